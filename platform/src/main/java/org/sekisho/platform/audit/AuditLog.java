@@ -1,0 +1,202 @@
+package org.sekisho.platform.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jdbi.v3.core.Jdbi;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.core.audit.AuditTrail;
+
+/**
+ * The append-only, hash-chained audit log in PostgreSQL. Each entry's hash is SHA-256 over the
+ * previous entry's hash and the entry's canonical text, so altering, inserting or removing any
+ * entry is detected by {@link #verify()} at that entry. Appends are serialised through a one-row
+ * head table; an append commits before {@link #record} returns. Thread-safe.
+ */
+public final class AuditLog implements AuditTrail {
+  static final String GENESIS = "0".repeat(64);
+
+  private final Jdbi jdbi;
+
+  public AuditLog(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public void record(AuditEvent e) {
+    // Microsecond precision: what PostgreSQL stores is what gets hashed and re-hashed on verify.
+    Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
+    String details = canonicalDetails(e.details());
+    jdbi.useTransaction(
+        h -> {
+          var head =
+              h.createQuery("select seq, hash from platform.audit_head where id = 1 for update")
+                  .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                  .one();
+          long seq = head.getKey() + 1;
+          String prev = head.getValue();
+          String hash =
+              hash(prev, seq, at, e.actor(), e.agency(), e.action(), e.subject(), details);
+          h.createUpdate(
+                  "insert into platform.audit_log(seq, at, actor, agency, action, subject, details,"
+                      + " prev_hash, hash) values (?,?,?,?,?,?,?,?,?)")
+              .bind(0, seq)
+              .bind(1, Timestamp.from(at))
+              .bind(2, e.actor())
+              .bind(3, e.agency())
+              .bind(4, e.action())
+              .bind(5, e.subject())
+              .bind(6, details)
+              .bind(7, prev)
+              .bind(8, hash)
+              .execute();
+          h.createUpdate("update platform.audit_head set seq = ?, hash = ? where id = 1")
+              .bind(0, seq)
+              .bind(1, hash)
+              .execute();
+        });
+  }
+
+  /**
+   * Walks the whole log in order, recomputing every hash. Streams: memory does not grow with the
+   * log.
+   *
+   * @return OK with the number of entries, or the first entry whose content or link is wrong
+   */
+  public AuditVerification verify() {
+    return jdbi.withHandle(
+        h -> {
+          String prev = GENESIS;
+          long expectedSeq = 1;
+          try (var rows =
+              h
+                  .createQuery(
+                      "select seq, at, actor, agency, action, subject, details, prev_hash, hash"
+                          + " from platform.audit_log order by seq")
+                  .setFetchSize(1000)
+                  .map(
+                      (rs, ctx) ->
+                          new Row(
+                              rs.getLong(1),
+                              rs.getTimestamp(2).toInstant(),
+                              rs.getString(3),
+                              rs.getString(4),
+                              rs.getString(5),
+                              rs.getString(6),
+                              rs.getString(7),
+                              rs.getString(8),
+                              rs.getString(9)))
+                  .stream()) {
+            var it = rows.iterator();
+            while (it.hasNext()) {
+              Row r = it.next();
+              if (r.seq != expectedSeq) {
+                return new AuditVerification.Broken(
+                    expectedSeq, "entry " + expectedSeq + " is missing (next is " + r.seq + ")");
+              }
+              if (!r.prevHash.equals(prev)) {
+                return new AuditVerification.Broken(
+                    r.seq, "entry " + r.seq + " does not link to the hash of entry " + (r.seq - 1));
+              }
+              String recomputed =
+                  hash(prev, r.seq, r.at, r.actor, r.agency, r.action, r.subject, r.details);
+              if (!recomputed.equals(r.hash)) {
+                return new AuditVerification.Broken(
+                    r.seq,
+                    "entry " + r.seq + " was altered: its content no longer matches its hash");
+              }
+              prev = r.hash;
+              expectedSeq++;
+            }
+          }
+          var head =
+              h.createQuery("select seq, hash from platform.audit_head where id = 1")
+                  .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                  .one();
+          if (head.getKey() != expectedSeq - 1 || !head.getValue().equals(prev)) {
+            return new AuditVerification.Broken(
+                expectedSeq,
+                "the log ends at entry "
+                    + (expectedSeq - 1)
+                    + " but the head records entry "
+                    + head.getKey()
+                    + ": entries were removed from the end");
+          }
+          return new AuditVerification.Ok(expectedSeq - 1);
+        });
+  }
+
+  private record Row(
+      long seq,
+      Instant at,
+      String actor,
+      String agency,
+      String action,
+      String subject,
+      String details,
+      String prevHash,
+      String hash) {}
+
+  static String canonicalDetails(Map<String, String> details) {
+    StringBuilder sb = new StringBuilder("{");
+    boolean first = true;
+    for (var e : new TreeMap<>(details).entrySet()) {
+      if (!first) {
+        sb.append(',');
+      }
+      first = false;
+      json(sb, e.getKey());
+      sb.append(':');
+      json(sb, e.getValue());
+    }
+    return sb.append('}').toString();
+  }
+
+  private static void json(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append(String.format("\\u%04x", (int) c));
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+
+  static String hash(
+      String prev,
+      long seq,
+      Instant at,
+      String actor,
+      String agency,
+      String action,
+      String subject,
+      String details) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      String text =
+          prev + '\n' + seq + '\n' + at + '\n' + actor + '\n' + agency + '\n' + action + '\n'
+              + subject + '\n' + details;
+      return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

@@ -1,0 +1,247 @@
+package org.sekisho.platform.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.BooleanSupplier;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.web.Routes.RouteSpec;
+
+/** Health, readiness, metrics, OpenAPI, sign-in and sign-out, and API tokens. */
+final class PlatformRoutes implements WebModule {
+  private final WebServer server;
+  private final Accounts accounts;
+  private final BooleanSupplier ready;
+  private final SecureRandom random = new SecureRandom();
+
+  PlatformRoutes(WebServer server, Accounts accounts, BooleanSupplier ready) {
+    this.server = server;
+    this.accounts = accounts;
+    this.ready = ready;
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.get("/health", Access.open(), "liveness", this::health)
+        .get("/ready", Access.open(), "readiness (database answering)", this::ready)
+        .get("/metrics", Access.anyOf(Role.ADMIN), "Prometheus metrics", this::metrics)
+        .get("/openapi.json", Access.open(), "OpenAPI description of this server", this::openApi)
+        .get("/login", Access.open(), "sign-in page", this::loginPage)
+        .post("/login", Access.open(), "sign in", this::login)
+        .post("/logout", Access.signedIn(), "sign out", this::logout)
+        .post(
+            "/api/login",
+            Access.open(),
+            "exchange user name and password for a bearer token",
+            this::apiLogin)
+        .get("/api/me", Access.signedIn(), "the caller's identity, roles and scope", this::me);
+  }
+
+  private void health(Context ctx) {
+    ctx.json(Map.of("status", "UP", "version", server.config().version()));
+  }
+
+  private void ready(Context ctx) {
+    boolean ok = ready.getAsBoolean();
+    ctx.status(ok ? 200 : 503).json(Map.of("status", ok ? "READY" : "NOT_READY"));
+  }
+
+  private void metrics(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8").result(server.metrics().scrape());
+  }
+
+  private void loginPage(Context ctx) {
+    if (Web.maybePrincipal(ctx).isPresent()) {
+      ctx.redirect(safeNext(ctx.queryParam("next")));
+      return;
+    }
+    renderLogin(ctx, "");
+  }
+
+  private void renderLogin(Context ctx, String error) {
+    byte[] b = new byte[24];
+    random.nextBytes(b);
+    String token = Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    ctx.cookie(server.cookie(WebServer.LOGIN_CSRF_COOKIE, token, false));
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("t", Web.messages(ctx));
+    params.put("csrf", token);
+    params.put(
+        "next",
+        safeNext(Optional.ofNullable(ctx.queryParam("next")).orElse(ctx.formParam("next"))));
+    params.put("error", error);
+    String body = server.layout().template("login.jte", params);
+    Web.page(ctx, Web.messages(ctx).get("login.title"), body);
+  }
+
+  private void login(Context ctx) {
+    String expected = ctx.cookie(WebServer.LOGIN_CSRF_COOKIE);
+    String sent = ctx.formParam("_csrf");
+    if (expected == null || !expected.equals(sent)) {
+      throw HttpProblem.of("csrf", "_csrf", "the sign-in form expired; reload the page");
+    }
+    String user = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
+    String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
+    Optional<Principal> p = accounts.authenticate(user, password);
+    if (p.isEmpty()) {
+      Web.audit(ctx, "login.failed", "account:" + user, Map.of("channel", "web"));
+      ctx.status(401);
+      renderLogin(ctx, Web.messages(ctx).get("login.failed"));
+      ctx.status(401);
+      return;
+    }
+    Accounts.Session s = accounts.openSession(p.get());
+    ctx.attribute(Web.PRINCIPAL, p.get());
+    Web.audit(ctx, "login", "account:" + user, Map.of("channel", "web"));
+    ctx.cookie(server.cookie(WebServer.SESSION_COOKIE, s.token(), false));
+    ctx.removeCookie(WebServer.LOGIN_CSRF_COOKIE, "/");
+    ctx.redirect(safeNext(ctx.formParam("next")));
+  }
+
+  private void logout(Context ctx) {
+    String token = ctx.cookie(WebServer.SESSION_COOKIE);
+    if (token != null) {
+      accounts.closeSession(token);
+    }
+    Web.audit(ctx, "logout", "account:" + Web.principal(ctx).username(), Map.of());
+    ctx.removeCookie(WebServer.SESSION_COOKIE, "/");
+    ctx.redirect("/login");
+  }
+
+  private void apiLogin(Context ctx) {
+    JsonNode body;
+    try {
+      body = server.json().readTree(ctx.body());
+    } catch (Exception e) {
+      throw HttpProblem.of(
+          "invalid-json", "", "expected a JSON object {\"username\":…, \"password\":…}");
+    }
+    if (body == null || !body.hasNonNull("username") || !body.hasNonNull("password")) {
+      throw HttpProblem.of(
+          "missing-field", "username", "expected {\"username\":…, \"password\":…}");
+    }
+    String user = body.get("username").asText();
+    Optional<Principal> p = accounts.authenticate(user, body.get("password").asText());
+    if (p.isEmpty()) {
+      Web.audit(ctx, "login.failed", "account:" + user, Map.of("channel", "api"));
+      throw HttpProblem.of("unauthenticated", "", "wrong user name or password");
+    }
+    ctx.attribute(Web.PRINCIPAL, p.get());
+    Duration life = Duration.ofHours(12);
+    String token = accounts.issueApiToken(user, "api-login", Optional.of(life));
+    Web.audit(ctx, "login", "account:" + user, Map.of("channel", "api"));
+    ctx.json(Map.of("token", token, "expiresInSeconds", life.toSeconds()));
+  }
+
+  private void me(Context ctx) {
+    Principal p = Web.principal(ctx);
+    ctx.json(
+        Map.of(
+            "username", p.username(),
+            "displayName", p.displayName(),
+            "roles", p.roles().stream().map(Role::id).sorted().toList(),
+            "agency", p.agency(),
+            "office", p.office()));
+  }
+
+  /** Only same-site relative paths, so the sign-in form cannot be used as an open redirect. */
+  static String safeNext(String next) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+      return "/";
+    }
+    return next;
+  }
+
+  private void openApi(Context ctx) {
+    Map<String, Object> paths = new TreeMap<>();
+    for (RouteSpec spec : server.routes()) {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> item =
+          (Map<String, Object>) paths.computeIfAbsent(spec.path(), k -> new LinkedHashMap<>());
+      Map<String, Object> op = new LinkedHashMap<>();
+      op.put("summary", spec.summary());
+      op.put("tags", List.of(spec.tag()));
+      switch (spec.access()) {
+        case Access.Public pub -> op.put("security", List.of());
+        case Access.AnyOf a -> {
+          op.put("security", List.of(Map.of("bearer", List.of()), Map.of("session", List.of())));
+          op.put("x-roles", a.roles().stream().map(Role::id).sorted().toList());
+        }
+      }
+      List<Map<String, Object>> params = new java.util.ArrayList<>();
+      var m = java.util.regex.Pattern.compile("\\{([^}]+)}").matcher(spec.path());
+      while (m.find()) {
+        params.add(
+            Map.of(
+                "name",
+                m.group(1),
+                "in",
+                "path",
+                "required",
+                true,
+                "schema",
+                Map.of("type", "string")));
+      }
+      if (!params.isEmpty()) {
+        op.put("parameters", params);
+      }
+      Map<String, Object> responses = new LinkedHashMap<>();
+      responses.put("200", Map.of("description", "OK"));
+      responses.put("400", Map.of("description", "invalid input", "content", problemContent()));
+      if (spec.access() instanceof Access.AnyOf) {
+        responses.put("401", Map.of("description", "not signed in", "content", problemContent()));
+        responses.put(
+            "403",
+            Map.of("description", "role or agency scope refuses", "content", problemContent()));
+      }
+      op.put("responses", responses);
+      item.put(spec.method().toLowerCase(java.util.Locale.ROOT), op);
+    }
+    Map<String, Object> doc = new LinkedHashMap<>();
+    doc.put("openapi", "3.1.0");
+    doc.put(
+        "info",
+        Map.of(
+            "title", "Sekisho API",
+            "version", server.config().version(),
+            "description", "Border-enforcement platform for customs administrations"));
+    doc.put("paths", paths);
+    doc.put(
+        "components",
+        Map.of(
+            "securitySchemes",
+            Map.of(
+                "bearer", Map.of("type", "http", "scheme", "bearer"),
+                "session",
+                    Map.of("type", "apiKey", "in", "cookie", "name", WebServer.SESSION_COOKIE)),
+            "schemas",
+            Map.of(
+                "Problem",
+                Map.of(
+                    "type",
+                    "object",
+                    "required",
+                    List.of("error", "message"),
+                    "properties",
+                    Map.of(
+                        "error", Map.of("type", "string"),
+                        "message", Map.of("type", "string"),
+                        "field", Map.of("type", List.of("string", "null")))))));
+    ctx.json(doc);
+  }
+
+  private static Map<String, Object> problemContent() {
+    return Map.of(
+        "application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/Problem")));
+  }
+}

@@ -1,0 +1,129 @@
+package org.sekisho.platform.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AuditLogTest {
+  private final Database db;
+  private final AuditLog log;
+
+  AuditLogTest(Database db) {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform")));
+    this.log = new AuditLog(db.jdbi());
+  }
+
+  @BeforeEach
+  void emptyLog() {
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute("alter table platform.audit_log disable trigger audit_log_no_update");
+              h.execute("delete from platform.audit_log");
+              h.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+              h.execute("update platform.audit_head set seq = 0, hash = repeat('0', 64)");
+            });
+  }
+
+  private void append(int n) {
+    for (int i = 0; i < n; i++) {
+      log.record(
+          new AuditEvent(
+              Instant.parse("2026-11-27T01:02:03.123456789Z").plusSeconds(i),
+              "analyst" + i,
+              "customs-jp",
+              "record.read",
+              "declaration:" + i,
+              Map.of("q", "テスト \"quoted\"", "n", Integer.toString(i))));
+    }
+  }
+
+  @Test
+  void anIntactChainVerifiesWithItsEntryCount() {
+    append(25);
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(25));
+  }
+
+  @Test
+  void anAlteredEntryIsReportedAtItsSequenceNumber() {
+    append(10);
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute("alter table platform.audit_log disable trigger audit_log_no_update");
+              h.execute("update platform.audit_log set actor = 'someone-else' where seq = 7");
+              h.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+            });
+    assertThat(log.verify())
+        .isInstanceOfSatisfying(
+            AuditVerification.Broken.class,
+            b -> {
+              assertThat(b.seq()).isEqualTo(7);
+              assertThat(b.reason()).contains("altered");
+            });
+  }
+
+  @Test
+  void aRemovedEntryIsReported() {
+    append(5);
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute("alter table platform.audit_log disable trigger audit_log_no_update");
+              h.execute("delete from platform.audit_log where seq = 3");
+              h.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+            });
+    assertThat(log.verify())
+        .isEqualTo(new AuditVerification.Broken(3, "entry 3 is missing (next is 4)"));
+  }
+
+  @Test
+  void entriesCutFromTheEndAreReported() {
+    append(5);
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute("alter table platform.audit_log disable trigger audit_log_no_update");
+              h.execute("delete from platform.audit_log where seq = 5");
+              h.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+            });
+    assertThat(log.verify()).isInstanceOf(AuditVerification.Broken.class);
+  }
+
+  @Test
+  void theDatabaseRefusesUpdatesAndDeletes() {
+    append(1);
+    assertThatThrownBy(
+            () -> db.jdbi().useHandle(h -> h.execute("update platform.audit_log set actor = 'x'")))
+        .hasMessageContaining("append-only");
+    assertThatThrownBy(() -> db.jdbi().useHandle(h -> h.execute("delete from platform.audit_log")))
+        .hasMessageContaining("append-only");
+  }
+
+  @Test
+  void concurrentAppendsKeepOneUnbrokenChain() throws Exception {
+    var threads = new java.util.ArrayList<Thread>();
+    for (int t = 0; t < 4; t++) {
+      threads.add(Thread.ofVirtual().start(() -> append(20)));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(80));
+  }
+}

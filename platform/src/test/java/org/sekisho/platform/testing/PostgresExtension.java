@@ -1,0 +1,83 @@
+package org.sekisho.platform.testing;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.sekisho.platform.db.Database;
+
+/**
+ * One embedded PostgreSQL per test JVM, and a fresh database for each test class that uses this
+ * extension; inject {@link Database} into a constructor, {@code @BeforeAll} or test method.
+ */
+public final class PostgresExtension
+    implements BeforeAllCallback, AfterAllCallback, ParameterResolver {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static volatile EmbeddedPostgres server;
+
+  private static synchronized EmbeddedPostgres server() throws Exception {
+    if (server == null) {
+      Path dir = Files.createTempDirectory("sekisho-test-pg");
+      EmbeddedPostgres pg = Database.startEmbedded(dir, 0);
+      Runtime.getRuntime()
+          .addShutdownHook(
+              new Thread(
+                  () -> {
+                    try {
+                      pg.close();
+                    } catch (Exception e) {
+                      // the JVM is exiting; nothing more to do
+                    }
+                  }));
+      server = pg;
+    }
+    return server;
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    EmbeddedPostgres pg = server();
+    String name = "t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+    try (Connection c = pg.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create database " + name);
+    }
+    Database db = Database.connect(pg.getJdbcUrl("postgres", name), "postgres", "", 8);
+    store(context).put(Database.class, db);
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    Database db = store(context).remove(Database.class, Database.class);
+    if (db != null) {
+      db.close();
+    }
+  }
+
+  @Override
+  public boolean supportsParameter(ParameterContext p, ExtensionContext e) {
+    return p.getParameter().getType() == Database.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext p, ExtensionContext e) {
+    return store(e).get(Database.class, Database.class);
+  }
+
+  private static ExtensionContext.Store store(ExtensionContext context) {
+    ExtensionContext c = context;
+    while (c.getTestClass().isPresent()
+        && c.getParent().isPresent()
+        && c.getParent().get().getTestClass().isPresent()) {
+      c = c.getParent().get();
+    }
+    return c.getStore(ExtensionContext.Namespace.create(PostgresExtension.class, c.getUniqueId()));
+  }
+}
