@@ -1,0 +1,297 @@
+package org.sekisho.names.domain;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import org.apache.commons.text.similarity.JaroWinklerSimilarity;
+import org.apache.commons.text.similarity.LevenshteinDistance;
+
+/**
+ * Compares two names and explains the result. Each name is normalised and transliterated to Latin
+ * ({@link NameNormaliser}); then every part of one name is compared with every part of the other
+ * (exact, transliterated, phonetic, consonant skeleton, edit distance, Jaro–Winkler, initial), the
+ * best pairs are taken greedily whatever their order, and parts left without a partner lower the
+ * score — a missing part on the longer name (a middle name) less than a part that disagrees. The
+ * names written together are compared as well, which catches Abdulrahman ~ Abdul Rahman and Chinese
+ * or Korean names whose syllables are split differently.
+ *
+ * <p>Stateless apart from per-thread caches; thread-safe.
+ */
+public final class NameMatcher {
+
+  /**
+   * Score at or above which two names are reported as the same. Chosen on the development half of
+   * the evaluation sets (see docs and {@code names evaluate}), not on the held-out half.
+   */
+  public static final double DEFAULT_THRESHOLD = 0.85;
+
+  private static final double MIN_PAIR_SIMILARITY = 0.6;
+  private static final double PARTICLE_WEIGHT = 0.3;
+  private static final double INITIAL_WEIGHT = 0.5;
+  // a part present on one side only, when that side has more parts (a middle name, a second
+  // family name), costs less than a part that has a partner but disagrees
+  private static final double EXTRA_PART_COST = 0.3;
+
+  /** Name particles: they count, but little (al, bin, van, de …). */
+  private static final Set<String> PARTICLES =
+      Set.of(
+          "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ben", "ibn", "bint",
+          "binti", "bte", "bt", "ould", "van", "von", "der", "den", "de", "da", "di", "du", "del",
+          "della", "la", "le", "dos", "das", "do", "y", "e", "mac", "ter", "ten", "zu");
+
+  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
+  private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
+
+  private final NameNormaliser normaliser;
+  private final boolean beiderMorse;
+
+  /**
+   * @param normaliser the normaliser applied to raw names
+   * @param beiderMorse whether to try Beider–Morse codes when cheaper evidence is missing (slower,
+   *     finds more spelling variants of European names)
+   */
+  public NameMatcher(NameNormaliser normaliser, boolean beiderMorse) {
+    this.normaliser = normaliser;
+    this.beiderMorse = beiderMorse;
+  }
+
+  /** A matcher with the default normaliser and Beider–Morse switched on. */
+  public NameMatcher() {
+    this(new NameNormaliser(), true);
+  }
+
+  public NameNormaliser normaliser() {
+    return normaliser;
+  }
+
+  /** Compares two raw names. Never throws; empty names score 0. */
+  public NameComparison compare(String left, String right) {
+    return compare(normaliser.normalise(left), normaliser.normalise(right));
+  }
+
+  /** Compares two normalised names. */
+  public NameComparison compare(NormalisedName left, NormalisedName right) {
+    if (left.isEmpty() || right.isEmpty()) {
+      List<TokenMatch> none = new ArrayList<>();
+      none.add(new TokenMatch(left.text(), right.text(), MatchKind.UNMATCHED, 0));
+      return new NameComparison(0, none, false, left, right);
+    }
+    boolean transliterated = left.scripts().nonLatin() || right.scripts().nonLatin();
+    boolean abjad = left.scripts().abjad() || right.scripts().abjad();
+    Context ctx = new Context(transliterated, abjad);
+    Candidate best = null;
+    for (List<String> l : forms(left)) {
+      for (List<String> r : forms(right)) {
+        Candidate c = compareTokens(l, r, ctx);
+        if (best == null || c.score > best.score) {
+          best = c;
+        }
+      }
+    }
+    return new NameComparison(clamp(best.score), best.matches, best.reordered, left, right);
+  }
+
+  private static List<List<String>> forms(NormalisedName n) {
+    if (n.alternate().isEmpty()) {
+      return List.of(n.tokens());
+    }
+    return List.of(n.tokens(), n.alternate());
+  }
+
+  private record Context(boolean transliterated, boolean abjad) {}
+
+  private record Candidate(double score, List<TokenMatch> matches, boolean reordered) {}
+
+  private record Pair(int i, int j, TokenMatch match) {}
+
+  private Candidate compareTokens(List<String> left, List<String> right, Context ctx) {
+    int m = left.size();
+    int n = right.size();
+    List<Pair> pairs = new ArrayList<>(m * n);
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        TokenMatch t = compareToken(left.get(i), right.get(j), ctx);
+        if (t.similarity() >= MIN_PAIR_SIMILARITY) {
+          pairs.add(new Pair(i, j, t));
+        }
+      }
+    }
+    // best pairs first; on a tie prefer the pair in written order, so reordering is reported only
+    // when it was needed
+    pairs.sort(
+        Comparator.comparingDouble((Pair p) -> -p.match.similarity())
+            .thenComparingInt(p -> Math.abs(p.i - p.j)));
+    boolean[] usedL = new boolean[m];
+    boolean[] usedR = new boolean[n];
+    List<Pair> chosen = new ArrayList<>();
+    for (Pair p : pairs) {
+      if (!usedL[p.i] && !usedR[p.j]) {
+        usedL[p.i] = true;
+        usedR[p.j] = true;
+        chosen.add(p);
+      }
+    }
+    double num = 0;
+    double den = 0;
+    for (Pair p : chosen) {
+      double w = (weight(left.get(p.i)) + weight(right.get(p.j))) / 2;
+      num += w * p.match.similarity();
+      den += w;
+    }
+    List<TokenMatch> unmatched = new ArrayList<>();
+    double costL = m > n ? EXTRA_PART_COST : 1.0;
+    double costR = n > m ? EXTRA_PART_COST : 1.0;
+    for (int i = 0; i < m; i++) {
+      if (!usedL[i]) {
+        den += weight(left.get(i)) * costL;
+        unmatched.add(new TokenMatch(left.get(i), "", MatchKind.UNMATCHED, 0));
+      }
+    }
+    for (int j = 0; j < n; j++) {
+      if (!usedR[j]) {
+        den += weight(right.get(j)) * costR;
+        unmatched.add(new TokenMatch("", right.get(j), MatchKind.UNMATCHED, 0));
+      }
+    }
+    double tokenScore = den == 0 ? 0 : num / den;
+    // every matched part a bare initial is weak evidence however well it agrees
+    if (!chosen.isEmpty() && chosen.stream().allMatch(p -> p.match.how() == MatchKind.INITIAL)) {
+      tokenScore = Math.min(tokenScore, 0.5);
+    }
+    chosen.sort(Comparator.comparingInt(Pair::i));
+    boolean reordered = false;
+    for (int k = 1; k < chosen.size(); k++) {
+      if (chosen.get(k).j < chosen.get(k - 1).j) {
+        reordered = true;
+        break;
+      }
+    }
+    List<TokenMatch> matches = new ArrayList<>();
+    for (Pair p : chosen) {
+      matches.add(p.match);
+    }
+    matches.addAll(unmatched);
+
+    if (m > 1 || n > 1) {
+      String jl = String.join("", left);
+      String jr = String.join("", right);
+      TokenMatch joined = compareJoined(jl, jr, ctx);
+      if (joined.similarity() > tokenScore) {
+        return new Candidate(joined.similarity(), List.of(joined), false);
+      }
+    }
+    return new Candidate(tokenScore, matches, reordered);
+  }
+
+  private static TokenMatch compareJoined(String a, String b, Context ctx) {
+    if (a.equals(b)) {
+      return new TokenMatch(a, b, MatchKind.JOINED, 1.0);
+    }
+    double lev = levenshteinSimilarity(a, b);
+    double folded = levenshteinSimilarity(PhoneticKeys.fold(a), PhoneticKeys.fold(b));
+    double sim = Math.max(lev, ctx.transliterated ? folded * 0.97 : folded * 0.9);
+    if (ctx.abjad) {
+      String sa = PhoneticKeys.skeleton(a);
+      if (sa.length() >= 3 && sa.equals(PhoneticKeys.skeleton(b))) {
+        sim = Math.max(sim, 0.9);
+      }
+    }
+    return new TokenMatch(a, b, MatchKind.JOINED, sim);
+  }
+
+  /** Compares two name parts; the similarity is in [0, 1]. */
+  TokenMatch compareToken(String a, String b, Context ctx) {
+    if (a.equals(b)) {
+      return new TokenMatch(
+          a, b, ctx.transliterated ? MatchKind.TRANSLITERATED : MatchKind.EXACT, 1.0);
+    }
+    int la = a.length();
+    int lb = b.length();
+    if (la == 1 || lb == 1) {
+      boolean initial = a.charAt(0) == b.charAt(0);
+      return new TokenMatch(a, b, MatchKind.INITIAL, initial ? 0.9 : 0);
+    }
+    double best = 0;
+    MatchKind how = MatchKind.UNMATCHED;
+    double lev = levenshteinSimilarity(a, b);
+    if (lev >= 0.7) {
+      best = lev;
+      how = MatchKind.EDIT;
+    }
+    if (Math.min(la, lb) >= 4) {
+      double jw = JARO_WINKLER.apply(a, b);
+      if (jw >= 0.88 && jw * 0.97 > best) {
+        best = jw * 0.97;
+        how = MatchKind.JARO_WINKLER;
+      }
+    }
+    if (best >= 0.93) {
+      return new TokenMatch(a, b, how, best);
+    }
+    String fa = PhoneticKeys.fold(a);
+    String fb = PhoneticKeys.fold(b);
+    if (fa.length() >= 2 && fa.equals(fb) && 0.93 > best) {
+      best = 0.93;
+      how = MatchKind.PHONETIC;
+    } else if (ctx.transliterated && Math.min(fa.length(), fb.length()) >= 3) {
+      double jwf = JARO_WINKLER.apply(fa, fb) * 0.95;
+      if (jwf >= 0.85 && jwf > best) {
+        best = jwf;
+        how = MatchKind.PHONETIC;
+      }
+    }
+    if (best < 0.9 && Math.min(la, lb) >= 3 && PhoneticKeys.metaphoneMatch(a, b)) {
+      // sounding alike is evidence, but weaker for short parts where codes collide easily
+      double sim = Math.min(la, lb) >= 5 ? 0.9 : 0.86;
+      if (sim > best) {
+        best = sim;
+        how = MatchKind.PHONETIC;
+      }
+    }
+    if (ctx.abjad && best < 0.9) {
+      String sa = PhoneticKeys.skeleton(a);
+      String sb = PhoneticKeys.skeleton(b);
+      if (sa.equals(sb) && (sa.length() >= 2 || (sa.length() == 1 && Math.min(la, lb) <= 3))) {
+        best = sa.length() >= 2 ? 0.9 : 0.85;
+        how = MatchKind.SKELETON;
+      } else if (Math.min(sa.length(), sb.length()) >= 3) {
+        double s = levenshteinSimilarity(sa, sb) * 0.9;
+        if (s >= 0.7 && s > best) {
+          best = s;
+          how = MatchKind.SKELETON;
+        }
+      }
+    }
+    if (beiderMorse
+        && best < 0.86
+        && Math.min(la, lb) >= 4
+        && PhoneticKeys.beiderMorseMatch(a, b)) {
+      best = 0.86;
+      how = MatchKind.PHONETIC;
+    }
+    return new TokenMatch(a, b, how, best);
+  }
+
+  private static double weight(String token) {
+    if (token.length() == 1) {
+      return INITIAL_WEIGHT;
+    }
+    return PARTICLES.contains(token) ? PARTICLE_WEIGHT : 1.0;
+  }
+
+  static double levenshteinSimilarity(String a, String b) {
+    int max = Math.max(a.length(), b.length());
+    if (max == 0) {
+      return 1.0;
+    }
+    return 1.0 - (double) LEVENSHTEIN.apply(a, b) / max;
+  }
+
+  private static double clamp(double v) {
+    if (Double.isNaN(v)) {
+      return 0;
+    }
+    return Math.max(0, Math.min(1, v));
+  }
+}

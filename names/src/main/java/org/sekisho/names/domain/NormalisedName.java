@@ -1,0 +1,39 @@
+package org.sekisho.names.domain;
+
+import java.util.List;
+
+/**
+ * A name reduced to comparable parts.
+ *
+ * @param original the name as written
+ * @param tokens lower-case ASCII name parts, in written order, without titles or legal forms
+ * @param alternate a second reading given in brackets (e.g. the kana reading after a kanji name),
+ *     as tokens; empty when none was given
+ * @param removed titles, honorifics and legal forms taken out, as written after folding
+ * @param organisation true when a legal form of a company was found
+ * @param scripts the scripts the original is written in
+ */
+public record NormalisedName(
+    String original,
+    List<String> tokens,
+    List<String> alternate,
+    List<String> removed,
+    boolean organisation,
+    Scripts scripts) {
+
+  public NormalisedName {
+    tokens = List.copyOf(tokens);
+    alternate = List.copyOf(alternate);
+    removed = List.copyOf(removed);
+  }
+
+  /** True when nothing comparable is left (only punctuation, titles or unknown letters). */
+  public boolean isEmpty() {
+    return tokens.isEmpty() && alternate.isEmpty();
+  }
+
+  /** The tokens joined by single spaces. */
+  public String text() {
+    return String.join(" ", tokens);
+  }
+}

@@ -1,0 +1,221 @@
+package org.sekisho.names.domain.watchlist;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sekisho.names.domain.NameComparison;
+import org.sekisho.names.domain.NameMatcher;
+import org.sekisho.names.domain.NormalisedName;
+
+/**
+ * Several named lists of people and organisations, searchable by name with date of birth,
+ * nationality and document number as corroboration. Candidates come from a {@link CandidateIndex};
+ * each candidate is scored with the {@link NameMatcher} and the corroborating data then raise or
+ * lower the score. Every hit carries its explanation.
+ *
+ * <p>Immutable once built; {@link #screen} is thread-safe.
+ */
+public final class Watchlist {
+
+  /** How many candidate names the index hands to the matcher per search. */
+  public static final int DEFAULT_CANDIDATES = 48;
+
+  private static final double DOB_SAME = 0.05;
+  private static final double DOB_YEAR = 0.02;
+  private static final double DOB_DIFFERENT = -0.15;
+  private static final double NATIONALITY_SAME = 0.03;
+  private static final double NATIONALITY_DIFFERENT = -0.05;
+  private static final double DOCUMENT_SAME = 0.25;
+
+  private final List<WatchlistEntry> entries;
+  private final CandidateIndex index;
+  private final Map<String, int[]> byDocument;
+  private final NameMatcher matcher;
+  private final int candidates;
+
+  private Watchlist(
+      List<WatchlistEntry> entries,
+      CandidateIndex index,
+      Map<String, int[]> byDocument,
+      NameMatcher matcher,
+      int candidates) {
+    this.entries = entries;
+    this.index = index;
+    this.byDocument = byDocument;
+    this.matcher = matcher;
+    this.candidates = candidates;
+  }
+
+  public int size() {
+    return entries.size();
+  }
+
+  public CandidateIndex index() {
+    return index;
+  }
+
+  public List<WatchlistEntry> entries() {
+    return entries;
+  }
+
+  /**
+   * The entries the subject may be, best first, one hit per entry, only those scoring at least
+   * {@code threshold}.
+   */
+  public List<WatchlistHit> screen(ScreeningSubject subject, double threshold) {
+    NormalisedName query = matcher.normaliser().normalise(subject.name());
+    Map<Integer, WatchlistHit> best = new LinkedHashMap<>();
+    if (!query.isEmpty()) {
+      for (int nameId : index.search(query, candidates)) {
+        int e = index.entryOf(nameId);
+        NameComparison c = matcher.compare(query, index.name(nameId));
+        consider(best, e, c, subject, threshold);
+      }
+    }
+    Optional<String> doc = subject.document().map(WatchlistEntry::normaliseDocument);
+    if (doc.isPresent() && byDocument.containsKey(doc.get())) {
+      for (int e : byDocument.get(doc.get())) {
+        if (!best.containsKey(e)) {
+          WatchlistEntry entry = entries.get(e);
+          NameComparison c = bestName(query, entry);
+          consider(best, e, c, subject, threshold);
+        }
+      }
+    }
+    List<WatchlistHit> hits = new ArrayList<>(best.values());
+    hits.sort(Comparator.comparingDouble(WatchlistHit::score).reversed());
+    return hits;
+  }
+
+  private NameComparison bestName(NormalisedName query, WatchlistEntry entry) {
+    NameComparison bestC = null;
+    for (String n : entry.names()) {
+      NameComparison c = matcher.compare(query, matcher.normaliser().normalise(n));
+      if (bestC == null || c.score() > bestC.score()) {
+        bestC = c;
+      }
+    }
+    return bestC;
+  }
+
+  private void consider(
+      Map<Integer, WatchlistHit> best,
+      int e,
+      NameComparison c,
+      ScreeningSubject subject,
+      double threshold) {
+    WatchlistHit previous = best.get(e);
+    if (previous != null && previous.name().score() >= c.score()) {
+      return;
+    }
+    WatchlistEntry entry = entries.get(e);
+    List<Corroboration> evidence = corroborate(subject, entry);
+    double score = c.score();
+    for (Corroboration k : evidence) {
+      score += k.adjustment();
+    }
+    score = Math.max(0, Math.min(1, score));
+    if (score >= threshold) {
+      best.put(e, new WatchlistHit(entry, originalName(entry, c), c, evidence, score));
+    }
+  }
+
+  // the index stores normalised forms; show the analyst the name as the list wrote it
+  private String originalName(WatchlistEntry entry, NameComparison c) {
+    if (entry.names().size() == 1) {
+      return entry.name();
+    }
+    String target = c.right().text();
+    for (String n : entry.names()) {
+      NormalisedName nn = matcher.normaliser().normalise(n);
+      if (nn.text().equals(target) || String.join(" ", nn.alternate()).equals(target)) {
+        return n;
+      }
+    }
+    return entry.name();
+  }
+
+  static List<Corroboration> corroborate(ScreeningSubject s, WatchlistEntry e) {
+    List<Corroboration> out = new ArrayList<>();
+    if (s.birthDate().isPresent() && !e.birthDates().isEmpty()) {
+      PartialDate d = s.birthDate().get();
+      Agreement bestA = Agreement.DIFFERENT;
+      PartialDate bestD = e.birthDates().get(0);
+      for (PartialDate listed : e.birthDates()) {
+        Agreement a = d.compareWith(listed);
+        if (a.ordinal() < bestA.ordinal()) {
+          bestA = a;
+          bestD = listed;
+        }
+      }
+      double adj =
+          switch (bestA) {
+            case SAME -> DOB_SAME;
+            case PARTIAL -> DOB_YEAR;
+            case DIFFERENT -> DOB_DIFFERENT;
+          };
+      out.add(
+          new Corroboration(Corroboration.Evidence.DATE_OF_BIRTH, bestA, d + " vs " + bestD, adj));
+    }
+    if (s.nationality().isPresent() && !e.nationalities().isEmpty()) {
+      String n = s.nationality().get();
+      boolean same = e.nationalities().contains(n);
+      out.add(
+          new Corroboration(
+              Corroboration.Evidence.NATIONALITY,
+              same ? Agreement.SAME : Agreement.DIFFERENT,
+              n + " vs " + String.join(",", e.sortedNationalities()),
+              same ? NATIONALITY_SAME : NATIONALITY_DIFFERENT));
+    }
+    if (s.document().isPresent() && !e.documents().isEmpty()) {
+      String d = WatchlistEntry.normaliseDocument(s.document().get());
+      if (e.documents().contains(d)) {
+        out.add(
+            new Corroboration(Corroboration.Evidence.DOCUMENT, Agreement.SAME, d, DOCUMENT_SAME));
+      }
+      // a different document number is no evidence: people hold several passports
+    }
+    return out;
+  }
+
+  /** Collects entries and builds the index; not thread-safe. */
+  public static final class Builder {
+    private final NameMatcher matcher;
+    private final List<WatchlistEntry> entries = new ArrayList<>();
+    private final CandidateIndex.Builder index = new CandidateIndex.Builder();
+    private final Map<String, List<Integer>> byDocument = new HashMap<>();
+    private int candidates = DEFAULT_CANDIDATES;
+
+    public Builder(NameMatcher matcher) {
+      this.matcher = matcher;
+    }
+
+    /** Number of candidate names scored per search (more finds more, costs more). */
+    public Builder candidates(int n) {
+      this.candidates = n;
+      return this;
+    }
+
+    public Builder add(WatchlistEntry entry) {
+      int e = entries.size();
+      entries.add(entry);
+      for (String n : entry.names()) {
+        index.add(e, matcher.normaliser().normalise(n));
+      }
+      for (String d : entry.documents()) {
+        byDocument.computeIfAbsent(d, k -> new ArrayList<>(1)).add(e);
+      }
+      return this;
+    }
+
+    public Watchlist build() {
+      Map<String, int[]> docs = new HashMap<>();
+      byDocument.forEach((k, v) -> docs.put(k, v.stream().mapToInt(Integer::intValue).toArray()));
+      return new Watchlist(List.copyOf(entries), index.build(), docs, matcher, candidates);
+    }
+  }
+}
