@@ -1,0 +1,106 @@
+package org.sekisho.passenger.egate.adapter.qr;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.RGBLuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.WriterException;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import javax.imageio.ImageIO;
+import org.sekisho.core.Outcome;
+import org.sekisho.passenger.egate.application.QrImages;
+
+/** QR codes with ZXing core: error correction M, 4-module quiet zone, PNG via ImageIO. */
+public final class ZxingQrImages implements QrImages {
+  private final int moduleSize;
+
+  /**
+   * @param moduleSize pixels per QR module in generated images
+   */
+  public ZxingQrImages(int moduleSize) {
+    this.moduleSize = moduleSize;
+  }
+
+  public ZxingQrImages() {
+    this(4);
+  }
+
+  @Override
+  public byte[] png(String text) {
+    try {
+      BitMatrix m =
+          new QRCodeWriter()
+              .encode(
+                  text,
+                  BarcodeFormat.QR_CODE,
+                  0,
+                  0,
+                  Map.of(
+                      EncodeHintType.ERROR_CORRECTION,
+                      ErrorCorrectionLevel.M,
+                      EncodeHintType.MARGIN,
+                      4));
+      int w = m.getWidth() * moduleSize;
+      int h = m.getHeight() * moduleSize;
+      BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_BYTE_BINARY);
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          img.setRGB(x, y, m.get(x / moduleSize, y / moduleSize) ? 0xFF000000 : 0xFFFFFFFF);
+        }
+      }
+      ByteArrayOutputStream out = new ByteArrayOutputStream();
+      ImageIO.write(img, "png", out);
+      return out.toByteArray();
+    } catch (WriterException e) {
+      throw new IllegalArgumentException("text does not fit in a QR code: " + e.getMessage(), e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public Outcome<String> read(byte[] image) {
+    BufferedImage img;
+    try {
+      img = image == null ? null : ImageIO.read(new ByteArrayInputStream(image));
+    } catch (IOException | RuntimeException e) {
+      img = null;
+    }
+    if (img == null) {
+      return Outcome.rejected("qr-image-unreadable", "image", "not a PNG, JPEG, BMP or GIF image");
+    }
+    int w = img.getWidth();
+    int h = img.getHeight();
+    int[] pixels = img.getRGB(0, 0, w, h, null, 0, w);
+    BinaryBitmap bitmap =
+        new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
+    try {
+      Result r =
+          new QRCodeReader()
+              .decode(
+                  bitmap,
+                  Map.of(
+                      DecodeHintType.TRY_HARDER,
+                      Boolean.TRUE,
+                      DecodeHintType.POSSIBLE_FORMATS,
+                      java.util.List.of(BarcodeFormat.QR_CODE)));
+      return Outcome.accepted(r.getText());
+    } catch (ReaderException | RuntimeException e) {
+      return Outcome.rejected(
+          "qr-not-found", "image", "no readable QR code in the " + w + "x" + h + " image");
+    }
+  }
+}

@@ -1,0 +1,100 @@
+package org.sekisho.passenger.egate.domain.declaration;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A traveller's customs declaration for accompanied and unaccompanied articles, with the content of
+ * Japan Customs' Form C No. 5360.
+ *
+ * @param flight flight (or vessel) number, e.g. {@code NH110}
+ * @param departedFrom place of departure, e.g. {@code NEW YORK}
+ * @param arrival date of arrival in Japan
+ * @param surname family name as in the passport (Latin letters)
+ * @param givenNames given names as in the passport
+ * @param nationality ICAO three-letter code, e.g. {@code JPN}, {@code UTO}
+ * @param birthDate date of birth
+ * @param passportNumber passport number
+ * @param occupation occupation as written by the traveller; may be empty
+ * @param addressInJapan where the traveller stays in Japan (hotel or home address)
+ * @param phone telephone number in Japan; may be empty
+ * @param family accompanying family members by age band
+ * @param answers the yes/no questions of the form
+ * @param unaccompaniedPieces number of pieces sent separately (0 when none)
+ */
+public record CustomsDeclaration(
+    String flight,
+    String departedFrom,
+    LocalDate arrival,
+    String surname,
+    String givenNames,
+    String nationality,
+    LocalDate birthDate,
+    String passportNumber,
+    String occupation,
+    String addressInJapan,
+    String phone,
+    FamilyMembers family,
+    Answers answers,
+    int unaccompaniedPieces) {
+
+  public CustomsDeclaration {
+    flight = nz(flight);
+    departedFrom = nz(departedFrom);
+    Objects.requireNonNull(arrival, "arrival");
+    surname = nz(surname);
+    givenNames = nz(givenNames);
+    nationality = nz(nationality);
+    Objects.requireNonNull(birthDate, "birthDate");
+    passportNumber = nz(passportNumber);
+    occupation = nz(occupation);
+    addressInJapan = nz(addressInJapan);
+    phone = nz(phone);
+    family = family == null ? new FamilyMembers(0, 0, 0) : family;
+    answers = answers == null ? Answers.NOTHING_TO_DECLARE : answers;
+  }
+
+  private static String nz(String s) {
+    return s == null ? "" : s.strip();
+  }
+
+  /** Accompanying family members by the form's age bands. */
+  public record FamilyMembers(int aged20AndOver, int aged6To19, int under6) {
+    public FamilyMembers {
+      if (aged20AndOver < 0 || aged6To19 < 0 || under6 < 0) {
+        throw new IllegalArgumentException("family member counts cannot be negative");
+      }
+    }
+  }
+
+  /**
+   * The yes/no questions of Form C No. 5360.
+   *
+   * @param prohibitedOrRestricted goods prohibited or restricted from entry (narcotics, firearms,
+   *     counterfeit goods, plants and animals needing quarantine...)
+   * @param overDutyFreeAllowance goods exceeding the duty-free allowances
+   * @param commercialGoods commercial goods or samples
+   * @param goodsForOthers goods asked by someone else to carry
+   * @param cashOverOneMillionYen cash, securities or precious metals over ¥1,000,000 in value
+   * @param unaccompaniedBaggage baggage sent separately
+   */
+  public record Answers(
+      boolean prohibitedOrRestricted,
+      boolean overDutyFreeAllowance,
+      boolean commercialGoods,
+      boolean goodsForOthers,
+      boolean cashOverOneMillionYen,
+      boolean unaccompaniedBaggage) {
+    public static final Answers NOTHING_TO_DECLARE =
+        new Answers(false, false, false, false, false, false);
+
+    /** Any question answered yes that means goods to show at a customs counter. */
+    public boolean goodsToDeclare() {
+      return prohibitedOrRestricted
+          || overDutyFreeAllowance
+          || commercialGoods
+          || goodsForOthers
+          || unaccompaniedBaggage;
+    }
+  }
+}
