@@ -1,0 +1,152 @@
+package org.sekisho.names.adapter.file;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.sekisho.core.Country;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.names.domain.watchlist.PartialDate;
+import org.sekisho.names.domain.watchlist.Severity;
+import org.sekisho.names.domain.watchlist.WatchlistEntry;
+
+/**
+ * Reads OpenSanctions / FollowTheMoney entities, one JSON object per line, as watchlist entries:
+ * {@code {"id":…, "schema":"Person", "properties":{"name":[…], "alias":[…], "birthDate":[…],
+ * "nationality":[…], "passportNumber":[…], "idNumber":[…]}, "datasets":[…]}}. Person, Organization,
+ * Company and LegalEntity are read; other schemas (addresses, sanctions, ownership links) are
+ * skipped silently. Partial dates longer than a day ({@code 1970-01-01T…}) are cut to the date;
+ * unknown country codes are ignored rather than rejected because FTM carries some non-ISO codes
+ * ({@code suhh}, {@code xk}).
+ */
+public final class FollowTheMoneyJson {
+
+  private static final Set<String> SCHEMAS =
+      Set.of("Person", "Organization", "Company", "LegalEntity", "PublicBody");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private FollowTheMoneyJson() {}
+
+  /**
+   * Reads every line; entities go to the sink; returns the problems (line number and reason).
+   *
+   * @param listName list name used when an entity names no dataset
+   * @param severity severity given to every entry read
+   */
+  public static List<Problem> read(
+      BufferedReader reader, String listName, Severity severity, Consumer<WatchlistEntry> sink) {
+    List<Problem> problems = new ArrayList<>();
+    int lineNo = 0;
+    try {
+      String line;
+      while ((line = reader.readLine()) != null) {
+        lineNo++;
+        if (line.isBlank()) {
+          continue;
+        }
+        Outcome<WatchlistEntry> e = entity(line, "line " + lineNo, listName, severity);
+        if (e instanceof Outcome.Accepted<WatchlistEntry> a) {
+          if (a.value() != null) {
+            sink.accept(a.value());
+          }
+        } else {
+          problems.addAll(e.problems());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return problems;
+  }
+
+  /** One entity; an accepted null means "not a party, skipped". */
+  static Outcome<WatchlistEntry> entity(
+      String json, String where, String listName, Severity severity) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(json);
+    } catch (JacksonException e) {
+      return Outcome.rejected(
+          "malformed-json", where, "not a JSON object: " + e.getOriginalMessage());
+    }
+    if (node == null || !node.isObject()) {
+      return Outcome.rejected("malformed-json", where, "expected a JSON object per line");
+    }
+    String schema = node.path("schema").asText("");
+    if (schema.isEmpty()) {
+      return Outcome.rejected("missing-schema", where, "the entity has no 'schema'");
+    }
+    if (!SCHEMAS.contains(schema)) {
+      return Outcome.accepted(null);
+    }
+    String id = node.path("id").asText("");
+    if (id.isEmpty()) {
+      return Outcome.rejected("missing-id", where, "the entity has no 'id'");
+    }
+    JsonNode props = node.path("properties");
+    List<String> names = new ArrayList<>(values(props, "name"));
+    if (names.isEmpty() && node.hasNonNull("caption")) {
+      names.add(node.get("caption").asText());
+    }
+    for (String alias : values(props, "alias", "previousName", "weakAlias")) {
+      if (!names.contains(alias)) {
+        names.add(alias);
+      }
+    }
+    if (names.isEmpty()) {
+      return Outcome.rejected("missing-name", where, "entity " + id + " has no name");
+    }
+    List<PartialDate> dates = new ArrayList<>();
+    for (String d : values(props, "birthDate")) {
+      String cut = d.length() > 10 ? d.substring(0, 10) : d;
+      Outcome<PartialDate> pd = PartialDate.parse(where + " birthDate", cut);
+      if (pd.isAccepted()) {
+        dates.add(pd.orElseThrow());
+      }
+    }
+    Set<String> nationalities = new LinkedHashSet<>();
+    for (String c : values(props, "nationality", "citizenship")) {
+      if (Country.isValid(c.toUpperCase(Locale.ROOT))) {
+        nationalities.add(c.toLowerCase(Locale.ROOT));
+      }
+    }
+    Set<String> documents = new LinkedHashSet<>();
+    for (String d : values(props, "passportNumber", "idNumber")) {
+      String nd = WatchlistEntry.normaliseDocument(d);
+      if (!nd.isEmpty()) {
+        documents.add(nd);
+      }
+    }
+    JsonNode datasets = node.path("datasets");
+    String list = datasets.isArray() && !datasets.isEmpty() ? datasets.get(0).asText() : listName;
+    return Outcome.accepted(
+        new WatchlistEntry(id, list, severity, names, dates, nationalities, documents));
+  }
+
+  private static List<String> values(JsonNode props, String... keys) {
+    List<String> out = new ArrayList<>();
+    for (String k : keys) {
+      JsonNode v = props.path(k);
+      if (v.isArray()) {
+        for (JsonNode x : v) {
+          if (x.isTextual() && !x.asText().isBlank()) {
+            out.add(x.asText().strip());
+          }
+        }
+      } else if (v.isTextual() && !v.asText().isBlank()) {
+        out.add(v.asText().strip());
+      }
+    }
+    return out;
+  }
+}
