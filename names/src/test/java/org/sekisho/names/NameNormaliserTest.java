@@ -1,0 +1,76 @@
+package org.sekisho.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sekisho.names.domain.NameNormaliser;
+import org.sekisho.names.domain.NormalisedName;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class NameNormaliserTest {
+
+  private final NameNormaliser normaliser = new NameNormaliser();
+
+  @ParameterizedTest(name = "{0} -> {1}")
+  @CsvSource({
+    "'Dr. Hans Müller', 'hans muller'",
+    "'ＭＡＲＩＡ　ＧＡＲＣÍＡ', 'maria garcia'",
+    "'Владимир Путин', 'vladimir putin'",
+    "'Щербаков', 'shcherbakov'",
+    "'ヤマダ タロウ', 'yamada tarou'",
+    "'ﾔﾏﾀﾞ ﾀﾛｳ', 'yamada tarou'",
+    "'山田太郎', 'yamada taro'",
+    "'毛泽东', 'mao ze dong'",
+    "'Σωκράτης', 'sokrates'",
+    "'O''Brien-Smith', 'obrien smith'",
+    "'Sheikh Ahmed Al-Rashid', 'ahmed al rashid'",
+    "'田中様', 'tanaka'",
+    "'Tanaka-san', 'tanaka'",
+  })
+  void names_are_reduced_to_comparable_ascii_parts(String raw, String expected) {
+    assertThat(normaliser.normalise(raw).text()).isEqualTo(expected);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource({
+    "'株式会社トヨタ', toyota",
+    "'トヨタ(株)', toyota",
+    "'Toyota KK', toyota",
+    "'Acme Co., Ltd.', acme",
+    "'Siemens GmbH', siemens",
+    "'Acme Holdings LLC', 'acme holdings'",
+    "'OOO Romashka', romashka",
+    "'ООО Ромашка', romashka",
+    "'Petrobras S.A.', petrobras",
+    "'삼성전자 주식회사', samseongjeonja",
+  })
+  void legal_forms_of_companies_are_removed_and_mark_an_organisation(String raw, String expected) {
+    NormalisedName n = normaliser.normalise(raw);
+    assertThat(n.text()).isEqualTo(expected);
+    assertThat(n.organisation()).isTrue();
+    assertThat(n.removed()).isNotEmpty();
+  }
+
+  @Test
+  void an_all_capitals_person_name_keeps_a_part_that_looks_like_a_legal_form() {
+    assertThat(normaliser.normalise("LI AO").text()).isEqualTo("li ao");
+    assertThat(normaliser.normalise("Li AO").text()).isEqualTo("li");
+  }
+
+  @Test
+  void a_bracketed_reading_becomes_an_alternate_form() {
+    NormalisedName n = normaliser.normalise("佐藤 花子（さとう はなこ）");
+    assertThat(n.tokens()).containsExactly("sato", "hanako");
+    assertThat(n.alternate()).containsExactly("satou", "hanako");
+  }
+
+  @Test
+  void a_name_without_letters_is_empty_not_an_error() {
+    assertThat(normaliser.normalise("  ,.- ").isEmpty()).isTrue();
+    assertThat(normaliser.normalise(null).isEmpty()).isTrue();
+  }
+}
