@@ -45,6 +45,25 @@ class DeclarationQrServiceTest {
   }
 
   @Test
+  void qrImagesForManyDifferentSignaturesAreAllRead() {
+    for (int i = 0; i < 40; i++) {
+      KeyPair k = DeclarationKeyFiles.generate();
+      DeclarationQrService p =
+          new DeclarationQrService(
+              new ZxingQrImages(),
+              Map.of(),
+              Optional.of(new DeclarationQrService.SigningKey("K" + i, k.getPrivate())),
+              clock);
+      DeclarationQrService reader =
+          new DeclarationQrService(
+              new ZxingQrImages(), Map.of("K" + i, k.getPublic()), Optional.empty(), clock);
+      assertThat(reader.readImage(p.issue(Declarations.withCash())).problems())
+          .as("signature %d", i)
+          .isEmpty();
+    }
+  }
+
+  @Test
   void aQrPhotographedAtAnAngleOnAGreyBackgroundIsStillRead() throws Exception {
     BufferedImage qr = ImageIO.read(new ByteArrayInputStream(page.issue(Declarations.withCash())));
     BufferedImage frame = new BufferedImage(1280, 960, BufferedImage.TYPE_INT_RGB);

@@ -9,6 +9,7 @@ import com.google.zxing.ReaderException;
 import com.google.zxing.Result;
 import com.google.zxing.WriterException;
 import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.GlobalHistogramBinarizer;
 import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
@@ -18,6 +19,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import javax.imageio.ImageIO;
 import org.sekisho.core.Outcome;
@@ -25,6 +27,18 @@ import org.sekisho.passenger.egate.application.QrImages;
 
 /** QR codes with ZXing core: error correction M, 4-module quiet zone, PNG via ImageIO. */
 public final class ZxingQrImages implements QrImages {
+  private static final Map<DecodeHintType, Object> HINTS =
+      Map.of(
+          DecodeHintType.TRY_HARDER,
+          Boolean.TRUE,
+          DecodeHintType.POSSIBLE_FORMATS,
+          List.of(BarcodeFormat.QR_CODE));
+  private static final Map<DecodeHintType, Object> PURE_HINTS =
+      Map.of(
+          DecodeHintType.PURE_BARCODE,
+          Boolean.TRUE,
+          DecodeHintType.POSSIBLE_FORMATS,
+          List.of(BarcodeFormat.QR_CODE));
   private final int moduleSize;
 
   /**
@@ -85,22 +99,24 @@ public final class ZxingQrImages implements QrImages {
     int w = img.getWidth();
     int h = img.getHeight();
     int[] pixels = img.getRGB(0, 0, w, h, null, 0, w);
-    BinaryBitmap bitmap =
-        new BinaryBitmap(new HybridBinarizer(new RGBLuminanceSource(w, h, pixels)));
-    try {
-      Result r =
-          new QRCodeReader()
-              .decode(
-                  bitmap,
-                  Map.of(
-                      DecodeHintType.TRY_HARDER,
-                      Boolean.TRUE,
-                      DecodeHintType.POSSIBLE_FORMATS,
-                      java.util.List.of(BarcodeFormat.QR_CODE)));
-      return Outcome.accepted(r.getText());
-    } catch (ReaderException | RuntimeException e) {
-      return Outcome.rejected(
-          "qr-not-found", "image", "no readable QR code in the " + w + "x" + h + " image");
+    RGBLuminanceSource source = new RGBLuminanceSource(w, h, pixels);
+    // Camera frames suit the local-threshold binarizer; clean rendered codes sometimes decode only
+    // with the global one or in pure-barcode mode, so try each in turn.
+    List<BinaryBitmap> bitmaps =
+        List.of(
+            new BinaryBitmap(new HybridBinarizer(source)),
+            new BinaryBitmap(new GlobalHistogramBinarizer(source)));
+    for (Map<DecodeHintType, Object> hints : List.of(HINTS, PURE_HINTS)) {
+      for (BinaryBitmap bitmap : bitmaps) {
+        try {
+          Result r = new QRCodeReader().decode(bitmap, hints);
+          return Outcome.accepted(r.getText());
+        } catch (ReaderException | RuntimeException e) {
+          // try the next binarizer or hint set
+        }
+      }
     }
+    return Outcome.rejected(
+        "qr-not-found", "image", "no readable QR code in the " + w + "x" + h + " image");
   }
 }
