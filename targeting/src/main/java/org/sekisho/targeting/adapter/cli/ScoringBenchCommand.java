@@ -1,0 +1,3 @@
+package org.sekisho.targeting.adapter.cli;
+
+public final class ScoringBenchCommand {}

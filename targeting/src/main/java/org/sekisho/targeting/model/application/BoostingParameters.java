@@ -1,0 +1,81 @@
+package org.sekisho.targeting.model.application;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Gradient-boosting settings. Defaults were chosen on the validation split only.
+ *
+ * @param maxDepth deepest tree, in edges
+ * @param eta learning rate
+ * @param minChildWeight smallest hessian sum in a leaf
+ * @param subsample share of rows sampled per tree
+ * @param colsample share of features sampled per tree
+ * @param lambda L2 regularisation on leaf weights
+ * @param maxBin histogram bins per feature
+ * @param maxRounds most trees to grow
+ * @param earlyStoppingRounds stop after this many rounds without improvement on validation
+ * @param smoothing prior weight for smoothed fraud rates, in declarations
+ * @param folds folds for out-of-fold encoding of training rows
+ * @param threads booster threads
+ * @param seed seeds row sampling and fold assignment
+ */
+public record BoostingParameters(
+    int maxDepth,
+    double eta,
+    double minChildWeight,
+    double subsample,
+    double colsample,
+    double lambda,
+    int maxBin,
+    int maxRounds,
+    int earlyStoppingRounds,
+    double smoothing,
+    int folds,
+    int threads,
+    long seed) {
+
+  /** The tuned defaults with the given seed. */
+  public static BoostingParameters defaults(long seed) {
+    return new BoostingParameters(8, 0.05, 1, 0.8, 0.8, 1, 256, 3000, 200, 5, 5, 2, seed);
+  }
+
+  /** The same settings with a fixed number of rounds and no early stopping (for the refit). */
+  public BoostingParameters withRounds(int rounds) {
+    return new BoostingParameters(
+        maxDepth,
+        eta,
+        minChildWeight,
+        subsample,
+        colsample,
+        lambda,
+        maxBin,
+        rounds,
+        0,
+        smoothing,
+        folds,
+        threads,
+        seed);
+  }
+
+  /** Every setting as text, for the manifest. */
+  public Map<String, String> asText() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("objective", "binary:logistic");
+    m.put("tree_method", "hist");
+    m.put("max_depth", Integer.toString(maxDepth));
+    m.put("eta", Double.toString(eta));
+    m.put("min_child_weight", Double.toString(minChildWeight));
+    m.put("subsample", Double.toString(subsample));
+    m.put("colsample_bytree", Double.toString(colsample));
+    m.put("lambda", Double.toString(lambda));
+    m.put("max_bin", Integer.toString(maxBin));
+    m.put("max_rounds", Integer.toString(maxRounds));
+    m.put("early_stopping_rounds", Integer.toString(earlyStoppingRounds));
+    m.put("rate_smoothing", Double.toString(smoothing));
+    m.put("encoding_folds", Integer.toString(folds));
+    m.put("nthread", Integer.toString(threads));
+    m.put("seed", Long.toString(seed));
+    return m;
+  }
+}

@@ -1,0 +1,282 @@
+package org.sekisho.targeting.model.domain;
+
+import java.util.List;
+
+/**
+ * A boosted tree ensemble for binary classification (XGBoost's {@code binary:logistic}), scored in
+ * plain Java. The margin is the base margin plus every tree's leaf value, accumulated in single
+ * precision in tree order as XGBoost does, so scores equal the trainer's to float rounding. All
+ * nodes live in flat arrays for cache-friendly walking. Immutable and thread-safe.
+ */
+public final class TreeEnsemble {
+  private final float baseMargin;
+  private final int features;
+  private final int[] roots;
+  private final int[] left;
+  private final int[] right;
+  private final int[] feature;
+  private final float[] threshold;
+  private final boolean[] defaultLeft;
+  private final float[] value;
+  private final double[] cover;
+  private final double[] meanValue;
+  private final int maxDepth;
+  private final List<RegressionTree> trees;
+
+  /**
+   * @param baseMargin the margin before any tree (logit of XGBoost's base score)
+   * @param features width of the feature vector the trees were trained on
+   * @param trees the trees, in boosting order
+   */
+  public TreeEnsemble(float baseMargin, int features, List<RegressionTree> trees) {
+    this.baseMargin = baseMargin;
+    this.features = features;
+    this.trees = List.copyOf(trees);
+    int total = 0;
+    int depth = 0;
+    for (RegressionTree t : trees) {
+      if (t.maxFeature() >= features) {
+        throw new IllegalArgumentException("a tree splits on a feature beyond " + features);
+      }
+      total += t.size();
+      depth = Math.max(depth, t.depth());
+    }
+    this.maxDepth = depth;
+    roots = new int[trees.size()];
+    left = new int[total];
+    right = new int[total];
+    feature = new int[total];
+    threshold = new float[total];
+    defaultLeft = new boolean[total];
+    value = new float[total];
+    cover = new double[total];
+    int off = 0;
+    for (int t = 0; t < trees.size(); t++) {
+      RegressionTree tree = trees.get(t);
+      roots[t] = off;
+      for (int i = 0; i < tree.size(); i++) {
+        boolean leaf = tree.left()[i] < 0;
+        left[off + i] = leaf ? -1 : off + tree.left()[i];
+        right[off + i] = leaf ? -1 : off + tree.right()[i];
+        feature[off + i] = leaf ? 0 : tree.feature()[i];
+        threshold[off + i] = tree.threshold()[i];
+        defaultLeft[off + i] = tree.defaultLeft()[i];
+        value[off + i] = tree.leafValue()[i];
+        cover[off + i] = tree.cover()[i];
+      }
+      off += tree.size();
+    }
+    meanValue = new double[total];
+    for (int root : roots) {
+      fillMean(root);
+    }
+  }
+
+  private double fillMean(int n) {
+    if (left[n] < 0) {
+      meanValue[n] = value[n];
+    } else {
+      double l = fillMean(left[n]);
+      double r = fillMean(right[n]);
+      meanValue[n] = (l * cover[left[n]] + r * cover[right[n]]) / cover[n];
+    }
+    return meanValue[n];
+  }
+
+  /** The same ensemble cut to its first {@code n} trees (the best iteration after early stop). */
+  public TreeEnsemble firstTrees(int n) {
+    if (n < 0 || n > trees.size()) {
+      throw new IllegalArgumentException("cannot keep " + n + " of " + trees.size() + " trees");
+    }
+    return n == trees.size() ? this : new TreeEnsemble(baseMargin, features, trees.subList(0, n));
+  }
+
+  /** Number of trees. */
+  public int size() {
+    return roots.length;
+  }
+
+  /** Width of the feature vector. */
+  public int features() {
+    return features;
+  }
+
+  /** The margin before any tree. */
+  public float baseMargin() {
+    return baseMargin;
+  }
+
+  /** Deepest tree, in edges. */
+  public int maxDepth() {
+    return maxDepth;
+  }
+
+  /** The trees in boosting order. */
+  public List<RegressionTree> trees() {
+    return trees;
+  }
+
+  /** Log-odds of fraud for one feature vector (NaN = missing). */
+  public float margin(float[] x) {
+    float m = baseMargin;
+    final int[] l = left;
+    final int[] r = right;
+    final int[] f = feature;
+    final float[] th = threshold;
+    for (int root : roots) {
+      int n = root;
+      while (l[n] >= 0) {
+        float v = x[f[n]];
+        n = v < th[n] ? l[n] : (v >= th[n] ? r[n] : (defaultLeft[n] ? l[n] : r[n]));
+      }
+      m += value[n];
+    }
+    return m;
+  }
+
+  /** Probability of fraud for one feature vector. */
+  public float probability(float[] x) {
+    return sigmoid(margin(x));
+  }
+
+  /** The logistic function in single precision. */
+  public static float sigmoid(float margin) {
+    return (float) (1.0 / (1.0 + Math.exp(-margin)));
+  }
+
+  /**
+   * Exact SHAP values of {@code x} by TreeSHAP (Lundberg et al., path-dependent): one contribution
+   * per feature in margin (log-odds) units, then the bias (base margin plus each tree's expected
+   * value) as the last element. The elements sum to {@link #margin}. Allocates its own scratch, so
+   * concurrent calls are safe.
+   */
+  public double[] contributions(float[] x) {
+    double[] phi = new double[features + 1];
+    int cap = (maxDepth + 2) * (maxDepth + 3) / 2 + 1;
+    Path p = new Path(cap);
+    double bias = baseMargin;
+    for (int root : roots) {
+      bias += meanValue[root];
+      shap(x, phi, root, 0, p, 0, 1, 1, -1);
+    }
+    phi[features] = bias;
+    return phi;
+  }
+
+  /** Path elements, stored column-wise; each recursion level owns a copy after its parent's. */
+  private static final class Path {
+    final int[] feature;
+    final double[] zero;
+    final double[] one;
+    final double[] weight;
+
+    Path(int cap) {
+      feature = new int[cap];
+      zero = new double[cap];
+      one = new double[cap];
+      weight = new double[cap];
+    }
+  }
+
+  private void shap(
+      float[] x,
+      double[] phi,
+      int node,
+      int depth,
+      Path p,
+      int parentOffset,
+      double parentZero,
+      double parentOne,
+      int parentFeature) {
+    // this level's path starts right after the parent's (depth + 1 elements)
+    int u = parentOffset + depth + 1;
+    System.arraycopy(p.feature, parentOffset, p.feature, u, depth + 1);
+    System.arraycopy(p.zero, parentOffset, p.zero, u, depth + 1);
+    System.arraycopy(p.one, parentOffset, p.one, u, depth + 1);
+    System.arraycopy(p.weight, parentOffset, p.weight, u, depth + 1);
+    extend(p, u, depth, parentZero, parentOne, parentFeature);
+    if (left[node] < 0) {
+      for (int i = 1; i <= depth; i++) {
+        double w = unwoundSum(p, u, depth, i);
+        phi[p.feature[u + i]] += w * (p.one[u + i] - p.zero[u + i]) * value[node];
+      }
+      return;
+    }
+    int split = feature[node];
+    float v = x[split];
+    int hot;
+    if (Float.isNaN(v)) {
+      hot = defaultLeft[node] ? left[node] : right[node];
+    } else {
+      hot = v < threshold[node] ? left[node] : right[node];
+    }
+    int cold = hot == left[node] ? right[node] : left[node];
+    double hotZero = cover[hot] / cover[node];
+    double coldZero = cover[cold] / cover[node];
+    double inZero = 1;
+    double inOne = 1;
+    int k = 0;
+    for (; k <= depth; k++) {
+      if (p.feature[u + k] == split) {
+        break;
+      }
+    }
+    int d = depth;
+    if (k != depth + 1) {
+      inZero = p.zero[u + k];
+      inOne = p.one[u + k];
+      unwind(p, u, d, k);
+      d -= 1;
+    }
+    shap(x, phi, hot, d + 1, p, u, hotZero * inZero, inOne, split);
+    shap(x, phi, cold, d + 1, p, u, coldZero * inZero, 0, split);
+  }
+
+  private static void extend(Path p, int u, int depth, double zero, double one, int f) {
+    p.feature[u + depth] = f;
+    p.zero[u + depth] = zero;
+    p.one[u + depth] = one;
+    p.weight[u + depth] = depth == 0 ? 1 : 0;
+    for (int i = depth - 1; i >= 0; i--) {
+      p.weight[u + i + 1] += one * p.weight[u + i] * (i + 1) / (depth + 1);
+      p.weight[u + i] = zero * p.weight[u + i] * (depth - i) / (depth + 1);
+    }
+  }
+
+  private static void unwind(Path p, int u, int depth, int index) {
+    double one = p.one[u + index];
+    double zero = p.zero[u + index];
+    double next = p.weight[u + depth];
+    for (int i = depth - 1; i >= 0; i--) {
+      if (one != 0) {
+        double t = p.weight[u + i];
+        p.weight[u + i] = next * (depth + 1) / ((i + 1) * one);
+        next = t - p.weight[u + i] * zero * (depth - i) / (depth + 1);
+      } else {
+        p.weight[u + i] = p.weight[u + i] * (depth + 1) / (zero * (depth - i));
+      }
+    }
+    for (int i = index; i < depth; i++) {
+      p.feature[u + i] = p.feature[u + i + 1];
+      p.zero[u + i] = p.zero[u + i + 1];
+      p.one[u + i] = p.one[u + i + 1];
+    }
+  }
+
+  private static double unwoundSum(Path p, int u, int depth, int index) {
+    double one = p.one[u + index];
+    double zero = p.zero[u + index];
+    double next = p.weight[u + depth];
+    double total = 0;
+    for (int i = depth - 1; i >= 0; i--) {
+      if (one != 0) {
+        double t = next * (depth + 1) / ((i + 1) * one);
+        total += t;
+        next = p.weight[u + i] - t * zero * (depth - i) / (depth + 1);
+      } else if (zero != 0) {
+        total += (p.weight[u + i] / zero) / ((depth - i) / (double) (depth + 1));
+      }
+    }
+    return total;
+  }
+}
