@@ -1,0 +1,573 @@
+package org.sekisho.intel.adapter.db;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.Query;
+import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.intel.application.IntelViews.Candidate;
+import org.sekisho.intel.application.IntelViews.Dashboard;
+import org.sekisho.intel.application.IntelViews.Edge;
+import org.sekisho.intel.application.IntelViews.EntityHit;
+import org.sekisho.intel.application.IntelViews.EntityView;
+import org.sekisho.intel.application.IntelViews.Graph;
+import org.sekisho.intel.application.IntelViews.Hit;
+import org.sekisho.intel.application.IntelViews.KindCount;
+import org.sekisho.intel.application.IntelViews.LinkedEntity;
+import org.sekisho.intel.application.IntelViews.Merge;
+import org.sekisho.intel.application.IntelViews.Node;
+import org.sekisho.intel.application.IntelViews.OfficeCount;
+import org.sekisho.intel.application.IntelViews.Reader;
+import org.sekisho.intel.application.IntelViews.RecordView;
+import org.sekisho.intel.application.IntelViews.SearchPage;
+import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.Normalize;
+import org.sekisho.intel.domain.SearchTokens;
+
+/** Search, record and entity pages, link graph and dashboard over PostgreSQL. */
+public final class JdbcIntelQueries implements IntelQueries {
+  private static final String SCOPE = "(r.agency = :agency or :agency = any(r.shared_with))";
+  private static final String HIT_COLS =
+      "r.id, r.kind, r.source_id, r.event_time, r.office, r.title, r.countries";
+
+  private final Jdbi jdbi;
+  private final ZoneId zone;
+
+  public JdbcIntelQueries(Jdbi jdbi, ZoneId zone) {
+    this.jdbi = jdbi;
+    this.zone = zone;
+  }
+
+  @Override
+  public SearchPage search(SearchQuery q, Reader reader) {
+    List<String> tokens = SearchTokens.of(q.text());
+    StringBuilder where = new StringBuilder(SCOPE);
+    Map<String, Object> binds = new LinkedHashMap<>();
+    binds.put("agency", reader.agency());
+    if (!tokens.isEmpty()) {
+      where.append(" and r.doc @@ cast(:tsq as tsquery)");
+      binds.put("tsq", tsquery(tokens));
+    }
+    q.kind()
+        .ifPresent(
+            k -> {
+              where.append(" and r.kind = :kind");
+              binds.put("kind", k);
+            });
+    q.from()
+        .ifPresent(
+            d -> {
+              where.append(" and r.event_time >= :from");
+              binds.put("from", Timestamp.from(d.atStartOfDay(zone).toInstant()));
+            });
+    q.to()
+        .ifPresent(
+            d -> {
+              where.append(" and r.event_time < :to");
+              binds.put("to", Timestamp.from(d.plusDays(1).atStartOfDay(zone).toInstant()));
+            });
+    q.office()
+        .ifPresent(
+            o -> {
+              where.append(" and r.office = :office");
+              binds.put("office", o);
+            });
+    q.country()
+        .ifPresent(
+            c -> {
+              where.append(" and r.countries @> array[cast(:country as text)]");
+              binds.put("country", c);
+            });
+    q.hsChapter()
+        .ifPresent(
+            h -> {
+              where.append(" and r.hs_chapters @> array[cast(:hs as text)]");
+              binds.put("hs", h);
+            });
+    return jdbi.withHandle(
+        h -> {
+          List<Hit> hits =
+              bindAll(
+                      h.createQuery(
+                          "select "
+                              + HIT_COLS
+                              + " from intel.record r where "
+                              + where
+                              + " order by r.event_time desc, r.id desc limit :limit offset :offset"),
+                      binds)
+                  .bind("limit", q.size())
+                  .bind("offset", (long) q.page() * q.size())
+                  .map((rs, ctx) -> hit(rs))
+                  .list();
+          long total =
+              bindAll(
+                      h.createQuery(
+                          "select count(*) from (select 1 from intel.record r where "
+                              + where
+                              + " limit "
+                              + (SearchPage.TOTAL_CAP + 1)
+                              + ") t"),
+                      binds)
+                  .mapTo(Long.class)
+                  .one();
+          List<EntityHit> entities =
+              q.text().isBlank() ? List.of() : entityHits(h, q.text(), reader);
+          return new SearchPage(
+              hits,
+              Math.min(total, SearchPage.TOTAL_CAP),
+              total > SearchPage.TOTAL_CAP,
+              q.page(),
+              q.size(),
+              entities);
+        });
+  }
+
+  /**
+   * Entities whose key or spelling is similar to the text (trigram), with their visible record
+   * counts.
+   */
+  private List<EntityHit> entityHits(Handle h, String text, Reader reader) {
+    String company = Normalize.companyKey(text);
+    String person = Normalize.personKey(text);
+    String folded = Normalize.fold(text);
+    return h
+        .createQuery(
+            "select e.id, e.type, e.display, greatest(public.similarity(e.key, :c),"
+                + " public.similarity(e.key, :p), public.similarity(upper(e.display), :f)) as sim,"
+                + " (select count(*) from intel.record_entity re join intel.record r on r.id ="
+                + " re.record_id where re.entity_id = e.id and "
+                + SCOPE
+                + ") as n"
+                + " from intel.entity e where e.merged_into is null and (e.key operator(public.%) :c"
+                + " or e.key operator(public.%) :p or upper(e.display) operator(public.%) :f"
+                + " or e.key = :c or e.key = :p)"
+                + " order by sim desc limit 10")
+        .bind("c", company)
+        .bind("p", person)
+        .bind("f", folded)
+        .bind("agency", reader.agency())
+        .map(
+            (rs, ctx) ->
+                new EntityHit(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getDouble(4),
+                    rs.getLong(5)))
+        .list()
+        .stream()
+        .filter(e -> e.records() > 0)
+        .toList();
+  }
+
+  /**
+   * All tokens must match; the last may be a prefix, so a half-typed number still finds its record.
+   */
+  static String tsquery(List<String> tokens) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < tokens.size(); i++) {
+      if (i > 0) {
+        sb.append(" & ");
+      }
+      sb.append('\'').append(tokens.get(i).replace("\\", "\\\\").replace("'", "''")).append('\'');
+      if (i == tokens.size() - 1 && tokens.get(i).length() >= 3) {
+        sb.append(":*");
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Query bindAll(Query q, Map<String, Object> binds) {
+    binds.forEach(q::bind);
+    return q;
+  }
+
+  private static Hit hit(ResultSet rs) throws SQLException {
+    return new Hit(
+        rs.getLong(1),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getTimestamp(4).toInstant(),
+        rs.getString(5),
+        rs.getString(6),
+        strings(rs.getArray(7)));
+  }
+
+  private static List<String> strings(Array a) throws SQLException {
+    if (a == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : (Object[]) a.getArray()) {
+      out.add((String) o);
+    }
+    return out;
+  }
+
+  @Override
+  public Visibility recordVisibility(long id, Reader reader) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select " + SCOPE + " from intel.record r where r.id = :id")
+                .bind("id", id)
+                .bind("agency", reader.agency())
+                .mapTo(Boolean.class)
+                .findOne()
+                .map(v -> v ? Visibility.VISIBLE : Visibility.FORBIDDEN)
+                .orElse(Visibility.ABSENT));
+  }
+
+  @Override
+  public Optional<RecordView> record(long id, Reader reader) {
+    return jdbi.withHandle(
+        h -> {
+          Optional<RecordView> base =
+              h.createQuery(
+                      "select r.id, r.kind, r.source_id, r.event_time, r.recorded_at, r.office,"
+                          + " r.agency, r.shared_with, r.title, r.data::text from intel.record r"
+                          + " where r.id = :id and "
+                          + SCOPE)
+                  .bind("id", id)
+                  .bind("agency", reader.agency())
+                  .map(
+                      (rs, ctx) ->
+                          new RecordView(
+                              rs.getLong(1),
+                              rs.getString(2),
+                              rs.getString(3),
+                              rs.getTimestamp(4).toInstant(),
+                              rs.getTimestamp(5).toInstant(),
+                              rs.getString(6),
+                              rs.getString(7),
+                              strings(rs.getArray(8)),
+                              rs.getString(9),
+                              rs.getString(10),
+                              List.of()))
+                  .findOne();
+          if (base.isEmpty()) {
+            return base;
+          }
+          // Links point at the surviving entity when one was merged into another.
+          List<LinkedEntity> ents =
+              h.createQuery(
+                      "select coalesce(s.id, e.id), coalesce(s.type, e.type), coalesce(s.display,"
+                          + " e.display), re.role from intel.record_entity re join intel.entity e"
+                          + " on e.id = re.entity_id left join intel.entity s on s.id ="
+                          + " e.merged_into where re.record_id = :id order by 2, 4")
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) ->
+                          new LinkedEntity(
+                              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                  .list();
+          RecordView r = base.get();
+          return Optional.of(
+              new RecordView(
+                  r.id(),
+                  r.kind(),
+                  r.sourceId(),
+                  r.eventTime(),
+                  r.recordedAt(),
+                  r.office(),
+                  r.agency(),
+                  r.sharedWith(),
+                  r.title(),
+                  r.dataJson(),
+                  ents));
+        });
+  }
+
+  private static final String GROUP =
+      "with recursive grp(id) as (select cast(:eid as bigint) union select e.id from intel.entity e"
+          + " join grp on e.merged_into = grp.id) ";
+
+  @Override
+  public Visibility entityVisibility(long id, Reader reader) {
+    return jdbi.withHandle(
+        h -> {
+          boolean exists =
+              h.createQuery("select count(*) from intel.entity where id = :id")
+                      .bind("id", id)
+                      .mapTo(Long.class)
+                      .one()
+                  > 0;
+          if (!exists) {
+            return Visibility.ABSENT;
+          }
+          long visible =
+              h.createQuery(
+                      GROUP
+                          + "select count(*) from intel.record_entity re join intel.record r on"
+                          + " r.id = re.record_id where re.entity_id in (select id from grp) and "
+                          + SCOPE)
+                  .bind("eid", id)
+                  .bind("agency", reader.agency())
+                  .mapTo(Long.class)
+                  .one();
+          return visible > 0 ? Visibility.VISIBLE : Visibility.FORBIDDEN;
+        });
+  }
+
+  @Override
+  public Optional<EntityView> entity(long id, Reader reader, int recordLimit) {
+    return jdbi.withHandle(
+        h -> {
+          var head =
+              h.createQuery(
+                      "select id, type, key, display, merged_into from intel.entity where id = :id")
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) ->
+                          new Object[] {
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getObject(5) == null ? null : rs.getLong(5)
+                          })
+                  .findOne();
+          if (head.isEmpty()) {
+            return Optional.<EntityView>empty();
+          }
+          Object[] e = head.get();
+          List<Hit> records =
+              h.createQuery(
+                      GROUP
+                          + "select distinct "
+                          + HIT_COLS
+                          + " from intel.record_entity re join"
+                          + " intel.record r on r.id = re.record_id where re.entity_id in (select id"
+                          + " from grp) and "
+                          + SCOPE
+                          + " order by r.event_time desc, r.id desc limit :lim")
+                  .bind("eid", id)
+                  .bind("agency", reader.agency())
+                  .bind("lim", recordLimit)
+                  .map((rs, ctx) -> hit(rs))
+                  .list();
+          long count =
+              h.createQuery(
+                      GROUP
+                          + "select count(distinct r.id) from intel.record_entity re join"
+                          + " intel.record r on r.id = re.record_id where re.entity_id in (select id"
+                          + " from grp) and "
+                          + SCOPE)
+                  .bind("eid", id)
+                  .bind("agency", reader.agency())
+                  .mapTo(Long.class)
+                  .one();
+          List<Candidate> candidates =
+              h.createQuery(
+                      "select c.id, c.type, c.display, public.similarity(c.key, :key) from"
+                          + " intel.entity c where c.type = :type and c.id <> :id and c.merged_into is"
+                          + " null and c.key operator(public.%) :key order by 4 desc limit 10")
+                  .bind("key", (String) e[2])
+                  .bind("type", (String) e[1])
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) ->
+                          new Candidate(
+                              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4)))
+                  .list();
+          List<Merge> merges =
+              h.createQuery(
+                      "select m.id, m.survivor_id, m.merged_id, e.display, m.reason, m.actor, m.at,"
+                          + " m.undone_at from intel.entity_merge m join intel.entity e on e.id ="
+                          + " m.merged_id where m.survivor_id = :id or m.merged_id = :id order by m.at desc")
+                  .bind("id", id)
+                  .map(
+                      (rs, ctx) ->
+                          new Merge(
+                              rs.getLong(1),
+                              rs.getLong(2),
+                              rs.getLong(3),
+                              rs.getString(4),
+                              rs.getString(5),
+                              rs.getString(6),
+                              rs.getTimestamp(7).toInstant(),
+                              Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant)))
+                  .list();
+          List<String> spellings =
+              h.createQuery(
+                      GROUP
+                          + "select distinct display from intel.entity where id in (select id from grp) order by 1")
+                  .bind("eid", id)
+                  .mapTo(String.class)
+                  .list();
+          return Optional.of(
+              new EntityView(
+                  (Long) e[0],
+                  (String) e[1],
+                  (String) e[2],
+                  (String) e[3],
+                  Optional.ofNullable((Long) e[4]),
+                  records,
+                  count,
+                  candidates,
+                  merges,
+                  spellings));
+        });
+  }
+
+  @Override
+  public Graph graph(long entityId, Reader reader, int hops, int maxNodes) {
+    return jdbi.withHandle(
+        h -> {
+          Map<String, Node> nodes = new LinkedHashMap<>();
+          List<Edge> edges = new ArrayList<>();
+          Set<String> edgeKeys = new HashSet<>();
+          var start =
+              h.createQuery("select id, type, display from intel.entity where id = :id")
+                  .bind("id", entityId)
+                  .map(
+                      (rs, ctx) ->
+                          new Node(
+                              "e" + rs.getLong(1), rs.getString(3), rs.getString(2), rs.getLong(1)))
+                  .findOne();
+          if (start.isEmpty()) {
+            return new Graph(List.of(), List.of(), false);
+          }
+          nodes.put(start.get().id(), start.get());
+          Deque<Node> frontier = new ArrayDeque<>(List.of(start.get()));
+          boolean truncated = false;
+          for (int hop = 0; hop < hops && !frontier.isEmpty() && !truncated; hop++) {
+            Deque<Node> next = new ArrayDeque<>();
+            for (Node n : frontier) {
+              List<Object[]> neighbours =
+                  n.type().equals("record")
+                      ? entitiesOf(h, n.dbId())
+                      : recordsOf(h, n.dbId(), reader);
+              for (Object[] nb : neighbours) {
+                Node m = (Node) nb[0];
+                if (!nodes.containsKey(m.id())) {
+                  if (nodes.size() >= maxNodes) {
+                    truncated = true;
+                    break;
+                  }
+                  nodes.put(m.id(), m);
+                  next.add(m);
+                }
+                String a = n.type().equals("record") ? n.id() : m.id();
+                String b = n.type().equals("record") ? m.id() : n.id();
+                if (edgeKeys.add(a + "|" + b + "|" + nb[1])) {
+                  edges.add(new Edge(a, b, (String) nb[1]));
+                }
+              }
+              if (truncated) {
+                break;
+              }
+            }
+            frontier = next;
+          }
+          return new Graph(List.copyOf(nodes.values()), edges, truncated);
+        });
+  }
+
+  private List<Object[]> recordsOf(Handle h, long entityId, Reader reader) {
+    return h.createQuery(
+            GROUP
+                + "select r.id, r.kind, r.title, re.role from intel.record_entity re join"
+                + " intel.record r on r.id = re.record_id where re.entity_id in (select id from grp)"
+                + " and "
+                + SCOPE
+                + " order by r.event_time desc limit 60")
+        .bind("eid", entityId)
+        .bind("agency", reader.agency())
+        .map(
+            (rs, ctx) ->
+                new Object[] {
+                  new Node("r" + rs.getLong(1), rs.getString(3), "record", rs.getLong(1)),
+                  rs.getString(4)
+                })
+        .list();
+  }
+
+  private List<Object[]> entitiesOf(Handle h, long recordId) {
+    return h.createQuery(
+            "select coalesce(s.id, e.id), coalesce(s.type, e.type), coalesce(s.display, e.display),"
+                + " re.role from intel.record_entity re join intel.entity e on e.id = re.entity_id"
+                + " left join intel.entity s on s.id = e.merged_into where re.record_id = :id")
+        .bind("id", recordId)
+        .map(
+            (rs, ctx) ->
+                new Object[] {
+                  new Node("e" + rs.getLong(1), rs.getString(3), rs.getString(2), rs.getLong(1)),
+                  rs.getString(4)
+                })
+        .list();
+  }
+
+  @Override
+  public Dashboard dashboard(Optional<LocalDate> day, Reader reader) {
+    return jdbi.withHandle(
+        h -> {
+          LocalDate d =
+              day.orElseGet(
+                  () ->
+                      h.createQuery("select max(r.event_time) from intel.record r where " + SCOPE)
+                          .bind("agency", reader.agency())
+                          .mapTo(Timestamp.class)
+                          .findOne()
+                          .map(t -> t.toInstant().atZone(zone).toLocalDate())
+                          .orElse(LocalDate.now(zone)));
+          Timestamp from = Timestamp.from(d.atStartOfDay(zone).toInstant());
+          Timestamp to = Timestamp.from(d.plusDays(1).atStartOfDay(zone).toInstant());
+          List<KindCount> kinds =
+              h.createQuery(
+                      "select r.kind, count(*) from intel.record r where r.event_time >= :from and"
+                          + " r.event_time < :to and "
+                          + SCOPE
+                          + " group by r.kind order by r.kind")
+                  .bind("from", from)
+                  .bind("to", to)
+                  .bind("agency", reader.agency())
+                  .map((rs, ctx) -> new KindCount(rs.getString(1), rs.getLong(2)))
+                  .list();
+          List<OfficeCount> offices =
+              h.createQuery(
+                      "select r.office, count(*) from intel.record r where r.event_time >= :from and"
+                          + " r.event_time < :to and r.office <> '' and "
+                          + SCOPE
+                          + " group by r.office order by 2 desc limit 12")
+                  .bind("from", from)
+                  .bind("to", to)
+                  .bind("agency", reader.agency())
+                  .map((rs, ctx) -> new OfficeCount(rs.getString(1), rs.getLong(2)))
+                  .list();
+          List<Hit> seizures =
+              h.createQuery(
+                      "select "
+                          + HIT_COLS
+                          + " from intel.record r where r.kind = 'seizure' and "
+                          + SCOPE
+                          + " order by r.event_time desc limit 10")
+                  .bind("agency", reader.agency())
+                  .map((rs, ctx) -> hit(rs))
+                  .list();
+          long total =
+              h.createQuery("select count(*) from intel.record r where " + SCOPE)
+                  .bind("agency", reader.agency())
+                  .mapTo(Long.class)
+                  .one();
+          long entities =
+              h.createQuery("select count(*) from intel.entity where merged_into is null")
+                  .mapTo(Long.class)
+                  .one();
+          return new Dashboard(d, kinds, offices, seizures, total, entities);
+        });
+  }
+}

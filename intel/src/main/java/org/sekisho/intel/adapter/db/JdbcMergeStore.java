@@ -1,0 +1,97 @@
+package org.sekisho.intel.adapter.db;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.jdbi.v3.core.Jdbi;
+import org.sekisho.core.Outcome;
+import org.sekisho.intel.application.EntityMerges.MergeStore;
+
+/**
+ * Entity merges in {@code intel.entity_merge}, applied by pointing the merged entity at the
+ * survivor.
+ */
+public final class JdbcMergeStore implements MergeStore {
+  private final Jdbi jdbi;
+
+  public JdbcMergeStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public Outcome<Long> merge(
+      long survivorId, long mergedId, String reason, double score, String actor, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          var rows =
+              h.createQuery(
+                      "select id, type, merged_into from intel.entity where id in (:a, :b) for update")
+                  .bind("a", survivorId)
+                  .bind("b", mergedId)
+                  .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3)})
+                  .list();
+          if (rows.size() != 2) {
+            return Outcome.<Long>rejected("not-found", "entity", "both entities must exist");
+          }
+          if (!rows.get(0)[1].equals(rows.get(1)[1])) {
+            return Outcome.<Long>rejected(
+                "invalid-value", "mergedId", "only entities of the same type can be merged");
+          }
+          for (Object[] r : rows) {
+            if (r[2] != null) {
+              return Outcome.<Long>rejected(
+                  "conflict",
+                  "entity",
+                  "entity " + r[0] + " is already merged; undo that merge first");
+            }
+          }
+          h.createUpdate("update intel.entity set merged_into = :s where id = :m")
+              .bind("s", survivorId)
+              .bind("m", mergedId)
+              .execute();
+          long id =
+              h.createQuery(
+                      "insert into intel.entity_merge(survivor_id, merged_id, reason, score, actor, at)"
+                          + " values (?,?,?,?,?,?) returning id")
+                  .bind(0, survivorId)
+                  .bind(1, mergedId)
+                  .bind(2, reason)
+                  .bind(3, score)
+                  .bind(4, actor)
+                  .bind(5, Timestamp.from(at))
+                  .mapTo(Long.class)
+                  .one();
+          return Outcome.accepted(id);
+        });
+  }
+
+  @Override
+  public Outcome<Long> undo(long mergeId, String actor, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          var m =
+              h.createQuery(
+                      "select merged_id, undone_at from intel.entity_merge where id = :id for update")
+                  .bind("id", mergeId)
+                  .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getTimestamp(2)})
+                  .findOne();
+          if (m.isEmpty()) {
+            return Outcome.<Long>rejected(
+                "not-found", "merge", "merge " + mergeId + " was not found");
+          }
+          if (m.get()[1] != null) {
+            return Outcome.<Long>rejected(
+                "conflict", "merge", "merge " + mergeId + " was already undone");
+          }
+          h.createUpdate("update intel.entity set merged_into = null where id = :m")
+              .bind("m", m.get()[0])
+              .execute();
+          h.createUpdate(
+                  "update intel.entity_merge set undone_by = :a, undone_at = :t where id = :id")
+              .bind("a", actor)
+              .bind("t", Timestamp.from(at))
+              .bind("id", mergeId)
+              .execute();
+          return Outcome.accepted(mergeId);
+        });
+  }
+}

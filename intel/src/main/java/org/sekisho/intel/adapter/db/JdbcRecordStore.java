@@ -1,0 +1,173 @@
+package org.sekisho.intel.adapter.db;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
+import org.sekisho.intel.application.IngestPorts.RecordStore;
+import org.sekisho.intel.application.StoredRecord;
+import org.sekisho.intel.domain.EntityRef;
+import org.sekisho.intel.domain.IntelRecord;
+
+/**
+ * Bulk storage through PostgreSQL {@code COPY}: a batch is copied into temporary staging tables and
+ * moved into the record, entity and link tables in one transaction, skipping records whose {@code
+ * (kind, source_id)} is already stored. Thread-safe (each call uses its own connection).
+ */
+public final class JdbcRecordStore implements RecordStore {
+  private final DataSource ds;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  public JdbcRecordStore(DataSource ds, ObjectMapper json, Clock clock) {
+    this.ds = ds;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  @Override
+  public int saveBatch(List<StoredRecord> batch) {
+    if (batch.isEmpty()) {
+      return 0;
+    }
+    StringBuilder records = new StringBuilder(batch.size() * 600);
+    StringBuilder links = new StringBuilder(batch.size() * 300);
+    try {
+      for (StoredRecord s : batch) {
+        IntelRecord r = s.record();
+        row(
+            records,
+            r.kind().code(),
+            r.sourceId(),
+            r.eventTime().toString(),
+            r.office(),
+            s.agency(),
+            array(s.sharedWith()),
+            array(r.countries()),
+            array(r.hsChapters()),
+            r.title(),
+            array(s.tokens()),
+            json.writeValueAsString(r),
+            Long.toString(s.ingestRun()));
+        for (EntityRef e : s.entities()) {
+          row(links, r.kind().code(), r.sourceId(), e.type(), e.key(), e.display(), e.role());
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    try (Connection c = ds.getConnection()) {
+      c.setAutoCommit(false);
+      try (Statement st = c.createStatement()) {
+        st.execute(
+            "create temp table if not exists stage_record (kind text, source_id text, event_time"
+                + " timestamptz, office text, agency text, shared_with text[], countries text[],"
+                + " hs_chapters text[], title text, tokens text[], data jsonb, ingest_run bigint)"
+                + " on commit delete rows");
+        st.execute(
+            "create temp table if not exists stage_link (kind text, source_id text, type text, key"
+                + " text, display text, role text) on commit delete rows");
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn("copy stage_record from stdin", reader(records));
+        copy.copyIn("copy stage_link from stdin", reader(links));
+        int added;
+        // Data-modifying CTEs all run to completion; entities inserted in this statement are not
+        // yet
+        // visible to the scan of intel.entity, hence the coalesce over both.
+        try (var ps =
+            c.prepareStatement(
+                "with added as (insert into intel.record(kind, source_id, event_time, recorded_at,"
+                    + " office, agency, shared_with, countries, hs_chapters, title, doc, data,"
+                    + " ingest_run) select kind, source_id, event_time, ?, office, agency,"
+                    + " shared_with, countries, hs_chapters, title, array_to_tsvector(tokens), data,"
+                    + " ingest_run from stage_record on conflict (kind, source_id) do nothing"
+                    + " returning id, kind, source_id),"
+                    + " ents as (insert into intel.entity(type, key, display) select distinct on"
+                    + " (l.type, l.key) l.type, l.key, l.display from stage_link l join added a on"
+                    + " a.kind = l.kind and a.source_id = l.source_id order by l.type, l.key"
+                    + " on conflict (type, key) do nothing returning id, type, key),"
+                    + " linked as (insert into intel.record_entity(record_id, entity_id, role)"
+                    + " select distinct a.id, coalesce(n.id, e.id), l.role from stage_link l"
+                    + " join added a on a.kind = l.kind and a.source_id = l.source_id"
+                    + " left join ents n on n.type = l.type and n.key = l.key"
+                    + " left join intel.entity e on e.type = l.type and e.key = l.key"
+                    + " where coalesce(n.id, e.id) is not null on conflict do nothing returning 1)"
+                    + " select count(*) from added")) {
+          ps.setTimestamp(1, Timestamp.from(clock.instant()));
+          try (var rs = ps.executeQuery()) {
+            rs.next();
+            added = rs.getInt(1);
+          }
+        }
+        c.commit();
+        return added;
+      } catch (SQLException | IOException | RuntimeException e) {
+        c.rollback();
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not store a batch of " + batch.size() + " records", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Reader reader(StringBuilder sb) {
+    return new StringReader(sb.toString());
+  }
+
+  /** One line of COPY text format: tab-separated, with backslash escapes. */
+  private static void row(StringBuilder sb, String... cols) {
+    for (int i = 0; i < cols.length; i++) {
+      if (i > 0) {
+        sb.append('\t');
+      }
+      escape(sb, cols[i]);
+    }
+    sb.append('\n');
+  }
+
+  private static void escape(StringBuilder sb, String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char ch = s.charAt(i);
+      switch (ch) {
+        case '\\' -> sb.append("\\\\");
+        case '\t' -> sb.append("\\t");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        default -> sb.append(ch);
+      }
+    }
+  }
+
+  /** A PostgreSQL array literal, each element double-quoted. */
+  static String array(List<String> values) {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < values.size(); i++) {
+      if (i > 0) {
+        sb.append(',');
+      }
+      sb.append('"');
+      String v = values.get(i);
+      for (int j = 0; j < v.length(); j++) {
+        char ch = v.charAt(j);
+        if (ch == '"' || ch == '\\') {
+          sb.append('\\');
+        }
+        sb.append(ch);
+      }
+      sb.append('"');
+    }
+    return sb.append('}').toString();
+  }
+}

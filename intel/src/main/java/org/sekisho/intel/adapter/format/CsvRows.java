@@ -1,0 +1,198 @@
+package org.sekisho.intel.adapter.format;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.sekisho.core.Outcome;
+import org.sekisho.intel.application.RowSource;
+import org.sekisho.intel.domain.Fields;
+
+/**
+ * RFC 4180 CSV with a header row of field names (see docs/formats/intel-records.md). For
+ * declarations, consecutive rows with the same {@code declarationId} are one declaration whose
+ * items come from the {@code item.*} columns of each row.
+ */
+public final class CsvRows implements RowSource {
+  private final CSVParser parser;
+  private final Iterator<CSVRecord> records;
+  private final boolean groupItems;
+  private final List<String> header;
+  private CSVRecord pending;
+  private Row next;
+  private boolean failed;
+
+  public CsvRows(InputStream in, boolean groupDeclarationItems) throws IOException {
+    Reader r = new InputStreamReader(new BomSkipping(in), StandardCharsets.UTF_8);
+    this.parser =
+        CSVFormat.RFC4180
+            .builder()
+            .setHeader()
+            .setSkipHeaderRecord(true)
+            .setIgnoreEmptyLines(true)
+            .setTrim(true)
+            .get()
+            .parse(r);
+    this.header = parser.getHeaderNames();
+    this.records = parser.iterator();
+    this.groupItems = groupDeclarationItems;
+  }
+
+  public List<String> header() {
+    return header;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (next == null) {
+      next = advance();
+    }
+    return next != null;
+  }
+
+  @Override
+  public Row next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    Row r = next;
+    next = null;
+    return r;
+  }
+
+  private CSVRecord read() {
+    if (failed) {
+      return null;
+    }
+    try {
+      return records.hasNext() ? records.next() : null;
+    } catch (UncheckedIOException | IllegalStateException e) {
+      failed = true;
+      throw new BrokenCsv(e.getMessage());
+    }
+  }
+
+  private Row advance() {
+    CSVRecord first;
+    try {
+      first = pending != null ? pending : read();
+    } catch (BrokenCsv e) {
+      return new Row(
+          parser.getRecordNumber() + 1,
+          Outcome.rejected(
+              "invalid-csv",
+              "row " + (parser.getRecordNumber() + 1),
+              "unreadable CSV (reading stops here): " + e.getMessage()));
+    }
+    pending = null;
+    if (first == null) {
+      return null;
+    }
+    long number = first.getRecordNumber();
+    if (!first.isConsistent()) {
+      return new Row(
+          number,
+          Outcome.rejected(
+              "invalid-csv",
+              "row " + number,
+              "expected " + header.size() + " columns as in the header, found " + first.size()));
+    }
+    if (!groupItems) {
+      return new Row(number, Outcome.accepted(new CsvFields(first.toMap(), List.of())));
+    }
+    List<Map<String, String>> items = new ArrayList<>();
+    items.add(first.toMap());
+    String id = first.isMapped("declarationId") ? first.get("declarationId") : "";
+    while (true) {
+      CSVRecord r;
+      try {
+        r = read();
+      } catch (BrokenCsv e) {
+        break;
+      }
+      if (r == null) {
+        break;
+      }
+      if (!id.isEmpty() && r.isConsistent() && id.equals(r.get("declarationId"))) {
+        items.add(r.toMap());
+      } else {
+        pending = r;
+        break;
+      }
+    }
+    return new Row(number, Outcome.accepted(new CsvFields(first.toMap(), items)));
+  }
+
+  @Override
+  public void close() throws IOException {
+    parser.close();
+  }
+
+  private static final class BrokenCsv extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BrokenCsv(String message) {
+      super(message, null, false, false);
+    }
+  }
+
+  /** Fields over one CSV row; {@code items} are the rows of a grouped declaration. */
+  static final class CsvFields implements Fields {
+    private final Map<String, String> row;
+    private final List<Map<String, String>> items;
+    private final String prefix;
+
+    CsvFields(Map<String, String> row, List<Map<String, String>> items) {
+      this(row, items, "");
+    }
+
+    private CsvFields(Map<String, String> row, List<Map<String, String>> items, String prefix) {
+      this.row = row;
+      this.items = items;
+      this.prefix = prefix;
+    }
+
+    @Override
+    public String text(String path) {
+      String v = row.get(prefix + path);
+      return v == null ? "" : v.strip();
+    }
+
+    @Override
+    public List<Fields> list(String path) {
+      if (path.equals("items")) {
+        List<Fields> out = new ArrayList<>();
+        for (Map<String, String> m : items) {
+          out.add(new CsvFields(m, List.of(), "item."));
+        }
+        return out;
+      }
+      // persons / companies: one each, in person.* / company.* columns
+      String single = path.substring(0, path.length() - 1) + ".";
+      boolean any =
+          row.keySet().stream().anyMatch(k -> k.startsWith(single) && !row.get(k).isBlank());
+      return any ? List.of(new CsvFields(row, List.of(), single)) : List.of();
+    }
+
+    @Override
+    public List<String> strings(String path) {
+      List<String> out = new ArrayList<>();
+      for (String s : text(path).split(";")) {
+        if (!s.isBlank()) {
+          out.add(s.strip());
+        }
+      }
+      return out;
+    }
+  }
+}

@@ -1,0 +1,434 @@
+package org.sekisho.intel.adapter.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.sekisho.core.Outcome;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.EntityMerges;
+import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.application.IngestReport;
+import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.intel.application.IntelQueries.Visibility;
+import org.sekisho.intel.application.IntelViews.Reader;
+import org.sekisho.intel.application.IntelViews.SearchPage;
+import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.Routes;
+import org.sekisho.platform.web.Web;
+import org.sekisho.platform.web.WebModule;
+
+/** Pages and API of the intelligence database. Reads are scoped by agency and audited. */
+public final class IntelWeb implements WebModule {
+  /** Who may read the intelligence database: everyone with a case to, not administrators. */
+  public static final Access READ =
+      Access.anyOf(
+          Role.ANALYST,
+          Role.OFFICER,
+          Role.INSPECTOR,
+          Role.INVESTIGATOR,
+          Role.LIAISON,
+          Role.PARTNER);
+
+  public static final Access INGEST =
+      Access.anyOf(Role.ANALYST, Role.OFFICER, Role.PARTNER, Role.ADMIN);
+  public static final Access MERGE = Access.anyOf(Role.ANALYST, Role.OFFICER, Role.INVESTIGATOR);
+
+  private final IntelQueries queries;
+  private final IngestRecords ingest;
+  private final EntityMerges merges;
+  private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private final TemplateEngine templates =
+      TemplateEngine.createPrecompiled(
+          null,
+          ContentType.Html,
+          IntelWeb.class.getClassLoader(),
+          "org.sekisho.intel.adapter.web.jte");
+
+  public IntelWeb(IntelQueries queries, IngestRecords ingest, EntityMerges merges) {
+    this.queries = queries;
+    this.ingest = ingest;
+    this.merges = merges;
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.get("/", READ, "dashboard: today's volumes", this::dashboardPage)
+        .get("/search", READ, "search page", this::searchPage)
+        .get("/records/{id}", READ, "record page", this::recordPage)
+        .get("/entities/{id}", READ, "entity page", this::entityPage)
+        .post(
+            "/entities/{id}/merge", MERGE, "merge an entity into this one (form)", this::mergeForm)
+        .post("/merges/{id}/undo", MERGE, "undo a merge (form)", this::undoForm)
+        .get("/assets/intel/graph.js", Access.open(), "link-graph script", this::graphScript)
+        .get(
+            "/api/dashboard",
+            READ,
+            "volumes of a day",
+            ctx -> ctx.json(queries.dashboard(day(ctx, "date"), reader(ctx))))
+        .get("/api/search", READ, "search records and entities", this::searchApi)
+        .get("/api/records/{id}", READ, "one record with its linked entities", this::recordApi)
+        .get(
+            "/api/entities/{id}",
+            READ,
+            "one entity with its records, candidates and merges",
+            this::entityApi)
+        .get(
+            "/api/entities/{id}/graph",
+            READ,
+            "link graph around an entity to N hops",
+            this::graphApi)
+        .post(
+            "/api/entities/{id}/merge",
+            MERGE,
+            "merge entity {mergedId} into this one",
+            this::mergeApi)
+        .post("/api/merges/{id}/undo", MERGE, "undo a merge", this::undoApi)
+        .post(
+            "/api/ingest/{kind}",
+            INGEST,
+            "ingest a file of records (body; ?format=json|csv|kcs)",
+            this::ingestApi);
+  }
+
+  static Reader reader(Context ctx) {
+    Principal p = Web.principal(ctx);
+    return new Reader(p.username(), p.agency());
+  }
+
+  static Actor actor(Context ctx) {
+    Principal p = Web.principal(ctx);
+    return new Actor(p.username(), p.agency(), false);
+  }
+
+  private String render(String template, Map<String, Object> params) {
+    StringOutput out = new StringOutput();
+    templates.render(template, params, out);
+    return out.toString();
+  }
+
+  private void dashboardPage(Context ctx) {
+    var d = queries.dashboard(day(ctx, "date"), reader(ctx));
+    Web.page(
+        ctx,
+        Web.messages(ctx).get("nav.dashboard"),
+        render("dashboard.jte", Map.of("d", d, "t", Web.messages(ctx))));
+  }
+
+  private SearchQuery query(Context ctx) {
+    String kind = param(ctx, "kind");
+    if (!kind.isEmpty() && RecordKind.ofCode(kind).isEmpty()) {
+      throw HttpProblem.of(
+          "invalid-parameter",
+          "kind",
+          "expected declaration, transport-document, conveyance-movement, postal-item or seizure");
+    }
+    String hs = param(ctx, "hs");
+    if (!hs.isEmpty() && !hs.matches("\\d{2}")) {
+      throw HttpProblem.of("invalid-parameter", "hs", "expected a two-digit HS chapter, e.g. 09");
+    }
+    String country = param(ctx, "country").toUpperCase(Locale.ROOT);
+    if (!country.isEmpty() && !org.sekisho.core.Country.isValid(country)) {
+      throw HttpProblem.of(
+          "invalid-parameter", "country", "expected an ISO 3166-1 alpha-2 code, e.g. CN");
+    }
+    return new SearchQuery(
+        param(ctx, "q"),
+        opt(kind),
+        day(ctx, "from"),
+        day(ctx, "to"),
+        opt(param(ctx, "office").toUpperCase(Locale.ROOT)),
+        opt(country),
+        opt(hs),
+        Web.intParam(ctx, "page", 0, 0, 10_000),
+        Web.intParam(ctx, "size", 50, 1, 500));
+  }
+
+  private SearchPage search(Context ctx, SearchQuery q) {
+    SearchPage p = queries.search(q, reader(ctx));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("q", q.text());
+    q.kind().ifPresent(k -> details.put("kind", k));
+    q.office().ifPresent(o -> details.put("office", o));
+    q.country().ifPresent(c -> details.put("country", c));
+    q.hsChapter().ifPresent(h -> details.put("hs", h));
+    q.from().ifPresent(d -> details.put("from", d.toString()));
+    q.to().ifPresent(d -> details.put("to", d.toString()));
+    details.put("page", Integer.toString(q.page()));
+    details.put("results", Long.toString(p.total()));
+    Web.audit(ctx, "search", "", details);
+    return p;
+  }
+
+  private void searchPage(Context ctx) {
+    SearchQuery q = query(ctx);
+    SearchPage p = search(ctx, q);
+    Map<String, String> echo = new LinkedHashMap<>();
+    for (String k : new String[] {"q", "kind", "from", "to", "office", "country", "hs"}) {
+      echo.put(k, param(ctx, k));
+    }
+    String base = pageUrl(echo);
+    String next =
+        (long) (q.page() + 1) * q.size() < p.total() ? base + "&page=" + (q.page() + 1) : "";
+    String prev = q.page() > 0 ? base + "&page=" + (q.page() - 1) : "";
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("p", p);
+    params.put("q", echo);
+    params.put("nextUrl", next);
+    params.put("prevUrl", prev);
+    params.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("search.title"), render("search.jte", params));
+  }
+
+  private static String pageUrl(Map<String, String> echo) {
+    StringBuilder sb = new StringBuilder("/search?");
+    echo.forEach(
+        (k, v) -> {
+          if (!v.isEmpty()) {
+            sb.append(k)
+                .append('=')
+                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
+                .append('&');
+          }
+        });
+    return sb.substring(0, sb.length() - 1);
+  }
+
+  private void searchApi(Context ctx) {
+    ctx.json(search(ctx, query(ctx)));
+  }
+
+  private long id(Context ctx) {
+    try {
+      return Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.of("invalid-parameter", "id", "expected a numeric id");
+    }
+  }
+
+  private void requireRecord(Context ctx, long id) {
+    Visibility v = queries.recordVisibility(id, reader(ctx));
+    if (v == Visibility.ABSENT) {
+      throw HttpProblem.notFound("record " + id);
+    }
+    if (v == Visibility.FORBIDDEN) {
+      Web.audit(ctx, "record.read.denied", "record:" + id, Map.of());
+      throw HttpProblem.of(
+          "forbidden",
+          "",
+          "record " + id + " belongs to another agency and is not shared with yours");
+    }
+  }
+
+  private void requireEntity(Context ctx, long id) {
+    Visibility v = queries.entityVisibility(id, reader(ctx));
+    if (v == Visibility.ABSENT) {
+      throw HttpProblem.notFound("entity " + id);
+    }
+    if (v == Visibility.FORBIDDEN) {
+      Web.audit(ctx, "entity.read.denied", "entity:" + id, Map.of());
+      throw HttpProblem.of(
+          "forbidden", "", "entity " + id + " appears only in records of another agency");
+    }
+  }
+
+  private void recordPage(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    var r = queries.record(id, reader(ctx)).orElseThrow(() -> HttpProblem.notFound("record " + id));
+    Web.audit(
+        ctx, "record.read", "record:" + id, Map.of("kind", r.kind(), "sourceId", r.sourceId()));
+    String prettyJson;
+    try {
+      prettyJson = pretty.writeValueAsString(pretty.readTree(r.dataJson()));
+    } catch (IOException e) {
+      prettyJson = r.dataJson();
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("r", r);
+    params.put("prettyJson", prettyJson);
+    params.put("t", Web.messages(ctx));
+    Web.page(ctx, r.title(), render("record.jte", params));
+  }
+
+  private void recordApi(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    var r = queries.record(id, reader(ctx)).orElseThrow(() -> HttpProblem.notFound("record " + id));
+    Web.audit(
+        ctx, "record.read", "record:" + id, Map.of("kind", r.kind(), "sourceId", r.sourceId()));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("id", r.id());
+    body.put("kind", r.kind());
+    body.put("sourceId", r.sourceId());
+    body.put("eventTime", r.eventTime());
+    body.put("recordedAt", r.recordedAt());
+    body.put("office", r.office());
+    body.put("agency", r.agency());
+    body.put("sharedWith", r.sharedWith());
+    body.put("title", r.title());
+    body.put("entities", r.entities());
+    try {
+      body.put("data", pretty.readTree(r.dataJson()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    ctx.json(body);
+  }
+
+  private void entityPage(Context ctx) {
+    long id = id(ctx);
+    requireEntity(ctx, id);
+    var e =
+        queries
+            .entity(id, reader(ctx), 200)
+            .orElseThrow(() -> HttpProblem.notFound("entity " + id));
+    Web.audit(ctx, "entity.read", "entity:" + id, Map.of("type", e.type()));
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("e", e);
+    params.put("mayMerge", MERGE.admits(Web.principal(ctx)));
+    params.put("csrf", Web.csrf(ctx));
+    params.put("t", Web.messages(ctx));
+    Web.page(ctx, e.display(), render("entity.jte", params));
+  }
+
+  private void entityApi(Context ctx) {
+    long id = id(ctx);
+    requireEntity(ctx, id);
+    var e = queries.entity(id, reader(ctx), Web.intParam(ctx, "limit", 200, 1, 5000)).orElseThrow();
+    Web.audit(ctx, "entity.read", "entity:" + id, Map.of("type", e.type()));
+    ctx.json(e);
+  }
+
+  private void graphApi(Context ctx) {
+    long id = id(ctx);
+    requireEntity(ctx, id);
+    int hops = Web.intParam(ctx, "hops", 2, 1, 6);
+    var g = queries.graph(id, reader(ctx), hops, Web.intParam(ctx, "max", 250, 10, 2000));
+    Web.audit(
+        ctx,
+        "entity.graph",
+        "entity:" + id,
+        Map.of("hops", Integer.toString(hops), "nodes", Integer.toString(g.nodes().size())));
+    ctx.json(g);
+  }
+
+  private void graphScript(Context ctx) throws IOException {
+    try (InputStream in = IntelWeb.class.getResourceAsStream("/assets/intel/graph.js")) {
+      if (in == null) {
+        throw HttpProblem.notFound("graph.js");
+      }
+      ctx.contentType("text/javascript; charset=utf-8").result(in.readAllBytes());
+    }
+  }
+
+  private long mergedId(String raw) {
+    try {
+      return Long.parseLong(raw == null ? "" : raw.strip());
+    } catch (NumberFormatException e) {
+      throw HttpProblem.of(
+          "invalid-parameter", "mergedId", "expected the numeric id of the entity to merge");
+    }
+  }
+
+  private void mergeForm(Context ctx) {
+    long id = id(ctx);
+    requireEntity(ctx, id);
+    Outcome<Long> o =
+        merges.merge(id, mergedId(ctx.formParam("mergedId")), ctx.formParam("reason"), actor(ctx));
+    answer(o);
+    ctx.redirect("/entities/" + id);
+  }
+
+  private void undoForm(Context ctx) {
+    answer(merges.undo(id(ctx), actor(ctx)));
+    ctx.redirect("/entities/" + mergedId(ctx.formParam("back")));
+  }
+
+  private void mergeApi(Context ctx) throws IOException {
+    long id = id(ctx);
+    requireEntity(ctx, id);
+    var body = pretty.readTree(ctx.body());
+    if (body == null || !body.has("mergedId")) {
+      throw HttpProblem.of(
+          "missing-field", "mergedId", "expected {\"mergedId\": …, \"reason\": …}");
+    }
+    long merge =
+        answer(
+            merges.merge(
+                id, body.get("mergedId").asLong(), body.path("reason").asText(""), actor(ctx)));
+    ctx.status(201).json(Map.of("merge", merge));
+  }
+
+  private void undoApi(Context ctx) {
+    ctx.json(Map.of("undone", answer(merges.undo(id(ctx), actor(ctx)))));
+  }
+
+  private void ingestApi(Context ctx) throws IOException {
+    String kindName = ctx.pathParam("kind");
+    RecordKind kind =
+        RecordKind.ofPlural(kindName)
+            .orElseThrow(
+                () ->
+                    HttpProblem.of(
+                        "invalid-parameter",
+                        "kind",
+                        "expected declarations, transport-documents, conveyance-movements, postal-items or seizures"));
+    String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
+    String source =
+        Optional.ofNullable(ctx.queryParam("source"))
+            .orElse("http:" + Web.principal(ctx).username());
+    try (InputStream in = ctx.bodyInputStream()) {
+      IngestReport report = answer(ingest.ingest(kind, format, source, in, actor(ctx)));
+      ctx.status(report.rejected() > 0 && report.stored() + report.duplicates() == 0 ? 422 : 200)
+          .json(report);
+    }
+  }
+
+  private static <T> T answer(Outcome<T> o) {
+    return switch (o) {
+      case Outcome.Accepted<T> a -> a.value();
+      case Outcome.Rejected<T> r -> throw new HttpProblem(r.problems().get(0));
+    };
+  }
+
+  private static String param(Context ctx, String name) {
+    String v = ctx.queryParam(name);
+    return v == null ? "" : v.strip();
+  }
+
+  private static Optional<String> opt(String s) {
+    return s.isEmpty() ? Optional.empty() : Optional.of(s);
+  }
+
+  private static Optional<LocalDate> day(Context ctx, String name) {
+    String v = param(ctx, name);
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(v));
+    } catch (DateTimeException e) {
+      throw HttpProblem.of(
+          "invalid-parameter", name, "expected an ISO date such as 2026-11-27, got '" + v + "'");
+    }
+  }
+}

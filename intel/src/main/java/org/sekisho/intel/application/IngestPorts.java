@@ -1,0 +1,47 @@
+package org.sekisho.intel.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.List;
+
+/** The ports the ingest use case needs; each owned here, implemented by adapters. */
+public final class IngestPorts {
+  private IngestPorts() {}
+
+  /** Stores a batch atomically: all of it or none. Returns how many were new (not duplicates). */
+  @FunctionalInterface
+  public interface RecordStore {
+    int saveBatch(List<StoredRecord> batch);
+  }
+
+  /** Keeps the raw input before anything is parsed. */
+  @FunctionalInterface
+  public interface RawArchive {
+    /** Copies {@code in} to the archive, streaming; returns where it lies and its SHA-256. */
+    Archived archive(String kind, String sourceName, InputStream in) throws IOException;
+  }
+
+  /** An archived input: its path and SHA-256; {@link #open()} reads it back. */
+  public interface Archived {
+    Path path();
+
+    String sha256();
+
+    InputStream open() throws IOException;
+  }
+
+  /** Records ingest runs and their problems. */
+  public interface IngestLog {
+    long open(
+        String kind, String format, String source, String actor, String sha256, String archive);
+
+    void close(IngestReport report);
+  }
+
+  /** Opens rows of an archived input in a format. */
+  @FunctionalInterface
+  public interface RowSources {
+    RowSource open(String kind, String format, InputStream in) throws IOException;
+  }
+}

@@ -1,0 +1,38 @@
+package org.sekisho.intel.application;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import org.sekisho.intel.application.IntelViews.Dashboard;
+import org.sekisho.intel.application.IntelViews.EntityView;
+import org.sekisho.intel.application.IntelViews.Graph;
+import org.sekisho.intel.application.IntelViews.Reader;
+import org.sekisho.intel.application.IntelViews.RecordView;
+import org.sekisho.intel.application.IntelViews.SearchPage;
+import org.sekisho.intel.application.IntelViews.SearchQuery;
+
+/**
+ * Read port of the intelligence database. Every method sees only what {@code reader}'s agency may
+ * see; a record or entity outside that scope is reported as {@link Visibility#FORBIDDEN}, distinct
+ * from absent.
+ */
+public interface IntelQueries {
+  enum Visibility {
+    VISIBLE,
+    FORBIDDEN,
+    ABSENT
+  }
+
+  SearchPage search(SearchQuery q, Reader reader);
+
+  Visibility recordVisibility(long id, Reader reader);
+
+  Optional<RecordView> record(long id, Reader reader);
+
+  Visibility entityVisibility(long id, Reader reader);
+
+  Optional<EntityView> entity(long id, Reader reader, int recordLimit);
+
+  Graph graph(long entityId, Reader reader, int hops, int maxNodes);
+
+  Dashboard dashboard(Optional<LocalDate> day, Reader reader);
+}

@@ -1,0 +1,16 @@
+package org.sekisho.intel.application;
+
+import java.io.Closeable;
+import java.util.Iterator;
+import org.sekisho.core.Outcome;
+import org.sekisho.intel.domain.Fields;
+
+/**
+ * The rows of one input file in one format, read lazily so that files of any size stream. A row
+ * that cannot even be read as a row (broken JSON line, unbalanced CSV quote) is a rejected outcome;
+ * reading goes on with the next row.
+ */
+public interface RowSource extends Iterator<RowSource.Row>, Closeable {
+  /** One row and its 1-based row number in the file (data rows, header not counted for CSV). */
+  record Row(long number, Outcome<Fields> fields) {}
+}

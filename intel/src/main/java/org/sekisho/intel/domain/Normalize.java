@@ -1,0 +1,168 @@
+package org.sekisho.intel.domain;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.text.Normalizer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Match keys for entity resolution: two spellings that a customs officer would call the same party,
+ * address or phone get the same key. Keys are for exact joins; fuzzy candidates come from trigram
+ * similarity over the keys.
+ */
+public final class Normalize {
+  private Normalize() {}
+
+  private static final Pattern NON_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern SPACES = Pattern.compile("\\s+");
+
+  // Legal forms, compared after NFKC, upper-casing and punctuation removal; multi-word forms first.
+  private static final List<String> LEGAL_FORM_PHRASES =
+      List.of(
+          "CO LTD",
+          "COMPANY LIMITED",
+          "PTE LTD",
+          "PTY LTD",
+          "SDN BHD",
+          "S A",
+          "S R L",
+          "B V",
+          "N V",
+          "K K",
+          "G K",
+          "Y K");
+  private static final Set<String> LEGAL_FORM_WORDS =
+      Set.of(
+          "KK",
+          "GK",
+          "YK",
+          "LTD",
+          "LIMITED",
+          "INC",
+          "INCORPORATED",
+          "CORP",
+          "CORPORATION",
+          "LLC",
+          "LLP",
+          "GMBH",
+          "AG",
+          "SA",
+          "SAS",
+          "SARL",
+          "SRL",
+          "SPA",
+          "BV",
+          "NV",
+          "PLC",
+          "PTE",
+          "PTY",
+          "OOO",
+          "ООО",
+          "ЗАО",
+          "ОАО",
+          "ПАО",
+          "АО",
+          "CO",
+          "COMPANY",
+          "JSC",
+          "TRADING_CO");
+  private static final List<String> LEGAL_FORM_CJK =
+      List.of(
+          "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "(株)", "(有)", "(合)", "㈱", "㈲", "股份有限公司", "有限责任公司",
+          "有限公司", "주식회사", "(주)", "유한회사");
+  private static final Set<String> HONORIFICS =
+      Set.of("MR", "MRS", "MS", "MISS", "DR", "PROF", "SIR", "MME", "HERR", "FRAU");
+  private static final List<String> HONORIFICS_CJK = List.of("様", "さん", "殿", "氏", "先生");
+
+  /**
+   * NFKC (full-width Latin and digits to half-width, half-width kana to full-width), upper case.
+   */
+  public static String fold(String s) {
+    return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC)
+        .toUpperCase(Locale.ROOT)
+        .strip();
+  }
+
+  private static String words(String folded) {
+    return SPACES.matcher(NON_WORD.matcher(folded).replaceAll(" ")).replaceAll(" ").strip();
+  }
+
+  /**
+   * Company key: folded, legal forms removed wherever they stand, punctuation and spacing ignored.
+   */
+  public static String companyKey(String name) {
+    String s = fold(name);
+    for (String f : LEGAL_FORM_CJK) {
+      s = s.replace(f, " ");
+    }
+    s = " " + words(s) + " ";
+    for (String phrase : LEGAL_FORM_PHRASES) {
+      s = s.replace(" " + phrase + " ", " ");
+    }
+    List<String> kept = new ArrayList<>();
+    for (String w : s.strip().split(" ")) {
+      if (!w.isEmpty() && !LEGAL_FORM_WORDS.contains(w)) {
+        kept.add(w);
+      }
+    }
+    return String.join(" ", kept);
+  }
+
+  /** Person key: folded, honorifics removed, name parts sorted (order differs between sources). */
+  public static String personKey(String name) {
+    String s = fold(name);
+    for (String h : HONORIFICS_CJK) {
+      s = s.replace(h, " ");
+    }
+    String[] parts =
+        Arrays.stream(words(s).split(" "))
+            .filter(w -> !w.isEmpty() && !HONORIFICS.contains(w))
+            .sorted()
+            .toArray(String[]::new);
+    return String.join(" ", parts);
+  }
+
+  /** Address key: folded; Japanese block numbers written 1丁目2番3号 and 1-2-3 become the same. */
+  public static String addressKey(String address) {
+    String s = fold(address);
+    s = s.replaceAll("(\\d+)\\s*丁目\\s*", "$1-").replaceAll("(\\d+)\\s*番地?\\s*", "$1-");
+    s = s.replaceAll("(\\d+)\\s*号", "$1");
+    s = s.replace("〒", " ");
+    return words(s.replace("-", " ")).replaceAll("(\\d) (?=\\d)", "$1-");
+  }
+
+  private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
+
+  /** E.164 ({@code +81312345678}); numbers without a country code are read in {@code country}. */
+  public static String phoneKey(String phone, String country) {
+    String raw = fold(phone);
+    if (raw.isEmpty()) {
+      return "";
+    }
+    String region = country == null || country.isBlank() ? "JP" : country;
+    try {
+      var n = PHONES.parse(raw, region);
+      if (PHONES.isPossibleNumber(n)) {
+        return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+      }
+    } catch (NumberParseException e) {
+      // fall through to the digits alone: still a usable exact key
+    }
+    String digits = raw.replaceAll("[^0-9]", "");
+    return digits.isEmpty() ? "" : digits;
+  }
+
+  public static String emailKey(String email) {
+    return email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** Identifiers (documents, trader numbers): folded with spaces and punctuation removed. */
+  public static String idKey(String id) {
+    return words(fold(id)).replace(" ", "");
+  }
+}

@@ -1,0 +1,37 @@
+package org.sekisho.intel.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/** The kinds of record the intelligence database holds, with the names used on the command line. */
+public enum RecordKind {
+  DECLARATION("declarations"),
+  TRANSPORT_DOCUMENT("transport-documents"),
+  CONVEYANCE_MOVEMENT("conveyance-movements"),
+  POSTAL_ITEM("postal-items"),
+  SEIZURE("seizures");
+
+  private final String plural;
+
+  RecordKind(String plural) {
+    this.plural = plural;
+  }
+
+  /** The name used in {@code sekisho ingest <kind>} and {@code /api/ingest/<kind>}. */
+  public String plural() {
+    return plural;
+  }
+
+  /** Stored kind code, e.g. {@code declaration}. */
+  public String code() {
+    return plural.substring(0, plural.length() - 1);
+  }
+
+  public static Optional<RecordKind> ofPlural(String s) {
+    return Arrays.stream(values()).filter(k -> k.plural.equals(s)).findFirst();
+  }
+
+  public static Optional<RecordKind> ofCode(String s) {
+    return Arrays.stream(values()).filter(k -> k.code().equals(s)).findFirst();
+  }
+}

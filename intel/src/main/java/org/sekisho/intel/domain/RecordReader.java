@@ -1,0 +1,458 @@
+package org.sekisho.intel.domain;
+
+import java.math.BigDecimal;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sekisho.core.Country;
+import org.sekisho.core.HsCode;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.core.UnLocode;
+
+/**
+ * Validates one source row into a record of the intelligence database, collecting every problem of
+ * the row (field and expected form) rather than stopping at the first. Field names are those of
+ * {@code docs/formats/intel-records.md}. Pure: the same row always gives the same outcome.
+ */
+public final class RecordReader {
+  private final ZoneId zone;
+
+  /**
+   * @param zone the zone of source times written without an offset
+   */
+  public RecordReader(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  public Outcome<IntelRecord> read(RecordKind kind, Fields f) {
+    Row r = new Row(f);
+    IntelRecord rec =
+        switch (kind) {
+          case DECLARATION -> declaration(r);
+          case TRANSPORT_DOCUMENT -> transportDocument(r);
+          case CONVEYANCE_MOVEMENT -> movement(r);
+          case POSTAL_ITEM -> postalItem(r);
+          case SEIZURE -> seizure(r);
+        };
+    return r.problems.isEmpty() ? Outcome.accepted(rec) : new Outcome.Rejected<>(r.problems);
+  }
+
+  private Declaration declaration(Row r) {
+    String id = r.required("declarationId");
+    String type = r.oneOf("type", Set.of("IM", "EX"), "IM");
+    Instant t = r.time("date", zone);
+    List<Declaration.Item> items = new ArrayList<>();
+    List<Fields> rows = r.f.list("items");
+    if (rows.isEmpty()) {
+      r.problem("missing-field", "items", "a declaration needs at least one goods item");
+    }
+    for (int i = 0; i < rows.size(); i++) {
+      Row ir = r.nested(rows.get(i), "items[" + i + "].");
+      items.add(
+          new Declaration.Item(
+              i + 1,
+              ir.hs("hsCode", true),
+              ir.text("description"),
+              ir.country("origin", false),
+              ir.decimal("quantity"),
+              ir.text("unit"),
+              ir.decimal("netMassKg"),
+              ir.decimal("grossMassKg"),
+              ir.decimal("customsValue"),
+              ir.currency("currency"),
+              ir.decimal("dutyRate")));
+    }
+    return new Declaration(
+        id,
+        type,
+        t,
+        r.text("office"),
+        r.text("procedure"),
+        r.text("modeOfTransport"),
+        r.party("declarant"),
+        r.party("importer"),
+        r.party("exporter"),
+        r.country("countryOfDeparture", false),
+        r.text("transportDocument"),
+        items,
+        r.oneOf("outcome", Set.of("", "nothing-found", "infraction"), ""));
+  }
+
+  private TransportDocument transportDocument(Row r) {
+    String number = r.required("number");
+    List<String> containers = new ArrayList<>();
+    List<String> raw = r.f.strings("containers");
+    for (int i = 0; i < raw.size(); i++) {
+      String c = raw.get(i).replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+      if (!CheckDigits.isValidContainer(c)) {
+        r.problem(
+            "invalid-container",
+            "containers[" + i + "]",
+            "expected an ISO 6346 container number with a correct check digit (e.g. CSQU3054383), got '"
+                + raw.get(i)
+                + "'");
+      } else {
+        containers.add(c);
+      }
+    }
+    return new TransportDocument(
+        number,
+        r.oneOf("documentType", Set.of("MBL", "HBL", "AWB"), "MBL"),
+        r.text("masterNumber"),
+        r.time("date", zone),
+        r.text("office"),
+        r.text("carrier"),
+        r.party("shipper"),
+        r.party("consignee"),
+        r.party("notifyParty"),
+        r.locode("portOfLoading", false),
+        r.locode("portOfDischarge", false),
+        containers,
+        r.text("goodsDescription"),
+        r.hs("hsCode", false),
+        r.decimal("grossMassKg"),
+        r.integer("packages"),
+        r.text("conveyanceRef"));
+  }
+
+  private ConveyanceMovement movement(Row r) {
+    String id = r.required("movementId");
+    String imo = r.text("imo").replace("IMO", "").strip();
+    if (!imo.isEmpty() && !CheckDigits.isValidImo(imo)) {
+      r.problem(
+          "invalid-imo",
+          "imo",
+          "expected a 7-digit IMO number with a correct check digit, got '" + imo + "'");
+    }
+    String mmsi = r.text("mmsi");
+    if (!mmsi.isEmpty() && !mmsi.matches("\\d{9}")) {
+      r.problem("invalid-mmsi", "mmsi", "expected 9 digits, got '" + mmsi + "'");
+    }
+    return new ConveyanceMovement(
+        id,
+        r.oneOf("mode", Set.of("sea", "air"), null),
+        r.oneOf("direction", Set.of("arrival", "departure"), null),
+        r.time("time", zone),
+        r.text("conveyanceName"),
+        r.text("voyageOrFlight"),
+        imo,
+        mmsi,
+        r.text("callSign"),
+        r.country("flag", false),
+        r.locode("port", true),
+        r.locode("previousPort", false),
+        r.locode("nextPort", false),
+        r.text("operator"));
+  }
+
+  private PostalItem postalItem(Row r) {
+    String id = r.required("itemId").toUpperCase(Locale.ROOT).replace(" ", "");
+    if (!id.isEmpty() && !CheckDigits.isValidS10(id)) {
+      r.problem(
+          "invalid-item-id",
+          "itemId",
+          "expected a UPU S10 identifier with a correct check digit (e.g. EE123456785JP), got '"
+              + id
+              + "'");
+    }
+    return new PostalItem(
+        id,
+        r.time("date", zone),
+        r.text("office"),
+        r.party("sender"),
+        r.party("addressee"),
+        r.text("contents"),
+        r.hs("hsCode", false),
+        r.decimal("declaredValue"),
+        r.currency("currency"),
+        r.decimal("weightKg"),
+        r.country("originCountry", false),
+        r.country("destinationCountry", false),
+        r.text("category"));
+  }
+
+  private Seizure seizure(Row r) {
+    String id = r.required("seizureId");
+    List<String> route = new ArrayList<>();
+    List<String> raw = r.f.strings("route");
+    for (int i = 0; i < raw.size(); i++) {
+      Outcome<Country> c = Country.parse("route[" + i + "]", raw.get(i));
+      switch (c) {
+        case Outcome.Accepted<Country> a -> route.add(a.value().code());
+        case Outcome.Rejected<Country> rej -> r.problems.addAll(rej.problems());
+      }
+    }
+    List<Party> persons = new ArrayList<>();
+    List<Fields> pf = r.f.list("persons");
+    for (int i = 0; i < pf.size(); i++) {
+      persons.add(r.nested(pf.get(i), "persons[" + i + "].").partyHere("person"));
+    }
+    List<Party> companies = new ArrayList<>();
+    List<Fields> cf = r.f.list("companies");
+    for (int i = 0; i < cf.size(); i++) {
+      companies.add(r.nested(cf.get(i), "companies[" + i + "].").partyHere("company"));
+    }
+    String commodity = r.required("commodity");
+    return new Seizure(
+        id,
+        r.time("date", zone),
+        r.text("office"),
+        r.text("place"),
+        commodity,
+        r.hs("hsCode", false),
+        r.decimal("quantity"),
+        r.text("unit"),
+        r.text("concealment"),
+        r.text("detection"),
+        route,
+        persons,
+        companies,
+        r.text("conveyance"),
+        r.f.strings("relatedRecords"),
+        r.text("narrative"));
+  }
+
+  /** Field access that records problems (with the full field path) instead of throwing. */
+  private static final class Row {
+    final Fields f;
+    final String prefix;
+    final List<Problem> problems;
+
+    Row(Fields f) {
+      this(f, "", new ArrayList<>());
+    }
+
+    private Row(Fields f, String prefix, List<Problem> problems) {
+      this.f = f;
+      this.prefix = prefix;
+      this.problems = problems;
+    }
+
+    Row nested(Fields child, String childPrefix) {
+      return new Row(child, prefix + childPrefix, problems);
+    }
+
+    void problem(String code, String field, String message) {
+      problems.add(Problem.of(code, prefix + field, message));
+    }
+
+    String text(String name) {
+      return f.text(name);
+    }
+
+    String required(String name) {
+      String v = f.text(name);
+      if (v.isEmpty()) {
+        problem("missing-field", name, "is required");
+      }
+      return v;
+    }
+
+    String oneOf(String name, Set<String> allowed, String dflt) {
+      String v = f.text(name);
+      if (v.isEmpty() && dflt != null) {
+        return dflt;
+      }
+      if (!allowed.contains(v)) {
+        problem(
+            v.isEmpty() ? "missing-field" : "invalid-value",
+            name,
+            "expected one of "
+                + new java.util.TreeSet<>(allowed)
+                + (v.isEmpty() ? "" : ", got '" + v + "'"));
+      }
+      return v;
+    }
+
+    Instant time(String name, ZoneId zone) {
+      String v = f.text(name);
+      if (v.isEmpty()) {
+        problem("missing-field", name, "is required (ISO 8601 date or date-time)");
+        return Instant.EPOCH;
+      }
+      try {
+        if (v.length() == 10) {
+          return LocalDate.parse(v).atStartOfDay(zone).toInstant();
+        }
+        if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+          return OffsetDateTime.parse(v).toInstant();
+        }
+        return LocalDateTime.parse(v).atZone(zone).toInstant();
+      } catch (DateTimeException e) {
+        problem(
+            "invalid-time",
+            name,
+            "expected an ISO 8601 date (2026-11-27) or date-time (2026-11-27T09:30:00+09:00), got '"
+                + v
+                + "'");
+        return Instant.EPOCH;
+      }
+    }
+
+    BigDecimal decimal(String name) {
+      String v = f.text(name);
+      if (v.isEmpty()) {
+        return null;
+      }
+      try {
+        BigDecimal d = new BigDecimal(v);
+        if (d.signum() < 0) {
+          problem("invalid-number", name, "must not be negative, got " + v);
+        }
+        return d;
+      } catch (NumberFormatException e) {
+        problem("invalid-number", name, "expected a decimal number such as 12.5, got '" + v + "'");
+        return null;
+      }
+    }
+
+    int integer(String name) {
+      String v = f.text(name);
+      if (v.isEmpty()) {
+        return 0;
+      }
+      try {
+        int i = Integer.parseInt(v);
+        if (i < 0) {
+          problem("invalid-number", name, "must not be negative, got " + v);
+        }
+        return i;
+      } catch (NumberFormatException e) {
+        problem("invalid-number", name, "expected a whole number, got '" + v + "'");
+        return 0;
+      }
+    }
+
+    String country(String name, boolean required) {
+      String v = f.text(name);
+      if (v.isEmpty()) {
+        if (required) {
+          problem("missing-field", name, "is required (ISO 3166-1 alpha-2)");
+        }
+        return "";
+      }
+      return switch (Country.parse(prefix + name, v)) {
+        case Outcome.Accepted<Country> a -> a.value().code();
+        case Outcome.Rejected<Country> rej -> {
+          problems.addAll(rej.problems());
+          yield "";
+        }
+      };
+    }
+
+    String locode(String name, boolean required) {
+      String v = f.text(name);
+      if (v.isEmpty()) {
+        if (required) {
+          problem("missing-field", name, "is required (UN/LOCODE, e.g. JPTYO)");
+        }
+        return "";
+      }
+      return switch (UnLocode.parse(prefix + name, v)) {
+        case Outcome.Accepted<UnLocode> a -> a.value().code();
+        case Outcome.Rejected<UnLocode> rej -> {
+          problems.addAll(rej.problems());
+          yield "";
+        }
+      };
+    }
+
+    String hs(String name, boolean required) {
+      String v = f.text(name);
+      if (v.isEmpty()) {
+        if (required) {
+          problem("missing-field", name, "is required (HS code, 6 to 10 digits)");
+        }
+        return "";
+      }
+      return switch (HsCode.parse(prefix + name, v)) {
+        case Outcome.Accepted<HsCode> a -> a.value().digits();
+        case Outcome.Rejected<HsCode> rej -> {
+          problems.addAll(rej.problems());
+          yield "";
+        }
+      };
+    }
+
+    String currency(String name) {
+      String v = f.text(name).toUpperCase(Locale.ROOT);
+      if (v.isEmpty()) {
+        return "";
+      }
+      try {
+        java.util.Currency.getInstance(v);
+        return v;
+      } catch (IllegalArgumentException e) {
+        problem("invalid-currency", name, "expected an ISO 4217 currency code, got '" + v + "'");
+        return "";
+      }
+    }
+
+    Party party(String name) {
+      return nested(new Prefixed(f, name + "."), name + ".").partyHere("");
+    }
+
+    Party partyHere(String defaultKind) {
+      String kind = f.text("kind");
+      if (kind.isEmpty()) {
+        kind = defaultKind;
+      } else if (!Set.of("person", "company", "unknown").contains(kind)) {
+        problem("invalid-value", "kind", "expected person, company or unknown, got '" + kind + "'");
+      }
+      String email = f.text("email");
+      if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+        problem(
+            "invalid-email",
+            "email",
+            "expected an e-mail address such as name@example.jp, got '" + email + "'");
+      }
+      String dob = f.text("dateOfBirth");
+      if (!dob.isEmpty()) {
+        try {
+          LocalDate.parse(dob);
+        } catch (DateTimeException e) {
+          problem(
+              "invalid-date",
+              "dateOfBirth",
+              "expected an ISO date (1980-04-01), got '" + dob + "'");
+        }
+      }
+      return new Party(
+          kind,
+          f.text("name"),
+          f.text("id"),
+          f.text("address"),
+          f.text("phone"),
+          email,
+          country("country", false),
+          dob,
+          f.text("document"));
+    }
+  }
+
+  /** A view of {@code party.*} fields as if they were top-level. */
+  private record Prefixed(Fields inner, String prefix) implements Fields {
+    @Override
+    public String text(String path) {
+      return inner.text(prefix + path);
+    }
+
+    @Override
+    public List<Fields> list(String path) {
+      return inner.list(prefix + path);
+    }
+
+    @Override
+    public List<String> strings(String path) {
+      return inner.strings(prefix + path);
+    }
+  }
+}

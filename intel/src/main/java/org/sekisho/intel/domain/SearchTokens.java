@@ -1,0 +1,69 @@
+package org.sekisho.intel.domain;
+
+import java.text.Normalizer;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Splits text into search tokens that work for Japanese, Chinese and Korean as well as for Latin
+ * scripts: words for alphabetic text, overlapping character pairs (bigrams) for CJK runs, which
+ * have no spaces between words. Documents and queries are tokenised the same way.
+ */
+public final class SearchTokens {
+  private SearchTokens() {}
+
+  public static List<String> of(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    String s =
+        Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
+            .toLowerCase(Locale.ROOT);
+    StringBuilder word = new StringBuilder();
+    StringBuilder cjk = new StringBuilder();
+    s.codePoints()
+        .forEach(
+            cp -> {
+              if (isCjk(cp)) {
+                flushWord(word, out);
+                cjk.appendCodePoint(cp);
+              } else if (Character.isLetterOrDigit(cp)) {
+                flushCjk(cjk, out);
+                word.appendCodePoint(cp);
+              } else {
+                flushWord(word, out);
+                flushCjk(cjk, out);
+              }
+            });
+    flushWord(word, out);
+    flushCjk(cjk, out);
+    return List.copyOf(out);
+  }
+
+  static boolean isCjk(int cp) {
+    Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
+    return sc == Character.UnicodeScript.HAN
+        || sc == Character.UnicodeScript.HIRAGANA
+        || sc == Character.UnicodeScript.KATAKANA
+        || sc == Character.UnicodeScript.HANGUL
+        || cp == 0x30FC; // prolonged sound mark ー
+  }
+
+  private static void flushWord(StringBuilder w, Set<String> out) {
+    if (w.length() > 0) {
+      out.add(w.toString());
+      w.setLength(0);
+    }
+  }
+
+  private static void flushCjk(StringBuilder c, Set<String> out) {
+    int[] cps = c.codePoints().toArray();
+    if (cps.length == 1) {
+      out.add(new String(cps, 0, 1));
+    }
+    for (int i = 0; i + 1 < cps.length; i++) {
+      out.add(new String(cps, i, 2));
+    }
+    c.setLength(0);
+  }
+}
