@@ -38,6 +38,7 @@ import org.sekisho.maritime.domain.ais.ApplicationData.TextDescription;
 import org.sekisho.maritime.domain.ais.ApplicationData.Tidal;
 import org.sekisho.maritime.domain.ais.ApplicationData.TidalWindow;
 import org.sekisho.maritime.domain.ais.BitString;
+import org.sekisho.maritime.domain.ais.Bits;
 
 /**
  * Writes decoded messages as one JSON object per line with gpsd's field names, order and scaling
@@ -685,7 +686,7 @@ public final class GpsdJsonWriter {
 
   private static void text(StringBuilder sb, String name, String v) {
     sb.append(",\"").append(name).append("\":");
-    str(sb, v);
+    str(sb, Bits.trim(v));
   }
 
   /** JSON string with gpsd's escaping (quote, backslash, control characters as \\uXXXX). */

@@ -330,7 +330,7 @@ public final class AisDecoder {
           return wrongLength(type, n, "272 to 360");
         }
         String name = b.text(43, 20);
-        if (name.length() == 20 && n > 272) {
+        if (Bits.trim(name).length() == 20 && n > 272) {
           name = name + b.text(272, (n - 272) / 6);
         }
         return ok(

@@ -82,10 +82,16 @@ public final class Bits {
       }
       out[len++] = SixBit.toAscii(c);
     }
-    while (len > 0 && out[len - 1] == ' ') {
+    return new String(out, 0, len);
+  }
+
+  /** {@code text} without trailing spaces, as gpsd prints AIS text. */
+  public static String trim(String text) {
+    int len = text.length();
+    while (len > 0 && text.charAt(len - 1) == ' ') {
       len--;
     }
-    return new String(out, 0, len);
+    return len == text.length() ? text : text.substring(0, len);
   }
 
   /** The bits from {@code start} to the end, as a new value. */
