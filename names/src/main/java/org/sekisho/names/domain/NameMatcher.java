@@ -173,7 +173,7 @@ public final class NameMatcher {
     }
     matches.addAll(unmatched);
 
-    if (m > 1 || n > 1) {
+    if ((m > 1 || n > 1) && tokenScore < 0.98) {
       String jl = String.join("", left);
       String jr = String.join("", right);
       TokenMatch joined = compareJoined(jl, jr, ctx);
@@ -187,6 +187,11 @@ public final class NameMatcher {
   private static TokenMatch compareJoined(String a, String b, Context ctx) {
     if (a.equals(b)) {
       return new TokenMatch(a, b, MatchKind.JOINED, 1.0);
+    }
+    int longer = Math.max(a.length(), b.length());
+    if (!ctx.transliterated && Math.abs(a.length() - b.length()) > 0.4 * longer) {
+      // too different in length to be one name written together; skip the costly comparisons
+      return new TokenMatch(a, b, MatchKind.JOINED, 0);
     }
     double lev = levenshteinSimilarity(a, b);
     double folded = levenshteinSimilarity(PhoneticKeys.fold(a), PhoneticKeys.fold(b));
@@ -214,13 +219,17 @@ public final class NameMatcher {
     }
     double best = 0;
     MatchKind how = MatchKind.UNMATCHED;
+    double jw = JARO_WINKLER.apply(a, b);
+    if (!ctx.transliterated && !ctx.abjad && jw < 0.7) {
+      // same-script parts this far apart have never been spelling variants in the evaluation data
+      return new TokenMatch(a, b, MatchKind.UNMATCHED, 0);
+    }
     double lev = levenshteinSimilarity(a, b);
     if (lev >= 0.7) {
       best = lev;
       how = MatchKind.EDIT;
     }
     if (Math.min(la, lb) >= 4) {
-      double jw = JARO_WINKLER.apply(a, b);
       if (jw >= 0.88 && jw * 0.97 > best) {
         best = jw * 0.97;
         how = MatchKind.JARO_WINKLER;

@@ -22,7 +22,7 @@ import org.sekisho.names.domain.NormalisedName;
 public final class Watchlist {
 
   /** How many candidate names the index hands to the matcher per search. */
-  public static final int DEFAULT_CANDIDATES = 48;
+  public static final int DEFAULT_CANDIDATES = 32;
 
   private static final double DOB_SAME = 0.05;
   private static final double DOB_YEAR = 0.02;

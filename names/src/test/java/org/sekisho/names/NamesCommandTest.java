@@ -1,0 +1,131 @@
+package org.sekisho.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.names.adapter.cli.BenchCommand;
+import org.sekisho.names.adapter.cli.NamesCommand;
+import picocli.CommandLine;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class NamesCommandTest {
+
+  @TempDir Path dir;
+
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(Object command, String... args) {
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    return cl.execute(args);
+  }
+
+  @Test
+  void pairs_are_scored_and_malformed_rows_reported_with_row_number() throws Exception {
+    Path in = dir.resolve("in.csv");
+    Files.writeString(
+        in,
+        """
+        id,left,right
+        1,Vladimir Putin,Владимир Путин
+        2,"Smith, John",John Brown
+        3,only two fields
+        4,,Somebody
+        5,"Kim Jong Un",김정은
+        """,
+        StandardCharsets.UTF_8);
+    Path outFile = dir.resolve("out.csv");
+    int code = run(new NamesCommand(), "pairs", "--in", in.toString(), "--out", outFile.toString());
+    assertThat(code).isZero();
+    List<String> lines = Files.readAllLines(outFile, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).isEqualTo("id,score,match");
+    assertThat(lines).hasSize(4);
+    assertThat(lines.get(1)).startsWith("1,1.0000,true");
+    assertThat(lines.get(2)).startsWith("2,").endsWith(",false");
+    assertThat(lines.get(3)).startsWith("5,").endsWith(",true");
+    assertThat(err.toString()).contains("row 4").contains("expected 3 fields").contains("row 5");
+    assertThat(out.toString()).contains("3 pairs scored, 2 matches, 2 rows rejected");
+  }
+
+  @Test
+  void a_file_without_the_required_header_is_rejected_with_exit_1() throws Exception {
+    Path in = dir.resolve("bad.csv");
+    Files.writeString(in, "a,b,c\n1,x,y\n", StandardCharsets.UTF_8);
+    int code =
+        run(
+            new NamesCommand(),
+            "pairs",
+            "--in",
+            in.toString(),
+            "--out",
+            dir.resolve("o.csv").toString());
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains("id, left and right");
+  }
+
+  @Test
+  void a_missing_file_gives_exit_1_and_a_missing_option_exit_2() {
+    assertThat(
+            run(
+                new NamesCommand(),
+                "pairs",
+                "--in",
+                dir.resolve("nope.csv").toString(),
+                "--out",
+                "x"))
+        .isEqualTo(1);
+    assertThat(run(new NamesCommand(), "pairs", "--in", "x")).isEqualTo(2);
+  }
+
+  @Test
+  void screen_prints_each_hit_with_its_explanation() throws Exception {
+    Path list = dir.resolve("list.csv");
+    Files.writeString(
+        list,
+        "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+            + "alerts,1,Ivan Sidorov,,1970,ru,,high\n",
+        StandardCharsets.UTF_8);
+    int code =
+        run(
+            new NamesCommand(),
+            "screen",
+            "--list",
+            list.toString(),
+            "--name",
+            "Иван Сидоров",
+            "--dob",
+            "1970-02-02");
+    assertThat(code).isZero();
+    assertThat(out.toString())
+        .contains("1 hits")
+        .contains("alerts/1")
+        .contains("date of birth partial");
+  }
+
+  @Test
+  void the_screening_benchmark_runs_small_and_prints_its_figures() {
+    int code =
+        run(
+            new BenchCommand(),
+            "screening",
+            "--names",
+            "2000",
+            "--queries",
+            "40",
+            "--flights",
+            "2");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("single name").contains("p95").contains("flight of 500");
+  }
+}
