@@ -68,6 +68,12 @@ public final class RiskTrainCommand implements Callable<Integer> {
   @Option(names = "--metric", defaultValue = "logloss", description = "Early-stopping metric.")
   String metric;
 
+  @Option(names = "--max-rounds", description = "Most boosting rounds (default: tuned value).")
+  Integer maxRounds;
+
+  @Option(names = "--threads", description = "Booster threads (default: tuned value).")
+  Integer threads;
+
   /** Picocli needs a public no-argument constructor. */
   public RiskTrainCommand() {}
 
@@ -99,11 +105,11 @@ public final class RiskTrainCommand implements Callable<Integer> {
             d.colsample(),
             d.lambda(),
             d.maxBin(),
-            d.maxRounds(),
+            maxRounds == null ? d.maxRounds() : maxRounds,
             d.earlyStoppingRounds(),
             d.smoothing(),
             d.folds(),
-            d.threads(),
+            threads == null ? d.threads() : threads,
             seed);
     long t0 = System.nanoTime();
     TrainedRiskModel m =

@@ -39,6 +39,11 @@ public record EncodingTables(
 
   /** The fraud rate of {@code frauds} out of {@code count}, pulled towards the prior. */
   public double smoothedRate(int frauds, int count) {
+    return smoothedRate(frauds, count, prior);
+  }
+
+  /** The same with another prior (the out-of-fold prior while encoding training rows). */
+  public double smoothedRate(int frauds, int count, double prior) {
     return (frauds + smoothing * prior) / (count + smoothing);
   }
 }

@@ -179,10 +179,22 @@ public final class FeatureEncoder {
       fold[order.get(p)] = p % folds;
     }
     int frauds = 0;
-    for (KcsDeclaration d : training) {
-      frauds += d.label().asInt();
+    int[] foldRows = new int[folds];
+    int[] foldFrauds = new int[folds];
+    for (int r = 0; r < n; r++) {
+      int y = training.get(r).label().asInt();
+      frauds += y;
+      foldRows[fold[r]]++;
+      foldFrauds[fold[r]] += y;
     }
     double prior = n == 0 ? 0 : (double) frauds / n;
+    // a training row's rates are smoothed towards the prior of the other folds, so that not even
+    // the overall rate carries its own label
+    double[] foldPrior = new double[folds];
+    for (int f = 0; f < folds; f++) {
+      int rest = n - foldRows[f];
+      foldPrior[f] = rest == 0 ? prior : (double) (frauds - foldFrauds[f]) / rest;
+    }
 
     // per attribute value: [count per fold..., frauds per fold..., unit-value count] + log sum
     Map<Attribute, Map<String, FoldCounts>> counts = new EnumMap<>(Attribute.class);
@@ -224,7 +236,7 @@ public final class FeatureEncoder {
         FoldCounts c = counts.get(a).get(a.of(d));
         int otherCount = c.total() - c.count[fold[r]];
         int otherFrauds = c.totalFrauds() - c.frauds[fold[r]];
-        matrix[i++] = (float) full.smoothedRate(otherFrauds, otherCount);
+        matrix[i++] = (float) full.smoothedRate(otherFrauds, otherCount, foldPrior[fold[r]]);
         matrix[i++] = c.total() - 1; // the other declarations with this value
       }
       FoldCounts hs = counts.get(Attribute.HS6).get(d.hs6());

@@ -1,0 +1,92 @@
+package org.sekisho.targeting.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sekisho.targeting.model.domain.FeatureEncoder;
+import org.sekisho.targeting.model.domain.FraudLabel;
+import org.sekisho.targeting.model.domain.KcsDeclaration;
+
+@Timeout(value = 20, unit = TimeUnit.SECONDS)
+class FeatureEncoderTest {
+  static final List<KcsDeclaration> TRAIN = TestData.read("train-3000.csv");
+
+  static KcsDeclaration withLabel(KcsDeclaration d, FraudLabel l) {
+    return new KcsDeclaration(
+        d.declarationId(),
+        d.date(),
+        d.officeId(),
+        d.processType(),
+        d.importType(),
+        d.importUse(),
+        d.paymentType(),
+        d.transportMode(),
+        d.declarantId(),
+        d.importerId(),
+        d.sellerId(),
+        d.courierId(),
+        d.hs6(),
+        d.departureCountry(),
+        d.originCountry(),
+        d.taxRate(),
+        d.taxType(),
+        d.originIndicator(),
+        d.netMass(),
+        d.itemPrice(),
+        l);
+  }
+
+  @Test
+  void aTrainingRowsOwnLabelNeverReachesItsOwnFeatures() {
+    List<KcsDeclaration> flipped = new ArrayList<>(TRAIN);
+    int r = 17;
+    KcsDeclaration d = TRAIN.get(r);
+    flipped.set(
+        r, withLabel(d, d.label() == FraudLabel.FRAUD ? FraudLabel.NO_FRAUD : FraudLabel.FRAUD));
+    float[] a = FeatureEncoder.fit(TRAIN, 5, 5, 1).training().row(r);
+    float[] b = FeatureEncoder.fit(flipped, 5, 5, 1).training().row(r);
+    assertThat(b).containsExactly(a);
+  }
+
+  @Test
+  void scoringIgnoresTheLabelAndUnseenValuesGetTheirPriorAndNoCode() {
+    FeatureEncoder enc = FeatureEncoder.fit(TRAIN, 5, 5, 1).encoder();
+    KcsDeclaration d = TRAIN.getFirst();
+    assertThat(enc.encode(withLabel(d, FraudLabel.FRAUD)))
+        .containsExactly(enc.encode(withLabel(d, FraudLabel.NO_FRAUD)));
+    KcsDeclaration stranger =
+        new KcsDeclaration(
+            "x",
+            d.date(),
+            d.officeId(),
+            d.processType(),
+            d.importType(),
+            d.importUse(),
+            d.paymentType(),
+            d.transportMode(),
+            d.declarantId(),
+            "NEVER-SEEN",
+            d.sellerId(),
+            d.courierId(),
+            d.hs6(),
+            d.departureCountry(),
+            d.originCountry(),
+            d.taxRate(),
+            d.taxType(),
+            d.originIndicator(),
+            d.netMass(),
+            d.itemPrice(),
+            FraudLabel.UNLABELLED);
+    float[] x = enc.encode(stranger);
+    List<String> names = enc.featureNames();
+    assertThat(x[names.indexOf("code:IMPORTER")]).isNaN();
+    assertThat(x[names.indexOf("count:IMPORTER")]).isZero();
+    assertThat((double) x[names.indexOf("rate:IMPORTER")])
+        .isCloseTo(enc.tables().prior(), org.assertj.core.api.Assertions.within(1e-6));
+    assertThat(names).noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("fraud"));
+  }
+}

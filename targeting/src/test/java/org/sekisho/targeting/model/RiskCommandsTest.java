@@ -1,0 +1,210 @@
+package org.sekisho.targeting.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.targeting.adapter.cli.BenchCommand;
+import org.sekisho.targeting.adapter.cli.RiskCommand;
+import picocli.CommandLine;
+
+/** The commands end to end on the KCS sample files, with a small model. */
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class RiskCommandsTest {
+  @TempDir static Path tmp;
+  static Path model;
+
+  record Run(int exit, String out, String err) {}
+
+  static Run run(Object command, String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(command);
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  @BeforeAll
+  static void trainASmallModel() {
+    model = tmp.resolve("model");
+    Run r =
+        run(
+            new RiskCommand(),
+            "train",
+            "--format",
+            "kcs",
+            "--train",
+            TestData.path("train-3000.csv").toString(),
+            "--valid",
+            TestData.path("valid-1000.csv").toString(),
+            "--out",
+            model.toString(),
+            "--seed",
+            "5",
+            "--max-rounds",
+            "40",
+            "--eta",
+            "0.3",
+            "--max-depth",
+            "5");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("written to", "validation");
+  }
+
+  @Test
+  void trainWritesASelfDescribingModelDirectory() throws Exception {
+    JsonNode m = new ObjectMapper().readTree(model.resolve("manifest.json").toFile());
+    assertThat(m.get("format").asText()).isEqualTo("sekisho-risk-model/1");
+    assertThat(m.get("versionId").asText()).startsWith("risk-");
+    assertThat(m.at("/trainingData/train/sha256").asText()).hasSize(64);
+    assertThat(m.at("/trainingData/train/rows").asLong()).isEqualTo(3000);
+    assertThat(m.at("/parameters/seed").asText()).isEqualTo("5");
+    assertThat(m.at("/validation/precision/5").isNumber()).isTrue();
+    assertThat(m.get("procedure").asText()).contains("refit");
+    assertThat(Files.exists(model.resolve("encoding.json"))).isTrue();
+  }
+
+  @Test
+  void evaluatePrintsOneJsonObjectWithTheAgreedKeys() throws Exception {
+    Run r =
+        run(
+            new RiskCommand(),
+            "evaluate",
+            "--format",
+            "kcs",
+            "--model",
+            model.toString(),
+            "--test",
+            TestData.path("valid-1000.csv").toString(),
+            "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("n").asLong()).isEqualTo(1000);
+    assertThat(j.get("positives").asLong()).isPositive();
+    for (String k : List.of("1", "2", "5", "10")) {
+      assertThat(j.at("/precision/" + k).asDouble()).isBetween(0.0, 1.0);
+      assertThat(j.at("/recall/" + k).asDouble()).isBetween(0.0, 1.0);
+    }
+    // refit saw these rows, so this only checks that the model ranks frauds first
+    assertThat(j.get("auc").asDouble()).isGreaterThan(0.6);
+  }
+
+  @Test
+  void evaluateSkipsMalformedRowsNamingThemAndCountsThem() throws Exception {
+    List<String> lines =
+        Files.readAllLines(TestData.path("valid-1000.csv"), StandardCharsets.UTF_8);
+    lines.set(3, lines.get(3).replace("2021-01-", "2021/01/"));
+    lines.set(5, lines.get(5) + ",extra");
+    lines.set(7, lines.get(7).replaceFirst(",[01],[012]$", ",maybe,0"));
+    Path bad = tmp.resolve("bad.csv");
+    Files.write(bad, lines, StandardCharsets.UTF_8);
+    Run r =
+        run(
+            new RiskCommand(),
+            "evaluate",
+            "--format",
+            "kcs",
+            "--model",
+            model.toString(),
+            "--test",
+            bad.toString(),
+            "--json");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.err())
+        .contains(
+            "row 3, column Date", "row 5", "row 7, column Fraud", "3 malformed row(s) skipped");
+    assertThat(new ObjectMapper().readTree(r.out()).get("n").asLong()).isEqualTo(997);
+  }
+
+  @Test
+  void unusableInputsAndUsageErrorsGiveExitCodesOneAndTwo() {
+    assertThat(
+            run(
+                    new RiskCommand(),
+                    "evaluate",
+                    "--format",
+                    "kcs",
+                    "--model",
+                    tmp.resolve("none").toString(),
+                    "--test",
+                    TestData.path("valid-1000.csv").toString())
+                .exit())
+        .isEqualTo(1);
+    assertThat(
+            run(
+                    new RiskCommand(),
+                    "evaluate",
+                    "--format",
+                    "kcs",
+                    "--model",
+                    model.toString(),
+                    "--test",
+                    tmp.resolve("missing.csv").toString())
+                .exit())
+        .isEqualTo(1);
+    assertThat(
+            run(
+                    new RiskCommand(),
+                    "evaluate",
+                    "--format",
+                    "wco",
+                    "--model",
+                    model.toString(),
+                    "--test",
+                    TestData.path("valid-1000.csv").toString())
+                .exit())
+        .isEqualTo(2);
+    assertThat(run(new RiskCommand(), "evaluate", "--bogus").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void explainShowsTheTopDeclarationsWithReasons() {
+    Run r =
+        run(
+            new RiskCommand(),
+            "explain",
+            "--format",
+            "kcs",
+            "--model",
+            model.toString(),
+            "--input",
+            TestData.path("valid-1000.csv").toString(),
+            "--top",
+            "3");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("score");
+    assertThat(r.out().lines().filter(l -> l.startsWith("    ")).count()).isPositive();
+  }
+
+  @Test
+  void theScoringBenchRunsAndAgreesWithXgboost() {
+    Run r =
+        run(
+            new BenchCommand(),
+            "scoring",
+            "--model",
+            model.toString(),
+            "--input",
+            TestData.path("valid-1000.csv").toString(),
+            "--seconds",
+            "0.2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("xgboost4j inplace_predict", "declarations/s");
+    String diff = r.out().lines().filter(l -> l.startsWith("max |java")).findFirst().orElseThrow();
+    double d = Double.parseDouble(diff.substring(diff.lastIndexOf(' ') + 1));
+    assertThat(d).isLessThan(1e-6);
+  }
+}
