@@ -313,10 +313,7 @@ public final class DemoDataGenerator {
   private Vessel vessel(int v) {
     SplittableRandom r = parties.rng(VESSEL, v);
     Line line = DemoParties.pick(r, DemoVocabulary.LINES);
-    String name =
-        DemoParties.pick(r, DemoVocabulary.VESSEL_WORDS)
-            + " "
-            + DemoParties.pick(r, DemoVocabulary.VESSEL_NAMES);
+    String name = line.vesselPrefix() + " " + DemoParties.pick(r, DemoVocabulary.VESSEL_NAMES);
     String first6 = "9" + (1 + r.nextInt(9)) + DemoParties.digits(r, 4);
     int sum = 0;
     for (int i = 0; i < 6; i++) {
@@ -397,12 +394,27 @@ public final class DemoDataGenerator {
 
   /**
    * Record {@code i} of {@code n} gets a time in its slot of the day, so files run in time order.
+   * Slots follow a working-day profile: 10% of records before 07:00, 75% from 07:00 to 19:00, 15%
+   * after 19:00 (a monotone map from position to time keeps the order).
    */
   private String time(int i, int n, SplittableRandom r) {
-    long slot = 86_400L * i / n;
-    long width = Math.max(1, 86_400L * (i + 1) / n - slot);
-    long s = slot + r.nextLong(width);
+    double from = (double) i / n;
+    double to = (double) (i + 1) / n;
+    double u = from + r.nextDouble() * (to - from);
+    long s = Math.min(86_399L, (long) (dayFraction(u) * 86_400));
     return OffsetDateTime.of(date.atStartOfDay(), JST).plusSeconds(s).format(TIME);
+  }
+
+  static double dayFraction(double u) {
+    double h;
+    if (u < 0.10) {
+      h = u / 0.10 * 7;
+    } else if (u < 0.85) {
+      h = 7 + (u - 0.10) / 0.75 * 12;
+    } else {
+      h = 19 + (u - 0.85) / 0.15 * 5;
+    }
+    return h / 24;
   }
 
   // ================================================================ transport documents
@@ -690,8 +702,12 @@ public final class DemoDataGenerator {
     List<Object> items = new ArrayList<>(n);
     for (int k = 0; k < n; k++) {
       Goods g = DemoParties.pick(r, DemoVocabulary.GOODS);
-      double kg = 1 + r.nextDouble() * (mode.equals("1") ? 4000 : 200);
-      double value = kg * g.yenPerKg() * (0.6 + r.nextDouble() * 0.8);
+      // values spread log-uniformly from 30,000 to 9 million yen (sea freight 5x), mass follows
+      double value =
+          30_000
+              * StrictMath.exp(r.nextDouble() * StrictMath.log(300))
+              * (mode.equals("1") ? 5 : 1);
+      double kg = Math.max(0.1, value / g.yenPerKg() * (0.7 + r.nextDouble() * 0.6));
       String origin =
           r.nextInt(5) == 0 ? DemoParties.pick(r, DemoVocabulary.SEA_PORTS).country() : departure;
       Map<String, Object> item =
@@ -953,7 +969,7 @@ public final class DemoDataGenerator {
             "address",
             "two companies and two persons receive transport documents and postal items at one"
                 + " address (written in several notations)",
-            DemoParties.address(plan.sharedAddress, new SplittableRandom(0)),
+            DemoParties.canonicalAddress(plan.sharedAddress),
             addressMembers));
     networks.add(
         network(
@@ -1048,10 +1064,14 @@ public final class DemoDataGenerator {
 
   // ================================================================ small helpers
 
-  /** A fixed permutation of [0, n) for n a power of ten: distinct indices give distinct serials. */
-  static long bijection(long i, long n) {
-    // 7_777_777 is coprime to every power of ten (odd, not a multiple of 5)
-    return Math.floorMod(i * 7_777_777L + 1_234_567L, n);
+  /**
+   * A permutation of [0, n) for n a power of ten (fixed per seed): distinct indices give distinct
+   * serial numbers that do not look sequential.
+   */
+  long bijection(long i, long n) {
+    // 3^18 is coprime to every power of ten, so i -> a*i + b (mod n) is a permutation; i and a
+    // both stay below 10^9, so the product fits in a long
+    return Math.floorMod(i * 387_420_489L + Math.floorMod(DemoParties.mix(seed ^ n), n), n);
   }
 
   static String pad(long v, int width) {

@@ -227,6 +227,22 @@ final class DemoParties {
     };
   }
 
+  /** The address in its fullest written form: kanji block numbers, building, no postcode. */
+  static String canonicalAddress(Address a) {
+    Place p = a.place();
+    String b = a.building().isEmpty() ? "" : " " + a.building();
+    return p.prefecture()
+        + p.city()
+        + p.town()
+        + a.chome()
+        + "丁目"
+        + a.ban()
+        + "番"
+        + a.go()
+        + "号"
+        + b;
+  }
+
   static String areaCode(String prefecture) {
     return switch (prefecture) {
       case "東京都" -> "03";

@@ -108,22 +108,22 @@ final class DemoVocabulary {
           new Port("AUSYD", "AU"));
 
   /** Shipping lines: name, SCAC-like bill prefix, container owner code. */
-  record Line(String name, String billPrefix, String ownerCode) {}
+  record Line(String name, String billPrefix, String ownerCode, String vesselPrefix) {}
 
   static final List<Line> LINES =
       List.of(
-          new Line("Maersk", "MAEU", "MSKU"),
-          new Line("MSC", "MEDU", "MSCU"),
-          new Line("CMA CGM", "CMDU", "CMAU"),
-          new Line("COSCO Shipping", "COSU", "CSNU"),
-          new Line("Evergreen", "EGLV", "EGHU"),
-          new Line("Ocean Network Express", "ONEY", "ONEU"),
-          new Line("Hapag-Lloyd", "HLCU", "HLXU"),
-          new Line("OOCL", "OOLU", "OOLU"),
-          new Line("Yang Ming", "YMLU", "YMLU"),
-          new Line("HMM", "HDMU", "HDMU"),
-          new Line("Wan Hai", "WHLC", "WHLU"),
-          new Line("SITC", "SITC", "SITU"));
+          new Line("Maersk", "MAEU", "MSKU", "MAERSK"),
+          new Line("MSC", "MEDU", "MSCU", "MSC"),
+          new Line("CMA CGM", "CMDU", "CMAU", "CMA CGM"),
+          new Line("COSCO Shipping", "COSU", "CSNU", "COSCO"),
+          new Line("Evergreen", "EGLV", "EGHU", "EVER"),
+          new Line("Ocean Network Express", "ONEY", "ONEU", "ONE"),
+          new Line("Hapag-Lloyd", "HLCU", "HLXU", "HAPAG"),
+          new Line("OOCL", "OOLU", "OOLU", "OOCL"),
+          new Line("Yang Ming", "YMLU", "YMLU", "YM"),
+          new Line("HMM", "HDMU", "HDMU", "HMM"),
+          new Line("Wan Hai", "WHLC", "WHLU", "WAN HAI"),
+          new Line("SITC", "SITC", "SITU", "SITC"));
 
   /** Container leasing owner codes seen beside the lines' own boxes. */
   static final List<String> LEASING_OWNERS =
@@ -513,11 +513,6 @@ final class DemoVocabulary {
           new Flag("BS", "311"),
           new Flag("GR", "241"),
           new Flag("TW", "416"));
-
-  static final List<String> VESSEL_WORDS =
-      List.of(
-          "EVER", "MAERSK", "MSC", "CMA CGM", "COSCO", "ONE", "YM", "HMM", "WAN HAI", "SITC",
-          "KOTA", "PACIFIC", "ORIENT", "NYK", "SUNNY", "GLORY");
 
   static final List<String> VESSEL_NAMES =
       List.of(

@@ -100,6 +100,28 @@ class DemoDataGeneratorTest {
   }
 
   @Test
+  void countsAndFileSizesGrowLinearlyWithScale() throws IOException {
+    Path half = tmp.resolve("half");
+    DemoDataGenerator.Summary s = new DemoDataGenerator(7, DAY, 0.1).generate(half);
+    for (String f :
+        List.of("declarations.jsonl", "transport-documents.jsonl", "postal-items.jsonl")) {
+      assertThat(rows(f).size()).as(f).isEqualTo(2 * s.counts().get(f));
+      double sizeRatio = (double) Files.size(day.resolve(f)) / Files.size(half.resolve(f));
+      assertThat(sizeRatio).as(f).isBetween(1.8, 2.2);
+    }
+  }
+
+  @Test
+  void mostRecordsFallInWorkingHours() {
+    long working =
+        rows("declarations.jsonl").stream()
+            .map(d -> OffsetDateTime.parse(d.get("date").asText()).getHour())
+            .filter(h -> h >= 7 && h < 19)
+            .count();
+    assertThat((double) working / rows("declarations.jsonl").size()).isBetween(0.7, 0.8);
+  }
+
+  @Test
   void everyRecordHasItsRequiredFields() {
     Map<String, List<String>> required =
         Map.of(
