@@ -8,12 +8,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.targeting.model.domain.FeatureEncoder;
+import org.sekisho.targeting.model.domain.FeatureSet;
 import org.sekisho.targeting.model.domain.FraudLabel;
 import org.sekisho.targeting.model.domain.KcsDeclaration;
 
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class FeatureEncoderTest {
   static final List<KcsDeclaration> TRAIN = TestData.read("train-3000.csv");
+  static final FeatureSet ALL = new FeatureSet(true, true, true);
 
   static KcsDeclaration withLabel(KcsDeclaration d, FraudLabel l) {
     return new KcsDeclaration(
@@ -47,14 +49,15 @@ class FeatureEncoderTest {
     KcsDeclaration d = TRAIN.get(r);
     flipped.set(
         r, withLabel(d, d.label() == FraudLabel.FRAUD ? FraudLabel.NO_FRAUD : FraudLabel.FRAUD));
-    float[] a = FeatureEncoder.fit(TRAIN, 5, 5, 1).training().row(r);
-    float[] b = FeatureEncoder.fit(flipped, 5, 5, 1).training().row(r);
+    float[] a = FeatureEncoder.fit(TRAIN, ALL, 5, 5, 1).training().row(r);
+    float[] b = FeatureEncoder.fit(flipped, ALL, 5, 5, 1).training().row(r);
     assertThat(b).containsExactly(a);
   }
 
   @Test
   void scoringIgnoresTheLabelAndUnseenValuesGetTheirPriorAndNoCode() {
-    FeatureEncoder enc = FeatureEncoder.fit(TRAIN, 5, 5, 1).encoder();
+    FeatureEncoder enc =
+        FeatureEncoder.fit(TRAIN, new FeatureSet(true, true, false), 5, 5, 1).encoder();
     KcsDeclaration d = TRAIN.getFirst();
     assertThat(enc.encode(withLabel(d, FraudLabel.FRAUD)))
         .containsExactly(enc.encode(withLabel(d, FraudLabel.NO_FRAUD)));
@@ -87,6 +90,10 @@ class FeatureEncoderTest {
     assertThat(x[names.indexOf("count:IMPORTER")]).isZero();
     assertThat((double) x[names.indexOf("rate:IMPORTER")])
         .isCloseTo(enc.tables().prior(), org.assertj.core.api.Assertions.within(1e-6));
+    FeatureEncoder byRank = new FeatureEncoder(enc.tables(), ALL);
+    float code = byRank.encode(stranger)[byRank.featureNames().indexOf("code:IMPORTER")];
+    assertThat(code).isNotNaN();
+    assertThat(code - (float) Math.floor(code)).isEqualTo(0.5f);
     assertThat(names).noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("fraud"));
   }
 }

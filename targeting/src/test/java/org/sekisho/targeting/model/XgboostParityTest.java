@@ -28,6 +28,7 @@ import org.sekisho.targeting.model.application.TrainRiskModel;
 import org.sekisho.targeting.model.application.TrainedRiskModel;
 import org.sekisho.targeting.model.domain.FeatureEncoder;
 import org.sekisho.targeting.model.domain.FeatureMatrix;
+import org.sekisho.targeting.model.domain.FeatureSet;
 import org.sekisho.targeting.model.domain.KcsDeclaration;
 import org.sekisho.targeting.model.domain.Reason;
 import org.sekisho.targeting.model.domain.RiskModel;
@@ -51,7 +52,7 @@ class XgboostParityTest {
   static void trainSmallModel() throws Exception {
     train = TestData.read("train-3000.csv");
     valid = TestData.read("valid-1000.csv");
-    fitted = FeatureEncoder.fit(train, 5, 5, 7);
+    fitted = FeatureEncoder.fit(train, new FeatureSet(true, true, true), 5, 5, 7);
     validMatrix = fitted.encoder().encodeAll(valid);
     BoostingParameters p = new BoostingParameters(6, 0.1, 1, 0.8, 0.8, 1, 256, 80, 10, 5, 5, 1, 7);
     trained = new XgboostTrainer().train(fitted.training(), Optional.of(validMatrix), p);
@@ -115,7 +116,7 @@ class XgboostParityTest {
         new TrainRiskModel(
                 new XgboostTrainer(),
                 Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC))
-            .train(new TrainRiskModel.Request(train, valid, Map.of(), p, true));
+            .train(new TrainRiskModel.Request(train, valid, Map.of(), p, FeatureSet.DEFAULT, true));
     ModelDirectory.write(dir, m);
     ModelDirectory.Loaded loaded = ModelDirectory.read(dir).orElseThrow();
     assertThat(loaded.manifest()).isEqualTo(m.manifest());

@@ -14,6 +14,7 @@ import org.sekisho.targeting.model.adapter.xgboost.XgboostTrainer;
 import org.sekisho.targeting.model.application.BoostingParameters;
 import org.sekisho.targeting.model.application.TrainRiskModel;
 import org.sekisho.targeting.model.application.TrainedRiskModel;
+import org.sekisho.targeting.model.domain.FeatureSet;
 import org.sekisho.targeting.model.domain.KcsDeclaration;
 import org.sekisho.targeting.model.domain.ModelManifest;
 import picocli.CommandLine.Command;
@@ -74,6 +75,28 @@ public final class RiskTrainCommand implements Callable<Integer> {
   @Option(names = "--threads", description = "Booster threads (default: tuned value).")
   Integer threads;
 
+  @Option(
+      names = "--features",
+      defaultValue = "counts,unseen-by-rank",
+      split = ",",
+      description =
+          "Feature groups besides codes and numeric fields: any of rates, counts, unseen-by-rank,"
+              + " or none (default ${DEFAULT-VALUE}).")
+  List<String> featureGroups;
+
+  private FeatureSet features() {
+    for (String g : featureGroups) {
+      if (!List.of("rates", "counts", "unseen-by-rank", "none").contains(g)) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--features: unknown group '" + g + "'");
+      }
+    }
+    return new FeatureSet(
+        featureGroups.contains("rates"),
+        featureGroups.contains("counts"),
+        featureGroups.contains("unseen-by-rank"));
+  }
+
   /** Picocli needs a public no-argument constructor. */
   public RiskTrainCommand() {}
 
@@ -114,7 +137,8 @@ public final class RiskTrainCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     TrainedRiskModel m =
         new TrainRiskModel(new XgboostTrainer(metric), Clock.systemUTC())
-            .train(new TrainRiskModel.Request(trainRows, validRows, files, p, !noRefit));
+            .train(
+                new TrainRiskModel.Request(trainRows, validRows, files, p, features(), !noRefit));
     ModelDirectory.write(out, m);
     ModelManifest mf = m.manifest();
     outw.printf(

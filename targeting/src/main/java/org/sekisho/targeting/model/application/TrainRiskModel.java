@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sekisho.targeting.model.domain.FeatureEncoder;
 import org.sekisho.targeting.model.domain.FeatureMatrix;
+import org.sekisho.targeting.model.domain.FeatureSet;
 import org.sekisho.targeting.model.domain.KcsDeclaration;
 import org.sekisho.targeting.model.domain.ModelManifest;
 import org.sekisho.targeting.model.domain.RankingFigures;
@@ -43,6 +44,7 @@ public final class TrainRiskModel {
    * @param valid later validation declarations, labelled
    * @param data the files they came from, for the manifest ("train", "valid")
    * @param parameters booster and encoding settings
+   * @param features the feature groups to build
    * @param refit whether to release the model refit on train+valid (true for production)
    */
   public record Request(
@@ -50,13 +52,14 @@ public final class TrainRiskModel {
       List<KcsDeclaration> valid,
       Map<String, ModelManifest.DataFile> data,
       BoostingParameters parameters,
+      FeatureSet features,
       boolean refit) {}
 
   /** Runs the request; the returned model is the one to release. */
   public TrainedRiskModel train(Request r) {
     BoostingParameters p = r.parameters();
     FeatureEncoder.Fitted fitted =
-        FeatureEncoder.fit(r.train(), p.smoothing(), p.folds(), p.seed());
+        FeatureEncoder.fit(r.train(), r.features(), p.smoothing(), p.folds(), p.seed());
     FeatureMatrix valid = fitted.encoder().encodeAll(r.valid());
     BoostingTrainer.Trained first = trainer.train(fitted.training(), Optional.of(valid), p);
     TreeEnsemble best = first.trees().firstTrees(first.bestTrees());
@@ -67,13 +70,15 @@ public final class TrainRiskModel {
     int trees;
     String procedure;
     Map<String, String> params = new LinkedHashMap<>(p.asText());
+    params.put("features", r.features().toString());
     params.put("best_rounds_on_valid", Integer.toString(first.bestTrees()));
     if (r.refit()) {
       List<KcsDeclaration> all = new ArrayList<>(r.train());
       all.addAll(r.valid());
       int rounds =
           Math.max(1, (int) Math.round(first.bestTrees() * (double) all.size() / r.train().size()));
-      FeatureEncoder.Fitted refit = FeatureEncoder.fit(all, p.smoothing(), p.folds(), p.seed());
+      FeatureEncoder.Fitted refit =
+          FeatureEncoder.fit(all, r.features(), p.smoothing(), p.folds(), p.seed());
       BoostingTrainer.Trained second =
           trainer.train(refit.training(), Optional.empty(), p.withRounds(rounds));
       released = new RiskModel(refit.encoder(), second.trees());

@@ -50,23 +50,33 @@ public final class FeatureEncoder {
       java.util.Arrays.stream(ATTRIBUTES).filter(Attribute::labelEncoded).toList();
 
   private final EncodingTables tables;
+  private final FeatureSet features;
   private final List<String> names;
   private final int[] sourceOfFeature;
+  private final Map<Attribute, String[]> vocabulary = new EnumMap<>(Attribute.class);
 
-  /** An encoder over the given tables. */
-  public FeatureEncoder(EncodingTables tables) {
+  /** An encoder over the given tables producing the given feature groups. */
+  public FeatureEncoder(EncodingTables tables, FeatureSet features) {
     this.tables = java.util.Objects.requireNonNull(tables, "tables");
+    this.features = java.util.Objects.requireNonNull(features, "features");
     List<String> n = new ArrayList<>();
     List<Integer> src = new ArrayList<>();
     for (Attribute a : LABEL_ENCODED) {
       n.add("code:" + a.name());
       src.add(a.ordinal());
+      String[] vocab = new String[tables.tables().get(a).size()];
+      tables.tables().get(a).forEach((v, st) -> vocab[st.code()] = v);
+      vocabulary.put(a, vocab);
     }
     for (Attribute a : ATTRIBUTES) {
-      n.add("rate:" + a.name());
-      src.add(a.ordinal());
-      n.add("count:" + a.name());
-      src.add(a.ordinal());
+      if (features.rates()) {
+        n.add("rate:" + a.name());
+        src.add(a.ordinal());
+      }
+      if (features.counts()) {
+        n.add("count:" + a.name());
+        src.add(a.ordinal());
+      }
     }
     for (Numeric x : Numeric.values()) {
       n.add(x.name().toLowerCase(java.util.Locale.ROOT));
@@ -79,6 +89,11 @@ public final class FeatureEncoder {
   /** The tables this encoder applies. */
   public EncodingTables tables() {
     return tables;
+  }
+
+  /** The feature groups this encoder produces. */
+  public FeatureSet features() {
+    return features;
   }
 
   /** Feature names in vector order (stable; written into the model manifest). */
@@ -115,15 +130,21 @@ public final class FeatureEncoder {
   public void encode(KcsDeclaration d, float[] out) {
     int i = 0;
     for (Attribute a : LABEL_ENCODED) {
-      CategoryStats s = tables.stats(a, a.of(d));
-      out[i++] = s == null ? Float.NaN : s.code();
+      String v = a.of(d);
+      CategoryStats s = tables.stats(a, v);
+      out[i++] = s != null ? s.code() : unseenCode(a, v);
     }
-    for (Attribute a : ATTRIBUTES) {
-      CategoryStats s = tables.stats(a, a.of(d));
-      int count = s == null ? 0 : s.count();
-      int frauds = s == null ? 0 : s.frauds();
-      out[i++] = (float) tables.smoothedRate(frauds, count);
-      out[i++] = count;
+    if (features.rates() || features.counts()) {
+      for (Attribute a : ATTRIBUTES) {
+        CategoryStats s = tables.stats(a, a.of(d));
+        int count = s == null ? 0 : s.count();
+        if (features.rates()) {
+          out[i++] = (float) tables.smoothedRate(s == null ? 0 : s.frauds(), count);
+        }
+        if (features.counts()) {
+          out[i++] = count;
+        }
+      }
     }
     CategoryStats hs = tables.stats(Attribute.HS6, d.hs6());
     double hsMean =
@@ -131,6 +152,14 @@ public final class FeatureEncoder {
             ? Double.NaN
             : hs.logUnitValueSum() / hs.unitValueCount();
     numeric(d, hsMean, out, i);
+  }
+
+  private float unseenCode(Attribute a, String value) {
+    if (!features.unseenByRank()) {
+      return Float.NaN;
+    }
+    int at = java.util.Arrays.binarySearch(vocabulary.get(a), value);
+    return at >= 0 ? at : -at - 1 - 0.5f;
   }
 
   /** Encodes {@code d} into a new vector. */
@@ -164,7 +193,8 @@ public final class FeatureEncoder {
    * @param folds number of folds for the out-of-fold rates, at least 2
    * @param seed shuffles rows into folds
    */
-  public static Fitted fit(List<KcsDeclaration> training, double smoothing, int folds, long seed) {
+  public static Fitted fit(
+      List<KcsDeclaration> training, FeatureSet features, double smoothing, int folds, long seed) {
     if (folds < 2) {
       throw new IllegalArgumentException("need at least two folds");
     }
@@ -221,7 +251,7 @@ public final class FeatureEncoder {
       tables.put(a, t);
     }
     EncodingTables full = new EncodingTables(prior, smoothing, n, tables);
-    FeatureEncoder encoder = new FeatureEncoder(full);
+    FeatureEncoder encoder = new FeatureEncoder(full, features);
 
     int w = encoder.width();
     float[] matrix = new float[n * w];
@@ -232,12 +262,16 @@ public final class FeatureEncoder {
       for (Attribute a : LABEL_ENCODED) {
         matrix[i++] = full.stats(a, a.of(d)).code();
       }
-      for (Attribute a : ATTRIBUTES) {
+      for (Attribute a : features.rates() || features.counts() ? ATTRIBUTES : new Attribute[0]) {
         FoldCounts c = counts.get(a).get(a.of(d));
-        int otherCount = c.total() - c.count[fold[r]];
-        int otherFrauds = c.totalFrauds() - c.frauds[fold[r]];
-        matrix[i++] = (float) full.smoothedRate(otherFrauds, otherCount, foldPrior[fold[r]]);
-        matrix[i++] = c.total() - 1; // the other declarations with this value
+        if (features.rates()) {
+          int otherCount = c.total() - c.count[fold[r]];
+          int otherFrauds = c.totalFrauds() - c.frauds[fold[r]];
+          matrix[i++] = (float) full.smoothedRate(otherFrauds, otherCount, foldPrior[fold[r]]);
+        }
+        if (features.counts()) {
+          matrix[i++] = c.total() - 1; // the other declarations with this value
+        }
       }
       FoldCounts hs = counts.get(Attribute.HS6).get(d.hs6());
       double own = logUnitValue(d);

@@ -21,6 +21,7 @@ import org.sekisho.targeting.model.domain.Attribute;
 import org.sekisho.targeting.model.domain.CategoryStats;
 import org.sekisho.targeting.model.domain.EncodingTables;
 import org.sekisho.targeting.model.domain.FeatureEncoder;
+import org.sekisho.targeting.model.domain.FeatureSet;
 import org.sekisho.targeting.model.domain.ModelManifest;
 import org.sekisho.targeting.model.domain.RankingFigures;
 import org.sekisho.targeting.model.domain.RiskModel;
@@ -67,8 +68,14 @@ public final class ModelDirectory {
             MANIFEST,
             "format " + manifest.format() + ", expected " + ModelManifest.FORMAT);
       }
-      EncodingTables tables = tables(JSON.readTree(dir.resolve(ENCODING).toFile()));
-      FeatureEncoder encoder = new FeatureEncoder(tables);
+      JsonNode enc = JSON.readTree(dir.resolve(ENCODING).toFile());
+      JsonNode fs = enc.get("features");
+      FeatureSet features =
+          new FeatureSet(
+              fs.get("rates").asBoolean(),
+              fs.get("counts").asBoolean(),
+              fs.get("unseenByRank").asBoolean());
+      FeatureEncoder encoder = new FeatureEncoder(tables(enc), features);
       if (!encoder.featureNames().equals(manifest.featureNames())) {
         return Outcome.rejected(
             "unsupported-model", MANIFEST, "feature layout differs from this version's encoder");
@@ -95,6 +102,10 @@ public final class ModelDirectory {
     root.put("prior", t.prior());
     root.put("smoothing", t.smoothing());
     root.put("trainingRows", t.trainingRows());
+    ObjectNode fs = root.putObject("features");
+    fs.put("rates", encoder.features().rates());
+    fs.put("counts", encoder.features().counts());
+    fs.put("unseenByRank", encoder.features().unseenByRank());
     ObjectNode attrs = root.putObject("attributes");
     for (Attribute a : Attribute.values()) {
       ArrayNode rows = attrs.putArray(a.name());
