@@ -914,6 +914,16 @@ public final class DemoDataGenerator {
         air
             ? DemoParties.pick(r, DemoVocabulary.AIRLINES).designator() + (100 + r.nextInt(900))
             : vessel(r.nextInt(vessels)).name());
+    if (s == 1) {
+      for (String rec : plan.records.get("seizure-person-phone")) {
+        if (rec.startsWith("postal-item:")) {
+          related.add(rec);
+        }
+      }
+    } else if (s > 1 && r.nextBoolean()) {
+      // an ordinary seizure points at the declaration it was found on
+      related.add("declaration:D" + day + pad(1 + r.nextInt(declarations), 5));
+    }
     JsonLine.put(o, "relatedRecords", related);
     o.put(
         "narrative",
@@ -1012,7 +1022,7 @@ public final class DemoDataGenerator {
               "agency",
               POLICE,
               "sharedWithCustoms",
-              Boolean.toString(k % 2 == 0)));
+              k % 2 == 0));
     }
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("seed", seed);

@@ -30,6 +30,9 @@ import picocli.CommandLine.Spec;
 public final class GenerateCommand implements Callable<Integer> {
   private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
 
+  /** Above this, container serial numbers would start to repeat within a day. */
+  static final double MAX_SCALE = 200;
+
   private final Clock clock;
 
   @Spec CommandSpec spec;
@@ -73,10 +76,12 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LocalDate day = day();
-    if (!(scale > 0) || Double.isInfinite(scale) || scale > 1000) {
+    if (!(scale > 0) || Double.isInfinite(scale) || scale > MAX_SCALE) {
       throw new ParameterException(
           spec.commandLine(),
-          "Invalid value for option '--scale': expected a number above 0 and at most 1000, got "
+          "Invalid value for option '--scale': expected a number above 0 and at most "
+              + MAX_SCALE
+              + ", got "
               + scale);
     }
     PrintWriter o = spec.commandLine().getOut();

@@ -391,6 +391,42 @@ class DemoDataGeneratorTest {
   }
 
   @Test
+  void plantedValuesAreWrittenInSeveralFormsSoResolutionHasWorkToDo() {
+    Set<String> phoneForms = new HashSet<>();
+    for (JsonNode ref : network("shared-phone").get("records")) {
+      phoneForms.add(record(ref.asText()).get("importer").get("phone").asText());
+    }
+    assertThat(phoneForms).hasSizeGreaterThanOrEqualTo(2);
+    Set<String> addressForms = new HashSet<>();
+    for (JsonNode ref : network("shared-address").get("records")) {
+      JsonNode r = record(ref.asText());
+      JsonNode party = r.has("consignee") ? r.get("consignee") : r.get("addressee");
+      addressForms.add(party.get("address").asText());
+    }
+    assertThat(addressForms).hasSizeGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void seizuresPointOnlyAtRecordsThatExist() {
+    int links = 0;
+    for (JsonNode s : rows("seizures.jsonl")) {
+      for (JsonNode ref : s.path("relatedRecords")) {
+        record(ref.asText());
+        links++;
+      }
+    }
+    assertThat(links).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  void containerNumbersAreUniqueWithinTheDay() {
+    List<String> all = new ArrayList<>();
+    rows("transport-documents.jsonl")
+        .forEach(d -> d.path("containers").forEach(c -> all.add(c.asText())));
+    assertThat(all).doesNotHaveDuplicates();
+  }
+
+  @Test
   void theSharedAddressIsGivenBySeveralConsignees() {
     JsonNode n = network("shared-address");
     String expected = address(n.get("value").asText());

@@ -66,6 +66,12 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aScaleTooLargeForUniqueContainerNumbersIsAUsageError() {
+    assertThat(run("--scale", "5000", "--out", tmp.resolve("x").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("at most 200");
+  }
+
+  @Test
   void aBadDateIsAUsageError() {
     int code = run("--date", "27/11/2026", "--out", tmp.resolve("x").toString());
     assertThat(code).isEqualTo(2);

@@ -42,7 +42,17 @@ public final class Database implements AutoCloseable {
   /** Starts (embedded) or connects to (external) the database and opens the pool. */
   public static Database open(DatabaseConfig config) {
     if (config.isEmbedded()) {
-      EmbeddedPostgres pg = startEmbedded(config.dataDir().resolve("pg"), 0);
+      Path dir = config.dataDir().resolve("pg");
+      Optional<Integer> running = runningServerPort(dir);
+      if (running.isPresent()) {
+        // Another Sekisho (e.g. the demo) owns this data directory: use its server, do not start
+        // one.
+        String url = "jdbc:postgresql://localhost:" + running.get() + "/postgres";
+        LOG.info(
+            "data directory {} is in use by a running Sekisho; connecting to its database", dir);
+        return new Database(Optional.empty(), pool(url, "postgres", "", config.poolSize()), url);
+      }
+      EmbeddedPostgres pg = startEmbedded(dir, 0);
       String url = pg.getJdbcUrl("postgres", "postgres");
       return new Database(Optional.of(pg), pool(url, "postgres", "", config.poolSize()), url);
     }
@@ -64,6 +74,12 @@ public final class Database implements AutoCloseable {
   public static EmbeddedPostgres startEmbedded(Path dir, int port) {
     try {
       Files.createDirectories(dir);
+      if (runningServerPort(dir).isPresent()) {
+        throw new IllegalStateException(
+            "data directory "
+                + dir
+                + " is in use by another running Sekisho; stop it or use another --data-dir");
+      }
       recoverStaleLock(dir);
       EmbeddedPostgres.Builder b =
           EmbeddedPostgres.builder()
@@ -83,6 +99,41 @@ public final class Database implements AutoCloseable {
     }
   }
 
+  /**
+   * The port of the server a live process runs over {@code dir}, found through the embedded
+   * server's lock file (held while its owner lives) and {@code postmaster.pid} (line 4 is the
+   * port).
+   */
+  static Optional<Integer> runningServerPort(Path dir) {
+    Path lock = dir.resolve("epg-lock");
+    Path pidFile = dir.resolve("postmaster.pid");
+    if (!Files.exists(lock) || !Files.exists(pidFile)) {
+      return Optional.empty();
+    }
+    try (var ch =
+        java.nio.channels.FileChannel.open(
+            lock, java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+      var l = ch.tryLock();
+      if (l != null) {
+        l.release();
+        return Optional.empty();
+      }
+    } catch (java.nio.channels.OverlappingFileLockException e) {
+      // locked within this JVM: treat as in use
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+    try {
+      List<String> lines = Files.readAllLines(pidFile);
+      return lines.size() > 3
+          ? Optional.of(Integer.parseInt(lines.get(3).strip()))
+          : Optional.empty();
+    } catch (IOException | NumberFormatException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** Called only when no live process holds the data directory's lock. */
   static void recoverStaleLock(Path dir) throws IOException {
     Path pidFile = dir.resolve("postmaster.pid");
     if (!Files.exists(pidFile)) {

@@ -1,0 +1,65 @@
+package org.sekisho.app;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.Role;
+
+/**
+ * One demo account per role. Passwords come from {@code SEKISHO_DEMO_PASSWORD} when set; otherwise
+ * each account's password is printed once when the demo starts (generated, never stored in the
+ * repository).
+ */
+public final class DemoAccounts {
+  /** A demo account. */
+  public record Demo(
+      String username, String displayName, Set<Role> roles, String agency, String office) {}
+
+  public static final List<Demo> ALL =
+      List.of(
+          new Demo(
+              "analyst",
+              "Aiko Tanaka (targeting analyst)",
+              EnumSet.of(Role.ANALYST),
+              "customs-jp",
+              "NTC"),
+          new Demo(
+              "officer",
+              "Kenji Sato (intelligence officer)",
+              EnumSet.of(Role.OFFICER),
+              "customs-jp",
+              "HQ"),
+          new Demo(
+              "inspector",
+              "Yui Suzuki (inspector)",
+              EnumSet.of(Role.INSPECTOR),
+              "customs-jp",
+              "JPYOK"),
+          new Demo(
+              "investigator",
+              "Hiro Kato (investigator)",
+              EnumSet.of(Role.INVESTIGATOR),
+              "customs-jp",
+              "HQ"),
+          new Demo(
+              "liaison", "Mei Ito (liaison officer)", EnumSet.of(Role.LIAISON), "customs-jp", "HQ"),
+          new Demo(
+              "pnr", "Sora Watanabe (PNR unit)", EnumSet.of(Role.PNR_UNIT), "customs-jp", "NTC"),
+          new Demo(
+              "police",
+              "Taro Yamamoto (police liaison)",
+              EnumSet.of(Role.PARTNER),
+              "police-jp",
+              "NPA"),
+          new Demo("admin", "Administrator", EnumSet.of(Role.ADMIN), "customs-jp", "HQ"));
+
+  private DemoAccounts() {}
+
+  /** Creates or resets every demo account with {@code password}. */
+  public static void install(Accounts accounts, String password) {
+    for (Demo d : ALL) {
+      accounts.upsert(d.username(), d.displayName(), password, d.roles(), d.agency(), d.office());
+    }
+  }
+}

@@ -1,0 +1,266 @@
+package org.sekisho.app.cli;
+
+import java.io.BufferedWriter;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+import org.sekisho.app.Sekisho;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.IngestReport;
+import org.sekisho.intel.application.IntelViews.Reader;
+import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.RecordKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code sekisho bench …}: benchmarks that print their figures. They use a throw-away data
+ * directory.
+ */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description = "Benchmarks (each prints its figures).",
+    subcommands = {BenchCommand.Ingest.class, BenchCommand.Search.class})
+final class BenchCommand implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  static final String[] WORDS = {
+    "coffee",
+    "tea",
+    "laptop",
+    "phone case",
+    "cosmetics",
+    "handbag",
+    "sneakers",
+    "watch",
+    "toy",
+    "vitamins",
+    "spare parts",
+    "furniture",
+    "frozen shrimp",
+    "tobacco",
+    "gold jewellery",
+    "printer ink",
+    "bicycle",
+    "drone",
+    "コーヒー豆",
+    "化粧品",
+    "腕時計",
+    "衣類",
+    "電子部品",
+    "冷凍えび",
+    "玩具",
+    "健康食品"
+  };
+  static final String[] COMPANIES = {
+    "Golden Lotus Trading Co., Ltd.",
+    "株式会社サクラ物産",
+    "Pacific Rim Logistics KK",
+    "Nordic Parts GmbH",
+    "Sunrise Import LLC",
+    "有限会社みなと商事",
+    "Jade Harbour Ltd",
+    "Andes Export SA",
+    "Blue Ocean Freight Inc.",
+    "ミドリ商会株式会社"
+  };
+  static final String[] COUNTRIES = {
+    "CN", "TH", "VN", "US", "KR", "DE", "IN", "MY", "PH", "TW", "MX", "BR", "NL", "ID"
+  };
+  static final String[] OFFICES = {
+    "JPTYO", "JPYOK", "JPNGO", "JPOSA", "JPUKB", "JPNRT", "JPKIX", "JPFUK"
+  };
+
+  /** Writes {@code n} synthetic import declarations as JSON Lines (deterministic in the seed). */
+  static void writeDeclarations(Path file, int n, long seed, LocalDate day) throws Exception {
+    SplittableRandom rnd = new SplittableRandom(seed);
+    try (BufferedWriter w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+      StringBuilder sb = new StringBuilder(512);
+      for (int i = 0; i < n; i++) {
+        String c = COUNTRIES[rnd.nextInt(COUNTRIES.length)];
+        int company = rnd.nextInt(5000);
+        sb.setLength(0);
+        sb.append("{\"declarationId\":\"B")
+            .append(seed)
+            .append('-')
+            .append(i)
+            .append("\",\"date\":\"")
+            .append(day.minusDays(rnd.nextInt(365)))
+            .append("\",\"office\":\"")
+            .append(OFFICES[rnd.nextInt(OFFICES.length)])
+            .append("\",\"importer\":{\"kind\":\"company\",\"name\":\"")
+            .append(COMPANIES[company % COMPANIES.length])
+            .append(' ')
+            .append(company)
+            .append("\",\"id\":\"JP")
+            .append(1_000_000 + company)
+            .append("\",\"phone\":\"03-")
+            .append(1000 + company % 9000)
+            .append('-')
+            .append(1000 + company % 7919)
+            .append(
+                "\",\"country\":\"JP\"},\"exporter\":{\"kind\":\"company\",\"name\":\"Supplier ")
+            .append(rnd.nextInt(20000))
+            .append("\",\"country\":\"")
+            .append(c)
+            .append("\"},\"countryOfDeparture\":\"")
+            .append(c)
+            .append("\",\"items\":[{\"hsCode\":\"")
+            .append(String.format("%06d", 10000 + rnd.nextInt(960000)))
+            .append("\",\"description\":\"")
+            .append(WORDS[rnd.nextInt(WORDS.length)])
+            .append("\",\"origin\":\"")
+            .append(c)
+            .append("\",\"netMassKg\":\"")
+            .append(1 + rnd.nextInt(5000))
+            .append("\",\"customsValue\":\"")
+            .append(1000 + rnd.nextInt(5_000_000))
+            .append("\",\"currency\":\"JPY\"}]}\n");
+        w.write(sb.toString());
+      }
+    }
+  }
+
+  static IngestReport ingest(Sekisho s, Path file) throws Exception {
+    try (InputStream in = Files.newInputStream(file)) {
+      return s.ingest()
+          .ingest(
+              RecordKind.DECLARATION,
+              "json",
+              file.toString(),
+              in,
+              new Actor("system:bench", "customs-jp", true))
+          .orElseThrow();
+    }
+  }
+
+  @Command(
+      name = "ingest",
+      mixinStandardHelpOptions = true,
+      description =
+          "Bulk ingest throughput (parse, validate, resolve entities, COPY) into embedded PostgreSQL.")
+  static final class Ingest implements Callable<Integer> {
+    @Option(names = "--records", defaultValue = "200000")
+    int records;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      Path dir = Files.createTempDirectory("sekisho-bench-ingest");
+      Path file = dir.resolve("declarations.jsonl");
+      writeDeclarations(file, records, 42, LocalDate.of(2026, 11, 27));
+      out.printf("input: %d declarations, %.1f MB%n", records, Files.size(file) / 1e6);
+      try (Sekisho s = Sekisho.open(dir, Clock.systemUTC())) {
+        long t0 = System.nanoTime();
+        IngestReport r = ingest(s, file);
+        double secs = (System.nanoTime() - t0) / 1e9;
+        out.printf(
+            "first ingest : %d stored in %.2f s = %,.0f records/s (target ≥ 50,000)%n",
+            r.stored(), secs, r.stored() / secs);
+        long t1 = System.nanoTime();
+        IngestReport again = ingest(s, file);
+        double secs2 = (System.nanoTime() - t1) / 1e9;
+        out.printf(
+            "second ingest: %d stored, %d already present in %.2f s = %,.0f rows/s (idempotent re-run)%n",
+            again.stored(), again.duplicates(), secs2, again.rowsRead() / secs2);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "search",
+      mixinStandardHelpOptions = true,
+      description = "Search latency (p50/p95/p99) over a database of N records.")
+  static final class Search implements Callable<Integer> {
+    @Option(names = "--records", defaultValue = "1000000")
+    int records;
+
+    @Option(names = "--queries", defaultValue = "300")
+    int queries;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+      var out = spec.commandLine().getOut();
+      Path dir = Files.createTempDirectory("sekisho-bench-search");
+      Path file = dir.resolve("declarations.jsonl");
+      LocalDate day = LocalDate.of(2026, 11, 27);
+      writeDeclarations(file, records, 7, day);
+      try (Sekisho s = Sekisho.open(dir, Clock.systemUTC())) {
+        long t0 = System.nanoTime();
+        IngestReport r = ingest(s, file);
+        out.printf("loaded %d records in %.1f s%n", r.stored(), (System.nanoTime() - t0) / 1e9);
+        s.db().jdbi().useHandle(h -> h.execute("analyze intel.record"));
+        SplittableRandom rnd = new SplittableRandom(3);
+        List<SearchQuery> qs = new ArrayList<>();
+        for (int i = 0; i < queries; i++) {
+          int kind = i % 5;
+          String text =
+              switch (kind) {
+                case 0 -> WORDS[rnd.nextInt(WORDS.length)];
+                case 1 -> "JP" + (1_000_000 + rnd.nextInt(5000));
+                case 2 -> COMPANIES[rnd.nextInt(COMPANIES.length)].split(" ")[0];
+                case 3 -> "B7-" + rnd.nextInt(records);
+                default -> WORDS[rnd.nextInt(WORDS.length)];
+              };
+          Optional<String> country =
+              kind == 4 ? Optional.of(COUNTRIES[rnd.nextInt(COUNTRIES.length)]) : Optional.empty();
+          Optional<LocalDate> from = kind == 4 ? Optional.of(day.minusDays(30)) : Optional.empty();
+          qs.add(
+              new SearchQuery(
+                  text,
+                  Optional.empty(),
+                  from,
+                  Optional.empty(),
+                  Optional.empty(),
+                  country,
+                  Optional.empty(),
+                  0,
+                  50));
+        }
+        Reader reader = new Reader("bench", "customs-jp");
+        for (int i = 0; i < Math.min(30, qs.size()); i++) {
+          s.queries().search(qs.get(i), reader); // warm-up
+        }
+        long[] ns = new long[qs.size()];
+        for (int i = 0; i < qs.size(); i++) {
+          long a = System.nanoTime();
+          s.queries().search(qs.get(i), reader);
+          ns[i] = System.nanoTime() - a;
+        }
+        Arrays.sort(ns);
+        out.printf(
+            "search over %,d records, %d queries (words incl. Japanese, trader ids, company names with fuzzy entity match, ids, filtered): p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms (target p95 ≤ 200 ms)%n",
+            r.stored() + r.duplicates(),
+            ns.length,
+            ns[ns.length / 2] / 1e6,
+            ns[(int) (ns.length * 0.95)] / 1e6,
+            ns[(int) (ns.length * 0.99)] / 1e6,
+            ns[ns.length - 1] / 1e6);
+      }
+      out.flush();
+      return 0;
+    }
+  }
+}

@@ -1,0 +1,140 @@
+package org.sekisho.app.cli;
+
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.concurrent.Callable;
+import org.sekisho.app.DemoAccounts;
+import org.sekisho.app.Sekisho;
+import org.sekisho.core.Outcome;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.IngestReport;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.platform.web.WebServer;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start Sekisho with a realistic day of demo data: embedded PostgreSQL, demo data generated (or reused) and",
+      "loaded, web UI and API on localhost. Prints the URL and one account per role."
+    })
+final class DemoCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+
+  @Option(
+      names = "--port",
+      defaultValue = "8080",
+      description = "HTTP port (default ${DEFAULT-VALUE})")
+  int port;
+
+  @Option(
+      names = "--host",
+      defaultValue = "127.0.0.1",
+      description = "address to bind (default ${DEFAULT-VALUE})")
+  String host;
+
+  @Option(
+      names = "--seed",
+      defaultValue = "1",
+      description = "demo data seed (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--date", description = "day of the demo data (default: today in Japan)")
+  LocalDate date;
+
+  @Option(
+      names = "--scale",
+      defaultValue = "1.0",
+      description = "demo data size; 1.0 ≈ 8,000 records (default ${DEFAULT-VALUE})")
+  double scale;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (scale <= 0 || scale > 100) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--scale must be > 0 and ≤ 100");
+    }
+    if (port < 0 || port > 65535) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
+    }
+    var out = spec.commandLine().getOut();
+    LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    Path dir = data.resolve();
+    Path demo = dir.resolve("demo-data").resolve(day + "-seed" + seed + "-scale" + scale);
+    if (!Files.exists(demo.resolve("seizures.jsonl"))) {
+      out.println("generating demo data for " + day + " into " + demo);
+      out.flush();
+      int rc =
+          Extensions.generate(
+              "--seed",
+              Long.toString(seed),
+              "--date",
+              day.toString(),
+              "--scale",
+              Double.toString(scale),
+              "--out",
+              demo.toString());
+      if (rc != 0) {
+        return rc;
+      }
+    }
+    Sekisho s = Sekisho.open(dir, Clock.systemUTC());
+    try {
+      for (RecordKind k : RecordKind.values()) {
+        Path f = demo.resolve(k.plural() + ".jsonl");
+        if (!Files.exists(f)) {
+          continue;
+        }
+        try (InputStream in = Files.newInputStream(f)) {
+          Outcome<IngestReport> o =
+              s.ingest()
+                  .ingest(
+                      k, "json", f.toString(), in, new Actor("system:demo", "customs-jp", true));
+          IngestReport r = o.orElseThrow();
+          out.printf(
+              "loaded %-22s %6d stored, %6d already present, %d rejected%n",
+              k.plural(), r.stored(), r.duplicates(), r.rejected());
+        }
+      }
+      String password = System.getenv("SEKISHO_DEMO_PASSWORD");
+      if (password == null || password.isBlank()) {
+        byte[] b = new byte[9];
+        new SecureRandom().nextBytes(b);
+        password = "demo-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+      }
+      DemoAccounts.install(s.accounts(), password);
+      WebServer web = s.serve(host, port);
+      out.println();
+      out.println(
+          "Sekisho demo is running at http://"
+              + ServeCommand.displayHost(host)
+              + ":"
+              + web.port()
+              + "/");
+      out.println("Accounts (password for all: " + password + "):");
+      for (DemoAccounts.Demo d : DemoAccounts.ALL) {
+        out.printf("  %-13s %-34s agency %s%n", d.username(), d.displayName(), d.agency());
+      }
+      out.println(
+          "API: POST /api/login {\"username\":…,\"password\":…} → bearer token; OpenAPI at /openapi.json");
+      out.println("Stop with Ctrl-C.");
+      out.flush();
+    } catch (RuntimeException e) {
+      s.close();
+      throw e;
+    }
+    ServeCommand.awaitShutdown(s);
+    return 0;
+  }
+}

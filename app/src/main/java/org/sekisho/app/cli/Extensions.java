@@ -1,0 +1,52 @@
+package org.sekisho.app.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Commands that other bounded contexts contribute, wired in one place. Each context owns its
+ * command classes; this class only decides where they hang in the {@code sekisho} tree.
+ */
+final class Extensions {
+  private Extensions() {}
+
+  @Command(
+      name = "ais",
+      mixinStandardHelpOptions = true,
+      description = "AIS (NMEA AIVDM/AIVDO) tools.")
+  static final class AisGroup implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+  }
+
+  static void register(CommandLine root) {
+    root.addSubcommand(new org.sekisho.app.demo.GenerateCommand());
+    CommandLine ais = new CommandLine(new AisGroup());
+    ais.addSubcommand(new org.sekisho.maritime.adapter.cli.AisDecodeCommand());
+    root.addSubcommand(ais);
+    root.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.MrzCommand());
+    root.addSubcommand(new org.sekisho.names.adapter.cli.NamesCommand());
+    root.addSubcommand(new org.sekisho.targeting.adapter.cli.RiskCommand());
+    CommandLine bench = root.getSubcommands().get("bench");
+    bench.addSubcommand(new org.sekisho.maritime.adapter.cli.AisBenchCommand());
+    bench.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.EgateBenchCommand());
+    bench.addSubcommand(new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
+    bench.addSubcommand(new org.sekisho.targeting.adapter.cli.ScoringBenchCommand());
+  }
+
+  /** Runs {@code sekisho generate} with the given arguments; returns its exit code. */
+  static int generate(String... args) {
+    return Main.commandLine().execute(prepend("generate", args));
+  }
+
+  private static String[] prepend(String first, String[] rest) {
+    String[] all = new String[rest.length + 1];
+    all[0] = first;
+    System.arraycopy(rest, 0, all, 1, rest.length);
+    return all;
+  }
+}

@@ -1,0 +1,118 @@
+package org.sekisho.app.cli;
+
+import java.io.InputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.Callable;
+import org.sekisho.app.Sekisho;
+import org.sekisho.core.Outcome;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.IngestReport;
+import org.sekisho.intel.domain.RecordKind;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "ingest",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load a file of records into the intelligence database (idempotent by source id).",
+      "KIND: declarations, transport-documents, conveyance-movements, postal-items, seizures.",
+      "Formats are described in docs/formats/intel-records.md."
+    })
+final class IngestCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+
+  @Parameters(index = "0", paramLabel = "KIND", description = "kind of record")
+  String kind;
+
+  @Parameters(index = "1", paramLabel = "FILE", description = "input file")
+  Path file;
+
+  @Option(
+      names = "--format",
+      defaultValue = "json",
+      description = "json, csv or kcs (default ${DEFAULT-VALUE})")
+  String format;
+
+  @Option(
+      names = "--agency",
+      defaultValue = "customs-jp",
+      description = "owning agency of the records (default ${DEFAULT-VALUE})")
+  String agency;
+
+  @Option(names = "--json", description = "print the report as JSON")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    RecordKind k =
+        RecordKind.ofPlural(kind)
+            .orElseThrow(
+                () ->
+                    new CommandLine.ParameterException(
+                        spec.commandLine(),
+                        "unknown kind '"
+                            + kind
+                            + "': expected declarations, transport-documents, conveyance-movements, postal-items or seizures"));
+    if (!Files.isReadable(file)) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file);
+    }
+    try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC());
+        InputStream in = Files.newInputStream(file)) {
+      Outcome<IngestReport> o =
+          s.ingest()
+              .ingest(
+                  k,
+                  format,
+                  file.toAbsolutePath().toString(),
+                  in,
+                  new Actor("system:cli", agency, true));
+      PrintWriter out = spec.commandLine().getOut();
+      return switch (o) {
+        case Outcome.Rejected<IngestReport> r -> {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), r.problems().get(0).message());
+        }
+        case Outcome.Accepted<IngestReport> a -> {
+          print(out, a.value(), json ? s : null);
+          yield a.value().rejected() > 0 && a.value().stored() + a.value().duplicates() == 0
+              ? 1
+              : 0;
+        }
+      };
+    }
+  }
+
+  static void print(PrintWriter out, IngestReport r, Sekisho jsonWith) throws Exception {
+    if (jsonWith != null) {
+      out.println(jsonWith.json().writeValueAsString(r));
+      return;
+    }
+    out.printf(
+        "%s: %d rows read, %d stored, %d already present, %d rejected (%d ms, run %d)%n",
+        r.kind(), r.rowsRead(), r.stored(), r.duplicates(), r.rejected(), r.millis(), r.run());
+    out.println("raw input archived as " + r.archive());
+    int shown = 0;
+    for (IngestReport.RowProblem p : r.problems()) {
+      if (shown++ == 50) {
+        out.println("… " + (r.problems().size() - 50) + " more problems listed with --json");
+        break;
+      }
+      out.printf(
+          "  row %d%s: %s: %s%n",
+          p.row(),
+          p.sourceId().isEmpty() ? "" : " (" + p.sourceId() + ")",
+          p.problem().field(),
+          p.problem().message());
+    }
+    out.flush();
+  }
+}

@@ -1,0 +1,68 @@
+package org.sekisho.app.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code sekisho}: the command line. Usage errors print one line and exit 2, never a stack trace.
+ */
+@Command(
+    name = "sekisho",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionCommand.Provider.class,
+    description = "Sekisho — open-source border-enforcement platform for customs administrations.",
+    subcommands = {
+      DemoCommand.class,
+      ServeCommand.class,
+      IngestCommand.class,
+      SearchCommand.class,
+      AuditCommand.class,
+      UserCommand.class,
+      BenchCommand.class,
+      VersionCommand.class
+    })
+public final class Main implements Runnable {
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args));
+  }
+
+  /** Builds the command tree (extra commands of other contexts are added here) and runs it. */
+  public static int run(String... args) {
+    return commandLine().execute(args);
+  }
+
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    Extensions.register(cl);
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          PrintWriter err = ex.getCommandLine().getErr();
+          err.println(
+              "sekisho: "
+                  + ex.getMessage()
+                  + " (see '"
+                  + ex.getCommandLine().getCommandSpec().qualifiedName()
+                  + " --help')");
+          return 2;
+        });
+    cl.setExecutionExceptionHandler(
+        (ex, c, parsed) -> {
+          c.getErr()
+              .println(
+                  "sekisho: "
+                      + (ex.getMessage() == null
+                          ? ex.getClass().getSimpleName()
+                          : ex.getMessage()));
+          return 1;
+        });
+    return cl;
+  }
+}

@@ -1,0 +1,116 @@
+package org.sekisho.app.cli;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.sekisho.app.Sekisho;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.intel.application.IntelViews.Hit;
+import org.sekisho.intel.application.IntelViews.Reader;
+import org.sekisho.intel.application.IntelViews.SearchPage;
+import org.sekisho.intel.application.IntelViews.SearchQuery;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "search",
+    mixinStandardHelpOptions = true,
+    description = "Search the intelligence database (audited).")
+final class SearchCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "TEXT",
+      description = "words, names or numbers")
+  String text = "";
+
+  @Option(names = "--kind")
+  String kind;
+
+  @Option(names = "--from")
+  LocalDate from;
+
+  @Option(names = "--to")
+  LocalDate to;
+
+  @Option(names = "--office")
+  String office;
+
+  @Option(names = "--country")
+  String country;
+
+  @Option(names = "--hs", description = "two-digit HS chapter")
+  String hs;
+
+  @Option(names = "--limit", defaultValue = "20")
+  int limit;
+
+  @Option(
+      names = "--agency",
+      defaultValue = "customs-jp",
+      description = "search as this agency (default ${DEFAULT-VALUE})")
+  String agency;
+
+  @Option(names = "--json", description = "print the result page as JSON")
+  boolean json;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    if (limit < 1 || limit > 1000) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 1..1000");
+    }
+    if (hs != null && !hs.matches("\\d{2}")) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--hs expects a two-digit HS chapter, e.g. 09");
+    }
+    try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
+      SearchQuery q =
+          new SearchQuery(
+              text,
+              Optional.ofNullable(kind),
+              Optional.ofNullable(from),
+              Optional.ofNullable(to),
+              Optional.ofNullable(office),
+              Optional.ofNullable(country),
+              Optional.ofNullable(hs),
+              0,
+              limit);
+      SearchPage p = s.queries().search(q, new Reader("system:cli", agency));
+      s.audit()
+          .record(
+              new AuditEvent(
+                  s.clock().instant(),
+                  "system:cli",
+                  agency,
+                  "search",
+                  "",
+                  Map.of("q", text, "results", Long.toString(p.total()))));
+      var out = spec.commandLine().getOut();
+      if (json) {
+        out.println(s.json().writeValueAsString(p));
+      } else {
+        out.println(p.total() + (p.totalCapped() ? "+" : "") + " records");
+        for (Hit h : p.hits()) {
+          out.printf("%8d  %s  %-20s %s%n", h.id(), h.eventTime(), h.kind(), h.title());
+        }
+        p.entities()
+            .forEach(
+                e ->
+                    out.printf(
+                        "  entity %d  %s  %s  (%.2f, %d records)%n",
+                        e.id(), e.type(), e.display(), e.similarity(), e.records()));
+      }
+      out.flush();
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,65 @@
+package org.sekisho.app.cli;
+
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.concurrent.Callable;
+import org.sekisho.app.Sekisho;
+import org.sekisho.platform.auth.Role;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(
+    name = "user",
+    mixinStandardHelpOptions = true,
+    description = "Create or update a local account; the password is read from SEKISHO_PASSWORD.")
+final class UserCommand implements Callable<Integer> {
+  @Mixin DataDirOption data;
+
+  @Parameters(index = "0", paramLabel = "USERNAME")
+  String username;
+
+  @Option(names = "--name", description = "display name")
+  String name;
+
+  @Option(
+      names = "--role",
+      required = true,
+      split = ",",
+      description =
+          "roles: analyst, officer, inspector, investigator, liaison, pnr-unit, partner, admin")
+  java.util.List<String> roles;
+
+  @Option(names = "--agency", required = true)
+  String agency;
+
+  @Option(names = "--office", defaultValue = "")
+  String office;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    EnumSet<Role> rs = EnumSet.noneOf(Role.class);
+    for (String r : roles) {
+      rs.add(
+          Role.of(r.strip())
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(), "unknown role '" + r + "'")));
+    }
+    String password = System.getenv("SEKISHO_PASSWORD");
+    if (password == null || password.length() < 12) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "set SEKISHO_PASSWORD (at least 12 characters) in the environment");
+    }
+    try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
+      s.accounts().upsert(username, name == null ? username : name, password, rs, agency, office);
+    }
+    spec.commandLine().getOut().println("account " + username + " saved");
+    return 0;
+  }
+}
