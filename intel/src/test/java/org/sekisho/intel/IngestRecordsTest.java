@@ -1,0 +1,218 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.intel.adapter.db.FileRawArchive;
+import org.sekisho.intel.adapter.db.JdbcIngestLog;
+import org.sekisho.intel.adapter.db.JdbcIntelQueries;
+import org.sekisho.intel.adapter.db.JdbcRecordStore;
+import org.sekisho.intel.adapter.format.Formats;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.application.IngestReport;
+import org.sekisho.intel.application.IntelViews.Reader;
+import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.intel.domain.RecordReader;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class IngestRecordsTest {
+  private static final Actor CLI = new Actor("system:test", "customs-jp", true);
+  private final Database db;
+  private final IngestRecords ingest;
+  private final List<AuditEvent> audited = new ArrayList<>();
+  private final JdbcIntelQueries queries;
+
+  IngestRecordsTest(Database db, @TempDir Path tmp) {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    Clock clock = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    this.ingest =
+        new IngestRecords(
+            new FileRawArchive(tmp.resolve("archive"), clock),
+            new Formats(),
+            new JdbcRecordStore(db.dataSource(), json, clock),
+            new JdbcIngestLog(db.jdbi(), clock),
+            new RecordReader(ZoneOffset.UTC),
+            audited::add,
+            clock,
+            100);
+    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
+  }
+
+  private long count(String kind) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from intel.record where kind = :k")
+                    .bind("k", kind)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private IngestReport run(RecordKind kind, String format, InputStream in) {
+    return ingest.ingest(kind, format, "test", in, CLI).orElseThrow();
+  }
+
+  @Test
+  void theKcsFileIngestedTwiceLeavesTheSameCount() throws Exception {
+    IngestReport first;
+    try (InputStream in = getClass().getResourceAsStream("/kcs/kcs-train-300.csv")) {
+      first = run(RecordKind.DECLARATION, "kcs", in);
+    }
+    assertThat(first.rowsRead()).isEqualTo(300);
+    assertThat(first.rejected()).isZero();
+    assertThat(first.stored()).isEqualTo(300);
+    long after = count("declaration");
+    IngestReport second;
+    try (InputStream in = getClass().getResourceAsStream("/kcs/kcs-train-300.csv")) {
+      second = run(RecordKind.DECLARATION, "kcs", in);
+    }
+    assertThat(second.stored()).isZero();
+    assertThat(second.duplicates()).isEqualTo(300);
+    assertThat(count("declaration")).isEqualTo(after);
+    assertThat(Files.exists(Path.of(second.archive()))).isTrue();
+    assertThat(audited).extracting(AuditEvent::action).containsOnly("ingest");
+  }
+
+  @Test
+  void brokenRowsAreListedWithFieldAndReasonAndGoodRowsAreKept() {
+    String csv =
+        "declarationId,date,office,importer.name,importer.phone,item.hsCode,item.origin,item.customsValue\n"
+            + "X1,2026-11-27,JPTYO,Sakura Bussan KK,03-1234-5678,090121,TH,1000\n"
+            + "X2,2026-13-45,JPTYO,Bad Date Ltd,,090121,TH,1000\n"
+            + "X3,2026-11-27,JPTYO,Bad HS Ltd,,ABC,ZZ,-5\n"
+            + "X4,2026-11-27,JPYOK,株式会社サクラ物産,+81 3 1234 5678,847130,CN,250000\n";
+    IngestReport r =
+        run(
+            RecordKind.DECLARATION,
+            "csv",
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(2);
+    assertThat(r.rejected()).isEqualTo(2);
+    assertThat(r.problems())
+        .anySatisfy(
+            p -> {
+              assertThat(p.row()).isEqualTo(2);
+              assertThat(p.sourceId()).isEqualTo("X2");
+              assertThat(p.problem().field()).isEqualTo("date");
+              assertThat(p.problem().message()).contains("ISO 8601");
+            })
+        .anySatisfy(p -> assertThat(p.problem().field()).isEqualTo("items[0].hsCode"))
+        .anySatisfy(p -> assertThat(p.problem().field()).isEqualTo("items[0].origin"))
+        .anySatisfy(p -> assertThat(p.problem().field()).isEqualTo("items[0].customsValue"));
+    long stored =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from intel.ingest_problem where run_id = :r")
+                        .bind("r", r.run())
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(stored).isEqualTo(r.problems().size());
+  }
+
+  @Test
+  void aBrokenJsonLineIsReportedAndTheNextLinesAreStored() {
+    String jsonl =
+        "{\"seizureId\":\"S1\",\"date\":\"2026-11-27\",\"commodity\":\"cocaine\",\"route\":[\"CO\",\"JP\"]}\n"
+            + "{\"seizureId\":\"S2\", broken\n"
+            + "{\"seizureId\":\"S3\",\"date\":\"2026-11-27\",\"commodity\":\"gold\",\"route\":[\"HK\",\"QQ\"]}\n"
+            + "{\"seizureId\":\"S4\",\"date\":\"2026-11-27\",\"commodity\":\"gold\"}\n";
+    IngestReport r =
+        run(
+            RecordKind.SEIZURE,
+            "json",
+            new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(2);
+    assertThat(r.problems()).extracting(p -> p.problem().field()).contains("line 2", "route[1]");
+  }
+
+  @Test
+  void theSameCompanyWrittenDifferentlyIsOneEntityAndSearchFindsJapaneseText() {
+    String csv =
+        "declarationId,date,office,importer.kind,importer.name,importer.phone,importer.country,item.hsCode,item.description,item.origin\n"
+            + "E1,2026-11-27,JPTYO,company,株式会社サクラ物産,03-1234-5678,JP,090121,コーヒー豆,BR\n"
+            + "E2,2026-11-27,JPTYO,company,（株）サクラ物産,+81-3-1234-5678,JP,090121,roasted coffee,BR\n"
+            + "E3,2026-11-27,JPOSA,company,ｻｸﾗ物産 株式会社,０３−１２３４−５６７８,JP,847130,laptop,CN\n";
+    run(
+        RecordKind.DECLARATION,
+        "csv",
+        new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    long companies =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(distinct e.id) from intel.entity e join intel.record_entity re on re.entity_id = e.id join intel.record r on r.id = re.record_id where e.type = 'company' and r.source_id like 'E%'")
+                        .mapTo(Long.class)
+                        .one());
+    long phones =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(distinct e.id) from intel.entity e join intel.record_entity re on re.entity_id = e.id join intel.record r on r.id = re.record_id where e.type = 'phone' and r.source_id like 'E%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(companies).isEqualTo(1);
+    assertThat(phones).isEqualTo(1);
+    var page =
+        queries.search(
+            new SearchQuery(
+                "コーヒー",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                10),
+            new Reader("t", "customs-jp"));
+    assertThat(page.hits()).extracting(h -> h.sourceId()).containsExactly("E1");
+    var other =
+        queries.search(
+            new SearchQuery(
+                "コーヒー",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                10),
+            new Reader("t", "police-jp"));
+    assertThat(other.hits()).isEmpty();
+  }
+}
