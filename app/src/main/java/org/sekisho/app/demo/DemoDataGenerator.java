@@ -11,6 +11,7 @@ import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -144,13 +145,29 @@ public final class DemoDataGenerator {
     Files.createDirectories(dir);
     plan.records.values().forEach(List::clear);
     Map<String, Integer> counts = new LinkedHashMap<>();
-    counts.put(FILES.get(0), write(dir.resolve(FILES.get(0)), movements, this::movementLine));
-    counts.put(FILES.get(1), write(dir.resolve(FILES.get(1)), documents, this::documentLine));
-    counts.put(FILES.get(2), write(dir.resolve(FILES.get(2)), declarations, this::declarationLine));
-    counts.put(FILES.get(3), write(dir.resolve(FILES.get(3)), postalItems, this::postalLine));
-    counts.put(FILES.get(4), write(dir.resolve(FILES.get(4)), seizures, this::seizureLine));
-    writeNetworks(dir.resolve("networks.json"), counts);
+    // each file is written beside its final name and moved into place at the end, seizures.jsonl
+    // last, so a reader that sees seizures.jsonl (as `sekisho demo` does) sees a complete day
+    counts.put(FILES.get(0), write(part(dir, FILES.get(0)), movements, this::movementLine));
+    counts.put(FILES.get(1), write(part(dir, FILES.get(1)), documents, this::documentLine));
+    counts.put(FILES.get(2), write(part(dir, FILES.get(2)), declarations, this::declarationLine));
+    counts.put(FILES.get(3), write(part(dir, FILES.get(3)), postalItems, this::postalLine));
+    counts.put(FILES.get(4), write(part(dir, FILES.get(4)), seizures, this::seizureLine));
+    writeNetworks(part(dir, "networks.json"), counts);
+    Files.deleteIfExists(dir.resolve(FILES.get(4)));
+    for (String f : List.of(FILES.get(0), FILES.get(1), FILES.get(2), FILES.get(3))) {
+      Files.move(part(dir, f), dir.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+    }
+    Files.move(
+        part(dir, "networks.json"),
+        dir.resolve("networks.json"),
+        StandardCopyOption.REPLACE_EXISTING);
+    Files.move(
+        part(dir, FILES.get(4)), dir.resolve(FILES.get(4)), StandardCopyOption.REPLACE_EXISTING);
     return new Summary(dir, counts);
+  }
+
+  private static Path part(Path dir, String file) {
+    return dir.resolve(file + ".part");
   }
 
   private interface LineMaker {

@@ -79,6 +79,15 @@ class DemoDataGeneratorTest {
   }
 
   @Test
+  void onlyTheFinishedFilesAreLeftInTheDirectory() throws IOException {
+    try (var files = Files.list(day)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactlyElementsOf(
+              concat(DemoDataGenerator.FILES, "networks.json").stream().sorted().toList());
+    }
+  }
+
+  @Test
   void aDifferentSeedGivesDifferentFiles() throws IOException {
     Path other = tmp.resolve("other");
     new DemoDataGenerator(8, DAY, 0.2).generate(other);
