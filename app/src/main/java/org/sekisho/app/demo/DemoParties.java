@@ -45,12 +45,28 @@ final class DemoParties {
   /** A Japanese address: place, block numbers, building. */
   record Address(Place place, int chome, int ban, int go, String building) {}
 
+  /**
+   * Company {@code k}: root {@code k mod 30}, trade word {@code (k / 30) mod 10}, and from the
+   * 300th company on a regional prefix, so different companies have different names (no homonyms
+   * below 3,300 companies, i.e. scale 11).
+   */
   JpCompany jpCompany(int k) {
     SplittableRandom r = rng(11, k);
-    JpWord root = DemoVocabulary.JP_ROOTS.get(Math.floorMod(k, DemoVocabulary.JP_ROOTS.size()));
-    JpWord trade =
-        DemoVocabulary.JP_TRADES.get(
-            Math.floorMod(k / DemoVocabulary.JP_ROOTS.size() + r.nextInt(3), 10));
+    int roots = DemoVocabulary.JP_ROOTS.size();
+    int trades = DemoVocabulary.JP_TRADES.size();
+    JpWord root = DemoVocabulary.JP_ROOTS.get(Math.floorMod(k, roots));
+    int generation = Math.floorMod(k, Integer.MAX_VALUE) / (roots * trades);
+    if (generation > 0) {
+      JpWord region =
+          DemoVocabulary.JP_REGIONS.get((generation - 1) % DemoVocabulary.JP_REGIONS.size());
+      root =
+          new JpWord(
+              region.kanji() + root.kanji(),
+              region.kana() + root.kana(),
+              region.romaji() + " " + root.romaji(),
+              region.halfKana() + root.halfKana());
+    }
+    JpWord trade = DemoVocabulary.JP_TRADES.get(Math.floorMod(k / roots, trades));
     Address a = address(r);
     String area = areaCode(a.place().prefecture());
     return new JpCompany(k, root, trade, a, landline(r, area), "JP" + digits(r, 13));

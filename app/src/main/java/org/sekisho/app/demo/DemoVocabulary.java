@@ -295,6 +295,20 @@ final class DemoVocabulary {
           new JpWord("興産", "コウサン", "Kosan", "ｺｳｻﾝ"),
           new JpWord("化成", "カセイ", "Kasei", "ｶｾｲ"));
 
+  /** Regional prefixes that tell apart companies sharing a root and trade word. */
+  static final List<JpWord> JP_REGIONS =
+      List.of(
+          new JpWord("関東", "カントウ", "Kanto", "ｶﾝﾄｳ"),
+          new JpWord("関西", "カンサイ", "Kansai", "ｶﾝｻｲ"),
+          new JpWord("中部", "チュウブ", "Chubu", "ﾁｭｳﾌﾞ"),
+          new JpWord("九州", "キュウシュウ", "Kyushu", "ｷｭｳｼｭｳ"),
+          new JpWord("東北", "トウホク", "Tohoku", "ﾄｳﾎｸ"),
+          new JpWord("北海道", "ホッカイドウ", "Hokkaido", "ﾎｯｶｲﾄﾞｳ"),
+          new JpWord("四国", "シコク", "Shikoku", "ｼｺｸ"),
+          new JpWord("中国", "チュウゴク", "Chugoku", "ﾁｭｳｺﾞｸ"),
+          new JpWord("北陸", "ホクリク", "Hokuriku", "ﾎｸﾘｸ"),
+          new JpWord("沖縄", "オキナワ", "Okinawa", "ｵｷﾅﾜ"));
+
   static final List<JpWord> JP_GIVEN =
       List.of(
           new JpWord("一郎", "イチロウ", "Ichiro", "ｲﾁﾛｳ"),

@@ -318,6 +318,16 @@ class DemoDataGeneratorTest {
   }
 
   @Test
+  void differentCompaniesNeverShareACanonicalName() {
+    DemoParties parties = new DemoParties(7);
+    Set<String> names = new HashSet<>();
+    for (int k = 0; k < 3300; k++) {
+      DemoParties.JpCompany c = parties.jpCompany(k);
+      assertThat(names.add(c.root().kanji() + c.trade().kanji())).as("company " + k).isTrue();
+    }
+  }
+
+  @Test
   void aboutOneTenthOfSeizuresBelongToThePoliceHalfSharedWithCustoms() {
     List<JsonNode> police =
         rows("seizures.jsonl").stream()
