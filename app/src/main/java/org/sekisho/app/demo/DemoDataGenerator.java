@@ -567,7 +567,7 @@ public final class DemoDataGenerator {
             ? parties.companyParty(company(d.consigneeCompany()), r, true)
             : parties.personParty(person(d.consigneePerson()), r);
     if (plan.addressDocuments.containsKey(j)) {
-      consignee.put("address", DemoParties.address(plan.sharedAddress, r));
+      consignee.put("address", DemoParties.address(plan.sharedAddress, r, false));
     }
     if (plan.seizedDocuments.containsKey(j)) {
       consignee.put("id", company(plan.seizedCompany).id());
@@ -782,7 +782,7 @@ public final class DemoDataGenerator {
           address < 2
               ? parties.companyParty(company(plan.addressCompanies[address]), r, false)
               : parties.personParty(person(plan.addressPersons[address - 2]), r);
-      addressee.put("address", DemoParties.address(plan.sharedAddress, r));
+      addressee.put("address", DemoParties.address(plan.sharedAddress, r, false));
       plan.note("shared-address", "postal-item:" + itemId);
     } else if (r.nextInt(10) > 0) {
       addressee = parties.personParty(person(r.nextInt(jpPersons)), r);

@@ -231,10 +231,23 @@ final class DemoParties {
 
   /** One written form of an address: kanji blocks, dashes, full-width digits, with a postcode. */
   static String address(Address a, SplittableRandom r) {
+    return address(a, r, true);
+  }
+
+  /**
+   * As {@link #address(Address, SplittableRandom)}; without {@code postcode} the {@code 〒} form is
+   * never chosen (planted networks use this: the intel address key keeps a leading postcode, so a
+   * postcode variant would hide the shared address from an exact join).
+   */
+  static String address(Address a, SplittableRandom r, boolean postcode) {
     Place p = a.place();
     String base = p.prefecture() + p.city() + p.town();
     String b = a.building().isEmpty() ? "" : " " + a.building();
-    return switch (r.nextInt(6)) {
+    int v = r.nextInt(6);
+    if (v == 2 && !postcode) {
+      v = 0;
+    }
+    return switch (v) {
       case 0, 1 -> base + a.chome() + "丁目" + a.ban() + "番" + a.go() + "号" + b;
       case 2 -> "〒" + p.postcode() + " " + base + a.chome() + "-" + a.ban() + "-" + a.go() + b;
       case 3 -> fullWidth(base + a.chome() + "-" + a.ban() + "-" + a.go()) + b;

@@ -33,6 +33,7 @@ import org.sekisho.intel.adapter.format.JsonRows;
 import org.sekisho.intel.application.RowSource;
 import org.sekisho.intel.domain.Fields;
 import org.sekisho.intel.domain.IntelRecord;
+import org.sekisho.intel.domain.Normalize;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.RecordReader;
 
@@ -457,6 +458,30 @@ class DemoDataGeneratorTest {
       names.add(party.get("name").asText());
     }
     assertThat(names).hasSizeGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void theIntelNormaliserJoinsEachPlantedPhoneAndAddress() {
+    Set<String> phoneKeys = new HashSet<>();
+    for (JsonNode ref : network("shared-phone").get("records")) {
+      phoneKeys.add(Normalize.phoneKey(record(ref.asText()).at("/importer/phone").asText(), "JP"));
+    }
+    assertThat(phoneKeys).hasSize(1);
+    Set<String> addressKeys = new HashSet<>();
+    for (JsonNode ref : network("shared-address").get("records")) {
+      JsonNode r = record(ref.asText());
+      JsonNode party = r.has("consignee") ? r.get("consignee") : r.get("addressee");
+      addressKeys.add(Normalize.addressKey(party.get("address").asText()));
+    }
+    assertThat(addressKeys).hasSize(1);
+    Set<String> courierKeys = new HashSet<>();
+    for (JsonNode ref : network("seizure-person-phone").get("records")) {
+      JsonNode r = record(ref.asText());
+      String phone =
+          r.has("persons") ? r.at("/persons/0/phone").asText() : r.at("/addressee/phone").asText();
+      courierKeys.add(Normalize.phoneKey(phone, "JP"));
+    }
+    assertThat(courierKeys).hasSize(1);
   }
 
   @Test
