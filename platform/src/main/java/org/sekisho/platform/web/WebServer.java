@@ -85,6 +85,7 @@ public final class WebServer implements AutoCloseable {
     this.json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
+            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     List<RouteSpec> all = new ArrayList<>();
     Routes platform = new Routes("platform");

@@ -1,0 +1,349 @@
+package org.sekisho.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.platform.audit.AuditVerification;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.Routes.RouteSpec;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * The real server on a free loopback port, over embedded PostgreSQL, driven over HTTP and in
+ * Chromium.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ServerTest {
+  private static final String PASSWORD = "test-password-" + Long.toHexString(System.nanoTime());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Sekisho sekisho;
+  private WebServer web;
+  private String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+  private final Map<Role, String> tokens = new EnumMap<>(Role.class);
+  private long sharedRecord;
+  private long policeRecord;
+  private long sharedEntity;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    sekisho = new Sekisho(db, dir, Clock.systemUTC());
+    String data =
+        "{\"declarationId\":\"D1\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"sharedWith\":[\"police-jp\"],"
+            + "\"importer\":{\"kind\":\"company\",\"name\":\"株式会社サクラ物産\",\"phone\":\"03-1234-5678\",\"country\":\"JP\"},"
+            + "\"items\":[{\"hsCode\":\"090121\",\"description\":\"roasted coffee\",\"origin\":\"BR\"}]}\n"
+            + "{\"declarationId\":\"D2\",\"date\":\"2026-11-27\",\"office\":\"JPOSA\","
+            + "\"importer\":{\"kind\":\"company\",\"name\":\"Sakura Bussan KK\",\"phone\":\"+81 3 1234 5678\",\"country\":\"JP\"},"
+            + "\"items\":[{\"hsCode\":\"847130\",\"description\":\"laptop\",\"origin\":\"CN\"}]}\n";
+    sekisho
+        .ingest()
+        .ingest(
+            RecordKind.DECLARATION,
+            "json",
+            "test",
+            new ByteArrayInputStream(data.getBytes(StandardCharsets.UTF_8)),
+            new Actor("system:test", "customs-jp", true))
+        .orElseThrow();
+    String seizure =
+        "{\"seizureId\":\"P1\",\"date\":\"2026-11-27\",\"commodity\":\"cocaine\",\"agency\":\"police-jp\"}\n";
+    sekisho
+        .ingest()
+        .ingest(
+            RecordKind.SEIZURE,
+            "json",
+            "test",
+            new ByteArrayInputStream(seizure.getBytes(StandardCharsets.UTF_8)),
+            new Actor("system:test", "customs-jp", true))
+        .orElseThrow();
+    DemoAccounts.install(sekisho.accounts(), PASSWORD);
+    web = sekisho.serve("127.0.0.1", 0);
+    base = "http://127.0.0.1:" + web.port();
+    for (DemoAccounts.Demo d : DemoAccounts.ALL) {
+      JsonNode r =
+          JSON.readTree(
+              send(
+                      "POST",
+                      "/api/login",
+                      null,
+                      "{\"username\":\"" + d.username() + "\",\"password\":\"" + PASSWORD + "\"}")
+                  .body());
+      tokens.put(d.roles().iterator().next(), r.get("token").asText());
+    }
+    sharedRecord =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from intel.record where source_id = 'D1'")
+                        .mapTo(Long.class)
+                        .one());
+    policeRecord =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from intel.record where source_id = 'P1'")
+                        .mapTo(Long.class)
+                        .one());
+    sharedEntity =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select re.entity_id from intel.record_entity re join intel.entity e on e.id = re.entity_id where re.record_id = :r and e.type = 'phone'")
+                        .bind("r", sharedRecord)
+                        .mapTo(Long.class)
+                        .one());
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Accept", "application/json");
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void anUnauthenticatedApiCallGets401WithTheStableErrorShape() throws Exception {
+    HttpResponse<String> r = send("GET", "/api/search?q=coffee", null, null);
+    assertThat(r.statusCode()).isEqualTo(401);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("error").asText()).isEqualTo("unauthenticated");
+    assertThat(body.has("message")).isTrue();
+    assertThat(body.has("field")).isTrue();
+    assertThat(send("GET", "/health", null, null).statusCode()).isEqualTo(200);
+    assertThat(
+            JSON.readTree(send("GET", "/openapi.json", null, null).body())
+                .get("paths")
+                .has("/api/search"))
+        .isTrue();
+  }
+
+  @Test
+  void aUserOfOneAgencyGets403OnARecordScopedToAnotherAndTheAuditLogShowsIt() throws Exception {
+    assertThat(
+            send("GET", "/api/records/" + policeRecord, tokens.get(Role.ANALYST), null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("GET", "/api/records/" + policeRecord, tokens.get(Role.PARTNER), null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send("GET", "/api/records/" + sharedRecord, tokens.get(Role.PARTNER), null)
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(send("GET", "/api/records/999999", tokens.get(Role.ANALYST), null).statusCode())
+        .isEqualTo(404);
+    var actions =
+        sekisho
+            .db()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select action || ' ' || subject from platform.audit_log")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(actions)
+        .contains(
+            "record.read.denied record:" + policeRecord,
+            "record.read record:" + policeRecord,
+            "record.read record:" + sharedRecord);
+    assertThat(sekisho.audit().verify()).isInstanceOf(AuditVerification.Ok.class);
+  }
+
+  @Test
+  void twoSpellingsOfOneImporterAreLinkedThroughTheirSharedPhone() throws Exception {
+    JsonNode r =
+        JSON.readTree(
+            send(
+                    "GET",
+                    "/api/search?q=" + java.net.URLEncoder.encode("サクラ物産", StandardCharsets.UTF_8),
+                    tokens.get(Role.OFFICER),
+                    null)
+                .body());
+    assertThat(r.get("hits").size()).isEqualTo(1);
+    JsonNode entity =
+        JSON.readTree(
+            send("GET", "/api/entities/" + sharedEntity, tokens.get(Role.OFFICER), null).body());
+    assertThat(entity.get("recordCount").asLong()).isEqualTo(2);
+    JsonNode graph =
+        JSON.readTree(
+            send(
+                    "GET",
+                    "/api/entities/" + sharedEntity + "/graph?hops=2",
+                    tokens.get(Role.OFFICER),
+                    null)
+                .body());
+    assertThat(graph.get("nodes").size()).isGreaterThanOrEqualTo(4);
+  }
+
+  @Test
+  void everyRouteAdmitsExactlyTheRolesItDeclares() throws Exception {
+    int checked = 0;
+    for (RouteSpec spec : web.routes()) {
+      if (!(spec.access() instanceof org.sekisho.platform.auth.Access.AnyOf any)) {
+        continue;
+      }
+      String path =
+          spec.path()
+              .replace("/entities/{id}", "/entities/" + sharedEntity)
+              .replace("/records/{id}", "/records/" + sharedRecord)
+              .replace("/merges/{id}", "/merges/999999")
+              .replace("{kind}", "declarations");
+      if (path.equals("/logout")) {
+        continue;
+      }
+      for (Role role : Role.values()) {
+        String body = spec.method().equals("GET") ? null : "{}";
+        int status = send(spec.method(), path, tokens.get(role), body).statusCode();
+        if (any.roles().contains(role)) {
+          assertThat(status).as(role + " " + spec.method() + " " + path).isNotIn(401, 403);
+        } else {
+          assertThat(status).as(role + " " + spec.method() + " " + path).isEqualTo(403);
+        }
+        checked++;
+      }
+      assertThat(
+              send(spec.method(), path, null, spec.method().equals("GET") ? null : "{}")
+                  .statusCode())
+          .as("anonymous " + path)
+          .isEqualTo(401);
+    }
+    assertThat(checked).isGreaterThan(80);
+  }
+
+  @Test
+  void anAlteredAuditEntryIsReportedByVerify() {
+    String original =
+        sekisho
+            .db()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select subject from platform.audit_log where seq = 2")
+                        .mapTo(String.class)
+                        .one());
+    setSubject(2, "forged");
+    try {
+      assertThat(sekisho.audit().verify())
+          .isEqualTo(
+              new AuditVerification.Broken(
+                  2, "entry 2 was altered: its content no longer matches its hash"));
+    } finally {
+      setSubject(2, original);
+    }
+    assertThat(sekisho.audit().verify()).isInstanceOf(AuditVerification.Ok.class);
+  }
+
+  private void setSubject(long seq, String subject) {
+    sekisho
+        .db()
+        .jdbi()
+        .useHandle(
+            h -> {
+              h.execute("alter table platform.audit_log disable trigger audit_log_no_update");
+              h.createUpdate("update platform.audit_log set subject = :s where seq = :q")
+                  .bind("s", subject)
+                  .bind("q", seq)
+                  .execute();
+              h.execute("alter table platform.audit_log enable trigger audit_log_no_update");
+            });
+  }
+
+  @Test
+  void anAnalystSignsInSearchesAndFollowsALinkToTheEntityGraphInChromium() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--lang=en");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(base + "/search?q=coffee");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("analyst");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("results")));
+      assertThat(driver.findElement(By.id("current-user")).getText()).contains("Aiko Tanaka");
+      assertThat(driver.findElements(By.cssSelector("#results a.record-link"))).hasSize(1);
+      driver.findElement(By.cssSelector("#results a.record-link")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-entities")));
+      assertThat(driver.findElement(By.id("source-id")).getText()).isEqualTo("D1");
+      driver.findElement(By.cssSelector("#record-entities a.entity-link")).click();
+      wait.until(
+          ExpectedConditions.attributeToBeNotEmpty(
+              driver.findElement(By.id("graph")), "data-nodes"));
+      assertThat(Integer.parseInt(driver.findElement(By.id("graph")).getAttribute("data-nodes")))
+          .isGreaterThanOrEqualTo(2);
+      driver.get(base + "/?lang=ja");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("volumes")));
+      assertThat(driver.findElement(By.tagName("h1")).getText()).contains("取扱量");
+    } finally {
+      driver.quit();
+    }
+  }
+}
