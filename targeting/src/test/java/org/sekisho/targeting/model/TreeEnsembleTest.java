@@ -33,6 +33,10 @@ class TreeEnsembleTest {
     assertThat(e.margin(new float[] {1f, 0f})).isEqualTo(3.5f);
     assertThat(e.margin(new float[] {Float.NaN, 0f})).isEqualTo(3.5f);
     assertThat(e.margin(new float[] {0f, Float.NaN})).isEqualTo(-0.5f);
+    float[][] xs = {{0.99f, 4f}, {Float.NaN, 0f}, {0f, Float.NaN}};
+    float[] out = new float[3];
+    e.margins(xs, 3, out);
+    assertThat(out).containsExactly(-0.5f, 3.5f, -0.5f);
     assertThat(e.probability(new float[] {1f, 0f}))
         .isCloseTo((float) (1 / (1 + Math.exp(-3.5))), within(1e-7f));
   }

@@ -54,7 +54,8 @@ class XgboostParityTest {
     valid = TestData.read("valid-1000.csv");
     fitted = FeatureEncoder.fit(train, new FeatureSet(true, true, true), 5, 5, 7);
     validMatrix = fitted.encoder().encodeAll(valid);
-    BoostingParameters p = new BoostingParameters(6, 0.1, 1, 0.8, 0.8, 1, 256, 80, 10, 5, 5, 1, 7);
+    BoostingParameters p =
+        new BoostingParameters(10, 0.1, 0.5, 0.9, 0.6, 1, 256, 80, 10, 5, 5, 1, 7);
     trained = new XgboostTrainer().train(fitted.training(), Optional.of(validMatrix), p);
     booster = XGBoost.loadModel(trained.exportedModel());
     dvalid =
@@ -73,10 +74,18 @@ class XgboostParityTest {
     float[][] expected = booster.predict(dvalid);
     float[][] margins = booster.predict(dvalid, true, 0);
     assertThat(all.size()).isGreaterThan(5);
+    assertThat(all.maxDepth()).as("deep paths exercise TreeSHAP's unwinding").isGreaterThan(6);
+    float[][] rows = new float[validMatrix.rows()][];
     for (int r = 0; r < validMatrix.rows(); r++) {
       float[] x = validMatrix.row(r);
+      rows[r] = x;
       assertThat((double) all.probability(x)).isCloseTo(expected[r][0], within(1e-6));
       assertThat((double) all.margin(x)).isCloseTo(margins[r][0], within(1e-5));
+    }
+    float[] block = new float[rows.length];
+    all.margins(rows, rows.length, block);
+    for (int r = 0; r < rows.length; r++) {
+      assertThat(block[r]).isEqualTo(all.margin(rows[r]));
     }
   }
 

@@ -192,21 +192,27 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       fs.add(
           pool.submit(
               () -> {
-                float[] scratch = new float[m.encoder().width()];
+                int block = 64;
+                float[][] scratch = new float[block][m.encoder().width()];
+                KcsDeclaration[] ds = new KcsDeclaration[block];
+                float[] scores = new float[block];
                 int i = start;
                 long n = 0;
                 long r = 0;
                 long given = 0;
                 while (true) {
-                  for (int k = 0; k < 256; k++) {
-                    KcsDeclaration d = rows.get(i);
-                    if (m.score(d, scratch) >= threshold) {
-                      given += m.reasons(d, 3).size();
-                      r++;
-                    }
-                    n++;
+                  for (int k = 0; k < block; k++) {
+                    ds[k] = rows.get(i);
                     i = i + 1 == rows.size() ? 0 : i + 1;
                   }
+                  m.scoreBlock(ds, block, scratch, scores);
+                  for (int k = 0; k < block; k++) {
+                    if (scores[k] >= threshold) {
+                      given += m.reasons(ds[k], 3).size();
+                      r++;
+                    }
+                  }
+                  n += block;
                   if (System.nanoTime() > end) {
                     break;
                   }

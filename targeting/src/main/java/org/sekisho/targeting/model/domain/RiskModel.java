@@ -39,6 +39,21 @@ public final class RiskModel {
     return trees.probability(scratch);
   }
 
+  /**
+   * Probabilities of fraud for {@code ds[0..count)} into {@code out}, the bulk path: rows are
+   * encoded into {@code scratch} (at least {@code count} vectors of {@code encoder().width()}) and
+   * scored tree by tree. Equal to {@link #score(KcsDeclaration, float[])} row by row.
+   */
+  public void scoreBlock(KcsDeclaration[] ds, int count, float[][] scratch, float[] out) {
+    for (int i = 0; i < count; i++) {
+      encoder.encode(ds[i], scratch[i]);
+    }
+    trees.margins(scratch, count, out);
+    for (int i = 0; i < count; i++) {
+      out[i] = TreeEnsemble.sigmoid(out[i]);
+    }
+  }
+
   /** Probability of fraud. */
   public float score(KcsDeclaration d) {
     return score(d, new float[encoder.width()]);
