@@ -776,6 +776,7 @@ public final class DemoDataGenerator {
     Map<String, Object> addressee;
     if (hub != null) {
       addressee = parties.personParty(person(plan.hubPerson), r);
+      addressee.put("address", DemoParties.address(person(plan.hubPerson).address(), r, false));
       plan.note("hub-addressee", "postal-item:" + itemId);
     } else if (address != null) {
       addressee =
