@@ -732,7 +732,7 @@ public final class DemoDataGenerator {
               "hsCode", g.hs(),
               "description", g.description(),
               "origin", origin,
-              "quantity", Integer.toString(1 + r.nextInt(500)),
+              "quantity", quantity(g.unit(), kg),
               "unit", g.unit(),
               "netMassKg", decimal(kg, 1),
               "grossMassKg", decimal(kg * 1.08, 1),
@@ -827,6 +827,16 @@ public final class DemoDataGenerator {
                 : r.nextInt(3) == 0 ? "gift" : "merchandise");
     o.put("agency", CUSTOMS);
     return o;
+  }
+
+  /** The declared quantity in the goods' unit, consistent with the net mass. */
+  static String quantity(String unit, double kg) {
+    return switch (unit) {
+      case "kg", "l" -> decimal(kg, 1);
+      case "g" -> decimal(kg * 1000, 0);
+      // pieces and pairs: about two to the kilogram, packaging included
+      default -> Long.toString(Math.max(1, Math.round(kg * 2)));
+    };
   }
 
   static int s10Check(String serial8) {

@@ -154,6 +154,9 @@ class DemoDataGeneratorTest {
       assertThat(d.get("items").size()).isBetween(1, 4);
       for (JsonNode item : d.get("items")) {
         assertThat(item.get("hsCode").asText()).matches("\\d{6}");
+        if (item.get("unit").asText().equals("kg")) {
+          assertThat(item.get("quantity").asText()).isEqualTo(item.get("netMassKg").asText());
+        }
       }
     }
   }
