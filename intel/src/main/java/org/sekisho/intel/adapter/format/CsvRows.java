@@ -31,20 +31,42 @@ public final class CsvRows implements RowSource {
   private CSVRecord pending;
   private Row next;
   private boolean failed;
+  private Row headerProblem;
 
   public CsvRows(InputStream in, boolean groupDeclarationItems) throws IOException {
     Reader r = new InputStreamReader(new BomSkipping(in), StandardCharsets.UTF_8);
-    this.parser =
-        CSVFormat.RFC4180
-            .builder()
-            .setHeader()
-            .setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true)
-            .setTrim(true)
-            .get()
-            .parse(r);
-    this.header = parser.getHeaderNames();
-    this.records = parser.iterator();
+    CSVParser p = null;
+    Row problem = null;
+    try {
+      p =
+          CSVFormat.RFC4180
+              .builder()
+              .setHeader()
+              .setSkipHeaderRecord(true)
+              .setIgnoreEmptyLines(true)
+              .setTrim(true)
+              .get()
+              .parse(r);
+    } catch (IOException
+        | IllegalArgumentException
+        | IllegalStateException
+        | UncheckedIOException e) {
+      // A header that cannot be read (unbalanced quote, empty or duplicate names) makes the file
+      // unusable.
+      problem =
+          new Row(
+              0,
+              Outcome.rejected(
+                  "invalid-header",
+                  "header",
+                  "the first line must name the columns (RFC 4180 CSV): "
+                      + JsonRows.firstLine(e.getMessage())));
+      r.close();
+    }
+    this.parser = p;
+    this.headerProblem = problem;
+    this.header = p == null ? List.of() : p.getHeaderNames();
+    this.records = p == null ? java.util.Collections.emptyIterator() : p.iterator();
     this.groupItems = groupDeclarationItems;
   }
 
@@ -76,13 +98,19 @@ public final class CsvRows implements RowSource {
     }
     try {
       return records.hasNext() ? records.next() : null;
-    } catch (UncheckedIOException | IllegalStateException e) {
+    } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
       failed = true;
       throw new BrokenCsv(e.getMessage());
     }
   }
 
   private Row advance() {
+    if (headerProblem != null) {
+      Row r = headerProblem;
+      headerProblem = null;
+      failed = true;
+      return r;
+    }
     CSVRecord first;
     try {
       first = pending != null ? pending : read();
@@ -135,7 +163,9 @@ public final class CsvRows implements RowSource {
 
   @Override
   public void close() throws IOException {
-    parser.close();
+    if (parser != null) {
+      parser.close();
+    }
   }
 
   private static final class BrokenCsv extends RuntimeException {
