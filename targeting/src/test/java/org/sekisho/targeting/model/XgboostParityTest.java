@@ -132,8 +132,11 @@ class XgboostParityTest {
     assertThat(loaded.manifest().parameters()).containsKeys("refit_rounds", "seed");
     RiskModel a = m.model();
     RiskModel b = loaded.model();
-    for (KcsDeclaration d : valid.subList(0, 200)) {
-      assertThat(b.score(d)).isEqualTo(a.score(d));
+    KcsDeclaration[] block = valid.subList(0, 200).toArray(KcsDeclaration[]::new);
+    float[] blockScores = new float[block.length];
+    b.scoreBlock(block, block.length, new float[block.length][b.encoder().width()], blockScores);
+    for (int i = 0; i < block.length; i++) {
+      assertThat(b.score(block[i])).isEqualTo(a.score(block[i])).isEqualTo(blockScores[i]);
     }
     KcsDeclaration top =
         valid.stream().max(java.util.Comparator.comparingDouble(a::score)).orElseThrow();

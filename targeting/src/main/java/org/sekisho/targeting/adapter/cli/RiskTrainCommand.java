@@ -66,6 +66,15 @@ public final class RiskTrainCommand implements Callable<Integer> {
   @Option(names = "--eta", description = "Learning rate (default: tuned value).")
   Double eta;
 
+  @Option(names = "--min-child-weight", description = "Smallest leaf hessian (default: tuned).")
+  Double minChildWeight;
+
+  @Option(names = "--subsample", description = "Row share per tree (default: tuned).")
+  Double subsample;
+
+  @Option(names = "--colsample", description = "Feature share per tree (default: tuned).")
+  Double colsample;
+
   @Option(names = "--metric", defaultValue = "logloss", description = "Early-stopping metric.")
   String metric;
 
@@ -77,7 +86,7 @@ public final class RiskTrainCommand implements Callable<Integer> {
 
   @Option(
       names = "--features",
-      defaultValue = "counts,unseen-by-rank",
+      defaultValue = "counts",
       split = ",",
       description =
           "Feature groups besides codes and numeric fields: any of rates, counts, unseen-by-rank,"
@@ -123,9 +132,9 @@ public final class RiskTrainCommand implements Callable<Integer> {
         new BoostingParameters(
             maxDepth == null ? d.maxDepth() : maxDepth,
             eta == null ? d.eta() : eta,
-            d.minChildWeight(),
-            d.subsample(),
-            d.colsample(),
+            minChildWeight == null ? d.minChildWeight() : minChildWeight,
+            subsample == null ? d.subsample() : subsample,
+            colsample == null ? d.colsample() : colsample,
             d.lambda(),
             d.maxBin(),
             maxRounds == null ? d.maxRounds() : maxRounds,

@@ -38,7 +38,9 @@ public record BoostingParameters(
   /** The tuned defaults with the given seed. */
   public static BoostingParameters defaults(long seed) {
     // one booster thread: on a shared 2-core machine OpenMP spin-waiting makes 2 threads slower
-    return new BoostingParameters(8, 0.05, 1, 0.8, 0.8, 1, 256, 3000, 200, 5, 5, 1, seed);
+    // deep trees over label-encoded codes, all rows, 60% of the features per tree: on the 2021 Q1
+    // validation split this beat shallower trees, row subsampling and target-rate encodings
+    return new BoostingParameters(24, 0.05, 0.3, 1.0, 0.6, 1, 256, 3000, 100, 5, 5, 1, seed);
   }
 
   /** The same settings with a fixed number of rounds and no early stopping (for the refit). */

@@ -10,5 +10,5 @@ package org.sekisho.targeting.model.domain;
  */
 public record FeatureSet(boolean rates, boolean counts, boolean unseenByRank) {
   /** The set chosen on the validation split. */
-  public static final FeatureSet DEFAULT = new FeatureSet(false, true, true);
+  public static final FeatureSet DEFAULT = new FeatureSet(false, true, false);
 }
