@@ -1,0 +1,27 @@
+package org.sekisho.maritime.domain.track;
+
+import org.sekisho.maritime.domain.encounter.Encounter;
+import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.maritime.domain.vessel.VesselSnapshot;
+
+/**
+ * What the {@link VesselTracker} finds, delivered on the tracker's thread as it finds it.
+ * Implementations must be quick (queue heavy work) and must not call back into the tracker.
+ */
+public interface TrackEvents {
+  /** An encounter between two vessels (one alert per meeting, from the side that found it). */
+  default void encounter(Encounter encounter, VesselSnapshot vessel1, VesselSnapshot vessel2) {}
+
+  /** A closed gap, or an open gap at an evaluation. */
+  default void gap(AisGap gap) {}
+
+  default void loitering(Loitering loitering) {}
+
+  default void portCall(PortCall call) {}
+
+  /** A fishing vessel met a vessel that is not fishing (also reported as an encounter). */
+  default void fishingMeeting(Encounter encounter, VesselSnapshot fishing, VesselSnapshot other) {}
+
+  /** Nothing to report. */
+  TrackEvents NONE = new TrackEvents() {};
+}

@@ -1,0 +1,487 @@
+package org.sekisho.maritime.domain.track;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sekisho.maritime.domain.ais.AisMessage;
+import org.sekisho.maritime.domain.encounter.Encounter;
+import org.sekisho.maritime.domain.encounter.EncounterDetector;
+import org.sekisho.maritime.domain.encounter.EncounterRules;
+import org.sekisho.maritime.domain.encounter.ResampledPoint;
+import org.sekisho.maritime.domain.encounter.TrackResampler;
+import org.sekisho.maritime.domain.geo.Geo;
+import org.sekisho.maritime.domain.port.PortArea;
+import org.sekisho.maritime.domain.port.PortAreas;
+import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.maritime.domain.vessel.MidTable;
+import org.sekisho.maritime.domain.vessel.VesselSnapshot;
+
+/**
+ * Follows every vessel in a stream of decoded AIS messages taken in event-time order, merges its
+ * static data (types 5, 19, 24) and flag, and feeds the detectors incrementally: encounters (on a
+ * resampled grid, see {@link EncounterDetector}), AIS gaps ({@link GapWatch}, open gaps evaluated
+ * at each UTC midnight of event time and by {@link #evaluateOpenGaps}), loitering, and port calls.
+ *
+ * <p>Memory is bounded per vessel: its static data, last report, one resampling bracket, open
+ * detector runs, and the grid points of the last {@code maxGap}. Messages older than a vessel's
+ * last report are ignored for its track. Not thread-safe: one thread feeds it (readers take {@link
+ * #snapshot} copies through the owner's own synchronisation).
+ */
+public final class VesselTracker {
+  private static final long DAY_MS = 86_400_000L;
+
+  /**
+   * Tracker settings.
+   *
+   * @param increment encounter resampling grid (GFW: 10 min)
+   * @param maxGap longest bracket interpolated (GFW: 70 min)
+   * @param maxAdjacencyKm neighbour search radius (GFW: 1 km)
+   * @param maxTrackedNeighbours nearest neighbours considered (GFW: 100)
+   * @param encounters encounter limits per area
+   * @param gaps gap threshold per area
+   * @param loitering loitering limits per area
+   * @param ports port areas for port calls
+   * @param mergeInterval raw encounters of one pair closer than this are one meeting (GFW: 24 h)
+   */
+  public record Settings(
+      Duration increment,
+      Duration maxGap,
+      double maxAdjacencyKm,
+      int maxTrackedNeighbours,
+      EncounterRules encounters,
+      GapDetector.GapThreshold gaps,
+      LoiteringRules loitering,
+      PortAreas ports,
+      Duration mergeInterval) {
+
+    /** GFW parameters, no ports, gaps over 12 h and standard loitering everywhere. */
+    public static Settings standard() {
+      return new Settings(
+          Duration.ofMinutes(10),
+          Duration.ofSeconds(4200),
+          1.0,
+          100,
+          EncounterRules.everywhere(EncounterRules.Limits.gfw()),
+          GapDetector.GapThreshold.everywhere(Duration.ofHours(12)),
+          LoiteringRules.everywhere(LoiteringRules.Limits.standard()),
+          PortAreas.none(),
+          Duration.ofHours(24));
+    }
+
+    public Settings withPorts(PortAreas p) {
+      return new Settings(
+          increment,
+          maxGap,
+          maxAdjacencyKm,
+          maxTrackedNeighbours,
+          encounters,
+          gaps,
+          loitering,
+          p,
+          mergeInterval);
+    }
+
+    public Settings withEncounters(EncounterRules r) {
+      return new Settings(
+          increment,
+          maxGap,
+          maxAdjacencyKm,
+          maxTrackedNeighbours,
+          r,
+          gaps,
+          loitering,
+          ports,
+          mergeInterval);
+    }
+
+    public Settings withGaps(GapDetector.GapThreshold g) {
+      return new Settings(
+          increment,
+          maxGap,
+          maxAdjacencyKm,
+          maxTrackedNeighbours,
+          encounters,
+          g,
+          loitering,
+          ports,
+          mergeInterval);
+    }
+
+    public Settings withLoitering(LoiteringRules l) {
+      return new Settings(
+          increment,
+          maxGap,
+          maxAdjacencyKm,
+          maxTrackedNeighbours,
+          encounters,
+          gaps,
+          l,
+          ports,
+          mergeInterval);
+    }
+  }
+
+  /** Mutable per-vessel state; never leaves the tracker (see {@link VesselSnapshot}). */
+  private static final class Vessel {
+    final int mmsi;
+    final String id;
+    final String flag;
+    final TrackResampler.Track track;
+    String name;
+    int imo;
+    String callSign;
+    int shipType;
+    String destination;
+    long lastMs = Long.MIN_VALUE;
+    double lat = Double.NaN;
+    double lon = Double.NaN;
+    double speed = Double.NaN;
+    double course = Double.NaN;
+    int navStatus = 15;
+    // loitering episode
+    long loiterStart = Long.MIN_VALUE;
+    long loiterEnd;
+    double loiterLat;
+    double loiterSin;
+    double loiterCos;
+    double loiterSpeed;
+    int loiterReports;
+    LoiteringRules.Limits loiterLimits;
+    // port state: null = at sea, else the port; known=false before the first position
+    PortArea port;
+    boolean portKnown;
+
+    Vessel(int mmsi, String flag) {
+      this.mmsi = mmsi;
+      this.id = Integer.toString(mmsi);
+      this.flag = flag;
+      this.track = new TrackResampler.Track(id);
+    }
+
+    VesselSnapshot snapshot() {
+      return new VesselSnapshot(
+          mmsi,
+          name,
+          imo,
+          callSign,
+          shipType,
+          destination,
+          flag,
+          lastMs == Long.MIN_VALUE ? null : Instant.ofEpochMilli(lastMs),
+          lat,
+          lon,
+          speed,
+          course,
+          navStatus);
+    }
+  }
+
+  private final Settings settings;
+  private final TrackEvents events;
+  private final MidTable mids;
+  private final Map<Integer, Vessel> vessels = new HashMap<>();
+  private final TrackResampler resampler;
+  private final EncounterDetector encounters;
+  private final GapWatch gaps;
+  private final Map<String, Long> lastMeetingEnd = new HashMap<>();
+  private final List<Encounter> pendingEncounters = new ArrayList<>();
+  private long watermark = Long.MIN_VALUE;
+  private long nextGridCheck = Long.MIN_VALUE;
+  private long messages;
+  private long positions;
+
+  public VesselTracker(Settings settings, MidTable mids, TrackEvents events) {
+    this.settings = settings;
+    this.events = events;
+    this.mids = mids;
+    this.resampler = new TrackResampler(settings.increment(), settings.maxGap());
+    this.encounters =
+        new EncounterDetector(
+            settings.encounters(),
+            settings.maxAdjacencyKm(),
+            settings.maxTrackedNeighbours(),
+            settings.maxGap().toMillis(),
+            pendingEncounters::add);
+    this.gaps = new GapWatch(settings.gaps(), events::gap);
+  }
+
+  /**
+   * Takes one decoded message received (or timestamped) at {@code epochMilli}. Messages that carry
+   * neither a position nor static data only advance the clock.
+   */
+  public void message(AisMessage m, long epochMilli) {
+    messages++;
+    advanceTo(epochMilli);
+    switch (m) {
+      case AisMessage.PositionReport p ->
+          position(p.mmsi(), epochMilli, p.lat(), p.lon(), p.speed(), p.course(), p.status());
+      case AisMessage.ClassBPosition p ->
+          position(p.mmsi(), epochMilli, p.lat(), p.lon(), p.speed(), p.course(), 15);
+      case AisMessage.ExtendedClassBPosition p -> {
+        Vessel v = vessel(p.mmsi());
+        v.name = text(p.shipname(), v.name);
+        v.shipType = p.shiptype() != 0 ? p.shiptype() : v.shipType;
+        position(p.mmsi(), epochMilli, p.lat(), p.lon(), p.speed(), p.course(), 15);
+      }
+      case AisMessage.StaticVoyageData s -> {
+        Vessel v = vessel(s.mmsi());
+        v.name = text(s.shipname(), v.name);
+        v.callSign = text(s.callsign(), v.callSign);
+        v.imo = s.imo() > 0 && s.imo() < 1_000_000_000 ? s.imo() : v.imo;
+        v.shipType = s.shiptype() != 0 ? s.shiptype() : v.shipType;
+        v.destination = text(s.destination(), v.destination);
+      }
+      case AisMessage.StaticDataReportA a -> {
+        Vessel v = vessel(a.mmsi());
+        v.name = text(a.shipname(), v.name);
+      }
+      case AisMessage.StaticDataReportB b -> {
+        Vessel v = vessel(b.mmsi());
+        v.callSign = text(b.callsign(), v.callSign);
+        v.shipType = b.shiptype() != 0 ? b.shiptype() : v.shipType;
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * A position in AIS raw units (1/10000 minute, speed and course in tenths); unavailable values
+   * (181°, 91°, 1023, 3600) are handled.
+   */
+  private void position(
+      int mmsi, long ms, int rawLat, int rawLon, int rawSpeed, int rawCourse, int status) {
+    double lat = AisMessage.degrees(rawLat);
+    double lon = AisMessage.degrees(rawLon);
+    if (!Geo.valid(lat, lon)) {
+      return;
+    }
+    double speed = rawSpeed >= 1023 ? Double.NaN : rawSpeed / 10.0;
+    double course = rawCourse >= 3600 ? Double.NaN : rawCourse / 10.0;
+    position(mmsi, ms, lat, lon, speed, course, status);
+  }
+
+  /** Takes one position in degrees and knots (NaN speed or course when unknown). */
+  public void position(
+      int mmsi, long ms, double lat, double lon, double speed, double course, int status) {
+    if (!Geo.valid(lat, lon)) {
+      return;
+    }
+    advanceTo(ms);
+    Vessel v = vessel(mmsi);
+    if (ms <= v.lastMs) {
+      return;
+    }
+    positions++;
+    v.lastMs = ms;
+    v.lat = lat;
+    v.lon = lon;
+    v.speed = speed;
+    v.course = course;
+    v.navStatus = status;
+    resampler.add(v.track, ms, lat, lon, speed, this::grid);
+    gaps.position(new PositionFix(v.id, Instant.ofEpochMilli(ms), lat, lon));
+    loiter(v, ms, lat, lon, speed);
+    port(v, ms, lat, lon);
+  }
+
+  private void grid(ResampledPoint p) {
+    encounters.add(p);
+  }
+
+  /**
+   * Moves event time forward: evaluates encounter grid times old enough, and open gaps at every UTC
+   * midnight passed. Called by {@link #message}; call it on quiet feeds too.
+   */
+  public void advanceTo(long epochMilli) {
+    if (epochMilli <= watermark) {
+      return;
+    }
+    long previous = watermark;
+    watermark = epochMilli;
+    if (previous != Long.MIN_VALUE
+        && Math.floorDiv(epochMilli, DAY_MS) > Math.floorDiv(previous, DAY_MS)) {
+      gaps.evaluate(Instant.ofEpochMilli(Math.floorDiv(epochMilli, DAY_MS) * DAY_MS));
+      lastMeetingEnd
+          .values()
+          .removeIf(end -> end < epochMilli - 2 * settings.mergeInterval().toMillis());
+    }
+    if (epochMilli >= nextGridCheck) {
+      encounters.advanceTo(epochMilli);
+      long inc = settings.increment().toMillis();
+      nextGridCheck = (Math.floorDiv(epochMilli, inc) + 1) * inc;
+      deliverEncounters();
+    }
+  }
+
+  /** Reports open gaps as of {@code now} (a live feed's wall clock). */
+  public void evaluateOpenGaps(Instant now) {
+    gaps.evaluate(now);
+  }
+
+  /** End of input: evaluates everything pending and ends open encounter and loitering runs. */
+  public void flush() {
+    encounters.flush();
+    deliverEncounters();
+    for (Vessel v : vessels.values()) {
+      endLoitering(v);
+    }
+  }
+
+  private void deliverEncounters() {
+    if (pendingEncounters.isEmpty()) {
+      return;
+    }
+    for (Encounter e : pendingEncounters) {
+      String a = e.vessel1().compareTo(e.vessel2()) < 0 ? e.vessel1() : e.vessel2();
+      String b = a.equals(e.vessel1()) ? e.vessel2() : e.vessel1();
+      String pair = a + "/" + b;
+      Long end = lastMeetingEnd.get(pair);
+      long start = e.start().toEpochMilli();
+      lastMeetingEnd.merge(pair, e.end().toEpochMilli(), Math::max);
+      if (end != null && start - end < settings.mergeInterval().toMillis()) {
+        continue; // the same meeting, already reported from the other side or earlier
+      }
+      VesselSnapshot v1 = snapshotOf(e.vessel1());
+      VesselSnapshot v2 = snapshotOf(e.vessel2());
+      events.encounter(e, v1, v2);
+      if (v1.fishing() && v2.knownNonFishing()) {
+        events.fishingMeeting(e, v1, v2);
+      } else if (v2.fishing() && v1.knownNonFishing()) {
+        events.fishingMeeting(e, v2, v1);
+      }
+    }
+    pendingEncounters.clear();
+  }
+
+  private VesselSnapshot snapshotOf(String id) {
+    Vessel v = vessels.get(Integer.parseInt(id));
+    return v.snapshot();
+  }
+
+  private void loiter(Vessel v, long ms, double lat, double lon, double speed) {
+    Optional<LoiteringRules.Limits> limits = settings.loitering().at(lat, lon);
+    boolean slow =
+        limits.isPresent() && !Double.isNaN(speed) && speed <= limits.get().maxSpeedKnots();
+    if (v.loiterStart != Long.MIN_VALUE
+        && (!slow || ms - v.loiterEnd > v.loiterLimits.maxSilence().toMillis())) {
+      endLoitering(v);
+    }
+    if (!slow) {
+      return;
+    }
+    if (v.loiterStart == Long.MIN_VALUE) {
+      v.loiterStart = ms;
+      v.loiterLimits = limits.get();
+      v.loiterLat = 0;
+      v.loiterSin = 0;
+      v.loiterCos = 0;
+      v.loiterSpeed = 0;
+      v.loiterReports = 0;
+    }
+    v.loiterEnd = ms;
+    v.loiterLat += lat;
+    v.loiterSin += Math.sin(Math.toRadians(lon));
+    v.loiterCos += Math.cos(Math.toRadians(lon));
+    v.loiterSpeed += speed;
+    v.loiterReports++;
+  }
+
+  private void endLoitering(Vessel v) {
+    if (v.loiterStart == Long.MIN_VALUE) {
+      return;
+    }
+    long start = v.loiterStart;
+    v.loiterStart = Long.MIN_VALUE;
+    if (v.loiterEnd - start < v.loiterLimits.minDuration().toMillis()) {
+      return;
+    }
+    int n = v.loiterReports;
+    events.loitering(
+        new Loitering(
+            v.id,
+            Instant.ofEpochMilli(start),
+            Instant.ofEpochMilli(v.loiterEnd),
+            v.loiterLat / n,
+            Math.toDegrees(Math.atan2(v.loiterSin / n, v.loiterCos / n)),
+            v.loiterSpeed / n,
+            n));
+  }
+
+  private void port(Vessel v, long ms, double lat, double lon) {
+    PortArea now = settings.ports().at(lat, lon).orElse(null);
+    if (!v.portKnown) {
+      v.portKnown = true;
+      v.port = now; // where it was first seen: no movement known yet
+      return;
+    }
+    if (now == null ? v.port == null : now.equals(v.port)) {
+      return;
+    }
+    Instant t = Instant.ofEpochMilli(ms);
+    if (v.port != null) {
+      events.portCall(PortCall.of(PortCall.Direction.DEPARTURE, v.port, t, v.snapshot()));
+    }
+    if (now != null) {
+      events.portCall(PortCall.of(PortCall.Direction.ARRIVAL, now, t, v.snapshot()));
+    }
+    v.port = now;
+  }
+
+  private Vessel vessel(int mmsi) {
+    Vessel v = vessels.get(mmsi);
+    if (v == null) {
+      v = new Vessel(mmsi, mids.flag(mmsi).orElse(null));
+      vessels.put(mmsi, v);
+    }
+    return v;
+  }
+
+  private static String text(String aisText, String previous) {
+    if (aisText == null) {
+      return previous;
+    }
+    String t = aisText.replace('@', ' ').strip();
+    return t.isEmpty() ? previous : t;
+  }
+
+  /** A copy of one vessel's state, if it has been heard. */
+  public Optional<VesselSnapshot> snapshot(int mmsi) {
+    Vessel v = vessels.get(mmsi);
+    return v == null ? Optional.empty() : Optional.of(v.snapshot());
+  }
+
+  /** Copies of every vessel heard with a position since {@code since} (null: all). */
+  public List<VesselSnapshot> snapshots(Instant since) {
+    long from = since == null ? Long.MIN_VALUE : since.toEpochMilli();
+    List<VesselSnapshot> out = new ArrayList<>();
+    for (Iterator<Vessel> it = vessels.values().iterator(); it.hasNext(); ) {
+      Vessel v = it.next();
+      if (v.lastMs != Long.MIN_VALUE && v.lastMs >= from) {
+        out.add(v.snapshot());
+      }
+    }
+    return out;
+  }
+
+  public long messages() {
+    return messages;
+  }
+
+  public long positions() {
+    return positions;
+  }
+
+  public int vesselCount() {
+    return vessels.size();
+  }
+
+  /** Latest event time seen, or {@link Long#MIN_VALUE}. */
+  public long watermark() {
+    return watermark;
+  }
+}
