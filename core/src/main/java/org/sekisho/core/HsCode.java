@@ -6,19 +6,23 @@ package org.sekisho.core;
  * same code.
  */
 public record HsCode(String digits) {
+  private static final java.util.regex.Pattern DIGITS =
+      java.util.regex.Pattern.compile("\\d{4,10}");
+
   public HsCode {
-    if (digits == null || !digits.matches("\\d{4,10}") || digits.length() % 2 != 0) {
+    if (digits == null || !DIGITS.matcher(digits).matches() || digits.length() % 2 != 0) {
       throw new IllegalArgumentException("not an HS code: " + digits);
     }
   }
 
   public static Outcome<HsCode> parse(String field, String raw) {
     String s = raw == null ? "" : raw.replace(".", "").replace(" ", "").strip();
+    boolean digits = DIGITS.matcher(s).matches();
     // Numeric sources (spreadsheets, the KCS set) drop the leading zero of chapters 01-09.
-    if (s.matches("\\d{5}|\\d{7}|\\d{9}")) {
+    if (digits && s.length() % 2 == 1) {
       s = "0" + s;
     }
-    if (!s.matches("\\d{4,10}") || s.length() % 2 != 0) {
+    if (!DIGITS.matcher(s).matches() || s.length() % 2 != 0) {
       return Outcome.rejected(
           "invalid-hs-code",
           field,

@@ -142,6 +142,29 @@ class IngestRecordsTest {
   }
 
   @Test
+  void aRecordRepeatedInOneFileIsStoredAndLinkedOnce() {
+    String line =
+        "{\"declarationId\":\"R1\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Repeat Trading\",\"phone\":\"03-9999-0000\"},"
+            + "\"items\":[{\"hsCode\":\"090121\"}]}\n";
+    IngestReport r =
+        run(
+            RecordKind.DECLARATION,
+            "json",
+            new ByteArrayInputStream((line + line + line).getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(1);
+    assertThat(r.duplicates()).isEqualTo(2);
+    long links =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from intel.record_entity re join intel.record r on r.id = re.record_id where r.source_id = 'R1'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(links).isEqualTo(2);
+  }
+
+  @Test
   void aBrokenJsonLineIsReportedAndTheNextLinesAreStored() {
     String jsonl =
         "{\"seizureId\":\"S1\",\"date\":\"2026-11-27\",\"commodity\":\"cocaine\",\"route\":[\"CO\",\"JP\"]}\n"

@@ -92,12 +92,12 @@ public final class IngestRecords {
             raw.sha256(),
             raw.path().toString());
     long rows = 0;
-    long stored = 0;
-    long duplicates = 0;
     long rejected = 0;
     List<RowProblem> problems = new ArrayList<>();
     List<StoredRecord> batch = new ArrayList<>(batchSize);
-    try (InputStream body = raw.open();
+    BatchWriter writer = new BatchWriter(store);
+    try (writer;
+        InputStream body = raw.open();
         RowSource src = sources.open(kind.plural(), format, body)) {
       while (src.hasNext()) {
         RowSource.Row row = src.next();
@@ -107,10 +107,8 @@ public final class IngestRecords {
           case Outcome.Accepted<StoredRecord> a -> {
             batch.add(a.value());
             if (batch.size() >= batchSize) {
-              int added = store.saveBatch(batch);
-              stored += added;
-              duplicates += batch.size() - added;
-              batch.clear();
+              writer.submit(batch);
+              batch = new ArrayList<>(batchSize);
             }
           }
           case Outcome.Rejected<StoredRecord> r -> {
@@ -128,13 +126,14 @@ public final class IngestRecords {
         }
       }
       if (!batch.isEmpty()) {
-        int added = store.saveBatch(batch);
-        stored += added;
-        duplicates += batch.size() - added;
+        writer.submit(batch);
       }
+      writer.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the archived input " + raw.path(), e);
     }
+    long stored = writer.stored();
+    long duplicates = writer.duplicates();
     IngestReport report =
         new IngestReport(
             run,
@@ -165,6 +164,71 @@ public final class IngestRecords {
                 "rejected", Long.toString(rejected),
                 "sha256", raw.sha256())));
     return Outcome.accepted(report);
+  }
+
+  /**
+   * Stores batches on one background thread while the caller parses the next, so parsing and the
+   * database work overlap. At most one batch is in flight; batches are stored in order, each
+   * atomically.
+   */
+  private static final class BatchWriter implements AutoCloseable {
+    private final RecordStore store;
+    private final java.util.concurrent.ExecutorService thread =
+        java.util.concurrent.Executors.newSingleThreadExecutor(
+            r -> {
+              Thread t = new Thread(r, "ingest-writer");
+              t.setDaemon(true);
+              return t;
+            });
+    private java.util.concurrent.Future<Integer> inFlight;
+    private int inFlightSize;
+    private long stored;
+    private long duplicates;
+
+    BatchWriter(RecordStore store) {
+      this.store = store;
+    }
+
+    void submit(List<StoredRecord> batch) {
+      finish();
+      inFlightSize = batch.size();
+      inFlight = thread.submit(() -> store.saveBatch(batch));
+    }
+
+    /** Waits for the batch in flight; its failure is rethrown here, on the caller's thread. */
+    void finish() {
+      if (inFlight == null) {
+        return;
+      }
+      try {
+        int added = inFlight.get();
+        stored += added;
+        duplicates += inFlightSize - added;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while storing a batch", e);
+      } catch (java.util.concurrent.ExecutionException e) {
+        if (e.getCause() instanceof RuntimeException re) {
+          throw re;
+        }
+        throw new IllegalStateException(e.getCause());
+      } finally {
+        inFlight = null;
+      }
+    }
+
+    long stored() {
+      return stored;
+    }
+
+    long duplicates() {
+      return duplicates;
+    }
+
+    @Override
+    public void close() {
+      thread.shutdownNow();
+    }
   }
 
   private static String sourceId(RecordKind kind, Fields f) {

@@ -127,19 +127,52 @@ public final class Normalize {
     return String.join(" ", parts);
   }
 
+  private static final Pattern CHOME = Pattern.compile("(\\d+)\\s*丁目\\s*");
+  private static final Pattern BANCHI = Pattern.compile("(\\d+)\\s*番地?\\s*");
+  private static final Pattern GO = Pattern.compile("(\\d+)\\s*号");
+  private static final Pattern DIGIT_RUNS = Pattern.compile("(\\d) (?=\\d)");
+
   /** Address key: folded; Japanese block numbers written 1丁目2番3号 and 1-2-3 become the same. */
   public static String addressKey(String address) {
     String s = fold(address);
-    s = s.replaceAll("(\\d+)\\s*丁目\\s*", "$1-").replaceAll("(\\d+)\\s*番地?\\s*", "$1-");
-    s = s.replaceAll("(\\d+)\\s*号", "$1");
-    s = s.replace("〒", " ");
-    return words(s.replace("-", " ")).replaceAll("(\\d) (?=\\d)", "$1-");
+    if (!SearchTokens.isAscii(s)) {
+      s = CHOME.matcher(s).replaceAll("$1-");
+      s = BANCHI.matcher(s).replaceAll("$1-");
+      s = GO.matcher(s).replaceAll("$1");
+      s = s.replace("〒", " ");
+    }
+    return DIGIT_RUNS.matcher(words(s.replace("-", " "))).replaceAll("$1-");
   }
 
   private static final PhoneNumberUtil PHONES = PhoneNumberUtil.getInstance();
 
+  // Parsing phone numbers is the costliest key; parties repeat, so results are memoised (pure
+  // function).
+  private static final int PHONE_CACHE_SIZE = 50_000;
+  private static final java.util.Map<String, String> PHONE_CACHE =
+      java.util.Collections.synchronizedMap(
+          new java.util.LinkedHashMap<>(1024, 0.75f, true) {
+            private static final long serialVersionUID = 1L;
+
+            @Override
+            protected boolean removeEldestEntry(java.util.Map.Entry<String, String> e) {
+              return size() > PHONE_CACHE_SIZE;
+            }
+          });
+
   /** E.164 ({@code +81312345678}); numbers without a country code are read in {@code country}. */
   public static String phoneKey(String phone, String country) {
+    String cacheKey = country + "\u0000" + phone;
+    String cached = PHONE_CACHE.get(cacheKey);
+    if (cached != null) {
+      return cached;
+    }
+    String key = parsePhone(phone, country);
+    PHONE_CACHE.put(cacheKey, key);
+    return key;
+  }
+
+  private static String parsePhone(String phone, String country) {
     String raw = fold(phone);
     if (raw.isEmpty()) {
       return "";

@@ -220,6 +220,22 @@ public final class RecordReader {
         r.text("narrative"));
   }
 
+  private static final java.util.regex.Pattern EMAIL =
+      java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  /** True for date-times that carry Z or a numeric offset after the time. */
+  static boolean hasOffset(String v) {
+    int t = v.indexOf('T');
+    if (t < 0) {
+      return false;
+    }
+    if (v.endsWith("Z")) {
+      return true;
+    }
+    String time = v.substring(t + 1);
+    return time.indexOf('+') >= 0 || time.indexOf('-') >= 0;
+  }
+
   /** Field access that records problems (with the full field path) instead of throwing. */
   private static final class Row {
     final Fields f;
@@ -282,7 +298,7 @@ public final class RecordReader {
         if (v.length() == 10) {
           return LocalDate.parse(v).atStartOfDay(zone).toInstant();
         }
-        if (v.endsWith("Z") || v.matches(".*[+-]\\d\\d:?\\d\\d$")) {
+        if (hasOffset(v)) {
           return OffsetDateTime.parse(v).toInstant();
         }
         return LocalDateTime.parse(v).atZone(zone).toInstant();
@@ -408,7 +424,7 @@ public final class RecordReader {
         problem("invalid-value", "kind", "expected person, company or unknown, got '" + kind + "'");
       }
       String email = f.text("email");
-      if (!email.isEmpty() && !email.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+      if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
         problem(
             "invalid-email",
             "email",

@@ -16,31 +16,54 @@ public final class SearchTokens {
 
   public static List<String> of(String text) {
     Set<String> out = new LinkedHashSet<>();
-    String s =
-        Normalizer.normalize(text == null ? "" : text, Normalizer.Form.NFKC)
-            .toLowerCase(Locale.ROOT);
+    String s = text == null ? "" : text;
+    if (!isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
+      s = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    }
+    s = s.toLowerCase(Locale.ROOT);
     StringBuilder word = new StringBuilder();
     StringBuilder cjk = new StringBuilder();
-    s.codePoints()
-        .forEach(
-            cp -> {
-              if (isCjk(cp)) {
-                flushWord(word, out);
-                cjk.appendCodePoint(cp);
-              } else if (Character.isLetterOrDigit(cp)) {
-                flushCjk(cjk, out);
-                word.appendCodePoint(cp);
-              } else {
-                flushWord(word, out);
-                flushCjk(cjk, out);
-              }
-            });
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp < 0x80) {
+        // Hot path: ASCII letters and digits build words; everything else separates.
+        if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+          flushCjk(cjk, out);
+          word.append((char) cp);
+        } else {
+          flushWord(word, out);
+          flushCjk(cjk, out);
+        }
+      } else if (isCjk(cp)) {
+        flushWord(word, out);
+        cjk.appendCodePoint(cp);
+      } else if (Character.isLetterOrDigit(cp)) {
+        flushCjk(cjk, out);
+        word.appendCodePoint(cp);
+      } else {
+        flushWord(word, out);
+        flushCjk(cjk, out);
+      }
+    }
     flushWord(word, out);
     flushCjk(cjk, out);
     return List.copyOf(out);
   }
 
+  static boolean isAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      if (s.charAt(i) >= 0x80) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static boolean isCjk(int cp) {
+    if (cp < 0x2E80) {
+      return false;
+    }
     Character.UnicodeScript sc = Character.UnicodeScript.of(cp);
     return sc == Character.UnicodeScript.HAN
         || sc == Character.UnicodeScript.HIRAGANA

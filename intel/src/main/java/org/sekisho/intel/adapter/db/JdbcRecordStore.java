@@ -42,8 +42,13 @@ public final class JdbcRecordStore implements RecordStore {
     }
     StringBuilder records = new StringBuilder(batch.size() * 600);
     StringBuilder links = new StringBuilder(batch.size() * 300);
+    // A source id repeated within one batch is stored (and linked) once, like one already stored.
+    java.util.Set<String> seen = new java.util.HashSet<>();
     try {
       for (StoredRecord s : batch) {
+        if (!seen.add(s.record().kind().code() + "\u0000" + s.record().sourceId())) {
+          continue;
+        }
         IntelRecord r = s.record();
         row(
             records,
@@ -80,6 +85,10 @@ public final class JdbcRecordStore implements RecordStore {
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         copy.copyIn("copy stage_record from stdin", reader(records));
         copy.copyIn("copy stage_link from stdin", reader(links));
+        // Temporary tables get no statistics on their own; without them the planner joins by nested
+        // loops.
+        st.execute("analyze stage_record");
+        st.execute("analyze stage_link");
         int added;
         // Data-modifying CTEs all run to completion; entities inserted in this statement are not
         // yet
@@ -94,14 +103,15 @@ public final class JdbcRecordStore implements RecordStore {
                     + " returning id, kind, source_id),"
                     + " ents as (insert into intel.entity(type, key, display) select distinct on"
                     + " (l.type, l.key) l.type, l.key, l.display from stage_link l join added a on"
-                    + " a.kind = l.kind and a.source_id = l.source_id order by l.type, l.key"
+                    + " a.kind = l.kind and a.source_id = l.source_id where not exists (select 1 from"
+                    + " intel.entity x where x.type = l.type and x.key = l.key) order by l.type, l.key"
                     + " on conflict (type, key) do nothing returning id, type, key),"
                     + " linked as (insert into intel.record_entity(record_id, entity_id, role)"
-                    + " select distinct a.id, coalesce(n.id, e.id), l.role from stage_link l"
+                    + " select a.id, coalesce(n.id, e.id), l.role from stage_link l"
                     + " join added a on a.kind = l.kind and a.source_id = l.source_id"
                     + " left join ents n on n.type = l.type and n.key = l.key"
                     + " left join intel.entity e on e.type = l.type and e.key = l.key"
-                    + " where coalesce(n.id, e.id) is not null on conflict do nothing returning 1)"
+                    + " where coalesce(n.id, e.id) is not null returning 1)"
                     + " select count(*) from added")) {
           ps.setTimestamp(1, Timestamp.from(clock.instant()));
           try (var rs = ps.executeQuery()) {
