@@ -142,6 +142,75 @@ class IngestRecordsTest {
   }
 
   @Test
+  void aCrashMidFileLosesNothingAndARetryDuplicatesNothing(@TempDir Path tmp) {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 450; i++) {
+      sb.append("{\"declarationId\":\"C")
+          .append(i)
+          .append("\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Crash Co ")
+          .append(i % 7)
+          .append("\"},\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    }
+    byte[] file = sb.toString().getBytes(StandardCharsets.UTF_8);
+    Clock clock = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
+    ObjectMapper json =
+        new ObjectMapper()
+            .registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    JdbcRecordStore real = new JdbcRecordStore(db.dataSource(), json, clock);
+    java.util.concurrent.atomic.AtomicInteger batches =
+        new java.util.concurrent.atomic.AtomicInteger();
+    IngestRecords crashing =
+        new IngestRecords(
+            new FileRawArchive(tmp.resolve("archive"), clock),
+            new Formats(),
+            batch -> {
+              if (batches.incrementAndGet() == 3) {
+                throw new IllegalStateException("power cut");
+              }
+              return real.saveBatch(batch);
+            },
+            new JdbcIngestLog(db.jdbi(), clock),
+            new RecordReader(ZoneOffset.UTC),
+            audited::add,
+            clock,
+            100);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                crashing.ingest(
+                    RecordKind.DECLARATION, "json", "crash", new ByteArrayInputStream(file), CLI))
+        .hasMessageContaining("power cut");
+    long afterCrash =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from intel.record where source_id like 'C%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(afterCrash).isEqualTo(200);
+    IngestReport retry = run(RecordKind.DECLARATION, "json", new ByteArrayInputStream(file));
+    assertThat(retry.stored()).isEqualTo(250);
+    assertThat(retry.duplicates()).isEqualTo(200);
+    long total =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from intel.record where source_id like 'C%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(total).isEqualTo(450);
+    long links =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from intel.record_entity re join intel.record r on r.id = re.record_id where r.source_id like 'C%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(links).isEqualTo(450);
+  }
+
+  @Test
   void aRecordRepeatedInOneFileIsStoredAndLinkedOnce() {
     String line =
         "{\"declarationId\":\"R1\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Repeat Trading\",\"phone\":\"03-9999-0000\"},"

@@ -1,0 +1,81 @@
+package org.sekisho.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import picocli.CommandLine;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class MainTest {
+  private record Run(int code, String out, String err) {}
+
+  private static Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  @Test
+  void anUnknownOptionGivesOneClearLineAndExitCode2() {
+    Run r = run("search", "--no-such-option");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err())
+        .contains("--no-such-option")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aBadValueGivesOneClearLineAndExitCode2() {
+    Run r = run("ingest", "cargo-ships", "/nonexistent");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("unknown kind 'cargo-ships'").contains("declarations");
+    assertThat(r.err().strip().lines()).hasSize(1);
+    Run port = run("serve", "--port", "seventy");
+    assertThat(port.code()).isEqualTo(2);
+    assertThat(port.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void everyCommandAnswersHelp() {
+    CommandLine root = Main.commandLine();
+    assertThat(root.getSubcommands().keySet())
+        .contains(
+            "demo",
+            "serve",
+            "ingest",
+            "search",
+            "generate",
+            "audit",
+            "bench",
+            "version",
+            "ais",
+            "mrz",
+            "names",
+            "risk");
+    for (String name : root.getSubcommands().keySet()) {
+      Run r = run(name, "--help");
+      assertThat(r.code()).as(name).isZero();
+      assertThat(r.out()).as(name).contains("Usage:");
+    }
+    assertThat(run("bench", "--help").out())
+        .contains("ingest", "search", "ais", "egate", "screening", "scoring");
+    assertThat(run("audit", "verify", "--help").code()).isZero();
+  }
+
+  @Test
+  void versionPrintsTheVersion() {
+    Run r = run("version");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).startsWith("sekisho 0.1.0");
+  }
+}
