@@ -51,6 +51,9 @@ public final class GeoJsonPortAreas implements PortAreas {
    */
   public static GeoJsonPortAreas read(InputStream in) throws IOException {
     JsonNode root = new ObjectMapper().readTree(in);
+    if (root == null) {
+      throw new IllegalArgumentException("GeoJSON: empty input");
+    }
     GeoJsonPortAreas p = new GeoJsonPortAreas();
     JsonNode features = root.path("features");
     if (!features.isArray()) {
@@ -90,6 +93,10 @@ public final class GeoJsonPortAreas implements PortAreas {
     return switch (type) {
       case "Polygon" -> polygon(coords, feature);
       case "MultiPolygon" -> {
+        if (!coords.isArray()) {
+          throw new IllegalArgumentException(
+              "GeoJSON feature " + feature + ": MultiPolygon coordinates must be an array");
+        }
         Polygon[] parts = new Polygon[coords.size()];
         for (int i = 0; i < parts.length; i++) {
           parts[i] = polygon(coords.get(i), feature);
@@ -121,7 +128,17 @@ public final class GeoJsonPortAreas implements PortAreas {
     }
     Coordinate[] c = new Coordinate[ring.size()];
     for (int i = 0; i < c.length; i++) {
-      c[i] = new Coordinate(ring.get(i).get(0).asDouble(), ring.get(i).get(1).asDouble());
+      JsonNode pos = ring.get(i);
+      if (!pos.isArray()
+          || pos.size() < 2
+          || !pos.get(0).isNumber()
+          || !pos.get(1).isNumber()
+          || Math.abs(pos.get(0).asDouble()) > 180
+          || Math.abs(pos.get(1).asDouble()) > 90) {
+        throw new IllegalArgumentException(
+            "GeoJSON feature " + feature + ": position " + i + " must be [lon, lat] in degrees");
+      }
+      c[i] = new Coordinate(pos.get(0).asDouble(), pos.get(1).asDouble());
     }
     if (!c[0].equals2D(c[c.length - 1])) {
       throw new IllegalArgumentException(

@@ -22,6 +22,14 @@ public interface TrackEvents {
   /** A fishing vessel met a vessel that is not fishing (also reported as an encounter). */
   default void fishingMeeting(Encounter encounter, VesselSnapshot fishing, VesselSnapshot other) {}
 
+  /** Whether {@link #position} should be called (it costs a snapshot per position). */
+  default boolean wantsPositions() {
+    return false;
+  }
+
+  /** A vessel's state just after the tracker accepted a new position from it. */
+  default void position(VesselSnapshot vessel) {}
+
   /** Nothing to report. */
   TrackEvents NONE = new TrackEvents() {};
 }

@@ -190,6 +190,7 @@ public final class VesselTracker {
   private final GapWatch gaps;
   private final Map<String, Long> lastMeetingEnd = new HashMap<>();
   private final List<Encounter> pendingEncounters = new ArrayList<>();
+  private final boolean wantsPositions;
   private long watermark = Long.MIN_VALUE;
   private long nextGridCheck = Long.MIN_VALUE;
   private long messages;
@@ -208,6 +209,7 @@ public final class VesselTracker {
             settings.maxGap().toMillis(),
             pendingEncounters::add);
     this.gaps = new GapWatch(settings.gaps(), events::gap);
+    this.wantsPositions = events.wantsPositions();
   }
 
   /**
@@ -287,6 +289,9 @@ public final class VesselTracker {
     gaps.position(new PositionFix(v.id, Instant.ofEpochMilli(ms), lat, lon));
     loiter(v, ms, lat, lon, speed);
     port(v, ms, lat, lon);
+    if (wantsPositions) {
+      events.position(v.snapshot());
+    }
   }
 
   private void grid(ResampledPoint p) {

@@ -1,0 +1,137 @@
+package org.sekisho.maritime.adapter;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.maritime.adapter.db.JdbiMaritimeRecords;
+import org.sekisho.maritime.adapter.feed.NmeaTcpClient;
+import org.sekisho.maritime.adapter.feed.NmeaUdpListener;
+import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
+import org.sekisho.maritime.adapter.web.MaritimeWeb;
+import org.sekisho.maritime.application.ConveyanceMovements;
+import org.sekisho.maritime.application.MaritimeService;
+import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
+import org.sekisho.maritime.domain.track.VesselTracker;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.web.NavItem;
+import org.sekisho.platform.web.WebModule;
+
+/**
+ * Wiring of the maritime context for the composition root: schema {@code maritime}, the tracker
+ * service, the web module, and (from {@link #start}) live AIS feeds and periodic syncing.
+ *
+ * <p>Live feeds are configured by system properties (or environment variables in upper case with
+ * underscores): {@code sekisho.ais.tcp=HOST:PORT[,HOST:PORT...]} connects to AIS servers, {@code
+ * sekisho.ais.udp=PORT} listens for UDP datagrams on loopback ({@code sekisho.ais.udp.bind} to
+ * change the address).
+ */
+public final class MaritimeContext implements AutoCloseable {
+  private final MaritimeService service;
+  private final GeoJsonPortAreas ports = GeoJsonPortAreas.standard();
+  private final List<AutoCloseable> feeds = new ArrayList<>();
+  private ScheduledExecutorService scheduler;
+
+  /**
+   * @param db the shared database (schema {@code maritime} is migrated by the caller through {@link
+   *     #migrations()})
+   * @param audit audit trail (web reads are audited through the platform's {@code Web.audit})
+   * @param clock clock for sentences without a time and for ranking
+   * @param dataDir data directory (unused for now: positions live in PostgreSQL)
+   * @param movements where port calls go (the intelligence database's conveyance movements)
+   */
+  public MaritimeContext(
+      Database db, AuditTrail audit, Clock clock, Path dataDir, ConveyanceMovements movements) {
+    this.service =
+        new MaritimeService(
+            new JdbiMaritimeRecords(db.jdbi()),
+            movements,
+            clock,
+            VesselTracker.Settings.standard().withPorts(ports),
+            new DarkVesselCheck(1.0, Duration.ofMinutes(15)));
+  }
+
+  public List<Migrations> migrations() {
+    return List.of(Migrations.of("maritime"));
+  }
+
+  public List<WebModule> webModules() {
+    return List.of(new MaritimeWeb(service, ports));
+  }
+
+  public List<NavItem> nav() {
+    return List.of(new NavItem("/maritime", "nav.maritime", MaritimeWeb.READ));
+  }
+
+  public List<String> messageBundles() {
+    return List.of("i18n.maritime");
+  }
+
+  /** The live service (for the demo loader and the lead's wiring of other contexts). */
+  public MaritimeService service() {
+    return service;
+  }
+
+  /** Starts configured live feeds and a once-a-minute open-gap evaluation and sync. */
+  public synchronized void start() throws IOException {
+    scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
+    scheduler.scheduleWithFixedDelay(service::sync, 2, 2, TimeUnit.SECONDS);
+    scheduler.scheduleWithFixedDelay(service::evaluateOpenGaps, 1, 1, TimeUnit.MINUTES);
+    String tcp = setting("sekisho.ais.tcp");
+    if (tcp != null) {
+      for (String hp : tcp.split(",")) {
+        int colon = hp.lastIndexOf(':');
+        if (colon > 0) {
+          NmeaTcpClient c =
+              new NmeaTcpClient(
+                  hp.substring(0, colon).strip(),
+                  Integer.parseInt(hp.substring(colon + 1).strip()),
+                  in -> service.ingest(in));
+          c.start();
+          feeds.add(c);
+        }
+      }
+    }
+    String udp = setting("sekisho.ais.udp");
+    if (udp != null) {
+      String bind = setting("sekisho.ais.udp.bind");
+      feeds.add(
+          new NmeaUdpListener(
+              InetAddress.getByName(bind == null ? "127.0.0.1" : bind),
+              Integer.parseInt(udp.strip()),
+              in -> service.ingest(in)));
+    }
+  }
+
+  private static String setting(String name) {
+    String v = System.getProperty(name);
+    if (v == null) {
+      v = System.getenv(name.toUpperCase(java.util.Locale.ROOT).replace('.', '_'));
+    }
+    return v == null || v.isBlank() ? null : v;
+  }
+
+  @Override
+  public synchronized void close() {
+    for (AutoCloseable f : feeds) {
+      try {
+        f.close();
+      } catch (Exception e) {
+        // closing anyway
+      }
+    }
+    feeds.clear();
+    if (scheduler != null) {
+      scheduler.shutdownNow();
+    }
+    service.sync();
+  }
+}

@@ -1,0 +1,435 @@
+package org.sekisho.maritime.adapter.db;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.PreparedBatch;
+import org.sekisho.maritime.application.MaritimeRecords;
+import org.sekisho.maritime.domain.patrol.AisContact;
+import org.sekisho.maritime.domain.patrol.CameraSite;
+import org.sekisho.maritime.domain.patrol.PatrolBoat;
+import org.sekisho.maritime.domain.patrol.Sighting;
+import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.maritime.domain.vessel.VesselSnapshot;
+
+/**
+ * {@link MaritimeRecords} in PostgreSQL schema {@code maritime}. Position partitions (one per UTC
+ * day, {@code maritime.position_yyyymmdd}) are created on first use. Thread-safe.
+ */
+public final class JdbiMaritimeRecords implements MaritimeRecords {
+  private static final DateTimeFormatter DAY = DateTimeFormatter.BASIC_ISO_DATE;
+
+  private final Jdbi jdbi;
+  private final Set<LocalDate> partitions = ConcurrentHashMap.newKeySet();
+
+  public JdbiMaritimeRecords(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  private static Timestamp ts(Instant i) {
+    return i == null ? null : Timestamp.from(i);
+  }
+
+  private static Instant instant(ResultSet rs, String col) throws SQLException {
+    Timestamp t = rs.getTimestamp(col);
+    return t == null ? null : t.toInstant();
+  }
+
+  private static Integer intOrNull(ResultSet rs, String col) throws SQLException {
+    int v = rs.getInt(col);
+    return rs.wasNull() ? null : v;
+  }
+
+  private static double dbl(ResultSet rs, String col) throws SQLException {
+    double v = rs.getDouble(col);
+    return rs.wasNull() ? Double.NaN : v;
+  }
+
+  private static Double nullable(double d) {
+    return Double.isNaN(d) ? null : d;
+  }
+
+  @Override
+  public void saveVessels(List<VesselSnapshot> vessels) {
+    jdbi.useHandle(
+        h -> {
+          PreparedBatch b =
+              h.prepareBatch(
+                  "insert into maritime.vessel (mmsi, name, imo, call_sign, ship_type, destination,"
+                      + " flag, last_seen, lat, lon, speed_knots, course) values (:mmsi, :name,"
+                      + " :imo, :cs, :type, :dest, :flag, :seen, :lat, :lon, :speed, :course) on"
+                      + " conflict (mmsi) do update set name = coalesce(excluded.name,"
+                      + " vessel.name), imo = coalesce(excluded.imo, vessel.imo), call_sign ="
+                      + " coalesce(excluded.call_sign, vessel.call_sign), ship_type ="
+                      + " coalesce(excluded.ship_type, vessel.ship_type), destination ="
+                      + " coalesce(excluded.destination, vessel.destination), flag ="
+                      + " excluded.flag, last_seen = greatest(excluded.last_seen,"
+                      + " vessel.last_seen), lat = coalesce(excluded.lat, vessel.lat), lon ="
+                      + " coalesce(excluded.lon, vessel.lon), speed_knots = excluded.speed_knots,"
+                      + " course = excluded.course");
+          for (VesselSnapshot v : vessels) {
+            b.bind("mmsi", v.mmsi())
+                .bind("name", v.name())
+                .bind("imo", v.imo() == 0 ? null : v.imo())
+                .bind("cs", v.callSign())
+                .bind("type", v.shipType() == 0 ? null : v.shipType())
+                .bind("dest", v.destination())
+                .bind("flag", v.flag())
+                .bind("seen", ts(v.lastSeen()))
+                .bind("lat", nullable(v.lat()))
+                .bind("lon", nullable(v.lon()))
+                .bind("speed", nullable(v.speedKnots()))
+                .bind("course", nullable(v.course()))
+                .add();
+          }
+          b.execute();
+        });
+  }
+
+  @Override
+  public void savePositions(List<StoredPosition> positions) {
+    Set<LocalDate> days = new HashSet<>();
+    for (StoredPosition p : positions) {
+      days.add(p.time().atZone(ZoneOffset.UTC).toLocalDate());
+    }
+    for (LocalDate d : days) {
+      ensurePartition(d);
+    }
+    jdbi.useHandle(
+        h -> {
+          PreparedBatch b =
+              h.prepareBatch(
+                  "insert into maritime.position (mmsi, time, lat, lon, speed_knots, course)"
+                      + " values (:mmsi, :time, :lat, :lon, :speed, :course)");
+          for (StoredPosition p : positions) {
+            b.bind("mmsi", p.mmsi())
+                .bind("time", ts(p.time()))
+                .bind("lat", p.lat())
+                .bind("lon", p.lon())
+                .bind("speed", nullable(p.speedKnots()))
+                .bind("course", nullable(p.course()))
+                .add();
+          }
+          b.execute();
+        });
+  }
+
+  private void ensurePartition(LocalDate day) {
+    if (partitions.contains(day)) {
+      return;
+    }
+    String name = "maritime.position_" + DAY.format(day);
+    String from = day.toString();
+    String to = day.plusDays(1).toString();
+    jdbi.useHandle(
+        h -> {
+          // names and bounds come from a LocalDate, never from input text
+          h.execute(
+              "create table if not exists "
+                  + name
+                  + " partition of maritime.position for values from ('"
+                  + from
+                  + " 00:00:00+00') to ('"
+                  + to
+                  + " 00:00:00+00')");
+          h.execute(
+              "create index if not exists position_"
+                  + DAY.format(day)
+                  + "_mmsi on "
+                  + name
+                  + " (mmsi, time)");
+          h.execute(
+              "create index if not exists position_"
+                  + DAY.format(day)
+                  + "_time on "
+                  + name
+                  + " (time)");
+        });
+    partitions.add(day);
+  }
+
+  @Override
+  public boolean saveAlert(Alert a) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "insert into maritime.alert (alert_key, kind, time, end_time, lat, lon,"
+                            + " mmsi, other_mmsi, summary, status) values (:key, :kind, :time,"
+                            + " :end, :lat, :lon, :mmsi, :other, :summary, :status) on conflict"
+                            + " (alert_key) do nothing")
+                    .bind("key", a.key())
+                    .bind("kind", a.kind())
+                    .bind("time", ts(a.time()))
+                    .bind("end", ts(a.end()))
+                    .bind("lat", nullable(a.lat()))
+                    .bind("lon", nullable(a.lon()))
+                    .bind("mmsi", a.mmsi())
+                    .bind("other", a.otherMmsi())
+                    .bind("summary", a.summary())
+                    .bind("status", a.status())
+                    .execute())
+        > 0;
+  }
+
+  @Override
+  public boolean savePortCall(PortCall c) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "insert into maritime.port_call (movement_id, mmsi, locode, port_name,"
+                            + " direction, time) values (:id, :mmsi, :locode, :name, :dir, :time)"
+                            + " on conflict (movement_id) do nothing")
+                    .bind("id", c.movementId())
+                    .bind("mmsi", c.vessel().mmsi())
+                    .bind("locode", c.port().locode())
+                    .bind("name", c.port().name())
+                    .bind("dir", c.direction().code())
+                    .bind("time", ts(c.time()))
+                    .execute())
+        > 0;
+  }
+
+  @Override
+  public List<Alert> alerts(Instant since, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from maritime.alert where time >= :since order by time desc limit"
+                        + " :limit")
+                .bind("since", ts(since == null ? Instant.EPOCH : since))
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new Alert(
+                            rs.getLong("id"),
+                            rs.getString("alert_key"),
+                            rs.getString("kind"),
+                            instant(rs, "time"),
+                            instant(rs, "end_time"),
+                            dbl(rs, "lat"),
+                            dbl(rs, "lon"),
+                            intOrNull(rs, "mmsi"),
+                            intOrNull(rs, "other_mmsi"),
+                            rs.getString("summary"),
+                            rs.getString("status")))
+                .list());
+  }
+
+  private static VesselSnapshot vesselRow(ResultSet rs) throws SQLException {
+    Integer imo = intOrNull(rs, "imo");
+    Integer type = intOrNull(rs, "ship_type");
+    return new VesselSnapshot(
+        rs.getInt("mmsi"),
+        rs.getString("name"),
+        imo == null ? 0 : imo,
+        rs.getString("call_sign"),
+        type == null ? 0 : type,
+        rs.getString("destination"),
+        rs.getString("flag"),
+        instant(rs, "last_seen"),
+        dbl(rs, "lat"),
+        dbl(rs, "lon"),
+        dbl(rs, "speed_knots"),
+        dbl(rs, "course"),
+        15);
+  }
+
+  @Override
+  public List<VesselSnapshot> vessels(Instant since, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from maritime.vessel where last_seen >= :since order by last_seen"
+                        + " desc limit :limit")
+                .bind("since", ts(since == null ? Instant.EPOCH : since))
+                .bind("limit", limit)
+                .map((rs, ctx) -> vesselRow(rs))
+                .list());
+  }
+
+  @Override
+  public Optional<VesselSnapshot> vessel(int mmsi) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from maritime.vessel where mmsi = :mmsi")
+                .bind("mmsi", mmsi)
+                .map((rs, ctx) -> vesselRow(rs))
+                .findOne());
+  }
+
+  @Override
+  public List<StoredPosition> track(int mmsi, Instant from, Instant to, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from maritime.position where mmsi = :mmsi and time >= :from and"
+                        + " time < :to order by time limit :limit")
+                .bind("mmsi", mmsi)
+                .bind("from", ts(from))
+                .bind("to", ts(to))
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new StoredPosition(
+                            rs.getInt("mmsi"),
+                            instant(rs, "time"),
+                            rs.getDouble("lat"),
+                            rs.getDouble("lon"),
+                            dbl(rs, "speed_knots"),
+                            dbl(rs, "course")))
+                .list());
+  }
+
+  @Override
+  public List<StoredPortCall> portCalls(Integer mmsi, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from maritime.port_call where (cast(:mmsi as integer) is null or"
+                        + " mmsi = :mmsi) order by time desc limit :limit")
+                .bind("mmsi", mmsi)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new StoredPortCall(
+                            rs.getString("movement_id"),
+                            rs.getInt("mmsi"),
+                            rs.getString("locode"),
+                            rs.getString("port_name"),
+                            rs.getString("direction"),
+                            instant(rs, "time")))
+                .list());
+  }
+
+  @Override
+  public List<AisContact> contacts(
+      Instant from, Instant to, double minLat, double maxLat, double minLon, double maxLon) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select mmsi, time, lat, lon from maritime.position where time between :from"
+                        + " and :to and lat between :minLat and :maxLat and lon between :minLon"
+                        + " and :maxLon")
+                .bind("from", ts(from))
+                .bind("to", ts(to))
+                .bind("minLat", minLat)
+                .bind("maxLat", maxLat)
+                .bind("minLon", minLon)
+                .bind("maxLon", maxLon)
+                .map(
+                    (rs, ctx) ->
+                        new AisContact(
+                            rs.getInt("mmsi"),
+                            instant(rs, "time"),
+                            rs.getDouble("lat"),
+                            rs.getDouble("lon")))
+                .list());
+  }
+
+  @Override
+  public void saveSite(CameraSite s) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into maritime.camera_site (id, name, lat, lon, bearing_deg, fov_deg,"
+                        + " range_nm) values (:id, :name, :lat, :lon, :b, :f, :r) on conflict (id)"
+                        + " do update set name = excluded.name, lat = excluded.lat, lon ="
+                        + " excluded.lon, bearing_deg = excluded.bearing_deg, fov_deg ="
+                        + " excluded.fov_deg, range_nm = excluded.range_nm")
+                .bind("id", s.id())
+                .bind("name", s.name())
+                .bind("lat", s.lat())
+                .bind("lon", s.lon())
+                .bind("b", s.bearingDeg())
+                .bind("f", s.fovDeg())
+                .bind("r", s.rangeNm())
+                .execute());
+  }
+
+  @Override
+  public List<CameraSite> sites() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from maritime.camera_site order by id")
+                .map(
+                    (rs, ctx) ->
+                        new CameraSite(
+                            rs.getString("id"),
+                            rs.getString("name"),
+                            rs.getDouble("lat"),
+                            rs.getDouble("lon"),
+                            rs.getDouble("bearing_deg"),
+                            rs.getDouble("fov_deg"),
+                            rs.getDouble("range_nm")))
+                .list());
+  }
+
+  @Override
+  public long saveSighting(Sighting s, double lat, double lon, Integer matched, boolean dark) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "insert into maritime.sighting (site_id, time, lat, lon, bearing_deg, size_m,"
+                        + " vessel_type, image_ref, matched_mmsi, dark) values (:site, :time,"
+                        + " :lat, :lon, :bearing, :size, :type, :image, :matched, :dark)")
+                .bind("site", s.siteId())
+                .bind("time", ts(s.time()))
+                .bind("lat", lat)
+                .bind("lon", lon)
+                .bind("bearing", nullable(s.bearingDeg()))
+                .bind("size", nullable(s.sizeM()))
+                .bind("type", s.vesselType())
+                .bind("image", s.imageRef())
+                .bind("matched", matched)
+                .bind("dark", dark)
+                .executeAndReturnGeneratedKeys("id")
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public void savePatrol(PatrolBoat b) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into maritime.patrol_position (boat_id, name, time, lat, lon,"
+                        + " speed_knots) values (:id, :name, :time, :lat, :lon, :speed) on"
+                        + " conflict (boat_id) do update set name = excluded.name, time ="
+                        + " excluded.time, lat = excluded.lat, lon = excluded.lon, speed_knots ="
+                        + " excluded.speed_knots")
+                .bind("id", b.id())
+                .bind("name", b.name())
+                .bind("time", ts(b.time()))
+                .bind("lat", b.lat())
+                .bind("lon", b.lon())
+                .bind("speed", b.speedKnots())
+                .execute());
+  }
+
+  @Override
+  public List<PatrolBoat> patrols() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from maritime.patrol_position order by boat_id")
+                .map(
+                    (rs, ctx) ->
+                        new PatrolBoat(
+                            rs.getString("boat_id"),
+                            rs.getString("name"),
+                            instant(rs, "time"),
+                            rs.getDouble("lat"),
+                            rs.getDouble("lon"),
+                            rs.getDouble("speed_knots")))
+                .list());
+  }
+}

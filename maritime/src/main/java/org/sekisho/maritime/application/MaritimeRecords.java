@@ -1,0 +1,83 @@
+package org.sekisho.maritime.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sekisho.maritime.domain.patrol.AisContact;
+import org.sekisho.maritime.domain.patrol.CameraSite;
+import org.sekisho.maritime.domain.patrol.PatrolBoat;
+import org.sekisho.maritime.domain.patrol.Sighting;
+import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.maritime.domain.vessel.VesselSnapshot;
+
+/** Port: where the maritime context keeps vessels, positions, alerts, port calls and sites. */
+public interface MaritimeRecords {
+
+  /** A stored position. */
+  record StoredPosition(
+      int mmsi, Instant time, double lat, double lon, double speedKnots, double course) {}
+
+  /**
+   * A stored alert.
+   *
+   * @param key idempotency key (the same finding stored twice is one alert)
+   * @param kind encounter, fishing-meeting, gap, loitering, dark-vessel, port-call
+   */
+  record Alert(
+      long id,
+      String key,
+      String kind,
+      Instant time,
+      Instant end,
+      double lat,
+      double lon,
+      Integer mmsi,
+      Integer otherMmsi,
+      String summary,
+      String status) {}
+
+  /** A stored port call. */
+  record StoredPortCall(
+      String movementId,
+      int mmsi,
+      String locode,
+      String portName,
+      String direction,
+      Instant time) {}
+
+  void saveVessels(List<VesselSnapshot> vessels);
+
+  /** Stores positions, creating day partitions as needed. */
+  void savePositions(List<StoredPosition> positions);
+
+  /** Stores an alert; false when one with the same key exists. */
+  boolean saveAlert(Alert alert);
+
+  /** Stores a port call; false when it was already stored. */
+  boolean savePortCall(PortCall call);
+
+  List<Alert> alerts(Instant since, int limit);
+
+  List<VesselSnapshot> vessels(Instant since, int limit);
+
+  Optional<VesselSnapshot> vessel(int mmsi);
+
+  List<StoredPosition> track(int mmsi, Instant from, Instant to, int limit);
+
+  List<StoredPortCall> portCalls(Integer mmsi, int limit);
+
+  /** AIS positions in a time window and box, for dark-vessel checks. */
+  List<AisContact> contacts(
+      Instant from, Instant to, double minLat, double maxLat, double minLon, double maxLon);
+
+  void saveSite(CameraSite site);
+
+  List<CameraSite> sites();
+
+  /** Stores a sighting with where it was placed and what explained it; returns its id. */
+  long saveSighting(Sighting s, double lat, double lon, Integer matchedMmsi, boolean dark);
+
+  void savePatrol(PatrolBoat boat);
+
+  List<PatrolBoat> patrols();
+}

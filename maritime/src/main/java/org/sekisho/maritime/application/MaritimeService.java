@@ -1,0 +1,375 @@
+package org.sekisho.maritime.application;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sekisho.core.Outcome;
+import org.sekisho.maritime.domain.encounter.Encounter;
+import org.sekisho.maritime.domain.patrol.AisContact;
+import org.sekisho.maritime.domain.patrol.AlertRanking;
+import org.sekisho.maritime.domain.patrol.CameraSite;
+import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
+import org.sekisho.maritime.domain.patrol.PatrolBoat;
+import org.sekisho.maritime.domain.patrol.PatrolTasking;
+import org.sekisho.maritime.domain.patrol.Sighting;
+import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.maritime.domain.track.AisGap;
+import org.sekisho.maritime.domain.track.Loitering;
+import org.sekisho.maritime.domain.track.TrackEvents;
+import org.sekisho.maritime.domain.track.VesselTracker;
+import org.sekisho.maritime.domain.vessel.MidTable;
+import org.sekisho.maritime.domain.vessel.VesselSnapshot;
+
+/**
+ * The live maritime picture: one {@link VesselTracker} fed by any number of AIS streams (replayed
+ * files, TCP and UDP feeds; serialised on one lock), whose findings become stored alerts and port
+ * calls (port calls also go to {@link ConveyanceMovements}); camera sightings checked for dark
+ * vessels; patrol boats; ranked alerts. Positions and vessel data are written in batches by {@link
+ * #sync}. Thread-safe.
+ */
+public final class MaritimeService {
+  private static final int POSITION_BATCH = 5000;
+
+  /** A ranked alert with the boats that could respond. */
+  public record RankedAlert(
+      MaritimeRecords.Alert alert, double score, List<PatrolTasking.Option> nearestBoats) {}
+
+  /** The outcome of a sighting: its id and the check's result. */
+  public record SightingResult(long id, DarkVesselCheck.Result result) {}
+
+  private final MaritimeRecords records;
+  private final ConveyanceMovements movements;
+  private final Clock clock;
+  private final VesselTracker tracker;
+  private final DarkVesselCheck darkCheck;
+  private final AlertRanking ranking = new AlertRanking(Duration.ofHours(12));
+  private final Object lock = new Object();
+  private final List<MaritimeRecords.StoredPosition> positions = new ArrayList<>();
+  private final Set<Integer> dirty = new HashSet<>();
+  private final List<Runnable> pendingWrites = new ArrayList<>();
+
+  public MaritimeService(
+      MaritimeRecords records,
+      ConveyanceMovements movements,
+      Clock clock,
+      VesselTracker.Settings settings,
+      DarkVesselCheck darkCheck) {
+    this.records = records;
+    this.movements = movements;
+    this.clock = clock;
+    this.darkCheck = darkCheck;
+    this.tracker = new VesselTracker(settings, MidTable.standard(), new Sink());
+  }
+
+  /** Turns tracker findings into writes (run by {@link #sync}, outside the tracker's lock). */
+  private final class Sink implements TrackEvents {
+    @Override
+    public boolean wantsPositions() {
+      return true;
+    }
+
+    @Override
+    public void position(VesselSnapshot v) {
+      positions.add(
+          new MaritimeRecords.StoredPosition(
+              v.mmsi(), v.lastSeen(), v.lat(), v.lon(), v.speedKnots(), v.course()));
+      dirty.add(v.mmsi());
+    }
+
+    @Override
+    public void encounter(Encounter e, VesselSnapshot a, VesselSnapshot b) {
+      String pair = pairKey(e.vessel1(), e.vessel2());
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s and %s within %.2f km for %d min",
+              label(a),
+              label(b),
+              e.medianDistanceKm(),
+              e.duration().toMinutes());
+      later(
+          alert(
+              "encounter-" + pair + "-" + e.start().getEpochSecond(),
+              "encounter",
+              e.start(),
+              e.end(),
+              e.meanLat(),
+              e.meanLon(),
+              a.mmsi(),
+              b.mmsi(),
+              summary));
+    }
+
+    @Override
+    public void fishingMeeting(Encounter e, VesselSnapshot fishing, VesselSnapshot other) {
+      later(
+          alert(
+              "fishing-" + pairKey(e.vessel1(), e.vessel2()) + "-" + e.start().getEpochSecond(),
+              "fishing-meeting",
+              e.start(),
+              e.end(),
+              e.meanLat(),
+              e.meanLon(),
+              fishing.mmsi(),
+              other.mmsi(),
+              "fishing vessel " + label(fishing) + " met " + label(other)));
+    }
+
+    @Override
+    public void gap(AisGap g) {
+      int mmsi = Integer.parseInt(g.vesselId());
+      String state = g.open() ? "open" : "closed";
+      later(
+          alert(
+              "gap-" + mmsi + "-" + g.off().time().getEpochSecond() + "-" + state,
+              "gap",
+              g.off().time(),
+              g.open() ? null : g.on().time(),
+              g.off().lat(),
+              g.off().lon(),
+              mmsi,
+              null,
+              "AIS silent for " + g.silence().toMinutes() + " min (" + state + ")"));
+    }
+
+    @Override
+    public void loitering(Loitering l) {
+      int mmsi = Integer.parseInt(l.vesselId());
+      later(
+          alert(
+              "loitering-" + mmsi + "-" + l.start().getEpochSecond(),
+              "loitering",
+              l.start(),
+              l.end(),
+              l.meanLat(),
+              l.meanLon(),
+              mmsi,
+              null,
+              String.format(
+                  Locale.ROOT,
+                  "loitering %d min at %.1f kn",
+                  l.duration().toMinutes(),
+                  l.meanSpeedKnots())));
+    }
+
+    @Override
+    public void portCall(PortCall c) {
+      later(
+          () -> {
+            if (records.savePortCall(c)) {
+              movements.record(c);
+              records.saveAlert(
+                  new MaritimeRecords.Alert(
+                      0,
+                      "port-call-" + c.movementId(),
+                      "port-call",
+                      c.time(),
+                      null,
+                      c.vessel().lat(),
+                      c.vessel().lon(),
+                      c.vessel().mmsi(),
+                      null,
+                      label(c.vessel())
+                          + " "
+                          + c.direction().code()
+                          + " "
+                          + c.port().name()
+                          + " ("
+                          + c.port().locode()
+                          + ")",
+                      "open"));
+            }
+          });
+    }
+  }
+
+  private static String pairKey(String a, String b) {
+    return a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
+  }
+
+  private static String label(VesselSnapshot v) {
+    return (v.name() == null ? "MMSI " + v.mmsi() : v.name() + " (" + v.mmsi() + ")");
+  }
+
+  private Runnable alert(
+      String key,
+      String kind,
+      Instant time,
+      Instant end,
+      double lat,
+      double lon,
+      Integer mmsi,
+      Integer other,
+      String summary) {
+    return () ->
+        records.saveAlert(
+            new MaritimeRecords.Alert(
+                0, key, kind, time, end, lat, lon, mmsi, other, summary, "open"));
+  }
+
+  private void later(Runnable write) {
+    pendingWrites.add(write);
+  }
+
+  /**
+   * Feeds one NMEA stream (file, socket) to the tracker until it ends; writes in batches as it
+   * goes. Sentences without a time take the clock's.
+   */
+  public DecodeAisStream.Summary ingest(InputStream in) throws IOException {
+    DecodeAisStream.Summary s =
+        new DecodeAisStream(5)
+            .run(
+                in,
+                (m, channel, epochSecond) -> {
+                  long ms =
+                      epochSecond == org.sekisho.maritime.domain.nmea.AivdmReader.NO_TIME
+                          ? clock.millis()
+                          : epochSecond * 1000L;
+                  boolean full;
+                  synchronized (lock) {
+                    tracker.message(m, ms);
+                    full = positions.size() >= POSITION_BATCH;
+                  }
+                  if (full) {
+                    sync();
+                  }
+                });
+    sync();
+    return s;
+  }
+
+  /** End of a finite input (a replay): ends open runs so their alerts are raised, then syncs. */
+  public void endOfInput() {
+    synchronized (lock) {
+      tracker.flush();
+    }
+    sync();
+  }
+
+  /** Reports gaps open as of the clock's now (live feeds call this periodically). */
+  public void evaluateOpenGaps() {
+    synchronized (lock) {
+      tracker.evaluateOpenGaps(clock.instant());
+    }
+    sync();
+  }
+
+  /** Writes buffered positions, vessel updates and findings. */
+  public void sync() {
+    List<MaritimeRecords.StoredPosition> pos;
+    List<VesselSnapshot> vessels = new ArrayList<>();
+    List<Runnable> writes;
+    synchronized (lock) {
+      pos = new ArrayList<>(positions);
+      positions.clear();
+      for (int mmsi : dirty) {
+        tracker.snapshot(mmsi).ifPresent(vessels::add);
+      }
+      dirty.clear();
+      writes = new ArrayList<>(pendingWrites);
+      pendingWrites.clear();
+    }
+    synchronized (records) {
+      if (!vessels.isEmpty()) {
+        records.saveVessels(vessels);
+      }
+      if (!pos.isEmpty()) {
+        records.savePositions(pos);
+      }
+      writes.forEach(Runnable::run);
+    }
+  }
+
+  /** Live vessels from the tracker (heard since {@code since}). */
+  public List<VesselSnapshot> liveVessels(Instant since) {
+    synchronized (lock) {
+      return tracker.snapshots(since);
+    }
+  }
+
+  /**
+   * Records a camera sighting and checks it against AIS; a dark vessel raises an alert.
+   *
+   * @return the stored sighting and the check's result, or a rejection naming the problem
+   */
+  public Outcome<SightingResult> sighting(Sighting s) {
+    CameraSite site =
+        records.sites().stream().filter(c -> c.id().equals(s.siteId())).findFirst().orElse(null);
+    if (site == null) {
+      return Outcome.rejected("unknown-site", "siteId", "no camera site '" + s.siteId() + "'");
+    }
+    if (s.time() == null) {
+      return Outcome.rejected("sighting-no-time", "time", "a sighting needs its time");
+    }
+    Outcome<double[]> placed = DarkVesselCheck.place(s, site);
+    if (!(placed instanceof Outcome.Accepted<double[]> a)) {
+      return Outcome.rejected(((Outcome.Rejected<double[]>) placed).problems().get(0));
+    }
+    double lat = a.value()[0];
+    double lon = a.value()[1];
+    sync();
+    double dLat = darkCheck.maxDistanceNm() / 60.0;
+    double dLon = dLat / Math.max(0.05, Math.cos(Math.toRadians(lat)));
+    List<AisContact> contacts =
+        records.contacts(
+            s.time().minus(darkCheck.maxTimeApart()),
+            s.time().plus(darkCheck.maxTimeApart()),
+            lat - dLat,
+            lat + dLat,
+            lon - dLon,
+            lon + dLon);
+    DarkVesselCheck.Result r = darkCheck.check(s, lat, lon, contacts);
+    Integer matched = r instanceof DarkVesselCheck.Explained e ? e.nearest().mmsi() : null;
+    long id = records.saveSighting(s, lat, lon, matched, r instanceof DarkVesselCheck.Dark);
+    if (r instanceof DarkVesselCheck.Dark) {
+      records.saveAlert(
+          new MaritimeRecords.Alert(
+              0,
+              "dark-" + id,
+              "dark-vessel",
+              s.time(),
+              null,
+              lat,
+              lon,
+              null,
+              null,
+              "camera "
+                  + site.name()
+                  + " saw a "
+                  + (s.vesselType() == null ? "vessel" : s.vesselType())
+                  + " with no AIS within "
+                  + darkCheck.maxDistanceNm()
+                  + " nm",
+              "open"));
+    }
+    return Outcome.accepted(new SightingResult(id, r));
+  }
+
+  /** Alerts since {@code since}, most urgent first, each with the three nearest patrol boats. */
+  public List<RankedAlert> rankedAlerts(Instant since, int limit) {
+    sync();
+    Instant now = clock.instant();
+    List<PatrolBoat> boats = records.patrols();
+    List<RankedAlert> out = new ArrayList<>();
+    for (MaritimeRecords.Alert a : records.alerts(since, 1000)) {
+      double score = ranking.score(a.kind(), a.time(), now);
+      List<PatrolTasking.Option> near =
+          Double.isNaN(a.lat()) ? List.of() : PatrolTasking.nearest(a.lat(), a.lon(), boats, 3);
+      out.add(new RankedAlert(a, Math.round(score * 1000) / 1000.0, near));
+    }
+    out.sort(Comparator.comparingDouble(RankedAlert::score).reversed());
+    return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  public MaritimeRecords records() {
+    return records;
+  }
+}

@@ -1,0 +1,96 @@
+package org.sekisho.maritime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.maritime.adapter.cli.AisReplayCommand;
+import org.sekisho.maritime.application.SyntheticAisFeed;
+import picocli.CommandLine;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class AisReplayCommandTest {
+  record Run(int exit, String out, String err) {}
+
+  static Run run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new AisReplayCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit = cl.execute(args);
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  static Path demo(Path dir) throws Exception {
+    Path f = dir.resolve("demo.nmea");
+    try (Writer w = Files.newBufferedWriter(f, StandardCharsets.ISO_8859_1)) {
+      SyntheticAisFeed.demo().write(w);
+    }
+    return f;
+  }
+
+  @Test
+  void replayingIntoTheDetectorsPrintsTheEncounterAndThePortCall(@TempDir Path dir)
+      throws Exception {
+    Run r = run(demo(dir).toString(), "--speed", "0");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("encounter 431100000 432100001")
+        .contains("fishing-meeting 431100000 432100001")
+        .containsPattern("port-call 563100005 arrival JPTYO 2024-05-01T0[01]:")
+        .contains("0 broken, 6 vessels");
+  }
+
+  @Test
+  void replayingToATcpListenerSendsEveryLineAtTheChosenSpeed(@TempDir Path dir) throws Exception {
+    Path f = demo(dir);
+    long lines = Files.lines(f, StandardCharsets.ISO_8859_1).count();
+    try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      CompletableFuture<Long> received =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try (Socket s = server.accept();
+                    BufferedReader in =
+                        new BufferedReader(
+                            new InputStreamReader(
+                                s.getInputStream(), StandardCharsets.ISO_8859_1))) {
+                  return in.lines().count();
+                } catch (Exception e) {
+                  return -1L;
+                }
+              });
+      // four hours of traffic at 7200x: about two seconds
+      long t0 = System.nanoTime();
+      Run r =
+          run(f.toString(), "--speed", "7200", "--to", "tcp://127.0.0.1:" + server.getLocalPort());
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      assertThat(r.exit()).as(r.err()).isZero();
+      assertThat(received.get(20, TimeUnit.SECONDS)).isEqualTo(lines);
+      assertThat(ms).isGreaterThanOrEqualTo(1500);
+    }
+  }
+
+  @Test
+  void badArgumentsAreUsageErrorsAndAMissingFileIsRejected(@TempDir Path dir) throws Exception {
+    assertThat(run(demo(dir).toString(), "--to", "udp://x:1").exit()).isEqualTo(2);
+    Run missing = run(dir.resolve("none.nmea").toString());
+    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.err()).contains("cannot read");
+    assertThat(run().exit()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,86 @@
+package org.sekisho.maritime.tracking;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sekisho.core.Outcome;
+import org.sekisho.maritime.domain.patrol.AisContact;
+import org.sekisho.maritime.domain.patrol.AlertRanking;
+import org.sekisho.maritime.domain.patrol.CameraSite;
+import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
+import org.sekisho.maritime.domain.patrol.PatrolBoat;
+import org.sekisho.maritime.domain.patrol.PatrolTasking;
+import org.sekisho.maritime.domain.patrol.Sighting;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class PatrolAndDarkVesselTest {
+  static final Instant T = Instant.parse("2024-05-01T03:00:00Z");
+  static final CameraSite SITE = new CameraSite("c1", "Nojima", 34.90, 139.89, 180, 90, 12);
+  final DarkVesselCheck check = new DarkVesselCheck(1.0, Duration.ofMinutes(15));
+
+  @Test
+  void aSightingWithAnAisVesselCloseInTimeAndPlaceIsExplainedByIt() {
+    Sighting s = new Sighting("c1", T, 34.80, 139.90, Double.NaN, 40, "cargo", null);
+    List<AisContact> contacts =
+        List.of(
+            new AisContact(431000001, T.plusSeconds(300), 34.805, 139.90), // 0.3 nm
+            new AisContact(431000002, T.plusSeconds(3600), 34.80, 139.90), // too late
+            new AisContact(431000003, T, 34.90, 139.90)); // 6 nm away
+    DarkVesselCheck.Result r = check.check(s, s.lat(), s.lon(), contacts);
+    assertThat(r)
+        .isInstanceOfSatisfying(
+            DarkVesselCheck.Explained.class,
+            e -> {
+              assertThat(e.nearest().mmsi()).isEqualTo(431000001);
+              assertThat(e.distanceNm()).isBetween(0.29, 0.31);
+            });
+    assertThat(check.check(s, s.lat(), s.lon(), contacts.subList(1, 3)))
+        .isInstanceOf(DarkVesselCheck.Dark.class);
+  }
+
+  @Test
+  void aBearingOnlySightingIsPlacedAtHalfTheCameraRangeAndOneWithoutEitherIsRejected() {
+    Outcome<double[]> south =
+        DarkVesselCheck.place(
+            new Sighting("c1", T, Double.NaN, Double.NaN, 180, Double.NaN, null, null), SITE);
+    assertThat(south)
+        .isInstanceOfSatisfying(
+            Outcome.Accepted.class,
+            a -> {
+              double[] p = (double[]) a.value();
+              assertThat(p[0]).isCloseTo(34.90 - 0.1, org.assertj.core.data.Offset.offset(1e-6));
+              assertThat(p[1]).isCloseTo(139.89, org.assertj.core.data.Offset.offset(1e-6));
+            });
+    Outcome<double[]> none =
+        DarkVesselCheck.place(
+            new Sighting("c1", T, Double.NaN, Double.NaN, Double.NaN, Double.NaN, null, null),
+            SITE);
+    assertThat(none).isInstanceOf(Outcome.Rejected.class);
+    assertThat(((Outcome.Rejected<double[]>) none).problems().get(0).field()).isEqualTo("lat");
+  }
+
+  @Test
+  void theFastestBoatToArriveComesFirstWithItsEta() {
+    List<PatrolBoat> boats =
+        List.of(
+            new PatrolBoat("a", "Slow near", T, 34.0, 140.05, 5), // 3 nm at 5 kn = 36 min
+            new PatrolBoat("b", "Fast far", T, 34.1, 140.0, 30), // 6 nm at 30 kn = 12 min
+            new PatrolBoat("c", "Moored", T, 34.0, 140.01, 0));
+    List<PatrolTasking.Option> o = PatrolTasking.nearest(34.0, 140.0, boats, 2);
+    assertThat(o).extracting(x -> x.boat().id()).containsExactly("b", "a");
+    assertThat(o.get(0).eta()).isBetween(Duration.ofMinutes(11), Duration.ofMinutes(13));
+  }
+
+  @Test
+  void darkVesselsOutrankEncountersAndOldAlertsFade() {
+    AlertRanking r = new AlertRanking(Duration.ofHours(12));
+    assertThat(r.score("dark-vessel", T, T)).isGreaterThan(r.score("encounter", T, T));
+    assertThat(r.score("encounter", T, T.plus(Duration.ofHours(12)))).isEqualTo(0.35);
+    assertThat(r.score("port-call", T, T)).isLessThan(r.score("loitering", T, T));
+  }
+}

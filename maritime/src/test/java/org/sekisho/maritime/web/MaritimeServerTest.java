@@ -1,0 +1,288 @@
+package org.sekisho.maritime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.File;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.maritime.adapter.MaritimeContext;
+import org.sekisho.maritime.application.SyntheticAisFeed;
+import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * The maritime context on the real server over embedded PostgreSQL: a replayed feed shows vessels,
+ * an encounter alert and a port call, through the API and on the map in Chromium.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class MaritimeServerTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private Database db;
+  private final List<PortCall> movements = Collections.synchronizedList(new ArrayList<>());
+  private MaritimeContext context;
+  private WebServer web;
+  private String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database database, @TempDir Path dir) throws Exception {
+    this.db = database;
+    Clock clock = Clock.fixed(Instant.parse("2024-05-01T06:00:00Z"), ZoneOffset.UTC);
+    AuditLog audit = new AuditLog(db.jdbi());
+    context = new MaritimeContext(db, audit, clock, dir, movements::add);
+    List<Migrations> migrations = new ArrayList<>();
+    migrations.add(Migrations.of("platform"));
+    migrations.addAll(context.migrations());
+    db.migrate(migrations);
+    Accounts accounts =
+        new Accounts(db.jdbi(), Clock.systemUTC(), PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "officer", "Ken Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "JPTYO");
+    accounts.upsert("coastguard", "Mei Ito", PASSWORD, EnumSet.of(Role.PARTNER), "jcg", "3rd");
+    accounts.upsert(
+        "inspector", "Jun Mori", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "JPTYO");
+    accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
+    List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
+    bundles.addAll(context.messageBundles());
+    web =
+        WebServer.start(
+            new WebServer.Config("127.0.0.1", 0, false, bundles, context.nav(), "test"),
+            accounts,
+            audit,
+            Clock.systemUTC(),
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+    base = "http://127.0.0.1:" + web.port();
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  private String token(String user) throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/login",
+            null,
+            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  @Order(1)
+  void aReplayedFeedGivesVesselsAnEncounterAlertAndAPortCallThroughTheApi() throws Exception {
+    String officer = token("officer");
+    StringWriter nmea = new StringWriter();
+    SyntheticAisFeed.demo().write(nmea);
+    HttpResponse<String> up = send("POST", "/api/maritime/feed", officer, nmea.toString());
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+    assertThat(JSON.readTree(up.body()).get("messages").asLong()).isGreaterThan(2000);
+
+    JsonNode vessels = JSON.readTree(send("GET", "/api/maritime/vessels", officer, null).body());
+    assertThat(vessels).hasSize(6);
+    JsonNode alerts = JSON.readTree(send("GET", "/api/maritime/alerts", officer, null).body());
+    List<String> kinds = new ArrayList<>();
+    alerts.forEach(a -> kinds.add(a.get("kind").asText()));
+    assertThat(kinds).contains("encounter", "fishing-meeting", "port-call");
+    JsonNode calls = JSON.readTree(send("GET", "/api/maritime/port-calls", officer, null).body());
+    assertThat(calls).hasSize(1);
+    assertThat(calls.get(0).get("locode").asText()).isEqualTo("JPTYO");
+    assertThat(calls.get(0).get("direction").asText()).isEqualTo("arrival");
+    assertThat(movements)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.vessel().imo()).isEqualTo(9_000_005);
+              assertThat(c.vessel().flag()).isEqualTo("SG");
+            });
+    // positions went into a day partition created on demand
+    long inPartition =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from maritime.position_20240501")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(inPartition).isGreaterThan(2000);
+    // replaying the same feed again stores no second alert or port call
+    send("POST", "/api/maritime/feed", officer, nmea.toString());
+    assertThat(JSON.readTree(send("GET", "/api/maritime/port-calls", officer, null).body()))
+        .hasSize(1);
+    assertThat(movements).hasSize(1);
+  }
+
+  @Test
+  @Order(2)
+  void rolesAreEnforced() throws Exception {
+    assertThat(send("GET", "/api/maritime/vessels", null, null).statusCode()).isEqualTo(401);
+    assertThat(send("GET", "/api/maritime/vessels", token("inspector"), null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/api/maritime/vessels", token("coastguard"), null).statusCode())
+        .isEqualTo(200);
+    String site =
+        "{\"id\":\"cam-1\",\"name\":\"Cape Nojima\",\"lat\":34.9,\"lon\":139.89,\"bearingDeg\":180,\"fovDeg\":90,\"rangeNm\":12}";
+    assertThat(send("POST", "/api/maritime/sites", token("officer"), site).statusCode())
+        .isEqualTo(403);
+    assertThat(send("POST", "/api/maritime/sites", token("admin"), site).statusCode())
+        .isEqualTo(201);
+    HttpResponse<String> bad =
+        send("POST", "/api/maritime/sites", token("admin"), "{\"id\":\"x\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("name");
+  }
+
+  @Test
+  @Order(3)
+  void aSightingWithNoAisNearbyRaisesADarkVesselAlertRankedFirstWithTheNearestBoat()
+      throws Exception {
+    String cg = token("coastguard");
+    assertThat(
+            send(
+                    "POST",
+                    "/api/maritime/patrols",
+                    cg,
+                    "{\"id\":\"PL-61\",\"name\":\"Izu\",\"time\":\"2024-05-01T05:50:00Z\",\"lat\":34.8,\"lon\":139.9,\"speedKnots\":20}")
+                .statusCode())
+        .isEqualTo(201);
+    // the demo's meeting pair drifts together around 02:00; a sighting far from any vessel is dark
+    HttpResponse<String> dark =
+        send(
+            "POST",
+            "/api/maritime/sightings",
+            cg,
+            "{\"siteId\":\"cam-1\",\"time\":\"2024-05-01T05:55:00Z\",\"bearingDeg\":200,\"vesselType\":\"small craft\",\"imageRef\":\"cam-1/0001.jpg\"}");
+    assertThat(dark.statusCode()).as(dark.body()).isEqualTo(201);
+    assertThat(JSON.readTree(dark.body()).get("dark").asBoolean()).isTrue();
+    HttpResponse<String> unknown =
+        send(
+            "POST",
+            "/api/maritime/sightings",
+            cg,
+            "{\"siteId\":\"nope\",\"time\":\"2024-05-01T05:55:00Z\",\"lat\":34,\"lon\":139}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("siteId");
+    JsonNode alerts = JSON.readTree(send("GET", "/api/maritime/alerts", cg, null).body());
+    assertThat(alerts.get(0).get("kind").asText()).isEqualTo("dark-vessel");
+    JsonNode boat = alerts.get(0).get("nearestBoats").get(0);
+    assertThat(boat.get("name").asText()).isEqualTo("Izu");
+    assertThat(boat.get("etaMinutes").asLong()).isBetween(1L, 60L);
+  }
+
+  @Test
+  @Order(4)
+  void theMapInChromiumShowsVesselsTheEncounterAlertAndThePortCall() {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--lang=en");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      driver.get(base + "/maritime");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("coastguard");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("map")));
+      wait.until(d -> d.findElements(By.cssSelector("path.vessel-marker")).size() == 6);
+      wait.until(
+          d -> !d.findElements(By.cssSelector("#alerts li[data-kind='encounter']")).isEmpty());
+      wait.until(d -> !d.findElements(By.cssSelector("path.alert-marker")).isEmpty());
+      wait.until(d -> !d.findElements(By.cssSelector("#port-calls li.port-call")).isEmpty());
+      assertThat(driver.findElement(By.cssSelector("#port-calls li.port-call")).getText())
+          .contains("arrival")
+          .contains("JPTYO");
+      assertThat(driver.findElement(By.id("vessel-count")).getText()).isEqualTo("6");
+      driver.get(base + "/maritime/vessels/563100005");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vessel-static")));
+      assertThat(driver.findElement(By.id("vessel-flag")).getText()).isEqualTo("SG");
+      assertThat(driver.findElement(By.id("vessel-port-calls")).getText()).contains("JPTYO");
+      wait.until(d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive")).isEmpty());
+      assertThat(driver.findElement(By.id("intel-link")).getAttribute("href"))
+          .endsWith("q=9000005");
+    } finally {
+      driver.quit();
+    }
+  }
+}
