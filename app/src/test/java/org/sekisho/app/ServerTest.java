@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,9 +25,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.intel.application.Actor;
@@ -36,6 +32,7 @@ import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.platform.audit.AuditVerification;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.Routes.RouteSpec;
 import org.sekisho.platform.web.WebServer;
@@ -303,23 +300,7 @@ class ServerTest {
 
   @Test
   void anAnalystSignsInSearchesAndFollowsALinkToTheEntityGraphInChromium() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--lang=en");
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .build();
-    WebDriver driver = new ChromeDriver(service, options);
+    WebDriver driver = Chromium.start();
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
       driver.get(base + "/search?q=coffee");
