@@ -25,4 +25,9 @@ class EgateArchitectureTest {
   void theEgateDomainDoesNotReachIntoOuterLayers() {
     ContextRules.domainDoesNotDependOnOuterLayers(CONTEXT).check(CLASSES);
   }
+
+  @Test
+  void theEgateUseCasesDoNotDependOnAdapters() {
+    ContextRules.applicationDoesNotDependOnAdapters(CONTEXT).check(CLASSES);
+  }
 }

@@ -43,4 +43,14 @@ public record ChipFiles(byte[] com, Map<Integer, byte[]> dataGroups, byte[] sod)
     copy.put(number, bytes);
     return new ChipFiles(com, copy, sod);
   }
+
+  /**
+   * Overwrites every file's bytes with zeros (the portrait in DG2 included) once the gate has
+   * decided: face images are not kept after the decision.
+   */
+  public void erase() {
+    java.util.Arrays.fill(com, (byte) 0);
+    java.util.Arrays.fill(sod, (byte) 0);
+    dataGroups.values().forEach(b -> java.util.Arrays.fill(b, (byte) 0));
+  }
 }

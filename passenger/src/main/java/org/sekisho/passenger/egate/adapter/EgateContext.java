@@ -1,0 +1,189 @@
+package org.sekisho.passenger.egate.adapter;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.passenger.egate.adapter.chip.CscaMasterList;
+import org.sekisho.passenger.egate.adapter.chip.JmrtdPassiveAuthentication;
+import org.sekisho.passenger.egate.adapter.face.FaceModelConfig;
+import org.sekisho.passenger.egate.adapter.face.NoFaceModel;
+import org.sekisho.passenger.egate.adapter.face.OnnxFaceMatcher;
+import org.sekisho.passenger.egate.adapter.qr.DeclarationKeyStore;
+import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
+import org.sekisho.passenger.egate.adapter.records.HttpArrivalEndpoint;
+import org.sekisho.passenger.egate.adapter.records.JdbcArrivalRecords;
+import org.sekisho.passenger.egate.adapter.web.EgateWeb;
+import org.sekisho.passenger.egate.application.CustomsArrivalRecords;
+import org.sekisho.passenger.egate.application.DeclarationQrService;
+import org.sekisho.passenger.egate.application.FaceMatcher;
+import org.sekisho.passenger.egate.application.FaceVerifications;
+import org.sekisho.passenger.egate.application.ImmigrationArrivalRecords;
+import org.sekisho.passenger.egate.application.KioskCheckIn;
+import org.sekisho.passenger.egate.application.TargetingCheck;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.web.NavItem;
+import org.sekisho.platform.web.WebModule;
+
+/**
+ * Wiring of the e-Gate context for the composition root. Everything it reads lives under {@code
+ * <dataDir>/egate/}:
+ *
+ * <ul>
+ *   <li>{@code declaration-keys/} signing key pair (generated at first start) and {@code trusted/}
+ *       public keys ({@link DeclarationKeyStore});
+ *   <li>{@code csca/} trusted CSCA certificates or ICAO master lists (none: every chip is refused
+ *       as from an unknown CSCA);
+ *   <li>{@code face/face-model.properties} the evaluated face model ({@link FaceModelConfig}; none:
+ *       every traveller is referred with "no face model configured");
+ *   <li>{@code endpoints.properties} {@code customs.url}, {@code customs.token}, {@code
+ *       immigration.url}, {@code immigration.token}; without them the records go to this context's
+ *       tables ({@code egate.customs_arrival}, {@code egate.immigration_outbox}).
+ * </ul>
+ *
+ * Construction fails with an {@link UncheckedIOException} naming the file when a configured file is
+ * unreadable. Call {@link #close()} at shutdown (frees the ONNX session).
+ */
+public final class EgateContext implements AutoCloseable {
+  private static final System.Logger LOG = System.getLogger(EgateContext.class.getName());
+
+  private final Path home;
+  private final DeclarationQrService declarations;
+  private final KioskCheckIn kiosk;
+  private final EgateWeb web;
+  private final FaceMatcher faceMatcher;
+
+  /** With no passenger-targeting check (no hits). */
+  public EgateContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
+    this(db, audit, clock, dataDir, passport -> List.of());
+  }
+
+  /**
+   * @param targeting passenger targeting's answer for a passport (watchlists, API/PNR hits)
+   */
+  public EgateContext(
+      Database db, AuditTrail audit, Clock clock, Path dataDir, TargetingCheck targeting) {
+    this.home = dataDir.resolve("egate");
+    try {
+      Files.createDirectories(home);
+      DeclarationKeyStore.Keys keys =
+          DeclarationKeyStore.openOrCreate(home.resolve("declaration-keys"), clock);
+      ZxingQrImages qr = new ZxingQrImages();
+      this.declarations = new DeclarationQrService(qr, keys.trusted(), keys.signing(), clock);
+      Path csca = home.resolve("csca");
+      CscaMasterList masterList =
+          Files.isDirectory(csca) ? CscaMasterList.load(csca) : new CscaMasterList(List.of());
+      if (masterList.certificates().isEmpty()) {
+        LOG.log(
+            System.Logger.Level.WARNING, "no CSCA certificates in {0}: chips are refused", csca);
+      }
+      Path faceConfig = home.resolve("face").resolve("face-model.properties");
+      double threshold = 1.0;
+      if (Files.exists(faceConfig)) {
+        FaceModelConfig fc = FaceModelConfig.load(faceConfig);
+        this.faceMatcher = OnnxFaceMatcher.open(fc);
+        threshold = fc.threshold();
+      } else {
+        this.faceMatcher = new NoFaceModel();
+        LOG.log(System.Logger.Level.WARNING, "no face model at {0}", faceConfig);
+      }
+      Properties endpoints = properties(home.resolve("endpoints.properties"));
+      JdbcArrivalRecords tables = new JdbcArrivalRecords(db.jdbi());
+      HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+      CustomsArrivalRecords customs =
+          endpoints.containsKey("customs.url")
+              ? HttpArrivalEndpoint.customs(
+                  http,
+                  URI.create(endpoints.getProperty("customs.url").strip()),
+                  endpoints.getProperty("customs.token", ""))
+              : tables.customs();
+      ImmigrationArrivalRecords immigration =
+          endpoints.containsKey("immigration.url")
+              ? HttpArrivalEndpoint.immigration(
+                  http,
+                  URI.create(endpoints.getProperty("immigration.url").strip()),
+                  endpoints.getProperty("immigration.token", ""))
+              : tables.immigration();
+      FaceVerifications faces =
+          new FaceVerifications(
+              faceMatcher, threshold, line -> LOG.log(System.Logger.Level.INFO, line));
+      this.kiosk =
+          new KioskCheckIn(
+              new JmrtdPassiveAuthentication(masterList, clock),
+              declarations,
+              faces,
+              targeting,
+              customs,
+              immigration,
+              audit,
+              clock);
+      this.web = new EgateWeb(declarations, qr, kiosk, clock);
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "e-Gate configuration under " + home + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static Properties properties(Path file) throws IOException {
+    Properties p = new Properties();
+    if (Files.exists(file)) {
+      try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        p.load(r);
+      }
+    }
+    return p;
+  }
+
+  /** The {@code egate} schema (the lead migrates {@code platform} first). */
+  public List<Migrations> migrations() {
+    return List.of(Migrations.of("egate"));
+  }
+
+  public List<WebModule> webModules() {
+    return List.of(web);
+  }
+
+  public List<NavItem> nav() {
+    return List.of(
+        new NavItem("/declaration", "nav.declaration", Access.open()),
+        new NavItem("/kiosk", "nav.kiosk", EgateWeb.KIOSK));
+  }
+
+  public List<String> messageBundles() {
+    return List.of("i18n.egate");
+  }
+
+  /** Nothing runs in the background. */
+  public void start() {}
+
+  public DeclarationQrService declarations() {
+    return declarations;
+  }
+
+  public KioskCheckIn kiosk() {
+    return kiosk;
+  }
+
+  /** Where this context keeps its files. */
+  public Path home() {
+    return home;
+  }
+
+  @Override
+  public void close() {
+    if (faceMatcher instanceof OnnxFaceMatcher m) {
+      m.close();
+    }
+  }
+}

@@ -1,0 +1,389 @@
+package org.sekisho.passenger.egate.adapter.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.passenger.egate.application.DeclarationQrService;
+import org.sekisho.passenger.egate.application.KioskCheckIn;
+import org.sekisho.passenger.egate.application.QrImages;
+import org.sekisho.passenger.egate.domain.chip.ChipFiles;
+import org.sekisho.passenger.egate.domain.decision.GateDecision;
+import org.sekisho.passenger.egate.domain.decision.Referral;
+import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
+import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
+import org.sekisho.passenger.egate.domain.declaration.SealedDeclaration;
+import org.sekisho.passenger.egate.domain.kiosk.ImmigrationAnswers;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.i18n.Messages;
+import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.Routes;
+import org.sekisho.platform.web.Web;
+import org.sekisho.platform.web.WebModule;
+
+/**
+ * The e-Gate pages and API: the public declaration page (the traveller fills in Form C No. 5360 and
+ * gets the signed QR) and the integrated kiosk (passport, QR, face, result), which kiosk devices
+ * reach with a device account holding the inspector role.
+ */
+public final class EgateWeb implements WebModule {
+  /**
+   * Who may run the kiosk: kiosk device accounts (role inspector) and inspectors at the gate. A
+   * dedicated kiosk role would be narrower; see the module notes.
+   */
+  public static final Access KIOSK = Access.anyOf(Role.INSPECTOR);
+
+  /** Largest image accepted from a kiosk camera or upload. */
+  static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
+
+  private final DeclarationQrService declarations;
+  private final QrImages qrImages;
+  private final KioskCheckIn kiosk;
+  private final Clock clock;
+  private final TemplateEngine templates =
+      TemplateEngine.createPrecompiled(
+          null,
+          ContentType.Html,
+          EgateWeb.class.getClassLoader(),
+          "org.sekisho.passenger.egate.adapter.web.jte");
+
+  public EgateWeb(
+      DeclarationQrService declarations, QrImages qrImages, KioskCheckIn kiosk, Clock clock) {
+    this.declarations = declarations;
+    this.qrImages = qrImages;
+    this.kiosk = kiosk;
+    this.clock = clock;
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.get("/declaration", Access.open(), "customs declaration form (Form C No. 5360)", this::form)
+        .post("/declaration", Access.open(), "sign a declaration and show its QR", this::issue)
+        .post(
+            "/api/egate/declarations",
+            Access.open(),
+            "sign a declaration (JSON fields of the form) and answer the QR as PNG",
+            this::issueApi)
+        .get("/kiosk", KIOSK, "integrated kiosk (passport, QR, face, result)", this::kioskPage)
+        .get("/assets/egate/kiosk.js", Access.open(), "kiosk script", this::kioskScript)
+        .get("/assets/egate/egate.css", Access.open(), "e-Gate styles", this::styles)
+        .post(
+            "/api/egate/qr",
+            KIOSK,
+            "read and verify the declaration QR in a camera frame (body: image)",
+            this::readQr)
+        .post(
+            "/api/egate/decisions",
+            KIOSK,
+            "decide for one traveller (MRZ, chip, QR, face, immigration items)",
+            this::decide);
+  }
+
+  private String render(String template, Map<String, Object> params) {
+    StringOutput out = new StringOutput();
+    templates.render(template, params, out);
+    return out.toString();
+  }
+
+  private void form(Context ctx) {
+    showForm(ctx, Map.of(), Map.of(), null, null);
+  }
+
+  private void showForm(
+      Context ctx,
+      Map<String, String> values,
+      Map<String, String> errors,
+      String qrPng,
+      String qrText) {
+    Messages t = Web.messages(ctx);
+    Map<String, Object> p = new HashMap<>();
+    p.put("t", t);
+    p.put("v", values);
+    p.put("errors", errors);
+    p.put("csrf", Web.csrf(ctx));
+    p.put("qrDataUrl", qrPng == null ? "" : "data:image/png;base64," + qrPng);
+    p.put("qrText", qrText == null ? "" : qrText);
+    Web.page(ctx, t.get("declaration.title"), render("declaration.jte", p));
+  }
+
+  private void issue(Context ctx) {
+    Map<String, String> values = new LinkedHashMap<>();
+    for (String f : DeclarationForm.FIELDS) {
+      String v = ctx.formParam(f);
+      if (v != null) {
+        values.put(f, v);
+      }
+    }
+    switch (DeclarationForm.read(values, LocalDate.now(clock))) {
+      case Outcome.Rejected<CustomsDeclaration> r -> {
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Problem pr : r.problems()) {
+          errors.putIfAbsent(pr.field(), pr.message());
+        }
+        ctx.status(400);
+        showForm(ctx, values, errors, null, null);
+      }
+      case Outcome.Accepted<CustomsDeclaration> a -> {
+        String text = declarations.sealText(a.value());
+        auditIssued(ctx, a.value());
+        showForm(
+            ctx, values, Map.of(), Base64.getEncoder().encodeToString(qrImages.png(text)), text);
+      }
+    }
+  }
+
+  private void issueApi(Context ctx) {
+    Map<String, String> values = new LinkedHashMap<>();
+    Map<?, ?> body = parse(ctx, Map.class);
+    body.forEach((k, v) -> values.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
+    switch (DeclarationForm.read(values, LocalDate.now(clock))) {
+      case Outcome.Rejected<CustomsDeclaration> r -> throw new HttpProblem(r.problems().get(0));
+      case Outcome.Accepted<CustomsDeclaration> a -> {
+        String text = declarations.sealText(a.value());
+        auditIssued(ctx, a.value());
+        ctx.contentType("image/png");
+        ctx.result(qrImages.png(text));
+      }
+    }
+  }
+
+  private static void auditIssued(Context ctx, CustomsDeclaration d) {
+    Web.audit(
+        ctx,
+        "egate.declaration.issued",
+        "passport:" + d.nationality() + ":" + d.passportNumber(),
+        Map.of("flight", d.flight(), "arrival", d.arrival().toString()));
+  }
+
+  private void kioskPage(Context ctx) {
+    Messages t = Web.messages(ctx);
+    Web.page(ctx, t.get("kiosk.title"), render("kiosk.jte", Map.of("t", t)));
+  }
+
+  private void kioskScript(Context ctx) {
+    asset(ctx, "assets/egate/kiosk.js", "text/javascript; charset=utf-8");
+  }
+
+  private void styles(Context ctx) {
+    asset(ctx, "assets/egate/egate.css", "text/css; charset=utf-8");
+  }
+
+  private static void asset(Context ctx, String path, String type) {
+    try (InputStream in = EgateWeb.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw HttpProblem.notFound(path);
+      }
+      ctx.contentType(type);
+      ctx.header("Cache-Control", "no-cache");
+      ctx.result(in.readAllBytes());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void readQr(Context ctx) {
+    byte[] image = ctx.bodyAsBytes();
+    if (image.length == 0) {
+      throw HttpProblem.of("missing-field", "image", "send the camera frame as the request body");
+    }
+    if (image.length > MAX_IMAGE_BYTES) {
+      throw HttpProblem.of("too-large", "image", "images are limited to 8 MiB");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    switch (qrImages.read(image)) {
+      case Outcome.Rejected<String> r -> {
+        out.put("found", false);
+        out.put("problem", problem(r.problems().get(0)));
+      }
+      case Outcome.Accepted<String> a -> {
+        out.put("found", true);
+        out.put("text", a.value());
+        Outcome<SealedDeclaration> v = declarations.readText(a.value());
+        out.put("verified", v.isAccepted());
+        if (!v.isAccepted()) {
+          out.put("problem", problem(v.problems().get(0)));
+        }
+      }
+    }
+    java.util.Arrays.fill(image, (byte) 0);
+    ctx.json(out);
+  }
+
+  /** The kiosk's JSON request; images as Base64 (a {@code data:} URL prefix is allowed). */
+  public record DecisionRequest(
+      List<String> mrz,
+      ChipDump chip,
+      String qrText,
+      String qrImage,
+      String faceImage,
+      Immigration immigration) {}
+
+  /** Chip files as read, Base64: EF.COM, data groups by number, EF.SOD. */
+  public record ChipDump(String com, Map<String, String> dataGroups, String sod) {}
+
+  public record Immigration(
+      String purposeOfVisit,
+      Integer intendedStayDays,
+      Boolean deportationOrRefusalHistory,
+      Boolean criminalConviction,
+      Boolean carryingProhibitedItems) {}
+
+  private void decide(Context ctx) {
+    DecisionRequest req = parse(ctx, DecisionRequest.class);
+    if (req.mrz() == null || req.mrz().isEmpty()) {
+      throw HttpProblem.of("missing-field", "mrz", "send the printed MRZ lines as a list");
+    }
+    Optional<ChipFiles> chip = Optional.ofNullable(req.chip()).map(EgateWeb::chipFiles);
+    Immigration im = req.immigration();
+    ImmigrationAnswers answers =
+        im == null
+            ? new ImmigrationAnswers("", 0, false, false, false)
+            : new ImmigrationAnswers(
+                im.purposeOfVisit(),
+                im.intendedStayDays() == null ? 0 : im.intendedStayDays(),
+                Boolean.TRUE.equals(im.deportationOrRefusalHistory()),
+                Boolean.TRUE.equals(im.criminalConviction()),
+                Boolean.TRUE.equals(im.carryingProhibitedItems()));
+    KioskCheckIn.Capture capture =
+        new KioskCheckIn.Capture(
+            req.mrz(),
+            chip,
+            Optional.ofNullable(req.qrText()),
+            base64("qrImage", req.qrImage()),
+            base64("faceImage", req.faceImage()),
+            answers);
+    Principal p = Web.principal(ctx);
+    KioskCheckIn.Result result =
+        kiosk.checkIn(capture, new KioskCheckIn.Kiosk(p.username(), p.agency()));
+    ctx.json(answer(result, Web.messages(ctx)));
+  }
+
+  static Map<String, Object> answer(KioskCheckIn.Result r, Messages t) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("captureId", r.captureId());
+    out.put("decision", KioskCheckIn.decisionCode(r.decision()));
+    out.put("decisionText", t.get("kiosk.decision." + KioskCheckIn.decisionCode(r.decision())));
+    List<Map<String, String>> reasons = new ArrayList<>();
+    if (r.decision() instanceof GateDecision.SecondaryInspection s) {
+      for (Referral ref : s.referrals()) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("reason", ref.reason().name());
+        m.put("text", t.get("reason." + ref.reason().name()));
+        m.put("detail", ref.detail());
+        reasons.add(m);
+      }
+    }
+    out.put("reasons", reasons);
+    out.put(
+        "face",
+        r.face()
+            .map(
+                f -> {
+                  Map<String, Object> m = new LinkedHashMap<>();
+                  m.put("match", f.match());
+                  m.put("similarity", f.similarity());
+                  m.put("threshold", f.threshold());
+                  m.put("model", f.model());
+                  return (Object) m;
+                })
+            .orElse(null));
+    Map<String, Object> decl = new LinkedHashMap<>();
+    decl.put("verified", r.declaration().isAccepted());
+    if (!r.declaration().isAccepted()) {
+      decl.put("problem", problem(r.declaration().problems().get(0)));
+    }
+    out.put("declaration", decl);
+    Map<String, Object> records = new LinkedHashMap<>();
+    records.put("customs", delivery(r.customsDelivery()));
+    records.put("immigration", delivery(r.immigrationDelivery()));
+    out.put("records", records);
+    return out;
+  }
+
+  private static Map<String, Object> delivery(Outcome<String> o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("delivered", o.isAccepted());
+    switch (o) {
+      case Outcome.Accepted<String> a -> m.put("receipt", a.value());
+      case Outcome.Rejected<String> rj -> m.put("problem", problem(rj.problems().get(0)));
+    }
+    return m;
+  }
+
+  private static Map<String, String> problem(Problem p) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("code", p.code());
+    m.put("field", p.field());
+    m.put("message", p.message());
+    return m;
+  }
+
+  private static ChipFiles chipFiles(ChipDump d) {
+    Map<Integer, byte[]> groups = new TreeMap<>();
+    if (d.dataGroups() != null) {
+      for (Map.Entry<String, String> e : d.dataGroups().entrySet()) {
+        int n;
+        try {
+          n = Integer.parseInt(e.getKey().strip());
+        } catch (NumberFormatException ex) {
+          n = -1;
+        }
+        if (n < 1 || n > 16) {
+          throw HttpProblem.of(
+              "invalid-field", "chip.dataGroups", "data-group numbers are 1-16, got " + e.getKey());
+        }
+        groups.put(n, base64("chip.dataGroups." + n, e.getValue()));
+      }
+    }
+    return new ChipFiles(base64("chip.com", d.com()), groups, base64("chip.sod", d.sod()));
+  }
+
+  static byte[] base64(String field, String value) {
+    if (value == null || value.isBlank()) {
+      return new byte[0];
+    }
+    String v = value.strip();
+    if (v.startsWith("data:")) {
+      int comma = v.indexOf(',');
+      v = comma < 0 ? "" : v.substring(comma + 1);
+    }
+    if (v.length() > MAX_IMAGE_BYTES / 3 * 4 + 4) {
+      throw HttpProblem.of("too-large", field, "limited to 8 MiB");
+    }
+    try {
+      return Base64.getMimeDecoder().decode(v);
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.of("invalid-field", field, "expected Base64: " + e.getMessage());
+    }
+  }
+
+  private static <T> T parse(Context ctx, Class<T> type) {
+    T value;
+    try {
+      value = ctx.bodyAsClass(type);
+    } catch (Exception e) { // Javalin rethrows Jackson's checked exceptions unchecked
+      throw HttpProblem.of("invalid-json", "", "the body is not the expected JSON object");
+    }
+    if (value == null) {
+      throw HttpProblem.of("invalid-json", "", "send a JSON object");
+    }
+    return value;
+  }
+}

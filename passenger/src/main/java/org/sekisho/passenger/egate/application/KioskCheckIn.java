@@ -1,0 +1,346 @@
+package org.sekisho.passenger.egate.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.passenger.egate.domain.chip.ChipFiles;
+import org.sekisho.passenger.egate.domain.chip.ChipReading;
+import org.sekisho.passenger.egate.domain.decision.GateDecision;
+import org.sekisho.passenger.egate.domain.decision.GateInputs;
+import org.sekisho.passenger.egate.domain.decision.GateRules;
+import org.sekisho.passenger.egate.domain.decision.Referral;
+import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
+import org.sekisho.passenger.egate.domain.declaration.SealedDeclaration;
+import org.sekisho.passenger.egate.domain.face.FaceVerification;
+import org.sekisho.passenger.egate.domain.kiosk.ArrivalCapture;
+import org.sekisho.passenger.egate.domain.kiosk.ImmigrationAnswers;
+import org.sekisho.passenger.egate.domain.kiosk.Purpose;
+import org.sekisho.passenger.egate.domain.kiosk.TravellerField;
+import org.sekisho.passenger.egate.domain.mrz.MachineReadableZone;
+import org.sekisho.passenger.egate.domain.mrz.MrzParser;
+
+/**
+ * The integrated kiosk: one capture of passport (printed MRZ and chip), declaration QR, live face
+ * and immigration items gives the gate decision; the capture is then split by the field-level
+ * purpose rules ({@link TravellerField}) into a customs record and an immigration record, each sent
+ * through its own port; the decision, with the face threshold and score, goes to the audit trail.
+ *
+ * <p>Face images are deleted after the decision: the live capture and the QR camera frame are
+ * zeroed in the caller's arrays and the chip files are erased, whatever the outcome. Never throws
+ * for bad traveller input. Thread-safe when its ports are.
+ */
+public final class KioskCheckIn {
+  /** The kiosk device that captured the traveller. */
+  public record Kiosk(String id, String agency) {}
+
+  /**
+   * One capture.
+   *
+   * @param mrzLines the printed MRZ as read by the document reader
+   * @param chip the chip files, when the chip was read
+   * @param qrText the declaration QR text when a scanner decoded it; otherwise {@code qrFrame}
+   * @param qrFrame a camera frame showing the declaration QR (empty when {@code qrText} is given)
+   * @param liveFace the live face capture (JPEG or PNG)
+   * @param immigration the immigration items
+   */
+  public record Capture(
+      List<String> mrzLines,
+      Optional<ChipFiles> chip,
+      Optional<String> qrText,
+      byte[] qrFrame,
+      byte[] liveFace,
+      ImmigrationAnswers immigration) {
+    public Capture {
+      mrzLines = List.copyOf(mrzLines);
+      qrFrame = qrFrame == null ? new byte[0] : qrFrame;
+      liveFace = liveFace == null ? new byte[0] : liveFace;
+    }
+  }
+
+  /**
+   * What the kiosk shows and the officer needs.
+   *
+   * @param captureId the capture's identifier, in both records and the audit entry
+   * @param decision pass or secondary inspection with reasons
+   * @param face the face comparison, empty when none could be made (no authenticated chip or no
+   *     live image)
+   * @param declaration the verified declaration, or why it was refused
+   * @param customsDelivery the customs endpoint's receipt, or why it failed
+   * @param immigrationDelivery the immigration endpoint's receipt, or why it failed
+   */
+  public record Result(
+      String captureId,
+      GateDecision decision,
+      Optional<FaceVerification> face,
+      Outcome<SealedDeclaration> declaration,
+      Outcome<String> customsDelivery,
+      Outcome<String> immigrationDelivery) {}
+
+  private final MrzParser mrzParser;
+  private final PassiveAuthentication passiveAuthentication;
+  private final DeclarationQrService declarations;
+  private final FaceVerifications faces;
+  private final TargetingCheck targeting;
+  private final CustomsArrivalRecords customs;
+  private final ImmigrationArrivalRecords immigration;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public KioskCheckIn(
+      PassiveAuthentication passiveAuthentication,
+      DeclarationQrService declarations,
+      FaceVerifications faces,
+      TargetingCheck targeting,
+      CustomsArrivalRecords customs,
+      ImmigrationArrivalRecords immigration,
+      AuditTrail audit,
+      Clock clock) {
+    this.mrzParser = new MrzParser(clock);
+    this.passiveAuthentication = passiveAuthentication;
+    this.declarations = declarations;
+    this.faces = faces;
+    this.targeting = targeting;
+    this.customs = customs;
+    this.immigration = immigration;
+    this.audit = audit;
+    this.clock = clock;
+  }
+
+  /** Decides for one traveller, sends both records and audits the decision. */
+  public Result checkIn(Capture capture, Kiosk kiosk) {
+    String captureId = UUID.randomUUID().toString();
+    Instant at = clock.instant();
+    Outcome<MachineReadableZone> mrz;
+    Outcome<ChipReading> chip;
+    Outcome<SealedDeclaration> declaration;
+    FaceVerification face = null;
+    try {
+      mrz = mrzParser.parse(capture.mrzLines());
+      chip =
+          capture
+              .chip()
+              .map(passiveAuthentication::verify)
+              .orElseGet(
+                  () ->
+                      Outcome.rejected(
+                          "chip-not-read", "chip", "the passport chip was not read at the kiosk"));
+      declaration = readDeclaration(capture);
+      if (chip instanceof Outcome.Accepted<ChipReading> c && capture.liveFace().length > 0) {
+        face = faces.verify(c.value().face(), capture.liveFace());
+      }
+    } finally {
+      // Face images are deleted after the decision (DESIGN section 7), whatever happened.
+      Arrays.fill(capture.liveFace(), (byte) 0);
+      Arrays.fill(capture.qrFrame(), (byte) 0);
+      capture.chip().ifPresent(ChipFiles::erase);
+    }
+    List<String> hits =
+        mrz instanceof Outcome.Accepted<MachineReadableZone> a
+            ? targeting.hits(a.value())
+            : List.of();
+    GateDecision decision =
+        GateRules.decide(new GateInputs(mrz, chip, declaration, face, hits, LocalDate.now(clock)));
+    ArrivalCapture all =
+        new ArrivalCapture(
+            captureId,
+            kiosk.id(),
+            at,
+            fields(mrz, chip, declaration, face, hits, decision, capture.immigration()));
+    Outcome<String> toCustoms = deliver(() -> customs.send(all.recordFor(Purpose.CUSTOMS)));
+    Outcome<String> toImmigration =
+        deliver(() -> immigration.send(all.recordFor(Purpose.IMMIGRATION)));
+    audit.record(
+        new AuditEvent(
+            at,
+            kiosk.id(),
+            kiosk.agency(),
+            "egate.decision",
+            mrz instanceof Outcome.Accepted<MachineReadableZone> a
+                ? "passport:" + a.value().issuingState() + ":" + a.value().documentNumber()
+                : "capture:" + captureId,
+            auditDetails(captureId, decision, face, toCustoms, toImmigration)));
+    return new Result(
+        captureId, decision, Optional.ofNullable(face), declaration, toCustoms, toImmigration);
+  }
+
+  private Outcome<SealedDeclaration> readDeclaration(Capture capture) {
+    if (capture.qrText().isPresent() && !capture.qrText().get().isBlank()) {
+      return declarations.readText(capture.qrText().get());
+    }
+    if (capture.qrFrame().length > 0) {
+      return declarations.readImage(capture.qrFrame());
+    }
+    return Outcome.rejected("qr-missing", "declaration", "no declaration QR was shown");
+  }
+
+  private static Outcome<String> deliver(java.util.function.Supplier<Outcome<String>> send) {
+    try {
+      return send.get();
+    } catch (RuntimeException e) {
+      // A port must not throw, but an endpoint outage must never block the gate decision.
+      return Outcome.rejected("delivery-failed", "endpoint", String.valueOf(e.getMessage()));
+    }
+  }
+
+  private static Map<String, String> auditDetails(
+      String captureId,
+      GateDecision decision,
+      FaceVerification face,
+      Outcome<String> toCustoms,
+      Outcome<String> toImmigration) {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("capture", captureId);
+    d.put("decision", decisionCode(decision));
+    if (decision instanceof GateDecision.SecondaryInspection s) {
+      d.put(
+          "reasons",
+          s.referrals().stream().map(r -> r.reason().name()).collect(Collectors.joining(",")));
+    }
+    if (face == null) {
+      d.put("face", "not compared");
+    } else {
+      d.put("face", face.match() ? "match" : "mismatch");
+      d.put("face.similarity", String.format(Locale.ROOT, "%.4f", face.similarity()));
+      d.put("face.threshold", String.format(Locale.ROOT, "%.4f", face.threshold()));
+      d.put("face.model", face.model());
+    }
+    d.put("customs.record", delivery(toCustoms));
+    d.put("immigration.record", delivery(toImmigration));
+    return d;
+  }
+
+  private static String delivery(Outcome<String> o) {
+    return switch (o) {
+      case Outcome.Accepted<String> a -> a.value();
+      case Outcome.Rejected<String> r -> "failed: " + r.problems().get(0).message();
+    };
+  }
+
+  /** {@code pass} or {@code secondary-inspection}. */
+  public static String decisionCode(GateDecision d) {
+    return d instanceof GateDecision.Pass ? "pass" : "secondary-inspection";
+  }
+
+  private static Map<TravellerField, String> fields(
+      Outcome<MachineReadableZone> mrz,
+      Outcome<ChipReading> chip,
+      Outcome<SealedDeclaration> declaration,
+      FaceVerification face,
+      List<String> hits,
+      GateDecision decision,
+      ImmigrationAnswers answers) {
+    Map<TravellerField, String> f = new EnumMap<>(TravellerField.class);
+    if (mrz instanceof Outcome.Accepted<MachineReadableZone> a) {
+      MachineReadableZone m = a.value();
+      f.put(TravellerField.DOCUMENT_TYPE, m.field("document_code").replace("<", ""));
+      f.put(TravellerField.ISSUING_STATE, m.issuingState());
+      f.put(TravellerField.DOCUMENT_NUMBER, m.documentNumber());
+      f.put(TravellerField.SURNAME, m.field("primary_identifier"));
+      f.put(TravellerField.GIVEN_NAMES, m.field("secondary_identifier"));
+      f.put(TravellerField.NATIONALITY, m.nationality());
+      m.birthDate().ifPresent(b -> f.put(TravellerField.BIRTH_DATE, b.toString()));
+      f.put(TravellerField.SEX, m.field("sex").replace("<", "X"));
+      m.expiryDate().ifPresent(e -> f.put(TravellerField.DOCUMENT_EXPIRY, e.toString()));
+    }
+    f.put(
+        TravellerField.CHIP_AUTHENTICATION,
+        switch (chip) {
+          case Outcome.Accepted<ChipReading> c -> "passed (CSCA " + c.value().csca() + ")";
+          case Outcome.Rejected<ChipReading> r -> "failed: " + r.problems().get(0).code();
+        });
+    f.put(
+        TravellerField.FACE_VERIFICATION,
+        face == null
+            ? "not compared"
+            : String.format(
+                Locale.ROOT,
+                "%s (similarity %.4f, threshold %.4f, %s)",
+                face.match() ? "match" : "mismatch",
+                face.similarity(),
+                face.threshold(),
+                face.model()));
+    switch (declaration) {
+      case Outcome.Accepted<SealedDeclaration> a -> {
+        CustomsDeclaration d = a.value().declaration();
+        f.put(TravellerField.FLIGHT, d.flight());
+        f.put(TravellerField.ARRIVAL_DATE, d.arrival().toString());
+        f.put(TravellerField.ADDRESS_IN_JAPAN, d.addressInJapan());
+        f.put(TravellerField.DEPARTED_FROM, d.departedFrom());
+        f.put(TravellerField.OCCUPATION, d.occupation());
+        f.put(TravellerField.PHONE_IN_JAPAN, d.phone());
+        f.put(
+            TravellerField.FAMILY_MEMBERS,
+            d.family().aged20AndOver()
+                + " aged 20+, "
+                + d.family().aged6To19()
+                + " aged 6-19, "
+                + d.family().under6()
+                + " under 6");
+        f.put(TravellerField.DECLARATION_ANSWERS, answers(d.answers()));
+        f.put(TravellerField.UNACCOMPANIED_PIECES, Integer.toString(d.unaccompaniedPieces()));
+        f.put(
+            TravellerField.DECLARATION_SIGNATURE,
+            "verified (key " + a.value().keyId() + ", signed " + a.value().signedAt() + ")");
+      }
+      case Outcome.Rejected<SealedDeclaration> r ->
+          f.put(
+              TravellerField.DECLARATION_SIGNATURE,
+              "refused: " + r.problems().get(0).code() + " " + r.problems().get(0).message());
+    }
+    f.put(TravellerField.TARGETING_HITS, String.join("; ", hits));
+    f.put(TravellerField.GATE_DECISION, decisionText(decision));
+    if (answers != null) {
+      f.put(TravellerField.PURPOSE_OF_VISIT, answers.purposeOfVisit());
+      f.put(TravellerField.INTENDED_STAY_DAYS, Integer.toString(answers.intendedStayDays()));
+      f.put(
+          TravellerField.DEPORTATION_OR_REFUSAL_HISTORY,
+          yesNo(answers.deportationOrRefusalHistory()));
+      f.put(TravellerField.CRIMINAL_CONVICTION, yesNo(answers.criminalConviction()));
+      f.put(TravellerField.CARRYING_PROHIBITED_ITEMS, yesNo(answers.carryingProhibitedItems()));
+    }
+    return f;
+  }
+
+  private static String decisionText(GateDecision d) {
+    return switch (d) {
+      case GateDecision.Pass p -> "pass";
+      case GateDecision.SecondaryInspection s ->
+          "secondary inspection: "
+              + s.referrals().stream()
+                  .map(Referral::reason)
+                  .map(Enum::name)
+                  .collect(Collectors.joining(", "));
+    };
+  }
+
+  private static String answers(CustomsDeclaration.Answers a) {
+    return "prohibited="
+        + yesNo(a.prohibitedOrRestricted())
+        + " over-allowance="
+        + yesNo(a.overDutyFreeAllowance())
+        + " commercial="
+        + yesNo(a.commercialGoods())
+        + " for-others="
+        + yesNo(a.goodsForOthers())
+        + " cash-over-1M-yen="
+        + yesNo(a.cashOverOneMillionYen())
+        + " unaccompanied="
+        + yesNo(a.unaccompaniedBaggage());
+  }
+
+  private static String yesNo(boolean b) {
+    return b ? "yes" : "no";
+  }
+}

@@ -1,0 +1,66 @@
+package org.sekisho.passenger.egate.domain.kiosk;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * Every field the integrated kiosk captures, each tagged with the purposes it may serve. This table
+ * is the field-level purpose rule: a field reaches an authority's record only when it is tagged
+ * with that authority's purpose. Adding a field means deciding its purposes here, nowhere else.
+ */
+public enum TravellerField {
+  // Passport data page and chip: identity, needed by both authorities.
+  DOCUMENT_NUMBER("document_number", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  SURNAME("surname", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  GIVEN_NAMES("given_names", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  NATIONALITY("nationality", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  BIRTH_DATE("birth_date", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  // Document particulars only immigration examines.
+  DOCUMENT_TYPE("document_type", Purpose.IMMIGRATION),
+  ISSUING_STATE("issuing_state", Purpose.IMMIGRATION),
+  SEX("sex", Purpose.IMMIGRATION),
+  DOCUMENT_EXPIRY("document_expiry", Purpose.IMMIGRATION),
+  CHIP_AUTHENTICATION("chip_authentication", Purpose.IMMIGRATION),
+  FACE_VERIFICATION("face_verification", Purpose.IMMIGRATION),
+  // Journey: on both the customs declaration and the ED card.
+  FLIGHT("flight", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  ARRIVAL_DATE("arrival_date", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  ADDRESS_IN_JAPAN("address_in_japan", Purpose.CUSTOMS, Purpose.IMMIGRATION),
+  // Customs declaration (Form C No. 5360) only.
+  DEPARTED_FROM("departed_from", Purpose.CUSTOMS),
+  OCCUPATION("occupation", Purpose.CUSTOMS),
+  PHONE_IN_JAPAN("phone_in_japan", Purpose.CUSTOMS),
+  FAMILY_MEMBERS("family_members", Purpose.CUSTOMS),
+  DECLARATION_ANSWERS("declaration_answers", Purpose.CUSTOMS),
+  UNACCOMPANIED_PIECES("unaccompanied_pieces", Purpose.CUSTOMS),
+  DECLARATION_SIGNATURE("declaration_signature", Purpose.CUSTOMS),
+  TARGETING_HITS("targeting_hits", Purpose.CUSTOMS),
+  GATE_DECISION("gate_decision", Purpose.CUSTOMS),
+  // Immigration items (the ED card questions) only.
+  PURPOSE_OF_VISIT("purpose_of_visit", Purpose.IMMIGRATION),
+  INTENDED_STAY_DAYS("intended_stay_days", Purpose.IMMIGRATION),
+  DEPORTATION_OR_REFUSAL_HISTORY("deportation_or_refusal_history", Purpose.IMMIGRATION),
+  CRIMINAL_CONVICTION("criminal_conviction", Purpose.IMMIGRATION),
+  CARRYING_PROHIBITED_ITEMS("carrying_prohibited_items", Purpose.IMMIGRATION);
+
+  private final String key;
+  private final Set<Purpose> purposes;
+
+  TravellerField(String key, Purpose first, Purpose... more) {
+    this.key = key;
+    this.purposes = Set.copyOf(EnumSet.of(first, more));
+  }
+
+  /** The field's name in records sent to the authorities. */
+  public String key() {
+    return key;
+  }
+
+  public Set<Purpose> purposes() {
+    return purposes;
+  }
+
+  public boolean serves(Purpose p) {
+    return purposes.contains(p);
+  }
+}

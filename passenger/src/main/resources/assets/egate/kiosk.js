@@ -1,0 +1,187 @@
+// Integrated kiosk: passport -> declaration QR -> face -> result. Camera frames are sent to the
+// server, which decodes the QR (ZXing) and decides; nothing is kept in the browser afterwards.
+(function () {
+  "use strict";
+  const root = document.getElementById("kiosk");
+  if (!root) return;
+  const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || "";
+  const msg = (k) => root.dataset["msg" + k] || k;
+  const $ = (id) => document.getElementById(id);
+  const canvas = $("frame");
+  const state = { mrz: [], chip: null, qrText: null, stream: null, scanning: false, busy: false };
+
+  function show(step) {
+    root.dataset.step = step;
+    for (const s of root.querySelectorAll(".step")) s.hidden = s.id !== "step-" + step;
+    for (const li of root.querySelectorAll(".steps li")) li.classList.toggle("active", li.dataset.for === step);
+  }
+
+  async function camera(video) {
+    try {
+      if (!state.stream) {
+        state.stream = await navigator.mediaDevices.getUserMedia({ video: { width: 640, height: 480 }, audio: false });
+      }
+      video.srcObject = state.stream;
+      await video.play();
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function stopCamera() {
+    if (state.stream) {
+      for (const t of state.stream.getTracks()) t.stop();
+      state.stream = null;
+    }
+  }
+
+  function grab(video, type) {
+    if (!video.videoWidth) return Promise.resolve(null);
+    canvas.width = video.videoWidth;
+    canvas.height = video.videoHeight;
+    const g = canvas.getContext("2d");
+    g.drawImage(video, 0, 0);
+    return new Promise((resolve) => canvas.toBlob((b) => { g.clearRect(0, 0, canvas.width, canvas.height); resolve(b); }, type, 0.92));
+  }
+
+  function blobToDataUrl(blob) {
+    return new Promise((resolve, reject) => {
+      const r = new FileReader();
+      r.onload = () => resolve(r.result);
+      r.onerror = reject;
+      r.readAsDataURL(blob);
+    });
+  }
+
+  async function post(url, body, type) {
+    const res = await fetch(url, {
+      method: "POST",
+      headers: { "Content-Type": type, "X-CSRF-Token": csrf, "Accept": "application/json" },
+      body: body,
+      credentials: "same-origin",
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(json.message || ("HTTP " + res.status));
+    return json;
+  }
+
+  // Step 1: passport (MRZ from the document reader, chip files) and the immigration items.
+  $("passport-next").addEventListener("click", async () => {
+    state.mrz = $("mrz").value.split(/\r?\n/).map((l) => l.trim()).filter((l) => l.length > 0);
+    if (state.mrz.length === 0) { $("mrz").focus(); return; }
+    const chipFile = $("chip-file").files[0];
+    try {
+      state.chip = chipFile ? JSON.parse(await chipFile.text()) : null;
+    } catch (e) {
+      state.chip = null; // an unreadable chip file is the same as an unread chip: referred
+    }
+    show("qr");
+    $("qr-status").textContent = msg("Scanning");
+    if (await camera($("qr-video"))) scanQr();
+    else $("qr-status").textContent = msg("Nocamera");
+  });
+
+  // Step 2: the declaration QR, read from camera frames until one holds a QR.
+  async function tryQr(blob) {
+    if (!blob) return false;
+    const r = await post("/api/egate/qr", blob, blob.type || "image/jpeg");
+    if (!r.found) return false;
+    state.qrText = r.text;
+    // A QR that fails verification still goes to the decision, which refers the traveller.
+    $("qr-status").textContent = r.verified ? msg("Found") : msg("Refused") + " " + ((r.problem || {}).message || "");
+    state.scanning = false;
+    setTimeout(() => toFace(), 400);
+    return true;
+  }
+  async function scanQr() {
+    state.scanning = true;
+    while (state.scanning && root.dataset.step === "qr") {
+      try {
+        if (await tryQr(await grab($("qr-video"), "image/jpeg"))) return;
+      } catch (e) {
+        $("qr-status").textContent = msg("Error") + " " + e.message;
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  }
+  $("qr-file").addEventListener("change", async (e) => {
+    const f = e.target.files[0];
+    if (!f) return;
+    state.scanning = false;
+    try {
+      if (!(await tryQr(f))) $("qr-status").textContent = msg("Scanning");
+    } catch (err) {
+      $("qr-status").textContent = msg("Error") + " " + err.message;
+    }
+  });
+
+  async function toFace() {
+    show("face");
+    await camera($("face-video"));
+  }
+
+  // Step 3: the live face, then the decision.
+  async function decide(faceBlob) {
+    if (state.busy) return;
+    state.busy = true;
+    $("face-status").textContent = msg("Deciding");
+    try {
+      const face = faceBlob ? await blobToDataUrl(faceBlob) : null;
+      const body = {
+        mrz: state.mrz,
+        chip: state.chip,
+        qrText: state.qrText,
+        faceImage: face,
+        immigration: {
+          purposeOfVisit: $("purpose-of-visit").value,
+          intendedStayDays: parseInt($("intended-stay").value || "0", 10),
+          deportationOrRefusalHistory: $("deportation-history").checked,
+          criminalConviction: $("criminal-conviction").checked,
+          carryingProhibitedItems: $("prohibited-items").checked,
+        },
+      };
+      const r = await post("/api/egate/decisions", JSON.stringify(body), "application/json");
+      stopCamera();
+      showResult(r);
+    } catch (e) {
+      $("face-status").textContent = msg("Error") + " " + e.message;
+    } finally {
+      state.busy = false;
+    }
+  }
+  $("face-capture").addEventListener("click", async () => decide(await grab($("face-video"), "image/jpeg")));
+  $("face-file").addEventListener("change", async (e) => {
+    const f = e.target.files[0];
+    if (f) decide(f);
+  });
+
+  // Step 4: the result, with the reasons an officer will see.
+  function showResult(r) {
+    const h = $("result");
+    h.dataset.decision = r.decision;
+    h.textContent = r.decisionText;
+    h.className = r.decision === "pass" ? "pass" : "referred";
+    const ul = $("reasons");
+    ul.replaceChildren();
+    for (const x of r.reasons) {
+      const li = document.createElement("li");
+      li.dataset.reason = x.reason;
+      li.textContent = x.text + (x.detail ? " — " + x.detail : "");
+      ul.appendChild(li);
+    }
+    $("result-records").textContent = r.captureId;
+    show("result");
+    // Nothing personal stays in the page.
+    state.mrz = []; state.chip = null; state.qrText = null;
+    $("mrz").value = ""; $("chip-file").value = ""; $("qr-file").value = ""; $("face-file").value = "";
+  }
+  $("next-traveller").addEventListener("click", () => {
+    $("result").dataset.decision = "";
+    $("reasons").replaceChildren();
+    $("qr-status").textContent = ""; $("face-status").textContent = "";
+    show("passport");
+  });
+
+  show("passport");
+})();

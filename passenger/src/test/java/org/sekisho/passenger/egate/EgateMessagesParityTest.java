@@ -1,0 +1,43 @@
+package org.sekisho.passenger.egate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sekisho.passenger.egate.domain.decision.Reason;
+import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
+
+@Timeout(value = 10, unit = TimeUnit.SECONDS)
+class EgateMessagesParityTest {
+  private static Properties load(String name) throws Exception {
+    Properties p = new Properties();
+    try (InputStream in = EgateMessagesParityTest.class.getResourceAsStream("/i18n/" + name)) {
+      p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+    }
+    return p;
+  }
+
+  @Test
+  void englishAndJapaneseHaveTheSameKeysAndNoEmptyText() throws Exception {
+    Properties en = load("egate_en.properties");
+    Properties ja = load("egate_ja.properties");
+    assertThat(ja.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+    ja.forEach((k, v) -> assertThat((String) v).as("ja " + k).isNotBlank());
+    en.forEach((k, v) -> assertThat((String) v).as("en " + k).isNotBlank());
+  }
+
+  @Test
+  void everyFormFieldAndEveryReferralReasonHasAText() throws Exception {
+    Properties en = load("egate_en.properties");
+    for (String f : DeclarationForm.FIELDS) {
+      assertThat(en).containsKey("declaration.field." + f);
+    }
+    Arrays.stream(Reason.values()).forEach(r -> assertThat(en).containsKey("reason." + r.name()));
+  }
+}

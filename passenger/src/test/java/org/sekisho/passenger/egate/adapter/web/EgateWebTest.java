@@ -1,0 +1,285 @@
+package org.sekisho.passenger.egate.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.passenger.egate.Travellers;
+import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.PostgresExtension;
+
+/** The declaration page and the kiosk API on the real server. */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class EgateWebTest {
+  private EgateServer server;
+  private Database db;
+  private Path dataDir;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    this.dataDir = dir;
+    server = new EgateServer(db, dir, Clock.systemUTC());
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  static Map<String, String> form(Travellers t) {
+    Map<String, String> f = new LinkedHashMap<>();
+    f.put("flight", t.declaration().flight());
+    f.put("departedFrom", t.declaration().departedFrom());
+    f.put("arrival", t.declaration().arrival().toString());
+    f.put("surname", t.declaration().surname());
+    f.put("givenNames", t.declaration().givenNames());
+    f.put("nationality", t.declaration().nationality());
+    f.put("birthDate", t.declaration().birthDate().toString());
+    f.put("passportNumber", t.declaration().passportNumber());
+    f.put("address", "東京都千代田区 ホテル関所");
+    return f;
+  }
+
+  private static byte[] urlEncoded(Map<String, String> f) {
+    return f.entrySet().stream()
+        .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+        .collect(Collectors.joining("&"))
+        .getBytes(StandardCharsets.UTF_8);
+  }
+
+  private String issueQrText() throws Exception {
+    HttpResponse<String> page =
+        server.send(
+            "POST",
+            "/declaration",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(form(server.traveller)));
+    assertThat(page.statusCode()).isEqualTo(200);
+    Matcher m =
+        Pattern.compile("<textarea id=\"qr-text\"[^>]*>([^<]+)</textarea>").matcher(page.body());
+    assertThat(m.find()).isTrue();
+    return m.group(1);
+  }
+
+  @Test
+  void theDeclarationPageIsPublicInEnglishAndJapanese() throws Exception {
+    HttpResponse<String> en = server.send("GET", "/declaration?lang=en", null, null, null);
+    assertThat(en.statusCode()).isEqualTo(200);
+    assertThat(en.body()).contains("id=\"declaration-form\"").contains("Form C No. 5360");
+    HttpResponse<String> ja = server.send("GET", "/declaration?lang=ja", null, null, null);
+    assertThat(ja.body()).contains("携帯品・別送品申告書");
+  }
+
+  @Test
+  void aFilledFormGivesASignedQrImageAndTextThatVerify() throws Exception {
+    HttpResponse<String> page =
+        server.send(
+            "POST",
+            "/declaration",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(form(server.traveller)));
+    Matcher img =
+        Pattern.compile("id=\"declaration-qr\" src=\"data:image/png;base64,([^\"]+)\"")
+            .matcher(page.body());
+    assertThat(img.find()).isTrue();
+    byte[] png = Base64.getDecoder().decode(img.group(1));
+    String text = new ZxingQrImages().read(png).orElseThrow();
+    assertThat(text).startsWith("SKD1:");
+    assertThat(server.context.declarations().readText(text).orElseThrow().declaration().surname())
+        .isEqualTo("ERIKSSON");
+  }
+
+  @Test
+  void aFormWithMistakesIsShownAgainNamingEachField() throws Exception {
+    Map<String, String> f = form(server.traveller);
+    f.put("birthDate", "12.04.1985");
+    f.remove("surname");
+    HttpResponse<String> page =
+        server.send(
+            "POST", "/declaration", null, "application/x-www-form-urlencoded", urlEncoded(f));
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("id=\"form-errors\"")
+        .contains("data-field=\"surname\"")
+        .contains("data-field=\"birthDate\"")
+        .doesNotContain("id=\"declaration-qr\"");
+  }
+
+  @Test
+  void theJsonApiAnswersThePngAndRefusesBadFieldsWithTheFieldName() throws Exception {
+    String json =
+        "{\"flight\":\"NH110\",\"departedFrom\":\"SEOUL\",\"arrival\":\""
+            + server.traveller.declaration().arrival()
+            + "\",\"surname\":\"KIM\",\"nationality\":\"KOR\",\"birthDate\":\"1990-01-02\","
+            + "\"passportNumber\":\"M12345678\",\"address\":\"HOTEL\"}";
+    var ok =
+        server.http.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(server.base + "/api/egate/declarations"))
+                .header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    assertThat(ok.statusCode()).isEqualTo(200);
+    assertThat(new ZxingQrImages().read(ok.body()).orElseThrow()).startsWith("SKD1:");
+    HttpResponse<String> bad =
+        server.send(
+            "POST",
+            "/api/egate/declarations",
+            null,
+            "application/json",
+            json.replace("1990-01-02", "soon").getBytes(StandardCharsets.UTF_8));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"birthDate\"");
+  }
+
+  private String decisionBody(String qrText, byte[] face) {
+    Travellers t = server.traveller;
+    return "{\"mrz\":[\""
+        + t.mrz().get(0)
+        + "\",\""
+        + t.mrz().get(1)
+        + "\"],\"chip\":"
+        + t.chipJson()
+        + ",\"qrText\":\""
+        + qrText
+        + "\",\"faceImage\":\"data:image/jpeg;base64,"
+        + Base64.getEncoder().encodeToString(face)
+        + "\",\"immigration\":{\"purposeOfVisit\":\"tourism\",\"intendedStayDays\":5}}";
+  }
+
+  @Test
+  void theKioskPassesATravellerWhoseQrWasMadeOnTheDeclarationPage() throws Exception {
+    String token = server.token("kiosk-hnd-01");
+    HttpResponse<String> r =
+        server.send(
+            "POST",
+            "/api/egate/decisions",
+            token,
+            "application/json",
+            decisionBody(issueQrText(), server.traveller.portrait())
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("\"decision\":\"pass\"")
+        .contains("\"reasons\":[]")
+        .contains("\"model\":\"tiny test projection sha256:")
+        .contains("\"threshold\":0.9");
+    long customs = count("egate.customs_arrival");
+    long immigration = count("egate.immigration_outbox");
+    assertThat(customs).isPositive();
+    assertThat(immigration).isEqualTo(customs);
+  }
+
+  @Test
+  void anAlteredQrIsRefusedAndTheTravellerIsReferredWithTheReason() throws Exception {
+    String token = server.token("kiosk-hnd-01");
+    String altered = Travellers.altered(issueQrText());
+    HttpResponse<String> r =
+        server.send(
+            "POST",
+            "/api/egate/decisions",
+            token,
+            "application/json",
+            decisionBody(altered, server.traveller.portrait()).getBytes(StandardCharsets.UTF_8));
+    assertThat(r.body())
+        .contains("\"decision\":\"secondary-inspection\"")
+        .contains("\"reason\":\"DECLARATION_INVALID\"")
+        .contains("qr-signature-invalid");
+  }
+
+  @Test
+  void theQrEndpointReadsACameraFrameAndSaysWhetherItVerifies() throws Exception {
+    String token = server.token("kiosk-hnd-01");
+    String text = issueQrText();
+    HttpResponse<String> good =
+        server.send("POST", "/api/egate/qr", token, "image/png", new ZxingQrImages().png(text));
+    assertThat(good.body()).contains("\"found\":true").contains("\"verified\":true");
+    HttpResponse<String> forged =
+        server.send(
+            "POST",
+            "/api/egate/qr",
+            token,
+            "image/png",
+            new ZxingQrImages().png(Travellers.altered(text)));
+    assertThat(forged.body())
+        .contains("\"verified\":false")
+        .contains("\"code\":\"qr-signature-invalid\"");
+    HttpResponse<String> none =
+        server.send("POST", "/api/egate/qr", token, "image/png", new byte[] {1, 2, 3});
+    assertThat(none.body()).contains("\"found\":false").contains("qr-image-unreadable");
+  }
+
+  @Test
+  void onlyKioskDevicesMayCallTheKiosk() throws Exception {
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    assertThat(
+            server
+                .send("POST", "/api/egate/decisions", null, "application/json", body)
+                .statusCode())
+        .isEqualTo(401);
+    assertThat(
+            server
+                .send(
+                    "POST",
+                    "/api/egate/decisions",
+                    server.token("analyst"),
+                    "application/json",
+                    body)
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> noMrz =
+        server.send(
+            "POST", "/api/egate/decisions", server.token("kiosk-hnd-01"), "application/json", body);
+    assertThat(noMrz.statusCode()).isEqualTo(400);
+    assertThat(noMrz.body()).contains("\"field\":\"mrz\"");
+    HttpResponse<String> notJson =
+        server.send(
+            "POST",
+            "/api/egate/decisions",
+            server.token("kiosk-hnd-01"),
+            "application/json",
+            "[1,".getBytes(StandardCharsets.UTF_8));
+    assertThat(notJson.statusCode()).isEqualTo(400);
+  }
+
+  @Test
+  void theSigningKeyWasGeneratedUnderTheDataDirectoryAtFirstStart() throws Exception {
+    try (var files = Files.list(dataDir.resolve("egate/declaration-keys/signing"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).toList())
+          .anyMatch(n -> n.endsWith(".key.pem"))
+          .anyMatch(n -> n.endsWith(".pub.pem"));
+    }
+  }
+
+  private long count(String table) {
+    return db.jdbi()
+        .withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+  }
+}

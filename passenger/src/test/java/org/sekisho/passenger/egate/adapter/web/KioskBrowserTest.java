@@ -1,0 +1,228 @@
+package org.sekisho.passenger.egate.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.File;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.passenger.egate.Travellers;
+import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.PostgresExtension;
+
+/**
+ * In Chromium: a traveller makes the QR on the declaration page; the kiosk reads it from a fake
+ * camera stream (a y4m file showing the QR) and passes them; an altered QR shown the same way sends
+ * the traveller to secondary inspection with the reason.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class KioskBrowserTest {
+  private EgateServer server;
+  private Path dir;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.dir = dir;
+    server = new EgateServer(db, dir.resolve("data"), Clock.systemUTC());
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private static WebDriver chromium(Path fakeVideo) {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1200,1600");
+    if (fakeVideo != null) {
+      options.addArguments(
+          "--use-fake-device-for-media-stream",
+          "--use-fake-ui-for-media-stream",
+          "--use-file-for-fake-video-capture=" + fakeVideo.toAbsolutePath());
+    }
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    return new ChromeDriver(service, options);
+  }
+
+  /** Fills the declaration page as a traveller would; returns the QR PNG and its text. */
+  private record Issued(byte[] png, String text) {}
+
+  private Issued declare() {
+    WebDriver d = chromium(null);
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+      d.get(server.base + "/declaration?lang=en");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("declaration-form")));
+      var form = EgateWebTest.form(server.traveller);
+      for (var e : form.entrySet()) {
+        if (e.getKey().equals("arrival") || e.getKey().equals("birthDate")) {
+          ((JavascriptExecutor) d)
+              .executeScript(
+                  "document.getElementById(arguments[0]).value = arguments[1];",
+                  e.getKey(),
+                  e.getValue());
+        } else {
+          d.findElement(By.id(e.getKey())).sendKeys(e.getValue());
+        }
+      }
+      d.findElement(By.id("declaration-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("declaration-qr")));
+      String src = d.findElement(By.id("declaration-qr")).getAttribute("src");
+      String text = d.findElement(By.id("qr-text")).getAttribute("value");
+      return new Issued(Base64.getDecoder().decode(src.substring(src.indexOf(',') + 1)), text);
+    } finally {
+      d.quit();
+    }
+  }
+
+  /** Runs the kiosk flow with the camera showing {@code qrPng}; returns decision and reasons. */
+  private List<String> kiosk(byte[] qrPng, String name) throws IOException {
+    Path video = dir.resolve(name + ".y4m");
+    writeY4m(ImageIO.read(new ByteArrayInputStream(qrPng)), video);
+    Path chip = dir.resolve(name + "-chip.json");
+    Files.writeString(chip, server.traveller.chipJson(), StandardCharsets.UTF_8);
+    Path face = dir.resolve(name + "-face.jpg");
+    Files.write(face, server.traveller.portrait());
+    WebDriver d = chromium(video);
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+      d.get(server.base + "/kiosk");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      d.findElement(By.id("username")).sendKeys("kiosk-hnd-01");
+      d.findElement(By.id("password")).sendKeys(EgateServer.PASSWORD);
+      d.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mrz")));
+      d.findElement(By.id("mrz")).sendKeys(String.join("\n", server.traveller.mrz()));
+      d.findElement(By.id("chip-file")).sendKeys(chip.toString());
+      d.findElement(By.id("passport-next")).click();
+      // The QR step reads the fake camera by itself and moves on to the face step.
+      try {
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("face-capture")));
+      } catch (org.openqa.selenium.TimeoutException e) {
+        throw new AssertionError(
+            "kiosk stayed on step "
+                + d.findElement(By.id("kiosk")).getAttribute("data-step")
+                + " with QR status '"
+                + d.findElement(By.id("qr-status")).getAttribute("textContent")
+                + "'",
+            e);
+      }
+      String qrStatus = d.findElement(By.id("qr-status")).getAttribute("textContent");
+      d.findElement(By.id("face-file")).sendKeys(face.toString());
+      wait.until(
+          ExpectedConditions.attributeToBeNotEmpty(
+              d.findElement(By.id("result")), "data-decision"));
+      String decision = d.findElement(By.id("result")).getAttribute("data-decision");
+      String text = d.findElement(By.id("reasons")).getText();
+      return List.of(decision, text, qrStatus);
+    } finally {
+      d.quit();
+    }
+  }
+
+  @Test
+  void aQrMadeOnTheDeclarationPagePassesTheKioskAndAnAlteredOneIsReferred() throws IOException {
+    Issued issued = declare();
+    assertThat(issued.text()).startsWith("SKD1:");
+
+    List<String> good = kiosk(issued.png(), "good");
+    assertThat(good.get(0)).as("decision; reasons: %s", good.get(1)).isEqualTo("pass");
+    assertThat(good.get(2)).isEqualTo("Declaration QR read.");
+
+    byte[] alteredPng = new ZxingQrImages().png(Travellers.altered(issued.text()));
+    List<String> altered = kiosk(alteredPng, "altered");
+    assertThat(altered.get(0)).isEqualTo("secondary-inspection");
+    assertThat(altered.get(1))
+        .contains("The declaration QR code was refused")
+        .contains("qr-signature-invalid");
+    assertThat(altered.get(2)).startsWith("This QR code was refused:");
+  }
+
+  /** A 640x480 YUV4MPEG2 (4:2:0) file of a few identical frames showing the image centred. */
+  static void writeY4m(BufferedImage img, Path file) throws IOException {
+    int w = 640;
+    int h = 480;
+    BufferedImage frame = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    var g = frame.createGraphics();
+    g.setColor(java.awt.Color.WHITE);
+    g.fillRect(0, 0, w, h);
+    int s = Math.min(Math.min(img.getWidth(), img.getHeight()), 440);
+    g.drawImage(img, (w - s) / 2, (h - s) / 2, s, s, null);
+    g.dispose();
+    byte[] y = new byte[w * h];
+    byte[] u = new byte[w * h / 4];
+    byte[] v = new byte[w * h / 4];
+    for (int j = 0; j < h; j++) {
+      for (int i = 0; i < w; i++) {
+        int p = frame.getRGB(i, j);
+        int r = (p >> 16) & 0xFF;
+        int gr = (p >> 8) & 0xFF;
+        int b = p & 0xFF;
+        y[j * w + i] = (byte) clamp(0.299 * r + 0.587 * gr + 0.114 * b);
+        if (j % 2 == 0 && i % 2 == 0) {
+          int k = (j / 2) * (w / 2) + i / 2;
+          u[k] = (byte) clamp(-0.169 * r - 0.331 * gr + 0.5 * b + 128);
+          v[k] = (byte) clamp(0.5 * r - 0.419 * gr - 0.081 * b + 128);
+        }
+      }
+    }
+    try (OutputStream out = Files.newOutputStream(file)) {
+      out.write(
+          ("YUV4MPEG2 W" + w + " H" + h + " F10:1 Ip A1:1 C420jpeg\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      for (int f = 0; f < 3; f++) {
+        out.write("FRAME\n".getBytes(StandardCharsets.US_ASCII));
+        out.write(y);
+        out.write(u);
+        out.write(v);
+      }
+    }
+  }
+
+  private static int clamp(double x) {
+    return (int) Math.max(0, Math.min(255, Math.round(x)));
+  }
+}

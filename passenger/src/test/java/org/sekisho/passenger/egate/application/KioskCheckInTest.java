@@ -1,0 +1,255 @@
+package org.sekisho.passenger.egate.application;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.KeyPair;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.passenger.egate.Travellers;
+import org.sekisho.passenger.egate.adapter.chip.CscaMasterList;
+import org.sekisho.passenger.egate.adapter.chip.JmrtdPassiveAuthentication;
+import org.sekisho.passenger.egate.adapter.chip.SpecimenChipIssuer;
+import org.sekisho.passenger.egate.adapter.qr.DeclarationKeyFiles;
+import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
+import org.sekisho.passenger.egate.domain.chip.ChipFiles;
+import org.sekisho.passenger.egate.domain.decision.GateDecision;
+import org.sekisho.passenger.egate.domain.decision.Reason;
+import org.sekisho.passenger.egate.domain.kiosk.ImmigrationAnswers;
+import org.sekisho.passenger.egate.domain.kiosk.Purpose;
+import org.sekisho.passenger.egate.domain.kiosk.PurposeRecord;
+import org.sekisho.passenger.egate.domain.kiosk.TravellerField;
+
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class KioskCheckInTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-03-10T09:00:00Z"), ZoneOffset.UTC);
+  private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
+  private static final SpecimenChipIssuer ISSUER = SpecimenChipIssuer.create("UT", CLOCK.instant());
+
+  private final KeyPair keys = DeclarationKeyFiles.generate();
+  private final ZxingQrImages qr = new ZxingQrImages();
+  private final DeclarationQrService declarations =
+      new DeclarationQrService(
+          qr,
+          Map.of("K1", keys.getPublic()),
+          Optional.of(new DeclarationQrService.SigningKey("K1", keys.getPrivate())),
+          CLOCK);
+  private final List<PurposeRecord> toCustoms = new ArrayList<>();
+  private final List<PurposeRecord> toImmigration = new ArrayList<>();
+  private final List<AuditEvent> audit = new ArrayList<>();
+  private final List<String> faceLog = new ArrayList<>();
+
+  /** Fake matcher: identical bytes match perfectly, anything else scores 0.1. */
+  private final FaceMatcher sameImage =
+      new FaceMatcher() {
+        @Override
+        public double similarity(byte[] a, byte[] b) {
+          return java.util.Arrays.equals(a, b) ? 1.0 : 0.1;
+        }
+
+        @Override
+        public String model() {
+          return "same-image 1";
+        }
+      };
+
+  private KioskCheckIn kiosk(CustomsArrivalRecords customs) {
+    return new KioskCheckIn(
+        new JmrtdPassiveAuthentication(new CscaMasterList(List.of(ISSUER.csca())), CLOCK),
+        declarations,
+        new FaceVerifications(sameImage, 0.6, faceLog::add),
+        passport -> List.of(),
+        customs,
+        r -> {
+          toImmigration.add(r);
+          return Outcome.accepted("imm-" + r.captureId());
+        },
+        audit::add,
+        CLOCK);
+  }
+
+  private KioskCheckIn kiosk() {
+    return kiosk(
+        r -> {
+          toCustoms.add(r);
+          return Outcome.accepted("cus-" + r.captureId());
+        });
+  }
+
+  private static final ImmigrationAnswers TOURIST =
+      new ImmigrationAnswers("tourism", 10, false, false, false);
+
+  @Test
+  void aTravellerWithAValidPassportQrAndFacePassesAndBothRecordsAreSent() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    byte[] frame = qr.png(declarations.sealText(t.declaration()));
+    KioskCheckIn.Result r =
+        kiosk()
+            .checkIn(
+                new KioskCheckIn.Capture(
+                    t.mrz(), Optional.of(t.chip()), Optional.empty(), frame, t.portrait(), TOURIST),
+                new KioskCheckIn.Kiosk("kiosk-hnd-07", "customs-jp"));
+    assertThat(r.decision()).isInstanceOf(GateDecision.Pass.class);
+    assertThat(r.face()).hasValueSatisfying(f -> assertThat(f.similarity()).isEqualTo(1.0));
+    assertThat(toCustoms).hasSize(1);
+    assertThat(toImmigration).hasSize(1);
+    assertThat(r.customsDelivery()).isEqualTo(Outcome.accepted("cus-" + r.captureId()));
+    PurposeRecord customs = toCustoms.get(0);
+    PurposeRecord immigration = toImmigration.get(0);
+    assertThat(customs.purpose()).isEqualTo(Purpose.CUSTOMS);
+    assertThat(customs.fields())
+        .containsEntry(TravellerField.DOCUMENT_NUMBER, Travellers.NUMBER)
+        .containsEntry(TravellerField.FLIGHT, "NH110")
+        .containsEntry(TravellerField.PHONE_IN_JAPAN, "+81 3 1234 5678")
+        .containsEntry(TravellerField.GATE_DECISION, "pass")
+        .doesNotContainKeys(
+            TravellerField.SEX,
+            TravellerField.PURPOSE_OF_VISIT,
+            TravellerField.CRIMINAL_CONVICTION,
+            TravellerField.FACE_VERIFICATION);
+    assertThat(immigration.fields())
+        .containsEntry(TravellerField.DOCUMENT_NUMBER, Travellers.NUMBER)
+        .containsEntry(TravellerField.SEX, "F")
+        .containsEntry(TravellerField.PURPOSE_OF_VISIT, "tourism")
+        .containsEntry(TravellerField.INTENDED_STAY_DAYS, "10")
+        .doesNotContainKeys(
+            TravellerField.PHONE_IN_JAPAN,
+            TravellerField.DECLARATION_ANSWERS,
+            TravellerField.TARGETING_HITS,
+            TravellerField.GATE_DECISION,
+            TravellerField.OCCUPATION);
+    assertThat(immigration.captureId()).isEqualTo(customs.captureId()).isEqualTo(r.captureId());
+  }
+
+  @Test
+  void theDecisionWithFaceThresholdAndScoreIsAudited() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    kiosk()
+        .checkIn(
+            new KioskCheckIn.Capture(
+                t.mrz(),
+                Optional.of(t.chip()),
+                Optional.of(declarations.sealText(t.declaration())),
+                new byte[0],
+                new byte[] {1, 2, 3},
+                TOURIST),
+            new KioskCheckIn.Kiosk("kiosk-hnd-07", "customs-jp"));
+    assertThat(audit).hasSize(1);
+    AuditEvent e = audit.get(0);
+    assertThat(e.actor()).isEqualTo("kiosk-hnd-07");
+    assertThat(e.action()).isEqualTo("egate.decision");
+    assertThat(e.subject()).isEqualTo("passport:UTO:" + Travellers.NUMBER);
+    assertThat(e.details())
+        .containsEntry("decision", "secondary-inspection")
+        .containsEntry("reasons", "FACE_MISMATCH")
+        .containsEntry("face", "mismatch")
+        .containsEntry("face.similarity", "0.1000")
+        .containsEntry("face.threshold", "0.6000")
+        .containsEntry("face.model", "same-image 1");
+    assertThat(faceLog)
+        .containsExactly("face mismatch: similarity 0.1000 threshold 0.6000 model same-image 1");
+  }
+
+  @Test
+  void theFaceImagesTheChipAndTheQrFrameAreErasedAfterTheDecision() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    ChipFiles chip = Travellers.of(ISSUER, TODAY).chip();
+    byte[] live = t.portrait().clone();
+    byte[] frame = qr.png(declarations.sealText(t.declaration()));
+    KioskCheckIn.Result r =
+        kiosk()
+            .checkIn(
+                new KioskCheckIn.Capture(
+                    t.mrz(), Optional.of(chip), Optional.empty(), frame, live, TOURIST),
+                new KioskCheckIn.Kiosk("k", "a"));
+    assertThat(r.decision()).isInstanceOf(GateDecision.Pass.class);
+    assertThat(live).containsOnly(0);
+    assertThat(frame).containsOnly(0);
+    assertThat(chip.dataGroup(2)).isNotEmpty().containsOnly(0);
+    assertThat(chip.dataGroup(1)).containsOnly(0);
+  }
+
+  @Test
+  void anAlteredQrSendsTheTravellerToSecondaryInspectionWithTheSignatureReason() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    String altered = Travellers.altered(declarations.sealText(t.declaration()));
+    KioskCheckIn.Result r =
+        kiosk()
+            .checkIn(
+                new KioskCheckIn.Capture(
+                    t.mrz(),
+                    Optional.of(t.chip()),
+                    Optional.empty(),
+                    qr.png(altered),
+                    t.portrait(),
+                    TOURIST),
+                new KioskCheckIn.Kiosk("k", "a"));
+    assertThat(r.decision())
+        .isInstanceOfSatisfying(
+            GateDecision.SecondaryInspection.class,
+            s -> {
+              assertThat(s.referrals()).hasSize(1);
+              assertThat(s.referrals().get(0).reason()).isEqualTo(Reason.DECLARATION_INVALID);
+              assertThat(s.referrals().get(0).detail()).contains("qr-signature-invalid");
+            });
+    assertThat(toCustoms.get(0).fields().get(TravellerField.DECLARATION_SIGNATURE))
+        .startsWith("refused: qr-signature-invalid");
+  }
+
+  @Test
+  void withoutAChipThereIsNoFaceComparisonAndTheLiveImageIsStillErased() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    byte[] live = t.portrait().clone();
+    KioskCheckIn.Result r =
+        kiosk()
+            .checkIn(
+                new KioskCheckIn.Capture(
+                    t.mrz(),
+                    Optional.empty(),
+                    Optional.of(declarations.sealText(t.declaration())),
+                    null,
+                    live,
+                    TOURIST),
+                new KioskCheckIn.Kiosk("k", "a"));
+    assertThat(r.face()).isEmpty();
+    assertThat(live).containsOnly(0);
+    assertThat(((GateDecision.SecondaryInspection) r.decision()).referrals())
+        .extracting(x -> x.reason())
+        .containsExactly(Reason.PASSIVE_AUTHENTICATION_FAILED, Reason.FACE_MISMATCH);
+  }
+
+  @Test
+  void aFailingCustomsEndpointDoesNotBlockTheDecisionOrTheImmigrationRecord() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    KioskCheckIn.Result r =
+        kiosk(
+                rec -> {
+                  throw new IllegalStateException("connection refused");
+                })
+            .checkIn(
+                new KioskCheckIn.Capture(
+                    t.mrz(),
+                    Optional.of(t.chip()),
+                    Optional.of(declarations.sealText(t.declaration())),
+                    null,
+                    t.portrait(),
+                    TOURIST),
+                new KioskCheckIn.Kiosk("k", "a"));
+    assertThat(r.decision()).isInstanceOf(GateDecision.Pass.class);
+    assertThat(r.customsDelivery().isAccepted()).isFalse();
+    assertThat(r.customsDelivery().problems().get(0).message()).contains("connection refused");
+    assertThat(toImmigration).hasSize(1);
+    assertThat(audit.get(0).details().get("customs.record")).startsWith("failed:");
+  }
+}
