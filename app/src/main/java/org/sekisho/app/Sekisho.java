@@ -2,6 +2,7 @@ package org.sekisho.app;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jdk8.Jdk8Module;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
@@ -10,38 +11,29 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
-import org.sekisho.intel.adapter.db.FileRawArchive;
-import org.sekisho.intel.adapter.db.JdbcIngestLog;
-import org.sekisho.intel.adapter.db.JdbcIntelQueries;
-import org.sekisho.intel.adapter.db.JdbcMergeStore;
-import org.sekisho.intel.adapter.db.JdbcRecordStore;
-import org.sekisho.intel.adapter.format.Formats;
-import org.sekisho.intel.adapter.web.IntelWeb;
-import org.sekisho.intel.application.EntityMerges;
+import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
-import org.sekisho.intel.domain.RecordReader;
+import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
+import org.sekisho.platform.web.WebModule;
 import org.sekisho.platform.web.WebServer;
 
 /**
  * The composition root: every object of a running Sekisho is built here with {@code new}, in one
- * place, so what depends on what can be read from top to bottom. Closing it stops the server and
- * the database.
+ * place, so what depends on what can be read from top to bottom. Closing it stops background work,
+ * the server and the database.
  */
 public final class Sekisho implements AutoCloseable {
   public static final String VERSION = "0.1.0";
-  static final List<Migrations> MIGRATIONS =
-      List.of(Migrations.of("platform"), Migrations.of("intel"));
 
   private final Database db;
   private final Clock clock;
@@ -49,36 +41,27 @@ public final class Sekisho implements AutoCloseable {
   private final ObjectMapper json;
   private final AuditLog audit;
   private final Accounts accounts;
-  private final IngestRecords ingest;
-  private final IntelQueries queries;
-  private final EntityMerges merges;
+  private final IntelContext intel;
+  private final List<BoundedContext> contexts;
   private WebServer web;
 
   public Sekisho(Database db, Path dataDir, Clock clock) {
     this.db = db;
     this.clock = clock;
     this.dataDir = dataDir;
-    db.migrate(MIGRATIONS);
     this.json =
         new ObjectMapper()
             .registerModule(new JavaTimeModule())
-            .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
+            .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
-    ZoneId zone = ZoneId.of("UTC");
-    this.ingest =
-        new IngestRecords(
-            new FileRawArchive(dataDir.resolve("archive"), clock),
-            new Formats(),
-            new JdbcRecordStore(db.dataSource(), json, clock),
-            new JdbcIngestLog(db.jdbi(), clock),
-            new RecordReader(zone),
-            audit,
-            clock,
-            5_000);
-    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
-    this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
+    this.intel = new IntelContext(db, audit, clock, dataDir, json);
+    this.contexts = List.of(intel);
+    List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
+    contexts.forEach(c -> migrations.addAll(c.migrations()));
+    db.migrate(migrations);
+    contexts.forEach(BoundedContext::start);
   }
 
   /**
@@ -99,20 +82,23 @@ public final class Sekisho implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
-    List<NavItem> nav =
-        List.of(
-            new NavItem("/", "nav.dashboard", IntelWeb.READ),
-            new NavItem("/search", "nav.search", IntelWeb.READ));
+    List<NavItem> nav = new ArrayList<>();
+    List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
+    List<WebModule> modules = new ArrayList<>();
+    for (BoundedContext c : contexts) {
+      nav.addAll(c.nav());
+      bundles.addAll(c.messageBundles());
+      modules.addAll(c.webModules());
+    }
     web =
         WebServer.start(
-            new WebServer.Config(
-                host, port, false, List.of("i18n.platform", "i18n.intel"), nav, VERSION),
+            new WebServer.Config(host, port, false, bundles, nav, VERSION),
             accounts,
             audit,
             clock,
             metrics,
             db::isReady,
-            List.of(new IntelWeb(queries, ingest, merges)));
+            modules);
     return web;
   }
 
@@ -129,11 +115,11 @@ public final class Sekisho implements AutoCloseable {
   }
 
   public IngestRecords ingest() {
-    return ingest;
+    return intel.ingest();
   }
 
   public IntelQueries queries() {
-    return queries;
+    return intel.queries();
   }
 
   public Path dataDir() {
@@ -148,13 +134,11 @@ public final class Sekisho implements AutoCloseable {
     return json;
   }
 
-  /** Route access rules, for the role-by-route test. */
-  public static Access intelRead() {
-    return IntelWeb.READ;
-  }
-
   @Override
   public void close() {
+    for (BoundedContext c : contexts) {
+      c.close();
+    }
     if (web != null) {
       web.close();
     }

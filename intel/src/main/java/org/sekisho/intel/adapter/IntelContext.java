@@ -1,0 +1,81 @@
+package org.sekisho.intel.adapter;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.intel.adapter.db.FileRawArchive;
+import org.sekisho.intel.adapter.db.JdbcIngestLog;
+import org.sekisho.intel.adapter.db.JdbcIntelQueries;
+import org.sekisho.intel.adapter.db.JdbcMergeStore;
+import org.sekisho.intel.adapter.db.JdbcRecordStore;
+import org.sekisho.intel.adapter.format.Formats;
+import org.sekisho.intel.adapter.web.IntelWeb;
+import org.sekisho.intel.application.EntityMerges;
+import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.intel.domain.RecordReader;
+import org.sekisho.platform.BoundedContext;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.web.NavItem;
+import org.sekisho.platform.web.WebModule;
+
+/** The intelligence database, wired: ingest, queries, merges and its web module. */
+public final class IntelContext implements BoundedContext {
+  private final IngestRecords ingest;
+  private final IntelQueries queries;
+  private final EntityMerges merges;
+
+  /**
+   * @param dataDir raw inputs are archived under {@code dataDir/archive}
+   * @param json mapper for stored record JSON (with Java time and Optional support)
+   */
+  public IntelContext(Database db, AuditTrail audit, Clock clock, Path dataDir, ObjectMapper json) {
+    this.ingest =
+        new IngestRecords(
+            new FileRawArchive(dataDir.resolve("archive"), clock),
+            new Formats(),
+            new JdbcRecordStore(db.dataSource(), json, clock),
+            new JdbcIngestLog(db.jdbi(), clock),
+            new RecordReader(ZoneOffset.UTC),
+            audit,
+            clock,
+            5_000);
+    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
+    this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
+  }
+
+  public IngestRecords ingest() {
+    return ingest;
+  }
+
+  public IntelQueries queries() {
+    return queries;
+  }
+
+  @Override
+  public List<Migrations> migrations() {
+    return List.of(Migrations.of("intel"));
+  }
+
+  @Override
+  public List<WebModule> webModules() {
+    return List.of(new IntelWeb(queries, ingest, merges));
+  }
+
+  @Override
+  public List<NavItem> nav() {
+    return List.of(
+        new NavItem("/", "nav.dashboard", IntelWeb.READ),
+        new NavItem("/search", "nav.search", IntelWeb.READ));
+  }
+
+  @Override
+  public List<String> messageBundles() {
+    return List.of("i18n.intel");
+  }
+}
