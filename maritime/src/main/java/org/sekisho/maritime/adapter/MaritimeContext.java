@@ -1,7 +1,10 @@
 package org.sekisho.maritime.adapter;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -14,6 +17,7 @@ import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.maritime.adapter.db.JdbiMaritimeRecords;
 import org.sekisho.maritime.adapter.feed.NmeaTcpClient;
 import org.sekisho.maritime.adapter.feed.NmeaUdpListener;
+import org.sekisho.maritime.adapter.geo.GeoJsonAreaRules;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
 import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.ConveyanceMovements;
@@ -45,7 +49,8 @@ public final class MaritimeContext implements AutoCloseable {
    *     #migrations()})
    * @param audit audit trail (web reads are audited through the platform's {@code Web.audit})
    * @param clock clock for sentences without a time and for ranking
-   * @param dataDir data directory (unused for now: positions live in PostgreSQL)
+   * @param dataDir data directory; an optional {@code maritime-areas.geojson} there sets detector
+   *     parameters per area
    * @param movements where port calls go (the intelligence database's conveyance movements)
    */
   public MaritimeContext(
@@ -55,8 +60,25 @@ public final class MaritimeContext implements AutoCloseable {
             new JdbiMaritimeRecords(db.jdbi()),
             movements,
             clock,
-            VesselTracker.Settings.standard().withPorts(ports),
+            settings(dataDir),
             new DarkVesselCheck(1.0, Duration.ofMinutes(15)));
+  }
+
+  /**
+   * GFW defaults outside port areas, overridden per area by {@code maritime-areas.geojson} in the
+   * data directory when there is one (see docs/formats/maritime-api.md).
+   */
+  private VesselTracker.Settings settings(Path dataDir) {
+    VesselTracker.Settings base = VesselTracker.Settings.standardOutside(ports);
+    Path areas = dataDir == null ? null : dataDir.resolve("maritime-areas.geojson");
+    if (areas == null || !Files.isRegularFile(areas)) {
+      return base;
+    }
+    try (InputStream in = Files.newInputStream(areas)) {
+      return GeoJsonAreaRules.read(in).apply(base);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + areas + ": " + e.getMessage(), e);
+    }
   }
 
   public List<Migrations> migrations() {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.sekisho.maritime.domain.ais.AisEncoder;
 import org.sekisho.maritime.domain.ais.AisMessage;
+import org.sekisho.maritime.domain.vessel.ImoNumber;
 
 /**
  * Writes a deterministic AIS feed (NMEA with {@code \c:} tag-block times, in time order) for
@@ -182,7 +183,7 @@ public record SyntheticAisFeed(
         0,
         mmsi,
         0,
-        9_000_000 + i,
+        ImoNumber.withCheckDigit(900_000 + i),
         "JS" + (1000 + i % 9000),
         name,
         type,

@@ -107,7 +107,7 @@ class VesselTrackerTest {
     assertThat(c.vessel().mmsi()).isEqualTo(563100005);
     assertThat(c.vessel().flag()).isEqualTo("SG");
     assertThat(c.vessel().name()).isEqualTo("SEKISHO F0");
-    assertThat(c.vessel().imo()).isEqualTo(9_000_005);
+    assertThat(c.vessel().imo()).isEqualTo(9_000_053);
     assertThat(c.time())
         .isBetween(Instant.parse("2024-05-01T00:50:00Z"), Instant.parse("2024-05-01T01:10:00Z"));
   }
@@ -189,6 +189,15 @@ class VesselTrackerTest {
     assertThat(r.gaps)
         .extracting(g -> g.vesselId() + (g.open() ? " open" : " closed"))
         .containsExactlyInAnyOrder("431000001 open", "431000002 open", "431000002 closed");
+  }
+
+  @Test
+  void imoNumbersAreKeptOnlyWithARightCheckDigit() {
+    assertThat(org.sekisho.maritime.domain.vessel.ImoNumber.valid(9_074_729)).isTrue();
+    assertThat(org.sekisho.maritime.domain.vessel.ImoNumber.valid(9_074_728)).isFalse();
+    assertThat(org.sekisho.maritime.domain.vessel.ImoNumber.valid(0)).isFalse();
+    assertThat(org.sekisho.maritime.domain.vessel.ImoNumber.withCheckDigit(907_472))
+        .isEqualTo(9_074_729);
   }
 
   @Test

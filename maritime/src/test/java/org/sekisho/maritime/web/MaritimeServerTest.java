@@ -161,7 +161,7 @@ class MaritimeServerTest {
         .singleElement()
         .satisfies(
             c -> {
-              assertThat(c.vessel().imo()).isEqualTo(9_000_005);
+              assertThat(c.vessel().imo()).isEqualTo(9_000_053);
               assertThat(c.vessel().flag()).isEqualTo("SG");
             });
     // positions went into a day partition created on demand
@@ -280,7 +280,7 @@ class MaritimeServerTest {
       assertThat(driver.findElement(By.id("vessel-port-calls")).getText()).contains("JPTYO");
       wait.until(d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive")).isEmpty());
       assertThat(driver.findElement(By.id("intel-link")).getAttribute("href"))
-          .endsWith("q=9000005");
+          .endsWith("q=9000053");
     } finally {
       driver.quit();
     }

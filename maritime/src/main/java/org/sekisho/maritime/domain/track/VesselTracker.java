@@ -18,6 +18,7 @@ import org.sekisho.maritime.domain.geo.Geo;
 import org.sekisho.maritime.domain.port.PortArea;
 import org.sekisho.maritime.domain.port.PortAreas;
 import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.maritime.domain.vessel.ImoNumber;
 import org.sekisho.maritime.domain.vessel.MidTable;
 import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 
@@ -71,6 +72,28 @@ public final class VesselTracker {
           LoiteringRules.everywhere(LoiteringRules.Limits.standard()),
           PortAreas.none(),
           Duration.ofHours(24));
+    }
+
+    /**
+     * GFW parameters with port areas: port calls are detected there, and encounters, loitering and
+     * gaps are not reported inside them (ports and anchorages are where ships meet, wait and switch
+     * AIS off legitimately).
+     */
+    public static Settings standardOutside(PortAreas ports) {
+      Settings s = standard();
+      EncounterRules enc = s.encounters();
+      GapDetector.GapThreshold gap = s.gaps();
+      LoiteringRules loiter = s.loitering();
+      return new Settings(
+          s.increment(),
+          s.maxGap(),
+          s.maxAdjacencyKm(),
+          s.maxTrackedNeighbours(),
+          (lat, lon) -> ports.at(lat, lon).isPresent() ? Optional.empty() : enc.at(lat, lon),
+          (lat, lon) -> ports.at(lat, lon).isPresent() ? Optional.empty() : gap.at(lat, lon),
+          (lat, lon) -> ports.at(lat, lon).isPresent() ? Optional.empty() : loiter.at(lat, lon),
+          ports,
+          s.mergeInterval());
     }
 
     public Settings withPorts(PortAreas p) {
@@ -234,7 +257,7 @@ public final class VesselTracker {
         Vessel v = vessel(s.mmsi());
         v.name = text(s.shipname(), v.name);
         v.callSign = text(s.callsign(), v.callSign);
-        v.imo = s.imo() > 0 && s.imo() < 1_000_000_000 ? s.imo() : v.imo;
+        v.imo = ImoNumber.valid(s.imo()) ? s.imo() : v.imo; // AIS often carries junk IMOs
         v.shipType = s.shiptype() != 0 ? s.shiptype() : v.shipType;
         v.destination = text(s.destination(), v.destination);
       }
