@@ -67,7 +67,9 @@ public final class PnrgovParser {
                     + ", not PNRGOV; skipped"));
         continue;
       }
-      if (Dates.digits(m.version()) && Integer.parseInt(m.version()) < 11) {
+      if (Dates.digits(m.version())
+          && m.version().length() < 4
+          && Integer.parseInt(m.version()) < 11) {
         warnings.add(
             Warning.at(
                 m.header(),

@@ -235,4 +235,11 @@ class PnrgovParserTest {
     assertThat(o.problems()).extracting(p -> p.code()).containsExactly("no-pnr");
     assertThat(parser.parse("UNH+1+PNRGOV:11:1:IA'EQN+0'UNT+3+1'").isAccepted()).isTrue();
   }
+
+  @Test
+  void anOverlongVersionNumberFoundByTheFuzzTestIsReadNotACrash() {
+    Outcome<PnrPush> o =
+        parser.parse("UNH+1+PNRGOV:13123456789:1:IA'SRC'RCI+UA:ABC123'TIF+A+B:A:1'UNT+5+1'");
+    assertThat(o.orElseThrow().pnrs().get(0).recordLocator()).isEqualTo("ABC123");
+  }
 }

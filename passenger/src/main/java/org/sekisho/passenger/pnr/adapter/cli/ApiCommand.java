@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import org.sekisho.core.Outcome;
+import org.sekisho.passenger.pnr.adapter.json.JsonText;
+import org.sekisho.passenger.pnr.adapter.json.PnrJson;
 import org.sekisho.passenger.pnr.domain.ApiMessage;
 import org.sekisho.passenger.pnr.domain.ApiPush;
 import org.sekisho.passenger.pnr.domain.Flight;

@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.passenger.edifact.Warning;
+import org.sekisho.passenger.pnr.adapter.json.JsonText;
+import org.sekisho.passenger.pnr.adapter.json.PnrJson;
 import org.sekisho.passenger.pnr.domain.Passenger;
 import org.sekisho.passenger.pnr.domain.Pnr;
 import org.sekisho.passenger.pnr.domain.PnrMessage;

@@ -1,4 +1,4 @@
-package org.sekisho.passenger.pnr.adapter.cli;
+package org.sekisho.passenger.pnr.adapter.json;
 
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -1,4 +1,4 @@
-package org.sekisho.passenger.pnr.adapter.cli;
+package org.sekisho.passenger.pnr.adapter.json;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,7 +95,7 @@ public final class PnrJson {
     return m;
   }
 
-  static Map<String, Object> warning(Warning w) {
+  public static Map<String, Object> warning(Warning w) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", w.code());
     m.put("segment", w.position().segment());
@@ -118,7 +118,7 @@ public final class PnrJson {
     return m;
   }
 
-  private static Map<String, Object> pnr(Pnr p, PnrMessage msg, boolean withRaw) {
+  public static Map<String, Object> pnr(Pnr p, PnrMessage msg, boolean withRaw) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("recordLocator", text(p.recordLocator()));
     m.put("carrier", text(p.carrier()));
@@ -300,7 +300,7 @@ public final class PnrJson {
     return m;
   }
 
-  static Map<String, Object> flight(Flight f) {
+  public static Map<String, Object> flight(Flight f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("carrier", text(f.carrier()));
     m.put("number", text(f.number()));
