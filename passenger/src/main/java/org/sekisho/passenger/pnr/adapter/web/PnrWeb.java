@@ -1,0 +1,161 @@
+package org.sekisho.passenger.pnr.adapter.web;
+
+import io.javalin.http.Context;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sekisho.core.Outcome;
+import org.sekisho.passenger.pnr.adapter.json.JsonText;
+import org.sekisho.passenger.pnr.adapter.json.PnrJson;
+import org.sekisho.passenger.pnr.application.PnrIngest;
+import org.sekisho.passenger.pnr.application.PnrStore;
+import org.sekisho.passenger.pnr.domain.BookingChange;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.Routes;
+import org.sekisho.platform.web.Web;
+import org.sekisho.platform.web.WebModule;
+
+/**
+ * HTTP ingest and read-back of PNR and API data. PNR is for the PNR unit only; every push and every
+ * read is audited.
+ *
+ * <ul>
+ *   <li>{@code POST /api/pnr} (PNR unit): body is a PNRGOV interchange; answers the booking
+ *       versions written and the warnings; 400 with the reason when it cannot be used (the message
+ *       is archived either way).
+ *   <li>{@code POST /api/api} (PNR unit, analyst): body is a PAXLST interchange.
+ *   <li>{@code GET /api/pnr/{carrier}/{locator}} (PNR unit): every version of a booking with its
+ *       changes.
+ * </ul>
+ */
+public final class PnrWeb implements WebModule {
+  private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
+  private final PnrIngest ingest;
+  private final PnrStore store;
+
+  public PnrWeb(PnrIngest ingest, PnrStore store) {
+    this.ingest = Objects.requireNonNull(ingest, "ingest");
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.post("/api/pnr", PNR_UNIT, "Receive a PNRGOV push (EDIFACT text)", this::postPnr);
+    r.post(
+        "/api/api",
+        Access.anyOf(Role.PNR_UNIT, Role.ANALYST),
+        "Receive a PAXLST passenger or crew list (EDIFACT text)",
+        this::postApi);
+    r.get(
+        "/api/pnr/{carrier}/{locator}",
+        PNR_UNIT,
+        "Versions of one booking with their changes",
+        this::versions);
+  }
+
+  private void postPnr(Context ctx) {
+    String source = "http:" + Web.principal(ctx).username();
+    Outcome<PnrIngest.Receipt> outcome = ingest.pnr(body(ctx), source);
+    answer(ctx, "pnr.receive", "PNRGOV", outcome);
+  }
+
+  private void postApi(Context ctx) {
+    String source = "http:" + Web.principal(ctx).username();
+    Outcome<PnrIngest.Receipt> outcome = ingest.api(body(ctx), source);
+    answer(ctx, "api.receive", "PAXLST", outcome);
+  }
+
+  private static String body(Context ctx) {
+    return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static void answer(
+      Context ctx, String action, String kind, Outcome<PnrIngest.Receipt> outcome) {
+    switch (outcome) {
+      case Outcome.Rejected<PnrIngest.Receipt> r -> {
+        Web.audit(ctx, action + ".rejected", kind, Map.of("reason", r.problems().get(0).code()));
+        throw new HttpProblem(r.problems().get(0));
+      }
+      case Outcome.Accepted<PnrIngest.Receipt> a -> {
+        PnrIngest.Receipt receipt = a.value();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", receipt.duplicate() ? "duplicate" : "accepted");
+        m.put("messageId", receipt.duplicate() ? null : receipt.messageId());
+        List<Object> bookings = new ArrayList<>();
+        for (PnrIngest.BookingVersion v : receipt.bookings()) {
+          Map<String, Object> b = new LinkedHashMap<>();
+          b.put("carrier", v.carrier());
+          b.put("recordLocator", v.locator());
+          b.put("version", v.version());
+          b.put("changes", changes(v.changes()));
+          bookings.add(b);
+        }
+        m.put("bookings", bookings);
+        m.put("travellers", receipt.travellers());
+        m.put("warnings", receipt.warnings().stream().map(PnrJson::warning).toList());
+        Web.audit(
+            ctx,
+            action,
+            kind,
+            Map.of(
+                "message", String.valueOf(receipt.messageId()),
+                "bookings", String.valueOf(receipt.bookings().size()),
+                "travellers", String.valueOf(receipt.travellers())));
+        json(ctx, m);
+      }
+    }
+  }
+
+  private void versions(Context ctx) {
+    String carrier = ctx.pathParam("carrier");
+    String locator = ctx.pathParam("locator");
+    List<PnrStore.Version> versions = store.versions(carrier, locator);
+    Web.audit(
+        ctx,
+        "pnr.read",
+        carrier + "/" + locator,
+        Map.of("versions", String.valueOf(versions.size())));
+    if (versions.isEmpty()) {
+      throw HttpProblem.notFound("booking " + carrier + "/" + locator);
+    }
+    List<Object> out = new ArrayList<>();
+    for (PnrStore.Version v : versions) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", v.version());
+      m.put("receivedAt", v.receivedAt().toString());
+      m.put("masked", v.masked());
+      m.put("names", v.facts().names());
+      m.put("seats", v.facts().seats());
+      m.put("payments", v.facts().payments());
+      m.put("itinerary", v.facts().itinerary());
+      m.put("changes", changes(v.changes()));
+      out.add(m);
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("carrier", carrier);
+    m.put("recordLocator", locator);
+    m.put("versions", out);
+    json(ctx, m);
+  }
+
+  private static List<Object> changes(List<BookingChange> changes) {
+    List<Object> out = new ArrayList<>();
+    for (BookingChange c : changes) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("kind", c.kind().name().toLowerCase(java.util.Locale.ROOT));
+      m.put("change", c.added() ? "added" : "removed");
+      m.put("value", c.value());
+      out.add(m);
+    }
+    return out;
+  }
+
+  private static void json(Context ctx, Object body) {
+    ctx.contentType("application/json; charset=utf-8").result(JsonText.write(body));
+  }
+}

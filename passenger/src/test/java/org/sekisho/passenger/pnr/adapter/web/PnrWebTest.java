@@ -1,0 +1,160 @@
+package org.sekisho.passenger.pnr.adapter.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.passenger.pnr.Corpus;
+import org.sekisho.passenger.pnr.adapter.PnrContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/** The PNR HTTP API on the real server: PNR unit only, pushes versioned, reads audited. */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PnrWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static Database db;
+  private static WebServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start(Database database) {
+    db = database;
+    Clock clock = Clock.systemUTC();
+    PnrContext context =
+        new PnrContext(db, new AuditLog(db.jdbi()), clock, Path.of("target", "pnr-web-test"));
+    db.migrate(
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(Migrations.of("platform")),
+                context.migrations().stream())
+            .toList());
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "pnr", "PNR analyst", "pnr-secret-123", EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    accounts.upsert(
+        "officer", "Officer", "officer-secret-123", EnumSet.of(Role.OFFICER), "customs", "port");
+    server =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform"), context.nav(), "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private String token(String user, String password) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private HttpResponse<String> post(String path, String token, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void thePnrUnitPushesAndReadsVersionsAndOthersAreRefused() throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    String officer = token("officer", "officer-secret-123");
+    String text = Corpus.text("parsers-pnr/pnrMessagePg77.txt");
+
+    assertThat(post("/api/pnr", officer, text).statusCode()).isEqualTo(403);
+
+    HttpResponse<String> first = post("/api/pnr", pnr, text);
+    assertThat(first.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(first.body());
+    assertThat(body.get("status").asText()).isEqualTo("accepted");
+    assertThat(body.get("bookings").get(0).get("recordLocator").asText()).isEqualTo("W9TEND");
+    assertThat(body.get("warnings").get(0).get("line").asInt()).isPositive();
+
+    HttpResponse<String> again = post("/api/pnr", pnr, text.replace("KEVINMICHAELMR", "KEVINMR"));
+    JsonNode v2 = JSON.readTree(again.body()).get("bookings").get(0);
+    assertThat(v2.get("version").asInt()).isEqualTo(2);
+    assertThat(v2.get("changes").toString()).contains("VANDENBERG/KEVINMR");
+
+    HttpResponse<String> read = get("/api/pnr/TZ/W9TEND", pnr);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(read.body()).get("versions")).hasSize(2);
+    assertThat(get("/api/pnr/TZ/W9TEND", officer).statusCode()).isEqualTo(403);
+    assertThat(get("/api/pnr/TZ/NOPE00", pnr).statusCode()).isEqualTo(404);
+
+    long audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action in ('pnr.receive', 'pnr.read')")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(audited).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aMessageThatCannotBeUsedIsABadRequestWithTheReason() throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    HttpResponse<String> r = post("/api/pnr", pnr, "hello");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("no-message");
+    HttpResponse<String> api = post("/api/api", pnr, Corpus.text("parsers-apis/apisMessage.txt"));
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(api.body()).get("travellers").asInt()).isEqualTo(2);
+  }
+}
