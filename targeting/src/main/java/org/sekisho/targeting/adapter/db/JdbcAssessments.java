@@ -1,0 +1,432 @@
+package org.sekisho.targeting.adapter.db;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.sekisho.core.Outcome;
+import org.sekisho.targeting.assessment.application.AssessmentStore;
+import org.sekisho.targeting.assessment.application.DeclarationParser;
+import org.sekisho.targeting.assessment.application.StoredAssessment;
+import org.sekisho.targeting.assessment.application.TraderHistories;
+import org.sekisho.targeting.assessment.domain.Assessment;
+import org.sekisho.targeting.assessment.domain.CriterionHit;
+import org.sekisho.targeting.criteria.application.DeclarationHistory;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.criteria.domain.PartyView;
+import org.sekisho.targeting.criteria.domain.TraderHistory;
+import org.sekisho.targeting.selectivity.domain.Lane;
+import org.sekisho.targeting.selectivity.domain.Selection;
+import org.sekisho.targeting.worklist.application.InspectionResult;
+import org.sekisho.targeting.worklist.application.WorkItem;
+import org.sekisho.targeting.worklist.application.WorkStatus;
+import org.sekisho.targeting.worklist.application.WorklistStore;
+
+/**
+ * Assessments, lane decisions and outcomes in schema {@code targeting}; also the history counters
+ * (earlier declarations and infractions of a trader) and the declarations behind dry runs.
+ */
+public final class JdbcAssessments
+    implements AssessmentStore, WorklistStore, TraderHistories, DeclarationHistory {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String COLUMNS =
+      "id, record_key, office, assessed_at, declaration, score, model_probability, criteria_lane,"
+          + " lane, basis, final_lane, status, hits, model_reasons, criteria_versions,"
+          + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
+          + " hist_importer_decl, hist_importer_infr";
+
+  private final Jdbi jdbi;
+  private final DeclarationParser parser;
+
+  public JdbcAssessments(Jdbi jdbi, DeclarationParser parser) {
+    this.jdbi = jdbi;
+    this.parser = parser;
+  }
+
+  static String partyKey(PartyView p) {
+    return p.id().isEmpty() ? p.name() : p.id();
+  }
+
+  @Override
+  public StoredAssessment saveIfAbsent(Assessment a, DeclarationView d, String json, Instant at) {
+    Lane lane = a.lane();
+    WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
+    TraderHistory hist = d.history();
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into targeting.assessment (record_key, office, importer_key,"
+                        + " declarant_key, declaration_date, assessed_at, declaration, score,"
+                        + " model_probability, criteria_lane, lane, basis, final_lane, status, hits,"
+                        + " model_reasons, criteria_versions, list_versions, model_version,"
+                        + " hist_declarant_decl, hist_declarant_infr, hist_importer_decl,"
+                        + " hist_importer_infr) values (:key, :office, :imp, :dec, :date, :at,"
+                        + " :json, :score, :p, :clane, :lane, :basis, :lane, :status,"
+                        + " cast(:hits as jsonb), cast(:reasons as jsonb), :cv, :lv, :mv, :dd, :di,"
+                        + " :id, :ii) on conflict (record_key) do nothing")
+                .bind("key", a.recordKey())
+                .bind("office", a.office())
+                .bind("imp", partyKey(d.importer()))
+                .bind("dec", partyKey(d.declarant()))
+                .bind("date", d.date())
+                .bind("at", Timestamp.from(at))
+                .bind("json", json)
+                .bind("score", a.score())
+                .bind("p", a.modelProbability())
+                .bind("clane", a.criteriaLane().code())
+                .bind("lane", lane.code())
+                .bind("basis", a.selection().basis().code())
+                .bind("status", status.code())
+                .bind("hits", hitsJson(a.hits()))
+                .bind("reasons", stringsJson(a.modelReasons()))
+                .bind("cv", a.criteriaVersions())
+                .bind("lv", a.listVersions())
+                .bind("mv", a.modelVersion())
+                .bind("dd", hist.declarantDeclarations())
+                .bind("di", hist.declarantInfractions())
+                .bind("id", hist.importerDeclarations())
+                .bind("ii", hist.importerInfractions())
+                .execute());
+    return byKey(a.recordKey()).orElseThrow();
+  }
+
+  @Override
+  public Optional<StoredAssessment> byKey(String recordKey) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select " + COLUMNS + " from targeting.assessment where record_key = :k")
+                .bind("k", recordKey)
+                .map((rs, ctx) -> stored(rs))
+                .findOne());
+  }
+
+  @Override
+  public Optional<StoredAssessment> byId(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select " + COLUMNS + " from targeting.assessment where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> stored(rs))
+                .findOne());
+  }
+
+  @Override
+  public TraderHistory of(DeclarationView d) {
+    String imp = partyKey(d.importer());
+    String dec = partyKey(d.declarant());
+    return jdbi.withHandle(
+        h -> {
+          long[] i = counts(h, "importer_key", imp);
+          long[] c = counts(h, "declarant_key", dec);
+          return new TraderHistory(c[0], c[1], i[0], i[1]);
+        });
+  }
+
+  private static long[] counts(Handle h, String column, String key) {
+    if (key.isEmpty()) {
+      return new long[2];
+    }
+    return h.createQuery(
+            "select count(*), count(o.assessment_id) filter (where o.result = 'infraction') from"
+                + " targeting.assessment a left join targeting.outcome o on o.assessment_id = a.id"
+                + " where a."
+                + column
+                + " = :k")
+        .bind("k", key)
+        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+        .one();
+  }
+
+  @Override
+  public List<DeclarationView> assessedSince(Instant from, String office, int limit) {
+    List<DeclarationView> out = new ArrayList<>();
+    jdbi.useHandle(
+        h -> {
+          var q =
+              h.createQuery(
+                      "select record_key, declaration, hist_declarant_decl, hist_declarant_infr,"
+                          + " hist_importer_decl, hist_importer_infr from targeting.assessment"
+                          + " where assessed_at >= :from"
+                          + (office.isEmpty() ? "" : " and office = :office")
+                          + " order by assessed_at desc limit :limit")
+                  .bind("from", Timestamp.from(from))
+                  .bind("limit", limit)
+                  .setFetchSize(1000);
+          if (!office.isEmpty()) {
+            q.bind("office", office);
+          }
+          q.map(
+                  (rs, ctx) -> {
+                    String key = rs.getString(1);
+                    String kind = key.substring(0, Math.max(0, key.indexOf(':')));
+                    Outcome<DeclarationView> p = parser.parse(kind, rs.getString(2));
+                    return p.isAccepted()
+                        ? p.orElseThrow()
+                            .withHistory(
+                                new TraderHistory(
+                                    rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getLong(6)))
+                        : null;
+                  })
+              .forEach(
+                  d -> {
+                    if (d != null) {
+                      out.add(d);
+                    }
+                  });
+        });
+    return out;
+  }
+
+  @Override
+  public List<WorkItem> items(String office, WorkStatus status, int limit) {
+    return jdbi.withHandle(
+        h -> {
+          var q =
+              h.createQuery(
+                      "select "
+                          + COLUMNS
+                          + " from targeting.assessment where status = :s"
+                          + (office.isEmpty() ? "" : " and office = :office")
+                          + " order by score desc, id limit :l")
+                  .bind("s", status.code())
+                  .bind("l", limit);
+          if (!office.isEmpty()) {
+            q.bind("office", office);
+          }
+          return q.map((rs, ctx) -> work(rs, null)).list();
+        });
+  }
+
+  @Override
+  public Optional<WorkItem> item(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select " + COLUMNS + " from targeting.assessment where id = :id")
+                .bind("id", id)
+                .map((rs, ctx) -> work(rs, h))
+                .findOne());
+  }
+
+  @Override
+  public boolean decide(
+      long id, Lane from, Lane to, WorkStatus status, String comment, String by, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "update targeting.assessment set final_lane = :to, status = :s where id = :id"
+                          + " and final_lane = :from and status <> 'closed'")
+                  .bind("to", to.code())
+                  .bind("s", status.code())
+                  .bind("id", id)
+                  .bind("from", from.code())
+                  .execute();
+          if (n == 0) {
+            return false;
+          }
+          h.createUpdate(
+                  "insert into targeting.lane_change (assessment_id, from_lane, to_lane, comment,"
+                      + " decided_by, decided_at) values (:id, :from, :to, :c, :by, :at)")
+              .bind("id", id)
+              .bind("from", from.code())
+              .bind("to", to.code())
+              .bind("c", comment)
+              .bind("by", by)
+              .bind("at", Timestamp.from(at))
+              .execute();
+          return true;
+        });
+  }
+
+  @Override
+  public boolean recordOutcome(
+      long id,
+      InspectionResult result,
+      BigDecimal revenue,
+      boolean seizure,
+      String note,
+      String by,
+      Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "update targeting.assessment set status = 'closed' where id = :id and status"
+                          + " = 'referred'")
+                  .bind("id", id)
+                  .execute();
+          if (n == 0) {
+            return false;
+          }
+          h.createUpdate(
+                  "insert into targeting.outcome (assessment_id, result, revenue, seizure, note,"
+                      + " recorded_by, recorded_at) values (:id, :r, :rev, :s, :note, :by, :at)")
+              .bind("id", id)
+              .bind("r", result.code())
+              .bind("rev", revenue)
+              .bind("s", seizure)
+              .bind("note", note)
+              .bind("by", by)
+              .bind("at", Timestamp.from(at))
+              .execute();
+          return true;
+        });
+  }
+
+  private WorkItem work(ResultSet rs, Handle h) throws SQLException {
+    StoredAssessment s = stored(rs);
+    long id = rs.getLong("id");
+    Optional<WorkItem.Outcome> outcome = Optional.empty();
+    List<WorkItem.LaneChange> changes = List.of();
+    if (h != null) {
+      outcome =
+          h.createQuery(
+                  "select result, revenue, seizure, note, recorded_by from targeting.outcome where"
+                      + " assessment_id = :id")
+              .bind("id", id)
+              .map(
+                  (r, c) ->
+                      new WorkItem.Outcome(
+                          InspectionResult.ofCode(r.getString(1)).orElseThrow(),
+                          r.getBigDecimal(2),
+                          r.getBoolean(3),
+                          r.getString(4),
+                          r.getString(5)))
+              .findOne();
+      changes =
+          h.createQuery(
+                  "select from_lane, to_lane, comment, decided_by, decided_at from"
+                      + " targeting.lane_change where assessment_id = :id order by id")
+              .bind("id", id)
+              .map(
+                  (r, c) ->
+                      new WorkItem.LaneChange(
+                          lane(r.getString(1)),
+                          lane(r.getString(2)),
+                          r.getString(3),
+                          r.getString(4),
+                          r.getTimestamp(5).toInstant()))
+              .list();
+    }
+    Assessment a = s.assessment();
+    return new WorkItem(
+        id,
+        a.recordKey(),
+        a.office(),
+        a.score(),
+        a.lane(),
+        a.selection().basis().code(),
+        lane(rs.getString("final_lane")),
+        WorkStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
+        a.reasons(),
+        s.assessedAt(),
+        "criteria "
+            + a.criteriaVersions()
+            + "; lists "
+            + a.listVersions()
+            + "; model "
+            + (a.modelVersion().isEmpty() ? "none" : a.modelVersion()),
+        outcome,
+        changes);
+  }
+
+  private static Lane lane(String code) {
+    return Lane.ofCode(code).orElseThrow();
+  }
+
+  private static StoredAssessment stored(ResultSet rs) throws SQLException {
+    Selection.Basis basis =
+        Selection.Basis.valueOf(rs.getString("basis").toUpperCase(Locale.ROOT).replace('-', '_'));
+    Assessment a =
+        new Assessment(
+            rs.getString("record_key"),
+            rs.getString("office"),
+            rs.getDouble("score"),
+            rs.getDouble("model_probability"),
+            lane(rs.getString("criteria_lane")),
+            new Selection(lane(rs.getString("lane")), basis),
+            hits(rs.getString("hits")),
+            strings(rs.getString("model_reasons")),
+            rs.getString("criteria_versions"),
+            rs.getString("list_versions"),
+            rs.getString("model_version"));
+    return new StoredAssessment(
+        rs.getLong("id"),
+        a,
+        rs.getTimestamp("assessed_at").toInstant(),
+        new TraderHistory(
+            rs.getLong("hist_declarant_decl"),
+            rs.getLong("hist_declarant_infr"),
+            rs.getLong("hist_importer_decl"),
+            rs.getLong("hist_importer_infr")),
+        rs.getString("declaration"));
+  }
+
+  static String hitsJson(List<CriterionHit> hits) {
+    ArrayNode arr = JSON.createArrayNode();
+    for (CriterionHit h : hits) {
+      ObjectNode o = arr.addObject();
+      o.put("criterionId", h.criterionId());
+      o.put("version", h.version());
+      o.put("name", h.name());
+      o.put("lane", h.lane().map(Lane::code).orElse(""));
+      o.put("weight", h.weight());
+      o.put("samplePercent", h.samplePercent());
+      o.put("reason", h.reason());
+      ArrayNode l = o.putArray("listHits");
+      h.listHits().forEach(l::add);
+    }
+    return arr.toString();
+  }
+
+  static String stringsJson(List<String> s) {
+    ArrayNode arr = JSON.createArrayNode();
+    s.forEach(arr::add);
+    return arr.toString();
+  }
+
+  static List<CriterionHit> hits(String json) {
+    List<CriterionHit> out = new ArrayList<>();
+    for (JsonNode o : tree(json)) {
+      List<String> lh = new ArrayList<>();
+      o.path("listHits").forEach(x -> lh.add(x.asText()));
+      out.add(
+          new CriterionHit(
+              o.path("criterionId").asLong(),
+              o.path("version").asInt(),
+              o.path("name").asText(),
+              Lane.ofCode(o.path("lane").asText()),
+              o.path("weight").asInt(),
+              o.path("samplePercent").asInt(),
+              o.path("reason").asText(),
+              lh));
+    }
+    return out;
+  }
+
+  static List<String> strings(String json) {
+    List<String> out = new ArrayList<>();
+    tree(json).forEach(x -> out.add(x.asText()));
+    return out;
+  }
+
+  private static JsonNode tree(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored JSON is unreadable", e);
+    }
+  }
+}

@@ -1,0 +1,1078 @@
+package org.sekisho.targeting.adapter.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.Routes;
+import org.sekisho.platform.web.Web;
+import org.sekisho.platform.web.WebModule;
+import org.sekisho.targeting.assessment.application.AssessRecords;
+import org.sekisho.targeting.assessment.application.Replay;
+import org.sekisho.targeting.assessment.application.StoredAssessment;
+import org.sekisho.targeting.assessment.domain.Assessment;
+import org.sekisho.targeting.assessment.domain.CriterionHit;
+import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
+import org.sekisho.targeting.criteria.application.DryRun;
+import org.sekisho.targeting.criteria.application.ReferenceLists;
+import org.sekisho.targeting.criteria.application.StoredCriterion;
+import org.sekisho.targeting.criteria.domain.CriteriaProblem;
+import org.sekisho.targeting.criteria.domain.Field;
+import org.sekisho.targeting.criteria.domain.ReferenceList;
+import org.sekisho.targeting.selectivity.domain.LaneLabels;
+import org.sekisho.targeting.worklist.application.WorkItem;
+import org.sekisho.targeting.worklist.application.WorkStatus;
+import org.sekisho.targeting.worklist.application.Worklist;
+
+/**
+ * Targeting pages and API: criteria editor with dry run, reference lists, {@code POST /api/assess},
+ * the analysts' worklist (live), lane decisions with a mandatory comment, and the inspectors'
+ * referrals with outcome recording. Every read of assessed records and every decision is audited.
+ */
+public final class TargetingWeb implements WebModule {
+  /** Analysts write criteria and lists and work the worklist. */
+  public static final Access ANALYSTS = Access.anyOf(Role.ANALYST);
+
+  /** Criteria and lists are read by analysts and administrators (who release criteria). */
+  public static final Access CRITERIA_READ = Access.anyOf(Role.ANALYST, Role.ADMIN);
+
+  public static final Access RELEASE = Access.anyOf(Role.ADMIN);
+  public static final Access INSPECTORS = Access.anyOf(Role.INSPECTOR);
+  public static final Access CASE_READ = Access.anyOf(Role.ANALYST, Role.INSPECTOR);
+  public static final Access ASSESS = Access.anyOf(Role.ANALYST, Role.OFFICER, Role.ADMIN);
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final AssessRecords assess;
+  private final CriteriaCatalogue criteria;
+  private final ReferenceLists lists;
+  private final Worklist worklist;
+  private final LaneLabels labels;
+  private final TemplateEngine templates =
+      TemplateEngine.createPrecompiled(
+          null,
+          ContentType.Html,
+          TargetingWeb.class.getClassLoader(),
+          "org.sekisho.targeting.adapter.web.jte");
+
+  public TargetingWeb(
+      AssessRecords assess,
+      CriteriaCatalogue criteria,
+      ReferenceLists lists,
+      Worklist worklist,
+      LaneLabels labels) {
+    this.assess = assess;
+    this.criteria = criteria;
+    this.lists = lists;
+    this.worklist = worklist;
+    this.labels = labels;
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.get(
+            "/targeting/worklist",
+            ANALYSTS,
+            "ranked worklist of an office (live)",
+            this::worklistPage)
+        .get("/targeting/worklist/rows", ANALYSTS, "worklist rows (htmx)", this::worklistRows)
+        .get(
+            "/targeting/referrals",
+            INSPECTORS,
+            "referrals of my office (live)",
+            this::referralsPage)
+        .get("/targeting/referrals/rows", INSPECTORS, "referral rows (htmx)", this::referralRows)
+        .get("/targeting/assessments/{id}", CASE_READ, "one assessment", this::assessmentPage)
+        .post("/targeting/assessments/{id}/lane", ANALYSTS, "lane decision (form)", this::laneForm)
+        .post(
+            "/targeting/assessments/{id}/outcome",
+            INSPECTORS,
+            "record an inspection outcome (form)",
+            this::outcomeForm)
+        .get("/targeting/criteria", CRITERIA_READ, "criteria", this::criteriaPage)
+        .get("/targeting/criteria/edit", ANALYSTS, "criterion editor", this::editorPage)
+        .post("/targeting/criteria/save", ANALYSTS, "save a criterion (form)", this::saveForm)
+        .post("/targeting/criteria/dry-run", ANALYSTS, "dry run (form)", this::dryRunForm)
+        .post(
+            "/targeting/criteria/{id}/release",
+            RELEASE,
+            "release a criterion version (form)",
+            this::releaseForm)
+        .post(
+            "/targeting/criteria/{id}/disable",
+            CRITERIA_READ,
+            "disable a criterion (form)",
+            this::disableForm)
+        .get("/targeting/lists", CRITERIA_READ, "reference lists", this::listsPage)
+        .post("/targeting/lists", ANALYSTS, "create a list (form)", this::createListForm)
+        .get("/targeting/lists/{name}", CRITERIA_READ, "one list", this::listPage)
+        .post("/targeting/lists/{name}/import", ANALYSTS, "import CSV (form)", this::importForm)
+        .post(
+            "/targeting/lists/{name}/remove", ANALYSTS, "remove an entry (form)", this::removeForm)
+        .post(
+            "/api/assess",
+            ASSESS,
+            "assess a declaration (JSON of docs/formats/intel-records.md; ?kind=declaration|postal-item)",
+            this::assessApi)
+        .get("/api/targeting/assessments/{id}", CASE_READ, "one assessment", this::assessmentApi)
+        .get(
+            "/api/targeting/assessments/{id}/replay",
+            CASE_READ,
+            "recompute an assessment with the versions it used",
+            this::replayApi)
+        .get(
+            "/api/targeting/worklist",
+            CASE_READ,
+            "assessments of an office by status (?office=&status=open|referred|released|closed)",
+            this::worklistApi)
+        .post(
+            "/api/targeting/assessments/{id}/lane",
+            ANALYSTS,
+            "confirm, lower or raise a lane {lane, comment}",
+            this::laneApi)
+        .post(
+            "/api/targeting/assessments/{id}/outcome",
+            INSPECTORS,
+            "record an inspection outcome {result, revenue, seizure, note}",
+            this::outcomeApi)
+        .get(
+            "/api/targeting/criteria",
+            CRITERIA_READ,
+            "latest criterion versions",
+            this::criteriaApi)
+        .post(
+            "/api/targeting/criteria",
+            ANALYSTS,
+            "save a criterion version {id?, source, offices, effectiveFrom, effectiveTo}",
+            this::saveApi)
+        .post(
+            "/api/targeting/criteria/check",
+            ANALYSTS,
+            "check a criterion text {source}",
+            this::checkApi)
+        .post(
+            "/api/targeting/criteria/dry-run",
+            ANALYSTS,
+            "what a criterion would have selected {source, days, office}",
+            this::dryRunApi)
+        .post(
+            "/api/targeting/criteria/{id}/versions/{version}/release",
+            RELEASE,
+            "release a criterion version",
+            this::releaseApi)
+        .post(
+            "/api/targeting/criteria/{id}/disable",
+            CRITERIA_READ,
+            "disable a criterion",
+            this::disableApi)
+        .get("/api/targeting/lists", CRITERIA_READ, "reference lists", this::listsApi)
+        .post(
+            "/api/targeting/lists",
+            ANALYSTS,
+            "create a list {name, kind, description}",
+            this::createListApi)
+        .get("/api/targeting/lists/{name}", CRITERIA_READ, "one list with entries", this::listApi)
+        .post(
+            "/api/targeting/lists/{name}/entries",
+            ANALYSTS,
+            "import entries (CSV body: value,note)",
+            this::importApi)
+        .delete(
+            "/api/targeting/lists/{name}/entries/{value}",
+            ANALYSTS,
+            "remove an entry",
+            this::removeApi);
+  }
+
+  // ---- pages
+
+  private String render(String template, Map<String, Object> params) {
+    StringOutput out = new StringOutput();
+    templates.render(template, params, out);
+    return out.toString();
+  }
+
+  private static String office(Context ctx, Principal p) {
+    String o = ctx.queryParam("office");
+    return o == null ? p.office().toUpperCase(Locale.ROOT) : o.strip().toUpperCase(Locale.ROOT);
+  }
+
+  private void worklistPage(Context ctx) {
+    Principal p = Web.principal(ctx);
+    String office = office(ctx, p);
+    Map<String, Object> m = new HashMap<>();
+    m.put("office", office);
+    m.put("rowsUrl", "/targeting/worklist/rows?office=" + enc(office));
+    m.put("heading", Web.messages(ctx).get("targeting.worklist"));
+    m.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("targeting.worklist"), render("worklist.jte", m));
+  }
+
+  private void worklistRows(Context ctx) {
+    String office = office(ctx, Web.principal(ctx));
+    List<WorkItem> items = worklist.open(office, 200);
+    Web.audit(
+        ctx,
+        "targeting.worklist.read",
+        "office:" + office,
+        Map.of("items", Integer.toString(items.size())));
+    ctx.html(rows(ctx, items));
+  }
+
+  private String rows(Context ctx, List<WorkItem> items) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("items", items);
+    m.put("labels", labels);
+    m.put("t", Web.messages(ctx));
+    return render("rows.jte", m);
+  }
+
+  private void referralsPage(Context ctx) {
+    Principal p = Web.principal(ctx);
+    Map<String, Object> m = new HashMap<>();
+    m.put("office", p.office());
+    m.put("rowsUrl", "/targeting/referrals/rows");
+    m.put("heading", Web.messages(ctx).get("targeting.referrals", p.office()));
+    m.put("t", Web.messages(ctx));
+    Web.page(
+        ctx, Web.messages(ctx).get("targeting.referrals", p.office()), render("worklist.jte", m));
+  }
+
+  private void referralRows(Context ctx) {
+    Principal p = Web.principal(ctx);
+    List<WorkItem> items = p.office().isEmpty() ? List.of() : worklist.referrals(p.office(), 200);
+    Web.audit(
+        ctx,
+        "targeting.referrals.read",
+        "office:" + p.office(),
+        Map.of("items", Integer.toString(items.size())));
+    ctx.html(rows(ctx, items));
+  }
+
+  private WorkItem readItem(Context ctx) {
+    long id = longParam(ctx, "id");
+    WorkItem w = worklist.item(id).orElseThrow(() -> HttpProblem.notFound("assessment " + id));
+    Principal p = Web.principal(ctx);
+    if (!p.has(Role.ANALYST) && !w.office().equalsIgnoreCase(p.office())) {
+      Web.audit(ctx, "targeting.assessment.read.denied", "assessment:" + id, Map.of());
+      throw HttpProblem.of("forbidden", "", "assessment " + id + " belongs to another office");
+    }
+    Web.audit(
+        ctx, "targeting.assessment.read", "assessment:" + id, Map.of("record", w.recordKey()));
+    return w;
+  }
+
+  private void assessmentPage(Context ctx) {
+    showItem(ctx, readItem(ctx), "");
+  }
+
+  private void showItem(Context ctx, WorkItem w, String error) {
+    Principal p = Web.principal(ctx);
+    Map<String, Object> m = new HashMap<>();
+    m.put("w", w);
+    m.put("labels", labels);
+    m.put("mayDecide", p.has(Role.ANALYST) && w.status() != WorkStatus.CLOSED);
+    m.put(
+        "mayRecord",
+        p.has(Role.INSPECTOR)
+            && w.status() == WorkStatus.REFERRED
+            && w.office().equalsIgnoreCase(p.office()));
+    m.put("error", error);
+    m.put("csrf", Web.csrf(ctx));
+    m.put("t", Web.messages(ctx));
+    Web.page(ctx, w.recordKey(), render("assessment.jte", m));
+  }
+
+  private void laneForm(Context ctx) {
+    WorkItem w = readItem(ctx);
+    Outcome<WorkItem> o = decide(ctx, w, form(ctx, "lane"), form(ctx, "comment"));
+    switch (o) {
+      case Outcome.Accepted<WorkItem> a ->
+          ctx.redirect("/targeting/assessments/" + w.id(), HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<WorkItem> r -> {
+        ctx.status(400);
+        showItem(ctx, w, text(r.problems()));
+      }
+    }
+  }
+
+  private Outcome<WorkItem> decide(Context ctx, WorkItem w, String lane, String comment) {
+    Principal p = Web.principal(ctx);
+    Outcome<WorkItem> o = worklist.decide(w.id(), lane, comment, p.username());
+    if (o.isAccepted()) {
+      Web.audit(
+          ctx,
+          "targeting.lane.decide",
+          "assessment:" + w.id(),
+          Map.of(
+              "record", w.recordKey(),
+              "from", w.finalLane().code(),
+              "to", o.orElseThrow().finalLane().code(),
+              "comment", comment.strip()));
+    }
+    return o;
+  }
+
+  private Outcome<WorkItem> record(
+      Context ctx, WorkItem w, String result, String revenue, boolean seizure, String note) {
+    Principal p = Web.principal(ctx);
+    if (!w.office().equalsIgnoreCase(p.office())) {
+      throw HttpProblem.of(
+          "forbidden", "", "only inspectors of " + w.office() + " record its outcome");
+    }
+    Outcome<WorkItem> o =
+        worklist.recordOutcome(w.id(), result, revenue, seizure, note, p.username());
+    if (o.isAccepted()) {
+      Web.audit(
+          ctx,
+          "targeting.outcome.record",
+          "assessment:" + w.id(),
+          Map.of(
+              "record",
+              w.recordKey(),
+              "result",
+              result,
+              "revenue",
+              revenue == null ? "" : revenue,
+              "seizure",
+              Boolean.toString(seizure)));
+    }
+    return o;
+  }
+
+  private void outcomeForm(Context ctx) {
+    WorkItem w = readItem(ctx);
+    Outcome<WorkItem> o =
+        record(
+            ctx,
+            w,
+            form(ctx, "result"),
+            form(ctx, "revenue"),
+            "true".equals(form(ctx, "seizure")),
+            form(ctx, "note"));
+    switch (o) {
+      case Outcome.Accepted<WorkItem> a ->
+          ctx.redirect("/targeting/referrals", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<WorkItem> r -> {
+        ctx.status(400);
+        showItem(ctx, w, text(r.problems()));
+      }
+    }
+  }
+
+  private void criteriaPage(Context ctx) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("criteria", criteria.latest());
+    m.put("mayRelease", Web.principal(ctx).has(Role.ADMIN));
+    m.put("csrf", Web.csrf(ctx));
+    m.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("targeting.criteria"), render("criteria.jte", m));
+  }
+
+  private void editorPage(Context ctx) {
+    Map<String, String> form = new HashMap<>();
+    String id = Optional.ofNullable(ctx.queryParam("id")).orElse("").strip();
+    if (!id.isEmpty()) {
+      long cid = parseLong(id, "id");
+      List<StoredCriterion> h = criteria.history(cid);
+      if (h.isEmpty()) {
+        throw HttpProblem.notFound("criterion " + cid);
+      }
+      StoredCriterion c = h.get(0);
+      form.put("source", c.source());
+      form.put("offices", String.join(" ", new TreeSet<>(c.offices())));
+      c.effectiveFrom().ifPresent(d -> form.put("effectiveFrom", d.toString()));
+      c.effectiveTo().ifPresent(d -> form.put("effectiveTo", d.toString()));
+    } else {
+      form.put(
+          "source",
+          "criterion \"\"\n  when hs starts with \"\"\n  then lane red weight 10\n  because \"\"\n");
+    }
+    editor(ctx, id, form, List.of(), "", null);
+  }
+
+  private void editor(
+      Context ctx,
+      String id,
+      Map<String, String> form,
+      List<String> problems,
+      String message,
+      DryRun dryRun) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("id", id);
+    m.put("form", form);
+    m.put("problems", problems);
+    m.put("message", message);
+    m.put("dryRun", dryRun);
+    StringBuilder fields = new StringBuilder();
+    for (Field f : Field.values()) {
+      fields
+          .append(
+              String.format(Locale.ROOT, "%-26s %-7s %s", f.code(), f.type().title(), f.meaning()))
+          .append('\n');
+    }
+    m.put("fields", fields.toString());
+    m.put("csrf", Web.csrf(ctx));
+    m.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("targeting.criteria.editor"), render("editor.jte", m));
+  }
+
+  private Map<String, String> editorForm(Context ctx) {
+    Map<String, String> form = new HashMap<>();
+    for (String k : List.of("source", "offices", "effectiveFrom", "effectiveTo", "days")) {
+      form.put(k, form(ctx, k));
+    }
+    return form;
+  }
+
+  private void saveForm(Context ctx) {
+    Map<String, String> form = editorForm(ctx);
+    String id = form(ctx, "id").strip();
+    Outcome<StoredCriterion> o;
+    try {
+      o = save(ctx, id.isEmpty() ? Optional.empty() : Optional.of(parseLong(id, "id")), form);
+    } catch (HttpProblem e) {
+      o = Outcome.rejected(e.problem());
+    }
+    switch (o) {
+      case Outcome.Accepted<StoredCriterion> a ->
+          editor(
+              ctx,
+              Long.toString(a.value().id()),
+              form,
+              List.of(),
+              Web.messages(ctx).get("targeting.criteria.saved", a.value().key()),
+              null);
+      case Outcome.Rejected<StoredCriterion> r -> {
+        ctx.status(400);
+        editor(ctx, id, form, r.problems().stream().map(TargetingWeb::line).toList(), "", null);
+      }
+    }
+  }
+
+  private Outcome<StoredCriterion> save(Context ctx, Optional<Long> id, Map<String, String> form) {
+    Set<String> offices = new TreeSet<>();
+    for (String s : form.getOrDefault("offices", "").split("[\\s,]+")) {
+      if (!s.isBlank()) {
+        offices.add(s.strip().toUpperCase(Locale.ROOT));
+      }
+    }
+    CriteriaCatalogue.Draft d =
+        new CriteriaCatalogue.Draft(
+            id,
+            form.getOrDefault("source", ""),
+            offices,
+            date(form.get("effectiveFrom"), "effectiveFrom"),
+            date(form.get("effectiveTo"), "effectiveTo"));
+    Outcome<StoredCriterion> o = criteria.save(d, Web.principal(ctx).username());
+    if (o.isAccepted()) {
+      Web.audit(
+          ctx,
+          "targeting.criterion.save",
+          "criterion:" + o.orElseThrow().key(),
+          Map.of("name", o.orElseThrow().name()));
+    }
+    return o;
+  }
+
+  private void dryRunForm(Context ctx) {
+    Map<String, String> form = editorForm(ctx);
+    int days = days(form.get("days"));
+    Outcome<DryRun> o = criteria.dryRun(form.get("source"), days, "");
+    Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
+    switch (o) {
+      case Outcome.Accepted<DryRun> a ->
+          editor(ctx, form(ctx, "id"), form, List.of(), "", a.value());
+      case Outcome.Rejected<DryRun> r -> {
+        ctx.status(400);
+        editor(
+            ctx,
+            form(ctx, "id"),
+            form,
+            r.problems().stream().map(TargetingWeb::line).toList(),
+            "",
+            null);
+      }
+    }
+  }
+
+  private void releaseForm(Context ctx) {
+    long id = longParam(ctx, "id");
+    int version = (int) parseLong(form(ctx, "version"), "version");
+    Outcome<StoredCriterion> o = release(ctx, id, version);
+    if (!o.isAccepted()) {
+      throw new HttpProblem(o.problems().get(0));
+    }
+    ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
+  }
+
+  private Outcome<StoredCriterion> release(Context ctx, long id, int version) {
+    Outcome<StoredCriterion> o = criteria.release(id, version, Web.principal(ctx).username());
+    if (o.isAccepted()) {
+      Web.audit(ctx, "targeting.criterion.release", "criterion:c" + id + "v" + version, Map.of());
+    }
+    return o;
+  }
+
+  private void disableForm(Context ctx) {
+    long id = longParam(ctx, "id");
+    Outcome<Long> o = criteria.disable(id, Web.principal(ctx).username());
+    if (!o.isAccepted()) {
+      throw new HttpProblem(o.problems().get(0));
+    }
+    Web.audit(ctx, "targeting.criterion.disable", "criterion:" + id, Map.of());
+    ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
+  }
+
+  private void listsPage(Context ctx) {
+    listsPage(ctx, "");
+  }
+
+  private void listsPage(Context ctx, String error) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("lists", lists.all().values());
+    m.put("error", error);
+    m.put("csrf", Web.csrf(ctx));
+    m.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("targeting.lists"), render("lists.jte", m));
+  }
+
+  private void createListForm(Context ctx) {
+    Outcome<ReferenceList> o =
+        createList(ctx, form(ctx, "name"), form(ctx, "kind"), form(ctx, "description"));
+    switch (o) {
+      case Outcome.Accepted<ReferenceList> a ->
+          ctx.redirect("/targeting/lists/" + a.value().name(), HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<ReferenceList> r -> {
+        ctx.status(400);
+        listsPage(ctx, text(r.problems()));
+      }
+    }
+  }
+
+  private Outcome<ReferenceList> createList(
+      Context ctx, String name, String kind, String description) {
+    String n = name == null ? "" : name.strip();
+    Outcome<ReferenceList> o = lists.create(n, kind, description, Web.principal(ctx).username());
+    if (o.isAccepted()) {
+      Web.audit(ctx, "targeting.list.create", "list:" + n, Map.of("kind", kind));
+    }
+    return o;
+  }
+
+  private ReferenceList list(Context ctx) {
+    String name = ctx.pathParam("name");
+    return lists.find(name).orElseThrow(() -> HttpProblem.notFound("list " + name));
+  }
+
+  private void listPage(Context ctx) {
+    listPage(ctx, list(ctx), List.of(), "");
+  }
+
+  private void listPage(Context ctx, ReferenceList l, List<String> problems, String message) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("list", l);
+    m.put("rows", lists.entries(l.name(), 1000));
+    m.put("problems", problems);
+    m.put("message", message);
+    m.put("csrf", Web.csrf(ctx));
+    m.put("t", Web.messages(ctx));
+    Web.audit(ctx, "targeting.list.read", "list:" + l.name(), Map.of());
+    Web.page(ctx, l.name(), render("list.jte", m));
+  }
+
+  private ReferenceLists.Imported importCsv(Context ctx, String name, String csv) {
+    Outcome<ReferenceLists.Imported> o = lists.importCsv(name, csv, Web.principal(ctx).username());
+    if (!o.isAccepted()) {
+      throw new HttpProblem(o.problems().get(0));
+    }
+    ReferenceLists.Imported im = o.orElseThrow();
+    Web.audit(
+        ctx,
+        "targeting.list.import",
+        "list:" + name,
+        Map.of(
+            "added",
+            Integer.toString(im.added()),
+            "refused",
+            Integer.toString(im.refused().size())));
+    return im;
+  }
+
+  private void importForm(Context ctx) {
+    ReferenceList l = list(ctx);
+    ReferenceLists.Imported im = importCsv(ctx, l.name(), form(ctx, "csv"));
+    listPage(
+        ctx,
+        lists.find(l.name()).orElseThrow(),
+        im.refused().stream().map(TargetingWeb::line).toList(),
+        Web.messages(ctx).get("targeting.lists.imported", im.added(), im.refused().size()));
+  }
+
+  private void removeForm(Context ctx) {
+    ReferenceList l = list(ctx);
+    String value = form(ctx, "value");
+    lists.remove(l.name(), value, Web.principal(ctx).username());
+    Web.audit(ctx, "targeting.list.remove", "list:" + l.name(), Map.of("value", value));
+    ctx.redirect("/targeting/lists/" + l.name(), HttpStatus.SEE_OTHER);
+  }
+
+  // ---- API
+
+  private void assessApi(Context ctx) {
+    String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("declaration");
+    Outcome<StoredAssessment> o = assess.assessJson(kind, ctx.body());
+    switch (o) {
+      case Outcome.Accepted<StoredAssessment> a -> {
+        Web.audit(
+            ctx,
+            "targeting.assess",
+            a.value().assessment().recordKey(),
+            Map.of("lane", a.value().assessment().lane().code()));
+        ctx.json(assessmentJson(a.value()));
+      }
+      case Outcome.Rejected<StoredAssessment> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
+  private void assessmentApi(Context ctx) {
+    WorkItem w = readItem(ctx);
+    ctx.json(workJson(w));
+  }
+
+  private void replayApi(Context ctx) {
+    WorkItem w = readItem(ctx);
+    Outcome<Replay> o = assess.replay(w.id());
+    switch (o) {
+      case Outcome.Accepted<Replay> a -> ctx.json(a.value());
+      case Outcome.Rejected<Replay> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
+  private void worklistApi(Context ctx) {
+    Principal p = Web.principal(ctx);
+    String statusCode = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
+    WorkStatus status =
+        Arrays.stream(WorkStatus.values())
+            .filter(s -> s.code().equals(statusCode))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    HttpProblem.of(
+                        "invalid-parameter",
+                        "status",
+                        "expected open, referred, released or closed"));
+    String office = office(ctx, p);
+    if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
+      throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
+    }
+    List<WorkItem> items = worklist.items(office, status, Web.intParam(ctx, "limit", 100, 1, 1000));
+    Web.audit(
+        ctx,
+        "targeting.worklist.read",
+        "office:" + office,
+        Map.of("status", status.code(), "items", Integer.toString(items.size())));
+    ctx.json(items.stream().map(this::workJson).toList());
+  }
+
+  private void laneApi(Context ctx) {
+    WorkItem w = readItem(ctx);
+    JsonNode b = body(ctx);
+    Outcome<WorkItem> o = decide(ctx, w, b.path("lane").asText(""), b.path("comment").asText(""));
+    switch (o) {
+      case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
+      case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
+  private void outcomeApi(Context ctx) {
+    WorkItem w = readItem(ctx);
+    JsonNode b = body(ctx);
+    Outcome<WorkItem> o =
+        record(
+            ctx,
+            w,
+            b.path("result").asText(""),
+            b.path("revenue").asText(""),
+            b.path("seizure").asBoolean(false),
+            b.path("note").asText(""));
+    switch (o) {
+      case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
+      case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
+  private void criteriaApi(Context ctx) {
+    ctx.json(criteria.latest().stream().map(TargetingWeb::criterionJson).toList());
+  }
+
+  private void saveApi(Context ctx) {
+    JsonNode b = body(ctx);
+    Map<String, String> form = new HashMap<>();
+    form.put("source", b.path("source").asText(""));
+    List<String> offices = new ArrayList<>();
+    b.path("offices").forEach(x -> offices.add(x.asText()));
+    form.put("offices", String.join(" ", offices));
+    form.put("effectiveFrom", b.path("effectiveFrom").asText(""));
+    form.put("effectiveTo", b.path("effectiveTo").asText(""));
+    Optional<Long> id = b.hasNonNull("id") ? Optional.of(b.get("id").asLong()) : Optional.empty();
+    Outcome<StoredCriterion> o = save(ctx, id, form);
+    switch (o) {
+      case Outcome.Accepted<StoredCriterion> a -> {
+        ctx.status(201);
+        ctx.json(criterionJson(a.value()));
+      }
+      case Outcome.Rejected<StoredCriterion> r -> criteriaRejected(ctx, r.problems());
+    }
+  }
+
+  private void checkApi(Context ctx) {
+    List<CriteriaProblem> ps = criteria.check(body(ctx).path("source").asText(""));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("ok", ps.isEmpty());
+    m.put("problems", ps.stream().map(TargetingWeb::problemJson).toList());
+    ctx.json(m);
+  }
+
+  private void dryRunApi(Context ctx) {
+    JsonNode b = body(ctx);
+    int days = days(b.path("days").asText("30"));
+    Outcome<DryRun> o =
+        criteria.dryRun(
+            b.path("source").asText(""),
+            days,
+            b.path("office").asText("").strip().toUpperCase(Locale.ROOT));
+    Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
+    switch (o) {
+      case Outcome.Accepted<DryRun> a -> ctx.json(a.value());
+      case Outcome.Rejected<DryRun> r -> criteriaRejected(ctx, r.problems());
+    }
+  }
+
+  private void releaseApi(Context ctx) {
+    Outcome<StoredCriterion> o =
+        release(ctx, longParam(ctx, "id"), (int) longParam(ctx, "version"));
+    switch (o) {
+      case Outcome.Accepted<StoredCriterion> a -> ctx.json(criterionJson(a.value()));
+      case Outcome.Rejected<StoredCriterion> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
+  private void disableApi(Context ctx) {
+    long id = longParam(ctx, "id");
+    Outcome<Long> o = criteria.disable(id, Web.principal(ctx).username());
+    if (!o.isAccepted()) {
+      throw new HttpProblem(o.problems().get(0));
+    }
+    Web.audit(ctx, "targeting.criterion.disable", "criterion:" + id, Map.of());
+    ctx.json(Map.of("disabled", id));
+  }
+
+  private void listsApi(Context ctx) {
+    ctx.json(lists.all().values().stream().map(TargetingWeb::listJson).toList());
+  }
+
+  private void createListApi(Context ctx) {
+    JsonNode b = body(ctx);
+    Outcome<ReferenceList> o =
+        createList(
+            ctx,
+            b.path("name").asText(""),
+            b.path("kind").asText(""),
+            b.path("description").asText(""));
+    switch (o) {
+      case Outcome.Accepted<ReferenceList> a -> {
+        ctx.status(201);
+        ctx.json(listJson(a.value()));
+      }
+      case Outcome.Rejected<ReferenceList> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
+  private void listApi(Context ctx) {
+    ReferenceList l = list(ctx);
+    Map<String, Object> m = listJson(l);
+    m.put(
+        "entries",
+        lists.entries(l.name(), 10_000).stream()
+            .map(r -> Map.of("value", r.value(), "note", r.note()))
+            .toList());
+    Web.audit(ctx, "targeting.list.read", "list:" + l.name(), Map.of());
+    ctx.json(m);
+  }
+
+  private void importApi(Context ctx) {
+    ReferenceList l = list(ctx);
+    ReferenceLists.Imported im = importCsv(ctx, l.name(), ctx.body());
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("read", im.read());
+    m.put("added", im.added());
+    m.put("refused", im.refused().stream().map(TargetingWeb::coreProblemJson).toList());
+    m.put("version", lists.find(l.name()).orElseThrow().version());
+    ctx.json(m);
+  }
+
+  private void removeApi(Context ctx) {
+    ReferenceList l = list(ctx);
+    String value = ctx.pathParam("value");
+    Outcome<Boolean> o = lists.remove(l.name(), value, Web.principal(ctx).username());
+    Web.audit(ctx, "targeting.list.remove", "list:" + l.name(), Map.of("value", value));
+    ctx.json(Map.of("removed", o.isAccepted() && o.orElseThrow()));
+  }
+
+  // ---- JSON shapes
+
+  private Map<String, Object> assessmentJson(StoredAssessment s) {
+    Assessment a = s.assessment();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", s.id());
+    m.put("record", a.recordKey());
+    m.put("office", a.office());
+    m.put("score", a.score());
+    m.put("modelProbability", a.modelProbability());
+    m.put("lane", a.lane().code());
+    m.put("laneLabel", labels.of(a.lane()));
+    m.put("basis", a.selection().basis().code());
+    m.put("random", a.selection().random());
+    m.put("criteriaLane", a.criteriaLane().code());
+    List<Map<String, Object>> hits = new ArrayList<>();
+    for (CriterionHit h : a.hits()) {
+      Map<String, Object> hm = new LinkedHashMap<>();
+      hm.put("criterion", h.key());
+      hm.put("name", h.name());
+      hm.put("lane", h.lane().map(l -> l.code()).orElse(""));
+      hm.put("weight", h.weight());
+      hm.put("reason", h.reason());
+      hm.put("listHits", h.listHits());
+      hits.add(hm);
+    }
+    m.put("hits", hits);
+    m.put("modelReasons", a.modelReasons());
+    m.put("reasons", a.reasons());
+    m.put(
+        "versions",
+        Map.of(
+            "criteria",
+            a.criteriaVersions(),
+            "lists",
+            a.listVersions(),
+            "model",
+            a.modelVersion()));
+    m.put("assessedAt", s.assessedAt().toString());
+    return m;
+  }
+
+  private Map<String, Object> workJson(WorkItem w) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", w.id());
+    m.put("record", w.recordKey());
+    m.put("office", w.office());
+    m.put("score", w.score());
+    m.put("lane", w.lane().code());
+    m.put("basis", w.basis());
+    m.put("finalLane", w.finalLane().code());
+    m.put("finalLaneLabel", labels.of(w.finalLane()));
+    m.put("status", w.status().code());
+    m.put("reasons", w.reasons());
+    m.put("versions", w.versions());
+    m.put("assessedAt", w.assessedAt().toString());
+    w.outcome()
+        .ifPresent(
+            o ->
+                m.put(
+                    "outcome",
+                    Map.of(
+                        "result", o.result().code(),
+                        "revenue", o.revenue().toPlainString(),
+                        "seizure", o.seizure(),
+                        "note", o.note(),
+                        "by", o.by())));
+    m.put(
+        "decisions",
+        w.changes().stream()
+            .map(
+                c ->
+                    Map.of(
+                        "from", c.from().code(),
+                        "to", c.to().code(),
+                        "comment", c.comment(),
+                        "by", c.by(),
+                        "at", c.at().toString()))
+            .toList());
+    return m;
+  }
+
+  private static Map<String, Object> criterionJson(StoredCriterion c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", c.id());
+    m.put("version", c.version());
+    m.put("key", c.key());
+    m.put("name", c.name());
+    m.put("status", c.status().code());
+    m.put("owner", c.owner());
+    m.put("offices", new TreeSet<>(c.offices()));
+    m.put("effectiveFrom", c.effectiveFrom().map(LocalDate::toString).orElse(""));
+    m.put("effectiveTo", c.effectiveTo().map(LocalDate::toString).orElse(""));
+    m.put("source", c.source());
+    m.put("savedAt", c.savedAt().toString());
+    m.put("releasedBy", c.releasedBy());
+    return m;
+  }
+
+  private static Map<String, Object> listJson(ReferenceList l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", l.name());
+    m.put("kind", l.kind().code());
+    m.put("version", l.version());
+    m.put("size", l.entries().size());
+    return m;
+  }
+
+  private static Map<String, Object> problemJson(CriteriaProblem p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", p.code());
+    m.put("line", p.line());
+    m.put("column", p.column());
+    m.put("message", p.message());
+    return m;
+  }
+
+  private static Map<String, Object> coreProblemJson(Problem p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", p.code());
+    m.put("field", p.field());
+    m.put("message", p.message());
+    return m;
+  }
+
+  /** 400 with the first problem in the platform's shape, plus every problem with line/column. */
+  private static void criteriaRejected(Context ctx, List<Problem> problems) {
+    Problem first = problems.get(0);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", first.code());
+    m.put("message", line(first));
+    m.put("field", first.field());
+    List<Map<String, Object>> all = new ArrayList<>();
+    for (Problem p : problems) {
+      Map<String, Object> pm = coreProblemJson(p);
+      int[] lc = lineColumn(p.field());
+      if (lc != null) {
+        pm.put("line", lc[0]);
+        pm.put("column", lc[1]);
+      }
+      all.add(pm);
+    }
+    m.put("problems", all);
+    ctx.status(HttpProblem.status(first));
+    ctx.json(m);
+  }
+
+  private static int[] lineColumn(String field) {
+    var mt = java.util.regex.Pattern.compile("line (\\d+), column (\\d+)").matcher(field);
+    return mt.matches()
+        ? new int[] {Integer.parseInt(mt.group(1)), Integer.parseInt(mt.group(2))}
+        : null;
+  }
+
+  private static void rejectJson(Context ctx, List<Problem> problems) {
+    Problem first = problems.get(0);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", first.code());
+    m.put("message", first.message());
+    m.put("field", first.field());
+    m.put("problems", problems.stream().map(TargetingWeb::coreProblemJson).toList());
+    ctx.status(HttpProblem.status(first));
+    ctx.json(m);
+  }
+
+  // ---- helpers
+
+  private static String line(Problem p) {
+    return p.field().isEmpty() ? p.message() : p.field() + ": " + p.message();
+  }
+
+  private static String text(List<Problem> ps) {
+    return String.join("; ", ps.stream().map(TargetingWeb::line).toList());
+  }
+
+  private static String form(Context ctx, String name) {
+    String v = ctx.formParam(name);
+    return v == null ? "" : v;
+  }
+
+  private static JsonNode body(Context ctx) {
+    try {
+      JsonNode n = JSON.readTree(ctx.body());
+      if (n == null || !n.isObject()) {
+        throw HttpProblem.of("invalid-json", "", "expected a JSON object");
+      }
+      return n;
+    } catch (JsonProcessingException e) {
+      throw HttpProblem.of("invalid-json", "", "the body is not valid JSON");
+    }
+  }
+
+  private static long longParam(Context ctx, String name) {
+    return parseLong(ctx.pathParam(name), name);
+  }
+
+  private static long parseLong(String s, String name) {
+    try {
+      return Long.parseLong(s.strip());
+    } catch (NumberFormatException e) {
+      throw HttpProblem.of("invalid-parameter", name, "expected a whole number");
+    }
+  }
+
+  private static int days(String s) {
+    try {
+      int d = Integer.parseInt(s == null || s.isBlank() ? "30" : s.strip());
+      if (d >= 1 && d <= 366) {
+        return d;
+      }
+    } catch (NumberFormatException e) {
+      // below
+    }
+    throw HttpProblem.of(
+        "invalid-parameter", "days", "expected a whole number of days from 1 to 366");
+  }
+
+  private static Optional<LocalDate> date(String s, String field) {
+    if (s == null || s.isBlank()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(s.strip()));
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.of("invalid-parameter", field, "expected a date like 2026-11-27");
+    }
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,229 @@
+package org.sekisho.targeting.assessment.adapter.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.targeting.assessment.application.DeclarationParser;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.criteria.domain.ItemView;
+import org.sekisho.targeting.criteria.domain.PartyView;
+import org.sekisho.targeting.criteria.domain.TraderHistory;
+
+/**
+ * Reads a declaration or postal item in the JSON form of docs/formats/intel-records.md into the
+ * criteria view. Every problem names its field (dotted path) and the expected form; nothing is
+ * thrown.
+ */
+public final class DeclarationJson implements DeclarationParser {
+  /** Largest record accepted, in characters. */
+  public static final int MAX_LENGTH = 1_000_000;
+
+  private final ObjectMapper json;
+
+  public DeclarationJson() {
+    this.json = new ObjectMapper();
+    json.getFactory()
+        .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(50).build());
+  }
+
+  @Override
+  public Outcome<DeclarationView> parse(String recordKind, String text) {
+    if (text == null || text.isBlank()) {
+      return Outcome.rejected("invalid-json", "", "expected a JSON object, got nothing");
+    }
+    if (text.length() > MAX_LENGTH) {
+      return Outcome.rejected("too-large", "", "a record is at most " + MAX_LENGTH + " characters");
+    }
+    JsonNode n;
+    try {
+      n = json.readTree(text);
+    } catch (JsonProcessingException | RuntimeException e) {
+      String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
+      return Outcome.rejected("invalid-json", "", "not valid JSON: " + msg);
+    }
+    if (n == null || !n.isObject()) {
+      return Outcome.rejected("invalid-json", "", "expected a JSON object");
+    }
+    List<Problem> problems = new ArrayList<>();
+    String kind = recordKind == null || recordKind.isBlank() ? "declaration" : recordKind.strip();
+    return switch (kind) {
+      case "declaration", "declarations" -> declaration(n, problems);
+      case "postal-item", "postal-items" -> postalItem(n, problems);
+      default ->
+          Outcome.rejected(
+              "invalid-kind", "recordKind", "expected declaration or postal-item, got " + kind);
+    };
+  }
+
+  private Outcome<DeclarationView> declaration(JsonNode n, List<Problem> problems) {
+    String id = required(n, "declarationId", problems);
+    LocalDate date = date(n, "date", problems);
+    List<ItemView> items = new ArrayList<>();
+    JsonNode its = n.get("items");
+    if (its == null || !its.isArray() || its.isEmpty()) {
+      problems.add(Problem.of("missing-field", "items", "expected a list of at least one item"));
+    } else {
+      for (int i = 0; i < its.size(); i++) {
+        JsonNode it = its.get(i);
+        String p = "items[" + i + "]";
+        if (!it.isObject()) {
+          problems.add(Problem.of("invalid-field", p, "expected an object"));
+          continue;
+        }
+        String hs = text(it, "hsCode");
+        if (!hs.matches("\\d{4,10}")) {
+          problems.add(
+              Problem.of(
+                  "invalid-field", p + ".hsCode", "expected 4 to 10 digits, got '" + hs + "'"));
+        }
+        items.add(
+            new ItemView(
+                hs,
+                text(it, "description"),
+                text(it, "origin"),
+                number(it, "quantity", p, problems),
+                number(it, "netMassKg", p, problems),
+                number(it, "customsValue", p, problems),
+                text(it, "currency"),
+                number(it, "dutyRate", p, problems)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      return new Outcome.Rejected<>(problems);
+    }
+    return Outcome.accepted(
+        new DeclarationView(
+            "declaration",
+            id,
+            date,
+            text(n, "office"),
+            n.has("type") ? text(n, "type") : "IM",
+            text(n, "modeOfTransport"),
+            text(n, "countryOfDeparture"),
+            text(n, "transportDocument"),
+            party(n.get("declarant")),
+            party(n.get("importer")),
+            party(n.get("exporter")),
+            items,
+            TraderHistory.NONE,
+            procedure(n)));
+  }
+
+  private Outcome<DeclarationView> postalItem(JsonNode n, List<Problem> problems) {
+    String id = required(n, "itemId", problems);
+    LocalDate date = date(n, "date", problems);
+    String hs = text(n, "hsCode");
+    if (!hs.isEmpty() && !hs.matches("\\d{4,10}")) {
+      problems.add(
+          Problem.of("invalid-field", "hsCode", "expected 4 to 10 digits, got '" + hs + "'"));
+    }
+    double value = number(n, "declaredValue", "", problems);
+    double mass = number(n, "weightKg", "", problems);
+    if (!problems.isEmpty()) {
+      return new Outcome.Rejected<>(problems);
+    }
+    ItemView item =
+        new ItemView(
+            hs,
+            text(n, "contents"),
+            text(n, "originCountry"),
+            Double.NaN,
+            mass,
+            value,
+            text(n, "currency"),
+            Double.NaN);
+    return Outcome.accepted(
+        new DeclarationView(
+            "postal-item",
+            id,
+            date,
+            text(n, "office"),
+            "IM",
+            "5",
+            text(n, "originCountry"),
+            "",
+            PartyView.NONE,
+            party(n.get("addressee")),
+            party(n.get("sender")),
+            List.of(item),
+            TraderHistory.NONE,
+            java.util.Map.of()));
+  }
+
+  private static java.util.Map<String, String> procedure(JsonNode n) {
+    String p = text(n, "procedure");
+    return p.isEmpty() ? java.util.Map.of() : java.util.Map.of("procedure", p);
+  }
+
+  private static PartyView party(JsonNode p) {
+    if (p == null || !p.isObject()) {
+      return PartyView.NONE;
+    }
+    return new PartyView(
+        text(p, "id"), text(p, "name"), text(p, "country"), text(p, "address"), text(p, "phone"));
+  }
+
+  private static String text(JsonNode n, String f) {
+    JsonNode v = n.get(f);
+    return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText("").strip();
+  }
+
+  private static String required(JsonNode n, String f, List<Problem> problems) {
+    String s = text(n, f);
+    if (s.isEmpty()) {
+      problems.add(Problem.of("missing-field", f, "required"));
+    } else if (s.length() > 100) {
+      problems.add(Problem.of("invalid-field", f, "at most 100 characters"));
+    }
+    return s;
+  }
+
+  private static LocalDate date(JsonNode n, String f, List<Problem> problems) {
+    String s = text(n, f);
+    if (s.isEmpty()) {
+      problems.add(Problem.of("missing-field", f, "required: an ISO 8601 date like 2026-11-27"));
+      return null;
+    }
+    try {
+      return s.length() <= 10 ? LocalDate.parse(s) : OffsetDateTime.parse(s).toLocalDate();
+    } catch (DateTimeParseException e) {
+      try {
+        return java.time.LocalDateTime.parse(s).toLocalDate();
+      } catch (DateTimeParseException e2) {
+        problems.add(
+            Problem.of(
+                "invalid-field",
+                f,
+                "expected an ISO 8601 date (2026-11-27) or date-time with offset, got '"
+                    + s
+                    + "'"));
+        return null;
+      }
+    }
+  }
+
+  private static double number(JsonNode n, String f, String prefix, List<Problem> problems) {
+    String s = text(n, f);
+    if (s.isEmpty()) {
+      return Double.NaN;
+    }
+    String path = prefix.isEmpty() ? f : prefix + "." + f;
+    if (!s.matches("\\d{1,15}(\\.\\d{1,6})?")) {
+      problems.add(
+          Problem.of(
+              "invalid-field",
+              path,
+              "expected a non-negative decimal like 120.5, got '" + s + "'"));
+      return Double.NaN;
+    }
+    return Double.parseDouble(s);
+  }
+}

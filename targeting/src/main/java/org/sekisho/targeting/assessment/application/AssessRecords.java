@@ -1,0 +1,146 @@
+package org.sekisho.targeting.assessment.application;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.sekisho.core.Outcome;
+import org.sekisho.targeting.assessment.domain.Assessment;
+import org.sekisho.targeting.assessment.domain.Assessor;
+import org.sekisho.targeting.assessment.domain.CriterionHit;
+import org.sekisho.targeting.assessment.domain.RuleBook;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.selectivity.domain.Lane;
+import org.sekisho.targeting.selectivity.domain.Selectivity;
+
+/**
+ * Assesses records as they arrive: history counters, rule book in force, model score, selectivity,
+ * and (for anything not released green) the model's reasons; stores the result once per record.
+ */
+public final class AssessRecords implements AssessmentRequests {
+  private static final System.Logger LOG = System.getLogger(AssessRecords.class.getName());
+
+  /** How many model factors are kept with a referral. */
+  public static final int MODEL_REASONS = 3;
+
+  private final DeclarationParser parser;
+  private final TraderHistories histories;
+  private final Supplier<RuleBook> rules;
+  private final RiskScorer model;
+  private final Selectivity selectivity;
+  private final AssessmentStore store;
+  private final VersionedRules versions;
+  private final Clock clock;
+
+  public AssessRecords(
+      DeclarationParser parser,
+      TraderHistories histories,
+      Supplier<RuleBook> rules,
+      RiskScorer model,
+      Selectivity selectivity,
+      AssessmentStore store,
+      VersionedRules versions,
+      Clock clock) {
+    this.parser = parser;
+    this.histories = histories;
+    this.rules = rules;
+    this.model = model;
+    this.selectivity = selectivity;
+    this.store = store;
+    this.versions = versions;
+    this.clock = clock;
+  }
+
+  /** Assesses one record given as JSON; a record assessed before gives its stored assessment. */
+  public Outcome<StoredAssessment> assessJson(String recordKind, String json) {
+    Outcome<DeclarationView> parsed = parser.parse(recordKind, json);
+    return switch (parsed) {
+      case Outcome.Rejected<DeclarationView> r -> new Outcome.Rejected<>(r.problems());
+      case Outcome.Accepted<DeclarationView> a -> Outcome.accepted(assess(a.value(), json));
+    };
+  }
+
+  /** Assesses a parsed record (idempotent by record key). */
+  public StoredAssessment assess(DeclarationView parsed, String json) {
+    Optional<StoredAssessment> before = store.byKey(parsed.key());
+    if (before.isPresent()) {
+      return before.get();
+    }
+    DeclarationView d = parsed.withHistory(histories.of(parsed));
+    Assessment a = Assessor.assess(d, rules.get(), model.score(d), selectivity);
+    if (a.lane() != Lane.GREEN) {
+      a = withModelReasons(a, model.explain(d, MODEL_REASONS));
+    }
+    return store.saveIfAbsent(a, d, json, clock.instant());
+  }
+
+  @Override
+  public void assess(String recordKind, String sourceId, String declarationJson) {
+    Outcome<StoredAssessment> o = assessJson(recordKind, declarationJson);
+    if (!o.isAccepted()) {
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "record {0}:{1} not assessed: {2}",
+          recordKind,
+          sourceId,
+          o.problems());
+    }
+  }
+
+  /**
+   * Recomputes a stored assessment with the criteria and list versions it names, the history
+   * counters it used and the current model, and says whether the result is the same.
+   */
+  public Outcome<Replay> replay(long id) {
+    Optional<StoredAssessment> s = store.byId(id);
+    if (s.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
+    }
+    Assessment was = s.get().assessment();
+    Optional<RuleBook> book = versions.of(was.criteriaVersions(), was.listVersions());
+    if (book.isEmpty()) {
+      return Outcome.rejected(
+          "not-found", "versions", "a criteria or list version used by this assessment is gone");
+    }
+    String kind = was.recordKey().substring(0, Math.max(0, was.recordKey().indexOf(':')));
+    Outcome<DeclarationView> parsed = parser.parse(kind, s.get().json());
+    if (!parsed.isAccepted()) {
+      return new Outcome.Rejected<>(parsed.problems());
+    }
+    DeclarationView d = parsed.orElseThrow().withHistory(s.get().history());
+    List<CriterionHit> hits = book.get().evaluate(d);
+    var ms = model.score(d);
+    double score = Assessor.score(ms.probability(), hits);
+    List<String> diffs = new ArrayList<>();
+    if (!ms.modelVersion().equals(was.modelVersion())) {
+      diffs.add("model " + was.modelVersion() + " is now " + ms.modelVersion());
+    }
+    if (Double.compare(score, was.score()) != 0) {
+      diffs.add("score " + was.score() + " is now " + score);
+    }
+    if (!hits.equals(was.hits())) {
+      diffs.add("criteria hits differ");
+    }
+    if (Assessor.criteriaLane(hits) != was.criteriaLane()) {
+      diffs.add("criteria lane differs");
+    }
+    return Outcome.accepted(
+        new Replay(diffs.isEmpty(), score, hits.stream().map(CriterionHit::key).toList(), diffs));
+  }
+
+  private static Assessment withModelReasons(Assessment a, List<String> reasons) {
+    return new Assessment(
+        a.recordKey(),
+        a.office(),
+        a.score(),
+        a.modelProbability(),
+        a.criteriaLane(),
+        a.selection(),
+        a.hits(),
+        reasons,
+        a.criteriaVersions(),
+        a.listVersions(),
+        a.modelVersion());
+  }
+}

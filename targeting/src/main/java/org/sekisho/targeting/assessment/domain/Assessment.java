@@ -1,0 +1,58 @@
+package org.sekisho.targeting.assessment.domain;
+
+import java.util.List;
+import org.sekisho.targeting.selectivity.domain.Lane;
+import org.sekisho.targeting.selectivity.domain.Selection;
+
+/**
+ * The result of assessing one record: risk score, lane and why, and the versions of criteria, lists
+ * and model used, so that replaying the input with the same versions gives the same result.
+ *
+ * @param recordKey {@code kind:sourceId}
+ * @param score risk score: model probability × 100 plus the weights of the criteria that hit
+ * @param modelProbability the model's probability alone
+ * @param criteriaLane the most severe lane asked for by a criterion hit (before sampling)
+ * @param selection the lane chosen by selectivity and on what basis
+ * @param hits the criteria that hit, each with its reason and list hits
+ * @param modelReasons the model's top feature contributions (for referred declarations)
+ */
+public record Assessment(
+    String recordKey,
+    String office,
+    double score,
+    double modelProbability,
+    Lane criteriaLane,
+    Selection selection,
+    List<CriterionHit> hits,
+    List<String> modelReasons,
+    String criteriaVersions,
+    String listVersions,
+    String modelVersion) {
+  public Assessment {
+    hits = List.copyOf(hits);
+    modelReasons = List.copyOf(modelReasons);
+  }
+
+  public Lane lane() {
+    return selection.lane();
+  }
+
+  /** Every reason in plain language: criteria first, then list hits, then the model's factors. */
+  public List<String> reasons() {
+    List<String> out = new java.util.ArrayList<>();
+    for (CriterionHit h : hits) {
+      out.add(h.name() + ": " + h.reason());
+    }
+    for (CriterionHit h : hits) {
+      out.addAll(h.listHits());
+    }
+    switch (selection.basis()) {
+      case RANDOM -> out.add("random selection (measures the true infraction rate)");
+      case TOP_UP -> out.add("top-up to the office's expected rate by score");
+      case FORCED_AFTER_MAX_HITS -> out.add("selected after the maximum hits without selection");
+      default -> {}
+    }
+    out.addAll(modelReasons);
+    return out;
+  }
+}

@@ -1,0 +1,61 @@
+package org.sekisho.targeting.assessment.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.selectivity.domain.Lane;
+import org.sekisho.targeting.selectivity.domain.LaneHit;
+import org.sekisho.targeting.selectivity.domain.Selection;
+import org.sekisho.targeting.selectivity.domain.Selectivity;
+
+/**
+ * Folds the rule book and the model score into an assessment and lets selectivity choose the lane.
+ * The fold is pure; selectivity keeps per-office counters (see {@link Selectivity}).
+ */
+public final class Assessor {
+  private Assessor() {}
+
+  /** Score = model probability × 100 + Σ weights of the hits. */
+  public static double score(double probability, List<CriterionHit> hits) {
+    double s = probability * 100;
+    for (CriterionHit h : hits) {
+      s += h.weight();
+    }
+    return s;
+  }
+
+  /** The most severe lane the hits ask for; green when none asks. */
+  public static Lane criteriaLane(List<CriterionHit> hits) {
+    Lane lane = Lane.GREEN;
+    for (CriterionHit h : hits) {
+      if (h.lane().isPresent()) {
+        lane = Lane.max(lane, h.lane().get());
+      }
+    }
+    return lane;
+  }
+
+  /** Assesses {@code d}: hits, score, lane. Model reasons are added by the caller if wanted. */
+  public static Assessment assess(
+      DeclarationView d, RuleBook book, ModelScore model, Selectivity selectivity) {
+    List<CriterionHit> hits = book.evaluate(d);
+    double score = score(model.probability(), hits);
+    List<LaneHit> laneHits = new ArrayList<>(hits.size());
+    for (CriterionHit h : hits) {
+      h.lane().ifPresent(l -> laneHits.add(new LaneHit(h.key(), l, h.samplePercent())));
+    }
+    Selection sel = selectivity.select(d.office(), d.key(), laneHits, score);
+    return new Assessment(
+        d.key(),
+        d.office(),
+        score,
+        model.probability(),
+        criteriaLane(hits),
+        sel,
+        hits,
+        List.of(),
+        book.criteriaVersions(),
+        book.listVersions(),
+        model.modelVersion());
+  }
+}

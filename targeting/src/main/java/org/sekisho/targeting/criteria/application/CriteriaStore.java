@@ -1,0 +1,31 @@
+package org.sekisho.targeting.criteria.application;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Port: where criterion versions are kept (schema {@code targeting}). */
+public interface CriteriaStore {
+  /**
+   * Saves a new version: of criterion {@code id}, or of a new criterion when {@code id} is empty.
+   * Returns the stored version (id and version assigned).
+   */
+  StoredCriterion saveVersion(Optional<Long> id, StoredCriterion draft);
+
+  Optional<StoredCriterion> version(long id, int version);
+
+  /** The latest version of every criterion. */
+  List<StoredCriterion> latest();
+
+  /** Every version of one criterion, newest first. */
+  List<StoredCriterion> history(long id);
+
+  /** The versions in force. */
+  List<StoredCriterion> released();
+
+  /** Puts {@code version} in force, superseding the criterion's earlier released version. */
+  void release(long id, int version, String by, Instant at);
+
+  /** Takes every version of a criterion out of force. */
+  void disable(long id, String by, Instant at);
+}

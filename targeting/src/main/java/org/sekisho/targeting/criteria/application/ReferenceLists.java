@@ -1,0 +1,106 @@
+package org.sekisho.targeting.criteria.application;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.targeting.criteria.domain.ListCsv;
+import org.sekisho.targeting.criteria.domain.ListKind;
+import org.sekisho.targeting.criteria.domain.ReferenceList;
+
+/** Analysts' reference lists: create, import CSV, add and remove entries. */
+public final class ReferenceLists {
+  private final ListStore store;
+  private final CurrentRules rules;
+
+  public ReferenceLists(ListStore store, CurrentRules rules) {
+    this.store = store;
+    this.rules = rules;
+  }
+
+  /** What an import did: entries added, and the rows refused (kept out, the rest kept). */
+  public record Imported(int read, int added, List<Problem> refused) {
+    public Imported {
+      refused = List.copyOf(refused);
+    }
+  }
+
+  public Map<String, ReferenceList> all() {
+    return store.all();
+  }
+
+  public Optional<ReferenceList> find(String name) {
+    return store.find(name);
+  }
+
+  public List<ListCsv.Row> entries(String name, int limit) {
+    return store.entries(name, limit);
+  }
+
+  public Outcome<ReferenceList> create(String name, String kind, String description, String by) {
+    if (!ReferenceList.validName(name)) {
+      return Outcome.rejected(
+          "invalid-name",
+          "name",
+          "expected lower-case letters, digits and hyphens (up to 63), e.g. high-risk-origins");
+    }
+    Optional<ListKind> k = ListKind.ofCode(kind);
+    if (k.isEmpty()) {
+      return Outcome.rejected(
+          "invalid-kind",
+          "kind",
+          "expected parties, countries, hs-codes, documents, addresses or phones");
+    }
+    if (!store.create(name, k.get(), description == null ? "" : description.strip(), by)) {
+      return Outcome.rejected("conflict", "name", "a list named " + name + " exists already");
+    }
+    rules.reload();
+    return Outcome.accepted(store.find(name).orElseThrow());
+  }
+
+  /** Imports CSV rows into an existing list; bad rows are refused one by one, good ones kept. */
+  public Outcome<Imported> importCsv(String name, String csv, String by) {
+    Optional<ReferenceList> l = store.find(name);
+    if (l.isEmpty()) {
+      return Outcome.rejected("not-found", "name", "no list named " + name);
+    }
+    ListCsv.Read read = ListCsv.read(csv, l.get().kind());
+    int added = read.rows().isEmpty() ? 0 : store.addEntries(name, read.rows(), by);
+    if (!read.rows().isEmpty()) {
+      rules.reload();
+    }
+    return Outcome.accepted(
+        new Imported(read.rows().size() + read.problems().size(), added, read.problems()));
+  }
+
+  public Outcome<Imported> add(String name, String value, String note, String by) {
+    Optional<ReferenceList> l = store.find(name);
+    if (l.isEmpty()) {
+      return Outcome.rejected("not-found", "name", "no list named " + name);
+    }
+    ListKind.Entry e = l.get().kind().normalise(value);
+    if (!e.valid()) {
+      return Outcome.rejected("invalid-entry", "value", e.problem());
+    }
+    List<ListCsv.Row> rows = new ArrayList<>();
+    rows.add(new ListCsv.Row(e.value(), note == null ? "" : note.strip()));
+    int added = store.addEntries(name, rows, by);
+    rules.reload();
+    return Outcome.accepted(new Imported(1, added, List.of()));
+  }
+
+  public Outcome<Boolean> remove(String name, String value, String by) {
+    Optional<ReferenceList> l = store.find(name);
+    if (l.isEmpty()) {
+      return Outcome.rejected("not-found", "name", "no list named " + name);
+    }
+    ListKind.Entry e = l.get().kind().normalise(value);
+    boolean removed = e.valid() && store.removeEntry(name, e.value(), by);
+    if (removed) {
+      rules.reload();
+    }
+    return Outcome.accepted(removed);
+  }
+}

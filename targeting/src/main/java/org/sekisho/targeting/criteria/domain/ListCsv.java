@@ -1,0 +1,133 @@
+package org.sekisho.targeting.criteria.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sekisho.core.Problem;
+
+/**
+ * Reads list entries from CSV (RFC 4180, UTF-8): one entry per row, first column the value, an
+ * optional second column a note. A first row whose first cell is {@code value} is a header. Rows
+ * that are not valid entries of the list's kind are refused one by one with their line; the others
+ * are kept.
+ */
+public final class ListCsv {
+  private ListCsv() {}
+
+  /** One imported entry. */
+  public record Row(String value, String note) {}
+
+  /** The entries read and the rows refused. */
+  public record Read(List<Row> rows, List<Problem> problems) {
+    public Read {
+      rows = List.copyOf(rows);
+      problems = List.copyOf(problems);
+    }
+  }
+
+  public static Read read(String text, ListKind kind) {
+    List<Row> rows = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
+    if (text == null) {
+      return new Read(rows, problems);
+    }
+    if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
+      text = text.substring(1);
+    }
+    int line = 1;
+    int pos = 0;
+    int n = text.length();
+    boolean first = true;
+    while (pos < n) {
+      int startLine = line;
+      List<String> cells = new ArrayList<>();
+      StringBuilder cell = new StringBuilder();
+      boolean quoted = false;
+      boolean wasQuoted = false;
+      String error = null;
+      while (pos < n) {
+        char c = text.charAt(pos);
+        if (quoted) {
+          if (c == '"') {
+            if (pos + 1 < n && text.charAt(pos + 1) == '"') {
+              cell.append('"');
+              pos += 2;
+              continue;
+            }
+            quoted = false;
+            pos++;
+            continue;
+          }
+          if (c == '\n') {
+            line++;
+          }
+          cell.append(c);
+          pos++;
+          continue;
+        }
+        if (c == '"') {
+          if (cell.toString().isBlank() && !wasQuoted) {
+            quoted = true;
+            wasQuoted = true;
+            cell.setLength(0);
+          } else if (error == null) {
+            error = "a '\"' inside an unquoted cell; quote the whole cell";
+          }
+          pos++;
+        } else if (c == ',') {
+          cells.add(cell.toString());
+          cell.setLength(0);
+          wasQuoted = false;
+          pos++;
+        } else if (c == '\n' || c == '\r') {
+          pos++;
+          if (c == '\r' && pos < n && text.charAt(pos) == '\n') {
+            pos++;
+          }
+          line++;
+          break;
+        } else {
+          cell.append(c);
+          pos++;
+        }
+      }
+      if (quoted && error == null) {
+        error = "a quoted cell is not closed";
+      }
+      cells.add(cell.toString());
+      boolean blank = cells.size() == 1 && cells.get(0).isBlank();
+      if (first && !blank && cells.get(0).strip().equalsIgnoreCase("value")) {
+        first = false;
+        continue;
+      }
+      first = false;
+      if (blank) {
+        continue;
+      }
+      String field = "line " + startLine;
+      if (error != null) {
+        problems.add(Problem.of("invalid-csv", field, error));
+        continue;
+      }
+      if (cells.size() > 2) {
+        problems.add(
+            Problem.of(
+                "invalid-csv",
+                field,
+                "expected at most 2 cells (value, note), got " + cells.size()));
+        continue;
+      }
+      ListKind.Entry e = kind.normalise(cells.get(0));
+      if (!e.valid()) {
+        problems.add(Problem.of("invalid-entry", field, e.problem()));
+        continue;
+      }
+      String note = cells.size() > 1 ? cells.get(1).strip() : "";
+      if (note.length() > 500) {
+        problems.add(Problem.of("invalid-entry", field, "the note is longer than 500 characters"));
+        continue;
+      }
+      rows.add(new Row(e.value(), note));
+    }
+    return new Read(rows, problems);
+  }
+}

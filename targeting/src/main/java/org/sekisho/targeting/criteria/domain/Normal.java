@@ -1,0 +1,50 @@
+package org.sekisho.targeting.criteria.domain;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/** The one normalisation of codes and text used by declarations, lists and criteria alike. */
+public final class Normal {
+  private Normal() {}
+
+  /** Codes and names: NFKC, upper case, inner white space collapsed; null becomes empty. */
+  public static String code(String s) {
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).strip();
+    return n.indexOf(' ') < 0 && n.indexOf('\t') < 0 ? n : n.replaceAll("\\s+", " ");
+  }
+
+  /** Free text for {@code contains}: NFKC, lower case, white space collapsed. */
+  public static String text(String s) {
+    if (s == null || s.isEmpty()) {
+      return "";
+    }
+    return Normalizer.normalize(s, Normalizer.Form.NFKC)
+        .toLowerCase(Locale.ROOT)
+        .strip()
+        .replaceAll("\\s+", " ");
+  }
+
+  /** Phone numbers: digits only (a leading + and separators dropped). */
+  public static String phone(String s) {
+    if (s == null) {
+      return "";
+    }
+    StringBuilder b = new StringBuilder();
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC);
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (c >= '0' && c <= '9') {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** HS codes: digits only (dots and spaces dropped). */
+  public static String hs(String s) {
+    return phone(s);
+  }
+}

@@ -1,0 +1,233 @@
+package org.sekisho.targeting.criteria.domain;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Recursive-descent parser of the criteria grammar (docs/formats/criteria.md). A syntax error ends
+ * the criterion it is in; parsing resumes at the next {@code criterion} so that later criteria are
+ * still checked.
+ */
+final class Parser {
+  private final List<Token> tokens;
+  private final List<CriteriaProblem> problems;
+  private int at;
+
+  /** Ends the current criterion; carries no stack trace (it is control flow, not a failure). */
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Stop() {
+      super(null, null, false, false);
+    }
+  }
+
+  Parser(List<Token> tokens, List<CriteriaProblem> problems) {
+    this.tokens = tokens;
+    this.problems = problems;
+  }
+
+  List<Syntax.Criterion> criteria() {
+    List<Syntax.Criterion> out = new ArrayList<>();
+    if (peek().kind() == Token.Kind.END) {
+      problems.add(
+          new CriteriaProblem(
+              "criteria-syntax", peek().line(), peek().column(), "expected 'criterion'"));
+    }
+    while (peek().kind() != Token.Kind.END) {
+      try {
+        out.add(criterion());
+      } catch (Stop s) {
+        // skip to the next criterion
+        while (peek().kind() != Token.Kind.END && !peek().is("criterion")) {
+          at++;
+        }
+      }
+    }
+    return out;
+  }
+
+  private Syntax.Criterion criterion() {
+    Token start = expect("criterion", "'criterion' to start a criterion");
+    Token name = expectKind(Token.Kind.STRING, "the criterion's name in double quotes");
+    expect("when", "'when' before the conditions");
+    Syntax.Expr when = or();
+    expect("then", "'and', 'or' or 'then' after a condition");
+    List<Syntax.Clause> clauses = new ArrayList<>();
+    while (peek().is("lane") || peek().is("weight") || peek().is("sample")) {
+      Token kw = next();
+      Token value;
+      if (kw.is("lane")) {
+        value = expectKind(Token.Kind.WORD, "a lane: red, yellow, blue or green");
+      } else {
+        value = expectKind(Token.Kind.NUMBER, "a whole number after '" + kw.text() + "'");
+        if (kw.is("sample")) {
+          expect("%", "'%' after the sample share");
+        }
+      }
+      clauses.add(new Syntax.Clause(kw, value));
+    }
+    if (clauses.isEmpty()) {
+      fail(peek(), "'lane' or 'weight' after 'then'");
+    }
+    Token becauseWord = expect("because", "'because' and the reason in plain language");
+    Token because = expectKind(Token.Kind.STRING, "the reason in double quotes after 'because'");
+    return new Syntax.Criterion(start, name, when, clauses, because, becauseWord);
+  }
+
+  private Syntax.Expr or() {
+    Syntax.Expr left = and();
+    while (peek().is("or")) {
+      next();
+      left = new Syntax.Or(left, and());
+    }
+    return left;
+  }
+
+  private Syntax.Expr and() {
+    Syntax.Expr left = unary();
+    while (peek().is("and")) {
+      next();
+      left = new Syntax.And(left, unary());
+    }
+    return left;
+  }
+
+  private Syntax.Expr unary() {
+    if (peek().is("not")) {
+      next();
+      return new Syntax.Not(unary());
+    }
+    if (peek().is("(")) {
+      next();
+      Syntax.Expr e = or();
+      expect(")", "')' to close the '('");
+      return e;
+    }
+    return condition();
+  }
+
+  private Syntax.Expr condition() {
+    Token field = expectKind(Token.Kind.WORD, "a field name such as hs, origin or value_per_kg");
+    Token opTok = peek();
+    Syntax.Op op;
+    List<Token> values = new ArrayList<>();
+    switch (opTok.text()) {
+      case "=", "!=", "<", "<=", ">", ">=" -> {
+        if (opTok.kind() != Token.Kind.SYMBOL) {
+          throw fail(opTok, "an operator after the field name");
+        }
+        next();
+        op =
+            switch (opTok.text()) {
+              case "=" -> Syntax.Op.EQ;
+              case "!=" -> Syntax.Op.NE;
+              case "<" -> Syntax.Op.LT;
+              case "<=" -> Syntax.Op.LE;
+              case ">" -> Syntax.Op.GT;
+              default -> Syntax.Op.GE;
+            };
+        values.add(value());
+      }
+      case "between" -> {
+        next();
+        op = Syntax.Op.BETWEEN;
+        values.add(expectKind(Token.Kind.NUMBER, "a number after 'between'"));
+        expect("and", "'and' between the two bounds");
+        values.add(expectKind(Token.Kind.NUMBER, "a number after 'and'"));
+      }
+      case "starts" -> {
+        next();
+        expect("with", "'with' after 'starts'");
+        op = Syntax.Op.STARTS_WITH;
+        values.addAll(valueList());
+      }
+      case "contains" -> {
+        next();
+        op = Syntax.Op.CONTAINS;
+        values.addAll(valueList());
+      }
+      case "not", "in" -> {
+        next();
+        boolean negated = opTok.is("not");
+        if (negated) {
+          expect("in", "'in' after 'not'");
+        }
+        if (peek().is("list")) {
+          next();
+          op = negated ? Syntax.Op.NOT_IN_LIST : Syntax.Op.IN_LIST;
+          values.add(expectKind(Token.Kind.STRING, "the list's name in double quotes"));
+        } else {
+          op = negated ? Syntax.Op.NOT_IN : Syntax.Op.IN;
+          values.addAll(valueList());
+        }
+      }
+      default ->
+          throw fail(
+              opTok,
+              "an operator after the field name: =, !=, <, <=, >, >=, between, in, not in,"
+                  + " in list, starts with or contains");
+    }
+    return new Syntax.Condition(field, op, opTok, values);
+  }
+
+  private List<Token> valueList() {
+    List<Token> out = new ArrayList<>();
+    if (peek().is("(")) {
+      next();
+      out.add(value());
+      while (peek().is(",")) {
+        next();
+        out.add(value());
+      }
+      expect(")", "',' or ')' in the list of values");
+    } else {
+      out.add(value());
+    }
+    return out;
+  }
+
+  private Token value() {
+    Token t = peek();
+    if (t.kind() == Token.Kind.STRING || t.kind() == Token.Kind.NUMBER) {
+      return next();
+    }
+    throw fail(t, "a value: text in double quotes or a number");
+  }
+
+  private Token peek() {
+    return tokens.get(at);
+  }
+
+  private Token next() {
+    Token t = tokens.get(at);
+    if (t.kind() != Token.Kind.END) {
+      at++;
+    }
+    return t;
+  }
+
+  private Token expect(String word, String what) {
+    if (!peek().is(word)) {
+      throw fail(peek(), what);
+    }
+    return next();
+  }
+
+  private Token expectKind(Token.Kind kind, String what) {
+    if (peek().kind() != kind) {
+      throw fail(peek(), what);
+    }
+    return next();
+  }
+
+  private Stop fail(Token found, String expected) {
+    problems.add(
+        new CriteriaProblem(
+            "criteria-syntax",
+            found.line(),
+            found.column(),
+            "expected " + expected + ", found " + found.describe()));
+    throw new Stop();
+  }
+}

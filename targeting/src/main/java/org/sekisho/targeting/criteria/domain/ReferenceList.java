@@ -1,0 +1,44 @@
+package org.sekisho.targeting.criteria.domain;
+
+import java.util.Set;
+
+/**
+ * A named, typed, versioned list (parties, countries, HS codes, …) that criteria test against.
+ * Entries are normalised by {@link ListKind#normalise(String)}; the version goes up with every
+ * change and is recorded with each assessment that used the list.
+ */
+public record ReferenceList(String name, ListKind kind, int version, Set<String> entries) {
+  public ReferenceList {
+    entries = Set.copyOf(entries);
+  }
+
+  /** Names are lower-case words joined by hyphens, like {@code high-risk-origins}. */
+  public static boolean validName(String name) {
+    return name != null && name.matches("[a-z0-9][a-z0-9-]{0,62}");
+  }
+
+  /**
+   * The entry that {@code value} (already normalised like a field value) matches, or null. For HS
+   * codes an entry matches every code that starts with it.
+   */
+  public String match(String value) {
+    if (value.isEmpty()) {
+      return null;
+    }
+    if (kind == ListKind.HS_CODES) {
+      for (int n = Math.min(10, value.length()); n >= 2; n--) {
+        String p = value.substring(0, n);
+        if (entries.contains(p)) {
+          return p;
+        }
+      }
+      return null;
+    }
+    if (kind == ListKind.ADDRESSES) {
+      // address fields are text (lower case); list entries are codes (upper case)
+      String u = Normal.code(value);
+      return entries.contains(u) ? u : null;
+    }
+    return entries.contains(value) ? value : null;
+  }
+}

@@ -1,0 +1,172 @@
+package org.sekisho.targeting.selectivity.domain;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * ASYCUDA-style selectivity over the stream of assessed declarations, per office:
+ *
+ * <ol>
+ *   <li>each criterion hit asks for a lane; a sampled criterion ({@code sample 20%}) is selected
+ *       when the record's draw falls in its share, or anyway once the lane's maximum number of hits
+ *       without selection is reached;
+ *   <li>a declaration not sent to red is picked at random with each more severe lane's minimum
+ *       random rate (marked random: these measure the true infraction rate);
+ *   <li>a would-be-green declaration is topped up into a lane whose share over the office's recent
+ *       window is below the expected rate, when its score is among that top share of recent scores.
+ * </ol>
+ *
+ * <p>Draws come from {@link Draw} (seeded, keyed by record), so the same stream gives the same
+ * lanes. The counters and windows are state: one instance per running engine, safe for many threads
+ * (calls are serialised per instance).
+ */
+public final class Selectivity {
+  /** How many recent decisions and scores per office the top-up looks at. */
+  public static final int WINDOW = 1000;
+
+  /** Fewer scores than this and no top-up is made: the score quantile is not known yet. */
+  public static final int WARM_UP = 20;
+
+  private final SelectivityConfig config;
+  private final Map<String, OfficeState> offices = new HashMap<>();
+
+  public Selectivity(SelectivityConfig config) {
+    this.config = config;
+  }
+
+  public SelectivityConfig config() {
+    return config;
+  }
+
+  /**
+   * Chooses the lane of one declaration and counts it into its office's window.
+   *
+   * @param office the declaring office
+   * @param recordKey stable identity of the record (kind and source id)
+   * @param hits the criteria hits that ask for a lane
+   * @param score the declaration's risk score (higher is riskier)
+   */
+  public synchronized Selection select(
+      String office, String recordKey, List<LaneHit> hits, double score) {
+    OfficeProfile profile = config.profile(office);
+    OfficeState state = offices.computeIfAbsent(office, o -> new OfficeState());
+    Lane lane = Lane.GREEN;
+    Selection.Basis basis = Selection.Basis.NONE;
+    for (LaneHit h : hits) {
+      boolean selected;
+      Selection.Basis why = Selection.Basis.CRITERIA;
+      if (h.samplePercent() >= 100) {
+        selected = true;
+      } else {
+        double u = Draw.uniform(config.seed(), recordKey, "sample:" + h.criterionKey());
+        selected = u * 100 < h.samplePercent();
+        if (!selected) {
+          int missed = state.missed.merge(h.criterionKey(), 1, Integer::sum);
+          int max = profile.of(h.lane()).maxHitsWithoutSelection();
+          if (max > 0 && missed > max) {
+            selected = true;
+            why = Selection.Basis.FORCED_AFTER_MAX_HITS;
+          }
+        }
+        if (selected) {
+          state.missed.remove(h.criterionKey());
+        }
+      }
+      if (selected && h.lane().moreSevereThan(lane)) {
+        lane = h.lane();
+        basis = why;
+      }
+    }
+    if (lane != Lane.RED) {
+      double u = Draw.uniform(config.seed(), recordKey, "random");
+      double cumulative = 0;
+      for (Lane l : Lane.values()) {
+        if (!l.moreSevereThan(lane)) {
+          break;
+        }
+        cumulative += profile.of(l).minimumRandomRate();
+        if (u < cumulative) {
+          lane = l;
+          basis = Selection.Basis.RANDOM;
+          break;
+        }
+      }
+    }
+    if (lane == Lane.GREEN && state.scores.size() >= WARM_UP) {
+      for (Lane l : Lane.values()) {
+        double expected = profile.of(l).expectedRate();
+        if (l == Lane.GREEN || expected <= 0) {
+          continue;
+        }
+        if (state.share(l) < expected && score >= state.threshold(expected)) {
+          lane = l;
+          basis = Selection.Basis.TOP_UP;
+          break;
+        }
+      }
+    }
+    state.add(lane, score);
+    return new Selection(lane, basis);
+  }
+
+  /** The share of each lane over an office's recent window, for the worklist header. */
+  public synchronized Map<Lane, Double> recentShares(String office) {
+    OfficeState s = offices.get(office);
+    Map<Lane, Double> out = new EnumMap<>(Lane.class);
+    for (Lane l : Lane.values()) {
+      out.put(l, s == null ? 0.0 : s.share(l));
+    }
+    return out;
+  }
+
+  private static final class OfficeState {
+    final Map<String, Integer> missed = new HashMap<>();
+    final ArrayDeque<Lane> lanes = new ArrayDeque<>();
+    final int[] laneCounts = new int[Lane.values().length];
+    final ArrayDeque<Double> scores = new ArrayDeque<>();
+
+    double share(Lane l) {
+      return lanes.isEmpty() ? 0 : (double) laneCounts[l.ordinal()] / lanes.size();
+    }
+
+    double[] sorted = new double[0];
+    int sinceSort = Integer.MAX_VALUE;
+
+    /**
+     * The score at the top {@code share} of recent scores; the sorted copy is refreshed every 64
+     * scores, which keeps the cost per declaration small and the result deterministic.
+     */
+    double threshold(double share) {
+      if (sinceSort >= 64) {
+        sorted = new double[scores.size()];
+        int i = 0;
+        for (double d : scores) {
+          sorted[i++] = d;
+        }
+        Arrays.sort(sorted);
+        sinceSort = 0;
+      }
+      int rank = (int) Math.floor(sorted.length * (1 - share));
+      return sorted[Math.min(Math.max(rank, 0), sorted.length - 1)];
+    }
+
+    void add(Lane lane, double score) {
+      lanes.addLast(lane);
+      laneCounts[lane.ordinal()]++;
+      if (lanes.size() > WINDOW) {
+        laneCounts[lanes.removeFirst().ordinal()]--;
+      }
+      scores.addLast(score);
+      if (sinceSort < Integer.MAX_VALUE) {
+        sinceSort++;
+      }
+      if (scores.size() > WINDOW) {
+        scores.removeFirst();
+      }
+    }
+  }
+}

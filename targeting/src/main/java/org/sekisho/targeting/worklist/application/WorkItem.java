@@ -1,0 +1,41 @@
+package org.sekisho.targeting.worklist.application;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.sekisho.targeting.selectivity.domain.Lane;
+
+/**
+ * One assessed record as analysts and inspectors see it.
+ *
+ * @param lane the lane selectivity chose
+ * @param basis why ({@code criteria}, {@code random}, {@code top-up}, …)
+ * @param finalLane the lane after an analyst's decision (equal to {@code lane} until then)
+ */
+public record WorkItem(
+    long id,
+    String recordKey,
+    String office,
+    double score,
+    Lane lane,
+    String basis,
+    Lane finalLane,
+    WorkStatus status,
+    List<String> reasons,
+    Instant assessedAt,
+    String versions,
+    Optional<Outcome> outcome,
+    List<LaneChange> changes) {
+  public WorkItem {
+    reasons = List.copyOf(reasons);
+    changes = List.copyOf(changes);
+  }
+
+  /** A recorded inspection outcome. */
+  public record Outcome(
+      InspectionResult result, BigDecimal revenue, boolean seizure, String note, String by) {}
+
+  /** An analyst's lane decision. */
+  public record LaneChange(Lane from, Lane to, String comment, String by, Instant at) {}
+}

@@ -1,0 +1,19 @@
+package org.sekisho.targeting.worklist.application;
+
+import java.util.Locale;
+
+/** Where an assessed record is in the targeting workflow. */
+public enum WorkStatus {
+  /** Selected for control; waits for an analyst to confirm, lower or raise the lane. */
+  OPEN,
+  /** Lane confirmed; the office's inspectors see it as a referral. */
+  REFERRED,
+  /** Released (green), by selectivity or by an analyst. */
+  RELEASED,
+  /** Inspected; the outcome is recorded and is a label for the model. */
+  CLOSED;
+
+  public String code() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,119 @@
+package org.sekisho.targeting.worklist.application;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import org.sekisho.core.Outcome;
+import org.sekisho.targeting.selectivity.domain.Lane;
+
+/**
+ * Analysts work the ranked worklist (confirm, lower or raise a lane, always with a comment);
+ * inspectors see their office's referrals and record outcomes, which become labels.
+ */
+public final class Worklist {
+  /** Shortest comment accepted on a lane decision. */
+  public static final int MIN_COMMENT = 5;
+
+  private final WorklistStore store;
+  private final Clock clock;
+
+  public Worklist(WorklistStore store, Clock clock) {
+    this.store = store;
+    this.clock = clock;
+  }
+
+  /** Open items of an office, riskiest first. */
+  public List<WorkItem> open(String office, int limit) {
+    return store.items(office, WorkStatus.OPEN, limit);
+  }
+
+  /** Referrals waiting for inspection at an office. */
+  public List<WorkItem> referrals(String office, int limit) {
+    return store.items(office, WorkStatus.REFERRED, limit);
+  }
+
+  public List<WorkItem> items(String office, WorkStatus status, int limit) {
+    return store.items(office, status, limit);
+  }
+
+  public Optional<WorkItem> item(long id) {
+    return store.item(id);
+  }
+
+  /**
+   * An analyst's decision on an open (or released) item: the lane to keep, lower or raise to, with
+   * a mandatory comment. A non-green lane refers the item to the office's inspectors.
+   */
+  public Outcome<WorkItem> decide(long id, String laneCode, String comment, String by) {
+    Optional<WorkItem> item = store.item(id);
+    if (item.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
+    }
+    Optional<Lane> to = Lane.ofCode(laneCode);
+    if (to.isEmpty()) {
+      return Outcome.rejected("invalid-lane", "lane", "expected red, yellow, blue or green");
+    }
+    String c = comment == null ? "" : comment.strip();
+    if (c.length() < MIN_COMMENT) {
+      return Outcome.rejected(
+          "comment-required",
+          "comment",
+          "say why in a comment of at least " + MIN_COMMENT + " characters");
+    }
+    if (c.length() > 2000) {
+      return Outcome.rejected("invalid-comment", "comment", "longer than 2000 characters");
+    }
+    WorkItem w = item.get();
+    if (w.status() == WorkStatus.CLOSED) {
+      return Outcome.rejected("conflict", "status", "the inspection outcome is recorded already");
+    }
+    WorkStatus next = to.get() == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.REFERRED;
+    if (!store.decide(id, w.finalLane(), to.get(), next, c, by, clock.instant())) {
+      return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+    }
+    return Outcome.accepted(store.item(id).orElseThrow());
+  }
+
+  /** An inspector records what the inspection found; only referred items take an outcome. */
+  public Outcome<WorkItem> recordOutcome(
+      long id, String resultCode, String revenue, boolean seizure, String note, String by) {
+    Optional<WorkItem> item = store.item(id);
+    if (item.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
+    }
+    Optional<InspectionResult> r = InspectionResult.ofCode(resultCode);
+    if (r.isEmpty()) {
+      return Outcome.rejected("invalid-result", "result", "expected nothing-found or infraction");
+    }
+    BigDecimal rev;
+    try {
+      rev =
+          revenue == null || revenue.isBlank() ? BigDecimal.ZERO : new BigDecimal(revenue.strip());
+    } catch (NumberFormatException e) {
+      return Outcome.rejected(
+          "invalid-revenue", "revenue", "expected a non-negative amount like 12500.50");
+    }
+    if (rev.signum() < 0 || rev.precision() - rev.scale() > 15 || rev.scale() > 2) {
+      return Outcome.rejected(
+          "invalid-revenue", "revenue", "expected a non-negative amount like 12500.50");
+    }
+    if (r.get() == InspectionResult.NOTHING_FOUND && (rev.signum() > 0 || seizure)) {
+      return Outcome.rejected(
+          "inconsistent-outcome",
+          "result",
+          "revenue raised or a seizure means an infraction was found");
+    }
+    if (item.get().status() != WorkStatus.REFERRED) {
+      return Outcome.rejected(
+          "conflict",
+          "status",
+          "only referred items take an outcome; this one is " + item.get().status().code());
+    }
+    String n = note == null ? "" : note.strip();
+    if (!store.recordOutcome(id, r.get(), rev, seizure, n, by, clock.instant())) {
+      return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+    }
+    return Outcome.accepted(store.item(id).orElseThrow());
+  }
+}

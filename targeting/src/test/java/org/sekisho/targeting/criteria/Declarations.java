@@ -1,0 +1,34 @@
+package org.sekisho.targeting.criteria;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.criteria.domain.ItemView;
+import org.sekisho.targeting.criteria.domain.PartyView;
+import org.sekisho.targeting.criteria.domain.TraderHistory;
+
+/** Declarations for tests. */
+public final class Declarations {
+  private Declarations() {}
+
+  public static DeclarationView coffee(String id, String origin, double value, double kg) {
+    return new DeclarationView(
+        "declaration",
+        id,
+        LocalDate.of(2026, 11, 27),
+        "JPTYO-AIR",
+        "IM",
+        "4",
+        "TH",
+        "AWB17612345675",
+        new PartyView("BRK-1", "Nippon Broker KK", "JP", "", ""),
+        new PartyView("JP1234567890123", "株式会社サクラ物産", "JP", "東京都港区芝浦1丁目2番3号", "03-1234-5678"),
+        new PartyView("", "Golden Lotus Trading Co., Ltd.", "TH", "", ""),
+        List.of(
+            new ItemView("090121", "Roasted coffee beans", origin, 10, kg, value, "JPY", 12),
+            new ItemView("847130", "laptop", "CN", 1, 2, 90000, "JPY", 0)),
+        new TraderHistory(40, 2, 12, 3),
+        Map.of());
+  }
+}

@@ -1,0 +1,137 @@
+package org.sekisho.targeting.selectivity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.sekisho.targeting.selectivity.adapter.SelectivityProperties;
+import org.sekisho.targeting.selectivity.domain.Lane;
+import org.sekisho.targeting.selectivity.domain.LaneHit;
+import org.sekisho.targeting.selectivity.domain.LaneLabels;
+import org.sekisho.targeting.selectivity.domain.OfficeProfile;
+import org.sekisho.targeting.selectivity.domain.Selection;
+import org.sekisho.targeting.selectivity.domain.Selectivity;
+import org.sekisho.targeting.selectivity.domain.SelectivityConfig;
+
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class SelectivityTest {
+  private static SelectivityConfig config(double expected, double random, int maxHits) {
+    return new SelectivityConfig(
+        42, Map.of(), OfficeProfile.red(expected, random, maxHits), LaneLabels.colours());
+  }
+
+  @Test
+  void aCriterionThatAsksForRedGetsRed() {
+    Selectivity s = new Selectivity(config(0, 0, 0));
+    Selection sel =
+        s.select("JPTYO", "declaration:D1", List.of(new LaneHit("c1v1", Lane.RED, 100)), 0);
+    assertThat(sel).isEqualTo(new Selection(Lane.RED, Selection.Basis.CRITERIA));
+  }
+
+  @Test
+  void randomSelectionMeetsTheMinimumRateAndIsMarkedRandom() {
+    Selectivity s = new Selectivity(config(0, 0.05, 0));
+    int random = 0;
+    for (int i = 0; i < 20_000; i++) {
+      Selection sel = s.select("JPTYO", "declaration:D" + i, List.of(), 0);
+      if (sel.lane() == Lane.RED) {
+        assertThat(sel.random()).isTrue();
+        random++;
+      }
+    }
+    assertThat(random / 20_000.0).isBetween(0.045, 0.055);
+  }
+
+  @Test
+  void theSameStreamGivesTheSameLanes() {
+    List<Selection> a = run(new Selectivity(config(0.1, 0.02, 3)));
+    List<Selection> b = run(new Selectivity(config(0.1, 0.02, 3)));
+    assertThat(a).isEqualTo(b);
+    List<Selection> other =
+        run(
+            new Selectivity(
+                new SelectivityConfig(
+                    7, Map.of(), OfficeProfile.red(0.1, 0.02, 3), LaneLabels.colours())));
+    assertThat(other).isNotEqualTo(a);
+  }
+
+  private static List<Selection> run(Selectivity s) {
+    List<Selection> out = new ArrayList<>();
+    for (int i = 0; i < 2000; i++) {
+      List<LaneHit> hits = i % 7 == 0 ? List.of(new LaneHit("c9v1", Lane.YELLOW, 30)) : List.of();
+      out.add(s.select("JPOSA", "declaration:X" + i, hits, (i * 37) % 100));
+    }
+    return out;
+  }
+
+  @Test
+  void wouldBeGreenDeclarationsAreToppedUpByScoreToTheExpectedRate() {
+    Selectivity s = new Selectivity(config(0.10, 0, 0));
+    int red = 0;
+    double redScore = 0;
+    double allScore = 0;
+    int n = 5000;
+    for (int i = 0; i < n; i++) {
+      double score = (i * 7919L % 1000) / 10.0; // spread 0..99.9
+      Selection sel = s.select("JPTYO", "declaration:T" + i, List.of(), score);
+      allScore += score;
+      if (sel.lane() == Lane.RED) {
+        assertThat(sel.basis()).isEqualTo(Selection.Basis.TOP_UP);
+        red++;
+        redScore += score;
+      }
+    }
+    assertThat(red / (double) n).isBetween(0.08, 0.11);
+    assertThat(redScore / red)
+        .as("topped up by score")
+        .isGreaterThan(85)
+        .isGreaterThan(allScore / n);
+  }
+
+  @Test
+  void aSampledCriterionIsSelectedAnywayAfterTheMaximumHitsWithoutSelection() {
+    Selectivity s = new Selectivity(config(0, 0, 3));
+    int missedInARow = 0;
+    int maxMissed = 0;
+    int forced = 0;
+    for (int i = 0; i < 500; i++) {
+      Selection sel =
+          s.select("JPTYO", "declaration:S" + i, List.of(new LaneHit("c2v1", Lane.RED, 10)), 0);
+      if (sel.lane() == Lane.RED) {
+        missedInARow = 0;
+        if (sel.basis() == Selection.Basis.FORCED_AFTER_MAX_HITS) {
+          forced++;
+        }
+      } else {
+        maxMissed = Math.max(maxMissed, ++missedInARow);
+      }
+    }
+    assertThat(maxMissed).isEqualTo(3);
+    assertThat(forced).isPositive();
+  }
+
+  @Test
+  void japaneseLabelsAndOfficeRatesComeFromTheSettingsFile() {
+    Properties p = new Properties();
+    p.setProperty("seed", "9");
+    p.setProperty("labels", "japan");
+    p.setProperty("default.red.expected", "4");
+    p.setProperty("office.JPTYO-AIR.red.random", "2");
+    p.setProperty("office.JPTYO-AIR.yellow.expected", "10");
+    SelectivityConfig c = SelectivityProperties.parse(p).orElseThrow();
+    assertThat(c.labels().of(Lane.RED)).startsWith("区分3");
+    assertThat(c.labels().of(Lane.GREEN)).startsWith("区分1");
+    assertThat(c.profile("JPTYO-AIR").of(Lane.RED).minimumRandomRate()).isEqualTo(0.02);
+    assertThat(c.profile("JPTYO-AIR").of(Lane.RED).expectedRate()).isEqualTo(0.04);
+    assertThat(c.profile("JPTYO-AIR").of(Lane.YELLOW).expectedRate()).isEqualTo(0.10);
+    assertThat(c.profile("JPOSA").of(Lane.RED).expectedRate()).isEqualTo(0.04);
+    p.setProperty("default.red.expected", "lots");
+    assertThat(SelectivityProperties.parse(p).problems().get(0).field())
+        .isEqualTo("default.red.expected");
+  }
+}

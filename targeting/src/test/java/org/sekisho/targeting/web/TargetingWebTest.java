@@ -1,0 +1,489 @@
+package org.sekisho.targeting.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.File;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.assessment.domain.ModelScore;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+
+/**
+ * The targeting web module on the real server over embedded PostgreSQL: criteria with errors are
+ * refused with line and column, lists import from CSV, declarations are assessed, analysts decide
+ * lanes with a comment, inspectors record outcomes that become history — over HTTP and in Chromium.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class TargetingWebTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final String OFFICE = "JPTYO-AIR";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private WebServer web;
+  private String base;
+  private String analyst;
+  private String inspector;
+  private String admin;
+  private Database db;
+
+  /** A stand-in model: riskier the more the first item is worth per kg below 1000. */
+  private static final RiskScorer MODEL =
+      new RiskScorer() {
+        @Override
+        public ModelScore score(DeclarationView d) {
+          double vpk = d.items().isEmpty() ? Double.NaN : d.items().get(0).valuePerKg();
+          return new ModelScore(Double.isNaN(vpk) ? 0.1 : Math.max(0, 1 - vpk / 1000), "test-1");
+        }
+
+        @Override
+        public List<String> explain(DeclarationView d, int max) {
+          return List.of("value per kg: low");
+        }
+      };
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
+    accounts.upsert(
+        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
+    accounts.upsert(
+        "osaka", "Osaka Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "JPOSA");
+    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
+    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
+    ctx.start();
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1",
+                0,
+                false,
+                List.of("i18n.platform", "i18n.targeting"),
+                ctx.nav(),
+                "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            ctx.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    analyst = login("analyst");
+    inspector = login("inspector");
+    admin = login("admin");
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private String login(String user) throws Exception {
+    return JSON.readTree(
+            send(
+                    "POST",
+                    "/api/login",
+                    null,
+                    "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")
+                .body())
+        .get("token")
+        .asText();
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    b.header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode ok(HttpResponse<String> r) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+    return JSON.readTree(r.body());
+  }
+
+  private static String json(Object o) throws Exception {
+    return JSON.writeValueAsString(o);
+  }
+
+  static String declaration(String id, String importerId, String origin, String value, String kg) {
+    return "{\"declarationId\":\""
+        + id
+        + "\",\"date\":\"2026-11-27T08:12:00+09:00\",\"office\":\""
+        + OFFICE
+        + "\",\"modeOfTransport\":\"4\",\"importer\":{\"kind\":\"company\",\"name\":\"株式会社サクラ物産\",\"id\":\""
+        + importerId
+        + "\",\"country\":\"JP\"},\"exporter\":{\"name\":\"Golden Lotus Trading\",\"country\":\"TH\"},"
+        + "\"countryOfDeparture\":\"TH\",\"items\":[{\"hsCode\":\"090121\",\"description\":\"roasted coffee\","
+        + "\"origin\":\""
+        + origin
+        + "\",\"netMassKg\":\""
+        + kg
+        + "\",\"customsValue\":\""
+        + value
+        + "\",\"currency\":\"JPY\"}]}";
+  }
+
+  private static final String COFFEE =
+      "criterion \"Coffee from high-risk origin\"\n"
+          + "  when hs starts with \"0901\" and origin in list \"high-risk-origins\" and value_per_kg < 200\n"
+          + "  then lane red weight 40\n"
+          + "  because \"Coffee declared far below market price from origins with recent seizures\"\n";
+
+  @Test
+  @Order(1)
+  void listsAreCreatedAndImportedFromCsvKeepingGoodRowsAndNamingBadOnes() throws Exception {
+    ok(
+        send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            "{\"name\":\"high-risk-origins\",\"kind\":\"countries\",\"description\":\"test\"}"));
+    JsonNode im =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/lists/high-risk-origins/entries",
+                analyst,
+                "value,note\nCO,cocaine route\nth,\"recent seizures, 2026\"\nXYZ,bad\n"));
+    assertThat(im.get("added").asInt()).isEqualTo(2);
+    assertThat(im.get("refused").get(0).get("field").asText()).isEqualTo("line 4");
+    assertThat(im.get("refused").get(0).get("message").asText()).contains("ISO 3166-1");
+    JsonNode list = ok(send("GET", "/api/targeting/lists/high-risk-origins", analyst, null));
+    assertThat(list.get("entries").findValuesAsText("value")).containsExactly("CO", "TH");
+    assertThat(send("POST", "/api/targeting/lists", inspector, "{}").statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  @Order(2)
+  void aCriterionWithErrorsIsRefusedWithLineAndColumnAndAGoodOneIsSavedThenReleasedByAnAdmin()
+      throws Exception {
+    String broken = COFFEE.replace("value_per_kg < 200", "value_per_kg < \"cheap\"");
+    HttpResponse<String> r =
+        send("POST", "/api/targeting/criteria", analyst, json(java.util.Map.of("source", broken)));
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.get("problems").get(0).get("line").asInt()).isEqualTo(2);
+    assertThat(p.get("problems").get(0).get("column").asInt()).isEqualTo(88);
+    assertThat(p.get("message").asText())
+        .contains("line 2, column 88")
+        .contains("expected a number");
+    assertThat(ok(send("GET", "/api/targeting/criteria", analyst, null))).isEmpty();
+
+    JsonNode saved =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                json(java.util.Map.of("source", COFFEE))));
+    assertThat(saved.get("status").asText()).isEqualTo("draft");
+    String release =
+        "/api/targeting/criteria/"
+            + saved.get("id").asLong()
+            + "/versions/"
+            + saved.get("version").asInt()
+            + "/release";
+    assertThat(send("POST", release, analyst, null).statusCode()).isEqualTo(403);
+    assertThat(ok(send("POST", release, admin, null)).get("status").asText()).isEqualTo("released");
+  }
+
+  @Test
+  @Order(3)
+  void anAssessedDeclarationCarriesScoreLaneReasonsAndVersionsAndReplaysTheSame() throws Exception {
+    JsonNode a =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-API-1", "IMP-1", "TH", "1000", "10")));
+    assertThat(a.get("lane").asText()).isEqualTo("red");
+    assertThat(a.get("basis").asText()).isEqualTo("criteria");
+    assertThat(a.get("score").asDouble())
+        .isEqualTo(90 + 40, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(a.get("reasons").toString())
+        .contains("Coffee from high-risk origin")
+        .contains("list \\\"high-risk-origins\\\" v2: origin TH")
+        .contains("value per kg: low");
+    assertThat(a.get("versions").get("criteria").asText()).isEqualTo("c1v1");
+    assertThat(a.get("versions").get("lists").asText()).isEqualTo("high-risk-originsv2");
+    assertThat(a.get("versions").get("model").asText()).isEqualTo("test-1");
+    // the list changes after the assessment; the replay still uses version 2
+    ok(send("DELETE", "/api/targeting/lists/high-risk-origins/entries/TH", analyst, null));
+    JsonNode replay =
+        ok(
+            send(
+                "GET",
+                "/api/targeting/assessments/" + a.get("id").asLong() + "/replay",
+                analyst,
+                null));
+    assertThat(replay.get("same").asBoolean()).as(replay.toString()).isTrue();
+    ok(send("POST", "/api/targeting/lists/high-risk-origins/entries", analyst, "TH,back again"));
+    // assessing the same record again gives the stored assessment
+    JsonNode again =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-API-1", "IMP-1", "TH", "1000", "10")));
+    assertThat(again.get("id").asLong()).isEqualTo(a.get("id").asLong());
+    HttpResponse<String> bad =
+        send(
+            "POST",
+            "/api/assess",
+            analyst,
+            "{\"declarationId\":\"X\",\"date\":\"27/11/2026\",\"items\":[]}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"date\"");
+  }
+
+  @Test
+  @Order(4)
+  void laneDecisionsNeedACommentAndOutcomesBecomeTheImportersHistory() throws Exception {
+    JsonNode a =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-API-2", "IMP-2", "CO", "500", "10")));
+    long id = a.get("id").asLong();
+    HttpResponse<String> noComment =
+        send(
+            "POST",
+            "/api/targeting/assessments/" + id + "/lane",
+            analyst,
+            "{\"lane\":\"red\",\"comment\":\" \"}");
+    assertThat(noComment.statusCode()).isEqualTo(400);
+    assertThat(noComment.body()).contains("\"field\":\"comment\"");
+    JsonNode decided =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/assessments/" + id + "/lane",
+                analyst,
+                "{\"lane\":\"red\",\"comment\":\"confirmed: supplier under investigation\"}"));
+    assertThat(decided.get("status").asText()).isEqualTo("referred");
+    String osaka = login("osaka");
+    assertThat(
+            send(
+                    "POST",
+                    "/api/targeting/assessments/" + id + "/outcome",
+                    osaka,
+                    "{\"result\":\"infraction\"}")
+                .statusCode())
+        .isEqualTo(403);
+    JsonNode closed =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/assessments/" + id + "/outcome",
+                inspector,
+                "{\"result\":\"infraction\",\"revenue\":\"125000\",\"seizure\":false,\"note\":\"undervalued\"}"));
+    assertThat(closed.get("status").asText()).isEqualTo("closed");
+    assertThat(closed.get("outcome").get("result").asText()).isEqualTo("infraction");
+    // a criterion on history now sees the importer's infraction
+    String history =
+        "criterion \"Repeat offender\" when importer_infractions >= 1 then lane yellow weight 10"
+            + " because \"importer had an infraction before\"";
+    JsonNode dry =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria/dry-run",
+                analyst,
+                json(java.util.Map.of("source", history, "days", 7))));
+    assertThat(dry.get("examined").asInt()).isEqualTo(2);
+    assertThat(dry.get("hits").asInt()).as("history counts only earlier declarations").isZero();
+    JsonNode s =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                json(java.util.Map.of("source", history))));
+    ok(
+        send(
+            "POST",
+            "/api/targeting/criteria/" + s.get("id").asLong() + "/versions/1/release",
+            admin,
+            null));
+    JsonNode next =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-API-3", "IMP-2", "BR", "50000", "10")));
+    assertThat(next.get("hits").findValuesAsText("name")).containsExactly("Repeat offender");
+    assertThat(next.get("lane").asText()).isEqualTo("yellow");
+    int audits =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action like 'targeting.%'")
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(audits).isGreaterThan(5);
+  }
+
+  @Test
+  @Order(5)
+  void anAnalystSeesANewReferralAppearWithoutReloadAndAnInspectorRecordsTheOutcomeInChromium()
+      throws Exception {
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary("/usr/bin/chromium");
+    options.addArguments(
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--lang=en");
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
+            .build();
+    WebDriver driver = new ChromeDriver(service, options);
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      signIn(driver, wait, "/targeting/worklist?office=" + OFFICE, "analyst");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("work-rows")));
+      // a declaration arrives while the page is open
+      ok(send("POST", "/api/assess", analyst, declaration("D-WEB-1", "IMP-9", "TH", "800", "10")));
+      By row = By.cssSelector("tr.work-item[data-record='declaration:D-WEB-1'] a.work-link");
+      wait.until(ExpectedConditions.presenceOfElementLocated(row));
+      driver.findElement(row).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-form")));
+      assertThat(driver.findElement(By.id("reasons")).getText())
+          .contains("Coffee from high-risk origin");
+      new Select(driver.findElement(By.id("lane"))).selectByValue("yellow");
+      driver.findElement(By.id("comment")).sendKeys("documents first: known importer");
+      driver.findElement(By.id("lane-submit")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("final-lane"), "data-lane", "yellow"));
+      assertThat(driver.findElement(By.id("changes")).getText()).contains("documents first");
+      driver.manage().deleteAllCookies();
+
+      signIn(driver, wait, "/targeting/referrals", "inspector");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#work-table")));
+      By ref = By.cssSelector("tr.work-item[data-record='declaration:D-WEB-1'] a.work-link");
+      wait.until(ExpectedConditions.presenceOfElementLocated(ref));
+      driver.findElement(ref).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-form")));
+      new Select(driver.findElement(By.id("result"))).selectByValue("infraction");
+      driver.findElement(By.id("revenue")).sendKeys("48000");
+      driver.findElement(By.id("seizure")).click();
+      driver.findElement(By.id("note")).sendKeys("mis-declared origin");
+      driver.findElement(By.id("outcome-submit")).click();
+      wait.until(ExpectedConditions.urlContains("/targeting/referrals"));
+      wait.until(
+          d ->
+              d.findElements(By.cssSelector("tr.work-item[data-record='declaration:D-WEB-1']"))
+                      .isEmpty()
+                  && !d.findElements(By.cssSelector("#work-empty, #work-table")).isEmpty());
+    } finally {
+      driver.quit();
+    }
+    List<String> statuses = new ArrayList<>();
+    for (JsonNode n :
+        ok(
+            send(
+                "GET",
+                "/api/targeting/worklist?office="
+                    + URLEncoder.encode(OFFICE, StandardCharsets.UTF_8)
+                    + "&status=closed",
+                analyst,
+                null))) {
+      if (n.get("record").asText().equals("declaration:D-WEB-1")) {
+        JsonNode one =
+            ok(send("GET", "/api/targeting/assessments/" + n.get("id").asLong(), inspector, null));
+        statuses.add(
+            one.get("outcome").get("result").asText()
+                + " "
+                + one.get("outcome").get("revenue").asText()
+                + " "
+                + one.get("decisions").get(0).get("to").asText());
+      }
+    }
+    assertThat(statuses).containsExactly("infraction 48000.00 yellow");
+  }
+
+  private void signIn(WebDriver driver, WebDriverWait wait, String path, String user) {
+    driver.get(base + path);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    WebElement submit = driver.findElement(By.id("login-submit"));
+    submit.click();
+  }
+}
