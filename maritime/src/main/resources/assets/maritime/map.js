@@ -22,6 +22,21 @@
         const line = L.polyline(pts, { color: '#c0392b' }).addTo(map);
         L.circleMarker(pts[pts.length - 1], { radius: 6 }).addTo(map);
         map.fitBounds(line.getBounds(), { maxZoom: 12 });
+        const button = document.getElementById('replay-track');
+        if (button) {
+          // tracks replay: a marker walks the stored positions, 20 per second
+          button.addEventListener('click', () => {
+            let i = 0;
+            const marker = L.circleMarker(pts[0], { radius: 7, color: '#8e44ad', className: 'replay-marker' }).addTo(map);
+            const clock = document.getElementById('replay-time');
+            const timer = setInterval(() => {
+              i = Math.min(i + 1, pts.length - 1);
+              marker.setLatLng(pts[i]);
+              clock.textContent = t.positions[i].time;
+              if (i === pts.length - 1) { clearInterval(timer); }
+            }, 50);
+          });
+        }
       }
     });
     return;

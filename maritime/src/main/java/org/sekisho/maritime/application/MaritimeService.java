@@ -141,6 +141,21 @@ public final class MaritimeService {
     }
 
     @Override
+    public void unusualGrounds(VesselSnapshot v) {
+      later(
+          alert(
+              "grounds-" + v.mmsi() + "-" + v.lastSeen().getEpochSecond(),
+              "unusual-grounds",
+              v.lastSeen(),
+              null,
+              v.lat(),
+              v.lon(),
+              v.mmsi(),
+              null,
+              "fishing vessel " + label(v) + " fishing away from its usual grounds"));
+    }
+
+    @Override
     public void loitering(Loitering l) {
       int mmsi = Integer.parseInt(l.vesselId());
       later(

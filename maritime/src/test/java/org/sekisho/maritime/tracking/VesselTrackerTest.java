@@ -40,6 +40,12 @@ class VesselTrackerTest {
     final List<AisGap> gaps = new ArrayList<>();
     final List<Loitering> loitering = new ArrayList<>();
     final List<PortCall> portCalls = new ArrayList<>();
+    final List<VesselSnapshot> unusual = new ArrayList<>();
+
+    @Override
+    public void unusualGrounds(VesselSnapshot v) {
+      unusual.add(v);
+    }
 
     @Override
     public void encounter(Encounter e, VesselSnapshot a, VesselSnapshot b) {
@@ -189,6 +195,51 @@ class VesselTrackerTest {
     assertThat(r.gaps)
         .extracting(g -> g.vesselId() + (g.open() ? " open" : " closed"))
         .containsExactlyInAnyOrder("431000001 open", "431000002 open", "431000002 closed");
+  }
+
+  @Test
+  void aFishingVesselFishingFarFromItsUsualGroundsIsReportedOnce() {
+    Recorder r = new Recorder();
+    VesselTracker t = new VesselTracker(VesselTracker.Settings.standard(), MidTable.standard(), r);
+    long t0 = Instant.parse("2024-05-01T00:00:00Z").toEpochMilli();
+    for (int mmsi : new int[] {431000010, 431000011}) {
+      var data =
+          new org.sekisho.maritime.domain.ais.AisMessage.StaticVoyageData(
+              0,
+              mmsi,
+              0,
+              0,
+              "JA1",
+              "HOKUTO MARU",
+              mmsi == 431000010 ? 30 : 70,
+              1,
+              1,
+              1,
+              1,
+              1,
+              0,
+              0,
+              24,
+              60,
+              0,
+              "",
+              0,
+              0);
+      t.message(data, t0);
+    }
+    long ms = t0;
+    for (int i = 0; i < 30 * 12; i++) { // 30 h fishing at 3 knots around 40.2N 144.2E
+      ms += 300_000;
+      t.position(431000010, ms, 40.2 + (i % 5) * 0.01, 144.2, 3.0, 90, 0);
+      t.position(431000011, ms, 40.2 + (i % 5) * 0.01, 144.3, 3.0, 90, 0);
+    }
+    for (int i = 0; i < 3 * 12; i++) { // then 3 h fishing 2 degrees further south
+      ms += 300_000;
+      t.position(431000010, ms, 38.2 + (i % 5) * 0.01, 144.2, 3.0, 90, 0);
+      t.position(431000011, ms, 38.2 + (i % 5) * 0.01, 144.3, 3.0, 90, 0);
+    }
+    assertThat(r.unusual).extracting(VesselSnapshot::mmsi).containsExactly(431000010);
+    assertThat(r.unusual.get(0).lat()).isBetween(38.1, 38.3);
   }
 
   @Test

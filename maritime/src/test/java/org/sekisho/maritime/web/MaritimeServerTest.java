@@ -279,6 +279,9 @@ class MaritimeServerTest {
       assertThat(driver.findElement(By.id("vessel-flag")).getText()).isEqualTo("SG");
       assertThat(driver.findElement(By.id("vessel-port-calls")).getText()).contains("JPTYO");
       wait.until(d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive")).isEmpty());
+      driver.findElement(By.id("replay-track")).click();
+      wait.until(d -> !d.findElements(By.cssSelector("path.replay-marker")).isEmpty());
+      wait.until(d -> d.findElement(By.id("replay-time")).getText().startsWith("2024-05-01T"));
       assertThat(driver.findElement(By.id("intel-link")).getAttribute("href"))
           .endsWith("q=9000053");
     } finally {

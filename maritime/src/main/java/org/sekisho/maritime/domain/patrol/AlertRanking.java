@@ -21,6 +21,7 @@ public final class AlertRanking {
       case "dark-vessel" -> 1.0;
       case "fishing-meeting" -> 0.9;
       case "encounter" -> 0.7;
+      case "unusual-grounds" -> 0.6;
       case "gap" -> 0.5;
       case "loitering" -> 0.4;
       default -> 0.1;

@@ -22,6 +22,11 @@ public interface TrackEvents {
   /** A fishing vessel met a vessel that is not fishing (also reported as an encounter). */
   default void fishingMeeting(Encounter encounter, VesselSnapshot fishing, VesselSnapshot other) {}
 
+  /**
+   * A fishing vessel has been fishing for a while where it seldom fishes ({@link FishingGrounds}).
+   */
+  default void unusualGrounds(VesselSnapshot fishingVessel) {}
+
   /** Whether {@link #position} should be called (it costs a snapshot per position). */
   default boolean wantsPositions() {
     return false;

@@ -178,6 +178,7 @@ public final class VesselTracker {
     // port state: null = at sea, else the port; known=false before the first position
     PortArea port;
     boolean portKnown;
+    FishingGrounds grounds; // only for fishing vessels
 
     Vessel(int mmsi, String flag) {
       this.mmsi = mmsi;
@@ -312,6 +313,14 @@ public final class VesselTracker {
     gaps.position(new PositionFix(v.id, Instant.ofEpochMilli(ms), lat, lon));
     loiter(v, ms, lat, lon, speed);
     port(v, ms, lat, lon);
+    if (v.shipType == 30) {
+      if (v.grounds == null) {
+        v.grounds = new FishingGrounds(FishingGrounds.Parameters.standard());
+      }
+      if (v.grounds.report(ms, lat, lon, speed)) {
+        events.unusualGrounds(v.snapshot());
+      }
+    }
     if (wantsPositions) {
       events.position(v.snapshot());
     }
