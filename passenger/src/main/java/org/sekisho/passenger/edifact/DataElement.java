@@ -11,9 +11,16 @@ public record DataElement(List<List<String>> repetitions) {
   static final DataElement EMPTY = new DataElement(List.of(List.of("")));
 
   public DataElement {
-    repetitions = repetitions.stream().map(List::copyOf).toList();
     if (repetitions.isEmpty()) {
       repetitions = List.of(List.of(""));
+    } else if (repetitions.size() == 1) {
+      repetitions = List.of(List.copyOf(repetitions.get(0)));
+    } else {
+      List<List<String>> copy = new java.util.ArrayList<>(repetitions.size());
+      for (List<String> r : repetitions) {
+        copy.add(List.copyOf(r));
+      }
+      repetitions = List.copyOf(copy);
     }
   }
 

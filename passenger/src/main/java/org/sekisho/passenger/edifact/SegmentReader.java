@@ -185,6 +185,25 @@ public final class SegmentReader {
     while (i < n) {
       char c = text.charAt(i);
       if (c == chars.release()) {
+        if (i + 1 < n
+            && text.charAt(i + 1) == chars.segment()
+            && startsLine(text, i + 2)
+            && tagFollows(text, i + 2, chars)) {
+          // "TEXT?'" + line break + "TVL+...": a release character left dangling at the end of
+          // a segment would otherwise swallow the next segment
+          warnings.add(
+              new Warning(
+                  "dangling-release",
+                  position,
+                  "",
+                  "release character '"
+                      + chars.release()
+                      + "' before the segment terminator at the end of a line; read as a"
+                      + " terminator, the release character dropped"));
+          i += 2;
+          terminated = true;
+          break;
+        }
         if (i + 1 < n) {
           value.append(text.charAt(i + 1));
           i += 2;
@@ -293,6 +312,10 @@ public final class SegmentReader {
     }
     char next = text.charAt(i + 3);
     return next == chars.element() || next == chars.segment();
+  }
+
+  private static boolean startsLine(String text, int from) {
+    return from < text.length() && (text.charAt(from) == '\n' || text.charAt(from) == '\r');
   }
 
   static boolean isTag(String tag) {

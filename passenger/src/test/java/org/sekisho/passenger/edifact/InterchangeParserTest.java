@@ -137,4 +137,19 @@ class InterchangeParserTest {
         .containsExactly("no-message");
     assertThat(parser.parse("hello world").problems().get(0).message()).contains("UNH");
   }
+
+  @Test
+  void aReleaseCharacterDanglingBeforeALineEndingTerminatorDoesNotSwallowTheNextSegment() {
+    Interchange i =
+        accepted("UNH+1+PNRGOV:11:1:IA'\nIFT+4:28+FREE TEXT?'\nTVL+1'\nIFT+4:28+IT?'S'\nUNT+5+1'");
+    assertThat(i.messages().get(0).segments())
+        .extracting(Segment::tag)
+        .containsExactly("IFT", "TVL", "IFT");
+    assertThat(i.messages().get(0).segments().get(0).value(2)).isEqualTo("FREE TEXT");
+    assertThat(i.messages().get(0).segments().get(2).value(2)).isEqualTo("IT'S");
+    assertThat(i.warnings())
+        .extracting(Warning::code)
+        .containsExactly("dangling-release", "missing-unb", "missing-unz");
+    assertThat(i.warnings().get(0).position().line()).isEqualTo(2);
+  }
 }
