@@ -16,6 +16,7 @@ import java.util.List;
 import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.passenger.egate.adapter.EgateContext;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
@@ -57,7 +58,7 @@ public final class Sekisho implements AutoCloseable {
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
     this.intel = new IntelContext(db, audit, clock, dataDir, json);
-    this.contexts = List.of(intel);
+    this.contexts = List.of(intel, new EgateContext(db, audit, clock, dataDir));
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);

@@ -30,6 +30,7 @@ import org.sekisho.passenger.egate.application.FaceVerifications;
 import org.sekisho.passenger.egate.application.ImmigrationArrivalRecords;
 import org.sekisho.passenger.egate.application.KioskCheckIn;
 import org.sekisho.passenger.egate.application.TargetingCheck;
+import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
@@ -55,7 +56,7 @@ import org.sekisho.platform.web.WebModule;
  * Construction fails with an {@link UncheckedIOException} naming the file when a configured file is
  * unreadable. Call {@link #close()} at shutdown (frees the ONNX session).
  */
-public final class EgateContext implements AutoCloseable {
+public final class EgateContext implements BoundedContext {
   private static final System.Logger LOG = System.getLogger(EgateContext.class.getName());
 
   private final Path home;
@@ -146,25 +147,30 @@ public final class EgateContext implements AutoCloseable {
   }
 
   /** The {@code egate} schema (the lead migrates {@code platform} first). */
+  @Override
   public List<Migrations> migrations() {
     return List.of(Migrations.of("egate"));
   }
 
+  @Override
   public List<WebModule> webModules() {
     return List.of(web);
   }
 
+  @Override
   public List<NavItem> nav() {
     return List.of(
         new NavItem("/declaration", "nav.declaration", Access.open()),
         new NavItem("/kiosk", "nav.kiosk", EgateWeb.KIOSK));
   }
 
+  @Override
   public List<String> messageBundles() {
     return List.of("i18n.egate");
   }
 
   /** Nothing runs in the background. */
+  @Override
   public void start() {}
 
   public DeclarationQrService declarations() {
