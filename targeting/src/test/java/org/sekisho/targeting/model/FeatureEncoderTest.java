@@ -96,4 +96,73 @@ class FeatureEncoderTest {
     assertThat(code - (float) Math.floor(code)).isEqualTo(0.5f);
     assertThat(names).noneMatch(n -> n.toLowerCase(java.util.Locale.ROOT).contains("fraud"));
   }
+
+  /** {@code d} with its importer, seller and HS subheading replaced (pair parts and separators). */
+  static KcsDeclaration withParties(KcsDeclaration d, String importer, String seller, String hs6) {
+    return new KcsDeclaration(
+        d.declarationId(),
+        d.date(),
+        d.officeId(),
+        d.processType(),
+        d.importType(),
+        d.importUse(),
+        d.paymentType(),
+        d.transportMode(),
+        d.declarantId(),
+        importer,
+        seller,
+        d.courierId(),
+        hs6,
+        d.departureCountry(),
+        d.originCountry(),
+        d.taxRate(),
+        d.taxType(),
+        d.originIndicator(),
+        d.netMass(),
+        d.itemPrice(),
+        d.label());
+  }
+
+  @Test
+  void theResolvedEncodingEqualsTheTextTablesOnSeenUnseenAndSeparatorValues() {
+    List<KcsDeclaration> valid = TestData.read("valid-1000.csv");
+    KcsDeclaration a = TRAIN.get(0);
+    KcsDeclaration b = TRAIN.get(1);
+    List<KcsDeclaration> rows = new ArrayList<>(valid);
+    rows.addAll(TRAIN.subList(0, 500));
+    // unseen parts, parts that only exist as a prefix, and parts holding the pair separator
+    rows.add(withParties(a, "NEW-IMPORTER", b.sellerId(), a.hs6()));
+    rows.add(withParties(a, a.importerId(), "", "9999"));
+    rows.add(withParties(a, a.importerId() + "|" + a.hs6().substring(0, 3), b.sellerId(), "x"));
+    rows.add(withParties(a, a.importerId().substring(0, 2), a.sellerId(), a.hs6() + "|"));
+    rows.add(withParties(b, b.importerId(), b.sellerId() + "|", a.hs6()));
+    rows.add(withParties(b, "", "", ""));
+    for (FeatureSet fs :
+        List.of(
+            ALL,
+            FeatureSet.DEFAULT,
+            new FeatureSet(true, false, false),
+            new FeatureSet(false, false, true))) {
+      FeatureEncoder enc = FeatureEncoder.fit(TRAIN, fs, 5, 5, 1).encoder();
+      // a training set whose values carry separators makes the pair maps ambiguous by text
+      List<KcsDeclaration> tricky = new ArrayList<>(TRAIN.subList(0, 200));
+      tricky.add(withParties(a, "A|B", "S", "C"));
+      tricky.add(withParties(a, "A", "S", "B|C"));
+      FeatureEncoder trickyEnc = FeatureEncoder.fit(tricky, fs, 5, 5, 1).encoder();
+      List<KcsDeclaration> trickyRows = new ArrayList<>(rows);
+      trickyRows.add(withParties(a, "A|B", "S", "C"));
+      trickyRows.add(withParties(a, "A", "S", "B|C"));
+      trickyRows.add(withParties(a, "A|B", "S", "B|C"));
+      trickyRows.add(withParties(a, "A", "S|", "C"));
+      for (FeatureEncoder e : List.of(enc, trickyEnc)) {
+        for (KcsDeclaration d : trickyRows) {
+          float[] fast = new float[e.width()];
+          float[] text = new float[e.width()];
+          e.encode(d, fast);
+          e.encodeByText(d, text);
+          assertThat(fast).as("%s %s", fs, d.declarationId()).containsExactly(text);
+        }
+      }
+    }
+  }
 }

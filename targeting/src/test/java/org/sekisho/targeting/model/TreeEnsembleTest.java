@@ -67,4 +67,117 @@ class TreeEnsembleTest {
     assertThatThrownBy(() -> new TreeEnsemble(0f, 1, List.of(tree())))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /**
+   * A random tree of up to {@code depth} levels over {@code features} features, repeats allowed.
+   */
+  static RegressionTree randomTree(java.util.Random rnd, int features, int depth) {
+    List<int[]> nodes = new java.util.ArrayList<>(); // {left, right, feature}
+    List<Float> thresholds = new java.util.ArrayList<>();
+    List<Boolean> defaults = new java.util.ArrayList<>();
+    List<Float> values = new java.util.ArrayList<>();
+    List<Double> covers = new java.util.ArrayList<>();
+    grow(rnd, features, depth, 1000, nodes, thresholds, defaults, values, covers);
+    int n = nodes.size();
+    int[] l = new int[n];
+    int[] r = new int[n];
+    int[] f = new int[n];
+    float[] th = new float[n];
+    boolean[] dl = new boolean[n];
+    float[] v = new float[n];
+    double[] c = new double[n];
+    for (int i = 0; i < n; i++) {
+      l[i] = nodes.get(i)[0];
+      r[i] = nodes.get(i)[1];
+      f[i] = nodes.get(i)[2];
+      th[i] = thresholds.get(i);
+      dl[i] = defaults.get(i);
+      v[i] = values.get(i);
+      c[i] = covers.get(i);
+    }
+    return new RegressionTree(l, r, f, th, dl, v, c);
+  }
+
+  private static int grow(
+      java.util.Random rnd,
+      int features,
+      int depth,
+      double cover,
+      List<int[]> nodes,
+      List<Float> thresholds,
+      List<Boolean> defaults,
+      List<Float> values,
+      List<Double> covers) {
+    int me = nodes.size();
+    nodes.add(new int[] {-1, -1, 0});
+    covers.add(cover);
+    defaults.add(rnd.nextBoolean());
+    if (depth == 0 || rnd.nextInt(5) == 0) {
+      thresholds.add(0f);
+      values.add((float) rnd.nextGaussian());
+      return me;
+    }
+    // few features and few thresholds, so paths repeat features and intervals nest
+    thresholds.add((float) rnd.nextInt(4));
+    values.add(0f);
+    nodes.get(me)[2] = rnd.nextInt(features);
+    double share = 0.05 + 0.9 * rnd.nextDouble();
+    int l =
+        grow(rnd, features, depth - 1, cover * share, nodes, thresholds, defaults, values, covers);
+    int r =
+        grow(
+            rnd,
+            features,
+            depth - 1,
+            cover * (1 - share),
+            nodes,
+            thresholds,
+            defaults,
+            values,
+            covers);
+    nodes.get(me)[0] = l;
+    nodes.get(me)[1] = r;
+    return me;
+  }
+
+  @Test
+  void leafPathShapEqualsTheRecursiveTreeShapOnRandomDeepTreesWithRepeatsAndMissingValues() {
+    java.util.Random rnd = new java.util.Random(11);
+    for (int round = 0; round < 20; round++) {
+      int features = 2 + rnd.nextInt(5);
+      List<RegressionTree> ts = new java.util.ArrayList<>();
+      for (int t = 0; t < 5; t++) {
+        ts.add(randomTree(rnd, features, 3 + rnd.nextInt(12)));
+      }
+      TreeEnsemble e = new TreeEnsemble(0.1f, features, ts);
+      for (int row = 0; row < 30; row++) {
+        float[] x = new float[features];
+        for (int i = 0; i < features; i++) {
+          x[i] = rnd.nextInt(6) == 0 ? Float.NaN : rnd.nextInt(5) - 0.5f * rnd.nextInt(2);
+        }
+        double[] fast = e.contributions(x);
+        double[] reference = e.contributionsByRecursion(x);
+        double sum = 0;
+        for (int i = 0; i < fast.length; i++) {
+          assertThat(fast[i])
+              .as("round %d feature %d", round, i)
+              .isCloseTo(reference[i], within(1e-9));
+          sum += fast[i];
+        }
+        assertThat(sum).isCloseTo(e.margin(x), within(1e-4));
+      }
+      // the lockstep block walk gives the single-row margins exactly, remainder rows included
+      float[][] xs = new float[11][features];
+      for (float[] x : xs) {
+        for (int i = 0; i < features; i++) {
+          x[i] = rnd.nextInt(6) == 0 ? Float.NaN : rnd.nextInt(5);
+        }
+      }
+      float[] out = new float[xs.length];
+      e.margins(xs, xs.length, out);
+      for (int i = 0; i < xs.length; i++) {
+        assertThat(out[i]).isEqualTo(e.margin(xs[i]));
+      }
+    }
+  }
 }

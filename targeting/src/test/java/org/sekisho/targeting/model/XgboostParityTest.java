@@ -115,6 +115,10 @@ class XgboostParityTest {
         sum += phi[i];
       }
       assertThat(sum).isCloseTo(all.margin(x), within(1e-4));
+      double[] recursive = all.contributionsByRecursion(x);
+      for (int i = 0; i < phi.length; i++) {
+        assertThat(phi[i]).isCloseTo(recursive[i], within(1e-9));
+      }
     }
   }
 

@@ -54,6 +54,7 @@ public final class FeatureEncoder {
   private final List<String> names;
   private final int[] sourceOfFeature;
   private final Map<Attribute, String[]> vocabulary = new EnumMap<>(Attribute.class);
+  private final ResolvedTables resolved;
 
   /** An encoder over the given tables producing the given feature groups. */
   public FeatureEncoder(EncodingTables tables, FeatureSet features) {
@@ -82,6 +83,12 @@ public final class FeatureEncoder {
       n.add(x.name().toLowerCase(java.util.Locale.ROOT));
       src.add(ATTRIBUTES.length + x.ordinal());
     }
+    for (int i = 0; i < LABEL_ENCODED.size(); i++) {
+      if (LABEL_ENCODED.get(i).ordinal() != i) {
+        throw new IllegalStateException("declared attributes must come first in Attribute");
+      }
+    }
+    this.resolved = new ResolvedTables(tables);
     this.names = List.copyOf(n);
     this.sourceOfFeature = src.stream().mapToInt(Integer::intValue).toArray();
   }
@@ -126,8 +133,80 @@ public final class FeatureEncoder {
         : Numeric.values()[s - ATTRIBUTES.length].title();
   }
 
-  /** Encodes {@code d} into {@code out} (length {@link #width()}); allocation-free. */
+  /**
+   * Encodes {@code d} into {@code out} (length {@link #width()}); allocation-free unless a part of
+   * a derived attribute was never seen in training. Values are found through {@link ResolvedTables}
+   * (codes and per-code arrays, pairs by their parts' codes); equal to {@link #encodeByText}.
+   */
   public void encode(KcsDeclaration d, float[] out) {
+    final ResolvedTables t = resolved;
+    final boolean rates = features.rates();
+    final boolean counts = features.counts();
+    final int group = (rates ? 1 : 0) + (counts ? 1 : 0);
+    final int history = LABEL_ENCODED.size();
+    final int h = group > 0 ? history : -1;
+    int office = code(t, Attribute.OFFICE, d.officeId(), out, h, group);
+    code(t, Attribute.PROCESS_TYPE, d.processType(), out, h, group);
+    code(t, Attribute.IMPORT_TYPE, d.importType(), out, h, group);
+    code(t, Attribute.IMPORT_USE, d.importUse(), out, h, group);
+    code(t, Attribute.PAYMENT_TYPE, d.paymentType(), out, h, group);
+    code(t, Attribute.TRANSPORT_MODE, d.transportMode(), out, h, group);
+    int declarant = code(t, Attribute.DECLARANT, d.declarantId(), out, h, group);
+    int importer = code(t, Attribute.IMPORTER, d.importerId(), out, h, group);
+    int seller = code(t, Attribute.SELLER, d.sellerId(), out, h, group);
+    code(t, Attribute.COURIER, d.courierId(), out, h, group);
+    int hs6 = code(t, Attribute.HS6, d.hs6(), out, h, group);
+    int departure = code(t, Attribute.DEPARTURE, d.departureCountry(), out, h, group);
+    int origin = code(t, Attribute.ORIGIN, d.originCountry(), out, h, group);
+    code(t, Attribute.TAX_TYPE, d.taxType(), out, h, group);
+    code(t, Attribute.ORIGIN_INDICATOR, d.originIndicator(), out, h, group);
+    if (group > 0) {
+      int hs4 = hs6 >= 0 ? t.hs4OfHs6[hs6] : t.codeOf(Attribute.HS4, Attribute.HS4.of(d));
+      int hs2 = hs6 >= 0 ? t.hs2OfHs6[hs6] : t.codeOf(Attribute.HS2, Attribute.HS2.of(d));
+      history(t, Attribute.HS4, hs4, out, h, group);
+      history(t, Attribute.HS2, hs2, out, h, group);
+      ResolvedTables.Pair[] p = ResolvedTables.PAIRS;
+      history(t, Attribute.ROUTE, t.pairCode(p[0], departure, origin, d), out, h, group);
+      history(t, Attribute.IMPORTER_HS6, t.pairCode(p[1], importer, hs6, d), out, h, group);
+      int declarantImporter = t.pairCode(p[2], declarant, importer, d);
+      history(t, Attribute.DECLARANT_IMPORTER, declarantImporter, out, h, group);
+      history(t, Attribute.SELLER_IMPORTER, t.pairCode(p[3], seller, importer, d), out, h, group);
+      history(t, Attribute.OFFICE_HS6, t.pairCode(p[4], office, hs6, d), out, h, group);
+    }
+    double hsMean = hs6 >= 0 ? t.hsMeanLogUnitValue[hs6] : Double.NaN;
+    numeric(d, hsMean, out, history + ATTRIBUTES.length * group);
+  }
+
+  /**
+   * Writes a declared attribute's code feature (its slot is its ordinal) and, when {@code history}
+   * is not -1, its rate and count; returns its code, -1 when unseen.
+   */
+  private int code(
+      ResolvedTables t, Attribute a, String value, float[] out, int history, int group) {
+    int c = t.codeOf(a, value);
+    out[a.ordinal()] = c >= 0 ? c : unseenCode(a, value);
+    if (history >= 0) {
+      history(t, a, c, out, history, group);
+    }
+    return c;
+  }
+
+  private void history(
+      ResolvedTables t, Attribute a, int code, float[] out, int history, int group) {
+    int i = history + a.ordinal() * group;
+    if (features.rates()) {
+      out[i++] = code >= 0 ? t.rate[a.ordinal()][code] : t.unseenRate;
+    }
+    if (features.counts()) {
+      out[i] = code >= 0 ? t.count[a.ordinal()][code] : 0;
+    }
+  }
+
+  /**
+   * The reference encoding through the text tables (derived values built as text and looked up);
+   * slower, kept to check {@link #encode(KcsDeclaration, float[])} against.
+   */
+  public void encodeByText(KcsDeclaration d, float[] out) {
     int i = 0;
     for (Attribute a : LABEL_ENCODED) {
       String v = a.of(d);

@@ -22,13 +22,20 @@ public final class TreeEnsemble {
   private final double[] meanValue;
   private final int maxDepth;
   private final List<RegressionTree> trees;
+  private final double bias;
+  private volatile LeafPaths paths;
 
-  // Scoring layout: per node three ints [split feature (bit 30: missing goes left) or -1 for a
-  // leaf, right child, threshold or leaf value as float bits], trees in depth-first order so the
-  // left child is the next node; one tree's nodes are contiguous and the walk mostly sequential.
+  // Scoring layout: per node three ints [split feature (bit 30: missing goes left), right child's
+  // slot times three, threshold as float bits], trees in depth-first order so the left child is
+  // the next node; one tree's nodes are contiguous and the walk mostly sequential. A leaf has the
+  // sign bit set, a NaN threshold and itself as right child, so a step from a leaf stays on it:
+  // several rows can walk one tree in lockstep without a branch per row. Leaf values sit apart.
   private static final int DEFAULT_LEFT = 1 << 30;
   private static final int FEATURE_MASK = DEFAULT_LEFT - 1;
+  private static final int LEAF = Integer.MIN_VALUE;
+  private static final int NAN_BITS = Float.floatToRawIntBits(Float.NaN);
   private final int[] packed;
+  private final float[] leafOut;
   private final int[] packedRoots;
 
   /**
@@ -75,14 +82,17 @@ public final class TreeEnsemble {
       off += tree.size();
     }
     meanValue = new double[total];
+    double b = baseMargin;
     for (int root : roots) {
-      fillMean(root);
+      b += fillMean(root);
     }
+    bias = b;
     packed = new int[total * 3];
+    leafOut = new float[total];
     packedRoots = new int[roots.length];
     int next = 0;
     for (int t = 0; t < roots.length; t++) {
-      packedRoots[t] = next;
+      packedRoots[t] = next * 3;
       next = pack(roots[t], next);
     }
   }
@@ -91,14 +101,16 @@ public final class TreeEnsemble {
   private int pack(int n, int at) {
     int base = at * 3;
     if (left[n] < 0) {
-      packed[base] = -1;
-      packed[base + 2] = Float.floatToRawIntBits(value[n]);
+      packed[base] = LEAF;
+      packed[base + 1] = base;
+      packed[base + 2] = NAN_BITS;
+      leafOut[at] = value[n];
       return at + 1;
     }
     packed[base] = feature[n] | (defaultLeft[n] ? DEFAULT_LEFT : 0);
     packed[base + 2] = Float.floatToRawIntBits(threshold[n]);
     int afterLeft = pack(left[n], at + 1);
-    packed[base + 1] = afterLeft;
+    packed[base + 1] = afterLeft * 3;
     return pack(right[n], afterLeft);
   }
 
@@ -150,35 +162,73 @@ public final class TreeEnsemble {
   public float margin(float[] x) {
     float m = baseMargin;
     final int[] p = packed;
+    final float[] out = leafOut;
     for (int root : packedRoots) {
-      m += leaf(p, root, x);
+      int b = root;
+      int info;
+      while ((info = p[b]) >= 0) {
+        b = step(p, b, info, x);
+      }
+      m += out[b / 3];
     }
     return m;
   }
 
-  private static float leaf(int[] p, int node, float[] x) {
-    int b = node * 3;
-    int info;
-    while ((info = p[b]) >= 0) {
-      float v = x[info & FEATURE_MASK];
-      float th = Float.intBitsToFloat(p[b + 2]);
-      boolean goLeft = v < th || (!(v >= th) && (info & DEFAULT_LEFT) != 0);
-      b = goLeft ? b + 3 : p[b + 1] * 3;
-    }
-    return Float.intBitsToFloat(p[b + 2]);
+  /** One step down from the node at {@code b}; a leaf steps to itself. */
+  private static int step(int[] p, int b, int info, float[] x) {
+    float v = x[info & FEATURE_MASK];
+    float th = Float.intBitsToFloat(p[b + 2]);
+    boolean goLeft = v < th || (!(v >= th) && (info & DEFAULT_LEFT) != 0);
+    return goLeft ? b + 3 : p[b + 1];
   }
 
   /**
    * Margins of rows {@code xs[0..count)} into {@code out}, tree by tree so each tree stays in cache
-   * while it scores the whole block. Results equal {@link #margin} exactly (same order of additions
-   * per row).
+   * while it scores the whole block, four rows walking each tree in lockstep so their memory loads
+   * and comparisons overlap. Results equal {@link #margin} exactly (same order of additions per
+   * row).
    */
   public void margins(float[][] xs, int count, float[] out) {
     java.util.Arrays.fill(out, 0, count, baseMargin);
     final int[] p = packed;
+    final float[] lv = leafOut;
     for (int root : packedRoots) {
-      for (int i = 0; i < count; i++) {
-        out[i] += leaf(p, root, xs[i]);
+      int i = 0;
+      for (; i + 4 <= count; i += 4) {
+        final float[] x0 = xs[i];
+        final float[] x1 = xs[i + 1];
+        final float[] x2 = xs[i + 2];
+        final float[] x3 = xs[i + 3];
+        int b0 = root;
+        int b1 = root;
+        int b2 = root;
+        int b3 = root;
+        int f0 = p[b0];
+        int f1 = f0;
+        int f2 = f0;
+        int f3 = f0;
+        while ((f0 & f1 & f2 & f3) >= 0) {
+          b0 = step(p, b0, f0, x0);
+          b1 = step(p, b1, f1, x1);
+          b2 = step(p, b2, f2, x2);
+          b3 = step(p, b3, f3, x3);
+          f0 = p[b0];
+          f1 = p[b1];
+          f2 = p[b2];
+          f3 = p[b3];
+        }
+        out[i] += lv[b0 / 3];
+        out[i + 1] += lv[b1 / 3];
+        out[i + 2] += lv[b2 / 3];
+        out[i + 3] += lv[b3 / 3];
+      }
+      for (; i < count; i++) {
+        int b = root;
+        int info;
+        while ((info = p[b]) >= 0) {
+          b = step(p, b, info, xs[i]);
+        }
+        out[i] += lv[b / 3];
       }
     }
   }
@@ -196,10 +246,38 @@ public final class TreeEnsemble {
   /**
    * Exact SHAP values of {@code x} by TreeSHAP (Lundberg et al., path-dependent): one contribution
    * per feature in margin (log-odds) units, then the bias (base margin plus each tree's expected
-   * value) as the last element. The elements sum to {@link #margin}. Allocates its own scratch, so
-   * concurrent calls are safe.
+   * value) as the last element. The elements sum to {@link #margin}. Computed leaf by leaf from
+   * path summaries prepared on first use ({@link LeafPaths}); allocates only its result and a small
+   * scratch, so concurrent calls are safe.
    */
   public double[] contributions(float[] x) {
+    LeafPaths lp = leafPaths();
+    double[] phi = new double[features + 1];
+    lp.contributions(x, phi, new double[lp.scratchSize()], new int[lp.scratchSize()]);
+    phi[features] = bias;
+    return phi;
+  }
+
+  private LeafPaths leafPaths() {
+    LeafPaths lp = paths;
+    if (lp == null) {
+      synchronized (this) {
+        lp = paths;
+        if (lp == null) {
+          lp = LeafPaths.of(roots, left, right, feature, threshold, defaultLeft, value, cover);
+          paths = lp;
+        }
+      }
+    }
+    return lp;
+  }
+
+  /**
+   * The same values as {@link #contributions} by the original recursive TreeSHAP algorithm (extend
+   * at every node, unwind at every leaf): the reference the leaf-path form is checked against, and
+   * the baseline of {@code bench scoring}.
+   */
+  public double[] contributionsByRecursion(float[] x) {
     double[] phi = new double[features + 1];
     int cap = (maxDepth + 2) * (maxDepth + 3) / 2 + 1;
     Path p = new Path(cap);
