@@ -151,7 +151,13 @@ public final class PaxlstParser {
         case "RFF" -> rff(s);
         case "NAD" -> nad(s);
         case "COM" -> {
-          if (traveller == null) {
+          if (traveller != null) {
+            for (DataElement e : s.elements()) {
+              if (!e.component(0).isBlank()) {
+                traveller.contacts.add(e.component(0).strip());
+              }
+            }
+          } else {
             for (DataElement e : s.elements()) {
               if (!e.component(0).isBlank()) {
                 phones.add(e.component(0).strip());
@@ -216,6 +222,14 @@ public final class PaxlstParser {
         traveller =
             new TravellerBuilder(
                 role, name.component(0).strip(), name.component(1).strip(), middle(name));
+        List<String> address = new ArrayList<>();
+        for (int i = 5; i <= 9; i++) {
+          String part = PnrgovParser.join(s.element(i)).strip();
+          if (!part.isEmpty()) {
+            address.add(part);
+          }
+        }
+        traveller.address = String.join(", ", address);
         travellers.add(traveller);
         document = null;
       } else if (role.equals("MS") && traveller == null) {
@@ -526,6 +540,8 @@ public final class PaxlstParser {
     String bagWeightUnit = "";
     final List<DocumentBuilder> documents = new ArrayList<>();
     final List<BagTag> tags = new ArrayList<>();
+    String address = "";
+    final List<String> contacts = new ArrayList<>();
 
     TravellerBuilder(String role, String surname, String given, String middle) {
       this.role = role;
@@ -570,7 +586,9 @@ public final class PaxlstParser {
           bagCount,
           bagWeight,
           bagWeightUnit,
-          tags);
+          tags,
+          address,
+          contacts);
     }
   }
 }

@@ -33,6 +33,8 @@ import org.sekisho.passenger.edifact.Warning;
 public final class PnrgovParser {
   private static final Set<String> IGNORED =
       Set.of("FAR", "PTK", "TXD", "EBD", "EQN", "MSG", "UNS", "CVR", "ERC", "TXT");
+  private static final java.util.regex.Pattern SEAT_IN_TEXT =
+      java.util.regex.Pattern.compile("\\G(\\d{1,3}[A-K])[NSWA]?\\s*");
   private final InterchangeParser envelope = new InterchangeParser();
   private final Clock clock;
 
@@ -699,9 +701,58 @@ public final class PnrgovParser {
         }
         p.seat(flight, seat, "", false);
       }
-      if (!any) {
+      if (!any && !seatsInText(s, service, flight)) {
         services.add(service);
       }
+    }
+
+    /**
+     * Seats given in the SSR SEAT free text instead of in their own elements: {@code 22C} for one
+     * passenger, or {@code .03BN03AN} (row, letter, optional smoking indicator) for the passengers
+     * in their order in the record.
+     */
+    private boolean seatsInText(Segment s, SpecialService service, int flight) {
+      String text = service.text().replaceFirst("^[./]", "").strip();
+      if (!text.matches("(\\d{1,3}[A-K][NSWA]?\\s*)+")) {
+        return false;
+      }
+      java.util.regex.Matcher m = SEAT_IN_TEXT.matcher(text);
+      List<String> seats = new ArrayList<>();
+      while (m.find()) {
+        seats.add(m.group(1));
+      }
+      if (seats.isEmpty() || flight < 0) {
+        return false;
+      }
+      PassengerBuilder p =
+          service.passengerReference().isEmpty()
+              ? null
+              : passengerFor(service.passengerReference());
+      if (seats.size() == 1 && p == null) {
+        p = passengerFor("");
+      }
+      if (p != null && seats.size() == 1) {
+        p.seat(flight, seats.get(0), "", false);
+        return true;
+      }
+      List<PassengerBuilder> seated = passengers.stream().filter(x -> !x.isInfant()).toList();
+      if (seats.size() != seated.size()) {
+        reader.warn(
+            s,
+            "unassigned-seat",
+            "SSR SEAT text '"
+                + service.text()
+                + "' gives "
+                + seats.size()
+                + " seats for "
+                + seated.size()
+                + " passengers; kept as a request");
+        return false;
+      }
+      for (int k = 0; k < seats.size(); k++) {
+        seated.get(k).seat(flight, seats.get(k), "", false);
+      }
+      return true;
     }
 
     private int flightFor(String board, String off) {

@@ -26,6 +26,9 @@ import java.util.List;
  * @param bagWeight total bag weight as sent (MEA WT), empty when absent
  * @param bagWeightUnit unit of {@code bagWeight}, e.g. {@code KGM}
  * @param bagTags bag tags (FTX BAG)
+ * @param address address given with the name (NAD street, city, region, postcode, country), joined
+ *     with ", "; empty when absent
+ * @param contacts telephone numbers and e-mail addresses (COM), as sent
  */
 public record Traveller(
     String role,
@@ -46,10 +49,13 @@ public record Traveller(
     Integer bagCount,
     String bagWeight,
     String bagWeightUnit,
-    List<BagTag> bagTags) {
+    List<BagTag> bagTags,
+    String address,
+    List<String> contacts) {
   public Traveller {
     documents = List.copyOf(documents);
     bagTags = List.copyOf(bagTags);
+    contacts = List.copyOf(contacts);
   }
 
   /** Whether this is a crew member rather than a passenger. */

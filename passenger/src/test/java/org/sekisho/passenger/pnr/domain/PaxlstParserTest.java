@@ -145,4 +145,25 @@ class PaxlstParserTest {
     Outcome<ApiPush> o = parser.parse(Corpus.text("parsers-pnr/pnrMessagePg77.txt"));
     assertThat(o.problems()).extracting(p -> p.code()).containsExactly("not-paxlst");
   }
+
+  @Test
+  void version5TravellerAddressContactsAndCrewDocumentsAreRead() {
+    String text =
+        "UNA:+.? 'UNB+UNOA:4+APIS*ABE+USADHS+190401:0900+000000001++USADHS'"
+            + "UNH+PAX001+PAXLST:D:05B:UN:IATA+API01+01:F'BGM+745'"
+            + "TDT+20+BA117+++BA'LOC+125+LHR'DTM+189:201904011230:203'LOC+87+JFK'DTM+232:201904011530:203'"
+            + "NAD+FL+++DOE:JANE:MARY+1 HIGH STREET+LONDON++SW1A 1AA+GBR'ATT+2++F'DTM+329:19800229'"
+            + "COM+447700900123:TE+JANE.DOE?@EXAMPLE.COM:EM'GEI+4+ZZZ'LOC+178+LHR'LOC+179+JFK'NAT+2+GBR'"
+            + "DOC+P:110:111+123456789'DTM+36:20300101'DTM+182:20200101'LOC+91+GBR'"
+            + "DOC+V:110:111+V98765'DTM+36:20250101'LOC+91+USA'CNT+42:1'UNT+22+PAX001'UNZ+1+000000001'";
+    ApiMessage m = parser.parse(text).orElseThrow().messages().get(0);
+    assertThat(m.flights().get(0).departure()).isEqualTo(LocalDateTime.of(2019, 4, 1, 12, 30));
+    Traveller t = m.travellers().get(0);
+    assertThat(t.address()).isEqualTo("1 HIGH STREET, LONDON, SW1A 1AA, GBR");
+    assertThat(t.contacts()).containsExactly("447700900123", "JANE.DOE@EXAMPLE.COM");
+    assertThat(t.dateOfBirth()).isEqualTo(LocalDate.of(1980, 2, 29));
+    assertThat(t.documents()).extracting(TravelDocument::type).containsExactly("P", "V");
+    assertThat(t.documents().get(0).issued()).isEqualTo(LocalDate.of(2020, 1, 1));
+    assertThat(t.documents().get(1).issuingCountry()).isEqualTo("USA");
+  }
 }

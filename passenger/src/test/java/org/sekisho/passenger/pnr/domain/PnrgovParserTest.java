@@ -242,4 +242,25 @@ class PnrgovParserTest {
         parser.parse("UNH+1+PNRGOV:13123456789:1:IA'SRC'RCI+UA:ABC123'TIF+A+B:A:1'UNT+5+1'");
     assertThat(o.orElseThrow().pnrs().get(0).recordLocator()).isEqualTo("ABC123");
   }
+
+  @Test
+  void seatsGivenInTheSeatRequestTextGoToThePassengersInOrder() {
+    Pnr first = push("loader-pnr/pnr_split.edi").pnrs().get(0);
+    assertThat(first.passengers().get(0).seats())
+        .extracting(Seat::number)
+        .containsExactly("03B", "03B");
+    assertThat(first.passengers().get(1).seats())
+        .extracting(Seat::number)
+        .containsExactly("03A", "03A");
+    assertThat(first.passengers().get(0).seats())
+        .extracting(Seat::flight)
+        .containsExactly("AM498", "AM499");
+    Outcome<PnrPush> one =
+        parser.parse(
+            "UNH+1+PNRGOV:13:1:IA'SRC'RCI+UA:ABC123'TIF+A+B:A:1'TIF+C+D:A:2'"
+                + "TVL+010326:1220::1505+FRA+IAD+UA+988:Y'SSR+SEAT:HK:1:UA:::FRA:IAD:48E+::2'UNT+8+1'");
+    Pnr pnr = one.orElseThrow().pnrs().get(0);
+    assertThat(pnr.passengers().get(1).seats()).extracting(Seat::number).containsExactly("48E");
+    assertThat(pnr.passengers().get(0).seats()).isEmpty();
+  }
 }

@@ -443,6 +443,8 @@ public final class PnrJson {
     m.put("bagWeight", text(t.bagWeight()));
     m.put("bagWeightUnit", text(t.bagWeightUnit()));
     m.put("bagTags", list(t.bagTags(), PnrJson::tag));
+    m.put("address", text(t.address()));
+    m.put("contacts", t.contacts());
     return m;
   }
 
