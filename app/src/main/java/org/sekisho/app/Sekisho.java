@@ -93,7 +93,7 @@ public final class Sekisho implements AutoCloseable {
     }
     web =
         WebServer.start(
-            new WebServer.Config(host, port, false, bundles, nav, VERSION),
+            new WebServer.Config(host, port, false, bundles, nav, VERSION, zone()),
             accounts,
             audit,
             clock,
@@ -101,6 +101,14 @@ public final class Sekisho implements AutoCloseable {
             db::isReady,
             modules);
     return web;
+  }
+
+  /** The zone pages show times in: {@code SEKISHO_ZONE}, default Asia/Tokyo. */
+  static java.time.ZoneId zone() {
+    String z = System.getenv("SEKISHO_ZONE");
+    return z == null || z.isBlank()
+        ? java.time.ZoneId.of("Asia/Tokyo")
+        : java.time.ZoneId.of(z.strip());
   }
 
   public Database db() {

@@ -19,11 +19,23 @@ public final class Messages {
 
   private final Locale locale;
   private final List<ResourceBundle> bundles;
+  private final java.time.ZoneId zone;
+  private final java.time.format.DateTimeFormatter timeFormat;
 
   /**
    * @param baseNames bundle base names such as {@code i18n.platform}, searched in order
    */
   public Messages(Locale locale, List<String> baseNames) {
+    this(locale, baseNames, java.time.ZoneOffset.UTC);
+  }
+
+  /**
+   * @param zone the zone times are shown in (the administration's, e.g. Asia/Tokyo)
+   */
+  public Messages(Locale locale, List<String> baseNames, java.time.ZoneId zone) {
+    this.zone = zone;
+    this.timeFormat =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
     this.locale = SUPPORTED.contains(locale) ? locale : Locale.ENGLISH;
     List<ResourceBundle> found = new ArrayList<>();
     for (String base : baseNames) {
@@ -57,6 +69,15 @@ public final class Messages {
 
   public Locale locale() {
     return locale;
+  }
+
+  /** A point in time as people here read it, e.g. {@code 2026-11-27 20:24 JST}. */
+  public String time(java.time.Instant instant) {
+    return instant == null ? "" : timeFormat.format(instant.atZone(zone));
+  }
+
+  public java.time.ZoneId zone() {
+    return zone;
   }
 
   public String lang() {

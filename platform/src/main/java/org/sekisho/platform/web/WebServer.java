@@ -49,6 +49,7 @@ public final class WebServer implements AutoCloseable {
    * @param bundles message bundle base names of every module
    * @param nav top navigation entries
    * @param version shown in /health
+   * @param zone the zone pages show times in
    */
   public record Config(
       String host,
@@ -56,7 +57,19 @@ public final class WebServer implements AutoCloseable {
       boolean secureCookies,
       List<String> bundles,
       List<NavItem> nav,
-      String version) {}
+      String version,
+      java.time.ZoneId zone) {
+    /** Times shown in Japan time. */
+    public Config(
+        String host,
+        int port,
+        boolean secureCookies,
+        List<String> bundles,
+        List<NavItem> nav,
+        String version) {
+      this(host, port, secureCookies, bundles, nav, version, java.time.ZoneId.of("Asia/Tokyo"));
+    }
+  }
 
   private final Config config;
   private final Accounts accounts;
@@ -178,7 +191,7 @@ public final class WebServer implements AutoCloseable {
     var locale =
         Messages.choose(
             langParam != null ? langParam : ctx.cookie(LANG_COOKIE), ctx.header("Accept-Language"));
-    ctx.attribute(Web.MESSAGES, new Messages(locale, config.bundles()));
+    ctx.attribute(Web.MESSAGES, new Messages(locale, config.bundles(), config.zone()));
     String auth = ctx.header("Authorization");
     if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
       accounts
