@@ -61,7 +61,8 @@ public final class MaritimeContext implements AutoCloseable {
             movements,
             clock,
             settings(dataDir),
-            new DarkVesselCheck(1.0, Duration.ofMinutes(15)));
+            new DarkVesselCheck(1.0, Duration.ofMinutes(15)),
+            Duration.ofSeconds(10));
   }
 
   /**

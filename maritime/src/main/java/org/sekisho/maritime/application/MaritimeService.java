@@ -11,6 +11,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
 import org.sekisho.core.Outcome;
 import org.sekisho.maritime.domain.encounter.Encounter;
 import org.sekisho.maritime.domain.patrol.AisContact;
@@ -36,7 +40,10 @@ import org.sekisho.maritime.domain.vessel.VesselSnapshot;
  * #sync}. Thread-safe.
  */
 public final class MaritimeService {
-  private static final int POSITION_BATCH = 5000;
+  private static final int POSITION_BATCH = 10_000;
+
+  /** Vessel rows are refreshed at most this often during a busy ingest (milliseconds). */
+  private static final long VESSEL_SYNC_MS = 2000;
 
   /** A ranked alert with the boats that could respond. */
   public record RankedAlert(
@@ -54,7 +61,14 @@ public final class MaritimeService {
   private final Object lock = new Object();
   private final List<MaritimeRecords.StoredPosition> positions = new ArrayList<>();
   private final Set<Integer> dirty = new HashSet<>();
+  private final java.util.Map<Integer, Long> lastStored = new java.util.HashMap<>();
+  private final long storeEveryMs;
   private final List<Runnable> pendingWrites = new ArrayList<>();
+  private long lastVesselSync = System.nanoTime();
+  // one writer keeps batches in order; virtual, so it never holds the JVM open
+  private final ExecutorService writer =
+      Executors.newSingleThreadExecutor(Thread.ofVirtual().name("maritime-writer").factory());
+  private final Semaphore inFlight = new Semaphore(2);
 
   public MaritimeService(
       MaritimeRecords records,
@@ -62,6 +76,21 @@ public final class MaritimeService {
       Clock clock,
       VesselTracker.Settings settings,
       DarkVesselCheck darkCheck) {
+    this(records, movements, clock, settings, darkCheck, Duration.ZERO);
+  }
+
+  /**
+   * @param storeEvery store a vessel's position only when at least this much later than the last
+   *     one stored for it (zero: store every report); the detectors always see every report
+   */
+  public MaritimeService(
+      MaritimeRecords records,
+      ConveyanceMovements movements,
+      Clock clock,
+      VesselTracker.Settings settings,
+      DarkVesselCheck darkCheck,
+      Duration storeEvery) {
+    this.storeEveryMs = storeEvery.toMillis();
     this.records = records;
     this.movements = movements;
     this.clock = clock;
@@ -78,10 +107,16 @@ public final class MaritimeService {
 
     @Override
     public void position(VesselSnapshot v) {
+      dirty.add(v.mmsi());
+      long ms = v.lastSeen().toEpochMilli();
+      Long last = lastStored.get(v.mmsi());
+      if (last != null && ms - last < storeEveryMs) {
+        return; // thinned: detectors saw it, the stored track does not need it
+      }
+      lastStored.put(v.mmsi(), ms);
       positions.add(
           new MaritimeRecords.StoredPosition(
               v.mmsi(), v.lastSeen(), v.lat(), v.lon(), v.speedKnots(), v.course()));
-      dirty.add(v.mmsi());
     }
 
     @Override
@@ -254,7 +289,7 @@ public final class MaritimeService {
                     full = positions.size() >= POSITION_BATCH;
                   }
                   if (full) {
-                    sync();
+                    writeBehind();
                   }
                 });
     sync();
@@ -277,30 +312,80 @@ public final class MaritimeService {
     sync();
   }
 
-  /** Writes buffered positions, vessel updates and findings. */
+  /** What one write carries, taken from the tracker's buffers under its lock. */
+  private record Batch(
+      List<MaritimeRecords.StoredPosition> positions,
+      List<VesselSnapshot> vessels,
+      List<Runnable> writes) {}
+
+  /** Writes buffered positions, vessel updates and findings, and waits for earlier writes. */
   public void sync() {
-    List<MaritimeRecords.StoredPosition> pos;
-    List<VesselSnapshot> vessels = new ArrayList<>();
-    List<Runnable> writes;
+    Batch batch = collect(true);
+    try {
+      writer.submit(() -> store(batch)).get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r
+          ? r
+          : new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
+   * Hands a batch to the writer thread, so that decoding and tracking go on while PostgreSQL stores
+   * the previous batch; at most two batches wait (back-pressure on a slow database).
+   */
+  private void writeBehind() {
+    Batch batch = collect(false);
+    try {
+      inFlight.acquire();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return;
+    }
+    writer.execute(
+        () -> {
+          try {
+            store(batch);
+          } finally {
+            inFlight.release();
+          }
+        });
+  }
+
+  /**
+   * Vessel rows (one upsert per vessel heard) are taken only when {@code vesselsToo} is set or
+   * {@link #VESSEL_SYNC_MS} has passed, so that a busy feed does not upsert every vessel at every
+   * position batch.
+   */
+  private Batch collect(boolean vesselsToo) {
     synchronized (lock) {
-      pos = new ArrayList<>(positions);
+      List<MaritimeRecords.StoredPosition> pos = new ArrayList<>(positions);
       positions.clear();
-      for (int mmsi : dirty) {
-        tracker.snapshot(mmsi).ifPresent(vessels::add);
+      List<VesselSnapshot> vessels = new ArrayList<>();
+      long now = System.nanoTime();
+      if (vesselsToo || now - lastVesselSync > VESSEL_SYNC_MS * 1_000_000L) {
+        lastVesselSync = now;
+        for (int mmsi : dirty) {
+          tracker.snapshot(mmsi).ifPresent(vessels::add);
+        }
+        dirty.clear();
       }
-      dirty.clear();
-      writes = new ArrayList<>(pendingWrites);
+      List<Runnable> writes = new ArrayList<>(pendingWrites);
       pendingWrites.clear();
+      return new Batch(pos, vessels, writes);
     }
-    synchronized (records) {
-      if (!vessels.isEmpty()) {
-        records.saveVessels(vessels);
-      }
-      if (!pos.isEmpty()) {
-        records.savePositions(pos);
-      }
-      writes.forEach(Runnable::run);
+  }
+
+  private void store(Batch b) {
+    if (!b.vessels().isEmpty()) {
+      records.saveVessels(b.vessels());
     }
+    if (!b.positions().isEmpty()) {
+      records.savePositions(b.positions());
+    }
+    b.writes().forEach(Runnable::run);
   }
 
   /** Live vessels from the tracker (heard since {@code since}). */

@@ -10,13 +10,18 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLongArray;
+import org.sekisho.maritime.adapter.db.JdbiMaritimeRecords;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
+import org.sekisho.maritime.application.ConveyanceMovements;
 import org.sekisho.maritime.application.DecodeAisStream;
+import org.sekisho.maritime.application.MaritimeService;
 import org.sekisho.maritime.application.SyntheticAisFeed;
 import org.sekisho.maritime.application.TrackAisFeed;
 import org.sekisho.maritime.domain.encounter.Encounter;
+import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
 import org.sekisho.maritime.domain.port.PortCall;
 import org.sekisho.maritime.domain.track.AisGap;
 import org.sekisho.maritime.domain.track.GapDetector;
@@ -25,6 +30,9 @@ import org.sekisho.maritime.domain.track.TrackEvents;
 import org.sekisho.maritime.domain.track.VesselTracker;
 import org.sekisho.maritime.domain.vessel.MidTable;
 import org.sekisho.maritime.domain.vessel.VesselSnapshot;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.DatabaseConfig;
+import org.sekisho.platform.db.Migrations;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -57,6 +65,13 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
 
   @Option(names = "--input", description = "an NMEA file to use instead of a generated feed")
   Path input;
+
+  @Option(
+      names = "--db",
+      description =
+          "also run the full ingest into a throw-away embedded PostgreSQL (positions by COPY into"
+              + " day partitions, vessels, alerts)")
+  boolean db;
 
   public MaritimeBenchCommand() {}
 
@@ -103,6 +118,19 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
       out.printf(
           "tracking cost: %.0f ns per message on top of decoding%n", (t[1] - d[1]) / (double) t[0]);
       out.flush();
+      if (db) {
+        for (Duration every : List.of(Duration.ZERO, Duration.ofSeconds(30))) {
+          long[] s = stored(file, every);
+          print(
+              out,
+              "+ PostgreSQL, store "
+                  + (every.isZero() ? "every report" : "every " + every.toSeconds() + " s"),
+              s[0],
+              s[1]);
+          out.printf("  stored %,d positions%n", s[2]);
+          out.flush();
+        }
+      }
       return 0;
     } finally {
       if (generated) {
@@ -167,6 +195,42 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
     tracker.flush();
     long nanos = System.nanoTime() - t0;
     return new long[] {s.messages(), nanos, tracker.vesselCount()};
+  }
+
+  private static long[] stored(Path file, Duration storeEvery) throws IOException {
+    Path dir = Files.createTempDirectory("sekisho-maritime-bench-db");
+    try (Database database = Database.open(DatabaseConfig.embedded(dir))) {
+      database.migrate(List.of(Migrations.of("maritime")));
+      JdbiMaritimeRecords records = new JdbiMaritimeRecords(database.jdbi());
+      MaritimeService service =
+          new MaritimeService(
+              records,
+              ConveyanceMovements.NONE,
+              Clock.systemUTC(),
+              VesselTracker.Settings.standardOutside(GeoJsonPortAreas.standard()),
+              new DarkVesselCheck(1.0, Duration.ofMinutes(15)),
+              storeEvery);
+      long t0 = System.nanoTime();
+      DecodeAisStream.Summary s;
+      try (InputStream in = Files.newInputStream(file)) {
+        s = service.ingest(in);
+      }
+      service.endOfInput();
+      long nanos = System.nanoTime() - t0;
+      long rows =
+          database
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select count(*) from maritime.position")
+                          .mapTo(Long.class)
+                          .one());
+      return new long[] {s.messages(), nanos, rows};
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
   }
 
   private static void print(PrintWriter out, String what, long messages, long nanos) {

@@ -1,5 +1,8 @@
 package org.sekisho.maritime.adapter.db;
 
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -14,6 +17,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
+import org.postgresql.PGConnection;
 import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.domain.patrol.AisContact;
 import org.sekisho.maritime.domain.patrol.CameraSite;
@@ -105,22 +109,36 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
     for (LocalDate d : days) {
       ensurePartition(d);
     }
+    // COPY is several times faster than batched inserts for the position stream
+    StringBuilder rows = new StringBuilder(positions.size() * 64);
+    for (StoredPosition p : positions) {
+      rows.append(p.mmsi())
+          .append('\t')
+          .append(p.time())
+          .append('\t')
+          .append(p.lat())
+          .append('\t')
+          .append(p.lon())
+          .append('\t')
+          .append(Double.isNaN(p.speedKnots()) ? "\\N" : Double.toString(p.speedKnots()))
+          .append('\t')
+          .append(Double.isNaN(p.course()) ? "\\N" : Double.toString(p.course()))
+          .append('\n');
+    }
     jdbi.useHandle(
         h -> {
-          PreparedBatch b =
-              h.prepareBatch(
-                  "insert into maritime.position (mmsi, time, lat, lon, speed_knots, course)"
-                      + " values (:mmsi, :time, :lat, :lon, :speed, :course)");
-          for (StoredPosition p : positions) {
-            b.bind("mmsi", p.mmsi())
-                .bind("time", ts(p.time()))
-                .bind("lat", p.lat())
-                .bind("lon", p.lon())
-                .bind("speed", nullable(p.speedKnots()))
-                .bind("course", nullable(p.course()))
-                .add();
+          try {
+            h.getConnection()
+                .unwrap(PGConnection.class)
+                .getCopyAPI()
+                .copyIn(
+                    "copy maritime.position (mmsi, time, lat, lon, speed_knots, course) from stdin",
+                    new StringReader(rows.toString()));
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (SQLException e) {
+            throw new IllegalStateException("copy of positions failed: " + e.getMessage(), e);
           }
-          b.execute();
         });
   }
 
@@ -148,12 +166,13 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                   + "_mmsi on "
                   + name
                   + " (mmsi, time)");
+          // BRIN on time: tiny and nearly free to maintain for an append-only stream
           h.execute(
               "create index if not exists position_"
                   + DAY.format(day)
                   + "_time on "
                   + name
-                  + " (time)");
+                  + " using brin (time)");
         });
     partitions.add(day);
   }
