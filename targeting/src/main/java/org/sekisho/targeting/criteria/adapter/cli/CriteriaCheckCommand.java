@@ -1,0 +1,114 @@
+package org.sekisho.targeting.criteria.adapter.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.sekisho.targeting.criteria.domain.CriteriaLanguage;
+import org.sekisho.targeting.criteria.domain.CriteriaProblem;
+import org.sekisho.targeting.criteria.domain.Criterion;
+import org.sekisho.targeting.criteria.domain.ListCsv;
+import org.sekisho.targeting.criteria.domain.ListKind;
+import org.sekisho.targeting.criteria.domain.ReferenceList;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sekisho criteria check FILE}: parses and type-checks a criteria file (docs/formats/
+ * criteria.md) and prints every problem as {@code FILE:LINE:COLUMN: message}.
+ */
+@Command(
+    name = "check",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Checks a criteria file; prints FILE:LINE:COLUMN: message for each problem.",
+      "Exit 0 when every criterion compiles, 1 when there are problems, 2 on usage errors."
+    })
+public final class CriteriaCheckCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "FILE", description = "Criteria text (UTF-8).")
+  Path file;
+
+  @Option(
+      names = "--list",
+      paramLabel = "NAME:KIND:CSV",
+      description =
+          "A list the criteria may name, e.g. high-risk-origins:countries:origins.csv (repeatable;"
+              + " kinds: parties, countries, hs-codes, documents, addresses, phones).")
+  List<String> lists = List.of();
+
+  /** Picocli needs a public no-argument constructor. */
+  public CriteriaCheckCommand() {}
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    Map<String, ReferenceList> named = new HashMap<>();
+    for (String l : lists) {
+      String[] p = l.split(":", 3);
+      if (p.length != 3 || !ReferenceList.validName(p[0]) || ListKind.ofCode(p[1]).isEmpty()) {
+        err.println(
+            "--list " + l + ": expected NAME:KIND:CSV, e.g. high-risk-origins:countries:o.csv");
+        return 2;
+      }
+      String csv;
+      try {
+        csv = Files.readString(Path.of(p[2]), StandardCharsets.UTF_8);
+      } catch (IOException | RuntimeException e) {
+        err.println("--list " + l + ": cannot read " + p[2]);
+        return 2;
+      }
+      ListKind kind = ListKind.ofCode(p[1]).orElseThrow();
+      ListCsv.Read read = ListCsv.read(csv, kind);
+      read.problems().forEach(pr -> err.println(p[2] + ": " + pr.field() + ": " + pr.message()));
+      named.put(
+          p[0],
+          new ReferenceList(
+              p[0],
+              kind,
+              1,
+              read.rows().stream()
+                  .map(ListCsv.Row::value)
+                  .collect(java.util.stream.Collectors.toSet())));
+    }
+    String text;
+    try {
+      text = Files.readString(file, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      err.println(file + ": cannot read (" + e.getClass().getSimpleName() + ")");
+      return 1;
+    }
+    CriteriaLanguage.Compiled c = CriteriaLanguage.compile(text, named);
+    for (CriteriaProblem p : c.problems()) {
+      out.println(file + ":" + p.line() + ":" + p.column() + ": " + p.message());
+    }
+    if (!c.ok()) {
+      out.println(c.problems().size() + " problem(s); nothing compiled");
+      return 1;
+    }
+    for (Criterion k : c.criteria()) {
+      out.println(
+          file
+              + ":"
+              + k.line()
+              + ": ok \""
+              + k.name()
+              + "\" lane "
+              + k.lane().map(l -> l.code()).orElse("-")
+              + " weight "
+              + k.weight()
+              + (k.samplePercent() < 100 ? " sample " + k.samplePercent() + "%" : ""));
+    }
+    return 0;
+  }
+}
