@@ -292,6 +292,27 @@ class IngestRecordsTest {
                 10),
             new Reader("t", "customs-jp"));
     assertThat(page.hits()).extracting(h -> h.sourceId()).containsExactly("E1");
+    var shortName =
+        queries.search(
+            new SearchQuery(
+                "サクラ",
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                10),
+            new Reader("t", "customs-jp"));
+    assertThat(shortName.entities())
+        .anySatisfy(
+            e -> {
+              assertThat(e.type()).isEqualTo("company");
+              assertThat(e.display()).contains("サクラ物産");
+              // the three variants above (another test of this class may add a fourth record)
+              assertThat(e.records()).isGreaterThanOrEqualTo(3);
+            });
     var other =
         queries.search(
             new SearchQuery(
