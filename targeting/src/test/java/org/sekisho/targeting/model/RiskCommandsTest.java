@@ -200,9 +200,23 @@ class RiskCommandsTest {
             "--input",
             TestData.path("valid-1000.csv").toString(),
             "--seconds",
-            "0.2");
+            "0.2",
+            "--repeats",
+            "2",
+            "--recursion-rows",
+            "2");
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("xgboost4j inplace_predict", "declarations/s");
+    assertThat(r.out())
+        .contains(
+            "xgboost4j inplace_predict",
+            "declarations/s",
+            "exact TreeSHAP per referral, leaf paths",
+            "exact TreeSHAP per referral, recursion",
+            "exact reasons for the");
+    String shap = r.out().lines().filter(l -> l.contains("recursion:")).findFirst().orElseThrow();
+    double shapDiff =
+        Double.parseDouble(shap.substring(shap.lastIndexOf(' ') + 1, shap.length() - 1));
+    assertThat(shapDiff).as("leaf paths equal the recursion").isLessThan(1e-9);
     String diff = r.out().lines().filter(l -> l.startsWith("max |java")).findFirst().orElseThrow();
     double d = Double.parseDouble(diff.substring(diff.lastIndexOf(' ') + 1));
     assertThat(d).isLessThan(1e-6);

@@ -1,6 +1,8 @@
 package org.sekisho.targeting.adapter.cli;
 
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,8 +36,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measures model scoring: plain-Java trees vs XGBoost4J single-row predict (same model,"
-          + " same run), then bulk encode+score with TreeSHAP reasons for referrals on --threads.",
-      "Checks on the way that both give the same probabilities."
+          + " same run); exact TreeSHAP latency per referral (leaf paths, and the old recursion"
+          + " as baseline); bulk encode+score on --threads without reasons and with exact reasons"
+          + " for the --referral-share highest scores.",
+      "Checks on the way that both scorers give the same probabilities. Each figure is measured"
+          + " --repeats times (median [min..max]); CPU time is shown beside wall time because a"
+          + " shared machine makes wall time noisy."
     })
 public final class ScoringBenchCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -61,6 +67,18 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       description = "Percent of declarations referred (and explained) in bulk scoring.")
   double referralShare;
 
+  @Option(
+      names = "--repeats",
+      defaultValue = "3",
+      description = "Times each figure is measured; median and range are printed.")
+  int repeats;
+
+  @Option(
+      names = "--recursion-rows",
+      defaultValue = "5",
+      description = "Referrals explained by the old recursive TreeSHAP as the SHAP baseline.")
+  int recursionRows;
+
   /** Picocli needs a public no-argument constructor. */
   public ScoringBenchCommand() {}
 
@@ -68,8 +86,15 @@ public final class ScoringBenchCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (seconds <= 0 || threads < 1 || referralShare < 0 || referralShare > 100) {
-      err.println("--seconds > 0, --threads >= 1 and 0 <= --referral-share <= 100 are required");
+    if (seconds <= 0
+        || threads < 1
+        || referralShare < 0
+        || referralShare > 100
+        || repeats < 1
+        || recursionRows < 0) {
+      err.println(
+          "--seconds > 0, --threads >= 1, --repeats >= 1, --recursion-rows >= 0 and"
+              + " 0 <= --referral-share <= 100 are required");
       return 2;
     }
     ModelDirectory.Loaded loaded = ModelOption.load(model, err);
@@ -122,8 +147,18 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       }
       out.printf(Locale.ROOT, "max |java - xgboost4j| over %d rows: %.2e%n", check, maxDiff);
 
-      double javaNs = perRow(seconds, x.length, i -> trees.probability(x[i]));
-      double inplaceNs =
+      out.printf(
+          Locale.ROOT,
+          "figures: median [min..max] of %d runs; cpu = this thread's CPU time, wall = elapsed%n",
+          repeats);
+      Spread javaCpu = new Spread();
+      Spread javaWall = new Spread();
+      for (int k = 0; k < repeats; k++) {
+        double[] t = perRow(seconds, x.length, i -> trees.probability(x[i]));
+        javaCpu.add(t[0]);
+        javaWall.add(t[1]);
+      }
+      double[] inplace =
           perRow(
               seconds,
               x.length,
@@ -131,7 +166,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
                   booster
                       .inplace_predict(
                           x[i], 1, w, Float.NaN, range, Booster.PredictionType.kValue, null)[0][0]);
-      double dmatrixNs =
+      double[] dmatrix =
           perRow(
               seconds,
               x.length,
@@ -145,19 +180,23 @@ public final class ScoringBenchCommand implements Callable<Integer> {
               });
       out.printf(
           Locale.ROOT,
-          "model alone, 1 thread, plain Java:          %10.2f us/row  %12.0f rows/s%n",
-          javaNs / 1e3,
-          1e9 / javaNs);
+          "model alone, 1 thread, plain Java:        cpu %s us/row, wall %s us/row%n",
+          javaCpu.us(),
+          javaWall.us());
       out.printf(
           Locale.ROOT,
-          "xgboost4j inplace_predict, single row:     %10.2f us/row  (java %.1fx faster)%n",
-          inplaceNs / 1e3,
-          inplaceNs / javaNs);
+          "xgboost4j inplace_predict, single row:    cpu %10.2f us/row, wall %10.2f us/row"
+              + "  (java %.0fx faster by cpu)%n",
+          inplace[0] / 1e3,
+          inplace[1] / 1e3,
+          inplace[0] / javaCpu.median());
       out.printf(
           Locale.ROOT,
-          "xgboost4j DMatrix + predict, single row:   %10.2f us/row  (java %.1fx faster)%n",
-          dmatrixNs / 1e3,
-          dmatrixNs / javaNs);
+          "xgboost4j DMatrix + predict, single row:  cpu %10.2f us/row, wall %10.2f us/row"
+              + "  (java %.0fx faster by cpu)%n",
+          dmatrix[0] / 1e3,
+          dmatrix[1] / 1e3,
+          dmatrix[0] / javaCpu.median());
     } finally {
       booster.dispose();
     }
@@ -171,25 +210,161 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     int cut = (int) Math.floor(sample.length * (1 - referralShare / 100.0));
     float threshold =
         referralShare == 0 ? Float.POSITIVE_INFINITY : sample[Math.min(cut, sample.length - 1)];
-    bulk(out, m, rows, Float.POSITIVE_INFINITY, seconds / 3, false); // warm-up
-    bulk(out, m, rows, Float.POSITIVE_INFINITY, seconds, true);
-    bulk(out, m, rows, threshold, seconds, true);
+    shapLatency(out, m, x, threshold);
+
+    bulk(m, rows, Float.POSITIVE_INFINITY, seconds / 3, null); // warm-up
+    Spread plain = new Spread();
+    Spread plainCpu = new Spread();
+    for (int k = 0; k < repeats; k++) {
+      double[] r = bulk(m, rows, Float.POSITIVE_INFINITY, seconds, null);
+      plain.add(r[0]);
+      plainCpu.add(r[1]);
+    }
+    out.printf(
+        Locale.ROOT,
+        "bulk encode+score on %d threads, no reasons: %s declarations/s wall"
+            + " (%s per CPU-second of the scoring threads)%n",
+        threads,
+        plain.rate(),
+        plainCpu.rate());
+    if (referralShare > 0) {
+      Spread explained = new Spread();
+      Spread explainedCpu = new Spread();
+      long[] counts = new long[3];
+      for (int k = 0; k < repeats; k++) {
+        double[] r = bulk(m, rows, threshold, seconds, counts);
+        explained.add(r[0]);
+        explainedCpu.add(r[1]);
+      }
+      out.printf(
+          Locale.ROOT,
+          "bulk encode+score on %d threads, exact reasons for the %.1f%% referred:"
+              + " %s declarations/s wall (%s per CPU-second; %d scored, %d explained, %d reasons)%n",
+          threads,
+          100.0 * counts[1] / Math.max(1, counts[0]),
+          explained.rate(),
+          explainedCpu.rate(),
+          counts[0],
+          counts[1],
+          counts[2]);
+    }
     out.flush();
     return 0;
   }
 
-  private void bulk(
-      PrintWriter out,
-      RiskModel m,
-      List<KcsDeclaration> rows,
-      float threshold,
-      double secs,
-      boolean print)
+  /** Exact TreeSHAP latency per referral: leaf paths, and the recursion as the baseline. */
+  private void shapLatency(PrintWriter out, RiskModel m, float[][] x, float threshold) {
+    TreeEnsemble trees = m.trees();
+    List<float[]> referred = new ArrayList<>();
+    for (float[] row : x) {
+      if (trees.probability(row) >= threshold) {
+        referred.add(row);
+      }
+    }
+    if (referred.isEmpty()) {
+      referred.add(x[0]);
+    }
+    ThreadMXBean tm = ManagementFactory.getThreadMXBean();
+    trees.contributions(referred.getFirst()); // prepares the leaf paths
+    Spread leafCpu = new Spread();
+    Spread leafWall = new Spread();
+    int at = 0;
+    for (int k = 0; k < repeats; k++) {
+      long n = 0;
+      long c0 = tm.getCurrentThreadCpuTime();
+      long w0 = System.nanoTime();
+      long end = w0 + (long) (seconds * 1e9);
+      do {
+        sink += trees.contributions(referred.get(at))[0];
+        at = at + 1 == referred.size() ? 0 : at + 1;
+        n++;
+      } while (System.nanoTime() < end);
+      leafCpu.add((tm.getCurrentThreadCpuTime() - c0) / (double) n);
+      leafWall.add((System.nanoTime() - w0) / (double) n);
+    }
+    out.printf(
+        Locale.ROOT,
+        "exact TreeSHAP per referral, leaf paths:  cpu %s us, wall %s us%n",
+        leafCpu.us(),
+        leafWall.us());
+    if (recursionRows > 0) {
+      int rows = Math.min(recursionRows, referred.size());
+      double maxDiff = 0;
+      long c0 = tm.getCurrentThreadCpuTime();
+      long w0 = System.nanoTime();
+      for (int i = 0; i < rows; i++) {
+        double[] slow = trees.contributionsByRecursion(referred.get(i));
+        double[] fast = trees.contributions(referred.get(i));
+        for (int j = 0; j < slow.length; j++) {
+          maxDiff = Math.max(maxDiff, Math.abs(slow[j] - fast[j]));
+        }
+      }
+      // the loop ran both; subtract the leaf-path median to keep the recursion's own cost
+      double recursionCpu = (tm.getCurrentThreadCpuTime() - c0) / (double) rows - leafCpu.median();
+      double recursionWall = (System.nanoTime() - w0) / (double) rows - leafWall.median();
+      out.printf(
+          Locale.ROOT,
+          "exact TreeSHAP per referral, recursion:   cpu %10.1f us, wall %10.1f us"
+              + "  (%d referrals; leaf paths %.1fx faster by cpu; max |difference| %.1e)%n",
+          recursionCpu / 1e3,
+          recursionWall / 1e3,
+          rows,
+          recursionCpu / leafCpu.median(),
+          maxDiff);
+    }
+  }
+
+  private double sink;
+
+  /** Repeated measurements of one figure, in nanoseconds or per second. */
+  private static final class Spread {
+    private final List<Double> values = new ArrayList<>();
+
+    void add(double v) {
+      values.add(v);
+    }
+
+    double median() {
+      List<Double> s = new ArrayList<>(values);
+      s.sort(null);
+      int n = s.size();
+      return n % 2 == 1 ? s.get(n / 2) : (s.get(n / 2 - 1) + s.get(n / 2)) / 2;
+    }
+
+    private double min() {
+      return values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+    }
+
+    private double max() {
+      return values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /** Nanoseconds shown as microseconds. */
+    String us() {
+      return String.format(
+          Locale.ROOT, "%10.2f [%.2f..%.2f]", median() / 1e3, min() / 1e3, max() / 1e3);
+    }
+
+    /** A rate shown as a whole number. */
+    String rate() {
+      return String.format(Locale.ROOT, "%10.0f [%.0f..%.0f]", median(), min(), max());
+    }
+  }
+
+  /**
+   * Scores {@code rows} round-robin on {@link #threads} threads for {@code secs}, explaining every
+   * score at or above {@code threshold}. Returns declarations per wall second and per CPU second of
+   * the scoring threads; adds scored, explained and reason counts to {@code counts} if given.
+   */
+  private double[] bulk(
+      RiskModel m, List<KcsDeclaration> rows, float threshold, double secs, long[] counts)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     LongAdder scored = new LongAdder();
     LongAdder referred = new LongAdder();
     LongAdder reasons = new LongAdder();
+    LongAdder cpuNanos = new LongAdder();
+    ThreadMXBean tm = ManagementFactory.getThreadMXBean();
     long end = System.nanoTime() + (long) (secs * 1e9);
     long t0 = System.nanoTime();
     List<Future<?>> fs = new ArrayList<>();
@@ -198,6 +373,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       fs.add(
           pool.submit(
               () -> {
+                long c0 = tm.getCurrentThreadCpuTime();
                 int block = 64;
                 float[][] scratch = new float[block][m.encoder().width()];
                 KcsDeclaration[] ds = new KcsDeclaration[block];
@@ -226,6 +402,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
                 scored.add(n);
                 referred.add(r);
                 reasons.add(given);
+                cpuNanos.add(tm.getCurrentThreadCpuTime() - c0);
               }));
     }
     for (Future<?> f : fs) {
@@ -233,29 +410,14 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     }
     pool.shutdown();
     double s = (System.nanoTime() - t0) / 1e9;
-    if (!print) {
-      return;
+    if (counts != null) {
+      counts[0] += scored.sum();
+      counts[1] += referred.sum();
+      counts[2] += reasons.sum();
     }
-    if (referred.sum() == 0) {
-      out.printf(
-          Locale.ROOT,
-          "bulk encode+score on %d threads, no reasons:  %12.0f declarations/s (%d scored in %.1f s)%n",
-          threads,
-          scored.sum() / s,
-          scored.sum(),
-          s);
-      return;
-    }
-    out.printf(
-        Locale.ROOT,
-        "bulk encode+score on %d threads, reasons for %.1f%% referred: %12.0f declarations/s (%d scored, %d explained with %d reasons in %.1f s)%n",
-        threads,
-        100.0 * referred.sum() / Math.max(1, scored.sum()),
-        scored.sum() / s,
-        scored.sum(),
-        referred.sum(),
-        reasons.sum(),
-        s);
+    // per CPU-second of the scoring threads, times the threads: what dedicated cores would give
+    double perCpu = scored.sum() / (cpuNanos.sum() / 1e9) * threads;
+    return new double[] {scored.sum() / s, perCpu};
   }
 
   /** A measured call returning a value, so the JIT cannot drop it. */
@@ -263,7 +425,9 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     float apply(int i) throws Exception;
   }
 
-  private static double perRow(double seconds, int n, RowCall call) throws Exception {
+  /** Nanoseconds per row: this thread's CPU time and wall time. */
+  private static double[] perRow(double seconds, int n, RowCall call) throws Exception {
+    ThreadMXBean tm = ManagementFactory.getThreadMXBean();
     float sink = 0;
     long warm = System.nanoTime() + (long) (seconds * 0.3e9);
     int i = 0;
@@ -272,6 +436,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       i = i + 1 == n ? 0 : i + 1;
     }
     long count = 0;
+    long c0 = tm.getCurrentThreadCpuTime();
     long t0 = System.nanoTime();
     long end = t0 + (long) (seconds * 1e9);
     long now;
@@ -283,9 +448,10 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       count += 64;
       now = System.nanoTime();
     } while (now < end);
+    long cpu = tm.getCurrentThreadCpuTime() - c0;
     if (sink == Float.MIN_VALUE) {
       System.out.print("");
     }
-    return (now - t0) / (double) count;
+    return new double[] {cpu / (double) count, (now - t0) / (double) count};
   }
 }
