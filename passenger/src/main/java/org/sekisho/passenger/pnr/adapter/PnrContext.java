@@ -17,6 +17,7 @@ import org.sekisho.passenger.pnr.adapter.inbox.PnrInbox;
 import org.sekisho.passenger.pnr.adapter.web.PnrWeb;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.application.PnrRetention;
+import org.sekisho.passenger.pnr.application.PnrUnmasking;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
@@ -26,8 +27,9 @@ import org.sekisho.platform.web.WebModule;
  * Wiring of PNR and API ingest for the composition root: schema {@code passenger}, the web API
  * ({@link PnrWeb}), the watched folder {@code <dataDir>/pnr/inbox} (polled every 10 s), and the
  * retention job (masking after 6 months, deletion after 5 years; run at start and hourly; each run
- * with an effect is audited as {@code pnr.retention}). Call {@link #start()} after migrating and
- * {@link #close()} at shutdown.
+ * with an effect is audited as {@code pnr.retention}); unmasking with a reason and a second
+ * approver ({@link PnrUnmasking}). Call {@link #start()} after migrating and {@link #close()} at
+ * shutdown.
  */
 public final class PnrContext implements AutoCloseable {
   private static final System.Logger LOG = System.getLogger(PnrContext.class.getName());
@@ -64,7 +66,7 @@ public final class PnrContext implements AutoCloseable {
   }
 
   public List<WebModule> webModules() {
-    return List.of(new PnrWeb(ingest, store));
+    return List.of(new PnrWeb(ingest, store, new PnrUnmasking(store, clock)));
   }
 
   /** No pages yet: the PNR unit works through the API. */

@@ -19,6 +19,7 @@ import org.sekisho.passenger.pnr.adapter.json.JsonText;
 import org.sekisho.passenger.pnr.adapter.json.PnrJson;
 import org.sekisho.passenger.pnr.application.PnrRetention;
 import org.sekisho.passenger.pnr.application.PnrStore;
+import org.sekisho.passenger.pnr.application.PnrUnmasking;
 import org.sekisho.passenger.pnr.domain.ApiMessage;
 import org.sekisho.passenger.pnr.domain.BookingChange;
 import org.sekisho.passenger.pnr.domain.BookingFacts;
@@ -32,7 +33,7 @@ import org.sekisho.passenger.pnr.domain.Traveller;
  * {@link PnrStore} and the retention store on PostgreSQL, tables of schema {@code passenger}
  * ({@code db/passenger/V1__pnr_api.sql}). Thread-safe.
  */
-public final class JdbcPnrStore implements PnrStore, PnrRetention.Store {
+public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnmasking.Store {
   private static final String MASK = "***";
   private final Jdbi jdbi;
 
@@ -199,6 +200,12 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store {
     return jdbi.inTransaction(
         h -> {
           OffsetDateTime c = utc(cutoff);
+          h.createUpdate(
+                  "insert into passenger.masked_record (version_id, record, names, seats, payments)"
+                      + " select id, record, names, seats, payments from passenger.pnr_version"
+                      + " where received_at < :c and not masked on conflict do nothing")
+              .bind("c", c)
+              .execute();
           int n =
               h.createUpdate(
                       "update passenger.pnr_version set names = array_fill(cast(:mask as text),"
@@ -234,6 +241,89 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store {
             h.createUpdate("delete from passenger.message where received_at < :c")
                 .bind("c", utc(cutoff))
                 .execute());
+  }
+
+  @Override
+  public Optional<Long> maskedVersion(String carrier, String locator, int version) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id from passenger.pnr_version where carrier = :c and locator = :l and"
+                        + " version = :v and masked")
+                .bind("c", carrier)
+                .bind("l", locator)
+                .bind("v", version)
+                .mapTo(Long.class)
+                .findOne());
+  }
+
+  @Override
+  public long addRequest(long versionId, String requester, String reason, Instant at) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "insert into passenger.unmask_request (version_id, requested_by, reason,"
+                        + " requested_at) values (:v, :u, :r, :at) returning id")
+                .bind("v", versionId)
+                .bind("u", requester)
+                .bind("r", reason)
+                .bind("at", utc(at))
+                .mapTo(Long.class)
+                .one());
+  }
+
+  @Override
+  public Optional<PnrUnmasking.Request> request(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, version_id, requested_by, reason, coalesce(approved_by, '') as"
+                        + " approved_by, status from passenger.unmask_request where id = :id")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new PnrUnmasking.Request(
+                            rs.getLong("id"),
+                            rs.getLong("version_id"),
+                            rs.getString("requested_by"),
+                            rs.getString("reason"),
+                            rs.getString("approved_by"),
+                            rs.getString("status")))
+                .findOne());
+  }
+
+  @Override
+  public boolean approve(long id, String approver, Instant at) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update passenger.unmask_request set status = 'approved', approved_by = :a,"
+                            + " approved_at = :at where id = :id and status = 'pending'")
+                    .bind("a", approver)
+                    .bind("at", utc(at))
+                    .bind("id", id)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public Optional<PnrUnmasking.Unmasked> unmasked(long versionId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select cast(record as text) as record, names, seats, payments from"
+                        + " passenger.masked_record where version_id = :v")
+                .bind("v", versionId)
+                .map(
+                    (rs, ctx) -> {
+                      String record = rs.getString("record");
+                      return new PnrUnmasking.Unmasked(
+                          record == null ? "" : record,
+                          strings(rs.getArray("names")),
+                          strings(rs.getArray("seats")),
+                          strings(rs.getArray("payments")));
+                    })
+                .findOne());
   }
 
   private static OffsetDateTime utc(Instant i) {

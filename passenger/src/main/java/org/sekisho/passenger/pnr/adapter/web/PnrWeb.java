@@ -12,6 +12,7 @@ import org.sekisho.passenger.pnr.adapter.json.JsonText;
 import org.sekisho.passenger.pnr.adapter.json.PnrJson;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.application.PnrStore;
+import org.sekisho.passenger.pnr.application.PnrUnmasking;
 import org.sekisho.passenger.pnr.domain.BookingChange;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Role;
@@ -31,16 +32,22 @@ import org.sekisho.platform.web.WebModule;
  *   <li>{@code POST /api/api} (PNR unit, analyst): body is a PAXLST interchange.
  *   <li>{@code GET /api/pnr/{carrier}/{locator}} (PNR unit): every version of a booking with its
  *       changes.
+ *   <li>{@code POST /api/pnr/{carrier}/{locator}/{version}/unmask} (PNR unit, body: the reason):
+ *       asks to unmask a masked version; {@code POST /api/pnr-unmask/{id}/approve} (a second member
+ *       of the PNR unit) approves; {@code GET /api/pnr-unmask/{id}} (the requester, once approved)
+ *       shows the identifying data.
  * </ul>
  */
 public final class PnrWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
   private final PnrIngest ingest;
   private final PnrStore store;
+  private final PnrUnmasking unmasking;
 
-  public PnrWeb(PnrIngest ingest, PnrStore store) {
+  public PnrWeb(PnrIngest ingest, PnrStore store, PnrUnmasking unmasking) {
     this.ingest = Objects.requireNonNull(ingest, "ingest");
     this.store = Objects.requireNonNull(store, "store");
+    this.unmasking = Objects.requireNonNull(unmasking, "unmasking");
   }
 
   @Override
@@ -56,6 +63,96 @@ public final class PnrWeb implements WebModule {
         PNR_UNIT,
         "Versions of one booking with their changes",
         this::versions);
+    r.post(
+        "/api/pnr/{carrier}/{locator}/{version}/unmask",
+        PNR_UNIT,
+        "Ask to unmask a masked booking version (body: the reason)",
+        this::requestUnmask);
+    r.post(
+        "/api/pnr-unmask/{id}/approve",
+        PNR_UNIT,
+        "Approve an unmasking request (a second member of the PNR unit)",
+        this::approveUnmask);
+    r.get(
+        "/api/pnr-unmask/{id}",
+        PNR_UNIT,
+        "Read an approved unmasking (the requester only)",
+        this::readUnmask);
+  }
+
+  private void requestUnmask(Context ctx) {
+    String carrier = ctx.pathParam("carrier");
+    String locator = ctx.pathParam("locator");
+    int version = pathInt(ctx, "version");
+    String user = Web.principal(ctx).username();
+    Outcome<Long> o = unmasking.request(carrier, locator, version, user, body(ctx));
+    Web.audit(
+        ctx,
+        "pnr.unmask.request",
+        carrier + "/" + locator + "/" + version,
+        Map.of(
+            "reason",
+            body(ctx).strip(),
+            "outcome",
+            o.isAccepted() ? "pending" : o.problems().get(0).code()));
+    long id = value(o);
+    json(ctx, Map.of("requestId", id, "status", "pending"));
+  }
+
+  private void approveUnmask(Context ctx) {
+    long id = pathInt(ctx, "id");
+    Outcome<PnrUnmasking.Request> o = unmasking.approve(id, Web.principal(ctx).username());
+    Web.audit(
+        ctx,
+        "pnr.unmask.approve",
+        "request " + id,
+        Map.of("outcome", o.isAccepted() ? "approved" : o.problems().get(0).code()));
+    PnrUnmasking.Request r = value(o);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requestId", r.id());
+    m.put("status", r.status());
+    m.put("requestedBy", r.requester());
+    m.put("approvedBy", r.approver());
+    json(ctx, m);
+  }
+
+  private void readUnmask(Context ctx) {
+    long id = pathInt(ctx, "id");
+    Outcome<PnrUnmasking.Unmasked> o = unmasking.read(id, Web.principal(ctx).username());
+    Web.audit(
+        ctx,
+        "pnr.unmask.read",
+        "request " + id,
+        Map.of("outcome", o.isAccepted() ? "shown" : o.problems().get(0).code()));
+    PnrUnmasking.Unmasked u = value(o);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requestId", id);
+    m.put("names", u.names());
+    m.put("seats", u.seats());
+    m.put("payments", u.payments());
+    ctx.contentType("application/json; charset=utf-8")
+        .result(
+            JsonText.write(m).replaceFirst("\\}\\s*$", "")
+                + ",\n  \"record\": "
+                + (u.recordJson().isEmpty() ? "null" : u.recordJson())
+                + "\n}");
+  }
+
+  private static int pathInt(Context ctx, String name) {
+    String v = ctx.pathParam(name);
+    if (!v.matches("\\d{1,9}")) {
+      throw HttpProblem.of(
+          "invalid-number", name, name + " must be a positive number, got '" + v + "'");
+    }
+    return Integer.parseInt(v);
+  }
+
+  /** The accepted value, or the refusal as an HTTP problem (403, 404, 409 or 400 by its code). */
+  private static <T> T value(Outcome<T> o) {
+    return switch (o) {
+      case Outcome.Accepted<T> a -> a.value();
+      case Outcome.Rejected<T> r -> throw new HttpProblem(r.problems().get(0));
+    };
   }
 
   private void postPnr(Context ctx) {

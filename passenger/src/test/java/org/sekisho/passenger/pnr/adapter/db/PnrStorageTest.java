@@ -23,6 +23,7 @@ import org.sekisho.passenger.pnr.adapter.inbox.PnrInbox;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.application.PnrRetention;
 import org.sekisho.passenger.pnr.application.PnrStore;
+import org.sekisho.passenger.pnr.application.PnrUnmasking;
 import org.sekisho.passenger.pnr.domain.BookingChange;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
@@ -148,5 +149,36 @@ class PnrStorageTest {
     assertThat(Files.readString(dir.resolve("rejected/junk.txt.reason"))).contains("no-message");
     assertThat(dir.resolve("inbox/.partial")).exists();
     assertThat(store.versions("AM", "BJOXXX")).hasSize(1);
+  }
+
+  @Test
+  @Order(5)
+  void unmaskingNeedsAReasonAndASecondApproverAndOnlyTheRequesterReads() {
+    PnrUnmasking unmasking = new PnrUnmasking(store, Clock.fixed(T0, ZoneOffset.UTC));
+    assertThat(unmasking.request("TZ", "W9TEND", 1, "alice", "because").problems())
+        .extracting(p -> p.code())
+        .containsExactly("reason-required");
+    assertThat(
+            unmasking.request("AM", "BJOXXX", 1, "alice", "case 2026/114 court order").problems())
+        .extracting(p -> p.code())
+        .containsExactly("not-masked");
+    long id =
+        unmasking.request("TZ", "W9TEND", 1, "alice", "case 2026/114 court order").orElseThrow();
+    assertThat(unmasking.read(id, "alice").problems())
+        .extracting(p -> p.code())
+        .containsExactly("conflict");
+    assertThat(unmasking.approve(id, "alice").problems())
+        .extracting(p -> p.code())
+        .containsExactly("second-approver-required");
+    assertThat(unmasking.approve(id, "bob").orElseThrow().status()).isEqualTo("approved");
+    assertThat(unmasking.approve(id, "carol").problems())
+        .extracting(p -> p.code())
+        .containsExactly("conflict");
+    assertThat(unmasking.read(id, "bob").problems())
+        .extracting(p -> p.code())
+        .containsExactly("forbidden");
+    PnrUnmasking.Unmasked u = unmasking.read(id, "alice").orElseThrow();
+    assertThat(u.names()).containsExactly("VANDENBERG/KEVINMICHAELMR");
+    assertThat(u.recordJson()).contains("VANDENBERG");
   }
 }

@@ -58,6 +58,8 @@ class PnrWebTest {
     accounts.upsert(
         "pnr", "PNR analyst", "pnr-secret-123", EnumSet.of(Role.PNR_UNIT), "customs", "hq");
     accounts.upsert(
+        "pnr2", "PNR supervisor", "pnr2-secret-123", EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    accounts.upsert(
         "officer", "Officer", "officer-secret-123", EnumSet.of(Role.OFFICER), "customs", "port");
     server =
         WebServer.start(
@@ -156,5 +158,33 @@ class PnrWebTest {
     HttpResponse<String> api = post("/api/api", pnr, Corpus.text("parsers-apis/apisMessage.txt"));
     assertThat(api.statusCode()).isEqualTo(200);
     assertThat(JSON.readTree(api.body()).get("travellers").asInt()).isEqualTo(2);
+  }
+
+  @Test
+  void aMaskedVersionIsUnmaskedOnlyWithAReasonAndASecondApprover() throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    String pnr2 = token("pnr2", "pnr2-secret-123");
+    assertThat(post("/api/pnr", pnr, Corpus.text("loader-pnr/pnr4.txt")).statusCode())
+        .isEqualTo(200);
+    new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi())
+        .maskReceivedBefore(java.time.Instant.now().plusSeconds(60));
+    JsonNode masked = JSON.readTree(get("/api/pnr/UA/0995F0", pnr).body()).get("versions").get(0);
+    assertThat(masked.get("masked").asBoolean()).isTrue();
+    assertThat(masked.get("names").get(0).asText()).isEqualTo("***");
+
+    assertThat(post("/api/pnr/UA/0995F0/1/unmask", pnr, "why").statusCode()).isEqualTo(400);
+    HttpResponse<String> asked =
+        post("/api/pnr/UA/0995F0/1/unmask", pnr, "case 2026/7 prosecutor approval");
+    assertThat(asked.statusCode()).isEqualTo(200);
+    long id = JSON.readTree(asked.body()).get("requestId").asLong();
+    assertThat(post("/api/pnr-unmask/" + id + "/approve", pnr, "").statusCode()).isEqualTo(400);
+    assertThat(get("/api/pnr-unmask/" + id, pnr).statusCode()).isEqualTo(409);
+    assertThat(post("/api/pnr-unmask/" + id + "/approve", pnr2, "").statusCode()).isEqualTo(200);
+    assertThat(get("/api/pnr-unmask/" + id, pnr2).statusCode()).isEqualTo(403);
+    HttpResponse<String> shown = get("/api/pnr-unmask/" + id, pnr);
+    assertThat(shown.statusCode()).isEqualTo(200);
+    JsonNode body = JSON.readTree(shown.body());
+    assertThat(body.get("names").get(0).asText()).isEqualTo("RAVAL/CHRISTOPHER");
+    assertThat(body.get("record").get("recordLocator").asText()).isEqualTo("0995F0");
   }
 }
