@@ -16,6 +16,7 @@ import java.util.List;
 import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.passenger.egate.adapter.EgateContext;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.audit.AuditLog;
@@ -43,6 +44,7 @@ public final class Sekisho implements AutoCloseable {
   private final AuditLog audit;
   private final Accounts accounts;
   private final IntelContext intel;
+  private final MaritimeContext maritime;
   private final List<BoundedContext> contexts;
   private WebServer web;
 
@@ -58,7 +60,9 @@ public final class Sekisho implements AutoCloseable {
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
     this.intel = new IntelContext(db, audit, clock, dataDir, json);
-    this.contexts = List.of(intel, new EgateContext(db, audit, clock, dataDir));
+    this.maritime =
+        new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
+    this.contexts = List.of(intel, new EgateContext(db, audit, clock, dataDir), maritime);
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);
@@ -129,6 +133,10 @@ public final class Sekisho implements AutoCloseable {
 
   public IntelQueries queries() {
     return intel.queries();
+  }
+
+  public MaritimeContext maritime() {
+    return maritime;
   }
 
   public Path dataDir() {

@@ -237,7 +237,10 @@ class ServerTest {
               .replace("/entities/{id}", "/entities/" + sharedEntity)
               .replace("/records/{id}", "/records/" + sharedRecord)
               .replace("/merges/{id}", "/merges/999999")
-              .replace("{kind}", "declarations");
+              .replace("{kind}", "declarations")
+              // any other path parameter (vessel MMSI, ids of other contexts): a value that exists
+              // nowhere
+              .replaceAll("\\{[^}]+}", "123456789");
       if (path.equals("/logout")) {
         continue;
       }

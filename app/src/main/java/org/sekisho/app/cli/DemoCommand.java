@@ -107,6 +107,18 @@ final class DemoCommand implements Callable<Integer> {
               k.plural(), r.stored(), r.duplicates(), r.rejected());
         }
       }
+      // A synthetic AIS feed with an encounter at sea and a port call, so the maritime map has a
+      // story.
+      java.io.StringWriter ais = new java.io.StringWriter();
+      org.sekisho.maritime.application.SyntheticAisFeed.demo().write(ais);
+      var summary =
+          s.maritime()
+              .service()
+              .ingest(
+                  new java.io.ByteArrayInputStream(
+                      ais.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+      s.maritime().service().endOfInput();
+      out.println("loaded demo AIS feed: " + summary);
       String password = System.getenv("SEKISHO_DEMO_PASSWORD");
       if (password == null || password.isBlank()) {
         byte[] b = new byte[9];

@@ -27,12 +27,14 @@ final class Extensions {
     root.addSubcommand(new org.sekisho.app.demo.GenerateCommand());
     CommandLine ais = new CommandLine(new AisGroup());
     ais.addSubcommand(new org.sekisho.maritime.adapter.cli.AisDecodeCommand());
+    ais.addSubcommand(new org.sekisho.maritime.adapter.cli.AisReplayCommand());
     root.addSubcommand(ais);
     root.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.MrzCommand());
     root.addSubcommand(new org.sekisho.names.adapter.cli.NamesCommand());
     root.addSubcommand(new org.sekisho.targeting.adapter.cli.RiskCommand());
     CommandLine bench = root.getSubcommands().get("bench");
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.AisBenchCommand());
+    bench.addSubcommand(new org.sekisho.maritime.adapter.cli.MaritimeBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.EgateBenchCommand());
     bench.addSubcommand(new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.ScoringBenchCommand());

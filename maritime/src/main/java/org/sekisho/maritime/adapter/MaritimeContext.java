@@ -24,6 +24,7 @@ import org.sekisho.maritime.application.ConveyanceMovements;
 import org.sekisho.maritime.application.MaritimeService;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
 import org.sekisho.maritime.domain.track.VesselTracker;
+import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
@@ -38,7 +39,7 @@ import org.sekisho.platform.web.WebModule;
  * sekisho.ais.udp=PORT} listens for UDP datagrams on loopback ({@code sekisho.ais.udp.bind} to
  * change the address).
  */
-public final class MaritimeContext implements AutoCloseable {
+public final class MaritimeContext implements BoundedContext {
   private final MaritimeService service;
   private final GeoJsonPortAreas ports = GeoJsonPortAreas.standard();
   private final List<AutoCloseable> feeds = new ArrayList<>();
@@ -82,18 +83,22 @@ public final class MaritimeContext implements AutoCloseable {
     }
   }
 
+  @Override
   public List<Migrations> migrations() {
     return List.of(Migrations.of("maritime"));
   }
 
+  @Override
   public List<WebModule> webModules() {
     return List.of(new MaritimeWeb(service, ports));
   }
 
+  @Override
   public List<NavItem> nav() {
     return List.of(new NavItem("/maritime", "nav.maritime", MaritimeWeb.READ));
   }
 
+  @Override
   public List<String> messageBundles() {
     return List.of("i18n.maritime");
   }
@@ -104,7 +109,16 @@ public final class MaritimeContext implements AutoCloseable {
   }
 
   /** Starts configured live feeds and a once-a-minute open-gap evaluation and sync. */
-  public synchronized void start() throws IOException {
+  @Override
+  public synchronized void start() {
+    try {
+      startFeeds();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException("could not start the configured AIS feeds", e);
+    }
+  }
+
+  private void startFeeds() throws IOException {
     scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofVirtual().factory());
     scheduler.scheduleWithFixedDelay(service::sync, 2, 2, TimeUnit.SECONDS);
     scheduler.scheduleWithFixedDelay(service::evaluateOpenGaps, 1, 1, TimeUnit.MINUTES);
