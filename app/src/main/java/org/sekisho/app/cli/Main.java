@@ -31,6 +31,12 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
+    // Libraries and some contexts log through java.util.logging; keep the console to warnings.
+    java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+    root.setLevel(java.util.logging.Level.WARNING);
+    for (var h : root.getHandlers()) {
+      h.setLevel(java.util.logging.Level.WARNING);
+    }
     System.exit(run(args));
   }
 
