@@ -263,4 +263,31 @@ class PnrgovParserTest {
     assertThat(pnr.passengers().get(1).seats()).extracting(Seat::number).containsExactly("48E");
     assertThat(pnr.passengers().get(0).seats()).isEmpty();
   }
+
+  @Test
+  void docaAndDocoGoToThePassengerTheyName() {
+    String text =
+        "UNH+1+PNRGOV:13:1:IA'SRC'RCI+UA:DOC123'TIF+SMITH+JOHNMR:A:1'TIF+SMITH+JANEMRS:A:2'"
+            + "TVL+010326:1220::1505+FRA+IAD+UA+988:Y'"
+            + "SSR+DOCA:HK:1:UA:::::/D/USA/1 MAIN ST/NEW YORK/NY/10001+::2'"
+            + "SSR+DOCO:HK:1:UA:::::/LONDON GBR/V/12345123/NEW YORK CITY/12JUN09/USA+::1'"
+            + "SSR+DOCS:HK:1:UA:::::/P/GBR/123/GBR/29FEB84/M/01JAN31/SMITH/JOHN+::1'UNT+9+1'";
+    Pnr pnr = parser.parse(text).orElseThrow().pnrs().get(0);
+    Passenger john = pnr.passengers().get(0);
+    Passenger jane = pnr.passengers().get(1);
+    assertThat(jane.addresses())
+        .containsExactly(new TravellerAddress("D", "USA", "1 MAIN ST", "NEW YORK", "NY", "10001"));
+    assertThat(john.otherDocuments())
+        .containsExactly(
+            new OtherDocument(
+                "LONDON GBR",
+                "V",
+                "12345123",
+                "NEW YORK CITY",
+                LocalDate.of(2009, 6, 12),
+                "USA",
+                false));
+    assertThat(john.documents().get(0).dateOfBirth()).isEqualTo(LocalDate.of(1984, 2, 29));
+    assertThat(john.addresses()).isEmpty();
+  }
 }
