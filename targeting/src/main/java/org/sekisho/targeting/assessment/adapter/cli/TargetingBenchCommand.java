@@ -136,14 +136,25 @@ public final class TargetingBenchCommand implements Callable<Integer> {
     report(
         out,
         "criteria + lists + model + selectivity",
+        measure(ds, d -> Assessor.assess(d, book, sc.score(d), selectivity).lane().ordinal()));
+    long referred = 0;
+    Selectivity counting = new Selectivity(SelectivityConfig.standard(1));
+    for (DeclarationView d : ds) {
+      referred += Assessor.assess(d, book, sc.score(d), counting).lane() != Lane.GREEN ? 1 : 0;
+    }
+    out.printf(
+        Locale.ROOT,
+        "referred (not green): %.1f %% — each referral also gets TreeSHAP model reasons:%n",
+        100.0 * referred / ds.length);
+    Selectivity withReasons = new Selectivity(SelectivityConfig.standard(1));
+    report(
+        out,
+        "  ... + model reasons for referrals",
         measure(
             ds,
             d -> {
-              Assessment a = Assessor.assess(d, book, sc.score(d), selectivity);
-              if (a.lane() != Lane.GREEN) {
-                return sc.explain(d, 3).size();
-              }
-              return 0;
+              Assessment a = Assessor.assess(d, book, sc.score(d), withReasons);
+              return a.lane() != Lane.GREEN ? sc.explain(d, 3).size() : 0;
             }));
     return 0;
   }
