@@ -18,6 +18,7 @@ import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.passenger.egate.adapter.EgateContext;
+import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
@@ -62,7 +63,12 @@ public final class Sekisho implements AutoCloseable {
     this.intel = new IntelContext(db, audit, clock, dataDir, json);
     this.maritime =
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
-    this.contexts = List.of(intel, new EgateContext(db, audit, clock, dataDir), maritime);
+    this.contexts =
+        List.of(
+            intel,
+            new EgateContext(db, audit, clock, dataDir),
+            maritime,
+            new PnrContext(db, audit, clock, dataDir));
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);

@@ -31,12 +31,15 @@ final class Extensions {
     root.addSubcommand(ais);
     root.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.MrzCommand());
     root.addSubcommand(new org.sekisho.names.adapter.cli.NamesCommand());
+    root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrCommand());
+    root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.ApiCommand());
     root.addSubcommand(new org.sekisho.targeting.adapter.cli.RiskCommand());
     CommandLine bench = root.getSubcommands().get("bench");
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.AisBenchCommand());
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.MaritimeBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.EgateBenchCommand());
     bench.addSubcommand(new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
+    bench.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.ScoringBenchCommand());
   }
 

@@ -18,6 +18,7 @@ import org.sekisho.passenger.pnr.adapter.web.PnrWeb;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.application.PnrRetention;
 import org.sekisho.passenger.pnr.application.PnrUnmasking;
+import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
@@ -31,7 +32,7 @@ import org.sekisho.platform.web.WebModule;
  * approver ({@link PnrUnmasking}). Call {@link #start()} after migrating and {@link #close()} at
  * shutdown.
  */
-public final class PnrContext implements AutoCloseable {
+public final class PnrContext implements BoundedContext {
   private static final System.Logger LOG = System.getLogger(PnrContext.class.getName());
   private final JdbcPnrStore store;
   private final PnrIngest ingest;
@@ -61,19 +62,23 @@ public final class PnrContext implements AutoCloseable {
     this.folder = dataDir.resolve("pnr");
   }
 
+  @Override
   public List<Migrations> migrations() {
     return List.of(Migrations.of("passenger"));
   }
 
+  @Override
   public List<WebModule> webModules() {
     return List.of(new PnrWeb(ingest, store, new PnrUnmasking(store, clock)));
   }
 
   /** No pages yet: the PNR unit works through the API. */
+  @Override
   public List<NavItem> nav() {
     return List.of();
   }
 
+  @Override
   public List<String> messageBundles() {
     return List.of();
   }
@@ -84,6 +89,7 @@ public final class PnrContext implements AutoCloseable {
   }
 
   /** Runs retention once now and starts the inbox poll and the hourly retention job. */
+  @Override
   public synchronized void start() {
     if (scheduler != null) {
       return;
