@@ -29,6 +29,7 @@ import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
 import org.sekisho.platform.web.WebModule;
 import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
 
 /**
  * The composition root: every object of a running Sekisho is built here with {@code new}, in one
@@ -46,6 +47,7 @@ public final class Sekisho implements AutoCloseable {
   private final Accounts accounts;
   private final IntelContext intel;
   private final MaritimeContext maritime;
+  private final AssessStoredDeclarations assessing;
   private final List<BoundedContext> contexts;
   private WebServer web;
 
@@ -60,7 +62,9 @@ public final class Sekisho implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
-    this.intel = new IntelContext(db, audit, clock, dataDir, json);
+    TargetingContext targeting = new TargetingContext(db, audit, clock, dataDir);
+    this.assessing = new AssessStoredDeclarations(targeting.assessmentRequests(), json);
+    this.intel = new IntelContext(db, audit, clock, dataDir, json, assessing);
     this.maritime =
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
     this.contexts =
@@ -68,7 +72,8 @@ public final class Sekisho implements AutoCloseable {
             intel,
             new EgateContext(db, audit, clock, dataDir),
             maritime,
-            new PnrContext(db, audit, clock, dataDir));
+            new PnrContext(db, audit, clock, dataDir),
+            targeting);
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);
@@ -159,6 +164,7 @@ public final class Sekisho implements AutoCloseable {
 
   @Override
   public void close() {
+    assessing.close();
     for (BoundedContext c : contexts) {
       c.close();
     }

@@ -226,6 +226,27 @@ class ServerTest {
   }
 
   @Test
+  void everyIngestedDeclarationIsAssessedByTargeting() throws Exception {
+    long assessed = 0;
+    for (int i = 0; i < 100 && assessed < 2; i++) {
+      assessed =
+          sekisho
+              .db()
+              .jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select count(*) from targeting.assessment where record_key like '%D1' or record_key like '%D2'")
+                          .mapTo(Long.class)
+                          .one());
+      if (assessed < 2) {
+        Thread.sleep(100);
+      }
+    }
+    assertThat(assessed).isEqualTo(2);
+  }
+
+  @Test
   void everyRouteAdmitsExactlyTheRolesItDeclares() throws Exception {
     int checked = 0;
     for (RouteSpec spec : web.routes()) {

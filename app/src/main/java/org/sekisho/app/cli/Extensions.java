@@ -34,6 +34,7 @@ final class Extensions {
     root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrCommand());
     root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.ApiCommand());
     root.addSubcommand(new org.sekisho.targeting.adapter.cli.RiskCommand());
+    root.addSubcommand(new org.sekisho.targeting.criteria.adapter.cli.CriteriaCommand());
     CommandLine bench = root.getSubcommands().get("bench");
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.AisBenchCommand());
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.MaritimeBenchCommand());
@@ -41,6 +42,7 @@ final class Extensions {
     bench.addSubcommand(new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.ScoringBenchCommand());
+    bench.addSubcommand(new org.sekisho.targeting.assessment.adapter.cli.TargetingBenchCommand());
   }
 
   /** Runs {@code sekisho generate} with the given arguments; returns its exit code. */

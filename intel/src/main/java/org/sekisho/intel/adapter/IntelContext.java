@@ -15,6 +15,7 @@ import org.sekisho.intel.adapter.db.JdbcRecordStore;
 import org.sekisho.intel.adapter.format.Formats;
 import org.sekisho.intel.adapter.web.IntelWeb;
 import org.sekisho.intel.application.EntityMerges;
+import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.intel.domain.RecordReader;
@@ -35,6 +36,19 @@ public final class IntelContext implements BoundedContext {
    * @param json mapper for stored record JSON (with Java time and Optional support)
    */
   public IntelContext(Database db, AuditTrail audit, Clock clock, Path dataDir, ObjectMapper json) {
+    this(db, audit, clock, dataDir, json, IngestPorts.RecordsStored.NONE);
+  }
+
+  /**
+   * @param stored told about every stored batch (e.g. targeting assesses new declarations)
+   */
+  public IntelContext(
+      Database db,
+      AuditTrail audit,
+      Clock clock,
+      Path dataDir,
+      ObjectMapper json,
+      IngestPorts.RecordsStored stored) {
     this.ingest =
         new IngestRecords(
             new FileRawArchive(dataDir.resolve("archive"), clock),
@@ -44,7 +58,8 @@ public final class IntelContext implements BoundedContext {
             new RecordReader(ZoneOffset.UTC),
             audit,
             clock,
-            5_000);
+            5_000,
+            stored);
     this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
   }

@@ -39,6 +39,17 @@ public final class IngestPorts {
     void close(IngestReport report);
   }
 
+  /**
+   * Told about each batch once it is stored (new records and repeats alike), e.g. so targeting can
+   * assess them; called on the ingest writer thread, in batch order. Must be idempotent per record.
+   */
+  @FunctionalInterface
+  public interface RecordsStored {
+    void stored(List<org.sekisho.intel.domain.IntelRecord> batch);
+
+    RecordsStored NONE = batch -> {};
+  }
+
   /** Opens rows of an archived input in a format. */
   @FunctionalInterface
   public interface RowSources {

@@ -44,6 +44,7 @@ public final class IngestRecords {
   private final AuditTrail audit;
   private final Clock clock;
   private final int batchSize;
+  private final IngestPorts.RecordsStored listener;
 
   public IngestRecords(
       RawArchive archive,
@@ -54,6 +55,32 @@ public final class IngestRecords {
       AuditTrail audit,
       Clock clock,
       int batchSize) {
+    this(
+        archive,
+        sources,
+        store,
+        log,
+        reader,
+        audit,
+        clock,
+        batchSize,
+        IngestPorts.RecordsStored.NONE);
+  }
+
+  /**
+   * @param listener told about every stored batch (targeting assesses them)
+   */
+  public IngestRecords(
+      RawArchive archive,
+      RowSources sources,
+      RecordStore store,
+      IngestLog log,
+      RecordReader reader,
+      AuditTrail audit,
+      Clock clock,
+      int batchSize,
+      IngestPorts.RecordsStored listener) {
+    this.listener = listener;
     this.archive = archive;
     this.sources = sources;
     this.store = store;
@@ -95,7 +122,7 @@ public final class IngestRecords {
     long rejected = 0;
     List<RowProblem> problems = new ArrayList<>();
     List<StoredRecord> batch = new ArrayList<>(batchSize);
-    BatchWriter writer = new BatchWriter(store);
+    BatchWriter writer = new BatchWriter(store, listener);
     try (writer;
         InputStream body = raw.open();
         RowSource src = sources.open(kind.plural(), format, body)) {
@@ -173,6 +200,7 @@ public final class IngestRecords {
    */
   private static final class BatchWriter implements AutoCloseable {
     private final RecordStore store;
+    private final IngestPorts.RecordsStored listener;
     private final java.util.concurrent.ExecutorService thread =
         java.util.concurrent.Executors.newSingleThreadExecutor(
             r -> {
@@ -185,14 +213,21 @@ public final class IngestRecords {
     private long stored;
     private long duplicates;
 
-    BatchWriter(RecordStore store) {
+    BatchWriter(RecordStore store, IngestPorts.RecordsStored listener) {
       this.store = store;
+      this.listener = listener;
     }
 
     void submit(List<StoredRecord> batch) {
       finish();
       inFlightSize = batch.size();
-      inFlight = thread.submit(() -> store.saveBatch(batch));
+      inFlight =
+          thread.submit(
+              () -> {
+                int added = store.saveBatch(batch);
+                listener.stored(batch.stream().map(StoredRecord::record).toList());
+                return added;
+              });
     }
 
     /** Waits for the batch in flight; its failure is rethrown here, on the caller's thread. */

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
@@ -49,7 +50,7 @@ import org.sekisho.targeting.worklist.application.Worklist;
  * Construction fails with an {@link IllegalStateException} naming the problem when a present file
  * is unusable. Call {@link #start()} after migrations (loads the rule book).
  */
-public final class TargetingContext {
+public final class TargetingContext implements BoundedContext {
   private final Database db;
   private final AssessRecords assess;
   private final CurrentRules rules;
@@ -138,23 +139,28 @@ public final class TargetingContext {
   }
 
   /** Schema {@code targeting}. */
+  @Override
   public List<Migrations> migrations() {
     return List.of(Migrations.of("targeting"));
   }
 
   /** Loads the rule book in force; call once after {@link Database#migrate}. */
+  @Override
   public void start() {
     rules.reload();
   }
 
+  @Override
   public void close() {
     // nothing runs in the background
   }
 
+  @Override
   public List<WebModule> webModules() {
     return List.of(web);
   }
 
+  @Override
   public List<NavItem> nav() {
     return List.of(
         new NavItem("/targeting/worklist", "nav.targeting.worklist", TargetingWeb.ANALYSTS),
@@ -162,6 +168,7 @@ public final class TargetingContext {
         new NavItem("/targeting/criteria", "nav.targeting.criteria", TargetingWeb.CRITERIA_READ));
   }
 
+  @Override
   public List<String> messageBundles() {
     return List.of("i18n.targeting");
   }
