@@ -55,7 +55,7 @@ class XgboostParityTest {
     fitted = FeatureEncoder.fit(train, new FeatureSet(true, true, true), 5, 5, 7);
     validMatrix = fitted.encoder().encodeAll(valid);
     BoostingParameters p =
-        new BoostingParameters(10, 0.1, 0.5, 0.9, 0.6, 1, 256, 80, 10, 5, 5, 1, 7);
+        new BoostingParameters(10, 0, 0.1, 0.5, 0.9, 0.6, 1, 256, 80, 10, 5, 5, 1, 7);
     trained = new XgboostTrainer().train(fitted.training(), Optional.of(validMatrix), p);
     booster = XGBoost.loadModel(trained.exportedModel());
     dvalid =
@@ -124,7 +124,8 @@ class XgboostParityTest {
 
   @Test
   void aModelDirectoryReadsBackToTheSameScoresAndReasons(@TempDir Path dir) throws Exception {
-    BoostingParameters p = new BoostingParameters(5, 0.3, 1, 0.8, 0.8, 1, 256, 30, 5, 5, 5, 1, 3);
+    BoostingParameters p =
+        new BoostingParameters(5, 0, 0.3, 1, 0.8, 0.8, 1, 256, 30, 5, 5, 5, 1, 3);
     TrainedRiskModel m =
         new TrainRiskModel(
                 new XgboostTrainer(),
@@ -148,6 +149,35 @@ class XgboostParityTest {
     assertThat(reasons).isNotEmpty().hasSizeLessThanOrEqualTo(3);
     assertThat(reasons.getFirst().logOdds()).isPositive();
     assertThat(XgboostJsonModel.parse(loaded.exportedModel()).isAccepted()).isTrue();
+  }
+
+  @Test
+  void treesGrownBestFirstKeepTheirLeafLimitAndStillMatchXgboost() throws Exception {
+    BoostingParameters p =
+        new BoostingParameters(0, 16, 0.3, 0.3, 1.0, 0.6, 1, 256, 12, 0, 5, 5, 1, 5);
+    assertThat(p.asText())
+        .containsEntry("grow_policy", "lossguide")
+        .containsEntry("max_leaves", "16");
+    BoostingTrainer.Trained t = new XgboostTrainer().train(fitted.training(), Optional.empty(), p);
+    for (var tree : t.trees().trees()) {
+      long leaves = java.util.Arrays.stream(tree.left()).filter(c -> c < 0).count();
+      assertThat(leaves).isLessThanOrEqualTo(16);
+    }
+    Booster b = XGBoost.loadModel(t.exportedModel());
+    try {
+      float[][] expected = b.predict(dvalid);
+      float[][] contrib = b.predictContrib(dvalid, 0);
+      for (int r = 0; r < 100; r++) {
+        float[] x = validMatrix.row(r);
+        assertThat((double) t.trees().probability(x)).isCloseTo(expected[r][0], within(1e-6));
+        double[] phi = t.trees().contributions(x);
+        for (int i = 0; i < phi.length; i++) {
+          assertThat(phi[i]).isCloseTo(contrib[r][i], within(2e-4));
+        }
+      }
+    } finally {
+      b.dispose();
+    }
   }
 
   @Test

@@ -63,6 +63,11 @@ public final class RiskTrainCommand implements Callable<Integer> {
   @Option(names = "--max-depth", description = "Tree depth (default: tuned value).")
   Integer maxDepth;
 
+  @Option(
+      names = "--max-leaves",
+      description = "Most leaves per tree, grown best-first (0: level by level; default: tuned).")
+  Integer maxLeaves;
+
   @Option(names = "--eta", description = "Learning rate (default: tuned value).")
   Double eta;
 
@@ -131,6 +136,7 @@ public final class RiskTrainCommand implements Callable<Integer> {
     BoostingParameters p =
         new BoostingParameters(
             maxDepth == null ? d.maxDepth() : maxDepth,
+            maxLeaves == null ? d.maxLeaves() : maxLeaves,
             eta == null ? d.eta() : eta,
             minChildWeight == null ? d.minChildWeight() : minChildWeight,
             subsample == null ? d.subsample() : subsample,

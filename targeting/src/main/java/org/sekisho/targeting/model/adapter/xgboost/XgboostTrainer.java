@@ -86,6 +86,10 @@ public final class XgboostTrainer implements BoostingTrainer {
     m.put("eval_metric", metric);
     m.put("tree_method", "hist");
     m.put("max_depth", p.maxDepth());
+    if (p.maxLeaves() > 0) {
+      m.put("grow_policy", "lossguide");
+      m.put("max_leaves", p.maxLeaves());
+    }
     m.put("eta", p.eta());
     m.put("min_child_weight", p.minChildWeight());
     m.put("subsample", p.subsample());
