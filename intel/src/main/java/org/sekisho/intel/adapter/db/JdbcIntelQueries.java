@@ -146,21 +146,21 @@ public final class JdbcIntelQueries implements IntelQueries {
     String folded = Normalize.fold(text);
     // Whole-string similarity catches misspellings; word similarity catches a short query that is
     // part
-    // of a longer name (サクラ in 株式会社サクラ物産).
+    // of a longer name (サクラ in 株式会社サクラ物産). pg_trgm folds case itself, so every condition can use
+    // the trigram indexes; record counts are taken for the best candidates only.
     return h
         .createQuery(
-            "select e.id, e.type, e.display, greatest(public.similarity(e.key, :c),"
-                + " public.similarity(e.key, :p), public.similarity(upper(e.display), :f),"
-                + " public.word_similarity(:c, e.key), public.word_similarity(:f, upper(e.display))) as sim,"
-                + " (select count(*) from intel.record_entity re join intel.record r on r.id ="
-                + " re.record_id where re.entity_id = e.id and "
-                + SCOPE
-                + ") as n"
+            "with cand as (select e.id, e.type, e.display, greatest(public.similarity(e.key, :c),"
+                + " public.similarity(e.key, :p), public.similarity(e.display, :f),"
+                + " public.word_similarity(:c, e.key), public.word_similarity(:f, e.display)) as sim"
                 + " from intel.entity e where e.merged_into is null and (e.key operator(public.%) :c"
-                + " or e.key operator(public.%) :p or upper(e.display) operator(public.%) :f"
-                + " or :c operator(public.<%) e.key or :f operator(public.<%) upper(e.display)"
-                + " or e.key = :c or e.key = :p)"
-                + " order by sim desc, n desc limit 10")
+                + " or e.key operator(public.%) :p or e.display operator(public.%) :f"
+                + " or :c operator(public.<%) e.key or :f operator(public.<%) e.display"
+                + " or e.key = :c or e.key = :p) order by sim desc limit 30)"
+                + " select c.id, c.type, c.display, c.sim, (select count(*) from intel.record_entity re"
+                + " join intel.record r on r.id = re.record_id where re.entity_id = c.id and "
+                + SCOPE
+                + ") as n from cand c order by c.sim desc, n desc limit 10")
         .bind("c", company)
         .bind("p", person)
         .bind("f", folded)
