@@ -10,12 +10,10 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sekisho.core.Outcome;
-import org.sekisho.intel.application.RowSource;
 import org.sekisho.intel.domain.Fields;
 
 /**
@@ -23,13 +21,12 @@ import org.sekisho.intel.domain.Fields;
  * declarations, consecutive rows with the same {@code declarationId} are one declaration whose
  * items come from the {@code item.*} columns of each row.
  */
-public final class CsvRows implements RowSource {
+public final class CsvRows extends LookAheadRows {
   private final CSVParser parser;
   private final Iterator<CSVRecord> records;
   private final boolean groupItems;
   private final List<String> header;
   private CSVRecord pending;
-  private Row next;
   private boolean failed;
   private Row headerProblem;
 
@@ -74,24 +71,6 @@ public final class CsvRows implements RowSource {
     return header;
   }
 
-  @Override
-  public boolean hasNext() {
-    if (next == null) {
-      next = advance();
-    }
-    return next != null;
-  }
-
-  @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Row r = next;
-    next = null;
-    return r;
-  }
-
   private CSVRecord read() {
     if (failed) {
       return null;
@@ -104,7 +83,8 @@ public final class CsvRows implements RowSource {
     }
   }
 
-  private Row advance() {
+  @Override
+  protected Row advance() {
     if (headerProblem != null) {
       Row r = headerProblem;
       headerProblem = null;

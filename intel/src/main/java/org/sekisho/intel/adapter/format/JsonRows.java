@@ -13,9 +13,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
 import org.sekisho.core.Outcome;
-import org.sekisho.intel.application.RowSource;
 import org.sekisho.intel.domain.Fields;
 
 /**
@@ -23,14 +21,13 @@ import org.sekisho.intel.domain.Fields;
  * starts with {@code [}. A broken line is a rejected row naming the line and the parser's
  * complaint; the next line is read normally.
  */
-public final class JsonRows implements RowSource {
+public final class JsonRows extends LookAheadRows {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Reader reader;
   private final BufferedReader lines;
   private final JsonParser array;
   private long number;
-  private Row next;
   private boolean done;
 
   public JsonRows(InputStream in) throws IOException {
@@ -54,24 +51,7 @@ public final class JsonRows implements RowSource {
   }
 
   @Override
-  public boolean hasNext() {
-    if (next == null) {
-      next = advance();
-    }
-    return next != null;
-  }
-
-  @Override
-  public Row next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
-    Row r = next;
-    next = null;
-    return r;
-  }
-
-  private Row advance() {
+  protected Row advance() {
     try {
       return array != null ? fromArray() : fromLines();
     } catch (IOException e) {
