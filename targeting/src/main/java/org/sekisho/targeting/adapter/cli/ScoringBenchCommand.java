@@ -202,7 +202,8 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     }
 
     // bulk: encode + score every declaration, reasons for the referred share
-    float[] sample = new float[Math.min(x.length, 5000)];
+    // the referral threshold: the score above which --referral-share of the input lies
+    float[] sample = new float[Math.min(x.length, 200_000)];
     for (int i = 0; i < sample.length; i++) {
       sample[i] = trees.probability(x[i]);
     }
