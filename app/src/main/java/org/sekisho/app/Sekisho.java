@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.maritime.adapter.MaritimeContext;
@@ -52,6 +53,14 @@ public final class Sekisho implements AutoCloseable {
   private WebServer web;
 
   public Sekisho(Database db, Path dataDir, Clock clock) {
+    this(db, dataDir, clock, true);
+  }
+
+  /**
+   * @param assessOnIngest whether every stored declaration is assessed by targeting at once (the
+   *     normal flow); off only for benchmarks of the bulk ingest path itself
+   */
+  public Sekisho(Database db, Path dataDir, Clock clock, boolean assessOnIngest) {
     this.db = db;
     this.clock = clock;
     this.dataDir = dataDir;
@@ -64,7 +73,9 @@ public final class Sekisho implements AutoCloseable {
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
     TargetingContext targeting = new TargetingContext(db, audit, clock, dataDir);
     this.assessing = new AssessStoredDeclarations(targeting.assessmentRequests(), json);
-    this.intel = new IntelContext(db, audit, clock, dataDir, json, assessing);
+    this.intel =
+        new IntelContext(
+            db, audit, clock, dataDir, json, assessOnIngest ? assessing : RecordsStored.NONE);
     this.maritime =
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
     this.contexts =

@@ -168,7 +168,7 @@ final class BenchCommand implements Runnable {
       Path file = dir.resolve("declarations.jsonl");
       writeDeclarations(file, records, 42, LocalDate.of(2026, 11, 27));
       out.printf("input: %d declarations, %.1f MB%n", records, Files.size(file) / 1e6);
-      try (Sekisho s = Sekisho.open(dir, Clock.systemUTC())) {
+      try (Sekisho s = Sekisho.open(dir, Clock.systemUTC(), false)) {
         long t0 = System.nanoTime();
         IngestReport r = ingest(s, file);
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -207,7 +207,7 @@ final class BenchCommand implements Runnable {
       Path file = dir.resolve("declarations.jsonl");
       LocalDate day = LocalDate.of(2026, 11, 27);
       writeDeclarations(file, records, 7, day);
-      try (Sekisho s = Sekisho.open(dir, Clock.systemUTC())) {
+      try (Sekisho s = Sekisho.open(dir, Clock.systemUTC(), false)) {
         long t0 = System.nanoTime();
         IngestReport r = ingest(s, file);
         out.printf("loaded %d records in %.1f s%n", r.stored(), (System.nanoTime() - t0) / 1e9);
