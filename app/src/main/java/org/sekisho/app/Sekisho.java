@@ -95,9 +95,14 @@ public final class Sekisho implements AutoCloseable {
    * Opens the configured database (embedded under {@code dataDir} unless SEKISHO_DB_URL is set).
    */
   public static Sekisho open(Path dataDir, Clock clock) {
+    return open(dataDir, clock, true);
+  }
+
+  /** As {@link #open(Path, Clock)}, with targeting's assessment on ingest switched as given. */
+  public static Sekisho open(Path dataDir, Clock clock, boolean assessOnIngest) {
     Database db = Database.open(DatabaseConfig.fromEnvironment(System.getenv(), dataDir));
     try {
-      return new Sekisho(db, dataDir, clock);
+      return new Sekisho(db, dataDir, clock, assessOnIngest);
     } catch (RuntimeException e) {
       db.close();
       throw e;
