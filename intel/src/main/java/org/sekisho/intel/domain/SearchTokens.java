@@ -14,7 +14,53 @@ import java.util.Set;
 public final class SearchTokens {
   private SearchTokens() {}
 
+  /**
+   * Tokens for a stored document: words, CJK bigrams, and each identifier written with separators
+   * (B/L numbers, phones, declaration ids such as {@code B7-123456}) also as one joined token.
+   */
   public static List<String> of(String text) {
+    Set<String> out = new LinkedHashSet<>(tokens(text));
+    out.addAll(joinedIdentifiers(text));
+    return List.copyOf(out);
+  }
+
+  /**
+   * Tokens for a query: an identifier written with separators is looked up by its joined token
+   * alone, which is rare and precise, rather than by its parts, which may occur in every record.
+   */
+  public static List<String> forQuery(String text) {
+    List<String> ids = joinedIdentifiers(text);
+    if (ids.isEmpty()) {
+      return tokens(text);
+    }
+    Set<String> out = new LinkedHashSet<>(ids);
+    String rest = ID_WITH_SEPARATORS.matcher(text).replaceAll(" ");
+    out.addAll(tokens(rest));
+    return List.copyOf(out);
+  }
+
+  // Letters/digits joined by - . / with at least one digit, e.g. B7-123456, 03-1234-5678,
+  // 176-12345675.
+  private static final java.util.regex.Pattern ID_WITH_SEPARATORS =
+      java.util.regex.Pattern.compile(
+          "(?<![\\p{Alnum}])(?=[\\p{Alnum}]*\\d)[\\p{Alnum}]+(?:[-./][\\p{Alnum}]+)+");
+
+  static List<String> joinedIdentifiers(String text) {
+    if (text == null || text.isEmpty()) {
+      return List.of();
+    }
+    List<String> ids = new java.util.ArrayList<>();
+    var m = ID_WITH_SEPARATORS.matcher(text);
+    while (m.find()) {
+      String joined = m.group().replaceAll("[-./]", "").toLowerCase(Locale.ROOT);
+      if (joined.length() >= 4) {
+        ids.add(joined);
+      }
+    }
+    return ids;
+  }
+
+  private static List<String> tokens(String text) {
     Set<String> out = new LinkedHashSet<>();
     String s = text == null ? "" : text;
     if (!isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {

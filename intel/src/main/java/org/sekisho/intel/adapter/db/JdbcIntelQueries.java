@@ -54,7 +54,7 @@ public final class JdbcIntelQueries implements IntelQueries {
 
   @Override
   public SearchPage search(SearchQuery q, Reader reader) {
-    List<String> tokens = SearchTokens.of(q.text());
+    List<String> tokens = SearchTokens.forQuery(q.text());
     StringBuilder where = new StringBuilder(SCOPE);
     Map<String, Object> binds = new LinkedHashMap<>();
     binds.put("agency", reader.agency());
