@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -26,14 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.passenger.egate.Travellers;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 
 /**
@@ -62,29 +59,14 @@ class KioskBrowserTest {
   }
 
   private static WebDriver chromium(Path fakeVideo) {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary("/usr/bin/chromium");
-    options.addArguments(
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-dev-shm-usage",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        "--window-size=1200,1600");
-    if (fakeVideo != null) {
-      options.addArguments(
-          "--use-fake-device-for-media-stream",
-          "--use-fake-ui-for-media-stream",
-          "--use-file-for-fake-video-capture=" + fakeVideo.toAbsolutePath());
+    if (fakeVideo == null) {
+      return Chromium.start("--window-size=1200,1600");
     }
-    ChromeDriverService service =
-        new ChromeDriverService.Builder()
-            .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-            .build();
-    return new ChromeDriver(service, options);
+    return Chromium.start(
+        "--window-size=1200,1600",
+        "--use-fake-device-for-media-stream",
+        "--use-fake-ui-for-media-stream",
+        "--use-file-for-fake-video-capture=" + fakeVideo.toAbsolutePath());
   }
 
   /** Fills the declaration page as a traveller would; returns the QR PNG and its text. */
