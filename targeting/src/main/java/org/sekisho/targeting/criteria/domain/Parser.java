@@ -11,6 +11,7 @@ import java.util.List;
 final class Parser {
   private final List<Token> tokens;
   private final List<CriteriaProblem> problems;
+  private final Vocabulary<?, ?> vocabulary;
   private int at;
 
   /** Ends the current criterion; carries no stack trace (it is control flow, not a failure). */
@@ -23,8 +24,14 @@ final class Parser {
   }
 
   Parser(List<Token> tokens, List<CriteriaProblem> problems) {
+    this(tokens, problems, Vocabulary.CARGO);
+  }
+
+  /** A parser whose {@code then} clauses and hints come from {@code vocabulary}. */
+  Parser(List<Token> tokens, List<CriteriaProblem> problems, Vocabulary<?, ?> vocabulary) {
     this.tokens = tokens;
     this.problems = problems;
+    this.vocabulary = vocabulary;
   }
 
   List<Syntax.Criterion> criteria() {
@@ -54,21 +61,22 @@ final class Parser {
     Syntax.Expr when = or();
     expect("then", "'and', 'or' or 'then' after a condition");
     List<Syntax.Clause> clauses = new ArrayList<>();
-    while (peek().is("lane") || peek().is("weight") || peek().is("sample")) {
+    while (clause(peek()) != null) {
       Token kw = next();
+      ClauseDefinition def = clause(kw);
       Token value;
-      if (kw.is("lane")) {
-        value = expectKind(Token.Kind.WORD, "a lane: red, yellow, blue or green");
+      if (def.kind() == ClauseDefinition.Kind.WORD) {
+        value = expectKind(Token.Kind.WORD, def.expected());
       } else {
-        value = expectKind(Token.Kind.NUMBER, "a whole number after '" + kw.text() + "'");
-        if (kw.is("sample")) {
-          expect("%", "'%' after the sample share");
+        value = expectKind(Token.Kind.NUMBER, def.expected());
+        if (def.kind() == ClauseDefinition.Kind.PERCENT) {
+          expect("%", "'%' after the " + kw.text() + " share");
         }
       }
       clauses.add(new Syntax.Clause(kw, value));
     }
     if (clauses.isEmpty()) {
-      fail(peek(), "'lane' or 'weight' after 'then'");
+      fail(peek(), vocabulary.clauseHint());
     }
     Token becauseWord = expect("because", "'because' and the reason in plain language");
     Token because = expectKind(Token.Kind.STRING, "the reason in double quotes after 'because'");
@@ -108,7 +116,7 @@ final class Parser {
   }
 
   private Syntax.Expr condition() {
-    Token field = expectKind(Token.Kind.WORD, "a field name such as hs, origin or value_per_kg");
+    Token field = expectKind(Token.Kind.WORD, vocabulary.fieldHint());
     Token opTok = peek();
     Syntax.Op op;
     List<Token> values = new ArrayList<>();
@@ -169,6 +177,18 @@ final class Parser {
                   + " in list, starts with or contains");
     }
     return new Syntax.Condition(field, op, opTok, values);
+  }
+
+  private ClauseDefinition clause(Token t) {
+    if (t.kind() != Token.Kind.WORD) {
+      return null;
+    }
+    for (ClauseDefinition d : vocabulary.clauses()) {
+      if (d.keyword().equals(t.text())) {
+        return d;
+      }
+    }
+    return null;
   }
 
   private List<Token> valueList() {

@@ -1,0 +1,327 @@
+package org.sekisho.targeting.criteria.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Type-checks the conditions of parsed rules against a {@link Vocabulary} and the lists that exist,
+ * and compiles each to a {@link Condition}. Every problem found is reported, each at the token it
+ * concerns. The same code serves every vocabulary, so cargo criteria and passenger rules read and
+ * fail alike.
+ */
+final class ConditionCompiler<S, P> {
+  private final Vocabulary<S, P> vocabulary;
+  private final Map<String, ReferenceList> lists;
+  private final List<CriteriaProblem> problems;
+
+  ConditionCompiler(
+      Vocabulary<S, P> vocabulary,
+      Map<String, ReferenceList> lists,
+      List<CriteriaProblem> problems) {
+    this.vocabulary = vocabulary;
+    this.lists = lists;
+    this.problems = problems;
+  }
+
+  Condition<S, P> expr(Syntax.Expr e) {
+    return switch (e) {
+      case Syntax.And a -> {
+        Condition<S, P> l = expr(a.left());
+        Condition<S, P> r = expr(a.right());
+        yield (d, i, ev) -> l.test(d, i, ev) && r.test(d, i, ev);
+      }
+      case Syntax.Or o -> {
+        Condition<S, P> l = expr(o.left());
+        Condition<S, P> r = expr(o.right());
+        yield (d, i, ev) -> l.test(d, i, ev) || r.test(d, i, ev);
+      }
+      case Syntax.Not n -> {
+        Condition<S, P> inner = expr(n.inner());
+        // evidence of a negated condition is not a reason
+        yield (d, i, ev) -> !inner.test(d, i, null);
+      }
+      case Syntax.Condition c -> condition(c);
+    };
+  }
+
+  private Condition<S, P> never() {
+    return (d, i, ev) -> false;
+  }
+
+  private Condition<S, P> condition(Syntax.Condition c) {
+    Optional<FieldDefinition<S, P>> of = vocabulary.field(c.field().text());
+    if (of.isEmpty()) {
+      type(
+          c.field(),
+          "unknown field '"
+              + c.field().text()
+              + "'; fields are "
+              + vocabulary.fields().stream()
+                  .map(FieldDefinition::code)
+                  .collect(Collectors.joining(", ")));
+      return never();
+    }
+    FieldDefinition<S, P> f = of.get();
+    FieldDefinition.TextReader<S, P> text = f.text();
+    FieldDefinition.NumberReader<S, P> num = f.number();
+    FieldType t = f.type();
+    Syntax.Op op = c.op();
+    String opText = "'" + op.text + "'";
+    return switch (op) {
+      case EQ, NE -> {
+        if (t == FieldType.NUMBER) {
+          double x = number(c.values().get(0));
+          yield op == Syntax.Op.EQ
+              ? (d, i, ev) -> num.number(d, i) == x
+              : (d, i, ev) -> {
+                double v = num.number(d, i);
+                return !Double.isNaN(v) && v != x;
+              };
+        }
+        Set<String> one = codes(f, c.values());
+        yield op == Syntax.Op.EQ ? in(f, one) : notIn(f, one);
+      }
+      case LT, LE, GT, GE -> {
+        if (t != FieldType.NUMBER) {
+          yield wrongType(c, f, opText + " compares numbers");
+        }
+        double x = number(c.values().get(0));
+        yield switch (op) {
+          case LT -> (d, i, ev) -> num.number(d, i) < x;
+          case LE -> (d, i, ev) -> num.number(d, i) <= x;
+          case GT -> (d, i, ev) -> num.number(d, i) > x;
+          default -> (d, i, ev) -> num.number(d, i) >= x;
+        };
+      }
+      case BETWEEN -> {
+        if (t != FieldType.NUMBER) {
+          yield wrongType(c, f, "'between' compares numbers");
+        }
+        double lo = number(c.values().get(0));
+        double hi = number(c.values().get(1));
+        if (lo > hi) {
+          type(c.values().get(1), "the upper bound is below the lower bound " + lo);
+        }
+        yield (d, i, ev) -> {
+          double v = num.number(d, i);
+          return v >= lo && v <= hi;
+        };
+      }
+      case IN, NOT_IN -> {
+        if (t == FieldType.NUMBER) {
+          double[] xs = new double[c.values().size()];
+          for (int k = 0; k < xs.length; k++) {
+            xs[k] = number(c.values().get(k));
+          }
+          Condition<S, P> member =
+              (d, i, ev) -> {
+                double v = num.number(d, i);
+                for (double x : xs) {
+                  if (v == x) {
+                    return true;
+                  }
+                }
+                return false;
+              };
+          yield op == Syntax.Op.IN
+              ? member
+              : (d, i, ev) -> !Double.isNaN(num.number(d, i)) && !member.test(d, i, null);
+        }
+        if (t == FieldType.TEXT) {
+          yield wrongType(c, f, opText + " compares codes; use 'contains' for text");
+        }
+        Set<String> set = codes(f, c.values());
+        yield op == Syntax.Op.IN ? in(f, set) : notIn(f, set);
+      }
+      case IN_LIST, NOT_IN_LIST -> listTest(c, f, op == Syntax.Op.IN_LIST);
+      case STARTS_WITH -> {
+        if (t != FieldType.CODE) {
+          yield wrongType(c, f, "'starts with' applies to codes");
+        }
+        String[] prefixes = codes(f, c.values()).toArray(String[]::new);
+        int arity = f.arity();
+        yield (d, i, ev) -> {
+          for (int a = 0; a < arity; a++) {
+            String v = text.text(d, i, a);
+            if (!v.isEmpty()) {
+              for (String p : prefixes) {
+                if (v.startsWith(p)) {
+                  return true;
+                }
+              }
+            }
+          }
+          return false;
+        };
+      }
+      case CONTAINS -> {
+        if (t != FieldType.TEXT) {
+          yield wrongType(c, f, "'contains' applies to text fields");
+        }
+        List<String> terms = new ArrayList<>();
+        for (Token v : c.values()) {
+          String s = f.literal().apply(v.text());
+          if (s.isEmpty()) {
+            type(v, "an empty term matches everything");
+          }
+          terms.add(s);
+        }
+        String[] ts = terms.toArray(String[]::new);
+        yield (d, i, ev) -> {
+          String v = text.text(d, i, 0);
+          for (String term : ts) {
+            if (v.contains(term)) {
+              return true;
+            }
+          }
+          return false;
+        };
+      }
+    };
+  }
+
+  private Condition<S, P> listTest(Syntax.Condition c, FieldDefinition<S, P> f, boolean positive) {
+    Token nameTok = c.values().get(0);
+    ReferenceList list = lists.get(nameTok.text());
+    if (list == null) {
+      type(
+          nameTok,
+          "no list named '"
+              + nameTok.text()
+              + "'"
+              + (lists.isEmpty()
+                  ? ""
+                  : "; lists are "
+                      + lists.keySet().stream().sorted().collect(Collectors.joining(", "))));
+      return never();
+    }
+    if (!f.accepts(list.kind())) {
+      type(
+          nameTok,
+          "list '"
+              + list.name()
+              + "' holds "
+              + list.kind().code()
+              + (f.listKinds().isEmpty()
+                  ? "; field " + f.code() + " cannot be tested against a list"
+                  : "; field "
+                      + f.code()
+                      + " takes lists of "
+                      + f.listKinds().stream()
+                          .sorted()
+                          .map(ListKind::code)
+                          .collect(Collectors.joining(" or "))));
+      return never();
+    }
+    int arity = f.arity();
+    FieldDefinition.TextReader<S, P> text = f.text();
+    String label = "list \"" + list.name() + "\" v" + list.version() + ": " + f.code() + " ";
+    if (positive) {
+      return (d, i, ev) -> {
+        for (int a = 0; a < arity; a++) {
+          String v = text.text(d, i, a);
+          String m = list.match(v);
+          if (m != null) {
+            if (ev != null) {
+              ev.add(label + v);
+            }
+            return true;
+          }
+        }
+        return false;
+      };
+    }
+    return (d, i, ev) -> {
+      boolean any = false;
+      for (int a = 0; a < arity; a++) {
+        String v = text.text(d, i, a);
+        if (!v.isEmpty()) {
+          any = true;
+          if (list.match(v) != null) {
+            return false;
+          }
+        }
+      }
+      return any;
+    };
+  }
+
+  private Condition<S, P> wrongType(Syntax.Condition c, FieldDefinition<S, P> f, String rule) {
+    type(c.opToken(), rule + "; " + f.code() + " is " + f.type().title());
+    return never();
+  }
+
+  private Condition<S, P> in(FieldDefinition<S, P> f, Set<String> set) {
+    int arity = f.arity();
+    FieldDefinition.TextReader<S, P> text = f.text();
+    if (set.size() == 1 && arity == 1) {
+      String x = set.iterator().next();
+      return (d, i, ev) -> x.equals(text.text(d, i, 0));
+    }
+    return (d, i, ev) -> {
+      for (int a = 0; a < arity; a++) {
+        String v = text.text(d, i, a);
+        if (!v.isEmpty() && set.contains(v)) {
+          return true;
+        }
+      }
+      return false;
+    };
+  }
+
+  private Condition<S, P> notIn(FieldDefinition<S, P> f, Set<String> set) {
+    int arity = f.arity();
+    FieldDefinition.TextReader<S, P> text = f.text();
+    return (d, i, ev) -> {
+      boolean any = false;
+      for (int a = 0; a < arity; a++) {
+        String v = text.text(d, i, a);
+        if (!v.isEmpty()) {
+          any = true;
+          if (set.contains(v)) {
+            return false;
+          }
+        }
+      }
+      return any;
+    };
+  }
+
+  private Set<String> codes(FieldDefinition<S, P> f, List<Token> values) {
+    Set<String> out = new HashSet<>();
+    for (Token v : values) {
+      if (f.type() == FieldType.NUMBER) {
+        type(v, "field " + f.code() + " is a number");
+        continue;
+      }
+      String s = f.literal().apply(v.text());
+      if (s.isEmpty()) {
+        type(v, "an empty value never matches");
+      } else {
+        String problem = f.literalCheck().apply(v.text(), s);
+        if (problem != null) {
+          type(v, problem);
+        }
+      }
+      out.add(s);
+    }
+    return out;
+  }
+
+  private double number(Token v) {
+    if (v.kind() != Token.Kind.NUMBER) {
+      type(v, "expected a number, found " + v.describe());
+      return Double.NaN;
+    }
+    return Double.parseDouble(v.text());
+  }
+
+  private void type(Token at, String message) {
+    problems.add(new CriteriaProblem("criteria-type", at.line(), at.column(), message));
+  }
+}
