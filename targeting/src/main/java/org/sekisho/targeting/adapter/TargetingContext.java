@@ -9,6 +9,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.platform.BoundedContext;
@@ -19,9 +22,11 @@ import org.sekisho.platform.web.WebModule;
 import org.sekisho.targeting.adapter.db.JdbcAssessments;
 import org.sekisho.targeting.adapter.db.JdbcCriteriaStore;
 import org.sekisho.targeting.adapter.db.JdbcListStore;
+import org.sekisho.targeting.adapter.db.JdbcModelRegistry;
+import org.sekisho.targeting.adapter.files.ModelFolders;
+import org.sekisho.targeting.adapter.web.ModelReleaseWeb;
 import org.sekisho.targeting.adapter.web.TargetingWeb;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
-import org.sekisho.targeting.assessment.adapter.model.ReleasedModelScorer;
 import org.sekisho.targeting.assessment.application.AssessRecords;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.RiskScorer;
@@ -31,6 +36,8 @@ import org.sekisho.targeting.criteria.application.CurrentRules;
 import org.sekisho.targeting.criteria.application.ReferenceLists;
 import org.sekisho.targeting.criteria.application.StoredCriterion;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
+import org.sekisho.targeting.release.application.ModelLifecycle;
+import org.sekisho.targeting.release.application.ReleasedModel;
 import org.sekisho.targeting.selectivity.adapter.SelectivityProperties;
 import org.sekisho.targeting.selectivity.domain.Selectivity;
 import org.sekisho.targeting.selectivity.domain.SelectivityConfig;
@@ -43,12 +50,16 @@ import org.sekisho.targeting.worklist.application.Worklist;
  * <ul>
  *   <li>{@code selectivity.properties}: seed, lane labels, expected/random rates per office (see
  *       {@link SelectivityProperties}); absent: 5 % red expected, 1 % random, colour labels;
- *   <li>{@code model/}: the released risk model directory (docs/formats/risk-model.md); absent: no
- *       model (probability 0, criteria only).
+ *   <li>{@code models/<version>/}: the registered risk models (docs/formats/risk-model.md), one of
+ *       them released (see {@link ModelLifecycle}); none released: no model (probability 0,
+ *       criteria only);
+ *   <li>{@code model/}: the model directory released before the registry existed; taken in as
+ *       version 1 (released) on the first start with an empty registry, ignored after that.
  * </ul>
  *
  * Construction fails with an {@link IllegalStateException} naming the problem when a present file
- * is unusable. Call {@link #start()} after migrations (loads the rule book).
+ * is unusable. Call {@link #start()} after migrations (loads the rule book and the released model)
+ * and {@link #close()} at the end.
  */
 public final class TargetingContext implements BoundedContext {
   private final Database db;
@@ -56,16 +67,37 @@ public final class TargetingContext implements BoundedContext {
   private final CurrentRules rules;
   private final TargetingWeb web;
   private final SelectivityConfig selectivity;
+  private final ReleasedModel released;
+  private final ModelFolders models;
+  private final ModelLifecycle lifecycle;
+  private final ModelReleaseWeb modelsWeb;
+  private final Path legacy;
+  private ScheduledExecutorService watcher;
 
   public TargetingContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
-    this(db, audit, clock, dataDir, model(dataDir.resolve("targeting").resolve("model")));
+    this(db, audit, clock, dataDir, RiskScorer.NONE, true);
   }
 
-  /** With an explicit risk model (tests, or a model released elsewhere). */
+  /**
+   * With an explicit risk model in use until the registry releases one (tests, or a model released
+   * elsewhere); the legacy {@code model/} directory is not read.
+   */
   public TargetingContext(
       Database db, AuditTrail audit, Clock clock, Path dataDir, RiskScorer model) {
+    this(db, audit, clock, dataDir, model, false);
+  }
+
+  private TargetingContext(
+      Database db,
+      AuditTrail audit,
+      Clock clock,
+      Path dataDir,
+      RiskScorer model,
+      boolean readLegacyModel) {
     this.db = db;
     Path home = dataDir.resolve("targeting");
+    Path legacyDir = home.resolve("model");
+    this.legacy = readLegacyModel && Files.isDirectory(legacyDir) ? legacyDir : null;
     try {
       Files.createDirectories(home);
     } catch (java.io.IOException e) {
@@ -82,15 +114,20 @@ public final class TargetingContext implements BoundedContext {
     JdbcListStore listStore = new JdbcListStore(db.jdbi());
     JdbcAssessments assessments = new JdbcAssessments(db.jdbi(), parser);
     this.rules = new CurrentRules(criteriaStore, listStore);
+    this.released = new ReleasedModel(model);
+    this.models = new ModelFolders(home.resolve("models"));
+    this.lifecycle =
+        new ModelLifecycle(new JdbcModelRegistry(db.jdbi()), models, audit, clock, released);
     this.assess =
         new AssessRecords(
             parser,
             assessments,
             rules::book,
-            model,
+            released,
             new Selectivity(selectivity),
             assessments,
             (cv, lv) -> versioned(criteriaStore, listStore, rules, cv, lv),
+            lifecycle,
             clock);
     CriteriaCatalogue catalogue =
         new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
@@ -101,17 +138,7 @@ public final class TargetingContext implements BoundedContext {
             new ReferenceLists(listStore, rules),
             new Worklist(assessments, clock),
             selectivity.labels());
-  }
-
-  private static RiskScorer model(Path dir) {
-    if (!Files.isDirectory(dir)) {
-      return RiskScorer.NONE;
-    }
-    Outcome<RiskScorer> m = ReleasedModelScorer.open(dir);
-    if (!m.isAccepted()) {
-      throw new IllegalStateException("targeting/model: " + m.problems());
-    }
-    return m.orElseThrow();
+    this.modelsWeb = new ModelReleaseWeb(lifecycle);
   }
 
   private static Optional<RuleBook> versioned(
@@ -144,20 +171,62 @@ public final class TargetingContext implements BoundedContext {
     return List.of(Migrations.of("targeting"));
   }
 
-  /** Loads the rule book in force; call once after {@link Database#migrate}. */
+  /**
+   * Loads the rule book in force and the released risk model (taking a legacy {@code model/}
+   * directory in as version 1 when the registry is empty), then watches the registry every {@value
+   * #WATCH_SECONDS} s for a model released by another process (the command line); call once after
+   * {@link Database#migrate}.
+   *
+   * @throws IllegalStateException when the legacy model directory is unusable
+   */
   @Override
   public void start() {
     rules.reload();
+    Optional<Path> old = Optional.ofNullable(legacy);
+    lifecycle.start(old, old.flatMap(ModelFolders::manifestFigures));
+    watcher =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "targeting-model-watch");
+              t.setDaemon(true);
+              return t;
+            });
+    watcher.scheduleWithFixedDelay(
+        this::refreshQuietly, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+  }
+
+  /** How often the registry is checked for a release made elsewhere. */
+  public static final int WATCH_SECONDS = 5;
+
+  private void refreshQuietly() {
+    try {
+      lifecycle.refresh();
+    } catch (RuntimeException e) {
+      System.getLogger(TargetingContext.class.getName())
+          .log(System.Logger.Level.WARNING, "model registry check failed: " + e);
+    }
   }
 
   @Override
   public void close() {
-    // nothing runs in the background
+    if (watcher != null) {
+      watcher.shutdownNow();
+    }
   }
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(web);
+    return List.of(web, modelsWeb);
+  }
+
+  /** The model lifecycle (registry, approvals, releases) for commands and tests. */
+  public ModelLifecycle modelLifecycle() {
+    return lifecycle;
+  }
+
+  /** The model the assessor uses now. */
+  public ReleasedModel releasedModel() {
+    return released;
   }
 
   @Override
@@ -165,7 +234,8 @@ public final class TargetingContext implements BoundedContext {
     return List.of(
         new NavItem("/targeting/worklist", "nav.targeting.worklist", TargetingWeb.ANALYSTS),
         new NavItem("/targeting/referrals", "nav.targeting.referrals", TargetingWeb.INSPECTORS),
-        new NavItem("/targeting/criteria", "nav.targeting.criteria", TargetingWeb.CRITERIA_READ));
+        new NavItem("/targeting/criteria", "nav.targeting.criteria", TargetingWeb.CRITERIA_READ),
+        new NavItem("/targeting/models", "nav.targeting.models", ModelReleaseWeb.ADMINS));
   }
 
   @Override

@@ -10,8 +10,18 @@ import picocli.CommandLine.Command;
 @Command(
     name = "risk",
     mixinStandardHelpOptions = true,
-    description = "Cargo risk model: train, evaluate, explain.",
-    subcommands = {RiskTrainCommand.class, RiskEvaluateCommand.class, RiskExplainCommand.class})
+    description =
+        "Cargo risk model: train, evaluate, explain; register, list, approve, release, restore.",
+    subcommands = {
+      RiskTrainCommand.class,
+      RiskEvaluateCommand.class,
+      RiskExplainCommand.class,
+      RiskRegisterCommand.class,
+      RiskModelsCommand.class,
+      RiskApproveCommand.class,
+      RiskReleaseCommand.class,
+      RiskRestoreCommand.class
+    })
 public final class RiskCommand implements Runnable {
   /** Picocli needs a public no-argument constructor. */
   public RiskCommand() {}

@@ -31,6 +31,7 @@ public final class AssessRecords implements AssessmentRequests {
   private final Selectivity selectivity;
   private final AssessmentStore store;
   private final VersionedRules versions;
+  private final ModelVersions models;
   private final Clock clock;
 
   public AssessRecords(
@@ -42,6 +43,22 @@ public final class AssessRecords implements AssessmentRequests {
       AssessmentStore store,
       VersionedRules versions,
       Clock clock) {
+    this(parser, histories, rules, model, selectivity, store, versions, ModelVersions.NONE, clock);
+  }
+
+  /**
+   * @param models earlier models by id, so a replay scores with the model the assessment used
+   */
+  public AssessRecords(
+      DeclarationParser parser,
+      TraderHistories histories,
+      Supplier<RuleBook> rules,
+      RiskScorer model,
+      Selectivity selectivity,
+      AssessmentStore store,
+      VersionedRules versions,
+      ModelVersions models,
+      Clock clock) {
     this.parser = parser;
     this.histories = histories;
     this.rules = rules;
@@ -49,6 +66,7 @@ public final class AssessRecords implements AssessmentRequests {
     this.selectivity = selectivity;
     this.store = store;
     this.versions = versions;
+    this.models = models;
     this.clock = clock;
   }
 
@@ -68,9 +86,11 @@ public final class AssessRecords implements AssessmentRequests {
       return before.get();
     }
     DeclarationView d = parsed.withHistory(histories.of(parsed));
-    Assessment a = Assessor.assess(d, rules.get(), model.score(d), selectivity);
+    // one model for score and reasons, even if another is released meanwhile
+    RiskScorer m = model.snapshot();
+    Assessment a = Assessor.assess(d, rules.get(), m.score(d), selectivity);
     if (a.lane() != Lane.GREEN) {
-      a = withModelReasons(a, model.explain(d, MODEL_REASONS));
+      a = withModelReasons(a, m.explain(d, MODEL_REASONS));
     }
     return store.saveIfAbsent(a, d, json, clock.instant());
   }
@@ -90,7 +110,8 @@ public final class AssessRecords implements AssessmentRequests {
 
   /**
    * Recomputes a stored assessment with the criteria and list versions it names, the history
-   * counters it used and the current model, and says whether the result is the same.
+   * counters it used and the model it recorded (the current one when that model is not known), and
+   * says whether the result is the same.
    */
   public Outcome<Replay> replay(long id) {
     Optional<StoredAssessment> s = store.byId(id);
@@ -110,7 +131,11 @@ public final class AssessRecords implements AssessmentRequests {
     }
     DeclarationView d = parsed.orElseThrow().withHistory(s.get().history());
     List<CriterionHit> hits = book.get().evaluate(d);
-    var ms = model.score(d);
+    RiskScorer m =
+        was.modelVersion().isEmpty()
+            ? RiskScorer.NONE
+            : models.scorer(was.modelVersion()).orElse(model.snapshot());
+    var ms = m.score(d);
     double score = Assessor.score(ms.probability(), hits);
     List<String> diffs = new ArrayList<>();
     if (!ms.modelVersion().equals(was.modelVersion())) {

@@ -14,6 +14,14 @@ public interface RiskScorer {
   /** The factors that raised the score most, in plain language, at most {@code max}. */
   List<String> explain(DeclarationView d, int max);
 
+  /**
+   * The one model to use for a whole assessment (score and reasons): this scorer, or for a scorer
+   * that can be swapped while running, the model in use now.
+   */
+  default RiskScorer snapshot() {
+    return this;
+  }
+
   /** No model released: probability 0, no reasons. */
   RiskScorer NONE =
       new RiskScorer() {

@@ -1,0 +1,179 @@
+package org.sekisho.targeting.adapter.web;
+
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.Routes;
+import org.sekisho.platform.web.Web;
+import org.sekisho.platform.web.WebModule;
+import org.sekisho.targeting.model.domain.RankingFigures;
+import org.sekisho.targeting.release.application.ModelLifecycle;
+import org.sekisho.targeting.release.domain.ModelVersion;
+
+/**
+ * The risk-model registry for administrators: the list with evaluation figures, and approve,
+ * release and restore (page with CSRF-protected buttons, and JSON API). Registration is by the
+ * command line ({@code sekisho risk register}), which has the model files at hand. Every step is
+ * audited by {@link ModelLifecycle}.
+ */
+public final class ModelReleaseWeb implements WebModule {
+  /** Only administrators act on models. */
+  public static final Access ADMINS = Access.anyOf(Role.ADMIN);
+
+  /** Analysts may see which model is in use and how it was evaluated. */
+  public static final Access READ = Access.anyOf(Role.ADMIN, Role.ANALYST);
+
+  private final ModelLifecycle lifecycle;
+  private final TemplateEngine templates =
+      TemplateEngine.createPrecompiled(
+          null,
+          ContentType.Html,
+          ModelReleaseWeb.class.getClassLoader(),
+          "org.sekisho.targeting.adapter.web.jte");
+
+  public ModelReleaseWeb(ModelLifecycle lifecycle) {
+    this.lifecycle = lifecycle;
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.get("/targeting/models", ADMINS, "risk models: figures and lifecycle", this::page)
+        .post(
+            "/targeting/models/{version}/approve",
+            ADMINS,
+            "approve a model version (form; not by its registrar)",
+            ctx -> form(ctx, lifecycle::approve))
+        .post(
+            "/targeting/models/{version}/release",
+            ADMINS,
+            "release an approved model version (form)",
+            ctx -> form(ctx, lifecycle::release))
+        .post(
+            "/targeting/models/{version}/restore",
+            ADMINS,
+            "restore a retired model version (form)",
+            ctx -> form(ctx, lifecycle::restore))
+        .get("/api/targeting/models", READ, "registered risk models", this::listApi)
+        .post(
+            "/api/targeting/models/{version}/approve",
+            ADMINS,
+            "approve a model version (not by its registrar)",
+            ctx -> api(ctx, lifecycle::approve))
+        .post(
+            "/api/targeting/models/{version}/release",
+            ADMINS,
+            "release an approved model version",
+            ctx -> api(ctx, lifecycle::release))
+        .post(
+            "/api/targeting/models/{version}/restore",
+            ADMINS,
+            "restore a retired model version",
+            ctx -> api(ctx, lifecycle::restore));
+  }
+
+  private void page(Context ctx) {
+    show(ctx, "");
+  }
+
+  private void show(Context ctx, String error) {
+    Map<String, Object> m = new HashMap<>();
+    m.put("models", lifecycle.all());
+    m.put("inUse", lifecycle.inUse().map(ModelVersion::version).orElse(0));
+    m.put("user", Web.principal(ctx).username());
+    m.put("error", error);
+    m.put("csrf", Web.csrf(ctx));
+    m.put("t", Web.messages(ctx));
+    StringOutput out = new StringOutput();
+    templates.render("models.jte", m, out);
+    Web.page(ctx, Web.messages(ctx).get("targeting.models"), out.toString());
+  }
+
+  private void form(
+      Context ctx, BiFunction<Integer, ModelLifecycle.Actor, Outcome<ModelVersion>> step) {
+    Outcome<ModelVersion> o = step.apply(version(ctx), actor(ctx));
+    switch (o) {
+      case Outcome.Accepted<ModelVersion> a ->
+          ctx.redirect("/targeting/models", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<ModelVersion> r -> {
+        show(ctx, String.join("; ", r.problems().stream().map(Problem::message).toList()));
+        ctx.status(HttpProblem.status(r.problems().getFirst()));
+      }
+    }
+  }
+
+  private void api(
+      Context ctx, BiFunction<Integer, ModelLifecycle.Actor, Outcome<ModelVersion>> step) {
+    Outcome<ModelVersion> o = step.apply(version(ctx), actor(ctx));
+    switch (o) {
+      case Outcome.Accepted<ModelVersion> a -> ctx.json(json(a.value(), true));
+      case Outcome.Rejected<ModelVersion> r -> throw new HttpProblem(r.problems().getFirst());
+    }
+  }
+
+  private void listApi(Context ctx) {
+    int inUse = lifecycle.inUse().map(ModelVersion::version).orElse(0);
+    ctx.json(lifecycle.all().stream().map(m -> json(m, m.version() == inUse)).toList());
+  }
+
+  private static ModelLifecycle.Actor actor(Context ctx) {
+    Principal p = Web.principal(ctx);
+    return new ModelLifecycle.Actor(p.username(), p.agency());
+  }
+
+  private static int version(Context ctx) {
+    try {
+      return Integer.parseInt(ctx.pathParam("version").strip());
+    } catch (NumberFormatException e) {
+      throw HttpProblem.of("invalid-parameter", "version", "expected a whole number");
+    }
+  }
+
+  /** A model in the API's shape. */
+  public static Map<String, Object> json(ModelVersion m, boolean inUse) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("version", m.version());
+    o.put("modelId", m.modelId());
+    o.put("contentHash", m.contentHash());
+    o.put("status", m.status().code());
+    o.put("inUse", inUse);
+    o.put("figures", figures(m.figures()));
+    o.put("evaluatedOn", m.evaluatedOn());
+    o.put("registeredBy", m.registeredBy());
+    o.put("registeredAt", m.registeredAt().toString());
+    o.put("approvedBy", m.approvedBy());
+    o.put("approvedAt", m.approvedAt().map(Object::toString).orElse(null));
+    o.put("releasedBy", m.releasedBy());
+    o.put("releasedAt", m.releasedAt().map(Object::toString).orElse(null));
+    return o;
+  }
+
+  private static Map<String, Object> figures(RankingFigures f) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("n", f.n());
+    o.put("positives", f.positives());
+    o.put("precision", stringKeys(f.precision()));
+    o.put("recall", stringKeys(f.recall()));
+    o.put("auc", Double.isNaN(f.auc()) ? null : f.auc());
+    return o;
+  }
+
+  private static Map<String, Double> stringKeys(Map<Integer, Double> m) {
+    Map<String, Double> o = new LinkedHashMap<>();
+    List.copyOf(new java.util.TreeMap<>(m).entrySet())
+        .forEach(e -> o.put(Integer.toString(e.getKey()), e.getValue()));
+    return o;
+  }
+}

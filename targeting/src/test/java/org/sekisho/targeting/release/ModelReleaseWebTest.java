@@ -1,0 +1,243 @@
+package org.sekisho.targeting.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.Chromium;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.model.domain.RankingFigures;
+import org.sekisho.targeting.release.application.ModelLifecycle;
+
+/**
+ * The registry over HTTP on the real server: analysts see the models but only administrators act,
+ * the registrar cannot approve, a release switches {@code POST /api/assess} to the new model at
+ * once, and the admin page lists the figures with CSRF-protected buttons.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class ModelReleaseWebTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private TargetingContext targeting;
+  private WebServer web;
+  private String base;
+  private String analyst;
+  private String ada;
+  private String ben;
+  private String modelId;
+  private Path second;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    Path model = TestModels.train(dir.resolve("m"), 3);
+    second = TestModels.train(dir.resolve("m2"), 4);
+    modelId = JSON.readTree(model.resolve("manifest.json").toFile()).get("versionId").asText();
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert("analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "jc", "X");
+    accounts.upsert("ada", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
+    accounts.upsert("ben", "Ben Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
+    targeting = new TargetingContext(db, audit, clock, dir.resolve("data"), RiskScorer.NONE);
+    targeting.start();
+    targeting
+        .modelLifecycle()
+        .register(
+            model,
+            new RankingFigures(1000, 200, java.util.Map.of(5, 0.9), java.util.Map.of(5, 0.2), 0.8),
+            "valid-1000.csv",
+            new ModelLifecycle.Actor("ada", "jc"))
+        .orElseThrow();
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1",
+                0,
+                false,
+                List.of("i18n.platform", "i18n.targeting"),
+                targeting.nav(),
+                "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            targeting.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    analyst = login("analyst");
+    ada = login("ada");
+    ben = login("ben");
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+    if (targeting != null) {
+      targeting.close();
+    }
+  }
+
+  private String login(String user) throws Exception {
+    return JSON.readTree(
+            send(
+                    "POST",
+                    "/api/login",
+                    null,
+                    "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")
+                .body())
+        .get("token")
+        .asText();
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    b.header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  @Order(1)
+  void analystsSeeTheModelsButOnlyAdministratorsAct() throws Exception {
+    HttpResponse<String> list = send("GET", "/api/targeting/models", analyst, null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    JsonNode m = JSON.readTree(list.body()).get(0);
+    assertThat(m.get("version").asInt()).isEqualTo(1);
+    assertThat(m.get("status").asText()).isEqualTo("evaluated");
+    assertThat(m.at("/figures/precision/5").asDouble()).isEqualTo(0.9);
+    assertThat(m.get("inUse").asBoolean()).isFalse();
+    assertThat(send("POST", "/api/targeting/models/1/approve", analyst, null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("POST", "/api/targeting/models/1/release", analyst, null).statusCode())
+        .isEqualTo(403);
+    assertThat(send("GET", "/targeting/models", analyst, null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api/targeting/models", null, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
+  @Order(2)
+  void theRegistrarCannotApproveAndNothingIsReleasedBeforeApproval() throws Exception {
+    HttpResponse<String> self = send("POST", "/api/targeting/models/1/approve", ada, null);
+    assertThat(self.statusCode()).isEqualTo(403);
+    assertThat(JSON.readTree(self.body()).get("message").asText())
+        .contains("another administrator");
+    HttpResponse<String> early = send("POST", "/api/targeting/models/1/release", ben, null);
+    assertThat(early.statusCode()).isEqualTo(409);
+    assertThat(send("POST", "/api/targeting/models/9/approve", ben, null).statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  @Order(3)
+  void aReleaseSwitchesTheAssessmentApiToTheModelAtOnce() throws Exception {
+    String decl =
+        "{\"declarationId\":\"W-%s\",\"date\":\"2021-01-04\",\"office\":\"30\","
+            + "\"importer\":{\"id\":\"IMP9\"},\"countryOfDeparture\":\"CN\",\"items\":[{\"hsCode\":"
+            + "\"854231\",\"origin\":\"CN\",\"netMassKg\":\"12.5\",\"customsValue\":\"4100\"}]}";
+    JsonNode before = JSON.readTree(send("POST", "/api/assess", ada, decl.formatted("1")).body());
+    assertThat(before.at("/versions/model").asText()).isEmpty();
+    HttpResponse<String> ok = send("POST", "/api/targeting/models/1/approve", ben, null);
+    assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    assertThat(JSON.readTree(ok.body()).get("approvedBy").asText()).isEqualTo("ben");
+    HttpResponse<String> rel = send("POST", "/api/targeting/models/1/release", ada, null);
+    assertThat(rel.statusCode()).as(rel.body()).isEqualTo(200);
+    assertThat(JSON.readTree(rel.body()).get("status").asText()).isEqualTo("released");
+    JsonNode after = JSON.readTree(send("POST", "/api/assess", ada, decl.formatted("2")).body());
+    assertThat(after.at("/versions/model").asText()).isEqualTo(modelId);
+    assertThat(after.get("modelProbability").asDouble()).isGreaterThan(0);
+    JsonNode listed = JSON.readTree(send("GET", "/api/targeting/models", analyst, null).body());
+    assertThat(listed.get(0).get("inUse").asBoolean()).isTrue();
+  }
+
+  @Test
+  @Order(4)
+  void anAdministratorApprovesReleasesAndRestoresWithThePageButtonsInChromium() throws Exception {
+    targeting
+        .modelLifecycle()
+        .register(
+            second,
+            new RankingFigures(1000, 200, java.util.Map.of(5, 0.95), java.util.Map.of(5, 0.2), 0.8),
+            "valid-1000.csv",
+            new ModelLifecycle.Actor("ben", "jc"))
+        .orElseThrow();
+    HttpResponse<String> page = send("GET", "/targeting/models", ada, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("models-table", modelId, "0.900", "0.950", "_csrf");
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(base + "/targeting/models");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("ada");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-2"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("release-2"))).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("restore-1")));
+      assertThat(targeting.releasedModel().running().version()).isEqualTo(2);
+      driver.findElement(By.id("restore-1")).click();
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("restore-2")));
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("tr.model[data-version='1'] .model-status"))
+                  .getText())
+          .contains("released", "in use");
+    } finally {
+      driver.quit();
+    }
+    assertThat(targeting.releasedModel().running().version()).isEqualTo(1);
+  }
+}
