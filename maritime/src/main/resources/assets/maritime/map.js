@@ -1,5 +1,7 @@
-// Sekisho maritime map: offline basemap (Natural Earth land), live vessels, alerts, port calls,
-// camera sites; on a vessel page, the vessel's track.
+// Sekisho maritime map: offline basemap (Natural Earth land), live vessels, ranked alerts with the
+// nearest patrol boats and ETA, port calls, camera sites with their fields of view, sightings
+// (dark vessels marked), patrol boats, and forms to report sightings, patrol positions and (for
+// administrators) camera sites; on a vessel page, the vessel's track and its replay.
 (function () {
   const el = document.getElementById('map');
   if (!el || !window.L) { return; }
@@ -41,15 +43,68 @@
     });
     return;
   }
+  const labels = document.getElementById('maritime-labels').dataset;
+  const kindLabel = (k) => {
+    const e = document.querySelector('#maritime-labels .kind-label[data-kind="' + k + '"]');
+    return e ? e.textContent : k;
+  };
   const vesselLayer = L.layerGroup().addTo(map);
   const alertLayer = L.layerGroup().addTo(map);
-  get('/api/maritime/sites').then((sites) => {
-    const list = document.getElementById('sites');
-    sites.forEach((s) => {
-      L.marker([s.lat, s.lon], { title: s.name }).addTo(map).bindPopup('camera ' + s.name);
-      list.appendChild(text(document.createElement('li'), s.name));
+  const siteLayer = L.layerGroup().addTo(map);
+  const patrolLayer = L.layerGroup().addTo(map);
+  const sightingLayer = L.layerGroup().addTo(map);
+  L.control.layers(null, {
+    [document.getElementById('map').dataset.labelVessels]: vesselLayer,
+    [kindLabel('dark-vessel') + ' / alerts']: alertLayer,
+    cameras: siteLayer,
+    patrols: patrolLayer,
+    sightings: sightingLayer,
+  }, { collapsed: true }).addTo(map);
+  const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
+  const post = (url, body) => fetch(url, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf },
+    body: JSON.stringify(body),
+  }).then((r) => r.json().then((j) => (r.ok ? j : Promise.reject(j))));
+
+  // a camera's field of view: a sector from the site, bearing +/- fov/2, out to its range
+  function fieldOfView(s) {
+    const pts = [[s.lat, s.lon]];
+    const steps = 24;
+    const r = s.rangeNm / 60;
+    const coslat = Math.max(0.05, Math.cos(s.lat * Math.PI / 180));
+    const from = s.bearingDeg - s.fovDeg / 2;
+    for (let i = 0; i <= steps; i++) {
+      const b = (from + s.fovDeg * i / steps) * Math.PI / 180;
+      pts.push([s.lat + Math.cos(b) * r, s.lon + Math.sin(b) * r / coslat]);
+    }
+    return pts;
+  }
+  function loadSites() {
+    return get('/api/maritime/sites').then((sites) => {
+      siteLayer.clearLayers();
+      const list = document.getElementById('sites');
+      list.replaceChildren();
+      const select = document.getElementById('sighting-site');
+      if (select) { select.replaceChildren(); }
+      sites.forEach((s) => {
+        L.polygon(fieldOfView(s), { color: '#16a085', weight: 1, fillOpacity: 0.12, className: 'camera-fov' })
+          .addTo(siteLayer).bindTooltip(s.name);
+        L.circleMarker([s.lat, s.lon], { radius: 6, color: '#16a085', fillOpacity: 1, className: 'camera-site' })
+          .addTo(siteLayer).bindPopup('camera ' + s.name + ' (' + s.id + '): ' + s.bearingDeg + '° ± ' + (s.fovDeg / 2) + '°, ' + s.rangeNm + ' nm');
+        const li = text(document.createElement('li'), s.name + ' (' + s.id + ')');
+        li.className = 'camera-site-item';
+        list.appendChild(li);
+        if (select) {
+          const o = text(document.createElement('option'), s.name);
+          o.value = s.id;
+          select.appendChild(o);
+        }
+      });
     });
-  });
+  }
+  loadSites();
   let fitted = false;
   function refresh() {
     get('/api/maritime/vessels').then((vs) => {
@@ -60,7 +115,7 @@
         if (v.lat == null) { return; }
         bounds.push([v.lat, v.lon]);
         const m = L.circleMarker([v.lat, v.lon], { radius: 5, color: v.shipType === 30 ? '#e67e22' : '#2c3e50', className: 'vessel-marker' });
-        m.bindPopup('<a href="/maritime/vessels/' + v.mmsi + '">' + (v.name || v.mmsi) + '</a>');
+        m.bindPopup('<a href="/maritime/vessels/' + v.mmsi + '">' + escapeHtml(v.name || String(v.mmsi)) + '</a>');
         m.addTo(vesselLayer);
       });
       if (!fitted && bounds.length) { map.fitBounds(bounds, { maxZoom: 10 }); fitted = true; }
@@ -73,14 +128,35 @@
         const li = document.createElement('li');
         li.className = 'alert alert-' + a.kind;
         li.dataset.kind = a.kind;
-        let s = a.kind + ': ' + a.summary;
+        li.dataset.rank = a.rank;
+        li.appendChild(text(document.createElement('span'), kindLabel(a.kind))).className = 'kind';
+        li.appendChild(document.createTextNode(': ' + a.summary + ' (' + labels.score + ' ' + a.score + ')'));
+        let popup = kindLabel(a.kind) + ': ' + a.summary;
+        const boats = document.createElement('ul');
+        boats.className = 'boats';
         if (a.nearestBoats && a.nearestBoats.length) {
-          const b = a.nearestBoats[0];
-          s += ' — ' + b.name + ' ' + b.distanceNm + ' nm' + (b.etaMinutes != null ? ', ETA ' + b.etaMinutes + ' min' : '');
+          a.nearestBoats.forEach((b) => {
+            const s = b.name + ' (' + b.id + ') ' + b.distanceNm + ' nm' +
+              (b.etaMinutes != null ? ', ' + labels.eta + ' ' + b.etaMinutes + ' ' + labels.minutes : '');
+            const bl = text(document.createElement('li'), s);
+            bl.className = 'nearest-boat';
+            boats.appendChild(bl);
+          });
+          popup += ' — ' + labels.nearest + ': ' + boats.firstChild.textContent;
+        } else if (a.lat != null) {
+          boats.appendChild(text(document.createElement('li'), labels.noboats));
         }
-        list.appendChild(text(li, s));
+        li.appendChild(boats);
+        list.appendChild(li);
         if (a.lat != null) {
-          L.circle([a.lat, a.lon], { radius: 800, color: '#c0392b', className: 'alert-marker' }).addTo(alertLayer).bindPopup(s);
+          const dark = a.kind === 'dark-vessel';
+          const marker = L.circle([a.lat, a.lon], {
+            radius: dark ? 1200 : 800,
+            color: dark ? '#8b0000' : (a.kind === 'port-call' ? '#1f5fa8' : '#c0392b'),
+            className: 'alert-marker alert-marker-' + a.kind,
+          }).addTo(alertLayer);
+          marker.bindPopup(escapeHtml(popup));
+          li.addEventListener('click', () => { map.setView([a.lat, a.lon], Math.max(map.getZoom(), 10)); marker.openPopup(); });
         }
       });
     });
@@ -93,7 +169,77 @@
         list.appendChild(text(li, c.time + ' ' + c.mmsi + ' ' + c.direction + ' ' + c.portName + ' (' + c.locode + ')'));
       });
     });
+    get('/api/maritime/patrols').then((ps) => {
+      patrolLayer.clearLayers();
+      const list = document.getElementById('patrols');
+      list.replaceChildren();
+      ps.forEach((p) => {
+        L.circleMarker([p.lat, p.lon], { radius: 7, color: '#27ae60', weight: 3, className: 'patrol-marker' })
+          .addTo(patrolLayer).bindTooltip(p.name + ' ' + p.speedKnots + ' kn');
+        const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + p.speedKnots + ' kn, ' + p.time);
+        li.className = 'patrol-boat';
+        list.appendChild(li);
+      });
+    });
+    get('/api/maritime/sightings?limit=50').then((ss) => {
+      sightingLayer.clearLayers();
+      const list = document.getElementById('sightings');
+      list.replaceChildren();
+      ss.forEach((s) => {
+        L.circleMarker([s.lat, s.lon], { radius: 5, color: s.dark ? '#8b0000' : '#7f8c8d', fillOpacity: 0.8, className: s.dark ? 'sighting-marker sighting-dark' : 'sighting-marker' })
+          .addTo(sightingLayer).bindPopup(escapeHtml(s.time + ' ' + s.siteId + ' ' + (s.vesselType || '') + (s.imageRef ? ' [' + s.imageRef + ']' : '')));
+        const li = text(document.createElement('li'), s.time + ' ' + s.siteId + ' ' + (s.vesselType || '') +
+          (s.dark ? ' — ' + kindLabel('dark-vessel') : ' — MMSI ' + s.matchedMmsi));
+        li.className = s.dark ? 'sighting sighting-dark' : 'sighting';
+        list.appendChild(li);
+      });
+    });
   }
+  function escapeHtml(s) {
+    return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+  }
+  function formObject(form) {
+    const o = {};
+    new FormData(form).forEach((v, k) => {
+      const input = form.elements[k];
+      const s = String(v).trim();
+      if (s === '') { return; }
+      o[k] = input && input.type === 'number' ? Number(s) : s;
+    });
+    return o;
+  }
+  function wire(formId, url, done) {
+    const form = document.getElementById(formId);
+    if (!form) { return; }
+    form.addEventListener('submit', (ev) => {
+      ev.preventDefault();
+      const out = form.querySelector('[role=status]');
+      out.textContent = '';
+      out.className = '';
+      post(url, formObject(form)).then((r) => {
+        done(r, out);
+        refresh();
+      }, (e) => {
+        out.className = 'error';
+        out.textContent = labels.error + ': ' + (e.message || e.error || e) + (e.field ? ' (' + e.field + ')' : '');
+      });
+    });
+  }
+  const timeInput = document.getElementById('sighting-time');
+  if (timeInput) { timeInput.value = new Date().toISOString().replace(/\.\d+Z$/, 'Z'); }
+  map.on('click', (ev) => {
+    const lat = document.getElementById('sighting-lat');
+    if (lat) {
+      lat.value = ev.latlng.lat.toFixed(5);
+      document.getElementById('sighting-lon').value = ev.latlng.lng.toFixed(5);
+    }
+  });
+  wire('sighting-form', '/api/maritime/sightings', (r, out) => {
+    out.className = r.dark ? 'sighting-dark' : 'sighting-explained';
+    out.textContent = r.dark ? labels.dark : labels.explained + ' ' + r.matchedMmsi + ' (' + r.distanceNm + ' nm)';
+  });
+  wire('patrol-form', '/api/maritime/patrols', (r, out) => { out.textContent = labels.saved; });
+  wire('site-form', '/api/maritime/sites', (r, out) => { out.textContent = labels.saved; loadSites(); });
   refresh();
   setInterval(refresh, 3000);
 })();

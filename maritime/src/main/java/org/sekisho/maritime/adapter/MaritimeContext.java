@@ -21,6 +21,7 @@ import org.sekisho.maritime.adapter.geo.GeoJsonAreaRules;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
 import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.ConveyanceMovements;
+import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.application.MaritimeService;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
 import org.sekisho.maritime.domain.track.VesselTracker;
@@ -57,13 +58,30 @@ public final class MaritimeContext implements BoundedContext {
   public MaritimeContext(
       Database db, AuditTrail audit, Clock clock, Path dataDir, ConveyanceMovements movements) {
     this.service =
-        new MaritimeService(
-            new JdbiMaritimeRecords(db.jdbi()),
-            movements,
-            clock,
-            settings(dataDir),
-            new DarkVesselCheck(1.0, Duration.ofMinutes(15)),
-            Duration.ofSeconds(10));
+        service(
+            new JdbiMaritimeRecords(db.jdbi()), movements, clock, settings(dataDir), STORE_EVERY);
+  }
+
+  /**
+   * The server stores one position per vessel per this interval (the detectors see every report);
+   * {@code sekisho bench maritime --db} measures the same.
+   */
+  public static final Duration STORE_EVERY = Duration.ofSeconds(10);
+
+  /** The service as the server builds it (shared with the benchmark, so it measures the same). */
+  public static MaritimeService service(
+      MaritimeRecords records,
+      ConveyanceMovements movements,
+      Clock clock,
+      VesselTracker.Settings settings,
+      Duration storeEvery) {
+    return new MaritimeService(
+        records,
+        movements,
+        clock,
+        settings,
+        new DarkVesselCheck(1.0, Duration.ofMinutes(15)),
+        storeEvery);
   }
 
   /**

@@ -45,6 +45,23 @@ public interface MaritimeRecords {
       String direction,
       Instant time) {}
 
+  /**
+   * A stored camera sighting: where it was placed, and the AIS vessel that explained it (null for a
+   * dark vessel).
+   */
+  record StoredSighting(
+      long id,
+      String siteId,
+      Instant time,
+      double lat,
+      double lon,
+      double bearingDeg,
+      double sizeM,
+      String vesselType,
+      String imageRef,
+      Integer matchedMmsi,
+      boolean dark) {}
+
   void saveVessels(List<VesselSnapshot> vessels);
 
   /** Stores positions, creating day partitions as needed. */
@@ -76,6 +93,9 @@ public interface MaritimeRecords {
 
   /** Stores a sighting with where it was placed and what explained it; returns its id. */
   long saveSighting(Sighting s, double lat, double lon, Integer matchedMmsi, boolean dark);
+
+  /** The latest sightings, newest first. */
+  List<StoredSighting> sightings(int limit);
 
   void savePatrol(PatrolBoat boat);
 

@@ -264,9 +264,91 @@ class MaritimeServerTest {
       wait.until(d -> !d.findElements(By.cssSelector("path.replay-marker")).isEmpty());
       wait.until(d -> d.findElement(By.id("replay-time")).getText().startsWith("2024-05-01T"));
       assertThat(driver.findElement(By.id("intel-link")).getAttribute("href"))
-          .endsWith("q=9000053");
+          .endsWith("/search?q=9000053");
+      assertThat(driver.findElement(By.id("intel-link-mmsi")).getAttribute("href"))
+          .endsWith("/search?q=563100005");
+      assertThat(driver.findElements(By.id("intel-link-name"))).hasSize(1);
     } finally {
       driver.quit();
     }
+  }
+
+  @Test
+  @Order(5)
+  void
+      anOfficerSeesTheCameraSiteAndASightingReportedOnTheMapRaisesADarkVesselAlertWithTheNearestBoat()
+          throws Exception {
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      driver.get(base + "/maritime");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("officer");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      // the camera site with its field of view, and the patrol boat
+      wait.until(d -> !d.findElements(By.cssSelector("path.camera-fov")).isEmpty());
+      wait.until(d -> !d.findElements(By.cssSelector("path.camera-site")).isEmpty());
+      assertThat(driver.findElement(By.id("sites")).getText()).contains("Cape Nojima");
+      wait.until(d -> !d.findElements(By.cssSelector("path.patrol-marker")).isEmpty());
+      wait.until(d -> !d.findElements(By.cssSelector("path.alert-marker-encounter")).isEmpty());
+      int darkBefore = darkAlerts();
+      // an operator reports what the camera sees, on its bearing (no AIS there)
+      wait.until(
+          d -> !d.findElements(By.cssSelector("#sighting-site option[value='cam-1']")).isEmpty());
+      driver.findElement(By.cssSelector("#sighting-site option[value='cam-1']")).click();
+      driver.findElement(By.id("sighting-time")).clear();
+      driver.findElement(By.id("sighting-time")).sendKeys("2024-05-01T05:58:00Z");
+      driver.findElement(By.id("sighting-bearing")).sendKeys("160");
+      driver.findElement(By.id("sighting-size")).sendKeys("12");
+      driver.findElement(By.id("sighting-type")).sendKeys("small craft");
+      driver.findElement(By.id("sighting-image")).sendKeys("cam-1/0002.jpg");
+      driver.findElement(By.id("sighting-submit")).click();
+      wait.until(d -> !d.findElements(By.cssSelector("#sighting-result.sighting-dark")).isEmpty());
+      assertThat(darkAlerts()).isEqualTo(darkBefore + 1);
+      wait.until(d -> d.findElements(By.cssSelector("path.sighting-dark")).size() >= 2);
+      wait.until(d -> !d.findElements(By.cssSelector("path.alert-marker-dark-vessel")).isEmpty());
+      // the most urgent alert is a dark vessel, with the nearest patrol boat and its ETA
+      wait.until(
+          d ->
+              "dark-vessel"
+                  .equals(d.findElement(By.cssSelector("#alerts > li")).getAttribute("data-kind")));
+      String first = driver.findElement(By.cssSelector("#alerts > li li.nearest-boat")).getText();
+      assertThat(first).contains("Izu").contains("PL-61").contains("ETA").contains("min");
+      // a sighting with a position right on an AIS vessel is explained, not dark
+      driver.findElement(By.id("sighting-time")).clear();
+      driver.findElement(By.id("sighting-time")).sendKeys("2024-05-01T02:00:00Z");
+      driver.findElement(By.id("sighting-bearing")).clear();
+      JsonNode meeting =
+          JSON.readTree(
+                  send("GET", "/api/maritime/vessels/431100000/track", token("officer"), null)
+                      .body())
+              .get("positions");
+      JsonNode at = null;
+      for (JsonNode p : meeting) {
+        if (p.get("time").asText().startsWith("2024-05-01T02:00")) {
+          at = p;
+        }
+      }
+      assertThat(at).as("stored position of the fishing vessel at 02:00").isNotNull();
+      driver.findElement(By.id("sighting-lat")).sendKeys(at.get("lat").asText());
+      driver.findElement(By.id("sighting-lon")).sendKeys(at.get("lon").asText());
+      driver.findElement(By.id("sighting-submit")).click();
+      wait.until(
+          d -> !d.findElements(By.cssSelector("#sighting-result.sighting-explained")).isEmpty());
+      assertThat(driver.findElement(By.id("sighting-result")).getText()).contains("431100000");
+      assertThat(darkAlerts()).isEqualTo(darkBefore + 1);
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private int darkAlerts() throws Exception {
+    int n = 0;
+    for (JsonNode a :
+        JSON.readTree(send("GET", "/api/maritime/alerts", token("officer"), null).body())) {
+      n += a.get("kind").asText().equals("dark-vessel") ? 1 : 0;
+    }
+    return n;
   }
 }

@@ -1,8 +1,9 @@
 package org.sekisho.maritime.adapter.db;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -109,22 +111,9 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
     for (LocalDate d : days) {
       ensurePartition(d);
     }
-    // COPY is several times faster than batched inserts for the position stream
-    StringBuilder rows = new StringBuilder(positions.size() * 64);
-    for (StoredPosition p : positions) {
-      rows.append(p.mmsi())
-          .append('\t')
-          .append(p.time())
-          .append('\t')
-          .append(p.lat())
-          .append('\t')
-          .append(p.lon())
-          .append('\t')
-          .append(Double.isNaN(p.speedKnots()) ? "\\N" : Double.toString(p.speedKnots()))
-          .append('\t')
-          .append(Double.isNaN(p.course()) ? "\\N" : Double.toString(p.course()))
-          .append('\n');
-    }
+    // COPY in PostgreSQL's binary format: several times faster than batched inserts, and the
+    // server parses no timestamp or number text
+    byte[] rows = binaryCopy(positions);
     jdbi.useHandle(
         h -> {
           try {
@@ -132,14 +121,55 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                 .unwrap(PGConnection.class)
                 .getCopyAPI()
                 .copyIn(
-                    "copy maritime.position (mmsi, time, lat, lon, speed_knots, course) from stdin",
-                    new StringReader(rows.toString()));
+                    "copy maritime.position (mmsi, time, lat, lon, speed_knots, course) from stdin"
+                        + " with (format binary)",
+                    new ByteArrayInputStream(rows));
           } catch (IOException e) {
             throw new UncheckedIOException(e);
           } catch (SQLException e) {
             throw new IllegalStateException("copy of positions failed: " + e.getMessage(), e);
           }
         });
+  }
+
+  /** Microseconds from the Unix epoch to PostgreSQL's epoch, 2000-01-01T00:00:00Z. */
+  private static final long PG_EPOCH_MICROS = 946_684_800_000_000L;
+
+  /**
+   * Positions as a PostgreSQL binary COPY stream: signature, flags and extension length, then per
+   * row the field count and each field as length + big-endian value (-1 for null), then -1.
+   */
+  static byte[] binaryCopy(List<StoredPosition> positions) {
+    // 2 + 4+4 + 4+8 + 4 * (4+8) bytes per row
+    ByteBuffer b = ByteBuffer.allocate(19 + positions.size() * 70 + 2);
+    b.put(COPY_SIGNATURE).putInt(0).putInt(0);
+    for (StoredPosition p : positions) {
+      b.putShort((short) 6);
+      b.putInt(4).putInt(p.mmsi());
+      long micros =
+          Math.multiplyExact(p.time().getEpochSecond(), 1_000_000L)
+              + p.time().getNano() / 1000
+              - PG_EPOCH_MICROS;
+      b.putInt(8).putLong(micros);
+      b.putInt(8).putDouble(p.lat());
+      b.putInt(8).putDouble(p.lon());
+      putNullable(b, p.speedKnots());
+      putNullable(b, p.course());
+    }
+    b.putShort((short) -1);
+    return Arrays.copyOf(b.array(), b.position());
+  }
+
+  private static final byte[] COPY_SIGNATURE = {
+    'P', 'G', 'C', 'O', 'P', 'Y', '\n', (byte) 0xFF, '\r', '\n', 0
+  };
+
+  private static void putNullable(ByteBuffer b, double d) {
+    if (Double.isNaN(d)) {
+      b.putInt(-1);
+    } else {
+      b.putInt(8).putDouble(d);
+    }
   }
 
   private void ensurePartition(LocalDate day) {
@@ -414,6 +444,30 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
+  }
+
+  @Override
+  public List<StoredSighting> sightings(int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from maritime.sighting order by time desc, id desc limit :limit")
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new StoredSighting(
+                            rs.getLong("id"),
+                            rs.getString("site_id"),
+                            instant(rs, "time"),
+                            rs.getDouble("lat"),
+                            rs.getDouble("lon"),
+                            dbl(rs, "bearing_deg"),
+                            dbl(rs, "size_m"),
+                            rs.getString("vessel_type"),
+                            rs.getString("image_ref"),
+                            intOrNull(rs, "matched_mmsi"),
+                            rs.getBoolean("dark")))
+                .list());
   }
 
   @Override

@@ -9,6 +9,8 @@ import io.javalin.http.Context;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -93,6 +95,7 @@ public final class MaritimeWeb implements WebModule {
             REPORT,
             "a camera sighting (dark-vessel check)",
             this::sighting)
+        .get("/api/maritime/sightings", READ, "camera sightings, newest first", this::sightings)
         .get(
             "/api/maritime/patrols",
             READ,
@@ -109,11 +112,24 @@ public final class MaritimeWeb implements WebModule {
     return out.toString();
   }
 
+  /** Alert kinds, as the ranking weighs them (labels on the map). */
+  private static final List<String> KINDS =
+      List.of(
+          "dark-vessel",
+          "fishing-meeting",
+          "encounter",
+          "unusual-grounds",
+          "gap",
+          "loitering",
+          "port-call");
+
   private void mapPage(Context ctx) {
-    boolean admin = Web.principal(ctx).roles().contains(Role.ADMIN);
+    var roles = Web.principal(ctx).roles();
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("t", Web.messages(ctx));
-    p.put("admin", admin);
+    p.put("admin", roles.contains(Role.ADMIN));
+    p.put("report", REPORT.admits(Web.principal(ctx)));
+    p.put("kinds", KINDS);
     Web.page(ctx, Web.messages(ctx).get("maritime.title"), render("map.jte", p));
   }
 
@@ -126,10 +142,57 @@ public final class MaritimeWeb implements WebModule {
     p.put("t", Web.messages(ctx));
     p.put("v", v);
     p.put("calls", service.records().portCalls(mmsi, 50));
+    p.put("links", intelLinks(ctx, v));
+    p.put(
+        "alerts",
+        service.records().alerts(Instant.EPOCH, 1000).stream()
+            .filter(
+                a ->
+                    Integer.valueOf(mmsi).equals(a.mmsi())
+                        || Integer.valueOf(mmsi).equals(a.otherMmsi()))
+            .limit(50)
+            .toList());
     Web.page(
         ctx,
         Web.messages(ctx).get("maritime.vessel.title", v.name() == null ? mmsi : v.name()),
         render("vessel.jte", p));
+  }
+
+  /** A link into the intelligence database's search page. */
+  public record IntelLink(String id, String label, String href) {}
+
+  /**
+   * Links into the intelligence search (by URL only: this context never reads intel's tables): by
+   * IMO (the identifier port calls carry into conveyance movements), name, call sign and MMSI.
+   */
+  static List<IntelLink> intelLinks(Context ctx, VesselSnapshot v) {
+    var t = Web.messages(ctx);
+    List<IntelLink> links = new ArrayList<>();
+    if (v.imo() != 0) {
+      links.add(new IntelLink("intel-link", "IMO " + v.imo(), search(String.valueOf(v.imo()))));
+    }
+    if (v.name() != null && !v.name().isBlank()) {
+      links.add(
+          new IntelLink(
+              "intel-link-name", t.get("maritime.intel.name") + ": " + v.name(), search(v.name())));
+    }
+    if (v.callSign() != null && !v.callSign().isBlank()) {
+      links.add(
+          new IntelLink(
+              "intel-link-callsign",
+              t.get("maritime.intel.callsign") + ": " + v.callSign(),
+              search(v.callSign())));
+    }
+    links.add(
+        new IntelLink(
+            v.imo() == 0 ? "intel-link" : "intel-link-mmsi",
+            t.get("maritime.intel.mmsi") + ": " + v.mmsi(),
+            search(String.valueOf(v.mmsi()))));
+    return links;
+  }
+
+  private static String search(String q) {
+    return "/search?q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8);
   }
 
   private static void asset(Context ctx, String name, String type) throws IOException {
@@ -235,9 +298,11 @@ public final class MaritimeWeb implements WebModule {
   private void alerts(Context ctx) {
     int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
     List<Map<String, Object>> out = new ArrayList<>();
+    int rank = 0;
     for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, limit)) {
       MaritimeRecords.Alert a = ra.alert();
       Map<String, Object> m = new LinkedHashMap<>();
+      m.put("rank", ++rank);
       m.put("id", a.id());
       m.put("kind", a.kind());
       m.put("time", a.time().toString());
@@ -258,6 +323,27 @@ public final class MaritimeWeb implements WebModule {
         boats.add(b);
       }
       m.put("nearestBoats", boats);
+      out.add(m);
+    }
+    ctx.json(out);
+  }
+
+  private void sightings(Context ctx) {
+    int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (MaritimeRecords.StoredSighting s : service.records().sightings(limit)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", s.id());
+      m.put("siteId", s.siteId());
+      m.put("time", s.time().toString());
+      m.put("lat", s.lat());
+      m.put("lon", s.lon());
+      m.put("bearingDeg", num(s.bearingDeg()));
+      m.put("sizeM", num(s.sizeM()));
+      m.put("vesselType", s.vesselType());
+      m.put("imageRef", s.imageRef());
+      m.put("matchedMmsi", s.matchedMmsi());
+      m.put("dark", s.dark());
       out.add(m);
     }
     ctx.json(out);
