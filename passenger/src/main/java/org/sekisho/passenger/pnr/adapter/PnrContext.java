@@ -18,7 +18,15 @@ import org.sekisho.passenger.pnr.adapter.web.PnrWeb;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.application.PnrRetention;
 import org.sekisho.passenger.pnr.application.PnrUnmasking;
+import org.sekisho.passenger.screening.adapter.db.JdbcScreeningStore;
+import org.sekisho.passenger.screening.adapter.web.ScreeningWeb;
+import org.sekisho.passenger.screening.application.HitReview;
+import org.sekisho.passenger.screening.application.PassengerRules;
+import org.sekisho.passenger.screening.application.PassengerScreening;
+import org.sekisho.passenger.screening.application.WatchlistImport;
 import org.sekisho.platform.BoundedContext;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
@@ -29,8 +37,9 @@ import org.sekisho.platform.web.WebModule;
  * ({@link PnrWeb}), the watched folder {@code <dataDir>/pnr/inbox} (polled every 10 s), and the
  * retention job (masking after 6 months, deletion after 5 years; run at start and hourly; each run
  * with an effect is audited as {@code pnr.retention}); unmasking with a reason and a second
- * approver ({@link PnrUnmasking}). Call {@link #start()} after migrating and {@link #close()} at
- * shutdown.
+ * approver ({@link PnrUnmasking}); passenger screening of every flight a PNR or API message names
+ * ({@link PassengerScreening}: rules, watchlists, hits and their review, pages under {@code
+ * /screening}). Call {@link #start()} after migrating and {@link #close()} at shutdown.
  */
 public final class PnrContext implements BoundedContext {
   private static final System.Logger LOG = System.getLogger(PnrContext.class.getName());
@@ -40,9 +49,12 @@ public final class PnrContext implements BoundedContext {
   private final AuditTrail audit;
   private final Clock clock;
   private final Path folder;
+  private final JdbcScreeningStore screeningStore;
+  private final PassengerScreening screening;
+  private final ScreeningWeb screeningWeb;
   private ScheduledExecutorService scheduler;
 
-  /** With the default retention periods. */
+  /** With the default retention periods, screening Japan's arrivals and departures. */
   public PnrContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
     this(db, audit, clock, dataDir, PnrRetention.MASK_AFTER, PnrRetention.DELETE_AFTER);
   }
@@ -54,10 +66,38 @@ public final class PnrContext implements BoundedContext {
       Path dataDir,
       Period maskAfter,
       Period deleteAfter) {
+    this(db, audit, clock, dataDir, maskAfter, deleteAfter, HOME_COUNTRY);
+  }
+
+  /** The country whose arrivals and departures the flights list tells apart, by default. */
+  public static final String HOME_COUNTRY = "JP";
+
+  /**
+   * @param homeCountry alpha-2 country whose arrivals and departures are screened
+   */
+  public PnrContext(
+      Database db,
+      AuditTrail audit,
+      Clock clock,
+      Path dataDir,
+      Period maskAfter,
+      Period deleteAfter,
+      String homeCountry) {
     this.store = new JdbcPnrStore(db.jdbi());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.audit = Objects.requireNonNull(audit, "audit");
-    this.ingest = new PnrIngest(store, clock);
+    this.screeningStore = new JdbcScreeningStore(db.jdbi());
+    this.screening = new PassengerScreening(screeningStore, audit, clock, homeCountry);
+    this.screeningWeb =
+        new ScreeningWeb(
+            screeningStore,
+            store,
+            screening,
+            new HitReview(screeningStore, audit, clock),
+            new PassengerRules(screeningStore, screening, audit, clock),
+            new WatchlistImport(screeningStore, screening, audit, clock),
+            clock);
+    this.ingest = new PnrIngest(store, clock, screening);
     this.retention = new PnrRetention(store, clock, maskAfter, deleteAfter);
     this.folder = dataDir.resolve("pnr");
   }
@@ -69,18 +109,26 @@ public final class PnrContext implements BoundedContext {
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(new PnrWeb(ingest, store, new PnrUnmasking(store, clock)));
+    return List.of(new PnrWeb(ingest, store, new PnrUnmasking(store, clock)), screeningWeb);
   }
 
-  /** No pages yet: the PNR unit works through the API. */
+  /** Flight screening and passenger rules, for the PNR unit. */
   @Override
   public List<NavItem> nav() {
-    return List.of();
+    Access pnrUnit = Access.anyOf(Role.PNR_UNIT);
+    return List.of(
+        new NavItem("/screening/flights", "screening.nav.flights", pnrUnit),
+        new NavItem("/screening/rules", "screening.nav.rules", pnrUnit));
   }
 
   @Override
   public List<String> messageBundles() {
-    return List.of();
+    return List.of("i18n.screening");
+  }
+
+  /** Passenger screening (flights, rules, watchlists), for other adapters and the CLI. */
+  public PassengerScreening screening() {
+    return screening;
   }
 
   /** The ingest use case, for other adapters (e.g. a Kafka consumer). */

@@ -30,16 +30,47 @@ import org.sekisho.passenger.pnr.domain.PnrgovParser;
  * duplicate}). Thread-safe when the store is.
  */
 public final class PnrIngest {
+  private static final System.Logger LOG = System.getLogger(PnrIngest.class.getName());
   private final PnrStore store;
+  private final Listener listener;
   private final Clock clock;
   private final PnrgovParser pnrParser;
   private final PaxlstParser apiParser;
 
   public PnrIngest(PnrStore store, Clock clock) {
+    this(store, clock, null);
+  }
+
+  /**
+   * @param listener told about every stored booking version and API list (screening), or null
+   */
+  public PnrIngest(PnrStore store, Clock clock, Listener listener) {
+    this.listener = listener;
     this.store = Objects.requireNonNull(store, "store");
     this.clock = Objects.requireNonNull(clock, "clock");
     this.pnrParser = new PnrgovParser(clock);
     this.apiParser = new PaxlstParser(clock);
+  }
+
+  /**
+   * Told after messages are stored, on the ingesting thread (screening runs there). A failure of
+   * the listener is logged and does not undo the ingest.
+   */
+  public interface Listener {
+    /** The bookings of one PNRGOV message, each stored as a new version. */
+    void pnrStored(PnrMessage message, List<StoredPnr> pnrs, Instant at);
+
+    /** One PAXLST message, stored. */
+    void apiStored(ApiMessage message, Instant at);
+  }
+
+  /**
+   * A booking as stored: the record, its version number and its changes from the version before.
+   */
+  public record StoredPnr(Pnr pnr, int version, List<BookingChange> changes) {
+    public StoredPnr {
+      changes = List.copyOf(changes);
+    }
   }
 
   /** What happened to one received message. */
@@ -76,6 +107,7 @@ public final class PnrIngest {
     }
     List<BookingVersion> versions = new ArrayList<>();
     for (PnrMessage m : ok.value().messages()) {
+      List<StoredPnr> stored = new ArrayList<>();
       for (Pnr pnr : m.pnrs()) {
         if (pnr.recordLocator().isEmpty()) {
           continue;
@@ -88,6 +120,14 @@ public final class PnrIngest {
                 .orElse(List.of());
         int version = store.addVersion(id.get(), m, pnr, facts, changes, now);
         versions.add(new BookingVersion(pnr.carrier(), pnr.recordLocator(), version, changes));
+        stored.add(new StoredPnr(pnr, version, changes));
+      }
+      if (listener != null && !stored.isEmpty()) {
+        try {
+          listener.pnrStored(m, stored, now);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "screening after PNR ingest failed", e);
+        }
       }
     }
     return Outcome.accepted(new Receipt(id.get(), false, versions, 0, ok.value().warnings()));
@@ -108,6 +148,13 @@ public final class PnrIngest {
     for (ApiMessage m : ok.value().messages()) {
       store.addApiMessage(id.get(), m, now);
       travellers += m.travellers().size();
+      if (listener != null) {
+        try {
+          listener.apiStored(m, now);
+        } catch (RuntimeException e) {
+          LOG.log(System.Logger.Level.WARNING, "screening after API ingest failed", e);
+        }
+      }
     }
     return Outcome.accepted(
         new Receipt(id.get(), false, List.of(), travellers, ok.value().warnings()));

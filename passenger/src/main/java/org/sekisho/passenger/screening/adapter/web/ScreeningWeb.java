@@ -1,0 +1,615 @@
+package org.sekisho.passenger.screening.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import gg.jte.ContentType;
+import gg.jte.TemplateEngine;
+import gg.jte.output.StringOutput;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.StringReader;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.names.domain.watchlist.Severity;
+import org.sekisho.passenger.pnr.application.PnrStore;
+import org.sekisho.passenger.screening.application.HitReview;
+import org.sekisho.passenger.screening.application.PassengerRules;
+import org.sekisho.passenger.screening.application.PassengerScreening;
+import org.sekisho.passenger.screening.application.ScreeningStore;
+import org.sekisho.passenger.screening.application.ScreeningStore.FlightRow;
+import org.sekisho.passenger.screening.application.ScreeningStore.HitRow;
+import org.sekisho.passenger.screening.application.WatchlistImport;
+import org.sekisho.passenger.screening.domain.PassengerFacts;
+import org.sekisho.passenger.screening.domain.PassengerVocabulary;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.Routes;
+import org.sekisho.platform.web.Web;
+import org.sekisho.platform.web.WebModule;
+import org.sekisho.targeting.criteria.domain.FieldDefinition;
+
+/**
+ * Passenger screening for the PNR unit: flights with their screening status, a flight's travellers
+ * and hits, the hit review with its explanation and disposition, a traveller's PNR versions with
+ * links into the intelligence database, rules and watchlists; the same as JSON under {@code
+ * /api/screening}. Every read of personal data and every decision is audited.
+ */
+public final class ScreeningWeb implements WebModule {
+  private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
+  private static final Access LIST_IMPORT = Access.anyOf(Role.PNR_UNIT, Role.ADMIN);
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final ScreeningStore store;
+  private final PnrStore pnrs;
+  private final PassengerScreening screening;
+  private final HitReview review;
+  private final PassengerRules rules;
+  private final WatchlistImport lists;
+  private final Clock clock;
+  private final TemplateEngine templates =
+      TemplateEngine.createPrecompiled(
+          null,
+          ContentType.Html,
+          ScreeningWeb.class.getClassLoader(),
+          "org.sekisho.passenger.screening.adapter.web.jte");
+
+  public ScreeningWeb(
+      ScreeningStore store,
+      PnrStore pnrs,
+      PassengerScreening screening,
+      HitReview review,
+      PassengerRules rules,
+      WatchlistImport lists,
+      Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.pnrs = Objects.requireNonNull(pnrs, "pnrs");
+    this.screening = Objects.requireNonNull(screening, "screening");
+    this.review = Objects.requireNonNull(review, "review");
+    this.rules = Objects.requireNonNull(rules, "rules");
+    this.lists = Objects.requireNonNull(lists, "lists");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.get("/screening/flights", PNR_UNIT, "flights with screening status", this::flightsPage)
+        .get(
+            "/screening/flights/{id}", PNR_UNIT, "a flight's travellers and hits", this::flightPage)
+        .post(
+            "/screening/flights/{id}/screen",
+            PNR_UNIT,
+            "screen a flight again (form)",
+            this::screenForm)
+        .get(
+            "/screening/flights/{id}/traveller",
+            PNR_UNIT,
+            "a traveller: facts, PNR versions, hits, intelligence links",
+            this::travellerPage)
+        .get("/screening/hits/{id}", PNR_UNIT, "hit review", this::hitPage)
+        .post(
+            "/screening/hits/{id}/disposition",
+            PNR_UNIT,
+            "record a hit's disposition (form)",
+            this::dispositionForm)
+        .get("/screening/rules", PNR_UNIT, "passenger rules", this::rulesPage)
+        .post("/screening/rules", PNR_UNIT, "save a passenger rule (form)", this::ruleForm)
+        .post(
+            "/screening/rules/{id}/enable",
+            PNR_UNIT,
+            "enable a rule (form)",
+            c -> enableForm(c, true))
+        .post(
+            "/screening/rules/{id}/disable",
+            PNR_UNIT,
+            "disable a rule (form)",
+            c -> enableForm(c, false))
+        .get("/screening/watchlists", LIST_IMPORT, "watchlists", this::listsPage)
+        .get("/api/screening/flights", PNR_UNIT, "flights with screening status", this::flightsApi)
+        .get(
+            "/api/screening/flights/{id}",
+            PNR_UNIT,
+            "a flight's travellers and hits",
+            this::flightApi)
+        .post(
+            "/api/screening/flights/{id}/screen",
+            PNR_UNIT,
+            "screen a flight again",
+            this::screenApi)
+        .get("/api/screening/hits/{id}", PNR_UNIT, "one hit with its explanation", this::hitApi)
+        .post(
+            "/api/screening/hits/{id}/disposition",
+            PNR_UNIT,
+            "record a disposition: {\"disposition\",\"comment\"}",
+            this::dispositionApi)
+        .get("/api/screening/rules", PNR_UNIT, "passenger rules", this::rulesApi)
+        .post(
+            "/api/screening/rules",
+            PNR_UNIT,
+            "save a rule: {\"id\" (0 for new),\"text\"}; 400 with line and column",
+            this::ruleApi)
+        .post(
+            "/api/screening/rules/{id}/enable", PNR_UNIT, "enable a rule", c -> enableApi(c, true))
+        .post(
+            "/api/screening/rules/{id}/disable",
+            PNR_UNIT,
+            "disable a rule",
+            c -> enableApi(c, false))
+        .get("/api/screening/watchlists", LIST_IMPORT, "watchlists and their sizes", this::listsApi)
+        .post(
+            "/api/screening/watchlists/csv",
+            LIST_IMPORT,
+            "import watchlist CSV (docs/formats/watchlist.md)",
+            this::importCsv)
+        .post(
+            "/api/screening/watchlists/ftm",
+            LIST_IMPORT,
+            "import FollowTheMoney JSON lines (?list=&severity=)",
+            this::importFtm);
+  }
+
+  // ---- pages
+
+  private void flightsPage(Context ctx) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate from = date(ctx, "from", today.minusDays(1));
+    LocalDate to = date(ctx, "to", today.plusDays(2));
+    String direction = direction(ctx);
+    List<FlightRow> flights = store.flights(from, to, direction);
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("flights", flights);
+    p.put("from", from.toString());
+    p.put("to", to.toString());
+    p.put("direction", direction);
+    p.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("screening.flights"), render("flights.jte", p));
+  }
+
+  private void flightPage(Context ctx) {
+    FlightRow f = flight(ctx);
+    List<PassengerFacts> travellers = travellers(f.id());
+    Map<String, List<HitRow>> hits = new LinkedHashMap<>();
+    for (HitRow h : store.hits(f.id())) {
+      hits.computeIfAbsent(h.hit().subjectKey(), k -> new ArrayList<>()).add(h);
+    }
+    Web.audit(
+        ctx,
+        "screening.flight.read",
+        "flight:" + f.id(),
+        Map.of("flight", f.ref().toString(), "travellers", String.valueOf(travellers.size())));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("f", f);
+    p.put("travellers", travellers);
+    p.put("hits", hits);
+    p.put("csrf", Web.csrf(ctx));
+    p.put("t", Web.messages(ctx));
+    Web.page(ctx, f.ref().designator(), render("flight.jte", p));
+  }
+
+  private void screenForm(Context ctx) {
+    FlightRow f = flight(ctx);
+    screening.screenFlight(f.id(), Web.principal(ctx).username());
+    ctx.redirect("/screening/flights/" + f.id(), HttpStatus.SEE_OTHER);
+  }
+
+  private void travellerPage(Context ctx) {
+    FlightRow f = flight(ctx);
+    String key = ctx.queryParam("key");
+    PassengerFacts p =
+        travellers(f.id()).stream()
+            .filter(t -> t.key().equals(key))
+            .findFirst()
+            .orElseThrow(() -> HttpProblem.notFound("traveller on flight " + f.id()));
+    List<PnrStore.Version> versions = List.of();
+    if (p.booking().contains("/") && p.source().equals("PNR")) {
+      String[] b = p.booking().split("/", 2);
+      versions = pnrs.versions(b[0], b[1]);
+    }
+    List<String> intel = new ArrayList<>();
+    if (!p.documentNumber().isEmpty()) {
+      intel.add(p.documentNumber());
+    }
+    intel.add(p.displayName());
+    Web.audit(
+        ctx,
+        "screening.traveller.read",
+        "flight:" + f.id(),
+        Map.of("traveller", p.key(), "versions", String.valueOf(versions.size())));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("p", p);
+    m.put("f", f);
+    m.put("versions", versions);
+    m.put("hits", store.hitsOf(p.key()));
+    m.put("intelLinks", intel);
+    m.put("t", Web.messages(ctx));
+    Web.page(ctx, p.displayName(), render("traveller.jte", m));
+  }
+
+  private void hitPage(Context ctx) {
+    hitPage(ctx, hit(ctx), "");
+  }
+
+  private void hitPage(Context ctx, HitRow h, String error) {
+    FlightRow f = store.flightById(h.flightId()).orElseThrow();
+    Web.audit(
+        ctx,
+        "screening.hit.read",
+        "hit:" + h.id(),
+        Map.of("traveller", h.hit().subjectKey(), "status", h.status()));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("h", h);
+    p.put("f", f);
+    p.put("dispositions", HitReview.DISPOSITIONS);
+    p.put("error", error);
+    p.put("csrf", Web.csrf(ctx));
+    p.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("screening.hit") + " " + h.id(), render("hit.jte", p));
+  }
+
+  private void dispositionForm(Context ctx) {
+    HitRow h = hit(ctx);
+    Principal who = Web.principal(ctx);
+    Outcome<HitRow> o =
+        review.dispose(
+            h.id(),
+            ctx.formParam("disposition"),
+            ctx.formParam("comment"),
+            who.username(),
+            who.agency());
+    switch (o) {
+      case Outcome.Accepted<HitRow> a ->
+          ctx.redirect("/screening/hits/" + h.id(), HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<HitRow> r -> {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        hitPage(ctx, store.hit(h.id()).orElseThrow(), r.problems().get(0).message());
+      }
+    }
+  }
+
+  private void rulesPage(Context ctx) {
+    long edit = ctx.queryParam("edit") == null ? 0 : id(ctx.queryParam("edit"), "edit");
+    String text =
+        edit == 0
+            ? "criterion \"Cash, booked late, one way\"\n  when payment = \"CA\" and"
+                + " booking_days_before_departure <= 2 and one_way = \"yes\"\n  then severity"
+                + " medium weight 30\n  because \"cash bought a one-way ticket days before the"
+                + " flight\"\n"
+            : store.rule(edit).orElseThrow(() -> HttpProblem.notFound("rule " + edit)).text();
+    rulesPage(ctx, edit, text, List.of());
+  }
+
+  private void rulesPage(Context ctx, long edit, String text, List<Problem> problems) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("rules", store.rules());
+    p.put("editId", edit);
+    p.put("text", text);
+    p.put("problems", problems);
+    p.put(
+        "fields",
+        PassengerVocabulary.PASSENGER.fields().stream().map(FieldDefinition::code).toList());
+    p.put("csrf", Web.csrf(ctx));
+    p.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("screening.rules"), render("rules.jte", p));
+  }
+
+  private void ruleForm(Context ctx) {
+    String idText = ctx.formParam("id");
+    long id = idText == null || idText.isBlank() ? 0 : id(idText, "id");
+    String text = Objects.requireNonNullElse(ctx.formParam("text"), "");
+    Outcome<Long> o = rules.save(id, text, Web.principal(ctx).username());
+    switch (o) {
+      case Outcome.Accepted<Long> a ->
+          ctx.redirect("/screening/rules?edit=" + a.value(), HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<Long> r -> {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        rulesPage(ctx, id, text, r.problems());
+      }
+    }
+  }
+
+  private void enableForm(Context ctx, boolean enabled) {
+    long id = id(ctx.pathParam("id"), "id");
+    value(rules.enable(id, enabled, Web.principal(ctx).username()));
+    ctx.redirect("/screening/rules", HttpStatus.SEE_OTHER);
+  }
+
+  private void listsPage(Context ctx) {
+    Web.page(
+        ctx,
+        Web.messages(ctx).get("screening.watchlists"),
+        render("watchlists.jte", Map.of("lists", store.lists(), "t", Web.messages(ctx))));
+  }
+
+  // ---- API
+
+  private void flightsApi(Context ctx) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    List<Object> out = new ArrayList<>();
+    for (FlightRow f :
+        store.flights(
+            date(ctx, "from", today.minusDays(1)),
+            date(ctx, "to", today.plusDays(2)),
+            direction(ctx))) {
+      out.add(flightJson(f));
+    }
+    json(ctx, Map.of("flights", out));
+  }
+
+  private void flightApi(Context ctx) {
+    FlightRow f = flight(ctx);
+    List<PassengerFacts> travellers = travellers(f.id());
+    Web.audit(
+        ctx,
+        "screening.flight.read",
+        "flight:" + f.id(),
+        Map.of("flight", f.ref().toString(), "travellers", String.valueOf(travellers.size())));
+    Map<String, Object> m = flightJson(f);
+    List<Object> ts = new ArrayList<>();
+    for (PassengerFacts p : travellers) {
+      Map<String, Object> t = new LinkedHashMap<>();
+      t.put("key", p.key());
+      t.put("name", p.displayName());
+      t.put("booking", p.booking());
+      t.put("source", p.source());
+      t.put("dateOfBirth", p.dateOfBirth() == null ? null : p.dateOfBirth().toString());
+      t.put("nationality", p.nationality());
+      t.put("document", p.documentNumber());
+      ts.add(t);
+    }
+    m.put("travellers", ts);
+    m.put("hits", store.hits(f.id()).stream().map(ScreeningWeb::hitJson).toList());
+    json(ctx, m);
+  }
+
+  private void screenApi(Context ctx) {
+    FlightRow f = flight(ctx);
+    PassengerScreening.Summary s = screening.screenFlight(f.id(), Web.principal(ctx).username());
+    json(
+        ctx,
+        Map.of(
+            "flightId", s.flightId(),
+            "travellers", s.travellers(),
+            "hits", s.hits(),
+            "newHits", s.newHits()));
+  }
+
+  private void hitApi(Context ctx) {
+    HitRow h = hit(ctx);
+    Web.audit(
+        ctx,
+        "screening.hit.read",
+        "hit:" + h.id(),
+        Map.of("traveller", h.hit().subjectKey(), "status", h.status()));
+    json(ctx, hitJson(h));
+  }
+
+  private void dispositionApi(Context ctx) {
+    HitRow h = hit(ctx);
+    JsonNode body = body(ctx);
+    Principal who = Web.principal(ctx);
+    HitRow done =
+        value(
+            review.dispose(
+                h.id(),
+                body.path("disposition").asText(""),
+                body.path("comment").asText(""),
+                who.username(),
+                who.agency()));
+    json(ctx, hitJson(done));
+  }
+
+  private void rulesApi(Context ctx) {
+    List<Object> out = new ArrayList<>();
+    for (ScreeningStore.RuleRow r : store.rules()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.id());
+      m.put("name", r.name());
+      m.put("enabled", r.enabled());
+      m.put("text", r.text());
+      m.put("updatedBy", r.updatedBy());
+      m.put("updatedAt", r.updatedAt().toString());
+      out.add(m);
+    }
+    json(ctx, Map.of("rules", out));
+  }
+
+  private void ruleApi(Context ctx) {
+    JsonNode body = body(ctx);
+    long id =
+        value(
+            rules.save(
+                body.path("id").asLong(0),
+                body.path("text").asText(""),
+                Web.principal(ctx).username()));
+    json(ctx, Map.of("id", id));
+  }
+
+  private void enableApi(Context ctx, boolean enabled) {
+    long id = id(ctx.pathParam("id"), "id");
+    value(rules.enable(id, enabled, Web.principal(ctx).username()));
+    json(ctx, Map.of("id", id, "enabled", enabled));
+  }
+
+  private void listsApi(Context ctx) {
+    List<Object> out = new ArrayList<>();
+    for (ScreeningStore.ListRow l : store.lists()) {
+      out.add(Map.of("name", l.name(), "entries", l.entries(), "severities", l.severities()));
+    }
+    json(ctx, Map.of("lists", out));
+  }
+
+  private void importCsv(Context ctx) {
+    WatchlistImport.Report r =
+        lists.csv(
+            new StringReader(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
+            Web.principal(ctx).username());
+    report(ctx, r);
+  }
+
+  private void importFtm(Context ctx) throws IOException {
+    String list = Objects.requireNonNullElse(ctx.queryParam("list"), "opensanctions");
+    Outcome<Severity> sev =
+        Severity.parse("severity", Objects.requireNonNullElse(ctx.queryParam("severity"), "high"));
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
+      report(ctx, lists.followTheMoney(in, list, value(sev), Web.principal(ctx).username()));
+    }
+  }
+
+  private static void report(Context ctx, WatchlistImport.Report r) {
+    List<Object> problems = new ArrayList<>();
+    for (Problem p : r.problems().stream().limit(1000).toList()) {
+      problems.add(Map.of("error", p.code(), "field", p.field(), "message", p.message()));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("imported", r.imported());
+    m.put("refused", r.problems().size());
+    m.put("problems", problems);
+    if (r.imported() == 0 && !r.problems().isEmpty()) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+    }
+    json(ctx, m);
+  }
+
+  // ---- helpers
+
+  private static Map<String, Object> flightJson(FlightRow f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", f.id());
+    m.put("flight", f.ref().designator());
+    m.put("date", f.ref().departureDate().toString());
+    m.put("origin", f.ref().origin());
+    m.put("destination", f.ref().destination());
+    m.put("direction", f.direction());
+    m.put("status", f.status());
+    m.put("screenedAt", f.screenedAt() == null ? null : f.screenedAt().toString());
+    m.put("travellers", f.travellers());
+    m.put("openHits", f.openHits());
+    m.put("hits", f.hits());
+    return m;
+  }
+
+  private static Map<String, Object> hitJson(HitRow h) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", h.id());
+    m.put("flightId", h.flightId());
+    m.put("traveller", h.hit().subjectKey());
+    m.put("name", h.hit().subjectName());
+    m.put("booking", h.hit().booking());
+    m.put("kind", h.hit().kind().code());
+    m.put("source", h.hit().source());
+    m.put("title", h.hit().title());
+    m.put("severity", h.hit().severity());
+    m.put("score", h.hit().score());
+    m.put("explanation", h.hit().explanation());
+    m.put("status", h.status());
+    m.put("comment", h.comment());
+    m.put("disposedBy", h.disposedBy());
+    m.put("disposedAt", h.disposedAt() == null ? null : h.disposedAt().toString());
+    return m;
+  }
+
+  private List<PassengerFacts> travellers(long flightId) {
+    List<PassengerFacts> pnr = new ArrayList<>();
+    List<PassengerFacts> api = new ArrayList<>();
+    for (PassengerFacts f : store.travellers(flightId)) {
+      (f.source().equals("API") ? api : pnr).add(f);
+    }
+    return org.sekisho.passenger.screening.domain.FlightScreening.merge(pnr, api);
+  }
+
+  private FlightRow flight(Context ctx) {
+    long id = id(ctx.pathParam("id"), "id");
+    return store.flightById(id).orElseThrow(() -> HttpProblem.notFound("flight " + id));
+  }
+
+  private HitRow hit(Context ctx) {
+    long id = id(ctx.pathParam("id"), "id");
+    return store.hit(id).orElseThrow(() -> HttpProblem.notFound("hit " + id));
+  }
+
+  private static long id(String v, String name) {
+    if (v == null || !v.matches("\\d{1,15}")) {
+      throw HttpProblem.of(
+          "invalid-number", name, name + " must be a positive number, got '" + v + "'");
+    }
+    return Long.parseLong(v);
+  }
+
+  private static LocalDate date(Context ctx, String name, LocalDate dflt) {
+    String v = ctx.queryParam(name);
+    if (v == null || v.isBlank()) {
+      return dflt;
+    }
+    try {
+      return LocalDate.parse(v.strip());
+    } catch (DateTimeException e) {
+      throw HttpProblem.of("invalid-date", name, name + " must be YYYY-MM-DD, got '" + v + "'");
+    }
+  }
+
+  private static String direction(Context ctx) {
+    String d = Objects.requireNonNullElse(ctx.queryParam("direction"), "").strip();
+    if (!d.isEmpty() && !List.of("arrival", "departure", "other").contains(d)) {
+      throw HttpProblem.of(
+          "invalid-direction", "direction", "direction is arrival, departure or other");
+    }
+    return d;
+  }
+
+  private static JsonNode body(Context ctx) {
+    try {
+      JsonNode n = JSON.readTree(ctx.bodyAsBytes());
+      if (n == null || !n.isObject()) {
+        throw HttpProblem.of("invalid-json", "body", "expected a JSON object");
+      }
+      return n;
+    } catch (IOException e) {
+      throw HttpProblem.of("invalid-json", "body", "not JSON: " + e.getMessage());
+    }
+  }
+
+  private static <T> T value(Outcome<T> o) {
+    return switch (o) {
+      case Outcome.Accepted<T> a -> a.value();
+      case Outcome.Rejected<T> r -> throw new HttpProblem(r.problems().get(0));
+    };
+  }
+
+  private String render(String template, Map<String, Object> params) {
+    StringOutput out = new StringOutput();
+    templates.render(template, params, out);
+    return out.toString();
+  }
+
+  private static void json(Context ctx, Object body) {
+    try {
+      ctx.contentType("application/json; charset=utf-8").result(JSON.writeValueAsString(body));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** For links built elsewhere: the traveller page of a flight. */
+  public static String travellerUrl(long flightId, String key) {
+    return "/screening/flights/"
+        + flightId
+        + "/traveller?key="
+        + URLEncoder.encode(key, StandardCharsets.UTF_8);
+  }
+}

@@ -1,0 +1,73 @@
+package org.sekisho.passenger.screening.application;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Objects;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.passenger.screening.domain.ScreeningRule;
+
+/**
+ * Passenger rules as the PNR unit manages them: saved one at a time only when they compile
+ * (problems with line and column otherwise), enabled and disabled, every change audited. The
+ * screening engine is reloaded after each change.
+ */
+public final class PassengerRules {
+  private final ScreeningStore store;
+  private final PassengerScreening screening;
+  private final AuditTrail audit;
+  private final Clock clock;
+
+  public PassengerRules(
+      ScreeningStore store, PassengerScreening screening, AuditTrail audit, Clock clock) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.screening = Objects.requireNonNull(screening, "screening");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /**
+   * Saves a rule text (new when {@code id} is 0). A new rule is enabled at once.
+   *
+   * @return the rule's id, or the problems of the text
+   */
+  public Outcome<Long> save(long id, String text, String user) {
+    var compiled = ScreeningRule.compile(text);
+    if (!compiled.isAccepted()) {
+      return new Outcome.Rejected<>(compiled.problems());
+    }
+    if (id != 0 && store.rule(id).isEmpty()) {
+      return Outcome.rejected("not-found", "rule", "no rule " + id);
+    }
+    long saved = store.saveRule(id, compiled.orElseThrow().name(), text, user, clock.instant());
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            user,
+            "",
+            "screening.rule.save",
+            "rule:" + saved,
+            Map.of("name", compiled.orElseThrow().name())));
+    screening.reload();
+    return Outcome.accepted(saved);
+  }
+
+  /** Enables or disables a rule. */
+  public Outcome<Long> enable(long id, boolean enabled, String user) {
+    if (store.rule(id).isEmpty()) {
+      return Outcome.rejected("not-found", "rule", "no rule " + id);
+    }
+    store.enableRule(id, enabled, user, clock.instant());
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            user,
+            "",
+            enabled ? "screening.rule.enable" : "screening.rule.disable",
+            "rule:" + id,
+            Map.of()));
+    screening.reload();
+    return Outcome.accepted(id);
+  }
+}

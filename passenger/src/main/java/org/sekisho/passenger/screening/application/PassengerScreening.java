@@ -1,0 +1,179 @@
+package org.sekisho.passenger.screening.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.names.domain.NameMatcher;
+import org.sekisho.names.domain.NameNormaliser;
+import org.sekisho.names.domain.watchlist.Watchlist;
+import org.sekisho.passenger.pnr.application.PnrIngest;
+import org.sekisho.passenger.pnr.domain.ApiMessage;
+import org.sekisho.passenger.pnr.domain.PnrMessage;
+import org.sekisho.passenger.screening.domain.FlightRef;
+import org.sekisho.passenger.screening.domain.FlightScreening;
+import org.sekisho.passenger.screening.domain.PassengerFacts;
+import org.sekisho.passenger.screening.domain.ScreeningRule;
+import org.sekisho.passenger.screening.domain.TravellerFacts;
+
+/**
+ * Screens flights: keeps each flight's travellers as the latest PNR versions and API lists describe
+ * them, screens the whole flight against the enabled rules and the watchlists whenever a message
+ * for it arrives (or on request), and records the hits for the PNR unit. A hit is never a decision:
+ * it stays open until a person records a disposition ({@link HitReview}).
+ *
+ * <p>Thread-safe: rules and watchlists are swapped as whole immutable values when they change.
+ */
+public final class PassengerScreening implements PnrIngest.Listener {
+  private static final System.Logger LOG = System.getLogger(PassengerScreening.class.getName());
+  private final ScreeningStore store;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final String homeCountry;
+  private volatile FlightScreening engine;
+  private volatile int listEntries;
+  private volatile int ruleCount;
+  private volatile boolean loaded;
+
+  /**
+   * @param homeCountry alpha-2 country whose arrivals and departures are screened (flights list)
+   */
+  public PassengerScreening(
+      ScreeningStore store, AuditTrail audit, Clock clock, String homeCountry) {
+    this.store = Objects.requireNonNull(store, "store");
+    this.audit = Objects.requireNonNull(audit, "audit");
+    this.clock = Objects.requireNonNull(clock, "clock");
+    this.homeCountry = homeCountry;
+    this.engine = new FlightScreening(List.of(), null, FlightScreening.DEFAULT_THRESHOLD);
+  }
+
+  /** What one screening of a flight did. */
+  public record Summary(long flightId, FlightRef flight, int travellers, int hits, int newHits) {}
+
+  /** Reloads the enabled rules and every watchlist entry from the store. */
+  public synchronized void reload() {
+    List<ScreeningRule> rules = new ArrayList<>();
+    for (ScreeningStore.RuleRow r : store.rules()) {
+      if (r.enabled()) {
+        Outcome<
+                org.sekisho.targeting.criteria.domain.RuleLanguage.Rule<
+                    org.sekisho.passenger.screening.domain.ScreenedPassenger, Void>>
+            c = ScreeningRule.compile(r.text());
+        if (c.isAccepted()) {
+          rules.add(new ScreeningRule(r.id(), c.orElseThrow()));
+        } else {
+          LOG.log(
+              System.Logger.Level.WARNING,
+              "passenger rule " + r.id() + " no longer compiles: " + c.problems());
+        }
+      }
+    }
+    Watchlist.Builder b = new Watchlist.Builder(new NameMatcher(new NameNormaliser(), false));
+    int[] n = {0};
+    store.entries(
+        e -> {
+          b.add(e);
+          n[0]++;
+        });
+    this.engine =
+        new FlightScreening(rules, n[0] == 0 ? null : b.build(), FlightScreening.DEFAULT_THRESHOLD);
+    this.listEntries = n[0];
+    this.ruleCount = rules.size();
+    this.loaded = true;
+  }
+
+  @Override
+  public void pnrStored(PnrMessage message, List<PnrIngest.StoredPnr> pnrs, Instant at) {
+    LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
+    Set<Long> flights = new LinkedHashSet<>();
+    for (PnrIngest.StoredPnr s : pnrs) {
+      FlightRef ref = TravellerFacts.flightOf(message, s.pnr(), day);
+      if (ref == null) {
+        continue;
+      }
+      long id = store.flight(ref, ref.direction(homeCountry).code());
+      List<PassengerFacts> facts = TravellerFacts.of(ref, s.pnr(), s.version(), s.changes());
+      store.replaceTravellers(id, s.pnr().carrier() + "/" + s.pnr().recordLocator(), facts);
+      flights.add(id);
+    }
+    for (long id : flights) {
+      screenFlight(id, "system:pnr-ingest");
+    }
+  }
+
+  @Override
+  public void apiStored(ApiMessage message, Instant at) {
+    FlightRef ref = TravellerFacts.flightOf(message, LocalDate.ofInstant(at, ZoneOffset.UTC));
+    if (ref == null) {
+      return;
+    }
+    long id = store.flight(ref, ref.direction(homeCountry).code());
+    List<PassengerFacts> incoming = TravellerFacts.of(ref, message);
+    // an API list may come in parts: keep the travellers of earlier lists that this one lacks
+    Map<String, PassengerFacts> api = new LinkedHashMap<>();
+    for (PassengerFacts f : store.travellers(id)) {
+      if (f.source().equals("API")) {
+        api.put(f.key(), f);
+      }
+    }
+    for (PassengerFacts f : incoming) {
+      api.put(f.key(), f);
+    }
+    store.replaceTravellers(id, "API", List.copyOf(api.values()));
+    screenFlight(id, "system:api-ingest");
+  }
+
+  /** Screens one flight again with the current rules and watchlists. */
+  public Summary screenFlight(long flightId, String actor) {
+    if (!loaded) {
+      reload();
+    }
+    ScreeningStore.FlightRow flight =
+        store
+            .flightById(flightId)
+            .orElseThrow(() -> new IllegalArgumentException("no flight " + flightId));
+    List<PassengerFacts> pnr = new ArrayList<>();
+    List<PassengerFacts> api = new ArrayList<>();
+    for (PassengerFacts f : store.travellers(flightId)) {
+      (f.source().equals("API") ? api : pnr).add(f);
+    }
+    Map<String, Integer> trips = new HashMap<>(store.tripsLast30Days(flightId));
+    FlightScreening.Result r = engine.screen(pnr, api, trips);
+    Instant now = clock.instant();
+    int fresh = store.recordHits(flightId, r.hits(), now);
+    store.screened(flightId, now, r.travellers().size(), ruleCount, listEntries);
+    audit.record(
+        new AuditEvent(
+            now,
+            actor,
+            "",
+            "screening.flight",
+            "flight:" + flightId,
+            Map.of(
+                "flight", flight.ref().toString(),
+                "travellers", String.valueOf(r.travellers().size()),
+                "hits", String.valueOf(r.hits().size()),
+                "newHits", String.valueOf(fresh))));
+    return new Summary(flightId, flight.ref(), r.travellers().size(), r.hits().size(), fresh);
+  }
+
+  /** The engine in use now (rules and watchlists as last loaded). */
+  public FlightScreening engine() {
+    return engine;
+  }
+
+  public String homeCountry() {
+    return homeCountry;
+  }
+}

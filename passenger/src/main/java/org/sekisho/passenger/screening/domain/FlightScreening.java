@@ -1,0 +1,212 @@
+package org.sekisho.passenger.screening.domain;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sekisho.names.domain.watchlist.Corroboration;
+import org.sekisho.names.domain.watchlist.PartialDate;
+import org.sekisho.names.domain.watchlist.ScreeningSubject;
+import org.sekisho.names.domain.watchlist.Watchlist;
+import org.sekisho.names.domain.watchlist.WatchlistHit;
+
+/**
+ * Screens the travellers of one flight: every traveller against the watchlists (name, with date of
+ * birth, nationality and document number as corroboration), then every enabled rule. Produces hits
+ * with their explanation; decides nothing. Pure: the same input gives the same hits.
+ *
+ * <p>Immutable; {@link #screen} is thread-safe. Travellers are screened against the watchlists in
+ * parallel (the common fork-join pool), since a flight has hundreds and each is independent.
+ */
+public final class FlightScreening {
+  /** Watchlist hits below this score are not raised. */
+  public static final double DEFAULT_THRESHOLD = 0.85;
+
+  /** Lists of people linked to past seizures, for {@code companion_of_seizure_linked}. */
+  public static final String SEIZURE_LINKED = "seizure-linked";
+
+  private final List<ScreeningRule> rules;
+  private final Watchlist watchlist;
+  private final double threshold;
+
+  /**
+   * @param rules the enabled rules
+   * @param watchlist every watchlist entry, or null when there is none
+   * @param threshold the lowest watchlist score raised
+   */
+  public FlightScreening(List<ScreeningRule> rules, Watchlist watchlist, double threshold) {
+    this.rules = List.copyOf(rules);
+    this.watchlist = watchlist;
+    this.threshold = threshold;
+  }
+
+  /** The result of screening a flight: who was screened and what hit. */
+  public record Result(List<ScreenedPassenger> travellers, List<Hit> hits) {
+    public Result {
+      travellers = List.copyOf(travellers);
+      hits = List.copyOf(hits);
+    }
+  }
+
+  /**
+   * Screens a flight.
+   *
+   * @param pnr travellers from the latest PNR versions
+   * @param api travellers from API lists (merged into the PNR traveller with the same name)
+   * @param trips earlier flights in the last 30 days by traveller key (absent: 0)
+   */
+  public Result screen(
+      List<PassengerFacts> pnr, List<PassengerFacts> api, Map<String, Integer> trips) {
+    List<PassengerFacts> travellers = merge(pnr, api);
+    List<List<Hit>> listHits = travellers.parallelStream().map(this::watchlistHits).toList();
+    Set<String> seizureLinked = new HashSet<>();
+    for (int i = 0; i < travellers.size(); i++) {
+      for (Hit h : listHits.get(i)) {
+        if (h.source().startsWith("watchlist:" + SEIZURE_LINKED + "/")) {
+          seizureLinked.add(travellers.get(i).key());
+        }
+      }
+    }
+    List<ScreenedPassenger> screened = new ArrayList<>(travellers.size());
+    List<Hit> hits = new ArrayList<>();
+    for (int i = 0; i < travellers.size(); i++) {
+      PassengerFacts f = travellers.get(i);
+      boolean companion = f.companions().stream().anyMatch(seizureLinked::contains);
+      ScreenedPassenger p = new ScreenedPassenger(f, trips.getOrDefault(f.key(), 0), companion);
+      screened.add(p);
+      hits.addAll(listHits.get(i));
+      for (ScreeningRule r : rules) {
+        if (r.rule().hits(p, null)) {
+          List<String> why = new ArrayList<>();
+          why.add(r.rule().reason());
+          why.addAll(r.rule().evidence(p, null));
+          hits.add(
+              new Hit(
+                  f.key(),
+                  f.displayName(),
+                  f.booking(),
+                  Hit.Kind.RULE,
+                  "rule:" + r.id(),
+                  r.name(),
+                  r.severity(),
+                  r.weight(),
+                  why));
+        }
+      }
+    }
+    return new Result(screened, hits);
+  }
+
+  /** The watchlist hits of one traveller. */
+  public List<Hit> watchlistHits(PassengerFacts f) {
+    if (watchlist == null || watchlist.size() == 0) {
+      return List.of();
+    }
+    List<WatchlistHit> found = watchlist.screen(subject(f), threshold);
+    if (found.isEmpty()) {
+      return List.of();
+    }
+    List<Hit> out = new ArrayList<>(found.size());
+    for (WatchlistHit w : found) {
+      List<String> why = new ArrayList<>();
+      why.add(
+          String.format(
+              Locale.ROOT,
+              "list %s, entry %s (%s): \"%s\", score %.3f",
+              w.entry().listName(),
+              w.entry().id(),
+              w.entry().severity().name().toLowerCase(Locale.ROOT),
+              w.matchedName(),
+              w.score()));
+      why.add("name " + w.name().explanation());
+      for (Corroboration c : w.corroboration()) {
+        why.add(c.toString());
+      }
+      if (w.corroboration().isEmpty()) {
+        why.add("no date of birth, nationality or document to corroborate");
+      }
+      out.add(
+          new Hit(
+              f.key(),
+              f.displayName(),
+              f.booking(),
+              Hit.Kind.WATCHLIST,
+              "watchlist:" + w.entry().listName() + "/" + w.entry().id(),
+              w.matchedName(),
+              w.entry().severity().name().toLowerCase(Locale.ROOT),
+              w.score(),
+              why));
+    }
+    return out;
+  }
+
+  /** What the watchlists are searched with. */
+  public static ScreeningSubject subject(PassengerFacts f) {
+    return new ScreeningSubject(
+        f.displayName(),
+        f.dateOfBirth() == null
+            ? Optional.empty()
+            : Optional.of(
+                new PartialDate(
+                    f.dateOfBirth().getYear(),
+                    f.dateOfBirth().getMonthValue(),
+                    f.dateOfBirth().getDayOfMonth())),
+        f.nationality().isEmpty()
+            ? Optional.empty()
+            : Optional.of(f.nationality().toLowerCase(Locale.ROOT)),
+        f.documentNumber().isEmpty() ? Optional.empty() : Optional.of(f.documentNumber()));
+  }
+
+  /**
+   * PNR travellers with the identity data of the API traveller of the same name filled in, then the
+   * API travellers no PNR traveller matched. A PNR traveller matches an API traveller with the same
+   * surname whose given names start the same way, and the same booking when both name one.
+   */
+  public static List<PassengerFacts> merge(List<PassengerFacts> pnr, List<PassengerFacts> api) {
+    Map<String, PassengerFacts> out = new LinkedHashMap<>();
+    for (PassengerFacts p : pnr) {
+      out.put(p.key(), p);
+    }
+    for (PassengerFacts a : api) {
+      PassengerFacts match = null;
+      for (PassengerFacts p : out.values()) {
+        if (p.source().equals("PNR") && same(p, a)) {
+          match = p;
+          break;
+        }
+      }
+      if (match != null) {
+        out.put(match.key(), match.enrichedWith(a));
+      } else {
+        out.putIfAbsent(a.key(), a);
+      }
+    }
+    return List.copyOf(out.values());
+  }
+
+  private static boolean same(PassengerFacts p, PassengerFacts a) {
+    if (!letters(p.surname()).equals(letters(a.surname()))) {
+      return false;
+    }
+    if (!p.booking().isEmpty() && !a.booking().isEmpty() && !p.booking().equals(a.booking())) {
+      return false;
+    }
+    String pg = letters(p.givenName());
+    String ag = letters(a.givenName());
+    return !pg.isEmpty() && !ag.isEmpty() && (pg.startsWith(ag) || ag.startsWith(pg));
+  }
+
+  private static String letters(String s) {
+    StringBuilder b = new StringBuilder();
+    for (char c : s.toUpperCase(Locale.ROOT).toCharArray()) {
+      if (Character.isLetter(c)) {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+}

@@ -1,0 +1,252 @@
+package org.sekisho.passenger.screening.domain;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.sekisho.passenger.pnr.domain.ApiMessage;
+import org.sekisho.passenger.pnr.domain.Baggage;
+import org.sekisho.passenger.pnr.domain.BookingChange;
+import org.sekisho.passenger.pnr.domain.Flight;
+import org.sekisho.passenger.pnr.domain.FormOfPayment;
+import org.sekisho.passenger.pnr.domain.Passenger;
+import org.sekisho.passenger.pnr.domain.Pnr;
+import org.sekisho.passenger.pnr.domain.PnrMessage;
+import org.sekisho.passenger.pnr.domain.Seat;
+import org.sekisho.passenger.pnr.domain.TravelDocument;
+import org.sekisho.passenger.pnr.domain.Traveller;
+
+/** Reads {@link PassengerFacts} out of parsed PNRGOV and PAXLST messages. Pure functions. */
+public final class TravellerFacts {
+  private static final List<String> TITLES =
+      List.of("MSTR", "MISS", "MRS", "CHD", "INF", "MR", "MS", "DR");
+
+  private TravellerFacts() {}
+
+  /** The flight a PNR was pushed for (its first leg when the message names none), or null. */
+  public static FlightRef flightOf(PnrMessage message, Pnr pnr, LocalDate received) {
+    Flight pushed = message.flight();
+    if (pushed == null) {
+      if (pnr.itinerary().isEmpty()) {
+        return null;
+      }
+      pushed = pnr.itinerary().get(0);
+    } else if (pushed.departureDate() == null) {
+      for (Flight leg : pnr.itinerary()) {
+        if (leg.sameFlightAs(pushed) && leg.departureDate() != null) {
+          pushed = leg;
+          break;
+        }
+      }
+    }
+    return FlightRef.of(pushed, received);
+  }
+
+  /** The flight of an API list (its first leg), or null when it names none. */
+  public static FlightRef flightOf(ApiMessage message, LocalDate received) {
+    return message.flights().isEmpty() ? null : FlightRef.of(message.flights().get(0), received);
+  }
+
+  /** The passengers of one booking version on {@code flight}. */
+  public static List<PassengerFacts> of(
+      FlightRef flight, Pnr pnr, int version, List<BookingChange> changes) {
+    String booking = pnr.carrier() + "/" + pnr.recordLocator();
+    List<String> route = route(pnr.itinerary());
+    String origin = pnr.origin();
+    String destination = pnr.destination();
+    boolean oneWay =
+        !pnr.itinerary().isEmpty()
+            && pnr.itinerary().stream().noneMatch(f -> f.destination().equals(origin));
+    double daysBefore =
+        pnr.created() == null
+            ? Double.NaN
+            : ChronoUnit.DAYS.between(pnr.created().toLocalDate(), flight.departureDate());
+    Flight leg =
+        pnr.itinerary().stream()
+            .filter(f -> f.origin().equals(flight.origin()))
+            .findFirst()
+            .orElse(null);
+    Set<String> changed = new LinkedHashSet<>();
+    for (BookingChange c : changes) {
+      changed.add(c.kind().name().toLowerCase(Locale.ROOT));
+    }
+    String agency =
+        pnr.booking() == null
+            ? ""
+            : !pnr.booking().agencyNumber().isBlank()
+                ? pnr.booking().agencyNumber().strip()
+                : "T".equals(pnr.booking().originatorType()) ? pnr.booking().officeId() : "";
+    List<String> keys = new ArrayList<>();
+    for (Passenger p : pnr.passengers()) {
+      keys.add(booking + "/" + up(p.surname()) + "/" + given(p.givenName()));
+    }
+    List<PassengerFacts> out = new ArrayList<>();
+    for (int i = 0; i < pnr.passengers().size(); i++) {
+      Passenger p = pnr.passengers().get(i);
+      TravelDocument doc = document(p.documents());
+      List<String> payments = new ArrayList<>();
+      for (FormOfPayment f : pnr.payments()) {
+        if (f.passengerReference().isEmpty()
+            || f.passengerReference().equals(p.referenceNumber())) {
+          payments.add(f.type().strip().toUpperCase(Locale.ROOT));
+        }
+      }
+      List<String> companions = new ArrayList<>(keys);
+      companions.remove(keys.get(i));
+      out.add(
+          new PassengerFacts(
+              keys.get(i),
+              "PNR",
+              booking,
+              version,
+              p.surname().strip(),
+              given(p.givenName()),
+              doc == null ? null : doc.dateOfBirth(),
+              doc == null ? "" : Places.country(doc.nationality()),
+              doc == null ? "" : doc.number().strip(),
+              doc == null ? "" : Places.country(doc.issuingCountry()),
+              doc == null ? "" : doc.gender(),
+              flight.departureDate(),
+              daysBefore,
+              payments,
+              oneWay,
+              route,
+              origin,
+              destination,
+              p.bagCount(),
+              weightKg(p.bags()),
+              pnr.passengers().size() == 1,
+              changed,
+              agency,
+              seat(p.seats(), flight),
+              leg == null ? "" : leg.bookingClass(),
+              companions));
+    }
+    return out;
+  }
+
+  /** The travellers of an API list. */
+  public static List<PassengerFacts> of(FlightRef flight, ApiMessage message) {
+    List<String> route = route(message.flights());
+    List<PassengerFacts> out = new ArrayList<>();
+    for (Traveller t : message.travellers()) {
+      TravelDocument doc = document(t.documents());
+      String given = (t.givenName() + " " + t.middleName()).strip();
+      String key =
+          "API/"
+              + up(t.surname())
+              + "/"
+              + up(given)
+              + "/"
+              + (t.dateOfBirth() == null ? "" : t.dateOfBirth());
+      double kg = number(t.bagWeight());
+      if (t.bagWeightUnit().toUpperCase(Locale.ROOT).startsWith("LB")) {
+        kg *= 0.45359237;
+      }
+      out.add(
+          new PassengerFacts(
+              key,
+              "API",
+              t.bookingReference().isBlank() ? "" : flight.carrier() + "/" + t.bookingReference(),
+              0,
+              t.surname().strip(),
+              given,
+              t.dateOfBirth(),
+              Places.country(t.nationality()),
+              doc == null ? "" : doc.number().strip(),
+              doc == null ? "" : Places.country(doc.issuingCountry()),
+              t.gender(),
+              flight.departureDate(),
+              Double.NaN,
+              List.of(),
+              false,
+              route,
+              t.embarkation().isBlank() ? flight.origin() : t.embarkation(),
+              t.debarkation().isBlank() ? flight.destination() : t.debarkation(),
+              t.bagCount() == null ? 0 : t.bagCount(),
+              kg,
+              false,
+              Set.of(),
+              "",
+              t.seat(),
+              "",
+              List.of()));
+    }
+    return out;
+  }
+
+  /** Given names without the title a PNR glues to their end ({@code KEVINMR} → {@code KEVIN}). */
+  static String given(String raw) {
+    String g = up(raw);
+    for (String t : TITLES) {
+      if (g.endsWith(" " + t)) {
+        return g.substring(0, g.length() - t.length()).strip();
+      }
+      if (g.endsWith(t) && g.length() - t.length() >= 2) {
+        return g.substring(0, g.length() - t.length()).strip();
+      }
+    }
+    return g;
+  }
+
+  private static String up(String s) {
+    return s == null ? "" : s.strip().toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
+  }
+
+  private static List<String> route(List<Flight> legs) {
+    List<String> out = new ArrayList<>();
+    for (Flight f : legs) {
+      if (out.isEmpty() || !out.get(out.size() - 1).equals(f.origin())) {
+        out.add(f.origin());
+      }
+      out.add(f.destination());
+    }
+    return out;
+  }
+
+  private static TravelDocument document(List<TravelDocument> docs) {
+    for (TravelDocument d : docs) {
+      if (d.type().equals("P") && !d.number().isBlank()) {
+        return d;
+      }
+    }
+    return docs.isEmpty() ? null : docs.get(0);
+  }
+
+  private static String seat(List<Seat> seats, FlightRef flight) {
+    for (Seat s : seats) {
+      if (s.origin().equals(flight.origin()) && !s.number().equals("XXX")) {
+        return s.number();
+      }
+    }
+    return seats.isEmpty() || seats.get(0).number().equals("XXX") ? "" : seats.get(0).number();
+  }
+
+  private static double weightKg(List<Baggage> bags) {
+    double kg = 0;
+    boolean any = false;
+    for (Baggage b : bags) {
+      double w = number(b.weight());
+      if (!Double.isNaN(w)) {
+        any = true;
+        String unit = b.weightUnit().toUpperCase(Locale.ROOT);
+        kg += unit.equals("LB") || unit.equals("701") ? w * 0.45359237 : w;
+      }
+    }
+    return any ? kg : Double.NaN;
+  }
+
+  private static double number(String s) {
+    if (s == null || s.isBlank()) {
+      return Double.NaN;
+    }
+    try {
+      return Double.parseDouble(s.strip());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
+}

@@ -1,0 +1,272 @@
+package org.sekisho.passenger.screening.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.passenger.pnr.Corpus;
+import org.sekisho.passenger.pnr.adapter.PnrContext;
+import org.sekisho.passenger.pnr.application.PnrRetention;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.Chromium;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * Passenger screening on the real server: a corpus PNR is screened on ingest against a watchlist
+ * and a rule, hits are never duplicated, dispositions need a comment and are audited; the PNR unit
+ * reviews a hit in Chromium.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ScreeningWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "pnr-secret-123";
+  private static final String WATCHLIST =
+      "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+          + "national-alerts,A1,Kevin Vandenberg,,1980-07-04,us,,high\n"
+          + "national-alerts,A2,Olga Petrova,,1975,ru,,medium\n"
+          + "national-alerts,A3,Bad Row,,1975-13,ru,,medium\n";
+  private static Database db;
+  private static WebServer server;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start(Database database) {
+    db = database;
+    Clock clock = Clock.systemUTC();
+    AuditLog audit = new AuditLog(db.jdbi());
+    PnrContext context =
+        new PnrContext(
+            db,
+            audit,
+            clock,
+            Path.of("target", "screening-web-test"),
+            PnrRetention.MASK_AFTER,
+            PnrRetention.DELETE_AFTER,
+            "AU");
+    db.migrate(
+        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
+            .toList());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    accounts.upsert("officer", "Officer", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "port");
+    server =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1",
+                0,
+                false,
+                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
+                    .toList(),
+                context.nav(),
+                "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  @Test
+  @Order(1)
+  void aPnrIsScreenedOnIngestAndItsHitsAreReviewedWithACommentAndAudited() throws Exception {
+    String pnr = token("pnr");
+    String officer = token("officer");
+    assertThat(post("/api/screening/watchlists/csv", officer, WATCHLIST).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> imported = post("/api/screening/watchlists/csv", pnr, WATCHLIST);
+    assertThat(imported.statusCode()).isEqualTo(200);
+    JsonNode report = JSON.readTree(imported.body());
+    assertThat(report.get("imported").asInt()).isEqualTo(2);
+    assertThat(report.get("problems").get(0).get("field").asText()).contains("row 4");
+
+    HttpResponse<String> badRule =
+        post(
+            "/api/screening/rules",
+            pnr,
+            "{\"text\":\"criterion \\\"Cash\\\" when payment = \\\"CA\\\"\\n and lane = \\\"red\\\""
+                + " then severity high because \\\"paid cash\\\"\"}");
+    assertThat(badRule.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badRule.body()).get("field").asText()).isEqualTo("line 2, column 6");
+    HttpResponse<String> rule =
+        post(
+            "/api/screening/rules",
+            pnr,
+            "{\"text\":\"criterion \\\"Cash, alone\\\" when payment = \\\"CA\\\" and"
+                + " travelling_alone = \\\"yes\\\" then severity medium weight 20 because \\\"paid"
+                + " cash, travelling alone\\\"\"}");
+    assertThat(rule.statusCode()).isEqualTo(200);
+
+    String text = Corpus.text("parsers-pnr/pnrMessagePg77.txt");
+    assertThat(post("/api/pnr", pnr, text).statusCode()).isEqualTo(200);
+    JsonNode flights =
+        JSON.readTree(get("/api/screening/flights?from=2013-05-28&to=2013-05-28", pnr).body())
+            .get("flights");
+    assertThat(flights).hasSize(1);
+    JsonNode flight = flights.get(0);
+    assertThat(flight.get("flight").asText()).isEqualTo("TZ0006");
+    assertThat(flight.get("direction").asText()).isEqualTo("arrival");
+    assertThat(flight.get("status").asText()).isEqualTo("screened");
+    assertThat(flight.get("travellers").asInt()).isEqualTo(1);
+    assertThat(flight.get("openHits").asInt()).isEqualTo(2);
+    long flightId = flight.get("id").asLong();
+
+    // a new version of the booking screens the flight again without duplicating open hits
+    assertThat(post("/api/pnr", pnr, text.replace("1999.99'", "1999.98'")).statusCode())
+        .isEqualTo(200);
+    JsonNode detail = JSON.readTree(get("/api/screening/flights/" + flightId, pnr).body());
+    assertThat(detail.get("hits")).hasSize(2);
+    assertThat(get("/api/screening/flights/" + flightId, officer).statusCode()).isEqualTo(403);
+
+    JsonNode ruleHit = null;
+    for (JsonNode h : detail.get("hits")) {
+      if (h.get("kind").asText().equals("rule")) {
+        ruleHit = h;
+      }
+    }
+    assertThat(ruleHit).isNotNull();
+    assertThat(ruleHit.get("explanation").get(0).asText()).isEqualTo("paid cash, travelling alone");
+    String hitPath = "/api/screening/hits/" + ruleHit.get("id").asLong() + "/disposition";
+    HttpResponse<String> noComment =
+        post(hitPath, pnr, "{\"disposition\":\"no-match\",\"comment\":\"\"}");
+    assertThat(noComment.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noComment.body()).get("error").asText()).isEqualTo("comment-required");
+    HttpResponse<String> done =
+        post(
+            hitPath,
+            pnr,
+            "{\"disposition\":\"no-match\",\"comment\":\"known business traveller\"}");
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(done.body()).get("status").asText()).isEqualTo("no-match");
+    assertThat(JSON.readTree(done.body()).get("disposedBy").asText()).isEqualTo("pnr");
+    assertThat(
+            post(hitPath, pnr, "{\"disposition\":\"confirmed\",\"comment\":\"again\"}")
+                .statusCode())
+        .isEqualTo(409);
+    assertThat(audited("screening.hit.dispose")).isEqualTo(1);
+    assertThat(audited("screening.flight")).isGreaterThanOrEqualTo(2);
+  }
+
+  @Test
+  @Order(2)
+  void thePnrUnitReviewsAWatchlistHitInChromium() {
+    WebDriver driver = Chromium.start();
+    try {
+      String base = "http://127.0.0.1:" + server.port();
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(base + "/screening/flights?from=2013-05-01&to=2013-06-30");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("pnr");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("flights")));
+      assertThat(driver.findElement(By.cssSelector("#flights tr.flight .open-hits")).getText())
+          .isEqualTo("1");
+      driver.findElement(By.cssSelector("#flights a.flight-link")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("travellers")));
+      assertThat(driver.findElement(By.id("travellers")).getText()).contains("VANDENBERG");
+      driver.findElement(By.cssSelector("#travellers a.hit-link.severity-high")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("explanation")));
+      String why = driver.findElement(By.id("explanation")).getText();
+      assertThat(why).contains("national-alerts").contains("vandenberg").contains("date of birth");
+      new Select(driver.findElement(By.id("disposition"))).selectByValue("false-positive");
+      driver.findElement(By.id("comment")).sendKeys("different person: other middle name on file");
+      driver.findElement(By.id("dispose")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("hit-status")));
+      assertThat(driver.findElement(By.id("hit-status")).getText()).isEqualTo("False positive");
+      assertThat(driver.findElement(By.id("disposition-comment")).getText())
+          .contains("other middle name");
+      assertThat(audited("screening.hit.dispose")).isEqualTo(2);
+
+      driver.findElement(By.id("traveller-link")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("intel-links")));
+      assertThat(driver.findElements(By.cssSelector(".pnr-version"))).hasSize(2);
+      assertThat(driver.findElement(By.cssSelector("a.intel-link")).getAttribute("href"))
+          .endsWith("/search?q=548721687");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  private long audited(String action) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from platform.audit_log where action = :a")
+                    .bind("a", action)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private String token(String user) throws Exception {
+    HttpResponse<String> r =
+        http.send(
+            HttpRequest.newBuilder(uri("/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private HttpResponse<String> post(String path, String token, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private HttpResponse<String> get(String path, String token) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+}
