@@ -141,6 +141,49 @@ class TreeEnsembleTest {
   }
 
   @Test
+  void shapInBlocksEqualsOneRowAtATimeOnRandomDeepTreesWithBoundaryValuesAndAPartialBlock() {
+    java.util.Random rnd = new java.util.Random(23);
+    for (int round = 0; round < 10; round++) {
+      int features = 2 + rnd.nextInt(5);
+      List<RegressionTree> ts = new java.util.ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        ts.add(randomTree(rnd, features, 3 + rnd.nextInt(12)));
+      }
+      TreeEnsemble e = new TreeEnsemble(0.1f, features, ts);
+      // more than one block, the last one partial; values on thresholds, between them, -0.0, NaN
+      int n = 64 + 1 + rnd.nextInt(40);
+      float[][] xs = new float[n][features];
+      for (float[] x : xs) {
+        for (int i = 0; i < features; i++) {
+          int pick = rnd.nextInt(8);
+          x[i] =
+              switch (pick) {
+                case 0 -> Float.NaN;
+                case 1 -> -0.0f;
+                case 2 -> rnd.nextInt(4) - 0.5f;
+                default -> rnd.nextInt(5) - 1;
+              };
+        }
+      }
+      double[][] block = e.contributions(xs, n);
+      assertThat(block).hasNumberOfRows(n);
+      for (int r = 0; r < n; r++) {
+        double[] one = e.contributions(xs[r]);
+        assertThat(block[r]).hasSize(one.length);
+        for (int i = 0; i < one.length; i++) {
+          assertThat(block[r][i])
+              .as("round %d row %d feature %d", round, r, i)
+              .isCloseTo(one[i], within(2e-5));
+        }
+      }
+    }
+    TreeEnsemble e = new TreeEnsemble(0f, 2, List.of(tree()));
+    assertThat(e.contributions(new float[0][], 0)).isEmpty();
+    assertThatThrownBy(() -> e.contributions(new float[1][2], 2))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void leafPathShapEqualsTheRecursiveTreeShapOnRandomDeepTreesWithRepeatsAndMissingValues() {
     java.util.Random rnd = new java.util.Random(11);
     for (int round = 0; round < 20; round++) {

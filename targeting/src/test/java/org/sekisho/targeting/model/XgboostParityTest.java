@@ -123,6 +123,27 @@ class XgboostParityTest {
   }
 
   @Test
+  void treeShapInBlocksEqualsXgboostContributions() throws Exception {
+    TreeEnsemble all = trained.trees();
+    float[][] contrib = booster.predictContrib(dvalid, 0);
+    int n = 300;
+    float[][] xs = new float[n][];
+    for (int r = 0; r < n; r++) {
+      xs[r] = validMatrix.row(r);
+    }
+    double[][] phi = all.contributions(xs, n);
+    for (int r = 0; r < n; r++) {
+      assertThat(phi[r]).hasSize(contrib[r].length);
+      double sum = 0;
+      for (int i = 0; i < phi[r].length; i++) {
+        assertThat(phi[r][i]).as("row %d feature %d", r, i).isCloseTo(contrib[r][i], within(2e-4));
+        sum += phi[r][i];
+      }
+      assertThat(sum).isCloseTo(all.margin(xs[r]), within(1e-4));
+    }
+  }
+
+  @Test
   void aModelDirectoryReadsBackToTheSameScoresAndReasons(@TempDir Path dir) throws Exception {
     BoostingParameters p =
         new BoostingParameters(5, 0, 0.3, 1, 0.8, 0.8, 1, 256, 30, 5, 5, 5, 1, 3);

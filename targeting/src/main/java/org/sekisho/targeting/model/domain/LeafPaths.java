@@ -166,6 +166,12 @@ final class LeafPaths {
     }
   }
 
+  /** The same summaries in the form that explains several rows at once. */
+  LeafPathLanes lanes(int features) {
+    return LeafPathLanes.of(
+        features, leafValue, start, feature, zero, low, high, missingFollows, weight, maxDistinct);
+  }
+
   /** Scratch length needed by {@link #contributions}. */
   int scratchSize() {
     return 2 * (maxDistinct + 1);

@@ -67,7 +67,29 @@ public final class RiskModel {
    */
   public List<Reason> reasons(KcsDeclaration d, int max) {
     float[] x = encoder.encode(d);
-    double[] phi = trees.contributions(x);
+    return reasons(d, trees.contributions(x), max);
+  }
+
+  /**
+   * {@link #reasons(KcsDeclaration, int)} for several declarations at once (the referrals of a
+   * batch), in their order: the exact contributions are computed for blocks of declarations in one
+   * pass over the trees' leaves, several times faster per declaration than one by one. The values
+   * equal the one-by-one ones up to single-precision rounding (about 1e-6 log-odds).
+   */
+  public List<List<Reason>> reasons(List<KcsDeclaration> ds, int max) {
+    float[][] xs = new float[ds.size()][];
+    for (int i = 0; i < xs.length; i++) {
+      xs[i] = encoder.encode(ds.get(i));
+    }
+    double[][] phi = trees.contributions(xs, xs.length);
+    List<List<Reason>> out = new ArrayList<>(xs.length);
+    for (int i = 0; i < xs.length; i++) {
+      out.add(reasons(ds.get(i), phi[i], max));
+    }
+    return out;
+  }
+
+  private List<Reason> reasons(KcsDeclaration d, double[] phi, int max) {
     double[] bySource = new double[FeatureEncoder.sourceCount()];
     for (int i = 0; i < encoder.width(); i++) {
       bySource[encoder.sourceOf(i)] += phi[i];
