@@ -20,7 +20,8 @@ import picocli.CommandLine.Command;
       RiskModelsCommand.class,
       RiskApproveCommand.class,
       RiskReleaseCommand.class,
-      RiskRestoreCommand.class
+      RiskRestoreCommand.class,
+      RiskSimulateCommand.class
     })
 public final class RiskCommand implements Runnable {
   /** Picocli needs a public no-argument constructor. */
