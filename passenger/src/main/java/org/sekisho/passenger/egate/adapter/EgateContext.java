@@ -81,7 +81,9 @@ public final class EgateContext implements BoundedContext {
       DeclarationKeyStore.Keys keys =
           DeclarationKeyStore.openOrCreate(home.resolve("declaration-keys"), clock);
       ZxingQrImages qr = new ZxingQrImages();
-      this.declarations = new DeclarationQrService(qr, keys.trusted(), keys.signing(), clock);
+      this.declarations =
+          new DeclarationQrService(
+              qr, keys.trusted(), keys.signing(), clock, JmrtdPassiveAuthentication.provider());
       Path csca = home.resolve("csca");
       CscaMasterList masterList =
           Files.isDirectory(csca) ? CscaMasterList.load(csca) : new CscaMasterList(List.of());

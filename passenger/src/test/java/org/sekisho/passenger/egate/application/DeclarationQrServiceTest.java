@@ -17,6 +17,7 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.core.Outcome;
+import org.sekisho.passenger.egate.adapter.chip.JmrtdPassiveAuthentication;
 import org.sekisho.passenger.egate.adapter.qr.DeclarationKeyFiles;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.passenger.egate.domain.declaration.Declarations;
@@ -35,6 +36,30 @@ class DeclarationQrServiceTest {
   private final DeclarationQrService kiosk =
       new DeclarationQrService(
           new ZxingQrImages(), Map.of("JC1", KEYS.getPublic()), Optional.empty(), clock);
+
+  @Test
+  void withBouncyCastleVerifyingAGenuineQrIsAcceptedAndAForgedOneRefused() {
+    DeclarationQrService bc =
+        new DeclarationQrService(
+            new ZxingQrImages(),
+            Map.of("JC1", KEYS.getPublic()),
+            Optional.empty(),
+            clock,
+            JmrtdPassiveAuthentication.provider());
+    Outcome<SealedDeclaration> genuine = bc.readText(page.sealText(Declarations.withCash()));
+    assertThat(genuine.problems()).isEmpty();
+    assertThat(genuine.orElseThrow().declaration()).isEqualTo(Declarations.withCash());
+    KeyPair other = DeclarationKeyFiles.generate();
+    String forged =
+        new DeclarationQrService(
+                new ZxingQrImages(),
+                Map.of(),
+                Optional.of(new DeclarationQrService.SigningKey("JC1", other.getPrivate())),
+                clock)
+            .sealText(Declarations.withCash());
+    assertThat(bc.readText(forged).problems().get(0).code()).isEqualTo("qr-signature-invalid");
+    assertThat(kiosk.readText(forged).problems().get(0).code()).isEqualTo("qr-signature-invalid");
+  }
 
   @Test
   void aQrImageFromTheDeclarationPageIsReadAtTheKiosk() {

@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.security.Provider;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -12,11 +14,14 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateHolder;
 import org.bouncycastle.cms.CMSSignedData;
 import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationVerifier;
 import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.jmrtd.lds.SODFile;
 import org.jmrtd.lds.icao.COMFile;
 import org.jmrtd.lds.icao.DG1File;
@@ -35,12 +40,29 @@ import org.sekisho.passenger.egate.domain.mrz.MrzParser;
  * by the document signer, document signer certificate signed by a CSCA from the master list and
  * valid today, every data group read hashed and compared with the SOD. DG1 and DG2 must be present.
  *
- * <p>Thread-safe; the master list is fixed at construction.
+ * <p>Each document signer is checked against the master list once and remembered (with its SOD
+ * verifier); its validity period is checked on every chip. Thread-safe; the master list is fixed at
+ * construction.
  */
 public final class JmrtdPassiveAuthentication implements PassiveAuthentication {
   private static final BouncyCastleProvider BC = new BouncyCastleProvider();
+  private static final int MAX_SIGNERS = 10_000;
+
+  /** A document signer found to chain to a CSCA, with what verifies the SODs it signs. */
+  private record TrustedSigner(
+      X509Certificate csca, SignerInformationVerifier verifier, JcaX509CertificateHolder holder) {}
+
   private final CscaMasterList masterList;
   private final Clock clock;
+  private final Map<X509Certificate, TrustedSigner> signers = new ConcurrentHashMap<>();
+
+  /**
+   * The Bouncy Castle provider this adapter verifies with (its ECDSA and Ed25519 verify several
+   * times faster than the JDK's on this JVM); shared so that other verifiers need not build one.
+   */
+  public static Provider provider() {
+    return BC;
+  }
 
   public JmrtdPassiveAuthentication(CscaMasterList masterList, Clock clock) {
     this.masterList = masterList;
@@ -69,27 +91,21 @@ public final class JmrtdPassiveAuthentication implements PassiveAuthentication {
       return Outcome.rejected(
           "chip-signer-invalid", "EF.SOD", "the SOD carries no document signer certificate");
     }
-    // 1. The document signer chains to a configured CSCA.
-    X509Certificate csca = null;
-    for (X509Certificate candidate : masterList.issuersOf(signer.getIssuerX500Principal())) {
-      try {
-        signer.verify(candidate.getPublicKey(), BC);
-        csca = candidate;
-        break;
-      } catch (GeneralSecurityException e) {
-        // Try the next CSCA with the same name (key rollover).
+    // 1. The document signer chains to a configured CSCA: checked once per document signer (one
+    // signs many passports; the master list is fixed), then remembered with its SOD verifier.
+    TrustedSigner trusted = signers.get(signer);
+    if (trusted == null) {
+      Outcome<TrustedSigner> checked = chain(signer);
+      if (!(checked instanceof Outcome.Accepted<TrustedSigner> ok)) {
+        return Outcome.rejected(((Outcome.Rejected<TrustedSigner>) checked).problems().get(0));
       }
+      trusted = ok.value();
+      if (signers.size() >= MAX_SIGNERS) {
+        signers.clear(); // far more signers than any master list has: start over
+      }
+      signers.put(signer, trusted);
     }
-    if (csca == null) {
-      return Outcome.rejected(
-          "chip-unknown-csca",
-          "EF.SOD",
-          "document signer '"
-              + signer.getSubjectX500Principal().getName()
-              + "' is not signed by any CSCA in the master list (issuer '"
-              + signer.getIssuerX500Principal().getName()
-              + "')");
-    }
+    X509Certificate csca = trusted.csca();
     Date now = Date.from(clock.instant());
     try {
       signer.checkValidity(now);
@@ -100,7 +116,7 @@ public final class JmrtdPassiveAuthentication implements PassiveAuthentication {
           "document signer certificate is not valid on " + clock.instant() + ": " + e.getMessage());
     }
     // 2. The SOD signature verifies with the document signer's key.
-    if (!signatureVerifies(sodBytes, signer)) {
+    if (!signatureVerifies(sodBytes, trusted)) {
       return Outcome.rejected(
           "chip-signature-invalid",
           "EF.SOD",
@@ -174,13 +190,47 @@ public final class JmrtdPassiveAuthentication implements PassiveAuthentication {
             lds));
   }
 
-  private static boolean signatureVerifies(byte[] sodBytes, X509Certificate signer) {
+  /** The CSCA that signed {@code signer}, with a reusable verifier for SODs it signs. */
+  private Outcome<TrustedSigner> chain(X509Certificate signer) {
+    X509Certificate csca = null;
+    for (X509Certificate candidate : masterList.issuersOf(signer.getIssuerX500Principal())) {
+      try {
+        signer.verify(candidate.getPublicKey(), BC);
+        csca = candidate;
+        break;
+      } catch (GeneralSecurityException e) {
+        // Try the next CSCA with the same name (key rollover).
+      }
+    }
+    if (csca == null) {
+      return Outcome.rejected(
+          "chip-unknown-csca",
+          "EF.SOD",
+          "document signer '"
+              + signer.getSubjectX500Principal().getName()
+              + "' is not signed by any CSCA in the master list (issuer '"
+              + signer.getIssuerX500Principal().getName()
+              + "')");
+    }
+    try {
+      return Outcome.accepted(
+          new TrustedSigner(
+              csca,
+              new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer),
+              new JcaX509CertificateHolder(signer)));
+    } catch (OperatorCreationException | CertificateEncodingException e) {
+      return Outcome.rejected(
+          "chip-signer-invalid",
+          "EF.SOD",
+          "the document signer certificate cannot verify signatures: " + e.getMessage());
+    }
+  }
+
+  private static boolean signatureVerifies(byte[] sodBytes, TrustedSigner signer) {
     try {
       CMSSignedData cms = new CMSSignedData(unwrapApplicationTag(sodBytes));
-      var verifier = new JcaSimpleSignerInfoVerifierBuilder().setProvider(BC).build(signer);
-      JcaX509CertificateHolder holder = new JcaX509CertificateHolder(signer);
       for (SignerInformation si : cms.getSignerInfos().getSigners()) {
-        if (si.getSID().match(holder) && si.verify(verifier)) {
+        if (si.getSID().match(signer.holder()) && si.verify(signer.verifier())) {
           return true;
         }
       }

@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.time.Instant;
@@ -49,6 +50,15 @@ public final class DeclarationQrFormat {
 
   /** Reads and verifies a QR text against the configured keys (key id to public key). */
   public static Outcome<SealedDeclaration> open(String text, Map<String, PublicKey> keys) {
+    return open(text, keys, null);
+  }
+
+  /**
+   * Reads and verifies a QR text against the configured keys, verifying signatures with {@code
+   * provider} (null: the JDK's provider order). The keys must be usable by that provider.
+   */
+  public static Outcome<SealedDeclaration> open(
+      String text, Map<String, PublicKey> keys, Provider provider) {
     if (text == null || !text.startsWith(PREFIX)) {
       String head = text == null ? "" : text.substring(0, Math.min(8, text.length()));
       return Outcome.rejected(
@@ -99,7 +109,7 @@ public final class DeclarationQrFormat {
             "key_id",
             "signed with key '" + keyId + "', which is not among the configured declaration keys");
       }
-      if (!verify(Arrays.copyOf(bytes.get(), bodyEnd), sig, key)) {
+      if (!verify(Arrays.copyOf(bytes.get(), bodyEnd), sig, key, provider)) {
         return Outcome.rejected(
             "qr-signature-invalid",
             "signature",
@@ -207,9 +217,12 @@ public final class DeclarationQrFormat {
     }
   }
 
-  private static boolean verify(byte[] body, byte[] sig, PublicKey key) {
+  private static boolean verify(byte[] body, byte[] sig, PublicKey key, Provider provider) {
     try {
-      Signature s = Signature.getInstance(algorithm(key));
+      Signature s =
+          provider == null
+              ? Signature.getInstance(algorithm(key))
+              : Signature.getInstance(algorithm(key), provider);
       s.initVerify(key);
       s.update(DOMAIN);
       s.update(body);

@@ -86,6 +86,56 @@ class JmrtdPassiveAuthenticationTest {
   }
 
   @Test
+  void aDocumentSignerIsCheckedOnceButEveryChipItSignedIsStillCheckedInFull() {
+    MovableClock clock = new MovableClock(NOW);
+    JmrtdPassiveAuthentication gate =
+        new JmrtdPassiveAuthentication(new CscaMasterList(List.of(UTOPIA.csca())), clock);
+    assertThat(gate.verify(chip()).problems()).isEmpty();
+    // a second passport from the same signer passes on the remembered chain
+    ChipFiles second =
+        UTOPIA.issue(MRZ, SpecimenChipIssuer.placeholderPortrait(48, 64, 20), 48, 64);
+    assertThat(gate.verify(second).problems()).isEmpty();
+    // its data groups and its SOD signature are still checked
+    ChipFiles swapped = second.withDataGroup(2, chip().dataGroup(2));
+    assertThat(gate.verify(swapped).problems().get(0).code()).isEqualTo("chip-hash-mismatch");
+    byte[] sod = second.sod();
+    sod[sod.length - 5] ^= 0x01;
+    assertThat(gate.verify(new ChipFiles(second.com(), second.dataGroups(), sod)).isAccepted())
+        .isFalse();
+    // a forger's signer with the same names is another certificate: refused
+    SpecimenChipIssuer forger = SpecimenChipIssuer.create("UT", NOW);
+    assertThat(gate.verify(forger.issue(MRZ, PORTRAIT, 48, 64)).problems().get(0).code())
+        .isEqualTo("chip-unknown-csca");
+    // and the remembered signer's validity is checked against the clock on every chip
+    clock.now = NOW.plus(java.time.Duration.ofDays(365L * 40));
+    assertThat(gate.verify(chip()).problems().get(0).code()).isEqualTo("chip-signer-invalid");
+  }
+
+  /** A clock the test moves. */
+  private static final class MovableClock extends java.time.Clock {
+    java.time.Instant now;
+
+    MovableClock(java.time.Instant now) {
+      this.now = now;
+    }
+
+    @Override
+    public java.time.ZoneId getZone() {
+      return java.time.ZoneOffset.UTC;
+    }
+
+    @Override
+    public java.time.Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public java.time.Instant instant() {
+      return now;
+    }
+  }
+
+  @Test
   void aDataGroupTheSodDoesNotCoverIsRefused() {
     Outcome<ChipReading> o = gate.verify(chip().withDataGroup(11, new byte[] {0x6B, 0x00}));
     assertThat(o.problems().get(0).code()).isEqualTo("chip-unsigned-data-group");
