@@ -9,8 +9,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditTrail;
@@ -73,14 +76,19 @@ public final class TargetingContext implements BoundedContext {
   private final ModelReleaseWeb modelsWeb;
   private final Path legacy;
   private ScheduledExecutorService watcher;
+  private ThreadPoolExecutor reasons;
 
   public TargetingContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
     this(db, audit, clock, dataDir, RiskScorer.NONE, true);
   }
 
+  /** Most referrals waiting for their model reasons before assessing callers help compute them. */
+  public static final int REASONS_QUEUE = 10_000;
+
   /**
    * With an explicit risk model in use until the registry releases one (tests, or a model released
-   * elsewhere); the legacy {@code model/} directory is not read.
+   * elsewhere); the legacy {@code model/} directory is not read, and referrals' model reasons are
+   * computed before an assessment is returned (the default constructor computes them just after).
    */
   public TargetingContext(
       Database db, AuditTrail audit, Clock clock, Path dataDir, RiskScorer model) {
@@ -128,6 +136,7 @@ public final class TargetingContext implements BoundedContext {
             assessments,
             (cv, lv) -> versioned(criteriaStore, listStore, rules, cv, lv),
             lifecycle,
+            readLegacyModel ? reasonsWorker() : AssessRecords.INLINE,
             clock);
     CriteriaCatalogue catalogue =
         new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
@@ -207,10 +216,40 @@ public final class TargetingContext implements BoundedContext {
     }
   }
 
+  /**
+   * One thread computes referrals' model reasons (exact TreeSHAP) after they are stored; when
+   * {@value #REASONS_QUEUE} wait, the assessing thread computes its own (back-pressure).
+   */
+  private Executor reasonsWorker() {
+    reasons =
+        new ThreadPoolExecutor(
+            1,
+            1,
+            0,
+            TimeUnit.SECONDS,
+            new ArrayBlockingQueue<>(REASONS_QUEUE),
+            r -> {
+              Thread t = new Thread(r, "targeting-model-reasons");
+              t.setDaemon(true);
+              return t;
+            },
+            new ThreadPoolExecutor.CallerRunsPolicy());
+    return reasons;
+  }
+
+  /** Stops the registry watch and finishes the model reasons still waiting (up to 30 s). */
   @Override
   public void close() {
     if (watcher != null) {
       watcher.shutdownNow();
+    }
+    if (reasons != null) {
+      reasons.shutdown();
+      try {
+        reasons.awaitTermination(30, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 

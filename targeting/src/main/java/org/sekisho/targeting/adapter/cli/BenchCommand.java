@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "Benchmarks.",
-    subcommands = {ScoringBenchCommand.class})
+    subcommands = {ScoringBenchCommand.class, AssessBenchCommand.class})
 public final class BenchCommand implements Runnable {
   /** Picocli needs a public no-argument constructor. */
   public BenchCommand() {}

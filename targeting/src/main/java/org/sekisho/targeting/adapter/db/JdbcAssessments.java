@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -64,42 +65,61 @@ public final class JdbcAssessments
     Lane lane = a.lane();
     WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
     TraderHistory hist = d.history();
+    // one round trip: the new row's id and time come back; a conflict returns nothing
+    Optional<Map.Entry<Long, Instant>> inserted =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "insert into targeting.assessment (record_key, office, importer_key,"
+                            + " declarant_key, declaration_date, assessed_at, declaration, score,"
+                            + " model_probability, criteria_lane, lane, basis, final_lane, status,"
+                            + " hits, model_reasons, criteria_versions, list_versions,"
+                            + " model_version, hist_declarant_decl, hist_declarant_infr,"
+                            + " hist_importer_decl, hist_importer_infr) values (:key, :office,"
+                            + " :imp, :dec, :date, :at, :json, :score, :p, :clane, :lane, :basis,"
+                            + " :lane, :status, cast(:hits as jsonb), cast(:reasons as jsonb), :cv,"
+                            + " :lv, :mv, :dd, :di, :id, :ii) on conflict (record_key) do nothing"
+                            + " returning id, assessed_at")
+                    .bind("key", a.recordKey())
+                    .bind("office", a.office())
+                    .bind("imp", partyKey(d.importer()))
+                    .bind("dec", partyKey(d.declarant()))
+                    .bind("date", d.date())
+                    .bind("at", Timestamp.from(at))
+                    .bind("json", json)
+                    .bind("score", a.score())
+                    .bind("p", a.modelProbability())
+                    .bind("clane", a.criteriaLane().code())
+                    .bind("lane", lane.code())
+                    .bind("basis", a.selection().basis().code())
+                    .bind("status", status.code())
+                    .bind("hits", hitsJson(a.hits()))
+                    .bind("reasons", stringsJson(a.modelReasons()))
+                    .bind("cv", a.criteriaVersions())
+                    .bind("lv", a.listVersions())
+                    .bind("mv", a.modelVersion())
+                    .bind("dd", hist.declarantDeclarations())
+                    .bind("di", hist.declarantInfractions())
+                    .bind("id", hist.importerDeclarations())
+                    .bind("ii", hist.importerInfractions())
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+                    .findOne());
+    if (inserted.isEmpty()) {
+      return byKey(a.recordKey()).orElseThrow();
+    }
+    return new StoredAssessment(inserted.get().getKey(), a, inserted.get().getValue(), hist, json);
+  }
+
+  @Override
+  public void addModelReasons(long id, List<String> reasons) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
-                    "insert into targeting.assessment (record_key, office, importer_key,"
-                        + " declarant_key, declaration_date, assessed_at, declaration, score,"
-                        + " model_probability, criteria_lane, lane, basis, final_lane, status, hits,"
-                        + " model_reasons, criteria_versions, list_versions, model_version,"
-                        + " hist_declarant_decl, hist_declarant_infr, hist_importer_decl,"
-                        + " hist_importer_infr) values (:key, :office, :imp, :dec, :date, :at,"
-                        + " :json, :score, :p, :clane, :lane, :basis, :lane, :status,"
-                        + " cast(:hits as jsonb), cast(:reasons as jsonb), :cv, :lv, :mv, :dd, :di,"
-                        + " :id, :ii) on conflict (record_key) do nothing")
-                .bind("key", a.recordKey())
-                .bind("office", a.office())
-                .bind("imp", partyKey(d.importer()))
-                .bind("dec", partyKey(d.declarant()))
-                .bind("date", d.date())
-                .bind("at", Timestamp.from(at))
-                .bind("json", json)
-                .bind("score", a.score())
-                .bind("p", a.modelProbability())
-                .bind("clane", a.criteriaLane().code())
-                .bind("lane", lane.code())
-                .bind("basis", a.selection().basis().code())
-                .bind("status", status.code())
-                .bind("hits", hitsJson(a.hits()))
-                .bind("reasons", stringsJson(a.modelReasons()))
-                .bind("cv", a.criteriaVersions())
-                .bind("lv", a.listVersions())
-                .bind("mv", a.modelVersion())
-                .bind("dd", hist.declarantDeclarations())
-                .bind("di", hist.declarantInfractions())
-                .bind("id", hist.importerDeclarations())
-                .bind("ii", hist.importerInfractions())
+                    "update targeting.assessment set model_reasons = cast(:r as jsonb) where id ="
+                        + " :id")
+                .bind("r", stringsJson(reasons))
+                .bind("id", id)
                 .execute());
-    return byKey(a.recordKey()).orElseThrow();
   }
 
   @Override
@@ -126,27 +146,28 @@ public final class JdbcAssessments
   public TraderHistory of(DeclarationView d) {
     String imp = partyKey(d.importer());
     String dec = partyKey(d.declarant());
-    return jdbi.withHandle(
-        h -> {
-          long[] i = counts(h, "importer_key", imp);
-          long[] c = counts(h, "declarant_key", dec);
-          return new TraderHistory(c[0], c[1], i[0], i[1]);
-        });
-  }
-
-  private static long[] counts(Handle h, String column, String key) {
-    if (key.isEmpty()) {
-      return new long[2];
+    if (imp.isEmpty() && dec.isEmpty()) {
+      return TraderHistory.NONE;
     }
-    return h.createQuery(
-            "select count(*), count(o.assessment_id) filter (where o.result = 'infraction') from"
-                + " targeting.assessment a left join targeting.outcome o on o.assessment_id = a.id"
-                + " where a."
-                + column
-                + " = :k")
-        .bind("k", key)
-        .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
-        .one();
+    // both traders in one round trip; "<> ''" lets the planner use the partial indexes
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select count(*) filter (where a.declarant_key = :dec), count(o.assessment_id)"
+                        + " filter (where a.declarant_key = :dec and o.result = 'infraction'),"
+                        + " count(*) filter (where a.importer_key = :imp), count(o.assessment_id)"
+                        + " filter (where a.importer_key = :imp and o.result = 'infraction') from"
+                        + " targeting.assessment a left join targeting.outcome o on"
+                        + " o.assessment_id = a.id where (a.importer_key = :imp and"
+                        + " a.importer_key <> '') or (a.declarant_key = :dec and a.declarant_key"
+                        + " <> '')")
+                .bind("imp", imp.isEmpty() ? null : imp)
+                .bind("dec", dec.isEmpty() ? null : dec)
+                .map(
+                    (rs, ctx) ->
+                        new TraderHistory(
+                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
+                .one());
   }
 
   @Override

@@ -872,6 +872,12 @@ public final class TargetingWeb implements WebModule {
     }
     m.put("hits", hits);
     m.put("modelReasons", a.modelReasons());
+    // a referral's model reasons may follow moments later (GET /api/targeting/assessments/{id})
+    m.put(
+        "modelReasonsPending",
+        a.lane() != org.sekisho.targeting.selectivity.domain.Lane.GREEN
+            && !a.modelVersion().isEmpty()
+            && a.modelReasons().isEmpty());
     m.put("reasons", a.reasons());
     m.put(
         "versions",

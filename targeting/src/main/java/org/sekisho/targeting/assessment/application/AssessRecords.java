@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.assessment.domain.Assessment;
@@ -32,6 +33,7 @@ public final class AssessRecords implements AssessmentRequests {
   private final AssessmentStore store;
   private final VersionedRules versions;
   private final ModelVersions models;
+  private final Executor reasons;
   private final Clock clock;
 
   public AssessRecords(
@@ -43,11 +45,25 @@ public final class AssessRecords implements AssessmentRequests {
       AssessmentStore store,
       VersionedRules versions,
       Clock clock) {
-    this(parser, histories, rules, model, selectivity, store, versions, ModelVersions.NONE, clock);
+    this(
+        parser,
+        histories,
+        rules,
+        model,
+        selectivity,
+        store,
+        versions,
+        ModelVersions.NONE,
+        INLINE,
+        clock);
   }
 
   /**
    * @param models earlier models by id, so a replay scores with the model the assessment used
+   * @param reasons where the model's reasons for a referral are computed: {@link #INLINE} computes
+   *     them before the assessment is stored and returned; another executor computes them after
+   *     (exact TreeSHAP takes tens of milliseconds on a large model, far more than the rest of an
+   *     assessment) and adds them to the stored assessment, where analysts read them
    */
   public AssessRecords(
       DeclarationParser parser,
@@ -58,6 +74,7 @@ public final class AssessRecords implements AssessmentRequests {
       AssessmentStore store,
       VersionedRules versions,
       ModelVersions models,
+      Executor reasons,
       Clock clock) {
     this.parser = parser;
     this.histories = histories;
@@ -67,6 +84,7 @@ public final class AssessRecords implements AssessmentRequests {
     this.store = store;
     this.versions = versions;
     this.models = models;
+    this.reasons = reasons;
     this.clock = clock;
   }
 
@@ -79,20 +97,38 @@ public final class AssessRecords implements AssessmentRequests {
     };
   }
 
-  /** Assesses a parsed record (idempotent by record key). */
+  /**
+   * Assesses a parsed record (idempotent by record key: a record assessed before gives its stored
+   * assessment). A referral's model reasons are part of the result when {@code reasons} runs
+   * inline; otherwise they follow in the stored assessment moments later.
+   */
   public StoredAssessment assess(DeclarationView parsed, String json) {
-    Optional<StoredAssessment> before = store.byKey(parsed.key());
-    if (before.isPresent()) {
-      return before.get();
-    }
     DeclarationView d = parsed.withHistory(histories.of(parsed));
     // one model for score and reasons, even if another is released meanwhile
     RiskScorer m = model.snapshot();
     Assessment a = Assessor.assess(d, rules.get(), m.score(d), selectivity);
-    if (a.lane() != Lane.GREEN) {
-      a = withModelReasons(a, m.explain(d, MODEL_REASONS));
+    if (a.lane() == Lane.GREEN || a.modelVersion().isEmpty()) {
+      return store.saveIfAbsent(a, d, json, clock.instant());
     }
-    return store.saveIfAbsent(a, d, json, clock.instant());
+    if (reasons instanceof Inline) {
+      return store.saveIfAbsent(
+          withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, clock.instant());
+    }
+    StoredAssessment s = store.saveIfAbsent(a, d, json, clock.instant());
+    if (s.assessment().modelReasons().isEmpty() && s.assessment() == a) {
+      reasons.execute(() -> store.addModelReasons(s.id(), m.explain(d, MODEL_REASONS)));
+    }
+    return s;
+  }
+
+  /** Computes a referral's model reasons before the assessment is stored and returned. */
+  public static final Executor INLINE = new Inline();
+
+  private static final class Inline implements Executor {
+    @Override
+    public void execute(Runnable r) {
+      r.run();
+    }
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.sekisho.targeting.assessment.application;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
@@ -9,11 +10,14 @@ import org.sekisho.targeting.criteria.domain.DeclarationView;
 public interface AssessmentStore {
   /**
    * Stores an assessment unless one exists for its record; returns the stored one either way (the
-   * first is kept).
+   * first is kept). When this call stored it, the result's assessment is {@code a} itself.
    */
   StoredAssessment saveIfAbsent(Assessment a, DeclarationView d, String json, Instant at);
 
   Optional<StoredAssessment> byKey(String recordKey);
+
+  /** Adds the model's reasons to a stored assessment (they may be computed after it is stored). */
+  void addModelReasons(long id, List<String> reasons);
 
   Optional<StoredAssessment> byId(long id);
 }

@@ -212,6 +212,22 @@ public final class TargetingBenchCommand implements Callable<Integer> {
 
   /** Twelve criteria of the kinds analysts write, over lists drawn from the input itself. */
   static RuleBook book(List<DeclarationView> rows) {
+    Map<String, ReferenceList> lists = lists(rows);
+    List<ActiveCriterion> active = new ArrayList<>();
+    long id = 1;
+    for (String t : CRITERIA) {
+      CriteriaLanguage.Compiled c = CriteriaLanguage.compileOne(t, lists);
+      Criterion k = c.criteria().get(0);
+      active.add(new ActiveCriterion(id++, 1, k, Set.of(), Optional.empty(), Optional.empty()));
+    }
+    return new RuleBook(active, lists);
+  }
+
+  /**
+   * The benchmark's three lists, drawn from the input: up to 500 importers (every 97th row), up to
+   * 12 origin countries, four drug-precursor HS headings.
+   */
+  public static Map<String, ReferenceList> lists(List<DeclarationView> rows) {
     Set<String> importers = new HashSet<>();
     Set<String> origins = new HashSet<>();
     for (int i = 0; i < rows.size() && importers.size() < 500; i += 97) {
@@ -225,48 +241,41 @@ public final class TargetingBenchCommand implements Callable<Integer> {
         }
       }
     }
-    Map<String, ReferenceList> lists =
-        Map.of(
-            "watched-importers",
-            new ReferenceList("watched-importers", ListKind.PARTIES, 1, importers),
-            "high-risk-origins",
-            new ReferenceList("high-risk-origins", ListKind.COUNTRIES, 1, origins),
-            "drug-precursors",
-            new ReferenceList(
-                "drug-precursors", ListKind.HS_CODES, 1, Set.of("2939", "2914", "2932", "3004")));
-    String[] texts = {
-      "criterion \"Watched importer\" when importer in list \"watched-importers\" then lane yellow"
-          + " weight 20 because \"importer on the watch list\"",
-      "criterion \"Cheap from risky origin\" when origin in list \"high-risk-origins\" and"
-          + " value_per_kg < 5 then lane red weight 30 because \"under-valued goods from a"
-          + " high-risk origin\"",
-      "criterion \"Precursors\" when hs in list \"drug-precursors\" then lane red weight 50"
-          + " because \"drug precursor chemicals\"",
-      "criterion \"Heavy and cheap\" when net_mass > 1000 and value < 100 then weight 10 because"
-          + " \"mass and value do not fit\"",
-      "criterion \"Tobacco\" when hs starts with (\"2402\", \"2403\") then lane yellow weight 15"
-          + " because \"excise goods\"",
-      "criterion \"Repeat offender\" when importer_infractions >= 2 then lane red weight 25"
-          + " because \"two or more earlier infractions\"",
-      "criterion \"New importer, valuable\" when importer_declarations = 0 and value > 1000000"
-          + " then weight 10 because \"first declaration and high value\"",
-      "criterion \"Zero duty but dutiable chapter\" when duty_rate = 0 and hs starts with (\"61\","
-          + " \"62\", \"64\") then weight 8 because \"garments at zero duty\"",
-      "criterion \"Transshipment\" when departure != \"CN\" and origin = \"CN\" then weight 5"
-          + " because \"goods of Chinese origin shipped from elsewhere\"",
-      "criterion \"Sampled electronics\" when hs starts with \"85\" and value_per_kg between 0"
-          + " and 2 then lane yellow sample 20 % because \"electronics far below market price\"",
-      "criterion \"Air mode precious\" when mode = \"40\" and hs starts with \"71\" then lane"
-          + " red weight 30 because \"precious metals by air\"",
-      "criterion \"Mass missing\" when not (net_mass > 0) then weight 5 because \"no net mass\""
-    };
-    List<ActiveCriterion> active = new ArrayList<>();
-    long id = 1;
-    for (String t : texts) {
-      CriteriaLanguage.Compiled c = CriteriaLanguage.compileOne(t, lists);
-      Criterion k = c.criteria().get(0);
-      active.add(new ActiveCriterion(id++, 1, k, Set.of(), Optional.empty(), Optional.empty()));
-    }
-    return new RuleBook(active, lists);
+    return Map.of(
+        "watched-importers",
+        new ReferenceList("watched-importers", ListKind.PARTIES, 1, importers),
+        "high-risk-origins",
+        new ReferenceList("high-risk-origins", ListKind.COUNTRIES, 1, origins),
+        "drug-precursors",
+        new ReferenceList(
+            "drug-precursors", ListKind.HS_CODES, 1, Set.of("2939", "2914", "2932", "3004")));
   }
+
+  /** The benchmark's criteria (over {@link #lists}), of the kinds analysts write. */
+  public static final List<String> CRITERIA =
+      List.of(
+          "criterion \"Watched importer\" when importer in list \"watched-importers\" then lane yellow"
+              + " weight 20 because \"importer on the watch list\"",
+          "criterion \"Cheap from risky origin\" when origin in list \"high-risk-origins\" and"
+              + " value_per_kg < 5 then lane red weight 30 because \"under-valued goods from a"
+              + " high-risk origin\"",
+          "criterion \"Precursors\" when hs in list \"drug-precursors\" then lane red weight 50"
+              + " because \"drug precursor chemicals\"",
+          "criterion \"Heavy and cheap\" when net_mass > 1000 and value < 100 then weight 10 because"
+              + " \"mass and value do not fit\"",
+          "criterion \"Tobacco\" when hs starts with (\"2402\", \"2403\") then lane yellow weight 15"
+              + " because \"excise goods\"",
+          "criterion \"Repeat offender\" when importer_infractions >= 2 then lane red weight 25"
+              + " because \"two or more earlier infractions\"",
+          "criterion \"New importer, valuable\" when importer_declarations = 0 and value > 1000000"
+              + " then weight 10 because \"first declaration and high value\"",
+          "criterion \"Zero duty but dutiable chapter\" when duty_rate = 0 and hs starts with (\"61\","
+              + " \"62\", \"64\") then weight 8 because \"garments at zero duty\"",
+          "criterion \"Transshipment\" when departure != \"CN\" and origin = \"CN\" then weight 5"
+              + " because \"goods of Chinese origin shipped from elsewhere\"",
+          "criterion \"Sampled electronics\" when hs starts with \"85\" and value_per_kg between 0"
+              + " and 2 then lane yellow sample 20 % because \"electronics far below market price\"",
+          "criterion \"Air mode precious\" when mode = \"40\" and hs starts with \"71\" then lane"
+              + " red weight 30 because \"precious metals by air\"",
+          "criterion \"Mass missing\" when not (net_mass > 0) then weight 5 because \"no net mass\"");
 }

@@ -1,0 +1,575 @@
+package org.sekisho.targeting.adapter.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.sekisho.core.Outcome;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.DatabaseConfig;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.adapter.files.ModelFolders;
+import org.sekisho.targeting.assessment.adapter.cli.TargetingBenchCommand;
+import org.sekisho.targeting.assessment.adapter.model.KcsViews;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.criteria.domain.ReferenceList;
+import org.sekisho.targeting.model.adapter.kcs.KcsDeclarationReader;
+import org.sekisho.targeting.model.domain.RankingFigures;
+import org.sekisho.targeting.release.application.ModelLifecycle;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code sekisho bench assess}: the assessment API under load. Starts the targeting web module on
+ * loopback over a fresh embedded PostgreSQL (throw-away data directory), registers, approves and
+ * releases {@code --model} through the model lifecycle, puts 12 criteria over 3 lists in force
+ * through the API, then drives {@code POST /api/assess} with {@code --clients} concurrent clients
+ * (keep-alive, one connection each, bearer token) for {@code --seconds}, each request a new
+ * declaration. Prints throughput and client latency percentiles, and the server-side time of the
+ * same requests (from the server's own per-route timer, bucketed) to show what the HTTP client and
+ * loopback add.
+ */
+@Command(
+    name = "assess",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Load test of POST /api/assess on loopback with embedded PostgreSQL: throughput and"
+          + " p50/p95/p99/max latency at the client, and the server-side share.",
+      "Each request is a new declaration from --input (KCS CSV) with a unique id."
+    })
+public final class AssessBenchCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(names = "--model", description = "Model directory to release (none: criteria only).")
+  Path model;
+
+  @Option(names = "--input", required = true, description = "KCS declarations CSV.")
+  Path input;
+
+  @Option(names = "--clients", defaultValue = "8", description = "Concurrent clients.")
+  int clients;
+
+  @Option(names = "--seconds", defaultValue = "10", description = "Measured seconds.")
+  double seconds;
+
+  @Option(names = "--warmup", defaultValue = "5", description = "Warm-up seconds (not counted).")
+  double warmup;
+
+  @Option(names = "--max-rows", defaultValue = "50000", description = "Rows read from input.")
+  int maxRows;
+
+  @Option(
+      names = "--web-audit",
+      defaultValue = "log",
+      description =
+          "What the web server audits into: 'log' (the hash-chained audit log, as in production)"
+              + " or 'off' (what-if: shows the share of the audit append in the latency).")
+  String webAudit;
+
+  /** Picocli needs a public no-argument constructor. */
+  public AssessBenchCommand() {}
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "bench-" + Long.toHexString(System.nanoTime());
+  private static final double[] BUCKETS_MS = {
+    0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.2, 1.4, 1.6, 1.8, 2.0, 2.5, 3.0, 3.5, 4.0,
+    4.5, 5.0, 6.0, 7.0, 8.0, 9.0, 10, 12.5, 15, 20, 25, 30, 40, 50, 75, 100, 150, 200, 300, 500,
+    1000, 2000, 5000
+  };
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    if (!webAudit.equals("log") && !webAudit.equals("off")) {
+      err.println("--web-audit: expected log or off");
+      return 2;
+    }
+    if (clients < 1 || seconds <= 0 || warmup < 0) {
+      err.println("--clients and --seconds must be positive, --warmup not negative");
+      return 2;
+    }
+    List<DeclarationView> rows = read(err);
+    if (rows == null) {
+      return 1;
+    }
+    Path dir = Files.createTempDirectory("sekisho-bench-assess-");
+    try (Database db = Database.open(DatabaseConfig.embedded(dir))) {
+      return run(db, dir, rows, out, err);
+    } finally {
+      deleteQuietly(dir);
+    }
+  }
+
+  private int run(
+      Database db, Path dir, List<DeclarationView> rows, PrintWriter out, PrintWriter err)
+      throws Exception {
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert("analyst", "Bench Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "bench", "");
+    accounts.upsert("admin1", "Bench Admin", PASSWORD, EnumSet.of(Role.ADMIN), "bench", "");
+    accounts.upsert("admin2", "Bench Admin 2", PASSWORD, EnumSet.of(Role.ADMIN), "bench", "");
+    TargetingContext targeting = new TargetingContext(db, audit, clock, dir);
+    targeting.start();
+    try {
+      if (model != null && !release(targeting.modelLifecycle(), err)) {
+        return 1;
+      }
+      PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      metrics.config().meterFilter(buckets());
+      try (WebServer web =
+          WebServer.start(
+              new WebServer.Config(
+                  "127.0.0.1",
+                  0,
+                  false,
+                  List.of("i18n.platform", "i18n.targeting"),
+                  targeting.nav(),
+                  "bench"),
+              accounts,
+              webAudit.equals("off") ? e -> {} : audit,
+              clock,
+              metrics,
+              () -> true,
+              targeting.webModules())) {
+        String base = "http://127.0.0.1:" + web.port();
+        HttpClient setup = HttpClient.newHttpClient();
+        String analyst = login(setup, base, "analyst");
+        String admin = login(setup, base, "admin1");
+        int criteria = rules(setup, base, analyst, admin, rows, err);
+        if (criteria < 0) {
+          return 1;
+        }
+        out.printf(
+            Locale.ROOT,
+            "%d declarations from %s; model %s; %d criteria over 3 lists; %d clients, %.0f s"
+                + " warm-up, %.0f s measured; %d CPUs; web audit %s%n",
+            rows.size(),
+            input.getFileName(),
+            targeting.modelLifecycle().inUse().map(m -> m.modelId()).orElse("none"),
+            criteria,
+            clients,
+            warmup,
+            seconds,
+            Runtime.getRuntime().availableProcessors(),
+            webAudit.equals("log") ? "into the audit log" : "OFF (what-if)");
+        out.flush();
+        String[] bodies = bodies(rows);
+        AtomicLong seq = new AtomicLong();
+        drive(base, analyst, bodies, seq, warmup, null);
+        Timer timer = serverTimer(metrics);
+        long[] before = timer == null ? new long[BUCKETS_MS.length + 2] : counts(timer);
+        double beforeTotal = timer == null ? 0 : timer.totalTime(TimeUnit.NANOSECONDS);
+        long cpu0 = processCpu();
+        Result r = drive(base, analyst, bodies, seq, seconds, out);
+        long cpu = processCpu() - cpu0;
+        timer = serverTimer(metrics);
+        long[] after = counts(timer);
+        long[] delta = new long[after.length];
+        for (int i = 0; i < after.length; i++) {
+          delta[i] = after[i] - before[i];
+        }
+        double serverMean =
+            (timer.totalTime(TimeUnit.NANOSECONDS) - beforeTotal) / 1e6 / Math.max(1, delta[0]);
+        report(out, r, delta, serverMean, cpu);
+        return r.errors() == 0 ? 0 : 1;
+      }
+    } finally {
+      targeting.close();
+    }
+  }
+
+  private boolean release(ModelLifecycle lifecycle, PrintWriter err) {
+    RankingFigures f =
+        ModelFolders.manifestFigures(model)
+            .orElse(new RankingFigures(0, 0, Map.of(), Map.of(), Double.NaN));
+    var a1 = new ModelLifecycle.Actor("admin1", "bench");
+    var a2 = new ModelLifecycle.Actor("admin2", "bench");
+    Outcome<?> o = lifecycle.register(model, f, "manifest validation", a1);
+    if (o.isAccepted()) {
+      int v = lifecycle.all().getFirst().version();
+      o = lifecycle.approve(v, a2);
+      if (o.isAccepted()) {
+        o = lifecycle.release(v, a1);
+      }
+    }
+    if (!o.isAccepted()) {
+      err.println("--model " + model + ": " + o.problems());
+      return false;
+    }
+    return true;
+  }
+
+  /** Lists and criteria through the API as analysts and administrators do; -1 on failure. */
+  private static int rules(
+      HttpClient http,
+      String base,
+      String analyst,
+      String admin,
+      List<DeclarationView> rows,
+      PrintWriter err)
+      throws Exception {
+    for (ReferenceList l : TargetingBenchCommand.lists(rows).values()) {
+      ObjectNode b = JSON.createObjectNode();
+      b.put("name", l.name());
+      b.put("kind", l.kind().code());
+      b.put("description", "bench");
+      if (!ok(post(http, base + "/api/targeting/lists", analyst, b.toString()), err)) {
+        return -1;
+      }
+      StringBuilder csv = new StringBuilder();
+      l.entries().stream().sorted().forEach(e -> csv.append(e).append(",bench\n"));
+      if (!ok(
+          post(
+              http,
+              base + "/api/targeting/lists/" + l.name() + "/entries",
+              analyst,
+              csv.toString()),
+          err)) {
+        return -1;
+      }
+    }
+    int n = 0;
+    for (String text : TargetingBenchCommand.CRITERIA) {
+      ObjectNode b = JSON.createObjectNode();
+      b.put("source", text);
+      HttpResponse<String> saved =
+          post(http, base + "/api/targeting/criteria", analyst, b.toString());
+      if (!ok(saved, err)) {
+        return -1;
+      }
+      var c = JSON.readTree(saved.body());
+      String path =
+          "/api/targeting/criteria/"
+              + c.get("id").asLong()
+              + "/versions/"
+              + c.get("version").asInt()
+              + "/release";
+      if (!ok(post(http, base + path, admin, "{}"), err)) {
+        return -1;
+      }
+      n++;
+    }
+    return n;
+  }
+
+  private record Result(long requests, long errors, double elapsed, long[] latencies) {}
+
+  /** Runs the clients for {@code secs}; records latencies when {@code out} is given. */
+  private Result drive(
+      String base, String token, String[] bodies, AtomicLong seq, double secs, PrintWriter out)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(clients);
+    try {
+      long start = System.nanoTime();
+      long end = start + (long) (secs * 1e9);
+      List<Future<long[]>> fs = new ArrayList<>();
+      AtomicLong errors = new AtomicLong();
+      for (int c = 0; c < clients; c++) {
+        fs.add(
+            pool.submit(
+                () -> {
+                  HttpClient http =
+                      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+                  long[] lat = new long[1 << 14];
+                  int n = 0;
+                  URI uri = URI.create(base + "/api/assess");
+                  while (System.nanoTime() < end) {
+                    long s = seq.getAndIncrement();
+                    String body = bodies[(int) (s % bodies.length)].replace("#SEQ#", "-" + s);
+                    HttpRequest req =
+                        HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build();
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
+                    long t = System.nanoTime() - t0;
+                    if (r.statusCode() != 200) {
+                      if (errors.getAndIncrement() < 3) {
+                        System.err.println("HTTP " + r.statusCode() + ": " + r.body());
+                      }
+                    }
+                    if (n == lat.length) {
+                      lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = t;
+                  }
+                  return Arrays.copyOf(lat, n);
+                }));
+      }
+      List<long[]> parts = new ArrayList<>();
+      for (Future<long[]> f : fs) {
+        parts.add(f.get());
+      }
+      double elapsed = (System.nanoTime() - start) / 1e9;
+      long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      return new Result(all.length, errors.get(), elapsed, all);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private void report(PrintWriter out, Result r, long[] server, double serverMean, long cpuNanos) {
+    long[] l = r.latencies();
+    out.printf(
+        Locale.ROOT,
+        "POST /api/assess: %,d requests in %.1f s = %,.0f /s, %d errors; process CPU %.0f %% of"
+            + " one core%n",
+        r.requests(),
+        r.elapsed(),
+        r.requests() / r.elapsed(),
+        r.errors(),
+        100.0 * cpuNanos / 1e9 / r.elapsed());
+    out.printf(
+        Locale.ROOT,
+        "client latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  mean %.2f%n",
+        pct(l, 0.50),
+        pct(l, 0.95),
+        pct(l, 0.99),
+        l.length == 0 ? 0.0 : l[l.length - 1] / 1e6,
+        Arrays.stream(l).average().orElse(0) / 1e6);
+    out.printf(
+        Locale.ROOT,
+        "server side (route timer, bucket upper bounds) ms: p50 ≤ %s  p95 ≤ %s  p99 ≤ %s  mean"
+            + " %.2f (%.0f %% of the client mean)%n",
+        bucket(server, 0.50),
+        bucket(server, 0.95),
+        bucket(server, 0.99),
+        serverMean,
+        100 * serverMean / Math.max(1e-9, Arrays.stream(l).average().orElse(0) / 1e6));
+    out.println(
+        pct(l, 0.99) <= 5.0
+            ? "target p99 ≤ 5 ms: met"
+            : "target p99 ≤ 5 ms: NOT met ("
+                + String.format(Locale.ROOT, "%.2f", pct(l, 0.99))
+                + " ms)");
+    out.flush();
+  }
+
+  private static double pct(long[] sorted, double p) {
+    if (sorted.length == 0) {
+      return 0;
+    }
+    int i = (int) Math.ceil(p * sorted.length) - 1;
+    return sorted[Math.max(0, Math.min(sorted.length - 1, i))] / 1e6;
+  }
+
+  /** counts[0] = total, counts[1..] = cumulative per bucket. */
+  private static String bucket(long[] counts, double p) {
+    long total = counts[0];
+    if (total == 0) {
+      return "-";
+    }
+    for (int i = 0; i < BUCKETS_MS.length; i++) {
+      if (counts[i + 1] >= Math.ceil(p * total)) {
+        return fmt(BUCKETS_MS[i]);
+      }
+    }
+    return ">" + fmt(BUCKETS_MS[BUCKETS_MS.length - 1]);
+  }
+
+  private static String fmt(double ms) {
+    return String.format(Locale.ROOT, ms < 1 ? "%.1f" : "%.1f", ms);
+  }
+
+  private static long[] counts(Timer t) {
+    long[] c = new long[BUCKETS_MS.length + 2];
+    if (t == null) {
+      return c;
+    }
+    var snap = t.takeSnapshot();
+    c[0] = snap.count();
+    CountAtBucket[] hs = snap.histogramCounts();
+    Arrays.sort(hs, Comparator.comparingDouble(CountAtBucket::bucket));
+    for (int i = 0; i < BUCKETS_MS.length; i++) {
+      double bound = BUCKETS_MS[i] * 1e6;
+      long n = 0;
+      for (CountAtBucket b : hs) {
+        if (b.bucket(TimeUnit.NANOSECONDS) <= bound + 1) {
+          n = (long) b.count();
+        }
+      }
+      c[i + 1] = n;
+    }
+    return c;
+  }
+
+  private static Timer serverTimer(PrometheusMeterRegistry metrics) {
+    return metrics
+        .find("http.server.requests")
+        .tags("route", "/api/assess", "status", "200")
+        .timer();
+  }
+
+  private static MeterFilter buckets() {
+    Duration[] slo = new Duration[BUCKETS_MS.length];
+    for (int i = 0; i < slo.length; i++) {
+      slo[i] = Duration.ofNanos((long) (BUCKETS_MS[i] * 1e6));
+    }
+    return new MeterFilter() {
+      @Override
+      public DistributionStatisticConfig configure(
+          Meter.Id id, DistributionStatisticConfig config) {
+        if (!id.getName().equals("http.server.requests")) {
+          return config;
+        }
+        return DistributionStatisticConfig.builder()
+            .serviceLevelObjectives(Arrays.stream(slo).mapToDouble(Duration::toNanos).toArray())
+            .build()
+            .merge(config);
+      }
+    };
+  }
+
+  private static long processCpu() {
+    var os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    return os instanceof com.sun.management.OperatingSystemMXBean s ? s.getProcessCpuTime() : 0;
+  }
+
+  private List<DeclarationView> read(PrintWriter err) {
+    List<DeclarationView> rows = new ArrayList<>();
+    try (Reader r = Files.newBufferedReader(input, StandardCharsets.UTF_8)) {
+      Outcome<KcsDeclarationReader> reader = KcsDeclarationReader.open(r, false);
+      if (!reader.isAccepted()) {
+        err.println("--input " + input + ": " + reader.problems());
+        return null;
+      }
+      KcsDeclarationReader k = reader.orElseThrow();
+      for (KcsDeclarationReader.Row row = k.next();
+          row != null && rows.size() < maxRows;
+          row = k.next()) {
+        if (row.declaration().isAccepted()) {
+          rows.add(KcsViews.view(row.declaration().orElseThrow()));
+        }
+      }
+    } catch (IOException e) {
+      err.println("--input " + input + ": cannot read (" + e.getMessage() + ")");
+      return null;
+    }
+    if (rows.isEmpty()) {
+      err.println("--input " + input + ": no usable rows");
+      return null;
+    }
+    return rows;
+  }
+
+  /** Declarations in the JSON of /api/assess; {@code #SEQ#} in the id makes each one new. */
+  static String[] bodies(List<DeclarationView> rows) {
+    String[] out = new String[rows.size()];
+    for (int i = 0; i < out.length; i++) {
+      DeclarationView d = rows.get(i);
+      ObjectNode o = JSON.createObjectNode();
+      o.put("declarationId", d.sourceId() + "#SEQ#");
+      o.put("date", d.date().toString());
+      o.put("office", d.office());
+      o.put("type", d.type());
+      o.put("modeOfTransport", d.mode());
+      o.putObject("declarant").put("id", d.declarant().id());
+      o.putObject("importer").put("id", d.importer().id());
+      o.putObject("exporter").put("id", d.exporter().id());
+      o.put("countryOfDeparture", d.departure());
+      var item = d.items().getFirst();
+      ObjectNode it = o.putArray("items").addObject();
+      it.put("hsCode", item.hs());
+      it.put("origin", item.origin());
+      it.put("netMassKg", number(item.netMassKg()));
+      it.put("customsValue", number(item.customsValue()));
+      it.put("dutyRate", number(item.dutyRate()));
+      out[i] = o.toString();
+    }
+    return out;
+  }
+
+  private static String number(double v) {
+    if (Double.isNaN(v) || v < 0) {
+      return "0";
+    }
+    return BigDecimal.valueOf(v)
+        .setScale(6, RoundingMode.HALF_UP)
+        .stripTrailingZeros()
+        .toPlainString();
+  }
+
+  private static String login(HttpClient http, String base, String user) throws Exception {
+    HttpResponse<String> r =
+        post(
+            http,
+            base + "/api/login",
+            null,
+            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private static HttpResponse<String> post(HttpClient http, String url, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static boolean ok(HttpResponse<String> r, PrintWriter err) {
+    if (r.statusCode() / 100 != 2) {
+      err.println("set-up request failed: HTTP " + r.statusCode() + " " + r.body());
+      return false;
+    }
+    return true;
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // a temporary directory; the OS cleans it eventually
+    }
+  }
+}
