@@ -89,4 +89,10 @@ class NameMatcherTest {
       assertThat(Math.abs(ab - ba)).isLessThan(0.05);
     }
   }
+
+  @Test
+  void a_part_that_transliterates_to_nothing_scores_zero_instead_of_failing() {
+    // found by the fuzz property: the modifier letter and the radical leave an empty part
+    assertThat(matcher.compare("0", "ʾ⻳").score()).isBetween(0.0, 1.0);
+  }
 }

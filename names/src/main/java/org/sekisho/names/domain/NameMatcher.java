@@ -176,7 +176,7 @@ public final class NameMatcher {
     if ((m > 1 || n > 1) && tokenScore < 0.98) {
       String jl = String.join("", left);
       String jr = String.join("", right);
-      TokenMatch joined = compareJoined(jl, jr, ctx);
+      TokenMatch joined = compareJoined(jl, jr, ctx, tokenScore);
       if (joined.similarity() > tokenScore) {
         return new Candidate(joined.similarity(), List.of(joined), false);
       }
@@ -184,7 +184,12 @@ public final class NameMatcher {
     return new Candidate(tokenScore, matches, reordered);
   }
 
-  private static TokenMatch compareJoined(String a, String b, Context ctx) {
+  /**
+   * The names written together. The similarity is exact when it exceeds {@code floor} (the score
+   * the parts already reached); below that only "not above the floor" is known, which lets the edit
+   * distances stop early.
+   */
+  private static TokenMatch compareJoined(String a, String b, Context ctx, double floor) {
     if (a.equals(b)) {
       return new TokenMatch(a, b, MatchKind.JOINED, 1.0);
     }
@@ -193,9 +198,14 @@ public final class NameMatcher {
       // too different in length to be one name written together; skip the costly comparisons
       return new TokenMatch(a, b, MatchKind.JOINED, 0);
     }
-    double lev = levenshteinSimilarity(a, b);
-    double folded = levenshteinSimilarity(PhoneticKeys.fold(a), PhoneticKeys.fold(b));
-    double sim = Math.max(lev, ctx.transliterated ? folded * 0.97 : folded * 0.9);
+    double lev = boundedLevenshteinSimilarity(a, b, floor);
+    double factor = ctx.transliterated ? 0.97 : 0.9;
+    double folded =
+        floor / factor >= 1
+            ? 0
+            : boundedLevenshteinSimilarity(
+                PhoneticKeys.fold(a), PhoneticKeys.fold(b), floor / factor);
+    double sim = Math.max(lev, folded * factor);
     if (ctx.abjad) {
       String sa = PhoneticKeys.skeleton(a);
       if (sa.length() >= 3 && sa.equals(PhoneticKeys.skeleton(b))) {
@@ -213,6 +223,10 @@ public final class NameMatcher {
     }
     int la = a.length();
     int lb = b.length();
+    if (la == 0 || lb == 0) {
+      // a part that transliterated to nothing (a lone modifier letter, say) is no evidence
+      return new TokenMatch(a, b, MatchKind.UNMATCHED, 0);
+    }
     if (la == 1 || lb == 1) {
       boolean initial = a.charAt(0) == b.charAt(0);
       return new TokenMatch(a, b, MatchKind.INITIAL, initial ? 0.9 : 0);
@@ -287,6 +301,21 @@ public final class NameMatcher {
       return INITIAL_WEIGHT;
     }
     return PARTICLES.contains(token) ? PARTICLE_WEIGHT : 1.0;
+  }
+
+  /**
+   * {@link #levenshteinSimilarity}, exact when it exceeds {@code floor}; otherwise some value not
+   * above the floor (the distance computation gives up once it cannot get there).
+   */
+  static double boundedLevenshteinSimilarity(String a, String b, double floor) {
+    int max = Math.max(a.length(), b.length());
+    if (max == 0) {
+      return 1.0;
+    }
+    // similarity > floor needs distance < (1 - floor) * max; one more for rounding
+    int limit = (int) Math.floor((1 - Math.max(0, floor)) * max) + 1;
+    int d = new LevenshteinDistance(limit).apply(a, b);
+    return d < 0 ? 0 : 1.0 - (double) d / max;
   }
 
   static double levenshteinSimilarity(String a, String b) {

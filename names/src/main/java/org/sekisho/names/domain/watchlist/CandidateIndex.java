@@ -26,6 +26,9 @@ import org.sekisho.names.domain.Scripts;
  */
 public final class CandidateIndex {
 
+  /** Longest posting list read once there are enough candidates; see the builder. */
+  public static final int DEFAULT_POSTING_BUDGET = 4096;
+
   private static final int FLAG_NON_LATIN = 1;
   private static final int FLAG_ABJAD = 2;
   private static final int FLAG_ORGANISATION = 4;
@@ -33,15 +36,20 @@ public final class CandidateIndex {
   private final Map<String, Integer> keyIds;
   private final int[] postingStart;
   private final int[] postings;
+  private final float[] weight;
+  private final int[] nameKeyStart;
+  private final int[] nameKeys;
   private final int[] entryOfName;
   private final byte[] text;
   private final int[] textStart;
   private final byte[] flags;
   private final int nameCount;
+  private final int postingBudget;
   private final ThreadLocal<Scratch> scratch;
 
   private CandidateIndex(Builder b) {
     this.nameCount = b.nameCount;
+    this.postingBudget = b.postingBudget;
     this.keyIds = b.keyIds;
     int keys = keyIds.size();
     int pairs = b.pairCount;
@@ -58,11 +66,25 @@ public final class CandidateIndex {
     for (int p = 0; p < pairs; p++) {
       postings[fill[b.pairKey[p]]++] = b.pairName[p];
     }
+    this.weight = new float[keys];
+    for (int k = 0; k < keys; k++) {
+      weight[k] =
+          (float) Math.log(1.0 + (double) nameCount / (postingStart[k + 1] - postingStart[k]));
+    }
+    // the pairs were added name by name, so they already are the name-to-keys table
+    this.nameKeys = Arrays.copyOf(b.pairKey, pairs);
+    this.nameKeyStart = new int[nameCount + 1];
+    for (int p = 0; p < pairs; p++) {
+      nameKeyStart[b.pairName[p] + 1]++;
+    }
+    for (int n = 0; n < nameCount; n++) {
+      nameKeyStart[n + 1] += nameKeyStart[n];
+    }
     this.entryOfName = Arrays.copyOf(b.entryOfName, nameCount);
     this.text = Arrays.copyOf(b.text, b.textLength);
     this.textStart = Arrays.copyOf(b.textStart, nameCount + 1);
     this.flags = Arrays.copyOf(b.flags, nameCount);
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(nameCount));
+    this.scratch = ThreadLocal.withInitial(Scratch::new);
   }
 
   /** Number of indexed names (primary names, aliases and readings). */
@@ -133,64 +155,303 @@ public final class CandidateIndex {
 
   /**
    * The ids of up to {@code limit} names sharing the most (and rarest) keys with {@code query},
-   * best first. An empty query gives an empty array.
+   * best first (ties: lower id first). An empty query gives an empty array.
+   *
+   * <p>A name's score is the sum of the inverse document frequencies of the keys it shares with the
+   * query. The result is the exact top {@code limit} by that score, but found without scanning
+   * every posting list: keys are taken rarest first, and once the {@code limit}-th best score seen
+   * so far exceeds what the keys still unread could give a name not yet seen, the common keys (a
+   * frequent given name such as Mohammed or Wang, whose lists run to tens of thousands) are not
+   * scanned; the names already found are then scored in full from the name-to-keys table.
    */
   public int[] search(NormalisedName query, int limit) {
+    return search(query, limit, null);
+  }
+
+  /**
+   * What a search for {@code query} costs: keys looked up, keys whose posting lists were read,
+   * postings read and names scored in full. For benchmarks and tuning.
+   */
+  public SearchCost searchCost(NormalisedName query, int limit) {
+    long[] cost = new long[4];
+    search(query, limit, cost);
+    return new SearchCost((int) cost[0], (int) cost[1], cost[2], (int) cost[3]);
+  }
+
+  /**
+   * The work one search did.
+   *
+   * @param keys distinct query keys present in the index
+   * @param keysScanned keys whose posting lists were read in full
+   * @param postingsScanned postings read
+   * @param namesScored names scored in full before taking the best
+   */
+  public record SearchCost(int keys, int keysScanned, long postingsScanned, int namesScored) {}
+
+  /** Distinct ids of the index keys of a query, both readings included. */
+  int[] queryKeyIds(NormalisedName query) {
     Set<String> keys = new LinkedHashSet<>(keys(query.tokens()));
     if (!query.alternate().isEmpty()) {
       keys.addAll(keys(query.alternate()));
     }
-    Scratch s = scratch.get();
-    s.touchedCount = 0;
+    int[] ids = new int[keys.size()];
+    int n = 0;
     for (String key : keys) {
       Integer kid = keyIds.get(key);
-      if (kid == null) {
-        continue;
+      if (kid != null) {
+        ids[n++] = kid;
       }
+    }
+    return Arrays.copyOf(ids, n);
+  }
+
+  // float compare slack: partial sums and full sums add the same weights in different orders
+  private static final float SLACK = 1e-3f;
+
+  private int[] search(NormalisedName query, int limit, long[] cost) {
+    int[] qk = queryKeyIds(query);
+    if (qk.length == 0 || limit <= 0) {
+      return new int[0];
+    }
+    // rarest first; ties by key id keep the order independent of how the query was written
+    long[] order = new long[qk.length];
+    for (int i = 0; i < qk.length; i++) {
+      order[i] = ((long) postingLength(qk[i]) << 32) | qk[i];
+    }
+    Arrays.sort(order);
+    int[] kids = new int[qk.length];
+    for (int i = 0; i < qk.length; i++) {
+      kids[i] = (int) order[i];
+    }
+    // rest[i]: the most a name could still gain from keys i.. (all of them at most once)
+    float[] rest = new float[kids.length + 1];
+    for (int i = kids.length - 1; i >= 0; i--) {
+      rest[i] = rest[i + 1] + weight[kids[i]];
+    }
+    Scratch s = scratch.get();
+    long scanned = 0;
+    int stop = kids.length;
+    float bar = 0;
+    for (int i = 0; i < kids.length; i++) {
+      int kid = kids[i];
       int from = postingStart[kid];
       int to = postingStart[kid + 1];
-      float w = (float) Math.log(1.0 + (double) nameCount / (to - from));
-      for (int p = from; p < to; p++) {
-        int id = postings[p];
-        if (s.score[id] == 0) {
-          s.touch(id);
+      if (i > 0 && s.touchedCount >= limit) {
+        if (to - from > postingBudget) {
+          // enough candidates from rarer keys: a key this common (and every key after it) only
+          // ranks them, it does not bring in names that share nothing rarer with the query
+          bar = s.kthBest(limit);
+          stop = i;
+          break;
         }
-        s.score[id] += w;
+        if (rest[0] - rest[i] > rest[i] + SLACK && to - from > s.touchedCount / 4) {
+          // could the names seen so far already shut out every name not yet seen?
+          bar = s.kthBest(limit);
+          if (bar > rest[i] + SLACK) {
+            stop = i;
+            break;
+          }
+        }
       }
+      float w = weight[kid];
+      for (int p = from; p < to; p++) {
+        s.add(postings[p], w);
+      }
+      scanned += to - from;
+    }
+    if (stop == kids.length) {
+      bar = s.touchedCount >= limit ? s.kthBest(limit) : 0;
+    }
+    // names that could still reach the bar are scored in full from their own keys, so that the
+    // score does not depend on which keys were scanned
+    Arrays.sort(qk);
+    float[] qw = new float[qk.length];
+    for (int i = 0; i < qk.length; i++) {
+      qw[i] = weight[qk[i]];
+    }
+    float cut = bar - rest[stop] - SLACK;
+    boolean complete = stop == kids.length;
+    int scored = s.keepAtLeast(cut);
+    int queryLength = query.text().length();
+    for (int c = 0; c < scored; c++) {
+      int id = s.candidate[c];
+      if (!complete) {
+        s.candidateScore[c] = fullScore(id, qk, qw);
+      }
+      // among names sharing the same keys, one of about the query's length is likelier the same
+      s.candidateGap[c] = Math.abs(textStart[id + 1] - textStart[id] - queryLength);
     }
     int[] best = s.top(limit);
     s.reset();
+    if (cost != null) {
+      cost[0] = kids.length;
+      cost[1] = stop;
+      cost[2] = scanned;
+      cost[3] = scored;
+    }
     return best;
   }
 
-  private static final class Scratch {
-    final float[] score;
-    int[] touched = new int[1024];
-    int touchedCount;
+  private int postingLength(int kid) {
+    return postingStart[kid + 1] - postingStart[kid];
+  }
 
-    Scratch(int n) {
-      score = new float[n];
-    }
-
-    void touch(int id) {
-      if (touchedCount == touched.length) {
-        touched = Arrays.copyOf(touched, touched.length * 2);
+  // the query's keys are sorted; a name has about ten keys
+  private float fullScore(int id, int[] sortedKeys, float[] keyWeights) {
+    long shared = 0;
+    float sum = 0;
+    for (int p = nameKeyStart[id]; p < nameKeyStart[id + 1]; p++) {
+      int at = Arrays.binarySearch(sortedKeys, nameKeys[p]);
+      if (at >= 64) {
+        sum += keyWeights[at];
+      } else if (at >= 0) {
+        shared |= 1L << at;
       }
-      touched[touchedCount++] = id;
+    }
+    // added in the query's key order, so that names sharing the same keys tie exactly
+    for (long m = shared; m != 0; m &= m - 1) {
+      sum += keyWeights[Long.numberOfTrailingZeros(m)];
+    }
+    return sum;
+  }
+
+  /**
+   * Per-thread working memory of a search: the names touched so far and their partial scores, in a
+   * small open-addressing table (a few thousand names fit in the processor's cache, unlike an array
+   * over every name in the index).
+   */
+  private static final class Scratch {
+    private int bits = 12;
+    private int[] slotId = new int[1 << bits]; // name id + 1; 0 marks a free slot
+    private float[] slotScore = new float[1 << bits];
+    private int[] touched = new int[1 << (bits - 1)]; // name ids in the order first seen
+    private int[] touchedSlot = new int[1 << (bits - 1)];
+    int touchedCount;
+    int[] candidate = new int[256];
+    float[] candidateScore = new float[256];
+    int[] candidateGap = new int[256];
+    int candidateCount;
+
+    void add(int id, float w) {
+      int mask = slotId.length - 1;
+      int h = (id * 0x9E3779B1) >>> (32 - bits);
+      while (true) {
+        int v = slotId[h];
+        if (v == id + 1) {
+          slotScore[h] += w;
+          return;
+        }
+        if (v == 0) {
+          slotId[h] = id + 1;
+          slotScore[h] = w;
+          touched[touchedCount] = id;
+          touchedSlot[touchedCount] = h;
+          touchedCount++;
+          if (touchedCount == touched.length) {
+            grow();
+          }
+          return;
+        }
+        h = (h + 1) & mask;
+      }
     }
 
-    // a bounded min-heap over the touched names keeps the k best without sorting them all
-    int[] top(int k) {
-      int size = Math.min(k, touchedCount);
-      int[] heap = new int[size];
-      int n = 0;
+    // keeps the table at most half full
+    private void grow() {
+      float[] scores = new float[touchedCount];
+      for (int t = 0; t < touchedCount; t++) {
+        scores[t] = slotScore[touchedSlot[t]];
+      }
+      bits++;
+      slotId = new int[1 << bits];
+      slotScore = new float[1 << bits];
+      touched = Arrays.copyOf(touched, 1 << (bits - 1));
+      touchedSlot = new int[1 << (bits - 1)];
+      int mask = slotId.length - 1;
       for (int t = 0; t < touchedCount; t++) {
         int id = touched[t];
+        int h = (id * 0x9E3779B1) >>> (32 - bits);
+        while (slotId[h] != 0) {
+          h = (h + 1) & mask;
+        }
+        slotId[h] = id + 1;
+        slotScore[h] = scores[t];
+        touchedSlot[t] = h;
+      }
+    }
+
+    // the k-th best partial score among the touched names (a bounded min-heap of scores)
+    float kthBest(int k) {
+      float[] heap = new float[k];
+      int n = 0;
+      for (int t = 0; t < touchedCount; t++) {
+        float v = slotScore[touchedSlot[t]];
+        if (n < k) {
+          int i = n++;
+          heap[i] = v;
+          while (i > 0 && heap[(i - 1) / 2] > heap[i]) {
+            float tmp = heap[(i - 1) / 2];
+            heap[(i - 1) / 2] = heap[i];
+            heap[i] = tmp;
+            i = (i - 1) / 2;
+          }
+        } else if (v > heap[0]) {
+          heap[0] = v;
+          int i = 0;
+          while (true) {
+            int l = 2 * i + 1;
+            int r = l + 1;
+            int m = i;
+            if (l < n && heap[l] < heap[m]) {
+              m = l;
+            }
+            if (r < n && heap[r] < heap[m]) {
+              m = r;
+            }
+            if (m == i) {
+              break;
+            }
+            float tmp = heap[m];
+            heap[m] = heap[i];
+            heap[i] = tmp;
+            i = m;
+          }
+        }
+      }
+      return n < k ? 0 : heap[0];
+    }
+
+    /** Copies the touched names scoring at least {@code cut} to the candidates; their count. */
+    int keepAtLeast(float cut) {
+      if (candidate.length < touchedCount) {
+        candidate = new int[touchedCount];
+        candidateScore = new float[touchedCount];
+        candidateGap = new int[touchedCount];
+      }
+      int n = 0;
+      for (int t = 0; t < touchedCount; t++) {
+        float v = slotScore[touchedSlot[t]];
+        if (v >= cut) {
+          candidate[n] = touched[t];
+          candidateScore[n] = v;
+          n++;
+        }
+      }
+      candidateCount = n;
+      return n;
+    }
+
+    // a bounded min-heap over the candidates keeps the k best without sorting them all
+    int[] top(int k) {
+      int size = Math.min(k, candidateCount);
+      int[] heap = new int[size]; // candidate positions
+      int n = 0;
+      for (int c = 0; c < candidateCount; c++) {
         if (n < size) {
-          heap[n++] = id;
+          heap[n++] = c;
           siftUp(heap, n - 1);
-        } else if (better(id, heap[0])) {
-          heap[0] = id;
+        } else if (better(c, heap[0])) {
+          heap[0] = c;
           siftDown(heap, n);
         }
       }
@@ -201,13 +462,21 @@ public final class CandidateIndex {
       Arrays.sort(boxed, (a, b) -> better(a, b) ? -1 : better(b, a) ? 1 : 0);
       int[] out = new int[n];
       for (int i = 0; i < n; i++) {
-        out[i] = boxed[i];
+        out[i] = candidate[boxed[i]];
       }
       return out;
     }
 
+    // higher score first; on a tie the closer length, then the lower name id
     private boolean better(int a, int b) {
-      return score[a] > score[b] || (score[a] == score[b] && a < b);
+      float sa = candidateScore[a];
+      float sb = candidateScore[b];
+      if (sa != sb) {
+        return sa > sb;
+      }
+      int ga = candidateGap[a];
+      int gb = candidateGap[b];
+      return ga < gb || (ga == gb && candidate[a] < candidate[b]);
     }
 
     private void siftUp(int[] h, int i) {
@@ -248,9 +517,10 @@ public final class CandidateIndex {
 
     void reset() {
       for (int t = 0; t < touchedCount; t++) {
-        score[touched[t]] = 0;
+        slotId[touchedSlot[t]] = 0;
       }
       touchedCount = 0;
+      candidateCount = 0;
     }
   }
 
@@ -266,6 +536,17 @@ public final class CandidateIndex {
     private int[] textStart = new int[257];
     private byte[] flags = new byte[256];
     private int nameCount;
+    private int postingBudget = DEFAULT_POSTING_BUDGET;
+
+    /**
+     * The longest posting list a search reads in full once it has enough candidates: keys are read
+     * rarest first, and a key held by more names than this (a common given name) then only ranks
+     * the names found through rarer keys.
+     */
+    public Builder postingBudget(int postings) {
+      this.postingBudget = postings;
+      return this;
+    }
 
     /** Indexes one name (its tokens and its bracketed reading) for the entry at {@code entry}. */
     public Builder add(int entry, NormalisedName name) {

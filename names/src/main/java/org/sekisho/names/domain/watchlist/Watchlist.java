@@ -30,6 +30,8 @@ public final class Watchlist {
   private static final double NATIONALITY_SAME = 0.03;
   private static final double NATIONALITY_DIFFERENT = -0.05;
   private static final double DOCUMENT_SAME = 0.25;
+  // the most that corroboration can add to a name score
+  private static final double MAX_RAISE = DOB_SAME + NATIONALITY_SAME + DOCUMENT_SAME;
 
   private final List<WatchlistEntry> entries;
   private final CandidateIndex index;
@@ -68,13 +70,66 @@ public final class Watchlist {
    */
   public List<WatchlistHit> screen(ScreeningSubject subject, double threshold) {
     NormalisedName query = matcher.normaliser().normalise(subject.name());
+    return hits(subject, query, compareCandidates(query), threshold);
+  }
+
+  /**
+   * Screens a whole flight (or any batch): the hits for each subject, in the order given, exactly
+   * as {@link #screen} would give them one by one. Each distinct name is normalised, looked up in
+   * the index and compared with its candidates once, however many passengers carry it; distinct
+   * names are spread over the available cores when the batch is large enough for that to pay.
+   *
+   * <p>Thread-safe; uses the common fork-join pool for large batches.
+   */
+  public List<List<WatchlistHit>> screenAll(List<ScreeningSubject> subjects, double threshold) {
+    Map<String, NormalisedName> queries = new HashMap<>();
+    for (ScreeningSubject s : subjects) {
+      queries.computeIfAbsent(s.name(), n -> matcher.normaliser().normalise(n));
+    }
+    // passengers with different spellings can normalise to the same name
+    Map<NormalisedName, List<Candidate>> compared = new HashMap<>();
+    for (NormalisedName q : queries.values()) {
+      compared.put(q, List.of());
+    }
+    List<NormalisedName> distinct = new ArrayList<>(compared.keySet());
+    List<List<Candidate>> results =
+        distinct.size() >= PARALLEL_FROM
+            ? distinct.parallelStream().map(this::compareCandidates).toList()
+            : distinct.stream().map(this::compareCandidates).toList();
+    for (int i = 0; i < distinct.size(); i++) {
+      compared.put(distinct.get(i), results.get(i));
+    }
+    List<List<WatchlistHit>> out = new ArrayList<>(subjects.size());
+    for (ScreeningSubject s : subjects) {
+      NormalisedName q = queries.get(s.name());
+      out.add(hits(s, q, compared.get(q), threshold));
+    }
+    return out;
+  }
+
+  // below this many distinct names a batch is screened on the calling thread
+  private static final int PARALLEL_FROM = 16;
+
+  /** A candidate name from the index and how the query compared with it. */
+  private record Candidate(int entry, NameComparison comparison) {}
+
+  private List<Candidate> compareCandidates(NormalisedName query) {
+    if (query.isEmpty()) {
+      return List.of();
+    }
+    int[] ids = index.search(query, candidates);
+    List<Candidate> out = new ArrayList<>(ids.length);
+    for (int nameId : ids) {
+      out.add(new Candidate(index.entryOf(nameId), matcher.compare(query, index.name(nameId))));
+    }
+    return out;
+  }
+
+  private List<WatchlistHit> hits(
+      ScreeningSubject subject, NormalisedName query, List<Candidate> compared, double threshold) {
     Map<Integer, WatchlistHit> best = new LinkedHashMap<>();
-    if (!query.isEmpty()) {
-      for (int nameId : index.search(query, candidates)) {
-        int e = index.entryOf(nameId);
-        NameComparison c = matcher.compare(query, index.name(nameId));
-        consider(best, e, c, subject, threshold);
-      }
+    for (Candidate c : compared) {
+      consider(best, c.entry(), c.comparison(), subject, threshold);
     }
     Optional<String> doc = subject.document().map(WatchlistEntry::normaliseDocument);
     if (doc.isPresent() && byDocument.containsKey(doc.get())) {
@@ -112,7 +167,13 @@ public final class Watchlist {
     if (previous != null && previous.name().score() >= c.score()) {
       return;
     }
+    if (c.score() + MAX_RAISE < threshold - 1e-9) {
+      return; // no corroboration could lift this name to the threshold
+    }
     WatchlistEntry entry = entries.get(e);
+    if (c.score() + adjustmentBound(subject, entry) < threshold - 1e-9) {
+      return; // the corroboration this subject and entry can give does not lift it either
+    }
     List<Corroboration> evidence = corroborate(subject, entry);
     double score = c.score();
     for (Corroboration k : evidence) {
@@ -137,6 +198,37 @@ public final class Watchlist {
       }
     }
     return entry.name();
+  }
+
+  // an upper bound of what corroborate() adds, computed without building the evidence text
+  private static double adjustmentBound(ScreeningSubject s, WatchlistEntry e) {
+    double adj = 0;
+    if (s.birthDate().isPresent() && !e.birthDates().isEmpty()) {
+      PartialDate d = s.birthDate().get();
+      Agreement bestA = Agreement.DIFFERENT;
+      for (PartialDate listed : e.birthDates()) {
+        Agreement a = d.compareWith(listed);
+        if (a.ordinal() < bestA.ordinal()) {
+          bestA = a;
+        }
+      }
+      adj +=
+          switch (bestA) {
+            case SAME -> DOB_SAME;
+            case PARTIAL -> DOB_YEAR;
+            case DIFFERENT -> DOB_DIFFERENT;
+          };
+    }
+    if (s.nationality().isPresent() && !e.nationalities().isEmpty()) {
+      adj +=
+          e.nationalities().contains(s.nationality().get())
+              ? NATIONALITY_SAME
+              : NATIONALITY_DIFFERENT;
+    }
+    if (s.document().isPresent() && !e.documents().isEmpty()) {
+      adj += DOCUMENT_SAME;
+    }
+    return adj;
   }
 
   static List<Corroboration> corroborate(ScreeningSubject s, WatchlistEntry e) {
@@ -197,6 +289,15 @@ public final class Watchlist {
     /** Number of candidate names scored per search (more finds more, costs more). */
     public Builder candidates(int n) {
       this.candidates = n;
+      return this;
+    }
+
+    /**
+     * Postings the index reads in full per search once it has enough candidates (see {@link
+     * CandidateIndex.Builder#postingBudget}).
+     */
+    public Builder postingBudget(int postings) {
+      index.postingBudget(postings);
       return this;
     }
 
