@@ -118,6 +118,19 @@ class ScreeningWebTest {
     JsonNode report = JSON.readTree(imported.body());
     assertThat(report.get("imported").asInt()).isEqualTo(2);
     assertThat(report.get("problems").get(0).get("field").asText()).contains("row 4");
+    HttpResponse<String> ftm =
+        post(
+            "/api/screening/watchlists/ftm?list=sanctions&severity=critical",
+            pnr,
+            "{\"id\":\"ru-1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ivan"
+                + " Sidorov\"],\"birthDate\":[\"1970\"]},\"datasets\":[\"ru_sanctions\"]}\n"
+                + "not json\n");
+    assertThat(ftm.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(ftm.body()).get("imported").asInt()).isEqualTo(1);
+    assertThat(JSON.readTree(ftm.body()).get("refused").asInt()).isEqualTo(1);
+    assertThat(get("/api/screening/watchlists", pnr).body())
+        .contains("national-alerts")
+        .contains("ru_sanctions");
 
     HttpResponse<String> badRule =
         post(
