@@ -17,10 +17,12 @@ import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import org.sekisho.core.Outcome;
+import org.sekisho.targeting.assessment.adapter.cli.TargetingBenchCommand;
 import org.sekisho.targeting.model.adapter.store.ModelDirectory;
 import org.sekisho.targeting.model.domain.KcsDeclaration;
 import org.sekisho.targeting.model.domain.RiskModel;
 import org.sekisho.targeting.model.domain.TreeEnsemble;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -86,6 +88,12 @@ public final class ScoringBenchCommand implements Callable<Integer> {
           "Referrals explained together in one pass over the leaves (1: one by one; default"
               + " ${DEFAULT-VALUE}).")
   int explainBlock;
+
+  @Option(
+      names = "--no-assessment",
+      description =
+          "Skip the criteria + lists + model figures (sekisho bench targeting, run at the end).")
+  boolean noAssessment;
 
   /** Picocli needs a public no-argument constructor. */
   public ScoringBenchCommand() {}
@@ -259,6 +267,29 @@ public final class ScoringBenchCommand implements Callable<Integer> {
           counts[0],
           counts[1],
           counts[2]);
+    }
+    out.flush();
+    if (!noAssessment) {
+      // criteria + lists + model in the same run, by the assessment bench itself
+      out.println("criteria + lists + model (sekisho bench targeting, same run):");
+      out.flush();
+      CommandLine assess = new CommandLine(new TargetingBenchCommand());
+      assess.setOut(out);
+      assess.setErr(err);
+      int rc =
+          assess.execute(
+              "--model",
+              model.toString(),
+              "--input",
+              input.toString(),
+              "--seconds",
+              Double.toString(seconds),
+              "--threads",
+              Integer.toString(threads));
+      if (rc != 0) {
+        err.println("bench targeting ended with exit code " + rc);
+        return rc;
+      }
     }
     out.flush();
     return 0;
