@@ -194,22 +194,27 @@ public final class IngestRecords {
   }
 
   /**
-   * Stores batches on one background thread while the caller parses the next, so parsing and the
-   * database work overlap. At most one batch is in flight; batches are stored in order, each
-   * atomically.
+   * Stores batches on background threads while the caller parses the next ones, so parsing, the
+   * JVM's share of storing and the database's share overlap, and the database works on two batches
+   * at once. Each batch is stored atomically; batches may commit out of order, which is safe
+   * because storing is idempotent by source id: after a failure, a rerun adds whatever is missing.
+   * The first failure is rethrown on the caller's thread.
    */
   private static final class BatchWriter implements AutoCloseable {
+    private static final int WRITERS = 2;
     private final RecordStore store;
     private final IngestPorts.RecordsStored listener;
-    private final java.util.concurrent.ExecutorService thread =
-        java.util.concurrent.Executors.newSingleThreadExecutor(
+    private final java.util.concurrent.ExecutorService threads =
+        java.util.concurrent.Executors.newFixedThreadPool(
+            WRITERS,
             r -> {
               Thread t = new Thread(r, "ingest-writer");
               t.setDaemon(true);
               return t;
             });
-    private java.util.concurrent.Future<Integer> inFlight;
-    private int inFlightSize;
+    private final java.util.ArrayDeque<java.util.concurrent.Future<Integer>> inFlight =
+        new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<Integer> inFlightSizes = new java.util.ArrayDeque<>();
     private long stored;
     private long duplicates;
 
@@ -219,36 +224,68 @@ public final class IngestRecords {
     }
 
     void submit(List<StoredRecord> batch) {
-      finish();
-      inFlightSize = batch.size();
-      inFlight =
-          thread.submit(
+      while (inFlight.size() >= WRITERS) {
+        awaitOldest();
+      }
+      inFlightSizes.add(batch.size());
+      inFlight.add(
+          threads.submit(
               () -> {
                 int added = store.saveBatch(batch);
                 listener.stored(batch.stream().map(StoredRecord::record).toList());
                 return added;
-              });
+              }));
     }
 
-    /** Waits for the batch in flight; its failure is rethrown here, on the caller's thread. */
+    /** Waits for every batch in flight. */
     void finish() {
-      if (inFlight == null) {
-        return;
+      RuntimeException first = null;
+      while (!inFlight.isEmpty()) {
+        try {
+          awaitOldest();
+        } catch (RuntimeException e) {
+          if (first == null) {
+            first = e;
+          }
+        }
       }
+      if (first != null) {
+        throw first;
+      }
+    }
+
+    private void awaitOldest() {
+      java.util.concurrent.Future<Integer> f = inFlight.poll();
+      int size = inFlightSizes.poll();
       try {
-        int added = inFlight.get();
+        int added = f.get();
         stored += added;
-        duplicates += inFlightSize - added;
+        duplicates += size - added;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while storing a batch", e);
       } catch (java.util.concurrent.ExecutionException e) {
+        // Let the other batches in flight end (each commits or rolls back whole) before the
+        // failure travels up.
+        drainQuietly();
         if (e.getCause() instanceof RuntimeException re) {
           throw re;
         }
         throw new IllegalStateException(e.getCause());
-      } finally {
-        inFlight = null;
+      }
+    }
+
+    private void drainQuietly() {
+      while (!inFlight.isEmpty()) {
+        inFlightSizes.poll();
+        try {
+          inFlight.poll().get();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        } catch (java.util.concurrent.ExecutionException e) {
+          // The first failure is the one reported.
+        }
       }
     }
 
@@ -262,7 +299,7 @@ public final class IngestRecords {
 
     @Override
     public void close() {
-      thread.shutdownNow();
+      threads.shutdownNow();
     }
   }
 

@@ -96,6 +96,12 @@ public final class Normalize {
    * Company key: folded, legal forms removed wherever they stand, punctuation and spacing ignored.
    */
   public static String companyKey(String name) {
+    return COMPANY_KEYS.apply(name == null ? "" : name);
+  }
+
+  private static final Memo COMPANY_KEYS = new Memo(100_000, Normalize::computeCompanyKey);
+
+  private static String computeCompanyKey(String name) {
     String s = fold(name);
     for (String f : LEGAL_FORM_CJK) {
       s = s.replace(f, " ");
@@ -115,6 +121,12 @@ public final class Normalize {
 
   /** Person key: folded, honorifics removed, name parts sorted (order differs between sources). */
   public static String personKey(String name) {
+    return PERSON_KEYS.apply(name == null ? "" : name);
+  }
+
+  private static final Memo PERSON_KEYS = new Memo(100_000, Normalize::computePersonKey);
+
+  private static String computePersonKey(String name) {
     String s = fold(name);
     for (String h : HONORIFICS_CJK) {
       s = s.replace(h, " ");
@@ -148,28 +160,20 @@ public final class Normalize {
 
   // Parsing phone numbers is the costliest key; parties repeat, so results are memoised (pure
   // function).
-  private static final int PHONE_CACHE_SIZE = 50_000;
-  private static final java.util.Map<String, String> PHONE_CACHE =
-      java.util.Collections.synchronizedMap(
-          new java.util.LinkedHashMap<>(1024, 0.75f, true) {
-            private static final long serialVersionUID = 1L;
-
-            @Override
-            protected boolean removeEldestEntry(java.util.Map.Entry<String, String> e) {
-              return size() > PHONE_CACHE_SIZE;
-            }
+  private static final Memo PHONE_KEYS =
+      new Memo(
+          50_000,
+          k -> {
+            int sep = k.indexOf('\u0000');
+            return parsePhone(k.substring(sep + 1), k.substring(0, sep));
           });
 
   /** E.164 ({@code +81312345678}); numbers without a country code are read in {@code country}. */
   public static String phoneKey(String phone, String country) {
-    String cacheKey = country + "\u0000" + phone;
-    String cached = PHONE_CACHE.get(cacheKey);
-    if (cached != null) {
-      return cached;
+    if (phone == null || country == null) {
+      return parsePhone(phone, country);
     }
-    String key = parsePhone(phone, country);
-    PHONE_CACHE.put(cacheKey, key);
-    return key;
+    return PHONE_KEYS.apply(country + "\u0000" + phone);
   }
 
   private static String parsePhone(String phone, String country) {

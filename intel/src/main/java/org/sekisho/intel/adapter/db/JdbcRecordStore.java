@@ -10,7 +10,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -28,6 +34,7 @@ public final class JdbcRecordStore implements RecordStore {
   private final DataSource ds;
   private final ObjectMapper json;
   private final Clock clock;
+  private final EntityCache entities = new EntityCache(500_000);
 
   public JdbcRecordStore(DataSource ds, ObjectMapper json, Clock clock) {
     this.ds = ds;
@@ -40,10 +47,165 @@ public final class JdbcRecordStore implements RecordStore {
     if (batch.isEmpty()) {
       return 0;
     }
+    try {
+      return saveDirect(batch);
+    } catch (UniqueViolation e) {
+      // Another ingest stored some of these source ids after our check: take the slower path,
+      // which skips what is already stored inside the statement itself.
+      return saveStaged(batch);
+    }
+  }
+
+  /**
+   * The bulk path: drops source ids already stored, resolves entity ids (cache, then one look-up
+   * and one insert for the rest), reserves record ids from the sequence and copies records and
+   * links straight into their tables, so PostgreSQL does no joins per row.
+   */
+  private int saveDirect(List<StoredRecord> batch) {
+    Map<String, StoredRecord> byId = new LinkedHashMap<>();
+    for (StoredRecord s : batch) {
+      byId.putIfAbsent(s.record().kind().code() + "\u0000" + s.record().sourceId(), s);
+    }
+    try (Connection c = ds.getConnection()) {
+      dropStored(c, byId);
+      if (byId.isEmpty()) {
+        return 0;
+      }
+      Map<String, Long> entityIds = entities.resolve(c, byId.values());
+      long[] ids = reserveIds(c, byId.size());
+      StringBuilder records = new StringBuilder(byId.size() * 700);
+      StringBuilder links = new StringBuilder(byId.size() * 100);
+      String recordedAt = clock.instant().toString();
+      int i = 0;
+      for (StoredRecord s : byId.values()) {
+        IntelRecord r = s.record();
+        String id = Long.toString(ids[i++]);
+        row(
+            records,
+            id,
+            r.kind().code(),
+            r.sourceId(),
+            r.eventTime().toString(),
+            recordedAt,
+            r.office(),
+            s.agency(),
+            array(s.sharedWith()),
+            array(r.countries()),
+            array(r.hsChapters()),
+            r.title(),
+            tsvector(s.tokens()),
+            json.writeValueAsString(r),
+            Long.toString(s.ingestRun()));
+        // One link per entity and role, as the staged path's insert makes.
+        Set<String> linked = new HashSet<>();
+        for (EntityRef e : s.entities()) {
+          Long entity = entityIds.get(EntityCache.key(e.type(), e.key()));
+          if (entity != null && linked.add(entity + "\u0000" + e.role())) {
+            row(links, id, entity.toString(), e.role());
+          }
+        }
+      }
+      c.setAutoCommit(false);
+      try {
+        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+        copy.copyIn(
+            "copy intel.record(id, kind, source_id, event_time, recorded_at, office, agency,"
+                + " shared_with, countries, hs_chapters, title, doc, data, ingest_run) from stdin",
+            reader(records));
+        copy.copyIn(
+            "copy intel.record_entity(record_id, entity_id, role) from stdin", reader(links));
+        c.commit();
+        return byId.size();
+      } catch (SQLException e) {
+        c.rollback();
+        if ("23505".equals(e.getSQLState())) {
+          throw new UniqueViolation();
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not store a batch of " + batch.size() + " records", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Removes from {@code byId} the records whose (kind, source id) is already stored. */
+  private static void dropStored(Connection c, Map<String, StoredRecord> byId) throws SQLException {
+    Map<String, List<String>> idsByKind = new HashMap<>();
+    for (StoredRecord s : byId.values()) {
+      idsByKind
+          .computeIfAbsent(s.record().kind().code(), k -> new ArrayList<>())
+          .add(s.record().sourceId());
+    }
+    for (Map.Entry<String, List<String>> k : idsByKind.entrySet()) {
+      try (var ps =
+          c.prepareStatement(
+              "select source_id from intel.record where kind = ? and source_id = any(?)")) {
+        ps.setString(1, k.getKey());
+        ps.setArray(2, c.createArrayOf("text", k.getValue().toArray()));
+        try (var rs = ps.executeQuery()) {
+          while (rs.next()) {
+            byId.remove(k.getKey() + "\u0000" + rs.getString(1));
+          }
+        }
+      }
+    }
+  }
+
+  private static long[] reserveIds(Connection c, int n) throws SQLException {
+    long[] ids = new long[n];
+    try (var ps =
+        c.prepareStatement("select nextval('intel.record_id_seq') from generate_series(1, ?)")) {
+      ps.setInt(1, n);
+      try (var rs = ps.executeQuery()) {
+        int i = 0;
+        while (rs.next()) {
+          ids[i++] = rs.getLong(1);
+        }
+      }
+    }
+    return ids;
+  }
+
+  /** A tsvector literal of whole lexemes, as {@code array_to_tsvector} would make. */
+  static String tsvector(List<String> tokens) {
+    StringBuilder sb = new StringBuilder(tokens.size() * 10);
+    for (String t : tokens) {
+      if (t.isEmpty()) {
+        continue;
+      }
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append('\'');
+      for (int j = 0; j < t.length(); j++) {
+        char ch = t.charAt(j);
+        if (ch == '\'' || ch == '\\') {
+          sb.append(ch);
+        }
+        sb.append(ch);
+      }
+      sb.append('\'');
+    }
+    return sb.toString();
+  }
+
+  private static final class UniqueViolation extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    UniqueViolation() {
+      super(null, null, false, false);
+    }
+  }
+
+  private int saveStaged(List<StoredRecord> batch) {
     StringBuilder records = new StringBuilder(batch.size() * 600);
     StringBuilder links = new StringBuilder(batch.size() * 300);
     // A source id repeated within one batch is stored (and linked) once, like one already stored.
-    java.util.Set<String> seen = new java.util.HashSet<>();
+    Set<String> seen = new HashSet<>();
     try {
       for (StoredRecord s : batch) {
         if (!seen.add(s.record().kind().code() + "\u0000" + s.record().sourceId())) {

@@ -147,6 +147,8 @@ public final class JsonRows extends LookAheadRows {
 
   /** Fields over a Jackson tree; dotted paths walk nested objects. */
   static final class JsonFields implements Fields {
+    private static final java.util.Map<String, String[]> PATHS =
+        new java.util.concurrent.ConcurrentHashMap<>();
     private final JsonNode node;
 
     JsonFields(JsonNode node) {
@@ -154,8 +156,12 @@ public final class JsonRows extends LookAheadRows {
     }
 
     private JsonNode at(String path) {
+      if (path.indexOf('.') < 0) {
+        return node.get(path);
+      }
       JsonNode n = node;
-      for (String part : path.split("\\.")) {
+      // Field paths are few and fixed (the readers' constants), so their parts are split once.
+      for (String part : PATHS.computeIfAbsent(path, p -> p.split("\\."))) {
         if (n == null) {
           return null;
         }
