@@ -208,6 +208,9 @@ public final class CandidateIndex {
   // float compare slack: partial sums and full sums add the same weights in different orders
   private static final float SLACK = 1e-3f;
 
+  // names scored in full from their own keys once common keys were left unread
+  private static final int RESCORED = 256;
+
   private int[] search(NormalisedName query, int limit, long[] cost) {
     int[] qk = queryKeyIds(query);
     if (qk.length == 0 || limit <= 0) {
@@ -271,17 +274,18 @@ public final class CandidateIndex {
     }
     float cut = bar - rest[stop] - SLACK;
     boolean complete = stop == kids.length;
-    int scored = s.keepAtLeast(cut);
-    int queryLength = query.text().length();
-    for (int c = 0; c < scored; c++) {
-      int id = s.candidate[c];
-      if (!complete) {
-        s.candidateScore[c] = fullScore(id, qk, qw);
-      }
-      // among names sharing the same keys, one of about the query's length is likelier the same
-      s.candidateGap[c] = Math.abs(textStart[id + 1] - textStart[id] - queryLength);
+    if (!complete && s.touchedCount > RESCORED) {
+      // looking up a name's own keys costs a trip to main memory: only the names that did best
+      // on the rarer keys (all of them on a tie) are worth it
+      cut = Math.max(cut, s.kthBest(RESCORED));
     }
-    int[] best = s.top(limit);
+    int scored = s.keepAtLeast(cut);
+    if (!complete) {
+      for (int c = 0; c < scored; c++) {
+        s.candidateScore[c] = fullScore(s.candidate[c], qk, qw);
+      }
+    }
+    int[] best = s.top(limit, textStart, query.text().length());
     s.reset();
     if (cost != null) {
       cost[0] = kids.length;
@@ -441,8 +445,14 @@ public final class CandidateIndex {
       return n;
     }
 
+    private int[] textStart;
+    private int queryLength;
+
     // a bounded min-heap over the candidates keeps the k best without sorting them all
-    int[] top(int k) {
+    int[] top(int k, int[] nameTextStart, int queryTextLength) {
+      this.textStart = nameTextStart;
+      this.queryLength = queryTextLength;
+      Arrays.fill(candidateGap, 0, candidateCount, -1);
       int size = Math.min(k, candidateCount);
       int[] heap = new int[size]; // candidate positions
       int n = 0;
@@ -474,9 +484,21 @@ public final class CandidateIndex {
       if (sa != sb) {
         return sa > sb;
       }
-      int ga = candidateGap[a];
-      int gb = candidateGap[b];
+      int ga = gap(a);
+      int gb = gap(b);
       return ga < gb || (ga == gb && candidate[a] < candidate[b]);
+    }
+
+    // among names sharing the same keys, one of about the query's length is likelier the same;
+    // looked up only on a tie
+    private int gap(int c) {
+      int g = candidateGap[c];
+      if (g < 0) {
+        int id = candidate[c];
+        g = Math.abs(textStart[id + 1] - textStart[id] - queryLength);
+        candidateGap[c] = g;
+      }
+      return g;
     }
 
     private void siftUp(int[] h, int i) {
