@@ -19,8 +19,8 @@ import org.sekisho.names.domain.watchlist.WatchlistHit;
  * birth, nationality and document number as corroboration), then every enabled rule. Produces hits
  * with their explanation; decides nothing. Pure: the same input gives the same hits.
  *
- * <p>Immutable; {@link #screen} is thread-safe. Travellers are screened against the watchlists in
- * parallel (the common fork-join pool), since a flight has hundreds and each is independent.
+ * <p>Immutable; {@link #screen} is thread-safe. The travellers of a flight are searched in the
+ * watchlists together ({@link Watchlist#screenAll}: each distinct name once, over the cores).
  */
 public final class FlightScreening {
   /** Watchlist hits below this score are not raised. */
@@ -101,12 +101,15 @@ public final class FlightScreening {
     return new Result(screened, hits);
   }
 
-  /** The watchlist hits of one traveller. */
+  /** The watchlist hits of one traveller, searched alone. */
   public List<Hit> watchlistHits(PassengerFacts f) {
     if (watchlist == null || watchlist.size() == 0) {
       return List.of();
     }
-    List<WatchlistHit> found = watchlist.screen(subject(f), threshold);
+    return hits(f, watchlist.screen(subject(f), threshold));
+  }
+
+  private static List<Hit> hits(PassengerFacts f, List<WatchlistHit> found) {
     if (found.isEmpty()) {
       return List.of();
     }
