@@ -246,7 +246,9 @@ public final class TargetingContext implements BoundedContext {
     if (reasons != null) {
       reasons.shutdown();
       try {
-        reasons.awaitTermination(30, TimeUnit.SECONDS);
+        if (!reasons.awaitTermination(30, TimeUnit.SECONDS)) {
+          reasons.shutdownNow();
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }

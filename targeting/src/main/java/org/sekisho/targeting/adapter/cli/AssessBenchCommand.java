@@ -155,8 +155,11 @@ public final class AssessBenchCommand implements Callable<Integer> {
     TargetingContext targeting = new TargetingContext(db, audit, clock, dir);
     targeting.start();
     try {
-      if (model != null && !release(targeting.modelLifecycle(), err)) {
-        return 1;
+      if (model != null) {
+        if (!release(targeting.modelLifecycle(), err)) {
+          return 1;
+        }
+        warmModel(targeting, rows, out);
       }
       PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
       metrics.config().meterFilter(buckets());
@@ -204,8 +207,10 @@ public final class AssessBenchCommand implements Callable<Integer> {
         long[] before = timer == null ? new long[BUCKETS_MS.length + 2] : counts(timer);
         double beforeTotal = timer == null ? 0 : timer.totalTime(TimeUnit.NANOSECONDS);
         long cpu0 = processCpu();
+        Map<String, Long> threads0 = threadCpu();
         Result r = drive(base, analyst, bodies, seq, seconds, out);
         long cpu = processCpu() - cpu0;
+        Map<String, Long> threads1 = threadCpu();
         timer = serverTimer(metrics);
         long[] after = counts(timer);
         long[] delta = new long[after.length];
@@ -215,11 +220,64 @@ public final class AssessBenchCommand implements Callable<Integer> {
         double serverMean =
             (timer.totalTime(TimeUnit.NANOSECONDS) - beforeTotal) / 1e6 / Math.max(1, delta[0]);
         report(out, r, delta, serverMean, cpu);
+        Map<String, Long> groups = new java.util.TreeMap<>();
+        threads1.forEach(
+            (k, v) -> {
+              String g = k.substring(k.indexOf(' ') + 1);
+              groups.merge(g, v - threads0.getOrDefault(k, 0L), Long::sum);
+            });
+        StringBuilder sb = new StringBuilder("JVM CPU per request by thread group, ms:");
+        groups.forEach(
+            (g, v) -> sb.append(String.format(Locale.ROOT, " %s %.2f", g, v / 1e6 / r.requests())));
+        out.println(sb);
+        long[] stored =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "select count(*), count(*) filter (where lane <> 'green'),"
+                                    + " count(*) filter (where lane <> 'green' and model_version"
+                                    + " <> '' and model_reasons = '[]'::jsonb) from"
+                                    + " targeting.assessment")
+                            .map(
+                                (rs, ctx) ->
+                                    new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
+                            .one());
+        out.printf(
+            Locale.ROOT,
+            "stored assessments %,d, referred (not green) %.1f %%, referrals still waiting for"
+                + " their model reasons at the end %,d%n",
+            stored[0],
+            100.0 * stored[1] / Math.max(1, stored[0]),
+            stored[2]);
+        out.flush();
         return r.errors() == 0 ? 0 : 1;
       }
     } finally {
       targeting.close();
     }
+  }
+
+  /**
+   * Scores every row (up to 20,000) and explains 100 in-process first, so that the JIT has compiled
+   * the scorer and TreeSHAP before the HTTP warm-up (a server that has run for minutes is there).
+   */
+  private static void warmModel(
+      TargetingContext targeting, List<DeclarationView> rows, PrintWriter out) {
+    long t0 = System.nanoTime();
+    var m = targeting.releasedModel().snapshot();
+    double sink = 0;
+    for (int i = 0; i < Math.min(rows.size(), 20_000); i++) {
+      sink += m.score(rows.get(i)).probability();
+    }
+    for (int i = 0; i < Math.min(rows.size(), 100); i++) {
+      sink += m.explain(rows.get(i), 3).size();
+    }
+    out.printf(
+        Locale.ROOT,
+        "model warmed in-process in %.1f s (checksum %.3f)%n",
+        (System.nanoTime() - t0) / 1e9,
+        sink);
   }
 
   private boolean release(ModelLifecycle lifecycle, PrintWriter err) {
@@ -359,12 +417,14 @@ public final class AssessBenchCommand implements Callable<Integer> {
     out.printf(
         Locale.ROOT,
         "POST /api/assess: %,d requests in %.1f s = %,.0f /s, %d errors; process CPU %.0f %% of"
-            + " one core%n",
+            + " one core, %.2f ms per request (server, clients and model-reasons worker together;"
+            + " PostgreSQL not counted)%n",
         r.requests(),
         r.elapsed(),
         r.requests() / r.elapsed(),
         r.errors(),
-        100.0 * cpuNanos / 1e9 / r.elapsed());
+        100.0 * cpuNanos / 1e9 / r.elapsed(),
+        cpuNanos / 1e6 / Math.max(1, r.requests()));
     out.printf(
         Locale.ROOT,
         "client latency ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f  mean %.2f%n",
@@ -464,6 +524,41 @@ public final class AssessBenchCommand implements Callable<Integer> {
             .merge(config);
       }
     };
+  }
+
+  /** CPU time of every live platform thread, keyed "id group" (group: what the thread does). */
+  private static Map<String, Long> threadCpu() {
+    var mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> m = new java.util.HashMap<>();
+    for (var info : mx.getThreadInfo(mx.getAllThreadIds())) {
+      if (info == null) {
+        continue;
+      }
+      long t = mx.getThreadCpuTime(info.getThreadId());
+      if (t >= 0) {
+        m.put(info.getThreadId() + " " + group(info.getThreadName()), t);
+      }
+    }
+    return m;
+  }
+
+  private static String group(String name) {
+    if (name.startsWith("HttpClient") || name.startsWith("pool-")) {
+      return "bench-clients";
+    }
+    if (name.startsWith("ForkJoinPool") || name.contains("Jetty") || name.startsWith("qtp")) {
+      return "server(virtual-thread-carriers+jetty)";
+    }
+    if (name.startsWith("targeting-model-reasons")) {
+      return "model-reasons";
+    }
+    if (name.startsWith("C1")
+        || name.startsWith("C2")
+        || name.contains("GC")
+        || name.startsWith("G1")) {
+      return "jit+gc";
+    }
+    return "other";
   }
 
   private static long processCpu() {

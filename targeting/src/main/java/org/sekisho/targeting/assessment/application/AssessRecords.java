@@ -116,9 +116,22 @@ public final class AssessRecords implements AssessmentRequests {
     }
     StoredAssessment s = store.saveIfAbsent(a, d, json, clock.instant());
     if (s.assessment().modelReasons().isEmpty() && s.assessment() == a) {
-      reasons.execute(() -> store.addModelReasons(s.id(), m.explain(d, MODEL_REASONS)));
+      reasons.execute(() -> addReasons(s, m, d));
     }
     return s;
+  }
+
+  private void addReasons(StoredAssessment s, RiskScorer m, DeclarationView d) {
+    try {
+      store.addModelReasons(s.id(), m.explain(d, MODEL_REASONS));
+    } catch (RuntimeException e) {
+      // the assessment stands without model reasons; its lane never depended on them
+      LOG.log(
+          System.Logger.Level.WARNING,
+          "model reasons for assessment {0} not stored: {1}",
+          s.id(),
+          e.toString());
+    }
   }
 
   /** Computes a referral's model reasons before the assessment is stored and returned. */
