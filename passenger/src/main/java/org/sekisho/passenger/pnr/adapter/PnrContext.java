@@ -156,6 +156,15 @@ public final class PnrContext implements BoundedContext {
               return t;
             });
     scheduler.scheduleWithFixedDelay(this::runRetention, 0, 1, TimeUnit.HOURS);
+    // index the watchlists now rather than on the first message
+    scheduler.execute(
+        () -> {
+          try {
+            screening.ensureLoaded();
+          } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "loading screening rules and lists failed", e);
+          }
+        });
     scheduler.scheduleWithFixedDelay(
         () -> {
           try {

@@ -49,7 +49,7 @@ public final class PassengerRules {
             "screening.rule.save",
             "rule:" + saved,
             Map.of("name", compiled.orElseThrow().name())));
-    screening.reload();
+    screening.reloadRules();
     return Outcome.accepted(saved);
   }
 
@@ -67,7 +67,7 @@ public final class PassengerRules {
             enabled ? "screening.rule.enable" : "screening.rule.disable",
             "rule:" + id,
             Map.of()));
-    screening.reload();
+    screening.reloadRules();
     return Outcome.accepted(id);
   }
 }

@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.names.domain.NameMatcher;
@@ -63,13 +62,36 @@ public final class PassengerScreening implements PnrIngest.Listener {
 
   /** Reloads the enabled rules and every watchlist entry from the store. */
   public synchronized void reload() {
+    List<ScreeningRule> rules = enabledRules();
+    Watchlist list = watchlist();
+    this.engine = new FlightScreening(rules, list, FlightScreening.DEFAULT_THRESHOLD);
+    this.ruleCount = rules.size();
+    this.loaded = true;
+  }
+
+  /** Loads rules and watchlists unless they are loaded already. */
+  public synchronized void ensureLoaded() {
+    if (!loaded) {
+      reload();
+    }
+  }
+
+  /** Reloads the enabled rules only (the watchlists, which take long to index, are kept). */
+  public synchronized void reloadRules() {
+    if (!loaded) {
+      reload();
+      return;
+    }
+    List<ScreeningRule> rules = enabledRules();
+    this.engine = engine.withRules(rules);
+    this.ruleCount = rules.size();
+  }
+
+  private List<ScreeningRule> enabledRules() {
     List<ScreeningRule> rules = new ArrayList<>();
     for (ScreeningStore.RuleRow r : store.rules()) {
       if (r.enabled()) {
-        Outcome<
-                org.sekisho.targeting.criteria.domain.RuleLanguage.Rule<
-                    org.sekisho.passenger.screening.domain.ScreenedPassenger, Void>>
-            c = ScreeningRule.compile(r.text());
+        var c = ScreeningRule.compile(r.text());
         if (c.isAccepted()) {
           rules.add(new ScreeningRule(r.id(), c.orElseThrow()));
         } else {
@@ -79,6 +101,10 @@ public final class PassengerScreening implements PnrIngest.Listener {
         }
       }
     }
+    return rules;
+  }
+
+  private Watchlist watchlist() {
     Watchlist.Builder b = new Watchlist.Builder(new NameMatcher(new NameNormaliser(), false));
     int[] n = {0};
     store.entries(
@@ -86,11 +112,8 @@ public final class PassengerScreening implements PnrIngest.Listener {
           b.add(e);
           n[0]++;
         });
-    this.engine =
-        new FlightScreening(rules, n[0] == 0 ? null : b.build(), FlightScreening.DEFAULT_THRESHOLD);
     this.listEntries = n[0];
-    this.ruleCount = rules.size();
-    this.loaded = true;
+    return n[0] == 0 ? null : b.build();
   }
 
   @Override
@@ -137,7 +160,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
   /** Screens one flight again with the current rules and watchlists. */
   public Summary screenFlight(long flightId, String actor) {
     if (!loaded) {
-      reload();
+      ensureLoaded();
     }
     ScreeningStore.FlightRow flight =
         store

@@ -44,6 +44,11 @@ public final class FlightScreening {
     this.threshold = threshold;
   }
 
+  /** The same watchlists and threshold with other rules. */
+  public FlightScreening withRules(List<ScreeningRule> newRules) {
+    return new FlightScreening(newRules, watchlist, threshold);
+  }
+
   /** The result of screening a flight: who was screened and what hit. */
   public record Result(List<ScreenedPassenger> travellers, List<Hit> hits) {
     public Result {

@@ -197,6 +197,22 @@ class ScreeningWebTest {
         .isEqualTo(409);
     assertThat(audited("screening.hit.dispose")).isEqualTo(1);
     assertThat(audited("screening.flight")).isGreaterThanOrEqualTo(2);
+
+    HttpResponse<String> rulesPage = get("/screening/rules", pnr);
+    assertThat(rulesPage.statusCode()).isEqualTo(200);
+    assertThat(rulesPage.body()).contains("Cash, alone").contains("booking_days_before_departure");
+    assertThat(get("/screening/watchlists", pnr).body()).contains("national-alerts");
+    assertThat(get("/screening/rules?lang=ja", pnr).body()).contains("旅客ルール");
+    long ruleId = JSON.readTree(rule.body()).get("id").asLong();
+    assertThat(post("/api/screening/rules/" + ruleId + "/disable", pnr, "").statusCode())
+        .isEqualTo(200);
+    assertThat(
+            JSON.readTree(get("/api/screening/rules", pnr).body())
+                .get("rules")
+                .get(0)
+                .get("enabled")
+                .asBoolean())
+        .isFalse();
   }
 
   @Test
