@@ -48,7 +48,7 @@ public final class IntelViews {
       int page,
       int size,
       List<EntityHit> entities) {
-    public static final int TOTAL_CAP = 10_000;
+    public static final int TOTAL_CAP = 1_000;
   }
 
   public record LinkedEntity(long id, String type, String display, String role) {}

@@ -4,6 +4,7 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -99,27 +100,44 @@ public final class JdbcIntelQueries implements IntelQueries {
               binds.put("hs", h);
             });
     boolean text = !tokens.isEmpty();
+    long need = (long) q.page() * q.size() + q.size();
     return jdbi.withHandle(
         h -> {
           // The matches counted through the indexes, up to the cap. PostgreSQL cannot estimate how
-          // rare
-          // a lexeme is, so without this step it walks the time index for a rare name (seconds at a
+          // rare a lexeme is, so left alone it walks the time index for a rare name (seconds at a
           // million records); collecting the matches first costs milliseconds for rare terms.
-          long total =
-              bindAll(
-                      h.createQuery(
-                          "select count(*) from (select 1 from intel.record r where "
-                              + where
-                              + " limit "
-                              + (SearchPage.TOTAL_CAP + 1)
-                              + ") t"),
-                      binds)
-                  .mapTo(Long.class)
-                  .one();
+          long total = count(h, where.toString(), binds);
+          String pageWhere = where.toString();
+          boolean collect = text && total <= SearchPage.TOTAL_CAP;
+          if (text && !collect) {
+            // A common term: find the most recent window that holds the page, and collect the
+            // matches there; a term dense even in the last week is found fastest along the time
+            // index itself.
+            Timestamp newest =
+                h.createQuery("select max(event_time) from intel.record")
+                    .mapTo(Timestamp.class)
+                    .one();
+            for (int days : WINDOWS_DAYS) {
+              if (newest == null) {
+                break;
+              }
+              binds.put("since", Timestamp.from(newest.toInstant().minus(Duration.ofDays(days))));
+              String windowed = where + " and r.event_time >= :since";
+              long inWindow = count(h, windowed, binds);
+              if (inWindow > SearchPage.TOTAL_CAP) {
+                break;
+              }
+              if (inWindow >= need) {
+                pageWhere = windowed;
+                collect = true;
+                break;
+              }
+            }
+          }
           String pageSql =
-              text && total <= SearchPage.TOTAL_CAP
+              collect
                   ? "with m as materialized (select r.id, r.event_time from intel.record r where "
-                      + where
+                      + pageWhere
                       + ") select "
                       + HIT_COLS
                       + " from m join intel.record r on r.id = m.id"
@@ -130,8 +148,12 @@ public final class JdbcIntelQueries implements IntelQueries {
                       + " from intel.record r where "
                       + where
                       + " order by r.event_time desc, r.id desc limit :limit offset :offset";
+          Map<String, Object> pageBinds = new LinkedHashMap<>(binds);
+          if (!pageWhere.contains(":since")) {
+            pageBinds.remove("since");
+          }
           List<Hit> hits =
-              bindAll(h.createQuery(pageSql), binds)
+              bindAll(h.createQuery(pageSql), pageBinds)
                   .bind("limit", q.size())
                   .bind("offset", (long) q.page() * q.size())
                   .map((rs, ctx) -> hit(rs))
@@ -148,6 +170,38 @@ public final class JdbcIntelQueries implements IntelQueries {
         });
   }
 
+  private static final List<String> ENTITY_TYPES =
+      List.of(
+          "person",
+          "company",
+          "trader",
+          "address",
+          "phone",
+          "email",
+          "document",
+          "vessel",
+          "container");
+
+  /** Look-back windows tried for a common term, most recent first. */
+  private static final int[] WINDOWS_DAYS = {7, 31, 92, 366};
+
+  private static long count(Handle h, String where, Map<String, Object> binds) {
+    Map<String, Object> used = new LinkedHashMap<>(binds);
+    if (!where.contains(":since")) {
+      used.remove("since");
+    }
+    return bindAll(
+            h.createQuery(
+                "select count(*) from (select 1 from intel.record r where "
+                    + where
+                    + " limit "
+                    + (SearchPage.TOTAL_CAP + 1)
+                    + ") t"),
+            used)
+        .mapTo(Long.class)
+        .one();
+  }
+
   /**
    * Entities whose key or spelling is similar to the text (trigram), with their visible record
    * counts.
@@ -159,20 +213,40 @@ public final class JdbcIntelQueries implements IntelQueries {
     // Whole-string similarity catches misspellings; word similarity catches a short query that is
     // part
     // of a longer name (サクラ in 株式会社サクラ物産). pg_trgm folds case itself, so every condition can use
-    // the trigram indexes; record counts are taken for the best candidates only.
+    // the trigram indexes. Visible records are counted for the dozen best candidates only: each
+    // count reads that entity's records, the costliest part of the query.
+    // A common word (SUPPLIER, TRADING) or the shared prefix of many trader ids makes thousands
+    // of entities similar: only the first few hundred from the trigram indexes are ranked, plus the
+    // exact keys, which are always kept. The planner would otherwise rank every entity in a
+    // sequential scan (a second per query at a million records).
+    h.execute("set enable_seqscan = off");
+    try {
+      return entityCandidates(h, company, person, folded, reader);
+    } finally {
+      h.execute("reset enable_seqscan");
+    }
+  }
+
+  private static List<EntityHit> entityCandidates(
+      Handle h, String company, String person, String folded, Reader reader) {
     return h
         .createQuery(
-            "with cand as (select e.id, e.type, e.display, greatest(public.similarity(e.key, :c),"
-                + " public.similarity(e.key, :p), public.similarity(e.display, :f),"
-                + " public.word_similarity(:c, e.key), public.word_similarity(:f, e.display)) as sim"
-                + " from intel.entity e where e.merged_into is null and (e.key operator(public.%) :c"
+            "with pool as ((select e.id, e.type, e.display, e.key from intel.entity e where"
+                + " e.merged_into is null and (e.key operator(public.%) :c"
                 + " or e.key operator(public.%) :p or e.display operator(public.%) :f"
-                + " or :c operator(public.<%) e.key or :f operator(public.<%) e.display"
-                + " or e.key = :c or e.key = :p) order by sim desc limit 30)"
+                + " or :c operator(public.<%) e.key or :f operator(public.<%) e.display)"
+                + " limit 300) union (select e.id, e.type, e.display, e.key from intel.entity e"
+                + " where e.merged_into is null and e.type = any(:types) and e.key in (:c, :p))),"
+                + " cand as (select id, type, display, greatest(public.similarity(key, :c),"
+                + " public.similarity(key, :p), public.similarity(display, :f),"
+                + " public.word_similarity(:c, key), public.word_similarity(:f, display),"
+                + " case when key in (:c, :p) then 1.0 else 0 end) as sim"
+                + " from pool order by sim desc, id limit 12)"
                 + " select c.id, c.type, c.display, c.sim, (select count(*) from intel.record_entity re"
                 + " join intel.record r on r.id = re.record_id where re.entity_id = c.id and "
                 + SCOPE
                 + ") as n from cand c order by c.sim desc, n desc limit 10")
+        .bindArray("types", String.class, ENTITY_TYPES)
         .bind("c", company)
         .bind("p", person)
         .bind("f", folded)
