@@ -230,6 +230,21 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
                           + " where received_at < :c and not masked")
                   .bind("c", c)
                   .execute();
+          // screening keeps travellers' facts per flight: gone with the flight's masking; hits
+          // keep what hit and the disposition, not who
+          h.createUpdate(
+                  "delete from passenger.screening_traveller where flight_id in (select id from"
+                      + " passenger.screening_flight where departure_date < cast(:c as date))")
+              .bind("c", c)
+              .execute();
+          h.createUpdate(
+                  "update passenger.screening_hit set traveller_name = :mask, traveller_key ="
+                      + " :mask || id, explanation = '{}' where traveller_name <> :mask and"
+                      + " flight_id in (select id from passenger.screening_flight where"
+                      + " departure_date < cast(:c as date))")
+              .bind("mask", MASK)
+              .bind("c", c)
+              .execute();
           return n;
         });
   }
@@ -237,10 +252,15 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
   @Override
   public int deleteReceivedBefore(Instant cutoff) {
     return jdbi.withHandle(
-        h ->
-            h.createUpdate("delete from passenger.message where received_at < :c")
-                .bind("c", utc(cutoff))
-                .execute());
+        h -> {
+          h.createUpdate(
+                  "delete from passenger.screening_flight where departure_date < cast(:c as date)")
+              .bind("c", utc(cutoff))
+              .execute();
+          return h.createUpdate("delete from passenger.message where received_at < :c")
+              .bind("c", utc(cutoff))
+              .execute();
+        });
   }
 
   @Override

@@ -23,10 +23,42 @@ import org.sekisho.platform.testing.PostgresExtension;
 class JdbcScreeningStoreTest {
   private static final Instant AT = Instant.parse("2026-11-27T08:00:00Z");
   private final JdbcScreeningStore store;
+  private final Database db;
 
   JdbcScreeningStoreTest(Database db) {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("passenger")));
+    this.db = db;
     this.store = new JdbcScreeningStore(db.jdbi());
+  }
+
+  @Test
+  void retentionMasksTheTravellersOfOldFlightsAndDeletesThemLater() {
+    long f =
+        store.flight(
+            new FlightRef("JL", "0009", LocalDate.of(2025, 1, 5), "BOG", "NRT"), "arrival");
+    store.replaceTravellers(
+        f, "JL/M", List.of(traveller("KM", "JL/M", "DOC1", LocalDate.of(2025, 1, 5))));
+    store.recordHits(
+        f,
+        List.of(
+            new Hit(
+                "KM",
+                "Aiko Tanaka",
+                "JL/M",
+                Hit.Kind.RULE,
+                "rule:1",
+                "Cash",
+                "low",
+                1,
+                List.of("why"))),
+        AT);
+    var pnrStore = new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi());
+    pnrStore.maskReceivedBefore(Instant.parse("2025-07-01T00:00:00Z"));
+    assertThat(store.travellers(f)).isEmpty();
+    assertThat(store.hits(f).get(0).hit().subjectName()).isEqualTo("***");
+    assertThat(store.hits(f).get(0).hit().explanation()).isEmpty();
+    pnrStore.deleteReceivedBefore(Instant.parse("2030-01-01T00:00:00Z"));
+    assertThat(store.flightById(f)).isEmpty();
   }
 
   static PassengerFacts traveller(String key, String booking, String doc, LocalDate day) {
