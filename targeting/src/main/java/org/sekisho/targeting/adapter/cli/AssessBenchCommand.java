@@ -203,6 +203,8 @@ public final class AssessBenchCommand implements Callable<Integer> {
         String[] bodies = bodies(rows);
         AtomicLong seq = new AtomicLong();
         drive(base, analyst, bodies, seq, warmup, null);
+        inProcess(targeting, bodies, seq, 1, out);
+        inProcess(targeting, bodies, seq, clients, out);
         Timer timer = serverTimer(metrics);
         long[] before = timer == null ? new long[BUCKETS_MS.length + 2] : counts(timer);
         double beforeTotal = timer == null ? 0 : timer.totalTime(TimeUnit.NANOSECONDS);
@@ -355,6 +357,56 @@ public final class AssessBenchCommand implements Callable<Integer> {
   }
 
   private record Result(long requests, long errors, double elapsed, long[] latencies) {}
+
+  /**
+   * Targeting's own share: the same assessments called in-process on {@code threads} threads for a
+   * third of the measured time (no HTTP, no token check, no audit append), latency percentiles.
+   */
+  private void inProcess(
+      TargetingContext targeting, String[] bodies, AtomicLong seq, int threads, PrintWriter out)
+      throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      long end = System.nanoTime() + (long) (Math.max(1, seconds / 3) * 1e9);
+      List<Future<long[]>> fs = new ArrayList<>();
+      for (int t = 0; t < threads; t++) {
+        fs.add(
+            pool.submit(
+                () -> {
+                  long[] lat = new long[1 << 12];
+                  int n = 0;
+                  while (System.nanoTime() < end) {
+                    long i = seq.getAndIncrement();
+                    String body = bodies[(int) (i % bodies.length)].replace("#SEQ#", "-" + i);
+                    long t0 = System.nanoTime();
+                    targeting.assessRecords().assessJson("declaration", body).orElseThrow();
+                    if (n == lat.length) {
+                      lat = Arrays.copyOf(lat, n * 2);
+                    }
+                    lat[n++] = System.nanoTime() - t0;
+                  }
+                  return Arrays.copyOf(lat, n);
+                }));
+      }
+      List<long[]> parts = new ArrayList<>();
+      for (Future<long[]> f : fs) {
+        parts.add(f.get());
+      }
+      long[] l = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      out.printf(
+          Locale.ROOT,
+          "in-process assessment (parse, histories, criteria, model, selectivity, store; no HTTP,"
+              + " token or audit), %d thread(s): %,d, ms p50 %.2f  p95 %.2f  p99 %.2f%n",
+          threads,
+          l.length,
+          pct(l, 0.50),
+          pct(l, 0.95),
+          pct(l, 0.99));
+      out.flush();
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 
   /** Runs the clients for {@code secs}; records latencies when {@code out} is given. */
   private Result drive(

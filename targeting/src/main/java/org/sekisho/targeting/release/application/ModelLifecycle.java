@@ -16,7 +16,6 @@ import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.model.domain.RankingFigures;
 import org.sekisho.targeting.model.domain.RankingMetrics;
 import org.sekisho.targeting.release.domain.Lifecycle;
-import org.sekisho.targeting.release.domain.ModelStatus;
 import org.sekisho.targeting.release.domain.ModelVersion;
 
 /**
@@ -297,10 +296,5 @@ public final class ModelLifecycle implements ModelVersions {
   public Optional<ModelVersion> inUse() {
     int v = running.running().version();
     return v == 0 ? Optional.empty() : registry.find(v);
-  }
-
-  /** For listings: the status of each version by number. */
-  public static boolean isReleased(ModelVersion v) {
-    return v.status() == ModelStatus.RELEASED;
   }
 }
