@@ -37,11 +37,12 @@ public final class CandidateIndex {
   private final int[] postingStart;
   private final int[] postings;
   private final float[] weight;
-  private final int[] nameKeyStart;
+  // per name, side by side so that one trip to memory fetches both: where its keys start in
+  // nameKeys (even slots) and where its text starts (odd slots); name n+1's starts end name n
+  private final int[] starts;
   private final int[] nameKeys;
   private final int[] entryOfName;
   private final byte[] text;
-  private final int[] textStart;
   private final byte[] flags;
   private final int nameCount;
   private final int postingBudget;
@@ -71,18 +72,24 @@ public final class CandidateIndex {
       weight[k] =
           (float) Math.log(1.0 + (double) nameCount / (postingStart[k + 1] - postingStart[k]));
     }
-    // the pairs were added name by name, so they already are the name-to-keys table
-    this.nameKeys = Arrays.copyOf(b.pairKey, pairs);
-    this.nameKeyStart = new int[nameCount + 1];
+    // the pairs were added name by name, so they already are the name-to-keys table (taken over
+    // as it is: a copy would double it while the index is built)
+    this.nameKeys = b.pairKey;
+    b.pairKeyShared = true;
+    int[] keyStart = new int[nameCount + 1];
     for (int p = 0; p < pairs; p++) {
-      nameKeyStart[b.pairName[p] + 1]++;
+      keyStart[b.pairName[p] + 1]++;
     }
     for (int n = 0; n < nameCount; n++) {
-      nameKeyStart[n + 1] += nameKeyStart[n];
+      keyStart[n + 1] += keyStart[n];
+    }
+    this.starts = new int[2 * (nameCount + 1)];
+    for (int n = 0; n <= nameCount; n++) {
+      starts[2 * n] = keyStart[n];
+      starts[2 * n + 1] = b.textStart[n];
     }
     this.entryOfName = Arrays.copyOf(b.entryOfName, nameCount);
     this.text = Arrays.copyOf(b.text, b.textLength);
-    this.textStart = Arrays.copyOf(b.textStart, nameCount + 1);
     this.flags = Arrays.copyOf(b.flags, nameCount);
     this.scratch = ThreadLocal.withInitial(Scratch::new);
   }
@@ -107,8 +114,8 @@ public final class CandidateIndex {
     String s =
         new String(
             text,
-            textStart[nameId],
-            textStart[nameId + 1] - textStart[nameId],
+            starts[2 * nameId + 1],
+            starts[2 * nameId + 3] - starts[2 * nameId + 1],
             StandardCharsets.US_ASCII);
     int f = flags[nameId];
     Set<Script> scripts =
@@ -280,12 +287,15 @@ public final class CandidateIndex {
       cut = Math.max(cut, s.kthBest(RESCORED));
     }
     int scored = s.keepAtLeast(cut);
+    int queryLength = query.text().length();
     if (!complete) {
       for (int c = 0; c < scored; c++) {
-        s.candidateScore[c] = fullScore(s.candidate[c], qk, qw);
+        int id = s.candidate[c];
+        s.candidateScore[c] = fullScore(id, qk, qw);
+        s.candidateGap[c] = Math.abs(starts[2 * id + 3] - starts[2 * id + 1] - queryLength);
       }
     }
-    int[] best = s.top(limit, textStart, query.text().length());
+    int[] best = s.top(limit, starts, queryLength);
     s.reset();
     if (cost != null) {
       cost[0] = kids.length;
@@ -304,7 +314,7 @@ public final class CandidateIndex {
   private float fullScore(int id, int[] sortedKeys, float[] keyWeights) {
     long shared = 0;
     float sum = 0;
-    for (int p = nameKeyStart[id]; p < nameKeyStart[id + 1]; p++) {
+    for (int p = starts[2 * id]; p < starts[2 * id + 2]; p++) {
       int at = Arrays.binarySearch(sortedKeys, nameKeys[p]);
       if (at >= 64) {
         sum += keyWeights[at];
@@ -438,6 +448,7 @@ public final class CandidateIndex {
         if (v >= cut) {
           candidate[n] = touched[t];
           candidateScore[n] = v;
+          candidateGap[n] = -1;
           n++;
         }
       }
@@ -445,14 +456,13 @@ public final class CandidateIndex {
       return n;
     }
 
-    private int[] textStart;
+    private int[] starts;
     private int queryLength;
 
     // a bounded min-heap over the candidates keeps the k best without sorting them all
-    int[] top(int k, int[] nameTextStart, int queryTextLength) {
-      this.textStart = nameTextStart;
+    int[] top(int k, int[] nameStarts, int queryTextLength) {
+      this.starts = nameStarts;
       this.queryLength = queryTextLength;
-      Arrays.fill(candidateGap, 0, candidateCount, -1);
       int size = Math.min(k, candidateCount);
       int[] heap = new int[size]; // candidate positions
       int n = 0;
@@ -495,7 +505,7 @@ public final class CandidateIndex {
       int g = candidateGap[c];
       if (g < 0) {
         int id = candidate[c];
-        g = Math.abs(textStart[id + 1] - textStart[id] - queryLength);
+        g = Math.abs(starts[2 * id + 3] - starts[2 * id + 1] - queryLength);
         candidateGap[c] = g;
       }
       return g;
@@ -550,6 +560,8 @@ public final class CandidateIndex {
   public static final class Builder {
     private final Map<String, Integer> keyIds = new HashMap<>();
     private int[] pairKey = new int[1024];
+    // set once an index holds pairKey: names added later go to a copy
+    private boolean pairKeyShared;
     private int[] pairName = new int[1024];
     private int pairCount;
     private int[] entryOfName = new int[256];
@@ -614,6 +626,10 @@ public final class CandidateIndex {
         if (kid == null) {
           kid = keyIds.size();
           keyIds.put(key, kid);
+        }
+        if (pairKeyShared) {
+          pairKey = pairKey.clone();
+          pairKeyShared = false;
         }
         if (pairCount == pairKey.length) {
           pairKey = Arrays.copyOf(pairKey, pairKey.length * 2);
