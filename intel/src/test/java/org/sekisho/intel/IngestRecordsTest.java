@@ -338,4 +338,127 @@ class IngestRecordsTest {
             new Reader("t", "police-jp"));
     assertThat(other.hits()).isEmpty();
   }
+
+  @Test
+  void aCommonTermIsPagedNewestFirstAcrossTheCountCap() {
+    // 1,300 matches over 200 days (more than the count cap), plus a rarer term.
+    StringBuilder sb = new StringBuilder();
+    java.time.LocalDate last = java.time.LocalDate.of(2026, 11, 26);
+    for (int i = 0; i < 1300; i++) {
+      sb.append("{\"declarationId\":\"W")
+          .append(i)
+          .append("\",\"date\":\"")
+          .append(last.minusDays(i % 200))
+          .append("\",\"importer\":{\"name\":\"Window Co\"},\"items\":[{\"hsCode\":\"090121\",")
+          .append("\"description\":\"")
+          .append(i % 13 == 0 ? "saffron" : "tea")
+          .append("\"}]}\n");
+    }
+    run(
+        RecordKind.DECLARATION,
+        "json",
+        new ByteArrayInputStream(sb.toString().getBytes(StandardCharsets.UTF_8)));
+    org.sekisho.intel.application.IntelViews.Reader reader =
+        new org.sekisho.intel.application.IntelViews.Reader("t", "customs-jp");
+    for (String term : List.of("tea", "saffron", "window")) {
+      List<Instant> all = new ArrayList<>();
+      for (int page = 0; page < 3; page++) {
+        var p =
+            queries.search(
+                new org.sekisho.intel.application.IntelViews.SearchQuery(
+                    term,
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    java.util.Optional.empty(),
+                    page,
+                    50),
+                reader);
+        p.hits().forEach(hit -> all.add(hit.eventTime()));
+      }
+      List<Instant> expected =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select event_time from intel.record where doc @@"
+                                  + " cast(:t as tsquery) order by event_time desc, id desc limit"
+                                  + " 150")
+                          .bind("t", term)
+                          .mapTo(Instant.class)
+                          .list());
+      assertThat(all).as(term).isEqualTo(expected);
+    }
+  }
+
+  @Test
+  void twoIngestsStoringTheSameRecordsAtOnceStoreEachOnce() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 300; i++) {
+      sb.append("{\"declarationId\":\"RACE-")
+          .append(i)
+          .append("\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Race Co ")
+          .append(i % 5)
+          .append("\"},\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    }
+    byte[] file = sb.toString().getBytes(StandardCharsets.UTF_8);
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+    try {
+      List<java.util.concurrent.Future<IngestReport>> runs = new ArrayList<>();
+      for (int i = 0; i < 3; i++) {
+        runs.add(
+            pool.submit(() -> run(RecordKind.DECLARATION, "json", new ByteArrayInputStream(file))));
+      }
+      long stored = 0;
+      StringBuilder reports = new StringBuilder();
+      for (var r : runs) {
+        IngestReport report = r.get();
+        stored += report.stored();
+        reports.append(report.stored()).append('/').append(report.duplicates()).append(' ');
+      }
+      long inDb =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery(
+                              "select count(*) from intel.record where source_id like 'RACE-%'")
+                          .mapTo(Long.class)
+                          .one());
+      assertThat(stored)
+          .as("stored/duplicates per run: %s; in db %d", reports, inDb)
+          .isEqualTo(300);
+    } finally {
+      pool.shutdownNow();
+    }
+    long records =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(*) from intel.record where source_id like 'RACE-%'")
+                        .mapTo(Long.class)
+                        .one());
+    long links =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from intel.record_entity re join intel.record r on"
+                                + " r.id = re.record_id where r.source_id like 'RACE-%'")
+                        .mapTo(Long.class)
+                        .one());
+    long raceCompanies =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from intel.entity where type = 'company' and key like"
+                                + " 'RACE%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(records).isEqualTo(300);
+    assertThat(links).isEqualTo(300);
+    assertThat(raceCompanies).isEqualTo(5);
+  }
 }

@@ -26,9 +26,12 @@ import org.sekisho.intel.domain.EntityRef;
 import org.sekisho.intel.domain.IntelRecord;
 
 /**
- * Bulk storage through PostgreSQL {@code COPY}: a batch is copied into temporary staging tables and
- * moved into the record, entity and link tables in one transaction, skipping records whose {@code
- * (kind, source_id)} is already stored. Thread-safe (each call uses its own connection).
+ * Bulk storage through PostgreSQL {@code COPY}. Records whose {@code (kind, source_id)} is already
+ * stored are skipped; entities are resolved (and new ones committed) first; then the batch's
+ * records and links are copied straight into their tables in one transaction. When a concurrent
+ * ingest stores one of the same records in between, the batch is stored again through staging
+ * tables and an insert that skips what is already there. Thread-safe (each call uses its own
+ * connection).
  */
 public final class JdbcRecordStore implements RecordStore {
   private final DataSource ds;
@@ -202,15 +205,16 @@ public final class JdbcRecordStore implements RecordStore {
   }
 
   private int saveStaged(List<StoredRecord> batch) {
-    StringBuilder records = new StringBuilder(batch.size() * 600);
-    StringBuilder links = new StringBuilder(batch.size() * 300);
-    // A source id repeated within one batch is stored (and linked) once, like one already stored.
-    Set<String> seen = new HashSet<>();
-    try {
-      for (StoredRecord s : batch) {
-        if (!seen.add(s.record().kind().code() + "\u0000" + s.record().sourceId())) {
-          continue;
-        }
+    Map<String, StoredRecord> byId = new LinkedHashMap<>();
+    for (StoredRecord s : batch) {
+      // A source id repeated within one batch is stored (and linked) once.
+      byId.putIfAbsent(s.record().kind().code() + "\u0000" + s.record().sourceId(), s);
+    }
+    try (Connection c = ds.getConnection()) {
+      Map<String, Long> entityIds = entities.resolve(c, byId.values());
+      StringBuilder records = new StringBuilder(byId.size() * 700);
+      StringBuilder links = new StringBuilder(byId.size() * 100);
+      for (StoredRecord s : byId.values()) {
         IntelRecord r = s.record();
         row(
             records,
@@ -223,27 +227,27 @@ public final class JdbcRecordStore implements RecordStore {
             array(r.countries()),
             array(r.hsChapters()),
             r.title(),
-            array(s.tokens()),
+            tsvector(s.tokens()),
             json.writeValueAsString(r),
             Long.toString(s.ingestRun()));
+        Set<String> linked = new HashSet<>();
         for (EntityRef e : s.entities()) {
-          row(links, r.kind().code(), r.sourceId(), e.type(), e.key(), e.display(), e.role());
+          Long entity = entityIds.get(EntityCache.key(e.type(), e.key()));
+          if (entity != null && linked.add(entity + "\u0000" + e.role())) {
+            row(links, r.kind().code(), r.sourceId(), entity.toString(), e.role());
+          }
         }
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try (Connection c = ds.getConnection()) {
       c.setAutoCommit(false);
       try (Statement st = c.createStatement()) {
         st.execute(
             "create temp table if not exists stage_record (kind text, source_id text, event_time"
                 + " timestamptz, office text, agency text, shared_with text[], countries text[],"
-                + " hs_chapters text[], title text, tokens text[], data jsonb, ingest_run bigint)"
+                + " hs_chapters text[], title text, doc tsvector, data jsonb, ingest_run bigint)"
                 + " on commit delete rows");
         st.execute(
-            "create temp table if not exists stage_link (kind text, source_id text, type text, key"
-                + " text, display text, role text) on commit delete rows");
+            "create temp table if not exists stage_link (kind text, source_id text, entity_id"
+                + " bigint, role text) on commit delete rows");
         CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
         copy.copyIn("copy stage_record from stdin", reader(records));
         copy.copyIn("copy stage_link from stdin", reader(links));
@@ -252,28 +256,19 @@ public final class JdbcRecordStore implements RecordStore {
         st.execute("analyze stage_record");
         st.execute("analyze stage_link");
         int added;
-        // Data-modifying CTEs all run to completion; entities inserted in this statement are not
-        // yet
-        // visible to the scan of intel.entity, hence the coalesce over both.
+        // Records a concurrent ingest stored first are skipped (the insert waits for it to commit),
+        // and only the records inserted here are linked.
         try (var ps =
             c.prepareStatement(
                 "with added as (insert into intel.record(kind, source_id, event_time, recorded_at,"
                     + " office, agency, shared_with, countries, hs_chapters, title, doc, data,"
                     + " ingest_run) select kind, source_id, event_time, ?, office, agency,"
-                    + " shared_with, countries, hs_chapters, title, array_to_tsvector(tokens), data,"
-                    + " ingest_run from stage_record on conflict (kind, source_id) do nothing"
-                    + " returning id, kind, source_id),"
-                    + " ents as (insert into intel.entity(type, key, display) select distinct on"
-                    + " (l.type, l.key) l.type, l.key, l.display from stage_link l join added a on"
-                    + " a.kind = l.kind and a.source_id = l.source_id where not exists (select 1 from"
-                    + " intel.entity x where x.type = l.type and x.key = l.key) order by l.type, l.key"
-                    + " on conflict (type, key) do nothing returning id, type, key),"
+                    + " shared_with, countries, hs_chapters, title, doc, data, ingest_run from"
+                    + " stage_record on conflict (kind, source_id) do nothing returning id, kind,"
+                    + " source_id),"
                     + " linked as (insert into intel.record_entity(record_id, entity_id, role)"
-                    + " select a.id, coalesce(n.id, e.id), l.role from stage_link l"
-                    + " join added a on a.kind = l.kind and a.source_id = l.source_id"
-                    + " left join ents n on n.type = l.type and n.key = l.key"
-                    + " left join intel.entity e on e.type = l.type and e.key = l.key"
-                    + " where coalesce(n.id, e.id) is not null returning 1)"
+                    + " select a.id, l.entity_id, l.role from stage_link l"
+                    + " join added a on a.kind = l.kind and a.source_id = l.source_id returning 1)"
                     + " select count(*) from added")) {
           ps.setTimestamp(1, Timestamp.from(clock.instant()));
           try (var rs = ps.executeQuery()) {
@@ -286,6 +281,8 @@ public final class JdbcRecordStore implements RecordStore {
       } catch (SQLException | IOException | RuntimeException e) {
         c.rollback();
         throw e;
+      } finally {
+        c.setAutoCommit(true);
       }
     } catch (SQLException e) {
       throw new IllegalStateException("could not store a batch of " + batch.size() + " records", e);
