@@ -212,12 +212,12 @@ class RiskCommandsTest {
             "declarations/s",
             "exact TreeSHAP per referral, leaf paths",
             "exact TreeSHAP per referral, recursion",
-            "exact TreeSHAP per referral, blocks of 64",
+            "exact TreeSHAP per referral, blocks of 256",
             "exact reasons for the",
             "criteria + lists + model (sekisho bench targeting, same run)",
             "criteria + lists + model + selectivity");
     String block =
-        r.out().lines().filter(l -> l.contains("blocks of 64:")).findFirst().orElseThrow();
+        r.out().lines().filter(l -> l.contains("blocks of 256:")).findFirst().orElseThrow();
     double blockDiff =
         Double.parseDouble(block.substring(block.lastIndexOf(' ') + 1, block.length() - 1));
     assertThat(blockDiff).as("blocks equal one by one").isLessThan(1e-5);

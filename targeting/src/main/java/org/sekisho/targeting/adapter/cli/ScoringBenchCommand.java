@@ -83,7 +83,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--explain-block",
-      defaultValue = "64",
+      defaultValue = "256",
       description =
           "Referrals explained together in one pass over the leaves (1: one by one; default"
               + " ${DEFAULT-VALUE}).")

@@ -1,24 +1,35 @@
 package org.sekisho.targeting.model.domain;
 
 /**
- * Exact path-dependent TreeSHAP for a block of up to {@link #LANES} rows: the leaf path summaries
- * of {@link LeafPaths} (same polynomial per leaf, same values to rounding), visited once per block
- * instead of once per row.
+ * Exact path-dependent TreeSHAP for a block of up to {@link #LANES} rows at once: the leaf path
+ * summaries of {@link LeafPaths}, visited once per block instead of once per row, with the rows as
+ * the lanes of every inner loop so the JIT can run them as vector instructions.
  *
- * <p>Two things make it faster than running {@link LeafPaths} row by row. The summaries (≈ 20 bytes
- * per leaf and path feature, tens of megabytes for a deep model) stream from memory once for the
- * whole block instead of once per row, while a leaf's few elements stay in the first-level cache
- * for every row of the block. And the quotients {@code Q/(z_i + t)} of the satisfied features are
- * computed side by side, one coefficient step for all of them at a time, so the multiply-adds do
- * not wait on each other as one long chain; the per-leaf summaries are kept in single precision
- * (cover shares and interval bounds are floats in XGBoost's own model anyway), the arithmetic in
- * double.
+ * <p>For a leaf with value {@code v} and distinct path features {@code j = 1..d} (cover share
+ * {@code z_j}; {@code o_j} = 1 when the row satisfies all of that feature's conditions on the path,
+ * else 0) feature {@code i} receives {@code v (o_i − z_i) ∫₀¹ Π_{j≠i} (z_j (1 − t) + o_j t) dt}:
+ * the Shapley weights {@code k!(d−1−k)!/d!} are the Beta integrals {@code ∫ t^k (1−t)^(d−1−k) dt}.
+ * The integrand is a polynomial of degree {@code d − 1}, so Gauss–Legendre quadrature with {@code
+ * ⌈d/2⌉} nodes gives it exactly (up to rounding); the products that leave one feature out come from
+ * a prefix and a suffix pass. Unlike the per-row form of {@link LeafPaths}, whose work depends on
+ * how many path features a row satisfies, every lane does the same arithmetic, so the rows share
+ * the instructions and no branch depends on the data.
+ *
+ * <p>Whether a row satisfies a path feature's interval is decided on ranks: per feature the
+ * distinct split bounds are sorted once, a row's value becomes how many of them it reaches ({@code
+ * x >= t}), and an interval becomes two integer bounds. Leaf values, shares and the quadrature are
+ * single precision; each leaf's share is added to double sums. Equal to {@link LeafPaths} within
+ * about 1e-7 of the largest contribution on the released model.
  *
  * <p>Immutable and thread-safe; {@link #contributions} uses only the caller's {@link Scratch}.
  */
 final class LeafPathLanes {
-  /** Rows explained together. */
-  static final int LANES = 64;
+  /**
+   * Most rows explained together; a smaller block uses as many lanes as it has rows (rounded up to
+   * 16). 256 measured fastest on the released model (11.6 ms per row against 15 ms with 64 and 12
+   * ms with 512, one thread), the per-lane loops being long enough to amortise their overhead.
+   */
+  static final int LANES = 256;
 
   private static final int MAX_NODES = 32;
   // Gauss–Legendre on [0, 1]: NODE[m] and WEIGHT[m] hold m nodes and weights
@@ -182,7 +193,8 @@ final class LeafPathLanes {
     if (count < 1 || count > LANES) {
       throw new IllegalArgumentException("1.." + LANES + " rows, not " + count);
     }
-    final int lanes = LANES;
+    // lanes in use: the rows, rounded up to a whole vector of floats
+    final int lanes = Math.min(LANES, (count + 15) & ~15);
     final int[] rank = s.rank;
     final int[] missing = s.missing;
     for (int f = 0; f < features; f++) {
@@ -196,7 +208,7 @@ final class LeafPathLanes {
       }
     }
     final double[] acc = s.phi;
-    java.util.Arrays.fill(acc, 0);
+    java.util.Arrays.fill(acc, 0, features * lanes, 0.0);
     final float[] one = s.one;
     final float[] prefix = s.prefix;
     final float[] sum = s.sum;
