@@ -6,7 +6,9 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jdbi.v3.core.Jdbi;
@@ -17,7 +19,8 @@ import org.sekisho.core.audit.AuditTrail;
  * The append-only, hash-chained audit log in PostgreSQL. Each entry's hash is SHA-256 over the
  * previous entry's hash and the entry's canonical text, so altering, inserting or removing any
  * entry is detected by {@link #verify()} at that entry. Appends are serialised through a one-row
- * head table; an append commits before {@link #record} returns. Thread-safe.
+ * head table; concurrent appends are committed together (group commit), and an append commits
+ * before {@link #record} returns. Thread-safe.
  */
 public final class AuditLog implements AuditTrail {
   static final String GENESIS = "0".repeat(64);
@@ -31,34 +34,110 @@ public final class AuditLog implements AuditTrail {
   @Override
   public void record(AuditEvent e) {
     // Microsecond precision: what PostgreSQL stores is what gets hashed and re-hashed on verify.
-    Instant at = e.at().truncatedTo(ChronoUnit.MICROS);
-    String details = canonicalDetails(e.details());
+    Pending p =
+        new Pending(
+            e.at().truncatedTo(ChronoUnit.MICROS),
+            e.actor(),
+            e.agency(),
+            e.action(),
+            e.subject(),
+            canonicalDetails(e.details()));
+    pending.add(p);
+    // Group commit: whoever holds the writer lock appends every entry waiting at that moment in
+    // one transaction, so concurrent requests share one lock on the chain head and one commit
+    // instead of queueing for one each. Every caller still returns only after its entry is
+    // committed.
+    writer.lock();
+    try {
+      if (!p.done) {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending q; (q = pending.poll()) != null; ) {
+          batch.add(q);
+        }
+        RuntimeException failure = null;
+        try {
+          append(batch);
+        } catch (RuntimeException ex) {
+          failure = ex;
+        }
+        for (Pending q : batch) {
+          q.failure = failure;
+          q.done = true;
+        }
+      }
+    } finally {
+      writer.unlock();
+    }
+    if (p.failure != null) {
+      throw new IllegalStateException(
+          "audit entry not written: " + p.failure.getMessage(), p.failure);
+    }
+  }
+
+  private final java.util.concurrent.locks.ReentrantLock writer =
+      new java.util.concurrent.locks.ReentrantLock();
+  private final java.util.Queue<Pending> pending =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  /** An entry waiting to be appended; its fields after {@code done} are read under the lock. */
+  private static final class Pending {
+    final Instant at;
+    final String actor;
+    final String agency;
+    final String action;
+    final String subject;
+    final String details;
+    boolean done;
+    RuntimeException failure;
+
+    Pending(
+        Instant at, String actor, String agency, String action, String subject, String details) {
+      this.at = at;
+      this.actor = actor;
+      this.agency = agency;
+      this.action = action;
+      this.subject = subject;
+      this.details = details;
+    }
+  }
+
+  private void append(List<Pending> batch) {
+    if (batch.isEmpty()) {
+      return;
+    }
     jdbi.useTransaction(
         h -> {
+          // The head row's lock also orders appends from other processes (a CLI beside a server).
           var head =
               h.createQuery("select seq, hash from platform.audit_head where id = 1 for update")
                   .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                   .one();
-          long seq = head.getKey() + 1;
+          long seq = head.getKey();
           String prev = head.getValue();
-          String hash =
-              hash(prev, seq, at, e.actor(), e.agency(), e.action(), e.subject(), details);
-          h.createUpdate(
+          var insert =
+              h.prepareBatch(
                   "insert into platform.audit_log(seq, at, actor, agency, action, subject, details,"
-                      + " prev_hash, hash) values (?,?,?,?,?,?,?,?,?)")
-              .bind(0, seq)
-              .bind(1, Timestamp.from(at))
-              .bind(2, e.actor())
-              .bind(3, e.agency())
-              .bind(4, e.action())
-              .bind(5, e.subject())
-              .bind(6, details)
-              .bind(7, prev)
-              .bind(8, hash)
-              .execute();
+                      + " prev_hash, hash) values (?,?,?,?,?,?,?,?,?)");
+          for (Pending e : batch) {
+            seq++;
+            String hash = hash(prev, seq, e.at, e.actor, e.agency, e.action, e.subject, e.details);
+            insert
+                .bind(0, seq)
+                .bind(1, Timestamp.from(e.at))
+                .bind(2, e.actor)
+                .bind(3, e.agency)
+                .bind(4, e.action)
+                .bind(5, e.subject)
+                .bind(6, e.details)
+                .bind(7, prev)
+                .bind(8, hash)
+                .add();
+            prev = hash;
+          }
+          insert.execute();
           h.createUpdate("update platform.audit_head set seq = ?, hash = ? where id = 1")
               .bind(0, seq)
-              .bind(1, hash)
+              .bind(1, prev)
               .execute();
         });
   }

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -51,6 +52,7 @@ public final class Accounts {
       String agency,
       String office) {
     String[] roleIds = roles.stream().map(Role::id).sorted().toArray(String[]::new);
+    tokenCache.clear();
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -163,22 +165,61 @@ public final class Accounts {
     return token;
   }
 
+  /**
+   * The principal a bearer token stands for. A token found valid is remembered for up to {@link
+   * #TOKEN_CACHE_TTL} (never past its own expiry), so an API client's calls do not each query the
+   * database; account changes made through this object clear that memory at once, changes made by
+   * another process take effect within the TTL.
+   */
   public Optional<Principal> apiTokenPrincipal(String token) {
     if (token == null || token.isBlank()) {
       return Optional.empty();
     }
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select a.username, a.display_name, a.roles, a.agency, a.office"
-                        + " from platform.api_token t join platform.account a using (username)"
-                        + " where t.token_hash = ? and (t.expires_at is null or t.expires_at > ?)"
-                        + " and a.active")
-                .bind(0, sha256(token))
-                .bind(1, Timestamp.from(clock.instant()))
-                .map((rs, ctx) -> principal(rs))
-                .findOne());
+    byte[] hash = sha256(token);
+    String cacheKey = HexFormat.of().formatHex(hash);
+    Instant now = clock.instant();
+    CachedToken cached = tokenCache.get(cacheKey);
+    if (cached != null && now.isBefore(cached.until())) {
+      return Optional.of(cached.principal());
+    }
+    Optional<CachedToken> found =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "select a.username, a.display_name, a.roles, a.agency, a.office,"
+                            + " t.expires_at from platform.api_token t join platform.account a"
+                            + " using (username) where t.token_hash = ? and (t.expires_at is null"
+                            + " or t.expires_at > ?) and a.active")
+                    .bind(0, hash)
+                    .bind(1, Timestamp.from(now))
+                    .map(
+                        (rs, ctx) -> {
+                          Instant until = now.plus(TOKEN_CACHE_TTL);
+                          Timestamp expires = rs.getTimestamp(6);
+                          if (expires != null && expires.toInstant().isBefore(until)) {
+                            until = expires.toInstant();
+                          }
+                          return new CachedToken(principal(rs), until);
+                        })
+                    .findOne());
+    if (found.isEmpty()) {
+      tokenCache.remove(cacheKey);
+      return Optional.empty();
+    }
+    if (tokenCache.size() >= 10_000) {
+      tokenCache.clear();
+    }
+    tokenCache.put(cacheKey, found.get());
+    return Optional.of(found.get().principal());
   }
+
+  /** How long a bearer token found valid is trusted without asking the database again. */
+  public static final Duration TOKEN_CACHE_TTL = Duration.ofSeconds(5);
+
+  private record CachedToken(Principal principal, Instant until) {}
+
+  private final java.util.Map<String, CachedToken> tokenCache =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   public List<Principal> all() {
     return jdbi.withHandle(

@@ -126,4 +126,52 @@ class AuditLogTest {
     }
     assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(80));
   }
+
+  @Test
+  void concurrentAppendsFormOneUnbrokenChainAndEachIsCommittedOnReturn() throws Exception {
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+    java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try {
+      List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        int thread = t;
+        done.add(
+            pool.submit(
+                () -> {
+                  for (int i = 0; i < 40; i++) {
+                    String subject = "declaration:" + thread + "-" + i;
+                    log.record(
+                        new AuditEvent(
+                            Instant.parse("2026-11-27T01:02:03Z"),
+                            "analyst" + thread,
+                            "customs-jp",
+                            "record.read",
+                            subject,
+                            Map.of()));
+                    // Committed before record returned: visible to a new connection now.
+                    long n =
+                        db.jdbi()
+                            .withHandle(
+                                h ->
+                                    h.createQuery(
+                                            "select count(*) from platform.audit_log where"
+                                                + " subject = :s")
+                                        .bind("s", subject)
+                                        .mapTo(Long.class)
+                                        .one());
+                    if (n == 1) {
+                      seen.add(subject);
+                    }
+                  }
+                }));
+      }
+      for (var f : done) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(seen).hasSize(320);
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(320));
+  }
 }
