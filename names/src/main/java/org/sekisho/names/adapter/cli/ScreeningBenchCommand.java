@@ -59,6 +59,12 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
               + " (default ${DEFAULT-VALUE})")
   int baselineFlights = 5;
 
+  @Option(
+      names = "--posting-budget",
+      description =
+          "longest posting list a search reads once it has candidates (default ${DEFAULT-VALUE})")
+  int postingBudget = CandidateIndex.DEFAULT_POSTING_BUDGET;
+
   @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
   long seed = 20240501L;
 
@@ -78,7 +84,7 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
     String[] given = pool(rnd, 4000, 2, 3);
     String[] family = pool(rnd, 60000, 2, 4);
     NameMatcher matcher = new NameMatcher(new NameNormaliser(), false);
-    Watchlist.Builder builder = new Watchlist.Builder(matcher);
+    Watchlist.Builder builder = new Watchlist.Builder(matcher).postingBudget(postingBudget);
     long t0 = System.nanoTime();
     List<String> sample = new ArrayList<>();
     Set<String> noDocs = Set.of();

@@ -22,7 +22,12 @@ import org.sekisho.names.domain.Scripts;
  * the keys it shares with the query and returns the best-scoring names; the caller then scores
  * those with the full matcher.
  *
- * <p>Immutable once built; {@link #search} is thread-safe (per-thread scratch arrays).
+ * <p>At millions of names the keys of a common given name are held by tens of thousands of names; a
+ * search therefore reads the rarest keys first, stops reading when no unseen name can reach the
+ * best ones any more, and does not read a key longer than the posting budget once it has enough
+ * candidates: such a key only ranks the names found (see {@link #search}).
+ *
+ * <p>Immutable once built; {@link #search} is thread-safe (per-thread scratch tables).
  */
 public final class CandidateIndex {
 
