@@ -245,6 +245,36 @@ class FlightScreeningTest {
   }
 
   @Test
+  void aChangedNameBetweenVersionsAndTheAgeOnTheDayOfTheFlightAreFieldsToo() {
+    PnrPush push =
+        ((Outcome.Accepted<PnrPush>)
+                new PnrgovParser(CLOCK).parse(Corpus.text("parsers-pnr/pnrMessagePg77.txt")))
+            .value();
+    Pnr pnr = push.messages().get(0).pnrs().get(0);
+    FlightRef ref = TravellerFacts.flightOf(push.messages().get(0), pnr, LocalDate.of(2013, 5, 24));
+    List<PassengerFacts> v2 =
+        TravellerFacts.of(
+            ref,
+            pnr,
+            2,
+            List.of(
+                new org.sekisho.passenger.pnr.domain.BookingChange(
+                    org.sekisho.passenger.pnr.domain.BookingChange.Kind.NAME, true, "X/Y")));
+    FlightScreening engine =
+        new FlightScreening(
+            List.of(
+                rule(
+                    3,
+                    "criterion \"Renamed\" when pnr_changed in (\"name\", \"seat\") and age"
+                        + " between 30 and 40 then weight 25 because \"the name changed after"
+                        + " booking\"")),
+            null,
+            0.85);
+    assertThat(engine.screen(v2, List.of(), Map.of()).hits()).hasSize(1);
+    assertThat(engine.screen(corpusFlight(), List.of(), Map.of()).hits()).isEmpty();
+  }
+
+  @Test
   void aRuleTextWithMistakesIsRefusedWithLineAndColumn() {
     var o =
         ScreeningRule.compile(

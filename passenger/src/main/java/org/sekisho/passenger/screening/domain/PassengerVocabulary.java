@@ -55,7 +55,7 @@ public final class PassengerVocabulary {
                   Set.of(ListKind.COUNTRIES),
                   8,
                   FieldDefinition::countryCheck,
-                  (p, alt) -> at(p.facts().viaCountries(), alt)),
+                  (p, alt) -> at(p.via(), alt)),
               FieldDefinition.<ScreenedPassenger, Void>number(
                   "trips_last_30_days",
                   "the traveller's other flights in the 30 days before this one",
@@ -81,13 +81,7 @@ public final class PassengerVocabulary {
                       CHANGES.contains(n)
                           ? null
                           : "pnr_changed is name, seat, payment or itinerary, got \"" + raw + "\"",
-                  (p, alt) ->
-                      at(
-                          p.facts().changed().stream()
-                              .map(s -> s.toUpperCase(java.util.Locale.ROOT))
-                              .sorted()
-                              .toList(),
-                          alt)),
+                  (p, alt) -> at(p.changed(), alt)),
               country("nationality", "nationality (ISO alpha-2)", p -> p.facts().nationality()),
               country(
                   "document_country",
