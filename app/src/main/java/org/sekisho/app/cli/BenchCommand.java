@@ -170,11 +170,28 @@ final class BenchCommand implements Runnable {
       out.printf("input: %d declarations, %.1f MB%n", records, Files.size(file) / 1e6);
       try (Sekisho s = Sekisho.open(dir, Clock.systemUTC(), false)) {
         long t0 = System.nanoTime();
+        long jvm0 = processCpuNanos();
+        long pg0 = postgresCpuNanos(dir.resolve("pg"));
         IngestReport r = ingest(s, file);
         double secs = (System.nanoTime() - t0) / 1e9;
+        long jvm = processCpuNanos() - jvm0;
+        long pg = postgresCpuNanos(dir.resolve("pg")) - pg0;
         out.printf(
             "first ingest : %d stored in %.2f s = %,.0f records/s (target ≥ 50,000)%n",
             r.stored(), secs, r.stored() / secs);
+        if (jvm0 >= 0 && pg0 >= 0) {
+          double perRecord = (jvm + pg) / 1e3 / Math.max(1, r.stored());
+          out.printf(
+              "  CPU per record: JVM %.1f µs + PostgreSQL %.1f µs = %.1f µs; %d cores can do at"
+                  + " most %,.0f records/s at that cost (load average %.1f)%n",
+              jvm / 1e3 / Math.max(1, r.stored()),
+              pg / 1e3 / Math.max(1, r.stored()),
+              perRecord,
+              Runtime.getRuntime().availableProcessors(),
+              Runtime.getRuntime().availableProcessors() * 1e6 / perRecord,
+              java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                  .getSystemLoadAverage());
+        }
         long t1 = System.nanoTime();
         IngestReport again = ingest(s, file);
         double secs2 = (System.nanoTime() - t1) / 1e9;
@@ -185,6 +202,57 @@ final class BenchCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /** CPU time of this JVM, or -1 where the platform does not say. */
+  static long processCpuNanos() {
+    if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os) {
+      return os.getProcessCpuTime();
+    }
+    return -1;
+  }
+
+  /**
+   * CPU time of the embedded PostgreSQL server over {@code pgDir} and its backends (Linux /proc),
+   * or -1 where it cannot be read.
+   */
+  static long postgresCpuNanos(Path pgDir) {
+    Path proc = Path.of("/proc");
+    String postmaster;
+    try {
+      postmaster = Files.readAllLines(pgDir.resolve("postmaster.pid")).get(0).strip();
+    } catch (java.io.IOException | RuntimeException e) {
+      return -1;
+    }
+    if (!Files.isDirectory(proc)) {
+      return -1;
+    }
+    long ticks = 0;
+    try (var dirs = Files.newDirectoryStream(proc)) {
+      for (Path p : dirs) {
+        String name = p.getFileName().toString();
+        if (!name.chars().allMatch(Character::isDigit)) {
+          continue;
+        }
+        try {
+          String stat = Files.readString(p.resolve("stat"));
+          if (!stat.contains("(postgres)")) {
+            continue;
+          }
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          if (!name.equals(postmaster) && !f[1].equals(postmaster)) {
+            continue;
+          }
+          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+        } catch (java.io.IOException | RuntimeException gone) {
+          // The process ended while we looked.
+        }
+      }
+    } catch (java.io.IOException e) {
+      return -1;
+    }
+    return ticks * 10_000_000L; // USER_HZ = 100 on Linux
   }
 
   @Command(
@@ -244,10 +312,18 @@ final class BenchCommand implements Runnable {
           s.queries().search(qs.get(i), reader); // warm-up
         }
         long[] ns = new long[qs.size()];
+        String[] classes = {
+          "word", "trader id", "company name", "declaration id", "word + country + 30 days"
+        };
+        List<List<Long>> byClass = new ArrayList<>();
+        for (int c = 0; c < classes.length; c++) {
+          byClass.add(new ArrayList<>());
+        }
         for (int i = 0; i < qs.size(); i++) {
           long a = System.nanoTime();
           s.queries().search(qs.get(i), reader);
           ns[i] = System.nanoTime() - a;
+          byClass.get(i % 5).add(ns[i]);
         }
         Arrays.sort(ns);
         out.printf(
@@ -258,6 +334,17 @@ final class BenchCommand implements Runnable {
             ns[(int) (ns.length * 0.95)] / 1e6,
             ns[(int) (ns.length * 0.99)] / 1e6,
             ns[ns.length - 1] / 1e6);
+        for (int c = 0; c < classes.length; c++) {
+          long[] k = byClass.get(c).stream().mapToLong(Long::longValue).sorted().toArray();
+          if (k.length > 0) {
+            out.printf(
+                "  %-26s p50 %7.1f ms  p95 %7.1f ms  max %7.1f ms%n",
+                classes[c],
+                k[k.length / 2] / 1e6,
+                k[Math.min(k.length - 1, (int) (k.length * 0.95))] / 1e6,
+                k[k.length - 1] / 1e6);
+          }
+        }
       }
       out.flush();
       return 0;

@@ -42,6 +42,7 @@ final class Extensions {
     bench.addSubcommand(new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.ScoringBenchCommand());
+    bench.addSubcommand(new org.sekisho.targeting.adapter.cli.AssessBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.assessment.adapter.cli.TargetingBenchCommand());
   }
 
