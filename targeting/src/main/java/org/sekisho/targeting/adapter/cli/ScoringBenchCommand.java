@@ -336,6 +336,10 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       block[i] = referred.get(i % referred.size());
     }
     double[][] inBlocks = trees.contributions(block, block.length); // prepares the block form
+    for (int k = 0; k < 2; k++) {
+      // warm-up: one call explains a whole block (seconds for 256 rows), so let the JIT finish
+      sink += trees.contributions(block, block.length)[0][0];
+    }
     double blockDiff = 0;
     for (int i = 0; i < Math.min(block.length, 4); i++) {
       double[] one = trees.contributions(block[i]);
