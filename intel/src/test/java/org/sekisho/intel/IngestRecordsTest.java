@@ -461,4 +461,28 @@ class IngestRecordsTest {
     assertThat(links).isEqualTo(300);
     assertThat(raceCompanies).isEqualTo(5);
   }
+
+  @Test
+  void tabsNewlinesAndBackslashesInValuesAreStoredAsWritten() {
+    String line =
+        "{\"declarationId\":\"X-ESC-1\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Back\\\\slash"
+            + " Co\"},\"items\":[{\"hsCode\":\"090121\",\"description\":\"tab\\there\\nnew"
+            + " line \\\\N end\"}]}\n";
+    IngestReport r =
+        run(
+            RecordKind.DECLARATION,
+            "json",
+            new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(1);
+    String description =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select data -> 'items' -> 0 ->> 'description' from intel.record where"
+                                + " source_id = 'X-ESC-1'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(description).isEqualTo("tab\there\nnew line \\N end");
+  }
 }

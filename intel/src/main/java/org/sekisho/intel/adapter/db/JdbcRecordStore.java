@@ -307,7 +307,17 @@ public final class JdbcRecordStore implements RecordStore {
   }
 
   private static void escape(StringBuilder sb, String s) {
-    for (int i = 0; i < s.length(); i++) {
+    int clean = 0;
+    while (clean < s.length()) {
+      char ch = s.charAt(clean);
+      if (ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r') {
+        break;
+      }
+      clean++;
+    }
+    // Most values need no escaping: copied whole.
+    sb.append(s, 0, clean);
+    for (int i = clean; i < s.length(); i++) {
       char ch = s.charAt(i);
       switch (ch) {
         case '\\' -> sb.append("\\\\");
