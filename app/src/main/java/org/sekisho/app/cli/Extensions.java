@@ -23,6 +23,19 @@ final class Extensions {
     }
   }
 
+  @Command(
+      name = "screening",
+      mixinStandardHelpOptions = true,
+      description = "Passenger screening rules (PNR unit).")
+  static final class ScreeningGroup implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
+  }
+
   static void register(CommandLine root) {
     root.addSubcommand(new org.sekisho.app.demo.GenerateCommand());
     CommandLine ais = new CommandLine(new AisGroup());
@@ -35,11 +48,18 @@ final class Extensions {
     root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.ApiCommand());
     root.addSubcommand(new org.sekisho.targeting.adapter.cli.RiskCommand());
     root.addSubcommand(new org.sekisho.targeting.criteria.adapter.cli.CriteriaCommand());
+    CommandLine screening = new CommandLine(new ScreeningGroup());
+    screening.addSubcommand(
+        new org.sekisho.passenger.screening.adapter.cli.ScreeningRulesCommand());
+    root.addSubcommand(screening);
     CommandLine bench = root.getSubcommands().get("bench");
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.AisBenchCommand());
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.MaritimeBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.EgateBenchCommand());
-    bench.addSubcommand(new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
+    // The whole-flight figure (rules + watchlist) is the passenger bench; the names
+    // library's own (single names, recall, watchlist batch alone) runs as `bench names`.
+    bench.addSubcommand(new org.sekisho.passenger.screening.adapter.cli.ScreeningBenchCommand());
+    bench.addSubcommand("names", new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.ScoringBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.AssessBenchCommand());
