@@ -37,8 +37,20 @@ public final class IntelViews {
       String title,
       List<String> countries) {}
 
-  /** An entity that matched the text, exactly or by similarity. */
-  public record EntityHit(long id, String type, String display, double similarity, long records) {}
+  /**
+   * An entity that matched the text, exactly or by similarity.
+   *
+   * @param records the reader's visible records naming it, counted up to {@link #COUNT_CAP} + 1
+   *     (more than the cap reads "at least that many")
+   */
+  public record EntityHit(long id, String type, String display, double similarity, long records) {
+    public static final int COUNT_CAP = 100;
+
+    /** The count as shown: {@code 100+} above the cap. */
+    public String recordsShown() {
+      return records > COUNT_CAP ? COUNT_CAP + "+" : Long.toString(records);
+    }
+  }
 
   /** One page of hits; {@code total} is exact up to {@link #TOTAL_CAP}, then "at least". */
   public record SearchPage(

@@ -4,7 +4,6 @@ import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -100,64 +99,72 @@ public final class JdbcIntelQueries implements IntelQueries {
               binds.put("hs", h);
             });
     boolean text = !tokens.isEmpty();
-    long need = (long) q.page() * q.size() + q.size();
     return jdbi.withHandle(
         h -> {
-          // The matches counted through the indexes, up to the cap. PostgreSQL cannot estimate how
-          // rare a lexeme is, so left alone it walks the time index for a rare name (seconds at a
-          // million records); collecting the matches first costs milliseconds for rare terms.
-          long total = count(h, where.toString(), binds);
-          String pageWhere = where.toString();
-          boolean collect = text && total <= SearchPage.TOTAL_CAP;
-          if (text && !collect) {
-            // A common term: find the most recent window that holds the page, and collect the
-            // matches there; a term dense even in the last week is found fastest along the time
-            // index itself.
-            Timestamp newest =
-                h.createQuery("select max(event_time) from intel.record")
-                    .mapTo(Timestamp.class)
-                    .one();
-            for (int days : WINDOWS_DAYS) {
-              if (newest == null) {
-                break;
-              }
-              binds.put("since", Timestamp.from(newest.toInstant().minus(Duration.ofDays(days))));
-              String windowed = where + " and r.event_time >= :since";
-              long inWindow = count(h, windowed, binds);
-              if (inWindow > SearchPage.TOTAL_CAP) {
-                break;
-              }
-              if (inWindow >= need) {
-                pageWhere = windowed;
-                collect = true;
-                break;
+          // A text query first collects its matches through the indexes, up to the cap, and pages
+          // them in the same statement: PostgreSQL cannot estimate how rare a lexeme is, and left
+          // alone walks the time index for a rare name (seconds at a million records).
+          long total = -1;
+          List<Hit> hits = List.of();
+          if (text) {
+            List<Map.Entry<Long, Hit>> rows =
+                bindAll(
+                        h.createQuery(
+                            "with m as materialized (select r.id, r.event_time from intel.record r"
+                                + " where "
+                                + where
+                                + " limit "
+                                + (SearchPage.TOTAL_CAP + 1)
+                                + ") select (select count(*) from m), "
+                                + HIT_COLS
+                                + " from m join intel.record r on r.id = m.id"
+                                + " order by m.event_time desc, m.id desc limit :limit offset"
+                                + " :offset"),
+                        binds)
+                    .bind("limit", q.size())
+                    .bind("offset", (long) q.page() * q.size())
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1), hitAt(rs, 2)))
+                    .list();
+            if (!rows.isEmpty()) {
+              total = rows.get(0).getKey();
+              hits = rows.stream().map(Map.Entry::getValue).toList();
+            }
+          }
+          if (total < 0) {
+            total = count(h, where.toString(), binds);
+          }
+          if (!text || total > SearchPage.TOTAL_CAP) {
+            // Common terms and plain filters: newest first along the time index, checking each
+            // record, finds a page after a few hundred records. PostgreSQL estimates a many-token
+            // query (Japanese bigrams) as matching one row and would collect every match through
+            // the text index instead (half a second for a name in a tenth of a million records);
+            // the count has just shown the term is common.
+            if (text) {
+              h.execute("set enable_bitmapscan = off");
+              h.execute("set enable_seqscan = off");
+            }
+            try {
+              hits =
+                  bindAll(
+                          h.createQuery(
+                              "select "
+                                  + HIT_COLS
+                                  + " from intel.record r where "
+                                  + where
+                                  + " order by r.event_time desc, r.id desc limit :limit offset"
+                                  + " :offset"),
+                          binds)
+                      .bind("limit", q.size())
+                      .bind("offset", (long) q.page() * q.size())
+                      .map((rs, ctx) -> hit(rs))
+                      .list();
+            } finally {
+              if (text) {
+                h.execute("reset enable_bitmapscan");
+                h.execute("reset enable_seqscan");
               }
             }
           }
-          String pageSql =
-              collect
-                  ? "with m as materialized (select r.id, r.event_time from intel.record r where "
-                      + pageWhere
-                      + ") select "
-                      + HIT_COLS
-                      + " from m join intel.record r on r.id = m.id"
-                      + " order by m.event_time desc, m.id desc limit :limit offset :offset"
-                  // Common terms and plain filters: newest first along the time index is fast.
-                  : "select "
-                      + HIT_COLS
-                      + " from intel.record r where "
-                      + where
-                      + " order by r.event_time desc, r.id desc limit :limit offset :offset";
-          Map<String, Object> pageBinds = new LinkedHashMap<>(binds);
-          if (!pageWhere.contains(":since")) {
-            pageBinds.remove("since");
-          }
-          List<Hit> hits =
-              bindAll(h.createQuery(pageSql), pageBinds)
-                  .bind("limit", q.size())
-                  .bind("offset", (long) q.page() * q.size())
-                  .map((rs, ctx) -> hit(rs))
-                  .list();
           List<EntityHit> entities =
               q.text().isBlank() ? List.of() : entityHits(h, q.text(), reader);
           return new SearchPage(
@@ -182,14 +189,7 @@ public final class JdbcIntelQueries implements IntelQueries {
           "vessel",
           "container");
 
-  /** Look-back windows tried for a common term, most recent first. */
-  private static final int[] WINDOWS_DAYS = {7, 31, 92, 366};
-
   private static long count(Handle h, String where, Map<String, Object> binds) {
-    Map<String, Object> used = new LinkedHashMap<>(binds);
-    if (!where.contains(":since")) {
-      used.remove("since");
-    }
     return bindAll(
             h.createQuery(
                 "select count(*) from (select 1 from intel.record r where "
@@ -197,7 +197,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                     + " limit "
                     + (SearchPage.TOTAL_CAP + 1)
                     + ") t"),
-            used)
+            binds)
         .mapTo(Long.class)
         .one();
   }
@@ -242,10 +242,13 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " public.word_similarity(:c, key), public.word_similarity(:f, display),"
                 + " case when key in (:c, :p) then 1.0 else 0 end) as sim"
                 + " from pool order by sim desc, id limit 12)"
-                + " select c.id, c.type, c.display, c.sim, (select count(*) from intel.record_entity re"
-                + " join intel.record r on r.id = re.record_id where re.entity_id = c.id and "
+                + " select c.id, c.type, c.display, c.sim, (select count(*) from (select 1 from"
+                + " intel.record_entity re join intel.record r on r.id = re.record_id where"
+                + " re.entity_id = c.id and "
                 + SCOPE
-                + ") as n from cand c order by c.sim desc, n desc limit 10")
+                + " limit "
+                + (EntityHit.COUNT_CAP + 1)
+                + ") x) as n from cand c order by c.sim desc, n desc limit 10")
         .bindArray("types", String.class, ENTITY_TYPES)
         .bind("c", company)
         .bind("p", person)
@@ -288,14 +291,19 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   private static Hit hit(ResultSet rs) throws SQLException {
+    return hitAt(rs, 1);
+  }
+
+  /** A hit from {@link #HIT_COLS} starting at column {@code first}. */
+  private static Hit hitAt(ResultSet rs, int first) throws SQLException {
     return new Hit(
-        rs.getLong(1),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getTimestamp(4).toInstant(),
-        rs.getString(5),
-        rs.getString(6),
-        strings(rs.getArray(7)));
+        rs.getLong(first),
+        rs.getString(first + 1),
+        rs.getString(first + 2),
+        rs.getTimestamp(first + 3).toInstant(),
+        rs.getString(first + 4),
+        rs.getString(first + 5),
+        strings(rs.getArray(first + 6)));
   }
 
   private static List<String> strings(Array a) throws SQLException {
