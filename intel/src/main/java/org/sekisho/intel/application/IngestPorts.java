@@ -41,7 +41,9 @@ public final class IngestPorts {
 
   /**
    * Told about each batch once it is stored (new records and repeats alike), e.g. so targeting can
-   * assess them; called on the ingest writer thread, in batch order. Must be idempotent per record.
+   * assess them; called on an ingest writer thread. Two batches are stored at once, so calls may
+   * overlap and arrive out of batch order: implementations must be thread-safe and idempotent per
+   * record.
    */
   @FunctionalInterface
   public interface RecordsStored {
