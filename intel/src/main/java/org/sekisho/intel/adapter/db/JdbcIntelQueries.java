@@ -177,6 +177,7 @@ public final class JdbcIntelQueries implements IntelQueries {
         });
   }
 
+  /** The entity types {@code EntityExtraction} makes: exact keys are looked up in each. */
   private static final List<String> ENTITY_TYPES =
       List.of(
           "person",
@@ -211,14 +212,12 @@ public final class JdbcIntelQueries implements IntelQueries {
     String person = Normalize.personKey(text);
     String folded = Normalize.fold(text);
     // Whole-string similarity catches misspellings; word similarity catches a short query that is
-    // part
-    // of a longer name (サクラ in 株式会社サクラ物産). pg_trgm folds case itself, so every condition can use
-    // the trigram indexes. Visible records are counted for the dozen best candidates only: each
-    // count reads that entity's records, the costliest part of the query.
-    // A common word (SUPPLIER, TRADING) or the shared prefix of many trader ids makes thousands
-    // of entities similar: only the first few hundred from the trigram indexes are ranked, plus the
-    // exact keys, which are always kept. The planner would otherwise rank every entity in a
-    // sequential scan (a second per query at a million records).
+    // part of a longer name (サクラ in 株式会社サクラ物産). pg_trgm folds case itself, so every
+    // condition can use the trigram indexes. A common word (SUPPLIER, TRADING) or the shared prefix
+    // of many trader ids makes thousands of entities similar: only the first few hundred from the
+    // indexes are ranked, plus the exact keys, which are always kept; the planner would otherwise
+    // rank every entity in a sequential scan (a second per query at a million records). Visible
+    // records are counted, up to a cap, for the dozen best candidates only.
     h.execute("set enable_seqscan = off");
     try {
       return entityCandidates(h, company, person, folded, reader);

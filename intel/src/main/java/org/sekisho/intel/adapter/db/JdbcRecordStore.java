@@ -119,9 +119,10 @@ public final class JdbcRecordStore implements RecordStore {
             "copy intel.record_entity(record_id, entity_id, role) from stdin", reader(links));
         c.commit();
         return byId.size();
-      } catch (SQLException e) {
+      } catch (SQLException | IOException | RuntimeException e) {
+        // Rolled back before auto-commit is switched on again, which would commit the half.
         c.rollback();
-        if ("23505".equals(e.getSQLState())) {
+        if (e instanceof SQLException se && "23505".equals(se.getSQLState())) {
           throw new UniqueViolation();
         }
         throw e;
