@@ -284,6 +284,7 @@ public final class CandidateIndex {
     for (int i = 0; i < qk.length; i++) {
       qw[i] = weight[qk[i]];
     }
+    KeyPositions positions = new KeyPositions(qk);
     float cut = bar - rest[stop] - SLACK;
     boolean complete = stop == kids.length;
     if (!complete && s.touchedCount > RESCORED) {
@@ -296,7 +297,7 @@ public final class CandidateIndex {
     if (!complete) {
       for (int c = 0; c < scored; c++) {
         int id = s.candidate[c];
-        s.candidateScore[c] = fullScore(id, qk, qw);
+        s.candidateScore[c] = fullScore(id, positions, qw);
         s.candidateGap[c] = Math.abs(starts[2 * id + 3] - starts[2 * id + 1] - queryLength);
       }
     }
@@ -315,12 +316,12 @@ public final class CandidateIndex {
     return postingStart[kid + 1] - postingStart[kid];
   }
 
-  // the query's keys are sorted; a name has about ten keys
-  private float fullScore(int id, int[] sortedKeys, float[] keyWeights) {
+  // a name has about ten keys, each looked up among the query's
+  private float fullScore(int id, KeyPositions sortedKeys, float[] keyWeights) {
     long shared = 0;
     float sum = 0;
     for (int p = starts[2 * id]; p < starts[2 * id + 2]; p++) {
-      int at = Arrays.binarySearch(sortedKeys, nameKeys[p]);
+      int at = sortedKeys.positionOf(nameKeys[p]);
       if (at >= 64) {
         sum += keyWeights[at];
       } else if (at >= 0) {
@@ -332,6 +333,53 @@ public final class CandidateIndex {
       sum += keyWeights[Long.numberOfTrailingZeros(m)];
     }
     return sum;
+  }
+
+  /**
+   * Where each of a query's distinct key ids stands in its sorted key array: a small
+   * open-addressing table, because re-scoring looks up every key of a few hundred names (a binary
+   * search per key took a third of a flight's screening time).
+   */
+  private static final class KeyPositions {
+    private final int[] keys;
+    private final int[] positions;
+    private final int shift;
+
+    KeyPositions(int[] sortedDistinctKeys) {
+      int bits = 2;
+      while ((1 << bits) < sortedDistinctKeys.length * 4) {
+        bits++;
+      }
+      keys = new int[1 << bits];
+      positions = new int[1 << bits];
+      Arrays.fill(keys, -1);
+      shift = 32 - bits;
+      int mask = keys.length - 1;
+      for (int i = 0; i < sortedDistinctKeys.length; i++) {
+        int h = (sortedDistinctKeys[i] * 0x9E3779B1) >>> shift;
+        while (keys[h] != -1) {
+          h = (h + 1) & mask;
+        }
+        keys[h] = sortedDistinctKeys[i];
+        positions[h] = i;
+      }
+    }
+
+    /** The key's position in the sorted array, or -1 when the query does not have it. */
+    int positionOf(int key) {
+      int mask = keys.length - 1;
+      int h = (key * 0x9E3779B1) >>> shift;
+      while (true) {
+        int k = keys[h];
+        if (k == key) {
+          return positions[h];
+        }
+        if (k == -1) {
+          return -1;
+        }
+        h = (h + 1) & mask;
+      }
+    }
   }
 
   /**
