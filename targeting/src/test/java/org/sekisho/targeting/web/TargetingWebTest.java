@@ -391,6 +391,19 @@ class TargetingWebTest {
     assertThat(audits).isGreaterThan(5);
   }
 
+  /**
+   * Clicks a worklist row's link. The list refreshes itself every few seconds, replacing its rows,
+   * so a row found just before a refresh is gone when clicked: find it again and retry.
+   */
+  private static void clickPolledRow(WebDriverWait wait, By link) {
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+        .until(
+            d -> {
+              d.findElement(link).click();
+              return true;
+            });
+  }
+
   @Test
   @Order(5)
   void anAnalystSeesANewReferralAppearWithoutReloadAndAnInspectorRecordsTheOutcomeInChromium()
@@ -404,7 +417,7 @@ class TargetingWebTest {
       ok(send("POST", "/api/assess", analyst, declaration("D-WEB-1", "IMP-9", "TH", "800", "10")));
       By row = By.cssSelector("tr.work-item[data-record='declaration:D-WEB-1'] a.work-link");
       wait.until(ExpectedConditions.presenceOfElementLocated(row));
-      driver.findElement(row).click();
+      clickPolledRow(wait, row);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-form")));
       assertThat(driver.findElement(By.id("reasons")).getText())
           .contains("Coffee from high-risk origin");
@@ -419,7 +432,7 @@ class TargetingWebTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#work-table")));
       By ref = By.cssSelector("tr.work-item[data-record='declaration:D-WEB-1'] a.work-link");
       wait.until(ExpectedConditions.presenceOfElementLocated(ref));
-      driver.findElement(ref).click();
+      clickPolledRow(wait, ref);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-form")));
       new Select(driver.findElement(By.id("result"))).selectByValue("infraction");
       driver.findElement(By.id("revenue")).sendKeys("48000");
