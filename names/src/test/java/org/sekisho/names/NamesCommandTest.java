@@ -116,15 +116,7 @@ class NamesCommandTest {
   @Test
   void the_screening_benchmark_runs_small_and_prints_its_figures() {
     int code =
-        run(
-            new BenchCommand(),
-            "screening",
-            "--names",
-            "2000",
-            "--queries",
-            "40",
-            "--flights",
-            "2");
+        run(new BenchCommand(), "names", "--names", "2000", "--queries", "40", "--flights", "2");
     assertThat(code).isZero();
     assertThat(out.toString()).contains("single name").contains("p95").contains("flight of 500");
   }

@@ -59,7 +59,7 @@ final class Extensions {
     // The whole-flight figure (rules + watchlist) is the passenger bench; the names
     // library's own (single names, recall, watchlist batch alone) runs as `bench names`.
     bench.addSubcommand(new org.sekisho.passenger.screening.adapter.cli.ScreeningBenchCommand());
-    bench.addSubcommand("names", new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
+    bench.addSubcommand(new org.sekisho.names.adapter.cli.ScreeningBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.ScoringBenchCommand());
     bench.addSubcommand(new org.sekisho.targeting.adapter.cli.AssessBenchCommand());

@@ -6,8 +6,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * Stand-alone parent for running {@code bench screening} from this module's tests; the launcher
- * wires {@link ScreeningBenchCommand} under its own {@code sekisho bench}.
+ * Stand-alone parent for running {@code bench names} from this module's tests; the launcher wires
+ * {@link ScreeningBenchCommand} under its own {@code sekisho bench}.
  */
 @Command(
     name = "bench",

@@ -28,15 +28,15 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sekisho bench screening}: builds a synthetic watchlist (deterministic seed, 2 million
- * names by default; build time and heap in use are printed), then measures single-name screening
- * latency (p50/p95/p99, wall and CPU time), where a name's time goes (normalisation, candidate
- * retrieval, comparison; postings read), the recall of the typo'd list names it screened, and
- * whole-flight screening (500 passengers: a document rule plus the watchlist) p50/p95/p99 with
- * {@link Watchlist#screenAll}, beside the one-passenger-at-a-time way in the same run.
+ * {@code sekisho bench names}: builds a synthetic watchlist (deterministic seed, 2 million names by
+ * default; build time and heap in use are printed), then measures single-name screening latency
+ * (p50/p95/p99, wall and CPU time), where a name's time goes (normalisation, candidate retrieval,
+ * comparison; postings read), the recall of the typo'd list names it screened, and whole-flight
+ * screening (500 passengers: a document rule plus the watchlist) p50/p95/p99 with {@link
+ * Watchlist#screenAll}, beside the one-passenger-at-a-time way in the same run.
  */
 @Command(
-    name = "screening",
+    name = "names",
     mixinStandardHelpOptions = true,
     description = "Benchmark watchlist screening: single-name and 500-passenger flight latency.")
 public final class ScreeningBenchCommand implements Callable<Integer> {
