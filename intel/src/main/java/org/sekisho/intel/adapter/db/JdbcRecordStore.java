@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,9 +28,8 @@ import org.sekisho.intel.domain.IntelRecord;
  * Bulk storage through PostgreSQL {@code COPY}. Records whose {@code (kind, source_id)} is already
  * stored are skipped; entities are resolved (and new ones committed) first; then the batch's
  * records and links are copied straight into their tables in one transaction. When a concurrent
- * ingest stores one of the same records in between, the batch is stored again through staging
- * tables and an insert that skips what is already there. Thread-safe (each call uses its own
- * connection).
+ * ingest stores one of the same records in between, the same rows go through staging tables and an
+ * insert that skips what is already there. Thread-safe (each call uses its own connection).
  */
 public final class JdbcRecordStore implements RecordStore {
   private final DataSource ds;
@@ -50,21 +48,7 @@ public final class JdbcRecordStore implements RecordStore {
     if (batch.isEmpty()) {
       return 0;
     }
-    try {
-      return saveDirect(batch);
-    } catch (UniqueViolation e) {
-      // Another ingest stored some of these source ids after our check: take the slower path,
-      // which skips what is already stored inside the statement itself.
-      return saveStaged(batch);
-    }
-  }
-
-  /**
-   * The bulk path: drops source ids already stored, resolves entity ids (cache, then one look-up
-   * and one insert for the rest), reserves record ids from the sequence and copies records and
-   * links straight into their tables, so PostgreSQL does no joins per row.
-   */
-  private int saveDirect(List<StoredRecord> batch) {
+    // A source id repeated within one batch is stored (and linked) once.
     Map<String, StoredRecord> byId = new LinkedHashMap<>();
     for (StoredRecord s : batch) {
       byId.putIfAbsent(s.record().kind().code() + "\u0000" + s.record().sourceId(), s);
@@ -75,56 +59,26 @@ public final class JdbcRecordStore implements RecordStore {
         return 0;
       }
       Map<String, Long> entityIds = entities.resolve(c, byId.values());
-      long[] ids = reserveIds(c, byId.size());
-      StringBuilder records = new StringBuilder(byId.size() * 700);
-      StringBuilder links = new StringBuilder(byId.size() * 100);
-      String recordedAt = clock.instant().toString();
-      int i = 0;
-      for (StoredRecord s : byId.values()) {
-        IntelRecord r = s.record();
-        String id = Long.toString(ids[i++]);
-        row(
-            records,
-            id,
-            r.kind().code(),
-            r.sourceId(),
-            r.eventTime().toString(),
-            recordedAt,
-            r.office(),
-            s.agency(),
-            array(s.sharedWith()),
-            array(r.countries()),
-            array(r.hsChapters()),
-            r.title(),
-            tsvector(s.tokens()),
-            json.writeValueAsString(r),
-            Long.toString(s.ingestRun()));
-        // One link per entity and role, as the staged path's insert makes.
-        Set<String> linked = new HashSet<>();
-        for (EntityRef e : s.entities()) {
-          Long entity = entityIds.get(EntityCache.key(e.type(), e.key()));
-          if (entity != null && linked.add(entity + "\u0000" + e.role())) {
-            row(links, id, entity.toString(), e.role());
-          }
-        }
-      }
+      CopyText rows = copyText(byId.values(), entityIds, reserveIds(c, byId.size()));
       c.setAutoCommit(false);
       try {
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn(
-            "copy intel.record(id, kind, source_id, event_time, recorded_at, office, agency,"
-                + " shared_with, countries, hs_chapters, title, doc, data, ingest_run) from stdin",
-            reader(records));
-        copy.copyIn(
-            "copy intel.record_entity(record_id, entity_id, role) from stdin", reader(links));
+        int added;
+        try {
+          added = copyStraight(c, rows);
+        } catch (SQLException e) {
+          if (!"23505".equals(e.getSQLState())) {
+            throw e;
+          }
+          // Another ingest stored some of these source ids after our check: the same rows go
+          // through staging tables and an insert that skips what is already stored.
+          c.rollback();
+          added = copySkippingStored(c, rows);
+        }
         c.commit();
-        return byId.size();
+        return added;
       } catch (SQLException | IOException | RuntimeException e) {
         // Rolled back before auto-commit is switched on again, which would commit the half.
         c.rollback();
-        if (e instanceof SQLException se && "23505".equals(se.getSQLState())) {
-          throw new UniqueViolation();
-        }
         throw e;
       } finally {
         c.setAutoCommit(true);
@@ -133,6 +87,98 @@ public final class JdbcRecordStore implements RecordStore {
       throw new IllegalStateException("could not store a batch of " + batch.size() + " records", e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /** COPY text of a batch's record rows and link rows, and how many records it holds. */
+  private record CopyText(StringBuilder records, StringBuilder links, int count) {}
+
+  private static final String RECORD_COLUMNS =
+      "id, kind, source_id, event_time, recorded_at, office, agency, shared_with, countries,"
+          + " hs_chapters, title, doc, data, ingest_run";
+
+  private CopyText copyText(
+      java.util.Collection<StoredRecord> stored, Map<String, Long> entityIds, long[] ids)
+      throws IOException {
+    StringBuilder records = new StringBuilder(stored.size() * 700);
+    StringBuilder links = new StringBuilder(stored.size() * 100);
+    String recordedAt = clock.instant().toString();
+    int i = 0;
+    for (StoredRecord s : stored) {
+      IntelRecord r = s.record();
+      String id = Long.toString(ids[i++]);
+      row(
+          records,
+          id,
+          r.kind().code(),
+          r.sourceId(),
+          r.eventTime().toString(),
+          recordedAt,
+          r.office(),
+          s.agency(),
+          array(s.sharedWith()),
+          array(r.countries()),
+          array(r.hsChapters()),
+          r.title(),
+          tsvector(s.tokens()),
+          json.writeValueAsString(r),
+          Long.toString(s.ingestRun()));
+      // One link per entity and role.
+      Set<String> linked = new HashSet<>();
+      for (EntityRef e : s.entities()) {
+        Long entity = entityIds.get(EntityCache.key(e.type(), e.key()));
+        if (entity != null && linked.add(entity + "\u0000" + e.role())) {
+          row(links, id, entity.toString(), e.role());
+        }
+      }
+    }
+    return new CopyText(records, links, stored.size());
+  }
+
+  /**
+   * The bulk path: records (with ids reserved from the sequence) and links copied straight into
+   * their tables, so PostgreSQL does no joins per row. Fails with a unique violation when a record
+   * was stored since the check.
+   */
+  private static int copyStraight(Connection c, CopyText rows) throws SQLException, IOException {
+    CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+    copy.copyIn("copy intel.record(" + RECORD_COLUMNS + ") from stdin", reader(rows.records()));
+    copy.copyIn(
+        "copy intel.record_entity(record_id, entity_id, role) from stdin", reader(rows.links()));
+    return rows.count();
+  }
+
+  /**
+   * The same rows through staging tables: records already stored are skipped (the insert waits for
+   * a concurrent ingest to commit), and only the records inserted here are linked.
+   */
+  private int copySkippingStored(Connection c, CopyText rows) throws SQLException, IOException {
+    try (Statement st = c.createStatement()) {
+      st.execute(
+          "create temp table if not exists stage_record (like intel.record) on commit delete rows");
+      st.execute(
+          "create temp table if not exists stage_link (like intel.record_entity) on commit delete"
+              + " rows");
+      CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
+      copy.copyIn("copy stage_record(" + RECORD_COLUMNS + ") from stdin", reader(rows.records()));
+      copy.copyIn("copy stage_link(record_id, entity_id, role) from stdin", reader(rows.links()));
+      // Temporary tables get no statistics on their own; without them the planner joins by
+      // nested loops.
+      st.execute("analyze stage_link");
+      try (var rs =
+          st.executeQuery(
+              "with added as (insert into intel.record("
+                  + RECORD_COLUMNS
+                  + ") select "
+                  + RECORD_COLUMNS
+                  + " from stage_record on conflict (kind, source_id) do nothing returning id),"
+                  + " linked as (insert into intel.record_entity(record_id, entity_id, role)"
+                  + " select l.record_id, l.entity_id, l.role from stage_link l"
+                  + " join added a on a.id = l.record_id returning 1)"
+                  + " select count(*) from added")) {
+        rs.next();
+        return rs.getInt(1);
+      }
     }
   }
 
@@ -195,101 +241,6 @@ public final class JdbcRecordStore implements RecordStore {
       sb.append('\'');
     }
     return sb.toString();
-  }
-
-  private static final class UniqueViolation extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    UniqueViolation() {
-      super(null, null, false, false);
-    }
-  }
-
-  private int saveStaged(List<StoredRecord> batch) {
-    Map<String, StoredRecord> byId = new LinkedHashMap<>();
-    for (StoredRecord s : batch) {
-      // A source id repeated within one batch is stored (and linked) once.
-      byId.putIfAbsent(s.record().kind().code() + "\u0000" + s.record().sourceId(), s);
-    }
-    try (Connection c = ds.getConnection()) {
-      Map<String, Long> entityIds = entities.resolve(c, byId.values());
-      StringBuilder records = new StringBuilder(byId.size() * 700);
-      StringBuilder links = new StringBuilder(byId.size() * 100);
-      for (StoredRecord s : byId.values()) {
-        IntelRecord r = s.record();
-        row(
-            records,
-            r.kind().code(),
-            r.sourceId(),
-            r.eventTime().toString(),
-            r.office(),
-            s.agency(),
-            array(s.sharedWith()),
-            array(r.countries()),
-            array(r.hsChapters()),
-            r.title(),
-            tsvector(s.tokens()),
-            json.writeValueAsString(r),
-            Long.toString(s.ingestRun()));
-        Set<String> linked = new HashSet<>();
-        for (EntityRef e : s.entities()) {
-          Long entity = entityIds.get(EntityCache.key(e.type(), e.key()));
-          if (entity != null && linked.add(entity + "\u0000" + e.role())) {
-            row(links, r.kind().code(), r.sourceId(), entity.toString(), e.role());
-          }
-        }
-      }
-      c.setAutoCommit(false);
-      try (Statement st = c.createStatement()) {
-        st.execute(
-            "create temp table if not exists stage_record (kind text, source_id text, event_time"
-                + " timestamptz, office text, agency text, shared_with text[], countries text[],"
-                + " hs_chapters text[], title text, doc tsvector, data jsonb, ingest_run bigint)"
-                + " on commit delete rows");
-        st.execute(
-            "create temp table if not exists stage_link (kind text, source_id text, entity_id"
-                + " bigint, role text) on commit delete rows");
-        CopyManager copy = c.unwrap(PGConnection.class).getCopyAPI();
-        copy.copyIn("copy stage_record from stdin", reader(records));
-        copy.copyIn("copy stage_link from stdin", reader(links));
-        // Temporary tables get no statistics on their own; without them the planner joins by nested
-        // loops.
-        st.execute("analyze stage_record");
-        st.execute("analyze stage_link");
-        int added;
-        // Records a concurrent ingest stored first are skipped (the insert waits for it to commit),
-        // and only the records inserted here are linked.
-        try (var ps =
-            c.prepareStatement(
-                "with added as (insert into intel.record(kind, source_id, event_time, recorded_at,"
-                    + " office, agency, shared_with, countries, hs_chapters, title, doc, data,"
-                    + " ingest_run) select kind, source_id, event_time, ?, office, agency,"
-                    + " shared_with, countries, hs_chapters, title, doc, data, ingest_run from"
-                    + " stage_record on conflict (kind, source_id) do nothing returning id, kind,"
-                    + " source_id),"
-                    + " linked as (insert into intel.record_entity(record_id, entity_id, role)"
-                    + " select a.id, l.entity_id, l.role from stage_link l"
-                    + " join added a on a.kind = l.kind and a.source_id = l.source_id returning 1)"
-                    + " select count(*) from added")) {
-          ps.setTimestamp(1, Timestamp.from(clock.instant()));
-          try (var rs = ps.executeQuery()) {
-            rs.next();
-            added = rs.getInt(1);
-          }
-        }
-        c.commit();
-        return added;
-      } catch (SQLException | IOException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException("could not store a batch of " + batch.size() + " records", e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   private static Reader reader(StringBuilder sb) {
