@@ -179,11 +179,11 @@ final class BenchCommand implements Runnable {
             warm.stored(), (System.nanoTime() - w0) / 1e9);
         long t0 = System.nanoTime();
         long jvm0 = processCpuNanos();
-        long pg0 = postgresCpuNanos(dir.resolve("pg"));
+        long pg0 = org.sekisho.platform.db.ServerCpu.embeddedNanos(dir);
         IngestReport r = ingest(s, file);
         double secs = (System.nanoTime() - t0) / 1e9;
         long jvm = processCpuNanos() - jvm0;
-        long pg = postgresCpuNanos(dir.resolve("pg")) - pg0;
+        long pg = org.sekisho.platform.db.ServerCpu.embeddedNanos(dir) - pg0;
         out.printf(
             "first ingest : %d stored in %.2f s = %,.0f records/s (target ≥ 50,000)%n",
             r.stored(), secs, r.stored() / secs);
@@ -219,48 +219,6 @@ final class BenchCommand implements Runnable {
       return os.getProcessCpuTime();
     }
     return -1;
-  }
-
-  /**
-   * CPU time of the embedded PostgreSQL server over {@code pgDir} and its backends (Linux /proc),
-   * or -1 where it cannot be read.
-   */
-  static long postgresCpuNanos(Path pgDir) {
-    Path proc = Path.of("/proc");
-    String postmaster;
-    try {
-      postmaster = Files.readAllLines(pgDir.resolve("postmaster.pid")).get(0).strip();
-    } catch (java.io.IOException | RuntimeException e) {
-      return -1;
-    }
-    if (!Files.isDirectory(proc)) {
-      return -1;
-    }
-    long ticks = 0;
-    try (var dirs = Files.newDirectoryStream(proc)) {
-      for (Path p : dirs) {
-        String name = p.getFileName().toString();
-        if (!name.chars().allMatch(Character::isDigit)) {
-          continue;
-        }
-        try {
-          String stat = Files.readString(p.resolve("stat"));
-          if (!stat.contains("(postgres)")) {
-            continue;
-          }
-          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-          if (!name.equals(postmaster) && !f[1].equals(postmaster)) {
-            continue;
-          }
-          ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
-        } catch (java.io.IOException | RuntimeException gone) {
-          // The process ended while we looked.
-        }
-      }
-    } catch (java.io.IOException e) {
-      return -1;
-    }
-    return ticks * 10_000_000L; // USER_HZ = 100 on Linux
   }
 
   @Command(

@@ -33,6 +33,7 @@ import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.db.ServerCpu;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -227,58 +228,6 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
         : 0;
   }
 
-  /**
-   * CPU time of the embedded PostgreSQL serving {@code dataDir}: its postmaster (found by the data
-   * directory on its command line; pg_ctl detaches it from this JVM) and the postmaster's children
-   * (backends, writers), from {@code /proc}; 0 where there is no {@code /proc}.
-   */
-  private static long postgresCpuNanos(Path dataDir) {
-    long total = 0;
-    try (var procs = Files.list(Path.of("/proc"))) {
-      List<Path> pids =
-          procs
-              .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-              .toList();
-      long postmaster = -1;
-      for (Path p : pids) {
-        try {
-          String cmd = Files.readString(p.resolve("cmdline")).replace('\0', ' ');
-          if (cmd.contains("postgres") && cmd.contains(dataDir.toString())) {
-            postmaster = Long.parseLong(p.getFileName().toString());
-          }
-        } catch (IOException | RuntimeException e) {
-          // a process that ended meanwhile
-        }
-      }
-      if (postmaster < 0) {
-        return 0;
-      }
-      for (Path p : pids) {
-        long pid = Long.parseLong(p.getFileName().toString());
-        long[] stat = procStat(pid);
-        if (pid == postmaster || stat[0] == postmaster) {
-          total += stat[1];
-        }
-      }
-    } catch (IOException e) {
-      return 0;
-    }
-    return total;
-  }
-
-  /** {parent pid, CPU nanoseconds} of a process from {@code /proc/PID/stat}; zeros if gone. */
-  private static long[] procStat(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc", String.valueOf(pid), "stat"));
-      // after the command name in parentheses: ppid is field 4, utime 14, stime 15
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      long ticks = Long.parseLong(f[11]) + Long.parseLong(f[12]);
-      return new long[] {Long.parseLong(f[1]), ticks * 10_000_000L}; // USER_HZ is 100 on Linux
-    } catch (IOException | RuntimeException e) {
-      return new long[] {0, 0};
-    }
-  }
-
   private static long[] stored(Path file, Duration storeEvery, long maxBytes) throws IOException {
     Path dir = Files.createTempDirectory("sekisho-maritime-bench-db");
     try (Database database = Database.open(DatabaseConfig.embedded(dir))) {
@@ -292,7 +241,7 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
               VesselTracker.Settings.standardOutside(GeoJsonPortAreas.standard()),
               storeEvery);
       long cpu0 = jvmCpuNanos();
-      long child0 = postgresCpuNanos(dir);
+      long child0 = ServerCpu.embeddedNanos(dir);
       long t0 = System.nanoTime();
       DecodeAisStream.Summary s;
       try (InputStream in = limited(Files.newInputStream(file), maxBytes)) {
@@ -301,7 +250,7 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
       service.endOfInput();
       long nanos = System.nanoTime() - t0;
       long cpu = jvmCpuNanos() - cpu0;
-      long child = postgresCpuNanos(dir) - child0;
+      long child = ServerCpu.embeddedNanos(dir) - child0;
       long[] rows =
           database
               .jdbi()
