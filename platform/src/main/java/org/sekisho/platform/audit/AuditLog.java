@@ -20,7 +20,8 @@ import org.sekisho.core.audit.AuditTrail;
  * previous entry's hash and the entry's canonical text, so altering, inserting or removing any
  * entry is detected by {@link #verify()} at that entry. Appends are serialised through a one-row
  * head table; concurrent appends are committed together (group commit), and an append commits
- * before {@link #record} returns. Thread-safe.
+ * durably (WAL flushed, whatever the server's {@code synchronous_commit}) before {@link #record}
+ * returns, so what a caller committed before recording its entry is durable too. Thread-safe.
  */
 public final class AuditLog implements AuditTrail {
   static final String GENESIS = "0".repeat(64);
@@ -108,8 +109,14 @@ public final class AuditLog implements AuditTrail {
     jdbi.useTransaction(
         h -> {
           // The head row's lock also orders appends from other processes (a CLI beside a server).
+          // The commit is durable whatever the server's default (the embedded server runs with
+          // synchronous_commit off for bulk loads): it returns once the WAL is flushed to disk, and
+          // that flush also covers everything the callers committed before, such as the record an
+          // entry is about. Set in the same statement to save a round trip.
           var head =
-              h.createQuery("select seq, hash from platform.audit_head where id = 1 for update")
+              h.createQuery(
+                      "select seq, hash, set_config('synchronous_commit', 'on', true) from"
+                          + " platform.audit_head where id = 1 for update")
                   .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
                   .one();
           long seq = head.getKey();

@@ -54,6 +54,35 @@ class AuditLogTest {
   }
 
   @Test
+  void anEntryIsOnDiskWhenRecordReturnsThoughTheServerCommitsAsynchronouslyByDefault() {
+    String serverDefault =
+        db.jdbi()
+            .withHandle(h -> h.createQuery("show synchronous_commit").mapTo(String.class).one());
+    assertThat(serverDefault).isEqualTo("off");
+    for (int i = 0; i < 20; i++) {
+      String before =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select pg_current_wal_insert_lsn()::text")
+                          .mapTo(String.class)
+                          .one());
+      append(1);
+      // the WAL holding the entry's commit (written after "before") is flushed, not just written
+      boolean flushed =
+          db.jdbi()
+              .withHandle(
+                  h ->
+                      h.createQuery("select pg_current_wal_flush_lsn() > cast(:b as pg_lsn)")
+                          .bind("b", before)
+                          .mapTo(Boolean.class)
+                          .one());
+      assertThat(flushed).as("append %d flushed before record returned", i).isTrue();
+    }
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(20));
+  }
+
+  @Test
   void anIntactChainVerifiesWithItsEntryCount() {
     append(25);
     assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(25));
