@@ -9,11 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditTrail;
@@ -32,6 +29,7 @@ import org.sekisho.targeting.adapter.web.TargetingWeb;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
 import org.sekisho.targeting.assessment.application.AssessRecords;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
+import org.sekisho.targeting.assessment.application.ModelReasonsWorker;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.assessment.domain.RuleBook;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
@@ -76,14 +74,20 @@ public final class TargetingContext implements BoundedContext {
   private final ModelReleaseWeb modelsWeb;
   private final Path legacy;
   private ScheduledExecutorService watcher;
-  private ThreadPoolExecutor reasons;
+  private final ModelReasonsWorker reasons;
 
   public TargetingContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
     this(db, audit, clock, dataDir, RiskScorer.NONE, true);
   }
 
-  /** Most referrals waiting for their model reasons before assessing callers help compute them. */
-  public static final int REASONS_QUEUE = 10_000;
+  /**
+   * Most referrals queued in memory for their model reasons; more wait in the store and are read
+   * back once the queue has drained.
+   */
+  public static final int REASONS_QUEUE = 4_096;
+
+  /** How long the first queued referral waits for others to be explained in the same block. */
+  public static final java.time.Duration REASONS_LINGER = java.time.Duration.ofMillis(200);
 
   /**
    * With an explicit risk model in use until the registry releases one (tests, or a model released
@@ -121,6 +125,15 @@ public final class TargetingContext implements BoundedContext {
     JdbcCriteriaStore criteriaStore = new JdbcCriteriaStore(db.jdbi());
     JdbcListStore listStore = new JdbcListStore(db.jdbi());
     JdbcAssessments assessments = new JdbcAssessments(db.jdbi(), parser);
+    this.reasons =
+        readLegacyModel
+            ? new ModelReasonsWorker(
+                assessments,
+                max -> assessRecords().waitingForModelReasons(max),
+                REASONS_QUEUE,
+                REASONS_LINGER,
+                "targeting-model-reasons")
+            : null;
     this.rules = new CurrentRules(criteriaStore, listStore);
     this.released = new ReleasedModel(model);
     this.models = new ModelFolders(home.resolve("models"));
@@ -136,7 +149,7 @@ public final class TargetingContext implements BoundedContext {
             assessments,
             (cv, lv) -> versioned(criteriaStore, listStore, rules, cv, lv),
             lifecycle,
-            readLegacyModel ? reasonsWorker() : AssessRecords.INLINE,
+            reasons != null ? reasons : AssessRecords.INLINE,
             clock);
     CriteriaCatalogue catalogue =
         new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
@@ -202,6 +215,9 @@ public final class TargetingContext implements BoundedContext {
             });
     watcher.scheduleWithFixedDelay(
         this::refreshQuietly, WATCH_SECONDS, WATCH_SECONDS, TimeUnit.SECONDS);
+    if (reasons != null) {
+      reasons.start();
+    }
   }
 
   /** How often the registry is checked for a release made elsewhere. */
@@ -217,42 +233,25 @@ public final class TargetingContext implements BoundedContext {
   }
 
   /**
-   * One thread computes referrals' model reasons (exact TreeSHAP) after they are stored; when
-   * {@value #REASONS_QUEUE} wait, the assessing thread computes its own (back-pressure).
+   * Stops the registry watch and explains the referrals still queued (up to 30 s; any left wait in
+   * the store for the next start).
    */
-  private Executor reasonsWorker() {
-    reasons =
-        new ThreadPoolExecutor(
-            1,
-            1,
-            0,
-            TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(REASONS_QUEUE),
-            r -> {
-              Thread t = new Thread(r, "targeting-model-reasons");
-              t.setDaemon(true);
-              return t;
-            },
-            new ThreadPoolExecutor.CallerRunsPolicy());
-    return reasons;
-  }
-
-  /** Stops the registry watch and finishes the model reasons still waiting (up to 30 s). */
   @Override
   public void close() {
     if (watcher != null) {
       watcher.shutdownNow();
     }
     if (reasons != null) {
-      reasons.shutdown();
-      try {
-        if (!reasons.awaitTermination(30, TimeUnit.SECONDS)) {
-          reasons.shutdownNow();
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      reasons.close();
     }
+  }
+
+  /**
+   * The worker that explains referrals after they are stored (one thread, in blocks); empty with an
+   * explicit model, where reasons are computed before an assessment is returned.
+   */
+  public Optional<ModelReasonsWorker> modelReasonsWorker() {
+    return Optional.ofNullable(reasons);
   }
 
   @Override

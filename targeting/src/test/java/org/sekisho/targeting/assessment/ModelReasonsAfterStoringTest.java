@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Timeout;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.assessment.application.AssessRecords;
 import org.sekisho.targeting.assessment.application.AssessmentStore;
+import org.sekisho.targeting.assessment.application.ModelReasons;
 import org.sekisho.targeting.assessment.application.ModelVersions;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.assessment.application.StoredAssessment;
@@ -64,6 +65,16 @@ class ModelReasonsAfterStoringTest {
     public void addModelReasons(long id, List<String> reasons) {
       added.put(id, reasons);
     }
+
+    @Override
+    public List<StoredAssessment> waitingForModelReasons(int max) {
+      return byKey.values().stream()
+          .filter(s -> !s.assessment().modelVersion().isEmpty())
+          .filter(s -> s.assessment().lane() != Lane.GREEN)
+          .filter(s -> s.assessment().modelReasons().isEmpty() && !added.containsKey(s.id()))
+          .limit(max)
+          .toList();
+    }
   }
 
   private static RiskScorer model(String version, String reason) {
@@ -80,7 +91,8 @@ class ModelReasonsAfterStoringTest {
     };
   }
 
-  private static AssessRecords records(Store store, RiskScorer model, List<Runnable> queue) {
+  private static AssessRecords records(
+      Store store, RiskScorer model, List<ModelReasons.Referral> queue) {
     var red =
         CriteriaLanguage.compileOne(
                 "criterion \"All\" when items > 0 then lane red because \"every one\"", Map.of())
@@ -119,14 +131,15 @@ class ModelReasonsAfterStoringTest {
   @Test
   void onAWorkerTheReasonsFollowTheStoredAssessmentOnceAndOnlyForNewOnes() {
     Store store = new Store();
-    List<Runnable> queue = new ArrayList<>();
+    List<ModelReasons.Referral> queue = new ArrayList<>();
     AssessRecords r = records(store, model("m1", "importer: new"), queue);
     StoredAssessment s = r.assessJson("declaration", "D1").orElseThrow();
     assertThat(s.assessment().modelReasons()).isEmpty();
     assertThat(store.added).isEmpty();
     assertThat(queue).hasSize(1);
-    queue.getFirst().run();
-    assertThat(store.added).containsEntry(s.id(), List.of("importer: new"));
+    ModelReasons.Referral q = queue.getFirst();
+    assertThat(q.id()).isEqualTo(s.id());
+    assertThat(q.model().explain(q.declaration(), 3)).containsExactly("importer: new");
     // the same record again: the stored one, and no second explanation
     assertThat(r.assessJson("declaration", "D1").orElseThrow().id()).isEqualTo(s.id());
     assertThat(queue).hasSize(1);
@@ -135,7 +148,7 @@ class ModelReasonsAfterStoringTest {
   @Test
   void withoutAModelNothingIsExplained() {
     Store store = new Store();
-    List<Runnable> queue = new ArrayList<>();
+    List<ModelReasons.Referral> queue = new ArrayList<>();
     records(store, RiskScorer.NONE, queue).assessJson("declaration", "D1").orElseThrow();
     assertThat(queue).isEmpty();
   }

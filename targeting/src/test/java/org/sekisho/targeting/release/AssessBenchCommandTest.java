@@ -40,6 +40,38 @@ class AssessBenchCommandTest {
   }
 
   @Test
+  void atAFixedRateNoMoreThanTheScheduledRequestsAreSentAndTheLoadIsDescribed() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit =
+        cl.execute(
+            "assess",
+            "--input",
+            TestData.path("valid-1000.csv").toString(),
+            "--clients",
+            "2",
+            "--rate",
+            "40",
+            "--seconds",
+            "1",
+            "--warmup",
+            "0.5");
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("under load: 2 client(s), fixed arrival rate 40 /s", "whole machine")
+        .containsPattern("durable commit alone .* ms p50 [0-9.]+  p99 [0-9.]+");
+    var m =
+        java.util.regex.Pattern.compile("POST /api/assess: ([0-9,]+) requests")
+            .matcher(out.toString());
+    assertThat(m.find()).isTrue();
+    // one second at 40 /s: 40 scheduled sends at most
+    assertThat(Integer.parseInt(m.group(1).replace(",", ""))).isBetween(1, 40);
+  }
+
+  @Test
   void aBadOptionIsAUsageError() {
     CommandLine cl = new CommandLine(new BenchCommand());
     cl.setErr(new PrintWriter(new StringWriter()));

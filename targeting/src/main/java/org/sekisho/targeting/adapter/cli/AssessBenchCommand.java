@@ -44,6 +44,7 @@ import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.db.ServerCpu;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.adapter.files.ModelFolders;
@@ -99,6 +100,15 @@ public final class AssessBenchCommand implements Callable<Integer> {
   int maxRows;
 
   @Option(
+      names = "--rate",
+      defaultValue = "0",
+      description =
+          "Fixed arrival rate, requests/s over all clients (each client sends on its own schedule"
+              + " and latency counts from the scheduled time, so a late answer also delays the"
+              + " next); 0: each client sends its next request as soon as it has the answer.")
+  double rate;
+
+  @Option(
       names = "--web-audit",
       defaultValue = "log",
       description =
@@ -125,8 +135,8 @@ public final class AssessBenchCommand implements Callable<Integer> {
       err.println("--web-audit: expected log or off");
       return 2;
     }
-    if (clients < 1 || seconds <= 0 || warmup < 0) {
-      err.println("--clients and --seconds must be positive, --warmup not negative");
+    if (clients < 1 || seconds <= 0 || warmup < 0 || rate < 0) {
+      err.println("--clients and --seconds must be positive, --warmup and --rate not negative");
       return 2;
     }
     List<DeclarationView> rows = read(err);
@@ -205,14 +215,24 @@ public final class AssessBenchCommand implements Callable<Integer> {
         drive(base, analyst, bodies, seq, warmup, null);
         inProcess(targeting, bodies, seq, 1, out);
         inProcess(targeting, bodies, seq, clients, out);
+        durableCommits(db, out);
+        // what the in-process runs left for the worker is not this run's
+        awaitReasons(targeting, 60);
+        var reasons0 = targeting.modelReasonsWorker().map(w -> w.stats());
         Timer timer = serverTimer(metrics);
         long[] before = timer == null ? new long[BUCKETS_MS.length + 2] : counts(timer);
         double beforeTotal = timer == null ? 0 : timer.totalTime(TimeUnit.NANOSECONDS);
         long cpu0 = processCpu();
+        long pg0 = ServerCpu.embeddedNanos(dir);
+        long[] machine0 = machineCpu();
+        String load0 = loadAverage();
         Map<String, Long> threads0 = threadCpu();
         Result r = drive(base, analyst, bodies, seq, seconds, out);
         long cpu = processCpu() - cpu0;
+        long pg = ServerCpu.embeddedNanos(dir) - pg0;
+        long[] machine1 = machineCpu();
         Map<String, Long> threads1 = threadCpu();
+        underLoad(out, r, cpu, pg, machine0, machine1, load0);
         timer = serverTimer(metrics);
         long[] after = counts(timer);
         long[] delta = new long[after.length];
@@ -252,6 +272,24 @@ public final class AssessBenchCommand implements Callable<Integer> {
             stored[0],
             100.0 * stored[1] / Math.max(1, stored[0]),
             stored[2]);
+        if (reasons0.isPresent()) {
+          var a = reasons0.get();
+          var b = targeting.modelReasonsWorker().orElseThrow().stats();
+          long n = b.explained() - a.explained();
+          long blocks = b.blocks() - a.blocks();
+          out.printf(
+              Locale.ROOT,
+              "model-reasons worker during the measured run: %,d referrals explained in %,d"
+                  + " blocks (%.1f per block), %.2f ms of its wall time per referral, %,d not queued"
+                  + " (queue full, read back from the store: %,d), %,d queued at the end%n",
+              n,
+              blocks,
+              n / (double) Math.max(1, blocks),
+              (b.busyNanos() - a.busyNanos()) / 1e6 / Math.max(1, n),
+              b.leftToStore() - a.leftToStore(),
+              b.caughtUp() - a.caughtUp(),
+              b.queued());
+        }
         out.flush();
         return r.errors() == 0 ? 0 : 1;
       }
@@ -408,7 +446,11 @@ public final class AssessBenchCommand implements Callable<Integer> {
     }
   }
 
-  /** Runs the clients for {@code secs}; records latencies when {@code out} is given. */
+  /**
+   * Runs the clients for {@code secs}; records latencies when {@code out} is given. At a fixed
+   * {@code --rate} each client sends on its own schedule (offset so that the clients interleave)
+   * and a latency counts from the scheduled time.
+   */
   private Result drive(
       String base, String token, String[] bodies, AtomicLong seq, double secs, PrintWriter out)
       throws Exception {
@@ -416,18 +458,30 @@ public final class AssessBenchCommand implements Callable<Integer> {
     try {
       long start = System.nanoTime();
       long end = start + (long) (secs * 1e9);
+      long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
       List<Future<long[]>> fs = new ArrayList<>();
       AtomicLong errors = new AtomicLong();
       for (int c = 0; c < clients; c++) {
+        long first = start + (interval * c) / clients;
         fs.add(
             pool.submit(
                 () -> {
+                  long next = first;
                   HttpClient http =
                       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
                   long[] lat = new long[1 << 14];
                   int n = 0;
                   URI uri = URI.create(base + "/api/assess");
                   while (System.nanoTime() < end) {
+                    if (interval > 0) {
+                      long wait = next - System.nanoTime();
+                      if (wait > 0) {
+                        java.util.concurrent.locks.LockSupport.parkNanos(wait);
+                      }
+                      if (next >= end) {
+                        break;
+                      }
+                    }
                     long s = seq.getAndIncrement();
                     String body = bodies[(int) (s % bodies.length)].replace("#SEQ#", "-" + s);
                     HttpRequest req =
@@ -436,7 +490,8 @@ public final class AssessBenchCommand implements Callable<Integer> {
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build();
-                    long t0 = System.nanoTime();
+                    long t0 = interval > 0 ? next : System.nanoTime();
+                    next += interval;
                     HttpResponse<String> r = http.send(req, HttpResponse.BodyHandlers.ofString());
                     long t = System.nanoTime() - t0;
                     if (r.statusCode() != 200) {
@@ -611,6 +666,116 @@ public final class AssessBenchCommand implements Callable<Integer> {
       return "jit+gc";
     }
     return "other";
+  }
+
+  /**
+   * What "under load" meant in the measured run: clients, arrival, achieved rate, and the CPU that
+   * this JVM, the embedded PostgreSQL and everything else on the machine used meanwhile.
+   */
+  private void underLoad(
+      PrintWriter out,
+      Result r,
+      long jvmNanos,
+      long pgNanos,
+      long[] machine0,
+      long[] machine1,
+      String load0) {
+    double secs = r.elapsed();
+    int cpus = Runtime.getRuntime().availableProcessors();
+    long busy = machine1[0] - machine0[0];
+    long all = machine1[1] - machine0[1];
+    double machineBusy = all > 0 ? (double) busy / all : Double.NaN;
+    double ours = (jvmNanos + Math.max(0, pgNanos)) / 1e9 / secs / cpus;
+    out.printf(
+        Locale.ROOT,
+        "under load: %d client(s), %s; achieved %.0f requests/s; CPU over the measured seconds:"
+            + " this JVM %.0f %% of one core, PostgreSQL %s, whole machine %.0f %% of %d cores"
+            + " busy (other processes about %.0f %%); load average %s before, %s after%n",
+        clients,
+        rate > 0
+            ? String.format(Locale.ROOT, "fixed arrival rate %.0f /s", rate)
+            : "closed loop (next request as soon as the answer is in)",
+        r.requests() / secs,
+        100.0 * jvmNanos / 1e9 / secs,
+        pgNanos < 0
+            ? "not measured"
+            : String.format(Locale.ROOT, "%.0f %% of one core", 100.0 * pgNanos / 1e9 / secs),
+        100 * machineBusy,
+        cpus,
+        Math.max(0, 100 * (machineBusy - ours)),
+        load0,
+        loadAverage());
+  }
+
+  /** Load averages (1, 5, 15 min) from {@code /proc/loadavg}; "?" elsewhere. */
+  private static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (IOException | RuntimeException e) {
+      return "?";
+    }
+  }
+
+  /** Busy and total jiffies of all CPUs from {@code /proc/stat}; zeros elsewhere. */
+  private static long[] machineCpu() {
+    try {
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length; i++) {
+        total += Long.parseLong(f[i]);
+      }
+      // idle and iowait
+      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
+      return new long[] {total - idle, total};
+    } catch (IOException | RuntimeException e) {
+      return new long[] {0, 0};
+    }
+  }
+
+  /**
+   * The disk's share: a durable commit alone (WAL flushed, as every audit append is), timed 200
+   * times on one connection.
+   */
+  private static void durableCommits(Database db, PrintWriter out) {
+    long[] t = new long[200];
+    db.jdbi()
+        .useHandle(
+            h -> {
+              // a logged table: a transaction that writes only temporary tables flushes nothing
+              h.execute("create table flush_probe (n int)");
+              for (int i = 0; i < t.length; i++) {
+                long t0 = System.nanoTime();
+                int n = i;
+                h.useTransaction(
+                    x -> {
+                      x.execute("set local synchronous_commit to on");
+                      x.execute("insert into flush_probe values (?)", n);
+                    });
+                t[i] = System.nanoTime() - t0;
+              }
+              h.execute("drop table flush_probe");
+            });
+    Arrays.sort(t);
+    out.printf(
+        Locale.ROOT,
+        "durable commit alone (one-row insert, WAL flushed to disk), %d on one connection: ms p50"
+            + " %.2f  p99 %.2f  max %.2f%n",
+        t.length,
+        pct(t, 0.50),
+        pct(t, 0.99),
+        t[t.length - 1] / 1e6);
+    out.flush();
+  }
+
+  /** Waits until the model-reasons worker has nothing queued (at most {@code secs}). */
+  private static void awaitReasons(TargetingContext targeting, int secs)
+      throws InterruptedException {
+    var w = targeting.modelReasonsWorker();
+    long end = System.nanoTime() + secs * 1_000_000_000L;
+    while (w.isPresent() && w.get().stats().queued() > 0 && System.nanoTime() < end) {
+      Thread.sleep(50);
+    }
   }
 
   private static long processCpu() {

@@ -75,11 +75,12 @@ public final class JdbcAssessments
                             + " model_probability, criteria_lane, lane, basis, final_lane, status,"
                             + " hits, model_reasons, criteria_versions, list_versions,"
                             + " model_version, hist_declarant_decl, hist_declarant_infr,"
-                            + " hist_importer_decl, hist_importer_infr) values (:key, :office,"
-                            + " :imp, :dec, :date, :at, :json, :score, :p, :clane, :lane, :basis,"
-                            + " :lane, :status, cast(:hits as jsonb), cast(:reasons as jsonb), :cv,"
-                            + " :lv, :mv, :dd, :di, :id, :ii) on conflict (record_key) do nothing"
-                            + " returning id, assessed_at")
+                            + " hist_importer_decl, hist_importer_infr, model_reasons_pending)"
+                            + " values (:key, :office, :imp, :dec, :date, :at, :json, :score, :p,"
+                            + " :clane, :lane, :basis, :lane, :status, cast(:hits as jsonb),"
+                            + " cast(:reasons as jsonb), :cv, :lv, :mv, :dd, :di, :id, :ii,"
+                            + " :pending) on conflict (record_key) do nothing returning id,"
+                            + " assessed_at")
                     .bind("key", a.recordKey())
                     .bind("office", a.office())
                     .bind("imp", partyKey(d.importer()))
@@ -102,6 +103,11 @@ public final class JdbcAssessments
                     .bind("di", hist.declarantInfractions())
                     .bind("id", hist.importerDeclarations())
                     .bind("ii", hist.importerInfractions())
+                    .bind(
+                        "pending",
+                        lane != Lane.GREEN
+                            && !a.modelVersion().isEmpty()
+                            && a.modelReasons().isEmpty())
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                     .findOne());
     if (inserted.isEmpty()) {
@@ -112,14 +118,38 @@ public final class JdbcAssessments
 
   @Override
   public void addModelReasons(long id, List<String> reasons) {
-    jdbi.useHandle(
+    addModelReasons(Map.of(id, reasons));
+  }
+
+  /** One transaction, the updates sent as one batch. */
+  @Override
+  public void addModelReasons(Map<Long, List<String>> reasonsById) {
+    if (reasonsById.isEmpty()) {
+      return;
+    }
+    jdbi.useTransaction(
+        h -> {
+          var batch =
+              h.prepareBatch(
+                  "update targeting.assessment set model_reasons = cast(:r as jsonb),"
+                      + " model_reasons_pending = false where id = :id");
+          reasonsById.forEach((id, r) -> batch.bind("r", stringsJson(r)).bind("id", id).add());
+          batch.execute();
+        });
+  }
+
+  @Override
+  public List<StoredAssessment> waitingForModelReasons(int max) {
+    return jdbi.withHandle(
         h ->
-            h.createUpdate(
-                    "update targeting.assessment set model_reasons = cast(:r as jsonb) where id ="
-                        + " :id")
-                .bind("r", stringsJson(reasons))
-                .bind("id", id)
-                .execute());
+            h.createQuery(
+                    "select "
+                        + COLUMNS
+                        + " from targeting.assessment where model_reasons_pending order by id"
+                        + " limit :max")
+                .bind("max", max)
+                .map((rs, ctx) -> stored(rs))
+                .list());
   }
 
   @Override

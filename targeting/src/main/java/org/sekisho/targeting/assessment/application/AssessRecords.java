@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.assessment.domain.Assessment;
@@ -33,7 +32,7 @@ public final class AssessRecords implements AssessmentRequests {
   private final AssessmentStore store;
   private final VersionedRules versions;
   private final ModelVersions models;
-  private final Executor reasons;
+  private final ModelReasons reasons;
   private final Clock clock;
 
   public AssessRecords(
@@ -61,9 +60,10 @@ public final class AssessRecords implements AssessmentRequests {
   /**
    * @param models earlier models by id, so a replay scores with the model the assessment used
    * @param reasons where the model's reasons for a referral are computed: {@link #INLINE} computes
-   *     them before the assessment is stored and returned; another executor computes them after
-   *     (exact TreeSHAP takes tens of milliseconds on a large model, far more than the rest of an
-   *     assessment) and adds them to the stored assessment, where analysts read them
+   *     them before the assessment is stored and returned; otherwise they are handed over once the
+   *     assessment is stored (exact TreeSHAP takes tens of milliseconds on a large model, far more
+   *     than the rest of an assessment) and added to the stored assessment, where analysts read
+   *     them
    */
   public AssessRecords(
       DeclarationParser parser,
@@ -74,7 +74,7 @@ public final class AssessRecords implements AssessmentRequests {
       AssessmentStore store,
       VersionedRules versions,
       ModelVersions models,
-      Executor reasons,
+      ModelReasons reasons,
       Clock clock) {
     this.parser = parser;
     this.histories = histories;
@@ -116,31 +116,59 @@ public final class AssessRecords implements AssessmentRequests {
     }
     StoredAssessment s = store.saveIfAbsent(a, d, json, clock.instant());
     if (s.assessment().modelReasons().isEmpty() && s.assessment() == a) {
-      reasons.execute(() -> addReasons(s, m, d));
+      reasons.later(new ModelReasons.Referral(s.id(), m, d));
     }
     return s;
   }
 
-  private void addReasons(StoredAssessment s, RiskScorer m, DeclarationView d) {
-    try {
-      store.addModelReasons(s.id(), m.explain(d, MODEL_REASONS));
-    } catch (RuntimeException e) {
-      // the assessment stands without model reasons; its lane never depended on them
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "model reasons for assessment {0} not stored: {1}",
-          s.id(),
-          e.toString());
+  /**
+   * Referrals stored without their model reasons that nobody is explaining (see {@link
+   * AssessmentStore#waitingForModelReasons}), each with the model that scored it: the one in use
+   * when it is that model, else the registry's copy. A referral whose model or record can no longer
+   * be read is given no reasons (logged), so that it stops waiting.
+   */
+  public List<ModelReasons.Referral> waitingForModelReasons(int max) {
+    List<ModelReasons.Referral> out = new ArrayList<>();
+    RiskScorer current = model.snapshot();
+    java.util.Map<String, Optional<RiskScorer>> byVersion = new java.util.HashMap<>();
+    for (StoredAssessment s : store.waitingForModelReasons(max)) {
+      Assessment was = s.assessment();
+      String kind = was.recordKey().substring(0, Math.max(0, was.recordKey().indexOf(':')));
+      Outcome<DeclarationView> parsed = parser.parse(kind, s.json());
+      if (!parsed.isAccepted()) {
+        giveUp(s, "its record no longer parses: " + parsed.problems());
+        continue;
+      }
+      DeclarationView d = parsed.orElseThrow().withHistory(s.history());
+      String version = was.modelVersion();
+      Optional<RiskScorer> m =
+          byVersion.computeIfAbsent(
+              version,
+              v ->
+                  current.score(d).modelVersion().equals(v)
+                      ? Optional.of(current)
+                      : models.scorer(v));
+      if (m.isEmpty()) {
+        giveUp(s, "model " + version + " is not known any more");
+        continue;
+      }
+      out.add(new ModelReasons.Referral(s.id(), m.get(), d));
     }
+    return out;
+  }
+
+  private void giveUp(StoredAssessment s, String why) {
+    LOG.log(System.Logger.Level.WARNING, "assessment {0} gets no model reasons: {1}", s.id(), why);
+    store.addModelReasons(s.id(), List.of());
   }
 
   /** Computes a referral's model reasons before the assessment is stored and returned. */
-  public static final Executor INLINE = new Inline();
+  public static final ModelReasons INLINE = new Inline();
 
-  private static final class Inline implements Executor {
+  private static final class Inline implements ModelReasons {
     @Override
-    public void execute(Runnable r) {
-      r.run();
+    public void later(Referral r) {
+      throw new IllegalStateException("inline reasons are computed before storing");
     }
   }
 

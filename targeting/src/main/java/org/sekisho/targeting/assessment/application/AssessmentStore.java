@@ -2,6 +2,7 @@ package org.sekisho.targeting.assessment.application;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
@@ -16,8 +17,22 @@ public interface AssessmentStore {
 
   Optional<StoredAssessment> byKey(String recordKey);
 
-  /** Adds the model's reasons to a stored assessment (they may be computed after it is stored). */
+  /**
+   * Adds the model's reasons to a stored assessment (they may be computed after it is stored); it
+   * no longer waits for them, even when there are none.
+   */
   void addModelReasons(long id, List<String> reasons);
+
+  /** {@link #addModelReasons(long, List)} for several assessments (by id) at once. */
+  default void addModelReasons(Map<Long, List<String>> reasonsById) {
+    reasonsById.forEach(this::addModelReasons);
+  }
+
+  /**
+   * Referrals scored by a model whose reasons have not been added yet (the worker's queue was full,
+   * or the process stopped before it explained them), oldest first, at most {@code max}.
+   */
+  List<StoredAssessment> waitingForModelReasons(int max);
 
   Optional<StoredAssessment> byId(long id);
 }

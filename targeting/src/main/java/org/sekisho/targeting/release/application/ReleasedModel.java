@@ -44,4 +44,9 @@ public final class ReleasedModel implements RiskScorer {
   public List<String> explain(DeclarationView d, int max) {
     return snapshot().explain(d, max);
   }
+
+  @Override
+  public List<List<String>> explainAll(List<DeclarationView> ds, int max) {
+    return snapshot().explainAll(ds, max);
+  }
 }

@@ -37,4 +37,14 @@ public final class ReleasedModelScorer implements RiskScorer {
   public List<String> explain(DeclarationView d, int max) {
     return model.reasons(KcsViews.kcs(d), max).stream().map(Reason::toString).toList();
   }
+
+  /**
+   * One pass over the trees' leaves for the whole block (see {@link RiskModel#reasons(List, int)}).
+   */
+  @Override
+  public List<List<String>> explainAll(List<DeclarationView> ds, int max) {
+    return model.reasons(ds.stream().map(KcsViews::kcs).toList(), max).stream()
+        .map(rs -> rs.stream().map(Reason::toString).toList())
+        .toList();
+  }
 }
