@@ -119,46 +119,35 @@ public final class IngestRecords {
             raw.sha256(),
             raw.path().toString());
     long rows = 0;
-    long rejected = 0;
-    List<RowProblem> problems = new ArrayList<>();
-    List<StoredRecord> batch = new ArrayList<>(batchSize);
-    BatchWriter writer = new BatchWriter(store, listener);
+    List<RowSource.Row> chunk = new ArrayList<>(batchSize);
+    BatchWriter writer =
+        new BatchWriter(
+            store,
+            listener,
+            row -> validate(kind, row.fields(), actor, run),
+            f -> sourceId(kind, f));
     try (writer;
         InputStream body = raw.open();
         RowSource src = sources.open(kind.plural(), format, body)) {
+      // This thread only reads rows; validating them and storing the good ones happens on the
+      // writer threads, so that the two cores share the work.
       while (src.hasNext()) {
-        RowSource.Row row = src.next();
+        chunk.add(src.next());
         rows++;
-        Outcome<StoredRecord> outcome = validate(kind, row.fields(), actor, run);
-        switch (outcome) {
-          case Outcome.Accepted<StoredRecord> a -> {
-            batch.add(a.value());
-            if (batch.size() >= batchSize) {
-              writer.submit(batch);
-              batch = new ArrayList<>(batchSize);
-            }
-          }
-          case Outcome.Rejected<StoredRecord> r -> {
-            rejected++;
-            if (problems.size() < IngestReport.MAX_LISTED) {
-              String id =
-                  row.fields() instanceof Outcome.Accepted<Fields> f
-                      ? sourceId(kind, f.value())
-                      : "";
-              for (Problem p : r.problems()) {
-                problems.add(new RowProblem(row.number(), id, p));
-              }
-            }
-          }
+        if (chunk.size() >= batchSize) {
+          writer.submit(chunk);
+          chunk = new ArrayList<>(batchSize);
         }
       }
-      if (!batch.isEmpty()) {
-        writer.submit(batch);
+      if (!chunk.isEmpty()) {
+        writer.submit(chunk);
       }
       writer.finish();
     } catch (IOException e) {
       throw new UncheckedIOException("could not read the archived input " + raw.path(), e);
     }
+    long rejected = writer.rejected();
+    List<RowProblem> problems = writer.problems();
     long stored = writer.stored();
     long duplicates = writer.duplicates();
     IngestReport report =
@@ -193,17 +182,24 @@ public final class IngestRecords {
     return Outcome.accepted(report);
   }
 
+  /** What validating one chunk of rows gave, and how many of its good records were new. */
+  private record ChunkResult(int added, int accepted, int rejected, List<RowProblem> problems) {}
+
   /**
-   * Stores batches on background threads while the caller parses the next ones, so parsing, the
-   * JVM's share of storing and the database's share overlap, and the database works on two batches
-   * at once. Each batch is stored atomically; batches may commit out of order, which is safe
-   * because storing is idempotent by source id: after a failure, a rerun adds whatever is missing.
-   * The first failure is rethrown on the caller's thread.
+   * Validates chunks of rows and stores their good records on background threads while the caller
+   * reads the next chunks, so reading, validating, the JVM's share of storing and the database's
+   * share overlap, and the database works on two batches at once. Each batch is stored atomically;
+   * batches may commit out of order, which is safe because storing is idempotent by source id:
+   * after a failure, a rerun adds whatever is missing. Results are gathered in the order the chunks
+   * were read, so problems are listed in row order. The first failure is rethrown on the caller's
+   * thread.
    */
   private static final class BatchWriter implements AutoCloseable {
     private static final int WRITERS = 2;
     private final RecordStore store;
     private final IngestPorts.RecordsStored listener;
+    private final java.util.function.Function<RowSource.Row, Outcome<StoredRecord>> validator;
+    private final java.util.function.Function<Fields, String> sourceIds;
     private final java.util.concurrent.ExecutorService threads =
         java.util.concurrent.Executors.newFixedThreadPool(
             WRITERS,
@@ -212,29 +208,58 @@ public final class IngestRecords {
               t.setDaemon(true);
               return t;
             });
-    private final java.util.ArrayDeque<java.util.concurrent.Future<Integer>> inFlight =
+    private final java.util.ArrayDeque<java.util.concurrent.Future<ChunkResult>> inFlight =
         new java.util.ArrayDeque<>();
-    private final java.util.ArrayDeque<Integer> inFlightSizes = new java.util.ArrayDeque<>();
+    private final List<RowProblem> problems = new ArrayList<>();
     private long stored;
     private long duplicates;
+    private long rejected;
 
-    BatchWriter(RecordStore store, IngestPorts.RecordsStored listener) {
+    BatchWriter(
+        RecordStore store,
+        IngestPorts.RecordsStored listener,
+        java.util.function.Function<RowSource.Row, Outcome<StoredRecord>> validator,
+        java.util.function.Function<Fields, String> sourceIds) {
       this.store = store;
       this.listener = listener;
+      this.validator = validator;
+      this.sourceIds = sourceIds;
     }
 
-    void submit(List<StoredRecord> batch) {
+    void submit(List<RowSource.Row> chunk) {
       while (inFlight.size() >= WRITERS) {
         awaitOldest();
       }
-      inFlightSizes.add(batch.size());
-      inFlight.add(
-          threads.submit(
-              () -> {
-                int added = store.saveBatch(batch);
-                listener.stored(batch.stream().map(StoredRecord::record).toList());
-                return added;
-              }));
+      inFlight.add(threads.submit(() -> validateAndStore(chunk)));
+    }
+
+    private ChunkResult validateAndStore(List<RowSource.Row> chunk) {
+      List<StoredRecord> batch = new ArrayList<>(chunk.size());
+      List<RowProblem> found = new ArrayList<>();
+      int bad = 0;
+      for (RowSource.Row row : chunk) {
+        switch (validator.apply(row)) {
+          case Outcome.Accepted<StoredRecord> a -> batch.add(a.value());
+          case Outcome.Rejected<StoredRecord> r -> {
+            bad++;
+            if (found.size() < IngestReport.MAX_LISTED) {
+              String id =
+                  row.fields() instanceof Outcome.Accepted<Fields> f
+                      ? sourceIds.apply(f.value())
+                      : "";
+              for (Problem p : r.problems()) {
+                found.add(new RowProblem(row.number(), id, p));
+              }
+            }
+          }
+        }
+      }
+      if (batch.isEmpty()) {
+        return new ChunkResult(0, 0, bad, found);
+      }
+      int added = store.saveBatch(batch);
+      listener.stored(batch.stream().map(StoredRecord::record).toList());
+      return new ChunkResult(added, batch.size(), bad, found);
     }
 
     /** Waits for every batch in flight. */
@@ -255,12 +280,18 @@ public final class IngestRecords {
     }
 
     private void awaitOldest() {
-      java.util.concurrent.Future<Integer> f = inFlight.poll();
-      int size = inFlightSizes.poll();
+      java.util.concurrent.Future<ChunkResult> f = inFlight.poll();
       try {
-        int added = f.get();
-        stored += added;
-        duplicates += size - added;
+        ChunkResult r = f.get();
+        stored += r.added();
+        duplicates += r.accepted() - r.added();
+        rejected += r.rejected();
+        for (RowProblem p : r.problems()) {
+          if (problems.size() >= IngestReport.MAX_LISTED) {
+            break;
+          }
+          problems.add(p);
+        }
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new IllegalStateException("interrupted while storing a batch", e);
@@ -277,7 +308,6 @@ public final class IngestRecords {
 
     private void drainQuietly() {
       while (!inFlight.isEmpty()) {
-        inFlightSizes.poll();
         try {
           inFlight.poll().get();
         } catch (InterruptedException e) {
@@ -295,6 +325,14 @@ public final class IngestRecords {
 
     long duplicates() {
       return duplicates;
+    }
+
+    long rejected() {
+      return rejected;
+    }
+
+    List<RowProblem> problems() {
+      return problems;
     }
 
     @Override
