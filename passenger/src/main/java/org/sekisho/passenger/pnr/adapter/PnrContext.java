@@ -23,6 +23,7 @@ import org.sekisho.passenger.screening.adapter.web.ScreeningWeb;
 import org.sekisho.passenger.screening.application.HitReview;
 import org.sekisho.passenger.screening.application.PassengerRules;
 import org.sekisho.passenger.screening.application.PassengerScreening;
+import org.sekisho.passenger.screening.application.ScreeningLists;
 import org.sekisho.passenger.screening.application.WatchlistImport;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.auth.Access;
@@ -52,6 +53,9 @@ public final class PnrContext implements BoundedContext {
   private final JdbcScreeningStore screeningStore;
   private final PassengerScreening screening;
   private final ScreeningWeb screeningWeb;
+  private final PassengerRules rules;
+  private final WatchlistImport watchlists;
+  private final ScreeningLists lists;
   private ScheduledExecutorService scheduler;
 
   /** With the default retention periods, screening Japan's arrivals and departures. */
@@ -88,14 +92,18 @@ public final class PnrContext implements BoundedContext {
     this.audit = Objects.requireNonNull(audit, "audit");
     this.screeningStore = new JdbcScreeningStore(db.jdbi());
     this.screening = new PassengerScreening(screeningStore, audit, clock, homeCountry);
+    this.rules = new PassengerRules(screeningStore, screening, audit, clock);
+    this.watchlists = new WatchlistImport(screeningStore, screening, audit, clock);
+    this.lists = new ScreeningLists(screeningStore, screening, audit, clock);
     this.screeningWeb =
         new ScreeningWeb(
             screeningStore,
             store,
             screening,
             new HitReview(screeningStore, audit, clock),
-            new PassengerRules(screeningStore, screening, audit, clock),
-            new WatchlistImport(screeningStore, screening, audit, clock),
+            rules,
+            watchlists,
+            lists,
             clock);
     this.ingest = new PnrIngest(store, clock, screening);
     this.retention = new PnrRetention(store, clock, maskAfter, deleteAfter);
@@ -129,6 +137,26 @@ public final class PnrContext implements BoundedContext {
   /** Passenger screening (flights, rules, watchlists), for other adapters and the CLI. */
   public PassengerScreening screening() {
     return screening;
+  }
+
+  /** Passenger rules (save, enable), for the demo and other adapters. */
+  public PassengerRules rules() {
+    return rules;
+  }
+
+  /** Watchlist imports, for the command line and the demo. */
+  public WatchlistImport watchlists() {
+    return watchlists;
+  }
+
+  /** The PNR unit's reference lists, for the demo and other adapters. */
+  public ScreeningLists lists() {
+    return lists;
+  }
+
+  /** Where screening keeps its data, for read-only views (command line, demo). */
+  public org.sekisho.passenger.screening.application.ScreeningStore screeningStore() {
+    return screeningStore;
   }
 
   /** The ingest use case, for other adapters (e.g. a Kafka consumer). */

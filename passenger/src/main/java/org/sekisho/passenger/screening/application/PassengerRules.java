@@ -9,9 +9,10 @@ import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.passenger.screening.domain.ScreeningRule;
 
 /**
- * Passenger rules as the PNR unit manages them: saved one at a time only when they compile
- * (problems with line and column otherwise), enabled and disabled, every change audited. The
- * screening engine is reloaded after each change.
+ * Passenger rules as the PNR unit manages them: saved one at a time only when they compile against
+ * the reference lists that exist (problems with line and column otherwise, an unknown list among
+ * them), each save a new version that records the versions of the lists it tests; enabled and
+ * disabled, every change audited. The screening engine is reloaded after each change.
  */
 public final class PassengerRules {
   private final ScreeningStore store;
@@ -33,14 +34,15 @@ public final class PassengerRules {
    * @return the rule's id, or the problems of the text
    */
   public Outcome<Long> save(long id, String text, String user) {
-    var compiled = ScreeningRule.compile(text);
+    var compiled = ScreeningRule.compile(text, store.referenceLists());
     if (!compiled.isAccepted()) {
       return new Outcome.Rejected<>(compiled.problems());
     }
     if (id != 0 && store.rule(id).isEmpty()) {
       return Outcome.rejected("not-found", "rule", "no rule " + id);
     }
-    long saved = store.saveRule(id, compiled.orElseThrow().name(), text, user, clock.instant());
+    ScreeningRule.Compiled c = compiled.orElseThrow();
+    long saved = store.saveRule(id, c.rule().name(), text, c.lists(), user, clock.instant());
     audit.record(
         new AuditEvent(
             clock.instant(),
@@ -48,7 +50,7 @@ public final class PassengerRules {
             "",
             "screening.rule.save",
             "rule:" + saved,
-            Map.of("name", compiled.orElseThrow().name())));
+            Map.of("name", c.rule().name(), "lists", c.listVersions())));
     screening.reloadRules();
     return Outcome.accepted(saved);
   }

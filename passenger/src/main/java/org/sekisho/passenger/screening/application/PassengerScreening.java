@@ -23,6 +23,7 @@ import org.sekisho.passenger.pnr.domain.PnrMessage;
 import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.FlightScreening;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
+import org.sekisho.passenger.screening.domain.ScreeningList;
 import org.sekisho.passenger.screening.domain.ScreeningRule;
 import org.sekisho.passenger.screening.domain.TravellerFacts;
 
@@ -89,11 +90,16 @@ public final class PassengerScreening implements PnrIngest.Listener {
 
   private List<ScreeningRule> enabledRules() {
     List<ScreeningRule> rules = new ArrayList<>();
+    Map<String, ScreeningList> lists = null;
     for (ScreeningStore.RuleRow r : store.rules()) {
       if (r.enabled()) {
-        var c = ScreeningRule.compile(r.text());
+        if (lists == null) {
+          // the lists as they are now: a rule tests the current entries of its lists
+          lists = store.referenceLists();
+        }
+        var c = ScreeningRule.compile(r.text(), lists);
         if (c.isAccepted()) {
-          rules.add(new ScreeningRule(r.id(), c.orElseThrow()));
+          rules.add(new ScreeningRule(r.id(), c.orElseThrow().rule()));
         } else {
           LOG.log(
               System.Logger.Level.WARNING,

@@ -9,6 +9,8 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
 import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
+import org.sekisho.passenger.screening.domain.PassengerListKind;
+import org.sekisho.passenger.screening.domain.ScreeningList;
 
 /**
  * Where screening keeps flights, their travellers' facts, hits with their dispositions, rules and
@@ -59,13 +61,80 @@ public interface ScreeningStore {
 
   Optional<RuleRow> rule(long id);
 
-  /** Saves a new rule (id 0) or a new text of an existing one; returns its id. */
-  long saveRule(long id, String name, String text, String user, Instant at);
+  /**
+   * Saves a new rule (id 0) or a new text of an existing one as its next version, recording the
+   * versions of the lists the text was checked against; returns its id.
+   */
+  long saveRule(
+      long id, String name, String text, Map<String, Integer> lists, String user, Instant at);
+
+  /** Every saved version of a rule, oldest first; empty when there is no such rule. */
+  List<RuleVersion> ruleVersions(long id);
 
   void enableRule(long id, boolean enabled, String user, Instant at);
 
   /** Adds or replaces entries (by list and id); returns how many were written. */
-  int putEntries(List<WatchlistEntry> entries, Instant at);
+  default int putEntries(List<WatchlistEntry> entries, Instant at) {
+    return putEntries(entries, at, "");
+  }
+
+  /**
+   * Adds or replaces entries (by list and id), marking them as written by the import {@code token};
+   * returns how many were written.
+   */
+  int putEntries(List<WatchlistEntry> entries, Instant at, String token);
+
+  /**
+   * Removes the entries of a list that the import {@code token} did not write; returns how many.
+   */
+  int removeEntriesNotFrom(String listName, String token);
+
+  /** A watchlist's current version, if it was ever imported. */
+  Optional<WatchlistRow> watchlist(String name);
+
+  /**
+   * Records a new version of a watchlist (the first when it is new) with its entry count as now
+   * stored; returns it.
+   */
+  WatchlistRow newWatchlistVersion(
+      String name,
+      String severity,
+      String contentHash,
+      String format,
+      int added,
+      int removed,
+      int refused,
+      String by,
+      Instant at);
+
+  /** The versions of a watchlist, newest first. */
+  List<WatchlistVersionRow> watchlistVersions(String name);
+
+  // ---- reference lists of the PNR unit
+
+  /** Every reference list with its entries, by name. */
+  Map<String, ScreeningList> referenceLists();
+
+  /** Every reference list with its size, by name. */
+  List<ReferenceListRow> referenceListRows();
+
+  Optional<ReferenceListRow> referenceList(String name);
+
+  /** Creates an empty list at version 1; false when the name is taken. */
+  boolean createList(
+      String name, PassengerListKind kind, String description, String by, Instant at);
+
+  /**
+   * Adds entries, or updates the note of those present; raises the list's version by one when
+   * anything changed. Returns how many entries were new.
+   */
+  int addListEntries(String name, List<ListEntry> entries, String by, Instant at);
+
+  /** Removes one entry, raising the version; false when it was not on the list. */
+  boolean removeListEntry(String name, String value, String by, Instant at);
+
+  /** Entries with notes, by value, at most {@code limit}. */
+  List<ListEntry> listEntries(String name, int limit);
 
   /** Every entry of every list, streamed to the consumer. */
   void entries(java.util.function.Consumer<WatchlistEntry> sink);
@@ -104,10 +173,84 @@ public interface ScreeningStore {
       Instant firstSeen,
       Instant lastSeen) {}
 
-  /** A stored rule. */
+  /**
+   * A stored rule.
+   *
+   * @param version the version of its text (1 for a new rule)
+   * @param lists the versions of the lists that text was checked against, by name
+   */
   record RuleRow(
-      long id, String name, String text, boolean enabled, String updatedBy, Instant updatedAt) {}
+      long id,
+      String name,
+      String text,
+      boolean enabled,
+      String updatedBy,
+      Instant updatedAt,
+      int version,
+      Map<String, Integer> lists) {
+    public RuleRow {
+      lists = Map.copyOf(lists);
+    }
+  }
 
-  /** A watchlist with its size. */
-  record ListRow(String name, int entries, String severities, Instant updatedAt) {}
+  /** One saved text of a rule, with the list versions it was checked against. */
+  record RuleVersion(
+      long ruleId,
+      int version,
+      String name,
+      String text,
+      Map<String, Integer> lists,
+      String savedBy,
+      Instant savedAt) {
+    public RuleVersion {
+      lists = Map.copyOf(lists);
+    }
+  }
+
+  /**
+   * A watchlist with its size.
+   *
+   * @param version 0 for lists written only before versions were kept
+   */
+  record ListRow(String name, int entries, String severities, Instant updatedAt, int version) {}
+
+  /**
+   * A watchlist's current version.
+   *
+   * @param contentHash what the importing file held (order of rows aside); empty after merges
+   */
+  record WatchlistRow(
+      String name,
+      String severity,
+      int version,
+      int entries,
+      String contentHash,
+      String format,
+      String updatedBy,
+      Instant updatedAt) {}
+
+  /** One version of a watchlist: what its import added, removed and refused. */
+  record WatchlistVersionRow(
+      String name,
+      int version,
+      int entries,
+      int added,
+      int removed,
+      int refused,
+      String format,
+      String importedBy,
+      Instant importedAt) {}
+
+  /** A reference list with its size. */
+  record ReferenceListRow(
+      String name,
+      PassengerListKind kind,
+      String description,
+      int version,
+      int entries,
+      String updatedBy,
+      Instant updatedAt) {}
+
+  /** One entry of a reference list, in stored form, with the note that says why it is there. */
+  record ListEntry(String value, String note) {}
 }

@@ -2,54 +2,251 @@ package org.sekisho.passenger.screening.application;
 
 import java.io.BufferedReader;
 import java.io.Reader;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.names.adapter.file.FollowTheMoneyJson;
 import org.sekisho.names.adapter.file.WatchlistCsv;
+import org.sekisho.names.domain.watchlist.PartialDate;
 import org.sekisho.names.domain.watchlist.Severity;
 import org.sekisho.names.domain.watchlist.WatchlistEntry;
 
 /**
- * Imports watchlist entries from CSV (docs/formats/watchlist.md) or FollowTheMoney JSON lines: good
- * entries are stored (replacing the same list and id), bad rows come back as problems, and the
- * screening engine is reloaded. Audited.
+ * Imports watchlist entries from CSV (docs/formats/watchlist.md) or FollowTheMoney JSON lines. Bad
+ * rows come back as problems (row or line, field, reason); the good rows are kept. Every import is
+ * audited and reloads the screening engine when it changed anything.
+ *
+ * <p>Two ways in: {@link #importList} imports one named list as a whole (the command line and
+ * {@code POST /api/screening/watchlists/{name}/import}): its entries are replaced by the file's,
+ * and a file with the same content as the list's current version is recognised (by a hash of its
+ * entries, whatever their order) and keeps that version, so importing the same file twice is
+ * harmless. {@link #csv} and {@link #followTheMoney} merge the entries of a file into the lists it
+ * names (by list and id) and raise each such list's version.
+ *
+ * <p>Streams: entries are written in batches as they are read, never the whole file at once.
  */
 public final class WatchlistImport {
   private static final int BATCH = 5_000;
+  private static final BigInteger MODULUS = BigInteger.ONE.shiftLeft(256);
   private final ScreeningStore store;
-  private final PassengerScreening screening;
+  private final Reload screening;
   private final AuditTrail audit;
   private final Clock clock;
 
+  /** Port: makes screening use the watchlists as now stored. */
+  @FunctionalInterface
+  public interface Reload {
+    void reload();
+
+    /** For a process that screens nothing (the command line). */
+    Reload NONE = () -> {};
+  }
+
   public WatchlistImport(
       ScreeningStore store, PassengerScreening screening, AuditTrail audit, Clock clock) {
+    this(store, (Reload) Objects.requireNonNull(screening, "screening")::reload, audit, clock);
+  }
+
+  /**
+   * @param screening called after an import that changed a list
+   */
+  public WatchlistImport(ScreeningStore store, Reload screening, AuditTrail audit, Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.screening = Objects.requireNonNull(screening, "screening");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** What an import did: entries written and the rows refused. */
+  /** What a merge import did: entries written and the rows refused. */
   public record Report(int imported, List<Problem> problems) {
     public Report {
       problems = List.copyOf(problems);
     }
   }
 
+  /**
+   * What the import of a named list did.
+   *
+   * @param list the list
+   * @param version its version now
+   * @param previousVersion its version before (0 when it is new)
+   * @param unchanged true when the file held what the current version holds (no new version)
+   * @param imported entries read and written
+   * @param removed entries of the previous version the file no longer holds
+   * @param problems the rows refused (row or line, field, reason)
+   */
+  public record ListReport(
+      String list,
+      int version,
+      int previousVersion,
+      boolean unchanged,
+      int imported,
+      int removed,
+      List<Problem> problems) {
+    public ListReport {
+      problems = List.copyOf(problems);
+    }
+  }
+
+  /** Formats {@link #importList} reads. */
+  public static final List<String> FORMATS = List.of("csv", "ftm");
+
+  /** Whether {@code name} may name a watchlist: {@code [a-z0-9][a-z0-9_-]{0,62}}. */
+  public static boolean validName(String name) {
+    return name != null && name.matches("[a-z0-9][a-z0-9_-]{0,62}");
+  }
+
+  /**
+   * Imports one list as a whole: every entry read goes to list {@code name} with {@code severity}
+   * (whatever the file's {@code list}, {@code severity} or datasets say), and entries of the list
+   * the file does not hold are removed. Rejected, with the list left as it was, when the name or
+   * format is wrong or no row at all is valid (the refused rows follow the first problem).
+   *
+   * @param format {@code csv} (docs/formats/watchlist.md) or {@code ftm} (FollowTheMoney JSON
+   *     lines)
+   */
+  public Outcome<ListReport> importList(
+      String name, Severity severity, String format, Reader in, String user) {
+    if (!validName(name)) {
+      return Outcome.rejected(
+          "invalid-name",
+          "name",
+          "a watchlist name is lower-case letters, digits, '-' and '_' (up to 63), got '"
+              + name
+              + "'");
+    }
+    String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
+    if (!FORMATS.contains(f)) {
+      return Outcome.rejected(
+          "invalid-format", "format", "format '" + format + "' is not one of csv, ftm");
+    }
+    Optional<ScreeningStore.WatchlistRow> before = store.watchlist(name);
+    String token = UUID.randomUUID().toString();
+    Batch b = new Batch(token);
+    BigInteger[] sum = {BigInteger.ZERO};
+    Consumer<WatchlistEntry> sink =
+        e -> {
+          WatchlistEntry mine =
+              new WatchlistEntry(
+                  e.id(),
+                  name,
+                  severity,
+                  e.names(),
+                  e.birthDates(),
+                  e.nationalities(),
+                  e.documents());
+          sum[0] = sum[0].add(digest(mine)).mod(MODULUS);
+          b.add(mine);
+        };
+    List<Problem> problems =
+        f.equals("csv")
+            ? WatchlistCsv.read(in, sink)
+            : FollowTheMoneyJson.read(buffered(in), name, severity, sink);
+    b.flush();
+    int previous = before.map(ScreeningStore.WatchlistRow::version).orElse(0);
+    if (b.written == 0) {
+      List<Problem> all = new ArrayList<>();
+      all.add(
+          Problem.of(
+              "no-entries",
+              "file",
+              "no valid entry read; list "
+                  + name
+                  + (previous == 0 ? " not created" : " left at version " + previous)));
+      all.addAll(problems);
+      return new Outcome.Rejected<>(all);
+    }
+    int removed = store.removeEntriesNotFrom(name, token);
+    String hash = sum[0].toString(16) + ":" + b.read;
+    String sev = severity.name().toLowerCase(Locale.ROOT);
+    boolean unchanged =
+        removed == 0
+            && before.isPresent()
+            && before.get().contentHash().equals(hash)
+            && before.get().severity().equals(sev);
+    int version = previous;
+    if (!unchanged) {
+      version =
+          store
+              .newWatchlistVersion(
+                  name, sev, hash, f, b.written, removed, problems.size(), user, clock.instant())
+              .version();
+    }
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            user,
+            "",
+            "screening.watchlist.import",
+            "watchlist:" + name,
+            Map.of(
+                "format", f,
+                "imported", String.valueOf(b.written),
+                "removed", String.valueOf(removed),
+                "refused", String.valueOf(problems.size()),
+                "version", String.valueOf(version),
+                "unchanged", String.valueOf(unchanged))));
+    if (!unchanged) {
+      screening.reload();
+    }
+    return Outcome.accepted(
+        new ListReport(name, version, previous, unchanged, b.written, removed, problems));
+  }
+
+  /** An entry's share of the content hash: SHA-256 of its fields in a fixed order. */
+  private static BigInteger digest(WatchlistEntry e) {
+    StringBuilder s = new StringBuilder();
+    s.append(e.id()).append('\u001e');
+    s.append(String.join("\u001f", e.names())).append('\u001e');
+    s.append(
+            String.join(
+                "\u001f",
+                new TreeSet<>(e.birthDates().stream().map(PartialDate::toString).toList())))
+        .append('\u001e');
+    s.append(String.join("\u001f", new TreeSet<>(e.nationalities()))).append('\u001e');
+    s.append(String.join("\u001f", new TreeSet<>(e.documents()))).append('\u001e');
+    s.append(e.severity().name());
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256")
+              .digest(s.toString().getBytes(StandardCharsets.UTF_8));
+      return new BigInteger(1, d);
+    } catch (NoSuchAlgorithmException ex) {
+      throw new IllegalStateException("every JVM has SHA-256", ex);
+    }
+  }
+
+  private static BufferedReader buffered(Reader in) {
+    return in instanceof BufferedReader br ? br : new BufferedReader(in);
+  }
+
+  /** Merges the entries of a CSV file into the lists it names. */
   public Report csv(Reader in, String user) {
-    Batch b = new Batch();
+    Batch b = new Batch("");
     List<Problem> problems = WatchlistCsv.read(in, b::add);
     return finish(b, problems, "csv", user);
   }
 
+  /** Merges FollowTheMoney entities into the lists their datasets name ({@code listName} else). */
   public Report followTheMoney(BufferedReader in, String listName, Severity severity, String user) {
-    Batch b = new Batch();
+    Batch b = new Batch("");
     List<Problem> problems = FollowTheMoneyJson.read(in, listName, severity, b::add);
     return finish(b, problems, "ftm", user);
   }
@@ -67,6 +264,18 @@ public final class WatchlistImport {
                 "format", format,
                 "imported", String.valueOf(b.written),
                 "refused", String.valueOf(problems.size()))));
+    for (Map.Entry<String, Severity> l : b.lists.entrySet()) {
+      store.newWatchlistVersion(
+          l.getKey(),
+          l.getValue().name().toLowerCase(Locale.ROOT),
+          "",
+          format,
+          b.perList.get(l.getKey()),
+          0,
+          problems.size(),
+          user,
+          clock.instant());
+    }
     if (b.written > 0) {
       screening.reload();
     }
@@ -74,11 +283,22 @@ public final class WatchlistImport {
   }
 
   private final class Batch {
+    private final String token;
     private final List<WatchlistEntry> pending = new ArrayList<>();
+    private final Map<String, Severity> lists = new TreeMap<>();
+    private final Map<String, Integer> perList = new HashMap<>();
     private int written;
+    private int read;
+
+    Batch(String token) {
+      this.token = token;
+    }
 
     void add(WatchlistEntry e) {
+      read++;
       pending.add(e);
+      lists.merge(e.listName(), e.severity(), (a, c) -> a.compareTo(c) >= 0 ? a : c);
+      perList.merge(e.listName(), 1, Integer::sum);
       if (pending.size() >= BATCH) {
         flush();
       }
@@ -86,7 +306,7 @@ public final class WatchlistImport {
 
     void flush() {
       if (!pending.isEmpty()) {
-        written += store.putEntries(List.copyOf(pending), clock.instant());
+        written += store.putEntries(List.copyOf(pending), clock.instant(), token);
         pending.clear();
       }
     }

@@ -38,6 +38,9 @@ import java.util.Set;
  * @param seat seat on the screened flight, empty when none
  * @param bookingClass reservation booking designator on the screened flight
  * @param companions keys of the other travellers on the same booking
+ * @param phones phone numbers of the booking's contacts, digits only
+ * @param cardBins the leading digits (6 to 8) of each payment card number as far as the carrier
+ *     sends them unmasked; never the whole number
  */
 public record PassengerFacts(
     String key,
@@ -65,13 +68,76 @@ public record PassengerFacts(
     String agency,
     String seat,
     String bookingClass,
-    List<String> companions) {
+    List<String> companions,
+    List<String> phones,
+    List<String> cardBins) {
 
   public PassengerFacts {
     payments = List.copyOf(payments);
     route = List.copyOf(route);
     changed = Set.copyOf(changed);
     companions = List.copyOf(companions);
+    phones = List.copyOf(phones);
+    cardBins = List.copyOf(cardBins);
+  }
+
+  /** Facts without contacts or payment cards. */
+  public PassengerFacts(
+      String key,
+      String source,
+      String booking,
+      int version,
+      String surname,
+      String givenName,
+      LocalDate dateOfBirth,
+      String nationality,
+      String documentNumber,
+      String documentCountry,
+      String gender,
+      LocalDate departureDate,
+      double bookingDaysBeforeDeparture,
+      List<String> payments,
+      boolean oneWay,
+      List<String> route,
+      String origin,
+      String destination,
+      int bags,
+      double bagWeightKg,
+      boolean travellingAlone,
+      Set<String> changed,
+      String agency,
+      String seat,
+      String bookingClass,
+      List<String> companions) {
+    this(
+        key,
+        source,
+        booking,
+        version,
+        surname,
+        givenName,
+        dateOfBirth,
+        nationality,
+        documentNumber,
+        documentCountry,
+        gender,
+        departureDate,
+        bookingDaysBeforeDeparture,
+        payments,
+        oneWay,
+        route,
+        origin,
+        destination,
+        bags,
+        bagWeightKg,
+        travellingAlone,
+        changed,
+        agency,
+        seat,
+        bookingClass,
+        companions,
+        List.of(),
+        List.of());
   }
 
   /** Given names and surname, as a person would write them. */
@@ -118,6 +184,8 @@ public record PassengerFacts(
         agency,
         seat.isEmpty() ? api.seat : seat,
         bookingClass,
-        companions);
+        companions,
+        phones,
+        cardBins);
   }
 }

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Set;
 import org.sekisho.targeting.criteria.domain.ClauseDefinition;
 import org.sekisho.targeting.criteria.domain.FieldDefinition;
+import org.sekisho.targeting.criteria.domain.FieldType;
 import org.sekisho.targeting.criteria.domain.ListKind;
+import org.sekisho.targeting.criteria.domain.Normal;
 import org.sekisho.targeting.criteria.domain.Vocabulary;
 
 /**
@@ -37,22 +39,25 @@ public final class PassengerVocabulary {
                   "one_way",
                   "the itinerary never returns to its first airport",
                   p -> p.facts().oneWay()),
-              one("origin", "first airport of the journey (IATA)", p -> p.facts().origin()),
-              one(
+              airport(
+                  "origin",
+                  "first airport of the journey (IATA)",
+                  1,
+                  (p, alt) -> p.facts().origin()),
+              airport(
                   "destination",
                   "last airport of the journey (IATA)",
-                  p -> p.facts().destination()),
-              many(
+                  1,
+                  (p, alt) -> p.facts().destination()),
+              airport(
                   "route",
                   "airports of the itinerary (IATA), each of them",
-                  Set.of(),
                   8,
-                  (raw, n) -> null,
                   (p, alt) -> at(p.facts().route(), alt)),
               many(
                   "via",
                   "countries of the itinerary's airports (ISO alpha-2), each of them",
-                  Set.of(ListKind.COUNTRIES),
+                  Set.of(PassengerListKind.COUNTRIES.language()),
                   8,
                   FieldDefinition::countryCheck,
                   (p, alt) -> at(p.via(), alt)),
@@ -87,23 +92,46 @@ public final class PassengerVocabulary {
                   "document_country",
                   "issuing country of the travel document (ISO alpha-2)",
                   p -> p.facts().documentCountry()),
-              many(
+              new FieldDefinition<ScreenedPassenger, Void>(
                   "document",
-                  "travel document number",
-                  Set.of(ListKind.DOCUMENTS),
+                  FieldType.CODE,
+                  "travel document number (letters and digits compared)",
+                  Set.of(PassengerListKind.DOCUMENTS.language()),
                   1,
-                  (raw, n) -> null,
-                  (p, alt) -> p.facts().documentNumber()),
+                  PassengerListKind::document,
+                  (raw, n) -> n.isEmpty() ? "a document number needs letters or digits" : null,
+                  (p, part, alt) -> PassengerListKind.document(p.facts().documentNumber()),
+                  (p, part) -> Double.NaN),
               FieldDefinition.<ScreenedPassenger, Void>number(
                   "age", "age in years on the day of the flight", ScreenedPassenger::age),
               one("gender", "gender as sent: M, F, U, X", p -> p.facts().gender()),
               many(
                   "agency",
                   "IATA number or office of the booking travel agency",
-                  Set.of(ListKind.PARTIES),
+                  Set.of(PassengerListKind.AGENCIES.language()),
                   1,
                   (raw, n) -> null,
-                  (p, alt) -> p.facts().agency()),
+                  (p, alt) -> Normal.code(p.facts().agency())),
+              new FieldDefinition<ScreenedPassenger, Void>(
+                  "phone",
+                  FieldType.CODE,
+                  "phone numbers of the booking's contacts, digits only, each of them",
+                  Set.of(PassengerListKind.PHONES.language()),
+                  4,
+                  Normal::phone,
+                  (raw, n) -> n.length() >= 5 ? null : "a phone number has at least 5 digits",
+                  (p, part, alt) -> at(p.facts().phones(), alt),
+                  (p, part) -> Double.NaN),
+              many(
+                  "card_bin",
+                  "payment card BIN: the 6 to 8 leading digits the carrier sends, each card",
+                  Set.of(PassengerListKind.CARD_BINS.language()),
+                  4,
+                  (raw, n) ->
+                      n.matches("\\d{4,8}")
+                          ? null
+                          : "a card BIN is 4 to 8 digits, got \"" + raw + "\"",
+                  (p, alt) -> at(p.facts().cardBins(), alt)),
               one("seat", "seat on the screened flight", p -> p.facts().seat()),
               one(
                   "booking_class",
@@ -133,10 +161,21 @@ public final class PassengerVocabulary {
     return FieldDefinition.codes(
         code,
         meaning,
-        Set.of(ListKind.COUNTRIES),
+        Set.of(PassengerListKind.COUNTRIES.language()),
         1,
         FieldDefinition::countryCheck,
         (p, alt) -> read.apply(p));
+  }
+
+  private static FieldDefinition<ScreenedPassenger, Void> airport(
+      String code, String meaning, int arity, FieldDefinition.ValueReader<ScreenedPassenger> read) {
+    return FieldDefinition.codes(
+        code,
+        meaning,
+        Set.of(PassengerListKind.AIRPORTS.language()),
+        arity,
+        (raw, n) -> n.matches("[A-Z]{3}") ? null : "an IATA airport code has three letters",
+        read);
   }
 
   private static FieldDefinition<ScreenedPassenger, Void> many(

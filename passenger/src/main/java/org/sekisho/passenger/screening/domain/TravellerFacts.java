@@ -13,6 +13,7 @@ import org.sekisho.passenger.pnr.domain.BookingChange;
 import org.sekisho.passenger.pnr.domain.Flight;
 import org.sekisho.passenger.pnr.domain.FormOfPayment;
 import org.sekisho.passenger.pnr.domain.Passenger;
+import org.sekisho.passenger.pnr.domain.Phone;
 import org.sekisho.passenger.pnr.domain.Pnr;
 import org.sekisho.passenger.pnr.domain.PnrMessage;
 import org.sekisho.passenger.pnr.domain.Seat;
@@ -79,6 +80,13 @@ public final class TravellerFacts {
             : !pnr.booking().agencyNumber().isBlank()
                 ? pnr.booking().agencyNumber().strip()
                 : "T".equals(pnr.booking().originatorType()) ? pnr.booking().officeId() : "";
+    List<String> phones = new ArrayList<>();
+    for (Phone ph : pnr.phones()) {
+      String digits = ph.number().strip();
+      if (!digits.isEmpty() && !phones.contains(digits) && phones.size() < 4) {
+        phones.add(digits);
+      }
+    }
     List<String> keys = new ArrayList<>();
     for (Passenger p : pnr.passengers()) {
       keys.add(booking + "/" + up(p.surname()) + "/" + given(p.givenName()));
@@ -88,10 +96,15 @@ public final class TravellerFacts {
       Passenger p = pnr.passengers().get(i);
       TravelDocument doc = document(p.documents());
       List<String> payments = new ArrayList<>();
+      List<String> bins = new ArrayList<>();
       for (FormOfPayment f : pnr.payments()) {
         if (f.passengerReference().isEmpty()
             || f.passengerReference().equals(p.referenceNumber())) {
           payments.add(f.type().strip().toUpperCase(Locale.ROOT));
+          String bin = cardBin(f.account());
+          if (!bin.isEmpty() && !bins.contains(bin)) {
+            bins.add(bin);
+          }
         }
       }
       List<String> companions = new ArrayList<>(keys);
@@ -123,9 +136,28 @@ public final class TravellerFacts {
               agency,
               seat(p.seats(), flight),
               leg == null ? "" : leg.bookingClass(),
-              companions));
+              companions,
+              phones,
+              bins));
     }
     return out;
+  }
+
+  /**
+   * The BIN of a card number as the carrier sends it: its leading digits, up to 8, when at least 6
+   * come before the masking ({@code 370266XXXXX0074} → {@code 370266}); empty otherwise. Only the
+   * BIN is kept, never the whole number.
+   */
+  static String cardBin(String account) {
+    if (account == null) {
+      return "";
+    }
+    String a = account.strip().replace(" ", "").replace("-", "");
+    int n = 0;
+    while (n < a.length() && n < 8 && a.charAt(n) >= '0' && a.charAt(n) <= '9') {
+      n++;
+    }
+    return n >= 6 ? a.substring(0, n) : "";
   }
 
   /** The travellers of an API list. */

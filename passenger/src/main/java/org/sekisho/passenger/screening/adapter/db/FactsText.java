@@ -44,6 +44,8 @@ final class FactsText {
     put(b, "seat", f.seat());
     put(b, "class", f.bookingClass());
     putRaw(b, "companions", join(f.companions()));
+    putRaw(b, "phones", join(f.phones()));
+    putRaw(b, "cardBins", join(f.cardBins()));
     return b.toString();
   }
 
@@ -81,7 +83,9 @@ final class FactsText {
         one(m, "agency"),
         one(m, "seat"),
         one(m, "class"),
-        many(m, "companions"));
+        many(m, "companions"),
+        many(m, "phones"),
+        many(m, "cardBins"));
   }
 
   private static void put(StringBuilder b, String name, String value) {

@@ -24,6 +24,8 @@ import org.sekisho.passenger.screening.application.ScreeningStore;
 import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
+import org.sekisho.passenger.screening.domain.PassengerListKind;
+import org.sekisho.passenger.screening.domain.ScreeningList;
 
 /**
  * {@link ScreeningStore} on PostgreSQL, tables of schema {@code passenger} ({@code
@@ -330,35 +332,108 @@ public final class JdbcScreeningStore implements ScreeningStore {
         rs.getString("text"),
         rs.getBoolean("enabled"),
         rs.getString("updated_by"),
-        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+        rs.getInt("version"),
+        listVersions(rs.getString("lists")));
   }
 
   @Override
-  public long saveRule(long id, String name, String text, String user, Instant at) {
-    return jdbi.withHandle(
+  public long saveRule(
+      long id, String name, String text, Map<String, Integer> lists, String user, Instant at) {
+    String used = listVersions(lists);
+    return jdbi.inTransaction(
         h -> {
+          long ruleId;
+          int version;
           if (id == 0) {
-            return h.createQuery(
-                    "insert into passenger.screening_rule (name, text, updated_by, updated_at)"
-                        + " values (:n, :t, :u, :at) returning id")
-                .bind("n", name)
-                .bind("t", text)
-                .bind("u", user)
-                .bind("at", utc(at))
-                .mapTo(Long.class)
-                .one();
+            ruleId =
+                h.createQuery(
+                        "insert into passenger.screening_rule (name, text, updated_by, updated_at,"
+                            + " version, lists) values (:n, :t, :u, :at, 1, :l) returning id")
+                    .bind("n", name)
+                    .bind("t", text)
+                    .bind("u", user)
+                    .bind("at", utc(at))
+                    .bind("l", used)
+                    .mapTo(Long.class)
+                    .one();
+            version = 1;
+          } else {
+            ruleId = id;
+            version =
+                h.createQuery(
+                        "update passenger.screening_rule set name = :n, text = :t, updated_by ="
+                            + " :u, updated_at = :at, version = version + 1, lists = :l where id"
+                            + " = :id returning version")
+                    .bind("n", name)
+                    .bind("t", text)
+                    .bind("u", user)
+                    .bind("at", utc(at))
+                    .bind("l", used)
+                    .bind("id", id)
+                    .mapTo(Integer.class)
+                    .one();
           }
           h.createUpdate(
-                  "update passenger.screening_rule set name = :n, text = :t, updated_by = :u,"
-                      + " updated_at = :at where id = :id")
+                  "insert into passenger.screening_rule_version (rule_id, version, name, text,"
+                      + " lists, saved_by, saved_at) values (:id, :v, :n, :t, :l, :u, :at)")
+              .bind("id", ruleId)
+              .bind("v", version)
               .bind("n", name)
               .bind("t", text)
+              .bind("l", used)
               .bind("u", user)
               .bind("at", utc(at))
-              .bind("id", id)
               .execute();
-          return id;
+          return ruleId;
         });
+  }
+
+  @Override
+  public List<RuleVersion> ruleVersions(long id) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from passenger.screening_rule_version where rule_id = :id order by"
+                        + " version")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new RuleVersion(
+                            rs.getLong("rule_id"),
+                            rs.getInt("version"),
+                            rs.getString("name"),
+                            rs.getString("text"),
+                            listVersions(rs.getString("lists")),
+                            rs.getString("saved_by"),
+                            rs.getObject("saved_at", OffsetDateTime.class).toInstant()))
+                .list());
+  }
+
+  /** {@code a=1,b=3}. */
+  static String listVersions(Map<String, Integer> lists) {
+    StringBuilder b = new StringBuilder();
+    new java.util.TreeMap<>(lists)
+        .forEach((n, v) -> b.append(b.isEmpty() ? "" : ",").append(n).append('=').append(v));
+    return b.toString();
+  }
+
+  static Map<String, Integer> listVersions(String text) {
+    Map<String, Integer> out = new java.util.TreeMap<>();
+    if (text == null || text.isBlank()) {
+      return out;
+    }
+    for (String part : text.split(",")) {
+      int eq = part.lastIndexOf('=');
+      if (eq > 0) {
+        try {
+          out.put(part.substring(0, eq), Integer.parseInt(part.substring(eq + 1)));
+        } catch (NumberFormatException e) {
+          // written by this class only; a damaged pair is skipped
+        }
+      }
+    }
+    return out;
   }
 
   @Override
@@ -376,18 +451,18 @@ public final class JdbcScreeningStore implements ScreeningStore {
   }
 
   @Override
-  public int putEntries(List<WatchlistEntry> entries, Instant at) {
+  public int putEntries(List<WatchlistEntry> entries, Instant at, String token) {
     return jdbi.inTransaction(
         h -> {
           var batch =
               h.prepareBatch(
                   "insert into passenger.watchlist_entry (list_name, entry_id, severity, names,"
-                      + " birth_dates, nationalities, documents, updated_at) values (:l, :id,"
-                      + " :sev, :names, :dobs, :nats, :docs, :at) on conflict (list_name,"
-                      + " entry_id) do update set severity = excluded.severity, names ="
-                      + " excluded.names, birth_dates = excluded.birth_dates, nationalities ="
+                      + " birth_dates, nationalities, documents, updated_at, import_token) values"
+                      + " (:l, :id, :sev, :names, :dobs, :nats, :docs, :at, :tok) on conflict"
+                      + " (list_name, entry_id) do update set severity = excluded.severity, names"
+                      + " = excluded.names, birth_dates = excluded.birth_dates, nationalities ="
                       + " excluded.nationalities, documents = excluded.documents, updated_at ="
-                      + " excluded.updated_at");
+                      + " excluded.updated_at, import_token = excluded.import_token");
           // the same list and id twice in one batch would fail the upsert: the last one wins
           Map<String, WatchlistEntry> unique = new java.util.LinkedHashMap<>();
           for (WatchlistEntry e : entries) {
@@ -405,6 +480,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
                 .bind("nats", clean(List.copyOf(e.nationalities())))
                 .bind("docs", clean(List.copyOf(e.documents())))
                 .bind("at", utc(at))
+                .bind("tok", token)
                 .add();
           }
           if (!unique.isEmpty()) {
@@ -454,16 +530,306 @@ public final class JdbcScreeningStore implements ScreeningStore {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select list_name, count(*) as n, string_agg(distinct severity, ', ') as sev,"
-                        + " max(updated_at) as at from passenger.watchlist_entry group by"
-                        + " list_name order by list_name")
+                    "select e.list_name, count(*) as n, string_agg(distinct e.severity, ', ') as"
+                        + " sev, max(e.updated_at) as at, coalesce(max(w.version), 0) as v from"
+                        + " passenger.watchlist_entry e left join passenger.watchlist w on w.name"
+                        + " = e.list_name group by e.list_name order by e.list_name")
                 .map(
                     (rs, ctx) ->
                         new ListRow(
                             rs.getString("list_name"),
                             rs.getInt("n"),
                             rs.getString("sev"),
-                            rs.getObject("at", OffsetDateTime.class).toInstant()))
+                            rs.getObject("at", OffsetDateTime.class).toInstant(),
+                            rs.getInt("v")))
+                .list());
+  }
+
+  @Override
+  public int removeEntriesNotFrom(String listName, String token) {
+    return jdbi.withHandle(
+        h ->
+            h.createUpdate(
+                    "delete from passenger.watchlist_entry where list_name = :l and import_token"
+                        + " <> :tok")
+                .bind("l", listName)
+                .bind("tok", token)
+                .execute());
+  }
+
+  @Override
+  public Optional<WatchlistRow> watchlist(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from passenger.watchlist where name = :n")
+                .bind("n", name)
+                .map((rs, ctx) -> watchlistRow(rs))
+                .findOne());
+  }
+
+  private static WatchlistRow watchlistRow(ResultSet rs) throws SQLException {
+    return new WatchlistRow(
+        rs.getString("name"),
+        rs.getString("severity"),
+        rs.getInt("version"),
+        rs.getInt("entries"),
+        rs.getString("content_hash"),
+        rs.getString("format"),
+        rs.getString("updated_by"),
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+
+  @Override
+  public WatchlistRow newWatchlistVersion(
+      String name,
+      String severity,
+      String contentHash,
+      String format,
+      int added,
+      int removed,
+      int refused,
+      String by,
+      Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("select pg_advisory_xact_lock(hashtext('watchlist:' || ?))", name);
+          int entries =
+              h.createQuery("select count(*) from passenger.watchlist_entry where list_name = :n")
+                  .bind("n", name)
+                  .mapTo(Integer.class)
+                  .one();
+          WatchlistRow row =
+              h.createQuery(
+                      "insert into passenger.watchlist (name, severity, version, entries,"
+                          + " content_hash, format, updated_by, updated_at) values (:n, :sev, 1,"
+                          + " :e, :hash, :f, :by, :at) on conflict (name) do update set severity"
+                          + " = excluded.severity, version = watchlist.version + 1, entries ="
+                          + " excluded.entries, content_hash = excluded.content_hash, format ="
+                          + " excluded.format, updated_by = excluded.updated_by, updated_at ="
+                          + " excluded.updated_at returning *")
+                  .bind("n", name)
+                  .bind("sev", severity)
+                  .bind("e", entries)
+                  .bind("hash", contentHash)
+                  .bind("f", format)
+                  .bind("by", by)
+                  .bind("at", utc(at))
+                  .map((rs, ctx) -> watchlistRow(rs))
+                  .one();
+          h.createUpdate(
+                  "insert into passenger.watchlist_version (name, version, entries, added,"
+                      + " removed, refused, content_hash, format, imported_by, imported_at) values"
+                      + " (:n, :v, :e, :a, :r, :x, :hash, :f, :by, :at)")
+              .bind("n", name)
+              .bind("v", row.version())
+              .bind("e", entries)
+              .bind("a", added)
+              .bind("r", removed)
+              .bind("x", refused)
+              .bind("hash", contentHash)
+              .bind("f", format)
+              .bind("by", by)
+              .bind("at", utc(at))
+              .execute();
+          return row;
+        });
+  }
+
+  @Override
+  public List<WatchlistVersionRow> watchlistVersions(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from passenger.watchlist_version where name = :n order by version"
+                        + " desc")
+                .bind("n", name)
+                .map(
+                    (rs, ctx) ->
+                        new WatchlistVersionRow(
+                            rs.getString("name"),
+                            rs.getInt("version"),
+                            rs.getInt("entries"),
+                            rs.getInt("added"),
+                            rs.getInt("removed"),
+                            rs.getInt("refused"),
+                            rs.getString("format"),
+                            rs.getString("imported_by"),
+                            rs.getObject("imported_at", OffsetDateTime.class).toInstant()))
+                .list());
+  }
+
+  // ---- reference lists
+
+  @Override
+  public Map<String, ScreeningList> referenceLists() {
+    return jdbi.withHandle(
+        h -> {
+          Map<String, PassengerListKind> kinds = new java.util.TreeMap<>();
+          Map<String, Integer> versions = new HashMap<>();
+          Map<String, java.util.Set<String>> entries = new HashMap<>();
+          h.createQuery("select name, kind, version from passenger.screening_list")
+              .map(
+                  (rs, ctx) ->
+                      Map.entry(
+                          rs.getString("name"),
+                          Map.entry(rs.getString("kind"), rs.getInt("version"))))
+              .forEach(
+                  r -> {
+                    String n = r.getKey();
+                    PassengerListKind.ofCode(r.getValue().getKey()).ifPresent(k -> kinds.put(n, k));
+                    versions.put(n, r.getValue().getValue());
+                    entries.put(n, new java.util.HashSet<>());
+                  });
+          h.createQuery("select list_name, value from passenger.screening_list_entry")
+              .setFetchSize(10_000)
+              .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getString(2)))
+              .forEach(
+                  e -> {
+                    var set = entries.get(e.getKey());
+                    if (set != null) {
+                      set.add(e.getValue());
+                    }
+                  });
+          Map<String, ScreeningList> out = new java.util.TreeMap<>();
+          kinds.forEach(
+              (n, k) -> out.put(n, new ScreeningList(n, k, versions.get(n), entries.get(n))));
+          return out;
+        });
+  }
+
+  private static final String LIST_COLUMNS =
+      "select l.*, (select count(*) from passenger.screening_list_entry e where e.list_name ="
+          + " l.name) as n from passenger.screening_list l";
+
+  @Override
+  public List<ReferenceListRow> referenceListRows() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(LIST_COLUMNS + " order by l.name")
+                .map((rs, ctx) -> referenceListRow(rs))
+                .list());
+  }
+
+  @Override
+  public Optional<ReferenceListRow> referenceList(String name) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(LIST_COLUMNS + " where l.name = :n")
+                .bind("n", name)
+                .map((rs, ctx) -> referenceListRow(rs))
+                .findOne());
+  }
+
+  private static ReferenceListRow referenceListRow(ResultSet rs) throws SQLException {
+    return new ReferenceListRow(
+        rs.getString("name"),
+        PassengerListKind.ofCode(rs.getString("kind")).orElseThrow(),
+        rs.getString("description"),
+        rs.getInt("version"),
+        rs.getInt("n"),
+        rs.getString("updated_by"),
+        rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+  }
+
+  @Override
+  public boolean createList(
+      String name, PassengerListKind kind, String description, String by, Instant at) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "insert into passenger.screening_list (name, kind, description, version,"
+                            + " created_by, updated_by, updated_at) values (:n, :k, :d, 1, :by,"
+                            + " :by, :at) on conflict (name) do nothing")
+                    .bind("n", name)
+                    .bind("k", kind.code())
+                    .bind("d", description.replace("\u0000", ""))
+                    .bind("by", by)
+                    .bind("at", utc(at))
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public int addListEntries(String name, List<ListEntry> entries, String by, Instant at) {
+    if (entries.isEmpty()) {
+      return 0;
+    }
+    return jdbi.inTransaction(
+        h -> {
+          h.execute("select pg_advisory_xact_lock(hashtext('screening-list:' || ?))", name);
+          Map<String, String> unique = new java.util.LinkedHashMap<>();
+          for (ListEntry e : entries) {
+            unique.put(e.value().replace("\u0000", ""), e.note().replace("\u0000", ""));
+          }
+          int fresh = 0;
+          int changed = 0;
+          for (Map.Entry<String, String> e : unique.entrySet()) {
+            Boolean inserted =
+                h.createQuery(
+                        "insert into passenger.screening_list_entry (list_name, value, note,"
+                            + " added_by, added_at) values (:l, :v, :note, :by, :at) on conflict"
+                            + " (list_name, value) do update set note = excluded.note where"
+                            + " screening_list_entry.note <> excluded.note returning (xmax = 0)")
+                    .bind("l", name)
+                    .bind("v", e.getKey())
+                    .bind("note", e.getValue())
+                    .bind("by", by)
+                    .bind("at", utc(at))
+                    .mapTo(Boolean.class)
+                    .findOne()
+                    .orElse(null);
+            if (inserted != null) {
+              changed++;
+              if (inserted) {
+                fresh++;
+              }
+            }
+          }
+          if (changed > 0) {
+            bumpList(h, name, by, at);
+          }
+          return fresh;
+        });
+  }
+
+  @Override
+  public boolean removeListEntry(String name, String value, String by, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          int n =
+              h.createUpdate(
+                      "delete from passenger.screening_list_entry where list_name = :l and value"
+                          + " = :v")
+                  .bind("l", name)
+                  .bind("v", value)
+                  .execute();
+          if (n > 0) {
+            bumpList(h, name, by, at);
+          }
+          return n > 0;
+        });
+  }
+
+  private static void bumpList(org.jdbi.v3.core.Handle h, String name, String by, Instant at) {
+    h.createUpdate(
+            "update passenger.screening_list set version = version + 1, updated_by = :by,"
+                + " updated_at = :at where name = :n")
+        .bind("by", by)
+        .bind("at", utc(at))
+        .bind("n", name)
+        .execute();
+  }
+
+  @Override
+  public List<ListEntry> listEntries(String name, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select value, note from passenger.screening_list_entry where list_name = :l"
+                        + " order by value limit :lim")
+                .bind("l", name)
+                .bind("lim", limit)
+                .map((rs, ctx) -> new ListEntry(rs.getString(1), rs.getString(2)))
                 .list());
   }
 

@@ -29,6 +29,7 @@ import org.sekisho.passenger.pnr.application.PnrStore;
 import org.sekisho.passenger.screening.application.HitReview;
 import org.sekisho.passenger.screening.application.PassengerRules;
 import org.sekisho.passenger.screening.application.PassengerScreening;
+import org.sekisho.passenger.screening.application.ScreeningLists;
 import org.sekisho.passenger.screening.application.ScreeningStore;
 import org.sekisho.passenger.screening.application.ScreeningStore.FlightRow;
 import org.sekisho.passenger.screening.application.ScreeningStore.HitRow;
@@ -61,6 +62,7 @@ public final class ScreeningWeb implements WebModule {
   private final HitReview review;
   private final PassengerRules rules;
   private final WatchlistImport lists;
+  private final ScreeningLists referenceLists;
   private final Clock clock;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -76,6 +78,7 @@ public final class ScreeningWeb implements WebModule {
       HitReview review,
       PassengerRules rules,
       WatchlistImport lists,
+      ScreeningLists referenceLists,
       Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.pnrs = Objects.requireNonNull(pnrs, "pnrs");
@@ -83,6 +86,7 @@ public final class ScreeningWeb implements WebModule {
     this.review = Objects.requireNonNull(review, "review");
     this.rules = Objects.requireNonNull(rules, "rules");
     this.lists = Objects.requireNonNull(lists, "lists");
+    this.referenceLists = Objects.requireNonNull(referenceLists, "referenceLists");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -160,7 +164,49 @@ public final class ScreeningWeb implements WebModule {
             "/api/screening/watchlists/ftm",
             LIST_IMPORT,
             "import FollowTheMoney JSON lines (?list=&severity=)",
-            this::importFtm);
+            this::importFtm)
+        .post(
+            "/api/screening/watchlists/{name}/import",
+            LIST_IMPORT,
+            "import one watchlist as a whole (?format=csv|ftm&severity=); the same content keeps"
+                + " its version",
+            this::importList)
+        .get(
+            "/api/screening/watchlists/{name}/versions",
+            LIST_IMPORT,
+            "a watchlist's versions",
+            this::watchlistVersionsApi)
+        .get(
+            "/api/screening/rules/{id}/versions",
+            PNR_UNIT,
+            "a rule's versions with the list versions each was checked against",
+            this::ruleVersionsApi)
+        .get("/api/screening/lists", PNR_UNIT, "reference lists for rules", this::refListsApi)
+        .post(
+            "/api/screening/lists",
+            PNR_UNIT,
+            "create a reference list: {\"name\",\"kind\",\"description\"}",
+            this::createListApi)
+        .get(
+            "/api/screening/lists/{name}",
+            PNR_UNIT,
+            "a reference list with its entries (?limit=, default 1000)",
+            this::refListApi)
+        .post(
+            "/api/screening/lists/{name}/entries",
+            PNR_UNIT,
+            "import CSV rows value[,note] into a reference list; bad rows refused by line",
+            this::importListCsvApi)
+        .post(
+            "/api/screening/lists/{name}/add",
+            PNR_UNIT,
+            "add one entry: {\"value\",\"note\"}",
+            this::addListEntryApi)
+        .post(
+            "/api/screening/lists/{name}/remove",
+            PNR_UNIT,
+            "remove one entry: {\"value\"}",
+            this::removeListEntryApi);
   }
 
   // ---- pages
@@ -302,6 +348,7 @@ public final class ScreeningWeb implements WebModule {
     p.put(
         "fields",
         PassengerVocabulary.PASSENGER.fields().stream().map(FieldDefinition::code).toList());
+    p.put("lists", store.referenceListRows());
     p.put("csrf", Web.csrf(ctx));
     p.put("t", Web.messages(ctx));
     Web.page(ctx, Web.messages(ctx).get("screening.rules"), render("rules.jte", p));
@@ -423,6 +470,8 @@ public final class ScreeningWeb implements WebModule {
       m.put("text", r.text());
       m.put("updatedBy", r.updatedBy());
       m.put("updatedAt", r.updatedAt().toString());
+      m.put("version", r.version());
+      m.put("lists", r.lists());
       out.add(m);
     }
     json(ctx, Map.of("rules", out));
@@ -448,7 +497,16 @@ public final class ScreeningWeb implements WebModule {
   private void listsApi(Context ctx) {
     List<Object> out = new ArrayList<>();
     for (ScreeningStore.ListRow l : store.lists()) {
-      out.add(Map.of("name", l.name(), "entries", l.entries(), "severities", l.severities()));
+      out.add(
+          Map.of(
+              "name",
+              l.name(),
+              "entries",
+              l.entries(),
+              "severities",
+              l.severities(),
+              "version",
+              l.version()));
     }
     json(ctx, Map.of("lists", out));
   }
@@ -469,6 +527,177 @@ public final class ScreeningWeb implements WebModule {
         new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
       report(ctx, lists.followTheMoney(in, list, value(sev), Web.principal(ctx).username()));
     }
+  }
+
+  private void importList(Context ctx) throws IOException {
+    String name = ctx.pathParam("name");
+    Outcome<Severity> sev =
+        Severity.parse("severity", Objects.requireNonNullElse(ctx.queryParam("severity"), "high"));
+    String format = Objects.requireNonNullElse(ctx.queryParam("format"), "csv");
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
+      Outcome<WatchlistImport.ListReport> o =
+          lists.importList(name, value(sev), format, in, Web.principal(ctx).username());
+      switch (o) {
+        case Outcome.Accepted<WatchlistImport.ListReport> a -> {
+          WatchlistImport.ListReport r = a.value();
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("list", r.list());
+          m.put("version", r.version());
+          m.put("previousVersion", r.previousVersion());
+          m.put("unchanged", r.unchanged());
+          m.put("imported", r.imported());
+          m.put("removed", r.removed());
+          m.put("refused", r.problems().size());
+          m.put("problems", problems(r.problems()));
+          json(ctx, m);
+        }
+        case Outcome.Rejected<WatchlistImport.ListReport> r -> {
+          ctx.status(HttpStatus.BAD_REQUEST);
+          Problem first = r.problems().get(0);
+          Map<String, Object> m = new LinkedHashMap<>();
+          m.put("error", first.code());
+          m.put("field", first.field());
+          m.put("message", first.message());
+          m.put("problems", problems(r.problems().subList(1, r.problems().size())));
+          json(ctx, m);
+        }
+      }
+    }
+  }
+
+  private void watchlistVersionsApi(Context ctx) {
+    String name = ctx.pathParam("name");
+    List<Object> out = new ArrayList<>();
+    for (ScreeningStore.WatchlistVersionRow v : store.watchlistVersions(name)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", v.version());
+      m.put("entries", v.entries());
+      m.put("imported", v.added());
+      m.put("removed", v.removed());
+      m.put("refused", v.refused());
+      m.put("format", v.format());
+      m.put("importedBy", v.importedBy());
+      m.put("importedAt", v.importedAt().toString());
+      out.add(m);
+    }
+    if (out.isEmpty()) {
+      throw HttpProblem.notFound("watchlist " + name);
+    }
+    json(ctx, Map.of("name", name, "versions", out));
+  }
+
+  private void ruleVersionsApi(Context ctx) {
+    long id = id(ctx.pathParam("id"), "id");
+    List<Object> out = new ArrayList<>();
+    for (ScreeningStore.RuleVersion v : store.ruleVersions(id)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", v.version());
+      m.put("name", v.name());
+      m.put("text", v.text());
+      m.put("lists", v.lists());
+      m.put("savedBy", v.savedBy());
+      m.put("savedAt", v.savedAt().toString());
+      out.add(m);
+    }
+    if (out.isEmpty()) {
+      throw HttpProblem.notFound("rule " + id);
+    }
+    json(ctx, Map.of("id", id, "versions", out));
+  }
+
+  private void refListsApi(Context ctx) {
+    json(ctx, Map.of("lists", referenceLists.all().stream().map(ScreeningWeb::listJson).toList()));
+  }
+
+  private void createListApi(Context ctx) {
+    JsonNode body = body(ctx);
+    ScreeningStore.ReferenceListRow l =
+        value(
+            referenceLists.create(
+                body.path("name").asText(""),
+                body.path("kind").asText(""),
+                body.path("description").asText(""),
+                Web.principal(ctx).username()));
+    json(ctx, listJson(l));
+  }
+
+  private void refListApi(Context ctx) {
+    String name = ctx.pathParam("name");
+    ScreeningStore.ReferenceListRow l =
+        referenceLists.find(name).orElseThrow(() -> HttpProblem.notFound("list " + name));
+    String limitText = Objects.requireNonNullElse(ctx.queryParam("limit"), "1000");
+    int limit = (int) Math.min(100_000, Math.max(1, id(limitText, "limit")));
+    Map<String, Object> m = listJson(l);
+    List<Object> entries = new ArrayList<>();
+    for (ScreeningStore.ListEntry e : referenceLists.entries(name, limit)) {
+      entries.add(Map.of("value", e.value(), "note", e.note()));
+    }
+    m.put("entryList", entries);
+    json(ctx, m);
+  }
+
+  private void importListCsvApi(Context ctx) throws IOException {
+    String name = ctx.pathParam("name");
+    try (BufferedReader in =
+        new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
+      ScreeningLists.Imported r =
+          value(referenceLists.importCsv(name, in, Web.principal(ctx).username()));
+      json(ctx, importedJson(r));
+    }
+  }
+
+  private void addListEntryApi(Context ctx) {
+    JsonNode body = body(ctx);
+    ScreeningLists.Imported r =
+        value(
+            referenceLists.add(
+                ctx.pathParam("name"),
+                body.path("value").asText(""),
+                body.path("note").asText(""),
+                Web.principal(ctx).username()));
+    json(ctx, importedJson(r));
+  }
+
+  private void removeListEntryApi(Context ctx) {
+    JsonNode body = body(ctx);
+    boolean removed =
+        value(
+            referenceLists.remove(
+                ctx.pathParam("name"),
+                body.path("value").asText(""),
+                Web.principal(ctx).username()));
+    json(ctx, Map.of("removed", removed));
+  }
+
+  private static Map<String, Object> importedJson(ScreeningLists.Imported r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("read", r.read());
+    m.put("added", r.added());
+    m.put("version", r.version());
+    m.put("refused", r.refused().size());
+    m.put("problems", problems(r.refused()));
+    return m;
+  }
+
+  private static Map<String, Object> listJson(ScreeningStore.ReferenceListRow l) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("name", l.name());
+    m.put("kind", l.kind().code());
+    m.put("description", l.description());
+    m.put("version", l.version());
+    m.put("entries", l.entries());
+    m.put("updatedBy", l.updatedBy());
+    m.put("updatedAt", l.updatedAt().toString());
+    return m;
+  }
+
+  private static List<Object> problems(List<Problem> ps) {
+    List<Object> out = new ArrayList<>();
+    for (Problem p : ps.stream().limit(1000).toList()) {
+      out.add(Map.of("error", p.code(), "field", p.field(), "message", p.message()));
+    }
+    return out;
   }
 
   private static void report(Context ctx, WatchlistImport.Report r) {
