@@ -210,21 +210,25 @@ class RiskCommandsTest {
         .contains(
             "xgboost4j inplace_predict",
             "declarations/s",
-            "exact TreeSHAP per referral, leaf paths",
-            "exact TreeSHAP per referral, recursion",
-            "exact TreeSHAP per referral, blocks of 256",
-            "exact reasons for the",
-            "criteria + lists + model (sekisho bench targeting, same run)",
-            "criteria + lists + model + selectivity");
+            "path contributions (immediate reasons)",
+            "exact SHAP, depth-first, one by one",
+            "exact SHAP, depth-first, blocks of 128",
+            "baseline: leaf paths, one by one",
+            "baseline: leaf paths, blocks of 256, float",
+            "baseline: recursion",
+            "immediate reasons (path contributions) for the",
+            "exact SHAP reasons (blocks of 128) for the",
+            "criteria + lists + model + selectivity",
+            "with reasons for every referral at once");
     String block =
-        r.out().lines().filter(l -> l.contains("blocks of 256:")).findFirst().orElseThrow();
+        r.out().lines().filter(l -> l.contains("blocks of 128:")).findFirst().orElseThrow();
     double blockDiff =
         Double.parseDouble(block.substring(block.lastIndexOf(' ') + 1, block.length() - 1));
-    assertThat(blockDiff).as("blocks equal one by one").isLessThan(1e-5);
-    String shap = r.out().lines().filter(l -> l.contains("recursion:")).findFirst().orElseThrow();
+    assertThat(blockDiff).as("blocks equal one by one").isLessThan(1e-9);
+    String shap = r.out().lines().filter(l -> l.contains("recursion (")).findFirst().orElseThrow();
     double shapDiff =
         Double.parseDouble(shap.substring(shap.lastIndexOf(' ') + 1, shap.length() - 1));
-    assertThat(shapDiff).as("leaf paths equal the recursion").isLessThan(1e-9);
+    assertThat(shapDiff).as("depth-first equals the recursion").isLessThan(1e-9);
     String diff = r.out().lines().filter(l -> l.startsWith("max |java")).findFirst().orElseThrow();
     double d = Double.parseDouble(diff.substring(diff.lastIndexOf(' ') + 1));
     assertThat(d).isLessThan(1e-6);

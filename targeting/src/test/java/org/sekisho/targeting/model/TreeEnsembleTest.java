@@ -68,6 +68,76 @@ class TreeEnsembleTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
+  @Test
+  void pathContributionsOfASmallTreeCreditEachSplitWithTheChangeInExpectedValue() {
+    TreeEnsemble e = new TreeEnsemble(0.25f, 2, List.of(tree()));
+    // expected values: leaves -1, 2, 3; x0 < 1 node (3 * -1 + 3 * 2) / 6 = 0.5;
+    // root (6 * 0.5 + 4 * 3) / 10 = 1.5
+    double[] phi = e.pathContributions(new float[] {0f, 7f});
+    assertThat(phi[0]).isCloseTo(0.5 - 1.5, within(1e-15));
+    assertThat(phi[1]).isCloseTo(2 - 0.5, within(1e-15));
+    assertThat(phi[2]).isCloseTo(0.25 + 1.5, within(1e-15));
+    // a missing x0 goes right (its default): x0 is credited 3 - 1.5, x1 is not on the path
+    phi = e.pathContributions(new float[] {Float.NaN, 0f});
+    assertThat(phi).containsExactly(1.5, 0.0, 1.75);
+    // a missing x1 goes left at its split: -1 - 0.5
+    phi = e.pathContributions(new float[] {0.5f, Float.NaN});
+    assertThat(phi).containsExactly(-1.0, -1.5, 1.75);
+    // the allocation-free form overwrites what it is given
+    double[] reused = {9, 9, 9};
+    e.pathContributions(new float[] {0f, 7f}, reused);
+    assertThat(reused).containsExactly(-1.0, 1.5, 1.75);
+  }
+
+  @Test
+  void pathContributionsSumToTheMarginOnThousandsOfRowsOfRandomDeepTrees() {
+    java.util.Random rnd = new java.util.Random(5);
+    int rows = 0;
+    for (int round = 0; round < 20; round++) {
+      int features = 2 + rnd.nextInt(6);
+      List<RegressionTree> ts = new java.util.ArrayList<>();
+      for (int t = 0; t < 6; t++) {
+        ts.add(randomTree(rnd, features, 3 + rnd.nextInt(14)));
+      }
+      float base = (float) rnd.nextGaussian();
+      TreeEnsemble e = new TreeEnsemble(base, features, ts);
+      for (int row = 0; row < 200; row++, rows++) {
+        float[] x = new float[features];
+        for (int i = 0; i < features; i++) {
+          x[i] = rnd.nextInt(7) == 0 ? Float.NaN : rnd.nextInt(5) - 0.5f * rnd.nextInt(2);
+        }
+        double[] phi = e.pathContributions(x);
+        double sum = 0;
+        for (double p : phi) {
+          sum += p;
+        }
+        assertThat(sum)
+            .as("round %d row %d", round, row)
+            .isCloseTo(marginInDouble(base, ts, x), within(1e-9));
+        assertThat(sum).isCloseTo(e.margin(x), within(1e-4));
+      }
+      // the bias is the one the exact SHAP values carry
+      float[] any = new float[features];
+      assertThat(e.pathContributions(any)[features]).isEqualTo(e.contributions(any)[features]);
+    }
+    assertThat(rows).isEqualTo(4000);
+  }
+
+  /** The margin walked node by node and added in double precision (the test's own walk). */
+  static double marginInDouble(float base, List<RegressionTree> trees, float[] x) {
+    double m = base;
+    for (RegressionTree t : trees) {
+      int n = 0;
+      while (t.left()[n] >= 0) {
+        float v = x[t.feature()[n]];
+        boolean goLeft = Float.isNaN(v) ? t.defaultLeft()[n] : v < t.threshold()[n];
+        n = goLeft ? t.left()[n] : t.right()[n];
+      }
+      m += t.leafValue()[n];
+    }
+    return m;
+  }
+
   /**
    * A random tree of up to {@code depth} levels over {@code features} features, repeats allowed.
    */
@@ -141,7 +211,7 @@ class TreeEnsembleTest {
   }
 
   @Test
-  void shapInBlocksEqualsOneRowAtATimeOnRandomDeepTreesWithBoundaryValuesAndAPartialBlock() {
+  void shapInBlocksEqualsOneRowAtATimeAndTheRecursionOnRandomDeepTreesWithAPartialBlock() {
     java.util.Random rnd = new java.util.Random(23);
     for (int round = 0; round < 10; round++) {
       int features = 2 + rnd.nextInt(5);
@@ -151,7 +221,7 @@ class TreeEnsembleTest {
       }
       TreeEnsemble e = new TreeEnsemble(0.1f, features, ts);
       // more than one block, the last one partial; values on thresholds, between them, -0.0, NaN
-      int n = 64 + 1 + rnd.nextInt(40);
+      int n = 128 + 1 + rnd.nextInt(40);
       float[][] xs = new float[n][features];
       for (float[] x : xs) {
         for (int i = 0; i < features; i++) {
@@ -169,11 +239,13 @@ class TreeEnsembleTest {
       assertThat(block).hasNumberOfRows(n);
       for (int r = 0; r < n; r++) {
         double[] one = e.contributions(xs[r]);
+        double[] reference = e.contributionsByRecursion(xs[r]);
         assertThat(block[r]).hasSize(one.length);
         for (int i = 0; i < one.length; i++) {
           assertThat(block[r][i])
               .as("round %d row %d feature %d", round, r, i)
-              .isCloseTo(one[i], within(2e-5));
+              .isCloseTo(one[i], within(1e-12))
+              .isCloseTo(reference[i], within(1e-9));
         }
       }
     }
@@ -184,7 +256,7 @@ class TreeEnsembleTest {
   }
 
   @Test
-  void leafPathShapEqualsTheRecursiveTreeShapOnRandomDeepTreesWithRepeatsAndMissingValues() {
+  void depthFirstAndLeafPathShapEqualTheRecursionOnRandomDeepTreesWithRepeatsAndMissingValues() {
     java.util.Random rnd = new java.util.Random(11);
     for (int round = 0; round < 20; round++) {
       int features = 2 + rnd.nextInt(5);
@@ -199,12 +271,14 @@ class TreeEnsembleTest {
           x[i] = rnd.nextInt(6) == 0 ? Float.NaN : rnd.nextInt(5) - 0.5f * rnd.nextInt(2);
         }
         double[] fast = e.contributions(x);
+        double[] leafPaths = e.contributionsByLeafPaths(x);
         double[] reference = e.contributionsByRecursion(x);
         double sum = 0;
         for (int i = 0; i < fast.length; i++) {
           assertThat(fast[i])
               .as("round %d feature %d", round, i)
-              .isCloseTo(reference[i], within(1e-9));
+              .isCloseTo(reference[i], within(1e-9))
+              .isCloseTo(leafPaths[i], within(1e-9));
           sum += fast[i];
         }
         assertThat(sum).isCloseTo(e.margin(x), within(1e-4));

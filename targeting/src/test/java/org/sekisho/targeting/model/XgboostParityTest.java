@@ -134,12 +134,36 @@ class XgboostParityTest {
     double[][] phi = all.contributions(xs, n);
     for (int r = 0; r < n; r++) {
       assertThat(phi[r]).hasSize(contrib[r].length);
+      double[] one = all.contributions(xs[r]);
       double sum = 0;
       for (int i = 0; i < phi[r].length; i++) {
         assertThat(phi[r][i]).as("row %d feature %d", r, i).isCloseTo(contrib[r][i], within(2e-4));
+        assertThat(phi[r][i]).isCloseTo(one[i], within(1e-9));
         sum += phi[r][i];
       }
       assertThat(sum).isCloseTo(all.margin(xs[r]), within(1e-4));
+    }
+  }
+
+  @Test
+  void pathContributionsOfEveryValidationRowSumToXgboostsMargin() throws Exception {
+    TreeEnsemble all = trained.trees();
+    float[][] margins = booster.predict(dvalid, true, 0);
+    double[] phi = new double[all.features() + 1];
+    for (int r = 0; r < validMatrix.rows(); r++) {
+      float[] x = validMatrix.row(r);
+      all.pathContributions(x, phi);
+      double sum = 0;
+      for (double p : phi) {
+        sum += p;
+      }
+      assertThat(sum).as("row %d", r).isCloseTo(margins[r][0], within(1e-5));
+      // exact SHAP values add up to the same margin (both in double precision)
+      double exact = 0;
+      for (double p : all.contributions(x)) {
+        exact += p;
+      }
+      assertThat(sum).isCloseTo(exact, within(1e-9));
     }
   }
 
@@ -169,6 +193,15 @@ class XgboostParityTest {
     List<Reason> reasons = b.reasons(top, 3);
     assertThat(reasons).isNotEmpty().hasSizeLessThanOrEqualTo(3);
     assertThat(reasons.getFirst().logOdds()).isPositive();
+    assertThat(reasons).allMatch(r -> r.kind() == Reason.Kind.EXACT_SHAP);
+    assertThat(reasons.getFirst().toString()).endsWith(", exact SHAP)");
+    List<Reason> quick = b.pathReasons(top, 3);
+    assertThat(quick).isNotEmpty().hasSizeLessThanOrEqualTo(3);
+    assertThat(quick).allMatch(r -> r.kind() == Reason.Kind.PATH && r.logOdds() > 0);
+    assertThat(quick.getFirst().toString()).endsWith(", path contributions)");
+    for (int i = 1; i < quick.size(); i++) {
+      assertThat(quick.get(i).logOdds()).isLessThanOrEqualTo(quick.get(i - 1).logOdds());
+    }
     assertThat(XgboostJsonModel.parse(loaded.exportedModel()).isAccepted()).isTrue();
   }
 

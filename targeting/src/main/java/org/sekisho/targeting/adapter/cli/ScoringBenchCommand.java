@@ -13,16 +13,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.IntFunction;
 import ml.dmlc.xgboost4j.java.Booster;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoost;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.assessment.adapter.cli.TargetingBenchCommand;
+import org.sekisho.targeting.assessment.adapter.model.KcsViews;
+import org.sekisho.targeting.assessment.domain.Assessment;
+import org.sekisho.targeting.assessment.domain.Assessor;
+import org.sekisho.targeting.assessment.domain.ModelScore;
+import org.sekisho.targeting.assessment.domain.RuleBook;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.model.adapter.store.ModelDirectory;
 import org.sekisho.targeting.model.domain.KcsDeclaration;
+import org.sekisho.targeting.model.domain.Reason;
 import org.sekisho.targeting.model.domain.RiskModel;
 import org.sekisho.targeting.model.domain.TreeEnsemble;
-import picocli.CommandLine;
+import org.sekisho.targeting.selectivity.domain.Lane;
+import org.sekisho.targeting.selectivity.domain.Selectivity;
+import org.sekisho.targeting.selectivity.domain.SelectivityConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -30,17 +40,22 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sekisho bench scoring}: the released model's scoring speed against XGBoost4J's own
- * single-row prediction of the same trees, in the same JVM run, and bulk scoring on several threads
- * with reasons for every referral.
+ * single-row prediction of the same trees, in the same JVM run; exact TreeSHAP per referral (one by
+ * one and in blocks, with the previous forms as baselines); and bulk scoring on several threads —
+ * the model alone and criteria + lists + model — without reasons, with immediate reasons for every
+ * referral (path contributions) and with exact reasons.
  */
 @Command(
     name = "scoring",
     mixinStandardHelpOptions = true,
     description = {
       "Measures model scoring: plain-Java trees vs XGBoost4J single-row predict (same model,"
-          + " same run); exact TreeSHAP latency per referral (leaf paths, and the old recursion"
-          + " as baseline); bulk encode+score on --threads without reasons and with exact reasons"
-          + " for the --referral-share highest scores.",
+          + " same run); exact TreeSHAP per referral (depth-first, one by one and in blocks; the"
+          + " previous leaf-path forms and the recursion as baselines); bulk encode+score on"
+          + " --threads without reasons, with immediate path-contribution reasons and with exact"
+          + " reasons for the --referral-share highest scores; and criteria + lists + model +"
+          + " selectivity with immediate reasons (criteria hits, list hits, path contributions)"
+          + " for every referral.",
       "Checks on the way that both scorers give the same probabilities. Each figure is measured"
           + " --repeats times (median [min..max]); CPU time is shown beside wall time because a"
           + " shared machine makes wall time noisy."
@@ -66,7 +81,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
   @Option(
       names = "--referral-share",
       defaultValue = "5",
-      description = "Percent of declarations referred (and explained) in bulk scoring.")
+      description = "Percent of declarations referred (and explained) in bulk model scoring.")
   double referralShare;
 
   @Option(
@@ -77,22 +92,24 @@ public final class ScoringBenchCommand implements Callable<Integer> {
 
   @Option(
       names = "--recursion-rows",
-      defaultValue = "5",
+      defaultValue = "3",
       description = "Referrals explained by the old recursive TreeSHAP as the SHAP baseline.")
   int recursionRows;
 
   @Option(
       names = "--explain-block",
-      defaultValue = "256",
+      defaultValue = "128",
       description =
-          "Referrals explained together in one pass over the leaves (1: one by one; default"
-              + " ${DEFAULT-VALUE}).")
+          "Referrals explained together by exact TreeSHAP in bulk scoring (1: one by one;"
+              + " default ${DEFAULT-VALUE}).")
   int explainBlock;
 
   @Option(
-      names = "--no-assessment",
-      description =
-          "Skip the criteria + lists + model figures (sekisho bench targeting, run at the end).")
+      names = "--no-baselines",
+      description = "Skip the previous exact forms (leaf paths one by one and in blocks).")
+  boolean noBaselines;
+
+  @Option(names = "--no-assessment", description = "Skip the criteria + lists + model figures.")
   boolean noAssessment;
 
   /** Picocli needs a public no-argument constructor. */
@@ -139,15 +156,24 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     for (int i = 0; i < x.length; i++) {
       x[i] = m.encoder().encode(rows.get(i));
     }
+    long leaves = 0;
+    for (var t : trees.trees()) {
+      for (int c : t.left()) {
+        leaves += c < 0 ? 1 : 0;
+      }
+    }
     out.printf(
         Locale.ROOT,
-        "model %s: %d trees, max depth %d, %d features; %d declarations from %s%n",
+        "model %s: %d trees, %d leaves, max depth %d, %d features; %d declarations from %s;"
+            + " load average %s%n",
         loaded.manifest().versionId(),
         trees.size(),
+        leaves,
         trees.maxDepth(),
         w,
         rows.size(),
-        input.getFileName());
+        input.getFileName(),
+        loadAverage());
 
     Booster booster = XGBoost.loadModel(loaded.exportedModel());
     try {
@@ -203,22 +229,24 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       out.printf(
           Locale.ROOT,
           "xgboost4j inplace_predict, single row:    cpu %10.2f us/row, wall %10.2f us/row"
-              + "  (java %.0fx faster by cpu)%n",
+              + "  (java %.0fx faster by cpu, %.0fx by wall)%n",
           inplace[0] / 1e3,
           inplace[1] / 1e3,
-          inplace[0] / javaCpu.median());
+          inplace[0] / javaCpu.median(),
+          inplace[1] / javaWall.median());
       out.printf(
           Locale.ROOT,
           "xgboost4j DMatrix + predict, single row:  cpu %10.2f us/row, wall %10.2f us/row"
-              + "  (java %.0fx faster by cpu)%n",
+              + "  (java %.0fx faster by cpu, %.0fx by wall)%n",
           dmatrix[0] / 1e3,
           dmatrix[1] / 1e3,
-          dmatrix[0] / javaCpu.median());
+          dmatrix[0] / javaCpu.median(),
+          dmatrix[1] / javaWall.median());
     } finally {
       booster.dispose();
     }
+    out.flush();
 
-    // bulk: encode + score every declaration, reasons for the referred share
     // the referral threshold: the score above which --referral-share of the input lies
     float[] sample = new float[Math.min(x.length, 200_000)];
     for (int i = 0; i < sample.length; i++) {
@@ -230,11 +258,11 @@ public final class ScoringBenchCommand implements Callable<Integer> {
         referralShare == 0 ? Float.POSITIVE_INFINITY : sample[Math.min(cut, sample.length - 1)];
     shapLatency(out, m, x, threshold);
 
-    bulk(m, rows, Float.POSITIVE_INFINITY, seconds / 3, null); // warm-up
+    bulk(m, rows, Float.POSITIVE_INFINITY, Explain.NONE, seconds / 3, null); // warm-up
     Spread plain = new Spread();
     Spread plainCpu = new Spread();
     for (int k = 0; k < repeats; k++) {
-      double[] r = bulk(m, rows, Float.POSITIVE_INFINITY, seconds, null);
+      double[] r = bulk(m, rows, Float.POSITIVE_INFINITY, Explain.NONE, seconds, null);
       plain.add(r[0]);
       plainCpu.add(r[1]);
     }
@@ -245,58 +273,149 @@ public final class ScoringBenchCommand implements Callable<Integer> {
         threads,
         plain.rate(),
         plainCpu.rate());
-    if (referralShare > 0) {
-      Spread explained = new Spread();
-      Spread explainedCpu = new Spread();
-      long[] counts = new long[3];
-      for (int k = 0; k < repeats; k++) {
-        double[] r = bulk(m, rows, threshold, seconds, counts);
-        explained.add(r[0]);
-        explainedCpu.add(r[1]);
-      }
-      out.printf(
-          Locale.ROOT,
-          "bulk encode+score on %d threads, exact reasons for the %.1f%% referred"
-              + " (blocks of %d): %s declarations/s wall (%s per CPU-second; %d scored,"
-              + " %d explained, %d reasons)%n",
-          threads,
-          100.0 * counts[1] / Math.max(1, counts[0]),
-          explainBlock,
-          explained.rate(),
-          explainedCpu.rate(),
-          counts[0],
-          counts[1],
-          counts[2]);
-    }
     out.flush();
-    if (!noAssessment) {
-      // criteria + lists + model in the same run, by the assessment bench itself
-      out.println("criteria + lists + model (sekisho bench targeting, same run):");
-      out.flush();
-      CommandLine assess = new CommandLine(new TargetingBenchCommand());
-      assess.setOut(out);
-      assess.setErr(err);
-      int rc =
-          assess.execute(
-              "--model",
-              model.toString(),
-              "--input",
-              input.toString(),
-              "--seconds",
-              Double.toString(seconds),
-              "--threads",
-              Integer.toString(threads));
-      if (rc != 0) {
-        err.println("bench targeting ended with exit code " + rc);
-        return rc;
+    if (referralShare > 0) {
+      for (Explain how : List.of(Explain.PATH, Explain.EXACT)) {
+        Spread explained = new Spread();
+        Spread explainedCpu = new Spread();
+        long[] counts = new long[3];
+        bulk(m, rows, threshold, how, seconds / 3, null); // warm-up
+        for (int k = 0; k < repeats; k++) {
+          double[] r = bulk(m, rows, threshold, how, seconds, counts);
+          explained.add(r[0]);
+          explainedCpu.add(r[1]);
+        }
+        out.printf(
+            Locale.ROOT,
+            "bulk encode+score on %d threads, %s for the %.1f%% referred:"
+                + " %s declarations/s wall (%s per CPU-second; %d scored, %d explained,"
+                + " %d reasons)%n",
+            threads,
+            how == Explain.PATH
+                ? "immediate reasons (path contributions)"
+                : "exact SHAP reasons (blocks of " + explainBlock + ")",
+            100.0 * counts[1] / Math.max(1, counts[0]),
+            explained.rate(),
+            explainedCpu.rate(),
+            counts[0],
+            counts[1],
+            counts[2]);
+        out.flush();
       }
     }
+    if (!noAssessment) {
+      assessment(out, m, loaded.manifest().versionId(), rows);
+    }
+    out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
     out.flush();
     return 0;
   }
 
-  /** Exact TreeSHAP latency per referral: leaf paths, and the recursion as the baseline. */
-  private void shapLatency(PrintWriter out, RiskModel m, float[][] x, float threshold) {
+  /** How referrals are explained in bulk scoring. */
+  private enum Explain {
+    NONE,
+    PATH,
+    EXACT
+  }
+
+  /**
+   * Criteria + lists + model + selectivity, the whole in-process assessment, on {@link #threads}
+   * threads: without reasons, and with every referral's reasons at once (criteria and list hits,
+   * selection basis, and the model's path contributions).
+   */
+  private void assessment(PrintWriter out, RiskModel m, String version, List<KcsDeclaration> rows)
+      throws Exception {
+    List<DeclarationView> views = new ArrayList<>(rows.size());
+    for (KcsDeclaration d : rows) {
+      views.add(KcsViews.view(d));
+    }
+    RuleBook book = TargetingBenchCommand.book(views);
+    out.printf(
+        Locale.ROOT,
+        "criteria + lists + model + selectivity (%d criteria, lists %s; one selectivity for all"
+            + " threads, 5%% red expected):%n",
+        book.criteria().size(),
+        book.listVersions());
+    for (boolean reasons : new boolean[] {false, true}) {
+      Spread wall = new Spread();
+      Spread cpu = new Spread();
+      long[] counts = new long[3];
+      Selectivity selectivity = new Selectivity(SelectivityConfig.standard(1));
+      IntFunction<Block> work =
+          thread -> assessor(m, version, rows, views, book, selectivity, reasons, thread);
+      runThreads(seconds / 3, work, null);
+      for (int k = 0; k < repeats; k++) {
+        double[] r = runThreads(seconds, work, counts);
+        wall.add(r[0]);
+        cpu.add(r[1]);
+      }
+      out.printf(
+          Locale.ROOT,
+          "  %-58s %s declarations/s wall (%s per CPU-second)%s%n",
+          reasons
+              ? "... with reasons for every referral at once (path contrib.)"
+              : "criteria + lists + model score + lane, no reasons",
+          wall.rate(),
+          cpu.rate(),
+          reasons
+              ? String.format(
+                  Locale.ROOT,
+                  "; %.1f%% referred, %.1f reasons each",
+                  100.0 * counts[1] / Math.max(1, counts[0]),
+                  counts[2] / (double) Math.max(1, counts[1]))
+              : "");
+      out.flush();
+    }
+  }
+
+  /** One thread's assessment loop: blocks of 64 declarations scored together, then assessed. */
+  private static Block assessor(
+      RiskModel m,
+      String version,
+      List<KcsDeclaration> rows,
+      List<DeclarationView> views,
+      RuleBook book,
+      Selectivity selectivity,
+      boolean reasons,
+      int thread) {
+    int block = 64;
+    int[] at = {thread * rows.size() / 2};
+    float[][] scratch = new float[block][m.encoder().width()];
+    KcsDeclaration[] ds = new KcsDeclaration[block];
+    float[] scores = new float[block];
+    double[] phi = new double[m.encoder().width() + 1];
+    return counts -> {
+      final int start = at[0] % rows.size();
+      int i = start;
+      for (int k = 0; k < block; k++) {
+        ds[k] = rows.get(i);
+        i = i + 1 == rows.size() ? 0 : i + 1;
+      }
+      at[0] = i;
+      m.scoreBlock(ds, block, scratch, scores);
+      i = start;
+      for (int k = 0; k < block; k++) {
+        Assessment a =
+            Assessor.assess(views.get(i), book, new ModelScore(scores[k], version), selectivity);
+        i = i + 1 == rows.size() ? 0 : i + 1;
+        if (a.lane() != Lane.GREEN) {
+          counts[1]++;
+          if (reasons) {
+            List<String> all = new ArrayList<>(a.reasons());
+            for (Reason r : m.pathReasons(ds[k], scratch[k], 3, phi)) {
+              all.add(r.toString());
+            }
+            counts[2] += all.size();
+          }
+        }
+      }
+      counts[0] += block;
+    };
+  }
+
+  /** Exact TreeSHAP per referral: depth-first, the previous leaf-path forms and the recursion. */
+  private void shapLatency(PrintWriter out, RiskModel m, float[][] x, float threshold)
+      throws Exception {
     TreeEnsemble trees = m.trees();
     List<float[]> referred = new ArrayList<>();
     for (float[] row : x) {
@@ -307,39 +426,55 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     if (referred.isEmpty()) {
       referred.add(x[0]);
     }
-    ThreadMXBean tm = ManagementFactory.getThreadMXBean();
-    trees.contributions(referred.getFirst()); // prepares the leaf paths
-    Spread leafCpu = new Spread();
-    Spread leafWall = new Spread();
-    int at = 0;
+    out.printf(
+        Locale.ROOT,
+        "reasons per referral (%d referred rows, one thread, this thread's CPU time):%n",
+        referred.size());
+    Spread pathCpu = new Spread();
+    Spread pathWall = new Spread();
+    double[] phi = new double[trees.features() + 1];
     for (int k = 0; k < repeats; k++) {
-      long n = 0;
-      long c0 = tm.getCurrentThreadCpuTime();
-      long w0 = System.nanoTime();
-      long end = w0 + (long) (seconds * 1e9);
-      do {
-        sink += trees.contributions(referred.get(at))[0];
-        at = at + 1 == referred.size() ? 0 : at + 1;
-        n++;
-      } while (System.nanoTime() < end);
-      leafCpu.add((tm.getCurrentThreadCpuTime() - c0) / (double) n);
-      leafWall.add((System.nanoTime() - w0) / (double) n);
+      double[] t =
+          perRow(
+              seconds,
+              referred.size(),
+              i -> {
+                trees.pathContributions(referred.get(i), phi);
+                return (float) phi[0];
+              });
+      pathCpu.add(t[0]);
+      pathWall.add(t[1]);
     }
     out.printf(
         Locale.ROOT,
-        "exact TreeSHAP per referral, leaf paths:  cpu %s us, wall %s us%n",
-        leafCpu.us(),
-        leafWall.us());
-    // the same referrals explained in blocks (one pass over the leaves per block)
+        "  path contributions (immediate reasons):    cpu %s us, wall %s us%n",
+        pathCpu.us(),
+        pathWall.us());
+    out.flush();
+    trees.contributions(referred.getFirst()); // prepares the depth-first form
+    Spread oneCpu = new Spread();
+    Spread oneWall = new Spread();
+    int[] at = {0};
+    for (int k = 0; k < repeats; k++) {
+      double[] t = timed(seconds, 1, () -> trees.contributions(next(referred, at))[0]);
+      oneCpu.add(t[0]);
+      oneWall.add(t[1]);
+    }
+    out.printf(
+        Locale.ROOT,
+        "  exact SHAP, depth-first, one by one:       cpu %s us, wall %s us%n",
+        oneCpu.us(),
+        oneWall.us());
+    out.flush();
     float[][] block = new float[explainBlock][];
     for (int i = 0; i < block.length; i++) {
       block[i] = referred.get(i % referred.size());
     }
-    double[][] inBlocks = trees.contributions(block, block.length); // prepares the block form
     for (int k = 0; k < 2; k++) {
-      // warm-up: one call explains a whole block (seconds for 256 rows), so let the JIT finish
+      // warm-up: one call explains a whole block, so let the JIT finish first
       sink += trees.contributions(block, block.length)[0][0];
     }
+    double[][] inBlocks = trees.contributions(block, block.length);
     double blockDiff = 0;
     for (int i = 0; i < Math.min(block.length, 4); i++) {
       double[] one = trees.contributions(block[i]);
@@ -350,31 +485,83 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     Spread blockCpu = new Spread();
     Spread blockWall = new Spread();
     for (int k = 0; k < repeats; k++) {
-      long n = 0;
-      long c0 = tm.getCurrentThreadCpuTime();
-      long w0 = System.nanoTime();
-      long end = w0 + (long) (seconds * 1e9);
-      do {
-        sink += trees.contributions(block, block.length)[0][0];
-        n += block.length;
-      } while (System.nanoTime() < end);
-      blockCpu.add((tm.getCurrentThreadCpuTime() - c0) / (double) n);
-      blockWall.add((System.nanoTime() - w0) / (double) n);
+      double[] t =
+          timed(seconds, block.length, () -> trees.contributions(block, block.length)[0][0]);
+      blockCpu.add(t[0]);
+      blockWall.add(t[1]);
     }
     out.printf(
         Locale.ROOT,
-        "exact TreeSHAP per referral, blocks of %d: cpu %s us, wall %s us"
-            + "  (%.1fx faster than one by one by cpu; max |difference| %.1e)%n",
+        "  exact SHAP, depth-first, blocks of %3d:    cpu %s us, wall %s us"
+            + "  (%.1fx one by one by cpu; max |block - one by one| %.1e)%n",
         block.length,
         blockCpu.us(),
         blockWall.us(),
-        leafCpu.median() / blockCpu.median(),
+        oneCpu.median() / blockCpu.median(),
         blockDiff);
+    out.flush();
+    double leafOne = Double.NaN;
+    if (!noBaselines) {
+      // the previous exact forms, measured once each (they are slow)
+      trees.contributionsByLeafPaths(referred.getFirst());
+      double[] t = timed(seconds, 1, () -> trees.contributionsByLeafPaths(next(referred, at))[0]);
+      leafOne = t[0];
+      double diff = 0;
+      for (int i = 0; i < Math.min(referred.size(), 3); i++) {
+        double[] a = trees.contributions(referred.get(i));
+        double[] b = trees.contributionsByLeafPaths(referred.get(i));
+        for (int j = 0; j < a.length; j++) {
+          diff = Math.max(diff, Math.abs(a[j] - b[j]));
+        }
+      }
+      out.printf(
+          Locale.ROOT,
+          "  baseline: leaf paths, one by one:          cpu %10.2f us, wall %10.2f us"
+              + "  (depth-first %.1fx faster by cpu; max |difference| %.1e)%n",
+          t[0] / 1e3,
+          t[1] / 1e3,
+          t[0] / oneCpu.median(),
+          diff);
+      out.flush();
+      float[][] lanes = new float[256][];
+      for (int i = 0; i < lanes.length; i++) {
+        lanes[i] = referred.get(i % referred.size());
+      }
+      double[][] old = trees.contributionsByLeafPathLanes(lanes, lanes.length); // warm-up
+      double[][] exact = trees.contributions(lanes, 4);
+      double oldDiff = 0;
+      for (int i = 0; i < 4; i++) {
+        for (int j = 0; j < exact[i].length; j++) {
+          oldDiff = Math.max(oldDiff, Math.abs(old[i][j] - exact[i][j]));
+        }
+      }
+      double[] b =
+          timed(
+              seconds,
+              lanes.length,
+              () -> trees.contributionsByLeafPathLanes(lanes, lanes.length)[0][0]);
+      out.printf(
+          Locale.ROOT,
+          "  baseline: leaf paths, blocks of 256, float: cpu %10.2f us, wall %10.2f us"
+              + "  (depth-first blocks %.1fx faster by cpu; max |difference| %.1e)%n",
+          b[0] / 1e3,
+          b[1] / 1e3,
+          b[0] / blockCpu.median(),
+          oldDiff);
+      out.flush();
+    }
     if (recursionRows > 0) {
       int rows = Math.min(recursionRows, referred.size());
       double maxDiff = 0;
+      ThreadMXBean tm = ManagementFactory.getThreadMXBean();
       long c0 = tm.getCurrentThreadCpuTime();
       long w0 = System.nanoTime();
+      for (int i = 0; i < rows; i++) {
+        double[] slow = trees.contributionsByRecursion(referred.get(i));
+        sink += slow[0];
+      }
+      double recursionCpu = (tm.getCurrentThreadCpuTime() - c0) / (double) rows;
+      double recursionWall = (System.nanoTime() - w0) / (double) rows;
       for (int i = 0; i < rows; i++) {
         double[] slow = trees.contributionsByRecursion(referred.get(i));
         double[] fast = trees.contributions(referred.get(i));
@@ -382,22 +569,58 @@ public final class ScoringBenchCommand implements Callable<Integer> {
           maxDiff = Math.max(maxDiff, Math.abs(slow[j] - fast[j]));
         }
       }
-      // the loop ran both; subtract the leaf-path median to keep the recursion's own cost
-      double recursionCpu = (tm.getCurrentThreadCpuTime() - c0) / (double) rows - leafCpu.median();
-      double recursionWall = (System.nanoTime() - w0) / (double) rows - leafWall.median();
       out.printf(
           Locale.ROOT,
-          "exact TreeSHAP per referral, recursion:   cpu %10.1f us, wall %10.1f us"
-              + "  (%d referrals; leaf paths %.1fx faster by cpu; max |difference| %.1e)%n",
+          "  baseline: recursion (Lundberg et al.):     cpu %10.1f us, wall %10.1f us"
+              + "  (%d referrals; depth-first %.1fx faster by cpu%s; max |difference| %.1e)%n",
           recursionCpu / 1e3,
           recursionWall / 1e3,
           rows,
-          recursionCpu / leafCpu.median(),
+          recursionCpu / oneCpu.median(),
+          Double.isNaN(leafOne)
+              ? ""
+              : String.format(Locale.ROOT, ", leaf paths %.1fx", recursionCpu / leafOne),
           maxDiff);
+      out.flush();
     }
   }
 
+  private static float[] next(List<float[]> rows, int[] at) {
+    float[] r = rows.get(at[0]);
+    at[0] = at[0] + 1 == rows.size() ? 0 : at[0] + 1;
+    return r;
+  }
+
+  /** A measured call that explains {@code rows} rows per call. */
+  private interface Call {
+    double run();
+  }
+
+  /**
+   * Nanoseconds per row of this thread's CPU and of wall time, calling {@code call} (which explains
+   * {@code rowsPerCall} rows) for at least {@code secs} and at least once.
+   */
+  private double[] timed(double secs, int rowsPerCall, Call call) {
+    ThreadMXBean tm = ManagementFactory.getThreadMXBean();
+    long n = 0;
+    long c0 = tm.getCurrentThreadCpuTime();
+    long w0 = System.nanoTime();
+    long end = w0 + (long) (secs * 1e9);
+    do {
+      sink += call.run();
+      n += rowsPerCall;
+    } while (System.nanoTime() < end);
+    return new double[] {
+      (tm.getCurrentThreadCpuTime() - c0) / (double) n, (System.nanoTime() - w0) / (double) n
+    };
+  }
+
   private double sink;
+
+  private static String loadAverage() {
+    double l = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+    return l < 0 ? "unknown" : String.format(Locale.ROOT, "%.1f", l);
+  }
 
   /** Repeated measurements of one figure, in nanoseconds or per second. */
   private static final class Spread {
@@ -434,13 +657,74 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     }
   }
 
+  /** One thread's unit of bulk work, which keeps its own place in the input. */
+  private interface Block {
+    /**
+     * Processes the next block of declarations; adds scored, referred and reasons given to {@code
+     * counts[0..2]}.
+     */
+    void run(long[] counts);
+  }
+
   /**
    * Scores {@code rows} round-robin on {@link #threads} threads for {@code secs}, explaining every
-   * score at or above {@code threshold}. Returns declarations per wall second and per CPU second of
-   * the scoring threads; adds scored, explained and reason counts to {@code counts} if given.
+   * score at or above {@code threshold} as {@code how} says. Returns declarations per wall second
+   * and per CPU second of the scoring threads; adds scored, explained and reason counts to {@code
+   * counts} if given.
    */
   private double[] bulk(
-      RiskModel m, List<KcsDeclaration> rows, float threshold, double secs, long[] counts)
+      RiskModel m,
+      List<KcsDeclaration> rows,
+      float threshold,
+      Explain how,
+      double secs,
+      long[] counts)
+      throws Exception {
+    return runThreads(
+        secs,
+        thread -> {
+          int block = 64;
+          int[] at = {thread * rows.size() / threads};
+          float[][] scratch = new float[block][m.encoder().width()];
+          KcsDeclaration[] ds = new KcsDeclaration[block];
+          float[] scores = new float[block];
+          double[] phi = new double[m.encoder().width() + 1];
+          List<KcsDeclaration> waiting = new ArrayList<>(explainBlock);
+          return c -> {
+            int i = at[0];
+            for (int k = 0; k < block; k++) {
+              ds[k] = rows.get(i);
+              i = i + 1 == rows.size() ? 0 : i + 1;
+            }
+            at[0] = i;
+            m.scoreBlock(ds, block, scratch, scores);
+            for (int k = 0; k < block; k++) {
+              if (scores[k] >= threshold) {
+                c[1]++;
+                if (how == Explain.PATH) {
+                  // reasons at once, from the row already encoded for scoring
+                  c[2] += m.pathReasons(ds[k], scratch[k], 3, phi).size();
+                } else if (how == Explain.EXACT) {
+                  // referrals wait for a full block, then are explained together
+                  waiting.add(ds[k]);
+                  if (waiting.size() == explainBlock) {
+                    c[2] += explain(m, waiting);
+                  }
+                }
+              }
+            }
+            c[0] += block;
+          };
+        },
+        counts);
+  }
+
+  /**
+   * Runs one {@link Block} per thread on {@link #threads} threads, each from its own place in the
+   * input, for {@code secs}. Returns declarations per wall second and per CPU-second of the threads
+   * (times the threads: what dedicated cores would give); adds the counts to {@code counts}.
+   */
+  private double[] runThreads(double secs, IntFunction<Block> work, long[] counts)
       throws Exception {
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     LongAdder scored = new LongAdder();
@@ -448,50 +732,25 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     LongAdder reasons = new LongAdder();
     LongAdder cpuNanos = new LongAdder();
     ThreadMXBean tm = ManagementFactory.getThreadMXBean();
-    long end = System.nanoTime() + (long) (secs * 1e9);
     long t0 = System.nanoTime();
+    long end = t0 + (long) (secs * 1e9);
     List<Future<?>> fs = new ArrayList<>();
     for (int t = 0; t < threads; t++) {
-      int start = t * rows.size() / threads;
+      int thread = t;
       fs.add(
           pool.submit(
               () -> {
                 long c0 = tm.getCurrentThreadCpuTime();
-                int block = 64;
-                float[][] scratch = new float[block][m.encoder().width()];
-                KcsDeclaration[] ds = new KcsDeclaration[block];
-                float[] scores = new float[block];
-                List<KcsDeclaration> waiting = new ArrayList<>(explainBlock);
-                int i = start;
-                long n = 0;
-                long r = 0;
-                long given = 0;
-                while (true) {
-                  for (int k = 0; k < block; k++) {
-                    ds[k] = rows.get(i);
-                    i = i + 1 == rows.size() ? 0 : i + 1;
-                  }
-                  m.scoreBlock(ds, block, scratch, scores);
-                  for (int k = 0; k < block; k++) {
-                    if (scores[k] >= threshold) {
-                      // referrals wait for a full block, then are explained together
-                      waiting.add(ds[k]);
-                      r++;
-                      if (waiting.size() == explainBlock) {
-                        given += explain(m, waiting);
-                      }
-                    }
-                  }
-                  n += block;
-                  if (System.nanoTime() > end) {
-                    break;
-                  }
+                Block b = work.apply(thread);
+                long[] c = new long[3];
+                while (System.nanoTime() < end) {
+                  b.run(c);
                 }
-                given += explain(m, waiting); // the last, partial block
-                scored.add(n);
-                referred.add(r);
-                reasons.add(given);
+                scored.add(c[0]);
+                referred.add(c[1]);
+                reasons.add(c[2]);
                 cpuNanos.add(tm.getCurrentThreadCpuTime() - c0);
+                return null;
               }));
     }
     for (Future<?> f : fs) {
@@ -504,7 +763,6 @@ public final class ScoringBenchCommand implements Callable<Integer> {
       counts[1] += referred.sum();
       counts[2] += reasons.sum();
     }
-    // per CPU-second of the scoring threads, times the threads: what dedicated cores would give
     double perCpu = scored.sum() / (cpuNanos.sum() / 1e9) * threads;
     return new double[] {scored.sum() / s, perCpu};
   }

@@ -1,16 +1,16 @@
 package org.sekisho.targeting.model.domain;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 
 /**
  * A released cargo risk model: encoding tables learnt from training data and the boosted trees.
- * Scores a declaration (probability of fraud) and explains a score with exact per-factor SHAP
- * contributions. Immutable and thread-safe; the allocation-free {@link #score(KcsDeclaration,
- * float[])} is the fast path for bulk scoring.
+ * Scores a declaration (probability of fraud) and explains a score by per-factor path contributions
+ * (at once, as cheap as scoring) or exact SHAP contributions (after selection). Immutable and
+ * thread-safe; the allocation-free {@link #score(KcsDeclaration, float[])} is the fast path for
+ * bulk scoring.
  */
 public final class RiskModel {
   private final FeatureEncoder encoder;
@@ -62,19 +62,20 @@ public final class RiskModel {
   /**
    * The factors that raised this declaration's risk most, largest first, at most {@code max}.
    * Contributions of the features that come from one factor (an importer's code, rate and count)
-   * are added together; they are exact TreeSHAP values, so all factors plus the bias sum to the
-   * margin.
+   * are added together; they are exact TreeSHAP values ({@link Reason.Kind#EXACT_SHAP}), so all
+   * factors plus the bias sum to the margin. Milliseconds per declaration on the released model:
+   * for referrals after selection, not on the request path.
    */
   public List<Reason> reasons(KcsDeclaration d, int max) {
     float[] x = encoder.encode(d);
-    return reasons(d, trees.contributions(x), max);
+    return reasons(d, trees.contributions(x), max, Reason.Kind.EXACT_SHAP);
   }
 
   /**
    * {@link #reasons(KcsDeclaration, int)} for several declarations at once (the referrals of a
    * batch), in their order: the exact contributions are computed for blocks of declarations in one
-   * pass over the trees' leaves, several times faster per declaration than one by one. The values
-   * equal the one-by-one ones up to single-precision rounding (about 1e-6 log-odds).
+   * pass over the trees, several times faster per declaration than one by one, and equal to the
+   * one-by-one values to rounding.
    */
   public List<List<Reason>> reasons(List<KcsDeclaration> ds, int max) {
     float[][] xs = new float[ds.size()][];
@@ -84,24 +85,61 @@ public final class RiskModel {
     double[][] phi = trees.contributions(xs, xs.length);
     List<List<Reason>> out = new ArrayList<>(xs.length);
     for (int i = 0; i < xs.length; i++) {
-      out.add(reasons(ds.get(i), phi[i], max));
+      out.add(reasons(ds.get(i), phi[i], max, Reason.Kind.EXACT_SHAP));
     }
     return out;
   }
 
-  private List<Reason> reasons(KcsDeclaration d, double[] phi, int max) {
+  /**
+   * Path contributions of a declaration per feature of {@link #encoder()}'s layout, then the bias:
+   * see {@link TreeEnsemble#pathContributions(float[])}. As cheap as scoring.
+   */
+  public double[] pathContributions(KcsDeclaration d) {
+    return trees.pathContributions(encoder.encode(d));
+  }
+
+  /**
+   * The factors that raised this declaration's risk most by path contributions ({@link
+   * Reason.Kind#PATH}), largest first, at most {@code max}: the reasons a referral gets at once, at
+   * about the cost of scoring it; the exact SHAP reasons ({@link #reasons(KcsDeclaration, int)})
+   * may follow.
+   */
+  public List<Reason> pathReasons(KcsDeclaration d, int max) {
+    return pathReasons(d, encoder.encode(d), max, new double[encoder.width() + 1]);
+  }
+
+  /**
+   * {@link #pathReasons(KcsDeclaration, int)} for a declaration already encoded into {@code x} (as
+   * {@link #scoreBlock} leaves it in its scratch), with {@code phi} ({@code encoder().width() + 1}
+   * long) as working memory: the bulk form, which allocates only the reasons.
+   */
+  public List<Reason> pathReasons(KcsDeclaration d, float[] x, int max, double[] phi) {
+    trees.pathContributions(x, phi);
+    return reasons(d, phi, max, Reason.Kind.PATH);
+  }
+
+  private List<Reason> reasons(KcsDeclaration d, double[] phi, int max, Reason.Kind kind) {
     double[] bySource = new double[FeatureEncoder.sourceCount()];
     for (int i = 0; i < encoder.width(); i++) {
       bySource[encoder.sourceOf(i)] += phi[i];
     }
-    List<Reason> out = new ArrayList<>();
-    for (int s = 0; s < bySource.length; s++) {
-      if (bySource[s] > 0) {
-        out.add(new Reason(FeatureEncoder.sourceTitle(s), detail(d, s), bySource[s]));
+    // the largest positive factors, picked without sorting them all
+    List<Reason> out = new ArrayList<>(Math.min(max, 8));
+    boolean[] taken = new boolean[bySource.length];
+    for (int k = 0; k < max; k++) {
+      int best = -1;
+      for (int s = 0; s < bySource.length; s++) {
+        if (!taken[s] && bySource[s] > 0 && (best < 0 || bySource[s] > bySource[best])) {
+          best = s;
+        }
       }
+      if (best < 0) {
+        break;
+      }
+      taken[best] = true;
+      out.add(new Reason(FeatureEncoder.sourceTitle(best), detail(d, best), bySource[best], kind));
     }
-    out.sort(Comparator.comparingDouble(Reason::logOdds).reversed());
-    return List.copyOf(out.subList(0, Math.min(max, out.size())));
+    return List.copyOf(out);
   }
 
   private String detail(KcsDeclaration d, int source) {

@@ -25,6 +25,8 @@ public final class TreeEnsemble {
   private final double bias;
   private volatile LeafPaths paths;
   private volatile LeafPathLanes lanes;
+  private volatile DepthFirstShap depthFirst;
+  private volatile DepthFirstShapLanes depthFirstLanes;
 
   // Scoring layout: per node three ints [split feature (bit 30: missing goes left), right child's
   // slot times three, threshold as float bits], trees in depth-first order so the left child is
@@ -38,6 +40,9 @@ public final class TreeEnsemble {
   private final int[] packed;
   private final float[] leafOut;
   private final int[] packedRoots;
+  // per packed slot: the node's cover-weighted expected value minus its parent's (0 at a root),
+  // the path attribution's step
+  private final double[] stepGain;
 
   /**
    * @param baseMargin the margin before any tree (logit of XGBoost's base score)
@@ -91,16 +96,18 @@ public final class TreeEnsemble {
     packed = new int[total * 3];
     leafOut = new float[total];
     packedRoots = new int[roots.length];
+    stepGain = new double[total];
     int next = 0;
     for (int t = 0; t < roots.length; t++) {
       packedRoots[t] = next * 3;
-      next = pack(roots[t], next);
+      next = pack(roots[t], next, meanValue[roots[t]]);
     }
   }
 
   /** Writes the subtree at flat node {@code n} in preorder from slot {@code at}; returns next. */
-  private int pack(int n, int at) {
+  private int pack(int n, int at, double parentMean) {
     int base = at * 3;
+    stepGain[at] = meanValue[n] - parentMean;
     if (left[n] < 0) {
       packed[base] = LEAF;
       packed[base + 1] = base;
@@ -110,9 +117,9 @@ public final class TreeEnsemble {
     }
     packed[base] = feature[n] | (defaultLeft[n] ? DEFAULT_LEFT : 0);
     packed[base + 2] = Float.floatToRawIntBits(threshold[n]);
-    int afterLeft = pack(left[n], at + 1);
+    int afterLeft = pack(left[n], at + 1, meanValue[n]);
     packed[base + 1] = afterLeft * 3;
-    return pack(right[n], afterLeft);
+    return pack(right[n], afterLeft, meanValue[n]);
   }
 
   private double fillMean(int n) {
@@ -245,13 +252,63 @@ public final class TreeEnsemble {
   }
 
   /**
+   * Path contributions of {@code x} (Saabas): along the row's path through every tree, each split
+   * credits its feature with the change in the cover-weighted expected value from the node to the
+   * child the row takes. One contribution per feature in margin (log-odds) units, then the bias
+   * (base margin plus each tree's expected value, as in {@link #contributions(float[])}) as the
+   * last element. Each tree's steps add up to its leaf value minus its expected value, so the
+   * elements sum to the margin (accumulated in double precision; {@link #margin} differs by its
+   * single-precision rounding). A walk of {@code depth} steps per tree, about the cost of scoring;
+   * unlike SHAP values a feature's credit depends on where in the tree it is split, so these are
+   * the quick reasons and the exact ones follow. Allocates only its result.
+   */
+  public double[] pathContributions(float[] x) {
+    double[] phi = new double[features + 1];
+    pathContributions(x, phi);
+    return phi;
+  }
+
+  /**
+   * {@link #pathContributions(float[])} into {@code phi} (at least {@link #features()} + 1 long),
+   * which is overwritten: the allocation-free form for bulk reasons.
+   */
+  public void pathContributions(float[] x, double[] phi) {
+    java.util.Arrays.fill(phi, 0, features, 0.0);
+    final int[] p = packed;
+    final double[] gain = stepGain;
+    for (int root : packedRoots) {
+      int node = root;
+      int info;
+      while ((info = p[node]) >= 0) {
+        int next = step(p, node, info, x);
+        phi[info & FEATURE_MASK] += gain[next / 3];
+        node = next;
+      }
+    }
+    phi[features] = bias;
+  }
+
+  /**
    * Exact SHAP values of {@code x} by TreeSHAP (Lundberg et al., path-dependent): one contribution
    * per feature in margin (log-odds) units, then the bias (base margin plus each tree's expected
-   * value) as the last element. The elements sum to {@link #margin}. Computed leaf by leaf from
-   * path summaries prepared on first use ({@link LeafPaths}); allocates only its result and a small
-   * scratch, so concurrent calls are safe.
+   * value) as the last element. The elements sum to {@link #margin}. Computed by one depth-first
+   * pass per tree in which the leaves below a node share the products along the path above it
+   * ({@link DepthFirstShap}); allocates only its result and a small scratch, so concurrent calls
+   * are safe.
    */
   public double[] contributions(float[] x) {
+    DepthFirstShap d = depthFirst();
+    double[] phi = new double[features + 1];
+    d.contributions(x, phi, d.scratch());
+    phi[features] = bias;
+    return phi;
+  }
+
+  /**
+   * The same values as {@link #contributions(float[])} by the per-leaf path summaries ({@link
+   * LeafPaths}), the previous exact form: kept as a second reference and for {@code bench scoring}.
+   */
+  public double[] contributionsByLeafPaths(float[] x) {
     LeafPaths lp = leafPaths();
     double[] phi = new double[features + 1];
     lp.contributions(x, phi, new double[lp.scratchSize()], new int[lp.scratchSize()]);
@@ -259,14 +316,56 @@ public final class TreeEnsemble {
     return phi;
   }
 
+  private DepthFirstShap depthFirst() {
+    DepthFirstShap d = depthFirst;
+    if (d == null) {
+      synchronized (this) {
+        d = depthFirst;
+        if (d == null) {
+          d =
+              new DepthFirstShap(
+                  features, roots, left, right, feature, threshold, defaultLeft, value, cover);
+          depthFirst = d;
+        }
+      }
+    }
+    return d;
+  }
+
   /**
    * Exact SHAP values of the rows {@code xs[0..count)}, laid out as {@link #contributions(float[])}
-   * returns them for one row, computed {@value LeafPathLanes#LANES} rows at a time in one pass over
-   * the leaves ({@link LeafPathLanes}). Equal to the one-row values up to single-precision rounding
-   * (about 1e-6 of the largest contribution). The path summaries are prepared on first use;
-   * allocates only its result and a small scratch, so concurrent calls are safe.
+   * returns them for one row, computed up to {@value DepthFirstShapLanes#LANES} rows at a time in
+   * one depth-first pass over each tree ({@link DepthFirstShapLanes}), in double precision: equal
+   * to the one-row values to rounding (about 1e-14). Allocates only its result and a scratch, so
+   * concurrent calls are safe.
    */
   public double[][] contributions(float[][] xs, int count) {
+    if (count < 0 || count > xs.length) {
+      throw new IllegalArgumentException("count " + count + " outside 0.." + xs.length);
+    }
+    DepthFirstShapLanes ln = depthFirstLanes();
+    DepthFirstShapLanes.Scratch scratch = ln.scratch(count);
+    double[][] phi = new double[count][features + 1];
+    int lanes = scratch.lanes;
+    float[][] block = new float[lanes][];
+    double[][] out = new double[lanes][];
+    for (int from = 0; from < count; from += lanes) {
+      int n = Math.min(lanes, count - from);
+      System.arraycopy(xs, from, block, 0, n);
+      System.arraycopy(phi, from, out, 0, n);
+      ln.contributions(block, n, out, scratch);
+    }
+    for (double[] p : phi) {
+      p[features] = bias;
+    }
+    return phi;
+  }
+
+  /**
+   * The previous block form ({@link LeafPathLanes}: per-leaf path summaries, single precision,
+   * about 1e-6 of the largest contribution): kept for {@code bench scoring} as the baseline.
+   */
+  public double[][] contributionsByLeafPathLanes(float[][] xs, int count) {
     if (count < 0 || count > xs.length) {
       throw new IllegalArgumentException("count " + count + " outside 0.." + xs.length);
     }
@@ -285,6 +384,20 @@ public final class TreeEnsemble {
       p[features] = bias;
     }
     return phi;
+  }
+
+  private DepthFirstShapLanes depthFirstLanes() {
+    DepthFirstShapLanes ln = depthFirstLanes;
+    if (ln == null) {
+      synchronized (this) {
+        ln = depthFirstLanes;
+        if (ln == null) {
+          ln = new DepthFirstShapLanes(depthFirst());
+          depthFirstLanes = ln;
+        }
+      }
+    }
+    return ln;
   }
 
   private LeafPathLanes leafPathLanes() {

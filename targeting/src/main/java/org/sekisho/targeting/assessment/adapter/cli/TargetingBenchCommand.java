@@ -211,7 +211,7 @@ public final class TargetingBenchCommand implements Callable<Integer> {
   }
 
   /** Twelve criteria of the kinds analysts write, over lists drawn from the input itself. */
-  static RuleBook book(List<DeclarationView> rows) {
+  public static RuleBook book(List<DeclarationView> rows) {
     Map<String, ReferenceList> lists = lists(rows);
     List<ActiveCriterion> active = new ArrayList<>();
     long id = 1;
