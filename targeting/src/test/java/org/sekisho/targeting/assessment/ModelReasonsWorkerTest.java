@@ -120,7 +120,7 @@ class ModelReasonsWorkerTest {
     Reasons store = new Reasons();
     Counting m = new Counting("m1");
     try (ModelReasonsWorker w =
-        new ModelReasonsWorker(store, max -> List.of(), 1000, Duration.ofMillis(50), "t")) {
+        new ModelReasonsWorker(store, max -> List.of(), 1000, Duration.ofMillis(50), Thread::new)) {
       for (long id = 1; id <= 300; id++) {
         w.later(referral(id, m));
       }
@@ -140,7 +140,7 @@ class ModelReasonsWorkerTest {
     Counting old = new Counting("old");
     Counting released = new Counting("new");
     try (ModelReasonsWorker w =
-        new ModelReasonsWorker(store, max -> List.of(), 100, Duration.ofMillis(50), "t")) {
+        new ModelReasonsWorker(store, max -> List.of(), 100, Duration.ofMillis(50), Thread::new)) {
       w.later(referral(1, old));
       w.later(referral(2, released));
       w.later(referral(3, old));
@@ -166,7 +166,7 @@ class ModelReasonsWorkerTest {
     IntFunction<List<Referral>> waiting =
         max -> all.stream().filter(r -> !store.added.containsKey(r.id())).limit(max).toList();
     try (ModelReasonsWorker w =
-        new ModelReasonsWorker(store, waiting, 3, Duration.ofMillis(10), "t")) {
+        new ModelReasonsWorker(store, waiting, 3, Duration.ofMillis(10), Thread::new)) {
       long t0 = System.nanoTime();
       all.forEach(w::later);
       assertThat(System.nanoTime() - t0).isLessThan(TimeUnit.MILLISECONDS.toNanos(100));
@@ -186,7 +186,7 @@ class ModelReasonsWorkerTest {
     Reasons store = new Reasons();
     Counting m = new Counting("m1");
     ModelReasonsWorker w =
-        new ModelReasonsWorker(store, max -> List.of(), 100, Duration.ofSeconds(5), "t");
+        new ModelReasonsWorker(store, max -> List.of(), 100, Duration.ofSeconds(5), Thread::new);
     w.start();
     for (long id = 1; id <= 20; id++) {
       w.later(referral(id, m));
@@ -210,7 +210,7 @@ class ModelReasonsWorkerTest {
     List<DeclarationView> ds = valid.stream().limit(300).map(KcsViews::view).toList();
     Reasons store = new Reasons();
     try (ModelReasonsWorker w =
-        new ModelReasonsWorker(store, max -> List.of(), 1000, Duration.ofMillis(50), "t")) {
+        new ModelReasonsWorker(store, max -> List.of(), 1000, Duration.ofMillis(50), Thread::new)) {
       for (int i = 0; i < ds.size(); i++) {
         w.later(new Referral(i, m, ds.get(i)));
       }

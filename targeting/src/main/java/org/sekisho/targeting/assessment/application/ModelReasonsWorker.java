@@ -52,19 +52,19 @@ public final class ModelReasonsWorker implements ModelReasons, AutoCloseable {
    * @param linger how long the first referral of a block waits for others to join it (a lone
    *     referral costs about twice as much CPU as one in a full block); the reasons follow the
    *     answer later by about this much when the worker is idle
+   * @param threads makes the one worker thread (a daemon; the adapter may lower its priority)
    */
   public ModelReasonsWorker(
       AssessmentStore store,
       IntFunction<List<Referral>> waiting,
       int capacity,
       Duration linger,
-      String threadName) {
+      java.util.concurrent.ThreadFactory threads) {
     this.store = store;
     this.waiting = waiting;
     this.queue = new ArrayBlockingQueue<>(capacity);
     this.lingerNanos = linger.toNanos();
-    this.thread = new Thread(this::run, threadName);
-    thread.setDaemon(true);
+    this.thread = threads.newThread(this::run);
   }
 
   /** Starts the thread; it first explains the referrals an earlier run left waiting. */
