@@ -72,6 +72,17 @@ public final class NameMatcher {
 
   /** Compares two normalised names. */
   public NameComparison compare(NormalisedName left, NormalisedName right) {
+    return compare(left, right, 0);
+  }
+
+  /**
+   * Compares two normalised names when only a score above {@code floor} is of use (a watchlist
+   * screening at a threshold): the comparison is the one {@link #compare(NormalisedName,
+   * NormalisedName)} gives whenever its score is above {@code floor}; otherwise the score is some
+   * value not above {@code floor}, because the costliest comparisons (edit distances of the names
+   * written together) stop once they cannot get above it.
+   */
+  public NameComparison compare(NormalisedName left, NormalisedName right, double floor) {
     if (left.isEmpty() || right.isEmpty()) {
       List<TokenMatch> none = new ArrayList<>();
       none.add(new TokenMatch(left.text(), right.text(), MatchKind.UNMATCHED, 0));
@@ -83,7 +94,7 @@ public final class NameMatcher {
     Candidate best = null;
     for (List<String> l : forms(left)) {
       for (List<String> r : forms(right)) {
-        Candidate c = compareTokens(l, r, ctx);
+        Candidate c = compareTokens(l, r, ctx, floor);
         if (best == null || c.score > best.score) {
           best = c;
         }
@@ -105,7 +116,8 @@ public final class NameMatcher {
 
   private record Pair(int i, int j, TokenMatch match) {}
 
-  private Candidate compareTokens(List<String> left, List<String> right, Context ctx) {
+  private Candidate compareTokens(
+      List<String> left, List<String> right, Context ctx, double floor) {
     int m = left.size();
     int n = right.size();
     List<Pair> pairs = new ArrayList<>(m * n);
@@ -176,8 +188,9 @@ public final class NameMatcher {
     if ((m > 1 || n > 1) && tokenScore < 0.98) {
       String jl = String.join("", left);
       String jr = String.join("", right);
-      TokenMatch joined = compareJoined(jl, jr, ctx, tokenScore);
-      if (joined.similarity() > tokenScore) {
+      // exact only above its floor: at or below the caller's floor the parts' score stands
+      TokenMatch joined = compareJoined(jl, jr, ctx, Math.max(tokenScore, floor));
+      if (joined.similarity() > Math.max(tokenScore, floor)) {
         return new Candidate(joined.similarity(), List.of(joined), false);
       }
     }
@@ -314,8 +327,42 @@ public final class NameMatcher {
     }
     // similarity > floor needs distance < (1 - floor) * max; one more for rounding
     int limit = (int) Math.floor((1 - Math.max(0, floor)) * max) + 1;
+    if (floor > 0 && 1.0 - (double) distanceAtLeast(a, b) / max <= floor) {
+      return 0; // cannot get above the floor: skip the edit-distance table
+    }
     int d = new LevenshteinDistance(limit).apply(a, b);
     return d < 0 ? 0 : 1.0 - (double) d / max;
+  }
+
+  private static final ThreadLocal<int[]> LETTER_COUNTS =
+      ThreadLocal.withInitial(() -> new int[128]);
+
+  /**
+   * A lower bound of the edit distance of two strings, in linear time: the difference in length,
+   * and half the letters one string has that the other lacks (counted with multiplicity), since one
+   * edit changes that count by at most two. Letters outside ASCII share buckets, which can only
+   * lower the bound.
+   */
+  static int distanceAtLeast(String a, String b) {
+    int[] count = LETTER_COUNTS.get();
+    for (int i = 0; i < a.length(); i++) {
+      count[a.charAt(i) & 127]++;
+    }
+    for (int i = 0; i < b.length(); i++) {
+      count[b.charAt(i) & 127]--;
+    }
+    int unmatched = 0;
+    for (int i = 0; i < a.length(); i++) {
+      int k = a.charAt(i) & 127;
+      unmatched += Math.abs(count[k]);
+      count[k] = 0;
+    }
+    for (int i = 0; i < b.length(); i++) {
+      int k = b.charAt(i) & 127;
+      unmatched += Math.abs(count[k]);
+      count[k] = 0;
+    }
+    return Math.max(Math.abs(a.length() - b.length()), (unmatched + 1) / 2);
   }
 
   static double levenshteinSimilarity(String a, String b) {

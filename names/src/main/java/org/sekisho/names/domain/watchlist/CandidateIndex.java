@@ -37,18 +37,25 @@ public final class CandidateIndex {
   private static final int FLAG_NON_LATIN = 1;
   private static final int FLAG_ABJAD = 2;
   private static final int FLAG_ORGANISATION = 4;
+  private static final int KEY_SLOT = 16;
 
   private final Map<String, Integer> keyIds;
   private final int[] postingStart;
   private final int[] postings;
   private final float[] weight;
-  // per name, side by side so that one trip to memory fetches both: where its keys start in
-  // nameKeys (even slots) and where its text starts (odd slots); name n+1's starts end name n
-  private final int[] starts;
-  private final int[] nameKeys;
+  // where each name's text starts; name n+1's start ends name n
+  private final int[] textStart;
+  // each name's keys in a slot of its own, KEY_SLOT ints (one cache line) long: the key count,
+  // then the keys — or, for a name with too many keys to fit, minus one minus where they start in
+  // overflowKeys, then their count. Re-scoring a candidate then costs one trip to main memory.
+  private final int[] keySlots;
+  private final int[] overflowKeys;
   private final int[] entryOfName;
   private final byte[] text;
   private final byte[] flags;
+  // each name's text length (255 standing for 255 or more): ranks tied candidates without a trip
+  // to the text offsets, in an array small enough to stay in the processor's cache
+  private final byte[] nameLength;
   private final int nameCount;
   private final int postingBudget;
   private final ThreadLocal<Scratch> scratch;
@@ -77,25 +84,46 @@ public final class CandidateIndex {
       weight[k] =
           (float) Math.log(1.0 + (double) nameCount / (postingStart[k + 1] - postingStart[k]));
     }
-    // the pairs were added name by name, so they already are the name-to-keys table (taken over
-    // as it is: a copy would double it while the index is built)
-    this.nameKeys = b.pairKey;
-    b.pairKeyShared = true;
-    int[] keyStart = new int[nameCount + 1];
-    for (int p = 0; p < pairs; p++) {
-      keyStart[b.pairName[p] + 1]++;
+    // the pairs were added name by name: each name's keys are consecutive
+    this.keySlots = new int[nameCount * KEY_SLOT];
+    int overflow = 0;
+    for (int p = 0, n = 0; n < nameCount; n++) {
+      int q = p;
+      while (q < pairs && b.pairName[q] == n) {
+        q++;
+      }
+      if (q - p >= KEY_SLOT) {
+        overflow += q - p;
+      }
+      p = q;
     }
-    for (int n = 0; n < nameCount; n++) {
-      keyStart[n + 1] += keyStart[n];
+    this.overflowKeys = new int[overflow];
+    int o = 0;
+    for (int p = 0, n = 0; n < nameCount; n++) {
+      int q = p;
+      while (q < pairs && b.pairName[q] == n) {
+        q++;
+      }
+      int slot = n * KEY_SLOT;
+      if (q - p < KEY_SLOT) {
+        keySlots[slot] = q - p;
+        System.arraycopy(b.pairKey, p, keySlots, slot + 1, q - p);
+      } else {
+        keySlots[slot] = -1 - o;
+        keySlots[slot + 1] = q - p;
+        System.arraycopy(b.pairKey, p, overflowKeys, o, q - p);
+        o += q - p;
+      }
+      p = q;
     }
-    this.starts = new int[2 * (nameCount + 1)];
-    for (int n = 0; n <= nameCount; n++) {
-      starts[2 * n] = keyStart[n];
-      starts[2 * n + 1] = b.textStart[n];
-    }
+    this.textStart = Arrays.copyOf(b.textStart, nameCount + 1);
     this.entryOfName = Arrays.copyOf(b.entryOfName, nameCount);
     this.text = Arrays.copyOf(b.text, b.textLength);
     this.flags = Arrays.copyOf(b.flags, nameCount);
+    this.nameLength = new byte[nameCount];
+    for (int n = 0; n < nameCount; n++) {
+      nameLength[n] = (byte) Math.min(255, b.textStart[n + 1] - b.textStart[n]);
+    }
     this.scratch = ThreadLocal.withInitial(Scratch::new);
   }
 
@@ -119,8 +147,8 @@ public final class CandidateIndex {
     String s =
         new String(
             text,
-            starts[2 * nameId + 1],
-            starts[2 * nameId + 3] - starts[2 * nameId + 1],
+            textStart[nameId],
+            textStart[nameId + 1] - textStart[nameId],
             StandardCharsets.US_ASCII);
     int f = flags[nameId];
     Set<Script> scripts =
@@ -295,13 +323,9 @@ public final class CandidateIndex {
     int scored = s.keepAtLeast(cut);
     int queryLength = query.text().length();
     if (!complete) {
-      for (int c = 0; c < scored; c++) {
-        int id = s.candidate[c];
-        s.candidateScore[c] = fullScore(id, positions, qw);
-        s.candidateGap[c] = Math.abs(starts[2 * id + 3] - starts[2 * id + 1] - queryLength);
-      }
+      rescore(s, scored, positions, qw, queryLength);
     }
-    int[] best = s.top(limit, starts, queryLength);
+    int[] best = s.top(limit, this, queryLength);
     s.reset();
     if (cost != null) {
       cost[0] = kids.length;
@@ -312,16 +336,67 @@ public final class CandidateIndex {
     return best;
   }
 
+  /** How far a name's text length is from the query's. */
+  int lengthGap(int id, int queryLength) {
+    int len = nameLength[id] & 0xff;
+    if (len == 255) {
+      len = textStart[id + 1] - textStart[id];
+    }
+    return Math.abs(len - queryLength);
+  }
+
   private int postingLength(int kid) {
     return postingStart[kid + 1] - postingStart[kid];
   }
 
+  /**
+   * Scores the candidates in full from their own keys. The names lie scattered over the index, so
+   * each costs trips to main memory; done in three passes — the offsets of every candidate, then
+   * their keys copied side by side, then the scoring — the loads of one pass do not wait on each
+   * other or on the scoring's branches, and the processor overlaps them.
+   */
+  private void rescore(
+      Scratch s, int count, KeyPositions positions, float[] keyWeights, int queryLength) {
+    int[] from = s.intBuffer(0, count + 1);
+    int[] keys = s.intBuffer(1, count * KEY_SLOT);
+    // first only the slots' heads, a gather with nothing to wait for between loads
+    for (int c = 0; c < count; c++) {
+      from[c] = keySlots[s.candidate[c] * KEY_SLOT];
+    }
+    int at = 0;
+    for (int c = 0; c < count; c++) {
+      int slot = s.candidate[c] * KEY_SLOT;
+      int n = from[c];
+      from[c] = at;
+      if (n >= 0) {
+        System.arraycopy(keySlots, slot + 1, keys, at, n);
+        at += n;
+      } else {
+        // a long name: its keys elsewhere (the buffer has room for KEY_SLOT per candidate)
+        int len = keySlots[slot + 1];
+        if (at + len + (count - c) * KEY_SLOT > keys.length) {
+          keys = s.growIntBuffer(1, at + len + (count - c) * KEY_SLOT);
+        }
+        System.arraycopy(overflowKeys, -1 - n, keys, at, len);
+        at += len;
+      }
+    }
+    from[count] = at;
+    for (int c = 0; c < count; c++) {
+      s.candidateGap[c] = lengthGap(s.candidate[c], queryLength);
+    }
+    for (int c = 0; c < count; c++) {
+      s.candidateScore[c] = fullScore(keys, from[c], from[c + 1], positions, keyWeights);
+    }
+  }
+
   // a name has about ten keys, each looked up among the query's
-  private float fullScore(int id, KeyPositions sortedKeys, float[] keyWeights) {
+  private static float fullScore(
+      int[] keys, int from, int to, KeyPositions sortedKeys, float[] keyWeights) {
     long shared = 0;
     float sum = 0;
-    for (int p = starts[2 * id]; p < starts[2 * id + 2]; p++) {
-      int at = sortedKeys.positionOf(nameKeys[p]);
+    for (int p = from; p < to; p++) {
+      int at = sortedKeys.positionOf(keys[p]);
       if (at >= 64) {
         sum += keyWeights[at];
       } else if (at >= 0) {
@@ -509,12 +584,28 @@ public final class CandidateIndex {
       return n;
     }
 
-    private int[] starts;
+    private final int[][] buffers = {new int[1024], new int[8192]};
+
+    /** Scratch int array {@code which} with room for at least {@code size} values. */
+    int[] intBuffer(int which, int size) {
+      if (buffers[which].length < size) {
+        buffers[which] = new int[Math.max(size, buffers[which].length * 2)];
+      }
+      return buffers[which];
+    }
+
+    /** Scratch int array {@code which}, grown (contents kept) to at least {@code size}. */
+    int[] growIntBuffer(int which, int size) {
+      buffers[which] = Arrays.copyOf(buffers[which], Math.max(size, buffers[which].length * 2));
+      return buffers[which];
+    }
+
+    private CandidateIndex index;
     private int queryLength;
 
     // a bounded min-heap over the candidates keeps the k best without sorting them all
-    int[] top(int k, int[] nameStarts, int queryTextLength) {
-      this.starts = nameStarts;
+    int[] top(int k, CandidateIndex names, int queryTextLength) {
+      this.index = names;
       this.queryLength = queryTextLength;
       int size = Math.min(k, candidateCount);
       int[] heap = new int[size]; // candidate positions
@@ -558,7 +649,7 @@ public final class CandidateIndex {
       int g = candidateGap[c];
       if (g < 0) {
         int id = candidate[c];
-        g = Math.abs(starts[2 * id + 3] - starts[2 * id + 1] - queryLength);
+        g = index.lengthGap(id, queryLength);
         candidateGap[c] = g;
       }
       return g;
@@ -613,8 +704,6 @@ public final class CandidateIndex {
   public static final class Builder {
     private final Map<String, Integer> keyIds = new HashMap<>();
     private int[] pairKey = new int[1024];
-    // set once an index holds pairKey: names added later go to a copy
-    private boolean pairKeyShared;
     private int[] pairName = new int[1024];
     private int pairCount;
     private int[] entryOfName = new int[256];
@@ -679,10 +768,6 @@ public final class CandidateIndex {
         if (kid == null) {
           kid = keyIds.size();
           keyIds.put(key, kid);
-        }
-        if (pairKeyShared) {
-          pairKey = pairKey.clone();
-          pairKeyShared = false;
         }
         if (pairCount == pairKey.length) {
           pairKey = Arrays.copyOf(pairKey, pairKey.length * 2);

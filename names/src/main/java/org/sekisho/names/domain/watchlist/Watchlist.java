@@ -70,7 +70,7 @@ public final class Watchlist {
    */
   public List<WatchlistHit> screen(ScreeningSubject subject, double threshold) {
     NormalisedName query = matcher.normaliser().normalise(subject.name());
-    return hits(subject, query, compareCandidates(query), threshold);
+    return hits(subject, query, compareCandidates(query, threshold), threshold);
   }
 
   /**
@@ -94,8 +94,8 @@ public final class Watchlist {
     List<NormalisedName> distinct = new ArrayList<>(compared.keySet());
     List<List<Candidate>> results =
         distinct.size() >= PARALLEL_FROM
-            ? distinct.parallelStream().map(this::compareCandidates).toList()
-            : distinct.stream().map(this::compareCandidates).toList();
+            ? distinct.parallelStream().map(q -> compareCandidates(q, threshold)).toList()
+            : distinct.stream().map(q -> compareCandidates(q, threshold)).toList();
     for (int i = 0; i < distinct.size(); i++) {
       compared.put(distinct.get(i), results.get(i));
     }
@@ -113,14 +113,18 @@ public final class Watchlist {
   /** A candidate name from the index and how the query compared with it. */
   private record Candidate(int entry, NameComparison comparison) {}
 
-  private List<Candidate> compareCandidates(NormalisedName query) {
+  private List<Candidate> compareCandidates(NormalisedName query, double threshold) {
     if (query.isEmpty()) {
       return List.of();
     }
+    // a name scoring no more than this cannot become a hit whatever the corroboration adds (see
+    // consider): below it the matcher may stop early
+    double floor = threshold - MAX_RAISE - 2e-9;
     int[] ids = index.search(query, candidates);
     List<Candidate> out = new ArrayList<>(ids.length);
     for (int nameId : ids) {
-      out.add(new Candidate(index.entryOf(nameId), matcher.compare(query, index.name(nameId))));
+      out.add(
+          new Candidate(index.entryOf(nameId), matcher.compare(query, index.name(nameId), floor)));
     }
     return out;
   }
