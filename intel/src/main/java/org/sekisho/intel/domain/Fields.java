@@ -17,4 +17,32 @@ public interface Fields {
    * A list of plain strings at {@code path} (containers, route); CSV writes them separated by ';'.
    */
   List<String> strings(String path);
+
+  /**
+   * The object at {@code name} (a party such as {@code importer}) as fields of its own, read with
+   * paths relative to it; absent values are empty as everywhere. By default the same fields read
+   * with {@code name + "."} in front of each path; adapters with nested objects return the object
+   * itself, which saves building and looking up the dotted path for each field.
+   */
+  default Fields object(String name) {
+    return new Prefixed(this, name + ".");
+  }
+
+  /** A view of {@code prefix*} fields as if they were top-level. */
+  record Prefixed(Fields inner, String prefix) implements Fields {
+    @Override
+    public String text(String path) {
+      return inner.text(prefix + path);
+    }
+
+    @Override
+    public List<Fields> list(String path) {
+      return inner.list(prefix + path);
+    }
+
+    @Override
+    public List<String> strings(String path) {
+      return inner.strings(prefix + path);
+    }
+  }
 }

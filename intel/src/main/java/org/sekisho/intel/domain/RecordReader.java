@@ -413,7 +413,7 @@ public final class RecordReader {
     }
 
     Party party(String name) {
-      return nested(new Prefixed(f, name + "."), name + ".").partyHere("");
+      return nested(f.object(name), name + ".").partyHere("");
     }
 
     Party partyHere(String defaultKind) {
@@ -451,24 +451,6 @@ public final class RecordReader {
           country("country", false),
           dob,
           f.text("document"));
-    }
-  }
-
-  /** A view of {@code party.*} fields as if they were top-level. */
-  private record Prefixed(Fields inner, String prefix) implements Fields {
-    @Override
-    public String text(String path) {
-      return inner.text(prefix + path);
-    }
-
-    @Override
-    public List<Fields> list(String path) {
-      return inner.list(prefix + path);
-    }
-
-    @Override
-    public List<String> strings(String path) {
-      return inner.strings(prefix + path);
     }
   }
 }

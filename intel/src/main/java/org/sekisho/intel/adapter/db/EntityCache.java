@@ -19,14 +19,23 @@ import org.sekisho.intel.domain.EntityRef;
  */
 final class EntityCache {
   private final int maxSize;
-  private final Map<String, Long> ids = new ConcurrentHashMap<>();
+  private final Map<Key, Long> ids = new ConcurrentHashMap<>();
+
+  private static final java.util.Comparator<Key> ORDER =
+      java.util.Comparator.comparing(Key::type).thenComparing(Key::key);
 
   EntityCache(int maxSize) {
     this.maxSize = maxSize;
   }
 
-  static String key(String type, String key) {
-    return type + '\u0000' + key;
+  /**
+   * An entity's match key. A record of the two strings rather than one joined string: the keys come
+   * from the normalisers' memos and the types are constants, so their hashes are already computed.
+   */
+  record Key(String type, String key) {}
+
+  static Key key(String type, String key) {
+    return new Key(type, key);
   }
 
   /**
@@ -34,13 +43,13 @@ final class EntityCache {
    * committed at once, before the records that link to them: an entity without links is harmless, a
    * cached id whose insert was rolled back would not be.
    */
-  Map<String, Long> resolve(Connection c, Collection<StoredRecord> records) throws SQLException {
-    Map<String, Long> found = new HashMap<>();
+  Map<Key, Long> resolve(Connection c, Collection<StoredRecord> records) throws SQLException {
+    Map<Key, Long> found = new HashMap<>();
     // Sorted, so concurrent ingests insert shared keys in the same order and cannot deadlock.
-    TreeMap<String, EntityRef> missing = new TreeMap<>();
+    TreeMap<Key, EntityRef> missing = new TreeMap<>(ORDER);
     for (StoredRecord s : records) {
       for (EntityRef e : s.entities()) {
-        String k = key(e.type(), e.key());
+        Key k = key(e.type(), e.key());
         if (found.containsKey(k) || missing.containsKey(k)) {
           continue;
         }
@@ -72,7 +81,7 @@ final class EntityCache {
     return found;
   }
 
-  private void select(Connection c, TreeMap<String, EntityRef> missing, Map<String, Long> found)
+  private void select(Connection c, TreeMap<Key, EntityRef> missing, Map<Key, Long> found)
       throws SQLException {
     try (var ps =
         c.prepareStatement(
@@ -83,7 +92,7 @@ final class EntityCache {
     }
   }
 
-  private void insert(Connection c, TreeMap<String, EntityRef> missing, Map<String, Long> found)
+  private void insert(Connection c, TreeMap<Key, EntityRef> missing, Map<Key, Long> found)
       throws SQLException {
     try (var ps =
         c.prepareStatement(
@@ -114,11 +123,11 @@ final class EntityCache {
   }
 
   private void collect(
-      java.sql.PreparedStatement ps, TreeMap<String, EntityRef> missing, Map<String, Long> found)
+      java.sql.PreparedStatement ps, TreeMap<Key, EntityRef> missing, Map<Key, Long> found)
       throws SQLException {
     try (var rs = ps.executeQuery()) {
       while (rs.next()) {
-        String k = key(rs.getString(2), rs.getString(3));
+        Key k = key(rs.getString(2), rs.getString(3));
         long id = rs.getLong(1);
         ids.put(k, id);
         found.put(k, id);

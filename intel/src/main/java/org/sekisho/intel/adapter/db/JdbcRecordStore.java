@@ -2,8 +2,6 @@ package org.sekisho.intel.adapter.db;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.Reader;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,11 +9,9 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -58,7 +54,7 @@ public final class JdbcRecordStore implements RecordStore {
       if (byId.isEmpty()) {
         return 0;
       }
-      Map<String, Long> entityIds = entities.resolve(c, byId.values());
+      Map<EntityCache.Key, Long> entityIds = entities.resolve(c, byId.values());
       CopyText rows = copyText(byId.values(), entityIds, reserveIds(c, byId.size()));
       c.setAutoCommit(false);
       try {
@@ -98,7 +94,7 @@ public final class JdbcRecordStore implements RecordStore {
           + " hs_chapters, title, doc, data, ingest_run";
 
   private CopyText copyText(
-      java.util.Collection<StoredRecord> stored, Map<String, Long> entityIds, long[] ids)
+      java.util.Collection<StoredRecord> stored, Map<EntityCache.Key, Long> entityIds, long[] ids)
       throws IOException {
     StringBuilder records = new StringBuilder(stored.size() * 700);
     StringBuilder links = new StringBuilder(stored.size() * 100);
@@ -123,16 +119,30 @@ public final class JdbcRecordStore implements RecordStore {
           tsvector(s.tokens()),
           json.writeValueAsString(r),
           Long.toString(s.ingestRun()));
-      // One link per entity and role.
-      Set<String> linked = new HashSet<>();
-      for (EntityRef e : s.entities()) {
+      // One link per entity and role. A record names a handful of entities, so earlier links
+      // are checked by a scan rather than a set built per record.
+      List<EntityRef> refs = s.entities();
+      long[] linked = new long[refs.size()];
+      for (int j = 0; j < refs.size(); j++) {
+        EntityRef e = refs.get(j);
         Long entity = entityIds.get(EntityCache.key(e.type(), e.key()));
-        if (entity != null && linked.add(entity + "\u0000" + e.role())) {
-          row(links, id, entity.toString(), e.role());
+        linked[j] = entity == null ? -1 : entity;
+        if (entity == null || linkedBefore(refs, linked, j)) {
+          continue;
         }
+        row(links, id, entity.toString(), e.role());
       }
     }
     return new CopyText(records, links, stored.size());
+  }
+
+  private static boolean linkedBefore(List<EntityRef> refs, long[] linked, int j) {
+    for (int k = 0; k < j; k++) {
+      if (linked[k] == linked[j] && refs.get(k).role().equals(refs.get(j).role())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -243,8 +253,10 @@ public final class JdbcRecordStore implements RecordStore {
     return sb.toString();
   }
 
-  private static Reader reader(StringBuilder sb) {
-    return new StringReader(sb.toString());
+  private static java.io.InputStream reader(StringBuilder sb) {
+    // Encoded in one pass; the driver's reader path encodes buffer by buffer.
+    return new java.io.ByteArrayInputStream(
+        sb.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
   }
 
   /** One line of COPY text format: tab-separated, with backslash escapes. */

@@ -180,6 +180,15 @@ public final class JsonRows extends LookAheadRows {
     }
 
     @Override
+    public Fields object(String name) {
+      // Any node reads as an object here: a missing one, or a value that is not an object, has
+      // no fields, exactly as the dotted paths through it would find none.
+      JsonNode n = at(name);
+      return new JsonFields(
+          n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n);
+    }
+
+    @Override
     public List<Fields> list(String path) {
       JsonNode n = at(path);
       List<Fields> out = new ArrayList<>();
