@@ -45,6 +45,8 @@ public final class PassengerScreening implements PnrIngest.Listener {
   private volatile int listEntries;
   private volatile int ruleCount;
   private volatile boolean loaded;
+  private String watchlistsLoaded = "";
+  private String rulesLoaded = "";
 
   /**
    * @param homeCountry alpha-2 country whose arrivals and departures are screened (flights list)
@@ -63,11 +65,32 @@ public final class PassengerScreening implements PnrIngest.Listener {
 
   /** Reloads the enabled rules and every watchlist entry from the store. */
   public synchronized void reload() {
+    // read before loading: a change made while loading shows as a new stamp next time
+    ScreeningStore.Stamp now = store.stamp();
     List<ScreeningRule> rules = enabledRules();
     Watchlist list = watchlist();
     this.engine = new FlightScreening(rules, list, FlightScreening.DEFAULT_THRESHOLD);
     this.ruleCount = rules.size();
+    this.watchlistsLoaded = now.watchlists();
+    this.rulesLoaded = now.rules();
     this.loaded = true;
+  }
+
+  /**
+   * Reloads what another process (the command line, another node) changed since the last load: the
+   * watchlists when they changed, else the rules when they or their lists changed.
+   */
+  public synchronized void refreshIfChanged() {
+    if (!loaded) {
+      reload();
+      return;
+    }
+    ScreeningStore.Stamp now = store.stamp();
+    if (!now.watchlists().equals(watchlistsLoaded)) {
+      reload();
+    } else if (!now.rules().equals(rulesLoaded)) {
+      reloadRules();
+    }
   }
 
   /** Loads rules and watchlists unless they are loaded already. */
@@ -83,9 +106,11 @@ public final class PassengerScreening implements PnrIngest.Listener {
       reload();
       return;
     }
+    String now = store.stamp().rules();
     List<ScreeningRule> rules = enabledRules();
     this.engine = engine.withRules(rules);
     this.ruleCount = rules.size();
+    this.rulesLoaded = now;
   }
 
   private List<ScreeningRule> enabledRules() {
@@ -165,9 +190,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
 
   /** Screens one flight again with the current rules and watchlists. */
   public Summary screenFlight(long flightId, String actor) {
-    if (!loaded) {
-      ensureLoaded();
-    }
+    refreshIfChanged();
     ScreeningStore.FlightRow flight =
         store
             .flightById(flightId)

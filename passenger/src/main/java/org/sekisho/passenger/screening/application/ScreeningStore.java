@@ -110,6 +110,16 @@ public interface ScreeningStore {
   /** The versions of a watchlist, newest first. */
   List<WatchlistVersionRow> watchlistVersions(String name);
 
+  /**
+   * What the watchlists, and the rules with their reference lists, look like now: each part changes
+   * whenever what it covers changes (in this process or another), so a screening engine can tell
+   * that it must reload. Cheap: read before every screening.
+   */
+  Stamp stamp();
+
+  /** See {@link #stamp()}. */
+  record Stamp(String watchlists, String rules) {}
+
   // ---- reference lists of the PNR unit
 
   /** Every reference list with its entries, by name. */

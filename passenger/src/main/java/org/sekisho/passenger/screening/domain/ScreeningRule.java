@@ -81,7 +81,7 @@ public record ScreeningRule(long id, RuleLanguage.Rule<ScreenedPassenger, Void> 
    * The language names list kinds by its own codes ({@code hs-codes}, {@code addresses}); the PNR
    * unit knows them as card BINs and airports.
    */
-  private static CriteriaProblem inPassengerWords(CriteriaProblem p) {
+  public static CriteriaProblem inPassengerWords(CriteriaProblem p) {
     String m = p.message();
     int at = m.indexOf(" holds ");
     if (!m.startsWith("list '") || at < 0) {

@@ -256,6 +256,77 @@ class ScreeningWebTest {
     }
   }
 
+  @Test
+  @Order(3)
+  void thePnrUnitManagesReferenceListsAndImportsNamedWatchlistsThroughTheApi() throws Exception {
+    String pnr = token("pnr");
+    String officer = token("officer");
+    String create = "{\"name\":\"source-countries\",\"kind\":\"countries\",\"description\":\"x\"}";
+    assertThat(post("/api/screening/lists", officer, create).statusCode()).isEqualTo(403);
+    HttpResponse<String> created = post("/api/screening/lists", pnr, create);
+    assertThat(created.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(created.body()).get("version").asInt()).isEqualTo(1);
+    assertThat(post("/api/screening/lists", pnr, create).statusCode()).isEqualTo(409);
+    assertThat(
+            post("/api/screening/lists", pnr, "{\"name\":\"bins\",\"kind\":\"bins\"}").statusCode())
+        .isEqualTo(400);
+
+    assertThat(post("/api/screening/lists/source-countries/entries", officer, "CO").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> imported =
+        post(
+            "/api/screening/lists/source-countries/entries",
+            pnr,
+            "value,note\nCO,coca\nXX,typo\nAU,test\n");
+    assertThat(imported.statusCode()).isEqualTo(200);
+    JsonNode report = JSON.readTree(imported.body());
+    assertThat(report.get("added").asInt()).isEqualTo(2);
+    assertThat(report.get("version").asInt()).isEqualTo(2);
+    assertThat(report.get("problems").get(0).get("field").asText()).isEqualTo("line 3");
+
+    HttpResponse<String> unknown =
+        post(
+            "/api/screening/rules",
+            pnr,
+            "{\"text\":\"criterion \\\"Source\\\" when via in list \\\"nowhere\\\" then"
+                + " weight 5 because \\\"route through a source country\\\"\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknown.body()).get("field").asText()).isEqualTo("line 1, column 37");
+    HttpResponse<String> rule =
+        post(
+            "/api/screening/rules",
+            pnr,
+            "{\"text\":\"criterion \\\"Source\\\" when via in list \\\"source-countries\\\""
+                + " then weight 5 because \\\"route through a source country\\\"\"}");
+    assertThat(rule.statusCode()).isEqualTo(200);
+    long id = JSON.readTree(rule.body()).get("id").asLong();
+    JsonNode versions =
+        JSON.readTree(get("/api/screening/rules/" + id + "/versions", pnr).body()).get("versions");
+    assertThat(versions).hasSize(1);
+    assertThat(versions.get(0).get("lists").get("source-countries").asInt()).isEqualTo(2);
+    assertThat(get("/api/screening/lists/source-countries", pnr).body())
+        .contains("\"value\":\"CO\"")
+        .contains("coca");
+    assertThat(get("/screening/rules", pnr).body()).contains("source-countries");
+
+    String csv =
+        "list,id,name,aliases,birth_dates,nationalities,documents\n"
+            + "x,B1,Olga Petrova,,1975,ru,\n";
+    HttpResponse<String> named =
+        post("/api/screening/watchlists/border-alerts/import?format=csv&severity=medium", pnr, csv);
+    assertThat(named.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(named.body()).get("version").asInt()).isEqualTo(1);
+    HttpResponse<String> again =
+        post("/api/screening/watchlists/border-alerts/import?format=csv&severity=medium", pnr, csv);
+    assertThat(JSON.readTree(again.body()).get("unchanged").asBoolean()).isTrue();
+    HttpResponse<String> empty =
+        post("/api/screening/watchlists/border-alerts/import?format=csv&severity=medium", pnr, "");
+    assertThat(empty.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(empty.body()).get("error").asText()).isEqualTo("no-entries");
+    assertThat(get("/api/screening/watchlists/border-alerts/versions", pnr).body())
+        .contains("\"version\":1");
+  }
+
   private long audited(String action) {
     return db.jdbi()
         .withHandle(

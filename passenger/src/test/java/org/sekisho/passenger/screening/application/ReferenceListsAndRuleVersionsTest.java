@@ -150,6 +150,39 @@ class ReferenceListsAndRuleVersionsTest {
             "paid cash, route through a source country", "list \"watch-countries\" v3: via AU");
   }
 
+  @Test
+  void anEngineInAnotherProcessPicksUpNewRulesListsAndWatchlistsBeforeItsNextFlight() {
+    PassengerScreening other =
+        new PassengerScreening(store, new AuditLog(db.jdbi()), Clock.systemUTC(), "JP");
+    other.ensureLoaded();
+    long flight =
+        store.flight(
+            new FlightRef("QF", "0025", java.time.LocalDate.of(2026, 11, 27), "SYD", "NRT"),
+            "arrival");
+    store.replaceTravellers(flight, "JL/ABC123", List.of(traveller()));
+    lists.create("other-countries", "countries", "", "hana");
+    lists.add("other-countries", "AU", "", "hana");
+    long rule =
+        rules.save(0, RULE.replace("source-countries", "other-countries"), "hana").orElseThrow();
+    // the command line imports a watchlist without telling any engine
+    new WatchlistImport(
+            store, WatchlistImport.Reload.NONE, new AuditLog(db.jdbi()), Clock.systemUTC())
+        .importList(
+            "cli-alerts",
+            org.sekisho.names.domain.watchlist.Severity.HIGH,
+            "csv",
+            new StringReader(
+                "list,id,name,aliases,birth_dates,nationalities,documents\n"
+                    + "x,C1,Anna Smith,,1985-03-01,gb,\n"),
+            "cli:hana")
+        .orElseThrow();
+    other.screenFlight(flight, "test");
+    assertThat(hitsOf(flight, rule)).hasSize(1);
+    assertThat(store.hits(flight))
+        .extracting(h -> h.hit().source())
+        .contains("watchlist:cli-alerts/C1");
+  }
+
   /** The hits of one rule (other tests of this class save rules in the same database). */
   private List<ScreeningStore.HitRow> hitsOf(long flight, long rule) {
     return store.hits(flight).stream()

@@ -8,8 +8,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sekisho.passenger.screening.adapter.db.JdbcScreeningStore;
 import org.sekisho.passenger.screening.domain.PassengerVocabulary;
 import org.sekisho.passenger.screening.domain.ScreenedPassenger;
+import org.sekisho.passenger.screening.domain.ScreeningList;
+import org.sekisho.passenger.screening.domain.ScreeningRule;
+import org.sekisho.platform.db.Database;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
 import org.sekisho.targeting.criteria.domain.FieldDefinition;
 import org.sekisho.targeting.criteria.domain.RuleLanguage;
@@ -38,6 +42,17 @@ public final class ScreeningRulesCommand implements Callable<Integer> {
   @Option(names = "--fields", description = "list the fields passenger rules may test")
   boolean fields;
 
+  @Option(
+      names = "--data-dir",
+      paramLabel = "DIR",
+      description =
+          "check 'in list' against the reference lists stored in this data directory (without it,"
+              + " every list is unknown)")
+  Path dataDir;
+
+  /** Opens the database of a data directory (tests give their own). */
+  java.util.function.Function<Path, Database> database = WatchlistCommand::open;
+
   public ScreeningRulesCommand() {}
 
   @Override
@@ -53,6 +68,13 @@ public final class ScreeningRulesCommand implements Callable<Integer> {
       err.println("give at least one rule file, or --fields");
       return 2;
     }
+    Map<String, ScreeningList> lists = Map.of();
+    if (dataDir != null && !files.isEmpty()) {
+      try (Database db = database.apply(dataDir.toAbsolutePath())) {
+        lists = new JdbcScreeningStore(db.jdbi()).referenceLists();
+      }
+      out.println("checking against " + lists.size() + " reference list(s) of " + dataDir);
+    }
     int bad = 0;
     for (Path file : files) {
       String text;
@@ -64,13 +86,14 @@ public final class ScreeningRulesCommand implements Callable<Integer> {
         continue;
       }
       RuleLanguage.Compiled<ScreenedPassenger, Void> c =
-          RuleLanguage.compile(text, PassengerVocabulary.PASSENGER, Map.of());
+          RuleLanguage.compile(
+              text, PassengerVocabulary.PASSENGER, ScreeningList.forLanguage(lists));
       if (c.ok()) {
         out.println(file + ": " + c.rules().size() + " rule(s), no problem");
       } else {
         bad++;
         for (CriteriaProblem p : c.problems()) {
-          out.println(file + ":" + p);
+          out.println(file + ":" + ScreeningRule.inPassengerWords(p));
         }
       }
     }

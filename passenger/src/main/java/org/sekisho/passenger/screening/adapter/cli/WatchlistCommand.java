@@ -205,8 +205,7 @@ public final class WatchlistCommand implements Runnable {
                   r.problems().size());
             }
             print(out, r.problems());
-            out.println(
-                "a running Sekisho uses the new entries after its next watchlist change or restart");
+            out.println("a running Sekisho screens with the new entries from its next flight on");
             return 0;
           }
           case Outcome.Rejected<WatchlistImport.ListReport> r -> {

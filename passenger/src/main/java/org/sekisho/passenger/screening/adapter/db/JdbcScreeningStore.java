@@ -658,6 +658,21 @@ public final class JdbcScreeningStore implements ScreeningStore {
                 .list());
   }
 
+  @Override
+  public Stamp stamp() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select (select coalesce(string_agg(name || ':' || version, ',' order by"
+                        + " name), '') from passenger.watchlist) as w, (select"
+                        + " coalesce(string_agg(id || ':' || version || ':' || enabled, ',' order"
+                        + " by id), '') from passenger.screening_rule) || '|' || (select"
+                        + " coalesce(string_agg(name || ':' || version, ',' order by name), '')"
+                        + " from passenger.screening_list) as r")
+                .map((rs, ctx) -> new Stamp(rs.getString("w"), rs.getString("r")))
+                .one());
+  }
+
   // ---- reference lists
 
   @Override
