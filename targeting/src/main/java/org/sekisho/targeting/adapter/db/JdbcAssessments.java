@@ -65,12 +65,14 @@ public final class JdbcAssessments
     Lane lane = a.lane();
     WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
     TraderHistory hist = d.history();
-    // one round trip: the new row's id and time come back; a conflict returns nothing
+    // one round trip: the new row's id and time come back and the traders' counters move on; a
+    // conflict returns nothing and counts nothing
     Optional<Map.Entry<Long, Instant>> inserted =
         jdbi.withHandle(
             h ->
                 h.createQuery(
-                        "insert into targeting.assessment (record_key, office, importer_key,"
+                        "with ins as (insert into targeting.assessment (record_key, office,"
+                            + " importer_key,"
                             + " declarant_key, declaration_date, assessed_at, declaration, score,"
                             + " model_probability, criteria_lane, lane, basis, final_lane, status,"
                             + " hits, model_reasons, criteria_versions, list_versions,"
@@ -80,7 +82,14 @@ public final class JdbcAssessments
                             + " :clane, :lane, :basis, :lane, :status, cast(:hits as jsonb),"
                             + " cast(:reasons as jsonb), :cv, :lv, :mv, :dd, :di, :id, :ii,"
                             + " :pending) on conflict (record_key) do nothing returning id,"
-                            + " assessed_at")
+                            + " assessed_at, importer_key, declarant_key), counted as (insert into"
+                            + " targeting.trader_history (role, trader_key, declarations,"
+                            + " infractions) select t.role, t.trader_key, 1, 0 from ins cross join"
+                            + " lateral (values ('importer', ins.importer_key), ('declarant',"
+                            + " ins.declarant_key)) t(role, trader_key) where t.trader_key <> ''"
+                            + " on conflict (role, trader_key) do update set declarations ="
+                            + " targeting.trader_history.declarations + 1) select id, assessed_at"
+                            + " from ins")
                     .bind("key", a.recordKey())
                     .bind("office", a.office())
                     .bind("imp", partyKey(d.importer()))
@@ -179,25 +188,25 @@ public final class JdbcAssessments
     if (imp.isEmpty() && dec.isEmpty()) {
       return TraderHistory.NONE;
     }
-    // both traders in one round trip; "<> ''" lets the planner use the partial indexes
-    return jdbi.withHandle(
+    // both traders' counters (kept as assessments and outcomes are stored) in one round trip
+    long[] c = new long[4];
+    jdbi.useHandle(
         h ->
             h.createQuery(
-                    "select count(*) filter (where a.declarant_key = :dec), count(o.assessment_id)"
-                        + " filter (where a.declarant_key = :dec and o.result = 'infraction'),"
-                        + " count(*) filter (where a.importer_key = :imp), count(o.assessment_id)"
-                        + " filter (where a.importer_key = :imp and o.result = 'infraction') from"
-                        + " targeting.assessment a left join targeting.outcome o on"
-                        + " o.assessment_id = a.id where (a.importer_key = :imp and"
-                        + " a.importer_key <> '') or (a.declarant_key = :dec and a.declarant_key"
-                        + " <> '')")
+                    "select role, declarations, infractions from targeting.trader_history where"
+                        + " (role = 'declarant' and trader_key = :dec) or (role = 'importer' and"
+                        + " trader_key = :imp)")
                 .bind("imp", imp.isEmpty() ? null : imp)
                 .bind("dec", dec.isEmpty() ? null : dec)
                 .map(
-                    (rs, ctx) ->
-                        new TraderHistory(
-                            rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4)))
-                .one());
+                    (rs, ctx) -> {
+                      int at = rs.getString(1).equals("declarant") ? 0 : 2;
+                      c[at] = rs.getLong(2);
+                      c[at + 1] = rs.getLong(3);
+                      return at;
+                    })
+                .list());
+    return new TraderHistory(c[0], c[1], c[2], c[3]);
   }
 
   @Override
@@ -332,6 +341,15 @@ public final class JdbcAssessments
               .bind("by", by)
               .bind("at", Timestamp.from(at))
               .execute();
+          if (result == InspectionResult.INFRACTION) {
+            h.createUpdate(
+                    "update targeting.trader_history t set infractions = t.infractions + 1 from"
+                        + " targeting.assessment a where a.id = :id and ((t.role = 'importer'"
+                        + " and t.trader_key = a.importer_key) or (t.role = 'declarant' and"
+                        + " t.trader_key = a.declarant_key))")
+                .bind("id", id)
+                .execute();
+          }
           return true;
         });
   }
