@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
-import org.apache.commons.text.similarity.JaroWinklerSimilarity;
-import org.apache.commons.text.similarity.LevenshteinDistance;
 
 /**
  * Compares two names and explains the result. Each name is normalised and transliterated to Latin
@@ -39,9 +37,6 @@ public final class NameMatcher {
           "al", "el", "ul", "ad", "ar", "as", "ash", "at", "az", "bin", "ben", "ibn", "bint",
           "binti", "bte", "bt", "ould", "van", "von", "der", "den", "de", "da", "di", "du", "del",
           "della", "la", "le", "dos", "das", "do", "y", "e", "mac", "ter", "ten", "zu");
-
-  private static final JaroWinklerSimilarity JARO_WINKLER = new JaroWinklerSimilarity();
-  private static final LevenshteinDistance LEVENSHTEIN = LevenshteinDistance.getDefaultInstance();
 
   private final NameNormaliser normaliser;
   private final boolean beiderMorse;
@@ -246,7 +241,7 @@ public final class NameMatcher {
     }
     double best = 0;
     MatchKind how = MatchKind.UNMATCHED;
-    double jw = JARO_WINKLER.apply(a, b);
+    double jw = JaroWinkler.similarity(a, b);
     if (!ctx.transliterated && !ctx.abjad && jw < 0.7) {
       // same-script parts this far apart have never been spelling variants in the evaluation data
       return new TokenMatch(a, b, MatchKind.UNMATCHED, 0);
@@ -271,7 +266,7 @@ public final class NameMatcher {
       best = 0.93;
       how = MatchKind.PHONETIC;
     } else if (ctx.transliterated && Math.min(fa.length(), fb.length()) >= 3) {
-      double jwf = JARO_WINKLER.apply(fa, fb) * 0.95;
+      double jwf = JaroWinkler.similarity(fa, fb) * 0.95;
       if (jwf >= 0.85 && jwf > best) {
         best = jwf;
         how = MatchKind.PHONETIC;
@@ -330,7 +325,7 @@ public final class NameMatcher {
     if (floor > 0 && 1.0 - (double) distanceAtLeast(a, b) / max <= floor) {
       return 0; // cannot get above the floor: skip the edit-distance table
     }
-    int d = new LevenshteinDistance(limit).apply(a, b);
+    int d = EditDistance.atMost(a, b, limit);
     return d < 0 ? 0 : 1.0 - (double) d / max;
   }
 
@@ -370,7 +365,7 @@ public final class NameMatcher {
     if (max == 0) {
       return 1.0;
     }
-    return 1.0 - (double) LEVENSHTEIN.apply(a, b) / max;
+    return 1.0 - (double) EditDistance.atMost(a, b, max) / max;
   }
 
   private static double clamp(double v) {

@@ -189,6 +189,7 @@ public final class NameNormaliser {
           "alhajj");
 
   private static final Pattern BRACKETS = Pattern.compile("[(\\[（【]([^)\\]）】]*)[)\\]）】]");
+  private static final Pattern SEPARATORS = Pattern.compile("[\\s,;/]+");
   private static final Pattern JAPANESE_SUFFIX =
       Pattern.compile("(?i)-(san|sama|kun|chan|sensei|dono)\\b");
 
@@ -297,7 +298,7 @@ public final class NameNormaliser {
     List<String> out = new ArrayList<>();
     // a name written all in capitals (as UN lists are) says nothing about which part is a form
     boolean allUpper = text.equals(text.toUpperCase(Locale.ROOT));
-    for (String t : text.split("[\\s,;/]+")) {
+    for (String t : SEPARATORS.split(text)) {
       boolean dotted = t.indexOf('.') >= 0;
       String bare = t.replace(".", "");
       boolean upper = !bare.isEmpty() && bare.equals(bare.toUpperCase(Locale.ROOT));

@@ -38,6 +38,9 @@ public final class CandidateIndex {
   private static final int FLAG_ABJAD = 2;
   private static final int FLAG_ORGANISATION = 4;
   private static final int KEY_SLOT = 16;
+  private static final Scripts LATIN = new Scripts(Set.of(Script.LATIN));
+  private static final Scripts NON_LATIN = new Scripts(Set.of(Script.OTHER));
+  private static final Scripts ABJAD = new Scripts(Set.of(Script.ARABIC));
 
   private final Map<String, Integer> keyIds;
   private final int[] postingStart;
@@ -151,17 +154,9 @@ public final class CandidateIndex {
             textStart[nameId + 1] - textStart[nameId],
             StandardCharsets.US_ASCII);
     int f = flags[nameId];
-    Set<Script> scripts =
-        (f & FLAG_ABJAD) != 0
-            ? Set.of(Script.ARABIC)
-            : (f & FLAG_NON_LATIN) != 0 ? Set.of(Script.OTHER) : Set.of(Script.LATIN);
+    Scripts scripts = (f & FLAG_ABJAD) != 0 ? ABJAD : (f & FLAG_NON_LATIN) != 0 ? NON_LATIN : LATIN;
     return new NormalisedName(
-        s,
-        List.of(s.split(" ")),
-        List.of(),
-        List.of(),
-        (f & FLAG_ORGANISATION) != 0,
-        new Scripts(scripts));
+        s, List.of(s.split(" ")), List.of(), List.of(), (f & FLAG_ORGANISATION) != 0, scripts);
   }
 
   /** Keys a tokenised name is indexed (and searched) under. */
