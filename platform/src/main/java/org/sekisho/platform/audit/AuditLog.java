@@ -102,6 +102,9 @@ public final class AuditLog implements AuditTrail {
     }
   }
 
+  /** Most entries in one statement (9 parameters each; PostgreSQL takes at most 65,535). */
+  private static final int CHUNK = 1_000;
+
   private void append(List<Pending> batch) {
     if (batch.isEmpty()) {
       return;
@@ -121,31 +124,44 @@ public final class AuditLog implements AuditTrail {
                   .one();
           long seq = head.getKey();
           String prev = head.getValue();
-          var insert =
-              h.prepareBatch(
-                  "insert into platform.audit_log(seq, at, actor, agency, action, subject, details,"
-                      + " prev_hash, hash) values (?,?,?,?,?,?,?,?,?)");
-          for (Pending e : batch) {
-            seq++;
-            String hash = hash(prev, seq, e.at, e.actor, e.agency, e.action, e.subject, e.details);
-            insert
-                .bind(0, seq)
-                .bind(1, Timestamp.from(e.at))
-                .bind(2, e.actor)
-                .bind(3, e.agency)
-                .bind(4, e.action)
-                .bind(5, e.subject)
-                .bind(6, e.details)
-                .bind(7, prev)
-                .bind(8, hash)
-                .add();
-            prev = hash;
+          // the entries and the new head in one statement per chunk (one round trip, not two)
+          for (int from = 0; from < batch.size(); from += CHUNK) {
+            List<Pending> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+            boolean last = from + CHUNK >= batch.size();
+            StringBuilder sql =
+                new StringBuilder(last ? "with appended as (" : "")
+                    .append(
+                        "insert into platform.audit_log(seq, at, actor, agency, action, subject,"
+                            + " details, prev_hash, hash) values ");
+            for (int i = 0; i < chunk.size(); i++) {
+              sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
+            }
+            if (last) {
+              sql.append(") update platform.audit_head set seq = ?, hash = ? where id = 1");
+            }
+            var statement = h.createUpdate(sql.toString());
+            int p = 0;
+            for (Pending e : chunk) {
+              seq++;
+              String hash =
+                  hash(prev, seq, e.at, e.actor, e.agency, e.action, e.subject, e.details);
+              statement
+                  .bind(p++, seq)
+                  .bind(p++, Timestamp.from(e.at))
+                  .bind(p++, e.actor)
+                  .bind(p++, e.agency)
+                  .bind(p++, e.action)
+                  .bind(p++, e.subject)
+                  .bind(p++, e.details)
+                  .bind(p++, prev)
+                  .bind(p++, hash);
+              prev = hash;
+            }
+            if (last) {
+              statement.bind(p++, seq).bind(p, prev);
+            }
+            statement.execute();
           }
-          insert.execute();
-          h.createUpdate("update platform.audit_head set seq = ?, hash = ? where id = 1")
-              .bind(0, seq)
-              .bind(1, prev)
-              .execute();
         });
   }
 

@@ -145,6 +145,19 @@ class AuditLogTest {
   }
 
   @Test
+  void thousandsOfAppendsAtOnceAreWrittenInChunksOfOneChain() throws Exception {
+    // most of them wait while the first commits, so the next group is larger than one statement
+    var threads = new java.util.ArrayList<Thread>();
+    for (int i = 0; i < 3000; i++) {
+      threads.add(Thread.ofVirtual().start(() -> append(1)));
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(3000));
+  }
+
+  @Test
   void concurrentAppendsKeepOneUnbrokenChain() throws Exception {
     var threads = new java.util.ArrayList<Thread>();
     for (int t = 0; t < 4; t++) {
