@@ -122,10 +122,7 @@ public final class IngestRecords {
     List<RowSource.Row> chunk = new ArrayList<>(batchSize);
     BatchWriter writer =
         new BatchWriter(
-            store,
-            listener,
-            row -> validate(kind, row.fields(), actor, run),
-            f -> sourceId(kind, f));
+            store, listener, fields -> validate(kind, fields, actor, run), f -> sourceId(kind, f));
     try (writer;
         InputStream body = raw.open();
         RowSource src = sources.open(kind.plural(), format, body)) {
@@ -198,7 +195,7 @@ public final class IngestRecords {
     private static final int WRITERS = 2;
     private final RecordStore store;
     private final IngestPorts.RecordsStored listener;
-    private final java.util.function.Function<RowSource.Row, Outcome<StoredRecord>> validator;
+    private final java.util.function.Function<Outcome<Fields>, Outcome<StoredRecord>> validator;
     private final java.util.function.Function<Fields, String> sourceIds;
     private final java.util.concurrent.ExecutorService threads =
         java.util.concurrent.Executors.newFixedThreadPool(
@@ -218,7 +215,7 @@ public final class IngestRecords {
     BatchWriter(
         RecordStore store,
         IngestPorts.RecordsStored listener,
-        java.util.function.Function<RowSource.Row, Outcome<StoredRecord>> validator,
+        java.util.function.Function<Outcome<Fields>, Outcome<StoredRecord>> validator,
         java.util.function.Function<Fields, String> sourceIds) {
       this.store = store;
       this.listener = listener;
@@ -238,15 +235,14 @@ public final class IngestRecords {
       List<RowProblem> found = new ArrayList<>();
       int bad = 0;
       for (RowSource.Row row : chunk) {
-        switch (validator.apply(row)) {
+        Outcome<Fields> fields = row.fields();
+        switch (validator.apply(fields)) {
           case Outcome.Accepted<StoredRecord> a -> batch.add(a.value());
           case Outcome.Rejected<StoredRecord> r -> {
             bad++;
             if (found.size() < IngestReport.MAX_LISTED) {
               String id =
-                  row.fields() instanceof Outcome.Accepted<Fields> f
-                      ? sourceIds.apply(f.value())
-                      : "";
+                  fields instanceof Outcome.Accepted<Fields> f ? sourceIds.apply(f.value()) : "";
               for (Problem p : r.problems()) {
                 found.add(new RowProblem(row.number(), id, p));
               }

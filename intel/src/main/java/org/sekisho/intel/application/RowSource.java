@@ -2,6 +2,7 @@ package org.sekisho.intel.application;
 
 import java.io.Closeable;
 import java.util.Iterator;
+import java.util.function.Supplier;
 import org.sekisho.core.Outcome;
 import org.sekisho.intel.domain.Fields;
 
@@ -11,6 +12,19 @@ import org.sekisho.intel.domain.Fields;
  * reading goes on with the next row.
  */
 public interface RowSource extends Iterator<RowSource.Row>, Closeable {
-  /** One row and its 1-based row number in the file (data rows, header not counted for CSV). */
-  record Row(long number, Outcome<Fields> fields) {}
+  /**
+   * One row and its 1-based row number in the file (data rows, header not counted for CSV). Its
+   * fields may be read when {@link #fields()} is called rather than when the row is read, so that
+   * the parsing can happen on the thread that validates the row; each call reads them afresh.
+   */
+  record Row(long number, Supplier<Outcome<Fields>> reading) {
+    public Row(long number, Outcome<Fields> fields) {
+      this(number, () -> fields);
+    }
+
+    /** The row's fields, or why the row could not be read. */
+    public Outcome<Fields> fields() {
+      return reading.get();
+    }
+  }
 }

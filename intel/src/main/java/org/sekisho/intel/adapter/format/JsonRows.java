@@ -69,20 +69,24 @@ public final class JsonRows extends LookAheadRows {
       }
       number++;
     } while (line.isBlank());
+    // Parsed when the row's fields are read (on the thread that validates it), so the reading
+    // thread only splits lines and a chunk of rows waiting for validation holds lines, not trees.
+    String text = line;
+    long at = number;
+    return new Row(at, () -> parse(text, at));
+  }
+
+  private static Outcome<Fields> parse(String line, long number) {
     try {
       JsonNode node = JSON.readTree(line);
       if (node == null || !node.isObject()) {
-        return new Row(
-            number,
-            Outcome.rejected(
-                "invalid-json", "line " + number, "expected a JSON object on this line"));
+        return Outcome.rejected(
+            "invalid-json", "line " + number, "expected a JSON object on this line");
       }
-      return new Row(number, Outcome.accepted(new JsonFields(node)));
+      return Outcome.accepted(new JsonFields(node));
     } catch (IOException e) {
-      return new Row(
-          number,
-          Outcome.rejected(
-              "invalid-json", "line " + number, "not valid JSON: " + firstLine(e.getMessage())));
+      return Outcome.rejected(
+          "invalid-json", "line " + number, "not valid JSON: " + firstLine(e.getMessage()));
     }
   }
 
