@@ -325,6 +325,8 @@ class ScreeningWebTest {
     assertThat(JSON.readTree(empty.body()).get("error").asText()).isEqualTo("no-entries");
     assertThat(get("/api/screening/watchlists/border-alerts/versions", pnr).body())
         .contains("\"version\":1");
+    assertThat(get("/screening/watchlists", pnr).body())
+        .containsPattern("border-alerts</td><td[^>]*>v1<");
   }
 
   private long audited(String action) {

@@ -138,6 +138,14 @@ public final class PassengerDemo {
    * @param context the passenger context of the running Sekisho (migrated and started)
    */
   public static Summary seed(PnrContext context, Clock clock) {
+    return seed(context, LocalDate.now(clock.withZone(JAPAN)));
+  }
+
+  /**
+   * As {@link #seed(PnrContext, Clock)}, with the flights arriving on {@code day} (the demo's
+   * {@code --date}).
+   */
+  public static Summary seed(PnrContext context, LocalDate day) {
     int listsCreated = 0;
     for (List<String> l : LISTS) {
       if (context.lists().find(l.get(0)).isEmpty()) {
@@ -170,7 +178,7 @@ public final class PassengerDemo {
         throw new UncheckedIOException(e);
       }
     }
-    LocalDate today = LocalDate.now(clock.withZone(JAPAN));
+    LocalDate today = day;
     List<String> pushes = pushes(today);
     for (int i = 0; i < pushes.size(); i++) {
       context.ingest().pnr(pushes.get(i), "demo:pnrgov-" + i).orElseThrow();
