@@ -210,7 +210,8 @@ class RiskCommandsTest {
         .contains(
             "xgboost4j inplace_predict",
             "declarations/s",
-            "path contributions (immediate reasons)",
+            "path contributions, walking the trees",
+            "path contributions, from scored leaves",
             "exact SHAP, depth-first, one by one",
             "exact SHAP, depth-first, blocks of 128",
             "baseline: leaf paths, one by one",

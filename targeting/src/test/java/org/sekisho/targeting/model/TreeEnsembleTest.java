@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sekisho.targeting.model.domain.Reason;
 import org.sekisho.targeting.model.domain.RegressionTree;
 import org.sekisho.targeting.model.domain.TreeEnsemble;
 
@@ -121,6 +122,54 @@ class TreeEnsembleTest {
       assertThat(e.pathContributions(any)[features]).isEqualTo(e.contributions(any)[features]);
     }
     assertThat(rows).isEqualTo(4000);
+  }
+
+  @Test
+  void pathContributionsFromTheLeavesScoringRecordedEqualTheWalkAndScoresAreUnchanged() {
+    java.util.Random rnd = new java.util.Random(8);
+    for (int round = 0; round < 10; round++) {
+      int features = 2 + rnd.nextInt(6);
+      List<RegressionTree> ts = new java.util.ArrayList<>();
+      for (int t = 0; t < 5; t++) {
+        ts.add(randomTree(rnd, features, 2 + rnd.nextInt(14)));
+      }
+      TreeEnsemble e = new TreeEnsemble(0.3f, features, ts);
+      int n = 1 + rnd.nextInt(70); // lockstep groups of four and a remainder
+      float[][] xs = new float[n][features];
+      for (float[] x : xs) {
+        for (int i = 0; i < features; i++) {
+          x[i] = rnd.nextInt(7) == 0 ? Float.NaN : rnd.nextInt(5) - 0.5f * rnd.nextInt(2);
+        }
+      }
+      float[] plain = new float[n];
+      float[] recorded = new float[n];
+      int[] leaves = new int[n * e.size()];
+      e.margins(xs, n, plain);
+      e.margins(xs, n, recorded, leaves);
+      assertThat(recorded).containsExactly(plain);
+      double[] phi = new double[features + 1];
+      for (int r = 0; r < n; r++) {
+        e.pathContributionsOfLeaves(leaves, r * e.size(), phi);
+        double[] walked = e.pathContributions(xs[r]);
+        for (int i = 0; i <= features; i++) {
+          assertThat(phi[i])
+              .as("round %d row %d feature %d", round, r, i)
+              .isCloseTo(walked[i], within(1e-12));
+        }
+      }
+    }
+  }
+
+  @Test
+  void aReasonSaysHowItWasComputedAndShowsTwoDecimals() {
+    assertThat(
+            new Reason("importer", "X: 3 in training, 100% fraud", 1.234, Reason.Kind.PATH)
+                .toString())
+        .isEqualTo("importer X: 3 in training, 100% fraud (+1.23, path contributions)");
+    assertThat(new Reason("day", "monday", -0.5, Reason.Kind.EXACT_SHAP).toString())
+        .isEqualTo("day monday (-0.50, exact SHAP)");
+    assertThat(new Reason("tax", "8.00%", 12.0, Reason.Kind.PATH).toString())
+        .contains("(+12.00, path contributions)");
   }
 
   /** The margin walked node by node and added in double precision (the test's own walk). */

@@ -384,6 +384,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     KcsDeclaration[] ds = new KcsDeclaration[block];
     float[] scores = new float[block];
     double[] phi = new double[m.encoder().width() + 1];
+    int[] leaves = new int[block * m.trees().size()];
     return counts -> {
       final int start = at[0] % rows.size();
       int i = start;
@@ -392,7 +393,11 @@ public final class ScoringBenchCommand implements Callable<Integer> {
         i = i + 1 == rows.size() ? 0 : i + 1;
       }
       at[0] = i;
-      m.scoreBlock(ds, block, scratch, scores);
+      if (reasons) {
+        m.scoreBlock(ds, block, scratch, scores, leaves);
+      } else {
+        m.scoreBlock(ds, block, scratch, scores);
+      }
       i = start;
       for (int k = 0; k < block; k++) {
         Assessment a =
@@ -402,7 +407,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
           counts[1]++;
           if (reasons) {
             List<String> all = new ArrayList<>(a.reasons());
-            for (Reason r : m.pathReasons(ds[k], scratch[k], 3, phi)) {
+            for (Reason r : m.pathReasons(ds[k], leaves, k, 3, phi)) {
               all.add(r.toString());
             }
             counts[2] += all.size();
@@ -447,9 +452,32 @@ public final class ScoringBenchCommand implements Callable<Integer> {
     }
     out.printf(
         Locale.ROOT,
-        "  path contributions (immediate reasons):    cpu %s us, wall %s us%n",
+        "  path contributions, walking the trees:     cpu %s us, wall %s us%n",
         pathCpu.us(),
         pathWall.us());
+    // as bulk scoring does it: from the leaves recorded while scoring the block
+    float[][] xs = referred.toArray(float[][]::new);
+    int[] leaves = new int[xs.length * trees.size()];
+    trees.margins(xs, xs.length, new float[xs.length], leaves);
+    Spread leafCpu = new Spread();
+    Spread leafWall = new Spread();
+    for (int k = 0; k < repeats; k++) {
+      double[] t =
+          perRow(
+              seconds,
+              xs.length,
+              i -> {
+                trees.pathContributionsOfLeaves(leaves, i * trees.size(), phi);
+                return (float) phi[0];
+              });
+      leafCpu.add(t[0]);
+      leafWall.add(t[1]);
+    }
+    out.printf(
+        Locale.ROOT,
+        "  path contributions, from scored leaves:    cpu %s us, wall %s us%n",
+        leafCpu.us(),
+        leafWall.us());
     out.flush();
     trees.contributions(referred.getFirst()); // prepares the depth-first form
     Spread oneCpu = new Spread();
@@ -689,6 +717,7 @@ public final class ScoringBenchCommand implements Callable<Integer> {
           KcsDeclaration[] ds = new KcsDeclaration[block];
           float[] scores = new float[block];
           double[] phi = new double[m.encoder().width() + 1];
+          int[] leaves = new int[block * m.trees().size()];
           List<KcsDeclaration> waiting = new ArrayList<>(explainBlock);
           return c -> {
             int i = at[0];
@@ -697,13 +726,17 @@ public final class ScoringBenchCommand implements Callable<Integer> {
               i = i + 1 == rows.size() ? 0 : i + 1;
             }
             at[0] = i;
-            m.scoreBlock(ds, block, scratch, scores);
+            if (how == Explain.PATH) {
+              m.scoreBlock(ds, block, scratch, scores, leaves);
+            } else {
+              m.scoreBlock(ds, block, scratch, scores);
+            }
             for (int k = 0; k < block; k++) {
               if (scores[k] >= threshold) {
                 c[1]++;
                 if (how == Explain.PATH) {
-                  // reasons at once, from the row already encoded for scoring
-                  c[2] += m.pathReasons(ds[k], scratch[k], 3, phi).size();
+                  // reasons at once, from the leaves the scoring reached
+                  c[2] += m.pathReasons(ds[k], leaves, k, 3, phi).size();
                 } else if (how == Explain.EXACT) {
                   // referrals wait for a full block, then are explained together
                   waiting.add(ds[k]);

@@ -54,6 +54,23 @@ public final class RiskModel {
     }
   }
 
+  /**
+   * {@link #scoreBlock(KcsDeclaration[], int, float[][], float[])} that also records the leaf each
+   * declaration reaches in each tree into {@code leaves} (at least {@code count × trees().size()}
+   * long), from which {@link #pathReasons(KcsDeclaration, int[], int, int, double[])} gives a
+   * referral its reasons at once.
+   */
+  public void scoreBlock(
+      KcsDeclaration[] ds, int count, float[][] scratch, float[] out, int[] leaves) {
+    for (int i = 0; i < count; i++) {
+      encoder.encode(ds[i], scratch[i]);
+    }
+    trees.margins(scratch, count, out, leaves);
+    for (int i = 0; i < count; i++) {
+      out[i] = TreeEnsemble.sigmoid(out[i]);
+    }
+  }
+
   /** Probability of fraud. */
   public float score(KcsDeclaration d) {
     return score(d, new float[encoder.width()]);
@@ -118,6 +135,17 @@ public final class RiskModel {
     return reasons(d, phi, max, Reason.Kind.PATH);
   }
 
+  /**
+   * {@link #pathReasons(KcsDeclaration, int)} of the declaration at place {@code row} of a block
+   * scored by {@link #scoreBlock(KcsDeclaration[], int, float[][], float[], int[])} with these
+   * {@code leaves}: the bulk form, a few microseconds per referral, which allocates only the
+   * reasons; {@code phi} ({@code encoder().width() + 1} long) is working memory.
+   */
+  public List<Reason> pathReasons(KcsDeclaration d, int[] leaves, int row, int max, double[] phi) {
+    trees.pathContributionsOfLeaves(leaves, row * trees.size(), phi);
+    return reasons(d, phi, max, Reason.Kind.PATH);
+  }
+
   private List<Reason> reasons(KcsDeclaration d, double[] phi, int max, Reason.Kind kind) {
     double[] bySource = new double[FeatureEncoder.sourceCount()];
     for (int i = 0; i < encoder.width(); i++) {
@@ -151,12 +179,13 @@ public final class RiskModel {
       if (s == null) {
         return value + ": not seen in training";
       }
-      return String.format(
-          Locale.ROOT,
-          "%s: %d in training, %.0f%% fraud",
-          value,
-          s.count(),
-          100.0 * s.frauds() / s.count());
+      // concatenation, not String.format: reasons are built for every referral in bulk
+      return value
+          + ": "
+          + s.count()
+          + " in training, "
+          + Math.round(100.0 * s.frauds() / s.count())
+          + "% fraud";
     }
     FeatureEncoder.Numeric n = FeatureEncoder.Numeric.values()[source - attrs.length];
     return switch (n) {
@@ -171,6 +200,6 @@ public final class RiskModel {
   }
 
   private static String fmt(double v) {
-    return String.format(Locale.ROOT, "%.2f", v);
+    return Reason.twoDecimals(v, false);
   }
 }
