@@ -225,4 +225,51 @@ class FlightScreeningTest {
     assertThat(cost.keys()).isGreaterThan(cost.keysScanned());
     assertThat(list.screen(ScreeningSubject.named("Mohammed Karimotan"), 0.0)).isNotEmpty();
   }
+
+  @Test
+  void a_long_name_whose_keys_do_not_fit_one_slot_is_re_scored_in_full() {
+    // eight parts give more keys than one slot holds: they live in the overflow table
+    String longName = "mohammed ali hassan abdul rahman yusuf omar ahmed";
+    CandidateIndex.Builder b = new CandidateIndex.Builder().postingBudget(Integer.MAX_VALUE);
+    List<String> names = new ArrayList<>();
+    // an unrelated long name first, so that the long names below do not start the overflow table
+    names.add("zeno pirkko tuulikki vaino ilmari kyosti lassi juhani");
+    for (int i = 1; i < 400; i++) {
+      names.add(GIVEN[i % 5] + " " + GIVEN[(i / 5) % 20]);
+    }
+    names.add(longName);
+    names.add("mohammed ali hassan abdul yusuf omar ahmed");
+    names.add("rahman");
+    for (int i = 0; i < names.size(); i++) {
+      b.add(i, MATCHER.normaliser().normalise(names.get(i)));
+    }
+    CandidateIndex index = b.build();
+    assertThat(CandidateIndex.keysOf(index.name(400).tokens())).hasSizeGreaterThan(16);
+    Map<String, Integer> df = new HashMap<>();
+    for (int id = 0; id < index.size(); id++) {
+      CandidateIndex.keysOf(index.name(id).tokens()).forEach(k -> df.merge(k, 1, Integer::sum));
+    }
+    NormalisedName query = MATCHER.normaliser().normalise(longName);
+    Set<String> qk = Set.copyOf(CandidateIndex.keysOf(query.tokens()));
+    double[] score = new double[index.size()];
+    for (int id = 0; id < score.length; id++) {
+      for (String k : CandidateIndex.keysOf(index.name(id).tokens())) {
+        if (qk.contains(k)) {
+          score[id] += Math.log(1.0 + (double) index.size() / df.get(k));
+        }
+      }
+    }
+    CandidateIndex.SearchCost cost = index.searchCost(query, 3);
+    // the rare parts shut out every other name early: the common keys were left unread and the
+    // names found were scored from their own keys, the long ones from the overflow table
+    assertThat(cost.keysScanned()).isLessThan(cost.keys());
+    assertThat(cost.namesScored()).isGreaterThan(0);
+    int[] found = index.search(query, 3);
+    assertThat(found).startsWith(400, 401);
+    double[] sorted = score.clone();
+    java.util.Arrays.sort(sorted);
+    for (int r = 0; r < found.length; r++) {
+      assertThat(score[found[r]]).isCloseTo(sorted[sorted.length - 1 - r], within());
+    }
+  }
 }
