@@ -51,16 +51,6 @@ public enum PassengerListKind {
     return Optional.empty();
   }
 
-  /** The passenger kind carried as the language's kind {@code k}, if any. */
-  public static Optional<PassengerListKind> of(ListKind k) {
-    for (PassengerListKind p : values()) {
-      if (p.language == k) {
-        return Optional.of(p);
-      }
-    }
-    return Optional.empty();
-  }
-
   /** Every code, for messages: {@code countries, airports, …}. */
   public static String codes() {
     StringBuilder b = new StringBuilder();
