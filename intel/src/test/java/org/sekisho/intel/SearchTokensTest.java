@@ -34,4 +34,12 @@ class SearchTokensTest {
     assertThat(SearchTokens.of("ＡＢＣ１２３")).isEqualTo(SearchTokens.of("ABC123"));
     assertThat(SearchTokens.of("ｻｸﾗ")).isEqualTo(SearchTokens.of("サクラ"));
   }
+
+  @Test
+  void kanjiOutsideTheBasicPlaneArePairedWholeAndALoneOneIsKept() {
+    // 𠮷 (U+20BB7) takes two UTF-16 units; a pair must never split it.
+    assertThat(SearchTokens.of("𠮷野家 と 𠮷")).containsExactly("𠮷野", "野家", "と", "𠮷");
+    assertThat(SearchTokens.of("東京")).containsExactly("東京");
+    assertThat(SearchTokens.of("東")).containsExactly("東");
+  }
 }

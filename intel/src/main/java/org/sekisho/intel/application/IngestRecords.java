@@ -283,7 +283,9 @@ public final class IngestRecords {
         duplicates += r.accepted() - r.added();
         rejected += r.rejected();
         for (RowProblem p : r.problems()) {
-          if (problems.size() >= IngestReport.MAX_LISTED) {
+          // Rows are listed whole: the cap is checked when a new row's problems begin.
+          if (problems.size() >= IngestReport.MAX_LISTED
+              && p.row() != problems.get(problems.size() - 1).row()) {
             break;
           }
           problems.add(p);

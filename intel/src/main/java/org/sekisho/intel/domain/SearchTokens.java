@@ -19,7 +19,9 @@ public final class SearchTokens {
    * (B/L numbers, phones, declaration ids such as {@code B7-123456}) also as one joined token.
    */
   public static List<String> of(String text) {
-    Set<String> out = new LinkedHashSet<>(tokens(text));
+    // One set for words and joined identifiers: this runs for every ingested record.
+    Set<String> out = new LinkedHashSet<>();
+    tokens(text, out);
     out.addAll(joinedIdentifiers(text));
     return List.copyOf(out);
   }
@@ -108,6 +110,11 @@ public final class SearchTokens {
 
   private static List<String> tokens(String text) {
     Set<String> out = new LinkedHashSet<>();
+    tokens(text, out);
+    return List.copyOf(out);
+  }
+
+  private static void tokens(String text, Set<String> out) {
     String s = text == null ? "" : text;
     if (!isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFKC);
@@ -140,7 +147,6 @@ public final class SearchTokens {
     }
     flushWord(word, out);
     flushCjk(cjk, out);
-    return List.copyOf(out);
   }
 
   static boolean isAscii(String s) {
@@ -175,12 +181,17 @@ public final class SearchTokens {
     if (c.length() == 0) {
       return;
     }
-    int[] cps = c.codePoints().toArray();
-    if (cps.length == 1) {
-      out.add(new String(cps, 0, 1));
+    // Pairs of code points, walked in place (a run of one is kept as it is).
+    int n = c.length();
+    int mid = Character.charCount(c.codePointAt(0));
+    if (mid >= n) {
+      out.add(c.toString());
     }
-    for (int i = 0; i + 1 < cps.length; i++) {
-      out.add(new String(cps, i, 2));
+    for (int i = 0; mid < n; ) {
+      int end = mid + Character.charCount(c.codePointAt(mid));
+      out.add(c.substring(i, end));
+      i = mid;
+      mid = end;
     }
     c.setLength(0);
   }
