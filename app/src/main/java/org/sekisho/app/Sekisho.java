@@ -50,6 +50,7 @@ public final class Sekisho implements AutoCloseable {
   private final MaritimeContext maritime;
   private final AssessStoredDeclarations assessing;
   private final List<BoundedContext> contexts;
+  private final PnrContext pnr;
   private WebServer web;
 
   public Sekisho(Database db, Path dataDir, Clock clock) {
@@ -78,12 +79,13 @@ public final class Sekisho implements AutoCloseable {
             db, audit, clock, dataDir, json, assessOnIngest ? assessing : RecordsStored.NONE);
     this.maritime =
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
+    this.pnr = new PnrContext(db, audit, clock, dataDir);
     this.contexts =
         List.of(
             intel,
             new EgateContext(db, audit, clock, dataDir),
             maritime,
-            new PnrContext(db, audit, clock, dataDir),
+            pnr,
             targeting);
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
@@ -160,6 +162,11 @@ public final class Sekisho implements AutoCloseable {
 
   public IntelQueries queries() {
     return intel.queries();
+  }
+
+  /** Passenger information: PNR/API ingest, screening, watchlists. */
+  public PnrContext pnr() {
+    return pnr;
   }
 
   public MaritimeContext maritime() {

@@ -119,6 +119,8 @@ final class DemoCommand implements Callable<Integer> {
                       ais.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       s.maritime().service().endOfInput();
       out.println("loaded demo AIS feed: " + summary);
+      // reference lists, screening rules, two watchlists and the day's PNRGOV-pushed flights
+      out.println(org.sekisho.passenger.screening.adapter.demo.PassengerDemo.seed(s.pnr(), day));
       String password = System.getenv("SEKISHO_DEMO_PASSWORD");
       if (password == null || password.isBlank()) {
         byte[] b = new byte[9];

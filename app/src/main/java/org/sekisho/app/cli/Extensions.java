@@ -44,6 +44,7 @@ final class Extensions {
     root.addSubcommand(ais);
     root.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.MrzCommand());
     root.addSubcommand(new org.sekisho.names.adapter.cli.NamesCommand());
+    root.addSubcommand(new org.sekisho.passenger.screening.adapter.cli.WatchlistCommand());
     root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrCommand());
     root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.ApiCommand());
     root.addSubcommand(new org.sekisho.targeting.adapter.cli.RiskCommand());
