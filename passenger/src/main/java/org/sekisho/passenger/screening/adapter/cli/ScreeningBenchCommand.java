@@ -69,6 +69,11 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
   @Option(names = "--passengers", description = "travellers per flight (default ${DEFAULT-VALUE})")
   int passengers = 500;
 
+  @Option(
+      names = "--warmup",
+      description = "flights screened before measuring (default ${DEFAULT-VALUE})")
+  int warmup = 10;
+
   @Option(names = "--seed", description = "random seed (default ${DEFAULT-VALUE})")
   long seed = 4_2026L;
 
@@ -91,8 +96,10 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    if (size < 1 || flights < 1 || passengers < 1) {
-      spec.commandLine().getErr().println("--names, --flights and --passengers must be positive");
+    if (size < 1 || flights < 1 || passengers < 1 || warmup < 1) {
+      spec.commandLine()
+          .getErr()
+          .println("--names, --flights, --passengers and --warmup must be positive");
       return 2;
     }
     Random rnd = new Random(seed);
@@ -142,7 +149,7 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
 
     List<List<PassengerFacts>> flightPax = new ArrayList<>();
     List<Map<String, Integer>> flightTrips = new ArrayList<>();
-    for (int f = 0; f < flights + 3; f++) {
+    for (int f = 0; f < flights + warmup; f++) {
       List<PassengerFacts> pax = new ArrayList<>(passengers);
       Map<String, Integer> trips = new HashMap<>();
       for (int p = 0; p < passengers; p++) {
@@ -153,10 +160,14 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
       flightPax.add(pax);
       flightTrips.add(trips);
     }
-    // warm-up: three flights
+    // warm-up: the same work as a measured flight, so that the compiler has settled
     int hitsFirst = 0;
-    for (int f = 0; f < 3; f++) {
+    for (int f = 0; f < warmup; f++) {
+      list.screenAll(
+          flightPax.get(f).stream().map(FlightScreening::subject).toList(),
+          FlightScreening.DEFAULT_THRESHOLD);
       hitsFirst = full.screen(flightPax.get(f), List.of(), flightTrips.get(f)).hits().size();
+      rulesOnly.screen(flightPax.get(f), List.of(), flightTrips.get(f));
     }
     long[] whole = new long[flights];
     long[] wholeCpu = new long[flights];
@@ -172,7 +183,7 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
     long gcCount = gcCount();
     long gcMillis = gcMillis();
     for (int f = 0; f < flights; f++) {
-      List<PassengerFacts> pax = flightPax.get(f + 3);
+      List<PassengerFacts> pax = flightPax.get(f + warmup);
       // the watchlist part alone (names' batch search), interleaved so both see the same JIT and
       // load
       List<org.sekisho.names.domain.watchlist.ScreeningSubject> subjects =
@@ -184,25 +195,38 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
       batchCpu[f] = os.getProcessCpuTime() - bcpu;
       long cpu = os.getProcessCpuTime();
       long s = System.nanoTime();
-      hits += full.screen(pax, List.of(), flightTrips.get(f + 3)).hits().size();
+      hits += full.screen(pax, List.of(), flightTrips.get(f + warmup)).hits().size();
       whole[f] = System.nanoTime() - s;
       wholeCpu[f] = os.getProcessCpuTime() - cpu;
       s = System.nanoTime();
-      rulesOnly.screen(pax, List.of(), flightTrips.get(f + 3));
+      rulesOnly.screen(pax, List.of(), flightTrips.get(f + warmup));
       rulesTime[f] = System.nanoTime() - s;
     }
     gcCount = gcCount() - gcCount;
     gcMillis = gcMillis() - gcMillis;
-    List<PassengerFacts> sample = flightPax.get(3);
+    List<PassengerFacts> sample = flightPax.get(warmup);
     long[] perName = new long[Math.min(2000, flights * passengers)];
     long[] perNameCpu = new long[perName.length];
     for (int i = 0; i < perName.length; i++) {
-      PassengerFacts p = flightPax.get(3 + i / passengers).get(i % passengers);
+      PassengerFacts p = flightPax.get(warmup + i / passengers).get(i % passengers);
       long cpu = threads.getCurrentThreadCpuTime();
       long s = System.nanoTime();
       full.watchlistHits(p);
       perName[i] = System.nanoTime() - s;
       perNameCpu[i] = threads.getCurrentThreadCpuTime() - cpu;
+    }
+    // which flights were slowest, in the order screened: the first ones when the compiler was
+    // still busy, spread out when collections or other processes were the cause
+    Integer[] order = new Integer[flights];
+    for (int f = 0; f < flights; f++) {
+      order[f] = f;
+    }
+    long[] unsorted = whole.clone();
+    Arrays.sort(order, (x, y) -> Long.compare(unsorted[y], unsorted[x]));
+    StringBuilder slowest = new StringBuilder();
+    for (int k = 0; k < Math.min(5, flights); k++) {
+      slowest.append(
+          String.format(Locale.ROOT, " #%d %.0f ms", order[k] + 1, unsorted[order[k]] / 1e6));
     }
     Arrays.sort(whole);
     Arrays.sort(wholeCpu);
@@ -263,6 +287,7 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
         pct(perNameCpu, 50),
         pct(perNameCpu, 95),
         pct(perNameCpu, 99));
+    out.printf(Locale.ROOT, "slowest flights (number in screening order):%s%n", slowest);
     out.printf(
         Locale.ROOT,
         "garbage collections while the flights were screened: %d, %d ms in all (a flight that"
