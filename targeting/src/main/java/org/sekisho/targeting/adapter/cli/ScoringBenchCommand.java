@@ -242,6 +242,36 @@ public final class ScoringBenchCommand implements Callable<Integer> {
           dmatrix[1] / 1e3,
           dmatrix[0] / javaCpu.median(),
           dmatrix[1] / javaWall.median());
+      // the model as bulk scoring runs it: blocks of rows, four walking each tree in lockstep
+      int block = 64;
+      float[][][] blocks = new float[Math.max(1, x.length / block)][][];
+      for (int b = 0; b < blocks.length; b++) {
+        blocks[b] = Arrays.copyOfRange(x, b * block, Math.min(x.length, (b + 1) * block));
+      }
+      float[] margins = new float[block];
+      Spread blockCpu = new Spread();
+      Spread blockWall = new Spread();
+      for (int k = 0; k < repeats; k++) {
+        double[] t =
+            perRow(
+                seconds,
+                blocks.length,
+                b -> {
+                  trees.margins(blocks[b], blocks[b].length, margins);
+                  return margins[0];
+                });
+        blockCpu.add(t[0] / blocks[0].length);
+        blockWall.add(t[1] / blocks[0].length);
+      }
+      out.printf(
+          Locale.ROOT,
+          "model alone, 1 thread, blocks of %d rows: cpu %s us/row, wall %s us/row  (%.0fx"
+              + " xgboost4j inplace_predict single row by cpu, %.0fx by wall)%n",
+          blocks[0].length,
+          blockCpu.us(),
+          blockWall.us(),
+          inplace[0] / blockCpu.median(),
+          inplace[1] / blockWall.median());
     } finally {
       booster.dispose();
     }

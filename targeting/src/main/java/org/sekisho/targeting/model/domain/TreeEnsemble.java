@@ -166,13 +166,45 @@ public final class TreeEnsemble {
     return trees;
   }
 
-  /** Log-odds of fraud for one feature vector (NaN = missing). */
+  /**
+   * Log-odds of fraud for one feature vector (NaN = missing). Four trees are walked in lockstep, so
+   * that their memory loads overlap instead of each waiting for the one before (a deep tree's nodes
+   * are mostly not in the nearest cache); the leaf values are still added in tree order, so the
+   * result is the same, bit for bit, as walking the trees one after the other.
+   */
   public float margin(float[] x) {
     float m = baseMargin;
     final int[] p = packed;
     final float[] out = leafOut;
-    for (int root : packedRoots) {
-      int b = root;
+    final int[] roots = packedRoots;
+    int t = 0;
+    for (; t + 4 <= roots.length; t += 4) {
+      int b0 = roots[t];
+      int b1 = roots[t + 1];
+      int b2 = roots[t + 2];
+      int b3 = roots[t + 3];
+      int f0 = p[b0];
+      int f1 = p[b1];
+      int f2 = p[b2];
+      int f3 = p[b3];
+      // a leaf steps to itself: go on while any of the four is still inside its tree
+      while ((f0 & f1 & f2 & f3) >= 0) {
+        b0 = step(p, b0, f0, x);
+        b1 = step(p, b1, f1, x);
+        b2 = step(p, b2, f2, x);
+        b3 = step(p, b3, f3, x);
+        f0 = p[b0];
+        f1 = p[b1];
+        f2 = p[b2];
+        f3 = p[b3];
+      }
+      m += out[b0 / 3];
+      m += out[b1 / 3];
+      m += out[b2 / 3];
+      m += out[b3 / 3];
+    }
+    for (; t < roots.length; t++) {
+      int b = roots[t];
       int info;
       while ((info = p[b]) >= 0) {
         b = step(p, b, info, x);
