@@ -81,12 +81,7 @@ public final class Sekisho implements AutoCloseable {
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
     this.pnr = new PnrContext(db, audit, clock, dataDir);
     this.contexts =
-        List.of(
-            intel,
-            new EgateContext(db, audit, clock, dataDir),
-            maritime,
-            pnr,
-            targeting);
+        List.of(intel, new EgateContext(db, audit, clock, dataDir), maritime, pnr, targeting);
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);
