@@ -36,7 +36,8 @@ public final class TreeEnsemble {
   private static final int DEFAULT_LEFT = 1 << 30;
   private static final int FEATURE_MASK = DEFAULT_LEFT - 1;
   private static final int LEAF = Integer.MIN_VALUE;
-  private static final int NAN_BITS = Float.floatToRawIntBits(Float.NaN);
+  // a leaf's threshold key: no value's key is below it, so a step from a leaf never goes left
+  private static final int LEAF_KEY = Integer.MIN_VALUE;
   private final int[] packed;
   private final float[] leafOut;
   private final int[] packedRoots;
@@ -111,12 +112,12 @@ public final class TreeEnsemble {
     if (left[n] < 0) {
       packed[base] = LEAF;
       packed[base + 1] = base;
-      packed[base + 2] = NAN_BITS;
+      packed[base + 2] = LEAF_KEY;
       leafOut[at] = value[n];
       return at + 1;
     }
     packed[base] = feature[n] | (defaultLeft[n] ? DEFAULT_LEFT : 0);
-    packed[base + 2] = Float.floatToRawIntBits(threshold[n]);
+    packed[base + 2] = orderKey(threshold[n]);
     int afterLeft = pack(left[n], at + 1, meanValue[n]);
     packed[base + 1] = afterLeft * 3;
     return pack(right[n], afterLeft, meanValue[n]);
@@ -216,10 +217,28 @@ public final class TreeEnsemble {
 
   /** One step down from the node at {@code b}; a leaf steps to itself. */
   private static int step(int[] p, int b, int info, float[] x) {
-    float v = x[info & FEATURE_MASK];
-    float th = Float.intBitsToFloat(p[b + 2]);
-    boolean goLeft = v < th || (!(v >= th) && (info & DEFAULT_LEFT) != 0);
-    return goLeft ? b + 3 : p[b + 1];
+    // without a branch: which way a row goes is data, and a mispredicted branch per step cost
+    // more than the whole step's arithmetic (ints compared as longs cannot overflow)
+    int v = orderKey(x[info & FEATURE_MASK]);
+    int less = (int) (((long) v - p[b + 2]) >>> 63);
+    int missing = (int) (((long) NAN_KEY - v) >>> 63);
+    // bit 30 is "missing goes left"; on a leaf (sign bit) the shift gives 2, which masks nothing
+    int left = less | (missing & (info >>> 30));
+    int far = p[b + 1];
+    return far + ((b + 3 - far) & -left);
+  }
+
+  // every NaN's key is above this (positive infinity's)
+  private static final int NAN_KEY = 0x7f800000;
+
+  /**
+   * An int that orders as the float does: {@code a < b} exactly when {@code orderKey(a) <
+   * orderKey(b)}, for all floats but NaN, whose key (one for every NaN) is above every other. Minus
+   * zero is zero.
+   */
+  static int orderKey(float f) {
+    int bits = Float.floatToIntBits(f + 0.0f);
+    return bits ^ ((bits >> 31) & 0x7fffffff);
   }
 
   /**
