@@ -178,6 +178,11 @@ public final class TreeEnsemble {
     final int[] p = packed;
     final float[] out = leafOut;
     final int[] roots = packedRoots;
+    // each feature's order key once, not at every split that tests it
+    final int[] k = new int[features];
+    for (int i = 0; i < features; i++) {
+      k[i] = orderKey(x[i]);
+    }
     int t = 0;
     for (; t + 4 <= roots.length; t += 4) {
       int b0 = roots[t];
@@ -190,10 +195,10 @@ public final class TreeEnsemble {
       int f3 = p[b3];
       // a leaf steps to itself: go on while any of the four is still inside its tree
       while ((f0 & f1 & f2 & f3) >= 0) {
-        b0 = step(p, b0, f0, x);
-        b1 = step(p, b1, f1, x);
-        b2 = step(p, b2, f2, x);
-        b3 = step(p, b3, f3, x);
+        b0 = stepByKey(p, b0, f0, k);
+        b1 = stepByKey(p, b1, f1, k);
+        b2 = stepByKey(p, b2, f2, k);
+        b3 = stepByKey(p, b3, f3, k);
         f0 = p[b0];
         f1 = p[b1];
         f2 = p[b2];
@@ -208,7 +213,7 @@ public final class TreeEnsemble {
       int b = roots[t];
       int info;
       while ((info = p[b]) >= 0) {
-        b = step(p, b, info, x);
+        b = stepByKey(p, b, info, k);
       }
       m += out[b / 3];
     }
@@ -223,6 +228,16 @@ public final class TreeEnsemble {
     int less = (int) (((long) v - p[b + 2]) >>> 63);
     int missing = (int) (((long) NAN_KEY - v) >>> 63);
     // bit 30 is "missing goes left"; on a leaf (sign bit) the shift gives 2, which masks nothing
+    int left = less | (missing & (info >>> 30));
+    int far = p[b + 1];
+    return far + ((b + 3 - far) & -left);
+  }
+
+  /** {@link #step} for a row whose features are given as their {@link #orderKey}s. */
+  private static int stepByKey(int[] p, int b, int info, int[] keys) {
+    int v = keys[info & FEATURE_MASK];
+    int less = (int) (((long) v - p[b + 2]) >>> 63);
+    int missing = (int) (((long) NAN_KEY - v) >>> 63);
     int left = less | (missing & (info >>> 30));
     int far = p[b + 1];
     return far + ((b + 3 - far) & -left);
