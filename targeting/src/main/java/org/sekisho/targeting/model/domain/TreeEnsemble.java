@@ -222,22 +222,21 @@ public final class TreeEnsemble {
 
   /** One step down from the node at {@code b}; a leaf steps to itself. */
   private static int step(int[] p, int b, int info, float[] x) {
-    // without a branch: which way a row goes is data, and a mispredicted branch per step cost
-    // more than the whole step's arithmetic (ints compared as longs cannot overflow)
-    int v = orderKey(x[info & FEATURE_MASK]);
-    int less = (int) (((long) v - p[b + 2]) >>> 63);
-    int missing = (int) (((long) NAN_KEY - v) >>> 63);
-    // bit 30 is "missing goes left"; on a leaf (sign bit) the shift gives 2, which masks nothing
-    int left = less | (missing & (info >>> 30));
-    int far = p[b + 1];
-    return far + ((b + 3 - far) & -left);
+    return stepWithKey(p, b, info, orderKey(x[info & FEATURE_MASK]));
   }
 
   /** {@link #step} for a row whose features are given as their {@link #orderKey}s. */
   private static int stepByKey(int[] p, int b, int info, int[] keys) {
-    int v = keys[info & FEATURE_MASK];
+    return stepWithKey(p, b, info, keys[info & FEATURE_MASK]);
+  }
+
+  /** One step down from the node at {@code b} for a tested feature whose order key is {@code v}. */
+  private static int stepWithKey(int[] p, int b, int info, int v) {
+    // without a branch: which way a row goes is data, and a mispredicted branch per step cost
+    // more than the whole step's arithmetic (ints compared as longs cannot overflow)
     int less = (int) (((long) v - p[b + 2]) >>> 63);
     int missing = (int) (((long) NAN_KEY - v) >>> 63);
+    // bit 30 is "missing goes left"; on a leaf (sign bit) the shift gives 2, which masks nothing
     int left = less | (missing & (info >>> 30));
     int far = p[b + 1];
     return far + ((b + 3 - far) & -left);
