@@ -56,8 +56,8 @@ public final class CandidateIndex {
   private final int[] entryOfName;
   private final byte[] text;
   private final byte[] flags;
-  // each name's text length (255 standing for 255 or more): ranks tied candidates without a trip
-  // to the text offsets, in an array small enough to stay in the processor's cache
+  // each name's text length (255 standing for 255 or more): ranks candidates tied on score without
+  // a trip to the text offsets, in an array small enough to stay in the processor's cache
   private final byte[] nameLength;
   private final int nameCount;
   private final int postingBudget;
@@ -318,7 +318,7 @@ public final class CandidateIndex {
     int scored = s.keepAtLeast(cut);
     int queryLength = query.text().length();
     if (!complete) {
-      rescore(s, scored, positions, qw, queryLength);
+      rescore(s, scored, positions, qw);
     }
     int[] best = s.top(limit, this, queryLength);
     s.reset();
@@ -346,12 +346,11 @@ public final class CandidateIndex {
 
   /**
    * Scores the candidates in full from their own keys. The names lie scattered over the index, so
-   * each costs trips to main memory; done in three passes — the offsets of every candidate, then
-   * their keys copied side by side, then the scoring — the loads of one pass do not wait on each
-   * other or on the scoring's branches, and the processor overlaps them.
+   * each costs a trip to main memory; done in three passes — the head of every candidate's key
+   * slot, then their keys copied side by side, then the scoring — the loads of one pass do not wait
+   * on each other or on the scoring's branches, and the processor overlaps them.
    */
-  private void rescore(
-      Scratch s, int count, KeyPositions positions, float[] keyWeights, int queryLength) {
+  private void rescore(Scratch s, int count, KeyPositions positions, float[] keyWeights) {
     int[] from = s.intBuffer(0, count + 1);
     int[] keys = s.intBuffer(1, count * KEY_SLOT);
     // first only the slots' heads, a gather with nothing to wait for between loads
@@ -377,9 +376,6 @@ public final class CandidateIndex {
       }
     }
     from[count] = at;
-    for (int c = 0; c < count; c++) {
-      s.candidateGap[c] = lengthGap(s.candidate[c], queryLength);
-    }
     for (int c = 0; c < count; c++) {
       s.candidateScore[c] = fullScore(keys, from[c], from[c + 1], positions, keyWeights);
     }
