@@ -43,6 +43,71 @@ class TreeEnsembleTest {
   }
 
   @Test
+  void everyTreesLeafIsAddedInTreeOrderWhateverTheNumberOfTreesAndTheValues() {
+    // eight trees walk in lockstep: counts from 1 to 19 leave every size of last group, and the
+    // margin must still be the trees' leaves added one by one in single precision, bit for bit
+    java.util.Random rnd = new java.util.Random(8);
+    float[] awkward = {
+      Float.NaN,
+      -0.0f,
+      0.0f,
+      Float.POSITIVE_INFINITY,
+      Float.NEGATIVE_INFINITY,
+      Float.MAX_VALUE,
+      -Float.MAX_VALUE,
+      Float.MIN_VALUE,
+      1f,
+      2f,
+      3f,
+      Math.nextDown(2f),
+      Math.nextUp(2f)
+    };
+    for (int count = 1; count <= 19; count++) {
+      List<RegressionTree> trees = new java.util.ArrayList<>();
+      for (int t = 0; t < count; t++) {
+        trees.add(randomTree(rnd, 4, 1 + rnd.nextInt(10)));
+      }
+      TreeEnsemble e = new TreeEnsemble(-0.75f, 4, trees);
+      float[][] xs = new float[9][4];
+      for (float[] x : xs) {
+        for (int i = 0; i < 4; i++) {
+          x[i] = awkward[rnd.nextInt(awkward.length)];
+        }
+      }
+      float[] block = new float[xs.length];
+      e.margins(xs, xs.length, block);
+      for (int r = 0; r < xs.length; r++) {
+        float expected = -0.75f;
+        for (RegressionTree t : trees) {
+          expected += leafValue(t, xs[r]);
+        }
+        assertThat(Float.floatToRawIntBits(e.margin(xs[r])))
+            .as("%d trees, row %s", count, java.util.Arrays.toString(xs[r]))
+            .isEqualTo(Float.floatToRawIntBits(expected));
+        assertThat(Float.floatToRawIntBits(block[r])).isEqualTo(Float.floatToRawIntBits(expected));
+      }
+    }
+  }
+
+  @Test
+  void aModelWiderThanTheScorerIsRefusedWithItsWidth() {
+    assertThatThrownBy(() -> new TreeEnsemble(0f, 512, List.of(tree())))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("512 features are more than the scorer's 511");
+    assertThat(new TreeEnsemble(0f, 511, List.of(tree())).margin(new float[511])).isEqualTo(-1f);
+  }
+
+  private static float leafValue(RegressionTree t, float[] x) {
+    int n = 0;
+    while (t.left()[n] >= 0) {
+      float v = x[t.feature()[n]];
+      boolean goLeft = Float.isNaN(v) ? t.defaultLeft()[n] : v < t.threshold()[n];
+      n = goLeft ? t.left()[n] : t.right()[n];
+    }
+    return t.leafValue()[n];
+  }
+
+  @Test
   void shapValuesMatchTheBruteForceShapleyValuesOfASmallTree() {
     TreeEnsemble e = new TreeEnsemble(0f, 2, List.of(tree()));
     float[] x = {0f, 7f};
