@@ -28,30 +28,35 @@ public final class TreeEnsemble {
   private volatile DepthFirstShap depthFirst;
   private volatile DepthFirstShapLanes depthFirstLanes;
 
-  // Scoring layout: one long per node, so that a step is one load. High half: the threshold as an
-  // order key, less one. Low half: the offset of the right child from this node, less one, as a
-  // signed field above the low KEY_BITS, which hold the index of the key to test. Trees are in
-  // depth-first order so the left child is the next node. The key index is the split feature, plus
-  // the width of the row for a node that sends a missing value left: a row carries two keys per
+  // Scoring layout: one long per node, so that a step is one load and a walk needs nothing but
+  // the node it stands on. Low half: the index of the node's left child (the right one is next to
+  // it) as a signed field above the low KEY_BITS, which hold the index of the key to test. High
+  // half: the threshold as an order key, less one. The key index is the split feature, plus the
+  // width of the row for a node that sends a missing value left: a row carries two keys per
   // feature, its missing values as the lowest key in the second copy and as the highest in the
-  // first, so a step has no test for missing at all. A leaf has offset field -1 (so the low half is
-  // negative) and tests the row's last key, which is above its threshold: a step from a leaf goes
-  // "right" by 0 and stays on it, so several trees can be walked in lockstep without a branch per
-  // tree. Leaf values sit apart, by node index.
+  // first, so a step has no test for missing at all. A leaf tests the row's last key, which is
+  // above
+  // anything in its high half, and there holds its value's bits; its child field is its own index
+  // less one, so a step from a leaf "goes right" onto itself. Several trees can then be walked in
+  // lockstep as many steps as the deepest is deep, with no test per step at all. Children sit side
+  // by side in pairs, pairs in depth-first order.
   private static final int KEY_BITS = 10;
   private static final int KEY_MASK = (1 << KEY_BITS) - 1;
   // the widest row whose two keys per feature and the leaves' key fit the index field
   private static final int MAX_FEATURES = (KEY_MASK - 1) / 2;
-  // the largest tree whose right-child offsets fit the signed field above the key index
-  private static final int MAX_TREE_NODES = 1 << (31 - KEY_BITS);
-  // a leaf's threshold field: below the leaves' key, so a step from a leaf never goes left
-  private static final int LEAF_KEY = Integer.MIN_VALUE;
+  // the most nodes whose indices fit the signed field above the key index
+  private static final int MAX_NODES = 1 << (31 - KEY_BITS);
+  // the key every leaf tests: above every int but itself, and no float's bits are this
   private static final int LEAF_KEY_VALUE = Integer.MAX_VALUE;
   private final long[] nodes;
-  private final float[] leafOut;
+  private final int leafKey;
   private final int[] packedRoots;
   // the roots, then the spare leaf up to a whole number of lockstep groups
   private final int[] laneRoots;
+  // per lockstep group: its deepest tree's depth
+  private final int[] groupDepth;
+  // per tree: its depth
+  private final int[] treeDepth;
   private static final int LANES = 8;
   // per node: its cover-weighted expected value minus its parent's (0 at a root), the path
   // attribution's step
@@ -110,45 +115,61 @@ public final class TreeEnsemble {
       throw new IllegalArgumentException(
           features + " features are more than the scorer's " + MAX_FEATURES);
     }
-    for (RegressionTree t : trees) {
-      if (t.size() > MAX_TREE_NODES) {
-        throw new IllegalArgumentException(
-            "a tree of " + t.size() + " nodes is more than the scorer's " + MAX_TREE_NODES);
-      }
-    }
     // one spare leaf at the end, for lanes without a tree of their own
-    nodes = new long[total + 1];
-    leafOut = new float[total + 1];
-    packedRoots = new int[roots.length];
-    stepGain = new double[total];
-    int next = 0;
-    for (int t = 0; t < roots.length; t++) {
-      packedRoots[t] = next;
-      next = pack(roots[t], next, meanValue[roots[t]]);
+    if (total + 1 > MAX_NODES) {
+      throw new IllegalArgumentException(
+          "a model of " + total + " nodes is more than the scorer's " + (MAX_NODES - 1));
     }
-    nodes[total] = node(LEAF_KEY, (-1 << KEY_BITS) | 2 * features);
-    leafOut[total] = -0.0f; // x + -0 is x for every float x, -0 and NaN included
-    laneRoots = java.util.Arrays.copyOf(packedRoots, (roots.length + LANES - 1) / LANES * LANES);
+    leafKey = 2 * features;
+    nodes = new long[total + 1];
+    packedRoots = new int[roots.length];
+    treeDepth = new int[roots.length];
+    stepGain = new double[total];
+    free = 0;
+    for (int t = 0; t < roots.length; t++) {
+      packedRoots[t] = free++;
+      treeDepth[t] = trees.get(t).depth();
+      place(roots[t], packedRoots[t], meanValue[roots[t]]);
+    }
+    nodes[total] = leafNode(total, -0.0f); // x + -0 is x for every float x, -0 and NaN included
+    int groups = (roots.length + LANES - 1) / LANES;
+    laneRoots = java.util.Arrays.copyOf(packedRoots, groups * LANES);
     java.util.Arrays.fill(laneRoots, roots.length, laneRoots.length, total);
+    groupDepth = new int[groups];
+    for (int t = 0; t < roots.length; t++) {
+      groupDepth[t / LANES] = Math.max(groupDepth[t / LANES], treeDepth[t]);
+    }
   }
 
-  private static long node(int thresholdKey, int low) {
-    return ((long) thresholdKey << 32) | (low & 0xffffffffL);
+  private static long node(int high, int low) {
+    return ((long) high << 32) | (low & 0xffffffffL);
   }
 
-  /** Writes the subtree at flat node {@code n} in preorder from slot {@code at}; returns next. */
-  private int pack(int n, int at, double parentMean) {
+  private long leafNode(int at, float value) {
+    // floatToIntBits: one NaN pattern, never LEAF_KEY_VALUE, so the step stays on the leaf
+    return node(Float.floatToIntBits(value), (at - 1) << KEY_BITS | leafKey);
+  }
+
+  // next unused slot while packing
+  private int free;
+
+  /**
+   * Writes flat node {@code n} at slot {@code at}, its children side by side in the next free pair
+   * of slots, then their subtrees: pairs in depth-first order.
+   */
+  private void place(int n, int at, double parentMean) {
     stepGain[at] = meanValue[n] - parentMean;
     if (left[n] < 0) {
-      nodes[at] = node(LEAF_KEY, (-1 << KEY_BITS) | 2 * features);
-      leafOut[at] = value[n];
-      return at + 1;
+      nodes[at] = leafNode(at, value[n]);
+      return;
     }
-    int afterLeft = pack(left[n], at + 1, meanValue[n]);
+    int pair = free;
+    free += 2;
     int key = feature[n] + (defaultLeft[n] ? features : 0);
     // keys are floats' order keys, never the lowest int, so less one cannot wrap
-    nodes[at] = node(orderKey(threshold[n]) - 1, (afterLeft - at - 1) << KEY_BITS | key);
-    return pack(right[n], afterLeft, meanValue[n]);
+    nodes[at] = node(orderKey(threshold[n]) - 1, pair << KEY_BITS | key);
+    place(left[n], pair, meanValue[n]);
+    place(right[n], pair + 1, meanValue[n]);
   }
 
   private double fillMean(int n) {
@@ -197,88 +218,76 @@ public final class TreeEnsemble {
 
   /**
    * Log-odds of fraud for one feature vector (NaN = missing). Eight trees are walked in lockstep,
-   * so that their steps overlap instead of each waiting for the one before (eight measured faster
-   * than four, six, ten or twelve for the released model); the leaf values are still added in tree
-   * order, so the result is the same, bit for bit, as walking the trees one after the other.
+   * as many steps as the deepest of them is deep, so that their steps overlap instead of each
+   * waiting for the one before (eight measured faster than four, six, ten or twelve for the
+   * released model); the leaf values are still added in tree order, so the result is the same, bit
+   * for bit, as walking the trees one after the other.
    */
   public float margin(float[] x) {
     float m = baseMargin;
     final long[] n = nodes;
-    final float[] out = leafOut;
     final int[] roots = laneRoots;
-    final int trees = packedRoots.length;
+    final int[] depth = groupDepth;
     final int[] k = keys(x, new int[keyCount()]);
-    for (int t = 0; t < trees; t += LANES) {
-      int b0 = roots[t];
-      int b1 = roots[t + 1];
-      int b2 = roots[t + 2];
-      int b3 = roots[t + 3];
-      int b4 = roots[t + 4];
-      int b5 = roots[t + 5];
-      int b6 = roots[t + 6];
-      int b7 = roots[t + 7];
-      long n0 = n[b0];
-      long n1 = n[b1];
-      long n2 = n[b2];
-      long n3 = n[b3];
-      long n4 = n[b4];
-      long n5 = n[b5];
-      long n6 = n[b6];
-      long n7 = n[b7];
-      // a leaf steps to itself: go on while any of the eight is still inside its tree
-      while (((int) n0 & (int) n1 & (int) n2 & (int) n3 & (int) n4 & (int) n5 & (int) n6 & (int) n7)
-          >= 0) {
-        b0 = step(b0, n0, k);
-        b1 = step(b1, n1, k);
-        b2 = step(b2, n2, k);
-        b3 = step(b3, n3, k);
-        b4 = step(b4, n4, k);
-        b5 = step(b5, n5, k);
-        b6 = step(b6, n6, k);
-        b7 = step(b7, n7, k);
-        n0 = n[b0];
-        n1 = n[b1];
-        n2 = n[b2];
-        n3 = n[b3];
-        n4 = n[b4];
-        n5 = n[b5];
-        n6 = n[b6];
-        n7 = n[b7];
+    for (int g = 0; g < depth.length; g++) {
+      int t = g * LANES;
+      long n0 = n[roots[t]];
+      long n1 = n[roots[t + 1]];
+      long n2 = n[roots[t + 2]];
+      long n3 = n[roots[t + 3]];
+      long n4 = n[roots[t + 4]];
+      long n5 = n[roots[t + 5]];
+      long n6 = n[roots[t + 6]];
+      long n7 = n[roots[t + 7]];
+      // a leaf steps onto itself: no lane needs to know whether it has arrived
+      for (int d = depth[g]; d > 0; d--) {
+        n0 = n[step(n0, k)];
+        n1 = n[step(n1, k)];
+        n2 = n[step(n2, k)];
+        n3 = n[step(n3, k)];
+        n4 = n[step(n4, k)];
+        n5 = n[step(n5, k)];
+        n6 = n[step(n6, k)];
+        n7 = n[step(n7, k)];
       }
       // the last group's lanes past the trees stood on the spare leaf, whose -0 adds nothing
-      m += out[b0];
-      m += out[b1];
-      m += out[b2];
-      m += out[b3];
-      m += out[b4];
-      m += out[b5];
-      m += out[b6];
-      m += out[b7];
+      m += leafValue(n0);
+      m += leafValue(n1);
+      m += leafValue(n2);
+      m += leafValue(n3);
+      m += leafValue(n4);
+      m += leafValue(n5);
+      m += leafValue(n6);
+      m += leafValue(n7);
     }
     return m;
   }
 
-  /** The leaf that the row with keys {@code k} reaches from the node at {@code b}. */
-  private int leaf(int b, int[] k) {
-    final long[] n = nodes;
-    long node;
-    while ((int) (node = n[b]) >= 0) {
-      b = step(b, node, k);
-    }
-    return b;
+  /** The value of the leaf whose packed form is {@code node}. */
+  private static float leafValue(long node) {
+    return Float.intBitsToFloat((int) (node >> 32));
+  }
+
+  private boolean isLeaf(long node) {
+    return ((int) node & KEY_MASK) == leafKey;
+  }
+
+  /** The index of the leaf whose packed form is {@code node}. */
+  private static int leafIndex(long node) {
+    return ((int) node >> KEY_BITS) + 1;
   }
 
   /**
-   * One step down from node {@code b} whose packed form is {@code node}, for a row whose keys are
-   * {@code k}; a leaf steps to itself.
+   * The index of the node one step down from the node whose packed form is {@code node}, for a row
+   * whose keys are {@code k}; a leaf steps onto itself.
    */
-  private static int step(int b, long node, int[] k) {
+  private static int step(long node, int[] k) {
     int low = (int) node;
     // without a branch: which way a row goes is data, and a mispredicted branch per step cost
-    // more than the whole step's arithmetic. All ones when the key is not below the threshold (the
-    // field holds the threshold less one; ints subtracted as longs cannot overflow).
-    long right = ((node >> 32) - k[low & KEY_MASK]) >> 63;
-    return b + 1 + ((low >> KEY_BITS) & (int) right);
+    // more than the whole step's arithmetic. Minus one when the key is not below the threshold (the
+    // field holds the threshold less one; ints subtracted as longs cannot overflow): the right
+    // child, next to the left.
+    return (low >> KEY_BITS) - (int) (((node >> 32) - k[low & KEY_MASK]) >> 63);
   }
 
   /** Length of a row's key array: two keys per feature and the leaves' key. */
@@ -336,7 +345,6 @@ public final class TreeEnsemble {
   public void margins(float[][] xs, int count, float[] out, int[] leaves) {
     java.util.Arrays.fill(out, 0, count, baseMargin);
     final long[] n = nodes;
-    final float[] lv = leafOut;
     final int trees = packedRoots.length;
     // every row's keys once for the block, not at each tree
     final int[][] ks = new int[count][];
@@ -344,47 +352,43 @@ public final class TreeEnsemble {
       ks[i] = keys(xs[i], new int[keyCount()]);
     }
     for (int t = 0; t < trees; t++) {
-      final int root = packedRoots[t];
+      final long root = n[packedRoots[t]];
+      final int depth = treeDepth[t];
       int i = 0;
       for (; i + 4 <= count; i += 4) {
         final int[] k0 = ks[i];
         final int[] k1 = ks[i + 1];
         final int[] k2 = ks[i + 2];
         final int[] k3 = ks[i + 3];
-        int b0 = root;
-        int b1 = root;
-        int b2 = root;
-        int b3 = root;
-        long n0 = n[root];
-        long n1 = n0;
-        long n2 = n0;
-        long n3 = n0;
-        while (((int) n0 & (int) n1 & (int) n2 & (int) n3) >= 0) {
-          b0 = step(b0, n0, k0);
-          b1 = step(b1, n1, k1);
-          b2 = step(b2, n2, k2);
-          b3 = step(b3, n3, k3);
-          n0 = n[b0];
-          n1 = n[b1];
-          n2 = n[b2];
-          n3 = n[b3];
+        long n0 = root;
+        long n1 = root;
+        long n2 = root;
+        long n3 = root;
+        for (int d = depth; d > 0; d--) {
+          n0 = n[step(n0, k0)];
+          n1 = n[step(n1, k1)];
+          n2 = n[step(n2, k2)];
+          n3 = n[step(n3, k3)];
         }
-        out[i] += lv[b0];
-        out[i + 1] += lv[b1];
-        out[i + 2] += lv[b2];
-        out[i + 3] += lv[b3];
+        out[i] += leafValue(n0);
+        out[i + 1] += leafValue(n1);
+        out[i + 2] += leafValue(n2);
+        out[i + 3] += leafValue(n3);
         if (leaves != null) {
-          leaves[i * trees + t] = b0;
-          leaves[(i + 1) * trees + t] = b1;
-          leaves[(i + 2) * trees + t] = b2;
-          leaves[(i + 3) * trees + t] = b3;
+          leaves[i * trees + t] = leafIndex(n0);
+          leaves[(i + 1) * trees + t] = leafIndex(n1);
+          leaves[(i + 2) * trees + t] = leafIndex(n2);
+          leaves[(i + 3) * trees + t] = leafIndex(n3);
         }
       }
       for (; i < count; i++) {
-        int b = leaf(root, ks[i]);
-        out[i] += lv[b];
+        long leaf = root;
+        for (int d = depth; d > 0; d--) {
+          leaf = n[step(leaf, ks[i])];
+        }
+        out[i] += leafValue(leaf);
         if (leaves != null) {
-          leaves[i * trees + t] = b;
+          leaves[i * trees + t] = leafIndex(leaf);
         }
       }
     }
@@ -427,12 +431,11 @@ public final class TreeEnsemble {
     final double[] gain = stepGain;
     final int[] k = keys(x, new int[keyCount()]);
     for (int root : packedRoots) {
-      int b = root;
-      long node;
-      while ((int) (node = n[b]) >= 0) {
-        int next = step(b, node, k);
+      long node = n[root];
+      while (!isLeaf(node)) {
+        int next = step(node, k);
         phi[splitFeature(node)] += gain[next];
-        b = next;
+        node = n[next];
       }
     }
     phi[features] = bias;
@@ -456,25 +459,31 @@ public final class TreeEnsemble {
     PathCredits c = pathCredits();
     java.util.Arrays.fill(phi, 0, features, 0.0);
     final int[] start = c.start;
+    final int[] end = c.end;
     final int[] f = c.feature;
     final double[] v = c.value;
     for (int t = 0; t < packedRoots.length; t++) {
       int leaf = leaves[from + t];
-      for (int k = start[leaf], e = start[leaf + 1]; k < e; k++) {
+      for (int k = start[leaf], e = end[leaf]; k < e; k++) {
         phi[f[k]] += v[k];
       }
     }
     phi[features] = bias;
   }
 
-  /** Per node of a leaf: its path's credits, summed per distinct feature. */
+  /**
+   * Per node of a leaf: its path's credits, summed per distinct feature, at {@code start .. end}
+   * (an inner node's range is empty).
+   */
   private static final class PathCredits {
     final int[] start;
+    final int[] end;
     final int[] feature;
     final double[] value;
 
-    PathCredits(int[] start, int[] feature, double[] value) {
+    PathCredits(int[] start, int[] end, int[] feature, double[] value) {
       this.start = start;
+      this.end = end;
       this.feature = feature;
       this.value = value;
     }
@@ -497,8 +506,9 @@ public final class TreeEnsemble {
   }
 
   private PathCredits buildPathCredits() {
-    int slots = leafOut.length - 1; // not the spare leaf
-    int[] start = new int[slots + 1];
+    int slots = nodes.length;
+    int[] start = new int[slots];
+    int[] end = new int[slots];
     int[] f = new int[1024];
     double[] v = new double[1024];
     int n = 0;
@@ -508,7 +518,7 @@ public final class TreeEnsemble {
     int[] touched = new int[features];
     boolean[] on = new boolean[features];
     for (int root : packedRoots) {
-      // depth-first over the packed tree: each node after its parent, left child next
+      // depth-first over the packed tree, left child first
       int depth = 0;
       int slot = root;
       pathSlot[0] = slot;
@@ -516,7 +526,7 @@ public final class TreeEnsemble {
       while (depth >= 0) {
         int at = pathSlot[depth];
         long node = nodes[at];
-        if ((int) node < 0) {
+        if (isLeaf(node)) {
           // a leaf: credits of its path, per distinct feature in order of first split
           int distinct = 0;
           for (int k = 0; k < depth; k++) {
@@ -538,7 +548,7 @@ public final class TreeEnsemble {
             v[n++] = credit[touched[k]];
             on[touched[k]] = false;
           }
-          start[at + 1] = n;
+          end[at] = n;
           depth--;
           continue;
         }
@@ -548,18 +558,13 @@ public final class TreeEnsemble {
           continue;
         }
         pathChild[depth] = child + 1;
-        pathSlot[depth + 1] = child == 0 ? at + 1 : at + 1 + ((int) node >> KEY_BITS);
+        pathSlot[depth + 1] = ((int) node >> KEY_BITS) + child;
         pathChild[depth + 1] = 0;
         depth++;
       }
     }
-    // inner slots own no credits: their range is empty, from the next leaf's start
-    for (int s = slots - 1; s >= 0; s--) {
-      if ((int) nodes[s] >= 0) {
-        start[s] = start[s + 1];
-      }
-    }
-    return new PathCredits(start, java.util.Arrays.copyOf(f, n), java.util.Arrays.copyOf(v, n));
+    return new PathCredits(
+        start, end, java.util.Arrays.copyOf(f, n), java.util.Arrays.copyOf(v, n));
   }
 
   /**
