@@ -110,10 +110,9 @@ public final class TargetingContext implements BoundedContext {
 
   /**
    * Best effort, Linux only: Java thread priorities are ignored there, but a thread's scheduling
-   * can be set by its id (found through {@code /proc/thread-self}). First the idle policy: the
-   * scheduler then hands the core to any ordinary thread the moment it wakes. A thread at nice 19
-   * is not preempted at once and, measured, held a waking request up to a few milliseconds (p95 of
-   * POST /api/assess 4 ms against 2 ms without the reasons). Where that is refused, nice 19.
+   * can be set by its id (found through {@code /proc/thread-self}). First the idle policy, under
+   * which the scheduler hands the core to any ordinary thread as it wakes (nice 19 only weights the
+   * shares); where that is refused, nice 19.
    */
   private static void lowerThisThreadsPriority() {
     try {
