@@ -21,7 +21,9 @@ import org.sekisho.core.audit.AuditTrail;
  * entry is detected by {@link #verify()} at that entry. Appends are serialised through a one-row
  * head table; concurrent appends are committed together (group commit), and an append commits
  * durably (WAL flushed, whatever the server's {@code synchronous_commit}) before {@link #record}
- * returns, so what a caller committed before recording its entry is durable too. Thread-safe.
+ * returns, so what a caller committed before recording its entry is durable too. An append is one
+ * statement, one round trip: it moves the head on only from the head this log last saw, and another
+ * process having appended meanwhile makes it read the head again and retry. Thread-safe.
  */
 public final class AuditLog implements AuditTrail {
   static final String GENESIS = "0".repeat(64);
@@ -55,16 +57,7 @@ public final class AuditLog implements AuditTrail {
         for (Pending q; (q = pending.poll()) != null; ) {
           batch.add(q);
         }
-        RuntimeException failure = null;
-        try {
-          append(batch);
-        } catch (RuntimeException ex) {
-          failure = ex;
-        }
-        for (Pending q : batch) {
-          q.failure = failure;
-          q.done = true;
-        }
+        append(batch);
       }
     } finally {
       writer.unlock();
@@ -105,64 +98,108 @@ public final class AuditLog implements AuditTrail {
   /** Most entries in one statement (9 parameters each; PostgreSQL takes at most 65,535). */
   private static final int CHUNK = 1_000;
 
+  // the chain's head as this log last wrote or read it (under the writer lock); seq -1: not read
+  private long headSeq = -1;
+  private String headHash = GENESIS;
+
+  /**
+   * Appends the batch chunk by chunk, each chunk one statement committed on its own; entries of a
+   * chunk that committed are done even if a later chunk fails.
+   */
   private void append(List<Pending> batch) {
-    if (batch.isEmpty()) {
-      return;
+    for (int from = 0; from < batch.size(); from += CHUNK) {
+      List<Pending> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+      try {
+        appendChunk(chunk);
+        for (Pending q : chunk) {
+          q.done = true;
+        }
+      } catch (RuntimeException ex) {
+        headSeq = -1; // whatever happened, read the head again next time
+        for (Pending q : batch.subList(from, batch.size())) {
+          q.failure = ex;
+          q.done = true;
+        }
+        return;
+      }
     }
-    jdbi.useTransaction(
-        h -> {
-          // The head row's lock also orders appends from other processes (a CLI beside a server).
-          // The commit is durable whatever the server's default (the embedded server runs with
-          // synchronous_commit off for bulk loads): it returns once the WAL is flushed to disk, and
-          // that flush also covers everything the callers committed before, such as the record an
-          // entry is about. Set in the same statement to save a round trip.
-          var head =
-              h.createQuery(
-                      "select seq, hash, set_config('synchronous_commit', 'on', true) from"
-                          + " platform.audit_head where id = 1 for update")
-                  .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-                  .one();
-          long seq = head.getKey();
-          String prev = head.getValue();
-          // the entries and the new head in one statement per chunk (one round trip, not two)
-          for (int from = 0; from < batch.size(); from += CHUNK) {
-            List<Pending> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
-            boolean last = from + CHUNK >= batch.size();
-            StringBuilder sql =
-                new StringBuilder(last ? "with appended as (" : "")
-                    .append(
-                        "insert into platform.audit_log(seq, at, actor, agency, action, subject,"
-                            + " details, prev_hash, hash) values ");
-            for (int i = 0; i < chunk.size(); i++) {
-              sql.append(i == 0 ? "" : ",").append("(?,?,?,?,?,?,?,?,?)");
-            }
-            if (last) {
-              sql.append(") update platform.audit_head set seq = ?, hash = ? where id = 1");
-            }
-            var statement = h.createUpdate(sql.toString());
-            int p = 0;
-            for (Pending e : chunk) {
-              seq++;
-              String hash =
-                  hash(prev, seq, e.at, e.actor, e.agency, e.action, e.subject, e.details);
-              statement
-                  .bind(p++, seq)
-                  .bind(p++, Timestamp.from(e.at))
-                  .bind(p++, e.actor)
-                  .bind(p++, e.agency)
-                  .bind(p++, e.action)
-                  .bind(p++, e.subject)
-                  .bind(p++, e.details)
-                  .bind(p++, prev)
-                  .bind(p++, hash);
-              prev = hash;
-            }
-            if (last) {
-              statement.bind(p++, seq).bind(p, prev);
-            }
-            statement.execute();
-          }
-        });
+  }
+
+  private void appendChunk(List<Pending> chunk) {
+    for (int attempt = 0; ; attempt++) {
+      if (headSeq < 0) {
+        var head =
+            jdbi.withHandle(
+                h ->
+                    h.createQuery("select seq, hash from platform.audit_head where id = 1")
+                        .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+                        .one());
+        headSeq = head.getKey();
+        headHash = head.getValue();
+      }
+      long seq = headSeq;
+      String prev = headHash;
+      // One statement, committed on its own: the head moves on only if it is still where this
+      // log saw it (a concurrent append from another process holds the row until it commits, then
+      // fails the check), and the entries are written only if it moved. The commit is durable
+      // whatever the server's default (the embedded server runs with synchronous_commit off for
+      // bulk loads): it returns once the WAL is flushed to disk, and that flush also covers
+      // everything the callers committed before, such as the record an entry is about.
+      StringBuilder sql =
+          new StringBuilder(
+              "with head as (update platform.audit_head set seq = ?, hash = ? where id = 1 and"
+                  + " seq = ? and hash = ? returning 1), appended as (insert into"
+                  + " platform.audit_log(seq, at, actor, agency, action, subject, details,"
+                  + " prev_hash, hash) select v.* from (values ");
+      for (int i = 0; i < chunk.size(); i++) {
+        sql.append(i == 0 ? "" : ",")
+            .append("(cast(? as bigint),cast(? as timestamptz),?,?,?,?,?,?,?)");
+      }
+      sql.append(
+          ") v where exists (select 1 from head) returning 1) select count(*),"
+              + " set_config('synchronous_commit', 'on', true) from appended");
+      String[] hashes = new String[chunk.size()];
+      String last = prev;
+      for (int i = 0; i < chunk.size(); i++) {
+        Pending e = chunk.get(i);
+        last = hash(last, seq + 1 + i, e.at, e.actor, e.agency, e.action, e.subject, e.details);
+        hashes[i] = last;
+      }
+      long newSeq = seq + chunk.size();
+      String newHash = last;
+      long written =
+          jdbi.withHandle(
+              h -> {
+                var q = h.createQuery(sql.toString());
+                int p = 0;
+                q.bind(p++, newSeq).bind(p++, newHash).bind(p++, seq).bind(p++, prev);
+                String before = prev;
+                for (int i = 0; i < chunk.size(); i++) {
+                  Pending e = chunk.get(i);
+                  q.bind(p++, seq + 1 + i)
+                      .bind(p++, Timestamp.from(e.at))
+                      .bind(p++, e.actor)
+                      .bind(p++, e.agency)
+                      .bind(p++, e.action)
+                      .bind(p++, e.subject)
+                      .bind(p++, e.details)
+                      .bind(p++, before)
+                      .bind(p++, hashes[i]);
+                  before = hashes[i];
+                }
+                return q.map((rs, ctx) -> rs.getLong(1)).one();
+              });
+      if (written == chunk.size()) {
+        headSeq = newSeq;
+        headHash = newHash;
+        return;
+      }
+      // another process appended since this log last saw the head: read it again and retry
+      headSeq = -1;
+      if (attempt >= 100) {
+        throw new IllegalStateException("the audit head kept moving: 100 attempts to append");
+      }
+    }
   }
 
   /**

@@ -83,6 +83,53 @@ class AuditLogTest {
   }
 
   @Test
+  void twoLogsOverOneDatabaseAsTwoProcessesKeepOneChainInTurnsAndAtOnce() throws Exception {
+    // each log remembers the head it wrote; the other one's appends make that stale every time
+    AuditLog other = new AuditLog(db.jdbi());
+    for (int i = 0; i < 10; i++) {
+      record(log, "server", i);
+      record(other, "cli", i);
+    }
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(20));
+    var threads = new java.util.ArrayList<Thread>();
+    for (AuditLog l : List.of(log, other)) {
+      for (int t = 0; t < 3; t++) {
+        threads.add(
+            Thread.ofVirtual()
+                .start(
+                    () -> {
+                      for (int i = 0; i < 30; i++) {
+                        record(l, "writer", i);
+                      }
+                    }));
+      }
+    }
+    for (Thread t : threads) {
+      t.join();
+    }
+    assertThat(other.verify()).isEqualTo(new AuditVerification.Ok(200));
+    long distinct =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select count(distinct seq) from platform.audit_log")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(distinct).isEqualTo(200);
+  }
+
+  private static void record(AuditLog l, String actor, int i) {
+    l.record(
+        new AuditEvent(
+            Instant.parse("2026-11-27T01:02:03.000004Z"),
+            actor,
+            "customs-jp",
+            "record.read",
+            "declaration:" + i,
+            Map.of("n", Integer.toString(i))));
+  }
+
+  @Test
   void anIntactChainVerifiesWithItsEntryCount() {
     append(25);
     assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(25));
