@@ -44,11 +44,20 @@ class ModelReasonsAfterStoringTest {
   static final class Store implements AssessmentStore {
     final Map<String, StoredAssessment> byKey = new HashMap<>();
     final Map<Long, List<String>> added = new HashMap<>();
+    final Set<Long> waiting = new java.util.HashSet<>();
 
     @Override
-    public StoredAssessment saveIfAbsent(Assessment a, DeclarationView d, String json, Instant at) {
+    public StoredAssessment saveIfAbsent(
+        Assessment a, DeclarationView d, String json, Instant at, boolean exactReasonsFollow) {
       return byKey.computeIfAbsent(
-          a.recordKey(), k -> new StoredAssessment(byKey.size() + 1, a, at, d.history(), json));
+          a.recordKey(),
+          k -> {
+            StoredAssessment s = new StoredAssessment(byKey.size() + 1, a, at, d.history(), json);
+            if (exactReasonsFollow) {
+              waiting.add(s.id());
+            }
+            return s;
+          });
     }
 
     @Override
@@ -64,16 +73,12 @@ class ModelReasonsAfterStoringTest {
     @Override
     public void addModelReasons(long id, List<String> reasons) {
       added.put(id, reasons);
+      waiting.remove(id);
     }
 
     @Override
     public List<StoredAssessment> waitingForModelReasons(int max) {
-      return byKey.values().stream()
-          .filter(s -> !s.assessment().modelVersion().isEmpty())
-          .filter(s -> s.assessment().lane() != Lane.GREEN)
-          .filter(s -> s.assessment().modelReasons().isEmpty() && !added.containsKey(s.id()))
-          .limit(max)
-          .toList();
+      return byKey.values().stream().filter(s -> waiting.contains(s.id())).limit(max).toList();
     }
   }
 
@@ -87,6 +92,11 @@ class ModelReasonsAfterStoringTest {
       @Override
       public List<String> explain(DeclarationView d, int max) {
         return List.of(reason);
+      }
+
+      @Override
+      public List<String> quickReasons(DeclarationView d, int max) {
+        return List.of(reason + " (quick)");
       }
     };
   }
@@ -126,6 +136,7 @@ class ModelReasonsAfterStoringTest {
     assertThat(s.assessment().lane()).isEqualTo(Lane.RED);
     assertThat(s.assessment().modelReasons()).containsExactly("importer: new");
     assertThat(store.added).isEmpty();
+    assertThat(store.waitingForModelReasons(10)).isEmpty();
   }
 
   @Test
@@ -134,8 +145,12 @@ class ModelReasonsAfterStoringTest {
     List<ModelReasons.Referral> queue = new ArrayList<>();
     AssessRecords r = records(store, model("m1", "importer: new"), queue);
     StoredAssessment s = r.assessJson("declaration", "D1").orElseThrow();
-    assertThat(s.assessment().modelReasons()).isEmpty();
+    // the quick reasons come with the answer; the stored assessment still waits for exact ones
+    assertThat(s.assessment().modelReasons()).containsExactly("importer: new (quick)");
     assertThat(store.added).isEmpty();
+    assertThat(store.waitingForModelReasons(10))
+        .extracting(StoredAssessment::id)
+        .containsExactly(s.id());
     assertThat(queue).hasSize(1);
     ModelReasons.Referral q = queue.getFirst();
     assertThat(q.id()).isEqualTo(s.id());

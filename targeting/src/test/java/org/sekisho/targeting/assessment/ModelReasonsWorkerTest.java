@@ -46,7 +46,8 @@ class ModelReasonsWorkerTest {
     final List<Integer> storedTogether = Collections.synchronizedList(new ArrayList<>());
 
     @Override
-    public StoredAssessment saveIfAbsent(Assessment a, DeclarationView d, String json, Instant at) {
+    public StoredAssessment saveIfAbsent(
+        Assessment a, DeclarationView d, String json, Instant at, boolean exactReasonsFollow) {
       throw new UnsupportedOperationException();
     }
 

@@ -80,6 +80,11 @@ class ReferralsWaitingForReasonsTest {
           public List<String> explain(DeclarationView d, int max) {
             return List.of("origin " + d.items().getFirst().origin());
           }
+
+          @Override
+          public List<String> quickReasons(DeclarationView d, int max) {
+            return List.of("origin " + d.items().getFirst().origin() + " (quick)");
+          }
         };
     List<ModelReasons.Referral> dropped = new ArrayList<>();
     AssessRecords records =
@@ -109,6 +114,9 @@ class ReferralsWaitingForReasonsTest {
     assertThat(waiting.getFirst().declaration().sourceId()).isEqualTo("W-1");
     assertThat(records.waitingForModelReasons(1)).hasSize(1);
 
+    // stored with their quick reasons, which do not end the wait for the exact ones
+    assertThat(store.byId(first).orElseThrow().assessment().modelReasons())
+        .containsExactly("origin TH (quick)");
     store.addModelReasons(Map.of(first, List.of("origin TH"), second, List.of()));
     assertThat(records.waitingForModelReasons(10)).isEmpty();
     assertThat(store.byId(first).orElseThrow().assessment().modelReasons())

@@ -61,7 +61,8 @@ public final class JdbcAssessments
   }
 
   @Override
-  public StoredAssessment saveIfAbsent(Assessment a, DeclarationView d, String json, Instant at) {
+  public StoredAssessment saveIfAbsent(
+      Assessment a, DeclarationView d, String json, Instant at, boolean exactReasonsFollow) {
     Lane lane = a.lane();
     WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
     TraderHistory hist = d.history();
@@ -112,11 +113,7 @@ public final class JdbcAssessments
                     .bind("di", hist.declarantInfractions())
                     .bind("id", hist.importerDeclarations())
                     .bind("ii", hist.importerInfractions())
-                    .bind(
-                        "pending",
-                        lane != Lane.GREEN
-                            && !a.modelVersion().isEmpty()
-                            && a.modelReasons().isEmpty())
+                    .bind("pending", exactReasonsFollow)
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
                     .findOne());
     if (inserted.isEmpty()) {

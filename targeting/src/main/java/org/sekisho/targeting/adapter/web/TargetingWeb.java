@@ -872,12 +872,15 @@ public final class TargetingWeb implements WebModule {
     }
     m.put("hits", hits);
     m.put("modelReasons", a.modelReasons());
-    // a referral's model reasons may follow moments later (GET /api/targeting/assessments/{id})
+    // a referral's exact model reasons may follow moments later, replacing the quick ones it has
+    // at once (GET /api/targeting/assessments/{id})
     m.put(
         "modelReasonsPending",
         a.lane() != org.sekisho.targeting.selectivity.domain.Lane.GREEN
             && !a.modelVersion().isEmpty()
-            && a.modelReasons().isEmpty());
+            && (a.modelReasons().isEmpty()
+                || !a.modelReasons().stream()
+                    .allMatch(org.sekisho.targeting.model.domain.Reason::isExact)));
     m.put("reasons", a.reasons());
     m.put(
         "versions",

@@ -108,14 +108,16 @@ public final class AssessRecords implements AssessmentRequests {
     RiskScorer m = model.snapshot();
     Assessment a = Assessor.assess(d, rules.get(), m.score(d), selectivity);
     if (a.lane() == Lane.GREEN || a.modelVersion().isEmpty()) {
-      return store.saveIfAbsent(a, d, json, clock.instant());
+      return store.saveIfAbsent(a, d, json, clock.instant(), false);
     }
     if (reasons instanceof Inline) {
       return store.saveIfAbsent(
-          withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, clock.instant());
+          withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, clock.instant(), false);
     }
-    StoredAssessment s = store.saveIfAbsent(a, d, json, clock.instant());
-    if (s.assessment().modelReasons().isEmpty() && s.assessment() == a) {
+    // the quick reasons (microseconds) go out with the answer; the exact ones replace them
+    Assessment quick = withModelReasons(a, m.quickReasons(d, MODEL_REASONS));
+    StoredAssessment s = store.saveIfAbsent(quick, d, json, clock.instant(), true);
+    if (s.assessment() == quick) {
       reasons.later(new ModelReasons.Referral(s.id(), m, d));
     }
     return s;

@@ -12,8 +12,13 @@ public interface AssessmentStore {
   /**
    * Stores an assessment unless one exists for its record; returns the stored one either way (the
    * first is kept). When this call stored it, the result's assessment is {@code a} itself.
+   *
+   * @param exactReasonsFollow the model's exact reasons are yet to be added ({@link
+   *     #addModelReasons}); until then the assessment waits for them ({@link
+   *     #waitingForModelReasons}), whatever quick reasons it holds
    */
-  StoredAssessment saveIfAbsent(Assessment a, DeclarationView d, String json, Instant at);
+  StoredAssessment saveIfAbsent(
+      Assessment a, DeclarationView d, String json, Instant at, boolean exactReasonsFollow);
 
   Optional<StoredAssessment> byKey(String recordKey);
 

@@ -15,6 +15,15 @@ public interface RiskScorer {
   List<String> explain(DeclarationView d, int max);
 
   /**
+   * The factors that raised the score most by a quick measure (path contributions: about the cost
+   * of scoring), at most {@code max}: what a referral shows at once, until the {@link #explain}
+   * reasons replace them. None by default.
+   */
+  default List<String> quickReasons(DeclarationView d, int max) {
+    return List.of();
+  }
+
+  /**
    * {@link #explain} for several declarations at once, in their order; a model may compute them
    * together, much faster per declaration than one by one, with the same result.
    */

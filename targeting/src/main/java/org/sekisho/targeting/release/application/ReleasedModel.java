@@ -46,6 +46,11 @@ public final class ReleasedModel implements RiskScorer {
   }
 
   @Override
+  public List<String> quickReasons(DeclarationView d, int max) {
+    return snapshot().quickReasons(d, max);
+  }
+
+  @Override
   public List<List<String>> explainAll(List<DeclarationView> ds, int max) {
     return snapshot().explainAll(ds, max);
   }

@@ -38,6 +38,11 @@ public final class ReleasedModelScorer implements RiskScorer {
     return model.reasons(KcsViews.kcs(d), max).stream().map(Reason::toString).toList();
   }
 
+  @Override
+  public List<String> quickReasons(DeclarationView d, int max) {
+    return model.pathReasons(KcsViews.kcs(d), max).stream().map(Reason::toString).toList();
+  }
+
   /**
    * One pass over the trees' leaves for the whole block (see {@link RiskModel#reasons(List, int)}).
    */
