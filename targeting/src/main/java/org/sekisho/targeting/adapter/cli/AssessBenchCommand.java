@@ -264,8 +264,7 @@ public final class AssessBenchCommand implements Callable<Integer> {
                     h ->
                         h.createQuery(
                                 "select count(*), count(*) filter (where lane <> 'green'),"
-                                    + " count(*) filter (where lane <> 'green' and model_version"
-                                    + " <> '' and model_reasons = '[]'::jsonb) from"
+                                    + " count(*) filter (where model_reasons_pending) from"
                                     + " targeting.assessment")
                             .map(
                                 (rs, ctx) ->
@@ -274,7 +273,7 @@ public final class AssessBenchCommand implements Callable<Integer> {
         out.printf(
             Locale.ROOT,
             "stored assessments %,d, referred (not green) %.1f %%, referrals still waiting for"
-                + " their model reasons at the end %,d%n",
+                + " their exact model reasons at the end %,d%n",
             stored[0],
             100.0 * stored[1] / Math.max(1, stored[0]),
             stored[2]);
