@@ -12,7 +12,13 @@ public final class Normal {
     if (s == null || s.isEmpty()) {
       return "";
     }
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT).strip();
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toUpperCase(Locale.ROOT);
+    // upper case can leave a letter decomposed (ΐ becomes Ι, U+0308, U+0301): normalised again,
+    // so that a code's code is itself and a stored entry matches what it is compared with
+    if (!Normalizer.isNormalized(n, Normalizer.Form.NFKC)) {
+      n = Normalizer.normalize(n, Normalizer.Form.NFKC);
+    }
+    n = n.strip();
     return n.indexOf(' ') < 0 && n.indexOf('\t') < 0 ? n : n.replaceAll("\\s+", " ");
   }
 
@@ -21,10 +27,12 @@ public final class Normal {
     if (s == null || s.isEmpty()) {
       return "";
     }
-    return Normalizer.normalize(s, Normalizer.Form.NFKC)
-        .toLowerCase(Locale.ROOT)
-        .strip()
-        .replaceAll("\\s+", " ");
+    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    // as for codes: lower case can leave a letter decomposed
+    if (!Normalizer.isNormalized(n, Normalizer.Form.NFKC)) {
+      n = Normalizer.normalize(n, Normalizer.Form.NFKC);
+    }
+    return n.strip().replaceAll("\\s+", " ");
   }
 
   /** Phone numbers: digits only (a leading + and separators dropped). */

@@ -34,10 +34,9 @@ public final class TreeEnsemble {
   // half: the threshold as an order key, less one. The key index is the split feature, plus the
   // width of the row for a node that sends a missing value left: a row carries two keys per
   // feature, its missing values as the lowest key in the second copy and as the highest in the
-  // first, so a step has no test for missing at all. A leaf tests the row's last key, which is
-  // above
-  // anything in its high half, and there holds its value's bits; its child field is its own index
-  // less one, so a step from a leaf "goes right" onto itself. Several trees can then be walked in
+  // first, so a step has no test for missing at all. A leaf holds its value's bits in its high
+  // half and tests the row's last key, which is above them; its child field is its own index less
+  // one, so a step from a leaf "goes right" onto itself. Several trees can then be walked in
   // lockstep as many steps as the deepest is deep, with no test per step at all. Children sit side
   // by side in pairs, pairs in depth-first order.
   private static final int KEY_BITS = 10;
