@@ -124,11 +124,11 @@ public final class TreeEnsemble {
     packedRoots = new int[roots.length];
     treeDepth = new int[roots.length];
     stepGain = new double[total];
-    free = 0;
+    int free = 0;
     for (int t = 0; t < roots.length; t++) {
-      packedRoots[t] = free++;
+      packedRoots[t] = free;
       treeDepth[t] = trees.get(t).depth();
-      place(roots[t], packedRoots[t], meanValue[roots[t]]);
+      free = place(roots[t], free, free + 1, meanValue[roots[t]]);
     }
     nodes[total] = leafNode(total, -0.0f); // x + -0 is x for every float x, -0 and NaN included
     int groups = (roots.length + LANES - 1) / LANES;
@@ -149,26 +149,21 @@ public final class TreeEnsemble {
     return node(Float.floatToIntBits(value), (at - 1) << KEY_BITS | leafKey);
   }
 
-  // next unused slot while packing
-  private int free;
-
   /**
-   * Writes flat node {@code n} at slot {@code at}, its children side by side in the next free pair
-   * of slots, then their subtrees: pairs in depth-first order.
+   * Writes flat node {@code n} at slot {@code at}, its children side by side in the pair of slots
+   * at {@code free}, then their subtrees: pairs in depth-first order. Returns the next free slot.
    */
-  private void place(int n, int at, double parentMean) {
+  private int place(int n, int at, int free, double parentMean) {
     stepGain[at] = meanValue[n] - parentMean;
     if (left[n] < 0) {
       nodes[at] = leafNode(at, value[n]);
-      return;
+      return free;
     }
-    int pair = free;
-    free += 2;
     int key = feature[n] + (defaultLeft[n] ? features : 0);
     // keys are floats' order keys, never the lowest int, so less one cannot wrap
-    nodes[at] = node(orderKey(threshold[n]) - 1, pair << KEY_BITS | key);
-    place(left[n], pair, meanValue[n]);
-    place(right[n], pair + 1, meanValue[n]);
+    nodes[at] = node(orderKey(threshold[n]) - 1, free << KEY_BITS | key);
+    int next = place(left[n], free, free + 2, meanValue[n]);
+    return place(right[n], free + 1, next, meanValue[n]);
   }
 
   private double fillMean(int n) {
