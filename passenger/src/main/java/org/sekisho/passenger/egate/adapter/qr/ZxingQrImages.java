@@ -100,11 +100,12 @@ public final class ZxingQrImages implements QrImages {
     int h = img.getHeight();
     // A photographed code that no binarizer reads at full size (JPEG noise on small modules, about
     // 1 frame in 300 of a rotated test code) is tried again at half size, which smooths it.
-    for (BufferedImage candidate : List.of(img, half(img))) {
-      String text = decode(candidate);
-      if (text != null) {
-        return Outcome.accepted(text);
-      }
+    String text = decode(img);
+    if (text == null) {
+      text = decode(half(img));
+    }
+    if (text != null) {
+      return Outcome.accepted(text);
     }
     return Outcome.rejected(
         "qr-not-found", "image", "no readable QR code in the " + w + "x" + h + " image");
