@@ -1,0 +1,196 @@
+package org.sekisho.targeting.release;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.model.domain.RankingFigures;
+import org.sekisho.targeting.release.application.ModelLifecycle;
+
+/**
+ * The server as the application wires it (exact reasons on the background worker) with a released
+ * model: a referral is answered with the model's quick reasons at once, and the exact SHAP reasons
+ * replace them in the stored assessment moments later.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class QuickReasonsWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "quick-reasons-pass-1";
+  private final HttpClient http = HttpClient.newHttpClient();
+  private TargetingContext targeting;
+  private WebServer web;
+  private String base;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    Path model = TestModels.train(dir.resolve("m"), 3);
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert("analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "jc", "30");
+    accounts.upsert("ada", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
+    accounts.upsert("ben", "Ben Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
+    // the application's constructor: referrals' exact reasons are computed by the worker
+    targeting = new TargetingContext(db, audit, clock, dir.resolve("data"));
+    targeting.start();
+    targeting
+        .modelLifecycle()
+        .register(
+            model,
+            new RankingFigures(1000, 200, Map.of(5, 0.9), Map.of(5, 0.2), 0.8),
+            "valid-1000.csv",
+            new ModelLifecycle.Actor("ada", "jc"))
+        .orElseThrow();
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1",
+                0,
+                false,
+                List.of("i18n.platform", "i18n.targeting"),
+                targeting.nav(),
+                "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            targeting.webModules());
+    base = "http://127.0.0.1:" + web.port();
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+    if (targeting != null) {
+      targeting.close();
+    }
+  }
+
+  @Test
+  void aReferralIsAnsweredWithQuickReasonsAndTheExactOnesReplaceThem() throws Exception {
+    String analyst = login("analyst");
+    String ada = login("ada");
+    String ben = login("ben");
+    assertThat(send("POST", "/api/targeting/models/1/approve", ben, null).statusCode())
+        .isEqualTo(200);
+    assertThat(send("POST", "/api/targeting/models/1/release", ada, null).statusCode())
+        .isEqualTo(200);
+    // every declaration is referred, so the model's reasons are asked for
+    JsonNode saved =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                JSON.writeValueAsString(
+                    Map.of(
+                        "source",
+                        "criterion \"All\" when items > 0 then lane red because \"every one\""))));
+    ok(
+        send(
+            "POST",
+            "/api/targeting/criteria/"
+                + saved.get("id").asLong()
+                + "/versions/"
+                + saved.get("version").asInt()
+                + "/release",
+            ada,
+            null));
+
+    JsonNode a =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                "{\"declarationId\":\"Q-1\",\"date\":\"2021-01-04\",\"office\":\"30\","
+                    + "\"importer\":{\"id\":\"IMP9\"},\"countryOfDeparture\":\"CN\",\"items\":"
+                    + "[{\"hsCode\":\"854231\",\"origin\":\"CN\",\"netMassKg\":\"12.5\","
+                    + "\"customsValue\":\"4100\"}]}"));
+    assertThat(a.get("lane").asText()).as(a.toString()).isEqualTo("red");
+    assertThat(a.get("modelReasons")).as(a.toString()).isNotEmpty();
+    a.get("modelReasons").forEach(r -> assertThat(r.asText()).endsWith(", path contributions)"));
+    assertThat(a.get("modelReasonsPending").asBoolean()).isTrue();
+
+    // the worker replaces them with exact SHAP reasons in the stored assessment
+    String path = "/api/targeting/assessments/" + a.get("id").asLong();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    JsonNode stored = ok(send("GET", path, analyst, null));
+    while (!stored.get("reasons").toString().contains("exact SHAP") && System.nanoTime() < until) {
+      Thread.sleep(100);
+      stored = ok(send("GET", path, analyst, null));
+    }
+    assertThat(stored.get("reasons").toString())
+        .as(stored.toString())
+        .contains("exact SHAP")
+        .doesNotContain("path contributions")
+        .contains("every one");
+  }
+
+  private String login(String user) throws Exception {
+    return ok(send(
+            "POST",
+            "/api/login",
+            null,
+            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
+        .get("token")
+        .asText();
+  }
+
+  private JsonNode ok(HttpResponse<String> r) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
+    return JSON.readTree(r.body());
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    b.header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
