@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -58,7 +52,7 @@ class ModelReleaseWebTest {
   private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private WebApi api;
   private TargetingContext targeting;
   private WebServer web;
   private String base;
@@ -91,22 +85,9 @@ class ModelReleaseWebTest {
             "valid-1000.csv",
             new ModelLifecycle.Actor("ada", "jc"))
         .orElseThrow();
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                List.of("i18n.platform", "i18n.targeting"),
-                targeting.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            targeting.webModules());
+    web = WebApi.start(targeting, accounts, audit, clock);
     base = "http://127.0.0.1:" + web.port();
+    api = new WebApi(base);
     analyst = login("analyst");
     ada = login("ada");
     ben = login("ben");
@@ -123,30 +104,12 @@ class ModelReleaseWebTest {
   }
 
   private String login(String user) throws Exception {
-    return JSON.readTree(
-            send(
-                    "POST",
-                    "/api/login",
-                    null,
-                    "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")
-                .body())
-        .get("token")
-        .asText();
+    return api.login(user, PASSWORD);
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    b.header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.send(method, path, token, body);
   }
 
   @Test

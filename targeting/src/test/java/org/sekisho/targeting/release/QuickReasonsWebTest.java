@@ -4,13 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,12 +40,11 @@ import org.sekisho.targeting.release.application.ModelLifecycle;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class QuickReasonsWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = WebApi.JSON;
   private static final String PASSWORD = "quick-reasons-pass-1";
-  private final HttpClient http = HttpClient.newHttpClient();
   private TargetingContext targeting;
   private WebServer web;
-  private String base;
+  private WebApi api;
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
@@ -75,22 +68,8 @@ class QuickReasonsWebTest {
             "valid-1000.csv",
             new ModelLifecycle.Actor("ada", "jc"))
         .orElseThrow();
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                List.of("i18n.platform", "i18n.targeting"),
-                targeting.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            targeting.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    web = WebApi.start(targeting, accounts, audit, clock);
+    api = new WebApi("http://127.0.0.1:" + web.port());
   }
 
   @AfterAll
@@ -165,32 +144,15 @@ class QuickReasonsWebTest {
   }
 
   private String login(String user) throws Exception {
-    return ok(send(
-            "POST",
-            "/api/login",
-            null,
-            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
-        .get("token")
-        .asText();
+    return api.login(user, PASSWORD);
   }
 
   private JsonNode ok(HttpResponse<String> r) throws Exception {
-    assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
-    return JSON.readTree(r.body());
+    return api.ok(r);
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    b.header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.send(method, path, token, body);
   }
 }
