@@ -38,6 +38,7 @@ import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.model.domain.RankingFigures;
 import org.sekisho.targeting.release.application.ModelLifecycle;
+import org.sekisho.targeting.web.WebApi;
 
 /**
  * The registry over HTTP on the real server: analysts see the models but only administrators act,

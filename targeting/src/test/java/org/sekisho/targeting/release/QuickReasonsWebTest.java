@@ -30,6 +30,7 @@ import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.model.domain.RankingFigures;
 import org.sekisho.targeting.release.application.ModelLifecycle;
+import org.sekisho.targeting.web.WebApi;
 
 /**
  * The server as the application wires it (exact reasons on the background worker) with a released

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +58,7 @@ class TargetingWebTest {
   private static final String OFFICE = "JPTYO-AIR";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  private final HttpClient http = HttpClient.newHttpClient();
+  private WebApi api;
   private WebServer web;
   private String base;
   private String analyst;
@@ -103,22 +98,9 @@ class TargetingWebTest {
     accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
     TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
     ctx.start();
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                List.of("i18n.platform", "i18n.targeting"),
-                ctx.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            ctx.webModules());
+    web = WebApi.start(ctx, accounts, audit, clock);
     base = "http://127.0.0.1:" + web.port();
+    api = new WebApi(base);
     analyst = login("analyst");
     inspector = login("inspector");
     admin = login("admin");
@@ -132,30 +114,12 @@ class TargetingWebTest {
   }
 
   private String login(String user) throws Exception {
-    return JSON.readTree(
-            send(
-                    "POST",
-                    "/api/login",
-                    null,
-                    "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}")
-                .body())
-        .get("token")
-        .asText();
+    return api.login(user, PASSWORD);
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    b.header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return api.send(method, path, token, body);
   }
 
   private JsonNode ok(HttpResponse<String> r) throws Exception {

@@ -1,4 +1,4 @@
-package org.sekisho.targeting.release;
+package org.sekisho.targeting.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,18 +19,18 @@ import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
 
 /** The targeting web module on a loopback server, and a caller of its JSON API, for web tests. */
-final class WebApi {
-  static final ObjectMapper JSON = new ObjectMapper();
+public final class WebApi {
+  public static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newHttpClient();
   private final String base;
 
-  WebApi(String base) {
+  public WebApi(String base) {
     this.base = base;
   }
 
   /** Starts the server with the targeting module on a free loopback port. */
-  static WebServer start(
+  public static WebServer start(
       TargetingContext targeting, Accounts accounts, AuditLog audit, Clock clock) {
     return WebServer.start(
         new WebServer.Config(
@@ -49,7 +49,7 @@ final class WebApi {
   }
 
   /** A bearer token for {@code user}. */
-  String login(String user, String password) throws Exception {
+  public String login(String user, String password) throws Exception {
     return ok(send(
             "POST",
             "/api/login",
@@ -60,12 +60,12 @@ final class WebApi {
   }
 
   /** The body of a 200 or 201 answer as JSON; any other status fails the test with the body. */
-  JsonNode ok(HttpResponse<String> r) throws Exception {
+  public JsonNode ok(HttpResponse<String> r) throws Exception {
     assertThat(r.statusCode()).as(r.body()).isBetween(200, 201);
     return JSON.readTree(r.body());
   }
 
-  HttpResponse<String> send(String method, String path, String token, String body)
+  public HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
     if (token != null) {
