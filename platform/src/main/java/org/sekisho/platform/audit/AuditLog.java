@@ -160,14 +160,21 @@ public final class AuditLog implements AuditTrail {
           ") v where exists (select 1 from head) returning 1) select count(*),"
               + " set_config('synchronous_commit', 'on', true) from appended");
       String[] hashes = new String[chunk.size()];
-      String last = prev;
       for (int i = 0; i < chunk.size(); i++) {
         Pending e = chunk.get(i);
-        last = hash(last, seq + 1 + i, e.at, e.actor, e.agency, e.action, e.subject, e.details);
-        hashes[i] = last;
+        hashes[i] =
+            hash(
+                i == 0 ? prev : hashes[i - 1],
+                seq + 1 + i,
+                e.at,
+                e.actor,
+                e.agency,
+                e.action,
+                e.subject,
+                e.details);
       }
       long newSeq = seq + chunk.size();
-      String newHash = last;
+      String newHash = hashes[chunk.size() - 1];
       // plain JDBC: every audited request passes here, and Jdbi's argument binding cost more CPU
       // than the statement
       long written =
@@ -179,7 +186,6 @@ public final class AuditLog implements AuditTrail {
                   st.setString(p++, newHash);
                   st.setLong(p++, seq);
                   st.setString(p++, prev);
-                  String before = prev;
                   for (int i = 0; i < chunk.size(); i++) {
                     Pending e = chunk.get(i);
                     st.setLong(p++, seq + 1 + i);
@@ -189,9 +195,8 @@ public final class AuditLog implements AuditTrail {
                     st.setString(p++, e.action);
                     st.setString(p++, e.subject);
                     st.setString(p++, e.details);
-                    st.setString(p++, before);
+                    st.setString(p++, i == 0 ? prev : hashes[i - 1]);
                     st.setString(p++, hashes[i]);
-                    before = hashes[i];
                   }
                   try (var rs = st.executeQuery()) {
                     rs.next();
