@@ -351,6 +351,14 @@ class TreeEnsembleTest {
       }
       double[][] block = e.contributions(xs, n);
       assertThat(block).hasNumberOfRows(n);
+      // the pause point is called at every leaf of every block's pass and changes nothing
+      java.util.concurrent.atomic.AtomicLong oneBlock =
+          new java.util.concurrent.atomic.AtomicLong();
+      e.contributions(xs, 1, oneBlock::incrementAndGet);
+      java.util.concurrent.atomic.AtomicLong pauses = new java.util.concurrent.atomic.AtomicLong();
+      assertThat(e.contributions(xs, n, pauses::incrementAndGet)).isDeepEqualTo(block);
+      assertThat(oneBlock.get()).isPositive();
+      assertThat(pauses.get()).isEqualTo(((n + 127) / 128) * oneBlock.get());
       for (int r = 0; r < n; r++) {
         double[] one = e.contributions(xs[r]);
         double[] reference = e.contributionsByRecursion(xs[r]);

@@ -21,7 +21,8 @@ import org.sekisho.targeting.criteria.domain.DeclarationView;
  * <p>It never holds up an assessment: {@link #later} only offers the referral to a bounded queue.
  * When the queue is full the referral stays stored as waiting for its reasons and is picked up from
  * the store once the queue has drained (as are those left waiting by an earlier run, at start). One
- * thread at most, so explanations never take more than one core from the assessing threads.
+ * thread at most, so explanations never take more than one core from the assessing threads, and
+ * that thread offers its core to them every few dozen microseconds ({@link GiveWay}).
  */
 public final class ModelReasonsWorker implements ModelReasons, AutoCloseable {
   private static final System.Logger LOG = System.getLogger(ModelReasonsWorker.class.getName());
@@ -43,6 +44,8 @@ public final class ModelReasonsWorker implements ModelReasons, AutoCloseable {
   private final AtomicLong busyNanos = new AtomicLong();
   private volatile boolean catchUp = true;
   private volatile boolean closing;
+  // used by the worker thread only
+  private final GiveWay giveWay = new GiveWay();
 
   /**
    * @param store where the reasons are added
@@ -164,7 +167,8 @@ public final class ModelReasonsWorker implements ModelReasons, AutoCloseable {
         (m, rs) -> {
           List<DeclarationView> ds = rs.stream().map(Referral::declaration).toList();
           try {
-            List<List<String>> out = m.explainAll(ds, AssessRecords.MODEL_REASONS);
+            List<List<String>> out =
+                m.explainAll(ds, AssessRecords.MODEL_REASONS, giveWay::reached);
             for (int i = 0; i < rs.size(); i++) {
               reasons.put(rs.get(i).id(), out.get(i));
             }

@@ -32,6 +32,15 @@ public interface RiskScorer {
   }
 
   /**
+   * {@link #explainAll(List, int)}, calling {@code pausePoint} often (microseconds apart) so that a
+   * background caller can give way to assessments there (see {@link GiveWay}); a model that
+   * computes in one piece ignores it.
+   */
+  default List<List<String>> explainAll(List<DeclarationView> ds, int max, Runnable pausePoint) {
+    return explainAll(ds, max);
+  }
+
+  /**
    * The one model to use for a whole assessment (score and reasons): this scorer, or for a scorer
    * that can be swapped while running, the model in use now.
    */

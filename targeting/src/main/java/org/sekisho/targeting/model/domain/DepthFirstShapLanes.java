@@ -90,9 +90,9 @@ final class DepthFirstShapLanes {
 
   /**
    * Adds the SHAP values of rows {@code xs[0..count)} to {@code phi[r][0..features)}; {@code count}
-   * at most the scratch's lanes.
+   * at most the scratch's lanes; {@code pausePoint} is called at every leaf.
    */
-  void contributions(float[][] xs, int count, double[][] phi, Scratch s) {
+  void contributions(float[][] xs, int count, double[][] phi, Scratch s, Runnable pausePoint) {
     final int lanes = s.lanes;
     if (count < 1 || count > lanes) {
       throw new IllegalArgumentException("1.." + lanes + " rows, not " + count);
@@ -116,7 +116,7 @@ final class DepthFirstShapLanes {
       for (int q = 0; q < m; q++) {
         java.util.Arrays.fill(s.product[0][q], 1.0);
       }
-      visit(root, 0, m, s);
+      visit(root, 0, m, s, pausePoint);
     }
     for (int r = 0; r < count; r++) {
       double[] out = phi[r];
@@ -126,12 +126,13 @@ final class DepthFirstShapLanes {
     }
   }
 
-  private void visit(int n, int k, int m, Scratch s) {
+  private void visit(int n, int k, int m, Scratch s, Runnable pausePoint) {
     final int lanes = s.lanes;
     final double[][] prodAt = s.product[k];
     final double[][] sumAt = s.sum[k];
     final int[] left = tree.left();
     if (left[n] < 0) {
+      pausePoint.run();
       final double v = tree.value()[n];
       for (int q = 0; q < m; q++) {
         final double[] pa = prodAt[q];
@@ -176,7 +177,7 @@ final class DepthFirstShapLanes {
             pb[r] = pa[r] * ratio;
           }
         }
-        visit(c, k + 1, m, s);
+        visit(c, k + 1, m, s, pausePoint);
         for (int q = 0; q < m; q++) {
           final double[] sa = sumAt[q];
           final double[] sb = sumBelow[q];
@@ -242,7 +243,7 @@ final class DepthFirstShapLanes {
           pb[r] = pa[r] * (ex[r] + tk[r] * h + lv[r] * cq);
         }
       }
-      visit(c, k + 1, m, s);
+      visit(c, k + 1, m, s, pausePoint);
       for (int r = 0; r < lanes; r++) {
         failed[fb + r] = saved[r];
         eHot[r] = 0;

@@ -95,11 +95,19 @@ public final class RiskModel {
    * one-by-one values to rounding.
    */
   public List<List<Reason>> reasons(List<KcsDeclaration> ds, int max) {
+    return reasons(ds, max, () -> {});
+  }
+
+  /**
+   * {@link #reasons(List, int)}, calling {@code pausePoint} at every leaf of the pass over the
+   * trees (see {@link TreeEnsemble#contributions(float[][], int, Runnable)}).
+   */
+  public List<List<Reason>> reasons(List<KcsDeclaration> ds, int max, Runnable pausePoint) {
     float[][] xs = new float[ds.size()][];
     for (int i = 0; i < xs.length; i++) {
       xs[i] = encoder.encode(ds.get(i));
     }
-    double[][] phi = trees.contributions(xs, xs.length);
+    double[][] phi = trees.contributions(xs, xs.length, pausePoint);
     List<List<Reason>> out = new ArrayList<>(xs.length);
     for (int i = 0; i < xs.length; i++) {
       out.add(reasons(ds.get(i), phi[i], max, Reason.Kind.EXACT_SHAP));

@@ -613,6 +613,15 @@ public final class TreeEnsemble {
    * concurrent calls are safe.
    */
   public double[][] contributions(float[][] xs, int count) {
+    return contributions(xs, count, () -> {});
+  }
+
+  /**
+   * {@link #contributions(float[][], int)}, calling {@code pausePoint} at every leaf visited
+   * (microseconds apart), where a background caller may give up its core or wait; the result does
+   * not depend on it.
+   */
+  public double[][] contributions(float[][] xs, int count, Runnable pausePoint) {
     if (count < 0 || count > xs.length) {
       throw new IllegalArgumentException("count " + count + " outside 0.." + xs.length);
     }
@@ -626,7 +635,7 @@ public final class TreeEnsemble {
       int n = Math.min(lanes, count - from);
       System.arraycopy(xs, from, block, 0, n);
       System.arraycopy(phi, from, out, 0, n);
-      ln.contributions(block, n, out, scratch);
+      ln.contributions(block, n, out, scratch, pausePoint);
     }
     for (double[] p : phi) {
       p[features] = bias;

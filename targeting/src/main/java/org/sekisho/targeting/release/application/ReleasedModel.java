@@ -54,4 +54,9 @@ public final class ReleasedModel implements RiskScorer {
   public List<List<String>> explainAll(List<DeclarationView> ds, int max) {
     return snapshot().explainAll(ds, max);
   }
+
+  @Override
+  public List<List<String>> explainAll(List<DeclarationView> ds, int max, Runnable pausePoint) {
+    return snapshot().explainAll(ds, max, pausePoint);
+  }
 }

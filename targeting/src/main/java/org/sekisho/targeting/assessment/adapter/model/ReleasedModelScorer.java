@@ -48,7 +48,12 @@ public final class ReleasedModelScorer implements RiskScorer {
    */
   @Override
   public List<List<String>> explainAll(List<DeclarationView> ds, int max) {
-    return model.reasons(ds.stream().map(KcsViews::kcs).toList(), max).stream()
+    return explainAll(ds, max, () -> {});
+  }
+
+  @Override
+  public List<List<String>> explainAll(List<DeclarationView> ds, int max, Runnable pausePoint) {
+    return model.reasons(ds.stream().map(KcsViews::kcs).toList(), max, pausePoint).stream()
         .map(rs -> rs.stream().map(Reason::toString).toList())
         .toList();
   }
