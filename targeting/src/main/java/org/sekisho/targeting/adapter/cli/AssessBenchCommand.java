@@ -421,7 +421,12 @@ public final class AssessBenchCommand implements Callable<Integer> {
     return n;
   }
 
-  private record Result(long requests, long errors, double elapsed, long[] latencies) {}
+  /**
+   * @param lateness at a fixed rate, how late each request left against its schedule (part of its
+   *     latency); empty in a closed loop
+   */
+  private record Result(
+      long requests, long errors, double elapsed, long[] latencies, long[] lateness) {}
 
   /**
    * Targeting's own share: the same assessments called in-process on {@code threads} threads for a
@@ -486,7 +491,7 @@ public final class AssessBenchCommand implements Callable<Integer> {
       long start = System.nanoTime();
       long end = start + (long) (secs * 1e9);
       long interval = rate > 0 ? (long) (1e9 * clients / rate) : 0;
-      List<Future<long[]>> fs = new ArrayList<>();
+      List<Future<long[][]>> fs = new ArrayList<>();
       AtomicLong errors = new AtomicLong();
       for (int c = 0; c < clients; c++) {
         long first = start + (interval * c) / clients;
@@ -495,6 +500,7 @@ public final class AssessBenchCommand implements Callable<Integer> {
                 () -> {
                   long next = first;
                   long[] lat = new long[1 << 14];
+                  long[] late = new long[interval > 0 ? 1 << 14 : 0];
                   int n = 0;
                   URI uri = URI.create(base + "/api/assess");
                   try (Exchange http = exchange(uri, token)) {
@@ -510,7 +516,8 @@ public final class AssessBenchCommand implements Callable<Integer> {
                       }
                       long s = seq.getAndIncrement();
                       String body = bodies[(int) (s % bodies.length)].replace("#SEQ#", "-" + s);
-                      long t0 = interval > 0 ? next : System.nanoTime();
+                      long sent = System.nanoTime();
+                      long t0 = interval > 0 ? next : sent;
                       next += interval;
                       String problem = http.post(body);
                       long t = System.nanoTime() - t0;
@@ -519,20 +526,30 @@ public final class AssessBenchCommand implements Callable<Integer> {
                       }
                       if (n == lat.length) {
                         lat = Arrays.copyOf(lat, n * 2);
+                        late = Arrays.copyOf(late, interval > 0 ? n * 2 : 0);
+                      }
+                      if (interval > 0) {
+                        late[n] = sent - t0;
                       }
                       lat[n++] = t;
                     }
                   }
-                  return Arrays.copyOf(lat, n);
+                  return new long[][] {
+                    Arrays.copyOf(lat, n), Arrays.copyOf(late, interval > 0 ? n : 0)
+                  };
                 }));
       }
       List<long[]> parts = new ArrayList<>();
-      for (Future<long[]> f : fs) {
-        parts.add(f.get());
+      List<long[]> lateParts = new ArrayList<>();
+      for (Future<long[][]> f : fs) {
+        long[][] got = f.get();
+        parts.add(got[0]);
+        lateParts.add(got[1]);
       }
       double elapsed = (System.nanoTime() - start) / 1e9;
       long[] all = parts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
-      return new Result(all.length, errors.get(), elapsed, all);
+      long[] late = lateParts.stream().flatMapToLong(Arrays::stream).sorted().toArray();
+      return new Result(all.length, errors.get(), elapsed, all, late);
     } finally {
       pool.shutdownNow();
     }
@@ -622,6 +639,17 @@ public final class AssessBenchCommand implements Callable<Integer> {
         pct(l, 0.99),
         l.length == 0 ? 0.0 : l[l.length - 1] / 1e6,
         Arrays.stream(l).average().orElse(0) / 1e6);
+    long[] late = r.lateness();
+    if (late.length > 0) {
+      out.printf(
+          Locale.ROOT,
+          "clients' send lateness (how late a request left against its schedule; part of its"
+              + " latency) ms: p50 %.2f  p95 %.2f  p99 %.2f  max %.2f%n",
+          pct(late, 0.50),
+          pct(late, 0.95),
+          pct(late, 0.99),
+          late[late.length - 1] / 1e6);
+    }
     out.printf(
         Locale.ROOT,
         "server side (route timer, bucket upper bounds) ms: p50 ≤ %s  p95 ≤ %s  p99 ≤ %s  mean"
