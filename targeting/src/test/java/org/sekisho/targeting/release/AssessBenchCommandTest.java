@@ -34,7 +34,12 @@ class AssessBenchCommandTest {
             "0.5");
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
-        .contains("12 criteria over 3 lists", "0 errors", "client latency ms: p50", "server side")
+        .contains(
+            "12 criteria over 3 lists",
+            "HTTP client Apache HttpClient 5 classic",
+            "0 errors",
+            "client latency ms: p50",
+            "server side")
         .containsPattern("stored assessments [0-9,]+, referred");
     assertThat(out.toString()).doesNotContain("requests in 0.0 s");
   }
@@ -62,6 +67,7 @@ class AssessBenchCommandTest {
     assertThat(exit).as(err.toString()).isZero();
     assertThat(out.toString())
         .contains("under load: 2 client(s), fixed arrival rate 40 /s", "whole machine")
+        .containsPattern("clients' send lateness .* ms: p50 [0-9.]+  p95 [0-9.]+  p99 [0-9.]+")
         .containsPattern("durable commit alone .* ms p50 [0-9.]+  p99 [0-9.]+");
     var m =
         java.util.regex.Pattern.compile("POST /api/assess: ([0-9,]+) requests")
@@ -84,5 +90,40 @@ class AssessBenchCommandTest {
                 "--web-audit",
                 "x"))
         .isEqualTo(2);
+    StringWriter err = new StringWriter();
+    cl.setErr(new PrintWriter(err));
+    assertThat(
+            cl.execute(
+                "assess",
+                "--input",
+                TestData.path("valid-1000.csv").toString(),
+                "--http-client",
+                "curl"))
+        .isEqualTo(2);
+    assertThat(err.toString()).contains("--http-client: 'classic' or 'jdk', not 'curl'");
+  }
+
+  @Test
+  void theJdkClientCanStillDriveTheLoad() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cl = new CommandLine(new BenchCommand());
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int exit =
+        cl.execute(
+            "assess",
+            "--input",
+            TestData.path("valid-1000.csv").toString(),
+            "--clients",
+            "1",
+            "--seconds",
+            "0.5",
+            "--warmup",
+            "0.2",
+            "--http-client",
+            "jdk");
+    assertThat(exit).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("HTTP client java.net.http", "0 errors");
   }
 }

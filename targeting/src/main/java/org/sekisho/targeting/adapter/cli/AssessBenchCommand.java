@@ -519,7 +519,13 @@ public final class AssessBenchCommand implements Callable<Integer> {
                       long sent = System.nanoTime();
                       long t0 = interval > 0 ? next : sent;
                       next += interval;
-                      String problem = http.post(body);
+                      String problem;
+                      try {
+                        problem = http.post(body);
+                      } catch (IOException e) {
+                        // counted as an error; the next request opens a new connection
+                        problem = "request failed: " + e;
+                      }
                       long t = System.nanoTime() - t0;
                       if (problem != null && errors.getAndIncrement() < 3) {
                         System.err.println(problem);
@@ -585,7 +591,8 @@ public final class AssessBenchCommand implements Callable<Integer> {
         }
       };
     }
-    // one kept-alive connection per client, no retries: a failed exchange counts as an error
+    // one kept-alive connection per client, no retries: a failed exchange counts as an error and
+    // the next one opens a new connection
     CloseableHttpClient http =
         HttpClients.custom()
             .setConnectionManager(
