@@ -8,7 +8,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,8 +26,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
@@ -71,21 +68,10 @@ class ModelReleaseWebTest {
     Clock clock = Clock.systemUTC();
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
     AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "jc", "X");
-    accounts.upsert("ada", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
-    accounts.upsert("ben", "Ben Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
+    Accounts accounts = WebApi.analystAndTwoAdmins(db, clock, PASSWORD, "X");
     targeting = new TargetingContext(db, audit, clock, dir.resolve("data"), RiskScorer.NONE);
     targeting.start();
-    targeting
-        .modelLifecycle()
-        .register(
-            model,
-            new RankingFigures(1000, 200, java.util.Map.of(5, 0.9), java.util.Map.of(5, 0.2), 0.8),
-            "valid-1000.csv",
-            new ModelLifecycle.Actor("ada", "jc"))
-        .orElseThrow();
+    WebApi.registerByAda(targeting, model, 0.9);
     web = WebApi.start(targeting, accounts, audit, clock);
     base = "http://127.0.0.1:" + web.port();
     api = new WebApi(base);

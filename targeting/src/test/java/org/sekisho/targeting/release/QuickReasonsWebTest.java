@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,15 +18,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
-import org.sekisho.targeting.model.domain.RankingFigures;
-import org.sekisho.targeting.release.application.ModelLifecycle;
 import org.sekisho.targeting.web.WebApi;
 
 /**
@@ -53,22 +46,11 @@ class QuickReasonsWebTest {
     Clock clock = Clock.systemUTC();
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
     AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "jc", "30");
-    accounts.upsert("ada", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
-    accounts.upsert("ben", "Ben Admin", PASSWORD, EnumSet.of(Role.ADMIN), "jc", "");
+    Accounts accounts = WebApi.analystAndTwoAdmins(db, clock, PASSWORD, "30");
     // the application's constructor: referrals' exact reasons are computed by the worker
     targeting = new TargetingContext(db, audit, clock, dir.resolve("data"));
     targeting.start();
-    targeting
-        .modelLifecycle()
-        .register(
-            model,
-            new RankingFigures(1000, 200, Map.of(5, 0.9), Map.of(5, 0.2), 0.8),
-            "valid-1000.csv",
-            new ModelLifecycle.Actor("ada", "jc"))
-        .orElseThrow();
+    WebApi.registerByAda(targeting, model, 0.9);
     web = WebApi.start(targeting, accounts, audit, clock);
     api = new WebApi("http://127.0.0.1:" + web.port());
   }
@@ -94,25 +76,9 @@ class QuickReasonsWebTest {
         .isEqualTo(200);
     // every declaration is referred, so the model's reasons are asked for
     JsonNode saved =
-        ok(
-            send(
-                "POST",
-                "/api/targeting/criteria",
-                analyst,
-                JSON.writeValueAsString(
-                    Map.of(
-                        "source",
-                        "criterion \"All\" when items > 0 then lane red because \"every one\""))));
-    ok(
-        send(
-            "POST",
-            "/api/targeting/criteria/"
-                + saved.get("id").asLong()
-                + "/versions/"
-                + saved.get("version").asInt()
-                + "/release",
-            ada,
-            null));
+        api.saveCriterion(
+            analyst, "criterion \"All\" when items > 0 then lane red because \"every one\"");
+    ok(send("POST", WebApi.releasePath(saved), ada, null));
 
     JsonNode a =
         ok(

@@ -195,20 +195,9 @@ class TargetingWebTest {
         .contains("expected a number");
     assertThat(ok(send("GET", "/api/targeting/criteria", analyst, null))).isEmpty();
 
-    JsonNode saved =
-        ok(
-            send(
-                "POST",
-                "/api/targeting/criteria",
-                analyst,
-                json(java.util.Map.of("source", COFFEE))));
+    JsonNode saved = api.saveCriterion(analyst, COFFEE);
     assertThat(saved.get("status").asText()).isEqualTo("draft");
-    String release =
-        "/api/targeting/criteria/"
-            + saved.get("id").asLong()
-            + "/versions/"
-            + saved.get("version").asInt()
-            + "/release";
+    String release = WebApi.releasePath(saved);
     assertThat(send("POST", release, analyst, null).statusCode()).isEqualTo(403);
     assertThat(ok(send("POST", release, admin, null)).get("status").asText()).isEqualTo("released");
   }

@@ -11,12 +11,21 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.model.domain.RankingFigures;
+import org.sekisho.targeting.release.application.ModelLifecycle;
 
 /** The targeting web module on a loopback server, and a caller of its JSON API, for web tests. */
 public final class WebApi {
@@ -46,6 +55,56 @@ public final class WebApi {
         new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
         () -> true,
         targeting.webModules());
+  }
+
+  /**
+   * The accounts the release web tests sign in with, all of agency {@code jc}: {@code analyst}
+   * (office {@code analystOffice}) and two administrators, {@code ada} and {@code ben}, so that one
+   * can approve what the other registered.
+   */
+  public static Accounts analystAndTwoAdmins(
+      Database db, Clock clock, String password, String analystOffice) {
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "analyst", "Aiko Analyst", password, EnumSet.of(Role.ANALYST), "jc", analystOffice);
+    accounts.upsert("ada", "Ada Admin", password, EnumSet.of(Role.ADMIN), "jc", "");
+    accounts.upsert("ben", "Ben Admin", password, EnumSet.of(Role.ADMIN), "jc", "");
+    return accounts;
+  }
+
+  /**
+   * Registers the trained model in {@code dir} as {@code ada} with evaluation figures of the test
+   * file (precision@5 {@code precisionAt5}), ready for another administrator to approve.
+   */
+  public static void registerByAda(TargetingContext targeting, Path dir, double precisionAt5) {
+    targeting
+        .modelLifecycle()
+        .register(
+            dir,
+            new RankingFigures(1000, 200, Map.of(5, precisionAt5), Map.of(5, 0.2), 0.8),
+            "valid-1000.csv",
+            new ModelLifecycle.Actor("ada", "jc"))
+        .orElseThrow();
+  }
+
+  /** Saves a criterion draft through the API and returns the answer (id, version, status). */
+  public JsonNode saveCriterion(String token, String source) throws Exception {
+    return ok(
+        send(
+            "POST",
+            "/api/targeting/criteria",
+            token,
+            JSON.writeValueAsString(Map.of("source", source))));
+  }
+
+  /** The path that releases the criterion version the save answer {@code saved} describes. */
+  public static String releasePath(JsonNode saved) {
+    return "/api/targeting/criteria/"
+        + saved.get("id").asLong()
+        + "/versions/"
+        + saved.get("version").asInt()
+        + "/release";
   }
 
   /** A bearer token for {@code user}. */
