@@ -19,6 +19,7 @@ import org.sekisho.intel.application.IngestReport;
 import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
 import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.platform.db.ScratchDirectory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -163,8 +164,13 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      try (ScratchDirectory scratch = ScratchDirectory.create("sekisho-bench-ingest")) {
+        return run(scratch.path());
+      }
+    }
+
+    private Integer run(Path dir) throws Exception {
       var out = spec.commandLine().getOut();
-      Path dir = Files.createTempDirectory("sekisho-bench-ingest");
       Path file = dir.resolve("declarations.jsonl");
       writeDeclarations(file, records, 42, LocalDate.of(2026, 11, 27));
       out.printf("input: %d declarations, %.1f MB%n", records, Files.size(file) / 1e6);
@@ -180,7 +186,13 @@ final class BenchCommand implements Runnable {
         long t0 = System.nanoTime();
         long jvm0 = processCpuNanos();
         long pg0 = org.sekisho.platform.db.ServerCpu.embeddedNanos(dir);
+        WalPosition wal0 = WalPosition.of(s);
+        long jit0 = jitMillis();
+        long gc0 = gcMillis();
         IngestReport r = ingest(s, file);
+        long jit = jitMillis() - jit0;
+        long gc = gcMillis() - gc0;
+        WalPosition wal1 = WalPosition.of(s);
         double secs = (System.nanoTime() - t0) / 1e9;
         long jvm = processCpuNanos() - jvm0;
         long pg = org.sekisho.platform.db.ServerCpu.embeddedNanos(dir) - pg0;
@@ -200,6 +212,13 @@ final class BenchCommand implements Runnable {
               java.lang.management.ManagementFactory.getOperatingSystemMXBean()
                   .getSystemLoadAverage());
         }
+        out.printf(
+            "  in the JVM's share: JIT compiling %.1f µs, garbage collection %.1f µs per record%n",
+            jit * 1e3 / Math.max(1, r.stored()), gc * 1e3 / Math.max(1, r.stored()));
+        out.printf(
+            "  WAL written: %.0f bytes per record, %d checkpoints during the run%n",
+            wal1.bytesSince(wal0) / (double) Math.max(1, r.stored()),
+            wal1.checkpoints() - wal0.checkpoints());
         long t1 = System.nanoTime();
         IngestReport again = ingest(s, file);
         double secs2 = (System.nanoTime() - t1) / 1e9;
@@ -210,6 +229,50 @@ final class BenchCommand implements Runnable {
       out.flush();
       return 0;
     }
+  }
+
+  /** Where the server's write-ahead log stands, and how many checkpoints it has made. */
+  record WalPosition(String lsn, long checkpoints) {
+    static WalPosition of(Sekisho s) {
+      return s.db()
+          .jdbi()
+          .withHandle(
+              h ->
+                  h.createQuery(
+                          "select pg_current_wal_lsn()::text as lsn,"
+                              + " (select num_timed + num_requested from pg_stat_checkpointer)"
+                              + " as checkpoints")
+                      .map((rs, ctx) -> new WalPosition(rs.getString(1), rs.getLong(2)))
+                      .one());
+    }
+
+    long bytesSince(WalPosition earlier) {
+      return position(this.lsn) - position(earlier.lsn);
+    }
+
+    /** A log sequence number {@code X/Y} as a byte position. */
+    private static long position(String lsn) {
+      int slash = lsn.indexOf('/');
+      return (Long.parseLong(lsn.substring(0, slash), 16) << 32)
+          | Long.parseLong(lsn.substring(slash + 1), 16);
+    }
+  }
+
+  /** Time the JIT compilers have spent, in milliseconds. */
+  static long jitMillis() {
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime()
+        : 0;
+  }
+
+  /** Time the garbage collectors have spent, in milliseconds. */
+  static long gcMillis() {
+    long ms = 0;
+    for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+      ms += Math.max(0, gc.getCollectionTime());
+    }
+    return ms;
   }
 
   /** CPU time of this JVM, or -1 where the platform does not say. */
@@ -236,8 +299,13 @@ final class BenchCommand implements Runnable {
 
     @Override
     public Integer call() throws Exception {
+      try (ScratchDirectory scratch = ScratchDirectory.create("sekisho-bench-search")) {
+        return run(scratch.path());
+      }
+    }
+
+    private Integer run(Path dir) throws Exception {
       var out = spec.commandLine().getOut();
-      Path dir = Files.createTempDirectory("sekisho-bench-search");
       Path file = dir.resolve("declarations.jsonl");
       LocalDate day = LocalDate.of(2026, 11, 27);
       writeDeclarations(file, records, 7, day);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.HexFormat;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 import org.sekisho.intel.application.IngestPorts.Archived;
@@ -33,6 +34,18 @@ public final class FileRawArchive implements RawArchive {
     this.clock = clock;
   }
 
+  /**
+   * Gzip at the fastest level: the archive is written before any row is read, on one core, and at
+   * the default level it took a tenth of a bulk ingest's time for a modestly smaller file.
+   */
+  private static OutputStream fastGzip(OutputStream out) throws IOException {
+    return new GZIPOutputStream(out, 1 << 16) {
+      {
+        def.setLevel(Deflater.BEST_SPEED);
+      }
+    };
+  }
+
   @Override
   public Archived archive(String kind, String sourceName, InputStream in) throws IOException {
     Path dir =
@@ -46,7 +59,7 @@ public final class FileRawArchive implements RawArchive {
       throw new IllegalStateException(e);
     }
     try (InputStream src = new DigestInputStream(new BufferedInputStream(in, 1 << 16), md);
-        OutputStream out = new GZIPOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        OutputStream out = fastGzip(Files.newOutputStream(tmp))) {
       src.transferTo(out);
     }
     String sha = HexFormat.of().formatHex(md.digest());

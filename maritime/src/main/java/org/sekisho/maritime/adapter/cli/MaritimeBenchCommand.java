@@ -33,6 +33,7 @@ import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.db.ScratchDirectory;
 import org.sekisho.platform.db.ServerCpu;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -229,8 +230,9 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
   }
 
   private static long[] stored(Path file, Duration storeEvery, long maxBytes) throws IOException {
-    Path dir = Files.createTempDirectory("sekisho-maritime-bench-db");
-    try (Database database = Database.open(DatabaseConfig.embedded(dir))) {
+    try (ScratchDirectory scratch = ScratchDirectory.create("sekisho-maritime-bench-db");
+        Database database = Database.open(DatabaseConfig.embedded(scratch.path()))) {
+      Path dir = scratch.path();
       database.migrate(List.of(Migrations.of("maritime")));
       JdbiMaritimeRecords records = new JdbiMaritimeRecords(database.jdbi());
       MaritimeService service =
@@ -264,10 +266,6 @@ public final class MaritimeBenchCommand implements Callable<Integer> {
                               (rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3)})
                           .one());
       return new long[] {s.messages(), nanos, rows[0], rows[1], rows[2], cpu, child};
-    } finally {
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
   }
 

@@ -51,6 +51,7 @@ import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.db.ScratchDirectory;
 import org.sekisho.platform.db.ServerCpu;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
@@ -170,11 +171,9 @@ public final class AssessBenchCommand implements Callable<Integer> {
     if (rows == null) {
       return 1;
     }
-    Path dir = Files.createTempDirectory("sekisho-bench-assess-");
-    try (Database db = Database.open(DatabaseConfig.embedded(dir))) {
-      return run(db, dir, rows, out, err);
-    } finally {
-      deleteQuietly(dir);
+    try (ScratchDirectory dir = ScratchDirectory.create("sekisho-bench-assess-");
+        Database db = Database.open(DatabaseConfig.embedded(dir.path()))) {
+      return run(db, dir.path(), rows, out, err);
     }
   }
 
@@ -992,13 +991,5 @@ public final class AssessBenchCommand implements Callable<Integer> {
       return false;
     }
     return true;
-  }
-
-  private static void deleteQuietly(Path dir) {
-    try (var s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // a temporary directory; the OS cleans it eventually
-    }
   }
 }

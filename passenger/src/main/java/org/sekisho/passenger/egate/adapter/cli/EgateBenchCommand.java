@@ -4,7 +4,6 @@ import java.io.PrintWriter;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -44,6 +43,7 @@ import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.db.ScratchDirectory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -159,7 +159,6 @@ public final class EgateBenchCommand implements Callable<Integer> {
           genSeconds,
           (t, chip) -> gate.decide(t.mrz(), chip, t.qr(), t.face()) instanceof GateDecision.Pass);
     }
-    Path dir = Files.createTempDirectory("sekisho-egate-bench-db");
     FaceMatcher matcher =
         faceConfig == null
             ? new FaceMatcher() {
@@ -175,7 +174,8 @@ public final class EgateBenchCommand implements Callable<Integer> {
             }
             : OnnxFaceMatcher.open(FaceModelConfig.load(faceConfig));
     double threshold = faceConfig == null ? 0.5 : FaceModelConfig.load(faceConfig).threshold();
-    try (Database db = Database.open(DatabaseConfig.embedded(dir))) {
+    try (ScratchDirectory dir = ScratchDirectory.create("sekisho-egate-bench-db");
+        Database db = Database.open(DatabaseConfig.embedded(dir.path()))) {
       db.migrate(List.of(Migrations.of("platform"), Migrations.of("egate")));
       JdbcArrivalRecords tables = new JdbcArrivalRecords(db.jdbi());
       KioskCheckIn kioskCheckIn =
@@ -217,9 +217,6 @@ public final class EgateBenchCommand implements Callable<Integer> {
     } finally {
       if (matcher instanceof OnnxFaceMatcher m) {
         m.close();
-      }
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
   }
