@@ -66,7 +66,9 @@ class ServerTest {
             + "\"items\":[{\"hsCode\":\"090121\",\"description\":\"roasted coffee\",\"origin\":\"BR\"}]}\n"
             + "{\"declarationId\":\"D2\",\"date\":\"2026-11-27\",\"office\":\"JPOSA\","
             + "\"importer\":{\"kind\":\"company\",\"name\":\"Sakura Bussan KK\",\"phone\":\"+81 3 1234 5678\",\"country\":\"JP\"},"
-            + "\"items\":[{\"hsCode\":\"847130\",\"description\":\"laptop\",\"origin\":\"CN\"}]}\n";
+            + "\"items\":[{\"hsCode\":\"847130\",\"description\":\"laptop\",\"origin\":\"CN\","
+            // A float artefact as in the Korea Customs file: stored, so it must be assessed too.
+            + "\"netMassKg\":\"12.5\",\"customsValue\":\"241.58000000000004\"}]}\n";
     sekisho
         .ingest()
         .ingest(

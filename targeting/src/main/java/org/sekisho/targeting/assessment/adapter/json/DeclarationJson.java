@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -216,7 +217,16 @@ public final class DeclarationJson implements DeclarationParser {
       return Double.NaN;
     }
     String path = prefix.isEmpty() ? f : prefix + "." + f;
-    if (!s.matches("\\d{1,15}(\\.\\d{1,6})?")) {
+    // The same numbers as the intelligence database stores (any decimal, as Java writes it, e.g.
+    // 241.58000000000004 from a float-valued source or 1.5E+7), so that every stored declaration
+    // can be assessed; only the sign and the size are checked here.
+    double value;
+    try {
+      value = s.length() > MAX_NUMBER_LENGTH ? Double.NaN : new BigDecimal(s).doubleValue();
+    } catch (NumberFormatException e) {
+      value = Double.NaN;
+    }
+    if (Double.isNaN(value) || value < 0) {
       problems.add(
           Problem.of(
               "invalid-field",
@@ -224,6 +234,14 @@ public final class DeclarationJson implements DeclarationParser {
               "expected a non-negative decimal like 120.5, got '" + s + "'"));
       return Double.NaN;
     }
-    return Double.parseDouble(s);
+    if (value >= MAX_NUMBER) {
+      problems.add(
+          Problem.of("invalid-field", path, "expected a number below 10^15, got '" + s + "'"));
+      return Double.NaN;
+    }
+    return value;
   }
+
+  private static final int MAX_NUMBER_LENGTH = 400;
+  private static final double MAX_NUMBER = 1e15;
 }
