@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Every declaration stored in the intelligence database is assessed by targeting at once, in the
- * JSON of docs/formats/intel-records.md. Assessment runs on one background thread so ingest is not
- * held up by the model; when it falls more than a few batches behind, the ingest thread helps
- * (back-pressure).
+ * JSON of docs/formats/intel-records.md, a stored batch at a time. Assessment runs on one
+ * background thread so ingest is not held up by the model; when it falls more than a few batches
+ * behind, the ingest thread helps (back-pressure).
  */
 final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AssessStoredDeclarations.class);
@@ -51,7 +51,26 @@ final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
     List<Declaration> declarations =
         batch.stream().filter(r -> r instanceof Declaration).map(r -> (Declaration) r).toList();
     if (!declarations.isEmpty()) {
-      worker.execute(() -> declarations.forEach(this::assess));
+      worker.execute(() -> assessAll(declarations));
+    }
+  }
+
+  /**
+   * The batch in a few round trips; should that fail, each declaration on its own, so that one that
+   * cannot be stored does not keep the others from being assessed.
+   */
+  private void assessAll(List<Declaration> declarations) {
+    try {
+      targeting.assessAll(
+          declarations.stream()
+              .map(d -> new AssessmentRequests.Request("declaration", d.declarationId(), toJson(d)))
+              .toList());
+    } catch (RuntimeException e) {
+      LOG.warn(
+          "a batch of {} declarations could not be assessed at once ({}); assessing them one by one",
+          declarations.size(),
+          e.getMessage());
+      declarations.forEach(this::assess);
     }
   }
 

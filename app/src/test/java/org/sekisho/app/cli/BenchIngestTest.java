@@ -43,6 +43,23 @@ class BenchIngestTest {
     assertThat(benchDirectories()).isEqualTo(before);
   }
 
+  @Test
+  void withAssessTheRunLastsUntilTargetingHasAssessedEveryDeclaration() {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    var cl = Main.commandLine();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+
+    int code = cl.execute("bench", "ingest", "--records", "1000", "--assess");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("targeting assesses them on ingest: yes")
+        .containsPattern("first ingest : 1000 stored in [0-9.]+ s")
+        .contains("second ingest: 0 stored, 1000 already present");
+  }
+
   private static List<Path> benchDirectories() throws IOException {
     try (var all = Files.list(Path.of(System.getProperty("java.io.tmpdir")))) {
       return all.filter(p -> p.getFileName().toString().startsWith("sekisho-bench-ingest"))

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.assessment.application.AssessRecords;
+import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.AssessmentStore;
 import org.sekisho.targeting.assessment.application.ModelReasons;
 import org.sekisho.targeting.assessment.application.ModelVersions;
@@ -158,6 +159,29 @@ class ModelReasonsAfterStoringTest {
     // the same record again: the stored one, and no second explanation
     assertThat(r.assessJson("declaration", "D1").orElseThrow().id()).isEqualTo(s.id());
     assertThat(queue).hasSize(1);
+  }
+
+  @Test
+  void aBatchStoresQuickReasonsAndHandsOnlyItsNewReferralsToTheWorker() {
+    Store store = new Store();
+    List<ModelReasons.Referral> queue = new ArrayList<>();
+    AssessRecords r = records(store, model("m1", "importer: new"), queue);
+    r.assessAll(
+        List.of(
+            new AssessmentRequests.Request("declaration", "B1", "B1"),
+            new AssessmentRequests.Request("declaration", "B2", "B2"),
+            new AssessmentRequests.Request("declaration", "B1", "B1")));
+    assertThat(queue).extracting(q -> q.declaration().sourceId()).containsExactly("B1", "B2");
+    assertThat(store.byKey("declaration:B1").orElseThrow().assessment().modelReasons())
+        .containsExactly("importer: new (quick)");
+    assertThat(store.waitingForModelReasons(10)).hasSize(2);
+    // B2 again with a new one: only the new one is assessed and explained
+    r.assessAll(
+        List.of(
+            new AssessmentRequests.Request("declaration", "B2", "B2"),
+            new AssessmentRequests.Request("declaration", "B3", "B3")));
+    assertThat(queue).extracting(q -> q.declaration().sourceId()).containsExactly("B1", "B2", "B3");
+    assertThat(queue.getLast().id()).isEqualTo(store.byKey("declaration:B3").orElseThrow().id());
   }
 
   @Test

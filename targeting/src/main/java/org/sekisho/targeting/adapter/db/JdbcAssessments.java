@@ -27,7 +27,6 @@ import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.assessment.domain.CriterionHit;
 import org.sekisho.targeting.criteria.application.DeclarationHistory;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
-import org.sekisho.targeting.criteria.domain.PartyView;
 import org.sekisho.targeting.criteria.domain.TraderHistory;
 import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.selectivity.domain.Selection;
@@ -55,10 +54,6 @@ public final class JdbcAssessments
   public JdbcAssessments(Jdbi jdbi, DeclarationParser parser) {
     this.jdbi = jdbi;
     this.parser = parser;
-  }
-
-  static String partyKey(PartyView p) {
-    return p.id().isEmpty() ? p.name() : p.id();
   }
 
   private static final String INSERT_ASSESSMENT =
@@ -93,8 +88,8 @@ public final class JdbcAssessments
                 int p = 1;
                 st.setString(p++, a.recordKey());
                 st.setString(p++, a.office());
-                st.setString(p++, partyKey(d.importer()));
-                st.setString(p++, partyKey(d.declarant()));
+                st.setString(p++, d.importer().traderKey());
+                st.setString(p++, d.declarant().traderKey());
                 st.setObject(p++, d.date());
                 st.setTimestamp(p++, Timestamp.from(at));
                 st.setString(p++, json);
@@ -128,6 +123,171 @@ public final class JdbcAssessments
       return byKey(a.recordKey()).orElseThrow();
     }
     return new StoredAssessment(inserted.get().getKey(), a, inserted.get().getValue(), hist, json);
+  }
+
+  private static final String INSERT_ASSESSMENTS =
+      "with ins as (insert into targeting.assessment (record_key, office, importer_key,"
+          + " declarant_key, declaration_date, assessed_at, declaration, score,"
+          + " model_probability, criteria_lane, lane, basis, final_lane, status, hits,"
+          + " model_reasons, criteria_versions, list_versions, model_version,"
+          + " hist_declarant_decl, hist_declarant_infr, hist_importer_decl, hist_importer_infr,"
+          + " model_reasons_pending) select u.record_key, u.office, u.importer_key,"
+          + " u.declarant_key, cast(u.declaration_date as date), ?, u.declaration, u.score,"
+          + " u.model_probability, u.criteria_lane, u.lane, u.basis, u.lane, u.status,"
+          + " cast(u.hits as jsonb), cast(u.model_reasons as jsonb), u.criteria_versions,"
+          + " u.list_versions, u.model_version, u.dd, u.di, u.id_, u.ii, u.pending from"
+          + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],"
+          + " ?::int8[], ?::bool[]) with ordinality as u(record_key, office, importer_key,"
+          + " declarant_key, declaration_date, declaration, score, model_probability,"
+          + " criteria_lane, lane, basis, status, hits, model_reasons, criteria_versions,"
+          + " list_versions, model_version, dd, di, id_, ii, pending, n) order by u.n on conflict"
+          + " (record_key) do nothing returning id, record_key, assessed_at, importer_key,"
+          + " declarant_key), counted as (insert into targeting.trader_history (role,"
+          + " trader_key, declarations, infractions) select t.role, t.trader_key, count(*), 0"
+          + " from ins cross join lateral (values ('importer', ins.importer_key),"
+          + " ('declarant', ins.declarant_key)) t(role, trader_key) where t.trader_key <> ''"
+          + " group by t.role, t.trader_key on conflict (role, trader_key) do update set"
+          + " declarations = targeting.trader_history.declarations + excluded.declarations)"
+          + " select id, record_key, assessed_at from ins";
+
+  /** One statement for the whole batch: the rows go as one array per column. */
+  @Override
+  public List<StoredAssessment> saveAllIfAbsent(List<NewAssessment> batch) {
+    if (batch.isEmpty()) {
+      return List.of();
+    }
+    int n = batch.size();
+    String[][] text = new String[15][n];
+    Double[][] reals = new Double[2][n];
+    Long[][] counts = new Long[4][n];
+    Boolean[] pending = new Boolean[n];
+    for (int i = 0; i < n; i++) {
+      NewAssessment b = batch.get(i);
+      Assessment a = b.assessment();
+      DeclarationView d = b.declaration();
+      TraderHistory hist = d.history();
+      Lane lane = a.lane();
+      text[0][i] = a.recordKey();
+      text[1][i] = a.office();
+      text[2][i] = d.importer().traderKey();
+      text[3][i] = d.declarant().traderKey();
+      text[4][i] = d.date() == null ? null : d.date().toString();
+      text[5][i] = b.json();
+      reals[0][i] = a.score();
+      reals[1][i] = a.modelProbability();
+      text[6][i] = a.criteriaLane().code();
+      text[7][i] = lane.code();
+      text[8][i] = a.selection().basis().code();
+      text[9][i] = (lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN).code();
+      text[10][i] = hitsJson(a.hits());
+      text[11][i] = stringsJson(a.modelReasons());
+      text[12][i] = a.criteriaVersions();
+      text[13][i] = a.listVersions();
+      text[14][i] = a.modelVersion();
+      counts[0][i] = hist.declarantDeclarations();
+      counts[1][i] = hist.declarantInfractions();
+      counts[2][i] = hist.importerDeclarations();
+      counts[3][i] = hist.importerInfractions();
+      pending[i] = b.exactReasonsFollow();
+    }
+    Instant at = batch.get(0).at();
+    Map<String, Map.Entry<Long, Instant>> inserted =
+        jdbi.withHandle(
+            h -> {
+              var c = h.getConnection();
+              try (var st = c.prepareStatement(INSERT_ASSESSMENTS)) {
+                int p = 1;
+                st.setTimestamp(p++, Timestamp.from(at));
+                for (int col = 0; col < 6; col++) {
+                  st.setArray(p++, c.createArrayOf("text", text[col]));
+                }
+                st.setArray(p++, c.createArrayOf("float8", reals[0]));
+                st.setArray(p++, c.createArrayOf("float8", reals[1]));
+                for (int col = 6; col < 15; col++) {
+                  st.setArray(p++, c.createArrayOf("text", text[col]));
+                }
+                for (Long[] col : counts) {
+                  st.setArray(p++, c.createArrayOf("int8", col));
+                }
+                st.setArray(p, c.createArrayOf("bool", pending));
+                Map<String, Map.Entry<Long, Instant>> out = new java.util.HashMap<>();
+                try (ResultSet rs = st.executeQuery()) {
+                  while (rs.next()) {
+                    out.put(
+                        rs.getString(2), Map.entry(rs.getLong(1), rs.getTimestamp(3).toInstant()));
+                  }
+                }
+                return out;
+              } catch (SQLException e) {
+                throw new UnableToExecuteStatementException(e, null);
+              }
+            });
+    List<StoredAssessment> stored = new ArrayList<>(inserted.size());
+    for (NewAssessment b : batch) {
+      // A key repeated in the batch is stored once, as its first assessment.
+      Map.Entry<Long, Instant> row = inserted.remove(b.assessment().recordKey());
+      if (row != null) {
+        stored.add(
+            new StoredAssessment(
+                row.getKey(), b.assessment(), row.getValue(), b.declaration().history(), b.json()));
+      }
+    }
+    return stored;
+  }
+
+  @Override
+  public java.util.Set<String> assessedAmong(java.util.Collection<String> recordKeys) {
+    if (recordKeys.isEmpty()) {
+      return java.util.Set.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select record_key from targeting.assessment where record_key = any(:keys)")
+                .bindArray("keys", String.class, recordKeys)
+                .mapTo(String.class)
+                .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+  }
+
+  /** Both traders' counters of every declaration, in one look-up. */
+  @Override
+  public List<TraderHistory> ofAll(List<DeclarationView> ds) {
+    java.util.Set<String> declarants = new java.util.HashSet<>();
+    java.util.Set<String> importers = new java.util.HashSet<>();
+    for (DeclarationView d : ds) {
+      declarants.add(d.declarant().traderKey());
+      importers.add(d.importer().traderKey());
+    }
+    declarants.remove("");
+    importers.remove("");
+    Map<String, long[]> byKey = new java.util.HashMap<>();
+    if (!declarants.isEmpty() || !importers.isEmpty()) {
+      jdbi.useHandle(
+          h ->
+              h.createQuery(
+                      "select role, trader_key, declarations, infractions from"
+                          + " targeting.trader_history where (role = 'declarant' and trader_key ="
+                          + " any(:declarants)) or (role = 'importer' and trader_key ="
+                          + " any(:importers))")
+                  .bindArray("declarants", String.class, declarants)
+                  .bindArray("importers", String.class, importers)
+                  .map(
+                      (rs, ctx) ->
+                          Map.entry(
+                              rs.getString(1) + "\u0000" + rs.getString(2),
+                              new long[] {rs.getLong(3), rs.getLong(4)}))
+                  .forEach(e -> byKey.put(e.getKey(), e.getValue())));
+    }
+    long[] none = {0, 0};
+    List<TraderHistory> out = new ArrayList<>(ds.size());
+    for (DeclarationView d : ds) {
+      long[] dec = byKey.getOrDefault("declarant\u0000" + d.declarant().traderKey(), none);
+      long[] imp = byKey.getOrDefault("importer\u0000" + d.importer().traderKey(), none);
+      out.add(new TraderHistory(dec[0], dec[1], imp[0], imp[1]));
+    }
+    return out;
   }
 
   @Override
@@ -188,8 +348,8 @@ public final class JdbcAssessments
 
   @Override
   public TraderHistory of(DeclarationView d) {
-    String imp = partyKey(d.importer());
-    String dec = partyKey(d.declarant());
+    String imp = d.importer().traderKey();
+    String dec = d.declarant().traderKey();
     if (imp.isEmpty() && dec.isEmpty()) {
       return TraderHistory.NONE;
     }

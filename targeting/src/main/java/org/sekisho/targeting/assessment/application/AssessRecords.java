@@ -11,6 +11,7 @@ import org.sekisho.targeting.assessment.domain.Assessor;
 import org.sekisho.targeting.assessment.domain.CriterionHit;
 import org.sekisho.targeting.assessment.domain.RuleBook;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.criteria.domain.TraderHistory;
 import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.selectivity.domain.Selectivity;
 
@@ -124,6 +125,91 @@ public final class AssessRecords implements AssessmentRequests {
   }
 
   /**
+   * Assesses a stored batch in order with the result {@link #assess} one by one would give, in
+   * three round trips instead of two or three per record: which records were assessed before, the
+   * traders' counters as they stand, and one statement that stores the new assessments and moves
+   * the counters on. A record's history counts the earlier declarations of the same traders in this
+   * batch, as it would have had they been stored one at a time.
+   */
+  @Override
+  public void assessAll(List<Request> requests) {
+    List<DeclarationView> todo = new ArrayList<>(requests.size());
+    java.util.Map<String, String> jsonByKey = new java.util.HashMap<>();
+    for (Request r : requests) {
+      switch (parser.parse(r.recordKind(), r.declarationJson())) {
+        case Outcome.Rejected<DeclarationView> bad -> notAssessed(r, bad.problems());
+        case Outcome.Accepted<DeclarationView> ok -> {
+          if (jsonByKey.putIfAbsent(ok.value().key(), r.declarationJson()) == null) {
+            todo.add(ok.value());
+          }
+        }
+      }
+    }
+    java.util.Set<String> before = store.assessedAmong(jsonByKey.keySet());
+    todo.removeIf(d -> before.contains(d.key()));
+    if (todo.isEmpty()) {
+      return;
+    }
+    List<TraderHistory> counted = histories.ofAll(todo);
+    RiskScorer m = model.snapshot();
+    RuleBook book = rules.get();
+    BatchCounters inBatch = new BatchCounters();
+    java.time.Instant at = clock.instant();
+    List<AssessmentStore.NewAssessment> assessed = new ArrayList<>(todo.size());
+    java.util.Map<String, DeclarationView> referred = new java.util.HashMap<>();
+    for (int i = 0; i < todo.size(); i++) {
+      DeclarationView d = todo.get(i).withHistory(inBatch.countIn(todo.get(i), counted.get(i)));
+      Assessment a = Assessor.assess(d, book, m.score(d), selectivity);
+      String json = jsonByKey.get(d.key());
+      if (a.lane() == Lane.GREEN || a.modelVersion().isEmpty()) {
+        assessed.add(new AssessmentStore.NewAssessment(a, d, json, at, false));
+      } else if (reasons instanceof Inline) {
+        assessed.add(
+            new AssessmentStore.NewAssessment(
+                withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, at, false));
+      } else {
+        assessed.add(
+            new AssessmentStore.NewAssessment(
+                withModelReasons(a, m.quickReasons(d, MODEL_REASONS)), d, json, at, true));
+        referred.put(d.key(), d);
+      }
+    }
+    for (StoredAssessment s : store.saveAllIfAbsent(assessed)) {
+      DeclarationView d = referred.get(s.assessment().recordKey());
+      if (d != null) {
+        reasons.later(new ModelReasons.Referral(s.id(), m, d));
+      }
+    }
+  }
+
+  /**
+   * Earlier declarations of the same declarant or importer within one batch, added to the counters
+   * read before the batch (which do not include them yet).
+   */
+  private static final class BatchCounters {
+    private final java.util.Map<String, Long> declarants = new java.util.HashMap<>();
+    private final java.util.Map<String, Long> importers = new java.util.HashMap<>();
+
+    TraderHistory countIn(DeclarationView d, TraderHistory stored) {
+      String dec = d.declarant().traderKey();
+      String imp = d.importer().traderKey();
+      long decBefore = dec.isEmpty() ? 0 : declarants.getOrDefault(dec, 0L);
+      long impBefore = imp.isEmpty() ? 0 : importers.getOrDefault(imp, 0L);
+      if (!dec.isEmpty()) {
+        declarants.merge(dec, 1L, Long::sum);
+      }
+      if (!imp.isEmpty()) {
+        importers.merge(imp, 1L, Long::sum);
+      }
+      return new TraderHistory(
+          stored.declarantDeclarations() + decBefore,
+          stored.declarantInfractions(),
+          stored.importerDeclarations() + impBefore,
+          stored.importerInfractions());
+    }
+  }
+
+  /**
    * Referrals stored without their model reasons that nobody is explaining (see {@link
    * AssessmentStore#waitingForModelReasons}), each with the model that scored it: the one in use
    * when it is that model, else the registry's copy. A referral whose model or record can no longer
@@ -178,13 +264,17 @@ public final class AssessRecords implements AssessmentRequests {
   public void assess(String recordKind, String sourceId, String declarationJson) {
     Outcome<StoredAssessment> o = assessJson(recordKind, declarationJson);
     if (!o.isAccepted()) {
-      LOG.log(
-          System.Logger.Level.WARNING,
-          "record {0}:{1} not assessed: {2}",
-          recordKind,
-          sourceId,
-          o.problems());
+      notAssessed(new Request(recordKind, sourceId, declarationJson), o.problems());
     }
+  }
+
+  private static void notAssessed(Request r, List<org.sekisho.core.Problem> problems) {
+    LOG.log(
+        System.Logger.Level.WARNING,
+        "record {0}:{1} not assessed: {2}",
+        r.recordKind(),
+        r.sourceId(),
+        problems);
   }
 
   /**

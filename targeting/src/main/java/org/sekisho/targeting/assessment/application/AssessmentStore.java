@@ -1,9 +1,13 @@
 package org.sekisho.targeting.assessment.application;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 
@@ -19,6 +23,37 @@ public interface AssessmentStore {
    */
   StoredAssessment saveIfAbsent(
       Assessment a, DeclarationView d, String json, Instant at, boolean exactReasonsFollow);
+
+  /** What {@link #saveIfAbsent} takes, for storing many at once. */
+  record NewAssessment(
+      Assessment assessment,
+      DeclarationView declaration,
+      String json,
+      Instant at,
+      boolean exactReasonsFollow) {}
+
+  /**
+   * Stores each assessment unless its record has one, as {@link #saveIfAbsent} in order would, and
+   * moves the traders' counters for those stored; returns the ones this call stored, in order.
+   */
+  default List<StoredAssessment> saveAllIfAbsent(List<NewAssessment> batch) {
+    List<StoredAssessment> stored = new ArrayList<>();
+    for (NewAssessment n : batch) {
+      StoredAssessment s =
+          saveIfAbsent(n.assessment(), n.declaration(), n.json(), n.at(), n.exactReasonsFollow());
+      if (s.assessment() == n.assessment()) {
+        stored.add(s);
+      }
+    }
+    return stored;
+  }
+
+  /** The record keys among {@code recordKeys} that have an assessment. */
+  default Set<String> assessedAmong(Collection<String> recordKeys) {
+    return recordKeys.stream()
+        .filter(k -> byKey(k).isPresent())
+        .collect(Collectors.toUnmodifiableSet());
+  }
 
   Optional<StoredAssessment> byKey(String recordKey);
 

@@ -1,5 +1,6 @@
 package org.sekisho.targeting.assessment.application;
 
+import java.util.List;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.TraderHistory;
 
@@ -7,4 +8,11 @@ import org.sekisho.targeting.criteria.domain.TraderHistory;
 @FunctionalInterface
 public interface TraderHistories {
   TraderHistory of(DeclarationView d);
+
+  /**
+   * {@link #of} for several declarations as the counters stand now (one look-up where possible).
+   */
+  default List<TraderHistory> ofAll(List<DeclarationView> ds) {
+    return ds.stream().map(this::of).toList();
+  }
 }

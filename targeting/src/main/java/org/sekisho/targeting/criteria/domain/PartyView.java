@@ -14,4 +14,9 @@ public record PartyView(String id, String name, String country, String address, 
     address = Normal.code(address);
     phone = Normal.phone(phone);
   }
+
+  /** The key the party's history is counted under: its id, else its name; empty for nobody. */
+  public String traderKey() {
+    return id.isEmpty() ? name : id;
+  }
 }
