@@ -21,6 +21,7 @@ import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.assessment.application.AssessRecords;
 import org.sekisho.targeting.assessment.application.AssessmentRequests.Request;
 import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.criteria.Declarations;
 
 /**
  * Assessing a stored batch at once stores what assessing its records one at a time stores: the same
@@ -37,24 +38,7 @@ class BatchAssessmentTest {
   }
 
   private static Request declaration(String id, String importer, String declarant, String value) {
-    return new Request(
-        "declaration",
-        id,
-        "{\"declarationId\":\""
-            + id
-            + "\",\"date\":\"2026-11-27T08:12:00+09:00\",\"office\":\"JPTYO\","
-            + "\"importer\":{\"name\":\"Importer "
-            + importer
-            + "\",\"id\":\""
-            + importer
-            + "\"},\"declarant\":{\"name\":\"Broker "
-            + declarant
-            + "\",\"id\":\""
-            + declarant
-            + "\"},\"countryOfDeparture\":\"TH\",\"items\":[{\"hsCode\":\"090121\","
-            + "\"origin\":\"TH\",\"netMassKg\":\"10\",\"customsValue\":\""
-            + value
-            + "\",\"currency\":\"JPY\"}]}");
+    return new Request("declaration", id, Declarations.json(id, importer, declarant, value));
   }
 
   /** Two overlapping batches: the second repeats five of the first, the first repeats one key. */

@@ -19,6 +19,7 @@ import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.adapter.db.JdbcAssessments;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
 import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.criteria.Declarations;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.TraderHistory;
 import org.sekisho.targeting.worklist.application.Worklist;
@@ -38,20 +39,7 @@ class TraderHistoryCountersTest {
   }
 
   private static String declaration(String id, String importer, String declarant) {
-    return "{\"declarationId\":\""
-        + id
-        + "\",\"date\":\"2026-11-27T08:12:00+09:00\",\"office\":\"JPTYO\",\"modeOfTransport\":\"4\","
-        + "\"importer\":{\"name\":\"Importer "
-        + importer
-        + "\",\"id\":\""
-        + importer
-        + "\"},\"declarant\":{\"name\":\"Broker "
-        + declarant
-        + "\",\"id\":\""
-        + declarant
-        + "\"},\"exporter\":{\"name\":\"Golden Lotus\",\"country\":\"TH\"},"
-        + "\"countryOfDeparture\":\"TH\",\"items\":[{\"hsCode\":\"090121\",\"origin\":\"TH\","
-        + "\"netMassKg\":\"10\",\"customsValue\":\"5000\",\"currency\":\"JPY\"}]}";
+    return Declarations.json(id, importer, declarant, "5000");
   }
 
   /** The history as it was computed before the counters: counting stored rows. */

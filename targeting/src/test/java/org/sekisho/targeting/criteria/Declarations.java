@@ -31,4 +31,27 @@ public final class Declarations {
         new TraderHistory(40, 2, 12, 3),
         Map.of());
   }
+
+  /**
+   * A declaration in the input JSON of docs/formats/intel-records.md from Tokyo, whose importer and
+   * declarant are named by id ("Importer id", "Broker id"), for tests of trader histories.
+   */
+  public static String json(String id, String importer, String declarant, String customsValue) {
+    return "{\"declarationId\":\""
+        + id
+        + "\",\"date\":\"2026-11-27T08:12:00+09:00\",\"office\":\"JPTYO\",\"modeOfTransport\":\"4\","
+        + "\"importer\":{\"name\":\"Importer "
+        + importer
+        + "\",\"id\":\""
+        + importer
+        + "\"},\"declarant\":{\"name\":\"Broker "
+        + declarant
+        + "\",\"id\":\""
+        + declarant
+        + "\"},\"exporter\":{\"name\":\"Golden Lotus\",\"country\":\"TH\"},"
+        + "\"countryOfDeparture\":\"TH\",\"items\":[{\"hsCode\":\"090121\",\"origin\":\"TH\","
+        + "\"netMassKg\":\"10\",\"customsValue\":\""
+        + customsValue
+        + "\",\"currency\":\"JPY\"}]}";
+  }
 }
