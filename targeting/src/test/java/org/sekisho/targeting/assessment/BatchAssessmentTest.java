@@ -106,16 +106,13 @@ class BatchAssessmentTest {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
     List<List<Request>> batches = batches();
 
-    // The reference: each distinct record once, in the order first sent, one call each. (One at a
-    // time, a repeat still moves the office's selection rates before it is found to be stored;
-    // the batch skips repeats before assessing, as if they had not been sent.)
+    // The reference: the same requests, repeats included, one call each.
     List<String> oneByOne =
         stored(
             dir,
             records ->
                 batches.stream()
                     .flatMap(List::stream)
-                    .distinct()
                     .forEach(
                         r -> records.assess(r.recordKind(), r.sourceId(), r.declarationJson())));
     List<String> batched = stored(dir, records -> batches.forEach(records::assessAll));

@@ -48,6 +48,28 @@ class SelectivityTest {
   }
 
   @Test
+  void aRecordSentAgainIsNotCountedAgain() {
+    List<Selection> once = new ArrayList<>();
+    List<Selection> twice = new ArrayList<>();
+    Selectivity a = new Selectivity(config(0.1, 0.02, 3));
+    Selectivity b = new Selectivity(config(0.1, 0.02, 3));
+    for (int i = 0; i < 2000; i++) {
+      List<LaneHit> hits = i % 7 == 0 ? List.of(new LaneHit("c9v1", Lane.YELLOW, 30)) : List.of();
+      once.add(a.select("JPOSA", "declaration:X" + i, hits, (i * 37) % 100));
+      twice.add(b.select("JPOSA", "declaration:X" + i, hits, (i * 37) % 100));
+      // every third record is sent again at once, and an old one now and then
+      if (i % 3 == 0) {
+        b.select("JPOSA", "declaration:X" + i, hits, (i * 37) % 100);
+      }
+      if (i % 50 == 49) {
+        b.select("JPOSA", "declaration:X" + (i - 40), List.of(), 99);
+      }
+    }
+    assertThat(twice).isEqualTo(once);
+    assertThat(b.recentShares("JPOSA")).isEqualTo(a.recentShares("JPOSA"));
+  }
+
+  @Test
   void theSameStreamGivesTheSameLanes() {
     List<Selection> a = run(new Selectivity(config(0.1, 0.02, 3)));
     List<Selection> b = run(new Selectivity(config(0.1, 0.02, 3)));

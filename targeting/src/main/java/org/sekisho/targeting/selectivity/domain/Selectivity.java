@@ -22,7 +22,9 @@ import java.util.Map;
  *
  * <p>Draws come from {@link Draw} (seeded, keyed by record), so the same stream gives the same
  * lanes. The counters and windows are state: one instance per running engine, safe for many threads
- * (calls are serialised per instance).
+ * (calls are serialised per instance). A record seen among the last {@value #REMEMBERED} is given a
+ * lane without being counted again: a declaration sent twice (a client retrying after a timeout, a
+ * file ingested again) must not move its office's rates.
  */
 public final class Selectivity {
   /** How many recent decisions and scores per office the top-up looks at. */
@@ -31,8 +33,19 @@ public final class Selectivity {
   /** Fewer scores than this and no top-up is made: the score quantile is not known yet. */
   public static final int WARM_UP = 20;
 
+  /** How many recent record keys are remembered to recognise a repeat. */
+  public static final int REMEMBERED = 100_000;
+
   private final SelectivityConfig config;
   private final Map<String, OfficeState> offices = new HashMap<>();
+  private final java.util.Set<String> seen =
+      java.util.Collections.newSetFromMap(
+          new java.util.LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+              return size() > REMEMBERED;
+            }
+          });
 
   public Selectivity(SelectivityConfig config) {
     this.config = config;
@@ -43,7 +56,8 @@ public final class Selectivity {
   }
 
   /**
-   * Chooses the lane of one declaration and counts it into its office's window.
+   * Chooses the lane of one declaration and counts it into its office's window, unless the same
+   * record was counted recently.
    *
    * @param office the declaring office
    * @param recordKey stable identity of the record (kind and source id)
@@ -54,6 +68,7 @@ public final class Selectivity {
       String office, String recordKey, List<LaneHit> hits, double score) {
     OfficeProfile profile = config.profile(office);
     OfficeState state = offices.computeIfAbsent(office, o -> new OfficeState());
+    boolean counted = seen.add(recordKey);
     Lane lane = Lane.GREEN;
     Selection.Basis basis = Selection.Basis.NONE;
     for (LaneHit h : hits) {
@@ -65,14 +80,17 @@ public final class Selectivity {
         double u = Draw.uniform(config.seed(), recordKey, "sample:" + h.criterionKey());
         selected = u * 100 < h.samplePercent();
         if (!selected) {
-          int missed = state.missed.merge(h.criterionKey(), 1, Integer::sum);
+          int missed = state.missed.getOrDefault(h.criterionKey(), 0) + 1;
+          if (counted) {
+            state.missed.put(h.criterionKey(), missed);
+          }
           int max = profile.of(h.lane()).maxHitsWithoutSelection();
           if (max > 0 && missed > max) {
             selected = true;
             why = Selection.Basis.FORCED_AFTER_MAX_HITS;
           }
         }
-        if (selected) {
+        if (selected && counted) {
           state.missed.remove(h.criterionKey());
         }
       }
@@ -109,7 +127,9 @@ public final class Selectivity {
         }
       }
     }
-    state.add(lane, score);
+    if (counted) {
+      state.add(lane, score);
+    }
     return new Selection(lane, basis);
   }
 
