@@ -105,6 +105,30 @@ class IngestRecordsTest {
   }
 
   @Test
+  void progressIsToldAfterEachBatchInRowOrderAndEndsAtTheReportsTotals() throws Exception {
+    List<long[]> told = new ArrayList<>();
+    IngestReport r;
+    try (InputStream in = getClass().getResourceAsStream("/kcs/kcs-train-300.csv")) {
+      r =
+          ingest
+              .ingest(
+                  RecordKind.DECLARATION,
+                  "kcs",
+                  "test",
+                  in,
+                  CLI,
+                  (done, stored, duplicates, rejected) ->
+                      told.add(new long[] {done, stored, duplicates, rejected}))
+              .orElseThrow();
+    }
+    // 300 rows in batches of 100
+    assertThat(told).extracting(t -> t[0]).containsExactly(100L, 200L, 300L);
+    assertThat(told).allSatisfy(t -> assertThat(t[1] + t[2] + t[3]).isEqualTo(t[0]));
+    assertThat(told.getLast())
+        .containsExactly(r.rowsRead(), r.stored(), r.duplicates(), r.rejected());
+  }
+
+  @Test
   void brokenRowsAreListedWithFieldAndReasonAndGoodRowsAreKept() {
     String csv =
         "declarationId,date,office,importer.name,importer.phone,item.hsCode,item.origin,item.customsValue\n"

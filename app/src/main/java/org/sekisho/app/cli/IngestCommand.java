@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.sekisho.app.Sekisho;
 import org.sekisho.core.Outcome;
 import org.sekisho.intel.application.Actor;
@@ -74,7 +75,12 @@ final class IngestCommand implements Callable<Integer> {
                   format,
                   file.toAbsolutePath().toString(),
                   in,
-                  new Actor("system:cli", agency, true));
+                  new Actor("system:cli", agency, true),
+                  new ProgressLines(
+                      spec.commandLine().getErr(),
+                      k.plural(),
+                      System::nanoTime,
+                      TimeUnit.SECONDS.toNanos(5)));
       PrintWriter out = spec.commandLine().getOut();
       return switch (o) {
         case Outcome.Rejected<IngestReport> r -> {

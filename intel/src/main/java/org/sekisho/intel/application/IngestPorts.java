@@ -52,6 +52,21 @@ public final class IngestPorts {
     RecordsStored NONE = batch -> {};
   }
 
+  /**
+   * Told how far an ingest has got each time a batch is done, in the order the rows were read, on
+   * the thread that called {@link IngestRecords#ingest}; the counts only grow.
+   */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * @param rowsDone rows validated and, where good, stored: {@code stored + duplicates +
+     *     rejected}
+     */
+    void advanced(long rowsDone, long stored, long duplicates, long rejected);
+
+    Progress NONE = (rowsDone, stored, duplicates, rejected) -> {};
+  }
+
   /** Opens rows of an archived input in a format. */
   @FunctionalInterface
   public interface RowSources {

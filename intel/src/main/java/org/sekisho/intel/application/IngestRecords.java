@@ -93,6 +93,19 @@ public final class IngestRecords {
 
   public Outcome<IngestReport> ingest(
       RecordKind kind, String format, String sourceName, InputStream in, Actor actor) {
+    return ingest(kind, format, sourceName, in, actor, IngestPorts.Progress.NONE);
+  }
+
+  /**
+   * As {@link #ingest(RecordKind, String, String, InputStream, Actor)}, telling {@code progress}.
+   */
+  public Outcome<IngestReport> ingest(
+      RecordKind kind,
+      String format,
+      String sourceName,
+      InputStream in,
+      Actor actor,
+      IngestPorts.Progress progress) {
     if (!FORMATS.contains(format)) {
       return Outcome.rejected(
           "invalid-format", "format", "expected one of json, csv, kcs; got '" + format + "'");
@@ -122,7 +135,11 @@ public final class IngestRecords {
     List<RowSource.Row> chunk = new ArrayList<>(batchSize);
     BatchWriter writer =
         new BatchWriter(
-            store, listener, fields -> validate(kind, fields, actor, run), f -> sourceId(kind, f));
+            store,
+            listener,
+            progress,
+            fields -> validate(kind, fields, actor, run),
+            f -> sourceId(kind, f));
     try (writer;
         InputStream body = raw.open();
         RowSource src = sources.open(kind.plural(), format, body)) {
@@ -195,6 +212,7 @@ public final class IngestRecords {
     private static final int WRITERS = 2;
     private final RecordStore store;
     private final IngestPorts.RecordsStored listener;
+    private final IngestPorts.Progress progress;
     private final java.util.function.Function<Outcome<Fields>, Outcome<StoredRecord>> validator;
     private final java.util.function.Function<Fields, String> sourceIds;
     private final java.util.concurrent.ExecutorService threads =
@@ -215,10 +233,12 @@ public final class IngestRecords {
     BatchWriter(
         RecordStore store,
         IngestPorts.RecordsStored listener,
+        IngestPorts.Progress progress,
         java.util.function.Function<Outcome<Fields>, Outcome<StoredRecord>> validator,
         java.util.function.Function<Fields, String> sourceIds) {
       this.store = store;
       this.listener = listener;
+      this.progress = progress;
       this.validator = validator;
       this.sourceIds = sourceIds;
     }
@@ -282,6 +302,7 @@ public final class IngestRecords {
         stored += r.added();
         duplicates += r.accepted() - r.added();
         rejected += r.rejected();
+        progress.advanced(stored + duplicates + rejected, stored, duplicates, rejected);
         for (RowProblem p : r.problems()) {
           // Rows are listed whole: the cap is checked when a new row's problems begin.
           if (problems.size() >= IngestReport.MAX_LISTED
