@@ -34,8 +34,14 @@ final class ProgressLines implements IngestPorts.Progress {
     }
     lastPrinted = now;
     err.printf(
+        java.util.Locale.ROOT,
         "%s: %,d rows so far (%,d stored, %,d already present, %,d rejected), %,.0f rows/s%n",
-        what, rowsDone, stored, duplicates, rejected, rowsDone / ((now - started) / 1e9));
+        what,
+        rowsDone,
+        stored,
+        duplicates,
+        rejected,
+        rowsDone / ((now - started) / 1e9));
     err.flush();
   }
 }
