@@ -53,7 +53,9 @@ class ModelReasonsAfterStoringTest {
       return byKey.computeIfAbsent(
           a.recordKey(),
           k -> {
-            StoredAssessment s = new StoredAssessment(byKey.size() + 1, a, at, d.history(), json);
+            StoredAssessment s =
+                new StoredAssessment(
+                    byKey.size() + 1, a, at, d.history(), json, exactReasonsFollow);
             if (exactReasonsFollow) {
               waiting.add(s.id());
             }
@@ -83,7 +85,7 @@ class ModelReasonsAfterStoringTest {
     }
   }
 
-  private static RiskScorer model(String version, String reason) {
+  static RiskScorer model(String version, String reason) {
     return new RiskScorer() {
       @Override
       public ModelScore score(DeclarationView d) {
@@ -102,8 +104,12 @@ class ModelReasonsAfterStoringTest {
     };
   }
 
-  private static AssessRecords records(
-      Store store, RiskScorer model, List<ModelReasons.Referral> queue) {
+  /**
+   * Every declaration referred red by a criterion, scored by {@code model}; stored in {@code
+   * store}.
+   */
+  static AssessRecords records(
+      AssessmentStore store, RiskScorer model, List<ModelReasons.Referral> queue) {
     var red =
         CriteriaLanguage.compileOne(
                 "criterion \"All\" when items > 0 then lane red because \"every one\"", Map.of())

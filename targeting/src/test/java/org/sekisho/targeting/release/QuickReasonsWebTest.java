@@ -108,6 +108,7 @@ class QuickReasonsWebTest {
         .contains("exact SHAP")
         .doesNotContain("path contributions")
         .contains("every one");
+    assertThat(stored.get("modelReasonsPending").asBoolean()).as(stored.toString()).isFalse();
   }
 
   private String login(String user) throws Exception {

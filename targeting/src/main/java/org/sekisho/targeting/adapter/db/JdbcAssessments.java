@@ -46,7 +46,7 @@ public final class JdbcAssessments
       "id, record_key, office, assessed_at, declaration, score, model_probability, criteria_lane,"
           + " lane, basis, final_lane, status, hits, model_reasons, criteria_versions,"
           + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
-          + " hist_importer_decl, hist_importer_infr";
+          + " hist_importer_decl, hist_importer_infr, model_reasons_pending";
 
   private final Jdbi jdbi;
   private final DeclarationParser parser;
@@ -122,7 +122,8 @@ public final class JdbcAssessments
     if (inserted.isEmpty()) {
       return byKey(a.recordKey()).orElseThrow();
     }
-    return new StoredAssessment(inserted.get().getKey(), a, inserted.get().getValue(), hist, json);
+    return new StoredAssessment(
+        inserted.get().getKey(), a, inserted.get().getValue(), hist, json, exactReasonsFollow);
   }
 
   private static final String INSERT_ASSESSMENTS =
@@ -231,7 +232,12 @@ public final class JdbcAssessments
       if (row != null) {
         stored.add(
             new StoredAssessment(
-                row.getKey(), b.assessment(), row.getValue(), b.declaration().history(), b.json()));
+                row.getKey(),
+                b.assessment(),
+                row.getValue(),
+                b.declaration().history(),
+                b.json(),
+                b.exactReasonsFollow()));
       }
     }
     return stored;
@@ -571,6 +577,7 @@ public final class JdbcAssessments
         lane(rs.getString("final_lane")),
         WorkStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
         a.reasons(),
+        s.modelReasonsPending(),
         s.assessedAt(),
         "criteria "
             + a.criteriaVersions()
@@ -611,7 +618,8 @@ public final class JdbcAssessments
             rs.getLong("hist_declarant_infr"),
             rs.getLong("hist_importer_decl"),
             rs.getLong("hist_importer_infr")),
-        rs.getString("declaration"));
+        rs.getString("declaration"),
+        rs.getBoolean("model_reasons_pending"));
   }
 
   static String hitsJson(List<CriterionHit> hits) {

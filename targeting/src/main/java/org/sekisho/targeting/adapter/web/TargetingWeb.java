@@ -873,14 +873,9 @@ public final class TargetingWeb implements WebModule {
     m.put("hits", hits);
     m.put("modelReasons", a.modelReasons());
     // a referral's exact model reasons may follow moments later, replacing the quick ones it has
-    // at once (GET /api/targeting/assessments/{id})
-    m.put(
-        "modelReasonsPending",
-        a.lane() != org.sekisho.targeting.selectivity.domain.Lane.GREEN
-            && !a.modelVersion().isEmpty()
-            && (a.modelReasons().isEmpty()
-                || !a.modelReasons().stream()
-                    .allMatch(org.sekisho.targeting.model.domain.Reason::isExact)));
+    // at once (GET /api/targeting/assessments/{id}); as the store says, so that one given up on
+    // does not look pending for ever
+    m.put("modelReasonsPending", s.modelReasonsPending());
     m.put("reasons", a.reasons());
     m.put(
         "versions",
@@ -907,6 +902,7 @@ public final class TargetingWeb implements WebModule {
     m.put("finalLaneLabel", labels.of(w.finalLane()));
     m.put("status", w.status().code());
     m.put("reasons", w.reasons());
+    m.put("modelReasonsPending", w.modelReasonsPending());
     m.put("versions", w.versions());
     m.put("assessedAt", w.assessedAt().toString());
     w.outcome()

@@ -36,11 +36,6 @@ public record Reason(String factor, String detail, double logOdds, Kind kind) {
     java.util.Objects.requireNonNull(kind, "kind");
   }
 
-  /** Whether a reason as {@link #toString()} writes it was computed as exact SHAP values. */
-  public static boolean isExact(String reason) {
-    return reason.endsWith(", " + Kind.EXACT_SHAP.label() + ")");
-  }
-
   /** {@code "factor detail (+0.12, kind)"}: the contribution with its sign and two decimals. */
   @Override
   public String toString() {

@@ -12,6 +12,8 @@ import org.sekisho.targeting.selectivity.domain.Lane;
  * @param lane the lane selectivity chose
  * @param basis why ({@code criteria}, {@code random}, {@code top-up}, …)
  * @param finalLane the lane after an analyst's decision (equal to {@code lane} until then)
+ * @param modelReasonsPending the model's exact reasons are still to come (see {@link
+ *     org.sekisho.targeting.assessment.application.StoredAssessment})
  */
 public record WorkItem(
     long id,
@@ -23,6 +25,7 @@ public record WorkItem(
     Lane finalLane,
     WorkStatus status,
     List<String> reasons,
+    boolean modelReasonsPending,
     Instant assessedAt,
     String versions,
     Optional<Outcome> outcome,
