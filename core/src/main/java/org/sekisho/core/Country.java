@@ -3,15 +3,41 @@ package org.sekisho.core;
 import java.util.Locale;
 import java.util.Set;
 
-/** An ISO 3166-1 alpha-2 country code, upper case. */
+/**
+ * An ISO 3166-1 alpha-2 country code, upper case, or {@link #UNKNOWN} where a field allows an
+ * unknown country.
+ */
 public record Country(String code) {
   private static final Set<String> CODES =
       Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2);
 
+  /**
+   * ZZ, an unknown or unspecified country: user-assigned in ISO 3166-1 and CLDR's "Unknown Region",
+   * as customs data writes an origin or departure nobody knows (the Korea Customs file has it).
+   */
+  public static final String UNKNOWN = "ZZ";
+
   public Country {
-    if (!isValid(code)) {
+    if (!isValidOrUnknown(code)) {
       throw new IllegalArgumentException("not an ISO 3166-1 alpha-2 code: " + code);
     }
+  }
+
+  /** Whether {@code code} is a country or {@link #UNKNOWN}. */
+  public static boolean isValidOrUnknown(String code) {
+    return isValid(code) || UNKNOWN.equals(code);
+  }
+
+  /** As {@link #parse}, also accepting {@link #UNKNOWN}. */
+  public static Outcome<Country> parseOrUnknown(String field, String raw) {
+    String s = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+    if (!isValidOrUnknown(s)) {
+      return Outcome.rejected(
+          "invalid-country",
+          field,
+          "expected an ISO 3166-1 alpha-2 country code (ZZ: unknown), got '" + raw + "'");
+    }
+    return Outcome.accepted(new Country(s));
   }
 
   public static boolean isValid(String code) {

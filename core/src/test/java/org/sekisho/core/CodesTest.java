@@ -31,6 +31,23 @@ class CodesTest {
   }
 
   @Test
+  void whereAFieldAllowsItZzStandsForAnUnknownCountry() {
+    Country unknown = Country.parseOrUnknown("origin", "zz").orElseThrow();
+    assertThat(unknown.code()).isEqualTo(Country.UNKNOWN);
+    assertThat(unknown.displayName(java.util.Locale.ENGLISH)).isEqualTo("Unknown Region");
+    assertThat(Country.parseOrUnknown("origin", "CN").orElseThrow().code()).isEqualTo("CN");
+    assertThat(Country.parseOrUnknown("origin", "XX").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("origin");
+              assertThat(p.message()).contains("ZZ: unknown").contains("'XX'");
+            });
+    // a port is never in an unknown country
+    assertThat(UnLocode.parse("port", "ZZABC").isAccepted()).isFalse();
+  }
+
+  @Test
   void unLocodeNeedsAKnownCountryAndThreeCharacters() {
     assertThat(UnLocode.parse("port", "JP TYO").orElseThrow().country().code()).isEqualTo("JP");
     assertThat(UnLocode.parse("port", "QQTYO").isAccepted()).isFalse();

@@ -134,15 +134,25 @@ class IngestRecordsTest {
         "declarationId,date,office,importer.name,importer.phone,item.hsCode,item.origin,item.customsValue\n"
             + "X1,2026-11-27,JPTYO,Sakura Bussan KK,03-1234-5678,090121,TH,1000\n"
             + "X2,2026-13-45,JPTYO,Bad Date Ltd,,090121,TH,1000\n"
-            + "X3,2026-11-27,JPTYO,Bad HS Ltd,,ABC,ZZ,-5\n"
-            + "X4,2026-11-27,JPYOK,株式会社サクラ物産,+81 3 1234 5678,847130,CN,250000\n";
+            + "X3,2026-11-27,JPTYO,Bad HS Ltd,,ABC,Q1,-5\n"
+            + "X4,2026-11-27,JPYOK,株式会社サクラ物産,+81 3 1234 5678,847130,CN,250000\n"
+            // ZZ: the origin is not known, which is itself worth keeping
+            + "X5,2026-11-27,JPYOK,Unknown Origin Trading,,847130,ZZ,9000\n";
     IngestReport r =
         run(
             RecordKind.DECLARATION,
             "csv",
             new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
-    assertThat(r.stored()).isEqualTo(2);
+    assertThat(r.stored()).isEqualTo(3);
     assertThat(r.rejected()).isEqualTo(2);
+    String countries =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select countries::text from intel.record where source_id = 'X5'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(countries).isEqualTo("{ZZ}");
     assertThat(r.problems())
         .anySatisfy(
             p -> {

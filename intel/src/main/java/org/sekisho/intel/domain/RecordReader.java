@@ -351,11 +351,12 @@ public final class RecordReader {
       String v = f.text(name);
       if (v.isEmpty()) {
         if (required) {
-          problem("missing-field", name, "is required (ISO 3166-1 alpha-2)");
+          problem("missing-field", name, "is required (ISO 3166-1 alpha-2; ZZ if unknown)");
         }
         return "";
       }
-      return switch (Country.parse(prefix + name, v)) {
+      // A declaration, document, movement or item whose country is not known is kept, as ZZ.
+      return switch (Country.parseOrUnknown(prefix + name, v)) {
         case Outcome.Accepted<Country> a -> a.value().code();
         case Outcome.Rejected<Country> rej -> {
           problems.addAll(rej.problems());

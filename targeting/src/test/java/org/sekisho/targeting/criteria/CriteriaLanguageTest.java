@@ -104,6 +104,8 @@ class CriteriaLanguageTest {
       {"declarant_declarations < 10", "false"},
       {"not (origin = \"TH\") and hs starts with \"8471\"", "true"},
       {"origin = \"BR\" or duty_rate = 12", "true"},
+      // ZZ: an origin nobody knows, which analysts may target
+      {"origin = \"ZZ\"", "false"},
       {"importer_phone = \"0312345678\"", "true"},
       {"transport_document = \"awb17612345675\"", "true"},
       {"currency = \"JPY\" and mode = 4", "true"},

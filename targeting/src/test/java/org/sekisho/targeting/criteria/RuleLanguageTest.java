@@ -107,7 +107,7 @@ class RuleLanguageTest {
                 .problems())
         .extracting(CriteriaProblem::toString)
         .containsExactly(
-            "1:26: \"XX\" is not an ISO 3166-1 alpha-2 country code",
+            "1:26: \"XX\" is not an ISO 3166-1 alpha-2 country code (ZZ: unknown)",
             "1:45: unknown severity 'extreme'; expected low, medium, high",
             "1:60: 'weight' takes a whole number from 0 to 1000, got 2000");
   }

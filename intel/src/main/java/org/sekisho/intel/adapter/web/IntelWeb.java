@@ -146,7 +146,7 @@ public final class IntelWeb implements WebModule {
       throw HttpProblem.of("invalid-parameter", "hs", "expected a two-digit HS chapter, e.g. 09");
     }
     String country = param(ctx, "country").toUpperCase(Locale.ROOT);
-    if (!country.isEmpty() && !org.sekisho.core.Country.isValid(country)) {
+    if (!country.isEmpty() && !org.sekisho.core.Country.isValidOrUnknown(country)) {
       throw HttpProblem.of(
           "invalid-parameter", "country", "expected an ISO 3166-1 alpha-2 code, e.g. CN");
     }

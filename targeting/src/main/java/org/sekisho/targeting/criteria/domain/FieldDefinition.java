@@ -150,11 +150,11 @@ public record FieldDefinition<S, P>(
     String value(S subject, int alt);
   }
 
-  /** The check of ISO 3166-1 alpha-2 literals, for country fields. */
+  /** The check of ISO 3166-1 alpha-2 literals (ZZ: unknown), for country fields. */
   public static String countryCheck(String raw, String normal) {
-    return org.sekisho.core.Country.isValid(normal)
+    return org.sekisho.core.Country.isValidOrUnknown(normal)
         ? null
-        : "\"" + raw + "\" is not an ISO 3166-1 alpha-2 country code";
+        : "\"" + raw + "\" is not an ISO 3166-1 alpha-2 country code (ZZ: unknown)";
   }
 
   @Override

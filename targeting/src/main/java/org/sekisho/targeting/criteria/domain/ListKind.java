@@ -45,9 +45,10 @@ public enum ListKind {
       case PARTIES, DOCUMENTS, ADDRESSES -> Entry.ok(Normal.code(s));
       case COUNTRIES -> {
         String c = Normal.code(s);
-        yield Country.isValid(c)
+        yield Country.isValidOrUnknown(c)
             ? Entry.ok(c)
-            : Entry.bad("expected an ISO 3166-1 alpha-2 country code, got '" + s + "'");
+            : Entry.bad(
+                "expected an ISO 3166-1 alpha-2 country code (ZZ: unknown), got '" + s + "'");
       }
       case HS_CODES -> {
         String h = s.replace(".", "").replace(" ", "");
