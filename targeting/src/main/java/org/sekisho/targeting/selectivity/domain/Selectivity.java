@@ -38,17 +38,28 @@ public final class Selectivity {
 
   private final SelectivityConfig config;
   private final Map<String, OfficeState> offices = new HashMap<>();
-  private final java.util.Set<String> seen =
-      java.util.Collections.newSetFromMap(
-          new java.util.LinkedHashMap<>() {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
-              return size() > REMEMBERED;
-            }
-          });
+  private final int remembered;
+  private final java.util.Set<String> seen;
 
   public Selectivity(SelectivityConfig config) {
+    this(config, REMEMBERED);
+  }
+
+  /**
+   * @param remembered how many recent record keys to remember as counted; 0 counts every call
+   *     (benchmarks that replay the same declarations as new ones)
+   */
+  public Selectivity(SelectivityConfig config, int remembered) {
     this.config = config;
+    this.remembered = remembered;
+    this.seen =
+        java.util.Collections.newSetFromMap(
+            new java.util.LinkedHashMap<>() {
+              @Override
+              protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                return size() > remembered;
+              }
+            });
   }
 
   public SelectivityConfig config() {
@@ -68,7 +79,7 @@ public final class Selectivity {
       String office, String recordKey, List<LaneHit> hits, double score) {
     OfficeProfile profile = config.profile(office);
     OfficeState state = offices.computeIfAbsent(office, o -> new OfficeState());
-    boolean counted = seen.add(recordKey);
+    boolean counted = remembered == 0 || seen.add(recordKey);
     Lane lane = Lane.GREEN;
     Selection.Basis basis = Selection.Basis.NONE;
     for (LaneHit h : hits) {
