@@ -30,14 +30,7 @@ public record Country(String code) {
 
   /** As {@link #parse}, also accepting {@link #UNKNOWN}. */
   public static Outcome<Country> parseOrUnknown(String field, String raw) {
-    String s = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
-    if (!isValidOrUnknown(s)) {
-      return Outcome.rejected(
-          "invalid-country",
-          field,
-          "expected an ISO 3166-1 alpha-2 country code (ZZ: unknown), got '" + raw + "'");
-    }
-    return Outcome.accepted(new Country(s));
+    return parse(field, raw, true);
   }
 
   public static boolean isValid(String code) {
@@ -46,12 +39,20 @@ public record Country(String code) {
   }
 
   public static Outcome<Country> parse(String field, String raw) {
+    return parse(field, raw, false);
+  }
+
+  private static Outcome<Country> parse(String field, String raw, boolean unknownAllowed) {
     String s = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
-    if (!isValid(s)) {
+    if (!(unknownAllowed ? isValidOrUnknown(s) : isValid(s))) {
       return Outcome.rejected(
           "invalid-country",
           field,
-          "expected an ISO 3166-1 alpha-2 country code, got '" + raw + "'");
+          "expected an ISO 3166-1 alpha-2 country code"
+              + (unknownAllowed ? " (ZZ: unknown)" : "")
+              + ", got '"
+              + raw
+              + "'");
     }
     return Outcome.accepted(new Country(s));
   }
