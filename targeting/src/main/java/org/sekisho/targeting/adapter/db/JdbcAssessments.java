@@ -56,13 +56,18 @@ public final class JdbcAssessments
     this.parser = parser;
   }
 
+  /** The columns an assessment is stored in, one at a time or a batch at once. */
+  private static final String INSERT_INTO =
+      "insert into targeting.assessment (record_key, office, importer_key, declarant_key,"
+          + " declaration_date, assessed_at, declaration, score, model_probability,"
+          + " criteria_lane, lane, basis, final_lane, status, hits, model_reasons,"
+          + " criteria_versions, list_versions, model_version, hist_declarant_decl,"
+          + " hist_declarant_infr, hist_importer_decl, hist_importer_infr, model_reasons_pending)";
+
   private static final String INSERT_ASSESSMENT =
-      "with ins as (insert into targeting.assessment (record_key, office, importer_key,"
-          + " declarant_key, declaration_date, assessed_at, declaration, score,"
-          + " model_probability, criteria_lane, lane, basis, final_lane, status, hits,"
-          + " model_reasons, criteria_versions, list_versions, model_version,"
-          + " hist_declarant_decl, hist_declarant_infr, hist_importer_decl, hist_importer_infr,"
-          + " model_reasons_pending) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+      "with ins as ("
+          + INSERT_INTO
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
           + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?) on conflict"
           + " (record_key) do nothing returning id, assessed_at, importer_key, declarant_key),"
           + " counted as (insert into targeting.trader_history (role, trader_key, declarations,"
@@ -127,12 +132,9 @@ public final class JdbcAssessments
   }
 
   private static final String INSERT_ASSESSMENTS =
-      "with ins as (insert into targeting.assessment (record_key, office, importer_key,"
-          + " declarant_key, declaration_date, assessed_at, declaration, score,"
-          + " model_probability, criteria_lane, lane, basis, final_lane, status, hits,"
-          + " model_reasons, criteria_versions, list_versions, model_version,"
-          + " hist_declarant_decl, hist_declarant_infr, hist_importer_decl, hist_importer_infr,"
-          + " model_reasons_pending) select u.record_key, u.office, u.importer_key,"
+      "with ins as ("
+          + INSERT_INTO
+          + " select u.record_key, u.office, u.importer_key,"
           + " u.declarant_key, cast(u.declaration_date as date), ?, u.declaration, u.score,"
           + " u.model_probability, u.criteria_lane, u.lane, u.basis, u.lane, u.status,"
           + " cast(u.hits as jsonb), cast(u.model_reasons as jsonb), u.criteria_versions,"

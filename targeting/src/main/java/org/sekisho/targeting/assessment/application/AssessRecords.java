@@ -107,21 +107,33 @@ public final class AssessRecords implements AssessmentRequests {
     DeclarationView d = parsed.withHistory(histories.of(parsed));
     // one model for score and reasons, even if another is released meanwhile
     RiskScorer m = model.snapshot();
-    Assessment a = Assessor.assess(d, rules.get(), m.score(d), selectivity);
-    if (a.lane() == Lane.GREEN || a.modelVersion().isEmpty()) {
-      return store.saveIfAbsent(a, d, json, clock.instant(), false);
-    }
-    if (reasons instanceof Inline) {
-      return store.saveIfAbsent(
-          withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, clock.instant(), false);
-    }
-    // the quick reasons (microseconds) go out with the answer; the exact ones replace them
-    Assessment quick = withModelReasons(a, m.quickReasons(d, MODEL_REASONS));
-    StoredAssessment s = store.saveIfAbsent(quick, d, json, clock.instant(), true);
-    if (s.assessment() == quick) {
+    AssessmentStore.NewAssessment n =
+        toStore(
+            Assessor.assess(d, rules.get(), m.score(d), selectivity), m, d, json, clock.instant());
+    StoredAssessment s =
+        store.saveIfAbsent(n.assessment(), d, json, n.at(), n.exactReasonsFollow());
+    if (n.exactReasonsFollow() && s.assessment() == n.assessment()) {
       reasons.later(new ModelReasons.Referral(s.id(), m, d));
     }
     return s;
+  }
+
+  /**
+   * An assessment as it is stored: a referral scored by a model carries the model's reasons, exact
+   * when {@code reasons} runs inline; otherwise the quick reasons (microseconds), which go out with
+   * the answer and wait for the exact ones to replace them.
+   */
+  private AssessmentStore.NewAssessment toStore(
+      Assessment a, RiskScorer m, DeclarationView d, String json, java.time.Instant at) {
+    if (a.lane() == Lane.GREEN || a.modelVersion().isEmpty()) {
+      return new AssessmentStore.NewAssessment(a, d, json, at, false);
+    }
+    if (reasons instanceof Inline) {
+      return new AssessmentStore.NewAssessment(
+          withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, at, false);
+    }
+    return new AssessmentStore.NewAssessment(
+        withModelReasons(a, m.quickReasons(d, MODEL_REASONS)), d, json, at, true);
   }
 
   /**
@@ -159,18 +171,11 @@ public final class AssessRecords implements AssessmentRequests {
     java.util.Map<String, DeclarationView> referred = new java.util.HashMap<>();
     for (int i = 0; i < todo.size(); i++) {
       DeclarationView d = todo.get(i).withHistory(inBatch.countIn(todo.get(i), counted.get(i)));
-      Assessment a = Assessor.assess(d, book, m.score(d), selectivity);
-      String json = jsonByKey.get(d.key());
-      if (a.lane() == Lane.GREEN || a.modelVersion().isEmpty()) {
-        assessed.add(new AssessmentStore.NewAssessment(a, d, json, at, false));
-      } else if (reasons instanceof Inline) {
-        assessed.add(
-            new AssessmentStore.NewAssessment(
-                withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, at, false));
-      } else {
-        assessed.add(
-            new AssessmentStore.NewAssessment(
-                withModelReasons(a, m.quickReasons(d, MODEL_REASONS)), d, json, at, true));
+      AssessmentStore.NewAssessment n =
+          toStore(
+              Assessor.assess(d, book, m.score(d), selectivity), m, d, jsonByKey.get(d.key()), at);
+      assessed.add(n);
+      if (n.exactReasonsFollow()) {
         referred.put(d.key(), d);
       }
     }
