@@ -1,8 +1,6 @@
 package org.sekisho.platform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -12,6 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.ScratchDirectory;
 
 /**
  * One embedded PostgreSQL per test JVM, and a fresh database for each test class that uses this
@@ -24,8 +23,10 @@ public final class PostgresExtension
 
   private static synchronized EmbeddedPostgres server() throws Exception {
     if (server == null) {
-      Path dir = Files.createTempDirectory("sekisho-test-pg");
-      EmbeddedPostgres pg = Database.startEmbedded(dir, 0);
+      // Deleted when the test JVM exits, after the server has stopped: each test run would
+      // otherwise leave a data directory of some 40 MB behind.
+      ScratchDirectory dir = ScratchDirectory.create("sekisho-test-pg");
+      EmbeddedPostgres pg = Database.startEmbedded(dir.path(), 0);
       Runtime.getRuntime()
           .addShutdownHook(
               new Thread(
@@ -34,6 +35,8 @@ public final class PostgresExtension
                       pg.close();
                     } catch (Exception e) {
                       // the JVM is exiting; nothing more to do
+                    } finally {
+                      dir.close();
                     }
                   }));
       server = pg;

@@ -2,7 +2,6 @@ package org.sekisho.targeting.assessment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
@@ -64,9 +64,8 @@ class TraderHistoryCountersTest {
   }
 
   @Test
-  void countersEqualCountingTheStoredAssessmentsAndOutcomes() throws Exception {
+  void countersEqualCountingTheStoredAssessmentsAndOutcomes(@TempDir Path dir) throws Exception {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    Path dir = Files.createTempDirectory("sekisho-trader-history");
     Clock clock = Clock.systemUTC();
     TargetingContext ctx =
         new TargetingContext(db, new AuditLog(db.jdbi()), clock, dir, RiskScorer.NONE);
