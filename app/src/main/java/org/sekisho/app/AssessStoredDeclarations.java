@@ -4,15 +4,22 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Party;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
+import org.sekisho.targeting.assessment.application.CatchUpAssessments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +28,10 @@ import org.slf4j.LoggerFactory;
  * JSON of docs/formats/intel-records.md, a stored batch at a time. Assessment runs on one
  * background thread so ingest is not held up by the model; when it falls more than a few batches
  * behind, the ingest thread helps (back-pressure).
+ *
+ * <p>Declarations stored but never assessed (the process stopped between the two, or assessing
+ * failed) are caught up on the same thread: once when {@link #catchUpFrom} is called, then every
+ * {@link #CATCH_UP_EVERY}.
  */
 final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(AssessStoredDeclarations.class);
@@ -41,9 +52,74 @@ final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
           },
           new ThreadPoolExecutor.CallerRunsPolicy());
 
+  /** How often stored declarations are checked for ones never assessed, after the first time. */
+  static final Duration CATCH_UP_EVERY = Duration.ofMinutes(5);
+
+  private final ScheduledExecutorService catchUpTimer =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "assessment-catch-up-timer");
+            t.setDaemon(true);
+            return t;
+          });
+  private final AtomicBoolean catchUpWaiting = new AtomicBoolean();
+  private volatile boolean closing;
+  private CompletableFuture<CatchUpAssessments.Result> firstCatchUp;
+
   AssessStoredDeclarations(AssessmentRequests targeting, ObjectMapper json) {
     this.targeting = targeting;
     this.json = json;
+  }
+
+  /**
+   * Starts catching up on declarations stored without an assessment: now, after the batches already
+   * queued, then every {@link #CATCH_UP_EVERY}. Call once.
+   */
+  void catchUpFrom(CatchUpAssessments catchUp) {
+    firstCatchUp = runOnWorker(catchUp);
+    long every = CATCH_UP_EVERY.toSeconds();
+    catchUpTimer.scheduleWithFixedDelay(
+        () -> {
+          // one run waiting is enough: it will see whatever a second would
+          if (catchUpWaiting.compareAndSet(false, true)) {
+            runOnWorker(catchUp).whenComplete((r, e) -> catchUpWaiting.set(false));
+          }
+        },
+        every,
+        every,
+        TimeUnit.SECONDS);
+  }
+
+  /** The catch-up started by {@link #catchUpFrom}; empty before. */
+  Optional<CompletableFuture<CatchUpAssessments.Result>> firstCatchUp() {
+    return Optional.ofNullable(firstCatchUp);
+  }
+
+  private CompletableFuture<CatchUpAssessments.Result> runOnWorker(CatchUpAssessments catchUp) {
+    CompletableFuture<CatchUpAssessments.Result> done = new CompletableFuture<>();
+    worker.execute(
+        () -> {
+          try {
+            CatchUpAssessments.Result r =
+                catchUp.run(() -> closing || Thread.currentThread().isInterrupted());
+            if (r.unassessed() > 0) {
+              // a warning: each was missed because a process stopped or assessing failed
+              LOG.warn(
+                  "{} stored declarations had no assessment: {} assessed now, {} refused (logged"
+                      + " above)",
+                  r.unassessed(),
+                  r.assessed(),
+                  r.refused());
+            }
+            done.complete(r);
+          } catch (RuntimeException e) {
+            LOG.warn(
+                "catching up on unassessed declarations failed (tried again later): {}",
+                e.toString());
+            done.completeExceptionally(e);
+          }
+        });
+    return done;
   }
 
   @Override
@@ -136,6 +212,8 @@ final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
   /** Waits for queued assessments (so a CLI ingest leaves nothing unassessed). */
   @Override
   public void close() {
+    closing = true;
+    catchUpTimer.shutdownNow();
     worker.shutdown();
     try {
       if (!worker.awaitTermination(5, TimeUnit.MINUTES)) {

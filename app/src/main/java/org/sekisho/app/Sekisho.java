@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.application.IngestRecords;
@@ -31,6 +33,7 @@ import org.sekisho.platform.web.NavItem;
 import org.sekisho.platform.web.WebModule;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.assessment.application.CatchUpAssessments;
 
 /**
  * The composition root: every object of a running Sekisho is built here with {@code new}, in one
@@ -86,6 +89,18 @@ public final class Sekisho implements AutoCloseable {
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);
     contexts.forEach(BoundedContext::start);
+    if (assessOnIngest) {
+      assessing.catchUpFrom(
+          targeting.catchUp(new IntelDeclarations(intel.feed(), assessing::toJson)));
+    }
+  }
+
+  /**
+   * The check for declarations stored without an assessment that starts with this instance (see
+   * {@link AssessStoredDeclarations}); empty when assessment on ingest is off.
+   */
+  Optional<CompletableFuture<CatchUpAssessments.Result>> firstCatchUp() {
+    return assessing.firstCatchUp();
   }
 
   /**

@@ -11,6 +11,7 @@ import org.sekisho.intel.adapter.db.FileRawArchive;
 import org.sekisho.intel.adapter.db.JdbcIngestLog;
 import org.sekisho.intel.adapter.db.JdbcIntelQueries;
 import org.sekisho.intel.adapter.db.JdbcMergeStore;
+import org.sekisho.intel.adapter.db.JdbcRecordFeed;
 import org.sekisho.intel.adapter.db.JdbcRecordStore;
 import org.sekisho.intel.adapter.format.Formats;
 import org.sekisho.intel.adapter.web.IntelWeb;
@@ -18,6 +19,7 @@ import org.sekisho.intel.application.EntityMerges;
 import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.intel.application.RecordFeed;
 import org.sekisho.intel.domain.RecordReader;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.db.Database;
@@ -30,6 +32,7 @@ public final class IntelContext implements BoundedContext {
   private final IngestRecords ingest;
   private final IntelQueries queries;
   private final EntityMerges merges;
+  private final RecordFeed feed;
 
   /**
    * @param dataDir raw inputs are archived under {@code dataDir/archive}
@@ -65,6 +68,7 @@ public final class IntelContext implements BoundedContext {
             stored);
     this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
+    this.feed = new JdbcRecordFeed(db.jdbi(), json);
   }
 
   public IngestRecords ingest() {
@@ -73,6 +77,11 @@ public final class IntelContext implements BoundedContext {
 
   public IntelQueries queries() {
     return queries;
+  }
+
+  /** Stored records in storage order, for contexts that process every record of a kind. */
+  public RecordFeed feed() {
+    return feed;
   }
 
   @Override

@@ -21,6 +21,7 @@ import org.sekisho.platform.web.NavItem;
 import org.sekisho.platform.web.WebModule;
 import org.sekisho.targeting.adapter.db.JdbcAssessments;
 import org.sekisho.targeting.adapter.db.JdbcCriteriaStore;
+import org.sekisho.targeting.adapter.db.JdbcIntakeCursor;
 import org.sekisho.targeting.adapter.db.JdbcListStore;
 import org.sekisho.targeting.adapter.db.JdbcModelRegistry;
 import org.sekisho.targeting.adapter.files.ModelFolders;
@@ -29,8 +30,10 @@ import org.sekisho.targeting.adapter.web.TargetingWeb;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
 import org.sekisho.targeting.assessment.application.AssessRecords;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
+import org.sekisho.targeting.assessment.application.CatchUpAssessments;
 import org.sekisho.targeting.assessment.application.ModelReasonsWorker;
 import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.assessment.application.StoredDeclarations;
 import org.sekisho.targeting.assessment.domain.RuleBook;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
 import org.sekisho.targeting.criteria.application.CurrentRules;
@@ -65,6 +68,8 @@ import org.sekisho.targeting.worklist.application.Worklist;
 public final class TargetingContext implements BoundedContext {
   private final Database db;
   private final AssessRecords assess;
+  private final JdbcAssessments assessments;
+  private final Clock clock;
   private final CurrentRules rules;
   private final TargetingWeb web;
   private final SelectivityConfig selectivity;
@@ -177,6 +182,8 @@ public final class TargetingContext implements BoundedContext {
     JdbcCriteriaStore criteriaStore = new JdbcCriteriaStore(db.jdbi());
     JdbcListStore listStore = new JdbcListStore(db.jdbi());
     JdbcAssessments assessments = new JdbcAssessments(db.jdbi(), parser);
+    this.assessments = assessments;
+    this.clock = clock;
     this.reasons =
         readLegacyModel
             ? new ModelReasonsWorker(
@@ -338,6 +345,26 @@ public final class TargetingContext implements BoundedContext {
   /** For intel's ingest: assess every stored declaration or postal item at once. */
   public AssessmentRequests assessmentRequests() {
     return assess;
+  }
+
+  /**
+   * How long after a declaration was stored no ingest can still commit one at a lower position (a
+   * batch commits within seconds of taking its ids).
+   */
+  public static final java.time.Duration CATCH_UP_SETTLE = java.time.Duration.ofHours(1);
+
+  /**
+   * Assesses the declarations of {@code stored} that were never assessed, from where the last run
+   * left off (the cursor is kept in this context's schema); see {@link CatchUpAssessments}.
+   */
+  public CatchUpAssessments catchUp(StoredDeclarations stored) {
+    return new CatchUpAssessments(
+        stored,
+        assessments,
+        assess,
+        new JdbcIntakeCursor(db.jdbi(), clock),
+        clock,
+        CATCH_UP_SETTLE);
   }
 
   public AssessRecords assessRecords() {

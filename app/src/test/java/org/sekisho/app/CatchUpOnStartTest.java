@@ -1,0 +1,80 @@
+package org.sekisho.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.targeting.assessment.application.CatchUpAssessments;
+
+/**
+ * Declarations that were stored by a process that stopped before assessing them are assessed when
+ * Sekisho next starts, so none is left out of the lanes and worklists.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class CatchUpOnStartTest {
+  private static final String DECLARATIONS =
+      "{\"declarationId\":\"C1\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\","
+          + "\"importer\":{\"kind\":\"company\",\"name\":\"株式会社サクラ物産\",\"country\":\"JP\"},"
+          + "\"items\":[{\"hsCode\":\"090121\",\"description\":\"roasted coffee\",\"origin\":\"BR\"}]}\n"
+          + "{\"declarationId\":\"C2\",\"date\":\"2026-11-27\",\"office\":\"JPOSA\","
+          + "\"importer\":{\"kind\":\"company\",\"name\":\"Sakura Bussan KK\",\"country\":\"JP\"},"
+          + "\"items\":[{\"hsCode\":\"847130\",\"description\":\"laptop\",\"origin\":\"CN\","
+          + "\"netMassKg\":\"12.5\",\"customsValue\":\"241.58000000000004\"}]}\n"
+          + "{\"declarationId\":\"C3\",\"date\":\"2026-11-26\",\"office\":\"JPTYO\","
+          + "\"items\":[{\"hsCode\":\"711319\",\"description\":\"gold chain\",\"origin\":\"AE\"}]}\n";
+
+  private static long count(Database db, String sql) {
+    return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  @Test
+  void declarationsStoredButNeverAssessedAreAssessedWhenSekishoNextStarts(
+      Database db, @TempDir Path dir) throws Exception {
+    // a process that stores without assessing, and stops (is never closed)
+    Sekisho stopped = new Sekisho(db, dir, Clock.systemUTC(), false);
+    assertThat(stopped.firstCatchUp()).isEmpty();
+    ingest(stopped, RecordKind.DECLARATION, DECLARATIONS);
+    ingest(stopped, RecordKind.SEIZURE, "{\"seizureId\":\"S1\",\"date\":\"2026-11-27\"}\n");
+    assertThat(count(db, "select count(*) from targeting.assessment")).isZero();
+
+    Sekisho sekisho = new Sekisho(db, dir, Clock.systemUTC());
+    try {
+      CatchUpAssessments.Result r = sekisho.firstCatchUp().orElseThrow().get(60, TimeUnit.SECONDS);
+
+      // stored just now: checked and assessed, but the cursor waits until they have settled
+      assertThat(r).isEqualTo(new CatchUpAssessments.Result(3, 3, 3, 0));
+      assertThat(
+              count(
+                  db,
+                  "select count(*) from targeting.assessment where record_key in"
+                      + " ('declaration:C1', 'declaration:C2', 'declaration:C3') and lane <> ''"))
+          .isEqualTo(3);
+      assertThat(count(db, "select count(*) from targeting.assessment")).isEqualTo(3);
+    } finally {
+      sekisho.close();
+    }
+  }
+
+  private static void ingest(Sekisho s, RecordKind kind, String jsonl) {
+    s.ingest()
+        .ingest(
+            kind,
+            "json",
+            "test",
+            new ByteArrayInputStream(jsonl.getBytes(StandardCharsets.UTF_8)),
+            new Actor("system:test", "customs-jp", true))
+        .orElseThrow();
+  }
+}
