@@ -19,6 +19,7 @@ import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.passenger.egate.adapter.EgateContext;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
@@ -51,7 +52,7 @@ public final class Sekisho implements AutoCloseable {
   private final Accounts accounts;
   private final IntelContext intel;
   private final MaritimeContext maritime;
-  private final AssessStoredDeclarations assessing;
+  private final AssessStoredRecords assessing;
   private final List<BoundedContext> contexts;
   private final PnrContext pnr;
   private WebServer web;
@@ -76,7 +77,7 @@ public final class Sekisho implements AutoCloseable {
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
     TargetingContext targeting = new TargetingContext(db, audit, clock, dataDir);
-    this.assessing = new AssessStoredDeclarations(targeting.assessmentRequests(), json);
+    this.assessing = new AssessStoredRecords(targeting.assessmentRequests(), json);
     this.intel =
         new IntelContext(
             db, audit, clock, dataDir, json, assessOnIngest ? assessing : RecordsStored.NONE);
@@ -91,15 +92,22 @@ public final class Sekisho implements AutoCloseable {
     contexts.forEach(BoundedContext::start);
     if (assessOnIngest) {
       assessing.catchUpFrom(
-          targeting.catchUp(new IntelDeclarations(intel.feed(), assessing::toJson)));
+          List.of(
+              targeting.catchUp(
+                  new IntelRecordsToAssess(
+                      intel.feed(), RecordKind.DECLARATION, assessing::request)),
+              targeting.catchUp(
+                  new IntelRecordsToAssess(
+                      intel.feed(), RecordKind.POSTAL_ITEM, assessing::request))));
     }
   }
 
   /**
-   * The check for declarations stored without an assessment that starts with this instance (see
-   * {@link AssessStoredDeclarations}); empty when assessment on ingest is off.
+   * The check for declarations and postal items stored without an assessment that starts with this
+   * instance, one result per kind (see {@link AssessStoredRecords}); empty when assessment on
+   * ingest is off.
    */
-  Optional<CompletableFuture<CatchUpAssessments.Result>> firstCatchUp() {
+  Optional<CompletableFuture<List<CatchUpAssessments.Result>>> firstCatchUp() {
     return assessing.firstCatchUp();
   }
 

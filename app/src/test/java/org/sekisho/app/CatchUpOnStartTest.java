@@ -6,6 +6,7 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,8 +19,8 @@ import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.targeting.assessment.application.CatchUpAssessments;
 
 /**
- * Declarations that were stored by a process that stopped before assessing them are assessed when
- * Sekisho next starts, so none is left out of the lanes and worklists.
+ * Declarations and postal items that were stored by a process that stopped before assessing them
+ * are assessed when Sekisho next starts, so none is left out of the lanes and worklists.
  */
 @ExtendWith(PostgresExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -35,6 +36,13 @@ class CatchUpOnStartTest {
           + "{\"declarationId\":\"C3\",\"date\":\"2026-11-26\",\"office\":\"JPTYO\","
           + "\"items\":[{\"hsCode\":\"711319\",\"description\":\"gold chain\",\"origin\":\"AE\"}]}\n";
 
+  private static final String POSTAL_ITEMS =
+      "{\"itemId\":\"EE123456785JP\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\","
+          + "\"contents\":\"gold bar\",\"hsCode\":\"7108\",\"declaredValue\":\"30\","
+          + "\"weightKg\":\"1.2\",\"originCountry\":\"HK\","
+          + "\"addressee\":{\"name\":\"山田太郎\",\"country\":\"JP\"}}\n"
+          + "{\"itemId\":\"CP876543216CN\",\"date\":\"2026-11-27\",\"contents\":\"toys\"}\n";
+
   private static long count(Database db, String sql) {
     return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }
@@ -46,22 +54,32 @@ class CatchUpOnStartTest {
     Sekisho stopped = new Sekisho(db, dir, Clock.systemUTC(), false);
     assertThat(stopped.firstCatchUp()).isEmpty();
     ingest(stopped, RecordKind.DECLARATION, DECLARATIONS);
+    ingest(stopped, RecordKind.POSTAL_ITEM, POSTAL_ITEMS);
     ingest(stopped, RecordKind.SEIZURE, "{\"seizureId\":\"S1\",\"date\":\"2026-11-27\"}\n");
     assertThat(count(db, "select count(*) from targeting.assessment")).isZero();
 
     Sekisho sekisho = new Sekisho(db, dir, Clock.systemUTC());
     try {
-      CatchUpAssessments.Result r = sekisho.firstCatchUp().orElseThrow().get(60, TimeUnit.SECONDS);
+      List<CatchUpAssessments.Result> r =
+          sekisho.firstCatchUp().orElseThrow().get(60, TimeUnit.SECONDS);
 
-      // stored just now: checked and assessed, but the cursor waits until they have settled
-      assertThat(r).isEqualTo(new CatchUpAssessments.Result(3, 3, 3, 0));
+      // stored just now: checked and assessed, but the cursors wait until they have settled
+      assertThat(r)
+          .containsExactly(
+              new CatchUpAssessments.Result(3, 3, 3, 0), new CatchUpAssessments.Result(2, 2, 2, 0));
       assertThat(
               count(
                   db,
                   "select count(*) from targeting.assessment where record_key in"
                       + " ('declaration:C1', 'declaration:C2', 'declaration:C3') and lane <> ''"))
           .isEqualTo(3);
-      assertThat(count(db, "select count(*) from targeting.assessment")).isEqualTo(3);
+      assertThat(
+              count(
+                  db,
+                  "select count(*) from targeting.assessment where record_key in"
+                      + " ('postal-item:EE123456785JP', 'postal-item:CP876543216CN') and lane <> ''"))
+          .isEqualTo(2);
+      assertThat(count(db, "select count(*) from targeting.assessment")).isEqualTo(5);
     } finally {
       sekisho.close();
     }

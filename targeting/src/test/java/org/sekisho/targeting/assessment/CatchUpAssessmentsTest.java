@@ -46,6 +46,11 @@ class CatchUpAssessmentsTest {
     }
 
     @Override
+    public String recordKind() {
+      return "declaration";
+    }
+
+    @Override
     public List<Entry> after(long position, int max) {
       List<Entry> page = entries.stream().filter(e -> e.position() > position).limit(max).toList();
       pageSizes.add(page.size());

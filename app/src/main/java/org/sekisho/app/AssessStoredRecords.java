@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -18,23 +19,24 @@ import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Party;
+import org.sekisho.intel.domain.PostalItem;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.CatchUpAssessments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every declaration stored in the intelligence database is assessed by targeting at once, in the
- * JSON of docs/formats/intel-records.md, a stored batch at a time. Assessment runs on one
- * background thread so ingest is not held up by the model; when it falls more than a few batches
- * behind, the ingest thread helps (back-pressure).
+ * Every declaration and postal item stored in the intelligence database is assessed by targeting at
+ * once, in the JSON of docs/formats/intel-records.md, a stored batch at a time. Assessment runs on
+ * one background thread so ingest is not held up by the model; when it falls more than a few
+ * batches behind, the ingest thread helps (back-pressure).
  *
- * <p>Declarations stored but never assessed (the process stopped between the two, or assessing
- * failed) are caught up on the same thread: once when {@link #catchUpFrom} is called, then every
- * {@link #CATCH_UP_EVERY}.
+ * <p>Records stored but never assessed (the process stopped between the two, or assessing failed)
+ * are caught up on the same thread: once when {@link #catchUpFrom} is called, then every {@link
+ * #CATCH_UP_EVERY}.
  */
-final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
-  private static final Logger LOG = LoggerFactory.getLogger(AssessStoredDeclarations.class);
+final class AssessStoredRecords implements RecordsStored, AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(AssessStoredRecords.class);
 
   private final AssessmentRequests targeting;
   private final ObjectMapper json;
@@ -64,25 +66,25 @@ final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
           });
   private final AtomicBoolean catchUpWaiting = new AtomicBoolean();
   private volatile boolean closing;
-  private CompletableFuture<CatchUpAssessments.Result> firstCatchUp;
+  private CompletableFuture<List<CatchUpAssessments.Result>> firstCatchUp;
 
-  AssessStoredDeclarations(AssessmentRequests targeting, ObjectMapper json) {
+  AssessStoredRecords(AssessmentRequests targeting, ObjectMapper json) {
     this.targeting = targeting;
     this.json = json;
   }
 
   /**
-   * Starts catching up on declarations stored without an assessment: now, after the batches already
-   * queued, then every {@link #CATCH_UP_EVERY}. Call once.
+   * Starts catching up on records stored without an assessment, one feed after the other: now,
+   * after the batches already queued, then every {@link #CATCH_UP_EVERY}. Call once.
    */
-  void catchUpFrom(CatchUpAssessments catchUp) {
-    firstCatchUp = runOnWorker(catchUp);
+  void catchUpFrom(List<CatchUpAssessments> feeds) {
+    firstCatchUp = runOnWorker(feeds);
     long every = CATCH_UP_EVERY.toSeconds();
     catchUpTimer.scheduleWithFixedDelay(
         () -> {
           // one run waiting is enough: it will see whatever a second would
           if (catchUpWaiting.compareAndSet(false, true)) {
-            runOnWorker(catchUp).whenComplete((r, e) -> catchUpWaiting.set(false));
+            runOnWorker(feeds).whenComplete((r, e) -> catchUpWaiting.set(false));
           }
         },
         every,
@@ -90,32 +92,37 @@ final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
         TimeUnit.SECONDS);
   }
 
-  /** The catch-up started by {@link #catchUpFrom}; empty before. */
-  Optional<CompletableFuture<CatchUpAssessments.Result>> firstCatchUp() {
+  /** The catch-up started by {@link #catchUpFrom}, one result per feed; empty before. */
+  Optional<CompletableFuture<List<CatchUpAssessments.Result>>> firstCatchUp() {
     return Optional.ofNullable(firstCatchUp);
   }
 
-  private CompletableFuture<CatchUpAssessments.Result> runOnWorker(CatchUpAssessments catchUp) {
-    CompletableFuture<CatchUpAssessments.Result> done = new CompletableFuture<>();
+  private CompletableFuture<List<CatchUpAssessments.Result>> runOnWorker(
+      List<CatchUpAssessments> feeds) {
+    CompletableFuture<List<CatchUpAssessments.Result>> done = new CompletableFuture<>();
     worker.execute(
         () -> {
           try {
-            CatchUpAssessments.Result r =
-                catchUp.run(() -> closing || Thread.currentThread().isInterrupted());
-            if (r.unassessed() > 0) {
-              // a warning: each was missed because a process stopped or assessing failed
-              LOG.warn(
-                  "{} stored declarations had no assessment: {} assessed now, {} refused (logged"
-                      + " above)",
-                  r.unassessed(),
-                  r.assessed(),
-                  r.refused());
+            List<CatchUpAssessments.Result> results = new ArrayList<>();
+            for (CatchUpAssessments feed : feeds) {
+              CatchUpAssessments.Result r =
+                  feed.run(() -> closing || Thread.currentThread().isInterrupted());
+              if (r.unassessed() > 0) {
+                // a warning: each was missed because a process stopped or assessing failed
+                LOG.warn(
+                    "{} stored records of {} had no assessment: {} assessed now, {} refused"
+                        + " (logged above)",
+                    r.unassessed(),
+                    feed.feedName(),
+                    r.assessed(),
+                    r.refused());
+              }
+              results.add(r);
             }
-            done.complete(r);
+            done.complete(results);
           } catch (RuntimeException e) {
             LOG.warn(
-                "catching up on unassessed declarations failed (tried again later): {}",
-                e.toString());
+                "catching up on unassessed records failed (tried again later): {}", e.toString());
             done.completeExceptionally(e);
           }
         });
@@ -124,38 +131,67 @@ final class AssessStoredDeclarations implements RecordsStored, AutoCloseable {
 
   @Override
   public void stored(List<IntelRecord> batch) {
-    List<Declaration> declarations =
-        batch.stream().filter(r -> r instanceof Declaration).map(r -> (Declaration) r).toList();
-    if (!declarations.isEmpty()) {
-      worker.execute(() -> assessAll(declarations));
+    List<AssessmentRequests.Request> requests = new ArrayList<>();
+    for (IntelRecord r : batch) {
+      request(r).ifPresent(requests::add);
     }
+    if (!requests.isEmpty()) {
+      worker.execute(() -> assessAll(requests));
+    }
+  }
+
+  /** What targeting is asked to assess for a stored record: declarations and postal items. */
+  Optional<AssessmentRequests.Request> request(IntelRecord r) {
+    return switch (r) {
+      case Declaration d ->
+          Optional.of(new AssessmentRequests.Request("declaration", d.declarationId(), toJson(d)));
+      case PostalItem p ->
+          Optional.of(new AssessmentRequests.Request("postal-item", p.itemId(), toJson(p)));
+      default -> Optional.empty();
+    };
   }
 
   /**
-   * The batch in a few round trips; should that fail, each declaration on its own, so that one that
+   * The batch in a few round trips; should that fail, each record on its own, so that one that
    * cannot be stored does not keep the others from being assessed.
    */
-  private void assessAll(List<Declaration> declarations) {
+  private void assessAll(List<AssessmentRequests.Request> requests) {
     try {
-      targeting.assessAll(
-          declarations.stream()
-              .map(d -> new AssessmentRequests.Request("declaration", d.declarationId(), toJson(d)))
-              .toList());
+      targeting.assessAll(requests);
     } catch (RuntimeException e) {
       LOG.warn(
-          "a batch of {} declarations could not be assessed at once ({}); assessing them one by one",
-          declarations.size(),
+          "a batch of {} records could not be assessed at once ({}); assessing them one by one",
+          requests.size(),
           e.getMessage());
-      declarations.forEach(this::assess);
+      requests.forEach(this::assess);
     }
   }
 
-  private void assess(Declaration d) {
+  private void assess(AssessmentRequests.Request r) {
     try {
-      targeting.assess("declaration", d.declarationId(), toJson(d));
+      targeting.assess(r.recordKind(), r.sourceId(), r.declarationJson());
     } catch (RuntimeException e) {
-      LOG.warn("declaration {} could not be assessed: {}", d.declarationId(), e.getMessage());
+      LOG.warn("{} {} could not be assessed: {}", r.recordKind(), r.sourceId(), e.getMessage());
     }
+  }
+
+  /** The postal item in the documented input format (field names of intel-records.md). */
+  String toJson(PostalItem p) {
+    ObjectNode o = json.createObjectNode();
+    o.put("itemId", p.itemId());
+    o.put("date", p.eventTime().toString());
+    o.put("office", p.office());
+    party(o, "sender", p.sender());
+    party(o, "addressee", p.addressee());
+    o.put("contents", p.contents());
+    o.put("hsCode", p.hsCode());
+    decimal(o, "declaredValue", p.declaredValue());
+    o.put("currency", p.currency());
+    decimal(o, "weightKg", p.weightKg());
+    o.put("originCountry", p.originCountry());
+    o.put("destinationCountry", p.destinationCountry());
+    o.put("category", p.category());
+    return o.toString();
   }
 
   /** The declaration in the documented input format (field names of intel-records.md). */
