@@ -20,16 +20,17 @@ import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Party;
 import org.sekisho.intel.domain.PostalItem;
+import org.sekisho.intel.domain.TransportDocument;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.CatchUpAssessments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Every declaration and postal item stored in the intelligence database is assessed by targeting at
- * once, in the JSON of docs/formats/intel-records.md, a stored batch at a time. Assessment runs on
- * one background thread so ingest is not held up by the model; when it falls more than a few
- * batches behind, the ingest thread helps (back-pressure).
+ * Every declaration, postal item and transport document stored in the intelligence database is
+ * assessed by targeting at once, in the JSON of docs/formats/intel-records.md, a stored batch at a
+ * time. Assessment runs on one background thread so ingest is not held up by the model; when it
+ * falls more than a few batches behind, the ingest thread helps (back-pressure).
  *
  * <p>Records stored but never assessed (the process stopped between the two, or assessing failed)
  * are caught up on the same thread: once when {@link #catchUpFrom} is called, then every {@link
@@ -140,13 +141,18 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
     }
   }
 
-  /** What targeting is asked to assess for a stored record: declarations and postal items. */
+  /**
+   * What targeting is asked to assess for a stored record: declarations, postal items and
+   * consignments' transport documents.
+   */
   Optional<AssessmentRequests.Request> request(IntelRecord r) {
     return switch (r) {
       case Declaration d ->
           Optional.of(new AssessmentRequests.Request("declaration", d.declarationId(), toJson(d)));
       case PostalItem p ->
           Optional.of(new AssessmentRequests.Request("postal-item", p.itemId(), toJson(p)));
+      case TransportDocument t ->
+          Optional.of(new AssessmentRequests.Request("transport-document", t.number(), toJson(t)));
       default -> Optional.empty();
     };
   }
@@ -173,6 +179,30 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
     } catch (RuntimeException e) {
       LOG.warn("{} {} could not be assessed: {}", r.recordKind(), r.sourceId(), e.getMessage());
     }
+  }
+
+  /** The transport document in the documented input format (field names of intel-records.md). */
+  String toJson(TransportDocument t) {
+    ObjectNode o = json.createObjectNode();
+    o.put("number", t.number());
+    o.put("documentType", t.documentType());
+    o.put("masterNumber", t.masterNumber());
+    o.put("date", t.eventTime().toString());
+    o.put("office", t.office());
+    o.put("carrier", t.carrier());
+    party(o, "shipper", t.shipper());
+    party(o, "consignee", t.consignee());
+    party(o, "notifyParty", t.notifyParty());
+    o.put("portOfLoading", t.portOfLoading());
+    o.put("portOfDischarge", t.portOfDischarge());
+    ArrayNode containers = o.putArray("containers");
+    t.containers().forEach(containers::add);
+    o.put("goodsDescription", t.goodsDescription());
+    o.put("hsCode", t.hsCode());
+    decimal(o, "grossMassKg", t.grossMassKg());
+    o.put("packages", t.packages());
+    o.put("conveyanceRef", t.conveyanceRef());
+    return o.toString();
   }
 
   /** The postal item in the documented input format (field names of intel-records.md). */

@@ -98,14 +98,17 @@ public final class Sekisho implements AutoCloseable {
                       intel.feed(), RecordKind.DECLARATION, assessing::request)),
               targeting.catchUp(
                   new IntelRecordsToAssess(
-                      intel.feed(), RecordKind.POSTAL_ITEM, assessing::request))));
+                      intel.feed(), RecordKind.POSTAL_ITEM, assessing::request)),
+              targeting.catchUp(
+                  new IntelRecordsToAssess(
+                      intel.feed(), RecordKind.TRANSPORT_DOCUMENT, assessing::request))));
     }
   }
 
   /**
-   * The check for declarations and postal items stored without an assessment that starts with this
-   * instance, one result per kind (see {@link AssessStoredRecords}); empty when assessment on
-   * ingest is off.
+   * The check for declarations, postal items and transport documents stored without an assessment
+   * that starts with this instance, one result per kind in that order (see {@link
+   * AssessStoredRecords}); empty when assessment on ingest is off.
    */
   Optional<CompletableFuture<List<CatchUpAssessments.Result>>> firstCatchUp() {
     return assessing.firstCatchUp();

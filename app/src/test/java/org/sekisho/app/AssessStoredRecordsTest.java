@@ -16,14 +16,15 @@ import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Party;
 import org.sekisho.intel.domain.PostalItem;
 import org.sekisho.intel.domain.Seizure;
+import org.sekisho.intel.domain.TransportDocument;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.ItemView;
 
 /**
- * Each stored batch's declarations and postal items go to targeting, in targeting's input format;
- * other records do not.
+ * Each stored batch's declarations, postal items and transport documents go to targeting, in
+ * targeting's input format; other records do not.
  */
 @Timeout(value = 20, unit = TimeUnit.SECONDS)
 class AssessStoredRecordsTest {
@@ -34,7 +35,7 @@ class AssessStoredRecordsTest {
   }
 
   @Test
-  void declarationsAndPostalItemsAreAskedForInTargetingsFormatAndNothingElse() {
+  void declarationsPostalItemsAndTransportDocumentsAreAskedForInTargetingsFormatAndNothingElse() {
     List<AssessmentRequests.Request> asked = Collections.synchronizedList(new ArrayList<>());
     AssessStoredRecords assessing =
         new AssessStoredRecords(
@@ -86,7 +87,26 @@ class AssessStoredRecordsTest {
         new Seizure(
             "S1", AT, "", "", "gold", "", null, "", "", "", List.of(), List.of(), List.of(), "",
             List.of(), "");
-    List<IntelRecord> batch = List.of(declaration, seizure, parcel);
+    TransportDocument bill =
+        new TransportDocument(
+            "HDMU872760780",
+            "MBL",
+            "",
+            AT,
+            "JPNAH",
+            "Yang Ming",
+            party("Golden Lotus", "CN"),
+            party("株式会社旭貿易", "JP"),
+            party("瑞穂通関株式会社", "JP"),
+            "CNTSN",
+            "JPNAH",
+            List.of("OOLU2015286"),
+            "whisky",
+            "220830",
+            new BigDecimal("24055.6"),
+            757,
+            "");
+    List<IntelRecord> batch = List.of(declaration, seizure, parcel, bill);
 
     assessing.stored(batch);
     assessing.close();
@@ -95,7 +115,8 @@ class AssessStoredRecordsTest {
         .extracting(AssessmentRequests.Request::recordKind, AssessmentRequests.Request::sourceId)
         .containsExactly(
             org.assertj.core.groups.Tuple.tuple("declaration", "D1"),
-            org.assertj.core.groups.Tuple.tuple("postal-item", "EE123456785JP"));
+            org.assertj.core.groups.Tuple.tuple("postal-item", "EE123456785JP"),
+            org.assertj.core.groups.Tuple.tuple("transport-document", "HDMU872760780"));
     DeclarationJson parser = new DeclarationJson();
     DeclarationView d = parser.parse("declaration", asked.get(0).declarationJson()).orElseThrow();
     assertThat(d.importer().name()).isEqualTo("SAKURA BUSSAN KK");
@@ -115,6 +136,22 @@ class AssessStoredRecordsTest {
               assertThat(i.customsValue()).isEqualTo(30.0);
               assertThat(i.netMassKg()).isEqualTo(1.2);
               assertThat(i.currency()).isEqualTo("USD");
+            });
+    DeclarationView b =
+        parser.parse("transport-document", asked.get(2).declarationJson()).orElseThrow();
+    assertThat(b.key()).isEqualTo("transport-document:HDMU872760780");
+    assertThat(b.importer().name()).isEqualTo("株式会社旭貿易");
+    assertThat(b.declarant().name()).isEqualTo("瑞穂通関株式会社");
+    assertThat(b.departure()).isEqualTo("CN");
+    assertThat(b.mode()).isEqualTo("1");
+    assertThat(b.transportDocument()).isEqualTo("HDMU872760780");
+    assertThat(b.items())
+        .singleElement()
+        .satisfies(
+            i -> {
+              assertThat(i.hs()).isEqualTo("220830");
+              assertThat(i.quantity()).isEqualTo(757.0);
+              assertThat(i.netMassKg()).isEqualTo(24055.6);
             });
   }
 }

@@ -19,8 +19,9 @@ import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.targeting.assessment.application.CatchUpAssessments;
 
 /**
- * Declarations and postal items that were stored by a process that stopped before assessing them
- * are assessed when Sekisho next starts, so none is left out of the lanes and worklists.
+ * Declarations, postal items and transport documents that were stored by a process that stopped
+ * before assessing them are assessed when Sekisho next starts, so none is left out of the lanes and
+ * worklists.
  */
 @ExtendWith(PostgresExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -43,6 +44,12 @@ class CatchUpOnStartTest {
           + "\"addressee\":{\"name\":\"山田太郎\",\"country\":\"JP\"}}\n"
           + "{\"itemId\":\"CP876543216CN\",\"date\":\"2026-11-27\",\"contents\":\"toys\"}\n";
 
+  private static final String TRANSPORT_DOCUMENTS =
+      "{\"number\":\"HDMU872760780\",\"documentType\":\"MBL\",\"date\":\"2026-11-28\","
+          + "\"office\":\"JPNAH\",\"consignee\":{\"name\":\"株式会社旭貿易\"},"
+          + "\"portOfLoading\":\"CNTSN\",\"portOfDischarge\":\"JPNAH\","
+          + "\"goodsDescription\":\"whisky\",\"hsCode\":\"220830\",\"packages\":\"757\"}\n";
+
   private static long count(Database db, String sql) {
     return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
   }
@@ -55,6 +62,7 @@ class CatchUpOnStartTest {
     assertThat(stopped.firstCatchUp()).isEmpty();
     ingest(stopped, RecordKind.DECLARATION, DECLARATIONS);
     ingest(stopped, RecordKind.POSTAL_ITEM, POSTAL_ITEMS);
+    ingest(stopped, RecordKind.TRANSPORT_DOCUMENT, TRANSPORT_DOCUMENTS);
     ingest(stopped, RecordKind.SEIZURE, "{\"seizureId\":\"S1\",\"date\":\"2026-11-27\"}\n");
     assertThat(count(db, "select count(*) from targeting.assessment")).isZero();
 
@@ -66,7 +74,9 @@ class CatchUpOnStartTest {
       // stored just now: checked and assessed, but the cursors wait until they have settled
       assertThat(r)
           .containsExactly(
-              new CatchUpAssessments.Result(3, 3, 3, 0), new CatchUpAssessments.Result(2, 2, 2, 0));
+              new CatchUpAssessments.Result(3, 3, 3, 0),
+              new CatchUpAssessments.Result(2, 2, 2, 0),
+              new CatchUpAssessments.Result(1, 1, 1, 0));
       assertThat(
               count(
                   db,
@@ -79,7 +89,13 @@ class CatchUpOnStartTest {
                   "select count(*) from targeting.assessment where record_key in"
                       + " ('postal-item:EE123456785JP', 'postal-item:CP876543216CN') and lane <> ''"))
           .isEqualTo(2);
-      assertThat(count(db, "select count(*) from targeting.assessment")).isEqualTo(5);
+      assertThat(
+              count(
+                  db,
+                  "select count(*) from targeting.assessment where record_key ="
+                      + " 'transport-document:HDMU872760780' and lane <> ''"))
+          .isEqualTo(1);
+      assertThat(count(db, "select count(*) from targeting.assessment")).isEqualTo(6);
     } finally {
       sekisho.close();
     }

@@ -9,6 +9,10 @@ import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
+import org.sekisho.targeting.assessment.domain.Assessor;
+import org.sekisho.targeting.criteria.Declarations;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.selectivity.adapter.SelectivityProperties;
 import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.selectivity.domain.LaneHit;
@@ -99,6 +103,58 @@ class SelectivityTest {
   }
 
   @Test
+  void transportDocumentsAreSelectedWithinTheirOwnStreamAndTheOfficesDeclarationsAreNotMoved() {
+    Selectivity declarationsOnly = new Selectivity(config(0.10, 0.01, 0));
+    Selectivity both = new Selectivity(config(0.10, 0.01, 0));
+    List<Selection> alone = new ArrayList<>();
+    List<Selection> mixed = new ArrayList<>();
+    int billsRed = 0;
+    for (int i = 0; i < 3000; i++) {
+      double score = (i * 7919L % 1000) / 10.0;
+      DeclarationView d = Declarations.coffee("D" + i, "TH", 1000, 10);
+      DeclarationView bill = transportDocument("B" + i, d.office());
+      alone.add(declarationsOnly.select(Assessor.stream(d), d.key(), List.of(), score));
+      // every bill is riskier than every declaration: in one stream they would take the top-ups
+      Selection b = both.select(Assessor.stream(bill), bill.key(), List.of(), 100 + score);
+      mixed.add(both.select(Assessor.stream(d), d.key(), List.of(), score));
+      billsRed += b.lane() == Lane.RED ? 1 : 0;
+    }
+    assertThat(Assessor.stream(transportDocument("B", "JPNAH")))
+        .isEqualTo("JPNAH/transport-document");
+    assertThat(mixed).isEqualTo(alone);
+    assertThat(billsRed / 3000.0).isBetween(0.08, 0.11);
+  }
+
+  @Test
+  void aStreamUsesItsOwnProfileElseItsOfficesElseTheDefaults() {
+    OfficeProfile office = OfficeProfile.red(0.2, 0, 0);
+    OfficeProfile bills = OfficeProfile.red(0.3, 0, 0);
+    OfficeProfile defaults = OfficeProfile.red(0.05, 0, 0);
+    SelectivityConfig c =
+        new SelectivityConfig(
+            1,
+            Map.of("JPNAH", office, "JPYOK/transport-document", bills),
+            defaults,
+            LaneLabels.colours());
+    assertThat(c.profile("JPNAH/transport-document")).isSameAs(office);
+    assertThat(c.profile("JPYOK/transport-document")).isSameAs(bills);
+    assertThat(c.profile("JPYOK")).isSameAs(defaults);
+    assertThat(c.profile("JPOSA/transport-document")).isSameAs(defaults);
+  }
+
+  private static DeclarationView transportDocument(String number, String office) {
+    return new DeclarationJson()
+        .parse(
+            "transport-document",
+            "{\"number\":\""
+                + number
+                + "\",\"date\":\"2026-11-28\",\"office\":\""
+                + office
+                + "\",\"portOfLoading\":\"CNSHA\"}")
+        .orElseThrow();
+  }
+
+  @Test
   void wouldBeGreenDeclarationsAreToppedUpByScoreToTheExpectedRate() {
     Selectivity s = new Selectivity(config(0.10, 0, 0));
     int red = 0;
@@ -159,6 +215,16 @@ class SelectivityTest {
     assertThat(c.profile("JPTYO-AIR").of(Lane.RED).expectedRate()).isEqualTo(0.04);
     assertThat(c.profile("JPTYO-AIR").of(Lane.YELLOW).expectedRate()).isEqualTo(0.10);
     assertThat(c.profile("JPOSA").of(Lane.RED).expectedRate()).isEqualTo(0.04);
+    p.setProperty("office.JPTYO-AIR/Transport-Document.red.expected", "15");
+    c = SelectivityProperties.parse(p).orElseThrow();
+    assertThat(c.profile("JPTYO-AIR/transport-document").of(Lane.RED).expectedRate())
+        .isEqualTo(0.15);
+    // what the stream does not set comes from its office
+    assertThat(c.profile("JPTYO-AIR/transport-document").of(Lane.RED).minimumRandomRate())
+        .isEqualTo(0.02);
+    assertThat(c.profile("JPTYO-AIR/transport-document").of(Lane.YELLOW).expectedRate())
+        .isEqualTo(0.10);
+    assertThat(c.profile("JPOSA/transport-document").of(Lane.RED).expectedRate()).isEqualTo(0.04);
     p.setProperty("default.red.expected", "lots");
     assertThat(SelectivityProperties.parse(p).problems().get(0).field())
         .isEqualTo("default.red.expected");

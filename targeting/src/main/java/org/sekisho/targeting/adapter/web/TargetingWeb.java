@@ -136,7 +136,7 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/assess",
             ASSESS,
-            "assess a declaration (JSON of docs/formats/intel-records.md; ?kind=declaration|postal-item)",
+            "assess a declaration (JSON of docs/formats/intel-records.md; ?kind=declaration|postal-item|transport-document)",
             this::assessApi)
         .get("/api/targeting/assessments/{id}", CASE_READ, "one assessment", this::assessmentApi)
         .get(

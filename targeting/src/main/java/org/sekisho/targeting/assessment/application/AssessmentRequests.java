@@ -3,10 +3,10 @@ package org.sekisho.targeting.assessment.application;
 import java.util.List;
 
 /**
- * Entry point for ingest: every declaration or postal item that is stored is assessed at once.
- * Intel's ingest calls it for each stored batch (the lead wires it). Idempotent by {@code
- * (recordKind, sourceId)}: a record assessed before is not assessed again. Never throws for bad
- * input (a record targeting cannot read is logged and skipped); safe for many threads.
+ * Entry point for ingest: every declaration, postal item or transport document that is stored is
+ * assessed at once. Intel's ingest calls it for each stored batch (the lead wires it). Idempotent
+ * by {@code (recordKind, sourceId)}: a record assessed before is not assessed again. Never throws
+ * for bad input (a record targeting cannot read is logged and skipped); safe for many threads.
  */
 @FunctionalInterface
 public interface AssessmentRequests {

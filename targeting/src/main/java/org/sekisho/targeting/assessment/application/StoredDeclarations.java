@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Port: the declarations (or postal items) stored upstream (the intelligence database), in the
- * order they were stored, so that those never assessed can be found and assessed.
+ * Port: the declarations (or postal items, or transport documents) stored upstream (the
+ * intelligence database), in the order they were stored, so that those never assessed can be found
+ * and assessed.
  */
 public interface StoredDeclarations {
   /**
@@ -20,7 +21,10 @@ public interface StoredDeclarations {
   /** The name the feed's cursor is kept under. */
   String name();
 
-  /** The record kind its entries are assessed as: {@code declaration} or {@code postal-item}. */
+  /**
+   * The record kind its entries are assessed as: {@code declaration}, {@code postal-item} or {@code
+   * transport-document}.
+   */
   String recordKind();
 
   /** At most {@code max} stored declarations after {@code position}, by position. */

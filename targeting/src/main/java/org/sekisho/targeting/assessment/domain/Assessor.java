@@ -35,6 +35,17 @@ public final class Assessor {
     return lane;
   }
 
+  /**
+   * The stream whose rates a record's lane is chosen within: its office for declarations and postal
+   * items (the goods being cleared), office and kind for transport documents, so that consignments
+   * assessed before arrival neither use up nor fill the office's rates for declarations.
+   */
+  public static String stream(DeclarationView d) {
+    return d.recordKind().equals("transport-document")
+        ? d.office() + "/" + d.recordKind()
+        : d.office();
+  }
+
   /** Assesses {@code d}: hits, score, lane. Model reasons are added by the caller if wanted. */
   public static Assessment assess(
       DeclarationView d, RuleBook book, ModelScore model, Selectivity selectivity) {
@@ -44,7 +55,7 @@ public final class Assessor {
     for (CriterionHit h : hits) {
       h.lane().ifPresent(l -> laneHits.add(new LaneHit(h.key(), l, h.samplePercent())));
     }
-    Selection sel = selectivity.select(d.office(), d.key(), laneHits, score);
+    Selection sel = selectivity.select(stream(d), d.key(), laneHits, score);
     return new Assessment(
         d.key(),
         d.office(),

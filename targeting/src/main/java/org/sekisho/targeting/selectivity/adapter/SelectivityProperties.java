@@ -30,6 +30,7 @@ import org.sekisho.targeting.selectivity.domain.SelectivityConfig;
  * default.red.random=1         # percent
  * default.red.max-hits=10
  * office.JPTYO-AIR.red.expected=8
+ * office.JPYOK/transport-document.red.expected=3   # consignments at JPYOK; the rest as JPYOK's
  * </pre>
  *
  * Missing file: {@link SelectivityConfig#standard(long)} with seed 1.
@@ -111,7 +112,7 @@ public final class SelectivityProperties {
         problems.add(Problem.of("invalid-setting", key, "expected a percentage from 0 to 100"));
         continue;
       }
-      raw.computeIfAbsent(scope.toUpperCase(Locale.ROOT), s -> new EnumMap<>(Lane.class))
+      raw.computeIfAbsent(scope(scope), s -> new EnumMap<>(Lane.class))
               .computeIfAbsent(lane.get(), l -> new double[] {Double.NaN, Double.NaN, Double.NaN})[
               slot] =
           v;
@@ -124,14 +125,38 @@ public final class SelectivityProperties {
       Map<String, OfficeProfile> offices = new HashMap<>();
       raw.forEach(
           (office, lanes) -> {
-            if (!office.isEmpty()) {
+            if (!office.isEmpty() && office.indexOf('/') < 0) {
               offices.put(office, profile(lanes, defaults));
             }
           });
+      // a stream (OFFICE/kind) takes what it does not set from its office
+      Map<String, OfficeProfile> streams = new HashMap<>();
+      raw.forEach(
+          (stream, lanes) -> {
+            int slash = stream.indexOf('/');
+            if (slash > 0) {
+              OfficeProfile office = offices.getOrDefault(stream.substring(0, slash), defaults);
+              streams.put(stream, profile(lanes, office));
+            }
+          });
+      offices.putAll(streams);
       return Outcome.accepted(new SelectivityConfig(seed, offices, defaults, labels));
     } catch (IllegalArgumentException e) {
       return Outcome.rejected("invalid-setting", "random", e.getMessage());
     }
+  }
+
+  /**
+   * An office code in capitals; a stream's record kind ({@code JPYOK/transport-document}) in lower
+   * case.
+   */
+  private static String scope(String scope) {
+    int slash = scope.indexOf('/');
+    return slash < 0
+        ? scope.toUpperCase(Locale.ROOT)
+        : scope.substring(0, slash).toUpperCase(Locale.ROOT)
+            + "/"
+            + scope.substring(slash + 1).toLowerCase(Locale.ROOT);
   }
 
   private static OfficeProfile profile(Map<Lane, double[]> lanes, OfficeProfile base) {

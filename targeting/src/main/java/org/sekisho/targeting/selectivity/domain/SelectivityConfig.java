@@ -12,8 +12,18 @@ public record SelectivityConfig(
     offices = Map.copyOf(offices);
   }
 
+  /**
+   * The profile of an office or of one of its streams ({@code office/kind}, e.g. {@code
+   * JPYOK/transport-document}): the stream's own when configured, else its office's, else the
+   * defaults.
+   */
   public OfficeProfile profile(String office) {
-    return offices.getOrDefault(office, defaults);
+    OfficeProfile p = offices.get(office);
+    if (p != null) {
+      return p;
+    }
+    int slash = office.indexOf('/');
+    return slash > 0 ? offices.getOrDefault(office.substring(0, slash), defaults) : defaults;
   }
 
   /** 5 % red expected, 1 % red at random, no hit limit, colour labels. */

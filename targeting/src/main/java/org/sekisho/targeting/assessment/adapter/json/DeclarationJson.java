@@ -19,9 +19,9 @@ import org.sekisho.targeting.criteria.domain.PartyView;
 import org.sekisho.targeting.criteria.domain.TraderHistory;
 
 /**
- * Reads a declaration or postal item in the JSON form of docs/formats/intel-records.md into the
- * criteria view. Every problem names its field (dotted path) and the expected form; nothing is
- * thrown.
+ * Reads a declaration, postal item or transport document in the JSON form of
+ * docs/formats/intel-records.md into the criteria view. Every problem names its field (dotted path)
+ * and the expected form; nothing is thrown.
  */
 public final class DeclarationJson implements DeclarationParser {
   /** Largest record accepted, in characters. */
@@ -58,9 +58,12 @@ public final class DeclarationJson implements DeclarationParser {
     return switch (kind) {
       case "declaration", "declarations" -> declaration(n, problems);
       case "postal-item", "postal-items" -> postalItem(n, problems);
+      case "transport-document", "transport-documents" -> transportDocument(n, problems);
       default ->
           Outcome.rejected(
-              "invalid-kind", "recordKind", "expected declaration or postal-item, got " + kind);
+              "invalid-kind",
+              "recordKind",
+              "expected declaration, postal-item or transport-document, got " + kind);
     };
   }
 
@@ -154,6 +157,64 @@ public final class DeclarationJson implements DeclarationParser {
             PartyView.NONE,
             party(n.get("addressee")),
             party(n.get("sender")),
+            List.of(item),
+            TraderHistory.NONE,
+            java.util.Map.of()));
+  }
+
+  /**
+   * A consignment's transport document (house or master B/L, air waybill), assessed before the
+   * goods are declared: the consignee is read as the importer, the shipper as the exporter, the
+   * notify party as the declarant, the port of loading's country as the country of departure and
+   * origin, and the goods as one item whose quantity is the package count and whose mass is the
+   * gross mass.
+   */
+  private Outcome<DeclarationView> transportDocument(JsonNode n, List<Problem> problems) {
+    String number = required(n, "number", problems);
+    LocalDate date = date(n, "date", problems);
+    String hs = text(n, "hsCode");
+    if (!hs.isEmpty() && !hs.matches("\\d{4,10}")) {
+      problems.add(
+          Problem.of("invalid-field", "hsCode", "expected 4 to 10 digits, got '" + hs + "'"));
+    }
+    String loading = text(n, "portOfLoading");
+    if (!loading.isEmpty() && !loading.matches("[A-Za-z]{2}[A-Za-z0-9]{3}")) {
+      problems.add(
+          Problem.of(
+              "invalid-field",
+              "portOfLoading",
+              "expected a UN/LOCODE of 5 characters like CNSHA, got '" + loading + "'"));
+    }
+    double packages = number(n, "packages", "", problems);
+    double mass = number(n, "grossMassKg", "", problems);
+    if (!problems.isEmpty()) {
+      return new Outcome.Rejected<>(problems);
+    }
+    String country = loading.isEmpty() ? "" : loading.substring(0, 2);
+    String type = text(n, "documentType").toUpperCase(java.util.Locale.ROOT);
+    // WCO mode of transport codes, as declarations carry them: 1 sea, 4 air
+    String mode =
+        switch (type) {
+          case "AWB", "HAWB", "MAWB" -> "4";
+          case "MBL", "HBL", "BL" -> "1";
+          default -> "";
+        };
+    ItemView item =
+        new ItemView(
+            hs, text(n, "goodsDescription"), country, packages, mass, Double.NaN, "", Double.NaN);
+    return Outcome.accepted(
+        new DeclarationView(
+            "transport-document",
+            number,
+            date,
+            text(n, "office"),
+            "IM",
+            mode,
+            country,
+            number,
+            party(n.get("notifyParty")),
+            party(n.get("consignee")),
+            party(n.get("shipper")),
             List.of(item),
             TraderHistory.NONE,
             java.util.Map.of()));
