@@ -374,6 +374,11 @@ class TargetingWebTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-form")));
       assertThat(driver.findElement(By.id("reasons")).getText())
           .contains("Coffee from high-risk origin");
+      // what the analyst decides on: the declaration as submitted
+      assertThat(driver.findElement(By.id("parties")).getText())
+          .contains("株式会社サクラ物産", "IMP-9", "Golden Lotus Trading");
+      assertThat(driver.findElement(By.id("goods")).getText())
+          .contains("090121", "roasted coffee", "TH", "800", "JPY");
       new Select(driver.findElement(By.id("lane"))).selectByValue("yellow");
       driver.findElement(By.id("comment")).sendKeys("documents first: known importer");
       driver.findElement(By.id("lane-submit")).click();

@@ -304,6 +304,13 @@ public final class TargetingWeb implements WebModule {
     m.put("error", error);
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
+    String kind = w.recordKey().substring(0, Math.max(0, w.recordKey().indexOf(':')));
+    m.put(
+        "summary",
+        assess
+            .submitted(w.id())
+            .map(json -> RecordSummary.of(kind, json))
+            .orElse(new RecordSummary(List.of(), List.of(), List.of())));
     Web.page(ctx, w.recordKey(), render("assessment.jte", m));
   }
 

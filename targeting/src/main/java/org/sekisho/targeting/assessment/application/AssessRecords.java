@@ -282,6 +282,11 @@ public final class AssessRecords implements AssessmentRequests {
         problems);
   }
 
+  /** The record an assessment was made of, as it was submitted (JSON); empty for no such id. */
+  public Optional<String> submitted(long id) {
+    return store.byId(id).map(StoredAssessment::json);
+  }
+
   /**
    * Recomputes a stored assessment with the criteria and list versions it names, the history
    * counters it used and the model it recorded (the current one when that model is not known), and

@@ -124,11 +124,7 @@ public final class DeclarationJson implements DeclarationParser {
   private Outcome<DeclarationView> postalItem(JsonNode n, List<Problem> problems) {
     String id = required(n, "itemId", problems);
     LocalDate date = date(n, "date", problems);
-    String hs = text(n, "hsCode");
-    if (!hs.isEmpty() && !hs.matches("\\d{4,10}")) {
-      problems.add(
-          Problem.of("invalid-field", "hsCode", "expected 4 to 10 digits, got '" + hs + "'"));
-    }
+    String hs = optionalHs(n, problems);
     double value = number(n, "declaredValue", "", problems);
     double mass = number(n, "weightKg", "", problems);
     if (!problems.isEmpty()) {
@@ -172,11 +168,7 @@ public final class DeclarationJson implements DeclarationParser {
   private Outcome<DeclarationView> transportDocument(JsonNode n, List<Problem> problems) {
     String number = required(n, "number", problems);
     LocalDate date = date(n, "date", problems);
-    String hs = text(n, "hsCode");
-    if (!hs.isEmpty() && !hs.matches("\\d{4,10}")) {
-      problems.add(
-          Problem.of("invalid-field", "hsCode", "expected 4 to 10 digits, got '" + hs + "'"));
-    }
+    String hs = optionalHs(n, problems);
     String loading = text(n, "portOfLoading");
     if (!loading.isEmpty() && !loading.matches("[A-Za-z]{2}[A-Za-z0-9]{3}")) {
       problems.add(
@@ -218,6 +210,16 @@ public final class DeclarationJson implements DeclarationParser {
             List.of(item),
             TraderHistory.NONE,
             java.util.Map.of()));
+  }
+
+  /** The record's {@code hsCode}: empty when not given, else 4 to 10 digits. */
+  private static String optionalHs(JsonNode n, List<Problem> problems) {
+    String hs = text(n, "hsCode");
+    if (!hs.isEmpty() && !hs.matches("\\d{4,10}")) {
+      problems.add(
+          Problem.of("invalid-field", "hsCode", "expected 4 to 10 digits, got '" + hs + "'"));
+    }
+    return hs;
   }
 
   private static java.util.Map<String, String> procedure(JsonNode n) {

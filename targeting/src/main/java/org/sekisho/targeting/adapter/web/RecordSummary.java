@@ -1,0 +1,172 @@
+package org.sekisho.targeting.adapter.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What the analyst deciding a lane and the inspector examining the goods read of the assessed
+ * record on its assessment page: its transport facts, parties and goods, as they were submitted
+ * (the criteria see a normalised form). Field names are those of docs/formats/intel-records.md;
+ * labels are message keys.
+ *
+ * @param facts label key and value, only those given
+ * @param parties role label key and the party's fields, only parties given
+ * @param goods one row per goods item
+ */
+public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods> goods) {
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A labelled fact, e.g. the port of loading. */
+  public record Fact(String label, String value) {}
+
+  /** A party in its role on the record. */
+  public record PartyRow(String role, String name, String id, String country, String address) {}
+
+  /** A goods item as submitted (numbers as written). */
+  public record Goods(
+      String hs,
+      String description,
+      String origin,
+      String quantity,
+      String massKg,
+      String value,
+      String currency) {}
+
+  public RecordSummary {
+    facts = List.copyOf(facts);
+    parties = List.copyOf(parties);
+    goods = List.copyOf(goods);
+  }
+
+  public boolean isEmpty() {
+    return facts.isEmpty() && parties.isEmpty() && goods.isEmpty();
+  }
+
+  /**
+   * The summary of a stored record of {@code kind} ({@code declaration}, {@code postal-item},
+   * {@code transport-document}); empty when the JSON cannot be read.
+   */
+  public static RecordSummary of(String kind, String json) {
+    JsonNode n;
+    try {
+      n = JSON.readTree(json);
+    } catch (java.io.IOException | RuntimeException e) {
+      return new RecordSummary(List.of(), List.of(), List.of());
+    }
+    if (n == null || !n.isObject()) {
+      return new RecordSummary(List.of(), List.of(), List.of());
+    }
+    List<Fact> facts = new ArrayList<>();
+    List<PartyRow> parties = new ArrayList<>();
+    List<Goods> goods = new ArrayList<>();
+    switch (kind) {
+      case "postal-item" -> {
+        facts(n, facts, "category", "destinationCountry");
+        parties(n, parties, "sender", "addressee");
+        goods.add(
+            new Goods(
+                text(n, "hsCode"),
+                text(n, "contents"),
+                text(n, "originCountry"),
+                "",
+                text(n, "weightKg"),
+                text(n, "declaredValue"),
+                text(n, "currency")));
+      }
+      case "transport-document" -> {
+        facts(
+            n,
+            facts,
+            "documentType",
+            "masterNumber",
+            "carrier",
+            "portOfLoading",
+            "portOfDischarge",
+            "containers",
+            "conveyanceRef");
+        parties(n, parties, "shipper", "consignee", "notifyParty");
+        goods.add(
+            new Goods(
+                text(n, "hsCode"),
+                text(n, "goodsDescription"),
+                "",
+                text(n, "packages"),
+                text(n, "grossMassKg"),
+                "",
+                ""));
+      }
+      default -> {
+        facts(
+            n,
+            facts,
+            "type",
+            "procedure",
+            "modeOfTransport",
+            "countryOfDeparture",
+            "transportDocument");
+        parties(n, parties, "declarant", "importer", "exporter");
+        JsonNode items = n.get("items");
+        if (items != null && items.isArray()) {
+          for (JsonNode i : items) {
+            String quantity = text(i, "quantity");
+            String unit = text(i, "unit");
+            goods.add(
+                new Goods(
+                    text(i, "hsCode"),
+                    text(i, "description"),
+                    text(i, "origin"),
+                    quantity.isEmpty() || unit.isEmpty() ? quantity : quantity + " " + unit,
+                    text(i, "netMassKg"),
+                    text(i, "customsValue"),
+                    text(i, "currency")));
+          }
+        }
+      }
+    }
+    return new RecordSummary(facts, parties, goods);
+  }
+
+  private static void facts(JsonNode n, List<Fact> facts, String... fields) {
+    for (String f : fields) {
+      String v = text(n, f);
+      if (!v.isEmpty()) {
+        facts.add(new Fact("targeting.field." + f, v));
+      }
+    }
+  }
+
+  private static void parties(JsonNode n, List<PartyRow> parties, String... roles) {
+    for (String role : roles) {
+      JsonNode p = n.get(role);
+      if (p == null || !p.isObject()) {
+        continue;
+      }
+      PartyRow row =
+          new PartyRow(
+              "targeting.field." + role,
+              text(p, "name"),
+              text(p, "id"),
+              text(p, "country"),
+              text(p, "address"));
+      if (!(row.name() + row.id() + row.country() + row.address()).isEmpty()) {
+        parties.add(row);
+      }
+    }
+  }
+
+  /** A field as text: strings and numbers as written, a list of strings joined; else empty. */
+  private static String text(JsonNode n, String f) {
+    JsonNode v = n.get(f);
+    if (v == null || v.isNull() || v.isObject()) {
+      return "";
+    }
+    if (v.isArray()) {
+      List<String> parts = new ArrayList<>();
+      v.forEach(e -> parts.add(e.isValueNode() ? e.asText() : ""));
+      return String.join(", ", parts.stream().filter(s -> !s.isBlank()).toList());
+    }
+    return v.asText("").strip();
+  }
+}
