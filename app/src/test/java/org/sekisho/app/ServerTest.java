@@ -228,6 +228,18 @@ class ServerTest {
   }
 
   @Test
+  void aRecordIsFoundByKindAndSourceIdAsTargetingLinksToIt() throws Exception {
+    String analyst = tokens.get(Role.ANALYST);
+    HttpResponse<String> found = send("GET", "/records/declaration/D1", analyst, null);
+    assertThat(found.statusCode()).isEqualTo(303);
+    assertThat(found.headers().firstValue("Location")).contains("/records/" + sharedRecord);
+    assertThat(send("GET", "/records/declaration/NO-SUCH", analyst, null).statusCode())
+        .isEqualTo(404);
+    assertThat(send("GET", "/records/cargo/D1", analyst, null).statusCode()).isEqualTo(400);
+    assertThat(send("GET", "/records/declaration/D1", null, null).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void everyIngestedDeclarationIsAssessedByTargeting() throws Exception {
     long assessed = 0;
     for (int i = 0; i < 100 && assessed < 2; i++) {

@@ -28,6 +28,12 @@ public interface IntelQueries {
 
   Optional<RecordView> record(long id, Reader reader);
 
+  /**
+   * The id of the record of {@code kind} (code, e.g. {@code declaration}) stored under {@code
+   * sourceId}, whoever may read it ({@link #recordVisibility} says whether a reader may).
+   */
+  Optional<Long> recordId(String kind, String sourceId);
+
   Visibility entityVisibility(long id, Reader reader);
 
   Optional<EntityView> entity(long id, Reader reader, int recordLimit);

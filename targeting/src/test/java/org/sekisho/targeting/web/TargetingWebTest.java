@@ -374,6 +374,8 @@ class TargetingWebTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-form")));
       assertThat(driver.findElement(By.id("reasons")).getText())
           .contains("Coffee from high-risk origin");
+      assertThat(driver.findElement(By.id("record-link")).getAttribute("href"))
+          .endsWith("/records/declaration/D-WEB-1");
       // what the analyst decides on: the declaration as submitted
       assertThat(driver.findElement(By.id("parties")).getText())
           .contains("株式会社サクラ物産", "IMP-9", "Golden Lotus Trading");

@@ -330,6 +330,18 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   @Override
+  public Optional<Long> recordId(String kind, String sourceId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id from intel.record where kind = :kind and source_id = :sourceId")
+                .bind("kind", kind)
+                .bind("sourceId", sourceId)
+                .mapTo(Long.class)
+                .findOne());
+  }
+
+  @Override
   public Optional<RecordView> record(long id, Reader reader) {
     return jdbi.withHandle(
         h -> {

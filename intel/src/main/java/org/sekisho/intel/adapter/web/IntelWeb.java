@@ -6,6 +6,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -74,6 +75,11 @@ public final class IntelWeb implements WebModule {
     r.get("/", READ, "dashboard: today's volumes", this::dashboardPage)
         .get("/search", READ, "search page", this::searchPage)
         .get("/records/{id}", READ, "record page", this::recordPage)
+        .get(
+            "/records/{kind}/{sourceId}",
+            READ,
+            "record page by kind and source id (redirect), e.g. from a targeting assessment",
+            this::recordBySource)
         .get("/entities/{id}", READ, "entity page", this::entityPage)
         .post(
             "/entities/{id}/merge", MERGE, "merge an entity into this one (form)", this::mergeForm)
@@ -267,6 +273,23 @@ public final class IntelWeb implements WebModule {
     params.put("prettyJson", prettyJson);
     params.put("t", Web.messages(ctx));
     Web.page(ctx, r.title(), render("record.jte", params));
+  }
+
+  private void recordBySource(Context ctx) {
+    String kind = ctx.pathParam("kind");
+    String sourceId = ctx.pathParam("sourceId");
+    if (RecordKind.ofCode(kind).isEmpty()) {
+      throw HttpProblem.of(
+          "invalid-field",
+          "kind",
+          "expected a record kind such as declaration, got '" + kind + "'");
+    }
+    long id =
+        queries
+            .recordId(kind, sourceId)
+            .orElseThrow(() -> HttpProblem.notFound(kind + " " + sourceId));
+    // the record page checks the reader's agency and audits the read
+    ctx.redirect("/records/" + id, HttpStatus.SEE_OTHER);
   }
 
   private void recordApi(Context ctx) {

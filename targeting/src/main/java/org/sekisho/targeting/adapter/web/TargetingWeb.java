@@ -305,6 +305,15 @@ public final class TargetingWeb implements WebModule {
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     String kind = w.recordKey().substring(0, Math.max(0, w.recordKey().indexOf(':')));
+    String sourceId = w.recordKey().substring(w.recordKey().indexOf(':') + 1);
+    // the intelligence database's page of the same record (it checks the reader's agency)
+    m.put(
+        "recordHref",
+        "/records/"
+            + kind
+            + "/"
+            + java.net.URLEncoder.encode(sourceId, java.nio.charset.StandardCharsets.UTF_8)
+                .replace("+", "%20"));
     m.put(
         "summary",
         assess
