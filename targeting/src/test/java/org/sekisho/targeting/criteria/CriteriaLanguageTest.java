@@ -201,6 +201,40 @@ class CriteriaLanguageTest {
   }
 
   @Test
+  void aCriterionMayBeKeptToOneKindOfRecordSuchAsConsignmentsBeforeArrival() {
+    Criterion c =
+        one(
+            "criterion \"Whisky consignments from China\"\n"
+                + "  when kind = \"transport-document\" and hs starts with \"2208\""
+                + " and departure = \"CN\"\n"
+                + "  then lane red because \"hold before arrival: spirits mis-declared from CN\"");
+    var bill =
+        new org.sekisho.targeting.assessment.adapter.json.DeclarationJson()
+            .parse(
+                "transport-document",
+                "{\"number\":\"B1\",\"date\":\"2026-11-28\",\"portOfLoading\":\"CNTSN\","
+                    + "\"hsCode\":\"220830\"}")
+            .orElseThrow();
+    var declaration =
+        new org.sekisho.targeting.assessment.adapter.json.DeclarationJson()
+            .parse(
+                "declaration",
+                "{\"declarationId\":\"D1\",\"date\":\"2026-11-28\",\"countryOfDeparture\":\"CN\","
+                    + "\"items\":[{\"hsCode\":\"220830\"}]}")
+            .orElseThrow();
+    assertThat(c.hits(bill)).isTrue();
+    assertThat(c.hits(declaration)).isFalse();
+    assertThat(
+            one("criterion \"x\" when kind in (\"Postal-Item\", \"declaration\") then weight 1 because \"parcels and declarations\"")
+                .hits(declaration))
+        .isTrue();
+    CriteriaProblem p =
+        firstProblem("criterion \"x\" when kind = \"parcel\" then weight 1 because \"reason\"");
+    assertThat(p.message()).contains("postal-item").contains("parcel");
+    assertThat(p.line()).isEqualTo(1);
+  }
+
+  @Test
   void anUnclosedStringAndAStrayCharacterAreReportedWhereTheyStart() {
     CriteriaProblem p = firstProblem("criterion \"x when items > 1");
     assertThat(p.line()).isEqualTo(1);

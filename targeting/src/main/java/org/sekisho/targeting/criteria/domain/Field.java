@@ -11,6 +11,12 @@ import java.util.Set;
  * of the criterion's item conditions together.
  */
 public enum Field {
+  KIND(
+      FieldType.CODE,
+      false,
+      "record kind: declaration, postal-item or transport-document (a consignment before its"
+          + " goods are declared)",
+      EnumSet.noneOf(ListKind.class)),
   OFFICE(FieldType.CODE, false, "declaring customs office", EnumSet.noneOf(ListKind.class)),
   TYPE(FieldType.CODE, false, "IM or EX", EnumSet.noneOf(ListKind.class)),
   MODE(FieldType.CODE, false, "WCO mode of transport (1 sea, 4 air, 5 post)", none()),
@@ -116,6 +122,7 @@ public enum Field {
   /** A code or text value ({@code alt} 0 or 1 for the two values of a party field). */
   String text(DeclarationView d, ItemView i, int alt) {
     return switch (this) {
+      case KIND -> Normal.code(d.recordKind());
       case OFFICE -> d.office();
       case TYPE -> d.type();
       case MODE -> d.mode();
