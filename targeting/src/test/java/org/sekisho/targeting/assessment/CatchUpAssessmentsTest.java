@@ -146,6 +146,23 @@ class CatchUpAssessmentsTest {
   }
 
   @Test
+  void aPeriodicRunLeavesWhatWasJustStoredToTheIngestThatIsAssessingIt() {
+    feed.add("D1", SETTLED);
+    feed.add("D2", NOW.minus(Duration.ofMinutes(30)));
+    feed.add("D3", NOW.minus(Duration.ofSeconds(30)));
+
+    CatchUpAssessments.Result r = catchUp(targeting).run(() -> false, Duration.ofMinutes(2));
+
+    assertThat(r).isEqualTo(new CatchUpAssessments.Result(3, 2, 2, 1));
+    assertThat(assessed("D2")).isTrue();
+    assertThat(assessed("D3")).isFalse();
+    // the next full run takes it
+    assertThat(catchUp(targeting).run(() -> false))
+        .isEqualTo(new CatchUpAssessments.Result(2, 1, 1, 1));
+    assertThat(assessed("D3")).isTrue();
+  }
+
+  @Test
   void theCursorStopsBeforeTheFirstRecentDeclarationThoughLaterOnesHaveSettled() {
     // a concurrent ingest committed position 3 late: positions 4 and 5 were stored before it
     feed.add("D1", SETTLED);

@@ -73,9 +73,20 @@ public final class CatchUpAssessments {
    * the last page that was done.
    */
   public Result run(BooleanSupplier stop) {
+    return run(stop, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #run(BooleanSupplier)}, but leaves declarations stored within {@code inFlight} of now
+   * to the ingest that stored them, whose own assessment of them may still be queued (a periodic
+   * run in a busy process); they are counted as checked, not as unassessed.
+   */
+  public Result run(BooleanSupplier stop, Duration inFlight) {
     String name = feed.name();
     long from = cursor.position(name);
-    Instant settledBefore = clock.instant().minus(settle);
+    Instant now = clock.instant();
+    Instant settledBefore = now.minus(settle);
+    Instant storedBefore = now.minus(inFlight);
     long position = from;
     long safe = from;
     boolean unsettledSeen = false;
@@ -88,7 +99,11 @@ public final class CatchUpAssessments {
         break;
       }
       checked += page.size();
-      List<StoredDeclarations.Entry> missing = unassessed(page);
+      List<StoredDeclarations.Entry> missing =
+          unassessed(
+              inFlight.isZero()
+                  ? page
+                  : page.stream().filter(e -> e.storedAt().isBefore(storedBefore)).toList());
       if (!missing.isEmpty()) {
         unassessed += missing.size();
         assess.assessAll(feed.requests(missing));
