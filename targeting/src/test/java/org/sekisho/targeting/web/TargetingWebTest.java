@@ -254,6 +254,53 @@ class TargetingWebTest {
   }
 
   @Test
+  @Order(6)
+  void aConsignmentIsAssessedBeforeArrivalAndTheWorklistCanBeKeptToOneKind() throws Exception {
+    JsonNode bill =
+        ok(
+            send(
+                "POST",
+                "/api/assess?kind=transport-document",
+                analyst,
+                "{\"number\":\"HDMU-WEB-1\",\"documentType\":\"MBL\",\"date\":\"2026-11-27\","
+                    + "\"office\":\""
+                    + OFFICE
+                    + "\",\"consignee\":{\"name\":\"株式会社サクラ物産\"},"
+                    + "\"portOfLoading\":\"THBKK\",\"goodsDescription\":\"coffee\","
+                    + "\"hsCode\":\"090121\",\"grossMassKg\":\"1200\",\"packages\":\"40\"}"));
+    assertThat(bill.get("record").asText()).isEqualTo("transport-document:HDMU-WEB-1");
+    List<String> bills = new ArrayList<>();
+    for (String status : List.of("open", "released")) {
+      bills.addAll(
+          ok(send(
+                  "GET",
+                  "/api/targeting/worklist?office="
+                      + OFFICE
+                      + "&status="
+                      + status
+                      + "&kind=transport-document",
+                  analyst,
+                  null))
+              .findValuesAsText("record"));
+    }
+    assertThat(bills).containsExactly("transport-document:HDMU-WEB-1");
+    JsonNode declarations =
+        ok(
+            send(
+                "GET",
+                "/api/targeting/worklist?office=" + OFFICE + "&status=open&kind=declaration",
+                analyst,
+                null));
+    assertThat(declarations.findValuesAsText("record"))
+        .isNotEmpty()
+        .allSatisfy(r -> assertThat(r).startsWith("declaration:"));
+    HttpResponse<String> bad =
+        send("GET", "/api/targeting/worklist?office=" + OFFICE + "&kind=parcel", analyst, null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("\"field\":\"kind\"");
+  }
+
+  @Test
   @Order(4)
   void laneDecisionsNeedACommentAndOutcomesBecomeTheImportersHistory() throws Exception {
     JsonNode a =

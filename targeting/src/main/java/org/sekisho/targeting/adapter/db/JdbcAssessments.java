@@ -429,7 +429,7 @@ public final class JdbcAssessments
   }
 
   @Override
-  public List<WorkItem> items(String office, WorkStatus status, int limit) {
+  public List<WorkItem> items(String office, WorkStatus status, String kind, int limit) {
     return jdbi.withHandle(
         h -> {
           var q =
@@ -438,11 +438,16 @@ public final class JdbcAssessments
                           + COLUMNS
                           + " from targeting.assessment where status = :s"
                           + (office.isEmpty() ? "" : " and office = :office")
+                          // the record key is kind:source-id; starts_with cannot misread a % or _
+                          + (kind.isEmpty() ? "" : " and starts_with(record_key, :kind)")
                           + " order by score desc, id limit :l")
                   .bind("s", status.code())
                   .bind("l", limit);
           if (!office.isEmpty()) {
             q.bind("office", office);
+          }
+          if (!kind.isEmpty()) {
+            q.bind("kind", kind + ":");
           }
           return q.map((rs, ctx) -> work(rs, null)).list();
         });

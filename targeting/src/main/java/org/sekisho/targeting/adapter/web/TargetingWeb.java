@@ -147,7 +147,8 @@ public final class TargetingWeb implements WebModule {
         .get(
             "/api/targeting/worklist",
             CASE_READ,
-            "assessments of an office by status (?office=&status=open|referred|released|closed)",
+            "assessments of an office by status (?office=&status=open|referred|released|closed"
+                + "&kind=declaration|postal-item|transport-document)",
             this::worklistApi)
         .post(
             "/api/targeting/assessments/{id}/lane",
@@ -221,12 +222,30 @@ public final class TargetingWeb implements WebModule {
     return o == null ? p.office().toUpperCase(Locale.ROOT) : o.strip().toUpperCase(Locale.ROOT);
   }
 
+  /** The record kinds a worklist can be kept to (the pre-arrival team works consignments). */
+  static final List<String> KINDS = List.of("declaration", "postal-item", "transport-document");
+
+  /** {@code ?kind=}: empty for every kind, else one of {@link #KINDS}. */
+  private static String kind(Context ctx) {
+    String k = Optional.ofNullable(ctx.queryParam("kind")).orElse("").strip();
+    if (!k.isEmpty() && !KINDS.contains(k)) {
+      throw HttpProblem.of(
+          "invalid-parameter",
+          "kind",
+          "expected declaration, postal-item or transport-document, got '" + k + "'");
+    }
+    return k;
+  }
+
   private void worklistPage(Context ctx) {
     Principal p = Web.principal(ctx);
     String office = office(ctx, p);
+    String kind = kind(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("office", office);
-    m.put("rowsUrl", "/targeting/worklist/rows?office=" + enc(office));
+    m.put("kind", kind);
+    m.put("kinds", KINDS);
+    m.put("rowsUrl", "/targeting/worklist/rows?office=" + enc(office) + "&kind=" + enc(kind));
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
     Web.page(ctx, Web.messages(ctx).get("targeting.worklist"), render("worklist.jte", m));
@@ -234,7 +253,7 @@ public final class TargetingWeb implements WebModule {
 
   private void worklistRows(Context ctx) {
     String office = office(ctx, Web.principal(ctx));
-    List<WorkItem> items = worklist.open(office, 200);
+    List<WorkItem> items = worklist.open(office, kind(ctx), 200);
     Web.audit(
         ctx,
         "targeting.worklist.read",
@@ -255,6 +274,9 @@ public final class TargetingWeb implements WebModule {
     Principal p = Web.principal(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("office", p.office());
+    // an inspector's referrals are all kinds at once
+    m.put("kind", "");
+    m.put("kinds", List.of());
     m.put("rowsUrl", "/targeting/referrals/rows");
     m.put("heading", Web.messages(ctx).get("targeting.referrals", p.office()));
     m.put("t", Web.messages(ctx));
@@ -706,7 +728,8 @@ public final class TargetingWeb implements WebModule {
     if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
       throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
     }
-    List<WorkItem> items = worklist.items(office, status, Web.intParam(ctx, "limit", 100, 1, 1000));
+    List<WorkItem> items =
+        worklist.items(office, status, kind(ctx), Web.intParam(ctx, "limit", 100, 1, 1000));
     Web.audit(
         ctx,
         "targeting.worklist.read",

@@ -23,18 +23,18 @@ public final class Worklist {
     this.clock = clock;
   }
 
-  /** Open items of an office, riskiest first. */
-  public List<WorkItem> open(String office, int limit) {
-    return store.items(office, WorkStatus.OPEN, limit);
+  /** Open items of an office, riskiest first; of one record kind unless {@code kind} is empty. */
+  public List<WorkItem> open(String office, String kind, int limit) {
+    return store.items(office, WorkStatus.OPEN, kind, limit);
   }
 
   /** Referrals waiting for inspection at an office. */
   public List<WorkItem> referrals(String office, int limit) {
-    return store.items(office, WorkStatus.REFERRED, limit);
+    return store.items(office, WorkStatus.REFERRED, "", limit);
   }
 
-  public List<WorkItem> items(String office, WorkStatus status, int limit) {
-    return store.items(office, status, limit);
+  public List<WorkItem> items(String office, WorkStatus status, String kind, int limit) {
+    return store.items(office, status, kind, limit);
   }
 
   public Optional<WorkItem> item(long id) {

@@ -8,8 +8,12 @@ import org.sekisho.targeting.selectivity.domain.Lane;
 
 /** Port: the workflow state of assessments. */
 public interface WorklistStore {
-  /** Items of an office (all offices when empty) with the given status, highest score first. */
-  List<WorkItem> items(String office, WorkStatus status, int limit);
+  /**
+   * Items of an office (all offices when empty) with the given status, highest score first; only
+   * records of {@code kind} ({@code declaration}, {@code postal-item}, {@code transport-document})
+   * unless it is empty.
+   */
+  List<WorkItem> items(String office, WorkStatus status, String kind, int limit);
 
   Optional<WorkItem> item(long id);
 
