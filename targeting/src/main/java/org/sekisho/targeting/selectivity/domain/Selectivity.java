@@ -70,7 +70,7 @@ public final class Selectivity {
    * Chooses the lane of one declaration and counts it into its office's window, unless the same
    * record was counted recently.
    *
-   * @param office the declaring office
+   * @param office the declaring office, or one of its streams ({@code JPYOK/transport-document})
    * @param recordKey stable identity of the record (kind and source id)
    * @param hits the criteria hits that ask for a lane
    * @param score the declaration's risk score (higher is riskier)
