@@ -29,6 +29,7 @@ import org.sekisho.intel.adapter.db.JdbcIntelQueries;
 import org.sekisho.intel.adapter.db.JdbcRecordStore;
 import org.sekisho.intel.adapter.format.Formats;
 import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IngestReport;
 import org.sekisho.intel.application.IntelViews.Reader;
@@ -52,20 +53,7 @@ class IngestRecordsTest {
     this.db = db;
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
-    ObjectMapper json =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    this.ingest =
-        new IngestRecords(
-            new FileRawArchive(tmp.resolve("archive"), clock),
-            new Formats(),
-            new JdbcRecordStore(db.dataSource(), json, clock),
-            new JdbcIngestLog(db.jdbi(), clock),
-            new RecordReader(ZoneOffset.UTC),
-            audited::add,
-            clock,
-            100);
+    this.ingest = TestIngest.wire(db, tmp, clock, audited::add, IngestPorts.RecordsStored.NONE);
     this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
   }
 

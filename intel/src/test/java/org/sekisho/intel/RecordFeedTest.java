@@ -2,9 +2,6 @@ package org.sekisho.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -19,17 +16,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.db.FileRawArchive;
-import org.sekisho.intel.adapter.db.JdbcIngestLog;
 import org.sekisho.intel.adapter.db.JdbcRecordFeed;
-import org.sekisho.intel.adapter.db.JdbcRecordStore;
-import org.sekisho.intel.adapter.format.Formats;
 import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.RecordFeed;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.RecordKind;
-import org.sekisho.intel.domain.RecordReader;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
@@ -47,22 +39,8 @@ class RecordFeedTest {
   RecordFeedTest(Database db, @TempDir Path tmp) {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    ObjectMapper json =
-        new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
-    this.ingest =
-        new IngestRecords(
-            new FileRawArchive(tmp.resolve("archive"), clock),
-            new Formats(),
-            new JdbcRecordStore(db.dataSource(), json, clock),
-            new JdbcIngestLog(db.jdbi(), clock),
-            new RecordReader(ZoneOffset.UTC),
-            e -> {},
-            clock,
-            100,
-            stored::addAll);
-    this.feed = new JdbcRecordFeed(db.jdbi(), json);
+    this.ingest = TestIngest.wire(db, tmp, clock, e -> {}, stored::addAll);
+    this.feed = new JdbcRecordFeed(db.jdbi(), TestIngest.JSON);
   }
 
   private void ingest(RecordKind kind, String format, InputStream in) {

@@ -1,6 +1,8 @@
 package org.sekisho.platform.testing;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,12 +38,28 @@ public final class PostgresExtension
                     } catch (Exception e) {
                       // the JVM is exiting; nothing more to do
                     } finally {
-                      dir.close();
+                      deleteOnceStopped(dir);
                     }
                   }));
       server = pg;
     }
     return server;
+  }
+
+  /**
+   * Deletes the data directory once the server has gone: another shutdown hook may have started the
+   * stop, and the server writes its last files (the commit log) while it shuts down.
+   */
+  private static void deleteOnceStopped(ScratchDirectory dir) {
+    Path pid = dir.path().resolve("postmaster.pid");
+    try {
+      for (int i = 0; i < 100 && Files.exists(pid); i++) {
+        Thread.sleep(100);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    dir.close();
   }
 
   @Override

@@ -1,0 +1,43 @@
+package org.sekisho.intel;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.ZoneOffset;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.intel.adapter.db.FileRawArchive;
+import org.sekisho.intel.adapter.db.JdbcIngestLog;
+import org.sekisho.intel.adapter.db.JdbcRecordStore;
+import org.sekisho.intel.adapter.format.Formats;
+import org.sekisho.intel.application.IngestPorts;
+import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.domain.RecordReader;
+import org.sekisho.platform.db.Database;
+
+/** Ingest wired over real PostgreSQL for tests, in batches of 100 so a small file spans several. */
+final class TestIngest {
+  /** The mapper records are stored with, as the application configures it. */
+  static final ObjectMapper JSON =
+      new ObjectMapper()
+          .registerModule(new JavaTimeModule())
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+  private TestIngest() {}
+
+  /** Raw inputs archived under {@code tmp}; {@code stored} told about every stored batch. */
+  static IngestRecords wire(
+      Database db, Path tmp, Clock clock, AuditTrail audit, IngestPorts.RecordsStored stored) {
+    return new IngestRecords(
+        new FileRawArchive(tmp.resolve("archive"), clock),
+        new Formats(),
+        new JdbcRecordStore(db.dataSource(), JSON, clock),
+        new JdbcIngestLog(db.jdbi(), clock),
+        new RecordReader(ZoneOffset.UTC),
+        audit,
+        clock,
+        100,
+        stored);
+  }
+}
