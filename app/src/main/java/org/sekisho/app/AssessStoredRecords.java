@@ -3,18 +3,24 @@ package org.sekisho.app;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.IntelRecord;
@@ -66,6 +72,10 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
             return t;
           });
   private final AtomicBoolean catchUpWaiting = new AtomicBoolean();
+  private final List<String> feedNames = new CopyOnWriteArrayList<>();
+  // per feed: records found without an assessment and assessed since start, and those refused
+  private final Map<String, AtomicLong> caughtUp = new ConcurrentHashMap<>();
+  private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
   private volatile boolean closing;
   private CompletableFuture<List<CatchUpAssessments.Result>> firstCatchUp;
 
@@ -79,6 +89,11 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
    * after the batches already queued, then every {@link #CATCH_UP_EVERY}. Call once.
    */
   void catchUpFrom(List<CatchUpAssessments> feeds) {
+    for (CatchUpAssessments f : feeds) {
+      feedNames.add(f.feedName());
+      caughtUp.put(f.feedName(), new AtomicLong());
+      refused.put(f.feedName(), new AtomicLong());
+    }
     firstCatchUp = runOnWorker(feeds, Duration.ZERO);
     long every = CATCH_UP_EVERY.toSeconds();
     catchUpTimer.scheduleWithFixedDelay(
@@ -115,6 +130,8 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
             for (CatchUpAssessments feed : feeds) {
               CatchUpAssessments.Result r =
                   feed.run(() -> closing || Thread.currentThread().isInterrupted(), inFlight);
+              caughtUp.get(feed.feedName()).addAndGet(r.assessed());
+              refused.get(feed.feedName()).addAndGet(r.refused());
               if (r.unassessed() > 0) {
                 // a warning: each was missed because a process stopped or assessing failed
                 LOG.warn(
@@ -135,6 +152,26 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
           }
         });
     return done;
+  }
+
+  /**
+   * Counts, per feed, the stored records the catch-up found without an assessment, as {@code
+   * sekisho_assessment_catch_up_records_total{feed, outcome="assessed"|"refused"}}: anything above
+   * zero means a process stopped between storing and assessing, or assessing failed.
+   */
+  void bindTo(MeterRegistry registry) {
+    for (String feed : feedNames) {
+      for (var e : Map.of("assessed", caughtUp, "refused", refused).entrySet()) {
+        FunctionCounter.builder(
+                "sekisho.assessment.catch.up.records",
+                e.getValue().get(feed),
+                AtomicLong::doubleValue)
+            .description("stored records found without an assessment by the catch-up")
+            .tag("feed", feed)
+            .tag("outcome", e.getKey())
+            .register(registry);
+      }
+    }
   }
 
   @Override

@@ -105,6 +105,11 @@ public final class Sekisho implements AutoCloseable {
     }
   }
 
+  /** The bridge that has targeting assess what intel stores (and catch up on what it missed). */
+  AssessStoredRecords assessing() {
+    return assessing;
+  }
+
   /**
    * The check for declarations, postal items and transport documents stored without an assessment
    * that starts with this instance, one result per kind in that order (see {@link
@@ -137,6 +142,7 @@ public final class Sekisho implements AutoCloseable {
     PrometheusMeterRegistry metrics = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
+    assessing.bindTo(metrics);
     List<NavItem> nav = new ArrayList<>();
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
     List<WebModule> modules = new ArrayList<>();

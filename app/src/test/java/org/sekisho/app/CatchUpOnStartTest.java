@@ -96,9 +96,26 @@ class CatchUpOnStartTest {
                       + " 'transport-document:HDMU872760780' and lane <> ''"))
           .isEqualTo(1);
       assertThat(count(db, "select count(*) from targeting.assessment")).isEqualTo(6);
+      // what operators alert on
+      var registry = new io.micrometer.core.instrument.simple.SimpleMeterRegistry();
+      sekisho.assessing().bindTo(registry);
+      assertThat(caughtUp(registry, "intel.declarations", "assessed")).isEqualTo(3);
+      assertThat(caughtUp(registry, "intel.postal-items", "assessed")).isEqualTo(2);
+      assertThat(caughtUp(registry, "intel.transport-documents", "assessed")).isEqualTo(1);
+      assertThat(caughtUp(registry, "intel.declarations", "refused")).isZero();
     } finally {
       sekisho.close();
     }
+  }
+
+  private static double caughtUp(
+      io.micrometer.core.instrument.MeterRegistry registry, String feed, String outcome) {
+    return registry
+        .get("sekisho.assessment.catch.up.records")
+        .tag("feed", feed)
+        .tag("outcome", outcome)
+        .functionCounter()
+        .count();
   }
 
   private static void ingest(Sekisho s, RecordKind kind, String jsonl) {

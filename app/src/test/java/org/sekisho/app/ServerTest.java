@@ -240,6 +240,16 @@ class ServerTest {
   }
 
   @Test
+  void metricsCountTheRecordsTheAssessmentCatchUpFound() throws Exception {
+    HttpResponse<String> m = send("GET", "/metrics", tokens.get(Role.ADMIN), null);
+    assertThat(m.statusCode()).isEqualTo(200);
+    assertThat(m.body())
+        .contains(
+            "sekisho_assessment_catch_up_records_total{feed=\"intel.declarations\",outcome=\"assessed\"}")
+        .contains("feed=\"intel.transport-documents\",outcome=\"refused\"");
+  }
+
+  @Test
   void everyIngestedDeclarationIsAssessedByTargeting() throws Exception {
     long assessed = 0;
     for (int i = 0; i < 100 && assessed < 2; i++) {
