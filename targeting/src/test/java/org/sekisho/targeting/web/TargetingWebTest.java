@@ -294,6 +294,27 @@ class TargetingWebTest {
     assertThat(declarations.findValuesAsText("record"))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r).startsWith("declaration:"));
+    // the declaration of the same goods, lodged later, shows the consignment's lane
+    JsonNode declared =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                "{\"declarationId\":\"D-BL-1\",\"date\":\"2026-11-28\",\"office\":\""
+                    + OFFICE
+                    + "\",\"transportDocument\":\"HDMU-WEB-1\","
+                    + "\"items\":[{\"hsCode\":\"090121\",\"origin\":\"TH\"}]}"));
+    HttpResponse<String> page =
+        send("GET", "/targeting/assessments/" + declared.get("id").asLong(), analyst, null);
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("id=\"consignment\"")
+        .contains("/targeting/assessments/" + bill.get("id").asLong())
+        .contains("transport-document:HDMU-WEB-1");
+    HttpResponse<String> withoutConsignment =
+        send("GET", "/targeting/assessments/" + bill.get("id").asLong(), analyst, null);
+    assertThat(withoutConsignment.body()).doesNotContain("id=\"consignment\"");
     HttpResponse<String> bad =
         send("GET", "/api/targeting/worklist?office=" + OFFICE + "&kind=parcel", analyst, null);
     assertThat(bad.statusCode()).isEqualTo(400);

@@ -336,12 +336,22 @@ public final class TargetingWeb implements WebModule {
             + "/"
             + java.net.URLEncoder.encode(sourceId, java.nio.charset.StandardCharsets.UTF_8)
                 .replace("+", "%20"));
-    m.put(
-        "summary",
+    RecordSummary summary =
         assess
             .submitted(w.id())
             .map(json -> RecordSummary.of(kind, json))
-            .orElse(new RecordSummary(List.of(), List.of(), List.of())));
+            .orElse(new RecordSummary(List.of(), List.of(), List.of()));
+    m.put("summary", summary);
+    // a declaration's consignment may have been assessed before arrival: its lane informs this one
+    m.put(
+        "consignment",
+        kind.equals("declaration")
+            ? summary.facts().stream()
+                .filter(f -> f.label().equals("targeting.field.transportDocument"))
+                .findFirst()
+                .flatMap(f -> assess.assessmentOf("transport-document:" + f.value()))
+                .flatMap(worklist::item)
+            : Optional.<WorkItem>empty());
     Web.page(ctx, w.recordKey(), render("assessment.jte", m));
   }
 
