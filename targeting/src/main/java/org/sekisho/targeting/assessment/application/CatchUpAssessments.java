@@ -9,12 +9,13 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Finds the declarations (or postal items) stored upstream that have no assessment and assesses
- * them: those stored just before the process stopped, before their assessment ran, and those whose
- * assessment failed (the database was briefly unavailable). Without this, such a declaration would
- * never reach a lane or a worklist. Pages through the feed from a cursor kept in the database, asks
- * the store which of a page's declarations are assessed, and reads and assesses only the others
- * (assessment is idempotent, so a declaration assessed meanwhile is not assessed twice).
+ * Finds the declarations (or postal items, or transport documents: one kind per feed) stored
+ * upstream that have no assessment and assesses them: those stored just before the process stopped,
+ * before their assessment ran, and those whose assessment failed (the database was briefly
+ * unavailable). Without this, such a declaration would never reach a lane or a worklist. Pages
+ * through the feed from a cursor kept in the database, asks the store which of a page's
+ * declarations are assessed, and reads and assesses only the others (assessment is idempotent, so a
+ * declaration assessed meanwhile is not assessed twice).
  *
  * <p>The cursor moves on only past declarations stored more than {@code settle} ago: an ingest that
  * is still running may yet commit declarations at lower positions than one already visible, and
