@@ -55,7 +55,7 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
           TimeUnit.SECONDS,
           new ArrayBlockingQueue<>(8),
           r -> {
-            Thread t = new Thread(r, "assess-stored-declarations");
+            Thread t = new Thread(r, "assess-stored-records");
             t.setDaemon(true);
             return t;
           },
