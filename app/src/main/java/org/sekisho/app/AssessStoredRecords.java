@@ -14,7 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -26,6 +25,7 @@ import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Party;
 import org.sekisho.intel.domain.PostalItem;
+import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.TransportDocument;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.CatchUpAssessments;
@@ -72,10 +72,11 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
             return t;
           });
   private final AtomicBoolean catchUpWaiting = new AtomicBoolean();
-  private final List<String> feedNames = new CopyOnWriteArrayList<>();
-  // per feed: records found without an assessment and assessed since start, and those refused
-  private final Map<String, AtomicLong> caughtUp = new ConcurrentHashMap<>();
-  private final Map<String, AtomicLong> refused = new ConcurrentHashMap<>();
+  // per feed: records found without an assessment since start, by outcome
+  private final Map<String, CaughtUp> caughtUp = new ConcurrentHashMap<>();
+
+  private record CaughtUp(AtomicLong assessed, AtomicLong refused) {}
+
   private volatile boolean closing;
   private CompletableFuture<List<CatchUpAssessments.Result>> firstCatchUp;
 
@@ -90,9 +91,7 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
    */
   void catchUpFrom(List<CatchUpAssessments> feeds) {
     for (CatchUpAssessments f : feeds) {
-      feedNames.add(f.feedName());
-      caughtUp.put(f.feedName(), new AtomicLong());
-      refused.put(f.feedName(), new AtomicLong());
+      caughtUp.put(f.feedName(), new CaughtUp(new AtomicLong(), new AtomicLong()));
     }
     firstCatchUp = runOnWorker(feeds, Duration.ZERO);
     long every = CATCH_UP_EVERY.toSeconds();
@@ -130,8 +129,9 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
             for (CatchUpAssessments feed : feeds) {
               CatchUpAssessments.Result r =
                   feed.run(() -> closing || Thread.currentThread().isInterrupted(), inFlight);
-              caughtUp.get(feed.feedName()).addAndGet(r.assessed());
-              refused.get(feed.feedName()).addAndGet(r.refused());
+              CaughtUp counts = caughtUp.get(feed.feedName());
+              counts.assessed().addAndGet(r.assessed());
+              counts.refused().addAndGet(r.refused());
               if (r.unassessed() > 0) {
                 // a warning: each was missed because a process stopped or assessing failed
                 LOG.warn(
@@ -160,18 +160,20 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
    * zero means a process stopped between storing and assessing, or assessing failed.
    */
   void bindTo(MeterRegistry registry) {
-    for (String feed : feedNames) {
-      for (var e : Map.of("assessed", caughtUp, "refused", refused).entrySet()) {
-        FunctionCounter.builder(
-                "sekisho.assessment.catch.up.records",
-                e.getValue().get(feed),
-                AtomicLong::doubleValue)
-            .description("stored records found without an assessment by the catch-up")
-            .tag("feed", feed)
-            .tag("outcome", e.getKey())
-            .register(registry);
-      }
-    }
+    caughtUp.forEach(
+        (feed, counts) ->
+            Map.of("assessed", counts.assessed(), "refused", counts.refused())
+                .forEach(
+                    (outcome, count) ->
+                        FunctionCounter.builder(
+                                "sekisho.assessment.catch.up.records",
+                                count,
+                                AtomicLong::doubleValue)
+                            .description(
+                                "stored records found without an assessment by the catch-up")
+                            .tag("feed", feed)
+                            .tag("outcome", outcome)
+                            .register(registry)));
   }
 
   @Override
@@ -185,20 +187,23 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
     }
   }
 
+  /** The kinds of stored record targeting assesses: those {@link #request} hands over. */
+  static final List<RecordKind> ASSESSED =
+      List.of(RecordKind.DECLARATION, RecordKind.POSTAL_ITEM, RecordKind.TRANSPORT_DOCUMENT);
+
   /**
    * What targeting is asked to assess for a stored record: declarations, postal items and
-   * consignments' transport documents.
+   * consignments' transport documents, in targeting's input format; nothing for other records.
    */
   Optional<AssessmentRequests.Request> request(IntelRecord r) {
-    return switch (r) {
-      case Declaration d ->
-          Optional.of(new AssessmentRequests.Request("declaration", d.declarationId(), toJson(d)));
-      case PostalItem p ->
-          Optional.of(new AssessmentRequests.Request("postal-item", p.itemId(), toJson(p)));
-      case TransportDocument t ->
-          Optional.of(new AssessmentRequests.Request("transport-document", t.number(), toJson(t)));
-      default -> Optional.empty();
-    };
+    Optional<String> json =
+        switch (r) {
+          case Declaration d -> Optional.of(toJson(d));
+          case PostalItem p -> Optional.of(toJson(p));
+          case TransportDocument t -> Optional.of(toJson(t));
+          default -> Optional.empty();
+        };
+    return json.map(j -> new AssessmentRequests.Request(r.kind().code(), r.sourceId(), j));
   }
 
   /**

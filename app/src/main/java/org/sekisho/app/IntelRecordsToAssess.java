@@ -10,8 +10,8 @@ import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.StoredDeclarations;
 
 /**
- * The intelligence database's records of one kind (declarations, postal items) as targeting's feed
- * of stored records to assess.
+ * The intelligence database's records of one kind (declarations, postal items or transport
+ * documents) as targeting's feed of stored records to assess.
  */
 final class IntelRecordsToAssess implements StoredDeclarations {
   private final RecordFeed feed;

@@ -19,7 +19,6 @@ import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
-import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.passenger.egate.adapter.EgateContext;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
@@ -92,16 +91,12 @@ public final class Sekisho implements AutoCloseable {
     contexts.forEach(BoundedContext::start);
     if (assessOnIngest) {
       assessing.catchUpFrom(
-          List.of(
-              targeting.catchUp(
-                  new IntelRecordsToAssess(
-                      intel.feed(), RecordKind.DECLARATION, assessing::request)),
-              targeting.catchUp(
-                  new IntelRecordsToAssess(
-                      intel.feed(), RecordKind.POSTAL_ITEM, assessing::request)),
-              targeting.catchUp(
-                  new IntelRecordsToAssess(
-                      intel.feed(), RecordKind.TRANSPORT_DOCUMENT, assessing::request))));
+          AssessStoredRecords.ASSESSED.stream()
+              .map(
+                  kind ->
+                      targeting.catchUp(
+                          new IntelRecordsToAssess(intel.feed(), kind, assessing::request)))
+              .toList());
     }
   }
 

@@ -409,8 +409,8 @@ public final class JdbcAssessments
           q.map(
                   (rs, ctx) -> {
                     String key = rs.getString(1);
-                    String kind = key.substring(0, Math.max(0, key.indexOf(':')));
-                    Outcome<DeclarationView> p = parser.parse(kind, rs.getString(2));
+                    Outcome<DeclarationView> p =
+                        parser.parse(DeclarationView.kindOf(key), rs.getString(2));
                     return p.isAccepted()
                         ? p.orElseThrow()
                             .withHistory(

@@ -17,6 +17,8 @@ import java.util.List;
  */
 public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods> goods) {
   private static final ObjectMapper JSON = new ObjectMapper();
+  // message keys of field labels: this prefix and the field's name in intel-records.md
+  private static final String LABEL = "targeting.field.";
 
   /** A labelled fact, e.g. the port of loading. */
   public record Fact(String label, String value) {}
@@ -38,6 +40,11 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
     facts = List.copyOf(facts);
     parties = List.copyOf(parties);
     goods = List.copyOf(goods);
+  }
+
+  /** The value of the fact from {@code field} (a field name of intel-records.md), if given. */
+  public java.util.Optional<String> fact(String field) {
+    return facts.stream().filter(f -> f.label().equals(LABEL + field)).map(Fact::value).findFirst();
   }
 
   public boolean isEmpty() {
@@ -132,7 +139,7 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
     for (String f : fields) {
       String v = text(n, f);
       if (!v.isEmpty()) {
-        facts.add(new Fact("targeting.field." + f, v));
+        facts.add(new Fact(LABEL + f, v));
       }
     }
   }
@@ -145,11 +152,7 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
       }
       PartyRow row =
           new PartyRow(
-              "targeting.field." + role,
-              text(p, "name"),
-              text(p, "id"),
-              text(p, "country"),
-              text(p, "address"));
+              LABEL + role, text(p, "name"), text(p, "id"), text(p, "country"), text(p, "address"));
       if (!(row.name() + row.id() + row.country() + row.address()).isEmpty()) {
         parties.add(row);
       }

@@ -41,6 +41,7 @@ import org.sekisho.targeting.criteria.application.DryRun;
 import org.sekisho.targeting.criteria.application.ReferenceLists;
 import org.sekisho.targeting.criteria.application.StoredCriterion;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.Field;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
 import org.sekisho.targeting.selectivity.domain.LaneLabels;
@@ -222,13 +223,13 @@ public final class TargetingWeb implements WebModule {
     return o == null ? p.office().toUpperCase(Locale.ROOT) : o.strip().toUpperCase(Locale.ROOT);
   }
 
-  /** The record kinds a worklist can be kept to (the pre-arrival team works consignments). */
-  static final List<String> KINDS = List.of("declaration", "postal-item", "transport-document");
-
-  /** {@code ?kind=}: empty for every kind, else one of {@link #KINDS}. */
+  /**
+   * {@code ?kind=}, the record kind a worklist is kept to (the pre-arrival team works
+   * consignments): empty for every kind, else one of {@link DeclarationView#RECORD_KINDS}.
+   */
   private static String kind(Context ctx) {
     String k = Optional.ofNullable(ctx.queryParam("kind")).orElse("").strip();
-    if (!k.isEmpty() && !KINDS.contains(k)) {
+    if (!k.isEmpty() && !DeclarationView.RECORD_KINDS.contains(k)) {
       throw HttpProblem.of(
           "invalid-parameter",
           "kind",
@@ -244,7 +245,7 @@ public final class TargetingWeb implements WebModule {
     Map<String, Object> m = new HashMap<>();
     m.put("office", office);
     m.put("kind", kind);
-    m.put("kinds", KINDS);
+    m.put("kinds", DeclarationView.RECORD_KINDS);
     m.put("rowsUrl", "/targeting/worklist/rows?office=" + enc(office) + "&kind=" + enc(kind));
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
@@ -326,8 +327,8 @@ public final class TargetingWeb implements WebModule {
     m.put("error", error);
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
-    String kind = w.recordKey().substring(0, Math.max(0, w.recordKey().indexOf(':')));
-    String sourceId = w.recordKey().substring(w.recordKey().indexOf(':') + 1);
+    String kind = DeclarationView.kindOf(w.recordKey());
+    String sourceId = DeclarationView.sourceIdOf(w.recordKey());
     // the intelligence database's page of the same record (it checks the reader's agency)
     m.put(
         "recordHref",
@@ -346,10 +347,11 @@ public final class TargetingWeb implements WebModule {
     m.put(
         "consignment",
         kind.equals("declaration")
-            ? summary.facts().stream()
-                .filter(f -> f.label().equals("targeting.field.transportDocument"))
-                .findFirst()
-                .flatMap(f -> assess.assessmentOf("transport-document:" + f.value()))
+            ? summary
+                .fact("transportDocument")
+                .flatMap(
+                    number ->
+                        assess.assessmentOf(DeclarationView.key("transport-document", number)))
                 .flatMap(worklist::item)
             : Optional.<WorkItem>empty());
     Web.page(ctx, w.recordKey(), render("assessment.jte", m));

@@ -226,8 +226,8 @@ public final class AssessRecords implements AssessmentRequests {
     java.util.Map<String, Optional<RiskScorer>> byVersion = new java.util.HashMap<>();
     for (StoredAssessment s : store.waitingForModelReasons(max)) {
       Assessment was = s.assessment();
-      String kind = was.recordKey().substring(0, Math.max(0, was.recordKey().indexOf(':')));
-      Outcome<DeclarationView> parsed = parser.parse(kind, s.json());
+      Outcome<DeclarationView> parsed =
+          parser.parse(DeclarationView.kindOf(was.recordKey()), s.json());
       if (!parsed.isAccepted()) {
         giveUp(s, "its record no longer parses: " + parsed.problems());
         continue;
@@ -308,8 +308,8 @@ public final class AssessRecords implements AssessmentRequests {
       return Outcome.rejected(
           "not-found", "versions", "a criteria or list version used by this assessment is gone");
     }
-    String kind = was.recordKey().substring(0, Math.max(0, was.recordKey().indexOf(':')));
-    Outcome<DeclarationView> parsed = parser.parse(kind, s.get().json());
+    Outcome<DeclarationView> parsed =
+        parser.parse(DeclarationView.kindOf(was.recordKey()), s.get().json());
     if (!parsed.isAccepted()) {
       return new Outcome.Rejected<>(parsed.problems());
     }

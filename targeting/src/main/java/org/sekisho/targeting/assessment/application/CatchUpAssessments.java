@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
 
 /**
  * Finds the declarations (or postal items, or transport documents: one kind per feed) stored
@@ -146,8 +147,7 @@ public final class CatchUpAssessments {
     return missing;
   }
 
-  // the record key assessments are stored under (DeclarationView.key)
   private String key(StoredDeclarations.Entry e) {
-    return feed.recordKind() + ":" + e.sourceId();
+    return DeclarationView.key(feed.recordKind(), e.sourceId());
   }
 }

@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A declaration (or postal item) as the criteria language reads it: the fields of {@link Field},
- * already normalised. Built by adapters from the intelligence-record formats.
+ * A declaration (or postal item, or transport document) as the criteria language reads it: the
+ * fields of {@link Field}, already normalised. Built by adapters from the intelligence-record
+ * formats.
  *
  * @param recordKind {@code declaration}, {@code postal-item}, …
  * @param sourceId the record's identity within its kind
@@ -45,9 +46,28 @@ public record DeclarationView(
     sourceCodes = sourceCodes == null ? java.util.Map.of() : java.util.Map.copyOf(sourceCodes);
   }
 
+  /** The record kinds targeting assesses, as records and criteria name them. */
+  public static final List<String> RECORD_KINDS =
+      List.of("declaration", "postal-item", "transport-document");
+
   /** {@code kind:sourceId}, the key under which random draws and assessments are kept. */
   public String key() {
+    return key(recordKind, sourceId);
+  }
+
+  /** The record key of a record of {@code recordKind} stored under {@code sourceId}. */
+  public static String key(String recordKind, String sourceId) {
     return recordKind + ":" + sourceId;
+  }
+
+  /** The record kind a record key names; empty when it names none. */
+  public static String kindOf(String recordKey) {
+    return recordKey.substring(0, Math.max(0, recordKey.indexOf(':')));
+  }
+
+  /** The source id a record key names. */
+  public static String sourceIdOf(String recordKey) {
+    return recordKey.substring(recordKey.indexOf(':') + 1);
   }
 
   /** The same declaration with other history counters. */

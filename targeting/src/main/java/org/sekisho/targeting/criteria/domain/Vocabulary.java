@@ -105,13 +105,10 @@ public final class Vocabulary<S, P> {
         "'lane' or 'weight' after 'then'");
   }
 
-  /** The record kinds targeting assesses, as the {@code kind} field names them. */
-  static final List<String> KINDS = List.of("declaration", "postal-item", "transport-document");
-
   private static java.util.function.BiFunction<String, String, String> cargoCheck(Field f) {
     if (f == Field.KIND) {
       return (raw, normal) ->
-          KINDS.contains(raw.strip().toLowerCase(java.util.Locale.ROOT))
+          DeclarationView.RECORD_KINDS.contains(raw.strip().toLowerCase(java.util.Locale.ROOT))
               ? null
               : "a record kind is declaration, postal-item or transport-document, got \""
                   + raw
