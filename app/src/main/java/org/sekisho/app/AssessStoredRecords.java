@@ -187,9 +187,13 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
     }
   }
 
-  /** The kinds of stored record targeting assesses: those {@link #request} hands over. */
+  /**
+   * The kinds of stored record targeting assesses: those {@link #request} hands over. Consignments
+   * first, so that records caught up after a crash meet their consignment's lane as they would have
+   * (a declaration assessed before its consignment is raised to its lane later all the same).
+   */
   static final List<RecordKind> ASSESSED =
-      List.of(RecordKind.DECLARATION, RecordKind.POSTAL_ITEM, RecordKind.TRANSPORT_DOCUMENT);
+      List.of(RecordKind.TRANSPORT_DOCUMENT, RecordKind.DECLARATION, RecordKind.POSTAL_ITEM);
 
   /**
    * What targeting is asked to assess for a stored record: declarations, postal items and

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.Callable;
 import org.sekisho.app.DemoAccounts;
 import org.sekisho.app.Sekisho;
@@ -91,7 +92,15 @@ final class DemoCommand implements Callable<Integer> {
     }
     Sekisho s = Sekisho.open(dir, Clock.systemUTC());
     try {
-      for (RecordKind k : RecordKind.values()) {
+      // in the order they reach customs: conveyances and their manifests (transport documents,
+      // assessed before arrival), then the declarations of the goods, parcels, seizures
+      for (RecordKind k :
+          List.of(
+              RecordKind.CONVEYANCE_MOVEMENT,
+              RecordKind.TRANSPORT_DOCUMENT,
+              RecordKind.DECLARATION,
+              RecordKind.POSTAL_ITEM,
+              RecordKind.SEIZURE)) {
         Path f = demo.resolve(k.plural() + ".jsonl");
         if (!Files.exists(f)) {
           continue;

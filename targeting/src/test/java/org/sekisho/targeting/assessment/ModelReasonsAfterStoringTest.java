@@ -69,6 +69,28 @@ class ModelReasonsAfterStoringTest {
     }
 
     @Override
+    public int carryOver(
+        List<org.sekisho.targeting.assessment.domain.ConsignmentSelection> selected, Instant at) {
+      return 0;
+    }
+
+    @Override
+    public Map<String, org.sekisho.targeting.assessment.domain.ConsignmentSelection> consignments(
+        java.util.Collection<String> keys) {
+      Map<String, org.sekisho.targeting.assessment.domain.ConsignmentSelection> out =
+          new HashMap<>();
+      for (String k : keys) {
+        byKey(k)
+            .flatMap(
+                s ->
+                    org.sekisho.targeting.assessment.domain.ConsignmentSelection.carried(
+                        k, s.id(), s.assessment().lane(), false))
+            .ifPresent(c -> out.put(k, c));
+      }
+      return out;
+    }
+
+    @Override
     public Optional<StoredAssessment> byId(long id) {
       return byKey.values().stream().filter(s -> s.id() == id).findFirst();
     }

@@ -62,6 +62,18 @@ class ModelReasonsWorkerTest {
     }
 
     @Override
+    public int carryOver(
+        List<org.sekisho.targeting.assessment.domain.ConsignmentSelection> selected, Instant at) {
+      return 0;
+    }
+
+    @Override
+    public Map<String, org.sekisho.targeting.assessment.domain.ConsignmentSelection> consignments(
+        java.util.Collection<String> keys) {
+      return Map.of();
+    }
+
+    @Override
     public void addModelReasons(long id, List<String> reasons) {
       added.put(id, reasons);
     }

@@ -38,6 +38,35 @@ class SelectivityTest {
   }
 
   @Test
+  void aLaneCarriedFromTheConsignmentIsTheLeastARecordGetsAndCountsInTheWindow() {
+    Selectivity s = new Selectivity(config(0, 0, 0));
+    assertThat(s.select("JPTYO", "declaration:C1", List.of(), 0, Lane.YELLOW))
+        .isEqualTo(new Selection(Lane.YELLOW, Selection.Basis.CONSIGNMENT));
+    // a criterion asking for more wins, one asking for less does not lower it
+    assertThat(
+            s.select(
+                "JPTYO",
+                "declaration:C2",
+                List.of(new LaneHit("c1v1", Lane.RED, 100)),
+                0,
+                Lane.BLUE))
+        .isEqualTo(new Selection(Lane.RED, Selection.Basis.CRITERIA));
+    assertThat(
+            s.select(
+                "JPTYO",
+                "declaration:C3",
+                List.of(new LaneHit("c1v1", Lane.YELLOW, 100)),
+                0,
+                Lane.RED))
+        .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT));
+    assertThat(s.select("JPTYO", "declaration:C4", List.of(), 0, Lane.GREEN))
+        .isEqualTo(new Selection(Lane.GREEN, Selection.Basis.NONE));
+    // the capacity a carried lane takes is counted: top-up sees the office's red share as it is
+    assertThat(s.recentShares("JPTYO").get(Lane.RED)).isEqualTo(0.5);
+    assertThat(s.recentShares("JPTYO").get(Lane.YELLOW)).isEqualTo(0.25);
+  }
+
+  @Test
   void randomSelectionMeetsTheMinimumRateAndIsMarkedRandom() {
     Selectivity s = new Selectivity(config(0, 0.05, 0));
     int random = 0;

@@ -312,9 +312,23 @@ class TargetingWebTest {
         .contains("id=\"consignment\"")
         .contains("/targeting/assessments/" + bill.get("id").asLong())
         .contains("transport-document:HDMU-WEB-1");
+    // the declaration is given at least the consignment's lane, and says so
+    if (!bill.get("lane").asText().equals("green")) {
+      assertThat(declared.get("lane").asText()).isEqualTo(bill.get("lane").asText());
+      assertThat(declared.at("/consignment/assessment").asLong())
+          .isEqualTo(bill.get("id").asLong());
+      assertThat(declared.get("reasons").get(0).asText())
+          .startsWith("consignment HDMU-WEB-1 was selected " + bill.get("lane").asText());
+    } else {
+      assertThat(declared.has("consignment")).isFalse();
+    }
+    // the consignment's page lists the declarations of its goods
     HttpResponse<String> withoutConsignment =
         send("GET", "/targeting/assessments/" + bill.get("id").asLong(), analyst, null);
     assertThat(withoutConsignment.body()).doesNotContain("id=\"consignment\"");
+    assertThat(withoutConsignment.body())
+        .contains("id=\"declarations\"")
+        .contains("/targeting/assessments/" + declared.get("id").asLong());
     HttpResponse<String> bad =
         send("GET", "/api/targeting/worklist?office=" + OFFICE + "&kind=parcel", analyst, null);
     assertThat(bad.statusCode()).isEqualTo(400);

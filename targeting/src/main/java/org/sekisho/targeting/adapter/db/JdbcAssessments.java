@@ -24,6 +24,7 @@ import org.sekisho.targeting.assessment.application.DeclarationParser;
 import org.sekisho.targeting.assessment.application.StoredAssessment;
 import org.sekisho.targeting.assessment.application.TraderHistories;
 import org.sekisho.targeting.assessment.domain.Assessment;
+import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.assessment.domain.CriterionHit;
 import org.sekisho.targeting.criteria.application.DeclarationHistory;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
@@ -46,7 +47,8 @@ public final class JdbcAssessments
       "id, record_key, office, assessed_at, declaration, score, model_probability, criteria_lane,"
           + " lane, basis, final_lane, status, hits, model_reasons, criteria_versions,"
           + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
-          + " hist_importer_decl, hist_importer_infr, model_reasons_pending";
+          + " hist_importer_decl, hist_importer_infr, model_reasons_pending, consignment_key,"
+          + " consignment_assessment, consignment_lane";
 
   private final Jdbi jdbi;
   private final DeclarationParser parser;
@@ -62,13 +64,15 @@ public final class JdbcAssessments
           + " declaration_date, assessed_at, declaration, score, model_probability,"
           + " criteria_lane, lane, basis, final_lane, status, hits, model_reasons,"
           + " criteria_versions, list_versions, model_version, hist_declarant_decl,"
-          + " hist_declarant_infr, hist_importer_decl, hist_importer_infr, model_reasons_pending)";
+          + " hist_declarant_infr, hist_importer_decl, hist_importer_infr, model_reasons_pending,"
+          + " consignment_key, consignment_assessment, consignment_lane, transport_document)";
 
   private static final String INSERT_ASSESSMENT =
       "with ins as ("
           + INSERT_INTO
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?) on conflict"
+          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
+          + " conflict"
           + " (record_key) do nothing returning id, assessed_at, importer_key, declarant_key),"
           + " counted as (insert into targeting.trader_history (role, trader_key, declarations,"
           + " infractions) select t.role, t.trader_key, 1, 0 from ins cross join lateral (values"
@@ -114,7 +118,12 @@ public final class JdbcAssessments
                 st.setLong(p++, hist.declarantInfractions());
                 st.setLong(p++, hist.importerDeclarations());
                 st.setLong(p++, hist.importerInfractions());
-                st.setBoolean(p, exactReasonsFollow);
+                st.setBoolean(p++, exactReasonsFollow);
+                Optional<ConsignmentSelection> c = a.consignment();
+                st.setString(p++, c.map(ConsignmentSelection::recordKey).orElse(null));
+                st.setObject(p++, c.map(ConsignmentSelection::assessmentId).orElse(null));
+                st.setString(p++, c.map(x -> x.lane().code()).orElse(null));
+                st.setString(p, transportDocument(d));
                 try (ResultSet rs = st.executeQuery()) {
                   return rs.next()
                       ? Optional.of(Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
@@ -138,14 +147,18 @@ public final class JdbcAssessments
           + " u.declarant_key, cast(u.declaration_date as date), ?, u.declaration, u.score,"
           + " u.model_probability, u.criteria_lane, u.lane, u.basis, u.lane, u.status,"
           + " cast(u.hits as jsonb), cast(u.model_reasons as jsonb), u.criteria_versions,"
-          + " u.list_versions, u.model_version, u.dd, u.di, u.id_, u.ii, u.pending from"
+          + " u.list_versions, u.model_version, u.dd, u.di, u.id_, u.ii, u.pending, u.ck, u.ca,"
+          + " u.cl, u.td from"
           + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],"
-          + " ?::int8[], ?::bool[]) with ordinality as u(record_key, office, importer_key,"
+          + " ?::int8[], ?::bool[], ?::text[], ?::int8[], ?::text[], ?::text[]) with ordinality as"
+          + " u(record_key, office, importer_key,"
           + " declarant_key, declaration_date, declaration, score, model_probability,"
           + " criteria_lane, lane, basis, status, hits, model_reasons, criteria_versions,"
-          + " list_versions, model_version, dd, di, id_, ii, pending, n) order by u.n on conflict"
+          + " list_versions, model_version, dd, di, id_, ii, pending, ck, ca, cl, td, n) order by"
+          + " u.n"
+          + " on conflict"
           + " (record_key) do nothing returning id, record_key, assessed_at, importer_key,"
           + " declarant_key), counted as (insert into targeting.trader_history (role,"
           + " trader_key, declarations, infractions) select t.role, t.trader_key, count(*), 0"
@@ -166,6 +179,10 @@ public final class JdbcAssessments
     Double[][] reals = new Double[2][n];
     Long[][] counts = new Long[4][n];
     Boolean[] pending = new Boolean[n];
+    String[] consignmentKeys = new String[n];
+    Long[] consignmentIds = new Long[n];
+    String[] consignmentLanes = new String[n];
+    String[] transportDocuments = new String[n];
     for (int i = 0; i < n; i++) {
       NewAssessment b = batch.get(i);
       Assessment a = b.assessment();
@@ -194,6 +211,11 @@ public final class JdbcAssessments
       counts[2][i] = hist.importerDeclarations();
       counts[3][i] = hist.importerInfractions();
       pending[i] = b.exactReasonsFollow();
+      Optional<ConsignmentSelection> c = a.consignment();
+      consignmentKeys[i] = c.map(ConsignmentSelection::recordKey).orElse(null);
+      consignmentIds[i] = c.map(ConsignmentSelection::assessmentId).orElse(null);
+      consignmentLanes[i] = c.map(x -> x.lane().code()).orElse(null);
+      transportDocuments[i] = transportDocument(d);
     }
     Instant at = batch.get(0).at();
     Map<String, Map.Entry<Long, Instant>> inserted =
@@ -214,7 +236,11 @@ public final class JdbcAssessments
                 for (Long[] col : counts) {
                   st.setArray(p++, c.createArrayOf("int8", col));
                 }
-                st.setArray(p, c.createArrayOf("bool", pending));
+                st.setArray(p++, c.createArrayOf("bool", pending));
+                st.setArray(p++, c.createArrayOf("text", consignmentKeys));
+                st.setArray(p++, c.createArrayOf("int8", consignmentIds));
+                st.setArray(p++, c.createArrayOf("text", consignmentLanes));
+                st.setArray(p, c.createArrayOf("text", transportDocuments));
                 Map<String, Map.Entry<Long, Instant>> out = new java.util.HashMap<>();
                 try (ResultSet rs = st.executeQuery()) {
                   while (rs.next()) {
@@ -243,6 +269,69 @@ public final class JdbcAssessments
       }
     }
     return stored;
+  }
+
+  /** The transport document a declaration declares the goods of; null for other records. */
+  private static String transportDocument(DeclarationView d) {
+    return d.recordKind().equals("declaration") && !d.transportDocument().isEmpty()
+        ? d.transportDocument()
+        : null;
+  }
+
+  /**
+   * One statement: the declarations to raise are locked with their lanes as they were, raised, and
+   * a lane change is written for each.
+   */
+  private static final String CARRY_OVER =
+      "with c as (select * from unnest(?::text[], ?::text[], ?::text[]) as c(bill, lane,"
+          + " comment)), old as (select a.id, a.final_lane, c.lane, c.comment"
+          + " from targeting.assessment a join c on a.transport_document = c.bill where"
+          + " a.status <> 'closed' and array_position(array['red','yellow','blue','green'],"
+          + " a.final_lane) > array_position(array['red','yellow','blue','green'], c.lane) for"
+          + " update of a), raised as (update targeting.assessment a set final_lane = old.lane,"
+          + " status = case when a.status = 'released' then 'open' else a.status end from old"
+          + " where a.id = old.id returning a.id) insert into targeting.lane_change"
+          + " (assessment_id, from_lane, to_lane, comment, decided_by, decided_at) select old.id,"
+          + " old.final_lane, old.lane, old.comment, ?, ? from old join raised on raised.id ="
+          + " old.id";
+
+  @Override
+  public int carryOver(List<ConsignmentSelection> selected, Instant at) {
+    if (selected.isEmpty()) {
+      return 0;
+    }
+    // a consignment named twice is carried over with its most severe lane
+    Map<String, ConsignmentSelection> byBill = new java.util.LinkedHashMap<>();
+    for (ConsignmentSelection c : selected) {
+      byBill.merge(
+          DeclarationView.sourceIdOf(c.recordKey()),
+          c,
+          (a, b) -> b.lane().moreSevereThan(a.lane()) ? b : a);
+    }
+    int n = byBill.size();
+    String[] bills = new String[n];
+    String[] lanes = new String[n];
+    String[] comments = new String[n];
+    int i = 0;
+    for (var e : byBill.entrySet()) {
+      bills[i] = e.getKey();
+      lanes[i] = e.getValue().lane().code();
+      comments[i++] = e.getValue().laterReason();
+    }
+    return jdbi.inTransaction(
+        h -> {
+          var c = h.getConnection();
+          try (var st = c.prepareStatement(CARRY_OVER)) {
+            st.setArray(1, c.createArrayOf("text", bills));
+            st.setArray(2, c.createArrayOf("text", lanes));
+            st.setArray(3, c.createArrayOf("text", comments));
+            st.setString(4, ConsignmentSelection.DECIDED_BY);
+            st.setTimestamp(5, Timestamp.from(at));
+            return st.executeUpdate();
+          } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+          }
+        });
   }
 
   @Override
@@ -342,6 +431,37 @@ public final class JdbcAssessments
                 .bind("k", recordKey)
                 .map((rs, ctx) -> stored(rs))
                 .findOne());
+  }
+
+  @Override
+  public Map<String, ConsignmentSelection> consignments(
+      java.util.Collection<String> transportDocumentKeys) {
+    if (transportDocumentKeys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, ConsignmentSelection> out = new java.util.HashMap<>();
+    jdbi.useHandle(
+        h -> {
+          try (var st =
+              h.getConnection()
+                  .prepareStatement(
+                      "select a.record_key, a.id, a.final_lane, o.result = 'nothing-found' from"
+                          + " targeting.assessment a left join targeting.outcome o on"
+                          + " o.assessment_id = a.id where a.record_key = any(?)")) {
+            st.setArray(
+                1, h.getConnection().createArrayOf("text", transportDocumentKeys.toArray()));
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                ConsignmentSelection.carried(
+                        rs.getString(1), rs.getLong(2), lane(rs.getString(3)), rs.getBoolean(4))
+                    .ifPresent(c -> out.put(c.recordKey(), c));
+              }
+            }
+          } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+          }
+        });
+    return out;
   }
 
   @Override
@@ -461,6 +581,21 @@ public final class JdbcAssessments
                 .bind("id", id)
                 .map((rs, ctx) -> work(rs, h))
                 .findOne());
+  }
+
+  @Override
+  public List<WorkItem> declarationsOf(String transportDocument, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select "
+                        + COLUMNS
+                        + " from targeting.assessment where transport_document = :td order by id"
+                        + " limit :l")
+                .bind("td", transportDocument)
+                .bind("l", limit)
+                .map((rs, ctx) -> work(rs, null))
+                .list());
   }
 
   @Override
@@ -615,7 +750,14 @@ public final class JdbcAssessments
             strings(rs.getString("model_reasons")),
             rs.getString("criteria_versions"),
             rs.getString("list_versions"),
-            rs.getString("model_version"));
+            rs.getString("model_version"),
+            rs.getString("consignment_key") == null
+                ? Optional.empty()
+                : Optional.of(
+                    new ConsignmentSelection(
+                        rs.getString("consignment_key"),
+                        rs.getLong("consignment_assessment"),
+                        lane(rs.getString("consignment_lane")))));
     return new StoredAssessment(
         rs.getLong("id"),
         a,

@@ -354,6 +354,15 @@ public final class TargetingWeb implements WebModule {
                         assess.assessmentOf(DeclarationView.key("transport-document", number)))
                 .flatMap(worklist::item)
             : Optional.<WorkItem>empty());
+    // and a consignment's page lists the declarations of its goods, which follow its lane
+    m.put(
+        "declarations",
+        kind.equals("transport-document")
+            ? worklist.declarationsOf(sourceId, 100).stream()
+                // an inspector sees the items of their own office only
+                .filter(d -> p.has(Role.ANALYST) || d.office().equalsIgnoreCase(p.office()))
+                .toList()
+            : List.<WorkItem>of());
     Web.page(ctx, w.recordKey(), render("assessment.jte", m));
   }
 
@@ -910,6 +919,19 @@ public final class TargetingWeb implements WebModule {
     m.put("basis", a.selection().basis().code());
     m.put("random", a.selection().random());
     m.put("criteriaLane", a.criteriaLane().code());
+    // the lane of its consignment (assessed before arrival) that a declaration was given at least
+    a.consignment()
+        .ifPresent(
+            c ->
+                m.put(
+                    "consignment",
+                    Map.of(
+                        "record",
+                        c.recordKey(),
+                        "assessment",
+                        c.assessmentId(),
+                        "lane",
+                        c.lane().code())));
     List<Map<String, Object>> hits = new ArrayList<>();
     for (CriterionHit h : a.hits()) {
       Map<String, Object> hm = new LinkedHashMap<>();

@@ -4,10 +4,12 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.assessment.domain.Assessor;
+import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.assessment.domain.CriterionHit;
 import org.sekisho.targeting.assessment.domain.RuleBook;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
@@ -107,13 +109,22 @@ public final class AssessRecords implements AssessmentRequests {
     DeclarationView d = parsed.withHistory(histories.of(parsed));
     // one model for score and reasons, even if another is released meanwhile
     RiskScorer m = model.snapshot();
+    Optional<ConsignmentSelection> consignment =
+        consignmentKey(d).flatMap(k -> Optional.ofNullable(store.consignments(Set.of(k)).get(k)));
     AssessmentStore.NewAssessment n =
         toStore(
-            Assessor.assess(d, rules.get(), m.score(d), selectivity), m, d, json, clock.instant());
+            Assessor.assess(d, rules.get(), m.score(d), selectivity, consignment),
+            m,
+            d,
+            json,
+            clock.instant());
     StoredAssessment s =
         store.saveIfAbsent(n.assessment(), d, json, n.at(), n.exactReasonsFollow());
-    if (n.exactReasonsFollow() && s.assessment() == n.assessment()) {
-      reasons.later(new ModelReasons.Referral(s.id(), m, d));
+    if (s.assessment() == n.assessment()) {
+      if (n.exactReasonsFollow()) {
+        reasons.later(new ModelReasons.Referral(s.id(), m, d));
+      }
+      carryOverToDeclarations(List.of(s), n.at());
     }
     return s;
   }
@@ -130,10 +141,10 @@ public final class AssessRecords implements AssessmentRequests {
     }
     if (reasons instanceof Inline) {
       return new AssessmentStore.NewAssessment(
-          withModelReasons(a, m.explain(d, MODEL_REASONS)), d, json, at, false);
+          a.withModelReasons(m.explain(d, MODEL_REASONS)), d, json, at, false);
     }
     return new AssessmentStore.NewAssessment(
-        withModelReasons(a, m.quickReasons(d, MODEL_REASONS)), d, json, at, true);
+        a.withModelReasons(m.quickReasons(d, MODEL_REASONS)), d, json, at, true);
   }
 
   /**
@@ -163,6 +174,10 @@ public final class AssessRecords implements AssessmentRequests {
       return;
     }
     List<TraderHistory> counted = histories.ofAll(todo);
+    java.util.Set<String> bills = new java.util.HashSet<>();
+    todo.forEach(d -> consignmentKey(d).ifPresent(bills::add));
+    java.util.Map<String, ConsignmentSelection> consignments =
+        bills.isEmpty() ? java.util.Map.of() : store.consignments(bills);
     RiskScorer m = model.snapshot();
     RuleBook book = rules.get();
     BatchCounters inBatch = new BatchCounters();
@@ -173,18 +188,53 @@ public final class AssessRecords implements AssessmentRequests {
       DeclarationView d = todo.get(i).withHistory(inBatch.countIn(todo.get(i), counted.get(i)));
       AssessmentStore.NewAssessment n =
           toStore(
-              Assessor.assess(d, book, m.score(d), selectivity), m, d, jsonByKey.get(d.key()), at);
+              Assessor.assess(
+                  d, book, m.score(d), selectivity, consignmentKey(d).map(consignments::get)),
+              m,
+              d,
+              jsonByKey.get(d.key()),
+              at);
       assessed.add(n);
       if (n.exactReasonsFollow()) {
         referred.put(d.key(), d);
       }
     }
-    for (StoredAssessment s : store.saveAllIfAbsent(assessed)) {
+    List<StoredAssessment> stored = store.saveAllIfAbsent(assessed);
+    for (StoredAssessment s : stored) {
       DeclarationView d = referred.get(s.assessment().recordKey());
       if (d != null) {
         reasons.later(new ModelReasons.Referral(s.id(), m, d));
       }
     }
+    carryOverToDeclarations(stored, at);
+  }
+
+  /**
+   * Consignments selected now whose goods were declared before: their declarations, assessed
+   * already, are raised to the consignment's lane (one statement for all of them).
+   */
+  private void carryOverToDeclarations(List<StoredAssessment> stored, java.time.Instant at) {
+    List<ConsignmentSelection> selected = new ArrayList<>();
+    for (StoredAssessment s : stored) {
+      Assessment a = s.assessment();
+      if (a.lane() != Lane.GREEN
+          && DeclarationView.kindOf(a.recordKey()).equals("transport-document")) {
+        selected.add(new ConsignmentSelection(a.recordKey(), s.id(), a.lane()));
+      }
+    }
+    if (!selected.isEmpty()) {
+      store.carryOver(selected, at);
+    }
+  }
+
+  /**
+   * The record key of the consignment a declaration declares the goods of (its transport document);
+   * empty for other records and for a declaration that names none.
+   */
+  private static Optional<String> consignmentKey(DeclarationView d) {
+    return d.recordKind().equals("declaration") && !d.transportDocument().isEmpty()
+        ? Optional.of(DeclarationView.key("transport-document", d.transportDocument()))
+        : Optional.empty();
   }
 
   /**
@@ -336,20 +386,5 @@ public final class AssessRecords implements AssessmentRequests {
     }
     return Outcome.accepted(
         new Replay(diffs.isEmpty(), score, hits.stream().map(CriterionHit::key).toList(), diffs));
-  }
-
-  private static Assessment withModelReasons(Assessment a, List<String> reasons) {
-    return new Assessment(
-        a.recordKey(),
-        a.office(),
-        a.score(),
-        a.modelProbability(),
-        a.criteriaLane(),
-        a.selection(),
-        a.hits(),
-        reasons,
-        a.criteriaVersions(),
-        a.listVersions(),
-        a.modelVersion());
   }
 }

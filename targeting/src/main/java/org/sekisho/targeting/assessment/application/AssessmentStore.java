@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.sekisho.targeting.assessment.domain.Assessment;
+import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 
 /** Port: assessments, one per record. */
@@ -56,6 +57,23 @@ public interface AssessmentStore {
   }
 
   Optional<StoredAssessment> byKey(String recordKey);
+
+  /**
+   * The consignments among {@code transportDocumentKeys} (record keys of transport documents) whose
+   * lane, as it stands now, carries over to the declaration of their goods ({@link
+   * ConsignmentSelection#carried}), by record key; a consignment not assessed, or not carrying
+   * over, is absent.
+   */
+  Map<String, ConsignmentSelection> consignments(Collection<String> transportDocumentKeys);
+
+  /**
+   * Raises the declarations of each selected consignment (those naming its transport document) that
+   * are not closed and hold a less severe lane, to the consignment's lane: a released one is opened
+   * again for an analyst, and each change is kept as a lane change by {@value
+   * ConsignmentSelection#DECIDED_BY} with the reason. For a consignment selected after its goods
+   * were declared (assessed later, or raised by an analyst). Returns how many were raised.
+   */
+  int carryOver(List<ConsignmentSelection> selected, Instant at);
 
   /**
    * Adds the model's reasons to a stored assessment (they may be computed after it is stored); it

@@ -1,6 +1,7 @@
 package org.sekisho.targeting.assessment.domain;
 
 import java.util.List;
+import java.util.Optional;
 import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.selectivity.domain.Selection;
 
@@ -15,6 +16,9 @@ import org.sekisho.targeting.selectivity.domain.Selection;
  * @param selection the lane chosen by selectivity and on what basis
  * @param hits the criteria that hit, each with its reason and list hits
  * @param modelReasons the model's top feature contributions (for referred declarations)
+ * @param consignment for a declaration, the lane its consignment was selected for before arrival,
+ *     which the declaration was given at least (an input, kept so the lane can be explained and
+ *     replayed)
  */
 public record Assessment(
     String recordKey,
@@ -27,19 +31,42 @@ public record Assessment(
     List<String> modelReasons,
     String criteriaVersions,
     String listVersions,
-    String modelVersion) {
+    String modelVersion,
+    Optional<ConsignmentSelection> consignment) {
   public Assessment {
     hits = List.copyOf(hits);
     modelReasons = List.copyOf(modelReasons);
+    consignment = consignment == null ? Optional.empty() : consignment;
+  }
+
+  /** The same assessment with other model reasons. */
+  public Assessment withModelReasons(List<String> reasons) {
+    return new Assessment(
+        recordKey,
+        office,
+        score,
+        modelProbability,
+        criteriaLane,
+        selection,
+        hits,
+        reasons,
+        criteriaVersions,
+        listVersions,
+        modelVersion,
+        consignment);
   }
 
   public Lane lane() {
     return selection.lane();
   }
 
-  /** Every reason in plain language: criteria first, then list hits, then the model's factors. */
+  /**
+   * Every reason in plain language: the consignment's selection before arrival, criteria, list
+   * hits, how selectivity chose, then the model's factors.
+   */
   public List<String> reasons() {
     List<String> out = new java.util.ArrayList<>();
+    consignment.ifPresent(c -> out.add(c.reason()));
     for (CriterionHit h : hits) {
       out.add(h.name() + ": " + h.reason());
     }

@@ -2,6 +2,7 @@ package org.sekisho.targeting.assessment.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.selectivity.domain.LaneHit;
@@ -49,13 +50,33 @@ public final class Assessor {
   /** Assesses {@code d}: hits, score, lane. Model reasons are added by the caller if wanted. */
   public static Assessment assess(
       DeclarationView d, RuleBook book, ModelScore model, Selectivity selectivity) {
+    return assess(d, book, model, selectivity, Optional.empty());
+  }
+
+  /**
+   * Assesses {@code d} as {@link #assess(DeclarationView, RuleBook, ModelScore, Selectivity)} does,
+   * giving it at least the lane its consignment was selected for before arrival. That lane changes
+   * neither the score nor the criteria lane: it is an input, kept with the assessment.
+   */
+  public static Assessment assess(
+      DeclarationView d,
+      RuleBook book,
+      ModelScore model,
+      Selectivity selectivity,
+      Optional<ConsignmentSelection> consignment) {
     List<CriterionHit> hits = book.evaluate(d);
     double score = score(model.probability(), hits);
     List<LaneHit> laneHits = new ArrayList<>(hits.size());
     for (CriterionHit h : hits) {
       h.lane().ifPresent(l -> laneHits.add(new LaneHit(h.key(), l, h.samplePercent())));
     }
-    Selection sel = selectivity.select(stream(d), d.key(), laneHits, score);
+    Selection sel =
+        selectivity.select(
+            stream(d),
+            d.key(),
+            laneHits,
+            score,
+            consignment.map(ConsignmentSelection::lane).orElse(Lane.GREEN));
     return new Assessment(
         d.key(),
         d.office(),
@@ -67,6 +88,7 @@ public final class Assessor {
         List.of(),
         book.criteriaVersions(),
         book.listVersions(),
-        model.modelVersion());
+        model.modelVersion(),
+        consignment);
   }
 }

@@ -4,15 +4,16 @@ package org.sekisho.targeting.selectivity.domain;
  * The lane selectivity chose and why.
  *
  * @param lane the lane
- * @param basis why: criteria, a criterion forced after too many sampled-out hits, random selection
- *     (these measure the true infraction rate), top-up to the expected rate by score, or nothing
- *     (green)
+ * @param basis why: criteria, a criterion forced after too many sampled-out hits, the lane its
+ *     consignment was selected for before arrival, random selection (these measure the true
+ *     infraction rate), top-up to the expected rate by score, or nothing (green)
  */
 public record Selection(Lane lane, Basis basis) {
   /** Why a lane was chosen. */
   public enum Basis {
     CRITERIA,
     FORCED_AFTER_MAX_HITS,
+    CONSIGNMENT,
     RANDOM,
     TOP_UP,
     NONE;

@@ -75,13 +75,24 @@ public final class Selectivity {
    * @param hits the criteria hits that ask for a lane
    * @param score the declaration's risk score (higher is riskier)
    */
+  public Selection select(String office, String recordKey, List<LaneHit> hits, double score) {
+    return select(office, recordKey, hits, score, Lane.GREEN);
+  }
+
+  /**
+   * {@link #select(String, String, List, double)} for a record that must have at least the lane
+   * {@code carried} (its consignment's, chosen before arrival): it takes that lane unless a
+   * criterion or a random draw asks for a more severe one, and it counts in the office's window
+   * with the lane it is given, as the inspection capacity it takes.
+   */
   public synchronized Selection select(
-      String office, String recordKey, List<LaneHit> hits, double score) {
+      String office, String recordKey, List<LaneHit> hits, double score, Lane carried) {
     OfficeProfile profile = config.profile(office);
     OfficeState state = offices.computeIfAbsent(office, o -> new OfficeState());
     boolean counted = remembered == 0 || seen.add(recordKey);
-    Lane lane = Lane.GREEN;
-    Selection.Basis basis = Selection.Basis.NONE;
+    Lane lane = carried;
+    Selection.Basis basis =
+        carried == Lane.GREEN ? Selection.Basis.NONE : Selection.Basis.CONSIGNMENT;
     for (LaneHit h : hits) {
       boolean selected;
       Selection.Basis why = Selection.Basis.CRITERIA;

@@ -2,9 +2,12 @@ package org.sekisho.targeting.worklist.application;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.selectivity.domain.Lane;
 
 /**
@@ -41,6 +44,11 @@ public final class Worklist {
     return store.item(id);
   }
 
+  /** The assessed declarations of a consignment's goods (by its transport document). */
+  public List<WorkItem> declarationsOf(String transportDocument, int limit) {
+    return store.declarationsOf(transportDocument, limit);
+  }
+
   /**
    * An analyst's decision on an open (or released) item: the lane to keep, lower or raise to, with
    * a mandatory comment. A non-green lane refers the item to the office's inspectors.
@@ -69,8 +77,14 @@ public final class Worklist {
       return Outcome.rejected("conflict", "status", "the inspection outcome is recorded already");
     }
     WorkStatus next = to.get() == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.REFERRED;
-    if (!store.decide(id, w.finalLane(), to.get(), next, c, by, clock.instant())) {
+    Instant at = clock.instant();
+    if (!store.decide(id, w.finalLane(), to.get(), next, c, by, at)) {
       return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+    }
+    // goods selected after they were declared: their declarations follow the consignment
+    if (to.get() != Lane.GREEN
+        && DeclarationView.kindOf(w.recordKey()).equals("transport-document")) {
+      store.carryOver(List.of(new ConsignmentSelection(w.recordKey(), id, to.get())), at);
     }
     return Outcome.accepted(store.item(id).orElseThrow());
   }

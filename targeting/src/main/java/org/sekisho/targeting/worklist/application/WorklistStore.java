@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.selectivity.domain.Lane;
 
 /** Port: the workflow state of assessments. */
@@ -17,11 +18,23 @@ public interface WorklistStore {
 
   Optional<WorkItem> item(long id);
 
+  /** The assessed declarations of the goods a transport document carries, oldest first. */
+  List<WorkItem> declarationsOf(String transportDocument, int limit);
+
   /**
    * Records a lane decision and moves the item to {@code status}; false if it changed meanwhile.
    */
   boolean decide(
       long id, Lane from, Lane to, WorkStatus status, String comment, String by, Instant at);
+
+  /**
+   * Raises the declarations of each selected consignment (those naming its transport document) that
+   * are not closed and hold a less severe lane, to the consignment's lane: a released one is opened
+   * again for an analyst, and each change is kept as a lane change by {@value
+   * ConsignmentSelection#DECIDED_BY} with the reason. For a consignment selected after its goods
+   * were declared (assessed later, or raised by an analyst). Returns how many were raised.
+   */
+  int carryOver(List<ConsignmentSelection> selected, Instant at);
 
   /** Records the outcome and closes the item; false when it was not referred. */
   boolean recordOutcome(

@@ -1,0 +1,243 @@
+package org.sekisho.targeting.assessment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.adapter.db.JdbcAssessments;
+import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
+import org.sekisho.targeting.assessment.application.AssessRecords;
+import org.sekisho.targeting.assessment.application.AssessmentRequests.Request;
+import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.assessment.application.StoredAssessment;
+import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
+import org.sekisho.targeting.criteria.Declarations;
+import org.sekisho.targeting.selectivity.domain.Lane;
+import org.sekisho.targeting.selectivity.domain.Selection;
+import org.sekisho.targeting.worklist.application.WorkItem;
+import org.sekisho.targeting.worklist.application.WorkStatus;
+import org.sekisho.targeting.worklist.application.Worklist;
+
+/**
+ * Goods selected before arrival stay selected when they are declared: a declaration is given at
+ * least the lane its consignment (transport document) holds at the time, unless an analyst released
+ * the consignment or its examination found nothing; the carried lane is kept with the assessment,
+ * one record at a time and in stored batches alike.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class ConsignmentCarryOverTest {
+  private final Database db;
+
+  ConsignmentCarryOverTest(Database db) {
+    this.db = db;
+  }
+
+  /** Every consignment at JPTYO is sent to red at random; declarations only by what they carry. */
+  private static final String SELECTIVITY =
+      """
+      default.red.expected=0
+      default.red.random=0
+      default.yellow.expected=0
+      default.yellow.random=0
+      default.blue.expected=0
+      default.blue.random=0
+      office.JPTYO/transport-document.red.random=100
+      """;
+
+  private static String bill(String number) {
+    return bill(number, "JPTYO");
+  }
+
+  private static String bill(String number, String office) {
+    return "{\"number\":\""
+        + number
+        + "\",\"documentType\":\"MBL\",\"date\":\"2026-11-27T06:00:00+09:00\",\"office\":\""
+        + office
+        + "\","
+        + "\"consignee\":{\"name\":\"Importer IMP-A\",\"id\":\"IMP-A\"},\"portOfLoading\":\"THBKK\","
+        + "\"hsCode\":\"090121\",\"grossMassKg\":\"100\",\"packages\":5}";
+  }
+
+  /** A declaration of the goods of {@code bill} (none when blank). */
+  private static String declaration(String id, String bill) {
+    String json = Declarations.json(id, "IMP-A", "BRK-X", "50000");
+    return bill.isEmpty() ? json : "{\"transportDocument\":\"" + bill + "\"," + json.substring(1);
+  }
+
+  @Test
+  void aDeclarationKeepsTheLaneItsConsignmentWasSelectedForBeforeArrival(@TempDir Path dir)
+      throws Exception {
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    Files.createDirectories(dir.resolve("targeting"));
+    Files.writeString(dir.resolve("targeting/selectivity.properties"), SELECTIVITY);
+    TargetingContext ctx =
+        new TargetingContext(db, new AuditLog(db.jdbi()), Clock.systemUTC(), dir, RiskScorer.NONE);
+    ctx.start();
+    try {
+      AssessRecords assess = ctx.assessRecords();
+      JdbcAssessments store = new JdbcAssessments(db.jdbi(), new DeclarationJson());
+      Worklist worklist = new Worklist(store, Clock.systemUTC());
+      long[] bills = new long[5];
+      for (int i = 1; i <= 4; i++) {
+        StoredAssessment b = assess.assessJson("transport-document", bill("B" + i)).orElseThrow();
+        assertThat(b.assessment().lane()).isEqualTo(Lane.RED);
+        bills[i] = b.id();
+      }
+      // B1 stays open in red; B2 released by an analyst; B3 examined, nothing found; B4 examined,
+      // infraction found
+      assertThat(worklist.decide(bills[2], "green", "papers in order", "ana").isAccepted())
+          .isTrue();
+      for (int i = 3; i <= 4; i++) {
+        assertThat(worklist.decide(bills[i], "red", "confirm the exam", "ana").isAccepted())
+            .isTrue();
+      }
+      assertThat(
+              worklist
+                  .recordOutcome(bills[3], "nothing-found", "", false, "as declared", "insp")
+                  .isAccepted())
+          .isTrue();
+      assertThat(
+              worklist
+                  .recordOutcome(bills[4], "infraction", "120000", true, "undeclared", "insp")
+                  .isAccepted())
+          .isTrue();
+
+      // D1 and D2 one at a time, the others as one stored batch
+      StoredAssessment d1 = assess.assessJson("declaration", declaration("D1", "B1")).orElseThrow();
+      StoredAssessment d2 = assess.assessJson("declaration", declaration("D2", "B2")).orElseThrow();
+      assess.assessAll(
+          List.of(
+              new Request("declaration", "D3", declaration("D3", "B3")),
+              new Request("declaration", "D4", declaration("D4", "B4")),
+              new Request("declaration", "D5", declaration("D5", "B9")),
+              new Request("declaration", "D6", declaration("D6", "")),
+              new Request("declaration", "D7", declaration("D7", "B1"))));
+
+      assertThat(d1.assessment().selection())
+          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT));
+      assertThat(d1.assessment().consignment())
+          .contains(new ConsignmentSelection("transport-document:B1", bills[1], Lane.RED));
+      assertThat(d2.assessment().lane()).isEqualTo(Lane.GREEN);
+      assertThat(d2.assessment().consignment()).isEmpty();
+
+      // what is stored, read back: the lane, why, and the consignment it came from
+      WorkItem w1 = worklist.item(d1.id()).orElseThrow();
+      assertThat(w1.basis()).isEqualTo("consignment");
+      assertThat(w1.reasons())
+          .first()
+          .isEqualTo(
+              "consignment B1 was selected red before arrival (assessment " + bills[1] + ")");
+      assertThat(lane(store, "D3")).isEqualTo("green none");
+      assertThat(lane(store, "D4")).isEqualTo("red consignment transport-document:B4");
+      assertThat(lane(store, "D5")).isEqualTo("green none");
+      assertThat(lane(store, "D6")).isEqualTo("green none");
+      assertThat(lane(store, "D7")).isEqualTo("red consignment transport-document:B1");
+      assertThat(lane(store, "D1")).isEqualTo("red consignment transport-document:B1");
+
+      // the carried lane is an input: replaying gives the same assessment
+      assertThat(assess.replay(d1.id()).orElseThrow().same()).isTrue();
+      // the consignment's lane is neither score nor criteria lane
+      assertThat(d1.assessment().criteriaLane()).isEqualTo(Lane.GREEN);
+      assertThat(d1.assessment().score()).isEqualTo(d2.assessment().score());
+    } finally {
+      ctx.close();
+    }
+  }
+
+  @Test
+  void declarationsAssessedBeforeTheirConsignmentIsSelectedAreRaisedToItsLane(@TempDir Path dir)
+      throws Exception {
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    Files.createDirectories(dir.resolve("targeting"));
+    Files.writeString(dir.resolve("targeting/selectivity.properties"), SELECTIVITY);
+    TargetingContext ctx =
+        new TargetingContext(db, new AuditLog(db.jdbi()), Clock.systemUTC(), dir, RiskScorer.NONE);
+    ctx.start();
+    try {
+      AssessRecords assess = ctx.assessRecords();
+      JdbcAssessments store = new JdbcAssessments(db.jdbi(), new DeclarationJson());
+      Worklist worklist = new Worklist(store, Clock.systemUTC());
+      // the goods are declared first: released green
+      assess.assessAll(
+          List.of(
+              new Request("declaration", "E1", declaration("E1", "L1")),
+              new Request("declaration", "E2", declaration("E2", "L2")),
+              new Request("declaration", "E3", declaration("E3", "L1")),
+              new Request("declaration", "E4", declaration("E4", "L1"))));
+      long e1 = assess.assessmentOf("declaration:E1").orElseThrow();
+      long e2 = assess.assessmentOf("declaration:E2").orElseThrow();
+      long e3 = assess.assessmentOf("declaration:E3").orElseThrow();
+      long e4 = assess.assessmentOf("declaration:E4").orElseThrow();
+      assertThat(worklist.item(e1).orElseThrow().finalLane()).isEqualTo(Lane.GREEN);
+      // an analyst already sent E3 to red; E4 was examined and closed
+      assertThat(worklist.decide(e3, "red", "known smuggler", "ana").isAccepted()).isTrue();
+      assertThat(worklist.decide(e4, "yellow", "check papers", "ana").isAccepted()).isTrue();
+      assertThat(worklist.recordOutcome(e4, "nothing-found", "", false, "ok", "insp").isAccepted())
+          .isTrue();
+
+      // L1's manifest arrives and is selected red (every JPTYO consignment is); L2 at JPOSA is not
+      assess.assessAll(
+          List.of(
+              new Request("transport-document", "L1", bill("L1")),
+              new Request("transport-document", "L2", bill("L2", "JPOSA"))));
+      long l1 = assess.assessmentOf("transport-document:L1").orElseThrow();
+      long l2 = assess.assessmentOf("transport-document:L2").orElseThrow();
+
+      WorkItem raised = worklist.item(e1).orElseThrow();
+      assertThat(raised.finalLane()).isEqualTo(Lane.RED);
+      assertThat(raised.status()).isEqualTo(WorkStatus.OPEN);
+      assertThat(raised.changes()).hasSize(1);
+      WorkItem.LaneChange change = raised.changes().get(0);
+      assertThat(change.by()).isEqualTo(ConsignmentSelection.DECIDED_BY);
+      assertThat(change.from()).isEqualTo(Lane.GREEN);
+      assertThat(change.comment())
+          .isEqualTo(
+              "its consignment L1 was selected red after this declaration was assessed"
+                  + " (assessment "
+                  + l1
+                  + ")");
+      // what it was assessed as is not rewritten: the lane change says why it moved
+      assertThat(raised.lane()).isEqualTo(Lane.GREEN);
+      // already red, and closed: untouched
+      assertThat(worklist.item(e3).orElseThrow().changes()).hasSize(1);
+      assertThat(worklist.item(e4).orElseThrow().status()).isEqualTo(WorkStatus.CLOSED);
+      assertThat(worklist.item(e4).orElseThrow().changes()).hasSize(1);
+      assertThat(worklist.item(e2).orElseThrow().finalLane()).isEqualTo(Lane.GREEN);
+
+      // an analyst raises L2 to yellow: its declaration follows
+      assertThat(worklist.decide(l2, "yellow", "consignee on a watch list", "ana").isAccepted())
+          .isTrue();
+      WorkItem e2now = worklist.item(e2).orElseThrow();
+      assertThat(e2now.finalLane()).isEqualTo(Lane.YELLOW);
+      assertThat(e2now.status()).isEqualTo(WorkStatus.OPEN);
+      assertThat(e2now.changes().get(0).comment()).contains("L2 was selected yellow");
+      // assessing the same manifest again raises nothing twice
+      assess.assessAll(List.of(new Request("transport-document", "L1", bill("L1"))));
+      assertThat(worklist.item(e1).orElseThrow().changes()).hasSize(1);
+    } finally {
+      ctx.close();
+    }
+  }
+
+  /** Lane, basis and carried consignment of a declaration's stored assessment. */
+  private static String lane(JdbcAssessments store, String id) {
+    var a = store.byKey("declaration:" + id).orElseThrow().assessment();
+    return a.lane().code()
+        + " "
+        + a.selection().basis().code()
+        + a.consignment().map(c -> " " + c.recordKey()).orElse("");
+  }
+}
