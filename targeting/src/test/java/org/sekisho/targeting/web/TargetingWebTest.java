@@ -336,6 +336,99 @@ class TargetingWebTest {
   }
 
   @Test
+  @Order(7)
+  void fieldsOfTheWrongTypeAreRefusedAndTheCriterionInForceIsAlwaysListed() throws Exception {
+    String rule =
+        "criterion \"Gold\" when hs starts with \"7108\" then lane red weight 20"
+            + " because \"gold bars\"";
+    // a scope given as a string instead of a list would otherwise apply the criterion everywhere
+    HttpResponse<String> scope =
+        send(
+            "POST",
+            "/api/targeting/criteria",
+            analyst,
+            json(java.util.Map.of("source", rule, "offices", "JPYOK")));
+    assertThat(scope.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(scope.body()).get("field").asText()).isEqualTo("offices");
+    HttpResponse<String> id =
+        send(
+            "POST",
+            "/api/targeting/criteria",
+            analyst,
+            json(java.util.Map.of("source", rule, "id", "abc")));
+    assertThat(id.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(id.body()).get("field").asText()).isEqualTo("id");
+    JsonNode a =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-TYPES-1", "IMP-9", "CN", "50000", "10")));
+    HttpResponse<String> seizure =
+        send(
+            "POST",
+            "/api/targeting/assessments/" + a.get("id").asLong() + "/outcome",
+            inspector,
+            "{\"result\":\"infraction\",\"seizure\":\"yes\"}");
+    assertThat(seizure.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(seizure.body()).get("field").asText()).isEqualTo("seizure");
+
+    // released, then v2 released, then v1 again: the list shows v1 in force and v2 beside it
+    long c =
+        ok(send("POST", "/api/targeting/criteria", analyst, json(java.util.Map.of("source", rule))))
+            .get("id")
+            .asLong();
+    ok(send("POST", "/api/targeting/criteria/" + c + "/versions/1/release", admin, null));
+    ok(
+        send(
+            "POST",
+            "/api/targeting/criteria",
+            analyst,
+            json(java.util.Map.of("source", rule.replace("20", "30"), "id", c))));
+    ok(send("POST", "/api/targeting/criteria/" + c + "/versions/2/release", admin, null));
+    ok(send("POST", "/api/targeting/criteria/" + c + "/versions/1/release", admin, null));
+    List<String> listed = new ArrayList<>();
+    for (JsonNode n : ok(send("GET", "/api/targeting/criteria", analyst, null))) {
+      if (n.get("id").asLong() == c) {
+        listed.add(n.get("version").asInt() + " " + n.get("status").asText());
+      }
+    }
+    assertThat(listed).containsExactly("2 superseded", "1 released");
+    HttpResponse<String> page = send("GET", "/targeting/criteria", analyst, null);
+    assertThat(page.body()).contains("data-key=\"c" + c + "v1\"");
+
+    // a dry run is limited to the offices the criterion would be
+    String any =
+        "criterion \"Any\" when value_per_kg >= 0 then weight 1 because \"every declaration\"";
+    JsonNode everywhere =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria/dry-run",
+                analyst,
+                json(java.util.Map.of("source", any, "days", 7))));
+    JsonNode elsewhere =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria/dry-run",
+                analyst,
+                json(java.util.Map.of("source", any, "days", 7, "offices", List.of("JPOSA")))));
+    JsonNode here =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria/dry-run",
+                analyst,
+                json(java.util.Map.of("source", any, "days", 7, "offices", List.of(OFFICE)))));
+    assertThat(everywhere.get("examined").asInt()).isPositive();
+    assertThat(elsewhere.get("examined").asInt()).isZero();
+    assertThat(here.get("hitsByOffice").size()).isEqualTo(1);
+    assertThat(here.get("hitsByOffice").has(OFFICE)).isTrue();
+  }
+
+  @Test
   @Order(4)
   void laneDecisionsNeedACommentAndOutcomesBecomeTheImportersHistory() throws Exception {
     JsonNode a =

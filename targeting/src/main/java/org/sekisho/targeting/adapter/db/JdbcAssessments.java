@@ -509,7 +509,8 @@ public final class JdbcAssessments
   }
 
   @Override
-  public List<DeclarationView> assessedSince(Instant from, String office, int limit) {
+  public List<DeclarationView> assessedSince(
+      Instant from, java.util.Set<String> offices, int limit) {
     List<DeclarationView> out = new ArrayList<>();
     jdbi.useHandle(
         h -> {
@@ -518,13 +519,13 @@ public final class JdbcAssessments
                       "select record_key, declaration, hist_declarant_decl, hist_declarant_infr,"
                           + " hist_importer_decl, hist_importer_infr from targeting.assessment"
                           + " where assessed_at >= :from"
-                          + (office.isEmpty() ? "" : " and office = :office")
+                          + (offices.isEmpty() ? "" : " and office = any(:offices)")
                           + " order by assessed_at desc limit :limit")
                   .bind("from", Timestamp.from(from))
                   .bind("limit", limit)
                   .setFetchSize(1000);
-          if (!office.isEmpty()) {
-            q.bind("office", office);
+          if (!offices.isEmpty()) {
+            q.bindArray("offices", String.class, offices);
           }
           q.map(
                   (rs, ctx) -> {

@@ -101,9 +101,12 @@ public final class JdbcCriteriaStore implements CriteriaStore {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select distinct on (criterion_id) "
+                    "select "
                         + COLUMNS
-                        + " from targeting.criterion_version order by criterion_id, version desc")
+                        + " from targeting.criterion_version v where status = 'released' or"
+                        + " version = (select max(version) from targeting.criterion_version w"
+                        + " where w.criterion_id = v.criterion_id) order by criterion_id, version"
+                        + " desc")
                 .map((rs, ctx) -> row(rs))
                 .list());
   }

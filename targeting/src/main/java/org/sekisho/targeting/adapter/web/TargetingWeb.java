@@ -179,7 +179,7 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/targeting/criteria/dry-run",
             ANALYSTS,
-            "what a criterion would have selected {source, days, office}",
+            "what a criterion would have selected {source, days, offices}",
             this::dryRunApi)
         .post(
             "/api/targeting/criteria/{id}/versions/{version}/release",
@@ -533,18 +533,25 @@ public final class TargetingWeb implements WebModule {
     }
   }
 
-  private Outcome<StoredCriterion> save(Context ctx, Optional<Long> id, Map<String, String> form) {
+  /**
+   * The offices a criterion is limited to, as the editor and the API give them (space or comma).
+   */
+  private static Set<String> offices(String text) {
     Set<String> offices = new TreeSet<>();
-    for (String s : form.getOrDefault("offices", "").split("[\\s,]+")) {
+    for (String s : (text == null ? "" : text).split("[\\s,]+")) {
       if (!s.isBlank()) {
         offices.add(s.strip().toUpperCase(Locale.ROOT));
       }
     }
+    return offices;
+  }
+
+  private Outcome<StoredCriterion> save(Context ctx, Optional<Long> id, Map<String, String> form) {
     CriteriaCatalogue.Draft d =
         new CriteriaCatalogue.Draft(
             id,
             form.getOrDefault("source", ""),
-            offices,
+            offices(form.get("offices")),
             date(form.get("effectiveFrom"), "effectiveFrom"),
             date(form.get("effectiveTo"), "effectiveTo"));
     Outcome<StoredCriterion> o = criteria.save(d, Web.principal(ctx).username());
@@ -561,7 +568,7 @@ public final class TargetingWeb implements WebModule {
   private void dryRunForm(Context ctx) {
     Map<String, String> form = editorForm(ctx);
     int days = days(form.get("days"));
-    Outcome<DryRun> o = criteria.dryRun(form.get("source"), days, "");
+    Outcome<DryRun> o = criteria.dryRun(form.get("source"), days, offices(form.get("offices")));
     Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
     switch (o) {
       case Outcome.Accepted<DryRun> a ->
@@ -762,7 +769,7 @@ public final class TargetingWeb implements WebModule {
   private void laneApi(Context ctx) {
     WorkItem w = readItem(ctx);
     JsonNode b = body(ctx);
-    Outcome<WorkItem> o = decide(ctx, w, b.path("lane").asText(""), b.path("comment").asText(""));
+    Outcome<WorkItem> o = decide(ctx, w, text(b, "lane"), text(b, "comment"));
     switch (o) {
       case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
@@ -774,12 +781,7 @@ public final class TargetingWeb implements WebModule {
     JsonNode b = body(ctx);
     Outcome<WorkItem> o =
         record(
-            ctx,
-            w,
-            b.path("result").asText(""),
-            b.path("revenue").asText(""),
-            b.path("seizure").asBoolean(false),
-            b.path("note").asText(""));
+            ctx, w, text(b, "result"), amount(b, "revenue"), bool(b, "seizure"), text(b, "note"));
     switch (o) {
       case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
@@ -793,13 +795,11 @@ public final class TargetingWeb implements WebModule {
   private void saveApi(Context ctx) {
     JsonNode b = body(ctx);
     Map<String, String> form = new HashMap<>();
-    form.put("source", b.path("source").asText(""));
-    List<String> offices = new ArrayList<>();
-    b.path("offices").forEach(x -> offices.add(x.asText()));
-    form.put("offices", String.join(" ", offices));
-    form.put("effectiveFrom", b.path("effectiveFrom").asText(""));
-    form.put("effectiveTo", b.path("effectiveTo").asText(""));
-    Optional<Long> id = b.hasNonNull("id") ? Optional.of(b.get("id").asLong()) : Optional.empty();
+    form.put("source", text(b, "source"));
+    form.put("offices", String.join(" ", strings(b, "offices")));
+    form.put("effectiveFrom", text(b, "effectiveFrom"));
+    form.put("effectiveTo", text(b, "effectiveTo"));
+    Optional<Long> id = wholeNumber(b, "id");
     Outcome<StoredCriterion> o = save(ctx, id, form);
     switch (o) {
       case Outcome.Accepted<StoredCriterion> a -> {
@@ -811,7 +811,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void checkApi(Context ctx) {
-    List<CriteriaProblem> ps = criteria.check(body(ctx).path("source").asText(""));
+    List<CriteriaProblem> ps = criteria.check(text(body(ctx), "source"));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ok", ps.isEmpty());
     m.put("problems", ps.stream().map(TargetingWeb::problemJson).toList());
@@ -820,12 +820,11 @@ public final class TargetingWeb implements WebModule {
 
   private void dryRunApi(Context ctx) {
     JsonNode b = body(ctx);
-    int days = days(b.path("days").asText("30"));
-    Outcome<DryRun> o =
-        criteria.dryRun(
-            b.path("source").asText(""),
-            days,
-            b.path("office").asText("").strip().toUpperCase(Locale.ROOT));
+    int days = days(b.hasNonNull("days") ? amount(b, "days") : "30");
+    // the offices the criterion would be limited to ("office", one, is still read)
+    Set<String> offices = new TreeSet<>(offices(String.join(" ", strings(b, "offices"))));
+    offices.addAll(offices(text(b, "office")));
+    Outcome<DryRun> o = criteria.dryRun(text(b, "source"), days, offices);
     Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
     switch (o) {
       case Outcome.Accepted<DryRun> a -> ctx.json(a.value());
@@ -859,11 +858,7 @@ public final class TargetingWeb implements WebModule {
   private void createListApi(Context ctx) {
     JsonNode b = body(ctx);
     Outcome<ReferenceList> o =
-        createList(
-            ctx,
-            b.path("name").asText(""),
-            b.path("kind").asText(""),
-            b.path("description").asText(""));
+        createList(ctx, text(b, "name"), text(b, "kind"), text(b, "description"));
     switch (o) {
       case Outcome.Accepted<ReferenceList> a -> {
         ctx.status(201);
@@ -1112,6 +1107,86 @@ public final class TargetingWeb implements WebModule {
     } catch (JsonProcessingException e) {
       throw HttpProblem.of("invalid-json", "", "the body is not valid JSON");
     }
+  }
+
+  // ---- typed fields of a JSON body: a field of the wrong type is refused, never coerced (a
+  // criterion's "offices":"JPYOK" read as no offices would apply it everywhere)
+
+  /** A string field; "" when absent or null. */
+  private static String text(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    if (!v.isTextual()) {
+      throw HttpProblem.of("invalid-field", field, "expected a string, got " + type(v));
+    }
+    return v.asText();
+  }
+
+  /** An amount given as a JSON number or a string; "" when absent or null. */
+  private static String amount(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    if (v != null && v.isNumber()) {
+      return v.decimalValue().toPlainString();
+    }
+    return text(b, field);
+  }
+
+  /** A boolean field; false when absent or null. */
+  private static boolean bool(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    if (v == null || v.isNull()) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw HttpProblem.of("invalid-field", field, "expected true or false, got " + type(v));
+    }
+    return v.booleanValue();
+  }
+
+  /** An array of strings; empty when absent or null. */
+  private static List<String> strings(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    if (v == null || v.isNull()) {
+      return List.of();
+    }
+    if (!v.isArray()) {
+      throw HttpProblem.of(
+          "invalid-field", field, "expected an array of strings, e.g. [\"JPYOK\"], got " + type(v));
+    }
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < v.size(); i++) {
+      if (!v.get(i).isTextual()) {
+        throw HttpProblem.of(
+            "invalid-field", field + "[" + i + "]", "expected a string, got " + type(v.get(i)));
+      }
+      out.add(v.get(i).asText());
+    }
+    return out;
+  }
+
+  /** A whole number; empty when absent or null. */
+  private static Optional<Long> wholeNumber(JsonNode b, String field) {
+    JsonNode v = b.get(field);
+    if (v == null || v.isNull()) {
+      return Optional.empty();
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
+      throw HttpProblem.of("invalid-field", field, "expected a whole number, got " + type(v));
+    }
+    return Optional.of(v.longValue());
+  }
+
+  private static String type(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true/false";
+      case ARRAY -> "an array";
+      case OBJECT -> "an object";
+      default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static long longParam(Context ctx, String name) {

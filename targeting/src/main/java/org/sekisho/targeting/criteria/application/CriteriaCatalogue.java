@@ -123,17 +123,18 @@ public final class CriteriaCatalogue {
   }
 
   /**
-   * What {@code source} would have hit among the declarations assessed over the last {@code days}
-   * days (of {@code office} when not empty). Refused like {@link #save} when the text is wrong.
+   * What {@code source} would have hit among the records assessed over the last {@code days} days
+   * (of the criterion's {@code offices} when it is limited to some, as it would be in force).
+   * Refused like {@link #save} when the text is wrong.
    */
-  public Outcome<DryRun> dryRun(String source, int days, String office) {
+  public Outcome<DryRun> dryRun(String source, int days, Set<String> offices) {
     CriteriaLanguage.Compiled c = CriteriaLanguage.compileOne(source, lists.all());
     if (!c.ok()) {
       return new Outcome.Rejected<>(c.problems().stream().map(CriteriaProblem::toProblem).toList());
     }
     Criterion crit = c.criteria().get(0);
     Instant from = clock.instant().minus(Duration.ofDays(days));
-    List<DeclarationView> ds = history.assessedSince(from, office, DRY_RUN_LIMIT);
+    List<DeclarationView> ds = history.assessedSince(from, offices, DRY_RUN_LIMIT);
     int hits = 0;
     TreeMap<String, Integer> byOffice = new TreeMap<>();
     List<DryRun.Example> examples = new ArrayList<>();

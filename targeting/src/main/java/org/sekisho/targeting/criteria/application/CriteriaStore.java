@@ -14,7 +14,11 @@ public interface CriteriaStore {
 
   Optional<StoredCriterion> version(long id, int version);
 
-  /** The latest version of every criterion. */
+  /**
+   * What an analyst needs to see of every criterion: its newest version and, when that is not the
+   * one in force (a rollback to an earlier version, or a newer draft), the released version too; by
+   * criterion, newest version first.
+   */
   List<StoredCriterion> latest();
 
   /** Every version of one criterion, newest first. */
