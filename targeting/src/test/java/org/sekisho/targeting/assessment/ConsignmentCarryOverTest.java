@@ -92,14 +92,24 @@ class ConsignmentCarryOverTest {
       Worklist worklist = new Worklist(store, Clock.systemUTC());
       long[] bills = new long[5];
       for (int i = 1; i <= 4; i++) {
-        StoredAssessment b = assess.assessJson("transport-document", bill("B" + i)).orElseThrow();
-        assertThat(b.assessment().lane()).isEqualTo(Lane.RED);
+        // B2 at an office whose consignments are not selected at random: an analyst raises it
+        StoredAssessment b =
+            assess
+                .assessJson("transport-document", i == 2 ? bill("B2", "JPOSA") : bill("B" + i))
+                .orElseThrow();
+        assertThat(b.assessment().lane()).isEqualTo(i == 2 ? Lane.GREEN : Lane.RED);
         bills[i] = b.id();
       }
-      // B1 stays open in red; B2 released by an analyst; B3 examined, nothing found; B4 examined,
-      // infraction found
+      // B1 stays open in red; B2 raised, then released by an analyst; B3 examined, nothing found;
+      // B4 examined, infraction found
+      assertThat(worklist.decide(bills[2], "red", "consignee unknown", "ana").isAccepted())
+          .isTrue();
       assertThat(worklist.decide(bills[2], "green", "papers in order", "ana").isAccepted())
           .isTrue();
+      // a random selection cannot be lowered
+      assertThat(worklist.decide(bills[1], "yellow", "looks fine to me", "ana").problems())
+          .extracting(org.sekisho.core.Problem::code)
+          .containsExactly("random-selection");
       for (int i = 3; i <= 4; i++) {
         assertThat(worklist.decide(bills[i], "red", "confirm the exam", "ana").isAccepted())
             .isTrue();

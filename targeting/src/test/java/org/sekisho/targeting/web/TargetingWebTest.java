@@ -426,6 +426,32 @@ class TargetingWebTest {
     assertThat(elsewhere.get("examined").asInt()).isZero();
     assertThat(here.get("hitsByOffice").size()).isEqualTo(1);
     assertThat(here.get("hitsByOffice").has(OFFICE)).isTrue();
+
+    // an analyst works every office by default, and any status
+    JsonNode osaka =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-OSA-1", "IMP-9", "CN", "50000", "10")
+                    .replace("\"office\":\"" + OFFICE, "\"office\":\"JPOSA")));
+    assertThat(osaka.get("office").asText()).isEqualTo("JPOSA");
+    List<String> everywhereRows = new ArrayList<>();
+    for (String st : List.of("open", "released", "referred", "closed")) {
+      everywhereRows.add(
+          send("GET", "/targeting/worklist/rows?status=" + st, analyst, null).body());
+    }
+    assertThat(String.join("", everywhereRows))
+        .contains("data-record=\"declaration:D-OSA-1\"")
+        .contains("data-record=\"declaration:D-TYPES-1\"");
+    assertThat(send("GET", "/targeting/worklist/rows?status=closed", analyst, null).body())
+        .contains("data-record=\"declaration:D-API-2\"")
+        .doesNotContain("D-OSA-1");
+    assertThat(send("GET", "/targeting/worklist/rows?status=shut", analyst, null).statusCode())
+        .isEqualTo(400);
+    assertThat(send("GET", "/targeting/worklist", analyst, null).body())
+        .contains("id=\"status-filter\"");
   }
 
   @Test

@@ -218,9 +218,29 @@ public final class TargetingWeb implements WebModule {
     return out.toString();
   }
 
+  /**
+   * {@code ?office=}: empty for every office. By default an analyst works every office (targeting
+   * is national: the demo's analysts sit in the national targeting centre, whose code is no office
+   * of lodgement) and an inspector their own.
+   */
   private static String office(Context ctx, Principal p) {
     String o = ctx.queryParam("office");
-    return o == null ? p.office().toUpperCase(Locale.ROOT) : o.strip().toUpperCase(Locale.ROOT);
+    if (o == null) {
+      return p.has(Role.ANALYST) ? "" : p.office().toUpperCase(Locale.ROOT);
+    }
+    return o.strip().toUpperCase(Locale.ROOT);
+  }
+
+  /** {@code ?status=}, open by default. */
+  private static WorkStatus status(Context ctx) {
+    String code = Optional.ofNullable(ctx.queryParam("status")).orElse("open").strip();
+    return Arrays.stream(WorkStatus.values())
+        .filter(s -> s.code().equals(code))
+        .findFirst()
+        .orElseThrow(
+            () ->
+                HttpProblem.of(
+                    "invalid-parameter", "status", "expected open, referred, released or closed"));
   }
 
   /**
@@ -242,11 +262,21 @@ public final class TargetingWeb implements WebModule {
     Principal p = Web.principal(ctx);
     String office = office(ctx, p);
     String kind = kind(ctx);
+    WorkStatus status = status(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("office", office);
     m.put("kind", kind);
     m.put("kinds", DeclarationView.RECORD_KINDS);
-    m.put("rowsUrl", "/targeting/worklist/rows?office=" + enc(office) + "&kind=" + enc(kind));
+    m.put("status", status.code());
+    m.put("statuses", Arrays.stream(WorkStatus.values()).map(WorkStatus::code).toList());
+    m.put(
+        "rowsUrl",
+        "/targeting/worklist/rows?office="
+            + enc(office)
+            + "&kind="
+            + enc(kind)
+            + "&status="
+            + status.code());
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
     Web.page(ctx, Web.messages(ctx).get("targeting.worklist"), render("worklist.jte", m));
@@ -254,12 +284,13 @@ public final class TargetingWeb implements WebModule {
 
   private void worklistRows(Context ctx) {
     String office = office(ctx, Web.principal(ctx));
-    List<WorkItem> items = worklist.open(office, kind(ctx), 200);
+    WorkStatus status = status(ctx);
+    List<WorkItem> items = worklist.items(office, status, kind(ctx), 200);
     Web.audit(
         ctx,
         "targeting.worklist.read",
         "office:" + office,
-        Map.of("items", Integer.toString(items.size())));
+        Map.of("status", status.code(), "items", Integer.toString(items.size())));
     ctx.html(rows(ctx, items));
   }
 
@@ -278,6 +309,8 @@ public final class TargetingWeb implements WebModule {
     // an inspector's referrals are all kinds at once
     m.put("kind", "");
     m.put("kinds", List.of());
+    m.put("status", "");
+    m.put("statuses", List.of());
     m.put("rowsUrl", "/targeting/referrals/rows");
     m.put("heading", Web.messages(ctx).get("targeting.referrals", p.office()));
     m.put("t", Web.messages(ctx));
@@ -741,17 +774,7 @@ public final class TargetingWeb implements WebModule {
 
   private void worklistApi(Context ctx) {
     Principal p = Web.principal(ctx);
-    String statusCode = Optional.ofNullable(ctx.queryParam("status")).orElse("open");
-    WorkStatus status =
-        Arrays.stream(WorkStatus.values())
-            .filter(s -> s.code().equals(statusCode))
-            .findFirst()
-            .orElseThrow(
-                () ->
-                    HttpProblem.of(
-                        "invalid-parameter",
-                        "status",
-                        "expected open, referred, released or closed"));
+    WorkStatus status = status(ctx);
     String office = office(ctx, p);
     if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
       throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");

@@ -26,16 +26,15 @@ public final class Worklist {
     this.clock = clock;
   }
 
-  /** Open items of an office, riskiest first; of one record kind unless {@code kind} is empty. */
-  public List<WorkItem> open(String office, String kind, int limit) {
-    return store.items(office, WorkStatus.OPEN, kind, limit);
-  }
-
   /** Referrals waiting for inspection at an office. */
   public List<WorkItem> referrals(String office, int limit) {
     return store.items(office, WorkStatus.REFERRED, "", limit);
   }
 
+  /**
+   * Items of an office (every office when empty) with the given status, riskiest first; of one
+   * record kind unless {@code kind} is empty.
+   */
   public List<WorkItem> items(String office, WorkStatus status, String kind, int limit) {
     return store.items(office, status, kind, limit);
   }
@@ -75,6 +74,14 @@ public final class Worklist {
     WorkItem w = item.get();
     if (w.status() == WorkStatus.CLOSED) {
       return Outcome.rejected("conflict", "status", "the inspection outcome is recorded already");
+    }
+    // a random selection estimates the true infraction rate only if every one is examined as drawn
+    if (w.basis().equals("random") && w.lane().moreSevereThan(to.get())) {
+      return Outcome.rejected(
+          "random-selection",
+          "lane",
+          "a random selection measures the true infraction rate and cannot be lowered; record"
+              + " what its control finds instead");
     }
     WorkStatus next = to.get() == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.REFERRED;
     Instant at = clock.instant();
