@@ -54,7 +54,7 @@ class IngestRecordsTest {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
     this.ingest = TestIngest.wire(db, tmp, clock, audited::add, IngestPorts.RecordsStored.NONE);
-    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
+    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"), clock, TestIngest.JSON);
   }
 
   private long count(String kind) {
@@ -169,7 +169,8 @@ class IngestRecordsTest {
     for (int i = 0; i < 450; i++) {
       sb.append("{\"declarationId\":\"C")
           .append(i)
-          .append("\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Crash Co ")
+          .append(
+              "\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"importer\":{\"name\":\"Crash Co ")
           .append(i % 7)
           .append("\"},\"items\":[{\"hsCode\":\"090121\"}]}\n");
     }
@@ -245,7 +246,7 @@ class IngestRecordsTest {
   @Test
   void aRecordRepeatedInOneFileIsStoredAndLinkedOnce() {
     String line =
-        "{\"declarationId\":\"R1\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Repeat Trading\",\"phone\":\"03-9999-0000\"},"
+        "{\"declarationId\":\"R1\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"importer\":{\"name\":\"Repeat Trading\",\"phone\":\"03-9999-0000\"},"
             + "\"items\":[{\"hsCode\":\"090121\"}]}\n";
     IngestReport r =
         run(
@@ -371,7 +372,8 @@ class IngestRecordsTest {
           .append(i)
           .append("\",\"date\":\"")
           .append(last.minusDays(i % 200))
-          .append("\",\"importer\":{\"name\":\"Window Co\"},\"items\":[{\"hsCode\":\"090121\",")
+          .append(
+              "\",\"office\":\"JPTYO\",\"importer\":{\"name\":\"Window Co\"},\"items\":[{\"hsCode\":\"090121\",")
           .append("\"description\":\"")
           .append(i % 13 == 0 ? "saffron" : "tea")
           .append("\"}]}\n");
@@ -421,7 +423,8 @@ class IngestRecordsTest {
     for (int i = 0; i < 300; i++) {
       sb.append("{\"declarationId\":\"RACE-")
           .append(i)
-          .append("\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Race Co ")
+          .append(
+              "\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"importer\":{\"name\":\"Race Co ")
           .append(i % 5)
           .append("\"},\"items\":[{\"hsCode\":\"090121\"}]}\n");
     }
@@ -487,7 +490,7 @@ class IngestRecordsTest {
   @Test
   void tabsNewlinesAndBackslashesInValuesAreStoredAsWritten() {
     String line =
-        "{\"declarationId\":\"X-ESC-1\",\"date\":\"2026-11-27\",\"importer\":{\"name\":\"Back\\\\slash"
+        "{\"declarationId\":\"X-ESC-1\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"importer\":{\"name\":\"Back\\\\slash"
             + " Co\"},\"items\":[{\"hsCode\":\"090121\",\"description\":\"tab\\there\\nnew"
             + " line \\\\N end\"}]}\n";
     IngestReport r =

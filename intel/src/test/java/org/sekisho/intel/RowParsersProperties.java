@@ -20,7 +20,8 @@ import org.sekisho.intel.domain.RecordReader;
 
 /**
  * Mutated inputs never crash a reader: every row comes back as a value or as a rejection naming a
- * field and a reason, and reading always ends.
+ * field and a reason, and reading always ends. A record that is accepted can be stored: no NUL
+ * character anywhere, a source id of at most 100 characters, an upper-case office.
  */
 class RowParsersProperties {
   private static final String JSON_SEED =
@@ -59,7 +60,12 @@ class RowParsersProperties {
     Arbitrary<Integer> pos = Arbitraries.integers().between(0, seed.length());
     Arbitrary<Character> ch =
         Arbitraries.of(
-            '"', ',', '{', '}', '[', ']', '\n', '\\', ':', 'x', '0', '株', '\r', ';', ' ');
+            '"', ',', '{', '}', '[', ']', '\n', '\\', ':', 'x', '0', '株', '\r', ';', ' ', '\u0000',
+            'e', '-', '9');
+    // a value stretched far past its field's limit
+    Arbitrary<String> run =
+        Arbitraries.of("x", "9", "\\u0000", "e9")
+            .flatMap(u -> Arbitraries.integers().between(50, 300).map(u::repeat));
     return Arbitraries.oneOf(
         pos.map(p -> seed.substring(0, p)),
         pos.flatMap(p -> ch.map(c -> seed.substring(0, p) + c + seed.substring(p))),
@@ -70,11 +76,15 @@ class RowParsersProperties {
                         p < seed.length()
                             ? seed.substring(0, p) + c + seed.substring(p + 1)
                             : seed)),
+        pos.flatMap(p -> run.map(r -> seed.substring(0, p) + r + seed.substring(p))),
         Arbitraries.strings().ofMaxLength(200));
   }
 
   private static void readAll(String kind, String format, String input) throws Exception {
-    RecordReader reader = new RecordReader(ZoneOffset.UTC);
+    RecordReader reader =
+        new RecordReader(
+            ZoneOffset.UTC,
+            java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
     RecordKind k = RecordKind.ofPlural(kind).orElseThrow();
     try (RowSource rows =
         new Formats()
@@ -86,6 +96,15 @@ class RowParsersProperties {
         switch (row.fields()) {
           case Outcome.Accepted<Fields> a -> {
             Outcome<IntelRecord> r = reader.read(k, a.value());
+            if (r instanceof Outcome.Accepted<IntelRecord> ok) {
+              IntelRecord rec = ok.value();
+              assertThat(TestIngest.JSON.writeValueAsString(rec)).doesNotContain("\\u0000");
+              assertThat(rec.title() + rec.searchText()).doesNotContain("\u0000");
+              assertThat(rec.sourceId().length()).isLessThanOrEqualTo(100);
+              assertThat(rec.office()).isEqualTo(rec.office().toUpperCase(java.util.Locale.ROOT));
+              assertThat(org.sekisho.intel.domain.SearchTokens.of(rec.searchText()))
+                  .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(100));
+            }
             r.problems()
                 .forEach(
                     p -> {

@@ -2,6 +2,7 @@ package org.sekisho.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -41,5 +42,24 @@ class SearchTokensTest {
     assertThat(SearchTokens.of("𠮷野家 と 𠮷")).containsExactly("𠮷野", "野家", "と", "𠮷");
     assertThat(SearchTokens.of("東京")).containsExactly("東京");
     assertThat(SearchTokens.of("東")).containsExactly("東");
+  }
+
+  @Test
+  void aVeryLongWordBecomesOneCappedTokenThatTheSameWordAsAQueryFinds() {
+    String word = "a".repeat(4_000) + "b".repeat(1_000);
+    List<String> doc = SearchTokens.of("lorem " + word + " ipsum");
+    assertThat(doc)
+        .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(SearchTokens.MAX_TOKEN));
+    assertThat(doc).contains("lorem", "ipsum");
+    assertThat(doc).containsAll(SearchTokens.forQuery(word));
+    String id = "7".repeat(3_000) + "-" + "8".repeat(3_000);
+    assertThat(SearchTokens.of(id))
+        .allSatisfy(t -> assertThat(t.length()).isLessThanOrEqualTo(SearchTokens.MAX_TOKEN));
+    assertThat(SearchTokens.of(id)).containsAll(SearchTokens.forQuery(id));
+    // never half a surrogate pair
+    String kanji = "\uD842\uDFB7".repeat(100);
+    String latin = "x".repeat(SearchTokens.MAX_TOKEN - 1) + "\uD835\uDC00" + "y";
+    assertThat(SearchTokens.of(kanji + " " + latin))
+        .allSatisfy(t -> assertThat(Character.isHighSurrogate(t.charAt(t.length() - 1))).isFalse());
   }
 }

@@ -34,7 +34,7 @@ final class TestIngest {
         new Formats(),
         new JdbcRecordStore(db.dataSource(), JSON, clock),
         new JdbcIngestLog(db.jdbi(), clock),
-        new RecordReader(ZoneOffset.UTC),
+        new RecordReader(ZoneOffset.UTC, clock),
         audit,
         clock,
         100,

@@ -58,7 +58,7 @@ public final class IntelContext implements BoundedContext {
             new Formats(),
             new JdbcRecordStore(db.dataSource(), json, clock),
             new JdbcIngestLog(db.jdbi(), clock),
-            new RecordReader(ZoneOffset.UTC),
+            new RecordReader(ZoneOffset.UTC, clock),
             audit,
             clock,
             // Batches of 2,000 rather than 5,000: two batches in flight are what each young
@@ -66,7 +66,7 @@ public final class IntelContext implements BoundedContext {
             // about 13 µs less CPU per record in bench ingest).
             2_000,
             stored);
-    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"));
+    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"), clock, json);
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
     this.feed = new JdbcRecordFeed(db.jdbi(), json);
   }

@@ -3,14 +3,24 @@ package org.sekisho.intel.application;
 import java.time.Clock;
 import java.util.Map;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.intel.domain.FieldRules;
 
 /**
  * Merging two entities that an analyst judges to be the same party, and undoing it. A merge never
  * rewrites links: the merged entity points at the survivor, so undoing restores exactly what was.
+ * Both need a reason of at least {@link #MIN_REASON} characters (as lane decisions do), which the
+ * audit entry keeps.
  */
 public final class EntityMerges {
+  /** The shortest reason for a merge or an undo, in characters. */
+  public static final int MIN_REASON = 5;
+
+  /** The longest reason, in characters. */
+  public static final int MAX_REASON = 2_000;
+
   /** Storage of merges; implementations validate and apply atomically. */
   public interface MergeStore {
     Outcome<Long> merge(
@@ -34,9 +44,26 @@ public final class EntityMerges {
     this.clock = clock;
   }
 
+  /** Why a reason is not one, or empty when it is. */
+  static java.util.Optional<Problem> reasonProblem(String reason, String why) {
+    String r = reason == null ? "" : reason.strip();
+    if (r.isEmpty()) {
+      return java.util.Optional.of(Problem.of("missing-field", "reason", why));
+    }
+    if (r.length() < MIN_REASON) {
+      return java.util.Optional.of(
+          Problem.of(
+              "invalid-value",
+              "reason",
+              why + " in plain language (at least " + MIN_REASON + " characters)"));
+    }
+    return FieldRules.text("reason", r, MAX_REASON);
+  }
+
   public Outcome<Long> merge(long survivorId, long mergedId, String reason, Actor actor) {
-    if (reason == null || reason.isBlank()) {
-      return Outcome.rejected("missing-field", "reason", "say why the two are the same party");
+    var bad = reasonProblem(reason, "say why the two are the same party");
+    if (bad.isPresent()) {
+      return new Outcome.Rejected<>(java.util.List.of(bad.get()));
     }
     if (survivorId == mergedId) {
       return Outcome.rejected(
@@ -63,7 +90,12 @@ public final class EntityMerges {
     return o;
   }
 
-  public Outcome<Long> undo(long mergeId, Actor actor) {
+  /** Undoes merge {@code mergeId}; {@code reason} says why the two are not the same party. */
+  public Outcome<Long> undo(long mergeId, String reason, Actor actor) {
+    var bad = reasonProblem(reason, "say why the two are not the same party");
+    if (bad.isPresent()) {
+      return new Outcome.Rejected<>(java.util.List.of(bad.get()));
+    }
     Outcome<Long> o = store.undo(mergeId, actor.username(), clock.instant());
     if (o.isAccepted()) {
       audit.record(
@@ -73,7 +105,7 @@ public final class EntityMerges {
               actor.agency(),
               "entity.merge.undo",
               "merge:" + mergeId,
-              Map.of()));
+              Map.of("reason", reason.strip())));
     }
     return o;
   }

@@ -21,6 +21,7 @@ import org.sekisho.intel.application.IngestPorts.RecordStore;
 import org.sekisho.intel.application.IngestPorts.RowSources;
 import org.sekisho.intel.application.IngestReport.RowProblem;
 import org.sekisho.intel.domain.EntityExtraction;
+import org.sekisho.intel.domain.FieldRules;
 import org.sekisho.intel.domain.Fields;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.RecordKind;
@@ -115,6 +116,11 @@ public final class IngestRecords {
           "invalid-format",
           "format",
           "the kcs format holds declarations only, not " + kind.plural());
+    }
+    java.util.Optional<Problem> badSource =
+        FieldRules.text("source", sourceName, FieldRules.MAX_NAME);
+    if (badSource.isPresent()) {
+      return new Outcome.Rejected<>(List.of(badSource.get()));
     }
     Instant started = clock.instant();
     Archived raw;
@@ -360,7 +366,13 @@ public final class IngestRecords {
     }
   }
 
+  /** The row's source id as the problem list shows it: always storable, shortened when too long. */
   private static String sourceId(RecordKind kind, Fields f) {
+    String id = rawSourceId(kind, f);
+    return FieldRules.text("", id, FieldRules.MAX_ID).isEmpty() ? id : FieldRules.shorten(id);
+  }
+
+  private static String rawSourceId(RecordKind kind, Fields f) {
     return switch (kind) {
       case DECLARATION -> f.text("declarationId");
       case TRANSPORT_DOCUMENT -> f.text("number");
@@ -377,6 +389,19 @@ public final class IngestRecords {
     }
     Fields f = accepted.value();
     String agency = f.text("agency");
+    List<String> shared = f.strings("sharedWith");
+    List<Problem> unstorable = new ArrayList<>();
+    FieldRules.text("agency", agency, FieldRules.MAX_ID).ifPresent(unstorable::add);
+    for (int i = 0; i < shared.size(); i++) {
+      FieldRules.text("sharedWith[" + i + "]", shared.get(i), FieldRules.MAX_ID)
+          .ifPresent(unstorable::add);
+    }
+    if (!unstorable.isEmpty()) {
+      // The record's own fields are checked too, so that the row's every problem is listed.
+      List<Problem> all = new ArrayList<>(unstorable);
+      all.addAll(reader.read(kind, f).problems());
+      return new Outcome.Rejected<>(all);
+    }
     if (agency.isEmpty()) {
       agency = actor.agency();
     } else if (!agency.equals(actor.agency()) && !actor.mayAssignAgency()) {
@@ -386,7 +411,6 @@ public final class IngestRecords {
           "you may ingest records for your own agency (" + actor.agency() + ") only");
     }
     String owner = agency;
-    List<String> shared = f.strings("sharedWith");
     return reader
         .read(kind, f)
         .map(

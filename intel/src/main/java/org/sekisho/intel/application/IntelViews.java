@@ -2,8 +2,12 @@ package org.sekisho.intel.application;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import org.sekisho.core.Problem;
+import org.sekisho.intel.domain.FieldRules;
 
 /** Read models of the intelligence database, as the web and CLI show them. */
 public final class IntelViews {
@@ -13,7 +17,9 @@ public final class IntelViews {
   public record Reader(String username, String agency) {}
 
   /**
-   * A search: free text (words, numbers, names in any script) plus filters; all optional.
+   * A search: free text (words, numbers, names in any script) plus filters; all optional. The
+   * office and country are compared upper case, as records store them. A query with {@link
+   * #problems()} cannot be run: callers check them first.
    *
    * @param hsChapter two digits
    */
@@ -26,7 +32,35 @@ public final class IntelViews {
       Optional<String> country,
       Optional<String> hsChapter,
       int page,
-      int size) {}
+      int size) {
+    /** The longest search text, in characters. */
+    public static final int MAX_TEXT = 500;
+
+    public SearchQuery {
+      text = text == null ? "" : text.strip();
+      office = upper(office);
+      country = upper(country);
+    }
+
+    private static Optional<String> upper(Optional<String> v) {
+      return v.map(s -> s.strip().toUpperCase(Locale.ROOT)).filter(s -> !s.isEmpty());
+    }
+
+    /**
+     * Why the query cannot be run, each naming its parameter ({@code q}, {@code office}, {@code
+     * kind}, {@code country}, {@code hs}): text PostgreSQL cannot take (a NUL character) or longer
+     * than a search needs.
+     */
+    public List<Problem> problems() {
+      List<Problem> out = new ArrayList<>();
+      FieldRules.text("q", text, MAX_TEXT).ifPresent(out::add);
+      office.flatMap(o -> FieldRules.text("office", o, FieldRules.MAX_OFFICE)).ifPresent(out::add);
+      kind.flatMap(k -> FieldRules.text("kind", k, FieldRules.MAX_ID)).ifPresent(out::add);
+      country.flatMap(c -> FieldRules.text("country", c, FieldRules.MAX_ID)).ifPresent(out::add);
+      hsChapter.flatMap(h -> FieldRules.text("hs", h, FieldRules.MAX_ID)).ifPresent(out::add);
+      return out;
+    }
+  }
 
   public record Hit(
       long id,
@@ -63,7 +97,31 @@ public final class IntelViews {
     public static final int TOTAL_CAP = 1_000;
   }
 
-  public record LinkedEntity(long id, String type, String display, String role) {}
+  /**
+   * An entity a record is linked to.
+   *
+   * @param display the entity's name (its first spelling, or the survivor's after a merge)
+   * @param declared how this record writes it, which may differ from {@code display}
+   */
+  public record LinkedEntity(long id, String type, String display, String role, String declared) {}
+
+  /**
+   * A party as the record declares it, with the entities it is linked to.
+   *
+   * @param role what it is to the record ({@code importer}, {@code seller}, …)
+   * @param kind {@code person}, {@code company} or {@code unknown}
+   * @param entityId the person or company entity of its name, when it has one
+   * @param traderId the trader entity of its id, when it has one
+   */
+  public record DeclaredParty(
+      String role,
+      String kind,
+      String name,
+      String country,
+      String id,
+      String address,
+      Optional<Long> entityId,
+      Optional<Long> traderId) {}
 
   public record RecordView(
       long id,
@@ -76,7 +134,8 @@ public final class IntelViews {
       List<String> sharedWith,
       String title,
       String dataJson,
-      List<LinkedEntity> entities) {}
+      List<LinkedEntity> entities,
+      List<DeclaredParty> parties) {}
 
   public record Candidate(long id, String type, String display, double similarity) {}
 

@@ -9,13 +9,63 @@ import java.util.Map;
 public final class EntityExtraction {
   private EntityExtraction() {}
 
-  public static List<EntityRef> of(IntelRecord record) {
-    List<EntityRef> out = new ArrayList<>();
+  /**
+   * A party as a record names it.
+   *
+   * @param role what it is to the record ({@code importer}, {@code seller}, {@code suspect}, …),
+   *     the role of its links
+   */
+  public record NamedParty(String role, Party party) {}
+
+  /** The parties a record names, in the order of its fields; empty parties left out. */
+  public static List<NamedParty> parties(IntelRecord record) {
+    List<NamedParty> out = new ArrayList<>();
     switch (record) {
       case Declaration d -> {
-        party(out, d.declarant(), "declarant");
-        party(out, d.importer(), d.type().equals("EX") ? "exporter" : "importer");
-        party(out, d.exporter(), d.type().equals("EX") ? "consignee" : "seller");
+        named(out, d.declarant(), "declarant");
+        named(out, d.importer(), d.type().equals("EX") ? "exporter" : "importer");
+        named(out, d.exporter(), d.type().equals("EX") ? "consignee" : "seller");
+      }
+      case TransportDocument t -> {
+        named(out, t.shipper(), "shipper");
+        named(out, t.consignee(), "consignee");
+        named(out, t.notifyParty(), "notify");
+      }
+      case ConveyanceMovement m -> {
+        // a movement names a vessel or aircraft, no party
+      }
+      case PostalItem p -> {
+        named(out, p.sender(), "sender");
+        named(out, p.addressee(), "addressee");
+      }
+      case Seizure s -> {
+        s.persons().forEach(p -> named(out, p, "suspect"));
+        s.companies().forEach(p -> named(out, p, "company"));
+      }
+    }
+    return out;
+  }
+
+  private static void named(List<NamedParty> out, Party p, String role) {
+    if (p != null && !p.isEmpty()) {
+      out.add(new NamedParty(role, p));
+    }
+  }
+
+  /** The entities one party stands for: its name, trader id, address, phone, e-mail, document. */
+  public static List<EntityRef> of(NamedParty p) {
+    List<EntityRef> out = new ArrayList<>();
+    party(out, p.party(), p.role());
+    return out;
+  }
+
+  public static List<EntityRef> of(IntelRecord record) {
+    List<EntityRef> out = new ArrayList<>();
+    for (NamedParty p : parties(record)) {
+      party(out, p.party(), p.role());
+    }
+    switch (record) {
+      case Declaration d -> {
         if (!d.transportDocument().isEmpty()) {
           add(
               out,
@@ -26,9 +76,6 @@ public final class EntityExtraction {
         }
       }
       case TransportDocument t -> {
-        party(out, t.shipper(), "shipper");
-        party(out, t.consignee(), "consignee");
-        party(out, t.notifyParty(), "notify");
         for (String c : t.containers()) {
           add(out, "container", c, c, "container");
         }
@@ -45,12 +92,9 @@ public final class EntityExtraction {
       case ConveyanceMovement m ->
           vessel(out, m.imo(), m.mmsi(), m.conveyanceName(), m.flag(), m.mode());
       case PostalItem p -> {
-        party(out, p.sender(), "sender");
-        party(out, p.addressee(), "addressee");
+        // its parties only
       }
       case Seizure s -> {
-        s.persons().forEach(p -> party(out, p, "suspect"));
-        s.companies().forEach(p -> party(out, p, "company"));
         if (!s.conveyance().isEmpty()) {
           add(
               out,
@@ -112,10 +156,24 @@ public final class EntityExtraction {
     }
   }
 
+  /**
+   * The longest match key, in UTF-16 units: a key is unique per type in a B-tree index, whose
+   * entries PostgreSQL limits to about 2,700 bytes.
+   */
+  static final int MAX_KEY = 400;
+
   private static void add(
       List<EntityRef> out, String type, String key, String display, String role) {
     if (key != null && !key.isBlank()) {
-      out.add(new EntityRef(type, key, display, role));
+      out.add(new EntityRef(type, cap(key), display, role));
     }
+  }
+
+  private static String cap(String key) {
+    if (key.length() <= MAX_KEY) {
+      return key;
+    }
+    return key.substring(
+        0, Character.isHighSurrogate(key.charAt(MAX_KEY - 1)) ? MAX_KEY - 1 : MAX_KEY);
   }
 }

@@ -1,6 +1,7 @@
 package org.sekisho.intel.domain;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +11,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.sekisho.core.Country;
 import org.sekisho.core.HsCode;
@@ -20,20 +22,45 @@ import org.sekisho.core.UnLocode;
 /**
  * Validates one source row into a record of the intelligence database, collecting every problem of
  * the row (field and expected form) rather than stopping at the first. Field names are those of
- * {@code docs/formats/intel-records.md}. Pure: the same row always gives the same outcome.
+ * {@code docs/formats/intel-records.md}. Every value must be storable (see {@link FieldRules}: no
+ * NUL character, a length within its field's limit, numbers targeting can read) and every event
+ * time plausible: not before {@link FieldRules#EARLIEST_EVENT}, and not more than a year after the
+ * clock's today. Pure but for reading the clock: the same row on the same day always gives the same
+ * outcome. Thread-safe.
  */
 public final class RecordReader {
   private final ZoneId zone;
+  private final Clock clock;
 
   /**
+   * A reader without a clock, for tools that check rows of any day: event times are only checked
+   * against {@link FieldRules#EARLIEST_EVENT}, with no upper bound.
+   *
    * @param zone the zone of source times written without an offset
    */
   public RecordReader(ZoneId zone) {
+    this(zone, null);
+  }
+
+  /**
+   * @param zone the zone of source times written without an offset
+   * @param clock today for the latest plausible event time (a year after it); null for none
+   */
+  public RecordReader(ZoneId zone, Clock clock) {
     this.zone = zone;
+    this.clock = clock;
   }
 
   public Outcome<IntelRecord> read(RecordKind kind, Fields f) {
-    Row r = new Row(f);
+    Instant latest =
+        clock == null
+            ? Instant.MAX
+            : LocalDate.ofInstant(clock.instant(), zone)
+                .plusYears(1)
+                .plusDays(1)
+                .atStartOfDay(zone)
+                .toInstant();
+    Row r = new Row(f, latest);
     IntelRecord rec =
         switch (kind) {
           case DECLARATION -> declaration(r);
@@ -46,7 +73,7 @@ public final class RecordReader {
   }
 
   private Declaration declaration(Row r) {
-    String id = r.required("declarationId");
+    String id = r.required("declarationId", FieldRules.MAX_ID);
     String type = r.oneOf("type", Set.of("IM", "EX"), "IM");
     Instant t = r.time("date", zone);
     List<Declaration.Item> items = new ArrayList<>();
@@ -60,10 +87,10 @@ public final class RecordReader {
           new Declaration.Item(
               i + 1,
               ir.hs("hsCode", true),
-              ir.text("description"),
+              ir.text("description", FieldRules.MAX_TEXT),
               ir.country("origin", false),
               ir.decimal("quantity"),
-              ir.text("unit"),
+              ir.text("unit", FieldRules.MAX_ID),
               ir.decimal("netMassKg"),
               ir.decimal("grossMassKg"),
               ir.decimal("customsValue"),
@@ -74,22 +101,23 @@ public final class RecordReader {
         id,
         type,
         t,
-        r.text("office"),
-        r.text("procedure"),
-        r.text("modeOfTransport"),
+        // a declaration is lodged at an office, whose worklist shows it
+        r.office("office", true),
+        r.text("procedure", FieldRules.MAX_ID),
+        r.text("modeOfTransport", FieldRules.MAX_ID),
         r.party("declarant"),
         r.party("importer"),
         r.party("exporter"),
         r.country("countryOfDeparture", false),
-        r.text("transportDocument"),
+        r.text("transportDocument", FieldRules.MAX_ID),
         items,
         r.oneOf("outcome", Set.of("", "nothing-found", "infraction"), ""));
   }
 
   private TransportDocument transportDocument(Row r) {
-    String number = r.required("number");
+    String number = r.required("number", FieldRules.MAX_ID);
     List<String> containers = new ArrayList<>();
-    List<String> raw = r.f.strings("containers");
+    List<String> raw = r.strings("containers", FieldRules.MAX_ID);
     for (int i = 0; i < raw.size(); i++) {
       String c = raw.get(i).replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
       if (!CheckDigits.isValidContainer(c)) {
@@ -106,33 +134,33 @@ public final class RecordReader {
     return new TransportDocument(
         number,
         r.oneOf("documentType", Set.of("MBL", "HBL", "AWB"), "MBL"),
-        r.text("masterNumber"),
+        r.text("masterNumber", FieldRules.MAX_ID),
         r.time("date", zone),
-        r.text("office"),
-        r.text("carrier"),
+        r.office("office", false),
+        r.text("carrier", FieldRules.MAX_NAME),
         r.party("shipper"),
         r.party("consignee"),
         r.party("notifyParty"),
         r.locode("portOfLoading", false),
         r.locode("portOfDischarge", false),
         containers,
-        r.text("goodsDescription"),
+        r.text("goodsDescription", FieldRules.MAX_TEXT),
         r.hs("hsCode", false),
         r.decimal("grossMassKg"),
         r.integer("packages"),
-        r.text("conveyanceRef"));
+        r.text("conveyanceRef", FieldRules.MAX_ID));
   }
 
   private ConveyanceMovement movement(Row r) {
-    String id = r.required("movementId");
-    String imo = r.text("imo").replace("IMO", "").strip();
+    String id = r.required("movementId", FieldRules.MAX_ID);
+    String imo = r.text("imo", FieldRules.MAX_ID).replace("IMO", "").strip();
     if (!imo.isEmpty() && !CheckDigits.isValidImo(imo)) {
       r.problem(
           "invalid-imo",
           "imo",
           "expected a 7-digit IMO number with a correct check digit, got '" + imo + "'");
     }
-    String mmsi = r.text("mmsi");
+    String mmsi = r.text("mmsi", FieldRules.MAX_ID);
     if (!mmsi.isEmpty() && !mmsi.matches("\\d{9}")) {
       r.problem("invalid-mmsi", "mmsi", "expected 9 digits, got '" + mmsi + "'");
     }
@@ -141,20 +169,20 @@ public final class RecordReader {
         r.oneOf("mode", Set.of("sea", "air"), null),
         r.oneOf("direction", Set.of("arrival", "departure"), null),
         r.time("time", zone),
-        r.text("conveyanceName"),
-        r.text("voyageOrFlight"),
+        r.text("conveyanceName", FieldRules.MAX_NAME),
+        r.text("voyageOrFlight", FieldRules.MAX_ID),
         imo,
         mmsi,
-        r.text("callSign"),
+        r.text("callSign", FieldRules.MAX_ID),
         r.country("flag", false),
         r.locode("port", true),
         r.locode("previousPort", false),
         r.locode("nextPort", false),
-        r.text("operator"));
+        r.text("operator", FieldRules.MAX_NAME));
   }
 
   private PostalItem postalItem(Row r) {
-    String id = r.required("itemId").toUpperCase(Locale.ROOT).replace(" ", "");
+    String id = r.required("itemId", FieldRules.MAX_ID).toUpperCase(Locale.ROOT).replace(" ", "");
     if (!id.isEmpty() && !CheckDigits.isValidS10(id)) {
       r.problem(
           "invalid-item-id",
@@ -166,23 +194,23 @@ public final class RecordReader {
     return new PostalItem(
         id,
         r.time("date", zone),
-        r.text("office"),
+        r.office("office", false),
         r.party("sender"),
         r.party("addressee"),
-        r.text("contents"),
+        r.text("contents", FieldRules.MAX_TEXT),
         r.hs("hsCode", false),
         r.decimal("declaredValue"),
         r.currency("currency"),
         r.decimal("weightKg"),
         r.country("originCountry", false),
         r.country("destinationCountry", false),
-        r.text("category"));
+        r.text("category", FieldRules.MAX_ID));
   }
 
   private Seizure seizure(Row r) {
-    String id = r.required("seizureId");
+    String id = r.required("seizureId", FieldRules.MAX_ID);
     List<String> route = new ArrayList<>();
-    List<String> raw = r.f.strings("route");
+    List<String> raw = r.strings("route", FieldRules.MAX_ID);
     for (int i = 0; i < raw.size(); i++) {
       Outcome<Country> c = Country.parse("route[" + i + "]", raw.get(i));
       switch (c) {
@@ -200,24 +228,24 @@ public final class RecordReader {
     for (int i = 0; i < cf.size(); i++) {
       companies.add(r.nested(cf.get(i), "companies[" + i + "].").partyHere("company"));
     }
-    String commodity = r.required("commodity");
+    String commodity = r.required("commodity", FieldRules.MAX_NAME);
     return new Seizure(
         id,
         r.time("date", zone),
-        r.text("office"),
-        r.text("place"),
+        r.office("office", false),
+        r.text("place", FieldRules.MAX_NAME),
         commodity,
         r.hs("hsCode", false),
         r.decimal("quantity"),
-        r.text("unit"),
-        r.text("concealment"),
-        r.text("detection"),
+        r.text("unit", FieldRules.MAX_ID),
+        r.text("concealment", FieldRules.MAX_TEXT),
+        r.text("detection", FieldRules.MAX_NAME),
         route,
         persons,
         companies,
-        r.text("conveyance"),
-        r.f.strings("relatedRecords"),
-        r.text("narrative"));
+        r.text("conveyance", FieldRules.MAX_NAME),
+        r.strings("relatedRecords", FieldRules.MAX_NAME),
+        r.text("narrative", FieldRules.MAX_TEXT));
   }
 
   private static final java.util.regex.Pattern EMAIL =
@@ -241,39 +269,92 @@ public final class RecordReader {
     final Fields f;
     final String prefix;
     final List<Problem> problems;
+    final Instant latest;
 
-    Row(Fields f) {
-      this(f, "", new ArrayList<>());
+    Row(Fields f, Instant latest) {
+      this(f, "", new ArrayList<>(), latest);
     }
 
-    private Row(Fields f, String prefix, List<Problem> problems) {
+    private Row(Fields f, String prefix, List<Problem> problems, Instant latest) {
       this.f = f;
       this.prefix = prefix;
       this.problems = problems;
+      this.latest = latest;
     }
 
     Row nested(Fields child, String childPrefix) {
-      return new Row(child, prefix + childPrefix, problems);
+      return new Row(child, prefix + childPrefix, problems, latest);
     }
 
     void problem(String code, String field, String message) {
       problems.add(Problem.of(code, prefix + field, message));
     }
 
-    String text(String name) {
-      return f.text(name);
+    /**
+     * The field's text, or null when it cannot be stored (a NUL character, or longer than {@code
+     * max}): the problem is then recorded, and no other check of the field repeats the value.
+     */
+    private String checked(String name, int max) {
+      String v = f.text(name);
+      Optional<Problem> p = FieldRules.text(prefix + name, v, max);
+      if (p.isPresent()) {
+        problems.add(p.get());
+        return null;
+      }
+      return v;
     }
 
-    String required(String name) {
-      String v = f.text(name);
+    String text(String name, int max) {
+      String v = checked(name, max);
+      return v == null ? "" : v;
+    }
+
+    String required(String name, int max) {
+      String v = checked(name, max);
+      if (v == null) {
+        return "";
+      }
       if (v.isEmpty()) {
         problem("missing-field", name, "is required");
       }
       return v;
     }
 
+    /** The strings of a list field, each checked as {@code name[i]}; unstorable ones left out. */
+    List<String> strings(String name, int max) {
+      List<String> raw = f.strings(name);
+      List<String> out = new ArrayList<>(raw.size());
+      for (int i = 0; i < raw.size(); i++) {
+        Optional<Problem> p = FieldRules.text(prefix + name + "[" + i + "]", raw.get(i), max);
+        if (p.isPresent()) {
+          problems.add(p.get());
+        } else {
+          out.add(raw.get(i));
+        }
+      }
+      return out;
+    }
+
+    /** A customs office code: stripped, upper case, at most {@link FieldRules#MAX_OFFICE}. */
+    String office(String name, boolean required) {
+      String v = checked(name, FieldRules.MAX_OFFICE);
+      if (v == null) {
+        return "";
+      }
+      if (v.isEmpty()) {
+        if (required) {
+          problem("missing-field", name, "is required (the customs office code, e.g. JPTYO)");
+        }
+        return "";
+      }
+      return v.toUpperCase(Locale.ROOT);
+    }
+
     String oneOf(String name, Set<String> allowed, String dflt) {
-      String v = f.text(name);
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null) {
+        return dflt == null ? "" : dflt;
+      }
       if (v.isEmpty() && dflt != null) {
         return dflt;
       }
@@ -289,19 +370,41 @@ public final class RecordReader {
     }
 
     Instant time(String name, ZoneId zone) {
-      String v = f.text(name);
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null) {
+        return Instant.EPOCH;
+      }
       if (v.isEmpty()) {
         problem("missing-field", name, "is required (ISO 8601 date or date-time)");
         return Instant.EPOCH;
       }
       try {
+        Instant t;
         if (v.length() == 10) {
-          return LocalDate.parse(v).atStartOfDay(zone).toInstant();
+          t = LocalDate.parse(v).atStartOfDay(zone).toInstant();
+        } else if (hasOffset(v)) {
+          t = OffsetDateTime.parse(v).toInstant();
+        } else {
+          t = LocalDateTime.parse(v).atZone(zone).toInstant();
         }
-        if (hasOffset(v)) {
-          return OffsetDateTime.parse(v).toInstant();
+        // Before 1950 or more than a year ahead is a typo or a placeholder (9999-12-31), which
+        // would otherwise become the newest day of the database.
+        if (t.isBefore(FieldRules.EARLIEST_EVENT.atStartOfDay(zone).toInstant())
+            || !t.isBefore(latest)) {
+          problem(
+              "implausible-time",
+              name,
+              "expected a day from "
+                  + FieldRules.EARLIEST_EVENT
+                  + (latest.equals(Instant.MAX)
+                      ? " on"
+                      : " to " + LocalDate.ofInstant(latest, zone).minusDays(1))
+                  + ", got '"
+                  + v
+                  + "'");
+          return Instant.EPOCH;
         }
-        return LocalDateTime.parse(v).atZone(zone).toInstant();
+        return t;
       } catch (DateTimeException e) {
         problem(
             "invalid-time",
@@ -314,14 +417,16 @@ public final class RecordReader {
     }
 
     BigDecimal decimal(String name) {
-      String v = f.text(name);
-      if (v.isEmpty()) {
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null || v.isEmpty()) {
         return null;
       }
       try {
         BigDecimal d = new BigDecimal(v);
-        if (d.signum() < 0) {
-          problem("invalid-number", name, "must not be negative, got " + v);
+        Optional<Problem> p = FieldRules.number(prefix + name, d, v);
+        if (p.isPresent()) {
+          problems.add(p.get());
+          return null;
         }
         return d;
       } catch (NumberFormatException e) {
@@ -331,8 +436,8 @@ public final class RecordReader {
     }
 
     int integer(String name) {
-      String v = f.text(name);
-      if (v.isEmpty()) {
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null || v.isEmpty()) {
         return 0;
       }
       try {
@@ -348,7 +453,10 @@ public final class RecordReader {
     }
 
     String country(String name, boolean required) {
-      String v = f.text(name);
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null) {
+        return "";
+      }
       if (v.isEmpty()) {
         if (required) {
           problem("missing-field", name, "is required (ISO 3166-1 alpha-2; ZZ if unknown)");
@@ -366,7 +474,10 @@ public final class RecordReader {
     }
 
     String locode(String name, boolean required) {
-      String v = f.text(name);
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null) {
+        return "";
+      }
       if (v.isEmpty()) {
         if (required) {
           problem("missing-field", name, "is required (UN/LOCODE, e.g. JPTYO)");
@@ -383,7 +494,10 @@ public final class RecordReader {
     }
 
     String hs(String name, boolean required) {
-      String v = f.text(name);
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null) {
+        return "";
+      }
       if (v.isEmpty()) {
         if (required) {
           problem("missing-field", name, "is required (HS code, 6 to 10 digits)");
@@ -400,7 +514,8 @@ public final class RecordReader {
     }
 
     String currency(String name) {
-      String v = f.text(name).toUpperCase(Locale.ROOT);
+      String checked = checked(name, FieldRules.MAX_ID);
+      String v = checked == null ? "" : checked.toUpperCase(Locale.ROOT);
       if (v.isEmpty()) {
         return "";
       }
@@ -418,20 +533,21 @@ public final class RecordReader {
     }
 
     Party partyHere(String defaultKind) {
-      String kind = f.text("kind");
+      String checkedKind = checked("kind", FieldRules.MAX_ID);
+      String kind = checkedKind == null ? defaultKind : checkedKind;
       if (kind.isEmpty()) {
         kind = defaultKind;
       } else if (!Set.of("person", "company", "unknown").contains(kind)) {
         problem("invalid-value", "kind", "expected person, company or unknown, got '" + kind + "'");
       }
-      String email = f.text("email");
+      String email = text("email", FieldRules.MAX_NAME);
       if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
         problem(
             "invalid-email",
             "email",
             "expected an e-mail address such as name@example.jp, got '" + email + "'");
       }
-      String dob = f.text("dateOfBirth");
+      String dob = text("dateOfBirth", FieldRules.MAX_ID);
       if (!dob.isEmpty()) {
         try {
           LocalDate.parse(dob);
@@ -444,14 +560,14 @@ public final class RecordReader {
       }
       return new Party(
           kind,
-          f.text("name"),
-          f.text("id"),
-          f.text("address"),
-          f.text("phone"),
+          text("name", FieldRules.MAX_NAME),
+          text("id", FieldRules.MAX_ID),
+          text("address", FieldRules.MAX_NAME),
+          text("phone", FieldRules.MAX_ID),
           email,
           country("country", false),
           dob,
-          f.text("document"));
+          text("document", FieldRules.MAX_ID));
     }
   }
 }

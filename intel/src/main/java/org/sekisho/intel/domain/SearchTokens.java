@@ -9,10 +9,24 @@ import java.util.Set;
 /**
  * Splits text into search tokens that work for Japanese, Chinese and Korean as well as for Latin
  * scripts: words for alphabetic text, overlapping character pairs (bigrams) for CJK runs, which
- * have no spaces between words. Documents and queries are tokenised the same way.
+ * have no spaces between words. Documents and queries are tokenised the same way. A token is at
+ * most {@link #MAX_TOKEN} characters (a longer word keeps its beginning, for documents and queries
+ * alike, so that it still matches), far below what PostgreSQL accepts as a lexeme (2,046 bytes).
  */
 public final class SearchTokens {
   private SearchTokens() {}
+
+  /** The longest token, in UTF-16 units: at most 300 bytes of UTF-8. */
+  public static final int MAX_TOKEN = 100;
+
+  /** {@code s} cut to {@link #MAX_TOKEN} units, never between the halves of a surrogate pair. */
+  static String capped(CharSequence s) {
+    if (s.length() <= MAX_TOKEN) {
+      return s.toString();
+    }
+    int end = Character.isHighSurrogate(s.charAt(MAX_TOKEN - 1)) ? MAX_TOKEN - 1 : MAX_TOKEN;
+    return s.subSequence(0, end).toString();
+  }
 
   /**
    * Tokens for a stored document: words, CJK bigrams, and each identifier written with separators
@@ -93,7 +107,7 @@ public final class SearchTokens {
         }
       }
       if (joined.length() >= 4) {
-        ids.add(joined.toString());
+        ids.add(capped(joined));
       }
       i = end;
     }
@@ -172,7 +186,7 @@ public final class SearchTokens {
 
   private static void flushWord(StringBuilder w, Set<String> out) {
     if (w.length() > 0) {
-      out.add(w.toString());
+      out.add(capped(w));
       w.setLength(0);
     }
   }

@@ -37,6 +37,14 @@ public final class JdbcIngestLog implements IngestLog {
                 .one());
   }
 
+  /**
+   * Text PostgreSQL can store: a problem may quote its input (a parser's complaint about a broken
+   * line), and a NUL character there would lose the whole run's log.
+   */
+  static String storable(String s) {
+    return s.indexOf('\u0000') < 0 ? s : s.replace('\u0000', '\uFFFD');
+  }
+
   @Override
   public void close(IngestReport r) {
     jdbi.useTransaction(
@@ -59,10 +67,10 @@ public final class JdbcIngestLog implements IngestLog {
             batch
                 .bind(0, r.run())
                 .bind(1, p.row())
-                .bind(2, p.sourceId())
-                .bind(3, p.problem().field())
-                .bind(4, p.problem().code())
-                .bind(5, p.problem().message())
+                .bind(2, storable(p.sourceId()))
+                .bind(3, storable(p.problem().field()))
+                .bind(4, storable(p.problem().code()))
+                .bind(5, storable(p.problem().message()))
                 .add();
           }
           if (!r.problems().isEmpty()) {

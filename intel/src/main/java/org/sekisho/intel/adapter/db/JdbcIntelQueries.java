@@ -1,9 +1,13 @@
 package org.sekisho.intel.adapter.db;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
@@ -18,9 +22,11 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
+import org.sekisho.core.Problem;
 import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.intel.application.IntelViews.Candidate;
 import org.sekisho.intel.application.IntelViews.Dashboard;
+import org.sekisho.intel.application.IntelViews.DeclaredParty;
 import org.sekisho.intel.application.IntelViews.Edge;
 import org.sekisho.intel.application.IntelViews.EntityHit;
 import org.sekisho.intel.application.IntelViews.EntityView;
@@ -35,10 +41,18 @@ import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.RecordView;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.EntityExtraction;
+import org.sekisho.intel.domain.EntityRef;
+import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Normalize;
+import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.SearchTokens;
 
-/** Search, record and entity pages, link graph and dashboard over PostgreSQL. */
+/**
+ * Search, record and entity pages, link graph and dashboard over PostgreSQL. A search whose query
+ * has {@link SearchQuery#problems()} is refused with an {@link IllegalArgumentException} naming the
+ * parameter (callers check first; the web answers 400).
+ */
 public final class JdbcIntelQueries implements IntelQueries {
   private static final String SCOPE = "(r.agency = :agency or :agency = any(r.shared_with))";
   private static final String HIT_COLS =
@@ -46,14 +60,30 @@ public final class JdbcIntelQueries implements IntelQueries {
 
   private final Jdbi jdbi;
   private final ZoneId zone;
+  private final Clock clock;
+  private final ObjectMapper json;
 
-  public JdbcIntelQueries(Jdbi jdbi, ZoneId zone) {
+  /**
+   * @param zone the zone days (dashboard, search dates) are counted in
+   * @param clock today, for the dashboard's default day
+   * @param json the mapper records were stored with (Java time support)
+   */
+  public JdbcIntelQueries(Jdbi jdbi, ZoneId zone, Clock clock, ObjectMapper json) {
     this.jdbi = jdbi;
     this.zone = zone;
+    this.clock = clock;
+    // The stored JSON also holds derived properties (a party's "empty"), which are not
+    // constructor arguments.
+    this.json = json.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
   }
 
   @Override
   public SearchPage search(SearchQuery q, Reader reader) {
+    List<Problem> problems = q.problems();
+    if (!problems.isEmpty()) {
+      Problem p = problems.get(0);
+      throw new IllegalArgumentException(p.field() + ": " + p.message());
+    }
     List<String> tokens = SearchTokens.forQuery(q.text());
     StringBuilder where = new StringBuilder(SCOPE);
     Map<String, Object> binds = new LinkedHashMap<>();
@@ -366,25 +396,72 @@ public final class JdbcIntelQueries implements IntelQueries {
                               strings(rs.getArray(8)),
                               rs.getString(9),
                               rs.getString(10),
+                              List.of(),
                               List.of()))
                   .findOne();
           if (base.isEmpty()) {
             return base;
           }
+          RecordView r = base.get();
+          Optional<IntelRecord> rec = readBack(r.kind(), r.dataJson());
+          // How the record itself writes each entity, by (type, key, role) of the link.
+          Map<String, String> declared = new java.util.HashMap<>();
+          rec.ifPresent(
+              x ->
+                  EntityExtraction.of(x)
+                      .forEach(
+                          e -> declared.put(linkKey(e.type(), e.key(), e.role()), e.display())));
           // Links point at the surviving entity when one was merged into another.
+          Map<String, Long> linked = new java.util.HashMap<>();
           List<LinkedEntity> ents =
               h.createQuery(
                       "select coalesce(s.id, e.id), coalesce(s.type, e.type), coalesce(s.display,"
-                          + " e.display), re.role from intel.record_entity re join intel.entity e"
-                          + " on e.id = re.entity_id left join intel.entity s on s.id ="
-                          + " e.merged_into where re.record_id = :id order by 2, 4")
+                          + " e.display), re.role, e.type, e.key from intel.record_entity re join"
+                          + " intel.entity e on e.id = re.entity_id left join intel.entity s on"
+                          + " s.id = e.merged_into where re.record_id = :id order by 2, 4")
                   .bind("id", id)
                   .map(
-                      (rs, ctx) ->
-                          new LinkedEntity(
-                              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)))
+                      (rs, ctx) -> {
+                        String key = linkKey(rs.getString(5), rs.getString(6), rs.getString(4));
+                        linked.put(key, rs.getLong(1));
+                        return new LinkedEntity(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            declared.getOrDefault(key, rs.getString(3)));
+                      })
                   .list();
-          RecordView r = base.get();
+          List<DeclaredParty> parties = new ArrayList<>();
+          rec.ifPresent(
+              x -> {
+                for (EntityExtraction.NamedParty np : EntityExtraction.parties(x)) {
+                  Optional<Long> nameEntity = Optional.empty();
+                  Optional<Long> trader = Optional.empty();
+                  for (EntityRef e : EntityExtraction.of(np)) {
+                    Long at = linked.get(linkKey(e.type(), e.key(), e.role()));
+                    if (at == null) {
+                      continue;
+                    }
+                    if (e.type().equals("trader")) {
+                      trader = Optional.of(at);
+                    } else if (e.type().equals("person") || e.type().equals("company")) {
+                      nameEntity = Optional.of(at);
+                    }
+                  }
+                  var p = np.party();
+                  parties.add(
+                      new DeclaredParty(
+                          np.role(),
+                          p.kind(),
+                          p.name(),
+                          p.country(),
+                          p.id(),
+                          p.address(),
+                          nameEntity,
+                          trader));
+                }
+              });
           return Optional.of(
               new RecordView(
                   r.id(),
@@ -397,8 +474,26 @@ public final class JdbcIntelQueries implements IntelQueries {
                   r.sharedWith(),
                   r.title(),
                   r.dataJson(),
-                  ents));
+                  ents,
+                  List.copyOf(parties)));
         });
+  }
+
+  private static String linkKey(String type, String key, String role) {
+    return type + "\u0000" + key + "\u0000" + role;
+  }
+
+  /** The record as stored, read back; empty for a kind or JSON this version cannot read. */
+  private Optional<IntelRecord> readBack(String kind, String data) {
+    Optional<RecordKind> k = RecordKind.ofCode(kind);
+    if (k.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(json.readerFor(JdbcRecordFeed.type(k.get())).readValue(data));
+    } catch (JsonProcessingException e) {
+      return Optional.empty();
+    }
   }
 
   private static final String GROUP =
@@ -625,15 +720,23 @@ public final class JdbcIntelQueries implements IntelQueries {
   public Dashboard dashboard(Optional<LocalDate> day, Reader reader) {
     return jdbi.withHandle(
         h -> {
+          // The latest day with records, up to today (and the day after, which has begun in zones
+          // east of this one): a record dated years ahead is not "today" for everyone.
+          LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+          Timestamp before = Timestamp.from(today.plusDays(2).atStartOfDay(zone).toInstant());
           LocalDate d =
               day.orElseGet(
                   () ->
-                      h.createQuery("select max(r.event_time) from intel.record r where " + SCOPE)
+                      h.createQuery(
+                              "select max(r.event_time) from intel.record r where r.event_time <"
+                                  + " :before and "
+                                  + SCOPE)
+                          .bind("before", before)
                           .bind("agency", reader.agency())
                           .mapTo(Timestamp.class)
                           .findOne()
                           .map(t -> t.toInstant().atZone(zone).toLocalDate())
-                          .orElse(LocalDate.now(zone)));
+                          .orElse(today));
           Timestamp from = Timestamp.from(d.atStartOfDay(zone).toInstant());
           Timestamp to = Timestamp.from(d.plusDays(1).atStartOfDay(zone).toInstant());
           List<KindCount> kinds =

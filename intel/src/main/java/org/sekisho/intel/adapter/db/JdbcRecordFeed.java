@@ -84,7 +84,8 @@ public final class JdbcRecordFeed implements RecordFeed {
     return out;
   }
 
-  private static Class<? extends IntelRecord> type(RecordKind kind) {
+  /** The class a record of {@code kind} is stored (and read back) as. */
+  static Class<? extends IntelRecord> type(RecordKind kind) {
     return switch (kind) {
       case DECLARATION -> Declaration.class;
       case TRANSPORT_DOCUMENT -> TransportDocument.class;

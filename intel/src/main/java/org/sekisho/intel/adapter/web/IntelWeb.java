@@ -1,5 +1,6 @@
 package org.sekisho.intel.adapter.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import gg.jte.ContentType;
@@ -28,6 +29,7 @@ import org.sekisho.intel.application.IntelQueries.Visibility;
 import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.FieldRules;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
@@ -156,16 +158,21 @@ public final class IntelWeb implements WebModule {
       throw HttpProblem.of(
           "invalid-parameter", "country", "expected an ISO 3166-1 alpha-2 code, e.g. CN");
     }
-    return new SearchQuery(
-        param(ctx, "q"),
-        opt(kind),
-        day(ctx, "from"),
-        day(ctx, "to"),
-        opt(param(ctx, "office").toUpperCase(Locale.ROOT)),
-        opt(country),
-        opt(hs),
-        Web.intParam(ctx, "page", 0, 0, 10_000),
-        Web.intParam(ctx, "size", 50, 1, 500));
+    SearchQuery q =
+        new SearchQuery(
+            param(ctx, "q"),
+            opt(kind),
+            day(ctx, "from"),
+            day(ctx, "to"),
+            opt(param(ctx, "office")),
+            opt(country),
+            opt(hs),
+            Web.intParam(ctx, "page", 0, 0, 10_000),
+            Web.intParam(ctx, "size", 50, 1, 500));
+    if (!q.problems().isEmpty()) {
+      throw new HttpProblem(q.problems().get(0));
+    }
+    return q;
   }
 
   private SearchPage search(Context ctx, SearchQuery q) {
@@ -188,13 +195,11 @@ public final class IntelWeb implements WebModule {
     SearchQuery q = query(ctx);
     SearchPage p = search(ctx, q);
     Map<String, String> echo = new LinkedHashMap<>();
-    for (String k : new String[] {"q", "kind", "from", "to", "office", "country", "hs"}) {
+    for (String k : new String[] {"q", "kind", "from", "to", "office", "country", "hs", "size"}) {
       echo.put(k, param(ctx, k));
     }
-    String base = pageUrl(echo);
-    String next =
-        (long) (q.page() + 1) * q.size() < p.total() ? base + "&page=" + (q.page() + 1) : "";
-    String prev = q.page() > 0 ? base + "&page=" + (q.page() - 1) : "";
+    String next = (long) (q.page() + 1) * q.size() < p.total() ? pageUrl(echo, q.page() + 1) : "";
+    String prev = q.page() > 0 ? pageUrl(echo, q.page() - 1) : "";
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("p", p);
     params.put("q", echo);
@@ -204,18 +209,26 @@ public final class IntelWeb implements WebModule {
     Web.page(ctx, Web.messages(ctx).get("search.title"), render("search.jte", params));
   }
 
-  private static String pageUrl(Map<String, String> echo) {
-    StringBuilder sb = new StringBuilder("/search?");
-    echo.forEach(
-        (k, v) -> {
-          if (!v.isEmpty()) {
-            sb.append(k)
-                .append('=')
-                .append(URLEncoder.encode(v, StandardCharsets.UTF_8))
-                .append('&');
-          }
-        });
-    return sb.substring(0, sb.length() - 1);
+  /**
+   * The search page {@code page} of the same query: every non-empty parameter kept, encoded, and
+   * the page number (left out for the first page).
+   */
+  static String pageUrl(Map<String, String> params, int page) {
+    StringBuilder sb = new StringBuilder("/search");
+    char sep = '?';
+    for (Map.Entry<String, String> e : params.entrySet()) {
+      if (!e.getValue().isEmpty() && !e.getKey().equals("page")) {
+        sb.append(sep)
+            .append(e.getKey())
+            .append('=')
+            .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        sep = '&';
+      }
+    }
+    if (page > 0) {
+      sb.append(sep).append("page=").append(page);
+    }
+    return sb.toString();
   }
 
   private void searchApi(Context ctx) {
@@ -308,6 +321,7 @@ public final class IntelWeb implements WebModule {
     body.put("agency", r.agency());
     body.put("sharedWith", r.sharedWith());
     body.put("title", r.title());
+    body.put("parties", r.parties());
     body.put("entities", r.entities());
     try {
       body.put("data", pretty.readTree(r.dataJson()));
@@ -382,27 +396,68 @@ public final class IntelWeb implements WebModule {
   }
 
   private void undoForm(Context ctx) {
-    answer(merges.undo(id(ctx), actor(ctx)));
+    answer(merges.undo(id(ctx), ctx.formParam("reason"), actor(ctx)));
     ctx.redirect("/entities/" + mergedId(ctx.formParam("back")));
   }
 
-  private void mergeApi(Context ctx) throws IOException {
+  /** The request body as a JSON object, or a 400 naming what was expected. */
+  private JsonNode jsonObject(Context ctx, String expected) {
+    JsonNode body;
+    try {
+      String text = ctx.body();
+      body = text.isBlank() ? null : pretty.readTree(text);
+    } catch (IOException e) {
+      throw HttpProblem.of("invalid-json", "", "not valid JSON; expected " + expected);
+    }
+    if (body == null || !body.isObject()) {
+      throw HttpProblem.of("invalid-json", "", "expected a JSON object " + expected);
+    }
+    return body;
+  }
+
+  /** A text field of a JSON body: absent or null is empty; any other type is a 400 naming it. */
+  private static String jsonText(JsonNode body, String field, String expected) {
+    JsonNode v = body.get(field);
+    if (v == null || v.isNull()) {
+      return "";
+    }
+    if (!v.isTextual()) {
+      throw HttpProblem.of("invalid-field", field, "expected " + expected);
+    }
+    return v.asText();
+  }
+
+  private void mergeApi(Context ctx) {
     long id = id(ctx);
     requireEntity(ctx, id);
-    var body = pretty.readTree(ctx.body());
-    if (body == null || !body.has("mergedId")) {
-      throw HttpProblem.of(
-          "missing-field", "mergedId", "expected {\"mergedId\": …, \"reason\": …}");
+    String expected = "{\"mergedId\": 123, \"reason\": \"…\"}";
+    JsonNode body = jsonObject(ctx, expected);
+    JsonNode merged = body.get("mergedId");
+    if (merged == null || merged.isNull()) {
+      throw HttpProblem.of("missing-field", "mergedId", "expected " + expected);
     }
-    long merge =
-        answer(
-            merges.merge(
-                id, body.get("mergedId").asLong(), body.path("reason").asText(""), actor(ctx)));
+    long mergedId;
+    if (merged.isIntegralNumber() && merged.canConvertToLong()) {
+      mergedId = merged.asLong();
+    } else if (merged.isTextual() && merged.asText().strip().matches("\\d{1,18}")) {
+      mergedId = Long.parseLong(merged.asText().strip());
+    } else {
+      throw HttpProblem.of(
+          "invalid-field",
+          "mergedId",
+          "expected the numeric id of the entity to merge, e.g. 123, got "
+              + FieldRules.shorten(merged.toString()));
+    }
+    String reason = jsonText(body, "reason", "a text saying why the two are the same party");
+    long merge = answer(merges.merge(id, mergedId, reason, actor(ctx)));
     ctx.status(201).json(Map.of("merge", merge));
   }
 
   private void undoApi(Context ctx) {
-    ctx.json(Map.of("undone", answer(merges.undo(id(ctx), actor(ctx)))));
+    long id = id(ctx);
+    JsonNode body = jsonObject(ctx, "{\"reason\": \"…\"}");
+    String reason = jsonText(body, "reason", "a text saying why the two are not the same party");
+    ctx.json(Map.of("undone", answer(merges.undo(id, reason, actor(ctx)))));
   }
 
   private void ingestApi(Context ctx) throws IOException {

@@ -1,0 +1,396 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * The intelligence database's pages and API on a real server (port 0) over embedded PostgreSQL: bad
+ * input answered with the field that is wrong, never with a lost batch or an internal error.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class IntelWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String token;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    accounts.upsert(
+        "analyst",
+        "Aiko Tanaka",
+        "pw-" + System.nanoTime(),
+        Set.of(Role.ANALYST),
+        "customs-jp",
+        "");
+    token = accounts.issueApiToken("analyst", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode ingest(String kind, String format, String body) throws Exception {
+    HttpResponse<String> r = send("POST", "/api/ingest/" + kind + "?format=" + format, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private static String declaration(String id, String date, String office, String importer) {
+    return "{\"declarationId\":\""
+        + id
+        + "\",\"date\":\""
+        + date
+        + "\",\"office\":\""
+        + office
+        + "\",\"importer\":{\"kind\":\"company\",\"name\":\""
+        + importer
+        + "\",\"country\":\"JP\"},\"items\":[{\"hsCode\":\"090121\",\"description\":\"coffee\"}]}\n";
+  }
+
+  private long count(String sql) {
+    return db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+  }
+
+  @Test
+  void aNulCharacterRejectsOnlyItsRowInEveryFormatAndTheGoodRowsAreStoredAndAudited()
+      throws Exception {
+    long audits = count("select count(*) from platform.audit_log where action = 'ingest'");
+    JsonNode json =
+        ingest(
+            "declarations",
+            "json",
+            declaration("NUL-J1", "2026-11-27", "JPTYO", "Good Co")
+                + declaration("NUL-J2", "2026-11-27", "JPTYO", "a\\u0000b"));
+    assertThat(json.get("stored").asLong()).isEqualTo(1);
+    assertThat(json.get("rejected").asLong()).isEqualTo(1);
+    JsonNode p = json.get("problems").get(0);
+    assertThat(p.get("row").asLong()).isEqualTo(2);
+    assertThat(p.get("sourceId").asText()).isEqualTo("NUL-J2");
+    assertThat(p.get("problem").get("field").asText()).isEqualTo("importer.name");
+    assertThat(p.get("problem").get("message").asText()).contains("NUL character (U+0000)");
+    JsonNode csv =
+        ingest(
+            "postal-items",
+            "csv",
+            "itemId,date,contents,sender.name\n"
+                + "EE123456785JP,2026-11-27,phone case,Li Wei\n"
+                + "RR123456785JP,2026-11-27,gift\u0000box,Li Wei\n");
+    assertThat(csv.get("stored").asLong()).isEqualTo(1);
+    assertThat(csv.get("problems").get(0).get("problem").get("field").asText())
+        .isEqualTo("contents");
+    JsonNode kcs =
+        ingest(
+            "declarations",
+            "kcs",
+            "Declaration ID,Date,Office ID,Process Type,Import Type,Import Use,Payment Type,Mode of Transport,Declarant ID,Importer ID,Seller ID,Courier ID,HS6 Code,Country of Departure,Country of Origin,Tax Rate,Tax Type,Country of Origin Indicator,Net Mass,Item Price,Fraud,Critical Fraud\n"
+                + "97061800,2020-01-01,30,B,11,21,11,10,ZZR1LT6,QLRUBN9,0VKY2BR,,440890,BE,BE,0.0,FEU1,G,108.0,372254.4,0,0\n"
+                + "97061801,2020-01-01,30,B,11,21,11,10,ZZR1LT6,QLR\u0000BN9,0VKY2BR,,440890,BE,BE,0.0,FEU1,G,108.0,372254.4,0,0\n");
+    assertThat(kcs.get("stored").asLong()).isEqualTo(1);
+    assertThat(kcs.get("problems").get(0).get("problem").get("field").asText())
+        .isEqualTo("importer.id");
+    // a JSON line the parser cannot read, quoting a NUL character, is listed too
+    HttpResponse<String> broken =
+        send("POST", "/api/ingest/seizures?format=json", "{\"seizureId\":\"S\u0000\n");
+    assertThat(broken.statusCode()).as(broken.body()).isEqualTo(422);
+    assertThat(JSON.readTree(broken.body()).get("rejected").asLong()).isEqualTo(1);
+    assertThat(count("select count(*) from intel.record where source_id in ('NUL-J1', '97061800')"))
+        .isEqualTo(2);
+    assertThat(count("select count(*) from platform.audit_log where action = 'ingest'"))
+        .isEqualTo(audits + 4);
+  }
+
+  @Test
+  void overLongIdsAndNumbersTargetingCannotReadAreRowErrorsAndAVeryLongWordIsFound()
+      throws Exception {
+    String longWord = "Ü" + "x".repeat(4_999);
+    JsonNode r =
+        ingest(
+            "declarations",
+            "json",
+            declaration("D".repeat(5_000), "2026-11-27", "JPTYO", "Long Id Co")
+                + declaration("LONG-OK", "2026-11-27", "JPTYO", "Long Word Co")
+                    .replace("\"coffee\"", "\"" + longWord + "\"")
+                + declaration("HUGE-VALUE", "2026-11-27", "JPTYO", "Huge Co")
+                    .replace("\"coffee\"", "\"coffee\",\"customsValue\":\"1e400\"")
+                + declaration("HUGE-MASS", "2026-11-27", "JPTYO", "Huge Co")
+                    .replace(
+                        "\"coffee\"",
+                        "\"coffee\",\"netMassKg\":\"99999999999999999999999999999999999999\""));
+    assertThat(r.get("stored").asLong()).isEqualTo(1);
+    assertThat(r.get("rejected").asLong()).isEqualTo(3);
+    assertThat(r.get("problems"))
+        .extracting(p -> p.get("problem").get("field").asText())
+        .containsExactly("declarationId", "items[0].customsValue", "items[0].netMassKg");
+    assertThat(r.get("problems").get(0).get("sourceId").asText()).hasSizeLessThan(100);
+    HttpResponse<String> found =
+        send(
+            "GET",
+            "/api/search?q="
+                + URLEncoder.encode(longWord.substring(0, 400), StandardCharsets.UTF_8),
+            null);
+    assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+    assertThat(JSON.readTree(found.body()).get("hits"))
+        .extracting(h -> h.get("sourceId").asText())
+        .containsExactly("LONG-OK");
+  }
+
+  @Test
+  void aSearchWithANulCharacterOrAnOverLongParameterIsA400NamingIt() throws Exception {
+    for (String[] bad :
+        new String[][] {
+          {"q=ab%00cd", "q"},
+          {"q=" + "a".repeat(5_000), "q"},
+          {"office=JP%00TYO", "office"},
+          {"office=" + "O".repeat(3_000), "office"}
+        }) {
+      for (String page : List.of("/api/search?", "/search?")) {
+        HttpResponse<String> r = send("GET", page + bad[0], null);
+        assertThat(r.statusCode()).as(page + bad[0]).isEqualTo(400);
+        if (page.startsWith("/api")) {
+          assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo(bad[1]);
+        }
+      }
+    }
+  }
+
+  @Test
+  void anOfficeWrittenInLowerCaseIsStoredUpperCaseAndFoundByOfficeAndADeclarationNeedsOne()
+      throws Exception {
+    JsonNode r =
+        ingest(
+            "declarations",
+            "json",
+            declaration("OFF-1", "2026-11-27", " jpyok ", "Office Co")
+                + declaration("OFF-2", "2026-11-27", "", "Office Co")
+                + declaration("OFF-3", "2026-11-27", "O".repeat(3_000), "Office Co"));
+    assertThat(r.get("stored").asLong()).isEqualTo(1);
+    assertThat(r.get("problems"))
+        .extracting(p -> p.get("problem").get("field").asText())
+        .containsExactly("office", "office");
+    for (String office : List.of("jpyok", "JPYOK")) {
+      JsonNode hits =
+          JSON.readTree(send("GET", "/api/search?q=office&office=" + office, null).body());
+      assertThat(hits.get("hits")).extracting(h -> h.get("sourceId").asText()).contains("OFF-1");
+    }
+  }
+
+  @Test
+  void theDashboardShowsTheLatestDayWithRecordsUpToTodayNotAFutureDate() throws Exception {
+    JsonNode r =
+        ingest(
+            "seizures",
+            "json",
+            "{\"seizureId\":\"FUTURE-1\",\"date\":\"9999-12-31\",\"commodity\":\"gold\"}\n"
+                + "{\"seizureId\":\"PAST-1\",\"date\":\"1900-01-01\",\"commodity\":\"gold\"}\n"
+                + "{\"seizureId\":\"AHEAD-1\",\"date\":\"2027-06-01\",\"commodity\":\"gold\"}\n"
+                + "{\"seizureId\":\"TODAY-1\",\"date\":\"2026-11-27\",\"commodity\":\"gold\"}\n");
+    assertThat(r.get("problems"))
+        .extracting(p -> p.get("sourceId").asText() + " " + p.get("problem").get("field").asText())
+        .containsExactly("FUTURE-1 date", "PAST-1 date");
+    // AHEAD-1 (within a year) is stored, but the dashboard's day stays today
+    JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
+    assertThat(d.get("day").asText()).isEqualTo("2026-11-27");
+    Matcher h1 = Pattern.compile("<h1>([^<]*)</h1>").matcher(send("GET", "/", null).body());
+    assertThat(h1.find()).isTrue();
+    assertThat(h1.group(1)).contains("2026-11-27");
+  }
+
+  private static List<String> links(String html, String id) {
+    Matcher m = Pattern.compile("href=\"([^\"]*)\" id=\"" + id + "\"").matcher(html);
+    List<String> out = new java.util.ArrayList<>();
+    while (m.find()) {
+      out.add(m.group(1).replace("&amp;", "&"));
+    }
+    return out;
+  }
+
+  @Test
+  void pagingLinksKeepEveryParameterAndAreValidUrls() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 3; i++) {
+      sb.append(declaration("PAGE-" + i, "2026-11-2" + i, "JPNRT", "Paging Co"));
+    }
+    ingest("declarations", "json", sb.toString());
+    String first = send("GET", "/search?kind=declaration&office=JPNRT&size=1", null).body();
+    assertThat(links(first, "next"))
+        .containsExactly("/search?kind=declaration&office=JPNRT&size=1&page=1");
+    assertThat(links(first, "prev")).isEmpty();
+    String second = send("GET", links(first, "next").get(0), null).body();
+    assertThat(links(second, "next"))
+        .containsExactly("/search?kind=declaration&office=JPNRT&size=1&page=2");
+    assertThat(links(second, "prev"))
+        .containsExactly("/search?kind=declaration&office=JPNRT&size=1");
+    String text = send("GET", "/search?q=paging+co&size=2", null).body();
+    assertThat(links(text, "next")).containsExactly("/search?q=paging+co&size=2&page=1");
+    HttpResponse<String> next = send("GET", "/search?q=paging+co&size=2&page=1", null);
+    assertThat(next.statusCode()).isEqualTo(200);
+    assertThat(links(next.body(), "prev")).containsExactly("/search?q=paging+co&size=2");
+  }
+
+  @Test
+  void aRecordPageShowsEachPartyAsDeclaredWithALinkToItsEntity() throws Exception {
+    String line =
+        "{\"declarationId\":\"PARTY-%s\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\","
+            + "\"exporter\":{\"kind\":\"company\",\"name\":\"%s\",\"country\":\"%s\",\"id\":\"%s\"},"
+            + "\"items\":[{\"hsCode\":\"854231\"}]}\n";
+    ingest(
+        "declarations",
+        "json",
+        line.formatted("GB", "Northern Light Electronics Limited", "GB", "GB-NL-1")
+            + line.formatted("MY", "Northern Light Electronics Sdn. Bhd.", "MY", "MY-NL-7"));
+    long id = count("select id from intel.record where source_id = 'PARTY-MY'");
+    JsonNode api = JSON.readTree(send("GET", "/api/records/" + id, null).body());
+    assertThat(api.get("parties")).hasSize(1);
+    JsonNode seller = api.get("parties").get(0);
+    assertThat(seller.get("role").asText()).isEqualTo("seller");
+    assertThat(seller.get("name").asText()).isEqualTo("Northern Light Electronics Sdn. Bhd.");
+    assertThat(seller.get("country").asText()).isEqualTo("MY");
+    assertThat(seller.get("id").asText()).isEqualTo("MY-NL-7");
+    long company = seller.get("entityId").asLong();
+    long trader = seller.get("traderId").asLong();
+    assertThat(
+            count(
+                "select count(*) from intel.entity where id = "
+                    + company
+                    + " and type = 'company'"))
+        .isEqualTo(1);
+    assertThat(
+            count(
+                "select count(*) from intel.entity where id = " + trader + " and type = 'trader'"))
+        .isEqualTo(1);
+    String html = send("GET", "/records/" + id, null).body();
+    assertThat(html)
+        .contains(
+            "<a class=\"party-link\" href=\"/entities/"
+                + company
+                + "\">Northern Light Electronics Sdn. Bhd.</a></td><td>MY</td>")
+        .contains("href=\"/entities/" + trader + "\">MY-NL-7</a>");
+  }
+
+  @Test
+  void aMergeAndItsUndoNeedAReasonAndAWrongMergedIdTypeIsA400NamingIt() throws Exception {
+    ingest(
+        "declarations",
+        "json",
+        declaration("MERGE-1", "2026-11-27", "JPTYO", "Kitsune Trading")
+            + declaration("MERGE-2", "2026-11-27", "JPTYO", "Kitsune Shoji"));
+    long a =
+        count("select id from intel.entity where type = 'company' and key = 'KITSUNE TRADING'");
+    long b = count("select id from intel.entity where type = 'company' and key = 'KITSUNE SHOJI'");
+    String path = "/api/entities/" + a + "/merge";
+    for (String[] bad :
+        new String[][] {
+          {"{\"mergedId\":\"abc\",\"reason\":\"same company\"}", "mergedId"},
+          {"{\"mergedId\":[1],\"reason\":\"same company\"}", "mergedId"},
+          {"{\"reason\":\"same company\"}", "mergedId"},
+          {"{\"mergedId\":" + b + ",\"reason\":\"x\"}", "reason"},
+          {"{\"mergedId\":" + b + "}", "reason"},
+          {"{\"mergedId\":" + b + ",\"reason\":42}", "reason"}
+        }) {
+      HttpResponse<String> r = send("POST", path, bad[0]);
+      assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
+      assertThat(JSON.readTree(r.body()).get("field").asText()).as(bad[0]).isEqualTo(bad[1]);
+    }
+    HttpResponse<String> merged =
+        send("POST", path, "{\"mergedId\":" + b + ",\"reason\":\"same phone and address\"}");
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(201);
+    long merge = JSON.readTree(merged.body()).get("merge").asLong();
+    HttpResponse<String> noReason = send("POST", "/api/merges/" + merge + "/undo", "{}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noReason.body()).get("field").asText()).isEqualTo("reason");
+    assertThat(send("POST", "/api/merges/" + merge + "/undo", "{\"reason\":\"ok\"}").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> undone =
+        send("POST", "/api/merges/" + merge + "/undo", "{\"reason\":\"different registries\"}");
+    assertThat(undone.statusCode()).as(undone.body()).isEqualTo(200);
+    String details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::text from platform.audit_log where action ="
+                                + " 'entity.merge.undo' order by seq desc limit 1")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(details).contains("different registries");
+  }
+}
