@@ -81,7 +81,11 @@ public final class Accounts {
                 > 0);
   }
 
-  /** The principal when the password is right and the account active; empty otherwise. */
+  /**
+   * The principal when the password is right and the account active; empty otherwise. Not throttled
+   * itself: a caller that checks a password a client sent asks a {@link SignInThrottle} first, as
+   * the server's sign-in routes do.
+   */
   public Optional<Principal> authenticate(String username, String password) {
     record Row(Principal p, String hash) {}
     Optional<Row> row =

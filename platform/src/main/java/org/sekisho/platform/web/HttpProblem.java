@@ -36,6 +36,7 @@ public final class HttpProblem extends RuntimeException {
       case "not-found" -> 404;
       case "conflict" -> 409;
       case "too-large" -> 413;
+      case "too-many-attempts" -> 429;
       case "unsupported-media-type" -> 415;
       case "internal" -> 500;
       default -> 400;

@@ -15,6 +15,7 @@ import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.auth.SignInThrottle;
 import org.sekisho.platform.web.Routes.RouteSpec;
 
 /** Health, readiness, metrics, OpenAPI, sign-in and sign-out, and API tokens. */
@@ -84,6 +85,57 @@ final class PlatformRoutes implements WebModule {
     Web.page(ctx, Web.messages(ctx).get("login.title"), body);
   }
 
+  /** One password sign-in attempt: refused by the throttle, or the password checked. */
+  private sealed interface Attempt {
+    /** Refused without checking the password; try again after this many seconds. */
+    record Refused(long retryAfterSeconds) implements Attempt {}
+
+    /** The password was checked: the principal when it was right. */
+    record Checked(Optional<Principal> principal) implements Attempt {}
+  }
+
+  /**
+   * Checks a password through the server's {@link SignInThrottle}: after {@value
+   * SignInThrottle#FREE_FAILURES} failures in a row for the account name or from the client
+   * address, attempts are refused without checking the password, for a delay from 1 s doubling up
+   * to 15 min. A refusal is audited here ({@code login.refused}) and gets a {@code Retry-After}
+   * header; the caller answers it with 429 and audits checked attempts.
+   */
+  private Attempt attempt(Context ctx, String user, String password, String channel) {
+    SignInThrottle throttle = server.signIns();
+    Optional<SignInThrottle.Refusal> refusal = throttle.attempt(user, ctx.ip());
+    if (refusal.isPresent()) {
+      long seconds = retryAfterSeconds(refusal.get().retryAfter());
+      Web.audit(
+          ctx,
+          "login.refused",
+          "account:" + user,
+          Map.of(
+              "channel",
+              channel,
+              "throttledBy",
+              refusal.get().by(),
+              "retryAfterSeconds",
+              Long.toString(seconds)));
+      ctx.header("Retry-After", Long.toString(seconds));
+      return new Attempt.Refused(seconds);
+    }
+    Optional<Principal> p = accounts.authenticate(user, password);
+    if (p.isPresent()) {
+      throttle.succeeded(user, ctx.ip());
+    }
+    return new Attempt.Checked(p);
+  }
+
+  /** Whole seconds, rounded up, at least 1: what {@code Retry-After} says. */
+  static long retryAfterSeconds(Duration d) {
+    long s = d.toSeconds();
+    if (d.minusSeconds(s).isPositive()) {
+      s++;
+    }
+    return Math.max(1, s);
+  }
+
   private void login(Context ctx) {
     String expected = ctx.cookie(WebServer.LOGIN_CSRF_COOKIE);
     String sent = ctx.formParam("_csrf");
@@ -92,7 +144,16 @@ final class PlatformRoutes implements WebModule {
     }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    Optional<Principal> p = accounts.authenticate(user, password);
+    Optional<Principal> p;
+    switch (attempt(ctx, user, password, "web")) {
+      case Attempt.Refused r -> {
+        ctx.status(429);
+        renderLogin(ctx, Web.messages(ctx).get("login.throttled", r.retryAfterSeconds()));
+        ctx.status(429);
+        return;
+      }
+      case Attempt.Checked c -> p = c.principal();
+    }
     if (p.isEmpty()) {
       Web.audit(ctx, "login.failed", "account:" + user, Map.of("channel", "web"));
       ctx.status(401);
@@ -131,7 +192,17 @@ final class PlatformRoutes implements WebModule {
           "missing-field", "username", "expected {\"username\":…, \"password\":…}");
     }
     String user = body.get("username").asText();
-    Optional<Principal> p = accounts.authenticate(user, body.get("password").asText());
+    Optional<Principal> p =
+        switch (attempt(ctx, user, body.get("password").asText(), "api")) {
+          case Attempt.Refused r ->
+              throw HttpProblem.of(
+                  "too-many-attempts",
+                  "",
+                  "too many failed sign-ins for this account or from this address; try again in "
+                      + r.retryAfterSeconds()
+                      + " s (see Retry-After)");
+          case Attempt.Checked c -> c.principal();
+        };
     if (p.isEmpty()) {
       Web.audit(ctx, "login.failed", "account:" + user, Map.of("channel", "api"));
       throw HttpProblem.of("unauthenticated", "", "wrong user name or password");
@@ -198,6 +269,19 @@ final class PlatformRoutes implements WebModule {
       Map<String, Object> responses = new LinkedHashMap<>();
       responses.put("200", Map.of("description", "OK"));
       responses.put("400", Map.of("description", "invalid input", "content", problemContent()));
+      if (spec.body() == Routes.Body.ROWS) {
+        op.put("x-body", "rows: a batch the route validates row by row, refusing only bad rows");
+      }
+      if (spec.path().equals("/login") && spec.method().equals("POST")
+          || spec.path().equals("/api/login")) {
+        responses.put(
+            "429",
+            Map.of(
+                "description",
+                "too many failed sign-ins for the account or from the address; see Retry-After",
+                "content",
+                problemContent()));
+      }
       if (spec.access() instanceof Access.AnyOf) {
         responses.put("401", Map.of("description", "not signed in", "content", problemContent()));
         responses.put(

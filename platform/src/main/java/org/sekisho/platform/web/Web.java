@@ -1,6 +1,7 @@
 package org.sekisho.platform.web;
 
 import io.javalin.http.Context;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.sekisho.core.audit.AuditEvent;
@@ -54,6 +55,60 @@ public final class Web {
             action,
             subject,
             withClient(ctx, details)));
+  }
+
+  /**
+   * Like {@link #audit}, but leaves out a read repeated within {@code window}: an entry identical
+   * to one written for the same caller less than {@code window} ago (same action, subject and
+   * details, client address included) is not written again. Meant for pages that poll, such as a
+   * live worklist fragment refreshed every 2 s: with a window of 5 minutes an open tab writes 12
+   * entries an hour instead of 1,800.
+   *
+   * <p>The first read is always written, and so is the first after the window has passed (the
+   * window runs from the last entry written, not from the last read); that entry carries the detail
+   * {@code coalesced} with the number of identical reads left out since the entry before it. Reads
+   * left out after the last entry are counted nowhere. Any difference (another subject, another
+   * filter in the details, another client address, another caller) is a different read and written
+   * at once. What was written is remembered in memory, per server: after a restart the next read is
+   * written. A write that fails is not remembered, so the next read tries again. Thread-safe: of
+   * concurrent identical reads, exactly one is written.
+   *
+   * @param window how long identical reads are left out after an entry; zero writes every one
+   * @return whether an entry was written
+   * @throws IllegalArgumentException if {@code window} is negative
+   */
+  public static boolean auditOnce(
+      Context ctx, String action, String subject, Map<String, String> details, Duration window) {
+    if (window.isNegative()) {
+      throw new IllegalArgumentException("window must not be negative: " + window);
+    }
+    WebServer server = ctx.attribute(SERVER);
+    Optional<Principal> p = maybePrincipal(ctx);
+    AuditEvent e =
+        new AuditEvent(
+            server.clock().instant(),
+            p.map(Principal::username).orElse("anonymous"),
+            p.map(Principal::agency).orElse(""),
+            action,
+            subject,
+            withClient(ctx, details));
+    return server.coalescer().record(e, window, server.audit()::record);
+  }
+
+  /**
+   * Why a text holding a NUL is refused, worded to follow the name of what holds it: "the JSON
+   * field comment " + NUL_REASON.
+   */
+  public static final String NUL_REASON =
+      "contains a NUL character (U+0000), which cannot be stored; remove it";
+
+  /**
+   * Whether {@code s} holds a NUL character (U+0000), which PostgreSQL cannot store in text. The
+   * server refuses such input before handlers run, except in the body of a route declared {@link
+   * Routes.Body#ROWS}, whose handler checks each row with this.
+   */
+  public static boolean hasNul(String s) {
+    return s != null && s.indexOf(0) >= 0;
   }
 
   private static Map<String, String> withClient(Context ctx, Map<String, String> details) {

@@ -12,20 +12,25 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import jakarta.servlet.DispatcherType;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.SignInThrottle;
 import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.Routes.RouteSpec;
 import org.slf4j.Logger;
@@ -35,12 +40,22 @@ import org.slf4j.LoggerFactory;
  * The HTTP server: Javalin on virtual threads, with every route's access checked before its handler
  * runs (deny by default), CSRF checked on cookie-authenticated writes, problems mapped to status
  * codes in one place, per-route timings in Prometheus, and the route table published as OpenAPI.
+ *
+ * <p>Before a handler runs, its request is also refused with 400 {@code invalid-input} (and an
+ * {@code input.rejected} audit entry) when a path parameter, query parameter, form field or JSON
+ * body text holds a NUL character (U+0000), which PostgreSQL cannot store; see {@link Routes.Body}
+ * for routes whose body is a batch checked row by row. Should such text reach the database anyway,
+ * its refusal (SQLSTATE 22021 or 22P05) is logged with the route and answered 400 {@code
+ * invalid-input}, never 500. Sign-in by password, on the form and on {@code POST /api/login}, is
+ * throttled by a {@link SignInThrottle} on the server's clock: 429 {@code too-many-attempts} with
+ * {@code Retry-After}.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
   static final String SESSION_COOKIE = "sekisho_session";
   static final String LOGIN_CSRF_COOKIE = "sekisho_login_csrf";
   static final String LANG_COOKIE = "sekisho_lang";
+  private static final String ROUTE = "sekisho.route";
 
   /**
    * @param host address to bind ({@code 127.0.0.1} in tests)
@@ -79,6 +94,9 @@ public final class WebServer implements AutoCloseable {
   private final Layout layout;
   private final List<RouteSpec> routes;
   private final ObjectMapper json;
+  private final InputCheck inputCheck;
+  private final SignInThrottle signIns;
+  private final AuditCoalescer coalescer = new AuditCoalescer();
   private final Javalin app;
 
   private WebServer(
@@ -100,6 +118,8 @@ public final class WebServer implements AutoCloseable {
             .registerModule(new JavaTimeModule())
             .registerModule(new com.fasterxml.jackson.datatype.jdk8.Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+    this.inputCheck = new InputCheck(json.getFactory());
+    this.signIns = new SignInThrottle(clock);
     List<RouteSpec> all = new ArrayList<>();
     Routes platform = new Routes("platform");
     new PlatformRoutes(this, accounts, ready).routes(platform);
@@ -124,6 +144,12 @@ public final class WebServer implements AutoCloseable {
                     sf.location = Location.CLASSPATH;
                   });
               cfg.startup.showJavalinBanner = false;
+              cfg.jetty.modifyServletContextHandler(
+                  h ->
+                      h.addFilter(
+                          new FilterHolder(new ReplayableBody.Wrapping()),
+                          "/*",
+                          EnumSet.of(DispatcherType.REQUEST)));
               for (RouteSpec spec : routes) {
                 cfg.routes.addHttpHandler(
                     HandlerType.findOrCreate(spec.method()), spec.path(), ctx -> handle(spec, ctx));
@@ -132,7 +158,30 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
-                    LOG.error("unhandled error on {} {}", ctx.method(), ctx.path(), e);
+                    Optional<String> state = unstorableText(e);
+                    if (state.isPresent()) {
+                      LOG.warn(
+                          "database refused text as unstorable (SQLSTATE {}) on route {}, {} {}",
+                          state.get(),
+                          route(ctx),
+                          ctx.method(),
+                          ctx.path(),
+                          e);
+                      answerProblem(
+                          ctx,
+                          Problem.of(
+                              InputCheck.CODE,
+                              "",
+                              "the input holds a character that cannot be stored, such as a NUL"
+                                  + " (U+0000); remove it"));
+                      return;
+                    }
+                    LOG.error(
+                        "unhandled error on route {}, {} {}",
+                        route(ctx),
+                        ctx.method(),
+                        ctx.path(),
+                        e);
                     answerProblem(
                         ctx, Problem.of("internal", "", "internal error; the incident is logged"));
                   });
@@ -165,8 +214,10 @@ public final class WebServer implements AutoCloseable {
   private void handle(RouteSpec spec, Context ctx) throws Exception {
     Timer.Sample sample = Timer.start(metrics);
     try {
+      ctx.attribute(ROUTE, spec);
       prepare(ctx);
       authorize(spec, ctx);
+      checkInput(spec, ctx);
       spec.handler().handle(ctx);
     } finally {
       sample.stop(
@@ -179,6 +230,39 @@ public final class WebServer implements AutoCloseable {
               "status",
               Integer.toString(ctx.statusCode())));
     }
+  }
+
+  /** Refuses text the database cannot store before the handler sees it (see {@link InputCheck}). */
+  private void checkInput(RouteSpec spec, Context ctx) {
+    Optional<Problem> problem = inputCheck.problem(ctx, spec.body());
+    if (problem.isPresent()) {
+      Web.audit(
+          ctx,
+          "input.rejected",
+          "route:" + spec.method() + " " + spec.path(),
+          Map.of("field", problem.get().field(), "reason", "nul"));
+      throw new HttpProblem(problem.get());
+    }
+  }
+
+  private static String route(Context ctx) {
+    RouteSpec spec = ctx.attribute(ROUTE);
+    return spec == null ? "(none)" : spec.method() + " " + spec.path();
+  }
+
+  /**
+   * The SQLSTATE when {@code e} was caused by PostgreSQL refusing text it cannot store: 22021
+   * (character_not_in_repertoire: a NUL, or bytes that are not UTF-8) or 22P05
+   * (untranslatable_character).
+   */
+  static Optional<String> unstorableText(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof SQLException sql
+          && ("22021".equals(sql.getSQLState()) || "22P05".equals(sql.getSQLState()))) {
+        return Optional.of(sql.getSQLState());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Resolves language and caller; never rejects (authorize does). */
@@ -302,6 +386,14 @@ public final class WebServer implements AutoCloseable {
 
   Clock clock() {
     return clock;
+  }
+
+  SignInThrottle signIns() {
+    return signIns;
+  }
+
+  AuditCoalescer coalescer() {
+    return coalescer;
   }
 
   Layout layout() {

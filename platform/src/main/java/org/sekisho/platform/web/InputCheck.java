@@ -1,0 +1,179 @@
+package org.sekisho.platform.web;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sekisho.core.Problem;
+import org.sekisho.platform.web.Routes.Body;
+
+/**
+ * The check every request passes before its handler: no text it carries may hold a NUL character
+ * (U+0000), which PostgreSQL refuses in text ("invalid byte sequence for encoding UTF8: 0x00"). It
+ * looks at path parameters, query parameters (names and values) and, unless the route declared
+ * {@link Body#ROWS}, at the body: form fields, JSON string values and field names wherever they are
+ * nested (JSON writes the character as the escape <code>&#92;u0000</code>, which is looked for
+ * whatever the content type says, since handlers parse JSON whatever it says), and NUL bytes in any
+ * other text body. Stateless and thread-safe.
+ */
+final class InputCheck {
+  static final String CODE = "invalid-input";
+
+  private static final Set<String> NOT_TEXT =
+      Set.of(
+          "application/octet-stream",
+          "application/pdf",
+          "application/zip",
+          "application/gzip",
+          "application/x-gzip");
+  private static final String NUL = String.valueOf((char) 0);
+  private static final byte[] JSON_NUL = {'\\', 'u', '0', '0', '0', '0'};
+
+  private final JsonFactory json;
+
+  InputCheck(JsonFactory json) {
+    this.json = json;
+  }
+
+  /** The first place in the request that holds a NUL, as a 400 problem; empty when none does. */
+  Optional<Problem> problem(Context ctx, Body body) {
+    for (Map.Entry<String, String> e : ctx.pathParamMap().entrySet()) {
+      if (Web.hasNul(e.getValue())) {
+        return nul(e.getKey(), "the path parameter");
+      }
+    }
+    Optional<Problem> query = inFields(ctx.queryParamMap(), "the query parameter");
+    if (query.isPresent() || body == Body.ROWS) {
+      return query;
+    }
+    String type = mediaType(ctx.contentType());
+    if (type.startsWith("multipart/")) {
+      return inFields(ctx.formParamMap(), "the form field");
+    }
+    if (!isText(type)) {
+      return Optional.empty();
+    }
+    byte[] bytes = ctx.bodyAsBytes();
+    ReplayableBody.of(ctx.req()).replay(bytes);
+    if (bytes.length == 0) {
+      return Optional.empty();
+    }
+    if (type.equals("application/x-www-form-urlencoded")) {
+      Optional<Problem> form = inFields(ctx.formParamMap(), "the form field");
+      if (form.isPresent()) {
+        return form;
+      }
+    } else if (indexOf(bytes, new byte[] {0}) >= 0) {
+      return nul("body", "the request body");
+    }
+    return indexOf(bytes, JSON_NUL) >= 0 ? inJson(bytes) : Optional.empty();
+  }
+
+  private static Optional<Problem> inFields(Map<String, List<String>> fields, String what) {
+    for (Map.Entry<String, List<String>> e : fields.entrySet()) {
+      if (Web.hasNul(e.getKey())) {
+        return Optional.of(
+            Problem.of(CODE, printable(e.getKey()), "the name of " + what + " " + Web.NUL_REASON));
+      }
+      for (String v : e.getValue()) {
+        if (Web.hasNul(v)) {
+          return nul(e.getKey(), what);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The path of the first JSON string value or field name holding a NUL; empty when there is none
+   * or the body is not JSON (the handler then says what is wrong with it).
+   */
+  private Optional<Problem> inJson(byte[] bytes) {
+    try (JsonParser p = json.createParser(bytes)) {
+      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+        if (t == JsonToken.FIELD_NAME && Web.hasNul(p.currentName())) {
+          return Optional.of(
+              Problem.of(
+                  CODE,
+                  path(p.getParsingContext()),
+                  "the JSON field name " + printable(p.currentName()) + " " + Web.NUL_REASON));
+        }
+        if (t == JsonToken.VALUE_STRING && Web.hasNul(p.getText())) {
+          String field = path(p.getParsingContext());
+          return nul(field.isEmpty() ? "body" : field, "the JSON field");
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // Not JSON after all: whoever parses it reports that.
+    }
+    return Optional.empty();
+  }
+
+  /** {@code goods[2].description}: the value the parser stands on, from the root. */
+  static String path(JsonStreamContext at) {
+    Deque<JsonStreamContext> chain = new ArrayDeque<>();
+    for (JsonStreamContext c = at; c != null; c = c.getParent()) {
+      chain.push(c);
+    }
+    StringBuilder sb = new StringBuilder();
+    for (JsonStreamContext c : chain) {
+      if (c.inArray()) {
+        sb.append('[').append(Math.max(c.getCurrentIndex(), 0)).append(']');
+      } else if (c.inObject() && c.getCurrentName() != null) {
+        if (!sb.isEmpty()) {
+          sb.append('.');
+        }
+        sb.append(printable(c.getCurrentName()));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static Optional<Problem> nul(String field, String what) {
+    return Optional.of(Problem.of(CODE, printable(field), what + " " + Web.NUL_REASON));
+  }
+
+  /** A name fit to echo back and to audit: a NUL in it written as <code>&#92;u0000</code>. */
+  static String printable(String s) {
+    return s.replace(NUL, "\\u0000");
+  }
+
+  private static String mediaType(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    int semi = contentType.indexOf(';');
+    return (semi < 0 ? contentType : contentType.substring(0, semi))
+        .strip()
+        .toLowerCase(Locale.ROOT);
+  }
+
+  private static boolean isText(String type) {
+    return !(type.startsWith("image/")
+        || type.startsWith("audio/")
+        || type.startsWith("video/")
+        || NOT_TEXT.contains(type));
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i + needle.length <= haystack.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+}

@@ -1,0 +1,298 @@
+package org.sekisho.platform.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.Routes.Body;
+
+/**
+ * Text holding a NUL (U+0000), which PostgreSQL refuses, is answered 400 before any handler runs,
+ * on routes of a real server whose handlers do store what they get.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class NulInputTest {
+  private static final String NUL = String.valueOf((char) 0);
+
+  private final TestServer t;
+  private final String token;
+
+  NulInputTest(Database db) {
+    db.jdbi().useHandle(h -> h.execute("create table if not exists note(text text not null)"));
+    db.jdbi().useHandle(h -> h.execute("truncate note"));
+    this.t = new TestServer(db, this::routes);
+    this.token = t.token("kato");
+  }
+
+  @AfterEach
+  void stop() {
+    t.close();
+  }
+
+  /** Routes whose handlers take what they are given to the database, unchecked. */
+  private void routes(Routes r) {
+    r.get(
+            "/api/notes/search",
+            Access.signedIn(),
+            "notes containing q",
+            ctx -> ctx.json(Map.of("count", count("text like ?", "%" + ctx.queryParam("q") + "%"))))
+        .get(
+            "/api/notes/{text}",
+            Access.signedIn(),
+            "notes equal to text",
+            ctx -> ctx.json(Map.of("count", count("text = ?", ctx.pathParam("text")))))
+        .post(
+            "/notes",
+            Access.signedIn(),
+            "add a note (form)",
+            ctx -> {
+              store(ctx.formParam("comment"));
+              ctx.redirect("/");
+            })
+        .post(
+            "/api/notes",
+            Access.signedIn(),
+            "add the notes {note: {lines: [{text}]}}",
+            ctx -> {
+              for (JsonNode line : TestServer.JSON.readTree(ctx.body()).at("/note/lines")) {
+                store(line.path("text").asText());
+              }
+              ctx.status(201);
+            })
+        .post(
+            "/api/notes/csv",
+            Access.signedIn(),
+            "add the first cell of each CSV line",
+            ctx -> {
+              for (String line : ctx.body().split("\n")) {
+                store(line.split(",")[0]);
+              }
+            })
+        .post(
+            "/api/notes/stream",
+            Access.signedIn(),
+            "add the body as one note, read as a stream",
+            ctx -> {
+              String text =
+                  new String(ctx.bodyInputStream().readAllBytes(), StandardCharsets.UTF_8);
+              store(text);
+              ctx.result(text);
+            })
+        .post(
+            "/api/notes/photo",
+            Access.signedIn(),
+            "the size of an image",
+            ctx -> ctx.result(Integer.toString(ctx.bodyAsBytes().length)))
+        .post(
+            "/api/notes/rows",
+            Access.signedIn(),
+            "add one note per line, refusing bad lines",
+            Body.ROWS,
+            ctx -> {
+              int stored = 0;
+              int refused = 0;
+              try (BufferedReader in =
+                  new BufferedReader(
+                      new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = in.readLine()) != null; ) {
+                  if (Web.hasNul(line)) {
+                    refused++;
+                  } else {
+                    store(line);
+                    stored++;
+                  }
+                }
+              }
+              ctx.json(Map.of("stored", stored, "refused", refused));
+            })
+        .post(
+            "/api/notes/careless",
+            Access.signedIn(),
+            "a batch route whose handler forgets to check its rows",
+            Body.ROWS,
+            ctx -> store(ctx.body()));
+  }
+
+  private void store(String text) {
+    t.db
+        .jdbi()
+        .useHandle(h -> h.createUpdate("insert into note values (?)").bind(0, text).execute());
+  }
+
+  private int count(String where, String value) {
+    return t.db
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from note where " + where)
+                    .bind(0, value)
+                    .mapTo(Integer.class)
+                    .one());
+  }
+
+  private List<String> notes() {
+    return t.db
+        .jdbi()
+        .withHandle(h -> h.createQuery("select text from note").mapTo(String.class).list());
+  }
+
+  private static void assertRefused(TestServer.Answer a, String field) {
+    assertThat(a.status()).as(a.body()).isEqualTo(400);
+    JsonNode j = a.json();
+    assertThat(j.path("error").asText()).isEqualTo("invalid-input");
+    assertThat(j.path("field").asText()).isEqualTo(field);
+    assertThat(j.path("message").asText())
+        .contains("contains a NUL character (U+0000), which cannot be stored");
+  }
+
+  @Test
+  void aNulInAQueryParameterIsRefusedWith400NamingTheParameter() {
+    assertRefused(t.get("/api/notes/search?q=ab%00cd", token), "q");
+    assertThat(t.get("/api/notes/search?q=abcd", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aNulInTheNameOfAQueryParameterIsRefusedToo() {
+    TestServer.Answer a = t.get("/api/notes/search?q=x&a%00b=1", token);
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().path("field").asText()).isEqualTo("a\\u0000b");
+  }
+
+  @Test
+  void aNulInAPathParameterIsRefused() {
+    TestServer.Answer a = t.get("/api/notes/ab%00cd", token);
+    assertThat(a.status()).as(a.body()).isEqualTo(400);
+    assertThat(t.get("/api/notes/abcd", token).status()).isEqualTo(200);
+  }
+
+  @Test
+  void aNulInAFormFieldIsRefusedAndNothingIsStored() {
+    Accounts.Session s =
+        t.accounts.openSession(t.accounts.authenticate("kato", TestServer.PASSWORD).orElseThrow());
+    TestServer.Answer a =
+        t.send(
+            "POST",
+            "/notes",
+            Map.of(
+                "Cookie", WebServer.SESSION_COOKIE + "=" + s.token(),
+                "Content-Type", "application/x-www-form-urlencoded",
+                "Accept", "application/json"),
+            ("_csrf=" + s.csrfToken() + "&comment=ab%00cd").getBytes(StandardCharsets.UTF_8));
+    assertRefused(a, "comment");
+    assertThat(notes()).isEmpty();
+  }
+
+  @Test
+  void aNulInAJsonStringNestedDeepIsRefusedNamingItsPath() {
+    String body = "{\"note\":{\"lines\":[{\"text\":\"fine\"},{\"text\":\"ab\\u0000cd\"}]}}";
+    assertRefused(t.post("/api/notes", token, "application/json", body), "note.lines[1].text");
+    assertThat(notes()).as("not even the good line: the body is refused whole").isEmpty();
+  }
+
+  @Test
+  void aNulInAJsonFieldNameIsRefused() {
+    TestServer.Answer a =
+        t.post("/api/notes", token, "application/json", "{\"note\":{\"a\\u0000b\":[]}}");
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().path("field").asText()).isEqualTo("note.a\\u0000b");
+    assertThat(a.json().path("message").asText()).contains("field name");
+  }
+
+  @Test
+  void jsonIsCheckedWhateverContentTypeItIsSentWith() {
+    String body = "{\"note\":{\"lines\":[{\"text\":\"ab\\u0000cd\"}]}}";
+    assertRefused(t.post("/api/notes", token, "text/plain", body), "note.lines[0].text");
+    assertRefused(
+        t.post("/api/notes", token, "application/x-www-form-urlencoded", body),
+        "note.lines[0].text");
+    assertThat(notes()).isEmpty();
+  }
+
+  @Test
+  void anEscapedBackslashBeforeU0000IsNotANul() {
+    String body = "{\"note\":{\"lines\":[{\"text\":\"C:\\\\u0000\"}]}}";
+    assertThat(t.post("/api/notes", token, "application/json", body).status()).isEqualTo(201);
+    assertThat(notes()).containsExactly("C:\\u0000");
+  }
+
+  @Test
+  void aNulByteInACsvBodyIsRefusedNamingTheBody() {
+    assertRefused(t.post("/api/notes/csv", token, "text/csv", "a,1\nb" + NUL + ",2\n"), "body");
+    assertThat(notes()).isEmpty();
+  }
+
+  @Test
+  void aCheckedBodyStillReachesAHandlerThatStreamsIt() {
+    TestServer.Answer a = t.post("/api/notes/stream", token, "text/plain", "one\ntwo");
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body()).isEqualTo("one\ntwo");
+    assertThat(notes()).containsExactly("one\ntwo");
+  }
+
+  @Test
+  void anImageIsNotTextAndKeepsItsNulBytes() {
+    byte[] png = {(byte) 0x89, 'P', 'N', 'G', 0, 0, 0, 13, 0};
+    TestServer.Answer a =
+        t.send(
+            "POST",
+            "/api/notes/photo",
+            Map.of("Authorization", "Bearer " + token, "Content-Type", "image/png"),
+            png);
+    assertThat(a.status()).isEqualTo(200);
+    assertThat(a.body()).isEqualTo("9");
+  }
+
+  @Test
+  void aBatchRouteGetsItsWholeBodyAndRefusesOnlyTheBadRows() {
+    TestServer.Answer a =
+        t.post(
+            "/api/notes/rows",
+            token,
+            "application/x-ndjson",
+            "{\"text\":\"good\"}\n{\"text\":\"b\\u0000d\"}\nbad" + NUL + "\nlast\n");
+    assertThat(a.status()).as(a.body()).isEqualTo(200);
+    assertThat(a.json().path("stored").asInt()).isEqualTo(3);
+    assertThat(a.json().path("refused").asInt()).isEqualTo(1);
+    assertThat(notes()).hasSize(3).contains("last");
+  }
+
+  @Test
+  void aBatchRouteStillHasItsQueryParametersChecked() {
+    assertRefused(t.post("/api/notes/rows?source=a%00b", token, "text/plain", "good\n"), "source");
+    assertThat(notes()).isEmpty();
+  }
+
+  @Test
+  void aNulTheDatabaseRefusesIsAnswered400NotAnInternalError() {
+    TestServer.Answer a =
+        t.post("/api/notes/careless", token, "text/plain", "left" + NUL + "unchecked");
+    assertThat(a.status()).as(a.body()).isEqualTo(400);
+    assertThat(a.json().path("error").asText()).isEqualTo("invalid-input");
+    assertThat(a.json().path("message").asText()).contains("NUL");
+  }
+
+  @Test
+  void signingInWithANulInTheUserNameIsRefusedAndAudited() {
+    TestServer.Answer a = t.apiLogin("ka" + NUL + "to", "whatever");
+    assertRefused(a, "username");
+    List<TestServer.Entry> rejected = t.audit("input.rejected");
+    assertThat(rejected).isNotEmpty();
+    TestServer.Entry last = rejected.getLast();
+    assertThat(last.subject()).isEqualTo("route:POST /api/login");
+    assertThat(last.details().path("field").asText()).isEqualTo("username");
+  }
+}
