@@ -54,6 +54,7 @@ public final class Sekisho implements AutoCloseable {
   private final AssessStoredRecords assessing;
   private final List<BoundedContext> contexts;
   private final PnrContext pnr;
+  private final TargetingContext targeting;
   private WebServer web;
 
   public Sekisho(Database db, Path dataDir, Clock clock) {
@@ -75,7 +76,7 @@ public final class Sekisho implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
-    TargetingContext targeting = new TargetingContext(db, audit, clock, dataDir);
+    this.targeting = new TargetingContext(db, audit, clock, dataDir);
     this.assessing = new AssessStoredRecords(targeting.assessmentRequests(), json);
     this.intel =
         new IntelContext(
@@ -189,6 +190,11 @@ public final class Sekisho implements AutoCloseable {
   /** Passenger information: PNR/API ingest, screening, watchlists. */
   public PnrContext pnr() {
     return pnr;
+  }
+
+  /** Cargo targeting: criteria, lists, assessments, worklist, risk models. */
+  public TargetingContext targeting() {
+    return targeting;
   }
 
   public MaritimeContext maritime() {

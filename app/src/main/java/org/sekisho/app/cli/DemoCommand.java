@@ -12,11 +12,13 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import org.sekisho.app.DemoAccounts;
 import org.sekisho.app.Sekisho;
+import org.sekisho.app.demo.DemoIntelligence;
 import org.sekisho.core.Outcome;
 import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.IngestReport;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.demo.TargetingDemo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -92,6 +94,12 @@ final class DemoCommand implements Callable<Integer> {
     }
     Sekisho s = Sekisho.open(dir, Clock.systemUTC());
     try {
+      // the targeting centre's lists and criteria are in force before the day's records arrive
+      out.println(
+          TargetingDemo.seed(
+              s.targeting().referenceLists(),
+              s.targeting().criteriaCatalogue(),
+              DemoIntelligence.read(demo, s.json())));
       // in the order they reach customs: conveyances and their manifests (transport documents,
       // assessed before arrival), then the declarations of the goods, parcels, seizures
       for (RecordKind k :

@@ -71,6 +71,8 @@ public final class TargetingContext implements BoundedContext {
   private final JdbcAssessments assessments;
   private final Clock clock;
   private final CurrentRules rules;
+  private final CriteriaCatalogue catalogue;
+  private final ReferenceLists lists;
   private final TargetingWeb web;
   private final SelectivityConfig selectivity;
   private final ReleasedModel released;
@@ -210,15 +212,11 @@ public final class TargetingContext implements BoundedContext {
             lifecycle,
             reasons != null ? reasons : AssessRecords.INLINE,
             clock);
-    CriteriaCatalogue catalogue =
-        new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
+    this.catalogue = new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
+    this.lists = new ReferenceLists(listStore, rules);
     this.web =
         new TargetingWeb(
-            assess,
-            catalogue,
-            new ReferenceLists(listStore, rules),
-            new Worklist(assessments, clock),
-            selectivity.labels());
+            assess, catalogue, lists, new Worklist(assessments, clock), selectivity.labels());
     this.modelsWeb = new ModelReleaseWeb(lifecycle);
   }
 
@@ -365,6 +363,16 @@ public final class TargetingContext implements BoundedContext {
         new JdbcIntakeCursor(db.jdbi(), clock),
         clock,
         CATCH_UP_SETTLE);
+  }
+
+  /** Analysts' criteria: save, check, dry run, release (the demo seeds through it). */
+  public CriteriaCatalogue criteriaCatalogue() {
+    return catalogue;
+  }
+
+  /** Analysts' reference lists (the demo seeds through it). */
+  public ReferenceLists referenceLists() {
+    return lists;
   }
 
   public AssessRecords assessRecords() {

@@ -35,8 +35,36 @@ public final class Normal {
     return n.strip().replaceAll("\\s+", " ");
   }
 
-  /** Phone numbers: digits only (a leading + and separators dropped). */
+  /**
+   * Phone numbers: the national significant number, digits only, so that a number written the
+   * national way ({@code 03-3094-7412}) and the international way ({@code +81 3 3094 7412}, {@code
+   * 0081…}) compare equal: the country calling code of an international number is dropped, and so
+   * is the trunk prefix 0 of a national one. Numbers of two countries with the same national number
+   * compare equal too, which a list hit (reviewed by an analyst) tolerates; anything unreadable is
+   * kept as its digits.
+   */
   public static String phone(String s) {
+    String n = digits(s);
+    if (n.isEmpty()) {
+      return n;
+    }
+    String written = Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+    String international = written.startsWith("+") ? n : n.startsWith("00") ? n.substring(2) : "";
+    if (!international.isEmpty()) {
+      try {
+        var number =
+            com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
+                .parse("+" + international, "ZZ");
+        return com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
+            .getNationalSignificantNumber(number);
+      } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+        return n;
+      }
+    }
+    return n.length() > 1 && n.charAt(0) == '0' ? n.substring(1) : n;
+  }
+
+  private static String digits(String s) {
     if (s == null) {
       return "";
     }
@@ -53,6 +81,6 @@ public final class Normal {
 
   /** HS codes: digits only (dots and spaces dropped). */
   public static String hs(String s) {
-    return phone(s);
+    return digits(s);
   }
 }
