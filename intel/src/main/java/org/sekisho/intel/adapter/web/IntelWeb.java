@@ -114,6 +114,8 @@ public final class IntelWeb implements WebModule {
             "/api/ingest/{kind}",
             INGEST,
             "ingest a file of records (body; ?format=json|csv|kcs)",
+            // checked row by row: a NUL in one row rejects that row, the others are stored
+            Routes.Body.ROWS,
             this::ingestApi);
   }
 
