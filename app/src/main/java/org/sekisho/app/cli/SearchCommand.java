@@ -72,18 +72,23 @@ final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--hs expects a two-digit HS chapter, e.g. 09");
     }
+    SearchQuery q =
+        new SearchQuery(
+            text,
+            Optional.ofNullable(kind),
+            Optional.ofNullable(from),
+            Optional.ofNullable(to),
+            Optional.ofNullable(office),
+            Optional.ofNullable(country),
+            Optional.ofNullable(hs),
+            0,
+            limit);
+    // a bad value (a NUL, an over-long text) is one line and exit 2, before the database starts
+    if (!q.problems().isEmpty()) {
+      var p = q.problems().get(0);
+      throw new CommandLine.ParameterException(spec.commandLine(), p.field() + ": " + p.message());
+    }
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
-      SearchQuery q =
-          new SearchQuery(
-              text,
-              Optional.ofNullable(kind),
-              Optional.ofNullable(from),
-              Optional.ofNullable(to),
-              Optional.ofNullable(office),
-              Optional.ofNullable(country),
-              Optional.ofNullable(hs),
-              0,
-              limit);
       SearchPage p = s.queries().search(q, new Reader("system:cli", agency));
       s.audit()
           .record(

@@ -43,6 +43,11 @@ class MainTest {
     Run port = run("serve", "--port", "seventy");
     assertThat(port.code()).isEqualTo(2);
     assertThat(port.err().strip().lines()).hasSize(1);
+    // refused before any database is opened
+    Run nul = run("search", "ab\u0000cd", "--data-dir", "/nonexistent/sekisho");
+    assertThat(nul.code()).isEqualTo(2);
+    assertThat(nul.err()).contains("q:").contains("NUL");
+    assertThat(nul.err().strip().lines()).hasSize(1);
   }
 
   @Test

@@ -452,6 +452,34 @@ class TargetingWebTest {
         .isEqualTo(400);
     assertThat(send("GET", "/targeting/worklist", analyst, null).body())
         .contains("id=\"status-filter\"");
+
+    // the live page's polls of the same view are audited once
+    String count =
+        "select count(*) from platform.audit_log where action = 'targeting.worklist.read'";
+    int before = db.jdbi().withHandle(h -> h.createQuery(count).mapTo(Integer.class).one());
+    for (int i = 0; i < 3; i++) {
+      send("GET", "/targeting/worklist/rows?status=closed&kind=declaration", analyst, null);
+    }
+    int after = db.jdbi().withHandle(h -> h.createQuery(count).mapTo(Integer.class).one());
+    assertThat(after - before).isEqualTo(1);
+
+    // a list import keeps its good rows when one holds a NUL
+    ok(
+        send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            json(java.util.Map.of("name", "nul-rows", "kind", "parties"))));
+    JsonNode imported =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/lists/nul-rows/entries",
+                analyst,
+                "value,note\nGOOD TRADER,ok\n\"BAD\u0000TRADER\",x\n"));
+    assertThat(imported.get("added").asInt()).isEqualTo(1);
+    assertThat(imported.get("refused").get(0).get("field").asText()).isEqualTo("line 3");
+    assertThat(imported.get("refused").get(0).get("message").asText()).contains("NUL");
   }
 
   @Test

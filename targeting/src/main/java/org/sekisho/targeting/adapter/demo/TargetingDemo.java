@@ -106,7 +106,7 @@ public final class TargetingDemo {
           """
           criterion "Recently seized goods from seizure routes"
             when hs in list "seized-goods" and origin in list "seizure-route-countries"
-            then lane yellow weight 20 sample 50 %
+            then weight 30
             because "Goods of a kind seized recently, from a country on a seizure route"
           """,
           """

@@ -58,6 +58,13 @@ public final class TargetingWeb implements WebModule {
   /** Analysts write criteria and lists and work the worklist. */
   public static final Access ANALYSTS = Access.anyOf(Role.ANALYST);
 
+  /**
+   * How long a live page's identical polls (same reader, same filter, same number of items) are
+   * audited as one read: the first is written at once, repeats within this window are counted into
+   * the next entry.
+   */
+  static final java.time.Duration POLLED_READS = java.time.Duration.ofMinutes(5);
+
   /** Criteria and lists are read by analysts and administrators (who release criteria). */
   public static final Access CRITERIA_READ = Access.anyOf(Role.ANALYST, Role.ADMIN);
 
@@ -202,6 +209,8 @@ public final class TargetingWeb implements WebModule {
             "/api/targeting/lists/{name}/entries",
             ANALYSTS,
             "import entries (CSV body: value,note)",
+            // checked row by row: a row holding a NUL is refused with its line, the others kept
+            Routes.Body.ROWS,
             this::importApi)
         .delete(
             "/api/targeting/lists/{name}/entries/{value}",
@@ -285,12 +294,15 @@ public final class TargetingWeb implements WebModule {
   private void worklistRows(Context ctx) {
     String office = office(ctx, Web.principal(ctx));
     WorkStatus status = status(ctx);
-    List<WorkItem> items = worklist.items(office, status, kind(ctx), 200);
-    Web.audit(
+    String kind = kind(ctx);
+    List<WorkItem> items = worklist.items(office, status, kind, 200);
+    // the page polls every 2 s: the same view of the same items is audited once per window
+    Web.auditOnce(
         ctx,
         "targeting.worklist.read",
         "office:" + office,
-        Map.of("status", status.code(), "items", Integer.toString(items.size())));
+        Map.of("status", status.code(), "kind", kind, "items", Integer.toString(items.size())),
+        POLLED_READS);
     ctx.html(rows(ctx, items));
   }
 
@@ -321,11 +333,12 @@ public final class TargetingWeb implements WebModule {
   private void referralRows(Context ctx) {
     Principal p = Web.principal(ctx);
     List<WorkItem> items = p.office().isEmpty() ? List.of() : worklist.referrals(p.office(), 200);
-    Web.audit(
+    Web.auditOnce(
         ctx,
         "targeting.referrals.read",
         "office:" + p.office(),
-        Map.of("items", Integer.toString(items.size())));
+        Map.of("items", Integer.toString(items.size())),
+        POLLED_READS);
     ctx.html(rows(ctx, items));
   }
 

@@ -70,9 +70,12 @@ public record Assessment(
     for (CriterionHit h : hits) {
       out.add(h.name() + ": " + h.reason());
     }
+    // two criteria may hit on the same list entry: it is said once
+    java.util.Set<String> listHits = new java.util.LinkedHashSet<>();
     for (CriterionHit h : hits) {
-      out.addAll(h.listHits());
+      listHits.addAll(h.listHits());
     }
+    out.addAll(listHits);
     switch (selection.basis()) {
       case RANDOM -> out.add("random selection (measures the true infraction rate)");
       case TOP_UP -> out.add("top-up to the office's expected rate by score");

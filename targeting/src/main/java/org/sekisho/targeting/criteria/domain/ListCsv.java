@@ -104,6 +104,10 @@ public final class ListCsv {
         continue;
       }
       String field = "line " + startLine;
+      // PostgreSQL cannot store U+0000 in text
+      if (error == null && cells.stream().anyMatch(x -> x.indexOf(0) >= 0)) {
+        error = "contains a NUL character (U+0000), which cannot be stored; remove it";
+      }
       if (error != null) {
         problems.add(Problem.of("invalid-csv", field, error));
         continue;
