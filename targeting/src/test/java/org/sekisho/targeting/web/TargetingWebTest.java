@@ -373,6 +373,20 @@ class TargetingWebTest {
             "{\"result\":\"infraction\",\"seizure\":\"yes\"}");
     assertThat(seizure.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(seizure.body()).get("field").asText()).isEqualTo("seizure");
+    // sent again: the same record gets its assessment back; an amended one is not answered with it
+    JsonNode again =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-TYPES-1", "IMP-9", "CN", "50000", "10").replace(",", ", ")));
+    assertThat(again.get("id").asLong()).isEqualTo(a.get("id").asLong());
+    HttpResponse<String> amended =
+        send(
+            "POST", "/api/assess", analyst, declaration("D-TYPES-1", "IMP-9", "CN", "60000", "10"));
+    assertThat(amended.statusCode()).isEqualTo(409);
+    assertThat(amended.body()).contains("assessment " + a.get("id").asLong());
 
     // released, then v2 released, then v1 again: the list shows v1 in force and v2 beside it
     long c =

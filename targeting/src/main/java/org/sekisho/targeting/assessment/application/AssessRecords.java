@@ -91,13 +91,41 @@ public final class AssessRecords implements AssessmentRequests {
     this.clock = clock;
   }
 
-  /** Assesses one record given as JSON; a record assessed before gives its stored assessment. */
+  /**
+   * Assesses one record given as JSON; a record assessed before gives its stored assessment (a
+   * client retrying), unless what is sent now says something else than what was assessed: that is
+   * refused as a conflict naming the assessment, never answered with the old result as if it were
+   * this one's.
+   */
   public Outcome<StoredAssessment> assessJson(String recordKind, String json) {
     Outcome<DeclarationView> parsed = parser.parse(recordKind, json);
     return switch (parsed) {
       case Outcome.Rejected<DeclarationView> r -> new Outcome.Rejected<>(r.problems());
-      case Outcome.Accepted<DeclarationView> a -> Outcome.accepted(assess(a.value(), json));
+      case Outcome.Accepted<DeclarationView> a -> {
+        StoredAssessment s = assess(a.value(), json);
+        yield sameRecord(s, a.value(), json)
+            ? Outcome.accepted(s)
+            : Outcome.rejected(
+                "conflict",
+                "record",
+                a.value().key()
+                    + " was assessed before (assessment "
+                    + s.id()
+                    + ") with other content; an amended record needs a new id");
+      }
     };
+  }
+
+  /**
+   * Whether a stored assessment is of the record just sent (the same text, or the same reading).
+   */
+  private boolean sameRecord(StoredAssessment s, DeclarationView sent, String json) {
+    if (s.json().equals(json)) {
+      return true;
+    }
+    Outcome<DeclarationView> stored = parser.parse(sent.recordKind(), s.json());
+    return stored.isAccepted()
+        && stored.orElseThrow().withHistory(null).equals(sent.withHistory(null));
   }
 
   /**
