@@ -638,9 +638,21 @@ class TargetingWebTest {
       clickPolledRow(wait, ref);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-form")));
       new Select(driver.findElement(By.id("result"))).selectByValue("infraction");
-      driver.findElement(By.id("revenue")).sendKeys("48000");
+      driver.findElement(By.id("revenue")).sendKeys("48,00O");
       driver.findElement(By.id("seizure")).click();
       driver.findElement(By.id("note")).sendKeys("mis-declared origin");
+      driver.findElement(By.id("outcome-submit")).click();
+      // refused: the reason, and what was typed, to correct
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+      assertThat(driver.findElement(By.id("form-error")).getText()).contains("revenue");
+      assertThat(driver.findElement(By.id("note")).getAttribute("value"))
+          .isEqualTo("mis-declared origin");
+      assertThat(driver.findElement(By.id("seizure")).isSelected()).isTrue();
+      assertThat(new Select(driver.findElement(By.id("result"))).getFirstSelectedOption().getText())
+          .isEqualTo(driver.findElement(By.cssSelector("option[value=infraction]")).getText());
+      driver.findElement(By.id("revenue")).clear();
+      // thousands written with a comma, as amounts usually are
+      driver.findElement(By.id("revenue")).sendKeys("48,000");
       driver.findElement(By.id("outcome-submit")).click();
       wait.until(ExpectedConditions.urlContains("/targeting/referrals"));
       wait.until(

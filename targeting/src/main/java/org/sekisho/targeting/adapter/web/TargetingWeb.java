@@ -356,10 +356,14 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void assessmentPage(Context ctx) {
-    showItem(ctx, readItem(ctx), "");
+    showItem(ctx, readItem(ctx), "", Map.of());
   }
 
-  private void showItem(Context ctx, WorkItem w, String error) {
+  /**
+   * @param typed the form fields as submitted, shown again after a refusal (lane, comment, result,
+   *     revenue, seizure, note)
+   */
+  private void showItem(Context ctx, WorkItem w, String error, Map<String, String> typed) {
     Principal p = Web.principal(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("w", w);
@@ -371,6 +375,7 @@ public final class TargetingWeb implements WebModule {
             && w.status() == WorkStatus.REFERRED
             && w.office().equalsIgnoreCase(p.office()));
     m.put("error", error);
+    m.put("typed", typed);
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     String kind = DeclarationView.kindOf(w.recordKey());
@@ -420,7 +425,12 @@ public final class TargetingWeb implements WebModule {
           ctx.redirect("/targeting/assessments/" + w.id(), HttpStatus.SEE_OTHER);
       case Outcome.Rejected<WorkItem> r -> {
         ctx.status(400);
-        showItem(ctx, w, text(r.problems()));
+        // what was typed comes back with the reason, for correcting
+        showItem(
+            ctx,
+            w,
+            text(r.problems()),
+            Map.of("lane", form(ctx, "lane"), "comment", form(ctx, "comment")));
       }
     }
   }
@@ -484,7 +494,15 @@ public final class TargetingWeb implements WebModule {
           ctx.redirect("/targeting/referrals", HttpStatus.SEE_OTHER);
       case Outcome.Rejected<WorkItem> r -> {
         ctx.status(400);
-        showItem(ctx, w, text(r.problems()));
+        showItem(
+            ctx,
+            w,
+            text(r.problems()),
+            Map.of(
+                "result", form(ctx, "result"),
+                "revenue", form(ctx, "revenue"),
+                "seizure", form(ctx, "seizure"),
+                "note", form(ctx, "note")));
       }
     }
   }
@@ -613,7 +631,15 @@ public final class TargetingWeb implements WebModule {
 
   private void dryRunForm(Context ctx) {
     Map<String, String> form = editorForm(ctx);
-    int days = days(form.get("days"));
+    int days;
+    try {
+      days = days(form.get("days"));
+    } catch (HttpProblem e) {
+      // the editor comes back with the text as typed and the reason
+      ctx.status(400);
+      editor(ctx, form(ctx, "id"), form, List.of(line(e.problem())), "", null);
+      return;
+    }
     Outcome<DryRun> o = criteria.dryRun(form.get("source"), days, offices(form.get("offices")));
     Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
     switch (o) {

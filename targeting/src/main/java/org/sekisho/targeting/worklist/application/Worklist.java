@@ -15,6 +15,9 @@ import org.sekisho.targeting.selectivity.domain.Lane;
  * inspectors see their office's referrals and record outcomes, which become labels.
  */
 public final class Worklist {
+  private static final String REVENUE_FORM =
+      "expected a non-negative amount with at most 2 decimals, like 12500.50 or 12,500.50";
+
   /** Shortest comment accepted on a lane decision. */
   public static final int MIN_COMMENT = 5;
 
@@ -108,16 +111,18 @@ public final class Worklist {
       return Outcome.rejected("invalid-result", "result", "expected nothing-found or infraction");
     }
     BigDecimal rev;
+    String amount = revenue == null ? "" : revenue.strip();
+    // thousands written with commas, as amounts usually are (12,500.50)
+    if (amount.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+      amount = amount.replace(",", "");
+    }
     try {
-      rev =
-          revenue == null || revenue.isBlank() ? BigDecimal.ZERO : new BigDecimal(revenue.strip());
+      rev = amount.isEmpty() ? BigDecimal.ZERO : new BigDecimal(amount);
     } catch (NumberFormatException e) {
-      return Outcome.rejected(
-          "invalid-revenue", "revenue", "expected a non-negative amount like 12500.50");
+      return Outcome.rejected("invalid-revenue", "revenue", REVENUE_FORM);
     }
     if (rev.signum() < 0 || rev.precision() - rev.scale() > 15 || rev.scale() > 2) {
-      return Outcome.rejected(
-          "invalid-revenue", "revenue", "expected a non-negative amount like 12500.50");
+      return Outcome.rejected("invalid-revenue", "revenue", REVENUE_FORM);
     }
     if (r.get() == InspectionResult.NOTHING_FOUND && (rev.signum() > 0 || seizure)) {
       return Outcome.rejected(
