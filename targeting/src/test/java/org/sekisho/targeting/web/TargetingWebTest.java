@@ -386,6 +386,16 @@ class TargetingWebTest {
         send(
             "POST", "/api/assess", analyst, declaration("D-TYPES-1", "IMP-9", "CN", "60000", "10"));
     assertThat(amended.statusCode()).isEqualTo(409);
+    // lanes are named in the reader's language when the administration kept the colours
+    assertThat(
+            send(
+                    "GET",
+                    "/targeting/assessments/" + a.get("id").asLong() + "?lang=ja",
+                    analyst,
+                    null)
+                .body())
+        .contains("赤（検査）", "緑（許可）")
+        .doesNotContain("red (examination)");
     assertThat(amended.body()).contains("assessment " + a.get("id").asLong());
 
     // released, then v2 released, then v1 again: the list shows v1 in force and v2 beside it

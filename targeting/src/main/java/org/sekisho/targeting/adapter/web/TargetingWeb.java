@@ -44,6 +44,7 @@ import org.sekisho.targeting.criteria.domain.CriteriaProblem;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.Field;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
+import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.selectivity.domain.LaneLabels;
 import org.sekisho.targeting.worklist.application.WorkItem;
 import org.sekisho.targeting.worklist.application.WorkStatus;
@@ -232,6 +233,22 @@ public final class TargetingWeb implements WebModule {
    * is national: the demo's analysts sit in the national targeting centre, whose code is no office
    * of lodgement) and an inspector their own.
    */
+  /**
+   * The lane names a page shows: the administration's when it configured its own (such as Japan's
+   * 区分), otherwise ASYCUDA's colours in the reader's language.
+   */
+  private LaneLabels labels(Context ctx) {
+    if (!labels.equals(LaneLabels.colours())) {
+      return labels;
+    }
+    var t = Web.messages(ctx);
+    java.util.EnumMap<Lane, String> m = new java.util.EnumMap<>(Lane.class);
+    for (Lane l : Lane.values()) {
+      m.put(l, t.get("targeting.lane." + l.code()));
+    }
+    return new LaneLabels(m);
+  }
+
   private static String office(Context ctx, Principal p) {
     String o = ctx.queryParam("office");
     if (o == null) {
@@ -309,7 +326,7 @@ public final class TargetingWeb implements WebModule {
   private String rows(Context ctx, List<WorkItem> items) {
     Map<String, Object> m = new HashMap<>();
     m.put("items", items);
-    m.put("labels", labels);
+    m.put("labels", labels(ctx));
     m.put("t", Web.messages(ctx));
     return render("rows.jte", m);
   }
@@ -367,7 +384,7 @@ public final class TargetingWeb implements WebModule {
     Principal p = Web.principal(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("w", w);
-    m.put("labels", labels);
+    m.put("labels", labels(ctx));
     m.put("mayDecide", p.has(Role.ANALYST) && w.status() != WorkStatus.CLOSED);
     m.put(
         "mayRecord",
