@@ -283,6 +283,27 @@ class IngestRecordsTest {
   }
 
   @Test
+  void aBrokenCsvRowIsReportedInWordsAUserReadsAndTheRowsBeforeItAreKept() {
+    String csv =
+        "declarationId,date,office,item.hsCode\n"
+            + "Q1,2026-11-27,JPTYO,090121\n"
+            + "Q2,2026-11-27,JPTYO,\"0901\"21\n";
+    IngestReport r =
+        run(
+            RecordKind.DECLARATION,
+            "csv",
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(1);
+    // the broken row is reported, not silently dropped while looking ahead for more items of Q1
+    assertThat(r.problems()).hasSize(1);
+    assertThat(r.problems().get(0).problem().field()).isEqualTo("row 2");
+    assertThat(r.problems().get(0).problem().message())
+        .contains("unreadable CSV")
+        .doesNotContain("Exception")
+        .doesNotContain("org.apache");
+  }
+
+  @Test
   void theSameCompanyWrittenDifferentlyIsOneEntityAndSearchFindsJapaneseText() {
     String csv =
         "declarationId,date,office,importer.kind,importer.name,importer.phone,importer.country,item.hsCode,item.description,item.origin\n"

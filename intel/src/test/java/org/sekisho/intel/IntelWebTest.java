@@ -111,7 +111,11 @@ class IntelWebTest {
   private JsonNode ingest(String kind, String format, String body) throws Exception {
     HttpResponse<String> r = send("POST", "/api/ingest/" + kind + "?format=" + format, body);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
-    return JSON.readTree(r.body());
+    JsonNode report = JSON.readTree(r.body());
+    // the raw copy is named within the archive, never by the server's file system path
+    assertThat(report.get("archive").asText())
+        .matches(kind + "/\\d{4}-\\d{2}-\\d{2}/[0-9a-f]{64}\\.gz");
+    return report;
   }
 
   private static String declaration(String id, String date, String office, String importer) {

@@ -57,7 +57,7 @@ public final class CsvRows extends LookAheadRows {
                   "invalid-header",
                   "header",
                   "the first line must name the columns (RFC 4180 CSV): "
-                      + JsonRows.firstLine(e.getMessage())));
+                      + JsonRows.firstLine(reason(e))));
       r.close();
     }
     this.parser = p;
@@ -65,6 +65,19 @@ public final class CsvRows extends LookAheadRows {
     this.header = p == null ? List.of() : p.getHeaderNames();
     this.records = p == null ? java.util.Collections.emptyIterator() : p.iterator();
     this.groupItems = groupDeclarationItems;
+  }
+
+  /**
+   * What went wrong, in the parser's words: the innermost message, without the wrapping exceptions'
+   * class names ("org.apache.commons.csv.CSVException: …" means nothing to a user).
+   */
+  static String reason(Throwable e) {
+    Throwable c = e;
+    while (c.getCause() != null && c.getCause() != c) {
+      c = c.getCause();
+    }
+    String m = c.getMessage() == null ? "" : c.getMessage();
+    return m.isBlank() ? "unreadable input" : m;
   }
 
   public List<String> header() {
@@ -79,7 +92,7 @@ public final class CsvRows extends LookAheadRows {
       return records.hasNext() ? records.next() : null;
     } catch (UncheckedIOException | IllegalStateException | IllegalArgumentException e) {
       failed = true;
-      throw new BrokenCsv(e.getMessage());
+      throw new BrokenCsv(JsonRows.firstLine(reason(e)));
     }
   }
 
@@ -93,6 +106,12 @@ public final class CsvRows extends LookAheadRows {
     }
     CSVRecord first;
     try {
+      if (brokenAhead != null) {
+        // found while looking for more items of the row before: reported now, not lost
+        BrokenCsv e = brokenAhead;
+        brokenAhead = null;
+        throw e;
+      }
       first = pending != null ? pending : read();
     } catch (BrokenCsv e) {
       return new Row(
@@ -126,6 +145,7 @@ public final class CsvRows extends LookAheadRows {
       try {
         r = read();
       } catch (BrokenCsv e) {
+        brokenAhead = e;
         break;
       }
       if (r == null) {
@@ -147,6 +167,9 @@ public final class CsvRows extends LookAheadRows {
       parser.close();
     }
   }
+
+  /** A break in the CSV met while reading ahead for a declaration's items, still to report. */
+  private BrokenCsv brokenAhead;
 
   private static final class BrokenCsv extends RuntimeException {
     private static final long serialVersionUID = 1L;

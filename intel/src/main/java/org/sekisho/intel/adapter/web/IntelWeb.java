@@ -479,8 +479,31 @@ public final class IntelWeb implements WebModule {
     try (InputStream in = ctx.bodyInputStream()) {
       IngestReport report = answer(ingest.ingest(kind, format, source, in, actor(ctx)));
       ctx.status(report.rejected() > 0 && report.stored() + report.duplicates() == 0 ? 422 : 200)
-          .json(report);
+          .json(withinArchive(report));
     }
+  }
+
+  /**
+   * The report as an API client sees it: the raw copy named within the archive ({@code
+   * declarations/2026-11-27/SHA.gz}), not by the server's file system path.
+   */
+  private static IngestReport withinArchive(IngestReport r) {
+    java.nio.file.Path p = java.nio.file.Path.of(r.archive());
+    int n = p.getNameCount();
+    String inArchive = n >= 3 ? p.subpath(n - 3, n).toString().replace('\\', '/') : "";
+    return new IngestReport(
+        r.run(),
+        r.kind(),
+        r.format(),
+        r.source(),
+        r.rowsRead(),
+        r.stored(),
+        r.duplicates(),
+        r.rejected(),
+        r.problems(),
+        r.sha256(),
+        inArchive,
+        r.millis());
   }
 
   private static <T> T answer(Outcome<T> o) {
