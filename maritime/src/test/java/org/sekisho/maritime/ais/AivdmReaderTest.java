@@ -9,6 +9,7 @@ import org.sekisho.core.Problem;
 import org.sekisho.maritime.domain.ais.AisMessage.PositionReport;
 import org.sekisho.maritime.domain.ais.AisMessage.StaticVoyageData;
 import org.sekisho.maritime.domain.ais.Bits;
+import org.sekisho.maritime.domain.nmea.AivdmReader;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class AivdmReaderTest {
@@ -19,6 +20,25 @@ class AivdmReaderTest {
     assertThat(c.messages).isEmpty();
     assertThat(c.problems).extracting(Problem::code).containsExactly("nmea-checksum-mismatch");
     assertThat(c.problems.get(0).message()).contains("67").contains("7E");
+  }
+
+  @Test
+  void aLineHoldingANulIsBrokenWhereverTheNulIsAndTheNextLinesAreRead() {
+    // a NUL leaves an NMEA checksum as it is, so without the check these lines would decode
+    Collect c =
+        Collect.read(
+            "\u0000!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A",
+            "!AIVDM,1,1,,\u0000,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A",
+            "# a comment\u0000",
+            "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
+    assertThat(c.messages).hasSize(1);
+    assertThat(c.problems)
+        .hasSize(3)
+        .allSatisfy(
+            p -> {
+              assertThat(p.code()).isEqualTo("nmea-nul");
+              assertThat(p.message()).isEqualTo(AivdmReader.NUL_MESSAGE);
+            });
   }
 
   @Test

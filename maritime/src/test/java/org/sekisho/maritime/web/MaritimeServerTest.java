@@ -11,6 +11,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.maritime.adapter.MaritimeContext;
+import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.SyntheticAisFeed;
 import org.sekisho.maritime.domain.port.PortCall;
 import org.sekisho.platform.audit.AuditLog;
@@ -46,6 +48,7 @@ import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.Web;
 import org.sekisho.platform.web.WebServer;
 
 /**
@@ -341,6 +344,42 @@ class MaritimeServerTest {
     } finally {
       driver.quit();
     }
+  }
+
+  @Test
+  @Order(6)
+  void aLineHoldingANulIsABrokenSentenceWithItsLineAndTheOtherLinesAreDecoded() throws Exception {
+    String good = "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A";
+    // valid on its own (a NUL leaves the checksum as it is): only the NUL makes it broken
+    String withNul = "\u0000!AIVDM,1,1,,B,14pWHb?P03rwO<F:RQOnROw<25bd,0*3E";
+    long goodMmsi = mmsiOf(good);
+    long nulMmsi = mmsiOf(withNul.substring(1));
+    String officer = token("officer");
+    HttpResponse<String> up =
+        send("POST", "/api/maritime/feed", officer, good + "\n" + withNul + "\n");
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+    JsonNode r = JSON.readTree(up.body());
+    assertThat(r.get("lines").asLong()).isEqualTo(2);
+    assertThat(r.get("messages").asLong()).isEqualTo(1);
+    assertThat(r.get("broken").get("nmea-nul").asLong()).isEqualTo(1);
+    JsonNode example = r.get("examples").get(0);
+    assertThat(example.get("line").asLong()).isEqualTo(2);
+    assertThat(example.get("code").asText()).isEqualTo("nmea-nul");
+    assertThat(example.get("message").asText()).isEqualTo("the line " + Web.NUL_REASON);
+    assertThat(send("GET", "/api/maritime/vessels/" + goodMmsi, officer, null).statusCode())
+        .isEqualTo(200);
+    assertThat(send("GET", "/api/maritime/vessels/" + nulMmsi, officer, null).statusCode())
+        .isEqualTo(404);
+  }
+
+  private static long mmsiOf(String sentence) throws Exception {
+    List<Long> mmsi = new ArrayList<>();
+    new DecodeAisStream(0)
+        .run(
+            new java.io.ByteArrayInputStream(sentence.getBytes(StandardCharsets.US_ASCII)),
+            (m, channel, time) -> mmsi.add((long) m.mmsi()));
+    assertThat(mmsi).hasSize(1);
+    return mmsi.get(0);
   }
 
   private int darkAlerts() throws Exception {

@@ -103,7 +103,11 @@ public final class MaritimeWeb implements WebModule {
             ctx -> ctx.json(service.records().patrols()))
         .post("/api/maritime/patrols", REPORT, "a patrol boat's position", this::patrol)
         .post(
-            "/api/maritime/feed", REPORT, "upload NMEA text into the tracker (replay)", this::feed);
+            "/api/maritime/feed",
+            REPORT,
+            "upload NMEA text into the tracker (replay)",
+            Routes.Body.ROWS,
+            this::feed);
   }
 
   private String render(String template, Map<String, Object> params) {
@@ -499,6 +503,16 @@ public final class MaritimeWeb implements WebModule {
     m.put("lines", s.lines());
     m.put("messages", s.messages());
     m.put("broken", s.brokenByCode());
+    List<Map<String, Object>> examples = new ArrayList<>();
+    for (DecodeAisStream.Broken b : s.examples()) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("line", b.line());
+      e.put("code", b.problem().code());
+      e.put("field", b.problem().field());
+      e.put("message", b.problem().message());
+      examples.add(e);
+    }
+    m.put("examples", examples);
     ctx.json(m);
   }
 }

@@ -16,8 +16,9 @@ import org.sekisho.maritime.domain.ais.SixBit;
  * bits and hands each payload to the {@link AisDecoder}.
  *
  * <p>Lines that are not AIS sentences (other NMEA, comments, blank lines) are skipped silently; AIS
- * sentences that are broken are reported to the {@link Sink} with a reason and reading goes on. Not
- * thread-safe: one reader per stream.
+ * sentences that are broken are reported to the {@link Sink} with a reason and reading goes on. A
+ * line holding a NUL character (U+0000) is broken whatever else it holds ({@code nmea-nul}), so
+ * none of it can reach storage. Not thread-safe: one reader per stream.
  */
 public final class AivdmReader {
 
@@ -38,6 +39,13 @@ public final class AivdmReader {
 
   /** Value of {@code epochSecond} when the line carried no time. */
   public static final long NO_TIME = Long.MIN_VALUE;
+
+  /**
+   * Why a line holding a NUL character (U+0000) is rejected: the platform's standard wording
+   * ({@code Web.NUL_REASON}), which the domain cannot import.
+   */
+  public static final String NUL_MESSAGE =
+      "the line contains a NUL character (U+0000), which cannot be stored; remove it";
 
   private static final int MAX_FRAGMENTS = 9;
   private static final int MAX_CHARS = 1024;
@@ -71,6 +79,12 @@ public final class AivdmReader {
   public void line(byte[] buf, int off, int len) {
     lineNumber++;
     int end = off + len;
+    if (indexOf(buf, off, end, (byte) 0) >= 0) {
+      // Nothing of such a line may reach storage (PostgreSQL cannot hold NUL in text): it is a
+      // broken sentence like any other, and the rest of the stream is read on.
+      reject("nmea-nul", "sentence", NUL_MESSAGE);
+      return;
+    }
     while (end > off && (buf[end - 1] == '\r' || buf[end - 1] == '\n' || buf[end - 1] == ' ')) {
       end--;
     }
