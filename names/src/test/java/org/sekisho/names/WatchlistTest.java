@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.core.Problem;
 import org.sekisho.names.adapter.file.FollowTheMoneyJson;
+import org.sekisho.names.adapter.file.StorableText;
 import org.sekisho.names.adapter.file.WatchlistCsv;
 import org.sekisho.names.domain.NameMatcher;
 import org.sekisho.names.domain.watchlist.Agreement;
@@ -54,6 +55,44 @@ class WatchlistTest {
     assertThat(problems.get(0).field()).contains("row 6");
     assertThat(problems.get(0).message()).contains("month");
     assertThat(problems.get(1).field()).isEqualTo("row 7");
+  }
+
+  @Test
+  void a_csv_row_with_a_nul_in_any_field_is_refused_naming_row_and_column_and_the_others_load() {
+    String csv =
+        "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+            + "l,G1,Good Row,,,,,high\n"
+            + "l,N1,Bad\u0000Row,,,,,high\n"
+            + "l,N2,Other Row,,,,P1\u0000,high\n";
+    List<WatchlistEntry> entries = new ArrayList<>();
+    List<Problem> problems = WatchlistCsv.read(new StringReader(csv), entries::add);
+    assertThat(entries).extracting(WatchlistEntry::id).containsExactly("G1");
+    assertThat(problems).extracting(Problem::code).containsOnly(StorableText.NUL_CODE);
+    assertThat(problems)
+        .extracting(Problem::field)
+        .containsExactly("row 3 name", "row 4 documents");
+    assertThat(problems.get(0).message()).isEqualTo("name " + StorableText.NUL_REASON);
+  }
+
+  @Test
+  void a_follow_the_money_line_with_a_nul_escaped_or_raw_is_refused_and_the_others_load() {
+    String jsonl =
+        "{\"id\":\"G1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Good\"]}}\n"
+            + "{\"id\":\"N1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"A\",\"B\\u0000\"]}}\n"
+            + "{\"id\":\"N2\",\"schema\":\"Person\",\"properties\":{\"name\":[\"C\u0000\"]}}\n"
+            + "{\"id\":\"N3\",\"schema\":\"Person\",\"properties\":{\"name\":[\"D\"]},"
+            + "\"datasets\":[\"x\\u0000\"]}\n";
+    List<WatchlistEntry> entries = new ArrayList<>();
+    List<Problem> problems =
+        FollowTheMoneyJson.read(
+            new BufferedReader(new StringReader(jsonl)), "ftm", Severity.HIGH, entries::add);
+    assertThat(entries).extracting(WatchlistEntry::id).containsExactly("G1");
+    assertThat(problems).extracting(Problem::code).containsOnly(StorableText.NUL_CODE);
+    assertThat(problems)
+        .extracting(Problem::field)
+        .containsExactly("line 2 properties.name[1]", "line 3", "line 4 datasets[0]");
+    assertThat(problems.get(0).message())
+        .isEqualTo("the JSON field properties.name[1] " + StorableText.NUL_REASON);
   }
 
   @Test

@@ -10,8 +10,11 @@ import java.util.List;
  * (fixed-width wrapping) are dropped unless a line break is itself a service character; blanks
  * between segments are skipped; a UNA with only five characters (decimal mark left out) is read; a
  * typographic apostrophe (U+2019) in place of the {@code '} terminator ends a segment when a
- * segment tag follows; text that does not start with a segment tag is skipped. Never throws for any
- * input. Stateless and thread-safe.
+ * segment tag follows; text that does not start with a segment tag is skipped. NUL characters
+ * (U+0000) between segments are blanks (padding); a value (component) holding one is left out (read
+ * as empty) with the warning {@code invalid-character} naming the segment, element, component and
+ * where the NUL is, so that nothing PostgreSQL cannot store reaches the records. Never throws for
+ * any input. Stateless and thread-safe.
  */
 public final class SegmentReader {
 
@@ -25,6 +28,13 @@ public final class SegmentReader {
   }
 
   private static final char TYPOGRAPHIC_APOSTROPHE = '\u2019';
+
+  /**
+   * Why a segment holding a NUL character (U+0000) is left out, after "segment TAG ": the
+   * platform's standard wording ({@code Web.NUL_REASON}).
+   */
+  static final String NUL_REASON =
+      "contains a NUL character (U+0000), which cannot be stored; remove it";
 
   /** Reads {@code text}. */
   public Result read(String text) {
@@ -278,6 +288,9 @@ public final class SegmentReader {
                   + "' does not start with a segment tag (three letters or digits); skipped"));
       return null;
     }
+    if (raw.indexOf('\u0000') >= 0) {
+      leaveOutNul(elements, text, position, tag, warnings);
+    }
     if (!terminated) {
       warnings.add(
           new Warning(
@@ -291,6 +304,76 @@ public final class SegmentReader {
                   + "' before the end of the text; read up to the end"));
     }
     return new Segment(tag, elements.subList(1, elements.size()), position, raw);
+  }
+
+  /**
+   * Empties every component of the segment that holds a NUL character (U+0000), which PostgreSQL
+   * cannot store, with a warning each naming the element, the component and where the NUL is: the
+   * value is left out, as a value of the wrong form is, and the segment keeps its place (so what
+   * follows it still belongs to the same traveller or booking).
+   */
+  private static void leaveOutNul(
+      List<DataElement> elements,
+      String text,
+      Position position,
+      String tag,
+      List<Warning> warnings) {
+    int from = position.offset();
+    for (int e = 0; e < elements.size(); e++) {
+      List<List<String>> repetitions = elements.get(e).repetitions();
+      List<List<String>> cleaned = new ArrayList<>(repetitions.size());
+      boolean changed = false;
+      for (List<String> components : repetitions) {
+        List<String> c = new ArrayList<>(components);
+        for (int k = 0; k < c.size(); k++) {
+          String v = c.get(k);
+          int count = (int) v.chars().filter(ch -> ch == 0).count();
+          if (count == 0) {
+            continue;
+          }
+          int at = text.indexOf('\u0000', from);
+          warnings.add(
+              new Warning(
+                  "invalid-character",
+                  position,
+                  tag,
+                  "segment "
+                      + tag
+                      + " element "
+                      + e
+                      + (c.size() > 1 ? " component " + (k + 1) : "")
+                      + " "
+                      + NUL_REASON
+                      + " (at "
+                      + at(text, position, at)
+                      + "); left out"));
+          for (int n = 0; n < count; n++) {
+            from = text.indexOf('\u0000', from) + 1;
+          }
+          c.set(k, "");
+          changed = true;
+        }
+        cleaned.add(c);
+      }
+      if (changed) {
+        elements.set(e, new DataElement(cleaned));
+      }
+    }
+  }
+
+  /** Line and column of {@code offset}, counted on from the segment's {@code position}. */
+  private static String at(String text, Position position, int offset) {
+    int line = position.line();
+    int column = position.column();
+    for (int k = position.offset(); k < offset; k++) {
+      if (text.charAt(k) == '\n') {
+        line++;
+        column = 1;
+      } else {
+        column++;
+      }
+    }
+    return "line " + line + ", column " + column;
   }
 
   private static boolean tagFollows(String text, int from, ServiceCharacters chars) {

@@ -2,6 +2,7 @@ package org.sekisho.passenger.edifact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -32,6 +33,30 @@ class InterchangeParserTest {
     assertThat(m.associationCode()).isEqualTo("IATA");
     assertThat(m.segments()).extracting(Segment::tag).containsExactly("BGM");
     assertThat(i.warnings()).isEmpty();
+  }
+
+  @Test
+  void aValueHoldingANulIsLeftOutWithItsPositionAndTheSegmentKeepsItsPlace() {
+    Interchange i =
+        accepted(
+            "UNB+IATA:1+X+Y+130523:2210+9'UNH+1+PNRGOV:13:1:IA'\nIFT+4:28+AB\u0000C+D?\u0000'"
+                + "\u0000\u0000\nTIF+WOO+FEN'UNT+4+1'UNZ+1+9'");
+    List<Segment> segments = i.messages().get(0).segments();
+    assertThat(segments).extracting(Segment::tag).containsExactly("IFT", "TIF");
+    assertThat(segments.get(0).value(1, 1)).isEqualTo("28");
+    assertThat(segments.get(0).value(2)).isEmpty();
+    assertThat(segments.get(0).value(3)).isEmpty();
+    assertThat(segments.get(0).raw()).contains("AB\u0000C");
+    assertThat(i.warnings())
+        .extracting(Warning::code)
+        .containsExactly("invalid-character", "invalid-character");
+    assertThat(i.warnings().get(0).tag()).isEqualTo("IFT");
+    assertThat(i.warnings().get(0).position().line()).isEqualTo(2);
+    assertThat(i.warnings().get(0).message())
+        .isEqualTo(
+            "segment IFT element 2 contains a NUL character (U+0000), which cannot be stored;"
+                + " remove it (at line 2, column 12); left out");
+    assertThat(i.warnings().get(1).message()).contains("element 3").contains("column 17");
   }
 
   @Test

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.sekisho.core.Country;
@@ -26,7 +27,9 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
  * Company and LegalEntity are read; other schemas (addresses, sanctions, ownership links) are
  * skipped silently. Partial dates longer than a day ({@code 1970-01-01T…}) are cut to the date;
  * unknown country codes are ignored rather than rejected because FTM carries some non-ISO codes
- * ({@code suhh}, {@code xk}).
+ * ({@code suhh}, {@code xk}). A line holding a NUL character (U+0000), as a character or as a JSON
+ * escape in a string or field name, is refused ({@code invalid-character}, naming the field),
+ * whatever its schema.
  */
 public final class FollowTheMoneyJson {
 
@@ -72,6 +75,9 @@ public final class FollowTheMoneyJson {
   /** One entity; an accepted null means "not a party, skipped". */
   static Outcome<WatchlistEntry> entity(
       String json, String where, String listName, Severity severity) {
+    if (StorableText.hasNul(json)) {
+      return Outcome.rejected(StorableText.NUL_CODE, where, "the line " + StorableText.NUL_REASON);
+    }
     JsonNode node;
     try {
       node = JSON.readTree(json);
@@ -81,6 +87,14 @@ public final class FollowTheMoneyJson {
     }
     if (node == null || !node.isObject()) {
       return Outcome.rejected("malformed-json", where, "expected a JSON object per line");
+    }
+    String withNul = nulAt(node, "");
+    if (withNul != null) {
+      // a NUL escaped in a JSON string or field name
+      return Outcome.rejected(
+          StorableText.NUL_CODE,
+          where + " " + withNul,
+          "the JSON field " + withNul + " " + StorableText.NUL_REASON);
     }
     String schema = node.path("schema").asText("");
     if (schema.isEmpty()) {
@@ -131,6 +145,34 @@ public final class FollowTheMoneyJson {
     String list = datasets.isArray() && !datasets.isEmpty() ? datasets.get(0).asText() : listName;
     return Outcome.accepted(
         new WatchlistEntry(id, list, severity, names, dates, nationalities, documents));
+  }
+
+  /** The path of the first field name or text value holding a NUL character, or null. */
+  private static String nulAt(JsonNode node, String path) {
+    if (node.isTextual()) {
+      return StorableText.hasNul(node.textValue()) ? (path.isEmpty() ? "(value)" : path) : null;
+    }
+    if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String p = nulAt(node.get(i), path + "[" + i + "]");
+        if (p != null) {
+          return p;
+        }
+      }
+      return null;
+    }
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      String name = f.getKey();
+      String p = path.isEmpty() ? name : path + "." + name;
+      if (StorableText.hasNul(name)) {
+        return (path.isEmpty() ? "" : path + ".") + name.replace('\u0000', '\uFFFD');
+      }
+      String inner = nulAt(f.getValue(), p);
+      if (inner != null) {
+        return inner;
+      }
+    }
+    return null;
   }
 
   private static List<String> values(JsonNode props, String... keys) {

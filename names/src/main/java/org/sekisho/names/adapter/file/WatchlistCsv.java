@@ -20,7 +20,8 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
  * Reads watchlist entries from CSV (format: {@code docs/formats/watchlist.md}): header {@code
  * list,id,name,aliases,birth_dates,nationalities,documents,severity}; multi-valued fields separated
  * by {@code ;}. Streams: each entry goes to the consumer as soon as it is read. Bad rows are
- * returned as problems naming row, column and reason; the good rows are kept.
+ * returned as problems naming row, column and reason; the good rows are kept. A row with a NUL
+ * character (U+0000) in any of its fields is such a bad row ({@code invalid-character}).
  */
 public final class WatchlistCsv {
 
@@ -59,7 +60,7 @@ public final class WatchlistCsv {
     int rowNumber = 1;
     for (CsvReader.Row row : csv) {
       rowNumber++;
-      Outcome<WatchlistEntry> e = entry(row, rowNumber, col, h.size());
+      Outcome<WatchlistEntry> e = entry(row, rowNumber, col, h);
       if (e instanceof Outcome.Accepted<WatchlistEntry> a) {
         sink.accept(a.value());
       } else {
@@ -70,7 +71,8 @@ public final class WatchlistCsv {
   }
 
   private static Outcome<WatchlistEntry> entry(
-      CsvReader.Row row, int rowNumber, Map<String, Integer> col, int width) {
+      CsvReader.Row row, int rowNumber, Map<String, Integer> col, List<String> header) {
+    int width = header.size();
     String where = "row " + rowNumber;
     if (!row.fields().isAccepted()) {
       return Outcome.rejected("malformed-csv", where, row.fields().problems().get(0).message());
@@ -79,6 +81,14 @@ public final class WatchlistCsv {
     if (f.size() != width) {
       return Outcome.rejected(
           "wrong-field-count", where, "expected " + width + " fields, found " + f.size());
+    }
+    for (int i = 0; i < f.size(); i++) {
+      if (StorableText.hasNul(f.get(i))) {
+        String head = header.get(i).strip().toLowerCase(Locale.ROOT);
+        String column = head.isEmpty() || StorableText.hasNul(head) ? "column " + (i + 1) : head;
+        return Outcome.rejected(
+            StorableText.NUL_CODE, where + " " + column, column + " " + StorableText.NUL_REASON);
+      }
     }
     String list = get(f, col, "list");
     String id = get(f, col, "id");

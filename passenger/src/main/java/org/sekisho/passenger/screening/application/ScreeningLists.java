@@ -13,6 +13,7 @@ import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.names.adapter.file.CsvReader;
+import org.sekisho.names.adapter.file.StorableText;
 import org.sekisho.passenger.screening.application.ScreeningStore.ListEntry;
 import org.sekisho.passenger.screening.application.ScreeningStore.ReferenceListRow;
 import org.sekisho.passenger.screening.domain.PassengerListKind;
@@ -145,8 +146,8 @@ public final class ScreeningLists {
 
   /**
    * Reads list CSV ({@code value[,note]}, optional header {@code value}): each valid entry, in
-   * stored form, goes to {@code sink}; each bad row comes back with its line and why. Never throws
-   * on any text.
+   * stored form, goes to {@code sink}; each bad row comes back with its line and why (a value or
+   * note holding a NUL character, U+0000, is {@code invalid-character}). Never throws on any text.
    */
   public static CsvRead readCsv(Reader csv, PassengerListKind kind, Consumer<ListEntry> sink) {
     List<Problem> refused = new ArrayList<>();
@@ -179,6 +180,16 @@ public final class ScreeningLists {
                 "invalid-csv",
                 where,
                 "expected at most 2 cells (value, note), got " + cells.size()));
+        continue;
+      }
+      String withNul =
+          StorableText.hasNul(cells.get(0))
+              ? "value"
+              : cells.size() > 1 && StorableText.hasNul(cells.get(1)) ? "note" : null;
+      if (withNul != null) {
+        refused.add(
+            Problem.of(
+                StorableText.NUL_CODE, where, "the " + withNul + " " + StorableText.NUL_REASON));
         continue;
       }
       PassengerListKind.Entry e = kind.normalise(cells.get(0));

@@ -29,6 +29,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.names.adapter.file.StorableText;
 import org.sekisho.passenger.pnr.Corpus;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.passenger.pnr.application.PnrRetention;
@@ -40,6 +41,7 @@ import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.Web;
 import org.sekisho.platform.web.WebServer;
 
 /**
@@ -327,6 +329,88 @@ class ScreeningWebTest {
         .contains("\"version\":1");
     assertThat(get("/screening/watchlists", pnr).body())
         .containsPattern("border-alerts</td><td[^>]*>v1<");
+  }
+
+  @Test
+  @Order(4)
+  void aNulInOneRowOfAnImportRefusesThatRowByRowAndKeepsTheOthers() throws Exception {
+    String pnr = token("pnr");
+    String reason = Web.NUL_REASON;
+    assertThat(StorableText.NUL_REASON).isEqualTo(reason);
+
+    HttpResponse<String> csv =
+        post(
+            "/api/screening/watchlists/csv",
+            pnr,
+            "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+                + "nul-merge,M1,Good Merge,,,,,high\n"
+                + "nul-merge,M2,Bad\u0000Merge,,,,,high\n");
+    assertThat(csv.statusCode()).as(csv.body()).isEqualTo(200);
+    JsonNode csvReport = JSON.readTree(csv.body());
+    assertThat(csvReport.get("imported").asInt()).isEqualTo(1);
+    assertThat(csvReport.get("problems")).hasSize(1);
+    assertThat(csvReport.get("problems").get(0).get("field").asText()).isEqualTo("row 3 name");
+    assertThat(csvReport.get("problems").get(0).get("message").asText())
+        .isEqualTo("name " + reason);
+
+    HttpResponse<String> ftm =
+        post(
+            "/api/screening/watchlists/ftm?list=nul-ftm",
+            pnr,
+            "{\"id\":\"F1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Good Ftm\"]}}\n"
+                + "{\"id\":\"F2\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Bad\u0000\"]}}\n"
+                + "{\"id\":\"F3\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Esc\\u0000\"]}}\n");
+    assertThat(ftm.statusCode()).as(ftm.body()).isEqualTo(200);
+    JsonNode ftmReport = JSON.readTree(ftm.body());
+    assertThat(ftmReport.get("imported").asInt()).isEqualTo(1);
+    assertThat(ftmReport.get("problems"))
+        .extracting(p -> p.get("field").asText())
+        .containsExactly("line 2", "line 3 properties.name[0]");
+
+    HttpResponse<String> named =
+        post(
+            "/api/screening/watchlists/nul-named/import?format=csv&severity=high",
+            pnr,
+            "list,id,name\nx,N1,Good Named\nx,N2,Bad\u0000Named\n");
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+    JsonNode namedReport = JSON.readTree(named.body());
+    assertThat(namedReport.get("version").asInt()).isEqualTo(1);
+    assertThat(namedReport.get("imported").asInt()).isEqualTo(1);
+    assertThat(namedReport.get("refused").asInt()).isEqualTo(1);
+    assertThat(namedReport.get("problems").get(0).get("field").asText()).isEqualTo("row 3 name");
+
+    java.util.List<String> stored =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select list_name || '/' || entry_id from passenger.watchlist_entry"
+                                + " where list_name like 'nul-%' order by 1")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(stored).containsExactly("nul-ftm/F1", "nul-merge/M1", "nul-named/N1");
+
+    assertThat(
+            post(
+                    "/api/screening/lists",
+                    pnr,
+                    "{\"name\":\"nul-countries\",\"kind\":\"countries\",\"description\":\"x\"}")
+                .statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> entries =
+        post(
+            "/api/screening/lists/nul-countries/entries",
+            pnr,
+            "value,note\nJP,good\nA\u0000U,bad\nKR,bad\u0000note\n");
+    assertThat(entries.statusCode()).as(entries.body()).isEqualTo(200);
+    JsonNode listReport = JSON.readTree(entries.body());
+    assertThat(listReport.get("added").asInt()).isEqualTo(1);
+    assertThat(listReport.get("problems"))
+        .extracting(p -> p.get("field").asText() + ": " + p.get("message").asText())
+        .containsExactly("line 3: the value " + reason, "line 4: the note " + reason);
+    assertThat(get("/api/screening/lists/nul-countries", pnr).body())
+        .contains("\"value\":\"JP\"")
+        .doesNotContain("\"value\":\"KR\"");
   }
 
   private long audited(String action) {

@@ -54,7 +54,9 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
                 .bind("sha", m.sha256())
                 .bind("at", utc(m.receivedAt()))
                 .bind("status", m.status())
-                .bind("reason", m.reason())
+                .bind("reason", m.reason().replace('\u0000', '\uFFFD'))
+                // PostgreSQL cannot store NUL in text: the raw text is kept without it (the
+                // SHA-256 is of the text as sent)
                 .bind("raw", m.text().replace("\u0000", ""))
                 .mapTo(Long.class)
                 .findOne());

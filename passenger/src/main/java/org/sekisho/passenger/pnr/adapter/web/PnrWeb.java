@@ -52,11 +52,20 @@ public final class PnrWeb implements WebModule {
 
   @Override
   public void routes(Routes r) {
-    r.post("/api/pnr", PNR_UNIT, "Receive a PNRGOV push (EDIFACT text)", this::postPnr);
+    // A push is archived as sent (also when it is rejected), then read leniently: a value holding
+    // a NUL character is left out with a warning giving its position (SegmentReader), so the
+    // server must not refuse the whole body before the handler.
+    r.post(
+        "/api/pnr",
+        PNR_UNIT,
+        "Receive a PNRGOV push (EDIFACT text)",
+        Routes.Body.ROWS,
+        this::postPnr);
     r.post(
         "/api/api",
         Access.anyOf(Role.PNR_UNIT, Role.ANALYST),
         "Receive a PAXLST passenger or crew list (EDIFACT text)",
+        Routes.Body.ROWS,
         this::postApi);
     r.get(
         "/api/pnr/{carrier}/{locator}",

@@ -155,21 +155,26 @@ public final class ScreeningWeb implements WebModule {
             "disable a rule",
             c -> enableApi(c, false))
         .get("/api/screening/watchlists", LIST_IMPORT, "watchlists and their sizes", this::listsApi)
+        // Imports are batches of rows: a bad row (a NUL character included) is refused with its
+        // row or line and the others are kept, so the server leaves their bodies to the handler.
         .post(
             "/api/screening/watchlists/csv",
             LIST_IMPORT,
             "import watchlist CSV (docs/formats/watchlist.md)",
+            Routes.Body.ROWS,
             this::importCsv)
         .post(
             "/api/screening/watchlists/ftm",
             LIST_IMPORT,
             "import FollowTheMoney JSON lines (?list=&severity=)",
+            Routes.Body.ROWS,
             this::importFtm)
         .post(
             "/api/screening/watchlists/{name}/import",
             LIST_IMPORT,
             "import one watchlist as a whole (?format=csv|ftm&severity=); the same content keeps"
                 + " its version",
+            Routes.Body.ROWS,
             this::importList)
         .get(
             "/api/screening/watchlists/{name}/versions",
@@ -196,6 +201,7 @@ public final class ScreeningWeb implements WebModule {
             "/api/screening/lists/{name}/entries",
             PNR_UNIT,
             "import CSV rows value[,note] into a reference list; bad rows refused by line",
+            Routes.Body.ROWS,
             this::importListCsvApi)
         .post(
             "/api/screening/lists/{name}/add",

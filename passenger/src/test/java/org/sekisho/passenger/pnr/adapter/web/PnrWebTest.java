@@ -30,6 +30,7 @@ import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.Web;
 import org.sekisho.platform.web.WebServer;
 
 /** The PNR HTTP API on the real server: PNR unit only, pushes versioned, reads audited. */
@@ -186,5 +187,57 @@ class PnrWebTest {
     JsonNode body = JSON.readTree(shown.body());
     assertThat(body.get("names").get(0).asText()).isEqualTo("RAVAL/CHRISTOPHER");
     assertThat(body.get("record").get("recordLocator").asText()).isEqualTo("0995F0");
+  }
+
+  @Test
+  void aNulInAPushLeavesThatValueOutWithItsPositionAndTheRestIsStoredAndArchived()
+      throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    String text = Corpus.text("loader-pnr/pnr3.txt");
+    assertThat(text).contains("TIF+WOO+FEN:A:3");
+    String withNul = text.replace("TIF+WOO+FEN:A:3", "TIF+WOO+F\u0000EN:A:3");
+    HttpResponse<String> r = post("/api/pnr", pnr, withNul);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("status").asText()).isEqualTo("accepted");
+    JsonNode nul = null;
+    for (JsonNode w : body.get("warnings")) {
+      if (w.get("code").asText().equals("invalid-character")) {
+        nul = w;
+      }
+    }
+    assertThat(nul).as(body.get("warnings").toString()).isNotNull();
+    assertThat(nul.get("tag").asText()).isEqualTo("TIF");
+    assertThat(nul.get("line").asInt()).isPositive();
+    assertThat(nul.get("message").asText())
+        .contains("element 2 component 1 " + Web.NUL_REASON)
+        .contains("left out");
+    String names =
+        JSON.readTree(get("/api/pnr/UA/52865E", pnr).body())
+            .get("versions")
+            .get(0)
+            .get("names")
+            .toString();
+    assertThat(names)
+        .contains("DOOLIN/PETER", "CHISOLM/MERLE", "FENWICK/ABBY")
+        .doesNotContain("WOO/FEN");
+    long archived =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from passenger.message where status = 'accepted'"
+                                + " and raw like '%TIF+WOO+FEN:A:3%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(archived).isEqualTo(1);
+
+    String api =
+        Corpus.text("parsers-apis/apisMessage.txt").replace("CLARK:CHERYL", "CLARK:CH\u0000ERYL");
+    HttpResponse<String> list = post("/api/api", pnr, api);
+    assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+    JsonNode listBody = JSON.readTree(list.body());
+    assertThat(listBody.get("travellers").asInt()).isEqualTo(2);
+    assertThat(listBody.get("warnings").toString()).contains("invalid-character").contains("NAD");
   }
 }
