@@ -179,8 +179,10 @@ class ListRulesTest {
     assertThat(PassengerListKind.COUNTRIES.normalise("XX").problem()).contains("ISO 3166-1");
     assertThat(PassengerListKind.CARD_BINS.normalise("4111 11").value()).isEqualTo("411111");
     assertThat(PassengerListKind.CARD_BINS.normalise("41").problem()).contains("6 to 8 digits");
+    // the national significant number (targeting's phone form): +81 and 03 forms are one number
     assertThat(PassengerListKind.PHONES.normalise("+81 (3) 1234-5678").value())
-        .isEqualTo("81312345678");
+        .isEqualTo("312345678");
+    assertThat(PassengerListKind.PHONES.normalise("03-1234-5678").value()).isEqualTo("312345678");
     assertThat(PassengerListKind.AIRPORTS.normalise("bog").value()).isEqualTo("BOG");
     assertThat(PassengerListKind.AIRPORTS.normalise("BOGO").valid()).isFalse();
     assertThat(PassengerListKind.DOCUMENTS.normalise("tr-123 456").value()).isEqualTo("TR123456");
