@@ -111,6 +111,25 @@ class ListRulesTest {
   }
 
   @Test
+  void aContactPhoneHitsItsListEntryHoweverEitherIsWritten() {
+    String entry = PassengerListKind.PHONES.normalise("+81 3-1234-5678").value();
+    for (var written :
+        List.of(
+            new org.sekisho.passenger.pnr.domain.Phone("H", "81312345678", "+81 3 1234 5678"),
+            new org.sekisho.passenger.pnr.domain.Phone("H", "81312345678", "81312345678"),
+            new org.sekisho.passenger.pnr.domain.Phone("", "0312345678", "TYO 03-1234-5678"),
+            new org.sekisho.passenger.pnr.domain.Phone("", "0081312345678", "0081312345678"))) {
+      assertThat(org.sekisho.passenger.screening.domain.TravellerFacts.phoneKey(written))
+          .as(written.text())
+          .isEqualTo(entry);
+    }
+    assertThat(
+            org.sekisho.passenger.screening.domain.TravellerFacts.phoneKey(
+                new org.sekisho.passenger.pnr.domain.Phone("", "0312345679", "03-1234-5679")))
+        .isNotEqualTo(entry);
+  }
+
+  @Test
   void cardBinsPhonesAndAirportsMatchTheirLists() {
     // the corpus booking paid by card 370266XXXXX0074 and gives phone 1 555 555 5555
     List<PassengerFacts> pax = cardBooking();

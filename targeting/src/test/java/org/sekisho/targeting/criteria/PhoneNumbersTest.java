@@ -22,6 +22,11 @@ class PhoneNumbersTest {
     assertThat(Normal.phone("0081-3-3094-7412")).isEqualTo(key);
     assertThat(Normal.phone("＋８１（３）３０９４－７４１２")).isEqualTo(key);
     assertThat(Normal.phone("(03) 3094 7412")).isEqualTo(key);
+    // the country code without its +, as airline contacts write it
+    assertThat(Normal.phone("81 3 3094 7412")).isEqualTo(key);
+    assertThat(Normal.phone("81-90-1234-5678")).isEqualTo(Normal.phone("090-1234-5678"));
+    // mobiles that differ only in their first digits stay apart
+    assertThat(Normal.phone("080-1234-5678")).isNotEqualTo(Normal.phone("090-1234-5678"));
     assertThat(ListKind.PHONES.normalise("+81 3 3094 7412").value()).isEqualTo(key);
     // another number, and another country code of the same length, stay apart
     assertThat(Normal.phone("03-3094-7413")).isNotEqualTo(key);

@@ -38,7 +38,8 @@ import java.util.Set;
  * @param seat seat on the screened flight, empty when none
  * @param bookingClass reservation booking designator on the screened flight
  * @param companions keys of the other travellers on the same booking
- * @param phones phone numbers of the booking's contacts, digits only
+ * @param phones phone numbers of the booking's contacts, as lists compare them (their national
+ *     significant number, see {@code Normal.phone})
  * @param cardBins the leading digits (6 to 8) of each payment card number as far as the carrier
  *     sends them unmasked; never the whole number
  */

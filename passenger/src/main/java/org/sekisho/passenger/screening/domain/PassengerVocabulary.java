@@ -115,7 +115,7 @@ public final class PassengerVocabulary {
               new FieldDefinition<ScreenedPassenger, Void>(
                   "phone",
                   FieldType.CODE,
-                  "phone numbers of the booking's contacts, digits only, each of them",
+                  "phone numbers of the booking's contacts (national significant number), each of them",
                   Set.of(PassengerListKind.PHONES.language()),
                   4,
                   Normal::phone,

@@ -19,6 +19,7 @@ import org.sekisho.passenger.pnr.domain.PnrMessage;
 import org.sekisho.passenger.pnr.domain.Seat;
 import org.sekisho.passenger.pnr.domain.TravelDocument;
 import org.sekisho.passenger.pnr.domain.Traveller;
+import org.sekisho.targeting.criteria.domain.Normal;
 
 /** Reads {@link PassengerFacts} out of parsed PNRGOV and PAXLST messages. Pure functions. */
 public final class TravellerFacts {
@@ -82,9 +83,9 @@ public final class TravellerFacts {
                 : "T".equals(pnr.booking().originatorType()) ? pnr.booking().officeId() : "";
     List<String> phones = new ArrayList<>();
     for (Phone ph : pnr.phones()) {
-      String digits = ph.number().strip();
-      if (!digits.isEmpty() && !phones.contains(digits) && phones.size() < 4) {
-        phones.add(digits);
+      String key = phoneKey(ph);
+      if (!key.isEmpty() && !phones.contains(key) && phones.size() < 4) {
+        phones.add(key);
       }
     }
     List<String> keys = new ArrayList<>();
@@ -280,5 +281,15 @@ public final class TravellerFacts {
     } catch (NumberFormatException e) {
       return Double.NaN;
     }
+  }
+
+  /**
+   * A contact's phone as lists of phones hold it: its national significant number ({@link
+   * Normal#phone}); a {@code +} written before the digits says they start with the country code.
+   */
+  public static String phoneKey(Phone ph) {
+    String digits = ph.number() == null ? "" : ph.number().strip();
+    String written = ph.text() == null ? "" : ph.text().replaceAll("[\\s\\-./()]", "");
+    return Normal.phone(written.contains("+" + digits) ? "+" + digits : digits);
   }
 }

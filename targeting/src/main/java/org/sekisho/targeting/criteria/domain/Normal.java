@@ -38,10 +38,11 @@ public final class Normal {
   /**
    * Phone numbers: the national significant number, digits only, so that a number written the
    * national way ({@code 03-3094-7412}) and the international way ({@code +81 3 3094 7412}, {@code
-   * 0081…}) compare equal: the country calling code of an international number is dropped, and so
-   * is the trunk prefix 0 of a national one. Numbers of two countries with the same national number
-   * compare equal too, which a list hit (reviewed by an analyst) tolerates; anything unreadable is
-   * kept as its digits.
+   * 0081…}, or {@code 81 3 3094 7412} when that reads as a valid international number) compare
+   * equal: the country calling code of an international number is dropped, and so is the trunk
+   * prefix 0 of a national one. Numbers of two countries with the same national number compare
+   * equal too, which a list hit (reviewed by an analyst) tolerates; anything unreadable is kept as
+   * its digits.
    */
   public static String phone(String s) {
     String n = digits(s);
@@ -61,7 +62,23 @@ public final class Normal {
         return n;
       }
     }
-    return n.length() > 1 && n.charAt(0) == '0' ? n.substring(1) : n;
+    if (n.length() > 1 && n.charAt(0) == '0') {
+      return n.substring(1);
+    }
+    // digits with neither + nor trunk 0: an international number written without its + (as
+    // airline contacts often are) when they read as a valid one, else kept as they are
+    if (n.length() >= 8) {
+      try {
+        var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        var number = util.parse("+" + n, "ZZ");
+        if (util.isValidNumber(number)) {
+          return util.getNationalSignificantNumber(number);
+        }
+      } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+        // kept as written
+      }
+    }
+    return n;
   }
 
   private static String digits(String s) {
