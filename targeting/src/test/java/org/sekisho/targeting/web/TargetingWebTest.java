@@ -504,6 +504,11 @@ class TargetingWebTest {
     assertThat(imported.get("added").asInt()).isEqualTo(1);
     assertThat(imported.get("refused").get(0).get("field").asText()).isEqualTo("line 3");
     assertThat(imported.get("refused").get(0).get("message").asText()).contains("NUL");
+    // list kinds and criterion statuses in the reader's language
+    assertThat(send("GET", "/targeting/lists?lang=ja", analyst, null).body())
+        .contains("関係者（業者・名称）");
+    assertThat(send("GET", "/targeting/criteria?lang=ja", analyst, null).body())
+        .contains("適用中", "旧版");
   }
 
   @Test
