@@ -285,11 +285,15 @@ public final class TravellerFacts {
 
   /**
    * A contact's phone as lists of phones hold it: its national significant number ({@link
-   * Normal#phone}); a {@code +} written before the digits says they start with the country code.
+   * Normal#phone}); a {@code +} written before the digits says they start with the country code,
+   * and digits that read as a valid international number are taken as one (airline contacts often
+   * leave the {@code +} out).
    */
   public static String phoneKey(Phone ph) {
     String digits = ph.number() == null ? "" : ph.number().strip();
     String written = ph.text() == null ? "" : ph.text().replaceAll("[\\s\\-./()]", "");
-    return Normal.phone(written.contains("+" + digits) ? "+" + digits : digits);
+    return written.contains("+" + digits)
+        ? Normal.phone("+" + digits)
+        : Normal.phoneMaybeInternational(digits);
   }
 }

@@ -38,11 +38,10 @@ public final class Normal {
   /**
    * Phone numbers: the national significant number, digits only, so that a number written the
    * national way ({@code 03-3094-7412}) and the international way ({@code +81 3 3094 7412}, {@code
-   * 0081…}, or {@code 81 3 3094 7412} when that reads as a valid international number) compare
-   * equal: the country calling code of an international number is dropped, and so is the trunk
-   * prefix 0 of a national one. Numbers of two countries with the same national number compare
-   * equal too, which a list hit (reviewed by an analyst) tolerates; anything unreadable is kept as
-   * its digits.
+   * 0081…}) compare equal: the country calling code of an international number is dropped, and so
+   * is the trunk prefix 0 of a national one. Numbers of two countries with the same national number
+   * compare equal too, which a list hit (reviewed by an analyst) tolerates; anything unreadable is
+   * kept as its digits.
    */
   public static String phone(String s) {
     String n = digits(s);
@@ -53,32 +52,42 @@ public final class Normal {
     String international = written.startsWith("+") ? n : n.startsWith("00") ? n.substring(2) : "";
     if (!international.isEmpty()) {
       try {
-        var number =
-            com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
-                .parse("+" + international, "ZZ");
-        return com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance()
-            .getNationalSignificantNumber(number);
+        var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
+        n = util.getNationalSignificantNumber(util.parse("+" + international, "ZZ"));
       } catch (com.google.i18n.phonenumbers.NumberParseException e) {
-        return n;
+        // kept as its digits
       }
     }
-    if (n.length() > 1 && n.charAt(0) == '0') {
-      return n.substring(1);
+    // the trunk 0 of a national number; also the 0 some countries keep inside the national
+    // number (Italy's 06…): a key never starts with 0, so normalised again it stays the same
+    int zeros = 0;
+    while (zeros < n.length() - 1 && n.charAt(zeros) == '0') {
+      zeros++;
     }
-    // digits with neither + nor trunk 0: an international number written without its + (as
-    // airline contacts often are) when they read as a valid one, else kept as they are
-    if (n.length() >= 8) {
+    return n.substring(zeros);
+  }
+
+  /**
+   * {@link #phone} for a number whose writer may have left out the {@code +} before the country
+   * code (airline contacts: {@code 81312345678}): digits with neither {@code +} nor a trunk 0 that
+   * read as a valid international number are taken as one. Not for list entries: a national number
+   * can read as an international one too, and a key must normalise to itself.
+   */
+  public static String phoneMaybeInternational(String s) {
+    String n = digits(s);
+    String written = s == null ? "" : Normalizer.normalize(s, Normalizer.Form.NFKC).strip();
+    if (n.length() >= 8 && !written.startsWith("+") && n.charAt(0) != '0') {
       try {
         var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
         var number = util.parse("+" + n, "ZZ");
         if (util.isValidNumber(number)) {
-          return util.getNationalSignificantNumber(number);
+          return phone("+" + n);
         }
       } catch (com.google.i18n.phonenumbers.NumberParseException e) {
-        // kept as written
+        // read as written
       }
     }
-    return n;
+    return phone(s);
   }
 
   private static String digits(String s) {

@@ -9,7 +9,12 @@ import java.util.Set;
  */
 public record ReferenceList(String name, ListKind kind, int version, Set<String> entries) {
   public ReferenceList {
-    entries = Set.copyOf(entries);
+    // phones stored before they were compared on their national significant number read as
+    // today's keys (a key normalises to itself, so this changes nothing for newer entries)
+    entries =
+        kind == ListKind.PHONES
+            ? entries.stream().map(Normal::phone).collect(java.util.stream.Collectors.toSet())
+            : Set.copyOf(entries);
   }
 
   /** Names are lower-case words joined by hyphens, like {@code high-risk-origins}. */

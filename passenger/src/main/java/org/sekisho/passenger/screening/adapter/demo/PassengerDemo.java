@@ -96,7 +96,7 @@ public final class PassengerDemo {
               "flagged-phones",
               "phones",
               "contact phones linked to couriers",
-              "819011112222,66812345678"),
+              "+819011112222,+66812345678"),
           List.of("flagged-agencies", "agencies", "agencies that booked couriers", "99887766"));
 
   /** The demo rules, one criterion each. */
