@@ -2,11 +2,7 @@ package org.sekisho.platform.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,31 +12,12 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.ManualClock;
 import org.sekisho.platform.testing.PostgresExtension;
 
 @ExtendWith(PostgresExtension.class)
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AccountsTokenTest {
-  /** A clock the test moves by hand. */
-  private static final class ManualClock extends Clock {
-    private Instant now = Instant.parse("2026-11-27T00:00:00Z");
-
-    @Override
-    public ZoneId getZone() {
-      return ZoneOffset.UTC;
-    }
-
-    @Override
-    public Clock withZone(ZoneId zone) {
-      return this;
-    }
-
-    @Override
-    public Instant instant() {
-      return now;
-    }
-  }
-
   private final Database db;
   private final ManualClock clock = new ManualClock();
   private final Accounts accounts;
@@ -57,7 +34,7 @@ class AccountsTokenTest {
   void aRememberedTokenStillEndsAtItsOwnExpiry() {
     String token = accounts.issueApiToken("kato", "short", Optional.of(Duration.ofSeconds(2)));
     assertThat(accounts.apiTokenPrincipal(token)).isPresent();
-    clock.now = clock.now.plusSeconds(3);
+    clock.advance(Duration.ofSeconds(3));
     assertThat(accounts.apiTokenPrincipal(token)).isEmpty();
   }
 
@@ -67,7 +44,7 @@ class AccountsTokenTest {
     assertThat(accounts.apiTokenPrincipal(token)).isPresent();
     db.jdbi().useHandle(h -> h.execute("delete from platform.api_token"));
     assertThat(accounts.apiTokenPrincipal(token)).as("within the cache time").isPresent();
-    clock.now = clock.now.plus(Accounts.TOKEN_CACHE_TTL).plusMillis(1);
+    clock.advance(Accounts.TOKEN_CACHE_TTL.plusMillis(1));
     assertThat(accounts.apiTokenPrincipal(token)).isEmpty();
   }
 

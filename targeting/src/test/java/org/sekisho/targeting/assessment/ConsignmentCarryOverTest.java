@@ -77,15 +77,21 @@ class ConsignmentCarryOverTest {
     return bill.isEmpty() ? json : "{\"transportDocument\":\"" + bill + "\"," + json.substring(1);
   }
 
-  @Test
-  void aDeclarationKeepsTheLaneItsConsignmentWasSelectedForBeforeArrival(@TempDir Path dir)
-      throws Exception {
+  /** Targeting over the test database, with {@link #SELECTIVITY}. */
+  private TargetingContext started(Path dir) throws java.io.IOException {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
     Files.createDirectories(dir.resolve("targeting"));
     Files.writeString(dir.resolve("targeting/selectivity.properties"), SELECTIVITY);
     TargetingContext ctx =
         new TargetingContext(db, new AuditLog(db.jdbi()), Clock.systemUTC(), dir, RiskScorer.NONE);
     ctx.start();
+    return ctx;
+  }
+
+  @Test
+  void aDeclarationKeepsTheLaneItsConsignmentWasSelectedForBeforeArrival(@TempDir Path dir)
+      throws Exception {
+    TargetingContext ctx = started(dir);
     try {
       AssessRecords assess = ctx.assessRecords();
       JdbcAssessments store = new JdbcAssessments(db.jdbi(), new DeclarationJson());
@@ -170,12 +176,7 @@ class ConsignmentCarryOverTest {
   @Test
   void declarationsAssessedBeforeTheirConsignmentIsSelectedAreRaisedToItsLane(@TempDir Path dir)
       throws Exception {
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    Files.createDirectories(dir.resolve("targeting"));
-    Files.writeString(dir.resolve("targeting/selectivity.properties"), SELECTIVITY);
-    TargetingContext ctx =
-        new TargetingContext(db, new AuditLog(db.jdbi()), Clock.systemUTC(), dir, RiskScorer.NONE);
-    ctx.start();
+    TargetingContext ctx = started(dir);
     try {
       AssessRecords assess = ctx.assessRecords();
       JdbcAssessments store = new JdbcAssessments(db.jdbi(), new DeclarationJson());
