@@ -294,6 +294,13 @@ class TargetingWebTest {
     assertThat(declarations.findValuesAsText("record"))
         .isNotEmpty()
         .allSatisfy(r -> assertThat(r).startsWith("declaration:"));
+    // the analyst sends the consignment to red before its goods are declared
+    ok(
+        send(
+            "POST",
+            "/api/targeting/assessments/" + bill.get("id").asLong() + "/lane",
+            analyst,
+            json(java.util.Map.of("lane", "red", "comment", "consignee unknown to us"))));
     // the declaration of the same goods, lodged later, shows the consignment's lane
     JsonNode declared =
         ok(
@@ -312,16 +319,20 @@ class TargetingWebTest {
         .contains("id=\"consignment\"")
         .contains("/targeting/assessments/" + bill.get("id").asLong())
         .contains("transport-document:HDMU-WEB-1");
-    // the declaration is given at least the consignment's lane, and says so
-    if (!bill.get("lane").asText().equals("green")) {
-      assertThat(declared.get("lane").asText()).isEqualTo(bill.get("lane").asText());
-      assertThat(declared.at("/consignment/assessment").asLong())
-          .isEqualTo(bill.get("id").asLong());
-      assertThat(declared.get("reasons").get(0).asText())
-          .startsWith("consignment HDMU-WEB-1 was selected " + bill.get("lane").asText());
-    } else {
-      assertThat(declared.has("consignment")).isFalse();
-    }
+    // the declaration is given at least the consignment's lane, and says so, in Japanese too
+    assertThat(declared.get("lane").asText()).isEqualTo("red");
+    assertThat(declared.get("basis").asText()).isEqualTo("consignment");
+    assertThat(declared.at("/consignment/assessment").asLong()).isEqualTo(bill.get("id").asLong());
+    assertThat(declared.get("reasons").get(0).asText())
+        .startsWith("consignment HDMU-WEB-1 was selected red before arrival");
+    assertThat(
+            send(
+                    "GET",
+                    "/targeting/assessments/" + declared.get("id").asLong() + "?lang=ja",
+                    analyst,
+                    null)
+                .body())
+        .contains("貨物 HDMU-WEB-1 は到着前に 赤（検査） に選定済み");
     // the consignment's page lists the declarations of its goods
     HttpResponse<String> withoutConsignment =
         send("GET", "/targeting/assessments/" + bill.get("id").asLong(), analyst, null);

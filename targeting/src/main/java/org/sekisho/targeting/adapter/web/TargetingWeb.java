@@ -249,6 +249,43 @@ public final class TargetingWeb implements WebModule {
     return new LaneLabels(m);
   }
 
+  private static final java.util.regex.Pattern CONSIGNMENT_REASON =
+      java.util.regex.Pattern.compile(
+          "consignment (.+) was selected (red|yellow|blue|green) before arrival \\(assessment (\\d+)\\)");
+
+  /**
+   * An item's reasons as a page shows them: what the system says (random selection, top-up, a
+   * consignment's lane) in the reader's language; what analysts wrote, and the model's factors, as
+   * written.
+   */
+  private java.util.function.Function<WorkItem, List<String>> reasons(Context ctx) {
+    var t = Web.messages(ctx);
+    LaneLabels names = labels(ctx);
+    return w -> {
+      List<String> out = new ArrayList<>(w.reasons().size());
+      for (String r : w.reasons()) {
+        var c = CONSIGNMENT_REASON.matcher(r);
+        if (r.equals(Assessment.RANDOM_REASON)) {
+          out.add(t.get("targeting.reason.random"));
+        } else if (r.equals(Assessment.TOP_UP_REASON)) {
+          out.add(t.get("targeting.reason.top-up"));
+        } else if (r.equals(Assessment.FORCED_REASON)) {
+          out.add(t.get("targeting.reason.forced"));
+        } else if (c.matches()) {
+          out.add(
+              t.get(
+                  "targeting.reason.consignment",
+                  c.group(1),
+                  names.of(Lane.ofCode(c.group(2)).orElseThrow()),
+                  c.group(3)));
+        } else {
+          out.add(r);
+        }
+      }
+      return out;
+    };
+  }
+
   private static String office(Context ctx, Principal p) {
     String o = ctx.queryParam("office");
     if (o == null) {
@@ -326,6 +363,7 @@ public final class TargetingWeb implements WebModule {
   private String rows(Context ctx, List<WorkItem> items) {
     Map<String, Object> m = new HashMap<>();
     m.put("items", items);
+    m.put("reasons", reasons(ctx));
     m.put("labels", labels(ctx));
     m.put("t", Web.messages(ctx));
     return render("rows.jte", m);
@@ -393,6 +431,7 @@ public final class TargetingWeb implements WebModule {
             && w.office().equalsIgnoreCase(p.office()));
     m.put("error", error);
     m.put("typed", typed);
+    m.put("reasons", reasons(ctx));
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     String kind = DeclarationView.kindOf(w.recordKey());

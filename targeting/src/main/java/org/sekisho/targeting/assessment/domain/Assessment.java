@@ -56,6 +56,15 @@ public record Assessment(
         consignment);
   }
 
+  /** The reason given for a random selection (pages name it in the reader's language). */
+  public static final String RANDOM_REASON = "random selection (measures the true infraction rate)";
+
+  /** The reason given for a top-up selection. */
+  public static final String TOP_UP_REASON = "top-up to the office's expected rate by score";
+
+  /** The reason given for a criterion's hit selected after its maximum hits without selection. */
+  public static final String FORCED_REASON = "selected after the maximum hits without selection";
+
   public Lane lane() {
     return selection.lane();
   }
@@ -77,9 +86,9 @@ public record Assessment(
     }
     out.addAll(listHits);
     switch (selection.basis()) {
-      case RANDOM -> out.add("random selection (measures the true infraction rate)");
-      case TOP_UP -> out.add("top-up to the office's expected rate by score");
-      case FORCED_AFTER_MAX_HITS -> out.add("selected after the maximum hits without selection");
+      case RANDOM -> out.add(RANDOM_REASON);
+      case TOP_UP -> out.add(TOP_UP_REASON);
+      case FORCED_AFTER_MAX_HITS -> out.add(FORCED_REASON);
       default -> {}
     }
     out.addAll(modelReasons);
