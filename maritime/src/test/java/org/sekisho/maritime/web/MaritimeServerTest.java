@@ -261,7 +261,11 @@ class MaritimeServerTest {
       driver.get(base + "/maritime/vessels/563100005");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("vessel-static")));
       assertThat(driver.findElement(By.id("vessel-flag")).getText()).isEqualTo("SG");
-      assertThat(driver.findElement(By.id("vessel-port-calls")).getText()).contains("JPTYO");
+      assertThat(driver.findElement(By.id("vessel-port-calls")).getText())
+          .contains("JPTYO")
+          // in the administration's time zone, as every page shows times, not raw ISO UTC
+          .containsPattern("2024-05-01 \\d{2}:\\d{2} ")
+          .doesNotContainPattern("T\\d{2}:\\d{2}");
       wait.until(d -> !d.findElements(By.cssSelector("#map path.leaflet-interactive")).isEmpty());
       driver.findElement(By.id("replay-track")).click();
       wait.until(d -> !d.findElements(By.cssSelector("path.replay-marker")).isEmpty());
