@@ -291,11 +291,16 @@ class ServerTest {
       }
       for (Role role : Role.values()) {
         String body = spec.method().equals("GET") ? null : "{}";
-        int status = send(spec.method(), path, tokens.get(role), body).statusCode();
+        var response = send(spec.method(), path, tokens.get(role), body);
+        int status = response.statusCode();
         if (any.roles().contains(role)) {
           assertThat(status).as(role + " " + spec.method() + " " + path).isNotIn(401, 403);
         } else {
           assertThat(status).as(role + " " + spec.method() + " " + path).isEqualTo(403);
+          // the refusal says which role the route needs
+          assertThat(response.body())
+              .as(role + " " + spec.method() + " " + path)
+              .contains("needs the role");
         }
         checked++;
       }

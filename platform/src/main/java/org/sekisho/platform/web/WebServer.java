@@ -30,6 +30,7 @@ import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.auth.SignInThrottle;
 import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.Routes.RouteSpec;
@@ -302,7 +303,17 @@ public final class WebServer implements AutoCloseable {
       }
       if (!access.admits(p)) {
         Web.audit(ctx, "access.denied", spec.method() + " " + spec.path(), Map.of());
-        throw HttpProblem.of("forbidden", "", "your role does not allow " + spec.summary());
+        throw HttpProblem.of(
+            "forbidden",
+            "",
+            spec.method()
+                + " "
+                + spec.path()
+                + " needs the role "
+                + String.join(
+                    " or ",
+                    ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList())
+                + "; your account does not have it");
       }
     }
     boolean write = !spec.method().equals("GET");
