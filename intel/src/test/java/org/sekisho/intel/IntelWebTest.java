@@ -347,7 +347,11 @@ class IntelWebTest {
             "<a class=\"party-link\" href=\"/entities/"
                 + company
                 + "\">Northern Light Electronics Sdn. Bhd.</a></td><td>MY</td>")
-        .contains("href=\"/entities/" + trader + "\">MY-NL-7</a>");
+        .contains("href=\"/entities/" + trader + "\">MY-NL-7</a>")
+        .contains("<td data-role=\"seller\">seller</td>");
+    // roles in the reader's language
+    assertThat(send("GET", "/records/" + id + "?lang=ja", null).body())
+        .contains("<td data-role=\"seller\">売主</td>");
   }
 
   @Test
