@@ -114,6 +114,13 @@ public final class AssessBenchCommand implements Callable<Integer> {
   int maxRows;
 
   @Option(
+      names = "--bills",
+      description =
+          "Each declaration names a transport document (B/L), as sea and air imports do, so each"
+              + " assessment also looks up that consignment's lane (the KCS rows name none).")
+  boolean bills;
+
+  @Option(
       names = "--rate",
       defaultValue = "0",
       description =
@@ -237,7 +244,7 @@ public final class AssessBenchCommand implements Callable<Integer> {
             webAudit.equals("log") ? "into the audit log" : "OFF (what-if)",
             httpClient.equals("jdk") ? "java.net.http" : "Apache HttpClient 5 classic");
         out.flush();
-        String[] bodies = bodies(rows);
+        String[] bodies = bodies(rows, bills);
         AtomicLong seq = new AtomicLong();
         drive(base, analyst, bodies, seq, warmup, null);
         inProcess(targeting, bodies, seq, 1, out);
@@ -927,12 +934,15 @@ public final class AssessBenchCommand implements Callable<Integer> {
   }
 
   /** Declarations in the JSON of /api/assess; {@code #SEQ#} in the id makes each one new. */
-  static String[] bodies(List<DeclarationView> rows) {
+  static String[] bodies(List<DeclarationView> rows, boolean bills) {
     String[] out = new String[rows.size()];
     for (int i = 0; i < out.length; i++) {
       DeclarationView d = rows.get(i);
       ObjectNode o = JSON.createObjectNode();
       o.put("declarationId", d.sourceId() + "#SEQ#");
+      if (bills) {
+        o.put("transportDocument", "BL" + d.sourceId() + "#SEQ#");
+      }
       o.put("date", d.date().toString());
       o.put("office", d.office());
       o.put("type", d.type());
