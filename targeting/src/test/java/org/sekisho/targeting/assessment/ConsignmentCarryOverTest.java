@@ -147,6 +147,13 @@ class ConsignmentCarryOverTest {
       assertThat(d1.assessment().consignment())
           .contains(new ConsignmentSelection("transport-document:B1", bills[1], Lane.RED));
       assertThat(d2.assessment().lane()).isEqualTo(Lane.GREEN);
+      // read in the same look-up as the consignment: the importer's earlier records (at least
+      // its four bills; the other test shares the database), then D1 too
+      assertThat(d1.history().importerDeclarations()).isGreaterThanOrEqualTo(4);
+      assertThat(d2.history().importerDeclarations())
+          .isEqualTo(d1.history().importerDeclarations() + 1);
+      assertThat(d2.history().declarantDeclarations())
+          .isEqualTo(d1.history().declarantDeclarations() + 1);
       assertThat(d2.assessment().consignment()).isEmpty();
 
       // what is stored, read back: the lane, why, and the consignment it came from

@@ -19,10 +19,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.sekisho.core.Outcome;
+import org.sekisho.targeting.assessment.application.AssessmentInputs;
 import org.sekisho.targeting.assessment.application.AssessmentStore;
 import org.sekisho.targeting.assessment.application.DeclarationParser;
 import org.sekisho.targeting.assessment.application.StoredAssessment;
-import org.sekisho.targeting.assessment.application.TraderHistories;
 import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.assessment.domain.CriterionHit;
@@ -41,7 +41,7 @@ import org.sekisho.targeting.worklist.application.WorklistStore;
  * (earlier declarations and infractions of a trader) and the declarations behind dry runs.
  */
 public final class JdbcAssessments
-    implements AssessmentStore, WorklistStore, TraderHistories, DeclarationHistory {
+    implements AssessmentStore, WorklistStore, AssessmentInputs, DeclarationHistory {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String COLUMNS =
       "id, record_key, office, assessed_at, declaration, score, model_probability, criteria_lane,"
@@ -506,6 +506,57 @@ public final class JdbcAssessments
           }
         });
     return new TraderHistory(c[0], c[1], c[2], c[3]);
+  }
+
+  /**
+   * Both traders' counters and the consignment's carried lane in one statement: the assessment
+   * API's path pays one round trip for both.
+   */
+  @Override
+  public Inputs inputs(DeclarationView d, Optional<String> consignmentKey) {
+    if (consignmentKey.isEmpty()) {
+      return new Inputs(of(d), Optional.empty());
+    }
+    String imp = d.importer().traderKey();
+    String dec = d.declarant().traderKey();
+    long[] c = new long[4];
+    var carried =
+        new java.util.concurrent.atomic.AtomicReference<Optional<ConsignmentSelection>>(
+            Optional.empty());
+    jdbi.useHandle(
+        h -> {
+          try (var st =
+              h.getConnection()
+                  .prepareStatement(
+                      "select role, declarations, infractions, null, false from"
+                          + " targeting.trader_history where (role = 'declarant' and trader_key ="
+                          + " ?) or (role = 'importer' and trader_key = ?) union all select"
+                          + " a.record_key, a.id, 0, a.final_lane, coalesce(o.result ="
+                          + " 'nothing-found', false) from targeting.assessment a left join"
+                          + " targeting.outcome o on o.assessment_id = a.id where a.record_key ="
+                          + " ?")) {
+            st.setString(1, dec.isEmpty() ? null : dec);
+            st.setString(2, imp.isEmpty() ? null : imp);
+            st.setString(3, consignmentKey.get());
+            try (ResultSet rs = st.executeQuery()) {
+              while (rs.next()) {
+                String what = rs.getString(1);
+                if (rs.getString(4) != null) {
+                  carried.set(
+                      ConsignmentSelection.carried(
+                          what, rs.getLong(2), lane(rs.getString(4)), rs.getBoolean(5)));
+                } else {
+                  int at = what.equals("declarant") ? 0 : 2;
+                  c[at] = rs.getLong(2);
+                  c[at + 1] = rs.getLong(3);
+                }
+              }
+            }
+          } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+          }
+        });
+    return new Inputs(new TraderHistory(c[0], c[1], c[2], c[3]), carried.get());
   }
 
   @Override

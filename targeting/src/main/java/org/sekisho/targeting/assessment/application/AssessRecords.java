@@ -134,11 +134,11 @@ public final class AssessRecords implements AssessmentRequests {
    * inline; otherwise they follow in the stored assessment moments later.
    */
   public StoredAssessment assess(DeclarationView parsed, String json) {
-    DeclarationView d = parsed.withHistory(histories.of(parsed));
+    AssessmentInputs.Inputs in = inputs(parsed);
+    DeclarationView d = parsed.withHistory(in.history());
+    Optional<ConsignmentSelection> consignment = in.consignment();
     // one model for score and reasons, even if another is released meanwhile
     RiskScorer m = model.snapshot();
-    Optional<ConsignmentSelection> consignment =
-        consignmentKey(d).flatMap(k -> Optional.ofNullable(store.consignments(Set.of(k)).get(k)));
     AssessmentStore.NewAssessment n =
         toStore(
             Assessor.assess(d, rules.get(), m.score(d), selectivity, consignment),
@@ -253,6 +253,20 @@ public final class AssessRecords implements AssessmentRequests {
     if (!selected.isEmpty()) {
       store.carryOver(selected, at);
     }
+  }
+
+  /**
+   * A record's traders' counters and its consignment's carried lane: in one look-up when the
+   * histories' store can give both (the assessment API's path), else one look-up each.
+   */
+  private AssessmentInputs.Inputs inputs(DeclarationView parsed) {
+    Optional<String> key = consignmentKey(parsed);
+    if (histories instanceof AssessmentInputs both) {
+      return both.inputs(parsed, key);
+    }
+    return new AssessmentInputs.Inputs(
+        histories.of(parsed),
+        key.flatMap(k -> Optional.ofNullable(store.consignments(Set.of(k)).get(k))));
   }
 
   /**
