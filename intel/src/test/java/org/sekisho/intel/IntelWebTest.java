@@ -351,7 +351,8 @@ class IntelWebTest {
         .contains("<td data-role=\"seller\">seller</td>");
     // roles in the reader's language
     assertThat(send("GET", "/records/" + id + "?lang=ja", null).body())
-        .contains("<td data-role=\"seller\">売主</td>");
+        .contains("<td data-role=\"seller\">売主</td>")
+        .contains("輸入申告 PARTY-MY");
   }
 
   @Test

@@ -287,7 +287,7 @@ public final class IntelWeb implements WebModule {
     params.put("r", r);
     params.put("prettyJson", prettyJson);
     params.put("t", Web.messages(ctx));
-    Web.page(ctx, r.title(), render("record.jte", params));
+    Web.page(ctx, Titles.local(r.title(), Web.messages(ctx)), render("record.jte", params));
   }
 
   private void recordBySource(Context ctx) {
