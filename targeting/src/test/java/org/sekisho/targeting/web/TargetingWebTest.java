@@ -220,6 +220,15 @@ class TargetingWebTest {
         .contains("Coffee from high-risk origin")
         .contains("list \\\"high-risk-origins\\\" v2: origin TH")
         .contains("value per kg: low");
+    // a list hit, worded in Japanese around the list's name and the value as written
+    assertThat(
+            send(
+                    "GET",
+                    "/targeting/assessments/" + a.get("id").asLong() + "?lang=ja",
+                    analyst,
+                    null)
+                .body())
+        .contains("リスト「high-risk-origins」第2版: origin TH");
     assertThat(a.get("versions").get("criteria").asText()).isEqualTo("c1v1");
     assertThat(a.get("versions").get("lists").asText()).isEqualTo("high-risk-originsv2");
     assertThat(a.get("versions").get("model").asText()).isEqualTo("test-1");
@@ -333,6 +342,7 @@ class TargetingWebTest {
                     null)
                 .body())
         .contains("貨物 HDMU-WEB-1 は到着前に 赤（検査） に選定済み");
+
     // the consignment's page lists the declarations of its goods
     HttpResponse<String> withoutConsignment =
         send("GET", "/targeting/assessments/" + bill.get("id").asLong(), analyst, null);

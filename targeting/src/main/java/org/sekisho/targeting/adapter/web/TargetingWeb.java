@@ -249,6 +249,10 @@ public final class TargetingWeb implements WebModule {
     return new LaneLabels(m);
   }
 
+  /** How a list hit is worded ({@code ConditionCompiler}): list, version, field and value. */
+  private static final java.util.regex.Pattern LIST_HIT =
+      java.util.regex.Pattern.compile("list \"([a-z0-9-]+)\" v(\\d+): (.+)");
+
   private static final java.util.regex.Pattern CONSIGNMENT_REASON =
       java.util.regex.Pattern.compile(
           "consignment (.+) was selected (red|yellow|blue|green) before arrival \\(assessment (\\d+)\\)");
@@ -265,12 +269,15 @@ public final class TargetingWeb implements WebModule {
       List<String> out = new ArrayList<>(w.reasons().size());
       for (String r : w.reasons()) {
         var c = CONSIGNMENT_REASON.matcher(r);
+        var l = LIST_HIT.matcher(r);
         if (r.equals(Assessment.RANDOM_REASON)) {
           out.add(t.get("targeting.reason.random"));
         } else if (r.equals(Assessment.TOP_UP_REASON)) {
           out.add(t.get("targeting.reason.top-up"));
         } else if (r.equals(Assessment.FORCED_REASON)) {
           out.add(t.get("targeting.reason.forced"));
+        } else if (l.matches()) {
+          out.add(t.get("targeting.reason.list", l.group(1), l.group(2), l.group(3)));
         } else if (c.matches()) {
           out.add(
               t.get(
