@@ -131,6 +131,21 @@ class ConsignmentCarryOverTest {
                   .isAccepted())
           .isTrue();
 
+      // a B/L number written in lower case or full width on one record is the same B/L
+      assertThat(assess.assessJson("transport-document", bill("mscu5")).orElseThrow().id())
+          .isPositive();
+      assertThat(assess.assessJson("transport-document", bill("ＭＳＣＵ６")).orElseThrow().id())
+          .isPositive();
+      assertThat(
+              assess
+                  .assessJson("declaration", declaration("D8", "MSCU5"))
+                  .orElseThrow()
+                  .assessment()
+                  .selection())
+          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT));
+      assess.assessAll(List.of(new Request("declaration", "D9", declaration("D9", "mscu６"))));
+      assertThat(lane(store, "D9")).isEqualTo("red consignment transport-document:ＭＳＣＵ６");
+
       // D1 and D2 one at a time, the others as one stored batch
       StoredAssessment d1 = assess.assessJson("declaration", declaration("D1", "B1")).orElseThrow();
       StoredAssessment d2 = assess.assessJson("declaration", declaration("D2", "B2")).orElseThrow();
@@ -234,6 +249,20 @@ class ConsignmentCarryOverTest {
       assertThat(worklist.item(e4).orElseThrow().status()).isEqualTo(WorkStatus.CLOSED);
       assertThat(worklist.item(e4).orElseThrow().changes()).hasSize(1);
       assertThat(worklist.item(e2).orElseThrow().finalLane()).isEqualTo(Lane.GREEN);
+
+      // written differently on the two records, still one B/L
+      assess.assessAll(List.of(new Request("declaration", "E5", declaration("E5", "oney7"))));
+      long e5 = assess.assessmentOf("declaration:E5").orElseThrow();
+      assess.assessAll(List.of(new Request("transport-document", "ONEY7", bill("ONEY7"))));
+      assertThat(worklist.item(e5).orElseThrow().finalLane()).isEqualTo(Lane.RED);
+      assertThat(worklist.consignment("ｏｎｅｙ７").map(WorkItem::recordKey))
+          .contains("transport-document:ONEY7");
+      // the consignment's page lists its declarations, and only them
+      long l1Page = assess.assessmentOf("transport-document:L1").orElseThrow();
+      assertThat(worklist.declarationsOf("l1", 10))
+          .extracting(WorkItem::recordKey)
+          .containsExactly("declaration:E1", "declaration:E3", "declaration:E4");
+      assertThat(l1Page).isPositive();
 
       // an analyst raises L2 to yellow: its declaration follows
       assertThat(worklist.decide(l2, "yellow", "consignee on a watch list", "ana").isAccepted())

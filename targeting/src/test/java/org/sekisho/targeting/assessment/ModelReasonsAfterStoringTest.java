@@ -80,11 +80,11 @@ class ModelReasonsAfterStoringTest {
       Map<String, org.sekisho.targeting.assessment.domain.ConsignmentSelection> out =
           new HashMap<>();
       for (String k : keys) {
-        byKey(k)
+        byKey("transport-document:" + k)
             .flatMap(
                 s ->
                     org.sekisho.targeting.assessment.domain.ConsignmentSelection.carried(
-                        k, s.id(), s.assessment().lane(), false))
+                        s.assessment().recordKey(), s.id(), s.assessment().lane(), false))
             .ifPresent(c -> out.put(k, c));
       }
       return out;

@@ -271,9 +271,14 @@ public final class JdbcAssessments
     return stored;
   }
 
-  /** The transport document a declaration declares the goods of; null for other records. */
+  /**
+   * The transport document's number as targeting compares them (upper case, NFKC): a declaration's,
+   * of the consignment it declares the goods of; a transport document's, its own; null for other
+   * records.
+   */
   private static String transportDocument(DeclarationView d) {
-    return d.recordKind().equals("declaration") && !d.transportDocument().isEmpty()
+    return (d.recordKind().equals("declaration") || d.recordKind().equals("transport-document"))
+            && !d.transportDocument().isEmpty()
         ? d.transportDocument()
         : null;
   }
@@ -283,9 +288,11 @@ public final class JdbcAssessments
    * a lane change is written for each.
    */
   private static final String CARRY_OVER =
-      "with c as (select * from unnest(?::text[], ?::text[], ?::text[]) as c(bill, lane,"
-          + " comment)), old as (select a.id, a.final_lane, c.lane, c.comment"
-          + " from targeting.assessment a join c on a.transport_document = c.bill where"
+      "with c as (select * from unnest(?::int8[], ?::text[], ?::text[]) as c(consignment,"
+          + " lane, comment)), old as (select a.id, a.final_lane, c.lane, c.comment from c join"
+          + " targeting.assessment t on t.id = c.consignment join targeting.assessment a on"
+          + " a.transport_document = t.transport_document and starts_with(a.record_key,"
+          + " 'declaration:') where"
           + " a.status <> 'closed' and array_position(array['red','yellow','blue','green'],"
           + " a.final_lane) > array_position(array['red','yellow','blue','green'], c.lane) for"
           + " update of a), raised as (update targeting.assessment a set final_lane = old.lane,"
@@ -300,21 +307,19 @@ public final class JdbcAssessments
     if (selected.isEmpty()) {
       return 0;
     }
-    // a consignment named twice is carried over with its most severe lane
-    Map<String, ConsignmentSelection> byBill = new java.util.LinkedHashMap<>();
+    // a consignment named twice is carried over with its most severe lane; its declarations are
+    // found through its own stored number, compared as targeting compares them
+    Map<Long, ConsignmentSelection> byConsignment = new java.util.LinkedHashMap<>();
     for (ConsignmentSelection c : selected) {
-      byBill.merge(
-          DeclarationView.sourceIdOf(c.recordKey()),
-          c,
-          (a, b) -> b.lane().moreSevereThan(a.lane()) ? b : a);
+      byConsignment.merge(c.assessmentId(), c, (a, b) -> b.lane().moreSevereThan(a.lane()) ? b : a);
     }
-    int n = byBill.size();
-    String[] bills = new String[n];
+    int n = byConsignment.size();
+    Long[] consignments = new Long[n];
     String[] lanes = new String[n];
     String[] comments = new String[n];
     int i = 0;
-    for (var e : byBill.entrySet()) {
-      bills[i] = e.getKey();
+    for (var e : byConsignment.entrySet()) {
+      consignments[i] = e.getKey();
       lanes[i] = e.getValue().lane().code();
       comments[i++] = e.getValue().laterReason();
     }
@@ -322,7 +327,7 @@ public final class JdbcAssessments
         h -> {
           var c = h.getConnection();
           try (var st = c.prepareStatement(CARRY_OVER)) {
-            st.setArray(1, c.createArrayOf("text", bills));
+            st.setArray(1, c.createArrayOf("int8", consignments));
             st.setArray(2, c.createArrayOf("text", lanes));
             st.setArray(3, c.createArrayOf("text", comments));
             st.setString(4, ConsignmentSelection.DECIDED_BY);
@@ -435,8 +440,8 @@ public final class JdbcAssessments
 
   @Override
   public Map<String, ConsignmentSelection> consignments(
-      java.util.Collection<String> transportDocumentKeys) {
-    if (transportDocumentKeys.isEmpty()) {
+      java.util.Collection<String> transportDocuments) {
+    if (transportDocuments.isEmpty()) {
       return Map.of();
     }
     Map<String, ConsignmentSelection> out = new java.util.HashMap<>();
@@ -445,16 +450,18 @@ public final class JdbcAssessments
           try (var st =
               h.getConnection()
                   .prepareStatement(
-                      "select a.record_key, a.id, a.final_lane, o.result = 'nothing-found' from"
-                          + " targeting.assessment a left join targeting.outcome o on"
-                          + " o.assessment_id = a.id where a.record_key = any(?)")) {
-            st.setArray(
-                1, h.getConnection().createArrayOf("text", transportDocumentKeys.toArray()));
+                      "select a.transport_document, a.record_key, a.id, a.final_lane, o.result ="
+                          + " 'nothing-found' from targeting.assessment a left join"
+                          + " targeting.outcome o on o.assessment_id = a.id where"
+                          + " a.transport_document = any(?) and starts_with(a.record_key,"
+                          + " 'transport-document:')")) {
+            st.setArray(1, h.getConnection().createArrayOf("text", transportDocuments.toArray()));
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
+                String bill = rs.getString(1);
                 ConsignmentSelection.carried(
-                        rs.getString(1), rs.getLong(2), lane(rs.getString(3)), rs.getBoolean(4))
-                    .ifPresent(c -> out.put(c.recordKey(), c));
+                        rs.getString(2), rs.getLong(3), lane(rs.getString(4)), rs.getBoolean(5))
+                    .ifPresent(c -> out.put(bill, c));
               }
             }
           } catch (SQLException e) {
@@ -513,8 +520,8 @@ public final class JdbcAssessments
    * API's path pays one round trip for both.
    */
   @Override
-  public Inputs inputs(DeclarationView d, Optional<String> consignmentKey) {
-    if (consignmentKey.isEmpty()) {
+  public Inputs inputs(DeclarationView d, Optional<String> transportDocument) {
+    if (transportDocument.isEmpty()) {
       return new Inputs(of(d), Optional.empty());
     }
     String imp = d.importer().traderKey();
@@ -533,11 +540,12 @@ public final class JdbcAssessments
                           + " ?) or (role = 'importer' and trader_key = ?) union all select"
                           + " a.record_key, a.id, 0, a.final_lane, coalesce(o.result ="
                           + " 'nothing-found', false) from targeting.assessment a left join"
-                          + " targeting.outcome o on o.assessment_id = a.id where a.record_key ="
-                          + " ?")) {
+                          + " targeting.outcome o on o.assessment_id = a.id where"
+                          + " a.transport_document = ? and starts_with(a.record_key,"
+                          + " 'transport-document:')")) {
             st.setString(1, dec.isEmpty() ? null : dec);
             st.setString(2, imp.isEmpty() ? null : imp);
-            st.setString(3, consignmentKey.get());
+            st.setString(3, transportDocument.get());
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
                 String what = rs.getString(1);
@@ -636,15 +644,29 @@ public final class JdbcAssessments
   }
 
   @Override
+  public Optional<WorkItem> consignment(String transportDocument) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select "
+                        + COLUMNS
+                        + " from targeting.assessment where transport_document = :td and"
+                        + " starts_with(record_key, 'transport-document:') order by id limit 1")
+                .bind("td", org.sekisho.targeting.criteria.domain.Normal.code(transportDocument))
+                .map((rs, ctx) -> work(rs, null))
+                .findFirst());
+  }
+
+  @Override
   public List<WorkItem> declarationsOf(String transportDocument, int limit) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "select "
                         + COLUMNS
-                        + " from targeting.assessment where transport_document = :td order by id"
-                        + " limit :l")
-                .bind("td", transportDocument)
+                        + " from targeting.assessment where transport_document = :td and"
+                        + " starts_with(record_key, 'declaration:') order by id limit :l")
+                .bind("td", org.sekisho.targeting.criteria.domain.Normal.code(transportDocument))
                 .bind("l", limit)
                 .map((rs, ctx) -> work(rs, null))
                 .list());

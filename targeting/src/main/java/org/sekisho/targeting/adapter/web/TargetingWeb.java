@@ -461,12 +461,7 @@ public final class TargetingWeb implements WebModule {
     m.put(
         "consignment",
         kind.equals("declaration")
-            ? summary
-                .fact("transportDocument")
-                .flatMap(
-                    number ->
-                        assess.assessmentOf(DeclarationView.key("transport-document", number)))
-                .flatMap(worklist::item)
+            ? summary.fact("transportDocument").flatMap(worklist::consignment)
             : Optional.<WorkItem>empty());
     // and a consignment's page lists the declarations of its goods, which follow its lane
     m.put(

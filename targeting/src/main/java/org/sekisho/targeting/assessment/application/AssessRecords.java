@@ -203,7 +203,7 @@ public final class AssessRecords implements AssessmentRequests {
     }
     List<TraderHistory> counted = histories.ofAll(todo);
     java.util.Set<String> bills = new java.util.HashSet<>();
-    todo.forEach(d -> consignmentKey(d).ifPresent(bills::add));
+    todo.forEach(d -> billOf(d).ifPresent(bills::add));
     java.util.Map<String, ConsignmentSelection> consignments =
         bills.isEmpty() ? java.util.Map.of() : store.consignments(bills);
     RiskScorer m = model.snapshot();
@@ -216,8 +216,7 @@ public final class AssessRecords implements AssessmentRequests {
       DeclarationView d = todo.get(i).withHistory(inBatch.countIn(todo.get(i), counted.get(i)));
       AssessmentStore.NewAssessment n =
           toStore(
-              Assessor.assess(
-                  d, book, m.score(d), selectivity, consignmentKey(d).map(consignments::get)),
+              Assessor.assess(d, book, m.score(d), selectivity, billOf(d).map(consignments::get)),
               m,
               d,
               jsonByKey.get(d.key()),
@@ -260,7 +259,7 @@ public final class AssessRecords implements AssessmentRequests {
    * histories' store can give both (the assessment API's path), else one look-up each.
    */
   private AssessmentInputs.Inputs inputs(DeclarationView parsed) {
-    Optional<String> key = consignmentKey(parsed);
+    Optional<String> key = billOf(parsed);
     if (histories instanceof AssessmentInputs both) {
       return both.inputs(parsed, key);
     }
@@ -270,12 +269,13 @@ public final class AssessRecords implements AssessmentRequests {
   }
 
   /**
-   * The record key of the consignment a declaration declares the goods of (its transport document);
-   * empty for other records and for a declaration that names none.
+   * The number of the transport document a declaration declares the goods of, as targeting compares
+   * them (upper case, NFKC: {@code mscu123} and {@code ＭＳＣＵ123} are one B/L); empty for other
+   * records and for a declaration that names none.
    */
-  private static Optional<String> consignmentKey(DeclarationView d) {
+  private static Optional<String> billOf(DeclarationView d) {
     return d.recordKind().equals("declaration") && !d.transportDocument().isEmpty()
-        ? Optional.of(DeclarationView.key("transport-document", d.transportDocument()))
+        ? Optional.of(d.transportDocument())
         : Optional.empty();
   }
 

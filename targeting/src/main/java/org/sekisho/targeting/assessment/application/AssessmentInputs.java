@@ -15,7 +15,8 @@ public interface AssessmentInputs extends TraderHistories {
   record Inputs(TraderHistory history, Optional<ConsignmentSelection> consignment) {}
 
   /**
-   * @param consignmentKey the record key of the consignment {@code d} declares the goods of, if any
+   * @param transportDocument the number of the transport document {@code d} declares the goods of,
+   *     as targeting compares them ({@link DeclarationView#transportDocument}), if any
    */
-  Inputs inputs(DeclarationView d, Optional<String> consignmentKey);
+  Inputs inputs(DeclarationView d, Optional<String> transportDocument);
 }

@@ -59,12 +59,12 @@ public interface AssessmentStore {
   Optional<StoredAssessment> byKey(String recordKey);
 
   /**
-   * The consignments among {@code transportDocumentKeys} (record keys of transport documents) whose
-   * lane, as it stands now, carries over to the declaration of their goods ({@link
-   * ConsignmentSelection#carried}), by record key; a consignment not assessed, or not carrying
-   * over, is absent.
+   * The consignments whose transport documents have these numbers (as targeting compares them:
+   * {@link DeclarationView#transportDocument}) and whose lane, as it stands now, carries over to
+   * the declaration of their goods ({@link ConsignmentSelection#carried}), by number; a consignment
+   * not assessed, or not carrying over, is absent.
    */
-  Map<String, ConsignmentSelection> consignments(Collection<String> transportDocumentKeys);
+  Map<String, ConsignmentSelection> consignments(Collection<String> transportDocuments);
 
   /**
    * Raises the declarations of each selected consignment (those naming its transport document) that

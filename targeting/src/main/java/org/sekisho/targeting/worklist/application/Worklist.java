@@ -46,6 +46,11 @@ public final class Worklist {
     return store.item(id);
   }
 
+  /** The assessed consignment whose transport document has this number, however written. */
+  public Optional<WorkItem> consignment(String transportDocument) {
+    return store.consignment(transportDocument);
+  }
+
   /** The assessed declarations of a consignment's goods (by its transport document). */
   public List<WorkItem> declarationsOf(String transportDocument, int limit) {
     return store.declarationsOf(transportDocument, limit);

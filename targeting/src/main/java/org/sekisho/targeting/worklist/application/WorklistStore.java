@@ -22,6 +22,12 @@ public interface WorklistStore {
   List<WorkItem> declarationsOf(String transportDocument, int limit);
 
   /**
+   * The consignment (transport document) with this number, compared as targeting compares them
+   * (upper case, NFKC), if it was assessed.
+   */
+  Optional<WorkItem> consignment(String transportDocument);
+
+  /**
    * Records a lane decision and moves the item to {@code status}; false if it changed meanwhile.
    */
   boolean decide(
