@@ -112,21 +112,32 @@ class ListRulesTest {
 
   @Test
   void aContactPhoneHitsItsListEntryHoweverEitherIsWritten() {
-    String entry = PassengerListKind.PHONES.normalise("+81 3-1234-5678").value();
+    var list =
+        new ScreeningList(
+                "agent-phones",
+                PassengerListKind.PHONES,
+                1,
+                Set.of(PassengerListKind.PHONES.normalise("+81 3-1234-5678").value()))
+            .forLanguage();
     for (var written :
         List.of(
             new org.sekisho.passenger.pnr.domain.Phone("H", "81312345678", "+81 3 1234 5678"),
             new org.sekisho.passenger.pnr.domain.Phone("H", "81312345678", "81312345678"),
             new org.sekisho.passenger.pnr.domain.Phone("", "0312345678", "TYO 03-1234-5678"),
             new org.sekisho.passenger.pnr.domain.Phone("", "0081312345678", "0081312345678"))) {
-      assertThat(org.sekisho.passenger.screening.domain.TravellerFacts.phoneKey(written))
+      assertThat(
+              list.match(org.sekisho.passenger.screening.domain.TravellerFacts.phoneKey(written)))
           .as(written.text())
-          .isEqualTo(entry);
+          .isNotNull();
     }
-    assertThat(
-            org.sekisho.passenger.screening.domain.TravellerFacts.phoneKey(
-                new org.sekisho.passenger.pnr.domain.Phone("", "0312345679", "03-1234-5679")))
-        .isNotEqualTo(entry);
+    for (var other :
+        List.of(
+            new org.sekisho.passenger.pnr.domain.Phone("", "0312345679", "03-1234-5679"),
+            new org.sekisho.passenger.pnr.domain.Phone("", "66312345678", "+66 3 1234 5678"))) {
+      assertThat(list.match(org.sekisho.passenger.screening.domain.TravellerFacts.phoneKey(other)))
+          .as(other.text())
+          .isNull();
+    }
   }
 
   @Test
@@ -198,9 +209,10 @@ class ListRulesTest {
     assertThat(PassengerListKind.COUNTRIES.normalise("XX").problem()).contains("ISO 3166-1");
     assertThat(PassengerListKind.CARD_BINS.normalise("4111 11").value()).isEqualTo("411111");
     assertThat(PassengerListKind.CARD_BINS.normalise("41").problem()).contains("6 to 8 digits");
-    // the national significant number (targeting's phone form): +81 and 03 forms are one number
+    // targeting's phone keys: country code and national number when written internationally,
+    // the national number alone when written nationally (the two match on a list)
     assertThat(PassengerListKind.PHONES.normalise("+81 (3) 1234-5678").value())
-        .isEqualTo("312345678");
+        .isEqualTo("+81 312345678");
     assertThat(PassengerListKind.PHONES.normalise("03-1234-5678").value()).isEqualTo("312345678");
     assertThat(PassengerListKind.AIRPORTS.normalise("bog").value()).isEqualTo("BOG");
     assertThat(PassengerListKind.AIRPORTS.normalise("BOGO").valid()).isFalse();

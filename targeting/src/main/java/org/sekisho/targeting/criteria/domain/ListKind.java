@@ -58,7 +58,7 @@ public enum ListKind {
       }
       case PHONES -> {
         String p = Normal.phone(s);
-        yield p.length() >= 5
+        yield Normal.nationalNumber(p).length() >= 5
             ? Entry.ok(p)
             : Entry.bad("expected a phone number with at least 5 digits, got '" + s + "'");
       }

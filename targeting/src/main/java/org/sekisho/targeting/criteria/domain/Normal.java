@@ -36,12 +36,13 @@ public final class Normal {
   }
 
   /**
-   * Phone numbers: the national significant number, digits only, so that a number written the
-   * national way ({@code 03-3094-7412}) and the international way ({@code +81 3 3094 7412}, {@code
-   * 0081…}) compare equal: the country calling code of an international number is dropped, and so
-   * is the trunk prefix 0 of a national one. Numbers of two countries with the same national number
-   * compare equal too, which a list hit (reviewed by an analyst) tolerates; anything unreadable is
-   * kept as its digits.
+   * Phone numbers as lists and records compare them: {@code +CC NSN} (country calling code and
+   * national significant number) for a number written internationally ({@code +81 3 3094 7412},
+   * {@code 0081…}), the national significant number alone ({@code 330947412}) for one written
+   * nationally ({@code 03-3094-7412}), whose country is not written. Two numbers match ({@link
+   * ReferenceList#match}) when their keys are equal, or when one is national and the national
+   * numbers are equal: {@code 03-3094-7412} matches {@code +81 3 3094 7412}, {@code +66 3 3094
+   * 7412} does not. Anything unreadable is kept as its digits.
    */
   public static String phone(String s) {
     String n = digits(s);
@@ -53,18 +54,38 @@ public final class Normal {
     if (!international.isEmpty()) {
       try {
         var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
-        n = util.getNationalSignificantNumber(util.parse("+" + international, "ZZ"));
+        var number = util.parse("+" + international, "ZZ");
+        String nsn = withoutLeadingZeros(util.getNationalSignificantNumber(number));
+        // too short to be a phone number: kept as digits (a key must read back as itself)
+        if (nsn.length() >= 4) {
+          return "+" + number.getCountryCode() + " " + nsn;
+        }
       } catch (com.google.i18n.phonenumbers.NumberParseException e) {
         // kept as its digits
       }
     }
-    // the trunk 0 of a national number; also the 0 some countries keep inside the national
-    // number (Italy's 06…): a key never starts with 0, so normalised again it stays the same
+    return withoutLeadingZeros(n);
+  }
+
+  /**
+   * The trunk 0 of a national number, and the 0 some countries keep inside the national number
+   * (Italy's 06…): a national number never starts with 0 here, so a key normalises to itself.
+   */
+  private static String withoutLeadingZeros(String n) {
     int zeros = 0;
     while (zeros < n.length() - 1 && n.charAt(zeros) == '0') {
       zeros++;
     }
     return n.substring(zeros);
+  }
+
+  /**
+   * The national significant number of a phone key: {@code 312345678} for both {@code +81
+   * 312345678} and {@code 312345678}.
+   */
+  public static String nationalNumber(String phoneKey) {
+    int space = phoneKey.indexOf(' ');
+    return phoneKey.startsWith("+") && space > 0 ? phoneKey.substring(space + 1) : phoneKey;
   }
 
   /**

@@ -39,11 +39,38 @@ public record ReferenceList(String name, ListKind kind, int version, Set<String>
       }
       return null;
     }
+    if (kind == ListKind.PHONES) {
+      return phone(value);
+    }
     if (kind == ListKind.ADDRESSES) {
       // address fields are text (lower case); list entries are codes (upper case)
       String u = Normal.code(value);
       return entries.contains(u) ? u : null;
     }
     return entries.contains(value) ? value : null;
+  }
+
+  /**
+   * A phone matches an entry with the same key, or, when either was written nationally (its country
+   * not written), one with the same national number ({@link Normal#phone}).
+   */
+  private String phone(String value) {
+    if (entries.contains(value)) {
+      return value;
+    }
+    String nsn = Normal.nationalNumber(value);
+    if (!nsn.equals(value)) {
+      // written internationally: an entry written nationally
+      return entries.contains(nsn) ? nsn : null;
+    }
+    // written nationally: an entry of any country with that national number
+    for (int cc :
+        com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedCallingCodes()) {
+      String key = "+" + cc + " " + nsn;
+      if (entries.contains(key)) {
+        return key;
+      }
+    }
+    return null;
   }
 }
