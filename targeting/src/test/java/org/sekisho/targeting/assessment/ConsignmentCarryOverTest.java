@@ -271,6 +271,14 @@ class ConsignmentCarryOverTest {
       assertThat(e2now.finalLane()).isEqualTo(Lane.YELLOW);
       assertThat(e2now.status()).isEqualTo(WorkStatus.OPEN);
       assertThat(e2now.changes().get(0).comment()).contains("L2 was selected yellow");
+      // goods to examine come first on the worklist, whatever their score (a carried lane has
+      // none): every red item before every yellow one
+      List<Lane> lanes =
+          worklist.items("JPTYO", WorkStatus.OPEN, "", 100).stream()
+              .map(WorkItem::finalLane)
+              .toList();
+      assertThat(lanes).contains(Lane.YELLOW, Lane.RED).isSortedAccordingTo(Lane::compareTo);
+
       // assessing the same manifest again raises nothing twice
       assess.assessAll(List.of(new Request("transport-document", "L1", bill("L1"))));
       assertThat(worklist.item(e1).orElseThrow().changes()).hasSize(1);

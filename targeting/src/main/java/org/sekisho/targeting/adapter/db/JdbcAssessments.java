@@ -620,7 +620,10 @@ public final class JdbcAssessments
                           + (office.isEmpty() ? "" : " and office = :office")
                           // the record key is kind:source-id; starts_with cannot misread a % or _
                           + (kind.isEmpty() ? "" : " and starts_with(record_key, :kind)")
-                          + " order by score desc, id limit :l")
+                          // the most severe lane first (goods to examine, whatever their
+                          // score: a consignment's lane carries no score), then by score
+                          + " order by array_position(array['red','yellow','blue','green'],"
+                          + " final_lane), score desc, id limit :l")
                   .bind("s", status.code())
                   .bind("l", limit);
           if (!office.isEmpty()) {

@@ -35,8 +35,8 @@ public final class Worklist {
   }
 
   /**
-   * Items of an office (every office when empty) with the given status, riskiest first; of one
-   * record kind unless {@code kind} is empty.
+   * Items of an office (every office when empty) with the given status, the most severe lane first
+   * and riskiest first within a lane; of one record kind unless {@code kind} is empty.
    */
   public List<WorkItem> items(String office, WorkStatus status, String kind, int limit) {
     return store.items(office, status, kind, limit);

@@ -10,9 +10,9 @@ import org.sekisho.targeting.selectivity.domain.Lane;
 /** Port: the workflow state of assessments. */
 public interface WorklistStore {
   /**
-   * Items of an office (all offices when empty) with the given status, highest score first; only
-   * records of {@code kind} ({@code declaration}, {@code postal-item}, {@code transport-document})
-   * unless it is empty.
+   * Items of an office (all offices when empty) with the given status, the most severe lane first
+   * and highest score first within a lane; only records of {@code kind} ({@code declaration},
+   * {@code postal-item}, {@code transport-document}) unless it is empty.
    */
   List<WorkItem> items(String office, WorkStatus status, String kind, int limit);
 
