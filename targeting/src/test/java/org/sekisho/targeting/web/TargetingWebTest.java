@@ -343,6 +343,41 @@ class TargetingWebTest {
                 .body())
         .contains("貨物 HDMU-WEB-1 は到着前に 赤（検査） に選定済み");
 
+    // goods declared before their consignment is selected follow it, with a lane change saying so
+    JsonNode early =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                "{\"declarationId\":\"D-BL-2\",\"date\":\"2026-11-28\",\"office\":\""
+                    + OFFICE
+                    + "\",\"transportDocument\":\"HDMU-WEB-2\","
+                    + "\"items\":[{\"hsCode\":\"090121\",\"origin\":\"TH\"}]}"));
+    JsonNode late =
+        ok(
+            send(
+                "POST",
+                "/api/assess?kind=transport-document",
+                analyst,
+                "{\"number\":\"HDMU-WEB-2\",\"documentType\":\"MBL\",\"date\":\"2026-11-27\","
+                    + "\"office\":\""
+                    + OFFICE
+                    + "\",\"portOfLoading\":\"THBKK\",\"hsCode\":\"090121\"}"));
+    ok(
+        send(
+            "POST",
+            "/api/targeting/assessments/" + late.get("id").asLong() + "/lane",
+            analyst,
+            json(java.util.Map.of("lane", "red", "comment", "tip-off from the port"))));
+    assertThat(
+            send(
+                    "GET",
+                    "/targeting/assessments/" + early.get("id").asLong() + "?lang=ja",
+                    analyst,
+                    null)
+                .body())
+        .contains("この申告の審査後に、貨物 HDMU-WEB-2 が 赤（検査） に選定されました");
     // the consignment's page lists the declarations of its goods
     HttpResponse<String> withoutConsignment =
         send("GET", "/targeting/assessments/" + bill.get("id").asLong(), analyst, null);

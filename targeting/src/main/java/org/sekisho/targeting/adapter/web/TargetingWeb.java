@@ -35,6 +35,7 @@ import org.sekisho.targeting.assessment.application.AssessRecords;
 import org.sekisho.targeting.assessment.application.Replay;
 import org.sekisho.targeting.assessment.application.StoredAssessment;
 import org.sekisho.targeting.assessment.domain.Assessment;
+import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.assessment.domain.CriterionHit;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
 import org.sekisho.targeting.criteria.application.DryRun;
@@ -253,6 +254,27 @@ public final class TargetingWeb implements WebModule {
   private static final java.util.regex.Pattern LIST_HIT =
       java.util.regex.Pattern.compile("list \"([a-z0-9-]+)\" v(\\d+): (.+)");
 
+  private static final java.util.regex.Pattern CONSIGNMENT_LATER =
+      java.util.regex.Pattern.compile(
+          "its consignment (.+) was selected (red|yellow|blue|green) after this declaration was"
+              + " assessed \\(assessment (\\d+)\\)");
+
+  /** A lane change's comment as a page shows it: the system's own in the reader's language. */
+  private java.util.function.Function<WorkItem.LaneChange, String> comments(Context ctx) {
+    var t = Web.messages(ctx);
+    LaneLabels names = labels(ctx);
+    return c -> {
+      var m = CONSIGNMENT_LATER.matcher(c.comment());
+      return c.by().equals(ConsignmentSelection.DECIDED_BY) && m.matches()
+          ? t.get(
+              "targeting.reason.consignment-later",
+              m.group(1),
+              names.of(Lane.ofCode(m.group(2)).orElseThrow()),
+              m.group(3))
+          : c.comment();
+    };
+  }
+
   private static final java.util.regex.Pattern CONSIGNMENT_REASON =
       java.util.regex.Pattern.compile(
           "consignment (.+) was selected (red|yellow|blue|green) before arrival \\(assessment (\\d+)\\)");
@@ -439,6 +461,7 @@ public final class TargetingWeb implements WebModule {
     m.put("error", error);
     m.put("typed", typed);
     m.put("reasons", reasons(ctx));
+    m.put("comments", comments(ctx));
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     String kind = DeclarationView.kindOf(w.recordKey());
