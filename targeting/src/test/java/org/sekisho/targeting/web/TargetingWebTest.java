@@ -530,6 +530,11 @@ class TargetingWebTest {
         .doesNotContain("D-OSA-1");
     assertThat(send("GET", "/targeting/worklist/rows?status=shut", analyst, null).statusCode())
         .isEqualTo(400);
+    // left empty (a form's default) or in capitals, as a person writes it
+    assertThat(send("GET", "/targeting/worklist/rows?status=", analyst, null).statusCode())
+        .isEqualTo(200);
+    assertThat(send("GET", "/targeting/worklist/rows?status=CLOSED", analyst, null).body())
+        .contains("data-record=\"declaration:D-API-2\"");
     assertThat(send("GET", "/targeting/worklist", analyst, null).body())
         .contains("id=\"status-filter\"");
 

@@ -323,9 +323,10 @@ public final class TargetingWeb implements WebModule {
     return o.strip().toUpperCase(Locale.ROOT);
   }
 
-  /** {@code ?status=}, open by default. */
+  /** {@code ?status=}, open by default (also when left empty), in any case. */
   private static WorkStatus status(Context ctx) {
-    String code = Optional.ofNullable(ctx.queryParam("status")).orElse("open").strip();
+    String given = Optional.ofNullable(ctx.queryParam("status")).orElse("").strip();
+    String code = given.isEmpty() ? "open" : given.toLowerCase(Locale.ROOT);
     return Arrays.stream(WorkStatus.values())
         .filter(s -> s.code().equals(code))
         .findFirst()
