@@ -127,6 +127,17 @@ class TargetingWebTest {
     return JSON.readTree(r.body());
   }
 
+  /** POSTs, expects 400, and returns the field the refusal names. */
+  private String refusedField(String path, String token, String body) throws Exception {
+    HttpResponse<String> r = send("POST", path, token, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    return JSON.readTree(r.body()).get("field").asText();
+  }
+
+  private JsonNode dryRun(java.util.Map<String, Object> request) throws Exception {
+    return ok(send("POST", "/api/targeting/criteria/dry-run", analyst, json(request)));
+  }
+
   private static String json(Object o) throws Exception {
     return JSON.writeValueAsString(o);
   }
@@ -398,22 +409,18 @@ class TargetingWebTest {
         "criterion \"Gold\" when hs starts with \"7108\" then lane red weight 20"
             + " because \"gold bars\"";
     // a scope given as a string instead of a list would otherwise apply the criterion everywhere
-    HttpResponse<String> scope =
-        send(
-            "POST",
-            "/api/targeting/criteria",
-            analyst,
-            json(java.util.Map.of("source", rule, "offices", "JPYOK")));
-    assertThat(scope.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(scope.body()).get("field").asText()).isEqualTo("offices");
-    HttpResponse<String> id =
-        send(
-            "POST",
-            "/api/targeting/criteria",
-            analyst,
-            json(java.util.Map.of("source", rule, "id", "abc")));
-    assertThat(id.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(id.body()).get("field").asText()).isEqualTo("id");
+    assertThat(
+            refusedField(
+                "/api/targeting/criteria",
+                analyst,
+                json(java.util.Map.of("source", rule, "offices", "JPYOK"))))
+        .isEqualTo("offices");
+    assertThat(
+            refusedField(
+                "/api/targeting/criteria",
+                analyst,
+                json(java.util.Map.of("source", rule, "id", "abc"))))
+        .isEqualTo("id");
     JsonNode a =
         ok(
             send(
@@ -421,14 +428,12 @@ class TargetingWebTest {
                 "/api/assess",
                 analyst,
                 declaration("D-TYPES-1", "IMP-9", "CN", "50000", "10")));
-    HttpResponse<String> seizure =
-        send(
-            "POST",
-            "/api/targeting/assessments/" + a.get("id").asLong() + "/outcome",
-            inspector,
-            "{\"result\":\"infraction\",\"seizure\":\"yes\"}");
-    assertThat(seizure.statusCode()).isEqualTo(400);
-    assertThat(JSON.readTree(seizure.body()).get("field").asText()).isEqualTo("seizure");
+    assertThat(
+            refusedField(
+                "/api/targeting/assessments/" + a.get("id").asLong() + "/outcome",
+                inspector,
+                "{\"result\":\"infraction\",\"seizure\":\"yes\"}"))
+        .isEqualTo("seizure");
     // sent again: the same record gets its assessment back; an amended one is not answered with it
     JsonNode again =
         ok(
@@ -481,27 +486,10 @@ class TargetingWebTest {
     // a dry run is limited to the offices the criterion would be
     String any =
         "criterion \"Any\" when value_per_kg >= 0 then weight 1 because \"every declaration\"";
-    JsonNode everywhere =
-        ok(
-            send(
-                "POST",
-                "/api/targeting/criteria/dry-run",
-                analyst,
-                json(java.util.Map.of("source", any, "days", 7))));
+    JsonNode everywhere = dryRun(java.util.Map.of("source", any, "days", 7));
     JsonNode elsewhere =
-        ok(
-            send(
-                "POST",
-                "/api/targeting/criteria/dry-run",
-                analyst,
-                json(java.util.Map.of("source", any, "days", 7, "offices", List.of("JPOSA")))));
-    JsonNode here =
-        ok(
-            send(
-                "POST",
-                "/api/targeting/criteria/dry-run",
-                analyst,
-                json(java.util.Map.of("source", any, "days", 7, "offices", List.of(OFFICE)))));
+        dryRun(java.util.Map.of("source", any, "days", 7, "offices", List.of("JPOSA")));
+    JsonNode here = dryRun(java.util.Map.of("source", any, "days", 7, "offices", List.of(OFFICE)));
     assertThat(everywhere.get("examined").asInt()).isPositive();
     assertThat(elsewhere.get("examined").asInt()).isZero();
     assertThat(here.get("hitsByOffice").size()).isEqualTo(1);
