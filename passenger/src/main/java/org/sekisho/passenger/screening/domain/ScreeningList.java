@@ -18,14 +18,8 @@ import org.sekisho.targeting.criteria.domain.ReferenceList;
  */
 public record ScreeningList(String name, PassengerListKind kind, int version, Set<String> entries) {
   public ScreeningList {
-    // phones stored before they were compared on their national significant number read as
-    // today's keys (a key normalises to itself, so this changes nothing for newer entries)
-    entries =
-        kind == PassengerListKind.PHONES
-            ? entries.stream()
-                .map(org.sekisho.targeting.criteria.domain.Normal::phone)
-                .collect(java.util.stream.Collectors.toSet())
-            : Set.copyOf(entries);
+    // phones stored under older keys are read as today's by the ReferenceList that matches them
+    entries = Set.copyOf(entries);
   }
 
   /** Whether {@code name} is a valid list name: {@code [a-z0-9][a-z0-9-]{0,62}}. */

@@ -483,49 +483,33 @@ public final class JdbcAssessments
 
   @Override
   public TraderHistory of(DeclarationView d) {
-    String imp = d.importer().traderKey();
-    String dec = d.declarant().traderKey();
-    if (imp.isEmpty() && dec.isEmpty()) {
-      return TraderHistory.NONE;
-    }
-    // both traders' counters (kept as assessments and outcomes are stored) in one round trip;
-    // plain JDBC, as for storing an assessment
-    long[] c = new long[4];
-    jdbi.useHandle(
-        h -> {
-          try (var st =
-              h.getConnection()
-                  .prepareStatement(
-                      "select role, declarations, infractions from targeting.trader_history"
-                          + " where (role = 'declarant' and trader_key = ?) or (role ="
-                          + " 'importer' and trader_key = ?)")) {
-            st.setString(1, dec.isEmpty() ? null : dec);
-            st.setString(2, imp.isEmpty() ? null : imp);
-            try (ResultSet rs = st.executeQuery()) {
-              while (rs.next()) {
-                int at = rs.getString(1).equals("declarant") ? 0 : 2;
-                c[at] = rs.getLong(2);
-                c[at + 1] = rs.getLong(3);
-              }
-            }
-          } catch (SQLException e) {
-            throw new UnableToExecuteStatementException(e, null);
-          }
-        });
-    return new TraderHistory(c[0], c[1], c[2], c[3]);
+    return inputs(d, Optional.empty()).history();
   }
 
+  /** Both traders' counters (kept as assessments and outcomes are stored). */
+  private static final String TRADER_COUNTERS =
+      "select role, declarations, infractions, null, false from targeting.trader_history where"
+          + " (role = 'declarant' and trader_key = ?) or (role = 'importer' and trader_key = ?)";
+
+  /** The consignment of a transport document number, with what decides its carried lane. */
+  private static final String AND_CONSIGNMENT =
+      " union all select a.record_key, a.id, 0, a.final_lane, coalesce(o.result ="
+          + " 'nothing-found', false) from targeting.assessment a left join targeting.outcome o"
+          + " on o.assessment_id = a.id where a.transport_document = ? and"
+          + " starts_with(a.record_key, 'transport-document:')";
+
   /**
-   * Both traders' counters and the consignment's carried lane in one statement: the assessment
-   * API's path pays one round trip for both.
+   * Both traders' counters and, for a declaration naming a transport document, the consignment's
+   * carried lane, in one statement: the assessment API's path pays one round trip for both. Plain
+   * JDBC, as for storing an assessment.
    */
   @Override
   public Inputs inputs(DeclarationView d, Optional<String> transportDocument) {
-    if (transportDocument.isEmpty()) {
-      return new Inputs(of(d), Optional.empty());
-    }
     String imp = d.importer().traderKey();
     String dec = d.declarant().traderKey();
+    if (imp.isEmpty() && dec.isEmpty() && transportDocument.isEmpty()) {
+      return new Inputs(TraderHistory.NONE, Optional.empty());
+    }
     long[] c = new long[4];
     var carried =
         new java.util.concurrent.atomic.AtomicReference<Optional<ConsignmentSelection>>(
@@ -535,17 +519,12 @@ public final class JdbcAssessments
           try (var st =
               h.getConnection()
                   .prepareStatement(
-                      "select role, declarations, infractions, null, false from"
-                          + " targeting.trader_history where (role = 'declarant' and trader_key ="
-                          + " ?) or (role = 'importer' and trader_key = ?) union all select"
-                          + " a.record_key, a.id, 0, a.final_lane, coalesce(o.result ="
-                          + " 'nothing-found', false) from targeting.assessment a left join"
-                          + " targeting.outcome o on o.assessment_id = a.id where"
-                          + " a.transport_document = ? and starts_with(a.record_key,"
-                          + " 'transport-document:')")) {
+                      TRADER_COUNTERS + (transportDocument.isPresent() ? AND_CONSIGNMENT : ""))) {
             st.setString(1, dec.isEmpty() ? null : dec);
             st.setString(2, imp.isEmpty() ? null : imp);
-            st.setString(3, transportDocument.get());
+            if (transportDocument.isPresent()) {
+              st.setString(3, transportDocument.get());
+            }
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
                 String what = rs.getString(1);
