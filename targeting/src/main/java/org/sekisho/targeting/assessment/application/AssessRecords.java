@@ -374,11 +374,6 @@ public final class AssessRecords implements AssessmentRequests {
         problems);
   }
 
-  /** The id of the assessment of a record ({@code kind:source-id}); empty when not assessed. */
-  public Optional<Long> assessmentOf(String recordKey) {
-    return store.byKey(recordKey).map(StoredAssessment::id);
-  }
-
   /** The record an assessment was made of, as it was submitted (JSON); empty for no such id. */
   public Optional<String> submitted(long id) {
     return store.byId(id).map(StoredAssessment::json);
