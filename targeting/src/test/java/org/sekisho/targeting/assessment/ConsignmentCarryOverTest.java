@@ -55,6 +55,7 @@ class ConsignmentCarryOverTest {
       default.blue.expected=0
       default.blue.random=0
       office.JPTYO/transport-document.red.random=100
+      office.JPNGO.blue.random=100
       """;
 
   private static String bill(String number) {
@@ -142,7 +143,7 @@ class ConsignmentCarryOverTest {
                   .orElseThrow()
                   .assessment()
                   .selection())
-          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT));
+          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN));
       assess.assessAll(List.of(new Request("declaration", "D9", declaration("D9", "mscu６"))));
       assertThat(lane(store, "D9")).isEqualTo("red consignment transport-document:ＭＳＣＵ６");
 
@@ -158,7 +159,7 @@ class ConsignmentCarryOverTest {
               new Request("declaration", "D7", declaration("D7", "B1"))));
 
       assertThat(d1.assessment().selection())
-          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT));
+          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN));
       assertThat(d1.assessment().consignment())
           .contains(new ConsignmentSelection("transport-document:B1", bills[1], Lane.RED));
       assertThat(d2.assessment().lane()).isEqualTo(Lane.GREEN);
@@ -283,6 +284,118 @@ class ConsignmentCarryOverTest {
     } finally {
       ctx.close();
     }
+  }
+
+  @Test
+  void declarationsFollowTheirConsignmentDownToTheirOwnLanes(@TempDir Path dir) throws Exception {
+    TargetingContext ctx = started(dir);
+    try {
+      AssessRecords assess = ctx.assessRecords();
+      JdbcAssessments store = new JdbcAssessments(db.jdbi(), new DeclarationJson());
+      Worklist worklist = new Worklist(store, Clock.systemUTC());
+      // declared first: G1 green on its own, G2 blue (every JPNGO declaration is, at random), G5
+      // green and sent to yellow by an analyst
+      assess.assessAll(
+          List.of(
+              new Request("declaration", "G1", declaration("G1", "K1")),
+              new Request("declaration", "G2", atNagoya(declaration("G2", "K1"))),
+              new Request("declaration", "G5", declaration("G5", "K1"))));
+      long g1 = store.byKey("declaration:G1").orElseThrow().id();
+      long g2 = store.byKey("declaration:G2").orElseThrow().id();
+      long g5 = store.byKey("declaration:G5").orElseThrow().id();
+      assertThat(worklist.item(g2).orElseThrow().finalLane()).isEqualTo(Lane.BLUE);
+      assertThat(worklist.decide(g5, "yellow", "invoice missing", "ana").isAccepted()).isTrue();
+
+      // K1's manifest (at JPOSA, not selected on its own) is raised to red by an analyst: all
+      // three follow it up; an analyst then confirms G1's red on its own grounds
+      long k1 = assess.assessJson("transport-document", bill("K1", "JPOSA")).orElseThrow().id();
+      assertThat(worklist.decide(k1, "red", "tip from the port", "ana").isAccepted()).isTrue();
+      assertThat(List.of(g1, g2, g5))
+          .allSatisfy(
+              g -> assertThat(worklist.item(g).orElseThrow().finalLane()).isEqualTo(Lane.RED));
+      assertThat(worklist.decide(g1, "red", "importer under watch", "ana").isAccepted()).isTrue();
+
+      // declared after K1 was selected: they take its lane, and keep what they would have had
+      StoredAssessment g3 = assess.assessJson("declaration", declaration("G3", "K1")).orElseThrow();
+      StoredAssessment g4 =
+          assess.assessJson("declaration", atNagoya(declaration("G4", "K1"))).orElseThrow();
+      assertThat(g3.assessment().selection())
+          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN));
+      assertThat(g4.assessment().selection())
+          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.BLUE));
+      // stored and read back with it
+      assertThat(store.byKey("declaration:G4").orElseThrow().assessment().selection().own())
+          .isEqualTo(Lane.BLUE);
+
+      // K1 lowered to yellow: each falls to the more severe of yellow and its lane before K1's
+      assertThat(worklist.decide(k1, "yellow", "papers only", "ana").isAccepted()).isTrue();
+      assertThat(finalLanes(worklist, g1, g2, g3.id(), g4.id(), g5))
+          .containsExactly(Lane.RED, Lane.YELLOW, Lane.YELLOW, Lane.YELLOW, Lane.YELLOW);
+      WorkItem.LaneChange last = lastChange(worklist, g3.id());
+      assertThat(last.by()).isEqualTo(ConsignmentSelection.DECIDED_BY);
+      assertThat(last.from()).isEqualTo(Lane.RED);
+      assertThat(last.comment())
+          .isEqualTo("its consignment K1 was lowered to yellow (assessment " + k1 + ")");
+      // the analyst's own decision on G1 is not undone
+      assertThat(lastChange(worklist, g1).by()).isEqualTo("ana");
+
+      // released: each is back to its own lane; one left green is released
+      assertThat(worklist.decide(k1, "green", "cleared by the port", "ana").isAccepted()).isTrue();
+      assertThat(finalLanes(worklist, g1, g2, g3.id(), g4.id(), g5))
+          .containsExactly(Lane.RED, Lane.BLUE, Lane.GREEN, Lane.BLUE, Lane.YELLOW);
+      assertThat(worklist.item(g3.id()).orElseThrow().status()).isEqualTo(WorkStatus.RELEASED);
+      assertThat(worklist.item(g3.id()).orElseThrow().changes()).hasSize(2);
+      // lowering again changes nothing more
+      assertThat(store.followDown(k1, Lane.GREEN, "again", java.time.Instant.now())).isZero();
+
+      // K2 raised to red and examined with nothing found: H1 (declared after) and H2 (before)
+      // fall back to green and are released; H3, examined itself, is closed and left alone
+      assess.assessAll(
+          List.of(
+              new Request("declaration", "H2", declaration("H2", "K2")),
+              new Request("declaration", "H3", declaration("H3", "K2"))));
+      long h2 = store.byKey("declaration:H2").orElseThrow().id();
+      long h3 = store.byKey("declaration:H3").orElseThrow().id();
+      long k2 = assess.assessJson("transport-document", bill("K2", "JPOSA")).orElseThrow().id();
+      assertThat(worklist.decide(k2, "red", "tip from the port", "ana").isAccepted()).isTrue();
+      assertThat(worklist.decide(h3, "red", "examine with K2", "ana").isAccepted()).isTrue();
+      assertThat(
+              worklist.recordOutcome(h3, "infraction", "5000", false, "short", "insp").isAccepted())
+          .isTrue();
+      long h1 = assess.assessJson("declaration", declaration("H1", "K2")).orElseThrow().id();
+      assertThat(worklist.item(h1).orElseThrow().finalLane()).isEqualTo(Lane.RED);
+      assertThat(
+              worklist
+                  .recordOutcome(k2, "nothing-found", "", false, "as manifested", "insp")
+                  .isAccepted())
+          .isTrue();
+      assertThat(finalLanes(worklist, h1, h2)).containsExactly(Lane.GREEN, Lane.GREEN);
+      assertThat(worklist.item(h1).orElseThrow().status()).isEqualTo(WorkStatus.RELEASED);
+      assertThat(lastChange(worklist, h2).comment())
+          .isEqualTo(
+              "its consignment K2 was examined and nothing was found (assessment " + k2 + ")");
+      assertThat(worklist.item(h3).orElseThrow().status()).isEqualTo(WorkStatus.CLOSED);
+      assertThat(worklist.item(h3).orElseThrow().finalLane()).isEqualTo(Lane.RED);
+      // the carried lane is still an input: replay gives the same assessment
+      assertThat(assess.replay(g4.id()).orElseThrow().same()).isTrue();
+    } finally {
+      ctx.close();
+    }
+  }
+
+  private static String atNagoya(String json) {
+    return json.replace("\"JPTYO\"", "\"JPNGO\"");
+  }
+
+  private static List<Lane> finalLanes(Worklist worklist, long... ids) {
+    return java.util.Arrays.stream(ids)
+        .mapToObj(id -> worklist.item(id).orElseThrow().finalLane())
+        .toList();
+  }
+
+  private static WorkItem.LaneChange lastChange(Worklist worklist, long id) {
+    List<WorkItem.LaneChange> changes = worklist.item(id).orElseThrow().changes();
+    return changes.get(changes.size() - 1);
   }
 
   /** Lane, basis and carried consignment of a declaration's stored assessment. */

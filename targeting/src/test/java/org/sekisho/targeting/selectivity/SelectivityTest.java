@@ -41,8 +41,9 @@ class SelectivityTest {
   void aLaneCarriedFromTheConsignmentIsTheLeastARecordGetsAndCountsInTheWindow() {
     Selectivity s = new Selectivity(config(0, 0, 0));
     assertThat(s.select("JPTYO", "declaration:C1", List.of(), 0, Lane.YELLOW))
-        .isEqualTo(new Selection(Lane.YELLOW, Selection.Basis.CONSIGNMENT));
-    // a criterion asking for more wins, one asking for less does not lower it
+        .isEqualTo(new Selection(Lane.YELLOW, Selection.Basis.CONSIGNMENT, Lane.GREEN));
+    // a criterion asking for more wins, one asking for less does not lower it but is what the
+    // record falls back to if the consignment is lowered
     assertThat(
             s.select(
                 "JPTYO",
@@ -58,12 +59,33 @@ class SelectivityTest {
                 List.of(new LaneHit("c1v1", Lane.YELLOW, 100)),
                 0,
                 Lane.RED))
-        .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT));
+        .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.YELLOW));
     assertThat(s.select("JPTYO", "declaration:C4", List.of(), 0, Lane.GREEN))
         .isEqualTo(new Selection(Lane.GREEN, Selection.Basis.NONE));
     // the capacity a carried lane takes is counted: top-up sees the office's red share as it is
     assertThat(s.recentShares("JPTYO").get(Lane.RED)).isEqualTo(0.5);
     assertThat(s.recentShares("JPTYO").get(Lane.YELLOW)).isEqualTo(0.25);
+  }
+
+  @Test
+  void theOwnLaneOfARecordGivenItsConsignmentsIsTheLaneItWouldHaveHadWithoutIt() {
+    // the same draws, sampled criteria and forced selections, with and without a carried lane
+    Selectivity carried = new Selectivity(config(0, 0.05, 3));
+    Selectivity alone = new Selectivity(config(0, 0.05, 3));
+    int differ = 0;
+    for (int i = 0; i < 5000; i++) {
+      List<LaneHit> hits = i % 4 == 0 ? List.of(new LaneHit("c9v1", Lane.YELLOW, 30)) : List.of();
+      Lane consignment = i % 3 == 0 ? Lane.BLUE : Lane.GREEN;
+      Selection with = carried.select("JPOSA", "declaration:O" + i, hits, i % 100, consignment);
+      Selection without = alone.select("JPOSA", "declaration:O" + i, hits, i % 100);
+      assertThat(with.own()).as("record %d", i).isEqualTo(without.lane());
+      assertThat(with.lane()).isEqualTo(Lane.max(without.lane(), consignment));
+      if (with.lane() != with.own()) {
+        differ++;
+      }
+    }
+    // the records given blue that were green, or random red while carried, on their own
+    assertThat(differ).isGreaterThan(1000);
   }
 
   @Test

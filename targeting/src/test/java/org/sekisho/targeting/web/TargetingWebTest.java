@@ -389,6 +389,25 @@ class TargetingWebTest {
                     null)
                 .body())
         .contains("この申告の審査後に、貨物 HDMU-WEB-2 が 赤（検査） に選定されました");
+    // the consignment released after all: the declaration falls back to its own lane, and is
+    // released with it
+    ok(
+        send(
+            "POST",
+            "/api/targeting/assessments/" + late.get("id").asLong() + "/lane",
+            analyst,
+            json(java.util.Map.of("lane", "green", "comment", "the tip was wrong"))));
+    JsonNode fellBack =
+        ok(send("GET", "/api/targeting/assessments/" + early.get("id").asLong(), analyst, null));
+    assertThat(fellBack.get("finalLane").asText()).isEqualTo(early.get("lane").asText());
+    assertThat(
+            send(
+                    "GET",
+                    "/targeting/assessments/" + early.get("id").asLong() + "?lang=ja",
+                    analyst,
+                    null)
+                .body())
+        .contains("貨物 HDMU-WEB-2 が 緑（許可） に引き下げられました");
     // the consignment's page lists the declarations of its goods
     HttpResponse<String> withoutConsignment =
         send("GET", "/targeting/assessments/" + bill.get("id").asLong(), analyst, null);

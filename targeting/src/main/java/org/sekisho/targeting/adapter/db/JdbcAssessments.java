@@ -48,7 +48,7 @@ public final class JdbcAssessments
           + " lane, basis, final_lane, status, hits, model_reasons, criteria_versions,"
           + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
           + " hist_importer_decl, hist_importer_infr, model_reasons_pending, consignment_key,"
-          + " consignment_assessment, consignment_lane";
+          + " consignment_assessment, consignment_lane, own_lane";
 
   private final Jdbi jdbi;
   private final DeclarationParser parser;
@@ -65,13 +65,14 @@ public final class JdbcAssessments
           + " criteria_lane, lane, basis, final_lane, status, hits, model_reasons,"
           + " criteria_versions, list_versions, model_version, hist_declarant_decl,"
           + " hist_declarant_infr, hist_importer_decl, hist_importer_infr, model_reasons_pending,"
-          + " consignment_key, consignment_assessment, consignment_lane, transport_document)";
+          + " consignment_key, consignment_assessment, consignment_lane, transport_document,"
+          + " own_lane)";
 
   private static final String INSERT_ASSESSMENT =
       "with ins as ("
           + INSERT_INTO
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
+          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
           + " conflict"
           + " (record_key) do nothing returning id, assessed_at, importer_key, declarant_key),"
           + " counted as (insert into targeting.trader_history (role, trader_key, declarations,"
@@ -123,7 +124,8 @@ public final class JdbcAssessments
                 st.setString(p++, c.map(ConsignmentSelection::recordKey).orElse(null));
                 st.setObject(p++, c.map(ConsignmentSelection::assessmentId).orElse(null));
                 st.setString(p++, c.map(x -> x.lane().code()).orElse(null));
-                st.setString(p, transportDocument(d));
+                st.setString(p++, transportDocument(d));
+                st.setString(p, ownLane(a));
                 try (ResultSet rs = st.executeQuery()) {
                   return rs.next()
                       ? Optional.of(Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
@@ -148,15 +150,17 @@ public final class JdbcAssessments
           + " u.model_probability, u.criteria_lane, u.lane, u.basis, u.lane, u.status,"
           + " cast(u.hits as jsonb), cast(u.model_reasons as jsonb), u.criteria_versions,"
           + " u.list_versions, u.model_version, u.dd, u.di, u.id_, u.ii, u.pending, u.ck, u.ca,"
-          + " u.cl, u.td from"
+          + " u.cl, u.td, u.ol from"
           + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],"
-          + " ?::int8[], ?::bool[], ?::text[], ?::int8[], ?::text[], ?::text[]) with ordinality as"
+          + " ?::int8[], ?::bool[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[]) with"
+          + " ordinality as"
           + " u(record_key, office, importer_key,"
           + " declarant_key, declaration_date, declaration, score, model_probability,"
           + " criteria_lane, lane, basis, status, hits, model_reasons, criteria_versions,"
-          + " list_versions, model_version, dd, di, id_, ii, pending, ck, ca, cl, td, n) order by"
+          + " list_versions, model_version, dd, di, id_, ii, pending, ck, ca, cl, td, ol, n) order"
+          + " by"
           + " u.n"
           + " on conflict"
           + " (record_key) do nothing returning id, record_key, assessed_at, importer_key,"
@@ -183,6 +187,7 @@ public final class JdbcAssessments
     Long[] consignmentIds = new Long[n];
     String[] consignmentLanes = new String[n];
     String[] transportDocuments = new String[n];
+    String[] ownLanes = new String[n];
     for (int i = 0; i < n; i++) {
       NewAssessment b = batch.get(i);
       Assessment a = b.assessment();
@@ -216,6 +221,7 @@ public final class JdbcAssessments
       consignmentIds[i] = c.map(ConsignmentSelection::assessmentId).orElse(null);
       consignmentLanes[i] = c.map(x -> x.lane().code()).orElse(null);
       transportDocuments[i] = transportDocument(d);
+      ownLanes[i] = ownLane(a);
     }
     Instant at = batch.get(0).at();
     Map<String, Map.Entry<Long, Instant>> inserted =
@@ -240,7 +246,8 @@ public final class JdbcAssessments
                 st.setArray(p++, c.createArrayOf("text", consignmentKeys));
                 st.setArray(p++, c.createArrayOf("int8", consignmentIds));
                 st.setArray(p++, c.createArrayOf("text", consignmentLanes));
-                st.setArray(p, c.createArrayOf("text", transportDocuments));
+                st.setArray(p++, c.createArrayOf("text", transportDocuments));
+                st.setArray(p, c.createArrayOf("text", ownLanes));
                 Map<String, Map.Entry<Long, Instant>> out = new java.util.HashMap<>();
                 try (ResultSet rs = st.executeQuery()) {
                   while (rs.next()) {
@@ -269,6 +276,11 @@ public final class JdbcAssessments
       }
     }
     return stored;
+  }
+
+  /** The lane a declaration given its consignment's would have had on its own; null otherwise. */
+  private static String ownLane(Assessment a) {
+    return a.consignment().isPresent() ? a.selection().own().code() : null;
   }
 
   /**
@@ -332,6 +344,54 @@ public final class JdbcAssessments
             st.setArray(3, c.createArrayOf("text", comments));
             st.setString(4, ConsignmentSelection.DECIDED_BY);
             st.setTimestamp(5, Timestamp.from(at));
+            return st.executeUpdate();
+          } catch (SQLException e) {
+            throw new UnableToExecuteStatementException(e, null);
+          }
+        });
+  }
+
+  /**
+   * One statement: the declarations of the consignment whose lane is the consignment's doing are
+   * locked, each falls back to the more severe of the lane it had before (its own assessment's, or
+   * an analyst's decision the consignment overrode) and {@code lane}, and a lane change is written
+   * for each one lowered. A declaration an analyst decided on after the consignment raised it is
+   * the analyst's and is left as it is.
+   */
+  private static final String FOLLOW_DOWN =
+      "with d as (select a.id, a.final_lane, a.status, coalesce(a.own_lane, a.lane) as own,"
+          + " (select max(y.id) from targeting.lane_change y where y.assessment_id = a.id and"
+          + " y.decided_by <> ?) as last_decision from targeting.assessment t join"
+          + " targeting.assessment a on a.transport_document = t.transport_document and"
+          + " starts_with(a.record_key, 'declaration:') where t.id = ? and a.status <> 'closed'"
+          + " for update of a), b as (select d.id, d.final_lane, d.status, case when"
+          + " d.last_decision is null then d.own else (select x.from_lane from"
+          + " targeting.lane_change x where x.assessment_id = d.id and x.id > d.last_decision"
+          + " order by x.id limit 1) end as before from d), n as (select b.id, b.final_lane,"
+          + " b.status, case when array_position(array['red','yellow','blue','green'], b.before)"
+          + " < array_position(array['red','yellow','blue','green'], ?) then b.before else ?"
+          + " end as lane from b where b.before is not null), old as (select * from n where"
+          + " array_position(array['red','yellow','blue','green'], n.lane) >"
+          + " array_position(array['red','yellow','blue','green'], n.final_lane)), lowered as"
+          + " (update targeting.assessment a set final_lane = old.lane, status = case when"
+          + " old.lane = 'green' then 'released' else a.status end from old where a.id = old.id"
+          + " returning a.id) insert into targeting.lane_change (assessment_id, from_lane,"
+          + " to_lane, comment, decided_by, decided_at) select old.id, old.final_lane, old.lane,"
+          + " ?, ?, ? from old join lowered on lowered.id = old.id";
+
+  @Override
+  public int followDown(long consignment, Lane lane, String comment, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          var c = h.getConnection();
+          try (var st = c.prepareStatement(FOLLOW_DOWN)) {
+            st.setString(1, ConsignmentSelection.DECIDED_BY);
+            st.setLong(2, consignment);
+            st.setString(3, lane.code());
+            st.setString(4, lane.code());
+            st.setString(5, comment);
+            st.setString(6, ConsignmentSelection.DECIDED_BY);
+            st.setTimestamp(7, Timestamp.from(at));
             return st.executeUpdate();
           } catch (SQLException e) {
             throw new UnableToExecuteStatementException(e, null);
@@ -801,7 +861,10 @@ public final class JdbcAssessments
             rs.getDouble("score"),
             rs.getDouble("model_probability"),
             lane(rs.getString("criteria_lane")),
-            new Selection(lane(rs.getString("lane")), basis),
+            new Selection(
+                lane(rs.getString("lane")),
+                basis,
+                lane(rs.getString(rs.getString("own_lane") == null ? "lane" : "own_lane"))),
             hits(rs.getString("hits")),
             strings(rs.getString("model_reasons")),
             rs.getString("criteria_versions"),

@@ -259,19 +259,42 @@ public final class TargetingWeb implements WebModule {
           "its consignment (.+) was selected (red|yellow|blue|green) after this declaration was"
               + " assessed \\(assessment (\\d+)\\)");
 
+  private static final java.util.regex.Pattern CONSIGNMENT_LOWERED =
+      java.util.regex.Pattern.compile(
+          "its consignment (.+) was lowered to (red|yellow|blue|green) \\(assessment (\\d+)\\)");
+
+  private static final java.util.regex.Pattern CONSIGNMENT_NOTHING_FOUND =
+      java.util.regex.Pattern.compile(
+          "its consignment (.+) was examined and nothing was found \\(assessment (\\d+)\\)");
+
   /** A lane change's comment as a page shows it: the system's own in the reader's language. */
   private java.util.function.Function<WorkItem.LaneChange, String> comments(Context ctx) {
     var t = Web.messages(ctx);
     LaneLabels names = labels(ctx);
     return c -> {
-      var m = CONSIGNMENT_LATER.matcher(c.comment());
-      return c.by().equals(ConsignmentSelection.DECIDED_BY) && m.matches()
-          ? t.get(
-              "targeting.reason.consignment-later",
-              m.group(1),
-              names.of(Lane.ofCode(m.group(2)).orElseThrow()),
-              m.group(3))
-          : c.comment();
+      if (!c.by().equals(ConsignmentSelection.DECIDED_BY)) {
+        return c.comment();
+      }
+      var later = CONSIGNMENT_LATER.matcher(c.comment());
+      var lowered = CONSIGNMENT_LOWERED.matcher(c.comment());
+      var cleared = CONSIGNMENT_NOTHING_FOUND.matcher(c.comment());
+      if (later.matches()) {
+        return t.get(
+            "targeting.reason.consignment-later",
+            later.group(1),
+            names.of(Lane.ofCode(later.group(2)).orElseThrow()),
+            later.group(3));
+      } else if (lowered.matches()) {
+        return t.get(
+            "targeting.reason.consignment-lowered",
+            lowered.group(1),
+            names.of(Lane.ofCode(lowered.group(2)).orElseThrow()),
+            lowered.group(3));
+      } else if (cleared.matches()) {
+        return t.get(
+            "targeting.reason.consignment-nothing-found", cleared.group(1), cleared.group(2));
+      }
+      return c.comment();
     };
   }
 

@@ -41,6 +41,31 @@ public record ConsignmentSelection(String recordKey, long assessmentId, Lane lan
         + ")";
   }
 
+  /**
+   * The reason kept with a declaration lowered because an analyst lowered its consignment to this
+   * lane.
+   */
+  public String loweredReason() {
+    return "its consignment "
+        + DeclarationView.sourceIdOf(recordKey)
+        + " was lowered to "
+        + lane.code()
+        + " (assessment "
+        + assessmentId
+        + ")";
+  }
+
+  /**
+   * The reason kept with a declaration lowered because its consignment's examination found nothing.
+   */
+  public String nothingFoundReason() {
+    return "its consignment "
+        + DeclarationView.sourceIdOf(recordKey)
+        + " was examined and nothing was found (assessment "
+        + assessmentId
+        + ")";
+  }
+
   /** The reason shown with the declaration's assessment. */
   public String reason() {
     return "consignment "

@@ -7,8 +7,16 @@ package org.sekisho.targeting.selectivity.domain;
  * @param basis why: criteria, a criterion forced after too many sampled-out hits, the lane its
  *     consignment was selected for before arrival, random selection (these measure the true
  *     infraction rate), top-up to the expected rate by score, or nothing (green)
+ * @param own the lane the record would have had without its consignment's (basis {@code
+ *     consignment}): what it falls back to when the consignment is lowered or examined with nothing
+ *     found; equal to {@code lane} otherwise
  */
-public record Selection(Lane lane, Basis basis) {
+public record Selection(Lane lane, Basis basis, Lane own) {
+  /** A selection that owes nothing to a consignment. */
+  public Selection(Lane lane, Basis basis) {
+    this(lane, basis, lane);
+  }
+
   /** Why a lane was chosen. */
   public enum Basis {
     CRITERIA,

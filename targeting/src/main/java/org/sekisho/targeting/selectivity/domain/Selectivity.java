@@ -91,6 +91,7 @@ public final class Selectivity {
     OfficeState state = offices.computeIfAbsent(office, o -> new OfficeState());
     boolean counted = remembered == 0 || seen.add(recordKey);
     Lane lane = carried;
+    Lane own = Lane.GREEN;
     Selection.Basis basis =
         carried == Lane.GREEN ? Selection.Basis.NONE : Selection.Basis.CONSIGNMENT;
     for (LaneHit h : hits) {
@@ -120,39 +121,65 @@ public final class Selectivity {
         lane = h.lane();
         basis = why;
       }
-    }
-    if (lane != Lane.RED) {
-      double u = Draw.uniform(config.seed(), recordKey, "random");
-      double cumulative = 0;
-      for (Lane l : Lane.values()) {
-        if (!l.moreSevereThan(lane)) {
-          break;
-        }
-        cumulative += profile.of(l).minimumRandomRate();
-        if (u < cumulative) {
-          lane = l;
-          basis = Selection.Basis.RANDOM;
-          break;
-        }
+      if (selected && h.lane().moreSevereThan(own)) {
+        own = h.lane();
       }
     }
-    if (lane == Lane.GREEN && state.scores.size() >= WARM_UP) {
-      for (Lane l : Lane.values()) {
-        double expected = profile.of(l).expectedRate();
-        if (l == Lane.GREEN || expected <= 0) {
-          continue;
-        }
-        if (state.share(l) < expected && score >= state.threshold(expected)) {
-          lane = l;
-          basis = Selection.Basis.TOP_UP;
-          break;
-        }
+    // the same draws decide the lane the record would have had without its consignment's, so that
+    // lowering the consignment later gives back what its own assessment would have given
+    double u = Draw.uniform(config.seed(), recordKey, "random");
+    Lane drawn = randomLane(profile, u, lane);
+    if (drawn != lane) {
+      lane = drawn;
+      basis = Selection.Basis.RANDOM;
+    }
+    own = randomLane(profile, u, own);
+    if (lane == Lane.GREEN) {
+      Lane topUp = topUp(profile, state, score);
+      if (topUp != lane) {
+        lane = topUp;
+        basis = Selection.Basis.TOP_UP;
       }
+    }
+    if (own == Lane.GREEN && carried != Lane.GREEN) {
+      own = topUp(profile, state, score);
     }
     if (counted) {
       state.add(lane, score);
     }
-    return new Selection(lane, basis);
+    return new Selection(lane, basis, carried == Lane.GREEN ? lane : own);
+  }
+
+  /** The lane a random draw {@code u} selects, if it is more severe than {@code lane}. */
+  private static Lane randomLane(OfficeProfile profile, double u, Lane lane) {
+    double cumulative = 0;
+    for (Lane l : Lane.values()) {
+      if (!l.moreSevereThan(lane)) {
+        break;
+      }
+      cumulative += profile.of(l).minimumRandomRate();
+      if (u < cumulative) {
+        return l;
+      }
+    }
+    return lane;
+  }
+
+  /** The lane a would-be-green record is topped up to by its score, or green. */
+  private static Lane topUp(OfficeProfile profile, OfficeState state, double score) {
+    if (state.scores.size() < WARM_UP) {
+      return Lane.GREEN;
+    }
+    for (Lane l : Lane.values()) {
+      double expected = profile.of(l).expectedRate();
+      if (l == Lane.GREEN || expected <= 0) {
+        continue;
+      }
+      if (state.share(l) < expected && score >= state.threshold(expected)) {
+        return l;
+      }
+    }
+    return Lane.GREEN;
   }
 
   /** The share of each lane over an office's recent window, for the worklist header. */

@@ -96,10 +96,16 @@ public final class Worklist {
     if (!store.decide(id, w.finalLane(), to.get(), next, c, by, at)) {
       return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
     }
-    // goods selected after they were declared: their declarations follow the consignment
-    if (to.get() != Lane.GREEN
-        && DeclarationView.kindOf(w.recordKey()).equals("transport-document")) {
-      store.carryOver(List.of(new ConsignmentSelection(w.recordKey(), id, to.get())), at);
+    if (DeclarationView.kindOf(w.recordKey()).equals("transport-document")) {
+      ConsignmentSelection s = new ConsignmentSelection(w.recordKey(), id, to.get());
+      // lowered: the declarations it raised fall back to their own lanes, down to its new one
+      if (w.finalLane().moreSevereThan(to.get())) {
+        store.followDown(id, to.get(), s.loweredReason(), at);
+      }
+      // selected after its goods were declared: their declarations follow it up
+      if (to.get() != Lane.GREEN) {
+        store.carryOver(List.of(s), at);
+      }
     }
     return Outcome.accepted(store.item(id).orElseThrow());
   }
@@ -142,8 +148,16 @@ public final class Worklist {
           "only referred items take an outcome; this one is " + item.get().status().code());
     }
     String n = note == null ? "" : note.strip();
-    if (!store.recordOutcome(id, r.get(), rev, seizure, n, by, clock.instant())) {
+    Instant at = clock.instant();
+    if (!store.recordOutcome(id, r.get(), rev, seizure, n, by, at)) {
       return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+    }
+    WorkItem w = item.get();
+    // the goods were examined and cleared: declarations raised only for them need not be again
+    if (r.get() == InspectionResult.NOTHING_FOUND
+        && DeclarationView.kindOf(w.recordKey()).equals("transport-document")) {
+      ConsignmentSelection s = new ConsignmentSelection(w.recordKey(), id, Lane.GREEN);
+      store.followDown(id, Lane.GREEN, s.nothingFoundReason(), at);
     }
     return Outcome.accepted(store.item(id).orElseThrow());
   }

@@ -42,6 +42,17 @@ public interface WorklistStore {
    */
   int carryOver(List<ConsignmentSelection> selected, Instant at);
 
+  /**
+   * Lowers the declarations a consignment raised (at their assessment, or later by {@link
+   * #carryOver}) when the consignment itself is lowered to {@code lane}, or examined with nothing
+   * found ({@code lane} green): each falls back to the more severe of {@code lane} and the lane it
+   * had before the consignment's (its own assessment's, or an analyst's decision). One an analyst
+   * decided on since, or closed, is left as it is; a lowered one is released when it falls to
+   * green; each change is kept as a lane change by {@value ConsignmentSelection#DECIDED_BY} with
+   * {@code comment}. Returns how many were lowered.
+   */
+  int followDown(long consignment, Lane lane, String comment, Instant at);
+
   /** Records the outcome and closes the item; false when it was not referred. */
   boolean recordOutcome(
       long id,
