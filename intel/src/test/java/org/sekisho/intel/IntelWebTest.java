@@ -363,8 +363,9 @@ class IntelWebTest {
         declaration("MERGE-1", "2026-11-27", "JPTYO", "Kitsune Trading")
             + declaration("MERGE-2", "2026-11-27", "JPTYO", "Kitsune Shoji"));
     long a =
-        count("select id from intel.entity where type = 'company' and key = 'KITSUNE TRADING'");
-    long b = count("select id from intel.entity where type = 'company' and key = 'KITSUNE SHOJI'");
+        count("select id from intel.entity where type = 'company' and key = 'KITSUNE TRADING|JP'");
+    long b =
+        count("select id from intel.entity where type = 'company' and key = 'KITSUNE SHOJI|JP'");
     String path = "/api/entities/" + a + "/merge";
     for (String[] bad :
         new String[][] {

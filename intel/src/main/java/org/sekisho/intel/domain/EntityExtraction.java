@@ -133,11 +133,7 @@ public final class EntityExtraction {
     }
     if (!p.name().isEmpty()) {
       boolean person = p.kind().equals("person");
-      String key = person ? Normalize.personKey(p.name()) : Normalize.companyKey(p.name());
-      if (person && !p.dateOfBirth().isEmpty()) {
-        key = key + "|" + p.dateOfBirth();
-      }
-      add(out, person ? "person" : "company", key, p.name(), role);
+      add(out, person ? "person" : "company", nameKey(p), p.name(), role);
     }
     if (!p.id().isEmpty()) {
       add(out, "trader", Normalize.idKey(p.id()), p.id(), role);
@@ -157,6 +153,23 @@ public final class EntityExtraction {
   }
 
   /**
+   * The key of a party's name: a person's with the date of birth, a company's with its country,
+   * where the record gives them. The same name in two countries is two companies (ORCHID FOODS of
+   * Taiwan and of Korea are not one trader); a name given without them stays its own key, which
+   * fuzzy candidates and merges join to the others where an analyst finds them one.
+   */
+  static String nameKey(Party p) {
+    boolean person = p.kind().equals("person");
+    String key = person ? Normalize.personKey(p.name()) : Normalize.companyKey(p.name());
+    String qualifier = person ? p.dateOfBirth() : p.country();
+    if (key.isBlank() || qualifier.isEmpty()) {
+      return key;
+    }
+    // the qualifier is kept whole when a long name is cut to the index's limit
+    return cap(key, MAX_KEY - qualifier.length() - 1) + "|" + qualifier;
+  }
+
+  /**
    * The longest match key, in UTF-16 units: a key is unique per type in a B-tree index, whose
    * entries PostgreSQL limits to about 2,700 bytes.
    */
@@ -170,10 +183,13 @@ public final class EntityExtraction {
   }
 
   private static String cap(String key) {
-    if (key.length() <= MAX_KEY) {
+    return cap(key, MAX_KEY);
+  }
+
+  private static String cap(String key, int max) {
+    if (key.length() <= max) {
       return key;
     }
-    return key.substring(
-        0, Character.isHighSurrogate(key.charAt(MAX_KEY - 1)) ? MAX_KEY - 1 : MAX_KEY);
+    return key.substring(0, Character.isHighSurrogate(key.charAt(max - 1)) ? max - 1 : max);
   }
 }
