@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.sekisho.intel.application.IngestPorts.RecordsStored;
+import org.sekisho.intel.application.StoredRecord;
 import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Party;
@@ -47,6 +48,7 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
 
   private final AssessmentRequests targeting;
   private final ObjectMapper json;
+  private final String agency;
   private final ThreadPoolExecutor worker =
       new ThreadPoolExecutor(
           1,
@@ -80,9 +82,14 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
   private volatile boolean closing;
   private CompletableFuture<List<CatchUpAssessments.Result>> firstCatchUp;
 
-  AssessStoredRecords(AssessmentRequests targeting, ObjectMapper json) {
+  /**
+   * @param agency the administration whose stored records are assessed; records another agency
+   *     stores (or shares with it) are its intelligence, not cases for its targeting centre
+   */
+  AssessStoredRecords(AssessmentRequests targeting, ObjectMapper json, String agency) {
     this.targeting = targeting;
     this.json = json;
+    this.agency = agency;
   }
 
   /**
@@ -177,10 +184,12 @@ final class AssessStoredRecords implements RecordsStored, AutoCloseable {
   }
 
   @Override
-  public void stored(List<IntelRecord> batch) {
+  public void stored(List<StoredRecord> batch) {
     List<AssessmentRequests.Request> requests = new ArrayList<>();
-    for (IntelRecord r : batch) {
-      request(r).ifPresent(requests::add);
+    for (StoredRecord r : batch) {
+      if (r.agency().equals(agency)) {
+        request(r.record()).ifPresent(requests::add);
+      }
     }
     if (!requests.isEmpty()) {
       worker.execute(() -> assessAll(requests));

@@ -11,22 +11,26 @@ import org.sekisho.targeting.assessment.application.StoredDeclarations;
 
 /**
  * The intelligence database's records of one kind (declarations, postal items or transport
- * documents) as targeting's feed of stored records to assess.
+ * documents) that the administration owns, as targeting's feed of stored records to assess.
  */
 final class IntelRecordsToAssess implements StoredDeclarations {
   private final RecordFeed feed;
   private final RecordKind kind;
+  private final String agency;
   private final Function<IntelRecord, Optional<AssessmentRequests.Request>> request;
 
   /**
+   * @param agency the administration whose records targeting assesses (others' are left out)
    * @param request what targeting is asked to assess for a stored record of {@code kind}
    */
   IntelRecordsToAssess(
       RecordFeed feed,
       RecordKind kind,
+      String agency,
       Function<IntelRecord, Optional<AssessmentRequests.Request>> request) {
     this.feed = feed;
     this.kind = kind;
+    this.agency = agency;
     this.request = request;
   }
 
@@ -42,7 +46,7 @@ final class IntelRecordsToAssess implements StoredDeclarations {
 
   @Override
   public List<Entry> after(long position, int max) {
-    return feed.after(kind, position, max).stream()
+    return feed.after(kind, agency, position, max).stream()
         .map(e -> new Entry(e.id(), e.sourceId(), e.recordedAt()))
         .toList();
   }

@@ -77,7 +77,7 @@ public final class Sekisho implements AutoCloseable {
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
     this.targeting = new TargetingContext(db, audit, clock, dataDir);
-    this.assessing = new AssessStoredRecords(targeting.assessmentRequests(), json);
+    this.assessing = new AssessStoredRecords(targeting.assessmentRequests(), json, agency());
     this.intel =
         new IntelContext(
             db, audit, clock, dataDir, json, assessOnIngest ? assessing : RecordsStored.NONE);
@@ -96,7 +96,8 @@ public final class Sekisho implements AutoCloseable {
               .map(
                   kind ->
                       targeting.catchUp(
-                          new IntelRecordsToAssess(intel.feed(), kind, assessing::request)))
+                          new IntelRecordsToAssess(
+                              intel.feed(), kind, agency(), assessing::request)))
               .toList());
     }
   }
@@ -157,6 +158,16 @@ public final class Sekisho implements AutoCloseable {
             db::isReady,
             modules);
     return web;
+  }
+
+  /**
+   * The administration running Sekisho: {@code SEKISHO_AGENCY}, default {@code customs-jp}. Its
+   * targeting centre assesses the declarations, consignments and postal items lodged with it, not
+   * the records other agencies store or share (those are intelligence, not its own cases).
+   */
+  static String agency() {
+    String a = System.getenv("SEKISHO_AGENCY");
+    return a == null || a.isBlank() ? "customs-jp" : a.strip();
   }
 
   /** The zone pages show times in: {@code SEKISHO_ZONE}, default Asia/Tokyo. */

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sekisho.intel.application.StoredRecord;
 import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Party;
@@ -40,7 +41,8 @@ class AssessStoredRecordsTest {
     AssessStoredRecords assessing =
         new AssessStoredRecords(
             (kind, id, json) -> asked.add(new AssessmentRequests.Request(kind, id, json)),
-            new ObjectMapper());
+            new ObjectMapper(),
+            "customs-jp");
     Declaration declaration =
         new Declaration(
             "D1",
@@ -106,7 +108,14 @@ class AssessStoredRecordsTest {
             new BigDecimal("24055.6"),
             757,
             "");
-    List<IntelRecord> batch = List.of(declaration, seizure, parcel, bill);
+    List<StoredRecord> batch = new ArrayList<>();
+    for (IntelRecord r : List.of(declaration, seizure, parcel, bill)) {
+      batch.add(new StoredRecord(r, "customs-jp", List.of(), List.of(), List.of(), 1));
+    }
+    // another agency's declaration, shared with customs or not, is intelligence, not a case for
+    // the targeting centre
+    batch.add(
+        new StoredRecord(declaration, "police-jp", List.of("customs-jp"), List.of(), List.of(), 1));
 
     assessing.stored(batch);
     assessing.close();

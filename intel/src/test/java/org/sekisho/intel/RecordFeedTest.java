@@ -39,7 +39,9 @@ class RecordFeedTest {
   RecordFeedTest(Database db, @TempDir Path tmp) {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    this.ingest = TestIngest.wire(db, tmp, clock, e -> {}, stored::addAll);
+    this.ingest =
+        TestIngest.wire(
+            db, tmp, clock, e -> {}, batch -> batch.forEach(r -> stored.add(r.record())));
     this.feed = new JdbcRecordFeed(db.jdbi(), TestIngest.JSON);
   }
 
@@ -117,5 +119,19 @@ class RecordFeedTest {
         .extracting(RecordFeed.Entry::id)
         .doesNotContain(s1, s2);
     assertThat(feed.after(RecordKind.SEIZURE, s2, 10)).isEmpty();
+
+    // an agency's own records only: what another agency stores is left out of its feed
+    String police =
+        "{\"seizureId\":\"S3\",\"date\":\"2026-11-27\",\"commodity\":\"gold\",\"agency\":\"police-jp\"}\n";
+    ingest(
+        RecordKind.SEIZURE,
+        "json",
+        new ByteArrayInputStream(police.getBytes(StandardCharsets.UTF_8)));
+    assertThat(feed.after(RecordKind.SEIZURE, "customs-jp", 0, 10))
+        .extracting(RecordFeed.Entry::sourceId)
+        .containsExactly("S1", "S2");
+    assertThat(feed.after(RecordKind.SEIZURE, "police-jp", 0, 10))
+        .extracting(RecordFeed.Entry::sourceId)
+        .containsExactly("S3");
   }
 }

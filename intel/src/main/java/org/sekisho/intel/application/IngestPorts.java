@@ -47,7 +47,8 @@ public final class IngestPorts {
    */
   @FunctionalInterface
   public interface RecordsStored {
-    void stored(List<org.sekisho.intel.domain.IntelRecord> batch);
+    /** The stored batch, each record with its owning agency and the agencies it is shared with. */
+    void stored(List<StoredRecord> batch);
 
     RecordsStored NONE = batch -> {};
   }

@@ -280,7 +280,7 @@ public final class IngestRecords {
         return new ChunkResult(0, 0, bad, found);
       }
       int added = store.saveBatch(batch);
-      listener.stored(batch.stream().map(StoredRecord::record).toList());
+      listener.stored(List.copyOf(batch));
       return new ChunkResult(added, batch.size(), bad, found);
     }
 

@@ -24,6 +24,12 @@ public interface RecordFeed {
   List<Entry> after(RecordKind kind, long afterId, int max);
 
   /**
+   * {@link #after(RecordKind, long, int)}, only the records {@code agency} owns: those it lodged or
+   * ingested, not those another agency shared with it.
+   */
+  List<Entry> after(RecordKind kind, String agency, long afterId, int max);
+
+  /**
    * The records of {@code kind} with these ids, as they were stored, in the order of {@code ids};
    * ids of another kind or of no record are left out.
    */

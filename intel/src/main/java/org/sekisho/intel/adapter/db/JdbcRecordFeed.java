@@ -38,13 +38,20 @@ public final class JdbcRecordFeed implements RecordFeed {
 
   @Override
   public List<Entry> after(RecordKind kind, long afterId, int max) {
+    return after(kind, null, afterId, max);
+  }
+
+  @Override
+  public List<Entry> after(RecordKind kind, String agency, long afterId, int max) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "select id, source_id, recorded_at from intel.record where id > :after and"
-                        + " kind = :kind order by id limit :max")
+                        + " kind = :kind and (cast(:agency as text) is null or agency = :agency)"
+                        + " order by id limit :max")
                 .bind("after", afterId)
                 .bind("kind", kind.code())
+                .bind("agency", agency)
                 .bind("max", max)
                 .map(
                     (rs, ctx) ->
