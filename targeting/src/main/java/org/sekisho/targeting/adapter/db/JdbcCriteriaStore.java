@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.JdbiException;
 import org.sekisho.targeting.criteria.application.CriteriaStore;
 import org.sekisho.targeting.criteria.application.StoredCriterion;
 
@@ -139,24 +141,35 @@ public final class JdbcCriteriaStore implements CriteriaStore {
   }
 
   @Override
-  public void release(long id, int version, String by, Instant at) {
-    jdbi.useTransaction(
-        h -> {
-          h.createUpdate(
-                  "update targeting.criterion_version set status = 'superseded' where criterion_id"
-                      + " = :id and status = 'released' and version <> :v")
-              .bind("id", id)
-              .bind("v", version)
-              .execute();
-          h.createUpdate(
-                  "update targeting.criterion_version set status = 'released', released_by = :by,"
-                      + " released_at = :at where criterion_id = :id and version = :v")
-              .bind("id", id)
-              .bind("v", version)
-              .bind("by", by)
-              .bind("at", Timestamp.from(at))
-              .execute();
-        });
+  public boolean release(long id, int version, String by, Instant at) {
+    try {
+      jdbi.useTransaction(
+          h -> {
+            // one change of a criterion at a time: without the lock two releases at READ
+            // COMMITTED each superseded what they saw and both stayed in force
+            lock(h, id);
+            h.createUpdate(
+                    "update targeting.criterion_version set status = 'superseded' where"
+                        + " criterion_id = :id and status = 'released' and version <> :v")
+                .bind("id", id)
+                .bind("v", version)
+                .execute();
+            h.createUpdate(
+                    "update targeting.criterion_version set status = 'released', released_by ="
+                        + " :by, released_at = :at where criterion_id = :id and version = :v")
+                .bind("id", id)
+                .bind("v", version)
+                .bind("by", by)
+                .bind("at", Timestamp.from(at))
+                .execute();
+          });
+      return true;
+    } catch (JdbiException e) {
+      if (busy(e)) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   @Override
@@ -168,6 +181,32 @@ public final class JdbcCriteriaStore implements CriteriaStore {
                         + " = :id and status in ('released', 'draft')")
                 .bind("id", id)
                 .execute());
+  }
+
+  /**
+   * Locks the criterion's row for this transaction without waiting: a release that finds another
+   * change of the same criterion under way is refused (the caller reloads and decides again) rather
+   * than applied over a state its author never saw.
+   */
+  private static void lock(Handle h, long id) {
+    h.createQuery("select id from targeting.criterion where id = :id for update nowait")
+        .bind("id", id)
+        .mapTo(Long.class)
+        .findOne();
+  }
+
+  /**
+   * Whether the database refused a change because another one of the same criterion was under way:
+   * its row locked (55P03) or a second version released (23505, the unique index of V9).
+   */
+  private static boolean busy(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s
+          && ("55P03".equals(s.getSQLState()) || "23505".equals(s.getSQLState()))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static StoredCriterion row(ResultSet rs) throws SQLException {

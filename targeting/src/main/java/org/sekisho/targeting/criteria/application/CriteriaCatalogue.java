@@ -100,7 +100,19 @@ public final class CriteriaCatalogue {
     if (!problems.isEmpty()) {
       return new Outcome.Rejected<>(problems);
     }
-    store.release(id, version, by, clock.instant());
+    if (!store.release(id, version, by, clock.instant())) {
+      return Outcome.rejected(
+          "conflict",
+          "version",
+          "criterion c"
+              + id
+              + " was being changed by someone else at the same moment; reload it and release"
+              + " again if c"
+              + id
+              + "v"
+              + version
+              + " should still be in force");
+    }
     rules.reload();
     return Outcome.accepted(store.version(id, version).orElseThrow());
   }

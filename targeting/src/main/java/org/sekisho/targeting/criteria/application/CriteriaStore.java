@@ -27,8 +27,14 @@ public interface CriteriaStore {
   /** The versions in force. */
   List<StoredCriterion> released();
 
-  /** Puts {@code version} in force, superseding the criterion's earlier released version. */
-  void release(long id, int version, String by, Instant at);
+  /**
+   * Puts {@code version} in force, superseding the criterion's earlier released version, so that at
+   * most one version of a criterion is ever in force.
+   *
+   * @return false, changing nothing, when another change of the same criterion was under way at
+   *     that moment (the caller answers with a conflict; its author reloads and decides again)
+   */
+  boolean release(long id, int version, String by, Instant at);
 
   /** Takes every version of a criterion out of force. */
   void disable(long id, String by, Instant at);
