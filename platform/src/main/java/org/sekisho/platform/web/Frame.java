@@ -12,4 +12,21 @@ public record Frame(
     String csrf,
     List<NavItem> nav,
     String path,
-    String bodyHtml) {}
+    String bodyHtml,
+    String query) {
+  /**
+   * The same page in another language: the query kept (a search, its page, its filters), its {@code
+   * lang} replaced.
+   */
+  public String langHref(String lang) {
+    StringBuilder out = new StringBuilder("?");
+    if (query != null) {
+      for (String pair : query.split("&")) {
+        if (!pair.isEmpty() && !pair.equals("lang") && !pair.startsWith("lang=")) {
+          out.append(pair).append('&');
+        }
+      }
+    }
+    return out.append("lang=").append(lang).toString();
+  }
+}

@@ -34,6 +34,7 @@ public final class HttpProblem extends RuntimeException {
       case "unauthenticated" -> 401;
       case "forbidden", "csrf" -> 403;
       case "not-found" -> 404;
+      case "method-not-allowed" -> 405;
       case "conflict" -> 409;
       case "too-large" -> 413;
       case "too-many-attempts" -> 429;

@@ -25,7 +25,15 @@ public final class Layout {
         user == null ? List.of() : nav.stream().filter(n -> n.access().admits(user)).toList();
     return template(
         "layout.jte",
-        new Frame(title, Web.messages(ctx), user, Web.csrf(ctx), visible, ctx.path(), bodyHtml));
+        new Frame(
+            title,
+            Web.messages(ctx),
+            user,
+            Web.csrf(ctx),
+            visible,
+            ctx.path(),
+            bodyHtml,
+            ctx.queryString()));
   }
 
   String template(String name, Object param) {

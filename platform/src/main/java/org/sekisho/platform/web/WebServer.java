@@ -186,16 +186,64 @@ public final class WebServer implements AutoCloseable {
                     answerProblem(
                         ctx, Problem.of("internal", "", "internal error; the incident is logged"));
                   });
+              // a path no route serves, or a method it does not serve, answers in the same shape
+              // as every other error (Javalin's own answer is plain text); a handler's own 404
+              // (a record not found) keeps its answer
+              cfg.http.prefer405over404 = true;
               cfg.routes.error(
                   404,
                   ctx -> {
-                    if (ctx.result() == null || ctx.result().isEmpty()) {
+                    if (ctx.attribute(ROUTE) == null
+                        || ctx.result() == null
+                        || ctx.result().isEmpty()) {
                       prepare(ctx);
                       answerProblem(
                           ctx, Problem.of("not-found", "", "no such page: " + ctx.path()));
                     }
                   });
+              cfg.routes.error(
+                  405,
+                  ctx -> {
+                    if (ctx.attribute(ROUTE) == null) {
+                      List<String> allowed = allowedMethods(ctx.path());
+                      if (!allowed.isEmpty()) {
+                        ctx.header("Allow", String.join(", ", allowed));
+                      }
+                      prepare(ctx);
+                      answerProblem(
+                          ctx,
+                          Problem.of(
+                              "method-not-allowed",
+                              "",
+                              ctx.method()
+                                  + " is not served at "
+                                  + ctx.path()
+                                  + (allowed.isEmpty()
+                                      ? ""
+                                      : "; use " + String.join(" or ", allowed))));
+                    }
+                  });
             });
+  }
+
+  /** The methods some route serves at {@code path}, for a 405's {@code Allow} header. */
+  private List<String> allowedMethods(String path) {
+    String[] parts = path.split("/", -1);
+    java.util.TreeSet<String> out = new java.util.TreeSet<>();
+    for (RouteSpec spec : routes) {
+      String[] want = spec.path().split("/", -1);
+      if (want.length != parts.length) {
+        continue;
+      }
+      boolean match = true;
+      for (int i = 0; i < want.length && match; i++) {
+        match = want[i].startsWith("{") || want[i].equals(parts[i]);
+      }
+      if (match) {
+        out.add(spec.method());
+      }
+    }
+    return List.copyOf(out);
   }
 
   /** Builds and starts the server. */
@@ -217,7 +265,9 @@ public final class WebServer implements AutoCloseable {
     try {
       ctx.attribute(ROUTE, spec);
       prepare(ctx);
-      authorize(spec, ctx);
+      if (!authorize(spec, ctx)) {
+        return;
+      }
       checkInput(spec, ctx);
       spec.handler().handle(ctx);
     } finally {
@@ -294,7 +344,8 @@ public final class WebServer implements AutoCloseable {
             });
   }
 
-  private void authorize(RouteSpec spec, Context ctx) {
+  /** Refuses what the caller may not do; false when it answered with a redirect instead. */
+  private boolean authorize(RouteSpec spec, Context ctx) {
     Principal p = ctx.attribute(Web.PRINCIPAL);
     Access access = spec.access();
     if (access instanceof Access.AnyOf) {
@@ -302,6 +353,20 @@ public final class WebServer implements AutoCloseable {
         throw HttpProblem.of("unauthenticated", "", "sign in or send a valid bearer token");
       }
       if (!access.admits(p)) {
+        // the start page (after sign-in, the brand link) of someone whose work is elsewhere, such
+        // as an administrator or the PNR unit: their first page instead of a refusal
+        if (spec.method().equals("GET")
+            && spec.path().equals("/")
+            && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/html")) {
+          Optional<NavItem> first =
+              config.nav().stream()
+                  .filter(n -> n.access().admits(p) && !n.href().equals("/"))
+                  .findFirst();
+          if (first.isPresent()) {
+            ctx.redirect(first.get().href(), io.javalin.http.HttpStatus.SEE_OTHER);
+            return false;
+          }
+        }
         Web.audit(ctx, "access.denied", spec.method() + " " + spec.path(), Map.of());
         throw HttpProblem.of(
             "forbidden",
@@ -326,6 +391,7 @@ public final class WebServer implements AutoCloseable {
         throw HttpProblem.of("csrf", "_csrf", "missing or wrong CSRF token; reload the page");
       }
     }
+    return true;
   }
 
   private static String formParamQuietly(Context ctx, String name) {

@@ -61,6 +61,11 @@ final class TestServer implements AutoCloseable {
   record Entry(String actor, String action, String subject, JsonNode details) {}
 
   TestServer(Database db, WebModule module) {
+    this(db, module, List.of());
+  }
+
+  /** With top navigation entries (where a signed-in caller's start page may lead). */
+  TestServer(Database db, WebModule module, List<NavItem> nav) {
     this.db = db;
     db.migrate(List.of(Migrations.of("platform")));
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
@@ -69,8 +74,7 @@ final class TestServer implements AutoCloseable {
     }
     this.server =
         WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform"), List.of(), "test"),
+            new WebServer.Config("127.0.0.1", 0, false, List.of("i18n.platform"), nav, "test"),
             accounts,
             new AuditLog(db.jdbi()),
             clock,
