@@ -230,6 +230,68 @@ class SelectivityTest {
   }
 
   @Test
+  void aRecordWhoseScoreCarriesNoRiskSignalIsNeverToppedUpWhileScoredOnesAre() {
+    // no model: nine records in ten score 0, the others 20-30 from criteria weights
+    Selectivity s = new Selectivity(config(0.10, 0, 0));
+    int zeroRed = 0;
+    int scored = 0;
+    int scoredRed = 0;
+    for (int i = 0; i < 3000; i++) {
+      double score = i % 10 == 3 ? 20 + i % 11 : 0;
+      Selection sel = s.select("JPTYO", "declaration:Z" + i, List.of(), score);
+      if (score == 0) {
+        zeroRed += sel.lane() == Lane.RED ? 1 : 0;
+      } else {
+        scored++;
+        scoredRed += sel.lane() == Lane.RED ? 1 : 0;
+      }
+    }
+    assertThat(zeroRed).as("records scored 0 topped up to red").isZero();
+    // the red share stays below 10 %, so every scored record after the warm-up is topped up
+    assertThat(scoredRed).isGreaterThan(scored * 9 / 10);
+    // and a record given its consignment's lane falls back to green, not to a top-up, on 0
+    assertThat(s.select("JPTYO", "declaration:Z-carried", List.of(), 0, Lane.YELLOW).own())
+        .isEqualTo(Lane.GREEN);
+  }
+
+  @Test
+  void whenTheThresholdIsTheWindowsLowestScoreOnlyHigherScoresAreToppedUp() {
+    // most recent scores tie at the bottom (5): the top 10 % threshold is 5 itself, and the records
+    // tied there must not fill red first come, first served
+    Selectivity s = new Selectivity(config(0.10, 0, 0));
+    int tiedRed = 0;
+    int higherRed = 0;
+    int higher = 0;
+    for (int i = 0; i < 3000; i++) {
+      double score = i % 20 == 7 ? 40 : 5;
+      Selection sel = s.select("JPTYO", "declaration:M" + i, List.of(), score);
+      if (score == 5) {
+        tiedRed += sel.lane() == Lane.RED ? 1 : 0;
+      } else {
+        higher++;
+        higherRed += sel.lane() == Lane.RED ? 1 : 0;
+      }
+    }
+    assertThat(tiedRed).isZero();
+    assertThat(higherRed).isGreaterThan(higher * 9 / 10);
+    // when the threshold lies above the lowest score, a score equal to it still qualifies: half
+    // the scores are 20, half 10, and half are expected red
+    Selectivity halves = new Selectivity(config(0.50, 0, 0));
+    int atThreshold = 0;
+    int atThresholdRed = 0;
+    for (int i = 0; i < 2000; i++) {
+      double score = i % 2 == 0 ? 20 : 10;
+      Selection sel = halves.select("JPOSA", "declaration:H" + i, List.of(), score);
+      assertThat(score == 10 && sel.lane() == Lane.RED).isFalse();
+      if (score == 20) {
+        atThreshold++;
+        atThresholdRed += sel.lane() == Lane.RED ? 1 : 0;
+      }
+    }
+    assertThat(atThresholdRed).isGreaterThan(atThreshold * 9 / 10);
+  }
+
+  @Test
   void aSampledCriterionIsSelectedAnywayAfterTheMaximumHitsWithoutSelection() {
     Selectivity s = new Selectivity(config(0, 0, 3));
     int missedInARow = 0;

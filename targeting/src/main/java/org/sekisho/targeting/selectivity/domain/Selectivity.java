@@ -17,7 +17,9 @@ import java.util.Map;
  *   <li>a declaration not sent to red is picked at random with each more severe lane's minimum
  *       random rate (marked random: these measure the true infraction rate);
  *   <li>a would-be-green declaration is topped up into a lane whose share over the office's recent
- *       window is below the expected rate, when its score is among that top share of recent scores.
+ *       window is below the expected rate, when its score is among that top share of recent scores
+ *       and carries a risk signal (above 0; strictly above the threshold when the threshold is the
+ *       window's lowest score, so ties at the bottom never fill a lane first come, first served).
  * </ol>
  *
  * <p>Draws come from {@link Draw} (seeded, keyed by record), so the same stream gives the same
@@ -165,7 +167,11 @@ public final class Selectivity {
     return lane;
   }
 
-  /** The lane a would-be-green record is topped up to by its score, or green. */
+  /**
+   * The lane a would-be-green record is topped up to by its score, or green. Only a score that
+   * carries a risk signal (above 0) is topped up: without a model most scores are 0, and a
+   * threshold of 0 would send records with no signal at all to red while scored ones go green.
+   */
   private static Lane topUp(OfficeProfile profile, OfficeState state, double score) {
     if (state.scores.size() < WARM_UP) {
       return Lane.GREEN;
@@ -175,7 +181,7 @@ public final class Selectivity {
       if (l == Lane.GREEN || expected <= 0) {
         continue;
       }
-      if (state.share(l) < expected && score >= state.threshold(expected)) {
+      if (state.share(l) < expected && state.amongTop(score, expected)) {
         return l;
       }
     }
@@ -204,6 +210,20 @@ public final class Selectivity {
 
     double[] sorted = new double[0];
     int sinceSort = Integer.MAX_VALUE;
+
+    /**
+     * Whether {@code score} is among the top {@code share} of recent scores: above 0 and at or
+     * above the score at that rank; strictly above it when that score is the window's lowest, since
+     * then every record tied at the bottom would qualify and the first to come would fill the lane,
+     * whatever their order by risk.
+     */
+    boolean amongTop(double score, double share) {
+      if (!(score > 0)) {
+        return false;
+      }
+      double threshold = threshold(share);
+      return threshold > sorted[0] ? score >= threshold : score > threshold;
+    }
 
     /**
      * The score at the top {@code share} of recent scores; the sorted copy is refreshed every 64
