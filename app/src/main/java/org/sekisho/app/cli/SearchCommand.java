@@ -2,15 +2,19 @@ package org.sekisho.app.cli;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sekisho.app.Sekisho;
+import org.sekisho.core.Country;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.intel.application.IntelViews.Hit;
 import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.RecordKind;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,6 +76,33 @@ final class SearchCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "--hs expects a two-digit HS chapter, e.g. 09");
     }
+    // the same refusals as the API: a filter that can match nothing is a mistake, not "0 records"
+    if (kind != null) {
+      String k = kind.strip().toLowerCase(Locale.ROOT);
+      kind =
+          RecordKind.ofCode(k)
+              .or(() -> RecordKind.ofPlural(k))
+              .map(RecordKind::code)
+              .orElseThrow(
+                  () ->
+                      new CommandLine.ParameterException(
+                          spec.commandLine(),
+                          "--kind expects declaration, transport-document, conveyance-movement,"
+                              + " postal-item or seizure, got '"
+                              + kind
+                              + "'"));
+    }
+    if (country != null
+        && !country.isBlank()
+        && !Country.isValidOrUnknown(country.strip().toUpperCase(Locale.ROOT))) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          "--country expects an ISO 3166-1 alpha-2 code, e.g. CN, got '" + country + "'");
+    }
+    if (from != null && to != null && from.isAfter(to)) {
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "--from " + from + " is after --to " + to);
+    }
     SearchQuery q =
         new SearchQuery(
             text,
@@ -90,15 +121,19 @@ final class SearchCommand implements Callable<Integer> {
     }
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
       SearchPage p = s.queries().search(q, new Reader("system:cli", agency));
+      // what was asked and by whom on this machine, as the API's search entry says
+      Map<String, String> details = new LinkedHashMap<>();
+      details.put("q", q.text());
+      q.kind().ifPresent(k -> details.put("kind", k));
+      q.office().ifPresent(o -> details.put("office", o));
+      q.country().ifPresent(c -> details.put("country", c));
+      q.hsChapter().ifPresent(h -> details.put("hs", h));
+      q.from().ifPresent(d -> details.put("from", d.toString()));
+      q.to().ifPresent(d -> details.put("to", d.toString()));
+      details.put("results", Long.toString(p.total()));
+      details.put("osUser", System.getProperty("user.name", ""));
       s.audit()
-          .record(
-              new AuditEvent(
-                  s.clock().instant(),
-                  "system:cli",
-                  agency,
-                  "search",
-                  "",
-                  Map.of("q", text, "results", Long.toString(p.total()))));
+          .record(new AuditEvent(s.clock().instant(), "system:cli", agency, "search", "", details));
       var out = spec.commandLine().getOut();
       if (json) {
         out.println(s.json().writeValueAsString(p));

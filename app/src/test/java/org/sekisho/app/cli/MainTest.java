@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -48,6 +50,21 @@ class MainTest {
     assertThat(nul.code()).isEqualTo(2);
     assertThat(nul.err()).contains("q:").contains("NUL");
     assertThat(nul.err().strip().lines()).hasSize(1);
+    // a search filter that can match nothing is refused as the API refuses it
+    for (String[] bad :
+        new String[][] {
+          {"--kind=foo", "--kind expects declaration"},
+          {"--country=XX", "--country expects an ISO 3166-1 alpha-2 code"},
+          {"--from=2026-11-28 --to=2026-11-27", "--from 2026-11-28 is after --to 2026-11-27"}
+        }) {
+      List<String> args = new ArrayList<>(List.of("search", "coffee"));
+      args.addAll(List.of(bad[0].split(" ")));
+      args.addAll(List.of("--data-dir", "/nonexistent/sekisho"));
+      Run refused = run(args.toArray(String[]::new));
+      assertThat(refused.code()).as(bad[0]).isEqualTo(2);
+      assertThat(refused.err()).as(bad[0]).contains(bad[1]);
+      assertThat(refused.err().strip().lines()).as(bad[0]).hasSize(1);
+    }
   }
 
   @Test
