@@ -4,6 +4,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -83,8 +84,17 @@ public final class TargetingContext implements BoundedContext {
   private ScheduledExecutorService watcher;
   private final ModelReasonsWorker reasons;
 
+  /** Dates records in {@link DeclarationJson#DEFAULT_ZONE} (Asia/Tokyo). */
   public TargetingContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
-    this(db, audit, clock, dataDir, RiskScorer.NONE, true);
+    this(db, audit, clock, dataDir, DeclarationJson.DEFAULT_ZONE);
+  }
+
+  /**
+   * @param zone the administration's zone ({@code SEKISHO_ZONE}): the calendar in which a record's
+   *     date is read for effective dates, dry runs and histories
+   */
+  public TargetingContext(Database db, AuditTrail audit, Clock clock, Path dataDir, ZoneId zone) {
+    this(db, audit, clock, dataDir, RiskScorer.NONE, true, zone);
   }
 
   /**
@@ -155,7 +165,13 @@ public final class TargetingContext implements BoundedContext {
    */
   public TargetingContext(
       Database db, AuditTrail audit, Clock clock, Path dataDir, RiskScorer model) {
-    this(db, audit, clock, dataDir, model, false);
+    this(db, audit, clock, dataDir, model, false, DeclarationJson.DEFAULT_ZONE);
+  }
+
+  /** With an explicit risk model, dating records in {@code zone}. */
+  public TargetingContext(
+      Database db, AuditTrail audit, Clock clock, Path dataDir, RiskScorer model, ZoneId zone) {
+    this(db, audit, clock, dataDir, model, false, zone);
   }
 
   private TargetingContext(
@@ -164,7 +180,8 @@ public final class TargetingContext implements BoundedContext {
       Clock clock,
       Path dataDir,
       RiskScorer model,
-      boolean readLegacyModel) {
+      boolean readLegacyModel,
+      ZoneId zone) {
     this.db = db;
     Path home = dataDir.resolve("targeting");
     Path legacyDir = home.resolve("model");
@@ -180,7 +197,7 @@ public final class TargetingContext implements BoundedContext {
       throw new IllegalStateException("targeting/selectivity.properties: " + cfg.problems());
     }
     this.selectivity = cfg.orElseThrow();
-    DeclarationJson parser = new DeclarationJson();
+    DeclarationJson parser = new DeclarationJson(zone);
     JdbcCriteriaStore criteriaStore = new JdbcCriteriaStore(db.jdbi());
     JdbcListStore listStore = new JdbcListStore(db.jdbi());
     JdbcAssessments assessments = new JdbcAssessments(db.jdbi(), parser);

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +28,25 @@ public final class DeclarationJson implements DeclarationParser {
   /** Largest record accepted, in characters. */
   public static final int MAX_LENGTH = 1_000_000;
 
-  private final ObjectMapper json;
+  /** The zone whose calendar dates records when none is configured: Japan Customs'. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Tokyo");
 
+  private final ObjectMapper json;
+  private final ZoneId zone;
+
+  /** Dates records in {@link #DEFAULT_ZONE}. */
   public DeclarationJson() {
+    this(DEFAULT_ZONE);
+  }
+
+  /**
+   * @param zone the administration's zone: a record's date is the calendar date there of the
+   *     instant it gives (a declaration lodged at 08:30 in Tokyo on 1 December, written {@code
+   *     2026-11-30T23:30:00Z}, is dated 1 December); a time without offset is read as local time
+   *     there; a date alone is taken as it is
+   */
+  public DeclarationJson(ZoneId zone) {
+    this.zone = java.util.Objects.requireNonNull(zone, "zone");
     this.json = new ObjectMapper();
     json.getFactory()
         .setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(50).build());
@@ -250,14 +267,18 @@ public final class DeclarationJson implements DeclarationParser {
     return s;
   }
 
-  private static LocalDate date(JsonNode n, String f, List<Problem> problems) {
+  private LocalDate date(JsonNode n, String f, List<Problem> problems) {
     String s = text(n, f);
     if (s.isEmpty()) {
       problems.add(Problem.of("missing-field", f, "required: an ISO 8601 date like 2026-11-27"));
       return null;
     }
     try {
-      return s.length() <= 10 ? LocalDate.parse(s) : OffsetDateTime.parse(s).toLocalDate();
+      // the date where the record was lodged, not in UTC or the sender's own offset: effective
+      // dates, dry runs and histories count days as the administration does
+      return s.length() <= 10
+          ? LocalDate.parse(s)
+          : OffsetDateTime.parse(s).atZoneSameInstant(zone).toLocalDate();
     } catch (DateTimeParseException e) {
       try {
         return java.time.LocalDateTime.parse(s).toLocalDate();
