@@ -348,10 +348,15 @@ class IntelWebTest {
                 + company
                 + "\">Northern Light Electronics Sdn. Bhd.</a></td><td>MY</td>")
         .contains("href=\"/entities/" + trader + "\">MY-NL-7</a>")
-        .contains("<td data-role=\"seller\">seller</td>");
+        // the role code kept, labelled as a customs officer reads it
+        .contains("<td data-role=\"seller\">exporter (seller)</td>")
+        // one record is one declaration, and its goods are a table, not only in the JSON
+        .contains("<dd id=\"record-kind\">Declaration</dd>")
+        .contains("<table id=\"record-items\">")
+        .contains("<td class=\"hs\">854231</td>");
     // roles in the reader's language
     assertThat(send("GET", "/records/" + id + "?lang=ja", null).body())
-        .contains("<td data-role=\"seller\">売主</td>")
+        .contains("<td data-role=\"seller\">輸出者（売主）</td>")
         .contains("輸入申告 PARTY-MY");
   }
 

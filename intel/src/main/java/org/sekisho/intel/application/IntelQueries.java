@@ -30,9 +30,12 @@ public interface IntelQueries {
 
   /**
    * The id of the record of {@code kind} (code, e.g. {@code declaration}) stored under {@code
-   * sourceId}, whoever may read it ({@link #recordVisibility} says whether a reader may).
+   * sourceId} that {@code reader} means: its own agency's record of that id, else one another
+   * agency shares with it (the latest stored). A source id is unique only within an agency, so
+   * another agency's record that is not shared with the reader is never returned: empty, as for an
+   * id nobody holds, so that the answer tells nothing about other agencies' records.
    */
-  Optional<Long> recordId(String kind, String sourceId);
+  Optional<Long> recordId(String kind, String sourceId, Reader reader);
 
   Visibility entityVisibility(long id, Reader reader);
 

@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.sekisho.core.Problem;
+import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.FieldRules;
+import org.sekisho.intel.domain.RecordKind;
 
 /** Read models of the intelligence database, as the web and CLI show them. */
 public final class IntelViews {
@@ -123,6 +125,13 @@ public final class IntelViews {
       Optional<Long> entityId,
       Optional<Long> traderId) {}
 
+  /**
+   * A record as its page shows it.
+   *
+   * @param items a declaration's goods items, in order; empty for other kinds
+   * @param related the records a seizure names ({@code relatedRecords}), each opened through {@code
+   *     /records/{kind}/{sourceId}}, which finds the reader's agency's record of that id
+   */
   public record RecordView(
       long id,
       String kind,
@@ -135,7 +144,34 @@ public final class IntelViews {
       String title,
       String dataJson,
       List<LinkedEntity> entities,
-      List<DeclaredParty> parties) {}
+      List<DeclaredParty> parties,
+      List<Declaration.Item> items,
+      List<RelatedRecord> related) {}
+
+  /** A record another one names by kind code and source id ({@code declaration:D2026112700001}). */
+  public record RelatedRecord(String kind, String sourceId) {
+    /** The reference as written, split at its first colon; empty when it names no record kind. */
+    public static Optional<RelatedRecord> parse(String ref) {
+      int colon = ref.indexOf(':');
+      if (colon < 0 || colon == ref.length() - 1) {
+        return Optional.empty();
+      }
+      String kind = ref.substring(0, colon).strip();
+      String id = ref.substring(colon + 1).strip();
+      return RecordKind.ofCode(kind).isPresent() && !id.isEmpty()
+          ? Optional.of(new RelatedRecord(kind, id))
+          : Optional.empty();
+    }
+
+    /** The page that opens it for whoever reads: {@code /records/declaration/D1}. */
+    public String href() {
+      return "/records/"
+          + kind
+          + "/"
+          + java.net.URLEncoder.encode(sourceId, java.nio.charset.StandardCharsets.UTF_8)
+              .replace("+", "%20");
+    }
+  }
 
   public record Candidate(long id, String type, String display, double similarity) {}
 

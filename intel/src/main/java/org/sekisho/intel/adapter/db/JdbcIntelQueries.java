@@ -39,14 +39,17 @@ import org.sekisho.intel.application.IntelViews.Node;
 import org.sekisho.intel.application.IntelViews.OfficeCount;
 import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.RecordView;
+import org.sekisho.intel.application.IntelViews.RelatedRecord;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.EntityExtraction;
 import org.sekisho.intel.domain.EntityRef;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Normalize;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.SearchTokens;
+import org.sekisho.intel.domain.Seizure;
 
 /**
  * Search, record and entity pages, link graph and dashboard over PostgreSQL. A search whose query
@@ -360,13 +363,17 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   @Override
-  public Optional<Long> recordId(String kind, String sourceId) {
+  public Optional<Long> recordId(String kind, String sourceId, Reader reader) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select id from intel.record where kind = :kind and source_id = :sourceId")
+                    "select r.id from intel.record r where r.kind = :kind and r.source_id ="
+                        + " :sourceId and "
+                        + SCOPE
+                        + " order by r.agency = :agency desc, r.id desc limit 1")
                 .bind("kind", kind)
                 .bind("sourceId", sourceId)
+                .bind("agency", reader.agency())
                 .mapTo(Long.class)
                 .findOne());
   }
@@ -396,6 +403,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                               strings(rs.getArray(8)),
                               rs.getString(9),
                               rs.getString(10),
+                              List.of(),
+                              List.of(),
                               List.of(),
                               List.of()))
                   .findOne();
@@ -475,7 +484,18 @@ public final class JdbcIntelQueries implements IntelQueries {
                   r.title(),
                   r.dataJson(),
                   ents,
-                  List.copyOf(parties)));
+                  List.copyOf(parties),
+                  rec.map(x -> x instanceof Declaration d ? d.items() : List.<Declaration.Item>of())
+                      .orElse(List.of()),
+                  rec.map(
+                          x ->
+                              x instanceof Seizure s
+                                  ? s.relatedRecords().stream()
+                                      .map(RelatedRecord::parse)
+                                      .flatMap(Optional::stream)
+                                      .toList()
+                                  : List.<RelatedRecord>of())
+                      .orElse(List.of())));
         });
   }
 

@@ -21,11 +21,13 @@ import org.sekisho.intel.domain.EntityRef;
 import org.sekisho.intel.domain.IntelRecord;
 
 /**
- * Bulk storage through PostgreSQL {@code COPY}. Records whose {@code (kind, source_id)} is already
- * stored are skipped; entities are resolved (and new ones committed) first; then the batch's
- * records and links are copied straight into their tables in one transaction. When a concurrent
- * ingest stores one of the same records in between, the same rows go through staging tables and an
- * insert that skips what is already there. Thread-safe (each call uses its own connection).
+ * Bulk storage through PostgreSQL {@code COPY}. A record is identified by its kind and source id
+ * within its owning agency: records whose {@code (kind, source_id, agency)} is already stored are
+ * skipped, and another agency's record with the same source id is neither a duplicate nor looked
+ * at; entities are resolved (and new ones committed) first; then the batch's records and links are
+ * copied straight into their tables in one transaction. When a concurrent ingest stores one of the
+ * same records in between, the same rows go through staging tables and an insert that skips what is
+ * already there. Thread-safe (each call uses its own connection).
  */
 public final class JdbcRecordStore implements RecordStore {
   private final DataSource ds;
@@ -44,10 +46,10 @@ public final class JdbcRecordStore implements RecordStore {
     if (batch.isEmpty()) {
       return 0;
     }
-    // A source id repeated within one batch is stored (and linked) once.
+    // A source id repeated within one batch for the same agency is stored (and linked) once.
     Map<String, StoredRecord> byId = new LinkedHashMap<>();
     for (StoredRecord s : batch) {
-      byId.putIfAbsent(s.record().kind().code() + "\u0000" + s.record().sourceId(), s);
+      byId.putIfAbsent(identity(s.agency(), s.record().kind().code(), s.record().sourceId()), s);
     }
     try (Connection c = ds.getConnection()) {
       dropStored(c, byId);
@@ -181,7 +183,7 @@ public final class JdbcRecordStore implements RecordStore {
                   + RECORD_COLUMNS
                   + ") select "
                   + RECORD_COLUMNS
-                  + " from stage_record on conflict (kind, source_id) do nothing returning id),"
+                  + " from stage_record on conflict (kind, source_id, agency) do nothing returning id),"
                   + " linked as (insert into intel.record_entity(record_id, entity_id, role)"
                   + " select l.record_id, l.entity_id, l.role from stage_link l"
                   + " join added a on a.id = l.record_id returning 1)"
@@ -192,23 +194,36 @@ public final class JdbcRecordStore implements RecordStore {
     }
   }
 
-  /** Removes from {@code byId} the records whose (kind, source id) is already stored. */
+  private static String identity(String agency, String kind, String sourceId) {
+    return agency + "\u0000" + kind + "\u0000" + sourceId;
+  }
+
+  /**
+   * Removes from {@code byId} the records whose agency already stores their (kind, source id). Only
+   * the ingesting agency's own records are looked at, so a repeat tells nothing about what other
+   * agencies hold.
+   */
   private static void dropStored(Connection c, Map<String, StoredRecord> byId) throws SQLException {
-    Map<String, List<String>> idsByKind = new HashMap<>();
+    // one look-up per agency and kind in the batch (nearly always one)
+    Map<List<String>, List<String>> idsByOwnerAndKind = new HashMap<>();
     for (StoredRecord s : byId.values()) {
-      idsByKind
-          .computeIfAbsent(s.record().kind().code(), k -> new ArrayList<>())
+      idsByOwnerAndKind
+          .computeIfAbsent(List.of(s.agency(), s.record().kind().code()), k -> new ArrayList<>())
           .add(s.record().sourceId());
     }
-    for (Map.Entry<String, List<String>> k : idsByKind.entrySet()) {
+    for (Map.Entry<List<String>, List<String>> k : idsByOwnerAndKind.entrySet()) {
+      String agency = k.getKey().get(0);
+      String kind = k.getKey().get(1);
       try (var ps =
           c.prepareStatement(
-              "select source_id from intel.record where kind = ? and source_id = any(?)")) {
-        ps.setString(1, k.getKey());
+              "select source_id from intel.record where kind = ? and source_id = any(?) and"
+                  + " agency = ?")) {
+        ps.setString(1, kind);
         ps.setArray(2, c.createArrayOf("text", k.getValue().toArray()));
+        ps.setString(3, agency);
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
-            byId.remove(k.getKey() + "\u0000" + rs.getString(1));
+            byId.remove(identity(agency, kind, rs.getString(1)));
           }
         }
       }

@@ -95,6 +95,12 @@ public final class IntelWeb implements WebModule {
         .get("/api/search", READ, "search records and entities", this::searchApi)
         .get("/api/records/{id}", READ, "one record with its linked entities", this::recordApi)
         .get(
+            "/api/records/{kind}/{sourceId}",
+            READ,
+            "the record the reader's agency holds (else one shared with it) under a kind and"
+                + " source id",
+            ctx -> recordApi(ctx, bySource(ctx)))
+        .get(
             "/api/entities/{id}",
             READ,
             "one entity with its records, candidates and merges",
@@ -291,6 +297,15 @@ public final class IntelWeb implements WebModule {
   }
 
   private void recordBySource(Context ctx) {
+    // the record page checks the reader's agency and audits the read
+    ctx.redirect("/records/" + bySource(ctx), HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * The id of the record a kind and source id in the path name for the reader: its own agency's,
+   * else one shared with it; another agency's unshared record is not found, as an unknown id is.
+   */
+  private long bySource(Context ctx) {
     String kind = ctx.pathParam("kind");
     String sourceId = ctx.pathParam("sourceId");
     if (RecordKind.ofCode(kind).isEmpty()) {
@@ -299,16 +314,16 @@ public final class IntelWeb implements WebModule {
           "kind",
           "expected a record kind such as declaration, got '" + kind + "'");
     }
-    long id =
-        queries
-            .recordId(kind, sourceId)
-            .orElseThrow(() -> HttpProblem.notFound(kind + " " + sourceId));
-    // the record page checks the reader's agency and audits the read
-    ctx.redirect("/records/" + id, HttpStatus.SEE_OTHER);
+    return queries
+        .recordId(kind, sourceId, reader(ctx))
+        .orElseThrow(() -> HttpProblem.notFound(kind + " " + sourceId));
   }
 
   private void recordApi(Context ctx) {
-    long id = id(ctx);
+    recordApi(ctx, id(ctx));
+  }
+
+  private void recordApi(Context ctx, long id) {
     requireRecord(ctx, id);
     var r = queries.record(id, reader(ctx)).orElseThrow(() -> HttpProblem.notFound("record " + id));
     Web.audit(
