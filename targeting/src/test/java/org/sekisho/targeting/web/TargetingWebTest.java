@@ -92,6 +92,8 @@ class TargetingWebTest {
     accounts.upsert(
         "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
     accounts.upsert(
+        "analyst2", "Ren Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
+    accounts.upsert(
         "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
     accounts.upsert(
         "osaka", "Osaka Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "JPOSA");
@@ -670,6 +672,78 @@ class TargetingWebTest {
     assertThat(audits).isGreaterThan(5);
   }
 
+  @Test
+  @Order(6)
+  void aLaneDecisionTakenOnAnItemThatChangedMeanwhileIsRefusedAsAConflict() throws Exception {
+    long id =
+        ok(send("POST", "/api/assess", analyst, declaration("D-RACE-1", "IMP-R", "TH", "900", "2")))
+            .get("id")
+            .asLong();
+    String path = "/api/targeting/assessments/" + id + "/lane";
+    JsonNode seen = ok(send("GET", "/api/targeting/assessments/" + id, analyst, null));
+    assertThat(seen.get("version").asInt()).isZero();
+    String shownLane = seen.get("finalLane").asText();
+    String otherLane = shownLane.equals("blue") ? "yellow" : "blue";
+    JsonNode other =
+        ok(
+            send(
+                "POST",
+                path,
+                login("analyst2"),
+                "{\"lane\":\""
+                    + otherLane
+                    + "\",\"comment\":\"known importer, papers fine\",\"expectedVersion\":0}"));
+    assertThat(other.get("version").asInt()).isEqualTo(1);
+    // the first analyst decides on what they saw: refused, naming who changed it
+    for (String expected :
+        List.of(
+            "\"expectedVersion\":0",
+            "\"expectedLane\":\"" + shownLane + "\"",
+            "\"expectedLane\":\"" + otherLane + "\",\"expectedVersion\":0")) {
+      HttpResponse<String> late =
+          send(
+              "POST",
+              path,
+              analyst,
+              "{\"lane\":\"red\",\"comment\":\"supplier under investigation\"," + expected + "}");
+      assertThat(late.statusCode()).as(expected + ": " + late.body()).isEqualTo(409);
+      JsonNode err = JSON.readTree(late.body());
+      assertThat(err.get("error").asText()).isEqualTo("conflict");
+      assertThat(err.get("field").asText()).isEqualTo("expectedVersion");
+      assertThat(err.get("message").asText()).contains("reload").contains("analyst2");
+    }
+    JsonNode now = ok(send("GET", "/api/targeting/assessments/" + id, analyst, null));
+    assertThat(now.get("finalLane").asText()).isEqualTo(otherLane);
+    assertThat(now.get("decisions")).hasSize(1);
+    assertThat(
+            refusedField(
+                path,
+                analyst,
+                "{\"lane\":\"red\",\"comment\":\"supplier under investigation\","
+                    + "\"expectedVersion\":\"one\"}"))
+        .isEqualTo("expectedVersion");
+    assertThat(
+            refusedField(
+                path,
+                analyst,
+                "{\"lane\":\"red\",\"comment\":\"supplier under investigation\","
+                    + "\"expectedLane\":\"purple\"}"))
+        .isEqualTo("expectedLane");
+    // on the version it now has, or naming none, the decision applies
+    assertThat(
+            ok(send(
+                    "POST",
+                    path,
+                    analyst,
+                    "{\"lane\":\"red\",\"comment\":\"supplier under investigation\","
+                        + "\"expectedLane\":\""
+                        + otherLane
+                        + "\",\"expectedVersion\":1}"))
+                .get("version")
+                .asInt())
+        .isEqualTo(2);
+  }
+
   /**
    * Clicks a worklist row's link. The list refreshes itself every few seconds, replacing its rows,
    * so a row found just before a refresh is gone when clicked: find it again and retry.
@@ -707,8 +781,26 @@ class TargetingWebTest {
           .contains("株式会社サクラ物産", "IMP-9", "Golden Lotus Trading");
       assertThat(driver.findElement(By.id("goods")).getText())
           .contains("090121", "roasted coffee", "TH", "800", "JPY");
+      // a second analyst decides while the page is open: the first is told, not overwritten
+      long opened =
+          Long.parseLong(
+              driver.getCurrentUrl().substring(driver.getCurrentUrl().lastIndexOf('/') + 1));
+      ok(
+          send(
+              "POST",
+              "/api/targeting/assessments/" + opened + "/lane",
+              login("analyst2"),
+              "{\"lane\":\"blue\",\"comment\":\"papers checked at the desk\"}"));
       new Select(driver.findElement(By.id("lane"))).selectByValue("yellow");
       driver.findElement(By.id("comment")).sendKeys("documents first: known importer");
+      driver.findElement(By.id("lane-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-error")));
+      assertThat(driver.findElement(By.id("form-error")).getText()).contains("analyst2");
+      assertThat(driver.findElement(By.id("final-lane")).getAttribute("data-lane"))
+          .isEqualTo("blue");
+      assertThat(driver.findElement(By.id("comment")).getAttribute("value"))
+          .isEqualTo("documents first: known importer");
+      // having seen it, the analyst submits again: now it applies
       driver.findElement(By.id("lane-submit")).click();
       wait.until(ExpectedConditions.attributeToBe(By.id("final-lane"), "data-lane", "yellow"));
       assertThat(driver.findElement(By.id("changes")).getText()).contains("documents first");
@@ -764,10 +856,12 @@ class TargetingWebTest {
                 + " "
                 + one.get("outcome").get("revenue").asText()
                 + " "
-                + one.get("decisions").get(0).get("to").asText());
+                + one.get("decisions").get(0).get("to").asText()
+                + " "
+                + one.get("decisions").get(1).get("to").asText());
       }
     }
-    assertThat(statuses).containsExactly("infraction 48000.00 yellow");
+    assertThat(statuses).containsExactly("infraction 48000.00 blue yellow");
   }
 
   private void signIn(WebDriver driver, WebDriverWait wait, String path, String user) {

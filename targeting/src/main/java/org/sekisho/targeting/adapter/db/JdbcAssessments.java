@@ -716,9 +716,29 @@ public final class JdbcAssessments
 
   @Override
   public boolean decide(
-      long id, Lane from, Lane to, WorkStatus status, String comment, String by, Instant at) {
+      long id,
+      Lane from,
+      int version,
+      Lane to,
+      WorkStatus status,
+      String comment,
+      String by,
+      Instant at) {
     return jdbi.inTransaction(
         h -> {
+          // the row lock orders deciders; the count read after it sees every committed change
+          h.createQuery("select id from targeting.assessment where id = :id for update")
+              .bind("id", id)
+              .mapTo(Long.class)
+              .findOne();
+          int changes =
+              h.createQuery("select count(*) from targeting.lane_change where assessment_id = :id")
+                  .bind("id", id)
+                  .mapTo(Integer.class)
+                  .one();
+          if (changes != version) {
+            return false;
+          }
           int n =
               h.createUpdate(
                       "update targeting.assessment set final_lane = :to, status = :s where id = :id"

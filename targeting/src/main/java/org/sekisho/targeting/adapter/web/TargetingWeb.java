@@ -163,7 +163,8 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/targeting/assessments/{id}/lane",
             ANALYSTS,
-            "confirm, lower or raise a lane {lane, comment}",
+            "confirm, lower or raise a lane {lane, comment, expectedLane?, expectedVersion?};"
+                + " 409 when the item's lane or version is no longer the one expected",
             this::laneApi)
         .post(
             "/api/targeting/assessments/{id}/outcome",
@@ -524,10 +525,33 @@ public final class TargetingWeb implements WebModule {
 
   private void laneForm(Context ctx) {
     WorkItem w = readItem(ctx);
-    Outcome<WorkItem> o = decide(ctx, w, form(ctx, "lane"), form(ctx, "comment"));
+    Worklist.Shown shown;
+    try {
+      shown = shown(form(ctx, "expectedLane"), form(ctx, "expectedVersion"));
+    } catch (HttpProblem e) {
+      shown = Worklist.Shown.UNCHECKED;
+    }
+    Outcome<WorkItem> o = decide(ctx, w, form(ctx, "lane"), form(ctx, "comment"), shown);
     switch (o) {
       case Outcome.Accepted<WorkItem> a ->
           ctx.redirect("/targeting/assessments/" + w.id(), HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<WorkItem> r when changedMeanwhile(r) -> {
+        // someone decided since the page was opened: show the item as it is now, with the
+        // decision as typed, for the analyst to reconsider (submitting again applies it)
+        ctx.status(409);
+        WorkItem now = worklist.item(w.id()).orElse(w);
+        showItem(
+            ctx,
+            now,
+            Web.messages(ctx)
+                .get(
+                    "targeting.decide.changed",
+                    labels(ctx).of(now.finalLane()),
+                    now.changes().isEmpty()
+                        ? ""
+                        : now.changes().get(now.changes().size() - 1).by()),
+            Map.of("lane", form(ctx, "lane"), "comment", form(ctx, "comment")));
+      }
       case Outcome.Rejected<WorkItem> r -> {
         ctx.status(400);
         // what was typed comes back with the reason, for correcting
@@ -540,9 +564,41 @@ public final class TargetingWeb implements WebModule {
     }
   }
 
-  private Outcome<WorkItem> decide(Context ctx, WorkItem w, String lane, String comment) {
+  /** A refusal because the item is no longer what the decider was shown. */
+  private static boolean changedMeanwhile(Outcome.Rejected<WorkItem> r) {
+    return r.problems().get(0).code().equals("conflict")
+        && r.problems().get(0).field().equals("expectedVersion");
+  }
+
+  /**
+   * What a decision was taken on: the lane ({@code expectedLane}) and version ({@code
+   * expectedVersion}) the decider was shown, each optional.
+   */
+  private static Worklist.Shown shown(String lane, String version) {
+    Optional<Lane> l = Optional.empty();
+    if (!lane.isBlank()) {
+      l = Lane.ofCode(lane.strip().toLowerCase(Locale.ROOT));
+      if (l.isEmpty()) {
+        throw HttpProblem.of(
+            "invalid-field", "expectedLane", "expected red, yellow, blue or green");
+      }
+    }
+    java.util.OptionalInt v = java.util.OptionalInt.empty();
+    if (!version.isBlank()) {
+      long n = parseLong(version, "expectedVersion");
+      if (n < 0 || n > Integer.MAX_VALUE) {
+        throw HttpProblem.of(
+            "invalid-field", "expectedVersion", "expected a whole number of 0 or more");
+      }
+      v = java.util.OptionalInt.of((int) n);
+    }
+    return new Worklist.Shown(l, v);
+  }
+
+  private Outcome<WorkItem> decide(
+      Context ctx, WorkItem w, String lane, String comment, Worklist.Shown shown) {
     Principal p = Web.principal(ctx);
-    Outcome<WorkItem> o = worklist.decide(w.id(), lane, comment, p.username());
+    Outcome<WorkItem> o = worklist.decide(w.id(), lane, comment, p.username(), shown);
     if (o.isAccepted()) {
       Web.audit(
           ctx,
@@ -936,7 +992,15 @@ public final class TargetingWeb implements WebModule {
   private void laneApi(Context ctx) {
     WorkItem w = readItem(ctx);
     JsonNode b = body(ctx);
-    Outcome<WorkItem> o = decide(ctx, w, text(b, "lane"), text(b, "comment"));
+    Outcome<WorkItem> o =
+        decide(
+            ctx,
+            w,
+            text(b, "lane"),
+            text(b, "comment"),
+            shown(
+                text(b, "expectedLane"),
+                wholeNumber(b, "expectedVersion").map(String::valueOf).orElse("")));
     switch (o) {
       case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
@@ -1135,6 +1199,8 @@ public final class TargetingWeb implements WebModule {
     m.put("basis", w.basis());
     m.put("finalLane", w.finalLane().code());
     m.put("finalLaneLabel", labels.of(w.finalLane()));
+    // what a lane decision names as expectedVersion: the number of lane changes so far
+    m.put("version", w.version());
     m.put("status", w.status().code());
     m.put("reasons", w.reasons());
     m.put("modelReasonsPending", w.modelReasonsPending());

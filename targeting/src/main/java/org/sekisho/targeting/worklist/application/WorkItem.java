@@ -35,6 +35,15 @@ public record WorkItem(
     changes = List.copyOf(changes);
   }
 
+  /**
+   * How many lane changes the item has had (an analyst's decision, or its consignment's lane
+   * carried to it): a decision names the version it was taken on, and is refused when the item
+   * moved on since.
+   */
+  public int version() {
+    return changes.size();
+  }
+
   /** A recorded inspection outcome. */
   public record Outcome(
       InspectionResult result, BigDecimal revenue, boolean seizure, String note, String by) {}

@@ -61,6 +61,29 @@ public final class Worklist {
    * a mandatory comment. A non-green lane refers the item to the office's inspectors.
    */
   public Outcome<WorkItem> decide(long id, String laneCode, String comment, String by) {
+    return decide(id, laneCode, comment, by, Shown.UNCHECKED);
+  }
+
+  /**
+   * What the deciding analyst was shown of an item, so that a decision taken on a page opened
+   * before someone else changed the lane is refused instead of silently undoing that change.
+   *
+   * @param lane the lane the item had; empty: not checked
+   * @param version how many lane changes it had ({@link WorkItem#version()}); empty: not checked
+   */
+  public record Shown(Optional<Lane> lane, java.util.OptionalInt version) {
+    /** Nothing to compare: the decision applies to the item as it stands. */
+    public static final Shown UNCHECKED =
+        new Shown(Optional.empty(), java.util.OptionalInt.empty());
+  }
+
+  /**
+   * {@link #decide(long, String, String, String)} on the item as {@code shown}: when its lane or
+   * version is no longer what the analyst saw, the decision is refused with {@code conflict} (the
+   * item changed meanwhile; reload it), and nothing is recorded.
+   */
+  public Outcome<WorkItem> decide(
+      long id, String laneCode, String comment, String by, Shown shown) {
     Optional<WorkItem> item = store.item(id);
     if (item.isEmpty()) {
       return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
@@ -83,6 +106,10 @@ public final class Worklist {
     if (w.status() == WorkStatus.CLOSED) {
       return Outcome.rejected("conflict", "status", "the inspection outcome is recorded already");
     }
+    if (shown.lane().isPresent() && shown.lane().get() != w.finalLane()
+        || shown.version().isPresent() && shown.version().getAsInt() != w.version()) {
+      return changedMeanwhile(w);
+    }
     // a random selection estimates the true infraction rate only if every one is examined as drawn
     if (w.basis().equals("random") && w.lane().moreSevereThan(to.get())) {
       return Outcome.rejected(
@@ -93,8 +120,9 @@ public final class Worklist {
     }
     WorkStatus next = to.get() == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.REFERRED;
     Instant at = clock.instant();
-    if (!store.decide(id, w.finalLane(), to.get(), next, c, by, at)) {
-      return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+    // compared again where the decision is stored: another one may come between
+    if (!store.decide(id, w.finalLane(), w.version(), to.get(), next, c, by, at)) {
+      return changedMeanwhile(store.item(id).orElse(w));
     }
     if (DeclarationView.kindOf(w.recordKey()).equals("transport-document")) {
       ConsignmentSelection s = new ConsignmentSelection(w.recordKey(), id, to.get());
@@ -108,6 +136,20 @@ public final class Worklist {
       }
     }
     return Outcome.accepted(store.item(id).orElseThrow());
+  }
+
+  private static Outcome<WorkItem> changedMeanwhile(WorkItem now) {
+    String last =
+        now.changes().isEmpty() ? "" : " by " + now.changes().get(now.changes().size() - 1).by();
+    return Outcome.rejected(
+        "conflict",
+        "expectedVersion",
+        "the item changed meanwhile (now "
+            + now.finalLane().code()
+            + last
+            + ", version "
+            + now.version()
+            + "); reload it and decide again");
   }
 
   /** An inspector records what the inspection found; only referred items take an outcome. */

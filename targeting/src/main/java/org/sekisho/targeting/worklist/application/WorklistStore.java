@@ -28,10 +28,19 @@ public interface WorklistStore {
   Optional<WorkItem> consignment(String transportDocument);
 
   /**
-   * Records a lane decision and moves the item to {@code status}; false if it changed meanwhile.
+   * Records a lane decision and moves the item to {@code status}, if the item still has lane {@code
+   * from} and {@code version} lane changes ({@link WorkItem#version()}) and is not closed; false,
+   * recording nothing, if it changed meanwhile.
    */
   boolean decide(
-      long id, Lane from, Lane to, WorkStatus status, String comment, String by, Instant at);
+      long id,
+      Lane from,
+      int version,
+      Lane to,
+      WorkStatus status,
+      String comment,
+      String by,
+      Instant at);
 
   /**
    * Raises the declarations of each selected consignment (those naming its transport document) that
