@@ -43,5 +43,11 @@ public interface IntelQueries {
 
   Graph graph(long entityId, Reader reader, int hops, int maxNodes);
 
+  /**
+   * Merge {@code mergeId} with both its entities, whoever may see them (callers check {@link
+   * #entityVisibility} of each before acting on it).
+   */
+  Optional<IntelViews.Merge> merge(long mergeId);
+
   Dashboard dashboard(Optional<LocalDate> day, Reader reader);
 }

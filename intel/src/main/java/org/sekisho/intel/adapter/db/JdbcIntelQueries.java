@@ -261,22 +261,32 @@ public final class JdbcIntelQueries implements IntelQueries {
 
   private static List<EntityHit> entityCandidates(
       Handle h, String company, String person, String folded, Reader reader) {
+    // A merged entity's name finds its survivor (the end of its merge chain), whose records,
+    // those of the entities merged into it included, are counted.
     return h
         .createQuery(
-            "with pool as ((select e.id, e.type, e.display, e.key from intel.entity e where"
-                + " e.merged_into is null and (e.key operator(public.%) :c"
+            "with recursive pool as ((select e.id, e.display, e.key, e.merged_into from"
+                + " intel.entity e where (e.key operator(public.%) :c"
                 + " or e.key operator(public.%) :p or e.display operator(public.%) :f"
                 + " or :c operator(public.<%) e.key or :f operator(public.<%) e.display)"
-                + " limit 300) union (select e.id, e.type, e.display, e.key from intel.entity e"
-                + " where e.merged_into is null and e.type = any(:types) and e.key in (:c, :p))),"
-                + " cand as (select id, type, display, greatest(public.similarity(key, :c),"
+                + " limit 300) union (select e.id, e.display, e.key, e.merged_into from"
+                + " intel.entity e where e.type = any(:types) and e.key in (:c, :p))),"
+                + " scored as (select id, merged_into, greatest(public.similarity(key, :c),"
                 + " public.similarity(key, :p), public.similarity(display, :f),"
                 + " public.word_similarity(:c, key), public.word_similarity(:f, display),"
-                + " case when key in (:c, :p) then 1.0 else 0 end) as sim"
-                + " from pool order by sim desc, id limit 12)"
-                + " select c.id, c.type, c.display, c.sim, (select count(*) from (select 1 from"
-                + " intel.record_entity re join intel.record r on r.id = re.record_id where"
-                + " re.entity_id = c.id and "
+                + " case when key in (:c, :p) then 1.0 else 0 end) as sim from pool),"
+                + " up(id, root, next, depth) as (select id, id, merged_into, 0 from scored"
+                + " union all select u.id, e.id, e.merged_into, u.depth + 1 from up u join"
+                + " intel.entity e on e.id = u.next where u.depth < 20),"
+                + " best as (select u.root, max(s.sim) as sim from up u join scored s on s.id ="
+                + " u.id where u.next is null group by u.root),"
+                + " cand as (select b.root as id, e.type, e.display, b.sim from best b join"
+                + " intel.entity e on e.id = b.root order by b.sim desc, b.root limit 12)"
+                + " select c.id, c.type, c.display, c.sim, (select count(*) from (with recursive"
+                + " grp(id) as (select c.id union select e.id from intel.entity e join grp on"
+                + " e.merged_into = grp.id) select distinct r.id from grp join"
+                + " intel.record_entity re on re.entity_id = grp.id join intel.record r on r.id ="
+                + " re.record_id where "
                 + SCOPE
                 + " limit "
                 + (EntityHit.COUNT_CAP + 1)
@@ -520,6 +530,27 @@ public final class JdbcIntelQueries implements IntelQueries {
       "with recursive grp(id) as (select cast(:eid as bigint) union select e.id from intel.entity e"
           + " join grp on e.merged_into = grp.id) ";
 
+  /**
+   * True when the entity {@code idExpr} (or one merged into it) names a record the reader's agency
+   * may read: entities are shared keys, and one that only another agency's unshared records name
+   * must not show, even as a candidate or a spelling.
+   */
+  private static String visibleEntity(String idExpr) {
+    return "exists (with recursive g(id) as (select "
+        + idExpr
+        + " union select e.id from intel.entity e join g on e.merged_into = g.id) select 1 from g"
+        + " join intel.record_entity re on re.entity_id = g.id join intel.record r on r.id ="
+        + " re.record_id where "
+        + SCOPE
+        + ")";
+  }
+
+  /** How many spellings an entity page lists, most written first. */
+  static final int MAX_SPELLINGS = 20;
+
+  /** How many of an entity's latest visible records its spellings are read from. */
+  private static final int SPELLING_RECORDS = 200;
+
   @Override
   public Visibility entityVisibility(long id, Reader reader) {
     return jdbi.withHandle(
@@ -595,44 +626,41 @@ public final class JdbcIntelQueries implements IntelQueries {
                   .bind("agency", reader.agency())
                   .mapTo(Long.class)
                   .one();
+          // The best matches first, then those the reader may see: the visibility check costs
+          // look-ups per candidate, the similarity ranking only the trigram index.
           List<Candidate> candidates =
               h.createQuery(
-                      "select c.id, c.type, c.display, public.similarity(c.key, :key) from"
-                          + " intel.entity c where c.type = :type and c.id <> :id and c.merged_into is"
-                          + " null and c.key operator(public.%) :key order by 4 desc limit 10")
+                      "select c.id, c.type, c.display, c.sim from (select c.id, c.type, c.display,"
+                          + " public.similarity(c.key, :key) as sim from intel.entity c where"
+                          + " c.type = :type and c.id <> :id and c.merged_into is null and c.key"
+                          + " operator(public.%) :key order by 4 desc, c.id limit 50) c where "
+                          + visibleEntity("c.id")
+                          + " order by c.sim desc, c.id limit 10")
                   .bind("key", (String) e[2])
                   .bind("type", (String) e[1])
                   .bind("id", id)
+                  .bind("agency", reader.agency())
                   .map(
                       (rs, ctx) ->
                           new Candidate(
                               rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4)))
                   .list();
+          // A merge is listed when the reader may see the entity on its other side; a merge with
+          // one the reader cannot see would name it.
           List<Merge> merges =
               h.createQuery(
                       "select m.id, m.survivor_id, m.merged_id, e.display, m.reason, m.actor, m.at,"
                           + " m.undone_at from intel.entity_merge m join intel.entity e on e.id ="
-                          + " m.merged_id where m.survivor_id = :id or m.merged_id = :id order by m.at desc")
+                          + " m.merged_id where (m.survivor_id = :id and "
+                          + visibleEntity("m.merged_id")
+                          + ") or (m.merged_id = :id and "
+                          + visibleEntity("m.survivor_id")
+                          + ") order by m.at desc")
                   .bind("id", id)
-                  .map(
-                      (rs, ctx) ->
-                          new Merge(
-                              rs.getLong(1),
-                              rs.getLong(2),
-                              rs.getLong(3),
-                              rs.getString(4),
-                              rs.getString(5),
-                              rs.getString(6),
-                              rs.getTimestamp(7).toInstant(),
-                              Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant)))
+                  .bind("agency", reader.agency())
+                  .map((rs, ctx) -> merge(rs))
                   .list();
-          List<String> spellings =
-              h.createQuery(
-                      GROUP
-                          + "select distinct display from intel.entity where id in (select id from grp) order by 1")
-                  .bind("eid", id)
-                  .mapTo(String.class)
-                  .list();
+          List<String> spellings = spellings(h, id, reader);
           return Optional.of(
               new EntityView(
                   (Long) e[0],
@@ -646,6 +674,77 @@ public final class JdbcIntelQueries implements IntelQueries {
                   merges,
                   spellings));
         });
+  }
+
+  private static Merge merge(ResultSet rs) throws SQLException {
+    return new Merge(
+        rs.getLong(1),
+        rs.getLong(2),
+        rs.getLong(3),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getString(6),
+        rs.getTimestamp(7).toInstant(),
+        Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant));
+  }
+
+  @Override
+  public Optional<Merge> merge(long mergeId) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select m.id, m.survivor_id, m.merged_id, e.display, m.reason, m.actor, m.at,"
+                        + " m.undone_at from intel.entity_merge m join intel.entity e on e.id ="
+                        + " m.merged_id where m.id = :id")
+                .bind("id", mergeId)
+                .map((rs, ctx) -> merge(rs))
+                .findOne());
+  }
+
+  /**
+   * The entity's names as its records write them (the entity's own display is only the first
+   * spelling stored): read from its latest visible records, those of entities merged into it
+   * included, most written first, at most {@link #MAX_SPELLINGS}.
+   */
+  private List<String> spellings(Handle h, long id, Reader reader) {
+    Set<String> keys = new HashSet<>();
+    h.createQuery(GROUP + "select type, key from intel.entity where id in (select id from grp)")
+        .bind("eid", id)
+        .map((rs, ctx) -> rs.getString(1) + "\u0000" + rs.getString(2))
+        .forEach(keys::add);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    h.createQuery(
+            GROUP
+                + "select r.kind, r.data::text from intel.record r where r.id in (select"
+                + " re.record_id from intel.record_entity re where re.entity_id in (select id from"
+                + " grp)) and "
+                + SCOPE
+                + " order by r.event_time desc, r.id desc limit "
+                + SPELLING_RECORDS)
+        .bind("eid", id)
+        .bind("agency", reader.agency())
+        .map((rs, ctx) -> readBack(rs.getString(1), rs.getString(2)))
+        .forEach(
+            rec ->
+                rec.ifPresent(
+                    x -> {
+                      Set<String> once = new HashSet<>();
+                      for (EntityRef ref : EntityExtraction.of(x)) {
+                        if (keys.contains(ref.type() + "\u0000" + ref.key())
+                            && !ref.display().isBlank()
+                            && once.add(ref.display())) {
+                          counts.merge(ref.display(), 1, Integer::sum);
+                        }
+                      }
+                    }));
+    return counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Integer>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(MAX_SPELLINGS)
+        .map(Map.Entry::getKey)
+        .toList();
   }
 
   @Override

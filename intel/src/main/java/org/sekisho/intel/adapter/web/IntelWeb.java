@@ -406,15 +406,36 @@ public final class IntelWeb implements WebModule {
   private void mergeForm(Context ctx) {
     long id = id(ctx);
     requireEntity(ctx, id);
-    Outcome<Long> o =
-        merges.merge(id, mergedId(ctx.formParam("mergedId")), ctx.formParam("reason"), actor(ctx));
-    answer(o);
+    long mergedId = mergedId(ctx.formParam("mergedId"));
+    // the entity pulled in must be one the actor may read, as the survivor must
+    requireEntity(ctx, mergedId);
+    answer(merges.merge(id, mergedId, ctx.formParam("reason"), actor(ctx)));
     ctx.redirect("/entities/" + id);
   }
 
   private void undoForm(Context ctx) {
-    answer(merges.undo(id(ctx), ctx.formParam("reason"), actor(ctx)));
-    ctx.redirect("/entities/" + mergedId(ctx.formParam("back")));
+    long mergeId = id(ctx);
+    // everything is checked before the undo is made: a bad page to return to must not answer 400
+    // for an undo already done
+    String back = Optional.ofNullable(ctx.formParam("back")).orElse("").strip();
+    if (!back.isEmpty() && !back.matches("\\d{1,18}")) {
+      throw HttpProblem.of(
+          "invalid-parameter", "back", "expected the numeric id of the entity page to return to");
+    }
+    long survivor = requireMerge(ctx, mergeId);
+    answer(merges.undo(mergeId, ctx.formParam("reason"), actor(ctx)));
+    ctx.redirect("/entities/" + (back.isEmpty() ? survivor : Long.parseLong(back)));
+  }
+
+  /**
+   * The survivor of merge {@code mergeId}, once both of its entities are found readable by the
+   * actor: undoing a merge with an entity the actor cannot see is refused as reading it would be.
+   */
+  private long requireMerge(Context ctx, long mergeId) {
+    var m = queries.merge(mergeId).orElseThrow(() -> HttpProblem.notFound("merge " + mergeId));
+    requireEntity(ctx, m.survivorId());
+    requireEntity(ctx, m.mergedId());
+    return m.survivorId();
   }
 
   /** The request body as a JSON object, or a 400 naming what was expected. */
@@ -466,6 +487,8 @@ public final class IntelWeb implements WebModule {
               + FieldRules.shorten(merged.toString()));
     }
     String reason = jsonText(body, "reason", "a text saying why the two are the same party");
+    // the entity pulled in must be one the actor may read, as the survivor must
+    requireEntity(ctx, mergedId);
     long merge = answer(merges.merge(id, mergedId, reason, actor(ctx)));
     ctx.status(201).json(Map.of("merge", merge));
   }
@@ -474,6 +497,7 @@ public final class IntelWeb implements WebModule {
     long id = id(ctx);
     JsonNode body = jsonObject(ctx, "{\"reason\": \"…\"}");
     String reason = jsonText(body, "reason", "a text saying why the two are not the same party");
+    requireMerge(ctx, id);
     ctx.json(Map.of("undone", answer(merges.undo(id, reason, actor(ctx)))));
   }
 

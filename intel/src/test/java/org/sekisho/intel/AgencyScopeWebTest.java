@@ -1,0 +1,315 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * What one agency may see of another's records through the entity pages, merges and look-ups by
+ * source id: nothing of an unshared record, not even a candidate's name.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AgencyScopeWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String customs;
+  private String police;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    accounts.upsert(
+        "officer", "Officer", "pw-" + System.nanoTime(), Set.of(Role.OFFICER), "customs-jp", "");
+    accounts.upsert(
+        "police",
+        "Police",
+        "pw-" + System.nanoTime(),
+        Set.of(Role.PARTNER, Role.INVESTIGATOR),
+        "police-jp",
+        "");
+    customs = accounts.issueApiToken("officer", "test", Optional.empty());
+    police = accounts.issueApiToken("police", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String token, String method, String path, String body)
+      throws Exception {
+    return send(token, method, path, body, "application/json");
+  }
+
+  private HttpResponse<String> send(
+      String token, String method, String path, String body, String type) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .header("Content-Type", type);
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode ingest(String token, String kind, String body) throws Exception {
+    HttpResponse<String> r = send(token, "POST", "/api/ingest/" + kind, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private static String declaration(String id, String importer) {
+    return "{\"declarationId\":\""
+        + id
+        + "\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"importer\":{\"kind\":\"company\","
+        + "\"name\":\""
+        + importer
+        + "\",\"country\":\"JP\"},\"items\":[{\"hsCode\":\"090121\"}]}\n";
+  }
+
+  private static String seizure(String id, String company, String extra) {
+    return "{\"seizureId\":\""
+        + id
+        + "\",\"date\":\"2026-11-27\",\"commodity\":\"gold\",\"companies\":[{\"name\":\""
+        + company
+        + "\",\"country\":\"JP\"}]"
+        + extra
+        + "}\n";
+  }
+
+  private long entity(String key) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.entity where type = 'company' and key = :k")
+                    .bind("k", key)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private Optional<Long> mergedInto(long id) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select merged_into from intel.entity where id = :id")
+                    .bind("id", id)
+                    .mapTo(Long.class)
+                    .findOne());
+  }
+
+  private static List<Long> ids(JsonNode array) {
+    List<Long> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.get("id").asLong()));
+    return out;
+  }
+
+  @Test
+  void candidatesSpellingsAndMergesShowOnlyEntitiesTheReaderMaySee() throws Exception {
+    ingest(
+        customs,
+        "declarations",
+        declaration("SCOPE-D1", "Kitsune Trading") + declaration("SCOPE-D2", "Kitsune Tradng"));
+    ingest(police, "seizures", seizure("SCOPE-S1", "Kitsune Tradin", ""));
+    long own = entity("KITSUNE TRADING|JP");
+    long visible = entity("KITSUNE TRADNG|JP");
+    long policeOnly = entity("KITSUNE TRADIN|JP");
+
+    JsonNode view = JSON.readTree(send(customs, "GET", "/api/entities/" + own, null).body());
+    assertThat(ids(view.get("candidates"))).contains(visible).doesNotContain(policeOnly);
+    assertThat(send(customs, "GET", "/api/entities/" + policeOnly, null).statusCode())
+        .isEqualTo(403);
+
+    // neither API nor form may pull in an entity the actor cannot read
+    HttpResponse<String> api =
+        send(
+            customs,
+            "POST",
+            "/api/entities/" + own + "/merge",
+            "{\"mergedId\":" + policeOnly + ",\"reason\":\"same trader\"}");
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(403);
+    HttpResponse<String> form =
+        send(
+            customs,
+            "POST",
+            "/entities/" + own + "/merge",
+            "mergedId=" + policeOnly + "&reason=same+trader",
+            "application/x-www-form-urlencoded");
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(403);
+    assertThat(mergedInto(policeOnly)).isEmpty();
+
+    // a merge of two visible entities: the merged one's records and spellings join the survivor
+    HttpResponse<String> merged =
+        send(
+            customs,
+            "POST",
+            "/api/entities/" + own + "/merge",
+            "{\"mergedId\":" + visible + ",\"reason\":\"same trader number\"}");
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(201);
+    long merge = JSON.readTree(merged.body()).get("merge").asLong();
+    view = JSON.readTree(send(customs, "GET", "/api/entities/" + own, null).body());
+    List<String> spellings = new ArrayList<>();
+    view.get("spellings").forEach(n -> spellings.add(n.asText()));
+    assertThat(spellings).containsExactlyInAnyOrder("Kitsune Trading", "Kitsune Tradng");
+    assertThat(ids(view.get("candidates"))).doesNotContain(policeOnly);
+
+    // the police may not undo a merge of entities they cannot see, nor see its entities
+    HttpResponse<String> undo =
+        send(police, "POST", "/api/merges/" + merge + "/undo", "{\"reason\":\"not the same\"}");
+    assertThat(undo.statusCode()).as(undo.body()).isEqualTo(403);
+    assertThat(mergedInto(visible)).contains(own);
+
+    // the merged entity's name finds the survivor, with the records of both counted
+    JsonNode search =
+        JSON.readTree(send(customs, "GET", "/api/search?q=" + enc("Kitsune Tradng"), null).body());
+    JsonNode hit = null;
+    for (JsonNode e : search.get("entities")) {
+      if (e.get("id").asLong() == own) {
+        hit = e;
+      }
+    }
+    assertThat(hit).as(search.toString()).isNotNull();
+    assertThat(hit.get("records").asLong()).isEqualTo(2);
+    assertThat(ids(search.get("entities"))).doesNotContain(visible, policeOnly);
+  }
+
+  @Test
+  void anUndoFormWithoutAPageToReturnToGoesToTheSurvivorAndABadOneIsRefusedBeforeUndoing()
+      throws Exception {
+    ingest(
+        customs,
+        "declarations",
+        declaration("UNDO-D1", "Tanuki Shoji") + declaration("UNDO-D2", "Tanuki Shouji"));
+    long a = entity("TANUKI SHOJI|JP");
+    long b = entity("TANUKI SHOUJI|JP");
+    HttpResponse<String> merged =
+        send(
+            customs,
+            "POST",
+            "/api/entities/" + a + "/merge",
+            "{\"mergedId\":" + b + ",\"reason\":\"same phone number\"}");
+    long merge = JSON.readTree(merged.body()).get("merge").asLong();
+    String form = "application/x-www-form-urlencoded";
+    HttpResponse<String> badBack =
+        send(
+            customs,
+            "POST",
+            "/merges/" + merge + "/undo",
+            "reason=different+registries&back=abc",
+            form);
+    assertThat(badBack.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(badBack.body()).get("field").asText()).isEqualTo("back");
+    assertThat(mergedInto(b)).contains(a);
+    HttpResponse<String> undone =
+        send(customs, "POST", "/merges/" + merge + "/undo", "reason=different+registries", form);
+    assertThat(undone.statusCode()).as(undone.body()).isBetween(300, 399);
+    assertThat(undone.headers().firstValue("Location")).contains("/entities/" + a);
+    assertThat(mergedInto(b)).isEmpty();
+  }
+
+  @Test
+  void aRecordAddressedBySourceIdIsTheReadersOwnOrOneSharedWithItNeverAnotherAgencysUnshared()
+      throws Exception {
+    ingest(police, "declarations", declaration("SRC-1", "Police Copy Trading"));
+    JsonNode own = ingest(customs, "declarations", declaration("SRC-1", "Customs Own Trading"));
+    assertThat(own.get("stored").asLong()).isEqualTo(1);
+    ingest(police, "seizures", seizure("SRC-S1", "Hidden Co", ""));
+    ingest(
+        police,
+        "seizures",
+        seizure(
+            "SRC-S2",
+            "Shared Co",
+            ",\"sharedWith\":[\"customs-jp\"],\"relatedRecords\":[\"declaration:SRC-1\"]"));
+
+    JsonNode mine =
+        JSON.readTree(send(customs, "GET", "/api/records/declaration/SRC-1", null).body());
+    assertThat(mine.get("agency").asText()).isEqualTo("customs-jp");
+    JsonNode theirs =
+        JSON.readTree(send(police, "GET", "/api/records/declaration/SRC-1", null).body());
+    assertThat(theirs.get("agency").asText()).isEqualTo("police-jp");
+    assertThat(send(customs, "GET", "/api/records/seizure/SRC-S1", null).statusCode())
+        .isEqualTo(404);
+    assertThat(send(customs, "GET", "/records/seizure/SRC-S1", null).statusCode()).isEqualTo(404);
+    HttpResponse<String> redirect = send(customs, "GET", "/records/declaration/SRC-1", null);
+    assertThat(redirect.headers().firstValue("Location"))
+        .contains("/records/" + mine.get("id").asLong());
+
+    // the shared seizure's related record opens the reader's own declaration of that id
+    long shared =
+        JSON.readTree(send(customs, "GET", "/api/records/seizure/SRC-S2", null).body())
+            .get("id")
+            .asLong();
+    String page = send(customs, "GET", "/records/" + shared, null).body();
+    assertThat(page).contains("<a class=\"related-link\" href=\"/records/declaration/SRC-1\">");
+  }
+
+  private static String enc(String s) {
+    return URLEncoder.encode(s, StandardCharsets.UTF_8);
+  }
+}
