@@ -91,6 +91,64 @@ class CriteriaLanguageProperties {
     }
   }
 
+  /**
+   * Texts nested or chained far beyond what anyone writes, up to the longest text accepted: deep
+   * runs of '(' and 'not', long chains of 'and' and 'or', closed or not, with noise between.
+   */
+  @Provide
+  Arbitrary<String> deep() {
+    Arbitrary<String> opener = Arbitraries.of("(", "not ", "not (", "( not ", "((");
+    Arbitrary<String> joiner = Arbitraries.of(" and ", " or ", " and not ", " or (");
+    Arbitrary<String> condition =
+        Arbitraries.of(
+            "hs = \"0901\"",
+            "value_per_kg < 200",
+            "origin in list \"high-risk-origins\"",
+            "",
+            "\"");
+    Arbitrary<String> nested =
+        Arbitraries.integers()
+            .between(0, 30_000)
+            .flatMap(
+                n ->
+                    opener.flatMap(
+                        o ->
+                            condition.flatMap(
+                                c ->
+                                    Arbitraries.integers()
+                                        .between(0, n)
+                                        .map(
+                                            closed ->
+                                                o.repeat(n / o.length())
+                                                    + c
+                                                    + ")".repeat(closed)))));
+    Arbitrary<String> chained =
+        Arbitraries.integers()
+            .between(1, 8_000)
+            .flatMap(n -> joiner.flatMap(j -> condition.map(c -> (c + j).repeat(n) + c)));
+    return Arbitraries.oneOf(nested, chained)
+        .map(
+            w ->
+                "criterion \"Deep\" when "
+                    + w
+                    + " then lane red weight 1 because \"deeply nested text\"")
+        .map(t -> t.length() > 100_000 ? t.substring(0, 100_000) : t);
+  }
+
+  @Property(tries = 150)
+  void deeplyNestedOrLongChainedTextsNeverThrowAndSayWhere(@ForAll("deep") String text) {
+    CriteriaLanguage.Compiled c = CriteriaLanguage.compile(text, LISTS);
+    assertThat(c.ok()).isEqualTo(c.problems().isEmpty());
+    for (CriteriaProblem p : c.problems()) {
+      assertThat(p.line()).isEqualTo(1);
+      assertThat(p.column()).isPositive();
+    }
+    for (Criterion k : c.criteria()) {
+      k.hits(Declarations.coffee("D", "CO", 100, 1));
+      k.evidence(Declarations.coffee("D", "CO", 100, 1));
+    }
+  }
+
   @Property(tries = 1000)
   void listCsvNeverThrowsAndNamesTheLineOfEveryRefusedRow(@ForAll String csv) {
     ListCsv.Read r = ListCsv.read(csv, ListKind.COUNTRIES);

@@ -48,6 +48,32 @@ class CriteriaLanguageTest {
   }
 
   @Test
+  void aConditionNestedTooDeeplyIsRefusedAtTheLevelThatGoesTooFarAndLongChainsStillRun() {
+    String head = "criterion \"Deep\" when ";
+    String tail = " then lane red because \"deeply nested text\"";
+    CriteriaProblem p =
+        firstProblem(head + "(".repeat(5000) + "hs = \"0901\"" + ")".repeat(5000) + tail);
+    assertThat(p.message()).contains("nested too deeply").contains("50");
+    assertThat(p.line()).isEqualTo(1);
+    assertThat(p.column()).isEqualTo(head.length() + 51);
+    assertThat(firstProblem(head + "not ".repeat(3000) + "hs = \"0901\"" + tail).message())
+        .contains("nested too deeply");
+    // fifty levels are allowed, and mean what they say
+    Criterion fifty =
+        one(head + "(".repeat(50) + "hs starts with \"0901\"" + ")".repeat(50) + tail);
+    assertThat(fifty.hits(Declarations.coffee("D", "CO", 100, 1))).isTrue();
+    Criterion notNot = one(head + "not ".repeat(50) + "hs starts with \"0901\"" + tail);
+    assertThat(notNot.hits(Declarations.coffee("D", "CO", 100, 1))).isTrue();
+    // a chain thousands of conditions long is no deeper than one
+    Criterion chain =
+        one(head + "value_per_kg > 1 and ".repeat(4000) + "hs starts with \"0901\"" + tail);
+    assertThat(chain.hits(Declarations.coffee("D", "CO", 100, 1))).isTrue();
+    Criterion anyOf = one(head + "hs = \"8471\" or ".repeat(4000) + "origin = \"CO\"" + tail);
+    assertThat(anyOf.hits(Declarations.coffee("D", "CO", 100, 1))).isTrue();
+    assertThat(anyOf.hits(Declarations.coffee("D", "TH", 100, 1))).isFalse();
+  }
+
+  @Test
   void theExampleCriterionCompilesWithItsLaneWeightAndReason() {
     Criterion c = one(COFFEE);
     assertThat(c.name()).isEqualTo("Coffee from high-risk origin");

@@ -744,6 +744,63 @@ class TargetingWebTest {
         .isEqualTo(2);
   }
 
+  @Test
+  @Order(7)
+  void malformedNumbersAndDeeplyNestedCriteriaAreRefusedWith400NamingTheFieldNever500()
+      throws Exception {
+    long id =
+        ok(send("POST", "/api/assess", analyst, declaration("D-BAD-1", "IMP-B", "TH", "900", "2")))
+            .get("id")
+            .asLong();
+    String outcome = "/api/targeting/assessments/" + id + "/outcome";
+    for (String revenue :
+        List.of("1e400", "-1e400", "1e-400", "1e999999999", "123456789012345678901")) {
+      assertThat(
+              refusedField(
+                  outcome, inspector, "{\"result\":\"infraction\",\"revenue\":" + revenue + "}"))
+          .as(revenue)
+          .isEqualTo("revenue");
+    }
+    // an exponent beyond what any number parser reads is no JSON number at all
+    HttpResponse<String> huge =
+        send("POST", outcome, inspector, "{\"result\":\"infraction\",\"revenue\":1e9999999999}");
+    assertThat(huge.statusCode()).as(huge.body()).isEqualTo(400);
+    assertThat(JSON.readTree(huge.body()).get("error").asText()).isEqualTo("invalid-json");
+    for (String days : List.of("1e400", "7.5", "-3", "1e-400")) {
+      assertThat(
+              refusedField(
+                  "/api/targeting/criteria/dry-run",
+                  analyst,
+                  "{\"source\":" + json(COFFEE) + ",\"days\":" + days + "}"))
+          .as(days)
+          .isEqualTo("days");
+    }
+    assertThat(dryRun(java.util.Map.of("source", COFFEE, "days", 7)).get("days").asInt())
+        .isEqualTo(7);
+    // 5,000 nested parentheses: a problem at a line and column, not an overflowed stack
+    String deep =
+        "criterion \"Deep\" when "
+            + "(".repeat(5000)
+            + "hs = \"0901\""
+            + ")".repeat(5000)
+            + " then lane red because \"deeply nested text\"";
+    JsonNode checked =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/criteria/check",
+                analyst,
+                json(java.util.Map.of("source", deep))));
+    assertThat(checked.get("ok").asBoolean()).isFalse();
+    assertThat(checked.get("problems").get(0).get("message").asText())
+        .contains("nested too deeply");
+    assertThat(checked.get("problems").get(0).get("column").asInt()).isEqualTo(73);
+    HttpResponse<String> saved =
+        send("POST", "/api/targeting/criteria", analyst, json(java.util.Map.of("source", deep)));
+    assertThat(saved.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(saved.body()).get("field").asText()).isEqualTo("line 1, column 73");
+  }
+
   /**
    * Clicks a worklist row's link. The list refreshes itself every few seconds, replacing its rows,
    * so a row found just before a refresh is gone when clicked: find it again and retry.

@@ -75,7 +75,10 @@ public final class TargetingWeb implements WebModule {
   public static final Access CASE_READ = Access.anyOf(Role.ANALYST, Role.INSPECTOR);
   public static final Access ASSESS = Access.anyOf(Role.ANALYST, Role.OFFICER, Role.ADMIN);
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads JSON numbers with a point or exponent as decimals: 1e400 stays 1e400, not Infinity. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
   private final AssessRecords assess;
   private final CriteriaCatalogue criteria;
@@ -1331,15 +1334,17 @@ public final class TargetingWeb implements WebModule {
   }
 
   private static JsonNode body(Context ctx) {
+    JsonNode n;
     try {
-      JsonNode n = JSON.readTree(ctx.body());
-      if (n == null || !n.isObject()) {
-        throw HttpProblem.of("invalid-json", "", "expected a JSON object");
-      }
-      return n;
-    } catch (JsonProcessingException e) {
+      n = JSON.readTree(ctx.body());
+    } catch (JsonProcessingException | RuntimeException e) {
+      // a number whose exponent does not fit is refused by the number parser, not by Jackson
       throw HttpProblem.of("invalid-json", "", "the body is not valid JSON");
     }
+    if (n == null || !n.isObject()) {
+      throw HttpProblem.of("invalid-json", "", "expected a JSON object");
+    }
+    return n;
   }
 
   // ---- typed fields of a JSON body: a field of the wrong type is refused, never coerced (a
@@ -1357,11 +1362,26 @@ public final class TargetingWeb implements WebModule {
     return v.asText();
   }
 
-  /** An amount given as a JSON number or a string; "" when absent or null. */
+  /**
+   * An amount given as a JSON number or a string; "" when absent or null. A number is read exactly
+   * (as a decimal, never through a double) and refused, naming the field, when it has more than 18
+   * digits before or after the point: {@code 1e400} is no amount, and writing it out in full would
+   * cost as much as its exponent says.
+   */
   private static String amount(JsonNode b, String field) {
     JsonNode v = b.get(field);
     if (v != null && v.isNumber()) {
-      return v.decimalValue().toPlainString();
+      java.math.BigDecimal d;
+      try {
+        d = v.decimalValue();
+      } catch (NumberFormatException e) {
+        d = null;
+      }
+      if (d == null || d.precision() - d.scale() > 18 || d.scale() > 18) {
+        throw HttpProblem.of(
+            "invalid-field", field, "expected a number like 12500.50, got " + v.asText());
+      }
+      return d.toPlainString();
     }
     return text(b, field);
   }

@@ -31,14 +31,27 @@ final class ConditionCompiler<S, P> {
   Condition<S, P> expr(Syntax.Expr e) {
     return switch (e) {
       case Syntax.And a -> {
-        Condition<S, P> l = expr(a.left());
-        Condition<S, P> r = expr(a.right());
-        yield (d, i, ev) -> l.test(d, i, ev) && r.test(d, i, ev);
+        List<Condition<S, P>> parts = a.parts().stream().map(this::expr).toList();
+        // in order, stopping at the first false, as a && b && c does
+        yield (d, i, ev) -> {
+          for (Condition<S, P> c : parts) {
+            if (!c.test(d, i, ev)) {
+              return false;
+            }
+          }
+          return true;
+        };
       }
       case Syntax.Or o -> {
-        Condition<S, P> l = expr(o.left());
-        Condition<S, P> r = expr(o.right());
-        yield (d, i, ev) -> l.test(d, i, ev) || r.test(d, i, ev);
+        List<Condition<S, P>> parts = o.parts().stream().map(this::expr).toList();
+        yield (d, i, ev) -> {
+          for (Condition<S, P> c : parts) {
+            if (c.test(d, i, ev)) {
+              return true;
+            }
+          }
+          return false;
+        };
       }
       case Syntax.Not n -> {
         Condition<S, P> inner = expr(n.inner());

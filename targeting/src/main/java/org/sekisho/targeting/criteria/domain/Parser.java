@@ -14,6 +14,11 @@ final class Parser {
   private final Vocabulary<?, ?> vocabulary;
   private int at;
 
+  /** Most levels of {@code (} and {@code not} inside one another in a condition. */
+  static final int MAX_NESTING = 50;
+
+  private int depth;
+
   /** Ends the current criterion; carries no stack trace (it is control flow, not a failure). */
   private static final class Stop extends RuntimeException {
     private static final long serialVersionUID = 1L;
@@ -84,33 +89,53 @@ final class Parser {
   }
 
   private Syntax.Expr or() {
-    Syntax.Expr left = and();
+    List<Syntax.Expr> parts = new ArrayList<>();
+    parts.add(and());
     while (peek().is("or")) {
       next();
-      left = new Syntax.Or(left, and());
+      parts.add(and());
     }
-    return left;
+    return parts.size() == 1 ? parts.get(0) : new Syntax.Or(parts);
   }
 
   private Syntax.Expr and() {
-    Syntax.Expr left = unary();
+    List<Syntax.Expr> parts = new ArrayList<>();
+    parts.add(unary());
     while (peek().is("and")) {
       next();
-      left = new Syntax.And(left, unary());
+      parts.add(unary());
     }
-    return left;
+    return parts.size() == 1 ? parts.get(0) : new Syntax.And(parts);
   }
 
   private Syntax.Expr unary() {
-    if (peek().is("not")) {
-      next();
-      return new Syntax.Not(unary());
-    }
-    if (peek().is("(")) {
-      next();
-      Syntax.Expr e = or();
-      expect(")", "')' to close the '('");
-      return e;
+    if (peek().is("not") || peek().is("(")) {
+      // each level is a frame of this parser, of the checker and of every evaluation: a text
+      // nested thousands deep would exhaust the stack
+      if (depth == MAX_NESTING) {
+        problems.add(
+            new CriteriaProblem(
+                "criteria-syntax",
+                peek().line(),
+                peek().column(),
+                "nested too deeply: at most "
+                    + MAX_NESTING
+                    + " levels of '(' and 'not' inside one another"));
+        throw new Stop();
+      }
+      depth++;
+      try {
+        if (peek().is("not")) {
+          next();
+          return new Syntax.Not(unary());
+        }
+        next();
+        Syntax.Expr e = or();
+        expect(")", "')' to close the '('");
+        return e;
+      } finally {
+        depth--;
+      }
     }
     return condition();
   }

@@ -8,9 +8,22 @@ final class Syntax {
 
   sealed interface Expr permits And, Or, Not, Condition {}
 
-  record And(Expr left, Expr right) implements Expr {}
+  /**
+   * Conditions joined by {@code and}, in text order: a chain is one node, not a tree as deep as it
+   * is long, so that no long chain can exhaust the stack when it is checked or evaluated.
+   */
+  record And(List<Expr> parts) implements Expr {
+    And {
+      parts = List.copyOf(parts);
+    }
+  }
 
-  record Or(Expr left, Expr right) implements Expr {}
+  /** Conditions joined by {@code or}, in text order (one node, as {@link And}). */
+  record Or(List<Expr> parts) implements Expr {
+    Or {
+      parts = List.copyOf(parts);
+    }
+  }
 
   record Not(Expr inner) implements Expr {}
 
