@@ -531,4 +531,31 @@ class IngestRecordsTest {
                         .one());
     assertThat(description).isEqualTo("tab\there\nnew line \\N end");
   }
+
+  @Test
+  void aJsonValueOfTheWrongTypeRejectsItsRowNamingTheFieldAndTheOtherRowsAreStored() {
+    String head = "{\"seizureId\":\"SHAPE-%d\",\"date\":\"2026-11-27\",\"commodity\":\"gold\"";
+    String file =
+        head.formatted(1)
+            + ",\"persons\":{\"name\":\"John Doe\"}}\n"
+            + head.formatted(2)
+            + ",\"persons\":[{\"name\":[\"John\",\"Doe\"]}]}\n"
+            + head.formatted(3)
+            + ",\"persons\":[{\"name\":\"John Doe\"}],\"sharedWith\":{\"agency\":\"police-jp\"}}\n"
+            + head.formatted(4)
+            + ",\"persons\":[{\"name\":\"John Doe\"}]}\n";
+    IngestReport r =
+        run(
+            RecordKind.SEIZURE,
+            "json",
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(1);
+    assertThat(r.rejected()).isEqualTo(3);
+    assertThat(r.problems())
+        .extracting(p -> p.row() + " " + p.problem().field() + ": " + p.problem().message())
+        .containsExactly(
+            "1 persons: expected a list of objects, got an object",
+            "2 persons[0].name: expected text, got a list",
+            "3 sharedWith: expected a list of text, got an object");
+  }
 }

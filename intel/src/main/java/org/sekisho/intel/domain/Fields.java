@@ -1,6 +1,7 @@
 package org.sekisho.intel.domain;
 
 import java.util.List;
+import org.sekisho.core.Problem;
 
 /**
  * One source row or object, as the format adapters (CSV, JSON) present it to {@link RecordReader}.
@@ -28,6 +29,16 @@ public interface Fields {
     return new Prefixed(this, name + ".");
   }
 
+  /**
+   * What was found wrong with the shape of the values read so far (an object or a list where text
+   * belongs, text where an object belongs), each naming its full field path and the expected form.
+   * Such a value reads as absent; a row with any of these problems is refused. Formats whose values
+   * are all text (CSV) have none.
+   */
+  default List<Problem> problems() {
+    return List.of();
+  }
+
   /** A view of {@code prefix*} fields as if they were top-level. */
   record Prefixed(Fields inner, String prefix) implements Fields {
     @Override
@@ -43,6 +54,11 @@ public interface Fields {
     @Override
     public List<String> strings(String path) {
       return inner.strings(prefix + path);
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return inner.problems();
     }
   }
 }

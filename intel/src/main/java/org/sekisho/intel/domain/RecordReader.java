@@ -69,6 +69,15 @@ public final class RecordReader {
           case POSTAL_ITEM -> postalItem(r);
           case SEIZURE -> seizure(r);
         };
+    List<Problem> shapes = f.problems();
+    if (!shapes.isEmpty()) {
+      // A value of the wrong shape reads as absent: what the other checks said of its field
+      // ("is required") gives way to the reason.
+      Set<String> wrong = new java.util.HashSet<>();
+      shapes.forEach(p -> wrong.add(p.field()));
+      r.problems.removeIf(p -> wrong.contains(p.field()));
+      r.problems.addAll(shapes);
+    }
     return r.problems.isEmpty() ? Outcome.accepted(rec) : new Outcome.Rejected<>(r.problems);
   }
 

@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.intel.domain.Fields;
 
 /**
@@ -149,14 +150,30 @@ public final class JsonRows extends LookAheadRows {
     return i < 0 ? s : s.substring(0, i);
   }
 
-  /** Fields over a Jackson tree; dotted paths walk nested objects. */
+  /**
+   * Fields over a Jackson tree; dotted paths walk nested objects. A value of the wrong shape (an
+   * object or a list where text belongs, text where a party object or a list belongs) reads as
+   * absent and is noted as a problem naming its path and the expected form, so the row is refused
+   * rather than stored without it.
+   */
   static final class JsonFields implements Fields {
     private static final java.util.Map<String, String[]> PATHS =
         new java.util.concurrent.ConcurrentHashMap<>();
+    private static final JsonNode MISSING =
+        com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     private final JsonNode node;
+    private final String prefix;
+    // shared by a row's object and all the objects read from it
+    private final List<Problem> problems;
 
     JsonFields(JsonNode node) {
+      this(node, "", new ArrayList<>(0));
+    }
+
+    private JsonFields(JsonNode node, String prefix, List<Problem> problems) {
       this.node = node;
+      this.prefix = prefix;
+      this.problems = problems;
     }
 
     private JsonNode at(String path) {
@@ -165,19 +182,51 @@ public final class JsonRows extends LookAheadRows {
       }
       JsonNode n = node;
       // Field paths are few and fixed (the readers' constants), so their parts are split once.
-      for (String part : PATHS.computeIfAbsent(path, p -> p.split("\\."))) {
-        if (n == null) {
+      String[] parts = PATHS.computeIfAbsent(path, p -> p.split("\\."));
+      for (int i = 0; i < parts.length; i++) {
+        if (n == null || n.isNull()) {
           return null;
         }
-        n = n.get(part);
+        if (i > 0 && !n.isObject()) {
+          wrong(String.join(".", java.util.Arrays.copyOf(parts, i)), "an object", n);
+          return null;
+        }
+        n = n.get(parts[i]);
       }
       return n;
+    }
+
+    private void wrong(String path, String expected, JsonNode got) {
+      Problem p =
+          Problem.of("invalid-type", prefix + path, "expected " + expected + ", got " + shape(got));
+      if (!problems.contains(p)) {
+        problems.add(p);
+      }
+    }
+
+    private static String shape(JsonNode n) {
+      return switch (n.getNodeType()) {
+        case OBJECT, POJO -> "an object";
+        case ARRAY -> "a list";
+        case STRING -> "text";
+        case NUMBER -> "a number";
+        case BOOLEAN -> "true/false";
+        default -> "nothing";
+      };
+    }
+
+    private static boolean absent(JsonNode n) {
+      return n == null || n.isNull() || n.isMissingNode();
     }
 
     @Override
     public String text(String path) {
       JsonNode n = at(path);
-      if (n == null || n.isNull() || n.isContainerNode()) {
+      if (absent(n)) {
+        return "";
+      }
+      if (n.isContainerNode()) {
+        wrong(path, "text", n);
         return "";
       }
       return n.asText().strip();
@@ -185,19 +234,38 @@ public final class JsonRows extends LookAheadRows {
 
     @Override
     public Fields object(String name) {
-      // Any node reads as an object here: a missing one, or a value that is not an object, has
-      // no fields, exactly as the dotted paths through it would find none.
       JsonNode n = at(name);
-      return new JsonFields(
-          n == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : n);
+      if (absent(n)) {
+        return new JsonFields(MISSING, prefix + name + ".", problems);
+      }
+      if (!n.isObject()) {
+        wrong(name, "an object (name, id, address, …)", n);
+        return new JsonFields(MISSING, prefix + name + ".", problems);
+      }
+      return new JsonFields(n, prefix + name + ".", problems);
     }
 
     @Override
     public List<Fields> list(String path) {
       JsonNode n = at(path);
       List<Fields> out = new ArrayList<>();
-      if (n != null && n.isArray()) {
-        n.forEach(e -> out.add(new JsonFields(e)));
+      if (absent(n)) {
+        return out;
+      }
+      if (!n.isArray()) {
+        wrong(path, "a list of objects", n);
+        return out;
+      }
+      for (int i = 0; i < n.size(); i++) {
+        JsonNode e = n.get(i);
+        String at = path + "[" + i + "]";
+        if (!e.isObject()) {
+          // kept as an empty entry, so that the reader's item numbers stay those of the input
+          wrong(at, "an object", e);
+          out.add(new JsonFields(MISSING, prefix + at + ".", problems));
+        } else {
+          out.add(new JsonFields(e, prefix + at + ".", problems));
+        }
       }
       return out;
     }
@@ -206,9 +274,22 @@ public final class JsonRows extends LookAheadRows {
     public List<String> strings(String path) {
       JsonNode n = at(path);
       List<String> out = new ArrayList<>();
-      if (n != null && n.isArray()) {
-        n.forEach(e -> out.add(e.asText().strip()));
-      } else if (n != null && n.isTextual() && !n.asText().isBlank()) {
+      if (absent(n)) {
+        return out;
+      }
+      if (n.isArray()) {
+        for (int i = 0; i < n.size(); i++) {
+          JsonNode e = n.get(i);
+          if (e.isContainerNode()) {
+            wrong(path + "[" + i + "]", "text", e);
+          } else if (!e.isNull()) {
+            out.add(e.asText().strip());
+          }
+        }
+      } else if (n.isObject()) {
+        wrong(path, "a list of text", n);
+      } else if (!n.asText().isBlank()) {
+        // one value, or several separated by ';' as CSV writes them
         for (String s : n.asText().split(";")) {
           if (!s.isBlank()) {
             out.add(s.strip());
@@ -216,6 +297,11 @@ public final class JsonRows extends LookAheadRows {
         }
       }
       return out;
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return List.copyOf(problems);
     }
   }
 }
