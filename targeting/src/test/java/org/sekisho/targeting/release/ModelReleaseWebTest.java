@@ -142,9 +142,12 @@ class ModelReleaseWebTest {
     HttpResponse<String> ok = send("POST", "/api/targeting/models/1/approve", ben, null);
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     assertThat(JSON.readTree(ok.body()).get("approvedBy").asText()).isEqualTo("ben");
+    // approved is not in use: nothing is released yet
+    assertThat(JSON.readTree(ok.body()).get("inUse").asBoolean()).isFalse();
     HttpResponse<String> rel = send("POST", "/api/targeting/models/1/release", ada, null);
     assertThat(rel.statusCode()).as(rel.body()).isEqualTo(200);
     assertThat(JSON.readTree(rel.body()).get("status").asText()).isEqualTo("released");
+    assertThat(JSON.readTree(rel.body()).get("inUse").asBoolean()).isTrue();
     JsonNode after = JSON.readTree(send("POST", "/api/assess", ada, decl.formatted("2")).body());
     assertThat(after.at("/versions/model").asText()).isEqualTo(modelId);
     assertThat(after.get("modelProbability").asDouble()).isGreaterThan(0);

@@ -118,7 +118,12 @@ public final class ModelReleaseWeb implements WebModule {
       Context ctx, BiFunction<Integer, ModelLifecycle.Actor, Outcome<ModelVersion>> step) {
     Outcome<ModelVersion> o = step.apply(version(ctx), actor(ctx));
     switch (o) {
-      case Outcome.Accepted<ModelVersion> a -> ctx.json(json(a.value(), true));
+      case Outcome.Accepted<ModelVersion> a -> {
+        // in use only if this step put it in use: an approval (or a release the assessor has not
+        // taken up) leaves the model in use as it was
+        int inUse = lifecycle.inUse().map(ModelVersion::version).orElse(0);
+        ctx.json(json(a.value(), a.value().version() == inUse));
+      }
       case Outcome.Rejected<ModelVersion> r -> throw new HttpProblem(r.problems().getFirst());
     }
   }
