@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.intel.adapter.db.FileRawArchive;
@@ -42,7 +41,12 @@ public final class IntelContext implements BoundedContext {
     this(db, audit, clock, dataDir, json, IngestPorts.RecordsStored.NONE);
   }
 
+  /** The administration's zone when none is given. */
+  public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Tokyo");
+
   /**
+   * In the {@link #DEFAULT_ZONE}.
+   *
    * @param stored told about every stored batch (e.g. targeting assesses new declarations)
    */
   public IntelContext(
@@ -52,13 +56,30 @@ public final class IntelContext implements BoundedContext {
       Path dataDir,
       ObjectMapper json,
       IngestPorts.RecordsStored stored) {
+    this(db, audit, clock, dataDir, json, stored, DEFAULT_ZONE);
+  }
+
+  /**
+   * @param stored told about every stored batch (e.g. targeting assesses new declarations)
+   * @param zone the administration's zone ({@code SEKISHO_ZONE}): source times written without an
+   *     offset and dates without a time are read in it, and search dates and the dashboard's days
+   *     are counted in it, as pages show times
+   */
+  public IntelContext(
+      Database db,
+      AuditTrail audit,
+      Clock clock,
+      Path dataDir,
+      ObjectMapper json,
+      IngestPorts.RecordsStored stored,
+      ZoneId zone) {
     this.ingest =
         new IngestRecords(
             new FileRawArchive(dataDir.resolve("archive"), clock),
             new Formats(),
             new JdbcRecordStore(db.dataSource(), json, clock),
             new JdbcIngestLog(db.jdbi(), clock),
-            new RecordReader(ZoneOffset.UTC, clock),
+            new RecordReader(zone, clock),
             audit,
             clock,
             // Batches of 2,000 rather than 5,000: two batches in flight are what each young
@@ -66,7 +87,7 @@ public final class IntelContext implements BoundedContext {
             // about 13 µs less CPU per record in bench ingest).
             2_000,
             stored);
-    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"), clock, json);
+    this.queries = new JdbcIntelQueries(db.jdbi(), zone, clock, json);
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
     this.feed = new JdbcRecordFeed(db.jdbi(), json);
   }
