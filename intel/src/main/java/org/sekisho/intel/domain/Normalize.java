@@ -144,9 +144,23 @@ public final class Normalize {
   private static final Pattern GO = Pattern.compile("(\\d+)\\s*号");
   private static final Pattern DIGIT_RUNS = Pattern.compile("(\\d) (?=\\d)");
 
-  /** Address key: folded; Japanese block numbers written 1丁目2番3号 and 1-2-3 become the same. */
+  // A Japanese postcode (〒650-0045, 〒6500045, 650-0045) before or after the address: written on
+  // some records and not on others, it is no part of where the address is. Without the mark it
+  // must have its hyphen, and at the end stand apart, so that block numbers are never taken for
+  // one.
+  private static final Pattern POSTCODE_LEAD =
+      Pattern.compile("^(?:〒\\s*\\d{3}-?\\d{4}|\\d{3}-\\d{4})(?![\\d-])[\\s,、]*");
+  private static final Pattern POSTCODE_TRAIL =
+      Pattern.compile("(?:〒\\s*\\d{3}-?\\d{4}|(?<=[\\s,、])\\d{3}-\\d{4})$");
+
+  /**
+   * Address key: folded; a leading or trailing Japanese postcode left out; Japanese block numbers
+   * written 1丁目2番3号 and 1-2-3 become the same.
+   */
   public static String addressKey(String address) {
     String s = fold(address);
+    s = POSTCODE_LEAD.matcher(s).replaceFirst("");
+    s = POSTCODE_TRAIL.matcher(s).replaceFirst("");
     if (!SearchTokens.isAscii(s)) {
       s = CHOME.matcher(s).replaceAll("$1-");
       s = BANCHI.matcher(s).replaceAll("$1-");
