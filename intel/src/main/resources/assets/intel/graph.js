@@ -25,7 +25,9 @@
           layout: { name: "cose", animate: false }
         });
         cy.on("tap", "node", (evt) => { window.location.href = evt.target.data("href"); });
-        status.textContent = g.nodes.length + " nodes, " + g.edges.length + " links" + (g.truncated ? " (truncated)" : "");
+        status.textContent = g.nodes.length + " nodes, " + g.edges.length + " links" +
+          (g.truncated ? " (truncated: there are more records and links than shown)" : "");
+        status.dataset.truncated = g.truncated;
         el.dataset.nodes = g.nodes.length;
       })
       .catch(() => { status.textContent = "graph unavailable"; });

@@ -408,4 +408,45 @@ class IntelWebTest {
                         .one());
     assertThat(details).contains("different registries");
   }
+
+  @Test
+  void theSearchPageOffersANextPageWhileThereAreHitsPastTheCountsCap() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 1_050; i++) {
+      sb.append(declaration("CAP-" + i, "2026-11-20", "JPCAP", "Capstone Trading"));
+    }
+    ingest("declarations", "json", sb.toString());
+    String page1 = send("GET", "/search?office=JPCAP&size=500&page=1", null).body();
+    assertThat(page1).contains("1000+");
+    assertThat(links(page1, "next")).containsExactly("/search?office=JPCAP&size=500&page=2");
+    String page2 = send("GET", "/search?office=JPCAP&size=500&page=2", null).body();
+    assertThat(links(page2, "next")).isEmpty();
+    JsonNode api =
+        JSON.readTree(send("GET", "/api/search?office=JPCAP&size=500&page=2", null).body());
+    assertThat(api.get("hits")).hasSize(50);
+    assertThat(api.get("more").asBoolean()).isFalse();
+    // the same with a text query (counted through the text index first)
+    String text = send("GET", "/search?q=capstone&size=500&page=1", null).body();
+    assertThat(links(text, "next")).containsExactly("/search?q=capstone&size=500&page=2");
+  }
+
+  @Test
+  void aLinkGraphShowsEveryRecordUpToItsMaximumAndSaysWhenItLeftAnyOut() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 70; i++) {
+      sb.append(declaration("HUB-" + i, "2026-11-21", "JPHUB", "Hub Graph Trading"));
+    }
+    ingest("declarations", "json", sb.toString());
+    long hub =
+        count(
+            "select id from intel.entity where type = 'company' and key = 'HUB GRAPH TRADING|JP'");
+    JsonNode all =
+        JSON.readTree(send("GET", "/api/entities/" + hub + "/graph?hops=1&max=2000", null).body());
+    assertThat(all.get("nodes")).hasSize(71);
+    assertThat(all.get("truncated").asBoolean()).isFalse();
+    JsonNode some =
+        JSON.readTree(send("GET", "/api/entities/" + hub + "/graph?hops=1&max=30", null).body());
+    assertThat(some.get("nodes")).hasSize(30);
+    assertThat(some.get("truncated").asBoolean()).isTrue();
+  }
 }

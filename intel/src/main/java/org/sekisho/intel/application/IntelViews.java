@@ -88,14 +88,19 @@ public final class IntelViews {
     }
   }
 
-  /** One page of hits; {@code total} is exact up to {@link #TOTAL_CAP}, then "at least". */
+  /**
+   * One page of hits; {@code total} is exact up to {@link #TOTAL_CAP}, then "at least".
+   *
+   * @param more whether the next page has hits (past the count's cap too)
+   */
   public record SearchPage(
       List<Hit> hits,
       long total,
       boolean totalCapped,
       int page,
       int size,
-      List<EntityHit> entities) {
+      List<EntityHit> entities,
+      boolean more) {
     public static final int TOTAL_CAP = 1_000;
   }
 

@@ -154,7 +154,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                                 + " order by m.event_time desc, m.id desc limit :limit offset"
                                 + " :offset"),
                         binds)
-                    .bind("limit", q.size())
+                    .bind("limit", q.size() + 1)
                     .bind("offset", (long) q.page() * q.size())
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), hitAt(rs, 2)))
                     .list();
@@ -187,7 +187,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                                   + " order by r.event_time desc, r.id desc limit :limit offset"
                                   + " :offset"),
                           binds)
-                      .bind("limit", q.size())
+                      .bind("limit", q.size() + 1)
                       .bind("offset", (long) q.page() * q.size())
                       .map((rs, ctx) -> hit(rs))
                       .list();
@@ -200,13 +200,16 @@ public final class JdbcIntelQueries implements IntelQueries {
           }
           List<EntityHit> entities =
               q.text().isBlank() ? List.of() : entityHits(h, q.text(), reader);
+          // one hit more than the page was read: whether a next page has any, past the count's cap
+          boolean more = hits.size() > q.size();
           return new SearchPage(
-              hits,
+              more ? hits.subList(0, q.size()) : hits,
               Math.min(total, SearchPage.TOTAL_CAP),
               total > SearchPage.TOTAL_CAP,
               q.page(),
               q.size(),
-              entities);
+              entities,
+              more);
         });
   }
 
@@ -767,19 +770,30 @@ public final class JdbcIntelQueries implements IntelQueries {
           }
           nodes.put(start.get().id(), start.get());
           Deque<Node> frontier = new ArrayDeque<>(List.of(start.get()));
-          boolean truncated = false;
-          for (int hop = 0; hop < hops && !frontier.isEmpty() && !truncated; hop++) {
+          // Left out: nodes past maxNodes, or records of an entity past PER_ENTITY. Either makes
+          // the graph say it is truncated; only the first stops the walk.
+          boolean full = false;
+          boolean leftOut = false;
+          for (int hop = 0; hop < hops && !frontier.isEmpty() && !full; hop++) {
             Deque<Node> next = new ArrayDeque<>();
             for (Node n : frontier) {
-              List<Object[]> neighbours =
-                  n.type().equals("record")
-                      ? entitiesOf(h, n.dbId())
-                      : recordsOf(h, n.dbId(), reader);
+              List<Object[]> neighbours;
+              if (n.type().equals("record")) {
+                neighbours = entitiesOf(h, n.dbId());
+              } else {
+                // one more than may be shown, so that leaving some out is known
+                int cap = Math.min(PER_ENTITY, maxNodes);
+                neighbours = recordsOf(h, n.dbId(), reader, cap + 1);
+                if (neighbours.size() > cap) {
+                  leftOut = true;
+                  neighbours = neighbours.subList(0, cap);
+                }
+              }
               for (Object[] nb : neighbours) {
                 Node m = (Node) nb[0];
                 if (!nodes.containsKey(m.id())) {
                   if (nodes.size() >= maxNodes) {
-                    truncated = true;
+                    full = true;
                     break;
                   }
                   nodes.put(m.id(), m);
@@ -791,26 +805,30 @@ public final class JdbcIntelQueries implements IntelQueries {
                   edges.add(new Edge(a, b, (String) nb[1]));
                 }
               }
-              if (truncated) {
+              if (full) {
                 break;
               }
             }
             frontier = next;
           }
-          return new Graph(List.copyOf(nodes.values()), edges, truncated);
+          return new Graph(List.copyOf(nodes.values()), edges, full || leftOut);
         });
   }
 
-  private List<Object[]> recordsOf(Handle h, long entityId, Reader reader) {
+  /** The most records of one entity a graph shows (the latest), so one hub cannot fill it. */
+  static final int PER_ENTITY = 500;
+
+  private List<Object[]> recordsOf(Handle h, long entityId, Reader reader, int limit) {
     return h.createQuery(
             GROUP
                 + "select r.id, r.kind, r.title, re.role from intel.record_entity re join"
                 + " intel.record r on r.id = re.record_id where re.entity_id in (select id from grp)"
                 + " and "
                 + SCOPE
-                + " order by r.event_time desc limit 60")
+                + " order by r.event_time desc, r.id desc limit :lim")
         .bind("eid", entityId)
         .bind("agency", reader.agency())
+        .bind("lim", limit)
         .map(
             (rs, ctx) ->
                 new Object[] {

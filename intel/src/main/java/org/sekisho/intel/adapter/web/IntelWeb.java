@@ -206,7 +206,8 @@ public final class IntelWeb implements WebModule {
     for (String k : new String[] {"q", "kind", "from", "to", "office", "country", "hs", "size"}) {
       echo.put(k, param(ctx, k));
     }
-    String next = (long) (q.page() + 1) * q.size() < p.total() ? pageUrl(echo, q.page() + 1) : "";
+    // the count stops at its cap; whether a next page has hits is known beyond it
+    String next = p.more() ? pageUrl(echo, q.page() + 1) : "";
     String prev = q.page() > 0 ? pageUrl(echo, q.page() - 1) : "";
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("p", p);
