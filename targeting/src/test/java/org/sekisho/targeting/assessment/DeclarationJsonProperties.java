@@ -80,6 +80,20 @@ class DeclarationJsonProperties {
     }
   }
 
+  @Property(tries = 2000)
+  void checkingASubmittedRecordNeverThrowsAndRefusesNoMoreThanReadingIt(
+      @ForAll("mutated") Seed input) {
+    Outcome<DeclarationView> submitted =
+        json.parseSubmitted(input.kind(), input.text(), java.time.LocalDate.of(2026, 11, 28));
+    Outcome<DeclarationView> read = json.parse(input.kind(), input.text());
+    if (submitted.isAccepted()) {
+      assertThat(read.isAccepted()).isTrue();
+      assertThat(submitted.orElseThrow()).isEqualTo(read.orElseThrow());
+    } else {
+      submitted.problems().forEach(p -> assertThat(p.message()).isNotBlank());
+    }
+  }
+
   @Property(tries = 10)
   void everySeedIsRead(@ForAll("seeds") Seed seed) {
     assertThat(json.parse(seed.kind(), seed.text()).isAccepted()).isTrue();

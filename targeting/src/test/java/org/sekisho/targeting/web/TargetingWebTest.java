@@ -65,6 +65,7 @@ class TargetingWebTest {
   private String inspector;
   private String admin;
   private Database db;
+  private TargetingContext targeting;
 
   /** A stand-in model: riskier the more the first item is worth per kg below 1000. */
   private static final RiskScorer MODEL =
@@ -100,6 +101,7 @@ class TargetingWebTest {
     accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
     TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
     ctx.start();
+    this.targeting = ctx;
     web = WebApi.start(ctx, accounts, audit, clock);
     base = "http://127.0.0.1:" + web.port();
     api = new WebApi(base);
@@ -801,6 +803,102 @@ class TargetingWebTest {
     assertThat(JSON.readTree(saved.body()).get("field").asText()).isEqualTo("line 1, column 73");
   }
 
+  @Test
+  @Order(8)
+  void aRecordSentAloneMeetsTheRulesIngestAppliesAndIsLinkedOnlyOnceTheIntelligenceDatabaseHoldsIt()
+      throws Exception {
+    String good = declaration("D-RULES-1", "IMP-R1", "TH", "900", "2");
+    java.util.Map<String, String> refused = new java.util.LinkedHashMap<>();
+    refused.put(good.replace("\"office\":\"" + OFFICE + "\",", ""), "office");
+    refused.put(good.replace("2026-11-27T08:12:00+09:00", "9999-12-31"), "date");
+    refused.put(good.replace("2026-11-27T08:12:00+09:00", "1949-12-31"), "date");
+    refused.put(
+        good.replace(
+            "\"importer\":{\"kind\":\"company\",\"name\":\"株式会社サクラ物産\",\"id\":\"IMP-R1\",\"country\":\"JP\"}",
+            "\"importer\":\"株式会社サクラ物産\""),
+        "importer");
+    refused.put(
+        good.replace("\"countryOfDeparture\":\"TH\"", "\"countryOfDeparture\":\"XX\""),
+        "countryOfDeparture");
+    refused.put(
+        good.replace("\"origin\":\"TH\"", "\"origin\":{\"country\":\"TH\"}"), "items[0].origin");
+    for (var e : refused.entrySet()) {
+      assertThat(e.getKey()).isNotEqualTo(good);
+      assertThat(refusedField("/api/assess", analyst, e.getKey()))
+          .as(e.getValue())
+          .isEqualTo(e.getValue());
+    }
+    assertThat(
+            refusedField(
+                "/api/assess?kind=postal-item",
+                analyst,
+                "{\"itemId\":\"EE123456789JP\",\"date\":\"2026-11-27\",\"office\":\"JPKWS-MAIL\"}"))
+        .isEqualTo("itemId");
+    assertThat(
+            refusedField(
+                "/api/assess?kind=transport-document",
+                analyst,
+                "{\"number\":\"MSCU1234567\",\"date\":\"2026-11-27\",\"portOfLoading\":\"XXABC\"}"))
+        .isEqualTo("portOfLoading");
+    // the same records written correctly are assessed, an office in any case as ingest stores it
+    ok(
+        send(
+            "POST",
+            "/api/assess?kind=postal-item",
+            analyst,
+            "{\"itemId\":\"EE123456785JP\",\"date\":\"2026-11-27\",\"office\":\"JPKWS-MAIL\"}"));
+    ok(
+        send(
+            "POST",
+            "/api/assess?kind=transport-document",
+            analyst,
+            "{\"number\":\"MSCU1234567\",\"date\":\"2026-11-27\",\"portOfLoading\":\"CNSHA\"}"));
+    JsonNode alone =
+        ok(
+            send(
+                "POST",
+                "/api/assess",
+                analyst,
+                good.replace(OFFICE, OFFICE.toLowerCase(java.util.Locale.ROOT))));
+    assertThat(alone.get("office").asText()).isEqualTo(OFFICE);
+    long id = alone.get("id").asLong();
+    String page = send("GET", "/targeting/assessments/" + id, analyst, null).body();
+    assertThat(page).contains("record-alone").doesNotContain("record-link");
+    // the intelligence database stores it later: its page is linked from then on
+    targeting
+        .assessmentRequests()
+        .assess(
+            "declaration",
+            "D-RULES-1",
+            good.replace(OFFICE, OFFICE.toLowerCase(java.util.Locale.ROOT)));
+    page = send("GET", "/targeting/assessments/" + id, analyst, null).body();
+    assertThat(page).contains("record-link", "/records/declaration/D-RULES-1");
+    // one the intelligence database stored from the start is linked at once
+    targeting
+        .assessmentRequests()
+        .assessAll(
+            List.of(
+                new org.sekisho.targeting.assessment.application.AssessmentRequests.Request(
+                    "declaration",
+                    "D-RULES-2",
+                    declaration("D-RULES-2", "IMP-R2", "TH", "900", "2"))));
+    JsonNode stored =
+        ok(send("GET", "/api/targeting/worklist?status=released&limit=1000", analyst, null));
+    JsonNode open =
+        ok(send("GET", "/api/targeting/worklist?status=open&limit=1000", analyst, null));
+    long second = -1;
+    for (JsonNode list : List.of(stored, open)) {
+      for (JsonNode n : list) {
+        if (n.get("record").asText().equals("declaration:D-RULES-2")) {
+          second = n.get("id").asLong();
+        }
+      }
+    }
+    assertThat(second).isPositive();
+    assertThat(send("GET", "/targeting/assessments/" + second, analyst, null).body())
+        .contains("record-link");
+  }
+
   /**
    * Clicks a worklist row's link. The list refreshes itself every few seconds, replacing its rows,
    * so a row found just before a refresh is gone when clicked: find it again and retry.
@@ -831,8 +929,9 @@ class TargetingWebTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-form")));
       assertThat(driver.findElement(By.id("reasons")).getText())
           .contains("Coffee from high-risk origin");
-      assertThat(driver.findElement(By.id("record-link")).getAttribute("href"))
-          .endsWith("/records/declaration/D-WEB-1");
+      // sent to /api/assess alone: the intelligence database has no page of it to link to
+      assertThat(driver.findElements(By.id("record-link"))).isEmpty();
+      assertThat(driver.findElement(By.id("record-alone")).getText()).contains("/api/assess");
       // what the analyst decides on: the declaration as submitted
       assertThat(driver.findElement(By.id("parties")).getText())
           .contains("株式会社サクラ物産", "IMP-9", "Golden Lotus Trading");

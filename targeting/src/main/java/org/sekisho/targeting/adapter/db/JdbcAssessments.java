@@ -48,7 +48,7 @@ public final class JdbcAssessments
           + " lane, basis, final_lane, status, hits, model_reasons, criteria_versions,"
           + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
           + " hist_importer_decl, hist_importer_infr, model_reasons_pending, consignment_key,"
-          + " consignment_assessment, consignment_lane, own_lane";
+          + " consignment_assessment, consignment_lane, own_lane, assessed_alone";
 
   private final Jdbi jdbi;
   private final DeclarationParser parser;
@@ -70,9 +70,9 @@ public final class JdbcAssessments
 
   private static final String INSERT_ASSESSMENT =
       "with ins as ("
-          + INSERT_INTO
+          + INSERT_INTO.replace("own_lane)", "own_lane, assessed_alone)")
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
+          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
           + " conflict"
           + " (record_key) do nothing returning id, assessed_at, importer_key, declarant_key),"
           + " counted as (insert into targeting.trader_history (role, trader_key, declarations,"
@@ -85,6 +85,17 @@ public final class JdbcAssessments
   @Override
   public StoredAssessment saveIfAbsent(
       Assessment a, DeclarationView d, String json, Instant at, boolean exactReasonsFollow) {
+    return saveIfAbsent(a, d, json, at, exactReasonsFollow, false);
+  }
+
+  @Override
+  public StoredAssessment saveIfAbsent(
+      Assessment a,
+      DeclarationView d,
+      String json,
+      Instant at,
+      boolean exactReasonsFollow,
+      boolean alone) {
     Lane lane = a.lane();
     WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
     TraderHistory hist = d.history();
@@ -125,7 +136,8 @@ public final class JdbcAssessments
                 st.setObject(p++, c.map(ConsignmentSelection::assessmentId).orElse(null));
                 st.setString(p++, c.map(x -> x.lane().code()).orElse(null));
                 st.setString(p++, transportDocument(d));
-                st.setString(p, ownLane(a));
+                st.setString(p++, ownLane(a));
+                st.setBoolean(p, alone);
                 try (ResultSet rs = st.executeQuery()) {
                   return rs.next()
                       ? Optional.of(Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
@@ -136,6 +148,10 @@ public final class JdbcAssessments
               }
             });
     if (inserted.isEmpty()) {
+      if (!alone) {
+        // assessed before when sent alone, and now stored by the intelligence database
+        storedInIntelligence(List.of(a.recordKey()));
+      }
       return byKey(a.recordKey()).orElseThrow();
     }
     return new StoredAssessment(
@@ -676,6 +692,17 @@ public final class JdbcAssessments
   }
 
   @Override
+  public void storedInIntelligence(java.util.Collection<String> recordKeys) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "update targeting.assessment set assessed_alone = false where record_key ="
+                        + " any(:k) and assessed_alone")
+                .bindArray("k", String.class, recordKeys)
+                .execute());
+  }
+
+  @Override
   public Optional<WorkItem> item(long id) {
     return jdbi.withHandle(
         h ->
@@ -864,7 +891,8 @@ public final class JdbcAssessments
             + "; model "
             + (a.modelVersion().isEmpty() ? "none" : a.modelVersion()),
         outcome,
-        changes);
+        changes,
+        rs.getBoolean("assessed_alone"));
   }
 
   private static Lane lane(String code) {

@@ -149,7 +149,8 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/assess",
             ASSESS,
-            "assess a declaration (JSON of docs/formats/intel-records.md; ?kind=declaration|postal-item|transport-document)",
+            "assess a declaration (JSON of docs/formats/intel-records.md, refused where ingest would"
+                + " refuse it; ?kind=declaration|postal-item|transport-document)",
             this::assessApi)
         .get("/api/targeting/assessments/{id}", CASE_READ, "one assessment", this::assessmentApi)
         .get(
@@ -494,14 +495,17 @@ public final class TargetingWeb implements WebModule {
     m.put("t", Web.messages(ctx));
     String kind = DeclarationView.kindOf(w.recordKey());
     String sourceId = DeclarationView.sourceIdOf(w.recordKey());
-    // the intelligence database's page of the same record (it checks the reader's agency)
+    // the intelligence database's page of the same record (it checks the reader's agency); none
+    // for a record sent to /api/assess alone, which that database never stored
     m.put(
         "recordHref",
-        "/records/"
-            + kind
-            + "/"
-            + java.net.URLEncoder.encode(sourceId, java.nio.charset.StandardCharsets.UTF_8)
-                .replace("+", "%20"));
+        w.assessedAlone()
+            ? ""
+            : "/records/"
+                + kind
+                + "/"
+                + java.net.URLEncoder.encode(sourceId, java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20"));
     RecordSummary summary =
         assess
             .submitted(w.id())
@@ -947,7 +951,8 @@ public final class TargetingWeb implements WebModule {
 
   private void assessApi(Context ctx) {
     String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("declaration");
-    Outcome<StoredAssessment> o = assess.assessJson(kind, ctx.body());
+    // a record sent here alone meets the rules ingest applies to the records it stores
+    Outcome<StoredAssessment> o = assess.assessSubmitted(kind, ctx.body());
     switch (o) {
       case Outcome.Accepted<StoredAssessment> a -> {
         Web.audit(

@@ -98,11 +98,25 @@ public final class AssessRecords implements AssessmentRequests {
    * this one's.
    */
   public Outcome<StoredAssessment> assessJson(String recordKind, String json) {
-    Outcome<DeclarationView> parsed = parser.parse(recordKind, json);
+    return assessParsed(parser.parse(recordKind, json), json, false);
+  }
+
+  /**
+   * {@link #assessJson} for a record submitted for assessment alone ({@code POST /api/assess}),
+   * which the intelligence database never checked: what its ingest would refuse is refused here
+   * (see {@link DeclarationParser#parseSubmitted}).
+   */
+  public Outcome<StoredAssessment> assessSubmitted(String recordKind, String json) {
+    return assessParsed(
+        parser.parseSubmitted(recordKind, json, java.time.LocalDate.now(clock)), json, true);
+  }
+
+  private Outcome<StoredAssessment> assessParsed(
+      Outcome<DeclarationView> parsed, String json, boolean alone) {
     return switch (parsed) {
       case Outcome.Rejected<DeclarationView> r -> new Outcome.Rejected<>(r.problems());
       case Outcome.Accepted<DeclarationView> a -> {
-        StoredAssessment s = assess(a.value(), json);
+        StoredAssessment s = assess(a.value(), json, alone);
         yield sameRecord(s, a.value(), json)
             ? Outcome.accepted(s)
             : Outcome.rejected(
@@ -134,6 +148,15 @@ public final class AssessRecords implements AssessmentRequests {
    * inline; otherwise they follow in the stored assessment moments later.
    */
   public StoredAssessment assess(DeclarationView parsed, String json) {
+    return assess(parsed, json, false);
+  }
+
+  /**
+   * @param alone sent for assessment alone, not stored by the intelligence database (see {@link
+   *     AssessmentStore#saveIfAbsent(Assessment, DeclarationView, String, java.time.Instant,
+   *     boolean, boolean)})
+   */
+  private StoredAssessment assess(DeclarationView parsed, String json, boolean alone) {
     AssessmentInputs.Inputs in = inputs(parsed);
     DeclarationView d = parsed.withHistory(in.history());
     Optional<ConsignmentSelection> consignment = in.consignment();
@@ -147,7 +170,7 @@ public final class AssessRecords implements AssessmentRequests {
             json,
             clock.instant());
     StoredAssessment s =
-        store.saveIfAbsent(n.assessment(), d, json, n.at(), n.exactReasonsFollow());
+        store.saveIfAbsent(n.assessment(), d, json, n.at(), n.exactReasonsFollow(), alone);
     if (s.assessment() == n.assessment()) {
       if (n.exactReasonsFollow()) {
         reasons.later(new ModelReasons.Referral(s.id(), m, d));
@@ -198,6 +221,10 @@ public final class AssessRecords implements AssessmentRequests {
     }
     java.util.Set<String> before = store.assessedAmong(jsonByKey.keySet());
     todo.removeIf(d -> before.contains(d.key()));
+    if (!before.isEmpty()) {
+      // any of them assessed when sent alone are stored by the intelligence database now
+      store.storedInIntelligence(before);
+    }
     if (todo.isEmpty()) {
       return;
     }

@@ -25,6 +25,28 @@ public interface AssessmentStore {
   StoredAssessment saveIfAbsent(
       Assessment a, DeclarationView d, String json, Instant at, boolean exactReasonsFollow);
 
+  /**
+   * {@link #saveIfAbsent(Assessment, DeclarationView, String, Instant, boolean)}, noting whether
+   * the record was sent for assessment alone ({@code POST /api/assess}), so that it is never stored
+   * by the intelligence database; a record stored there is assessed with {@code alone} false, which
+   * also clears the mark of an earlier assessment of it made alone.
+   */
+  default StoredAssessment saveIfAbsent(
+      Assessment a,
+      DeclarationView d,
+      String json,
+      Instant at,
+      boolean exactReasonsFollow,
+      boolean alone) {
+    return saveIfAbsent(a, d, json, at, exactReasonsFollow);
+  }
+
+  /**
+   * Notes that these records, assessed before, are now stored by the intelligence database (an
+   * assessment made of one sent alone links to it from now on).
+   */
+  default void storedInIntelligence(Collection<String> recordKeys) {}
+
   /** What {@link #saveIfAbsent} takes, for storing many at once. */
   record NewAssessment(
       Assessment assessment,

@@ -11,4 +11,17 @@ public interface DeclarationParser {
    * @return the view, or the problems naming field and expected form; never throws
    */
   Outcome<DeclarationView> parse(String recordKind, String json);
+
+  /**
+   * Reads a record submitted for assessment alone ({@code POST /api/assess}), never stored by the
+   * intelligence database: refused, besides, where that database's ingest would refuse it (a
+   * declaration without an office, an implausible date, a postal item id with a wrong check digit,
+   * an unknown port or country, a field of the wrong JSON type). By default as {@link #parse}.
+   *
+   * @param today the day it is checked on (a record's date may be at most a year after it)
+   */
+  default Outcome<DeclarationView> parseSubmitted(
+      String recordKind, String json, java.time.LocalDate today) {
+    return parse(recordKind, json);
+  }
 }

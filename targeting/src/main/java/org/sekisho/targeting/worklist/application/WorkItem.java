@@ -14,6 +14,8 @@ import org.sekisho.targeting.selectivity.domain.Lane;
  * @param finalLane the lane after an analyst's decision (equal to {@code lane} until then)
  * @param modelReasonsPending the model's exact reasons are still to come (see {@link
  *     org.sekisho.targeting.assessment.application.StoredAssessment})
+ * @param assessedAlone the record was sent for assessment alone ({@code POST /api/assess}) and is
+ *     not in the intelligence database, which has no page of it
  */
 public record WorkItem(
     long id,
@@ -29,7 +31,8 @@ public record WorkItem(
     Instant assessedAt,
     String versions,
     Optional<Outcome> outcome,
-    List<LaneChange> changes) {
+    List<LaneChange> changes,
+    boolean assessedAlone) {
   public WorkItem {
     reasons = List.copyOf(reasons);
     changes = List.copyOf(changes);

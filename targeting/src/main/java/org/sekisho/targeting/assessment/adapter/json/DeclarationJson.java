@@ -54,6 +54,25 @@ public final class DeclarationJson implements DeclarationParser {
 
   @Override
   public Outcome<DeclarationView> parse(String recordKind, String text) {
+    return read(recordKind, text, null);
+  }
+
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Here: what the intelligence database's ingest refuses ({@link SubmittedRecordRules}) is
+   * refused too, every problem naming its field.
+   */
+  @Override
+  public Outcome<DeclarationView> parseSubmitted(String recordKind, String text, LocalDate today) {
+    return read(recordKind, text, java.util.Objects.requireNonNull(today, "today"));
+  }
+
+  /**
+   * @param today the day a submitted record is checked on; null to read a record as it is (one
+   *     stored, which passed ingest's rules when it came)
+   */
+  private Outcome<DeclarationView> read(String recordKind, String text, LocalDate today) {
     if (text == null || text.isBlank()) {
       return Outcome.rejected("invalid-json", "", "expected a JSON object, got nothing");
     }
@@ -72,16 +91,28 @@ public final class DeclarationJson implements DeclarationParser {
     }
     List<Problem> problems = new ArrayList<>();
     String kind = recordKind == null || recordKind.isBlank() ? "declaration" : recordKind.strip();
-    return switch (kind) {
-      case "declaration", "declarations" -> declaration(n, problems);
-      case "postal-item", "postal-items" -> postalItem(n, problems);
-      case "transport-document", "transport-documents" -> transportDocument(n, problems);
-      default ->
-          Outcome.rejected(
-              "invalid-kind",
-              "recordKind",
-              "expected declaration, postal-item or transport-document, got " + kind);
-    };
+    Outcome<DeclarationView> read =
+        switch (kind) {
+          case "declaration", "declarations" -> declaration(n, problems);
+          case "postal-item", "postal-items" -> postalItem(n, problems);
+          case "transport-document", "transport-documents" -> transportDocument(n, problems);
+          default ->
+              Outcome.rejected(
+                  "invalid-kind",
+                  "recordKind",
+                  "expected declaration, postal-item or transport-document, got " + kind);
+        };
+    if (today == null || problems.isEmpty() && !read.isAccepted()) {
+      return read;
+    }
+    List<Problem> all = new ArrayList<>(read.problems());
+    all.addAll(
+        SubmittedRecordRules.problems(
+            kind.endsWith("s") ? kind.substring(0, kind.length() - 1) : kind,
+            n,
+            read.isAccepted() ? read.orElseThrow().date() : date(n, "date", new ArrayList<>()),
+            today));
+    return all.isEmpty() ? read : new Outcome.Rejected<>(all);
   }
 
   private Outcome<DeclarationView> declaration(JsonNode n, List<Problem> problems) {
@@ -125,7 +156,7 @@ public final class DeclarationJson implements DeclarationParser {
             "declaration",
             id,
             date,
-            text(n, "office"),
+            office(n),
             n.has("type") ? text(n, "type") : "IM",
             text(n, "modeOfTransport"),
             text(n, "countryOfDeparture"),
@@ -162,7 +193,7 @@ public final class DeclarationJson implements DeclarationParser {
             "postal-item",
             id,
             date,
-            text(n, "office"),
+            office(n),
             "IM",
             "5",
             text(n, "originCountry"),
@@ -216,7 +247,7 @@ public final class DeclarationJson implements DeclarationParser {
             "transport-document",
             number,
             date,
-            text(n, "office"),
+            office(n),
             "IM",
             mode,
             country,
@@ -250,6 +281,11 @@ public final class DeclarationJson implements DeclarationParser {
     }
     return new PartyView(
         text(p, "id"), text(p, "name"), text(p, "country"), text(p, "address"), text(p, "phone"));
+  }
+
+  /** The office as ingest stores it: trimmed, upper case ({@code jpyok} is {@code JPYOK}). */
+  private static String office(JsonNode n) {
+    return text(n, "office").toUpperCase(java.util.Locale.ROOT);
   }
 
   private static String text(JsonNode n, String f) {

@@ -1,0 +1,296 @@
+package org.sekisho.targeting.assessment.adapter.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.sekisho.core.Country;
+import org.sekisho.core.Problem;
+import org.sekisho.core.UnLocode;
+
+/**
+ * The rules the intelligence database's ingest applies to a record before storing it
+ * (docs/formats/intel-records.md), for records sent to {@code POST /api/assess} directly: a record
+ * ingest would refuse is refused here too, each problem naming its field, so that nothing is
+ * assessed that no inspector could act on (a declaration without an office) or that is a typo (a
+ * date of 9999-12-31). Written here rather than borrowed: targeting does not depend on the
+ * intelligence context.
+ *
+ * <p>Pure: the day the record is checked on is given.
+ */
+final class SubmittedRecordRules {
+  private SubmittedRecordRules() {}
+
+  /** Earliest plausible event date, as ingest has it. */
+  static final LocalDate EARLIEST_EVENT = LocalDate.of(1950, 1, 1);
+
+  /** Longest office code, as ingest has it. */
+  static final int MAX_OFFICE = 35;
+
+  private static final Set<String> PARTY_FIELDS =
+      Set.of(
+          "kind", "name", "id", "address", "phone", "email", "country", "dateOfBirth", "document");
+
+  private static final Set<String> ITEM_FIELDS =
+      Set.of(
+          "hsCode",
+          "description",
+          "origin",
+          "quantity",
+          "unit",
+          "netMassKg",
+          "grossMassKg",
+          "customsValue",
+          "currency",
+          "dutyRate");
+
+  /** Per kind: text fields, party fields, fields holding one text or a list of texts. */
+  private record Shape(Set<String> texts, Set<String> parties, Set<String> textLists) {}
+
+  private static final Map<String, Shape> SHAPES =
+      Map.of(
+          "declaration",
+          new Shape(
+              Set.of(
+                  "declarationId",
+                  "type",
+                  "date",
+                  "office",
+                  "procedure",
+                  "modeOfTransport",
+                  "countryOfDeparture",
+                  "transportDocument",
+                  "outcome",
+                  "agency"),
+              Set.of("declarant", "importer", "exporter"),
+              Set.of("sharedWith")),
+          "postal-item",
+          new Shape(
+              Set.of(
+                  "itemId",
+                  "date",
+                  "office",
+                  "contents",
+                  "hsCode",
+                  "declaredValue",
+                  "currency",
+                  "weightKg",
+                  "originCountry",
+                  "destinationCountry",
+                  "category",
+                  "agency"),
+              Set.of("sender", "addressee"),
+              Set.of("sharedWith")),
+          "transport-document",
+          new Shape(
+              Set.of(
+                  "number",
+                  "documentType",
+                  "masterNumber",
+                  "date",
+                  "office",
+                  "carrier",
+                  "portOfLoading",
+                  "portOfDischarge",
+                  "goodsDescription",
+                  "hsCode",
+                  "grossMassKg",
+                  "packages",
+                  "conveyanceRef",
+                  "agency"),
+              Set.of("shipper", "consignee", "notifyParty"),
+              Set.of("containers", "sharedWith")));
+
+  /**
+   * The problems of a record of {@code kind} ({@code declaration}, {@code postal-item}, {@code
+   * transport-document}) that ingest would refuse, beyond those {@link DeclarationJson} finds in
+   * any record it reads (missing id, bad HS code, bad number, unreadable date).
+   *
+   * @param date the record's date as read, or null when it could not be read
+   * @param today the day the record is checked on (its date may be at most a year after it)
+   */
+  static List<Problem> problems(String kind, JsonNode n, LocalDate date, LocalDate today) {
+    Shape shape = SHAPES.get(kind);
+    List<Problem> out = new ArrayList<>();
+    if (shape == null) {
+      return out;
+    }
+    // a value of another form than its field's is never dropped silently
+    for (String f : shape.texts()) {
+      text(n, f, f, out);
+    }
+    for (String f : shape.textLists()) {
+      JsonNode v = n.get(f);
+      if (v != null && v.isArray()) {
+        for (int i = 0; i < v.size(); i++) {
+          text(v, i, f + "[" + i + "]", out);
+        }
+      } else {
+        text(n, f, f, out);
+      }
+    }
+    for (String f : shape.parties()) {
+      JsonNode p = n.get(f);
+      if (p == null || p.isNull()) {
+        continue;
+      }
+      if (!p.isObject()) {
+        out.add(
+            Problem.of(
+                "invalid-type",
+                f,
+                "expected an object (a party with name, id, country…), got " + form(p)));
+        continue;
+      }
+      for (String pf : PARTY_FIELDS) {
+        text(p, pf, f + "." + pf, out);
+      }
+      country(p, "country", f + ".", out);
+    }
+    if (kind.equals("declaration")) {
+      JsonNode items = n.get("items");
+      if (items != null && !items.isNull() && !items.isArray()) {
+        out.add(
+            Problem.of(
+                "invalid-type", "items", "expected a list of goods items, got " + form(items)));
+      } else if (items != null) {
+        for (int i = 0; i < items.size(); i++) {
+          JsonNode it = items.get(i);
+          if (it.isObject()) {
+            for (String f : ITEM_FIELDS) {
+              text(it, f, "items[" + i + "]." + f, out);
+            }
+            country(it, "origin", "items[" + i + "].", out);
+          }
+        }
+      }
+      country(n, "countryOfDeparture", "", out);
+    }
+    if (kind.equals("postal-item")) {
+      String id = plain(n, "itemId").toUpperCase(Locale.ROOT).replace(" ", "");
+      if (!id.isEmpty() && !isValidS10(id)) {
+        out.add(
+            Problem.of(
+                "invalid-item-id",
+                "itemId",
+                "expected a UPU S10 identifier with a correct check digit (e.g. EE123456785JP),"
+                    + " got '"
+                    + id
+                    + "'"));
+      }
+      country(n, "originCountry", "", out);
+      country(n, "destinationCountry", "", out);
+    }
+    if (kind.equals("transport-document")) {
+      for (String f : List.of("portOfLoading", "portOfDischarge")) {
+        String v = plain(n, f);
+        // a port of loading of the wrong shape is refused already, by DeclarationJson
+        boolean refused = f.equals("portOfLoading") && !v.matches("[A-Za-z]{2}[A-Za-z0-9]{3}");
+        if (!v.isEmpty() && !refused && !UnLocode.isValid(upper(v))) {
+          out.addAll(UnLocode.parse(f, v).problems());
+        }
+      }
+    }
+    // a declaration is lodged at an office, whose inspectors record what its control finds
+    String office = plain(n, "office");
+    if (office.isEmpty() && kind.equals("declaration")) {
+      out.add(
+          Problem.of(
+              "missing-field", "office", "is required (the customs office code, e.g. JPTYO)"));
+    } else if (office.length() > MAX_OFFICE) {
+      out.add(Problem.of("invalid-field", "office", "at most " + MAX_OFFICE + " characters"));
+    }
+    // before 1950 or more than a year ahead is a typo or a placeholder (9999-12-31)
+    if (date != null && (date.isBefore(EARLIEST_EVENT) || date.isAfter(today.plusYears(1)))) {
+      out.add(
+          Problem.of(
+              "implausible-time",
+              "date",
+              "expected a day from "
+                  + EARLIEST_EVENT
+                  + " to "
+                  + today.plusYears(1)
+                  + ", got '"
+                  + plain(n, "date")
+                  + "'"));
+    }
+    return out;
+  }
+
+  /** A text field: text, or a number or true/false read as their text; never an object or list. */
+  private static void text(JsonNode n, String f, String path, List<Problem> out) {
+    JsonNode v = n.get(f);
+    if (v != null && v.isContainerNode()) {
+      out.add(Problem.of("invalid-type", path, "expected text, got " + form(v)));
+    }
+  }
+
+  private static void text(JsonNode list, int i, String path, List<Problem> out) {
+    JsonNode v = list.get(i);
+    if (v != null && v.isContainerNode()) {
+      out.add(Problem.of("invalid-type", path, "expected text, got " + form(v)));
+    }
+  }
+
+  /** A country: ISO 3166-1 alpha-2, or ZZ for unknown. */
+  private static void country(JsonNode n, String f, String prefix, List<Problem> out) {
+    String v = plain(n, f);
+    if (!v.isEmpty()) {
+      out.addAll(Country.parseOrUnknown(prefix + f, v).problems());
+    }
+  }
+
+  private static String plain(JsonNode n, String f) {
+    JsonNode v = n.get(f);
+    return v == null || v.isNull() || v.isContainerNode() ? "" : v.asText("").strip();
+  }
+
+  private static String upper(String s) {
+    return s.replace(" ", "").strip().toUpperCase(Locale.ROOT);
+  }
+
+  private static String form(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case OBJECT -> "an object";
+      case ARRAY -> "a list";
+      case STRING -> "text";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "true/false";
+      default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
+  }
+
+  private static final int[] S10_WEIGHTS = {8, 6, 4, 2, 3, 5, 9, 7};
+
+  /**
+   * UPU S10 item identifier: 2 letters, 8 digits, check digit, 2-letter country, e.g. {@code
+   * EE123456785JP}.
+   */
+  static boolean isValidS10(String s) {
+    if (s.length() != 13) {
+      return false;
+    }
+    for (int i : new int[] {0, 1, 11, 12}) {
+      char c = s.charAt(i);
+      if (c < 'A' || c > 'Z') {
+        return false;
+      }
+    }
+    int sum = 0;
+    for (int i = 2; i < 11; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return false;
+      }
+      if (i < 10) {
+        sum += (c - '0') * S10_WEIGHTS[i - 2];
+      }
+    }
+    int check = 11 - (sum % 11);
+    check = check == 10 ? 0 : check == 11 ? 5 : check;
+    return check == s.charAt(10) - '0';
+  }
+}
