@@ -309,6 +309,16 @@ class AgencyScopeWebTest {
     assertThat(page).contains("<a class=\"related-link\" href=\"/records/declaration/SRC-1\">");
   }
 
+  @Test
+  void aPartnerAgencysDashboardHasNoCountOverEveryAgencysEntities() throws Exception {
+    ingest(customs, "declarations", declaration("DASH-1", "Dashboard Trading"));
+    JsonNode mine = JSON.readTree(send(customs, "GET", "/api/dashboard", null).body());
+    assertThat(mine.get("entities").asLong()).isPositive();
+    JsonNode theirs = JSON.readTree(send(police, "GET", "/api/dashboard", null).body());
+    assertThat(theirs.get("entities").isNull()).as(theirs.toString()).isTrue();
+    assertThat(send(police, "GET", "/", null).body()).doesNotContain("id=\"entity-count\"");
+  }
+
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

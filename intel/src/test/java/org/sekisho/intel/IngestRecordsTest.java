@@ -558,4 +558,60 @@ class IngestRecordsTest {
             "2 persons[0].name: expected text, got a list",
             "3 sharedWith: expected a list of text, got an object");
   }
+
+  @Test
+  void anEmptySharedWithEntryIsRefused() {
+    String line =
+        "{\"seizureId\":\"SHARE-1\",\"date\":\"2026-11-27\",\"commodity\":\"gold\","
+            + "\"sharedWith\":[\"police-jp\",\"\"]}\n";
+    IngestReport r =
+        run(
+            RecordKind.SEIZURE,
+            "json",
+            new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isZero();
+    assertThat(r.problems()).extracting(p -> p.problem().field()).containsExactly("sharedWith[1]");
+  }
+
+  @Test
+  void aKcsRowIsRefusedNamingItsKcsColumnsAndAnUnknownFraudValueIsOne() throws Exception {
+    String header;
+    try (InputStream in = getClass().getResourceAsStream("/kcs/kcs-train-300.csv")) {
+      header =
+          new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().findFirst().orElseThrow();
+    }
+    String file =
+        header
+            + "\n"
+            + "KCS-F2,2020-01-01,30,B,11,21,11,10,ZZR1LT6,QLRUBN9,0VKY2BR,,440890,BE,BE,0.0,FEU1,G,108.0,372254.4,2,0\n"
+            + "KCS-HS,2020-01-01,30,B,11,21,11,10,ZZR1LT6,QLRUBN9,0VKY2BR,,44X890,BE,QQ,0.0,FEU1,G,108.0,372254.4,0,0\n"
+            + "KCS-OK,2020-01-01,30,B,11,21,11,10,ZZR1LT6,QLRUBN9,0VKY2BR,,440890,BE,BE,0.0,FEU1,G,108.0,372254.4,1,0\n";
+    assertThat(header).contains("HS6 Code").startsWith("Declaration ID");
+    IngestReport r =
+        run(
+            RecordKind.DECLARATION,
+            "kcs",
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(1);
+    assertThat(r.problems())
+        .extracting(p -> p.row() + " " + p.problem().field())
+        .containsExactly("1 Fraud", "2 HS6 Code", "2 Country of Origin");
+    assertThat(r.problems().get(0).problem().message()).contains("expected 0", "got '2'");
+  }
+
+  @Test
+  void theKcsFileIngestedAsCsvGivesOneProblemAboutItsHeader() throws Exception {
+    IngestReport r;
+    try (InputStream in = getClass().getResourceAsStream("/kcs/kcs-train-300.csv")) {
+      r = run(RecordKind.DECLARATION, "csv", in);
+    }
+    assertThat(r.stored()).isZero();
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.problem().field()).isEqualTo("header");
+              assertThat(p.problem().message()).contains("declarationId", "--format kcs");
+            });
+  }
 }

@@ -169,8 +169,9 @@ class IntelWebTest {
                 + "97061800,2020-01-01,30,B,11,21,11,10,ZZR1LT6,QLRUBN9,0VKY2BR,,440890,BE,BE,0.0,FEU1,G,108.0,372254.4,0,0\n"
                 + "97061801,2020-01-01,30,B,11,21,11,10,ZZR1LT6,QLR\u0000BN9,0VKY2BR,,440890,BE,BE,0.0,FEU1,G,108.0,372254.4,0,0\n");
     assertThat(kcs.get("stored").asLong()).isEqualTo(1);
+    // named by the KCS column the value stands in
     assertThat(kcs.get("problems").get(0).get("problem").get("field").asText())
-        .isEqualTo("importer.id");
+        .isEqualTo("Importer ID");
     // a JSON line the parser cannot read, quoting a NUL character, is listed too
     HttpResponse<String> broken =
         send("POST", "/api/ingest/seizures?format=json", "{\"seizureId\":\"S\u0000\n");
@@ -448,5 +449,32 @@ class IntelWebTest {
         JSON.readTree(send("GET", "/api/entities/" + hub + "/graph?hops=1&max=30", null).body());
     assertThat(some.get("nodes")).hasSize(30);
     assertThat(some.get("truncated").asBoolean()).isTrue();
+  }
+
+  @Test
+  void aQueryOfPunctuationIsRefusedAndALegalFormMarkIsIgnored() throws Exception {
+    for (String q : List.of("!", "(", "・・")) {
+      HttpResponse<String> r =
+          send("GET", "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), null);
+      assertThat(r.statusCode()).as(q).isEqualTo(400);
+      assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("q");
+    }
+    ingest("declarations", "json", declaration("MARK-1", "2026-11-22", "JPMRK", "株式会社サクラ物産"));
+    for (String q : List.of("(株)サクラ物産", "㈱サクラ物産", "サクラ物産")) {
+      JsonNode r =
+          JSON.readTree(
+              send("GET", "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), null)
+                  .body());
+      assertThat(r.get("hits"))
+          .as(q)
+          .extracting(h -> h.get("sourceId").asText())
+          .contains("MARK-1");
+    }
+  }
+
+  @Test
+  void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
+    JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
+    assertThat(d.get("entities").isNumber()).as(d.toString()).isTrue();
   }
 }

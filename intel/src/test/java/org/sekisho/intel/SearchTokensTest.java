@@ -62,4 +62,16 @@ class SearchTokensTest {
     assertThat(SearchTokens.of(kanji + " " + latin))
         .allSatisfy(t -> assertThat(Character.isHighSurrogate(t.charAt(t.length() - 1))).isFalse());
   }
+
+  @Test
+  void aLegalFormMarkInAQueryIsIgnoredAsInCompanyKeys() {
+    List<String> plain = SearchTokens.forQuery("サクラ物産");
+    assertThat(SearchTokens.forQuery("(株)サクラ物産")).isEqualTo(plain);
+    assertThat(SearchTokens.forQuery("㈱サクラ物産")).isEqualTo(plain);
+    assertThat(SearchTokens.forQuery("サクラ物産（株）")).isEqualTo(plain);
+    // a mark alone is searched as written, other brackets are left alone
+    assertThat(SearchTokens.forQuery("㈱")).containsExactly("株");
+    assertThat(SearchTokens.forQuery("(kyoto)")).containsExactly("kyoto");
+    assertThat(SearchTokens.forQuery("!")).isEmpty();
+  }
 }

@@ -73,6 +73,26 @@ public final class IntelContext implements BoundedContext {
       ObjectMapper json,
       IngestPorts.RecordsStored stored,
       ZoneId zone) {
+    this(db, audit, clock, dataDir, json, stored, zone, JdbcIntelQueries.DEFAULT_ADMINISTRATION);
+  }
+
+  /**
+   * @param stored told about every stored batch (e.g. targeting assesses new declarations)
+   * @param zone the administration's zone ({@code SEKISHO_ZONE}): source times written without an
+   *     offset and dates without a time are read in it, and search dates and the dashboard's days
+   *     are counted in it, as pages show times
+   * @param administration the agency running Sekisho ({@code SEKISHO_AGENCY}): only its readers see
+   *     figures over every agency's records (the dashboard's entity count)
+   */
+  public IntelContext(
+      Database db,
+      AuditTrail audit,
+      Clock clock,
+      Path dataDir,
+      ObjectMapper json,
+      IngestPorts.RecordsStored stored,
+      ZoneId zone,
+      String administration) {
     this.ingest =
         new IngestRecords(
             new FileRawArchive(dataDir.resolve("archive"), clock),
@@ -87,7 +107,7 @@ public final class IntelContext implements BoundedContext {
             // about 13 µs less CPU per record in bench ingest).
             2_000,
             stored);
-    this.queries = new JdbcIntelQueries(db.jdbi(), zone, clock, json);
+    this.queries = new JdbcIntelQueries(db.jdbi(), zone, clock, json, administration);
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
     this.feed = new JdbcRecordFeed(db.jdbi(), json);
   }

@@ -395,6 +395,15 @@ public final class IngestRecords {
     for (int i = 0; i < shared.size(); i++) {
       FieldRules.text("sharedWith[" + i + "]", shared.get(i), FieldRules.MAX_ID)
           .ifPresent(unstorable::add);
+      if (shared.get(i).isBlank()) {
+        // an empty entry shares with nobody: a slip that must not pass for a sharing
+        unstorable.add(
+            Problem.of(
+                "invalid-value",
+                "sharedWith[" + i + "]",
+                "expected the code of an agency to share the record with, e.g. police-jp; an"
+                    + " empty one names none"));
+      }
     }
     if (!unstorable.isEmpty()) {
       // The record's own fields are checked too, so that the row's every problem is listed.

@@ -10,6 +10,7 @@ import org.sekisho.core.Problem;
 import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.FieldRules;
 import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.intel.domain.SearchTokens;
 
 /** Read models of the intelligence database, as the web and CLI show them. */
 public final class IntelViews {
@@ -56,6 +57,16 @@ public final class IntelViews {
     public List<Problem> problems() {
       List<Problem> out = new ArrayList<>();
       FieldRules.text("q", text, MAX_TEXT).ifPresent(out::add);
+      if (out.isEmpty() && !text.isEmpty() && SearchTokens.forQuery(text).isEmpty()) {
+        // left alone, no word would filter and every record would match
+        out.add(
+            Problem.of(
+                "invalid-parameter",
+                "q",
+                "expected words, names or numbers to search for; '"
+                    + FieldRules.shorten(text)
+                    + "' has no letter or digit"));
+      }
       office.flatMap(o -> FieldRules.text("office", o, FieldRules.MAX_OFFICE)).ifPresent(out::add);
       kind.flatMap(k -> FieldRules.text("kind", k, FieldRules.MAX_ID)).ifPresent(out::add);
       country.flatMap(c -> FieldRules.text("country", c, FieldRules.MAX_ID)).ifPresent(out::add);
@@ -212,11 +223,17 @@ public final class IntelViews {
 
   public record OfficeCount(String office, long count) {}
 
+  /**
+   * A day's volumes as the reader may see them.
+   *
+   * @param entities how many entities the database holds, for readers of the administration running
+   *     Sekisho only: it counts every agency's
+   */
   public record Dashboard(
       LocalDate day,
       List<KindCount> kinds,
       List<OfficeCount> offices,
       List<Hit> seizures,
       long totalRecords,
-      long entities) {}
+      Optional<Long> entities) {}
 }

@@ -39,6 +39,14 @@ public interface Fields {
     return List.of();
   }
 
+  /**
+   * The name the source itself gives the field at {@code path}, for problems: the path itself,
+   * except in formats with columns of their own (a KCS file's {@code Declaration ID}).
+   */
+  default String sourceName(String path) {
+    return path;
+  }
+
   /** A view of {@code prefix*} fields as if they were top-level. */
   record Prefixed(Fields inner, String prefix) implements Fields {
     @Override
@@ -59,6 +67,11 @@ public interface Fields {
     @Override
     public List<Problem> problems() {
       return inner.problems();
+    }
+
+    @Override
+    public String sourceName(String path) {
+      return inner.sourceName(path);
     }
   }
 }

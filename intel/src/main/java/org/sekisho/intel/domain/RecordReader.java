@@ -60,7 +60,7 @@ public final class RecordReader {
                 .plusDays(1)
                 .atStartOfDay(zone)
                 .toInstant();
-    Row r = new Row(f, latest);
+    Row r = new Row(f, latest, clock == null ? null : LocalDate.ofInstant(clock.instant(), zone));
     IntelRecord rec =
         switch (kind) {
           case DECLARATION -> declaration(r);
@@ -78,7 +78,16 @@ public final class RecordReader {
       r.problems.removeIf(p -> wrong.contains(p.field()));
       r.problems.addAll(shapes);
     }
-    return r.problems.isEmpty() ? Outcome.accepted(rec) : new Outcome.Rejected<>(r.problems);
+    if (r.problems.isEmpty()) {
+      return Outcome.accepted(rec);
+    }
+    // named as the source names them (a KCS column rather than the JSON path it stands for)
+    List<Problem> named = new ArrayList<>(r.problems.size());
+    for (Problem p : r.problems) {
+      String field = f.sourceName(p.field());
+      named.add(field.equals(p.field()) ? p : Problem.of(p.code(), field, p.message()));
+    }
+    return new Outcome.Rejected<>(named);
   }
 
   private Declaration declaration(Row r) {
@@ -238,6 +247,19 @@ public final class RecordReader {
       companies.add(r.nested(cf.get(i), "companies[" + i + "].").partyHere("company"));
     }
     String commodity = r.required("commodity", FieldRules.MAX_NAME);
+    List<String> related = r.strings("relatedRecords", FieldRules.MAX_NAME);
+    for (int i = 0; i < related.size(); i++) {
+      if (!isRecordReference(related.get(i))) {
+        r.problem(
+            "invalid-reference",
+            "relatedRecords[" + i + "]",
+            "expected kind:id with kind one of "
+                + java.util.Arrays.stream(RecordKind.values()).map(RecordKind::code).toList()
+                + ", e.g. declaration:D2026112700001, got '"
+                + related.get(i)
+                + "'");
+      }
+    }
     return new Seizure(
         id,
         r.time("date", zone),
@@ -253,12 +275,34 @@ public final class RecordReader {
         persons,
         companies,
         r.text("conveyance", FieldRules.MAX_NAME),
-        r.strings("relatedRecords", FieldRules.MAX_NAME),
+        related,
         r.text("narrative", FieldRules.MAX_TEXT));
   }
 
   private static final java.util.regex.Pattern EMAIL =
       java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+  /** The earliest plausible date of birth. */
+  static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+
+  private static final java.util.regex.Pattern DOCUMENT =
+      java.util.regex.Pattern.compile(
+          "([A-Za-z0-9]{1,3}):([A-Za-z]{2}):([A-Za-z0-9][A-Za-z0-9 -]*)");
+
+  /** A travel or identity document as {@code TYPE:COUNTRY:NUMBER} ({@code P:JP:TZ1234567}). */
+  static boolean isDocument(String v) {
+    var m = DOCUMENT.matcher(v);
+    return m.matches() && Country.isValidOrUnknown(m.group(2).toUpperCase(Locale.ROOT));
+  }
+
+  /** A reference to another record as {@code kind:id}, the kind a record kind's code. */
+  static boolean isRecordReference(String v) {
+    int colon = v.indexOf(':');
+    return colon > 0
+        && colon < v.length() - 1
+        && !v.substring(colon + 1).isBlank()
+        && RecordKind.ofCode(v.substring(0, colon).strip()).isPresent();
+  }
 
   /** True for date-times that carry Z or a numeric offset after the time. */
   static boolean hasOffset(String v) {
@@ -279,20 +323,23 @@ public final class RecordReader {
     final String prefix;
     final List<Problem> problems;
     final Instant latest;
+    // the clock's day, for dates that cannot lie ahead (a date of birth); null without a clock
+    final LocalDate today;
 
-    Row(Fields f, Instant latest) {
-      this(f, "", new ArrayList<>(), latest);
+    Row(Fields f, Instant latest, LocalDate today) {
+      this(f, "", new ArrayList<>(), latest, today);
     }
 
-    private Row(Fields f, String prefix, List<Problem> problems, Instant latest) {
+    private Row(Fields f, String prefix, List<Problem> problems, Instant latest, LocalDate today) {
       this.f = f;
       this.prefix = prefix;
       this.problems = problems;
       this.latest = latest;
+      this.today = today;
     }
 
     Row nested(Fields child, String childPrefix) {
-      return new Row(child, prefix + childPrefix, problems, latest);
+      return new Row(child, prefix + childPrefix, problems, latest, today);
     }
 
     void problem(String code, String field, String message) {
@@ -559,13 +606,35 @@ public final class RecordReader {
       String dob = text("dateOfBirth", FieldRules.MAX_ID);
       if (!dob.isEmpty()) {
         try {
-          LocalDate.parse(dob);
+          LocalDate born = LocalDate.parse(dob);
+          // a birth in the future or before anyone living is a typo or a placeholder
+          if (born.isBefore(EARLIEST_BIRTH) || (today != null && born.isAfter(today))) {
+            problem(
+                "implausible-date",
+                "dateOfBirth",
+                "expected a date of birth from "
+                    + EARLIEST_BIRTH
+                    + (today == null ? " on" : " to " + today)
+                    + ", got '"
+                    + dob
+                    + "'");
+          }
         } catch (DateTimeException e) {
           problem(
               "invalid-date",
               "dateOfBirth",
               "expected an ISO date (1980-04-01), got '" + dob + "'");
         }
+      }
+      String document = text("document", FieldRules.MAX_ID);
+      if (!document.isEmpty() && !isDocument(document)) {
+        problem(
+            "invalid-document",
+            "document",
+            "expected TYPE:COUNTRY:NUMBER, e.g. P:JP:TZ1234567 (ICAO document type, ISO 3166-1"
+                + " alpha-2 issuing country, document number), got '"
+                + document
+                + "'");
       }
       return new Party(
           kind,
@@ -576,7 +645,7 @@ public final class RecordReader {
           email,
           country("country", false),
           dob,
-          text("document", FieldRules.MAX_ID));
+          document);
     }
   }
 }

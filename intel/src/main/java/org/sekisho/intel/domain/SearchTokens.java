@@ -45,6 +45,36 @@ public final class SearchTokens {
    * alone, which is rare and precise, rather than by its parts, which may occur in every record.
    */
   public static List<String> forQuery(String text) {
+    // A legal-form mark ((株), ㈱, (有)) is ignored as company keys ignore it: the record may write
+    // 株式会社 in full, and the mark alone would be a one-character token no record holds. A query
+    // of nothing but marks is searched as written.
+    if (text != null && mayHoldMark(text)) {
+      String unmarked =
+          LEGAL_MARK.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(" ");
+      List<String> tokens = queryTokens(unmarked);
+      if (!tokens.isEmpty()) {
+        return tokens;
+      }
+    }
+    return queryTokens(text);
+  }
+
+  // after NFKC, which writes ㈱ and （株） as (株)
+  private static final java.util.regex.Pattern LEGAL_MARK =
+      java.util.regex.Pattern.compile("\\([株有合名資社財]\\)");
+
+  /** Whether the text has a bracket or an enclosed legal-form sign (㈱ ㈲ ㈳ ㈴ ㈵ ㈶). */
+  private static boolean mayHoldMark(String text) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '(' || c == '（' || (c >= '\u3231' && c <= '\u3236')) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static List<String> queryTokens(String text) {
     List<String> ids = joinedIdentifiers(text);
     if (ids.isEmpty()) {
       return tokens(text);

@@ -278,4 +278,43 @@ class RecordReaderRulesTest {
                 .orElseThrow();
     assertThat(p.office()).isEqualTo("JPKWS-MAIL");
   }
+
+  @Test
+  void aDocumentNotWrittenTypeCountryNumberABirthInTheFutureAndAReferenceWithoutAKindAreRefused() {
+    Map<String, String> seizure = new HashMap<>();
+    seizure.put("seizureId", "S-RULES");
+    seizure.put("date", "2026-11-27");
+    seizure.put("commodity", "gold");
+    Map<String, String> person = new HashMap<>();
+    person.put("name", "John Doe");
+    person.put("document", "garbage");
+    person.put("dateOfBirth", "2090-01-01");
+    Map<String, String> related = new HashMap<>(seizure);
+    related.put("relatedRecords", "nonsense;declaration:D1;parcel:P1");
+    Map<String, List<Fields>> lists = Map.of("persons", List.of(new MapFields(person, Map.of())));
+    Outcome<IntelRecord> bad = reader.read(RecordKind.SEIZURE, new MapFields(related, lists));
+    assertThat(bad.problems())
+        .extracting(Problem::field, Problem::code)
+        .containsExactlyInAnyOrder(
+            org.assertj.core.groups.Tuple.tuple("persons[0].dateOfBirth", "implausible-date"),
+            org.assertj.core.groups.Tuple.tuple("persons[0].document", "invalid-document"),
+            org.assertj.core.groups.Tuple.tuple("relatedRecords[0]", "invalid-reference"),
+            org.assertj.core.groups.Tuple.tuple("relatedRecords[2]", "invalid-reference"));
+    assertThat(bad.problems())
+        .filteredOn(p -> p.field().equals("persons[0].document"))
+        .singleElement()
+        .satisfies(p -> assertThat(p.message()).contains("TYPE:COUNTRY:NUMBER", "'garbage'"));
+    // as the formats document them, they are kept
+    person.put("document", "P:US:123456789");
+    person.put("dateOfBirth", "1985-02-03");
+    seizure.put("relatedRecords", "declaration:D2026112700001;postal-item:EE123456785JP");
+    assertThat(reader.read(RecordKind.SEIZURE, new MapFields(seizure, lists)).isAccepted())
+        .isTrue();
+    // today is a possible date of birth; a country that is not one is not
+    person.put("dateOfBirth", "2026-11-27");
+    person.put("document", "P:XX:123456789");
+    assertThat(reader.read(RecordKind.SEIZURE, new MapFields(seizure, lists)).problems())
+        .extracting(Problem::field)
+        .containsExactly("persons[0].document");
+  }
 }

@@ -65,6 +65,7 @@ public final class JdbcIntelQueries implements IntelQueries {
   private final ZoneId zone;
   private final Clock clock;
   private final ObjectMapper json;
+  private final String administration;
 
   /**
    * @param zone the zone days (dashboard, search dates) are counted in
@@ -72,6 +73,22 @@ public final class JdbcIntelQueries implements IntelQueries {
    * @param json the mapper records were stored with (Java time support)
    */
   public JdbcIntelQueries(Jdbi jdbi, ZoneId zone, Clock clock, ObjectMapper json) {
+    this(jdbi, zone, clock, json, DEFAULT_ADMINISTRATION);
+  }
+
+  /** The administration's agency when none is given. */
+  public static final String DEFAULT_ADMINISTRATION = "customs-jp";
+
+  /**
+   * @param zone the zone days (dashboard, search dates) are counted in
+   * @param clock today, for the dashboard's default day
+   * @param json the mapper records were stored with (Java time support)
+   * @param administration the agency running Sekisho, whose readers the dashboard tells how many
+   *     entities the database holds (a count over every agency's records)
+   */
+  public JdbcIntelQueries(
+      Jdbi jdbi, ZoneId zone, Clock clock, ObjectMapper json, String administration) {
+    this.administration = administration;
     this.jdbi = jdbi;
     this.zone = zone;
     this.clock = clock;
@@ -913,10 +930,15 @@ public final class JdbcIntelQueries implements IntelQueries {
                   .bind("agency", reader.agency())
                   .mapTo(Long.class)
                   .one();
-          long entities =
-              h.createQuery("select count(*) from intel.entity where merged_into is null")
-                  .mapTo(Long.class)
-                  .one();
+          // Entities are shared keys of every agency's records: the count is the administration's
+          // to see. Counting those a partner's records name would join every link at each visit.
+          Optional<Long> entities =
+              reader.agency().equals(administration)
+                  ? Optional.of(
+                      h.createQuery("select count(*) from intel.entity where merged_into is null")
+                          .mapTo(Long.class)
+                          .one())
+                  : Optional.empty();
           return new Dashboard(d, kinds, offices, seizures, total, entities);
         });
   }

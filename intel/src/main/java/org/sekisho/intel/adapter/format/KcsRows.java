@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.intel.application.RowSource;
 import org.sekisho.intel.domain.Fields;
 
@@ -84,6 +85,13 @@ public final class KcsRows implements RowSource {
             Map.entry("importer.id", "Importer ID"),
             Map.entry("exporter.id", "Seller ID"));
 
+    private static final Map<String, String> ITEM =
+        Map.of(
+            "origin", "Country of Origin",
+            "netMassKg", "Net Mass",
+            "customsValue", "Item Price",
+            "dutyRate", "Tax Rate");
+
     @Override
     public String text(String path) {
       if (path.equals("type")) {
@@ -91,6 +99,7 @@ public final class KcsRows implements RowSource {
       }
       if (path.equals("outcome")) {
         String fraud = row.text("Fraud");
+        // any other value is a problem of the row (see problems())
         return fraud.equals("1") ? "infraction" : fraud.equals("0") ? "nothing-found" : "";
       }
       if (path.equals("importer.kind") || path.equals("exporter.kind")) {
@@ -108,6 +117,39 @@ public final class KcsRows implements RowSource {
     @Override
     public List<String> strings(String path) {
       return List.of();
+    }
+
+    @Override
+    public List<Problem> problems() {
+      String fraud = row.text("Fraud");
+      if (fraud.isEmpty() || fraud.equals("0") || fraud.equals("1")) {
+        return List.of();
+      }
+      return List.of(
+          Problem.of(
+              "invalid-value",
+              "Fraud",
+              "expected 0 (nothing found) or 1 (infraction), or nothing when not inspected; got '"
+                  + org.sekisho.intel.domain.FieldRules.shorten(fraud)
+                  + "'"));
+    }
+
+    /** The KCS column a declaration field is read from, so problems name what the file holds. */
+    @Override
+    public String sourceName(String path) {
+      for (Map.Entry<String, String> e : TOP.entrySet()) {
+        if (e.getKey().equals(path)) {
+          return e.getValue();
+        }
+      }
+      if (path.equals("outcome")) {
+        return "Fraud";
+      }
+      if (path.startsWith("items[0].")) {
+        String field = path.substring("items[0].".length());
+        return field.equals("hsCode") ? hsColumn : ITEM.getOrDefault(field, path);
+      }
+      return path;
     }
   }
 
