@@ -69,6 +69,14 @@ class CriterionReleaseRaceTest {
                     // version 1 was released last: it is the one kept
                     v == 1 ? 1 : 10);
               }
+              // disabled before who and why were kept
+              h.execute(
+                  "insert into targeting.criterion (id, created_by, created_at) values"
+                      + " (901, 'kim', now())");
+              h.execute(
+                  "insert into targeting.criterion_version (criterion_id, version, name, source,"
+                      + " owner, status, saved_at) values (901, 1, 'gone', 'x', 'kim', 'disabled',"
+                      + " now())");
             });
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
     TargetingContext ctx =
@@ -80,6 +88,10 @@ class CriterionReleaseRaceTest {
             org.assertj.core.groups.Tuple.tuple(3, StoredCriterion.Status.SUPERSEDED),
             org.assertj.core.groups.Tuple.tuple(2, StoredCriterion.Status.DRAFT),
             org.assertj.core.groups.Tuple.tuple(1, StoredCriterion.Status.RELEASED));
+
+    assertThat(catalogue.states().get(901L).code()).isEqualTo("disabled");
+    assertThat(catalogue.states().get(901L).disabled().orElseThrow().by()).isEmpty();
+    assertThat(catalogue.states().get(900L).code()).isEqualTo("in-force");
 
     long id = save(catalogue, Optional.empty(), 1);
     save(catalogue, Optional.of(id), 2);

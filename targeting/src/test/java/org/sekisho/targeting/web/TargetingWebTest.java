@@ -899,6 +899,108 @@ class TargetingWebTest {
         .contains("record-link");
   }
 
+  @Test
+  @Order(9)
+  void aDisabledCriterionShowsWhoDisabledItWhenAndWhyAndAdminsReviewAVersionBeforeReleasing()
+      throws Exception {
+    String rule =
+        "criterion \"Sugar\" when hs starts with \"1701\" then lane yellow weight 5 because"
+            + " \"sugar quota checks\"";
+    // an office scope names real offices
+    JsonNode nope =
+        JSON.readTree(
+            send(
+                    "POST",
+                    "/api/targeting/criteria",
+                    analyst,
+                    json(java.util.Map.of("source", rule, "offices", List.of("NOPE-XYZ"))))
+                .body());
+    assertThat(nope.get("error").asText()).isEqualTo("invalid-office");
+    assertThat(nope.get("field").asText()).isEqualTo("offices");
+    long c =
+        ok(send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                json(java.util.Map.of("source", rule, "offices", List.of("jpnrt-mail", "30")))))
+            .get("id")
+            .asLong();
+    ok(
+        send(
+            "POST",
+            "/api/targeting/criteria",
+            analyst,
+            json(java.util.Map.of("source", rule.replace("5", "6"), "id", c))));
+    // an administrator reads a version's text, offices and dry run before releasing it
+    String version = send("GET", "/targeting/criteria/" + c + "/versions/1", admin, null).body();
+    assertThat(version)
+        .contains("id=\"version-source\"", "sugar quota checks", "30 JPNRT-MAIL")
+        .contains("data-key=\"c" + c + "v2\"", "id=\"release\"");
+    assertThat(send("GET", "/targeting/criteria/" + c + "/versions/9", admin, null).statusCode())
+        .isEqualTo(404);
+    // and its dry run, over the offices it is limited to
+    HttpResponse<String> dry =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            base + "/targeting/criteria/" + c + "/versions/1/dry-run"))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString("days=7"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(dry.statusCode()).as(dry.body()).isEqualTo(200);
+    assertThat(dry.body()).contains("id=\"dry-run-summary\"");
+    ok(send("POST", "/api/targeting/criteria/" + c + "/versions/1/release", admin, null));
+    ok(send("POST", "/api/targeting/criteria/" + c + "/versions/2/release", admin, null));
+    ok(send("POST", "/api/targeting/criteria/" + c + "/versions/1/release", admin, null));
+    // disabling says why; without a reason it is refused
+    String disable = "/api/targeting/criteria/" + c + "/disable";
+    assertThat(refusedField(disable, admin, "{}")).isEqualTo("reason");
+    assertThat(refusedField(disable, admin, "{\"reason\":\"  no \"}")).isEqualTo("reason");
+    ok(send("POST", disable, admin, "{\"reason\":\"quota lifted on 1 December\"}"));
+    JsonNode listed = null;
+    for (JsonNode n : ok(send("GET", "/api/targeting/criteria", analyst, null))) {
+      if (n.get("id").asLong() == c) {
+        listed = n;
+      }
+    }
+    assertThat(listed).isNotNull();
+    assertThat(listed.get("key").asText()).isEqualTo("c" + c + "v2");
+    assertThat(listed.get("status").asText()).isEqualTo("superseded");
+    assertThat(listed.at("/criterion/state").asText()).isEqualTo("disabled");
+    assertThat(listed.at("/criterion/disabledBy").asText()).isEqualTo("admin");
+    assertThat(listed.at("/criterion/reason").asText()).isEqualTo("quota lifted on 1 December");
+    assertThat(listed.at("/criterion/disabledAt").asText()).isNotEmpty();
+    String page = send("GET", "/targeting/criteria", admin, null).body();
+    assertThat(page)
+        .contains("data-criterion=\"" + c + "\" data-state=\"disabled\"")
+        .contains("quota lifted on 1 December");
+    int audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action ="
+                                + " 'targeting.criterion.disable' and subject = :t and details"
+                                + " like '%quota lifted%'")
+                        .bind("t", "criterion:" + c)
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(audited).isEqualTo(1);
+    // the editor shows the criterion's state and every version with its status
+    String editor = send("GET", "/targeting/criteria/edit?id=" + c, analyst, null).body();
+    assertThat(editor)
+        .contains("id=\"criterion-state\" data-state=\"disabled\"")
+        .contains("data-key=\"c" + c + "v1\" data-status=\"disabled\"")
+        .contains("data-key=\"c" + c + "v2\" data-status=\"superseded\"");
+    // released again, it is in force again
+    ok(send("POST", "/api/targeting/criteria/" + c + "/versions/2/release", admin, null));
+    assertThat(send("GET", "/targeting/criteria", analyst, null).body())
+        .contains("data-criterion=\"" + c + "\" data-state=\"in-force\"");
+  }
+
   /**
    * Clicks a worklist row's link. The list refreshes itself every few seconds, replacing its rows,
    * so a row found just before a refresh is gone when clicked: find it again and retry.

@@ -14,6 +14,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.sekisho.targeting.criteria.application.CriteriaStore;
+import org.sekisho.targeting.criteria.application.CriterionState;
 import org.sekisho.targeting.criteria.application.StoredCriterion;
 
 /** Criterion versions in {@code targeting.criterion_version}. */
@@ -162,6 +163,10 @@ public final class JdbcCriteriaStore implements CriteriaStore {
                 .bind("by", by)
                 .bind("at", Timestamp.from(at))
                 .execute();
+            // a disabled criterion released again is in force again
+            h.createUpdate("update targeting.criterion set disabled = false where id = :id")
+                .bind("id", id)
+                .execute();
           });
       return true;
     } catch (JdbiException e) {
@@ -173,14 +178,54 @@ public final class JdbcCriteriaStore implements CriteriaStore {
   }
 
   @Override
-  public void disable(long id, String by, Instant at) {
+  public boolean disable(long id, String by, Instant at, String reason) {
+    try {
+      jdbi.useTransaction(
+          h -> {
+            lock(h, id);
+            h.createUpdate(
+                    "update targeting.criterion_version set status = 'disabled' where"
+                        + " criterion_id = :id and status in ('released', 'draft')")
+                .bind("id", id)
+                .execute();
+            h.createUpdate(
+                    "update targeting.criterion set disabled = true, disabled_by = :by,"
+                        + " disabled_at = :at, disabled_reason = :reason where id = :id")
+                .bind("id", id)
+                .bind("by", by)
+                .bind("at", Timestamp.from(at))
+                .bind("reason", reason)
+                .execute();
+          });
+      return true;
+    } catch (JdbiException e) {
+      if (busy(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public java.util.Map<Long, CriterionState.Disabled> disabled() {
+    java.util.Map<Long, CriterionState.Disabled> out = new java.util.TreeMap<>();
     jdbi.useHandle(
         h ->
-            h.createUpdate(
-                    "update targeting.criterion_version set status = 'disabled' where criterion_id"
-                        + " = :id and status in ('released', 'draft')")
-                .bind("id", id)
-                .execute());
+            h.createQuery(
+                    "select id, disabled_by, disabled_at, disabled_reason from targeting.criterion"
+                        + " where disabled")
+                .map(
+                    (rs, ctx) -> {
+                      Timestamp at = rs.getTimestamp(3);
+                      return java.util.Map.entry(
+                          rs.getLong(1),
+                          new CriterionState.Disabled(
+                              Optional.ofNullable(rs.getString(2)).orElse(""),
+                              Optional.ofNullable(at).map(Timestamp::toInstant),
+                              Optional.ofNullable(rs.getString(4)).orElse("")));
+                    })
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
   }
 
   /**

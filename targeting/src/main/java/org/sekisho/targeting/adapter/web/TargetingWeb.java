@@ -38,6 +38,7 @@ import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.assessment.domain.CriterionHit;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
+import org.sekisho.targeting.criteria.application.CriterionState;
 import org.sekisho.targeting.criteria.application.DryRun;
 import org.sekisho.targeting.criteria.application.ReferenceLists;
 import org.sekisho.targeting.criteria.application.StoredCriterion;
@@ -128,6 +129,17 @@ public final class TargetingWeb implements WebModule {
             this::outcomeForm)
         .get("/targeting/criteria", CRITERIA_READ, "criteria", this::criteriaPage)
         .get("/targeting/criteria/edit", ANALYSTS, "criterion editor", this::editorPage)
+        .get(
+            "/targeting/criteria/{id}/versions/{version}",
+            CRITERIA_READ,
+            "one criterion version, read-only, with its history (administrators review it before"
+                + " releasing)",
+            this::versionPage)
+        .post(
+            "/targeting/criteria/{id}/versions/{version}/dry-run",
+            CRITERIA_READ,
+            "dry run of a saved criterion version over its offices (form)",
+            this::versionDryRunForm)
         .post("/targeting/criteria/save", ANALYSTS, "save a criterion (form)", this::saveForm)
         .post("/targeting/criteria/dry-run", ANALYSTS, "dry run (form)", this::dryRunForm)
         .post(
@@ -203,7 +215,7 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/targeting/criteria/{id}/disable",
             CRITERIA_READ,
-            "disable a criterion",
+            "disable a criterion {reason} (who, when and why are kept)",
             this::disableApi)
         .get("/api/targeting/lists", CRITERIA_READ, "reference lists", this::listsApi)
         .post(
@@ -676,8 +688,14 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void criteriaPage(Context ctx) {
+    criteriaPage(ctx, "");
+  }
+
+  private void criteriaPage(Context ctx, String error) {
     Map<String, Object> m = new HashMap<>();
     m.put("criteria", criteria.latest());
+    m.put("states", criteria.states());
+    m.put("error", error);
     m.put("mayRelease", Web.principal(ctx).has(Role.ADMIN));
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
@@ -686,6 +704,7 @@ public final class TargetingWeb implements WebModule {
 
   private void editorPage(Context ctx) {
     Map<String, String> form = new HashMap<>();
+    List<StoredCriterion> history = List.of();
     String id = Optional.ofNullable(ctx.queryParam("id")).orElse("").strip();
     if (!id.isEmpty()) {
       long cid = parseLong(id, "id");
@@ -694,6 +713,7 @@ public final class TargetingWeb implements WebModule {
         throw HttpProblem.notFound("criterion " + cid);
       }
       StoredCriterion c = h.get(0);
+      history = h;
       form.put("source", c.source());
       form.put("offices", String.join(" ", new TreeSet<>(c.offices())));
       c.effectiveFrom().ifPresent(d -> form.put("effectiveFrom", d.toString()));
@@ -703,7 +723,7 @@ public final class TargetingWeb implements WebModule {
           "source",
           "criterion \"\"\n  when hs starts with \"\"\n  then lane red weight 10\n  because \"\"\n");
     }
-    editor(ctx, id, form, List.of(), "", null);
+    editor(ctx, id, form, List.of(), "", null, history);
   }
 
   private void editor(
@@ -713,8 +733,33 @@ public final class TargetingWeb implements WebModule {
       List<String> problems,
       String message,
       DryRun dryRun) {
+    List<StoredCriterion> history = List.of();
+    if (id.matches("\\d{1,18}")) {
+      history = criteria.history(Long.parseLong(id));
+    }
+    editor(ctx, id, form, problems, message, dryRun, history);
+  }
+
+  /**
+   * @param history the criterion's versions, newest first, each with its status (empty for a new
+   *     criterion)
+   */
+  private void editor(
+      Context ctx,
+      String id,
+      Map<String, String> form,
+      List<String> problems,
+      String message,
+      DryRun dryRun,
+      List<StoredCriterion> history) {
     Map<String, Object> m = new HashMap<>();
     m.put("id", id);
+    m.put("history", history);
+    m.put(
+        "state",
+        history.isEmpty()
+            ? Optional.<CriterionState>empty()
+            : Optional.ofNullable(criteria.states().get(history.get(0).id())));
     m.put("form", form);
     m.put("problems", problems);
     m.put("message", message);
@@ -830,10 +875,15 @@ public final class TargetingWeb implements WebModule {
     long id = longParam(ctx, "id");
     int version = (int) parseLong(form(ctx, "version"), "version");
     Outcome<StoredCriterion> o = release(ctx, id, version);
-    if (!o.isAccepted()) {
-      throw new HttpProblem(o.problems().get(0));
+    switch (o) {
+      case Outcome.Accepted<StoredCriterion> a ->
+          ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<StoredCriterion> r -> {
+        // a conflict (someone else changed it at that moment) or a text no longer valid
+        ctx.status(HttpProblem.status(r.problems().get(0)));
+        criteriaPage(ctx, text(r.problems()));
+      }
     }
-    ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
   }
 
   private Outcome<StoredCriterion> release(Context ctx, long id, int version) {
@@ -846,12 +896,84 @@ public final class TargetingWeb implements WebModule {
 
   private void disableForm(Context ctx) {
     long id = longParam(ctx, "id");
-    Outcome<Long> o = criteria.disable(id, Web.principal(ctx).username());
-    if (!o.isAccepted()) {
-      throw new HttpProblem(o.problems().get(0));
+    Outcome<Long> o = disable(ctx, id, form(ctx, "reason"));
+    switch (o) {
+      case Outcome.Accepted<Long> a -> ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<Long> r -> {
+        ctx.status(HttpProblem.status(r.problems().get(0)));
+        criteriaPage(ctx, text(r.problems()));
+      }
     }
-    Web.audit(ctx, "targeting.criterion.disable", "criterion:" + id, Map.of());
-    ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
+  }
+
+  private Outcome<Long> disable(Context ctx, long id, String reason) {
+    Outcome<Long> o = criteria.disable(id, Web.principal(ctx).username(), reason);
+    if (o.isAccepted()) {
+      Web.audit(
+          ctx, "targeting.criterion.disable", "criterion:" + id, Map.of("reason", reason.strip()));
+    }
+    return o;
+  }
+
+  /** A saved version as it would be released, read-only: for the administrators who release. */
+  private void versionPage(Context ctx) {
+    version(ctx, null, List.of());
+  }
+
+  private void version(Context ctx, DryRun dryRun, List<String> problems) {
+    long id = longParam(ctx, "id");
+    int v = (int) longParam(ctx, "version");
+    List<StoredCriterion> history = criteria.history(id);
+    StoredCriterion c =
+        history.stream()
+            .filter(x -> x.version() == v)
+            .findFirst()
+            .orElseThrow(() -> HttpProblem.notFound("criterion c" + id + "v" + v));
+    Map<String, Object> m = new HashMap<>();
+    m.put("c", c);
+    m.put("history", history);
+    m.put("state", Optional.ofNullable(criteria.states().get(id)));
+    m.put("dryRun", dryRun);
+    m.put("problems", problems);
+    m.put("days", Optional.ofNullable(ctx.formParam("days")).orElse("30"));
+    m.put("mayRelease", Web.principal(ctx).has(Role.ADMIN));
+    m.put("mayEdit", Web.principal(ctx).has(Role.ANALYST));
+    m.put("csrf", Web.csrf(ctx));
+    m.put("t", Web.messages(ctx));
+    Web.audit(ctx, "targeting.criterion.read", "criterion:" + c.key(), Map.of());
+    Web.page(ctx, c.key(), render("version.jte", m));
+  }
+
+  private void versionDryRunForm(Context ctx) {
+    long id = longParam(ctx, "id");
+    int v = (int) longParam(ctx, "version");
+    StoredCriterion c =
+        criteria.history(id).stream()
+            .filter(x -> x.version() == v)
+            .findFirst()
+            .orElseThrow(() -> HttpProblem.notFound("criterion c" + id + "v" + v));
+    int days;
+    try {
+      days = days(form(ctx, "days"));
+    } catch (HttpProblem e) {
+      ctx.status(400);
+      version(ctx, null, List.of(line(e.problem())));
+      return;
+    }
+    // over the offices the version is limited to, as it would run once released
+    Outcome<DryRun> o = criteria.dryRun(c.source(), days, c.offices());
+    Web.audit(
+        ctx,
+        "targeting.criterion.dry-run",
+        "criterion:" + c.key(),
+        Map.of("days", Integer.toString(days)));
+    switch (o) {
+      case Outcome.Accepted<DryRun> a -> version(ctx, a.value(), List.of());
+      case Outcome.Rejected<DryRun> r -> {
+        ctx.status(400);
+        version(ctx, null, r.problems().stream().map(TargetingWeb::line).toList());
+      }
+    }
   }
 
   private void listsPage(Context ctx) {
@@ -1028,7 +1150,30 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void criteriaApi(Context ctx) {
-    ctx.json(criteria.latest().stream().map(TargetingWeb::criterionJson).toList());
+    Map<Long, CriterionState> states = criteria.states();
+    ctx.json(
+        criteria.latest().stream()
+            .map(
+                c -> {
+                  Map<String, Object> m = criterionJson(c);
+                  CriterionState st = states.get(c.id());
+                  if (st != null) {
+                    // the criterion as a whole: in force, disabled (who, when, why) or not
+                    Map<String, Object> sm = new LinkedHashMap<>();
+                    sm.put("state", st.code());
+                    st.inForce().ifPresent(f -> sm.put("inForce", f.key()));
+                    st.disabled()
+                        .ifPresent(
+                            d -> {
+                              sm.put("disabledBy", d.by());
+                              sm.put("disabledAt", d.at().map(Object::toString).orElse(""));
+                              sm.put("reason", d.reason());
+                            });
+                    m.put("criterion", sm);
+                  }
+                  return m;
+                })
+            .toList());
   }
 
   private void saveApi(Context ctx) {
@@ -1082,12 +1227,11 @@ public final class TargetingWeb implements WebModule {
 
   private void disableApi(Context ctx) {
     long id = longParam(ctx, "id");
-    Outcome<Long> o = criteria.disable(id, Web.principal(ctx).username());
-    if (!o.isAccepted()) {
-      throw new HttpProblem(o.problems().get(0));
+    Outcome<Long> o = disable(ctx, id, text(body(ctx), "reason"));
+    switch (o) {
+      case Outcome.Accepted<Long> a -> ctx.json(Map.of("disabled", id));
+      case Outcome.Rejected<Long> r -> rejectJson(ctx, r.problems());
     }
-    Web.audit(ctx, "targeting.criterion.disable", "criterion:" + id, Map.of());
-    ctx.json(Map.of("disabled", id));
   }
 
   private void listsApi(Context ctx) {

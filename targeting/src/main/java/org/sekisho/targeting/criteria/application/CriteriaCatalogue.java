@@ -62,6 +62,10 @@ public final class CriteriaCatalogue {
     if (!c.ok()) {
       return new Outcome.Rejected<>(c.problems().stream().map(CriteriaProblem::toProblem).toList());
     }
+    List<Problem> offices = officeProblems(d.offices());
+    if (!offices.isEmpty()) {
+      return new Outcome.Rejected<>(offices);
+    }
     if (d.effectiveFrom().isPresent()
         && d.effectiveTo().isPresent()
         && d.effectiveTo().get().isBefore(d.effectiveFrom().get())) {
@@ -117,17 +121,91 @@ public final class CriteriaCatalogue {
     return Outcome.accepted(store.version(id, version).orElseThrow());
   }
 
-  public Outcome<Long> disable(long id, String by) {
+  /** Shortest reason accepted for disabling a criterion. */
+  public static final int MIN_REASON = 5;
+
+  /**
+   * Takes a criterion out of force at once, with a reason (at least {@value #MIN_REASON}
+   * characters) that is kept with who disabled it and when; releasing a version puts it back.
+   */
+  public Outcome<Long> disable(long id, String by, String reason) {
+    String r = reason == null ? "" : reason.strip();
+    if (r.length() < MIN_REASON) {
+      return Outcome.rejected(
+          "reason-required",
+          "reason",
+          "say why the criterion is disabled, in at least " + MIN_REASON + " characters");
+    }
+    if (r.length() > 2000) {
+      return Outcome.rejected("invalid-reason", "reason", "longer than 2000 characters");
+    }
     if (store.history(id).isEmpty()) {
       return Outcome.rejected("not-found", "id", "criterion " + id + " does not exist");
     }
-    store.disable(id, by, clock.instant());
+    if (!store.disable(id, by, clock.instant(), r)) {
+      return Outcome.rejected(
+          "conflict",
+          "id",
+          "criterion c" + id + " was being changed by someone else at the same moment; reload it");
+    }
     rules.reload();
     return Outcome.accepted(id);
   }
 
   public List<StoredCriterion> latest() {
     return store.latest();
+  }
+
+  /** Where each criterion stands (in force, disabled, not in force), by id. */
+  public java.util.Map<Long, CriterionState> states() {
+    java.util.Map<Long, CriterionState.Disabled> disabled = store.disabled();
+    java.util.Map<Long, CriterionState> out = new TreeMap<>();
+    for (StoredCriterion c : store.latest()) {
+      CriterionState before = out.get(c.id());
+      Optional<StoredCriterion> inForce =
+          c.status() == StoredCriterion.Status.RELEASED
+              ? Optional.of(c)
+              : before == null ? Optional.empty() : before.inForce();
+      out.put(
+          c.id(),
+          new CriterionState(
+              c.id(),
+              inForce,
+              inForce.isPresent() ? Optional.empty() : Optional.ofNullable(disabled.get(c.id()))));
+    }
+    return out;
+  }
+
+  /**
+   * An office a criterion may be limited to: a UN/LOCODE of a real country, with an optional suffix
+   * naming a unit of it ({@code JPYOK}, {@code JPNRT-MAIL}, {@code JPTYO-AIR}), or the digits of an
+   * office number as some administrations write them (the Korea Customs file's {@code 30}).
+   */
+  public static boolean isOfficeCode(String office) {
+    if (office.matches("\\d{1,10}")) {
+      return true;
+    }
+    if (office.length() > 35 || !office.matches("[A-Z]{2}[A-Z2-9]{3}(-[A-Z0-9]+)*")) {
+      return false;
+    }
+    return org.sekisho.core.UnLocode.isValid(office.substring(0, 5));
+  }
+
+  private static List<Problem> officeProblems(Set<String> offices) {
+    List<Problem> out = new ArrayList<>();
+    for (String o : new java.util.TreeSet<>(offices)) {
+      if (!isOfficeCode(o)) {
+        out.add(
+            Problem.of(
+                "invalid-office",
+                "offices",
+                "'"
+                    + o
+                    + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK"
+                    + " or JPNRT-MAIL, or an office number"));
+      }
+    }
+    return out;
   }
 
   public List<StoredCriterion> history(long id) {
@@ -143,6 +221,10 @@ public final class CriteriaCatalogue {
     CriteriaLanguage.Compiled c = CriteriaLanguage.compileOne(source, lists.all());
     if (!c.ok()) {
       return new Outcome.Rejected<>(c.problems().stream().map(CriteriaProblem::toProblem).toList());
+    }
+    List<Problem> bad = officeProblems(offices);
+    if (!bad.isEmpty()) {
+      return new Outcome.Rejected<>(bad);
     }
     Criterion crit = c.criteria().get(0);
     Instant from = clock.instant().minus(Duration.ofDays(days));

@@ -36,6 +36,14 @@ public interface CriteriaStore {
    */
   boolean release(long id, int version, String by, Instant at);
 
-  /** Takes every version of a criterion out of force. */
-  void disable(long id, String by, Instant at);
+  /**
+   * Takes every version of a criterion out of force, recording who, when and why (until a version
+   * of it is released again).
+   *
+   * @return false, changing nothing, when another change of the same criterion was under way
+   */
+  boolean disable(long id, String by, Instant at, String reason);
+
+  /** The criteria disabled now (not released since), by id. */
+  java.util.Map<Long, CriterionState.Disabled> disabled();
 }
