@@ -74,6 +74,26 @@ class CriteriaLanguageTest {
   }
 
   @Test
+  void fullWidthDigitsAreTheSameDigitsInNumbersHsLiteralsAndListEntries() {
+    Criterion c =
+        one(
+            "criterion \"Coffee\" when hs starts with \"０９０１\" and value_per_kg < １００．５"
+                + " then lane red because \"cheap coffee written in full width\"");
+    assertThat(c.hits(Declarations.coffee("D", "CO", 100, 1))).isTrue();
+    assertThat(c.hits(Declarations.coffee("D", "CO", 101, 1))).isFalse();
+    assertThat(
+            one(COFFEE.replace("\"0901\"", "\"０９０１\""))
+                .hits(Declarations.coffee("D", "CO", 100, 1)))
+        .isTrue();
+    assertThat(ListKind.HS_CODES.normalise("０９０２").value()).isEqualTo("0902");
+    assertThat(ListKind.HS_CODES.normalise("０９０２．１０").value()).isEqualTo("090210");
+    assertThat(ListKind.COUNTRIES.normalise("ＴＨ").value()).isEqualTo("TH");
+    // a full-width letter is still no digit
+    assertThat(firstProblem(COFFEE.replace("\"0901\"", "\"０９Ａ１\"")).message())
+        .contains("2 to 10 digits");
+  }
+
+  @Test
   void theExampleCriterionCompilesWithItsLaneWeightAndReason() {
     Criterion c = one(COFFEE);
     assertThat(c.name()).isEqualTo("Coffee from high-risk origin");

@@ -39,21 +39,25 @@ final class Lexer {
         }
         out.add(
             new Token(Token.Kind.WORD, src.substring(start, pos).toLowerCase(Locale.ROOT), l, c));
-      } else if (ch >= '0' && ch <= '9') {
-        int start = pos;
-        while (pos < src.length() && Character.isDigit(src.charAt(pos)) && src.charAt(pos) < 128) {
+      } else if (isDigit(ch)) {
+        // full-width digits (as a Japanese keyboard writes them) are the same number: NFKC folds
+        // them, and the token holds ASCII digits
+        StringBuilder n = new StringBuilder();
+        while (pos < src.length() && isDigit(src.charAt(pos))) {
+          n.append(ascii(src.charAt(pos)));
           advance();
         }
         if (pos + 1 < src.length()
-            && src.charAt(pos) == '.'
-            && src.charAt(pos + 1) >= '0'
-            && src.charAt(pos + 1) <= '9') {
+            && (src.charAt(pos) == '.' || src.charAt(pos) == '\uFF0E')
+            && isDigit(src.charAt(pos + 1))) {
+          n.append('.');
           advance();
-          while (pos < src.length() && src.charAt(pos) >= '0' && src.charAt(pos) <= '9') {
+          while (pos < src.length() && isDigit(src.charAt(pos))) {
+            n.append(ascii(src.charAt(pos)));
             advance();
           }
         }
-        out.add(new Token(Token.Kind.NUMBER, src.substring(start, pos), l, c));
+        out.add(new Token(Token.Kind.NUMBER, n.toString(), l, c));
       } else if (ch == '"') {
         out.add(string(l, c));
       } else if ("(),=%".indexOf(ch) >= 0) {
@@ -140,6 +144,15 @@ final class Lexer {
     } else {
       col++;
     }
+  }
+
+  /** An ASCII digit, or a full-width one (U+FF10 to U+FF19). */
+  private static boolean isDigit(char c) {
+    return (c >= '0' && c <= '9') || (c >= '\uFF10' && c <= '\uFF19');
+  }
+
+  private static char ascii(char digit) {
+    return digit >= '\uFF10' ? (char) ('0' + (digit - '\uFF10')) : digit;
   }
 
   private static boolean isWordStart(char c) {

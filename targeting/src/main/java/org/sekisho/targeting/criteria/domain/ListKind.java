@@ -51,7 +51,11 @@ public enum ListKind {
                 "expected an ISO 3166-1 alpha-2 country code (ZZ: unknown), got '" + s + "'");
       }
       case HS_CODES -> {
-        String h = s.replace(".", "").replace(" ", "");
+        // full-width digits (０９０２) are the same code: NFKC folds them
+        String h =
+            java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+                .replace(".", "")
+                .replace(" ", "");
         yield h.matches("\\d{2,10}")
             ? Entry.ok(h)
             : Entry.bad("expected an HS code or prefix of 2 to 10 digits, got '" + s + "'");

@@ -116,7 +116,11 @@ public final class Vocabulary<S, P> {
     }
     if (f == Field.HS) {
       return (raw, normal) ->
-          raw.replace(".", "").strip().matches("\\d{2,10}")
+          // full-width digits (０９０２) are the same code: NFKC folds them
+          java.text.Normalizer.normalize(raw, java.text.Normalizer.Form.NFKC)
+                  .replace(".", "")
+                  .strip()
+                  .matches("\\d{2,10}")
               ? null
               : "an HS code or prefix has 2 to 10 digits, got \"" + raw + "\"";
     }
