@@ -76,11 +76,18 @@ public final class Sekisho implements AutoCloseable {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.audit = new AuditLog(db.jdbi());
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
-    this.targeting = new TargetingContext(db, audit, clock, dataDir);
+    this.targeting = new TargetingContext(db, audit, clock, dataDir, zone());
     this.assessing = new AssessStoredRecords(targeting.assessmentRequests(), json, agency());
     this.intel =
         new IntelContext(
-            db, audit, clock, dataDir, json, assessOnIngest ? assessing : RecordsStored.NONE);
+            db,
+            audit,
+            clock,
+            dataDir,
+            json,
+            assessOnIngest ? assessing : RecordsStored.NONE,
+            zone(),
+            agency());
     this.maritime =
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
     this.pnr = new PnrContext(db, audit, clock, dataDir);
