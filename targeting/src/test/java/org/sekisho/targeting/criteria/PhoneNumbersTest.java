@@ -59,6 +59,10 @@ class PhoneNumbersTest {
             new ReferenceList("old-phones", ListKind.PHONES, 3, java.util.Set.of("0330947412"))
                 .match(Normal.phone("+81 3 3094 7412")))
         .isEqualTo("330947412");
+    // a key that would read back as another number is kept as digits (found by the property)
+    for (String w : List.of("+1010000000000", "001012874185769")) {
+      assertThat(Normal.phone(Normal.phone(w))).as(w).isEqualTo(Normal.phone(w));
+    }
     assertThat(Normal.phone("")).isEmpty();
     assertThat(Normal.phone("no number")).isEmpty();
   }

@@ -56,8 +56,10 @@ public final class Normal {
         var util = com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance();
         var number = util.parse("+" + international, "ZZ");
         String nsn = withoutLeadingZeros(util.getNationalSignificantNumber(number));
-        // too short to be a phone number: kept as digits (a key must read back as itself)
-        if (nsn.length() >= 4) {
+        // too short to be a phone number: kept as digits (a key must read back as itself); so is
+        // one whose key would read back as another number (+1 010…: without its 0 the national
+        // number starts with the 1 that North American numbers drop as a trunk prefix)
+        if (nsn.length() >= 4 && nsn.equals(nationalOf(util, number.getCountryCode(), nsn))) {
           return "+" + number.getCountryCode() + " " + nsn;
         }
       } catch (com.google.i18n.phonenumbers.NumberParseException e) {
@@ -65,6 +67,17 @@ public final class Normal {
       }
     }
     return withoutLeadingZeros(n);
+  }
+
+  /** The national significant number {@code +cc nsn} reads as, as {@link #phone} keeps it. */
+  private static String nationalOf(
+      com.google.i18n.phonenumbers.PhoneNumberUtil util, int cc, String nsn) {
+    try {
+      return withoutLeadingZeros(
+          util.getNationalSignificantNumber(util.parse("+" + cc + nsn, "ZZ")));
+    } catch (com.google.i18n.phonenumbers.NumberParseException e) {
+      return "";
+    }
   }
 
   /**
