@@ -1001,6 +1001,89 @@ class TargetingWebTest {
         .contains("data-criterion=\"" + c + "\" data-state=\"in-force\"");
   }
 
+  @Test
+  @Order(10)
+  void aBigListIsReadAPageAtATimeSearchedAndReplacedAsANewVersion() throws Exception {
+    ok(
+        send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            json(java.util.Map.of("name", "rv-parties", "kind", "parties"))));
+    StringBuilder csv = new StringBuilder("value,note\n");
+    for (int i = 0; i < 12_345; i++) {
+      csv.append(
+          String.format(java.util.Locale.ROOT, "TRADER %05d,%s%n", i, i % 1000 == 7 ? "hub" : ""));
+    }
+    JsonNode im =
+        ok(send("POST", "/api/targeting/lists/rv-parties/entries", analyst, csv.toString()));
+    assertThat(im.get("added").asInt()).isEqualTo(12_345);
+    String path = "/api/targeting/lists/rv-parties";
+    JsonNode first = ok(send("GET", path, analyst, null));
+    assertThat(first.get("size").asInt()).isEqualTo(12_345);
+    assertThat(first.get("total").asInt()).isEqualTo(12_345);
+    assertThat(first.get("entries")).hasSize(1000);
+    assertThat(first.get("next").asText()).contains("offset=1000");
+    // following next to the end reads every entry once
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    String next = path + "?limit=5000";
+    int pages = 0;
+    while (next != null) {
+      JsonNode page = ok(send("GET", next, analyst, null));
+      page.get("entries").forEach(e -> seen.add(e.get("value").asText()));
+      next = page.get("next").isNull() ? null : page.get("next").asText();
+      pages++;
+    }
+    assertThat(pages).isEqualTo(3);
+    assertThat(seen).hasSize(12_345);
+    assertThat(send("GET", path + "?limit=10001", analyst, null).statusCode()).isEqualTo(400);
+    // searched by value or note, any case
+    JsonNode hubs = ok(send("GET", path + "?q=HUB", analyst, null));
+    assertThat(hubs.get("total").asInt()).isEqualTo(13);
+    assertThat(ok(send("GET", path + "?q=trader%2001234", analyst, null)).get("entries"))
+        .hasSize(1);
+    // the page shows a hundred, the total, and links on
+    String page = send("GET", "/targeting/lists/rv-parties?q=trader%200", analyst, null).body();
+    assertThat(page).contains("data-total=\"10000\"", "id=\"entries-next\"", "id=\"list-search\"");
+    assertThat(page.split("<tr>", -1).length - 2).isEqualTo(100);
+    // replaced: exactly the file's entries, in one new version; the old version still replays
+    int before = first.get("version").asInt();
+    JsonNode replaced =
+        ok(
+            send(
+                "POST",
+                "/api/targeting/lists/rv-parties/entries?mode=replace",
+                analyst,
+                "value,note\nTRADER 00007,still a hub\nNEW TRADER,added\n"));
+    assertThat(replaced.get("added").asInt()).isEqualTo(1);
+    assertThat(replaced.get("removed").asInt()).isEqualTo(12_344);
+    JsonNode after = ok(send("GET", path, analyst, null));
+    assertThat(after.get("version").asInt()).isEqualTo(before + 1);
+    assertThat(after.get("entries").findValuesAsText("value"))
+        .containsExactly("NEW TRADER", "TRADER 00007");
+    assertThat(after.get("entries").findValuesAsText("note"))
+        .containsExactly("added", "still a hub");
+    // a replacement with a refused row changes nothing, and says which row
+    HttpResponse<String> bad =
+        send(
+            "POST",
+            "/api/targeting/lists/high-risk-origins/entries?mode=replace",
+            analyst,
+            "value\nCO\nNOT A COUNTRY\n");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("refused").get(0).get("field").asText())
+        .isEqualTo("line 3");
+    assertThat(
+            ok(send("GET", "/api/targeting/lists/high-risk-origins", analyst, null))
+                .get("entries")
+                .findValuesAsText("value"))
+        .contains("TH");
+    assertThat(
+            send("POST", "/api/targeting/lists/rv-parties/entries?mode=swap", analyst, "value\nX\n")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
   /**
    * Clicks a worklist row's link. The list refreshes itself every few seconds, replacing its rows,
    * so a row found just before a refresh is gone when clicked: find it again and retry.

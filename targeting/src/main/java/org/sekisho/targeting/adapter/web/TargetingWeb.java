@@ -223,11 +223,16 @@ public final class TargetingWeb implements WebModule {
             ANALYSTS,
             "create a list {name, kind, description}",
             this::createListApi)
-        .get("/api/targeting/lists/{name}", CRITERIA_READ, "one list with entries", this::listApi)
+        .get(
+            "/api/targeting/lists/{name}",
+            CRITERIA_READ,
+            "one list with a page of its entries (?q=&offset=&limit=, at most 10000; total, next)",
+            this::listApi)
         .post(
             "/api/targeting/lists/{name}/entries",
             ANALYSTS,
-            "import entries (CSV body: value,note)",
+            "import entries (CSV body: value,note; ?mode=add, the default, or replace: the list's"
+                + " entries become the file's in one new version, refused as a whole if a row is)",
             // checked row by row: a row holding a NUL is refused with its line, the others kept
             Routes.Body.ROWS,
             this::importApi)
@@ -1021,10 +1026,22 @@ public final class TargetingWeb implements WebModule {
     listPage(ctx, list(ctx), List.of(), "");
   }
 
+  /** Entries a list page shows at once. */
+  static final int PAGE_ROWS = 100;
+
   private void listPage(Context ctx, ReferenceList l, List<String> problems, String message) {
     Map<String, Object> m = new HashMap<>();
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    int offset = Web.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    var page = lists.entries(l.name(), q, offset, PAGE_ROWS);
     m.put("list", l);
-    m.put("rows", lists.entries(l.name(), 1000));
+    m.put("rows", page.rows());
+    m.put("total", page.total());
+    m.put("q", q);
+    m.put("offset", offset);
+    String base = "/targeting/lists/" + l.name() + "?q=" + enc(q) + "&offset=";
+    m.put("prev", offset > 0 ? base + Math.max(0, offset - PAGE_ROWS) : "");
+    m.put("next", offset + PAGE_ROWS < page.total() ? base + (offset + PAGE_ROWS) : "");
     m.put("problems", problems);
     m.put("message", message);
     m.put("csrf", Web.csrf(ctx));
@@ -1033,8 +1050,19 @@ public final class TargetingWeb implements WebModule {
     Web.page(ctx, l.name(), render("list.jte", m));
   }
 
-  private ReferenceLists.Imported importCsv(Context ctx, String name, String csv) {
-    Outcome<ReferenceLists.Imported> o = lists.importCsv(name, csv, Web.principal(ctx).username());
+  /** {@code mode}: {@code add} (default) or {@code replace}. */
+  private static ReferenceLists.Mode mode(String given) {
+    if (given == null || given.isBlank()) {
+      return ReferenceLists.Mode.ADD;
+    }
+    return ReferenceLists.Mode.ofCode(given)
+        .orElseThrow(() -> HttpProblem.of("invalid-parameter", "mode", "expected add or replace"));
+  }
+
+  private ReferenceLists.Imported importCsv(
+      Context ctx, String name, String csv, ReferenceLists.Mode mode) {
+    Outcome<ReferenceLists.Imported> o =
+        lists.importCsv(name, csv, Web.principal(ctx).username(), mode);
     if (!o.isAccepted()) {
       throw new HttpProblem(o.problems().get(0));
     }
@@ -1044,8 +1072,12 @@ public final class TargetingWeb implements WebModule {
         "targeting.list.import",
         "list:" + name,
         Map.of(
+            "mode",
+            mode.name().toLowerCase(Locale.ROOT),
             "added",
             Integer.toString(im.added()),
+            "removed",
+            Integer.toString(im.removed()),
             "refused",
             Integer.toString(im.refused().size())));
     return im;
@@ -1053,12 +1085,22 @@ public final class TargetingWeb implements WebModule {
 
   private void importForm(Context ctx) {
     ReferenceList l = list(ctx);
-    ReferenceLists.Imported im = importCsv(ctx, l.name(), form(ctx, "csv"));
+    ReferenceLists.Mode mode = mode(form(ctx, "mode"));
+    ReferenceLists.Imported im = importCsv(ctx, l.name(), form(ctx, "csv"), mode);
     listPage(
         ctx,
         lists.find(l.name()).orElseThrow(),
         im.refused().stream().map(TargetingWeb::line).toList(),
-        Web.messages(ctx).get("targeting.lists.imported", im.added(), im.refused().size()));
+        mode == ReferenceLists.Mode.REPLACE
+            ? Web.messages(ctx)
+                .get(
+                    im.refused().isEmpty()
+                        ? "targeting.lists.replaced"
+                        : "targeting.lists.replace-refused",
+                    im.added(),
+                    im.removed(),
+                    im.refused().size())
+            : Web.messages(ctx).get("targeting.lists.imported", im.added(), im.refused().size()));
   }
 
   private void removeForm(Context ctx) {
@@ -1254,21 +1296,39 @@ public final class TargetingWeb implements WebModule {
   private void listApi(Context ctx) {
     ReferenceList l = list(ctx);
     Map<String, Object> m = listJson(l);
+    String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
+    int offset = Web.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
+    int limit = Web.intParam(ctx, "limit", 1000, 1, 10_000);
+    var page = lists.entries(l.name(), q, offset, limit);
+    // a page at a time: "size" is the list's, "total" those matching q, "next" the following page
+    m.put("q", q);
+    m.put("total", page.total());
+    m.put("offset", offset);
+    m.put("limit", limit);
+    String base =
+        "/api/targeting/lists/" + l.name() + "?q=" + enc(q) + "&limit=" + limit + "&offset=";
+    m.put("next", offset + limit < page.total() ? base + (offset + limit) : null);
+    m.put("prev", offset > 0 ? base + Math.max(0, offset - limit) : null);
     m.put(
         "entries",
-        lists.entries(l.name(), 10_000).stream()
-            .map(r -> Map.of("value", r.value(), "note", r.note()))
-            .toList());
+        page.rows().stream().map(r -> Map.of("value", r.value(), "note", r.note())).toList());
     Web.audit(ctx, "targeting.list.read", "list:" + l.name(), Map.of());
     ctx.json(m);
   }
 
   private void importApi(Context ctx) {
     ReferenceList l = list(ctx);
-    ReferenceLists.Imported im = importCsv(ctx, l.name(), ctx.body());
+    ReferenceLists.Mode mode = mode(ctx.queryParam("mode"));
+    ReferenceLists.Imported im = importCsv(ctx, l.name(), ctx.body(), mode);
     Map<String, Object> m = new LinkedHashMap<>();
+    m.put("mode", mode.name().toLowerCase(Locale.ROOT));
     m.put("read", im.read());
     m.put("added", im.added());
+    m.put("removed", im.removed());
+    if (mode == ReferenceLists.Mode.REPLACE && !im.refused().isEmpty()) {
+      // nothing was replaced: the refused rows say why
+      ctx.status(400);
+    }
     m.put("refused", im.refused().stream().map(TargetingWeb::coreProblemJson).toList());
     m.put("version", lists.find(l.name()).orElseThrow().version());
     ctx.json(m);

@@ -24,4 +24,29 @@ public interface ListStore {
 
   /** Entries with notes, for display. */
   List<ListCsv.Row> entries(String name, int limit);
+
+  /**
+   * One page of a list's entries, by value: those whose value or note holds {@code query} (any
+   * case; every entry when it is empty), from {@code offset}, at most {@code limit}, with how many
+   * match in all.
+   */
+  EntryPage entries(String name, String query, int offset, int limit);
+
+  /** A page of entries and the number matching in all. */
+  record EntryPage(List<ListCsv.Row> rows, int total) {
+    public EntryPage {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  /**
+   * Makes the list's entries exactly {@code rows} in one new version: entries not among them are
+   * removed (kept in the history, as every removal is), the others added or their notes updated.
+   *
+   * @return how many were added and how many removed
+   */
+  Replaced replaceEntries(String name, List<ListCsv.Row> rows, String by);
+
+  /** What a replacement changed. */
+  record Replaced(int added, int removed) {}
 }

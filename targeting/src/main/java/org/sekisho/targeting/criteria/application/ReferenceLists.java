@@ -20,11 +20,41 @@ public final class ReferenceLists {
     this.rules = rules;
   }
 
-  /** What an import did: entries added, and the rows refused (kept out, the rest kept). */
-  public record Imported(int read, int added, List<Problem> refused) {
+  /**
+   * What an import did: entries added, entries removed (a replacement), and the rows refused (kept
+   * out; in an addition the rest are kept, a replacement with any refused row changes nothing).
+   */
+  public record Imported(int read, int added, int removed, List<Problem> refused) {
     public Imported {
       refused = List.copyOf(refused);
     }
+
+    public Imported(int read, int added, List<Problem> refused) {
+      this(read, added, 0, refused);
+    }
+  }
+
+  /** How an import treats the entries a list has. */
+  public enum Mode {
+    /** Adds the rows' entries (a note given again replaces the entry's note). */
+    ADD,
+    /** The list's entries become exactly the rows', in one new version. */
+    REPLACE;
+
+    /** {@code add} or {@code replace}, any case; empty when neither. */
+    public static Optional<Mode> ofCode(String code) {
+      for (Mode m : values()) {
+        if (m.name().equalsIgnoreCase(code == null ? "" : code.strip())) {
+          return Optional.of(m);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /** One page of a list's entries matching {@code query} (value or note, any case). */
+  public ListStore.EntryPage entries(String name, String query, int offset, int limit) {
+    return store.entries(name, query, offset, limit);
   }
 
   public Map<String, ReferenceList> all() {
@@ -62,11 +92,37 @@ public final class ReferenceLists {
 
   /** Imports CSV rows into an existing list; bad rows are refused one by one, good ones kept. */
   public Outcome<Imported> importCsv(String name, String csv, String by) {
+    return importCsv(name, csv, by, Mode.ADD);
+  }
+
+  /**
+   * Imports CSV rows into an existing list. {@link Mode#ADD}: bad rows are refused one by one, good
+   * ones kept. {@link Mode#REPLACE}: the list's entries become the rows' (a new version; removed
+   * entries stay in the history, so earlier versions replay); a file with any refused row, or none
+   * valid, changes nothing and says why.
+   */
+  public Outcome<Imported> importCsv(String name, String csv, String by, Mode mode) {
     Optional<ReferenceList> l = store.find(name);
     if (l.isEmpty()) {
       return Outcome.rejected("not-found", "name", "no list named " + name);
     }
     ListCsv.Read read = ListCsv.read(csv, l.get().kind());
+    if (mode == Mode.REPLACE) {
+      int rows = read.rows().size() + read.problems().size();
+      if (!read.problems().isEmpty()) {
+        // half a replacement would drop the entries of the refused rows without a word
+        return Outcome.accepted(new Imported(rows, 0, 0, read.problems()));
+      }
+      if (read.rows().isEmpty()) {
+        return Outcome.rejected(
+            "empty-replacement",
+            "csv",
+            "a replacement needs at least one entry; remove entries one by one to empty a list");
+      }
+      ListStore.Replaced r = store.replaceEntries(name, read.rows(), by);
+      rules.reload();
+      return Outcome.accepted(new Imported(rows, r.added(), r.removed(), List.of()));
+    }
     int added = read.rows().isEmpty() ? 0 : store.addEntries(name, read.rows(), by);
     if (!read.rows().isEmpty()) {
       rules.reload();
