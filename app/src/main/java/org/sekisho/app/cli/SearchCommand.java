@@ -122,15 +122,7 @@ final class SearchCommand implements Callable<Integer> {
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
       SearchPage p = s.queries().search(q, new Reader("system:cli", agency));
       // what was asked and by whom on this machine, as the API's search entry says
-      Map<String, String> details = new LinkedHashMap<>();
-      details.put("q", q.text());
-      q.kind().ifPresent(k -> details.put("kind", k));
-      q.office().ifPresent(o -> details.put("office", o));
-      q.country().ifPresent(c -> details.put("country", c));
-      q.hsChapter().ifPresent(h -> details.put("hs", h));
-      q.from().ifPresent(d -> details.put("from", d.toString()));
-      q.to().ifPresent(d -> details.put("to", d.toString()));
-      details.put("results", Long.toString(p.total()));
+      Map<String, String> details = new LinkedHashMap<>(q.auditDetails(p.total()));
       details.put("osUser", System.getProperty("user.name", ""));
       s.audit()
           .record(new AuditEvent(s.clock().instant(), "system:cli", agency, "search", "", details));

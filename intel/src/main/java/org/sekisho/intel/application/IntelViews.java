@@ -73,6 +73,24 @@ public final class IntelViews {
       hsChapter.flatMap(h -> FieldRules.text("hs", h, FieldRules.MAX_ID)).ifPresent(out::add);
       return out;
     }
+
+    /**
+     * What the audit log keeps of a search, whoever ran it (web, API, command line): the text, each
+     * filter given, the page and how many records it found.
+     */
+    public java.util.Map<String, String> auditDetails(long results) {
+      java.util.Map<String, String> details = new java.util.LinkedHashMap<>();
+      details.put("q", text);
+      kind.ifPresent(k -> details.put("kind", k));
+      office.ifPresent(o -> details.put("office", o));
+      country.ifPresent(c -> details.put("country", c));
+      hsChapter.ifPresent(h -> details.put("hs", h));
+      from.ifPresent(d -> details.put("from", d.toString()));
+      to.ifPresent(d -> details.put("to", d.toString()));
+      details.put("page", Integer.toString(page));
+      details.put("results", Long.toString(results));
+      return details;
+    }
   }
 
   public record Hit(

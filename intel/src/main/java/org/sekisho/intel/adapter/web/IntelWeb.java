@@ -185,16 +185,7 @@ public final class IntelWeb implements WebModule {
 
   private SearchPage search(Context ctx, SearchQuery q) {
     SearchPage p = queries.search(q, reader(ctx));
-    Map<String, String> details = new LinkedHashMap<>();
-    details.put("q", q.text());
-    q.kind().ifPresent(k -> details.put("kind", k));
-    q.office().ifPresent(o -> details.put("office", o));
-    q.country().ifPresent(c -> details.put("country", c));
-    q.hsChapter().ifPresent(h -> details.put("hs", h));
-    q.from().ifPresent(d -> details.put("from", d.toString()));
-    q.to().ifPresent(d -> details.put("to", d.toString()));
-    details.put("page", Integer.toString(q.page()));
-    details.put("results", Long.toString(p.total()));
+    Map<String, String> details = q.auditDetails(p.total());
     Web.audit(ctx, "search", "", details);
     return p;
   }
