@@ -1084,6 +1084,29 @@ class TargetingWebTest {
         .isEqualTo(400);
   }
 
+  @Test
+  @Order(11)
+  void theEditorNamesTheCheckersProblemsInJapaneseWithLineAndColumn() throws Exception {
+    String broken =
+        "criterion \"Cheap\"\n  when value_per_kg < \"cheap\"\n  then lane red\n  because \"cheap coffee\"";
+    HttpResponse<String> page =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(base + "/targeting/criteria/save?lang=ja"))
+                    .header("Authorization", "Bearer " + analyst)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofString(
+                            "source=" + URLEncoder.encode(broken, StandardCharsets.UTF_8)))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(page.statusCode()).isEqualTo(400);
+    assertThat(page.body())
+        .contains("2 行 23 列: 数値が必要ですが、文字列 \"cheap\"があります")
+        .doesNotContain("expected a number");
+  }
+
   /**
    * Clicks a worklist row's link. The list refreshes itself every few seconds, replacing its rows,
    * so a row found just before a refresh is gone when clicked: find it again and retry.

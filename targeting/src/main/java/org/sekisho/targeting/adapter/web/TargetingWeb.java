@@ -810,9 +810,21 @@ public final class TargetingWeb implements WebModule {
               null);
       case Outcome.Rejected<StoredCriterion> r -> {
         ctx.status(400);
-        editor(ctx, id, form, r.problems().stream().map(TargetingWeb::line).toList(), "", null);
+        editor(ctx, id, form, problemLines(ctx, form.get("source"), r.problems()), "", null);
       }
     }
+  }
+
+  /**
+   * Refusals as a page shows them: the checker's problems of {@code source} in the reader's
+   * language with their line and column, when the text was what was refused; others as they are.
+   */
+  private List<String> problemLines(Context ctx, String source, List<Problem> problems) {
+    if (problems.stream().noneMatch(p -> p.code().startsWith("criteria-"))) {
+      return problems.stream().map(TargetingWeb::line).toList();
+    }
+    var t = Web.messages(ctx);
+    return criteria.check(source).stream().map(p -> CriteriaMessages.line(t, p)).toList();
   }
 
   /**
@@ -869,7 +881,7 @@ public final class TargetingWeb implements WebModule {
             ctx,
             form(ctx, "id"),
             form,
-            r.problems().stream().map(TargetingWeb::line).toList(),
+            problemLines(ctx, form.get("source"), r.problems()),
             "",
             null);
       }
@@ -976,7 +988,7 @@ public final class TargetingWeb implements WebModule {
       case Outcome.Accepted<DryRun> a -> version(ctx, a.value(), List.of());
       case Outcome.Rejected<DryRun> r -> {
         ctx.status(400);
-        version(ctx, null, r.problems().stream().map(TargetingWeb::line).toList());
+        version(ctx, null, problemLines(ctx, c.source(), r.problems()));
       }
     }
   }

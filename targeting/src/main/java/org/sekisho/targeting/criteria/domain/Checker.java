@@ -25,7 +25,10 @@ final class Checker {
     int before = problems.size();
     String name = c.name().text().strip();
     if (name.isEmpty() || name.length() > 200) {
-      type(c.name(), "the name must have 1 to 200 characters");
+      type(
+          c.name(),
+          CriteriaProblem.Text.of(
+              "criteria.problem.name-length", "the name must have 1 to 200 characters"));
     }
     Condition<DeclarationView, ItemView> condition = conditions.expr(c.when());
     Test when = condition::test;
@@ -35,7 +38,10 @@ final class Checker {
     Set<String> seen = new HashSet<>();
     for (Syntax.Clause cl : c.then()) {
       if (!seen.add(cl.keyword().text())) {
-        type(cl.keyword(), "'" + cl.keyword().text() + "' is given twice");
+        type(
+            cl.keyword(),
+            CriteriaProblem.Text.of(
+                "criteria.problem.twice", "'{0}' is given twice", cl.keyword().text()));
         continue;
       }
       switch (cl.keyword().text()) {
@@ -44,18 +50,40 @@ final class Checker {
           if (lane.isEmpty()) {
             type(
                 cl.value(),
-                "unknown lane '" + cl.value().text() + "'; lanes are red, yellow, blue, green");
+                CriteriaProblem.Text.of(
+                    "criteria.problem.unknown-lane",
+                    "unknown lane '{0}'; lanes are red, yellow, blue, green",
+                    cl.value().text()));
           }
         }
-        case "weight" -> weight = whole(cl.value(), 0, 1000, "a weight");
-        default -> sample = whole(cl.value(), 1, 100, "a sample share");
+        case "weight" ->
+            weight =
+                whole(
+                    cl.value(),
+                    0,
+                    1000,
+                    CriteriaProblem.Text.of("criteria.what.weight", "a weight"));
+        default ->
+            sample =
+                whole(
+                    cl.value(),
+                    1,
+                    100,
+                    CriteriaProblem.Text.of("criteria.what.sample", "a sample share"));
       }
     }
     String reason = c.because().text().strip();
     if (reason.length() < 5) {
-      type(c.because(), "the reason must say in plain language why (at least 5 characters)");
+      type(
+          c.because(),
+          CriteriaProblem.Text.of(
+              "criteria.problem.reason-short",
+              "the reason must say in plain language why (at least 5 characters)"));
     } else if (reason.length() > 500) {
-      type(c.because(), "the reason is longer than 500 characters");
+      type(
+          c.because(),
+          CriteriaProblem.Text.of(
+              "criteria.problem.reason-long", "the reason is longer than 500 characters"));
     }
     if (problems.size() > before) {
       return Optional.empty();
@@ -63,7 +91,7 @@ final class Checker {
     return Optional.of(new Criterion(name, lane, weight, sample, reason, when, c.start().line()));
   }
 
-  private int whole(Token t, int min, int max, String what) {
+  private int whole(Token t, int min, int max, CriteriaProblem.Text what) {
     try {
       if (!t.text().contains(".")) {
         int v = Integer.parseInt(t.text());
@@ -74,8 +102,20 @@ final class Checker {
     } catch (NumberFormatException e) {
       // falls through to the problem
     }
-    type(t, what + " is a whole number from " + min + " to " + max + ", got " + t.text());
+    type(
+        t,
+        CriteriaProblem.Text.of(
+            "criteria.problem.whole",
+            "{0} is a whole number from {1} to {2}, got {3}",
+            what,
+            Integer.toString(min),
+            Integer.toString(max),
+            t.text()));
     return min;
+  }
+
+  private void type(Token at, CriteriaProblem.Text text) {
+    problems.add(new CriteriaProblem("criteria-type", at.line(), at.column(), text));
   }
 
   private void type(Token at, String message) {

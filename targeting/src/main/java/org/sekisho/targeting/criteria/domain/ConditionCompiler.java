@@ -71,12 +71,13 @@ final class ConditionCompiler<S, P> {
     if (of.isEmpty()) {
       type(
           c.field(),
-          "unknown field '"
-              + c.field().text()
-              + "'; fields are "
-              + vocabulary.fields().stream()
+          CriteriaProblem.Text.of(
+              "criteria.problem.unknown-field",
+              "unknown field '{0}'; fields are {1}",
+              c.field().text(),
+              vocabulary.fields().stream()
                   .map(FieldDefinition::code)
-                  .collect(Collectors.joining(", ")));
+                  .collect(Collectors.joining(", "))));
       return never();
     }
     FieldDefinition<S, P> f = of.get();
@@ -85,6 +86,8 @@ final class ConditionCompiler<S, P> {
     FieldType t = f.type();
     Syntax.Op op = c.op();
     String opText = "'" + op.text + "'";
+    CriteriaProblem.Text comparesNumbers =
+        CriteriaProblem.Text.of("criteria.rule.numbers", "{0} compares numbers", opText);
     return switch (op) {
       case EQ, NE -> {
         if (t == FieldType.NUMBER) {
@@ -101,7 +104,7 @@ final class ConditionCompiler<S, P> {
       }
       case LT, LE, GT, GE -> {
         if (t != FieldType.NUMBER) {
-          yield wrongType(c, f, opText + " compares numbers");
+          yield wrongType(c, f, comparesNumbers);
         }
         double x = number(c.values().get(0));
         yield switch (op) {
@@ -113,12 +116,18 @@ final class ConditionCompiler<S, P> {
       }
       case BETWEEN -> {
         if (t != FieldType.NUMBER) {
-          yield wrongType(c, f, "'between' compares numbers");
+          yield wrongType(
+              c, f, CriteriaProblem.Text.of("criteria.rule.between", "'between' compares numbers"));
         }
         double lo = number(c.values().get(0));
         double hi = number(c.values().get(1));
         if (lo > hi) {
-          type(c.values().get(1), "the upper bound is below the lower bound " + lo);
+          type(
+              c.values().get(1),
+              CriteriaProblem.Text.of(
+                  "criteria.problem.bounds",
+                  "the upper bound is below the lower bound {0}",
+                  Double.toString(lo)));
         }
         yield (d, i, ev) -> {
           double v = num.number(d, i);
@@ -146,7 +155,11 @@ final class ConditionCompiler<S, P> {
               : (d, i, ev) -> !Double.isNaN(num.number(d, i)) && !member.test(d, i, null);
         }
         if (t == FieldType.TEXT) {
-          yield wrongType(c, f, opText + " compares codes; use 'contains' for text");
+          yield wrongType(
+              c,
+              f,
+              CriteriaProblem.Text.of(
+                  "criteria.rule.codes", "{0} compares codes; use 'contains' for text", opText));
         }
         Set<String> set = codes(f, c.values());
         yield op == Syntax.Op.IN ? in(f, set) : notIn(f, set);
@@ -154,7 +167,11 @@ final class ConditionCompiler<S, P> {
       case IN_LIST, NOT_IN_LIST -> listTest(c, f, op == Syntax.Op.IN_LIST);
       case STARTS_WITH -> {
         if (t != FieldType.CODE) {
-          yield wrongType(c, f, "'starts with' applies to codes");
+          yield wrongType(
+              c,
+              f,
+              CriteriaProblem.Text.of(
+                  "criteria.rule.starts-with", "'starts with' applies to codes"));
         }
         String[] prefixes = codes(f, c.values()).toArray(String[]::new);
         int arity = f.arity();
@@ -174,13 +191,20 @@ final class ConditionCompiler<S, P> {
       }
       case CONTAINS -> {
         if (t != FieldType.TEXT) {
-          yield wrongType(c, f, "'contains' applies to text fields");
+          yield wrongType(
+              c,
+              f,
+              CriteriaProblem.Text.of(
+                  "criteria.rule.contains", "'contains' applies to text fields"));
         }
         List<String> terms = new ArrayList<>();
         for (Token v : c.values()) {
           String s = f.literal().apply(v.text());
           if (s.isEmpty()) {
-            type(v, "an empty term matches everything");
+            type(
+                v,
+                CriteriaProblem.Text.of(
+                    "criteria.problem.empty-term", "an empty term matches everything"));
           }
           terms.add(s);
         }
@@ -204,31 +228,36 @@ final class ConditionCompiler<S, P> {
     if (list == null) {
       type(
           nameTok,
-          "no list named '"
-              + nameTok.text()
-              + "'"
-              + (lists.isEmpty()
-                  ? ""
-                  : "; lists are "
-                      + lists.keySet().stream().sorted().collect(Collectors.joining(", "))));
+          lists.isEmpty()
+              ? CriteriaProblem.Text.of(
+                  "criteria.problem.no-list", "no list named '{0}'", nameTok.text())
+              : CriteriaProblem.Text.of(
+                  "criteria.problem.no-list-among",
+                  "no list named '{0}'; lists are {1}",
+                  nameTok.text(),
+                  lists.keySet().stream().sorted().collect(Collectors.joining(", "))));
       return never();
     }
     if (!f.accepts(list.kind())) {
       type(
           nameTok,
-          "list '"
-              + list.name()
-              + "' holds "
-              + list.kind().code()
-              + (f.listKinds().isEmpty()
-                  ? "; field " + f.code() + " cannot be tested against a list"
-                  : "; field "
-                      + f.code()
-                      + " takes lists of "
-                      + f.listKinds().stream()
-                          .sorted()
-                          .map(ListKind::code)
-                          .collect(Collectors.joining(" or "))));
+          f.listKinds().isEmpty()
+              ? CriteriaProblem.Text.of(
+                  "criteria.problem.list-none",
+                  "list '{0}' holds {1}; field {2} cannot be tested against a list",
+                  list.name(),
+                  list.kind().code(),
+                  f.code())
+              : CriteriaProblem.Text.of(
+                  "criteria.problem.list-kind",
+                  "list '{0}' holds {1}; field {2} takes lists of {3}",
+                  list.name(),
+                  list.kind().code(),
+                  f.code(),
+                  f.listKinds().stream()
+                      .sorted()
+                      .map(ListKind::code)
+                      .collect(Collectors.joining(" or "))));
       return never();
     }
     int arity = f.arity();
@@ -264,8 +293,16 @@ final class ConditionCompiler<S, P> {
     };
   }
 
-  private Condition<S, P> wrongType(Syntax.Condition c, FieldDefinition<S, P> f, String rule) {
-    type(c.opToken(), rule + "; " + f.code() + " is " + f.type().title());
+  private Condition<S, P> wrongType(
+      Syntax.Condition c, FieldDefinition<S, P> f, CriteriaProblem.Text rule) {
+    type(
+        c.opToken(),
+        CriteriaProblem.Text.of(
+            "criteria.problem.wrong-type",
+            "{0}; {1} is {2}",
+            rule,
+            f.code(),
+            CriteriaProblem.Text.of("criteria.type." + f.type().title(), f.type().title())));
     return never();
   }
 
@@ -309,16 +346,22 @@ final class ConditionCompiler<S, P> {
     Set<String> out = new HashSet<>();
     for (Token v : values) {
       if (f.type() == FieldType.NUMBER) {
-        type(v, "field " + f.code() + " is a number");
+        type(
+            v,
+            CriteriaProblem.Text.of(
+                "criteria.problem.field-number", "field {0} is a number", f.code()));
         continue;
       }
       String s = f.literal().apply(v.text());
       if (s.isEmpty()) {
-        type(v, "an empty value never matches");
+        type(
+            v,
+            CriteriaProblem.Text.of(
+                "criteria.problem.empty-value", "an empty value never matches"));
       } else {
         String problem = f.literalCheck().apply(v.text(), s);
         if (problem != null) {
-          type(v, problem);
+          type(v, CriteriaProblem.Text.plain(problem));
         }
       }
       out.add(s);
@@ -328,13 +371,16 @@ final class ConditionCompiler<S, P> {
 
   private double number(Token v) {
     if (v.kind() != Token.Kind.NUMBER) {
-      type(v, "expected a number, found " + v.describe());
+      type(
+          v,
+          CriteriaProblem.Text.of(
+              "criteria.problem.expected-number", "expected a number, found {0}", v.found()));
       return Double.NaN;
     }
     return Double.parseDouble(v.text());
   }
 
-  private void type(Token at, String message) {
-    problems.add(new CriteriaProblem("criteria-type", at.line(), at.column(), message));
+  private void type(Token at, CriteriaProblem.Text text) {
+    problems.add(new CriteriaProblem("criteria-type", at.line(), at.column(), text));
   }
 }

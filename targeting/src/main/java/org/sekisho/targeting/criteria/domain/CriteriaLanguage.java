@@ -44,7 +44,13 @@ public final class CriteriaLanguage {
           List.of(),
           List.of(
               new CriteriaProblem(
-                  "criteria-syntax", 1, 1, "text longer than " + MAX_LENGTH + " characters")));
+                  "criteria-syntax",
+                  1,
+                  1,
+                  CriteriaProblem.Text.of(
+                      "criteria.problem.too-long",
+                      "text longer than {0} characters",
+                      Integer.toString(MAX_LENGTH)))));
     }
     List<Token> tokens = new Lexer(text, problems).tokens();
     List<Syntax.Criterion> parsed = new Parser(tokens, problems).criteria();
@@ -70,7 +76,10 @@ public final class CriteriaLanguage {
                   "criteria-syntax",
                   second.map(Criterion::line).orElse(1),
                   1,
-                  "save one criterion at a time; this text holds " + c.criteria().size())));
+                  CriteriaProblem.Text.of(
+                      "criteria.problem.one-at-a-time",
+                      "save one criterion at a time; this text holds {0}",
+                      Integer.toString(c.criteria().size())))));
     }
     return c;
   }

@@ -69,7 +69,12 @@ final class Lexer {
           advance();
           out.add(new Token(Token.Kind.SYMBOL, ch + "=", l, c));
         } else if (ch == '!') {
-          problems.add(new CriteriaProblem("criteria-syntax", l, c, "expected '!=' after '!'"));
+          problems.add(
+              new CriteriaProblem(
+                  "criteria-syntax",
+                  l,
+                  c,
+                  CriteriaProblem.Text.of("criteria.problem.bang", "expected '!=' after '!'")));
         } else {
           out.add(new Token(Token.Kind.SYMBOL, String.valueOf(ch), l, c));
         }
@@ -79,9 +84,10 @@ final class Lexer {
                 "criteria-syntax",
                 l,
                 c,
-                "unexpected character '"
-                    + new String(Character.toChars(src.codePointAt(pos)))
-                    + "'; text goes between double quotes"));
+                CriteriaProblem.Text.of(
+                    "criteria.problem.character",
+                    "unexpected character '{0}'; text goes between double quotes",
+                    new String(Character.toChars(src.codePointAt(pos))))));
         advance();
         if (Character.isLowSurrogate(pos < src.length() ? src.charAt(pos) : 'x')) {
           advance();
@@ -111,7 +117,12 @@ final class Lexer {
     }
     problems.add(
         new CriteriaProblem(
-            "criteria-syntax", l, c, "text is not closed: a '\"' is missing before the line ends"));
+            "criteria-syntax",
+            l,
+            c,
+            CriteriaProblem.Text.of(
+                "criteria.problem.unclosed",
+                "text is not closed: a '\"' is missing before the line ends")));
     return new Token(Token.Kind.STRING, b.toString(), l, c);
   }
 

@@ -44,7 +44,10 @@ final class Parser {
     if (peek().kind() == Token.Kind.END) {
       problems.add(
           new CriteriaProblem(
-              "criteria-syntax", peek().line(), peek().column(), "expected 'criterion'"));
+              "criteria-syntax",
+              peek().line(),
+              peek().column(),
+              CriteriaProblem.Text.of("criteria.problem.criterion-first", "expected 'criterion'")));
     }
     while (peek().kind() != Token.Kind.END) {
       try {
@@ -118,9 +121,10 @@ final class Parser {
                 "criteria-syntax",
                 peek().line(),
                 peek().column(),
-                "nested too deeply: at most "
-                    + MAX_NESTING
-                    + " levels of '(' and 'not' inside one another"));
+                CriteriaProblem.Text.of(
+                    "criteria.problem.nested",
+                    "nested too deeply: at most {0} levels of '(' and 'not' inside one another",
+                    Integer.toString(MAX_NESTING))));
         throw new Stop();
       }
       depth++;
@@ -272,7 +276,57 @@ final class Parser {
             "criteria-syntax",
             found.line(),
             found.column(),
-            "expected " + expected + ", found " + found.describe()));
+            CriteriaProblem.Text.of(
+                "criteria.problem.expected",
+                "expected {0}, found {1}",
+                expectedText(expected),
+                found.found())));
     throw new Stop();
+  }
+
+  /** What the parser expected, by the words it says it in (cargo criteria's hints included). */
+  private static final java.util.Map<String, String> EXPECTED =
+      java.util.Map.ofEntries(
+          java.util.Map.entry("'criterion' to start a criterion", "criterion"),
+          java.util.Map.entry("the criterion's name in double quotes", "name"),
+          java.util.Map.entry("'when' before the conditions", "when"),
+          java.util.Map.entry("'and', 'or' or 'then' after a condition", "then"),
+          java.util.Map.entry("'because' and the reason in plain language", "because"),
+          java.util.Map.entry("the reason in double quotes after 'because'", "reason"),
+          java.util.Map.entry("')' to close the '('", "close"),
+          java.util.Map.entry("an operator after the field name", "operator"),
+          java.util.Map.entry(
+              "an operator after the field name: =, !=, <, <=, >, >=, between, in, not in,"
+                  + " in list, starts with or contains",
+              "operators"),
+          java.util.Map.entry("a number after 'between'", "between-number"),
+          java.util.Map.entry("'and' between the two bounds", "between-and"),
+          java.util.Map.entry("a number after 'and'", "and-number"),
+          java.util.Map.entry("'with' after 'starts'", "with"),
+          java.util.Map.entry("'in' after 'not'", "in"),
+          java.util.Map.entry("the list's name in double quotes", "list-name"),
+          java.util.Map.entry("',' or ')' in the list of values", "values-close"),
+          java.util.Map.entry("a value: text in double quotes or a number", "value"),
+          java.util.Map.entry("a field name such as hs, origin or value_per_kg", "field"),
+          java.util.Map.entry("'lane' or 'weight' after 'then'", "clause"),
+          java.util.Map.entry("a lane: red, yellow, blue or green", "lane"));
+
+  private static CriteriaProblem.Text expectedText(String expected) {
+    String key = EXPECTED.get(expected);
+    if (key != null) {
+      return CriteriaProblem.Text.of("criteria.expect." + key, expected);
+    }
+    var whole = java.util.regex.Pattern.compile("a whole number after '(\\w+)'").matcher(expected);
+    if (whole.matches()) {
+      return CriteriaProblem.Text.of(
+          "criteria.expect.whole", "a whole number after '{0}'", whole.group(1));
+    }
+    var share = java.util.regex.Pattern.compile("'%' after the (\\w+) share").matcher(expected);
+    if (share.matches()) {
+      return CriteriaProblem.Text.of(
+          "criteria.expect.percent", "'%' after the {0} share", share.group(1));
+    }
+    // another vocabulary's words: as it writes them
+    return CriteriaProblem.Text.plain(expected);
   }
 }
