@@ -11,6 +11,7 @@ import org.sekisho.targeting.criteria.domain.CriteriaLanguage;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
 import org.sekisho.targeting.criteria.domain.Criterion;
 import org.sekisho.targeting.criteria.domain.ListKind;
+import org.sekisho.targeting.criteria.domain.Normal;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
 import org.sekisho.targeting.selectivity.domain.Lane;
 
@@ -91,6 +92,27 @@ class CriteriaLanguageTest {
     // a full-width letter is still no digit
     assertThat(firstProblem(COFFEE.replace("\"0901\"", "\"０９Ａ１\"")).message())
         .contains("2 to 10 digits");
+  }
+
+  @Test
+  void partiesAndAddressesOnAListAreMatchedAsTheIntelligenceDatabaseLinksThem() {
+    ReferenceList parties =
+        new ReferenceList(
+            "seized-traders",
+            ListKind.PARTIES,
+            1,
+            Set.of("株式会社サクラ物産", "株式会社鈴木物産", "YAMADA TARO", "IMP-7"));
+    assertThat(parties.match(Normal.code("㈱鈴木物産"))).isEqualTo("株式会社鈴木物産");
+    assertThat(parties.match(Normal.code("（株）鈴木物産"))).isEqualTo("株式会社鈴木物産");
+    assertThat(parties.match(Normal.code("サクラ物産株式会社"))).isEqualTo("株式会社サクラ物産");
+    assertThat(parties.match(Normal.code("Mr Taro Yamada"))).isEqualTo("YAMADA TARO");
+    assertThat(parties.match(Normal.code("imp 7"))).isEqualTo("IMP-7");
+    assertThat(parties.match(Normal.code("株式会社鈴木商事"))).isNull();
+    assertThat(parties.match(Normal.code("株式会社"))).isNull();
+    ReferenceList addresses =
+        new ReferenceList("watch-addresses", ListKind.ADDRESSES, 1, Set.of("兵庫県神戸市中央区港島1丁目11番4号"));
+    assertThat(addresses.match("〒650-0045 兵庫県神戸市中央区港島1-11-4")).isEqualTo("兵庫県神戸市中央区港島1丁目11番4号");
+    assertThat(addresses.match("兵庫県神戸市中央区港島1-11-5")).isNull();
   }
 
   @Test
