@@ -358,10 +358,17 @@ public final class WebServer implements AutoCloseable {
         if (spec.method().equals("GET")
             && spec.path().equals("/")
             && Optional.ofNullable(ctx.header("Accept")).orElse("").contains("text/html")) {
-          Optional<NavItem> first =
+          // a page kept to the caller's roles (the PNR unit's flights, the administrator's
+          // models) before one open to everyone (the travellers' declaration form)
+          List<NavItem> theirs =
               config.nav().stream()
                   .filter(n -> n.access().admits(p) && !n.href().equals("/"))
-                  .findFirst();
+                  .toList();
+          Optional<NavItem> first =
+              theirs.stream()
+                  .filter(n -> n.access() instanceof Access.AnyOf)
+                  .findFirst()
+                  .or(() -> theirs.stream().findFirst());
           if (first.isPresent()) {
             ctx.redirect(first.get().href(), io.javalin.http.HttpStatus.SEE_OTHER);
             return false;

@@ -50,6 +50,7 @@ class UnservedRoutesTest {
                         }),
             List.of(
                 new NavItem("/", "nav.dashboard", Access.anyOf(Role.ANALYST)),
+                new NavItem("/declaration", "nav.declaration", Access.open()),
                 new NavItem("/admin/users", "nav.admin", Access.anyOf(Role.ADMIN))));
     t.accounts.upsert(
         "boss", "Boss", TestServer.PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
