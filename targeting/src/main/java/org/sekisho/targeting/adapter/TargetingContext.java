@@ -27,6 +27,7 @@ import org.sekisho.targeting.adapter.db.JdbcListStore;
 import org.sekisho.targeting.adapter.db.JdbcModelRegistry;
 import org.sekisho.targeting.adapter.files.ModelFolders;
 import org.sekisho.targeting.adapter.web.ModelReleaseWeb;
+import org.sekisho.targeting.adapter.web.SelectivityWeb;
 import org.sekisho.targeting.adapter.web.TargetingWeb;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
 import org.sekisho.targeting.assessment.application.AssessRecords;
@@ -43,7 +44,9 @@ import org.sekisho.targeting.criteria.application.StoredCriterion;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
 import org.sekisho.targeting.release.application.ModelLifecycle;
 import org.sekisho.targeting.release.application.ReleasedModel;
+import org.sekisho.targeting.selectivity.adapter.SelectivityFile;
 import org.sekisho.targeting.selectivity.adapter.SelectivityProperties;
+import org.sekisho.targeting.selectivity.application.SelectivitySettings;
 import org.sekisho.targeting.selectivity.domain.Selectivity;
 import org.sekisho.targeting.selectivity.domain.SelectivityConfig;
 import org.sekisho.targeting.worklist.application.Worklist;
@@ -54,7 +57,9 @@ import org.sekisho.targeting.worklist.application.Worklist;
  *
  * <ul>
  *   <li>{@code selectivity.properties}: seed, lane labels, expected/random rates per office (see
- *       {@link SelectivityProperties}); absent: 5 % red expected, 1 % random, colour labels;
+ *       {@link SelectivityProperties}); absent: 5 % red expected, 1 % random, colour labels. Read
+ *       at start; administrators change it at {@code /targeting/selectivity}, which rewrites the
+ *       file and puts the new settings in force at once (see {@link SelectivitySettings});
  *   <li>{@code models/<version>/}: the registered risk models (docs/formats/risk-model.md), one of
  *       them released (see {@link ModelLifecycle}); none released: no model (probability 0,
  *       criteria only);
@@ -75,7 +80,8 @@ public final class TargetingContext implements BoundedContext {
   private final CriteriaCatalogue catalogue;
   private final ReferenceLists lists;
   private final TargetingWeb web;
-  private final SelectivityConfig selectivity;
+  private final SelectivitySettings selectivity;
+  private final SelectivityWeb selectivityWeb;
   private final ReleasedModel released;
   private final ModelFolders models;
   private final ModelLifecycle lifecycle;
@@ -191,12 +197,24 @@ public final class TargetingContext implements BoundedContext {
     } catch (java.io.IOException e) {
       throw new UncheckedIOException("cannot create " + home, e);
     }
+    SelectivityFile settingsFile = new SelectivityFile(home.resolve("selectivity.properties"));
+    String settingsText;
+    try {
+      settingsText = SelectivityProperties.text(settingsFile.path());
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("targeting/selectivity.properties: cannot read: " + e, e);
+    }
     Outcome<SelectivityConfig> cfg =
-        SelectivityProperties.read(home.resolve("selectivity.properties"));
+        settingsText.isEmpty()
+            ? Outcome.accepted(SelectivityConfig.standard(1))
+            : SelectivityProperties.parse(settingsText);
     if (!cfg.isAccepted()) {
       throw new IllegalStateException("targeting/selectivity.properties: " + cfg.problems());
     }
-    this.selectivity = cfg.orElseThrow();
+    Selectivity live = new Selectivity(cfg.orElseThrow());
+    this.selectivity =
+        new SelectivitySettings(
+            settingsText, live, SelectivityProperties::parse, settingsFile, clock);
     DeclarationJson parser = new DeclarationJson(zone);
     JdbcCriteriaStore criteriaStore = new JdbcCriteriaStore(db.jdbi());
     JdbcListStore listStore = new JdbcListStore(db.jdbi());
@@ -223,7 +241,7 @@ public final class TargetingContext implements BoundedContext {
             assessments,
             rules::book,
             released,
-            new Selectivity(selectivity),
+            live,
             assessments,
             (cv, lv) -> versioned(criteriaStore, listStore, rules, cv, lv),
             lifecycle,
@@ -232,9 +250,9 @@ public final class TargetingContext implements BoundedContext {
     this.catalogue = new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
     this.lists = new ReferenceLists(listStore, rules);
     this.web =
-        new TargetingWeb(
-            assess, catalogue, lists, new Worklist(assessments, clock), selectivity.labels());
+        new TargetingWeb(assess, catalogue, lists, new Worklist(assessments, clock), selectivity);
     this.modelsWeb = new ModelReleaseWeb(lifecycle);
+    this.selectivityWeb = new SelectivityWeb(selectivity);
   }
 
   private static Optional<RuleBook> versioned(
@@ -330,7 +348,7 @@ public final class TargetingContext implements BoundedContext {
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(web, modelsWeb);
+    return List.of(web, modelsWeb, selectivityWeb);
   }
 
   /** The model lifecycle (registry, approvals, releases) for commands and tests. */
@@ -349,6 +367,7 @@ public final class TargetingContext implements BoundedContext {
         new NavItem("/targeting/worklist", "nav.targeting.worklist", TargetingWeb.ANALYSTS),
         new NavItem("/targeting/referrals", "nav.targeting.referrals", TargetingWeb.INSPECTORS),
         new NavItem("/targeting/criteria", "nav.targeting.criteria", TargetingWeb.CRITERIA_READ),
+        new NavItem("/targeting/selectivity", "nav.targeting.selectivity", SelectivityWeb.READ),
         new NavItem("/targeting/models", "nav.targeting.models", ModelReleaseWeb.ADMINS));
   }
 
@@ -396,7 +415,13 @@ public final class TargetingContext implements BoundedContext {
     return assess;
   }
 
+  /** The selectivity settings in force (they change when an administrator saves new ones). */
   public SelectivityConfig selectivity() {
+    return selectivity.config();
+  }
+
+  /** The selectivity settings with their text and version, and the one way to change them. */
+  public SelectivitySettings selectivitySettings() {
     return selectivity;
   }
 

@@ -46,6 +46,7 @@ import org.sekisho.targeting.criteria.domain.CriteriaProblem;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.Field;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
+import org.sekisho.targeting.selectivity.application.SelectivitySettings;
 import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.selectivity.domain.LaneLabels;
 import org.sekisho.targeting.worklist.application.WorkItem;
@@ -85,7 +86,7 @@ public final class TargetingWeb implements WebModule {
   private final CriteriaCatalogue criteria;
   private final ReferenceLists lists;
   private final Worklist worklist;
-  private final LaneLabels labels;
+  private final SelectivitySettings selectivity;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
           null,
@@ -98,12 +99,12 @@ public final class TargetingWeb implements WebModule {
       CriteriaCatalogue criteria,
       ReferenceLists lists,
       Worklist worklist,
-      LaneLabels labels) {
+      SelectivitySettings selectivity) {
     this.assess = assess;
     this.criteria = criteria;
     this.lists = lists;
     this.worklist = worklist;
-    this.labels = labels;
+    this.selectivity = selectivity;
   }
 
   @Override
@@ -261,15 +262,7 @@ public final class TargetingWeb implements WebModule {
    * 区分), otherwise ASYCUDA's colours in the reader's language.
    */
   private LaneLabels labels(Context ctx) {
-    if (!labels.equals(LaneLabels.colours())) {
-      return labels;
-    }
-    var t = Web.messages(ctx);
-    java.util.EnumMap<Lane, String> m = new java.util.EnumMap<>(Lane.class);
-    for (Lane l : Lane.values()) {
-      m.put(l, t.get("targeting.lane." + l.code()));
-    }
-    return new LaneLabels(m);
+    return SelectivityWeb.labels(selectivity.config().labels(), Web.messages(ctx));
   }
 
   /** How a list hit is worded ({@code ConditionCompiler}): list, version, field and value. */
@@ -417,6 +410,15 @@ public final class TargetingWeb implements WebModule {
             + status.code());
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
+    // the office's recent shares against its expected rates: held in memory, cheap to show
+    m.put(
+        "selectivity",
+        office.isEmpty()
+            ? null
+            : SelectivityWeb.officeView(
+                selectivity, kind.equals("transport-document") ? office + "/" + kind : office));
+    m.put("labels", labels(ctx));
+    m.put("selectivityLink", true);
     Web.page(ctx, Web.messages(ctx).get("targeting.worklist"), render("worklist.jte", m));
   }
 
@@ -456,6 +458,8 @@ public final class TargetingWeb implements WebModule {
     m.put("rowsUrl", "/targeting/referrals/rows");
     m.put("heading", Web.messages(ctx).get("targeting.referrals", p.office()));
     m.put("t", Web.messages(ctx));
+    m.put("selectivity", null);
+    m.put("labels", labels(ctx));
     Web.page(
         ctx, Web.messages(ctx).get("targeting.referrals", p.office()), render("worklist.jte", m));
   }
@@ -1365,7 +1369,7 @@ public final class TargetingWeb implements WebModule {
     m.put("score", a.score());
     m.put("modelProbability", a.modelProbability());
     m.put("lane", a.lane().code());
-    m.put("laneLabel", labels.of(a.lane()));
+    m.put("laneLabel", selectivity.config().labels().of(a.lane()));
     m.put("basis", a.selection().basis().code());
     m.put("random", a.selection().random());
     m.put("criteriaLane", a.criteriaLane().code());
@@ -1422,7 +1426,7 @@ public final class TargetingWeb implements WebModule {
     m.put("lane", w.lane().code());
     m.put("basis", w.basis());
     m.put("finalLane", w.finalLane().code());
-    m.put("finalLaneLabel", labels.of(w.finalLane()));
+    m.put("finalLaneLabel", selectivity.config().labels().of(w.finalLane()));
     // what a lane decision names as expectedVersion: the number of lane changes so far
     m.put("version", w.version());
     m.put("status", w.status().code());

@@ -27,6 +27,10 @@ import java.util.Map;
  * (calls are serialised per instance). A record seen among the last {@value #REMEMBERED} is given a
  * lane without being counted again: a declaration sent twice (a client retrying after a timeout, a
  * file ingested again) must not move its office's rates.
+ *
+ * <p>The settings may be replaced while records are being assessed ({@link #reconfigure}): the
+ * windows, the counts of hits without selection and the remembered records are kept, and the next
+ * selection uses the new settings.
  */
 public final class Selectivity {
   /** How many recent decisions and scores per office the top-up looks at. */
@@ -38,7 +42,8 @@ public final class Selectivity {
   /** How many recent record keys are remembered to recognise a repeat. */
   public static final int REMEMBERED = 100_000;
 
-  private final SelectivityConfig config;
+  // guarded by this: replaced by reconfigure, read by select
+  private SelectivityConfig config;
   private final Map<String, OfficeState> offices = new HashMap<>();
   private final int remembered;
   private final java.util.Set<String> seen;
@@ -64,8 +69,20 @@ public final class Selectivity {
             });
   }
 
-  public SelectivityConfig config() {
+  /** The settings in force. */
+  public synchronized SelectivityConfig config() {
     return config;
+  }
+
+  /**
+   * Puts {@code next} in force for every selection from now on. What was learnt from the records
+   * already seen is kept: each office's window of recent lanes and scores (so a lane's share is
+   * compared with its new expected rate at once), each criterion's count of hits without selection
+   * (compared with the new maximum at its next hit) and the remembered records. Records already
+   * given a lane keep it. A new seed changes the draws of records seen from now on.
+   */
+  public synchronized void reconfigure(SelectivityConfig next) {
+    this.config = java.util.Objects.requireNonNull(next, "next");
   }
 
   /**
@@ -194,6 +211,36 @@ public final class Selectivity {
     Map<Lane, Double> out = new EnumMap<>(Lane.class);
     for (Lane l : Lane.values()) {
       out.put(l, s == null ? 0.0 : s.share(l));
+    }
+    return out;
+  }
+
+  /**
+   * An office's (or stream's) recent window as the worklist header and the settings page show it.
+   *
+   * @param size how many records the window holds (at most {@value #WINDOW})
+   * @param shares the share (0–1) of each lane among them; all 0 when the window is empty
+   */
+  public record Window(int size, Map<Lane, Double> shares) {
+    public Window {
+      shares = Map.copyOf(shares);
+    }
+  }
+
+  /** The window of one office or stream; empty (size 0) when none of its records was seen. */
+  public synchronized Window window(String office) {
+    OfficeState s = offices.get(office);
+    return new Window(s == null ? 0 : s.lanes.size(), recentShares(office));
+  }
+
+  /**
+   * The windows of every office and stream with records seen since this instance was made, by
+   * office code; a snapshot.
+   */
+  public synchronized Map<String, Window> windows() {
+    Map<String, Window> out = new java.util.TreeMap<>();
+    for (String office : offices.keySet()) {
+      out.put(office, window(office));
     }
     return out;
   }
