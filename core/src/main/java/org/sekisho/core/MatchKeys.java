@@ -5,10 +5,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.UnaryOperator;
 import java.util.regex.Pattern;
 
 /**
@@ -102,8 +99,7 @@ public final class MatchKeys {
     return COMPANY_KEYS.apply(name == null ? "" : name);
   }
 
-  private static final UnaryOperator<String> COMPANY_KEYS =
-      memo(100_000, MatchKeys::computeCompanyKey);
+  private static final Memo COMPANY_KEYS = new Memo(100_000, MatchKeys::computeCompanyKey);
 
   private static String computeCompanyKey(String name) {
     String s = fold(name);
@@ -128,8 +124,7 @@ public final class MatchKeys {
     return PERSON_KEYS.apply(name == null ? "" : name);
   }
 
-  private static final UnaryOperator<String> PERSON_KEYS =
-      memo(100_000, MatchKeys::computePersonKey);
+  private static final Memo PERSON_KEYS = new Memo(100_000, MatchKeys::computePersonKey);
 
   private static String computePersonKey(String name) {
     String s = fold(name);
@@ -182,26 +177,5 @@ public final class MatchKeys {
       }
     }
     return true;
-  }
-
-  /**
-   * {@code function} with its results kept for inputs that repeat (the same importer in thousands
-   * of declarations), emptied when it reaches {@code maxSize}: memory stays bounded without the
-   * locking an LRU needs. Thread-safe.
-   */
-  private static UnaryOperator<String> memo(int maxSize, UnaryOperator<String> function) {
-    Map<String, String> results = new ConcurrentHashMap<>();
-    return input -> {
-      String cached = results.get(input);
-      if (cached != null) {
-        return cached;
-      }
-      String result = function.apply(input);
-      if (results.size() >= maxSize) {
-        results.clear();
-      }
-      results.put(input, result);
-      return result;
-    };
   }
 }

@@ -5,6 +5,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.sekisho.core.MatchKeys;
+import org.sekisho.core.Memo;
 
 /**
  * Match keys for entity resolution: two spellings that a customs officer would call the same party,

@@ -1,4 +1,4 @@
-package org.sekisho.intel.domain;
+package org.sekisho.core;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -9,17 +9,17 @@ import java.util.function.Function;
  * name in thousands of declarations). Emptied when it reaches its bound, which keeps memory fixed
  * without the locking an LRU needs. Thread-safe.
  */
-final class Memo {
+public final class Memo {
   private final int maxSize;
   private final Function<String, String> function;
   private final Map<String, String> results = new ConcurrentHashMap<>();
 
-  Memo(int maxSize, Function<String, String> function) {
+  public Memo(int maxSize, Function<String, String> function) {
     this.maxSize = maxSize;
     this.function = function;
   }
 
-  String apply(String input) {
+  public String apply(String input) {
     String cached = results.get(input);
     if (cached != null) {
       return cached;
