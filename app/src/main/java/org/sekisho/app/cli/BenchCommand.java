@@ -353,7 +353,12 @@ final class BenchCommand implements Runnable {
         long t0 = System.nanoTime();
         IngestReport r = ingest(s, file);
         out.printf("loaded %d records in %.1f s%n", r.stored(), (System.nanoTime() - t0) / 1e9);
-        s.db().jdbi().useHandle(h -> h.execute("analyze intel.record"));
+        // fresh statistics for every table a search reads, as autovacuum gives a database within
+        // a minute of a load: with the entity and link tables still unanalysed the planner chose
+        // from run to run between plans 10x apart (trader-id queries 27 to 485 ms)
+        s.db()
+            .jdbi()
+            .useHandle(h -> h.execute("analyze intel.record, intel.entity, intel.record_entity"));
         SplittableRandom rnd = new SplittableRandom(3);
         List<SearchQuery> qs = new ArrayList<>();
         for (int i = 0; i < queries; i++) {
