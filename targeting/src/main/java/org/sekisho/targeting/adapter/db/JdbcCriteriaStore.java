@@ -143,67 +143,51 @@ public final class JdbcCriteriaStore implements CriteriaStore {
 
   @Override
   public boolean release(long id, int version, String by, Instant at) {
-    try {
-      jdbi.useTransaction(
-          h -> {
-            // one change of a criterion at a time: without the lock two releases at READ
-            // COMMITTED each superseded what they saw and both stayed in force
-            lock(h, id);
-            h.createUpdate(
-                    "update targeting.criterion_version set status = 'superseded' where"
-                        + " criterion_id = :id and status = 'released' and version <> :v")
-                .bind("id", id)
-                .bind("v", version)
-                .execute();
-            h.createUpdate(
-                    "update targeting.criterion_version set status = 'released', released_by ="
-                        + " :by, released_at = :at where criterion_id = :id and version = :v")
-                .bind("id", id)
-                .bind("v", version)
-                .bind("by", by)
-                .bind("at", Timestamp.from(at))
-                .execute();
-            // a disabled criterion released again is in force again
-            h.createUpdate("update targeting.criterion set disabled = false where id = :id")
-                .bind("id", id)
-                .execute();
-          });
-      return true;
-    } catch (JdbiException e) {
-      if (busy(e)) {
-        return false;
-      }
-      throw e;
-    }
+    // one change of a criterion at a time: without the lock two releases at READ COMMITTED each
+    // superseded what they saw and both stayed in force
+    return changeAlone(
+        id,
+        h -> {
+          h.createUpdate(
+                  "update targeting.criterion_version set status = 'superseded' where"
+                      + " criterion_id = :id and status = 'released' and version <> :v")
+              .bind("id", id)
+              .bind("v", version)
+              .execute();
+          h.createUpdate(
+                  "update targeting.criterion_version set status = 'released', released_by ="
+                      + " :by, released_at = :at where criterion_id = :id and version = :v")
+              .bind("id", id)
+              .bind("v", version)
+              .bind("by", by)
+              .bind("at", Timestamp.from(at))
+              .execute();
+          // a disabled criterion released again is in force again
+          h.createUpdate("update targeting.criterion set disabled = false where id = :id")
+              .bind("id", id)
+              .execute();
+        });
   }
 
   @Override
   public boolean disable(long id, String by, Instant at, String reason) {
-    try {
-      jdbi.useTransaction(
-          h -> {
-            lock(h, id);
-            h.createUpdate(
-                    "update targeting.criterion_version set status = 'disabled' where"
-                        + " criterion_id = :id and status in ('released', 'draft')")
-                .bind("id", id)
-                .execute();
-            h.createUpdate(
-                    "update targeting.criterion set disabled = true, disabled_by = :by,"
-                        + " disabled_at = :at, disabled_reason = :reason where id = :id")
-                .bind("id", id)
-                .bind("by", by)
-                .bind("at", Timestamp.from(at))
-                .bind("reason", reason)
-                .execute();
-          });
-      return true;
-    } catch (JdbiException e) {
-      if (busy(e)) {
-        return false;
-      }
-      throw e;
-    }
+    return changeAlone(
+        id,
+        h -> {
+          h.createUpdate(
+                  "update targeting.criterion_version set status = 'disabled' where"
+                      + " criterion_id = :id and status in ('released', 'draft')")
+              .bind("id", id)
+              .execute();
+          h.createUpdate(
+                  "update targeting.criterion set disabled = true, disabled_by = :by,"
+                      + " disabled_at = :at, disabled_reason = :reason where id = :id")
+              .bind("id", id)
+              .bind("by", by)
+              .bind("at", Timestamp.from(at))
+              .bind("reason", reason)
+              .execute();
+        });
   }
 
   @Override
@@ -226,6 +210,26 @@ public final class JdbcCriteriaStore implements CriteriaStore {
                     })
                 .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
+  }
+
+  /**
+   * Runs {@code change} in one transaction holding the criterion's row lock; false when another
+   * change of the same criterion was under way ({@link #busy}).
+   */
+  private boolean changeAlone(long id, org.jdbi.v3.core.HandleConsumer<RuntimeException> change) {
+    try {
+      jdbi.useTransaction(
+          h -> {
+            lock(h, id);
+            change.useHandle(h);
+          });
+      return true;
+    } catch (JdbiException e) {
+      if (busy(e)) {
+        return false;
+      }
+      throw e;
+    }
   }
 
   /**
