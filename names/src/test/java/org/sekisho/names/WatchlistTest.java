@@ -155,6 +155,70 @@ class WatchlistTest {
   }
 
   @Test
+  void a_listed_document_hits_at_the_screening_threshold_under_another_given_name_or_name() {
+    Watchlist list = load(new ArrayList<>());
+    // the listed passport with the listed surname, date of birth and nationality, another given
+    // name
+    ScreeningSubject brother =
+        new ScreeningSubject(
+            "Pyotr Sidorov",
+            Optional.of(new PartialDate(1970, 3, 15)),
+            Optional.of("ru"),
+            Optional.of("P123456"));
+    ScreeningSubject stranger =
+        new ScreeningSubject(
+            "John Smith", Optional.empty(), Optional.of("us"), Optional.of("P 123-456"));
+    for (ScreeningSubject s : List.of(brother, stranger)) {
+      List<WatchlistHit> hits = list.screen(s, 0.85);
+      assertThat(hits).extracting(h -> h.entry().id()).containsExactly("A1");
+      assertThat(hits.get(0).documentMatch()).isTrue();
+      assertThat(hits.get(0).explanation()).contains("document same (P123456");
+      assertThat(list.screenAll(List.of(s), 0.85).get(0))
+          .extracting(h -> h.entry().id())
+          .containsExactly("A1");
+    }
+    // another document is no hit by document
+    ScreeningSubject other =
+        new ScreeningSubject(
+            "John Smith", Optional.empty(), Optional.empty(), Optional.of("P999999"));
+    assertThat(list.screen(other, 0.85)).isEmpty();
+  }
+
+  @Test
+  void compact_spellings_of_compound_names_hit_as_the_spaced_ones_do() {
+    String csv =
+        "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+            + "national-alerts,NA-027,Faisal Hamad Al-Qahtani,,1985,sa,,high\n"
+            + "national-alerts,NA-028,Min-jun Park Seo,,1989,kr,,high\n";
+    Watchlist.Builder b = new Watchlist.Builder(matcher);
+    assertThat(WatchlistCsv.read(new StringReader(csv), b::add)).isEmpty();
+    Watchlist list = b.build();
+    record Case(String name, int year, String country, String entry) {}
+    for (Case c :
+        List.of(
+            new Case("FAISAL ALQAHTANI", 1985, "sa", "NA-027"),
+            new Case("FAISAL ALKAHTANI", 1985, "sa", "NA-027"),
+            new Case("FAISAL AL QAHTANI", 1985, "sa", "NA-027"),
+            new Case("MINJUN PARK", 1989, "kr", "NA-028"),
+            new Case("MINJUN SEO", 1989, "kr", "NA-028"),
+            new Case("MIN JUN PARK", 1989, "kr", "NA-028"))) {
+      ScreeningSubject s =
+          new ScreeningSubject(
+              c.name(),
+              Optional.of(new PartialDate(c.year(), 6, 1)),
+              Optional.of(c.country()),
+              Optional.empty());
+      assertThat(list.screen(s, 0.85))
+          .as(c.name())
+          .extracting(h -> h.entry().id())
+          .containsExactly(c.entry());
+    }
+    // joining is no licence to match another name
+    assertThat(list.screen(ScreeningSubject.named("FAISAL ALHARBI"), 0.85)).isEmpty();
+    assertThat(list.screen(ScreeningSubject.named("MINHO PARK"), 0.85)).isEmpty();
+  }
+
+  @Test
   void an_unrelated_name_hits_nothing() {
     Watchlist list = load(new ArrayList<>());
     assertThat(list.screen(ScreeningSubject.named("Maria Fernanda Oliveira"), 0.85)).isEmpty();

@@ -93,9 +93,67 @@ public final class NameMatcher {
         if (best == null || c.score > best.score) {
           best = c;
         }
+        // one side may write two parts as one (ALQAHTANI for Al-Qahtani, MINJUN for Min-jun)
+        List<String> lj = joinedTo(l, r, ctx);
+        if (lj != null) {
+          c = compareTokens(lj, r, ctx, floor);
+          if (c.score > best.score) {
+            best = c;
+          }
+        }
+        List<String> rj = joinedTo(r, l, ctx);
+        if (rj != null) {
+          c = compareTokens(l, rj, ctx, floor);
+          if (c.score > best.score) {
+            best = c;
+          }
+        }
       }
     }
     return new NameComparison(clamp(best.score), best.matches, best.reordered, left, right);
+  }
+
+  /**
+   * {@code parts} with each two neighbouring parts written together where that matches a part of
+   * {@code other} that {@code parts} lacks ({@code al qahtani} for {@code alqahtani}, {@code min
+   * jun} for {@code minjun}); null when no two parts join so.
+   */
+  private List<String> joinedTo(List<String> parts, List<String> other, Context ctx) {
+    if (parts.size() < 2 || parts.size() > 8 || other.size() > 8) {
+      return null;
+    }
+    List<String> out = new ArrayList<>(parts.size());
+    boolean any = false;
+    int i = 0;
+    while (i < parts.size()) {
+      String a = parts.get(i);
+      if (i + 1 < parts.size()) {
+        String b = parts.get(i + 1);
+        // initials are not halves of a name
+        if (a.length() > 1 && b.length() > 1 && joins(a + b, parts, other, ctx)) {
+          out.add(a + b);
+          any = true;
+          i += 2;
+          continue;
+        }
+      }
+      out.add(a);
+      i++;
+    }
+    return any ? out : null;
+  }
+
+  private boolean joins(String joined, List<String> parts, List<String> other, Context ctx) {
+    for (String t : other) {
+      if (!t.isEmpty()
+          && Math.abs(t.length() - joined.length()) <= 2
+          && t.charAt(0) == joined.charAt(0)
+          && !parts.contains(t)
+          && compareToken(joined, t, ctx).similarity() >= 0.85) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static List<List<String>> forms(NormalisedName n) {

@@ -65,8 +65,9 @@ public final class Watchlist {
   }
 
   /**
-   * The entries the subject may be, best first, one hit per entry, only those scoring at least
-   * {@code threshold}.
+   * The entries the subject may be, best first, one hit per entry: those scoring at least {@code
+   * threshold}, and every entry that lists the subject's document number whatever its score (the
+   * listed document under another name; {@link WatchlistHit#documentMatch()}).
    */
   public List<WatchlistHit> screen(ScreeningSubject subject, double threshold) {
     NormalisedName query = matcher.normaliser().normalise(subject.name());
@@ -142,6 +143,11 @@ public final class Watchlist {
           WatchlistEntry entry = entries.get(e);
           NameComparison c = bestName(query, entry);
           consider(best, e, c, subject, threshold);
+          if (!best.containsKey(e)) {
+            // the listed document under another name is what screening looks for: a hit whatever
+            // the name says, with the name's difference in its explanation
+            best.put(e, hit(entry, c, subject));
+          }
         }
       }
     }
@@ -178,15 +184,20 @@ public final class Watchlist {
     if (c.score() + adjustmentBound(subject, entry) < threshold - 1e-9) {
       return; // the corroboration this subject and entry can give does not lift it either
     }
+    WatchlistHit hit = hit(entry, c, subject);
+    if (hit.score() >= threshold) {
+      best.put(e, hit);
+    }
+  }
+
+  private WatchlistHit hit(WatchlistEntry entry, NameComparison c, ScreeningSubject subject) {
     List<Corroboration> evidence = corroborate(subject, entry);
     double score = c.score();
     for (Corroboration k : evidence) {
       score += k.adjustment();
     }
     score = Math.max(0, Math.min(1, score));
-    if (score >= threshold) {
-      best.put(e, new WatchlistHit(entry, originalName(entry, c), c, evidence, score));
-    }
+    return new WatchlistHit(entry, originalName(entry, c), c, evidence, score);
   }
 
   // the index stores normalised forms; show the analyst the name as the list wrote it

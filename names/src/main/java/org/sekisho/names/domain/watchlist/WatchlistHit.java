@@ -26,6 +26,19 @@ public record WatchlistHit(
     corroboration = List.copyOf(corroboration);
   }
 
+  /**
+   * Whether the subject holds a document the entry lists: such a hit is raised whatever the name
+   * score.
+   */
+  public boolean documentMatch() {
+    for (Corroboration c : corroboration) {
+      if (c.evidence() == Corroboration.Evidence.DOCUMENT && c.agreement() == Agreement.SAME) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** One line for an analyst. */
   public String explanation() {
     List<String> parts = new ArrayList<>();
