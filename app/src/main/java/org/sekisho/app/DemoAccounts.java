@@ -2,8 +2,10 @@ package org.sekisho.app;
 
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.auth.Role;
 
 /**
@@ -55,6 +57,18 @@ public final class DemoAccounts {
           new Demo("admin", "Administrator", EnumSet.of(Role.ADMIN), "customs-jp", "HQ"));
 
   private DemoAccounts() {}
+
+  /** The demo's agencies: the administration and the partner its police liaison works for. */
+  public static final Map<String, String> AGENCIES =
+      Map.of("customs-jp", "Japan Customs", "police-jp", "National Police Agency");
+
+  /**
+   * Registers the demo's agencies, before its records (some the police own, some shared) are
+   * loaded.
+   */
+  public static void registerAgencies(Agencies agencies) {
+    AGENCIES.forEach((code, name) -> agencies.register(code, name, "system:demo", "customs-jp"));
+  }
 
   /** Creates or resets every demo account with {@code password}. */
   public static void install(Accounts accounts, String password) {

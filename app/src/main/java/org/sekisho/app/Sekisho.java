@@ -25,10 +25,12 @@ import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.web.AgencyWeb;
 import org.sekisho.platform.web.NavItem;
 import org.sekisho.platform.web.WebModule;
 import org.sekisho.platform.web.WebServer;
@@ -49,6 +51,7 @@ public final class Sekisho implements AutoCloseable {
   private final ObjectMapper json;
   private final AuditLog audit;
   private final Accounts accounts;
+  private final Agencies agencies;
   private final IntelContext intel;
   private final MaritimeContext maritime;
   private final AssessStoredRecords assessing;
@@ -96,6 +99,9 @@ public final class Sekisho implements AutoCloseable {
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);
+    this.agencies = new Agencies(db.jdbi(), clock, audit);
+    // the administration's own agency is always registered: its records need no registration step
+    agencies.register(agency(), agency(), "system:start", agency());
     contexts.forEach(BoundedContext::start);
     if (assessOnIngest) {
       assessing.catchUpFrom(
@@ -149,7 +155,7 @@ public final class Sekisho implements AutoCloseable {
     assessing.bindTo(metrics);
     List<NavItem> nav = new ArrayList<>();
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
-    List<WebModule> modules = new ArrayList<>();
+    List<WebModule> modules = new ArrayList<>(List.of(new AgencyWeb(agencies)));
     for (BoundedContext c : contexts) {
       nav.addAll(c.nav());
       bundles.addAll(c.messageBundles());
@@ -195,6 +201,11 @@ public final class Sekisho implements AutoCloseable {
 
   public Accounts accounts() {
     return accounts;
+  }
+
+  /** The agencies records may belong to or be shared with. */
+  public Agencies agencies() {
+    return agencies;
   }
 
   public IngestRecords ingest() {

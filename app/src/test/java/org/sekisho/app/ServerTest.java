@@ -60,6 +60,7 @@ class ServerTest {
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     sekisho = new Sekisho(db, dir, Clock.systemUTC());
+    DemoAccounts.registerAgencies(sekisho.agencies());
     String data =
         "{\"declarationId\":\"D1\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"sharedWith\":[\"police-jp\"],"
             + "\"importer\":{\"kind\":\"company\",\"name\":\"株式会社サクラ物産\",\"phone\":\"03-1234-5678\",\"country\":\"JP\"},"
@@ -150,6 +151,59 @@ class ServerTest {
             ? HttpRequest.BodyPublishers.noBody()
             : HttpRequest.BodyPublishers.ofString(body));
     return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  @Test
+  void recordsAreSharedOnlyWithRegisteredAgenciesWhichAnAdministratorRegisters() throws Exception {
+    String seizure =
+        "{\"seizureId\":\"SH-JCG-1\",\"date\":\"2026-11-27\",\"commodity\":\"gold\","
+            + "\"sharedWith\":[\"coastguard-jp\"]}\n";
+    HttpResponse<String> refused =
+        send("POST", "/api/ingest/seizures?format=json", tokens.get(Role.OFFICER), seizure);
+    assertThat(refused.statusCode()).isEqualTo(422);
+    JsonNode report = JSON.readTree(refused.body());
+    assertThat(report.get("stored").asInt()).isZero();
+    assertThat(report.toString())
+        .contains("unknown-agency")
+        .contains("sharedWith[0]")
+        .contains("'coastguard-jp'");
+
+    // only an administrator registers an agency; everyone signed in sees the registry
+    String jcg = "{\"code\":\"coastguard-jp\",\"name\":\"Japan Coast Guard\"}";
+    assertThat(send("POST", "/api/agencies", tokens.get(Role.OFFICER), jcg).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> bad =
+        send("POST", "/api/agencies", tokens.get(Role.ADMIN), "{\"code\":\"Coast Guard\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("code");
+    assertThat(send("POST", "/api/agencies", tokens.get(Role.ADMIN), jcg).statusCode())
+        .isEqualTo(201);
+    assertThat(send("POST", "/api/agencies", tokens.get(Role.ADMIN), jcg).statusCode())
+        .isEqualTo(200);
+    JsonNode listed =
+        JSON.readTree(send("GET", "/api/agencies", tokens.get(Role.PARTNER), null).body());
+    assertThat(listed.get("agencies").toString())
+        .contains("{\"code\":\"coastguard-jp\",\"name\":\"Japan Coast Guard\"}")
+        .contains("police-jp");
+    long registrations =
+        sekisho
+            .db()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action ="
+                                + " 'agency.registered' and subject = 'agency:coastguard-jp' and"
+                                + " actor = 'admin'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(registrations).isEqualTo(1);
+
+    JsonNode stored =
+        JSON.readTree(
+            send("POST", "/api/ingest/seizures?format=json", tokens.get(Role.OFFICER), seizure)
+                .body());
+    assertThat(stored.get("stored").asInt()).isEqualTo(1);
   }
 
   @Test

@@ -17,6 +17,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -36,6 +37,7 @@ import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.RecordReader;
+import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
@@ -48,12 +50,16 @@ class IngestRecordsTest {
   private final IngestRecords ingest;
   private final List<AuditEvent> audited = new ArrayList<>();
   private final JdbcIntelQueries queries;
+  private final Agencies agencies;
 
   IngestRecordsTest(Database db, @TempDir Path tmp) {
     this.db = db;
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
     Clock clock = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
     this.ingest = TestIngest.wire(db, tmp, clock, audited::add, IngestPorts.RecordsStored.NONE);
+    this.agencies = new Agencies(db.jdbi(), clock, e -> {});
+    agencies.register("customs-jp", "Japan Customs", "system:test", "");
+    agencies.register("police-jp", "National Police Agency", "system:test", "");
     this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"), clock, TestIngest.JSON);
   }
 
@@ -196,7 +202,8 @@ class IngestRecordsTest {
             new RecordReader(ZoneOffset.UTC),
             audited::add,
             clock,
-            100);
+            100,
+            Set::of);
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 crashing.ingest(
@@ -571,6 +578,54 @@ class IngestRecordsTest {
             new ByteArrayInputStream(line.getBytes(StandardCharsets.UTF_8)));
     assertThat(r.stored()).isZero();
     assertThat(r.problems()).extracting(p -> p.problem().field()).containsExactly("sharedWith[1]");
+  }
+
+  @Test
+  void aRecordSharedWithOrOwnedByAnUnregisteredAgencyIsRefusedNamingTheRegisteredOnes() {
+    String head = "{\"seizureId\":\"AGENCY-%d\",\"date\":\"2026-11-27\",\"commodity\":\"gold\"";
+    String file =
+        head.formatted(1)
+            + ",\"sharedWith\":[\"police-jp\",\"polce-jp\"]}\n"
+            + head.formatted(2)
+            + ",\"agency\":\"coast-guard-jp\"}\n"
+            + head.formatted(3)
+            + ",\"sharedWith\":[\"police-jp\"]}\n";
+    IngestReport r =
+        run(
+            RecordKind.SEIZURE,
+            "json",
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(1);
+    assertThat(r.problems())
+        .extracting(p -> p.row() + " " + p.problem().code() + " " + p.problem().field())
+        .containsExactly("1 unknown-agency sharedWith[1]", "2 unknown-agency agency");
+    assertThat(r.problems().get(0).problem().message())
+        .contains("'polce-jp'")
+        .contains("registered: customs-jp, police-jp")
+        .contains("sekisho agency add");
+    List<String> storedIds =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select source_id from intel.record where source_id like 'AGENCY-%'")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(storedIds).containsExactly("AGENCY-3");
+
+    // once the partner is registered, the same file stores the refused rows and nothing twice
+    assertThat(agencies.register("coast-guard-jp", "Japan Coast Guard", "system:test", ""))
+        .isTrue();
+    IngestReport again =
+        run(
+            RecordKind.SEIZURE,
+            "json",
+            new ByteArrayInputStream(file.getBytes(StandardCharsets.UTF_8)));
+    assertThat(again.stored()).isEqualTo(1);
+    assertThat(again.duplicates()).isEqualTo(1);
+    assertThat(again.problems())
+        .extracting(p -> p.row() + " " + p.problem().field())
+        .containsExactly("1 sharedWith[1]");
   }
 
   @Test

@@ -42,6 +42,7 @@ class RecordFeedTest {
     this.ingest =
         TestIngest.wire(
             db, tmp, clock, e -> {}, batch -> batch.forEach(r -> stored.add(r.record())));
+    TestIngest.register(db, clock, "customs-jp", "police-jp");
     this.feed = new JdbcRecordFeed(db.jdbi(), TestIngest.JSON);
   }
 

@@ -58,6 +58,7 @@ class RecordIdentityPerAgencyTest {
     this.db = db;
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
     this.ingest = TestIngest.wire(db, tmp, CLOCK, e -> {}, IngestPorts.RecordsStored.NONE);
+    TestIngest.register(db, CLOCK, "customs-jp", "police-jp");
     this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"), CLOCK, TestIngest.JSON);
   }
 

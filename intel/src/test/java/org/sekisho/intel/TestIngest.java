@@ -14,6 +14,7 @@ import org.sekisho.intel.adapter.format.Formats;
 import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.domain.RecordReader;
+import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.db.Database;
 
 /** Ingest wired over real PostgreSQL for tests, in batches of 100 so a small file spans several. */
@@ -25,6 +26,14 @@ final class TestIngest {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
   private TestIngest() {}
+
+  /** Registers agencies records in a test may belong to or be shared with. */
+  static void register(Database db, Clock clock, String... codes) {
+    Agencies agencies = new Agencies(db.jdbi(), clock, e -> {});
+    for (String code : codes) {
+      agencies.register(code, code, "system:test", "");
+    }
+  }
 
   /** Raw inputs archived under {@code tmp}; {@code stored} told about every stored batch. */
   static IngestRecords wire(
@@ -38,6 +47,7 @@ final class TestIngest {
         audit,
         clock,
         100,
+        new Agencies(db.jdbi(), clock, audit)::codes,
         stored);
   }
 }

@@ -94,6 +94,7 @@ final class DemoCommand implements Callable<Integer> {
     }
     Sekisho s = Sekisho.open(dir, Clock.systemUTC());
     try {
+      DemoAccounts.registerAgencies(s.agencies());
       // the targeting centre's lists and criteria are in force before the day's records arrive
       out.println(
           TargetingDemo.seed(

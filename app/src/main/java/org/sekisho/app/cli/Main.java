@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       SearchCommand.class,
       AuditCommand.class,
       UserCommand.class,
+      AgencyCommand.class,
       BenchCommand.class,
       VersionCommand.class
     })

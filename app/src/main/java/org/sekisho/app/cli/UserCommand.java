@@ -57,6 +57,18 @@ final class UserCommand implements Callable<Integer> {
           spec.commandLine(), "set SEKISHO_PASSWORD (at least 12 characters) in the environment");
     }
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
+      // a mistyped agency would otherwise register itself with the account
+      if (!s.agencies().isRegistered(agency)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--agency: no agency '"
+                + agency
+                + "' is registered (registered: "
+                + String.join(", ", new java.util.TreeSet<>(s.agencies().codes()))
+                + "); register it first with `sekisho agency add "
+                + agency
+                + " --name …`");
+      }
       s.accounts().upsert(username, name == null ? username : name, password, rs, agency, office);
     }
     spec.commandLine().getOut().println("account " + username + " saved");

@@ -21,6 +21,7 @@ import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.intel.application.RecordFeed;
 import org.sekisho.intel.domain.RecordReader;
 import org.sekisho.platform.BoundedContext;
+import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
@@ -106,6 +107,8 @@ public final class IntelContext implements BoundedContext {
             // collection has to copy, and 2,000 still amortises the per-batch queries (measured:
             // about 13 µs less CPU per record in bench ingest).
             2_000,
+            // the platform's registry, read once per ingest
+            new Agencies(db.jdbi(), clock, audit)::codes,
             stored);
     this.queries = new JdbcIntelQueries(db.jdbi(), zone, clock, json, administration);
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);

@@ -68,6 +68,16 @@ public final class IngestPorts {
     Progress NONE = (rowsDone, stored, duplicates, rejected) -> {};
   }
 
+  /**
+   * The agencies registered with this installation: a record may belong to, or be shared with, one
+   * of them only.
+   */
+  @FunctionalInterface
+  public interface Agencies {
+    /** The registered codes as they are now; an ingest reads them once, when it starts. */
+    java.util.Set<String> registered();
+  }
+
   /** Opens rows of an archived input in a format. */
   @FunctionalInterface
   public interface RowSources {

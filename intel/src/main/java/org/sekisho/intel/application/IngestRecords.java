@@ -46,6 +46,7 @@ public final class IngestRecords {
   private final Clock clock;
   private final int batchSize;
   private final IngestPorts.RecordsStored listener;
+  private final IngestPorts.Agencies agencies;
 
   public IngestRecords(
       RawArchive archive,
@@ -55,7 +56,8 @@ public final class IngestRecords {
       RecordReader reader,
       AuditTrail audit,
       Clock clock,
-      int batchSize) {
+      int batchSize,
+      IngestPorts.Agencies agencies) {
     this(
         archive,
         sources,
@@ -65,10 +67,12 @@ public final class IngestRecords {
         audit,
         clock,
         batchSize,
+        agencies,
         IngestPorts.RecordsStored.NONE);
   }
 
   /**
+   * @param agencies the registered agencies, which alone a record may belong to or be shared with
    * @param listener told about every stored batch (targeting assesses them)
    */
   public IngestRecords(
@@ -80,7 +84,9 @@ public final class IngestRecords {
       AuditTrail audit,
       Clock clock,
       int batchSize,
+      IngestPorts.Agencies agencies,
       IngestPorts.RecordsStored listener) {
+    this.agencies = agencies;
     this.listener = listener;
     this.archive = archive;
     this.sources = sources;
@@ -139,12 +145,13 @@ public final class IngestRecords {
             raw.path().toString());
     long rows = 0;
     List<RowSource.Row> chunk = new ArrayList<>(batchSize);
+    java.util.Set<String> registered = agencies.registered();
     BatchWriter writer =
         new BatchWriter(
             store,
             listener,
             progress,
-            fields -> validate(kind, fields, actor, run),
+            fields -> validate(kind, fields, actor, run, registered),
             f -> sourceId(kind, f));
     try (writer;
         InputStream body = raw.open();
@@ -367,6 +374,19 @@ public final class IngestRecords {
   }
 
   /** The row's source id as the problem list shows it: always storable, shortened when too long. */
+  private static Problem unknownAgency(
+      String field, String code, java.util.Set<String> registered) {
+    String known = String.join(", ", new java.util.TreeSet<>(registered));
+    return Problem.of(
+        "unknown-agency",
+        field,
+        "no agency '"
+            + FieldRules.shorten(code)
+            + "' is registered"
+            + (known.isEmpty() ? "" : " (registered: " + known + ")")
+            + "; an administrator registers partner agencies with `sekisho agency add`");
+  }
+
   private static String sourceId(RecordKind kind, Fields f) {
     String id = rawSourceId(kind, f);
     return FieldRules.text("", id, FieldRules.MAX_ID).isEmpty() ? id : FieldRules.shorten(id);
@@ -383,7 +403,11 @@ public final class IngestRecords {
   }
 
   private Outcome<StoredRecord> validate(
-      RecordKind kind, Outcome<Fields> fields, Actor actor, long run) {
+      RecordKind kind,
+      Outcome<Fields> fields,
+      Actor actor,
+      long run,
+      java.util.Set<String> registered) {
     if (!(fields instanceof Outcome.Accepted<Fields> accepted)) {
       return new Outcome.Rejected<>(fields.problems());
     }
@@ -403,7 +427,13 @@ public final class IngestRecords {
                 "sharedWith[" + i + "]",
                 "expected the code of an agency to share the record with, e.g. police-jp; an"
                     + " empty one names none"));
+      } else if (!registered.contains(shared.get(i))) {
+        // a mistyped code would share with nobody now and with whoever is given it later
+        unstorable.add(unknownAgency("sharedWith[" + i + "]", shared.get(i), registered));
       }
+    }
+    if (!agency.isEmpty() && !registered.contains(agency)) {
+      unstorable.add(unknownAgency("agency", agency, registered));
     }
     if (!unstorable.isEmpty()) {
       // The record's own fields are checked too, so that the row's every problem is listed.

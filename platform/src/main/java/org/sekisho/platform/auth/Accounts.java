@@ -43,7 +43,11 @@ public final class Accounts {
     this.dummyHash = hasher.hash("not-a-password");
   }
 
-  /** Creates or replaces an account (administration and demo set-up). */
+  /**
+   * Creates or replaces an account (administration and demo set-up). Its agency is registered with
+   * it when it is not yet (see {@link Agencies}); the {@code sekisho user} command refuses an
+   * agency nobody registered, so that a mistyped code does not create one.
+   */
   public void upsert(
       String username,
       String displayName,
@@ -53,22 +57,31 @@ public final class Accounts {
       String office) {
     String[] roleIds = roles.stream().map(Role::id).sorted().toArray(String[]::new);
     tokenCache.clear();
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "insert into platform.account(username, display_name, password_hash, roles,"
-                        + " agency, office, active, created_at) values (?,?,?,?,?,?,true,?)"
-                        + " on conflict (username) do update set display_name = excluded.display_name,"
-                        + " password_hash = excluded.password_hash, roles = excluded.roles,"
-                        + " agency = excluded.agency, office = excluded.office, active = true")
-                .bind(0, username)
-                .bind(1, displayName)
-                .bind(2, hasher.hash(password))
-                .bindArray(3, String.class, (Object[]) roleIds)
-                .bind(4, agency)
-                .bind(5, office)
-                .bind(6, Timestamp.from(clock.instant()))
-                .execute());
+    jdbi.useTransaction(
+        h -> {
+          h.createUpdate(
+                  "insert into platform.agency(code, name, registered_at, registered_by)"
+                      + " values (?,?,?,?) on conflict (code) do nothing")
+              .bind(0, agency)
+              .bind(1, agency)
+              .bind(2, Timestamp.from(clock.instant()))
+              .bind(3, "account:" + username)
+              .execute();
+          h.createUpdate(
+                  "insert into platform.account(username, display_name, password_hash, roles,"
+                      + " agency, office, active, created_at) values (?,?,?,?,?,?,true,?)"
+                      + " on conflict (username) do update set display_name = excluded.display_name,"
+                      + " password_hash = excluded.password_hash, roles = excluded.roles,"
+                      + " agency = excluded.agency, office = excluded.office, active = true")
+              .bind(0, username)
+              .bind(1, displayName)
+              .bind(2, hasher.hash(password))
+              .bindArray(3, String.class, (Object[]) roleIds)
+              .bind(4, agency)
+              .bind(5, office)
+              .bind(6, Timestamp.from(clock.instant()))
+              .execute();
+        });
   }
 
   public boolean exists(String username) {
