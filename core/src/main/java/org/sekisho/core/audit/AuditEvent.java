@@ -28,6 +28,34 @@ public record AuditEvent(
     Objects.requireNonNull(action, "action");
     agency = agency == null ? "" : agency;
     subject = subject == null ? "" : subject;
-    details = details == null ? Map.of() : Map.copyOf(details);
+    details = details == null ? Map.of() : bounded(details);
+  }
+
+  /**
+   * The most characters a detail value keeps. Details are context, not content: a longer value (a
+   * whole request body an attacker made a field name of, say) would make the append-only log grow
+   * at an outsider's will, so it is cut, saying how long it was.
+   */
+  public static final int MAX_DETAIL = 2_000;
+
+  private static Map<String, String> bounded(Map<String, String> details) {
+    boolean fits = true;
+    for (Map.Entry<String, String> e : details.entrySet()) {
+      fits &= e.getValue() == null || e.getValue().length() <= MAX_DETAIL;
+    }
+    if (fits) {
+      return Map.copyOf(details);
+    }
+    java.util.Map<String, String> cut = new java.util.HashMap<>();
+    details.forEach(
+        (k, v) -> {
+          if (v != null && v.length() > MAX_DETAIL) {
+            int end =
+                Character.isHighSurrogate(v.charAt(MAX_DETAIL - 1)) ? MAX_DETAIL - 1 : MAX_DETAIL;
+            v = v.substring(0, end) + "… (cut: " + v.length() + " characters)";
+          }
+          cut.put(k, v);
+        });
+    return Map.copyOf(cut);
   }
 }

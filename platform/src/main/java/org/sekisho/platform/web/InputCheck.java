@@ -142,9 +142,22 @@ final class InputCheck {
     return Optional.of(Problem.of(CODE, printable(field), what + " " + Web.NUL_REASON));
   }
 
-  /** A name fit to echo back and to audit: a NUL in it written as <code>&#92;u0000</code>. */
+  /** The most of a field's name a problem repeats: enough to recognise it, never a whole body. */
+  static final int MAX_NAME = 100;
+
+  /**
+   * A name fit to echo back and to audit: a NUL in it written as <code>&#92;u0000</code>, and a
+   * name longer than {@value #MAX_NAME} characters (a body posted without its content type reads as
+   * one huge form field name) cut, saying how long it was.
+   */
   static String printable(String s) {
-    return s.replace(NUL, "\\u0000");
+    String shown = s.length() > MAX_NAME ? cut(s) : s;
+    return shown.replace(NUL, "\\u0000");
+  }
+
+  private static String cut(String s) {
+    int end = Character.isHighSurrogate(s.charAt(MAX_NAME - 1)) ? MAX_NAME - 1 : MAX_NAME;
+    return s.substring(0, end) + "… (" + s.length() + " characters)";
   }
 
   private static String mediaType(String contentType) {

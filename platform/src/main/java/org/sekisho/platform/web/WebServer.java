@@ -177,6 +177,12 @@ public final class WebServer implements AutoCloseable {
                                   + " (U+0000); remove it"));
                       return;
                     }
+                    if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
+                      // a handler that parses JSON and let the parser's refusal through (too
+                      // deep, a name too long, malformed): the caller's input is at fault
+                      answerProblem(ctx, jsonProblem(j));
+                      return;
+                    }
                     LOG.error(
                         "unhandled error on route {}, {} {}",
                         route(ctx),
@@ -268,6 +274,9 @@ public final class WebServer implements AutoCloseable {
       if (!authorize(spec, ctx)) {
         return;
       }
+      if (spec.access() instanceof Access.Public) {
+        boundPublicBody(ctx);
+      }
       checkInput(spec, ctx);
       spec.handler().handle(ctx);
     } finally {
@@ -283,6 +292,39 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  /**
+   * The most a route open to anyone (sign-in, the traveller's declaration form, public tips) takes
+   * as a body: what such a form sends is a few kilobytes, and without a bound an anonymous caller
+   * could make the server read, check and answer hundreds of megabytes.
+   */
+  static final int PUBLIC_BODY_LIMIT = 1024 * 1024;
+
+  /** Refuses a public route's body over {@link #PUBLIC_BODY_LIMIT}, reading no more than that. */
+  private static void boundPublicBody(Context ctx) throws java.io.IOException {
+    long declared = ctx.contentLength();
+    if (declared > PUBLIC_BODY_LIMIT) {
+      throw tooLarge(declared);
+    }
+    if (declared < 0 && ctx.header("Transfer-Encoding") != null) {
+      // a chunked body announces no length: read it here, up to one byte past the bound
+      byte[] head = ctx.req().getInputStream().readNBytes(PUBLIC_BODY_LIMIT + 1);
+      if (head.length > PUBLIC_BODY_LIMIT) {
+        throw tooLarge(-1);
+      }
+      ReplayableBody.of(ctx.req()).replay(head);
+    }
+  }
+
+  private static HttpProblem tooLarge(long length) {
+    return HttpProblem.of(
+        "too-large",
+        "body",
+        "this page takes at most "
+            + PUBLIC_BODY_LIMIT / 1024
+            + " KiB"
+            + (length > 0 ? "; the request sent " + length / 1024 + " KiB" : ""));
+  }
+
   /** Refuses text the database cannot store before the handler sees it (see {@link InputCheck}). */
   private void checkInput(RouteSpec spec, Context ctx) {
     Optional<Problem> problem = inputCheck.problem(ctx, spec.body());
@@ -294,6 +336,31 @@ public final class WebServer implements AutoCloseable {
           Map.of("field", problem.get().field(), "reason", "nul"));
       throw new HttpProblem(problem.get());
     }
+  }
+
+  /** A JSON parser's refusal as the caller's 400: what is wrong, and where (line and column). */
+  static Problem jsonProblem(com.fasterxml.jackson.core.JacksonException e) {
+    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+      return Problem.of(
+          "invalid-json",
+          "",
+          "the body is not JSON this server takes: a name, string or number in it is too long, or"
+              + " it nests too deep");
+    }
+    String what = e.getOriginalMessage();
+    what = what == null ? "malformed JSON" : what.lines().findFirst().orElse("");
+    if (what.length() > 300) {
+      what = what.substring(0, 300) + "…";
+    }
+    var at = e.getLocation();
+    return Problem.of(
+        "invalid-json",
+        "",
+        "the body is not JSON this server takes: "
+            + what
+            + (at == null || at.getLineNr() < 0
+                ? ""
+                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
   }
 
   private static String route(Context ctx) {

@@ -120,6 +120,14 @@ class NulInputTest {
               ctx.json(Map.of("stored", stored, "refused", refused));
             })
         .post(
+            "/api/notes/public",
+            Access.open(),
+            "anyone may leave a note (a public form)",
+            ctx -> {
+              store(ctx.body());
+              ctx.status(201);
+            })
+        .post(
             "/api/notes/careless",
             Access.signedIn(),
             "a batch route whose handler forgets to check its rows",
@@ -157,6 +165,89 @@ class NulInputTest {
     assertThat(j.path("field").asText()).isEqualTo(field);
     assertThat(j.path("message").asText())
         .contains("contains a NUL character (U+0000), which cannot be stored");
+  }
+
+  @Test
+  void aPublicRouteRefusesABodyOverItsBoundWith413AndStoresNothing() throws Exception {
+    byte[] big = new byte[WebServer.PUBLIC_BODY_LIMIT + 1];
+    java.util.Arrays.fill(big, (byte) 'a');
+    TestServer.Answer a =
+        t.send("POST", "/api/notes/public", Map.of("Content-Type", "text/plain"), big);
+    assertThat(a.status()).as(a.body()).isEqualTo(413);
+    assertThat(a.json().path("error").asText()).isEqualTo("too-large");
+    assertThat(a.json().path("message").asText()).contains("at most 1024 KiB");
+
+    // a chunked body announces no length: it is read up to the bound and no further
+    java.net.http.HttpResponse<String> chunked =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(
+                            "http://127.0.0.1:" + t.server.port() + "/api/notes/public"))
+                    .header("Content-Type", "text/plain")
+                    .header("Accept", "application/json")
+                    .POST(
+                        java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                            () -> new java.io.ByteArrayInputStream(big)))
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(chunked.statusCode()).as(chunked.body()).isEqualTo(413);
+    assertThat(notes()).isEmpty();
+
+    // within the bound, chunked or not, the handler gets the whole body
+    byte[] small = "a note from the public".getBytes(StandardCharsets.UTF_8);
+    assertThat(
+            java.net.http.HttpClient.newHttpClient()
+                .send(
+                    java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(
+                                "http://127.0.0.1:" + t.server.port() + "/api/notes/public"))
+                        .header("Content-Type", "text/plain")
+                        .POST(
+                            java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                                () -> new java.io.ByteArrayInputStream(small)))
+                        .build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString())
+                .statusCode())
+        .isEqualTo(201);
+    assertThat(notes()).containsExactly("a note from the public");
+  }
+
+  @Test
+  void aHugeFieldNameHoldingANulIsEchoedAndAuditedCutNotWhole() {
+    // a body sent as a form without its content type's boundaries reads as one huge field name
+    String name = "x".repeat(5_000) + NUL;
+    TestServer.Answer a =
+        t.send(
+            "POST",
+            "/api/notes",
+            Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+            ("{\"" + name.replace(NUL, "\\u0000") + "\":1}").getBytes(StandardCharsets.UTF_8));
+    assertThat(a.status())
+        .as(a.body().substring(0, Math.min(300, a.body().length())))
+        .isEqualTo(400);
+    String field = a.json().path("message").asText() + a.json().path("field").asText();
+    assertThat(a.body().length()).isLessThan(1_000);
+    assertThat(field).contains("(5001 characters)");
+    assertThat(t.audit("input.rejected"))
+        .filteredOn(e -> e.details().path("field").asText().startsWith("xxx"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details().toString().length()).isLessThan(1_000));
+  }
+
+  @Test
+  void jsonBeyondTheParsersLimitsIsA400NotA500() {
+    // Jackson refuses names over 50,000 characters: a handler that did not expect it must not
+    // answer 500
+    TestServer.Answer a =
+        t.post("/api/notes", token, "application/json", "{\"" + "x".repeat(60_000) + "\":1}");
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.json().path("error").asText()).isEqualTo("invalid-json");
+    assertThat(a.json().path("message").asText()).contains("too long");
+    assertThat(a.body().length()).isLessThan(1_000);
+    TestServer.Answer broken = t.post("/api/notes", token, "application/json", "{\"note\": [1,");
+    assertThat(broken.status()).isEqualTo(400);
+    assertThat(broken.json().path("message").asText()).contains("(line 1, column");
   }
 
   @Test
