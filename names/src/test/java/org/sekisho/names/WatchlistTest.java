@@ -219,6 +219,45 @@ class WatchlistTest {
   }
 
   @Test
+  void rows_after_an_unclosed_quote_are_read_again_and_every_row_is_counted() {
+    String csv =
+        "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+            + "rev,R1,Milan Kovacs,,1983-03-09,hr,HR7730112,high\n"
+            + "rev,R3,Ivan Ivanov,,1970-02-30,ru,,high\n"
+            + "rev,R10,\"Bad, quote,,1970,ru,,high\n"
+            + "rev,R11,Last Row,,1970,ru,,high\n"
+            + "rev,R12,Very Last,,1971,ru,,high\n";
+    List<WatchlistEntry> entries = new ArrayList<>();
+    List<Problem> problems = WatchlistCsv.read(new StringReader(csv), entries::add);
+    assertThat(entries).extracting(WatchlistEntry::id).containsExactly("R1", "R11", "R12");
+    assertThat(problems).extracting(Problem::field).containsExactly("row 3 birth_dates", "row 4");
+    assertThat(problems.get(1).message())
+        .contains("opened on line 4 is never closed")
+        .contains("read again as rows");
+    assertThat(entries.size() + problems.size()).isEqualTo(5);
+  }
+
+  @Test
+  void a_follow_the_money_date_or_country_left_out_is_reported_and_the_entity_kept() {
+    String jsonl =
+        "{\"id\":\"os-2\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Nobody\"],"
+            + "\"birthDate\":[\"1967-13-45\"],\"nationality\":[\"xx\"]}}\n";
+    List<WatchlistEntry> entries = new ArrayList<>();
+    List<Problem> problems =
+        FollowTheMoneyJson.read(
+            new BufferedReader(new StringReader(jsonl)), "ftm", Severity.HIGH, entries::add);
+    assertThat(entries).extracting(WatchlistEntry::id).containsExactly("os-2");
+    assertThat(problems)
+        .extracting(Problem::code, Problem::field)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple(
+                FollowTheMoneyJson.VALUE_LEFT_OUT, "line 1 birthDate"),
+            org.assertj.core.groups.Tuple.tuple(
+                FollowTheMoneyJson.VALUE_LEFT_OUT, "line 1 nationality"));
+    assertThat(problems.get(1).message()).contains("'xx' is not an ISO country code");
+  }
+
+  @Test
   void an_unrelated_name_hits_nothing() {
     Watchlist list = load(new ArrayList<>());
     assertThat(list.screen(ScreeningSubject.named("Maria Fernanda Oliveira"), 0.85)).isEmpty();

@@ -12,8 +12,10 @@ import org.sekisho.core.Outcome;
 /**
  * Streaming RFC 4180 reader: comma-separated fields, fields in double quotes may hold commas, line
  * breaks and doubled quotes. Reads one record at a time; a malformed record (a quote that is never
- * closed, text after a closing quote) is rejected with its line number and the reader goes on. A
- * leading byte-order mark is skipped. The underlying reader is closed by the caller.
+ * closed, text after a closing quote) is rejected with its line number and the reader goes on; the
+ * lines after a quote that is never closed are read again as rows, so that one stray quote does not
+ * swallow the rest of a file. A leading byte-order mark is skipped. The underlying reader is closed
+ * by the caller.
  */
 public final class CsvReader implements Iterable<CsvReader.Row> {
 
@@ -23,6 +25,9 @@ public final class CsvReader implements Iterable<CsvReader.Row> {
   private final Reader in;
   private int line = 1;
   private int peeked = -2;
+  // the lines an unclosed quote swallowed, read again as rows of their own
+  private String reread = "";
+  private int again;
 
   public CsvReader(Reader in) {
     this.in = in;
@@ -33,6 +38,9 @@ public final class CsvReader implements Iterable<CsvReader.Row> {
       int c = peeked;
       peeked = -2;
       return c;
+    }
+    if (again < reread.length()) {
+      return reread.charAt(again++);
     }
     try {
       return in.read();
@@ -63,12 +71,25 @@ public final class CsvReader implements Iterable<CsvReader.Row> {
     String problem = null;
     while (true) {
       if (c == '"' && field.isEmpty()) {
-        // quoted field
+        // quoted field; what follows its first line break is kept in case the quote never closes
+        StringBuilder after = null;
         while (true) {
           c = read();
           if (c == -1) {
             problem = "a quoted field opened on line " + start + " is never closed";
+            if (after != null) {
+              // the rows after the broken one are not lost: read them again as rows
+              problem += "; the lines after it are read again as rows";
+              reread = after.toString() + reread.substring(again);
+              again = 0;
+              line = start + 1;
+            }
             break;
+          }
+          if (after != null) {
+            after.append((char) c);
+          } else if (c == '\n') {
+            after = new StringBuilder();
           }
           if (c == '"') {
             if (peek() == '"') {

@@ -25,11 +25,11 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
  * {@code {"id":…, "schema":"Person", "properties":{"name":[…], "alias":[…], "birthDate":[…],
  * "nationality":[…], "passportNumber":[…], "idNumber":[…]}, "datasets":[…]}}. Person, Organization,
  * Company and LegalEntity are read; other schemas (addresses, sanctions, ownership links) are
- * skipped silently. Partial dates longer than a day ({@code 1970-01-01T…}) are cut to the date;
- * unknown country codes are ignored rather than rejected because FTM carries some non-ISO codes
- * ({@code suhh}, {@code xk}). A line holding a NUL character (U+0000), as a character or as a JSON
- * escape in a string or field name, is refused ({@code invalid-character}, naming the field),
- * whatever its schema.
+ * skipped silently. Partial dates longer than a day ({@code 1970-01-01T…}) are cut to the date; a
+ * birth date that is no date and a country code that is not ISO ({@code suhh}, {@code xk}) are left
+ * out of the entry, which is kept, and reported as {@link #VALUE_LEFT_OUT} problems (they refuse
+ * nothing). A line holding a NUL character (U+0000), as a character or as a JSON escape in a string
+ * or field name, is refused ({@code invalid-character}, naming the field), whatever its schema.
  */
 public final class FollowTheMoneyJson {
 
@@ -37,6 +37,12 @@ public final class FollowTheMoneyJson {
       Set.of("Person", "Organization", "Company", "LegalEntity", "PublicBody");
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /**
+   * The code of a problem that refuses nothing: a birth date or nationality of an entity that was
+   * kept without it, which changes how the entity scores and so is reported all the same.
+   */
+  public static final String VALUE_LEFT_OUT = "value-left-out";
 
   private FollowTheMoneyJson() {}
 
@@ -57,7 +63,7 @@ public final class FollowTheMoneyJson {
         if (line.isBlank()) {
           continue;
         }
-        Outcome<WatchlistEntry> e = entity(line, "line " + lineNo, listName, severity);
+        Outcome<WatchlistEntry> e = entity(line, "line " + lineNo, listName, severity, problems);
         if (e instanceof Outcome.Accepted<WatchlistEntry> a) {
           if (a.value() != null) {
             sink.accept(a.value());
@@ -74,7 +80,7 @@ public final class FollowTheMoneyJson {
 
   /** One entity; an accepted null means "not a party, skipped". */
   static Outcome<WatchlistEntry> entity(
-      String json, String where, String listName, Severity severity) {
+      String json, String where, String listName, Severity severity, List<Problem> leftOut) {
     if (StorableText.hasNul(json)) {
       return Outcome.rejected(StorableText.NUL_CODE, where, "the line " + StorableText.NUL_REASON);
     }
@@ -126,12 +132,32 @@ public final class FollowTheMoneyJson {
       Outcome<PartialDate> pd = PartialDate.parse(where + " birthDate", cut);
       if (pd.isAccepted()) {
         dates.add(pd.orElseThrow());
+      } else {
+        leftOut.add(
+            new Problem(
+                VALUE_LEFT_OUT,
+                "entity "
+                    + id
+                    + ": "
+                    + pd.problems().get(0).message()
+                    + "; the date is left out, the entity kept",
+                where + " birthDate"));
       }
     }
     Set<String> nationalities = new LinkedHashSet<>();
     for (String c : values(props, "nationality", "citizenship")) {
       if (Country.isValid(c.toUpperCase(Locale.ROOT))) {
         nationalities.add(c.toLowerCase(Locale.ROOT));
+      } else {
+        leftOut.add(
+            new Problem(
+                VALUE_LEFT_OUT,
+                "entity "
+                    + id
+                    + ": '"
+                    + c
+                    + "' is not an ISO country code; left out, the entity kept",
+                where + " nationality"));
       }
     }
     Set<String> documents = new LinkedHashSet<>();
