@@ -1,6 +1,7 @@
 package org.sekisho.passenger.pnr.domain;
 
 import java.time.LocalDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import org.sekisho.passenger.edifact.Position;
 
@@ -54,6 +55,44 @@ public record Pnr(
     remarks = List.copyOf(remarks);
     history = List.copyOf(history);
     historyLines = List.copyOf(historyLines);
+  }
+
+  /**
+   * This record and a later part of the same booking as one: the passengers, contacts, payments,
+   * services, remarks and history of both; the flights of {@code other} this one lacks; this one's
+   * dates and originator where it has them.
+   */
+  public Pnr mergedWith(Pnr other) {
+    List<Flight> legs = new ArrayList<>(itinerary);
+    for (Flight f : other.itinerary) {
+      if (!legs.contains(f)) {
+        legs.add(f);
+      }
+    }
+    return new Pnr(
+        recordLocator,
+        carrier,
+        created != null ? created : other.created,
+        lastModified != null ? lastModified : other.lastModified,
+        booking != null ? booking : other.booking,
+        concat(passengers, other.passengers),
+        legs,
+        concat(addresses, other.addresses),
+        concat(phones, other.phones),
+        concat(emails, other.emails),
+        concat(payments, other.payments),
+        concat(services, other.services),
+        concat(remarks, other.remarks),
+        concat(history, other.history),
+        concat(historyLines, other.historyLines),
+        position,
+        raw + other.raw);
+  }
+
+  private static <T> List<T> concat(List<T> a, List<T> b) {
+    List<T> out = new ArrayList<>(a);
+    out.addAll(b);
+    return out;
   }
 
   /** Departure airport of the first flight of the itinerary, empty when there is none. */

@@ -152,14 +152,42 @@ public final class PnrgovParser {
       }
       List<Pnr> records = new ArrayList<>();
       for (PnrBuilder b : pnrs) {
-        records.add(b.build());
+        Pnr built = b.build();
+        Pnr same = null;
+        for (Pnr r : records) {
+          if (!built.recordLocator().isEmpty()
+              && r.recordLocator().equals(built.recordLocator())
+              && r.carrier().equals(built.carrier())) {
+            same = r;
+            break;
+          }
+        }
+        if (same == null) {
+          records.add(built);
+        } else {
+          // one push holds one version of a booking: two records with one locator are one
+          // booking sent in parts, never a change from one to the other
+          warnings.add(
+              new Warning(
+                  "duplicate-record-locator",
+                  built.position(),
+                  "SRC",
+                  "record locator "
+                      + built.recordLocator()
+                      + " appears twice in this message (segments "
+                      + same.position().segment()
+                      + " and "
+                      + built.position().segment()
+                      + "); read as one booking with the passengers and data of both"));
+          records.set(records.indexOf(same), same.mergedWith(built));
+        }
       }
-      if (declared != null && declared != records.size()) {
+      if (declared != null && declared != pnrs.size()) {
         warnings.add(
             Warning.at(
                 message.header(),
                 "record-count",
-                "EQN declares " + declared + " records, the message has " + records.size()));
+                "EQN declares " + declared + " records, the message has " + pnrs.size()));
       }
       return new PnrMessage(
           message.reference(),
@@ -511,6 +539,20 @@ public final class PnrgovParser {
       String given = s.value(2, 0).strip();
       String type = s.value(2, 1).strip();
       String ref = s.value(2, 2).strip();
+      if (surname.isEmpty() || given.isEmpty()) {
+        // kept (the booking is real) but it cannot be screened by name: say so
+        reader.warn(
+            s,
+            "missing-name",
+            "passenger "
+                + (ref.isEmpty() ? "" : ref + " ")
+                + "has no "
+                + (surname.isEmpty() && given.isEmpty()
+                    ? "surname or given name"
+                    : surname.isEmpty() ? "surname" : "given name")
+                + " (TIF expects TIF+SURNAME+GIVEN:TYPE:REF); kept, but watchlists cannot"
+                + " match it by name");
+      }
       if (area == Area.ITINERARY || area == Area.CHECK_IN) {
         PassengerBuilder found = find(ref, surname, given);
         if (found == null) {

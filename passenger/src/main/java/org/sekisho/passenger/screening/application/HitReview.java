@@ -11,12 +11,19 @@ import org.sekisho.core.audit.AuditTrail;
 
 /**
  * A person of the PNR unit records what an automated hit turned out to be. Every disposition needs
- * a comment and is audited; an open hit is disposed of once.
+ * a comment and is audited by ids (hit, flight, traveller key, source), never by name or comment
+ * text; an open hit is disposed of once.
  */
 public final class HitReview {
   /** The dispositions a reviewer may record. */
   public static final List<String> DISPOSITIONS =
       List.of("no-match", "false-positive", "refer-to-officer", "confirmed");
+
+  /**
+   * The dispositions that say the traveller is not the listed person: such a match no longer makes
+   * the traveller's companions companions of a seizure-linked person.
+   */
+  public static final List<String> DISMISSALS = List.of("no-match", "false-positive");
 
   private final ScreeningStore store;
   private final AuditTrail audit;
@@ -45,9 +52,10 @@ public final class HitReview {
           "disposition",
           "disposition '" + d + "' is not one of " + String.join(", ", DISPOSITIONS));
     }
-    if (c.length() < 3) {
+    if (c.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
+      // "..." or "ok" says nothing a later reader can check
       return Outcome.rejected(
-          "comment-required", "comment", "say in a comment why (at least 3 characters)");
+          "comment-required", "comment", "say in a comment why (at least 3 letters or digits)");
     }
     if (c.length() > 2000) {
       return Outcome.rejected("comment-too-long", "comment", "comment longer than 2000 characters");
@@ -68,13 +76,17 @@ public final class HitReview {
             agency,
             "screening.hit.dispose",
             "hit:" + hitId,
+            // ids only: the audit log is append-only and outlives PNR retention, so it holds no
+            // name and no free text (the comment stays with the hit, masked with it)
             Map.of(
                 "disposition",
                 d,
-                "comment",
-                c.length() > 200 ? c.substring(0, 200) : c,
+                "commentChars",
+                String.valueOf(c.length()),
                 "traveller",
                 hit.get().hit().subjectKey(),
+                "flight",
+                "flight:" + hit.get().flightId(),
                 "source",
                 hit.get().hit().source())));
     return Outcome.accepted(store.hit(hitId).orElseThrow());

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.sekisho.passenger.pnr.domain.ApiMessage;
 import org.sekisho.passenger.pnr.domain.PnrMessage;
 import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.FlightScreening;
+import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.ScreeningList;
 import org.sekisho.passenger.screening.domain.ScreeningRule;
@@ -124,7 +126,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
         }
         var c = ScreeningRule.compile(r.text(), lists);
         if (c.isAccepted()) {
-          rules.add(new ScreeningRule(r.id(), c.orElseThrow().rule()));
+          rules.add(ScreeningRule.of(r.id(), c.orElseThrow().rule(), r.text()));
         } else {
           LOG.log(
               System.Logger.Level.WARNING,
@@ -201,9 +203,18 @@ public final class PassengerScreening implements PnrIngest.Listener {
       (f.source().equals("API") ? api : pnr).add(f);
     }
     Map<String, Integer> trips = new HashMap<>(store.tripsLast30Days(flightId));
-    FlightScreening.Result r = engine.screen(pnr, api, trips);
+    List<ScreeningStore.HitRow> before = store.hits(flightId);
+    Set<String> dismissed = new HashSet<>();
+    for (ScreeningStore.HitRow h : before) {
+      if (HitReview.DISMISSALS.contains(h.status())) {
+        dismissed.add(FlightScreening.hitKey(h.hit().subjectKey(), h.hit().source()));
+      }
+    }
+    FlightScreening current = engine;
+    FlightScreening.Result r = current.screen(pnr, api, trips, dismissed);
     Instant now = clock.instant();
     int fresh = store.recordHits(flightId, r.hits(), now);
+    int withdrawn = withdrawStale(flightId, before, r, current, now);
     store.screened(flightId, now, r.travellers().size(), ruleCount, listEntries);
     audit.record(
         new AuditEvent(
@@ -216,8 +227,58 @@ public final class PassengerScreening implements PnrIngest.Listener {
                 "flight", flight.ref().toString(),
                 "travellers", String.valueOf(r.travellers().size()),
                 "hits", String.valueOf(r.hits().size()),
-                "newHits", String.valueOf(fresh))));
+                "newHits", String.valueOf(fresh),
+                "withdrawnHits", String.valueOf(withdrawn))));
     return new Summary(flightId, flight.ref(), r.travellers().size(), r.hits().size(), fresh);
+  }
+
+  /**
+   * Withdraws the open hits that this screening no longer raises, each with the reason its cause
+   * went away, so that nothing stays open that no one can reach or that nothing supports any more.
+   * A withdrawn hit that is raised again is open again ({@link ScreeningStore#recordHits}).
+   */
+  private int withdrawStale(
+      long flightId,
+      List<ScreeningStore.HitRow> before,
+      FlightScreening.Result r,
+      FlightScreening current,
+      Instant now) {
+    Set<String> raised = new HashSet<>();
+    for (Hit h : r.hits()) {
+      raised.add(FlightScreening.hitKey(h.subjectKey(), h.source()));
+    }
+    Set<String> travellers = new HashSet<>();
+    for (var t : r.travellers()) {
+      travellers.add(t.facts().key());
+    }
+    Set<String> rules = new HashSet<>();
+    for (ScreeningRule rule : current.rules()) {
+      rules.add("rule:" + rule.id());
+    }
+    int n = 0;
+    for (ScreeningStore.HitRow h : before) {
+      if (!h.status().equals("open")
+          || raised.contains(FlightScreening.hitKey(h.hit().subjectKey(), h.hit().source()))) {
+        continue;
+      }
+      String source = h.hit().source();
+      String reason;
+      if (!travellers.contains(h.hit().subjectKey())) {
+        reason = "the traveller is no longer on the flight (booking " + h.hit().booking() + ")";
+      } else if (source.startsWith("rule:") && !rules.contains(source)) {
+        reason = source.replace(':', ' ') + " is disabled or no longer compiles";
+      } else if (source.startsWith("watchlist:")
+          && !current.listsEntry(source.substring("watchlist:".length()))) {
+        reason = "entry " + source.substring("watchlist:".length()) + " is no longer listed";
+      } else {
+        reason =
+            "no longer raised: the traveller's data or the " + h.hit().kind().code() + " changed";
+      }
+      if (store.withdraw(h.id(), "withdrawn: " + reason, now)) {
+        n++;
+      }
+    }
+    return n;
   }
 
   /** The engine in use now (rules and watchlists as last loaded). */

@@ -35,9 +35,18 @@ public interface ScreeningStore {
 
   /**
    * Records the hits of a screening: a hit already known for the flight (same traveller, same
-   * source) is updated while open and never duplicated. Returns how many hits are new.
+   * source) is updated while open and never duplicated; a withdrawn one is open again; a watchlist
+   * match dismissed ({@code no-match}, {@code false-positive}) is open again when its explanation
+   * changed (another name, date of birth, nationality or document), its comment then keeping the
+   * earlier disposition. Returns how many hits are new.
    */
   int recordHits(long flightId, List<Hit> hits, Instant at);
+
+  /**
+   * Withdraws an open hit that screening no longer raises, saying why in its comment (by {@code
+   * system}); false when the hit is not open.
+   */
+  boolean withdraw(long hitId, String reason, Instant at);
 
   /** Marks the flight screened. */
   void screened(long flightId, Instant at, int travellers, int rules, int listEntries);
@@ -170,7 +179,8 @@ public interface ScreeningStore {
   /**
    * A stored hit.
    *
-   * @param status {@code open} or the disposition
+   * @param status {@code open}, the disposition, or {@code withdrawn} when nothing raises it any
+   *     more
    */
   record HitRow(
       long id,

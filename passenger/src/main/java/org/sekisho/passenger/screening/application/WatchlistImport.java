@@ -79,6 +79,20 @@ public final class WatchlistImport {
     public Report {
       problems = List.copyOf(problems);
     }
+
+    /** How many rows were refused (problems that only left a value out refuse nothing). */
+    public int refused() {
+      return WatchlistImport.refused(problems);
+    }
+  }
+
+  /**
+   * How many of the problems refused a row: a FollowTheMoney birth date or country left out of an
+   * entry that was kept ({@link FollowTheMoneyJson#VALUE_LEFT_OUT}) is reported, not refused.
+   */
+  public static int refused(List<Problem> problems) {
+    return (int)
+        problems.stream().filter(p -> !p.code().equals(FollowTheMoneyJson.VALUE_LEFT_OUT)).count();
   }
 
   /**
@@ -90,7 +104,8 @@ public final class WatchlistImport {
    * @param unchanged true when the file held what the current version holds (no new version)
    * @param imported entries read and written
    * @param removed entries of the previous version the file no longer holds
-   * @param problems the rows refused (row or line, field, reason)
+   * @param problems the rows refused (row or line, field, reason), and values left out of entries
+   *     that were kept
    */
   public record ListReport(
       String list,
@@ -102,6 +117,11 @@ public final class WatchlistImport {
       List<Problem> problems) {
     public ListReport {
       problems = List.copyOf(problems);
+    }
+
+    /** How many rows were refused. */
+    public int refused() {
+      return WatchlistImport.refused(problems);
     }
   }
 
@@ -186,7 +206,7 @@ public final class WatchlistImport {
       version =
           store
               .newWatchlistVersion(
-                  name, sev, hash, f, b.written, removed, problems.size(), user, clock.instant())
+                  name, sev, hash, f, b.written, removed, refused(problems), user, clock.instant())
               .version();
     }
     audit.record(
@@ -200,7 +220,7 @@ public final class WatchlistImport {
                 "format", f,
                 "imported", String.valueOf(b.written),
                 "removed", String.valueOf(removed),
-                "refused", String.valueOf(problems.size()),
+                "refused", String.valueOf(refused(problems)),
                 "version", String.valueOf(version),
                 "unchanged", String.valueOf(unchanged))));
     if (!unchanged) {
@@ -263,7 +283,7 @@ public final class WatchlistImport {
             Map.of(
                 "format", format,
                 "imported", String.valueOf(b.written),
-                "refused", String.valueOf(problems.size()))));
+                "refused", String.valueOf(refused(problems)))));
     for (Map.Entry<String, Severity> l : b.lists.entrySet()) {
       store.newWatchlistVersion(
           l.getKey(),
@@ -272,7 +292,7 @@ public final class WatchlistImport {
           format,
           b.perList.get(l.getKey()),
           0,
-          problems.size(),
+          refused(problems),
           user,
           clock.instant());
     }

@@ -1,7 +1,6 @@
 package org.sekisho.passenger.screening.domain;
 
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -44,6 +43,24 @@ public final class FlightScreening {
     this.threshold = threshold;
   }
 
+  /** The enabled rules. */
+  public List<ScreeningRule> rules() {
+    return rules;
+  }
+
+  /** Whether a watchlist holds the entry {@code list/id}. */
+  public boolean listsEntry(String listAndId) {
+    if (watchlist == null) {
+      return false;
+    }
+    for (var e : watchlist.entries()) {
+      if ((e.listName() + "/" + e.id()).equals(listAndId)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** The same watchlists and threshold with other rules. */
   public FlightScreening withRules(List<ScreeningRule> newRules) {
     return new FlightScreening(newRules, watchlist, threshold);
@@ -66,13 +83,38 @@ public final class FlightScreening {
    */
   public Result screen(
       List<PassengerFacts> pnr, List<PassengerFacts> api, Map<String, Integer> trips) {
+    return screen(pnr, api, trips, Set.of());
+  }
+
+  /**
+   * Screens a flight, leaving out of {@code companion_of_seizure_linked} the watchlist matches that
+   * a person of the PNR unit has dismissed.
+   *
+   * @param pnr travellers from the latest PNR versions
+   * @param api travellers from API lists (merged into the PNR traveller with the same name)
+   * @param trips earlier flights in the last 30 days by traveller key (absent: 0)
+   * @param dismissed hits found not to be the listed person, as {@link #hitKey} of traveller key
+   *     and source: such a match makes nobody a companion of a seizure-linked person
+   */
+  public Result screen(
+      List<PassengerFacts> pnr,
+      List<PassengerFacts> api,
+      Map<String, Integer> trips,
+      Set<String> dismissed) {
     List<PassengerFacts> travellers = merge(pnr, api);
     List<List<Hit>> listHits = travellers.parallelStream().map(this::watchlistHits).toList();
-    Set<String> seizureLinked = new HashSet<>();
+    // the seizure-linked travellers, each with the entries that make them so
+    Map<String, List<String>> seizureLinked = new LinkedHashMap<>();
+    Map<String, PassengerFacts> byKey = new LinkedHashMap<>();
     for (int i = 0; i < travellers.size(); i++) {
+      PassengerFacts t = travellers.get(i);
+      byKey.put(t.key(), t);
       for (Hit h : listHits.get(i)) {
-        if (h.source().startsWith("watchlist:" + SEIZURE_LINKED + "/")) {
-          seizureLinked.add(travellers.get(i).key());
+        if (h.source().startsWith("watchlist:" + SEIZURE_LINKED + "/")
+            && !dismissed.contains(hitKey(t.key(), h.source()))) {
+          seizureLinked
+              .computeIfAbsent(t.key(), k -> new ArrayList<>())
+              .add(h.source().substring("watchlist:".length()));
         }
       }
     }
@@ -80,8 +122,19 @@ public final class FlightScreening {
     List<Hit> hits = new ArrayList<>();
     for (int i = 0; i < travellers.size(); i++) {
       PassengerFacts f = travellers.get(i);
-      boolean companion = f.companions().stream().anyMatch(seizureLinked::contains);
-      ScreenedPassenger p = new ScreenedPassenger(f, trips.getOrDefault(f.key(), 0), companion);
+      List<String> linkedCompanions = new ArrayList<>();
+      for (String c : f.companions()) {
+        if (seizureLinked.containsKey(c)) {
+          PassengerFacts who = byKey.get(c);
+          linkedCompanions.add(
+              (who == null ? c : who.displayName())
+                  + " ("
+                  + String.join(", ", seizureLinked.get(c))
+                  + ")");
+        }
+      }
+      ScreenedPassenger p =
+          new ScreenedPassenger(f, trips.getOrDefault(f.key(), 0), !linkedCompanions.isEmpty());
       screened.add(p);
       hits.addAll(listHits.get(i));
       for (ScreeningRule r : rules) {
@@ -89,6 +142,10 @@ public final class FlightScreening {
           List<String> why = new ArrayList<>();
           why.add(r.rule().reason());
           why.addAll(r.rule().evidence(p, null));
+          why.addAll(r.facts(p));
+          if (r.fields().contains("companion_of_seizure_linked") && p.companionOfSeizureLinked()) {
+            why.add("seizure-linked companion: " + String.join("; ", linkedCompanions));
+          }
           hits.add(
               new Hit(
                   f.key(),
@@ -106,15 +163,20 @@ public final class FlightScreening {
     return new Result(screened, hits);
   }
 
+  /** How {@code dismissed} names a hit: the traveller's key and the hit's source. */
+  public static String hitKey(String travellerKey, String source) {
+    return travellerKey + " " + source;
+  }
+
   /** The watchlist hits of one traveller, searched alone. */
   public List<Hit> watchlistHits(PassengerFacts f) {
     if (watchlist == null || watchlist.size() == 0) {
       return List.of();
     }
-    return hits(f, watchlist.screen(subject(f), threshold));
+    return hits(f, watchlist.screen(subject(f), threshold), threshold);
   }
 
-  private static List<Hit> hits(PassengerFacts f, List<WatchlistHit> found) {
+  private static List<Hit> hits(PassengerFacts f, List<WatchlistHit> found, double threshold) {
     if (found.isEmpty()) {
       return List.of();
     }
@@ -136,6 +198,15 @@ public final class FlightScreening {
       }
       if (w.corroboration().isEmpty()) {
         why.add("no date of birth, nationality or document to corroborate");
+      }
+      if (w.documentMatch() && w.score() < threshold) {
+        why.add(
+            String.format(
+                Locale.ROOT,
+                "document only: the listed document is held under a name scoring %.3f, below"
+                    + " the threshold %.2f",
+                w.score(),
+                threshold));
       }
       out.add(
           new Hit(
@@ -180,11 +251,13 @@ public final class FlightScreening {
       out.put(p.key(), p);
     }
     for (PassengerFacts a : api) {
+      // namesakes on one booking (father and son) are told apart by document, then birth date
       PassengerFacts match = null;
+      int best = Integer.MIN_VALUE;
       for (PassengerFacts p : out.values()) {
-        if (p.source().equals("PNR") && same(p, a)) {
+        if (p.source().equals("PNR") && same(p, a) && agreement(p, a) > best) {
           match = p;
-          break;
+          best = agreement(p, a);
         }
       }
       if (match != null) {
@@ -194,6 +267,21 @@ public final class FlightScreening {
       }
     }
     return List.copyOf(out.values());
+  }
+
+  /** How well a PNR and an API traveller of the same name agree on document and birth date. */
+  private static int agreement(PassengerFacts p, PassengerFacts a) {
+    int score = 0;
+    if (!p.documentNumber().isEmpty() && !a.documentNumber().isEmpty()) {
+      boolean same =
+          PassengerListKind.document(p.documentNumber())
+              .equals(PassengerListKind.document(a.documentNumber()));
+      score += same ? 4 : -1;
+    }
+    if (p.dateOfBirth() != null && a.dateOfBirth() != null) {
+      score += p.dateOfBirth().equals(a.dateOfBirth()) ? 2 : -2;
+    }
+    return score;
   }
 
   private static boolean same(PassengerFacts p, PassengerFacts a) {

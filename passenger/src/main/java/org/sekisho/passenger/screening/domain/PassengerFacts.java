@@ -10,8 +10,10 @@ import java.util.Set;
  * TravellerFacts} from parsed messages; plain data, kept between messages so that a flight can be
  * screened again.
  *
- * @param key identifies the traveller within the flight: {@code CARRIER/LOCATOR/SURNAME/GIVEN} for
- *     a PNR passenger, {@code API/SURNAME/GIVEN/BIRTHDATE} for an API traveller
+ * @param key identifies the traveller within the flight without naming them: {@code
+ *     CARRIER/LOCATOR/REF} for a PNR passenger (the PNR's passenger reference, or {@code #N} by
+ *     place when it has none or shares it), {@code API/} and a digest of name and date of birth for
+ *     an API traveller
  * @param source {@code PNR} or {@code API}
  * @param booking {@code CARRIER/LOCATOR}, empty when no booking is known
  * @param version PNR version the facts come from (0 for API)

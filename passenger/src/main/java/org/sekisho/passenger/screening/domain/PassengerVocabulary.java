@@ -18,6 +18,8 @@ public final class PassengerVocabulary {
   /** Severities a rule may give, lowest first. */
   public static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
 
+  private static final List<String> GENDERS = List.of("M", "F", "U", "X");
+
   private static final List<String> CHANGES = List.of("NAME", "SEAT", "PAYMENT", "ITINERARY");
 
   public static final Vocabulary<ScreenedPassenger, Void> PASSENGER =
@@ -104,7 +106,14 @@ public final class PassengerVocabulary {
                   (p, part) -> Double.NaN),
               FieldDefinition.<ScreenedPassenger, Void>number(
                   "age", "age in years on the day of the flight", ScreenedPassenger::age),
-              one("gender", "gender as sent: M, F, U, X", p -> p.facts().gender()),
+              many(
+                  "gender",
+                  "gender as sent: M, F, U, X",
+                  Set.of(),
+                  1,
+                  (raw, n) ->
+                      GENDERS.contains(n) ? null : "gender is M, F, U or X, got \"" + raw + "\"",
+                  (p, alt) -> p.facts().gender()),
               many(
                   "agency",
                   "IATA number or office of the booking travel agency",

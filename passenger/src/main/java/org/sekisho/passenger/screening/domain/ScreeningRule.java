@@ -1,13 +1,18 @@
 package org.sekisho.passenger.screening.domain;
 
 import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
+import org.sekisho.targeting.criteria.domain.FieldDefinition;
+import org.sekisho.targeting.criteria.domain.FieldType;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
 import org.sekisho.targeting.criteria.domain.RuleLanguage;
 
@@ -16,8 +21,87 @@ import org.sekisho.targeting.criteria.domain.RuleLanguage;
  *
  * @param id the stored rule's id (hits name it)
  * @param rule the compiled text
+ * @param fields the fields its text tests, in the order written: a hit shows the traveller's value
+ *     of each, so that the reviewer sees what made the rule true
  */
-public record ScreeningRule(long id, RuleLanguage.Rule<ScreenedPassenger, Void> rule) {
+public record ScreeningRule(
+    long id, RuleLanguage.Rule<ScreenedPassenger, Void> rule, List<String> fields) {
+
+  public ScreeningRule {
+    fields = List.copyOf(fields);
+  }
+
+  /** A rule whose fields are unknown: its hits show the reason and list evidence only. */
+  public ScreeningRule(long id, RuleLanguage.Rule<ScreenedPassenger, Void> rule) {
+    this(id, rule, List.of());
+  }
+
+  /** The rule compiled from {@code text}, showing the values of the fields the text tests. */
+  public static ScreeningRule of(
+      long id, RuleLanguage.Rule<ScreenedPassenger, Void> rule, String text) {
+    return new ScreeningRule(id, rule, fieldsIn(text));
+  }
+
+  /** The passenger fields a rule text names outside its quoted strings, in order, once each. */
+  public static List<String> fieldsIn(String text) {
+    Set<String> out = new LinkedHashSet<>();
+    StringBuilder word = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i <= text.length(); i++) {
+      char c = i < text.length() ? text.charAt(i) : ' ';
+      if (!quoted && ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+        word.append(c);
+        continue;
+      }
+      if (!word.isEmpty()) {
+        String w = word.toString();
+        if (PassengerVocabulary.PASSENGER.field(w).isPresent()) {
+          out.add(w);
+        }
+        word.setLength(0);
+      }
+      if (c == '"') {
+        quoted = !quoted;
+      }
+    }
+    return List.copyOf(out);
+  }
+
+  /**
+   * The traveller's value of each field the rule tests, one line each ({@code payment = CA}, {@code
+   * bag_weight = 88 kg}); {@code unknown} where the data say nothing.
+   */
+  public List<String> facts(ScreenedPassenger p) {
+    List<String> out = new ArrayList<>();
+    for (String code : fields) {
+      FieldDefinition<ScreenedPassenger, Void> f =
+          PassengerVocabulary.PASSENGER.field(code).orElseThrow();
+      String value;
+      if (f.type() == FieldType.NUMBER) {
+        double d = f.number().number(p, null);
+        value =
+            Double.isNaN(d)
+                ? "unknown"
+                : d == Math.rint(d)
+                    ? String.valueOf((long) d)
+                    : String.format(Locale.ROOT, "%.1f", d);
+        if (!Double.isNaN(d) && code.equals("bag_weight")) {
+          value += " kg";
+        }
+      } else {
+        List<String> values = new ArrayList<>();
+        for (int alt = 0; alt < f.arity(); alt++) {
+          String v = f.text().text(p, null, alt);
+          if (v != null && !v.isEmpty()) {
+            values.add(v);
+          }
+        }
+        value = values.isEmpty() ? "unknown" : String.join(", ", values);
+      }
+      out.add(code + " = " + value);
+    }
+    return out;
+  }
 
   /**
    * A compiled rule text with the lists it tests.

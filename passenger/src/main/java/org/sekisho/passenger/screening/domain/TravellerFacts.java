@@ -1,11 +1,17 @@
 package org.sekisho.passenger.screening.domain;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.sekisho.passenger.pnr.domain.ApiMessage;
 import org.sekisho.passenger.pnr.domain.Baggage;
@@ -88,10 +94,7 @@ public final class TravellerFacts {
         phones.add(key);
       }
     }
-    List<String> keys = new ArrayList<>();
-    for (Passenger p : pnr.passengers()) {
-      keys.add(booking + "/" + up(p.surname()) + "/" + given(p.givenName()));
-    }
+    List<String> keys = keys(booking, pnr.passengers());
     List<PassengerFacts> out = new ArrayList<>();
     for (int i = 0; i < pnr.passengers().size(); i++) {
       Passenger p = pnr.passengers().get(i);
@@ -145,6 +148,27 @@ public final class TravellerFacts {
   }
 
   /**
+   * One key per passenger of a booking: {@code CARRIER/LOCATOR/REF} by the passenger's reference
+   * number in the PNR (TIF), which the carrier keeps when it corrects a name, so a hit and its
+   * disposition stay with the person from version to version. A passenger without a reference, or
+   * with one another passenger of the record also carries, gets {@code #N} by its place in the
+   * record. Never a name: keys go into the audit log and URLs.
+   */
+  static List<String> keys(String booking, List<Passenger> passengers) {
+    Map<String, Integer> refs = new HashMap<>();
+    for (Passenger p : passengers) {
+      refs.merge(p.referenceNumber().strip(), 1, Integer::sum);
+    }
+    List<String> keys = new ArrayList<>(passengers.size());
+    for (int i = 0; i < passengers.size(); i++) {
+      String ref = passengers.get(i).referenceNumber().strip();
+      boolean unique = !ref.isEmpty() && refs.get(ref) == 1 && ref.matches("[A-Za-z0-9.]{1,8}");
+      keys.add(booking + "/" + (unique ? ref : "#" + (i + 1)));
+    }
+    return keys;
+  }
+
+  /**
    * The BIN of a card number as the carrier sends it: its leading digits, up to 8, when at least 6
    * come before the masking ({@code 370266XXXXX0074} → {@code 370266}); empty otherwise. Only the
    * BIN is kept, never the whole number.
@@ -168,13 +192,7 @@ public final class TravellerFacts {
     for (Traveller t : message.travellers()) {
       TravelDocument doc = document(t.documents());
       String given = (t.givenName() + " " + t.middleName()).strip();
-      String key =
-          "API/"
-              + up(t.surname())
-              + "/"
-              + up(given)
-              + "/"
-              + (t.dateOfBirth() == null ? "" : t.dateOfBirth());
+      String key = apiKey(t.surname(), given, t.dateOfBirth());
       double kg = number(t.bagWeight());
       if (t.bagWeightUnit().toUpperCase(Locale.ROOT).startsWith("LB")) {
         kg *= 0.45359237;
@@ -209,6 +227,22 @@ public final class TravellerFacts {
               List.of()));
     }
     return out;
+  }
+
+  /**
+   * The key of an API traveller: {@code API/} and a digest of surname, given names and date of
+   * birth, so that the parts of one list meet on it without a name in the key (keys are audited).
+   */
+  static String apiKey(String surname, String given, LocalDate dateOfBirth) {
+    String identity =
+        up(surname) + "/" + up(given) + "/" + (dateOfBirth == null ? "" : dateOfBirth);
+    try {
+      byte[] d =
+          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
+      return "API/" + HexFormat.of().formatHex(d, 0, 8);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 
   /** Given names without the title a PNR glues to their end ({@code KEVINMR} → {@code KEVIN}). */

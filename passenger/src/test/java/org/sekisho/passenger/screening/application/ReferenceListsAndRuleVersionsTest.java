@@ -147,7 +147,11 @@ class ReferenceListsAndRuleVersionsTest {
     assertThat(hits).hasSize(1);
     assertThat(hits.get(0).hit().explanation())
         .containsExactly(
-            "paid cash, route through a source country", "list \"watch-countries\" v3: via AU");
+            "paid cash, route through a source country",
+            "list \"watch-countries\" v3: via AU",
+            // the value of every field the rule tests, so the reviewer sees what made it true
+            "via = AU, JP",
+            "payment = CA");
   }
 
   @Test

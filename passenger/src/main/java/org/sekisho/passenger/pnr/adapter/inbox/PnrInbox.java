@@ -49,11 +49,15 @@ public final class PnrInbox {
     List<String> bad = new ArrayList<>();
     for (Path f : files) {
       String name = f.getFileName().toString();
-      String text = Files.readString(f, java.nio.charset.StandardCharsets.ISO_8859_1);
-      String utf8 = new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
-      if (!utf8.contains("\uFFFD")) {
-        text = utf8;
+      Outcome<String> decoded =
+          org.sekisho.passenger.edifact.MessageBytes.decode(Files.readAllBytes(f), "");
+      if (!decoded.isAccepted()) {
+        Files.move(f, rejected.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        Files.writeString(rejected.resolve(name + ".reason"), decoded.problems().get(0) + "\n");
+        bad.add(name);
+        continue;
       }
+      String text = decoded.orElseThrow();
       Outcome<PnrIngest.Receipt> outcome =
           isPaxlst(text) ? ingest.api(text, "file:" + name) : ingest.pnr(text, "file:" + name);
       if (outcome.isAccepted()) {

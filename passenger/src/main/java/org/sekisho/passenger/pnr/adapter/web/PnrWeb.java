@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sekisho.core.Outcome;
+import org.sekisho.passenger.edifact.MessageBytes;
 import org.sekisho.passenger.pnr.adapter.json.JsonText;
 import org.sekisho.passenger.pnr.adapter.json.PnrJson;
 import org.sekisho.passenger.pnr.application.PnrIngest;
@@ -99,9 +100,10 @@ public final class PnrWeb implements WebModule {
         ctx,
         "pnr.unmask.request",
         carrier + "/" + locator + "/" + version,
+        // the reason stays with the request (it may name people); the audit log holds ids only
         Map.of(
-            "reason",
-            body(ctx).strip(),
+            "requestId",
+            o.isAccepted() ? String.valueOf(o.orElseThrow()) : "",
             "outcome",
             o.isAccepted() ? "pending" : o.problems().get(0).code()));
     long id = value(o);
@@ -166,14 +168,36 @@ public final class PnrWeb implements WebModule {
 
   private void postPnr(Context ctx) {
     String source = "http:" + Web.principal(ctx).username();
-    Outcome<PnrIngest.Receipt> outcome = ingest.pnr(body(ctx), source);
+    Outcome<PnrIngest.Receipt> outcome = ingest.pnr(message(ctx), source);
     answer(ctx, "pnr.receive", "PNRGOV", outcome);
   }
 
   private void postApi(Context ctx) {
     String source = "http:" + Web.principal(ctx).username();
-    Outcome<PnrIngest.Receipt> outcome = ingest.api(body(ctx), source);
+    Outcome<PnrIngest.Receipt> outcome = ingest.api(message(ctx), source);
     answer(ctx, "api.receive", "PAXLST", outcome);
+  }
+
+  /**
+   * A pushed message as text: in the request's {@code charset}, else as the UNB syntax identifier
+   * says ({@link MessageBytes}), as the inbox and the command line read files.
+   */
+  private static String message(Context ctx) {
+    return value(MessageBytes.decode(ctx.bodyAsBytes(), charset(ctx.header("Content-Type"))));
+  }
+
+  /** The {@code charset} parameter of a content type; empty when none. */
+  static String charset(String contentType) {
+    if (contentType == null) {
+      return "";
+    }
+    for (String part : contentType.split(";")) {
+      String p = part.strip();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        return p.substring(8).strip().replace("\"", "");
+      }
+    }
+    return "";
   }
 
   private static String body(Context ctx) {

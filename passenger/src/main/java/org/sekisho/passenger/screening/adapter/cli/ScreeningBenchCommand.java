@@ -142,7 +142,9 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
 
     List<ScreeningRule> rules = new ArrayList<>();
     for (int i = 0; i < DEMO_RULES.size(); i++) {
-      rules.add(new ScreeningRule(i + 1, ScreeningRule.compile(DEMO_RULES.get(i)).orElseThrow()));
+      rules.add(
+          ScreeningRule.of(
+              i + 1, ScreeningRule.compile(DEMO_RULES.get(i)).orElseThrow(), DEMO_RULES.get(i)));
     }
     FlightScreening full = new FlightScreening(rules, list, FlightScreening.DEFAULT_THRESHOLD);
     FlightScreening rulesOnly = new FlightScreening(rules, null, FlightScreening.DEFAULT_THRESHOLD);

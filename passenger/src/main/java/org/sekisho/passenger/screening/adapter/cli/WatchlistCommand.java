@@ -202,7 +202,7 @@ public final class WatchlistCommand implements Runnable {
                   r.previousVersion() == 0 ? " (new list)" : " (was " + r.previousVersion() + ")",
                   r.imported(),
                   r.removed(),
-                  r.problems().size());
+                  r.refused());
             }
             print(out, r.problems());
             out.println("a running Sekisho screens with the new entries from its next flight on");

@@ -127,6 +127,29 @@ public final class JdbcScreeningStore implements ScreeningStore {
     return out;
   }
 
+  // a dismissed watchlist match whose explanation changed: another name, birth date or document
+  private static final String REDISMISSED =
+      "(screening_hit.kind = 'watchlist' and screening_hit.status in ('no-match',"
+          + " 'false-positive') and screening_hit.explanation <> excluded.explanation)";
+  // the stored hit takes the new explanation and is (again) open
+  private static final String REOPEN =
+      "(screening_hit.status in ('open', 'withdrawn') or " + REDISMISSED + ")";
+
+  @Override
+  public boolean withdraw(long hitId, String reason, Instant at) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update passenger.screening_hit set status = 'withdrawn', comment = :c,"
+                            + " disposed_by = 'system', disposed_at = :at where id = :id and"
+                            + " status = 'open'")
+                    .bind("c", reason)
+                    .bind("at", utc(at))
+                    .bind("id", hitId)
+                    .execute())
+        == 1;
+  }
+
   @Override
   public int recordHits(long flightId, List<Hit> hits, Instant at) {
     if (hits.isEmpty()) {
@@ -144,10 +167,36 @@ public final class JdbcScreeningStore implements ScreeningStore {
                             + " :kind, :src, :title, :sev, :score, :why, :at, :at)"
                             + " on conflict (flight_id, traveller_key, source) do update set"
                             + " last_seen = excluded.last_seen,"
-                            + " explanation = case when screening_hit.status = 'open' then"
+                            + " traveller_name = excluded.traveller_name,"
+                            + " explanation = case when "
+                            + REOPEN
+                            + " then"
                             + " excluded.explanation else screening_hit.explanation end,"
-                            + " score = case when screening_hit.status = 'open' then"
-                            + " excluded.score else screening_hit.score end"
+                            + " score = case when "
+                            + REOPEN
+                            + " then"
+                            + " excluded.score else screening_hit.score end,"
+                            + " comment = case when screening_hit.status = 'withdrawn' then ''"
+                            + " when "
+                            + REDISMISSED
+                            + " then 'reopened: the match changed"
+                            + " after it was disposed of as ' || screening_hit.status || ' by '"
+                            + " || screening_hit.disposed_by || ' at ' ||"
+                            + " to_char(screening_hit.disposed_at at time zone 'UTC',"
+                            + " 'YYYY-MM-DD HH24:MI') || ' UTC: ' || screening_hit.comment"
+                            + " else screening_hit.comment end,"
+                            + " disposed_by = case when "
+                            + REOPEN
+                            + " then null else"
+                            + " screening_hit.disposed_by end,"
+                            + " disposed_at = case when "
+                            + REOPEN
+                            + " then null else"
+                            + " screening_hit.disposed_at end,"
+                            + " status = case when "
+                            + REOPEN
+                            + " then 'open' else"
+                            + " screening_hit.status end"
                             + " returning (xmax = 0) as inserted")
                     .bind("f", flightId)
                     .bind("k", hit.subjectKey())

@@ -293,10 +293,16 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void hitPage(Context ctx) {
-    hitPage(ctx, hit(ctx), "");
+    hitPage(ctx, hit(ctx), "", "", "");
   }
 
-  private void hitPage(Context ctx, HitRow h, String error) {
+  /**
+   * @param error the code of the problem with the form just sent, empty when none
+   * @param chosen the disposition chosen in that form, kept so that a correction does not record
+   *     another
+   * @param comment the comment typed in that form
+   */
+  private void hitPage(Context ctx, HitRow h, String error, String chosen, String comment) {
     FlightRow f = store.flightById(h.flightId()).orElseThrow();
     Web.audit(
         ctx,
@@ -308,6 +314,8 @@ public final class ScreeningWeb implements WebModule {
     p.put("f", f);
     p.put("dispositions", HitReview.DISPOSITIONS);
     p.put("error", error);
+    p.put("chosen", chosen);
+    p.put("comment", comment);
     p.put("csrf", Web.csrf(ctx));
     p.put("t", Web.messages(ctx));
     Web.page(ctx, Web.messages(ctx).get("screening.hit") + " " + h.id(), render("hit.jte", p));
@@ -327,8 +335,16 @@ public final class ScreeningWeb implements WebModule {
       case Outcome.Accepted<HitRow> a ->
           ctx.redirect("/screening/hits/" + h.id(), HttpStatus.SEE_OTHER);
       case Outcome.Rejected<HitRow> r -> {
-        ctx.status(HttpStatus.BAD_REQUEST);
-        hitPage(ctx, store.hit(h.id()).orElseThrow(), r.problems().get(0).message());
+        ctx.status(
+            r.problems().get(0).code().equals("conflict")
+                ? HttpStatus.CONFLICT
+                : HttpStatus.BAD_REQUEST);
+        hitPage(
+            ctx,
+            store.hit(h.id()).orElseThrow(),
+            r.problems().get(0).code(),
+            Objects.requireNonNullElse(ctx.formParam("disposition"), ""),
+            Objects.requireNonNullElse(ctx.formParam("comment"), ""));
       }
     }
   }
@@ -554,7 +570,7 @@ public final class ScreeningWeb implements WebModule {
           m.put("unchanged", r.unchanged());
           m.put("imported", r.imported());
           m.put("removed", r.removed());
-          m.put("refused", r.problems().size());
+          m.put("refused", r.refused());
           m.put("problems", problems(r.problems()));
           json(ctx, m);
         }
@@ -713,7 +729,7 @@ public final class ScreeningWeb implements WebModule {
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("imported", r.imported());
-    m.put("refused", r.problems().size());
+    m.put("refused", r.refused());
     m.put("problems", problems);
     if (r.imported() == 0 && !r.problems().isEmpty()) {
       ctx.status(HttpStatus.BAD_REQUEST);

@@ -1,0 +1,521 @@
+package org.sekisho.passenger.screening.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.passenger.pnr.adapter.PnrContext;
+import org.sekisho.passenger.pnr.application.PnrRetention;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * A PNR unit's day on the real server and PostgreSQL, as a reviewer worked it: namesakes on one
+ * booking, a listed passport under another name, Latin-1 pushes, name corrections, dismissed
+ * matches, delisted entries and disabled rules, one record locator twice in a push, the disposition
+ * form, and what the audit log may hold.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PnrUnitReviewTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "pnr-secret-123";
+  private static Database db;
+  private static WebServer server;
+  private static String pnr;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start(Database database) throws Exception {
+    db = database;
+    Clock clock = Clock.systemUTC();
+    AuditLog audit = new AuditLog(db.jdbi());
+    PnrContext context =
+        new PnrContext(
+            db,
+            audit,
+            clock,
+            Path.of("target", "pnr-unit-review-test"),
+            PnrRetention.MASK_AFTER,
+            PnrRetention.DELETE_AFTER,
+            "JP");
+    db.migrate(
+        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
+            .toList());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert("pnr", "Sora Watanabe", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    server =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1",
+                0,
+                false,
+                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
+                    .toList(),
+                context.nav(),
+                "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+    pnr = token();
+    importList(
+        "national-alerts",
+        "national-alerts,NA-001,山田 太郎,やまだ たろう,1972-04-18,jp,TR4471023,high\n"
+            + "national-alerts,NA-002,Kenji Sato,,1980,jp,,medium\n");
+    importList(
+        "seizure-linked", "seizure-linked,SL-001,Viktor Morozov,,1970-05-21,ru,RU4000001,high\n");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static void importList(String name, String rows) throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/api/screening/watchlists/" + name + "/import?format=csv&severity=high",
+            "list,id,name,aliases,birth_dates,nationalities,documents,severity\n" + rows);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  /** A PNRGOV push for one flight to Narita on 28 November 2026. */
+  private static String push(String ref, String flight, String... records) {
+    StringBuilder b =
+        new StringBuilder()
+            .append("UNB+IATA:1+JL+JPCUSTOMS+281126:0600+")
+            .append(ref)
+            .append("'UNH+")
+            .append(ref)
+            .append("+PNRGOV:11:1:IA+JL")
+            .append(ref)
+            .append("'MSG+:22'ORG+JL:NRT+++JL:SYS'TVL+281126:1000:281126:1800+SIN+NRT+JL+")
+            .append(flight)
+            .append("'EQN+")
+            .append(records.length)
+            .append("'");
+    for (String r : records) {
+      b.append("SRC'").append(r);
+    }
+    return b.append("UNT+20+").append(ref).append("'UNZ+1+").append(ref).append("'").toString();
+  }
+
+  private static String leg(String flight) {
+    return "TVL+281126:1000:281126:1800+SIN+NRT+JL+" + flight + ":Y'";
+  }
+
+  private static long flightId(String designator) throws Exception {
+    JsonNode flights =
+        JSON.readTree(get("/api/screening/flights?from=2026-11-28&to=2026-11-28").body())
+            .get("flights");
+    for (JsonNode f : flights) {
+      if (f.get("flight").asText().equals(designator)) {
+        return f.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no flight " + designator + " in " + flights);
+  }
+
+  private static JsonNode flight(String designator) throws Exception {
+    return JSON.readTree(get("/api/screening/flights/" + flightId(designator)).body());
+  }
+
+  private static List<JsonNode> hits(JsonNode flight, String kind) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode h : flight.get("hits")) {
+      if (kind.isEmpty() || h.get("kind").asText().equals(kind)) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode hitBy(JsonNode flight, String source, String traveller) {
+    for (JsonNode h : flight.get("hits")) {
+      if (h.get("source").asText().equals(source)
+          && (traveller.isEmpty() || h.get("traveller").asText().equals(traveller))) {
+        return h;
+      }
+    }
+    throw new AssertionError("no hit of " + source + " for " + traveller + " in " + flight);
+  }
+
+  private static long rule(String text) throws Exception {
+    HttpResponse<String> r =
+        post("/api/screening/rules", JSON.writeValueAsString(java.util.Map.of("text", text)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("id").asLong();
+  }
+
+  @Test
+  void namesakesOnOneBookingAreBothScreenedAndTheListedOneHitsWithHisOwnDateOfBirth()
+      throws Exception {
+    String text =
+        push(
+            "TWIN02",
+            "9994",
+            "RCI+JL:RVT002::011126:1015'TIF+YAMADA+TARO:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/YAMADA/TARO+::1'"
+                + "TIF+YAMADA+TARO:A:2'"
+                + "SSR+DOCS:HK:2:JL:::::/P/JPN/JP5000001/JPN/01JAN60/M/30JUN31/YAMADA/TARO+::2'"
+                + leg("9994")
+                + "RPI+2+HK'");
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    JsonNode f = flight("JL9994");
+    assertThat(f.get("travellers"))
+        .extracting(t -> t.get("key").asText() + " " + t.get("document").asText())
+        .containsExactly("JL/RVT002/1 TR4471023", "JL/RVT002/2 JP5000001");
+    JsonNode listed = hitBy(f, "watchlist:national-alerts/NA-001", "JL/RVT002/1");
+    assertThat(listed.get("explanation").toString())
+        .contains("date of birth same (1972-04-18")
+        .contains("document same (TR4471023");
+  }
+
+  @Test
+  void theListedPassportUnderAnotherNameIsAHitMarkedDocumentOnly() throws Exception {
+    String text =
+        push(
+            "DOC001",
+            "9997",
+            "RCI+JL:RVD001::011126:1015'TIF+SMITH+JOHN:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/SMITH/JOHN+::1'"
+                + leg("9997"),
+            "RCI+JL:RVD002::011126:1015'TIF+YAMADA+JIRO:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/YAMADA/JIRO+::1'"
+                + leg("9997"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    JsonNode f = flight("JL9997");
+    for (String who : List.of("JL/RVD001/1", "JL/RVD002/1")) {
+      JsonNode h = hitBy(f, "watchlist:national-alerts/NA-001", who);
+      assertThat(h.get("explanation").toString()).contains("document same (TR4471023");
+    }
+    assertThat(hitBy(f, "watchlist:national-alerts/NA-001", "JL/RVD001/1").toString())
+        .contains("document only");
+  }
+
+  @Test
+  void aLatin1PushKeepsItsAccentsOverHttpAndAWrongDeclaredCharsetIsRefused() throws Exception {
+    byte[] latin1 =
+        push(
+                "UNOC01",
+                "0002",
+                "RCI+JL:LOC104::011126:1015'TIF+M\u00c9NDEZ+JOS\u00c9:A:1'" + leg("0002"))
+            .replace("UNB+IATA:1", "UNB+UNOC:3")
+            .getBytes(StandardCharsets.ISO_8859_1);
+    HttpResponse<String> declaredWrong = postBytes("/api/pnr", latin1, "text/plain; charset=UTF-8");
+    assertThat(declaredWrong.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(declaredWrong.body()).get("error").asText())
+        .isEqualTo("invalid-encoding");
+    assertThat(JSON.readTree(declaredWrong.body()).get("message").asText()).contains("byte");
+
+    HttpResponse<String> undeclared = postBytes("/api/pnr", latin1, "application/octet-stream");
+    assertThat(undeclared.statusCode()).as(undeclared.body()).isEqualTo(200);
+    assertThat(flight("JL0002").get("travellers").get(0).get("name").asText())
+        .isEqualTo("JOSÉ MÉNDEZ");
+    String versions = get("/api/pnr/JL/LOC104").body();
+    assertThat(versions).contains("MÉNDEZ/JOSÉ").doesNotContain("\uFFFD");
+  }
+
+  @Test
+  void aNameCorrectionKeepsTheHitsAndTheirDispositionsAndHitsWhoseCauseWentAwayAreWithdrawn()
+      throws Exception {
+    long cash =
+        rule(
+            "criterion \"Cash KV\" when payment = \"CA\" and booking_class = \"K\"\n"
+                + "  then severity medium weight 20 because \"paid cash\"");
+    long renamed =
+        rule(
+            "criterion \"Name changed KV\" when pnr_changed = \"name\" and booking_class = \"K\"\n"
+                + "  then severity medium weight 25 because \"the name changed\"");
+    String kleg = "TVL+281126:1000:281126:1800+SIN+NRT+JL+0806:K'";
+    String v1 =
+        push(
+            "KOV001",
+            "0806",
+            "RCI+JL:BAGS01::011126:1015'TIF+KOVAC+MILANMR:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/HRV/HR7730112/HRV/09MAR83/M/30JUN31/KOVAC/MILAN+::1'"
+                + "FOP+CA::1450.00'"
+                + kleg);
+    assertThat(post("/api/pnr", v1).statusCode()).isEqualTo(200);
+    JsonNode f = flight("JL0806");
+    JsonNode cashHit = hitBy(f, "rule:" + cash, "JL/BAGS01/1");
+    // the hit says what made the rule true
+    assertThat(cashHit.get("explanation").toString())
+        .contains("payment = CA")
+        .contains("booking_class = K");
+    HttpResponse<String> disposed =
+        post(
+            "/api/screening/hits/" + cashHit.get("id").asLong() + "/disposition",
+            "{\"disposition\":\"false-positive\",\"comment\":\"KOVAC MILAN paid cash at"
+                + " the airport counter, HR7730112 checked\"}");
+    assertThat(disposed.statusCode()).isEqualTo(200);
+
+    // the airline corrects the surname: the same person, the same hits
+    String v2 = v1.replace("KOV001", "KOV002").replace("KOVAC", "KOVACS");
+    assertThat(post("/api/pnr", v2).statusCode()).isEqualTo(200);
+    f = flight("JL0806");
+    JsonNode again = hitBy(f, "rule:" + cash, "JL/BAGS01/1");
+    assertThat(again.get("id").asLong()).isEqualTo(cashHit.get("id").asLong());
+    assertThat(again.get("status").asText()).isEqualTo("false-positive");
+    JsonNode nameHit = hitBy(f, "rule:" + renamed, "JL/BAGS01/1");
+    assertThat(nameHit.get("status").asText()).isEqualTo("open");
+    assertThat(nameHit.get("explanation").toString()).contains("pnr_changed = NAME");
+    assertThat(hits(f, "")).hasSize(2);
+    assertThat(f.get("openHits").asInt()).isEqualTo(1);
+
+    // the next version changes nothing in the name: the name-change hit is withdrawn, with why
+    String v3 = v2.replace("KOV002", "KOV003").replace("1450.00", "1450.01");
+    assertThat(post("/api/pnr", v3).statusCode()).isEqualTo(200);
+    f = flight("JL0806");
+    JsonNode withdrawn = hitBy(f, "rule:" + renamed, "JL/BAGS01/1");
+    assertThat(withdrawn.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(withdrawn.get("comment").asText()).startsWith("withdrawn: no longer raised");
+    assertThat(f.get("openHits").asInt()).isZero();
+
+    // a disabled rule's open hits are withdrawn at the next screening and come back with it
+    String v4 = v3.replace("KOV003", "KOV004").replace("KOVACS", "KOVACIC");
+    assertThat(post("/api/pnr", v4).statusCode()).isEqualTo(200);
+    long reopened = hitBy(flight("JL0806"), "rule:" + renamed, "JL/BAGS01/1").get("id").asLong();
+    assertThat(reopened).isEqualTo(withdrawn.get("id").asLong());
+    assertThat(hitBy(flight("JL0806"), "rule:" + renamed, "").get("status").asText())
+        .isEqualTo("open");
+    assertThat(post("/api/screening/rules/" + renamed + "/disable", "").statusCode())
+        .isEqualTo(200);
+    long id = flightId("JL0806");
+    assertThat(post("/api/screening/flights/" + id + "/screen", "").statusCode()).isEqualTo(200);
+    JsonNode off = hitBy(flight("JL0806"), "rule:" + renamed, "");
+    assertThat(off.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(off.get("comment").asText()).contains("rule " + renamed + " is disabled");
+
+    // the audit log names ids, never the traveller or the comment's words
+    long leaks =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where details::text like"
+                                + " '%KOVAC%' or details::text like '%HR7730112%' or"
+                                + " details::text like '%airport counter%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(leaks).isZero();
+    String dispose =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::text from platform.audit_log where action ="
+                                + " 'screening.hit.dispose' and subject = :s")
+                        .bind("s", "hit:" + cashHit.get("id").asLong())
+                        .mapTo(String.class)
+                        .one());
+    assertThat(dispose).contains("JL/BAGS01/1").contains("false-positive").contains("rule:" + cash);
+  }
+
+  @Test
+  void aCompanionIsFlaggedNamingTheSeizureLinkedPersonUntilThatMatchIsDismissed() throws Exception {
+    long companion =
+        rule(
+            "criterion \"Companion\" when companion_of_seizure_linked = \"yes\"\n"
+                + "  then severity high weight 40 because \"travels with a seizure-linked"
+                + " person\"");
+    String text =
+        push(
+            "COMP01",
+            "9996",
+            "RCI+JL:RVC001::011126:1015'TIF+MOROZOV+VIKTOR:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/RUS/RU4000002/RUS/21MAY70/M/30JUN31/MOROZOV/VIKTOR+::1'"
+                + "TIF+PETROVA+IRINA:A:2'"
+                + "SSR+DOCS:HK:2:JL:::::/P/RUS/RU5000002/RUS/02FEB82/F/30JUN31/PETROVA/IRINA+::2'"
+                + leg("9996"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    JsonNode f = flight("JL9996");
+    JsonNode match = hitBy(f, "watchlist:seizure-linked/SL-001", "JL/RVC001/1");
+    JsonNode flagged = hitBy(f, "rule:" + companion, "JL/RVC001/2");
+    assertThat(flagged.get("explanation").toString())
+        .contains("seizure-linked companion: VIKTOR MOROZOV (seizure-linked/SL-001)");
+    assertThat(
+            post(
+                    "/api/screening/hits/" + match.get("id").asLong() + "/disposition",
+                    "{\"disposition\":\"false-positive\",\"comment\":\"different person:"
+                        + " passport RU4000001 checked\"}")
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(post("/api/screening/flights/" + flightId("JL9996") + "/screen", "").statusCode())
+        .isEqualTo(200);
+    JsonNode after = hitBy(flight("JL9996"), "rule:" + companion, "JL/RVC001/2");
+    assertThat(after.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(
+            hitBy(flight("JL9996"), "watchlist:seizure-linked/SL-001", "").get("status").asText())
+        .isEqualTo("false-positive");
+  }
+
+  @Test
+  void aDelistedEntrysOpenHitIsWithdrawnSayingSo() throws Exception {
+    importList("delist-test", "delist-test,R1,Kenta Fujimoto,,1990-01-02,jp,,high\n");
+    String text =
+        push(
+            "DEL001",
+            "0061",
+            "RCI+JL:DEL001::011126:1015'TIF+FUJIMOTO+KENTA:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK1000001/JPN/02JAN90/M/30JUN31/FUJIMOTO/KENTA+::1'"
+                + leg("0061"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    assertThat(hitBy(flight("JL0061"), "watchlist:delist-test/R1", "").get("status").asText())
+        .isEqualTo("open");
+    importList("delist-test", "delist-test,R2,Somebody Else,,1950,fr,,high\n");
+    assertThat(post("/api/screening/flights/" + flightId("JL0061") + "/screen", "").statusCode())
+        .isEqualTo(200);
+    JsonNode gone = hitBy(flight("JL0061"), "watchlist:delist-test/R1", "");
+    assertThat(gone.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(gone.get("comment").asText()).contains("entry delist-test/R1 is no longer listed");
+    assertThat(flight("JL0061").get("openHits").asInt()).isZero();
+  }
+
+  @Test
+  void oneLocatorTwiceInAPushIsOneBookingWithBothPassengersAndAWarning() throws Exception {
+    String text =
+        push(
+            "DUP001",
+            "0003",
+            "RCI+JL:LOC006::011126:1015'TIF+DUP+ONE:A:1'" + leg("0003"),
+            "RCI+JL:LOC006::011126:1015'TIF+DUP+TWO:A:1'" + leg("0003"));
+    HttpResponse<String> r = post("/api/pnr", text);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode receipt = JSON.readTree(r.body());
+    assertThat(receipt.get("bookings")).hasSize(1);
+    assertThat(receipt.get("bookings").get(0).get("version").asInt()).isEqualTo(1);
+    assertThat(receipt.get("warnings").toString())
+        .contains("duplicate-record-locator")
+        .contains("record locator LOC006 appears twice");
+    JsonNode f = flight("JL0003");
+    assertThat(f.get("travellers"))
+        .extracting(t -> t.get("name").asText())
+        .containsExactly("ONE DUP", "TWO DUP");
+    assertThat(f.get("hits").toString()).doesNotContain("changed");
+  }
+
+  @Test
+  void aPassengerWithoutANameIsKeptWithAWarning() throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/api/pnr",
+            push("NON001", "0004", "RCI+JL:LOC002::011126:1015'TIF+:A:1'" + leg("0004")));
+    assertThat(r.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("warnings").toString())
+        .contains("missing-name")
+        .contains("has no surname or given name");
+  }
+
+  @Test
+  void theDispositionFormKeepsTheChoiceAndCommentAfterAnErrorInThePagesLanguage() throws Exception {
+    String text =
+        push(
+            "FORM01",
+            "0005",
+            "RCI+JL:FRM001::011126:1015'TIF+SATO+KENJI:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK2000001/JPN/03MAR80/M/30JUN31/SATO/KENJI+::1'"
+                + leg("0005"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL0005"), "watchlist:national-alerts/NA-002", "").get("id").asLong();
+    String page = get("/screening/hits/" + hit + "?lang=ja").body();
+    // nothing is preselected: a disposition is chosen on purpose
+    assertThat(page)
+        .contains("<option value=\"\" selected disabled>")
+        .doesNotContain("\" selected>");
+
+    HttpResponse<String> refused =
+        postForm(
+            "/screening/hits/" + hit + "/disposition?lang=ja",
+            "disposition=confirmed&comment=" + URLEncoder.encode("ab", StandardCharsets.UTF_8));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("<option value=\"confirmed\" selected>")
+        .doesNotContain("<option value=\"\" selected disabled>")
+        .contains(">ab</textarea>")
+        .contains("理由をコメントに書いてください")
+        .doesNotContain("say in a comment why");
+
+    HttpResponse<String> dots =
+        post(
+            "/api/screening/hits/" + hit + "/disposition",
+            "{\"disposition\":\"confirmed\",\"comment\":\"...\"}");
+    assertThat(dots.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(dots.body()).get("error").asText()).isEqualTo("comment-required");
+  }
+
+  private static String token() throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(uri("/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"pnr\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return postBytes(path, body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+  }
+
+  private static HttpResponse<String> postForm(String path, String body) throws Exception {
+    return postBytes(
+        path, body.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+  }
+
+  private static HttpResponse<String> postBytes(String path, byte[] body, String type)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + pnr)
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + pnr).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
