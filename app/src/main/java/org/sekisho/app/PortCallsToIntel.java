@@ -18,21 +18,44 @@ import org.slf4j.LoggerFactory;
  * Maritime's port calls become conveyance movements in the intelligence database, through the same
  * ingest path as any other source (validated, archived, idempotent by movement id, linked to the
  * vessel entity by IMO or MMSI). The mapping is the one in docs/formats/maritime-api.md.
+ *
+ * <p>Ownership follows the origin: a call found in the administration's own feeds is ingested as
+ * {@code system:maritime} for the administration's agency; a call found in a user's upload is
+ * ingested as that user, for their agency (the maritime web only lets the administration's own
+ * staff upload), so the audit names who caused the record and nobody writes records for an agency
+ * that is not theirs.
  */
 final class PortCallsToIntel implements ConveyanceMovements {
   private static final Logger LOG = LoggerFactory.getLogger(PortCallsToIntel.class);
-  private static final Actor MARITIME = new Actor("system:maritime", "customs-jp", true);
 
   private final IngestRecords ingest;
   private final ObjectMapper json;
+  private final String agency;
 
+  /** For the administration of {@code SEKISHO_AGENCY} (as {@link Sekisho} reads it). */
   PortCallsToIntel(IngestRecords ingest, ObjectMapper json) {
+    this(ingest, json, Sekisho.agency());
+  }
+
+  /**
+   * @param agency the administration running Sekisho: owner of calls from its own feeds
+   */
+  PortCallsToIntel(IngestRecords ingest, ObjectMapper json, String agency) {
     this.ingest = ingest;
     this.json = json;
+    this.agency = agency;
+  }
+
+  /** Who the intelligence database sees ingesting a call from {@code origin}. */
+  Actor actor(Origin origin) {
+    return switch (origin) {
+      case Origin.AdministrationFeed f -> new Actor("system:maritime", agency, false);
+      case Origin.User u -> new Actor(u.username(), u.agency(), false);
+    };
   }
 
   @Override
-  public void record(PortCall call) {
+  public void record(PortCall call, Origin origin) {
     ObjectNode o = json.createObjectNode();
     o.put("movementId", call.movementId());
     o.put("mode", "sea");
@@ -53,7 +76,7 @@ final class PortCallsToIntel implements ConveyanceMovements {
             "json",
             "maritime:port-calls",
             new ByteArrayInputStream(line),
-            MARITIME);
+            actor(origin));
     if (r instanceof Outcome.Accepted<IngestReport> a && a.value().rejected() > 0) {
       LOG.warn(
           "port call {} refused by the intelligence database: {}",

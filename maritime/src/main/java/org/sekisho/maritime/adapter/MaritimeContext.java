@@ -21,6 +21,8 @@ import org.sekisho.maritime.adapter.geo.GeoJsonAreaRules;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
 import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.ConveyanceMovements;
+import org.sekisho.maritime.application.ConveyanceMovements.Origin;
+import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.application.MaritimeService;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
@@ -30,6 +32,8 @@ import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
 import org.sekisho.platform.web.WebModule;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Wiring of the maritime context for the composition root: schema {@code maritime}, the tracker
@@ -39,11 +43,18 @@ import org.sekisho.platform.web.WebModule;
  * underscores): {@code sekisho.ais.tcp=HOST:PORT[,HOST:PORT...]} connects to AIS servers, {@code
  * sekisho.ais.udp=PORT} listens for UDP datagrams on loopback ({@code sekisho.ais.udp.bind} to
  * change the address).
+ *
+ * <p>Who may use the picture ({@link MaritimeWeb.Scope}): the administration's own agency ({@code
+ * sekisho.agency}, {@code SEKISHO_AGENCY}, default {@code customs-jp}, as the composition root
+ * reads it) and partners of the agencies listed in {@code sekisho.maritime.partners} ({@code
+ * SEKISHO_MARITIME_PARTNERS}, comma-separated agency codes, default none).
  */
 public final class MaritimeContext implements BoundedContext {
+  private static final Logger LOG = LoggerFactory.getLogger(MaritimeContext.class);
   private final MaritimeService service;
   private final GeoJsonPortAreas ports = GeoJsonPortAreas.standard();
   private final List<AutoCloseable> feeds = new ArrayList<>();
+  private final MaritimeWeb.Scope scope;
   private ScheduledExecutorService scheduler;
 
   /**
@@ -57,9 +68,38 @@ public final class MaritimeContext implements BoundedContext {
    */
   public MaritimeContext(
       Database db, AuditTrail audit, Clock clock, Path dataDir, ConveyanceMovements movements) {
+    this(db, audit, clock, dataDir, movements, configuredScope());
+  }
+
+  /**
+   * @param scope who may use the picture: the administration's agency and its partner agencies
+   */
+  public MaritimeContext(
+      Database db,
+      AuditTrail audit,
+      Clock clock,
+      Path dataDir,
+      ConveyanceMovements movements,
+      MaritimeWeb.Scope scope) {
+    this.scope = scope;
     this.service =
         service(
             new JdbiMaritimeRecords(db.jdbi()), movements, clock, settings(dataDir), STORE_EVERY);
+  }
+
+  /** The scope from {@code sekisho.agency} and {@code sekisho.maritime.partners}. */
+  static MaritimeWeb.Scope configuredScope() {
+    String agency = setting("sekisho.agency");
+    String partners = setting("sekisho.maritime.partners");
+    java.util.Set<String> set = new java.util.TreeSet<>();
+    if (partners != null) {
+      for (String a : partners.split(",")) {
+        if (!a.isBlank()) {
+          set.add(a.strip());
+        }
+      }
+    }
+    return new MaritimeWeb.Scope(agency == null ? "customs-jp" : agency.strip(), set);
   }
 
   /**
@@ -108,7 +148,7 @@ public final class MaritimeContext implements BoundedContext {
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(new MaritimeWeb(service, ports));
+    return List.of(new MaritimeWeb(service, ports, scope));
   }
 
   @Override
@@ -149,7 +189,10 @@ public final class MaritimeContext implements BoundedContext {
               new NmeaTcpClient(
                   hp.substring(0, colon).strip(),
                   Integer.parseInt(hp.substring(colon + 1).strip()),
-                  in -> service.ingest(in));
+                  in ->
+                      logBroken(
+                          "tcp " + hp.strip(),
+                          service.ingest(in, Origin.FEED, "tcp " + hp.strip())));
           c.start();
           feeds.add(c);
         }
@@ -162,8 +205,24 @@ public final class MaritimeContext implements BoundedContext {
           new NmeaUdpListener(
               InetAddress.getByName(bind == null ? "127.0.0.1" : bind),
               Integer.parseInt(udp.strip()),
-              in -> service.ingest(in)));
+              in ->
+                  logBroken(
+                      "udp " + udp.strip(),
+                      service.ingest(in, Origin.FEED, "udp " + udp.strip()))));
     }
+  }
+
+  /** A live feed's broken sentences are logged (and counted in the feeds API), never silent. */
+  private static DecodeAisStream.Summary logBroken(String feed, DecodeAisStream.Summary s) {
+    if (s.broken() > 0) {
+      LOG.warn(
+          "AIS feed {}: {} broken sentences {}, first: {}",
+          feed,
+          s.broken(),
+          s.brokenByCode(),
+          s.examples().isEmpty() ? "" : s.examples().get(0).problem().message());
+    }
+    return s;
   }
 
   private static String setting(String name) {

@@ -10,8 +10,38 @@ import org.sekisho.maritime.domain.port.PortCall;
  */
 @FunctionalInterface
 public interface ConveyanceMovements {
-  void record(PortCall call);
+
+  /**
+   * Whose input revealed a port call: the record it becomes is owned by, and its ingest audited to,
+   * that origin, never to a fixed system account when a person caused it.
+   */
+  sealed interface Origin {
+    /**
+     * A feed the administration itself runs (live TCP/UDP feeds configured on the server, the demo
+     * loader, the command line): owned by the administration's own agency.
+     */
+    record AdministrationFeed() implements Origin {}
+
+    /** A signed-in user's upload: owned by, and attributed to, that user and their agency. */
+    record User(String username, String agency) implements Origin {
+      public User {
+        if (username == null || username.isBlank() || agency == null || agency.isBlank()) {
+          throw new IllegalArgumentException("a user origin needs a username and an agency");
+        }
+      }
+    }
+
+    /** The administration's own feeds. */
+    Origin FEED = new AdministrationFeed();
+  }
+
+  /**
+   * Records one port call as a conveyance movement owned by {@code origin}.
+   *
+   * @param origin whose input revealed the call (see {@link Origin})
+   */
+  void record(PortCall call, Origin origin);
 
   /** Records nothing (maritime running on its own). */
-  ConveyanceMovements NONE = call -> {};
+  ConveyanceMovements NONE = (call, origin) -> {};
 }

@@ -34,7 +34,29 @@ public interface MaritimeRecords {
       Integer mmsi,
       Integer otherMmsi,
       String summary,
-      String status) {}
+      String status,
+      String statusBy,
+      Instant statusAt) {
+
+    /** A new (open) alert, or one nobody has handled. */
+    public Alert(
+        long id,
+        String key,
+        String kind,
+        Instant time,
+        Instant end,
+        double lat,
+        double lon,
+        Integer mmsi,
+        Integer otherMmsi,
+        String summary,
+        String status) {
+      this(id, key, kind, time, end, lat, lon, mmsi, otherMmsi, summary, status, null, null);
+    }
+  }
+
+  /** Alert statuses: new alerts are open; an officer acknowledges (handling it) or closes one. */
+  java.util.List<String> ALERT_STATUSES = java.util.List.of("open", "acknowledged", "closed");
 
   /** A stored port call. */
   record StoredPortCall(
@@ -75,6 +97,13 @@ public interface MaritimeRecords {
 
   List<Alert> alerts(Instant since, int limit);
 
+  /**
+   * Sets an alert's status with who set it and when.
+   *
+   * @return the alert as changed, empty when there is no alert {@code id}
+   */
+  Optional<Alert> setAlertStatus(long id, String status, String by, Instant at, String note);
+
   List<VesselSnapshot> vessels(Instant since, int limit);
 
   Optional<VesselSnapshot> vessel(int mmsi);
@@ -97,7 +126,13 @@ public interface MaritimeRecords {
   /** The latest sightings, newest first. */
   List<StoredSighting> sightings(int limit);
 
-  void savePatrol(PatrolBoat boat);
+  /**
+   * Stores a boat's position unless the boat has a newer one stored (a report at the same time
+   * replaces it); a NaN response speed keeps the stored one.
+   *
+   * @return false when a newer position was kept
+   */
+  boolean savePatrol(PatrolBoat boat);
 
   List<PatrolBoat> patrols();
 }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -25,6 +26,7 @@ import org.sekisho.maritime.domain.patrol.PatrolBoat;
 import org.sekisho.maritime.domain.patrol.PatrolTasking;
 import org.sekisho.maritime.domain.patrol.Sighting;
 import org.sekisho.maritime.domain.port.PortCall;
+import org.sekisho.maritime.domain.time.ReportedTime;
 import org.sekisho.maritime.domain.track.AisGap;
 import org.sekisho.maritime.domain.track.Loitering;
 import org.sekisho.maritime.domain.track.TrackEvents;
@@ -45,9 +47,27 @@ public final class MaritimeService {
   /** Vessel rows are refreshed at most this often during a busy ingest (milliseconds). */
   private static final long VESSEL_SYNC_MS = 2000;
 
-  /** A ranked alert with the boats that could respond. */
+  /**
+   * A ranked alert with the boats that could respond.
+   *
+   * @param asOf the picture's time the score and boat ages are reckoned at
+   */
   public record RankedAlert(
-      MaritimeRecords.Alert alert, double score, List<PatrolTasking.Option> nearestBoats) {}
+      MaritimeRecords.Alert alert,
+      double score,
+      List<PatrolTasking.Option> nearestBoats,
+      Instant asOf) {}
+
+  /** A patrol boat's position older than this at the picture's time is not offered for tasking. */
+  public static final Duration STALE_PATROL = Duration.ofHours(6);
+
+  /**
+   * What one live feed (or all uploads) has brought in since the server started.
+   *
+   * @param broken broken sentences per problem code
+   */
+  public record FeedStats(
+      String feed, long lines, long messages, long skipped, Map<String, Long> broken) {}
 
   /** The outcome of a sighting: its id and the check's result. */
   public record SightingResult(long id, DarkVesselCheck.Result result) {}
@@ -69,6 +89,21 @@ public final class MaritimeService {
   private final ExecutorService writer =
       Executors.newSingleThreadExecutor(Thread.ofVirtual().name("maritime-writer").factory());
   private final Semaphore inFlight = new Semaphore(2);
+  // whose input the tracker is reading (guarded by lock): port calls it reveals belong to them
+  private ConveyanceMovements.Origin current = ConveyanceMovements.Origin.FEED;
+  private final Map<String, FeedCounter> feeds = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Live counts of one feed: messages and broken sentences as they come, lines per stream end. */
+  private static final class FeedCounter {
+    final java.util.concurrent.atomic.AtomicLong lines =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong messages =
+        new java.util.concurrent.atomic.AtomicLong();
+    final java.util.concurrent.atomic.AtomicLong skipped =
+        new java.util.concurrent.atomic.AtomicLong();
+    final Map<String, java.util.concurrent.atomic.LongAdder> broken =
+        new java.util.concurrent.ConcurrentHashMap<>();
+  }
 
   public MaritimeService(
       MaritimeRecords records,
@@ -172,7 +207,7 @@ public final class MaritimeService {
               g.off().lon(),
               mmsi,
               null,
-              "AIS silent for " + g.silence().toMinutes() + " min (" + state + ")"));
+              gapSummary(g)));
     }
 
     @Override
@@ -212,10 +247,11 @@ public final class MaritimeService {
 
     @Override
     public void portCall(PortCall c) {
+      ConveyanceMovements.Origin origin = current;
       later(
           () -> {
             if (records.savePortCall(c)) {
-              movements.record(c);
+              movements.record(c, origin);
               records.saveAlert(
                   new MaritimeRecords.Alert(
                       0,
@@ -239,6 +275,30 @@ public final class MaritimeService {
             }
           });
     }
+  }
+
+  /**
+   * A gap in words: who, and for how long when it is closed. An open gap's length keeps growing, so
+   * it is given from its start (readers work out the length as of the picture's time).
+   */
+  private String gapSummary(AisGap g) {
+    int mmsi = Integer.parseInt(g.vesselId());
+    String who = tracker.snapshot(mmsi).map(MaritimeService::label).orElse("MMSI " + mmsi);
+    return g.open()
+        ? who + " silent on AIS since " + g.off().time()
+        : who + " silent on AIS for " + duration(g.silence());
+  }
+
+  /** A duration as people read it: "2 d 3 h", "5 h 10 min", "45 min". */
+  public static String duration(Duration d) {
+    long min = Math.max(0, d.toMinutes());
+    if (min >= 24 * 60) {
+      return (min / (24 * 60)) + " d " + (min % (24 * 60)) / 60 + " h";
+    }
+    if (min >= 60) {
+      return (min / 60) + " h " + (min % 60) + " min";
+    }
+    return min + " min";
   }
 
   private static String pairKey(String a, String b) {
@@ -270,12 +330,34 @@ public final class MaritimeService {
   }
 
   /**
-   * Feeds one NMEA stream (file, socket) to the tracker until it ends; writes in batches as it
-   * goes. Sentences without a time take the clock's.
+   * Feeds one NMEA stream of the administration's own feeds (live socket, demo, command line) to
+   * the tracker; see {@link #ingest(InputStream, ConveyanceMovements.Origin, String)}.
    */
   public DecodeAisStream.Summary ingest(InputStream in) throws IOException {
+    return ingest(in, ConveyanceMovements.Origin.FEED, "feed");
+  }
+
+  /**
+   * Feeds one NMEA stream (file, socket) to the tracker until it ends; writes in batches as it
+   * goes. Sentences without a time take the clock's; a receive time before 2000 or ahead of the
+   * clock (beyond {@link ReportedTime#SKEW}) makes its sentence broken, so that it never moves a
+   * vessel's clock. Counts go to {@link #feedStats} under {@code feed}.
+   *
+   * @param origin whose input this is: port calls it reveals are recorded as theirs
+   * @param feed name the stream's counts are kept under (a live feed's address, "upload")
+   */
+  public DecodeAisStream.Summary ingest(
+      InputStream in, ConveyanceMovements.Origin origin, String feed) throws IOException {
+    FeedCounter counter = feeds.computeIfAbsent(feed, f -> new FeedCounter());
     DecodeAisStream.Summary s =
-        new DecodeAisStream(5)
+        new DecodeAisStream(
+                5,
+                b ->
+                    counter
+                        .broken
+                        .computeIfAbsent(
+                            b.problem().code(), k -> new java.util.concurrent.atomic.LongAdder())
+                        .increment())
             .run(
                 in,
                 (m, channel, epochSecond) -> {
@@ -283,31 +365,80 @@ public final class MaritimeService {
                       epochSecond == org.sekisho.maritime.domain.nmea.AivdmReader.NO_TIME
                           ? clock.millis()
                           : epochSecond * 1000L;
+                  counter.messages.incrementAndGet();
                   boolean full;
                   synchronized (lock) {
+                    current = origin;
                     tracker.message(m, ms);
+                    current = ConveyanceMovements.Origin.FEED;
                     full = positions.size() >= POSITION_BATCH;
                   }
                   if (full) {
                     writeBehind();
                   }
-                });
+                },
+                t -> ReportedTime.check("time", Instant.ofEpochSecond(t), clock.instant()));
     sync();
+    counter.lines.addAndGet(s.lines());
+    counter.skipped.addAndGet(s.skipped());
     return s;
   }
 
-  /** End of a finite input (a replay): ends open runs so their alerts are raised, then syncs. */
+  /**
+   * Counts per feed since the service started, by feed name: messages and broken sentences as they
+   * come, lines and skipped lines when a stream ends (a connection closes, an upload ends).
+   */
+  public List<FeedStats> feedStats() {
+    List<FeedStats> out = new ArrayList<>();
+    feeds.forEach(
+        (name, c) -> {
+          Map<String, Long> broken = new java.util.TreeMap<>();
+          c.broken.forEach((k, v) -> broken.put(k, v.sum()));
+          out.add(
+              new FeedStats(
+                  name,
+                  c.lines.get(),
+                  c.messages.get(),
+                  c.skipped.get(),
+                  java.util.Collections.unmodifiableMap(broken)));
+        });
+    out.sort(Comparator.comparing(FeedStats::feed));
+    return out;
+  }
+
+  /**
+   * End of a finite input of the administration's own feeds; see {@link
+   * #endOfInput(ConveyanceMovements.Origin)}.
+   */
   public void endOfInput() {
+    endOfInput(ConveyanceMovements.Origin.FEED);
+  }
+
+  /**
+   * End of a finite input (a replay): ends open runs so their alerts are raised, then syncs. The
+   * end of a recording is not a vessel going dark: no open gap is raised here.
+   */
+  public void endOfInput(ConveyanceMovements.Origin origin) {
     synchronized (lock) {
+      current = origin;
       tracker.flush();
+      current = ConveyanceMovements.Origin.FEED;
     }
     sync();
   }
 
-  /** Reports gaps open as of the clock's now (live feeds call this periodically). */
+  /**
+   * Reports gaps open as of the feeds' event time (the latest receive time heard, never the
+   * server's clock): a vessel is silent while others go on being heard. When every feed falls
+   * silent (a receiver outage, the end of a recording) no vessel has gone dark, and none is
+   * reported. Live feeds call this periodically; the result depends only on the input.
+   */
   public void evaluateOpenGaps() {
     synchronized (lock) {
-      tracker.evaluateOpenGaps(clock.instant());
+      long watermark = tracker.watermark();
+      if (watermark != Long.MIN_VALUE) {
+        tracker.evaluateOpenGaps(Instant.ofEpochMilli(watermark));
+      }
     }
     sync();
   }
@@ -409,6 +540,10 @@ public final class MaritimeService {
     if (s.time() == null) {
       return Outcome.rejected("sighting-no-time", "time", "a sighting needs its time");
     }
+    var badTime = ReportedTime.check("time", s.time(), clock.instant());
+    if (badTime.isPresent()) {
+      return Outcome.rejected(badTime.get());
+    }
     Outcome<double[]> placed = DarkVesselCheck.place(s, site);
     if (!(placed instanceof Outcome.Accepted<double[]> a)) {
       return Outcome.rejected(((Outcome.Rejected<double[]>) placed).problems().get(0));
@@ -453,20 +588,102 @@ public final class MaritimeService {
     return Outcome.accepted(new SightingResult(id, r));
   }
 
-  /** Alerts since {@code since}, most urgent first, each with the three nearest patrol boats. */
-  public List<RankedAlert> rankedAlerts(Instant since, int limit) {
-    sync();
-    Instant now = clock.instant();
-    List<PatrolBoat> boats = records.patrols();
-    List<RankedAlert> out = new ArrayList<>();
-    for (MaritimeRecords.Alert a : records.alerts(since, 1000)) {
-      double score = ranking.score(a.kind(), a.time(), now);
-      List<PatrolTasking.Option> near =
-          Double.isNaN(a.lat()) ? List.of() : PatrolTasking.nearest(a.lat(), a.lon(), boats, 3);
-      out.add(new RankedAlert(a, Math.round(score * 1000) / 1000.0, near));
+  /**
+   * Records a patrol boat's position. Refused: a time before 2000 or ahead of the clock, and a
+   * report older than the boat's last one (reports can arrive out of order; the newer position
+   * stands). A report without a response speed keeps the one reported before.
+   *
+   * @return the boat as stored, or a rejection naming the field
+   */
+  public Outcome<PatrolBoat> reportPatrol(PatrolBoat b) {
+    var badTime = ReportedTime.check("time", b.time(), clock.instant());
+    if (badTime.isPresent()) {
+      return Outcome.rejected(badTime.get());
     }
-    out.sort(Comparator.comparingDouble(RankedAlert::score).reversed());
+    if (!records.savePatrol(b)) {
+      Instant last =
+          records.patrols().stream()
+              .filter(p -> p.id().equals(b.id()))
+              .map(PatrolBoat::time)
+              .findFirst()
+              .orElse(null);
+      return Outcome.rejected(
+          "conflict",
+          "time",
+          "boat "
+              + b.id()
+              + " last reported at "
+              + last
+              + "; a report from "
+              + b.time()
+              + " is older and does not replace it");
+    }
+    return Outcome.accepted(
+        records.patrols().stream().filter(p -> p.id().equals(b.id())).findFirst().orElse(b));
+  }
+
+  /**
+   * Alerts ranked as of the picture's own time; see {@link #rankedAlerts(Instant, int, Instant)}.
+   */
+  public List<RankedAlert> rankedAlerts(Instant since, int limit) {
+    return rankedAlerts(since, limit, null);
+  }
+
+  /**
+   * Alerts since {@code since}, most urgent first, each with the three boats that could arrive
+   * first. Urgency is reckoned at the picture's time, never at the server's clock, so that ranking
+   * the same input gives the same order whenever it is done (a replayed day ranks as it did live):
+   * the picture's time is {@code asOf} when given, else the newest alert's time. Alerts after it
+   * are not in the picture yet. Ties go to the weightier kind, then the newer alert. Boats are
+   * offered when their position is at most {@link #STALE_PATROL} old at the latest of the picture's
+   * time and their newest report.
+   *
+   * @param asOf the picture's time, or null for the newest alert's
+   */
+  public List<RankedAlert> rankedAlerts(Instant since, int limit, Instant asOf) {
+    sync();
+    // nothing may lie ahead of the clock (input is refused there); this only keeps rows stored
+    // before that rule from setting the picture's time
+    Instant latest = clock.instant().plus(ReportedTime.SKEW);
+    List<MaritimeRecords.Alert> alerts = new ArrayList<>();
+    Instant newest = null;
+    for (MaritimeRecords.Alert a : records.alerts(since, 1000)) {
+      if (!a.time().isAfter(asOf == null ? latest : asOf)) {
+        alerts.add(a);
+        newest = newest == null || a.time().isAfter(newest) ? a.time() : newest;
+      }
+    }
+    Instant at = asOf != null ? asOf : newest != null ? newest : clock.instant();
+    List<PatrolBoat> boats = records.patrols();
+    Instant taskAt = at;
+    for (PatrolBoat b : boats) {
+      if (b.time().isAfter(taskAt) && !b.time().isAfter(latest)) {
+        taskAt = b.time();
+      }
+    }
+    List<RankedAlert> out = new ArrayList<>();
+    java.util.Map<RankedAlert, Double> raw = new java.util.IdentityHashMap<>();
+    for (MaritimeRecords.Alert a : alerts) {
+      double score = ranking.score(a.kind(), a.time(), at);
+      List<PatrolTasking.Option> near =
+          Double.isNaN(a.lat())
+              ? List.of()
+              : PatrolTasking.nearest(a.lat(), a.lon(), boats, 3, taskAt, STALE_PATROL);
+      RankedAlert r = new RankedAlert(a, Math.round(score * 1000) / 1000.0, near, at);
+      raw.put(r, score);
+      out.add(r);
+    }
+    out.sort(
+        Comparator.comparingDouble((RankedAlert r) -> raw.get(r))
+            .thenComparingDouble(r -> AlertRanking.weight(r.alert().kind()))
+            .thenComparing(r -> r.alert().time())
+            .reversed());
     return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  /** The service clock's now (processing time: when a report arrives, not when it happened). */
+  public Instant now() {
+    return clock.instant();
   }
 
   public MaritimeRecords records() {

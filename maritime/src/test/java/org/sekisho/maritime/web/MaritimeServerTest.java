@@ -37,6 +37,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.maritime.adapter.MaritimeContext;
+import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.SyntheticAisFeed;
 import org.sekisho.maritime.domain.port.PortCall;
@@ -75,7 +76,14 @@ class MaritimeServerTest {
     this.db = database;
     Clock clock = Clock.fixed(Instant.parse("2024-05-01T06:00:00Z"), ZoneOffset.UTC);
     AuditLog audit = new AuditLog(db.jdbi());
-    context = new MaritimeContext(db, audit, clock, dir, movements::add);
+    context =
+        new MaritimeContext(
+            db,
+            audit,
+            clock,
+            dir,
+            (call, origin) -> movements.add(call),
+            new MaritimeWeb.Scope("customs-jp", java.util.Set.of("jcg")));
     List<Migrations> migrations = new ArrayList<>();
     migrations.add(Migrations.of("platform"));
     migrations.addAll(context.migrations());

@@ -270,8 +270,51 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             intOrNull(rs, "mmsi"),
                             intOrNull(rs, "other_mmsi"),
                             rs.getString("summary"),
-                            rs.getString("status")))
+                            rs.getString("status"),
+                            rs.getString("status_by"),
+                            instant(rs, "status_at")))
                 .list());
+  }
+
+  @Override
+  public Optional<Alert> setAlertStatus(
+      long id, String status, String by, Instant at, String note) {
+    int n =
+        jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update maritime.alert set status = :status, status_by = :by, status_at ="
+                            + " :at, status_note = :note where id = :id")
+                    .bind("status", status)
+                    .bind("by", by)
+                    .bind("at", ts(at))
+                    .bind("note", note)
+                    .bind("id", id)
+                    .execute());
+    if (n == 0) {
+      return Optional.empty();
+    }
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from maritime.alert where id = :id")
+                .bind("id", id)
+                .map(
+                    (rs, ctx) ->
+                        new Alert(
+                            rs.getLong("id"),
+                            rs.getString("alert_key"),
+                            rs.getString("kind"),
+                            instant(rs, "time"),
+                            instant(rs, "end_time"),
+                            dbl(rs, "lat"),
+                            dbl(rs, "lon"),
+                            intOrNull(rs, "mmsi"),
+                            intOrNull(rs, "other_mmsi"),
+                            rs.getString("summary"),
+                            rs.getString("status"),
+                            rs.getString("status_by"),
+                            instant(rs, "status_at")))
+                .findOne());
   }
 
   private static VesselSnapshot vesselRow(ResultSet rs) throws SQLException {
@@ -471,22 +514,27 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
   }
 
   @Override
-  public void savePatrol(PatrolBoat b) {
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "insert into maritime.patrol_position (boat_id, name, time, lat, lon,"
-                        + " speed_knots) values (:id, :name, :time, :lat, :lon, :speed) on"
-                        + " conflict (boat_id) do update set name = excluded.name, time ="
-                        + " excluded.time, lat = excluded.lat, lon = excluded.lon, speed_knots ="
-                        + " excluded.speed_knots")
-                .bind("id", b.id())
-                .bind("name", b.name())
-                .bind("time", ts(b.time()))
-                .bind("lat", b.lat())
-                .bind("lon", b.lon())
-                .bind("speed", b.speedKnots())
-                .execute());
+  public boolean savePatrol(PatrolBoat b) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "insert into maritime.patrol_position (boat_id, name, time, lat, lon,"
+                            + " speed_knots, max_speed_knots) values (:id, :name, :time, :lat,"
+                            + " :lon, :speed, :max) on conflict (boat_id) do update set name ="
+                            + " excluded.name, time = excluded.time, lat = excluded.lat, lon ="
+                            + " excluded.lon, speed_knots = excluded.speed_knots, max_speed_knots"
+                            + " = coalesce(excluded.max_speed_knots,"
+                            + " patrol_position.max_speed_knots) where patrol_position.time <="
+                            + " excluded.time")
+                    .bind("id", b.id())
+                    .bind("name", b.name())
+                    .bind("time", ts(b.time()))
+                    .bind("lat", b.lat())
+                    .bind("lon", b.lon())
+                    .bind("speed", b.speedKnots())
+                    .bind("max", nullable(b.maxSpeedKnots()))
+                    .execute())
+        > 0;
   }
 
   @Override
@@ -502,7 +550,8 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             instant(rs, "time"),
                             rs.getDouble("lat"),
                             rs.getDouble("lon"),
-                            rs.getDouble("speed_knots")))
+                            rs.getDouble("speed_knots"),
+                            dbl(rs, "max_speed_knots")))
                 .list());
   }
 }

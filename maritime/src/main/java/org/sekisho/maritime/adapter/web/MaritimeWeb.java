@@ -6,6 +6,7 @@ import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.sekisho.core.Outcome;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
+import org.sekisho.maritime.application.ConveyanceMovements;
 import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.application.MaritimeService;
@@ -31,6 +33,7 @@ import org.sekisho.maritime.domain.patrol.Sighting;
 import org.sekisho.maritime.domain.port.PortArea;
 import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.web.HttpProblem;
 import org.sekisho.platform.web.Routes;
@@ -39,17 +42,56 @@ import org.sekisho.platform.web.WebModule;
 
 /**
  * The maritime picture: map page, vessel pages and the JSON API under {@code /api/maritime}.
- * Officers, analysts, investigators and partners (coast guard) read; administrators manage camera
- * sites; officers, partners and administrators post sightings, patrol positions and feed uploads.
+ *
+ * <p>Who may do what. The picture (vessels, tracks, alerts, port calls, patrol boats, camera sites
+ * and sightings) belongs to the administration running Sekisho: every route admits its own staff in
+ * the roles named below, and partners ({@link Role#PARTNER}) only from the agencies it has agreed
+ * to share the picture with ({@link Scope#partnerAgencies()}, e.g. the coast guard); anyone else
+ * gets 403 whatever their role. Officers, analysts, investigators, partners and administrators read
+ * (administrators so that they can manage camera sites on the map); administrators manage camera
+ * sites; officers, partners and administrators report sightings and patrol positions, and
+ * acknowledge or close alerts. A feed upload becomes conveyance movements in the administration's
+ * intelligence database, so only the administration's own officers and administrators may upload,
+ * and the movements are owned by and attributed to the uploader. Every read of a vessel and every
+ * write is audited with its content.
  */
 public final class MaritimeWeb implements WebModule {
   public static final Access READ =
-      Access.anyOf(Role.OFFICER, Role.ANALYST, Role.INVESTIGATOR, Role.PARTNER);
+      Access.anyOf(Role.OFFICER, Role.ANALYST, Role.INVESTIGATOR, Role.PARTNER, Role.ADMIN);
   public static final Access MANAGE_SITES = Access.anyOf(Role.ADMIN);
   public static final Access REPORT = Access.anyOf(Role.OFFICER, Role.PARTNER, Role.ADMIN);
+  public static final Access FEED = Access.anyOf(Role.OFFICER, Role.ADMIN);
+
+  /**
+   * Which agencies may use the maritime picture.
+   *
+   * @param administration the agency running Sekisho, which owns the picture
+   * @param partnerAgencies agencies whose partners may read it and report into it (not upload)
+   */
+  public record Scope(String administration, java.util.Set<String> partnerAgencies) {
+    public Scope {
+      partnerAgencies = java.util.Set.copyOf(partnerAgencies);
+    }
+
+    /** Why {@code p} may not use the picture at all, or null. */
+    String refusal(Principal p) {
+      if (p.agency().equals(administration)
+          || (p.has(Role.PARTNER) && partnerAgencies.contains(p.agency()))) {
+        return null;
+      }
+      return "the maritime picture belongs to "
+          + administration
+          + " and is not shared with agency "
+          + p.agency();
+    }
+  }
+
+  /** Longest free text kept (names, vessel type, image reference). */
+  static final int MAX_TEXT = 200;
 
   private final MaritimeService service;
   private final GeoJsonPortAreas ports;
+  private final Scope scope;
   private final ObjectMapper json = new ObjectMapper();
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -58,15 +100,46 @@ public final class MaritimeWeb implements WebModule {
           MaritimeWeb.class.getClassLoader(),
           "org.sekisho.maritime.adapter.web.jte");
 
-  public MaritimeWeb(MaritimeService service, GeoJsonPortAreas ports) {
+  public MaritimeWeb(MaritimeService service, GeoJsonPortAreas ports, Scope scope) {
     this.service = service;
     this.ports = ports;
+    this.scope = scope;
+  }
+
+  /** Runs {@code h} for callers within the picture's {@link Scope}; 403 for anyone else. */
+  private Handler scoped(Handler h) {
+    return ctx -> {
+      String refused = scope.refusal(Web.principal(ctx));
+      if (refused != null) {
+        throw HttpProblem.of("forbidden", "", refused);
+      }
+      h.handle(ctx);
+    };
+  }
+
+  /** Only the administration's own staff: what they do becomes its intelligence records. */
+  private Handler ownAgency(Handler h) {
+    return ctx -> {
+      Principal p = Web.principal(ctx);
+      if (!p.agency().equals(scope.administration())) {
+        throw HttpProblem.of(
+            "forbidden",
+            "",
+            "a feed upload becomes "
+                + scope.administration()
+                + "'s intelligence records: only its own officers and administrators may upload;"
+                + " agency "
+                + p.agency()
+                + " may not");
+      }
+      h.handle(ctx);
+    };
   }
 
   @Override
   public void routes(Routes r) {
-    r.get("/maritime", READ, "maritime map", this::mapPage)
-        .get("/maritime/vessels/{mmsi}", READ, "vessel page", this::vesselPage)
+    r.get("/maritime", READ, "maritime map", scoped(this::mapPage))
+        .get("/maritime/vessels/{mmsi}", READ, "vessel page", scoped(this::vesselPage))
         .get(
             "/assets/maritime/map.js",
             Access.open(),
@@ -77,37 +150,58 @@ public final class MaritimeWeb implements WebModule {
             Access.open(),
             "offline basemap (Natural Earth land)",
             ctx -> asset(ctx, "land.geojson", "application/geo+json"))
-        .get("/api/maritime/vessels", READ, "live vessels", this::vessels)
-        .get("/api/maritime/vessels/{mmsi}", READ, "one vessel", this::vessel)
-        .get("/api/maritime/vessels/{mmsi}/track", READ, "a vessel's track", this::track)
+        .get("/api/maritime/vessels", READ, "live vessels", scoped(this::vessels))
+        .get("/api/maritime/vessels/{mmsi}", READ, "one vessel", scoped(this::vessel))
+        .get("/api/maritime/vessels/{mmsi}/track", READ, "a vessel's track", scoped(this::track))
         .get(
             "/api/maritime/alerts",
             READ,
             "alerts, most urgent first, with nearest boats",
-            this::alerts)
-        .get("/api/maritime/port-calls", READ, "port calls", this::portCalls)
-        .get("/api/maritime/ports", READ, "port areas (GeoJSON)", this::portAreas)
+            scoped(this::alerts))
+        .get("/api/maritime/port-calls", READ, "port calls", scoped(this::portCalls))
+        .get("/api/maritime/ports", READ, "port areas (GeoJSON)", scoped(this::portAreas))
         .get(
-            "/api/maritime/sites", READ, "camera sites", ctx -> ctx.json(service.records().sites()))
-        .post("/api/maritime/sites", MANAGE_SITES, "add or change a camera site", this::saveSite)
+            "/api/maritime/sites",
+            READ,
+            "camera sites",
+            scoped(ctx -> ctx.json(service.records().sites())))
+        .post(
+            "/api/maritime/sites",
+            MANAGE_SITES,
+            "add or change a camera site",
+            scoped(this::saveSite))
         .post(
             "/api/maritime/sightings",
             REPORT,
             "a camera sighting (dark-vessel check)",
-            this::sighting)
-        .get("/api/maritime/sightings", READ, "camera sightings, newest first", this::sightings)
+            scoped(this::sighting))
+        .get(
+            "/api/maritime/sightings",
+            READ,
+            "camera sightings, newest first",
+            scoped(this::sightings))
         .get(
             "/api/maritime/patrols",
             READ,
             "patrol boats",
-            ctx -> ctx.json(service.records().patrols()))
-        .post("/api/maritime/patrols", REPORT, "a patrol boat's position", this::patrol)
+            scoped(ctx -> ctx.json(patrolsJson(ctx))))
+        .post("/api/maritime/patrols", REPORT, "a patrol boat's position", scoped(this::patrol))
+        .post(
+            "/api/maritime/alerts/{id}/status",
+            REPORT,
+            "acknowledge or close an alert (status, note)",
+            scoped(this::alertStatus))
+        .get(
+            "/api/maritime/feeds",
+            READ,
+            "per-feed counts of lines, messages, skipped lines and broken sentences",
+            scoped(ctx -> ctx.json(service.feedStats())))
         .post(
             "/api/maritime/feed",
-            REPORT,
-            "upload NMEA text into the tracker (replay)",
+            FEED,
+            "upload NMEA text into the tracker (replay); the administration's own staff only",
             Routes.Body.ROWS,
-            this::feed);
+            ownAgency(this::feed));
   }
 
   private String render(String template, Map<String, Object> params) {
@@ -158,7 +252,9 @@ public final class MaritimeWeb implements WebModule {
             .toList());
     Web.page(
         ctx,
-        Web.messages(ctx).get("maritime.vessel.title", v.name() == null ? mmsi : v.name()),
+        // an MMSI is an identifier: as text, never a number formatted with separators
+        Web.messages(ctx)
+            .get("maritime.vessel.title", v.name() == null ? String.valueOf(mmsi) : v.name()),
         render("vessel.jte", p));
   }
 
@@ -242,8 +338,12 @@ public final class MaritimeWeb implements WebModule {
     return m;
   }
 
+  /**
+   * Vessels heard within {@code hours} (default 6) of the newest report in the picture (event time,
+   * so a replayed day shows as it was), each with its age at that time.
+   */
   private void vessels(Context ctx) {
-    int hours = Web.intParam(ctx, "hours", 24 * 365 * 30, 1, 24 * 365 * 30);
+    int hours = Web.intParam(ctx, "hours", 6, 1, 24 * 365 * 30);
     List<Map<String, Object>> out = new ArrayList<>();
     List<VesselSnapshot> live = service.liveVessels(null);
     Instant newest = Instant.EPOCH;
@@ -253,7 +353,9 @@ public final class MaritimeWeb implements WebModule {
     Instant since = newest.minus(Duration.ofHours(hours));
     for (VesselSnapshot v : live) {
       if (v.lastSeen() != null && !v.lastSeen().isBefore(since)) {
-        out.add(vesselJson(v));
+        Map<String, Object> m = vesselJson(v);
+        m.put("ageMinutes", Duration.between(v.lastSeen(), newest).toMinutes());
+        out.add(m);
       }
     }
     ctx.json(out);
@@ -299,24 +401,56 @@ public final class MaritimeWeb implements WebModule {
     }
   }
 
+  /**
+   * Alerts, most urgent first as of the picture's time ({@code asOf}, default the newest alert's):
+   * open and acknowledged ones, closed ones too with {@code closed=true}. Each carries the vessels'
+   * names, its length (to its end, or to the picture's time while open) and the boats that could
+   * respond with the age of their positions.
+   */
   private void alerts(Context ctx) {
     int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
+    boolean closed = "true".equals(ctx.queryParam("closed"));
+    Instant asOf = instantParam(ctx, "asOf", null);
+    var t = Web.messages(ctx);
+    Map<Integer, String> names = new java.util.HashMap<>();
+    for (VesselSnapshot v : service.liveVessels(null)) {
+      if (v.name() != null && !v.name().isBlank()) {
+        names.put(v.mmsi(), v.name());
+      }
+    }
     List<Map<String, Object>> out = new ArrayList<>();
     int rank = 0;
-    for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, limit)) {
+    for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, asOf)) {
       MaritimeRecords.Alert a = ra.alert();
+      if (!closed && "closed".equals(a.status())) {
+        continue;
+      }
+      if (rank >= limit) {
+        break;
+      }
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("rank", ++rank);
       m.put("id", a.id());
       m.put("kind", a.kind());
       m.put("time", a.time().toString());
+      m.put("timeLocal", t.time(a.time()));
       m.put("end", a.end() == null ? null : a.end().toString());
+      Instant until = a.end() != null ? a.end() : ra.asOf();
+      long minutes = until.isAfter(a.time()) ? Duration.between(a.time(), until).toMinutes() : 0;
+      m.put("durationMinutes", minutes);
+      m.put("duration", MaritimeService.duration(Duration.ofMinutes(minutes)));
       m.put("lat", num(a.lat()));
       m.put("lon", num(a.lon()));
       m.put("mmsi", a.mmsi());
+      m.put("vesselName", a.mmsi() == null ? null : names.get(a.mmsi()));
       m.put("otherMmsi", a.otherMmsi());
+      m.put("otherName", a.otherMmsi() == null ? null : names.get(a.otherMmsi()));
       m.put("summary", a.summary());
       m.put("score", ra.score());
+      m.put("asOf", ra.asOf().toString());
+      m.put("status", a.status());
+      m.put("statusBy", a.statusBy());
+      m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
       List<Map<String, Object>> boats = new ArrayList<>();
       for (PatrolTasking.Option o : ra.nearestBoats()) {
         Map<String, Object> b = new LinkedHashMap<>();
@@ -324,12 +458,67 @@ public final class MaritimeWeb implements WebModule {
         b.put("name", o.boat().name());
         b.put("distanceNm", o.distanceNm());
         b.put("etaMinutes", o.eta() == null ? null : o.eta().toMinutes());
+        b.put("positionAgeMinutes", o.age() == null ? null : o.age().toMinutes());
         boats.add(b);
       }
       m.put("nearestBoats", boats);
       out.add(m);
     }
     ctx.json(out);
+  }
+
+  /** Acknowledges or closes an alert: who and when are kept with it and audited. */
+  private void alertStatus(Context ctx) {
+    long id;
+    try {
+      id = Long.parseLong(ctx.pathParam("id"));
+    } catch (NumberFormatException e) {
+      throw HttpProblem.of("invalid-parameter", "id", "expected an alert id (a whole number)");
+    }
+    JsonNode b = body(ctx);
+    String status = text(b, "status", true);
+    if (!MaritimeRecords.ALERT_STATUSES.contains(status)) {
+      throw HttpProblem.of(
+          "invalid-field", "status", "expected one of " + MaritimeRecords.ALERT_STATUSES);
+    }
+    String note = limited(b, "note", 1000);
+    Principal p = Web.principal(ctx);
+    MaritimeRecords.Alert a =
+        service
+            .records()
+            .setAlertStatus(id, status, p.username(), service.now(), note)
+            .orElseThrow(() -> HttpProblem.notFound("alert " + id));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("status", status);
+    details.put("kind", a.kind());
+    if (note != null) {
+      details.put("note", note);
+    }
+    Web.audit(ctx, "maritime.alert.status", "alert:" + id, details);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", a.id());
+    m.put("status", a.status());
+    m.put("statusBy", a.statusBy());
+    m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
+    ctx.json(m);
+  }
+
+  private List<Map<String, Object>> patrolsJson(Context ctx) {
+    var t = Web.messages(ctx);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (PatrolBoat p : service.records().patrols()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", p.id());
+      m.put("name", p.name());
+      m.put("time", p.time().toString());
+      m.put("timeLocal", t.time(p.time()));
+      m.put("lat", p.lat());
+      m.put("lon", p.lon());
+      m.put("speedKnots", p.speedKnots());
+      m.put("maxSpeedKnots", num(p.maxSpeedKnots()));
+      out.add(m);
+    }
+    return out;
   }
 
   private void sightings(Context ctx) {
@@ -340,6 +529,7 @@ public final class MaritimeWeb implements WebModule {
       m.put("id", s.id());
       m.put("siteId", s.siteId());
       m.put("time", s.time().toString());
+      m.put("timeLocal", Web.messages(ctx).time(s.time()));
       m.put("lat", s.lat());
       m.put("lon", s.lon());
       m.put("bearingDeg", num(s.bearingDeg()));
@@ -356,7 +546,20 @@ public final class MaritimeWeb implements WebModule {
   private void portCalls(Context ctx) {
     int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
     service.sync();
-    ctx.json(service.records().portCalls(null, limit));
+    var t = Web.messages(ctx);
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (MaritimeRecords.StoredPortCall c : service.records().portCalls(null, limit)) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("movementId", c.movementId());
+      m.put("mmsi", c.mmsi());
+      m.put("locode", c.locode());
+      m.put("portName", c.portName());
+      m.put("direction", c.direction());
+      m.put("time", c.time().toString());
+      m.put("timeLocal", t.time(c.time()));
+      out.add(m);
+    }
+    ctx.json(out);
   }
 
   private void portAreas(Context ctx) {
@@ -370,7 +573,9 @@ public final class MaritimeWeb implements WebModule {
               "properties",
               Map.of("locode", p.locode(), "name", p.name(), "kind", p.kind()),
               "geometry",
-              Map.of("type", "Polygon", "coordinates", List.of(ring))));
+              // a Polygon is a list of rings, each a list of [lon, lat]: List.of(ring) would take
+              // the double[][] as varargs and flatten it to a list of points
+              Map.of("type", "Polygon", "coordinates", List.<Object>of((Object) ring))));
     }
     ctx.json(Map.of("type", "FeatureCollection", "features", features));
   }
@@ -412,13 +617,53 @@ public final class MaritimeWeb implements WebModule {
     return n.asDouble();
   }
 
-  private static Instant time(JsonNode b, String field) {
-    String raw = text(b, field, true);
+  /**
+   * A time as an ISO-8601 instant ({@code 2026-11-28T02:50:00Z}, or with an offset), or as a local
+   * date and time in the administration's zone ({@code 2026-11-28 11:50} or {@code
+   * 2026-11-28T11:50}), as people on the map enter it.
+   */
+  static Instant time(String raw, String field, java.time.ZoneId zone) {
     try {
-      return Instant.parse(raw);
+      return java.time.OffsetDateTime.parse(raw).toInstant();
     } catch (DateTimeParseException e) {
-      throw HttpProblem.of("invalid-field", field, "expected an ISO-8601 instant");
+      // not an instant: try a local time below
     }
+    try {
+      return java.time.LocalDateTime.parse(raw.replace(' ', 'T')).atZone(zone).toInstant();
+    } catch (DateTimeParseException e) {
+      throw HttpProblem.of(
+          "invalid-field",
+          field,
+          "expected a time like 2026-11-28 11:50 ("
+              + zone.getId()
+              + ") or an ISO-8601 instant like 2026-11-28T02:50:00Z, got '"
+              + raw
+              + "'");
+    }
+  }
+
+  private static Instant time(Context ctx, JsonNode b, String field) {
+    return time(text(b, field, true), field, Web.messages(ctx).zone());
+  }
+
+  /** Optional text of at most {@code max} characters. */
+  private static String limited(JsonNode b, String field, int max) {
+    String v = text(b, field, false);
+    if (v != null && v.length() > max) {
+      throw HttpProblem.of(
+          "invalid-field", field, "expected at most " + max + " characters, got " + v.length());
+    }
+    return v;
+  }
+
+  private static String required(JsonNode b, String field, int max) {
+    text(b, field, true);
+    return limited(b, field, max);
+  }
+
+  private static void reject(Outcome.Rejected<?> rej) {
+    var p = rej.problems().get(0);
+    throw HttpProblem.of(p.code(), p.field(), p.message());
   }
 
   private void saveSite(Context ctx) {
@@ -430,14 +675,21 @@ public final class MaritimeWeb implements WebModule {
     CameraSite s =
         new CameraSite(
             id,
-            text(b, "name", true),
+            required(b, "name", MAX_TEXT),
             number(b, "lat", -90, 90, true),
             number(b, "lon", -180, 180, true),
             number(b, "bearingDeg", 0, 360, true),
-            number(b, "fovDeg", 0, 360, true),
-            number(b, "rangeNm", 0, 100, true));
+            positive(b, "fovDeg", 360),
+            positive(b, "rangeNm", 100));
     service.records().saveSite(s);
-    Web.audit(ctx, "maritime.site.save", "camera-site:" + id, Map.of());
+    Web.audit(
+        ctx,
+        "maritime.site.save",
+        "camera-site:" + id,
+        Map.of(
+            "name", s.name(),
+            "position", s.lat() + "," + s.lon(),
+            "view", s.bearingDeg() + "/" + s.fovDeg() + "/" + s.rangeNm()));
     ctx.status(201).json(s);
   }
 
@@ -445,20 +697,23 @@ public final class MaritimeWeb implements WebModule {
     JsonNode b = body(ctx);
     Sighting s =
         new Sighting(
-            text(b, "siteId", true),
-            time(b, "time"),
+            required(b, "siteId", 64),
+            time(ctx, b, "time"),
             number(b, "lat", -90, 90, false),
             number(b, "lon", -180, 180, false),
             number(b, "bearingDeg", 0, 360, false),
             number(b, "sizeM", 0, 500, false),
-            text(b, "vesselType", false),
-            text(b, "imageRef", false));
+            limited(b, "vesselType", MAX_TEXT),
+            limited(b, "imageRef", 500));
+    if (Double.isNaN(s.lat()) != Double.isNaN(s.lon())) {
+      throw HttpProblem.of(
+          "invalid-field",
+          Double.isNaN(s.lat()) ? "lat" : "lon",
+          "give both latitude and longitude, or neither (a bearing)");
+    }
     Outcome<MaritimeService.SightingResult> r = service.sighting(s);
     switch (r) {
-      case Outcome.Rejected<MaritimeService.SightingResult> rej -> {
-        var p = rej.problems().get(0);
-        throw HttpProblem.of(p.code(), p.field(), p.message());
-      }
+      case Outcome.Rejected<MaritimeService.SightingResult> rej -> reject(rej);
       case Outcome.Accepted<MaritimeService.SightingResult> ok -> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", ok.value().id());
@@ -470,24 +725,66 @@ public final class MaritimeWeb implements WebModule {
           m.put("matchedMmsi", e.nearest().mmsi());
           m.put("distanceNm", e.distanceNm());
         }
-        Web.audit(ctx, "maritime.sighting", "sighting:" + ok.value().id(), Map.of());
+        Map<String, String> audit = new LinkedHashMap<>();
+        audit.put("site", s.siteId());
+        audit.put("time", s.time().toString());
+        audit.put("position", res.lat() + "," + res.lon());
+        audit.put("result", res instanceof DarkVesselCheck.Dark ? "dark" : "explained");
+        if (res instanceof DarkVesselCheck.Explained e) {
+          audit.put("matchedMmsi", String.valueOf(e.nearest().mmsi()));
+        }
+        if (s.imageRef() != null) {
+          audit.put("imageRef", s.imageRef());
+        }
+        Web.audit(ctx, "maritime.sighting", "sighting:" + ok.value().id(), audit);
         ctx.status(201).json(m);
       }
     }
   }
 
+  /**
+   * A patrol boat's position. {@code time} may be left out: the position is then as of now (the
+   * server's clock), as a crew reporting where it is means; {@code maxSpeedKnots} is the speed the
+   * boat can make to respond (kept from earlier reports when left out).
+   */
   private void patrol(Context ctx) {
     JsonNode b = body(ctx);
+    String id = required(b, "id", 64);
+    String name = required(b, "name", MAX_TEXT);
+    Instant time = text(b, "time", false) == null ? service.now() : time(ctx, b, "time");
     PatrolBoat p =
         new PatrolBoat(
-            text(b, "id", true),
-            text(b, "name", true),
-            time(b, "time"),
+            id,
+            name,
+            time,
             number(b, "lat", -90, 90, true),
             number(b, "lon", -180, 180, true),
-            number(b, "speedKnots", 0, 80, true));
-    service.records().savePatrol(p);
-    ctx.status(201).json(p);
+            number(b, "speedKnots", 0, 80, true),
+            number(b, "maxSpeedKnots", 0, 80, false));
+    switch (service.reportPatrol(p)) {
+      case Outcome.Rejected<PatrolBoat> rej -> reject(rej);
+      case Outcome.Accepted<PatrolBoat> ok -> {
+        PatrolBoat stored = ok.value();
+        Web.audit(
+            ctx,
+            "maritime.patrol.report",
+            "patrol-boat:" + stored.id(),
+            Map.of(
+                "time", stored.time().toString(),
+                "position", stored.lat() + "," + stored.lon(),
+                "speedKnots", String.valueOf(stored.speedKnots())));
+        ctx.status(201).json(stored);
+      }
+    }
+  }
+
+  private static double positive(JsonNode b, String field, double max) {
+    double v = number(b, field, 0, max, true);
+    if (v <= 0) {
+      throw HttpProblem.of(
+          "invalid-field", field, "expected a number greater than 0, at most " + max);
+    }
+    return v;
   }
 
   private void feed(Context ctx) throws IOException {
@@ -495,14 +792,23 @@ public final class MaritimeWeb implements WebModule {
     if (body.length == 0) {
       throw HttpProblem.of("empty-feed", "body", "expected NMEA sentences, one per line");
     }
-    DecodeAisStream.Summary s = service.ingest(new ByteArrayInputStream(body));
-    service.endOfInput();
+    Principal p = Web.principal(ctx);
+    var origin = new ConveyanceMovements.Origin.User(p.username(), p.agency());
+    DecodeAisStream.Summary s = service.ingest(new ByteArrayInputStream(body), origin, "upload");
+    service.endOfInput(origin);
     Web.audit(
-        ctx, "maritime.feed.upload", "feed", Map.of("messages", String.valueOf(s.messages())));
+        ctx,
+        "maritime.feed.upload",
+        "feed",
+        Map.of(
+            "lines", String.valueOf(s.lines()),
+            "messages", String.valueOf(s.messages()),
+            "broken", String.valueOf(s.broken())));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("lines", s.lines());
     m.put("messages", s.messages());
     m.put("broken", s.brokenByCode());
+    m.put("skipped", s.skipped());
     List<Map<String, Object>> examples = new ArrayList<>();
     for (DecodeAisStream.Broken b : s.examples()) {
       Map<String, Object> e = new LinkedHashMap<>();

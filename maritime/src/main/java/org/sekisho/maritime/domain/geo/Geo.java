@@ -56,4 +56,21 @@ public final class Geo {
   public static boolean valid(double lat, double lon) {
     return lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
   }
+
+  /** Initial great-circle bearing from the first point to the second, degrees true 0-360. */
+  public static double bearingDeg(double lat1, double lon1, double lat2, double lon2) {
+    double p1 = Math.toRadians(lat1);
+    double p2 = Math.toRadians(lat2);
+    double dl = Math.toRadians(lon2 - lon1);
+    double y = Math.sin(dl) * Math.cos(p2);
+    double x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(dl);
+    double b = Math.toDegrees(Math.atan2(y, x));
+    return (b + 360) % 360;
+  }
+
+  /** Smallest angle between two bearings, 0-180 degrees. */
+  public static double angleBetween(double a, double b) {
+    double d = Math.abs(((a - b) % 360 + 360) % 360);
+    return d > 180 ? 360 - d : d;
+  }
 }

@@ -15,10 +15,11 @@ import org.sekisho.maritime.domain.ais.SixBit;
  * (time stamps before the sentence, fields after the checksum), removes the six-bit armour and fill
  * bits and hands each payload to the {@link AisDecoder}.
  *
- * <p>Lines that are not AIS sentences (other NMEA, comments, blank lines) are skipped silently; AIS
- * sentences that are broken are reported to the {@link Sink} with a reason and reading goes on. A
- * line holding a NUL character (U+0000) is broken whatever else it holds ({@code nmea-nul}), so
- * none of it can reach storage. Not thread-safe: one reader per stream.
+ * <p>Lines that are not AIS sentences (other NMEA, text) are skipped and counted ({@link
+ * #skipped}), comments and blank lines are skipped; AIS sentences that are broken are reported to
+ * the {@link Sink} with a reason and reading goes on. A line holding a NUL character (U+0000) is
+ * broken whatever else it holds ({@code nmea-nul}), so none of it can reach storage. Not
+ * thread-safe: one reader per stream.
  */
 public final class AivdmReader {
 
@@ -56,6 +57,7 @@ public final class AivdmReader {
   private final Partial[] partials = new Partial[11 * 4];
   private final byte[] packed = new byte[(MAX_CHARS * MAX_FRAGMENTS * 6 + 7) / 8];
   private long lineNumber;
+  private long skipped;
 
   public AivdmReader(Sink sink) {
     this.sink = sink;
@@ -101,6 +103,8 @@ public final class AivdmReader {
     if (bang < 0) {
       if (looksLikeAis(buf, p, end)) {
         reject("nmea-no-start", "sentence", "AIS sentence does not start with '!'");
+      } else {
+        skipped++;
       }
       return;
     }
@@ -108,7 +112,21 @@ public final class AivdmReader {
     if (bang > p && buf[bang - 1] == '\\') {
       int open = lastIndexOf(buf, p, bang - 1, (byte) '\\');
       if (open >= 0) {
+        // a tag block whose checksum fails cannot be trusted for its time: one such sentence
+        // would otherwise set a vessel's clock to any date (and freeze its track there)
+        Problem bad = tagProblem(buf, open + 1, bang - 1);
+        if (bad != null) {
+          sink.rejected(lineNumber, bad);
+          return;
+        }
         time = tagTime(buf, open + 1, bang - 1);
+        if (time == BAD_TIME) {
+          reject(
+              "nmea-tag-time",
+              "tag-block",
+              "tag block c: must be a UNIX time in seconds or milliseconds, from 2000 on");
+          return;
+        }
       }
     }
     if (end - bang < 7
@@ -118,6 +136,8 @@ public final class AivdmReader {
         || buf[bang + 6] != ',') {
       if (looksLikeAis(buf, bang, end)) {
         reject("nmea-bad-header", "sentence", "expected !xxVDM or !xxVDO at column " + (bang + 1));
+      } else {
+        skipped++;
       }
       return;
     }
@@ -255,6 +275,36 @@ public final class AivdmReader {
     return lineNumber;
   }
 
+  /**
+   * Lines that were neither AIS sentences nor blank nor comments (other NMEA such as {@code
+   * $GPGGA}, or text): not broken AIS, but counted so that a feed of the wrong kind shows.
+   */
+  public long skipped() {
+    return skipped;
+  }
+
+  /**
+   * End of input: every multi-sentence message still waiting for fragments is reported as {@code
+   * nmea-incomplete} at the line of its first fragment (a stream may end, or a receiver drop, in
+   * the middle of one). Reading may go on afterwards.
+   */
+  public void finish() {
+    for (int i = 0; i < partials.length; i++) {
+      Partial part = partials[i];
+      if (part != null && part.next > 0) {
+        rejectAt(
+            part.startLine,
+            "nmea-incomplete",
+            "fragment",
+            "multi-sentence message dropped: input ended after fragment "
+                + part.next
+                + " of "
+                + part.count);
+        part.next = 0;
+      }
+    }
+  }
+
   private void emit(
       byte[] armoured, int off, int chars, byte[] sixbits, int fill, char channel, long time) {
     int bits = chars * 6 - fill;
@@ -349,7 +399,43 @@ public final class AivdmReader {
     return h < 0 || l < 0 ? -1 : h * 16 + l;
   }
 
-  /** The {@code c:} (UNIX time) field of a tag block, or NO_TIME. */
+  /** A {@code c:} field that is not a plausible UNIX time (not digits, or before 2000). */
+  private static final long BAD_TIME = Long.MIN_VALUE + 1;
+
+  /** 2000-01-01T00:00:00Z: AIS receive times before it are corrupt, not history. */
+  private static final long EARLIEST_SECOND = 946_684_800L;
+
+  /**
+   * Why the tag block in {@code buf[from, to)} (between its backslashes) cannot be trusted, or
+   * null: NMEA 4.0 requires {@code *hh}, the XOR of the characters before the star.
+   */
+  private static Problem tagProblem(byte[] buf, int from, int to) {
+    int star = indexOf(buf, from, to, (byte) '*');
+    if (star < 0 || star + 3 != to) {
+      return Problem.of(
+          "nmea-tag-checksum", "tag-block", "tag block must end with a '*hh' checksum");
+    }
+    int want = hex2(buf, star + 1);
+    int sum = 0;
+    for (int i = from; i < star; i++) {
+      sum ^= buf[i];
+    }
+    if (want < 0 || (sum & 0xFF) != want) {
+      return Problem.of(
+          "nmea-tag-checksum",
+          "tag-block",
+          String.format(
+              "tag block checksum %s, computed %02X",
+              new String(buf, star + 1, 2, StandardCharsets.ISO_8859_1), sum & 0xFF));
+    }
+    return null;
+  }
+
+  /**
+   * The {@code c:} (UNIX time) field of a tag block, NO_TIME when there is none, BAD_TIME when it
+   * is not digits or lies before 2000 (how far it may lie ahead depends on the reader's clock: the
+   * caller checks that).
+   */
   private static long tagTime(byte[] buf, int from, int to) {
     int star = indexOf(buf, from, to, (byte) '*');
     int end = star < 0 ? to : star;
@@ -359,10 +445,13 @@ public final class AivdmReader {
       int fe = comma < 0 ? end : comma;
       if (fe - i > 2 && buf[i] == 'c' && buf[i + 1] == ':') {
         long v = number(buf, i + 2, fe);
-        if (v != NO_TIME && v > 100_000_000_000L) {
+        if (v == NO_TIME) {
+          return BAD_TIME;
+        }
+        if (v > 100_000_000_000L) {
           v /= 1000; // milliseconds
         }
-        return v;
+        return v < EARLIEST_SECOND ? BAD_TIME : v;
       }
       i = fe + 1;
     }
