@@ -62,6 +62,23 @@ class FlightScreeningTest {
   }
 
   @Test
+  void aGenderOutsideTheDocumentedCodesIsRefusedWhereItIsWritten() {
+    Outcome<?> q =
+        ScreeningRule.compile(
+            "criterion \"Gender\" when gender = \"Q\" then severity low because \"gender code"
+                + " nonsense\"");
+    assertThat(q.isAccepted()).isFalse();
+    assertThat(q.problems().get(0).message()).contains("gender is M, F, U or X, got \"Q\"");
+    assertThat(q.problems().get(0).field()).startsWith("line 1, column ");
+    assertThat(
+            ScreeningRule.compile(
+                    "criterion \"Gender\" when gender = \"x\" then severity low because"
+                        + " \"undisclosed gender\"")
+                .isAccepted())
+        .isTrue();
+  }
+
+  @Test
   void thePnrGivesTheFactsRulesTest() {
     List<PassengerFacts> pax = corpusFlight();
     assertThat(pax).hasSize(1);
