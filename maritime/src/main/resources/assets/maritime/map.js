@@ -16,6 +16,15 @@
       .addTo(map);
   });
   const text = (node, s) => { node.textContent = s; return node; };
+  // times are shown and entered in the administration's zone (SEKISHO_ZONE), as on every page
+  const zoneEl = document.getElementById('maritime-labels') || document.getElementById('maritime-zone');
+  const zone = (zoneEl && zoneEl.dataset.zone) || 'Asia/Tokyo';
+  const localTime = (iso) => {
+    if (!iso) { return ''; }
+    const f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
+    return f.format(new Date(iso));
+  };
+  const localInput = (d) => new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
   const mmsi = el.dataset.mmsi;
   if (mmsi) {
     get('/api/maritime/vessels/' + mmsi + '/track').then((t) => {
@@ -34,7 +43,7 @@
             const timer = setInterval(() => {
               i = Math.min(i + 1, pts.length - 1);
               marker.setLatLng(pts[i]);
-              clock.textContent = t.positions[i].time;
+              clock.textContent = t.positions[i].time + ' (' + localTime(t.positions[i].time) + ')';
               if (i === pts.length - 1) { clearInterval(timer); }
             }, 50);
           });
@@ -55,11 +64,25 @@
   const sightingLayer = L.layerGroup().addTo(map);
   L.control.layers(null, {
     [document.getElementById('map').dataset.labelVessels]: vesselLayer,
-    [kindLabel('dark-vessel') + ' / alerts']: alertLayer,
-    cameras: siteLayer,
-    patrols: patrolLayer,
-    sightings: sightingLayer,
+    [labels.layerAlerts]: alertLayer,
+    [labels.layerCameras]: siteLayer,
+    [labels.layerPatrols]: patrolLayer,
+    [labels.layerSightings]: sightingLayer,
   }, { collapsed: true }).addTo(map);
+  const fill = (pattern, ...args) => args.reduce((s, a, i) => s.split('{' + i + '}').join(a), pattern);
+  const who = (name, id) => (name ? name + ' (' + id + ')' : 'MMSI ' + id);
+  // an alert in the reader's language, from its fields (the stored summary is the fallback)
+  function summary(a) {
+    const v = a.mmsi != null ? who(a.vesselName, a.mmsi) : '';
+    switch (a.kind) {
+      case 'gap': return fill(labels.sumGap, v, localTime(a.time), a.duration, a.end == null ? labels.sumGapOpen : '');
+      case 'encounter':
+      case 'fishing-meeting': return fill(labels.sumMeeting, v, who(a.otherName, a.otherMmsi), a.duration);
+      case 'loitering': return fill(labels.sumLoitering, v, a.duration);
+      case 'dark-vessel': return fill(labels.sumDark, a.summary, localTime(a.time));
+      default: return a.summary;
+    }
+  }
   const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
   const post = (url, body) => fetch(url, {
     method: 'POST',
@@ -114,8 +137,10 @@
       vs.forEach((v) => {
         if (v.lat == null) { return; }
         bounds.push([v.lat, v.lon]);
-        const m = L.circleMarker([v.lat, v.lon], { radius: 5, color: v.shipType === 30 ? '#e67e22' : '#2c3e50', className: 'vessel-marker' });
-        m.bindPopup('<a href="/maritime/vessels/' + v.mmsi + '">' + escapeHtml(v.name || String(v.mmsi)) + '</a>');
+        const stale = v.ageMinutes > 60;
+        const m = L.circleMarker([v.lat, v.lon], { radius: 5, color: v.shipType === 30 ? '#e67e22' : '#2c3e50', opacity: stale ? 0.4 : 1, fillOpacity: stale ? 0.1 : 0.2, className: 'vessel-marker' });
+        m.bindPopup('<a href="/maritime/vessels/' + v.mmsi + '">' + escapeHtml(v.name || String(v.mmsi)) + '</a><br>' + escapeHtml(localTime(v.lastSeen)) +
+          (stale ? '<br><span class="vessel-stale">' + escapeHtml(labels.stale + ' ' + v.ageMinutes + ' ' + labels.minutes) + '</span>' : ''));
         m.addTo(vesselLayer);
       });
       if (!fitted && bounds.length) { map.fitBounds(bounds, { maxZoom: 10 }); fitted = true; }
@@ -129,15 +154,45 @@
         li.className = 'alert alert-' + a.kind;
         li.dataset.kind = a.kind;
         li.dataset.rank = a.rank;
+        li.dataset.id = a.id;
         li.appendChild(text(document.createElement('span'), kindLabel(a.kind))).className = 'kind';
-        li.appendChild(document.createTextNode(': ' + a.summary + ' (' + labels.score + ' ' + a.score + ')'));
-        let popup = kindLabel(a.kind) + ': ' + a.summary;
+        li.appendChild(document.createTextNode(': '));
+        if (a.mmsi != null) {
+          const link = text(document.createElement('a'), who(a.vesselName, a.mmsi));
+          link.href = '/maritime/vessels/' + a.mmsi;
+          link.className = 'alert-vessel';
+          li.appendChild(link);
+          li.appendChild(document.createTextNode(' — '));
+        }
+        li.appendChild(text(document.createElement('span'), summary(a))).className = 'alert-summary';
+        li.appendChild(document.createTextNode(' (' + labels.score + ' ' + a.score + ')'));
+        const when = text(document.createElement('div'), localTime(a.time) + (a.lat != null ? ' · ' + a.lat.toFixed(3) + ', ' + a.lon.toFixed(3) : '') + ' · ' + labels.for + ' ' + a.duration);
+        when.className = 'alert-when';
+        li.appendChild(when);
+        if (a.status === 'acknowledged') {
+          li.appendChild(text(document.createElement('div'), labels.acked + ' ' + a.statusBy + ' ' + localTime(a.statusAt))).className = 'alert-acked';
+        }
+        if (document.getElementById('patrol-form')) {
+          [['acknowledged', labels.ack], ['closed', labels.close]].forEach(([status, label]) => {
+            if (status === a.status) { return; }
+            const b = text(document.createElement('button'), label);
+            b.type = 'button';
+            b.className = 'alert-' + status;
+            b.addEventListener('click', (ev) => {
+              ev.stopPropagation();
+              post('/api/maritime/alerts/' + a.id + '/status', { status }).then(refresh);
+            });
+            li.appendChild(b);
+          });
+        }
+        let popup = kindLabel(a.kind) + ': ' + summary(a);
         const boats = document.createElement('ul');
         boats.className = 'boats';
         if (a.nearestBoats && a.nearestBoats.length) {
           a.nearestBoats.forEach((b) => {
             const s = b.name + ' (' + b.id + ') ' + b.distanceNm + ' nm' +
-              (b.etaMinutes != null ? ', ' + labels.eta + ' ' + b.etaMinutes + ' ' + labels.minutes : '');
+              (b.etaMinutes != null ? ', ' + labels.eta + ' ' + b.etaMinutes + ' ' + labels.minutes : '') +
+              (b.positionAgeMinutes ? ', ' + labels.age + ' ' + b.positionAgeMinutes + ' ' + labels.minutes : '');
             const bl = text(document.createElement('li'), s);
             bl.className = 'nearest-boat';
             boats.appendChild(bl);
@@ -166,7 +221,9 @@
       cs.forEach((c) => {
         const li = document.createElement('li');
         li.className = 'port-call';
-        list.appendChild(text(li, c.time + ' ' + c.mmsi + ' ' + c.direction + ' ' + c.portName + ' (' + c.locode + ')'));
+        const direction = c.direction === 'arrival' ? labels.arrival : (c.direction === 'departure' ? labels.departure : c.direction);
+        li.dataset.direction = c.direction;
+        list.appendChild(text(li, localTime(c.time) + ' ' + c.mmsi + ' ' + direction + ' ' + c.portName + ' (' + c.locode + ')'));
       });
     });
     get('/api/maritime/patrols').then((ps) => {
@@ -176,7 +233,7 @@
       ps.forEach((p) => {
         L.circleMarker([p.lat, p.lon], { radius: 7, color: '#27ae60', weight: 3, className: 'patrol-marker' })
           .addTo(patrolLayer).bindTooltip(p.name + ' ' + p.speedKnots + ' kn');
-        const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + p.speedKnots + ' kn, ' + p.time);
+        const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + p.speedKnots + ' kn, ' + localTime(p.time));
         li.className = 'patrol-boat';
         list.appendChild(li);
       });
@@ -187,8 +244,8 @@
       list.replaceChildren();
       ss.forEach((s) => {
         L.circleMarker([s.lat, s.lon], { radius: 5, color: s.dark ? '#8b0000' : '#7f8c8d', fillOpacity: 0.8, className: s.dark ? 'sighting-marker sighting-dark' : 'sighting-marker' })
-          .addTo(sightingLayer).bindPopup(escapeHtml(s.time + ' ' + s.siteId + ' ' + (s.vesselType || '') + (s.imageRef ? ' [' + s.imageRef + ']' : '')));
-        const li = text(document.createElement('li'), s.time + ' ' + s.siteId + ' ' + (s.vesselType || '') +
+          .addTo(sightingLayer).bindPopup(escapeHtml(localTime(s.time) + ' ' + s.siteId + ' ' + (s.vesselType || '') + (s.imageRef ? ' [' + s.imageRef + ']' : '')));
+        const li = text(document.createElement('li'), localTime(s.time) + ' ' + s.siteId + ' ' + (s.vesselType || '') +
           (s.dark ? ' — ' + kindLabel('dark-vessel') : ' — MMSI ' + s.matchedMmsi));
         li.className = s.dark ? 'sighting sighting-dark' : 'sighting';
         list.appendChild(li);
@@ -225,8 +282,10 @@
       });
     });
   }
+  // the sighting form starts at now in the administration's zone; the patrol form's blank time
+  // means "now" on the server
   const timeInput = document.getElementById('sighting-time');
-  if (timeInput) { timeInput.value = new Date().toISOString().replace(/\.\d+Z$/, 'Z'); }
+  if (timeInput) { timeInput.value = localInput(new Date()); }
   map.on('click', (ev) => {
     const lat = document.getElementById('sighting-lat');
     if (lat) {

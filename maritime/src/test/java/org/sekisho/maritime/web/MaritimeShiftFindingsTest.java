@@ -35,6 +35,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.ConveyanceMovements;
@@ -47,6 +51,7 @@ import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 
@@ -440,6 +445,48 @@ class MaritimeShiftFindingsTest {
         send("GET", "/maritime/vessels/" + mmsi() + "?lang=en", token("officer"), null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("<title>Vessel " + mmsi() + " ");
+  }
+
+  @Test
+  @Order(12)
+  void onTheMapAnOfficerReportsABoatPositionWithoutTypingATimeAndSeesTimesInTokyoTime() {
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
+      driver.get(base + "/maritime?lang=en");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("officer");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("patrol-form")));
+      driver.findElement(By.id("patrol-id")).sendKeys("PB-9");
+      driver.findElement(By.id("patrol-name")).sendKeys("Shirasagi");
+      driver.findElement(By.id("patrol-lat")).sendKeys("34.6");
+      driver.findElement(By.id("patrol-lon")).sendKeys("139.7");
+      driver.findElement(By.id("patrol-speed")).sendKeys("22");
+      driver.findElement(By.id("patrol-submit")).click();
+      wait.until(d -> !d.findElement(By.id("patrol-result")).getText().isBlank());
+      assertThat(driver.findElement(By.id("patrol-result")).getAttribute("class"))
+          .isNotEqualTo("error");
+      // the server's clock is 03:00 UTC: 12:00 in Tokyo
+      wait.until(
+          d ->
+              d.findElements(By.cssSelector("#patrols li.patrol-boat")).stream()
+                  .anyMatch(
+                      li ->
+                          li.getText().contains("PB-9")
+                              && li.getText().contains("2026-11-28 12:00")));
+      // the sighting form starts in Tokyo time, and alerts name and link their vessel
+      assertThat(driver.findElement(By.id("sighting-time")).getAttribute("value"))
+          .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
+      wait.until(d -> !d.findElements(By.cssSelector("#alerts a.alert-vessel")).isEmpty());
+      assertThat(driver.findElement(By.cssSelector("#alerts a.alert-vessel")).getAttribute("href"))
+          .contains("/maritime/vessels/");
+      assertThat(driver.findElement(By.id("port-calls")).getText())
+          .doesNotContainPattern("T\\d{2}:\\d{2}");
+    } finally {
+      driver.quit();
+    }
   }
 
   private static JsonNode first(JsonNode alerts, String kind) {
