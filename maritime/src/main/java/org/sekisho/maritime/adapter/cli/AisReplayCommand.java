@@ -36,8 +36,10 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sekisho ais replay FILE [--speed 60] [--to tcp://HOST:PORT]}: replays a recorded NMEA feed
- * at a chosen speed, either to a TCP listener (a Sekisho server's AIS input, or any other consumer)
- * or straight into the tracking pipeline, printing what the detectors find.
+ * at a chosen speed, either to a TCP listener (an AIS server or relay; a Sekisho server does not
+ * listen on TCP: it connects out to such a server through {@code sekisho.ais.tcp}, so a file meant
+ * for a Sekisho server is uploaded or sent to its UDP port instead) or straight into the tracking
+ * pipeline, printing what the detectors find.
  */
 @Command(
     name = "replay",
@@ -56,7 +58,12 @@ public final class AisReplayCommand implements Callable<Integer> {
           "feed seconds per wall second; 0 = as fast as possible (default: ${DEFAULT-VALUE})")
   double speed;
 
-  @Option(names = "--to", description = "send to tcp://HOST:PORT instead of the local detectors")
+  @Option(
+      names = "--to",
+      description =
+          "send to a TCP listener tcp://HOST:PORT (an AIS server or relay that a Sekisho server"
+              + " connects to; a Sekisho server itself does not listen on TCP) instead of the"
+              + " local detectors")
   String to;
 
   public AisReplayCommand() {}
