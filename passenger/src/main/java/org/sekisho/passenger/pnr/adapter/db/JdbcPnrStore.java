@@ -239,11 +239,16 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
                       + " passenger.screening_flight where departure_date < cast(:c as date))")
               .bind("c", c)
               .execute();
+          // the comment (officers write names and passport numbers there) and a watchlist hit's
+          // title (the listed name that matched, much like the traveller's) go too; a hit
+          // disposed of after masking is masked on the next run
           h.createUpdate(
                   "update passenger.screening_hit set traveller_name = :mask, traveller_key ="
-                      + " :mask || id, explanation = '{}' where traveller_name <> :mask and"
-                      + " flight_id in (select id from passenger.screening_flight where"
-                      + " departure_date < cast(:c as date))")
+                      + " :mask || id, explanation = '{}', comment = case when comment = '' then"
+                      + " '' else :mask end, title = case when kind = 'watchlist' then :mask"
+                      + " else title end where (traveller_name <> :mask or comment not in ('',"
+                      + " :mask)) and flight_id in (select id from passenger.screening_flight"
+                      + " where departure_date < cast(:c as date))")
               .bind("mask", MASK)
               .bind("c", c)
               .execute();

@@ -61,6 +61,49 @@ class JdbcScreeningStoreTest {
     assertThat(store.flightById(f)).isEmpty();
   }
 
+  @Test
+  void retentionMasksADispositionsCommentAndTheListedNameAWatchlistHitShowed() {
+    long f =
+        store.flight(
+            new FlightRef("JL", "0010", LocalDate.of(2025, 1, 6), "BOG", "NRT"), "arrival");
+    store.recordHits(
+        f,
+        List.of(
+            new Hit(
+                "JL/M/1",
+                "Aiko Tanaka",
+                "JL/M",
+                Hit.Kind.WATCHLIST,
+                "watchlist:alerts/A-1",
+                "Aiko Tanaka",
+                "high",
+                0.9,
+                List.of("name 0.9"))),
+        AT);
+    long hit = store.hits(f).get(0).id();
+    assertThat(store.dispose(hit, "false-positive", "Aiko TANAKA passport TK1 checked", "u", AT))
+        .isTrue();
+    var pnrStore = new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi());
+    pnrStore.maskReceivedBefore(Instant.parse("2025-07-01T00:00:00Z"));
+    var masked = store.hit(hit).orElseThrow();
+    assertThat(masked.comment()).isEqualTo("***");
+    assertThat(masked.hit().title()).isEqualTo("***");
+    assertThat(masked.hit().subjectKey()).doesNotContain("JL/M/1");
+    // what hit and how it was judged stay
+    assertThat(masked.status()).isEqualTo("false-positive");
+    assertThat(masked.hit().source()).isEqualTo("watchlist:alerts/A-1");
+    int left =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from passenger.screening_hit where comment like"
+                                + " '%TK1%' or title like '%Tanaka%'")
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(left).isZero();
+  }
+
   static PassengerFacts traveller(String key, String booking, String doc, LocalDate day) {
     return new PassengerFacts(
         key,
