@@ -142,7 +142,7 @@ public final class IntelContext implements BoundedContext {
   public List<NavItem> nav() {
     return List.of(
         new NavItem("/", "nav.dashboard", IntelWeb.READ),
-        new NavItem("/search", "nav.search", IntelWeb.READ));
+        new NavItem("/search", "nav.search", IntelWeb.LOOKUP));
   }
 
   @Override

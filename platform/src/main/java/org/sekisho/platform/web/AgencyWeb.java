@@ -42,7 +42,15 @@ public final class AgencyWeb implements WebModule {
     ctx.json(
         Map.of(
             "agencies",
-            agencies.all().stream().map(a -> Map.of("code", a.code(), "name", a.name())).toList()));
+            agencies.all().stream()
+                .map(
+                    a -> {
+                      Map<String, String> m = new LinkedHashMap<>();
+                      m.put("code", a.code());
+                      m.put("name", a.name());
+                      return m;
+                    })
+                .toList()));
   }
 
   private void register(Context ctx) {

@@ -431,10 +431,14 @@ public final class WebServer implements AutoCloseable {
               config.nav().stream()
                   .filter(n -> n.access().admits(p) && !n.href().equals("/"))
                   .toList();
+          // the narrowest first: the PNR unit may also search the intelligence database, but its
+          // work is the flights only it may open
           Optional<NavItem> first =
               theirs.stream()
                   .filter(n -> n.access() instanceof Access.AnyOf)
-                  .findFirst()
+                  .min(
+                      java.util.Comparator.comparingInt(
+                          n -> ((Access.AnyOf) n.access()).roles().size()))
                   .or(() -> theirs.stream().findFirst());
           if (first.isPresent()) {
             ctx.redirect(first.get().href(), io.javalin.http.HttpStatus.SEE_OTHER);

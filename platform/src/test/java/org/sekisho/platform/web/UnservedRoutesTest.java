@@ -51,6 +51,8 @@ class UnservedRoutesTest {
             List.of(
                 new NavItem("/", "nav.dashboard", Access.anyOf(Role.ANALYST)),
                 new NavItem("/declaration", "nav.declaration", Access.open()),
+                new NavItem("/search", "nav.search", Access.anyOf(Role.ANALYST, Role.PNR_UNIT)),
+                new NavItem("/screening/flights", "nav.flights", Access.anyOf(Role.PNR_UNIT)),
                 new NavItem("/admin/users", "nav.admin", Access.anyOf(Role.ADMIN))));
     t.accounts.upsert(
         "boss", "Boss", TestServer.PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
@@ -92,6 +94,17 @@ class UnservedRoutesTest {
         t.send("GET", "/", Map.of("Authorization", "Bearer " + boss, "Accept", "text/html"), null);
     assertThat(admin.status()).isEqualTo(303);
     assertThat(admin.header("Location")).contains("/admin/users");
+    // of the pages open to the caller, the one kept to the fewest roles: the PNR unit's flights,
+    // not the search it shares with analysts
+    t.accounts.upsert(
+        "sora", "Sora", TestServer.PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs-jp", "NTC");
+    TestServer.Answer pnr =
+        t.send(
+            "GET",
+            "/",
+            Map.of("Authorization", "Bearer " + t.token("sora"), "Accept", "text/html"),
+            null);
+    assertThat(pnr.header("Location")).contains("/screening/flights");
     // a program asking is told plainly
     assertThat(t.get("/", boss).status()).isEqualTo(403);
     assertThat(t.get("/", t.token("kato")).body()).isEqualTo("dashboard");

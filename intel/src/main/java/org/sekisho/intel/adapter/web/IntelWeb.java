@@ -51,6 +51,21 @@ public final class IntelWeb implements WebModule {
           Role.LIAISON,
           Role.PARTNER);
 
+  /**
+   * Who may look things up in the intelligence database (search, records, entities, the link
+   * graph): its readers and the PNR unit, which checks a flight's travellers against what customs
+   * knows. Every look-up is scoped and audited as a reader's is; the dashboard stays the readers'.
+   */
+  public static final Access LOOKUP =
+      Access.anyOf(
+          Role.ANALYST,
+          Role.OFFICER,
+          Role.INSPECTOR,
+          Role.INVESTIGATOR,
+          Role.LIAISON,
+          Role.PARTNER,
+          Role.PNR_UNIT);
+
   public static final Access INGEST =
       Access.anyOf(Role.ANALYST, Role.OFFICER, Role.PARTNER, Role.ADMIN);
   public static final Access MERGE = Access.anyOf(Role.ANALYST, Role.OFFICER, Role.INVESTIGATOR);
@@ -75,14 +90,14 @@ public final class IntelWeb implements WebModule {
   @Override
   public void routes(Routes r) {
     r.get("/", READ, "dashboard: today's volumes", this::dashboardPage)
-        .get("/search", READ, "search page", this::searchPage)
-        .get("/records/{id}", READ, "record page", this::recordPage)
+        .get("/search", LOOKUP, "search page", this::searchPage)
+        .get("/records/{id}", LOOKUP, "record page", this::recordPage)
         .get(
             "/records/{kind}/{sourceId}",
-            READ,
+            LOOKUP,
             "record page by kind and source id (redirect), e.g. from a targeting assessment",
             this::recordBySource)
-        .get("/entities/{id}", READ, "entity page", this::entityPage)
+        .get("/entities/{id}", LOOKUP, "entity page", this::entityPage)
         .post(
             "/entities/{id}/merge", MERGE, "merge an entity into this one (form)", this::mergeForm)
         .post("/merges/{id}/undo", MERGE, "undo a merge (form)", this::undoForm)
@@ -92,22 +107,22 @@ public final class IntelWeb implements WebModule {
             READ,
             "volumes of a day",
             ctx -> ctx.json(queries.dashboard(day(ctx, "date"), reader(ctx))))
-        .get("/api/search", READ, "search records and entities", this::searchApi)
-        .get("/api/records/{id}", READ, "one record with its linked entities", this::recordApi)
+        .get("/api/search", LOOKUP, "search records and entities", this::searchApi)
+        .get("/api/records/{id}", LOOKUP, "one record with its linked entities", this::recordApi)
         .get(
             "/api/records/{kind}/{sourceId}",
-            READ,
+            LOOKUP,
             "the record the reader's agency holds (else one shared with it) under a kind and"
                 + " source id",
             ctx -> recordApi(ctx, bySource(ctx)))
         .get(
             "/api/entities/{id}",
-            READ,
+            LOOKUP,
             "one entity with its records, candidates and merges",
             this::entityApi)
         .get(
             "/api/entities/{id}/graph",
-            READ,
+            LOOKUP,
             "link graph around an entity to N hops",
             this::graphApi)
         .post(
