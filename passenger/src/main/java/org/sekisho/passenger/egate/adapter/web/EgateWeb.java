@@ -24,6 +24,7 @@ import org.sekisho.passenger.egate.application.KioskCheckIn;
 import org.sekisho.passenger.egate.application.QrImages;
 import org.sekisho.passenger.egate.domain.chip.ChipFiles;
 import org.sekisho.passenger.egate.domain.decision.GateDecision;
+import org.sekisho.passenger.egate.domain.decision.Reason;
 import org.sekisho.passenger.egate.domain.decision.Referral;
 import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
@@ -49,6 +50,9 @@ public final class EgateWeb implements WebModule {
    * dedicated kiosk role would be narrower; see the module notes.
    */
   public static final Access KIOSK = Access.anyOf(Role.INSPECTOR);
+
+  /** How long the kiosk's result stays on screen before it clears for the next traveller. */
+  static final int KIOSK_CLEAR_SECONDS = 15;
 
   /** Largest image accepted from a kiosk camera or upload. */
   static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -118,6 +122,10 @@ public final class EgateWeb implements WebModule {
     p.put("v", values);
     p.put("errors", errors);
     p.put("csrf", Web.csrf(ctx));
+    // Only Base64 characters: the template writes this URL unescaped in the download link.
+    if (qrPng != null && !qrPng.matches("[A-Za-z0-9+/=]*")) {
+      throw new IllegalStateException("QR PNG is not Base64");
+    }
     p.put("qrDataUrl", qrPng == null ? "" : "data:image/png;base64," + qrPng);
     p.put("qrText", qrText == null ? "" : qrText);
     Web.page(ctx, t.get("declaration.title"), render("declaration.jte", p));
@@ -172,9 +180,17 @@ public final class EgateWeb implements WebModule {
         Map.of("flight", d.flight(), "arrival", d.arrival().toString()));
   }
 
+  /**
+   * The kiosk is a traveller-facing screen, not a staff page: it is rendered as a page of its own,
+   * without the staff navigation (search, intelligence), the signed-in account or sign-out.
+   */
   private void kioskPage(Context ctx) {
     Messages t = Web.messages(ctx);
-    Web.page(ctx, t.get("kiosk.title"), render("kiosk.jte", Map.of("t", t)));
+    ctx.header("Cache-Control", "no-store");
+    ctx.html(
+        render(
+            "kiosk.jte",
+            Map.of("t", t, "csrf", Web.csrf(ctx), "clearAfterSeconds", KIOSK_CLEAR_SECONDS)));
   }
 
   private void kioskScript(Context ctx) {
@@ -286,7 +302,8 @@ public final class EgateWeb implements WebModule {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("reason", ref.reason().name());
         m.put("text", t.get("reason." + ref.reason().name()));
-        m.put("detail", ref.detail());
+        // A screening hit is for the officer only, never on the kiosk (it may name a watchlist).
+        m.put("detail", ref.reason() == Reason.TARGETING_HIT ? "" : ref.detail());
         reasons.add(m);
       }
     }

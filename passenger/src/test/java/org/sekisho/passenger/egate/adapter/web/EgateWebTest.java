@@ -116,6 +116,25 @@ class EgateWebTest {
   }
 
   @Test
+  void theDownloadLinkSavesTheQrPngItself() throws Exception {
+    HttpResponse<String> page =
+        server.send(
+            "POST",
+            "/declaration",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(form(server.traveller)));
+    Matcher link =
+        Pattern.compile(
+                "id=\"declaration-qr-download\" href=\"data:image/png;base64,([^\"]+)\""
+                    + " download=\"declaration-qr.png\"")
+            .matcher(page.body());
+    assertThat(link.find()).as("download link in %s", page.body()).isTrue();
+    byte[] png = Base64.getDecoder().decode(link.group(1));
+    assertThat(new ZxingQrImages().read(png).orElseThrow()).startsWith("SKD1:");
+  }
+
+  @Test
   void aFormWithMistakesIsShownAgainNamingEachField() throws Exception {
     Map<String, String> f = form(server.traveller);
     f.put("birthDate", "12.04.1985");
