@@ -1,5 +1,8 @@
 package org.sekisho.passenger.egate.adapter.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -233,8 +236,24 @@ public final class EgateWeb implements WebModule {
         out.put("text", a.value());
         Outcome<SealedDeclaration> v = declarations.readText(a.value());
         out.put("verified", v.isAccepted());
-        if (!v.isAccepted()) {
-          out.put("problem", problem(v.problems().get(0)));
+        // Decoding a traveller's declaration is a read of personal data: audited like any other.
+        switch (v) {
+          case Outcome.Accepted<SealedDeclaration> ok -> {
+            CustomsDeclaration d = ok.value().declaration();
+            Web.audit(
+                ctx,
+                "egate.declaration.read",
+                "passport:" + d.nationality() + ":" + d.passportNumber(),
+                Map.of("verified", "true", "key", ok.value().keyId()));
+          }
+          case Outcome.Rejected<SealedDeclaration> no -> {
+            out.put("problem", problem(no.problems().get(0)));
+            Web.audit(
+                ctx,
+                "egate.declaration.read",
+                "qr:unverified",
+                Map.of("verified", "false", "problem", no.problems().get(0).code()));
+          }
         }
       }
     }
@@ -266,6 +285,16 @@ public final class EgateWeb implements WebModule {
     if (req.mrz() == null || req.mrz().isEmpty()) {
       throw HttpProblem.of("missing-field", "mrz", "send the printed MRZ lines as a list");
     }
+    if (req.mrz().size() > 3) {
+      throw HttpProblem.of(
+          "invalid-field", "mrz", "expected 2 or 3 MRZ lines, got " + req.mrz().size());
+    }
+    for (int i = 0; i < req.mrz().size(); i++) {
+      if (req.mrz().get(i) == null) {
+        throw HttpProblem.of("invalid-field", "mrz[" + i + "]", "expected a line of MRZ text");
+      }
+    }
+    checkImmigration(req.immigration());
     Optional<ChipFiles> chip = Optional.ofNullable(req.chip()).map(EgateWeb::chipFiles);
     Immigration im = req.immigration();
     ImmigrationAnswers answers =
@@ -289,6 +318,29 @@ public final class EgateWeb implements WebModule {
     KioskCheckIn.Result result =
         kiosk.checkIn(capture, new KioskCheckIn.Kiosk(p.username(), p.agency()));
     ctx.json(answer(result, Web.messages(ctx)));
+  }
+
+  /** The purposes the kiosk offers (the values of its purpose-of-visit list). */
+  static final List<String> PURPOSES =
+      List.of("tourism", "business", "visiting relatives", "transit", "other");
+
+  private static void checkImmigration(Immigration im) {
+    if (im == null) {
+      return;
+    }
+    if (im.purposeOfVisit() != null
+        && !im.purposeOfVisit().isBlank()
+        && !PURPOSES.contains(im.purposeOfVisit().strip())) {
+      throw HttpProblem.of(
+          "invalid-field", "immigration.purposeOfVisit", "expected one of " + PURPOSES);
+    }
+    if (im.intendedStayDays() != null
+        && (im.intendedStayDays() < 0 || im.intendedStayDays() > 365)) {
+      throw HttpProblem.of(
+          "invalid-field",
+          "immigration.intendedStayDays",
+          "expected a whole number of days from 0 to 365");
+    }
   }
 
   static Map<String, Object> answer(KioskCheckIn.Result r, Messages t) {
@@ -396,11 +448,52 @@ public final class EgateWeb implements WebModule {
     try {
       value = ctx.bodyAsClass(type);
     } catch (Exception e) { // Javalin rethrows Jackson's checked exceptions unchecked
-      throw HttpProblem.of("invalid-json", "", "the body is not the expected JSON object");
+      throw jsonProblem(e);
     }
     if (value == null) {
       throw HttpProblem.of("invalid-json", "", "send a JSON object");
     }
     return value;
+  }
+
+  /** A 400 naming the JSON field that could not be read (e.g. {@code mrz[0]}) and what it wants. */
+  static HttpProblem jsonProblem(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+          if (r.getFieldName() != null) {
+            field.append(field.isEmpty() ? "" : ".").append(r.getFieldName());
+          } else {
+            field.append('[').append(r.getIndex()).append(']');
+          }
+        }
+        String expected =
+            switch (m) {
+              case UnrecognizedPropertyException u -> "unknown field; remove it";
+              case MismatchedInputException mi when mi.getTargetType() != null ->
+                  "expected " + expected(mi.getTargetType());
+              default -> "not the expected JSON value";
+            };
+        return HttpProblem.of("invalid-json", field.toString(), expected);
+      }
+    }
+    return HttpProblem.of("invalid-json", "", "the body is not the expected JSON object");
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "a JSON object";
   }
 }
