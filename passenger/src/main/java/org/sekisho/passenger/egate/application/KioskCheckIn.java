@@ -334,6 +334,13 @@ public final class KioskCheckIn {
     }
     f.put(TravellerField.TARGETING_HITS, String.join("; ", hits));
     f.put(TravellerField.GATE_DECISION, decisionText(decision));
+    if (decision instanceof GateDecision.SecondaryInspection s) {
+      f.put(
+          TravellerField.GATE_REFERRALS,
+          s.referrals().stream()
+              .map(r -> r.reason().name() + ": " + r.detail())
+              .collect(Collectors.joining("; ")));
+    }
     if (answers != null) {
       f.put(TravellerField.PURPOSE_OF_VISIT, answers.purposeOfVisit());
       f.put(TravellerField.INTENDED_STAY_DAYS, Integer.toString(answers.intendedStayDays()));

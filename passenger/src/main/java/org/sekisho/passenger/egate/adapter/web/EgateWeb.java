@@ -22,6 +22,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.passenger.egate.application.CustomsArrivalLookup;
 import org.sekisho.passenger.egate.application.DeclarationQrService;
 import org.sekisho.passenger.egate.application.KioskCheckIn;
 import org.sekisho.passenger.egate.application.QrImages;
@@ -54,6 +55,13 @@ public final class EgateWeb implements WebModule {
    */
   public static final Access KIOSK = Access.anyOf(Role.INSPECTOR);
 
+  /**
+   * Who reads the gate's referrals: customs officers. Not inspectors, because kiosk devices hold
+   * the inspector role until the platform has a kiosk role, and a kiosk must not read other
+   * travellers.
+   */
+  public static final Access REFERRALS = Access.anyOf(Role.OFFICER);
+
   /** How long the kiosk's result stays on screen before it clears for the next traveller. */
   static final int KIOSK_CLEAR_SECONDS = 15;
 
@@ -63,6 +71,7 @@ public final class EgateWeb implements WebModule {
   private final DeclarationQrService declarations;
   private final QrImages qrImages;
   private final KioskCheckIn kiosk;
+  private final CustomsArrivalLookup arrivals;
   private final Clock clock;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -72,7 +81,12 @@ public final class EgateWeb implements WebModule {
           "org.sekisho.passenger.egate.adapter.web.jte");
 
   public EgateWeb(
-      DeclarationQrService declarations, QrImages qrImages, KioskCheckIn kiosk, Clock clock) {
+      DeclarationQrService declarations,
+      QrImages qrImages,
+      KioskCheckIn kiosk,
+      CustomsArrivalLookup arrivals,
+      Clock clock) {
+    this.arrivals = arrivals;
     this.declarations = declarations;
     this.qrImages = qrImages;
     this.kiosk = kiosk;
@@ -100,7 +114,52 @@ public final class EgateWeb implements WebModule {
             "/api/egate/decisions",
             KIOSK,
             "decide for one traveller (MRZ, chip, QR, face, immigration items)",
-            this::decide);
+            this::decide)
+        .get(
+            "/api/egate/arrivals",
+            REFERRALS,
+            "the day's e-Gate referrals with their reasons (query: date=YYYY-MM-DD, default today)",
+            this::referrals)
+        .get(
+            "/api/egate/arrivals/{captureId}",
+            REFERRALS,
+            "one e-Gate customs arrival record by the capture id the kiosk showed",
+            this::arrival);
+  }
+
+  private void referrals(Context ctx) {
+    String raw = ctx.queryParam("date");
+    LocalDate day;
+    try {
+      day = raw == null || raw.isBlank() ? LocalDate.now(clock) : LocalDate.parse(raw.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw HttpProblem.of("invalid-parameter", "date", "expected a date as YYYY-MM-DD");
+    }
+    List<Map<String, String>> rows = arrivals.referredOn(day);
+    Web.audit(
+        ctx,
+        "egate.referrals.listed",
+        "egate:referrals:" + day,
+        Map.of("count", Integer.toString(rows.size())));
+    ctx.json(Map.of("date", day.toString(), "referrals", rows));
+  }
+
+  private void arrival(Context ctx) {
+    String id = ctx.pathParam("captureId").strip();
+    if (!id.matches("[0-9a-fA-F-]{36}")) {
+      throw HttpProblem.of(
+          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+    }
+    Map<String, String> row = arrivals.find(id).orElseThrow(() -> HttpProblem.notFound(id));
+    Web.audit(
+        ctx,
+        "egate.arrival.read",
+        "passport:"
+            + row.getOrDefault("issuing_state", "")
+            + ":"
+            + row.getOrDefault("document_number", ""),
+        Map.of("capture", id));
+    ctx.json(row);
   }
 
   private String render(String template, Map<String, Object> params) {

@@ -303,6 +303,36 @@ class EgateWebTest {
   }
 
   @Test
+  void anOfficerSeesTheDaysReferralsWithTheirReasonsAndLooksOneUpByItsCaptureId() throws Exception {
+    HttpResponse<String> referred =
+        decide(decisionBody(Travellers.altered(issueQrText()), server.traveller.portrait()));
+    Matcher id = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(referred.body());
+    assertThat(id.find()).isTrue();
+    String officer = server.token("officer");
+    HttpResponse<String> list = server.send("GET", "/api/egate/arrivals", officer, null, null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body())
+        .contains(id.group(1))
+        .contains("DECLARATION_INVALID: ")
+        .contains("qr-signature-invalid");
+    HttpResponse<String> one =
+        server.send("GET", "/api/egate/arrivals/" + id.group(1), officer, null, null);
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(one.body()).contains("\"gate_referrals\":\"DECLARATION_INVALID: ");
+    assertThat(countAudit("egate.arrival.read")).isPositive();
+    assertThat(countAudit("egate.referrals.listed")).isPositive();
+    // A kiosk device must not read other travellers' records.
+    assertThat(
+            server
+                .send("GET", "/api/egate/arrivals", server.token("kiosk-hnd-01"), null, null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            server.send("GET", "/api/egate/arrivals?date=2026-02-30", officer, null, null).body())
+        .contains("\"field\":\"date\"");
+  }
+
+  @Test
   void theQrEndpointReadsACameraFrameAndSaysWhetherItVerifies() throws Exception {
     String token = server.token("kiosk-hnd-01");
     String text = issueQrText();
