@@ -89,7 +89,7 @@
     if (!r.found) return false;
     state.qrText = r.text;
     // A QR that fails verification still goes to the decision, which refers the traveller.
-    $("qr-status").textContent = r.verified ? msg("Found") : msg("Refused") + " " + ((r.problem || {}).message || "");
+    $("qr-status").textContent = r.verified ? msg("Found") : msg("Refused");
     state.scanning = false;
     setTimeout(() => toFace(), 400);
     return true;
@@ -156,32 +156,45 @@
     if (f) decide(f);
   });
 
-  // Step 4: the result, with the reasons an officer will see.
+  // Step 4: the result. The traveller sees only the instruction and a reference: the reasons,
+  // scores, models and any screening hit are for the officer (GET /api/egate/arrivals/{id}).
+  let clearTimer = null;
   function showResult(r) {
+    clearTraveller();
     const h = $("result");
     h.dataset.decision = r.decision;
     h.textContent = r.decisionText;
     h.className = r.decision === "pass" ? "pass" : "referred";
-    const ul = $("reasons");
-    ul.replaceChildren();
-    for (const x of r.reasons) {
-      const li = document.createElement("li");
-      li.dataset.reason = x.reason;
-      li.textContent = x.text + (x.detail ? " — " + x.detail : "");
-      ul.appendChild(li);
-    }
     $("result-records").textContent = r.captureId;
     show("result");
-    // Nothing personal stays in the page.
-    state.mrz = []; state.chip = null; state.qrText = null;
-    $("mrz").value = ""; $("chip-file").value = ""; $("qr-file").value = ""; $("face-file").value = "";
+    // The next person in the queue must not see this screen.
+    const seconds = parseInt(root.dataset.clearAfter || "15", 10);
+    clearTimer = setTimeout(nextTraveller, seconds * 1000);
   }
-  $("next-traveller").addEventListener("click", () => {
-    $("result").dataset.decision = "";
-    $("reasons").replaceChildren();
+
+  // Nothing of one traveller stays in the page for the next: passport, chip, QR, face and every
+  // immigration answer go back to the page's defaults.
+  function clearTraveller() {
+    state.mrz = []; state.chip = null; state.qrText = null; state.scanning = false;
+    $("mrz").value = ""; $("chip-file").value = ""; $("qr-file").value = ""; $("face-file").value = "";
+    const purpose = $("purpose-of-visit");
+    purpose.selectedIndex = 0;
+    for (const o of purpose.options) if (o.defaultSelected) o.selected = true;
+    $("intended-stay").value = $("intended-stay").defaultValue;
+    for (const id of ["deportation-history", "criminal-conviction", "prohibited-items"]) $(id).checked = false;
     $("qr-status").textContent = ""; $("face-status").textContent = "";
+  }
+
+  function nextTraveller() {
+    if (clearTimer) { clearTimeout(clearTimer); clearTimer = null; }
+    clearTraveller();
+    stopCamera();
+    const h = $("result");
+    h.dataset.decision = ""; h.textContent = ""; h.className = "";
+    $("result-records").textContent = "";
     show("passport");
-  });
+  }
+  $("next-traveller").addEventListener("click", nextTraveller);
 
   show("passport");
 })();

@@ -131,7 +131,7 @@ public final class EgateContext implements BoundedContext {
               immigration,
               audit,
               clock);
-      this.web = new EgateWeb(declarations, qr, kiosk, clock);
+      this.web = new EgateWeb(declarations, qr, kiosk, tables.lookup(clock.getZone()), clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "e-Gate configuration under " + home + ": " + e.getMessage(), e);

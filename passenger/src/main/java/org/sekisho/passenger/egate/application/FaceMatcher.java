@@ -10,4 +10,12 @@ public interface FaceMatcher {
 
   /** Model name and version, for the decision log. */
   String model();
+
+  /**
+   * Whether a model is configured at all; when not, no comparison is made and the traveller is
+   * referred with "face not compared" (never told the face does not match).
+   */
+  default boolean configured() {
+    return true;
+  }
 }

@@ -20,6 +20,11 @@ public final class FaceVerifications {
     this.decisionLog = decisionLog;
   }
 
+  /** Whether a face model is configured (see {@link FaceMatcher#configured()}). */
+  public boolean configured() {
+    return matcher.configured();
+  }
+
   public FaceVerification verify(byte[] chipPortrait, byte[] liveCapture) {
     try {
       double score = matcher.similarity(chipPortrait, liveCapture);

@@ -78,8 +78,9 @@ public final class KioskCheckIn {
    *
    * @param captureId the capture's identifier, in both records and the audit entry
    * @param decision pass or secondary inspection with reasons
-   * @param face the face comparison, empty when none could be made (no authenticated chip or no
-   *     live image)
+   * @param face the face comparison, empty when none could be made (no authenticated chip, no live
+   *     image or no face model configured; the referral reason {@code FACE_NOT_COMPARED} says
+   *     which)
    * @param declaration the verified declaration, or why it was refused
    * @param customsDelivery the customs endpoint's receipt, or why it failed
    * @param immigrationDelivery the immigration endpoint's receipt, or why it failed
@@ -130,6 +131,7 @@ public final class KioskCheckIn {
     Outcome<ChipReading> chip;
     Outcome<SealedDeclaration> declaration;
     FaceVerification face = null;
+    String faceNotCompared = "";
     try {
       mrz = mrzParser.parse(capture.mrzLines());
       chip =
@@ -141,7 +143,13 @@ public final class KioskCheckIn {
                       Outcome.rejected(
                           "chip-not-read", "chip", "the passport chip was not read at the kiosk"));
       declaration = readDeclaration(capture);
-      if (chip instanceof Outcome.Accepted<ChipReading> c && capture.liveFace().length > 0) {
+      if (!(chip instanceof Outcome.Accepted<ChipReading> c)) {
+        faceNotCompared = "no authenticated chip portrait to compare with";
+      } else if (capture.liveFace().length == 0) {
+        faceNotCompared = "no live face image";
+      } else if (!faces.configured()) {
+        faceNotCompared = "no face model configured";
+      } else {
         face = faces.verify(c.value().face(), capture.liveFace());
       }
     } finally {
@@ -155,7 +163,9 @@ public final class KioskCheckIn {
             ? targeting.hits(a.value())
             : List.of();
     GateDecision decision =
-        GateRules.decide(new GateInputs(mrz, chip, declaration, face, hits, LocalDate.now(clock)));
+        GateRules.decide(
+            new GateInputs(
+                mrz, chip, declaration, face, hits, LocalDate.now(clock), faceNotCompared));
     ArrivalCapture all =
         new ArrivalCapture(
             captureId,
@@ -181,7 +191,7 @@ public final class KioskCheckIn {
             mrz instanceof Outcome.Accepted<MachineReadableZone> a
                 ? "passport:" + a.value().issuingState() + ":" + a.value().documentNumber()
                 : "capture:" + captureId,
-            auditDetails(captureId, decision, face, toCustoms, toImmigration)));
+            auditDetails(captureId, decision, face, faceNotCompared, toCustoms, toImmigration)));
     return new Result(
         captureId, decision, Optional.ofNullable(face), declaration, toCustoms, toImmigration);
   }
@@ -220,6 +230,7 @@ public final class KioskCheckIn {
       String captureId,
       GateDecision decision,
       FaceVerification face,
+      String faceNotCompared,
       Outcome<String> toCustoms,
       Outcome<String> toImmigration) {
     Map<String, String> d = new LinkedHashMap<>();
@@ -231,7 +242,7 @@ public final class KioskCheckIn {
           s.referrals().stream().map(r -> r.reason().name()).collect(Collectors.joining(",")));
     }
     if (face == null) {
-      d.put("face", "not compared");
+      d.put("face", "not compared: " + faceNotCompared);
     } else {
       d.put("face", face.match() ? "match" : "mismatch");
       d.put("face.similarity", String.format(Locale.ROOT, "%.4f", face.similarity()));
@@ -323,6 +334,13 @@ public final class KioskCheckIn {
     }
     f.put(TravellerField.TARGETING_HITS, String.join("; ", hits));
     f.put(TravellerField.GATE_DECISION, decisionText(decision));
+    if (decision instanceof GateDecision.SecondaryInspection s) {
+      f.put(
+          TravellerField.GATE_REFERRALS,
+          s.referrals().stream()
+              .map(r -> r.reason().name() + ": " + r.detail())
+              .collect(Collectors.joining("; ")));
+    }
     if (answers != null) {
       f.put(TravellerField.PURPOSE_OF_VISIT, answers.purposeOfVisit());
       f.put(TravellerField.INTENDED_STAY_DAYS, Integer.toString(answers.intendedStayDays()));

@@ -147,4 +147,147 @@ class GateDecisionsTest {
     GateDecision d = gate(m -> List.of()).decide(MRZ, chip(), qr.sealText(other), GOOD_FACE);
     assertThat(reasons(d)).containsExactly(Reason.DECLARATION_NOT_FOR_THIS_PASSPORT);
   }
+
+  private static CustomsDeclaration declaration(
+      String surname, String given, String nationality, java.time.LocalDate arrival) {
+    CustomsDeclaration d = Declarations.nothingToDeclare();
+    return new CustomsDeclaration(
+        d.flight(),
+        d.departedFrom(),
+        arrival,
+        surname,
+        given,
+        nationality,
+        d.birthDate(),
+        d.passportNumber(),
+        d.occupation(),
+        d.addressInJapan(),
+        d.phone(),
+        d.family(),
+        d.answers(),
+        0);
+  }
+
+  private static List<String> mrz(
+      org.sekisho.passenger.egate.domain.mrz.MrzFormat format, String code, String number) {
+    return new org.sekisho.passenger.egate.domain.mrz.MrzGenerator()
+        .generate(
+            new org.sekisho.passenger.egate.domain.mrz.MrzData(
+                format,
+                code,
+                "UTO",
+                "ERIKSSON",
+                "ANNA MARIA",
+                number,
+                "UTO",
+                "740812",
+                "F",
+                "300415",
+                "",
+                ""))
+        .orElseThrow();
+  }
+
+  @Test
+  void aDeclarationInSomeoneElsesNameOrNationalityIsReferredEvenWithTheSamePassportNumber() {
+    java.time.LocalDate today = java.time.LocalDate.of(2026, 1, 15);
+    GateDecision smith =
+        gate(m -> List.of())
+            .decide(
+                MRZ, chip(), qr.sealText(declaration("SMITH", "JOHN", "UTO", today)), GOOD_FACE);
+    assertThat(reasons(smith)).containsExactly(Reason.DECLARATION_NOT_FOR_THIS_PASSPORT);
+    assertThat(((GateDecision.SecondaryInspection) smith).referrals().get(0).detail())
+        .startsWith("differs in surname, given names:");
+    GateDecision british =
+        gate(m -> List.of())
+            .decide(
+                MRZ,
+                chip(),
+                qr.sealText(declaration("ERIKSSON", "ANNA MARIA", "GBR", today)),
+                GOOD_FACE);
+    assertThat(reasons(british)).containsExactly(Reason.DECLARATION_NOT_FOR_THIS_PASSPORT);
+  }
+
+  @Test
+  void theNameIsComparedInTheMrzAlphabetSoAHyphenatedGivenNamePasses() {
+    GateDecision d =
+        gate(m -> List.of())
+            .decide(
+                MRZ,
+                chip(),
+                qr.sealText(
+                    declaration(
+                        "ERIKSSON", "ANNA-MARIA", "UTO", java.time.LocalDate.of(2026, 1, 15))),
+                GOOD_FACE);
+    assertThat(d).isInstanceOf(GateDecision.Pass.class);
+  }
+
+  @Test
+  void aDeclarationForAnEarlierOrLaterArrivalIsReferredButADelayedFlightIsNot() {
+    for (java.time.LocalDate arrival :
+        List.of(java.time.LocalDate.of(2025, 12, 16), java.time.LocalDate.of(2026, 4, 9))) {
+      GateDecision d =
+          gate(m -> List.of())
+              .decide(
+                  MRZ,
+                  chip(),
+                  qr.sealText(declaration("ERIKSSON", "ANNA MARIA", "UTO", arrival)),
+                  GOOD_FACE);
+      assertThat(reasons(d))
+          .as("arrival %s", arrival)
+          .containsExactly(Reason.DECLARATION_NOT_FOR_TODAY);
+    }
+    GateDecision delayed =
+        gate(m -> List.of())
+            .decide(
+                MRZ,
+                chip(),
+                qr.sealText(
+                    declaration(
+                        "ERIKSSON", "ANNA MARIA", "UTO", java.time.LocalDate.of(2026, 1, 14))),
+                GOOD_FACE);
+    assertThat(delayed).isInstanceOf(GateDecision.Pass.class);
+  }
+
+  @Test
+  void anIdentityCardOrAVisaIsNotAPassportAndIsReferred() {
+    List<String> card = mrz(org.sekisho.passenger.egate.domain.mrz.MrzFormat.TD1, "I", "D23145890");
+    List<String> visa =
+        mrz(org.sekisho.passenger.egate.domain.mrz.MrzFormat.MRVA, "V", "L898902C3");
+    for (List<String> doc : List.of(card, visa)) {
+      CustomsDeclaration d = Declarations.nothingToDeclare();
+      String number = doc == card ? "D23145890" : "L898902C3";
+      CustomsDeclaration decl =
+          new CustomsDeclaration(
+              d.flight(),
+              d.departedFrom(),
+              d.arrival(),
+              d.surname(),
+              d.givenNames(),
+              d.nationality(),
+              d.birthDate(),
+              number,
+              d.occupation(),
+              d.addressInJapan(),
+              d.phone(),
+              d.family(),
+              d.answers(),
+              0);
+      ChipFiles chip =
+          ISSUER.issue(
+              String.join("", doc), SpecimenChipIssuer.placeholderPortrait(40, 50, 3), 40, 50);
+      GateDecision g = gate(m -> List.of()).decide(doc, chip, qr.sealText(decl), GOOD_FACE);
+      assertThat(reasons(g)).as("%s", doc).containsExactly(Reason.DOCUMENT_NOT_A_PASSPORT);
+    }
+  }
+
+  @Test
+  void withoutAFaceComparisonTheReasonIsFaceNotComparedNotAMismatch() {
+    GateDecision d =
+        gate(m -> List.of())
+            .decide(MRZ, chip(), qr.sealText(Declarations.nothingToDeclare()), null);
+    assertThat(reasons(d)).containsExactly(Reason.FACE_NOT_COMPARED);
+    assertThat(((GateDecision.SecondaryInspection) d).referrals().get(0).detail())
+        .isEqualTo("no live face image");
+  }
 }

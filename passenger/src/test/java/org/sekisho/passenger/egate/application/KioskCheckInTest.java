@@ -226,7 +226,7 @@ class KioskCheckInTest {
     assertThat(live).containsOnly(0);
     assertThat(((GateDecision.SecondaryInspection) r.decision()).referrals())
         .extracting(x -> x.reason())
-        .containsExactly(Reason.PASSIVE_AUTHENTICATION_FAILED, Reason.FACE_MISMATCH);
+        .containsExactly(Reason.PASSIVE_AUTHENTICATION_FAILED, Reason.FACE_NOT_COMPARED);
   }
 
   @Test
@@ -251,5 +251,39 @@ class KioskCheckInTest {
     assertThat(r.customsDelivery().problems().get(0).message()).contains("connection refused");
     assertThat(toImmigration).hasSize(1);
     assertThat(audit.get(0).details().get("customs.record")).startsWith("failed:");
+  }
+
+  @Test
+  void withNoFaceModelTheTravellerIsReferredAsNotComparedAndNotAsAMismatch() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    KioskCheckIn noModel =
+        new KioskCheckIn(
+            new JmrtdPassiveAuthentication(new CscaMasterList(List.of(ISSUER.csca())), CLOCK),
+            declarations,
+            new FaceVerifications(
+                new org.sekisho.passenger.egate.adapter.face.NoFaceModel(), 1.0, faceLog::add),
+            passport -> List.of(),
+            r -> Outcome.accepted("cus"),
+            r -> Outcome.accepted("imm"),
+            audit::add,
+            CLOCK);
+    KioskCheckIn.Result r =
+        noModel.checkIn(
+            new KioskCheckIn.Capture(
+                t.mrz(),
+                Optional.of(t.chip()),
+                Optional.of(declarations.sealText(t.declaration())),
+                null,
+                t.portrait().clone(),
+                TOURIST),
+            new KioskCheckIn.Kiosk("k", "a"));
+    assertThat(r.face()).isEmpty();
+    assertThat(((GateDecision.SecondaryInspection) r.decision()).referrals())
+        .containsExactly(
+            new org.sekisho.passenger.egate.domain.decision.Referral(
+                Reason.FACE_NOT_COMPARED, "no face model configured"));
+    assertThat(audit.get(0).details())
+        .containsEntry("face", "not compared: no face model configured");
+    assertThat(faceLog).isEmpty();
   }
 }

@@ -76,7 +76,11 @@ public final class JmrtdPassiveAuthentication implements PassiveAuthentication {
     } catch (IOException | RuntimeException e) {
       // Malformed TLV or ASN.1 surfaces as IOException or a runtime exception inside JMRTD/BC.
       return Outcome.rejected(
-          "chip-unreadable", "EF.SOD", "the chip files cannot be parsed: " + e.getMessage());
+          "chip-unreadable",
+          "EF.SOD",
+          "the chip files cannot be parsed: "
+              // Some parsers throw without a message; the exception's type then says what failed.
+              + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
     }
   }
 

@@ -4,8 +4,8 @@ import org.sekisho.passenger.egate.application.FaceMatcher;
 
 /**
  * What the kiosk uses until the operator configures an evaluated face model: every comparison
- * scores -1, so no traveller passes on face alone and each is referred to an officer with the
- * reason "no face model configured".
+ * scores -1, and the kiosk does not even ask: each traveller is referred to an officer with the
+ * reason "face not compared: no face model configured".
  */
 public final class NoFaceModel implements FaceMatcher {
   @Override
@@ -16,5 +16,10 @@ public final class NoFaceModel implements FaceMatcher {
   @Override
   public String model() {
     return "no face model configured";
+  }
+
+  @Override
+  public boolean configured() {
+    return false;
   }
 }

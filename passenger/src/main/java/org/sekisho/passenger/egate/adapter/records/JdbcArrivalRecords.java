@@ -1,9 +1,19 @@
 package org.sekisho.passenger.egate.adapter.records;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Jdbi;
 import org.sekisho.core.Outcome;
+import org.sekisho.passenger.egate.application.CustomsArrivalLookup;
 import org.sekisho.passenger.egate.application.CustomsArrivalRecords;
 import org.sekisho.passenger.egate.application.ImmigrationArrivalRecords;
 import org.sekisho.passenger.egate.domain.kiosk.Purpose;
@@ -29,6 +39,55 @@ public final class JdbcArrivalRecords {
   public ImmigrationArrivalRecords immigration() {
     return r -> insert("egate.immigration_outbox", Purpose.IMMIGRATION, r);
   }
+
+  /** The officer's read side of {@code egate.customs_arrival}; days are days in {@code zone}. */
+  public CustomsArrivalLookup lookup(ZoneId zone) {
+    return new CustomsArrivalLookup() {
+      @Override
+      public Optional<Map<String, String>> find(String captureId) {
+        return jdbi.withHandle(
+            h ->
+                h.createQuery(SELECT + " where capture_id = :c")
+                    .bind("c", captureId)
+                    .map((rs, ctx) -> row(rs))
+                    .findOne());
+      }
+
+      @Override
+      public List<Map<String, String>> referredOn(LocalDate day) {
+        return jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        SELECT
+                            + " where captured_at >= :from and captured_at < :to"
+                            + " and fields->>'gate_decision' like 'secondary inspection%'"
+                            + " order by captured_at, id limit 500")
+                    .bind("from", day.atStartOfDay(zone).toOffsetDateTime())
+                    .bind("to", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
+                    .map((rs, ctx) -> row(rs))
+                    .list());
+      }
+    };
+  }
+
+  private static final String SELECT =
+      "select capture_id, kiosk, captured_at, fields::text as fields from egate.customs_arrival";
+
+  private static Map<String, String> row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("capture_id", rs.getString("capture_id"));
+    m.put("kiosk", rs.getString("kiosk"));
+    m.put("captured_at", rs.getObject("captured_at", OffsetDateTime.class).toInstant().toString());
+    try {
+      JsonNode fields = JSON.readTree(rs.getString("fields"));
+      fields.properties().forEach(e -> m.put(e.getKey(), e.getValue().asText()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("egate.customs_arrival holds unreadable JSON", e);
+    }
+    return m;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Outcome<String> insert(String table, Purpose expected, PurposeRecord r) {
     if (r.purpose() != expected) {

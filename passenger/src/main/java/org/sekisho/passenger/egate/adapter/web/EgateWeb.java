@@ -1,5 +1,8 @@
 package org.sekisho.passenger.egate.adapter.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -19,11 +22,13 @@ import java.util.Optional;
 import java.util.TreeMap;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.passenger.egate.application.CustomsArrivalLookup;
 import org.sekisho.passenger.egate.application.DeclarationQrService;
 import org.sekisho.passenger.egate.application.KioskCheckIn;
 import org.sekisho.passenger.egate.application.QrImages;
 import org.sekisho.passenger.egate.domain.chip.ChipFiles;
 import org.sekisho.passenger.egate.domain.decision.GateDecision;
+import org.sekisho.passenger.egate.domain.decision.Reason;
 import org.sekisho.passenger.egate.domain.decision.Referral;
 import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
@@ -50,12 +55,23 @@ public final class EgateWeb implements WebModule {
    */
   public static final Access KIOSK = Access.anyOf(Role.INSPECTOR);
 
+  /**
+   * Who reads the gate's referrals: customs officers. Not inspectors, because kiosk devices hold
+   * the inspector role until the platform has a kiosk role, and a kiosk must not read other
+   * travellers.
+   */
+  public static final Access REFERRALS = Access.anyOf(Role.OFFICER);
+
+  /** How long the kiosk's result stays on screen before it clears for the next traveller. */
+  static final int KIOSK_CLEAR_SECONDS = 15;
+
   /** Largest image accepted from a kiosk camera or upload. */
   static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
 
   private final DeclarationQrService declarations;
   private final QrImages qrImages;
   private final KioskCheckIn kiosk;
+  private final CustomsArrivalLookup arrivals;
   private final Clock clock;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -65,7 +81,12 @@ public final class EgateWeb implements WebModule {
           "org.sekisho.passenger.egate.adapter.web.jte");
 
   public EgateWeb(
-      DeclarationQrService declarations, QrImages qrImages, KioskCheckIn kiosk, Clock clock) {
+      DeclarationQrService declarations,
+      QrImages qrImages,
+      KioskCheckIn kiosk,
+      CustomsArrivalLookup arrivals,
+      Clock clock) {
+    this.arrivals = arrivals;
     this.declarations = declarations;
     this.qrImages = qrImages;
     this.kiosk = kiosk;
@@ -93,7 +114,52 @@ public final class EgateWeb implements WebModule {
             "/api/egate/decisions",
             KIOSK,
             "decide for one traveller (MRZ, chip, QR, face, immigration items)",
-            this::decide);
+            this::decide)
+        .get(
+            "/api/egate/arrivals",
+            REFERRALS,
+            "the day's e-Gate referrals with their reasons (query: date=YYYY-MM-DD, default today)",
+            this::referrals)
+        .get(
+            "/api/egate/arrivals/{captureId}",
+            REFERRALS,
+            "one e-Gate customs arrival record by the capture id the kiosk showed",
+            this::arrival);
+  }
+
+  private void referrals(Context ctx) {
+    String raw = ctx.queryParam("date");
+    LocalDate day;
+    try {
+      day = raw == null || raw.isBlank() ? LocalDate.now(clock) : LocalDate.parse(raw.strip());
+    } catch (java.time.format.DateTimeParseException e) {
+      throw HttpProblem.of("invalid-parameter", "date", "expected a date as YYYY-MM-DD");
+    }
+    List<Map<String, String>> rows = arrivals.referredOn(day);
+    Web.audit(
+        ctx,
+        "egate.referrals.listed",
+        "egate:referrals:" + day,
+        Map.of("count", Integer.toString(rows.size())));
+    ctx.json(Map.of("date", day.toString(), "referrals", rows));
+  }
+
+  private void arrival(Context ctx) {
+    String id = ctx.pathParam("captureId").strip();
+    if (!id.matches("[0-9a-fA-F-]{36}")) {
+      throw HttpProblem.of(
+          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+    }
+    Map<String, String> row = arrivals.find(id).orElseThrow(() -> HttpProblem.notFound(id));
+    Web.audit(
+        ctx,
+        "egate.arrival.read",
+        "passport:"
+            + row.getOrDefault("issuing_state", "")
+            + ":"
+            + row.getOrDefault("document_number", ""),
+        Map.of("capture", id));
+    ctx.json(row);
   }
 
   private String render(String template, Map<String, Object> params) {
@@ -118,6 +184,10 @@ public final class EgateWeb implements WebModule {
     p.put("v", values);
     p.put("errors", errors);
     p.put("csrf", Web.csrf(ctx));
+    // Only Base64 characters: the template writes this URL unescaped in the download link.
+    if (qrPng != null && !qrPng.matches("[A-Za-z0-9+/=]*")) {
+      throw new IllegalStateException("QR PNG is not Base64");
+    }
     p.put("qrDataUrl", qrPng == null ? "" : "data:image/png;base64," + qrPng);
     p.put("qrText", qrText == null ? "" : qrText);
     Web.page(ctx, t.get("declaration.title"), render("declaration.jte", p));
@@ -172,9 +242,17 @@ public final class EgateWeb implements WebModule {
         Map.of("flight", d.flight(), "arrival", d.arrival().toString()));
   }
 
+  /**
+   * The kiosk is a traveller-facing screen, not a staff page: it is rendered as a page of its own,
+   * without the staff navigation (search, intelligence), the signed-in account or sign-out.
+   */
   private void kioskPage(Context ctx) {
     Messages t = Web.messages(ctx);
-    Web.page(ctx, t.get("kiosk.title"), render("kiosk.jte", Map.of("t", t)));
+    ctx.header("Cache-Control", "no-store");
+    ctx.html(
+        render(
+            "kiosk.jte",
+            Map.of("t", t, "csrf", Web.csrf(ctx), "clearAfterSeconds", KIOSK_CLEAR_SECONDS)));
   }
 
   private void kioskScript(Context ctx) {
@@ -217,8 +295,24 @@ public final class EgateWeb implements WebModule {
         out.put("text", a.value());
         Outcome<SealedDeclaration> v = declarations.readText(a.value());
         out.put("verified", v.isAccepted());
-        if (!v.isAccepted()) {
-          out.put("problem", problem(v.problems().get(0)));
+        // Decoding a traveller's declaration is a read of personal data: audited like any other.
+        switch (v) {
+          case Outcome.Accepted<SealedDeclaration> ok -> {
+            CustomsDeclaration d = ok.value().declaration();
+            Web.audit(
+                ctx,
+                "egate.declaration.read",
+                "passport:" + d.nationality() + ":" + d.passportNumber(),
+                Map.of("verified", "true", "key", ok.value().keyId()));
+          }
+          case Outcome.Rejected<SealedDeclaration> no -> {
+            out.put("problem", problem(no.problems().get(0)));
+            Web.audit(
+                ctx,
+                "egate.declaration.read",
+                "qr:unverified",
+                Map.of("verified", "false", "problem", no.problems().get(0).code()));
+          }
         }
       }
     }
@@ -250,6 +344,16 @@ public final class EgateWeb implements WebModule {
     if (req.mrz() == null || req.mrz().isEmpty()) {
       throw HttpProblem.of("missing-field", "mrz", "send the printed MRZ lines as a list");
     }
+    if (req.mrz().size() > 3) {
+      throw HttpProblem.of(
+          "invalid-field", "mrz", "expected 2 or 3 MRZ lines, got " + req.mrz().size());
+    }
+    for (int i = 0; i < req.mrz().size(); i++) {
+      if (req.mrz().get(i) == null) {
+        throw HttpProblem.of("invalid-field", "mrz[" + i + "]", "expected a line of MRZ text");
+      }
+    }
+    checkImmigration(req.immigration());
     Optional<ChipFiles> chip = Optional.ofNullable(req.chip()).map(EgateWeb::chipFiles);
     Immigration im = req.immigration();
     ImmigrationAnswers answers =
@@ -275,6 +379,29 @@ public final class EgateWeb implements WebModule {
     ctx.json(answer(result, Web.messages(ctx)));
   }
 
+  /** The purposes the kiosk offers (the values of its purpose-of-visit list). */
+  static final List<String> PURPOSES =
+      List.of("tourism", "business", "visiting relatives", "transit", "other");
+
+  private static void checkImmigration(Immigration im) {
+    if (im == null) {
+      return;
+    }
+    if (im.purposeOfVisit() != null
+        && !im.purposeOfVisit().isBlank()
+        && !PURPOSES.contains(im.purposeOfVisit().strip())) {
+      throw HttpProblem.of(
+          "invalid-field", "immigration.purposeOfVisit", "expected one of " + PURPOSES);
+    }
+    if (im.intendedStayDays() != null
+        && (im.intendedStayDays() < 0 || im.intendedStayDays() > 365)) {
+      throw HttpProblem.of(
+          "invalid-field",
+          "immigration.intendedStayDays",
+          "expected a whole number of days from 0 to 365");
+    }
+  }
+
   static Map<String, Object> answer(KioskCheckIn.Result r, Messages t) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("captureId", r.captureId());
@@ -286,7 +413,8 @@ public final class EgateWeb implements WebModule {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("reason", ref.reason().name());
         m.put("text", t.get("reason." + ref.reason().name()));
-        m.put("detail", ref.detail());
+        // A screening hit is for the officer only, never on the kiosk (it may name a watchlist).
+        m.put("detail", ref.reason() == Reason.TARGETING_HIT ? "" : ref.detail());
         reasons.add(m);
       }
     }
@@ -379,11 +507,52 @@ public final class EgateWeb implements WebModule {
     try {
       value = ctx.bodyAsClass(type);
     } catch (Exception e) { // Javalin rethrows Jackson's checked exceptions unchecked
-      throw HttpProblem.of("invalid-json", "", "the body is not the expected JSON object");
+      throw jsonProblem(e);
     }
     if (value == null) {
       throw HttpProblem.of("invalid-json", "", "send a JSON object");
     }
     return value;
+  }
+
+  /** A 400 naming the JSON field that could not be read (e.g. {@code mrz[0]}) and what it wants. */
+  static HttpProblem jsonProblem(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof JsonMappingException m && !m.getPath().isEmpty()) {
+        StringBuilder field = new StringBuilder();
+        for (JsonMappingException.Reference r : m.getPath()) {
+          if (r.getFieldName() != null) {
+            field.append(field.isEmpty() ? "" : ".").append(r.getFieldName());
+          } else {
+            field.append('[').append(r.getIndex()).append(']');
+          }
+        }
+        String expected =
+            switch (m) {
+              case UnrecognizedPropertyException u -> "unknown field; remove it";
+              case MismatchedInputException mi when mi.getTargetType() != null ->
+                  "expected " + expected(mi.getTargetType());
+              default -> "not the expected JSON value";
+            };
+        return HttpProblem.of("invalid-json", field.toString(), expected);
+      }
+    }
+    return HttpProblem.of("invalid-json", "", "the body is not the expected JSON object");
+  }
+
+  private static String expected(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class) {
+      return "a whole number";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    return "a JSON object";
   }
 }

@@ -14,9 +14,11 @@ import org.sekisho.passenger.egate.domain.mrz.MachineReadableZone;
  * @param printedMrz the MRZ read optically from the data page
  * @param chip passive-authentication outcome of the chip
  * @param declaration the verified declaration QR, or why it was refused
- * @param face the face comparison
+ * @param face the face comparison, or null when none was made
  * @param targetingHits passenger-targeting hits for this traveller (empty when none)
  * @param today the day of arrival
+ * @param faceNotCompared why no face comparison was made when {@code face} is null (empty: derived
+ *     from the chip outcome)
  */
 public record GateInputs(
     Outcome<MachineReadableZone> printedMrz,
@@ -24,8 +26,21 @@ public record GateInputs(
     Outcome<SealedDeclaration> declaration,
     FaceVerification face,
     List<String> targetingHits,
-    LocalDate today) {
+    LocalDate today,
+    String faceNotCompared) {
   public GateInputs {
     targetingHits = List.copyOf(targetingHits);
+    faceNotCompared = faceNotCompared == null ? "" : faceNotCompared;
+  }
+
+  /** Inputs where the reason for a missing face comparison follows from the chip outcome. */
+  public GateInputs(
+      Outcome<MachineReadableZone> printedMrz,
+      Outcome<ChipReading> chip,
+      Outcome<SealedDeclaration> declaration,
+      FaceVerification face,
+      List<String> targetingHits,
+      LocalDate today) {
+    this(printedMrz, chip, declaration, face, targetingHits, today, "");
   }
 }

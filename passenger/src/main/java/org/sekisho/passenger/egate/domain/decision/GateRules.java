@@ -1,5 +1,6 @@
 package org.sekisho.passenger.egate.domain.decision;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,6 +11,8 @@ import org.sekisho.passenger.egate.domain.chip.ChipReading;
 import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.declaration.SealedDeclaration;
 import org.sekisho.passenger.egate.domain.mrz.MachineReadableZone;
+import org.sekisho.passenger.egate.domain.mrz.MrzFormat;
+import org.sekisho.passenger.egate.domain.mrz.NameTransliteration;
 
 /**
  * The e-Gate rules: a named list of small pure functions, each returning a referral or nothing. The
@@ -24,12 +27,15 @@ public final class GateRules {
   public static final List<Rule> ALL =
       List.of(
           new Rule("printed MRZ readable and valid", GateRules::documentInvalid),
+          new Rule("document is a passport", GateRules::documentNotAPassport),
           new Rule("document not expired", GateRules::documentExpired),
           new Rule("chip passes passive authentication", GateRules::passiveAuthentication),
           new Rule("chip MRZ equals printed MRZ", GateRules::chipMatchesPrint),
           new Rule("face matches chip portrait", GateRules::faceMismatch),
+          new Rule("face compared", GateRules::faceNotCompared),
           new Rule("declaration QR verifies", GateRules::declarationInvalid),
           new Rule("declaration belongs to this passport", GateRules::declarationForAnother),
+          new Rule("declaration is for today's arrival", GateRules::declarationNotForToday),
           new Rule("no goods to declare", GateRules::goodsToDeclare),
           new Rule("no cash over ¥1,000,000", GateRules::cashDeclared),
           new Rule("no passenger-targeting hit", GateRules::targetingHit));
@@ -57,6 +63,27 @@ public final class GateRules {
     };
   }
 
+  /**
+   * This is a passport gate: identity cards (TD1, TD2) and visas are not travel documents here, and
+   * a visa is never the identity document. ICAO 9303 passport document codes begin with 'P'.
+   */
+  static Optional<Referral> documentNotAPassport(GateInputs in) {
+    if (in.printedMrz() instanceof Outcome.Accepted<MachineReadableZone> a) {
+      MachineReadableZone m = a.value();
+      String code = m.field("document_code").replace("<", "");
+      if (m.format() != MrzFormat.TD3 || !code.startsWith("P")) {
+        return refer(
+            Reason.DOCUMENT_NOT_A_PASSPORT,
+            "document code "
+                + (code.isEmpty() ? "(none)" : code)
+                + " in "
+                + m.format()
+                + " layout");
+      }
+    }
+    return Optional.empty();
+  }
+
   static Optional<Referral> documentExpired(GateInputs in) {
     if (in.printedMrz() instanceof Outcome.Accepted<MachineReadableZone> a
         && a.value().expiredOn(in.today())) {
@@ -81,19 +108,32 @@ public final class GateRules {
   }
 
   static Optional<Referral> faceMismatch(GateInputs in) {
-    if (in.face() == null) {
-      return refer(Reason.FACE_MISMATCH, "no face comparison");
+    if (in.face() == null || in.face().match()) {
+      return Optional.empty();
     }
-    return in.face().match()
-        ? Optional.empty()
-        : refer(
-            Reason.FACE_MISMATCH,
-            String.format(
-                java.util.Locale.ROOT,
-                "similarity %.3f below threshold %.3f (%s)",
-                in.face().similarity(),
-                in.face().threshold(),
-                in.face().model()));
+    return refer(
+        Reason.FACE_MISMATCH,
+        String.format(
+            java.util.Locale.ROOT,
+            "similarity %.3f below threshold %.3f (%s)",
+            in.face().similarity(),
+            in.face().threshold(),
+            in.face().model()));
+  }
+
+  /** Nobody compared the face: a reason of its own, never "does not match". */
+  static Optional<Referral> faceNotCompared(GateInputs in) {
+    if (in.face() != null) {
+      return Optional.empty();
+    }
+    if (!in.faceNotCompared().isEmpty()) {
+      return refer(Reason.FACE_NOT_COMPARED, in.faceNotCompared());
+    }
+    return refer(
+        Reason.FACE_NOT_COMPARED,
+        in.chip().isAccepted()
+            ? "no live face image"
+            : "no authenticated chip portrait to compare with");
   }
 
   static Optional<Referral> declarationInvalid(GateInputs in) {
@@ -102,17 +142,83 @@ public final class GateRules {
         : Optional.empty();
   }
 
+  /**
+   * The declaration must name the passport's holder: number, birth date, nationality and name.
+   * Names are compared in the MRZ alphabet (the declaration's spelling transliterated as ICAO 9303
+   * does), and a given name the MRZ had to truncate may continue in the declaration.
+   */
   static Optional<Referral> declarationForAnother(GateInputs in) {
     if (in.declaration() instanceof Outcome.Accepted<SealedDeclaration> d
         && in.printedMrz() instanceof Outcome.Accepted<MachineReadableZone> p) {
       CustomsDeclaration decl = d.value().declaration();
       MachineReadableZone m = p.value();
-      boolean sameNumber = decl.passportNumber().equalsIgnoreCase(m.documentNumber());
-      boolean sameBirth = m.birthDate().map(b -> b.equals(decl.birthDate())).orElse(false);
-      if (!sameNumber || !sameBirth) {
+      List<String> differ = new ArrayList<>();
+      if (!decl.passportNumber().equalsIgnoreCase(m.documentNumber())) {
+        differ.add("passport number");
+      }
+      if (!m.birthDate().map(b -> b.equals(decl.birthDate())).orElse(false)) {
+        differ.add("birth date");
+      }
+      if (!decl.nationality().equalsIgnoreCase(m.nationality())) {
+        differ.add("nationality");
+      }
+      boolean truncated = nameTruncated(m);
+      if (!sameName(decl.surname(), m.field("primary_identifier"), truncated)) {
+        differ.add("surname");
+      }
+      if (!sameName(decl.givenNames(), m.field("secondary_identifier"), truncated)) {
+        differ.add("given names");
+      }
+      if (!differ.isEmpty()) {
         return refer(
             Reason.DECLARATION_NOT_FOR_THIS_PASSPORT,
-            "declaration names passport " + decl.passportNumber() + " born " + decl.birthDate());
+            "differs in "
+                + String.join(", ", differ)
+                + ": declaration names "
+                + (decl.surname() + " " + decl.givenNames()).strip()
+                + " ("
+                + decl.nationality()
+                + "), passport "
+                + decl.passportNumber()
+                + " born "
+                + decl.birthDate());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean sameName(String declared, String printed, boolean truncated) {
+    String a = mrzName(declared);
+    String b = mrzName(printed);
+    return a.equals(b) || (truncated && !b.isEmpty() && a.startsWith(b));
+  }
+
+  private static String mrzName(String name) {
+    return NameTransliteration.toMrz(name, NameTransliteration.Variant.ICAO)
+        .replace('<', ' ')
+        .strip()
+        .replaceAll(" +", " ");
+  }
+
+  /** The name field runs to the end of its line, so the issuer may have truncated it. */
+  private static boolean nameTruncated(MachineReadableZone m) {
+    List<String> lines = m.lines();
+    String nameLine = m.format() == MrzFormat.TD1 ? lines.get(lines.size() - 1) : lines.get(0);
+    return !nameLine.endsWith("<");
+  }
+
+  /**
+   * The declaration is made for one arrival; an older one shown again (a replay on a later trip) or
+   * one made for a later day is referred. The day before is allowed: a flight delayed past midnight
+   * lands the day after the date the traveller wrote.
+   */
+  static Optional<Referral> declarationNotForToday(GateInputs in) {
+    if (in.declaration() instanceof Outcome.Accepted<SealedDeclaration> d) {
+      LocalDate arrival = d.value().declaration().arrival();
+      if (arrival.isAfter(in.today()) || arrival.isBefore(in.today().minusDays(1))) {
+        return refer(
+            Reason.DECLARATION_NOT_FOR_TODAY,
+            "declaration is for arrival on " + arrival + ", today is " + in.today());
       }
     }
     return Optional.empty();

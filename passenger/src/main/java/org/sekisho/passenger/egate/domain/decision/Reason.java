@@ -3,12 +3,18 @@ package org.sekisho.passenger.egate.domain.decision;
 /** Why a traveller is sent to secondary inspection. */
 public enum Reason {
   DOCUMENT_INVALID,
+  /** The document is not a passport book (an identity card, a visa): this is a passport gate. */
+  DOCUMENT_NOT_A_PASSPORT,
   DOCUMENT_EXPIRED,
   PASSIVE_AUTHENTICATION_FAILED,
   CHIP_MRZ_MISMATCH,
   FACE_MISMATCH,
+  /** No face comparison was made (no authenticated chip portrait, no live image, no model). */
+  FACE_NOT_COMPARED,
   DECLARATION_INVALID,
   DECLARATION_NOT_FOR_THIS_PASSPORT,
+  /** The declaration is for another day of arrival (an old QR shown again, or one made ahead). */
+  DECLARATION_NOT_FOR_TODAY,
   GOODS_TO_DECLARE,
   CASH_DECLARED,
   TARGETING_HIT

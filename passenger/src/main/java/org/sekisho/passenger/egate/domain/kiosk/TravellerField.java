@@ -36,6 +36,8 @@ public enum TravellerField {
   DECLARATION_SIGNATURE("declaration_signature", Purpose.CUSTOMS),
   TARGETING_HITS("targeting_hits", Purpose.CUSTOMS),
   GATE_DECISION("gate_decision", Purpose.CUSTOMS),
+  /** Each referral reason with the officer's detail (scores, mismatching fields, hits). */
+  GATE_REFERRALS("gate_referrals", Purpose.CUSTOMS),
   // Immigration items (the ED card questions) only.
   PURPOSE_OF_VISIT("purpose_of_visit", Purpose.IMMIGRATION),
   INTENDED_STAY_DAYS("intended_stay_days", Purpose.IMMIGRATION),

@@ -66,6 +66,7 @@ final class EgateServer implements AutoCloseable {
         new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
     accounts.upsert(
         "kiosk-hnd-01", "Kiosk HND 01", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "HND");
+    accounts.upsert("officer", "Ken Mori", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "HND");
     accounts.upsert(
         "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "TYO");
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));

@@ -116,6 +116,25 @@ class EgateWebTest {
   }
 
   @Test
+  void theDownloadLinkSavesTheQrPngItself() throws Exception {
+    HttpResponse<String> page =
+        server.send(
+            "POST",
+            "/declaration",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(form(server.traveller)));
+    Matcher link =
+        Pattern.compile(
+                "id=\"declaration-qr-download\" href=\"data:image/png;base64,([^\"]+)\""
+                    + " download=\"declaration-qr.png\"")
+            .matcher(page.body());
+    assertThat(link.find()).as("download link in %s", page.body()).isTrue();
+    byte[] png = Base64.getDecoder().decode(link.group(1));
+    assertThat(new ZxingQrImages().read(png).orElseThrow()).startsWith("SKD1:");
+  }
+
+  @Test
   void aFormWithMistakesIsShownAgainNamingEachField() throws Exception {
     Map<String, String> f = form(server.traveller);
     f.put("birthDate", "12.04.1985");
@@ -174,6 +193,75 @@ class EgateWebTest {
         + "\",\"immigration\":{\"purposeOfVisit\":\"tourism\",\"intendedStayDays\":5}}";
   }
 
+  private HttpResponse<String> decide(String body) throws Exception {
+    return server.send(
+        "POST",
+        "/api/egate/decisions",
+        server.token("kiosk-hnd-01"),
+        "application/json",
+        body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void malformedKioskInputIsA400NamingTheFieldNeverA500() throws Exception {
+    String good = decisionBody(issueQrText(), server.traveller.portrait());
+    Map<String, String> cases = new java.util.LinkedHashMap<>();
+    cases.put("{\"mrz\":[null]}", "mrz[0]");
+    cases.put("{\"mrz\":\"P<UTO\"}", "mrz");
+    cases.put("{\"mrz\":[\"a\",\"b\"],\"chip\":\"abc\"}", "chip");
+    cases.put(
+        good.replace("\"intendedStayDays\":5", "\"intendedStayDays\":\"five\""),
+        "immigration.intendedStayDays");
+    cases.put(
+        good.replace("\"intendedStayDays\":5", "\"intendedStayDays\":99999999999"),
+        "immigration.intendedStayDays");
+    cases.put(
+        good.replace("\"intendedStayDays\":5", "\"intendedStayDays\":-5"),
+        "immigration.intendedStayDays");
+    cases.put(
+        good.replace("\"purposeOfVisit\":\"tourism\"", "\"purposeOfVisit\":\"smuggling\""),
+        "immigration.purposeOfVisit");
+    cases.put("{\"mrz\":[\"a\",\"b\"],\"unknownField\":1}", "unknownField");
+    long before = count("egate.immigration_outbox");
+    for (Map.Entry<String, String> c : cases.entrySet()) {
+      HttpResponse<String> r = decide(c.getKey());
+      assertThat(r.statusCode()).as("%s -> %s", c.getValue(), r.body()).isEqualTo(400);
+      assertThat(r.body()).as(c.getValue()).contains("\"field\":\"" + c.getValue() + "\"");
+    }
+    assertThat(count("egate.immigration_outbox")).isEqualTo(before);
+  }
+
+  @Test
+  void readingADeclarationQrAtTheKioskIsAudited() throws Exception {
+    String token = server.token("kiosk-hnd-01");
+    long before = countAudit("egate.declaration.read");
+    HttpResponse<String> r =
+        server.send(
+            "POST", "/api/egate/qr", token, "image/png", new ZxingQrImages().png(issueQrText()));
+    assertThat(r.body()).contains("\"verified\":true");
+    assertThat(countAudit("egate.declaration.read")).isEqualTo(before + 1);
+    String subject =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select subject from platform.audit_log"
+                                + " where action = 'egate.declaration.read' order by seq desc limit 1")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(subject).isEqualTo("passport:UTO:" + Travellers.NUMBER);
+  }
+
+  private long countAudit(String action) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from platform.audit_log where action = :a")
+                    .bind("a", action)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
   @Test
   void theKioskPassesATravellerWhoseQrWasMadeOnTheDeclarationPage() throws Exception {
     String token = server.token("kiosk-hnd-01");
@@ -212,6 +300,36 @@ class EgateWebTest {
         .contains("\"decision\":\"secondary-inspection\"")
         .contains("\"reason\":\"DECLARATION_INVALID\"")
         .contains("qr-signature-invalid");
+  }
+
+  @Test
+  void anOfficerSeesTheDaysReferralsWithTheirReasonsAndLooksOneUpByItsCaptureId() throws Exception {
+    HttpResponse<String> referred =
+        decide(decisionBody(Travellers.altered(issueQrText()), server.traveller.portrait()));
+    Matcher id = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(referred.body());
+    assertThat(id.find()).isTrue();
+    String officer = server.token("officer");
+    HttpResponse<String> list = server.send("GET", "/api/egate/arrivals", officer, null, null);
+    assertThat(list.statusCode()).isEqualTo(200);
+    assertThat(list.body())
+        .contains(id.group(1))
+        .contains("DECLARATION_INVALID: ")
+        .contains("qr-signature-invalid");
+    HttpResponse<String> one =
+        server.send("GET", "/api/egate/arrivals/" + id.group(1), officer, null, null);
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(one.body()).contains("\"gate_referrals\":\"DECLARATION_INVALID: ");
+    assertThat(countAudit("egate.arrival.read")).isPositive();
+    assertThat(countAudit("egate.referrals.listed")).isPositive();
+    // A kiosk device must not read other travellers' records.
+    assertThat(
+            server
+                .send("GET", "/api/egate/arrivals", server.token("kiosk-hnd-01"), null, null)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            server.send("GET", "/api/egate/arrivals?date=2026-02-30", officer, null, null).body())
+        .contains("\"field\":\"date\"");
   }
 
   @Test

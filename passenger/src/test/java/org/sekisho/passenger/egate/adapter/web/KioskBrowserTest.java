@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -100,8 +99,20 @@ class KioskBrowserTest {
     }
   }
 
-  /** Runs the kiosk flow with the camera showing {@code qrPng}; returns decision and reasons. */
-  private List<String> kiosk(byte[] qrPng, String name) throws IOException {
+  /**
+   * What one kiosk run showed: the decision, the whole result screen as the traveller saw it, the
+   * QR status line, the staff elements found on the kiosk page, and the form as the next traveller
+   * finds it.
+   */
+  private record KioskRun(
+      String decision, String screen, String qrStatus, int staffElements, String nextForm) {}
+
+  /**
+   * Runs the kiosk flow with the camera showing {@code qrPng}. The traveller answers yes to two
+   * immigration questions and chooses business for 90 days. Then, with {@code pressNext}, the next
+   * traveller button is pressed; otherwise the screen is left to clear itself (after 2 s here).
+   */
+  private KioskRun kiosk(byte[] qrPng, String name, boolean pressNext) throws IOException {
     Path video = dir.resolve(name + ".y4m");
     writeY4m(ImageIO.read(new ByteArrayInputStream(qrPng)), video);
     Path chip = dir.resolve(name + "-chip.json");
@@ -117,8 +128,19 @@ class KioskBrowserTest {
       d.findElement(By.id("password")).sendKeys(EgateServer.PASSWORD);
       d.findElement(By.id("login-submit")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mrz")));
+      int staff =
+          d.findElements(By.cssSelector("a[href='/search'], a[href='/'], #current-user, #logout"))
+              .size();
+      ((JavascriptExecutor) d)
+          .executeScript("document.getElementById('kiosk').dataset.clearAfter = '2';");
       d.findElement(By.id("mrz")).sendKeys(String.join("\n", server.traveller.mrz()));
       d.findElement(By.id("chip-file")).sendKeys(chip.toString());
+      d.findElement(By.id("deportation-history")).click();
+      d.findElement(By.id("criminal-conviction")).click();
+      new org.openqa.selenium.support.ui.Select(d.findElement(By.id("purpose-of-visit")))
+          .selectByValue("business");
+      d.findElement(By.id("intended-stay")).clear();
+      d.findElement(By.id("intended-stay")).sendKeys("90");
       d.findElement(By.id("passport-next")).click();
       // The QR step reads the fake camera by itself and moves on to the face step.
       try {
@@ -138,8 +160,21 @@ class KioskBrowserTest {
           ExpectedConditions.attributeToBeNotEmpty(
               d.findElement(By.id("result")), "data-decision"));
       String decision = d.findElement(By.id("result")).getAttribute("data-decision");
-      String text = d.findElement(By.id("reasons")).getText();
-      return List.of(decision, text, qrStatus);
+      String screen = d.findElement(By.tagName("body")).getText();
+      if (pressNext) {
+        d.findElement(By.id("next-traveller")).click();
+      }
+      wait.until(ExpectedConditions.attributeToBe(By.id("kiosk"), "data-step", "passport"));
+      String next =
+          (String)
+              ((JavascriptExecutor) d)
+                  .executeScript(
+                      "const v = (id) => document.getElementById(id);"
+                          + " return [v('mrz').value, v('deportation-history').checked,"
+                          + " v('criminal-conviction').checked, v('prohibited-items').checked,"
+                          + " v('purpose-of-visit').value, v('intended-stay').value,"
+                          + " v('result').dataset.decision].join('|');");
+      return new KioskRun(decision, screen, qrStatus, staff, next);
     } finally {
       d.quit();
     }
@@ -150,17 +185,35 @@ class KioskBrowserTest {
     Issued issued = declare();
     assertThat(issued.text()).startsWith("SKD1:");
 
-    List<String> good = kiosk(issued.png(), "good");
-    assertThat(good.get(0)).as("decision; reasons: %s", good.get(1)).isEqualTo("pass");
-    assertThat(good.get(2)).isEqualTo("Declaration QR read.");
+    KioskRun good = kiosk(issued.png(), "good", true);
+    assertThat(good.decision()).as("decision; screen: %s", good.screen()).isEqualTo("pass");
+    assertThat(good.qrStatus()).isEqualTo("Declaration QR read.");
 
     byte[] alteredPng = new ZxingQrImages().png(Travellers.altered(issued.text()));
-    List<String> altered = kiosk(alteredPng, "altered");
-    assertThat(altered.get(0)).isEqualTo("secondary-inspection");
-    assertThat(altered.get(1))
-        .contains("The declaration QR code was refused")
-        .contains("qr-signature-invalid");
-    assertThat(altered.get(2)).startsWith("This QR code was refused:");
+    KioskRun altered = kiosk(alteredPng, "altered", false);
+    assertThat(altered.decision()).isEqualTo("secondary-inspection");
+    assertThat(altered.screen()).contains("Please go to a customs officer");
+    assertThat(altered.qrStatus()).startsWith("This QR code was refused:");
+    assertThat(altered.qrStatus()).doesNotContain("signature");
+    // The reasons, scores and model are for the officer, never on the traveller's screen.
+    assertThat(altered.screen())
+        .doesNotContain("qr-signature-invalid")
+        .doesNotContain("The declaration QR code was refused")
+        .doesNotContain("similarity")
+        .doesNotContain("threshold")
+        .doesNotContain("tiny test projection");
+  }
+
+  @Test
+  void theKioskIsATravellerScreenWithoutStaffNavigationAndClearsEveryAnswerForTheNextTraveller()
+      throws IOException {
+    byte[] png = new ZxingQrImages().png(declare().text());
+    KioskRun pressed = kiosk(png, "pressed", true);
+    assertThat(pressed.staffElements()).isZero();
+    assertThat(pressed.nextForm()).isEqualTo("|false|false|false|tourism|7|");
+    // Left alone, the result clears itself and the next traveller finds an empty form.
+    KioskRun leftAlone = kiosk(png, "left", false);
+    assertThat(leftAlone.nextForm()).isEqualTo("|false|false|false|tourism|7|");
   }
 
   /** A 640x480 YUV4MPEG2 (4:2:0) file of a few identical frames showing the image centred. */

@@ -1,0 +1,22 @@
+package org.sekisho.passenger.egate.application;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Reads the customs arrival records this installation keeps (the {@code egate.customs_arrival}
+ * table), for the officer who receives the travellers the gate referred. Where customs records go
+ * to an external customs endpoint, that system owns them and this lookup finds nothing.
+ */
+public interface CustomsArrivalLookup {
+  /**
+   * One customs record as stored: {@code capture_id}, {@code kiosk}, {@code captured_at} and the
+   * record's fields by their wire names ({@code gate_decision}, {@code gate_referrals}...).
+   */
+  Optional<Map<String, String>> find(String captureId);
+
+  /** The day's records whose gate decision was secondary inspection, oldest first, at most 500. */
+  List<Map<String, String>> referredOn(LocalDate day);
+}
