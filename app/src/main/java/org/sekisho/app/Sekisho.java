@@ -95,7 +95,14 @@ public final class Sekisho implements AutoCloseable {
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
     this.pnr = new PnrContext(db, audit, clock, dataDir);
     this.contexts =
-        List.of(intel, new EgateContext(db, audit, clock, dataDir), maritime, pnr, targeting);
+        List.of(
+            intel,
+            // the gate refers a traveller passenger screening finds on a watchlist
+            new EgateContext(
+                db, audit, clock, dataDir, new ScreeningAtTheGate(pnr.screening(), clock)),
+            maritime,
+            pnr,
+            targeting);
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     contexts.forEach(c -> migrations.addAll(c.migrations()));
     db.migrate(migrations);
