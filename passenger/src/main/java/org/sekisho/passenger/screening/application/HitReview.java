@@ -45,7 +45,8 @@ public final class HitReview {
   public Outcome<ScreeningStore.HitRow> dispose(
       long hitId, String disposition, String comment, String user, String agency) {
     String d = disposition == null ? "" : disposition.strip();
-    String c = comment == null ? "" : comment.strip();
+    // the separators of stored reasons (Reason) are no text a person writes
+    String c = comment == null ? "" : comment.replaceAll("[\\u001d-\\u001f]", " ").strip();
     if (!DISPOSITIONS.contains(d)) {
       return Outcome.rejected(
           "invalid-disposition",

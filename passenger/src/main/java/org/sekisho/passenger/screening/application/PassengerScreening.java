@@ -25,6 +25,7 @@ import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.FlightScreening;
 import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
+import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.passenger.screening.domain.ScreeningList;
 import org.sekisho.passenger.screening.domain.ScreeningRule;
 import org.sekisho.passenger.screening.domain.TravellerFacts;
@@ -262,19 +263,19 @@ public final class PassengerScreening implements PnrIngest.Listener {
         continue;
       }
       String source = h.hit().source();
-      String reason;
+      Reason reason;
       if (!travellers.contains(h.hit().subjectKey())) {
-        reason = "the traveller is no longer on the flight (booking " + h.hit().booking() + ")";
+        reason = Reason.of("withdrawn.gone", h.hit().booking());
       } else if (source.startsWith("rule:") && !rules.contains(source)) {
-        reason = source.replace(':', ' ') + " is disabled or no longer compiles";
+        reason = Reason.of("withdrawn.rule", source.substring("rule:".length()));
       } else if (source.startsWith("watchlist:")
           && !current.listsEntry(source.substring("watchlist:".length()))) {
-        reason = "entry " + source.substring("watchlist:".length()) + " is no longer listed";
+        reason = Reason.of("withdrawn.delisted", source.substring("watchlist:".length()));
       } else {
-        reason =
-            "no longer raised: the traveller's data or the " + h.hit().kind().code() + " changed";
+        reason = Reason.of("withdrawn.changed." + h.hit().kind().code());
       }
-      if (store.withdraw(h.id(), "withdrawn: " + reason, now)) {
+      // stored as a key with its arguments: shown in the reader's language
+      if (store.withdraw(h.id(), reason.encode(), now)) {
         n++;
       }
     }

@@ -7,6 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.sekisho.names.domain.MatchKind;
+import org.sekisho.names.domain.NameComparison;
+import org.sekisho.names.domain.TokenMatch;
 import org.sekisho.names.domain.watchlist.Corroboration;
 import org.sekisho.names.domain.watchlist.PartialDate;
 import org.sekisho.names.domain.watchlist.ScreeningSubject;
@@ -139,12 +142,14 @@ public final class FlightScreening {
       hits.addAll(listHits.get(i));
       for (ScreeningRule r : rules) {
         if (r.rule().hits(p, null)) {
-          List<String> why = new ArrayList<>();
-          why.add(r.rule().reason());
-          why.addAll(r.rule().evidence(p, null));
+          List<Reason> why = new ArrayList<>();
+          why.add(Reason.text(r.rule().reason()));
+          for (String e : r.rule().evidence(p, null)) {
+            why.add(ScreeningRule.evidence(e));
+          }
           why.addAll(r.facts(p));
           if (r.fields().contains("companion_of_seizure_linked") && p.companionOfSeizureLinked()) {
-            why.add("seizure-linked companion: " + String.join("; ", linkedCompanions));
+            why.add(Reason.of("companion", String.join("; ", linkedCompanions)));
           }
           hits.add(
               new Hit(
@@ -182,31 +187,34 @@ public final class FlightScreening {
     }
     List<Hit> out = new ArrayList<>(found.size());
     for (WatchlistHit w : found) {
-      List<String> why = new ArrayList<>();
+      List<Reason> why = new ArrayList<>();
       why.add(
-          String.format(
-              Locale.ROOT,
-              "list %s, entry %s (%s): \"%s\", score %.3f",
+          Reason.of(
+              "entry",
               w.entry().listName(),
               w.entry().id(),
-              w.entry().severity().name().toLowerCase(Locale.ROOT),
+              Reason.term("screening.severity." + severity(w)),
               w.matchedName(),
-              w.score()));
-      why.add("name " + w.name().explanation());
+              String.format(Locale.ROOT, "%.3f", w.score())));
+      why.addAll(nameReasons(w.name()));
       for (Corroboration c : w.corroboration()) {
-        why.add(c.toString());
+        why.add(
+            Reason.of(
+                "corroboration",
+                Reason.term("screening.evidence." + c.evidence().name().toLowerCase(Locale.ROOT)),
+                Reason.term("screening.agreement." + c.agreement().name().toLowerCase(Locale.ROOT)),
+                c.detail(),
+                String.format(Locale.ROOT, "%+.2f", c.adjustment())));
       }
       if (w.corroboration().isEmpty()) {
-        why.add("no date of birth, nationality or document to corroborate");
+        why.add(Reason.of("no-corroboration"));
       }
       if (w.documentMatch() && w.score() < threshold) {
         why.add(
-            String.format(
-                Locale.ROOT,
-                "document only: the listed document is held under a name scoring %.3f, below"
-                    + " the threshold %.2f",
-                w.score(),
-                threshold));
+            Reason.of(
+                "document-only",
+                String.format(Locale.ROOT, "%.3f", w.score()),
+                String.format(Locale.ROOT, "%.2f", threshold)));
       }
       out.add(
           new Hit(
@@ -216,9 +224,56 @@ public final class FlightScreening {
               Hit.Kind.WATCHLIST,
               "watchlist:" + w.entry().listName() + "/" + w.entry().id(),
               w.matchedName(),
-              w.entry().severity().name().toLowerCase(Locale.ROOT),
+              severity(w),
               w.score(),
               why));
+    }
+    return out;
+  }
+
+  private static String severity(WatchlistHit w) {
+    return w.entry().severity().name().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The name comparison, part by part: both names as written (so a transliterated match shows the
+   * original script next to its reading), then each part's match, reordering and ignored words.
+   */
+  static List<Reason> nameReasons(NameComparison n) {
+    List<Reason> out = new ArrayList<>();
+    out.add(
+        Reason.of(
+            "name",
+            String.format(Locale.ROOT, "%.3f", n.score()),
+            n.left().original(),
+            n.right().original(),
+            String.join(" ", n.right().tokens())));
+    for (TokenMatch m : n.matches()) {
+      if (m.how() == MatchKind.UNMATCHED) {
+        out.add(
+            m.left().isEmpty()
+                ? Reason.of("part.listed-only", m.right())
+                : m.right().isEmpty()
+                    ? Reason.of("part.traveller-only", m.left())
+                    : Reason.of("part.different", m.left(), m.right()));
+      } else {
+        out.add(
+            Reason.of(
+                "part",
+                m.left(),
+                m.right(),
+                Reason.term("screening.match." + m.how().name().toLowerCase(Locale.ROOT)),
+                String.format(Locale.ROOT, "%.2f", m.similarity())));
+      }
+    }
+    if (n.reordered()) {
+      out.add(Reason.of("reordered"));
+    }
+    if (!n.left().removed().isEmpty()) {
+      out.add(Reason.of("ignored.traveller", String.join(", ", n.left().removed())));
+    }
+    if (!n.right().removed().isEmpty()) {
+      out.add(Reason.of("ignored.listed", String.join(", ", n.right().removed())));
     }
     return out;
   }

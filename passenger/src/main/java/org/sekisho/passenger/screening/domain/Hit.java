@@ -15,8 +15,9 @@ import java.util.Locale;
  * @param title the rule's name, or the list entry's name that matched
  * @param severity low, medium, high or critical
  * @param score the rule's weight, or the watchlist score in [0, 1]
- * @param explanation why, line by line: the rule's reason and list evidence, or which name parts
- *     matched how and what date of birth, nationality and document said
+ * @param reasons why, line by line, as message keys with their arguments (stored so, shown in the
+ *     reader's language): the rule's reason, list evidence and the values it tested, or which name
+ *     parts matched how and what date of birth, nationality and document said
  */
 public record Hit(
     String subjectKey,
@@ -27,10 +28,15 @@ public record Hit(
     String title,
     String severity,
     double score,
-    List<String> explanation) {
+    List<Reason> reasons) {
 
   public Hit {
-    explanation = List.copyOf(explanation);
+    reasons = List.copyOf(reasons);
+  }
+
+  /** The explanation in English, line by line. */
+  public List<String> explanation() {
+    return reasons.stream().map(Reason::english).toList();
   }
 
   /** What produced a hit. */

@@ -71,8 +71,8 @@ public record ScreeningRule(
    * The traveller's value of each field the rule tests, one line each ({@code payment = CA}, {@code
    * bag_weight = 88 kg}); {@code unknown} where the data say nothing.
    */
-  public List<String> facts(ScreenedPassenger p) {
-    List<String> out = new ArrayList<>();
+  public List<Reason> facts(ScreenedPassenger p) {
+    List<Reason> out = new ArrayList<>();
     for (String code : fields) {
       FieldDefinition<ScreenedPassenger, Void> f =
           PassengerVocabulary.PASSENGER.field(code).orElseThrow();
@@ -81,7 +81,7 @@ public record ScreeningRule(
         double d = f.number().number(p, null);
         value =
             Double.isNaN(d)
-                ? "unknown"
+                ? UNKNOWN
                 : d == Math.rint(d)
                     ? String.valueOf((long) d)
                     : String.format(Locale.ROOT, "%.1f", d);
@@ -96,11 +96,28 @@ public record ScreeningRule(
             values.add(v);
           }
         }
-        value = values.isEmpty() ? "unknown" : String.join(", ", values);
+        value = values.isEmpty() ? UNKNOWN : String.join(", ", values);
       }
-      out.add(code + " = " + value);
+      out.add(Reason.of("fact", code, value));
     }
     return out;
+  }
+
+  private static final String UNKNOWN = Reason.term("screening.why.unknown");
+
+  private static final java.util.regex.Pattern LIST_EVIDENCE =
+      java.util.regex.Pattern.compile(
+          "list \"([^\"]+)\" v(\\d+): (\\S+) (.*)", java.util.regex.Pattern.DOTALL);
+
+  /**
+   * A rule's list evidence ({@code list "card-bins" v1: card_bin 370266}) as a reason; any other
+   * form as text.
+   */
+  public static Reason evidence(String line) {
+    var m = LIST_EVIDENCE.matcher(line);
+    return m.matches()
+        ? Reason.of("list", m.group(1), m.group(2), m.group(3), m.group(4))
+        : Reason.text(line);
   }
 
   /**

@@ -475,6 +475,44 @@ class PnrUnitReviewTest {
     assertThat(JSON.readTree(dots.body()).get("error").asText()).isEqualTo("comment-required");
   }
 
+  @Test
+  void explanationsChangesAndSeveritiesAreStoredAsKeysAndShownInTheReadersLanguage()
+      throws Exception {
+    String record =
+        "RCI+JL:BKJA01::011126:1015'TIF+YAMADA+TARO:A:1'"
+            + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/YAMADA/TARO+::1'";
+    assertThat(post("/api/pnr", push("BKJA1", "0011", record + leg("0011"))).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/api/pnr", push("BKJA2", "0011", record + "FOP+CA::100.00'" + leg("0011")))
+                .statusCode())
+        .isEqualTo(200);
+    JsonNode f = flight("JL0011");
+    JsonNode hit = hitBy(f, "watchlist:national-alerts/NA-001", "JL/BKJA01/1");
+    // stored as keys with their arguments, whatever language anyone reads it in
+    assertThat(hit.get("explanationParts").findValuesAsText("key"))
+        .contains("screening.why.entry", "screening.why.name", "screening.why.corroboration");
+    assertThat(hit.get("explanation").toString()).contains("date of birth same (1972-04-18");
+
+    String page = get("/screening/hits/" + hit.get("id").asLong() + "?lang=ja").body();
+    assertThat(page)
+        .contains("リスト national-alerts、エントリ NA-001")
+        .contains("生年月日：一致")
+        // the listed name as written, next to the reading it was compared by
+        .contains("山田 太郎")
+        .doesNotContain("date of birth same")
+        .doesNotContain("transliterated")
+        .doesNotContain("(high)");
+    String english = get("/screening/hits/" + hit.get("id").asLong() + "?lang=en").body();
+    assertThat(english).contains("date of birth same (1972-04-18");
+
+    String traveller =
+        get("/screening/flights/" + f.get("id").asLong() + "/traveller?key=JL%2FBKJA01%2F1&lang=ja")
+            .body();
+    assertThat(traveller).contains("支払追加：").doesNotContain("payment added");
+    assertThat(get("/screening/watchlists?lang=ja").body()).doesNotContain("<td>high</td>");
+  }
+
   private static String token() throws Exception {
     HttpResponse<String> r =
         HTTP.send(

@@ -25,6 +25,7 @@ import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.PassengerListKind;
+import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.passenger.screening.domain.ScreeningList;
 
 /**
@@ -128,9 +129,12 @@ public final class JdbcScreeningStore implements ScreeningStore {
   }
 
   // a dismissed watchlist match whose explanation changed: another name, birth date or document
+  // (explanations stored before they were keys are English text: they cannot be compared with the
+  // keys, so such a match stays as judged)
   private static final String REDISMISSED =
       "(screening_hit.kind = 'watchlist' and screening_hit.status in ('no-match',"
-          + " 'false-positive') and screening_hit.explanation <> excluded.explanation)";
+          + " 'false-positive') and screening_hit.explanation <> excluded.explanation and"
+          + " screening_hit.explanation[1] like chr(30) || '%')";
   // the stored hit takes the new explanation and is (again) open
   private static final String REOPEN =
       "(screening_hit.status in ('open', 'withdrawn') or " + REDISMISSED + ")";
@@ -179,11 +183,13 @@ public final class JdbcScreeningStore implements ScreeningStore {
                             + " comment = case when screening_hit.status = 'withdrawn' then ''"
                             + " when "
                             + REDISMISSED
-                            + " then 'reopened: the match changed"
-                            + " after it was disposed of as ' || screening_hit.status || ' by '"
-                            + " || screening_hit.disposed_by || ' at ' ||"
+                            // a reason (Reason#encode): key, then arguments
+                            + " then chr(30) || 'screening.why.reopened' || chr(31) || chr(29) ||"
+                            + " 'screening.disposition.' || screening_hit.status || chr(31) ||"
+                            + " screening_hit.disposed_by || chr(31) ||"
                             + " to_char(screening_hit.disposed_at at time zone 'UTC',"
-                            + " 'YYYY-MM-DD HH24:MI') || ' UTC: ' || screening_hit.comment"
+                            + " 'YYYY-MM-DD HH24:MI') || chr(31) ||"
+                            + " replace(replace(screening_hit.comment, chr(30), ' '), chr(31), ' ')"
                             + " else screening_hit.comment end,"
                             + " disposed_by = case when "
                             + REOPEN
@@ -207,7 +213,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
                     .bind("title", hit.title())
                     .bind("sev", hit.severity())
                     .bind("score", hit.score())
-                    .bind("why", hit.explanation().toArray(String[]::new))
+                    .bind("why", hit.reasons().stream().map(Reason::encode).toArray(String[]::new))
                     .bind("at", utc(at))
                     .mapTo(Boolean.class)
                     .one();
@@ -329,7 +335,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
             rs.getString("title"),
             rs.getString("severity"),
             rs.getDouble("score"),
-            strings(rs.getArray("explanation"))),
+            strings(rs.getArray("explanation")).stream().map(Reason::decode).toList()),
         rs.getString("status"),
         rs.getString("comment"),
         rs.getString("disposed_by"),

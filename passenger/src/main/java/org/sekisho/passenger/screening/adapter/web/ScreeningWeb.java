@@ -36,6 +36,7 @@ import org.sekisho.passenger.screening.application.ScreeningStore.HitRow;
 import org.sekisho.passenger.screening.application.WatchlistImport;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.PassengerVocabulary;
+import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -768,8 +769,12 @@ public final class ScreeningWeb implements WebModule {
     m.put("severity", h.hit().severity());
     m.put("score", h.hit().score());
     m.put("explanation", h.hit().explanation());
+    // what is stored: a key with its arguments per line, for a client in another language
+    m.put(
+        "explanationParts",
+        h.hit().reasons().stream().map(r -> Map.of("key", r.key(), "args", r.args())).toList());
     m.put("status", h.status());
-    m.put("comment", h.comment());
+    m.put("comment", Reason.english(h.comment()));
     m.put("disposedBy", h.disposedBy());
     m.put("disposedAt", h.disposedAt() == null ? null : h.disposedAt().toString());
     return m;

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
+import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
@@ -50,7 +51,7 @@ class JdbcScreeningStoreTest {
                 "Cash",
                 "low",
                 1,
-                List.of("why"))),
+                List.of(Reason.text("why")))),
         AT);
     var pnrStore = new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi());
     pnrStore.maskReceivedBefore(Instant.parse("2025-07-01T00:00:00Z"));
@@ -78,7 +79,7 @@ class JdbcScreeningStoreTest {
                 "Aiko Tanaka",
                 "high",
                 0.9,
-                List.of("name 0.9"))),
+                List.of(Reason.text("name 0.9")))),
         AT);
     long hit = store.hits(f).get(0).id();
     assertThat(store.dispose(hit, "false-positive", "Aiko TANAKA passport TK1 checked", "u", AT))
@@ -189,7 +190,7 @@ class JdbcScreeningStoreTest {
             "Cash",
             "high",
             30,
-            List.of("why"));
+            List.of(Reason.text("why")));
     assertThat(store.recordHits(f, List.of(hit), AT)).isEqualTo(1);
     Hit again =
         new Hit(
@@ -201,7 +202,7 @@ class JdbcScreeningStoreTest {
             "Cash",
             "high",
             30,
-            List.of("why 2"));
+            List.of(Reason.text("why 2")));
     assertThat(store.recordHits(f, List.of(again), AT.plusSeconds(60))).isZero();
     List<org.sekisho.passenger.screening.application.ScreeningStore.HitRow> hits = store.hits(f);
     assertThat(hits).hasSize(1);
