@@ -54,7 +54,14 @@ public final class DemoAccounts {
               EnumSet.of(Role.PARTNER),
               "police-jp",
               "NPA"),
-          new Demo("admin", "Administrator", EnumSet.of(Role.ADMIN), "customs-jp", "HQ"));
+          new Demo("admin", "Administrator", EnumSet.of(Role.ADMIN), "customs-jp", "HQ"),
+          // a device, not a person: the e-Gate kiosk at Narita's arrival hall opens /kiosk only
+          new Demo(
+              "kiosk",
+              "e-Gate kiosk NRT-01 (device)",
+              EnumSet.of(Role.KIOSK),
+              "customs-jp",
+              "NRT"));
 
   private DemoAccounts() {}
 

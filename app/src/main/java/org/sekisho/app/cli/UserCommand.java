@@ -29,7 +29,8 @@ final class UserCommand implements Callable<Integer> {
       required = true,
       split = ",",
       description =
-          "roles: analyst, officer, inspector, investigator, liaison, pnr-unit, partner, admin")
+          "roles: analyst, officer, inspector, investigator, liaison, pnr-unit, partner, admin,"
+              + " kiosk (an e-Gate kiosk device: one account per device)")
   java.util.List<String> roles;
 
   @Option(names = "--agency", required = true)

@@ -14,7 +14,12 @@ public enum Role {
   LIAISON("liaison"),
   PNR_UNIT("pnr-unit"),
   PARTNER("partner"),
-  ADMIN("admin");
+  ADMIN("admin"),
+  /**
+   * An e-Gate kiosk device, not a person: it runs the kiosk flow and nothing else (no search, no
+   * records, no other traveller's data), and each kiosk's own account names it in the audit log.
+   */
+  KIOSK("kiosk");
 
   private final String id;
 

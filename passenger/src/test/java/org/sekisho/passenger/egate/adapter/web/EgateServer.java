@@ -33,7 +33,7 @@ import org.sekisho.platform.web.WebServer;
 /**
  * The real server with the e-Gate context over embedded PostgreSQL, configured as an operator
  * would: a specimen CSCA in {@code egate/csca/}, the tiny test face model in {@code egate/face/},
- * accounts for a kiosk device (inspector role) and an analyst.
+ * accounts for a kiosk device (kiosk role), an officer, an inspector and an analyst.
  */
 final class EgateServer implements AutoCloseable {
   static final String PASSWORD = "test-password-" + Long.toHexString(System.nanoTime());
@@ -65,8 +65,10 @@ final class EgateServer implements AutoCloseable {
     Accounts accounts =
         new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
     accounts.upsert(
-        "kiosk-hnd-01", "Kiosk HND 01", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "HND");
+        "kiosk-hnd-01", "Kiosk HND 01", PASSWORD, EnumSet.of(Role.KIOSK), "customs-jp", "HND");
     accounts.upsert("officer", "Ken Mori", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "HND");
+    accounts.upsert(
+        "inspector", "Yui Suzuki", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "HND");
     accounts.upsert(
         "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "TYO");
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));

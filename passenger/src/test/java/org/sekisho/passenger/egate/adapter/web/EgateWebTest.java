@@ -372,6 +372,22 @@ class EgateWebTest {
                     body)
                 .statusCode())
         .isEqualTo(403);
+    // a person is no kiosk: an inspector signs in to receive referrals, not to act as a device
+    assertThat(
+            server
+                .send(
+                    "POST",
+                    "/api/egate/decisions",
+                    server.token("inspector"),
+                    "application/json",
+                    body)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            server
+                .send("GET", "/api/egate/arrivals", server.token("inspector"), null, null)
+                .statusCode())
+        .isEqualTo(200);
     HttpResponse<String> noMrz =
         server.send(
             "POST", "/api/egate/decisions", server.token("kiosk-hnd-01"), "application/json", body);
