@@ -120,13 +120,17 @@ public final class PnrContext implements BoundedContext {
     return List.of(new PnrWeb(ingest, store, new PnrUnmasking(store, clock)), screeningWeb);
   }
 
-  /** Flight screening and passenger rules, for the PNR unit. */
+  /** Flight screening and passenger rules, for the PNR unit; referrals for officers too. */
   @Override
   public List<NavItem> nav() {
     Access pnrUnit = Access.anyOf(Role.PNR_UNIT);
     return List.of(
         new NavItem("/screening/flights", "screening.nav.flights", pnrUnit),
-        new NavItem("/screening/rules", "screening.nav.rules", pnrUnit));
+        new NavItem("/screening/rules", "screening.nav.rules", pnrUnit),
+        new NavItem(
+            "/screening/referrals",
+            "screening.nav.referrals",
+            Access.anyOf(Role.PNR_UNIT, Role.OFFICER)));
   }
 
   @Override

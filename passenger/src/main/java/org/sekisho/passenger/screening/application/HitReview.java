@@ -5,7 +5,9 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 
@@ -24,6 +26,14 @@ public final class HitReview {
    * the traveller's companions companions of a seizure-linked person.
    */
   public static final List<String> DISMISSALS = List.of("no-match", "false-positive");
+
+  /** What the officers a hit was referred to found: the PNR unit's referral comes back closed. */
+  public static final List<String> OUTCOMES = List.of("confirmed", "examined-nothing-found");
+
+  /** What a correction may set: any disposition, or a referral's outcome. */
+  public static final List<String> CORRECTIONS =
+      List.of(
+          "no-match", "false-positive", "refer-to-officer", "confirmed", "examined-nothing-found");
 
   private final ScreeningStore store;
   private final AuditTrail audit;
@@ -45,21 +55,10 @@ public final class HitReview {
   public Outcome<ScreeningStore.HitRow> dispose(
       long hitId, String disposition, String comment, String user, String agency) {
     String d = disposition == null ? "" : disposition.strip();
-    // the separators of stored reasons (Reason) are no text a person writes
-    String c = comment == null ? "" : comment.replaceAll("[\\u001d-\\u001f]", " ").strip();
-    if (!DISPOSITIONS.contains(d)) {
-      return Outcome.rejected(
-          "invalid-disposition",
-          "disposition",
-          "disposition '" + d + "' is not one of " + String.join(", ", DISPOSITIONS));
-    }
-    if (c.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
-      // "..." or "ok" says nothing a later reader can check
-      return Outcome.rejected(
-          "comment-required", "comment", "say in a comment why (at least 3 letters or digits)");
-    }
-    if (c.length() > 2000) {
-      return Outcome.rejected("comment-too-long", "comment", "comment longer than 2000 characters");
+    String c = comment(comment);
+    Optional<Problem> wrong = check(d, DISPOSITIONS, c);
+    if (wrong.isPresent()) {
+      return new Outcome.Rejected<>(List.of(wrong.get()));
     }
     var hit = store.hit(hitId);
     if (hit.isEmpty()) {
@@ -68,7 +67,15 @@ public final class HitReview {
     Instant now = clock.instant();
     if (!store.dispose(hitId, d, c, user, now)) {
       return Outcome.rejected(
-          "conflict", "hit", "hit " + hitId + " was already disposed of: " + hit.get().status());
+          "conflict",
+          "hit",
+          "hit "
+              + hitId
+              + " was already disposed of: "
+              + hit.get().status()
+              + "; to correct it, send a correction naming the version you saw ("
+              + hit.get().version()
+              + ")");
     }
     audit.record(
         new AuditEvent(
@@ -91,5 +98,147 @@ public final class HitReview {
                 "source",
                 hit.get().hit().source())));
     return Outcome.accepted(store.hit(hitId).orElseThrow());
+  }
+
+  /**
+   * Corrects a disposed hit with a later decision and its own comment; the earlier decisions stay
+   * in the hit's history. Audited as {@code screening.hit.correct} with the previous disposition.
+   *
+   * @param version the hit's version the person saw ({@link ScreeningStore.HitRow#version()})
+   * @return the hit as now stored; rejected as for {@link #dispose}, with {@code not-disposed} for
+   *     an open or withdrawn hit and {@code conflict} (field {@code version}) when someone decided
+   *     since {@code version}
+   */
+  public Outcome<ScreeningStore.HitRow> correct(
+      long hitId, int version, String disposition, String comment, String user, String agency) {
+    return decide(
+        hitId,
+        version,
+        ScreeningStore.Decision.Kind.CORRECTION,
+        CORRECTIONS,
+        disposition,
+        comment,
+        user,
+        agency,
+        "screening.hit.correct");
+  }
+
+  /**
+   * Records what the officers a hit was referred to found ({@link #OUTCOMES}): the referral is
+   * closed and the hit shows the outcome; the referral stays in its history. Audited as {@code
+   * screening.referral.outcome}.
+   *
+   * @return rejected as for {@link #correct}, with {@code not-referred} when the hit is not (or no
+   *     longer) referred
+   */
+  public Outcome<ScreeningStore.HitRow> recordOutcome(
+      long hitId, int version, String outcome, String comment, String user, String agency) {
+    return decide(
+        hitId,
+        version,
+        ScreeningStore.Decision.Kind.REFERRAL_OUTCOME,
+        OUTCOMES,
+        outcome,
+        comment,
+        user,
+        agency,
+        "screening.referral.outcome");
+  }
+
+  private Outcome<ScreeningStore.HitRow> decide(
+      long hitId,
+      int version,
+      ScreeningStore.Decision.Kind kind,
+      List<String> allowed,
+      String disposition,
+      String comment,
+      String user,
+      String agency,
+      String action) {
+    String d = disposition == null ? "" : disposition.strip();
+    String c = comment(comment);
+    Optional<Problem> wrong = check(d, allowed, c);
+    if (wrong.isPresent()) {
+      return new Outcome.Rejected<>(List.of(wrong.get()));
+    }
+    var hit = store.hit(hitId);
+    if (hit.isEmpty()) {
+      return Outcome.rejected("not-found", "hit", "no hit " + hitId);
+    }
+    String before = hit.get().status();
+    if (kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
+        ? !before.equals("refer-to-officer")
+        : before.equals("open") || before.equals("withdrawn")) {
+      return kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
+          ? Outcome.rejected(
+              "not-referred", "hit", "hit " + hitId + " is not referred to an officer: " + before)
+          : Outcome.rejected(
+              "not-disposed",
+              "hit",
+              "hit " + hitId + " is " + before + ": record a disposition, not a correction");
+    }
+    Instant now = clock.instant();
+    if (!store.decide(hitId, version, kind, d, c, user, now)) {
+      // someone decided since the page was read: their decision is not overwritten unseen
+      return Outcome.rejected(
+          "conflict",
+          "version",
+          "hit "
+              + hitId
+              + " was decided again since version "
+              + version
+              + " (now version "
+              + store.hit(hitId).map(ScreeningStore.HitRow::version).orElse(0)
+              + "): read it again");
+    }
+    audit.record(
+        new AuditEvent(
+            now,
+            user,
+            agency,
+            action,
+            "hit:" + hitId,
+            Map.of(
+                "disposition",
+                d,
+                "previous",
+                before,
+                "version",
+                String.valueOf(version + 1),
+                "commentChars",
+                String.valueOf(c.length()),
+                "traveller",
+                hit.get().hit().subjectKey(),
+                "flight",
+                "flight:" + hit.get().flightId())));
+    return Outcome.accepted(store.hit(hitId).orElseThrow());
+  }
+
+  // the separators of stored reasons (Reason) are no text a person writes
+  private static String comment(String comment) {
+    return comment == null ? "" : comment.replaceAll("[\\u001d-\\u001f]", " ").strip();
+  }
+
+  private static Optional<Problem> check(String d, List<String> allowed, String c) {
+    if (!allowed.contains(d)) {
+      return Optional.of(
+          new Problem(
+              "invalid-disposition",
+              "disposition '" + d + "' is not one of " + String.join(", ", allowed),
+              "disposition"));
+    }
+    if (c.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
+      // "..." or "ok" says nothing a later reader can check
+      return Optional.of(
+          new Problem(
+              "comment-required",
+              "say in a comment why (at least 3 letters or digits)",
+              "comment"));
+    }
+    if (c.length() > 2000) {
+      return Optional.of(
+          new Problem("comment-too-long", "comment longer than 2000 characters", "comment"));
+    }
+    return Optional.empty();
   }
 }

@@ -63,8 +63,63 @@ public interface ScreeningStore {
   /** Hits of one traveller across flights, newest first. */
   List<HitRow> hitsOf(String subjectKey);
 
-  /** Records a disposition of an open hit; false when the hit is not open any more. */
+  /**
+   * Records a disposition of an open hit as its first decision (version 1 of its decisions); false
+   * when the hit is not open any more.
+   */
   boolean dispose(long hitId, String disposition, String comment, String user, Instant at);
+
+  /**
+   * Records a later decision on a disposed hit: a correction (the hit must be disposed of, not open
+   * or withdrawn) or a referral's outcome (the hit must be referred to an officer). Refused (false)
+   * when the hit's decisions are no longer at {@code expectedVersion}: someone decided meanwhile,
+   * and a decision made on what they did not see must not overwrite theirs.
+   */
+  boolean decide(
+      long hitId,
+      int expectedVersion,
+      Decision.Kind kind,
+      String disposition,
+      String comment,
+      String user,
+      Instant at);
+
+  /** Every decision on a hit, oldest first. */
+  List<Decision> decisions(long hitId);
+
+  /**
+   * Hits referred to officers that await their outcome, with the airport they were referred to
+   * (where the flight lands, or leaves for a departure); {@code airport} empty for every airport.
+   */
+  List<Referral> referrals(String airport);
+
+  /**
+   * One decision on a hit.
+   *
+   * @param version 1 for the first disposition, then one more per correction or outcome
+   */
+  record Decision(
+      long hitId,
+      int version,
+      Kind kind,
+      String disposition,
+      String comment,
+      String decidedBy,
+      Instant decidedAt) {
+    /** What a decision was. */
+    public enum Kind {
+      DISPOSITION,
+      CORRECTION,
+      REFERRAL_OUTCOME;
+
+      public String code() {
+        return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+      }
+    }
+  }
+
+  /** A hit referred to the officers at {@code airport}, on its flight. */
+  record Referral(HitRow hit, FlightRow flight, String airport) {}
 
   List<RuleRow> rules();
 
@@ -181,6 +236,7 @@ public interface ScreeningStore {
    *
    * @param status {@code open}, the disposition, or {@code withdrawn} when nothing raises it any
    *     more
+   * @param version how many decisions were made on it (0 while open); a correction names it
    */
   record HitRow(
       long id,
@@ -191,7 +247,8 @@ public interface ScreeningStore {
       String disposedBy,
       Instant disposedAt,
       Instant firstSeen,
-      Instant lastSeen) {}
+      Instant lastSeen,
+      int version) {}
 
   /**
    * A stored rule.

@@ -88,6 +88,9 @@ class PnrUnitReviewTest {
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             () -> true,
             context.webModules());
+    accounts.upsert("pnr2", "Aoi Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    accounts.upsert("officer-nrt", "Ken Ito", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "NRT");
+    accounts.upsert("officer-kix", "Yui Ono", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "KIX");
     pnr = token();
     importList(
         "national-alerts",
@@ -513,14 +516,162 @@ class PnrUnitReviewTest {
     assertThat(get("/screening/watchlists?lang=ja").body()).doesNotContain("<td>high</td>");
   }
 
+  @Test
+  void aReferralReachesTheOfficersAtTheArrivalAirportAndComesBackWithTheirOutcome()
+      throws Exception {
+    String text =
+        push(
+            "REF01",
+            "0012",
+            "RCI+JL:REF001::011126:1015'TIF+SATO+KENJI:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK3000001/JPN/03MAR80/M/30JUN31/SATO/KENJI+::1'"
+                + leg("0012"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL0012"), "watchlist:national-alerts/NA-002", "").get("id").asLong();
+    HttpResponse<String> referred =
+        post(
+            "/api/screening/hits/" + hit + "/disposition",
+            "{\"disposition\":\"refer-to-officer\",\"comment\":\"same name and year, check"
+                + " baggage\"}");
+    assertThat(referred.statusCode()).as(referred.body()).isEqualTo(200);
+    assertThat(JSON.readTree(referred.body()).get("version").asInt()).isEqualTo(1);
+
+    // the officers where the flight lands see it; another airport's do not
+    String nrt = token("officer-nrt");
+    String kix = token("officer-kix");
+    JsonNode atNrt = JSON.readTree(as(nrt, "GET", "/api/screening/referrals", "").body());
+    assertThat(atNrt.get("referrals").findValuesAsText("id")).contains(String.valueOf(hit));
+    assertThat(atNrt.get("referrals").get(0).get("airport").asText()).isEqualTo("NRT");
+    assertThat(as(kix, "GET", "/api/screening/referrals", "").body())
+        .doesNotContain("\"id\":" + hit + ",");
+    assertThat(as(nrt, "GET", "/screening/referrals", "").body())
+        .contains("/screening/referrals/" + hit + "/outcome");
+    String outcome = "/api/screening/referrals/" + hit + "/outcome";
+    assertThat(
+            as(
+                    kix,
+                    "POST",
+                    outcome,
+                    "{\"outcome\":\"confirmed\",\"comment\":\"not ours\",\"version\":1}")
+                .statusCode())
+        .isEqualTo(403);
+    // an officer still cannot read the PNR unit's hits as such
+    assertThat(as(nrt, "GET", "/api/screening/hits/" + hit, "").statusCode()).isEqualTo(403);
+
+    HttpResponse<String> found =
+        as(
+            nrt,
+            "POST",
+            outcome,
+            "{\"outcome\":\"examined-nothing-found\",\"comment\":\"bags examined, nothing"
+                + " found\",\"version\":1}");
+    assertThat(found.statusCode()).as(found.body()).isEqualTo(200);
+    JsonNode closed = JSON.readTree(found.body());
+    assertThat(closed.get("status").asText()).isEqualTo("examined-nothing-found");
+    assertThat(closed.get("history").findValuesAsText("kind"))
+        .containsExactly("disposition", "referral-outcome");
+    assertThat(as(nrt, "GET", "/api/screening/referrals", "").body())
+        .doesNotContain("\"id\":" + hit + ",");
+    assertThat(
+            as(
+                    nrt,
+                    "POST",
+                    outcome,
+                    "{\"outcome\":\"confirmed\",\"comment\":\"again later\",\"version\":2}")
+                .statusCode())
+        .isEqualTo(400);
+  }
+
+  @Test
+  void aDispositionIsCorrectedByALaterOneWithItsOwnCommentKeepingTheHistory() throws Exception {
+    String text =
+        push(
+            "COR01",
+            "0013",
+            "RCI+JL:COR001::011126:1015'TIF+SATO+KENJI:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK4000001/JPN/03MAR80/M/30JUN31/SATO/KENJI+::1'"
+                + leg("0013"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL0013"), "watchlist:national-alerts/NA-002", "").get("id").asLong();
+    assertThat(
+            post(
+                    "/api/screening/hits/" + hit + "/disposition",
+                    "{\"disposition\":\"false-positive\",\"comment\":\"different person,"
+                        + " other birth place\"}")
+                .statusCode())
+        .isEqualTo(200);
+    // a second disposition is still refused: a correction says which version it corrects
+    assertThat(
+            post(
+                    "/api/screening/hits/" + hit + "/disposition",
+                    "{\"disposition\":\"confirmed\",\"comment\":\"intelligence report\"}")
+                .statusCode())
+        .isEqualTo(409);
+    String correction = "/api/screening/hits/" + hit + "/correction";
+    String second = token("pnr2");
+    HttpResponse<String> corrected =
+        as(
+            second,
+            "POST",
+            correction,
+            "{\"disposition\":\"confirmed\",\"comment\":\"intelligence report 2026/11"
+                + " identifies him\",\"version\":1}");
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    JsonNode now = JSON.readTree(corrected.body());
+    assertThat(now.get("status").asText()).isEqualTo("confirmed");
+    assertThat(now.get("version").asInt()).isEqualTo(2);
+    assertThat(now.get("history").findValuesAsText("disposition"))
+        .containsExactly("false-positive", "confirmed");
+    assertThat(now.get("history").get(0).get("comment").asText())
+        .isEqualTo("different person, other birth place");
+
+    // the first reviewer, still looking at version 1, cannot overwrite that unseen
+    HttpResponse<String> stale =
+        post(
+            correction,
+            "{\"disposition\":\"no-match\",\"comment\":\"typo in my first comment\","
+                + "\"version\":1}");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(stale.body()).get("field").asText()).isEqualTo("version");
+    assertThat(
+            post(correction, "{\"disposition\":\"no-match\",\"comment\":\"..\",\"version\":2}")
+                .statusCode())
+        .isEqualTo(400);
+
+    // the page shows the history and offers the correction with the version seen
+    String page = get("/screening/hits/" + hit + "?lang=ja").body();
+    assertThat(page)
+        .contains("id=\"decisions\"")
+        .contains("訂正")
+        .contains("name=\"version\" value=\"2\"");
+
+    // audited by ids: no comment text
+    List<String> audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select action || ' ' || cast(details as text) from"
+                                + " platform.audit_log where subject = :s order by seq")
+                        .bind("s", "hit:" + hit)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(audited).anyMatch(a -> a.startsWith("screening.hit.correct"));
+    assertThat(String.join("\n", audited)).doesNotContain("intelligence report");
+  }
+
   private static String token() throws Exception {
+    return token("pnr");
+  }
+
+  private static String token(String user) throws Exception {
     HttpResponse<String> r =
         HTTP.send(
             HttpRequest.newBuilder(uri("/api/login"))
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"pnr\",\"password\":\"" + PASSWORD + "\"}"))
+                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).isEqualTo(200);
@@ -547,6 +698,21 @@ class PnrUnitReviewTest {
             .header("Authorization", "Bearer " + pnr)
             .header("Content-Type", type)
             .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> as(String token, String method, String path, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                method.equals("GET")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
             .build(),
         HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }

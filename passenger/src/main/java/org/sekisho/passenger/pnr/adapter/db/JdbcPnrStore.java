@@ -252,6 +252,15 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
               .bind("mask", MASK)
               .bind("c", c)
               .execute();
+          // and every earlier decision's comment (corrections and referral outcomes keep theirs)
+          h.createUpdate(
+                  "update passenger.screening_decision set comment = :mask where comment not in"
+                      + " ('', :mask) and hit_id in (select h.id from passenger.screening_hit h"
+                      + " join passenger.screening_flight f on f.id = h.flight_id where"
+                      + " f.departure_date < cast(:c as date))")
+              .bind("mask", MASK)
+              .bind("c", c)
+              .execute();
           return n;
         });
   }

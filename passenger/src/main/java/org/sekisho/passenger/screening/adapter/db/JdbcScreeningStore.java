@@ -341,24 +341,148 @@ public final class JdbcScreeningStore implements ScreeningStore {
         rs.getString("disposed_by"),
         disposed == null ? null : disposed.toInstant(),
         rs.getObject("first_seen", OffsetDateTime.class).toInstant(),
-        rs.getObject("last_seen", OffsetDateTime.class).toInstant());
+        rs.getObject("last_seen", OffsetDateTime.class).toInstant(),
+        rs.getInt("version"));
   }
 
   @Override
   public boolean dispose(long hitId, String disposition, String comment, String user, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Integer> v =
+              h.createQuery(
+                      "update passenger.screening_hit set status = :s, comment = :c,"
+                          + " disposed_by = :u, disposed_at = :at, version = version + 1 where id"
+                          + " = :id and status = 'open' returning version")
+                  .bind("s", disposition)
+                  .bind("c", comment)
+                  .bind("u", user)
+                  .bind("at", utc(at))
+                  .bind("id", hitId)
+                  .mapTo(Integer.class)
+                  .findOne();
+          v.ifPresent(
+              version ->
+                  decision(
+                      h,
+                      hitId,
+                      version,
+                      Decision.Kind.DISPOSITION,
+                      disposition,
+                      comment,
+                      user,
+                      at));
+          return v.isPresent();
+        });
+  }
+
+  @Override
+  public boolean decide(
+      long hitId,
+      int expectedVersion,
+      Decision.Kind kind,
+      String disposition,
+      String comment,
+      String user,
+      Instant at) {
+    String which =
+        kind == Decision.Kind.REFERRAL_OUTCOME
+            ? "status = 'refer-to-officer'"
+            : "status not in ('open', 'withdrawn')";
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Integer> v =
+              h.createQuery(
+                      "update passenger.screening_hit set status = :s, comment = :c,"
+                          + " disposed_by = :u, disposed_at = :at, version = version + 1 where id"
+                          + " = :id and version = :v and "
+                          + which
+                          + " returning version")
+                  .bind("s", disposition)
+                  .bind("c", comment)
+                  .bind("u", user)
+                  .bind("at", utc(at))
+                  .bind("id", hitId)
+                  .bind("v", expectedVersion)
+                  .mapTo(Integer.class)
+                  .findOne();
+          v.ifPresent(version -> decision(h, hitId, version, kind, disposition, comment, user, at));
+          return v.isPresent();
+        });
+  }
+
+  private static void decision(
+      org.jdbi.v3.core.Handle h,
+      long hitId,
+      int version,
+      Decision.Kind kind,
+      String disposition,
+      String comment,
+      String user,
+      Instant at) {
+    h.createUpdate(
+            "insert into passenger.screening_decision (hit_id, version, kind, disposition,"
+                + " comment, decided_by, decided_at) values (:h, :v, :k, :d, :c, :u, :at)")
+        .bind("h", hitId)
+        .bind("v", version)
+        .bind("k", kind.code())
+        .bind("d", disposition)
+        .bind("c", comment)
+        .bind("u", user)
+        .bind("at", utc(at))
+        .execute();
+  }
+
+  @Override
+  public List<Decision> decisions(long hitId) {
     return jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        "update passenger.screening_hit set status = :s, comment = :c,"
-                            + " disposed_by = :u, disposed_at = :at where id = :id and status ="
-                            + " 'open'")
-                    .bind("s", disposition)
-                    .bind("c", comment)
-                    .bind("u", user)
-                    .bind("at", utc(at))
-                    .bind("id", hitId)
-                    .execute())
-        == 1;
+        h ->
+            h.createQuery(
+                    "select * from passenger.screening_decision where hit_id = :h order by"
+                        + " version")
+                .bind("h", hitId)
+                .map(
+                    (rs, ctx) ->
+                        new Decision(
+                            rs.getLong("hit_id"),
+                            rs.getInt("version"),
+                            Decision.Kind.valueOf(
+                                rs.getString("kind").toUpperCase(Locale.ROOT).replace('-', '_')),
+                            rs.getString("disposition"),
+                            rs.getString("comment"),
+                            rs.getString("decided_by"),
+                            rs.getObject("decided_at", OffsetDateTime.class).toInstant()))
+                .list());
+  }
+
+  @Override
+  public List<Referral> referrals(String airport) {
+    return jdbi.withHandle(
+        h -> {
+          List<Referral> out = new ArrayList<>();
+          h
+              .createQuery(
+                  "select h.id, case when f.direction = 'departure' then f.origin else"
+                      + " f.destination end as airport from passenger.screening_hit h join"
+                      + " passenger.screening_flight f on f.id = h.flight_id where h.status ="
+                      + " 'refer-to-officer' order by f.departure_date, h.disposed_at, h.id"
+                      + " limit 500")
+              .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
+              .list()
+              .stream()
+              .filter(e -> airport.isEmpty() || e.getValue().equalsIgnoreCase(airport))
+              .forEach(
+                  e ->
+                      hit(e.getKey())
+                          .ifPresent(
+                              hr ->
+                                  out.add(
+                                      new Referral(
+                                          hr,
+                                          flightById(hr.flightId()).orElseThrow(),
+                                          e.getValue()))));
+          return out;
+        });
   }
 
   @Override

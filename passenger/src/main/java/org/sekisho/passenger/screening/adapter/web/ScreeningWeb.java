@@ -55,6 +55,8 @@ import org.sekisho.targeting.criteria.domain.FieldDefinition;
 public final class ScreeningWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
   private static final Access LIST_IMPORT = Access.anyOf(Role.PNR_UNIT, Role.ADMIN);
+  // a referral goes to the officers at the airport, who record what they found
+  private static final Access REFERRALS = Access.anyOf(Role.PNR_UNIT, Role.OFFICER);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final ScreeningStore store;
@@ -112,6 +114,21 @@ public final class ScreeningWeb implements WebModule {
             PNR_UNIT,
             "record a hit's disposition (form)",
             this::dispositionForm)
+        .post(
+            "/screening/hits/{id}/correction",
+            PNR_UNIT,
+            "correct a hit's disposition (form)",
+            this::correctionForm)
+        .get(
+            "/screening/referrals",
+            REFERRALS,
+            "hits referred to the officers at an airport, awaiting their outcome",
+            this::referralsPage)
+        .post(
+            "/screening/referrals/{id}/outcome",
+            Access.anyOf(Role.OFFICER),
+            "record what the examination of a referred traveller found (form)",
+            this::outcomeForm)
         .get("/screening/rules", PNR_UNIT, "passenger rules", this::rulesPage)
         .post("/screening/rules", PNR_UNIT, "save a passenger rule (form)", this::ruleForm)
         .post(
@@ -142,6 +159,24 @@ public final class ScreeningWeb implements WebModule {
             PNR_UNIT,
             "record a disposition: {\"disposition\",\"comment\"}",
             this::dispositionApi)
+        .post(
+            "/api/screening/hits/{id}/correction",
+            PNR_UNIT,
+            "correct a disposition: {\"disposition\",\"comment\",\"version\"} (409 conflict when"
+                + " someone decided since that version)",
+            this::correctionApi)
+        .get(
+            "/api/screening/referrals",
+            REFERRALS,
+            "referred hits awaiting an outcome: an officer's airport (office), or ?airport= for"
+                + " the PNR unit",
+            this::referralsApi)
+        .post(
+            "/api/screening/referrals/{id}/outcome",
+            Access.anyOf(Role.OFFICER),
+            "record a referral's outcome: {\"outcome\": \"confirmed\"|\"examined-nothing-found\","
+                + " \"comment\",\"version\"}",
+            this::outcomeApi)
         .get("/api/screening/rules", PNR_UNIT, "passenger rules", this::rulesApi)
         .post(
             "/api/screening/rules",
@@ -314,6 +349,8 @@ public final class ScreeningWeb implements WebModule {
     p.put("h", h);
     p.put("f", f);
     p.put("dispositions", HitReview.DISPOSITIONS);
+    p.put("corrections", HitReview.CORRECTIONS);
+    p.put("history", store.decisions(h.id()));
     p.put("error", error);
     p.put("chosen", chosen);
     p.put("comment", comment);
@@ -346,6 +383,107 @@ public final class ScreeningWeb implements WebModule {
             r.problems().get(0).code(),
             Objects.requireNonNullElse(ctx.formParam("disposition"), ""),
             Objects.requireNonNullElse(ctx.formParam("comment"), ""));
+      }
+    }
+  }
+
+  private void correctionForm(Context ctx) {
+    HitRow h = hit(ctx);
+    Principal who = Web.principal(ctx);
+    Outcome<HitRow> o =
+        review.correct(
+            h.id(),
+            (int) id(Objects.requireNonNullElse(ctx.formParam("version"), ""), "version"),
+            ctx.formParam("disposition"),
+            ctx.formParam("comment"),
+            who.username(),
+            who.agency());
+    switch (o) {
+      case Outcome.Accepted<HitRow> a ->
+          ctx.redirect("/screening/hits/" + h.id(), HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<HitRow> r -> {
+        ctx.status(
+            r.problems().get(0).code().equals("conflict")
+                ? HttpStatus.CONFLICT
+                : HttpStatus.BAD_REQUEST);
+        hitPage(
+            ctx,
+            store.hit(h.id()).orElseThrow(),
+            r.problems().get(0).code(),
+            Objects.requireNonNullElse(ctx.formParam("disposition"), ""),
+            Objects.requireNonNullElse(ctx.formParam("comment"), ""));
+      }
+    }
+  }
+
+  /** The airport whose referrals a person sees: an officer's office; any for the PNR unit. */
+  private static String referralAirport(Context ctx) {
+    Principal who = Web.principal(ctx);
+    if (who.has(Role.PNR_UNIT)) {
+      return Objects.requireNonNullElse(ctx.queryParam("airport"), "").strip();
+    }
+    // an officer whose office is no airport has no referrals, rather than every airport's
+    return who.office().isBlank() ? "-" : who.office().strip();
+  }
+
+  private List<ScreeningStore.Referral> referrals(Context ctx) {
+    String airport = referralAirport(ctx);
+    List<ScreeningStore.Referral> out = store.referrals(airport);
+    Web.audit(
+        ctx,
+        "screening.referral.read",
+        "referrals:" + (airport.isEmpty() ? "all" : airport),
+        Map.of(
+            "hits",
+            String.join(",", out.stream().map(r -> "hit:" + r.hit().id()).toList()).length() > 1900
+                ? out.size() + " hits"
+                : String.join(",", out.stream().map(r -> "hit:" + r.hit().id()).toList())));
+    return out;
+  }
+
+  private void referralsPage(Context ctx) {
+    referralsPage(ctx, "", 0);
+  }
+
+  private void referralsPage(Context ctx, String error, long errorHit) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("referrals", referrals(ctx));
+    p.put("officer", Web.principal(ctx).has(Role.OFFICER));
+    p.put("outcomes", HitReview.OUTCOMES);
+    p.put("error", error);
+    p.put("errorHit", errorHit);
+    p.put("csrf", Web.csrf(ctx));
+    p.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("screening.referrals"), render("referrals.jte", p));
+  }
+
+  private Outcome<HitRow> outcome(Context ctx, long hitId, String outcome, String comment, int v) {
+    Principal who = Web.principal(ctx);
+    String airport = referralAirport(ctx);
+    boolean mine =
+        store.referrals(airport).stream().anyMatch(r -> r.hit().id() == hitId)
+            || store.hit(hitId).map(h -> !h.status().equals("refer-to-officer")).orElse(true);
+    if (!mine) {
+      return Outcome.rejected(
+          "forbidden", "hit", "hit " + hitId + " was referred to another airport");
+    }
+    return review.recordOutcome(hitId, v, outcome, comment, who.username(), who.agency());
+  }
+
+  private void outcomeForm(Context ctx) {
+    HitRow h = hit(ctx);
+    Outcome<HitRow> o =
+        outcome(
+            ctx,
+            h.id(),
+            ctx.formParam("outcome"),
+            ctx.formParam("comment"),
+            (int) id(Objects.requireNonNullElse(ctx.formParam("version"), ""), "version"));
+    switch (o) {
+      case Outcome.Accepted<HitRow> a -> ctx.redirect("/screening/referrals", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<HitRow> r -> {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        referralsPage(ctx, r.problems().get(0).code(), h.id());
       }
     }
   }
@@ -465,7 +603,7 @@ public final class ScreeningWeb implements WebModule {
         "screening.hit.read",
         "hit:" + h.id(),
         Map.of("traveller", h.hit().subjectKey(), "status", h.status()));
-    json(ctx, hitJson(h));
+    json(ctx, hitJson(h, store.decisions(h.id())));
   }
 
   private void dispositionApi(Context ctx) {
@@ -481,6 +619,53 @@ public final class ScreeningWeb implements WebModule {
                 who.username(),
                 who.agency()));
     json(ctx, hitJson(done));
+  }
+
+  private void correctionApi(Context ctx) {
+    HitRow h = hit(ctx);
+    JsonNode body = body(ctx);
+    Principal who = Web.principal(ctx);
+    json(
+        ctx,
+        hitJson(
+            value(
+                review.correct(
+                    h.id(),
+                    body.path("version").asInt(-1),
+                    body.path("disposition").asText(""),
+                    body.path("comment").asText(""),
+                    who.username(),
+                    who.agency())),
+            store.decisions(h.id())));
+  }
+
+  private void referralsApi(Context ctx) {
+    List<Object> out = new ArrayList<>();
+    for (ScreeningStore.Referral r : referrals(ctx)) {
+      Map<String, Object> m = hitJson(r.hit());
+      m.put("airport", r.airport());
+      m.put("flight", r.flight().ref().designator());
+      m.put("date", r.flight().ref().departureDate().toString());
+      m.put("route", r.flight().ref().origin() + "-" + r.flight().ref().destination());
+      out.add(m);
+    }
+    json(ctx, Map.of("referrals", out));
+  }
+
+  private void outcomeApi(Context ctx) {
+    HitRow h = hit(ctx);
+    JsonNode body = body(ctx);
+    json(
+        ctx,
+        hitJson(
+            value(
+                outcome(
+                    ctx,
+                    h.id(),
+                    body.path("outcome").asText(""),
+                    body.path("comment").asText(""),
+                    body.path("version").asInt(-1))),
+            store.decisions(h.id())));
   }
 
   private void rulesApi(Context ctx) {
@@ -777,6 +962,24 @@ public final class ScreeningWeb implements WebModule {
     m.put("comment", Reason.english(h.comment()));
     m.put("disposedBy", h.disposedBy());
     m.put("disposedAt", h.disposedAt() == null ? null : h.disposedAt().toString());
+    m.put("version", h.version());
+    return m;
+  }
+
+  private static Map<String, Object> hitJson(HitRow h, List<ScreeningStore.Decision> history) {
+    Map<String, Object> m = hitJson(h);
+    List<Object> out = new ArrayList<>();
+    for (ScreeningStore.Decision d : history) {
+      Map<String, Object> e = new LinkedHashMap<>();
+      e.put("version", d.version());
+      e.put("kind", d.kind().code());
+      e.put("disposition", d.disposition());
+      e.put("comment", d.comment());
+      e.put("by", d.decidedBy());
+      e.put("at", d.decidedAt().toString());
+      out.add(e);
+    }
+    m.put("history", out);
     return m;
   }
 

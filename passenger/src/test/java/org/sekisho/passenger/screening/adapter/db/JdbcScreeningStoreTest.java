@@ -98,11 +98,15 @@ class JdbcScreeningStoreTest {
             .withHandle(
                 h ->
                     h.createQuery(
-                            "select count(*) from passenger.screening_hit where comment like"
-                                + " '%TK1%' or title like '%Tanaka%'")
+                            "select (select count(*) from passenger.screening_hit where comment"
+                                + " like '%TK1%' or title like '%Tanaka%') + (select count(*)"
+                                + " from passenger.screening_decision where comment like"
+                                + " '%TK1%')")
                         .mapTo(Integer.class)
                         .one());
+    // the decision history keeps the disposition, not the comment
     assertThat(left).isZero();
+    assertThat(store.decisions(hit)).singleElement().extracting(d -> d.comment()).isEqualTo("***");
   }
 
   static PassengerFacts traveller(String key, String booking, String doc, LocalDate day) {
