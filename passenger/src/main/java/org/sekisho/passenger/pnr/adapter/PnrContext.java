@@ -104,6 +104,7 @@ public final class PnrContext implements BoundedContext {
             rules,
             watchlists,
             lists,
+            new PnrUnmasking(store, clock),
             clock);
     this.ingest = new PnrIngest(store, clock, screening);
     this.retention = new PnrRetention(store, clock, maskAfter, deleteAfter);
@@ -127,6 +128,7 @@ public final class PnrContext implements BoundedContext {
     return List.of(
         new NavItem("/screening/flights", "screening.nav.flights", pnrUnit),
         new NavItem("/screening/rules", "screening.nav.rules", pnrUnit),
+        new NavItem("/screening/unmasking", "screening.nav.unmasking", pnrUnit),
         new NavItem(
             "/screening/referrals",
             "screening.nav.referrals",

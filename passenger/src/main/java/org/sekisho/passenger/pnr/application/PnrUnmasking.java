@@ -30,7 +30,20 @@ public final class PnrUnmasking {
 
     /** The identifying data kept for a masked version. */
     Optional<Unmasked> unmasked(long versionId);
+
+    /** The requests awaiting approval, oldest first. */
+    List<Pending> pending();
   }
+
+  /** A request awaiting a second member's approval, with the booking version it is about. */
+  public record Pending(
+      long id,
+      String carrier,
+      String locator,
+      int version,
+      String requester,
+      String reason,
+      Instant requestedAt) {}
 
   /** A request as stored. */
   public record Request(
@@ -74,6 +87,14 @@ public final class PnrUnmasking {
               + " is unknown or not masked");
     }
     return Outcome.accepted(store.addRequest(id.get(), requester, why, clock.instant()));
+  }
+
+  /**
+   * The requests awaiting approval, for the approvers to find: each with who asked, why and for
+   * which booking version.
+   */
+  public List<Pending> pending() {
+    return store.pending();
   }
 
   /** Approves a request; the approver must be someone other than the requester. */

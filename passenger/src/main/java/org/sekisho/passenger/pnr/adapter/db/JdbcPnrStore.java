@@ -329,6 +329,28 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
   }
 
   @Override
+  public List<PnrUnmasking.Pending> pending() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select r.id, v.carrier, v.locator, v.version, r.requested_by, r.reason,"
+                        + " r.requested_at from passenger.unmask_request r join"
+                        + " passenger.pnr_version v on v.id = r.version_id where r.status ="
+                        + " 'pending' order by r.requested_at, r.id limit 500")
+                .map(
+                    (rs, ctx) ->
+                        new PnrUnmasking.Pending(
+                            rs.getLong("id"),
+                            rs.getString("carrier"),
+                            rs.getString("locator"),
+                            rs.getInt("version"),
+                            rs.getString("requested_by"),
+                            rs.getString("reason"),
+                            rs.getObject("requested_at", OffsetDateTime.class).toInstant()))
+                .list());
+  }
+
+  @Override
   public boolean approve(long id, String approver, Instant at) {
     return jdbi.withHandle(
             h ->

@@ -78,6 +78,11 @@ public final class PnrWeb implements WebModule {
         PNR_UNIT,
         "Ask to unmask a masked booking version (body: the reason)",
         this::requestUnmask);
+    r.get(
+        "/api/pnr-unmask",
+        PNR_UNIT,
+        "Unmasking requests awaiting approval: who asked, why, which booking version",
+        this::pendingUnmask);
     r.post(
         "/api/pnr-unmask/{id}/approve",
         PNR_UNIT,
@@ -108,6 +113,27 @@ public final class PnrWeb implements WebModule {
             o.isAccepted() ? "pending" : o.problems().get(0).code()));
     long id = value(o);
     json(ctx, Map.of("requestId", id, "status", "pending"));
+  }
+
+  private void pendingUnmask(Context ctx) {
+    String me = Web.principal(ctx).username();
+    List<Object> out = new ArrayList<>();
+    List<PnrUnmasking.Pending> pending = unmasking.pending();
+    for (PnrUnmasking.Pending p : pending) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("requestId", p.id());
+      m.put("booking", p.carrier() + "/" + p.locator());
+      m.put("version", p.version());
+      m.put("requestedBy", p.requester());
+      m.put("reason", p.reason());
+      m.put("requestedAt", p.requestedAt().toString());
+      // the one who asked cannot approve
+      m.put("canApprove", !p.requester().equals(me));
+      out.add(m);
+    }
+    Web.audit(
+        ctx, "pnr.unmask.list", "unmask-requests", Map.of("pending", String.valueOf(out.size())));
+    json(ctx, Map.of("requests", out));
   }
 
   private void approveUnmask(Context ctx) {

@@ -26,6 +26,7 @@ import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.domain.watchlist.Severity;
 import org.sekisho.passenger.pnr.application.PnrStore;
+import org.sekisho.passenger.pnr.application.PnrUnmasking;
 import org.sekisho.passenger.screening.application.HitReview;
 import org.sekisho.passenger.screening.application.PassengerRules;
 import org.sekisho.passenger.screening.application.PassengerScreening;
@@ -66,6 +67,7 @@ public final class ScreeningWeb implements WebModule {
   private final PassengerRules rules;
   private final WatchlistImport lists;
   private final ScreeningLists referenceLists;
+  private final PnrUnmasking unmasking;
   private final Clock clock;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -82,6 +84,7 @@ public final class ScreeningWeb implements WebModule {
       PassengerRules rules,
       WatchlistImport lists,
       ScreeningLists referenceLists,
+      PnrUnmasking unmasking,
       Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.pnrs = Objects.requireNonNull(pnrs, "pnrs");
@@ -90,6 +93,7 @@ public final class ScreeningWeb implements WebModule {
     this.rules = Objects.requireNonNull(rules, "rules");
     this.lists = Objects.requireNonNull(lists, "lists");
     this.referenceLists = Objects.requireNonNull(referenceLists, "referenceLists");
+    this.unmasking = Objects.requireNonNull(unmasking, "unmasking");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
@@ -129,6 +133,16 @@ public final class ScreeningWeb implements WebModule {
             Access.anyOf(Role.OFFICER),
             "record what the examination of a referred traveller found (form)",
             this::outcomeForm)
+        .get(
+            "/screening/unmasking",
+            PNR_UNIT,
+            "unmasking requests awaiting a second member's approval",
+            this::unmaskingPage)
+        .post(
+            "/screening/unmasking/{id}/approve",
+            PNR_UNIT,
+            "approve an unmasking request (form)",
+            this::approveUnmaskForm)
         .get("/screening/rules", PNR_UNIT, "passenger rules", this::rulesPage)
         .post("/screening/rules", PNR_UNIT, "save a passenger rule (form)", this::ruleForm)
         .post(
@@ -484,6 +498,44 @@ public final class ScreeningWeb implements WebModule {
       case Outcome.Rejected<HitRow> r -> {
         ctx.status(HttpStatus.BAD_REQUEST);
         referralsPage(ctx, r.problems().get(0).code(), h.id());
+      }
+    }
+  }
+
+  private void unmaskingPage(Context ctx) {
+    unmaskingPage(ctx, "");
+  }
+
+  private void unmaskingPage(Context ctx, String error) {
+    List<PnrUnmasking.Pending> pending = unmasking.pending();
+    Web.audit(
+        ctx,
+        "pnr.unmask.list",
+        "unmask-requests",
+        Map.of("pending", String.valueOf(pending.size())));
+    Map<String, Object> p = new LinkedHashMap<>();
+    p.put("requests", pending);
+    p.put("me", Web.principal(ctx).username());
+    p.put("error", error);
+    p.put("csrf", Web.csrf(ctx));
+    p.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("screening.unmasking"), render("unmasking.jte", p));
+  }
+
+  private void approveUnmaskForm(Context ctx) {
+    long id = id(ctx.pathParam("id"), "id");
+    Outcome<PnrUnmasking.Request> o = unmasking.approve(id, Web.principal(ctx).username());
+    Web.audit(
+        ctx,
+        "pnr.unmask.approve",
+        "request " + id,
+        Map.of("outcome", o.isAccepted() ? "approved" : o.problems().get(0).code()));
+    switch (o) {
+      case Outcome.Accepted<PnrUnmasking.Request> a ->
+          ctx.redirect("/screening/unmasking", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<PnrUnmasking.Request> r -> {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        unmaskingPage(ctx, r.problems().get(0).message());
       }
     }
   }

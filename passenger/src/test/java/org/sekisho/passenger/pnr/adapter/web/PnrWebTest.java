@@ -178,10 +178,26 @@ class PnrWebTest {
         post("/api/pnr/UA/0995F0/1/unmask", pnr, "case 2026/7 prosecutor approval");
     assertThat(asked.statusCode()).isEqualTo(200);
     long id = JSON.readTree(asked.body()).get("requestId").asLong();
+    // the second member finds it, with who asked, why and for which booking
+    JsonNode pending = JSON.readTree(get("/api/pnr-unmask", pnr2).body()).get("requests");
+    assertThat(pending.findValuesAsText("requestId")).contains(String.valueOf(id));
+    JsonNode mine = pending.get(pending.findValuesAsText("requestId").indexOf(String.valueOf(id)));
+    assertThat(mine.get("booking").asText()).isEqualTo("UA/0995F0");
+    assertThat(mine.get("reason").asText()).isEqualTo("case 2026/7 prosecutor approval");
+    assertThat(mine.get("requestedBy").asText()).isEqualTo("pnr");
+    assertThat(mine.get("canApprove").asBoolean()).isTrue();
+    assertThat(get("/screening/unmasking", pnr2).body())
+        .contains("case 2026/7 prosecutor approval")
+        .contains("/screening/unmasking/" + id + "/approve");
     assertThat(post("/api/pnr-unmask/" + id + "/approve", pnr, "").statusCode()).isEqualTo(400);
     assertThat(get("/api/pnr-unmask/" + id, pnr).statusCode()).isEqualTo(409);
     assertThat(post("/api/pnr-unmask/" + id + "/approve", pnr2, "").statusCode()).isEqualTo(200);
     assertThat(get("/api/pnr-unmask/" + id, pnr2).statusCode()).isEqualTo(403);
+    assertThat(
+            JSON.readTree(get("/api/pnr-unmask", pnr2).body())
+                .get("requests")
+                .findValuesAsText("requestId"))
+        .doesNotContain(String.valueOf(id));
     HttpResponse<String> shown = get("/api/pnr-unmask/" + id, pnr);
     assertThat(shown.statusCode()).isEqualTo(200);
     JsonNode body = JSON.readTree(shown.body());
