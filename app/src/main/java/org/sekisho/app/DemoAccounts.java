@@ -55,6 +55,13 @@ public final class DemoAccounts {
               "police-jp",
               "NPA"),
           new Demo("admin", "Administrator", EnumSet.of(Role.ADMIN), "customs-jp", "HQ"),
+          // the officers at an airport receive the PNR unit's referrals of travellers landing there
+          new Demo(
+              "airport",
+              "Haruto Ono (customs officer, Narita)",
+              EnumSet.of(Role.OFFICER),
+              "customs-jp",
+              "NRT"),
           // a device, not a person: the e-Gate kiosk at Narita's arrival hall opens /kiosk only
           new Demo(
               "kiosk",

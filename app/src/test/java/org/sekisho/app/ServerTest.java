@@ -102,7 +102,7 @@ class ServerTest {
                       null,
                       "{\"username\":\"" + d.username() + "\",\"password\":\"" + PASSWORD + "\"}")
                   .body());
-      tokens.put(d.roles().iterator().next(), r.get("token").asText());
+      tokens.putIfAbsent(d.roles().iterator().next(), r.get("token").asText());
     }
     sharedRecord =
         db.jdbi()
