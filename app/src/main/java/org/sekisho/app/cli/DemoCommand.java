@@ -92,6 +92,12 @@ final class DemoCommand implements Callable<Integer> {
         return rc;
       }
     }
+    // Specimen passports for the demo's kiosk, and the specimen CSCA the gate must trust when it
+    // starts below. Written afresh each time (the CSCA's key is never kept).
+    int specimen = Extensions.egateSpecimen(dir);
+    if (specimen != 0) {
+      return specimen;
+    }
     Sekisho s = Sekisho.open(dir, Clock.systemUTC());
     try {
       DemoAccounts.registerAgencies(s.agencies());
@@ -158,6 +164,12 @@ final class DemoCommand implements Callable<Integer> {
       for (DemoAccounts.Demo d : DemoAccounts.ALL) {
         out.printf("  %-13s %-34s agency %s%n", d.username(), d.displayName(), d.agency());
       }
+      out.println(
+          "e-Gate kiosk (/kiosk, account kiosk): SPECIMEN passports, chip files and"
+              + " portraits in "
+              + dir.resolve("egate").resolve("specimen")
+              + " (README.md there says which file goes where; no face model ships, so the gate"
+              + " refers with \"face not compared\")");
       out.println(
           "API: POST /api/login {\"username\":…,\"password\":…} → bearer token; OpenAPI at /openapi.json");
       out.println("Stop with Ctrl-C.");

@@ -43,6 +43,7 @@ final class Extensions {
     ais.addSubcommand(new org.sekisho.maritime.adapter.cli.AisReplayCommand());
     root.addSubcommand(ais);
     root.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.MrzCommand());
+    root.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.EgateCommand());
     root.addSubcommand(new org.sekisho.names.adapter.cli.NamesCommand());
     root.addSubcommand(new org.sekisho.passenger.screening.adapter.cli.WatchlistCommand());
     root.addSubcommand(new org.sekisho.passenger.pnr.adapter.cli.PnrCommand());
@@ -70,6 +71,14 @@ final class Extensions {
   /** Runs {@code sekisho generate} with the given arguments; returns its exit code. */
   static int generate(String... args) {
     return Main.commandLine().execute(prepend("generate", args));
+  }
+
+  /**
+   * Runs {@code sekisho egate specimen --data-dir DIR} (specimen CSCA and passports for the demo's
+   * kiosk); returns its exit code.
+   */
+  static int egateSpecimen(java.nio.file.Path dataDir) {
+    return Main.commandLine().execute("egate", "specimen", "--data-dir", dataDir.toString());
   }
 
   private static String[] prepend(String first, String[] rest) {

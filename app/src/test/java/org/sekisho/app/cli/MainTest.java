@@ -82,6 +82,7 @@ class MainTest {
             "version",
             "ais",
             "mrz",
+            "egate",
             "names",
             "risk");
     for (String name : root.getSubcommands().keySet()) {
@@ -92,6 +93,7 @@ class MainTest {
     assertThat(run("bench", "--help").out())
         .contains("ingest", "search", "ais", "egate", "screening", "scoring");
     assertThat(run("audit", "verify", "--help").code()).isZero();
+    assertThat(run("egate", "specimen", "--help").out()).contains("SPECIMEN, NOT FOR PRODUCTION");
   }
 
   @Test

@@ -1,8 +1,8 @@
 package org.sekisho.passenger.egate;
 
 import java.time.LocalDate;
-import java.util.Base64;
 import java.util.List;
+import org.sekisho.passenger.egate.adapter.chip.ChipDumpJson;
 import org.sekisho.passenger.egate.adapter.chip.SpecimenChipIssuer;
 import org.sekisho.passenger.egate.domain.chip.ChipFiles;
 import org.sekisho.passenger.egate.domain.declaration.Base45;
@@ -59,19 +59,7 @@ public record Travellers(
 
   /** The chip as the kiosk page uploads it: JSON with Base64 files. */
   public String chipJson() {
-    Base64.Encoder b = Base64.getEncoder();
-    StringBuilder s = new StringBuilder("{\"com\":\"").append(b.encodeToString(chip.com()));
-    s.append("\",\"dataGroups\":{");
-    boolean first = true;
-    for (int n = 1; n <= 16; n++) {
-      byte[] dg = chip.dataGroup(n);
-      if (dg.length > 0) {
-        s.append(first ? "" : ",").append('"').append(n).append("\":\"");
-        s.append(b.encodeToString(dg)).append('"');
-        first = false;
-      }
-    }
-    return s.append("},\"sod\":\"").append(b.encodeToString(chip.sod())).append("\"}").toString();
+    return ChipDumpJson.write(chip);
   }
 
   /** The same QR text with one body byte changed: its signature no longer verifies. */

@@ -197,18 +197,20 @@ public final class EgateWeb implements WebModule {
         values.put(f, v);
       }
     }
-    switch (DeclarationForm.read(values, LocalDate.now(clock))) {
-      case Outcome.Rejected<CustomsDeclaration> r -> {
+    switch (DeclarationForm.check(values, LocalDate.now(clock))) {
+      case DeclarationForm.Reading.Refused r -> {
+        // In the page's language, one per field (the first), shown in the list and beside it.
+        Messages t = Web.messages(ctx);
         Map<String, String> errors = new LinkedHashMap<>();
-        for (Problem pr : r.problems()) {
-          errors.putIfAbsent(pr.field(), pr.message());
+        for (DeclarationForm.FieldError e : r.errors()) {
+          errors.putIfAbsent(e.field(), t.get(e.mistake().key(), e.args().toArray()));
         }
         ctx.status(400);
         showForm(ctx, values, errors, null, null);
       }
-      case Outcome.Accepted<CustomsDeclaration> a -> {
-        String text = declarations.sealText(a.value());
-        auditIssued(ctx, a.value());
+      case DeclarationForm.Reading.Filled f -> {
+        String text = declarations.sealText(f.declaration());
+        auditIssued(ctx, f.declaration());
         showForm(
             ctx, values, Map.of(), Base64.getEncoder().encodeToString(qrImages.png(text)), text);
       }

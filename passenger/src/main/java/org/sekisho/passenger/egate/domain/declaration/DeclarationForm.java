@@ -1,6 +1,7 @@
 package org.sekisho.passenger.egate.domain.declaration;
 
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.passenger.egate.domain.mrz.NameTransliteration;
 
 /**
  * Reads the traveller's declaration form (Form C No. 5360 fields as named form values) into a
@@ -19,8 +21,14 @@ import org.sekisho.core.Problem;
  * <p>Field names: {@code flight, departedFrom, arrival, surname, givenNames, nationality,
  * birthDate, passportNumber, occupation, address, phone, family20, family6, familyUnder6,
  * prohibited, overAllowance, commercial, forOthers, cash, unaccompanied, unaccompaniedPieces}.
- * Dates are ISO ({@code 2026-01-15}); yes/no questions are "yes" when the value is {@code on},
- * {@code yes} or {@code true}.
+ * Dates are ISO ({@code 2026-01-15}). Each yes/no question ({@link #QUESTIONS}) must be answered
+ * {@code yes} or {@code no} ({@code true}/{@code false} also, any case): an empty answer is {@code
+ * missing-field}, any other value {@code invalid-field}, never read as "no". Names may be typed
+ * with Latin letters as printed in the passport (MÜLLER, JOSÉ): they are written as the MRZ writes
+ * them (MUELLER, JOSE), which is what the gate compares with the passport.
+ *
+ * <p>Each problem is also a {@link FieldError}: a {@link Mistake} (whose {@link Mistake#key()} the
+ * page translates) with its arguments, so the page can show it in the reader's language.
  */
 public final class DeclarationForm {
   /** Every field name, in form order. */
@@ -48,54 +56,168 @@ public final class DeclarationForm {
           "unaccompanied",
           "unaccompaniedPieces");
 
+  /** The yes/no questions, in form order; each must be answered. */
+  public static final List<String> QUESTIONS =
+      List.of("prohibited", "overAllowance", "commercial", "forOthers", "cash", "unaccompanied");
+
+  /** The most bytes one text field may take in the signed QR (UTF-8). */
+  public static final int MAX_FIELD_BYTES = 255;
+
   private static final Pattern FLIGHT = Pattern.compile("[A-Z0-9]{2,3} ?[0-9]{1,5}[A-Z]?");
   private static final Pattern LATIN_NAME = Pattern.compile("[A-Z][A-Z' -]{0,38}");
+  // Letters of the Latin script with their marks, as a passport's visual zone prints them.
+  private static final Pattern LATIN_SCRIPT = Pattern.compile("[\\p{IsLatin}\\p{M}' -]+");
   private static final Pattern NATIONALITY = Pattern.compile("[A-Z]{1,3}");
   private static final Pattern PASSPORT = Pattern.compile("[A-Z0-9]{1,9}");
   private static final Pattern PHONE = Pattern.compile("[0-9+() -]{0,20}");
+  private static final Pattern ISO_DATE = Pattern.compile("[0-9]{4}-[0-9]{2}-[0-9]{2}");
 
   private DeclarationForm() {}
 
+  /**
+   * What can be wrong with a field: the message key the page translates ({@code
+   * declaration.error.*} in the {@code egate} bundles) and the English text the API answers, both
+   * {@link MessageFormat} patterns over the error's arguments.
+   */
+  public enum Mistake {
+    REQUIRED("missing-field", "required", "required"),
+    REQUIRED_DATE("missing-field", "requiredDate", "required: a date as YYYY-MM-DD"),
+    REQUIRED_ANSWER("missing-field", "requiredAnswer", "required: answer Yes or No"),
+    ANSWER_YES_NO("invalid-field", "answerYesNo", "expected yes or no, got \"{0}\""),
+    FLIGHT("invalid-field", "flight", "expected a flight number such as NH110"),
+    NAME_LATIN(
+        "invalid-field",
+        "nameLatin",
+        "expected the name in Latin letters as printed in the passport (a name in another script"
+            + " as in its machine-readable zone); letters such as Ü or É are accepted and"
+            + " written as the machine-readable zone writes them (MÜLLER as MUELLER)"),
+    NATIONALITY("invalid-field", "nationality", "expected the ICAO code of the passport, e.g. JPN"),
+    PASSPORT("invalid-field", "passport", "expected up to 9 letters and digits as printed"),
+    TOO_LONG("invalid-field", "tooLong", "at most {0} characters, got {1}"),
+    TOO_MANY_BYTES(
+        "invalid-field",
+        "tooManyBytes",
+        "too long for the QR code: at most {0} bytes in UTF-8, got {1} (a Japanese character"
+            + " takes 3 bytes, an emoji 4)"),
+    CONTROL("invalid-field", "control", "control characters are not allowed"),
+    INVISIBLE(
+        "invalid-field",
+        "invisible",
+        "invisible formatting characters (such as right-to-left marks or zero-width spaces) are"
+            + " not allowed"),
+    PHONE("invalid-field", "phone", "expected digits, spaces, + ( ) and -, up to 20"),
+    DATE_FORMAT("invalid-field", "dateFormat", "expected a date as YYYY-MM-DD, got {0}"),
+    DATE_IMPOSSIBLE("invalid-field", "dateImpossible", "{0} is not a day of the calendar"),
+    DATE_RANGE("invalid-field", "dateRange", "expected a date from {0} to {1}"),
+    NUMBER_RANGE("invalid-field", "numberRange", "expected a number from 0 to {0}"),
+    NUMBER_FORMAT("invalid-field", "numberFormat", "expected a whole number from 0 to {0}"),
+    PIECES("invalid-field", "pieces", "give the number of pieces sent separately (1-99)");
+
+    private final String code;
+    private final String key;
+    private final String english;
+
+    Mistake(String code, String key, String english) {
+      this.code = code;
+      this.key = key;
+      this.english = english;
+    }
+
+    /** The problem code: {@code missing-field} or {@code invalid-field}. */
+    public String code() {
+      return code;
+    }
+
+    /** The message key in the {@code egate} bundles. */
+    public String key() {
+      return "declaration.error." + key;
+    }
+
+    /** The English pattern (what the API answers). */
+    public String english() {
+      return english;
+    }
+  }
+
+  /**
+   * One field's mistake.
+   *
+   * @param field the form field, one of {@link #FIELDS}
+   * @param mistake what is wrong
+   * @param args the message arguments, already text (limits, dates, the value given)
+   */
+  public record FieldError(String field, Mistake mistake, List<String> args) {
+    public FieldError {
+      args = List.copyOf(args);
+    }
+
+    /** The problem the API answers, its message in English. */
+    public Problem problem() {
+      String message =
+          args.isEmpty()
+              ? mistake.english()
+              : new MessageFormat(mistake.english(), Locale.ENGLISH).format(args.toArray());
+      return Problem.of(mistake.code(), field, message);
+    }
+  }
+
+  /** The form read: a declaration, or every mistake at once (in form order). */
+  public sealed interface Reading {
+    /** The form holds a declaration. */
+    record Filled(CustomsDeclaration declaration) implements Reading {}
+
+    /** The form was refused; never empty. */
+    record Refused(List<FieldError> errors) implements Reading {
+      public Refused {
+        errors = List.copyOf(errors);
+      }
+    }
+  }
+
+  /** Reads the form; the problems name each field with its message in English. */
   public static Outcome<CustomsDeclaration> read(Map<String, String> form, LocalDate today) {
-    List<Problem> problems = new ArrayList<>();
+    return switch (check(form, today)) {
+      case Reading.Filled f -> Outcome.accepted(f.declaration());
+      case Reading.Refused r ->
+          new Outcome.Rejected<>(r.errors().stream().map(FieldError::problem).toList());
+    };
+  }
+
+  /** Reads the form, keeping each mistake as a value the page can translate. */
+  public static Reading check(Map<String, String> form, LocalDate today) {
+    List<FieldError> problems = new ArrayList<>();
     Reader r = new Reader(form, problems);
-    String flight = r.upper("flight", FLIGHT, "a flight number such as NH110", true);
+    String flight = r.upper("flight", FLIGHT, Mistake.FLIGHT, true);
     String from = r.text("departedFrom", 60, true);
     LocalDate arrival = r.date("arrival", today.minusDays(30), today.plusDays(90));
-    String surname = r.upper("surname", LATIN_NAME, "Latin letters as in the passport", true);
-    String given = r.upper("givenNames", LATIN_NAME, "Latin letters as in the passport", false);
-    String nationality =
-        r.upper("nationality", NATIONALITY, "the ICAO code of the passport, e.g. JPN", true);
+    String surname = r.name("surname", true);
+    String given = r.name("givenNames", false);
+    String nationality = r.upper("nationality", NATIONALITY, Mistake.NATIONALITY, true);
     LocalDate birth = r.date("birthDate", LocalDate.of(1900, 1, 1), today);
-    String passport =
-        r.upper("passportNumber", PASSPORT, "up to 9 letters and digits as printed", true);
+    String passport = r.upper("passportNumber", PASSPORT, Mistake.PASSPORT, true);
     String occupation = r.text("occupation", 60, false);
     String address = r.text("address", 80, true);
-    String phone = r.matching("phone", PHONE, "digits, spaces, + ( ) and -, up to 20");
+    String phone = r.matching("phone", PHONE, Mistake.PHONE);
     int adults = r.count("family20", 20);
     int minors = r.count("family6", 20);
     int infants = r.count("familyUnder6", 20);
+    boolean prohibited = r.yes("prohibited");
+    boolean overAllowance = r.yes("overAllowance");
+    boolean commercial = r.yes("commercial");
+    boolean forOthers = r.yes("forOthers");
+    boolean cash = r.yes("cash");
     boolean unaccompanied = r.yes("unaccompanied");
     int pieces = r.count("unaccompaniedPieces", 99);
     if (unaccompanied && pieces == 0) {
-      problems.add(
-          Problem.of(
-              "invalid-field",
-              "unaccompaniedPieces",
-              "give the number of pieces sent separately (1-99)"));
+      problems.add(new FieldError("unaccompaniedPieces", Mistake.PIECES, List.of()));
+    }
+    if (!problems.isEmpty()) {
+      return new Reading.Refused(problems);
     }
     CustomsDeclaration.Answers answers =
         new CustomsDeclaration.Answers(
-            r.yes("prohibited"),
-            r.yes("overAllowance"),
-            r.yes("commercial"),
-            r.yes("forOthers"),
-            r.yes("cash"),
-            unaccompanied);
-    if (!problems.isEmpty()) {
-      return new Outcome.Rejected<>(problems);
-    }
-    return Outcome.accepted(
+            prohibited, overAllowance, commercial, forOthers, cash, unaccompanied);
+    return new Reading.Filled(
         new CustomsDeclaration(
             flight,
             from,
@@ -113,44 +235,82 @@ public final class DeclarationForm {
             unaccompanied ? pieces : 0));
   }
 
-  private record Reader(Map<String, String> form, List<Problem> problems) {
+  private record Reader(Map<String, String> form, List<FieldError> problems) {
     String raw(String field) {
       String v = form.get(field);
       return v == null ? "" : v.strip();
     }
 
+    void add(String field, Mistake m, Object... args) {
+      problems.add(
+          new FieldError(field, m, java.util.Arrays.stream(args).map(String::valueOf).toList()));
+    }
+
     String text(String field, int maxChars, boolean required) {
       String v = raw(field);
+      int chars = v.codePointCount(0, v.length());
+      int bytes = v.getBytes(StandardCharsets.UTF_8).length;
       if (required && v.isEmpty()) {
-        problems.add(Problem.of("missing-field", field, "required"));
-      } else if (v.codePointCount(0, v.length()) > maxChars
-          || v.getBytes(StandardCharsets.UTF_8).length > 255) {
-        problems.add(
-            Problem.of("invalid-field", field, "at most " + maxChars + " characters, got longer"));
+        add(field, Mistake.REQUIRED);
+      } else if (chars > maxChars) {
+        add(field, Mistake.TOO_LONG, maxChars, chars);
+      } else if (bytes > MAX_FIELD_BYTES) {
+        // The QR's limit is in bytes: emoji and CJK fit fewer than the character limit says.
+        add(field, Mistake.TOO_MANY_BYTES, MAX_FIELD_BYTES, bytes);
       } else if (v.chars().anyMatch(Character::isISOControl)) {
-        problems.add(Problem.of("invalid-field", field, "control characters are not allowed"));
+        add(field, Mistake.CONTROL);
+      } else if (v.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+        // Bidi overrides and zero-width characters would be signed into the QR and shown
+        // reordered or hidden in officers' records.
+        add(field, Mistake.INVISIBLE);
       }
       return v;
     }
 
-    String upper(String field, Pattern p, String expected, boolean required) {
+    /**
+     * A name as printed in the passport: Latin letters with their marks are written as the MRZ
+     * writes them (ICAO 9303 part 3: MÜLLER becomes MUELLER), which the gate compares.
+     */
+    String name(String field, boolean required) {
+      String v = raw(field).replaceAll("\\s+", " ");
+      if (v.isEmpty()) {
+        if (required) {
+          add(field, Mistake.REQUIRED);
+        }
+        return v;
+      }
+      if (!LATIN_SCRIPT.matcher(v).matches()) {
+        add(field, Mistake.NAME_LATIN);
+        return v.toUpperCase(Locale.ROOT);
+      }
+      String mrz =
+          NameTransliteration.toMrz(v.replace("'", ""), NameTransliteration.Variant.ICAO)
+              .replace('<', ' ')
+              .strip();
+      if (!LATIN_NAME.matcher(mrz).matches()) {
+        add(field, Mistake.NAME_LATIN);
+      }
+      return mrz;
+    }
+
+    String upper(String field, Pattern p, Mistake expected, boolean required) {
       String v = raw(field).toUpperCase(Locale.ROOT).replaceAll("\\s+", " ");
       if (v.isEmpty()) {
         if (required) {
-          problems.add(Problem.of("missing-field", field, "required: " + expected));
+          add(field, Mistake.REQUIRED);
         }
         return v;
       }
       if (!p.matcher(v).matches()) {
-        problems.add(Problem.of("invalid-field", field, "expected " + expected));
+        add(field, expected);
       }
       return v;
     }
 
-    String matching(String field, Pattern p, String expected) {
+    String matching(String field, Pattern p, Mistake expected) {
       String v = raw(field);
       if (!p.matcher(v).matches()) {
-        problems.add(Problem.of("invalid-field", field, "expected " + expected));
+        add(field, expected);
       }
       return v;
     }
@@ -158,18 +318,21 @@ public final class DeclarationForm {
     LocalDate date(String field, LocalDate min, LocalDate max) {
       String v = raw(field);
       if (v.isEmpty()) {
-        problems.add(Problem.of("missing-field", field, "required: a date as YYYY-MM-DD"));
+        add(field, Mistake.REQUIRED_DATE);
         return min;
       }
       try {
         LocalDate d = LocalDate.parse(v);
         if (d.isBefore(min) || d.isAfter(max)) {
-          problems.add(
-              Problem.of("invalid-field", field, "expected a date from " + min + " to " + max));
+          add(field, Mistake.DATE_RANGE, min, max);
         }
         return d;
       } catch (DateTimeParseException e) {
-        problems.add(Problem.of("invalid-field", field, "expected a date as YYYY-MM-DD"));
+        // 2026-02-30 is in the right form but no such day exists: say so, not "use YYYY-MM-DD".
+        add(
+            field,
+            ISO_DATE.matcher(v).matches() ? Mistake.DATE_IMPOSSIBLE : Mistake.DATE_FORMAT,
+            v);
         return min;
       }
     }
@@ -182,19 +345,30 @@ public final class DeclarationForm {
       try {
         int n = Integer.parseInt(v);
         if (n < 0 || n > max) {
-          problems.add(Problem.of("invalid-field", field, "expected a number from 0 to " + max));
+          add(field, Mistake.NUMBER_RANGE, max);
           return 0;
         }
         return n;
       } catch (NumberFormatException e) {
-        problems.add(Problem.of("invalid-field", field, "expected a whole number 0-" + max));
+        add(field, Mistake.NUMBER_FORMAT, max);
         return 0;
       }
     }
 
+    /** An explicit answer: yes or no (true/false); an empty or other value is refused. */
     boolean yes(String field) {
       String v = raw(field).toLowerCase(Locale.ROOT);
-      return v.equals("on") || v.equals("yes") || v.equals("true");
+      switch (v) {
+        case "yes", "true" -> {
+          return true;
+        }
+        case "no", "false" -> {
+          return false;
+        }
+        case "" -> add(field, Mistake.REQUIRED_ANSWER);
+        default -> add(field, Mistake.ANSWER_YES_NO, v.length() > 20 ? v.substring(0, 20) : v);
+      }
+      return false;
     }
   }
 }

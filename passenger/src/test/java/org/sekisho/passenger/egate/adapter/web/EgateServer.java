@@ -45,18 +45,35 @@ final class EgateServer implements AutoCloseable {
   final HttpClient http = HttpClient.newHttpClient();
 
   EgateServer(Database db, Path dataDir, Clock clock) throws IOException {
-    this.issuer = SpecimenChipIssuer.create("UT", clock.instant());
-    this.traveller = Travellers.of(issuer, LocalDate.now(clock));
-    Path egate = dataDir.resolve("egate");
-    Files.createDirectories(egate.resolve("csca"));
-    Files.writeString(egate.resolve("csca").resolve("specimen-ut.pem"), pem(issuer));
-    Files.createDirectories(egate.resolve("face"));
-    Files.write(
-        egate.resolve("face").resolve("tiny.onnx"), TinyOnnxModel.randomProjection(24, 24, 64, 7));
-    Files.writeString(
-        egate.resolve("face").resolve("face-model.properties"),
-        "model=tiny.onnx\nname=tiny test projection\nthreshold=0.9\n"
-            + "input.width=24\ninput.height=24\n");
+    this(db, dataDir, clock, SpecimenChipIssuer.create("UT", clock.instant()));
+  }
+
+  /**
+   * The server over {@code dataDir}'s e-Gate settings as they are, nothing written there: an
+   * installation that an operator or a command prepared. {@link #issuer} and {@link #traveller} are
+   * null.
+   */
+  static EgateServer asConfigured(Database db, Path dataDir, Clock clock) throws IOException {
+    return new EgateServer(db, dataDir, clock, null);
+  }
+
+  private EgateServer(Database db, Path dataDir, Clock clock, SpecimenChipIssuer issuer)
+      throws IOException {
+    this.issuer = issuer;
+    this.traveller = issuer == null ? null : Travellers.of(issuer, LocalDate.now(clock));
+    if (issuer != null) {
+      Path egate = dataDir.resolve("egate");
+      Files.createDirectories(egate.resolve("csca"));
+      Files.writeString(egate.resolve("csca").resolve("specimen-ut.pem"), pem(issuer));
+      Files.createDirectories(egate.resolve("face"));
+      Files.write(
+          egate.resolve("face").resolve("tiny.onnx"),
+          TinyOnnxModel.randomProjection(24, 24, 64, 7));
+      Files.writeString(
+          egate.resolve("face").resolve("face-model.properties"),
+          "model=tiny.onnx\nname=tiny test projection\nthreshold=0.9\n"
+              + "input.width=24\ninput.height=24\n");
+    }
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     AuditLog audit = new AuditLog(db.jdbi());
     this.context = new EgateContext(db, audit, clock, dataDir);

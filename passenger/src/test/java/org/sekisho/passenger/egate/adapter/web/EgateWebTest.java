@@ -24,6 +24,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.passenger.egate.Travellers;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
+import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.testing.PostgresExtension;
 
@@ -61,6 +62,9 @@ class EgateWebTest {
     f.put("birthDate", t.declaration().birthDate().toString());
     f.put("passportNumber", t.declaration().passportNumber());
     f.put("address", "東京都千代田区 ホテル関所");
+    for (String q : DeclarationForm.QUESTIONS) {
+      f.put(q, "no");
+    }
     return f;
   }
 
@@ -156,7 +160,9 @@ class EgateWebTest {
         "{\"flight\":\"NH110\",\"departedFrom\":\"SEOUL\",\"arrival\":\""
             + server.traveller.declaration().arrival()
             + "\",\"surname\":\"KIM\",\"nationality\":\"KOR\",\"birthDate\":\"1990-01-02\","
-            + "\"passportNumber\":\"M12345678\",\"address\":\"HOTEL\"}";
+            + "\"passportNumber\":\"M12345678\",\"address\":\"HOTEL\","
+            + "\"prohibited\":\"no\",\"overAllowance\":false,\"commercial\":\"no\","
+            + "\"forOthers\":\"no\",\"cash\":\"no\",\"unaccompanied\":\"no\"}";
     var ok =
         server.http.send(
             java.net.http.HttpRequest.newBuilder(
@@ -176,6 +182,23 @@ class EgateWebTest {
             json.replace("1990-01-02", "soon").getBytes(StandardCharsets.UTF_8));
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(bad.body()).contains("\"field\":\"birthDate\"");
+    // A yes/no question answered with anything but yes or no is refused, never read as "no".
+    for (String[] c :
+        new String[][] {
+          {"\"unaccompanied\":\"no\"", "\"unaccompanied\":1", "unaccompanied"},
+          {"\"prohibited\":\"no\"", "\"prohibited\":\"maybe\"", "prohibited"},
+          {"\"cash\":\"no\",", "", "cash"}
+        }) {
+      HttpResponse<String> refused =
+          server.send(
+              "POST",
+              "/api/egate/declarations",
+              null,
+              "application/json",
+              json.replace(c[0], c[1]).getBytes(StandardCharsets.UTF_8));
+      assertThat(refused.statusCode()).as(c[1]).isEqualTo(400);
+      assertThat(refused.body()).as(c[1]).contains("\"field\":\"" + c[2] + "\"");
+    }
   }
 
   private String decisionBody(String qrText, byte[] face) {

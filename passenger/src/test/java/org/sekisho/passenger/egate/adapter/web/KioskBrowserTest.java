@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
@@ -24,10 +25,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.passenger.egate.Travellers;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
+import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
@@ -79,7 +82,9 @@ class KioskBrowserTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("declaration-form")));
       var form = EgateWebTest.form(server.traveller);
       for (var e : form.entrySet()) {
-        if (e.getKey().equals("arrival") || e.getKey().equals("birthDate")) {
+        if (DeclarationForm.QUESTIONS.contains(e.getKey())) {
+          d.findElement(By.id(e.getKey() + "-" + e.getValue())).click();
+        } else if (e.getKey().equals("arrival") || e.getKey().equals("birthDate")) {
           ((JavascriptExecutor) d)
               .executeScript(
                   "document.getElementById(arguments[0]).value = arguments[1];",
@@ -175,6 +180,65 @@ class KioskBrowserTest {
                           + " v('purpose-of-visit').value, v('intended-stay').value,"
                           + " v('result').dataset.decision].join('|');");
       return new KioskRun(decision, screen, qrStatus, staff, next);
+    } finally {
+      d.quit();
+    }
+  }
+
+  @Test
+  void theJapanesePageShowsEachErrorInJapaneseBesideItsFieldAndInTheListAtTheTop() {
+    WebDriver d = chromium(null);
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+      d.get(server.base + "/declaration?lang=ja");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("declaration-form")));
+      var form = EgateWebTest.form(server.traveller);
+      form.put("surname", "山田");
+      form.put("address", "Hotel\u202Eevil");
+      for (var e : form.entrySet()) {
+        if (DeclarationForm.QUESTIONS.contains(e.getKey())) {
+          if (!e.getKey().equals("cash")) { // left unanswered
+            d.findElement(By.id(e.getKey() + "-" + e.getValue())).click();
+          }
+        } else if (e.getKey().equals("arrival") || e.getKey().equals("birthDate")) {
+          ((JavascriptExecutor) d)
+              .executeScript(
+                  "document.getElementById(arguments[0]).value = arguments[1];",
+                  e.getKey(),
+                  e.getKey().equals("arrival") ? "2026-02-30" : e.getValue());
+        } else {
+          d.findElement(By.id(e.getKey())).sendKeys(e.getValue());
+        }
+      }
+      // The browser would stop an unanswered required radio and an impossible date itself;
+      // the server must refuse them too.
+      ((JavascriptExecutor) d)
+          .executeScript(
+              "const f = document.getElementById('declaration-form'); f.noValidate = true;"
+                  + " document.getElementById('arrival').type = 'text';"
+                  + " document.getElementById('arrival').value = '2026-02-30';");
+      d.findElement(By.id("declaration-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("form-errors")));
+      for (String field : List.of("arrival", "surname", "address", "cash")) {
+        WebElement input = d.findElement(By.id(field));
+        assertThat(input.getAttribute("aria-invalid")).as(field).isEqualTo("true");
+        assertThat(input.getAttribute("aria-describedby")).as(field).isEqualTo(field + "-error");
+        WebElement beside = d.findElement(By.id(field + "-error"));
+        assertThat(beside.isDisplayed()).as(field).isTrue();
+        String summary =
+            d.findElement(By.cssSelector("#form-errors li[data-field='" + field + "']")).getText();
+        assertThat(summary).as(field).contains(beside.getText());
+      }
+      assertThat(d.findElement(By.id("arrival-error")).getText())
+          .isEqualTo("2026-02-30は暦に存在しない日付です");
+      assertThat(d.findElement(By.id("surname-error")).getText()).contains("ローマ字");
+      assertThat(d.findElement(By.id("address-error")).getText()).contains("見えない書式文字");
+      assertThat(d.findElement(By.id("cash-error")).getText()).isEqualTo("「はい」か「いいえ」を選んでください");
+      assertThat(d.findElement(By.id("form-errors")).getText())
+          .doesNotContainPattern("required|expected|Latin|not allowed");
+      assertThat(d.findElement(By.id("flight")).getAttribute("aria-invalid")).isNull();
+      // The traveller is taken to the first mistake.
+      assertThat(d.switchTo().activeElement().getAttribute("id")).isEqualTo("arrival");
     } finally {
       d.quit();
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import net.jqwik.api.Arbitraries;
@@ -35,8 +36,11 @@ class DeclarationFormTest {
     f.put("address", "東京都千代田区丸の内1-1-1 ホテル関所");
     f.put("phone", "+81 3 1234 5678");
     f.put("family20", "1");
+    for (String q : DeclarationForm.QUESTIONS) {
+      f.put(q, "no");
+    }
     f.put("cash", "yes");
-    f.put("unaccompanied", "on");
+    f.put("unaccompanied", "YES");
     f.put("unaccompaniedPieces", "2");
     return f;
   }
@@ -84,13 +88,113 @@ class DeclarationFormTest {
         .satisfies(p -> assertThat(p.field()).isEqualTo("birthDate"));
   }
 
+  @Test
+  void everyQuestionMustBeAnsweredYesOrNoAndAnyOtherValueIsRefusedNamingTheField() {
+    Map<String, String> f = filled();
+    f.remove("prohibited");
+    f.put("overAllowance", "");
+    f.put("unaccompanied", "1");
+    f.put("commercial", "maybe");
+    f.put("forOthers", "on");
+    Outcome<CustomsDeclaration> o = DeclarationForm.read(f, TODAY);
+    assertThat(o.problems())
+        .extracting(Problem::field, Problem::code)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("prohibited", "missing-field"),
+            org.assertj.core.groups.Tuple.tuple("overAllowance", "missing-field"),
+            org.assertj.core.groups.Tuple.tuple("commercial", "invalid-field"),
+            org.assertj.core.groups.Tuple.tuple("forOthers", "invalid-field"),
+            org.assertj.core.groups.Tuple.tuple("unaccompanied", "invalid-field"));
+    assertThat(o.problems().get(2).message()).contains("yes or no").contains("maybe");
+    Map<String, String> answered = filled();
+    answered.put("prohibited", "false");
+    answered.put("commercial", "True");
+    CustomsDeclaration d = DeclarationForm.read(answered, TODAY).orElseThrow();
+    assertThat(d.answers().prohibitedOrRestricted()).isFalse();
+    assertThat(d.answers().commercialGoods()).isTrue();
+  }
+
+  @Test
+  void aNameWithLatinLettersAsPrintedInThePassportIsWrittenAsTheMrzWritesIt() {
+    Map<String, String> f = filled();
+    f.put("surname", "Müller");
+    f.put("givenNames", "José");
+    CustomsDeclaration d = DeclarationForm.read(f, TODAY).orElseThrow();
+    assertThat(d.surname()).isEqualTo("MUELLER");
+    assertThat(d.givenNames()).isEqualTo("JOSE");
+    f.put("surname", "山田");
+    assertThat(DeclarationForm.read(f, TODAY).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("surname");
+              assertThat(p.message()).contains("MUELLER");
+            });
+  }
+
+  @Test
+  void aLimitInBytesIsReportedInBytesAndAnImpossibleDateIsNotCalledAFormatError() {
+    Map<String, String> f = filled();
+    f.put("address", "\uD83D\uDE00".repeat(64));
+    f.put("arrival", "2026-02-30");
+    f.put("birthDate", "12/04/1985");
+    Outcome<CustomsDeclaration> o = DeclarationForm.read(f, TODAY);
+    assertThat(o.problems())
+        .extracting(Problem::field)
+        .containsExactly("arrival", "birthDate", "address");
+    assertThat(o.problems().get(0).message())
+        .isEqualTo("2026-02-30 is not a day of the calendar")
+        .doesNotContain("YYYY-MM-DD");
+    assertThat(o.problems().get(1).message()).contains("YYYY-MM-DD");
+    assertThat(o.problems().get(2).message())
+        .contains("at most 255 bytes")
+        .contains("got 256")
+        .doesNotContain("characters,");
+  }
+
+  @Test
+  void bidiControlsAndZeroWidthCharactersAreNeverSignedIntoTheQr() {
+    for (String sneaky :
+        List.of("Hotel\u202Eevil", "Hotel\u200Bx", "\u2067Hotel\u2069", "Hotel\uFEFF")) {
+      Map<String, String> f = filled();
+      f.put("address", sneaky);
+      assertThat(DeclarationForm.read(f, TODAY).problems())
+          .as(sneaky)
+          .singleElement()
+          .satisfies(
+              p -> {
+                assertThat(p.field()).isEqualTo("address");
+                assertThat(p.message()).contains("invisible formatting characters");
+              });
+    }
+  }
+
+  @Test
+  void everyMistakeHasItsMessageInBothLanguages() {
+    for (String lang : List.of("en", "ja")) {
+      java.util.Properties p = new java.util.Properties();
+      try (var in =
+          new java.io.InputStreamReader(
+              DeclarationForm.class.getResourceAsStream("/i18n/egate_" + lang + ".properties"),
+              java.nio.charset.StandardCharsets.UTF_8)) {
+        p.load(in);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      for (DeclarationForm.Mistake m : DeclarationForm.Mistake.values()) {
+        assertThat(p.getProperty(m.key())).as(lang + " " + m.key()).isNotBlank();
+      }
+    }
+  }
+
   @Provide
   Arbitrary<Map<String, String>> mutatedForms() {
     Arbitrary<String> values =
         Arbitraries.oneOf(
             Arbitraries.strings().ofMaxLength(300),
             Arbitraries.strings().withCharRange('0', '9').ofMaxLength(12),
-            Arbitraries.of("", "yes", "on", "2026-02-30", "1899-12-31", "-1", "999999999999"));
+            Arbitraries.of(
+                "", "yes", "no", "on", "2026-02-30", "1899-12-31", "-1", "999999999999"));
     return Arbitraries.maps(Arbitraries.of(DeclarationForm.FIELDS), values)
         .ofMaxSize(DeclarationForm.FIELDS.size())
         .map(
