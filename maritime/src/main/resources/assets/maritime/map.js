@@ -79,8 +79,9 @@
       case 'encounter':
       case 'fishing-meeting': return fill(labels.sumMeeting, v, who(a.otherName, a.otherMmsi), a.duration);
       case 'loitering': return fill(labels.sumLoitering, v, a.duration);
-      case 'dark-vessel': return fill(labels.sumDark, a.summary, localTime(a.time));
-      default: return a.summary;
+      case 'dark-vessel': return fill(labels.sumDark, a.text || a.summary, localTime(a.time));
+      // the server renders the rest from their facts in the page's language
+      default: return a.text || a.summary;
     }
   }
   const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
@@ -145,16 +146,19 @@
       });
       if (!fitted && bounds.length) { map.fitBounds(bounds, { maxZoom: 10 }); fitted = true; }
     });
-    get('/api/maritime/alerts?limit=50').then((as) => {
+    // one line per incident (related alerts of the same vessels, time and place), its lead
+    // alert first and the other parts below it; acknowledging or closing covers them all
+    get('/api/maritime/incidents?limit=50').then((as) => {
       alertLayer.clearLayers();
       const list = document.getElementById('alerts');
       list.replaceChildren();
       as.forEach((a) => {
         const li = document.createElement('li');
-        li.className = 'alert alert-' + a.kind;
+        li.className = 'alert incident alert-' + a.kind;
         li.dataset.kind = a.kind;
         li.dataset.rank = a.rank;
         li.dataset.id = a.id;
+        li.dataset.parts = a.parts.length;
         li.appendChild(text(document.createElement('span'), kindLabel(a.kind))).className = 'kind';
         li.appendChild(document.createTextNode(': '));
         if (a.mmsi != null) {
@@ -180,10 +184,23 @@
             b.className = 'alert-' + status;
             b.addEventListener('click', (ev) => {
               ev.stopPropagation();
-              post('/api/maritime/alerts/' + a.id + '/status', { status }).then(refresh);
+              post('/api/maritime/incidents/' + a.id + '/status', { status }).then(refresh);
             });
             li.appendChild(b);
           });
+        }
+        if (a.parts.length > 1) {
+          const parts = document.createElement('ul');
+          parts.className = 'incident-parts';
+          parts.setAttribute('aria-label', labels.parts);
+          a.parts.slice(1).forEach((p) => {
+            const pl = text(document.createElement('li'), kindLabel(p.kind) + ': ' + summary(p) + ' (' + localTime(p.time) + ')');
+            pl.className = 'incident-part alert-' + p.kind;
+            pl.dataset.kind = p.kind;
+            pl.dataset.id = p.id;
+            parts.appendChild(pl);
+          });
+          li.appendChild(parts);
         }
         let popup = kindLabel(a.kind) + ': ' + summary(a);
         const boats = document.createElement('ul');
@@ -203,16 +220,20 @@
         }
         li.appendChild(boats);
         list.appendChild(li);
-        if (a.lat != null) {
-          const dark = a.kind === 'dark-vessel';
-          const marker = L.circle([a.lat, a.lon], {
+        // every part keeps its own place on the map; the line leads to the lead's
+        a.parts.forEach((p, i) => {
+          if (p.lat == null) { return; }
+          const dark = p.kind === 'dark-vessel';
+          const marker = L.circle([p.lat, p.lon], {
             radius: dark ? 1200 : 800,
-            color: dark ? '#8b0000' : (a.kind === 'port-call' ? '#1f5fa8' : '#c0392b'),
-            className: 'alert-marker alert-marker-' + a.kind,
+            color: dark ? '#8b0000' : (p.kind === 'port-call' ? '#1f5fa8' : '#c0392b'),
+            className: 'alert-marker alert-marker-' + p.kind,
           }).addTo(alertLayer);
-          marker.bindPopup(escapeHtml(popup));
-          li.addEventListener('click', () => { map.setView([a.lat, a.lon], Math.max(map.getZoom(), 10)); marker.openPopup(); });
-        }
+          marker.bindPopup(escapeHtml(i === 0 ? popup : kindLabel(p.kind) + ': ' + summary(p)));
+          if (i === 0) {
+            li.addEventListener('click', () => { map.setView([p.lat, p.lon], Math.max(map.getZoom(), 10)); marker.openPopup(); });
+          }
+        });
       });
     });
     get('/api/maritime/port-calls?limit=50').then((cs) => {

@@ -56,6 +56,7 @@ public final class MaritimeContext implements BoundedContext {
   private final List<AutoCloseable> feeds = new ArrayList<>();
   private final MaritimeWeb.Scope scope;
   private ScheduledExecutorService scheduler;
+  private final List<Object> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param db the shared database (schema {@code maritime} is migrated by the caller through {@link
@@ -159,6 +160,33 @@ public final class MaritimeContext implements BoundedContext {
   @Override
   public List<String> messageBundles() {
     return List.of("i18n.maritime");
+  }
+
+  /**
+   * Exports the live feeds' running counts ({@code GET /api/maritime/feeds}) to {@code registry} as
+   * counters {@code sekisho.maritime.feed.lines}, {@code .messages}, {@code .skipped} (tag {@code
+   * feed}) and {@code sekisho.maritime.feed.broken} (tags {@code feed}, {@code problem}); in
+   * Prometheus {@code sekisho_maritime_feed_messages_total{feed="tcp host:port"}} and so on. Feeds
+   * and problems first met later are added as they come. Call once per registry.
+   */
+  public void bindTo(io.micrometer.core.instrument.MeterRegistry registry) {
+    service.watchFeedCounts(
+        (feed, count, problem, value) -> {
+          // meters hold what they read weakly, and nobody else holds this supplier
+          exported.add(value);
+          var b =
+              io.micrometer.core.instrument.FunctionCounter.builder(
+                      "sekisho.maritime.feed." + count, value, v -> v.getAsLong())
+                  .description(
+                      "broken".equals(count)
+                          ? "broken AIS sentences from a feed, by problem"
+                          : "AIS " + count + " (lines, messages, skipped lines) from a feed")
+                  .tag("feed", feed);
+          if (problem != null) {
+            b.tag("problem", problem);
+          }
+          b.register(registry);
+        });
   }
 
   /** The live service (for the demo loader and the lead's wiring of other contexts). */

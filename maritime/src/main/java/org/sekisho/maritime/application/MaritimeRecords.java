@@ -22,6 +22,9 @@ public interface MaritimeRecords {
    *
    * @param key idempotency key (the same finding stored twice is one alert)
    * @param kind encounter, fishing-meeting, gap, loitering, dark-vessel, port-call
+   * @param facts what a reader's-language text is made from beyond the other fields (a camera's
+   *     name, a port, a direction), by name; empty for alerts stored before facts were kept, whose
+   *     {@code summary} (English) stands
    */
   record Alert(
       long id,
@@ -36,7 +39,44 @@ public interface MaritimeRecords {
       String summary,
       String status,
       String statusBy,
-      Instant statusAt) {
+      Instant statusAt,
+      java.util.Map<String, String> facts) {
+
+    public Alert {
+      facts = facts == null ? java.util.Map.of() : java.util.Map.copyOf(facts);
+    }
+
+    /** An alert without facts. */
+    public Alert(
+        long id,
+        String key,
+        String kind,
+        Instant time,
+        Instant end,
+        double lat,
+        double lon,
+        Integer mmsi,
+        Integer otherMmsi,
+        String summary,
+        String status,
+        String statusBy,
+        Instant statusAt) {
+      this(
+          id,
+          key,
+          kind,
+          time,
+          end,
+          lat,
+          lon,
+          mmsi,
+          otherMmsi,
+          summary,
+          status,
+          statusBy,
+          statusAt,
+          java.util.Map.of());
+    }
 
     /** A new (open) alert, or one nobody has handled. */
     public Alert(

@@ -69,6 +69,21 @@ public final class MaritimeService {
   public record FeedStats(
       String feed, long lines, long messages, long skipped, Map<String, Long> broken) {}
 
+  /**
+   * Told of each running feed count as it comes into being: a feed's lines, messages and skipped
+   * lines when the feed is first heard, its broken sentences per problem code when the first one
+   * comes. Called on the ingesting thread, once per count (at most twice when it is registered
+   * while that feed starts); {@code value} reads the count at any time from any thread.
+   */
+  @FunctionalInterface
+  public interface FeedCountWatcher {
+    /**
+     * @param count {@code lines}, {@code messages}, {@code skipped} or {@code broken}
+     * @param problem the broken sentences' problem code, null for the other counts
+     */
+    void count(String feed, String count, String problem, java.util.function.LongSupplier value);
+  }
+
   /** The outcome of a sighting: its id and the check's result. */
   public record SightingResult(long id, DarkVesselCheck.Result result) {}
 
@@ -92,6 +107,7 @@ public final class MaritimeService {
   // whose input the tracker is reading (guarded by lock): port calls it reveals belong to them
   private ConveyanceMovements.Origin current = ConveyanceMovements.Origin.FEED;
   private final Map<String, FeedCounter> feeds = new java.util.concurrent.ConcurrentHashMap<>();
+  private final List<FeedCountWatcher> watchers = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /** Live counts of one feed: messages and broken sentences as they come, lines per stream end. */
   private static final class FeedCounter {
@@ -271,7 +287,16 @@ public final class MaritimeService {
                           + " ("
                           + c.port().locode()
                           + ")",
-                      "open"));
+                      "open",
+                      null,
+                      null,
+                      Map.of(
+                          "direction",
+                          c.direction().code(),
+                          "port",
+                          c.port().name(),
+                          "locode",
+                          c.port().locode())));
             }
           });
     }
@@ -348,16 +373,9 @@ public final class MaritimeService {
    */
   public DecodeAisStream.Summary ingest(
       InputStream in, ConveyanceMovements.Origin origin, String feed) throws IOException {
-    FeedCounter counter = feeds.computeIfAbsent(feed, f -> new FeedCounter());
+    FeedCounter counter = counter(feed);
     DecodeAisStream.Summary s =
-        new DecodeAisStream(
-                5,
-                b ->
-                    counter
-                        .broken
-                        .computeIfAbsent(
-                            b.problem().code(), k -> new java.util.concurrent.atomic.LongAdder())
-                        .increment())
+        new DecodeAisStream(5, b -> broken(feed, counter, b.problem().code()).increment())
             .run(
                 in,
                 (m, channel, epochSecond) -> {
@@ -382,6 +400,58 @@ public final class MaritimeService {
     counter.lines.addAndGet(s.lines());
     counter.skipped.addAndGet(s.skipped());
     return s;
+  }
+
+  /**
+   * Tells {@code w} of every running feed count: those there already, now, and each new one as it
+   * comes. For exporting the counts as metrics.
+   */
+  public void watchFeedCounts(FeedCountWatcher w) {
+    watchers.add(w);
+    feeds.forEach(
+        (feed, c) -> {
+          announce(w, feed, c);
+          c.broken.forEach((code, n) -> w.count(feed, "broken", code, n::sum));
+        });
+  }
+
+  private static void announce(FeedCountWatcher w, String feed, FeedCounter c) {
+    w.count(feed, "lines", null, c.lines::get);
+    w.count(feed, "messages", null, c.messages::get);
+    w.count(feed, "skipped", null, c.skipped::get);
+  }
+
+  /** The feed's counter, announced to the watchers when it is new. */
+  private FeedCounter counter(String feed) {
+    FeedCounter c = feeds.get(feed);
+    if (c == null) {
+      FeedCounter fresh = new FeedCounter();
+      c = feeds.putIfAbsent(feed, fresh);
+      if (c == null) {
+        c = fresh;
+        for (FeedCountWatcher w : watchers) {
+          announce(w, feed, fresh);
+        }
+      }
+    }
+    return c;
+  }
+
+  /** The count of one problem's broken sentences, announced to the watchers when it is new. */
+  private java.util.concurrent.atomic.LongAdder broken(String feed, FeedCounter c, String code) {
+    var n = c.broken.get(code);
+    if (n == null) {
+      var fresh = new java.util.concurrent.atomic.LongAdder();
+      n = c.broken.putIfAbsent(code, fresh);
+      if (n == null) {
+        n = fresh;
+        var count = fresh;
+        for (FeedCountWatcher w : watchers) {
+          w.count(feed, "broken", code, count::sum);
+        }
+      }
+    }
+    return n;
   }
 
   /**
@@ -583,9 +653,24 @@ public final class MaritimeService {
                   + " with no AIS within "
                   + darkCheck.maxDistanceNm()
                   + " nm",
-              "open"));
+              "open",
+              null,
+              null,
+              darkFacts(site, s)));
     }
     return Outcome.accepted(new SightingResult(id, r));
+  }
+
+  /** What a dark-vessel alert's text is made from: the camera, what it saw, how far AIS was. */
+  private Map<String, String> darkFacts(CameraSite site, Sighting s) {
+    Map<String, String> f = new java.util.HashMap<>();
+    f.put("site", site.name());
+    f.put("siteId", site.id());
+    f.put("withinNm", String.valueOf(darkCheck.maxDistanceNm()));
+    if (s.vesselType() != null) {
+      f.put("vesselType", s.vesselType());
+    }
+    return f;
   }
 
   /**

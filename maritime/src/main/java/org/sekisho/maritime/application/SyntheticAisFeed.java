@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.sekisho.maritime.domain.ais.AisEncoder;
@@ -36,17 +39,51 @@ public record SyntheticAisFeed(
     double[] box,
     double[] port) {
 
-  /** A feed off Tokyo Bay: meetings at sea and one vessel arriving at the Port of Tokyo. */
+  /** How long the demo feed runs. */
+  public static final Duration DEMO_DURATION = Duration.ofHours(4);
+
+  /**
+   * The demo feed starting 2024-05-01T00:00:00Z, a fixed recording for tests and benchmarks; see
+   * {@link #demo(Instant)}.
+   */
   public static SyntheticAisFeed demo() {
+    return demo(Instant.parse("2024-05-01T00:00:00Z"));
+  }
+
+  /**
+   * A feed off Tokyo Bay from {@code start} for {@link #DEMO_DURATION}: a fishing vessel meeting
+   * another at sea (from one hour in, for two hours) and one vessel arriving at the Port of Tokyo.
+   * The same start gives the same feed.
+   */
+  public static SyntheticAisFeed demo(Instant start) {
     return new SyntheticAisFeed(
         6,
-        Instant.parse("2024-05-01T00:00:00Z"),
-        Duration.ofHours(4),
+        start,
+        DEMO_DURATION,
         Duration.ofSeconds(30),
         1,
         7L,
         new double[] {34.6, 34.9, 139.7, 140.1},
         new double[] {35.62, 139.79});
+  }
+
+  /**
+   * The demo feed on {@code day} in {@code zone}, so that its encounter and port call fall on the
+   * same day as the demo's declarations and manifests: from 09:00 local time, or earlier when that
+   * would run past {@code now} (a feed from the future would be refused as such), never before the
+   * day's midnight. In the first four hours of today the feed still starts at midnight, and its
+   * reports after {@code now} are refused when fed.
+   *
+   * @param now the clock's now (processing time), which the feed's reports may not be later than
+   */
+  public static SyntheticAisFeed demoOn(LocalDate day, ZoneId zone, Instant now) {
+    Instant midnight = day.atStartOfDay(zone).toInstant();
+    Instant start = day.atTime(9, 0).atZone(zone).toInstant();
+    Instant latest = now.minus(DEMO_DURATION);
+    if (start.isAfter(latest)) {
+      start = latest.isBefore(midnight) ? midnight : latest.truncatedTo(ChronoUnit.MINUTES);
+    }
+    return demo(start);
   }
 
   private static final double KNOT_DEG_PER_S = 1.0 / 3600.0 / 60.0; // 1 knot in degrees lat/s

@@ -14,6 +14,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -213,9 +214,9 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
             h ->
                 h.createUpdate(
                         "insert into maritime.alert (alert_key, kind, time, end_time, lat, lon,"
-                            + " mmsi, other_mmsi, summary, status) values (:key, :kind, :time,"
-                            + " :end, :lat, :lon, :mmsi, :other, :summary, :status) on conflict"
-                            + " (alert_key) do nothing")
+                            + " mmsi, other_mmsi, summary, status, facts) values (:key, :kind,"
+                            + " :time, :end, :lat, :lon, :mmsi, :other, :summary, :status,"
+                            + " cast(:facts as jsonb)) on conflict (alert_key) do nothing")
                     .bind("key", a.key())
                     .bind("kind", a.kind())
                     .bind("time", ts(a.time()))
@@ -226,6 +227,7 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                     .bind("other", a.otherMmsi())
                     .bind("summary", a.summary())
                     .bind("status", a.status())
+                    .bind("facts", a.facts().isEmpty() ? null : factsJson(a.facts()))
                     .execute())
         > 0;
   }
@@ -272,7 +274,8 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getString("summary"),
                             rs.getString("status"),
                             rs.getString("status_by"),
-                            instant(rs, "status_at")))
+                            instant(rs, "status_at"),
+                            facts(rs.getString("facts"))))
                 .list());
   }
 
@@ -313,8 +316,32 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getString("summary"),
                             rs.getString("status"),
                             rs.getString("status_by"),
-                            instant(rs, "status_at")))
+                            instant(rs, "status_at"),
+                            facts(rs.getString("facts"))))
                 .findOne());
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper FACTS =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  private static String factsJson(Map<String, String> facts) {
+    try {
+      return FACTS.writeValueAsString(new java.util.TreeMap<>(facts));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Map<String, String> facts(String json) {
+    if (json == null) {
+      return Map.of();
+    }
+    try {
+      return FACTS.readValue(
+          json, new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() {});
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("maritime.alert.facts: " + e.getMessage(), e);
+    }
   }
 
   private static VesselSnapshot vesselRow(ResultSet rs) throws SQLException {

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import org.sekisho.core.Outcome;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
+import org.sekisho.maritime.application.AlertIncidents;
 import org.sekisho.maritime.application.ConveyanceMovements;
 import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.MaritimeRecords;
@@ -186,6 +187,16 @@ public final class MaritimeWeb implements WebModule {
             "patrol boats",
             scoped(ctx -> ctx.json(patrolsJson(ctx))))
         .post("/api/maritime/patrols", REPORT, "a patrol boat's position", scoped(this::patrol))
+        .get(
+            "/api/maritime/incidents",
+            READ,
+            "related alerts grouped into incidents, most urgent first, each with its parts",
+            scoped(this::incidents))
+        .post(
+            "/api/maritime/incidents/{id}/status",
+            REPORT,
+            "acknowledge or close an incident (any of its alerts' id): all its parts (status, note)",
+            scoped(this::incidentStatus))
         .post(
             "/api/maritime/alerts/{id}/status",
             REPORT,
@@ -241,15 +252,22 @@ public final class MaritimeWeb implements WebModule {
     p.put("v", v);
     p.put("calls", service.records().portCalls(mmsi, 50));
     p.put("links", intelLinks(ctx, v));
-    p.put(
-        "alerts",
+    var t = Web.messages(ctx);
+    Map<Integer, String> names = names();
+    List<MaritimeRecords.Alert> mine =
         service.records().alerts(Instant.EPOCH, 1000).stream()
             .filter(
                 a ->
                     Integer.valueOf(mmsi).equals(a.mmsi())
                         || Integer.valueOf(mmsi).equals(a.otherMmsi()))
             .limit(50)
-            .toList());
+            .toList();
+    // an open gap's length runs to the newest of the vessel's alerts (event time, never the clock)
+    Instant asOf =
+        mine.stream().map(MaritimeRecords.Alert::time).max(Instant::compareTo).orElse(null);
+    p.put(
+        "alerts",
+        mine.stream().map(a -> new VesselAlert(a, AlertText.of(t, a, names, asOf))).toList());
     Web.page(
         ctx,
         // an MMSI is an identifier: as text, never a number formatted with separators
@@ -257,6 +275,9 @@ public final class MaritimeWeb implements WebModule {
             .get("maritime.vessel.title", v.name() == null ? String.valueOf(mmsi) : v.name()),
         render("vessel.jte", p));
   }
+
+  /** An alert on the vessel page, with its text in the reader's language. */
+  public record VesselAlert(MaritimeRecords.Alert alert, String text) {}
 
   /** A link into the intelligence database's search page. */
   public record IntelLink(String id, String label, String href) {}
@@ -404,84 +425,189 @@ public final class MaritimeWeb implements WebModule {
   /**
    * Alerts, most urgent first as of the picture's time ({@code asOf}, default the newest alert's):
    * open and acknowledged ones, closed ones too with {@code closed=true}. Each carries the vessels'
-   * names, its length (to its end, or to the picture's time while open) and the boats that could
-   * respond with the age of their positions.
+   * names, its text in the reader's language, its length (to its end, or to the picture's time
+   * while open) and the boats that could respond with the age of their positions.
    */
   private void alerts(Context ctx) {
     int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
+    Map<Integer, String> names = names();
+    List<Map<String, Object>> out = new ArrayList<>();
+    int rank = 0;
+    for (MaritimeService.RankedAlert ra : listed(ctx)) {
+      if (rank >= limit) {
+        break;
+      }
+      Map<String, Object> m = alertJson(ctx, ra, names);
+      m.put("rank", ++rank);
+      out.add(m);
+    }
+    ctx.json(out);
+  }
+
+  /**
+   * Incidents: the listed alerts ({@code asOf}, {@code closed} as for alerts) grouped when they are
+   * about the same vessels at the same time and place ({@link AlertIncidents}), most urgent first.
+   * An incident takes its lead's (most urgent part's) id, kind, score, place and boats; its time
+   * runs from its earliest part to its latest end; it is open while any part is open.
+   */
+  private void incidents(Context ctx) {
+    int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
+    Map<Integer, String> names = names();
+    List<Map<String, Object>> out = new ArrayList<>();
+    int rank = 0;
+    for (AlertIncidents.Incident in : AlertIncidents.group(listed(ctx))) {
+      if (rank >= limit) {
+        break;
+      }
+      List<Map<String, Object>> parts = new ArrayList<>();
+      for (MaritimeService.RankedAlert ra : in.parts()) {
+        parts.add(alertJson(ctx, ra, names));
+      }
+      Map<String, Object> m = new LinkedHashMap<>(parts.get(0));
+      m.remove("rank");
+      m.put("rank", ++rank);
+      Instant from = in.parts().stream().map(p -> p.alert().time()).min(Instant::compareTo).get();
+      m.put("time", from.toString());
+      m.put("timeLocal", Web.messages(ctx).time(from));
+      java.util.TreeSet<Integer> vessels = new java.util.TreeSet<>();
+      boolean open = false;
+      for (MaritimeService.RankedAlert ra : in.parts()) {
+        MaritimeRecords.Alert a = ra.alert();
+        if (a.mmsi() != null) {
+          vessels.add(a.mmsi());
+        }
+        if (a.otherMmsi() != null) {
+          vessels.add(a.otherMmsi());
+        }
+        open |= "open".equals(a.status());
+      }
+      m.put("vessels", List.copyOf(vessels));
+      m.put("status", open ? "open" : in.lead().alert().status());
+      m.put("parts", parts);
+      out.add(m);
+    }
+    ctx.json(out);
+  }
+
+  /** The ranked alerts a list shows: closed ones only with {@code closed=true}. */
+  private List<MaritimeService.RankedAlert> listed(Context ctx) {
     boolean closed = "true".equals(ctx.queryParam("closed"));
     Instant asOf = instantParam(ctx, "asOf", null);
-    var t = Web.messages(ctx);
+    List<MaritimeService.RankedAlert> out = new ArrayList<>();
+    for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, asOf)) {
+      if (closed || !"closed".equals(ra.alert().status())) {
+        out.add(ra);
+      }
+    }
+    return out;
+  }
+
+  /** Vessel names by MMSI, for alerts that name their vessels. */
+  private Map<Integer, String> names() {
     Map<Integer, String> names = new java.util.HashMap<>();
     for (VesselSnapshot v : service.liveVessels(null)) {
       if (v.name() != null && !v.name().isBlank()) {
         names.put(v.mmsi(), v.name());
       }
     }
-    List<Map<String, Object>> out = new ArrayList<>();
-    int rank = 0;
-    for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, asOf)) {
-      MaritimeRecords.Alert a = ra.alert();
-      if (!closed && "closed".equals(a.status())) {
-        continue;
-      }
-      if (rank >= limit) {
-        break;
-      }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("rank", ++rank);
-      m.put("id", a.id());
-      m.put("kind", a.kind());
-      m.put("time", a.time().toString());
-      m.put("timeLocal", t.time(a.time()));
-      m.put("end", a.end() == null ? null : a.end().toString());
-      Instant until = a.end() != null ? a.end() : ra.asOf();
-      long minutes = until.isAfter(a.time()) ? Duration.between(a.time(), until).toMinutes() : 0;
-      m.put("durationMinutes", minutes);
-      m.put("duration", MaritimeService.duration(Duration.ofMinutes(minutes)));
-      m.put("lat", num(a.lat()));
-      m.put("lon", num(a.lon()));
-      m.put("mmsi", a.mmsi());
-      m.put("vesselName", a.mmsi() == null ? null : names.get(a.mmsi()));
-      m.put("otherMmsi", a.otherMmsi());
-      m.put("otherName", a.otherMmsi() == null ? null : names.get(a.otherMmsi()));
-      m.put("summary", a.summary());
-      m.put("score", ra.score());
-      m.put("asOf", ra.asOf().toString());
-      m.put("status", a.status());
-      m.put("statusBy", a.statusBy());
-      m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
-      List<Map<String, Object>> boats = new ArrayList<>();
-      for (PatrolTasking.Option o : ra.nearestBoats()) {
-        Map<String, Object> b = new LinkedHashMap<>();
-        b.put("id", o.boat().id());
-        b.put("name", o.boat().name());
-        b.put("distanceNm", o.distanceNm());
-        b.put("etaMinutes", o.eta() == null ? null : o.eta().toMinutes());
-        b.put("positionAgeMinutes", o.age() == null ? null : o.age().toMinutes());
-        boats.add(b);
-      }
-      m.put("nearestBoats", boats);
-      out.add(m);
-    }
-    ctx.json(out);
+    return names;
   }
 
-  /** Acknowledges or closes an alert: who and when are kept with it and audited. */
-  private void alertStatus(Context ctx) {
-    long id;
+  private Map<String, Object> alertJson(
+      Context ctx, MaritimeService.RankedAlert ra, Map<Integer, String> names) {
+    var t = Web.messages(ctx);
+    MaritimeRecords.Alert a = ra.alert();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", a.id());
+    m.put("kind", a.kind());
+    m.put("time", a.time().toString());
+    m.put("timeLocal", t.time(a.time()));
+    m.put("end", a.end() == null ? null : a.end().toString());
+    Instant until = a.end() != null ? a.end() : ra.asOf();
+    long minutes = until.isAfter(a.time()) ? Duration.between(a.time(), until).toMinutes() : 0;
+    m.put("durationMinutes", minutes);
+    m.put("duration", MaritimeService.duration(Duration.ofMinutes(minutes)));
+    m.put("lat", num(a.lat()));
+    m.put("lon", num(a.lon()));
+    m.put("mmsi", a.mmsi());
+    m.put("vesselName", a.mmsi() == null ? null : names.get(a.mmsi()));
+    m.put("otherMmsi", a.otherMmsi());
+    m.put("otherName", a.otherMmsi() == null ? null : names.get(a.otherMmsi()));
+    m.put("summary", a.summary());
+    m.put("text", AlertText.of(t, a, names, ra.asOf()));
+    m.put("facts", a.facts());
+    m.put("score", ra.score());
+    m.put("asOf", ra.asOf().toString());
+    m.put("status", a.status());
+    m.put("statusBy", a.statusBy());
+    m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
+    List<Map<String, Object>> boats = new ArrayList<>();
+    for (PatrolTasking.Option o : ra.nearestBoats()) {
+      Map<String, Object> b = new LinkedHashMap<>();
+      b.put("id", o.boat().id());
+      b.put("name", o.boat().name());
+      b.put("distanceNm", o.distanceNm());
+      b.put("etaMinutes", o.eta() == null ? null : o.eta().toMinutes());
+      b.put("positionAgeMinutes", o.age() == null ? null : o.age().toMinutes());
+      boats.add(b);
+    }
+    m.put("nearestBoats", boats);
+    return m;
+  }
+
+  /**
+   * Acknowledges or closes an incident, named by any of its alerts' ids: every part not yet closed
+   * (acknowledging leaves closed parts closed), each kept with who and when and audited as for one
+   * alert. The incident is the one that alert belongs to among the alerts not closed, as the map
+   * lists them; a closed alert alone is an incident of one.
+   */
+  private void incidentStatus(Context ctx) {
+    long id = alertId(ctx);
+    JsonNode b = body(ctx);
+    String status = status(b);
+    String note = limited(b, "note", 1000);
+    List<MaritimeService.RankedAlert> open = new ArrayList<>();
+    for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, null)) {
+      if (!"closed".equals(ra.alert().status())) {
+        open.add(ra);
+      }
+    }
+    List<Long> ids =
+        AlertIncidents.group(open).stream()
+            .filter(in -> in.contains(id))
+            .findFirst()
+            .map(in -> in.parts().stream().map(p -> p.alert().id()).toList())
+            .orElse(List.of(id));
+    List<Map<String, Object>> parts = new ArrayList<>();
+    for (long part : ids) {
+      parts.add(setStatus(ctx, part, status, note));
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("status", status);
+    m.put("parts", parts);
+    ctx.json(m);
+  }
+
+  private static long alertId(Context ctx) {
     try {
-      id = Long.parseLong(ctx.pathParam("id"));
+      return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
       throw HttpProblem.of("invalid-parameter", "id", "expected an alert id (a whole number)");
     }
-    JsonNode b = body(ctx);
+  }
+
+  private String status(JsonNode b) {
     String status = text(b, "status", true);
     if (!MaritimeRecords.ALERT_STATUSES.contains(status)) {
       throw HttpProblem.of(
           "invalid-field", "status", "expected one of " + MaritimeRecords.ALERT_STATUSES);
     }
-    String note = limited(b, "note", 1000);
+    return status;
+  }
+
+  /** Sets one alert's status with who and when, audited; 404 when there is no such alert. */
+  private Map<String, Object> setStatus(Context ctx, long id, String status, String note) {
     Principal p = Web.principal(ctx);
     MaritimeRecords.Alert a =
         service
@@ -500,7 +626,16 @@ public final class MaritimeWeb implements WebModule {
     m.put("status", a.status());
     m.put("statusBy", a.statusBy());
     m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
-    ctx.json(m);
+    return m;
+  }
+
+  /** Acknowledges or closes an alert: who and when are kept with it and audited. */
+  private void alertStatus(Context ctx) {
+    long id = alertId(ctx);
+    JsonNode b = body(ctx);
+    String status = status(b);
+    String note = limited(b, "note", 1000);
+    ctx.json(setStatus(ctx, id, status, note));
   }
 
   private List<Map<String, Object>> patrolsJson(Context ctx) {

@@ -1,0 +1,73 @@
+package org.sekisho.maritime.adapter.web;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.sekisho.maritime.application.MaritimeRecords;
+import org.sekisho.maritime.application.MaritimeService;
+import org.sekisho.platform.i18n.Messages;
+
+/**
+ * An alert in the reader's language, made from its fields and facts ({@code maritime.summary.*}
+ * messages), never from its stored English summary, which stands only for alerts stored before
+ * their facts were kept. The same text on the map (the API's {@code text}) and the vessel page.
+ */
+final class AlertText {
+  private AlertText() {}
+
+  /**
+   * @param names vessel names by MMSI (a vessel without one is shown by its MMSI)
+   * @param asOf the picture's time: an open gap's length runs to it
+   */
+  static String of(Messages t, MaritimeRecords.Alert a, Map<Integer, String> names, Instant asOf) {
+    String v = a.mmsi() == null ? "" : who(a.mmsi(), names);
+    Map<String, String> f = a.facts();
+    return switch (a.kind()) {
+      case "gap" ->
+          t.get(
+              "maritime.summary.gap",
+              v,
+              t.time(a.time()),
+              length(a, asOf),
+              a.end() == null ? t.get("maritime.summary.gap.open") : "");
+      case "encounter", "fishing-meeting" ->
+          a.otherMmsi() == null
+              ? a.summary()
+              : t.get("maritime.summary.meeting", v, who(a.otherMmsi(), names), length(a, asOf));
+      case "loitering" -> t.get("maritime.summary.loitering", v, length(a, asOf));
+      case "unusual-grounds" -> t.get("maritime.summary.unusual-grounds", v);
+      case "port-call" ->
+          f.containsKey("direction")
+              ? t.get(
+                  "maritime.summary.port-call",
+                  v,
+                  t.get("maritime.direction." + f.get("direction")),
+                  f.get("port") + " (" + f.get("locode") + ")")
+              : a.summary();
+      case "dark-vessel" ->
+          f.containsKey("site")
+              ? t.get(
+                  "maritime.summary.dark-vessel",
+                  f.get("site"),
+                  f.containsKey("vesselType")
+                      ? f.get("vesselType")
+                      : t.get("maritime.summary.dark-vessel.unknown"),
+                  f.get("withinNm"))
+              : a.summary();
+      default -> a.summary();
+    };
+  }
+
+  private static String who(int mmsi, Map<Integer, String> names) {
+    String name = names.get(mmsi);
+    return name == null ? "MMSI " + mmsi : name + " (" + mmsi + ")";
+  }
+
+  private static String length(MaritimeRecords.Alert a, Instant asOf) {
+    Instant until = a.end() != null ? a.end() : asOf;
+    return MaritimeService.duration(
+        until != null && until.isAfter(a.time())
+            ? Duration.between(a.time(), until)
+            : Duration.ZERO);
+  }
+}
