@@ -127,6 +127,7 @@ public final class PnrContext implements BoundedContext {
     Access pnrUnit = Access.anyOf(Role.PNR_UNIT);
     return List.of(
         new NavItem("/screening/flights", "screening.nav.flights", pnrUnit),
+        new NavItem("/screening/queue", "screening.nav.queue", pnrUnit),
         new NavItem("/screening/rules", "screening.nav.rules", pnrUnit),
         new NavItem("/screening/unmasking", "screening.nav.unmasking", pnrUnit),
         new NavItem(

@@ -26,6 +26,7 @@ import org.sekisho.passenger.screening.domain.FlightScreening;
 import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.Reason;
+import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.passenger.screening.domain.ScreeningList;
 import org.sekisho.passenger.screening.domain.ScreeningRule;
 import org.sekisho.passenger.screening.domain.TravellerFacts;
@@ -159,7 +160,11 @@ public final class PassengerScreening implements PnrIngest.Listener {
       if (ref == null) {
         continue;
       }
-      long id = store.flight(ref, ref.direction(homeCountry).code());
+      long id =
+          store.flight(
+              ref,
+              ref.direction(homeCountry).code(),
+              Schedule.of(TravellerFacts.legOf(message, s.pnr())));
       List<PassengerFacts> facts = TravellerFacts.of(ref, s.pnr(), s.version(), s.changes());
       store.replaceTravellers(id, s.pnr().carrier() + "/" + s.pnr().recordLocator(), facts);
       flights.add(id);
@@ -175,7 +180,8 @@ public final class PassengerScreening implements PnrIngest.Listener {
     if (ref == null) {
       return;
     }
-    long id = store.flight(ref, ref.direction(homeCountry).code());
+    long id =
+        store.flight(ref, ref.direction(homeCountry).code(), TravellerFacts.scheduleOf(message));
     List<PassengerFacts> incoming = TravellerFacts.of(ref, message);
     // an API list may come in parts: keep the travellers of earlier lists that this one lacks
     Map<String, PassengerFacts> api = new LinkedHashMap<>();

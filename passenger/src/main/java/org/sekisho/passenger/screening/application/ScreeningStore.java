@@ -10,6 +10,7 @@ import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.PassengerListKind;
+import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.passenger.screening.domain.ScreeningList;
 
 /**
@@ -18,8 +19,16 @@ import org.sekisho.passenger.screening.domain.ScreeningList;
  */
 public interface ScreeningStore {
 
-  /** The flight's id, creating the flight when it is new. */
-  long flight(FlightRef ref, String direction);
+  /** The flight's id, creating the flight when it is new; its schedule unknown. */
+  default long flight(FlightRef ref, String direction) {
+    return flight(ref, direction, Schedule.UNKNOWN);
+  }
+
+  /**
+   * The flight's id, creating the flight when it is new; the schedule's known times replace those
+   * recorded (a later message corrects a delay), its unknown ones keep them.
+   */
+  long flight(FlightRef ref, String direction, Schedule schedule);
 
   /**
    * Replaces what a booking (or, for {@code booking} {@code API}, the API lists) said about the
@@ -53,8 +62,21 @@ public interface ScreeningStore {
 
   Optional<FlightRow> flightById(long id);
 
-  /** Flights departing between the two dates (inclusive), with their counts. */
+  /**
+   * Flights departing between the two dates (inclusive), with their counts, in the order they land
+   * (scheduled arrival; flights without a known arrival last, by departure date and designator).
+   */
   List<FlightRow> flights(LocalDate from, LocalDate to, String direction);
+
+  /**
+   * The open hits of the flights departing between the two dates (inclusive), in the order the PNR
+   * unit works them: the flight that lands first, then the most severe hit (critical, high, medium,
+   * low), then the highest score; at most 500.
+   */
+  List<QueuedHit> openHits(LocalDate from, LocalDate to, String direction);
+
+  /** An open hit with its flight, as the queue of open hits lists it. */
+  record QueuedHit(HitRow hit, FlightRow flight) {}
 
   List<HitRow> hits(long flightId);
 
@@ -219,11 +241,13 @@ public interface ScreeningStore {
   /**
    * A flight with its counts.
    *
+   * @param schedule scheduled departure and arrival as last recorded
    * @param status {@code not-screened} or {@code screened}
    */
   record FlightRow(
       long id,
       FlightRef ref,
+      Schedule schedule,
       String direction,
       String status,
       Instant screenedAt,

@@ -13,6 +13,8 @@ import java.util.Map;
 public final class Places {
   private static final Map<String, String> AIRPORTS = new HashMap<>();
   private static final Map<String, String> ALPHA3 = new HashMap<>();
+  private static final Map<String, java.time.ZoneId> COUNTRY_ZONES = new HashMap<>();
+  private static final Map<String, java.time.ZoneId> AIRPORT_ZONES = new HashMap<>();
 
   static {
     String table =
@@ -51,6 +53,55 @@ public final class Places {
     for (String a2 : Locale.getISOCountries()) {
       ALPHA3.put(Locale.of("", a2).getISO3Country(), a2);
     }
+    // the zone of each country the airport table holds; countries with several zones are given
+    // per airport below, so a schedule's local times are read where the airport is
+    String zones =
+        "Asia/Tokyo:JP;Asia/Seoul:KR;Asia/Shanghai:CN;Asia/Hong_Kong:HK;Asia/Macau:MO;"
+            + "Asia/Taipei:TW;Asia/Manila:PH;Asia/Bangkok:TH;Asia/Ho_Chi_Minh:VN;Asia/Singapore:SG;"
+            + "Asia/Kuala_Lumpur:MY;Asia/Jakarta:ID;Asia/Phnom_Penh:KH;Asia/Vientiane:LA;"
+            + "Asia/Yangon:MM;Australia/Sydney:AU;Pacific/Auckland:NZ;Pacific/Guam:GU;"
+            + "Asia/Ulaanbaatar:MN;Asia/Kolkata:IN;Asia/Karachi:PK;Asia/Dhaka:BD;Asia/Colombo:LK;"
+            + "Asia/Kathmandu:NP;Indian/Maldives:MV;Asia/Kabul:AF;Asia/Tashkent:UZ;"
+            + "Asia/Almaty:KZ;Asia/Dubai:AE;Asia/Qatar:QA;Asia/Bahrain:BH;Asia/Kuwait:KW;"
+            + "Asia/Muscat:OM;Asia/Riyadh:SA;Asia/Amman:JO;Asia/Beirut:LB;Asia/Damascus:SY;"
+            + "Asia/Baghdad:IQ;Asia/Tehran:IR;Asia/Jerusalem:IL;Europe/Istanbul:TR;"
+            + "Europe/London:GB;Europe/Dublin:IE;Europe/Paris:FR;Europe/Berlin:DE;"
+            + "Europe/Amsterdam:NL;Europe/Brussels:BE;Europe/Luxembourg:LU;Europe/Zurich:CH;"
+            + "Europe/Vienna:AT;Europe/Madrid:ES;Europe/Lisbon:PT;Europe/Rome:IT;Europe/Athens:GR;"
+            + "Europe/Copenhagen:DK;Europe/Oslo:NO;Europe/Stockholm:SE;Europe/Helsinki:FI;"
+            + "Atlantic/Reykjavik:IS;Europe/Warsaw:PL;Europe/Prague:CZ;Europe/Budapest:HU;"
+            + "Europe/Bucharest:RO;Europe/Sofia:BG;Europe/Belgrade:RS;Europe/Zagreb:HR;"
+            + "Europe/Moscow:RU;Europe/Kyiv:UA;Europe/Minsk:BY;Europe/Riga:LV;Europe/Vilnius:LT;"
+            + "Europe/Tallinn:EE;Europe/Malta:MT;Asia/Nicosia:CY;Asia/Tbilisi:GE;Asia/Yerevan:AM;"
+            + "Asia/Baku:AZ;Africa/Cairo:EG;Africa/Casablanca:MA;Africa/Algiers:DZ;"
+            + "Africa/Tunis:TN;Africa/Addis_Ababa:ET;Africa/Nairobi:KE;Africa/Dar_es_Salaam:TZ;"
+            + "Africa/Kampala:UG;Africa/Kigali:RW;Africa/Lagos:NG;Africa/Accra:GH;Africa/Dakar:SN;"
+            + "Africa/Abidjan:CI;Africa/Johannesburg:ZA;Africa/Windhoek:NA;Africa/Luanda:AO;"
+            + "Africa/Lusaka:ZM;Africa/Harare:ZW;Indian/Mauritius:MU;America/New_York:US;"
+            + "America/Toronto:CA;America/Mexico_City:MX;America/Guatemala:GT;"
+            + "America/El_Salvador:SV;America/Tegucigalpa:HN;America/Managua:NI;"
+            + "America/Costa_Rica:CR;America/Panama:PA;America/Havana:CU;America/Santo_Domingo:DO;"
+            + "America/Jamaica:JM;America/Port-au-Prince:HT;America/Port_of_Spain:TT;"
+            + "America/Bogota:CO;America/Caracas:VE;America/Guayaquil:EC;America/Lima:PE;"
+            + "America/La_Paz:BO;America/Santiago:CL;America/Argentina/Buenos_Aires:AR;"
+            + "America/Montevideo:UY;America/Asuncion:PY;America/Sao_Paulo:BR;America/Guyana:GY;"
+            + "America/Paramaribo:SR;America/Cayenne:GF";
+    String airportZones =
+        "America/Chicago:ORD DFW IAH MSP;America/Denver:DEN SLC;America/Phoenix:PHX;"
+            + "America/Los_Angeles:LAX SFO SEA LAS SAN;Pacific/Honolulu:HNL;"
+            + "America/Anchorage:ANC;America/Vancouver:YVR;America/Edmonton:YYC;"
+            + "America/Cancun:CUN;America/Tijuana:TIJ;Australia/Brisbane:BNE OOL CNS;"
+            + "Australia/Perth:PER;Australia/Adelaide:ADL;Asia/Makassar:DPS";
+    for (String group : zones.split(";")) {
+      String[] parts = group.split(":");
+      COUNTRY_ZONES.put(parts[1], java.time.ZoneId.of(parts[0]));
+    }
+    for (String group : airportZones.split(";")) {
+      String[] parts = group.split(":");
+      for (String airport : parts[1].trim().split("\\s+")) {
+        AIRPORT_ZONES.put(airport, java.time.ZoneId.of(parts[0]));
+      }
+    }
     ALPHA3.put("D", "DE"); // Germany's one-letter code on machine-readable documents
     ALPHA3.put("XKX", "XK");
   }
@@ -63,6 +114,21 @@ public final class Places {
       return "";
     }
     return AIRPORTS.getOrDefault(iata.strip().toUpperCase(Locale.ROOT), "");
+  }
+
+  /**
+   * The time zone of an IATA airport, so that a schedule's local times can be put on one clock;
+   * empty when the table does not know the airport.
+   */
+  public static java.util.Optional<java.time.ZoneId> zoneOfAirport(String iata) {
+    if (iata == null) {
+      return java.util.Optional.empty();
+    }
+    String code = iata.strip().toUpperCase(Locale.ROOT);
+    java.time.ZoneId own = AIRPORT_ZONES.get(code);
+    return own != null
+        ? java.util.Optional.of(own)
+        : java.util.Optional.ofNullable(COUNTRY_ZONES.get(countryOfAirport(code)));
   }
 
   /**

@@ -36,26 +36,40 @@ public final class TravellerFacts {
 
   /** The flight a PNR was pushed for (its first leg when the message names none), or null. */
   public static FlightRef flightOf(PnrMessage message, Pnr pnr, LocalDate received) {
+    Flight pushed = legOf(message, pnr);
+    return pushed == null ? null : FlightRef.of(pushed, received);
+  }
+
+  /**
+   * The leg a PNR was pushed for as the message gives it (its first leg when the message names
+   * none), or null: the message's own flight, completed from the booking's matching leg when the
+   * message leaves out its date or times.
+   */
+  public static Flight legOf(PnrMessage message, Pnr pnr) {
     Flight pushed = message.flight();
     if (pushed == null) {
-      if (pnr.itinerary().isEmpty()) {
-        return null;
-      }
-      pushed = pnr.itinerary().get(0);
-    } else if (pushed.departureDate() == null) {
+      return pnr.itinerary().isEmpty() ? null : pnr.itinerary().get(0);
+    }
+    if (pushed.departureDate() == null || pushed.departure() == null || pushed.arrival() == null) {
       for (Flight leg : pnr.itinerary()) {
-        if (leg.sameFlightAs(pushed) && leg.departureDate() != null) {
-          pushed = leg;
-          break;
+        if (leg.sameFlightAs(pushed)
+            && leg.departureDate() != null
+            && (pushed.departureDate() == null || leg.departure() != null)) {
+          return leg;
         }
       }
     }
-    return FlightRef.of(pushed, received);
+    return pushed;
   }
 
   /** The flight of an API list (its first leg), or null when it names none. */
   public static FlightRef flightOf(ApiMessage message, LocalDate received) {
     return message.flights().isEmpty() ? null : FlightRef.of(message.flights().get(0), received);
+  }
+
+  /** The schedule of an API list's first leg ({@link Schedule#UNKNOWN} when it names none). */
+  public static Schedule scheduleOf(ApiMessage message) {
+    return message.flights().isEmpty() ? Schedule.UNKNOWN : Schedule.of(message.flights().get(0));
   }
 
   /** The passengers of one booking version on {@code flight}. */

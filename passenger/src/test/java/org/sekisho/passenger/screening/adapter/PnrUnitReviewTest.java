@@ -115,6 +115,11 @@ class PnrUnitReviewTest {
 
   /** A PNRGOV push for one flight to Narita on 28 November 2026. */
   private static String push(String ref, String flight, String... records) {
+    return pushOn(ref, "TVL+281126:1000:281126:1800+SIN+NRT+JL+" + flight, records);
+  }
+
+  /** A PNRGOV push for the flight its TVL segment ({@code tvl}, without the ') names. */
+  private static String pushOn(String ref, String tvl, String... records) {
     StringBuilder b =
         new StringBuilder()
             .append("UNB+IATA:1+JL+JPCUSTOMS+281126:0600+")
@@ -123,8 +128,8 @@ class PnrUnitReviewTest {
             .append(ref)
             .append("+PNRGOV:11:1:IA+JL")
             .append(ref)
-            .append("'MSG+:22'ORG+JL:NRT+++JL:SYS'TVL+281126:1000:281126:1800+SIN+NRT+JL+")
-            .append(flight)
+            .append("'MSG+:22'ORG+JL:NRT+++JL:SYS'")
+            .append(tvl)
             .append("'EQN+")
             .append(records.length)
             .append("'");
@@ -664,6 +669,133 @@ class PnrUnitReviewTest {
                         .list());
     assertThat(audited).anyMatch(a -> a.startsWith("screening.hit.correct"));
     assertThat(String.join("\n", audited)).doesNotContain("intelligence report");
+  }
+
+  @Test
+  void
+      flightsAreListedByScheduledArrivalOnTheAdministrationsClockAndOpenHitsQueueByArrivalThenSeverity()
+          throws Exception {
+    String yamada =
+        "TIF+YAMADA+TARO:A:1'"
+            + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/YAMADA/TARO+::1'";
+    String sato =
+        "TIF+SATO+KENJI:A:1'"
+            + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK2000001/JPN/03MAR80/M/30JUN31/SATO/KENJI+::1'";
+    // lands at 09:00 in Tokyo: first, though its number is the highest
+    String early = "TVL+281126:0100:281126:0900+SIN+NRT+JL+0039";
+    // leaves Los Angeles at 00:30 local (17:30 in Tokyo) and lands the next morning: last
+    String late = "TVL+281126:0030:291126:0500+LAX+NRT+JL+0031";
+    // an airport whose zone is not known keeps its local time, said to be local
+    String unknown = "TVL+281126:0200:281126:2350+QQQ+NRT+JL+0035";
+    // a low-severity rule beside the (high) watchlist hits, for the order within a flight
+    rule(
+        "criterion \"Class Q\" when booking_class = \"Q\"\n"
+            + "  then severity low weight 5 because \"class Q\"");
+    assertThat(
+            post(
+                    "/api/pnr",
+                    pushOn(
+                        "SCHED1",
+                        early,
+                        "RCI+JL:SCH001::011126:1015'" + sato + early + ":Q'",
+                        "RCI+JL:SCH002::011126:1015'" + yamada + early + ":Q'"))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post("/api/pnr", pushOn("SCHED2", late, "RCI+JL:SCH003::011126:1015'" + yamada))
+                .statusCode())
+        .isEqualTo(200);
+    assertThat(
+            post(
+                    "/api/pnr",
+                    pushOn(
+                        "SCHED3", unknown, "RCI+JL:SCH004::011126:1015'" + sato + unknown + ":Q'"))
+                .statusCode())
+        .isEqualTo(200);
+
+    JsonNode flights =
+        JSON.readTree(get("/api/screening/flights?from=2026-11-28&to=2026-11-28").body())
+            .get("flights");
+    List<String> order = new ArrayList<>();
+    for (JsonNode f : flights) {
+      order.add(f.get("flight").asText());
+    }
+    assertThat(order.indexOf("JL0039"))
+        .isGreaterThanOrEqualTo(0)
+        .isLessThan(order.indexOf("JL0035"));
+    assertThat(order.indexOf("JL0035")).isLessThan(order.indexOf("JL0031"));
+    JsonNode lateFlight = flights.get(order.indexOf("JL0031"));
+    assertThat(lateFlight.get("scheduledDeparture").asText()).isEqualTo("2026-11-28T08:30:00Z");
+    assertThat(lateFlight.get("scheduledArrival").asText()).isEqualTo("2026-11-28T20:00:00Z");
+    assertThat(lateFlight.get("scheduledDepartureLocal").asText()).isEqualTo("2026-11-28T00:30");
+    assertThat(flights.get(order.indexOf("JL0035")).get("scheduledDeparture").isNull()).isTrue();
+
+    String page = get("/screening/flights?from=2026-11-28&to=2026-11-28&lang=en").body();
+    assertThat(page)
+        // on the platform's clock (Asia/Tokyo), written as other pages write times
+        .contains("<td class=\"std\">2026-11-28 17:30 ")
+        .contains("<td class=\"sta\">2026-11-29 05:00 ")
+        .contains("<td class=\"std\">2026-11-28 02:00 (local)</td>");
+    assertThat(page.indexOf(">JL0039<")).isLessThan(page.indexOf(">JL0031<"));
+
+    // the queue: the next arrival first, and within a flight the most severe hit first
+    JsonNode queue =
+        JSON.readTree(get("/api/screening/queue?from=2026-11-28&to=2026-11-28").body()).get("hits");
+    List<String> mine = new ArrayList<>();
+    String previous = "";
+    long previousFlight = -1;
+    int previousRank = -1;
+    List<String> ranks = List.of("critical", "high", "medium", "low");
+    for (JsonNode h : queue) {
+      assertThat(h.get("status").asText()).isEqualTo("open");
+      String arrival = h.get("flight").get("scheduledArrival").asText("");
+      int rank = ranks.indexOf(h.get("severity").asText());
+      long flightId = h.get("flightId").asLong();
+      if (flightId == previousFlight) {
+        assertThat(rank).as(queue.toString()).isGreaterThanOrEqualTo(previousRank);
+      } else if (!previous.isEmpty() && !arrival.isEmpty()) {
+        assertThat(arrival).as(queue.toString()).isGreaterThanOrEqualTo(previous);
+      }
+      previous = arrival;
+      previousFlight = flightId;
+      previousRank = rank;
+      if (h.get("booking").asText().startsWith("JL/SCH")) {
+        mine.add(h.get("booking").asText() + " " + h.get("severity").asText());
+      }
+    }
+    assertThat(mine)
+        .containsSubsequence(
+            "JL/SCH002 high", "JL/SCH001 low", "JL/SCH004 high", "JL/SCH004 low", "JL/SCH003 high");
+    String queuePage = get("/screening/queue?from=2026-11-28&to=2026-11-28&lang=ja").body();
+    assertThat(queuePage).contains("便横断の未処理ヒット").contains("JL0039");
+    long first = queue.get(0).get("id").asLong();
+    List<String> audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select cast(details as text) from platform.audit_log where action ="
+                                + " 'screening.queue.read' order by seq")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(audited).isNotEmpty();
+    assertThat(audited.get(audited.size() - 1)).contains("hit:" + first).doesNotContain("YAMADA");
+
+    // filter errors are said on the page, in its language, keeping what was typed
+    HttpResponse<String> bad = get("/screening/flights?from=abc&lang=ja");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.headers().firstValue("Content-Type").orElse("")).startsWith("text/html");
+    assertThat(bad.body())
+        .contains("日付は YYYY-MM-DD の形で書いてください。")
+        .contains("value=\"abc\"")
+        .contains("aria-invalid=\"true\"")
+        .doesNotContain("\"error\":");
+    HttpResponse<String> reversed = get("/screening/flights?from=2026-11-29&to=2026-11-01");
+    assertThat(reversed.statusCode()).isEqualTo(400);
+    assertThat(reversed.body()).contains("The end date is before the start date.");
+    HttpResponse<String> reversedApi = get("/api/screening/queue?from=2026-11-29&to=2026-11-01");
+    assertThat(reversedApi.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(reversedApi.body()).get("error").asText()).isEqualTo("invalid-range");
   }
 
   private static String token() throws Exception {

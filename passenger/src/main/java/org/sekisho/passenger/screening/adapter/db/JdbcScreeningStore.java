@@ -5,6 +5,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.sekisho.passenger.screening.domain.Hit;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.PassengerListKind;
 import org.sekisho.passenger.screening.domain.Reason;
+import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.passenger.screening.domain.ScreeningList;
 
 /**
@@ -40,20 +42,32 @@ public final class JdbcScreeningStore implements ScreeningStore {
   }
 
   @Override
-  public long flight(FlightRef ref, String direction) {
+  public long flight(FlightRef ref, String direction, Schedule schedule) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
                     "insert into passenger.screening_flight (carrier, number, departure_date,"
-                        + " origin, destination, direction) values (:c, :n, :d, :o, :dest, :dir)"
-                        + " on conflict (carrier, number, departure_date, origin) do update set"
-                        + " destination = excluded.destination returning id")
+                        + " origin, destination, direction, departure_local, arrival_local,"
+                        + " departure_at, arrival_at) values (:c, :n, :d, :o, :dest, :dir, :dl,"
+                        + " :al, :da, :aa) on conflict (carrier, number, departure_date, origin)"
+                        + " do update set destination = excluded.destination,"
+                        + " departure_local = coalesce(excluded.departure_local,"
+                        + " screening_flight.departure_local), arrival_local ="
+                        + " coalesce(excluded.arrival_local, screening_flight.arrival_local),"
+                        + " departure_at = coalesce(excluded.departure_at,"
+                        + " screening_flight.departure_at), arrival_at ="
+                        + " coalesce(excluded.arrival_at, screening_flight.arrival_at)"
+                        + " returning id")
                 .bind("c", ref.carrier())
                 .bind("n", ref.number())
                 .bind("d", ref.departureDate())
                 .bind("o", ref.origin())
                 .bind("dest", ref.destination())
                 .bind("dir", direction)
+                .bindByType("dl", schedule.departureLocal(), LocalDateTime.class)
+                .bindByType("al", schedule.arrivalLocal(), LocalDateTime.class)
+                .bindByType("da", orNull(schedule.departure()), OffsetDateTime.class)
+                .bindByType("aa", orNull(schedule.arrival()), OffsetDateTime.class)
                 .mapTo(Long.class)
                 .one());
   }
@@ -263,7 +277,8 @@ public final class JdbcScreeningStore implements ScreeningStore {
                     FLIGHT_COLUMNS
                         + " where f.departure_date between :from and :to"
                         + (direction.isEmpty() ? "" : " and f.direction = :dir")
-                        + " order by f.departure_date, f.carrier, f.number limit 500")
+                        + " order by f.arrival_at nulls last, f.departure_date, f.carrier,"
+                        + " f.number limit 500")
                 .bind("from", from)
                 .bind("to", to)
                 .bind("dir", direction)
@@ -281,12 +296,60 @@ public final class JdbcScreeningStore implements ScreeningStore {
             rs.getObject("departure_date", LocalDate.class),
             rs.getString("origin"),
             rs.getString("destination")),
+        new Schedule(
+            rs.getObject("departure_local", LocalDateTime.class),
+            rs.getObject("arrival_local", LocalDateTime.class),
+            instant(rs.getObject("departure_at", OffsetDateTime.class)),
+            instant(rs.getObject("arrival_at", OffsetDateTime.class))),
         rs.getString("direction"),
         rs.getString("status"),
         screened == null ? null : screened.toInstant(),
         rs.getInt("travellers"),
         rs.getInt("open_hits"),
         rs.getInt("all_hits"));
+  }
+
+  private static OffsetDateTime orNull(Instant at) {
+    return at == null ? null : utc(at);
+  }
+
+  private static Instant instant(OffsetDateTime t) {
+    return t == null ? null : t.toInstant();
+  }
+
+  @Override
+  public List<QueuedHit> openHits(LocalDate from, LocalDate to, String direction) {
+    return jdbi.withHandle(
+        h -> {
+          Map<Long, FlightRow> flights = new HashMap<>();
+          for (FlightRow f : flights(from, to, direction)) {
+            flights.put(f.id(), f);
+          }
+          // one query for the order, so that the queue is the order the unit works in
+          return h
+              .createQuery(
+                  "select h.* from passenger.screening_hit h join passenger.screening_flight f"
+                      + " on f.id = h.flight_id where h.status = 'open' and f.departure_date"
+                      + " between :from and :to"
+                      + (direction.isEmpty() ? "" : " and f.direction = :dir")
+                      + " order by f.arrival_at nulls last, f.departure_date, f.carrier,"
+                      + " f.number, case h.severity when 'critical' then 0 when 'high' then 1"
+                      + " when 'medium' then 2 when 'low' then 3 else 4 end, h.score desc, h.id"
+                      + " limit 500")
+              .bind("from", from)
+              .bind("to", to)
+              .bind("dir", direction)
+              .map((rs, ctx) -> hitRow(rs))
+              .list()
+              .stream()
+              .map(
+                  hr ->
+                      new QueuedHit(
+                          hr,
+                          flights.computeIfAbsent(
+                              hr.flightId(), id -> flightById(id).orElseThrow())))
+              .toList();
+        });
   }
 
   private static final String HIT_COLUMNS = "select * from passenger.screening_hit";

@@ -35,6 +35,22 @@ public final class ScreeningText {
         c.value());
   }
 
+  /**
+   * A scheduled time on the administration's clock ({@code 2026-11-28 18:00 JST}) when the
+   * airport's zone is known, else as the message gave it with "local" said; empty when the message
+   * gave none.
+   */
+  public static String scheduled(Messages t, java.time.Instant at, java.time.LocalDateTime local) {
+    if (at != null) {
+      return t.time(at);
+    }
+    return local == null
+        ? ""
+        : t.get(
+            "screening.localTime",
+            local.format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")));
+  }
+
   /** {@code high, medium} as the reader says them; unknown codes as they are. */
   public static String severities(Messages t, String codes) {
     List<String> out = new ArrayList<>();

@@ -41,6 +41,7 @@ import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.HttpProblem;
 import org.sekisho.platform.web.Routes;
 import org.sekisho.platform.web.Web;
@@ -99,7 +100,16 @@ public final class ScreeningWeb implements WebModule {
 
   @Override
   public void routes(Routes r) {
-    r.get("/screening/flights", PNR_UNIT, "flights with screening status", this::flightsPage)
+    r.get(
+            "/screening/flights",
+            PNR_UNIT,
+            "flights with screening status, in the order they land",
+            this::flightsPage)
+        .get(
+            "/screening/queue",
+            PNR_UNIT,
+            "open hits across flights: the next arrival first, then by severity",
+            this::queuePage)
         .get(
             "/screening/flights/{id}", PNR_UNIT, "a flight's travellers and hits", this::flightPage)
         .post(
@@ -156,7 +166,18 @@ public final class ScreeningWeb implements WebModule {
             "disable a rule (form)",
             c -> enableForm(c, false))
         .get("/screening/watchlists", LIST_IMPORT, "watchlists", this::listsPage)
-        .get("/api/screening/flights", PNR_UNIT, "flights with screening status", this::flightsApi)
+        .get(
+            "/api/screening/flights",
+            PNR_UNIT,
+            "flights with screening status and schedule, in the order they land (?from=&to="
+                + "&direction=)",
+            this::flightsApi)
+        .get(
+            "/api/screening/queue",
+            PNR_UNIT,
+            "open hits across flights: the next arrival first, then by severity (?from=&to="
+                + "&direction=)",
+            this::queueApi)
         .get(
             "/api/screening/flights/{id}",
             PNR_UNIT,
@@ -268,18 +289,68 @@ public final class ScreeningWeb implements WebModule {
   // ---- pages
 
   private void flightsPage(Context ctx) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
-    LocalDate from = date(ctx, "from", today.minusDays(1));
-    LocalDate to = date(ctx, "to", today.plusDays(2));
-    String direction = direction(ctx);
-    List<FlightRow> flights = store.flights(from, to, direction);
     Map<String, Object> p = new LinkedHashMap<>();
+    Messages t = Web.messages(ctx);
+    List<FlightRow> flights = List.of();
+    String error = "";
+    String field = "";
+    try {
+      FlightFilter filter = filter(ctx);
+      flights = store.flights(filter.from(), filter.to(), filter.direction());
+    } catch (HttpProblem e) {
+      // a bad filter is said on the page beside the filter, which keeps what was typed
+      ctx.status(HttpStatus.BAD_REQUEST);
+      error = e.problem().code();
+      field = Objects.requireNonNullElse(e.problem().field(), "");
+    }
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     p.put("flights", flights);
-    p.put("from", from.toString());
-    p.put("to", to.toString());
-    p.put("direction", direction);
-    p.put("t", Web.messages(ctx));
-    Web.page(ctx, Web.messages(ctx).get("screening.flights"), render("flights.jte", p));
+    p.put(
+        "from", Objects.requireNonNullElse(ctx.queryParam("from"), today.minusDays(1).toString()));
+    p.put("to", Objects.requireNonNullElse(ctx.queryParam("to"), today.plusDays(2).toString()));
+    p.put("direction", Objects.requireNonNullElse(ctx.queryParam("direction"), ""));
+    p.put("error", error);
+    p.put("errorField", field);
+    p.put("t", t);
+    Web.page(ctx, t.get("screening.flights"), render("flights.jte", p));
+  }
+
+  private void queuePage(Context ctx) {
+    Map<String, Object> p = new LinkedHashMap<>();
+    Messages t = Web.messages(ctx);
+    List<ScreeningStore.QueuedHit> hits = List.of();
+    String error = "";
+    String field = "";
+    try {
+      hits = queue(ctx, filter(ctx));
+    } catch (HttpProblem e) {
+      ctx.status(HttpStatus.BAD_REQUEST);
+      error = e.problem().code();
+      field = Objects.requireNonNullElse(e.problem().field(), "");
+    }
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    p.put("hits", hits);
+    p.put(
+        "from", Objects.requireNonNullElse(ctx.queryParam("from"), today.minusDays(1).toString()));
+    p.put("to", Objects.requireNonNullElse(ctx.queryParam("to"), today.plusDays(2).toString()));
+    p.put("direction", Objects.requireNonNullElse(ctx.queryParam("direction"), ""));
+    p.put("error", error);
+    p.put("errorField", field);
+    p.put("t", t);
+    Web.page(ctx, t.get("screening.queue"), render("queue.jte", p));
+  }
+
+  /** The open hits of the period, read as a whole and audited by their ids. */
+  private List<ScreeningStore.QueuedHit> queue(Context ctx, FlightFilter filter) {
+    List<ScreeningStore.QueuedHit> hits =
+        store.openHits(filter.from(), filter.to(), filter.direction());
+    String ids = String.join(",", hits.stream().map(q -> "hit:" + q.hit().id()).toList());
+    Web.audit(
+        ctx,
+        "screening.queue.read",
+        "queue:" + filter.from() + ".." + filter.to(),
+        Map.of("hits", ids.length() > 1900 ? hits.size() + " hits" : ids));
+    return hits;
   }
 
   private void flightPage(Context ctx) {
@@ -598,16 +669,22 @@ public final class ScreeningWeb implements WebModule {
   // ---- API
 
   private void flightsApi(Context ctx) {
-    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    FlightFilter filter = filter(ctx);
     List<Object> out = new ArrayList<>();
-    for (FlightRow f :
-        store.flights(
-            date(ctx, "from", today.minusDays(1)),
-            date(ctx, "to", today.plusDays(2)),
-            direction(ctx))) {
+    for (FlightRow f : store.flights(filter.from(), filter.to(), filter.direction())) {
       out.add(flightJson(f));
     }
     json(ctx, Map.of("flights", out));
+  }
+
+  private void queueApi(Context ctx) {
+    List<Object> out = new ArrayList<>();
+    for (ScreeningStore.QueuedHit q : queue(ctx, filter(ctx))) {
+      Map<String, Object> m = hitJson(q.hit());
+      m.put("flight", flightJson(q.flight()));
+      out.add(m);
+    }
+    json(ctx, Map.of("hits", out));
   }
 
   private void flightApi(Context ctx) {
@@ -977,6 +1054,10 @@ public final class ScreeningWeb implements WebModule {
 
   // ---- helpers
 
+  private static String text(Object value) {
+    return value == null ? null : value.toString();
+  }
+
   private static Map<String, Object> flightJson(FlightRow f) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", f.id());
@@ -985,6 +1066,10 @@ public final class ScreeningWeb implements WebModule {
     m.put("origin", f.ref().origin());
     m.put("destination", f.ref().destination());
     m.put("direction", f.direction());
+    m.put("scheduledDeparture", text(f.schedule().departure()));
+    m.put("scheduledArrival", text(f.schedule().arrival()));
+    m.put("scheduledDepartureLocal", text(f.schedule().departureLocal()));
+    m.put("scheduledArrivalLocal", text(f.schedule().arrivalLocal()));
     m.put("status", f.status());
     m.put("screenedAt", f.screenedAt() == null ? null : f.screenedAt().toString());
     m.put("travellers", f.travellers());
@@ -1081,6 +1166,20 @@ public final class ScreeningWeb implements WebModule {
           "invalid-direction", "direction", "direction is arrival, departure or other");
     }
     return d;
+  }
+
+  /** Which flights a list covers: departure dates (inclusive) and direction. */
+  private record FlightFilter(LocalDate from, LocalDate to, String direction) {}
+
+  /** The filter of a flight list or queue; a bad date, or from after to, is a 400 naming it. */
+  private FlightFilter filter(Context ctx) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    LocalDate from = date(ctx, "from", today.minusDays(1));
+    LocalDate to = date(ctx, "to", today.plusDays(2));
+    if (from.isAfter(to)) {
+      throw HttpProblem.of("invalid-range", "to", "to (" + to + ") is before from (" + from + ")");
+    }
+    return new FlightFilter(from, to, direction(ctx));
   }
 
   private static JsonNode body(Context ctx) {
