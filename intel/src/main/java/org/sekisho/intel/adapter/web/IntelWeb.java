@@ -15,7 +15,9 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -29,8 +31,10 @@ import org.sekisho.intel.application.IntelQueries.Visibility;
 import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
+import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.intel.domain.FieldRules;
 import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.intel.domain.SharingAgreement;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -73,6 +77,7 @@ public final class IntelWeb implements WebModule {
   private final IntelQueries queries;
   private final IngestRecords ingest;
   private final EntityMerges merges;
+  private final RecordSharing sharing;
   private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -81,11 +86,19 @@ public final class IntelWeb implements WebModule {
           IntelWeb.class.getClassLoader(),
           "org.sekisho.intel.adapter.web.jte");
 
-  public IntelWeb(IntelQueries queries, IngestRecords ingest, EntityMerges merges) {
+  public IntelWeb(
+      IntelQueries queries, IngestRecords ingest, EntityMerges merges, RecordSharing sharing) {
     this.queries = queries;
     this.ingest = ingest;
     this.merges = merges;
+    this.sharing = sharing;
   }
+
+  /** Who shares records with partner agencies: the liaison officers. */
+  public static final Access SHARE = Access.anyOf(Role.LIAISON);
+
+  /** Who sees the agreements: liaison officers, who share under them, and administrators. */
+  public static final Access AGREEMENTS_READ = Access.anyOf(Role.LIAISON, Role.ADMIN);
 
   @Override
   public void routes(Routes r) {
@@ -131,6 +144,37 @@ public final class IntelWeb implements WebModule {
             "merge entity {mergedId} into this one",
             this::mergeApi)
         .post("/api/merges/{id}/undo", MERGE, "undo a merge", this::undoApi)
+        .get(
+            "/api/sharing/agreements",
+            AGREEMENTS_READ,
+            "agreements under which records may be shared with partner agencies",
+            this::agreementsApi)
+        .post(
+            "/api/sharing/agreements",
+            Access.anyOf(Role.ADMIN),
+            "record an agreement {agency, kinds:[seizures,…], reference, validFrom, validUntil?}",
+            this::addAgreementApi)
+        .get(
+            "/api/sharing/records/{id}",
+            READ,
+            "with whom a record of the reader's agency is shared, under which agreement, why",
+            this::sharesApi)
+        .post(
+            "/api/sharing/records/{id}",
+            SHARE,
+            "share a record with a partner agency {agency, purpose} under an agreement in force",
+            this::shareApi)
+        .post(
+            "/api/sharing/records/{id}/{agency}/revoke",
+            SHARE,
+            "end a record's sharing with an agency {reason}",
+            this::revokeApi)
+        .post("/records/{id}/shares", SHARE, "share a record (form)", this::shareForm)
+        .post(
+            "/records/{id}/shares/{agency}/revoke",
+            SHARE,
+            "end a record's sharing (form)",
+            this::revokeForm)
         .post(
             "/api/ingest/{kind}",
             INGEST,
@@ -300,6 +344,27 @@ public final class IntelWeb implements WebModule {
     params.put("r", r);
     params.put("prettyJson", prettyJson);
     params.put("t", Web.messages(ctx));
+    // with whom the record is shared: for its own agency's readers; the form for its liaison
+    Principal p = Web.principal(ctx);
+    boolean owner = r.agency().equals(p.agency());
+    params.put(
+        "shares", owner ? answer(sharing.shares(id, actor(ctx))) : List.<RecordSharing.Share>of());
+    params.put("owner", owner);
+    params.put("mayShare", owner && SHARE.admits(p));
+    params.put(
+        "partners",
+        owner && SHARE.admits(p)
+            ? RecordKind.ofCode(r.kind())
+                .map(
+                    k ->
+                        sharing.inForceFor(k).stream()
+                            .map(SharingAgreement::agency)
+                            .distinct()
+                            .filter(a -> !r.sharedWith().contains(a))
+                            .toList())
+                .orElse(List.of())
+            : List.<String>of());
+    params.put("csrf", Web.csrf(ctx));
     Web.page(ctx, Titles.local(r.title(), Web.messages(ctx)), render("record.jte", params));
   }
 
@@ -443,6 +508,140 @@ public final class IntelWeb implements WebModule {
     requireEntity(ctx, m.survivorId());
     requireEntity(ctx, m.mergedId());
     return m.survivorId();
+  }
+
+  // ---- sharing with partner agencies
+
+  private static Map<String, Object> agreementJson(SharingAgreement a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", a.id());
+    m.put("agency", a.agency());
+    m.put("kinds", a.kinds().stream().map(RecordKind::plural).toList());
+    m.put("reference", a.reference());
+    m.put("validFrom", a.validFrom().toString());
+    m.put("validUntil", a.validUntil().map(LocalDate::toString).orElse(null));
+    return m;
+  }
+
+  private static Map<String, Object> shareJson(RecordSharing.Share s) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("agency", s.agency());
+    m.put("agreementId", s.agreementId() == 0 ? null : s.agreementId());
+    m.put("agreement", s.agreementReference());
+    m.put("purpose", s.purpose());
+    m.put("sharedBy", s.sharedBy());
+    m.put("sharedAt", s.sharedAt().toString());
+    m.put("inForce", s.inForce());
+    m.put("revokedBy", s.revokedBy().orElse(null));
+    m.put("revokedAt", s.revokedAt().map(Object::toString).orElse(null));
+    m.put("revokeReason", s.revokeReason().orElse(null));
+    return m;
+  }
+
+  private void agreementsApi(Context ctx) {
+    ctx.json(
+        Map.of("agreements", sharing.agreements().stream().map(IntelWeb::agreementJson).toList()));
+  }
+
+  private void addAgreementApi(Context ctx) {
+    String shape =
+        "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":…,"
+            + "\"validFrom\":\"YYYY-MM-DD\",\"validUntil\":…}";
+    JsonNode body = jsonObject(ctx, shape);
+    List<String> kinds = new ArrayList<>();
+    JsonNode ks = body.get("kinds");
+    if (ks != null && !ks.isNull()) {
+      if (!ks.isArray()) {
+        throw HttpProblem.of("invalid-field", "kinds", "expected a list of record kinds");
+      }
+      for (int i = 0; i < ks.size(); i++) {
+        if (!ks.get(i).isTextual()) {
+          throw HttpProblem.of("invalid-field", "kinds[" + i + "]", "expected a record kind");
+        }
+        kinds.add(ks.get(i).asText());
+      }
+    }
+    LocalDate from = jsonDate(body, "validFrom").orElse(null);
+    Optional<LocalDate> until = jsonDate(body, "validUntil");
+    SharingAgreement a =
+        answer(
+            sharing.addAgreement(
+                jsonText(body, "agency", "an agency code"),
+                kinds,
+                jsonText(body, "reference", "the agreement's citation"),
+                from,
+                until,
+                actor(ctx)));
+    ctx.status(201).json(agreementJson(a));
+  }
+
+  private static Optional<LocalDate> jsonDate(JsonNode body, String field) {
+    String v = jsonText(body, field, "a date YYYY-MM-DD").strip();
+    if (v.isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(LocalDate.parse(v));
+    } catch (java.time.format.DateTimeParseException e) {
+      throw HttpProblem.of("invalid-field", field, "expected a date YYYY-MM-DD, got '" + v + "'");
+    }
+  }
+
+  private void sharesApi(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    List<RecordSharing.Share> shares = answer(sharing.shares(id, actor(ctx)));
+    Web.audit(ctx, "record.shares.read", "record:" + id, Map.of());
+    ctx.json(Map.of("shares", shares.stream().map(IntelWeb::shareJson).toList()));
+  }
+
+  private void shareApi(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    JsonNode body = jsonObject(ctx, "{\"agency\":\"police-jp\",\"purpose\":…}");
+    RecordSharing.Share s =
+        answer(
+            sharing.share(
+                id,
+                jsonText(body, "agency", "an agency code"),
+                jsonText(body, "purpose", "text"),
+                actor(ctx)));
+    ctx.status(201).json(shareJson(s));
+  }
+
+  private void revokeApi(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    JsonNode body = jsonObject(ctx, "{\"reason\":…}");
+    String agency =
+        answer(
+            sharing.revoke(
+                id, ctx.pathParam("agency"), jsonText(body, "reason", "text"), actor(ctx)));
+    ctx.json(Map.of("agency", agency, "revoked", true));
+  }
+
+  private void shareForm(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    answer(
+        sharing.share(
+            id,
+            Optional.ofNullable(ctx.formParam("agency")).orElse(""),
+            Optional.ofNullable(ctx.formParam("purpose")).orElse(""),
+            actor(ctx)));
+    ctx.redirect("/records/" + id + "#sharing", HttpStatus.SEE_OTHER);
+  }
+
+  private void revokeForm(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    answer(
+        sharing.revoke(
+            id,
+            ctx.pathParam("agency"),
+            Optional.ofNullable(ctx.formParam("reason")).orElse(""),
+            actor(ctx)));
+    ctx.redirect("/records/" + id + "#sharing", HttpStatus.SEE_OTHER);
   }
 
   /** The request body as a JSON object, or a 400 naming what was expected. */

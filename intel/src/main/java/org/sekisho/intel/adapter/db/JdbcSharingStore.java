@@ -1,0 +1,240 @@
+package org.sekisho.intel.adapter.db;
+
+import java.sql.Array;
+import java.sql.Date;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.sekisho.intel.application.RecordSharing;
+import org.sekisho.intel.application.RecordSharing.RecordHead;
+import org.sekisho.intel.application.RecordSharing.Share;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.intel.domain.SharingAgreement;
+
+/**
+ * Agreements and sharings in PostgreSQL. A sharing changes the record's {@code shared_with} (which
+ * every scoped query reads) and its history row in one transaction, with the record row locked, so
+ * two liaison officers sharing or revoking at once cannot leave the two disagreeing.
+ */
+public final class JdbcSharingStore implements RecordSharing.SharingStore {
+  private final Jdbi jdbi;
+
+  public JdbcSharingStore(Jdbi jdbi) {
+    this.jdbi = jdbi;
+  }
+
+  @Override
+  public List<SharingAgreement> agreements() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, agency, kinds, reference, valid_from, valid_until"
+                        + " from intel.sharing_agreement order by id")
+                .map((rs, ctx) -> agreement(rs))
+                .list());
+  }
+
+  @Override
+  public SharingAgreement addAgreement(
+      String agency,
+      Set<RecordKind> kinds,
+      String reference,
+      LocalDate from,
+      Optional<LocalDate> until,
+      String by,
+      Instant at) {
+    String[] codes = kinds.stream().map(RecordKind::code).toArray(String[]::new);
+    long id =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "insert into intel.sharing_agreement(agency, kinds, reference, valid_from,"
+                            + " valid_until, created_by, created_at) values (?,?,?,?,?,?,?)"
+                            + " returning id")
+                    .bind(0, agency)
+                    .bindArray(1, String.class, (Object[]) codes)
+                    .bind(2, reference)
+                    .bind(3, Date.valueOf(from))
+                    .bind(4, until.map(Date::valueOf).orElse(null))
+                    .bind(5, by)
+                    .bind(6, Timestamp.from(at))
+                    .mapTo(Long.class)
+                    .one());
+    return new SharingAgreement(id, agency, kinds, reference, from, until);
+  }
+
+  @Override
+  public Optional<RecordHead> head(long recordId) {
+    return jdbi.withHandle(h -> head(h, recordId, false));
+  }
+
+  private static Optional<RecordHead> head(Handle h, long recordId, boolean lock) {
+    return h.createQuery(
+            "select id, kind, agency, shared_with from intel.record where id = ?"
+                + (lock ? " for update" : ""))
+        .bind(0, recordId)
+        .map(
+            (rs, ctx) ->
+                new RecordHead(
+                    rs.getLong(1),
+                    RecordKind.ofCode(rs.getString(2)).orElseThrow(),
+                    rs.getString(3),
+                    strings(rs.getArray(4))))
+        .findOne();
+  }
+
+  @Override
+  public boolean share(
+      long recordId, String agency, long agreementId, String purpose, String by, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<RecordHead> head = head(h, recordId, true);
+          if (head.isEmpty() || head.get().sharedWith().contains(agency)) {
+            return false;
+          }
+          h.createUpdate(
+                  "update intel.record set shared_with = array_append(shared_with, ?) where id = ?")
+              .bind(0, agency)
+              .bind(1, recordId)
+              .execute();
+          h.createUpdate(
+                  "insert into intel.record_share(record_id, agency, agreement_id, purpose,"
+                      + " shared_by, shared_at) values (?,?,?,?,?,?)")
+              .bind(0, recordId)
+              .bind(1, agency)
+              .bind(2, agreementId)
+              .bind(3, purpose)
+              .bind(4, by)
+              .bind(5, Timestamp.from(at))
+              .execute();
+          return true;
+        });
+  }
+
+  @Override
+  public boolean revoke(long recordId, String agency, String reason, String by, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<RecordHead> head = head(h, recordId, true);
+          if (head.isEmpty() || !head.get().sharedWith().contains(agency)) {
+            return false;
+          }
+          h.createUpdate(
+                  "update intel.record set shared_with = array_remove(shared_with, ?) where id = ?")
+              .bind(0, agency)
+              .bind(1, recordId)
+              .execute();
+          // a sharing made at ingest has no row of its own: its end is still kept
+          int ended =
+              h.createUpdate(
+                      "update intel.record_share set revoked_by = ?, revoked_at = ?,"
+                          + " revoke_reason = ? where record_id = ? and agency = ? and"
+                          + " revoked_at is null")
+                  .bind(0, by)
+                  .bind(1, Timestamp.from(at))
+                  .bind(2, reason)
+                  .bind(3, recordId)
+                  .bind(4, agency)
+                  .execute();
+          if (ended == 0) {
+            h.createUpdate(
+                    "insert into intel.record_share(record_id, agency, agreement_id, purpose,"
+                        + " shared_by, shared_at, revoked_by, revoked_at, revoke_reason)"
+                        + " select r.id, ?, null, 'shared when ingested', 'ingest', r.recorded_at,"
+                        + " ?, ?, ? from intel.record r where r.id = ?")
+                .bind(0, agency)
+                .bind(1, by)
+                .bind(2, Timestamp.from(at))
+                .bind(3, reason)
+                .bind(4, recordId)
+                .execute();
+          }
+          return true;
+        });
+  }
+
+  @Override
+  public List<Share> shares(long recordId) {
+    return jdbi.withHandle(
+        h -> {
+          List<Share> out =
+              new ArrayList<>(
+                  h.createQuery(
+                          "select s.agency, coalesce(s.agreement_id, 0), coalesce(a.reference,"
+                              + " ''), s.purpose, s.shared_by, s.shared_at, s.revoked_by,"
+                              + " s.revoked_at, s.revoke_reason from intel.record_share s left"
+                              + " join intel.sharing_agreement a on a.id = s.agreement_id where"
+                              + " s.record_id = ? order by s.shared_at desc, s.id desc")
+                      .bind(0, recordId)
+                      .map(
+                          (rs, ctx) ->
+                              new Share(
+                                  rs.getString(1),
+                                  rs.getLong(2),
+                                  rs.getString(3),
+                                  rs.getString(4),
+                                  rs.getString(5),
+                                  rs.getTimestamp(6).toInstant(),
+                                  Optional.ofNullable(rs.getString(7)),
+                                  Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant),
+                                  Optional.ofNullable(rs.getString(9))))
+                      .list());
+          // agencies the record was shared with when it was ingested, with no sharing of their own
+          Optional<RecordHead> head = head(h, recordId, false);
+          Set<String> listed = new LinkedHashSet<>();
+          out.stream().filter(Share::inForce).forEach(s -> listed.add(s.agency()));
+          if (head.isPresent()) {
+            Instant recorded =
+                h.createQuery("select recorded_at from intel.record where id = ?")
+                    .bind(0, recordId)
+                    .mapTo(Instant.class)
+                    .one();
+            for (String a : head.get().sharedWith()) {
+              if (!listed.contains(a)) {
+                out.add(
+                    new Share(
+                        a,
+                        0,
+                        "",
+                        "shared when ingested",
+                        "ingest",
+                        recorded,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()));
+              }
+            }
+          }
+          return out;
+        });
+  }
+
+  private static SharingAgreement agreement(ResultSet rs) throws SQLException {
+    Set<RecordKind> kinds = new java.util.TreeSet<>();
+    for (String k : strings(rs.getArray(3))) {
+      RecordKind.ofCode(k).ifPresent(kinds::add);
+    }
+    Date until = rs.getDate(6);
+    return new SharingAgreement(
+        rs.getLong(1),
+        rs.getString(2),
+        kinds,
+        rs.getString(4),
+        rs.getDate(5).toLocalDate(),
+        Optional.ofNullable(until).map(Date::toLocalDate));
+  }
+
+  private static List<String> strings(Array a) throws SQLException {
+    return a == null ? List.of() : Arrays.asList((String[]) a.getArray());
+  }
+}

@@ -1,0 +1,345 @@
+package org.sekisho.intel.application;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.intel.domain.FieldRules;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.intel.domain.SharingAgreement;
+
+/**
+ * Sharing a stored record with a partner agency, the liaison officer's work: only under an
+ * agreement in force that covers the record's kind, only by the owning agency, with a stated
+ * purpose; and revoking it, with a reason. Every sharing and revocation is kept and audited, so
+ * what a partner could read, when, and on what basis stays answerable. The partner sees the record
+ * at once (the agency scope reads {@code shared_with}), and no longer once revoked.
+ */
+public final class RecordSharing {
+  /** The shortest purpose or reason, in characters. */
+  public static final int MIN_TEXT = 5;
+
+  /** The longest purpose, reason or agreement reference, in characters. */
+  public static final int MAX_TEXT = 500;
+
+  /** A record as sharing needs it: its kind, owner and the agencies it is shared with now. */
+  public record RecordHead(long id, RecordKind kind, String agency, List<String> sharedWith) {}
+
+  /**
+   * One sharing of a record: with whom, under which agreement, why, by whom and when; and if
+   * revoked, by whom, when and why. An agency the record was shared with when it was ingested has
+   * {@code agreementId} 0 and the ingest's own time.
+   */
+  public record Share(
+      String agency,
+      long agreementId,
+      String agreementReference,
+      String purpose,
+      String sharedBy,
+      Instant sharedAt,
+      Optional<String> revokedBy,
+      Optional<Instant> revokedAt,
+      Optional<String> revokeReason) {
+    public boolean inForce() {
+      return revokedAt.isEmpty();
+    }
+  }
+
+  /** Storage of agreements and sharings; each change is atomic. */
+  public interface SharingStore {
+    List<SharingAgreement> agreements();
+
+    SharingAgreement addAgreement(
+        String agency,
+        Set<RecordKind> kinds,
+        String reference,
+        LocalDate from,
+        Optional<LocalDate> until,
+        String by,
+        Instant at);
+
+    Optional<RecordHead> head(long recordId);
+
+    /** Adds the sharing unless one is in force; false when one is. */
+    boolean share(
+        long recordId, String agency, long agreementId, String purpose, String by, Instant at);
+
+    /** Ends the sharing in force (or the one made at ingest); false when there is none. */
+    boolean revoke(long recordId, String agency, String reason, String by, Instant at);
+
+    List<Share> shares(long recordId);
+  }
+
+  private final SharingStore store;
+  private final IngestPorts.Agencies agencies;
+  private final AuditTrail audit;
+  private final Clock clock;
+  private final ZoneId zone;
+
+  /**
+   * @param zone the administration's zone: an agreement's days are its calendar days
+   */
+  public RecordSharing(
+      SharingStore store,
+      IngestPorts.Agencies agencies,
+      AuditTrail audit,
+      Clock clock,
+      ZoneId zone) {
+    this.store = store;
+    this.agencies = agencies;
+    this.audit = audit;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** Every agreement, the most recent first. */
+  public List<SharingAgreement> agreements() {
+    List<SharingAgreement> all = new ArrayList<>(store.agreements());
+    all.sort(Comparator.comparing(SharingAgreement::validFrom).reversed());
+    return all;
+  }
+
+  /** The agreements in force today that allow sharing a record of {@code kind}. */
+  public List<SharingAgreement> inForceFor(RecordKind kind) {
+    LocalDate today = LocalDate.now(clock.withZone(zone));
+    return agreements().stream().filter(a -> a.covers(kind, today)).toList();
+  }
+
+  /** Records an agreement (administrators), refused with the field when it is not one. */
+  public Outcome<SharingAgreement> addAgreement(
+      String agency,
+      List<String> kinds,
+      String reference,
+      LocalDate from,
+      Optional<LocalDate> until,
+      Actor actor) {
+    List<Problem> problems = new ArrayList<>();
+    if (agency == null || !agencies.registered().contains(agency)) {
+      problems.add(unknownAgency(agency));
+    } else if (agency.equals(actor.agency())) {
+      problems.add(
+          Problem.of(
+              "invalid-value",
+              "agency",
+              "an agreement is with a partner agency, not with " + agency + " itself"));
+    }
+    Set<RecordKind> ks = new java.util.TreeSet<>();
+    if (kinds == null || kinds.isEmpty()) {
+      problems.add(
+          Problem.of(
+              "missing-field",
+              "kinds",
+              "name the kinds of records the agreement covers, e.g. seizures"));
+    } else {
+      for (int i = 0; i < kinds.size(); i++) {
+        String k = kinds.get(i) == null ? "" : kinds.get(i).strip();
+        Optional<RecordKind> kind = RecordKind.ofPlural(k).or(() -> RecordKind.ofCode(k));
+        if (kind.isEmpty()) {
+          problems.add(
+              Problem.of(
+                  "invalid-value",
+                  "kinds[" + i + "]",
+                  "expected a record kind (declarations, transport-documents,"
+                      + " conveyance-movements, postal-items, seizures); got '"
+                      + FieldRules.shorten(k)
+                      + "'"));
+        } else {
+          ks.add(kind.get());
+        }
+      }
+    }
+    text("reference", reference, 3, "cite the agreement, e.g. MoU NPA-Customs 2024-07")
+        .ifPresent(problems::add);
+    if (from == null) {
+      problems.add(Problem.of("missing-field", "validFrom", "expected the first day, YYYY-MM-DD"));
+    } else if (until.isPresent() && until.get().isBefore(from)) {
+      problems.add(
+          Problem.of(
+              "invalid-value",
+              "validUntil",
+              "the last day " + until.get() + " is before the first, " + from));
+    }
+    if (!problems.isEmpty()) {
+      return new Outcome.Rejected<>(problems);
+    }
+    Instant now = clock.instant();
+    SharingAgreement a =
+        store.addAgreement(agency, ks, reference.strip(), from, until, actor.username(), now);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("agency", agency);
+    details.put("kinds", String.join(",", ks.stream().map(RecordKind::plural).toList()));
+    details.put("reference", a.reference());
+    details.put("validFrom", from.toString());
+    details.put("validUntil", until.map(LocalDate::toString).orElse(""));
+    audit.record(
+        new AuditEvent(
+            now,
+            actor.username(),
+            actor.agency(),
+            "sharing.agreement.added",
+            "agreement:" + a.id(),
+            details));
+    return Outcome.accepted(a);
+  }
+
+  /** The record's sharings, newest first, for readers of the owning agency only. */
+  public Outcome<List<Share>> shares(long recordId, Actor reader) {
+    Optional<RecordHead> head = store.head(recordId);
+    if (head.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
+    }
+    if (!head.get().agency().equals(reader.agency())) {
+      return Outcome.rejected(
+          "forbidden",
+          "id",
+          "only " + head.get().agency() + ", which owns the record, sees with whom it is shared");
+    }
+    return Outcome.accepted(store.shares(recordId));
+  }
+
+  /**
+   * Shares the record with {@code agency} under the agreement in force today that covers its kind;
+   * refused (with the field) when the actor's agency does not own it, the agency is not registered,
+   * no agreement allows it, or no purpose is given; a conflict when it is shared with that agency
+   * already.
+   */
+  public Outcome<Share> share(long recordId, String agency, String purpose, Actor actor) {
+    Optional<RecordHead> found = store.head(recordId);
+    if (found.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
+    }
+    RecordHead head = found.get();
+    if (!head.agency().equals(actor.agency())) {
+      return Outcome.rejected(
+          "forbidden", "id", "only " + head.agency() + ", which owns the record, may share it");
+    }
+    List<Problem> problems = new ArrayList<>();
+    if (agency == null || !agencies.registered().contains(agency)) {
+      problems.add(unknownAgency(agency));
+    } else if (agency.equals(head.agency())) {
+      problems.add(
+          Problem.of("invalid-value", "agency", "the record belongs to " + agency + " already"));
+    }
+    text("purpose", purpose, MIN_TEXT, "say what the partner needs the record for")
+        .ifPresent(problems::add);
+    if (!problems.isEmpty()) {
+      return new Outcome.Rejected<>(problems);
+    }
+    Optional<SharingAgreement> basis =
+        inForceFor(head.kind()).stream().filter(a -> a.agency().equals(agency)).findFirst();
+    if (basis.isEmpty()) {
+      return Outcome.rejected(
+          "no-agreement",
+          "agency",
+          "no agreement in force today allows sharing "
+              + head.kind().plural()
+              + " with "
+              + agency
+              + "; an administrator records one (POST /api/sharing/agreements)");
+    }
+    if (head.sharedWith().contains(agency)) {
+      return Outcome.rejected(
+          "conflict", "agency", "the record is shared with " + agency + " already");
+    }
+    Instant now = clock.instant();
+    if (!store.share(recordId, agency, basis.get().id(), purpose.strip(), actor.username(), now)) {
+      return Outcome.rejected(
+          "conflict", "agency", "the record is shared with " + agency + " already");
+    }
+    audit.record(
+        new AuditEvent(
+            now,
+            actor.username(),
+            actor.agency(),
+            "record.shared",
+            "record:" + recordId,
+            Map.of(
+                "agency", agency,
+                "agreement", Long.toString(basis.get().id()),
+                "kind", head.kind().code())));
+    return Outcome.accepted(
+        new Share(
+            agency,
+            basis.get().id(),
+            basis.get().reference(),
+            purpose.strip(),
+            actor.username(),
+            now,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty()));
+  }
+
+  /** Ends the record's sharing with {@code agency}, with a reason; the history is kept. */
+  public Outcome<String> revoke(long recordId, String agency, String reason, Actor actor) {
+    Optional<RecordHead> found = store.head(recordId);
+    if (found.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
+    }
+    if (!found.get().agency().equals(actor.agency())) {
+      return Outcome.rejected(
+          "forbidden",
+          "id",
+          "only " + found.get().agency() + ", which owns the record, may revoke its sharing");
+    }
+    Optional<Problem> bad = text("reason", reason, MIN_TEXT, "say why the sharing ends");
+    if (bad.isPresent()) {
+      return new Outcome.Rejected<>(List.of(bad.get()));
+    }
+    if (!found.get().sharedWith().contains(agency)) {
+      return Outcome.rejected(
+          "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
+    }
+    Instant now = clock.instant();
+    if (!store.revoke(recordId, agency, reason.strip(), actor.username(), now)) {
+      return Outcome.rejected(
+          "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
+    }
+    audit.record(
+        new AuditEvent(
+            now,
+            actor.username(),
+            actor.agency(),
+            "record.unshared",
+            "record:" + recordId,
+            Map.of("agency", agency, "kind", found.get().kind().code())));
+    return Outcome.accepted(agency);
+  }
+
+  private Problem unknownAgency(String agency) {
+    return Problem.of(
+        "unknown-agency",
+        "agency",
+        "no agency '"
+            + FieldRules.shorten(agency == null ? "" : agency)
+            + "' is registered (registered: "
+            + String.join(", ", new java.util.TreeSet<>(agencies.registered()))
+            + ")");
+  }
+
+  private static Optional<Problem> text(String field, String value, int min, String why) {
+    String v = value == null ? "" : value.strip();
+    if (v.isEmpty()) {
+      return Optional.of(Problem.of("missing-field", field, why));
+    }
+    if (v.length() < min) {
+      return Optional.of(
+          Problem.of(
+              "invalid-value",
+              field,
+              why + " in plain language (at least " + min + " characters)"));
+    }
+    return FieldRules.text(field, v, MAX_TEXT);
+  }
+}

@@ -1,0 +1,31 @@
+package org.sekisho.intel.domain;
+
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * An agreement under which the administration may share records of some kinds with a partner agency
+ * (a memorandum of understanding with the police, a customs mutual assistance agreement), in force
+ * from a day and, where it says so, until a day (both included).
+ *
+ * @param reference how the agreement is cited, e.g. "MoU NPA–Customs 2024-07"
+ */
+public record SharingAgreement(
+    long id,
+    String agency,
+    Set<RecordKind> kinds,
+    String reference,
+    LocalDate validFrom,
+    Optional<LocalDate> validUntil) {
+  public SharingAgreement {
+    kinds = Set.copyOf(kinds);
+  }
+
+  /** Whether it allows sharing a record of {@code kind} on {@code day}. */
+  public boolean covers(RecordKind kind, LocalDate day) {
+    return kinds.contains(kind)
+        && !day.isBefore(validFrom)
+        && validUntil.map(u -> !day.isAfter(u)).orElse(true);
+  }
+}

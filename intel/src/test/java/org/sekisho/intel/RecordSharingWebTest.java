@@ -1,0 +1,282 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * A liaison officer shares a stored record with a partner agency under an agreement in force, the
+ * partner reads it at once and no longer once the sharing is revoked; every step is checked, kept
+ * and audited, over a real server and PostgreSQL.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RecordSharingWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String liaison;
+  private String officer;
+  private String admin;
+  private String police;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    String pw = "pw-" + System.nanoTime();
+    accounts.upsert("mei", "Mei", pw, Set.of(Role.LIAISON), "customs-jp", "HQ");
+    accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
+    accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
+    accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
+    TestIngest.register(db, CLOCK, "coastguard-jp");
+    liaison = accounts.issueApiToken("mei", "test", Optional.empty());
+    officer = accounts.issueApiToken("kenji", "test", Optional.empty());
+    admin = accounts.issueApiToken("root", "test", Optional.empty());
+    police = accounts.issueApiToken("taro", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    String seizures =
+        "{\"seizureId\":\"SZ-SHARE-1\",\"date\":\"2026-11-26\",\"commodity\":\"cocaine\"}\n"
+            + "{\"seizureId\":\"SZ-SHARE-2\",\"date\":\"2026-11-26\",\"commodity\":\"gold\"}\n";
+    assertThat(send(officer, "POST", "/api/ingest/seizures", seizures).statusCode()).isEqualTo(200);
+    String declaration =
+        "{\"declarationId\":\"D-SHARE-1\",\"date\":\"2026-11-26\",\"office\":\"JPTYO\","
+            + "\"items\":[{\"hsCode\":\"090121\"}]}\n";
+    assertThat(send(officer, "POST", "/api/ingest/declarations", declaration).statusCode())
+        .isEqualTo(200);
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String token, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private long id(String sourceId) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.record where source_id = ?")
+                    .bind(0, sourceId)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private long audited(String action, String subject) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select count(*) from platform.audit_log where action = ? and subject = ?")
+                    .bind(0, action)
+                    .bind(1, subject)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  @Test
+  void aLiaisonOfficerSharesUnderAnAgreementAndThePartnerReadsUntilItIsRevoked() throws Exception {
+    long seizure = id("SZ-SHARE-1");
+    String share = "{\"agency\":\"police-jp\",\"purpose\":\"joint investigation of the route\"}";
+    // no agreement yet: refused, naming the field, and the partner still cannot read it
+    HttpResponse<String> none = send(liaison, "POST", "/api/sharing/records/" + seizure, share);
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("no-agreement");
+    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(403);
+
+    // only an administrator records an agreement; it covers seizures, not declarations
+    String mou =
+        "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU NPA-Customs"
+            + " 2024-07\",\"validFrom\":\"2024-07-01\"}";
+    assertThat(send(liaison, "POST", "/api/sharing/agreements", mou).statusCode()).isEqualTo(403);
+    HttpResponse<String> added = send(admin, "POST", "/api/sharing/agreements", mou);
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    long agreement = JSON.readTree(added.body()).get("id").asLong();
+    assertThat(audited("sharing.agreement.added", "agreement:" + agreement)).isEqualTo(1);
+
+    // an officer reads but does not share; the liaison officer shares
+    assertThat(send(officer, "POST", "/api/sharing/records/" + seizure, share).statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> shared = send(liaison, "POST", "/api/sharing/records/" + seizure, share);
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+    assertThat(JSON.readTree(shared.body()).get("agreement").asText())
+        .isEqualTo("MoU NPA-Customs 2024-07");
+    assertThat(send(liaison, "POST", "/api/sharing/records/" + seizure, share).statusCode())
+        .isEqualTo(409);
+    assertThat(audited("record.shared", "record:" + seizure)).isEqualTo(1);
+
+    // the partner reads it at once and finds it in search
+    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(200);
+    assertThat(send(police, "GET", "/api/search?q=cocaine", null).body()).contains("SZ-SHARE-1");
+    // ... and only that one: the other seizure was not shared
+    assertThat(send(police, "GET", "/api/records/" + id("SZ-SHARE-2"), null).statusCode())
+        .isEqualTo(403);
+    // with whom it is shared is the owner's to know
+    assertThat(send(police, "GET", "/api/sharing/records/" + seizure, null).statusCode())
+        .isEqualTo(403);
+    JsonNode shares =
+        JSON.readTree(send(officer, "GET", "/api/sharing/records/" + seizure, null).body());
+    assertThat(shares.get("shares")).hasSize(1);
+    assertThat(shares.at("/shares/0/purpose").asText())
+        .isEqualTo("joint investigation of the route");
+    assertThat(shares.at("/shares/0/sharedBy").asText()).isEqualTo("mei");
+
+    // revoking needs a reason; then the partner no longer reads it, and the history stays
+    String revoke = "/api/sharing/records/" + seizure + "/police-jp/revoke";
+    assertThat(send(liaison, "POST", revoke, "{\"reason\":\"\"}").statusCode()).isEqualTo(400);
+    HttpResponse<String> revoked =
+        send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}");
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(403);
+    assertThat(send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}").statusCode())
+        .isEqualTo(404);
+    JsonNode after =
+        JSON.readTree(send(liaison, "GET", "/api/sharing/records/" + seizure, null).body());
+    assertThat(after.at("/shares/0/inForce").asBoolean()).isFalse();
+    assertThat(after.at("/shares/0/revokeReason").asText()).isEqualTo("investigation closed");
+    assertThat(audited("record.unshared", "record:" + seizure)).isEqualTo(1);
+  }
+
+  @Test
+  void sharingIsRefusedOutsideAnAgreementsKindsAndDaysAndForUnknownAgencies() throws Exception {
+    String old =
+        "{\"agency\":\"coastguard-jp\",\"kinds\":[\"seizures\",\"conveyance-movements\"],"
+            + "\"reference\":\"Agreement JCG 2019\",\"validFrom\":\"2019-04-01\","
+            + "\"validUntil\":\"2025-03-31\"}";
+    assertThat(send(admin, "POST", "/api/sharing/agreements", old).statusCode()).isEqualTo(201);
+    // an expired agreement allows nothing
+    HttpResponse<String> expired =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + id("SZ-SHARE-2"),
+            "{\"agency\":\"coastguard-jp\",\"purpose\":\"maritime interdiction\"}");
+    assertThat(JSON.readTree(expired.body()).get("error").asText()).isEqualTo("no-agreement");
+    // its successor covers conveyance movements only: neither a seizure nor a declaration
+    send(
+        admin,
+        "POST",
+        "/api/sharing/agreements",
+        "{\"agency\":\"coastguard-jp\",\"kinds\":[\"conveyance-movements\"],"
+            + "\"reference\":\"Agreement JCG 2025\",\"validFrom\":\"2025-04-01\"}");
+    for (String sourceId : List.of("SZ-SHARE-2", "D-SHARE-1")) {
+      HttpResponse<String> kind =
+          send(
+              liaison,
+              "POST",
+              "/api/sharing/records/" + id(sourceId),
+              "{\"agency\":\"coastguard-jp\",\"purpose\":\"maritime interdiction\"}");
+      assertThat(JSON.readTree(kind.body()).get("error").asText())
+          .as(sourceId)
+          .isEqualTo("no-agreement");
+    }
+    HttpResponse<String> unknown =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + id("SZ-SHARE-2"),
+            "{\"agency\":\"polce-jp\",\"purpose\":\"joint investigation\"}");
+    assertThat(unknown.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(unknown.body()).get("error").asText()).isEqualTo("unknown-agency");
+    // an agreement is checked as a whole before it is kept
+    HttpResponse<String> bad =
+        send(
+            admin,
+            "POST",
+            "/api/sharing/agreements",
+            "{\"agency\":\"police-jp\",\"kinds\":[\"parcels\"],\"reference\":\"x\","
+                + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"2025-01-01\"}");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("kinds[0]");
+  }
+
+  @Test
+  void theRecordPageShowsTheOwnersReadersWithWhomItIsSharedAndOffersTheLiaisonTheForm()
+      throws Exception {
+    long seizure = id("SZ-SHARE-2");
+    HttpRequest page =
+        HttpRequest.newBuilder(URI.create(base + "/records/" + seizure))
+            .header("Authorization", "Bearer " + liaison)
+            .header("Accept", "text/html")
+            .build();
+    String html = http.send(page, HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(html).contains("id=\"sharing\"");
+    HttpRequest officerPage =
+        HttpRequest.newBuilder(URI.create(base + "/records/" + seizure))
+            .header("Authorization", "Bearer " + officer)
+            .header("Accept", "text/html")
+            .build();
+    String officers = http.send(officerPage, HttpResponse.BodyHandlers.ofString()).body();
+    assertThat(officers).contains("id=\"sharing\"").doesNotContain("id=\"share-form\"");
+  }
+}
