@@ -160,6 +160,7 @@ public final class Sekisho implements AutoCloseable {
     new JvmMemoryMetrics().bindTo(metrics);
     new JvmThreadMetrics().bindTo(metrics);
     assessing.bindTo(metrics);
+    maritime.bindTo(metrics);
     List<NavItem> nav = new ArrayList<>();
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
     List<WebModule> modules = new ArrayList<>(List.of(new AgencyWeb(agencies)));

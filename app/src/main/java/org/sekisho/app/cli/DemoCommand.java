@@ -132,9 +132,12 @@ final class DemoCommand implements Callable<Integer> {
         }
       }
       // A synthetic AIS feed with an encounter at sea and a port call, so the maritime map has a
-      // story.
+      // story, on the demo's own day (in Tokyo, as the day's records are): its port calls become
+      // that day's conveyance movements.
       java.io.StringWriter ais = new java.io.StringWriter();
-      org.sekisho.maritime.application.SyntheticAisFeed.demo().write(ais);
+      org.sekisho.maritime.application.SyntheticAisFeed.demoOn(
+              day, ZoneId.of("Asia/Tokyo"), s.maritime().service().now())
+          .write(ais);
       var summary =
           s.maritime()
               .service()
