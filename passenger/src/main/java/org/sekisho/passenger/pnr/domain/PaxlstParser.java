@@ -141,6 +141,16 @@ public final class PaxlstParser {
           declared);
     }
 
+    private static boolean isCountry(String code) {
+      // D is Germany on machine-readable documents
+      return code.equals("D")
+          || (code.length() == 2
+              ? org.sekisho.core.Country.isValid(code)
+              : code.length() == 3
+                  && java.util.Arrays.stream(java.util.Locale.getISOCountries())
+                      .anyMatch(a2 -> java.util.Locale.of("", a2).getISO3Country().equals(code)));
+    }
+
     private void warn(Segment s, String code, String text) {
       warnings.add(Warning.at(s, code, text));
     }
@@ -175,13 +185,25 @@ public final class PaxlstParser {
         }
         case "NAT" -> {
           if (traveller != null) {
-            traveller.nationality = s.value(2, 0).strip();
+            String nat = s.value(2, 0).strip();
+            // ZZZ (and anything not ISO 3166) says nothing about the traveller: kept empty, said
+            if (nat.isEmpty() || nat.equals("ZZZ") || !isCountry(nat)) {
+              warn(
+                  s,
+                  "unknown-nationality",
+                  "NAT '" + nat + "' is no ISO 3166 country; nationality left unknown");
+            } else {
+              traveller.nationality = nat;
+            }
           }
         }
         case "DOC" -> {
           if (traveller == null) {
             warn(s, "unassigned-document", "DOC before any traveller (NAD); ignored");
             return;
+          }
+          if (s.value(2, 0).isBlank()) {
+            warn(s, "missing-document-number", "DOC has no document number");
           }
           document = new DocumentBuilder(s.value(1, 0).strip(), s.value(2, 0).strip());
           traveller.documents.add(document);

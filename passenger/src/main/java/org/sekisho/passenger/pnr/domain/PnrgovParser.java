@@ -50,7 +50,15 @@ public final class PnrgovParser {
   public Outcome<PnrPush> parse(String text) {
     Outcome<Interchange> read = envelope.parse(text);
     if (!(read instanceof Outcome.Accepted<Interchange> accepted)) {
-      return Outcome.rejected(read.problems().get(0));
+      org.sekisho.core.Problem p = read.problems().get(0);
+      // the envelope's example header is a PAXLST one; this endpoint wants PNRGOV
+      return Outcome.rejected(
+          p.code().equals("no-message")
+              ? org.sekisho.core.Problem.of(
+                  p.code(),
+                  p.field(),
+                  p.message().replace("UNH+1+PAXLST:D:05B:UN:IATA'", "UNH+1+PNRGOV:11:1:IA'"))
+              : p);
     }
     Interchange interchange = accepted.value();
     List<Warning> warnings = new ArrayList<>(interchange.warnings());

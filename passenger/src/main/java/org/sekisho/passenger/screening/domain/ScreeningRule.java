@@ -99,6 +99,17 @@ public record ScreeningRule(
         value = values.isEmpty() ? UNKNOWN : String.join(", ", values);
       }
       out.add(Reason.of("fact", code, value));
+      double days = p.facts().bookingDaysBeforeDeparture();
+      if (code.equals("booking_days_before_departure")
+          && !Double.isNaN(days)
+          && p.facts().departureDate() != null) {
+        // the dates the count was taken from, so the officer can check it against the PNR
+        out.add(
+            Reason.of(
+                "booked",
+                p.facts().departureDate().minusDays((long) days).toString(),
+                p.facts().departureDate().toString()));
+      }
     }
     return out;
   }

@@ -798,6 +798,49 @@ class PnrUnitReviewTest {
     assertThat(JSON.readTree(reversedApi.body()).get("error").asText()).isEqualTo("invalid-range");
   }
 
+  @Test
+  void aDaysBeforeDepartureHitShowsTheBookingDateAndTheDepartureItCountedFrom() throws Exception {
+    rule(
+        "criterion \"Booked early B\" when booking_days_before_departure >= 20 and"
+            + " booking_class = \"B\"\n  then severity low weight 5 because \"booked early\"");
+    String text =
+        push(
+            "BOOKED1",
+            "0041",
+            "RCI+JL:BKD001::011126:1015'TIF+ITO+HANA:A:1'"
+                + "TVL+281126:1000:281126:1800+SIN+NRT+JL+0041:B'");
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    JsonNode hit = hits(flight("JL0041"), "rule").get(0);
+    assertThat(hit.get("explanation").toString())
+        .contains("booking_days_before_departure = 27")
+        .contains("booked 2026-11-01, departs 2026-11-28");
+    assertThat(get("/screening/hits/" + hit.get("id").asLong() + "?lang=ja").body())
+        .contains("予約日 2026-11-01、出発日 2026-11-28");
+  }
+
+  @Test
+  void aPaxlstNationalityZzzAndAnEmptyDocumentNumberAreWarnedWithTheirSegments() throws Exception {
+    String api =
+        "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+API0001++APIS'UNH+API0001+PAXLST:D:05B:UN:IATA'BGM+745'NAD+MS+++KE OPS'TDT+20+KE705+++KE'LOC+125+ICN'DTM+189:2611280900:201'LOC+87+NRT'DTM+232:2611281130:201'NAD+FL+++YAMADA:TARO'ATT+2++M'DTM+329:720418'NAT+2+JPN'RFF+AVF:YAMA01'DOC+P:110:111+TR4471023'DTM+36:310630'LOC+91+JPN'NAD+FL+++NEWTON:ALICE'ATT+2++F'DTM+329:991399'NAT+2+ZZZ'DOC+P:110:111+'NAD+FL+++LEE:A?'B'ATT+2++X'CNT+42:3'UNT+24+API0001'UNZ+1+API0001'";
+    HttpResponse<String> r = post("/api/api", api);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode warnings = JSON.readTree(r.body()).get("warnings");
+    List<String> seen = new ArrayList<>();
+    for (JsonNode w : warnings) {
+      seen.add(w.get("code").asText() + " " + w.toString());
+    }
+    assertThat(seen)
+        .anyMatch(
+            w -> w.startsWith("unknown-nationality ") && w.contains("NAT") && w.contains("ZZZ"))
+        .anyMatch(w -> w.startsWith("missing-document-number ") && w.contains("DOC"));
+    // the known nationality of the traveller before is kept, not warned about
+    assertThat(seen).noneMatch(w -> w.contains("'JPN'"));
+
+    HttpResponse<String> notEdifact = post("/api/pnr", "hello world");
+    assertThat(notEdifact.statusCode()).isEqualTo(400);
+    assertThat(notEdifact.body()).contains("PNRGOV").doesNotContain("PAXLST");
+  }
+
   private static String token() throws Exception {
     return token("pnr");
   }
