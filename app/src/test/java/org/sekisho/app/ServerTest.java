@@ -356,6 +356,15 @@ class ServerTest {
           assertThat(response.body())
               .as(role + " " + spec.method() + " " + path)
               .contains("agency police-jp");
+        } else if (any.roles().contains(role)
+            && status == 403
+            && role == Role.PARTNER
+            && path.startsWith("/api/sharing/records/")) {
+          // admitted by role, refused by agency: with whom a record is shared is its owner's to
+          // know, and the police partner reads customs' record only because it is shared
+          assertThat(response.body())
+              .as(role + " " + spec.method() + " " + path)
+              .contains("which owns the record");
         } else if (any.roles().contains(role)) {
           assertThat(status).as(role + " " + spec.method() + " " + path).isNotIn(401, 403);
         } else {
@@ -412,6 +421,60 @@ class ServerTest {
                   .execute();
               h.execute("alter table platform.audit_log enable trigger audit_log_no_update");
             });
+  }
+
+  @Test
+  void aLiaisonOfficerSharesADeclarationWithThePoliceAndRevokesItInChromium() throws Exception {
+    long d2 =
+        sekisho
+            .db()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from intel.record where source_id = 'D2'")
+                        .mapTo(Long.class)
+                        .one());
+    String mou =
+        "{\"agency\":\"police-jp\",\"kinds\":[\"declarations\"],\"reference\":\"MoU"
+            + " trade fraud 2025\",\"validFrom\":\"2025-01-01\"}";
+    assertThat(send("POST", "/api/sharing/agreements", tokens.get(Role.ADMIN), mou).statusCode())
+        .isEqualTo(201);
+    assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
+        .isEqualTo(403);
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(base + "/records/" + d2);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("liaison");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("share-form")));
+      assertThat(driver.findElement(By.id("no-shares")).getText()).isNotBlank();
+      driver
+          .findElement(By.cssSelector("#share-form input[name=purpose]"))
+          .sendKeys("joint investigation of undervalued laptops");
+      driver.findElement(By.id("share-button")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-shares")));
+      var row = driver.findElement(By.cssSelector("#record-shares tr.share"));
+      assertThat(row.getAttribute("data-agency")).isEqualTo("police-jp");
+      assertThat(row.getAttribute("data-state")).isEqualTo("in-force");
+      assertThat(row.getText()).contains("MoU trade fraud 2025").contains("undervalued laptops");
+      // the police read it now
+      assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
+          .isEqualTo(200);
+      driver
+          .findElement(By.cssSelector("#record-shares tr.share input[name=reason]"))
+          .sendKeys("investigation closed");
+      driver.findElement(By.cssSelector("#record-shares tr.share button.revoke-button")).click();
+      wait.until(
+          ExpectedConditions.attributeToBe(
+              By.cssSelector("#record-shares tr.share"), "data-state", "revoked"));
+      assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
+          .isEqualTo(403);
+    } finally {
+      driver.quit();
+    }
   }
 
   @Test
