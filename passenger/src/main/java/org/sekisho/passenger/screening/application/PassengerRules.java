@@ -1,6 +1,7 @@
 package org.sekisho.passenger.screening.application;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.sekisho.core.Outcome;
@@ -55,12 +56,41 @@ public final class PassengerRules {
     return Outcome.accepted(saved);
   }
 
-  /** Enables or disables a rule. */
-  public Outcome<Long> enable(long id, boolean enabled, String user) {
+  /**
+   * The enabled rules other than {@code id} whose text is the same as {@code text} (blank space at
+   * the ends and line ends aside): saving it again would raise every hit twice.
+   */
+  public List<Long> sameTextAs(long id, String text) {
+    String mine = text.strip().replace("\r\n", "\n");
+    return store.rules().stream()
+        .filter(r -> r.enabled() && r.id() != id)
+        .filter(r -> r.text().strip().replace("\r\n", "\n").equals(mine))
+        .map(ScreeningStore.RuleRow::id)
+        .toList();
+  }
+
+  /** Enables a rule. */
+  public Outcome<Long> enable(long id, String user) {
+    return enable(id, true, "", user);
+  }
+
+  /**
+   * Enables a rule, or disables it saying why ({@code reason} of at least 3 letters or digits,
+   * refused as {@code reason-required} otherwise); who and when are recorded with the reason.
+   */
+  public Outcome<Long> enable(long id, boolean enabled, String reason, String user) {
     if (store.rule(id).isEmpty()) {
       return Outcome.rejected("not-found", "rule", "no rule " + id);
     }
-    store.enableRule(id, enabled, user, clock.instant());
+    String why = reason == null ? "" : reason.strip();
+    if (!enabled && why.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
+      return Outcome.rejected(
+          "reason-required", "reason", "say why the rule is disabled (at least 3 letters)");
+    }
+    if (why.length() > 2000) {
+      return Outcome.rejected("reason-too-long", "reason", "the reason is over 2000 characters");
+    }
+    store.enableRule(id, enabled, why, user, clock.instant());
     audit.record(
         new AuditEvent(
             clock.instant(),

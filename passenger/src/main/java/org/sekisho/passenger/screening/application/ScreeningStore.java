@@ -157,7 +157,11 @@ public interface ScreeningStore {
   /** Every saved version of a rule, oldest first; empty when there is no such rule. */
   List<RuleVersion> ruleVersions(long id);
 
-  void enableRule(long id, boolean enabled, String user, Instant at);
+  /**
+   * Enables a rule, or disables it with the reason; a disabled rule keeps who disabled it, when and
+   * why until it is enabled again.
+   */
+  void enableRule(long id, boolean enabled, String reason, String user, Instant at);
 
   /** Adds or replaces entries (by list and id); returns how many were written. */
   default int putEntries(List<WatchlistEntry> entries, Instant at) {
@@ -279,6 +283,9 @@ public interface ScreeningStore {
    *
    * @param version the version of its text (1 for a new rule)
    * @param lists the versions of the lists that text was checked against, by name
+   * @param disabledReason why it was disabled, empty while enabled
+   * @param disabledBy who disabled it, null while enabled
+   * @param disabledAt when it was disabled, null while enabled
    */
   record RuleRow(
       long id,
@@ -288,7 +295,10 @@ public interface ScreeningStore {
       String updatedBy,
       Instant updatedAt,
       int version,
-      Map<String, Integer> lists) {
+      Map<String, Integer> lists,
+      String disabledReason,
+      String disabledBy,
+      Instant disabledAt) {
     public RuleRow {
       lists = Map.copyOf(lists);
     }

@@ -318,7 +318,9 @@ class PnrUnitReviewTest {
     assertThat(reopened).isEqualTo(withdrawn.get("id").asLong());
     assertThat(hitBy(flight("JL0806"), "rule:" + renamed, "").get("status").asText())
         .isEqualTo("open");
-    assertThat(post("/api/screening/rules/" + renamed + "/disable", "").statusCode())
+    assertThat(
+            post("/api/screening/rules/" + renamed + "/disable", "{\"reason\":\"test over\"}")
+                .statusCode())
         .isEqualTo(200);
     long id = flightId("JL0806");
     assertThat(post("/api/screening/flights/" + id + "/screen", "").statusCode()).isEqualTo(200);
@@ -839,6 +841,61 @@ class PnrUnitReviewTest {
     HttpResponse<String> notEdifact = post("/api/pnr", "hello world");
     assertThat(notEdifact.statusCode()).isEqualTo(400);
     assertThat(notEdifact.body()).contains("PNRGOV").doesNotContain("PAXLST");
+  }
+
+  @Test
+  void disablingARuleTakesAReasonShownWithWhoAndWhenAndASameTextRuleIsWarned() throws Exception {
+    String text =
+        "criterion \"Same text Z\" when booking_class = \"Z\"\n"
+            + "  then severity low weight 5 because \"class Z\"";
+    long first = rule(text);
+    HttpResponse<String> copy =
+        post("/api/screening/rules", JSON.writeValueAsString(java.util.Map.of("text", text)));
+    assertThat(copy.statusCode()).isEqualTo(200);
+    JsonNode warned = JSON.readTree(copy.body());
+    assertThat(warned.get("warnings").get(0).get("code").asText()).isEqualTo("same-text");
+    assertThat(warned.get("warnings").get(0).get("rules").get(0).asLong()).isEqualTo(first);
+    long second = warned.get("id").asLong();
+
+    HttpResponse<String> noReason = post("/api/screening/rules/" + second + "/disable", "{}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noReason.body()).get("error").asText()).isEqualTo("reason-required");
+    assertThat(
+            post(
+                    "/api/screening/rules/" + second + "/disable",
+                    "{\"reason\":\"copy of rule " + first + "\"}")
+                .statusCode())
+        .isEqualTo(200);
+    JsonNode disabled = null;
+    for (JsonNode r : JSON.readTree(get("/api/screening/rules").body()).get("rules")) {
+      if (r.get("id").asLong() == second) {
+        disabled = r;
+      }
+    }
+    assertThat(disabled.get("enabled").asBoolean()).isFalse();
+    assertThat(disabled.get("disabledBy").asText()).isEqualTo("pnr");
+    assertThat(disabled.get("disabledAt").isNull()).isFalse();
+    assertThat(disabled.get("disabledReason").asText()).isEqualTo("copy of rule " + first);
+    assertThat(get("/screening/rules?lang=ja").body())
+        .contains("copy of rule " + first)
+        .contains("無効にする理由");
+    List<String> audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select action || ' ' || cast(details as text) from"
+                                + " platform.audit_log where subject = :s order by seq")
+                        .bind("s", "rule:" + second)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(audited).anyMatch(a -> a.startsWith("screening.rule.disable"));
+    // a rule whose twin is disabled is no longer warned about
+    HttpResponse<String> again =
+        post(
+            "/api/screening/rules",
+            JSON.writeValueAsString(java.util.Map.of("id", first, "text", text)));
+    assertThat(JSON.readTree(again.body()).get("warnings")).isEmpty();
   }
 
   private static String token() throws Exception {

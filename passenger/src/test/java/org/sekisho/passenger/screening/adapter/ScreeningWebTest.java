@@ -207,6 +207,13 @@ class ScreeningWebTest {
     assertThat(get("/screening/rules?lang=ja", pnr).body()).contains("旅客ルール");
     long ruleId = JSON.readTree(rule.body()).get("id").asLong();
     assertThat(post("/api/screening/rules/" + ruleId + "/disable", pnr, "").statusCode())
+        .isEqualTo(400);
+    assertThat(
+            post(
+                    "/api/screening/rules/" + ruleId + "/disable",
+                    pnr,
+                    "{\"reason\":\"too many hits on families\"}")
+                .statusCode())
         .isEqualTo(200);
     assertThat(
             JSON.readTree(get("/api/screening/rules", pnr).body())

@@ -576,7 +576,10 @@ public final class JdbcScreeningStore implements ScreeningStore {
         rs.getString("updated_by"),
         rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
         rs.getInt("version"),
-        listVersions(rs.getString("lists")));
+        listVersions(rs.getString("lists")),
+        rs.getString("disabled_reason"),
+        rs.getString("disabled_by"),
+        instant(rs.getObject("disabled_at", OffsetDateTime.class)));
   }
 
   @Override
@@ -679,13 +682,16 @@ public final class JdbcScreeningStore implements ScreeningStore {
   }
 
   @Override
-  public void enableRule(long id, boolean enabled, String user, Instant at) {
+  public void enableRule(long id, boolean enabled, String reason, String user, Instant at) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
                     "update passenger.screening_rule set enabled = :e, updated_by = :u,"
-                        + " updated_at = :at where id = :id")
+                        + " updated_at = :at, disabled_reason = :r, disabled_by = case when :e"
+                        + " then null else :u end, disabled_at = case when :e then null else"
+                        + " cast(:at as timestamptz) end where id = :id")
                 .bind("e", enabled)
+                .bind("r", enabled ? "" : reason)
                 .bind("u", user)
                 .bind("at", utc(at))
                 .bind("id", id)

@@ -629,6 +629,8 @@ public final class ScreeningWeb implements WebModule {
     p.put("editId", edit);
     p.put("text", text);
     p.put("problems", problems);
+    String same = Objects.requireNonNullElse(ctx.queryParam("same"), "");
+    p.put("same", same.matches("[0-9,]{1,200}") ? same.replace(",", ", ") : "");
     p.put(
         "fields",
         PassengerVocabulary.PASSENGER.fields().stream().map(FieldDefinition::code).toList());
@@ -644,8 +646,16 @@ public final class ScreeningWeb implements WebModule {
     String text = Objects.requireNonNullElse(ctx.formParam("text"), "");
     Outcome<Long> o = rules.save(id, text, Web.principal(ctx).username());
     switch (o) {
-      case Outcome.Accepted<Long> a ->
-          ctx.redirect("/screening/rules?edit=" + a.value(), HttpStatus.SEE_OTHER);
+      case Outcome.Accepted<Long> a -> {
+        List<Long> same = rules.sameTextAs(a.value(), text);
+        ctx.redirect(
+            "/screening/rules?edit="
+                + a.value()
+                + (same.isEmpty()
+                    ? ""
+                    : "&same=" + String.join(",", same.stream().map(String::valueOf).toList())),
+            HttpStatus.SEE_OTHER);
+      }
       case Outcome.Rejected<Long> r -> {
         ctx.status(HttpStatus.BAD_REQUEST);
         rulesPage(ctx, id, text, r.problems());
@@ -655,8 +665,15 @@ public final class ScreeningWeb implements WebModule {
 
   private void enableForm(Context ctx, boolean enabled) {
     long id = id(ctx.pathParam("id"), "id");
-    value(rules.enable(id, enabled, Web.principal(ctx).username()));
-    ctx.redirect("/screening/rules", HttpStatus.SEE_OTHER);
+    Outcome<Long> o =
+        rules.enable(id, enabled, ctx.formParam("reason"), Web.principal(ctx).username());
+    switch (o) {
+      case Outcome.Accepted<Long> a -> ctx.redirect("/screening/rules", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<Long> r -> {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        rulesPage(ctx, 0, "", r.problems());
+      }
+    }
   }
 
   private void listsPage(Context ctx) {
@@ -809,6 +826,9 @@ public final class ScreeningWeb implements WebModule {
       m.put("updatedAt", r.updatedAt().toString());
       m.put("version", r.version());
       m.put("lists", r.lists());
+      m.put("disabledBy", r.disabledBy());
+      m.put("disabledAt", r.disabledAt() == null ? null : r.disabledAt().toString());
+      m.put("disabledReason", r.disabledReason());
       out.add(m);
     }
     json(ctx, Map.of("rules", out));
@@ -822,12 +842,34 @@ public final class ScreeningWeb implements WebModule {
                 body.path("id").asLong(0),
                 body.path("text").asText(""),
                 Web.principal(ctx).username()));
-    json(ctx, Map.of("id", id));
+    // saved all the same (a copy may be on purpose, e.g. before editing it), but said
+    List<Long> same = rules.sameTextAs(id, body.path("text").asText(""));
+    json(
+        ctx,
+        same.isEmpty()
+            ? Map.of("id", id, "warnings", List.of())
+            : Map.of(
+                "id",
+                id,
+                "warnings",
+                List.of(
+                    Map.of(
+                        "code",
+                        "same-text",
+                        "rules",
+                        same,
+                        "message",
+                        "an enabled rule has the same text: each of its hits is raised twice"))));
   }
 
   private void enableApi(Context ctx, boolean enabled) {
     long id = id(ctx.pathParam("id"), "id");
-    value(rules.enable(id, enabled, Web.principal(ctx).username()));
+    String reason = "";
+    if (!enabled) {
+      JsonNode b = body(ctx);
+      reason = b.path("reason").asText("");
+    }
+    value(rules.enable(id, enabled, reason, Web.principal(ctx).username()));
     json(ctx, Map.of("id", id, "enabled", enabled));
   }
 
