@@ -1,9 +1,13 @@
 package org.sekisho.app;
 
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.auth.Role;
@@ -82,6 +86,25 @@ public final class DemoAccounts {
    */
   public static void registerAgencies(Agencies agencies) {
     AGENCIES.forEach((code, name) -> agencies.register(code, name, "system:demo", "customs-jp"));
+  }
+
+  /**
+   * The demo's one sharing agreement, recorded once: customs may share seizures and conveyance
+   * movements with the police, so the liaison officer can share a record and the police read it.
+   */
+  public static void recordAgreement(RecordSharing sharing) {
+    boolean recorded = sharing.agreements().stream().anyMatch(a -> a.agency().equals("police-jp"));
+    if (!recorded) {
+      sharing
+          .addAgreement(
+              "police-jp",
+              List.of("seizures", "conveyance-movements"),
+              "Demo MoU Customs-NPA on drug and smuggling cases",
+              LocalDate.of(2024, 7, 1),
+              Optional.empty(),
+              new Actor("system:demo", "customs-jp", true))
+          .orElseThrow();
+    }
   }
 
   /** Creates or resets every demo account with {@code password}. */

@@ -19,6 +19,7 @@ import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.IngestPorts.RecordsStored;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.passenger.egate.adapter.EgateContext;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
@@ -214,6 +215,11 @@ public final class Sekisho implements AutoCloseable {
   /** The agencies records may belong to or be shared with. */
   public Agencies agencies() {
     return agencies;
+  }
+
+  /** Sharing stored records with partner agencies under agreements (the liaison's work). */
+  public RecordSharing sharing() {
+    return intel.sharing();
   }
 
   public IngestRecords ingest() {

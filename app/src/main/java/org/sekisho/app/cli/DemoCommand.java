@@ -101,6 +101,7 @@ final class DemoCommand implements Callable<Integer> {
     Sekisho s = Sekisho.open(dir, Clock.systemUTC());
     try {
       DemoAccounts.registerAgencies(s.agencies());
+      DemoAccounts.recordAgreement(s.sharing());
       // the targeting centre's lists and criteria are in force before the day's records arrive
       out.println(
           TargetingDemo.seed(
