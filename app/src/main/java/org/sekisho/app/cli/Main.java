@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       AuditCommand.class,
       UserCommand.class,
       AgencyCommand.class,
+      AgreementCommand.class,
       BenchCommand.class,
       VersionCommand.class
     })

@@ -84,7 +84,9 @@ class MainTest {
             "mrz",
             "egate",
             "names",
-            "risk");
+            "risk",
+            "agency",
+            "agreement");
     for (String name : root.getSubcommands().keySet()) {
       Run r = run(name, "--help");
       assertThat(r.code()).as(name).isZero();
@@ -94,6 +96,29 @@ class MainTest {
         .contains("ingest", "search", "ais", "egate", "screening", "scoring");
     assertThat(run("audit", "verify", "--help").code()).isZero();
     assertThat(run("egate", "specimen", "--help").out()).contains("SPECIMEN, NOT FOR PRODUCTION");
+  }
+
+  @Test
+  void aBadAgencyCodeOrNameIsOneLineAndExit2BeforeAnyDatabaseStarts() {
+    Run code = run("agency", "add", "Police JP", "--name", "x", "--data-dir", "/nonexistent/s");
+    assertThat(code.code()).isEqualTo(2);
+    assertThat(code.err()).contains("CODE:").contains("lower-case letters");
+    assertThat(code.err().strip().lines()).hasSize(1);
+    Run name = run("agency", "add", "police-jp", "--name", " ", "--data-dir", "/nonexistent/s");
+    assertThat(name.code()).isEqualTo(2);
+    assertThat(name.err()).contains("--name");
+    Run date =
+        run(
+            "agreement",
+            "add",
+            "--agency=police-jp",
+            "--kinds=seizures",
+            "--reference=MoU",
+            "--from=2026-02-30",
+            "--data-dir",
+            "/nonexistent/s");
+    assertThat(date.code()).isEqualTo(2);
+    assertThat(date.err().strip().lines()).hasSize(1);
   }
 
   @Test
