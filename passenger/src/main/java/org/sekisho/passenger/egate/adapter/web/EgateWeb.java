@@ -353,6 +353,8 @@ public final class EgateWeb implements WebModule {
     p.put("capture", capture);
     p.put("captureError", errorKey.isEmpty() ? "" : t.get(errorKey));
     ctx.status(status);
+    // Travellers' personal data: not kept in the browser's or a proxy's cache.
+    ctx.header("Cache-Control", "no-store");
     Web.page(ctx, t.get("referrals.title"), render("egate-referrals.jte", p));
   }
 

@@ -486,6 +486,7 @@ class EgateWebTest {
     long listed = countAudit("egate.referrals.listed");
     HttpResponse<String> ja = server.send("GET", "/egate/referrals?lang=ja", officer, null, null);
     assertThat(ja.statusCode()).isEqualTo(200);
+    assertThat(ja.headers().firstValue("Cache-Control")).contains("no-store");
     assertThat(ja.body())
         .contains("電子申告ゲートからの回付")
         .contains("data-capture=\"" + id + "\"")
