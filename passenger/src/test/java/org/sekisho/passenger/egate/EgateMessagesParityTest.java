@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.passenger.egate.domain.decision.Reason;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
+import org.sekisho.passenger.egate.domain.referral.ReferralOutcome;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class EgateMessagesParityTest {
@@ -39,5 +40,16 @@ class EgateMessagesParityTest {
       assertThat(en).containsKey("declaration.field." + f);
     }
     Arrays.stream(Reason.values()).forEach(r -> assertThat(en).containsKey("reason." + r.name()));
+  }
+
+  @Test
+  void everyReferralOutcomeAndEveryOutcomeFieldErrorHasAText() throws Exception {
+    Properties en = load("egate_en.properties");
+    for (String o : ReferralOutcome.CODES) {
+      assertThat(en).containsKey("referrals.outcome." + o);
+    }
+    for (String field : new String[] {"outcome", "comment", "version"}) {
+      assertThat(en).containsKey("referrals.error." + field);
+    }
   }
 }

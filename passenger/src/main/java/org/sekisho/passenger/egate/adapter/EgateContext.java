@@ -22,6 +22,7 @@ import org.sekisho.passenger.egate.adapter.qr.DeclarationKeyStore;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.passenger.egate.adapter.records.HttpArrivalEndpoint;
 import org.sekisho.passenger.egate.adapter.records.JdbcArrivalRecords;
+import org.sekisho.passenger.egate.adapter.records.JdbcReferralOutcomes;
 import org.sekisho.passenger.egate.adapter.web.EgateWeb;
 import org.sekisho.passenger.egate.application.CustomsArrivalRecords;
 import org.sekisho.passenger.egate.application.DeclarationQrService;
@@ -29,6 +30,7 @@ import org.sekisho.passenger.egate.application.FaceMatcher;
 import org.sekisho.passenger.egate.application.FaceVerifications;
 import org.sekisho.passenger.egate.application.ImmigrationArrivalRecords;
 import org.sekisho.passenger.egate.application.KioskCheckIn;
+import org.sekisho.passenger.egate.application.ReferralDesk;
 import org.sekisho.passenger.egate.application.TargetingCheck;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.auth.Access;
@@ -50,7 +52,8 @@ import org.sekisho.platform.web.WebModule;
  *       every traveller is referred with "no face model configured");
  *   <li>{@code endpoints.properties} {@code customs.url}, {@code customs.token}, {@code
  *       immigration.url}, {@code immigration.token}; without them the records go to this context's
- *       tables ({@code egate.customs_arrival}, {@code egate.immigration_outbox}).
+ *       tables ({@code egate.customs_arrival}, {@code egate.immigration_outbox}), and the officers'
+ *       outcomes of the referrals are kept beside them ({@code egate.referral_outcome}).
  * </ul>
  *
  * Construction fails with an {@link UncheckedIOException} naming the file when a configured file is
@@ -131,7 +134,9 @@ public final class EgateContext implements BoundedContext {
               immigration,
               audit,
               clock);
-      this.web = new EgateWeb(declarations, qr, kiosk, tables.lookup(clock.getZone()), clock);
+      ReferralDesk desk =
+          new ReferralDesk(tables.lookup(), new JdbcReferralOutcomes(db.jdbi()), clock);
+      this.web = new EgateWeb(declarations, qr, kiosk, desk, clock);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "e-Gate configuration under " + home + ": " + e.getMessage(), e);
@@ -163,7 +168,8 @@ public final class EgateContext implements BoundedContext {
   public List<NavItem> nav() {
     return List.of(
         new NavItem("/declaration", "nav.declaration", Access.open()),
-        new NavItem("/kiosk", "nav.kiosk", EgateWeb.KIOSK));
+        new NavItem("/kiosk", "nav.kiosk", EgateWeb.KIOSK),
+        new NavItem("/egate/referrals", "nav.egateReferrals", EgateWeb.REFERRALS));
   }
 
   @Override

@@ -1,6 +1,7 @@
 package org.sekisho.passenger.egate.application;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,9 @@ public interface CustomsArrivalLookup {
    */
   Optional<Map<String, String>> find(String captureId);
 
-  /** The day's records whose gate decision was secondary inspection, oldest first, at most 500. */
-  List<Map<String, String>> referredOn(LocalDate day);
+  /**
+   * The records of {@code day} (a day in {@code zone}, the administration's zone) whose gate
+   * decision was secondary inspection, newest first, at most 500.
+   */
+  List<Map<String, String>> referredOn(LocalDate day, ZoneId zone);
 }

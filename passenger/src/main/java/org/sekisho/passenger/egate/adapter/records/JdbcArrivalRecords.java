@@ -40,8 +40,8 @@ public final class JdbcArrivalRecords {
     return r -> insert("egate.immigration_outbox", Purpose.IMMIGRATION, r);
   }
 
-  /** The officer's read side of {@code egate.customs_arrival}; days are days in {@code zone}. */
-  public CustomsArrivalLookup lookup(ZoneId zone) {
+  /** The officer's read side of {@code egate.customs_arrival}. */
+  public CustomsArrivalLookup lookup() {
     return new CustomsArrivalLookup() {
       @Override
       public Optional<Map<String, String>> find(String captureId) {
@@ -54,14 +54,14 @@ public final class JdbcArrivalRecords {
       }
 
       @Override
-      public List<Map<String, String>> referredOn(LocalDate day) {
+      public List<Map<String, String>> referredOn(LocalDate day, ZoneId zone) {
         return jdbi.withHandle(
             h ->
                 h.createQuery(
                         SELECT
                             + " where captured_at >= :from and captured_at < :to"
                             + " and fields->>'gate_decision' like 'secondary inspection%'"
-                            + " order by captured_at, id limit 500")
+                            + " order by captured_at desc, id desc limit 500")
                     .bind("from", day.atStartOfDay(zone).toOffsetDateTime())
                     .bind("to", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
                     .map((rs, ctx) -> row(rs))

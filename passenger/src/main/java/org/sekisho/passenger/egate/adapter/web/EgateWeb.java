@@ -12,20 +12,23 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
-import org.sekisho.passenger.egate.application.CustomsArrivalLookup;
 import org.sekisho.passenger.egate.application.DeclarationQrService;
 import org.sekisho.passenger.egate.application.KioskCheckIn;
 import org.sekisho.passenger.egate.application.QrImages;
+import org.sekisho.passenger.egate.application.ReferralDesk;
 import org.sekisho.passenger.egate.domain.chip.ChipFiles;
 import org.sekisho.passenger.egate.domain.decision.GateDecision;
 import org.sekisho.passenger.egate.domain.decision.Reason;
@@ -34,6 +37,9 @@ import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.passenger.egate.domain.declaration.SealedDeclaration;
 import org.sekisho.passenger.egate.domain.kiosk.ImmigrationAnswers;
+import org.sekisho.passenger.egate.domain.referral.OutcomeRequest;
+import org.sekisho.passenger.egate.domain.referral.RecordedOutcome;
+import org.sekisho.passenger.egate.domain.referral.ReferralOutcome;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -46,7 +52,8 @@ import org.sekisho.platform.web.WebModule;
 /**
  * The e-Gate pages and API: the public declaration page (the traveller fills in Form C No. 5360 and
  * gets the signed QR) and the integrated kiosk (passport, QR, face, result), which kiosk devices
- * reach with a device account holding the kiosk role.
+ * reach with a device account holding the kiosk role; and the officers' side of the gate's
+ * referrals (the referrals page, the arrivals API and the outcome each referral ends with).
  */
 public final class EgateWeb implements WebModule {
   /**
@@ -55,7 +62,10 @@ public final class EgateWeb implements WebModule {
    */
   public static final Access KIOSK = Access.anyOf(Role.KIOSK);
 
-  /** Who reads the gate's referrals: the officers and inspectors who receive the travellers. */
+  /**
+   * Who reads the gate's referrals and records their outcomes: the officers and inspectors who
+   * receive the travellers (never a kiosk device).
+   */
   public static final Access REFERRALS = Access.anyOf(Role.OFFICER, Role.INSPECTOR);
 
   /** How long the kiosk's result stays on screen before it clears for the next traveller. */
@@ -67,7 +77,7 @@ public final class EgateWeb implements WebModule {
   private final DeclarationQrService declarations;
   private final QrImages qrImages;
   private final KioskCheckIn kiosk;
-  private final CustomsArrivalLookup arrivals;
+  private final ReferralDesk desk;
   private final Clock clock;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -80,9 +90,9 @@ public final class EgateWeb implements WebModule {
       DeclarationQrService declarations,
       QrImages qrImages,
       KioskCheckIn kiosk,
-      CustomsArrivalLookup arrivals,
+      ReferralDesk desk,
       Clock clock) {
-    this.arrivals = arrivals;
+    this.desk = desk;
     this.declarations = declarations;
     this.qrImages = qrImages;
     this.kiosk = kiosk;
@@ -119,43 +129,300 @@ public final class EgateWeb implements WebModule {
         .get(
             "/api/egate/arrivals/{captureId}",
             REFERRALS,
-            "one e-Gate customs arrival record by the capture id the kiosk showed",
-            this::arrival);
+            "one e-Gate customs arrival record by the capture id the kiosk showed, with its"
+                + " outcomes and version",
+            this::arrival)
+        .post(
+            "/api/egate/arrivals/{captureId}/outcome",
+            REFERRALS,
+            "record a referral's outcome: {\"outcome\": \"released\"|\"duty-paid\"|"
+                + "\"examination\"|\"seizure\", \"comment\", \"version\"} (a second one corrects;"
+                + " 409 when someone recorded one since that version)",
+            this::outcomeApi)
+        .get(
+            "/egate/referrals",
+            REFERRALS,
+            "the day's e-Gate referrals, newest first, and a look-up by capture id (query: date,"
+                + " capture)",
+            this::referralsPage)
+        .post(
+            "/egate/referrals/{captureId}/outcome",
+            REFERRALS,
+            "record or correct a referral's outcome (form: outcome, comment, version)",
+            this::outcomeForm);
   }
 
   private void referrals(Context ctx) {
-    String raw = ctx.queryParam("date");
-    LocalDate day;
-    try {
-      day = raw == null || raw.isBlank() ? LocalDate.now(clock) : LocalDate.parse(raw.strip());
-    } catch (java.time.format.DateTimeParseException e) {
+    ZoneId zone = Web.messages(ctx).zone();
+    LocalDate day = day(ctx.queryParam("date"), zone);
+    if (day == null) {
       throw HttpProblem.of("invalid-parameter", "date", "expected a date as YYYY-MM-DD");
     }
-    List<Map<String, String>> rows = arrivals.referredOn(day);
+    List<ReferralDesk.Arrival> rows = desk.referredOn(day, zone);
+    auditListed(ctx, day, rows.size());
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (ReferralDesk.Arrival a : rows) {
+      Map<String, Object> m = new LinkedHashMap<>(a.record());
+      m.put("version", a.latest().map(RecordedOutcome::version).orElse(0));
+      m.put("outcome", a.latest().map(EgateWeb::outcomeJson).orElse(null));
+      out.add(m);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("date", day.toString());
+    body.put("zone", zone.getId());
+    body.put("referrals", out);
+    ctx.json(body);
+  }
+
+  private void arrival(Context ctx) {
+    String id = captureId(ctx.pathParam("captureId"));
+    if (id == null) {
+      throw HttpProblem.of(
+          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+    }
+    ReferralDesk.Arrival a = desk.find(id).orElseThrow(() -> HttpProblem.notFound(id));
+    auditRead(ctx, a);
+    ctx.json(arrivalJson(a));
+  }
+
+  private static Map<String, Object> arrivalJson(ReferralDesk.Arrival a) {
+    Map<String, Object> m = new LinkedHashMap<>(a.record());
+    m.put("version", a.version());
+    m.put("outcomes", a.outcomes().stream().map(EgateWeb::outcomeJson).toList());
+    return m;
+  }
+
+  private static Map<String, Object> outcomeJson(RecordedOutcome o) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("version", o.version());
+    m.put("outcome", o.outcome().code());
+    m.put("comment", o.comment());
+    m.put("officer", o.officer());
+    m.put("agency", o.agency());
+    m.put("recordedAt", o.recordedAt().toString());
+    return m;
+  }
+
+  /** A day as YYYY-MM-DD, today in {@code zone} when blank; null when not a date. */
+  private LocalDate day(String raw, ZoneId zone) {
+    if (raw == null || raw.isBlank()) {
+      return desk.today(zone);
+    }
+    try {
+      return LocalDate.parse(raw.strip());
+    } catch (DateTimeParseException e) {
+      return null;
+    }
+  }
+
+  /** The capture id as the kiosk showed it (a UUID, lower case), or null when it is not one. */
+  static String captureId(String raw) {
+    String id = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT);
+    return id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? id : null;
+  }
+
+  private static void auditListed(Context ctx, LocalDate day, int count) {
     Web.audit(
         ctx,
         "egate.referrals.listed",
         "egate:referrals:" + day,
-        Map.of("count", Integer.toString(rows.size())));
-    ctx.json(Map.of("date", day.toString(), "referrals", rows));
+        Map.of("count", Integer.toString(count)));
   }
 
-  private void arrival(Context ctx) {
-    String id = ctx.pathParam("captureId").strip();
-    if (!id.matches("[0-9a-fA-F-]{36}")) {
-      throw HttpProblem.of(
-          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
-    }
-    Map<String, String> row = arrivals.find(id).orElseThrow(() -> HttpProblem.notFound(id));
+  private static void auditRead(Context ctx, ReferralDesk.Arrival a) {
+    Map<String, String> row = a.record();
     Web.audit(
         ctx,
         "egate.arrival.read",
         "passport:"
-            + row.getOrDefault("issuing_state", "")
+            + row.getOrDefault("issuing_state", row.getOrDefault("nationality", ""))
             + ":"
             + row.getOrDefault("document_number", ""),
-        Map.of("capture", id));
-    ctx.json(row);
+        Map.of("capture", a.captureId()));
+  }
+
+  /** The outcome API's JSON body. */
+  public record OutcomeBody(String outcome, String comment, Integer version) {}
+
+  private void outcomeApi(Context ctx) {
+    String id = captureId(ctx.pathParam("captureId"));
+    if (id == null) {
+      throw HttpProblem.of(
+          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+    }
+    OutcomeBody body = parse(ctx, OutcomeBody.class);
+    OutcomeRequest request =
+        switch (OutcomeRequest.read(body.outcome(), body.comment(), body.version())) {
+          case Outcome.Accepted<OutcomeRequest> a -> a.value();
+          case Outcome.Rejected<OutcomeRequest> r -> throw new HttpProblem(r.problems().get(0));
+        };
+    switch (record(ctx, id, request)) {
+      case Outcome.Accepted<RecordedOutcome> a -> {
+        ctx.status(201);
+        ctx.json(outcomeJson(a.value()));
+      }
+      case Outcome.Rejected<RecordedOutcome> r -> throw new HttpProblem(r.problems().get(0));
+    }
+  }
+
+  /** Records through the desk and audits by ids only: no name, no comment text. */
+  private Outcome<RecordedOutcome> record(Context ctx, String id, OutcomeRequest request) {
+    Principal p = Web.principal(ctx);
+    Outcome<RecordedOutcome> o =
+        desk.record(id, request, new ReferralDesk.Officer(p.username(), p.agency()));
+    switch (o) {
+      case Outcome.Accepted<RecordedOutcome> a ->
+          Web.audit(
+              ctx,
+              "egate.referral.outcome",
+              "egate:capture:" + id,
+              Map.of(
+                  "outcome",
+                  a.value().outcome().code(),
+                  "version",
+                  Integer.toString(a.value().version())));
+      case Outcome.Rejected<RecordedOutcome> r ->
+          Web.audit(
+              ctx,
+              "egate.referral.outcome.refused",
+              "egate:capture:" + id,
+              Map.of(
+                  "problem",
+                  r.problems().get(0).code(),
+                  "version",
+                  Integer.toString(request.expectedVersion())));
+    }
+    return o;
+  }
+
+  private void referralsPage(Context ctx) {
+    Messages t = Web.messages(ctx);
+    ZoneId zone = t.zone();
+    String rawCapture = ctx.queryParam("capture");
+    if (rawCapture != null && !rawCapture.isBlank()) {
+      String id = captureId(rawCapture);
+      if (id == null) {
+        showList(ctx, desk.today(zone), rawCapture, "referrals.lookup.invalid", 400);
+        return;
+      }
+      Optional<ReferralDesk.Arrival> a = desk.find(id);
+      if (a.isEmpty()) {
+        showList(ctx, desk.today(zone), rawCapture, "referrals.lookup.notFound", 404);
+        return;
+      }
+      auditRead(ctx, a.get());
+      showArrival(ctx, a.get(), Map.of(), Map.of(), 200);
+      return;
+    }
+    LocalDate day = day(ctx.queryParam("date"), zone);
+    if (day == null) {
+      ctx.status(400);
+      Map<String, Object> p = pageParams(ctx);
+      p.put("date", "");
+      p.put("dateError", t.get("referrals.date.invalid"));
+      p.put("list", List.of());
+      Web.page(ctx, t.get("referrals.title"), render("egate-referrals.jte", p));
+      return;
+    }
+    showList(ctx, day, "", "", 200);
+  }
+
+  private Map<String, Object> pageParams(Context ctx) {
+    Messages t = Web.messages(ctx);
+    Map<String, Object> p = new HashMap<>();
+    p.put("t", t);
+    p.put("csrf", Web.csrf(ctx));
+    p.put("zone", t.zone().getId());
+    p.put("capture", "");
+    p.put("captureError", "");
+    p.put("dateError", "");
+    p.put("one", null);
+    p.put("outcomes", ReferralOutcome.CODES);
+    p.put("values", Map.of());
+    p.put("errors", Map.of());
+    return p;
+  }
+
+  private void showList(Context ctx, LocalDate day, String capture, String errorKey, int status) {
+    Messages t = Web.messages(ctx);
+    List<ReferralDesk.Arrival> rows = desk.referredOn(day, t.zone());
+    auditListed(ctx, day, rows.size());
+    Map<String, Object> p = pageParams(ctx);
+    p.put("date", day.toString());
+    p.put("list", rows);
+    p.put("capture", capture);
+    p.put("captureError", errorKey.isEmpty() ? "" : t.get(errorKey));
+    ctx.status(status);
+    // Travellers' personal data: not kept in the browser's or a proxy's cache.
+    ctx.header("Cache-Control", "no-store");
+    Web.page(ctx, t.get("referrals.title"), render("egate-referrals.jte", p));
+  }
+
+  private void showArrival(
+      Context ctx,
+      ReferralDesk.Arrival a,
+      Map<String, String> values,
+      Map<String, String> errors,
+      int status) {
+    Messages t = Web.messages(ctx);
+    Map<String, Object> p = pageParams(ctx);
+    p.put("date", "");
+    p.put("list", List.of());
+    p.put("one", a);
+    p.put("capture", a.captureId());
+    p.put("values", values);
+    p.put("errors", errors);
+    ctx.status(status);
+    ctx.header("Cache-Control", "no-store");
+    Web.page(ctx, t.get("referrals.title"), render("egate-referrals.jte", p));
+  }
+
+  private void outcomeForm(Context ctx) {
+    Messages t = Web.messages(ctx);
+    String id = captureId(ctx.pathParam("captureId"));
+    if (id == null) {
+      throw HttpProblem.of(
+          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+    }
+    ReferralDesk.Arrival before = desk.find(id).orElseThrow(() -> HttpProblem.notFound(id));
+    Map<String, String> values = new LinkedHashMap<>();
+    values.put("outcome", Optional.ofNullable(ctx.formParam("outcome")).orElse(""));
+    values.put("comment", Optional.ofNullable(ctx.formParam("comment")).orElse(""));
+    String rawVersion = Optional.ofNullable(ctx.formParam("version")).orElse("").strip();
+    Integer version;
+    try {
+      version = rawVersion.isEmpty() ? null : Integer.valueOf(rawVersion);
+    } catch (NumberFormatException e) {
+      version = -1;
+    }
+    Outcome<RecordedOutcome> result =
+        switch (OutcomeRequest.read(values.get("outcome"), values.get("comment"), version)) {
+          case Outcome.Rejected<OutcomeRequest> r -> new Outcome.Rejected<>(r.problems());
+          case Outcome.Accepted<OutcomeRequest> a -> record(ctx, id, a.value());
+        };
+    switch (result) {
+      case Outcome.Accepted<RecordedOutcome> a ->
+          ctx.redirect("/egate/referrals?capture=" + id, io.javalin.http.HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<RecordedOutcome> r -> {
+        Map<String, String> errors = new LinkedHashMap<>();
+        int status = 400;
+        for (Problem problem : r.problems()) {
+          String key =
+              switch (problem.code()) {
+                case "conflict" -> "referrals.error.conflict";
+                case "not-referred" -> "referrals.error.notReferred";
+                default -> "referrals.error." + problem.field();
+              };
+          if (problem.code().equals("conflict")) {
+            status = 409;
+          }
+          errors.putIfAbsent(problem.field(), t.get(key));
+        }
+        // After a conflict the page shows the outcome as it is now, with its version.
+        ReferralDesk.Arrival now = desk.find(id).orElse(before);
+        showArrival(ctx, now, values, errors, status);
+      }
+    }
   }
 
   private String render(String template, Map<String, Object> params) {

@@ -355,6 +355,191 @@ class EgateWebTest {
         .contains("\"field\":\"date\"");
   }
 
+  private String referredCaptureId() throws Exception {
+    HttpResponse<String> referred =
+        decide(decisionBody(Travellers.altered(issueQrText()), server.traveller.portrait()));
+    Matcher id = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(referred.body());
+    assertThat(id.find()).isTrue();
+    return id.group(1);
+  }
+
+  private HttpResponse<String> postOutcome(String token, String id, String json) throws Exception {
+    return server.send(
+        "POST",
+        "/api/egate/arrivals/" + id + "/outcome",
+        token,
+        "application/json",
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anOfficerRecordsAReferralsOutcomeAndACorrectionMustNameTheVersionItWasTakenOn()
+      throws Exception {
+    String id = referredCaptureId();
+    String officer = server.token("officer");
+    String inspector = server.token("inspector");
+    HttpResponse<String> first =
+        postOutcome(
+            officer,
+            id,
+            "{\"outcome\":\"released\",\"comment\":\"Questioned; QR made again\",\"version\":0}");
+    assertThat(first.statusCode()).isEqualTo(201);
+    assertThat(first.body()).contains("\"version\":1").contains("\"officer\":\"officer\"");
+    // The inspector's page was opened before the officer recorded: refused, not overwritten.
+    HttpResponse<String> stale =
+        postOutcome(inspector, id, "{\"outcome\":\"seizure\",\"comment\":\"cash\",\"version\":0}");
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.body()).contains("\"field\":\"version\"").contains("by officer");
+    HttpResponse<String> correction =
+        postOutcome(
+            inspector,
+            id,
+            "{\"outcome\":\"examination\",\"comment\":\"sent to x-ray\",\"version\":1}");
+    assertThat(correction.statusCode()).isEqualTo(201);
+    HttpResponse<String> one = server.send("GET", "/api/egate/arrivals/" + id, officer, null, null);
+    assertThat(one.body())
+        .contains("\"version\":2")
+        .contains("Questioned; QR made again")
+        .contains("sent to x-ray");
+    HttpResponse<String> day = server.send("GET", "/api/egate/arrivals", officer, null, null);
+    assertThat(day.body())
+        .contains("\"zone\":\"Asia/Tokyo\"")
+        .contains("\"outcome\":{\"version\":2,\"outcome\":\"examination\"");
+    // Audited by ids: the capture, the outcome code and the version; no comment, no name.
+    String details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select string_agg(subject || ' ' || details, ' | ') from"
+                                + " platform.audit_log where action = 'egate.referral.outcome'"
+                                + " and subject = :s")
+                        .bind("s", "egate:capture:" + id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(details)
+        .contains("released")
+        .contains("examination")
+        .doesNotContain("Questioned")
+        .doesNotContain("x-ray")
+        .doesNotContain("ERIKSSON")
+        .doesNotContain("Ken Mori");
+    assertThat(countAudit("egate.referral.outcome.refused")).isPositive();
+  }
+
+  @Test
+  void aBadOutcomeIsA400NamingTheFieldAndOnlyOfficersAndInspectorsMayRecordOne() throws Exception {
+    String id = referredCaptureId();
+    String officer = server.token("officer");
+    Map<String, String> fieldOf =
+        Map.of(
+            "{\"outcome\":\"let-go\",\"comment\":\"x\",\"version\":0}", "outcome",
+            "{\"outcome\":\"seizure\",\"comment\":\"  \",\"version\":0}", "comment",
+            "{\"outcome\":\"seizure\",\"comment\":\"x\"}", "version",
+            "{\"outcome\":\"seizure\",\"comment\":\"x\",\"version\":\"two\"}", "version",
+            "{\"outcome\":\"seizure\",\"comment\":\"x\",\"version\":0,\"by\":\"me\"}", "by");
+    for (var e : fieldOf.entrySet()) {
+      HttpResponse<String> r = postOutcome(officer, id, e.getKey());
+      assertThat(r.statusCode()).as(e.getKey()).isEqualTo(400);
+      assertThat(r.body()).as(e.getKey()).contains("\"field\":\"" + e.getValue() + "\"");
+    }
+    HttpResponse<String> badId =
+        postOutcome(
+            officer, "not-a-capture", "{\"outcome\":\"seizure\",\"comment\":\"x\",\"version\":0}");
+    assertThat(badId.statusCode()).isEqualTo(400);
+    assertThat(badId.body()).contains("\"field\":\"captureId\"");
+    assertThat(
+            postOutcome(
+                    officer,
+                    "00000000-0000-4000-8000-000000000000",
+                    "{\"outcome\":\"seizure\",\"comment\":\"x\",\"version\":0}")
+                .statusCode())
+        .isEqualTo(404);
+    for (String who : new String[] {"kiosk-hnd-01", "analyst"}) {
+      assertThat(
+              postOutcome(
+                      server.token(who),
+                      id,
+                      "{\"outcome\":\"seizure\",\"comment\":\"x\",\"version\":0}")
+                  .statusCode())
+          .as(who)
+          .isEqualTo(403);
+    }
+    assertThat(server.send("GET", "/api/egate/arrivals/" + id, officer, null, null).body())
+        .contains("\"version\":0")
+        .contains("\"outcomes\":[]");
+  }
+
+  @Test
+  void theReferralsPageShowsTheDaysReferralsInTheReadersLanguageWithTokyoTimesToStaffOnly()
+      throws Exception {
+    String id = referredCaptureId();
+    String officer = server.token("officer");
+    String capturedAt =
+        server
+            .send("GET", "/api/egate/arrivals/" + id, officer, null, null)
+            .body()
+            .replaceAll("(?s).*\"captured_at\":\"([^\"]+)\".*", "$1");
+    String tokyo =
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", java.util.Locale.ROOT)
+            .format(java.time.Instant.parse(capturedAt).atZone(java.time.ZoneId.of("Asia/Tokyo")));
+    long listed = countAudit("egate.referrals.listed");
+    HttpResponse<String> ja = server.send("GET", "/egate/referrals?lang=ja", officer, null, null);
+    assertThat(ja.statusCode()).isEqualTo(200);
+    assertThat(ja.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(ja.body())
+        .contains("電子申告ゲートからの回付")
+        .contains("data-capture=\"" + id + "\"")
+        .contains("申告QRコードが受け付けられません")
+        .contains("qr-signature-invalid")
+        .contains("Asia/Tokyo")
+        .contains("<td class=\"time\">" + tokyo)
+        .contains("href=\"/egate/referrals\"");
+    assertThat(countAudit("egate.referrals.listed")).isEqualTo(listed + 1);
+    long read = countAudit("egate.arrival.read");
+    HttpResponse<String> one =
+        server.send(
+            "GET", "/egate/referrals?lang=en&capture=" + id.toUpperCase(), officer, null, null);
+    assertThat(one.statusCode()).isEqualTo(200);
+    assertThat(one.body())
+        .contains("id=\"outcome-form\"")
+        .contains("The declaration QR code was refused")
+        .contains("Awaiting outcome")
+        .doesNotContain("<img");
+    assertThat(countAudit("egate.arrival.read")).isEqualTo(read + 1);
+    HttpResponse<String> badId =
+        server.send("GET", "/egate/referrals?lang=en&capture=cc3acc5f", officer, null, null);
+    assertThat(badId.statusCode()).isEqualTo(400);
+    assertThat(badId.body()).contains("id=\"capture-error\"").contains("Capture id:");
+    HttpResponse<String> badDay =
+        server.send("GET", "/egate/referrals?lang=en&date=2026-02-30", officer, null, null);
+    assertThat(badDay.statusCode()).isEqualTo(400);
+    assertThat(badDay.body()).contains("id=\"date-error\"").contains("Day:");
+    assertThat(
+            server
+                .send(
+                    "GET",
+                    "/egate/referrals?capture=00000000-0000-4000-8000-000000000000",
+                    officer,
+                    null,
+                    null)
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(
+            server
+                .send("GET", "/egate/referrals", server.token("inspector"), null, null)
+                .statusCode())
+        .isEqualTo(200);
+    for (String who : new String[] {"kiosk-hnd-01", "analyst"}) {
+      assertThat(server.send("GET", "/egate/referrals", server.token(who), null, null).statusCode())
+          .as(who)
+          .isEqualTo(403);
+    }
+    // The analyst's navigation has no entry for the page.
+    assertThat(server.send("GET", "/declaration", server.token("analyst"), null, null).body())
+        .doesNotContain("href=\"/egate/referrals\"");
+  }
+
   @Test
   void theQrEndpointReadsACameraFrameAndSaysWhetherItVerifies() throws Exception {
     String token = server.token("kiosk-hnd-01");
