@@ -34,8 +34,10 @@ public final class Messages {
    */
   public Messages(Locale locale, List<String> baseNames, java.time.ZoneId zone) {
     this.zone = zone;
+    // the zone's short name as people write it (JST, UTC) in either language: the root locale
+    // writes Tokyo as "GMT+09:00"
     this.timeFormat =
-        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
+        java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH);
     this.locale = SUPPORTED.contains(locale) ? locale : Locale.ENGLISH;
     List<ResourceBundle> found = new ArrayList<>();
     for (String base : baseNames) {
