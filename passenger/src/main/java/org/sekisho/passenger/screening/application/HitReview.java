@@ -30,10 +30,11 @@ public final class HitReview {
   /** What the officers a hit was referred to found: the PNR unit's referral comes back closed. */
   public static final List<String> OUTCOMES = List.of("confirmed", "examined-nothing-found");
 
-  /** What a correction may set: any disposition, or a referral's outcome. */
-  public static final List<String> CORRECTIONS =
-      List.of(
-          "no-match", "false-positive", "refer-to-officer", "confirmed", "examined-nothing-found");
+  /**
+   * What a correction by the PNR unit may set: any disposition, never an examination's outcome
+   * (only the officers who examined the traveller know what they found).
+   */
+  public static final List<String> CORRECTIONS = DISPOSITIONS;
 
   private final ScreeningStore store;
   private final AuditTrail audit;
@@ -50,7 +51,8 @@ public final class HitReview {
    *
    * @return the hit as now stored; rejected when the disposition or comment is missing or wrong
    *     ({@code invalid-disposition}, {@code comment-required}), the hit does not exist ({@code
-   *     not-found}) or was disposed of already ({@code conflict})
+   *     not-found}), was withdrawn by the screening ({@code withdrawn}: nothing to decide until it
+   *     is raised again) or was disposed of already ({@code conflict})
    */
   public Outcome<ScreeningStore.HitRow> dispose(
       long hitId, String disposition, String comment, String user, String agency) {
@@ -64,8 +66,14 @@ public final class HitReview {
     if (hit.isEmpty()) {
       return Outcome.rejected("not-found", "hit", "no hit " + hitId);
     }
+    if (hit.get().status().equals("withdrawn")) {
+      return withdrawn(hit.get());
+    }
     Instant now = clock.instant();
     if (!store.dispose(hitId, d, c, user, now)) {
+      if (store.hit(hitId).map(h -> h.status().equals("withdrawn")).orElse(false)) {
+        return withdrawn(hit.get());
+      }
       return Outcome.rejected(
           "conflict",
           "hit",
@@ -166,6 +174,22 @@ public final class HitReview {
       return Outcome.rejected("not-found", "hit", "no hit " + hitId);
     }
     String before = hit.get().status();
+    if (before.equals("withdrawn")) {
+      return withdrawn(hit.get());
+    }
+    if (kind == ScreeningStore.Decision.Kind.CORRECTION && byOfficers(hitId)) {
+      // the PNR unit may decide again on its own assessment, not over what an examination found
+      return Outcome.rejected(
+          "officer-outcome",
+          "hit",
+          "hit "
+              + hitId
+              + " carries the outcome of the officers' examination ("
+              + before
+              + ", by "
+              + hit.get().disposedBy()
+              + "): only they record it");
+    }
     if (kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
         ? !before.equals("refer-to-officer")
         : before.equals("open") || before.equals("withdrawn")) {
@@ -212,6 +236,23 @@ public final class HitReview {
                 "flight",
                 "flight:" + hit.get().flightId())));
     return Outcome.accepted(store.hit(hitId).orElseThrow());
+  }
+
+  private boolean byOfficers(long hitId) {
+    List<ScreeningStore.Decision> history = store.decisions(hitId);
+    return !history.isEmpty()
+        && history.getLast().kind() == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME;
+  }
+
+  // the screening withdrew it: no person's decision is wanted until it is raised again
+  private static Outcome<ScreeningStore.HitRow> withdrawn(ScreeningStore.HitRow hit) {
+    return Outcome.rejected(
+        "withdrawn",
+        "hit",
+        "hit "
+            + hit.id()
+            + " was withdrawn by the screening: there is nothing to decide; it opens again if it"
+            + " is raised again");
   }
 
   // the separators of stored reasons (Reason) are no text a person writes

@@ -30,6 +30,7 @@ import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.passenger.screening.domain.ScreeningList;
 import org.sekisho.passenger.screening.domain.ScreeningRule;
 import org.sekisho.passenger.screening.domain.TravellerFacts;
+import org.sekisho.passenger.screening.domain.TravellerIdentity;
 
 /**
  * Screens flights: keeps each flight's travellers as the latest PNR versions and API lists describe
@@ -220,8 +221,37 @@ public final class PassengerScreening implements PnrIngest.Listener {
     FlightScreening current = engine;
     FlightScreening.Result r = current.screen(pnr, api, trips, dismissed);
     Instant now = clock.instant();
-    int fresh = store.recordHits(flightId, r.hits(), now);
-    int withdrawn = withdrawStale(flightId, before, r, current, now);
+    // the person each traveller key stands for now: a decision made for someone else reopens
+    Map<String, TravellerIdentity> identities = new HashMap<>();
+    for (var t : r.travellers()) {
+      identities.put(t.facts().key(), TravellerIdentity.of(t.facts()));
+    }
+    ScreeningStore.Recorded recorded = store.recordHits(flightId, r.hits(), identities, now);
+    int fresh = recorded.fresh();
+    Map<Long, ScreeningStore.HitRow> byId = new HashMap<>();
+    for (ScreeningStore.HitRow h : before) {
+      byId.put(h.id(), h);
+    }
+    for (ScreeningStore.Reopened o : recorded.reopened()) {
+      ScreeningStore.HitRow h = byId.get(o.hitId());
+      audit.record(
+          new AuditEvent(
+              now,
+              actor,
+              "",
+              "screening.hit.reopen",
+              "hit:" + o.hitId(),
+              Map.of(
+                  "previous",
+                  o.before(),
+                  "reason",
+                  o.reasonKey(),
+                  "traveller",
+                  h == null ? "" : h.hit().subjectKey(),
+                  "flight",
+                  "flight:" + flightId)));
+    }
+    int withdrawn = withdrawStale(flightId, before, r, current, now, actor);
     store.screened(flightId, now, r.travellers().size(), ruleCount, listEntries);
     audit.record(
         new AuditEvent(
@@ -249,7 +279,8 @@ public final class PassengerScreening implements PnrIngest.Listener {
       List<ScreeningStore.HitRow> before,
       FlightScreening.Result r,
       FlightScreening current,
-      Instant now) {
+      Instant now,
+      String actor) {
     Set<String> raised = new HashSet<>();
     for (Hit h : r.hits()) {
       raised.add(FlightScreening.hitKey(h.subjectKey(), h.source()));
@@ -283,6 +314,18 @@ public final class PassengerScreening implements PnrIngest.Listener {
       // stored as a key with its arguments: shown in the reader's language
       if (store.withdraw(h.id(), reason.encode(), now)) {
         n++;
+        audit.record(
+            new AuditEvent(
+                now,
+                actor,
+                "",
+                "screening.hit.withdraw",
+                "hit:" + h.id(),
+                // the reason's key only: its arguments may name a listed entry
+                Map.of(
+                    "reason", reason.key(),
+                    "traveller", h.hit().subjectKey(),
+                    "flight", "flight:" + flightId)));
       }
     }
     return n;

@@ -12,6 +12,7 @@ import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.PassengerListKind;
 import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.passenger.screening.domain.ScreeningList;
+import org.sekisho.passenger.screening.domain.TravellerIdentity;
 
 /**
  * Where screening keeps flights, their travellers' facts, hits with their dispositions, rules and
@@ -49,11 +50,37 @@ public interface ScreeningStore {
    * changed (another name, date of birth, nationality or document), its comment then keeping the
    * earlier disposition. Returns how many hits are new.
    */
-  int recordHits(long flightId, List<Hit> hits, Instant at);
+  default int recordHits(long flightId, List<Hit> hits, Instant at) {
+    return recordHits(flightId, hits, Map.of(), at).fresh();
+  }
+
+  /**
+   * Records the hits of a screening as {@link #recordHits(long, List, Instant)} does, and reopens a
+   * decided hit whose traveller (by key in {@code identities}) is no longer the person it was
+   * decided for ({@link TravellerIdentity#sameAs}): a decision stays with the person it was about.
+   * Every reopening is a {@link Decision.Kind#REOPENING} in the hit's history (by {@code system})
+   * with its reason as comment. One transaction.
+   */
+  Recorded recordHits(
+      long flightId, List<Hit> hits, Map<String, TravellerIdentity> identities, Instant at);
+
+  /**
+   * What {@link #recordHits(long, List, Map, Instant)} did: how many hits are new, and which stored
+   * hits are open again (with the status they had).
+   */
+  record Recorded(int fresh, List<Reopened> reopened) {
+    public Recorded {
+      reopened = List.copyOf(reopened);
+    }
+  }
+
+  /** A stored hit that is open again, and what it was before. */
+  record Reopened(long hitId, String before, String reasonKey) {}
 
   /**
    * Withdraws an open hit that screening no longer raises, saying why in its comment (by {@code
-   * system}); false when the hit is not open.
+   * system}) and as a {@link Decision.Kind#WITHDRAWAL} in its history; false when the hit is not
+   * open.
    */
   boolean withdraw(long hitId, String reason, Instant at);
 
@@ -132,7 +159,11 @@ public interface ScreeningStore {
     public enum Kind {
       DISPOSITION,
       CORRECTION,
-      REFERRAL_OUTCOME;
+      REFERRAL_OUTCOME,
+      /** The screening withdrew the hit: nothing supports it any more (by {@code system}). */
+      WITHDRAWAL,
+      /** The hit is open again: raised again, or its traveller is now another person. */
+      REOPENING;
 
       public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

@@ -593,6 +593,17 @@ class PnrUnitReviewTest {
                     "{\"outcome\":\"confirmed\",\"comment\":\"again later\",\"version\":2}")
                 .statusCode())
         .isEqualTo(400);
+
+    // the outcome is the officers': the PNR unit cannot overwrite it by a correction
+    HttpResponse<String> over =
+        post(
+            "/api/screening/hits/" + hit + "/correction",
+            "{\"disposition\":\"confirmed\",\"comment\":\"pnr overrides officer\","
+                + "\"version\":2}");
+    assertThat(over.statusCode()).as(over.body()).isEqualTo(400);
+    assertThat(JSON.readTree(over.body()).get("error").asText()).isEqualTo("officer-outcome");
+    assertThat(JSON.readTree(get("/api/screening/hits/" + hit).body()).get("status").asText())
+        .isEqualTo("examined-nothing-found");
   }
 
   @Test
@@ -656,7 +667,17 @@ class PnrUnitReviewTest {
     assertThat(page)
         .contains("id=\"decisions\"")
         .contains("訂正")
-        .contains("name=\"version\" value=\"2\"");
+        .contains("name=\"version\" value=\"2\"")
+        // nobody examined the traveller: the PNR unit cannot record an examination's outcome
+        .doesNotContain("value=\"examined-nothing-found\"");
+    HttpResponse<String> invented =
+        post(
+            correction,
+            "{\"disposition\":\"examined-nothing-found\",\"comment\":\"pnr unit examined"
+                + " nothing\",\"version\":2}");
+    assertThat(invented.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(invented.body()).get("error").asText())
+        .isEqualTo("invalid-disposition");
 
     // audited by ids: no comment text
     List<String> audited =
@@ -896,6 +917,142 @@ class PnrUnitReviewTest {
             "/api/screening/rules",
             JSON.writeValueAsString(java.util.Map.of("id", first, "text", text)));
     assertThat(JSON.readTree(again.body()).get("warnings")).isEmpty();
+  }
+
+  @Test
+  void aDecisionStaysWithThePersonItWasAboutWhenAnotherTakesOverThePassengerReference()
+      throws Exception {
+    long cash =
+        rule(
+            "criterion \"Cash V\" when payment = \"CA\" and booking_class = \"V\"\n"
+                + "  then severity medium weight 20 because \"paid cash\"");
+    String vleg = "TVL+281126:1000:281126:1800+SIN+NRT+JL+0701:V'";
+    String v1 =
+        push(
+            "RVS001",
+            "0701",
+            "RCI+JL:RVS001::011126:1015'TIF+KOVACS+MILANMR:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/HRV/HR7730112/HRV/09MAR83/M/30JUN31/KOVACS/MILAN+::1'"
+                + "FOP+CA::1450.00'"
+                + vleg);
+    assertThat(post("/api/pnr", v1).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL0701"), "rule:" + cash, "JL/RVS001/1").get("id").asLong();
+    assertThat(
+            post(
+                    "/api/screening/hits/" + hit + "/disposition",
+                    "{\"disposition\":\"false-positive\",\"comment\":\"Kovacs is a known"
+                        + " diving instructor\"}")
+                .statusCode())
+        .isEqualTo(200);
+
+    // the same reference, another person: her hit is open again, saying whose decision it was
+    String v2 =
+        v1.replace("RVS001'UNH", "RVS002'UNH")
+            .replace("KOVACS+MILANMR", "NOVAK+PETRAMS")
+            .replace(
+                "HRV/HR7730112/HRV/09MAR83/M/30JUN31/KOVACS/MILAN",
+                "CZE/CZ1234567/CZE/01JAN90/F/30JUN31/NOVAK/PETRA");
+    assertThat(post("/api/pnr", v2).statusCode()).isEqualTo(200);
+    JsonNode now = hitBy(flight("JL0701"), "rule:" + cash, "JL/RVS001/1");
+    assertThat(now.get("id").asLong()).isEqualTo(hit);
+    assertThat(now.get("name").asText()).isEqualTo("PETRA NOVAK");
+    assertThat(now.get("status").asText()).isEqualTo("open");
+    assertThat(now.get("comment").asText())
+        .contains("False positive")
+        .contains("KOVACS/MILAN (1983-03-09, HR7730112)")
+        .contains("the passenger is now NOVAK/PETRA (1990-01-01, CZ1234567)");
+    JsonNode history = JSON.readTree(get("/api/screening/hits/" + hit).body()).get("history");
+    assertThat(history.findValuesAsText("kind")).containsExactly("disposition", "reopening");
+    assertThat(history.get(0).get("comment").asText()).contains("diving instructor");
+    assertThat(history.get(1).get("by").asText()).isEqualTo("system");
+    // she can be decided on afresh
+    assertThat(
+            post(
+                    "/api/screening/hits/" + hit + "/disposition",
+                    "{\"disposition\":\"refer-to-officer\",\"comment\":\"cash, check"
+                        + " her bags\"}")
+                .statusCode())
+        .isEqualTo(200);
+    List<String> audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select action || ' ' || cast(details as text) from"
+                                + " platform.audit_log where subject = :s order by seq")
+                        .bind("s", "hit:" + hit)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(audited).anyMatch(a -> a.startsWith("screening.hit.reopen"));
+    assertThat(String.join("\n", audited))
+        .contains("screening.why.reidentified")
+        .doesNotContain("NOVAK")
+        .doesNotContain("KOVACS")
+        .doesNotContain("CZ1234567");
+  }
+
+  @Test
+  void aWithdrawalAndAReopeningAreInTheHitsHistoryAndAuditAndAWithdrawnHitTakesNoDecision()
+      throws Exception {
+    long cash =
+        rule(
+            "criterion \"Cash U\" when payment = \"CA\" and booking_class = \"U\"\n"
+                + "  then severity medium weight 20 because \"paid cash\"");
+    String uleg = "TVL+281126:1000:281126:1800+SIN+NRT+JL+0702:U'";
+    String v1 =
+        push(
+            "WDR001",
+            "0702",
+            "RCI+JL:WDR001::011126:1015'TIF+TANAKA+ICHIROMR:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK7000001/JPN/01APR75/M/30JUN31/TANAKA/ICHIRO+::1'"
+                + "FOP+CA::900.00'"
+                + uleg);
+    assertThat(post("/api/pnr", v1).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL0702"), "rule:" + cash, "JL/WDR001/1").get("id").asLong();
+    // paid by card after all: nothing supports the hit
+    assertThat(
+            post("/api/pnr", v1.replace("WDR001'UNH", "WDR002'UNH").replace("FOP+CA", "FOP+CC"))
+                .statusCode())
+        .isEqualTo(200);
+    JsonNode withdrawn = JSON.readTree(get("/api/screening/hits/" + hit).body());
+    assertThat(withdrawn.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(withdrawn.get("history").findValuesAsText("kind")).containsExactly("withdrawal");
+
+    // one answer on both routes: there is nothing to decide
+    HttpResponse<String> dispose =
+        post(
+            "/api/screening/hits/" + hit + "/disposition",
+            "{\"disposition\":\"no-match\",\"comment\":\"paid by card\"}");
+    HttpResponse<String> correct =
+        post(
+            "/api/screening/hits/" + hit + "/correction",
+            "{\"disposition\":\"no-match\",\"comment\":\"paid by card\",\"version\":"
+                + withdrawn.get("version").asInt()
+                + "}");
+    for (HttpResponse<String> r : List.of(dispose, correct)) {
+      assertThat(JSON.readTree(r.body()).get("error").asText()).as(r.body()).isEqualTo("withdrawn");
+      assertThat(r.body()).contains("nothing to decide").doesNotContain("send a correction");
+    }
+
+    // cash again: open again, saying why, with both steps in its history
+    assertThat(post("/api/pnr", v1.replace("WDR001'UNH", "WDR003'UNH")).statusCode())
+        .isEqualTo(200);
+    JsonNode reopened = JSON.readTree(get("/api/screening/hits/" + hit).body());
+    assertThat(reopened.get("status").asText()).isEqualTo("open");
+    assertThat(reopened.get("comment").asText()).contains("raised again after it was withdrawn");
+    assertThat(reopened.get("history").findValuesAsText("kind"))
+        .containsExactly("withdrawal", "reopening");
+    List<String> actions =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select action from platform.audit_log where subject = :s order by"
+                                + " seq")
+                        .bind("s", "hit:" + hit)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(actions).contains("screening.hit.withdraw", "screening.hit.reopen");
   }
 
   private static String token() throws Exception {

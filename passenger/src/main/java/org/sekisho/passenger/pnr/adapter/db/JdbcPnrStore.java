@@ -244,7 +244,8 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
           // disposed of after masking is masked on the next run
           h.createUpdate(
                   "update passenger.screening_hit set traveller_name = :mask, traveller_key ="
-                      + " :mask || id, explanation = '{}', comment = case when comment = '' then"
+                      + " :mask || id, explanation = '{}', identity = '', comment = case when"
+                      + " comment = '' then"
                       + " '' else :mask end, title = case when kind = 'watchlist' then :mask"
                       + " else title end where (traveller_name <> :mask or comment not in ('',"
                       + " :mask)) and flight_id in (select id from passenger.screening_flight"

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -29,6 +30,7 @@ import org.sekisho.passenger.screening.domain.PassengerListKind;
 import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.passenger.screening.domain.ScreeningList;
+import org.sekisho.passenger.screening.domain.TravellerIdentity;
 
 /**
  * {@link ScreeningStore} on PostgreSQL, tables of schema {@code passenger} ({@code
@@ -155,37 +157,98 @@ public final class JdbcScreeningStore implements ScreeningStore {
 
   @Override
   public boolean withdraw(long hitId, String reason, Instant at) {
-    return jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        "update passenger.screening_hit set status = 'withdrawn', comment = :c,"
-                            + " disposed_by = 'system', disposed_at = :at where id = :id and"
-                            + " status = 'open'")
-                    .bind("c", reason)
-                    .bind("at", utc(at))
-                    .bind("id", hitId)
-                    .execute())
-        == 1;
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Integer> v =
+              h.createQuery(
+                      "update passenger.screening_hit set status = 'withdrawn', comment = :c,"
+                          + " disposed_by = 'system', disposed_at = :at, version = version + 1"
+                          + " where id = :id and status = 'open' returning version")
+                  .bind("c", reason)
+                  .bind("at", utc(at))
+                  .bind("id", hitId)
+                  .mapTo(Integer.class)
+                  .findOne();
+          v.ifPresent(
+              version ->
+                  decision(
+                      h,
+                      hitId,
+                      version,
+                      Decision.Kind.WITHDRAWAL,
+                      "withdrawn",
+                      reason,
+                      "system",
+                      at));
+          return v.isPresent();
+        });
   }
 
+  private record Upserted(boolean inserted, long id, String status, int version, String comment) {}
+
+  private record Prior(long id, String status, String identity, String by, Instant at) {}
+
+  private static final DateTimeFormatter MINUTE =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneOffset.UTC);
+
   @Override
-  public int recordHits(long flightId, List<Hit> hits, Instant at) {
+  public Recorded recordHits(
+      long flightId, List<Hit> hits, Map<String, TravellerIdentity> identities, Instant at) {
     if (hits.isEmpty()) {
-      return 0;
+      return new Recorded(0, List.of());
     }
+    String again = Reason.of("raised-again").encode();
     return jdbi.inTransaction(
         h -> {
           int fresh = 0;
+          List<Reopened> reopened = new ArrayList<>();
           for (Hit hit : hits) {
-            boolean inserted =
+            TravellerIdentity now = identities.get(hit.subjectKey());
+            Optional<Prior> prior =
+                h.createQuery(
+                        "select id, status, identity, disposed_by, disposed_at from"
+                            + " passenger.screening_hit where flight_id = :f and traveller_key ="
+                            + " :k and source = :src for update")
+                    .bind("f", flightId)
+                    .bind("k", hit.subjectKey())
+                    .bind("src", hit.source())
+                    .map(
+                        (rs, ctx) ->
+                            new Prior(
+                                rs.getLong(1),
+                                rs.getString(2),
+                                rs.getString(3),
+                                rs.getString(4),
+                                instant(rs.getObject(5, OffsetDateTime.class))))
+                    .findOne();
+            TravellerIdentity then =
+                prior.map(p -> TravellerIdentity.decode(p.identity())).orElse(null);
+            if (prior.isPresent()
+                && !List.of("open", "withdrawn").contains(prior.get().status())
+                && now != null
+                && then != null
+                && !then.sameAs(now)) {
+              reopened.add(reidentified(h, prior.get(), then, hit, now, at));
+              continue;
+            }
+            var row =
                 h.createQuery(
                         "insert into passenger.screening_hit (flight_id, traveller_key,"
                             + " traveller_name, booking, kind, source, title, severity, score,"
-                            + " explanation, first_seen, last_seen) values (:f, :k, :name, :b,"
-                            + " :kind, :src, :title, :sev, :score, :why, :at, :at)"
-                            + " on conflict (flight_id, traveller_key, source) do update set"
+                            + " explanation, first_seen, last_seen, identity) values (:f, :k,"
+                            + " :name, :b, :kind, :src, :title, :sev, :score, :why, :at, :at,"
+                            + " :id) on conflict (flight_id, traveller_key, source) do update set"
                             + " last_seen = excluded.last_seen,"
                             + " traveller_name = excluded.traveller_name,"
+                            // the identity a decision will be about: the one shown while undecided
+                            + " identity = case when ("
+                            + REOPEN
+                            + " or screening_hit.identity = '') and excluded.identity <> '' then"
+                            + " excluded.identity else screening_hit.identity end,"
+                            + " version = case when "
+                            + REOPEN
+                            + " and screening_hit.status <> 'open' then screening_hit.version + 1"
+                            + " else screening_hit.version end,"
                             + " explanation = case when "
                             + REOPEN
                             + " then"
@@ -194,7 +257,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
                             + REOPEN
                             + " then"
                             + " excluded.score else screening_hit.score end,"
-                            + " comment = case when screening_hit.status = 'withdrawn' then ''"
+                            + " comment = case when screening_hit.status = 'withdrawn' then :again"
                             + " when "
                             + REDISMISSED
                             // a reason (Reason#encode): key, then arguments
@@ -217,7 +280,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
                             + REOPEN
                             + " then 'open' else"
                             + " screening_hit.status end"
-                            + " returning (xmax = 0) as inserted")
+                            + " returning (xmax = 0) as inserted, id, status, version, comment")
                     .bind("f", flightId)
                     .bind("k", hit.subjectKey())
                     .bind("name", hit.subjectName())
@@ -229,14 +292,74 @@ public final class JdbcScreeningStore implements ScreeningStore {
                     .bind("score", hit.score())
                     .bind("why", hit.reasons().stream().map(Reason::encode).toArray(String[]::new))
                     .bind("at", utc(at))
-                    .mapTo(Boolean.class)
+                    .bind("id", now == null ? "" : now.encode())
+                    .bind("again", again)
+                    .map(
+                        (rs, ctx) ->
+                            new Upserted(
+                                rs.getBoolean(1),
+                                rs.getLong(2),
+                                rs.getString(3),
+                                rs.getInt(4),
+                                rs.getString(5)))
                     .one();
-            if (inserted) {
+            if (row.inserted()) {
               fresh++;
+            } else if (!prior.get().status().equals("open") && row.status().equals("open")) {
+              // raised again after a withdrawal, or a dismissed match that changed: the
+              // screening's step is part of the history, with its reason
+              String reason = row.comment();
+              decision(
+                  h,
+                  row.id(),
+                  row.version(),
+                  Decision.Kind.REOPENING,
+                  "open",
+                  reason,
+                  "system",
+                  at);
+              reopened.add(
+                  new Reopened(row.id(), prior.get().status(), Reason.decode(reason).key()));
             }
           }
-          return fresh;
+          return new Recorded(fresh, reopened);
         });
+  }
+
+  // the passenger reference is now another person: the decision was about someone else
+  private static Reopened reidentified(
+      org.jdbi.v3.core.Handle h,
+      Prior prior,
+      TravellerIdentity then,
+      Hit hit,
+      TravellerIdentity now,
+      Instant at) {
+    String reason =
+        Reason.of(
+                "reidentified",
+                Reason.term("screening.disposition." + prior.status()),
+                prior.by() == null ? "" : prior.by(),
+                prior.at() == null ? "" : MINUTE.format(prior.at()),
+                then.shown(),
+                now.shown())
+            .encode();
+    int version =
+        h.createQuery(
+                "update passenger.screening_hit set status = 'open', comment = :c, disposed_by ="
+                    + " null, disposed_at = null, explanation = :why, score = :score,"
+                    + " traveller_name = :name, last_seen = :at, identity = :id, version ="
+                    + " version + 1 where id = :hit returning version")
+            .bind("c", reason)
+            .bind("why", hit.reasons().stream().map(Reason::encode).toArray(String[]::new))
+            .bind("score", hit.score())
+            .bind("name", hit.subjectName())
+            .bind("at", utc(at))
+            .bind("id", now.encode())
+            .bind("hit", prior.id())
+            .mapTo(Integer.class)
+            .one();
+    decision(h, prior.id(), version, Decision.Kind.REOPENING, "open", reason, "system", at);
+    return new Reopened(prior.id(), prior.status(), "screening.why.reidentified");
   }
 
   @Override
