@@ -2,6 +2,10 @@
 // nearest patrol boats and ETA, port calls, camera sites with their fields of view, sightings
 // (dark vessels marked), patrol boats, and forms to report sightings, patrol positions and (for
 // administrators) camera sites; on a vessel page, the vessel's track and its replay.
+// Every string that comes from data (names of vessels, boats, sites, notes) goes into the page as
+// text (textContent, or a text-only element handed to Leaflet), never as HTML: a boat named
+// <img onerror=...> shows as that text and runs nothing. The page's Content-Security-Policy
+// refuses inline script as a second line.
 (function () {
   const el = document.getElementById('map');
   if (!el || !window.L) { return; }
@@ -10,12 +14,14 @@
   get('/assets/maritime/land.geojson').then((land) => {
     L.geoJSON(land, { style: { color: '#7a6a4f', weight: 1, fillColor: '#efe6d2', fillOpacity: 1 }, interactive: false }).addTo(map);
   });
+  const text = (node, s) => { node.textContent = s; return node; };
+  // Leaflet's tooltips and popups take a string as HTML: they get this text-only element instead
+  const plain = (s) => text(document.createElement('span'), s == null ? '' : String(s));
   get('/api/maritime/ports').then((ports) => {
     L.geoJSON(ports, { style: { color: '#1f5fa8', weight: 1, dashArray: '3' } })
-      .bindTooltip((layer) => layer.feature.properties.locode + ' ' + layer.feature.properties.name)
+      .bindTooltip((layer) => plain(layer.feature.properties.locode + ' ' + layer.feature.properties.name))
       .addTo(map);
   });
-  const text = (node, s) => { node.textContent = s; return node; };
   // times are shown and entered in the administration's zone (SEKISHO_ZONE), as on every page
   const zoneEl = document.getElementById('maritime-labels') || document.getElementById('maritime-zone');
   const zone = (zoneEl && zoneEl.dataset.zone) || 'Asia/Tokyo';
@@ -63,7 +69,7 @@
   const patrolLayer = L.layerGroup().addTo(map);
   const sightingLayer = L.layerGroup().addTo(map);
   L.control.layers(null, {
-    [document.getElementById('map').dataset.labelVessels]: vesselLayer,
+    [labels.layerVessels]: vesselLayer,
     [labels.layerAlerts]: alertLayer,
     [labels.layerCameras]: siteLayer,
     [labels.layerPatrols]: patrolLayer,
@@ -77,7 +83,9 @@
     switch (a.kind) {
       case 'gap': return fill(labels.sumGap, v, localTime(a.time), a.duration, a.end == null ? labels.sumGapOpen : '');
       case 'encounter':
-      case 'fishing-meeting': return fill(labels.sumMeeting, v, who(a.otherName, a.otherMmsi), a.duration);
+      case 'fishing-meeting':
+        if (a.text) { return a.text; }
+        return fill(a.kind === 'fishing-meeting' ? labels.sumFishing : labels.sumMeeting, v, who(a.otherName, a.otherMmsi), a.duration);
       case 'loitering': return fill(labels.sumLoitering, v, a.duration);
       case 'dark-vessel': return fill(labels.sumDark, a.text || a.summary, localTime(a.time));
       // the server renders the rest from their facts in the page's language
@@ -114,9 +122,9 @@
       if (select) { select.replaceChildren(); }
       sites.forEach((s) => {
         L.polygon(fieldOfView(s), { color: '#16a085', weight: 1, fillOpacity: 0.12, className: 'camera-fov' })
-          .addTo(siteLayer).bindTooltip(s.name);
+          .addTo(siteLayer).bindTooltip(plain(s.name));
         L.circleMarker([s.lat, s.lon], { radius: 6, color: '#16a085', fillOpacity: 1, className: 'camera-site' })
-          .addTo(siteLayer).bindPopup('camera ' + s.name + ' (' + s.id + '): ' + s.bearingDeg + '° ± ' + (s.fovDeg / 2) + '°, ' + s.rangeNm + ' nm');
+          .addTo(siteLayer).bindPopup(plain(labels.layerCameras + ': ' + s.name + ' (' + s.id + '): ' + s.bearingDeg + '° ± ' + (s.fovDeg / 2) + '°, ' + s.rangeNm + ' nm'));
         const li = text(document.createElement('li'), s.name + ' (' + s.id + ')');
         li.className = 'camera-site-item';
         list.appendChild(li);
@@ -130,9 +138,17 @@
   }
   loadSites();
   let fitted = false;
+  const names = {};
+  // a vessel by name and MMSI, linked to its page
+  const vesselLink = (name, id) => {
+    const link = text(document.createElement('a'), who(name, id));
+    link.href = '/maritime/vessels/' + encodeURIComponent(id);
+    return link;
+  };
   function refresh() {
     get('/api/maritime/vessels').then((vs) => {
       vesselLayer.clearLayers();
+      vs.forEach((v) => { if (v.name) { names[v.mmsi] = v.name; } });
       document.getElementById('vessel-count').textContent = vs.length;
       const bounds = [];
       vs.forEach((v) => {
@@ -140,8 +156,11 @@
         bounds.push([v.lat, v.lon]);
         const stale = v.ageMinutes > 60;
         const m = L.circleMarker([v.lat, v.lon], { radius: 5, color: v.shipType === 30 ? '#e67e22' : '#2c3e50', opacity: stale ? 0.4 : 1, fillOpacity: stale ? 0.1 : 0.2, className: 'vessel-marker' });
-        m.bindPopup('<a href="/maritime/vessels/' + v.mmsi + '">' + escapeHtml(v.name || String(v.mmsi)) + '</a><br>' + escapeHtml(localTime(v.lastSeen)) +
-          (stale ? '<br><span class="vessel-stale">' + escapeHtml(labels.stale + ' ' + v.ageMinutes + ' ' + labels.minutes) + '</span>' : ''));
+        const pop = document.createElement('div');
+        pop.appendChild(vesselLink(v.name, v.mmsi));
+        pop.appendChild(text(document.createElement('div'), localTime(v.lastSeen)));
+        if (stale) { pop.appendChild(text(document.createElement('div'), labels.stale + ' ' + v.ageMinutes + ' ' + labels.minutes)).className = 'vessel-stale'; }
+        m.bindPopup(pop);
         m.addTo(vesselLayer);
       });
       if (!fitted && bounds.length) { map.fitBounds(bounds, { maxZoom: 10 }); fitted = true; }
@@ -149,6 +168,9 @@
     // one line per incident (related alerts of the same vessels, time and place), its lead
     // alert first and the other parts below it; acknowledging or closing covers them all
     get('/api/maritime/incidents?limit=50').then((as) => {
+      // an officer typing a note keeps the list as it is until the note is sent
+      const typing = document.activeElement && document.activeElement.classList.contains('alert-note');
+      if (typing) { return; }
       alertLayer.clearLayers();
       const list = document.getElementById('alerts');
       list.replaceChildren();
@@ -161,22 +183,36 @@
         li.dataset.parts = a.parts.length;
         li.appendChild(text(document.createElement('span'), kindLabel(a.kind))).className = 'kind';
         li.appendChild(document.createTextNode(': '));
+        let sum = summary(a);
         if (a.mmsi != null) {
-          const link = text(document.createElement('a'), who(a.vesselName, a.mmsi));
-          link.href = '/maritime/vessels/' + a.mmsi;
+          const link = vesselLink(a.vesselName, a.mmsi);
           link.className = 'alert-vessel';
           li.appendChild(link);
           li.appendChild(document.createTextNode(' — '));
+          // the vessel is named by the link: not again at the start of the text
+          const named = who(a.vesselName, a.mmsi);
+          if (sum.startsWith(named)) { sum = sum.slice(named.length).trim(); }
         }
-        li.appendChild(text(document.createElement('span'), summary(a))).className = 'alert-summary';
+        li.appendChild(text(document.createElement('span'), sum)).className = 'alert-summary';
         li.appendChild(document.createTextNode(' (' + labels.score + ' ' + a.score + ')'));
-        const when = text(document.createElement('div'), localTime(a.time) + (a.lat != null ? ' · ' + a.lat.toFixed(3) + ', ' + a.lon.toFixed(3) : '') + ' · ' + labels.for + ' ' + a.duration);
+        const when = text(document.createElement('div'), localTime(a.time) + (a.lat != null ? ' · ' + a.lat.toFixed(3) + ', ' + a.lon.toFixed(3) : '') +
+          (a.duration != null ? ' · ' + labels.for + ' ' + a.duration : ''));
         when.className = 'alert-when';
         li.appendChild(when);
-        if (a.status === 'acknowledged') {
-          li.appendChild(text(document.createElement('div'), labels.acked + ' ' + a.statusBy + ' ' + localTime(a.statusAt))).className = 'alert-acked';
+        if (a.status === 'acknowledged' || a.status === 'closed') {
+          li.appendChild(text(document.createElement('div'), (a.status === 'closed' ? labels.closed : labels.acked) + ' ' + a.statusBy + ' ' + localTime(a.statusAt))).className = 'alert-acked';
+        }
+        if (a.statusNote) {
+          li.appendChild(text(document.createElement('div'), '“' + a.statusNote + '” — ' + a.statusBy + ', ' + localTime(a.statusAt))).className = 'alert-note-text';
         }
         if (document.getElementById('patrol-form')) {
+          const note = document.createElement('input');
+          note.className = 'alert-note';
+          note.maxLength = 1000;
+          note.placeholder = labels.note;
+          note.setAttribute('aria-label', labels.note);
+          note.addEventListener('click', (ev) => ev.stopPropagation());
+          li.appendChild(note);
           [['acknowledged', labels.ack], ['closed', labels.close]].forEach(([status, label]) => {
             if (status === a.status) { return; }
             const b = text(document.createElement('button'), label);
@@ -184,7 +220,9 @@
             b.className = 'alert-' + status;
             b.addEventListener('click', (ev) => {
               ev.stopPropagation();
-              post('/api/maritime/incidents/' + a.id + '/status', { status }).then(refresh);
+              const body = { status };
+              if (note.value.trim() !== '') { body.note = note.value.trim(); }
+              post('/api/maritime/incidents/' + a.id + '/status', body).then(() => { note.value = ''; note.blur(); refresh(); });
             });
             li.appendChild(b);
           });
@@ -203,12 +241,19 @@
           li.appendChild(parts);
         }
         let popup = kindLabel(a.kind) + ': ' + summary(a);
+        if (a.tasking && a.tasking.mmsi != null) {
+          // the boats' distances go to where the vessel is now, not to where the alert began
+          li.appendChild(text(document.createElement('div'), fill(labels.tasking, who(a.tasking.vesselName, a.tasking.mmsi),
+            localTime(a.tasking.time) + ' · ' + a.tasking.lat.toFixed(3) + ', ' + a.tasking.lon.toFixed(3), a.tasking.ageMinutes))).className = 'alert-tasking';
+        }
         const boats = document.createElement('ul');
         boats.className = 'boats';
         if (a.nearestBoats && a.nearestBoats.length) {
           a.nearestBoats.forEach((b) => {
             const s = b.name + ' (' + b.id + ') ' + b.distanceNm + ' nm' +
+              (b.onScene ? ', ' + labels.onscene : '') +
               (b.etaMinutes != null ? ', ' + labels.eta + ' ' + b.etaMinutes + ' ' + labels.minutes : '') +
+              (b.speedAssumed ? ' (' + fill(labels.assumed, b.responseKnots) + ')' : '') +
               (b.positionAgeMinutes ? ', ' + labels.age + ' ' + b.positionAgeMinutes + ' ' + labels.minutes : '');
             const bl = text(document.createElement('li'), s);
             bl.className = 'nearest-boat';
@@ -229,7 +274,7 @@
             color: dark ? '#8b0000' : (p.kind === 'port-call' ? '#1f5fa8' : '#c0392b'),
             className: 'alert-marker alert-marker-' + p.kind,
           }).addTo(alertLayer);
-          marker.bindPopup(escapeHtml(i === 0 ? popup : kindLabel(p.kind) + ': ' + summary(p)));
+          marker.bindPopup(plain(i === 0 ? popup : kindLabel(p.kind) + ': ' + summary(p)));
           if (i === 0) {
             li.addEventListener('click', () => { map.setView([p.lat, p.lon], Math.max(map.getZoom(), 10)); marker.openPopup(); });
           }
@@ -244,7 +289,10 @@
         li.className = 'port-call';
         const direction = c.direction === 'arrival' ? labels.arrival : (c.direction === 'departure' ? labels.departure : c.direction);
         li.dataset.direction = c.direction;
-        list.appendChild(text(li, localTime(c.time) + ' ' + c.mmsi + ' ' + direction + ' ' + c.portName + ' (' + c.locode + ')'));
+        li.appendChild(document.createTextNode(localTime(c.time) + ' '));
+        li.appendChild(vesselLink(names[c.mmsi], c.mmsi)).className = 'port-call-vessel';
+        li.appendChild(document.createTextNode(' ' + direction + ' ' + c.portName + ' (' + c.locode + ')'));
+        list.appendChild(li);
       });
     });
     get('/api/maritime/patrols').then((ps) => {
@@ -252,10 +300,11 @@
       const list = document.getElementById('patrols');
       list.replaceChildren();
       ps.forEach((p) => {
-        L.circleMarker([p.lat, p.lon], { radius: 7, color: '#27ae60', weight: 3, className: 'patrol-marker' })
-          .addTo(patrolLayer).bindTooltip(p.name + ' ' + p.speedKnots + ' kn');
-        const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + p.speedKnots + ' kn, ' + localTime(p.time));
-        li.className = 'patrol-boat';
+        L.circleMarker([p.lat, p.lon], { radius: 7, color: '#27ae60', weight: 3, opacity: p.stale ? 0.4 : 1, className: 'patrol-marker' })
+          .addTo(patrolLayer).bindTooltip(plain(p.name + ' ' + p.speedKnots + ' kn'));
+        const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + p.speedKnots + ' kn, ' + localTime(p.time) +
+          (p.stale ? ' — ' + labels.patrolStale : ''));
+        li.className = p.stale ? 'patrol-boat patrol-stale' : 'patrol-boat';
         list.appendChild(li);
       });
     });
@@ -265,16 +314,13 @@
       list.replaceChildren();
       ss.forEach((s) => {
         L.circleMarker([s.lat, s.lon], { radius: 5, color: s.dark ? '#8b0000' : '#7f8c8d', fillOpacity: 0.8, className: s.dark ? 'sighting-marker sighting-dark' : 'sighting-marker' })
-          .addTo(sightingLayer).bindPopup(escapeHtml(localTime(s.time) + ' ' + s.siteId + ' ' + (s.vesselType || '') + (s.imageRef ? ' [' + s.imageRef + ']' : '')));
+          .addTo(sightingLayer).bindPopup(plain(localTime(s.time) + ' ' + s.siteId + ' ' + (s.vesselType || '') + (s.imageRef ? ' [' + s.imageRef + ']' : '')));
         const li = text(document.createElement('li'), localTime(s.time) + ' ' + s.siteId + ' ' + (s.vesselType || '') +
           (s.dark ? ' — ' + kindLabel('dark-vessel') : ' — MMSI ' + s.matchedMmsi));
         li.className = s.dark ? 'sighting sighting-dark' : 'sighting';
         list.appendChild(li);
       });
     });
-  }
-  function escapeHtml(s) {
-    return String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
   }
   function formObject(form) {
     const o = {};

@@ -25,6 +25,8 @@ public interface MaritimeRecords {
    * @param facts what a reader's-language text is made from beyond the other fields (a camera's
    *     name, a port, a direction), by name; empty for alerts stored before facts were kept, whose
    *     {@code summary} (English) stands
+   * @param statusNote what the officer who last set the status wrote (which boat was sent, why it
+   *     was closed), or null
    */
   record Alert(
       long id,
@@ -40,10 +42,32 @@ public interface MaritimeRecords {
       String status,
       String statusBy,
       Instant statusAt,
-      java.util.Map<String, String> facts) {
+      java.util.Map<String, String> facts,
+      String statusNote) {
 
     public Alert {
       facts = facts == null ? java.util.Map.of() : java.util.Map.copyOf(facts);
+    }
+
+    /** An alert without a status note. */
+    public Alert(
+        long id,
+        String key,
+        String kind,
+        Instant time,
+        Instant end,
+        double lat,
+        double lon,
+        Integer mmsi,
+        Integer otherMmsi,
+        String summary,
+        String status,
+        String statusBy,
+        Instant statusAt,
+        java.util.Map<String, String> facts) {
+      this(
+          id, key, kind, time, end, lat, lon, mmsi, otherMmsi, summary, status, statusBy, statusAt,
+          facts, null);
     }
 
     /** An alert without facts. */
@@ -149,6 +173,9 @@ public interface MaritimeRecords {
   Optional<VesselSnapshot> vessel(int mmsi);
 
   List<StoredPosition> track(int mmsi, Instant from, Instant to, int limit);
+
+  /** A vessel's newest stored position at or before {@code atOrBefore}, if any. */
+  Optional<StoredPosition> lastPosition(int mmsi, Instant atOrBefore);
 
   List<StoredPortCall> portCalls(Integer mmsi, int limit);
 

@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -51,12 +52,25 @@ public final class MaritimeService {
    * A ranked alert with the boats that could respond.
    *
    * @param asOf the picture's time the score and boat ages are reckoned at
+   * @param target where the boats' distances and ETAs are reckoned to, or null for an alert without
+   *     a place
    */
   public record RankedAlert(
       MaritimeRecords.Alert alert,
       double score,
       List<PatrolTasking.Option> nearestBoats,
-      Instant asOf) {}
+      Instant asOf,
+      Target target) {}
+
+  /**
+   * Where to send a boat for an alert: the vessel's latest position at the picture's time while the
+   * alert is not closed and the vessel has reported since it began (a boat sent to where a meeting
+   * began an hour ago finds empty sea), else the alert's own place.
+   *
+   * @param mmsi the vessel whose position it is, or null for the alert's own place
+   * @param time when the vessel was there (its report's event time), or the alert's time
+   */
+  public record Target(double lat, double lon, Instant time, Integer mmsi) {}
 
   /** A patrol boat's position older than this at the picture's time is not offered for tasking. */
   public static final Duration STALE_PATROL = Duration.ofHours(6);
@@ -739,6 +753,9 @@ public final class MaritimeService {
       }
     }
     Instant at = asOf != null ? asOf : newest != null ? newest : clock.instant();
+    // vessels' positions: as they were at asOf, or their latest in the live picture
+    Instant seenBy = asOf != null ? asOf : latest;
+    Map<Integer, Optional<Target>> whereNow = new java.util.HashMap<>();
     List<PatrolBoat> boats = records.patrols();
     Instant taskAt = at;
     for (PatrolBoat b : boats) {
@@ -750,11 +767,18 @@ public final class MaritimeService {
     java.util.Map<RankedAlert, Double> raw = new java.util.IdentityHashMap<>();
     for (MaritimeRecords.Alert a : alerts) {
       double score = ranking.score(a.kind(), a.time(), at);
+      Target target = Double.isNaN(a.lat()) ? null : new Target(a.lat(), a.lon(), a.time(), null);
+      if (target != null && a.mmsi() != null && !"closed".equals(a.status())) {
+        Optional<Target> now = whereNow.computeIfAbsent(a.mmsi(), m -> latestPosition(m, seenBy));
+        if (now.isPresent() && now.get().time().isAfter(a.time())) {
+          target = now.get();
+        }
+      }
       List<PatrolTasking.Option> near =
-          Double.isNaN(a.lat())
+          target == null
               ? List.of()
-              : PatrolTasking.nearest(a.lat(), a.lon(), boats, 3, taskAt, STALE_PATROL);
-      RankedAlert r = new RankedAlert(a, Math.round(score * 1000) / 1000.0, near, at);
+              : PatrolTasking.nearest(target.lat(), target.lon(), boats, 3, taskAt, STALE_PATROL);
+      RankedAlert r = new RankedAlert(a, Math.round(score * 1000) / 1000.0, near, at, target);
       raw.put(r, score);
       out.add(r);
     }
@@ -764,6 +788,23 @@ public final class MaritimeService {
             .thenComparing(r -> r.alert().time())
             .reversed());
     return out.subList(0, Math.min(limit, out.size()));
+  }
+
+  /** A vessel's newest position at or before {@code by}: the tracker's when it is that old. */
+  private Optional<Target> latestPosition(int mmsi, Instant by) {
+    Optional<VesselSnapshot> live;
+    synchronized (lock) {
+      live = tracker.snapshot(mmsi);
+    }
+    if (live.isPresent()
+        && live.get().lastSeen() != null
+        && !live.get().lastSeen().isAfter(by)
+        && !Double.isNaN(live.get().lat())) {
+      VesselSnapshot v = live.get();
+      return Optional.of(new Target(v.lat(), v.lon(), v.lastSeen(), mmsi));
+    }
+    // a picture of an earlier time (or a tracker restarted empty): the stored track
+    return records.lastPosition(mmsi, by).map(p -> new Target(p.lat(), p.lon(), p.time(), mmsi));
   }
 
   /** The service clock's now (processing time: when a report arrives, not when it happened). */

@@ -70,10 +70,45 @@ class PatrolAndDarkVesselTest {
         List.of(
             new PatrolBoat("a", "Slow near", T, 34.0, 140.05, 5), // 3 nm at 5 kn = 36 min
             new PatrolBoat("b", "Fast far", T, 34.1, 140.0, 30), // 6 nm at 30 kn = 12 min
-            new PatrolBoat("c", "Moored", T, 34.0, 140.01, 0));
+            // moored 15 nm off with no reported speed: reckoned at the fleet default, 90 min
+            // (it was 0.5 nm off before boats on scene came first whatever their speed)
+            new PatrolBoat("c", "Moored", T, 34.0, 140.3, 0));
     List<PatrolTasking.Option> o = PatrolTasking.nearest(34.0, 140.0, boats, 2);
     assertThat(o).extracting(x -> x.boat().id()).containsExactly("b", "a");
     assertThat(o.get(0).eta()).isBetween(Duration.ofMinutes(11), Duration.ofMinutes(13));
+    assertThat(PatrolTasking.nearest(34.0, 140.0, boats, 3))
+        .extracting(x -> x.boat().id())
+        .containsExactly("b", "a", "c");
+  }
+
+  @Test
+  void aStoppedBoatOnSceneComesFirstWhateverItsSpeed() {
+    List<PatrolBoat> boats =
+        List.of(
+            new PatrolBoat("fast", "Fast", T, 34.1, 140.0, 30, 40), // 6 nm at 40 kn = 9 min
+            new PatrolBoat("drift", "Drift", T, 34.0, 140.015, 0)); // 0.75 nm, no speed given
+    List<PatrolTasking.Option> o = PatrolTasking.nearest(34.0, 140.0, boats, 1);
+    assertThat(o).extracting(x -> x.boat().id()).containsExactly("drift");
+    assertThat(o.get(0).onScene()).isTrue();
+    assertThat(o.get(0).eta()).isNotNull();
+  }
+
+  @Test
+  void aStoppedBoatWithoutAReportedSpeedIsReckonedAtTheFleetDefaultAndNotDropped() {
+    List<PatrolBoat> boats =
+        List.of(
+            new PatrolBoat("a", "Near", T, 34.0, 140.05, 20, 20), // 2.5 nm at 20 kn
+            new PatrolBoat("b", "Mid", T, 34.3, 140.0, 20, 20), // 18 nm at 20 kn = 54 min
+            new PatrolBoat("far", "Far", T, 34.75, 140.0, 25, 25), // 45 nm at 25 kn = 108 min
+            new PatrolBoat("stop", "Stopped", T, 34.0, 140.06, 0)); // 3 nm at 10 kn = 18 min
+    List<PatrolTasking.Option> o = PatrolTasking.nearest(34.0, 140.0, boats, 3);
+    assertThat(o).extracting(x -> x.boat().id()).containsExactly("a", "stop", "b");
+    PatrolTasking.Option stopped = o.get(1);
+    assertThat(stopped.boat().responseAssumed()).isTrue();
+    assertThat(stopped.boat().responseKnots()).isEqualTo(PatrolBoat.DEFAULT_RESPONSE_KNOTS);
+    assertThat(stopped.eta()).isBetween(Duration.ofMinutes(17), Duration.ofMinutes(19));
+    // a boat under way faster than the default is reckoned at the speed it is making
+    assertThat(new PatrolBoat("x", "X", T, 34, 140, 14).responseKnots()).isEqualTo(14);
   }
 
   @Test

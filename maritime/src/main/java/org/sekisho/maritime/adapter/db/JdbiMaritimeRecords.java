@@ -275,7 +275,8 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getString("status"),
                             rs.getString("status_by"),
                             instant(rs, "status_at"),
-                            facts(rs.getString("facts"))))
+                            facts(rs.getString("facts")),
+                            rs.getString("status_note")))
                 .list());
   }
 
@@ -317,7 +318,8 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getString("status"),
                             rs.getString("status_by"),
                             instant(rs, "status_at"),
-                            facts(rs.getString("facts"))))
+                            facts(rs.getString("facts")),
+                            rs.getString("status_note")))
                 .findOne());
   }
 
@@ -407,6 +409,27 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             dbl(rs, "speed_knots"),
                             dbl(rs, "course")))
                 .list());
+  }
+
+  @Override
+  public Optional<StoredPosition> lastPosition(int mmsi, Instant atOrBefore) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from maritime.position where mmsi = :mmsi and time <= :at order by"
+                        + " time desc limit 1")
+                .bind("mmsi", mmsi)
+                .bind("at", ts(atOrBefore))
+                .map(
+                    (rs, ctx) ->
+                        new StoredPosition(
+                            rs.getInt("mmsi"),
+                            instant(rs, "time"),
+                            rs.getDouble("lat"),
+                            rs.getDouble("lon"),
+                            dbl(rs, "speed_knots"),
+                            dbl(rs, "course")))
+                .findOne());
   }
 
   @Override

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.sekisho.maritime.application.MaritimeRecords;
-import org.sekisho.maritime.application.MaritimeService;
 import org.sekisho.platform.i18n.Messages;
 
 /**
@@ -14,6 +13,29 @@ import org.sekisho.platform.i18n.Messages;
  */
 final class AlertText {
   private AlertText() {}
+
+  /** Kinds that happen at one time: they have no length. */
+  static final java.util.Set<String> INSTANT_KINDS =
+      java.util.Set.of("port-call", "dark-vessel", "unusual-grounds");
+
+  /**
+   * A length as a reader of {@code t}'s language reads it: "2 h 20 min", "2 時間 20 分" (whole
+   * minutes, days beyond a day).
+   */
+  static String duration(Messages t, Duration d) {
+    long min = Math.max(0, d.toMinutes());
+    // numbers as text: the messages would format them with separators
+    if (min >= 24 * 60) {
+      return t.get(
+          "maritime.duration.days",
+          String.valueOf(min / (24 * 60)),
+          String.valueOf((min % (24 * 60)) / 60));
+    }
+    if (min >= 60) {
+      return t.get("maritime.duration.hours", String.valueOf(min / 60), String.valueOf(min % 60));
+    }
+    return t.get("maritime.duration.minutes", String.valueOf(min));
+  }
 
   /**
    * @param names vessel names by MMSI (a vessel without one is shown by its MMSI)
@@ -28,13 +50,19 @@ final class AlertText {
               "maritime.summary.gap",
               v,
               t.time(a.time()),
-              length(a, asOf),
+              length(t, a, asOf),
               a.end() == null ? t.get("maritime.summary.gap.open") : "");
       case "encounter", "fishing-meeting" ->
           a.otherMmsi() == null
               ? a.summary()
-              : t.get("maritime.summary.meeting", v, who(a.otherMmsi(), names), length(a, asOf));
-      case "loitering" -> t.get("maritime.summary.loitering", v, length(a, asOf));
+              : t.get(
+                  "fishing-meeting".equals(a.kind())
+                      ? "maritime.summary.fishing-meeting"
+                      : "maritime.summary.meeting",
+                  v,
+                  who(a.otherMmsi(), names),
+                  length(t, a, asOf));
+      case "loitering" -> t.get("maritime.summary.loitering", v, length(t, a, asOf));
       case "unusual-grounds" -> t.get("maritime.summary.unusual-grounds", v);
       case "port-call" ->
           f.containsKey("direction")
@@ -63,9 +91,10 @@ final class AlertText {
     return name == null ? "MMSI " + mmsi : name + " (" + mmsi + ")";
   }
 
-  private static String length(MaritimeRecords.Alert a, Instant asOf) {
+  private static String length(Messages t, MaritimeRecords.Alert a, Instant asOf) {
     Instant until = a.end() != null ? a.end() : asOf;
-    return MaritimeService.duration(
+    return duration(
+        t,
         until != null && until.isAfter(a.time())
             ? Duration.between(a.time(), until)
             : Duration.ZERO);

@@ -32,6 +32,7 @@ import org.sekisho.maritime.domain.patrol.PatrolBoat;
 import org.sekisho.maritime.domain.patrol.PatrolTasking;
 import org.sekisho.maritime.domain.patrol.Sighting;
 import org.sekisho.maritime.domain.port.PortArea;
+import org.sekisho.maritime.domain.time.ReportedTime;
 import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
@@ -232,6 +233,16 @@ public final class MaritimeWeb implements WebModule {
           "loitering",
           "port-call");
 
+  /**
+   * The maritime pages' Content-Security-Policy: scripts only from this server (no inline script,
+   * no eval), so that a name that slipped into the page as markup still runs nothing. Styles may be
+   * inline (the templates and Leaflet use style attributes); map tiles are this server's GeoJSON.
+   */
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self'"
+          + " data:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self';"
+          + " frame-ancestors 'none'";
+
   private void mapPage(Context ctx) {
     var roles = Web.principal(ctx).roles();
     Map<String, Object> p = new LinkedHashMap<>();
@@ -239,6 +250,7 @@ public final class MaritimeWeb implements WebModule {
     p.put("admin", roles.contains(Role.ADMIN));
     p.put("report", REPORT.admits(Web.principal(ctx)));
     p.put("kinds", KINDS);
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     Web.page(ctx, Web.messages(ctx).get("maritime.title"), render("map.jte", p));
   }
 
@@ -268,6 +280,7 @@ public final class MaritimeWeb implements WebModule {
     p.put(
         "alerts",
         mine.stream().map(a -> new VesselAlert(a, AlertText.of(t, a, names, asOf))).toList());
+    ctx.header("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     Web.page(
         ctx,
         // an MMSI is an identifier: as text, never a number formatted with separators
@@ -395,8 +408,14 @@ public final class MaritimeWeb implements WebModule {
   private void track(Context ctx) {
     int mmsi = mmsi(ctx);
     service.sync();
-    Instant to = instantParam(ctx, "to", Instant.parse("9999-01-01T00:00:00Z"));
-    Instant from = instantParam(ctx, "from", Instant.EPOCH);
+    Instant to = boundedParam(ctx, "to", LAST_QUERY_TIME);
+    Instant from = boundedParam(ctx, "from", Instant.EPOCH);
+    if (from.isAfter(to)) {
+      throw HttpProblem.of(
+          "invalid-parameter",
+          "from",
+          "expected a time no later than to (" + to + "), got " + from);
+    }
     List<Map<String, Object>> points = new ArrayList<>();
     for (MaritimeRecords.StoredPosition p : service.records().track(mmsi, from, to, 20_000)) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -407,6 +426,24 @@ public final class MaritimeWeb implements WebModule {
       points.add(m);
     }
     ctx.json(Map.of("mmsi", mmsi, "positions", points));
+  }
+
+  /** The latest time a track query may name (PostgreSQL and the JDK agree up to here). */
+  private static final Instant LAST_QUERY_TIME = Instant.parse("9999-12-31T23:59:59Z");
+
+  /**
+   * A query time from 1970 to {@link #LAST_QUERY_TIME}, or a 400 naming the parameter: times
+   * outside that overflow the database's timestamps, and nothing was recorded before 1970.
+   */
+  private static Instant boundedParam(Context ctx, String name, Instant dflt) {
+    Instant i = instantParam(ctx, name, dflt);
+    if (i.isBefore(Instant.EPOCH) || i.isAfter(LAST_QUERY_TIME)) {
+      throw HttpProblem.of(
+          "invalid-parameter",
+          name,
+          "expected a time from " + Instant.EPOCH + " to " + LAST_QUERY_TIME + ", got " + i);
+    }
+    return i;
   }
 
   private static Instant instantParam(Context ctx, String name, Instant dflt) {
@@ -493,6 +530,14 @@ public final class MaritimeWeb implements WebModule {
   private List<MaritimeService.RankedAlert> listed(Context ctx) {
     boolean closed = "true".equals(ctx.queryParam("closed"));
     Instant asOf = instantParam(ctx, "asOf", null);
+    if (asOf != null) {
+      // a picture of a time ahead of the clock has nothing in it and every length runs to it
+      ReportedTime.check("asOf", asOf, service.now())
+          .ifPresent(
+              p -> {
+                throw HttpProblem.of(p.code(), p.field(), p.message());
+              });
+    }
     List<MaritimeService.RankedAlert> out = new ArrayList<>();
     for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, asOf)) {
       if (closed || !"closed".equals(ra.alert().status())) {
@@ -523,10 +568,16 @@ public final class MaritimeWeb implements WebModule {
     m.put("time", a.time().toString());
     m.put("timeLocal", t.time(a.time()));
     m.put("end", a.end() == null ? null : a.end().toString());
-    Instant until = a.end() != null ? a.end() : ra.asOf();
-    long minutes = until.isAfter(a.time()) ? Duration.between(a.time(), until).toMinutes() : 0;
-    m.put("durationMinutes", minutes);
-    m.put("duration", MaritimeService.duration(Duration.ofMinutes(minutes)));
+    if (AlertText.INSTANT_KINDS.contains(a.kind())) {
+      // a port call or a sighting happens at one time: it has no length to grow
+      m.put("durationMinutes", null);
+      m.put("duration", null);
+    } else {
+      Instant until = a.end() != null ? a.end() : ra.asOf();
+      long minutes = until.isAfter(a.time()) ? Duration.between(a.time(), until).toMinutes() : 0;
+      m.put("durationMinutes", minutes);
+      m.put("duration", AlertText.duration(t, Duration.ofMinutes(minutes)));
+    }
     m.put("lat", num(a.lat()));
     m.put("lon", num(a.lon()));
     m.put("mmsi", a.mmsi());
@@ -541,13 +592,35 @@ public final class MaritimeWeb implements WebModule {
     m.put("status", a.status());
     m.put("statusBy", a.statusBy());
     m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
+    m.put("statusNote", a.statusNote());
+    MaritimeService.Target target = ra.target();
+    if (target == null) {
+      m.put("tasking", null);
+    } else {
+      Map<String, Object> g = new LinkedHashMap<>();
+      g.put("lat", target.lat());
+      g.put("lon", target.lon());
+      g.put("time", target.time().toString());
+      g.put("timeLocal", t.time(target.time()));
+      g.put("mmsi", target.mmsi());
+      g.put("vesselName", target.mmsi() == null ? null : names.get(target.mmsi()));
+      g.put(
+          "ageMinutes",
+          target.time().isBefore(ra.asOf())
+              ? Duration.between(target.time(), ra.asOf()).toMinutes()
+              : 0);
+      m.put("tasking", g);
+    }
     List<Map<String, Object>> boats = new ArrayList<>();
     for (PatrolTasking.Option o : ra.nearestBoats()) {
       Map<String, Object> b = new LinkedHashMap<>();
       b.put("id", o.boat().id());
       b.put("name", o.boat().name());
       b.put("distanceNm", o.distanceNm());
+      b.put("onScene", o.onScene());
       b.put("etaMinutes", o.eta() == null ? null : o.eta().toMinutes());
+      b.put("responseKnots", o.boat().responseKnots());
+      b.put("speedAssumed", o.boat().responseAssumed());
       b.put("positionAgeMinutes", o.age() == null ? null : o.age().toMinutes());
       boats.add(b);
     }
@@ -626,6 +699,7 @@ public final class MaritimeWeb implements WebModule {
     m.put("status", a.status());
     m.put("statusBy", a.statusBy());
     m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
+    m.put("statusNote", a.statusNote());
     return m;
   }
 
@@ -642,18 +716,29 @@ public final class MaritimeWeb implements WebModule {
     var t = Web.messages(ctx);
     List<Map<String, Object>> out = new ArrayList<>();
     for (PatrolBoat p : service.records().patrols()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", p.id());
-      m.put("name", p.name());
-      m.put("time", p.time().toString());
-      m.put("timeLocal", t.time(p.time()));
-      m.put("lat", p.lat());
-      m.put("lon", p.lon());
-      m.put("speedKnots", p.speedKnots());
-      m.put("maxSpeedKnots", num(p.maxSpeedKnots()));
-      out.add(m);
+      out.add(patrolJson(t, p));
     }
     return out;
+  }
+
+  /**
+   * A patrol boat as the API gives it: an unknown max speed is null, and a position older than
+   * {@link MaritimeService#STALE_PATROL} at the server's clock is {@code stale} (never offered).
+   */
+  private Map<String, Object> patrolJson(org.sekisho.platform.i18n.Messages t, PatrolBoat p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", p.id());
+    m.put("name", p.name());
+    m.put("time", p.time().toString());
+    m.put("timeLocal", t.time(p.time()));
+    m.put("lat", p.lat());
+    m.put("lon", p.lon());
+    m.put("speedKnots", p.speedKnots());
+    m.put("maxSpeedKnots", num(p.maxSpeedKnots()));
+    Duration age = Duration.between(p.time(), service.now());
+    m.put("ageMinutes", Math.max(0, age.toMinutes()));
+    m.put("stale", age.compareTo(MaritimeService.STALE_PATROL) > 0);
+    return m;
   }
 
   private void sightings(Context ctx) {
@@ -905,10 +990,17 @@ public final class MaritimeWeb implements WebModule {
             "maritime.patrol.report",
             "patrol-boat:" + stored.id(),
             Map.of(
-                "time", stored.time().toString(),
-                "position", stored.lat() + "," + stored.lon(),
-                "speedKnots", String.valueOf(stored.speedKnots())));
-        ctx.status(201).json(stored);
+                "time",
+                stored.time().toString(),
+                "position",
+                stored.lat() + "," + stored.lon(),
+                "speedKnots",
+                String.valueOf(stored.speedKnots()),
+                "maxSpeedKnots",
+                Double.isNaN(stored.maxSpeedKnots())
+                    ? "unknown"
+                    : String.valueOf(stored.maxSpeedKnots())));
+        ctx.status(201).json(patrolJson(Web.messages(ctx), stored));
       }
     }
   }
