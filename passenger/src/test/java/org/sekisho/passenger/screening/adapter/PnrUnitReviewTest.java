@@ -549,6 +549,35 @@ class PnrUnitReviewTest {
     JsonNode atNrt = JSON.readTree(as(nrt, "GET", "/api/screening/referrals", "").body());
     assertThat(atNrt.get("referrals").findValuesAsText("id")).contains(String.valueOf(hit));
     assertThat(atNrt.get("referrals").get(0).get("airport").asText()).isEqualTo("NRT");
+    // what picks out the right passenger at the arrival hall, read only and audited
+    JsonNode one = JSON.readTree(as(nrt, "GET", "/api/screening/referrals/" + hit, "").body());
+    assertThat(one.get("documentNumber").asText()).isEqualTo("TK3000001");
+    assertThat(one.get("documentCountry").asText()).isEqualTo("JP");
+    assertThat(one.get("dateOfBirth").asText()).isEqualTo("1980-03-03");
+    assertThat(one.get("scheduledArrivalLocal").asText()).isEqualTo("2026-11-28T18:00");
+    assertThat(one.has("seat")).isTrue();
+    assertThat(one.get("explanation").toString()).isNotEqualTo("[]");
+    for (JsonNode r : atNrt.get("referrals")) {
+      if (r.get("id").asLong() == hit) {
+        assertThat(r.get("documentNumber").asText()).isEqualTo("TK3000001");
+      }
+    }
+    assertThat(as(kix, "GET", "/api/screening/referrals/" + hit, "").statusCode()).isEqualTo(404);
+    assertThat(as(nrt, "GET", "/screening/referrals/" + hit, "").body())
+        .contains("TK3000001")
+        .contains("1980-03-03");
+    int reads =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action ="
+                                + " 'screening.referral.read' and subject = :s and actor ="
+                                + " 'officer-nrt'")
+                        .bind("s", "hit:" + hit)
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(reads).isGreaterThanOrEqualTo(2);
     assertThat(
             JSON.readTree(as(kix, "GET", "/api/screening/referrals", "").body())
                 .get("referrals")

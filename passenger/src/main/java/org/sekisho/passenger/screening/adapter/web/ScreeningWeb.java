@@ -138,6 +138,12 @@ public final class ScreeningWeb implements WebModule {
             REFERRALS,
             "hits referred to the officers at an airport, awaiting their outcome",
             this::referralsPage)
+        .get(
+            "/screening/referrals/{id}",
+            REFERRALS,
+            "one referral as the officers see it: the traveller's document, date of birth, seat,"
+                + " the arrival and why (read only, audited)",
+            this::referralPage)
         .post(
             "/screening/referrals/{id}/outcome",
             Access.anyOf(Role.OFFICER),
@@ -206,6 +212,12 @@ public final class ScreeningWeb implements WebModule {
             "referred hits awaiting an outcome: an officer's airport (office), or ?airport= for"
                 + " the PNR unit",
             this::referralsApi)
+        .get(
+            "/api/screening/referrals/{id}",
+            REFERRALS,
+            "one referral awaiting an outcome at the officer's airport: traveller's document,"
+                + " date of birth, seat, scheduled arrival and explanation (read only, audited)",
+            this::referralApi)
         .post(
             "/api/screening/referrals/{id}/outcome",
             Access.anyOf(Role.OFFICER),
@@ -531,8 +543,14 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void referralsPage(Context ctx, String error, long errorHit) {
+    referralsPage(ctx, referrals(ctx), error, errorHit);
+  }
+
+  private void referralsPage(
+      Context ctx, List<ScreeningStore.Referral> referrals, String error, long errorHit) {
     Map<String, Object> p = new LinkedHashMap<>();
-    p.put("referrals", referrals(ctx));
+    p.put("referrals", referrals);
+    p.put("facts", referredFacts(referrals));
     p.put("officer", Web.principal(ctx).has(Role.OFFICER));
     p.put("outcomes", HitReview.OUTCOMES);
     p.put("error", error);
@@ -540,6 +558,69 @@ public final class ScreeningWeb implements WebModule {
     p.put("csrf", Web.csrf(ctx));
     p.put("t", Web.messages(ctx));
     Web.page(ctx, Web.messages(ctx).get("screening.referrals"), render("referrals.jte", p));
+  }
+
+  /**
+   * The traveller of each referral as the flight's data describe them now, by hit id: what an
+   * officer needs to pick out the right passenger (namesakes travel together).
+   */
+  private Map<Long, PassengerFacts> referredFacts(List<ScreeningStore.Referral> referrals) {
+    Map<Long, List<PassengerFacts>> byFlight = new LinkedHashMap<>();
+    Map<Long, PassengerFacts> out = new LinkedHashMap<>();
+    for (ScreeningStore.Referral r : referrals) {
+      for (PassengerFacts f :
+          byFlight.computeIfAbsent(r.flight().id(), id -> store.travellers(id))) {
+        if (f.key().equals(r.hit().hit().subjectKey())) {
+          out.put(r.hit().id(), f);
+        }
+      }
+    }
+    return out;
+  }
+
+  /** One referral the person may see (their airport's), audited as read; else not found. */
+  private ScreeningStore.Referral referral(Context ctx) {
+    long id = id(ctx.pathParam("id"), "id");
+    String airport = referralAirport(ctx);
+    ScreeningStore.Referral r =
+        store.referrals(airport).stream()
+            .filter(x -> x.hit().id() == id)
+            .findFirst()
+            .orElseThrow(
+                () -> HttpProblem.notFound("no referral " + id + " awaits an outcome here"));
+    Web.audit(
+        ctx,
+        "screening.referral.read",
+        "hit:" + id,
+        Map.of("traveller", r.hit().hit().subjectKey(), "flight", "flight:" + r.flight().id()));
+    return r;
+  }
+
+  private void referralPage(Context ctx) {
+    referralsPage(ctx, List.of(referral(ctx)), "", 0);
+  }
+
+  private void referralApi(Context ctx) {
+    ScreeningStore.Referral r = referral(ctx);
+    json(ctx, referralJson(r, referredFacts(List.of(r)).get(r.hit().id())));
+  }
+
+  private static Map<String, Object> referralJson(ScreeningStore.Referral r, PassengerFacts f) {
+    Map<String, Object> m = hitJson(r.hit());
+    m.put("airport", r.airport());
+    m.put("flight", r.flight().ref().designator());
+    m.put("date", r.flight().ref().departureDate().toString());
+    m.put("route", r.flight().ref().origin() + "-" + r.flight().ref().destination());
+    var s = r.flight().schedule();
+    m.put("scheduledArrivalLocal", s.arrivalLocal() == null ? null : s.arrivalLocal().toString());
+    m.put("scheduledArrival", s.arrival() == null ? null : s.arrival().toString());
+    m.put("dateOfBirth", f == null || f.dateOfBirth() == null ? null : f.dateOfBirth().toString());
+    m.put("gender", f == null ? "" : f.gender());
+    m.put("nationality", f == null ? "" : f.nationality());
+    m.put("documentNumber", f == null ? "" : f.documentNumber());
+    m.put("documentCountry", f == null ? "" : f.documentCountry());
+    m.put("seat", f == null ? "" : f.seat());
+    return m;
   }
 
   private Outcome<HitRow> outcome(Context ctx, long hitId, String outcome, String comment, int v) {
@@ -786,14 +867,11 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void referralsApi(Context ctx) {
+    List<ScreeningStore.Referral> referrals = referrals(ctx);
+    Map<Long, PassengerFacts> facts = referredFacts(referrals);
     List<Object> out = new ArrayList<>();
-    for (ScreeningStore.Referral r : referrals(ctx)) {
-      Map<String, Object> m = hitJson(r.hit());
-      m.put("airport", r.airport());
-      m.put("flight", r.flight().ref().designator());
-      m.put("date", r.flight().ref().departureDate().toString());
-      m.put("route", r.flight().ref().origin() + "-" + r.flight().ref().destination());
-      out.add(m);
+    for (ScreeningStore.Referral r : referrals) {
+      out.add(referralJson(r, facts.get(r.hit().id())));
     }
     json(ctx, Map.of("referrals", out));
   }
