@@ -61,7 +61,9 @@ final class PortCallsToIntel implements ConveyanceMovements {
     o.put("mode", "sea");
     o.put("direction", call.direction().code());
     o.put("time", call.time().toString());
-    o.put("conveyanceName", call.vessel().name());
+    String name = call.vessel().name() == null ? "" : call.vessel().name().strip();
+    // a vessel whose static data never came is named by its MMSI, so the record's title says which
+    o.put("conveyanceName", name.isEmpty() ? "MMSI " + call.vessel().mmsi() : name);
     o.put("callSign", call.vessel().callSign());
     if (call.vessel().imo() > 0) {
       o.put("imo", String.format("%07d", call.vessel().imo()));
