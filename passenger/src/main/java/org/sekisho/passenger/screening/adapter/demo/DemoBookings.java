@@ -19,7 +19,10 @@ final class DemoBookings {
 
   private DemoBookings() {}
 
-  /** One leg of an itinerary, departing on {@code date}. */
+  /**
+   * One leg of an itinerary, departing on {@code date} and arriving {@code days} later (local times
+   * at each end: an overnight flight lands the next day).
+   */
   record Leg(
       String carrier,
       String number,
@@ -27,7 +30,20 @@ final class DemoBookings {
       String depart,
       String arrive,
       String from,
-      String to) {}
+      String to,
+      int days) {
+    /** A leg that lands on the day it departs. */
+    Leg(
+        String carrier,
+        String number,
+        LocalDate date,
+        String depart,
+        String arrive,
+        String from,
+        String to) {
+      this(carrier, number, date, depart, arrive, from, to, 0);
+    }
+  }
 
   /**
    * A traveller of a booking.
@@ -157,7 +173,7 @@ final class DemoBookings {
         + ":"
         + l.depart()
         + ":"
-        + l.date().format(DAY)
+        + l.date().plusDays(l.days()).format(DAY)
         + ":"
         + l.arrive()
         + "+"

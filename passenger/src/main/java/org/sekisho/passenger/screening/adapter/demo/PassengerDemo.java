@@ -246,9 +246,9 @@ public final class PassengerDemo {
   static List<String> pushes(LocalDate day) {
     LocalDate before = day.minusDays(1);
     Leg bkk = new Leg("NH", "0806", day, "0010", "0805", "BKK", "NRT");
-    Leg lax = new Leg("JL", "0061", day, "0040", "0525", "LAX", "HND");
-    Leg bogMex = new Leg("AM", "0017", before, "2350", "0430", "BOG", "MEX");
-    Leg mex = new Leg("AM", "0058", day, "0020", "0540", "MEX", "NRT");
+    Leg lax = new Leg("JL", "0061", day, "0040", "0525", "LAX", "HND", 1);
+    Leg bogMex = new Leg("AM", "0017", before, "2350", "0430", "BOG", "MEX", 1);
+    Leg mex = new Leg("AM", "0058", day, "0020", "0540", "MEX", "NRT", 1);
     Leg svo = new Leg("SU", "0260", day, "0005", "1420", "SVO", "NRT");
     Leg dxb = new Leg("EK", "0318", day, "0240", "1735", "DXB", "NRT");
     Leg icn = new Leg("KE", "0705", day, "0900", "1115", "ICN", "NRT");
@@ -397,7 +397,8 @@ public final class PassengerDemo {
 
   private static List<Booking> dxbPlanted(Leg leg) {
     Leg back =
-        new Leg(leg.carrier(), leg.number(), leg.date().plusDays(6), "2200", "0500", "NRT", "DXB");
+        new Leg(
+            leg.carrier(), leg.number(), leg.date().plusDays(6), "2200", "0500", "NRT", "DXB", 1);
     Booking haddad =
         new Booking(
             "HADD01",

@@ -62,6 +62,8 @@ class PassengerDemoTest {
     for (ScreeningStore.FlightRow f :
         store.flights(LocalDate.of(2026, 11, 27), LocalDate.of(2026, 11, 27), "")) {
       assertThat(f.direction()).isEqualTo("arrival");
+      // overnight flights land the next day: none arrives before it departs
+      assertThat(f.schedule().arrival()).as(f.ref().toString()).isAfter(f.schedule().departure());
       for (ScreeningStore.HitRow h : store.hits(f.id())) {
         seen.add(h.hit().subjectName() + " | " + h.hit().title());
       }
