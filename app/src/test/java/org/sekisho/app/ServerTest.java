@@ -61,6 +61,17 @@ class ServerTest {
   void start(Database db, @TempDir Path dir) throws Exception {
     sekisho = new Sekisho(db, dir, Clock.systemUTC());
     DemoAccounts.registerAgencies(sekisho.agencies());
+    // D1 goes to the police as it is ingested: under an agreement, as any sharing
+    sekisho
+        .sharing()
+        .addAgreement(
+            "police-jp",
+            java.util.List.of("declarations"),
+            "MoU for the test",
+            java.time.LocalDate.of(2024, 1, 1),
+            java.util.Optional.empty(),
+            new Actor("system:test", "customs-jp", true))
+        .orElseThrow();
     String data =
         "{\"declarationId\":\"D1\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"sharedWith\":[\"police-jp\"],"
             + "\"importer\":{\"kind\":\"company\",\"name\":\"株式会社サクラ物産\",\"phone\":\"03-1234-5678\",\"country\":\"JP\"},"
@@ -199,6 +210,19 @@ class ServerTest {
                         .one());
     assertThat(registrations).isEqualTo(1);
 
+    // registered is not yet agreed: a sharing needs an agreement in force for the kind
+    JsonNode unagreed =
+        JSON.readTree(
+            send("POST", "/api/ingest/seizures?format=json", tokens.get(Role.OFFICER), seizure)
+                .body());
+    assertThat(unagreed.get("stored").asInt()).isZero();
+    assertThat(unagreed.toString()).contains("no-agreement");
+    String agreement =
+        "{\"agency\":\"coastguard-jp\",\"kinds\":[\"seizures\"],\"reference\":\"JCG"
+            + " agreement\",\"validFrom\":\"2025-04-01\"}";
+    assertThat(
+            send("POST", "/api/sharing/agreements", tokens.get(Role.ADMIN), agreement).statusCode())
+        .isEqualTo(201);
     JsonNode stored =
         JSON.readTree(
             send("POST", "/api/ingest/seizures?format=json", tokens.get(Role.OFFICER), seizure)
@@ -444,6 +468,8 @@ class ServerTest {
     WebDriver driver = Chromium.start();
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      // a form's answer replaces the page: an element found just before is gone, look again
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
       driver.get(base + "/records/" + d2);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
       driver.findElement(By.id("username")).sendKeys("liaison");
@@ -455,11 +481,12 @@ class ServerTest {
           .findElement(By.cssSelector("#share-form input[name=purpose]"))
           .sendKeys("joint investigation of undervalued laptops");
       driver.findElement(By.id("share-button")).click();
-      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-shares")));
-      var row = driver.findElement(By.cssSelector("#record-shares tr.share"));
-      assertThat(row.getAttribute("data-agency")).isEqualTo("police-jp");
-      assertThat(row.getAttribute("data-state")).isEqualTo("in-force");
-      assertThat(row.getText()).contains("MoU trade fraud 2025").contains("undervalued laptops");
+      // re-found at each step: the page is replaced as the form's answer arrives
+      By row = By.cssSelector("#record-shares tr.share");
+      wait.until(ExpectedConditions.attributeToBe(row, "data-state", "in-force"));
+      wait.until(ExpectedConditions.attributeToBe(row, "data-agency", "police-jp"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "MoU trade fraud 2025"));
+      wait.until(ExpectedConditions.textToBePresentInElementLocated(row, "undervalued laptops"));
       // the police read it now
       assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
           .isEqualTo(200);

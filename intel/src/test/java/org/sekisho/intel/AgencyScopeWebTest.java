@@ -76,6 +76,7 @@ class AgencyScopeWebTest {
         "");
     customs = accounts.issueApiToken("officer", "test", Optional.empty());
     police = accounts.issueApiToken("police", "test", Optional.empty());
+    TestIngest.agree(db, CLOCK, "police-jp", "seizures", "declarations");
     IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
     web =
         WebServer.start(

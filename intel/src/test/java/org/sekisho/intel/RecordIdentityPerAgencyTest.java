@@ -59,6 +59,7 @@ class RecordIdentityPerAgencyTest {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
     this.ingest = TestIngest.wire(db, tmp, CLOCK, e -> {}, IngestPorts.RecordsStored.NONE);
     TestIngest.register(db, CLOCK, "customs-jp", "police-jp");
+    TestIngest.agree(db, CLOCK, "police-jp", "seizures", "declarations");
     this.queries = new JdbcIntelQueries(db.jdbi(), ZoneId.of("Asia/Tokyo"), CLOCK, TestIngest.JSON);
   }
 

@@ -22,8 +22,11 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,6 +48,8 @@ import org.sekisho.platform.web.WebServer;
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
+// the tests share one database: the one that records agreements everyone else lacks runs last
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecordSharingWebTest {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Clock CLOCK =
@@ -258,6 +263,90 @@ class RecordSharingWebTest {
                 + "\"validFrom\":\"2026-01-01\",\"validUntil\":\"2025-01-01\"}");
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(bad.body()).get("field").asText()).isEqualTo("kinds[0]");
+  }
+
+  @Test
+  @Order(Integer.MAX_VALUE)
+  void aPartnerLearnsNothingBeyondWhatIsSharedWithIt() throws Exception {
+    send(
+        admin,
+        "POST",
+        "/api/sharing/agreements",
+        "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU leak"
+            + " test\",\"validFrom\":\"2024-01-01\"}");
+    send(
+        admin,
+        "POST",
+        "/api/sharing/agreements",
+        "{\"agency\":\"coastguard-jp\",\"kinds\":[\"seizures\"],\"reference\":\"JCG leak"
+            + " test\",\"validFrom\":\"2024-01-01\"}");
+    String seizures =
+        "{\"seizureId\":\"SZ-LEAK-1\",\"date\":\"2026-11-26\",\"commodity\":\"heroin\","
+            + "\"companies\":[{\"name\":\"Orchid Lantern Trading\",\"country\":\"TH\"}],"
+            + "\"sharedWith\":[\"police-jp\",\"coastguard-jp\"]}\n"
+            + "{\"seizureId\":\"SZ-LEAK-2\",\"date\":\"2026-11-26\",\"commodity\":\"heroin\","
+            + "\"companies\":[{\"name\":\"Blue Heron Logistics\",\"country\":\"TH\"}]}\n";
+    JsonNode report = JSON.readTree(send(officer, "POST", "/api/ingest/seizures", seizures).body());
+    assertThat(report.get("stored").asInt()).as(report.toString()).isEqualTo(2);
+    long orchid = entity("ORCHID LANTERN TRADING|TH");
+    long heron = entity("BLUE HERON LOGISTICS|TH");
+    HttpResponse<String> merged =
+        send(
+            officer,
+            "POST",
+            "/api/entities/" + orchid + "/merge",
+            "{\"mergedId\":" + heron + ",\"reason\":\"same director and phone\"}");
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(201);
+    // customs finds the survivor under the merged name; the police, who see no record naming
+    // that name, do not learn that customs judged the two the same
+    assertThat(send(officer, "GET", "/api/search?q=Blue+Heron+Logistics", null).body())
+        .contains("\"id\":" + orchid);
+    assertThat(send(police, "GET", "/api/search?q=Blue+Heron+Logistics", null).body())
+        .doesNotContain("\"id\":" + orchid);
+    // a partner sees that the record is shared with it, not with whom else
+    HttpResponse<String> read = send(police, "GET", "/api/records/" + id("SZ-LEAK-1"), null);
+    assertThat(JSON.readTree(read.body()).get("sharedWith").toString())
+        .isEqualTo("[\"police-jp\"]");
+    assertThat(read.headers().firstValue("Cache-Control")).contains("no-store");
+    assertThat(
+            JSON.readTree(send(officer, "GET", "/api/records/" + id("SZ-LEAK-1"), null).body())
+                .get("sharedWith")
+                .size())
+        .isEqualTo(2);
+    // a refused sharing is audited as a done one is
+    long before = audited("record.share.refused", "record:" + id("SZ-LEAK-2"));
+    send(
+        liaison,
+        "POST",
+        "/api/sharing/records/" + id("SZ-LEAK-2"),
+        "{\"agency\":\"polce-jp\",\"purpose\":\"joint investigation\"}");
+    assertThat(audited("record.share.refused", "record:" + id("SZ-LEAK-2"))).isEqualTo(before + 1);
+    // an agreement's days are days of this century, not typing slips
+    HttpResponse<String> slip =
+        send(
+            admin,
+            "POST",
+            "/api/sharing/agreements",
+            "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU\","
+                + "\"validFrom\":\"2024-01-01\",\"validUntil\":\"+10000-01-01\"}");
+    assertThat(slip.statusCode()).isEqualTo(400);
+    HttpResponse<String> missing =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + id("SZ-LEAK-2"),
+            "{\"purpose\":\"joint investigation\"}");
+    assertThat(JSON.readTree(missing.body()).get("error").asText()).isEqualTo("missing-field");
+  }
+
+  private long entity(String key) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.entity where key = ?")
+                    .bind(0, key)
+                    .mapTo(Long.class)
+                    .one());
   }
 
   @Test

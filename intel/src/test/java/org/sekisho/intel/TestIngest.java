@@ -10,9 +10,12 @@ import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.intel.adapter.db.FileRawArchive;
 import org.sekisho.intel.adapter.db.JdbcIngestLog;
 import org.sekisho.intel.adapter.db.JdbcRecordStore;
+import org.sekisho.intel.adapter.db.JdbcSharingStore;
 import org.sekisho.intel.adapter.format.Formats;
+import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.intel.domain.RecordReader;
 import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.db.Database;
@@ -35,6 +38,30 @@ final class TestIngest {
     }
   }
 
+  /** Sharing over the test database, with customs-jp as the administration. */
+  static RecordSharing sharing(Database db, Clock clock) {
+    return new RecordSharing(
+        new JdbcSharingStore(db.jdbi()),
+        new Agencies(db.jdbi(), clock, e -> {})::codes,
+        e -> {},
+        clock,
+        ZoneOffset.UTC,
+        "customs-jp");
+  }
+
+  /** Records an agreement with {@code partner} (registered) covering {@code kinds}, from 2020. */
+  static void agree(Database db, Clock clock, String partner, String... kinds) {
+    sharing(db, clock)
+        .addAgreement(
+            partner,
+            java.util.List.of(kinds),
+            "test agreement with " + partner,
+            java.time.LocalDate.of(2020, 1, 1),
+            java.util.Optional.empty(),
+            new Actor("system:test", "customs-jp", true))
+        .orElseThrow();
+  }
+
   /** Raw inputs archived under {@code tmp}; {@code stored} told about every stored batch. */
   static IngestRecords wire(
       Database db, Path tmp, Clock clock, AuditTrail audit, IngestPorts.RecordsStored stored) {
@@ -48,6 +75,7 @@ final class TestIngest {
         clock,
         100,
         new Agencies(db.jdbi(), clock, audit)::codes,
+        sharing(db, clock)::rulesNow,
         stored);
   }
 }

@@ -98,6 +98,9 @@ public final class IntelContext implements BoundedContext {
       ZoneId zone,
       String administration) {
     Agencies agencies = new Agencies(db.jdbi(), clock, audit);
+    this.sharing =
+        new RecordSharing(
+            new JdbcSharingStore(db.jdbi()), agencies::codes, audit, clock, zone, administration);
     this.ingest =
         new IngestRecords(
             new FileRawArchive(dataDir.resolve("archive"), clock),
@@ -113,9 +116,8 @@ public final class IntelContext implements BoundedContext {
             2_000,
             // the platform's registry, read once per ingest
             agencies::codes,
+            sharing::rulesNow,
             stored);
-    this.sharing =
-        new RecordSharing(new JdbcSharingStore(db.jdbi()), agencies::codes, audit, clock, zone);
     this.queries = new JdbcIntelQueries(db.jdbi(), zone, clock, json, administration);
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);
     this.feed = new JdbcRecordFeed(db.jdbi(), json);

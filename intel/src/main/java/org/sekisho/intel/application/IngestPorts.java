@@ -78,6 +78,26 @@ public final class IngestPorts {
     java.util.Set<String> registered();
   }
 
+  /**
+   * Whether a record may be shared with an agency when it is ingested: only under an agreement in
+   * force between the administration and the partner that covers the record's kind.
+   */
+  @FunctionalInterface
+  public interface SharingRules {
+    /**
+     * Why a record of {@code kind} owned by {@code owner} may not go to {@code partner}; empty if
+     * it may.
+     */
+    java.util.Optional<String> refusal(
+        String owner, String partner, org.sekisho.intel.domain.RecordKind kind);
+  }
+
+  /** The sharing rules as they stand; an ingest reads them once, when it starts. */
+  @FunctionalInterface
+  public interface SharingAgreements {
+    SharingRules now();
+  }
+
   /** Opens rows of an archived input in a format. */
   @FunctionalInterface
   public interface RowSources {

@@ -47,6 +47,7 @@ public final class IngestRecords {
   private final int batchSize;
   private final IngestPorts.RecordsStored listener;
   private final IngestPorts.Agencies agencies;
+  private final IngestPorts.SharingAgreements agreements;
 
   public IngestRecords(
       RawArchive archive,
@@ -57,7 +58,8 @@ public final class IngestRecords {
       AuditTrail audit,
       Clock clock,
       int batchSize,
-      IngestPorts.Agencies agencies) {
+      IngestPorts.Agencies agencies,
+      IngestPorts.SharingAgreements agreements) {
     this(
         archive,
         sources,
@@ -68,11 +70,13 @@ public final class IngestRecords {
         clock,
         batchSize,
         agencies,
+        agreements,
         IngestPorts.RecordsStored.NONE);
   }
 
   /**
    * @param agencies the registered agencies, which alone a record may belong to or be shared with
+   * @param agreements the sharing agreements, under which alone a record is shared at ingest
    * @param listener told about every stored batch (targeting assesses them)
    */
   public IngestRecords(
@@ -85,8 +89,10 @@ public final class IngestRecords {
       Clock clock,
       int batchSize,
       IngestPorts.Agencies agencies,
+      IngestPorts.SharingAgreements agreements,
       IngestPorts.RecordsStored listener) {
     this.agencies = agencies;
+    this.agreements = agreements;
     this.listener = listener;
     this.archive = archive;
     this.sources = sources;
@@ -146,12 +152,13 @@ public final class IngestRecords {
     long rows = 0;
     List<RowSource.Row> chunk = new ArrayList<>(batchSize);
     java.util.Set<String> registered = agencies.registered();
+    IngestPorts.SharingRules sharing = agreements.now();
     BatchWriter writer =
         new BatchWriter(
             store,
             listener,
             progress,
-            fields -> validate(kind, fields, actor, run, registered),
+            fields -> validate(kind, fields, actor, run, registered, sharing),
             f -> sourceId(kind, f));
     try (writer;
         InputStream body = raw.open();
@@ -407,7 +414,8 @@ public final class IngestRecords {
       Outcome<Fields> fields,
       Actor actor,
       long run,
-      java.util.Set<String> registered) {
+      java.util.Set<String> registered,
+      IngestPorts.SharingRules sharing) {
     if (!(fields instanceof Outcome.Accepted<Fields> accepted)) {
       return new Outcome.Rejected<>(fields.problems());
     }
@@ -450,6 +458,19 @@ public final class IngestRecords {
           "you may ingest records for your own agency (" + actor.agency() + ") only");
     }
     String owner = agency;
+    // a sharing written into the data goes no further than the liaison officer's would: under an
+    // agreement in force that covers the kind
+    List<Problem> notAgreed = new ArrayList<>();
+    for (int i = 0; i < shared.size(); i++) {
+      int at = i;
+      sharing
+          .refusal(owner, shared.get(i), kind)
+          .ifPresent(
+              why -> notAgreed.add(Problem.of("no-agreement", "sharedWith[" + at + "]", why)));
+    }
+    if (!notAgreed.isEmpty()) {
+      return new Outcome.Rejected<>(notAgreed);
+    }
     return reader
         .read(kind, f)
         .map(

@@ -86,21 +86,76 @@ public final class RecordSharing {
   private final AuditTrail audit;
   private final Clock clock;
   private final ZoneId zone;
+  private final String administration;
 
   /**
    * @param zone the administration's zone: an agreement's days are its calendar days
+   * @param administration the agency running Sekisho: agreements are between it and a partner, and
+   *     cover records going either way
    */
   public RecordSharing(
       SharingStore store,
       IngestPorts.Agencies agencies,
       AuditTrail audit,
       Clock clock,
-      ZoneId zone) {
+      ZoneId zone,
+      String administration) {
     this.store = store;
     this.agencies = agencies;
     this.audit = audit;
     this.clock = clock;
     this.zone = zone;
+    this.administration = administration;
+  }
+
+  private LocalDate today() {
+    return LocalDate.now(clock.withZone(zone));
+  }
+
+  /**
+   * The rules as they stand today: a record goes from its owner to a partner only under an
+   * agreement in force between the administration and the other of the two that covers its kind.
+   */
+  public IngestPorts.SharingRules rulesNow() {
+    List<SharingAgreement> all = store.agreements();
+    LocalDate today = today();
+    return (owner, partner, kind) ->
+        basis(all, owner, partner, kind, today).isPresent()
+            ? Optional.empty()
+            : Optional.of(noAgreement(owner, partner, kind));
+  }
+
+  private Optional<SharingAgreement> basis(
+      List<SharingAgreement> all, String owner, String partner, RecordKind kind, LocalDate day) {
+    String other =
+        owner.equals(administration) ? partner : partner.equals(administration) ? owner : null;
+    if (other == null || other.equals(administration)) {
+      return Optional.empty();
+    }
+    return all.stream()
+        .filter(a -> a.agency().equals(other) && a.covers(kind, day))
+        .max(Comparator.comparing(SharingAgreement::validFrom));
+  }
+
+  private String noAgreement(String owner, String partner, RecordKind kind) {
+    if (!owner.equals(administration) && !partner.equals(administration)) {
+      return "records are shared under "
+          + administration
+          + "'s agreements, between it and a partner: neither "
+          + owner
+          + " nor "
+          + partner
+          + " is "
+          + administration;
+    }
+    String other = owner.equals(administration) ? partner : owner;
+    return "no agreement in force today allows sharing "
+        + kind.plural()
+        + " between "
+        + administration
+        + " and "
+        + other
+        + "; an administrator records one (sekisho agreement add, POST /api/sharing/agreements)";
   }
 
   /** Every agreement, the most recent first. */
@@ -112,7 +167,7 @@ public final class RecordSharing {
 
   /** The agreements in force today that allow sharing a record of {@code kind}. */
   public List<SharingAgreement> inForceFor(RecordKind kind) {
-    LocalDate today = LocalDate.now(clock.withZone(zone));
+    LocalDate today = today();
     return agreements().stream().filter(a -> a.covers(kind, today)).toList();
   }
 
@@ -124,8 +179,26 @@ public final class RecordSharing {
       LocalDate from,
       Optional<LocalDate> until,
       Actor actor) {
+    return refused(
+        doAddAgreement(agency, kinds, reference, from, until, actor),
+        actor,
+        "sharing.agreement.refused",
+        "",
+        Map.of("agency", agency == null ? "" : FieldRules.shorten(agency)));
+  }
+
+  private Outcome<SharingAgreement> doAddAgreement(
+      String agency,
+      List<String> kinds,
+      String reference,
+      LocalDate from,
+      Optional<LocalDate> until,
+      Actor actor) {
     List<Problem> problems = new ArrayList<>();
-    if (agency == null || !agencies.registered().contains(agency)) {
+    if (agency == null || agency.isBlank()) {
+      problems.add(
+          Problem.of("missing-field", "agency", "name the partner agency, e.g. police-jp"));
+    } else if (!agencies.registered().contains(agency)) {
       problems.add(unknownAgency(agency));
     } else if (agency.equals(actor.agency())) {
       problems.add(
@@ -163,6 +236,11 @@ public final class RecordSharing {
         .ifPresent(problems::add);
     if (from == null) {
       problems.add(Problem.of("missing-field", "validFrom", "expected the first day, YYYY-MM-DD"));
+    } else if (from.isBefore(FIRST_DAY) || from.isAfter(LAST_DAY)) {
+      problems.add(outOfRange("validFrom", from));
+    } else if (until.isPresent()
+        && (until.get().isBefore(FIRST_DAY) || until.get().isAfter(LAST_DAY))) {
+      problems.add(outOfRange("validUntil", until.get()));
     } else if (until.isPresent() && until.get().isBefore(from)) {
       problems.add(
           Problem.of(
@@ -215,6 +293,15 @@ public final class RecordSharing {
    * already.
    */
   public Outcome<Share> share(long recordId, String agency, String purpose, Actor actor) {
+    return refused(
+        doShare(recordId, agency, purpose, actor),
+        actor,
+        "record.share.refused",
+        "record:" + recordId,
+        Map.of("agency", agency == null ? "" : FieldRules.shorten(agency)));
+  }
+
+  private Outcome<Share> doShare(long recordId, String agency, String purpose, Actor actor) {
     Optional<RecordHead> found = store.head(recordId);
     if (found.isEmpty()) {
       return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
@@ -225,7 +312,10 @@ public final class RecordSharing {
           "forbidden", "id", "only " + head.agency() + ", which owns the record, may share it");
     }
     List<Problem> problems = new ArrayList<>();
-    if (agency == null || !agencies.registered().contains(agency)) {
+    if (agency == null || agency.isBlank()) {
+      problems.add(
+          Problem.of("missing-field", "agency", "name the partner agency, e.g. police-jp"));
+    } else if (!agencies.registered().contains(agency)) {
       problems.add(unknownAgency(agency));
     } else if (agency.equals(head.agency())) {
       problems.add(
@@ -237,16 +327,10 @@ public final class RecordSharing {
       return new Outcome.Rejected<>(problems);
     }
     Optional<SharingAgreement> basis =
-        inForceFor(head.kind()).stream().filter(a -> a.agency().equals(agency)).findFirst();
+        basis(store.agreements(), head.agency(), agency, head.kind(), today());
     if (basis.isEmpty()) {
       return Outcome.rejected(
-          "no-agreement",
-          "agency",
-          "no agreement in force today allows sharing "
-              + head.kind().plural()
-              + " with "
-              + agency
-              + "; an administrator records one (POST /api/sharing/agreements)");
+          "no-agreement", "agency", noAgreement(head.agency(), agency, head.kind()));
     }
     if (head.sharedWith().contains(agency)) {
       return Outcome.rejected(
@@ -283,6 +367,15 @@ public final class RecordSharing {
 
   /** Ends the record's sharing with {@code agency}, with a reason; the history is kept. */
   public Outcome<String> revoke(long recordId, String agency, String reason, Actor actor) {
+    return refused(
+        doRevoke(recordId, agency, reason, actor),
+        actor,
+        "record.unshare.refused",
+        "record:" + recordId,
+        Map.of("agency", agency == null ? "" : FieldRules.shorten(agency)));
+  }
+
+  private Outcome<String> doRevoke(long recordId, String agency, String reason, Actor actor) {
     Optional<RecordHead> found = store.head(recordId);
     if (found.isEmpty()) {
       return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
@@ -315,6 +408,32 @@ public final class RecordSharing {
             "record:" + recordId,
             Map.of("agency", agency, "kind", found.get().kind().code())));
     return Outcome.accepted(agency);
+  }
+
+  /** The days an agreement's dates may fall on: a typing slip is not an agreement till 9999. */
+  static final LocalDate FIRST_DAY = LocalDate.of(1950, 1, 1);
+
+  static final LocalDate LAST_DAY = LocalDate.of(2100, 12, 31);
+
+  private static Problem outOfRange(String field, LocalDate day) {
+    return Problem.of(
+        "invalid-value",
+        field,
+        "expected a day between " + FIRST_DAY + " and " + LAST_DAY + "; got " + day);
+  }
+
+  /** A refused sharing is audited as a done one is: who tried what, and why it was refused. */
+  private <T> Outcome<T> refused(
+      Outcome<T> o, Actor actor, String action, String subject, Map<String, String> what) {
+    if (o instanceof Outcome.Rejected<T> r) {
+      Map<String, String> details = new LinkedHashMap<>(what);
+      details.put("refused", r.problems().get(0).code());
+      details.put("field", r.problems().get(0).field());
+      audit.record(
+          new AuditEvent(
+              clock.instant(), actor.username(), actor.agency(), action, subject, details));
+    }
+    return o;
   }
 
   private Problem unknownAgency(String agency) {

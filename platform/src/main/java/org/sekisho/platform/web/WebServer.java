@@ -276,6 +276,10 @@ public final class WebServer implements AutoCloseable {
       }
       if (spec.access() instanceof Access.Public) {
         boundPublicBody(ctx);
+      } else {
+        // what a signed-in caller reads is scoped to them and may be withdrawn (a sharing revoked,
+        // a record masked): no browser or proxy keeps a copy
+        ctx.header("Cache-Control", "no-store");
       }
       checkInput(spec, ctx);
       spec.handler().handle(ctx);

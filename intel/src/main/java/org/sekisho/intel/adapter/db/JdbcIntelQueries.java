@@ -282,7 +282,8 @@ public final class JdbcIntelQueries implements IntelQueries {
   private static List<EntityHit> entityCandidates(
       Handle h, String company, String person, String folded, Reader reader) {
     // A merged entity's name finds its survivor, whose count takes the records of the entities
-    // merged into it. Merged entities are matched in a branch of their own (few, through their
+    // merged into it, when the reader sees a record that names the merged entity. Merged entities
+    // are matched in a branch of their own (few, through their
     // own index) and their records counted in a count of their own: folded into one walk of each
     // candidate's merge group, the planner chose plans that put bench search's p95 at 250 ms
     // against 97 ms at a million records.
@@ -298,7 +299,13 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " intel.entity e join intel.entity s on s.id = e.merged_into and s.merged_into"
                 + " is null where e.merged_into is not null and (e.key operator(public.%) :c or"
                 + " e.key operator(public.%) :p or e.display operator(public.%) :f or :c"
-                + " operator(public.<%) e.key or :f operator(public.<%) e.display) limit 50)),"
+                + " operator(public.<%) e.key or :f operator(public.<%) e.display)"
+                // the merged name counts only where the reader sees a record naming it: otherwise
+                // a partner would learn from a search which names customs judged the same party
+                + " and exists (select 1 from intel.record_entity re join intel.record r on r.id"
+                + " = re.record_id where re.entity_id = e.id and "
+                + SCOPE
+                + ") limit 50)),"
                 + " cand as (select id, type, display, max(greatest(public.similarity(key, :c),"
                 + " public.similarity(key, :p), public.similarity(said, :f),"
                 + " public.word_similarity(:c, key), public.word_similarity(:f, said),"

@@ -350,6 +350,7 @@ public final class IntelWeb implements WebModule {
     params.put(
         "shares", owner ? answer(sharing.shares(id, actor(ctx))) : List.<RecordSharing.Share>of());
     params.put("owner", owner);
+    params.put("sharedWith", sharedWithFor(r.agency(), r.sharedWith(), p));
     params.put("mayShare", owner && SHARE.admits(p));
     params.put(
         "partners",
@@ -408,7 +409,7 @@ public final class IntelWeb implements WebModule {
     body.put("recordedAt", r.recordedAt());
     body.put("office", r.office());
     body.put("agency", r.agency());
-    body.put("sharedWith", r.sharedWith());
+    body.put("sharedWith", sharedWithFor(r.agency(), r.sharedWith(), Web.principal(ctx)));
     body.put("title", r.title());
     body.put("parties", r.parties());
     body.put("entities", r.entities());
@@ -511,6 +512,17 @@ public final class IntelWeb implements WebModule {
   }
 
   // ---- sharing with partner agencies
+
+  /**
+   * The agencies a record is shared with, as a reader may know them: all of them for the owner's
+   * readers; for a partner's, only its own (which other partners got the record is the owner's).
+   */
+  static List<String> sharedWithFor(String owner, List<String> sharedWith, Principal reader) {
+    if (owner.equals(reader.agency())) {
+      return sharedWith;
+    }
+    return sharedWith.contains(reader.agency()) ? List.of(reader.agency()) : List.of();
+  }
 
   private static Map<String, Object> agreementJson(SharingAgreement a) {
     Map<String, Object> m = new LinkedHashMap<>();
