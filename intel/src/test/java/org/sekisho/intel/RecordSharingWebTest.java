@@ -76,7 +76,7 @@ class RecordSharingWebTest {
     accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
     accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
     accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
-    TestIngest.register(db, CLOCK, "coastguard-jp");
+    TestIngest.register(db, CLOCK, "coastguard-jp", "fiu-jp");
     liaison = accounts.issueApiToken("mei", "test", Optional.empty());
     officer = accounts.issueApiToken("kenji", "test", Optional.empty());
     admin = accounts.issueApiToken("root", "test", Optional.empty());
@@ -337,6 +337,84 @@ class RecordSharingWebTest {
             "/api/sharing/records/" + id("SZ-LEAK-2"),
             "{\"purpose\":\"joint investigation\"}");
     assertThat(JSON.readTree(missing.body()).get("error").asText()).isEqualTo("missing-field");
+  }
+
+  @Test
+  void endingAnAgreementEndsTheSharingsItAllowedAndNoNewOnes() throws Exception {
+    HttpResponse<String> added =
+        send(
+            admin,
+            "POST",
+            "/api/sharing/agreements",
+            "{\"agency\":\"fiu-jp\",\"kinds\":[\"seizures\"],\"reference\":\"FIU MoU\","
+                + "\"validFrom\":\"2024-01-01\"}");
+    long agreement = JSON.readTree(added.body()).get("id").asLong();
+    long seizure = id("SZ-SHARE-2");
+    assertThat(
+            send(
+                    liaison,
+                    "POST",
+                    "/api/sharing/records/" + seizure,
+                    "{\"agency\":\"fiu-jp\",\"purpose\":\"money laundering case\"}")
+                .statusCode())
+        .isEqualTo(201);
+    String end = "/api/sharing/agreements/" + agreement + "/end";
+    // only an administrator ends it, with a reason and a day the agreement could end on
+    assertThat(
+            send(liaison, "POST", end, "{\"lastDay\":\"2026-11-26\",\"reason\":\"superseded\"}")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            JSON.readTree(
+                    send(admin, "POST", end, "{\"lastDay\":\"2020-01-01\",\"reason\":\"x y z\"}")
+                        .body())
+                .get("field")
+                .asText())
+        .isEqualTo("lastDay");
+    assertThat(send(admin, "POST", end, "{\"lastDay\":\"2026-11-26\"}").statusCode())
+        .isEqualTo(400);
+    HttpResponse<String> ended =
+        send(
+            admin,
+            "POST",
+            end,
+            "{\"lastDay\":\"2026-11-26\",\"reason\":\"superseded by the 2026 MoU\"}");
+    assertThat(ended.statusCode()).as(ended.body()).isEqualTo(200);
+    assertThat(JSON.readTree(ended.body()).get("validUntil").asText()).isEqualTo("2026-11-26");
+    // the sharing it allowed ended with it, by the system, kept and audited
+    List<String> sharedWith =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select unnest(shared_with) from intel.record where id = ?")
+                        .bind(0, seizure)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(sharedWith).doesNotContain("fiu-jp");
+    JsonNode shares =
+        JSON.readTree(send(liaison, "GET", "/api/sharing/records/" + seizure, null).body());
+    JsonNode fiu = null;
+    for (JsonNode sh : shares.get("shares")) {
+      if (sh.get("agency").asText().equals("fiu-jp")) {
+        fiu = sh;
+      }
+    }
+    assertThat(fiu).isNotNull();
+    assertThat(fiu.get("inForce").asBoolean()).isFalse();
+    assertThat(fiu.get("revokedBy").asText()).isEqualTo("system:agreements");
+    assertThat(audited("sharing.agreement.ended", "agreement:" + agreement)).isEqualTo(1);
+    // and nothing new goes out under it
+    assertThat(
+            JSON.readTree(
+                    send(
+                            liaison,
+                            "POST",
+                            "/api/sharing/records/" + seizure,
+                            "{\"agency\":\"fiu-jp\",\"purpose\":\"money laundering case\"}")
+                        .body())
+                .get("error")
+                .asText())
+        .isEqualTo("no-agreement");
   }
 
   private long entity(String key) {

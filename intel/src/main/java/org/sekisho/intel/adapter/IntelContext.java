@@ -141,6 +141,48 @@ public final class IntelContext implements BoundedContext {
     return feed;
   }
 
+  private java.util.concurrent.ScheduledExecutorService lapsing;
+
+  /** Ends sharings no agreement allows any more now, then every hour. */
+  @Override
+  public synchronized void start() {
+    if (lapsing != null) {
+      return;
+    }
+    lapsing =
+        java.util.concurrent.Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "sharing-lapse");
+              t.setDaemon(true);
+              return t;
+            });
+    lapsing.scheduleWithFixedDelay(
+        () -> {
+          try {
+            int ended = sharing.lapse();
+            if (ended > 0) {
+              LOG.log(System.Logger.Level.INFO, "{0} sharings ended: no agreement any more", ended);
+            }
+          } catch (RuntimeException e) {
+            // the next run tries again; a failed run must not end the schedule
+            LOG.log(System.Logger.Level.WARNING, "ending lapsed sharings failed", e);
+          }
+        },
+        0,
+        1,
+        java.util.concurrent.TimeUnit.HOURS);
+  }
+
+  @Override
+  public synchronized void close() {
+    if (lapsing != null) {
+      lapsing.shutdownNow();
+      lapsing = null;
+    }
+  }
+
+  private static final System.Logger LOG = System.getLogger(IntelContext.class.getName());
+
   @Override
   public List<Migrations> migrations() {
     return List.of(Migrations.of("intel"));

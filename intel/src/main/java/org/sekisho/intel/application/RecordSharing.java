@@ -79,6 +79,12 @@ public final class RecordSharing {
     boolean revoke(long recordId, String agency, String reason, String by, Instant at);
 
     List<Share> shares(long recordId);
+
+    /** Sets an agreement's last day; false when there is no such agreement. */
+    boolean endAgreement(long id, LocalDate lastDay);
+
+    /** Every record shared with another agency now (ingest's sharings included). */
+    List<RecordHead> shared();
   }
 
   private final SharingStore store;
@@ -270,6 +276,88 @@ public final class RecordSharing {
             details));
     return Outcome.accepted(a);
   }
+
+  /**
+   * Ends an agreement on {@code lastDay} (administrators), with a reason; sharings it no longer
+   * allows end at once ({@link #lapse}).
+   */
+  public Outcome<SharingAgreement> endAgreement(
+      long id, LocalDate lastDay, String reason, Actor actor) {
+    Optional<SharingAgreement> found =
+        store.agreements().stream().filter(a -> a.id() == id).findFirst();
+    Outcome<SharingAgreement> o;
+    if (found.isEmpty()) {
+      o = Outcome.rejected("not-found", "id", "agreement " + id + " was not found");
+    } else if (lastDay == null) {
+      o = Outcome.rejected("missing-field", "lastDay", "expected the last day, YYYY-MM-DD");
+    } else if (lastDay.isBefore(found.get().validFrom().minusDays(1))
+        || lastDay.isAfter(LAST_DAY)
+        || found.get().validUntil().map(lastDay::isAfter).orElse(false)) {
+      o =
+          Outcome.rejected(
+              "invalid-value",
+              "lastDay",
+              "expected a day from the day before "
+                  + found.get().validFrom()
+                  + " to "
+                  + found.get().validUntil().orElse(LAST_DAY)
+                  + "; got "
+                  + lastDay);
+    } else {
+      Optional<Problem> why = text("reason", reason, MIN_TEXT, "say why the agreement ends");
+      o = why.isPresent() ? new Outcome.Rejected<>(List.of(why.get())) : null;
+    }
+    if (o != null) {
+      return refused(o, actor, "sharing.agreement.refused", "agreement:" + id, Map.of());
+    }
+    store.endAgreement(id, lastDay);
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            actor.username(),
+            actor.agency(),
+            "sharing.agreement.ended",
+            "agreement:" + id,
+            Map.of("lastDay", lastDay.toString())));
+    lapse();
+    SharingAgreement a = found.get();
+    return Outcome.accepted(
+        new SharingAgreement(
+            a.id(), a.agency(), a.kinds(), a.reference(), a.validFrom(), Optional.of(lastDay)));
+  }
+
+  /**
+   * Ends every sharing no agreement in force allows any more (an agreement ended or run out), as
+   * {@code system:agreements}, audited like a liaison officer's revocation; returns how many. Run
+   * when an agreement ends and every hour, so access never outlives its basis by more than the hour
+   * in which the day turns.
+   */
+  public int lapse() {
+    List<SharingAgreement> all = store.agreements();
+    LocalDate today = today();
+    int ended = 0;
+    for (RecordHead r : store.shared()) {
+      for (String partner : r.sharedWith()) {
+        if (basis(all, r.agency(), partner, r.kind(), today).isEmpty()
+            && store.revoke(
+                r.id(), partner, "no agreement in force any more", LAPSED_BY, clock.instant())) {
+          audit.record(
+              new AuditEvent(
+                  clock.instant(),
+                  LAPSED_BY,
+                  administration,
+                  "record.unshared",
+                  "record:" + r.id(),
+                  Map.of("agency", partner, "kind", r.kind().code(), "reason", "lapsed")));
+          ended++;
+        }
+      }
+    }
+    return ended;
+  }
+
+  /** Who ends the sharings an agreement no longer allows. */
+  public static final String LAPSED_BY = "system:agreements";
 
   /** The record's sharings, newest first, for readers of the owning agency only. */
   public Outcome<List<Share>> shares(long recordId, Actor reader) {

@@ -219,6 +219,34 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
         });
   }
 
+  @Override
+  public boolean endAgreement(long id, LocalDate lastDay) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate("update intel.sharing_agreement set valid_until = ? where id = ?")
+                    .bind(0, Date.valueOf(lastDay))
+                    .bind(1, id)
+                    .execute())
+        == 1;
+  }
+
+  @Override
+  public List<RecordHead> shared() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, kind, agency, shared_with from intel.record"
+                        + " where cardinality(shared_with) > 0 order by id")
+                .map(
+                    (rs, ctx) ->
+                        new RecordHead(
+                            rs.getLong(1),
+                            RecordKind.ofCode(rs.getString(2)).orElseThrow(),
+                            rs.getString(3),
+                            strings(rs.getArray(4))))
+                .list());
+  }
+
   private static SharingAgreement agreement(ResultSet rs) throws SQLException {
     Set<RecordKind> kinds = new java.util.TreeSet<>();
     for (String k : strings(rs.getArray(3))) {

@@ -154,6 +154,11 @@ public final class IntelWeb implements WebModule {
             Access.anyOf(Role.ADMIN),
             "record an agreement {agency, kinds:[seizures,…], reference, validFrom, validUntil?}",
             this::addAgreementApi)
+        .post(
+            "/api/sharing/agreements/{id}/end",
+            Access.anyOf(Role.ADMIN),
+            "end an agreement {lastDay, reason}; the sharings it no longer allows end at once",
+            this::endAgreementApi)
         .get(
             "/api/sharing/records/{id}",
             READ,
@@ -585,6 +590,19 @@ public final class IntelWeb implements WebModule {
                 until,
                 actor(ctx)));
     ctx.status(201).json(agreementJson(a));
+  }
+
+  private void endAgreementApi(Context ctx) {
+    long id = id(ctx);
+    JsonNode body = jsonObject(ctx, "{\"lastDay\":\"YYYY-MM-DD\",\"reason\":…}");
+    SharingAgreement a =
+        answer(
+            sharing.endAgreement(
+                id,
+                jsonDate(body, "lastDay").orElse(null),
+                jsonText(body, "reason", "text"),
+                actor(ctx)));
+    ctx.json(agreementJson(a));
   }
 
   private static Optional<LocalDate> jsonDate(JsonNode body, String field) {
