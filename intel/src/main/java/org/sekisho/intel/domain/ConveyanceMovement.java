@@ -73,10 +73,14 @@ public record ConveyanceMovement(
 
   @Override
   public String title() {
-    return (direction.equals("departure") ? "Departure " : "Arrival ")
-        + conveyanceName
-        + " "
-        + voyageOrFlight
+    // parts a movement lacks (an unnamed vessel, no voyage number) leave no gap in the title
+    String what =
+        Text.join(
+            List.of(
+                conveyanceName == null ? "" : conveyanceName,
+                voyageOrFlight == null ? "" : voyageOrFlight));
+    return (direction.equals("departure") ? "Departure" : "Arrival")
+        + (what.isBlank() ? "" : " " + what.strip())
         + " · "
         + port;
   }

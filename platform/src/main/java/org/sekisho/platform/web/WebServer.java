@@ -268,6 +268,9 @@ public final class WebServer implements AutoCloseable {
 
   private void handle(RouteSpec spec, Context ctx) throws Exception {
     Timer.Sample sample = Timer.start(metrics);
+    // a refusal thrown here is answered by the exception handlers only after this returns: count
+    // it under the status it will get, not the 200 the context still holds
+    int refused = -1;
     try {
       ctx.attribute(ROUTE, spec);
       prepare(ctx);
@@ -283,6 +286,15 @@ public final class WebServer implements AutoCloseable {
       }
       checkInput(spec, ctx);
       spec.handler().handle(ctx);
+    } catch (HttpProblem e) {
+      refused = HttpProblem.status(e.problem());
+      throw e;
+    } catch (Exception e) {
+      refused =
+          unstorableText(e).isPresent() || e instanceof com.fasterxml.jackson.core.JacksonException
+              ? 400
+              : 500;
+      throw e;
     } finally {
       sample.stop(
           metrics.timer(
@@ -292,7 +304,7 @@ public final class WebServer implements AutoCloseable {
               "route",
               spec.path(),
               "status",
-              Integer.toString(ctx.statusCode())));
+              Integer.toString(refused < 0 ? ctx.statusCode() : refused)));
     }
   }
 

@@ -80,9 +80,12 @@ class UnservedRoutesTest {
     assertThat(wrongMethod.json().get("message").asText())
         .isEqualTo("DELETE is not served at /api/things/1; use GET");
 
-    // the handler's own answer stands
+    // the handler's own answer stands, and is counted under its status
     TestServer.Answer noThing = t.get("/api/things/2", token);
     assertThat(noThing.status()).isEqualTo(404);
+    assertThat(t.get("/metrics", t.token("boss")).body())
+        .contains("route=\"/api/things/{id}\",status=\"404\"")
+        .doesNotContain("route=\"/api/things/{id}\",status=\"200\"");
     assertThat(noThing.json().get("field").asText()).isEqualTo("id");
     assertThat(t.get("/api/things/1", token).json().get("id").asInt()).isEqualTo(1);
   }
