@@ -26,6 +26,7 @@ import org.sekisho.passenger.pnr.domain.PaxlstParser;
 import org.sekisho.passenger.pnr.domain.Pnr;
 import org.sekisho.passenger.pnr.domain.PnrPush;
 import org.sekisho.passenger.pnr.domain.PnrgovParser;
+import org.sekisho.passenger.screening.domain.ApiTravellerKeys;
 import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.FlightScreening;
 import org.sekisho.passenger.screening.domain.Hit;
@@ -220,7 +221,8 @@ class FlightScreeningTest {
         ((Outcome.Accepted<ApiPush>) parser.parse(Corpus.text("parsers-apis/apisMessage.txt")))
             .value();
     FlightRef ref = TravellerFacts.flightOf(push.messages().get(0), LocalDate.of(2013, 5, 24));
-    List<PassengerFacts> api = TravellerFacts.of(ref, push.messages().get(0));
+    List<PassengerFacts> api =
+        TravellerFacts.of(ref, push.messages().get(0), ApiTravellerKeys.random());
     assertThat(api).isNotEmpty();
     List<PassengerFacts> merged = FlightScreening.merge(corpusFlight(), api);
     assertThat(merged).hasSize(1 + api.size());

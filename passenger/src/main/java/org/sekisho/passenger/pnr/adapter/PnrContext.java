@@ -19,6 +19,7 @@ import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.application.PnrRetention;
 import org.sekisho.passenger.pnr.application.PnrUnmasking;
 import org.sekisho.passenger.screening.adapter.db.JdbcScreeningStore;
+import org.sekisho.passenger.screening.adapter.keys.TravellerKeySecret;
 import org.sekisho.passenger.screening.adapter.web.ScreeningWeb;
 import org.sekisho.passenger.screening.application.HitReview;
 import org.sekisho.passenger.screening.application.PassengerRules;
@@ -91,7 +92,13 @@ public final class PnrContext implements BoundedContext {
     this.clock = Objects.requireNonNull(clock, "clock");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.screeningStore = new JdbcScreeningStore(db.jdbi());
-    this.screening = new PassengerScreening(screeningStore, audit, clock, homeCountry);
+    this.screening =
+        new PassengerScreening(
+            screeningStore,
+            audit,
+            clock,
+            homeCountry,
+            TravellerKeySecret.load(dataDir, System.getenv()));
     this.rules = new PassengerRules(screeningStore, screening, audit, clock);
     this.watchlists = new WatchlistImport(screeningStore, screening, audit, clock);
     this.lists = new ScreeningLists(screeningStore, screening, audit, clock);

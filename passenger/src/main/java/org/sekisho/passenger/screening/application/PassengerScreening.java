@@ -21,6 +21,7 @@ import org.sekisho.names.domain.watchlist.Watchlist;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.domain.ApiMessage;
 import org.sekisho.passenger.pnr.domain.PnrMessage;
+import org.sekisho.passenger.screening.domain.ApiTravellerKeys;
 import org.sekisho.passenger.screening.domain.FlightRef;
 import org.sekisho.passenger.screening.domain.FlightScreening;
 import org.sekisho.passenger.screening.domain.Hit;
@@ -46,6 +47,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
   private final AuditTrail audit;
   private final Clock clock;
   private final String homeCountry;
+  private final ApiTravellerKeys apiKeys;
   private volatile FlightScreening engine;
   private volatile int listEntries;
   private volatile int ruleCount;
@@ -58,6 +60,21 @@ public final class PassengerScreening implements PnrIngest.Listener {
    */
   public PassengerScreening(
       ScreeningStore store, AuditTrail audit, Clock clock, String homeCountry) {
+    this(store, audit, clock, homeCountry, ApiTravellerKeys.random());
+  }
+
+  /**
+   * @param homeCountry alpha-2 country whose arrivals and departures are screened (flights list)
+   * @param apiKeys keys API travellers; its secret must outlive restarts for a re-sent list to meet
+   *     its earlier travellers by key
+   */
+  public PassengerScreening(
+      ScreeningStore store,
+      AuditTrail audit,
+      Clock clock,
+      String homeCountry,
+      ApiTravellerKeys apiKeys) {
+    this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
     this.store = Objects.requireNonNull(store, "store");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
@@ -183,7 +200,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
     }
     long id =
         store.flight(ref, ref.direction(homeCountry).code(), TravellerFacts.scheduleOf(message));
-    List<PassengerFacts> incoming = TravellerFacts.of(ref, message);
+    List<PassengerFacts> incoming = TravellerFacts.of(ref, message, apiKeys);
     // an API list may come in parts: keep the travellers of earlier lists that this one lacks
     Map<String, PassengerFacts> api = new LinkedHashMap<>();
     for (PassengerFacts f : store.travellers(id)) {
@@ -191,15 +208,33 @@ public final class PassengerScreening implements PnrIngest.Listener {
         api.put(f.key(), f);
       }
     }
+    Map<String, PassengerFacts> earlier = new LinkedHashMap<>(api);
+    Set<String> replaced = new HashSet<>();
     for (PassengerFacts f : incoming) {
+      // a corrected list replaces what an earlier one said about the same passenger
+      for (PassengerFacts e : earlier.values()) {
+        if (!e.key().equals(f.key()) && TravellerFacts.sameApiPassenger(e, f)) {
+          api.remove(e.key());
+          replaced.add(e.key());
+        }
+      }
       api.put(f.key(), f);
     }
+    replaced.removeAll(api.keySet());
     store.replaceTravellers(id, "API", List.copyOf(api.values()));
-    screenFlight(id, "system:api-ingest");
+    screenFlight(id, "system:api-ingest", replaced);
   }
 
   /** Screens one flight again with the current rules and watchlists. */
   public Summary screenFlight(long flightId, String actor) {
+    return screenFlight(flightId, actor, Set.of());
+  }
+
+  /**
+   * @param replaced keys of API travellers that a later list replaced: their open hits are
+   *     withdrawn saying so
+   */
+  private Summary screenFlight(long flightId, String actor, Set<String> replaced) {
     refreshIfChanged();
     ScreeningStore.FlightRow flight =
         store
@@ -251,7 +286,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
                   "flight",
                   "flight:" + flightId)));
     }
-    int withdrawn = withdrawStale(flightId, before, r, current, now, actor);
+    int withdrawn = withdrawStale(flightId, before, r, current, replaced, now, actor);
     store.screened(flightId, now, r.travellers().size(), ruleCount, listEntries);
     audit.record(
         new AuditEvent(
@@ -279,6 +314,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
       List<ScreeningStore.HitRow> before,
       FlightScreening.Result r,
       FlightScreening current,
+      Set<String> replaced,
       Instant now,
       String actor) {
     Set<String> raised = new HashSet<>();
@@ -301,7 +337,9 @@ public final class PassengerScreening implements PnrIngest.Listener {
       }
       String source = h.hit().source();
       Reason reason;
-      if (!travellers.contains(h.hit().subjectKey())) {
+      if (replaced.contains(h.hit().subjectKey())) {
+        reason = Reason.of("withdrawn.replaced");
+      } else if (!travellers.contains(h.hit().subjectKey())) {
         reason = Reason.of("withdrawn.gone", h.hit().booking());
       } else if (source.startsWith("rule:") && !rules.contains(source)) {
         reason = Reason.of("withdrawn.rule", source.substring("rule:".length()));

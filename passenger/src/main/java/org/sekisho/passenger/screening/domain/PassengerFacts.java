@@ -12,8 +12,8 @@ import java.util.Set;
  *
  * @param key identifies the traveller within the flight without naming them: {@code
  *     CARRIER/LOCATOR/REF} for a PNR passenger (the PNR's passenger reference, or {@code #N} by
- *     place when it has none or shares it), {@code API/} and a digest of name and date of birth for
- *     an API traveller
+ *     place when it has none or shares it), {@code API/} and a keyed digest ({@link
+ *     ApiTravellerKeys}) for an API traveller
  * @param source {@code PNR} or {@code API}
  * @param booking {@code CARRIER/LOCATOR}, empty when no booking is known
  * @param version PNR version the facts come from (0 for API)

@@ -1,13 +1,9 @@
 package org.sekisho.passenger.screening.domain;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -199,14 +195,21 @@ public final class TravellerFacts {
     return n >= 6 ? a.substring(0, n) : "";
   }
 
-  /** The travellers of an API list. */
-  public static List<PassengerFacts> of(FlightRef flight, ApiMessage message) {
+  /** The travellers of an API list, keyed by {@code keys}. */
+  public static List<PassengerFacts> of(
+      FlightRef flight, ApiMessage message, ApiTravellerKeys keys) {
     List<String> route = route(message.flights());
     List<PassengerFacts> out = new ArrayList<>();
     for (Traveller t : message.travellers()) {
       TravelDocument doc = document(t.documents());
       String given = (t.givenName() + " " + t.middleName()).strip();
-      String key = apiKey(t.surname(), given, t.dateOfBirth());
+      String key =
+          keys.key(
+              t.surname(),
+              given,
+              t.dateOfBirth(),
+              doc == null ? "" : doc.number(),
+              Places.country(t.nationality()));
       double kg = number(t.bagWeight());
       if (t.bagWeightUnit().toUpperCase(Locale.ROOT).startsWith("LB")) {
         kg *= 0.45359237;
@@ -244,19 +247,37 @@ public final class TravellerFacts {
   }
 
   /**
-   * The key of an API traveller: {@code API/} and a digest of surname, given names and date of
-   * birth, so that the parts of one list meet on it without a name in the key (keys are audited).
+   * Whether two API travellers are the same passenger, so that a later list for the flight replaces
+   * what an earlier one said about them: the same document (number and nationality, a nationality
+   * one side lacks being no difference) when both carry a document number; otherwise the same name
+   * and date of birth, a date of birth one side lacks (unreadable in a first list) being no
+   * difference. Two documents that differ are two people even under one name (namesakes).
    */
-  static String apiKey(String surname, String given, LocalDate dateOfBirth) {
-    String identity =
-        up(surname) + "/" + up(given) + "/" + (dateOfBirth == null ? "" : dateOfBirth);
-    try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8));
-      return "API/" + HexFormat.of().formatHex(d, 0, 8);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+  public static boolean sameApiPassenger(PassengerFacts a, PassengerFacts b) {
+    String docA = up(a.documentNumber());
+    String docB = up(b.documentNumber());
+    if (!docA.isEmpty() && !docB.isEmpty()) {
+      return docA.equals(docB) && !differ(a.nationality(), b.nationality());
     }
+    boolean sameName =
+        letters(a.surname()).equals(letters(b.surname()))
+            && letters(a.givenName()).equals(letters(b.givenName()));
+    return sameName
+        && (a.dateOfBirth() == null
+            || b.dateOfBirth() == null
+            || a.dateOfBirth().equals(b.dateOfBirth()));
+  }
+
+  private static boolean differ(String a, String b) {
+    return !a.isBlank() && !b.isBlank() && !a.strip().equalsIgnoreCase(b.strip());
+  }
+
+  private static String letters(String s) {
+    return up(s)
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
   }
 
   /** Given names without the title a PNR glues to their end ({@code KEVINMR} → {@code KEVIN}). */

@@ -893,6 +893,99 @@ class PnrUnitReviewTest {
     assertThat(notEdifact.body()).contains("PNRGOV").doesNotContain("PAXLST");
   }
 
+  /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
+  private static String paxlst(String ref, String travellers, int count) {
+    return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"
+        + ref
+        + "++APIS'UNH+"
+        + ref
+        + "+PAXLST:D:05B:UN:IATA'BGM+745'NAD+MS+++KE OPS'TDT+20+KE709+++KE'LOC+125+PUS'"
+        + "DTM+189:2611280900:201'LOC+87+NRT'DTM+232:2611281100:201'"
+        + travellers
+        + "CNT+42:"
+        + count
+        + "'UNT+24+"
+        + ref
+        + "'UNZ+1+"
+        + ref
+        + "'";
+  }
+
+  @Test
+  void aCorrectedPaxlstReplacesTheSamePassengerInsteadOfAddingASecondAndWithdrawsTheStaleHits()
+      throws Exception {
+    rule(
+        "criterion \"From Busan\" when origin = \"PUS\"\n"
+            + "  then severity low weight 5 because \"from Busan\"");
+    String yamada =
+        "NAD+FL+++YAMADA:TARO'ATT+2++M'DTM+329:720418'NAT+2+JPN'DOC+P:110:111+TR4471023'";
+    // a namesake with another passport is another person and stays
+    String namesake =
+        "NAD+FL+++YAMADA:TARO'ATT+2++M'DTM+329:720418'NAT+2+JPN'DOC+P:110:111+TR9999999'";
+    String broken = "NAD+FL+++NEWTON:ALICE'ATT+2++F'DTM+329:991399'NAT+2+ZZZ'DOC+P:110:111+'";
+    String fixed =
+        "NAD+FL+++NEWTON:ALICE'ATT+2++F'DTM+329:990309'NAT+2+GBR'DOC+P:110:111+GB1234567'";
+    assertThat(post("/api/api", paxlst("APIR001", yamada + namesake + broken, 3)).statusCode())
+        .isEqualTo(200);
+    JsonNode before = flight("KE0709");
+    assertThat(before.get("travellers")).hasSize(3);
+    String staleKey = "";
+    for (JsonNode t : before.get("travellers")) {
+      if (t.get("name").asText().contains("NEWTON")) {
+        staleKey = t.get("key").asText();
+      }
+    }
+    long staleHit =
+        hitBy(before, "rule:" + ruleIdOf(before, "From Busan"), staleKey).get("id").asLong();
+
+    // the carrier re-sends the list with Alice's date of birth, nationality and passport
+    assertThat(post("/api/api", paxlst("APIR002", yamada + fixed, 2)).statusCode()).isEqualTo(200);
+    JsonNode after = flight("KE0709");
+    List<String> names = new ArrayList<>();
+    for (JsonNode t : after.get("travellers")) {
+      names.add(t.get("name").asText() + " " + t.get("document").asText());
+    }
+    assertThat(names)
+        .containsExactlyInAnyOrder(
+            "TARO YAMADA TR4471023", "TARO YAMADA TR9999999", "ALICE NEWTON GB1234567");
+    JsonNode stale = JSON.readTree(get("/api/screening/hits/" + staleHit).body());
+    assertThat(stale.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(stale.get("comment").asText()).contains("later API list");
+    long open = 0;
+    for (JsonNode h : after.get("hits")) {
+      if (h.get("name").asText().equals("ALICE NEWTON")
+          && h.get("status").asText().equals("open")) {
+        open++;
+        assertThat(h.get("traveller").asText()).isNotEqualTo(staleKey);
+      }
+    }
+    assertThat(open).isEqualTo(1);
+    // the key reveals nothing: not the plain digest of name and date of birth it once was
+    for (JsonNode t : after.get("travellers")) {
+      assertThat(t.get("key").asText())
+          .isNotEqualTo("API/ca4ffb11ec76d376")
+          .isNotEqualTo("API/" + sha256("NEWTON/ALICE/1999-03-09").substring(0, 16));
+    }
+    assertThat(Path.of("target", "pnr-unit-review-test", "secrets", "api-traveller-key"))
+        .isRegularFile();
+  }
+
+  private static String sha256(String s) throws Exception {
+    return java.util.HexFormat.of()
+        .formatHex(
+            java.security.MessageDigest.getInstance("SHA-256")
+                .digest(s.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String ruleIdOf(JsonNode flight, String title) {
+    for (JsonNode h : flight.get("hits")) {
+      if (h.get("title").asText().equals(title)) {
+        return h.get("source").asText().substring("rule:".length());
+      }
+    }
+    throw new AssertionError("no hit of " + title + " in " + flight);
+  }
+
   @Test
   void disablingARuleTakesAReasonShownWithWhoAndWhenAndASameTextRuleIsWarned() throws Exception {
     String text =
