@@ -34,7 +34,9 @@ class RecordFeedTest {
   private static final Instant NOW = Instant.parse("2026-11-27T09:00:00Z");
   private final IngestRecords ingest;
   private final RecordFeed feed;
-  private final List<IntelRecord> stored = new ArrayList<>();
+  // told from the ingest's writer threads, two batches at once: the list must take concurrent adds
+  private final List<IntelRecord> stored =
+      java.util.Collections.synchronizedList(new ArrayList<>());
 
   RecordFeedTest(Database db, @TempDir Path tmp) {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
