@@ -154,7 +154,9 @@ public final class MaritimeContext implements BoundedContext {
 
   @Override
   public List<NavItem> nav() {
-    return List.of(new NavItem("/maritime", "nav.maritime", MaritimeWeb.READ));
+    // agencies the picture is not shared with are not offered a link that answers 403
+    return List.of(
+        new NavItem("/maritime", "nav.maritime", MaritimeWeb.READ, p -> scope.refusal(p) == null));
   }
 
   @Override

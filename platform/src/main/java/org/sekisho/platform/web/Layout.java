@@ -22,7 +22,7 @@ public final class Layout {
   public String render(Context ctx, String title, String bodyHtml) {
     var user = Web.maybePrincipal(ctx).orElse(null);
     List<NavItem> visible =
-        user == null ? List.of() : nav.stream().filter(n -> n.access().admits(user)).toList();
+        user == null ? List.of() : nav.stream().filter(n -> n.offeredTo(user)).toList();
     return template(
         "layout.jte",
         new Frame(

@@ -444,9 +444,7 @@ public final class WebServer implements AutoCloseable {
           // a page kept to the caller's roles (the PNR unit's flights, the administrator's
           // models) before one open to everyone (the travellers' declaration form)
           List<NavItem> theirs =
-              config.nav().stream()
-                  .filter(n -> n.access().admits(p) && !n.href().equals("/"))
-                  .toList();
+              config.nav().stream().filter(n -> n.offeredTo(p) && !n.href().equals("/")).toList();
           // the narrowest first: the PNR unit may also search the intelligence database, but its
           // work is the flights only it may open
           Optional<NavItem> first =

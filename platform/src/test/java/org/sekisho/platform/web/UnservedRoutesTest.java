@@ -51,6 +51,8 @@ class UnservedRoutesTest {
             List.of(
                 new NavItem("/", "nav.dashboard", Access.anyOf(Role.ANALYST)),
                 new NavItem("/declaration", "nav.declaration", Access.open()),
+                // kept to the role but not offered to this caller's agency: never the start page
+                new NavItem("/hidden", "nav.hidden", Access.anyOf(Role.PNR_UNIT), p -> false),
                 new NavItem("/search", "nav.search", Access.anyOf(Role.ANALYST, Role.PNR_UNIT)),
                 new NavItem("/screening/flights", "nav.flights", Access.anyOf(Role.PNR_UNIT)),
                 new NavItem("/admin/users", "nav.admin", Access.anyOf(Role.ADMIN))));

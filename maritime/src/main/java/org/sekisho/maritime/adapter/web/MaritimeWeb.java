@@ -76,7 +76,7 @@ public final class MaritimeWeb implements WebModule {
     }
 
     /** Why {@code p} may not use the picture at all, or null. */
-    String refusal(Principal p) {
+    public String refusal(Principal p) {
       if (p.agency().equals(administration)
           || (p.has(Role.PARTNER) && partnerAgencies.contains(p.agency()))) {
         return null;
