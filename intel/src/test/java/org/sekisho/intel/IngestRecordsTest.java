@@ -671,6 +671,16 @@ class IngestRecordsTest {
                         + "\n")
                     .getBytes(StandardCharsets.UTF_8)));
     assertThat(declarations.stored()).isZero();
+    // naming the owner itself shares with no one: nothing to agree, stored
+    IngestReport own =
+        run(
+            RecordKind.SEIZURE,
+            "json",
+            new ByteArrayInputStream(
+                ("{\"seizureId\":\"AGREED-4\",\"date\":\"2026-11-27\",\"commodity\":\"gold\","
+                        + "\"sharedWith\":[\"customs-jp\"]}\n")
+                    .getBytes(StandardCharsets.UTF_8)));
+    assertThat(own.stored()).isEqualTo(1);
     assertThat(declarations.problems().get(0).problem().message())
         .contains(
             "no agreement in force today allows sharing declarations between customs-jp"

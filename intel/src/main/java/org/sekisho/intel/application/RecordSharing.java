@@ -125,8 +125,9 @@ public final class RecordSharing {
   public IngestPorts.SharingRules rulesNow() {
     List<SharingAgreement> all = store.agreements();
     LocalDate today = today();
+    // naming the owner itself shares with no one: nothing to agree
     return (owner, partner, kind) ->
-        basis(all, owner, partner, kind, today).isPresent()
+        owner.equals(partner) || basis(all, owner, partner, kind, today).isPresent()
             ? Optional.empty()
             : Optional.of(noAgreement(owner, partner, kind));
   }
@@ -190,7 +191,7 @@ public final class RecordSharing {
         actor,
         "sharing.agreement.refused",
         "",
-        Map.of("agency", agency == null ? "" : FieldRules.shorten(agency)));
+        agencyDetail(agency));
   }
 
   private Outcome<SharingAgreement> doAddAgreement(
@@ -338,7 +339,8 @@ public final class RecordSharing {
     int ended = 0;
     for (RecordHead r : store.shared()) {
       for (String partner : r.sharedWith()) {
-        if (basis(all, r.agency(), partner, r.kind(), today).isEmpty()
+        if (!partner.equals(r.agency())
+            && basis(all, r.agency(), partner, r.kind(), today).isEmpty()
             && store.revoke(
                 r.id(), partner, "no agreement in force any more", LAPSED_BY, clock.instant())) {
           audit.record(
@@ -359,17 +361,30 @@ public final class RecordSharing {
   /** Who ends the sharings an agreement no longer allows. */
   public static final String LAPSED_BY = "system:agreements";
 
-  /** The record's sharings, newest first, for readers of the owning agency only. */
-  public Outcome<List<Share>> shares(long recordId, Actor reader) {
-    Optional<RecordHead> head = store.head(recordId);
-    if (head.isEmpty()) {
+  /** The record when it exists and {@code actor}'s agency owns it; else the refusal. */
+  private Outcome<RecordHead> owned(long recordId, Actor actor, String mayWhat) {
+    Optional<RecordHead> found = store.head(recordId);
+    if (found.isEmpty()) {
       return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
     }
-    if (!head.get().agency().equals(reader.agency())) {
+    if (!found.get().agency().equals(actor.agency())) {
       return Outcome.rejected(
           "forbidden",
           "id",
-          "only " + head.get().agency() + ", which owns the record, sees with whom it is shared");
+          "only " + found.get().agency() + ", which owns the record, " + mayWhat);
+    }
+    return Outcome.accepted(found.get());
+  }
+
+  private static Map<String, String> agencyDetail(String agency) {
+    return Map.of("agency", agency == null ? "" : FieldRules.shorten(agency));
+  }
+
+  /** The record's sharings, newest first, for readers of the owning agency only. */
+  public Outcome<List<Share>> shares(long recordId, Actor reader) {
+    if (owned(recordId, reader, "sees with whom it is shared")
+        instanceof Outcome.Rejected<RecordHead> r) {
+      return new Outcome.Rejected<>(r.problems());
     }
     return Outcome.accepted(store.shares(recordId));
   }
@@ -386,18 +401,13 @@ public final class RecordSharing {
         actor,
         "record.share.refused",
         "record:" + recordId,
-        Map.of("agency", agency == null ? "" : FieldRules.shorten(agency)));
+        agencyDetail(agency));
   }
 
   private Outcome<Share> doShare(long recordId, String agency, String purpose, Actor actor) {
-    Optional<RecordHead> found = store.head(recordId);
-    if (found.isEmpty()) {
-      return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
-    }
-    RecordHead head = found.get();
-    if (!head.agency().equals(actor.agency())) {
-      return Outcome.rejected(
-          "forbidden", "id", "only " + head.agency() + ", which owns the record, may share it");
+    Outcome<RecordHead> found = owned(recordId, actor, "may share it");
+    if (!(found instanceof Outcome.Accepted<RecordHead>(RecordHead head))) {
+      return new Outcome.Rejected<>(found.problems());
     }
     List<Problem> problems = new ArrayList<>();
     if (agency == null || agency.isBlank()) {
@@ -460,25 +470,19 @@ public final class RecordSharing {
         actor,
         "record.unshare.refused",
         "record:" + recordId,
-        Map.of("agency", agency == null ? "" : FieldRules.shorten(agency)));
+        agencyDetail(agency));
   }
 
   private Outcome<String> doRevoke(long recordId, String agency, String reason, Actor actor) {
-    Optional<RecordHead> found = store.head(recordId);
-    if (found.isEmpty()) {
-      return Outcome.rejected("not-found", "id", "record " + recordId + " was not found");
-    }
-    if (!found.get().agency().equals(actor.agency())) {
-      return Outcome.rejected(
-          "forbidden",
-          "id",
-          "only " + found.get().agency() + ", which owns the record, may revoke its sharing");
+    Outcome<RecordHead> owned = owned(recordId, actor, "may revoke its sharing");
+    if (!(owned instanceof Outcome.Accepted<RecordHead>(RecordHead head))) {
+      return new Outcome.Rejected<>(owned.problems());
     }
     Optional<Problem> bad = text("reason", reason, MIN_TEXT, "say why the sharing ends");
     if (bad.isPresent()) {
       return new Outcome.Rejected<>(List.of(bad.get()));
     }
-    if (!found.get().sharedWith().contains(agency)) {
+    if (!head.sharedWith().contains(agency)) {
       return Outcome.rejected(
           "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
     }
@@ -494,7 +498,7 @@ public final class RecordSharing {
             actor.agency(),
             "record.unshared",
             "record:" + recordId,
-            Map.of("agency", agency, "kind", found.get().kind().code())));
+            Map.of("agency", agency, "kind", head.kind().code())));
     return Outcome.accepted(agency);
   }
 
