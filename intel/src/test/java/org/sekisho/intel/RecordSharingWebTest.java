@@ -180,6 +180,18 @@ class RecordSharingWebTest {
         .isEqualTo(409);
     assertThat(audited("record.shared", "record:" + seizure)).isEqualTo(1);
 
+    // what the police can read of customs' records now, for the liaison officer and the
+    // administrator overseeing the exchange
+    JsonNode readable =
+        JSON.readTree(send(liaison, "GET", "/api/sharing/readable?agency=police-jp", null).body());
+    assertThat(readable.get("records").toString()).contains("\"sourceId\":\"SZ-SHARE-1\"");
+    assertThat(readable.get("truncated").asBoolean()).isFalse();
+    assertThat(send(officer, "GET", "/api/sharing/readable?agency=police-jp", null).statusCode())
+        .isEqualTo(403);
+    assertThat(send(admin, "GET", "/api/sharing/readable?agency=polce-jp", null).statusCode())
+        .isEqualTo(400);
+    assertThat(audited("sharing.readable.listed", "agency:police-jp")).isEqualTo(1);
+
     // the partner reads it at once and finds it in search
     assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(200);
     assertThat(send(police, "GET", "/api/search?q=cocaine", null).body()).contains("SZ-SHARE-1");
@@ -210,6 +222,8 @@ class RecordSharingWebTest {
     assertThat(after.at("/shares/0/inForce").asBoolean()).isFalse();
     assertThat(after.at("/shares/0/revokeReason").asText()).isEqualTo("investigation closed");
     assertThat(audited("record.unshared", "record:" + seizure)).isEqualTo(1);
+    assertThat(send(admin, "GET", "/api/sharing/readable?agency=police-jp", null).body())
+        .doesNotContain("SZ-SHARE-1");
   }
 
   @Test

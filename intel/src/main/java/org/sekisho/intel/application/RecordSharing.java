@@ -85,6 +85,48 @@ public final class RecordSharing {
 
     /** Every record shared with another agency now (ingest's sharings included). */
     List<RecordHead> shared();
+
+    /**
+     * The records of {@code owner} shared with {@code partner} now, newest first, at most {@code
+     * limit}.
+     */
+    List<SharedRecord> sharedWith(String owner, String partner, int limit);
+  }
+
+  /** A record another agency can read now: which, and since when and under what (0: at ingest). */
+  public record SharedRecord(
+      long id,
+      RecordKind kind,
+      String sourceId,
+      long agreementId,
+      String sharedBy,
+      Instant since) {}
+
+  /** The most records {@link #readableBy} lists (it returns one more when there are more). */
+  public static final int MAX_LISTED = 1_000;
+
+  /**
+   * What {@code partner} can read of the actor's agency's records now (administrators and liaison
+   * officers overseeing the exchange), newest first; the read is audited.
+   */
+  public Outcome<List<SharedRecord>> readableBy(String partner, Actor actor) {
+    if (partner == null || partner.isBlank()) {
+      return Outcome.rejected("missing-field", "agency", "name the partner agency, e.g. police-jp");
+    }
+    if (!agencies.registered().contains(partner)) {
+      return Outcome.rejected(unknownAgency(partner));
+    }
+    // one more than is listed, so the answer can say it was cut
+    List<SharedRecord> out = store.sharedWith(actor.agency(), partner, MAX_LISTED + 1);
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            actor.username(),
+            actor.agency(),
+            "sharing.readable.listed",
+            "agency:" + partner,
+            Map.of("records", Integer.toString(out.size()))));
+    return Outcome.accepted(out);
   }
 
   private final SharingStore store;

@@ -247,6 +247,32 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
                 .list());
   }
 
+  @Override
+  public List<RecordSharing.SharedRecord> sharedWith(String owner, String partner, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select r.id, r.kind, r.source_id, coalesce(s.agreement_id, 0),"
+                        + " coalesce(s.shared_by, 'ingest'), coalesce(s.shared_at, r.recorded_at)"
+                        + " as since from intel.record r left join intel.record_share s on"
+                        + " s.record_id = r.id and s.agency = :partner and s.revoked_at is null"
+                        + " where r.agency = :owner and :partner = any(r.shared_with)"
+                        + " order by since desc, r.id desc limit :limit")
+                .bind("owner", owner)
+                .bind("partner", partner)
+                .bind("limit", limit)
+                .map(
+                    (rs, ctx) ->
+                        new RecordSharing.SharedRecord(
+                            rs.getLong(1),
+                            RecordKind.ofCode(rs.getString(2)).orElseThrow(),
+                            rs.getString(3),
+                            rs.getLong(4),
+                            rs.getString(5),
+                            rs.getTimestamp(6).toInstant()))
+                .list());
+  }
+
   private static SharingAgreement agreement(ResultSet rs) throws SQLException {
     Set<RecordKind> kinds = new java.util.TreeSet<>();
     for (String k : strings(rs.getArray(3))) {

@@ -160,6 +160,11 @@ public final class IntelWeb implements WebModule {
             "end an agreement {lastDay, reason}; the sharings it no longer allows end at once",
             this::endAgreementApi)
         .get(
+            "/api/sharing/readable",
+            AGREEMENTS_READ,
+            "what a partner agency can read of the caller's agency's records now (?agency=)",
+            this::readableApi)
+        .get(
             "/api/sharing/records/{id}",
             READ,
             "with whom a record of the reader's agency is shared, under which agreement, why",
@@ -590,6 +595,28 @@ public final class IntelWeb implements WebModule {
                 until,
                 actor(ctx)));
     ctx.status(201).json(agreementJson(a));
+  }
+
+  private void readableApi(Context ctx) {
+    String partner = Optional.ofNullable(ctx.queryParam("agency")).orElse("").strip();
+    List<RecordSharing.SharedRecord> out = answer(sharing.readableBy(partner, actor(ctx)));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (RecordSharing.SharedRecord r :
+        out.subList(0, Math.min(out.size(), RecordSharing.MAX_LISTED))) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.id());
+      m.put("kind", r.kind().code());
+      m.put("sourceId", r.sourceId());
+      m.put("agreementId", r.agreementId() == 0 ? null : r.agreementId());
+      m.put("sharedBy", r.sharedBy());
+      m.put("since", r.since().toString());
+      rows.add(m);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("agency", partner);
+    body.put("records", rows);
+    body.put("truncated", out.size() > RecordSharing.MAX_LISTED);
+    ctx.json(body);
   }
 
   private void endAgreementApi(Context ctx) {
