@@ -183,13 +183,41 @@ public final class PassengerScreening implements PnrIngest.Listener {
               ref,
               ref.direction(homeCountry).code(),
               Schedule.of(TravellerFacts.legOf(message, s.pnr())));
-      List<PassengerFacts> facts = TravellerFacts.of(ref, s.pnr(), s.version(), s.changes());
+      List<PassengerFacts> facts =
+          previousNames(
+              store.travellers(id), TravellerFacts.of(ref, s.pnr(), s.version(), s.changes()));
       store.replaceTravellers(id, s.pnr().carrier() + "/" + s.pnr().recordLocator(), facts);
       flights.add(id);
     }
     for (long id : flights) {
       screenFlight(id, "system:pnr-ingest");
     }
+  }
+
+  /**
+   * The travellers of a new booking version with the name each had before, where this version
+   * changed it: from the same passenger (same key, that is the same passenger reference) in the
+   * flight's facts so far, else as the booking's changes tell it.
+   */
+  private static List<PassengerFacts> previousNames(
+      List<PassengerFacts> before, List<PassengerFacts> now) {
+    Map<String, PassengerFacts> byKey = new HashMap<>();
+    for (PassengerFacts f : before) {
+      if (f.source().equals("PNR")) {
+        byKey.put(f.key(), f);
+      }
+    }
+    List<PassengerFacts> out = new ArrayList<>(now.size());
+    for (PassengerFacts f : now) {
+      PassengerFacts was = byKey.get(f.key());
+      boolean renamed =
+          f.changed().contains("name")
+              && was != null
+              && was.version() < f.version()
+              && !was.displayName().equals(f.displayName());
+      out.add(renamed ? f.withPreviousName(was.displayName()) : f);
+    }
+    return out;
   }
 
   @Override

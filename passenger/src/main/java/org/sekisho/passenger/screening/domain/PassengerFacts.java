@@ -44,6 +44,9 @@ import java.util.Set;
  *     significant number, see {@code Normal.phone})
  * @param cardBins the leading digits (6 to 8) of each payment card number as far as the carrier
  *     sends them unmasked; never the whole number
+ * @param previousName the traveller's name in the booking's previous version as a person would
+ *     write it, when this version changed it ({@code changed} holds {@code name}); empty otherwise
+ *     or when it cannot be told whose name it was
  */
 public record PassengerFacts(
     String key,
@@ -73,15 +76,79 @@ public record PassengerFacts(
     String bookingClass,
     List<String> companions,
     List<String> phones,
-    List<String> cardBins) {
+    List<String> cardBins,
+    String previousName) {
 
   public PassengerFacts {
+    previousName = previousName == null ? "" : previousName;
     payments = List.copyOf(payments);
     route = List.copyOf(route);
     changed = Set.copyOf(changed);
     companions = List.copyOf(companions);
     phones = List.copyOf(phones);
     cardBins = List.copyOf(cardBins);
+  }
+
+  /** Facts without a previous name. */
+  public PassengerFacts(
+      String key,
+      String source,
+      String booking,
+      int version,
+      String surname,
+      String givenName,
+      LocalDate dateOfBirth,
+      String nationality,
+      String documentNumber,
+      String documentCountry,
+      String gender,
+      LocalDate departureDate,
+      double bookingDaysBeforeDeparture,
+      List<String> payments,
+      boolean oneWay,
+      List<String> route,
+      String origin,
+      String destination,
+      int bags,
+      double bagWeightKg,
+      boolean travellingAlone,
+      Set<String> changed,
+      String agency,
+      String seat,
+      String bookingClass,
+      List<String> companions,
+      List<String> phones,
+      List<String> cardBins) {
+    this(
+        key,
+        source,
+        booking,
+        version,
+        surname,
+        givenName,
+        dateOfBirth,
+        nationality,
+        documentNumber,
+        documentCountry,
+        gender,
+        departureDate,
+        bookingDaysBeforeDeparture,
+        payments,
+        oneWay,
+        route,
+        origin,
+        destination,
+        bags,
+        bagWeightKg,
+        travellingAlone,
+        changed,
+        agency,
+        seat,
+        bookingClass,
+        companions,
+        phones,
+        cardBins,
+        "");
   }
 
   /** Facts without contacts or payment cards. */
@@ -189,6 +256,41 @@ public record PassengerFacts(
         bookingClass,
         companions,
         phones,
-        cardBins);
+        cardBins,
+        previousName);
+  }
+
+  /** The same traveller with {@code name} as the name before this version changed it. */
+  public PassengerFacts withPreviousName(String name) {
+    return new PassengerFacts(
+        key,
+        source,
+        booking,
+        version,
+        surname,
+        givenName,
+        dateOfBirth,
+        nationality,
+        documentNumber,
+        documentCountry,
+        gender,
+        departureDate,
+        bookingDaysBeforeDeparture,
+        payments,
+        oneWay,
+        route,
+        origin,
+        destination,
+        bags,
+        bagWeightKg,
+        travellingAlone,
+        changed,
+        agency,
+        seat,
+        bookingClass,
+        companions,
+        phones,
+        cardBins,
+        name);
   }
 }

@@ -99,6 +99,12 @@ public record ScreeningRule(
         value = values.isEmpty() ? UNKNOWN : String.join(", ", values);
       }
       out.add(Reason.of("fact", code, value));
+      if (code.equals("pnr_changed")
+          && p.facts().changed().contains("name")
+          && !p.facts().previousName().isBlank()) {
+        // whose name it was and is, so the officer sees what the carrier changed
+        out.add(Reason.of("renamed", p.facts().previousName(), p.facts().displayName()));
+      }
       double days = p.facts().bookingDaysBeforeDeparture();
       if (code.equals("booking_days_before_departure")
           && !Double.isNaN(days)

@@ -152,9 +152,36 @@ public final class TravellerFacts {
               leg == null ? "" : leg.bookingClass(),
               companions,
               phones,
-              bins));
+              bins,
+              changed.contains("name") ? previousName(p, changes) : ""));
     }
     return out;
+  }
+
+  /**
+   * The name a passenger had in the booking's previous version, as a person would write it, told
+   * from the changes alone: when one name went and one came and the one that came is this
+   * passenger's. Empty when the changes cannot say whose name went (the screening then asks the
+   * traveller's previous facts, kept by the passenger's reference).
+   */
+  static String previousName(Passenger p, List<BookingChange> changes) {
+    List<String> added = new ArrayList<>();
+    List<String> removed = new ArrayList<>();
+    for (BookingChange c : changes) {
+      if (c.kind() == BookingChange.Kind.NAME) {
+        (c.added() ? added : removed).add(c.value());
+      }
+    }
+    if (added.size() != 1
+        || removed.size() != 1
+        || !added.get(0).equals(p.surname() + "/" + p.givenName())) {
+      return "";
+    }
+    String old = removed.get(0);
+    int slash = old.indexOf('/');
+    String surname = slash < 0 ? old : old.substring(0, slash);
+    String givenName = slash < 0 ? "" : given(old.substring(slash + 1));
+    return (givenName.isBlank() ? "" : givenName.strip() + " ") + surname.strip();
   }
 
   /**

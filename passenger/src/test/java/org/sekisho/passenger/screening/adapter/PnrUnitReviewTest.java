@@ -851,6 +851,78 @@ class PnrUnitReviewTest {
   }
 
   @Test
+  void aNameChangeHitNamesTheOldAndTheNewNameInTheReadersLanguageUntilRetentionMasksBoth()
+      throws Exception {
+    long renamed =
+        rule(
+            "criterion \"Renamed R\" when pnr_changed = \"name\" and booking_class = \"R\"\n"
+                + "  then severity medium weight 25 because \"the name changed\"");
+    // a flight long gone, so that masking it touches no other test's flight
+    String tvl = "TVL+050120:1000:050120:1800+SIN+NRT+JL+0077:R";
+    String v1 =
+        pushOn(
+            "RENAM1",
+            tvl,
+            "RCI+JL:RENAM1::011219:1015'TIF+PETROV+IVANMR:A:1'"
+                + "TIF+SMITH+ANNAMS:A:2'"
+                + tvl
+                + "'");
+    assertThat(post("/api/pnr", v1).statusCode()).isEqualTo(200);
+    String v2 = v1.replace("RENAM1'", "RENAM2'").replace("PETROV+IVANMR", "PETROVSKY+IGORMR");
+    assertThat(post("/api/pnr", v2).statusCode()).isEqualTo(200);
+    JsonNode flights =
+        JSON.readTree(get("/api/screening/flights?from=2020-01-05&to=2020-01-05").body())
+            .get("flights");
+    long id = -1;
+    for (JsonNode f : flights) {
+      if (f.get("flight").asText().equals("JL0077")) {
+        id = f.get("id").asLong();
+      }
+    }
+    assertThat(id).as(flights.toString()).isPositive();
+    JsonNode f = JSON.readTree(get("/api/screening/flights/" + id).body());
+    JsonNode hit = hitBy(f, "rule:" + renamed, "JL/RENAM1/1");
+    // stored as a key with both names as its arguments
+    assertThat(hit.get("explanationParts").findValuesAsText("key"))
+        .contains("screening.why.renamed");
+    assertThat(hit.get("explanation").toString())
+        .contains("name changed from IVAN PETROV to IGOR PETROVSKY");
+    // her name did not change, so the booking's name change names no one for her
+    JsonNode hers = JSON.readTree(get("/api/screening/flights/" + id).body());
+    for (JsonNode h : hers.get("hits")) {
+      if (h.get("traveller").asText().equals("JL/RENAM1/2")) {
+        assertThat(h.get("explanation").toString()).doesNotContain("IVAN PETROV");
+      }
+    }
+    long hitId = hit.get("id").asLong();
+    assertThat(get("/screening/hits/" + hitId + "?lang=ja").body())
+        .contains("氏名変更：IVAN PETROV → IGOR PETROVSKY")
+        .doesNotContain("name changed from");
+    assertThat(get("/screening/hits/" + hitId + "?lang=en").body())
+        .contains("name changed from IVAN PETROV to IGOR PETROVSKY");
+
+    new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi())
+        .maskReceivedBefore(java.time.Instant.parse("2020-02-01T00:00:00Z"));
+    String masked = get("/api/screening/flights/" + id).body();
+    assertThat(masked).doesNotContain("PETROV").doesNotContain("IVAN").doesNotContain("IGOR");
+    int left =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from passenger.screening_hit where id = :id and"
+                                + " (array_to_string(explanation, ' ') like '%PETROV%' or"
+                                + " traveller_name like '%PETROV%')")
+                        .bind("id", hitId)
+                        .mapTo(Integer.class)
+                        .one());
+    assertThat(left).isZero();
+    assertThat(get("/screening/hits/" + hitId + "?lang=en").body())
+        .doesNotContain("PETROV")
+        .doesNotContain("IGOR");
+  }
+
+  @Test
   void aDaysBeforeDepartureHitShowsTheBookingDateAndTheDepartureItCountedFrom() throws Exception {
     rule(
         "criterion \"Booked early B\" when booking_days_before_departure >= 20 and"

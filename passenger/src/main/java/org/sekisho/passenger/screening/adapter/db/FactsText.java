@@ -46,6 +46,7 @@ final class FactsText {
     putRaw(b, "companions", join(f.companions()));
     putRaw(b, "phones", join(f.phones()));
     putRaw(b, "cardBins", join(f.cardBins()));
+    put(b, "previousName", f.previousName());
     return b.toString();
   }
 
@@ -85,7 +86,8 @@ final class FactsText {
         one(m, "class"),
         many(m, "companions"),
         many(m, "phones"),
-        many(m, "cardBins"));
+        many(m, "cardBins"),
+        one(m, "previousName"));
   }
 
   private static void put(StringBuilder b, String name, String value) {
