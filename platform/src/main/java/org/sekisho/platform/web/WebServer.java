@@ -159,6 +159,7 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
+                    Problem answer = problemOf(e);
                     Optional<String> state = unstorableText(e);
                     if (state.isPresent()) {
                       LOG.warn(
@@ -168,29 +169,15 @@ public final class WebServer implements AutoCloseable {
                           ctx.method(),
                           ctx.path(),
                           e);
-                      answerProblem(
-                          ctx,
-                          Problem.of(
-                              InputCheck.CODE,
-                              "",
-                              "the input holds a character that cannot be stored, such as a NUL"
-                                  + " (U+0000); remove it"));
-                      return;
+                    } else if (answer.code().equals("internal")) {
+                      LOG.error(
+                          "unhandled error on route {}, {} {}",
+                          route(ctx),
+                          ctx.method(),
+                          ctx.path(),
+                          e);
                     }
-                    if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
-                      // a handler that parses JSON and let the parser's refusal through (too
-                      // deep, a name too long, malformed): the caller's input is at fault
-                      answerProblem(ctx, jsonProblem(j));
-                      return;
-                    }
-                    LOG.error(
-                        "unhandled error on route {}, {} {}",
-                        route(ctx),
-                        ctx.method(),
-                        ctx.path(),
-                        e);
-                    answerProblem(
-                        ctx, Problem.of("internal", "", "internal error; the incident is logged"));
+                    answerProblem(ctx, answer);
                   });
               // a path no route serves, or a method it does not serve, answers in the same shape
               // as every other error (Javalin's own answer is plain text); a handler's own 404
@@ -290,10 +277,7 @@ public final class WebServer implements AutoCloseable {
       refused = HttpProblem.status(e.problem());
       throw e;
     } catch (Exception e) {
-      refused =
-          unstorableText(e).isPresent() || e instanceof com.fasterxml.jackson.core.JacksonException
-              ? 400
-              : 500;
+      refused = HttpProblem.status(problemOf(e));
       throw e;
     } finally {
       sample.stop(
@@ -352,6 +336,26 @@ public final class WebServer implements AutoCloseable {
           Map.of("field", problem.get().field(), "reason", "nul"));
       throw new HttpProblem(problem.get());
     }
+  }
+
+  /**
+   * What the caller is answered for an exception a handler let through: text the database cannot
+   * store and JSON the parser refused are the caller's input (400); anything else is ours (500).
+   * The exception handler answers with it and the request timer counts its status.
+   */
+  static Problem problemOf(Throwable e) {
+    if (unstorableText(e).isPresent()) {
+      return Problem.of(
+          InputCheck.CODE,
+          "",
+          "the input holds a character that cannot be stored, such as a NUL (U+0000); remove it");
+    }
+    if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
+      // a handler that parses JSON and let the parser's refusal through (too deep, a name too
+      // long, malformed)
+      return jsonProblem(j);
+    }
+    return Problem.of("internal", "", "internal error; the incident is logged");
   }
 
   /** A JSON parser's refusal as the caller's 400: what is wrong, and where (line and column). */
