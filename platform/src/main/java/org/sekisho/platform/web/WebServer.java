@@ -146,11 +146,16 @@ public final class WebServer implements AutoCloseable {
                   });
               cfg.startup.showJavalinBanner = false;
               cfg.jetty.modifyServletContextHandler(
-                  h ->
-                      h.addFilter(
-                          new FilterHolder(new ReplayableBody.Wrapping()),
-                          "/*",
-                          EnumSet.of(DispatcherType.REQUEST)));
+                  h -> {
+                    h.addFilter(
+                        new FilterHolder(new SecurityHeaders()),
+                        "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
+                    h.addFilter(
+                        new FilterHolder(new ReplayableBody.Wrapping()),
+                        "/*",
+                        EnumSet.of(DispatcherType.REQUEST));
+                  });
               for (RouteSpec spec : routes) {
                 cfg.routes.addHttpHandler(
                     HandlerType.findOrCreate(spec.method()), spec.path(), ctx -> handle(spec, ctx));
