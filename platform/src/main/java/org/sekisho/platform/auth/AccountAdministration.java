@@ -1,0 +1,505 @@
+package org.sekisho.platform.auth;
+
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.UnaryOperator;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * What an administrator does with accounts: create one, change its display name, roles, agency and
+ * office, deactivate and reactivate it, and set a temporary password; and what every user does with
+ * their own: choose a new password. Every change keeps {@link AccountRules} and answers with a
+ * value ({@link AccountChange}, {@link PasswordChange}); nothing is written when it is refused.
+ * Changes are made one at a time (see {@link Accounts}), and take effect at once: sessions and API
+ * tokens an account loses end in the same transaction, and bearer tokens remembered by {@link
+ * Accounts} are forgotten. The caller records the change in the audit log. Thread-safe.
+ */
+public final class AccountAdministration {
+  /**
+   * An account to create.
+   *
+   * @param displayName blank: the user name
+   * @param roles role ids as {@link Role#id()}
+   * @param office blank: none
+   * @param password the temporary password the administrator chose; empty to have one generated
+   */
+  public record NewAccount(
+      String username,
+      String displayName,
+      List<String> roles,
+      String agency,
+      String office,
+      Optional<String> password) {
+    public NewAccount {
+      roles = List.copyOf(roles);
+    }
+  }
+
+  /** What to change of an account; an empty field is left as it is. */
+  public record Edit(
+      Optional<String> displayName,
+      Optional<List<String>> roles,
+      Optional<String> agency,
+      Optional<String> office) {}
+
+  /**
+   * The session or API token a user's own password change is made from, as the client sent it: it
+   * stays open when their others end.
+   */
+  public record Current(Optional<String> token) {}
+
+  private final Accounts accounts;
+  private final Agencies agencies;
+  private final SecureRandom random = new SecureRandom();
+
+  public AccountAdministration(Accounts accounts, Agencies agencies) {
+    this.accounts = accounts;
+    this.agencies = agencies;
+  }
+
+  /** The accounts {@code q} asks for. */
+  public List<Account> list(AccountQuery q) {
+    return accounts.list(q);
+  }
+
+  /** How many accounts {@code q} matches, whatever its limit. */
+  public int count(AccountQuery q) {
+    return accounts.count(q);
+  }
+
+  public Optional<Account> find(String username) {
+    return accounts.find(username);
+  }
+
+  /** The registered agency codes, for choosing an account's agency. */
+  public Set<String> agencies() {
+    return new TreeSet<>(agencies.codes());
+  }
+
+  /**
+   * Creates an account, active, with a temporary password its user must change at the first sign-in
+   * (a kiosk device's password is its own: a device has no page to change it on).
+   *
+   * @param actor the administrator's user name
+   */
+  public AccountChange create(String actor, NewAccount a) {
+    Optional<AccountRefusal> bad = AccountRules.usernameProblem(a.username());
+    if (bad.isPresent()) {
+      return new AccountChange.Refused(bad.get());
+    }
+    String displayName = a.displayName() == null ? "" : a.displayName().strip();
+    if (displayName.isEmpty()) {
+      displayName = a.username();
+    }
+    bad = AccountRules.displayNameProblem(displayName);
+    if (bad.isPresent()) {
+      return new AccountChange.Refused(bad.get());
+    }
+    AccountRules.RolesOrRefusal roles = AccountRules.roles(a.roles());
+    if (roles.refusal().isPresent()) {
+      return new AccountChange.Refused(roles.refusal().get());
+    }
+    bad = agencyProblem(a.agency());
+    if (bad.isPresent()) {
+      return new AccountChange.Refused(bad.get());
+    }
+    AccountRules.OfficeOrRefusal office = AccountRules.office(a.office());
+    if (office.refusal().isPresent()) {
+      return new AccountChange.Refused(office.refusal().get());
+    }
+    Optional<String> chosen = a.password().filter(p -> !p.isEmpty());
+    if (chosen.isPresent()) {
+      bad = AccountRules.passwordProblem("password", a.username(), chosen.get());
+      if (bad.isPresent()) {
+        return new AccountChange.Refused(bad.get());
+      }
+    }
+    String password = chosen.orElseGet(this::generatePassword);
+    String hash = accounts.hash(password);
+    Instant now = accounts.clock().instant();
+    boolean mustChange = !roles.roles().contains(Role.KIOSK);
+    Account created =
+        new Account(
+            a.username(),
+            displayName,
+            roles.roles(),
+            a.agency(),
+            office.office(),
+            true,
+            mustChange,
+            now,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty());
+    AccountChange outcome =
+        accounts
+            .jdbi()
+            .inTransaction(
+                h -> {
+                  Accounts.lockAccounts(h);
+                  if (Accounts.find(h, a.username()).isPresent()) {
+                    return new AccountChange.Refused(
+                        AccountRefusal.conflict(
+                            "username", "account.error.username.taken", a.username()));
+                  }
+                  Optional<AccountRefusal> refused =
+                      AccountRules.judge(
+                          new AccountRules.Proposal(
+                              Optional.of(actor),
+                              Optional.empty(),
+                              created,
+                              Accounts.otherActiveAdmins(h, a.username())));
+                  if (refused.isPresent()) {
+                    return new AccountChange.Refused(refused.get());
+                  }
+                  h.createUpdate(
+                          "insert into platform.account(username, display_name, password_hash,"
+                              + " roles, agency, office, active, must_change_password,"
+                              + " created_at, updated_at) values (?,?,?,?,?,?,true,?,?,?)")
+                      .bind(0, created.username())
+                      .bind(1, created.displayName())
+                      .bind(2, hash)
+                      .bindArray(3, String.class, (Object[]) Accounts.roleIds(created.roles()))
+                      .bind(4, created.agency())
+                      .bind(5, created.office())
+                      .bind(6, mustChange)
+                      .bind(7, Timestamp.from(now))
+                      .bind(8, Timestamp.from(now))
+                      .execute();
+                  return new AccountChange.Done(
+                      created,
+                      List.of("username", "displayName", "roles", "agency", "office", "password"),
+                      chosen.isPresent() ? Optional.empty() : Optional.of(password),
+                      0);
+                });
+    if (outcome instanceof AccountChange.Done) {
+      accounts.forget(a.username(), mustChange);
+    }
+    return outcome;
+  }
+
+  /**
+   * Changes an account's display name, roles, agency or office. Its sessions and tokens stay open:
+   * they are read with the account on every request, so they carry the change at once.
+   */
+  public AccountChange update(String actor, String username, Edit e) {
+    Optional<String> displayName = e.displayName().map(String::strip);
+    Optional<AccountRefusal> bad =
+        displayName.filter(String::isEmpty).isPresent()
+            ? Optional.of(AccountRefusal.invalid("displayName", "account.error.displayName.blank"))
+            : displayName.flatMap(AccountRules::displayNameProblem);
+    if (bad.isPresent()) {
+      return new AccountChange.Refused(bad.get());
+    }
+    Optional<Set<Role>> roles = Optional.empty();
+    if (e.roles().isPresent()) {
+      AccountRules.RolesOrRefusal r = AccountRules.roles(e.roles().get());
+      if (r.refusal().isPresent()) {
+        return new AccountChange.Refused(r.refusal().get());
+      }
+      roles = Optional.of(r.roles());
+    }
+    if (e.agency().isPresent()) {
+      bad = agencyProblem(e.agency().get());
+      if (bad.isPresent()) {
+        return new AccountChange.Refused(bad.get());
+      }
+    }
+    Optional<String> office = Optional.empty();
+    if (e.office().isPresent()) {
+      AccountRules.OfficeOrRefusal o = AccountRules.office(e.office().get());
+      if (o.refusal().isPresent()) {
+        return new AccountChange.Refused(o.refusal().get());
+      }
+      office = Optional.of(o.office());
+    }
+    Optional<Set<Role>> newRoles = roles;
+    Optional<String> newOffice = office;
+    return change(
+        actor,
+        username,
+        b ->
+            new Account(
+                b.username(),
+                displayName.orElse(b.displayName()),
+                newRoles.orElse(b.roles()),
+                e.agency().orElse(b.agency()),
+                newOffice.orElse(b.office()),
+                b.active(),
+                b.mustChangePassword(),
+                b.createdAt(),
+                b.lastSignInAt(),
+                b.deactivatedAt(),
+                b.deactivatedBy()),
+        (h, after) ->
+            h.createUpdate(
+                    "update platform.account set display_name = ?, roles = ?, agency = ?,"
+                        + " office = ?, updated_at = ? where username = ?")
+                .bind(0, after.displayName())
+                .bindArray(1, String.class, (Object[]) Accounts.roleIds(after.roles()))
+                .bind(2, after.agency())
+                .bind(3, after.office())
+                .bind(4, Timestamp.from(accounts.clock().instant()))
+                .bind(5, username)
+                .execute(),
+        false,
+        false,
+        Optional.empty());
+  }
+
+  /**
+   * Deactivates an account: it can no longer sign in, and its browser sessions and API tokens end
+   * at once. Deactivating an inactive account changes nothing.
+   */
+  public AccountChange deactivate(String actor, String username) {
+    Instant now = accounts.clock().instant();
+    return change(
+        actor,
+        username,
+        b ->
+            new Account(
+                b.username(),
+                b.displayName(),
+                b.roles(),
+                b.agency(),
+                b.office(),
+                false,
+                b.mustChangePassword(),
+                b.createdAt(),
+                b.lastSignInAt(),
+                b.active() ? Optional.of(now) : b.deactivatedAt(),
+                b.active() ? Optional.of(actor) : b.deactivatedBy()),
+        (h, after) ->
+            h.createUpdate(
+                    "update platform.account set active = false, deactivated_at = ?,"
+                        + " deactivated_by = ?, updated_at = ? where username = ?")
+                .bind(0, Timestamp.from(now))
+                .bind(1, actor)
+                .bind(2, Timestamp.from(now))
+                .bind(3, username)
+                .execute(),
+        false,
+        true,
+        Optional.empty());
+  }
+
+  /**
+   * Reactivates an account: it can sign in again with its password. Sessions and tokens it held
+   * while inactive (ended when it was deactivated here, or left by a deactivation elsewhere) stay
+   * ended. Reactivating an active account changes nothing.
+   */
+  public AccountChange reactivate(String actor, String username) {
+    Instant now = accounts.clock().instant();
+    return change(
+        actor,
+        username,
+        b ->
+            new Account(
+                b.username(),
+                b.displayName(),
+                b.roles(),
+                b.agency(),
+                b.office(),
+                true,
+                b.mustChangePassword(),
+                b.createdAt(),
+                b.lastSignInAt(),
+                Optional.empty(),
+                Optional.empty()),
+        (h, after) ->
+            h.createUpdate(
+                    "update platform.account set active = true, deactivated_at = null,"
+                        + " deactivated_by = null, updated_at = ? where username = ?")
+                .bind(0, Timestamp.from(now))
+                .bind(1, username)
+                .execute(),
+        false,
+        true,
+        Optional.empty());
+  }
+
+  /**
+   * Sets a temporary password for an account, chosen by the administrator or generated (returned
+   * once in {@link AccountChange.Done#generatedPassword()}), which its user must replace at the
+   * next sign-in (not a kiosk device, which has no page to replace it on). The account's browser
+   * sessions and API tokens end at once: whoever held them must sign in with the new password.
+   */
+  public AccountChange resetPassword(String actor, String username, Optional<String> temporary) {
+    Optional<String> chosen = temporary.filter(p -> !p.isEmpty());
+    if (chosen.isPresent()) {
+      Optional<AccountRefusal> bad =
+          AccountRules.passwordProblem("password", username, chosen.get());
+      if (bad.isPresent()) {
+        return new AccountChange.Refused(bad.get());
+      }
+    }
+    String password = chosen.orElseGet(this::generatePassword);
+    String hash = accounts.hash(password);
+    Instant now = accounts.clock().instant();
+    return change(
+        actor,
+        username,
+        UnaryOperator.identity(),
+        (h, after) ->
+            h.createUpdate(
+                    "update platform.account set password_hash = ?, must_change_password = ?,"
+                        + " updated_at = ? where username = ?")
+                .bind(0, hash)
+                .bind(1, !after.has(Role.KIOSK))
+                .bind(2, Timestamp.from(now))
+                .bind(3, username)
+                .execute(),
+        true,
+        true,
+        chosen.isPresent() ? Optional.empty() : Optional.of(password));
+  }
+
+  /**
+   * A user's change of their own password: {@code current} must be right, {@code next} keep the
+   * password rules and differ from it. Their other browser sessions and API tokens end; the one
+   * named by {@code from} stays open. Clears the demand to change it.
+   */
+  public PasswordChange changeOwnPassword(
+      String username, String current, String next, Current from) {
+    Optional<AccountRefusal> bad = AccountRules.passwordProblem("newPassword", username, next);
+    if (bad.isPresent()) {
+      return new PasswordChange.Refused(bad.get());
+    }
+    if (current == null || current.isEmpty()) {
+      return new PasswordChange.Refused(
+          AccountRefusal.invalid("currentPassword", "account.error.password.currentMissing"));
+    }
+    if (!accounts.passwordMatches(username, current)) {
+      return new PasswordChange.Refused(
+          AccountRefusal.invalid("currentPassword", "account.error.password.wrong"));
+    }
+    if (next.equals(current)) {
+      return new PasswordChange.Refused(
+          AccountRefusal.invalid("newPassword", "account.error.password.same"));
+    }
+    String hash = accounts.hash(next);
+    Instant now = accounts.clock().instant();
+    int ended =
+        accounts
+            .jdbi()
+            .inTransaction(
+                h -> {
+                  Accounts.lockAccounts(h);
+                  h.createUpdate(
+                          "update platform.account set password_hash = ?,"
+                              + " must_change_password = false, updated_at = ? where username = ?")
+                      .bind(0, hash)
+                      .bind(1, Timestamp.from(now))
+                      .bind(2, username)
+                      .execute();
+                  return Accounts.endSessions(h, username, from.token());
+                });
+    accounts.forget(username, false);
+    return new PasswordChange.Changed(ended);
+  }
+
+  /** Writes an account as a change leaves it, in the change's transaction. */
+  @FunctionalInterface
+  private interface Write {
+    void apply(Handle h, Account after);
+  }
+
+  /**
+   * One change of an existing account, judged by the guards and written in one transaction; nothing
+   * is written when nothing would change.
+   *
+   * @param setsPassword whether the change sets a password (always a change)
+   * @param endsSessions whether a change ends the account's browser sessions and API tokens
+   * @param generated a generated password to hand back once
+   */
+  private AccountChange change(
+      String actor,
+      String username,
+      UnaryOperator<Account> edit,
+      Write write,
+      boolean setsPassword,
+      boolean endsSessions,
+      Optional<String> generated) {
+    record Result(AccountChange outcome, boolean mustChange) {}
+    Result r =
+        accounts
+            .jdbi()
+            .inTransaction(
+                h -> {
+                  Accounts.lockAccounts(h);
+                  Optional<Account> before = Accounts.find(h, username);
+                  if (before.isEmpty()) {
+                    return new Result(new AccountChange.Unknown(username), false);
+                  }
+                  Account after = edit.apply(before.get());
+                  Optional<AccountRefusal> refused =
+                      AccountRules.judge(
+                          new AccountRules.Proposal(
+                              Optional.of(actor),
+                              before,
+                              after,
+                              Accounts.otherActiveAdmins(h, username)));
+                  if (refused.isPresent()) {
+                    return new Result(
+                        new AccountChange.Refused(refused.get()),
+                        before.get().mustChangePassword());
+                  }
+                  List<String> changed =
+                      new ArrayList<>(Accounts.changedFields(before.get(), after));
+                  if (setsPassword) {
+                    changed.add("password");
+                  }
+                  if (changed.isEmpty()) {
+                    return new Result(
+                        new AccountChange.Done(before.get(), List.of(), Optional.empty(), 0),
+                        before.get().mustChangePassword());
+                  }
+                  write.apply(h, after);
+                  int ended =
+                      endsSessions ? Accounts.endSessions(h, username, Optional.empty()) : 0;
+                  Account stored = Accounts.find(h, username).orElseThrow();
+                  return new Result(
+                      new AccountChange.Done(stored, changed, generated, ended),
+                      stored.mustChangePassword());
+                });
+    accounts.forget(username, r.mustChange());
+    return r.outcome();
+  }
+
+  private Optional<AccountRefusal> agencyProblem(String agency) {
+    if (agency == null || agency.isBlank()) {
+      return Optional.of(AccountRefusal.invalid("agency", "account.error.agency.missing"));
+    }
+    Set<String> codes = agencies.codes();
+    if (!codes.contains(agency)) {
+      return Optional.of(
+          AccountRefusal.invalid(
+              "agency",
+              "account.error.agency.unregistered",
+              AccountRules.clip(agency),
+              String.join(", ", new TreeSet<>(codes))));
+    }
+    return Optional.empty();
+  }
+
+  // no 0/O, 1/l/I: a temporary password is read aloud or copied by hand
+  private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+  /** Four groups of four characters (about 92 bits), such as {@code k7Qm-3xTz-…}. */
+  private String generatePassword() {
+    StringBuilder out = new StringBuilder();
+    for (int i = 0; i < 16; i++) {
+      if (i > 0 && i % 4 == 0) {
+        out.append('-');
+      }
+      out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+    }
+    return out.toString();
+  }
+}

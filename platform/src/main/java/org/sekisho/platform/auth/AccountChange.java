@@ -1,0 +1,30 @@
+package org.sekisho.platform.auth;
+
+import java.util.List;
+import java.util.Optional;
+
+/** What came of an administrator's change to an account. */
+public sealed interface AccountChange {
+  /**
+   * Made (or nothing to make: {@code changed} empty).
+   *
+   * @param changed the names of the fields that changed ({@code displayName}, {@code roles}, {@code
+   *     agency}, {@code office}, {@code active}, {@code password}), never their values
+   * @param generatedPassword the temporary password generated for the account, to be shown once to
+   *     the administrator; empty when the administrator chose it or no password was set
+   * @param sessionsEnded browser sessions and API tokens of the account ended by the change
+   */
+  record Done(
+      Account account, List<String> changed, Optional<String> generatedPassword, int sessionsEnded)
+      implements AccountChange {
+    public Done {
+      changed = List.copyOf(changed);
+    }
+  }
+
+  /** No account has this user name. */
+  record Unknown(String username) implements AccountChange {}
+
+  /** Refused, with the reason; nothing was written. */
+  record Refused(AccountRefusal refusal) implements AccountChange {}
+}

@@ -1,0 +1,907 @@
+package org.sekisho.platform.web;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.sekisho.core.Problem;
+import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Account;
+import org.sekisho.platform.auth.AccountAdministration;
+import org.sekisho.platform.auth.AccountChange;
+import org.sekisho.platform.auth.AccountQuery;
+import org.sekisho.platform.auth.AccountRefusal;
+import org.sekisho.platform.auth.AccountRules;
+import org.sekisho.platform.auth.PasswordChange;
+import org.sekisho.platform.auth.Principal;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.auth.SignInThrottle;
+import org.sekisho.platform.i18n.Messages;
+
+/**
+ * Accounts on the web: administrators of the administration running Sekisho list, create and edit
+ * accounts, deactivate and reactivate them and set temporary passwords ({@code /admin/accounts},
+ * {@code /api/admin/accounts}); every signed-in person (not a kiosk device) sees their own account
+ * and changes their own password ({@code /account}, {@code POST /api/me/password}).
+ *
+ * <p>Every listing and read of accounts and every change, made or refused, is written to the audit
+ * log by user name, naming the fields that changed, never a password. A refusal is a value ({@link
+ * AccountChange.Refused}, {@link PasswordChange.Refused}) answered in one place ({@link #problem}):
+ * invalid input 400 naming the field, a guard (the last administrator, one's own account) 409, an
+ * unknown account 404. Checking the current password is throttled like sign-in.
+ */
+public final class AccountWeb implements WebModule {
+  /** Who administers accounts: administrators (of the administration itself; checked per call). */
+  public static final Access ADMIN = Access.anyOf(Role.ADMIN);
+
+  /** Every signed-in person: not a kiosk device, which opens the kiosk and nothing else. */
+  public static final Access OWN = new Access.AnyOf(EnumSet.complementOf(EnumSet.of(Role.KIOSK)));
+
+  /** Most accounts one listing shows. */
+  static final int MAX_LISTED = 1000;
+
+  private static final Messages ENGLISH = new Messages(Locale.ENGLISH, List.of("i18n.platform"));
+
+  private final AccountAdministration admin;
+  private final String administration;
+
+  /**
+   * @param administration the agency running Sekisho (e.g. {@code customs-jp}): only its
+   *     administrators administer accounts; a partner agency's administrator gets 403
+   */
+  public AccountWeb(AccountAdministration admin, String administration) {
+    this.admin = admin;
+    this.administration = administration;
+  }
+
+  /** The navigation entries of this module: the administration's page and one's own account. */
+  public List<NavItem> nav() {
+    return List.of(
+        new NavItem(
+            "/admin/accounts", "nav.accounts", ADMIN, p -> p.agency().equals(administration)),
+        new NavItem("/account", "nav.account", OWN));
+  }
+
+  @Override
+  public void routes(Routes r) {
+    r.get("/admin/accounts", ADMIN, "accounts page: list, filter, create", this::listPage)
+        .post("/admin/accounts", ADMIN, "create an account (form)", this::createForm)
+        .get(
+            "/admin/accounts/{username}",
+            ADMIN,
+            "one account: edit, deactivate, reset password",
+            this::accountPage)
+        .post("/admin/accounts/{username}", ADMIN, "change an account (form)", this::updateForm)
+        .post(
+            "/admin/accounts/{username}/deactivate",
+            ADMIN,
+            "deactivate an account (form)",
+            ctx -> stateForm(ctx, false))
+        .post(
+            "/admin/accounts/{username}/reactivate",
+            ADMIN,
+            "reactivate an account (form)",
+            ctx -> stateForm(ctx, true))
+        .post(
+            "/admin/accounts/{username}/password",
+            ADMIN,
+            "set a temporary password (form)",
+            this::resetForm)
+        .get(
+            "/api/admin/accounts",
+            ADMIN,
+            "accounts (?q= text in user or display name, agency=, role=, state=active|inactive,"
+                + " limit=1..1000); audited",
+            this::listApi)
+        .post(
+            "/api/admin/accounts",
+            ADMIN,
+            "create an account ({\"username\",\"displayName\",\"roles\":[…],\"agency\",\"office\","
+                + "\"password\"}; no password: one is generated and returned once as"
+                + " temporaryPassword); 201",
+            this::createApi)
+        .get("/api/admin/accounts/{username}", ADMIN, "one account; audited", this::readApi)
+        .post(
+            "/api/admin/accounts/{username}",
+            ADMIN,
+            "change an account's displayName, roles, agency or office (fields left out are kept)",
+            this::updateApi)
+        .post(
+            "/api/admin/accounts/{username}/deactivate",
+            ADMIN,
+            "deactivate an account: it cannot sign in, its sessions and API tokens end at once",
+            ctx -> stateApi(ctx, false))
+        .post(
+            "/api/admin/accounts/{username}/reactivate",
+            ADMIN,
+            "reactivate an account",
+            ctx -> stateApi(ctx, true))
+        .post(
+            "/api/admin/accounts/{username}/password",
+            ADMIN,
+            "set a temporary password ({\"password\"} or {} to have one generated, returned once"
+                + " as temporaryPassword); the user must change it at the next sign-in; the"
+                + " account's sessions and API tokens end",
+            this::resetApi)
+        .get("/account", OWN, "one's own account; change one's password", this::mePage)
+        .post("/account/password", OWN, "change one's own password (form)", this::meForm)
+        .post(
+            "/api/me/password",
+            OWN,
+            "change one's own password ({\"currentPassword\",\"newPassword\"}); the caller's other"
+                + " sessions and API tokens end, this one stays",
+            this::meApi);
+  }
+
+  // ---- the administrator's pages
+
+  private void listPage(Context ctx) {
+    requireAdministration(ctx);
+    renderList(ctx, query(ctx, 200), Map.of(), Set.of(), Optional.empty());
+  }
+
+  private void renderList(
+      Context ctx,
+      AccountQuery q,
+      Map<String, String> form,
+      Set<String> formRoles,
+      Optional<AccountRefusal> error) {
+    List<Account> found = admin.list(q);
+    int total = found.size() < q.limit() ? found.size() : admin.count(q);
+    auditListing(ctx, q, total, "web");
+    Messages t = Web.messages(ctx);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("t", t);
+    params.put("csrf", Web.csrf(ctx));
+    params.put("accounts", found);
+    params.put("total", total);
+    Map<String, String> filter = new TreeMap<>();
+    filter.put("q", q.text().orElse(""));
+    filter.put("agency", q.agency().orElse(""));
+    filter.put("role", q.role().map(Role::id).orElse(""));
+    filter.put("state", q.active().map(a -> a ? "active" : "inactive").orElse(""));
+    params.put("filter", filter);
+    params.put("agencies", List.copyOf(admin.agencies()));
+    params.put("roles", List.of(Role.values()));
+    Map<String, String> kept = new TreeMap<>();
+    for (String f : List.of("username", "displayName", "office")) {
+      kept.put(f, form.getOrDefault(f, ""));
+    }
+    kept.put("agency", form.getOrDefault("agency", Web.principal(ctx).agency()));
+    params.put("form", kept);
+    params.put("formRoles", formRoles);
+    params.put("error", error.map(e -> text(t, e)).orElse(""));
+    params.put("errorField", error.map(AccountRefusal::field).orElse(""));
+    Web.page(ctx, t.get("account.title"), layout(ctx).template("accounts.jte", params));
+  }
+
+  private void createForm(Context ctx) {
+    requireAdministration(ctx);
+    Map<String, String> form = new TreeMap<>();
+    for (String f : List.of("username", "displayName", "agency", "office")) {
+      form.put(f, Optional.ofNullable(ctx.formParam(f)).orElse("").strip());
+    }
+    List<String> roles = ctx.formParams("roles");
+    AccountChange outcome =
+        admin.create(
+            Web.principal(ctx).username(),
+            new AccountAdministration.NewAccount(
+                form.get("username"),
+                form.get("displayName"),
+                roles,
+                form.get("agency"),
+                form.get("office"),
+                Optional.ofNullable(ctx.formParam("password"))));
+    auditChange(ctx, "create", form.get("username"), outcome);
+    switch (outcome) {
+      case AccountChange.Done d -> {
+        String notice = Web.messages(ctx).get("account.notice.created", d.account().username());
+        renderAccount(ctx, d.account(), notice + " " + passwordNotice(ctx, d), d, Optional.empty());
+      }
+      case AccountChange.Refused f -> {
+        renderList(ctx, query(ctx, 200), form, new TreeSet<>(roles), Optional.of(f.refusal()));
+        ctx.status(status(outcome));
+      }
+      case AccountChange.Unknown u -> throw notFound(u.username());
+    }
+  }
+
+  private void accountPage(Context ctx) {
+    requireAdministration(ctx);
+    Account a = found(ctx);
+    Web.audit(ctx, "account.read", subject(a.username()), Map.of("channel", "web"));
+    renderAccount(ctx, a, notice(ctx, a), null, Optional.empty());
+  }
+
+  /** The notice a form's redirect asked for ({@code ?done=updated&fields=…}). */
+  private static String notice(Context ctx, Account a) {
+    Messages t = Web.messages(ctx);
+    String done = Optional.ofNullable(ctx.queryParam("done")).orElse("");
+    return switch (done) {
+      case "updated" -> {
+        String fields = Optional.ofNullable(ctx.queryParam("fields")).orElse("");
+        yield fields.isEmpty()
+            ? t.get("account.notice.unchanged")
+            : t.get("account.notice.updated", fieldNames(t, fields));
+      }
+      case "deactivated" ->
+          t.get(
+              "account.notice.deactivated",
+              a.username(),
+              Optional.ofNullable(ctx.queryParam("ended")).orElse("0"));
+      case "reactivated" -> t.get("account.notice.reactivated", a.username());
+      default -> "";
+    };
+  }
+
+  /** Field names as the page labels them, for a notice. */
+  private static String fieldNames(Messages t, String fields) {
+    List<String> out = new java.util.ArrayList<>();
+    for (String f : fields.split(",")) {
+      switch (f) {
+        case "displayName", "roles", "agency", "office", "username", "state" ->
+            out.add(t.get("account." + f));
+        default -> {
+          // a field this page does not change is not named
+        }
+      }
+    }
+    return String.join(", ", out);
+  }
+
+  private void renderAccount(
+      Context ctx, Account a, String notice, AccountChange.Done done, Optional<FormError> error) {
+    Messages t = Web.messages(ctx);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("t", t);
+    params.put("csrf", Web.csrf(ctx));
+    params.put("a", a);
+    params.put("agencies", List.copyOf(admin.agencies()));
+    params.put("roles", List.of(Role.values()));
+    params.put("notice", notice);
+    params.put("generatedPassword", done == null ? "" : done.generatedPassword().orElse(""));
+    Map<String, String> form = new TreeMap<>();
+    form.put("displayName", a.displayName());
+    form.put("agency", a.agency());
+    form.put("office", a.office());
+    Set<String> formRoles = new TreeSet<>();
+    if (error.isPresent() && error.get().form().equals("edit")) {
+      form.putAll(error.get().kept());
+      formRoles.addAll(error.get().keptRoles());
+    } else {
+      a.roles().forEach(r -> formRoles.add(r.id()));
+    }
+    params.put("form", form);
+    params.put("formRoles", formRoles);
+    params.put("error", error.map(e -> text(t, e.refusal())).orElse(""));
+    params.put("errorField", error.map(e -> e.refusal().field()).orElse(""));
+    params.put("errorForm", error.map(FormError::form).orElse(""));
+    Web.page(
+        ctx,
+        t.get("account.edit.title", a.username()),
+        layout(ctx).template("account.jte", params));
+  }
+
+  /** A refused form, with what was typed into it kept. */
+  private record FormError(
+      String form, AccountRefusal refusal, Map<String, String> kept, Set<String> keptRoles) {}
+
+  private void updateForm(Context ctx) {
+    requireAdministration(ctx);
+    String username = ctx.pathParam("username");
+    Map<String, String> kept = new TreeMap<>();
+    for (String f : List.of("displayName", "agency", "office")) {
+      kept.put(f, Optional.ofNullable(ctx.formParam(f)).orElse(""));
+    }
+    List<String> roles = ctx.formParams("roles");
+    AccountChange outcome =
+        admin.update(
+            Web.principal(ctx).username(),
+            username,
+            new AccountAdministration.Edit(
+                Optional.of(kept.get("displayName")),
+                Optional.of(roles),
+                Optional.of(kept.get("agency").strip()),
+                Optional.of(kept.get("office"))));
+    auditChange(ctx, "update", username, outcome);
+    switch (outcome) {
+      case AccountChange.Done d ->
+          ctx.redirect(
+              "/admin/accounts/"
+                  + path(username)
+                  + "?done=updated&fields="
+                  + String.join(",", d.changed()),
+              HttpStatus.SEE_OTHER);
+      case AccountChange.Refused f -> {
+        Account a = found(ctx);
+        renderAccount(
+            ctx,
+            a,
+            "",
+            null,
+            Optional.of(new FormError("edit", f.refusal(), kept, new TreeSet<>(roles))));
+        ctx.status(status(outcome));
+      }
+      case AccountChange.Unknown u -> throw notFound(u.username());
+    }
+  }
+
+  private void stateForm(Context ctx, boolean active) {
+    requireAdministration(ctx);
+    String username = ctx.pathParam("username");
+    String actor = Web.principal(ctx).username();
+    AccountChange outcome =
+        active ? admin.reactivate(actor, username) : admin.deactivate(actor, username);
+    auditChange(ctx, active ? "reactivate" : "deactivate", username, outcome);
+    switch (outcome) {
+      case AccountChange.Done d ->
+          ctx.redirect(
+              "/admin/accounts/"
+                  + path(username)
+                  + "?done="
+                  + (d.changed().isEmpty() ? "updated" : active ? "reactivated" : "deactivated")
+                  + "&ended="
+                  + d.sessionsEnded(),
+              HttpStatus.SEE_OTHER);
+      case AccountChange.Refused f -> {
+        renderAccount(
+            ctx,
+            found(ctx),
+            "",
+            null,
+            Optional.of(new FormError("state", f.refusal(), Map.of(), Set.of())));
+        ctx.status(status(outcome));
+      }
+      case AccountChange.Unknown u -> throw notFound(u.username());
+    }
+  }
+
+  private void resetForm(Context ctx) {
+    requireAdministration(ctx);
+    String username = ctx.pathParam("username");
+    AccountChange outcome =
+        admin.resetPassword(
+            Web.principal(ctx).username(),
+            username,
+            Optional.ofNullable(ctx.formParam("password")));
+    auditChange(ctx, "password", username, outcome);
+    switch (outcome) {
+      case AccountChange.Done d -> {
+        String notice =
+            Web.messages(ctx)
+                .get("account.notice.reset", d.account().username(), d.sessionsEnded());
+        renderAccount(ctx, d.account(), notice + " " + passwordNotice(ctx, d), d, Optional.empty());
+      }
+      case AccountChange.Refused f -> {
+        renderAccount(
+            ctx,
+            found(ctx),
+            "",
+            null,
+            Optional.of(new FormError("password", f.refusal(), Map.of(), Set.of())));
+        ctx.status(status(outcome));
+      }
+      case AccountChange.Unknown u -> throw notFound(u.username());
+    }
+  }
+
+  /** What becomes of a password an administrator set, for the notice beside it. */
+  private static String passwordNotice(Context ctx, AccountChange.Done d) {
+    Messages t = Web.messages(ctx);
+    if (d.account().has(Role.KIOSK)) {
+      return t.get("account.notice.kiosk");
+    }
+    return d.generatedPassword().isPresent() ? "" : t.get("account.notice.chosen");
+  }
+
+  // ---- the administrator's API
+
+  private void listApi(Context ctx) {
+    requireAdministration(ctx);
+    AccountQuery q = query(ctx, Web.intParam(ctx, "limit", 500, 1, MAX_LISTED));
+    List<Account> found = admin.list(q);
+    int total = found.size() < q.limit() ? found.size() : admin.count(q);
+    auditListing(ctx, q, total, "api");
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("accounts", found.stream().map(AccountWeb::json).toList());
+    out.put("total", total);
+    out.put("truncated", total > found.size());
+    ctx.json(out);
+  }
+
+  private void readApi(Context ctx) {
+    requireAdministration(ctx);
+    Account a = found(ctx);
+    Web.audit(ctx, "account.read", subject(a.username()), Map.of("channel", "api"));
+    ctx.json(json(a));
+  }
+
+  private void createApi(Context ctx) {
+    requireAdministration(ctx);
+    JsonNode body = object(ctx);
+    only(body, "username", "displayName", "roles", "agency", "office", "password");
+    String username = text(body, "username", true).orElseThrow();
+    AccountChange outcome =
+        admin.create(
+            Web.principal(ctx).username(),
+            new AccountAdministration.NewAccount(
+                username,
+                text(body, "displayName", false).orElse(""),
+                strings(body, "roles").orElseThrow(() -> missing("roles", "a list of role ids")),
+                text(body, "agency", true).orElseThrow(),
+                text(body, "office", false).orElse(""),
+                text(body, "password", false)));
+    auditChange(ctx, "create", username, outcome);
+    answer(ctx, outcome, true);
+  }
+
+  private void updateApi(Context ctx) {
+    requireAdministration(ctx);
+    JsonNode body = object(ctx);
+    only(body, "displayName", "roles", "agency", "office");
+    String username = ctx.pathParam("username");
+    AccountChange outcome =
+        admin.update(
+            Web.principal(ctx).username(),
+            username,
+            new AccountAdministration.Edit(
+                text(body, "displayName", false),
+                strings(body, "roles"),
+                text(body, "agency", false),
+                text(body, "office", false)));
+    auditChange(ctx, "update", username, outcome);
+    answer(ctx, outcome, false);
+  }
+
+  private void stateApi(Context ctx, boolean active) {
+    requireAdministration(ctx);
+    String username = ctx.pathParam("username");
+    String actor = Web.principal(ctx).username();
+    AccountChange outcome =
+        active ? admin.reactivate(actor, username) : admin.deactivate(actor, username);
+    auditChange(ctx, active ? "reactivate" : "deactivate", username, outcome);
+    answer(ctx, outcome, false);
+  }
+
+  private void resetApi(Context ctx) {
+    requireAdministration(ctx);
+    String username = ctx.pathParam("username");
+    Optional<String> password = Optional.empty();
+    if (!ctx.body().isBlank()) {
+      JsonNode body = object(ctx);
+      only(body, "password");
+      password = text(body, "password", false);
+    }
+    AccountChange outcome = admin.resetPassword(Web.principal(ctx).username(), username, password);
+    auditChange(ctx, "password", username, outcome);
+    answer(ctx, outcome, false);
+  }
+
+  /** An administrator's change as JSON: the account, what changed, a generated password once. */
+  private static void answer(Context ctx, AccountChange outcome, boolean create) {
+    switch (outcome) {
+      case AccountChange.Done d -> {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("account", json(d.account()));
+        out.put("changed", d.changed());
+        out.put("sessionsEnded", d.sessionsEnded());
+        d.generatedPassword().ifPresent(p -> out.put("temporaryPassword", p));
+        ctx.status(create ? 201 : 200).json(out);
+      }
+      case AccountChange.Refused f -> throw new HttpProblem(problem(f.refusal()));
+      case AccountChange.Unknown u -> throw notFound(u.username());
+    }
+  }
+
+  // ---- one's own account
+
+  private void mePage(Context ctx) {
+    renderMe(ctx, "", Optional.empty());
+  }
+
+  private void renderMe(Context ctx, String notice, Optional<AccountRefusal> error) {
+    Principal p = Web.principal(ctx);
+    Account a = admin.find(p.username()).orElseThrow(() -> notFound(p.username()));
+    Messages t = Web.messages(ctx);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("t", t);
+    params.put("csrf", Web.csrf(ctx));
+    params.put("a", a);
+    params.put("notice", notice);
+    params.put("error", error.map(e -> text(t, e)).orElse(""));
+    params.put("errorField", error.map(AccountRefusal::field).orElse(""));
+    Web.page(ctx, t.get("account.me.title"), layout(ctx).template("me.jte", params));
+  }
+
+  private void meForm(Context ctx) {
+    String current = Optional.ofNullable(ctx.formParam("currentPassword")).orElse("");
+    String next = Optional.ofNullable(ctx.formParam("newPassword")).orElse("");
+    String repeat = Optional.ofNullable(ctx.formParam("repeatPassword")).orElse("");
+    if (!next.equals(repeat)) {
+      AccountRefusal r =
+          new AccountRefusal(
+              AccountRefusal.Kind.INVALID,
+              "repeatPassword",
+              "account.error.password.repeat",
+              List.of());
+      auditOwnRefusal(ctx, r, "web");
+      renderMe(ctx, "", Optional.of(r));
+      ctx.status(400);
+      return;
+    }
+    switch (changeOwn(ctx, current, next, "web")) {
+      case PasswordChange.Changed c ->
+          renderMe(
+              ctx,
+              Web.messages(ctx).get("account.me.changed", c.sessionsEnded()),
+              Optional.empty());
+      case PasswordChange.Refused f -> {
+        renderMe(ctx, "", Optional.of(f.refusal()));
+        ctx.status(HttpProblem.status(problem(f.refusal())));
+      }
+    }
+  }
+
+  private void meApi(Context ctx) {
+    JsonNode body = object(ctx);
+    only(body, "currentPassword", "newPassword");
+    String current = text(body, "currentPassword", true).orElseThrow();
+    String next = text(body, "newPassword", true).orElseThrow();
+    switch (changeOwn(ctx, current, next, "api")) {
+      case PasswordChange.Changed c ->
+          ctx.json(Map.of("changed", true, "sessionsEnded", c.sessionsEnded()));
+      case PasswordChange.Refused f -> throw new HttpProblem(problem(f.refusal()));
+    }
+  }
+
+  /**
+   * Changes the caller's password: the new one's rules first (no password checked), then the
+   * current password through the sign-in throttle (429 when it refuses), then the change.
+   */
+  private PasswordChange changeOwn(Context ctx, String current, String next, String channel) {
+    Principal p = Web.principal(ctx);
+    Optional<AccountRefusal> bad = AccountRules.passwordProblem("newPassword", p.username(), next);
+    if (bad.isPresent()) {
+      auditOwnRefusal(ctx, bad.get(), channel);
+      return new PasswordChange.Refused(bad.get());
+    }
+    if (current.isEmpty()) {
+      AccountRefusal r =
+          new AccountRefusal(
+              AccountRefusal.Kind.INVALID,
+              "currentPassword",
+              "account.error.password.currentMissing",
+              List.of());
+      auditOwnRefusal(ctx, r, channel);
+      return new PasswordChange.Refused(r);
+    }
+    SignInThrottle throttle = server(ctx).signIns();
+    Optional<SignInThrottle.Refusal> throttled = throttle.attempt(p.username(), ctx.ip());
+    if (throttled.isPresent()) {
+      long seconds = PlatformRoutes.retryAfterSeconds(throttled.get().retryAfter());
+      Web.audit(
+          ctx,
+          "account.password.change.refused",
+          subject(p.username()),
+          Map.of("channel", channel, "reason", "throttled", "retryAfterSeconds", "" + seconds));
+      ctx.header("Retry-After", Long.toString(seconds));
+      throw HttpProblem.of(
+          "too-many-attempts",
+          "currentPassword",
+          Web.messages(ctx).get("account.error.password.throttled", seconds));
+    }
+    PasswordChange outcome =
+        admin.changeOwnPassword(
+            p.username(), current, next, new AccountAdministration.Current(currentToken(ctx)));
+    switch (outcome) {
+      case PasswordChange.Changed c -> {
+        throttle.succeeded(p.username(), ctx.ip());
+        Web.audit(
+            ctx,
+            "account.password.changed",
+            subject(p.username()),
+            Map.of("channel", channel, "sessionsEnded", Integer.toString(c.sessionsEnded())));
+      }
+      case PasswordChange.Refused f -> {
+        if (!f.refusal().key().equals("account.error.password.wrong")) {
+          // what is refused after the throttle let the attempt through had the right current
+          // password (the new one is the same); only a wrong one counts as a failed attempt
+          throttle.succeeded(p.username(), ctx.ip());
+        }
+        auditOwnRefusal(ctx, f.refusal(), channel);
+      }
+    }
+    return outcome;
+  }
+
+  private static void auditOwnRefusal(Context ctx, AccountRefusal r, String channel) {
+    Web.audit(
+        ctx,
+        "account.password.change.refused",
+        subject(Web.principal(ctx).username()),
+        Map.of("channel", channel, "field", r.field(), "reason", r.key()));
+  }
+
+  /** The session cookie or bearer token this request came with, which a change keeps open. */
+  private static Optional<String> currentToken(Context ctx) {
+    String auth = ctx.header("Authorization");
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      return Optional.of(auth.substring(7).strip());
+    }
+    return Optional.ofNullable(ctx.cookie(WebServer.SESSION_COOKIE));
+  }
+
+  // ---- shared
+
+  /** Only administrators of the administration itself administer accounts. */
+  private void requireAdministration(Context ctx) {
+    Principal p = Web.principal(ctx);
+    if (!p.agency().equals(administration)) {
+      Web.audit(ctx, "access.denied", ctx.method() + " " + ctx.path(), Map.of("reason", "agency"));
+      throw HttpProblem.of(
+          "forbidden", "", ENGLISH.get("account.error.otherAgency", administration));
+    }
+  }
+
+  private Account found(Context ctx) {
+    String username = ctx.pathParam("username");
+    return admin.find(username).orElseThrow(() -> notFound(username));
+  }
+
+  private static HttpProblem notFound(String username) {
+    return HttpProblem.of(
+        "not-found", "username", ENGLISH.get("account.error.notFound", clip(username)));
+  }
+
+  /**
+   * The listing's filters from the query ({@code q}, {@code agency}, {@code role}, {@code state});
+   * a role or state that does not exist, or an agency nobody registered, is a 400 naming it.
+   */
+  private AccountQuery query(Context ctx, int limit) {
+    Optional<String> text = param(ctx, "q");
+    if (text.isPresent() && text.get().length() > 200) {
+      throw HttpProblem.of("invalid-parameter", "q", "expected at most 200 characters");
+    }
+    Optional<String> agency = param(ctx, "agency");
+    if (agency.isPresent() && !admin.agencies().contains(agency.get())) {
+      throw HttpProblem.of(
+          "invalid-parameter",
+          "agency",
+          ENGLISH.get(
+              "account.error.agency.unregistered",
+              clip(agency.get()),
+              String.join(", ", admin.agencies())));
+    }
+    Optional<Role> role = Optional.empty();
+    Optional<String> roleId = param(ctx, "role");
+    if (roleId.isPresent()) {
+      role = Role.of(roleId.get());
+      if (role.isEmpty()) {
+        throw HttpProblem.of(
+            "invalid-parameter",
+            "role",
+            ENGLISH.get(
+                "account.error.roles.unknown",
+                clip(roleId.get()),
+                String.join(", ", Arrays.stream(Role.values()).map(Role::id).toList())));
+      }
+    }
+    Optional<Boolean> active =
+        switch (param(ctx, "state").orElse("")) {
+          case "" -> Optional.empty();
+          case "active" -> Optional.of(true);
+          case "inactive" -> Optional.of(false);
+          default ->
+              throw HttpProblem.of(
+                  "invalid-parameter", "state", "expected active or inactive (or nothing: both)");
+        };
+    return new AccountQuery(text, agency, role, active, limit);
+  }
+
+  private static Optional<String> param(Context ctx, String name) {
+    return Optional.ofNullable(ctx.queryParam(name)).map(String::strip).filter(s -> !s.isEmpty());
+  }
+
+  /** A listing of accounts is personal data of staff: audited with its filters and its size. */
+  private static void auditListing(Context ctx, AccountQuery q, int total, String channel) {
+    Map<String, String> details = new TreeMap<>();
+    q.text().ifPresent(s -> details.put("q", s));
+    q.agency().ifPresent(s -> details.put("agency", s));
+    q.role().ifPresent(r -> details.put("role", r.id()));
+    q.active().ifPresent(a -> details.put("state", a ? "active" : "inactive"));
+    details.put("total", Integer.toString(total));
+    details.put("channel", channel);
+    Web.audit(ctx, "accounts.listed", "accounts", details);
+  }
+
+  /**
+   * Records an administrator's change, made or refused: the fields that changed (names only, never
+   * a password), the roles, agency and office the account holds after it, and how many sessions and
+   * tokens ended.
+   */
+  private static void auditChange(
+      Context ctx, String change, String username, AccountChange outcome) {
+    Map<String, String> details = new TreeMap<>();
+    details.put("channel", ctx.path().startsWith("/api/") ? "api" : "web");
+    String action;
+    switch (outcome) {
+      case AccountChange.Done d -> {
+        action =
+            switch (change) {
+              case "create" -> "account.created";
+              case "deactivate" -> "account.deactivated";
+              case "reactivate" -> "account.reactivated";
+              case "password" -> "account.password.reset";
+              default -> "account.updated";
+            };
+        details.put("fields", String.join(",", d.changed()));
+        details.put(
+            "roles",
+            String.join(",", d.account().roles().stream().map(Role::id).sorted().toList()));
+        details.put("agency", d.account().agency());
+        details.put("office", d.account().office());
+        details.put("sessionsEnded", Integer.toString(d.sessionsEnded()));
+        if (change.equals("password") || change.equals("create")) {
+          details.put("passwordGenerated", Boolean.toString(d.generatedPassword().isPresent()));
+        }
+      }
+      case AccountChange.Refused f -> {
+        action = "account.change.refused";
+        details.put("change", change);
+        details.put("field", f.refusal().field());
+        details.put("reason", f.refusal().key());
+      }
+      case AccountChange.Unknown u -> {
+        action = "account.change.refused";
+        details.put("change", change);
+        details.put("reason", "unknown-account");
+      }
+    }
+    Web.audit(ctx, action, subject(username), details);
+  }
+
+  private static String subject(String username) {
+    return "account:" + clip(username);
+  }
+
+  /**
+   * The one mapping of an account refusal to the answer: invalid input 400 {@code invalid-value}
+   * naming the field, a guard 409 {@code conflict} naming the field; the message in English.
+   */
+  static Problem problem(AccountRefusal r) {
+    String message = ENGLISH.get(r.key(), r.args().toArray());
+    return switch (r.kind()) {
+      case INVALID -> Problem.of("invalid-value", r.field(), message);
+      case CONFLICT -> Problem.of("conflict", r.field(), message);
+    };
+  }
+
+  /** The status an outcome is answered with, for a page that shows a refusal beside its form. */
+  static int status(AccountChange outcome) {
+    return switch (outcome) {
+      case AccountChange.Done d -> 200;
+      case AccountChange.Refused f -> HttpProblem.status(problem(f.refusal()));
+      case AccountChange.Unknown u -> 404;
+    };
+  }
+
+  private static String text(Messages t, AccountRefusal r) {
+    return t.get(r.key(), r.args().toArray());
+  }
+
+  /** An account as the API shows it. */
+  static Map<String, Object> json(Account a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("username", a.username());
+    m.put("displayName", a.displayName());
+    m.put("roles", a.roles().stream().map(Role::id).sorted().toList());
+    m.put("agency", a.agency());
+    m.put("office", a.office());
+    m.put("active", a.active());
+    m.put("mustChangePassword", a.mustChangePassword());
+    m.put("createdAt", a.createdAt().toString());
+    m.put("lastSignInAt", a.lastSignInAt().map(Object::toString).orElse(null));
+    m.put("deactivatedAt", a.deactivatedAt().map(Object::toString).orElse(null));
+    m.put("deactivatedBy", a.deactivatedBy().orElse(null));
+    return m;
+  }
+
+  private static JsonNode object(Context ctx) {
+    JsonNode body;
+    try {
+      body = server(ctx).json().readTree(ctx.body());
+    } catch (com.fasterxml.jackson.core.JacksonException e) {
+      throw new HttpProblem(WebServer.jsonProblem(e));
+    }
+    if (body == null || !body.isObject()) {
+      throw HttpProblem.of("invalid-json", "", "expected a JSON object");
+    }
+    return body;
+  }
+
+  /** Refuses a field this route does not take (a typo would otherwise be ignored silently). */
+  private static void only(JsonNode body, String... fields) {
+    Set<String> known = Set.of(fields);
+    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!known.contains(f)) {
+        throw HttpProblem.of(
+            "unknown-field",
+            clip(f),
+            "this route takes the fields " + String.join(", ", fields) + "; not " + clip(f));
+      }
+    }
+  }
+
+  /** A string field: empty when absent or null, 400 when required and absent or not a string. */
+  private static Optional<String> text(JsonNode body, String field, boolean required) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      if (required) {
+        throw missing(field, "a string");
+      }
+      return Optional.empty();
+    }
+    if (!n.isTextual()) {
+      throw HttpProblem.of("invalid-type", field, "expected " + field + " as a string");
+    }
+    return Optional.of(n.asText());
+  }
+
+  /** A list of strings: empty when absent, 400 when not a list of strings. */
+  private static Optional<List<String>> strings(JsonNode body, String field) {
+    JsonNode n = body.get(field);
+    if (n == null || n.isNull()) {
+      return Optional.empty();
+    }
+    if (!n.isArray()) {
+      throw HttpProblem.of(
+          "invalid-type",
+          field,
+          "expected " + field + " as a list of strings, such as [\"officer\"]");
+    }
+    List<String> out = new java.util.ArrayList<>();
+    for (JsonNode e : n) {
+      if (!e.isTextual()) {
+        throw HttpProblem.of(
+            "invalid-type",
+            field,
+            "expected " + field + " as a list of strings, such as [\"officer\"]");
+      }
+      out.add(e.asText());
+    }
+    return Optional.of(out);
+  }
+
+  private static HttpProblem missing(String field, String what) {
+    return HttpProblem.of("missing-field", field, "expected " + field + ": " + what);
+  }
+
+  private static String clip(String s) {
+    return s.length() > 64 ? s.substring(0, 64) + "…" : s;
+  }
+
+  private static String path(String username) {
+    return URLEncoder.encode(username, StandardCharsets.UTF_8);
+  }
+
+  private static WebServer server(Context ctx) {
+    return ctx.attribute(Web.SERVER);
+  }
+
+  private static Layout layout(Context ctx) {
+    return server(ctx).layout();
+  }
+}
