@@ -36,6 +36,7 @@ public final class IntelContext implements BoundedContext {
   private final EntityMerges merges;
   private final RecordSharing sharing;
   private final RecordFeed feed;
+  private final Agencies agencies;
 
   /**
    * @param dataDir raw inputs are archived under {@code dataDir/archive}
@@ -97,7 +98,7 @@ public final class IntelContext implements BoundedContext {
       IngestPorts.RecordsStored stored,
       ZoneId zone,
       String administration) {
-    Agencies agencies = new Agencies(db.jdbi(), clock, audit);
+    this.agencies = new Agencies(db.jdbi(), clock, audit);
     this.sharing =
         new RecordSharing(
             new JdbcSharingStore(db.jdbi()), agencies::codes, audit, clock, zone, administration);
@@ -190,14 +191,15 @@ public final class IntelContext implements BoundedContext {
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(new IntelWeb(queries, ingest, merges, sharing));
+    return List.of(new IntelWeb(queries, ingest, merges, sharing, agencies));
   }
 
   @Override
   public List<NavItem> nav() {
     return List.of(
         new NavItem("/", "nav.dashboard", IntelWeb.READ),
-        new NavItem("/search", "nav.search", IntelWeb.LOOKUP));
+        new NavItem("/search", "nav.search", IntelWeb.LOOKUP),
+        new NavItem("/sharing", "nav.sharing", IntelWeb.DESK));
   }
 
   @Override

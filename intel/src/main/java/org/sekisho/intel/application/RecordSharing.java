@@ -56,9 +56,60 @@ public final class RecordSharing {
     }
   }
 
+  /** How an administrator ended an agreement: its new last day, who, when and why. */
+  public record Ending(LocalDate lastDay, String by, Instant at, String reason) {}
+
+  /**
+   * An agreement as the liaison desk shows it: who recorded it and when, and, once an administrator
+   * ended it, how (an agreement that ran out by its own last day has no ending; one ended before
+   * who-ended-it was kept has none either).
+   */
+  public record AgreementEntry(
+      SharingAgreement agreement, String recordedBy, Instant recordedAt, Optional<Ending> ending) {}
+
+  /** What happened to a sharing, as the desk's history lists it. */
+  public enum Event {
+    /** A liaison officer shared the record (or it was shared when ingested). */
+    SHARED,
+    /** A liaison officer ended the sharing, with a reason. */
+    REVOKED,
+    /** No agreement in force allowed it any more: {@link RecordSharing#LAPSED_BY} ended it. */
+    LAPSED,
+    /** An attempt to share the record was refused. */
+    SHARE_REFUSED,
+    /** An attempt to end the sharing was refused. */
+    REVOKE_REFUSED;
+
+    /** The word pages use, e.g. {@code share-refused}. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /**
+   * One step in the exchange of a record with a partner: when, what, which record, by whom and why
+   * (the purpose of a sharing, the reason it ended, or why an attempt was refused, with the
+   * refusal's code and field); the agreement's citation where one applied.
+   */
+  public record HistoryEntry(
+      Instant at,
+      Event event,
+      long recordId,
+      RecordKind kind,
+      String sourceId,
+      String title,
+      String by,
+      String why,
+      String code,
+      String field,
+      String agreementReference) {}
+
   /** Storage of agreements and sharings; each change is atomic. */
   public interface SharingStore {
     List<SharingAgreement> agreements();
+
+    /** Every agreement with who recorded it and, if an administrator ended it, how. */
+    List<AgreementEntry> agreementEntries();
 
     SharingAgreement addAgreement(
         String agency,
@@ -80,25 +131,49 @@ public final class RecordSharing {
 
     List<Share> shares(long recordId);
 
-    /** Sets an agreement's last day; false when there is no such agreement. */
-    boolean endAgreement(long id, LocalDate lastDay);
+    /**
+     * Sets an agreement's last day and keeps who ended it, when and why; false when there is no
+     * such agreement.
+     */
+    boolean endAgreement(long id, LocalDate lastDay, String reason, String by, Instant at);
 
     /** Every record shared with another agency now (ingest's sharings included). */
     List<RecordHead> shared();
 
     /**
      * The records of {@code owner} shared with {@code partner} now, newest first, at most {@code
-     * limit}.
+     * limit} after skipping {@code offset}.
      */
-    List<SharedRecord> sharedWith(String owner, String partner, int limit);
+    List<SharedRecord> sharedWith(String owner, String partner, int limit, int offset);
+
+    /** How many records of {@code owner} are shared with {@code partner} now. */
+    int countSharedWith(String owner, String partner);
+
+    /**
+     * The exchange of {@code owner}'s records with {@code partner}, newest first: sharings, their
+     * ends and refused attempts; at most {@code limit} after skipping {@code offset}.
+     */
+    List<HistoryEntry> history(String owner, String partner, int limit, int offset);
+
+    /**
+     * Keeps a refused attempt to share ({@code action} {@code share}) or end the sharing ({@code
+     * revoke}) of a record with {@code agency} (as named, shortened), for the desk's history.
+     */
+    void refusal(long recordId, String agency, String action, Problem why, String by, Instant at);
   }
 
-  /** A record another agency can read now: which, and since when and under what (0: at ingest). */
+  /**
+   * A record another agency can read now: which, since when, by whom, why and under what agreement
+   * (0 and an empty citation: shared when it was ingested).
+   */
   public record SharedRecord(
       long id,
       RecordKind kind,
       String sourceId,
+      String title,
       long agreementId,
+      String agreementReference,
+      String purpose,
       String sharedBy,
       Instant since) {}
 
@@ -117,7 +192,7 @@ public final class RecordSharing {
       return Outcome.rejected(unknownAgency(partner));
     }
     // one more than is listed, so the answer can say it was cut
-    List<SharedRecord> out = store.sharedWith(actor.agency(), partner, MAX_LISTED + 1);
+    List<SharedRecord> out = store.sharedWith(actor.agency(), partner, MAX_LISTED + 1, 0);
     audit.record(
         new AuditEvent(
             clock.instant(),
@@ -156,7 +231,8 @@ public final class RecordSharing {
     this.administration = administration;
   }
 
-  private LocalDate today() {
+  /** Today in the administration's zone: the day agreements are in force or not. */
+  public LocalDate today() {
     return LocalDate.now(clock.withZone(zone));
   }
 
@@ -243,6 +319,10 @@ public final class RecordSharing {
       LocalDate from,
       Optional<LocalDate> until,
       Actor actor) {
+    Optional<Problem> notOurs = administers(actor, "records agreements");
+    if (notOurs.isPresent()) {
+      return new Outcome.Rejected<>(List.of(notOurs.get()));
+    }
     List<Problem> problems = new ArrayList<>();
     if (agency == null || agency.isBlank()) {
       problems.add(
@@ -329,7 +409,10 @@ public final class RecordSharing {
     Optional<SharingAgreement> found =
         store.agreements().stream().filter(a -> a.id() == id).findFirst();
     Outcome<SharingAgreement> o;
-    if (found.isEmpty()) {
+    Optional<Problem> notOurs = administers(actor, "ends agreements");
+    if (notOurs.isPresent()) {
+      o = new Outcome.Rejected<>(List.of(notOurs.get()));
+    } else if (found.isEmpty()) {
       o = Outcome.rejected("not-found", "id", "agreement " + id + " was not found");
     } else if (lastDay == null) {
       o = Outcome.rejected("missing-field", "lastDay", "expected the last day, YYYY-MM-DD");
@@ -353,10 +436,11 @@ public final class RecordSharing {
     if (o != null) {
       return refused(o, actor, "sharing.agreement.refused", "agreement:" + id, Map.of());
     }
-    store.endAgreement(id, lastDay);
+    Instant now = clock.instant();
+    store.endAgreement(id, lastDay, reason.strip(), actor.username(), now);
     audit.record(
         new AuditEvent(
-            clock.instant(),
+            now,
             actor.username(),
             actor.agency(),
             "sharing.agreement.ended",
@@ -438,12 +522,17 @@ public final class RecordSharing {
    * already.
    */
   public Outcome<Share> share(long recordId, String agency, String purpose, Actor actor) {
-    return refused(
-        doShare(recordId, agency, purpose, actor),
-        actor,
-        "record.share.refused",
-        "record:" + recordId,
-        agencyDetail(agency));
+    return kept(
+        refused(
+            doShare(recordId, agency, purpose, actor),
+            actor,
+            "record.share.refused",
+            "record:" + recordId,
+            agencyDetail(agency)),
+        recordId,
+        agency,
+        "share",
+        actor);
   }
 
   private Outcome<Share> doShare(long recordId, String agency, String purpose, Actor actor) {
@@ -507,12 +596,35 @@ public final class RecordSharing {
 
   /** Ends the record's sharing with {@code agency}, with a reason; the history is kept. */
   public Outcome<String> revoke(long recordId, String agency, String reason, Actor actor) {
-    return refused(
-        doRevoke(recordId, agency, reason, actor),
-        actor,
-        "record.unshare.refused",
-        "record:" + recordId,
-        agencyDetail(agency));
+    return kept(
+        refused(
+            doRevoke(recordId, agency, reason, actor),
+            actor,
+            "record.unshare.refused",
+            "record:" + recordId,
+            agencyDetail(agency)),
+        recordId,
+        agency,
+        "revoke",
+        actor);
+  }
+
+  /**
+   * A refused attempt on a record the actor's agency owns is kept for the liaison desk's history
+   * (attempts on other agencies' records are in the audit log only: they are no part of our
+   * exchange).
+   */
+  private <T> Outcome<T> kept(
+      Outcome<T> o, long recordId, String agency, String action, Actor actor) {
+    if (o instanceof Outcome.Rejected<T> r) {
+      Optional<RecordHead> head = store.head(recordId);
+      if (head.isPresent() && head.get().agency().equals(actor.agency())) {
+        String named = agency == null ? "" : FieldRules.shorten(agency);
+        store.refusal(
+            recordId, named, action, r.problems().get(0), actor.username(), clock.instant());
+      }
+    }
+    return o;
   }
 
   private Outcome<String> doRevoke(long recordId, String agency, String reason, Actor actor) {
@@ -542,6 +654,173 @@ public final class RecordSharing {
             "record:" + recordId,
             Map.of("agency", agency, "kind", head.kind().code())));
     return Outcome.accepted(agency);
+  }
+
+  // ---- the liaison officer's desk
+
+  /**
+   * Refused unless the actor may change the administration's agreements: agreements are between the
+   * administration and a partner, so only the administration's own administrators (and the command
+   * line, run by one) record or end them, not a partner agency's.
+   */
+  private Optional<Problem> administers(Actor actor, String what) {
+    if (actor.mayAssignAgency() || actor.agency().equals(administration)) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Problem.of(
+            "forbidden",
+            "agency",
+            "only "
+                + administration
+                + "'s administrators "
+                + what
+                + "; your agency is "
+                + actor.agency()));
+  }
+
+  /** Whether {@code actor} may record and end agreements (on the desk: sees the forms). */
+  public boolean mayAdminister(Actor actor) {
+    return administers(actor, "").isEmpty();
+  }
+
+  /**
+   * The agreements {@code actor}'s agency is party to, with who recorded them and how they ended,
+   * by partner and the most recent first: all of them for the administration, those with its own
+   * agency for a partner (which agreements the administration has with other partners is the
+   * administration's to know).
+   */
+  public List<AgreementEntry> agreementsSeenBy(Actor actor) {
+    return store.agreementEntries().stream()
+        .filter(
+            e ->
+                actor.agency().equals(administration)
+                    || e.agreement().agency().equals(actor.agency()))
+        .sorted(
+            Comparator.comparing((AgreementEntry e) -> e.agreement().agency())
+                .thenComparing(e -> e.agreement().validFrom(), Comparator.reverseOrder())
+                .thenComparing(e -> e.agreement().id(), Comparator.reverseOrder()))
+        .toList();
+  }
+
+  /**
+   * The agencies {@code actor}'s agency exchanges records with: every registered partner for the
+   * administration; the administration alone for a partner (sharing runs under the administration's
+   * agreements).
+   */
+  public List<String> partnersOf(Actor actor) {
+    if (!actor.agency().equals(administration)) {
+      return List.of(administration);
+    }
+    return agencies.registered().stream().filter(a -> !a.equals(administration)).sorted().toList();
+  }
+
+  /** How many records the desk lists on one page of what a partner can read. */
+  public static final int DESK_RECORDS = 100;
+
+  /** How many steps the desk lists on one page of a partner's history. */
+  public static final int DESK_HISTORY = 50;
+
+  /**
+   * The liaison officer's desk for one partner: the agreements the actor's agency is party to; the
+   * records of its own that {@code partner} can read now (a page of {@link #DESK_RECORDS}, with how
+   * many in all); and the history of the exchange with it (a page of {@link #DESK_HISTORY}, newest
+   * first).
+   *
+   * @param partner the partner to show, or blank for the first one with an agreement (else the
+   *     first one)
+   * @param today the administration's day the agreements' states are taken on
+   */
+  public record Desk(
+      List<AgreementEntry> agreements,
+      List<String> partners,
+      String partner,
+      List<SharedRecord> readable,
+      int readableTotal,
+      int readablePage,
+      boolean moreReadable,
+      List<HistoryEntry> history,
+      int historyPage,
+      boolean moreHistory,
+      LocalDate today) {}
+
+  /**
+   * The desk as {@code actor} (a liaison officer or administrator) sees it: only its own agency's
+   * records and the agreements it is party to; refused when {@code partner} is not one its agency
+   * exchanges with. The read is audited by ids and counts (the partner, how many agreements,
+   * records and history steps were shown), never by what the records say.
+   */
+  public Outcome<Desk> desk(String partner, int readablePage, int historyPage, Actor actor) {
+    List<AgreementEntry> seen = agreementsSeenBy(actor);
+    List<String> partners = partnersOf(actor);
+    String p = partner == null ? "" : partner.strip();
+    if (p.isEmpty()) {
+      p =
+          seen.stream()
+              .map(e -> e.agreement().agency())
+              .filter(partners::contains)
+              .findFirst()
+              .orElse(partners.isEmpty() ? "" : partners.get(0));
+    } else if (!partners.contains(p)) {
+      Problem why =
+          agencies.registered().contains(p)
+              ? Problem.of(
+                  "invalid-value",
+                  "agency",
+                  actor.agency()
+                      + " exchanges records with "
+                      + String.join(", ", partners)
+                      + ", not with "
+                      + p)
+              : unknownAgency(p);
+      audit.record(
+          new AuditEvent(
+              clock.instant(),
+              actor.username(),
+              actor.agency(),
+              "sharing.desk.refused",
+              "",
+              Map.of("agency", FieldRules.shorten(p), "refused", why.code())));
+      return new Outcome.Rejected<>(List.of(why));
+    }
+    List<SharedRecord> readable = List.of();
+    List<HistoryEntry> history = List.of();
+    int total = 0;
+    if (!p.isEmpty()) {
+      // one more than is shown, to know whether there is a next page
+      readable = store.sharedWith(actor.agency(), p, DESK_RECORDS + 1, readablePage * DESK_RECORDS);
+      total = store.countSharedWith(actor.agency(), p);
+      history = store.history(actor.agency(), p, DESK_HISTORY + 1, historyPage * DESK_HISTORY);
+    }
+    Desk d =
+        new Desk(
+            seen,
+            partners,
+            p,
+            readable.subList(0, Math.min(readable.size(), DESK_RECORDS)),
+            total,
+            readablePage,
+            readable.size() > DESK_RECORDS,
+            history.subList(0, Math.min(history.size(), DESK_HISTORY)),
+            historyPage,
+            history.size() > DESK_HISTORY,
+            today());
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("agreements", Integer.toString(seen.size()));
+    details.put("records", Integer.toString(d.readable().size()));
+    details.put("recordsInAll", Integer.toString(total));
+    details.put("history", Integer.toString(d.history().size()));
+    details.put("recordsPage", Integer.toString(readablePage));
+    details.put("historyPage", Integer.toString(historyPage));
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            actor.username(),
+            actor.agency(),
+            "sharing.desk.read",
+            p.isEmpty() ? "" : "agency:" + p,
+            details));
+    return Outcome.accepted(d);
   }
 
   /** The days an agreement's dates may fall on: a typing slip is not an agreement till 9999. */

@@ -28,4 +28,27 @@ public record SharingAgreement(
         && !day.isBefore(validFrom)
         && validUntil.map(u -> !day.isAfter(u)).orElse(true);
   }
+
+  /** Where an agreement stands on a day, whatever kinds it covers. */
+  public enum State {
+    /** Its first day is still to come. */
+    NOT_YET,
+    /** It allows sharing the kinds it covers today. */
+    IN_FORCE,
+    /** Its last day has passed (it ran out, or an administrator ended it). */
+    ENDED;
+
+    /** The word pages and the API use, e.g. {@code not-yet}. */
+    public String code() {
+      return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+    }
+  }
+
+  /** Its state on {@code day}. */
+  public State state(LocalDate day) {
+    if (day.isBefore(validFrom)) {
+      return State.NOT_YET;
+    }
+    return validUntil.map(day::isAfter).orElse(false) ? State.ENDED : State.IN_FORCE;
+  }
 }

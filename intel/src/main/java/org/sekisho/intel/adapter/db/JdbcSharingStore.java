@@ -11,10 +11,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
+import org.sekisho.core.Problem;
 import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.intel.application.RecordSharing.RecordHead;
 import org.sekisho.intel.application.RecordSharing.Share;
@@ -41,6 +43,32 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
                     "select id, agency, kinds, reference, valid_from, valid_until"
                         + " from intel.sharing_agreement order by id")
                 .map((rs, ctx) -> agreement(rs))
+                .list());
+  }
+
+  @Override
+  public List<RecordSharing.AgreementEntry> agreementEntries() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select id, agency, kinds, reference, valid_from, valid_until, created_by,"
+                        + " created_at, ended_by, ended_at, end_reason"
+                        + " from intel.sharing_agreement order by id")
+                .map(
+                    (rs, ctx) -> {
+                      SharingAgreement a = agreement(rs);
+                      Optional<RecordSharing.Ending> ending =
+                          rs.getTimestamp(10) == null
+                              ? Optional.empty()
+                              : Optional.of(
+                                  new RecordSharing.Ending(
+                                      a.validUntil().orElseThrow(),
+                                      rs.getString(9),
+                                      rs.getTimestamp(10).toInstant(),
+                                      rs.getString(11)));
+                      return new RecordSharing.AgreementEntry(
+                          a, rs.getString(7), rs.getTimestamp(8).toInstant(), ending);
+                    })
                 .list());
   }
 
@@ -220,12 +248,17 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
   }
 
   @Override
-  public boolean endAgreement(long id, LocalDate lastDay) {
+  public boolean endAgreement(long id, LocalDate lastDay, String reason, String by, Instant at) {
     return jdbi.withHandle(
             h ->
-                h.createUpdate("update intel.sharing_agreement set valid_until = ? where id = ?")
+                h.createUpdate(
+                        "update intel.sharing_agreement set valid_until = ?, ended_by = ?,"
+                            + " ended_at = ?, end_reason = ? where id = ?")
                     .bind(0, Date.valueOf(lastDay))
-                    .bind(1, id)
+                    .bind(1, by)
+                    .bind(2, Timestamp.from(at))
+                    .bind(3, reason)
+                    .bind(4, id)
                     .execute())
         == 1;
   }
@@ -247,30 +280,126 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
                 .list());
   }
 
+  // the partial index record_shared_with serves "cardinality > 0 and shared_with @> [partner]"
+  private static final String SHARED_WITH_PARTNER =
+      " from intel.record r where r.agency = :owner and cardinality(r.shared_with) > 0"
+          + " and r.shared_with @> array[cast(:partner as text)]";
+
   @Override
-  public List<RecordSharing.SharedRecord> sharedWith(String owner, String partner, int limit) {
+  public List<RecordSharing.SharedRecord> sharedWith(
+      String owner, String partner, int limit, int offset) {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select r.id, r.kind, r.source_id, coalesce(s.agreement_id, 0),"
-                        + " coalesce(s.shared_by, 'ingest'), coalesce(s.shared_at, r.recorded_at)"
-                        + " as since from intel.record r left join intel.record_share s on"
-                        + " s.record_id = r.id and s.agency = :partner and s.revoked_at is null"
-                        + " where r.agency = :owner and :partner = any(r.shared_with)"
-                        + " order by since desc, r.id desc limit :limit")
+                    "select r.id, r.kind, r.source_id, r.title, coalesce(s.agreement_id, 0),"
+                        + " coalesce(a.reference, ''), coalesce(s.purpose, 'shared when"
+                        + " ingested'), coalesce(s.shared_by, 'ingest'), coalesce(s.shared_at,"
+                        + " r.recorded_at) as since from (select r.id, r.kind, r.source_id,"
+                        + " r.title, r.recorded_at"
+                        + SHARED_WITH_PARTNER
+                        + ") r left join intel.record_share s on s.record_id = r.id and s.agency"
+                        + " = :partner and s.revoked_at is null left join"
+                        + " intel.sharing_agreement a on a.id = s.agreement_id"
+                        + " order by since desc, r.id desc limit :limit offset :offset")
                 .bind("owner", owner)
                 .bind("partner", partner)
                 .bind("limit", limit)
+                .bind("offset", offset)
                 .map(
                     (rs, ctx) ->
                         new RecordSharing.SharedRecord(
                             rs.getLong(1),
                             RecordKind.ofCode(rs.getString(2)).orElseThrow(),
                             rs.getString(3),
-                            rs.getLong(4),
-                            rs.getString(5),
-                            rs.getTimestamp(6).toInstant()))
+                            rs.getString(4),
+                            rs.getLong(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getTimestamp(9).toInstant()))
                 .list());
+  }
+
+  @Override
+  public int countSharedWith(String owner, String partner) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select count(*)" + SHARED_WITH_PARTNER)
+                .bind("owner", owner)
+                .bind("partner", partner)
+                .mapTo(Integer.class)
+                .one());
+  }
+
+  @Override
+  public List<RecordSharing.HistoryEntry> history(
+      String owner, String partner, int limit, int offset) {
+    // sharings, their ends (a lapse is an end by the system) and refused attempts, merged by time;
+    // the sequence number breaks ties so paging is stable
+    String sql =
+        "select at, event, record_id, kind, source_id, title, who, why, code, field, ref from ("
+            + " select s.shared_at as at, 'shared' as event, r.id as record_id, r.kind,"
+            + " r.source_id, r.title, s.shared_by as who, s.purpose as why, '' as code, '' as"
+            + " field, coalesce(a.reference, '') as ref, 1 as src, s.id as seq"
+            + " from intel.record_share s join intel.record r on r.id = s.record_id"
+            + " left join intel.sharing_agreement a on a.id = s.agreement_id"
+            + " where s.agency = :partner and r.agency = :owner"
+            + " union all"
+            + " select s.revoked_at, case when s.revoked_by = :lapsedBy then 'lapsed' else"
+            + " 'revoked' end, r.id, r.kind, r.source_id, r.title, s.revoked_by,"
+            + " coalesce(s.revoke_reason, ''), '', '', coalesce(a.reference, ''), 2, s.id"
+            + " from intel.record_share s join intel.record r on r.id = s.record_id"
+            + " left join intel.sharing_agreement a on a.id = s.agreement_id"
+            + " where s.agency = :partner and r.agency = :owner and s.revoked_at is not null"
+            + " union all"
+            + " select f.refused_at, f.action || '-refused', r.id, r.kind, r.source_id, r.title,"
+            + " f.refused_by, f.message, f.code, f.field, '', 3, f.id"
+            + " from intel.sharing_refusal f join intel.record r on r.id = f.record_id"
+            + " where f.agency = :partner and r.agency = :owner"
+            + ") h order by at desc, src desc, seq desc limit :limit offset :offset";
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(sql)
+                .bind("owner", owner)
+                .bind("partner", partner)
+                .bind("lapsedBy", RecordSharing.LAPSED_BY)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(
+                    (rs, ctx) ->
+                        new RecordSharing.HistoryEntry(
+                            rs.getTimestamp(1).toInstant(),
+                            RecordSharing.Event.valueOf(
+                                rs.getString(2).toUpperCase(Locale.ROOT).replace('-', '_')),
+                            rs.getLong(3),
+                            RecordKind.ofCode(rs.getString(4)).orElseThrow(),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getString(10),
+                            rs.getString(11)))
+                .list());
+  }
+
+  @Override
+  public void refusal(
+      long recordId, String agency, String action, Problem why, String by, Instant at) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into intel.sharing_refusal(record_id, agency, action, code, field,"
+                        + " message, refused_by, refused_at) values (?,?,?,?,?,?,?,?)")
+                .bind(0, recordId)
+                .bind(1, agency)
+                .bind(2, action)
+                .bind(3, why.code())
+                .bind(4, why.field())
+                .bind(5, why.message())
+                .bind(6, by)
+                .bind(7, Timestamp.from(at))
+                .execute());
   }
 
   private static SharingAgreement agreement(ResultSet rs) throws SQLException {

@@ -22,12 +22,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.EntityMerges;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IngestReport;
 import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.intel.application.IntelQueries.Visibility;
+import org.sekisho.intel.application.IntelViews;
 import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
@@ -36,8 +38,10 @@ import org.sekisho.intel.domain.FieldRules;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.SharingAgreement;
 import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.HttpProblem;
 import org.sekisho.platform.web.Routes;
 import org.sekisho.platform.web.Web;
@@ -78,6 +82,7 @@ public final class IntelWeb implements WebModule {
   private final IngestRecords ingest;
   private final EntityMerges merges;
   private final RecordSharing sharing;
+  private final Agencies agencies;
   private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -86,12 +91,21 @@ public final class IntelWeb implements WebModule {
           IntelWeb.class.getClassLoader(),
           "org.sekisho.intel.adapter.web.jte");
 
+  /**
+   * @param agencies the registered agencies, whose names the liaison desk shows and whose codes its
+   *     agreement form offers
+   */
   public IntelWeb(
-      IntelQueries queries, IngestRecords ingest, EntityMerges merges, RecordSharing sharing) {
+      IntelQueries queries,
+      IngestRecords ingest,
+      EntityMerges merges,
+      RecordSharing sharing,
+      Agencies agencies) {
     this.queries = queries;
     this.ingest = ingest;
     this.merges = merges;
     this.sharing = sharing;
+    this.agencies = agencies;
   }
 
   /** Who shares records with partner agencies: the liaison officers. */
@@ -99,6 +113,15 @@ public final class IntelWeb implements WebModule {
 
   /** Who sees the agreements: liaison officers, who share under them, and administrators. */
   public static final Access AGREEMENTS_READ = Access.anyOf(Role.LIAISON, Role.ADMIN);
+
+  /** Who records and ends agreements: administrators (of the administration, checked by use). */
+  public static final Access AGREEMENTS_WRITE = Access.anyOf(Role.ADMIN);
+
+  /**
+   * Who opens the liaison desk ({@code /sharing}): those who see the agreements and what a partner
+   * can read, as the sharing API admits them; each sees its own agency's part only.
+   */
+  public static final Access DESK = AGREEMENTS_READ;
 
   @Override
   public void routes(Routes r) {
@@ -151,12 +174,12 @@ public final class IntelWeb implements WebModule {
             this::agreementsApi)
         .post(
             "/api/sharing/agreements",
-            Access.anyOf(Role.ADMIN),
+            AGREEMENTS_WRITE,
             "record an agreement {agency, kinds:[seizures,…], reference, validFrom, validUntil?}",
             this::addAgreementApi)
         .post(
             "/api/sharing/agreements/{id}/end",
-            Access.anyOf(Role.ADMIN),
+            AGREEMENTS_WRITE,
             "end an agreement {lastDay, reason}; the sharings it no longer allows end at once",
             this::endAgreementApi)
         .get(
@@ -185,6 +208,27 @@ public final class IntelWeb implements WebModule {
             SHARE,
             "end a record's sharing (form)",
             this::revokeForm)
+        .get(
+            "/sharing",
+            DESK,
+            "the liaison desk: agreements, what a partner can read now and the history of the"
+                + " exchange (?agency=, page=, history=)",
+            this::deskPage)
+        .post(
+            "/sharing/agreements",
+            AGREEMENTS_WRITE,
+            "record an agreement (desk form)",
+            this::addAgreementForm)
+        .post(
+            "/sharing/agreements/{id}/end",
+            AGREEMENTS_WRITE,
+            "end an agreement on a day with a reason (desk form)",
+            this::endAgreementForm)
+        .post(
+            "/sharing/records/{id}/{agency}/revoke",
+            SHARE,
+            "end a record's sharing from the desk (form)",
+            this::deskRevokeForm)
         .post(
             "/api/ingest/{kind}",
             INGEST,
@@ -339,7 +383,14 @@ public final class IntelWeb implements WebModule {
   }
 
   private void recordPage(Context ctx) {
-    long id = id(ctx);
+    renderRecord(ctx, id(ctx), null);
+  }
+
+  /**
+   * The record page, read and audited as always; with {@code refused}, the share or revoke form
+   * that was refused shows why, beside what was typed.
+   */
+  private void renderRecord(Context ctx, long id, FormRefusal refused) {
     requireRecord(ctx, id);
     var r = queries.record(id, reader(ctx)).orElseThrow(() -> HttpProblem.notFound("record " + id));
     Web.audit(
@@ -375,6 +426,7 @@ public final class IntelWeb implements WebModule {
                             .toList())
                 .orElse(List.of())
             : List.<String>of());
+    params.put("refused", refused);
     params.put("csrf", Web.csrf(ctx));
     Web.page(ctx, Titles.local(r.title(), Web.messages(ctx)), render("record.jte", params));
   }
@@ -561,8 +613,19 @@ public final class IntelWeb implements WebModule {
   }
 
   private void agreementsApi(Context ctx) {
-    ctx.json(
-        Map.of("agreements", sharing.agreements().stream().map(IntelWeb::agreementJson).toList()));
+    LocalDate today = sharing.today();
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (RecordSharing.AgreementEntry e : sharing.agreementsSeenBy(actor(ctx))) {
+      Map<String, Object> m = agreementJson(e.agreement());
+      m.put("state", e.agreement().state(today).code());
+      m.put("recordedBy", e.recordedBy());
+      m.put("recordedAt", e.recordedAt().toString());
+      m.put("endedBy", e.ending().map(RecordSharing.Ending::by).orElse(null));
+      m.put("endedAt", e.ending().map(en -> en.at().toString()).orElse(null));
+      m.put("endReason", e.ending().map(RecordSharing.Ending::reason).orElse(null));
+      out.add(m);
+    }
+    ctx.json(Map.of("agreements", out));
   }
 
   private void addAgreementApi(Context ctx) {
@@ -610,6 +673,9 @@ public final class IntelWeb implements WebModule {
       m.put("agreementId", r.agreementId() == 0 ? null : r.agreementId());
       m.put("sharedBy", r.sharedBy());
       m.put("since", r.since().toString());
+      m.put("title", r.title());
+      m.put("agreement", r.agreementReference());
+      m.put("purpose", r.purpose());
       rows.add(m);
     }
     Map<String, Object> body = new LinkedHashMap<>();
@@ -677,28 +743,286 @@ public final class IntelWeb implements WebModule {
     ctx.json(Map.of("agency", agency, "revoked", true));
   }
 
+  private static String form(Context ctx, String name) {
+    return Optional.ofNullable(ctx.formParam(name)).orElse("");
+  }
+
+  /** A record's kind code for texts that name it, e.g. seizure; empty when it is not found. */
+  private String kindOf(long recordId, Context ctx) {
+    return queries.record(recordId, reader(ctx)).map(IntelViews.RecordView::kind).orElse("");
+  }
+
+  /**
+   * Shares from the record page; refused, the page comes back (with the refusal's status) showing
+   * why beside the form, with the partner and purpose as typed.
+   */
   private void shareForm(Context ctx) {
     long id = id(ctx);
     requireRecord(ctx, id);
-    answer(
-        sharing.share(
-            id,
-            Optional.ofNullable(ctx.formParam("agency")).orElse(""),
-            Optional.ofNullable(ctx.formParam("purpose")).orElse(""),
-            actor(ctx)));
+    String agency = form(ctx, "agency");
+    String purpose = form(ctx, "purpose");
+    if (sharing.share(id, agency, purpose, actor(ctx)) instanceof Outcome.Rejected<?> r) {
+      Problem p = r.problems().get(0);
+      ctx.status(HttpProblem.status(p));
+      renderRecord(
+          ctx,
+          id,
+          new FormRefusal(
+              "share",
+              p.field(),
+              SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
+              Map.of("agency", agency, "purpose", purpose),
+              List.of()));
+      return;
+    }
     ctx.redirect("/records/" + id + "#sharing", HttpStatus.SEE_OTHER);
   }
 
+  /** Revokes from the record page; refused, the page comes back with the reason as typed. */
   private void revokeForm(Context ctx) {
     long id = id(ctx);
     requireRecord(ctx, id);
-    answer(
-        sharing.revoke(
-            id,
-            ctx.pathParam("agency"),
-            Optional.ofNullable(ctx.formParam("reason")).orElse(""),
-            actor(ctx)));
+    String agency = ctx.pathParam("agency");
+    String reason = form(ctx, "reason");
+    if (sharing.revoke(id, agency, reason, actor(ctx)) instanceof Outcome.Rejected<?> r) {
+      Problem p = r.problems().get(0);
+      ctx.status(HttpProblem.status(p));
+      renderRecord(
+          ctx,
+          id,
+          new FormRefusal(
+              "revoke:" + agency,
+              p.field(),
+              SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
+              Map.of("reason", reason),
+              List.of()));
+      return;
+    }
     ctx.redirect("/records/" + id + "#sharing", HttpStatus.SEE_OTHER);
+  }
+
+  // ---- the liaison desk
+
+  private void deskPage(Context ctx) {
+    renderDesk(
+        ctx,
+        Optional.ofNullable(ctx.queryParam("agency")).orElse(""),
+        Web.intParam(ctx, "page", 0, 0, 100_000),
+        Web.intParam(ctx, "history", 0, 0, 100_000),
+        null);
+  }
+
+  /**
+   * The desk for {@code partner}, read and audited; with {@code refused}, the refused form shows
+   * why beside what was typed. After a refused form naming a partner the desk cannot show (a
+   * mistyped code), it shows the first partner, so the refusal is still seen.
+   */
+  private void renderDesk(
+      Context ctx, String partner, int page, int historyPage, FormRefusal refused) {
+    Actor actor = actor(ctx);
+    Outcome<RecordSharing.Desk> o = sharing.desk(partner, page, historyPage, actor);
+    if (refused != null && o instanceof Outcome.Rejected<RecordSharing.Desk>) {
+      o = sharing.desk("", 0, 0, actor);
+    }
+    RecordSharing.Desk d = answer(o);
+    Principal p = Web.principal(ctx);
+    Messages t = Web.messages(ctx);
+    Map<String, String> names = new LinkedHashMap<>();
+    for (Agencies.Agency a : agencies.all()) {
+      names.put(a.code(), a.name());
+    }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("d", d);
+    params.put("t", t);
+    params.put("csrf", Web.csrf(ctx));
+    params.put("own", p.agency());
+    params.put("names", names);
+    params.put("mayRevoke", SHARE.admits(p));
+    params.put("mayOpen", LOOKUP.admits(p));
+    params.put("mayAdminister", AGREEMENTS_WRITE.admits(p) && sharing.mayAdminister(actor));
+    params.put("kinds", List.of(RecordKind.values()));
+    params.put("refused", refused);
+    params.put("pageUrl", deskUrl(d.partner(), d.readablePage() + 1, d.historyPage()));
+    params.put(
+        "prevPageUrl",
+        d.readablePage() > 0 ? deskUrl(d.partner(), d.readablePage() - 1, d.historyPage()) : "");
+    params.put("historyUrl", deskUrl(d.partner(), d.readablePage(), d.historyPage() + 1));
+    params.put(
+        "prevHistoryUrl",
+        d.historyPage() > 0 ? deskUrl(d.partner(), d.readablePage(), d.historyPage() - 1) : "");
+    Web.page(ctx, t.get("sharing.title"), render("sharing.jte", params));
+  }
+
+  /** The desk for {@code partner} at the given pages (first pages left out). */
+  static String deskUrl(String partner, int page, int historyPage) {
+    StringBuilder sb =
+        new StringBuilder("/sharing?agency=")
+            .append(URLEncoder.encode(partner, StandardCharsets.UTF_8));
+    if (page > 0) {
+      sb.append("&page=").append(page);
+    }
+    if (historyPage > 0) {
+      sb.append("&history=").append(historyPage);
+    }
+    return sb.toString();
+  }
+
+  /** A day typed in a desk form: empty when blank, else the day or the refusal naming the field. */
+  private static Outcome<Optional<LocalDate>> formDay(String field, String v) {
+    String s = v.strip();
+    if (s.isEmpty()) {
+      return Outcome.accepted(Optional.empty());
+    }
+    try {
+      return Outcome.accepted(Optional.of(LocalDate.parse(s)));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Outcome.rejected(
+          "invalid-value",
+          field,
+          "expected a date YYYY-MM-DD, got '" + FieldRules.shorten(s) + "'");
+    }
+  }
+
+  /**
+   * Records an agreement from the desk; refused, the desk comes back with why beside the form and
+   * everything typed kept.
+   */
+  private void addAgreementForm(Context ctx) {
+    String agency = form(ctx, "agency");
+    List<String> kinds = ctx.formParams("kinds");
+    String reference = form(ctx, "reference");
+    String from = form(ctx, "validFrom");
+    String until = form(ctx, "validUntil");
+    Outcome<Optional<LocalDate>> first = formDay("validFrom", from);
+    Outcome<Optional<LocalDate>> last = formDay("validUntil", until);
+    Outcome<SharingAgreement> o;
+    if (first instanceof Outcome.Rejected<Optional<LocalDate>> r) {
+      o = new Outcome.Rejected<>(r.problems());
+    } else if (last instanceof Outcome.Rejected<Optional<LocalDate>> r) {
+      o = new Outcome.Rejected<>(r.problems());
+    } else {
+      o =
+          sharing.addAgreement(
+              agency,
+              kinds,
+              reference,
+              first.orElseThrow().orElse(null),
+              last.orElseThrow(),
+              actor(ctx));
+    }
+    switch (o) {
+      case Outcome.Accepted<SharingAgreement> a ->
+          ctx.redirect(
+              deskUrl(a.value().agency(), 0, 0) + "#agreement-" + a.value().id(),
+              HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<SharingAgreement> r -> {
+        Problem p = r.problems().get(0);
+        if (p.field().startsWith("valid") && p.message().startsWith("expected a date")) {
+          // refused here, before the use case saw it: audited as the use case audits its own
+          Web.audit(
+              ctx,
+              "sharing.agreement.refused",
+              "",
+              Map.of(
+                  "agency", FieldRules.shorten(agency), "refused", p.code(), "field", p.field()));
+        }
+        ctx.status(HttpProblem.status(p));
+        Map<String, String> typed = new LinkedHashMap<>();
+        typed.put("agency", agency);
+        typed.put("reference", reference);
+        typed.put("validFrom", from);
+        typed.put("validUntil", until);
+        renderDesk(
+            ctx,
+            agency,
+            0,
+            0,
+            new FormRefusal(
+                "add",
+                p.field(),
+                SharingMessages.why(Web.messages(ctx), p, agency, ""),
+                typed,
+                kinds));
+      }
+    }
+  }
+
+  /**
+   * Ends an agreement from the desk on a day with a reason; the sharings it no longer allows end at
+   * once. Refused, the desk comes back with why beside that agreement's form, day and reason kept.
+   */
+  private void endAgreementForm(Context ctx) {
+    long id = id(ctx);
+    String lastDay = form(ctx, "lastDay");
+    String reason = form(ctx, "reason");
+    String partner =
+        sharing.agreements().stream()
+            .filter(a -> a.id() == id)
+            .map(SharingAgreement::agency)
+            .findFirst()
+            .orElse("");
+    Outcome<Optional<LocalDate>> day = formDay("lastDay", lastDay);
+    Outcome<SharingAgreement> o =
+        switch (day) {
+          case Outcome.Rejected<Optional<LocalDate>> r -> new Outcome.Rejected<>(r.problems());
+          case Outcome.Accepted<Optional<LocalDate>> a ->
+              sharing.endAgreement(id, a.value().orElse(null), reason, actor(ctx));
+        };
+    switch (o) {
+      case Outcome.Accepted<SharingAgreement> a ->
+          ctx.redirect(
+              deskUrl(a.value().agency(), 0, 0) + "#agreement-" + id, HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<SharingAgreement> r -> {
+        Problem p = r.problems().get(0);
+        if (day instanceof Outcome.Rejected<Optional<LocalDate>>) {
+          Web.audit(
+              ctx,
+              "sharing.agreement.refused",
+              "agreement:" + id,
+              Map.of("refused", p.code(), "field", p.field()));
+        }
+        ctx.status(HttpProblem.status(p));
+        renderDesk(
+            ctx,
+            partner,
+            0,
+            0,
+            new FormRefusal(
+                "end:" + id,
+                p.field(),
+                SharingMessages.why(Web.messages(ctx), p, partner, ""),
+                Map.of("lastDay", lastDay, "reason", reason),
+                List.of()));
+      }
+    }
+  }
+
+  /**
+   * Ends a record's sharing with a partner from the desk; refused, the desk comes back with why
+   * beside the record's row and the reason kept.
+   */
+  private void deskRevokeForm(Context ctx) {
+    long id = id(ctx);
+    requireRecord(ctx, id);
+    String agency = ctx.pathParam("agency");
+    String reason = form(ctx, "reason");
+    if (sharing.revoke(id, agency, reason, actor(ctx)) instanceof Outcome.Rejected<?> r) {
+      Problem p = r.problems().get(0);
+      ctx.status(HttpProblem.status(p));
+      renderDesk(
+          ctx,
+          agency,
+          0,
+          0,
+          new FormRefusal(
+              "revoke:" + id,
+              p.field(),
+              SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
+              Map.of("reason", reason),
+              List.of()));
+      return;
+    }
+    ctx.redirect(deskUrl(agency, 0, 0) + "#readable", HttpStatus.SEE_OTHER);
   }
 
   /** The request body as a JSON object, or a 400 naming what was expected. */

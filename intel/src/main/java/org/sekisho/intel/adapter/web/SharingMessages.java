@@ -1,0 +1,37 @@
+package org.sekisho.intel.adapter.web;
+
+import org.sekisho.core.Problem;
+import org.sekisho.intel.application.RecordSharing;
+import org.sekisho.platform.i18n.Messages;
+
+/**
+ * Why a sharing, a revocation or an agreement was refused, in the reader's language: the refusal's
+ * code and field pick the text ({@code sharing.error.<code>.<field>}, else {@code
+ * sharing.error.<code>}); the English message the API answers with stands in for a refusal no text
+ * is written for.
+ */
+public final class SharingMessages {
+  private SharingMessages() {}
+
+  /**
+   * @param partner the partner agency named in the form, e.g. police-jp ({0} in the texts)
+   * @param kindCode the record's kind, e.g. seizure (its plural in words is {1}), or empty
+   */
+  public static String why(Messages t, Problem p, String partner, String kindCode) {
+    String field = p.field() == null ? "" : p.field().replaceAll("\\[\\d+]$", "");
+    Object[] args = {
+      partner == null ? "" : partner,
+      kindCode == null || kindCode.isEmpty() ? "" : t.get("sharing.kind." + kindCode),
+      RecordSharing.MIN_TEXT,
+      RecordSharing.MAX_TEXT
+    };
+    String specific = "sharing.error." + p.code() + "." + field;
+    String text = t.get(specific, args);
+    if (!text.equals(specific)) {
+      return text;
+    }
+    String general = "sharing.error." + p.code();
+    text = t.get(general, args);
+    return text.equals(general) ? p.message() : text;
+  }
+}
