@@ -9,8 +9,10 @@ import org.sekisho.core.Outcome;
 
 /**
  * Unmasking a masked booking version: one member of the PNR unit asks, giving a reason; a second,
- * different member approves; only then can the one who asked read the identifying data. Every step
- * is a value: a refusal says why. Thread-safe when the store is.
+ * different member approves, or refuses saying why; only after an approval can the one who asked
+ * read the identifying data. A decision is final (a refused request is never approved; ask again).
+ * Every step is a value: a rejection says why. Thread-safe when the store is: two decisions on one
+ * request race in the store, and only the first is kept.
  */
 public final class PnrUnmasking {
   /** Shortest reason accepted: a case or legal basis, not a word. */
@@ -28,30 +30,59 @@ public final class PnrUnmasking {
     /** Approves a pending request; false when it was no longer pending. */
     boolean approve(long id, String approver, Instant at);
 
+    /**
+     * Refuses a pending request, keeping who, when and why; false when it was no longer pending
+     * (approved or refused meanwhile), in which case nothing is written.
+     */
+    boolean refuse(long id, String refuser, String reason, Instant at);
+
     /** The identifying data kept for a masked version. */
     Optional<Unmasked> unmasked(long versionId);
 
-    /** The requests awaiting approval, oldest first. */
-    List<Pending> pending();
+    /** The requests awaiting a decision, oldest first. */
+    List<Request> pending();
+
+    /** Decided requests (approved or refused), the latest decision first, at most {@code limit}. */
+    List<Request> decided(int limit);
+
+    /** The requests {@code requester} made, whatever their status, newest first. */
+    List<Request> requestedBy(String requester, int limit);
   }
 
-  /** A request awaiting a second member's approval, with the booking version it is about. */
-  public record Pending(
+  /**
+   * An unmasking request as stored, with the booking version it is about.
+   *
+   * @param status {@code pending}, {@code approved} or {@code refused}
+   * @param decidedBy who approved or refused it; empty while pending
+   * @param decidedAt when; null while pending
+   * @param refusalReason why it was refused; empty unless refused
+   */
+  public record Request(
       long id,
+      long versionId,
       String carrier,
       String locator,
       int version,
       String requester,
       String reason,
-      Instant requestedAt) {}
+      Instant requestedAt,
+      String status,
+      String decidedBy,
+      Instant decidedAt,
+      String refusalReason) {
 
-  /** A request as stored. */
-  public record Request(
-      long id, long versionId, String requester, String reason, String approver, String status) {}
+    /** {@code CARRIER/LOCATOR}. */
+    public String booking() {
+      return carrier + "/" + locator;
+    }
+  }
 
   /** What unmasking shows: the record JSON and the names, seats and payments before masking. */
   public record Unmasked(
       String recordJson, List<String> names, List<String> seats, List<String> payments) {}
+
+  /** How many decided requests the history shows. */
+  public static final int HISTORY = 200;
 
   private final Store store;
   private final Clock clock;
@@ -90,14 +121,29 @@ public final class PnrUnmasking {
   }
 
   /**
-   * The requests awaiting approval, for the approvers to find: each with who asked, why and for
+   * The requests awaiting a decision, for the approvers to find: each with who asked, why and for
    * which booking version.
    */
-  public List<Pending> pending() {
+  public List<Request> pending() {
     return store.pending();
   }
 
-  /** Approves a request; the approver must be someone other than the requester. */
+  /** The latest decisions (approvals and refusals with who, when and why), newest first. */
+  public List<Request> history() {
+    return store.decided(HISTORY);
+  }
+
+  /**
+   * The requests {@code user} made, newest first: pending, approved, or refused with the reason.
+   */
+  public List<Request> mine(String user) {
+    return store.requestedBy(user, HISTORY);
+  }
+
+  /**
+   * Approves a request; the approver must be someone other than the requester. A refused request
+   * cannot be approved ({@code conflict}, saying who refused it).
+   */
   public Outcome<Request> approve(long requestId, String approver) {
     Optional<Request> r = store.request(requestId);
     if (r.isEmpty()) {
@@ -110,9 +156,53 @@ public final class PnrUnmasking {
           "the person who asked cannot approve; a second member of the PNR unit must");
     }
     if (!store.approve(requestId, approver, clock.instant())) {
-      return Outcome.rejected("conflict", "id", "request " + requestId + " is not pending");
+      return notPending(store.request(requestId).orElse(r.get()));
     }
     return Outcome.accepted(store.request(requestId).orElseThrow());
+  }
+
+  /**
+   * Refuses a request with a reason (at least {@link #MIN_REASON} characters): by someone other
+   * than the requester, only while it is pending. The refusal is final: the request can no longer
+   * be approved, and its requester reads who refused it, when and why.
+   */
+  public Outcome<Request> refuse(long requestId, String refuser, String reason) {
+    Optional<Request> r = store.request(requestId);
+    if (r.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "no unmasking request " + requestId);
+    }
+    if (r.get().requester().equals(refuser)) {
+      return Outcome.rejected(
+          "second-person-required",
+          "refuser",
+          "the person who asked cannot refuse their own request; a second member of the PNR unit"
+              + " decides it");
+    }
+    String why = reason == null ? "" : reason.strip();
+    if (why.length() < MIN_REASON) {
+      return Outcome.rejected(
+          "reason-required",
+          "reason",
+          "a refusal needs a reason of at least "
+              + MIN_REASON
+              + " characters, which the requester reads");
+    }
+    if (!store.refuse(requestId, refuser, why, clock.instant())) {
+      return notPending(store.request(requestId).orElse(r.get()));
+    }
+    return Outcome.accepted(store.request(requestId).orElseThrow());
+  }
+
+  /** The refusal of a decision on a request decided already, saying how it was decided. */
+  private static <T> Outcome<T> notPending(Request now) {
+    return Outcome.rejected(
+        "conflict",
+        "id",
+        "request "
+            + now.id()
+            + " is not pending: "
+            + now.status()
+            + (now.decidedBy().isEmpty() ? "" : " by " + now.decidedBy()));
   }
 
   /** The identifying data, for the requester of an approved request only. */
@@ -123,6 +213,19 @@ public final class PnrUnmasking {
     }
     if (!r.get().requester().equals(user)) {
       return Outcome.rejected("forbidden", "user", "only the person who asked can read the result");
+    }
+    if (r.get().status().equals("refused")) {
+      return Outcome.rejected(
+          "conflict",
+          "id",
+          "request "
+              + requestId
+              + " was refused by "
+              + r.get().decidedBy()
+              + " at "
+              + r.get().decidedAt()
+              + ": "
+              + r.get().refusalReason());
     }
     if (!r.get().status().equals("approved")) {
       return Outcome.rejected("conflict", "id", "request " + requestId + " is not approved yet");

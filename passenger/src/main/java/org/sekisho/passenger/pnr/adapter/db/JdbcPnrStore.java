@@ -309,46 +309,92 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
                 .one());
   }
 
+  /** The columns {@link #request(ResultSet)} reads, over {@code r} (request) and {@code v}. */
+  private static final String REQUEST =
+      "select r.id, r.version_id, v.carrier, v.locator, v.version, r.requested_by, r.reason,"
+          + " r.requested_at, r.status, coalesce(r.approved_by, r.refused_by, '') as decided_by,"
+          + " coalesce(r.approved_at, r.refused_at) as decided_at, coalesce(r.refusal_reason, '')"
+          + " as refusal_reason from passenger.unmask_request r join passenger.pnr_version v on"
+          + " v.id = r.version_id";
+
+  private static PnrUnmasking.Request request(ResultSet rs) throws SQLException {
+    OffsetDateTime decided = rs.getObject("decided_at", OffsetDateTime.class);
+    return new PnrUnmasking.Request(
+        rs.getLong("id"),
+        rs.getLong("version_id"),
+        rs.getString("carrier"),
+        rs.getString("locator"),
+        rs.getInt("version"),
+        rs.getString("requested_by"),
+        rs.getString("reason"),
+        rs.getObject("requested_at", OffsetDateTime.class).toInstant(),
+        rs.getString("status"),
+        rs.getString("decided_by"),
+        decided == null ? null : decided.toInstant(),
+        rs.getString("refusal_reason"));
+  }
+
   @Override
   public Optional<PnrUnmasking.Request> request(long id) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "select id, version_id, requested_by, reason, coalesce(approved_by, '') as"
-                        + " approved_by, status from passenger.unmask_request where id = :id")
+            h.createQuery(REQUEST + " where r.id = :id")
                 .bind("id", id)
-                .map(
-                    (rs, ctx) ->
-                        new PnrUnmasking.Request(
-                            rs.getLong("id"),
-                            rs.getLong("version_id"),
-                            rs.getString("requested_by"),
-                            rs.getString("reason"),
-                            rs.getString("approved_by"),
-                            rs.getString("status")))
+                .map((rs, ctx) -> request(rs))
                 .findOne());
   }
 
   @Override
-  public List<PnrUnmasking.Pending> pending() {
+  public List<PnrUnmasking.Request> pending() {
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select r.id, v.carrier, v.locator, v.version, r.requested_by, r.reason,"
-                        + " r.requested_at from passenger.unmask_request r join"
-                        + " passenger.pnr_version v on v.id = r.version_id where r.status ="
-                        + " 'pending' order by r.requested_at, r.id limit 500")
-                .map(
-                    (rs, ctx) ->
-                        new PnrUnmasking.Pending(
-                            rs.getLong("id"),
-                            rs.getString("carrier"),
-                            rs.getString("locator"),
-                            rs.getInt("version"),
-                            rs.getString("requested_by"),
-                            rs.getString("reason"),
-                            rs.getObject("requested_at", OffsetDateTime.class).toInstant()))
+                    REQUEST + " where r.status = 'pending' order by r.requested_at, r.id limit 500")
+                .map((rs, ctx) -> request(rs))
                 .list());
+  }
+
+  @Override
+  public List<PnrUnmasking.Request> decided(int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    REQUEST
+                        + " where r.status <> 'pending' order by coalesce(r.approved_at,"
+                        + " r.refused_at) desc, r.id desc limit :n")
+                .bind("n", limit)
+                .map((rs, ctx) -> request(rs))
+                .list());
+  }
+
+  @Override
+  public List<PnrUnmasking.Request> requestedBy(String requester, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    REQUEST
+                        + " where r.requested_by = :u order by r.requested_at desc, r.id desc"
+                        + " limit :n")
+                .bind("u", requester)
+                .bind("n", limit)
+                .map((rs, ctx) -> request(rs))
+                .list());
+  }
+
+  @Override
+  public boolean refuse(long id, String refuser, String reason, Instant at) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update passenger.unmask_request set status = 'refused', refused_by = :u,"
+                            + " refused_at = :at, refusal_reason = :why where id = :id and status"
+                            + " = 'pending'")
+                    .bind("u", refuser)
+                    .bind("at", utc(at))
+                    .bind("why", reason)
+                    .bind("id", id)
+                    .execute())
+        == 1;
   }
 
   @Override

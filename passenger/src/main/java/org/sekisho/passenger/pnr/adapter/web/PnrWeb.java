@@ -35,8 +35,10 @@ import org.sekisho.platform.web.WebModule;
  *       changes.
  *   <li>{@code POST /api/pnr/{carrier}/{locator}/{version}/unmask} (PNR unit, body: the reason):
  *       asks to unmask a masked version; {@code POST /api/pnr-unmask/{id}/approve} (a second member
- *       of the PNR unit) approves; {@code GET /api/pnr-unmask/{id}} (the requester, once approved)
- *       shows the identifying data.
+ *       of the PNR unit) approves, {@code POST /api/pnr-unmask/{id}/refuse} (a second member, body:
+ *       the reason) refuses for good; {@code GET /api/pnr-unmask/{id}} (the requester, once
+ *       approved) shows the identifying data, and says who refused, when and why otherwise. {@code
+ *       GET /api/pnr-unmask} lists the pending requests, the caller's own and the latest decisions.
  * </ul>
  */
 public final class PnrWeb implements WebModule {
@@ -81,13 +83,21 @@ public final class PnrWeb implements WebModule {
     r.get(
         "/api/pnr-unmask",
         PNR_UNIT,
-        "Unmasking requests awaiting approval: who asked, why, which booking version",
+        "Unmasking requests awaiting a decision (who asked, why, which booking version), the"
+            + " caller's own requests and the latest decisions (who approved or refused, when,"
+            + " why)",
         this::pendingUnmask);
     r.post(
         "/api/pnr-unmask/{id}/approve",
         PNR_UNIT,
         "Approve an unmasking request (a second member of the PNR unit)",
         this::approveUnmask);
+    r.post(
+        "/api/pnr-unmask/{id}/refuse",
+        PNR_UNIT,
+        "Refuse an unmasking request (a second member of the PNR unit; body: the reason, at least"
+            + " 10 characters); a refused request can no longer be approved",
+        this::refuseUnmask);
     r.get(
         "/api/pnr-unmask/{id}",
         PNR_UNIT,
@@ -117,23 +127,46 @@ public final class PnrWeb implements WebModule {
 
   private void pendingUnmask(Context ctx) {
     String me = Web.principal(ctx).username();
+    List<PnrUnmasking.Request> pending = unmasking.pending();
+    List<PnrUnmasking.Request> mine = unmasking.mine(me);
+    List<PnrUnmasking.Request> history = unmasking.history();
     List<Object> out = new ArrayList<>();
-    List<PnrUnmasking.Pending> pending = unmasking.pending();
-    for (PnrUnmasking.Pending p : pending) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("requestId", p.id());
-      m.put("booking", p.carrier() + "/" + p.locator());
-      m.put("version", p.version());
-      m.put("requestedBy", p.requester());
-      m.put("reason", p.reason());
-      m.put("requestedAt", p.requestedAt().toString());
-      // the one who asked cannot approve
+    for (PnrUnmasking.Request p : pending) {
+      Map<String, Object> m = requestJson(p);
+      // the one who asked cannot decide
       m.put("canApprove", !p.requester().equals(me));
+      m.put("canRefuse", !p.requester().equals(me));
       out.add(m);
     }
     Web.audit(
-        ctx, "pnr.unmask.list", "unmask-requests", Map.of("pending", String.valueOf(out.size())));
-    json(ctx, Map.of("requests", out));
+        ctx,
+        "pnr.unmask.list",
+        "unmask-requests",
+        Map.of(
+            "pending", String.valueOf(out.size()),
+            "mine", String.valueOf(mine.size()),
+            "decided", String.valueOf(history.size())));
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("requests", out);
+    body.put("mine", mine.stream().map(PnrWeb::requestJson).toList());
+    body.put("history", history.stream().map(PnrWeb::requestJson).toList());
+    json(ctx, body);
+  }
+
+  /** A request as the API shows it: who asked, why, for which version, and how it was decided. */
+  static Map<String, Object> requestJson(PnrUnmasking.Request r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("requestId", r.id());
+    m.put("booking", r.booking());
+    m.put("version", r.version());
+    m.put("requestedBy", r.requester());
+    m.put("reason", r.reason());
+    m.put("requestedAt", r.requestedAt().toString());
+    m.put("status", r.status());
+    m.put("decidedBy", r.decidedBy().isEmpty() ? null : r.decidedBy());
+    m.put("decidedAt", r.decidedAt() == null ? null : r.decidedAt().toString());
+    m.put("refusalReason", r.refusalReason().isEmpty() ? null : r.refusalReason());
+    return m;
   }
 
   private void approveUnmask(Context ctx) {
@@ -144,13 +177,27 @@ public final class PnrWeb implements WebModule {
         "pnr.unmask.approve",
         "request " + id,
         Map.of("outcome", o.isAccepted() ? "approved" : o.problems().get(0).code()));
-    PnrUnmasking.Request r = value(o);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("requestId", r.id());
-    m.put("status", r.status());
-    m.put("requestedBy", r.requester());
-    m.put("approvedBy", r.approver());
-    json(ctx, m);
+    json(ctx, decisionJson(value(o)));
+  }
+
+  private void refuseUnmask(Context ctx) {
+    long id = pathInt(ctx, "id");
+    Outcome<PnrUnmasking.Request> o =
+        unmasking.refuse(id, Web.principal(ctx).username(), body(ctx));
+    Web.audit(
+        ctx,
+        "pnr.unmask.refuse",
+        "request " + id,
+        // the reason stays with the request (it may name people); the audit log holds ids only
+        Map.of("outcome", o.isAccepted() ? "refused" : o.problems().get(0).code()));
+    json(ctx, decisionJson(value(o)));
+  }
+
+  private static Map<String, Object> decisionJson(PnrUnmasking.Request r) {
+    Map<String, Object> m = requestJson(r);
+    // kept for callers of the first version of this answer
+    m.put("approvedBy", r.status().equals("approved") ? r.decidedBy() : null);
+    return m;
   }
 
   private void readUnmask(Context ctx) {

@@ -152,13 +152,19 @@ public final class ScreeningWeb implements WebModule {
         .get(
             "/screening/unmasking",
             PNR_UNIT,
-            "unmasking requests awaiting a second member's approval",
+            "unmasking requests awaiting a second member's decision, the reader's own requests and"
+                + " the latest approvals and refusals",
             this::unmaskingPage)
         .post(
             "/screening/unmasking/{id}/approve",
             PNR_UNIT,
             "approve an unmasking request (form)",
             this::approveUnmaskForm)
+        .post(
+            "/screening/unmasking/{id}/refuse",
+            PNR_UNIT,
+            "refuse an unmasking request with a reason (form)",
+            this::refuseUnmaskForm)
         .get("/screening/rules", PNR_UNIT, "passenger rules", this::rulesPage)
         .post("/screening/rules", PNR_UNIT, "save a passenger rule (form)", this::ruleForm)
         .post(
@@ -655,20 +661,36 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void unmaskingPage(Context ctx) {
-    unmaskingPage(ctx, "");
+    unmaskingPage(ctx, "", 0, "");
   }
 
-  private void unmaskingPage(Context ctx, String error) {
-    List<PnrUnmasking.Pending> pending = unmasking.pending();
+  /**
+   * @param error the problem with the form just sent, empty when none
+   * @param errorRequest the request that form was about (0 when none)
+   * @param reason the refusal reason typed in it, kept so that it need not be typed again
+   */
+  private void unmaskingPage(Context ctx, String error, long errorRequest, String reason) {
+    String me = Web.principal(ctx).username();
+    List<PnrUnmasking.Request> pending = unmasking.pending();
+    List<PnrUnmasking.Request> mine = unmasking.mine(me);
+    List<PnrUnmasking.Request> history = unmasking.history();
     Web.audit(
         ctx,
         "pnr.unmask.list",
         "unmask-requests",
-        Map.of("pending", String.valueOf(pending.size())));
+        Map.of(
+            "pending", String.valueOf(pending.size()),
+            "mine", String.valueOf(mine.size()),
+            "decided", String.valueOf(history.size())));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("requests", pending);
-    p.put("me", Web.principal(ctx).username());
+    p.put("mine", mine);
+    p.put("history", history);
+    p.put("me", me);
     p.put("error", error);
+    p.put("errorRequest", errorRequest);
+    p.put("reason", reason);
+    p.put("minReason", PnrUnmasking.MIN_REASON);
     p.put("csrf", Web.csrf(ctx));
     p.put("t", Web.messages(ctx));
     Web.page(ctx, Web.messages(ctx).get("screening.unmasking"), render("unmasking.jte", p));
@@ -682,12 +704,29 @@ public final class ScreeningWeb implements WebModule {
         "pnr.unmask.approve",
         "request " + id,
         Map.of("outcome", o.isAccepted() ? "approved" : o.problems().get(0).code()));
+    unmaskDecided(ctx, o, id, "");
+  }
+
+  private void refuseUnmaskForm(Context ctx) {
+    long id = id(ctx.pathParam("id"), "id");
+    String reason = Objects.requireNonNullElse(ctx.formParam("reason"), "");
+    Outcome<PnrUnmasking.Request> o = unmasking.refuse(id, Web.principal(ctx).username(), reason);
+    Web.audit(
+        ctx,
+        "pnr.unmask.refuse",
+        "request " + id,
+        // the reason stays with the request (it may name people); the audit log holds ids only
+        Map.of("outcome", o.isAccepted() ? "refused" : o.problems().get(0).code()));
+    unmaskDecided(ctx, o, id, reason);
+  }
+
+  private void unmaskDecided(Context ctx, Outcome<PnrUnmasking.Request> o, long id, String reason) {
     switch (o) {
       case Outcome.Accepted<PnrUnmasking.Request> a ->
           ctx.redirect("/screening/unmasking", HttpStatus.SEE_OTHER);
       case Outcome.Rejected<PnrUnmasking.Request> r -> {
-        ctx.status(HttpStatus.BAD_REQUEST);
-        unmaskingPage(ctx, r.problems().get(0).message());
+        ctx.status(HttpProblem.status(r.problems().get(0)));
+        unmaskingPage(ctx, r.problems().get(0).code(), id, reason);
       }
     }
   }

@@ -181,4 +181,93 @@ class PnrStorageTest {
     assertThat(u.names()).containsExactly("VANDENBERG/KEVINMICHAELMR");
     assertThat(u.recordJson()).contains("VANDENBERG");
   }
+
+  @Test
+  @Order(6)
+  void aRefusalNeedsASecondPersonAndAReasonIsKeptWithWhoAndWhenAndIsFinal() {
+    PnrUnmasking unmasking =
+        new PnrUnmasking(store, Clock.fixed(T0.plusSeconds(7200), ZoneOffset.UTC));
+    long id =
+        unmasking.request("TZ", "W9TEND", 1, "alice", "case 2026/115 customs fraud").orElseThrow();
+    assertThat(unmasking.refuse(id, "alice", "no longer needed here").problems())
+        .extracting(p -> p.code())
+        .containsExactly("second-person-required");
+    assertThat(unmasking.refuse(id, "bob", " no ").problems())
+        .extracting(p -> p.code())
+        .containsExactly("reason-required");
+    assertThat(unmasking.refuse(999_999, "bob", "no legal basis given").problems())
+        .extracting(p -> p.code())
+        .containsExactly("not-found");
+    assertThat(unmasking.pending()).extracting(PnrUnmasking.Request::id).contains(id);
+
+    PnrUnmasking.Request refused =
+        unmasking.refuse(id, "bob", "no legal basis: case 2026/115 is closed").orElseThrow();
+    assertThat(refused.status()).isEqualTo("refused");
+    assertThat(refused.decidedBy()).isEqualTo("bob");
+    assertThat(refused.decidedAt()).isEqualTo(T0.plusSeconds(7200));
+    assertThat(refused.refusalReason()).isEqualTo("no legal basis: case 2026/115 is closed");
+    assertThat(refused.booking()).isEqualTo("TZ/W9TEND");
+
+    // final: neither approved nor refused again, and the requester reads why instead of the data
+    assertThat(unmasking.approve(id, "carol").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("conflict");
+              assertThat(p.message()).contains("refused by bob");
+            });
+    assertThat(unmasking.refuse(id, "carol", "another reason to refuse").problems())
+        .extracting(p -> p.code())
+        .containsExactly("conflict");
+    assertThat(unmasking.read(id, "alice").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("conflict");
+              assertThat(p.message())
+                  .contains("refused by bob")
+                  .contains("case 2026/115 is closed");
+            });
+    assertThat(unmasking.read(id, "bob").problems())
+        .extracting(p -> p.code())
+        .containsExactly("forbidden");
+
+    assertThat(unmasking.pending()).extracting(PnrUnmasking.Request::id).doesNotContain(id);
+    assertThat(unmasking.history()).first().satisfies(r -> assertThat(r.id()).isEqualTo(id));
+    assertThat(unmasking.history())
+        .extracting(PnrUnmasking.Request::status)
+        .contains("approved", "refused");
+    assertThat(unmasking.mine("alice"))
+        .filteredOn(r -> r.id() == id)
+        .singleElement()
+        .satisfies(r -> assertThat(r.refusalReason()).contains("is closed"));
+    assertThat(unmasking.mine("bob")).isEmpty();
+
+    // the database keeps the rule too: a refusal names its refuser and reason, never the requester
+    long stored =
+        count(
+            "select count(*) from passenger.unmask_request where status = 'refused' and"
+                + " refused_by = 'bob' and refusal_reason like 'no legal basis%'");
+    assertThat(stored).isEqualTo(1);
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                db.jdbi()
+                    .useHandle(
+                        h ->
+                            h.execute(
+                                "update passenger.unmask_request set refused_by = requested_by"
+                                    + " where id = ?",
+                                id)))
+        .hasMessageContaining("unmask_request_refuser_check");
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                db.jdbi()
+                    .useHandle(
+                        h ->
+                            h.execute(
+                                "update passenger.unmask_request set refusal_reason = null"
+                                    + " where id = ?",
+                                id)))
+        .hasMessageContaining("unmask_request_refusal_check");
+  }
 }

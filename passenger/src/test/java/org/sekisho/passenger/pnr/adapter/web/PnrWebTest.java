@@ -206,6 +206,93 @@ class PnrWebTest {
   }
 
   @Test
+  void aSecondMemberRefusesARequestWithAReasonTheRequesterReadsAndItCanNoLongerBeApproved()
+      throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    String pnr2 = token("pnr2", "pnr2-secret-123");
+    assertThat(post("/api/pnr", pnr, Corpus.text("loader-pnr/pnr1.txt")).statusCode())
+        .isEqualTo(200);
+    new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi())
+        .maskReceivedBefore(java.time.Instant.now().plusSeconds(60));
+    HttpResponse<String> asked =
+        post("/api/pnr/DL/MFN4TI/1/unmask", pnr, "case 2026/31 smuggling network");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    long id = JSON.readTree(asked.body()).get("requestId").asLong();
+    String refuse = "/api/pnr-unmask/" + id + "/refuse";
+
+    // not by the one who asked, not without a reason, not by anyone outside the PNR unit
+    HttpResponse<String> own = post(refuse, pnr, "I changed my mind about it");
+    assertThat(own.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(own.body()).get("error").asText()).isEqualTo("second-person-required");
+    HttpResponse<String> noReason = post(refuse, pnr2, "no");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(noReason.body()).get("field").asText()).isEqualTo("reason");
+    assertThat(
+            post(refuse, token("officer", "officer-secret-123"), "not mine to decide at all")
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(post("/api/pnr-unmask/987654/refuse", pnr2, "no legal basis given").statusCode())
+        .isEqualTo(404);
+
+    HttpResponse<String> refused = post(refuse, pnr2, "no court order attached to case 2026/31");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+    JsonNode r = JSON.readTree(refused.body());
+    assertThat(r.get("status").asText()).isEqualTo("refused");
+    assertThat(r.get("decidedBy").asText()).isEqualTo("pnr2");
+    assertThat(r.get("decidedAt").asText()).isNotEmpty();
+    assertThat(r.get("refusalReason").asText())
+        .isEqualTo("no court order attached to case 2026/31");
+
+    // final: no approval, no second refusal
+    HttpResponse<String> approve = post("/api/pnr-unmask/" + id + "/approve", pnr2, "");
+    assertThat(approve.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(approve.body()).get("message").asText()).contains("refused by pnr2");
+    assertThat(post(refuse, pnr2, "and refused a second time").statusCode()).isEqualTo(409);
+
+    // the requester reads who refused, when and why, and never the data
+    HttpResponse<String> read = get("/api/pnr-unmask/" + id, pnr);
+    assertThat(read.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(read.body()).get("message").asText())
+        .contains("refused by pnr2")
+        .contains("no court order attached")
+        .doesNotContain("SMITHJR");
+    JsonNode list = JSON.readTree(get("/api/pnr-unmask", pnr).body());
+    assertThat(list.get("requests").findValuesAsText("requestId"))
+        .doesNotContain(String.valueOf(id));
+    JsonNode mine = null;
+    for (JsonNode m : list.get("mine")) {
+      if (m.get("requestId").asLong() == id) {
+        mine = m;
+      }
+    }
+    assertThat(mine).as(list.toString()).isNotNull();
+    assertThat(mine.get("status").asText()).isEqualTo("refused");
+    assertThat(mine.get("decidedBy").asText()).isEqualTo("pnr2");
+    assertThat(mine.get("refusalReason").asText()).contains("no court order");
+    assertThat(JSON.readTree(get("/api/pnr-unmask", pnr2).body()).get("mine").toString())
+        .doesNotContain("no court order");
+    assertThat(list.get("history").get(0).get("requestId").asLong()).isEqualTo(id);
+    assertThat(get("/screening/unmasking", pnr).body())
+        .contains("no court order attached to case 2026/31");
+
+    // audited by id and outcome; the reason, which may name people, stays with the request
+    List<String> details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select cast(details as text) from platform.audit_log where action ="
+                                + " 'pnr.unmask.refuse' and subject = :s order by seq")
+                        .bind("s", "request " + id)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(details).hasSize(4);
+    assertThat(details).anyMatch(d -> d.contains("refused"));
+    assertThat(details).anyMatch(d -> d.contains("second-person-required"));
+    assertThat(String.join(" ", details)).doesNotContain("court order");
+  }
+
+  @Test
   void aNulInAPushLeavesThatValueOutWithItsPositionAndTheRestIsStoredAndArchived()
       throws Exception {
     String pnr = token("pnr", "pnr-secret-123");

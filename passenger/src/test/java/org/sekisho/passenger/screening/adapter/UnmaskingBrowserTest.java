@@ -1,0 +1,206 @@
+package org.sekisho.passenger.screening.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.passenger.pnr.Corpus;
+import org.sekisho.passenger.pnr.adapter.PnrContext;
+import org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore;
+import org.sekisho.passenger.pnr.application.PnrRetention;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.Chromium;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * In Chromium: a second member of the PNR unit refuses a request to unmask a masked booking version
+ * with a reason; the request leaves the pending list for the history, and the member who asked
+ * finds who refused it, when and why among their own requests, with nothing left to approve.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class UnmaskingBrowserTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "pnr-secret-123";
+  private static final String REFUSAL = "no court order on file for case 2026/88";
+  private static Database db;
+  private static WebServer server;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start(Database database) {
+    db = database;
+    Clock clock = Clock.systemUTC();
+    AuditLog audit = new AuditLog(db.jdbi());
+    PnrContext context =
+        new PnrContext(
+            db,
+            audit,
+            clock,
+            Path.of("target", "unmasking-browser-test"),
+            PnrRetention.MASK_AFTER,
+            PnrRetention.DELETE_AFTER,
+            "JP");
+    db.migrate(
+        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
+            .toList());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    accounts.upsert("pnr2", "Ren Abe", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    server =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1",
+                0,
+                false,
+                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
+                    .toList(),
+                context.nav(),
+                "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static String base() {
+    return "http://127.0.0.1:" + server.port();
+  }
+
+  private static String token(String user) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(URI.create(base() + "/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private static HttpResponse<String> post(String path, String token, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "text/plain")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static void signIn(WebDriver driver, WebDriverWait wait, String user, String next) {
+    driver.manage().deleteAllCookies();
+    driver.get(base() + "/login?next=" + next);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    driver.findElement(By.id("username")).sendKeys(user);
+    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("login-submit")).click();
+  }
+
+  private static WebElement row(WebDriver driver, String table, long id) {
+    return driver.findElement(By.cssSelector("#" + table + " tr[data-id='" + id + "']"));
+  }
+
+  @Test
+  void aSecondMemberRefusesWithAReasonAndTheRequesterSeesWhoRefusedWhenAndWhy() throws Exception {
+    String pnr = token("pnr");
+    assertThat(post("/api/pnr", pnr, Corpus.text("loader-pnr/pnr4.txt")).statusCode())
+        .isEqualTo(200);
+    new JdbcPnrStore(db.jdbi()).maskReceivedBefore(Instant.now().plusSeconds(60));
+    HttpResponse<String> asked =
+        post("/api/pnr/UA/0995F0/1/unmask", pnr, "case 2026/88 currency smuggling");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    long id = JSON.readTree(asked.body()).get("requestId").asLong();
+
+    WebDriver driver = Chromium.start("--window-size=1400,1400");
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      signIn(driver, wait, "pnr2", "/screening/unmasking");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unmask-requests")));
+      WebElement pending = row(driver, "unmask-requests", id);
+      assertThat(pending.getText()).contains("case 2026/88 currency smuggling").contains("pnr");
+      pending.findElement(By.cssSelector("input.refusal-reason")).sendKeys(REFUSAL);
+      pending.findElement(By.cssSelector("button.refuse-unmask")).click();
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(
+              d ->
+                  !d.findElements(By.cssSelector("#unmask-history tr[data-id='" + id + "']"))
+                      .isEmpty());
+      assertThat(driver.findElements(By.cssSelector("#unmask-requests tr[data-id='" + id + "']")))
+          .isEmpty();
+      WebElement decided = row(driver, "unmask-history", id);
+      assertThat(decided.findElement(By.cssSelector(".unmask-status")).getText())
+          .isEqualTo("Refused");
+      assertThat(decided.findElement(By.cssSelector(".decided-by")).getText()).startsWith("pnr2");
+      assertThat(decided.findElement(By.cssSelector(".refusal-reason-text")).getText())
+          .isEqualTo(REFUSAL);
+
+      // the one who asked: their request, refused, by whom, when and why; nothing to approve
+      signIn(driver, wait, "pnr", "/screening/unmasking?lang=ja");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("my-unmask-requests")));
+      WebElement mine = row(driver, "my-unmask-requests", id);
+      assertThat(mine.getAttribute("class")).contains("unmask-refused");
+      assertThat(mine.findElement(By.cssSelector(".unmask-status")).getText()).isEqualTo("却下");
+      assertThat(mine.findElement(By.cssSelector(".decided-by")).getText()).startsWith("pnr2 · ");
+      assertThat(mine.findElement(By.cssSelector(".refusal-reason-text")).getText())
+          .isEqualTo(REFUSAL);
+      assertThat(driver.findElements(By.cssSelector("button.approve-unmask"))).isEmpty();
+    } finally {
+      driver.quit();
+    }
+    HttpResponse<String> approve = post("/api/pnr-unmask/" + id + "/approve", token("pnr2"), "");
+    assertThat(approve.statusCode()).isEqualTo(409);
+    long refusals =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action ="
+                                + " 'pnr.unmask.refuse' and actor = 'pnr2' and details like"
+                                + " '%refused%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(refusals).isEqualTo(1);
+  }
+}
