@@ -534,9 +534,9 @@ public final class Accounts {
 
   /** Makes changes of accounts one at a time until {@code h}'s transaction ends. */
   static void lockAccounts(Handle h) {
-    h.createQuery("select pg_advisory_xact_lock(?)")
+    h.createQuery("select 1 from pg_advisory_xact_lock(?)")
         .bind(0, ACCOUNT_CHANGES_LOCK)
-        .mapTo(Object.class)
+        .mapTo(Integer.class)
         .one();
   }
 

@@ -66,6 +66,20 @@ final class TestServer implements AutoCloseable {
 
   /** With top navigation entries (where a signed-in caller's start page may lead). */
   TestServer(Database db, WebModule module, List<NavItem> nav) {
+    this(db, nav, accounts -> module);
+  }
+
+  /**
+   * With a module made over the server's own {@link Accounts} (which remembers bearer tokens, so a
+   * module that changes accounts must use the same one).
+   */
+  static TestServer over(
+      Database db, List<NavItem> nav, java.util.function.Function<Accounts, WebModule> module) {
+    return new TestServer(db, nav, module);
+  }
+
+  private TestServer(
+      Database db, List<NavItem> nav, java.util.function.Function<Accounts, WebModule> module) {
     this.db = db;
     db.migrate(List.of(Migrations.of("platform")));
     this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
@@ -80,7 +94,7 @@ final class TestServer implements AutoCloseable {
             clock,
             new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
             () -> true,
-            List.of(module));
+            List.of(module.apply(accounts)));
   }
 
   /** A bearer token for {@code user}, issued directly (not through sign-in). */
