@@ -27,6 +27,7 @@ import org.sekisho.names.adapter.file.WatchlistCsv;
 import org.sekisho.names.domain.watchlist.PartialDate;
 import org.sekisho.names.domain.watchlist.Severity;
 import org.sekisho.names.domain.watchlist.WatchlistEntry;
+import org.sekisho.passenger.screening.domain.ScreenedSchemas;
 
 /**
  * Imports watchlist entries from CSV (docs/formats/watchlist.md) or FollowTheMoney JSON lines. Bad
@@ -39,6 +40,10 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
  * entries, whatever their order) and keeps that version, so importing the same file twice is
  * harmless. {@link #csv} and {@link #followTheMoney} merge the entries of a file into the lists it
  * names (by list and id) and raise each such list's version.
+ *
+ * <p>FollowTheMoney files: only the entities that are or may be a person ({@link ScreenedSchemas})
+ * are imported; the others are left out and reported by schema with the reason ({@link
+ * SchemaLeftOut}), never dropped silently.
  *
  * <p>Streams: entries are written in batches as they are read, never the whole file at once.
  */
@@ -74,10 +79,29 @@ public final class WatchlistImport {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** What a merge import did: entries written and the rows refused. */
-  public record Report(int imported, List<Problem> problems) {
+  /**
+   * Entities of one FollowTheMoney schema that an import left out ({@link ScreenedSchemas}).
+   *
+   * @param schema the schema, e.g. {@code Company}
+   * @param entities how many entities of it the file held
+   * @param code {@code organisation}, {@code not-a-person} or {@code not-a-party}
+   * @param reason why they are left out, in words
+   */
+  public record SchemaLeftOut(String schema, int entities, String code, String reason) {}
+
+  /**
+   * What a merge import did: entries written, the rows refused, and the FollowTheMoney entities
+   * left out by schema (empty for CSV).
+   */
+  public record Report(int imported, List<Problem> problems, List<SchemaLeftOut> leftOut) {
     public Report {
       problems = List.copyOf(problems);
+      leftOut = List.copyOf(leftOut);
+    }
+
+    /** How many entities were left out, all schemas together. */
+    public int leftOutCount() {
+      return WatchlistImport.count(leftOut);
     }
 
     /** How many rows were refused (problems that only left a value out refuse nothing). */
@@ -106,6 +130,8 @@ public final class WatchlistImport {
    * @param removed entries of the previous version the file no longer holds
    * @param problems the rows refused (row or line, field, reason), and values left out of entries
    *     that were kept
+   * @param leftOut the FollowTheMoney entities of schemas passenger screening does not screen
+   *     against, by schema with the reason (empty for CSV)
    */
   public record ListReport(
       String list,
@@ -114,15 +140,26 @@ public final class WatchlistImport {
       boolean unchanged,
       int imported,
       int removed,
-      List<Problem> problems) {
+      List<Problem> problems,
+      List<SchemaLeftOut> leftOut) {
     public ListReport {
       problems = List.copyOf(problems);
+      leftOut = List.copyOf(leftOut);
+    }
+
+    /** How many entities were left out, all schemas together. */
+    public int leftOutCount() {
+      return WatchlistImport.count(leftOut);
     }
 
     /** How many rows were refused. */
     public int refused() {
       return WatchlistImport.refused(problems);
     }
+  }
+
+  private static int count(List<SchemaLeftOut> leftOut) {
+    return leftOut.stream().mapToInt(SchemaLeftOut::entities).sum();
   }
 
   /** Formats {@link #importList} reads. */
@@ -175,11 +212,13 @@ public final class WatchlistImport {
           sum[0] = sum[0].add(digest(mine)).mod(MODULUS);
           b.add(mine);
         };
+    ScreenedEntities entities = f.equals("csv") ? null : new ScreenedEntities(buffered(in));
     List<Problem> problems =
-        f.equals("csv")
+        entities == null
             ? WatchlistCsv.read(in, sink)
-            : FollowTheMoneyJson.read(buffered(in), name, severity, sink);
+            : FollowTheMoneyJson.read(entities, name, severity, sink);
     b.flush();
+    List<SchemaLeftOut> leftOut = entities == null ? List.of() : entities.leftOut();
     int previous = before.map(ScreeningStore.WatchlistRow::version).orElse(0);
     if (b.written == 0) {
       List<Problem> all = new ArrayList<>();
@@ -189,8 +228,18 @@ public final class WatchlistImport {
               "file",
               "no valid entry read; list "
                   + name
-                  + (previous == 0 ? " not created" : " left at version " + previous)));
+                  + (previous == 0 ? " not created" : " left at version " + previous)
+                  + (leftOut.isEmpty()
+                      ? ""
+                      : " (" + count(leftOut) + " entities of schemas not screened left out)")));
       all.addAll(problems);
+      for (SchemaLeftOut l : leftOut) {
+        all.add(
+            Problem.of(
+                "left-out",
+                "schema " + l.schema(),
+                l.entities() + " " + l.schema() + " entities left out: " + l.reason()));
+      }
       return new Outcome.Rejected<>(all);
     }
     int removed = store.removeEntriesNotFrom(name, token);
@@ -221,13 +270,14 @@ public final class WatchlistImport {
                 "imported", String.valueOf(b.written),
                 "removed", String.valueOf(removed),
                 "refused", String.valueOf(refused(problems)),
+                "leftOut", String.valueOf(count(leftOut)),
                 "version", String.valueOf(version),
                 "unchanged", String.valueOf(unchanged))));
     if (!unchanged) {
       screening.reload();
     }
     return Outcome.accepted(
-        new ListReport(name, version, previous, unchanged, b.written, removed, problems));
+        new ListReport(name, version, previous, unchanged, b.written, removed, problems, leftOut));
   }
 
   /** An entry's share of the content hash: SHA-256 of its fields in a fixed order. */
@@ -261,17 +311,22 @@ public final class WatchlistImport {
   public Report csv(Reader in, String user) {
     Batch b = new Batch("");
     List<Problem> problems = WatchlistCsv.read(in, b::add);
-    return finish(b, problems, "csv", user);
+    return finish(b, problems, List.of(), "csv", user);
   }
 
-  /** Merges FollowTheMoney entities into the lists their datasets name ({@code listName} else). */
+  /**
+   * Merges FollowTheMoney entities into the lists their datasets name ({@code listName} else);
+   * entities of schemas passenger screening does not screen against are left out and reported.
+   */
   public Report followTheMoney(BufferedReader in, String listName, Severity severity, String user) {
     Batch b = new Batch("");
-    List<Problem> problems = FollowTheMoneyJson.read(in, listName, severity, b::add);
-    return finish(b, problems, "ftm", user);
+    ScreenedEntities entities = new ScreenedEntities(in);
+    List<Problem> problems = FollowTheMoneyJson.read(entities, listName, severity, b::add);
+    return finish(b, problems, entities.leftOut(), "ftm", user);
   }
 
-  private Report finish(Batch b, List<Problem> problems, String format, String user) {
+  private Report finish(
+      Batch b, List<Problem> problems, List<SchemaLeftOut> leftOut, String format, String user) {
     b.flush();
     audit.record(
         new AuditEvent(
@@ -283,7 +338,8 @@ public final class WatchlistImport {
             Map.of(
                 "format", format,
                 "imported", String.valueOf(b.written),
-                "refused", String.valueOf(refused(problems)))));
+                "refused", String.valueOf(refused(problems)),
+                "leftOut", String.valueOf(count(leftOut)))));
     for (Map.Entry<String, Severity> l : b.lists.entrySet()) {
       store.newWatchlistVersion(
           l.getKey(),
@@ -299,7 +355,7 @@ public final class WatchlistImport {
     if (b.written > 0) {
       screening.reload();
     }
-    return new Report(b.written, problems);
+    return new Report(b.written, problems, leftOut);
   }
 
   private final class Batch {

@@ -339,6 +339,40 @@ class ScreeningWebTest {
   }
 
   @Test
+  @Order(5)
+  void aFollowTheMoneyImportSaysWhichEntitiesItLeftOutPerSchemaAndWhy() throws Exception {
+    String pnr = token("pnr");
+    String ftm =
+        "{\"id\":\"p-1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ivan Sidorov\"]}}\n"
+            + "{\"id\":\"c-1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"Sidorov"
+            + " LLC\"]}}\n"
+            + "{\"id\":\"v-1\",\"schema\":\"Vessel\",\"properties\":{\"name\":[\"SEA STAR\"]}}\n";
+    HttpResponse<String> named =
+        post("/api/screening/watchlists/ofac/import?format=ftm&severity=high", pnr, ftm);
+    assertThat(named.statusCode()).as(named.body()).isEqualTo(200);
+    JsonNode r = JSON.readTree(named.body());
+    assertThat(r.get("imported").asInt()).isEqualTo(1);
+    assertThat(r.get("leftOut").findValuesAsText("schema")).containsExactly("Company", "Vessel");
+    assertThat(r.get("leftOut").get(0).get("entities").asInt()).isEqualTo(1);
+    assertThat(r.get("leftOut").get(0).get("code").asText()).isEqualTo("organisation");
+    assertThat(r.get("leftOut").get(1).get("reason").asText()).contains("vessel");
+    HttpResponse<String> merged =
+        post("/api/screening/watchlists/ftm?list=ofac2&severity=high", pnr, ftm);
+    assertThat(JSON.readTree(merged.body()).get("leftOut").findValuesAsText("schema"))
+        .containsExactly("Company", "Vessel");
+    String details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details from platform.audit_log where action ="
+                                + " 'screening.watchlist.import' and subject = 'watchlist:ofac'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(details).contains("leftOut").contains("2");
+  }
+
+  @Test
   @Order(4)
   void aNulInOneRowOfAnImportRefusesThatRowByRowAndKeepsTheOthers() throws Exception {
     String pnr = token("pnr");

@@ -150,4 +150,94 @@ class NamedWatchlistImportTest {
     assertThat(entries("sanctions")).extracting(WatchlistEntry::id).containsExactly("ru-1");
     assertThat(entries("ru_sanctions")).isEmpty();
   }
+
+  /** One FollowTheMoney entity line of {@code schema} named {@code name}. */
+  private static String entity(String id, String schema, String name) {
+    return "{\"id\":\""
+        + id
+        + "\",\"schema\":\""
+        + schema
+        + "\",\"properties\":{\"name\":[\""
+        + name
+        + "\"]},\"datasets\":[\"us_ofac_sdn\"]}\n";
+  }
+
+  @Test
+  void followTheMoneyEntitiesOfSchemasNotScreenedAreLeftOutCountedPerSchemaWithTheReason() {
+    String ftm =
+        entity("p-1", "Person", "Ivan Sidorov")
+            + entity("c-1", "Company", "Sidorov Trading LLC")
+            + entity("c-2", "Company", "Baltic Shipping LLC")
+            + entity("v-1", "Vessel", "SEA STAR")
+            + entity("l-1", "LegalEntity", "Omar Haddad")
+            + "{\"id\":\"s-1\",\"schema\":\"Sanction\",\"properties\":{\"entity\":[\"p-1\"]}}\n"
+            + "{\"id\":\"a-1\",\"schema\":\"Address\",\"properties\":{\"full\":[\"Moscow\"]}}\n"
+            + entity("o-1", "Organization", "Sidorov Foundation")
+            + "not json\n"
+            + "{\"id\":\"v-2\",\"schema\":\"Vessel\",\"properties\":{\"name\":[\"SEA\n"
+            + "{\"id\":\"v-3\",\"schema\":\"Vessel\",\"properties\":{\"name\":[\"SEA\\u0000STAR\"]}}\n";
+    WatchlistImport.ListReport r =
+        imports
+            .importList("sanctions", Severity.CRITICAL, "ftm", new StringReader(ftm), "hana")
+            .orElseThrow();
+    assertThat(r.imported()).isEqualTo(2);
+    assertThat(entries("sanctions"))
+        .extracting(WatchlistEntry::id)
+        .containsExactlyInAnyOrder("p-1", "l-1");
+    assertThat(r.leftOut())
+        .extracting(l -> l.schema() + " " + l.entities() + " " + l.code())
+        .containsExactly(
+            "Address 1 not-a-party",
+            "Company 2 organisation",
+            "Organization 1 organisation",
+            "Sanction 1 not-a-party",
+            "Vessel 1 not-a-person");
+    assertThat(r.leftOut().get(1).reason()).contains("not a person");
+    assertThat(r.leftOutCount()).isEqualTo(6);
+    // the lines after a left-out entity keep their numbers; broken lines are refused as before,
+    // whatever schema they name
+    assertThat(r.problems())
+        .extracting(p -> p.code() + " " + p.field())
+        .containsExactly(
+            "malformed-json line 9",
+            "malformed-json line 10",
+            "invalid-character line 11 properties.name[0]");
+    assertThat(r.refused()).isEqualTo(3);
+  }
+
+  @Test
+  void aFollowTheMoneyFileOfOrganisationsOnlyIsRefusedSayingWhatWasLeftOutAndWhy() {
+    String ftm =
+        entity("c-1", "Company", "Sidorov Trading LLC") + entity("v-1", "Vessel", "SEA STAR");
+    var o = imports.importList("vessels", Severity.HIGH, "ftm", new StringReader(ftm), "hana");
+    assertThat(o.isAccepted()).isFalse();
+    assertThat(o.problems().get(0).code()).isEqualTo("no-entries");
+    assertThat(o.problems().get(0).message()).contains("2 entities of schemas not screened");
+    assertThat(o.problems())
+        .extracting(p -> p.code() + " " + p.field())
+        .containsExactly("no-entries file", "left-out schema Company", "left-out schema Vessel");
+    assertThat(store.watchlist("vessels")).isEmpty();
+  }
+
+  @Test
+  void aMergeImportOfFollowTheMoneyReportsTheEntitiesLeftOutToo() {
+    WatchlistImport.Report r =
+        imports.followTheMoney(
+            new java.io.BufferedReader(
+                new StringReader(
+                    entity("p-9", "Person", "Olga Petrova")
+                        + entity("c-9", "PublicBody", "Ministry of Trade"))),
+            "fallback",
+            Severity.HIGH,
+            "hana");
+    assertThat(r.imported()).isEqualTo(1);
+    assertThat(r.leftOut())
+        .singleElement()
+        .satisfies(
+            l -> {
+              assertThat(l.schema()).isEqualTo("PublicBody");
+              assertThat(l.entities()).isEqualTo(1);
+              assertThat(l.code()).isEqualTo("organisation");
+            });
+  }
 }

@@ -205,6 +205,16 @@ public final class WatchlistCommand implements Runnable {
                   r.refused());
             }
             print(out, r.problems());
+            for (WatchlistImport.SchemaLeftOut l : r.leftOut()) {
+              // never silently: what the file held that screening does not screen against
+              out.printf(
+                  Locale.ROOT,
+                  "  left out: %d %s entities: %s (%s)%n",
+                  l.entities(),
+                  l.schema(),
+                  l.reason(),
+                  l.code());
+            }
             out.println("a running Sekisho screens with the new entries from its next flight on");
             return 0;
           }

@@ -1046,6 +1046,7 @@ public final class ScreeningWeb implements WebModule {
           m.put("removed", r.removed());
           m.put("refused", r.refused());
           m.put("problems", problems(r.problems()));
+          m.put("leftOut", leftOutJson(r.leftOut()));
           json(ctx, m);
         }
         case Outcome.Rejected<WatchlistImport.ListReport> r -> {
@@ -1196,6 +1197,20 @@ public final class ScreeningWeb implements WebModule {
     return out;
   }
 
+  /** FollowTheMoney entities left out of an import: per schema, how many and why. */
+  private static List<Object> leftOutJson(List<WatchlistImport.SchemaLeftOut> leftOut) {
+    List<Object> out = new ArrayList<>();
+    for (WatchlistImport.SchemaLeftOut l : leftOut) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("schema", l.schema());
+      m.put("entities", l.entities());
+      m.put("code", l.code());
+      m.put("reason", l.reason());
+      out.add(m);
+    }
+    return out;
+  }
+
   private static void report(Context ctx, WatchlistImport.Report r) {
     List<Object> problems = new ArrayList<>();
     for (Problem p : r.problems().stream().limit(1000).toList()) {
@@ -1205,6 +1220,7 @@ public final class ScreeningWeb implements WebModule {
     m.put("imported", r.imported());
     m.put("refused", r.refused());
     m.put("problems", problems);
+    m.put("leftOut", leftOutJson(r.leftOut()));
     if (r.imported() == 0 && !r.problems().isEmpty()) {
       ctx.status(HttpStatus.BAD_REQUEST);
     }

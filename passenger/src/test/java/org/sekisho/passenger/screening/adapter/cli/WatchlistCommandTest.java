@@ -133,4 +133,32 @@ class WatchlistCommandTest {
     assertThat(missing.exit()).isEqualTo(1);
     assertThat(missing.err()).contains("cannot read");
   }
+
+  @Test
+  void aFollowTheMoneyImportPrintsTheEntitiesItLeftOutPerSchemaWithTheReason(@TempDir Path dir)
+      throws Exception {
+    Path file = dir.resolve("entities.ftm.json");
+    Files.writeString(
+        file,
+        "{\"id\":\"p-1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Ivan Sidorov\"]}}\n"
+            + "{\"id\":\"c-1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"A LLC\"]}}\n"
+            + "{\"id\":\"c-2\",\"schema\":\"Company\",\"properties\":{\"name\":[\"B LLC\"]}}\n");
+    Run r =
+        run(
+            "import",
+            "--name",
+            "opensanctions",
+            "--severity",
+            "critical",
+            "--format",
+            "ftm",
+            "--data-dir",
+            dir.toString(),
+            file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("1 entries imported")
+        .contains("left out: 2 Company entities: an organisation, not a person")
+        .contains("(organisation)");
+  }
 }
