@@ -25,12 +25,14 @@ import org.sekisho.passenger.egate.adapter.EgateContext;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.AccountAdministration;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.web.AccountWeb;
 import org.sekisho.platform.web.AgencyWeb;
 import org.sekisho.platform.web.NavItem;
 import org.sekisho.platform.web.WebModule;
@@ -170,6 +172,9 @@ public final class Sekisho implements AutoCloseable {
       bundles.addAll(c.messageBundles());
       modules.addAll(c.webModules());
     }
+    // accounts last: an administrator's start page stays the one it was
+    modules.add(new AccountWeb(new AccountAdministration(accounts, agencies), agency()));
+    nav.addAll(AccountWeb.nav(agency()));
     web =
         WebServer.start(
             new WebServer.Config(host, port, false, bundles, nav, VERSION, zone()),

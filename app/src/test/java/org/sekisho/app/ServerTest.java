@@ -410,6 +410,20 @@ class ServerTest {
   }
 
   @Test
+  void theAdministrationsAdministratorListsAccountsAndEveryPersonSeesTheirOwn() throws Exception {
+    HttpResponse<String> kiosks =
+        send("GET", "/api/admin/accounts?role=kiosk", tokens.get(Role.ADMIN), null);
+    assertThat(kiosks.statusCode()).as(kiosks.body()).isEqualTo(200);
+    assertThat(JSON.readTree(kiosks.body()).get("accounts").findValuesAsText("username"))
+        .containsExactly("kiosk");
+    // the police partner's account page is its own; a kiosk device has none
+    assertThat(send("GET", "/account", tokens.get(Role.PARTNER), null).statusCode()).isEqualTo(200);
+    assertThat(send("GET", "/account", tokens.get(Role.KIOSK), null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api/admin/accounts", tokens.get(Role.PARTNER), null).statusCode())
+        .isEqualTo(403);
+  }
+
+  @Test
   void anAlteredAuditEntryIsReportedByVerify() {
     String original =
         sekisho

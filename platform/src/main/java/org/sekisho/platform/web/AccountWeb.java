@@ -66,8 +66,11 @@ public final class AccountWeb implements WebModule {
     this.administration = administration;
   }
 
-  /** The navigation entries of this module: the administration's page and one's own account. */
-  public List<NavItem> nav() {
+  /**
+   * The navigation entries of this module: the accounts page (offered to administrators of {@code
+   * administration}) and one's own account.
+   */
+  public static List<NavItem> nav(String administration) {
     return List.of(
         new NavItem(
             "/admin/accounts", "nav.accounts", ADMIN, p -> p.agency().equals(administration)),
