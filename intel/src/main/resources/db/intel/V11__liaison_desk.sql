@@ -6,6 +6,11 @@ alter table sharing_agreement
   add column ended_by   text,
   add column ended_at   timestamptz,
   add column end_reason text;
+-- An administrator may end an agreement the day before its first day (withdrawing one not yet in
+-- force), which the check of V9 refused with a server error.
+alter table sharing_agreement drop constraint sharing_agreement_check;
+alter table sharing_agreement add constraint sharing_agreement_days
+  check (valid_until is null or valid_until >= valid_from - 1);
 
 -- Refused attempts to share a record of the owning agency with a partner, or to end such a
 -- sharing, kept for the desk's history of the exchange with that partner: which record, the partner
@@ -28,5 +33,6 @@ create index sharing_refusal_agency on sharing_refusal(agency, refused_at desc);
 -- index over shared records only, which the bulk of records (shared with no one) leave untouched
 -- when they are ingested.
 create index record_shared_with on record using gin (shared_with) where cardinality(shared_with) > 0;
--- a partner's history: the sharings with it, newest first
+-- a partner's history, newest first: the sharings with it, and their ends
 create index record_share_agency on record_share(agency, shared_at desc);
+create index record_share_agency_revoked on record_share(agency, revoked_at desc) where revoked_at is not null;

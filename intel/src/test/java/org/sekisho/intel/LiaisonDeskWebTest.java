@@ -492,6 +492,30 @@ class LiaisonDeskWebTest {
         .contains("id=\"no-readable\"")
         .contains("data-event=\"lapsed\" data-record=\"" + sz3 + "\"");
     assertThat(auditDetails("sharing.agreement.ended", "agreement:" + agreement)).hasSize(1);
+    // an agreement not yet in force is withdrawn by ending it the day before its first day, which
+    // the form offers; it is then ended, never having been in force
+    long future =
+        agree(
+            "{\"agency\":\"fiu-jp\",\"kinds\":[\"seizures\"],\"reference\":\"FIU MoU 2027\","
+                + "\"validFrom\":\"2027-04-01\"}");
+    String offered = page(admin, "/sharing?agency=fiu-jp", "en").body();
+    assertThat(row(offered, "id=\"agreement-" + future + "\""))
+        .contains("data-state=\"not-yet\"")
+        .contains("value=\"2027-03-31\"");
+    HttpResponse<String> withdrawn =
+        form(
+            admin,
+            "/sharing/agreements/" + future + "/end",
+            "en",
+            List.<String[]>of(
+                f("lastDay", "2027-03-31"), f("reason", "withdrawn before signature")));
+    assertThat(withdrawn.statusCode()).as(withdrawn.body()).isEqualTo(303);
+    assertThat(
+            row(
+                page(admin, "/sharing?agency=fiu-jp", "en").body(),
+                "id=\"agreement-" + future + "\""))
+        .contains("data-state=\"ended\"")
+        .contains("withdrawn before signature");
   }
 
   @Test

@@ -44,8 +44,14 @@ public record SharingAgreement(
     }
   }
 
-  /** Its state on {@code day}. */
+  /**
+   * Its state on {@code day}. One ended the day before its first day (withdrawn before it began)
+   * never comes into force: it is ended from the start.
+   */
   public State state(LocalDate day) {
+    if (validUntil.map(u -> u.isBefore(validFrom)).orElse(false)) {
+      return State.ENDED;
+    }
     if (day.isBefore(validFrom)) {
       return State.NOT_YET;
     }

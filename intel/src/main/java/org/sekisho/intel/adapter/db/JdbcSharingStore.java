@@ -335,27 +335,32 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
   public List<RecordSharing.HistoryEntry> history(
       String owner, String partner, int limit, int offset) {
     // sharings, their ends (a lapse is an end by the system) and refused attempts, merged by time;
-    // the sequence number breaks ties so paging is stable
+    // the sequence number breaks ties so paging is stable. Each part takes only the newest rows a
+    // page can need (through its index on agency and time) before it is joined to the records, so
+    // a partner with thousands of sharings costs a page, not thousands of look-ups.
     String sql =
         "select at, event, record_id, kind, source_id, title, who, why, code, field, ref from ("
-            + " select s.shared_at as at, 'shared' as event, r.id as record_id, r.kind,"
+            + "(select s.shared_at as at, 'shared' as event, r.id as record_id, r.kind,"
             + " r.source_id, r.title, s.shared_by as who, s.purpose as why, '' as code, '' as"
             + " field, coalesce(a.reference, '') as ref, 1 as src, s.id as seq"
             + " from intel.record_share s join intel.record r on r.id = s.record_id"
             + " left join intel.sharing_agreement a on a.id = s.agreement_id"
             + " where s.agency = :partner and r.agency = :owner"
+            + " order by s.shared_at desc, s.id desc limit :n)"
             + " union all"
-            + " select s.revoked_at, case when s.revoked_by = :lapsedBy then 'lapsed' else"
+            + " (select s.revoked_at, case when s.revoked_by = :lapsedBy then 'lapsed' else"
             + " 'revoked' end, r.id, r.kind, r.source_id, r.title, s.revoked_by,"
             + " coalesce(s.revoke_reason, ''), '', '', coalesce(a.reference, ''), 2, s.id"
             + " from intel.record_share s join intel.record r on r.id = s.record_id"
             + " left join intel.sharing_agreement a on a.id = s.agreement_id"
             + " where s.agency = :partner and r.agency = :owner and s.revoked_at is not null"
+            + " order by s.revoked_at desc, s.id desc limit :n)"
             + " union all"
-            + " select f.refused_at, f.action || '-refused', r.id, r.kind, r.source_id, r.title,"
+            + " (select f.refused_at, f.action || '-refused', r.id, r.kind, r.source_id, r.title,"
             + " f.refused_by, f.message, f.code, f.field, '', 3, f.id"
             + " from intel.sharing_refusal f join intel.record r on r.id = f.record_id"
             + " where f.agency = :partner and r.agency = :owner"
+            + " order by f.refused_at desc, f.id desc limit :n)"
             + ") h order by at desc, src desc, seq desc limit :limit offset :offset";
     return jdbi.withHandle(
         h ->
@@ -363,6 +368,7 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
                 .bind("owner", owner)
                 .bind("partner", partner)
                 .bind("lapsedBy", RecordSharing.LAPSED_BY)
+                .bind("n", limit + offset)
                 .bind("limit", limit)
                 .bind("offset", offset)
                 .map(
