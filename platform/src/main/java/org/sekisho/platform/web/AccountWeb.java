@@ -243,7 +243,10 @@ public final class AccountWeb implements WebModule {
           t.get(
               "account.notice.deactivated",
               a.username(),
-              Optional.ofNullable(ctx.queryParam("ended")).orElse("0"));
+              // a number from this page's own redirect; anything else is not echoed
+              Optional.ofNullable(ctx.queryParam("ended"))
+                  .filter(n -> n.matches("\\d{1,6}"))
+                  .orElse("0"));
       case "reactivated" -> t.get("account.notice.reactivated", a.username());
       default -> "";
     };
