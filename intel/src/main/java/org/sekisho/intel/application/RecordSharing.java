@@ -319,7 +319,7 @@ public final class RecordSharing {
       LocalDate from,
       Optional<LocalDate> until,
       Actor actor) {
-    Optional<Problem> notOurs = administers(actor, "records agreements");
+    Optional<Problem> notOurs = administers(actor, "record agreements");
     if (notOurs.isPresent()) {
       return new Outcome.Rejected<>(List.of(notOurs.get()));
     }
@@ -409,7 +409,7 @@ public final class RecordSharing {
     Optional<SharingAgreement> found =
         store.agreements().stream().filter(a -> a.id() == id).findFirst();
     Outcome<SharingAgreement> o;
-    Optional<Problem> notOurs = administers(actor, "ends agreements");
+    Optional<Problem> notOurs = administers(actor, "end agreements");
     if (notOurs.isPresent()) {
       o = new Outcome.Rejected<>(List.of(notOurs.get()));
     } else if (found.isEmpty()) {

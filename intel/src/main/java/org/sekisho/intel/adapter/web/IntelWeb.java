@@ -615,7 +615,13 @@ public final class IntelWeb implements WebModule {
   private void agreementsApi(Context ctx) {
     LocalDate today = sharing.today();
     List<Map<String, Object>> out = new ArrayList<>();
-    for (RecordSharing.AgreementEntry e : sharing.agreementsSeenBy(actor(ctx))) {
+    List<RecordSharing.AgreementEntry> seen = new ArrayList<>(sharing.agreementsSeenBy(actor(ctx)));
+    // the most recent first, as this answer always listed them
+    seen.sort(
+        java.util.Comparator.comparing(
+                (RecordSharing.AgreementEntry e) -> e.agreement().validFrom())
+            .reversed());
+    for (RecordSharing.AgreementEntry e : seen) {
       Map<String, Object> m = agreementJson(e.agreement());
       m.put("state", e.agreement().state(today).code());
       m.put("recordedBy", e.recordedBy());
