@@ -81,7 +81,8 @@ public final class Sekisho implements AutoCloseable {
             .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.audit = new AuditLog(db.jdbi());
-    this.accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12));
+    this.accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12), audit);
     this.targeting = new TargetingContext(db, audit, clock, dataDir, zone());
     this.assessing = new AssessStoredRecords(targeting.assessmentRequests(), json, agency());
     this.intel =

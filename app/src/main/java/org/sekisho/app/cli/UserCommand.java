@@ -57,6 +57,11 @@ final class UserCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "set SEKISHO_PASSWORD (at least 12 characters) in the environment");
     }
+    if (password.strip().equalsIgnoreCase(username)) {
+      // the same rule as the web's (AccountRules.passwordProblem)
+      throw new CommandLine.ParameterException(
+          spec.commandLine(), "SEKISHO_PASSWORD must not be the user name");
+    }
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
       // a mistyped agency would otherwise register itself with the account
       if (!s.agencies().isRegistered(agency)) {

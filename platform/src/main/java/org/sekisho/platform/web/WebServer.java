@@ -481,6 +481,10 @@ public final class WebServer implements AutoCloseable {
                     ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList())
                 + "; your account does not have it");
       }
+      // a user whose password an administrator set does nothing else before choosing their own
+      if (!PasswordChangeGate.admits(ctx, spec, accounts)) {
+        return false;
+      }
     }
     boolean write = !spec.method().equals("GET");
     boolean cookieAuth = p != null && ctx.attribute("sekisho.bearer") == null;

@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -140,11 +139,10 @@ class PasswordChangeGateTest {
   }
 
   /**
-   * The same through the server itself, once {@link WebServer} asks the gate before every handler
-   * (see {@link PasswordChangeGate}): sign-in through the form lands on {@code /account}.
+   * The same through the server itself, which asks the gate before every handler (see {@link
+   * PasswordChangeGate}): sign-in through the form lands on {@code /account}.
    */
   @Test
-  @Disabled("needs WebServer.authorize to call PasswordChangeGate.admits (pending, see report)")
   void theServerSendsAUserWhosePasswordWasResetToTheirAccountPage() {
     try (TestServer s = AccountWebTest.server(db)) {
       s.accounts.upsert(
