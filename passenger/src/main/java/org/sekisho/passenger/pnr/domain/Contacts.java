@@ -5,11 +5,16 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Reads telephone numbers and e-mail addresses out of airline contact text (CTC elements). */
+/**
+ * Reads telephone numbers and e-mail addresses out of airline contact text: CTC elements of OSI
+ * free text, and the free text of the contact SSRs CTCE and CTCM.
+ */
 final class Contacts {
   private static final Pattern CTC =
       Pattern.compile("^(?:[A-Z0-9]{2,3}\\s+)?(?:[A-Z]{3}\\s+)?CTC\\s?([A-Z])\\s*(.*)$");
   private static final Pattern DIGITS = Pattern.compile("\\+?\\d(?:[\\d \\-./()]*\\d)?");
+  // the language of notification a contact SSR may end with: /EN (after a single slash)
+  private static final Pattern LANGUAGE = Pattern.compile("(?<=[^/])/[A-Za-z]{2}$");
 
   private Contacts() {}
 
@@ -31,6 +36,30 @@ final class Contacts {
     }
     return phone(type, rest, text.strip())
         .map(p -> new Found(Optional.of(p), Optional.<Email>empty()));
+  }
+
+  /**
+   * The contact an SSR CTCE (e-mail) or CTCM (mobile phone) carries in its free text, as IATA
+   * Resolution 830d has passengers' contacts sent: {@code ADA..LOVE//EXAMPLE.COM/EN} or {@code
+   * 447123456789/EN}, a language of notification after the last single slash being left out. Empty
+   * for other codes, and for text holding no address ({@code //}) or number.
+   */
+  static Optional<Found> fromContactSsr(String code, String text) {
+    String t = text.strip();
+    if (t.startsWith("/") && !t.startsWith("//")) {
+      t = t.substring(1);
+    }
+    t = LANGUAGE.matcher(t).replaceFirst("");
+    if (code.equals("CTCE")) {
+      String address = decodeEmail(t);
+      return address.contains("@") && address.indexOf('@') > 0 && !address.endsWith("@")
+          ? Optional.of(new Found(Optional.empty(), Optional.of(new Email(address, text.strip()))))
+          : Optional.empty();
+    }
+    if (code.equals("CTCM")) {
+      return phone("M", t, text.strip()).map(p -> new Found(Optional.of(p), Optional.empty()));
+    }
+    return Optional.empty();
   }
 
   /** A phone number in free text (e.g. the telephone of an ADD); empty when no digits. */

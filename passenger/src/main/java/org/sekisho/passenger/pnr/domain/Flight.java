@@ -21,6 +21,9 @@ import java.time.LocalTime;
  * @param operatingNumber operating flight number of a code-share, empty when not given
  * @param status booking status (e.g. {@code HK}), empty when absent
  * @param aircraft aircraft type (APD), empty when absent
+ * @param arrivalDateInferred whether {@code arrivalDate} is not the message's but the departure
+ *     date taken for an arrival time sent without its date: true for an overnight flight whose
+ *     sender left the date out, so its arrival cannot be compared with its departure
  */
 public record Flight(
     String carrier,
@@ -35,7 +38,40 @@ public record Flight(
     String operatingCarrier,
     String operatingNumber,
     String status,
-    String aircraft) {
+    String aircraft,
+    boolean arrivalDateInferred) {
+
+  /** A leg whose arrival date, when it has one, is the message's own. */
+  public Flight(
+      String carrier,
+      String number,
+      String origin,
+      String destination,
+      LocalDate departureDate,
+      LocalTime departureTime,
+      LocalDate arrivalDate,
+      LocalTime arrivalTime,
+      String bookingClass,
+      String operatingCarrier,
+      String operatingNumber,
+      String status,
+      String aircraft) {
+    this(
+        carrier,
+        number,
+        origin,
+        destination,
+        departureDate,
+        departureTime,
+        arrivalDate,
+        arrivalTime,
+        bookingClass,
+        operatingCarrier,
+        operatingNumber,
+        status,
+        aircraft,
+        false);
+  }
 
   /** Departure date and time, or null unless both are known. */
   public LocalDateTime departure() {
@@ -94,7 +130,8 @@ public record Flight(
         carrierCode.isEmpty() ? operatingCarrier : carrierCode,
         flightNumber,
         status,
-        aircraft);
+        aircraft,
+        arrivalDateInferred);
   }
 
   Flight withStatus(String newStatus) {
@@ -111,7 +148,8 @@ public record Flight(
         operatingCarrier,
         operatingNumber,
         newStatus,
-        aircraft);
+        aircraft,
+        arrivalDateInferred);
   }
 
   Flight withAircraft(String type) {
@@ -128,7 +166,8 @@ public record Flight(
         operatingCarrier,
         operatingNumber,
         status,
-        type);
+        type,
+        arrivalDateInferred);
   }
 
   static String padded(String number) {

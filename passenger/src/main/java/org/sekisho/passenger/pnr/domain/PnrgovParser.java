@@ -264,8 +264,10 @@ public final class PnrgovParser {
       }
       LocalDate arrDate = arrDateText.isEmpty() ? null : date(s, arrDateText, "arrival date");
       LocalTime arrTime = time(s, arrTimeText, "arrival time");
+      boolean inferred = false;
       if (arrDate == null && arrDateText.isEmpty() && arrTime != null) {
         arrDate = depDate;
+        inferred = depDate != null;
       }
       String marketing = s.value(4, 0).strip();
       String operating = s.value(4, 1).strip();
@@ -282,7 +284,8 @@ public final class PnrgovParser {
           operating.equals(marketing) ? "" : operating,
           "",
           "",
-          "");
+          "",
+          inferred);
     }
 
     LocalDate date(Segment s, String text, String what) {
@@ -517,7 +520,7 @@ public final class PnrgovParser {
       }
       addresses.add(a);
       if (!a.telephone().isEmpty()) {
-        Contacts.phoneIn(a.telephone()).ifPresent(phones::add);
+        Contacts.phoneIn(a.telephone()).ifPresent(ph -> phones.add(ph.of(contactOwner())));
       }
     }
 
@@ -535,11 +538,20 @@ public final class PnrgovParser {
       }
       Optional<Contacts.Found> contact = Contacts.fromCtc(text);
       if (contact.isPresent()) {
-        contact.get().phone().ifPresent(phones::add);
-        contact.get().email().ifPresent(emails::add);
+        String owner = contactOwner();
+        contact.get().phone().ifPresent(ph -> phones.add(ph.of(owner)));
+        contact.get().email().ifPresent(em -> emails.add(em.of(owner)));
       } else {
         remarks.add(text);
       }
+    }
+
+    /**
+     * Whose a contact (ADD telephone, OSI CTC) is: the passenger whose part of the record it comes
+     * in (after their TIF), by reference; empty for the booking's own part, before any passenger.
+     */
+    private String contactOwner() {
+      return area == Area.PASSENGER && current != null ? current.reference : "";
     }
 
     private void tif(Segment s) {
@@ -692,6 +704,17 @@ public final class PnrgovParser {
           }
         }
         case "SEAT" -> seatRequest(s, service);
+        case "CTCE", "CTCM" -> {
+          // the passenger's own e-mail or mobile (IATA Resolution 830d), filed with the contacts
+          Optional<Contacts.Found> contact = Contacts.fromContactSsr(code, text);
+          if (contact.isEmpty()) {
+            (p == null ? services : p.services).add(service);
+          } else {
+            String owner = p == null ? "" : p.reference;
+            contact.get().phone().ifPresent(ph -> phones.add(ph.of(owner)));
+            contact.get().email().ifPresent(em -> emails.add(em.of(owner)));
+          }
+        }
         default -> {
           if (p == null) {
             services.add(service);

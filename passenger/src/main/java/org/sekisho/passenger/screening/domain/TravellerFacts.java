@@ -192,13 +192,22 @@ public final class TravellerFacts {
    * record. Never a name: keys go into the audit log and URLs.
    */
   static List<String> keys(String booking, List<Passenger> passengers) {
+    return passengerKeys(booking, passengers.stream().map(Passenger::referenceNumber).toList());
+  }
+
+  /**
+   * The traveller keys of a booking's passengers given their reference numbers in record order, as
+   * {@link #keys(String, List)} makes them: so that a stored record's passenger can be found again
+   * by the key of the traveller it became.
+   */
+  public static List<String> passengerKeys(String booking, List<String> references) {
     Map<String, Integer> refs = new HashMap<>();
-    for (Passenger p : passengers) {
-      refs.merge(p.referenceNumber().strip(), 1, Integer::sum);
+    for (String r : references) {
+      refs.merge(r.strip(), 1, Integer::sum);
     }
-    List<String> keys = new ArrayList<>(passengers.size());
-    for (int i = 0; i < passengers.size(); i++) {
-      String ref = passengers.get(i).referenceNumber().strip();
+    List<String> keys = new ArrayList<>(references.size());
+    for (int i = 0; i < references.size(); i++) {
+      String ref = references.get(i).strip();
       boolean unique = !ref.isEmpty() && refs.get(ref) == 1 && ref.matches("[A-Za-z0-9.]{1,8}");
       keys.add(booking + "/" + (unique ? ref : "#" + (i + 1)));
     }

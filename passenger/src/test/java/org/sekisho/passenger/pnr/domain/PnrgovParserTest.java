@@ -290,4 +290,89 @@ class PnrgovParserTest {
     assertThat(john.documents().get(0).dateOfBirth()).isEqualTo(LocalDate.of(1984, 2, 29));
     assertThat(john.addresses()).isEmpty();
   }
+
+  private Pnr record(String file, String locator) {
+    return push(file).pnrs().stream()
+        .filter(p -> p.recordLocator().equals(locator))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void aContactInAPassengersPartOfTheRecordIsTheirsAndOneBeforeAnyPassengerIsTheBookings() {
+    // XL/74LZ22: seven passengers, each with an OSI CTCE right after their TIF
+    Pnr seven = record("parsers-pnr/bigbigPnr.txt", "74LZ22");
+    assertThat(seven.emails())
+        .extracting(e -> e.passengerReference() + " " + e.address())
+        .containsExactly(
+            "1 WALKER_MONTGOMERY@GMAIL.COM",
+            "2 CAITLIN.SIMMONDS@HOTMAIL.COM",
+            "3 LOURDES_CHANDRARK@GMAIL.COM",
+            "4 MAISIE.ASPEY@HOTMAIL.COM",
+            "5 BRENT.CANDELARIA@YAHOO.COM",
+            "6 BETHANY_RUSH@GMAIL.COM",
+            "7 ALONSO_SHEFFIELD@GMAIL.COM");
+    // XL/BGXFR4: the ADD telephone comes before the TIF (the booking's); CTCH and the travel
+    // agent's CTCT come after it
+    Pnr one = record("parsers-pnr/bigbigPnr.txt", "BGXFR4");
+    assertThat(one.phones())
+        .extracting(p -> p.passengerReference() + " " + p.type() + " " + p.number())
+        .containsExactly("  0086886196478164", "1 H 1234536789", "1 T 8667464647");
+    // UA/0995F0: the booking's own telephone and the passenger's e-mail
+    Pnr raval = only("loader-pnr/pnr4.txt");
+    assertThat(raval.phones())
+        .singleElement()
+        .satisfies(p -> assertThat(p.passengerReference()).isEmpty());
+    assertThat(raval.emails())
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.address()).isEqualTo("CHRISTOPHER.RAVAL@HOTMAIL.COM");
+              assertThat(e.passengerReference()).isEqualTo("1");
+            });
+  }
+
+  @Test
+  void theContactSsrsCtceAndCtcmAreThePassengersOwnEmailAndMobile() {
+    // the corpus message of page 77 with the contact SSRs IATA Resolution 830d has carriers send
+    // (SR CTCE-TZ HK1/KEVIN..VANDENBERG//EXAMPLE.COM/EN, SR CTCM-TZ HK1/15551234567/EN), one
+    // without an address, and one in the booking's part before any passenger
+    String text =
+        Corpus.text("parsers-pnr/pnrMessagePg77.txt")
+            .replace(
+                "TKT+:700'",
+                "SSR+CTCE:HK:1:TZ:::::KEVIN..VANDENBERG//EXAMPLE.COM/EN+::43576'"
+                    + "SSR+CTCM:HK:1:TZ:::::15551234567/EN+::43576'"
+                    + "SSR+CTCE:HK:1:TZ:::::PAX REFUSED+::43576'TKT+:700'")
+            .replace(
+                "DAT+700:230513:2125+710:230513:2124'",
+                "SSR+CTCE:HK:1:TZ:::::BOOKINGS./DESK//EXAMPLE.ORG'DAT+700:230513:2125+710:230513:2124'");
+    assertThat(text).contains("SSR+CTCM").contains("BOOKINGS./DESK");
+    Pnr pnr = parser.parse(text).orElseThrow().pnrs().get(0);
+    assertThat(pnr.emails())
+        .extracting(e -> e.passengerReference() + " " + e.address())
+        .containsExactly(" BOOKINGS-DESK@EXAMPLE.ORG", "43576 KEVIN_VANDENBERG@EXAMPLE.COM");
+    assertThat(pnr.phones())
+        .extracting(p -> p.passengerReference() + " " + p.type() + " " + p.number())
+        .contains("43576 M 15551234567");
+    // read as contacts, not kept as services too; one without an address stays a service
+    assertThat(pnr.passengers().get(0).services())
+        .extracting(SpecialService::code)
+        .containsExactly("CTCE");
+    assertThat(pnr.passengers().get(0).services().get(0).text()).isEqualTo("PAX REFUSED");
+    assertThat(pnr.services()).extracting(SpecialService::code).doesNotContain("CTCE", "CTCM");
+  }
+
+  @Test
+  void anArrivalTimeSentWithoutItsDateTakesTheDepartureDateAndSaysSo() {
+    Pnr raval = only("loader-pnr/pnr4.txt");
+    // TVL+260819:1220::1505+FRA+IAD: no arrival date sent
+    Flight out = raval.itinerary().get(0);
+    assertThat(out.arrivalDate()).isEqualTo(java.time.LocalDate.of(2019, 8, 26));
+    assertThat(out.arrivalDateInferred()).isTrue();
+    // TVL+150819:1720:160819:0720+IAD+FRA: both dates sent
+    Flight back = raval.itinerary().get(1);
+    assertThat(back.arrivalDate()).isEqualTo(java.time.LocalDate.of(2019, 8, 16));
+    assertThat(back.arrivalDateInferred()).isFalse();
+  }
 }

@@ -142,6 +142,7 @@ public final class PnrJson {
               x.put("type", text(ph.type()));
               x.put("number", ph.number());
               x.put("text", ph.text());
+              x.put("passengerReference", text(ph.passengerReference()));
               return x;
             }));
     m.put(
@@ -152,6 +153,7 @@ public final class PnrJson {
               Map<String, Object> x = new LinkedHashMap<>();
               x.put("address", e.address());
               x.put("text", e.text());
+              x.put("passengerReference", text(e.passengerReference()));
               return x;
             }));
     m.put("payments", list(p.payments(), PnrJson::payment));
@@ -310,6 +312,7 @@ public final class PnrJson {
     m.put("destination", text(f.destination()));
     m.put("departure", when(f.departureDate(), f.departure()));
     m.put("arrival", when(f.arrivalDate(), f.arrival()));
+    m.put("arrivalDateInferred", f.arrivalDateInferred());
     m.put("bookingClass", text(f.bookingClass()));
     m.put("operatingCarrier", text(f.operatingCarrier()));
     m.put("operatingNumber", text(f.operatingNumber()));

@@ -50,12 +50,17 @@ public final class JdbcScreeningStore implements ScreeningStore {
             h.createQuery(
                     "insert into passenger.screening_flight (carrier, number, departure_date,"
                         + " origin, destination, direction, departure_local, arrival_local,"
-                        + " departure_at, arrival_at) values (:c, :n, :d, :o, :dest, :dir, :dl,"
-                        + " :al, :da, :aa) on conflict (carrier, number, departure_date, origin)"
-                        + " do update set destination = excluded.destination,"
+                        + " departure_at, arrival_at, arrival_date_inferred) values (:c, :n, :d,"
+                        + " :o, :dest, :dir, :dl, :al, :da, :aa, :inf) on conflict (carrier,"
+                        + " number, departure_date, origin) do update set destination ="
+                        + " excluded.destination,"
                         + " departure_local = coalesce(excluded.departure_local,"
                         + " screening_flight.departure_local), arrival_local ="
                         + " coalesce(excluded.arrival_local, screening_flight.arrival_local),"
+                        // whether the arrival's date was sent goes with the arrival it describes
+                        + " arrival_date_inferred = case when excluded.arrival_local is null then"
+                        + " screening_flight.arrival_date_inferred else"
+                        + " excluded.arrival_date_inferred end,"
                         + " departure_at = coalesce(excluded.departure_at,"
                         + " screening_flight.departure_at), arrival_at ="
                         + " coalesce(excluded.arrival_at, screening_flight.arrival_at)"
@@ -70,6 +75,7 @@ public final class JdbcScreeningStore implements ScreeningStore {
                 .bindByType("al", schedule.arrivalLocal(), LocalDateTime.class)
                 .bindByType("da", orNull(schedule.departure()), OffsetDateTime.class)
                 .bindByType("aa", orNull(schedule.arrival()), OffsetDateTime.class)
+                .bind("inf", schedule.arrivalDateInferred())
                 .mapTo(Long.class)
                 .one());
   }
@@ -423,7 +429,9 @@ public final class JdbcScreeningStore implements ScreeningStore {
             rs.getObject("departure_local", LocalDateTime.class),
             rs.getObject("arrival_local", LocalDateTime.class),
             instant(rs.getObject("departure_at", OffsetDateTime.class)),
-            instant(rs.getObject("arrival_at", OffsetDateTime.class))),
+            instant(rs.getObject("arrival_at", OffsetDateTime.class)),
+            // stored before V11: whether the date was sent is not known, so it is not checked
+            !Boolean.FALSE.equals(rs.getObject("arrival_date_inferred", Boolean.class))),
         rs.getString("direction"),
         rs.getString("status"),
         screened == null ? null : screened.toInstant(),

@@ -3,8 +3,13 @@ package org.sekisho.passenger.screening.adapter.web;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.sekisho.passenger.pnr.domain.Baggage;
 import org.sekisho.passenger.pnr.domain.BookingChange;
+import org.sekisho.passenger.pnr.domain.Originator;
+import org.sekisho.passenger.pnr.domain.Phone;
+import org.sekisho.passenger.pnr.domain.Seat;
 import org.sekisho.passenger.screening.domain.Reason;
+import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.platform.i18n.Messages;
 
 /**
@@ -60,5 +65,107 @@ public final class ScreeningText {
       out.add(shown.equals(key) ? c.strip() : shown);
     }
     return String.join(", ", out);
+  }
+
+  private static final java.time.format.DateTimeFormatter LOCAL =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+  /** A date and time as the message gave it, local to where it was sent; empty when none. */
+  public static String local(java.time.LocalDateTime at) {
+    return at == null ? "" : at.format(LOCAL);
+  }
+
+  /** A message key's text, or {@code fallback} when the bundle has no such key. */
+  private static String orElse(Messages t, String key, String fallback) {
+    String shown = t.get(key);
+    return shown.equals(key) ? fallback : shown;
+  }
+
+  /**
+   * Who made a booking (ORG): {@code IATA agency 70379193 · office LON · GB · airline}; empty when
+   * the record names no one.
+   */
+  public static String office(Messages t, Originator o) {
+    if (o == null) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    if (!o.agencyNumber().isBlank()) {
+      parts.add(t.get("screening.office.agency", o.agencyNumber().strip()));
+    }
+    if (!o.officeId().isBlank()) {
+      parts.add(t.get("screening.office.office", o.officeId().strip()));
+    }
+    String system = (o.system() + (o.location().isBlank() ? "" : " " + o.location())).strip();
+    if (!system.isEmpty()) {
+      parts.add(t.get("screening.office.system", system));
+    }
+    if (!o.city().isBlank()) {
+      parts.add(o.city().strip());
+    }
+    if (!o.country().isBlank()) {
+      parts.add(o.country().strip());
+    }
+    if (!o.originatorType().isBlank()) {
+      String type = o.originatorType().strip();
+      parts.add(orElse(t, "screening.office.type." + type, type));
+    }
+    if (!o.agent().isBlank()) {
+      parts.add(t.get("screening.office.agent", o.agent().strip()));
+    }
+    return String.join(" · ", parts);
+  }
+
+  /** A telephone contact: {@code 5432109876 (mobile)}. */
+  public static String phone(Messages t, Phone p) {
+    String type = p.type().isBlank() ? "" : orElse(t, "screening.phoneType." + p.type(), p.type());
+    return p.number() + (type.isEmpty() ? "" : " (" + type + ")");
+  }
+
+  /** One flight's checked bags: {@code UA988 FRA→IAD: 2 pieces, 53 LB}. */
+  public static String bags(Messages t, Baggage b) {
+    String weight =
+        b.weight().isBlank() ? "" : ", " + b.weight().strip() + " " + b.weightUnit().strip();
+    return t.get(
+        "screening.bagLine",
+        b.flight(),
+        b.origin(),
+        b.destination(),
+        String.valueOf(b.count()),
+        weight);
+  }
+
+  /** One flight's seat: {@code UA988 FRA→IAD: 22J (Y)}, or that none is assigned yet. */
+  public static String seat(Messages t, Seat s) {
+    String number =
+        s.number().isBlank() || s.number().equals("XXX")
+            ? t.get("screening.seatUnassigned")
+            : s.number();
+    return t.get(
+        "screening.seatLine",
+        s.flight(),
+        s.origin(),
+        s.destination(),
+        number + (s.cabinClass().isBlank() ? "" : " (" + s.cabinClass() + ")"));
+  }
+
+  /**
+   * The data-quality warning for a leg scheduled to land before it leaves; empty when its times are
+   * plausible or cannot be checked.
+   */
+  public static String timeWarning(
+      Messages t, String designator, String origin, String destination, Schedule schedule) {
+    if (!(schedule.check() instanceof Schedule.TimeCheck.ArrivesBeforeDeparture a)) {
+      return "";
+    }
+    long minutes = a.by().toMinutes();
+    return t.get(
+        "screening.dataQuality.arrivesBeforeDeparture",
+        designator,
+        origin,
+        destination,
+        local(a.departureLocal()),
+        local(a.arrivalLocal()),
+        t.get("screening.duration", String.valueOf(minutes / 60), String.valueOf(minutes % 60)));
   }
 }

@@ -38,6 +38,7 @@ import org.sekisho.passenger.screening.application.WatchlistImport;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.PassengerVocabulary;
 import org.sekisho.passenger.screening.domain.Reason;
+import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -385,11 +386,18 @@ public final class ScreeningWeb implements WebModule {
         Map.of("flight", f.ref().toString(), "travellers", String.valueOf(travellers.size())));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("f", f);
+    p.put("scheduleWarning", scheduleWarning(Web.messages(ctx), f));
     p.put("travellers", travellers);
     p.put("hits", hits);
     p.put("csrf", Web.csrf(ctx));
     p.put("t", Web.messages(ctx));
     Web.page(ctx, f.ref().designator(), render("flight.jte", p));
+  }
+
+  /** The data-quality warning of a flight scheduled to land before it leaves; empty when none. */
+  static String scheduleWarning(Messages t, FlightRow f) {
+    return ScreeningText.timeWarning(
+        t, f.ref().designator(), f.ref().origin(), f.ref().destination(), f.schedule());
   }
 
   private void screenForm(Context ctx) {
@@ -424,6 +432,7 @@ public final class ScreeningWeb implements WebModule {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("p", p);
     m.put("f", f);
+    m.put("booking", TravellerBooking.of(p, versions));
     m.put("versions", versions);
     m.put("hits", store.hitsOf(p.key()));
     m.put("intelLinks", intel);
@@ -1245,11 +1254,36 @@ public final class ScreeningWeb implements WebModule {
     m.put("scheduledArrival", text(f.schedule().arrival()));
     m.put("scheduledDepartureLocal", text(f.schedule().departureLocal()));
     m.put("scheduledArrivalLocal", text(f.schedule().arrivalLocal()));
+    m.put("scheduleCheck", scheduleCheckJson(f.schedule().check()));
     m.put("status", f.status());
     m.put("screenedAt", f.screenedAt() == null ? null : f.screenedAt().toString());
     m.put("travellers", f.travellers());
     m.put("openHits", f.openHits());
     m.put("hits", f.hits());
+    return m;
+  }
+
+  /**
+   * Whether the schedule lands after it leaves: {@code {status: "plausible", minutes}}, {@code
+   * {status: "arrives-before-departure", minutes}} (a data-quality warning: by how much), or {@code
+   * {status: "unchecked", reason}}.
+   */
+  private static Map<String, Object> scheduleCheckJson(Schedule.TimeCheck c) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    switch (c) {
+      case Schedule.TimeCheck.Plausible p -> {
+        m.put("status", "plausible");
+        m.put("minutes", p.flightTime().toMinutes());
+      }
+      case Schedule.TimeCheck.ArrivesBeforeDeparture a -> {
+        m.put("status", "arrives-before-departure");
+        m.put("minutes", a.by().toMinutes());
+      }
+      case Schedule.TimeCheck.Unchecked u -> {
+        m.put("status", "unchecked");
+        m.put("reason", u.reason());
+      }
+    }
     return m;
   }
 
