@@ -168,7 +168,7 @@ public final class Sekisho implements AutoCloseable {
     maritime.bindTo(metrics);
     List<NavItem> nav = new ArrayList<>();
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
-    AuditWeb auditWeb = new AuditWeb(auditSearch, audit, agency());
+    AuditWeb auditWeb = new AuditWeb(auditSearch, audit::verify, agency());
     List<WebModule> modules = new ArrayList<>(List.of(new AgencyWeb(agencies), auditWeb));
     for (BoundedContext c : contexts) {
       nav.addAll(c.nav());

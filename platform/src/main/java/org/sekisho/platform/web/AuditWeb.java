@@ -14,14 +14,15 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.platform.audit.AuditEntry;
-import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.audit.AuditPage;
 import org.sekisho.platform.audit.AuditQuery;
 import org.sekisho.platform.audit.AuditSearch;
@@ -43,6 +44,9 @@ import org.sekisho.platform.web.Routes.RouteSpec;
  * audit.verify}, with its result). A subject that names something with a page ({@code record:42},
  * {@code entity:7}, {@code assessment:9}, …) links to that page when this server serves it and the
  * reader's roles open it; its data is never shown here.
+ *
+ * <p>A check walks the whole log (some 10 s a million entries), so one runs at a time: asked for
+ * while another runs, it is refused with 409 saying who started that one and when.
  */
 public final class AuditWeb implements WebModule {
   /** Who reads the audit log: administrators (of the administration, see the class comment). */
@@ -65,16 +69,19 @@ public final class AuditWeb implements WebModule {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AuditSearch search;
-  private final AuditLog log;
+  private final Supplier<AuditVerification> verifier;
   private final String administration;
+  // who started the check that runs now, and when; null when none runs
+  private final AtomicReference<String> checking = new AtomicReference<>();
 
   /**
+   * @param verifier checks the chain ({@code AuditLog::verify})
    * @param administration the agency running Sekisho ({@code SEKISHO_AGENCY}), whose administrators
    *     read the log
    */
-  public AuditWeb(AuditSearch search, AuditLog log, String administration) {
+  public AuditWeb(AuditSearch search, Supplier<AuditVerification> verifier, String administration) {
     this.search = search;
-    this.log = log;
+    this.verifier = verifier;
     this.administration = administration;
   }
 
@@ -240,9 +247,29 @@ public final class AuditWeb implements WebModule {
     ctx.json(out);
   }
 
-  /** Checks the chain and audits the check with its result (before anyone sees it). */
+  /**
+   * Checks the chain and audits the check with its result (before anyone sees it); 409 while
+   * another check runs.
+   */
   private AuditVerification verify(Context ctx) {
-    AuditVerification v = log.verify();
+    WebServer server = ctx.attribute(Web.SERVER);
+    String mine =
+        Web.principal(ctx).username() + " at " + Web.messages(ctx).time(server.clock().instant());
+    String other = checking.compareAndExchange(null, mine);
+    if (other != null) {
+      throw HttpProblem.of(
+          "conflict",
+          "",
+          "a check of the chain is running already (started by "
+              + other
+              + "); try again once it has finished");
+    }
+    AuditVerification v;
+    try {
+      v = verifier.get();
+    } finally {
+      checking.set(null);
+    }
     Map<String, String> details =
         switch (v) {
           case AuditVerification.Ok ok ->

@@ -9,6 +9,8 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,11 +40,29 @@ class AuditWebTest {
   private String both;
   private String partnerAdmin;
   private String kato;
+  private volatile CountDownLatch holdCheck;
+  private volatile CountDownLatch releaseCheck;
 
   @BeforeAll
   void start(Database db) {
     this.log = new AuditLog(db.jdbi());
-    AuditWeb audit = new AuditWeb(new AuditSearch(db.jdbi()), log, "customs-jp");
+    AuditWeb audit =
+        new AuditWeb(
+            new AuditSearch(db.jdbi()),
+            () -> {
+              // a check held at the gate, so that another can be asked for meanwhile
+              CountDownLatch hold = holdCheck;
+              if (hold != null) {
+                hold.countDown();
+                try {
+                  releaseCheck.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              }
+              return log.verify();
+            },
+            "customs-jp");
     this.t =
         new TestServer(
             db,
@@ -238,6 +258,28 @@ class AuditWebTest {
                 .get("ok")
                 .asBoolean())
         .isTrue();
+  }
+
+  @Test
+  void aSecondCheckWhileOneRunsIsRefusedWith409SayingWhoStartedTheFirst() throws Exception {
+    releaseCheck = new CountDownLatch(1);
+    holdCheck = new CountDownLatch(1);
+    CompletableFuture<TestServer.Answer> first =
+        CompletableFuture.supplyAsync(
+            () -> t.post("/api/audit/verify", root, "application/json", "{}"));
+    try {
+      assertThat(holdCheck.await(30, TimeUnit.SECONDS)).isTrue();
+      TestServer.Answer second = t.post("/api/audit/verify", both, "application/json", "{}");
+      assertThat(second.status()).isEqualTo(409);
+      assertThat(second.json().get("message").asText())
+          .contains("running already (started by root at 2026-11-27 09:00 JST)");
+    } finally {
+      holdCheck = null;
+      releaseCheck.countDown();
+    }
+    assertThat(first.get(30, TimeUnit.SECONDS).json().get("ok").asBoolean()).isTrue();
+    // and once it has finished, the next runs
+    assertThat(t.post("/api/audit/verify", both, "application/json", "{}").status()).isEqualTo(200);
   }
 
   private String subjectOf(long seq) {
