@@ -25,6 +25,7 @@ import org.sekisho.passenger.egate.adapter.EgateContext;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.platform.BoundedContext;
 import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.audit.AuditSearch;
 import org.sekisho.platform.auth.AccountAdministration;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Agencies;
@@ -34,6 +35,7 @@ import org.sekisho.platform.db.DatabaseConfig;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.AccountWeb;
 import org.sekisho.platform.web.AgencyWeb;
+import org.sekisho.platform.web.AuditWeb;
 import org.sekisho.platform.web.NavItem;
 import org.sekisho.platform.web.WebModule;
 import org.sekisho.platform.web.WebServer;
@@ -53,6 +55,7 @@ public final class Sekisho implements AutoCloseable {
   private final Path dataDir;
   private final ObjectMapper json;
   private final AuditLog audit;
+  private final AuditSearch auditSearch;
   private final Accounts accounts;
   private final Agencies agencies;
   private final IntelContext intel;
@@ -81,6 +84,7 @@ public final class Sekisho implements AutoCloseable {
             .registerModule(new Jdk8Module())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
     this.audit = new AuditLog(db.jdbi());
+    this.auditSearch = new AuditSearch(db.jdbi());
     this.accounts =
         new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(12), audit);
     this.targeting = new TargetingContext(db, audit, clock, dataDir, zone());
@@ -167,15 +171,17 @@ public final class Sekisho implements AutoCloseable {
     maritime.bindTo(metrics);
     List<NavItem> nav = new ArrayList<>();
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
-    List<WebModule> modules = new ArrayList<>(List.of(new AgencyWeb(agencies)));
+    AuditWeb auditWeb = new AuditWeb(auditSearch, audit::verify, agency());
+    List<WebModule> modules = new ArrayList<>(List.of(new AgencyWeb(agencies), auditWeb));
     for (BoundedContext c : contexts) {
       nav.addAll(c.nav());
       bundles.addAll(c.messageBundles());
       modules.addAll(c.webModules());
     }
-    // accounts last: an administrator's start page stays the one it was
+    // last: an administrator's start page stays the first of the contexts' pages offered to them
     modules.add(new AccountWeb(new AccountAdministration(accounts, agencies), agency()));
     nav.addAll(AccountWeb.nav(agency()));
+    nav.add(auditWeb.nav());
     web =
         WebServer.start(
             new WebServer.Config(host, port, false, bundles, nav, VERSION, zone()),
@@ -193,13 +199,13 @@ public final class Sekisho implements AutoCloseable {
    * targeting centre assesses the declarations, consignments and postal items lodged with it, not
    * the records other agencies store or share (those are intelligence, not its own cases).
    */
-  static String agency() {
+  public static String agency() {
     String a = System.getenv("SEKISHO_AGENCY");
     return a == null || a.isBlank() ? "customs-jp" : a.strip();
   }
 
   /** The zone pages show times in: {@code SEKISHO_ZONE}, default Asia/Tokyo. */
-  static java.time.ZoneId zone() {
+  public static java.time.ZoneId zone() {
     String z = System.getenv("SEKISHO_ZONE");
     return z == null || z.isBlank()
         ? java.time.ZoneId.of("Asia/Tokyo")
@@ -212,6 +218,11 @@ public final class Sekisho implements AutoCloseable {
 
   public AuditLog audit() {
     return audit;
+  }
+
+  /** Reads the audit log for its viewer (the page, the API, {@code sekisho audit list}). */
+  public AuditSearch auditSearch() {
+    return auditSearch;
   }
 
   public Accounts accounts() {

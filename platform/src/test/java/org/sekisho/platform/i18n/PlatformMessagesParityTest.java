@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.platform.auth.Role;
 
-/** The platform's texts exist in English and Japanese alike, with the same placeholders. */
+/**
+ * The platform's texts (sign-in, errors, accounts, the audit log) exist in English and Japanese
+ * alike, with the same placeholders.
+ */
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class PlatformMessagesParityTest {
   private static Properties load(String name) throws Exception {
@@ -42,6 +45,8 @@ class PlatformMessagesParityTest {
     Properties en = load("platform_en.properties");
     Properties ja = load("platform_ja.properties");
     assertThat(ja.stringPropertyNames()).isEqualTo(en.stringPropertyNames());
+    assertThat(en.stringPropertyNames())
+        .contains("audit.title", "audit.verify.ok", "account.title");
     for (String key : en.stringPropertyNames()) {
       assertThat(en.getProperty(key)).as("en " + key).isNotBlank();
       assertThat(ja.getProperty(key)).as("ja " + key).isNotBlank();
