@@ -76,7 +76,7 @@ class LiaisonDeskWebTest {
     Accounts accounts =
         new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
     String pw = "pw-" + System.nanoTime();
-    TestIngest.register(db, CLOCK, "police-jp", "coastguard-jp", "fiu-jp", "interpol");
+    TestIngest.register(db, CLOCK, "police-jp", "coastguard-jp", "fiu-jp", "interpol", "europol");
     accounts.upsert("mei", "Mei", pw, Set.of(Role.LIAISON), "customs-jp", "HQ");
     accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
     accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
@@ -516,6 +516,71 @@ class LiaisonDeskWebTest {
                 "id=\"agreement-" + future + "\""))
         .contains("data-state=\"ended\"")
         .contains("withdrawn before signature");
+  }
+
+  @Test
+  void anAgreementEndedOnceIsNotEndedAgainAndItsReasonIsAudited() throws Exception {
+    long id =
+        agree(
+            "{\"agency\":\"europol\",\"kinds\":[\"seizures\"],\"reference\":\"Europol"
+                + " working arrangement\",\"validFrom\":\"2025-01-01\"}");
+    String end = "/api/sharing/agreements/" + id + "/end";
+    // ended on a day to come: still in force until then, but its ending is recorded
+    HttpResponse<String> first =
+        send(
+            admin,
+            "POST",
+            end,
+            "{\"lastDay\":\"2026-12-31\",\"reason\":\"arrangement expires with the pilot\"}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    // the audit entry of the ending carries its reason (official text) beside the last day
+    List<String> ended = auditDetails("sharing.agreement.ended", "agreement:" + id);
+    assertThat(ended).hasSize(1);
+    assertThat(ended.get(0))
+        .contains("\"lastDay\":\"2026-12-31\"")
+        .contains("\"reason\":\"arrangement expires with the pilot\"");
+    // a second ending is refused, naming who ended it, when and the last day; nothing changes
+    HttpResponse<String> again =
+        send(admin, "POST", end, "{\"lastDay\":\"2026-11-30\",\"reason\":\"typed again\"}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(again.body())
+        .contains("conflict")
+        .contains("ended already by root")
+        .contains("2026-11-27T03:00:00Z")
+        .contains("last day 2026-12-31")
+        .contains("record a new agreement");
+    String kept =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select valid_until || ' ' || ended_by || ' ' || end_reason"
+                                + " from intel.sharing_agreement where id = ?")
+                        .bind(0, id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(kept).isEqualTo("2026-12-31 root arrangement expires with the pilot");
+    assertThat(auditDetails("sharing.agreement.ended", "agreement:" + id)).hasSize(1);
+    assertThat(auditDetails("sharing.agreement.refused", "agreement:" + id))
+        .anySatisfy(d -> assertThat(d).contains("\"refused\":\"conflict\""));
+    // the desk offers no second ending, and a posted one comes back refused beside the row
+    String desk = page(admin, "/sharing?agency=europol", "en").body();
+    assertThat(row(desk, "id=\"agreement-" + id + "\""))
+        .contains("data-state=\"in-force\"")
+        .contains("class=\"muted ended-already\"")
+        .doesNotContain("class=\"end-form\"");
+    HttpResponse<String> form =
+        form(
+            admin,
+            "/sharing/agreements/" + id + "/end",
+            "ja",
+            List.<String[]>of(f("lastDay", "2026-11-30"), f("reason", "typed again")));
+    assertThat(form.statusCode()).isEqualTo(409);
+    assertThat(row(form.body(), "id=\"agreement-" + id + "\""))
+        .contains("id=\"end-error\"")
+        .contains("この取決めはすでにrootが終了しています")
+        .contains("終了日2026-12-31")
+        .contains("新しい取決めを登録");
   }
 
   @Test

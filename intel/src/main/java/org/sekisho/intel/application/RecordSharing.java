@@ -133,7 +133,7 @@ public final class RecordSharing {
 
     /**
      * Sets an agreement's last day and keeps who ended it, when and why; false when there is no
-     * such agreement.
+     * such agreement or it has a recorded ending already (which is never replaced).
      */
     boolean endAgreement(long id, LocalDate lastDay, String reason, String by, Instant at);
 
@@ -402,18 +402,23 @@ public final class RecordSharing {
 
   /**
    * Ends an agreement on {@code lastDay} (administrators), with a reason; sharings it no longer
-   * allows end at once ({@link #lapse}).
+   * allows end at once ({@link #lapse}). An agreement is ended once: one with a recorded ending is
+   * refused ({@code conflict}, naming who ended it, when and its last day), so the first ending's
+   * who, when and why are never overwritten. The audit entry keeps the last day and the reason.
    */
   public Outcome<SharingAgreement> endAgreement(
       long id, LocalDate lastDay, String reason, Actor actor) {
-    Optional<SharingAgreement> found =
-        store.agreements().stream().filter(a -> a.id() == id).findFirst();
+    Optional<AgreementEntry> entry =
+        store.agreementEntries().stream().filter(e -> e.agreement().id() == id).findFirst();
+    Optional<SharingAgreement> found = entry.map(AgreementEntry::agreement);
     Outcome<SharingAgreement> o;
     Optional<Problem> notOurs = administers(actor, "end agreements");
     if (notOurs.isPresent()) {
       o = new Outcome.Rejected<>(List.of(notOurs.get()));
     } else if (found.isEmpty()) {
       o = Outcome.rejected("not-found", "id", "agreement " + id + " was not found");
+    } else if (entry.get().ending().isPresent()) {
+      o = new Outcome.Rejected<>(List.of(endedAlready(id, entry.get().ending().get())));
     } else if (lastDay == null) {
       o = Outcome.rejected("missing-field", "lastDay", "expected the last day, YYYY-MM-DD");
     } else if (lastDay.isBefore(found.get().validFrom().minusDays(1))
@@ -437,7 +442,25 @@ public final class RecordSharing {
       return refused(o, actor, "sharing.agreement.refused", "agreement:" + id, Map.of());
     }
     Instant now = clock.instant();
-    store.endAgreement(id, lastDay, reason.strip(), actor.username(), now);
+    if (!store.endAgreement(id, lastDay, reason.strip(), actor.username(), now)) {
+      // ended by someone else since it was read: refused as above, with their ending
+      Optional<Ending> theirs =
+          store.agreementEntries().stream()
+              .filter(e -> e.agreement().id() == id)
+              .findFirst()
+              .flatMap(AgreementEntry::ending);
+      Problem why =
+          theirs.isPresent()
+              ? endedAlready(id, theirs.get())
+              : Problem.of("not-found", "id", "agreement " + id + " was not found");
+      return refused(
+          new Outcome.Rejected<>(List.of(why)),
+          actor,
+          "sharing.agreement.refused",
+          "agreement:" + id,
+          Map.of());
+    }
+    // the reason is the agreement's official record, not personal data: the audit keeps it
     audit.record(
         new AuditEvent(
             now,
@@ -445,12 +468,31 @@ public final class RecordSharing {
             actor.agency(),
             "sharing.agreement.ended",
             "agreement:" + id,
-            Map.of("lastDay", lastDay.toString())));
+            Map.of("lastDay", lastDay.toString(), "reason", reason.strip())));
     lapse();
     SharingAgreement a = found.get();
     return Outcome.accepted(
         new SharingAgreement(
             a.id(), a.agency(), a.kinds(), a.reference(), a.validFrom(), Optional.of(lastDay)));
+  }
+
+  /**
+   * An agreement is ended once: a second ending would replace who ended it, when and why. The
+   * refusal names the first ending; correcting it is recording a new agreement.
+   */
+  private static Problem endedAlready(long id, Ending e) {
+    return Problem.of(
+        "conflict",
+        "id",
+        "agreement "
+            + id
+            + " was ended already by "
+            + e.by()
+            + " at "
+            + e.at()
+            + ", last day "
+            + e.lastDay()
+            + "; an ending is not changed: record a new agreement instead");
   }
 
   /**

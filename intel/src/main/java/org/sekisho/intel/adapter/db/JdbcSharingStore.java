@@ -253,7 +253,7 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
             h ->
                 h.createUpdate(
                         "update intel.sharing_agreement set valid_until = ?, ended_by = ?,"
-                            + " ended_at = ?, end_reason = ? where id = ?")
+                            + " ended_at = ?, end_reason = ? where id = ? and ended_at is null")
                     .bind(0, Date.valueOf(lastDay))
                     .bind(1, by)
                     .bind(2, Timestamp.from(at))

@@ -988,6 +988,15 @@ public final class IntelWeb implements WebModule {
               Map.of("refused", p.code(), "field", p.field()));
         }
         ctx.status(HttpProblem.status(p));
+        Messages t = Web.messages(ctx);
+        // ended already: say by whom, when and to which last day, in the reader's language
+        Optional<RecordSharing.Ending> first =
+            "conflict".equals(p.code())
+                ? sharing.agreementsSeenBy(actor(ctx)).stream()
+                    .filter(e -> e.agreement().id() == id)
+                    .findFirst()
+                    .flatMap(RecordSharing.AgreementEntry::ending)
+                : Optional.empty();
         renderDesk(
             ctx,
             partner,
@@ -996,7 +1005,13 @@ public final class IntelWeb implements WebModule {
             new FormRefusal(
                 "end:" + id,
                 p.field(),
-                SharingMessages.why(Web.messages(ctx), p, partner, ""),
+                first.isPresent()
+                    ? t.get(
+                        "sharing.error.conflict.ended",
+                        first.get().by(),
+                        t.time(first.get().at()),
+                        first.get().lastDay().toString())
+                    : SharingMessages.why(t, p, partner, ""),
                 Map.of("lastDay", lastDay, "reason", reason),
                 List.of()));
       }
