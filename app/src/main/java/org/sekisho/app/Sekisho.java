@@ -101,7 +101,7 @@ public final class Sekisho implements AutoCloseable {
             agency());
     this.maritime =
         new MaritimeContext(db, audit, clock, dataDir, new PortCallsToIntel(intel.ingest(), json));
-    this.pnr = new PnrContext(db, audit, clock, dataDir);
+    this.pnr = new PnrContext(db, audit, clock, dataDir, agency());
     this.contexts =
         List.of(
             intel,

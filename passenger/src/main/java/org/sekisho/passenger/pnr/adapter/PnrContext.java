@@ -14,6 +14,7 @@ import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore;
 import org.sekisho.passenger.pnr.adapter.inbox.PnrInbox;
+import org.sekisho.passenger.pnr.adapter.web.PnrOwner;
 import org.sekisho.passenger.pnr.adapter.web.PnrWeb;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.application.PnrRetention;
@@ -46,6 +47,7 @@ import org.sekisho.platform.web.WebModule;
 public final class PnrContext implements BoundedContext {
   private static final System.Logger LOG = System.getLogger(PnrContext.class.getName());
   private final JdbcPnrStore store;
+  private final PnrOwner owner;
   private final PnrIngest ingest;
   private final PnrRetention retention;
   private final AuditTrail audit;
@@ -59,19 +61,23 @@ public final class PnrContext implements BoundedContext {
   private final ScreeningLists lists;
   private ScheduledExecutorService scheduler;
 
-  /** With the default retention periods, screening Japan's arrivals and departures. */
-  public PnrContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
-    this(db, audit, clock, dataDir, PnrRetention.MASK_AFTER, PnrRetention.DELETE_AFTER);
-  }
-
+  /**
+   * With the default retention periods, screening Japan's arrivals and departures.
+   *
+   * @param administration the agency running Sekisho ({@code SEKISHO_AGENCY}), which owns the PNR
+   *     and screening data: staff of any other agency are refused every route ({@link PnrOwner})
+   */
   public PnrContext(
-      Database db,
-      AuditTrail audit,
-      Clock clock,
-      Path dataDir,
-      Period maskAfter,
-      Period deleteAfter) {
-    this(db, audit, clock, dataDir, maskAfter, deleteAfter, HOME_COUNTRY);
+      Database db, AuditTrail audit, Clock clock, Path dataDir, String administration) {
+    this(
+        db,
+        audit,
+        clock,
+        dataDir,
+        PnrRetention.MASK_AFTER,
+        PnrRetention.DELETE_AFTER,
+        HOME_COUNTRY,
+        administration);
   }
 
   /** The country whose arrivals and departures the flights list tells apart, by default. */
@@ -79,6 +85,7 @@ public final class PnrContext implements BoundedContext {
 
   /**
    * @param homeCountry alpha-2 country whose arrivals and departures are screened
+   * @param administration the agency running Sekisho, which owns the PNR and screening data
    */
   public PnrContext(
       Database db,
@@ -87,7 +94,9 @@ public final class PnrContext implements BoundedContext {
       Path dataDir,
       Period maskAfter,
       Period deleteAfter,
-      String homeCountry) {
+      String homeCountry,
+      String administration) {
+    this.owner = new PnrOwner(administration);
     this.store = new JdbcPnrStore(db.jdbi());
     this.clock = Objects.requireNonNull(clock, "clock");
     this.audit = Objects.requireNonNull(audit, "audit");
@@ -112,6 +121,7 @@ public final class PnrContext implements BoundedContext {
             watchlists,
             lists,
             new PnrUnmasking(store, clock),
+            owner,
             clock);
     this.ingest = new PnrIngest(store, clock, screening);
     this.retention = new PnrRetention(store, clock, maskAfter, deleteAfter);
@@ -125,22 +135,26 @@ public final class PnrContext implements BoundedContext {
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(new PnrWeb(ingest, store, new PnrUnmasking(store, clock)), screeningWeb);
+    return List.of(new PnrWeb(ingest, store, new PnrUnmasking(store, clock), owner), screeningWeb);
   }
 
-  /** Flight screening and passenger rules, for the PNR unit; referrals for officers too. */
+  /**
+   * Flight screening and passenger rules, for the PNR unit; referrals for officers too; none of
+   * them for staff of another agency, whom every route refuses.
+   */
   @Override
   public List<NavItem> nav() {
     Access pnrUnit = Access.anyOf(Role.PNR_UNIT);
     return List.of(
-        new NavItem("/screening/flights", "screening.nav.flights", pnrUnit),
-        new NavItem("/screening/queue", "screening.nav.queue", pnrUnit),
-        new NavItem("/screening/rules", "screening.nav.rules", pnrUnit),
-        new NavItem("/screening/unmasking", "screening.nav.unmasking", pnrUnit),
+        new NavItem("/screening/flights", "screening.nav.flights", pnrUnit, owner::admits),
+        new NavItem("/screening/queue", "screening.nav.queue", pnrUnit, owner::admits),
+        new NavItem("/screening/rules", "screening.nav.rules", pnrUnit, owner::admits),
+        new NavItem("/screening/unmasking", "screening.nav.unmasking", pnrUnit, owner::admits),
         new NavItem(
             "/screening/referrals",
             "screening.nav.referrals",
-            Access.anyOf(Role.PNR_UNIT, Role.OFFICER)));
+            Access.anyOf(Role.PNR_UNIT, Role.OFFICER),
+            owner::admits));
   }
 
   @Override

@@ -65,7 +65,8 @@ class PnrUnitReviewTest {
             Path.of("target", "pnr-unit-review-test"),
             PnrRetention.MASK_AFTER,
             PnrRetention.DELETE_AFTER,
-            "JP");
+            "JP",
+            "customs");
     db.migrate(
         Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
             .toList());

@@ -77,7 +77,8 @@ class ScreeningWebTest {
             Path.of("target", "screening-web-test"),
             PnrRetention.MASK_AFTER,
             PnrRetention.DELETE_AFTER,
-            "AU");
+            "AU",
+            "customs");
     db.migrate(
         Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
             .toList());

@@ -70,7 +70,8 @@ class TravellerPageTest {
             Path.of("target", "traveller-page-test"),
             PnrRetention.MASK_AFTER,
             PnrRetention.DELETE_AFTER,
-            "JP");
+            "JP",
+            "customs");
     db.migrate(
         Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
             .toList());

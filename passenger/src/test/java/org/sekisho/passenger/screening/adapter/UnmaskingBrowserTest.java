@@ -69,7 +69,8 @@ class UnmaskingBrowserTest {
             Path.of("target", "unmasking-browser-test"),
             PnrRetention.MASK_AFTER,
             PnrRetention.DELETE_AFTER,
-            "JP");
+            "JP",
+            "customs");
     db.migrate(
         Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
             .toList());

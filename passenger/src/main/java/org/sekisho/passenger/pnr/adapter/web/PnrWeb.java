@@ -23,8 +23,9 @@ import org.sekisho.platform.web.Web;
 import org.sekisho.platform.web.WebModule;
 
 /**
- * HTTP ingest and read-back of PNR and API data. PNR is for the PNR unit only; every push and every
- * read is audited.
+ * HTTP ingest and read-back of PNR and API data. PNR is for the PNR unit only, and only that of the
+ * administration running Sekisho ({@link PnrOwner}: any other agency gets 403 whatever its roles);
+ * every push and every read is audited.
  *
  * <ul>
  *   <li>{@code POST /api/pnr} (PNR unit): body is a PNRGOV interchange; answers the booking
@@ -46,15 +47,25 @@ public final class PnrWeb implements WebModule {
   private final PnrIngest ingest;
   private final PnrStore store;
   private final PnrUnmasking unmasking;
+  private final PnrOwner owner;
 
-  public PnrWeb(PnrIngest ingest, PnrStore store, PnrUnmasking unmasking) {
+  /**
+   * @param owner the administration whose staff alone may use these routes (see {@link PnrOwner})
+   */
+  public PnrWeb(PnrIngest ingest, PnrStore store, PnrUnmasking unmasking, PnrOwner owner) {
     this.ingest = Objects.requireNonNull(ingest, "ingest");
     this.store = Objects.requireNonNull(store, "store");
     this.unmasking = Objects.requireNonNull(unmasking, "unmasking");
+    this.owner = Objects.requireNonNull(owner, "owner");
   }
 
+  /** Every route, each refused to callers outside the administration ({@link PnrOwner}). */
   @Override
   public void routes(Routes r) {
+    owner.declare(r, this::declare);
+  }
+
+  private void declare(Routes r) {
     // A push is archived as sent (also when it is rejected), then read leniently: a value holding
     // a NUL character is left out with a warning giving its position (SegmentReader), so the
     // server must not refuse the whole body before the handler.

@@ -25,6 +25,7 @@ import java.util.Objects;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.domain.watchlist.Severity;
+import org.sekisho.passenger.pnr.adapter.web.PnrOwner;
 import org.sekisho.passenger.pnr.application.PnrStore;
 import org.sekisho.passenger.pnr.application.PnrUnmasking;
 import org.sekisho.passenger.screening.application.HitReview;
@@ -53,7 +54,8 @@ import org.sekisho.targeting.criteria.domain.FieldDefinition;
  * Passenger screening for the PNR unit: flights with their screening status, a flight's travellers
  * and hits, the hit review with its explanation and disposition, a traveller's PNR versions with
  * links into the intelligence database, rules and watchlists; the same as JSON under {@code
- * /api/screening}. Every read of personal data and every decision is audited.
+ * /api/screening}. Every read of personal data and every decision is audited. Only the staff of the
+ * administration running Sekisho may use any of it ({@link PnrOwner}).
  */
 public final class ScreeningWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
@@ -70,6 +72,7 @@ public final class ScreeningWeb implements WebModule {
   private final WatchlistImport lists;
   private final ScreeningLists referenceLists;
   private final PnrUnmasking unmasking;
+  private final PnrOwner owner;
   private final Clock clock;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -87,6 +90,7 @@ public final class ScreeningWeb implements WebModule {
       WatchlistImport lists,
       ScreeningLists referenceLists,
       PnrUnmasking unmasking,
+      PnrOwner owner,
       Clock clock) {
     this.store = Objects.requireNonNull(store, "store");
     this.pnrs = Objects.requireNonNull(pnrs, "pnrs");
@@ -96,11 +100,21 @@ public final class ScreeningWeb implements WebModule {
     this.lists = Objects.requireNonNull(lists, "lists");
     this.referenceLists = Objects.requireNonNull(referenceLists, "referenceLists");
     this.unmasking = Objects.requireNonNull(unmasking, "unmasking");
+    this.owner = Objects.requireNonNull(owner, "owner");
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
+  /**
+   * Every route, each refused to callers outside the administration ({@link PnrOwner}): the
+   * referrals too, as they show the traveller's document, date of birth and seat from PNR and API
+   * data.
+   */
   @Override
   public void routes(Routes r) {
+    owner.declare(r, this::declare);
+  }
+
+  private void declare(Routes r) {
     r.get(
             "/screening/flights",
             PNR_UNIT,

@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -26,6 +28,7 @@ import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
@@ -41,13 +44,15 @@ class PnrWebTest {
   private static Database db;
   private static WebServer server;
   private final HttpClient http = HttpClient.newHttpClient();
+  private static List<org.sekisho.platform.web.NavItem> nav;
 
   @BeforeAll
   static void start(Database database) {
     db = database;
     Clock clock = Clock.systemUTC();
     PnrContext context =
-        new PnrContext(db, new AuditLog(db.jdbi()), clock, Path.of("target", "pnr-web-test"));
+        new PnrContext(
+            db, new AuditLog(db.jdbi()), clock, Path.of("target", "pnr-web-test"), "customs");
     db.migrate(
         java.util.stream.Stream.concat(
                 java.util.stream.Stream.of(Migrations.of("platform")),
@@ -62,6 +67,15 @@ class PnrWebTest {
         "pnr2", "PNR supervisor", "pnr2-secret-123", EnumSet.of(Role.PNR_UNIT), "customs", "hq");
     accounts.upsert(
         "officer", "Officer", "officer-secret-123", EnumSet.of(Role.OFFICER), "customs", "port");
+    // a partner agency's account that an administrator gave the PNR unit's roles by mistake
+    accounts.upsert(
+        "police-pnr",
+        "Police liaison",
+        "police-secret-123",
+        EnumSet.of(Role.PNR_UNIT, Role.OFFICER),
+        "police-jp",
+        "hq");
+    nav = context.nav();
     server =
         WebServer.start(
             new WebServer.Config(
@@ -148,6 +162,75 @@ class PnrWebTest {
                         .mapTo(Long.class)
                         .one());
     assertThat(audited).isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void aPnrUnitAccountOfAnotherAgencyIsRefusedEveryPnrScreeningAndUnmaskingRouteAndAudited()
+      throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    String police = token("police-pnr", "police-secret-123");
+    HttpResponse<String> pushed = post("/api/pnr", pnr, Corpus.text("loader-pnr/pnr2.txt"));
+    assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+    JsonNode booking = JSON.readTree(pushed.body()).get("bookings").get(0);
+    new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi())
+        .maskReceivedBefore(java.time.Instant.now().plusSeconds(60));
+    String path = booking.get("carrier").asText() + "/" + booking.get("recordLocator").asText();
+    HttpResponse<String> asked = post("/api/pnr/" + path + "/1/unmask", pnr, "case 2026/77 fraud");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    long id = JSON.readTree(asked.body()).get("requestId").asLong();
+    // the administration's own PNR unit still reads all of it
+    assertThat(get("/api/pnr/" + path, pnr).statusCode()).isEqualTo(200);
+    assertThat(get("/screening/flights", pnr).statusCode()).isEqualTo(200);
+
+    long deniedBefore = denied();
+    Map<String, HttpResponse<String>> refused = new LinkedHashMap<>();
+    refused.put("flights page", get("/screening/flights", police));
+    refused.put("flights API", get("/api/screening/flights", police));
+    refused.put("queue page", get("/screening/queue", police));
+    refused.put("queue API", get("/api/screening/queue", police));
+    refused.put("referrals page", get("/screening/referrals", police));
+    refused.put("referrals API", get("/api/screening/referrals?airport=NRT", police));
+    refused.put("PNR API", get("/api/pnr/" + path, police));
+    refused.put("PNR push", post("/api/pnr", police, Corpus.text("loader-pnr/pnr2.txt")));
+    refused.put("API push", post("/api/api", police, Corpus.text("parsers-apis/apisMessage.txt")));
+    refused.put("unmasking page", get("/screening/unmasking", police));
+    refused.put("unmasking list", get("/api/pnr-unmask", police));
+    refused.put("ask to unmask", post("/api/pnr/" + path + "/1/unmask", police, "case 2026/78"));
+    refused.put("approve", post("/api/pnr-unmask/" + id + "/approve", police, ""));
+    refused.put("refuse", post("/api/pnr-unmask/" + id + "/refuse", police, "no basis at all"));
+    refused.put("read", get("/api/pnr-unmask/" + id, police));
+    for (var e : refused.entrySet()) {
+      assertThat(e.getValue().statusCode())
+          .as(e.getKey() + ": " + e.getValue().body())
+          .isEqualTo(403);
+      assertThat(e.getValue().body())
+          .as(e.getKey())
+          .contains("belong to customs")
+          .contains("agency police-jp may not");
+    }
+    // the request was neither decided nor read by the other agency
+    JsonNode pending =
+        JSON.readTree(get("/api/pnr-unmask", token("pnr2", "pnr2-secret-123")).body());
+    assertThat(pending.get("requests").findValuesAsText("requestId")).contains(String.valueOf(id));
+    // each refusal is audited under the agency rule
+    assertThat(denied() - deniedBefore).isEqualTo(refused.size());
+    Principal policeUnit =
+        new Principal("police-pnr", "Police liaison", EnumSet.of(Role.PNR_UNIT), "police-jp", "hq");
+    assertThat(nav).isNotEmpty().noneMatch(n -> n.offeredTo(policeUnit));
+  }
+
+  private long denied() {
+    Long n =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action ="
+                                + " 'access.denied' and actor = 'police-pnr' and cast(details as"
+                                + " text) like '%pnr-administration%'")
+                        .mapTo(Long.class)
+                        .one());
+    return n;
   }
 
   @Test

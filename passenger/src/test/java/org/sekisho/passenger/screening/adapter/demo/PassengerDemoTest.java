@@ -48,7 +48,7 @@ class PassengerDemoTest {
   @Test
   void seededFlightsShowHitsOfEveryKindAndSeedingAgainAddsNothing(Database db, @TempDir Path dir) {
     AuditLog audit = new AuditLog(db.jdbi());
-    PnrContext context = new PnrContext(db, audit, CLOCK, dir);
+    PnrContext context = new PnrContext(db, audit, CLOCK, dir, "customs-jp");
     db.migrate(
         Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
             .toList());
