@@ -527,6 +527,8 @@ public final class WebServer implements AutoCloseable {
       params.put("t", Web.messages(ctx));
       params.put("status", status);
       params.put("message", problem.message());
+      // the page says which input was refused, as the JSON answer's field does
+      params.put("field", problem.field());
       ctx.html(layout.render(ctx, Integer.toString(status), layout.template("error.jte", params)));
       ctx.status(status);
       return;

@@ -236,6 +236,28 @@ class NulInputTest {
   }
 
   @Test
+  void aRefusalAnsweredAsAPageNamesTheInputItRefusedInTheReadersLanguage() {
+    for (String lang : new String[] {"en", "ja"}) {
+      TestServer.Answer a =
+          t.send(
+              "POST",
+              "/notes?lang=" + lang,
+              Map.of(
+                  "Authorization",
+                  "Bearer " + token,
+                  "Accept",
+                  "text/html",
+                  "Content-Type",
+                  "application/x-www-form-urlencoded"),
+              "comment=a%00".getBytes(StandardCharsets.UTF_8));
+      assertThat(a.status()).isEqualTo(400);
+      assertThat(a.body())
+          .contains("id=\"error-field\"")
+          .contains(lang.equals("en") ? "The input refused: comment" : "受け付けられなかった入力: comment");
+    }
+  }
+
+  @Test
   void jsonBeyondTheParsersLimitsIsA400NotA500() {
     // Jackson refuses names over 50,000 characters: a handler that did not expect it must not
     // answer 500
