@@ -73,7 +73,12 @@ public final class PnrIngest {
     }
   }
 
-  /** What happened to one received message. */
+  /**
+   * What happened to one received message.
+   *
+   * @param travellers the passengers of the bookings stored (PNR) or the travellers listed (API); 0
+   *     for a duplicate, which stores nothing
+   */
   public record Receipt(
       long messageId,
       boolean duplicate,
@@ -106,6 +111,7 @@ public final class PnrIngest {
       return Outcome.accepted(new Receipt(-1, true, List.of(), 0, ok.value().warnings()));
     }
     List<BookingVersion> versions = new ArrayList<>();
+    int travellers = 0;
     for (PnrMessage m : ok.value().messages()) {
       List<StoredPnr> stored = new ArrayList<>();
       for (Pnr pnr : m.pnrs()) {
@@ -121,6 +127,7 @@ public final class PnrIngest {
         int version = store.addVersion(id.get(), m, pnr, facts, changes, now);
         versions.add(new BookingVersion(pnr.carrier(), pnr.recordLocator(), version, changes));
         stored.add(new StoredPnr(pnr, version, changes));
+        travellers += pnr.passengers().size();
       }
       if (listener != null && !stored.isEmpty()) {
         try {
@@ -130,7 +137,8 @@ public final class PnrIngest {
         }
       }
     }
-    return Outcome.accepted(new Receipt(id.get(), false, versions, 0, ok.value().warnings()));
+    return Outcome.accepted(
+        new Receipt(id.get(), false, versions, travellers, ok.value().warnings()));
   }
 
   /** Ingests a PAXLST list; rejected (and archived as rejected) when it cannot be used. */

@@ -234,6 +234,31 @@ class PnrWebTest {
   }
 
   @Test
+  void aPushAnswersAndAuditsHowManyPassengersItsBookingsHold() throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    // one booking of two passengers (WAYNE and COOPER); the name change keeps the text new
+    HttpResponse<String> pushed =
+        post(
+            "/api/pnr",
+            pnr,
+            Corpus.text("loader-pnr/pnr2.txt").replace("COOPER+GARYMR", "COOPER+GARYDR"));
+    assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(pushed.body());
+    assertThat(body.get("travellers").asInt()).as(body.toString()).isEqualTo(2);
+    String details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details from platform.audit_log where action ="
+                                + " 'pnr.receive' and details like :m")
+                        .bind("m", "%\"message\":\"" + body.get("messageId").asLong() + "\"%")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(details).contains("\"travellers\":\"2\"");
+  }
+
+  @Test
   void aMessageThatCannotBeUsedIsABadRequestWithTheReason() throws Exception {
     String pnr = token("pnr", "pnr-secret-123");
     HttpResponse<String> r = post("/api/pnr", pnr, "hello");
