@@ -66,6 +66,7 @@ class LiaisonDeskWebTest {
   private String police;
   private String policeLiaison;
   private String policeAdmin;
+  private String korea;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -76,19 +77,30 @@ class LiaisonDeskWebTest {
     Accounts accounts =
         new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
     String pw = "pw-" + System.nanoTime();
-    TestIngest.register(db, CLOCK, "police-jp", "coastguard-jp", "fiu-jp", "interpol", "europol");
+    TestIngest.register(
+        db,
+        CLOCK,
+        "police-jp",
+        "coastguard-jp",
+        "fiu-jp",
+        "interpol",
+        "europol",
+        "customs-kr",
+        "customs-tw");
     accounts.upsert("mei", "Mei", pw, Set.of(Role.LIAISON), "customs-jp", "HQ");
     accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
     accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
     accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
     accounts.upsert("aoi", "Aoi", pw, Set.of(Role.LIAISON), "police-jp", "NPA");
     accounts.upsert("npa-root", "NPA admin", pw, Set.of(Role.ADMIN), "police-jp", "NPA");
+    accounts.upsert("minji", "Minji", pw, Set.of(Role.PARTNER), "customs-kr", "KCS");
     liaison = accounts.issueApiToken("mei", "test", Optional.empty());
     officer = accounts.issueApiToken("kenji", "test", Optional.empty());
     admin = accounts.issueApiToken("root", "test", Optional.empty());
     police = accounts.issueApiToken("taro", "test", Optional.empty());
     policeLiaison = accounts.issueApiToken("aoi", "test", Optional.empty());
     policeAdmin = accounts.issueApiToken("npa-root", "test", Optional.empty());
+    korea = accounts.issueApiToken("minji", "test", Optional.empty());
     IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
     web =
         WebServer.start(
@@ -581,6 +593,98 @@ class LiaisonDeskWebTest {
         .contains("この取決めはすでにrootが終了しています")
         .contains("終了日2026-12-31")
         .contains("新しい取決めを登録");
+  }
+
+  @Test
+  void theRecordPageSaysWhenEveryAllowedPartnerHasTheRecordAndShowsAPartnerItsOwnBasis()
+      throws Exception {
+    // a declaration of its own, and two partners no other test uses, each with an agreement
+    assertThat(
+            send(
+                    officer,
+                    "POST",
+                    "/api/ingest/declarations",
+                    "{\"declarationId\":\"D-DESK-2\",\"date\":\"2026-11-26\","
+                        + "\"office\":\"JPTYO\",\"items\":[{\"hsCode\":\"710812\"}]}\n")
+                .statusCode())
+        .isEqualTo(200);
+    long d2 = id("D-DESK-2");
+    // no agreement covers declarations yet (only this test records such): the page says that
+    assertThat(page(liaison, "/records/" + d2, "en").body())
+        .contains("id=\"no-partners\"")
+        .doesNotContain("id=\"all-shared\"");
+    agree(
+        "{\"agency\":\"customs-kr\",\"kinds\":[\"declarations\"],\"reference\":\"KCS-JC"
+            + " mutual assistance 2025\",\"validFrom\":\"2025-01-01\"}");
+    long tw =
+        agree(
+            "{\"agency\":\"customs-tw\",\"kinds\":[\"declarations\"],\"reference\":\"TW"
+                + " customs pilot\",\"validFrom\":\"2025-01-01\"}");
+    String before = page(liaison, "/records/" + d2, "en").body();
+    assertThat(before)
+        .contains("id=\"share-form\"")
+        .contains("<option value=\"customs-kr\"")
+        .doesNotContain("id=\"all-shared\"");
+    share("D-DESK-2", "customs-kr", "gold undervaluation case KR-77");
+    share("D-DESK-2", "customs-tw", "transhipment check for TW");
+    // every partner an agreement allows has it: said so, not "no agreement in force"
+    String after = page(liaison, "/records/" + d2, "en").body();
+    assertThat(after)
+        .doesNotContain("id=\"share-form\"")
+        .doesNotContain("id=\"no-partners\"")
+        .contains("id=\"all-shared\"")
+        .contains("already shared with every partner an agreement in force allows");
+    assertThat(page(liaison, "/records/" + d2, "ja").body())
+        .contains("有効な取決めで共有できるすべての相手機関とすでに共有されています");
+    // the partner sees the purpose, agreement and since-when of its own sharing, not the other's
+    String theirs = page(korea, "/records/" + d2, "en").body();
+    assertThat(theirs)
+        .contains("id=\"shared-with-us\"")
+        .contains("Shared by customs-jp with customs-kr")
+        .contains("gold undervaluation case KR-77")
+        .contains("KCS-JC mutual assistance 2025")
+        .contains("id=\"own-share-since\"")
+        .doesNotContain("transhipment check")
+        .doesNotContain("TW customs pilot")
+        .doesNotContain("customs-tw")
+        .doesNotContain("id=\"record-shares\"");
+    assertThat(page(korea, "/records/" + d2, "ja").body())
+        .contains("customs-jpからcustoms-krへの共有")
+        .contains("gold undervaluation case KR-77");
+    // the owner's readers see the sharings table, not the partner's panel
+    assertThat(after).doesNotContain("id=\"shared-with-us\"");
+    // a lapse (the system's reason) is shown in the reader's language; the stored text is kept
+    assertThat(
+            send(
+                    admin,
+                    "POST",
+                    "/api/sharing/agreements/" + tw + "/end",
+                    "{\"lastDay\":\"2026-11-26\",\"reason\":\"pilot concluded\"}")
+                .statusCode())
+        .isEqualTo(200);
+    String stored =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select revoke_reason from intel.record_share where record_id = ?"
+                                + " and agency = 'customs-tw'")
+                        .bind(0, d2)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(stored).isEqualTo("no agreement in force any more");
+    assertThat(row(page(liaison, "/records/" + d2, "ja").body(), "data-agency=\"customs-tw\""))
+        .contains("共有を認める有効な取決めがなくなりました")
+        .doesNotContain("no agreement in force");
+    assertThat(row(page(liaison, "/records/" + d2, "en").body(), "data-agency=\"customs-tw\""))
+        .contains("no agreement in force allows it any more");
+    String desk = page(liaison, "/sharing?agency=customs-tw", "ja").body();
+    assertThat(row(desk, "data-event=\"lapsed\" data-record=\"" + d2 + "\""))
+        .contains("共有を認める有効な取決めがなくなりました")
+        .doesNotContain("no agreement in force");
+    // a person's reason is shown as typed
+    assertThat(row(desk, "data-event=\"shared\" data-record=\"" + d2 + "\""))
+        .contains("transhipment check for TW");
   }
 
   @Test

@@ -296,6 +296,24 @@ public final class RecordSharing {
     return agreements().stream().filter(a -> a.covers(kind, today)).toList();
   }
 
+  /**
+   * The agencies an agreement in force today allows {@code owner} to share a record of {@code kind}
+   * with, whether or not it is shared with them already: the administration's partners under their
+   * agreements, or, for a partner's record, the administration under that partner's agreement.
+   */
+  public List<String> allowedPartners(String owner, RecordKind kind) {
+    List<SharingAgreement> all = store.agreements();
+    LocalDate today = today();
+    List<String> candidates =
+        owner.equals(administration)
+            ? all.stream().map(SharingAgreement::agency).distinct().toList()
+            : List.of(administration);
+    return candidates.stream()
+        .filter(p -> !p.equals(owner) && basis(all, owner, p, kind, today).isPresent())
+        .sorted()
+        .toList();
+  }
+
   /** Records an agreement (administrators), refused with the field when it is not one. */
   public Outcome<SharingAgreement> addAgreement(
       String agency,
@@ -509,8 +527,7 @@ public final class RecordSharing {
       for (String partner : r.sharedWith()) {
         if (!partner.equals(r.agency())
             && basis(all, r.agency(), partner, r.kind(), today).isEmpty()
-            && store.revoke(
-                r.id(), partner, "no agreement in force any more", LAPSED_BY, clock.instant())) {
+            && store.revoke(r.id(), partner, LAPSED_REASON, LAPSED_BY, clock.instant())) {
           audit.record(
               new AuditEvent(
                   clock.instant(),
@@ -528,6 +545,36 @@ public final class RecordSharing {
 
   /** Who ends the sharings an agreement no longer allows. */
   public static final String LAPSED_BY = "system:agreements";
+
+  /**
+   * The reason {@link #LAPSED_BY} gives when it ends a sharing, stored as it is; pages show it in
+   * the reader's language.
+   */
+  public static final String LAPSED_REASON = "no agreement in force any more";
+
+  /** Who shared a record named with partners when it was ingested. */
+  public static final String INGEST_BY = "ingest";
+
+  /** The purpose kept for a sharing made at ingest, stored as it is (the store writes it). */
+  public static final String INGEST_PURPOSE = "shared when ingested";
+
+  /**
+   * The sharing in force through which {@code reader}'s agency reads another agency's record: the
+   * purpose, agreement and since-when that limit its use. Only the reader's own agency's sharing,
+   * never with whom else the record is shared; empty for the owner's readers and for a record not
+   * shared with the reader's agency. Not audited apart: the read of the record it goes with is.
+   */
+  public Optional<Share> sharingOf(long recordId, Actor reader) {
+    Optional<RecordHead> head = store.head(recordId);
+    if (head.isEmpty()
+        || head.get().agency().equals(reader.agency())
+        || !head.get().sharedWith().contains(reader.agency())) {
+      return Optional.empty();
+    }
+    return store.shares(recordId).stream()
+        .filter(s -> s.inForce() && s.agency().equals(reader.agency()))
+        .findFirst();
+  }
 
   /** The record when it exists and {@code actor}'s agency owns it; else the refusal. */
   private Outcome<RecordHead> owned(long recordId, Actor actor, String mayWhat) {

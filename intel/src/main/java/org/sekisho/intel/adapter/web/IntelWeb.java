@@ -413,19 +413,21 @@ public final class IntelWeb implements WebModule {
     params.put("owner", owner);
     params.put("sharedWith", sharedWithFor(r.agency(), r.sharedWith(), p));
     params.put("mayShare", owner && SHARE.admits(p));
-    params.put(
-        "partners",
+    // the partners an agreement in force allows, less those that have the record already: when
+    // none is left because all have it, the page says so rather than "no agreement"
+    List<String> allowed =
         owner && SHARE.admits(p)
             ? RecordKind.ofCode(r.kind())
-                .map(
-                    k ->
-                        sharing.inForceFor(k).stream()
-                            .map(SharingAgreement::agency)
-                            .distinct()
-                            .filter(a -> !r.sharedWith().contains(a))
-                            .toList())
+                .map(k -> sharing.allowedPartners(r.agency(), k))
                 .orElse(List.of())
-            : List.<String>of());
+            : List.of();
+    List<String> partners = allowed.stream().filter(a -> !r.sharedWith().contains(a)).toList();
+    params.put("partners", partners);
+    params.put("allShared", !allowed.isEmpty() && partners.isEmpty());
+    // a partner's reader sees the basis of its own agency's sharing: what limits its use
+    params.put(
+        "ownShare",
+        owner ? Optional.<RecordSharing.Share>empty() : sharing.sharingOf(id, actor(ctx)));
     params.put("refused", refused);
     params.put("csrf", Web.csrf(ctx));
     Web.page(ctx, Titles.local(r.title(), Web.messages(ctx)), render("record.jte", params));

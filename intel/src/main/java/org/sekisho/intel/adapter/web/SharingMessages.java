@@ -14,6 +14,22 @@ public final class SharingMessages {
   private SharingMessages() {}
 
   /**
+   * A purpose or reason as stored, in the reader's language where the system wrote it (a lapse by
+   * {@link RecordSharing#LAPSED_BY}, a sharing made at ingest); a person's text as typed.
+   *
+   * @param by who wrote it: the sharer for a purpose, the revoker for a reason
+   */
+  public static String stated(Messages t, String by, String text) {
+    if (RecordSharing.LAPSED_BY.equals(by) && RecordSharing.LAPSED_REASON.equals(text)) {
+      return t.get("sharing.reason.lapsed");
+    }
+    if (RecordSharing.INGEST_BY.equals(by) && RecordSharing.INGEST_PURPOSE.equals(text)) {
+      return t.get("sharing.reason.ingested");
+    }
+    return text == null ? "" : text;
+  }
+
+  /**
    * @param partner the partner agency named in the form, e.g. police-jp ({0} in the texts)
    * @param kindCode the record's kind, e.g. seizure (its plural in words is {1}), or empty
    */
