@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.sekisho.passenger.egate.domain.decision.Reason;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.passenger.egate.domain.referral.ReferralOutcome;
+import org.sekisho.passenger.i18n.MessageQuotes;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
 class EgateMessagesParityTest {
@@ -51,5 +53,13 @@ class EgateMessagesParityTest {
     for (String field : new String[] {"outcome", "comment", "version"}) {
       assertThat(en).containsKey("referrals.error." + field);
     }
+  }
+
+  @Test
+  void apostrophesReadAsWrittenInMessagesWithAndWithoutArguments() throws Exception {
+    assertThat(MessageQuotes.check("egate_en", load("egate_en.properties"), Locale.ENGLISH))
+        .isGreaterThan(5);
+    assertThat(MessageQuotes.check("egate_ja", load("egate_ja.properties"), Locale.JAPANESE))
+        .isGreaterThan(5);
   }
 }

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.sekisho.passenger.i18n.MessageQuotes;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class ScreeningMessagesParityTest {
@@ -30,5 +32,17 @@ class ScreeningMessagesParityTest {
     for (String k : ja.stringPropertyNames()) {
       assertThat(ja.getProperty(k)).as(k).isNotBlank();
     }
+  }
+
+  @Test
+  void apostrophesReadAsWrittenInMessagesWithAndWithoutArguments() throws Exception {
+    assertThat(
+            MessageQuotes.check(
+                "screening_en", load("/i18n/screening_en.properties"), Locale.ENGLISH))
+        .isGreaterThan(20);
+    assertThat(
+            MessageQuotes.check(
+                "screening_ja", load("/i18n/screening_ja.properties"), Locale.JAPANESE))
+        .isGreaterThan(20);
   }
 }
