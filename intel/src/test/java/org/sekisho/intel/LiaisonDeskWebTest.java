@@ -232,6 +232,16 @@ class LiaisonDeskWebTest {
                     .one());
   }
 
+  private long agreementCount(String agency) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select count(*) from intel.sharing_agreement where agency = ?")
+                    .bind(0, agency)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
   private List<String> auditDetails(String action, String subject) {
     return db.jdbi()
         .withHandle(
@@ -433,6 +443,49 @@ class LiaisonDeskWebTest {
                 f("validFrom", "1 April")));
     assertThat(badDay.statusCode()).isEqualTo(400);
     assertThat(badDay.body()).contains("id=\"agreement-error\"").contains("The first day must");
+    // every problem of the form at once, each beside its field: no kinds ticked, no reference and
+    // a last day before the first
+    HttpResponse<String> several =
+        form(
+            admin,
+            "/sharing/agreements",
+            "en",
+            List.<String[]>of(
+                f("agency", "fiu-jp"),
+                f("reference", ""),
+                f("validFrom", "2025-04-01"),
+                f("validUntil", "2025-03-01")));
+    assertThat(several.statusCode()).isEqualTo(400);
+    assertThat(several.body())
+        .contains("id=\"agreement-error\"")
+        .contains("3 fields need correcting")
+        .containsPattern(
+            "id=\"agreement-kinds\" aria-invalid=\"true\"[^>]*>[\\s\\S]*id=\"agreement-error-kinds\">"
+                + "Tick the kinds")
+        .containsPattern("id=\"agreement-error-reference\">Cite the agreement")
+        .containsPattern(
+            "id=\"agreement-until\" value=\"2025-03-01\" aria-invalid=\"true\"[^>]*>"
+                + "<span class=\"error field-error\" id=\"agreement-error-validUntil\">The last"
+                + " day must")
+        .doesNotContain("id=\"agreement-error-validFrom\"")
+        .doesNotContain("id=\"agreement-error-agency\"");
+    List<String> audited = auditDetails("sharing.agreement.refused", "");
+    assertThat(audited.get(audited.size() - 1)).contains("kinds,reference,validUntil");
+    // a day that is no date is reported with the form's other problems, in Japanese too
+    HttpResponse<String> notADay =
+        form(
+            admin,
+            "/sharing/agreements",
+            "ja",
+            List.<String[]>of(
+                f("agency", "fiu-jp"), f("reference", "FIU MoU 2025"), f("validFrom", "1 April")));
+    assertThat(notADay.statusCode()).isEqualTo(400);
+    assertThat(notADay.body())
+        .contains("2か所の入力を直してください")
+        .contains("id=\"agreement-error-kinds\">取決めの対象となる記録の種類を選んでください")
+        .contains("id=\"agreement-error-validFrom\">開始日は")
+        .doesNotContain("id=\"agreement-error-reference\"");
+    assertThat(agreementCount("fiu-jp")).isZero();
     // a liaison officer does not record agreements
     assertThat(
             form(

@@ -341,62 +341,14 @@ public final class RecordSharing {
     if (notOurs.isPresent()) {
       return new Outcome.Rejected<>(List.of(notOurs.get()));
     }
-    List<Problem> problems = new ArrayList<>();
-    if (agency == null || agency.isBlank()) {
-      problems.add(
-          Problem.of("missing-field", "agency", "name the partner agency, e.g. police-jp"));
-    } else if (!agencies.registered().contains(agency)) {
-      problems.add(unknownAgency(agency));
-    } else if (agency.equals(actor.agency())) {
-      problems.add(
-          Problem.of(
-              "invalid-value",
-              "agency",
-              "an agreement is with a partner agency, not with " + agency + " itself"));
-    }
-    Set<RecordKind> ks = new java.util.TreeSet<>();
-    if (kinds == null || kinds.isEmpty()) {
-      problems.add(
-          Problem.of(
-              "missing-field",
-              "kinds",
-              "name the kinds of records the agreement covers, e.g. seizures"));
-    } else {
-      for (int i = 0; i < kinds.size(); i++) {
-        String k = kinds.get(i) == null ? "" : kinds.get(i).strip();
-        Optional<RecordKind> kind = RecordKind.ofPlural(k).or(() -> RecordKind.ofCode(k));
-        if (kind.isEmpty()) {
-          problems.add(
-              Problem.of(
-                  "invalid-value",
-                  "kinds[" + i + "]",
-                  "expected a record kind (declarations, transport-documents,"
-                      + " conveyance-movements, postal-items, seizures); got '"
-                      + FieldRules.shorten(k)
-                      + "'"));
-        } else {
-          ks.add(kind.get());
-        }
-      }
-    }
-    text("reference", reference, 3, "cite the agreement, e.g. MoU NPA-Customs 2024-07")
-        .ifPresent(problems::add);
-    if (from == null) {
-      problems.add(Problem.of("missing-field", "validFrom", "expected the first day, YYYY-MM-DD"));
-    } else if (from.isBefore(FIRST_DAY) || from.isAfter(LAST_DAY)) {
-      problems.add(outOfRange("validFrom", from));
-    } else if (until.isPresent()
-        && (until.get().isBefore(FIRST_DAY) || until.get().isAfter(LAST_DAY))) {
-      problems.add(outOfRange("validUntil", until.get()));
-    } else if (until.isPresent() && until.get().isBefore(from)) {
-      problems.add(
-          Problem.of(
-              "invalid-value",
-              "validUntil",
-              "the last day " + until.get() + " is before the first, " + from));
-    }
+    List<Problem> problems = agreementProblems(agency, kinds, reference, from, until, actor);
     if (!problems.isEmpty()) {
       return new Outcome.Rejected<>(problems);
+    }
+    Set<RecordKind> ks = new java.util.TreeSet<>();
+    for (String k : kinds) {
+      String c = k == null ? "" : k.strip();
+      ks.add(RecordKind.ofPlural(c).or(() -> RecordKind.ofCode(c)).orElseThrow());
     }
     Instant now = clock.instant();
     SharingAgreement a =
@@ -416,6 +368,78 @@ public final class RecordSharing {
             "agreement:" + a.id(),
             details));
     return Outcome.accepted(a);
+  }
+
+  /**
+   * Every problem of an agreement as typed, in the form's order (partner, kinds, reference, first
+   * and last day), so a form can show each beside its field at once; empty when it may be recorded.
+   * Checks only: records and audits nothing ({@link #addAgreement} does both).
+   *
+   * @param from the first day, or null when none was given (or it was no date)
+   * @param until the last day, if one was given
+   */
+  public List<Problem> agreementProblems(
+      String agency,
+      List<String> kinds,
+      String reference,
+      LocalDate from,
+      Optional<LocalDate> until,
+      Actor actor) {
+    List<Problem> problems = new ArrayList<>();
+    if (agency == null || agency.isBlank()) {
+      problems.add(
+          Problem.of("missing-field", "agency", "name the partner agency, e.g. police-jp"));
+    } else if (!agencies.registered().contains(agency)) {
+      problems.add(unknownAgency(agency));
+    } else if (agency.equals(actor.agency())) {
+      problems.add(
+          Problem.of(
+              "invalid-value",
+              "agency",
+              "an agreement is with a partner agency, not with " + agency + " itself"));
+    }
+    if (kinds == null || kinds.isEmpty()) {
+      problems.add(
+          Problem.of(
+              "missing-field",
+              "kinds",
+              "name the kinds of records the agreement covers, e.g. seizures"));
+    } else {
+      for (int i = 0; i < kinds.size(); i++) {
+        String k = kinds.get(i) == null ? "" : kinds.get(i).strip();
+        Optional<RecordKind> kind = RecordKind.ofPlural(k).or(() -> RecordKind.ofCode(k));
+        if (kind.isEmpty()) {
+          problems.add(
+              Problem.of(
+                  "invalid-value",
+                  "kinds[" + i + "]",
+                  "expected a record kind (declarations, transport-documents,"
+                      + " conveyance-movements, postal-items, seizures); got '"
+                      + FieldRules.shorten(k)
+                      + "'"));
+        }
+      }
+    }
+    text("reference", reference, 3, "cite the agreement, e.g. MoU NPA-Customs 2024-07")
+        .ifPresent(problems::add);
+    boolean fromOk = false;
+    if (from == null) {
+      problems.add(Problem.of("missing-field", "validFrom", "expected the first day, YYYY-MM-DD"));
+    } else if (from.isBefore(FIRST_DAY) || from.isAfter(LAST_DAY)) {
+      problems.add(outOfRange("validFrom", from));
+    } else {
+      fromOk = true;
+    }
+    if (until.isPresent() && (until.get().isBefore(FIRST_DAY) || until.get().isAfter(LAST_DAY))) {
+      problems.add(outOfRange("validUntil", until.get()));
+    } else if (fromOk && until.isPresent() && until.get().isBefore(from)) {
+      problems.add(
+          Problem.of(
+              "invalid-value",
+              "validUntil",
+              "the last day " + until.get() + " is before the first, " + from));
+    }
+    return problems;
   }
 
   /**
@@ -931,6 +955,10 @@ public final class RecordSharing {
       Map<String, String> details = new LinkedHashMap<>(what);
       details.put("refused", r.problems().get(0).code());
       details.put("field", r.problems().get(0).field());
+      if (r.problems().size() > 1) {
+        // a form refused for several fields at once: which, by name
+        details.put("fields", String.join(",", r.problems().stream().map(Problem::field).toList()));
+      }
       audit.record(
           new AuditEvent(
               clock.instant(), actor.username(), actor.agency(), action, subject, details));

@@ -16,11 +16,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.intel.application.Actor;
@@ -904,10 +907,29 @@ public final class IntelWeb implements WebModule {
     Outcome<Optional<LocalDate>> first = formDay("validFrom", from);
     Outcome<Optional<LocalDate>> last = formDay("validUntil", until);
     Outcome<SharingAgreement> o;
-    if (first instanceof Outcome.Rejected<Optional<LocalDate>> r) {
-      o = new Outcome.Rejected<>(r.problems());
-    } else if (last instanceof Outcome.Rejected<Optional<LocalDate>> r) {
-      o = new Outcome.Rejected<>(r.problems());
+    boolean notDays =
+        first instanceof Outcome.Rejected<Optional<LocalDate>>
+            || last instanceof Outcome.Rejected<Optional<LocalDate>>;
+    if (notDays) {
+      // a day that is no date is refused here, with the rest of the form's problems beside it
+      List<Problem> problems = new ArrayList<>(first.problems());
+      problems.addAll(last.problems());
+      Set<String> refusedDays = new HashSet<>();
+      problems.forEach(q -> refusedDays.add(q.field()));
+      for (Problem q :
+          sharing.agreementProblems(
+              agency,
+              kinds,
+              reference,
+              first instanceof Outcome.Accepted<Optional<LocalDate>>(var d) ? d.orElse(null) : null,
+              last instanceof Outcome.Accepted<Optional<LocalDate>>(var d) ? d : Optional.empty(),
+              actor(ctx))) {
+        if (!refusedDays.contains(q.field())) {
+          problems.add(q);
+        }
+      }
+      problems.sort(Comparator.comparingInt(q -> AGREEMENT_FIELDS.indexOf(bare(q.field()))));
+      o = new Outcome.Rejected<>(problems);
     } else {
       o =
           sharing.addAgreement(
@@ -925,14 +947,23 @@ public final class IntelWeb implements WebModule {
               HttpStatus.SEE_OTHER);
       case Outcome.Rejected<SharingAgreement> r -> {
         Problem p = r.problems().get(0);
-        if (p.field().startsWith("valid") && p.message().startsWith("expected a date")) {
+        Messages t = Web.messages(ctx);
+        if (notDays) {
           // refused here, before the use case saw it: audited as the use case audits its own
-          Web.audit(
-              ctx,
-              "sharing.agreement.refused",
-              "",
-              Map.of(
-                  "agency", FieldRules.shorten(agency), "refused", p.code(), "field", p.field()));
+          Map<String, String> details = new LinkedHashMap<>();
+          details.put("agency", FieldRules.shorten(agency));
+          details.put("refused", p.code());
+          details.put("field", p.field());
+          if (r.problems().size() > 1) {
+            details.put(
+                "fields", String.join(",", r.problems().stream().map(Problem::field).toList()));
+          }
+          Web.audit(ctx, "sharing.agreement.refused", "", details);
+        }
+        // each field at fault with why, the first reason for a field kept (kinds[0], kinds[1]…)
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Problem q : r.problems()) {
+          errors.putIfAbsent(bare(q.field()), SharingMessages.why(t, q, agency, ""));
         }
         ctx.status(HttpProblem.status(p));
         Map<String, String> typed = new LinkedHashMap<>();
@@ -946,13 +977,18 @@ public final class IntelWeb implements WebModule {
             0,
             0,
             new FormRefusal(
-                "add",
-                p.field(),
-                SharingMessages.why(Web.messages(ctx), p, agency, ""),
-                typed,
-                kinds));
+                "add", p.field(), SharingMessages.why(t, p, agency, ""), typed, kinds, errors));
       }
     }
+  }
+
+  /** The agreement form's fields in the order it shows them. */
+  private static final List<String> AGREEMENT_FIELDS =
+      List.of("agency", "kinds", "reference", "validFrom", "validUntil");
+
+  /** A refusal's field without its index: {@code kinds[1]} is the form's {@code kinds}. */
+  private static String bare(String field) {
+    return field == null ? "" : field.replaceAll("\\[\\d+]$", "");
   }
 
   /**
