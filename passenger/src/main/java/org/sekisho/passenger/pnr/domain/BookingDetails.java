@@ -10,8 +10,9 @@ import java.util.List;
  * what each checked in and where each sits, and the legs flown. Read back from a stored record;
  * there is none for a masked version.
  *
- * @param created when the booking was created (RCI), null when the record does not say
- * @param lastModified its last transaction (DAT 700), null when not given
+ * @param created when the booking was created (RCI), in GMT as PNRGOV gives times; null when the
+ *     record does not say
+ * @param lastModified its last transaction (DAT 700), in GMT; null when not given
  * @param office who made the booking (ORG: airline office or travel agency); null when the record
  *     names none
  * @param itinerary the booking's legs in order

@@ -185,8 +185,13 @@ class TravellerPageTest {
     long id = flight("2026-12-30", "UA0988").get("id").asLong();
     String page = travellerPage(id, "UA/0995F0/1");
     assertThat(page).contains("id=\"booking-details\"").doesNotContain("booking-masked");
+    // PNRGOV sends them in GMT (RCI 11:20, DAT 700 10:31): shown in the page's zone, as sent on
+    // hover
     assertThat(cell(page, "booking-created"))
-        .isEqualTo("2019-07-27 11:20 · last change 2026-12-30 10:31");
+        .isEqualTo("2019-07-27 20:20 JST · last change 2026-12-30 19:31 JST");
+    assertThat(page)
+        .contains("title=\"as sent: 2019-07-27 11:20 GMT\"")
+        .contains("title=\"as sent: 2026-12-30 10:31 GMT\"");
     assertThat(cell(page, "booking-office"))
         .isEqualTo(
             "IATA agency 70379193 · office LON · system DL IAD · GB · airline · agent D050517");

@@ -75,6 +75,16 @@ public final class ScreeningText {
     return at == null ? "" : at.format(LOCAL);
   }
 
+  /**
+   * A booking's creation (RCI) or last transaction (DAT 700) in the reader's zone, like every other
+   * time on the page: PNRGOV gives these in GMT (its implementation guide: times are GMT unless a
+   * segment says otherwise), unlike a flight's scheduled times, which are local to the airport.
+   * Empty when none.
+   */
+  public static String bookingTime(Messages t, java.time.LocalDateTime gmt) {
+    return gmt == null ? "" : t.time(gmt.toInstant(java.time.ZoneOffset.UTC));
+  }
+
   /** A message key's text, or {@code fallback} when the bundle has no such key. */
   private static String orElse(Messages t, String key, String fallback) {
     String shown = t.get(key);
