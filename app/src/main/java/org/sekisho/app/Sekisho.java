@@ -179,7 +179,7 @@ public final class Sekisho implements AutoCloseable {
       modules.addAll(c.webModules());
     }
     // last: an administrator's start page stays the first of the contexts' pages offered to them
-    modules.add(new AccountWeb(new AccountAdministration(accounts, agencies), agency()));
+    modules.add(new AccountWeb(new AccountAdministration(accounts, agencies, agency()), agency()));
     nav.addAll(AccountWeb.nav(agency()));
     nav.add(auditWeb.nav());
     web =

@@ -52,6 +52,21 @@ final class UserCommand implements Callable<Integer> {
                       new CommandLine.ParameterException(
                           spec.commandLine(), "unknown role '" + r + "'")));
     }
+    if (org.sekisho.platform.auth.AccountRules.agencyRolesProblem(rs, agency, Sekisho.agency())
+        .isPresent()) {
+      // the same rule as the web's account administration
+      throw new CommandLine.ParameterException(
+          spec.commandLine(),
+          agency.equals(Sekisho.agency())
+              ? "--role: an account of "
+                  + agency
+                  + ", the administration running Sekisho, is not its partner"
+              : "--role: an account of the partner agency "
+                  + agency
+                  + " holds the roles partner and liaison only; the others open the work of "
+                  + Sekisho.agency()
+                  + " itself");
+    }
     String password = System.getenv("SEKISHO_PASSWORD");
     if (password == null || password.length() < 12) {
       throw new CommandLine.ParameterException(

@@ -37,6 +37,34 @@ class MainTest {
   }
 
   @Test
+  void aPartnerAgencysAccountIsRefusedTheAdministrationsRolesBeforeAnyDatabaseOpens() {
+    Run r =
+        run(
+            "user",
+            "kono",
+            "--role",
+            "analyst",
+            "--agency",
+            "police-jp",
+            "--data-dir",
+            "/nonexistent/sekisho");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("partner agency police-jp holds the roles partner and liaison");
+    Run own =
+        run(
+            "user",
+            "sano",
+            "--role",
+            "partner",
+            "--agency",
+            "customs-jp",
+            "--data-dir",
+            "/nonexistent/sekisho");
+    assertThat(own.code()).isEqualTo(2);
+    assertThat(own.err()).contains("is not its partner");
+  }
+
+  @Test
   void aBadValueGivesOneClearLineAndExitCode2() {
     Run r = run("ingest", "cargo-ships", "/nonexistent");
     assertThat(r.code()).isEqualTo(2);

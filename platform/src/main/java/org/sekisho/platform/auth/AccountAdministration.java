@@ -56,11 +56,17 @@ public final class AccountAdministration {
 
   private final Accounts accounts;
   private final Agencies agencies;
+  private final String administration;
   private final SecureRandom random = new SecureRandom();
 
-  public AccountAdministration(Accounts accounts, Agencies agencies) {
+  /**
+   * @param administration the agency running this installation ({@code SEKISHO_AGENCY}): only its
+   *     accounts may hold roles beyond partner and liaison
+   */
+  public AccountAdministration(Accounts accounts, Agencies agencies, String administration) {
     this.accounts = accounts;
     this.agencies = agencies;
+    this.administration = administration;
   }
 
   /** The accounts {@code q} asks for. */
@@ -150,11 +156,15 @@ public final class AccountAdministration {
                   }
                   Optional<AccountRefusal> refused =
                       AccountRules.judge(
-                          new AccountRules.Proposal(
-                              Optional.of(actor),
-                              Optional.empty(),
-                              created,
-                              Accounts.otherActiveAdmins(h, a.username())));
+                              new AccountRules.Proposal(
+                                  Optional.of(actor),
+                                  Optional.empty(),
+                                  created,
+                                  Accounts.otherActiveAdmins(h, a.username())))
+                          .or(
+                              () ->
+                                  AccountRules.agencyRolesProblem(
+                                      created.roles(), created.agency(), administration));
                   if (refused.isPresent()) {
                     return new AccountChange.Refused(refused.get());
                   }
@@ -331,6 +341,12 @@ public final class AccountAdministration {
    * sessions and API tokens end at once: whoever held them must sign in with the new password.
    */
   public AccountChange resetPassword(String actor, String username, Optional<String> temporary) {
+    if (actor.equals(username)) {
+      // one's own password changes with the current one (throttled), so a taken-over session
+      // cannot take the account
+      return new AccountChange.Refused(
+          AccountRefusal.conflict("password", "account.error.own.reset"));
+    }
     Optional<String> chosen = temporary.filter(p -> !p.isEmpty());
     if (chosen.isPresent()) {
       Optional<AccountRefusal> bad =
@@ -440,11 +456,20 @@ public final class AccountAdministration {
                   Account after = edit.apply(before.get());
                   Optional<AccountRefusal> refused =
                       AccountRules.judge(
-                          new AccountRules.Proposal(
-                              Optional.of(actor),
-                              before,
-                              after,
-                              Accounts.otherActiveAdmins(h, username)));
+                              new AccountRules.Proposal(
+                                  Optional.of(actor),
+                                  before,
+                                  after,
+                                  Accounts.otherActiveAdmins(h, username)))
+                          // judged when roles or agency change, so that an account made before
+                          // the rule can still be deactivated or reset
+                          .or(
+                              () ->
+                                  after.roles().equals(before.get().roles())
+                                          && after.agency().equals(before.get().agency())
+                                      ? Optional.empty()
+                                      : AccountRules.agencyRolesProblem(
+                                          after.roles(), after.agency(), administration));
                   if (refused.isPresent()) {
                     return new Result(
                         new AccountChange.Refused(refused.get()),

@@ -143,6 +143,29 @@ public final class AccountRules {
   }
 
   /**
+   * Why an account of {@code agency} cannot hold {@code roles} in the installation run by {@code
+   * administration}, or empty. A partner agency's people exchange with the administration: they
+   * hold the roles partner and liaison only, since every other role opens the administration's own
+   * work (worklists, passenger data, criteria, accounts) whatever the reader's agency. The
+   * administration's own people are never its partner.
+   */
+  public static Optional<AccountRefusal> agencyRolesProblem(
+      Set<Role> roles, String agency, String administration) {
+    if (agency.equals(administration)) {
+      return roles.contains(Role.PARTNER)
+          ? Optional.of(
+              AccountRefusal.invalid("roles", "account.error.roles.partnerOfOwn", administration))
+          : Optional.empty();
+    }
+    boolean partnerRolesOnly = roles.stream().allMatch(r -> r == Role.PARTNER || r == Role.LIAISON);
+    return partnerRolesOnly
+        ? Optional.empty()
+        : Optional.of(
+            AccountRefusal.invalid(
+                "roles", "account.error.roles.partnerAgency", agency, administration));
+  }
+
+  /**
    * The roles named by {@code ids} (as {@link Role#id()}), or the reason one is unknown. Blank ids
    * are skipped, so an empty form field names none.
    */
@@ -205,6 +228,9 @@ public final class AccountRules {
     if (length > MAX_PASSWORD) {
       return Optional.of(
           AccountRefusal.invalid(field, "account.error.password.long", MAX_PASSWORD));
+    }
+    if (password.isBlank()) {
+      return Optional.of(AccountRefusal.invalid(field, "account.error.password.blank"));
     }
     if (password.strip().equalsIgnoreCase(username)) {
       return Optional.of(AccountRefusal.invalid(field, "account.error.password.username"));

@@ -42,7 +42,7 @@ class AccountAdministrationTest {
     Agencies agencies = new Agencies(db.jdbi(), clock, audit);
     agencies.register("customs-jp", "Japan Customs", "test", "customs-jp");
     agencies.register("police-jp", "National Police Agency", "test", "customs-jp");
-    this.admin = new AccountAdministration(accounts, agencies);
+    this.admin = new AccountAdministration(accounts, agencies, "customs-jp");
   }
 
   private AccountChange.Done create(String username, String... roles) {
@@ -89,6 +89,57 @@ class AccountAdministrationTest {
     assertThat(admin.find("mori").orElseThrow().mustChangePassword()).isFalse();
     assertThat(accounts.authenticate("mori", temporary)).isEmpty();
     assertThat(accounts.authenticate("mori", "my own long passphrase")).isPresent();
+  }
+
+  @Test
+  void aPartnerAgencysAccountHoldsOnlyPartnerAndLiaisonAndTheAdministrationsNeverPartner() {
+    AccountChange analyst =
+        admin.create(
+            "root",
+            new AccountAdministration.NewAccount(
+                "kono", "", List.of("analyst"), "police-jp", "", Optional.of(PASSWORD)));
+    assertThat(analyst)
+        .isInstanceOfSatisfying(
+            AccountChange.Refused.class,
+            r -> {
+              assertThat(r.refusal().field()).isEqualTo("roles");
+              assertThat(r.refusal().key()).isEqualTo("account.error.roles.partnerAgency");
+            });
+    AccountChange liaison =
+        admin.create(
+            "root",
+            new AccountAdministration.NewAccount(
+                "kono", "", List.of("liaison", "partner"), "police-jp", "", Optional.of(PASSWORD)));
+    assertThat(liaison).isInstanceOf(AccountChange.Done.class);
+    assertThat(
+            admin.create(
+                "root",
+                new AccountAdministration.NewAccount(
+                    "sano", "", List.of("partner"), "customs-jp", "", Optional.of(PASSWORD))))
+        .isInstanceOf(AccountChange.Refused.class);
+    // an administrator of the administration does not become one of the police by moving agency
+    create("imai", "admin");
+    AccountChange moved =
+        admin.update(
+            "imai",
+            "imai",
+            new AccountAdministration.Edit(
+                Optional.empty(), Optional.empty(), Optional.of("police-jp"), Optional.empty()));
+    assertThat(moved).isInstanceOf(AccountChange.Refused.class);
+    assertThat(accounts.authenticate("imai", PASSWORD).orElseThrow().agency())
+        .isEqualTo("customs-jp");
+  }
+
+  @Test
+  void anAdministratorResetsOthersPasswordsNotTheirOwnAndSpacesAreNoPassword() {
+    create("hattori", "admin");
+    assertThat(admin.resetPassword("hattori", "hattori", Optional.empty()))
+        .isInstanceOfSatisfying(
+            AccountChange.Refused.class,
+            r -> assertThat(r.refusal().key()).isEqualTo("account.error.own.reset"));
+    assertThat(accounts.authenticate("hattori", PASSWORD)).isPresent();
+    assertThat(AccountRules.passwordProblem("password", "hattori", " ".repeat(16)))
+        .hasValueSatisfying(r -> assertThat(r.key()).isEqualTo("account.error.password.blank"));
   }
 
   @Test

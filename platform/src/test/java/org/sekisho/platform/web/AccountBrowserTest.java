@@ -41,7 +41,8 @@ class AccountBrowserTest {
               AuditLog audit = new AuditLog(db.jdbi());
               Agencies agencies = new Agencies(db.jdbi(), java.time.Clock.systemUTC(), audit);
               agencies.register("customs-jp", "Japan Customs", "test", "customs-jp");
-              return new AccountWeb(new AccountAdministration(accounts, agencies), "customs-jp");
+              return new AccountWeb(
+                  new AccountAdministration(accounts, agencies, "customs-jp"), "customs-jp");
             })) {
       t.accounts.upsert(
           "chief", "Chief Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "", "test");

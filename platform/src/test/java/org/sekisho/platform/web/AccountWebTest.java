@@ -50,7 +50,8 @@ class AccountWebTest {
           Agencies agencies = new Agencies(db.jdbi(), java.time.Clock.systemUTC(), audit);
           agencies.register("customs-jp", "Japan Customs", "test", "customs-jp");
           agencies.register("police-jp", "National Police Agency", "test", "customs-jp");
-          return new AccountWeb(new AccountAdministration(accounts, agencies), "customs-jp");
+          return new AccountWeb(
+              new AccountAdministration(accounts, agencies, "customs-jp"), "customs-jp");
         });
   }
 

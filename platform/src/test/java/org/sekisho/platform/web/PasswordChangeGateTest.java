@@ -73,7 +73,7 @@ class PasswordChangeGateTest {
     AuditLog audit = new AuditLog(db.jdbi());
     Agencies agencies = new Agencies(db.jdbi(), t.clock, audit);
     agencies.register("customs-jp", "Japan Customs", "test", "customs-jp");
-    this.admin = new AccountAdministration(t.accounts, agencies);
+    this.admin = new AccountAdministration(t.accounts, agencies, "customs-jp");
   }
 
   @AfterEach
@@ -149,7 +149,8 @@ class PasswordChangeGateTest {
           "tsuda", "Tsuda", TestServer.PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "", "t");
       AuditLog audit = new AuditLog(db.jdbi());
       AccountAdministration a =
-          new AccountAdministration(s.accounts, new Agencies(db.jdbi(), s.clock, audit));
+          new AccountAdministration(
+              s.accounts, new Agencies(db.jdbi(), s.clock, audit), "customs-jp");
       a.resetPassword("root", "tsuda", Optional.of("temporary passphrase"));
       String token = s.apiLogin("tsuda", "temporary passphrase").json().get("token").asText();
       TestServer.Answer list = s.get("/api/admin/accounts", token);
