@@ -135,6 +135,21 @@ public final class AuditWeb implements WebModule {
   }
 
   private static Map<String, String> params(Context ctx, boolean form) {
+    if (!form) {
+      // a misspelt filter (text= for q=) would otherwise answer the whole log as if filtered
+      for (String name : ctx.queryParamMap().keySet()) {
+        if (!AuditQuery.PARAMETERS.contains(name) && !name.equals("lang")) {
+          throw HttpProblem.of(
+              "invalid-parameter",
+              name,
+              "the audit log is filtered by "
+                  + String.join(", ", AuditQuery.PARAMETERS)
+                  + "; there is no parameter '"
+                  + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                  + "'");
+        }
+      }
+    }
     Map<String, String> out = new LinkedHashMap<>();
     for (String name : AuditQuery.PARAMETERS) {
       String v = form ? ctx.formParam(name) : ctx.queryParam(name);
