@@ -184,7 +184,7 @@ public final class Sekisho implements AutoCloseable {
     nav.add(auditWeb.nav());
     web =
         WebServer.start(
-            new WebServer.Config(host, port, false, bundles, nav, VERSION, zone()),
+            new WebServer.Config(host, port, behindTls(), bundles, nav, VERSION, zone()),
             accounts,
             audit,
             clock,
@@ -202,6 +202,16 @@ public final class Sekisho implements AutoCloseable {
   public static String agency() {
     String a = System.getenv("SEKISHO_AGENCY");
     return a == null || a.isBlank() ? "customs-jp" : a.strip();
+  }
+
+  /**
+   * Whether browsers reach the server over TLS (a reverse proxy in front of it): {@code
+   * SEKISHO_TLS=true}. Then cookies are marked Secure and answers carry Strict-Transport-Security;
+   * the default (false) is for loopback and the demo, where a Secure cookie would never be sent
+   * back.
+   */
+  static boolean behindTls() {
+    return "true".equalsIgnoreCase(System.getenv("SEKISHO_TLS"));
   }
 
   /** The zone pages show times in: {@code SEKISHO_ZONE}, default Asia/Tokyo. */

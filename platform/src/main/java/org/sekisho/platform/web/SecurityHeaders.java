@@ -27,6 +27,16 @@ final class SecurityHeaders implements Filter {
           + " data: blob:; media-src 'self' blob:; connect-src 'self'; object-src 'none';"
           + " base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
+  private final boolean behindTls;
+
+  /**
+   * @param behindTls browsers reach the server over TLS: answers also tell them to use nothing else
+   *     (Strict-Transport-Security, a year)
+   */
+  SecurityHeaders(boolean behindTls) {
+    this.behindTls = behindTls;
+  }
+
   @Override
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
@@ -36,6 +46,9 @@ final class SecurityHeaders implements Filter {
       http.setHeader("X-Content-Type-Options", "nosniff");
       // links out of Sekisho (a vessel's registry page) do not carry the record's address
       http.setHeader("Referrer-Policy", "same-origin");
+      if (behindTls) {
+        http.setHeader("Strict-Transport-Security", "max-age=31536000");
+      }
     }
     chain.doFilter(request, response);
   }

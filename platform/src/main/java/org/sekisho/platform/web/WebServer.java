@@ -148,7 +148,7 @@ public final class WebServer implements AutoCloseable {
               cfg.jetty.modifyServletContextHandler(
                   h -> {
                     h.addFilter(
-                        new FilterHolder(new SecurityHeaders()),
+                        new FilterHolder(new SecurityHeaders(config.secureCookies())),
                         "/*",
                         EnumSet.of(DispatcherType.REQUEST));
                     h.addFilter(
