@@ -2,6 +2,7 @@ package org.sekisho.passenger.screening.adapter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -14,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -44,7 +46,9 @@ import org.sekisho.platform.web.WebServer;
 /**
  * In Chromium: a second member of the PNR unit refuses a request to unmask a masked booking version
  * with a reason; the request leaves the pending list for the history, and the member who asked
- * finds who refused it, when and why among their own requests, with nothing left to approve.
+ * finds who refused it, when and why among their own requests, with nothing left to approve; a
+ * member asks from the traveller page (a reason too short is refused and kept), a second approves,
+ * and the one who asked reads the data from the link beside the request.
  */
 @ExtendWith(PostgresExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -203,5 +207,130 @@ class UnmaskingBrowserTest {
                         .mapTo(Long.class)
                         .one());
     assertThat(refusals).isEqualTo(1);
+  }
+
+  @Test
+  void aMemberAsksFromTheTravellerPageWithAReasonASecondApprovesAndTheAskerReadsTheData()
+      throws Exception {
+    String pnr = token("pnr");
+    // pnr1.txt (DL/MFN4TI) moved to December 2027: its version is masked (received before the
+    // cut-off) while its flight, leaving after it, keeps its travellers and their page
+    assertThat(
+            post("/api/pnr", pnr, Corpus.text("loader-pnr/pnr1.txt").replace("1210", "1227"))
+                .statusCode())
+        .isEqualTo(200);
+    new JdbcPnrStore(db.jdbi()).maskReceivedBefore(Instant.now().plusSeconds(60));
+    JsonNode flight = null;
+    for (JsonNode f :
+        JSON.readTree(get("/api/screening/flights?from=2027-12-12&to=2027-12-12", pnr).body())
+            .get("flights")) {
+      if (f.get("flight").asText().equals("DL0324")) {
+        flight = f;
+      }
+    }
+    assertThat(flight).isNotNull();
+    long flightId = flight.get("id").asLong();
+    String key = null;
+    for (JsonNode t :
+        JSON.readTree(get("/api/screening/flights/" + flightId, pnr).body()).get("travellers")) {
+      if (t.get("booking").asText().equals("DL/MFN4TI") && t.get("source").asText().equals("PNR")) {
+        key = t.get("key").asText();
+      }
+    }
+    assertThat(key).as(get("/api/screening/flights/" + flightId, pnr).body()).isNotNull();
+    String page =
+        "/screening/flights/"
+            + flightId
+            + "/traveller?key="
+            + java.net.URLEncoder.encode(key, java.nio.charset.StandardCharsets.UTF_8);
+
+    WebDriver driver = Chromium.start("--window-size=1400,1400");
+    long id;
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      signIn(driver, wait, "pnr", page);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unmask-1")));
+      assertThat(driver.findElement(By.id("booking-details")).getText()).contains("***");
+      // the server refuses a reason too short (the browser would, too: its check is lifted here)
+      ((org.openqa.selenium.JavascriptExecutor) driver)
+          .executeScript(
+              "document.querySelectorAll('input.unmask-reason').forEach(i => {"
+                  + " i.removeAttribute('required'); i.removeAttribute('minlength'); })");
+      driver.findElement(By.cssSelector("#unmask-1 input.unmask-reason")).sendKeys("case 1");
+      driver.findElement(By.cssSelector("#unmask-1 button.ask-unmask")).click();
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(ExpectedConditions.presenceOfElementLocated(By.id("ask-unmask-error")));
+      assertThat(driver.findElement(By.id("ask-unmask-error")).getText())
+          .contains("at least 10 characters");
+      WebElement reason = driver.findElement(By.cssSelector("#unmask-1 input.unmask-reason"));
+      assertThat(reason.getAttribute("value")).isEqualTo("case 1");
+      reason.sendKeys(" of 2026/120, prosecutor order");
+      driver.findElement(By.cssSelector("#unmask-1 button.ask-unmask")).click();
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(d -> !d.findElements(By.cssSelector("#unmask-1 .my-unmask-request")).isEmpty());
+      WebElement asked = driver.findElement(By.cssSelector("#unmask-1 .my-unmask-request"));
+      assertThat(asked.getAttribute("class")).contains("unmask-pending");
+      id = Long.parseLong(asked.getAttribute("data-id"));
+      // one request at a time: no second form while it awaits a decision
+      assertThat(driver.findElements(By.cssSelector("#unmask-1 form.ask-unmask-form"))).isEmpty();
+
+      signIn(driver, wait, "pnr2", "/screening/unmasking");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unmask-requests")));
+      WebElement pending = row(driver, "unmask-requests", id);
+      assertThat(pending.getText()).contains("case 1 of 2026/120, prosecutor order");
+      pending.findElement(By.cssSelector("button.approve-unmask")).click();
+      wait.ignoring(StaleElementReferenceException.class)
+          .until(
+              d ->
+                  !d.findElements(By.cssSelector("#unmask-history tr[data-id='" + id + "']"))
+                      .isEmpty());
+
+      signIn(driver, wait, "pnr", page);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unmask-1")));
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("#unmask-1 .my-unmask-request"))
+                  .getAttribute("class"))
+          .contains("unmask-approved");
+      driver.findElement(By.cssSelector("#unmask-1 a.read-unmasked")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("unmasked-data")));
+      assertThat(driver.findElement(By.cssSelector(".unmasked-names")).getText())
+          .contains("SMITHJR");
+      assertThat(driver.findElement(By.id("unmasked-request")).getText())
+          .contains("DL/MFN4TI")
+          .contains("pnr2");
+    } finally {
+      driver.quit();
+    }
+    // only the one who asked reads it
+    assertThat(get("/screening/unmasking/" + id, token("pnr2")).statusCode()).isEqualTo(403);
+    List<String> audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select action || ' ' || actor || ' ' || details from"
+                                + " platform.audit_log where action in ('pnr.unmask.request',"
+                                + " 'pnr.unmask.read') and subject in (:booking, :request)"
+                                + " order by seq")
+                        .bind("booking", "DL/MFN4TI/1")
+                        .bind("request", "request " + id)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(audited).hasSize(4);
+    assertThat(audited.get(0)).startsWith("pnr.unmask.request pnr ").contains("reason-required");
+    assertThat(audited.get(1)).startsWith("pnr.unmask.request pnr ").contains("pending");
+    assertThat(audited.get(2)).startsWith("pnr.unmask.read pnr ").contains("shown");
+    assertThat(audited.get(3)).startsWith("pnr.unmask.read pnr2 ").contains("forbidden");
+    assertThat(String.join(" ", audited)).doesNotContain("prosecutor");
+  }
+
+  private static HttpResponse<String> get(String path, String token) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(URI.create(base() + path))
+            .header("Authorization", "Bearer " + token)
+            .GET()
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 }

@@ -137,6 +137,12 @@ public final class ScreeningWeb implements WebModule {
             PNR_UNIT,
             "a traveller: facts, PNR versions, hits, intelligence links",
             this::travellerPage)
+        .post(
+            "/screening/flights/{id}/traveller/unmask",
+            PNR_UNIT,
+            "ask to unmask one of a traveller's masked booking versions with a reason (form:"
+                + " key, version, reason); a second member decides",
+            this::askUnmaskForm)
         .get("/screening/hits/{id}", PNR_UNIT, "hit review", this::hitPage)
         .post(
             "/screening/hits/{id}/disposition",
@@ -170,6 +176,11 @@ public final class ScreeningWeb implements WebModule {
             "unmasking requests awaiting a second member's decision, the reader's own requests and"
                 + " the latest approvals and refusals",
             this::unmaskingPage)
+        .get(
+            "/screening/unmasking/{id}",
+            PNR_UNIT,
+            "the unmasked data of an approved request (the one who asked only; audited)",
+            this::unmaskedPage)
         .post(
             "/screening/unmasking/{id}/approve",
             PNR_UNIT,
@@ -421,17 +432,27 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void travellerPage(Context ctx) {
-    FlightRow f = flight(ctx);
-    String key = ctx.queryParam("key");
-    PassengerFacts p =
-        travellers(f.id()).stream()
-            .filter(t -> t.key().equals(key))
-            .findFirst()
-            .orElseThrow(() -> HttpProblem.notFound("traveller on flight " + f.id()));
+    travellerPage(ctx, flight(ctx), ctx.queryParam("key"), "", 0, "");
+  }
+
+  /**
+   * @param error the code of the problem with the unmasking request just sent, empty when none
+   * @param errorVersion the booking version that request was for (0 when none)
+   * @param reason the reason typed in it, kept so that it need not be typed again
+   */
+  private void travellerPage(
+      Context ctx, FlightRow f, String key, String error, int errorVersion, String reason) {
+    PassengerFacts p = traveller(f, key);
     List<PnrStore.Version> versions = List.of();
+    List<PnrUnmasking.Request> requests = List.of();
     if (p.booking().contains("/") && p.source().equals("PNR")) {
       String[] b = p.booking().split("/", 2);
       versions = pnrs.versions(b[0], b[1]);
+      // the reader's own requests for this booking: the page says where each stands
+      requests =
+          unmasking.mine(Web.principal(ctx).username()).stream()
+              .filter(r -> r.booking().equals(p.booking()))
+              .toList();
     }
     List<String> intel = new ArrayList<>();
     if (!p.documentNumber().isEmpty()) {
@@ -450,8 +471,93 @@ public final class ScreeningWeb implements WebModule {
     m.put("versions", versions);
     m.put("hits", store.hitsOf(p.key()));
     m.put("intelLinks", intel);
+    m.put("unmaskRequests", requests);
+    m.put("unmaskError", error);
+    m.put("unmaskErrorVersion", errorVersion);
+    m.put("unmaskReason", reason);
+    m.put("minReason", PnrUnmasking.MIN_REASON);
+    m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     Web.page(ctx, p.displayName(), render("traveller.jte", m));
+  }
+
+  private PassengerFacts traveller(FlightRow f, String key) {
+    return travellers(f.id()).stream()
+        .filter(t -> t.key().equals(key))
+        .findFirst()
+        .orElseThrow(() -> HttpProblem.notFound("traveller on flight " + f.id()));
+  }
+
+  /**
+   * Asks to unmask a masked version of the traveller's own booking: back to the traveller page,
+   * which then shows the request awaiting a second member; on refusal the page again, saying why
+   * and keeping the reason typed.
+   */
+  private void askUnmaskForm(Context ctx) {
+    FlightRow f = flight(ctx);
+    String key = Objects.requireNonNullElse(ctx.formParam("key"), "");
+    PassengerFacts p = traveller(f, key);
+    if (!p.source().equals("PNR") || !p.booking().contains("/")) {
+      throw HttpProblem.of(
+          "invalid-input", "key", "traveller " + key + " has no PNR booking to unmask");
+    }
+    int version = (int) Math.min(Integer.MAX_VALUE, id(ctx.formParam("version"), "version"));
+    String reason = Objects.requireNonNullElse(ctx.formParam("reason"), "");
+    String[] b = p.booking().split("/", 2);
+    Outcome<Long> o = unmasking.request(b[0], b[1], version, Web.principal(ctx).username(), reason);
+    Web.audit(
+        ctx,
+        "pnr.unmask.request",
+        p.booking() + "/" + version,
+        // the reason stays with the request (it may name people); the audit log holds ids only
+        Map.of(
+            "requestId",
+            o.isAccepted() ? String.valueOf(o.orElseThrow()) : "",
+            "outcome",
+            o.isAccepted() ? "pending" : o.problems().get(0).code()));
+    switch (o) {
+      case Outcome.Accepted<Long> a ->
+          ctx.redirect(
+              "/screening/flights/"
+                  + f.id()
+                  + "/traveller?key="
+                  + URLEncoder.encode(p.key(), StandardCharsets.UTF_8)
+                  + "#unmask-"
+                  + version,
+              HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<Long> r -> {
+        ctx.status(HttpProblem.status(r.problems().get(0)));
+        travellerPage(ctx, f, key, r.problems().get(0).code(), version, reason);
+      }
+    }
+  }
+
+  /** The identifying data of an approved request, for the one who asked (audited either way). */
+  private void unmaskedPage(Context ctx) {
+    long id = id(ctx.pathParam("id"), "id");
+    Outcome<PnrUnmasking.Unmasked> o = unmasking.read(id, Web.principal(ctx).username());
+    Web.audit(
+        ctx,
+        "pnr.unmask.read",
+        "request " + id,
+        Map.of("outcome", o.isAccepted() ? "shown" : o.problems().get(0).code()));
+    PnrUnmasking.Unmasked u =
+        switch (o) {
+          case Outcome.Accepted<PnrUnmasking.Unmasked> a -> a.value();
+          case Outcome.Rejected<PnrUnmasking.Unmasked> r ->
+              throw new HttpProblem(r.problems().get(0));
+        };
+    PnrUnmasking.Request request =
+        unmasking.mine(Web.principal(ctx).username()).stream()
+            .filter(r -> r.id() == id)
+            .findFirst()
+            .orElse(null);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("request", request);
+    m.put("u", u);
+    m.put("t", Web.messages(ctx));
+    Web.page(ctx, Web.messages(ctx).get("screening.unmasked", id), render("unmasked.jte", m));
   }
 
   private void hitPage(Context ctx) {
