@@ -52,6 +52,13 @@ public final class DemoAccounts {
               "liaison", "Mei Ito (liaison officer)", EnumSet.of(Role.LIAISON), "customs-jp", "HQ"),
           new Demo(
               "pnr", "Sora Watanabe (PNR unit)", EnumSet.of(Role.PNR_UNIT), "customs-jp", "NTC"),
+          // unmasking a masked booking version needs a second member of the PNR unit to decide
+          new Demo(
+              "pnr2",
+              "Aoi Nakamura (PNR unit, second member)",
+              EnumSet.of(Role.PNR_UNIT),
+              "customs-jp",
+              "NTC"),
           new Demo(
               "police",
               "Taro Yamamoto (police liaison)",

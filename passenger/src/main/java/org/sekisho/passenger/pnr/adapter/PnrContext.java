@@ -192,6 +192,17 @@ public final class PnrContext implements BoundedContext {
     return ingest;
   }
 
+  /**
+   * The ingest use case recording what it receives as received {@code age} ago, for the demo's
+   * booking versions old enough for retention to mask (see {@link #runRetention()}); screening
+   * still runs on this context's clock. Not for real messages, whose time of receipt is now.
+   */
+  public PnrIngest ingestReceivedAgo(Period age) {
+    java.time.Instant then =
+        clock.instant().atZone(java.time.ZoneOffset.UTC).minus(age).toInstant();
+    return new PnrIngest(store, Clock.fixed(then, java.time.ZoneOffset.UTC), screening);
+  }
+
   /** Runs retention once now and starts the inbox poll and the hourly retention job. */
   @Override
   public synchronized void start() {

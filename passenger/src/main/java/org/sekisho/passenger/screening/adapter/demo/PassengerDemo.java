@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.Period;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -19,6 +20,7 @@ import java.util.SplittableRandom;
 import org.sekisho.core.Outcome;
 import org.sekisho.names.domain.watchlist.Severity;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
+import org.sekisho.passenger.pnr.application.PnrRetention;
 import org.sekisho.passenger.screening.adapter.demo.DemoBookings.Booking;
 import org.sekisho.passenger.screening.adapter.demo.DemoBookings.Leg;
 import org.sekisho.passenger.screening.adapter.demo.DemoBookings.Traveller;
@@ -29,7 +31,8 @@ import org.sekisho.passenger.screening.application.WatchlistImport;
  * Demo data for the PNR unit: reference lists, passenger rules, two watchlists and a day of
  * arriving flights whose PNRGOV pushes are ingested and screened, so that {@code sekisho demo}
  * shows flights with open hits of every kind (rules, list tests, watchlist names in Japanese,
- * Cyrillic and Arabic script, a companion of a seizure-linked person).
+ * Cyrillic and Arabic script, a companion of a seizure-linked person), and one booking whose first
+ * version, received months ago, retention has masked (for unmasking by two members).
  *
  * <p>Idempotent: lists and rules that exist (by name) are left alone, the watchlists are imported
  * as wholes (the same content keeps its version), and a push already received is recognised by the
@@ -179,17 +182,21 @@ public final class PassengerDemo {
       }
     }
     LocalDate today = day;
+    // a booking version old enough to be masked, before today's version of the same booking
+    context.ingestReceivedAgo(OLD_VERSION_AGE).pnr(oldPush(today), "demo:pnrgov-old").orElseThrow();
     List<String> pushes = pushes(today);
     for (int i = 0; i < pushes.size(); i++) {
       context.ingest().pnr(pushes.get(i), "demo:pnrgov-" + i).orElseThrow();
     }
+    // masks it now rather than at the next hourly run
+    context.runRetention();
     int flights = 0;
     int open = 0;
     for (ScreeningStore.FlightRow f : context.screeningStore().flights(today, today, "")) {
       flights++;
       open += f.openHits();
     }
-    return new Summary(listsCreated, rulesSaved, versions, pushes.size(), flights, open);
+    return new Summary(listsCreated, rulesSaved, versions, pushes.size() + 1, flights, open);
   }
 
   private static Reader resource(String name) {
@@ -242,11 +249,44 @@ public final class PassengerDemo {
   };
   private static final String[] NATIONS = {"JPN", "USA", "DEU", "CHN", "ESP", "KOR", "GBR", "AUS"};
 
+  /**
+   * How long before seeding the first version of the re-booked booking ({@link #rebooked}) was
+   * received: longer than retention keeps data unmasked, so that it is masked.
+   */
+  static final Period OLD_VERSION_AGE = PnrRetention.MASK_AFTER.plusMonths(1);
+
+  private static Leg lax(LocalDate day) {
+    return new Leg("JL", "0061", day, "0040", "0525", "LAX", "HND", 1);
+  }
+
+  /**
+   * A booking on the LAX flight made eight months ahead: {@code later} false is its first version
+   * (one traveller), pushed when it was made; true is today's, a companion added since.
+   */
+  static Booking rebooked(Leg leg, boolean later) {
+    List<Traveller> t = new ArrayList<>();
+    t.add(person("HARRIS", "EMMA", "F", LocalDate.of(1984, 3, 9), "GBR", "GB5310274"));
+    if (later) {
+      t.add(person("HARRIS", "NOAH", "M", LocalDate.of(1982, 11, 21), "GBR", "GB5310288"));
+    }
+    return direct("JL2OLD", 240, t, "CC::1840.00:VI:45399912XXXX4471:0828", leg);
+  }
+
+  /**
+   * The first version of {@link #rebooked}, which {@link #seed} ingests as received {@link
+   * #OLD_VERSION_AGE} ago and retention then masks: the PNR unit can ask to unmask it from the
+   * traveller page, and a second member decide.
+   */
+  static String oldPush(LocalDate day) {
+    Leg lax = lax(day);
+    return DemoBookings.push(lax, List.of(rebooked(lax, false)), "DEMO" + day + "00");
+  }
+
   /** One PNRGOV push per demo flight, arriving in Japan on {@code day}. */
   static List<String> pushes(LocalDate day) {
     LocalDate before = day.minusDays(1);
     Leg bkk = new Leg("NH", "0806", day, "0010", "0805", "BKK", "NRT");
-    Leg lax = new Leg("JL", "0061", day, "0040", "0525", "LAX", "HND", 1);
+    Leg lax = lax(day);
     Leg bogMex = new Leg("AM", "0017", before, "2350", "0430", "BOG", "MEX", 1);
     Leg mex = new Leg("AM", "0058", day, "0020", "0540", "MEX", "NRT", 1);
     Leg svo = new Leg("SU", "0260", day, "0005", "1420", "SVO", "NRT");
@@ -254,7 +294,8 @@ public final class PassengerDemo {
     Leg icn = new Leg("KE", "0705", day, "0900", "1115", "ICN", "NRT");
     List<String> out = new ArrayList<>();
     out.add(DemoBookings.push(bkk, flight(bkk, 1, bkkPlanted(bkk)), "DEMO" + day + "01"));
-    out.add(DemoBookings.push(lax, flight(lax, 2, List.of()), "DEMO" + day + "02"));
+    out.add(
+        DemoBookings.push(lax, flight(lax, 2, List.of(rebooked(lax, true))), "DEMO" + day + "02"));
     out.add(DemoBookings.push(mex, flight(mex, 3, mexPlanted(bogMex, mex)), "DEMO" + day + "03"));
     out.add(DemoBookings.push(svo, flight(svo, 4, svoPlanted(svo)), "DEMO" + day + "04"));
     out.add(DemoBookings.push(dxb, flight(dxb, 5, dxbPlanted(dxb)), "DEMO" + day + "05"));

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.core.Outcome;
 import org.sekisho.passenger.pnr.adapter.PnrContext;
+import org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore;
+import org.sekisho.passenger.pnr.application.PnrStore;
 import org.sekisho.passenger.pnr.domain.PnrPush;
 import org.sekisho.passenger.pnr.domain.PnrgovParser;
 import org.sekisho.passenger.screening.application.ScreeningStore;
@@ -38,7 +40,9 @@ class PassengerDemoTest {
 
   @Test
   void theDemoPushesParseCleanly() {
-    for (String text : PassengerDemo.pushes(LocalDate.of(2026, 11, 27))) {
+    List<String> pushes = new ArrayList<>(PassengerDemo.pushes(LocalDate.of(2026, 11, 27)));
+    pushes.add(PassengerDemo.oldPush(LocalDate.of(2026, 11, 27)));
+    for (String text : pushes) {
       Outcome<PnrPush> o = new PnrgovParser(CLOCK).parse(text);
       assertThat(o.problems()).isEmpty();
       assertThat(o.orElseThrow().warnings()).isEmpty();
@@ -86,7 +90,24 @@ class PassengerDemoTest {
     // ordinary travellers stay quiet: hits are a handful per flight, not the whole cabin
     assertThat(first.openHits()).isBetween(14, 40);
 
+    // one booking holds a version old enough to be masked by retention, and today's version
+    List<PnrStore.Version> rebooked = new JdbcPnrStore(db.jdbi()).versions("JL", "JL2OLD");
+    assertThat(rebooked).hasSize(2);
+    assertThat(rebooked.get(0).masked()).isTrue();
+    assertThat(rebooked.get(0).receivedAt())
+        .isBefore(CLOCK.instant().minus(java.time.Duration.ofDays(180)));
+    assertThat(rebooked.get(1).masked()).isFalse();
+    assertThat(rebooked.get(1).facts().names()).hasSize(2);
+    assertThat(
+            context
+                .ingest()
+                .pnr(PassengerDemo.oldPush(LocalDate.of(2026, 11, 27)), "test")
+                .orElseThrow()
+                .duplicate())
+        .isTrue();
+
     PassengerDemo.Summary again = PassengerDemo.seed(context, CLOCK);
+    assertThat(new JdbcPnrStore(db.jdbi()).versions("JL", "JL2OLD")).hasSize(2);
     assertThat(again.listsCreated()).isZero();
     assertThat(again.rulesSaved()).isZero();
     assertThat(again.watchlistVersions()).isEqualTo(first.watchlistVersions());
