@@ -52,7 +52,8 @@ public final class Agencies {
               + " (at most "
               + MAX_CODE
               + " characters), such as police-jp; got '"
-              + code
+              // quoted back cut, so that a refusal cannot be made to carry a whole body
+              + (code.length() > 64 ? code.substring(0, 64) + "…" : code)
               + "'");
     }
     return Optional.empty();

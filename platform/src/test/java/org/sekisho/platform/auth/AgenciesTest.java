@@ -66,6 +66,8 @@ class AgenciesTest {
       assertThatThrownBy(() -> agencies.register(bad, "x", "admin", ""))
           .isInstanceOf(IllegalArgumentException.class);
     }
+    assertThat(Agencies.invalidCode("x".repeat(5_000) + "!"))
+        .hasValueSatisfying(why -> assertThat(why).hasSizeLessThan(400).contains("x…'"));
     assertThat(Agencies.invalidCode("police-jp")).isEmpty();
     assertThat(Agencies.invalidCode("wco")).isEmpty();
     assertThat(agencies.codes()).isEmpty();
