@@ -213,33 +213,20 @@ class LiaisonDeskWebTest {
   }
 
   private long id(String sourceId) {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select id from intel.record where source_id = ?")
-                    .bind(0, sourceId)
-                    .mapTo(Long.class)
-                    .one());
+    return longOf("select id from intel.record where source_id = ?", sourceId);
   }
 
   private long agreementId(String reference) {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select id from intel.sharing_agreement where reference = ?")
-                    .bind(0, reference)
-                    .mapTo(Long.class)
-                    .one());
+    return longOf("select id from intel.sharing_agreement where reference = ?", reference);
   }
 
   private long agreementCount(String agency) {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery("select count(*) from intel.sharing_agreement where agency = ?")
-                    .bind(0, agency)
-                    .mapTo(Long.class)
-                    .one());
+    return longOf("select count(*) from intel.sharing_agreement where agency = ?", agency);
+  }
+
+  /** The one number {@code sql} answers for its one parameter. */
+  private long longOf(String sql, String parameter) {
+    return db.jdbi().withHandle(h -> h.createQuery(sql).bind(0, parameter).mapTo(Long.class).one());
   }
 
   private List<String> auditDetails(String action, String subject) {
