@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import java.util.function.UnaryOperator;
 import org.jdbi.v3.core.Handle;
 
@@ -160,7 +161,7 @@ public final class AccountAdministration {
                                   Optional.of(actor),
                                   Optional.empty(),
                                   created,
-                                  Accounts.otherActiveAdmins(h, a.username())))
+                                  Accounts.otherActiveAdmins(h, a.username(), administration)))
                           .or(
                               () ->
                                   AccountRules.agencyRolesProblem(
@@ -186,7 +187,8 @@ public final class AccountAdministration {
                       created,
                       List.of("username", "displayName", "roles", "agency", "office", "password"),
                       chosen.isPresent() ? Optional.empty() : Optional.of(password),
-                      0);
+                      0,
+                      Optional.empty());
                 });
     if (outcome instanceof AccountChange.Done) {
       accounts.forget(a.username(), mustChange);
@@ -196,7 +198,12 @@ public final class AccountAdministration {
 
   /**
    * Changes an account's display name, roles, agency or office. Its sessions and tokens stay open:
-   * they are read with the account on every request, so they carry the change at once.
+   * they are read with the account on every request, so they carry the change at once; except when
+   * the role kiosk is given or taken. A device's account made a person's (or a person's made a
+   * device's) ends its sessions and tokens, so that a kiosk left signed in at a gate does not start
+   * answering with an officer's roles; a person's account made from a device's must have its
+   * password chosen anew (the device's was set by whoever installed it), a device's has none to
+   * choose.
    */
   public AccountChange update(String actor, String username, Edit e) {
     Optional<String> displayName = e.displayName().map(String::strip);
@@ -234,32 +241,37 @@ public final class AccountAdministration {
     return change(
         actor,
         username,
-        b ->
-            new Account(
-                b.username(),
-                displayName.orElse(b.displayName()),
-                newRoles.orElse(b.roles()),
-                e.agency().orElse(b.agency()),
-                newOffice.orElse(b.office()),
-                b.active(),
-                b.mustChangePassword(),
-                b.createdAt(),
-                b.lastSignInAt(),
-                b.deactivatedAt(),
-                b.deactivatedBy()),
+        b -> {
+          Set<Role> after = newRoles.orElse(b.roles());
+          boolean kioskNow = after.contains(Role.KIOSK);
+          return new Account(
+              b.username(),
+              displayName.orElse(b.displayName()),
+              after,
+              e.agency().orElse(b.agency()),
+              newOffice.orElse(b.office()),
+              b.active(),
+              kioskNow == b.has(Role.KIOSK) ? b.mustChangePassword() : !kioskNow,
+              b.createdAt(),
+              b.lastSignInAt(),
+              b.deactivatedAt(),
+              b.deactivatedBy());
+        },
         (h, after) ->
             h.createUpdate(
                     "update platform.account set display_name = ?, roles = ?, agency = ?,"
-                        + " office = ?, updated_at = ? where username = ?")
+                        + " office = ?, must_change_password = ?, updated_at = ?"
+                        + " where username = ?")
                 .bind(0, after.displayName())
                 .bindArray(1, String.class, (Object[]) Accounts.roleIds(after.roles()))
                 .bind(2, after.agency())
                 .bind(3, after.office())
-                .bind(4, Timestamp.from(accounts.clock().instant()))
-                .bind(5, username)
+                .bind(4, after.mustChangePassword())
+                .bind(5, Timestamp.from(accounts.clock().instant()))
+                .bind(6, username)
                 .execute(),
         false,
-        false,
+        (before, after) -> before.has(Role.KIOSK) != after.has(Role.KIOSK),
         Optional.empty());
   }
 
@@ -295,7 +307,7 @@ public final class AccountAdministration {
                 .bind(3, username)
                 .execute(),
         false,
-        true,
+        ALWAYS,
         Optional.empty());
   }
 
@@ -330,7 +342,7 @@ public final class AccountAdministration {
                 .bind(1, username)
                 .execute(),
         false,
-        true,
+        ALWAYS,
         Optional.empty());
   }
 
@@ -372,7 +384,7 @@ public final class AccountAdministration {
                 .bind(3, username)
                 .execute(),
         true,
-        true,
+        ALWAYS,
         chosen.isPresent() ? Optional.empty() : Optional.of(password));
   }
 
@@ -420,6 +432,8 @@ public final class AccountAdministration {
     return new PasswordChange.Changed(ended);
   }
 
+  private static final BiPredicate<Account, Account> ALWAYS = (before, after) -> true;
+
   /** Writes an account as a change leaves it, in the change's transaction. */
   @FunctionalInterface
   private interface Write {
@@ -431,7 +445,8 @@ public final class AccountAdministration {
    * is written when nothing would change.
    *
    * @param setsPassword whether the change sets a password (always a change)
-   * @param endsSessions whether a change ends the account's browser sessions and API tokens
+   * @param endsSessions whether a change from the first account to the second ends the account's
+   *     browser sessions and API tokens
    * @param generated a generated password to hand back once
    */
   private AccountChange change(
@@ -440,7 +455,7 @@ public final class AccountAdministration {
       UnaryOperator<Account> edit,
       Write write,
       boolean setsPassword,
-      boolean endsSessions,
+      BiPredicate<Account, Account> endsSessions,
       Optional<String> generated) {
     record Result(AccountChange outcome, boolean mustChange) {}
     Result r =
@@ -460,7 +475,7 @@ public final class AccountAdministration {
                                   Optional.of(actor),
                                   before,
                                   after,
-                                  Accounts.otherActiveAdmins(h, username)))
+                                  Accounts.otherActiveAdmins(h, username, administration)))
                           // judged when roles or agency change, so that an account made before
                           // the rule can still be deactivated or reset
                           .or(
@@ -482,15 +497,18 @@ public final class AccountAdministration {
                   }
                   if (changed.isEmpty()) {
                     return new Result(
-                        new AccountChange.Done(before.get(), List.of(), Optional.empty(), 0),
+                        new AccountChange.Done(
+                            before.get(), List.of(), Optional.empty(), 0, before),
                         before.get().mustChangePassword());
                   }
                   write.apply(h, after);
                   int ended =
-                      endsSessions ? Accounts.endSessions(h, username, Optional.empty()) : 0;
+                      endsSessions.test(before.get(), after)
+                          ? Accounts.endSessions(h, username, Optional.empty())
+                          : 0;
                   Account stored = Accounts.find(h, username).orElseThrow();
                   return new Result(
-                      new AccountChange.Done(stored, changed, generated, ended),
+                      new AccountChange.Done(stored, changed, generated, ended, before),
                       stored.mustChangePassword());
                 });
     accounts.forget(username, r.mustChange());

@@ -13,9 +13,14 @@ public sealed interface AccountChange {
    * @param generatedPassword the temporary password generated for the account, to be shown once to
    *     the administrator; empty when the administrator chose it or no password was set
    * @param sessionsEnded browser sessions and API tokens of the account ended by the change
+   * @param before the account as it was before the change; empty for an account just created
    */
   record Done(
-      Account account, List<String> changed, Optional<String> generatedPassword, int sessionsEnded)
+      Account account,
+      List<String> changed,
+      Optional<String> generatedPassword,
+      int sessionsEnded,
+      Optional<Account> before)
       implements AccountChange {
     public Done {
       changed = List.copyOf(changed);

@@ -232,23 +232,40 @@ public final class Accounts {
    * the server's sign-in routes do.
    */
   public Optional<Principal> authenticate(String username, String password) {
-    record Row(Principal p, String hash, boolean mustChange) {}
+    return signIn(username, password) instanceof SignIn.SignedIn s
+        ? Optional.of(s.principal())
+        : Optional.empty();
+  }
+
+  /**
+   * Checks a password as {@link #authenticate} does, saying why it did not sign in. Every outcome
+   * takes the time of one password check, so the answer's timing does not tell whether an account
+   * exists. A sign-in is recorded on the account ({@code last_sign_in_at}).
+   */
+  public SignIn signIn(String username, String password) {
+    record Row(Principal p, String hash, boolean mustChange, boolean active) {}
     Optional<Row> row =
         jdbi.withHandle(
             h ->
                 h.createQuery(
                         "select username, display_name, roles, agency, office, password_hash,"
-                            + " must_change_password from platform.account where username = ? and"
-                            + " active")
+                            + " must_change_password, active from platform.account"
+                            + " where username = ?")
                     .bind(0, username)
-                    .map((rs, ctx) -> new Row(principal(rs), rs.getString(6), rs.getBoolean(7)))
+                    .map(
+                        (rs, ctx) ->
+                            new Row(
+                                principal(rs), rs.getString(6), rs.getBoolean(7), rs.getBoolean(8)))
                     .findOne());
     if (row.isEmpty()) {
       hasher.verify(password, dummyHash);
-      return Optional.empty();
+      return new SignIn.UnknownAccount();
     }
     if (!hasher.verify(password, row.get().hash())) {
-      return Optional.empty();
+      return new SignIn.WrongPassword();
+    }
+    if (!row.get().active()) {
+      return new SignIn.Deactivated();
     }
     remember(username, row.get().mustChange());
     jdbi.useHandle(
@@ -257,7 +274,7 @@ public final class Accounts {
                 .bind(0, Timestamp.from(clock.instant()))
                 .bind(1, username)
                 .execute());
-    return Optional.of(row.get().p());
+    return new SignIn.SignedIn(row.get().p());
   }
 
   /**
@@ -541,6 +558,21 @@ public final class Accounts {
   }
 
   /** Active administrators other than {@code username}. */
+  /**
+   * Active administrators other than {@code username} in {@code agency}: only the administration's
+   * administer accounts, so an administrator a partner agency holds from before that rule does not
+   * count as one left.
+   */
+  static long otherActiveAdmins(Handle h, String username, String agency) {
+    return h.createQuery(
+            "select count(*) from platform.account where active and 'admin' = any(roles)"
+                + " and username <> ? and agency = ?")
+        .bind(0, username)
+        .bind(1, agency)
+        .mapTo(Long.class)
+        .one();
+  }
+
   static long otherActiveAdmins(Handle h, String username) {
     return h.createQuery(
             "select count(*) from platform.account where active and 'admin' = any(roles)"

@@ -235,21 +235,24 @@ public final class AccountWeb implements WebModule {
     return switch (done) {
       case "updated" -> {
         String fields = Optional.ofNullable(ctx.queryParam("fields")).orElse("");
-        yield fields.isEmpty()
-            ? t.get("account.notice.unchanged")
-            : t.get("account.notice.updated", fieldNames(t, fields));
+        if (fields.isEmpty()) {
+          yield t.get("account.notice.unchanged");
+        }
+        String ended = ended(ctx);
+        yield t.get("account.notice.updated", fieldNames(t, fields))
+            + (ended.equals("0") ? "" : " " + t.get("account.notice.kioskChanged", ended));
       }
-      case "deactivated" ->
-          t.get(
-              "account.notice.deactivated",
-              a.username(),
-              // a number from this page's own redirect; anything else is not echoed
-              Optional.ofNullable(ctx.queryParam("ended"))
-                  .filter(n -> n.matches("\\d{1,6}"))
-                  .orElse("0"));
+      case "deactivated" -> t.get("account.notice.deactivated", a.username(), ended(ctx));
       case "reactivated" -> t.get("account.notice.reactivated", a.username());
       default -> "";
     };
+  }
+
+  /** How many sessions a change ended, from this page's own redirect; anything else is "0". */
+  private static String ended(Context ctx) {
+    return Optional.ofNullable(ctx.queryParam("ended"))
+        .filter(n -> n.matches("\\d{1,6}"))
+        .orElse("0");
   }
 
   /** Field names as the page labels them, for a notice. */
@@ -328,7 +331,8 @@ public final class AccountWeb implements WebModule {
               "/admin/accounts/"
                   + path(username)
                   + "?done=updated&fields="
-                  + String.join(",", d.changed()),
+                  + String.join(",", d.changed())
+                  + (d.sessionsEnded() > 0 ? "&ended=" + d.sessionsEnded() : ""),
               HttpStatus.SEE_OTHER);
       case AccountChange.Refused f -> {
         Account a = found(ctx);
@@ -734,8 +738,9 @@ public final class AccountWeb implements WebModule {
 
   /**
    * Records an administrator's change, made or refused: the fields that changed (names only, never
-   * a password), the roles, agency and office the account holds after it, and how many sessions and
-   * tokens ended.
+   * a password or a display name), the roles, agency and office the account holds after it and,
+   * where they changed, held before it, and how many sessions and tokens ended. A change that
+   * changed nothing is not recorded.
    */
   private static void auditChange(
       Context ctx, String change, String username, AccountChange outcome) {
@@ -744,6 +749,22 @@ public final class AccountWeb implements WebModule {
     String action;
     switch (outcome) {
       case AccountChange.Done d -> {
+        if (d.changed().isEmpty()) {
+          return;
+        }
+        d.before()
+            .ifPresent(
+                b -> {
+                  if (d.changed().contains("roles")) {
+                    details.put("previousRoles", roleIds(b));
+                  }
+                  if (d.changed().contains("agency")) {
+                    details.put("previousAgency", b.agency());
+                  }
+                  if (d.changed().contains("office")) {
+                    details.put("previousOffice", b.office());
+                  }
+                });
         action =
             switch (change) {
               case "create" -> "account.created";
@@ -753,9 +774,7 @@ public final class AccountWeb implements WebModule {
               default -> "account.updated";
             };
         details.put("fields", String.join(",", d.changed()));
-        details.put(
-            "roles",
-            String.join(",", d.account().roles().stream().map(Role::id).sorted().toList()));
+        details.put("roles", roleIds(d.account()));
         details.put("agency", d.account().agency());
         details.put("office", d.account().office());
         details.put("sessionsEnded", Integer.toString(d.sessionsEnded()));
@@ -776,6 +795,10 @@ public final class AccountWeb implements WebModule {
       }
     }
     Web.audit(ctx, action, subject(username), details);
+  }
+
+  private static String roleIds(Account a) {
+    return String.join(",", a.roles().stream().map(Role::id).sorted().toList());
   }
 
   private static String subject(String username) {

@@ -66,6 +66,11 @@ public final class AuditWeb implements WebModule {
           "vessel", "/maritime/vessels/{mmsi}");
 
   private static final Pattern LINKED = Pattern.compile("([a-z-]+):(\\d{1,18})");
+
+  /** An account's subject, {@code account:<user name>}, linking to its administration page. */
+  private static final Pattern ACCOUNT = Pattern.compile("account:([a-z0-9][a-z0-9._-]{0,62})");
+
+  private static final String ACCOUNT_PAGE = "/admin/accounts/{username}";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final AuditSearch search;
@@ -432,6 +437,11 @@ public final class AuditWeb implements WebModule {
             .map(RouteSpec::path)
             .collect(Collectors.toSet());
     return subject -> {
+      Matcher a = ACCOUNT.matcher(subject);
+      if (a.matches()) {
+        // user names are lower-case letters, digits and . _ -: nothing to escape in a path
+        return open.contains(ACCOUNT_PAGE) ? "/admin/accounts/" + a.group(1) : "";
+      }
       Matcher m = LINKED.matcher(subject);
       if (!m.matches()) {
         return "";

@@ -15,6 +15,7 @@ import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.auth.SignIn;
 import org.sekisho.platform.auth.SignInThrottle;
 import org.sekisho.platform.web.Routes.RouteSpec;
 
@@ -90,8 +91,8 @@ final class PlatformRoutes implements WebModule {
     /** Refused without checking the password; try again after this many seconds. */
     record Refused(long retryAfterSeconds) implements Attempt {}
 
-    /** The password was checked: the principal when it was right. */
-    record Checked(Optional<Principal> principal) implements Attempt {}
+    /** The password was checked. */
+    record Checked(SignIn outcome) implements Attempt {}
   }
 
   /**
@@ -109,7 +110,7 @@ final class PlatformRoutes implements WebModule {
       Web.audit(
           ctx,
           "login.refused",
-          "account:" + user,
+          accountSubject(user),
           Map.of(
               "channel",
               channel,
@@ -120,11 +121,40 @@ final class PlatformRoutes implements WebModule {
       ctx.header("Retry-After", Long.toString(seconds));
       return new Attempt.Refused(seconds);
     }
-    Optional<Principal> p = accounts.authenticate(user, password);
-    if (p.isPresent()) {
+    SignIn outcome = accounts.signIn(user, password);
+    if (outcome instanceof SignIn.SignedIn) {
       throttle.succeeded(user, ctx.ip());
     }
-    return new Attempt.Checked(p);
+    return new Attempt.Checked(outcome);
+  }
+
+  /**
+   * The audit subject of a sign-in attempt: the account, or {@code account:(unknown)} when no
+   * account has the name, which may be a password typed into the user name field and is not kept.
+   */
+  private String accountSubject(String user) {
+    return accounts.find(user).isPresent() ? "account:" + user : UNKNOWN_ACCOUNT;
+  }
+
+  static final String UNKNOWN_ACCOUNT = "account:(unknown)";
+
+  /**
+   * Records a sign-in that failed: why ({@code wrong-password}, {@code deactivated} when the
+   * password was right for a deactivated account, {@code unknown-account}) and from which channel.
+   */
+  private static void auditFailure(Context ctx, String user, SignIn outcome, String channel) {
+    String reason =
+        switch (outcome) {
+          case SignIn.Deactivated d -> "deactivated";
+          case SignIn.UnknownAccount u -> "unknown-account";
+          case SignIn.WrongPassword w -> "wrong-password";
+          case SignIn.SignedIn s -> throw new IllegalArgumentException("signed in");
+        };
+    Web.audit(
+        ctx,
+        "login.failed",
+        outcome instanceof SignIn.UnknownAccount ? UNKNOWN_ACCOUNT : "account:" + user,
+        Map.of("channel", channel, "reason", reason));
   }
 
   /** Whole seconds, rounded up, at least 1: what {@code Retry-After} says. */
@@ -144,7 +174,7 @@ final class PlatformRoutes implements WebModule {
     }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
-    Optional<Principal> p;
+    SignIn outcome;
     switch (attempt(ctx, user, password, "web")) {
       case Attempt.Refused r -> {
         ctx.status(429);
@@ -152,17 +182,17 @@ final class PlatformRoutes implements WebModule {
         ctx.status(429);
         return;
       }
-      case Attempt.Checked c -> p = c.principal();
+      case Attempt.Checked c -> outcome = c.outcome();
     }
-    if (p.isEmpty()) {
-      Web.audit(ctx, "login.failed", "account:" + user, Map.of("channel", "web"));
+    if (!(outcome instanceof SignIn.SignedIn signedIn)) {
+      auditFailure(ctx, user, outcome, "web");
       ctx.status(401);
       renderLogin(ctx, Web.messages(ctx).get("login.failed"));
       ctx.status(401);
       return;
     }
-    Accounts.Session s = accounts.openSession(p.get());
-    ctx.attribute(Web.PRINCIPAL, p.get());
+    Accounts.Session s = accounts.openSession(signedIn.principal());
+    ctx.attribute(Web.PRINCIPAL, signedIn.principal());
     Web.audit(ctx, "login", "account:" + user, Map.of("channel", "web"));
     ctx.cookie(server.cookie(WebServer.SESSION_COOKIE, s.token(), false));
     ctx.removeCookie(WebServer.LOGIN_CSRF_COOKIE, "/");
@@ -192,7 +222,7 @@ final class PlatformRoutes implements WebModule {
           "missing-field", "username", "expected {\"username\":…, \"password\":…}");
     }
     String user = body.get("username").asText();
-    Optional<Principal> p =
+    SignIn outcome =
         switch (attempt(ctx, user, body.get("password").asText(), "api")) {
           case Attempt.Refused r ->
               throw HttpProblem.of(
@@ -201,13 +231,13 @@ final class PlatformRoutes implements WebModule {
                   "too many failed sign-ins for this account or from this address; try again in "
                       + r.retryAfterSeconds()
                       + " s (see Retry-After)");
-          case Attempt.Checked c -> c.principal();
+          case Attempt.Checked c -> c.outcome();
         };
-    if (p.isEmpty()) {
-      Web.audit(ctx, "login.failed", "account:" + user, Map.of("channel", "api"));
+    if (!(outcome instanceof SignIn.SignedIn signedIn)) {
+      auditFailure(ctx, user, outcome, "api");
       throw HttpProblem.of("unauthenticated", "", "wrong user name or password");
     }
-    ctx.attribute(Web.PRINCIPAL, p.get());
+    ctx.attribute(Web.PRINCIPAL, signedIn.principal());
     Duration life = Duration.ofHours(12);
     String token = accounts.issueApiToken(user, "api-login", Optional.of(life));
     Web.audit(ctx, "login", "account:" + user, Map.of("channel", "api"));

@@ -341,8 +341,14 @@ class AccountWebTest {
     assertThat(pw.status()).isEqualTo(400);
     assertThat(pw.json().get("field").asText()).isEqualTo("password");
     List<TestServer.Entry> updated = audit("account.updated", "account:suzuki");
-    assertThat(updated).hasSize(2);
-    assertThat(updated.get(0).details().get("fields").asText()).isEqualTo("roles,office");
+    assertThat(updated).as("the change that changed nothing is not recorded").hasSize(1);
+    JsonNode details = updated.get(0).details();
+    assertThat(details.get("fields").asText()).isEqualTo("roles,office");
+    assertThat(details.get("previousRoles").asText()).isEqualTo("analyst");
+    assertThat(details.get("roles").asText()).isEqualTo("investigator");
+    assertThat(details.get("previousOffice").asText()).isEmpty();
+    assertThat(details.get("office").asText()).isEqualTo("KIX");
+    assertThat(details.has("previousAgency")).as("the agency did not change").isFalse();
   }
 
   @Test
@@ -361,6 +367,13 @@ class AccountWebTest {
     assertThat(api("GET", "/api/me", token, null).status()).isEqualTo(401);
     assertThat(me(browser).status()).isEqualTo(401);
     assertThat(t.apiLogin("yamada", PASSWORD).status()).isEqualTo(401);
+    assertThat(t.apiLogin("yamada", "a guess at it").status()).isEqualTo(401);
+    assertThat(
+            audit("login.failed", "account:yamada").stream()
+                .map(e -> e.details().get("reason").asText())
+                .toList())
+        .as("the right password of a deactivated account is told apart from a guess")
+        .containsExactlyInAnyOrder("deactivated", "wrong-password");
     assertThat(
             api("GET", "/api/admin/accounts?state=inactive&q=yamada", root, null)
                 .json()

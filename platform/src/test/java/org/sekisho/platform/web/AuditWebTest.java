@@ -74,6 +74,11 @@ class AuditWebTest {
                   Access.anyOf(Role.ANALYST),
                   "a record page",
                   ctx -> ctx.result("record " + ctx.pathParam("id")));
+              r.get(
+                  "/admin/accounts/{username}",
+                  Access.anyOf(Role.ADMIN),
+                  "an account page",
+                  ctx -> ctx.result("account " + ctx.pathParam("username")));
             },
             List.of(audit.nav()));
     t.accounts.upsert(
@@ -320,6 +325,9 @@ class AuditWebTest {
     String linked = html("/admin/audit?actor=sato", both).body();
     assertThat(linked).contains("href=\"/records/9\"");
     assertThat(linked).contains("assessment:11").doesNotContain("/targeting/assessments/");
+    // an account's entries link to its administration page
+    assertThat(html("/admin/audit?action=account.saved", root).body())
+        .contains("href=\"/admin/accounts/root\"");
     // the navigation offers the page to the administration's administrators only
     assertThat(html("/admin/audit", root).body()).contains("href=\"/admin/audit\"");
     assertThat(html("/admin/audit", kato).body()).doesNotContain("href=\"/admin/audit\"");

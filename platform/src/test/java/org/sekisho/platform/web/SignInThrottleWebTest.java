@@ -148,4 +148,27 @@ class SignInThrottleWebTest {
             form.getBytes(StandardCharsets.UTF_8));
     assertThat(a.status()).isEqualTo(429);
   }
+
+  @Test
+  void aNameNoAccountHasIsNotKeptInTheAuditLogForItMayBeAPassword() {
+    String typedInTheWrongField = "Kato-PassPhrase-2026!";
+    for (int i = 0; i < 6; i++) {
+      t.apiLogin(typedInTheWrongField, "x");
+    }
+    List<TestServer.Entry> failed = newAudit("login.failed");
+    List<TestServer.Entry> refused = newAudit("login.refused");
+    assertThat(failed).hasSize(5);
+    assertThat(refused).hasSize(1);
+    assertThat(failed.getFirst().subject()).isEqualTo("account:(unknown)");
+    assertThat(failed.getFirst().details().path("reason").asText()).isEqualTo("unknown-account");
+    assertThat(refused.getFirst().subject()).isEqualTo("account:(unknown)");
+    assertThat(t.audit().stream().skip(auditBefore))
+        .noneMatch(e -> (e.subject() + e.details()).contains(typedInTheWrongField));
+
+    t.clock.advance(Duration.ofMinutes(1)); // past the delay this address earned
+    assertThat(t.apiLogin("kato", "wrong").status()).isEqualTo(401);
+    assertThat(newAudit("login.failed").getLast().subject()).isEqualTo("account:kato");
+    assertThat(newAudit("login.failed").getLast().details().path("reason").asText())
+        .isEqualTo("wrong-password");
+  }
 }
