@@ -4,6 +4,9 @@ import java.time.Clock;
 import java.util.EnumSet;
 import java.util.concurrent.Callable;
 import org.sekisho.app.Sekisho;
+import org.sekisho.platform.auth.AccountRefusal;
+import org.sekisho.platform.auth.AccountRules;
+import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -43,6 +46,13 @@ final class UserCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    // the same forms as the web's account administration, so that an account made here can be
+    // found, shown and edited there
+    refuseIf(AccountRules.usernameProblem(username));
+    String displayName = name == null || name.isBlank() ? username : name.strip();
+    refuseIf(AccountRules.displayNameProblem(displayName));
+    AccountRules.OfficeOrRefusal o = AccountRules.office(office);
+    refuseIf(o.refusal());
     EnumSet<Role> rs = EnumSet.noneOf(Role.class);
     for (String r : roles) {
       rs.add(
@@ -52,8 +62,7 @@ final class UserCommand implements Callable<Integer> {
                       new CommandLine.ParameterException(
                           spec.commandLine(), "unknown role '" + r + "'")));
     }
-    if (org.sekisho.platform.auth.AccountRules.agencyRolesProblem(rs, agency, Sekisho.agency())
-        .isPresent()) {
+    if (AccountRules.agencyRolesProblem(rs, agency, Sekisho.agency()).isPresent()) {
       // the same rule as the web's account administration
       throw new CommandLine.ParameterException(
           spec.commandLine(),
@@ -68,15 +77,16 @@ final class UserCommand implements Callable<Integer> {
                   + " itself");
     }
     String password = System.getenv("SEKISHO_PASSWORD");
-    if (password == null || password.length() < 12) {
+    if (password == null || password.isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "set SEKISHO_PASSWORD (at least 12 characters) in the environment");
     }
-    if (password.strip().equalsIgnoreCase(username)) {
-      // the same rule as the web's (AccountRules.passwordProblem)
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "SEKISHO_PASSWORD must not be the user name");
-    }
+    // the web's password rules (length, not blank, not the user name), named after the variable
+    AccountRules.passwordProblem("SEKISHO_PASSWORD", username, password)
+        .ifPresent(
+            r -> {
+              throw new CommandLine.ParameterException(spec.commandLine(), Accounts.english(r));
+            });
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
       // a mistyped agency would otherwise register itself with the account
       if (!s.agencies().isRegistered(agency)) {
@@ -90,9 +100,23 @@ final class UserCommand implements Callable<Integer> {
                 + agency
                 + " --name …`");
       }
-      s.accounts().upsert(username, name == null ? username : name, password, rs, agency, office);
+      boolean existed = s.accounts().exists(username);
+      s.accounts().upsert(username, displayName, password, rs, agency, o.office());
+      spec.commandLine()
+          .getOut()
+          .println(
+              "account "
+                  + username
+                  + (existed
+                      ? " updated: active, with this password and these roles, agency and office"
+                      : " created"));
     }
-    spec.commandLine().getOut().println("account " + username + " saved");
     return 0;
+  }
+
+  private void refuseIf(java.util.Optional<AccountRefusal> refusal) {
+    if (refusal.isPresent()) {
+      throw new CommandLine.ParameterException(spec.commandLine(), Accounts.english(refusal.get()));
+    }
   }
 }

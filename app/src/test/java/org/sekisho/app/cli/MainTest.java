@@ -65,6 +65,37 @@ class MainTest {
   }
 
   @Test
+  void aUserNameOrOfficeTheWebWouldRefuseIsRefusedBeforeAnyDatabaseOpens() {
+    Run name =
+        run(
+            "user",
+            "Kono Taro",
+            "--role",
+            "analyst",
+            "--agency",
+            "customs-jp",
+            "--data-dir",
+            "/nonexistent/sekisho");
+    assertThat(name.code()).isEqualTo(2);
+    assertThat(name.err()).contains("username:").contains("Kono Taro");
+    assertThat(name.err().strip().lines()).hasSize(1);
+    Run office =
+        run(
+            "user",
+            "kono",
+            "--role",
+            "officer",
+            "--agency",
+            "customs-jp",
+            "--office",
+            "Narita Airport!",
+            "--data-dir",
+            "/nonexistent/sekisho");
+    assertThat(office.code()).isEqualTo(2);
+    assertThat(office.err()).contains("office:");
+  }
+
+  @Test
   void aBadValueGivesOneClearLineAndExitCode2() {
     Run r = run("ingest", "cargo-ships", "/nonexistent");
     assertThat(r.code()).isEqualTo(2);

@@ -212,7 +212,7 @@ public final class Accounts {
       new Messages(java.util.Locale.ENGLISH, List.of("i18n.platform"));
 
   /** A refusal in English (the command line's language): "roles: …". */
-  static String english(AccountRefusal r) {
+  public static String english(AccountRefusal r) {
     return r.field() + ": " + ENGLISH.get(r.key(), r.args().toArray());
   }
 
