@@ -411,6 +411,74 @@ class IntelWebTest {
   }
 
   @Test
+  void anEntityOthersWereMergedIntoIsNotMergedIntoAThirdSoRecordsGraphAndSearchAgree()
+      throws Exception {
+    ingest(
+        "declarations",
+        "json",
+        declaration("CHAIN-1", "2026-11-26", "JPCHN", "Chainlink Alpha")
+            + declaration("CHAIN-2", "2026-11-26", "JPCHN", "Chainlink Beta")
+            + declaration("CHAIN-3", "2026-11-26", "JPCHN", "Chainlink Gamma"));
+    long a =
+        count("select id from intel.entity where type = 'company' and key = 'CHAINLINK ALPHA|JP'");
+    long b =
+        count("select id from intel.entity where type = 'company' and key = 'CHAINLINK BETA|JP'");
+    long c =
+        count("select id from intel.entity where type = 'company' and key = 'CHAINLINK GAMMA|JP'");
+    HttpResponse<String> first =
+        send(
+            "POST",
+            "/api/entities/" + a + "/merge",
+            "{\"mergedId\":" + b + ",\"reason\":\"same trader number\"}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
+    // a, which b was merged into, cannot itself be merged into c: the analyst is told which way
+    HttpResponse<String> chained =
+        send(
+            "POST",
+            "/api/entities/" + c + "/merge",
+            "{\"mergedId\":" + a + ",\"reason\":\"same trader number\"}");
+    assertThat(chained.statusCode()).as(chained.body()).isEqualTo(409);
+    JsonNode refusal = JSON.readTree(chained.body());
+    assertThat(refusal.get("field").asText()).isEqualTo("mergedId");
+    assertThat(refusal.get("message").asText()).contains("merge entity " + c + " into entity " + a);
+    assertThat(count("select count(*) from intel.entity where merged_into = " + c)).isZero();
+    // the other way round is a merge like any other
+    HttpResponse<String> right =
+        send(
+            "POST",
+            "/api/entities/" + a + "/merge",
+            "{\"mergedId\":" + c + ",\"reason\":\"same trader number\"}");
+    assertThat(right.statusCode()).as(right.body()).isEqualTo(201);
+    // every view resolves b's and c's records to a
+    long betaRecord = count("select id from intel.record where source_id = 'CHAIN-2'");
+    JsonNode record = JSON.readTree(send("GET", "/api/records/" + betaRecord, null).body());
+    assertThat(record.get("entities"))
+        .filteredOn(e -> e.get("type").asText().equals("company"))
+        .extracting(e -> e.get("id").asLong())
+        .containsExactly(a);
+    JsonNode graph =
+        JSON.readTree(send("GET", "/api/entities/" + a + "/graph?hops=2", null).body());
+    assertThat(graph.get("nodes"))
+        .extracting(n -> n.get("id").asText())
+        .contains("e" + a, "r" + betaRecord)
+        .doesNotContain("e" + b, "e" + c);
+    JsonNode entity = JSON.readTree(send("GET", "/api/entities/" + a, null).body());
+    assertThat(entity.get("recordCount").asLong()).isEqualTo(3);
+    JsonNode search = JSON.readTree(send("GET", "/api/search?q=Chainlink+Beta", null).body());
+    assertThat(search.get("entities"))
+        .filteredOn(e -> e.get("id").asLong() == a)
+        .singleElement()
+        .satisfies(e -> assertThat(e.get("records").asLong()).isEqualTo(3));
+    // a merged entity is not merged again either way round
+    HttpResponse<String> again =
+        send(
+            "POST",
+            "/api/entities/" + b + "/merge",
+            "{\"mergedId\":" + c + ",\"reason\":\"same trader number\"}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+  }
+
+  @Test
   void theSearchPageOffersANextPageWhileThereAreHitsPastTheCountsCap() throws Exception {
     StringBuilder sb = new StringBuilder();
     for (int i = 0; i < 1_050; i++) {

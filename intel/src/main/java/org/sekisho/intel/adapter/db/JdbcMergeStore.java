@@ -2,13 +2,16 @@ package org.sekisho.intel.adapter.db;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sekisho.core.Outcome;
 import org.sekisho.intel.application.EntityMerges.MergeStore;
 
 /**
  * Entity merges in {@code intel.entity_merge}, applied by pointing the merged entity at the
- * survivor.
+ * survivor. Merges are one level deep: neither entity may already be merged, and an entity others
+ * were merged into cannot itself be merged into another (the analyst merges the other way round).
  */
 public final class JdbcMergeStore implements MergeStore {
   private final Jdbi jdbi;
@@ -44,6 +47,32 @@ public final class JdbcMergeStore implements MergeStore {
                   "entity " + r[0] + " is already merged; undo that merge first");
             }
           }
+          // Merges stay one level deep, so that every read resolving a link to its survivor in one
+          // step (record pages, the graph, search counts) agrees with the entity page. An entity
+          // others were merged into is refused as the merged side: the analyst merges the other
+          // way round (or undoes those merges first), and each merge stays undoable on its own.
+          List<Long> into = survivorOf(h, mergedId);
+          if (!into.isEmpty()) {
+            boolean survivorHasMerges = !survivorOf(h, survivorId).isEmpty();
+            return Outcome.<Long>rejected(
+                "conflict",
+                "mergedId",
+                "entity "
+                    + mergedId
+                    + " is itself the survivor of merges (entities "
+                    + String.join(", ", into.stream().map(String::valueOf).toList())
+                    + (survivorHasMerges
+                        ? "), as entity "
+                            + survivorId
+                            + " is: undo the merges into one of them first"
+                        : "): merge entity "
+                            + survivorId
+                            + " into entity "
+                            + mergedId
+                            + " instead, from entity "
+                            + mergedId
+                            + "'s page"));
+          }
           h.createUpdate("update intel.entity set merged_into = :s where id = :m")
               .bind("s", survivorId)
               .bind("m", mergedId)
@@ -63,6 +92,18 @@ public final class JdbcMergeStore implements MergeStore {
           return Outcome.accepted(id);
         });
   }
+
+  /** The entities merged into {@code id} now (a few, to name them), smallest id first. */
+  private static List<Long> survivorOf(Handle h, long id) {
+    return h.createQuery(
+            "select id from intel.entity where merged_into = :id order by id limit " + NAMED_MERGED)
+        .bind("id", id)
+        .mapTo(Long.class)
+        .list();
+  }
+
+  /** How many merged entities a refusal names. */
+  private static final int NAMED_MERGED = 5;
 
   @Override
   public Outcome<Long> undo(long mergeId, String actor, Instant at) {
