@@ -172,7 +172,7 @@ public final class Sekisho implements AutoCloseable {
     List<NavItem> nav = new ArrayList<>();
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
     AuditWeb auditWeb = new AuditWeb(auditSearch, audit::verify, agency());
-    List<WebModule> modules = new ArrayList<>(List.of(new AgencyWeb(agencies), auditWeb));
+    List<WebModule> modules = new ArrayList<>(List.of(new AgencyWeb(agencies, agency()), auditWeb));
     for (BoundedContext c : contexts) {
       nav.addAll(c.nav());
       bundles.addAll(c.messageBundles());

@@ -192,10 +192,15 @@ class ServerTest {
     assertThat(send("POST", "/api/agencies", tokens.get(Role.ADMIN), jcg).statusCode())
         .isEqualTo(200);
     JsonNode listed =
-        JSON.readTree(send("GET", "/api/agencies", tokens.get(Role.PARTNER), null).body());
+        JSON.readTree(send("GET", "/api/agencies", tokens.get(Role.LIAISON), null).body());
     assertThat(listed.get("agencies").toString())
         .contains("{\"code\":\"coastguard-jp\",\"name\":\"Japan Coast Guard\"}")
         .contains("police-jp");
+    // a partner agency sees itself and the administration, not the administration's other partners
+    JsonNode partner =
+        JSON.readTree(send("GET", "/api/agencies", tokens.get(Role.PARTNER), null).body());
+    assertThat(partner.get("agencies").findValuesAsText("code"))
+        .containsExactlyInAnyOrder("customs-jp", "police-jp");
     long registrations =
         sekisho
             .db()

@@ -11,38 +11,58 @@ import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
 
 /**
- * The agency registry over HTTP: anyone signed in may see which agencies records can be shared
- * with; administrators register new ones.
+ * The agency registry over HTTP. The administration's staff see every registered agency (the codes
+ * records can belong to or be shared with); a partner agency's accounts see their own agency and
+ * the administration, not which other agencies the administration works with; kiosk devices see
+ * nothing. The administration's administrators register new agencies.
  */
 public final class AgencyWeb implements WebModule {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Agencies agencies;
+  private final String administration;
 
-  public AgencyWeb(Agencies agencies) {
+  /**
+   * @param administration the agency running this installation ({@code SEKISHO_AGENCY})
+   */
+  public AgencyWeb(Agencies agencies, String administration) {
     this.agencies = agencies;
+    this.administration = administration;
   }
 
   @Override
   public void routes(Routes r) {
     r.get(
             "/api/agencies",
-            Access.signedIn(),
-            "the registered agencies (codes a record may belong to or be shared with)",
+            Access.anyOf(
+                Role.ANALYST,
+                Role.OFFICER,
+                Role.INSPECTOR,
+                Role.INVESTIGATOR,
+                Role.LIAISON,
+                Role.PNR_UNIT,
+                Role.PARTNER,
+                Role.ADMIN),
+            "the registered agencies (codes a record may belong to or be shared with); a partner"
+                + " agency's accounts see their own and the administration only",
             this::list)
         .post(
             "/api/agencies",
             Access.anyOf(Role.ADMIN),
-            "register an agency ({\"code\":\"police-jp\",\"name\":…}); 201 when new, 200 when"
-                + " registered already (its name unchanged)",
+            "register an agency ({\"code\":\"police-jp\",\"name\":…}; the administration's"
+                + " administrators); 201 when new, 200 when registered already (its name"
+                + " unchanged)",
             this::register);
   }
 
   private void list(Context ctx) {
+    Principal p = Web.principal(ctx);
+    boolean ours = p.agency().equals(administration);
     ctx.json(
         Map.of(
             "agencies",
             agencies.all().stream()
+                .filter(a -> ours || a.code().equals(p.agency()) || a.code().equals(administration))
                 .map(
                     a -> {
                       Map<String, String> m = new LinkedHashMap<>();
@@ -86,6 +106,10 @@ public final class AgencyWeb implements WebModule {
           "expected at most " + Agencies.MAX_NAME + " characters; got " + shown.length());
     }
     Principal p = Web.principal(ctx);
+    if (!p.agency().equals(administration)) {
+      throw HttpProblem.of(
+          "forbidden", "", "only administrators of " + administration + " register agencies");
+    }
     boolean added = agencies.register(code.asText(), shown, p.username(), p.agency());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("code", code.asText());
