@@ -540,6 +540,69 @@ class IntelWebTest {
     }
   }
 
+  private List<String> hitIds(String q, String also) throws Exception {
+    HttpResponse<String> r =
+        send(
+            "GET",
+            "/api/search?size=100&q=" + URLEncoder.encode(q, StandardCharsets.UTF_8) + also,
+            null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    List<String> ids = new java.util.ArrayList<>();
+    JSON.readTree(r.body()).get("hits").forEach(h -> ids.add(h.get("sourceId").asText()));
+    return ids;
+  }
+
+  @Test
+  void aPhoneOrContainerNumberFindsTheSameRecordsHoweverItIsWritten() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    String[] written = {"03-3094-7412", "+81 3 3094 7412", "(03) 3094-7412"};
+    for (int i = 0; i < written.length; i++) {
+      sb.append(
+          declaration("PHONE-" + i, "2026-11-25", "JPPHN", "Phone Holder " + i)
+              .replace(
+                  "\"country\":\"JP\"}", "\"country\":\"JP\",\"phone\":\"" + written[i] + "\"}"));
+    }
+    ingest("declarations", "json", sb.toString());
+    ingest(
+        "transport-documents",
+        "json",
+        "{\"number\":\"CNT-BL-1\",\"date\":\"2026-11-25\",\"containers\":[\"CSQU3054383\"]}\n"
+            + "{\"number\":\"CNT-BL-2\",\"date\":\"2026-11-25\",\"containers\":[\"CSQU 305438"
+            + " 3\"]}\n");
+    for (String q : List.of(written[0], written[1], written[2], "０３－３０９４－７４１２")) {
+      assertThat(hitIds(q, "")).as(q).containsExactlyInAnyOrder("PHONE-0", "PHONE-1", "PHONE-2");
+    }
+    // with other words and filters too
+    assertThat(hitIds("Holder +81 3 3094 7412", "&office=JPPHN"))
+        .containsExactlyInAnyOrder("PHONE-0", "PHONE-1", "PHONE-2");
+    assertThat(hitIds("Nobody +81 3 3094 7412", "")).isEmpty();
+    for (String q : List.of("CSQU3054383", "csqu 305438 3", "CSQU-305438-3")) {
+      assertThat(hitIds(q, "")).as(q).containsExactlyInAnyOrder("CNT-BL-1", "CNT-BL-2");
+    }
+  }
+
+  @Test
+  void aCompanyNameIsFoundWhicheverLegalFormTheQueryWrites() throws Exception {
+    ingest(
+        "declarations",
+        "json",
+        declaration("FORM-1", "2026-11-24", "JPFRM", "株式会社森商事")
+            + declaration("FORM-2", "2026-11-24", "JPFRM", "（株）森商事")
+            + declaration("FORM-3", "2026-11-24", "JPFRM", "森商事")
+            + declaration("FORM-4", "2026-11-24", "JPFRM", "Mori Shoji Co., Ltd.")
+            + declaration("FORM-5", "2026-11-24", "JPFRM", "Mori Shoji KK")
+            + declaration("FORM-6", "2026-11-24", "JPFRM", "Hikari Shoji Co., Ltd."));
+    for (String q : List.of("森商事", "（株）森商事", "株式会社森商事", "森商事株式会社")) {
+      assertThat(hitIds(q, "&office=JPFRM"))
+          .as(q)
+          .containsExactlyInAnyOrder("FORM-1", "FORM-2", "FORM-3");
+    }
+    for (String q :
+        List.of("Mori Shoji", "Mori Shoji Co., Ltd.", "Mori Shoji KK", "MORI SHOJI INC")) {
+      assertThat(hitIds(q, "&office=JPFRM")).as(q).containsExactlyInAnyOrder("FORM-4", "FORM-5");
+    }
+  }
+
   @Test
   void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
     JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());

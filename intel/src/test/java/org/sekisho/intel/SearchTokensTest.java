@@ -74,4 +74,20 @@ class SearchTokensTest {
     assertThat(SearchTokens.forQuery("(kyoto)")).containsExactly("kyoto");
     assertThat(SearchTokens.forQuery("!")).isEmpty();
   }
+
+  @Test
+  void legalFormsWrittenInFullInAQueryAreIgnoredWhereverTheyStand() {
+    List<String> mori = SearchTokens.forQuery("森商事");
+    for (String q : List.of("株式会社森商事", "森商事株式会社", "（株）森商事", "森商事 有限会社")) {
+      assertThat(SearchTokens.forQuery(q)).as(q).isEqualTo(mori);
+    }
+    List<String> latin = SearchTokens.forQuery("Mori Shoji");
+    for (String q :
+        List.of("Mori Shoji Co., Ltd.", "Mori Shoji KK", "MORI SHOJI INC", "Mori Shoji GmbH")) {
+      assertThat(SearchTokens.forQuery(q)).as(q).isEqualTo(latin);
+    }
+    // a query of legal forms alone is searched as written
+    assertThat(SearchTokens.forQuery("Co., Ltd.")).containsExactly("co", "ltd");
+    assertThat(SearchTokens.forQuery("株式会社")).contains("株式", "会社");
+  }
 }

@@ -43,23 +43,75 @@ public final class SearchTokens {
   /**
    * Tokens for a query: an identifier written with separators is looked up by its joined token
    * alone, which is rare and precise, rather than by its parts, which may occur in every record.
+   * Legal forms are ignored as company keys ignore them (株式会社, 有限会社, (株), ㈱, KK, Co., Ltd., Inc.,
+   * GmbH, …): one record writes 株式会社森商事, another （株）森商事 or 森商事, and a form written in the query but
+   * not in the record would otherwise leave it out. A query of nothing but legal forms is searched
+   * as written.
    */
   public static List<String> forQuery(String text) {
-    // A legal-form mark ((株), ㈱, (有)) is ignored as company keys ignore it: the record may write
-    // 株式会社 in full, and the mark alone would be a one-character token no record holds. A query
-    // of nothing but marks is searched as written.
-    if (text != null && mayHoldMark(text)) {
-      String unmarked =
+    if (text == null) {
+      return queryTokens(text);
+    }
+    String unmarked = text;
+    if (mayHoldMark(text)) {
+      // after NFKC, which writes ㈱ and （株） as (株)
+      unmarked =
           LEGAL_MARK.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll(" ");
-      List<String> tokens = queryTokens(unmarked);
-      if (!tokens.isEmpty()) {
-        return tokens;
+    }
+    for (String form : LEGAL_FORMS_CJK) {
+      if (unmarked.contains(form)) {
+        unmarked = unmarked.replace(form, " ");
       }
     }
-    return queryTokens(text);
+    List<String> tokens = new java.util.ArrayList<>(queryTokens(unmarked));
+    tokens.removeIf(LEGAL_FORM_WORDS::contains);
+    return tokens.isEmpty() ? queryTokens(text) : List.copyOf(tokens);
   }
 
-  // after NFKC, which writes ㈱ and （株） as (株)
+  // Written in full in a query (the marks are matched by LEGAL_MARK); longest first, as 有限公司 is
+  // part of 股份有限公司.
+  private static final List<String> LEGAL_FORMS_CJK =
+      List.of(
+          "股份有限公司", "有限责任公司", "有限責任公司", "株式会社", "有限会社", "合同会社", "合資会社", "合名会社", "有限公司", "주식회사",
+          "유한회사");
+
+  // Latin legal forms as query tokens (lower case, punctuation already split off: Co., Ltd. is co,
+  // ltd), as MatchKeys drops them from company keys.
+  private static final Set<String> LEGAL_FORM_WORDS =
+      Set.of(
+          "kk",
+          "gk",
+          "yk",
+          "co",
+          "ltd",
+          "limited",
+          "inc",
+          "incorporated",
+          "corp",
+          "corporation",
+          "company",
+          "llc",
+          "llp",
+          "gmbh",
+          "plc",
+          "pte",
+          "pty",
+          "sdn",
+          "bhd",
+          "jsc",
+          "sarl",
+          "srl",
+          "bv",
+          "nv",
+          "ag",
+          "sa",
+          "sas",
+          "spa",
+          "ооо",
+          "зао",
+          "оао",
+          "пао");
+
   private static final java.util.regex.Pattern LEGAL_MARK =
       java.util.regex.Pattern.compile("\\([株有合名資社財]\\)");
 

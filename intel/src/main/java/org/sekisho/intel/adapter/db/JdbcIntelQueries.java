@@ -47,6 +47,7 @@ import org.sekisho.intel.domain.EntityExtraction;
 import org.sekisho.intel.domain.EntityRef;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.Normalize;
+import org.sekisho.intel.domain.QueryKeys;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.SearchTokens;
 import org.sekisho.intel.domain.Seizure;
@@ -104,13 +105,35 @@ public final class JdbcIntelQueries implements IntelQueries {
       Problem p = problems.get(0);
       throw new IllegalArgumentException(p.field() + ": " + p.message());
     }
-    List<String> tokens = SearchTokens.forQuery(q.text());
+    // Phone and container numbers are matched by their entity key as well as by their tokens as
+    // written: 03-3094-7412, +81 3 3094 7412 and (03) 3094-7412 share no token, but every record
+    // naming the number links to the one phone entity. Other queries keep their shape.
+    QueryKeys.Split split = QueryKeys.of(q.text());
+    List<String> tokens = SearchTokens.forQuery(split.rest());
     StringBuilder where = new StringBuilder(SCOPE);
     Map<String, Object> binds = new LinkedHashMap<>();
     binds.put("agency", reader.agency());
     if (!tokens.isEmpty()) {
       where.append(" and r.doc @@ cast(:tsq as tsquery)");
       binds.put("tsq", tsquery(tokens));
+    }
+    for (int i = 0; i < split.keys().size(); i++) {
+      QueryKeys.KeyTerm k = split.keys().get(i);
+      where
+          .append(" and r.id in (select re.record_id from intel.record_entity re join intel.entity")
+          .append(" ke on ke.id = re.entity_id where ke.type = :kt")
+          .append(i)
+          .append(" and ke.key = :kk")
+          .append(i)
+          .append(" union select x.id from intel.record x where x.doc @@ cast(:kq")
+          .append(i)
+          .append(" as tsquery))");
+      binds.put("kt" + i, k.type());
+      binds.put("kk" + i, k.key());
+      String written = tsquery(SearchTokens.forQuery(k.written()));
+      binds.put(
+          "kq" + i,
+          k.joined().isEmpty() ? written : tsquery(List.of(k.joined())) + " | (" + written + ")");
     }
     q.kind()
         .ifPresent(
@@ -148,7 +171,7 @@ public final class JdbcIntelQueries implements IntelQueries {
               where.append(" and r.hs_chapters @> array[cast(:hs as text)]");
               binds.put("hs", h);
             });
-    boolean text = !tokens.isEmpty();
+    boolean text = !tokens.isEmpty() || !split.keys().isEmpty();
     return jdbi.withHandle(
         h -> {
           // A text query first collects its matches through the indexes, up to the cap, and pages
@@ -216,7 +239,7 @@ public final class JdbcIntelQueries implements IntelQueries {
             }
           }
           List<EntityHit> entities =
-              q.text().isBlank() ? List.of() : entityHits(h, q.text(), reader);
+              q.text().isBlank() ? List.of() : entityHits(h, q.text(), split, reader);
           // one hit more than the page was read: whether a next page has any, past the count's cap
           boolean more = hits.size() > q.size();
           return new SearchPage(
@@ -260,7 +283,7 @@ public final class JdbcIntelQueries implements IntelQueries {
    * Entities whose key or spelling is similar to the text (trigram), with their visible record
    * counts.
    */
-  private List<EntityHit> entityHits(Handle h, String text, Reader reader) {
+  private List<EntityHit> entityHits(Handle h, String text, QueryKeys.Split split, Reader reader) {
     String company = Normalize.companyKey(text);
     String person = Normalize.personKey(text);
     String folded = Normalize.fold(text);
@@ -273,14 +296,16 @@ public final class JdbcIntelQueries implements IntelQueries {
     // records are counted, up to a cap, for the dozen best candidates only.
     h.execute("set enable_seqscan = off");
     try {
-      return entityCandidates(h, company, person, folded, reader);
+      List<String> exact = new ArrayList<>(List.of(company, person));
+      split.keys().forEach(k -> exact.add(k.key()));
+      return entityCandidates(h, company, person, folded, exact, reader);
     } finally {
       h.execute("reset enable_seqscan");
     }
   }
 
   private static List<EntityHit> entityCandidates(
-      Handle h, String company, String person, String folded, Reader reader) {
+      Handle h, String company, String person, String folded, List<String> exact, Reader reader) {
     // A merged entity's name finds its survivor, whose count takes the records of the entities
     // merged into it, when the reader sees a record that names the merged entity. Merged entities
     // are matched in a branch of their own (few, through their
@@ -295,7 +320,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " or :c operator(public.<%) e.key or :f operator(public.<%) e.display)"
                 + " limit 300) union (select e.id, e.type, e.display, e.key, e.display from"
                 + " intel.entity e where e.merged_into is null and e.type = any(:types) and e.key"
-                + " in (:c, :p)) union (select s.id, s.type, s.display, e.key, e.display from"
+                + " = any(:exact)) union (select s.id, s.type, s.display, e.key, e.display from"
                 + " intel.entity e join intel.entity s on s.id = e.merged_into and s.merged_into"
                 + " is null where e.merged_into is not null and (e.key operator(public.%) :c or"
                 + " e.key operator(public.%) :p or e.display operator(public.%) :f or :c"
@@ -309,7 +334,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " cand as (select id, type, display, max(greatest(public.similarity(key, :c),"
                 + " public.similarity(key, :p), public.similarity(said, :f),"
                 + " public.word_similarity(:c, key), public.word_similarity(:f, said),"
-                + " case when key in (:c, :p) then 1.0 else 0 end)) as sim"
+                + " case when key = any(:exact) then 1.0 else 0 end)) as sim"
                 + " from pool group by id, type, display order by sim desc, id limit 12)"
                 + " select c.id, c.type, c.display, c.sim, (select count(*) from (select 1 from"
                 + " intel.record_entity re join intel.record r on r.id = re.record_id where"
@@ -325,6 +350,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + (EntityHit.COUNT_CAP + 1)
                 + ") y) as n from cand c order by c.sim desc, n desc limit 10")
         .bindArray("types", String.class, ENTITY_TYPES)
+        .bindArray("exact", String.class, exact)
         .bind("c", company)
         .bind("p", person)
         .bind("f", folded)
