@@ -7,6 +7,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.function.BiConsumer;
 
 /**
  * Headers every answer carries, pages, API, static files and error answers alike, set before the
@@ -41,15 +42,20 @@ final class SecurityHeaders implements Filter {
   public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
       throws IOException, ServletException {
     if (response instanceof HttpServletResponse http) {
-      http.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-      // a file is read as the type it was served with, never sniffed into HTML or a script
-      http.setHeader("X-Content-Type-Options", "nosniff");
-      // links out of Sekisho (a vessel's registry page) do not carry the record's address
-      http.setHeader("Referrer-Policy", "same-origin");
-      if (behindTls) {
-        http.setHeader("Strict-Transport-Security", "max-age=31536000");
-      }
+      apply(http::setHeader, behindTls);
     }
     chain.doFilter(request, response);
+  }
+
+  /** Sets the headers through {@code set} (name, value). */
+  static void apply(BiConsumer<String, String> set, boolean behindTls) {
+    set.accept("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    // a file is read as the type it was served with, never sniffed into HTML or a script
+    set.accept("X-Content-Type-Options", "nosniff");
+    // links out of Sekisho (a vessel's registry page) do not carry the record's address
+    set.accept("Referrer-Policy", "same-origin");
+    if (behindTls) {
+      set.accept("Strict-Transport-Security", "max-age=31536000");
+    }
   }
 }

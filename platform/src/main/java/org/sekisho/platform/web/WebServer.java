@@ -145,6 +145,8 @@ public final class WebServer implements AutoCloseable {
                     sf.location = Location.CLASSPATH;
                   });
               cfg.startup.showJavalinBanner = false;
+              cfg.jetty.modifyServer(
+                  server -> server.setErrorHandler(new BadRequestAnswer(config.secureCookies())));
               cfg.jetty.modifyServletContextHandler(
                   h -> {
                     h.addFilter(

@@ -2,8 +2,12 @@ package org.sekisho.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +94,26 @@ class UnservedRoutesTest {
         .doesNotContain("route=\"/api/things/{id}\",status=\"200\"");
     assertThat(noThing.json().get("field").asText()).isEqualTo("id");
     assertThat(t.get("/api/things/1", token).json().get("id").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aUrlJettyCannotDecodeIsAnsweredInTheErrorShapeWithTheSecurityHeaders() throws Exception {
+    // sent raw: an HTTP client refuses to build such a URL
+    try (Socket s = new Socket(InetAddress.getLoopbackAddress(), t.server.port())) {
+      s.setSoTimeout(10_000);
+      s.getOutputStream()
+          .write(
+              "GET /%zz HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+                  .getBytes(StandardCharsets.US_ASCII));
+      String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(answer).startsWith("HTTP/1.1 400");
+      String lower = answer.toLowerCase(Locale.ROOT);
+      assertThat(lower)
+          .contains("content-security-policy: " + SecurityHeaders.CONTENT_SECURITY_POLICY)
+          .contains("x-content-type-options: nosniff")
+          .contains("content-type: application/json");
+      assertThat(answer).contains("\"error\":\"bad-request\"").doesNotContain("<html");
+    }
   }
 
   @Test
