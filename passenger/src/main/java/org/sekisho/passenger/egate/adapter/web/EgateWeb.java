@@ -30,9 +30,6 @@ import org.sekisho.passenger.egate.application.KioskCheckIn;
 import org.sekisho.passenger.egate.application.QrImages;
 import org.sekisho.passenger.egate.application.ReferralDesk;
 import org.sekisho.passenger.egate.domain.chip.ChipFiles;
-import org.sekisho.passenger.egate.domain.decision.GateDecision;
-import org.sekisho.passenger.egate.domain.decision.Reason;
-import org.sekisho.passenger.egate.domain.decision.Referral;
 import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.passenger.egate.domain.declaration.SealedDeclaration;
@@ -667,57 +664,18 @@ public final class EgateWeb implements WebModule {
     }
   }
 
+  /**
+   * What the kiosk is told: the capture id, the decision and the traveller's instruction, nothing
+   * more. The kiosk is a public device: the reasons, their details (which name the declaration's
+   * holder, the face score, chip failures), the face comparison and the record receipts are for
+   * officers, who read them at {@code GET /api/egate/arrivals/{captureId}}.
+   */
   static Map<String, Object> answer(KioskCheckIn.Result r, Messages t) {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("captureId", r.captureId());
     out.put("decision", KioskCheckIn.decisionCode(r.decision()));
     out.put("decisionText", t.get("kiosk.decision." + KioskCheckIn.decisionCode(r.decision())));
-    List<Map<String, String>> reasons = new ArrayList<>();
-    if (r.decision() instanceof GateDecision.SecondaryInspection s) {
-      for (Referral ref : s.referrals()) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("reason", ref.reason().name());
-        m.put("text", t.get("reason." + ref.reason().name()));
-        // A screening hit is for the officer only, never on the kiosk (it may name a watchlist).
-        m.put("detail", ref.reason() == Reason.TARGETING_HIT ? "" : ref.detail());
-        reasons.add(m);
-      }
-    }
-    out.put("reasons", reasons);
-    out.put(
-        "face",
-        r.face()
-            .map(
-                f -> {
-                  Map<String, Object> m = new LinkedHashMap<>();
-                  m.put("match", f.match());
-                  m.put("similarity", f.similarity());
-                  m.put("threshold", f.threshold());
-                  m.put("model", f.model());
-                  return (Object) m;
-                })
-            .orElse(null));
-    Map<String, Object> decl = new LinkedHashMap<>();
-    decl.put("verified", r.declaration().isAccepted());
-    if (!r.declaration().isAccepted()) {
-      decl.put("problem", problem(r.declaration().problems().get(0)));
-    }
-    out.put("declaration", decl);
-    Map<String, Object> records = new LinkedHashMap<>();
-    records.put("customs", delivery(r.customsDelivery()));
-    records.put("immigration", delivery(r.immigrationDelivery()));
-    out.put("records", records);
     return out;
-  }
-
-  private static Map<String, Object> delivery(Outcome<String> o) {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("delivered", o.isAccepted());
-    switch (o) {
-      case Outcome.Accepted<String> a -> m.put("receipt", a.value());
-      case Outcome.Rejected<String> rj -> m.put("problem", problem(rj.problems().get(0)));
-    }
-    return m;
   }
 
   private static Map<String, String> problem(Problem p) {

@@ -41,7 +41,9 @@ import picocli.CommandLine;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class EgateSpecimenTest {
-  private static final Pattern REASON = Pattern.compile("\"reason\":\"([A-Z_]+)\"");
+  // gate_referrals as stored: "REASON: detail; REASON: detail"
+  private static final Pattern REASON = Pattern.compile("(?:\"gate_referrals\":\"|; )([A-Z_]+): ");
+  private static final Pattern CAPTURE = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"");
   private final Clock clock = Clock.systemUTC();
   private EgateServer server;
   private Path specimens;
@@ -186,9 +188,16 @@ class EgateSpecimenTest {
         body.getBytes(StandardCharsets.UTF_8));
   }
 
-  private static List<String> reasons(String body) {
+  /** The reasons an officer reads for the capture the kiosk answered (the kiosk is not told). */
+  private List<String> reasons(String body) throws Exception {
+    Matcher id = CAPTURE.matcher(body);
+    assertThat(id.find()).as(body).isTrue();
+    String record =
+        server
+            .send("GET", "/api/egate/arrivals/" + id.group(1), server.token("officer"), null, null)
+            .body();
     List<String> out = new ArrayList<>();
-    Matcher m = REASON.matcher(body);
+    Matcher m = REASON.matcher(record);
     while (m.find()) {
       out.add(m.group(1));
     }
