@@ -56,6 +56,7 @@ class IntelWebTest {
   private WebServer web;
   private String base;
   private String token;
+  private String investigator;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -73,6 +74,14 @@ class IntelWebTest {
         "customs-jp",
         "");
     token = accounts.issueApiToken("analyst", "test", Optional.empty());
+    accounts.upsert(
+        "investigator",
+        "Ken Mori",
+        "pw-" + System.nanoTime(),
+        Set.of(Role.INVESTIGATOR),
+        "customs-jp",
+        "");
+    investigator = accounts.issueApiToken("investigator", "test", Optional.empty());
     IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
     web =
         WebServer.start(
@@ -95,10 +104,15 @@ class IntelWebTest {
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return sendAs(token, method, path, body);
+  }
+
+  private HttpResponse<String> sendAs(String bearer, String method, String path, String body)
+      throws Exception {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create(base + path))
             .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
+            .header("Authorization", "Bearer " + bearer)
             .header("Accept", "application/json");
     b.method(
         method,
@@ -601,6 +615,28 @@ class IntelWebTest {
         List.of("Mori Shoji", "Mori Shoji Co., Ltd.", "Mori Shoji KK", "MORI SHOJI INC")) {
       assertThat(hitIds(q, "&office=JPFRM")).as(q).containsExactlyInAnyOrder("FORM-4", "FORM-5");
     }
+  }
+
+  @Test
+  void anInvestigatorRecordsSeizuresButNotTheKindsCustomsSystemsSend() throws Exception {
+    HttpResponse<String> seized =
+        sendAs(
+            investigator,
+            "POST",
+            "/api/ingest/seizures",
+            "{\"seizureId\":\"INV-S-1\",\"date\":\"2026-11-26\",\"commodity\":\"heroin\"}\n");
+    assertThat(seized.statusCode()).as(seized.body()).isEqualTo(200);
+    assertThat(JSON.readTree(seized.body()).get("stored").asLong()).isEqualTo(1);
+    assertThat(count("select count(*) from intel.record where source_id = 'INV-S-1'")).isEqualTo(1);
+    HttpResponse<String> declared =
+        sendAs(
+            investigator,
+            "POST",
+            "/api/ingest/declarations",
+            declaration("INV-D-1", "2026-11-26", "JPTYO", "Investigator Co"));
+    assertThat(declared.statusCode()).as(declared.body()).isEqualTo(403);
+    assertThat(JSON.readTree(declared.body()).get("field").asText()).isEqualTo("kind");
+    assertThat(count("select count(*) from intel.record where source_id = 'INV-D-1'")).isZero();
   }
 
   @Test

@@ -77,8 +77,18 @@ public final class IntelWeb implements WebModule {
           Role.PARTNER,
           Role.PNR_UNIT);
 
+  /**
+   * Who may ingest: {@link #INGEST_ANY_KIND} any kind, investigators seizures only (they record
+   * what they seized; declarations, manifests, movements and postal items come from the customs
+   * systems and partners that hold them).
+   */
   public static final Access INGEST =
-      Access.anyOf(Role.ANALYST, Role.OFFICER, Role.PARTNER, Role.ADMIN);
+      Access.anyOf(Role.ANALYST, Role.OFFICER, Role.PARTNER, Role.ADMIN, Role.INVESTIGATOR);
+
+  /** The roles that may ingest every kind of record. */
+  static final Set<Role> INGEST_ANY_KIND =
+      Set.of(Role.ANALYST, Role.OFFICER, Role.PARTNER, Role.ADMIN);
+
   public static final Access MERGE = Access.anyOf(Role.ANALYST, Role.OFFICER, Role.INVESTIGATOR);
 
   private final IntelQueries queries;
@@ -1157,6 +1167,14 @@ public final class IntelWeb implements WebModule {
                         "invalid-parameter",
                         "kind",
                         "expected declarations, transport-documents, conveyance-movements, postal-items or seizures"));
+    if (kind != RecordKind.SEIZURE && !Web.principal(ctx).hasAny(INGEST_ANY_KIND)) {
+      throw HttpProblem.of(
+          "forbidden",
+          "kind",
+          "an investigator ingests seizures only; "
+              + kindName
+              + " come from the systems that hold them");
+    }
     String format = Optional.ofNullable(ctx.queryParam("format")).orElse("json");
     String source =
         Optional.ofNullable(ctx.queryParam("source"))
