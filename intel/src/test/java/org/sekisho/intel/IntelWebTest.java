@@ -640,6 +640,43 @@ class IntelWebTest {
   }
 
   @Test
+  void fromAfterToIsRefusedAndAnHsHeadingOrSubheadingFiltersTheGoods() throws Exception {
+    for (String path :
+        List.of(
+            "/api/search?q=coffee&from=2026-11-27&to=2026-11-01",
+            "/search?from=2026-11-27&to=2026-11-01")) {
+      HttpResponse<String> r = send("GET", path, null);
+      assertThat(r.statusCode()).as(path).isEqualTo(400);
+      assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("from");
+      assertThat(JSON.readTree(r.body()).get("message").asText())
+          .contains("2026-11-27 is after to 2026-11-01");
+    }
+    ingest(
+        "declarations",
+        "json",
+        declaration("HS-COFFEE", "2026-11-23", "JPHSX", "Heading Trading")
+            + declaration("HS-TEA", "2026-11-23", "JPHSX", "Heading Trading")
+                .replace("090121", "090230")
+            // a token starting with the heading's digits, in a record of the same chapter
+            + declaration("HS-PHONE", "2026-11-23", "JPHSX", "Heading Trading 09012345678")
+                .replace("090121", "091010"));
+    assertThat(hitIds("heading", "&hs=09"))
+        .containsExactlyInAnyOrder("HS-COFFEE", "HS-TEA", "HS-PHONE");
+    assertThat(hitIds("heading", "&hs=0901")).containsExactly("HS-COFFEE");
+    assertThat(hitIds("heading", "&hs=090121")).containsExactly("HS-COFFEE");
+    JsonNode filterOnly =
+        JSON.readTree(send("GET", "/api/search?office=JPHSX&hs=0902", null).body());
+    assertThat(filterOnly.get("hits"))
+        .extracting(h -> h.get("sourceId").asText())
+        .containsExactly("HS-TEA");
+    for (String bad : List.of("9", "090", "09012", "0901211000", "ab")) {
+      HttpResponse<String> r = send("GET", "/api/search?hs=" + bad, null);
+      assertThat(r.statusCode()).as(bad).isEqualTo(400);
+      assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("hs");
+    }
+  }
+
+  @Test
   void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
     JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
     assertThat(d.get("entities").isNumber()).as(d.toString()).isTrue();

@@ -24,7 +24,8 @@ public final class IntelViews {
    * office and country are compared upper case, as records store them. A query with {@link
    * #problems()} cannot be run: callers check them first.
    *
-   * @param hsChapter two digits
+   * @param hsChapter an HS chapter (2 digits), heading (4) or subheading (6): records with goods
+   *     classified under it
    */
   public record SearchQuery(
       String text,
@@ -51,8 +52,9 @@ public final class IntelViews {
 
     /**
      * Why the query cannot be run, each naming its parameter ({@code q}, {@code office}, {@code
-     * kind}, {@code country}, {@code hs}): text PostgreSQL cannot take (a NUL character) or longer
-     * than a search needs.
+     * kind}, {@code country}, {@code hs}, {@code from}): text PostgreSQL cannot take (a NUL
+     * character) or longer than a search needs, an HS code of other than 2, 4 or 6 digits, days
+     * from after to.
      */
     public List<Problem> problems() {
       List<Problem> out = new ArrayList<>();
@@ -71,6 +73,30 @@ public final class IntelViews {
       kind.flatMap(k -> FieldRules.text("kind", k, FieldRules.MAX_ID)).ifPresent(out::add);
       country.flatMap(c -> FieldRules.text("country", c, FieldRules.MAX_ID)).ifPresent(out::add);
       hsChapter.flatMap(h -> FieldRules.text("hs", h, FieldRules.MAX_ID)).ifPresent(out::add);
+      hsChapter
+          .filter(h -> !h.matches("\\d{2}|\\d{4}|\\d{6}"))
+          .ifPresent(
+              h ->
+                  out.add(
+                      Problem.of(
+                          "invalid-parameter",
+                          "hs",
+                          "expected an HS chapter (2 digits, e.g. 09), heading (4, e.g. 0901) or"
+                              + " subheading (6, e.g. 090121), got '"
+                              + FieldRules.shorten(h)
+                              + "'")));
+      if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
+        // left alone, the search would answer nothing, as if nothing had happened in the days
+        out.add(
+            Problem.of(
+                "invalid-parameter",
+                "from",
+                "from "
+                    + from.get()
+                    + " is after to "
+                    + to.get()
+                    + ": expected from on or before to"));
+      }
       return out;
     }
 

@@ -169,7 +169,20 @@ public final class JdbcIntelQueries implements IntelQueries {
         .ifPresent(
             h -> {
               where.append(" and r.hs_chapters @> array[cast(:hs as text)]");
-              binds.put("hs", h);
+              binds.put("hs", h.substring(0, 2));
+              if (h.length() > 2) {
+                // A heading or subheading: the chapter's index narrows, the codes' search tokens
+                // (a prefix of each item's code) narrow further, and the goods' codes as stored
+                // decide (a token such as a phone number may start with the same digits).
+                where.append(
+                    " and r.doc @@ cast(:hsq as tsquery) and (cast(r.data as jsonb) ->> 'hsCode'"
+                        + " like :hsp or exists (select 1 from jsonb_array_elements(case when"
+                        + " jsonb_typeof(cast(r.data as jsonb) -> 'items') = 'array' then"
+                        + " cast(r.data as jsonb) -> 'items' else '[]' end) i where i ->> 'hsCode'"
+                        + " like :hsp))");
+                binds.put("hsq", "'" + h + "':*");
+                binds.put("hsp", h + "%");
+              }
             });
     boolean text = !tokens.isEmpty() || !split.keys().isEmpty();
     return jdbi.withHandle(

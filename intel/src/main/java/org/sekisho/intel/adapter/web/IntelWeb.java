@@ -283,10 +283,8 @@ public final class IntelWeb implements WebModule {
           "kind",
           "expected declaration, transport-document, conveyance-movement, postal-item or seizure");
     }
+    // an HS code of other than 2, 4 or 6 digits, and from after to, are among the query's problems
     String hs = param(ctx, "hs");
-    if (!hs.isEmpty() && !hs.matches("\\d{2}")) {
-      throw HttpProblem.of("invalid-parameter", "hs", "expected a two-digit HS chapter, e.g. 09");
-    }
     String country = param(ctx, "country").toUpperCase(Locale.ROOT);
     if (!country.isEmpty() && !org.sekisho.core.Country.isValidOrUnknown(country)) {
       throw HttpProblem.of(
