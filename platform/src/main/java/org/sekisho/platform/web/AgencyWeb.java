@@ -34,15 +34,7 @@ public final class AgencyWeb implements WebModule {
   public void routes(Routes r) {
     r.get(
             "/api/agencies",
-            Access.anyOf(
-                Role.ANALYST,
-                Role.OFFICER,
-                Role.INSPECTOR,
-                Role.INVESTIGATOR,
-                Role.LIAISON,
-                Role.PNR_UNIT,
-                Role.PARTNER,
-                Role.ADMIN),
+            AccountWeb.OWN,
             "the registered agencies (codes a record may belong to or be shared with); a partner"
                 + " agency's accounts see their own and the administration only",
             this::list)
