@@ -677,6 +677,46 @@ class IntelWebTest {
   }
 
   @Test
+  void aGraphReadIsAuditedWithTheIdsOfThePersonsItShowsButNotTheirNames() throws Exception {
+    ingest(
+        "seizures",
+        "json",
+        "{\"seizureId\":\"GRAPH-S-1\",\"date\":\"2026-11-26\",\"commodity\":\"gold\","
+            + "\"persons\":[{\"name\":\"Taro Graphson\",\"dateOfBirth\":\"1980-01-02\"},"
+            + "{\"name\":\"Hanako Graphson\"}],"
+            + "\"companies\":[{\"name\":\"Graphson Gold Trading\",\"country\":\"JP\"}]}\n");
+    long company =
+        count(
+            "select id from intel.entity where type = 'company' and key = 'GRAPHSON GOLD TRADING|JP'");
+    List<Long> persons =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select id from intel.entity where type = 'person' and key like"
+                                + " '%GRAPHSON%' order by id")
+                        .mapTo(Long.class)
+                        .list());
+    assertThat(persons).hasSize(2);
+    HttpResponse<String> g = send("GET", "/api/entities/" + company + "/graph?hops=2", null);
+    assertThat(g.statusCode()).as(g.body()).isEqualTo(200);
+    String details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::text from platform.audit_log where action ="
+                                + " 'entity.graph' and subject = :s order by seq desc limit 1")
+                        .bind("s", "entity:" + company)
+                        .mapTo(String.class)
+                        .one());
+    JsonNode d = JSON.readTree(details);
+    assertThat(List.of(d.get("persons").asText().split(",")))
+        .containsExactlyInAnyOrder(persons.get(0).toString(), persons.get(1).toString());
+    assertThat(details).doesNotContainIgnoringCase("graphson");
+  }
+
+  @Test
   void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
     JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
     assertThat(d.get("entities").isNumber()).as(d.toString()).isTrue();

@@ -525,11 +525,23 @@ public final class IntelWeb implements WebModule {
     requireEntity(ctx, id);
     int hops = Web.intParam(ctx, "hops", 2, 1, 6);
     var g = queries.graph(id, reader(ctx), hops, Web.intParam(ctx, "max", 250, 10, 2000));
+    // A graph shows the names of every person in it, so whose names were shown is kept, by id
     Web.audit(
         ctx,
         "entity.graph",
         "entity:" + id,
-        Map.of("hops", Integer.toString(hops), "nodes", Integer.toString(g.nodes().size())));
+        Map.of(
+            "hops",
+            Integer.toString(hops),
+            "nodes",
+            Integer.toString(g.nodes().size()),
+            "persons",
+            String.join(
+                ",",
+                g.nodes().stream()
+                    .filter(n -> n.type().equals("person"))
+                    .map(n -> Long.toString(n.dbId()))
+                    .toList())));
     ctx.json(g);
   }
 
