@@ -31,4 +31,18 @@ class MessagesParityTest {
       en.forEach((k, v) -> assertThat((String) v).as(module + " en " + k).isNotBlank());
     }
   }
+
+  @Test
+  void aRecordKindIsNamedTheSameAsAKindAndInARecordsTitle() throws Exception {
+    for (String lang : new String[] {"en", "ja"}) {
+      Properties m = load("intel_" + lang + ".properties");
+      // a seizure was 摘発 as a kind but 押収 in its title
+      assertThat(m.getProperty("title.seizure"))
+          .as(lang)
+          .isEqualTo(m.getProperty("record.kind.seizure"));
+      assertThat(m.getProperty("title.postal-item"))
+          .as(lang)
+          .isEqualTo(m.getProperty("record.kind.postal-item"));
+    }
+  }
 }

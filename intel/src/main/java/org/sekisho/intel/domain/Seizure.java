@@ -75,15 +75,18 @@ public record Seizure(
     return hsCode.length() >= 2 ? List.of(hsCode.substring(0, 2)) : List.of();
   }
 
+  /** "Seizure ID · what, how much · where", leaving out what the seizure does not say. */
   @Override
   public String title() {
-    return "Seizure "
-        + seizureId
-        + " · "
-        + commodity
-        + (quantity == null ? "" : " " + quantity.toPlainString() + " " + unit)
-        + " · "
-        + place;
+    String what =
+        (commodity + (quantity == null ? "" : " " + quantity.toPlainString() + " " + unit)).strip();
+    StringBuilder sb = new StringBuilder("Seizure ").append(seizureId);
+    for (String part : List.of(what, place)) {
+      if (!part.isEmpty()) {
+        sb.append(" · ").append(part);
+      }
+    }
+    return sb.toString();
   }
 
   @Override
