@@ -246,6 +246,7 @@ public final class TargetingContext implements BoundedContext {
             (cv, lv) -> versioned(criteriaStore, listStore, rules, cv, lv),
             lifecycle,
             reasons != null ? reasons : AssessRecords.INLINE,
+            audit,
             clock);
     this.catalogue = new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
     this.lists = new ReferenceLists(listStore, rules);

@@ -152,6 +152,7 @@ class ModelReasonsAfterStoringTest {
         (cv, lv) -> Optional.of(book),
         ModelVersions.NONE,
         queue == null ? AssessRecords.INLINE : queue::add,
+        event -> {},
         Clock.systemUTC());
   }
 

@@ -100,6 +100,7 @@ class ReferralsWaitingForReasonsTest {
             (cv, lv) -> Optional.of(book),
             ModelVersions.NONE,
             dropped::add,
+            event -> {},
             Clock.systemUTC());
     long first = records.assessJson("declaration", declaration("W-1", "TH")).orElseThrow().id();
     long green = records.assessJson("declaration", declaration("W-2", "JP")).orElseThrow().id();

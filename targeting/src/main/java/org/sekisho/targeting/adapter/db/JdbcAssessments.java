@@ -48,7 +48,11 @@ public final class JdbcAssessments
           + " lane, basis, final_lane, status, hits, model_reasons, criteria_versions,"
           + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
           + " hist_importer_decl, hist_importer_infr, model_reasons_pending, consignment_key,"
-          + " consignment_assessment, consignment_lane, own_lane, assessed_alone";
+          + " consignment_assessment, consignment_lane, own_lane, assessed_alone,"
+          + " superseded_by, superseded_reason";
+
+  /** Of a record's assessments, the one in force (others are superseded, kept beside it). */
+  private static final String CURRENT = "status <> 'superseded'";
 
   private final Jdbi jdbi;
   private final DeclarationParser parser;
@@ -74,11 +78,14 @@ public final class JdbcAssessments
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
           + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
           + " conflict"
-          + " (record_key) do nothing returning id, assessed_at, importer_key, declarant_key),"
+          + " (record_key) where status <> 'superseded' do nothing returning id, assessed_at,"
+          + " importer_key, declarant_key, assessed_alone),"
+          // a record sent alone is no declaration of its traders' until it is stored
           + " counted as (insert into targeting.trader_history (role, trader_key, declarations,"
           + " infractions) select t.role, t.trader_key, 1, 0 from ins cross join lateral (values"
           + " ('importer', ins.importer_key), ('declarant', ins.declarant_key)) t(role,"
-          + " trader_key) where t.trader_key <> '' on conflict (role, trader_key) do update set"
+          + " trader_key) where t.trader_key <> '' and not ins.assessed_alone on conflict (role,"
+          + " trader_key) do update set"
           + " declarations = targeting.trader_history.declarations + 1) select id, assessed_at"
           + " from ins";
 
@@ -179,7 +186,8 @@ public final class JdbcAssessments
           + " by"
           + " u.n"
           + " on conflict"
-          + " (record_key) do nothing returning id, record_key, assessed_at, importer_key,"
+          + " (record_key) where status <> 'superseded' do nothing returning id, record_key,"
+          + " assessed_at, importer_key,"
           + " declarant_key), counted as (insert into targeting.trader_history (role,"
           + " trader_key, declarations, infractions) select t.role, t.trader_key, count(*), 0"
           + " from ins cross join lateral (values ('importer', ins.importer_key),"
@@ -191,6 +199,28 @@ public final class JdbcAssessments
   /** One statement for the whole batch: the rows go as one array per column. */
   @Override
   public List<StoredAssessment> saveAllIfAbsent(List<NewAssessment> batch) {
+    return saveAllIfAbsent(batch, Map.of());
+  }
+
+  /** Marks earlier lone assessments superseded, with their reasons, before the batch is stored. */
+  private static final String SUPERSEDE =
+      "update targeting.assessment a set status = 'superseded', superseded_reason = s.reason,"
+          + " model_reasons_pending = false from unnest(?::int8[], ?::text[]) as s(id, reason)"
+          + " where a.id = s.id and a.assessed_alone and a.status <> 'superseded'";
+
+  /** Links each superseded assessment to the record's assessment in force. */
+  private static final String LINK_SUPERSEDED =
+      "update targeting.assessment o set superseded_by = n.id from targeting.assessment n where"
+          + " o.id = any(?) and o.superseded_by is null and n.record_key = o.record_key and"
+          + " n.status <> 'superseded'";
+
+  /**
+   * The batch in one statement, the rows as one array per column; superseded assessments are marked
+   * first and linked after, in the same transaction.
+   */
+  @Override
+  public List<StoredAssessment> saveAllIfAbsent(
+      List<NewAssessment> batch, Map<String, Superseded> superseding) {
     if (batch.isEmpty()) {
       return List.of();
     }
@@ -240,42 +270,98 @@ public final class JdbcAssessments
       ownLanes[i] = ownLane(a);
     }
     Instant at = batch.get(0).at();
+    Long[] supersededIds = new Long[superseding.size()];
+    String[] supersededReasons = new String[superseding.size()];
+    int k = 0;
+    for (Superseded x : superseding.values()) {
+      supersededIds[k] = x.id();
+      supersededReasons[k++] = x.reason();
+    }
     Map<String, Map.Entry<Long, Instant>> inserted =
-        jdbi.withHandle(
+        jdbi.inTransaction(
             h -> {
               var c = h.getConnection();
-              try (var st = c.prepareStatement(INSERT_ASSESSMENTS)) {
-                int p = 1;
-                st.setTimestamp(p++, Timestamp.from(at));
-                for (int col = 0; col < 6; col++) {
-                  st.setArray(p++, c.createArrayOf("text", text[col]));
+              if (supersededIds.length > 0) {
+                try (var st = c.prepareStatement(SUPERSEDE)) {
+                  st.setArray(1, c.createArrayOf("int8", supersededIds));
+                  st.setArray(2, c.createArrayOf("text", supersededReasons));
+                  st.executeUpdate();
+                } catch (SQLException e) {
+                  throw new UnableToExecuteStatementException(e, null);
                 }
-                st.setArray(p++, c.createArrayOf("float8", reals[0]));
-                st.setArray(p++, c.createArrayOf("float8", reals[1]));
-                for (int col = 6; col < 15; col++) {
-                  st.setArray(p++, c.createArrayOf("text", text[col]));
-                }
-                for (Long[] col : counts) {
-                  st.setArray(p++, c.createArrayOf("int8", col));
-                }
-                st.setArray(p++, c.createArrayOf("bool", pending));
-                st.setArray(p++, c.createArrayOf("text", consignmentKeys));
-                st.setArray(p++, c.createArrayOf("int8", consignmentIds));
-                st.setArray(p++, c.createArrayOf("text", consignmentLanes));
-                st.setArray(p++, c.createArrayOf("text", transportDocuments));
-                st.setArray(p, c.createArrayOf("text", ownLanes));
-                Map<String, Map.Entry<Long, Instant>> out = new java.util.HashMap<>();
-                try (ResultSet rs = st.executeQuery()) {
-                  while (rs.next()) {
-                    out.put(
-                        rs.getString(2), Map.entry(rs.getLong(1), rs.getTimestamp(3).toInstant()));
-                  }
-                }
-                return out;
-              } catch (SQLException e) {
-                throw new UnableToExecuteStatementException(e, null);
               }
+              Map<String, Map.Entry<Long, Instant>> out =
+                  insertAll(
+                      c,
+                      at,
+                      text,
+                      reals,
+                      counts,
+                      pending,
+                      consignmentKeys,
+                      consignmentIds,
+                      consignmentLanes,
+                      transportDocuments,
+                      ownLanes);
+              if (supersededIds.length > 0) {
+                try (var st = c.prepareStatement(LINK_SUPERSEDED)) {
+                  st.setArray(1, c.createArrayOf("int8", supersededIds));
+                  st.executeUpdate();
+                } catch (SQLException e) {
+                  throw new UnableToExecuteStatementException(e, null);
+                }
+              }
+              return out;
             });
+    return storedOf(batch, inserted);
+  }
+
+  private static Map<String, Map.Entry<Long, Instant>> insertAll(
+      java.sql.Connection c,
+      Instant at,
+      String[][] text,
+      Double[][] reals,
+      Long[][] counts,
+      Boolean[] pending,
+      String[] consignmentKeys,
+      Long[] consignmentIds,
+      String[] consignmentLanes,
+      String[] transportDocuments,
+      String[] ownLanes) {
+    try (var st = c.prepareStatement(INSERT_ASSESSMENTS)) {
+      int p = 1;
+      st.setTimestamp(p++, Timestamp.from(at));
+      for (int col = 0; col < 6; col++) {
+        st.setArray(p++, c.createArrayOf("text", text[col]));
+      }
+      st.setArray(p++, c.createArrayOf("float8", reals[0]));
+      st.setArray(p++, c.createArrayOf("float8", reals[1]));
+      for (int col = 6; col < 15; col++) {
+        st.setArray(p++, c.createArrayOf("text", text[col]));
+      }
+      for (Long[] col : counts) {
+        st.setArray(p++, c.createArrayOf("int8", col));
+      }
+      st.setArray(p++, c.createArrayOf("bool", pending));
+      st.setArray(p++, c.createArrayOf("text", consignmentKeys));
+      st.setArray(p++, c.createArrayOf("int8", consignmentIds));
+      st.setArray(p++, c.createArrayOf("text", consignmentLanes));
+      st.setArray(p++, c.createArrayOf("text", transportDocuments));
+      st.setArray(p, c.createArrayOf("text", ownLanes));
+      Map<String, Map.Entry<Long, Instant>> out = new java.util.HashMap<>();
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          out.put(rs.getString(2), Map.entry(rs.getLong(1), rs.getTimestamp(3).toInstant()));
+        }
+      }
+      return out;
+    } catch (SQLException e) {
+      throw new UnableToExecuteStatementException(e, null);
+    }
+  }
+
+  private static List<StoredAssessment> storedOf(
+      List<NewAssessment> batch, Map<String, Map.Entry<Long, Instant>> inserted) {
     List<StoredAssessment> stored = new ArrayList<>(inserted.size());
     for (NewAssessment b : batch) {
       // A key repeated in the batch is stored once, as its first assessment.
@@ -321,7 +407,8 @@ public final class JdbcAssessments
           + " targeting.assessment t on t.id = c.consignment join targeting.assessment a on"
           + " a.transport_document = t.transport_document and starts_with(a.record_key,"
           + " 'declaration:') where"
-          + " a.status <> 'closed' and array_position(array['red','yellow','blue','green'],"
+          + " a.status not in ('closed', 'superseded') and"
+          + " array_position(array['red','yellow','blue','green'],"
           + " a.final_lane) > array_position(array['red','yellow','blue','green'], c.lane) for"
           + " update of a), raised as (update targeting.assessment a set final_lane = old.lane,"
           + " status = case when a.status = 'released' then 'open' else a.status end from old"
@@ -379,7 +466,8 @@ public final class JdbcAssessments
           + " (select max(y.id) from targeting.lane_change y where y.assessment_id = a.id and"
           + " y.decided_by <> ?) as last_decision from targeting.assessment t join"
           + " targeting.assessment a on a.transport_document = t.transport_document and"
-          + " starts_with(a.record_key, 'declaration:') where t.id = ? and a.status <> 'closed'"
+          + " starts_with(a.record_key, 'declaration:') where t.id = ? and a.status not in"
+          + " ('closed', 'superseded')"
           + " for update of a), b as (select d.id, d.final_lane, d.status, case when"
           + " d.last_decision is null then d.own else (select x.from_lane from"
           + " targeting.lane_change x where x.assessment_id = d.id and x.id > d.last_decision"
@@ -423,10 +511,32 @@ public final class JdbcAssessments
     return jdbi.withHandle(
         h ->
             h.createQuery(
-                    "select record_key from targeting.assessment where record_key = any(:keys)")
+                    "select record_key from targeting.assessment where record_key = any(:keys)"
+                        + " and "
+                        + CURRENT)
                 .bindArray("keys", String.class, recordKeys)
                 .mapTo(String.class)
                 .collect(java.util.stream.Collectors.toUnmodifiableSet()));
+  }
+
+  @Override
+  public Map<String, StoredAssessment> assessedAlone(java.util.Collection<String> recordKeys) {
+    if (recordKeys.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, StoredAssessment> out = new java.util.HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "select "
+                        + COLUMNS
+                        + " from targeting.assessment where record_key = any(:keys) and"
+                        + " assessed_alone and "
+                        + CURRENT)
+                .bindArray("keys", String.class, recordKeys)
+                .map((rs, ctx) -> stored(rs))
+                .forEach(x -> out.put(x.assessment().recordKey(), x)));
+    return out;
   }
 
   /** Both traders' counters of every declaration, in one look-up. */
@@ -508,7 +618,11 @@ public final class JdbcAssessments
   public Optional<StoredAssessment> byKey(String recordKey) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("select " + COLUMNS + " from targeting.assessment where record_key = :k")
+            h.createQuery(
+                    "select "
+                        + COLUMNS
+                        + " from targeting.assessment where record_key = :k and "
+                        + CURRENT)
                 .bind("k", recordKey)
                 .map((rs, ctx) -> stored(rs))
                 .findOne());
@@ -530,7 +644,7 @@ public final class JdbcAssessments
                           + " 'nothing-found' from targeting.assessment a left join"
                           + " targeting.outcome o on o.assessment_id = a.id where"
                           + " a.transport_document = any(?) and starts_with(a.record_key,"
-                          + " 'transport-document:')")) {
+                          + " 'transport-document:') and a.status <> 'superseded'")) {
             st.setArray(1, h.getConnection().createArrayOf("text", transportDocuments.toArray()));
             try (ResultSet rs = st.executeQuery()) {
               while (rs.next()) {
@@ -572,7 +686,7 @@ public final class JdbcAssessments
       " union all select a.record_key, a.id, 0, a.final_lane, coalesce(o.result ="
           + " 'nothing-found', false) from targeting.assessment a left join targeting.outcome o"
           + " on o.assessment_id = a.id where a.transport_document = ? and"
-          + " starts_with(a.record_key, 'transport-document:')";
+          + " starts_with(a.record_key, 'transport-document:') and a.status <> 'superseded'";
 
   /**
    * Both traders' counters and, for a declaration naming a transport document, the consignment's
@@ -632,7 +746,9 @@ public final class JdbcAssessments
               h.createQuery(
                       "select record_key, declaration, hist_declarant_decl, hist_declarant_infr,"
                           + " hist_importer_decl, hist_importer_infr from targeting.assessment"
-                          + " where assessed_at >= :from"
+                          // records sent alone were never declared: no trial call is a hit
+                          + " where assessed_at >= :from and not assessed_alone and "
+                          + CURRENT
                           + (offices.isEmpty() ? "" : " and office = any(:offices)")
                           + " order by assessed_at desc limit :limit")
                   .bind("from", Timestamp.from(from))
@@ -691,13 +807,32 @@ public final class JdbcAssessments
         });
   }
 
+  /**
+   * One statement: the records' lone assessments are marked stored, and their traders are counted
+   * now, once (a declaration, and an infraction if one was recorded), as they were not when the
+   * record was sent alone.
+   */
+  private static final String STORED_IN_INTELLIGENCE =
+      "with flipped as (update targeting.assessment set assessed_alone = false where record_key ="
+          + " any(:k) and assessed_alone and status <> 'superseded' returning id, importer_key,"
+          + " declarant_key), t as (select v.role, v.trader_key, (select count(*) from"
+          + " targeting.outcome o where o.assessment_id = flipped.id and o.result ="
+          + " 'infraction') as infr from flipped cross join lateral (values ('importer',"
+          + " flipped.importer_key), ('declarant', flipped.declarant_key)) v(role, trader_key)"
+          + " where v.trader_key <> '') insert into targeting.trader_history (role, trader_key,"
+          + " declarations, infractions) select role, trader_key, count(*), sum(infr) from t"
+          + " group by role, trader_key on conflict (role, trader_key) do update set"
+          + " declarations = targeting.trader_history.declarations + excluded.declarations,"
+          + " infractions = targeting.trader_history.infractions + excluded.infractions";
+
   @Override
   public void storedInIntelligence(java.util.Collection<String> recordKeys) {
+    if (recordKeys.isEmpty()) {
+      return;
+    }
     jdbi.useHandle(
         h ->
-            h.createUpdate(
-                    "update targeting.assessment set assessed_alone = false where record_key ="
-                        + " any(:k) and assessed_alone")
+            h.createUpdate(STORED_IN_INTELLIGENCE)
                 .bindArray("k", String.class, recordKeys)
                 .execute());
   }
@@ -720,7 +855,9 @@ public final class JdbcAssessments
                     "select "
                         + COLUMNS
                         + " from targeting.assessment where transport_document = :td and"
-                        + " starts_with(record_key, 'transport-document:') order by id limit 1")
+                        + " starts_with(record_key, 'transport-document:') and "
+                        + CURRENT
+                        + " order by id limit 1")
                 .bind("td", org.sekisho.targeting.criteria.domain.Normal.code(transportDocument))
                 .map((rs, ctx) -> work(rs, null))
                 .findFirst());
@@ -734,7 +871,9 @@ public final class JdbcAssessments
                     "select "
                         + COLUMNS
                         + " from targeting.assessment where transport_document = :td and"
-                        + " starts_with(record_key, 'declaration:') order by id limit :l")
+                        + " starts_with(record_key, 'declaration:') and "
+                        + CURRENT
+                        + " order by id limit :l")
                 .bind("td", org.sekisho.targeting.criteria.domain.Normal.code(transportDocument))
                 .bind("l", limit)
                 .map((rs, ctx) -> work(rs, null))
@@ -769,7 +908,8 @@ public final class JdbcAssessments
           int n =
               h.createUpdate(
                       "update targeting.assessment set final_lane = :to, status = :s where id = :id"
-                          + " and final_lane = :from and status <> 'closed'")
+                          + " and final_lane = :from and status not in ('closed',"
+                          + " 'superseded')")
                   .bind("to", to.code())
                   .bind("s", status.code())
                   .bind("id", id)
@@ -826,7 +966,9 @@ public final class JdbcAssessments
           if (result == InspectionResult.INFRACTION) {
             h.createUpdate(
                     "update targeting.trader_history t set infractions = t.infractions + 1 from"
-                        + " targeting.assessment a where a.id = :id and ((t.role = 'importer'"
+                        // a record sent alone counts when stored (storedInIntelligence)
+                        + " targeting.assessment a where a.id = :id and not a.assessed_alone and"
+                        + " ((t.role = 'importer'"
                         + " and t.trader_key = a.importer_key) or (t.role = 'declarant' and"
                         + " t.trader_key = a.declarant_key))")
                 .bind("id", id)
@@ -892,7 +1034,11 @@ public final class JdbcAssessments
             + (a.modelVersion().isEmpty() ? "none" : a.modelVersion()),
         outcome,
         changes,
-        rs.getBoolean("assessed_alone"));
+        rs.getBoolean("assessed_alone"),
+        rs.getObject("superseded_by") == null
+            ? Optional.empty()
+            : Optional.of(rs.getLong("superseded_by")),
+        rs.getString("superseded_reason"));
   }
 
   private static Lane lane(String code) {

@@ -371,7 +371,9 @@ public final class TargetingWeb implements WebModule {
         .orElseThrow(
             () ->
                 HttpProblem.of(
-                    "invalid-parameter", "status", "expected open, referred, released or closed"));
+                    "invalid-parameter",
+                    "status",
+                    "expected open, referred, released, closed or superseded"));
   }
 
   /**
@@ -1434,6 +1436,12 @@ public final class TargetingWeb implements WebModule {
     m.put("modelReasonsPending", w.modelReasonsPending());
     m.put("versions", w.versions());
     m.put("assessedAt", w.assessedAt().toString());
+    w.supersededBy()
+        .ifPresent(
+            by -> {
+              m.put("supersededBy", by);
+              m.put("supersededReason", w.supersededReason());
+            });
     w.outcome()
         .ifPresent(
             o ->

@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.assessment.domain.Assessor;
 import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
@@ -36,29 +38,16 @@ public final class AssessRecords implements AssessmentRequests {
   private final VersionedRules versions;
   private final ModelVersions models;
   private final ModelReasons reasons;
+  private final AuditTrail audit;
   private final Clock clock;
 
-  public AssessRecords(
-      DeclarationParser parser,
-      TraderHistories histories,
-      Supplier<RuleBook> rules,
-      RiskScorer model,
-      Selectivity selectivity,
-      AssessmentStore store,
-      VersionedRules versions,
-      Clock clock) {
-    this(
-        parser,
-        histories,
-        rules,
-        model,
-        selectivity,
-        store,
-        versions,
-        ModelVersions.NONE,
-        INLINE,
-        clock);
-  }
+  /** Who supersedes an assessment, in the audit log. */
+  public static final String SYSTEM = "system:targeting";
+
+  /** Why an assessment of a record sent alone gives way, as kept with it. */
+  public static final String SUPERSEDED_REASON =
+      "the intelligence database stored this record with other content than was sent for"
+          + " assessment alone; it was assessed anew";
 
   /**
    * @param models earlier models by id, so a replay scores with the model the assessment used
@@ -67,6 +56,8 @@ public final class AssessRecords implements AssessmentRequests {
    *     assessment is stored (exact TreeSHAP takes tens of milliseconds on a large model, far more
    *     than the rest of an assessment) and added to the stored assessment, where analysts read
    *     them
+   * @param audit where a system decision is written: an assessment superseded when a record sent
+   *     alone is stored with other content
    */
   public AssessRecords(
       DeclarationParser parser,
@@ -78,8 +69,10 @@ public final class AssessRecords implements AssessmentRequests {
       VersionedRules versions,
       ModelVersions models,
       ModelReasons reasons,
+      AuditTrail audit,
       Clock clock) {
     this.parser = parser;
+    this.audit = audit;
     this.histories = histories;
     this.rules = rules;
     this.model = model;
@@ -220,10 +213,23 @@ public final class AssessRecords implements AssessmentRequests {
       }
     }
     java.util.Set<String> before = store.assessedAmong(jsonByKey.keySet());
-    todo.removeIf(d -> before.contains(d.key()));
-    if (!before.isEmpty()) {
+    // a record assessed when sent alone and stored now with other content is assessed anew: what
+    // was assessed is not what was declared
+    java.util.Map<String, StoredAssessment> alone =
+        before.isEmpty() ? java.util.Map.of() : store.assessedAlone(before);
+    java.util.Map<String, AssessmentStore.Superseded> superseding = new java.util.HashMap<>();
+    for (DeclarationView d : todo) {
+      StoredAssessment lone = alone.get(d.key());
+      if (lone != null && !sameRecord(lone, d, jsonByKey.get(d.key()))) {
+        superseding.put(d.key(), new AssessmentStore.Superseded(lone.id(), SUPERSEDED_REASON));
+      }
+    }
+    todo.removeIf(d -> before.contains(d.key()) && !superseding.containsKey(d.key()));
+    java.util.Set<String> same = new java.util.HashSet<>(before);
+    same.removeAll(superseding.keySet());
+    if (!same.isEmpty()) {
       // any of them assessed when sent alone are stored by the intelligence database now
-      store.storedInIntelligence(before);
+      store.storedInIntelligence(same);
     }
     if (todo.isEmpty()) {
       return;
@@ -253,7 +259,24 @@ public final class AssessRecords implements AssessmentRequests {
         referred.put(d.key(), d);
       }
     }
-    List<StoredAssessment> stored = store.saveAllIfAbsent(assessed);
+    List<StoredAssessment> stored = store.saveAllIfAbsent(assessed, superseding);
+    for (StoredAssessment s : stored) {
+      AssessmentStore.Superseded old = superseding.get(s.assessment().recordKey());
+      if (old != null) {
+        audit.record(
+            new AuditEvent(
+                at,
+                SYSTEM,
+                "",
+                "targeting.assessment.supersede",
+                "assessment:" + old.id(),
+                java.util.Map.of(
+                    "record", s.assessment().recordKey(),
+                    "supersededBy", "assessment:" + s.id(),
+                    "lane", s.assessment().lane().code(),
+                    "reason", old.reason())));
+      }
+    }
     for (StoredAssessment s : stored) {
       DeclarationView d = referred.get(s.assessment().recordKey());
       if (d != null) {
@@ -384,12 +407,13 @@ public final class AssessRecords implements AssessmentRequests {
     }
   }
 
+  /**
+   * One stored record, as {@link #assessAll} assesses a batch: an earlier assessment of it made
+   * when it was sent alone with other content is superseded.
+   */
   @Override
   public void assess(String recordKind, String sourceId, String declarationJson) {
-    Outcome<StoredAssessment> o = assessJson(recordKind, declarationJson);
-    if (!o.isAccepted()) {
-      notAssessed(new Request(recordKind, sourceId, declarationJson), o.problems());
-    }
+    assessAll(List.of(new Request(recordKind, sourceId, declarationJson)));
   }
 
   private static void notAssessed(Request r, List<org.sekisho.core.Problem> problems) {

@@ -71,6 +71,38 @@ public interface AssessmentStore {
     return stored;
   }
 
+  /**
+   * Why an assessment made of a record sent alone gives way to a new one: the intelligence database
+   * stored the record under the same key with other content.
+   *
+   * @param id the earlier assessment, made when the record was sent alone
+   * @param reason kept with it, and audited
+   */
+  record Superseded(long id, String reason) {}
+
+  /**
+   * {@link #saveAllIfAbsent(List)}, first marking each earlier assessment in {@code superseding}
+   * (by record key) superseded with its reason, so that the batch's assessment of that record is
+   * stored as the one in force; in one transaction, so that no record is left without one. An
+   * earlier assessment that is no longer one made alone, or superseded already, is left as it is
+   * (and the new one is then not stored).
+   */
+  default List<StoredAssessment> saveAllIfAbsent(
+      List<NewAssessment> batch, Map<String, Superseded> superseding) {
+    if (!superseding.isEmpty()) {
+      throw new UnsupportedOperationException("this store keeps no superseded assessments");
+    }
+    return saveAllIfAbsent(batch);
+  }
+
+  /**
+   * Of these records, those whose assessment in force was made when the record was sent alone
+   * ({@code POST /api/assess}) and that the intelligence database has not stored since, by key.
+   */
+  default Map<String, StoredAssessment> assessedAlone(Collection<String> recordKeys) {
+    return Map.of();
+  }
+
   /** The record keys among {@code recordKeys} that have an assessment. */
   default Set<String> assessedAmong(Collection<String> recordKeys) {
     return recordKeys.stream()

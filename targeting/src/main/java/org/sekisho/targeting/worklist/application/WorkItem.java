@@ -16,6 +16,9 @@ import org.sekisho.targeting.selectivity.domain.Lane;
  *     org.sekisho.targeting.assessment.application.StoredAssessment})
  * @param assessedAlone the record was sent for assessment alone ({@code POST /api/assess}) and is
  *     not in the intelligence database, which has no page of it
+ * @param supersededBy the assessment that replaced this one (status {@link WorkStatus#SUPERSEDED}):
+ *     the record, sent alone first, was stored by the intelligence database with other content
+ * @param supersededReason why, as kept; empty unless superseded
  */
 public record WorkItem(
     long id,
@@ -32,7 +35,9 @@ public record WorkItem(
     String versions,
     Optional<Outcome> outcome,
     List<LaneChange> changes,
-    boolean assessedAlone) {
+    boolean assessedAlone,
+    Optional<Long> supersededBy,
+    String supersededReason) {
   public WorkItem {
     reasons = List.copyOf(reasons);
     changes = List.copyOf(changes);

@@ -11,7 +11,13 @@ public enum WorkStatus {
   /** Released (green), by selectivity or by an analyst. */
   RELEASED,
   /** Inspected; the outcome is recorded and is a label for the model. */
-  CLOSED;
+  CLOSED,
+  /**
+   * Replaced by a newer assessment of the same record: sent alone first, it was stored by the
+   * intelligence database with other content and assessed anew. Kept, with the reason, but no
+   * longer worked.
+   */
+  SUPERSEDED;
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);

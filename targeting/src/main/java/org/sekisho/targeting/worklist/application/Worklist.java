@@ -106,6 +106,16 @@ public final class Worklist {
     if (w.status() == WorkStatus.CLOSED) {
       return Outcome.rejected("conflict", "status", "the inspection outcome is recorded already");
     }
+    if (w.status() == WorkStatus.SUPERSEDED) {
+      return Outcome.rejected(
+          "conflict",
+          "status",
+          "assessment "
+              + id
+              + " was superseded by assessment "
+              + w.supersededBy().map(String::valueOf).orElse("?")
+              + "; decide on that one");
+    }
     if (shown.lane().isPresent() && shown.lane().get() != w.finalLane()
         || shown.version().isPresent() && shown.version().getAsInt() != w.version()) {
       return changedMeanwhile(w);
