@@ -23,4 +23,19 @@ public interface CustomsArrivalLookup {
    * decision was secondary inspection, newest first, at most 500.
    */
   List<Map<String, String>> referredOn(LocalDate day, ZoneId zone);
+
+  /**
+   * As {@link #referredOn(LocalDate, ZoneId)}, only those received at {@code office}'s kiosks and
+   * those whose office was not recorded ({@code kiosk_office} blank); all offices when {@code
+   * office} is null.
+   */
+  default List<Map<String, String>> referredOn(LocalDate day, ZoneId zone, String office) {
+    return referredOn(day, zone).stream()
+        .filter(
+            r -> {
+              String at = r.getOrDefault("kiosk_office", "");
+              return office == null || at.isEmpty() || at.equalsIgnoreCase(office);
+            })
+        .toList();
+  }
 }

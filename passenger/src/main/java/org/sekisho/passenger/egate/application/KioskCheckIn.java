@@ -46,8 +46,22 @@ import org.sekisho.passenger.egate.domain.mrz.MrzParser;
  * for bad traveller input. Thread-safe when its ports are.
  */
 public final class KioskCheckIn {
-  /** The kiosk device that captured the traveller. */
-  public record Kiosk(String id, String agency) {}
+  /**
+   * The kiosk device that captured the traveller.
+   *
+   * @param office the office the kiosk stands in (its account's office; blank when it has none):
+   *     that office's officers deal with the travellers it refers
+   */
+  public record Kiosk(String id, String agency, String office) {
+    public Kiosk {
+      office = office == null ? "" : office.strip();
+    }
+
+    /** A kiosk with no office on record. */
+    public Kiosk(String id, String agency) {
+      this(id, agency, "");
+    }
+  }
 
   /**
    * One capture.
@@ -171,7 +185,7 @@ public final class KioskCheckIn {
             captureId,
             kiosk.id(),
             at,
-            fields(mrz, chip, declaration, face, hits, decision, capture.immigration()));
+            fields(mrz, chip, declaration, face, hits, decision, capture.immigration(), kiosk));
     // The two records go to two endpoints (HTTP services in production): sent side by side, so
     // the traveller waits for the slower one rather than for both in turn.
     Outcome<String> toCustoms;
@@ -273,8 +287,12 @@ public final class KioskCheckIn {
       FaceVerification face,
       List<String> hits,
       GateDecision decision,
-      ImmigrationAnswers answers) {
+      ImmigrationAnswers answers,
+      Kiosk kiosk) {
     Map<TravellerField, String> f = new EnumMap<>(TravellerField.class);
+    if (!kiosk.office().isEmpty()) {
+      f.put(TravellerField.KIOSK_OFFICE, kiosk.office());
+    }
     if (mrz instanceof Outcome.Accepted<MachineReadableZone> a) {
       MachineReadableZone m = a.value();
       f.put(TravellerField.DOCUMENT_TYPE, m.field("document_code").replace("<", ""));

@@ -18,8 +18,56 @@ import org.sekisho.passenger.egate.domain.referral.RecordedOutcome;
  * Auditing is the caller's (the web adapter knows who reads). Thread-safe.
  */
 public final class ReferralDesk {
-  /** Who records an outcome: the signed-in account and its agency. */
-  public record Officer(String username, String agency) {}
+  /**
+   * Who reads or records: the signed-in account, its agency and its office.
+   *
+   * @param office the account's office code (blank when it has none)
+   */
+  public record Officer(String username, String agency, String office) {
+    public Officer {
+      office = office == null ? "" : office.strip();
+    }
+
+    /** An officer with no office on record (read only, as headquarters). */
+    public Officer(String username, String agency) {
+      this(username, agency, "");
+    }
+
+    /** Headquarters or no office: oversees every office's referrals, records none. */
+    public boolean oversees() {
+      return office.isEmpty() || HEADQUARTERS.contains(office.toUpperCase(java.util.Locale.ROOT));
+    }
+  }
+
+  /**
+   * Offices whose staff oversee the gate's referrals at every office, read only: they do not
+   * receive the travellers, so they record no outcome.
+   */
+  public static final java.util.Set<String> HEADQUARTERS = java.util.Set.of("HQ");
+
+  /** What an officer may do with one arrival. */
+  public enum Reach {
+    /** Another office's traveller: not even read. */
+    NONE,
+    /** Read only (headquarters, or an account without an office). */
+    READ,
+    /** Read and record its outcome: the office whose kiosk received the traveller. */
+    RECORD
+  }
+
+  /**
+   * A referral is its office's: the officers and inspectors of the office whose kiosk received the
+   * traveller read it and record its outcome; headquarters and accounts without an office read
+   * every office's, record none; other offices neither. A record kept before kiosks' offices were
+   * recorded (no {@code kiosk_office}) is open to every office, as it was.
+   */
+  public static Reach reach(Officer o, Map<String, String> record) {
+    String at = record.getOrDefault("kiosk_office", "");
+    if (o.oversees()) {
+      return Reach.READ;
+    }
+    return at.isEmpty() || at.equalsIgnoreCase(o.office()) ? Reach.RECORD : Reach.NONE;
+  }
 
   /**
    * One customs arrival with what the officer needs: the record's fields as stored, its referral
@@ -65,7 +113,17 @@ public final class ReferralDesk {
    * with its latest outcome only ({@link Arrival#outcomes()} holds that one or none).
    */
   public List<Arrival> referredOn(LocalDate day, ZoneId zone) {
-    List<Map<String, String>> rows = arrivals.referredOn(day, zone);
+    return referredOn(day, zone, null);
+  }
+
+  /**
+   * As {@link #referredOn(LocalDate, ZoneId)}, only those {@code reader} may read ({@link #reach});
+   * every office's when {@code reader} is null.
+   */
+  public List<Arrival> referredOn(LocalDate day, ZoneId zone, Officer reader) {
+    List<Map<String, String>> rows =
+        arrivals.referredOn(
+            day, zone, reader == null || reader.oversees() ? null : reader.office());
     Map<String, RecordedOutcome> latest =
         outcomes.latest(rows.stream().map(r -> r.get("capture_id")).toList());
     return rows.stream()
@@ -90,9 +148,11 @@ public final class ReferralDesk {
 
   /**
    * Records the outcome of a referral. Refused, as a value: {@code not-found} when no record has
-   * the capture id; {@code not-referred} (field {@code captureId}) when the gate let the traveller
-   * through; {@code conflict} when an outcome was recorded since {@code request.expectedVersion()}
-   * (the message says by whom and when, so the officer can read it before correcting).
+   * the capture id; {@code forbidden} (field {@code captureId}) when the traveller is not the
+   * officer's office's to deal with ({@link #reach}); {@code not-referred} (field {@code
+   * captureId}) when the gate let the traveller through; {@code conflict} when an outcome was
+   * recorded since {@code request.expectedVersion()} (the message says by whom and when, so the
+   * officer can read it before correcting).
    */
   public Outcome<RecordedOutcome> record(
       String captureId, OutcomeRequest request, Officer officer) {
@@ -101,6 +161,16 @@ public final class ReferralDesk {
       return Outcome.rejected("not-found", "captureId", captureId + " was not found");
     }
     Arrival a = found.get();
+    Reach reach = reach(officer, a.record());
+    if (reach != Reach.RECORD) {
+      return Outcome.rejected(
+          "forbidden",
+          "captureId",
+          "received at office "
+              + a.record().getOrDefault("kiosk_office", "")
+              + "'s kiosk: only that office's officers and inspectors record its outcome"
+              + (reach == Reach.READ ? "; office " + shown(officer) + " reads it only" : ""));
+    }
     if (!a.referred()) {
       return Outcome.rejected(
           "not-referred", "captureId", "the gate let this traveller through: no referral");
@@ -123,6 +193,10 @@ public final class ReferralDesk {
       return find(captureId).map(now -> conflict(now, request.expectedVersion())).orElse(stored);
     }
     return stored;
+  }
+
+  private static String shown(Officer o) {
+    return o.office().isEmpty() ? "(none)" : o.office();
   }
 
   private static Outcome<RecordedOutcome> conflict(Arrival now, int seen) {

@@ -55,17 +55,31 @@ public final class JdbcArrivalRecords {
 
       @Override
       public List<Map<String, String>> referredOn(LocalDate day, ZoneId zone) {
+        return referredOn(day, zone, null);
+      }
+
+      @Override
+      public List<Map<String, String>> referredOn(LocalDate day, ZoneId zone, String office) {
+        // the office is filtered here, before the limit, so that a busy office elsewhere cannot
+        // push this office's referrals out of its list
         return jdbi.withHandle(
-            h ->
-                h.createQuery(
-                        SELECT
-                            + " where captured_at >= :from and captured_at < :to"
-                            + " and fields->>'gate_decision' like 'secondary inspection%'"
-                            + " order by captured_at desc, id desc limit 500")
-                    .bind("from", day.atStartOfDay(zone).toOffsetDateTime())
-                    .bind("to", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime())
-                    .map((rs, ctx) -> row(rs))
-                    .list());
+            h -> {
+              var q =
+                  h.createQuery(
+                          SELECT
+                              + " where captured_at >= :from and captured_at < :to"
+                              + " and fields->>'gate_decision' like 'secondary inspection%'"
+                              + (office == null
+                                  ? ""
+                                  : " and upper(coalesce(fields->>'kiosk_office', '')) in ('', :o)")
+                              + " order by captured_at desc, id desc limit 500")
+                      .bind("from", day.atStartOfDay(zone).toOffsetDateTime())
+                      .bind("to", day.plusDays(1).atStartOfDay(zone).toOffsetDateTime());
+              if (office != null) {
+                q.bind("o", office.toUpperCase(java.util.Locale.ROOT));
+              }
+              return q.map((rs, ctx) -> row(rs)).list();
+            });
       }
     };
   }

@@ -155,7 +155,7 @@ public final class EgateWeb implements WebModule {
     if (day == null) {
       throw HttpProblem.of("invalid-parameter", "date", "expected a date as YYYY-MM-DD");
     }
-    List<ReferralDesk.Arrival> rows = desk.referredOn(day, zone);
+    List<ReferralDesk.Arrival> rows = desk.referredOn(day, zone, officer(ctx));
     auditListed(ctx, day, rows.size());
     List<Map<String, Object>> out = new ArrayList<>();
     for (ReferralDesk.Arrival a : rows) {
@@ -177,9 +177,33 @@ public final class EgateWeb implements WebModule {
       throw HttpProblem.of(
           "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
     }
-    ReferralDesk.Arrival a = desk.find(id).orElseThrow(() -> HttpProblem.notFound(id));
+    ReferralDesk.Arrival a =
+        readable(ctx, desk.find(id).orElseThrow(() -> HttpProblem.notFound(id)));
     auditRead(ctx, a);
     ctx.json(arrivalJson(a));
+  }
+
+  /** The signed-in officer as the desk knows them: name, agency, office. */
+  private static ReferralDesk.Officer officer(Context ctx) {
+    Principal p = Web.principal(ctx);
+    return new ReferralDesk.Officer(p.username(), p.agency(), p.office());
+  }
+
+  /** {@code a} when the caller may read it ({@link ReferralDesk#reach}); 403 otherwise. */
+  private static ReferralDesk.Arrival readable(Context ctx, ReferralDesk.Arrival a) {
+    ReferralDesk.Officer o = officer(ctx);
+    if (ReferralDesk.reach(o, a.record()) == ReferralDesk.Reach.NONE) {
+      throw HttpProblem.of("forbidden", "captureId", otherOffice(o, a));
+    }
+    return a;
+  }
+
+  private static String otherOffice(ReferralDesk.Officer o, ReferralDesk.Arrival a) {
+    return "received at office "
+        + a.record().getOrDefault("kiosk_office", "")
+        + "'s kiosk: that office's referral, not office "
+        + o.office()
+        + "'s";
   }
 
   private static Map<String, Object> arrivalJson(ReferralDesk.Arrival a) {
@@ -264,9 +288,7 @@ public final class EgateWeb implements WebModule {
 
   /** Records through the desk and audits by ids only: no name, no comment text. */
   private Outcome<RecordedOutcome> record(Context ctx, String id, OutcomeRequest request) {
-    Principal p = Web.principal(ctx);
-    Outcome<RecordedOutcome> o =
-        desk.record(id, request, new ReferralDesk.Officer(p.username(), p.agency()));
+    Outcome<RecordedOutcome> o = desk.record(id, request, officer(ctx));
     switch (o) {
       case Outcome.Accepted<RecordedOutcome> a ->
           Web.audit(
@@ -307,6 +329,10 @@ public final class EgateWeb implements WebModule {
         showList(ctx, desk.today(zone), rawCapture, "referrals.lookup.notFound", 404);
         return;
       }
+      if (ReferralDesk.reach(officer(ctx), a.get().record()) == ReferralDesk.Reach.NONE) {
+        showList(ctx, desk.today(zone), rawCapture, "referrals.lookup.otherOffice", 403);
+        return;
+      }
       auditRead(ctx, a.get());
       showArrival(ctx, a.get(), Map.of(), Map.of(), 200);
       return;
@@ -337,12 +363,14 @@ public final class EgateWeb implements WebModule {
     p.put("outcomes", ReferralOutcome.CODES);
     p.put("values", Map.of());
     p.put("errors", Map.of());
+    p.put("mayRecord", "false");
+    p.put("readOnly", "");
     return p;
   }
 
   private void showList(Context ctx, LocalDate day, String capture, String errorKey, int status) {
     Messages t = Web.messages(ctx);
-    List<ReferralDesk.Arrival> rows = desk.referredOn(day, t.zone());
+    List<ReferralDesk.Arrival> rows = desk.referredOn(day, t.zone(), officer(ctx));
     auditListed(ctx, day, rows.size());
     Map<String, Object> p = pageParams(ctx);
     p.put("date", day.toString());
@@ -369,6 +397,18 @@ public final class EgateWeb implements WebModule {
     p.put("capture", a.captureId());
     p.put("values", values);
     p.put("errors", errors);
+    ReferralDesk.Officer o = officer(ctx);
+    boolean mayRecord = ReferralDesk.reach(o, a.record()) == ReferralDesk.Reach.RECORD;
+    // strings: jte drops a boolean attribute's false value
+    p.put("mayRecord", mayRecord ? "true" : "false");
+    p.put(
+        "readOnly",
+        mayRecord
+            ? ""
+            : t.get(
+                "referrals.readOnly",
+                a.record().getOrDefault("kiosk_office", ""),
+                o.office().isEmpty() ? "-" : o.office()));
     ctx.status(status);
     ctx.header("Cache-Control", "no-store");
     Web.page(ctx, t.get("referrals.title"), render("egate-referrals.jte", p));
@@ -381,7 +421,8 @@ public final class EgateWeb implements WebModule {
       throw HttpProblem.of(
           "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
     }
-    ReferralDesk.Arrival before = desk.find(id).orElseThrow(() -> HttpProblem.notFound(id));
+    ReferralDesk.Arrival before =
+        readable(ctx, desk.find(id).orElseThrow(() -> HttpProblem.notFound(id)));
     Map<String, String> values = new LinkedHashMap<>();
     values.put("outcome", Optional.ofNullable(ctx.formParam("outcome")).orElse(""));
     values.put("comment", Optional.ofNullable(ctx.formParam("comment")).orElse(""));
@@ -408,10 +449,13 @@ public final class EgateWeb implements WebModule {
               switch (problem.code()) {
                 case "conflict" -> "referrals.error.conflict";
                 case "not-referred" -> "referrals.error.notReferred";
+                case "forbidden" -> "referrals.error.forbidden";
                 default -> "referrals.error." + problem.field();
               };
           if (problem.code().equals("conflict")) {
             status = 409;
+          } else if (problem.code().equals("forbidden")) {
+            status = 403;
           }
           errors.putIfAbsent(problem.field(), t.get(key));
         }
@@ -637,7 +681,7 @@ public final class EgateWeb implements WebModule {
             answers);
     Principal p = Web.principal(ctx);
     KioskCheckIn.Result result =
-        kiosk.checkIn(capture, new KioskCheckIn.Kiosk(p.username(), p.agency()));
+        kiosk.checkIn(capture, new KioskCheckIn.Kiosk(p.username(), p.agency(), p.office()));
     ctx.json(answer(result, Web.messages(ctx)));
   }
 

@@ -9,6 +9,11 @@ import java.util.Set;
  * with that authority's purpose. Adding a field means deciding its purposes here, nowhere else.
  */
 public enum TravellerField {
+  /**
+   * The office whose kiosk received the traveller (the kiosk account's office): the referral is
+   * that office's to deal with.
+   */
+  KIOSK_OFFICE("kiosk_office", Purpose.CUSTOMS, Purpose.IMMIGRATION),
   // Passport data page and chip: identity, needed by both authorities.
   DOCUMENT_NUMBER("document_number", Purpose.CUSTOMS, Purpose.IMMIGRATION),
   SURNAME("surname", Purpose.CUSTOMS, Purpose.IMMIGRATION),

@@ -33,7 +33,8 @@ import org.sekisho.platform.web.WebServer;
 /**
  * The real server with the e-Gate context over embedded PostgreSQL, configured as an operator
  * would: a specimen CSCA in {@code egate/csca/}, the tiny test face model in {@code egate/face/},
- * accounts for a kiosk device (kiosk role), an officer, an inspector and an analyst.
+ * accounts for a kiosk device (kiosk role), an officer, an inspector and an analyst at its office
+ * (HND), an inspector at another office (JPYOK) and an officer at headquarters (HQ).
  */
 final class EgateServer implements AutoCloseable {
   static final String PASSWORD = "test-password-" + Long.toHexString(System.nanoTime());
@@ -88,6 +89,10 @@ final class EgateServer implements AutoCloseable {
         "inspector", "Yui Suzuki", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "HND");
     accounts.upsert(
         "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "TYO");
+    // another office's inspector (Yokohama seaport) and a headquarters officer
+    accounts.upsert(
+        "yokohama", "Rin Aoki", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "JPYOK");
+    accounts.upsert("hq", "Kenji Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "HQ");
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
     bundles.addAll(context.messageBundles());
     this.web =

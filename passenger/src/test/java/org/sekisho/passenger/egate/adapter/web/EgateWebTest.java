@@ -380,6 +380,43 @@ class EgateWebTest {
         .contains("\"field\":\"date\"");
   }
 
+  @Test
+  void aReferralIsItsOfficesAnotherOfficeNeitherReadsNorRecordsAndHeadquartersReadsOnly()
+      throws Exception {
+    String id = referredCaptureId();
+    String yokohama = server.token("yokohama");
+    String hq = server.token("hq");
+    String ok = "{\"outcome\":\"released\",\"comment\":\"Questioned\",\"version\":0}";
+    // another office: not in its list, not readable by id, no outcome recorded
+    assertThat(server.send("GET", "/api/egate/arrivals", yokohama, null, null).body())
+        .doesNotContain(id);
+    HttpResponse<String> read =
+        server.send("GET", "/api/egate/arrivals/" + id, yokohama, null, null);
+    assertThat(read.statusCode()).isEqualTo(403);
+    assertThat(read.body()).contains("\"field\":\"captureId\"").contains("HND");
+    assertThat(postOutcome(yokohama, id, ok).statusCode()).isEqualTo(403);
+    HttpResponse<String> page =
+        server.send("GET", "/egate/referrals?capture=" + id, yokohama, null, null);
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).doesNotContain("id=\"arrival\"");
+    // headquarters: reads every office's, records none
+    assertThat(server.send("GET", "/api/egate/arrivals", hq, null, null).body()).contains(id);
+    assertThat(server.send("GET", "/api/egate/arrivals/" + id, hq, null, null).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> refused = postOutcome(hq, id, ok);
+    assertThat(refused.statusCode()).isEqualTo(403);
+    assertThat(refused.body()).contains("reads it only");
+    String hqPage =
+        server.send("GET", "/egate/referrals?capture=" + id + "&lang=en", hq, null, null).body();
+    assertThat(hqPage).contains("id=\"read-only\"").doesNotContain("id=\"outcome-form\"");
+    // the office whose kiosk received the traveller: records
+    HttpResponse<String> recorded = postOutcome(server.token("inspector"), id, ok);
+    assertThat(recorded.statusCode()).as(recorded.body()).isEqualTo(201);
+    assertThat(server.send("GET", "/api/egate/arrivals/" + id, hq, null, null).body())
+        .contains("\"kiosk_office\":\"HND\"")
+        .contains("\"officer\":\"inspector\"");
+  }
+
   private String referredCaptureId() throws Exception {
     HttpResponse<String> referred =
         decide(decisionBody(Travellers.altered(issueQrText()), server.traveller.portrait()));
