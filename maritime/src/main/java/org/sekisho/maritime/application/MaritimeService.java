@@ -51,16 +51,32 @@ public final class MaritimeService {
   /**
    * A ranked alert with the boats that could respond.
    *
-   * @param asOf the picture's time the score and boat ages are reckoned at
+   * @param asOf the picture's time the score and open alerts' lengths are reckoned at
    * @param target where the boats' distances and ETAs are reckoned to, or null for an alert without
    *     a place
+   * @param taskAt the one time base the boats' positions and the target's are aged at: the latest
+   *     of the picture's time and the boats' newest report (a boat reported now, sent to a vessel
+   *     heard four hours ago, sees that the vessel's position is four hours old)
    */
   public record RankedAlert(
       MaritimeRecords.Alert alert,
       double score,
       List<PatrolTasking.Option> nearestBoats,
       Instant asOf,
-      Target target) {}
+      Target target,
+      Instant taskAt) {}
+
+  /**
+   * How old the picture is.
+   *
+   * @param asOf the newest report heard (event time)
+   * @param age from then to the server's clock (zero when a report is a little ahead of the clock)
+   * @param stale no report for longer than {@link #STALE_PICTURE}: the feed may be down
+   */
+  public record Picture(Instant asOf, Duration age, boolean stale) {}
+
+  /** With no report for longer than this, the picture is flagged stale. */
+  public static final Duration STALE_PICTURE = Duration.ofMinutes(15);
 
   /**
    * Where to send a boat for an alert: the vessel's latest position at the picture's time while the
@@ -732,12 +748,13 @@ public final class MaritimeService {
    * Alerts since {@code since}, most urgent first, each with the three boats that could arrive
    * first. Urgency is reckoned at the picture's time, never at the server's clock, so that ranking
    * the same input gives the same order whenever it is done (a replayed day ranks as it did live):
-   * the picture's time is {@code asOf} when given, else the newest alert's time. Alerts after it
-   * are not in the picture yet. Ties go to the weightier kind, then the newer alert. Boats are
-   * offered when their position is at most {@link #STALE_PATROL} old at the latest of the picture's
-   * time and their newest report.
+   * the picture's time is {@code asOf} when given, else {@link #pictureTime()} or the newest
+   * alert's time or end when later (a sighting reported after the AIS picture). Alerts after it are
+   * not in the picture yet. Ties go to the weightier kind, then the newer alert. Boats are offered
+   * when their position is at most {@link #STALE_PATROL} old at the latest of the picture's time
+   * and their newest report.
    *
-   * @param asOf the picture's time, or null for the newest alert's
+   * @param asOf the picture's time, or null for the picture's own
    */
   public List<RankedAlert> rankedAlerts(Instant since, int limit, Instant asOf) {
     sync();
@@ -745,14 +762,25 @@ public final class MaritimeService {
     // before that rule from setting the picture's time
     Instant latest = clock.instant().plus(ReportedTime.SKEW);
     List<MaritimeRecords.Alert> alerts = new ArrayList<>();
-    Instant newest = null;
     for (MaritimeRecords.Alert a : records.alerts(since, 1000)) {
       if (!a.time().isAfter(asOf == null ? latest : asOf)) {
         alerts.add(a);
-        newest = newest == null || a.time().isAfter(newest) ? a.time() : newest;
       }
     }
-    Instant at = asOf != null ? asOf : newest != null ? newest : clock.instant();
+    Instant at = asOf;
+    if (at == null) {
+      // the picture's time: its newest report, or a later alert (a sighting) or alert end, so that
+      // no alert ends after the time the list is "as of"
+      at = pictureTime().orElse(null);
+      for (MaritimeRecords.Alert a : alerts) {
+        for (Instant t : new Instant[] {a.time(), a.end()}) {
+          if (t != null && !t.isAfter(latest) && (at == null || t.isAfter(at))) {
+            at = t;
+          }
+        }
+      }
+      at = at == null ? clock.instant() : at;
+    }
     // vessels' positions: as they were at asOf, or their latest in the live picture
     Instant seenBy = asOf != null ? asOf : latest;
     Map<Integer, Optional<Target>> whereNow = new java.util.HashMap<>();
@@ -778,7 +806,8 @@ public final class MaritimeService {
           target == null
               ? List.of()
               : PatrolTasking.nearest(target.lat(), target.lon(), boats, 3, taskAt, STALE_PATROL);
-      RankedAlert r = new RankedAlert(a, Math.round(score * 1000) / 1000.0, near, at, target);
+      RankedAlert r =
+          new RankedAlert(a, Math.round(score * 1000) / 1000.0, near, at, target, taskAt);
       raw.put(r, score);
       out.add(r);
     }
@@ -805,6 +834,38 @@ public final class MaritimeService {
     }
     // a picture of an earlier time (or a tracker restarted empty): the stored track
     return records.lastPosition(mmsi, by).map(p -> new Target(p.lat(), p.lon(), p.time(), mmsi));
+  }
+
+  /**
+   * The picture's time: the newest report heard (the tracker's event-time watermark, or the newest
+   * stored vessel after a restart), never later than the clock allows; empty before any report.
+   */
+  public Optional<Instant> pictureTime() {
+    Instant newest = null;
+    synchronized (lock) {
+      long w = tracker.watermark();
+      if (w != Long.MIN_VALUE) {
+        newest = Instant.ofEpochMilli(w);
+      }
+    }
+    for (VesselSnapshot v : records.vessels(Instant.EPOCH, 1)) {
+      if (v.lastSeen() != null && (newest == null || v.lastSeen().isAfter(newest))) {
+        newest = v.lastSeen();
+      }
+    }
+    Instant latest = clock.instant().plus(ReportedTime.SKEW);
+    return Optional.ofNullable(newest == null || newest.isAfter(latest) ? null : newest);
+  }
+
+  /** How old the picture is at the server's clock; empty before any report. */
+  public Optional<Picture> picture() {
+    return pictureTime()
+        .map(
+            t -> {
+              Duration age = Duration.between(t, clock.instant());
+              age = age.isNegative() ? Duration.ZERO : age;
+              return new Picture(t, age, age.compareTo(STALE_PICTURE) > 0);
+            });
   }
 
   /** The service clock's now (processing time: when a report arrives, not when it happened). */

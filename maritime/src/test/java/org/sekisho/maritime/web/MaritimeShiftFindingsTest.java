@@ -468,8 +468,9 @@ class MaritimeShiftFindingsTest {
       wait.until(d -> !d.findElement(By.id("patrol-result")).getText().isBlank());
       assertThat(driver.findElement(By.id("patrol-result")).getAttribute("class"))
           .isNotEqualTo("error");
-      // the server's clock is 03:00 UTC: 12:00 in Tokyo
-      wait.until(
+      // the server's clock is 03:00 UTC: 12:00 in Tokyo; the list is redrawn while it is read
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
           d ->
               d.findElements(By.cssSelector("#patrols li.patrol-boat")).stream()
                   .anyMatch(

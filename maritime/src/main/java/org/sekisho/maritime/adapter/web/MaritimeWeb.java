@@ -152,6 +152,11 @@ public final class MaritimeWeb implements WebModule {
             Access.open(),
             "offline basemap (Natural Earth land)",
             ctx -> asset(ctx, "land.geojson", "application/geo+json"))
+        .get(
+            "/api/maritime/picture",
+            READ,
+            "how old the picture is: newest report, its age at the server's clock, stale or not",
+            scoped(ctx -> ctx.json(pictureJson(Web.messages(ctx)))))
         .get("/api/maritime/vessels", READ, "live vessels", scoped(this::vessels))
         .get("/api/maritime/vessels/{mmsi}", READ, "one vessel", scoped(this::vessel))
         .get("/api/maritime/vessels/{mmsi}/track", READ, "a vessel's track", scoped(this::track))
@@ -240,6 +245,10 @@ public final class MaritimeWeb implements WebModule {
     p.put("admin", roles.contains(Role.ADMIN));
     p.put("report", REPORT.admits(Web.principal(ctx)));
     p.put("kinds", KINDS);
+    var pic = service.picture();
+    p.put("picture", pictureText(Web.messages(ctx), pic.orElse(null)));
+    // a string: jte drops a boolean attribute's false value
+    p.put("pictureStale", pic.map(x -> x.stale() ? "true" : "false").orElse("true"));
     Web.page(ctx, Web.messages(ctx).get("maritime.title"), render("map.jte", p));
   }
 
@@ -362,7 +371,8 @@ public final class MaritimeWeb implements WebModule {
 
   /**
    * Vessels heard within {@code hours} (default 6) of the newest report in the picture (event time,
-   * so a replayed day shows as it was), each with its age at that time.
+   * so a replayed day shows as it was), each with its age at the server's clock: a picture four
+   * hours old shows vessels four hours old, never "0 minutes".
    */
   private void vessels(Context ctx) {
     int hours = Web.intParam(ctx, "hours", 6, 1, 24 * 365 * 30);
@@ -373,14 +383,49 @@ public final class MaritimeWeb implements WebModule {
       newest = v.lastSeen() != null && v.lastSeen().isAfter(newest) ? v.lastSeen() : newest;
     }
     Instant since = newest.minus(Duration.ofHours(hours));
+    Instant now = service.now();
     for (VesselSnapshot v : live) {
       if (v.lastSeen() != null && !v.lastSeen().isBefore(since)) {
         Map<String, Object> m = vesselJson(v);
-        m.put("ageMinutes", Duration.between(v.lastSeen(), newest).toMinutes());
+        m.put("ageMinutes", minutesSince(v.lastSeen(), now));
         out.add(m);
       }
     }
     ctx.json(out);
+  }
+
+  /** Whole minutes from {@code t} to {@code now}; 0 for a time a little ahead (clock skew). */
+  static long minutesSince(Instant t, Instant now) {
+    return t.isAfter(now) ? 0 : Duration.between(t, now).toMinutes();
+  }
+
+  /**
+   * How old the picture is: its newest report's time, that time's age at the server's clock and
+   * whether it is stale (no report for more than {@link MaritimeService#STALE_PICTURE}); the fields
+   * are null before any report.
+   */
+  private Map<String, Object> pictureJson(org.sekisho.platform.i18n.Messages t) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    var pic = service.picture();
+    m.put("asOf", pic.map(p -> p.asOf().toString()).orElse(null));
+    m.put("asOfLocal", pic.map(p -> t.time(p.asOf())).orElse(null));
+    m.put("ageMinutes", pic.map(p -> p.age().toMinutes()).orElse(null));
+    m.put("stale", pic.map(MaritimeService.Picture::stale).orElse(null));
+    m.put("staleAfterMinutes", MaritimeService.STALE_PICTURE.toMinutes());
+    m.put("now", service.now().toString());
+    m.put("text", pictureText(t, pic.orElse(null)));
+    return m;
+  }
+
+  /** "Picture as of 12:59 JST (4 h 7 min ago)", with the stale warning when it is. */
+  static String pictureText(org.sekisho.platform.i18n.Messages t, MaritimeService.Picture p) {
+    if (p == null) {
+      return t.get("maritime.picture.none");
+    }
+    String text = t.get("maritime.picture.asof", t.time(p.asOf()), AlertText.duration(t, p.age()));
+    return p.stale()
+        ? text + " " + t.get("maritime.picture.stale", MaritimeService.STALE_PICTURE.toMinutes())
+        : text;
   }
 
   private void vessel(Context ctx) {
@@ -592,11 +637,9 @@ public final class MaritimeWeb implements WebModule {
       g.put("timeLocal", t.time(target.time()));
       g.put("mmsi", target.mmsi());
       g.put("vesselName", target.mmsi() == null ? null : names.get(target.mmsi()));
-      g.put(
-          "ageMinutes",
-          target.time().isBefore(ra.asOf())
-              ? Duration.between(target.time(), ra.asOf()).toMinutes()
-              : 0);
+      // aged on the boats' time base: a boat reported now is sent to a position this old
+      g.put("ageMinutes", minutesSince(target.time(), ra.taskAt()));
+      g.put("agedAt", ra.taskAt().toString());
       m.put("tasking", g);
     }
     List<Map<String, Object>> boats = new ArrayList<>();
@@ -607,6 +650,8 @@ public final class MaritimeWeb implements WebModule {
       b.put("distanceNm", o.distanceNm());
       b.put("onScene", o.onScene());
       b.put("etaMinutes", o.eta() == null ? null : o.eta().toMinutes());
+      // reckoned along a straight line at the response speed: land in the way is not routed round
+      b.put("etaBasis", "straight-line");
       b.put("responseKnots", o.boat().responseKnots());
       b.put("speedAssumed", o.boat().responseAssumed());
       b.put("positionAgeMinutes", o.age() == null ? null : o.age().toMinutes());

@@ -1,0 +1,206 @@
+package org.sekisho.maritime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.StringWriter;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.maritime.adapter.MaritimeContext;
+import org.sekisho.maritime.adapter.web.MaritimeWeb;
+import org.sekisho.maritime.application.SyntheticAisFeed;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.ManualClock;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * The third review's maritime findings, as the behaviour now expected, on the real server over
+ * embedded PostgreSQL. The demo feed ends at 03:59Z; the server's clock then moves to 08:06Z, so
+ * the picture is four hours old, as the reviewer found it.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class MaritimeThirdReviewTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant FEED_START = Instant.parse("2026-11-28T00:00:00Z");
+  private static final Instant LATER = Instant.parse("2026-11-28T08:06:00Z");
+
+  private final ManualClock clock = new ManualClock(FEED_START.plus(Duration.ofHours(4)));
+  private MaritimeContext context;
+  private WebServer web;
+  private String base;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    AuditLog audit = new AuditLog(db.jdbi());
+    context =
+        new MaritimeContext(
+            db,
+            audit,
+            clock,
+            dir,
+            (call, origin) -> {},
+            new MaritimeWeb.Scope("customs-jp", Set.of()));
+    List<Migrations> migrations = new ArrayList<>();
+    migrations.add(Migrations.of("platform"));
+    migrations.addAll(context.migrations());
+    db.migrate(migrations);
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofDays(30));
+    accounts.upsert(
+        "officer", "Ken Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "JPTYO");
+    accounts.upsert(
+        "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "NTC");
+    List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
+    bundles.addAll(context.messageBundles());
+    web =
+        WebServer.start(
+            new WebServer.Config("127.0.0.1", 0, false, bundles, context.nav(), "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    StringWriter nmea = new StringWriter();
+    SyntheticAisFeed.demo(FEED_START).write(nmea);
+    HttpResponse<String> up = send("POST", "/api/maritime/feed", token("officer"), nmea.toString());
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+    clock.advance(Duration.between(clock.instant(), LATER));
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void aFourHourOldPictureSaysHowOldItIsAndAgesAreReckonedAtTheClock() throws Exception {
+    String officer = token("officer");
+    JsonNode vessels = JSON.readTree(send("GET", "/api/maritime/vessels", officer, null).body());
+    assertThat(vessels.size()).isPositive();
+    for (JsonNode v : vessels) {
+      long expected =
+          Duration.between(Instant.parse(v.get("lastSeen").asText()), LATER).toMinutes();
+      assertThat(v.get("ageMinutes").asLong()).as(v.toString()).isEqualTo(expected);
+      assertThat(expected).isGreaterThan(4 * 60);
+    }
+    JsonNode picture = JSON.readTree(send("GET", "/api/maritime/picture", officer, null).body());
+    assertThat(picture.get("stale").asBoolean()).as(picture.toString()).isTrue();
+    assertThat(picture.get("ageMinutes").asLong()).isGreaterThan(4 * 60);
+    assertThat(picture.get("text").asText())
+        .startsWith("Picture as of 2026-11-28 ")
+        .contains("ago");
+
+    String page = send("GET", "/maritime?lang=en", officer, null).body();
+    assertThat(page)
+        .contains("id=\"picture-age\" data-stale=\"true\"")
+        .contains("Picture as of ")
+        .contains(" h ")
+        .contains("Stale: no report for more than 15 min");
+    assertThat(send("GET", "/maritime?lang=ja", officer, null).body()).contains("時点の状況");
+
+    // the list is as of a time no alert ends after
+    JsonNode alerts = JSON.readTree(send("GET", "/api/maritime/alerts", officer, null).body());
+    assertThat(alerts.size()).isPositive();
+    for (JsonNode a : alerts) {
+      if (!a.get("end").isNull()) {
+        assertThat(Instant.parse(a.get("asOf").asText()))
+            .as(a.toString())
+            .isAfterOrEqualTo(Instant.parse(a.get("end").asText()));
+      }
+    }
+
+    // a boat reported now, tasked to a vessel heard four hours ago: the vessel's age says so
+    HttpResponse<String> boat =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"PB-1\",\"name\":\"Kaiyo\",\"lat\":35.2,\"lon\":139.75,\"speedKnots\":10,"
+                + "\"maxSpeedKnots\":25}");
+    assertThat(boat.statusCode()).as(boat.body()).isEqualTo(201);
+    alerts = JSON.readTree(send("GET", "/api/maritime/alerts", officer, null).body());
+    JsonNode tasked = null;
+    for (JsonNode a : alerts) {
+      if (!a.get("tasking").isNull() && !a.get("nearestBoats").isEmpty()) {
+        tasked = a;
+        break;
+      }
+    }
+    assertThat(tasked).as(alerts.toString()).isNotNull();
+    JsonNode b = tasked.get("nearestBoats").get(0);
+    assertThat(b.get("positionAgeMinutes").asLong()).isZero();
+    assertThat(b.get("etaBasis").asText()).isEqualTo("straight-line");
+    long vesselAge =
+        Duration.between(Instant.parse(tasked.get("tasking").get("time").asText()), LATER)
+            .toMinutes();
+    assertThat(tasked.get("tasking").get("ageMinutes").asLong()).isEqualTo(vesselAge);
+    assertThat(vesselAge).isGreaterThan(4 * 60);
+  }
+
+  private String token(String user) throws Exception {
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/login",
+            null,
+            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+  }
+}
