@@ -179,7 +179,14 @@ public final class KioskCheckIn {
     GateDecision decision =
         GateRules.decide(
             new GateInputs(
-                mrz, chip, declaration, face, hits, LocalDate.now(clock), faceNotCompared));
+                mrz,
+                chip,
+                declaration,
+                face,
+                hits,
+                LocalDate.now(clock),
+                faceNotCompared,
+                capture.immigration() != null && capture.immigration().carryingProhibitedItems()));
     ArrivalCapture all =
         new ArrivalCapture(
             captureId,

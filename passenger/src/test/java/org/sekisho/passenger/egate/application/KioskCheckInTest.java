@@ -91,6 +91,32 @@ class KioskCheckInTest {
       new ImmigrationAnswers("tourism", 10, false, false, false);
 
   @Test
+  void aYesToCarryingControlledDrugsOrWeaponsIsACustomsReferralNotOnlyAnImmigrationAnswer() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    byte[] frame = qr.png(declarations.sealText(t.declaration()));
+    KioskCheckIn.Result r =
+        kiosk()
+            .checkIn(
+                new KioskCheckIn.Capture(
+                    t.mrz(),
+                    Optional.of(t.chip()),
+                    Optional.empty(),
+                    frame,
+                    t.portrait(),
+                    new ImmigrationAnswers("tourism", 10, false, false, true)),
+                new KioskCheckIn.Kiosk("kiosk-hnd-07", "customs-jp", "HND"));
+    assertThat(r.decision()).isInstanceOf(GateDecision.SecondaryInspection.class);
+    assertThat(((GateDecision.SecondaryInspection) r.decision()).referrals())
+        .extracting(ref -> ref.reason().name())
+        .containsExactly("PROHIBITED_ITEMS_ANSWERED");
+    assertThat(toCustoms.get(toCustoms.size() - 1).fields())
+        .containsEntry(TravellerField.KIOSK_OFFICE, "HND")
+        .hasEntrySatisfying(
+            TravellerField.GATE_REFERRALS,
+            v -> assertThat(v).startsWith("PROHIBITED_ITEMS_ANSWERED: "));
+  }
+
+  @Test
   void aTravellerWithAValidPassportQrAndFacePassesAndBothRecordsAreSent() {
     Travellers t = Travellers.of(ISSUER, TODAY);
     byte[] frame = qr.png(declarations.sealText(t.declaration()));

@@ -19,6 +19,8 @@ import org.sekisho.passenger.egate.domain.mrz.MachineReadableZone;
  * @param today the day of arrival
  * @param faceNotCompared why no face comparison was made when {@code face} is null (empty: derived
  *     from the chip outcome)
+ * @param carryingProhibitedItems the traveller answered yes at the kiosk to carrying controlled
+ *     drugs, firearms, swords or explosives (an immigration item customs must act on too)
  */
 public record GateInputs(
     Outcome<MachineReadableZone> printedMrz,
@@ -27,7 +29,8 @@ public record GateInputs(
     FaceVerification face,
     List<String> targetingHits,
     LocalDate today,
-    String faceNotCompared) {
+    String faceNotCompared,
+    boolean carryingProhibitedItems) {
   public GateInputs {
     targetingHits = List.copyOf(targetingHits);
     faceNotCompared = faceNotCompared == null ? "" : faceNotCompared;
@@ -41,6 +44,6 @@ public record GateInputs(
       FaceVerification face,
       List<String> targetingHits,
       LocalDate today) {
-    this(printedMrz, chip, declaration, face, targetingHits, today, "");
+    this(printedMrz, chip, declaration, face, targetingHits, today, "", false);
   }
 }

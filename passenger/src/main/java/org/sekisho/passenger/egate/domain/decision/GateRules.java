@@ -38,6 +38,8 @@ public final class GateRules {
           new Rule("declaration is for today's arrival", GateRules::declarationNotForToday),
           new Rule("no goods to declare", GateRules::goodsToDeclare),
           new Rule("no cash over ¥1,000,000", GateRules::cashDeclared),
+          new Rule(
+              "no controlled drugs, firearms, swords or explosives", GateRules::prohibitedItems),
           new Rule("no passenger-targeting hit", GateRules::targetingHit));
 
   private GateRules() {}
@@ -256,6 +258,14 @@ public final class GateRules {
       return refer(Reason.CASH_DECLARED, "cash or instruments over ¥1,000,000 declared");
     }
     return Optional.empty();
+  }
+
+  static Optional<Referral> prohibitedItems(GateInputs in) {
+    return in.carryingProhibitedItems()
+        ? refer(
+            Reason.PROHIBITED_ITEMS_ANSWERED,
+            "answered yes at the kiosk: carrying controlled drugs, firearms, swords or explosives")
+        : Optional.empty();
   }
 
   static Optional<Referral> targetingHit(GateInputs in) {

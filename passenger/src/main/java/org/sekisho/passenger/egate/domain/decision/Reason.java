@@ -17,5 +17,10 @@ public enum Reason {
   DECLARATION_NOT_FOR_TODAY,
   GOODS_TO_DECLARE,
   CASH_DECLARED,
+  /**
+   * The traveller answered yes at the kiosk to carrying controlled drugs, firearms, swords or
+   * explosives: goods customs stops at the border, whatever the declaration says.
+   */
+  PROHIBITED_ITEMS_ANSWERED,
   TARGETING_HIT
 }
