@@ -1133,8 +1133,10 @@ public final class TargetingWeb implements WebModule {
 
   private void assessApi(Context ctx) {
     String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("declaration");
+    String body = ctx.body();
+    ownAgency(body, Web.principal(ctx));
     // a record sent here alone meets the rules ingest applies to the records it stores
-    Outcome<StoredAssessment> o = assess.assessSubmitted(kind, ctx.body());
+    Outcome<StoredAssessment> o = assess.assessSubmitted(kind, body);
     switch (o) {
       case Outcome.Accepted<StoredAssessment> a -> {
         Web.audit(
@@ -1145,6 +1147,40 @@ public final class TargetingWeb implements WebModule {
         ctx.json(assessmentJson(a.value()));
       }
       case Outcome.Rejected<StoredAssessment> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
+  /**
+   * A record sent for assessment is the caller's agency's: one naming another agency as its owner
+   * ({@code "agency":"police-jp"} from a customs officer) is refused, naming the field, rather than
+   * assessed as if the caller could speak for that agency.
+   */
+  private static void ownAgency(String body, Principal p) {
+    if (body == null || !body.contains("\"agency\"")) {
+      return; // most records name none: no second reading of the body
+    }
+    JsonNode n;
+    try {
+      n = JSON.readTree(body);
+    } catch (JsonProcessingException e) {
+      return; // refused, with the reason, where the record is read
+    }
+    JsonNode a = n == null ? null : n.get("agency");
+    if (a == null || a.isNull() || !a.isValueNode()) {
+      return; // empty, or of another form: refused where the record is read
+    }
+    String given = a.asText("").strip();
+    if (!given.isEmpty() && !given.equalsIgnoreCase(p.agency())) {
+      throw HttpProblem.of(
+          "invalid-field",
+          "agency",
+          "a record sent for assessment is your agency's ("
+              + p.agency()
+              + "); leave agency out or give "
+              + p.agency()
+              + ", got '"
+              + (given.length() > 64 ? given.substring(0, 64) + "…" : given)
+              + "'");
     }
   }
 

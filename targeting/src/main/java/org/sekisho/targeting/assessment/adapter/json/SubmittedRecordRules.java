@@ -3,6 +3,7 @@ package org.sekisho.targeting.assessment.adapter.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -10,6 +11,7 @@ import java.util.Set;
 import org.sekisho.core.Country;
 import org.sekisho.core.Problem;
 import org.sekisho.core.UnLocode;
+import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
 
 /**
  * The rules the intelligence database's ingest applies to a record before storing it
@@ -164,10 +166,31 @@ final class SubmittedRecordRules {
               text(it, f, "items[" + i + "]." + f, out);
             }
             country(it, "origin", "items[" + i + "].", out);
+            currency(it, "currency", "items[" + i + "].", out);
+            masses(it, "items[" + i + "].", out);
           }
         }
       }
       country(n, "countryOfDeparture", "", out);
+      String type = plain(n, "type");
+      if (!type.isEmpty() && !Set.of("IM", "EX").contains(type.toUpperCase(Locale.ROOT))) {
+        out.add(
+            Problem.of(
+                "invalid-field",
+                "type",
+                "expected IM (import) or EX (export), got '" + cut(type) + "'"));
+      }
+      String mode = plain(n, "modeOfTransport");
+      if (!mode.isEmpty() && !mode.matches("[0-9]{1,2}")) {
+        out.add(
+            Problem.of(
+                "invalid-field",
+                "modeOfTransport",
+                "expected a mode of transport code of UN/ECE Recommendation 19 (1 sea, 2 rail,"
+                    + " 3 road, 4 air, 5 post…, or two digits with the sub-mode), got '"
+                    + cut(mode)
+                    + "'"));
+      }
     }
     if (kind.equals("postal-item")) {
       String id = plain(n, "itemId").toUpperCase(Locale.ROOT).replace(" ", "");
@@ -183,6 +206,7 @@ final class SubmittedRecordRules {
       }
       country(n, "originCountry", "", out);
       country(n, "destinationCountry", "", out);
+      currency(n, "currency", "", out);
     }
     if (kind.equals("transport-document")) {
       for (String f : List.of("portOfLoading", "portOfDischarge")) {
@@ -202,6 +226,17 @@ final class SubmittedRecordRules {
               "missing-field", "office", "is required (the customs office code, e.g. JPTYO)"));
     } else if (office.length() > MAX_OFFICE) {
       out.add(Problem.of("invalid-field", "office", "at most " + MAX_OFFICE + " characters"));
+    } else if (!office.isEmpty() && !CriteriaCatalogue.isOfficeCode(upper(office))) {
+      // an office no inspector works at would put the record on nobody's worklist; the same
+      // test as for a criterion's offices and the selectivity settings
+      out.add(
+          Problem.of(
+              "invalid-office",
+              "office",
+              "'"
+                  + cut(office)
+                  + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK"
+                  + " or JPNRT-MAIL, or an office number"));
     }
     // before 1950 or more than a year ahead is a typo or a placeholder (9999-12-31)
     if (date != null && (date.isBefore(EARLIEST_EVENT) || date.isAfter(today.plusYears(1)))) {
@@ -233,6 +268,59 @@ final class SubmittedRecordRules {
     if (v != null && v.isContainerNode()) {
       out.add(Problem.of("invalid-type", path, "expected text, got " + form(v)));
     }
+  }
+
+  /** A currency: an ISO 4217 code, in any case ({@code jpy} is {@code JPY}). */
+  private static void currency(JsonNode n, String f, String prefix, List<Problem> out) {
+    String v = plain(n, f);
+    if (v.isEmpty()) {
+      return;
+    }
+    boolean known;
+    try {
+      known = v.matches("[A-Za-z]{3}") && Currency.getInstance(upper(v)) != null;
+    } catch (IllegalArgumentException e) {
+      known = false;
+    }
+    if (!known) {
+      out.add(
+          Problem.of(
+              "invalid-currency",
+              prefix + f,
+              "expected an ISO 4217 currency code such as JPY or USD, got '" + cut(v) + "'"));
+    }
+  }
+
+  /** An item's net mass (goods alone) cannot exceed its gross mass (goods and packing). */
+  private static void masses(JsonNode it, String prefix, List<Problem> out) {
+    java.math.BigDecimal net = decimal(plain(it, "netMassKg"));
+    java.math.BigDecimal gross = decimal(plain(it, "grossMassKg"));
+    // a gross mass of 0 is how some feeds write one not known
+    if (net != null && gross != null && gross.signum() > 0 && net.compareTo(gross) > 0) {
+      out.add(
+          Problem.of(
+              "invalid-field",
+              prefix + "netMassKg",
+              "the net mass ("
+                  + net.toPlainString()
+                  + " kg) is more than the gross mass ("
+                  + gross.toPlainString()
+                  + " kg): expected at most the gross mass"));
+    }
+  }
+
+  /** A number as ingest reads it, or null (a malformed one is refused elsewhere). */
+  private static java.math.BigDecimal decimal(String s) {
+    try {
+      return s.isEmpty() ? null : new java.math.BigDecimal(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  /** A value quoted back in a refusal, cut so that a refusal cannot carry a whole body. */
+  private static String cut(String v) {
+    return v.length() > 64 ? v.substring(0, 64) + "…" : v;
   }
 
   /** A country: ISO 3166-1 alpha-2, or ZZ for unknown. */
