@@ -252,6 +252,78 @@ class IngestRecordsTest {
     assertThat(links).isEqualTo(450);
   }
 
+  private IngestReport runJson(String lines) {
+    return run(
+        RecordKind.DECLARATION,
+        "json",
+        new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static String changed(String id, String importer) {
+    return "{\"declarationId\":\""
+        + id
+        + "\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"importer\":{\"name\":\""
+        + importer
+        + "\"},\"items\":[{\"hsCode\":\"090121\"}]}\n";
+  }
+
+  @Test
+  void aChangedVersionOfAStoredRecordIsToldApartFromADuplicateAndTheStoredOneKept() {
+    assertThat(runJson(changed("VER-1", "Original Trading")).stored()).isEqualTo(1);
+    // the same content again is a duplicate; another importer under the same id is a conflict
+    IngestReport again =
+        runJson(changed("VER-1", "Original Trading") + changed("VER-1", "Other Trading"));
+    assertThat(again.stored()).isZero();
+    assertThat(again.duplicates()).isEqualTo(1);
+    assertThat(again.conflicts()).isEqualTo(1);
+    assertThat(again.rejected()).isZero();
+    assertThat(again.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.row()).isEqualTo(2);
+              assertThat(p.sourceId()).isEqualTo("VER-1");
+              assertThat(p.problem().code()).isEqualTo(IngestReport.CONFLICTING_VERSION);
+              assertThat(p.problem().field()).isEqualTo("declarationId");
+              assertThat(p.problem().message()).contains("stored version was kept");
+            });
+    // two versions of a new id in one file: the first stored, the second told
+    IngestReport twice =
+        runJson(
+            changed("VER-2", "First Version")
+                + changed("VER-3", "Unrelated")
+                + changed("VER-2", "Second Version"));
+    assertThat(twice.stored()).isEqualTo(2);
+    assertThat(twice.conflicts()).isEqualTo(1);
+    assertThat(twice.problems())
+        .extracting(p -> p.row() + " " + p.sourceId() + " " + p.problem().code())
+        .containsExactly("3 VER-2 " + IngestReport.CONFLICTING_VERSION);
+    String importer =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select data::json -> 'importer' ->> 'name' from intel.record where"
+                                + " source_id = 'VER-2'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(importer).isEqualTo("First Version");
+  }
+
+  @Test
+  void anEmptyInputSaysItHeldNoRows() {
+    IngestReport empty = runJson("");
+    assertThat(empty.rowsRead()).isZero();
+    assertThat(empty.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.problem().code()).isEqualTo(IngestReport.EMPTY_INPUT);
+              assertThat(p.problem().field()).isEqualTo("body");
+              assertThat(p.problem().message()).contains("held no rows");
+            });
+  }
+
   @Test
   void aRecordRepeatedInOneFileIsStoredAndLinkedOnce() {
     String line =

@@ -717,6 +717,16 @@ class IntelWebTest {
   }
 
   @Test
+  void anEmptyIngestBodyIsA422SayingItHeldNoRows() throws Exception {
+    HttpResponse<String> r = send("POST", "/api/ingest/seizures", "");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(422);
+    JsonNode report = JSON.readTree(r.body());
+    assertThat(report.get("rowsRead").asLong()).isZero();
+    assertThat(report.get("problems").get(0).get("problem").get("message").asText())
+        .contains("held no rows");
+  }
+
+  @Test
   void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
     JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
     assertThat(d.get("entities").isNumber()).as(d.toString()).isTrue();

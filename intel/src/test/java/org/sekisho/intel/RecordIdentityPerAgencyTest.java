@@ -164,14 +164,17 @@ class RecordIdentityPerAgencyTest {
     DataSource racing = racingDataSource(db.dataSource(), raced);
     JdbcRecordStore store = new JdbcRecordStore(racing, TestIngest.JSON, CLOCK);
     RecordReader reader = new RecordReader(ZoneOffset.UTC, CLOCK);
-    int added =
+    org.sekisho.intel.application.IngestPorts.Saved saved =
         store.saveBatch(
             List.of(
                 stored(reader, declaration("RACE-A", "Alpha Trading", ""), "customs-jp"),
                 stored(reader, declaration("RACE-A", "Alpha Trading", ""), "police-jp"),
                 stored(reader, declaration("RACE-B", "Beta Trading", ""), "customs-jp")));
     assertThat(raced).isTrue();
-    assertThat(added).isEqualTo(2);
+    assertThat(saved.added()).isEqualTo(2);
+    // the raced copy holds other content: the batch's first record is told as a conflicting
+    // version
+    assertThat(saved.conflicting()).containsExactly(0);
     assertThat(owners("RACE-A")).containsExactly("customs-jp", "police-jp");
     String customsTitle =
         db.jdbi()

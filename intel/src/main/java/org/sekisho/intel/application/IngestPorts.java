@@ -9,10 +9,33 @@ import java.util.List;
 public final class IngestPorts {
   private IngestPorts() {}
 
-  /** Stores a batch atomically: all of it or none. Returns how many were new (not duplicates). */
+  /**
+   * Stores a batch atomically: all of it or none. A record whose identity (kind, source id, owning
+   * agency) is already stored, or came earlier in the batch, is not stored again; the store tells
+   * which of those differ in content from the version kept.
+   */
   @FunctionalInterface
   public interface RecordStore {
-    int saveBatch(List<StoredRecord> batch);
+    Saved saveBatch(List<StoredRecord> batch);
+  }
+
+  /**
+   * What storing a batch did.
+   *
+   * @param added how many records were new
+   * @param conflicting the positions in the batch of records not stored because a record of the
+   *     same identity and different content is stored (or came earlier in the batch): the version
+   *     stored first is kept. The other records not added are repeats of what is stored.
+   */
+  public record Saved(int added, List<Integer> conflicting) {
+    public Saved {
+      conflicting = List.copyOf(conflicting);
+    }
+
+    /** A batch all of whose records were new or repeats of what is stored. */
+    public static Saved of(int added) {
+      return new Saved(added, List.of());
+    }
   }
 
   /** Keeps the raw input before anything is parsed. */

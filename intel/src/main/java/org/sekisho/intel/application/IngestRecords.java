@@ -159,7 +159,8 @@ public final class IngestRecords {
             listener,
             progress,
             fields -> validate(kind, fields, actor, run, registered, sharing),
-            f -> sourceId(kind, f));
+            f -> sourceId(kind, f),
+            idField(kind));
     try (writer;
         InputStream body = raw.open();
         RowSource src = sources.open(kind.plural(), format, body)) {
@@ -182,8 +183,25 @@ public final class IngestRecords {
     }
     long rejected = writer.rejected();
     List<RowProblem> problems = writer.problems();
+    if (rows == 0) {
+      // an empty body stores nothing and says so, rather than a report of zeros alone
+      problems =
+          List.of(
+              new RowProblem(
+                  0,
+                  "",
+                  Problem.of(
+                      IngestReport.EMPTY_INPUT,
+                      "body",
+                      "the input held no rows: expected "
+                          + switch (format) {
+                            case "json" -> "one JSON object a line (or a JSON array)";
+                            default -> "a header line and a row a line";
+                          })));
+    }
     long stored = writer.stored();
     long duplicates = writer.duplicates();
+    long conflicts = writer.conflicts();
     IngestReport report =
         new IngestReport(
             run,
@@ -193,6 +211,7 @@ public final class IngestRecords {
             rows,
             stored,
             duplicates,
+            conflicts,
             rejected,
             List.copyOf(problems),
             raw.sha256(),
@@ -211,13 +230,19 @@ public final class IngestRecords {
                 "format", format,
                 "source", sourceName,
                 "stored", Long.toString(stored),
+                "duplicates", Long.toString(duplicates),
+                "conflicts", Long.toString(conflicts),
                 "rejected", Long.toString(rejected),
                 "sha256", raw.sha256())));
     return Outcome.accepted(report);
   }
 
-  /** What validating one chunk of rows gave, and how many of its good records were new. */
-  private record ChunkResult(int added, int accepted, int rejected, List<RowProblem> problems) {}
+  /**
+   * What validating one chunk of rows gave: how many of its good records were new, how many were
+   * stored already with other content, and the problems of its rows in row order.
+   */
+  private record ChunkResult(
+      int added, int accepted, int conflicts, int rejected, List<RowProblem> problems) {}
 
   /**
    * Validates chunks of rows and stores their good records on background threads while the caller
@@ -246,8 +271,10 @@ public final class IngestRecords {
     private final java.util.ArrayDeque<java.util.concurrent.Future<ChunkResult>> inFlight =
         new java.util.ArrayDeque<>();
     private final List<RowProblem> problems = new ArrayList<>();
+    private final String idField;
     private long stored;
     private long duplicates;
+    private long conflicts;
     private long rejected;
 
     BatchWriter(
@@ -255,7 +282,9 @@ public final class IngestRecords {
         IngestPorts.RecordsStored listener,
         IngestPorts.Progress progress,
         java.util.function.Function<Outcome<Fields>, Outcome<StoredRecord>> validator,
-        java.util.function.Function<Fields, String> sourceIds) {
+        java.util.function.Function<Fields, String> sourceIds,
+        String idField) {
+      this.idField = idField;
       this.store = store;
       this.listener = listener;
       this.progress = progress;
@@ -272,12 +301,16 @@ public final class IngestRecords {
 
     private ChunkResult validateAndStore(List<RowSource.Row> chunk) {
       List<StoredRecord> batch = new ArrayList<>(chunk.size());
+      List<Long> rowsOf = new ArrayList<>(chunk.size());
       List<RowProblem> found = new ArrayList<>();
       int bad = 0;
       for (RowSource.Row row : chunk) {
         Outcome<Fields> fields = row.fields();
         switch (validator.apply(fields)) {
-          case Outcome.Accepted<StoredRecord> a -> batch.add(a.value());
+          case Outcome.Accepted<StoredRecord> a -> {
+            batch.add(a.value());
+            rowsOf.add(row.number());
+          }
           case Outcome.Rejected<StoredRecord> r -> {
             bad++;
             if (found.size() < IngestReport.MAX_LISTED) {
@@ -291,11 +324,30 @@ public final class IngestRecords {
         }
       }
       if (batch.isEmpty()) {
-        return new ChunkResult(0, 0, bad, found);
+        return new ChunkResult(0, 0, 0, bad, found);
       }
-      int added = store.saveBatch(batch);
+      IngestPorts.Saved saved = store.saveBatch(batch);
       listener.stored(List.copyOf(batch));
-      return new ChunkResult(added, batch.size(), bad, found);
+      if (!saved.conflicting().isEmpty()) {
+        for (int at : saved.conflicting()) {
+          if (found.size() >= IngestReport.MAX_LISTED) {
+            break;
+          }
+          found.add(
+              new RowProblem(
+                  rowsOf.get(at),
+                  batch.get(at).record().sourceId(),
+                  Problem.of(
+                      IngestReport.CONFLICTING_VERSION,
+                      idField,
+                      "a record with this "
+                          + idField
+                          + " is already stored, or came earlier in this input, with different"
+                          + " content: the stored version was kept and this row was not stored")));
+        }
+        found.sort(java.util.Comparator.comparingLong(RowProblem::row));
+      }
+      return new ChunkResult(saved.added(), batch.size(), saved.conflicting().size(), bad, found);
     }
 
     /** Waits for every batch in flight. */
@@ -320,9 +372,12 @@ public final class IngestRecords {
       try {
         ChunkResult r = f.get();
         stored += r.added();
-        duplicates += r.accepted() - r.added();
+        duplicates += r.accepted() - r.added() - r.conflicts();
+        conflicts += r.conflicts();
         rejected += r.rejected();
-        progress.advanced(stored + duplicates + rejected, stored, duplicates, rejected);
+        // conflicts are among the records already present, as progress reports them
+        progress.advanced(
+            stored + duplicates + conflicts + rejected, stored, duplicates + conflicts, rejected);
         for (RowProblem p : r.problems()) {
           // Rows are listed whole: the cap is checked when a new row's problems begin.
           if (problems.size() >= IngestReport.MAX_LISTED
@@ -366,6 +421,10 @@ public final class IngestRecords {
       return duplicates;
     }
 
+    long conflicts() {
+      return conflicts;
+    }
+
     long rejected() {
       return rejected;
     }
@@ -400,12 +459,17 @@ public final class IngestRecords {
   }
 
   private static String rawSourceId(RecordKind kind, Fields f) {
+    return f.text(idField(kind));
+  }
+
+  /** The field that holds a record's source id. */
+  private static String idField(RecordKind kind) {
     return switch (kind) {
-      case DECLARATION -> f.text("declarationId");
-      case TRANSPORT_DOCUMENT -> f.text("number");
-      case CONVEYANCE_MOVEMENT -> f.text("movementId");
-      case POSTAL_ITEM -> f.text("itemId");
-      case SEIZURE -> f.text("seizureId");
+      case DECLARATION -> "declarationId";
+      case TRANSPORT_DOCUMENT -> "number";
+      case CONVEYANCE_MOVEMENT -> "movementId";
+      case POSTAL_ITEM -> "itemId";
+      case SEIZURE -> "seizureId";
     };
   }
 

@@ -16,6 +16,7 @@ import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
 import org.sekisho.intel.application.IngestPorts.RecordStore;
+import org.sekisho.intel.application.IngestPorts.Saved;
 import org.sekisho.intel.application.StoredRecord;
 import org.sekisho.intel.domain.EntityRef;
 import org.sekisho.intel.domain.IntelRecord;
@@ -32,29 +33,45 @@ import org.sekisho.intel.domain.IntelRecord;
 public final class JdbcRecordStore implements RecordStore {
   private final DataSource ds;
   private final ObjectMapper json;
+  private final ObjectMapper readBack;
   private final Clock clock;
   private final EntityCache entities = new EntityCache(500_000);
 
   public JdbcRecordStore(DataSource ds, ObjectMapper json, Clock clock) {
     this.ds = ds;
     this.json = json;
+    // the stored JSON also holds derived properties (a party's "empty")
+    this.readBack =
+        json.copy()
+            .disable(
+                com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     this.clock = clock;
   }
 
   @Override
-  public int saveBatch(List<StoredRecord> batch) {
+  public Saved saveBatch(List<StoredRecord> batch) {
     if (batch.isEmpty()) {
-      return 0;
+      return Saved.of(0);
     }
-    // A source id repeated within one batch for the same agency is stored (and linked) once.
+    // A source id repeated within one batch for the same agency is stored (and linked) once; a
+    // repeat with other content is a conflicting version, the first kept.
     Map<String, StoredRecord> byId = new LinkedHashMap<>();
-    for (StoredRecord s : batch) {
-      byId.putIfAbsent(identity(s.agency(), s.record().kind().code(), s.record().sourceId()), s);
+    Map<String, Integer> positions = new HashMap<>();
+    List<Integer> conflicting = new ArrayList<>();
+    for (int i = 0; i < batch.size(); i++) {
+      StoredRecord s = batch.get(i);
+      String identity = identity(s.agency(), s.record().kind().code(), s.record().sourceId());
+      StoredRecord first = byId.putIfAbsent(identity, s);
+      if (first == null) {
+        positions.put(identity, i);
+      } else if (!first.record().equals(s.record())) {
+        conflicting.add(i);
+      }
     }
     try (Connection c = ds.getConnection()) {
-      dropStored(c, byId);
+      dropStored(c, byId, positions, conflicting);
       if (byId.isEmpty()) {
-        return 0;
+        return new Saved(0, sorted(conflicting));
       }
       Map<EntityCache.Key, Long> entityIds = entities.resolve(c, byId.values());
       CopyText rows = copyText(byId.values(), entityIds, reserveIds(c, byId.size()));
@@ -70,10 +87,10 @@ public final class JdbcRecordStore implements RecordStore {
           // Another ingest stored some of these source ids after our check: the same rows go
           // through staging tables and an insert that skips what is already stored.
           c.rollback();
-          added = copySkippingStored(c, rows);
+          added = copySkippingStored(c, rows, positions, conflicting);
         }
         c.commit();
-        return added;
+        return new Saved(added, sorted(conflicting));
       } catch (SQLException | IOException | RuntimeException e) {
         // Rolled back before auto-commit is switched on again, which would commit the half.
         c.rollback();
@@ -164,7 +181,9 @@ public final class JdbcRecordStore implements RecordStore {
    * The same rows through staging tables: records already stored are skipped (the insert waits for
    * a concurrent ingest to commit), and only the records inserted here are linked.
    */
-  private int copySkippingStored(Connection c, CopyText rows) throws SQLException, IOException {
+  private int copySkippingStored(
+      Connection c, CopyText rows, Map<String, Integer> positions, List<Integer> conflicting)
+      throws SQLException, IOException {
     try (Statement st = c.createStatement()) {
       st.execute(
           "create temp table if not exists stage_record (like intel.record) on commit delete rows");
@@ -189,9 +208,32 @@ public final class JdbcRecordStore implements RecordStore {
                   + " join added a on a.id = l.record_id returning 1)"
                   + " select count(*) from added")) {
         rs.next();
-        return rs.getInt(1);
+        int added = rs.getInt(1);
+        // the rows skipped because the other ingest stored them first: kept as it stored them,
+        // and told when their content differs
+        try (var skipped =
+            st.executeQuery(
+                "select s.agency, s.kind, s.source_id from stage_record s join intel.record r on"
+                    + " r.kind = s.kind and r.source_id = s.source_id and r.agency = s.agency"
+                    + " and r.id <> s.id where r.data::text <> s.data::text")) {
+          while (skipped.next()) {
+            Integer at =
+                positions.get(
+                    identity(skipped.getString(1), skipped.getString(2), skipped.getString(3)));
+            if (at != null) {
+              conflicting.add(at);
+            }
+          }
+        }
+        return added;
       }
     }
+  }
+
+  private static List<Integer> sorted(List<Integer> positions) {
+    List<Integer> out = new ArrayList<>(positions);
+    out.sort(null);
+    return out;
   }
 
   private static String identity(String agency, String kind, String sourceId) {
@@ -199,11 +241,19 @@ public final class JdbcRecordStore implements RecordStore {
   }
 
   /**
-   * Removes from {@code byId} the records whose agency already stores their (kind, source id). Only
-   * the ingesting agency's own records are looked at, so a repeat tells nothing about what other
-   * agencies hold.
+   * Removes from {@code byId} the records whose agency already stores their (kind, source id),
+   * adding to {@code conflicting} the positions of those stored with other content. Only the
+   * ingesting agency's own records are looked at, so a repeat tells nothing about what other
+   * agencies hold. New ids cost nothing more than the look-up; a stored one is compared by a hash
+   * of its JSON, read with the look-up, and only when the hashes differ by reading it back (a
+   * version of Sekisho that writes the JSON differently must not make every repeat a conflict).
    */
-  private static void dropStored(Connection c, Map<String, StoredRecord> byId) throws SQLException {
+  private void dropStored(
+      Connection c,
+      Map<String, StoredRecord> byId,
+      Map<String, Integer> positions,
+      List<Integer> conflicting)
+      throws SQLException, IOException {
     // one look-up per agency and kind in the batch (nearly always one)
     Map<List<String>, List<String>> idsByOwnerAndKind = new HashMap<>();
     for (StoredRecord s : byId.values()) {
@@ -214,19 +264,78 @@ public final class JdbcRecordStore implements RecordStore {
     for (Map.Entry<List<String>, List<String>> k : idsByOwnerAndKind.entrySet()) {
       String agency = k.getKey().get(0);
       String kind = k.getKey().get(1);
+      List<String> differing = new ArrayList<>();
       try (var ps =
           c.prepareStatement(
-              "select source_id from intel.record where kind = ? and source_id = any(?) and"
-                  + " agency = ?")) {
+              "select source_id, md5(data::text) from intel.record where kind = ? and source_id ="
+                  + " any(?) and agency = ?")) {
         ps.setString(1, kind);
         ps.setArray(2, c.createArrayOf("text", k.getValue().toArray()));
         ps.setString(3, agency);
         try (var rs = ps.executeQuery()) {
           while (rs.next()) {
-            byId.remove(identity(agency, kind, rs.getString(1)));
+            String identity = identity(agency, kind, rs.getString(1));
+            StoredRecord repeat = byId.remove(identity);
+            if (repeat != null
+                && !md5(json.writeValueAsString(repeat.record())).equals(rs.getString(2))) {
+              differing.add(rs.getString(1));
+              byId.put(identity, repeat); // until read back below
+            }
           }
         }
       }
+      if (!differing.isEmpty()) {
+        compareReadBack(c, agency, kind, differing, byId, positions, conflicting);
+      }
+    }
+  }
+
+  /**
+   * Compares the stored records {@code sourceIds} (of one agency and kind) with the batch's, read
+   * back as records: each is taken out of {@code byId}, and its position added to {@code
+   * conflicting} when they differ.
+   */
+  private void compareReadBack(
+      Connection c,
+      String agency,
+      String kind,
+      List<String> sourceIds,
+      Map<String, StoredRecord> byId,
+      Map<String, Integer> positions,
+      List<Integer> conflicting)
+      throws SQLException, IOException {
+    try (var ps =
+        c.prepareStatement(
+            "select source_id, data::text from intel.record where kind = ? and source_id = any(?)"
+                + " and agency = ?")) {
+      ps.setString(1, kind);
+      ps.setArray(2, c.createArrayOf("text", sourceIds.toArray()));
+      ps.setString(3, agency);
+      try (var rs = ps.executeQuery()) {
+        while (rs.next()) {
+          String identity = identity(agency, kind, rs.getString(1));
+          StoredRecord repeat = byId.remove(identity);
+          if (repeat == null) {
+            continue;
+          }
+          IntelRecord stored =
+              readBack.readerFor(repeat.record().getClass()).readValue(rs.getString(2));
+          if (!stored.equals(repeat.record())) {
+            conflicting.add(positions.get(identity));
+          }
+        }
+      }
+    }
+  }
+
+  private static String md5(String text) {
+    try {
+      byte[] d =
+          java.security.MessageDigest.getInstance("MD5")
+              .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(d);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("MD5 is part of every Java runtime", e);
     }
   }
 

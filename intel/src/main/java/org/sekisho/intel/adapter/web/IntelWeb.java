@@ -1191,7 +1191,9 @@ public final class IntelWeb implements WebModule {
             .orElse("http:" + Web.principal(ctx).username());
     try (InputStream in = ctx.bodyInputStream()) {
       IngestReport report = answer(ingest.ingest(kind, format, source, in, actor(ctx)));
-      ctx.status(report.rejected() > 0 && report.stored() + report.duplicates() == 0 ? 422 : 200)
+      // nothing stored or already there: every row refused, or no row at all
+      boolean nothing = report.stored() + report.duplicates() + report.conflicts() == 0;
+      ctx.status(nothing && (report.rejected() > 0 || report.rowsRead() == 0) ? 422 : 200)
           .json(withinArchive(report));
     }
   }
@@ -1212,6 +1214,7 @@ public final class IntelWeb implements WebModule {
         r.rowsRead(),
         r.stored(),
         r.duplicates(),
+        r.conflicts(),
         r.rejected(),
         r.problems(),
         r.sha256(),
