@@ -3,6 +3,7 @@ package org.sekisho.platform.auth;
 import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -129,7 +130,8 @@ public final class AccountAdministration {
     }
     String password = chosen.orElseGet(this::generatePassword);
     String hash = accounts.hash(password);
-    Instant now = accounts.clock().instant();
+    // as PostgreSQL keeps it, so the answer to the creation and later reads give the same time
+    Instant now = accounts.clock().instant().truncatedTo(ChronoUnit.MICROS);
     boolean mustChange = !roles.roles().contains(Role.KIOSK);
     Account created =
         new Account(

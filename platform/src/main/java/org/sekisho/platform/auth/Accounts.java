@@ -366,6 +366,26 @@ public final class Accounts {
   }
 
   /**
+   * Ends an API bearer token at once (its holder signing out, or rotating it): it is deleted and
+   * forgotten from memory, so the next call with it is refused. Idempotent.
+   *
+   * @return whether a token was ended
+   */
+  public boolean revokeApiToken(String token) {
+    if (token == null || token.isBlank()) {
+      return false;
+    }
+    byte[] hash = sha256(token);
+    tokenCache.remove(HexFormat.of().formatHex(hash));
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate("delete from platform.api_token where token_hash = ?")
+                    .bind(0, hash)
+                    .execute())
+        > 0;
+  }
+
+  /**
    * Issues an API bearer token for {@code username}; the token is returned once and never stored.
    */
   public String issueApiToken(String username, String label, Optional<Duration> lifetime) {

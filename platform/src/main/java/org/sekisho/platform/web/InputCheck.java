@@ -75,7 +75,78 @@ final class InputCheck {
     } else if (indexOf(bytes, new byte[] {0}) >= 0) {
       return nul("body", "the request body");
     }
-    return indexOf(bytes, JSON_NUL) >= 0 ? inJson(bytes) : Optional.empty();
+    Optional<Problem> nul = indexOf(bytes, JSON_NUL) >= 0 ? inJson(bytes) : Optional.empty();
+    return nul.isPresent() ? nul : strictJson(bytes);
+  }
+
+  static final String JSON_CODE = "invalid-json";
+
+  /**
+   * A body that is JSON (an object or array) read strictly, whichever handler reads it later: a
+   * field named twice in one object (readers disagree on which one counts: the last, the first, or
+   * a refusal) and anything after the value are refused, naming the place; a byte order mark is
+   * refused saying so. Malformed JSON is left to the handler, which says what is wrong with it.
+   */
+  private Optional<Problem> strictJson(byte[] bytes) {
+    if (bytes.length >= 3
+        && (bytes[0] & 0xff) == 0xEF
+        && (bytes[1] & 0xff) == 0xBB
+        && (bytes[2] & 0xff) == 0xBF) {
+      return Optional.of(
+          Problem.of(
+              JSON_CODE,
+              "body",
+              "the body starts with a byte order mark (U+FEFF); send the JSON without it"));
+    }
+    int i = 0;
+    while (i < bytes.length
+        && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n')) {
+      i++;
+    }
+    if (i == bytes.length || (bytes[i] != '{' && bytes[i] != '[')) {
+      return Optional.empty();
+    }
+    try (JsonParser p = json.createParser(bytes)) {
+      p.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+      try {
+        p.nextToken();
+        p.skipChildren();
+        var end = p.currentLocation();
+        boolean more;
+        try {
+          more = p.nextToken() != null;
+        } catch (com.fasterxml.jackson.core.JsonParseException notJson) {
+          more = true; // text after the value that is not even JSON
+        }
+        if (more) {
+          return Optional.of(
+              Problem.of(
+                  JSON_CODE,
+                  "body",
+                  "the body holds more after its JSON value, which ends at line "
+                      + end.getLineNr()
+                      + ", column "
+                      + end.getColumnNr()
+                      + "; send one JSON value"));
+        }
+      } catch (com.fasterxml.jackson.core.JsonParseException e) {
+        String message = e.getOriginalMessage();
+        if (message != null && message.startsWith("Duplicate field")) {
+          String field = path(p.getParsingContext());
+          return Optional.of(
+              Problem.of(
+                  JSON_CODE,
+                  field.isEmpty() ? "body" : field,
+                  "the JSON field "
+                      + printable(field)
+                      + " appears twice in one object; send it once"));
+        }
+        // malformed: the handler that parses it says what is wrong
+      }
+    } catch (IOException | RuntimeException e) {
+      // not JSON after all: whoever parses it reports that
+    }
+    return Optional.empty();
   }
 
   private static Optional<Problem> inFields(Map<String, List<String>> fields, String what) {

@@ -29,7 +29,8 @@ public final class PasswordChangeGate {
           "POST /account/password",
           "POST /api/me/password",
           "GET /api/me",
-          "POST /logout");
+          "POST /logout",
+          "POST /api/logout");
 
   /** The message of the refusal, naming the reason and the way out. */
   static final String MESSAGE =

@@ -40,7 +40,16 @@ final class PlatformRoutes implements WebModule {
         .get("/openapi.json", Access.open(), "OpenAPI description of this server", this::openApi)
         .get("/login", Access.open(), "sign-in page", this::loginPage)
         .post("/login", Access.open(), "sign in", this::login)
-        .post("/logout", Access.signedIn(), "sign out", this::logout)
+        .post(
+            "/logout",
+            Access.signedIn(),
+            "sign out: ends the browser session, or the bearer token the request carries",
+            this::logout)
+        .post(
+            "/api/logout",
+            Access.signedIn(),
+            "end the bearer token (or session) this request carries; 204",
+            this::apiLogout)
         .post(
             "/api/login",
             Access.open(),
@@ -200,13 +209,35 @@ final class PlatformRoutes implements WebModule {
   }
 
   private void logout(Context ctx) {
-    String token = ctx.cookie(WebServer.SESSION_COOKIE);
-    if (token != null) {
-      accounts.closeSession(token);
-    }
-    Web.audit(ctx, "logout", "account:" + Web.principal(ctx).username(), Map.of());
+    endCallersSignIn(ctx);
     ctx.removeCookie(WebServer.SESSION_COOKIE, "/");
     ctx.redirect("/login");
+  }
+
+  private void apiLogout(Context ctx) {
+    endCallersSignIn(ctx);
+    ctx.status(204);
+  }
+
+  /**
+   * Ends what signed this request in: the bearer token it carries (deleted and forgotten, so the
+   * next call with it gets 401), else the browser session. Audited as {@code logout} with which.
+   */
+  private void endCallersSignIn(Context ctx) {
+    String auth = ctx.header("Authorization");
+    String channel;
+    if (auth != null && auth.regionMatches(true, 0, "Bearer ", 0, 7)) {
+      accounts.revokeApiToken(auth.substring(7).strip());
+      channel = "api";
+    } else {
+      String token = ctx.cookie(WebServer.SESSION_COOKIE);
+      if (token != null) {
+        accounts.closeSession(token);
+      }
+      channel = "web";
+    }
+    Web.audit(
+        ctx, "logout", "account:" + Web.principal(ctx).username(), Map.of("channel", channel));
   }
 
   private void apiLogin(Context ctx) {
@@ -241,7 +272,15 @@ final class PlatformRoutes implements WebModule {
     Duration life = Duration.ofHours(12);
     String token = accounts.issueApiToken(user, "api-login", Optional.of(life));
     Web.audit(ctx, "login", "account:" + user, Map.of("channel", "api"));
-    ctx.json(Map.of("token", token, "expiresInSeconds", life.toSeconds()));
+    // a client told now that the password must be chosen first, not by a 403 on its next call
+    ctx.json(
+        Map.of(
+            "token",
+            token,
+            "expiresInSeconds",
+            life.toSeconds(),
+            "mustChangePassword",
+            accounts.mustChangePassword(user)));
   }
 
   private void me(Context ctx) {

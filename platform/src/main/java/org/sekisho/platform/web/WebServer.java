@@ -524,6 +524,10 @@ public final class WebServer implements AutoCloseable {
       return;
     }
     ctx.status(status);
+    if (status == 401) {
+      // RFC 6750: how to authenticate
+      ctx.header("WWW-Authenticate", "Bearer realm=\"sekisho\"");
+    }
     if (wantsHtml && ctx.attribute(Web.MESSAGES) != null) {
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("t", Web.messages(ctx));

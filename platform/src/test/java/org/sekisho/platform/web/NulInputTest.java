@@ -258,6 +258,39 @@ class NulInputTest {
   }
 
   @Test
+  void aJsonBodyWithAFieldTwiceOrMoreAfterItsValueOrAByteOrderMarkIsRefusedNamingIt() {
+    String token = t.token("kato");
+    TestServer.Answer twice =
+        t.post(
+            "/api/notes",
+            token,
+            "application/json",
+            "{\"note\":{\"lines\":[{\"text\":\"first\",\"text\":\"second\"}]}}");
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.json().get("error").asText()).isEqualTo("invalid-json");
+    assertThat(twice.json().get("field").asText()).isEqualTo("note.lines[0].text");
+    assertThat(twice.json().get("message").asText()).contains("appears twice");
+
+    TestServer.Answer trailing =
+        t.post("/api/notes", token, "application/json", "{\"note\":{}} and more");
+    assertThat(trailing.status()).isEqualTo(400);
+    assertThat(trailing.json().get("message").asText())
+        .contains("more after its JSON value")
+        .contains("column 12");
+
+    TestServer.Answer bom = t.post("/api/notes", token, "application/json", "\uFEFF{\"note\":{}}");
+    assertThat(bom.status()).isEqualTo(400);
+    assertThat(bom.json().get("message").asText()).contains("byte order mark");
+    assertThat(count("text = ?", "first") + count("text = ?", "second"))
+        .as("nothing stored")
+        .isZero();
+
+    assertThat(
+            t.post("/api/notes", token, "application/json", "{\"note\":{\"lines\":[]}}").status())
+        .isEqualTo(201);
+  }
+
+  @Test
   void jsonBeyondTheParsersLimitsIsA400NotA500() {
     // Jackson refuses names over 50,000 characters: a handler that did not expect it must not
     // answer 500
