@@ -494,6 +494,9 @@ public final class EgateWeb implements WebModule {
     }
     p.put("qrDataUrl", qrPng == null ? "" : "data:image/png;base64," + qrPng);
     p.put("qrText", qrText == null ? "" : qrText);
+    // A traveller's passport, birth date, address and phone: never kept by the browser or a proxy,
+    // so that the next person at a shared terminal cannot go back to them.
+    ctx.header("Cache-Control", "no-store");
     Web.page(ctx, t.get("declaration.title"), render("declaration.jte", p));
   }
 
@@ -519,8 +522,9 @@ public final class EgateWeb implements WebModule {
       case DeclarationForm.Reading.Filled f -> {
         String text = declarations.sealText(f.declaration());
         auditIssued(ctx, f.declaration());
+        // the QR only: the form starts empty again, for the next traveller at a shared terminal
         showForm(
-            ctx, values, Map.of(), Base64.getEncoder().encodeToString(qrImages.png(text)), text);
+            ctx, Map.of(), Map.of(), Base64.getEncoder().encodeToString(qrImages.png(text)), text);
       }
     }
   }

@@ -120,6 +120,34 @@ class EgateWebTest {
   }
 
   @Test
+  void theDeclarationPagesAreNotCachedAndTheFormIsEmptyAgainOnceTheQrIsMade() throws Exception {
+    HttpResponse<String> empty = server.send("GET", "/declaration", null, null, null);
+    assertThat(empty.headers().firstValue("Cache-Control")).hasValue("no-store");
+    Map<String, String> f = form(server.traveller);
+    f.put("phone", "+81 3 9876 5432");
+    HttpResponse<String> done =
+        server.send(
+            "POST", "/declaration", null, "application/x-www-form-urlencoded", urlEncoded(f));
+    assertThat(done.statusCode()).isEqualTo(200);
+    assertThat(done.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(done.body())
+        .contains("id=\"declaration-qr\"")
+        .doesNotContain("value=\"" + server.traveller.declaration().passportNumber() + "\"")
+        .doesNotContain("value=\"" + server.traveller.declaration().birthDate() + "\"")
+        .doesNotContain("+81 3 9876 5432")
+        .doesNotContain("ホテル関所");
+    // a refused form keeps what was typed (to be corrected), and is not cached either
+    f.put("birthDate", "soon");
+    HttpResponse<String> refused =
+        server.send(
+            "POST", "/declaration", null, "application/x-www-form-urlencoded", urlEncoded(f));
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Cache-Control")).hasValue("no-store");
+    assertThat(refused.body())
+        .contains("value=\"" + server.traveller.declaration().passportNumber() + "\"");
+  }
+
+  @Test
   void theDownloadLinkSavesTheQrPngItself() throws Exception {
     HttpResponse<String> page =
         server.send(
