@@ -727,6 +727,49 @@ class IntelWebTest {
   }
 
   @Test
+  void aSeizureShowsItsCenFieldsAndItsRelatedRecordsAndADeclarationTheSeizuresNamingIt()
+      throws Exception {
+    ingest("declarations", "json", declaration("REL-D-0001", "2026-11-22", "JPREL", "Rel Trading"));
+    ingest(
+        "seizures",
+        "json",
+        "{\"seizureId\":\"REL-S-1\",\"date\":\"2026-11-22T10:30:00+09:00\","
+            + "\"commodity\":\"heroin\",\"quantity\":2.5,\"unit\":\"kg\","
+            + "\"concealment\":\"false bottom\",\"detection\":\"x-ray\","
+            + "\"route\":[\"TH\",\"JP\"],\"narrative\":\"Found in a suitcase.\","
+            + "\"persons\":[{\"name\":\"Rel Courier\"}],"
+            + "\"relatedRecords\":[\"declaration:REL-D-0001\",\"declaration:REL-D-9999\"]}\n");
+    long seizure = count("select id from intel.record where source_id = 'REL-S-1'");
+    long declaration = count("select id from intel.record where source_id = 'REL-D-0001'");
+    String page = send("GET", "/records/" + seizure, null).body();
+    assertThat(page)
+        .contains("<dd id=\"seizure-commodity\">heroin</dd>")
+        .contains("<dd id=\"seizure-quantity\">2.5 kg</dd>")
+        .contains("<dd id=\"seizure-concealment\">false bottom</dd>")
+        .contains("<dd id=\"seizure-detection\">x-ray</dd>")
+        .contains("<dd id=\"seizure-route\">TH → JP</dd>")
+        .contains("Found in a suitcase.")
+        // a seizure without a place leaves no dangling separator in its title
+        .contains("Seizure REL-S-1 · heroin 2.5 kg</h1>")
+        .contains(
+            "<a class=\"related-link\" href=\"/records/declaration/REL-D-0001\">Declaration"
+                + " REL-D-0001</a>")
+        .doesNotContain("href=\"/records/declaration/REL-D-9999\"")
+        .contains("Declaration REL-D-9999 <span class=\"muted\">(not in the database (yet))");
+    // what is shown as the record has no internal flag nor blank fields
+    String shown = page.substring(page.indexOf("id=\"record-data\""));
+    assertThat(shown).doesNotContain("&#34;empty&#34;").doesNotContain("&#34;place&#34;");
+    JsonNode api = JSON.readTree(send("GET", "/api/records/" + seizure, null).body());
+    assertThat(api.get("data").toString()).doesNotContain("\"empty\"");
+    assertThat(api.get("data").get("persons").get(0).get("name").asText()).isEqualTo("Rel Courier");
+    // the declaration leads back to the seizure naming it
+    String declared = send("GET", "/records/" + declaration + "?lang=ja", null).body();
+    assertThat(declared)
+        .contains("この記録を挙げている摘発")
+        .contains("<a class=\"named-by-link\" href=\"/records/" + seizure + "\">摘発 REL-S-1");
+  }
+
+  @Test
   void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
     JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
     assertThat(d.get("entities").isNumber()).as(d.toString()).isTrue();

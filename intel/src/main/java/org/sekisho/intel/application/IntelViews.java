@@ -190,7 +190,11 @@ public final class IntelViews {
    *
    * @param items a declaration's goods items, in order; empty for other kinds
    * @param related the records a seizure names ({@code relatedRecords}), each opened through {@code
-   *     /records/{kind}/{sourceId}}, which finds the reader's agency's record of that id
+   *     /records/{kind}/{sourceId}}, which finds the reader's agency's record of that id, and each
+   *     marked when the reader has no record of that id (not, or not yet, in the database)
+   * @param seizure the record itself when it is a seizure, whose CEN fields the page shows
+   * @param namedBy the seizures the reader may read that name this record in their {@code
+   *     relatedRecords}, newest first (at most {@link #MAX_NAMED_BY})
    */
   public record RecordView(
       long id,
@@ -206,10 +210,21 @@ public final class IntelViews {
       List<LinkedEntity> entities,
       List<DeclaredParty> parties,
       List<Declaration.Item> items,
-      List<RelatedRecord> related) {}
+      List<RelatedRecord> related,
+      Optional<org.sekisho.intel.domain.Seizure> seizure,
+      List<Hit> namedBy) {
+    /** The most seizures naming a record that its page lists. */
+    public static final int MAX_NAMED_BY = 50;
+  }
 
-  /** A record another one names by kind code and source id ({@code declaration:D2026112700001}). */
-  public record RelatedRecord(String kind, String sourceId) {
+  /**
+   * A record another one names by kind code and source id ({@code declaration:D2026112700001}).
+   *
+   * @param found whether the reader has a record of that kind and id (its agency's, or one shared
+   *     with it): one named before it is ingested, or mistyped, is shown as not in the database
+   *     rather than as a link that answers 404
+   */
+  public record RelatedRecord(String kind, String sourceId, boolean found) {
     /** The reference as written, split at its first colon; empty when it names no record kind. */
     public static Optional<RelatedRecord> parse(String ref) {
       int colon = ref.indexOf(':');
@@ -219,8 +234,13 @@ public final class IntelViews {
       String kind = ref.substring(0, colon).strip();
       String id = ref.substring(colon + 1).strip();
       return RecordKind.ofCode(kind).isPresent() && !id.isEmpty()
-          ? Optional.of(new RelatedRecord(kind, id))
+          ? Optional.of(new RelatedRecord(kind, id, false))
           : Optional.empty();
+    }
+
+    /** The same reference, {@code found} or not. */
+    public RelatedRecord found(boolean found) {
+      return new RelatedRecord(kind, sourceId, found);
     }
 
     /** The page that opens it for whoever reads: {@code /records/declaration/D1}. */

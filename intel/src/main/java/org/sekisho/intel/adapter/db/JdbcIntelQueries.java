@@ -488,6 +488,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                               List.of(),
                               List.of(),
                               List.of(),
+                              List.of(),
+                              Optional.empty(),
                               List.of()))
                   .findOne();
           if (base.isEmpty()) {
@@ -575,10 +577,59 @@ public final class JdbcIntelQueries implements IntelQueries {
                                   ? s.relatedRecords().stream()
                                       .map(RelatedRecord::parse)
                                       .flatMap(Optional::stream)
+                                      .map(rel -> rel.found(readable(h, rel, reader)))
                                       .toList()
                                   : List.<RelatedRecord>of())
-                      .orElse(List.of())));
+                      .orElse(List.of()),
+                  rec.filter(x -> x instanceof Seizure).map(x -> (Seizure) x),
+                  namedBy(h, r.kind(), r.sourceId(), r.id(), reader)));
         });
+  }
+
+  /** Whether the reader has a record of the kind and source id {@code rel} names. */
+  private static boolean readable(Handle h, RelatedRecord rel, Reader reader) {
+    return h.createQuery(
+                "select count(*) from intel.record r where r.kind = :kind and r.source_id = :sourceId"
+                    + " and "
+                    + SCOPE)
+            .bind("kind", rel.kind())
+            .bind("sourceId", rel.sourceId())
+            .bind("agency", reader.agency())
+            .mapTo(Long.class)
+            .one()
+        > 0;
+  }
+
+  /**
+   * The seizures the reader may read that name the record ({@code kind:sourceId}) among their
+   * related records: found through the text index by the source id's tokens (a seizure's related
+   * records are part of its searchable text), then matched exactly.
+   */
+  private static List<Hit> namedBy(
+      Handle h, String kind, String sourceId, long self, Reader reader) {
+    List<String> tokens = SearchTokens.forQuery(sourceId);
+    if (tokens.isEmpty()) {
+      return List.of();
+    }
+    // the prefix the query form puts on the last token is not wanted: the id is written whole
+    String exact = tsquery(tokens).replace(":*", "");
+    return h.createQuery(
+            "select "
+                + HIT_COLS
+                + " from intel.record r where r.kind = 'seizure' and r.id <> :self and r.doc @@"
+                + " cast(:tsq as tsquery) and "
+                + SCOPE
+                + " and exists (select 1 from json_array_elements_text(case when"
+                + " json_typeof(r.data -> 'relatedRecords') = 'array' then r.data ->"
+                + " 'relatedRecords' else '[]' end) x where regexp_replace(x, '\\s', '', 'g') ="
+                + " :ref) order by r.event_time desc, r.id desc limit "
+                + RecordView.MAX_NAMED_BY)
+        .bind("self", self)
+        .bind("tsq", exact)
+        .bind("ref", (kind + ":" + sourceId).replaceAll("\\s", ""))
+        .bind("agency", reader.agency())
+        .map((rs, ctx) -> hit(rs))
+        .list();
   }
 
   private static String linkKey(String type, String key, String role) {

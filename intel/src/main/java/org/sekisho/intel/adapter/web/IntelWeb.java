@@ -408,7 +408,7 @@ public final class IntelWeb implements WebModule {
         ctx, "record.read", "record:" + id, Map.of("kind", r.kind(), "sourceId", r.sourceId()));
     String prettyJson;
     try {
-      prettyJson = pretty.writeValueAsString(pretty.readTree(r.dataJson()));
+      prettyJson = pretty.writeValueAsString(shown(pretty.readTree(r.dataJson()), true));
     } catch (IOException e) {
       prettyJson = r.dataJson();
     }
@@ -489,11 +489,39 @@ public final class IntelWeb implements WebModule {
     body.put("parties", r.parties());
     body.put("entities", r.entities());
     try {
-      body.put("data", pretty.readTree(r.dataJson()));
+      body.put("data", shown(pretty.readTree(r.dataJson()), false));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     ctx.json(body);
+  }
+
+  /**
+   * The stored record as it is shown: without a party's derived {@code empty} flag, which is no
+   * field of the record; on the page ({@code dropBlank}) without the fields the record left blank,
+   * which storage fills with "" or [].
+   */
+  static JsonNode shown(JsonNode data, boolean dropBlank) {
+    if (data instanceof com.fasterxml.jackson.databind.node.ObjectNode o) {
+      List<String> drop = new ArrayList<>();
+      o.properties()
+          .forEach(
+              e -> {
+                JsonNode v = shown(e.getValue(), dropBlank);
+                boolean flag = e.getKey().equals("empty") && v.isBoolean();
+                boolean blank =
+                    v.isNull()
+                        || (v.isTextual() && v.asText().isEmpty())
+                        || (v.isContainerNode() && v.isEmpty());
+                if (flag || (dropBlank && blank)) {
+                  drop.add(e.getKey());
+                }
+              });
+      o.remove(drop);
+    } else if (data instanceof com.fasterxml.jackson.databind.node.ArrayNode a) {
+      a.forEach(v -> shown(v, dropBlank));
+    }
+    return data;
   }
 
   private void entityPage(Context ctx) {
