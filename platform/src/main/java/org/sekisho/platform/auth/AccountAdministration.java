@@ -76,6 +76,11 @@ public final class AccountAdministration {
     return accounts.list(q);
   }
 
+  /** The accounts {@code q} asks for after the user name {@code after}: a listing's next page. */
+  public List<Account> list(AccountQuery q, Optional<String> after) {
+    return accounts.list(q, after);
+  }
+
   /** How many accounts {@code q} matches, whatever its limit. */
   public int count(AccountQuery q) {
     return accounts.count(q);

@@ -479,12 +479,22 @@ public final class Accounts {
 
   /** The accounts {@code q} asks for, by user name; at most {@code q.limit()} of them. */
   public List<Account> list(AccountQuery q) {
+    return list(q, Optional.empty());
+  }
+
+  /**
+   * The accounts {@code q} asks for whose user names come after {@code after}, by user name; at
+   * most {@code q.limit()} of them: the next page of a listing that ended at {@code after}.
+   */
+  public List<Account> list(AccountQuery q, Optional<String> after) {
     Map<String, Object> binds = new TreeMap<>();
+    after.ifPresent(a -> binds.put("after", a));
     String sql =
         "select "
             + ACCOUNT_COLUMNS
             + " from platform.account where "
             + where(q, binds)
+            + (after.isPresent() ? " and username > :after" : "")
             + " order by username limit :limit";
     binds.put("limit", q.limit());
     return jdbi.withHandle(

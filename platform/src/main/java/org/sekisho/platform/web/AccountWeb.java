@@ -106,7 +106,8 @@ public final class AccountWeb implements WebModule {
             "/api/admin/accounts",
             ADMIN,
             "accounts (?q= text in user or display name, agency=, role=, state=active|inactive,"
-                + " limit=1..1000); audited",
+                + " limit=1..1000, after=<the user name a page ended at>: next and nextUrl give the"
+                + " next page); audited",
             this::listApi)
         .post(
             "/api/admin/accounts",
@@ -161,8 +162,9 @@ public final class AccountWeb implements WebModule {
       Map<String, String> form,
       Set<String> formRoles,
       Optional<AccountRefusal> error) {
-    List<Account> found = admin.list(q);
-    int total = found.size() < q.limit() ? found.size() : admin.count(q);
+    Page page = page(ctx, q);
+    List<Account> found = page.accounts();
+    int total = page.total();
     auditListing(ctx, q, total, "web");
     Messages t = Web.messages(ctx);
     Map<String, Object> params = new LinkedHashMap<>();
@@ -170,6 +172,10 @@ public final class AccountWeb implements WebModule {
     params.put("csrf", Web.csrf(ctx));
     params.put("accounts", found);
     params.put("total", total);
+    params.put(
+        "next", page.next().map(n -> listUrl("/admin/accounts", q, Optional.of(n))).orElse(""));
+    params.put(
+        "first", page.after().isPresent() ? listUrl("/admin/accounts", q, Optional.empty()) : "");
     Map<String, String> filter = new TreeMap<>();
     filter.put("q", q.text().orElse(""));
     filter.put("agency", q.agency().orElse(""));
@@ -421,13 +427,21 @@ public final class AccountWeb implements WebModule {
   private void listApi(Context ctx) {
     requireAdministration(ctx);
     AccountQuery q = query(ctx, Web.intParam(ctx, "limit", 500, 1, MAX_LISTED));
-    List<Account> found = admin.list(q);
-    int total = found.size() < q.limit() ? found.size() : admin.count(q);
-    auditListing(ctx, q, total, "api");
+    Page page = page(ctx, q);
+    auditListing(ctx, q, page.total(), "api");
     Map<String, Object> out = new LinkedHashMap<>();
-    out.put("accounts", found.stream().map(AccountWeb::json).toList());
-    out.put("total", total);
-    out.put("truncated", total > found.size());
+    out.put("accounts", page.accounts().stream().map(AccountWeb::json).toList());
+    out.put("total", page.total());
+    out.put("truncated", page.next().isPresent());
+    out.put("next", page.next().orElse(null));
+    out.put(
+        "nextUrl",
+        page.next()
+            .map(
+                n ->
+                    listUrl("/api/admin/accounts", q, Optional.of(n))
+                        + (ctx.queryParam("limit") == null ? "" : "&limit=" + q.limit()))
+            .orElse(null));
     ctx.json(out);
   }
 
@@ -718,6 +732,51 @@ public final class AccountWeb implements WebModule {
                   "invalid-parameter", "state", "expected active or inactive (or nothing: both)");
         };
     return new AccountQuery(text, agency, role, active, limit);
+  }
+
+  /**
+   * One page of a listing: the accounts, how many the filters match in all, the user name the page
+   * started after, and the one the next page starts after (empty on the last page).
+   */
+  private record Page(
+      List<Account> accounts, int total, Optional<String> after, Optional<String> next) {}
+
+  private Page page(Context ctx, AccountQuery q) {
+    Optional<String> after = param(ctx, "after");
+    if (after.isPresent() && after.get().length() > 64) {
+      throw HttpProblem.of(
+          "invalid-parameter", "after", "expected a user name (at most 64 characters)");
+    }
+    // one more than the page holds tells whether a next page exists
+    List<Account> found =
+        admin.list(
+            new AccountQuery(q.text(), q.agency(), q.role(), q.active(), q.limit() + 1), after);
+    boolean more = found.size() > q.limit();
+    List<Account> shown = more ? found.subList(0, q.limit()) : found;
+    int total = after.isEmpty() && !more ? shown.size() : admin.count(q);
+    return new Page(
+        shown, total, after, more ? Optional.of(shown.getLast().username()) : Optional.empty());
+  }
+
+  /** The listing's address with its filters, starting after {@code after}. */
+  private static String listUrl(String path, AccountQuery q, Optional<String> after) {
+    Map<String, String> m = new LinkedHashMap<>();
+    q.text().ifPresent(v -> m.put("q", v));
+    q.agency().ifPresent(v -> m.put("agency", v));
+    q.role().ifPresent(v -> m.put("role", v.id()));
+    q.active().ifPresent(v -> m.put("state", v ? "active" : "inactive"));
+    after.ifPresent(v -> m.put("after", v));
+    StringBuilder sb = new StringBuilder(path);
+    char sep = '?';
+    for (Map.Entry<String, String> e : m.entrySet()) {
+      sb.append(sep)
+          .append(e.getKey())
+          .append('=')
+          .append(
+              java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return sb.toString();
   }
 
   private static Optional<String> param(Context ctx, String name) {

@@ -616,6 +616,24 @@ class AccountWebTest {
     assertThat(one.get("accounts").size()).isEqualTo(1);
     assertThat(one.get("truncated").asBoolean()).isTrue();
     assertThat(one.get("total").asInt()).isGreaterThan(1);
+    // page by page through nextUrl: every account once, in user-name order
+    List<String> walked = new java.util.ArrayList<>();
+    String url = "/api/admin/accounts?limit=2";
+    while (url != null) {
+      JsonNode page = api("GET", url, root, null).json();
+      walked.addAll(page.get("accounts").findValuesAsText("username"));
+      assertThat(page.get("total").asInt()).isEqualTo(one.get("total").asInt());
+      url = page.get("nextUrl").isNull() ? null : page.get("nextUrl").asText();
+    }
+    assertThat(walked).hasSize(one.get("total").asInt()).isSorted().doesNotHaveDuplicates();
+    String html =
+        t.send(
+                "GET",
+                "/admin/accounts?role=admin&after=boss",
+                Map.of("Authorization", "Bearer " + root, "Accept", "text/html"),
+                null)
+            .body();
+    assertThat(html).contains("href=\"/admin/accounts?role=admin\"").doesNotContain(">boss<");
     for (String[] bad :
         List.of(
             new String[] {"state=gone", "state"},
