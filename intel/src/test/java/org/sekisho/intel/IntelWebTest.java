@@ -770,6 +770,52 @@ class IntelWebTest {
   }
 
   @Test
+  void namesDeclaredWithTheSameTraderNumberAreCandidatesAndTheEntityPageMergesAnyGivenId()
+      throws Exception {
+    String withId = "\"country\":\"JP\",\"id\":\"JP2217552144819\",\"phone\":\"03-5555-0101\"}";
+    ingest(
+        "declarations",
+        "json",
+        declaration("SHARE-1", "2026-11-21", "JPSHR", "Suzuki Bussan")
+                .replace("\"country\":\"JP\"}", withId)
+            + declaration("SHARE-2", "2026-11-21", "JPSHR", "株式会社鈴木物産")
+                .replace("\"country\":\"JP\"}", withId)
+            // the same name without the number is no such candidate
+            + declaration("SHARE-3", "2026-11-21", "JPSHR", "Matsuda Shokai"));
+    long latin =
+        count("select id from intel.entity where type = 'company' and key = 'SUZUKI BUSSAN|JP'");
+    long kanji = count("select id from intel.entity where type = 'company' and key = '鈴木物産|JP'");
+    JsonNode entity = JSON.readTree(send("GET", "/api/entities/" + latin, null).body());
+    assertThat(entity.get("candidates"))
+        .filteredOn(c -> c.get("id").asLong() == kanji)
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.get("sharedType").asText()).isEqualTo("trader");
+              assertThat(c.get("sharedValue").asText()).isEqualTo("JP2217552144819");
+            });
+    String page = send("GET", "/entities/" + kanji, null).body();
+    assertThat(page)
+        .contains("href=\"/entities/" + latin + "\">Suzuki Bussan</a>")
+        .contains("shares trader number JP2217552144819")
+        .contains("id=\"merge-by-id\"");
+    // a given id merged from the page's form
+    HttpResponse<String> merged =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/entities/" + kanji + "/merge"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "mergedId=" + latin + "&reason=same+trader+number"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(merged.statusCode()).as(merged.body()).isBetween(300, 399);
+    assertThat(count("select merged_into from intel.entity where id = " + latin)).isEqualTo(kanji);
+  }
+
+  @Test
   void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
     JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
     assertThat(d.get("entities").isNumber()).as(d.toString()).isTrue();

@@ -253,7 +253,22 @@ public final class IntelViews {
     }
   }
 
-  public record Candidate(long id, String type, String display, double similarity) {}
+  /**
+   * An entity that may be the same as another.
+   *
+   * @param similarity trigram similarity of their keys (or a vessel's names); 1 for a shared
+   *     identifier
+   * @param sharedType the type of an identifier both are declared with ({@code trader}, {@code
+   *     phone}, {@code document}, {@code email}); empty when found by similarity
+   * @param sharedValue that identifier as first written; empty when found by similarity
+   */
+  public record Candidate(
+      long id,
+      String type,
+      String display,
+      double similarity,
+      String sharedType,
+      String sharedValue) {}
 
   public record Merge(
       long id,

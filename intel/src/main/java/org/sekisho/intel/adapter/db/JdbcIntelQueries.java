@@ -750,24 +750,46 @@ public final class JdbcIntelQueries implements IntelQueries {
                   .mapTo(Long.class)
                   .one();
           // The best matches first, then those the reader may see: the visibility check costs
-          // look-ups per candidate, the similarity ranking only the trigram index.
-          List<Candidate> candidates =
+          // look-ups per candidate, the similarity ranking only the trigram index. A vessel is
+          // matched by its name as well: a seizure names a ship by name alone, its port calls by
+          // IMO or MMSI number.
+          boolean byName = e[1].equals("vessel");
+          List<Candidate> similar =
               h.createQuery(
                       "select c.id, c.type, c.display, c.sim from (select c.id, c.type, c.display,"
-                          + " public.similarity(c.key, :key) as sim from intel.entity c where"
-                          + " c.type = :type and c.id <> :id and c.merged_into is null and c.key"
-                          + " operator(public.%) :key order by 4 desc, c.id limit 50) c where "
+                          + (byName
+                              ? " greatest(public.similarity(c.key, :key),"
+                                  + " public.similarity(c.display, :display)) as sim"
+                              : " public.similarity(c.key, :key) as sim")
+                          + " from intel.entity c where c.type = :type and c.id <> :id and"
+                          + " c.merged_into is null and "
+                          + (byName
+                              ? "(c.key operator(public.%) :key or c.display operator(public.%)"
+                                  + " :display)"
+                              : "c.key operator(public.%) :key")
+                          + " order by 4 desc, c.id limit 50) c where "
                           + visibleEntity("c.id")
                           + " order by c.sim desc, c.id limit 10")
                   .bind("key", (String) e[2])
+                  .bind("display", (String) e[3])
                   .bind("type", (String) e[1])
                   .bind("id", id)
                   .bind("agency", reader.agency())
                   .map(
                       (rs, ctx) ->
                           new Candidate(
-                              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getDouble(4)))
+                              rs.getLong(1),
+                              rs.getString(2),
+                              rs.getString(3),
+                              rs.getDouble(4),
+                              "",
+                              ""))
                   .list();
+          List<Candidate> candidates =
+              new ArrayList<>(sharingIdentifiers(h, id, (String) e[1], reader));
+          Set<Long> listed = new HashSet<>();
+          candidates.forEach(c -> listed.add(c.id()));
+          similar.stream().filter(c -> listed.add(c.id())).forEach(candidates::add);
           // A merge is listed when the reader may see the entity on its other side; a merge with
           // one the reader cannot see would name it.
           List<Merge> merges =
@@ -797,6 +819,58 @@ public final class JdbcIntelQueries implements IntelQueries {
                   merges,
                   spellings));
         });
+  }
+
+  /** The identifier types whose sharing makes two names candidates of one party. */
+  private static final List<String> SHARED_IDENTIFIERS =
+      List.of("trader", "phone", "document", "email");
+
+  /**
+   * Companies or persons declared with the same trader number, phone, document or e-mail as this
+   * one, in records the reader may read, whatever their names' script: 株式会社黒潮ゼフィリン商会 and Kuroshio
+   * Zephyrine Shokai Co., Ltd. have no trigram in common. A party's identifiers are linked with its
+   * role, so an identifier is taken to be this party's where it shares a record and role with it.
+   * Bounded: this party's latest 200 records, 20 identifiers, the latest 500 records of each.
+   */
+  private static List<Candidate> sharingIdentifiers(Handle h, long id, String type, Reader reader) {
+    if (!type.equals("company") && !type.equals("person")) {
+      return List.of();
+    }
+    return h.createQuery(
+            GROUP
+                + ", mine as (select re.record_id, re.role from intel.record_entity re join"
+                + " intel.record r on r.id = re.record_id where re.entity_id in (select id from"
+                + " grp) and "
+                + SCOPE
+                + " order by r.event_time desc limit 200), idents as (select distinct i.id,"
+                + " i.type, i.display from mine join intel.record_entity re on re.record_id ="
+                + " mine.record_id and re.role = mine.role join intel.entity i on i.id ="
+                + " re.entity_id where i.type = any(:idtypes) limit 20), theirs as (select"
+                + " idents.type as itype, idents.display as idisplay, o.entity_id as other from"
+                + " idents cross join lateral (select re2.record_id, re2.role from"
+                + " intel.record_entity re2 join intel.record r on r.id = re2.record_id where"
+                + " re2.entity_id = idents.id and "
+                + SCOPE
+                + " order by r.event_time desc limit 500) x join intel.record_entity o on"
+                + " o.record_id = x.record_id and o.role = x.role) select distinct on (n.id) n.id,"
+                + " n.type, n.display, t.itype, t.idisplay from theirs t join intel.entity n on"
+                + " n.id = t.other where n.type = :type and n.merged_into is null and n.id not in"
+                + " (select id from grp) order by n.id, array_position(:idtypes, t.itype) limit"
+                + " 10")
+        .bind("eid", id)
+        .bind("type", type)
+        .bindArray("idtypes", String.class, SHARED_IDENTIFIERS)
+        .bind("agency", reader.agency())
+        .map(
+            (rs, ctx) ->
+                new Candidate(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    1.0,
+                    rs.getString(4),
+                    rs.getString(5)))
+        .list();
   }
 
   private static Merge merge(ResultSet rs) throws SQLException {
