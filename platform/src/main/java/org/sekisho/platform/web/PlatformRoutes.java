@@ -336,10 +336,58 @@ final class PlatformRoutes implements WebModule {
         op.put("parameters", params);
       }
       Map<String, Object> responses = new LinkedHashMap<>();
-      responses.put("200", Map.of("description", "OK"));
+      boolean write = !spec.method().equals("GET");
+      if (!spec.api()) {
+        // a page (or a form posted from one): HTML, or a redirect to the next page
+        responses.put(
+            "200", Map.of("description", "the page", "content", Map.of("text/html", Map.of())));
+        if (write) {
+          responses.put("303", Map.of("description", "done: the page to see next"));
+        }
+      } else {
+        responses.put(
+            "200", Map.of("description", "OK", "content", Map.of("application/json", Map.of())));
+      }
       responses.put("400", Map.of("description", "invalid input", "content", problemContent()));
+      if (!params.isEmpty()) {
+        responses.put(
+            "404",
+            Map.of("description", "nothing of that name or id", "content", problemContent()));
+      }
+      if (spec.summary().contains("409")) {
+        responses.put(
+            "409",
+            Map.of(
+                "description", "changed by someone else meanwhile", "content", problemContent()));
+      }
+      if (spec.api() && write && !spec.path().equals("/api/logout")) {
+        op.put(
+            "requestBody",
+            spec.body() == Routes.Body.ROWS
+                ? Map.of(
+                    "description",
+                    "rows: a batch the route validates row by row, refusing only bad rows (the"
+                        + " summary names the format: JSON Lines, CSV, EDIFACT, NMEA)",
+                    "content",
+                    Map.of("text/plain", Map.of(), "application/x-ndjson", Map.of()))
+                : Map.of(
+                    "description",
+                    "one JSON value (the summary names its fields); a field named twice, text after"
+                        + " the value or a byte order mark is refused",
+                    "content",
+                    Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+      }
       if (spec.body() == Routes.Body.ROWS) {
         op.put("x-body", "rows: a batch the route validates row by row, refusing only bad rows");
+      }
+      if (spec.access() instanceof Access.Public && write) {
+        responses.put(
+            "413",
+            Map.of(
+                "description",
+                "a body over 1 MiB on a route open to anyone",
+                "content",
+                problemContent()));
       }
       if (spec.path().equals("/login") && spec.method().equals("POST")
           || spec.path().equals("/api/login")) {
