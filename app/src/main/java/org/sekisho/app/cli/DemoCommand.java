@@ -72,6 +72,16 @@ final class DemoCommand implements Callable<Integer> {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
     }
     var out = spec.commandLine().getOut();
+    // how long each step took, so that a slow start says where its time went
+    long started = System.nanoTime();
+    long[] mark = {started};
+    java.util.function.Supplier<String> took =
+        () -> {
+          long now = System.nanoTime();
+          String t = String.format(java.util.Locale.ROOT, " (%.1f s)", (now - mark[0]) / 1e9);
+          mark[0] = now;
+          return t;
+        };
     LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
     Path dir = data.resolve();
     Path demo = dir.resolve("demo-data").resolve(day + "-seed" + seed + "-scale" + scale);
@@ -103,11 +113,13 @@ final class DemoCommand implements Callable<Integer> {
       DemoAccounts.registerAgencies(s.agencies());
       DemoAccounts.recordAgreement(s.sharing());
       // the targeting centre's lists and criteria are in force before the day's records arrive
+      out.println("demo data, specimen passports and database ready" + took.get());
       out.println(
           TargetingDemo.seed(
-              s.targeting().referenceLists(),
-              s.targeting().criteriaCatalogue(),
-              DemoIntelligence.read(demo, s.json())));
+                  s.targeting().referenceLists(),
+                  s.targeting().criteriaCatalogue(),
+                  DemoIntelligence.read(demo, s.json()))
+              + took.get());
       // in the order they reach customs: conveyances and their manifests (transport documents,
       // assessed before arrival), then the declarations of the goods, parcels, seizures
       for (RecordKind k :
@@ -128,8 +140,8 @@ final class DemoCommand implements Callable<Integer> {
                       k, "json", f.toString(), in, new Actor("system:demo", "customs-jp", true));
           IngestReport r = o.orElseThrow();
           out.printf(
-              "loaded %-22s %6d stored, %6d already present, %d rejected%n",
-              k.plural(), r.stored(), r.duplicates(), r.rejected());
+              "loaded %-22s %6d stored, %6d already present, %d rejected%s%n",
+              k.plural(), r.stored(), r.duplicates(), r.rejected(), took.get());
         }
       }
       // A synthetic AIS feed with an encounter at sea and a port call, so the maritime map has a
@@ -146,9 +158,11 @@ final class DemoCommand implements Callable<Integer> {
                   new java.io.ByteArrayInputStream(
                       ais.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
       s.maritime().service().endOfInput();
-      out.println("loaded demo AIS feed: " + summary);
+      out.println("loaded demo AIS feed: " + summary + took.get());
       // reference lists, screening rules, two watchlists and the day's PNRGOV-pushed flights
-      out.println(org.sekisho.passenger.screening.adapter.demo.PassengerDemo.seed(s.pnr(), day));
+      out.println(
+          org.sekisho.passenger.screening.adapter.demo.PassengerDemo.seed(s.pnr(), day)
+              + took.get());
       String password = System.getenv("SEKISHO_DEMO_PASSWORD");
       if (password == null || password.isBlank()) {
         byte[] b = new byte[9];
@@ -158,6 +172,7 @@ final class DemoCommand implements Callable<Integer> {
       DemoAccounts.install(s.accounts(), password);
       WebServer web = s.serve(host, port);
       out.println();
+      out.printf(java.util.Locale.ROOT, "ready in %.0f s%n", (System.nanoTime() - started) / 1e9);
       out.println(
           "Sekisho demo is running at http://"
               + ServeCommand.displayHost(host)
