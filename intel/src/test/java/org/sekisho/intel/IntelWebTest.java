@@ -816,6 +816,69 @@ class IntelWebTest {
   }
 
   @Test
+  void aSeizuresFlightMeetsTheFlightsMovementsAndItsShipTheVesselOfThatName() throws Exception {
+    ingest(
+        "conveyance-movements",
+        "json",
+        "{\"movementId\":\"MV-AIR-1\",\"mode\":\"air\",\"direction\":\"arrival\","
+            + "\"time\":\"2026-11-20T08:00:00Z\",\"conveyanceName\":\"FedEx\","
+            + "\"voyageOrFlight\":\"FX 0680\",\"port\":\"JPNRT\"}\n"
+            + "{\"movementId\":\"MV-SEA-1\",\"mode\":\"sea\",\"direction\":\"arrival\","
+            + "\"time\":\"2026-11-20T08:00:00Z\",\"conveyanceName\":\"CMA CGM HARMONIA\","
+            + "\"imo\":\"9074729\",\"flag\":\"FR\",\"port\":\"JPYOK\"}\n");
+    ingest(
+        "seizures",
+        "json",
+        "{\"seizureId\":\"FLT-S-1\",\"date\":\"2026-11-20\",\"commodity\":\"gold\","
+            + "\"conveyance\":\"FX680\"}\n"
+            + "{\"seizureId\":\"FLT-S-2\",\"date\":\"2026-11-20\",\"commodity\":\"cocaine\","
+            + "\"conveyance\":\"CMA CGM HARMONIA\"}\n");
+    // a flight number is a flight, not a vessel, and the seizure and movement share it
+    long flight = count("select id from intel.entity where type = 'flight' and key = 'FX680'");
+    assertThat(
+            count(
+                "select count(distinct r.source_id) from intel.record_entity re join intel.record r"
+                    + " on r.id = re.record_id where re.entity_id = "
+                    + flight))
+        .isEqualTo(2);
+    assertThat(
+            count("select count(*) from intel.entity where type = 'vessel' and key like '%FX680%'"))
+        .isZero();
+    // the seizure's ship by name is offered the vessel its port call keys by IMO number
+    long byName =
+        count(
+            "select id from intel.entity where type = 'vessel' and key = 'NAME:CMA CGM HARMONIA'");
+    long byImo = count("select id from intel.entity where type = 'vessel' and key = 'IMO9074729'");
+    JsonNode e = JSON.readTree(send("GET", "/api/entities/" + byName, null).body());
+    assertThat(e.get("candidates")).extracting(c -> c.get("id").asLong()).contains(byImo);
+  }
+
+  @Test
+  void migrationTwelveMakesFlightNumbersStoredAsVesselsFlightsOncePerNumber() throws Exception {
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "insert into intel.entity(type, key, display) values ('vessel', 'NAME:QZ 0777',"
+                      + " 'QZ 0777'), ('vessel', 'NAME:QZ777', 'QZ777'), ('vessel', 'NAME:QZ"
+                      + " SPIRIT', 'QZ SPIRIT')");
+            });
+    String v12;
+    try (var in = getClass().getResourceAsStream("/db/intel/V12__flights.sql")) {
+      v12 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    db.jdbi().useTransaction(h -> h.createScript(v12).execute());
+    assertThat(count("select count(*) from intel.entity where type = 'flight' and key = 'QZ777'"))
+        .isEqualTo(1);
+    // the second spelling of the same number stays a vessel, for an analyst to merge; a ship stays
+    assertThat(
+            count(
+                "select count(*) from intel.entity where type = 'vessel' and key in"
+                    + " ('NAME:QZ 0777', 'NAME:QZ777', 'NAME:QZ SPIRIT')"))
+        .isEqualTo(2);
+  }
+
+  @Test
   void theDashboardCountsEntitiesForTheAdministrationsReaders() throws Exception {
     JsonNode d = JSON.readTree(send("GET", "/api/dashboard", null).body());
     assertThat(d.get("entities").isNumber()).as(d.toString()).isTrue();

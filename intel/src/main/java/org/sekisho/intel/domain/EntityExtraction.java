@@ -89,13 +89,25 @@ public final class EntityExtraction {
         }
         add(out, "transport-document", Normalize.idKey(t.number()), t.number(), "self");
       }
-      case ConveyanceMovement m ->
-          vessel(out, m.imo(), m.mmsi(), m.conveyanceName(), m.flag(), m.mode());
+      case ConveyanceMovement m -> {
+        vessel(out, m.imo(), m.mmsi(), m.conveyanceName(), m.flag(), m.mode());
+        if (m.mode().equals("air")) {
+          String written =
+              flightKey(m.voyageOrFlight()).isEmpty() ? m.conveyanceName() : m.voyageOrFlight();
+          add(out, "flight", flightKey(written), written, "conveyance");
+        }
+      }
       case PostalItem p -> {
         // its parties only
       }
       case Seizure s -> {
-        if (!s.conveyance().isEmpty()) {
+        // a flight number (FX680, JL 621) is a flight, which meets the flight's movements; any
+        // other conveyance is a vessel by name, offered as a candidate of the vessels of that
+        // name that port calls key by IMO or MMSI number
+        String flight = flightKey(s.conveyance());
+        if (!flight.isEmpty()) {
+          add(out, "flight", flight, s.conveyance(), "conveyance");
+        } else if (!s.conveyance().isEmpty()) {
           add(
               out,
               "vessel",
@@ -111,6 +123,24 @@ public final class EntityExtraction {
       unique.putIfAbsent(r.type() + "\u0000" + r.key() + "\u0000" + r.role(), r);
     }
     return List.copyOf(unique.values());
+  }
+
+  // an IATA airline designator (two letters or digits, not two digits) and 1 to 4 digits, perhaps
+  // with an operational suffix letter: FX680, JL 621, 9W0123, NH10A
+  private static final java.util.regex.Pattern FLIGHT =
+      java.util.regex.Pattern.compile("([A-Z][A-Z0-9]|[0-9][A-Z]) ?0*([0-9]{1,4})([A-Z]?)");
+
+  /**
+   * The key of a flight number ({@code JL621} for {@code jl 0621}), or empty when the text is no
+   * flight number.
+   */
+  public static String flightKey(String text) {
+    String folded = Normalize.fold(text == null ? "" : text);
+    var m = FLIGHT.matcher(folded);
+    if (!m.matches()) {
+      return "";
+    }
+    return m.group(1) + m.group(2) + m.group(3);
   }
 
   private static void vessel(

@@ -277,6 +277,7 @@ public final class JdbcIntelQueries implements IntelQueries {
           "email",
           "document",
           "vessel",
+          "flight",
           "container");
 
   private static long count(Handle h, String where, Map<String, Object> binds) {
