@@ -89,7 +89,10 @@ class TraderHistoryCountersTest {
           assertThat(worklist.decide(id, "red", "refer for inspection", "analyst").isAccepted())
               .isTrue();
           String result = r == 1 ? "infraction" : "nothing-found";
-          assertThat(worklist.recordOutcome(id, result, "0", false, "", "inspector").isAccepted())
+          assertThat(
+                  worklist
+                      .recordOutcome(id, result, "0", false, "what was found", "inspector")
+                      .isAccepted())
               .isTrue();
         }
         for (String a : importers) {

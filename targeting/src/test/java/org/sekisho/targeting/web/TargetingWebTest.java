@@ -138,6 +138,16 @@ class TargetingWebTest {
     return JSON.readTree(r.body()).get("field").asText();
   }
 
+  /** A record as the intelligence database's ingest hands it to targeting once stored. */
+  private void stored(String id, String json) {
+    targeting
+        .assessmentRequests()
+        .assessAll(
+            List.of(
+                new org.sekisho.targeting.assessment.application.AssessmentRequests.Request(
+                    "declaration", id, json)));
+  }
+
   private JsonNode dryRun(java.util.Map<String, Object> request) throws Exception {
     return ok(send("POST", "/api/targeting/criteria/dry-run", analyst, json(request)));
   }
@@ -324,7 +334,9 @@ class TargetingWebTest {
             "POST",
             "/api/targeting/assessments/" + bill.get("id").asLong() + "/lane",
             analyst,
-            json(java.util.Map.of("lane", "red", "comment", "consignee unknown to us"))));
+            json(
+                java.util.Map.of(
+                    "lane", "red", "comment", "consignee unknown to us", "expectedVersion", 0))));
     // the declaration of the same goods, lodged later, shows the consignment's lane
     JsonNode declared =
         ok(
@@ -384,7 +396,9 @@ class TargetingWebTest {
             "POST",
             "/api/targeting/assessments/" + late.get("id").asLong() + "/lane",
             analyst,
-            json(java.util.Map.of("lane", "red", "comment", "tip-off from the port"))));
+            json(
+                java.util.Map.of(
+                    "lane", "red", "comment", "tip-off from the port", "expectedVersion", 0))));
     assertThat(
             send(
                     "GET",
@@ -400,7 +414,9 @@ class TargetingWebTest {
             "POST",
             "/api/targeting/assessments/" + late.get("id").asLong() + "/lane",
             analyst,
-            json(java.util.Map.of("lane", "green", "comment", "the tip was wrong"))));
+            json(
+                java.util.Map.of(
+                    "lane", "green", "comment", "the tip was wrong", "expectedVersion", 1))));
     JsonNode fellBack =
         ok(send("GET", "/api/targeting/assessments/" + early.get("id").asLong(), analyst, null));
     assertThat(fellBack.get("finalLane").asText()).isEqualTo(early.get("lane").asText());
@@ -506,7 +522,9 @@ class TargetingWebTest {
     HttpResponse<String> page = send("GET", "/targeting/criteria", analyst, null);
     assertThat(page.body()).contains("data-key=\"c" + c + "v1\"");
 
-    // a dry run is limited to the offices the criterion would be
+    // a dry run is limited to the offices the criterion would be (and to declared records: one
+    // the intelligence database stored)
+    stored("D-DRY-1", declaration("D-DRY-1", "IMP-D", "TH", "900", "2"));
     String any =
         "criterion \"Any\" when value_per_kg >= 0 then weight 1 because \"every declaration\"";
     JsonNode everywhere = dryRun(java.util.Map.of("source", any, "days", 7));
@@ -599,7 +617,7 @@ class TargetingWebTest {
             "POST",
             "/api/targeting/assessments/" + id + "/lane",
             analyst,
-            "{\"lane\":\"red\",\"comment\":\" \"}");
+            "{\"lane\":\"red\",\"comment\":\" \",\"expectedVersion\":0}");
     assertThat(noComment.statusCode()).isEqualTo(400);
     assertThat(noComment.body()).contains("\"field\":\"comment\"");
     JsonNode decided =
@@ -608,7 +626,8 @@ class TargetingWebTest {
                 "POST",
                 "/api/targeting/assessments/" + id + "/lane",
                 analyst,
-                "{\"lane\":\"red\",\"comment\":\"confirmed: supplier under investigation\"}"));
+                "{\"lane\":\"red\",\"comment\":\"confirmed: supplier under investigation\","
+                    + "\"expectedVersion\":0}"));
     assertThat(decided.get("status").asText()).isEqualTo("referred");
     String osaka = login("osaka");
     assertThat(
@@ -628,6 +647,9 @@ class TargetingWebTest {
                 "{\"result\":\"infraction\",\"revenue\":\"125000\",\"seizure\":false,\"note\":\"undervalued\"}"));
     assertThat(closed.get("status").asText()).isEqualTo("closed");
     assertThat(closed.get("outcome").get("result").asText()).isEqualTo("infraction");
+    // the intelligence database stores the declaration as it was sent: from then on it, and the
+    // infraction found, are the importer's history (a record sent alone is no declaration yet)
+    stored("D-API-2", declaration("D-API-2", "IMP-2", "CO", "500", "10"));
     // a criterion on history now sees the importer's infraction
     String history =
         "criterion \"Repeat offender\" when importer_infractions >= 1 then lane yellow weight 10"
@@ -639,7 +661,7 @@ class TargetingWebTest {
                 "/api/targeting/criteria/dry-run",
                 analyst,
                 json(java.util.Map.of("source", history, "days", 7))));
-    assertThat(dry.get("examined").asInt()).isEqualTo(2);
+    assertThat(dry.get("examined").asInt()).isEqualTo(1); // D-API-2, the one stored
     assertThat(dry.get("hits").asInt()).as("history counts only earlier declarations").isZero();
     JsonNode s =
         ok(
@@ -700,7 +722,7 @@ class TargetingWebTest {
     for (String expected :
         List.of(
             "\"expectedVersion\":0",
-            "\"expectedLane\":\"" + shownLane + "\"",
+            "\"expectedLane\":\"" + shownLane + "\",\"expectedVersion\":1",
             "\"expectedLane\":\"" + otherLane + "\",\"expectedVersion\":0")) {
       HttpResponse<String> late =
           send(
@@ -729,9 +751,26 @@ class TargetingWebTest {
                 path,
                 analyst,
                 "{\"lane\":\"red\",\"comment\":\"supplier under investigation\","
-                    + "\"expectedLane\":\"purple\"}"))
+                    + "\"expectedLane\":\"purple\",\"expectedVersion\":1}"))
         .isEqualTo("expectedLane");
-    // on the version it now has, or naming none, the decision applies
+    // naming no version, the decision is not applied: the caller must say what it decided on
+    HttpResponse<String> blind =
+        send(
+            "POST",
+            path,
+            analyst,
+            "{\"lane\":\"red\",\"comment\":\"supplier under investigation\"}");
+    assertThat(blind.statusCode()).as(blind.body()).isEqualTo(428);
+    JsonNode required = JSON.readTree(blind.body());
+    assertThat(required.get("error").asText()).isEqualTo("precondition-required");
+    assertThat(required.get("field").asText()).isEqualTo("expectedVersion");
+    assertThat(required.get("version").asInt()).isEqualTo(1);
+    assertThat(
+            ok(send("GET", "/api/targeting/assessments/" + id, analyst, null))
+                .get("finalLane")
+                .asText())
+        .isEqualTo(otherLane);
+    // on the version it now has, the decision applies
     assertThat(
             ok(send(
                     "POST",
@@ -1154,7 +1193,8 @@ class TargetingWebTest {
               "POST",
               "/api/targeting/assessments/" + opened + "/lane",
               login("analyst2"),
-              "{\"lane\":\"blue\",\"comment\":\"papers checked at the desk\"}"));
+              "{\"lane\":\"blue\",\"comment\":\"papers checked at the desk\","
+                  + "\"expectedVersion\":0}"));
       new Select(driver.findElement(By.id("lane"))).selectByValue("yellow");
       driver.findElement(By.id("comment")).sendKeys("documents first: known importer");
       driver.findElement(By.id("lane-submit")).click();

@@ -1026,12 +1026,7 @@ public final class JdbcAssessments
         a.reasons(),
         s.modelReasonsPending(),
         s.assessedAt(),
-        "criteria "
-            + a.criteriaVersions()
-            + "; lists "
-            + a.listVersions()
-            + "; model "
-            + (a.modelVersion().isEmpty() ? "none" : a.modelVersion()),
+        new WorkItem.Versions(a.criteriaVersions(), a.listVersions(), a.modelVersion()),
         outcome,
         changes,
         rs.getBoolean("assessed_alone"),

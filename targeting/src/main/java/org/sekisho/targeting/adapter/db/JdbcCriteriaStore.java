@@ -21,7 +21,7 @@ import org.sekisho.targeting.criteria.application.StoredCriterion;
 public final class JdbcCriteriaStore implements CriteriaStore {
   private static final String COLUMNS =
       "criterion_id, version, name, source, owner, offices, effective_from, effective_to, status,"
-          + " saved_at, released_by";
+          + " saved_at, released_by, released_at";
 
   private final Jdbi jdbi;
 
@@ -272,6 +272,7 @@ public final class JdbcCriteriaStore implements CriteriaStore {
         Optional.ofNullable(rs.getObject("effective_to", LocalDate.class)),
         StoredCriterion.Status.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
         rs.getTimestamp("saved_at").toInstant(),
-        rs.getString("released_by"));
+        rs.getString("released_by"),
+        Optional.ofNullable(rs.getTimestamp("released_at")).map(java.sql.Timestamp::toInstant));
   }
 }

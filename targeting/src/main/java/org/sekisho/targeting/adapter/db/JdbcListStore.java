@@ -128,7 +128,7 @@ public final class JdbcListStore implements ListStore {
   }
 
   @Override
-  public boolean removeEntry(String name, String value, String by) {
+  public Optional<Removed> removeEntry(String name, String value, String by) {
     return jdbi.inTransaction(
         h -> {
           int current =
@@ -137,15 +137,16 @@ public final class JdbcListStore implements ListStore {
                   .bind("n", name)
                   .mapTo(Integer.class)
                   .one();
-          int n =
-              h.createUpdate(
+          Optional<Long> id =
+              h.createQuery(
                       "update targeting.list_entry set removed_version = :v where list_name = :n"
-                          + " and value = :val and removed_version is null")
+                          + " and value = :val and removed_version is null returning id")
                   .bind("v", current + 1)
                   .bind("n", name)
                   .bind("val", value)
-                  .execute();
-          if (n > 0) {
+                  .mapTo(Long.class)
+                  .findOne();
+          if (id.isPresent()) {
             h.createUpdate(
                     "update targeting.reference_list set version = :v, updated_by = :by where name"
                         + " = :n")
@@ -154,7 +155,7 @@ public final class JdbcListStore implements ListStore {
                 .bind("n", name)
                 .execute();
           }
-          return n > 0;
+          return id.map(x -> new Removed(x, current + 1));
         });
   }
 

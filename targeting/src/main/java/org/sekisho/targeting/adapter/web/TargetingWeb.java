@@ -40,6 +40,7 @@ import org.sekisho.targeting.assessment.domain.CriterionHit;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
 import org.sekisho.targeting.criteria.application.CriterionState;
 import org.sekisho.targeting.criteria.application.DryRun;
+import org.sekisho.targeting.criteria.application.ListStore;
 import org.sekisho.targeting.criteria.application.ReferenceLists;
 import org.sekisho.targeting.criteria.application.StoredCriterion;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
@@ -180,8 +181,9 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/targeting/assessments/{id}/lane",
             ANALYSTS,
-            "confirm, lower or raise a lane {lane, comment, expectedLane?, expectedVersion?};"
-                + " 409 when the item's lane or version is no longer the one expected",
+            "confirm, lower or raise a lane {lane, comment, expectedVersion, expectedLane?}: 428"
+                + " when expectedVersion (the item's version as read) is missing, 409 when the"
+                + " item's lane or version is no longer the one expected",
             this::laneApi)
         .post(
             "/api/targeting/assessments/{id}/outcome",
@@ -322,6 +324,38 @@ public final class TargetingWeb implements WebModule {
    * consignment's lane) in the reader's language; what analysts wrote, and the model's factors, as
    * written.
    */
+  /**
+   * What a list hit matched, in the reader's language: {@code importer JP123} is the field's name
+   * (輸入者 in Japanese) and the value as matched.
+   */
+  private static String listHit(org.sekisho.platform.i18n.Messages t, String hit) {
+    int space = hit.indexOf(' ');
+    if (space < 0) {
+      return hit;
+    }
+    String key = "targeting.criteria-field." + hit.substring(0, space);
+    String name = t.get(key);
+    return (name.equals(key) ? hit.substring(0, space) : name) + " " + hit.substring(space + 1);
+  }
+
+  /** The versions an assessment used, in the reader's language. */
+  private static String versions(org.sekisho.platform.i18n.Messages t, WorkItem.Versions v) {
+    String none = t.get("targeting.versions.none");
+    return t.get(
+        "targeting.versions.line",
+        v.criteria().isEmpty() ? none : v.criteria(),
+        v.lists().isEmpty() ? none : v.lists(),
+        v.model().isEmpty() ? none : v.model());
+  }
+
+  /** A record's name as a title: its kind in the reader's language and its id. */
+  private static String title(org.sekisho.platform.i18n.Messages t, String recordKey) {
+    return t.get(
+        "targeting.record-title",
+        t.get("targeting.record-kind." + DeclarationView.kindOf(recordKey)),
+        DeclarationView.sourceIdOf(recordKey));
+  }
+
   private java.util.function.Function<WorkItem, List<String>> reasons(Context ctx) {
     var t = Web.messages(ctx);
     LaneLabels names = labels(ctx);
@@ -337,7 +371,7 @@ public final class TargetingWeb implements WebModule {
         } else if (r.equals(Assessment.FORCED_REASON)) {
           out.add(t.get("targeting.reason.forced"));
         } else if (l.matches()) {
-          out.add(t.get("targeting.reason.list", l.group(1), l.group(2), l.group(3)));
+          out.add(t.get("targeting.reason.list", l.group(1), l.group(2), listHit(t, l.group(3))));
         } else if (c.matches()) {
           out.add(
               t.get(
@@ -550,7 +584,9 @@ public final class TargetingWeb implements WebModule {
                 .filter(d -> p.has(Role.ANALYST) || d.office().equalsIgnoreCase(p.office()))
                 .toList()
             : List.<WorkItem>of());
-    Web.page(ctx, w.recordKey(), render("assessment.jte", m));
+    m.put("title", title(Web.messages(ctx), w.recordKey()));
+    m.put("versionsLine", versions(Web.messages(ctx), w.versions()));
+    Web.page(ctx, title(Web.messages(ctx), w.recordKey()), render("assessment.jte", m));
   }
 
   private void laneForm(Context ctx) {
@@ -560,6 +596,16 @@ public final class TargetingWeb implements WebModule {
       shown = shown(form(ctx, "expectedLane"), form(ctx, "expectedVersion"));
     } catch (HttpProblem e) {
       shown = Worklist.Shown.UNCHECKED;
+    }
+    if (shown.version().isEmpty()) {
+      // the page always sends the version it showed; a form without one is not applied blindly
+      ctx.status(428);
+      showItem(
+          ctx,
+          w,
+          Web.messages(ctx).get("targeting.decide.version-required"),
+          Map.of("lane", form(ctx, "lane"), "comment", form(ctx, "comment")));
+      return;
     }
     Outcome<WorkItem> o = decide(ctx, w, form(ctx, "lane"), form(ctx, "comment"), shown);
     switch (o) {
@@ -662,8 +708,9 @@ public final class TargetingWeb implements WebModule {
               w.recordKey(),
               "result",
               result,
+              // as stored (125000.50), not as typed (125,000.50)
               "revenue",
-              revenue == null ? "" : revenue,
+              o.orElseThrow().outcome().map(x -> x.revenue().toPlainString()).orElse(""),
               "seizure",
               Boolean.toString(seizure)));
     }
@@ -1124,8 +1171,7 @@ public final class TargetingWeb implements WebModule {
   private void removeForm(Context ctx) {
     ReferenceList l = list(ctx);
     String value = form(ctx, "value");
-    lists.remove(l.name(), value, Web.principal(ctx).username());
-    Web.audit(ctx, "targeting.list.remove", "list:" + l.name(), Map.of("value", value));
+    auditRemoval(ctx, l, lists.remove(l.name(), value, Web.principal(ctx).username()));
     ctx.redirect("/targeting/lists/" + l.name(), HttpStatus.SEE_OTHER);
   }
 
@@ -1215,18 +1261,31 @@ public final class TargetingWeb implements WebModule {
     ctx.json(items.stream().map(this::workJson).toList());
   }
 
+  /** Why a lane decision naming no version is refused (428). */
+  static final String VERSION_REQUIRED =
+      "name the version of the item the decision was taken on (expectedVersion: the item's"
+          + " version, from GET /api/targeting/assessments/{id}), so that it cannot undo another"
+          + " analyst's decision taken meanwhile";
+
   private void laneApi(Context ctx) {
     WorkItem w = readItem(ctx);
     JsonNode b = body(ctx);
-    Outcome<WorkItem> o =
-        decide(
-            ctx,
-            w,
-            text(b, "lane"),
-            text(b, "comment"),
-            shown(
-                text(b, "expectedLane"),
-                wholeNumber(b, "expectedVersion").map(String::valueOf).orElse("")));
+    Worklist.Shown shown =
+        shown(
+            text(b, "expectedLane"),
+            wholeNumber(b, "expectedVersion").map(String::valueOf).orElse(""));
+    if (shown.version().isEmpty()) {
+      // the last writer must not win silently: a decision says what it was taken on
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("error", "precondition-required");
+      m.put("message", VERSION_REQUIRED);
+      m.put("field", "expectedVersion");
+      m.put("version", w.version());
+      ctx.status(428);
+      ctx.json(m);
+      return;
+    }
+    Outcome<WorkItem> o = decide(ctx, w, text(b, "lane"), text(b, "comment"), shown);
     switch (o) {
       case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
@@ -1391,9 +1450,29 @@ public final class TargetingWeb implements WebModule {
   private void removeApi(Context ctx) {
     ReferenceList l = list(ctx);
     String value = ctx.pathParam("value");
-    Outcome<Boolean> o = lists.remove(l.name(), value, Web.principal(ctx).username());
-    Web.audit(ctx, "targeting.list.remove", "list:" + l.name(), Map.of("value", value));
-    ctx.json(Map.of("removed", o.isAccepted() && o.orElseThrow()));
+    Outcome<Optional<ListStore.Removed>> o =
+        lists.remove(l.name(), value, Web.principal(ctx).username());
+    auditRemoval(ctx, l, o);
+    ctx.json(Map.of("removed", o.isAccepted() && o.orElseThrow().isPresent()));
+  }
+
+  /**
+   * A removal is audited by the entry's id and the list version without it, never by its value: an
+   * entry may be a watched person's phone or name, which the audit log must not keep in clear.
+   */
+  private static void auditRemoval(
+      Context ctx, ReferenceList l, Outcome<Optional<ListStore.Removed>> o) {
+    Optional<ListStore.Removed> r = o.isAccepted() ? o.orElseThrow() : Optional.empty();
+    Web.audit(
+        ctx,
+        "targeting.list.remove",
+        "list:" + l.name(),
+        r.<Map<String, String>>map(
+                x ->
+                    Map.of(
+                        "entry", Long.toString(x.entryId()),
+                        "version", Integer.toString(x.version())))
+            .orElse(Map.of("removed", "false")));
   }
 
   // ---- JSON shapes
@@ -1470,7 +1549,7 @@ public final class TargetingWeb implements WebModule {
     m.put("status", w.status().code());
     m.put("reasons", w.reasons());
     m.put("modelReasonsPending", w.modelReasonsPending());
-    m.put("versions", w.versions());
+    m.put("versions", w.versions().line());
     m.put("assessedAt", w.assessedAt().toString());
     w.supersededBy()
         .ifPresent(

@@ -88,7 +88,8 @@ public final class CriteriaCatalogue {
             d.effectiveTo(),
             StoredCriterion.Status.DRAFT,
             clock.instant(),
-            "");
+            "",
+            Optional.empty());
     return Outcome.accepted(store.saveVersion(d.id(), draft));
   }
 
@@ -98,6 +99,19 @@ public final class CriteriaCatalogue {
     if (v.isEmpty()) {
       return Outcome.rejected(
           "not-found", "version", "criterion c" + id + "v" + version + " not found");
+    }
+    if (v.get().status() == StoredCriterion.Status.RELEASED) {
+      // releasing again would change nothing but who and when it says released it
+      return Outcome.rejected(
+          "conflict",
+          "version",
+          "criterion c"
+              + id
+              + "v"
+              + version
+              + " is in force already: released by "
+              + (v.get().releasedBy().isEmpty() ? "someone not recorded" : v.get().releasedBy())
+              + v.get().releasedAt().map(t -> " at " + t).orElse(""));
     }
     List<Problem> problems =
         check(v.get().source()).stream().map(CriteriaProblem::toProblem).toList();
@@ -141,6 +155,20 @@ public final class CriteriaCatalogue {
     }
     if (store.history(id).isEmpty()) {
       return Outcome.rejected("not-found", "id", "criterion " + id + " does not exist");
+    }
+    CriterionState.Disabled already = store.disabled().get(id);
+    if (already != null) {
+      // disabling again would overwrite who disabled it, when and why
+      return Outcome.rejected(
+          "conflict",
+          "id",
+          "criterion c"
+              + id
+              + " is disabled already: by "
+              + (already.by().isEmpty() ? "someone not recorded" : already.by())
+              + already.at().map(t -> " at " + t).orElse("")
+              + (already.reason().isEmpty() ? "" : " (" + already.reason() + ")")
+              + "; releasing a version of it puts it back in force");
     }
     if (!store.disable(id, by, clock.instant(), r)) {
       return Outcome.rejected(

@@ -20,7 +20,14 @@ public interface ListStore {
   int addEntries(String name, List<ListCsv.Row> rows, String by);
 
   /** Removes one entry; false when it was not on the list. */
-  boolean removeEntry(String name, String value, String by);
+  /**
+   * Removes an entry from the current version of a list (a new version without it); empty when the
+   * list holds no such entry.
+   */
+  java.util.Optional<Removed> removeEntry(String name, String value, String by);
+
+  /** An entry removed: its id and the list version that no longer holds it. */
+  record Removed(long entryId, int version) {}
 
   /** Entries with notes, for display. */
   List<ListCsv.Row> entries(String name, int limit);

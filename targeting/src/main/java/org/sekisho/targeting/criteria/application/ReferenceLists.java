@@ -147,14 +147,19 @@ public final class ReferenceLists {
     return Outcome.accepted(new Imported(1, added, List.of()));
   }
 
-  public Outcome<Boolean> remove(String name, String value, String by) {
+  /**
+   * Removes an entry (as its list's kind normalises it); the entry's id and the new list version,
+   * or empty when the list holds no such entry.
+   */
+  public Outcome<Optional<ListStore.Removed>> remove(String name, String value, String by) {
     Optional<ReferenceList> l = store.find(name);
     if (l.isEmpty()) {
       return Outcome.rejected("not-found", "name", "no list named " + name);
     }
     ListKind.Entry e = l.get().kind().normalise(value);
-    boolean removed = e.valid() && store.removeEntry(name, e.value(), by);
-    if (removed) {
+    Optional<ListStore.Removed> removed =
+        e.valid() ? store.removeEntry(name, e.value(), by) : Optional.empty();
+    if (removed.isPresent()) {
       rules.reload();
     }
     return Outcome.accepted(removed);

@@ -11,6 +11,8 @@ import java.util.Set;
  * @param owner who saved this version
  * @param offices office scope; empty for all offices
  * @param status draft until an administrator releases it
+ * @param releasedBy who released it; empty until released
+ * @param releasedAt when; empty until released
  */
 public record StoredCriterion(
     long id,
@@ -23,7 +25,8 @@ public record StoredCriterion(
     Optional<LocalDate> effectiveTo,
     Status status,
     Instant savedAt,
-    String releasedBy) {
+    String releasedBy,
+    Optional<Instant> releasedAt) {
   public StoredCriterion {
     offices = Set.copyOf(offices);
   }

@@ -32,7 +32,7 @@ public record WorkItem(
     List<String> reasons,
     boolean modelReasonsPending,
     Instant assessedAt,
-    String versions,
+    Versions versions,
     Optional<Outcome> outcome,
     List<LaneChange> changes,
     boolean assessedAlone,
@@ -55,6 +55,22 @@ public record WorkItem(
   /** A recorded inspection outcome. */
   public record Outcome(
       InspectionResult result, BigDecimal revenue, boolean seizure, String note, String by) {}
+
+  /**
+   * The versions an assessment used: criteria ({@code c1v2,c4v1}), reference lists ({@code
+   * high-risk-origins v3,…}) and model (empty for none).
+   */
+  public record Versions(String criteria, String lists, String model) {
+    /** As the API gives it: {@code criteria c1v1; lists l v2; model none}. */
+    public String line() {
+      return "criteria "
+          + criteria
+          + "; lists "
+          + lists
+          + "; model "
+          + (model.isEmpty() ? "none" : model);
+    }
+  }
 
   /** An analyst's lane decision. */
   public record LaneChange(Lane from, Lane to, String comment, String by, Instant at) {}

@@ -169,11 +169,15 @@ public final class Worklist {
     if (item.isEmpty()) {
       return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
     }
+    // every problem of the form at once, so that it is corrected in one go
+    List<org.sekisho.core.Problem> problems = new java.util.ArrayList<>();
     Optional<InspectionResult> r = InspectionResult.ofCode(resultCode);
     if (r.isEmpty()) {
-      return Outcome.rejected("invalid-result", "result", "expected nothing-found or infraction");
+      problems.add(
+          org.sekisho.core.Problem.of(
+              "invalid-result", "result", "expected nothing-found or infraction"));
     }
-    BigDecimal rev;
+    BigDecimal rev = null;
     String amount = revenue == null ? "" : revenue.strip();
     // thousands written with commas, as amounts usually are (12,500.50)
     if (amount.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
@@ -182,16 +186,34 @@ public final class Worklist {
     try {
       rev = amount.isEmpty() ? BigDecimal.ZERO : new BigDecimal(amount);
     } catch (NumberFormatException e) {
-      return Outcome.rejected("invalid-revenue", "revenue", REVENUE_FORM);
+      rev = null;
     }
-    if (rev.signum() < 0 || rev.precision() - rev.scale() > 15 || rev.scale() > 2) {
-      return Outcome.rejected("invalid-revenue", "revenue", REVENUE_FORM);
+    if (rev == null || rev.signum() < 0 || rev.precision() - rev.scale() > 15 || rev.scale() > 2) {
+      problems.add(org.sekisho.core.Problem.of("invalid-revenue", "revenue", REVENUE_FORM));
+      rev = null;
     }
-    if (r.get() == InspectionResult.NOTHING_FOUND && (rev.signum() > 0 || seizure)) {
-      return Outcome.rejected(
-          "inconsistent-outcome",
-          "result",
-          "revenue raised or a seizure means an infraction was found");
+    String n = note == null ? "" : note.strip();
+    if (r.isPresent()
+        && r.get() == InspectionResult.NOTHING_FOUND
+        && (rev != null && rev.signum() > 0 || seizure)) {
+      problems.add(
+          org.sekisho.core.Problem.of(
+              "inconsistent-outcome",
+              "result",
+              "revenue raised or a seizure means an infraction was found"));
+    }
+    // an infraction counts against the trader: what was found must be said
+    if (r.isPresent() && r.get() == InspectionResult.INFRACTION && n.length() < MIN_COMMENT) {
+      problems.add(
+          org.sekisho.core.Problem.of(
+              "note-required",
+              "note",
+              "say what was found in a note of at least "
+                  + MIN_COMMENT
+                  + " characters (an infraction counts against the trader)"));
+    }
+    if (!problems.isEmpty()) {
+      return new Outcome.Rejected<>(problems);
     }
     if (item.get().status() != WorkStatus.REFERRED) {
       return Outcome.rejected(
@@ -199,7 +221,6 @@ public final class Worklist {
           "status",
           "only referred items take an outcome; this one is " + item.get().status().code());
     }
-    String n = note == null ? "" : note.strip();
     Instant at = clock.instant();
     if (!store.recordOutcome(id, r.get(), rev, seizure, n, by, at)) {
       return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");

@@ -1,0 +1,288 @@
+package org.sekisho.targeting.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.assessment.application.RiskScorer;
+
+/**
+ * Decisions are recorded once and say what they rest on: an infraction needs a note (and every
+ * problem of an outcome is named at once), the audit keeps amounts as stored; disabling a disabled
+ * criterion or releasing a released version is a conflict naming who did it and when, not a second
+ * record; a list entry leaves the audit log by id, never by value.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class RecordedDecisionsTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final String OFFICE = "JPYOK";
+
+  private Database db;
+  private WebServer web;
+  private WebApi api;
+  private String analyst;
+  private String inspector;
+  private String admin;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
+    accounts.upsert(
+        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
+    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
+    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
+    ctx.start();
+    web = WebApi.start(ctx, accounts, audit, clock);
+    api = new WebApi("http://127.0.0.1:" + web.port());
+    analyst = api.login("analyst", PASSWORD);
+    inspector = api.login("inspector", PASSWORD);
+    admin = api.login("admin", PASSWORD);
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private JsonNode ok(HttpResponse<String> r) throws Exception {
+    assertThat(r.statusCode()).as(r.body()).isBetween(200, 299);
+    return WebApi.JSON.readTree(r.body());
+  }
+
+  private List<String> audited(String action) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select subject || ' ' || details from platform.audit_log where action ="
+                            + " :a order by seq")
+                    .bind("a", action)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  private static String declaration(String id) {
+    return "{\"declarationId\":\""
+        + id
+        + "\",\"date\":\"2026-11-27\",\"office\":\""
+        + OFFICE
+        + "\",\"importer\":{\"name\":\"Sakura\",\"id\":\"IMP-O\"},"
+        + "\"items\":[{\"hsCode\":\"090121\",\"origin\":\"TH\",\"netMassKg\":\"10\","
+        + "\"customsValue\":\"5000\",\"currency\":\"JPY\"}]}";
+  }
+
+  /** A declaration assessed and referred to the office's inspectors; its assessment id. */
+  private long referred(String id) throws Exception {
+    long a = ok(api.send("POST", "/api/assess", analyst, declaration(id))).get("id").asLong();
+    JsonNode now = ok(api.send("GET", "/api/targeting/assessments/" + a, analyst, null));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + a + "/lane",
+            analyst,
+            "{\"lane\":\"red\",\"comment\":\"refer for examination\",\"expectedVersion\":"
+                + now.get("version").asInt()
+                + "}"));
+    return a;
+  }
+
+  @Test
+  void anInfractionWithoutANoteIsRefusedNamingEveryProblemAndTheAuditKeepsTheStoredAmount()
+      throws Exception {
+    long a = referred("D-OUT-1");
+    String path = "/api/targeting/assessments/" + a + "/outcome";
+    HttpResponse<String> empty =
+        api.send("POST", path, inspector, "{\"result\":\"infraction\",\"note\":\" \"}");
+    assertThat(empty.statusCode()).as(empty.body()).isEqualTo(400);
+    assertThat(WebApi.JSON.readTree(empty.body()).get("field").asText()).isEqualTo("note");
+    // every problem at once: a bad amount and a missing note
+    HttpResponse<String> two =
+        api.send("POST", path, inspector, "{\"result\":\"infraction\",\"revenue\":\"12,50O\"}");
+    assertThat(two.statusCode()).isEqualTo(400);
+    assertThat(WebApi.JSON.readTree(two.body()).get("problems").findValuesAsText("field"))
+        .containsExactly("revenue", "note");
+    JsonNode still = ok(api.send("GET", "/api/targeting/assessments/" + a, analyst, null));
+    assertThat(still.get("status").asText()).isEqualTo("referred");
+
+    ok(
+        api.send(
+            "POST",
+            path,
+            inspector,
+            "{\"result\":\"infraction\",\"revenue\":\"125,000.50\",\"note\":\"undervalued\"}"));
+    assertThat(audited("targeting.outcome.record"))
+        .singleElement()
+        .satisfies(d -> assertThat(d).contains("125000.50").doesNotContain("125,000.50"));
+  }
+
+  @Test
+  void disablingADisabledCriterionOrReleasingAReleasedVersionIsAConflictNamingWhoAndWhen()
+      throws Exception {
+    long c =
+        ok(api.send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                "{\"source\":\"criterion \\\"Coffee\\\" when hs starts with \\\"0901\\\" then"
+                    + " weight 5 because \\\"coffee is watched this month\\\"\"}"))
+            .get("id")
+            .asLong();
+    String release = "/api/targeting/criteria/" + c + "/versions/1/release";
+    ok(api.send("POST", release, admin, null));
+    HttpResponse<String> again = api.send("POST", release, admin, null);
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(WebApi.JSON.readTree(again.body()).get("message").asText())
+        .contains("in force already", "released by admin at 20");
+    assertThat(audited("targeting.criterion.release"))
+        .filteredOn(d -> d.startsWith("criterion:c" + c + "v1 "))
+        .hasSize(1);
+
+    String disable = "/api/targeting/criteria/" + c + "/disable";
+    ok(api.send("POST", disable, analyst, "{\"reason\":\"too many hits on coffee\"}"));
+    HttpResponse<String> twice =
+        api.send("POST", disable, admin, "{\"reason\":\"another reason entirely\"}");
+    assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+    assertThat(WebApi.JSON.readTree(twice.body()).get("message").asText())
+        .contains("disabled already", "by analyst at 20", "too many hits on coffee");
+    JsonNode listed = ok(api.send("GET", "/api/targeting/criteria", analyst, null));
+    for (JsonNode n : listed) {
+      if (n.get("id").asLong() == c) {
+        assertThat(n.get("criterion").get("disabledBy").asText()).isEqualTo("analyst");
+        assertThat(n.get("criterion").get("reason").asText()).isEqualTo("too many hits on coffee");
+      }
+    }
+    assertThat(audited("targeting.criterion.disable"))
+        .filteredOn(d -> d.startsWith("criterion:" + c + " "))
+        .hasSize(1);
+  }
+
+  @Test
+  void aListEntryIsAuditedByIdAndVersionNeverByItsValue() throws Exception {
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            "{\"name\":\"watched-phones\",\"kind\":\"phones\",\"description\":\"test\"}"));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists/watched-phones/entries",
+            analyst,
+            "value,note\n+81 90 1111 2222,courier\n+81 90 3333 4444,other\n"));
+    JsonNode removed =
+        ok(
+            api.send(
+                "DELETE",
+                "/api/targeting/lists/watched-phones/entries/%2B81%2090%201111%202222",
+                analyst,
+                null));
+    assertThat(removed.get("removed").asBoolean()).isTrue();
+    List<String> all =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details from platform.audit_log where action like"
+                                + " 'targeting.list.%'")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(all).isNotEmpty().noneMatch(d -> d.contains("1111") || d.contains("3333"));
+    Long entry =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select id from targeting.list_entry where list_name ="
+                                + " 'watched-phones' and removed_version is not null")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(audited("targeting.list.remove"))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d)
+                    .startsWith("list:watched-phones ")
+                    .contains("\"entry\":\"" + entry + "\"", "\"version\":\"3\""));
+  }
+
+  @Test
+  void theAssessmentPageNamesTheRecordVersionsAndListHitsInTheReadersLanguage() throws Exception {
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            "{\"name\":\"seized-traders\",\"kind\":\"parties\",\"description\":\"test\"}"));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists/seized-traders/entries",
+            analyst,
+            "value,note\nIMP-SEIZED,seizure 2026\n"));
+    long c =
+        ok(api.send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                "{\"source\":\"criterion \\\"Seized\\\" when importer in list"
+                    + " \\\"seized-traders\\\" then lane red because \\\"named in a"
+                    + " seizure\\\"\"}"))
+            .get("id")
+            .asLong();
+    ok(api.send("POST", "/api/targeting/criteria/" + c + "/versions/1/release", admin, null));
+    long a =
+        ok(api.send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("DRVW13-0003").replace("IMP-O", "IMP-SEIZED")))
+            .get("id")
+            .asLong();
+    String ja = api.send("GET", "/targeting/assessments/" + a + "?lang=ja", analyst, null).body();
+    assertThat(ja)
+        .contains("<title>申告 DRVW13-0003")
+        .contains(">申告 DRVW13-0003</h1>")
+        .contains("基準 c" + c + "v1／リスト ", "seized-tradersv2", "／モデル なし")
+        .contains("リスト「seized-traders」第2版: 輸入者 IMP-SEIZED")
+        .doesNotContain("criteria c" + c)
+        .doesNotContain(": importer ");
+    String en = api.send("GET", "/targeting/assessments/" + a + "?lang=en", analyst, null).body();
+    assertThat(en)
+        .contains(">Declaration DRVW13-0003</h1>")
+        .contains("criteria c" + c + "v1; lists ", "seized-tradersv2", "; model none");
+  }
+}
