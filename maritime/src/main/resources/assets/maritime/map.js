@@ -205,7 +205,7 @@
         if (a.statusNote) {
           li.appendChild(text(document.createElement('div'), '“' + a.statusNote + '” — ' + a.statusBy + ', ' + localTime(a.statusAt))).className = 'alert-note-text';
         }
-        if (document.getElementById('patrol-form')) {
+        if (labels.mayStatus === 'true') {
           const note = document.createElement('input');
           note.className = 'alert-note';
           note.maxLength = 1000;
@@ -222,6 +222,13 @@
               ev.stopPropagation();
               const body = { status };
               if (note.value.trim() !== '') { body.note = note.value.trim(); }
+              // closing needs a note (the server refuses it without one): say so at the field
+              if (status === 'closed' && !body.note) {
+                note.setAttribute('aria-invalid', 'true');
+                note.placeholder = labels.noteRequired;
+                note.focus();
+                return;
+              }
               post('/api/maritime/incidents/' + a.id + '/status', body).then(() => { note.value = ''; note.blur(); refresh(); });
             });
             li.appendChild(b);

@@ -179,6 +179,87 @@ class MaritimeThirdReviewTest {
     assertThat(vesselAge).isGreaterThan(4 * 60);
   }
 
+  @Test
+  @Order(2)
+  void closingNeedsANoteAndAnAnalystAcknowledgesAndClosesAlertsButReportsNoPatrol()
+      throws Exception {
+    String analyst = token("analyst");
+    JsonNode alerts = JSON.readTree(send("GET", "/api/maritime/alerts", analyst, null).body());
+    long first = alerts.get(0).get("id").asLong();
+    long second = alerts.get(1).get("id").asLong();
+    HttpResponse<String> bare =
+        send(
+            "POST",
+            "/api/maritime/alerts/" + first + "/status",
+            analyst,
+            "{\"status\":\"closed\"}");
+    assertThat(bare.statusCode()).as(bare.body()).isEqualTo(400);
+    assertThat(bare.body()).contains("\"field\":\"note\"");
+    HttpResponse<String> blank =
+        send(
+            "POST",
+            "/api/maritime/incidents/" + first + "/status",
+            token("officer"),
+            "{\"status\":\"closed\",\"note\":\"  \"}");
+    assertThat(blank.statusCode()).as(blank.body()).isEqualTo(400);
+    // nothing half-written: the alert is still open
+    JsonNode still = JSON.readTree(send("GET", "/api/maritime/alerts", analyst, null).body());
+    assertThat(still.findValuesAsText("id")).contains(String.valueOf(first));
+    HttpResponse<String> acked =
+        send(
+            "POST",
+            "/api/maritime/alerts/" + second + "/status",
+            analyst,
+            "{\"status\":\"acknowledged\"}");
+    assertThat(acked.statusCode()).as(acked.body()).isEqualTo(200);
+    HttpResponse<String> closed =
+        send(
+            "POST",
+            "/api/maritime/alerts/" + first + "/status",
+            analyst,
+            "{\"status\":\"closed\",\"note\":\"known trawler, licence checked\"}");
+    assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
+    assertThat(JSON.readTree(closed.body()).get("statusNote").asText())
+        .isEqualTo("known trawler, licence checked");
+    assertThat(
+            send(
+                    "POST",
+                    "/api/maritime/patrols",
+                    analyst,
+                    "{\"id\":\"PB-2\",\"name\":\"Desk\",\"lat\":35.2,\"lon\":139.75,"
+                        + "\"speedKnots\":10}")
+                .statusCode())
+        .isEqualTo(403);
+    // the analyst's map offers Acknowledge and Close
+    assertThat(send("GET", "/maritime", analyst, null).body()).contains("data-may-status=\"true\"");
+  }
+
+  @Test
+  @Order(3)
+  void aPatrolBoatReportedOnLandIsRefusedNamingTheFieldsAndNothingIsStored() throws Exception {
+    String officer = token("officer");
+    HttpResponse<String> inland =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"PB-LAND\",\"name\":\"Tachikawa\",\"lat\":35.68,\"lon\":139.4,"
+                + "\"speedKnots\":10}");
+    assertThat(inland.statusCode()).as(inland.body()).isEqualTo(400);
+    assertThat(inland.body()).contains("\"field\":\"lat\"").contains("on land").contains("lon");
+    assertThat(send("GET", "/api/maritime/patrols", officer, null).body())
+        .doesNotContain("PB-LAND");
+    // at sea in Uraga Channel: taken
+    HttpResponse<String> sea =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"PB-SEA\",\"name\":\"Uraga\",\"lat\":35.2,\"lon\":139.75,"
+                + "\"speedKnots\":10}");
+    assertThat(sea.statusCode()).as(sea.body()).isEqualTo(201);
+  }
+
   private String token(String user) throws Exception {
     HttpResponse<String> r =
         send(

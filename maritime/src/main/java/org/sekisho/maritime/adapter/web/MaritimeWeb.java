@@ -51,17 +51,26 @@ import org.sekisho.platform.web.WebModule;
  * to share the picture with ({@link Scope#partnerAgencies()}, e.g. the coast guard); anyone else
  * gets 403 whatever their role. Officers, analysts, investigators, partners and administrators read
  * (administrators so that they can manage camera sites on the map); administrators manage camera
- * sites; officers, partners and administrators report sightings and patrol positions, and
- * acknowledge or close alerts. A feed upload becomes conveyance movements in the administration's
- * intelligence database, so only the administration's own officers and administrators may upload,
- * and the movements are owned by and attributed to the uploader. Every read of a vessel and every
- * write is audited with its content.
+ * sites; officers, partners and administrators report sightings and patrol positions; they and
+ * analysts acknowledge or close alerts (closing needs a note saying why). A feed upload becomes
+ * conveyance movements in the administration's intelligence database, so only the administration's
+ * own officers and administrators may upload, and the movements are owned by and attributed to the
+ * uploader. Every read of a vessel and every write is audited with its content.
  */
 public final class MaritimeWeb implements WebModule {
   public static final Access READ =
       Access.anyOf(Role.OFFICER, Role.ANALYST, Role.INVESTIGATOR, Role.PARTNER, Role.ADMIN);
   public static final Access MANAGE_SITES = Access.anyOf(Role.ADMIN);
   public static final Access REPORT = Access.anyOf(Role.OFFICER, Role.PARTNER, Role.ADMIN);
+
+  /**
+   * Who acknowledges and closes alerts: those who report, and analysts, who work the alert list
+   * from the desk. Analysts do not report patrol positions or sightings: those come from crews and
+   * camera operators (officers, partners), and a position typed at a desk would send boats wrong.
+   */
+  public static final Access ALERTS =
+      Access.anyOf(Role.OFFICER, Role.ANALYST, Role.PARTNER, Role.ADMIN);
+
   public static final Access FEED = Access.anyOf(Role.OFFICER, Role.ADMIN);
 
   /**
@@ -200,12 +209,12 @@ public final class MaritimeWeb implements WebModule {
             scoped(this::incidents))
         .post(
             "/api/maritime/incidents/{id}/status",
-            REPORT,
+            ALERTS,
             "acknowledge or close an incident (any of its alerts' id): all its parts (status, note)",
             scoped(this::incidentStatus))
         .post(
             "/api/maritime/alerts/{id}/status",
-            REPORT,
+            ALERTS,
             "acknowledge or close an alert (status, note)",
             scoped(this::alertStatus))
         .get(
@@ -244,6 +253,8 @@ public final class MaritimeWeb implements WebModule {
     p.put("t", Web.messages(ctx));
     p.put("admin", roles.contains(Role.ADMIN));
     p.put("report", REPORT.admits(Web.principal(ctx)));
+    // a string: jte drops a boolean attribute's false value
+    p.put("alerts", ALERTS.admits(Web.principal(ctx)) ? "true" : "false");
     p.put("kinds", KINDS);
     var pic = service.picture();
     p.put("picture", pictureText(Web.messages(ctx), pic.orElse(null)));
@@ -671,7 +682,7 @@ public final class MaritimeWeb implements WebModule {
     long id = alertId(ctx);
     JsonNode b = body(ctx);
     String status = status(b);
-    String note = limited(b, "note", 1000);
+    String note = note(b, status);
     List<MaritimeService.RankedAlert> open = new ArrayList<>();
     for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, null)) {
       if (!"closed".equals(ra.alert().status())) {
@@ -693,6 +704,22 @@ public final class MaritimeWeb implements WebModule {
     m.put("status", status);
     m.put("parts", parts);
     ctx.json(m);
+  }
+
+  /**
+   * The status note: at most 1000 characters, and required to close (the next watch reads why an
+   * alert was closed: which boat was sent, what it found).
+   */
+  private static String note(JsonNode b, String status) {
+    String note = limited(b, "note", 1000);
+    if (note == null && "closed".equals(status)) {
+      throw HttpProblem.of(
+          "missing-field",
+          "note",
+          "closing needs a note saying why (which boat was sent, what it found), at most 1000"
+              + " characters");
+    }
+    return note;
   }
 
   private static long alertId(Context ctx) {
@@ -741,7 +768,7 @@ public final class MaritimeWeb implements WebModule {
     long id = alertId(ctx);
     JsonNode b = body(ctx);
     String status = status(b);
-    String note = limited(b, "note", 1000);
+    String note = note(b, status);
     ctx.json(setStatus(ctx, id, status, note));
   }
 
@@ -1014,6 +1041,18 @@ public final class MaritimeWeb implements WebModule {
             number(b, "lon", -180, 180, true),
             number(b, "speedKnots", 0, 80, true),
             number(b, "maxSpeedKnots", 0, 80, false));
+    if (Land.LAND.onLand(p.lat(), p.lon())) {
+      // a boat is at sea: inland is a mistyped position, and would be offered with an ETA over land
+      throw HttpProblem.of(
+          "invalid-field",
+          "lat",
+          "lat "
+              + p.lat()
+              + ", lon "
+              + p.lon()
+              + " is on land (the map's land, more than a nautical mile from its coast): expected"
+              + " the boat's position at sea; check lat and lon");
+    }
     switch (service.reportPatrol(p)) {
       case Outcome.Rejected<PatrolBoat> rej -> reject(rej);
       case Outcome.Accepted<PatrolBoat> ok -> {
@@ -1036,6 +1075,12 @@ public final class MaritimeWeb implements WebModule {
         ctx.status(201).json(patrolJson(Web.messages(ctx), stored));
       }
     }
+  }
+
+  /** The map's land, read once when a patrol is first reported. */
+  private static final class Land {
+    static final org.sekisho.maritime.adapter.geo.GeoJsonLand LAND =
+        org.sekisho.maritime.adapter.geo.GeoJsonLand.load();
   }
 
   private static double positive(JsonNode b, String field, double max) {
