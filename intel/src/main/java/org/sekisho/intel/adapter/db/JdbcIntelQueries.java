@@ -609,6 +609,12 @@ public final class JdbcIntelQueries implements IntelQueries {
   private static List<Hit> namedBy(
       Handle h, String kind, String sourceId, long self, Reader reader) {
     List<String> tokens = SearchTokens.forQuery(sourceId);
+    // one- and two-character tokens (the D and 1 of D-1) are in most records: the others narrow
+    // as well, and the exact match below decides
+    List<String> longer = tokens.stream().filter(t -> t.length() >= 3).toList();
+    if (!longer.isEmpty()) {
+      tokens = longer;
+    }
     if (tokens.isEmpty()) {
       return List.of();
     }
