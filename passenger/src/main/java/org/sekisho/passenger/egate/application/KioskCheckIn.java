@@ -34,6 +34,7 @@ import org.sekisho.passenger.egate.domain.kiosk.Purpose;
 import org.sekisho.passenger.egate.domain.kiosk.TravellerField;
 import org.sekisho.passenger.egate.domain.mrz.MachineReadableZone;
 import org.sekisho.passenger.egate.domain.mrz.MrzParser;
+import org.sekisho.passenger.egate.domain.referral.GateReferrals;
 
 /**
  * The integrated kiosk: one capture of passport (printed MRZ and chip), declaration QR, live face
@@ -365,6 +366,12 @@ public final class KioskCheckIn {
           s.referrals().stream()
               .map(r -> r.reason().name() + ": " + r.detail())
               .collect(Collectors.joining("; ")));
+      f.put(TravellerField.GATE_REFERRAL_DETAILS, GateReferrals.encodeDetails(s.referrals()));
+    }
+    if (!(mrz instanceof Outcome.Accepted<MachineReadableZone>)
+        && declaration instanceof Outcome.Accepted<SealedDeclaration> a) {
+      CustomsDeclaration d = a.value().declaration();
+      f.put(TravellerField.DECLARED_NAME, (d.surname() + " " + d.givenNames()).strip());
     }
     if (answers != null) {
       f.put(TravellerField.PURPOSE_OF_VISIT, answers.purposeOfVisit());

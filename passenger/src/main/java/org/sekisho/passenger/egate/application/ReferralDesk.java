@@ -131,7 +131,7 @@ public final class ReferralDesk {
             r ->
                 new Arrival(
                     r,
-                    GateReferrals.parse(r.get("gate_referrals")),
+                    GateReferrals.parse(r.get("gate_referrals"), r.get("gate_referral_details")),
                     Optional.ofNullable(latest.get(r.get("capture_id"))).stream().toList()))
         .toList();
   }
@@ -143,7 +143,9 @@ public final class ReferralDesk {
         .map(
             r ->
                 new Arrival(
-                    r, GateReferrals.parse(r.get("gate_referrals")), outcomes.history(captureId)));
+                    r,
+                    GateReferrals.parse(r.get("gate_referrals"), r.get("gate_referral_details")),
+                    outcomes.history(captureId)));
   }
 
   /**

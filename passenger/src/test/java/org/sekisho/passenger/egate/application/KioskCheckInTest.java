@@ -307,7 +307,10 @@ class KioskCheckInTest {
     assertThat(((GateDecision.SecondaryInspection) r.decision()).referrals())
         .containsExactly(
             new org.sekisho.passenger.egate.domain.decision.Referral(
-                Reason.FACE_NOT_COMPARED, "no face model configured"));
+                Reason.FACE_NOT_COMPARED,
+                "no face model configured",
+                "detail.face.noModel",
+                java.util.List.of()));
     assertThat(audit.get(0).details())
         .containsEntry("face", "not compared: no face model configured");
     assertThat(faceLog).isEmpty();

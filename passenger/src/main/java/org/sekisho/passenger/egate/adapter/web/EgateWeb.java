@@ -160,6 +160,7 @@ public final class EgateWeb implements WebModule {
     List<Map<String, Object>> out = new ArrayList<>();
     for (ReferralDesk.Arrival a : rows) {
       Map<String, Object> m = new LinkedHashMap<>(a.record());
+      m.put("reasons", reasonsJson(a, Web.messages(ctx)));
       m.put("version", a.latest().map(RecordedOutcome::version).orElse(0));
       m.put("outcome", a.latest().map(EgateWeb::outcomeJson).orElse(null));
       out.add(m);
@@ -180,7 +181,7 @@ public final class EgateWeb implements WebModule {
     ReferralDesk.Arrival a =
         readable(ctx, desk.find(id).orElseThrow(() -> HttpProblem.notFound(id)));
     auditRead(ctx, a);
-    ctx.json(arrivalJson(a));
+    ctx.json(arrivalJson(a, Web.messages(ctx)));
   }
 
   /** The signed-in officer as the desk knows them: name, agency, office. */
@@ -206,11 +207,25 @@ public final class EgateWeb implements WebModule {
         + "'s";
   }
 
-  private static Map<String, Object> arrivalJson(ReferralDesk.Arrival a) {
+  private static Map<String, Object> arrivalJson(ReferralDesk.Arrival a, Messages t) {
     Map<String, Object> m = new LinkedHashMap<>(a.record());
+    m.put("reasons", reasonsJson(a, t));
     m.put("version", a.version());
     m.put("outcomes", a.outcomes().stream().map(EgateWeb::outcomeJson).toList());
     return m;
+  }
+
+  /** Each reason with its text and detail in the reader's language ({@code lang}). */
+  private static List<Map<String, String>> reasonsJson(ReferralDesk.Arrival a, Messages t) {
+    List<Map<String, String>> out = new ArrayList<>();
+    for (var ref : a.referrals()) {
+      Map<String, String> m = new LinkedHashMap<>();
+      m.put("reason", ref.reason().name());
+      m.put("text", t.get("reason." + ref.reason().name()));
+      m.put("detail", ReferralText.detail(t, ref));
+      out.add(m);
+    }
+    return out;
   }
 
   private static Map<String, Object> outcomeJson(RecordedOutcome o) {

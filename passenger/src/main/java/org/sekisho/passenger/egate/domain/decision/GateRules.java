@@ -57,11 +57,19 @@ public final class GateRules {
   static Optional<Referral> documentInvalid(GateInputs in) {
     return switch (in.printedMrz()) {
       case Outcome.Rejected<MachineReadableZone> r ->
-          refer(Reason.DOCUMENT_INVALID, "MRZ unreadable: " + first(r.problems()));
+          referProblem(
+              Reason.DOCUMENT_INVALID,
+              "MRZ unreadable: " + first(r.problems()),
+              "detail.mrzUnreadable",
+              r.problems());
       case Outcome.Accepted<MachineReadableZone> a ->
           a.value().valid()
               ? Optional.empty()
-              : refer(Reason.DOCUMENT_INVALID, first(a.value().problems()));
+              : referProblem(
+                  Reason.DOCUMENT_INVALID,
+                  first(a.value().problems()),
+                  "detail.problem",
+                  a.value().problems());
     };
   }
 
@@ -76,11 +84,10 @@ public final class GateRules {
       if (m.format() != MrzFormat.TD3 || !code.startsWith("P")) {
         return refer(
             Reason.DOCUMENT_NOT_A_PASSPORT,
-            "document code "
-                + (code.isEmpty() ? "(none)" : code)
-                + " in "
-                + m.format()
-                + " layout");
+            "document code " + (code.isEmpty() ? "(none)" : code) + " in " + m.format() + " layout",
+            "detail.notAPassport",
+            code.isEmpty() ? "-" : code,
+            m.format().name());
       }
     }
     return Optional.empty();
@@ -89,14 +96,24 @@ public final class GateRules {
   static Optional<Referral> documentExpired(GateInputs in) {
     if (in.printedMrz() instanceof Outcome.Accepted<MachineReadableZone> a
         && a.value().expiredOn(in.today())) {
-      return refer(Reason.DOCUMENT_EXPIRED, "expired " + a.value().field("expiry_date"));
+      String on =
+          a.value().expiryDate().map(Object::toString).orElse(a.value().field("expiry_date"));
+      return refer(
+          Reason.DOCUMENT_EXPIRED,
+          "expired " + a.value().field("expiry_date"),
+          "detail.expired",
+          Referral.value(on));
     }
     return Optional.empty();
   }
 
   static Optional<Referral> passiveAuthentication(GateInputs in) {
     return in.chip() instanceof Outcome.Rejected<ChipReading> r
-        ? refer(Reason.PASSIVE_AUTHENTICATION_FAILED, first(r.problems()))
+        ? referProblem(
+            Reason.PASSIVE_AUTHENTICATION_FAILED,
+            first(r.problems()),
+            "detail.problem",
+            r.problems())
         : Optional.empty();
   }
 
@@ -104,7 +121,10 @@ public final class GateRules {
     if (in.chip() instanceof Outcome.Accepted<ChipReading> c
         && in.printedMrz() instanceof Outcome.Accepted<MachineReadableZone> p
         && !c.value().mrz().lines().equals(p.value().lines())) {
-      return refer(Reason.CHIP_MRZ_MISMATCH, "the chip's DG1 differs from the printed MRZ");
+      return refer(
+          Reason.CHIP_MRZ_MISMATCH,
+          "the chip's DG1 differs from the printed MRZ",
+          "detail.chipMrzMismatch");
     }
     return Optional.empty();
   }
@@ -113,14 +133,21 @@ public final class GateRules {
     if (in.face() == null || in.face().match()) {
       return Optional.empty();
     }
+    String similarity = String.format(java.util.Locale.ROOT, "%.3f", in.face().similarity());
+    String threshold = String.format(java.util.Locale.ROOT, "%.3f", in.face().threshold());
     return refer(
         Reason.FACE_MISMATCH,
-        String.format(
-            java.util.Locale.ROOT,
-            "similarity %.3f below threshold %.3f (%s)",
-            in.face().similarity(),
-            in.face().threshold(),
-            in.face().model()));
+        "similarity "
+            + similarity
+            + " below threshold "
+            + threshold
+            + " ("
+            + in.face().model()
+            + ")",
+        "detail.faceMismatch",
+        similarity,
+        threshold,
+        Referral.value(in.face().model()));
   }
 
   /** Nobody compared the face: a reason of its own, never "does not match". */
@@ -128,19 +155,28 @@ public final class GateRules {
     if (in.face() != null) {
       return Optional.empty();
     }
-    if (!in.faceNotCompared().isEmpty()) {
-      return refer(Reason.FACE_NOT_COMPARED, in.faceNotCompared());
-    }
-    return refer(
-        Reason.FACE_NOT_COMPARED,
-        in.chip().isAccepted()
-            ? "no live face image"
-            : "no authenticated chip portrait to compare with");
+    String why =
+        !in.faceNotCompared().isEmpty()
+            ? in.faceNotCompared()
+            : in.chip().isAccepted()
+                ? "no live face image"
+                : "no authenticated chip portrait to compare with";
+    String key =
+        switch (why) {
+          case "no live face image" -> "detail.face.noLiveImage";
+          case "no authenticated chip portrait to compare with" -> "detail.face.noPortrait";
+          case "no face model configured" -> "detail.face.noModel";
+          default -> "";
+        };
+    return key.isEmpty()
+        ? refer(Reason.FACE_NOT_COMPARED, why)
+        : refer(Reason.FACE_NOT_COMPARED, why, key);
   }
 
   static Optional<Referral> declarationInvalid(GateInputs in) {
     return in.declaration() instanceof Outcome.Rejected<SealedDeclaration> r
-        ? refer(Reason.DECLARATION_INVALID, first(r.problems()))
+        ? referProblem(
+            Reason.DECLARATION_INVALID, first(r.problems()), "detail.problem", r.problems())
         : Optional.empty();
   }
 
@@ -155,35 +191,67 @@ public final class GateRules {
       CustomsDeclaration decl = d.value().declaration();
       MachineReadableZone m = p.value();
       List<String> differ = new ArrayList<>();
+      List<String> differKeys = new ArrayList<>();
       if (!decl.passportNumber().equalsIgnoreCase(m.documentNumber())) {
         differ.add("passport number");
+        differKeys.add("detail.field.passportNumber");
       }
       if (!m.birthDate().map(b -> b.equals(decl.birthDate())).orElse(false)) {
         differ.add("birth date");
+        differKeys.add("detail.field.birthDate");
       }
       if (!decl.nationality().equalsIgnoreCase(m.nationality())) {
         differ.add("nationality");
+        differKeys.add("detail.field.nationality");
       }
       boolean truncated = nameTruncated(m);
       if (!sameName(decl.surname(), m.field("primary_identifier"), truncated)) {
         differ.add("surname");
+        differKeys.add("detail.field.surname");
       }
       if (!sameName(decl.givenNames(), m.field("secondary_identifier"), truncated)) {
         differ.add("given names");
+        differKeys.add("detail.field.givenNames");
       }
       if (!differ.isEmpty()) {
+        String declName = (decl.surname() + " " + decl.givenNames()).strip();
+        String passName =
+            (m.field("primary_identifier") + " " + m.field("secondary_identifier"))
+                .replace('<', ' ')
+                .strip()
+                .replaceAll(" +", " ");
+        String passBorn = m.birthDate().map(Object::toString).orElse("-");
+        // both sides, labelled: what the declaration says and what the passport presented says
         return refer(
             Reason.DECLARATION_NOT_FOR_THIS_PASSPORT,
             "differs in "
                 + String.join(", ", differ)
                 + ": declaration names "
-                + (decl.surname() + " " + decl.givenNames()).strip()
+                + declName
                 + " ("
                 + decl.nationality()
                 + "), passport "
                 + decl.passportNumber()
                 + " born "
-                + decl.birthDate());
+                + decl.birthDate()
+                + "; the passport presented names "
+                + passName
+                + " ("
+                + m.nationality()
+                + "), passport "
+                + m.documentNumber()
+                + " born "
+                + passBorn,
+            "detail.notThisPassport",
+            "@" + String.join("|", differKeys),
+            Referral.value(declName),
+            Referral.value(decl.nationality()),
+            Referral.value(decl.passportNumber()),
+            decl.birthDate().toString(),
+            Referral.value(passName),
+            Referral.value(m.nationality()),
+            Referral.value(m.documentNumber()),
+            passBorn);
       }
     }
     return Optional.empty();
@@ -220,7 +288,10 @@ public final class GateRules {
       if (arrival.isAfter(in.today()) || arrival.isBefore(in.today().minusDays(1))) {
         return refer(
             Reason.DECLARATION_NOT_FOR_TODAY,
-            "declaration is for arrival on " + arrival + ", today is " + in.today());
+            "declaration is for arrival on " + arrival + ", today is " + in.today(),
+            "detail.notForToday",
+            arrival.toString(),
+            in.today().toString());
       }
     }
     return Optional.empty();
@@ -231,22 +302,33 @@ public final class GateRules {
       CustomsDeclaration.Answers a = d.value().declaration().answers();
       if (a.goodsToDeclare()) {
         List<String> what = new ArrayList<>();
+        List<String> keys = new ArrayList<>();
         if (a.prohibitedOrRestricted()) {
           what.add("prohibited or restricted goods");
+          keys.add("detail.goods.prohibited");
         }
         if (a.overDutyFreeAllowance()) {
           what.add("goods over the duty-free allowance");
+          keys.add("detail.goods.overAllowance");
         }
         if (a.commercialGoods()) {
           what.add("commercial goods");
+          keys.add("detail.goods.commercial");
         }
         if (a.goodsForOthers()) {
           what.add("goods carried for others");
+          keys.add("detail.goods.forOthers");
         }
         if (a.unaccompaniedBaggage()) {
-          what.add(d.value().declaration().unaccompaniedPieces() + " unaccompanied pieces");
+          int pieces = d.value().declaration().unaccompaniedPieces();
+          what.add(pieces + " unaccompanied pieces");
+          keys.add("detail.goods.unaccompanied:" + pieces);
         }
-        return refer(Reason.GOODS_TO_DECLARE, String.join(", ", what));
+        return refer(
+            Reason.GOODS_TO_DECLARE,
+            String.join(", ", what),
+            "detail.goods",
+            "@" + String.join("|", keys));
       }
     }
     return Optional.empty();
@@ -255,7 +337,8 @@ public final class GateRules {
   static Optional<Referral> cashDeclared(GateInputs in) {
     if (in.declaration() instanceof Outcome.Accepted<SealedDeclaration> d
         && d.value().declaration().answers().cashOverOneMillionYen()) {
-      return refer(Reason.CASH_DECLARED, "cash or instruments over ¥1,000,000 declared");
+      return refer(
+          Reason.CASH_DECLARED, "cash or instruments over ¥1,000,000 declared", "detail.cash");
     }
     return Optional.empty();
   }
@@ -264,7 +347,8 @@ public final class GateRules {
     return in.carryingProhibitedItems()
         ? refer(
             Reason.PROHIBITED_ITEMS_ANSWERED,
-            "answered yes at the kiosk: carrying controlled drugs, firearms, swords or explosives")
+            "answered yes at the kiosk: carrying controlled drugs, firearms, swords or explosives",
+            "detail.prohibitedItems")
         : Optional.empty();
   }
 
@@ -276,6 +360,30 @@ public final class GateRules {
 
   private static Optional<Referral> refer(Reason r, String detail) {
     return Optional.of(new Referral(r, detail));
+  }
+
+  /** A referral whose detail {@code key} words in the reader's language with {@code args}. */
+  private static Optional<Referral> refer(Reason r, String detail, String key, String... args) {
+    return Optional.of(new Referral(r, detail, key, List.of(args)));
+  }
+
+  /**
+   * A referral for a problem: worded by its code ({@code problem.<code>} keys), naming its field;
+   * {@code key} takes the field and the code's wording.
+   */
+  private static Optional<Referral> referProblem(
+      Reason r, String detail, String key, List<Problem> problems) {
+    if (problems.isEmpty()) {
+      return refer(r, detail);
+    }
+    Problem p = problems.get(0);
+    return refer(
+        r,
+        detail,
+        key,
+        Referral.value(p.field().isEmpty() ? "-" : p.field()),
+        "@problem." + p.code(),
+        Referral.value(p.code()));
   }
 
   private static String first(List<Problem> problems) {

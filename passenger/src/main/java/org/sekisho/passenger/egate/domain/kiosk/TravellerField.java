@@ -43,6 +43,15 @@ public enum TravellerField {
   GATE_DECISION("gate_decision", Purpose.CUSTOMS),
   /** Each referral reason with the officer's detail (scores, mismatching fields, hits). */
   GATE_REFERRALS("gate_referrals", Purpose.CUSTOMS),
+  /**
+   * Each referral's message key and arguments, so that its detail reads in the officer's language.
+   */
+  GATE_REFERRAL_DETAILS("gate_referral_details", Purpose.CUSTOMS),
+  /**
+   * The name on a verified declaration when the passport's MRZ could not be read: the officer still
+   * knows whom to call.
+   */
+  DECLARED_NAME("declared_name", Purpose.CUSTOMS),
   // Immigration items (the ED card questions) only.
   PURPOSE_OF_VISIT("purpose_of_visit", Purpose.IMMIGRATION),
   INTENDED_STAY_DAYS("intended_stay_days", Purpose.IMMIGRATION),

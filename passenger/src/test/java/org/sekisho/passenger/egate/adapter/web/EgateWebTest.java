@@ -76,13 +76,13 @@ class EgateWebTest {
   }
 
   private String issueQrText() throws Exception {
+    return issueQrText(form(server.traveller));
+  }
+
+  private String issueQrText(Map<String, String> form) throws Exception {
     HttpResponse<String> page =
         server.send(
-            "POST",
-            "/declaration",
-            null,
-            "application/x-www-form-urlencoded",
-            urlEncoded(form(server.traveller)));
+            "POST", "/declaration", null, "application/x-www-form-urlencoded", urlEncoded(form));
     assertThat(page.statusCode()).isEqualTo(200);
     Matcher m =
         Pattern.compile("<textarea id=\"qr-text\"[^>]*>([^<]+)</textarea>").matcher(page.body());
@@ -443,6 +443,89 @@ class EgateWebTest {
     assertThat(server.send("GET", "/api/egate/arrivals/" + id, hq, null, null).body())
         .contains("\"kiosk_office\":\"HND\"")
         .contains("\"officer\":\"inspector\"");
+  }
+
+  @Test
+  void reasonDetailsReadInTheReadersLanguageAndAMismatchShowsBothSidesLabelled() throws Exception {
+    Map<String, String> other = form(server.traveller);
+    other.put("passportNumber", "TK7654321");
+    other.put("surname", "TANAKA");
+    other.put("givenNames", "HANAKO");
+    HttpResponse<String> referred =
+        decide(decisionBody(issueQrText(other), server.traveller.portrait()));
+    Matcher id = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(referred.body());
+    assertThat(id.find()).isTrue();
+    String officer = server.token("officer");
+    String ja =
+        server
+            .send(
+                "GET", "/egate/referrals?capture=" + id.group(1) + "&lang=ja", officer, null, null)
+            .body();
+    assertThat(ja)
+        .contains("data-reason=\"DECLARATION_NOT_FOR_THIS_PASSPORT\"")
+        .contains("申告書: TANAKA HANAKO")
+        .contains("旅券番号 TK7654321")
+        .contains("提示された旅券: ERIKSSON")
+        .contains("旅券番号 " + server.traveller.declaration().passportNumber())
+        .contains("旅券番号、姓、名 が異なります")
+        .doesNotContain("differs in")
+        .doesNotContain("declaration names");
+    String en =
+        server
+            .send(
+                "GET", "/egate/referrals?capture=" + id.group(1) + "&lang=en", officer, null, null)
+            .body();
+    assertThat(en)
+        .contains("differs in passport number, surname, given names.")
+        .contains("Declaration: TANAKA HANAKO")
+        .contains("Passport presented: ERIKSSON");
+    // a refused QR's detail: worded by its problem code in Japanese, the code kept to be quoted
+    HttpResponse<String> altered =
+        decide(decisionBody(Travellers.altered(issueQrText()), server.traveller.portrait()));
+    Matcher alteredId =
+        Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(altered.body());
+    assertThat(alteredId.find()).isTrue();
+    String jaAltered =
+        server
+            .send(
+                "GET",
+                "/egate/referrals?capture=" + alteredId.group(1) + "&lang=ja",
+                officer,
+                null,
+                null)
+            .body();
+    assertThat(jaAltered)
+        .contains("署名を検証できません（QR コードが改ざんまたは偽造されています）")
+        .contains("qr-signature-invalid");
+  }
+
+  @Test
+  void whenThePassportIsNotReadTheRowNamesTheTravellerFromTheVerifiedDeclaration()
+      throws Exception {
+    String body =
+        decisionBody(issueQrText(), server.traveller.portrait())
+            .replace(server.traveller.mrz().get(0), "NOT AN MRZ LINE");
+    HttpResponse<String> referred = decide(body);
+    Matcher id = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(referred.body());
+    assertThat(id.find()).as(referred.body()).isTrue();
+    String officer = server.token("officer");
+    String list = server.send("GET", "/egate/referrals?lang=en", officer, null, null).body();
+    Matcher row =
+        Pattern.compile(
+                "<tr class=\"referral\" data-capture=\"" + id.group(1) + "\">(.*?)</tr>",
+                Pattern.DOTALL)
+            .matcher(list);
+    assertThat(row.find()).as(list).isTrue();
+    assertThat(row.group(1))
+        .contains(server.traveller.declaration().surname())
+        .contains("name on the declaration; passport not read");
+    // the API words each reason in the reader's language too
+    assertThat(
+            server
+                .send("GET", "/api/egate/arrivals/" + id.group(1) + "?lang=ja", officer, null, null)
+                .body())
+        .contains("\"reason\":\"DOCUMENT_INVALID\"")
+        .contains("機械読取領域を読み取れません");
   }
 
   private String referredCaptureId() throws Exception {
