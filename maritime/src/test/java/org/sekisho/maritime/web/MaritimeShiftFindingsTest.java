@@ -471,12 +471,12 @@ class MaritimeShiftFindingsTest {
       // the server's clock is 03:00 UTC: 12:00 in Tokyo; the list is redrawn while it is read
       wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
           .until(
-          d ->
-              d.findElements(By.cssSelector("#patrols li.patrol-boat")).stream()
-                  .anyMatch(
-                      li ->
-                          li.getText().contains("PB-9")
-                              && li.getText().contains("2026-11-28 12:00")));
+              d ->
+                  d.findElements(By.cssSelector("#patrols li.patrol-boat")).stream()
+                      .anyMatch(
+                          li ->
+                              li.getText().contains("PB-9")
+                                  && li.getText().contains("2026-11-28 12:00")));
       // the sighting form starts in Tokyo time, and alerts name and link their vessel
       assertThat(driver.findElement(By.id("sighting-time")).getAttribute("value"))
           .matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}");
