@@ -285,4 +285,47 @@ class RecordedDecisionsTest {
         .contains(">Declaration DRVW13-0003</h1>")
         .contains("criteria c" + c + "v1; lists ", "seized-tradersv2", "; model none");
   }
+
+  @Test
+  void theWorklistApiIsReadAPageAtATimeFollowingItsNextLink() throws Exception {
+    java.util.Set<Long> assessed = new java.util.HashSet<>();
+    for (int i = 0; i < 5; i++) {
+      assessed.add(
+          ok(api.send(
+                  "POST",
+                  "/api/assess",
+                  analyst,
+                  declaration("D-PAGE-" + i).replace(OFFICE, "JPNGO")))
+              .get("id")
+              .asLong());
+    }
+    List<Long> read = new java.util.ArrayList<>();
+    int pages = 0;
+    int linked = 0;
+    for (String status : List.of("open", "referred", "released", "closed", "superseded")) {
+      String next = "/api/targeting/worklist?office=JPNGO&status=" + status + "&limit=2";
+      while (next != null) {
+        HttpResponse<String> r = api.send("GET", next, analyst, null);
+        JsonNode page = ok(r);
+        assertThat(page.size()).isLessThanOrEqualTo(2);
+        page.forEach(n -> read.add(n.get("id").asLong()));
+        pages++;
+        next =
+            r.headers()
+                .firstValue("Link")
+                .map(l -> l.substring(l.indexOf('<') + 1, l.indexOf('>')))
+                .orElse(null);
+        assertThat(next == null || page.size() == 2).isTrue();
+        linked += next == null ? 0 : 1;
+      }
+    }
+    // every item once, whatever its lane, in pages of two
+    assertThat(read).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(assessed);
+    assertThat(pages).isGreaterThanOrEqualTo(3);
+    assertThat(linked).as("a status with more than one page").isPositive();
+    HttpResponse<String> bad =
+        api.send("GET", "/api/targeting/worklist?status=open&after=first", analyst, null);
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(WebApi.JSON.readTree(bad.body()).get("field").asText()).isEqualTo("after");
+  }
 }

@@ -780,7 +780,8 @@ public final class JdbcAssessments
   }
 
   @Override
-  public List<WorkItem> items(String office, WorkStatus status, String kind, int limit) {
+  public List<WorkItem> items(
+      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit) {
     return jdbi.withHandle(
         h -> {
           var q =
@@ -791,6 +792,14 @@ public final class JdbcAssessments
                           + (office.isEmpty() ? "" : " and office = :office")
                           // the record key is kind:source-id; starts_with cannot misread a % or _
                           + (kind.isEmpty() ? "" : " and starts_with(record_key, :kind)")
+                          // keyset: after the given item in the order below, wherever it is now
+                          + (after.isEmpty()
+                              ? ""
+                              : " and (array_position(array['red','yellow','blue','green'],"
+                                  + " final_lane), -score, id) > (select"
+                                  + " array_position(array['red','yellow','blue','green'],"
+                                  + " x.final_lane), -x.score, x.id from targeting.assessment x"
+                                  + " where x.id = :after)")
                           // the most severe lane first (goods to examine, whatever their
                           // score: a consignment's lane carries no score), then by score
                           + " order by array_position(array['red','yellow','blue','green'],"
@@ -802,6 +811,9 @@ public final class JdbcAssessments
           }
           if (!kind.isEmpty()) {
             q.bind("kind", kind + ":");
+          }
+          if (after.isPresent()) {
+            q.bind("after", after.getAsLong());
           }
           return q.map((rs, ctx) -> work(rs, null)).list();
         });

@@ -176,7 +176,8 @@ public final class TargetingWeb implements WebModule {
             "/api/targeting/worklist",
             CASE_READ,
             "assessments of an office by status (?office=&status=open|referred|released|closed"
-                + "&kind=declaration|postal-item|transport-document)",
+                + "|superseded&kind=declaration|postal-item|transport-document&limit=1..1000"
+                + "&after=id); a full page answers a Link header (rel=next) to the page after it",
             this::worklistApi)
         .post(
             "/api/targeting/assessments/{id}/lane",
@@ -1251,13 +1252,34 @@ public final class TargetingWeb implements WebModule {
     if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
       throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
     }
-    List<WorkItem> items =
-        worklist.items(office, status, kind(ctx), Web.intParam(ctx, "limit", 100, 1, 1000));
+    String kind = kind(ctx);
+    int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
+    String afterText = Optional.ofNullable(ctx.queryParam("after")).orElse("").strip();
+    java.util.OptionalLong after =
+        afterText.isEmpty()
+            ? java.util.OptionalLong.empty()
+            : java.util.OptionalLong.of(positive(afterText, "after"));
+    List<WorkItem> items = worklist.items(office, status, kind, after, limit);
     Web.audit(
         ctx,
         "targeting.worklist.read",
         "office:" + office,
         Map.of("status", status.code(), "items", Integer.toString(items.size())));
+    if (items.size() == limit) {
+      // a full page: the next one starts after its last item (RFC 8288 link; the body stays a list)
+      ctx.header(
+          "Link",
+          "</api/targeting/worklist?office="
+              + enc(office)
+              + "&status="
+              + status.code()
+              + (kind.isEmpty() ? "" : "&kind=" + kind)
+              + "&limit="
+              + limit
+              + "&after="
+              + items.get(items.size() - 1).id()
+              + ">; rel=\"next\"");
+    }
     ctx.json(items.stream().map(this::workJson).toList());
   }
 
@@ -1266,6 +1288,15 @@ public final class TargetingWeb implements WebModule {
       "name the version of the item the decision was taken on (expectedVersion: the item's"
           + " version, from GET /api/targeting/assessments/{id}), so that it cannot undo another"
           + " analyst's decision taken meanwhile";
+
+  /** A positive whole number given as a query parameter, or 400 naming it. */
+  private static long positive(String s, String name) {
+    long n = parseLong(s, name);
+    if (n < 1) {
+      throw HttpProblem.of("invalid-parameter", name, "expected an assessment id (1 or more)");
+    }
+    return n;
+  }
 
   private void laneApi(Context ctx) {
     WorkItem w = readItem(ctx);

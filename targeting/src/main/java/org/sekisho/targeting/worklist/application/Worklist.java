@@ -42,6 +42,12 @@ public final class Worklist {
     return store.items(office, status, kind, limit);
   }
 
+  /** {@link #items(String, WorkStatus, String, int)}, the page after item {@code after}. */
+  public List<WorkItem> items(
+      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit) {
+    return store.items(office, status, kind, after, limit);
+  }
+
   public Optional<WorkItem> item(long id) {
     return store.item(id);
   }

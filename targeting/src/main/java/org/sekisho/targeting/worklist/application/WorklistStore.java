@@ -14,7 +14,17 @@ public interface WorklistStore {
    * and highest score first within a lane; only records of {@code kind} ({@code declaration},
    * {@code postal-item}, {@code transport-document}) unless it is empty.
    */
-  List<WorkItem> items(String office, WorkStatus status, String kind, int limit);
+  default List<WorkItem> items(String office, WorkStatus status, String kind, int limit) {
+    return items(office, status, kind, java.util.OptionalLong.empty(), limit);
+  }
+
+  /**
+   * {@link #items(String, WorkStatus, String, int)} from the item after {@code after} in that order
+   * (the last one of the page before), so that a worklist of any length is read a page at a time;
+   * empty: from the first.
+   */
+  List<WorkItem> items(
+      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit);
 
   Optional<WorkItem> item(long id);
 
