@@ -120,6 +120,11 @@
       list.replaceChildren();
       const select = document.getElementById('sighting-site');
       if (select) { select.replaceChildren(); }
+      // no camera site yet: the form says an administrator sets one up, and cannot be sent
+      const none = document.getElementById('no-sites');
+      if (none) { none.hidden = sites.length > 0; }
+      const send = document.getElementById('sighting-submit');
+      if (send) { send.disabled = sites.length === 0; }
       sites.forEach((s) => {
         L.polygon(fieldOfView(s), { color: '#16a085', weight: 1, fillOpacity: 0.12, className: 'camera-fov' })
           .addTo(siteLayer).bindTooltip(plain(s.name));

@@ -260,6 +260,19 @@ class MaritimeThirdReviewTest {
     assertThat(sea.statusCode()).as(sea.body()).isEqualTo(201);
   }
 
+  @Test
+  @Order(4)
+  void theSightingFormSaysTimeIsRequiredAndThatAnAdministratorSetsUpCameraSitesFirst()
+      throws Exception {
+    String page = send("GET", "/maritime?lang=en", token("officer"), null).body();
+    assertThat(page)
+        .contains("e.g. 2026-11-28 11:50; required)")
+        .contains("e.g. 2026-11-28 11:50; blank for now)")
+        .doesNotContain("where allowed")
+        .containsPattern("<p id=\"no-sites\"[^>]*role=\"status\">No camera site is set up yet");
+    assertThat(page).doesNotContainPattern("<p id=\"no-sites\"[^>]*hidden");
+  }
+
   private String token(String user) throws Exception {
     HttpResponse<String> r =
         send(

@@ -255,6 +255,8 @@ public final class MaritimeWeb implements WebModule {
     p.put("report", REPORT.admits(Web.principal(ctx)));
     // a string: jte drops a boolean attribute's false value
     p.put("alerts", ALERTS.admits(Web.principal(ctx)) ? "true" : "false");
+    // a sighting is reported from a camera site: without one the form says who sets one up
+    p.put("noSites", service.records().sites().isEmpty());
     p.put("kinds", KINDS);
     var pic = service.picture();
     p.put("picture", pictureText(Web.messages(ctx), pic.orElse(null)));
