@@ -25,10 +25,12 @@
   // times are shown and entered in the administration's zone (SEKISHO_ZONE), as on every page
   const zoneEl = document.getElementById('maritime-labels') || document.getElementById('maritime-zone');
   const zone = (zoneEl && zoneEl.dataset.zone) || 'Asia/Tokyo';
+  // the zone's name as the server writes it (JST), not the browser's (GMT+9)
+  const zoneName = (zoneEl && zoneEl.dataset.zoneName) || '';
   const localTime = (iso) => {
     if (!iso) { return ''; }
-    const f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', timeZoneName: 'short' });
-    return f.format(new Date(iso));
+    const f = new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    return f.format(new Date(iso)) + (zoneName ? ' ' + zoneName : '');
   };
   const localInput = (d) => new Intl.DateTimeFormat('sv-SE', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(d);
   const mmsi = el.dataset.mmsi;

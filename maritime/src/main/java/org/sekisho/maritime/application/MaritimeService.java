@@ -206,10 +206,11 @@ public final class MaritimeService {
       String summary =
           String.format(
               Locale.ROOT,
-              "%s and %s within %.2f km for %d min",
+              "%s and %s within %.2f nm for %d min",
               label(a),
               label(b),
-              e.medianDistanceKm(),
+              // nautical miles, as every distance on the picture (the detector works in km)
+              e.medianDistanceKm() / 1.852,
               e.duration().toMinutes());
       later(
           alert(
@@ -678,8 +679,9 @@ public final class MaritimeService {
               null,
               "camera "
                   + site.name()
-                  + " saw a "
-                  + (s.vesselType() == null ? "vessel" : s.vesselType())
+                  // the type is the camera operator's free text: quoted, never part of the sentence
+                  + " saw a vessel"
+                  + (s.vesselType() == null ? "" : " reported as \"" + s.vesselType() + "\"")
                   + " with no AIS within "
                   + darkCheck.maxDistanceNm()
                   + " nm",

@@ -84,6 +84,7 @@ class MaritimeThirdReviewTest {
         "officer", "Ken Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "JPTYO");
     accounts.upsert(
         "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "NTC");
+    accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
     List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
     bundles.addAll(context.messageBundles());
     web =
@@ -271,6 +272,78 @@ class MaritimeThirdReviewTest {
         .doesNotContain("where allowed")
         .containsPattern("<p id=\"no-sites\"[^>]*role=\"status\">No camera site is set up yet");
     assertThat(page).doesNotContainPattern("<p id=\"no-sites\"[^>]*hidden");
+  }
+
+  @Test
+  @Order(5)
+  void distancesAreInNauticalMilesSummariesInTheReadersLanguageTypesWordedAndTimesInJst()
+      throws Exception {
+    String officer = token("officer");
+    JsonNode ja = JSON.readTree(send("GET", "/api/maritime/alerts?lang=ja", officer, null).body());
+    int encounters = 0;
+    for (JsonNode a : ja) {
+      assertThat(a.get("summary").asText()).isEqualTo(a.get("text").asText());
+      assertThat(a.get("recordedSummary").asText()).doesNotContain(" km");
+      if (a.get("kind").asText().equals("encounter")) {
+        encounters++;
+        assertThat(a.get("recordedSummary").asText()).contains(" nm for ");
+        assertThat(a.get("summary").asText()).doesNotContain(" and ").contains("と");
+      }
+    }
+    assertThat(encounters).as(ja.toString()).isPositive();
+
+    // a camera operator's free-text type is quoted as reported, not pasted into the sentence
+    String admin = token("admin");
+    HttpResponse<String> site =
+        send(
+            "POST",
+            "/api/maritime/sites",
+            admin,
+            "{\"id\":\"cam-nojima\",\"name\":\"Nojima\",\"lat\":34.9,\"lon\":139.89,"
+                + "\"bearingDeg\":180,\"fovDeg\":90,\"rangeNm\":10}");
+    assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
+    HttpResponse<String> seen =
+        send(
+            "POST",
+            "/api/maritime/sightings",
+            officer,
+            "{\"siteId\":\"cam-nojima\",\"time\":\"2026-11-28T08:00:00Z\",\"lat\":34.82,"
+                + "\"lon\":139.83,\"vesselType\":\"fishing\"}");
+    assertThat(seen.statusCode()).as(seen.body()).isEqualTo(201);
+    assertThat(JSON.readTree(seen.body()).get("dark").asBoolean()).isTrue();
+    String en = send("GET", "/api/maritime/alerts?lang=en", officer, null).body();
+    assertThat(en).contains("saw a vessel reported as \u201cfishing\u201d with no AIS");
+    assertThat(en).doesNotContain("saw a fishing");
+    assertThat(send("GET", "/api/maritime/alerts?lang=ja", officer, null).body())
+        .contains("船舶（報告された種別:「fishing」）を確認")
+        .doesNotContain("が fishing を確認");
+
+    // the vessel page words the AIS type and gives the last position, speed and course
+    JsonNode fishing = null;
+    for (JsonNode v : JSON.readTree(send("GET", "/api/maritime/vessels", officer, null).body())) {
+      if (v.get("shipType").asInt() == 30 && !v.get("speedKnots").isNull()) {
+        fishing = v;
+      }
+    }
+    assertThat(fishing).isNotNull();
+    String page =
+        send("GET", "/maritime/vessels/" + fishing.get("mmsi").asInt() + "?lang=en", officer, null)
+            .body();
+    assertThat(page)
+        .containsPattern("id=\"vessel-type\">Fishing \\(30\\)<")
+        .containsPattern("id=\"vessel-position\">\\d+\\.\\d{4}, \\d+\\.\\d{4}<")
+        .containsPattern("id=\"vessel-sog\">\\d+\\.\\d kn<")
+        .containsPattern("id=\"vessel-cog\">\\d+\\.\\d\u00b0<")
+        .contains("data-zone-name=\"JST\"");
+    assertThat(
+            send(
+                    "GET",
+                    "/maritime/vessels/" + fishing.get("mmsi").asInt() + "?lang=ja",
+                    officer,
+                    null)
+                .body())
+        .contains("漁船 (30)");
+    assertThat(send("GET", "/maritime", officer, null).body()).contains("data-zone-name=\"JST\"");
   }
 
   private String token(String user) throws Exception {

@@ -74,13 +74,18 @@ final class AlertText {
               : a.summary();
       case "dark-vessel" ->
           f.containsKey("site")
-              ? t.get(
-                  "maritime.summary.dark-vessel",
-                  f.get("site"),
-                  f.containsKey("vesselType")
-                      ? f.get("vesselType")
-                      : t.get("maritime.summary.dark-vessel.unknown"),
-                  f.get("withinNm"))
+              ? f.containsKey("vesselType")
+                  // the operator's free text, quoted as what was reported
+                  ? t.get(
+                      "maritime.summary.dark-vessel.typed",
+                      f.get("site"),
+                      f.get("vesselType"),
+                      f.get("withinNm"))
+                  : t.get(
+                      "maritime.summary.dark-vessel",
+                      f.get("site"),
+                      t.get("maritime.summary.dark-vessel.unknown"),
+                      f.get("withinNm"))
               : a.summary();
       default -> a.summary();
     };

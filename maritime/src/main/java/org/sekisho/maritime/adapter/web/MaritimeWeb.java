@@ -299,6 +299,15 @@ public final class MaritimeWeb implements WebModule {
         render("vessel.jte", p));
   }
 
+  /**
+   * The zone's short name as the server writes times ({@code JST}), for the map's script: the
+   * browser would write {@code GMT+9} for the same zone.
+   */
+  public static String zoneName(org.sekisho.platform.i18n.Messages t) {
+    return java.time.format.DateTimeFormatter.ofPattern("z", java.util.Locale.ENGLISH)
+        .format(java.time.ZonedDateTime.now(t.zone()));
+  }
+
   /** An alert on the vessel page, with its text in the reader's language. */
   public record VesselAlert(MaritimeRecords.Alert alert, String text) {}
 
@@ -630,8 +639,11 @@ public final class MaritimeWeb implements WebModule {
     m.put("vesselName", a.mmsi() == null ? null : names.get(a.mmsi()));
     m.put("otherMmsi", a.otherMmsi());
     m.put("otherName", a.otherMmsi() == null ? null : names.get(a.otherMmsi()));
-    m.put("summary", a.summary());
-    m.put("text", AlertText.of(t, a, names, ra.asOf()));
+    String text = AlertText.of(t, a, names, ra.asOf());
+    // in the reader's language, as text; the record's own (English) summary as it was stored
+    m.put("summary", text);
+    m.put("recordedSummary", a.summary());
+    m.put("text", text);
     m.put("facts", a.facts());
     m.put("score", ra.score());
     m.put("asOf", ra.asOf().toString());
