@@ -85,7 +85,8 @@ final class InputCheck {
    * A body that is JSON (an object or array) read strictly, whichever handler reads it later: a
    * field named twice in one object (readers disagree on which one counts: the last, the first, or
    * a refusal) and anything after the value are refused, naming the place; a byte order mark is
-   * refused saying so. Malformed JSON is left to the handler, which says what is wrong with it.
+   * refused saying so; so is malformed JSON, with the line and column, in the words every route
+   * uses.
    */
   private Optional<Problem> strictJson(byte[] bytes) {
     if (bytes.length >= 3
@@ -141,10 +142,14 @@ final class InputCheck {
                       + printable(field)
                       + " appears twice in one object; send it once"));
         }
-        // malformed: the handler that parses it says what is wrong
+        // malformed: refused here in one wording, with the line and column, so that no handler
+        // answers with its parser's own message
+        return Optional.of(WebServer.jsonProblem(e));
+      } catch (com.fasterxml.jackson.core.JacksonException e) {
+        return Optional.of(WebServer.jsonProblem(e)); // beyond the parser's limits
       }
     } catch (IOException | RuntimeException e) {
-      // not JSON after all: whoever parses it reports that
+      // not read at all: whoever parses it reports that
     }
     return Optional.empty();
   }

@@ -258,7 +258,7 @@ class NulInputTest {
   }
 
   @Test
-  void aJsonBodyWithAFieldTwiceOrMoreAfterItsValueOrAByteOrderMarkIsRefusedNamingIt() {
+  void aJsonBodyMalformedWithAFieldTwiceOrMoreAfterItsValueOrAByteOrderMarkIsRefusedNamingIt() {
     String token = t.token("kato");
     TestServer.Answer twice =
         t.post(
@@ -277,6 +277,14 @@ class NulInputTest {
     assertThat(trailing.json().get("message").asText())
         .contains("more after its JSON value")
         .contains("column 12");
+
+    TestServer.Answer cut = t.post("/api/notes", token, "application/json", "{\"note\":");
+    assertThat(cut.status()).isEqualTo(400);
+    assertThat(cut.json().get("message").asText())
+        .startsWith("the body is not JSON this server takes")
+        .contains("(line 1, column")
+        .doesNotContain("REDACTED")
+        .doesNotContain("StreamReadFeature");
 
     TestServer.Answer bom = t.post("/api/notes", token, "application/json", "\uFEFF{\"note\":{}}");
     assertThat(bom.status()).isEqualTo(400);
