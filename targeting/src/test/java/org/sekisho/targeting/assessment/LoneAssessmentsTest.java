@@ -188,4 +188,52 @@ class LoneAssessmentsTest {
     ctx.assessRecords().assessAll(List.of(stored(declared)));
     assertThat(count("select count(*) from targeting.assessment")).isEqualTo(2);
   }
+
+  @Test
+  void aCorrectedOutcomeMovesTheTradersInfractionCount() {
+    ctx.assessRecords().assessAll(List.of(stored(json("FIX-1", "IMP-FIX", "DEC-FIX"))));
+    long id =
+        ctx.assessRecords()
+            .assessJson("declaration", json("FIX-1", "IMP-FIX", "DEC-FIX"))
+            .orElseThrow()
+            .id();
+    assertThat(worklist.decide(id, "red", "refer for examination", "analyst").isAccepted())
+        .isTrue();
+    assertThat(
+            worklist
+                .recordOutcome(id, "infraction", "100", false, "short shipped", "inspector")
+                .isAccepted())
+        .isTrue();
+    assertThat(infractions("IMP-FIX")).isEqualTo(1);
+    assertThat(
+            worklist
+                .correctOutcome(
+                    id, 0, "nothing-found", "", false, "as declared", "recount matched", "insp2")
+                .isAccepted())
+        .isTrue();
+    assertThat(infractions("IMP-FIX")).isZero();
+    // on a version no longer current: refused, nothing moves
+    assertThat(
+            worklist
+                .correctOutcome(id, 0, "infraction", "5", false, "again", "second look", "insp3")
+                .problems()
+                .get(0)
+                .code())
+        .isEqualTo("conflict");
+    assertThat(infractions("IMP-FIX")).isZero();
+  }
+
+  private long infractions(String importer) {
+    Long n =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select infractions from targeting.trader_history where role ="
+                                + " 'importer' and trader_key = :k")
+                        .bind("k", importer)
+                        .mapTo(Long.class)
+                        .one());
+    return n;
+  }
 }

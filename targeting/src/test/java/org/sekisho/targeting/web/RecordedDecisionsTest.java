@@ -328,4 +328,59 @@ class RecordedDecisionsTest {
     assertThat(bad.statusCode()).isEqualTo(400);
     assertThat(WebApi.JSON.readTree(bad.body()).get("field").asText()).isEqualTo("after");
   }
+
+  @Test
+  void aRecordedOutcomeIsCorrectedWithACommentOnTheVersionSeenKeepingTheOneBefore()
+      throws Exception {
+    long a = referred("D-FIX-1");
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + a + "/outcome",
+            inspector,
+            "{\"result\":\"infraction\",\"revenue\":\"1200\",\"note\":\"undervalued\"}"));
+    String fix = "/api/targeting/assessments/" + a + "/outcome/correction";
+    String toNothing = "{\"result\":\"nothing-found\",\"note\":\"invoice was right after all\"";
+    HttpResponse<String> blind =
+        api.send("POST", fix, inspector, toNothing + ",\"comment\":\"invoice re-checked\"}");
+    assertThat(blind.statusCode()).as(blind.body()).isEqualTo(428);
+    assertThat(WebApi.JSON.readTree(blind.body()).get("field").asText())
+        .isEqualTo("expectedVersion");
+    HttpResponse<String> noWhy =
+        api.send("POST", fix, inspector, toNothing + ",\"expectedVersion\":0}");
+    assertThat(noWhy.statusCode()).isEqualTo(400);
+    assertThat(WebApi.JSON.readTree(noWhy.body()).get("field").asText()).isEqualTo("comment");
+    assertThat(api.send("POST", fix, analyst, toNothing + ",\"expectedVersion\":0}").statusCode())
+        .isEqualTo(403);
+
+    JsonNode fixed =
+        ok(
+            api.send(
+                "POST",
+                fix,
+                inspector,
+                toNothing + ",\"comment\":\"invoice re-checked\",\"expectedVersion\":0}"));
+    JsonNode outcome = fixed.get("outcome");
+    assertThat(outcome.get("result").asText()).isEqualTo("nothing-found");
+    assertThat(outcome.get("version").asInt()).isEqualTo(1);
+    JsonNode before = outcome.get("corrections").get(0);
+    assertThat(before.get("fromResult").asText()).isEqualTo("infraction");
+    assertThat(before.get("fromRevenue").asText()).isEqualTo("1200.00");
+    assertThat(before.get("comment").asText()).isEqualTo("invoice re-checked");
+    // a second corrector on the version they saw is refused, naming who corrected it
+    HttpResponse<String> stale =
+        api.send(
+            "POST",
+            fix,
+            inspector,
+            "{\"result\":\"infraction\",\"note\":\"found after all\",\"comment\":\"second"
+                + " look\",\"expectedVersion\":0}");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    assertThat(WebApi.JSON.readTree(stale.body()).get("message").asText()).contains("inspector");
+    assertThat(audited("targeting.outcome.correct"))
+        .singleElement()
+        .satisfies(d -> assertThat(d).startsWith("assessment:" + a + " ").contains("infraction"));
+    assertThat(api.send("GET", "/targeting/assessments/" + a + "?lang=ja", analyst, null).body())
+        .contains("invoice re-checked", "訂正前: 違反あり");
+  }
 }

@@ -990,6 +990,99 @@ public final class JdbcAssessments
         });
   }
 
+  private static List<WorkItem.Correction> corrections(Handle h, long id) {
+    return h.createQuery(
+            "select from_result, from_revenue, from_seizure, from_note, from_by, comment,"
+                + " corrected_by, corrected_at from targeting.outcome_correction where"
+                + " assessment_id = :id order by id")
+        .bind("id", id)
+        .map(
+            (r, c) ->
+                new WorkItem.Correction(
+                    InspectionResult.ofCode(r.getString(1)).orElseThrow(),
+                    r.getBigDecimal(2),
+                    r.getBoolean(3),
+                    r.getString(4),
+                    r.getString(5),
+                    r.getString(6),
+                    r.getString(7),
+                    r.getTimestamp(8).toInstant()))
+        .list();
+  }
+
+  @Override
+  public boolean correctOutcome(
+      long id,
+      int version,
+      InspectionResult result,
+      BigDecimal revenue,
+      boolean seizure,
+      String note,
+      String comment,
+      String by,
+      Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          // the outcome's row lock orders correctors; the count read after it sees every one
+          Optional<String> was =
+              h.createQuery(
+                      "select result from targeting.outcome where assessment_id = :id for update")
+                  .bind("id", id)
+                  .mapTo(String.class)
+                  .findOne();
+          if (was.isEmpty()) {
+            return false;
+          }
+          int done =
+              h.createQuery(
+                      "select count(*) from targeting.outcome_correction where assessment_id ="
+                          + " :id")
+                  .bind("id", id)
+                  .mapTo(Integer.class)
+                  .one();
+          if (done != version) {
+            return false;
+          }
+          h.createUpdate(
+                  "insert into targeting.outcome_correction (assessment_id, from_result,"
+                      + " from_revenue, from_seizure, from_note, from_by, comment, corrected_by,"
+                      + " corrected_at) select assessment_id, result, revenue, seizure, note,"
+                      + " recorded_by, :c, :by, :at from targeting.outcome where assessment_id ="
+                      + " :id")
+              .bind("id", id)
+              .bind("c", comment)
+              .bind("by", by)
+              .bind("at", Timestamp.from(at))
+              .execute();
+          h.createUpdate(
+                  "update targeting.outcome set result = :r, revenue = :rev, seizure = :s, note ="
+                      + " :note, recorded_by = :by, recorded_at = :at where assessment_id = :id")
+              .bind("id", id)
+              .bind("r", result.code())
+              .bind("rev", revenue)
+              .bind("s", seizure)
+              .bind("note", note)
+              .bind("by", by)
+              .bind("at", Timestamp.from(at))
+              .execute();
+          boolean before = was.get().equals(InspectionResult.INFRACTION.code());
+          boolean after = result == InspectionResult.INFRACTION;
+          if (before != after) {
+            // the infraction is counted, or no longer, against both traders (a record sent
+            // alone is counted when stored: storedInIntelligence reads its outcome then)
+            h.createUpdate(
+                    "update targeting.trader_history t set infractions = t.infractions + :d from"
+                        + " targeting.assessment a where a.id = :id and not a.assessed_alone and"
+                        + " ((t.role = 'importer' and t.trader_key = a.importer_key) or (t.role ="
+                        + " 'declarant' and t.trader_key = a.declarant_key))")
+                .bind("d", after ? 1 : -1)
+                .bind("id", id)
+                .execute();
+          }
+          return true;
+        });
+  }
+
   private WorkItem work(ResultSet rs, Handle h) throws SQLException {
     StoredAssessment s = stored(rs);
     long id = rs.getLong("id");
@@ -1008,7 +1101,8 @@ public final class JdbcAssessments
                           r.getBigDecimal(2),
                           r.getBoolean(3),
                           r.getString(4),
-                          r.getString(5)))
+                          r.getString(5),
+                          corrections(h, id)))
               .findOne();
       changes =
           h.createQuery(

@@ -189,8 +189,16 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/targeting/assessments/{id}/outcome",
             INSPECTORS,
-            "record an inspection outcome {result, revenue, seizure, note}",
+            "record an inspection outcome {result, revenue, seizure, note}; an infraction needs a"
+                + " note",
             this::outcomeApi)
+        .post(
+            "/api/targeting/assessments/{id}/outcome/correction",
+            INSPECTORS,
+            "correct a recorded outcome {result, revenue, seizure, note, comment,"
+                + " expectedVersion}: the outcome before is kept; 428 without expectedVersion (the"
+                + " outcome's version), 409 when it was corrected since",
+            this::correctionApi)
         .get(
             "/api/targeting/criteria",
             CRITERIA_READ,
@@ -1335,6 +1343,64 @@ public final class TargetingWeb implements WebModule {
     }
   }
 
+  private void correctionApi(Context ctx) {
+    WorkItem w = readItem(ctx);
+    Principal p = Web.principal(ctx);
+    if (!w.office().equalsIgnoreCase(p.office())) {
+      throw HttpProblem.of(
+          "forbidden", "", "only inspectors of " + w.office() + " correct its outcome");
+    }
+    JsonNode b = body(ctx);
+    Optional<Long> v = wholeNumber(b, "expectedVersion");
+    if (v.isEmpty()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("error", "precondition-required");
+      m.put(
+          "message",
+          "name the version of the outcome the correction was made on (expectedVersion: the"
+              + " outcome's version, from GET /api/targeting/assessments/{id})");
+      m.put("field", "expectedVersion");
+      m.put("version", w.outcome().map(WorkItem.Outcome::version).orElse(0));
+      ctx.status(428);
+      ctx.json(m);
+      return;
+    }
+    if (v.get() < 0 || v.get() > Integer.MAX_VALUE) {
+      throw HttpProblem.of(
+          "invalid-field", "expectedVersion", "expected a whole number of 0 or more");
+    }
+    String comment = text(b, "comment");
+    Outcome<WorkItem> o =
+        worklist.correctOutcome(
+            w.id(),
+            v.get().intValue(),
+            text(b, "result"),
+            amount(b, "revenue"),
+            bool(b, "seizure"),
+            text(b, "note"),
+            comment,
+            p.username());
+    switch (o) {
+      case Outcome.Accepted<WorkItem> a -> {
+        WorkItem.Outcome now = a.value().outcome().orElseThrow();
+        Web.audit(
+            ctx,
+            "targeting.outcome.correct",
+            "assessment:" + w.id(),
+            Map.of(
+                "record", w.recordKey(),
+                "from", w.outcome().map(x -> x.result().code()).orElse(""),
+                "result", now.result().code(),
+                "revenue", now.revenue().toPlainString(),
+                "seizure", Boolean.toString(now.seizure()),
+                "version", Integer.toString(now.version()),
+                "comment", comment.strip()));
+        ctx.json(workJson(a.value()));
+      }
+      case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
+    }
+  }
+
   private void criteriaApi(Context ctx) {
     Map<Long, CriterionState> states = criteria.states();
     ctx.json(
@@ -1598,7 +1664,23 @@ public final class TargetingWeb implements WebModule {
                         "revenue", o.revenue().toPlainString(),
                         "seizure", o.seizure(),
                         "note", o.note(),
-                        "by", o.by())));
+                        "by", o.by(),
+                        // what a correction names as expectedVersion, and what came before
+                        "version", o.version(),
+                        "corrections",
+                            o.corrections().stream()
+                                .map(
+                                    c ->
+                                        Map.of(
+                                            "fromResult", c.fromResult().code(),
+                                            "fromRevenue", c.fromRevenue().toPlainString(),
+                                            "fromSeizure", c.fromSeizure(),
+                                            "fromNote", c.fromNote(),
+                                            "fromBy", c.fromBy(),
+                                            "comment", c.comment(),
+                                            "by", c.by(),
+                                            "at", c.at().toString()))
+                                .toList())));
     m.put(
         "decisions",
         w.changes().stream()

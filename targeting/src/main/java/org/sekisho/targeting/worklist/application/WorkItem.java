@@ -52,9 +52,42 @@ public record WorkItem(
     return changes.size();
   }
 
-  /** A recorded inspection outcome. */
+  /**
+   * A recorded inspection outcome, as corrected last.
+   *
+   * @param by who recorded it (or corrected it last)
+   * @param corrections each correction with the outcome before it, oldest first
+   */
   public record Outcome(
-      InspectionResult result, BigDecimal revenue, boolean seizure, String note, String by) {}
+      InspectionResult result,
+      BigDecimal revenue,
+      boolean seizure,
+      String note,
+      String by,
+      List<Correction> corrections) {
+    public Outcome {
+      corrections = List.copyOf(corrections);
+    }
+
+    /** How many times it was corrected: a correction names the version it was made on. */
+    public int version() {
+      return corrections.size();
+    }
+  }
+
+  /**
+   * A correction of an outcome: the outcome before it ({@code from…}, recorded by {@code fromBy}),
+   * and who corrected it, when and why.
+   */
+  public record Correction(
+      InspectionResult fromResult,
+      BigDecimal fromRevenue,
+      boolean fromSeizure,
+      String fromNote,
+      String fromBy,
+      String comment,
+      String by,
+      Instant at) {}
 
   /**
    * The versions an assessment used: criteria ({@code c1v2,c4v1}), reference lists ({@code

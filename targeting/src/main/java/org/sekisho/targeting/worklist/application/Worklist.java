@@ -175,6 +175,40 @@ public final class Worklist {
     if (item.isEmpty()) {
       return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
     }
+    Outcome<Found> form = found(resultCode, revenue, seizure, note);
+    if (form instanceof Outcome.Rejected<Found> bad) {
+      return new Outcome.Rejected<>(bad.problems());
+    }
+    Found f = form.orElseThrow();
+    Optional<InspectionResult> r = Optional.of(f.result());
+    BigDecimal rev = f.revenue();
+    String n = f.note();
+    if (item.get().status() != WorkStatus.REFERRED) {
+      return Outcome.rejected(
+          "conflict",
+          "status",
+          "only referred items take an outcome; this one is " + item.get().status().code());
+    }
+    Instant at = clock.instant();
+    if (!store.recordOutcome(id, r.get(), rev, seizure, n, by, at)) {
+      return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+    }
+    WorkItem w = item.get();
+    // the goods were examined and cleared: declarations raised only for them need not be again
+    if (r.get() == InspectionResult.NOTHING_FOUND
+        && DeclarationView.kindOf(w.recordKey()).equals("transport-document")) {
+      ConsignmentSelection s = new ConsignmentSelection(w.recordKey(), id, Lane.GREEN);
+      store.followDown(id, Lane.GREEN, s.nothingFoundReason(), at);
+    }
+    return Outcome.accepted(store.item(id).orElseThrow());
+  }
+
+  /** What an inspection found, as checked: the result, the revenue (2 decimals), and a note. */
+  record Found(InspectionResult result, BigDecimal revenue, boolean seizure, String note) {}
+
+  /** Checks an outcome as typed; every problem of it at once. */
+  private static Outcome<Found> found(
+      String resultCode, String revenue, boolean seizure, String note) {
     // every problem of the form at once, so that it is corrected in one go
     List<org.sekisho.core.Problem> problems = new java.util.ArrayList<>();
     Optional<InspectionResult> r = InspectionResult.ofCode(resultCode);
@@ -221,22 +255,66 @@ public final class Worklist {
     if (!problems.isEmpty()) {
       return new Outcome.Rejected<>(problems);
     }
-    if (item.get().status() != WorkStatus.REFERRED) {
-      return Outcome.rejected(
-          "conflict",
-          "status",
-          "only referred items take an outcome; this one is " + item.get().status().code());
+    return Outcome.accepted(new Found(r.orElseThrow(), rev, seizure, n));
+  }
+
+  /** Shortest comment accepted on a correction of an outcome. */
+  public static final int MIN_CORRECTION = MIN_COMMENT;
+
+  /**
+   * Corrects the recorded outcome of an inspected item (a typo in the revenue, an infraction found
+   * to be none): the outcome as corrected, checked as a recorded one is, with a mandatory comment;
+   * the outcome before is kept in the item's history of corrections. Refused with {@code conflict}
+   * when the outcome was corrected since {@code version} (the number of corrections the corrector
+   * saw), so that two correctors never silently undo each other. The trader's infraction count
+   * follows the result.
+   */
+  public Outcome<WorkItem> correctOutcome(
+      long id,
+      int version,
+      String resultCode,
+      String revenue,
+      boolean seizure,
+      String note,
+      String comment,
+      String by) {
+    Optional<WorkItem> item = store.item(id);
+    if (item.isEmpty()) {
+      return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
     }
-    Instant at = clock.instant();
-    if (!store.recordOutcome(id, r.get(), rev, seizure, n, by, at)) {
-      return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+    Outcome<Found> form = found(resultCode, revenue, seizure, note);
+    List<org.sekisho.core.Problem> problems =
+        new java.util.ArrayList<>(form.isAccepted() ? List.of() : form.problems());
+    String c = comment == null ? "" : comment.strip();
+    if (c.length() < MIN_CORRECTION || c.length() > 2000) {
+      problems.add(
+          org.sekisho.core.Problem.of(
+              "comment-required",
+              "comment",
+              "say why the outcome is corrected, in " + MIN_CORRECTION + " to 2000 characters"));
+    }
+    if (!problems.isEmpty()) {
+      return new Outcome.Rejected<>(problems);
     }
     WorkItem w = item.get();
-    // the goods were examined and cleared: declarations raised only for them need not be again
-    if (r.get() == InspectionResult.NOTHING_FOUND
-        && DeclarationView.kindOf(w.recordKey()).equals("transport-document")) {
-      ConsignmentSelection s = new ConsignmentSelection(w.recordKey(), id, Lane.GREEN);
-      store.followDown(id, Lane.GREEN, s.nothingFoundReason(), at);
+    if (w.outcome().isEmpty()) {
+      return Outcome.rejected(
+          "conflict", "status", "no outcome is recorded for assessment " + id + " to correct");
+    }
+    Found f = form.orElseThrow();
+    if (w.outcome().get().version() != version
+        || !store.correctOutcome(
+            id, version, f.result(), f.revenue(), f.seizure(), f.note(), c, by, clock.instant())) {
+      WorkItem now = store.item(id).orElse(w);
+      List<WorkItem.Correction> done =
+          now.outcome().map(WorkItem.Outcome::corrections).orElse(List.of());
+      return Outcome.rejected(
+          "conflict",
+          "expectedVersion",
+          "the outcome was corrected meanwhile (version "
+              + done.size()
+              + (done.isEmpty() ? "" : ", last by " + done.get(done.size() - 1).by())
+              + "); reload it and correct again");
     }
     return Outcome.accepted(store.item(id).orElseThrow());
   }

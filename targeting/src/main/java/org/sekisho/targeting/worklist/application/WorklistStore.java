@@ -72,6 +72,22 @@ public interface WorklistStore {
    */
   int followDown(long consignment, Lane lane, String comment, Instant at);
 
+  /**
+   * Replaces an item's recorded outcome, keeping the one before as a correction with {@code
+   * comment}, and moves the traders' infraction counts with the result; false (nothing changed)
+   * when no outcome is recorded or it was corrected since {@code version} corrections.
+   */
+  boolean correctOutcome(
+      long id,
+      int version,
+      InspectionResult result,
+      BigDecimal revenue,
+      boolean seizure,
+      String note,
+      String comment,
+      String by,
+      Instant at);
+
   /** Records the outcome and closes the item; false when it was not referred. */
   boolean recordOutcome(
       long id,
