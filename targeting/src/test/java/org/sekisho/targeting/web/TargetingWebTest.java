@@ -253,7 +253,7 @@ class TargetingWebTest {
                     analyst,
                     null)
                 .body())
-        .contains("リスト「high-risk-origins」第2版: origin TH");
+        .contains("リスト「high-risk-origins」第2版: 原産国 TH");
     assertThat(a.get("versions").get("criteria").asText()).isEqualTo("c1v1");
     assertThat(a.get("versions").get("lists").asText()).isEqualTo("high-risk-originsv2");
     assertThat(a.get("versions").get("model").asText()).isEqualTo("test-1");

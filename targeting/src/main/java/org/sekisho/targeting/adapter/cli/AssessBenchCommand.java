@@ -945,7 +945,11 @@ public final class AssessBenchCommand implements Callable<Integer> {
       }
       o.put("date", d.date().toString());
       o.put("office", d.office());
-      o.put("type", d.type());
+      // a KCS row's import type (11, 21…) is no declaration type (IM/EX): /api/assess refuses
+      // it, as the intelligence database's ingest does, so it is left to its default
+      if (d.type().equals("IM") || d.type().equals("EX")) {
+        o.put("type", d.type());
+      }
       o.put("modeOfTransport", d.mode());
       o.putObject("declarant").put("id", d.declarant().id());
       o.putObject("importer").put("id", d.importer().id());

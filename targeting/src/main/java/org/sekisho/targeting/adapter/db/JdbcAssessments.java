@@ -277,6 +277,25 @@ public final class JdbcAssessments
       supersededIds[k] = x.id();
       supersededReasons[k++] = x.reason();
     }
+    if (supersededIds.length == 0) {
+      // the usual batch: one statement, no transaction around it
+      return storedOf(
+          batch,
+          jdbi.withHandle(
+              h ->
+                  insertAll(
+                      h.getConnection(),
+                      at,
+                      text,
+                      reals,
+                      counts,
+                      pending,
+                      consignmentKeys,
+                      consignmentIds,
+                      consignmentLanes,
+                      transportDocuments,
+                      ownLanes)));
+    }
     Map<String, Map.Entry<Long, Instant>> inserted =
         jdbi.inTransaction(
             h -> {
