@@ -233,7 +233,8 @@ class MaritimeDemoDayIncidentsTest {
         .contains("カメラ Tateyama", "speedboat", "海里")
         .doesNotContain("camera", "saw");
     assertThat(first(en, "dark-vessel").get("text").asText())
-        .isEqualTo("camera Tateyama saw speedboat with no AIS within 1.0 nm");
+        .isEqualTo(
+            "camera Tateyama saw a vessel reported as \u201cspeedboat\u201d with no AIS within 1.0 nm");
     String mmsi = first(ja, "port-call").get("mmsi").asText();
     HttpResponse<String> page =
         send("GET", "/maritime/vessels/" + mmsi + "?lang=ja", officer, null);

@@ -270,7 +270,7 @@ class MaritimeThirdReviewTest {
         .contains("e.g. 2026-11-28 11:50; required)")
         .contains("e.g. 2026-11-28 11:50; blank for now)")
         .doesNotContain("where allowed")
-        .containsPattern("<p id=\"no-sites\"[^>]*role=\"status\">No camera site is set up yet");
+        .containsPattern("<p id=\"no-sites\"[^>]*>No camera site is set up yet");
     assertThat(page).doesNotContainPattern("<p id=\"no-sites\"[^>]*hidden");
   }
 
