@@ -84,7 +84,7 @@ public final class JdbcListStore implements ListStore {
         });
   }
 
-  /** The list as it was at {@code version}; empty when the list or version does not exist. */
+  @Override
   public Optional<ReferenceList> at(String name, int version) {
     return jdbi.withHandle(
         h -> {
@@ -104,6 +104,21 @@ public final class JdbcListStore implements ListStore {
                       .list());
           return Optional.of(new ReferenceList(name, hs.get(0).kind(), version, values));
         });
+  }
+
+  @Override
+  public Optional<String> note(String name, int version, String value) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select note from targeting.list_entry where list_name = :n and value = :val"
+                        + " and added_version <= :v and (removed_version is null or"
+                        + " removed_version > :v) order by id desc limit 1")
+                .bind("n", name)
+                .bind("val", value)
+                .bind("v", version)
+                .mapTo(String.class)
+                .findOne());
   }
 
   @Override

@@ -116,6 +116,7 @@ public final class ModelReleaseWeb implements WebModule {
 
   private void api(
       Context ctx, BiFunction<Integer, ModelLifecycle.Actor, Outcome<ModelVersion>> step) {
+    QueryParameters.only(ctx, "POST " + ctx.path());
     Outcome<ModelVersion> o = step.apply(version(ctx), actor(ctx));
     switch (o) {
       case Outcome.Accepted<ModelVersion> a -> {
@@ -129,6 +130,7 @@ public final class ModelReleaseWeb implements WebModule {
   }
 
   private void listApi(Context ctx) {
+    QueryParameters.only(ctx, "GET /api/targeting/models");
     int inUse = lifecycle.inUse().map(ModelVersion::version).orElse(0);
     ctx.json(lifecycle.all().stream().map(m -> json(m, m.version() == inUse)).toList());
   }

@@ -215,12 +215,14 @@ public final class SelectivityWeb implements WebModule {
   // ---- API
 
   private void api(Context ctx) {
+    QueryParameters.only(ctx, "GET /api/targeting/selectivity");
     SelectivitySettings.Current now = settings.current();
     ctx.header("ETag", "\"" + now.version() + "\"");
     ctx.json(json(now, settings.offices()));
   }
 
   private void replaceApi(Context ctx) {
+    QueryParameters.only(ctx, "PUT /api/targeting/selectivity", "version");
     String version = Optional.ofNullable(ctx.queryParam("version")).orElse("");
     String ifMatch = ctx.header("If-Match");
     if (version.isBlank() && ifMatch != null) {

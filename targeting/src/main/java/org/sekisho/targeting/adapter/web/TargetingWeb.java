@@ -366,6 +366,15 @@ public final class TargetingWeb implements WebModule {
   }
 
   private java.util.function.Function<WorkItem, List<String>> reasons(Context ctx) {
+    return reasons(ctx, false);
+  }
+
+  /**
+   * @param notes whether a list hit says the note of the entry behind it (which seizure named the
+   *     trader): for one item's page read by someone who may read the lists (an inspector may not),
+   *     never for the polled worklist rows (a look-up per hit)
+   */
+  private java.util.function.Function<WorkItem, List<String>> reasons(Context ctx, boolean notes) {
     var t = Web.messages(ctx);
     LaneLabels names = labels(ctx);
     return w -> {
@@ -380,7 +389,16 @@ public final class TargetingWeb implements WebModule {
         } else if (r.equals(Assessment.FORCED_REASON)) {
           out.add(t.get("targeting.reason.forced"));
         } else if (l.matches()) {
-          out.add(t.get("targeting.reason.list", l.group(1), l.group(2), listHit(t, l.group(3))));
+          Optional<String> note = notes ? hitNote(l) : Optional.empty();
+          out.add(
+              note.isPresent()
+                  ? t.get(
+                      "targeting.reason.list-note",
+                      l.group(1),
+                      l.group(2),
+                      listHit(t, l.group(3)),
+                      note.get())
+                  : t.get("targeting.reason.list", l.group(1), l.group(2), listHit(t, l.group(3))));
         } else if (c.matches()) {
           out.add(
               t.get(
@@ -394,6 +412,43 @@ public final class TargetingWeb implements WebModule {
       }
       return out;
     };
+  }
+
+  /**
+   * The note of the entry behind a list hit ({@link #LIST_HIT} matched: list, version, {@code field
+   * value}), such as the seizure that named a trader; empty when it has none.
+   */
+  private Optional<String> hitNote(java.util.regex.Matcher hit) {
+    String fieldAndValue = hit.group(3);
+    int space = fieldAndValue.indexOf(' ');
+    if (space < 0 || hit.group(2).length() > 9) {
+      return Optional.empty();
+    }
+    return lists.hitNote(
+        hit.group(1), Integer.parseInt(hit.group(2)), fieldAndValue.substring(space + 1));
+  }
+
+  /**
+   * The list hits of an item with the notes of their entries, for the API (see {@link #hitNote}).
+   */
+  private List<Map<String, Object>> listHits(WorkItem w) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (String r : w.reasons()) {
+      var l = LIST_HIT.matcher(r);
+      if (!l.matches()) {
+        continue;
+      }
+      String fieldAndValue = l.group(3);
+      int space = fieldAndValue.indexOf(' ');
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("list", l.group(1));
+      m.put("version", Integer.parseInt(l.group(2)));
+      m.put("field", space < 0 ? "" : fieldAndValue.substring(0, space));
+      m.put("value", space < 0 ? fieldAndValue : fieldAndValue.substring(space + 1));
+      m.put("note", hitNote(l).orElse(""));
+      out.add(m);
+    }
+    return out;
   }
 
   private static String office(Context ctx, Principal p) {
@@ -555,7 +610,8 @@ public final class TargetingWeb implements WebModule {
             && w.office().equalsIgnoreCase(p.office()));
     m.put("error", error);
     m.put("typed", typed);
-    m.put("reasons", reasons(ctx));
+    // the entry notes of list hits are the lists' (analysts and administrators read them)
+    m.put("reasons", reasons(ctx, CRITERIA_READ.admits(p)));
     m.put("comments", comments(ctx));
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
@@ -1187,6 +1243,7 @@ public final class TargetingWeb implements WebModule {
   // ---- API
 
   private void assessApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/assess", "kind");
     String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("declaration");
     String body = ctx.body();
     ownAgency(body, Web.principal(ctx));
@@ -1240,11 +1297,19 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void assessmentApi(Context ctx) {
+    QueryParameters.only(ctx, "GET /api/targeting/assessments/{id}");
     WorkItem w = readItem(ctx);
-    ctx.json(workJson(w));
+    Map<String, Object> m = workJson(w);
+    if (CRITERIA_READ.admits(Web.principal(ctx))) {
+      // which entry each list hit was, with its note (the seizure that named a trader): the
+      // lists' notes are for those who may read the lists
+      m.put("listHits", listHits(w));
+    }
+    ctx.json(m);
   }
 
   private void replayApi(Context ctx) {
+    QueryParameters.only(ctx, "GET /api/targeting/assessments/{id}/replay");
     WorkItem w = readItem(ctx);
     Outcome<Replay> o = assess.replay(w.id());
     switch (o) {
@@ -1254,9 +1319,24 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void worklistApi(Context ctx) {
+    QueryParameters.only(
+        ctx, "GET /api/targeting/worklist", "office", "status", "kind", "limit", "after");
     Principal p = Web.principal(ctx);
     WorkStatus status = status(ctx);
     String office = office(ctx, p);
+    if (ctx.queryParam("office") != null
+        && !office.isEmpty()
+        && !CriteriaCatalogue.isOfficeCode(office)) {
+      // the same test as a record's office at /api/assess and a dry run's offices: a typo would
+      // otherwise answer an empty worklist as if the office had nothing open
+      throw HttpProblem.of(
+          "invalid-parameter",
+          "office",
+          "'"
+              + cut(office)
+              + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK or"
+              + " JPNRT-MAIL, or an office number (leave it empty for every office)");
+    }
     if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
       throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
     }
@@ -1307,12 +1387,15 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void laneApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/assessments/{id}/lane");
     WorkItem w = readItem(ctx);
     JsonNode b = body(ctx);
     Worklist.Shown shown =
         shown(
             text(b, "expectedLane"),
-            wholeNumber(b, "expectedVersion").map(String::valueOf).orElse(""));
+            wholeNumber(b, "expectedVersion", 0, Integer.MAX_VALUE)
+                .map(String::valueOf)
+                .orElse(""));
     if (shown.version().isEmpty()) {
       // the last writer must not win silently: a decision says what it was taken on
       Map<String, Object> m = new LinkedHashMap<>();
@@ -1332,6 +1415,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void outcomeApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/assessments/{id}/outcome");
     WorkItem w = readItem(ctx);
     JsonNode b = body(ctx);
     Outcome<WorkItem> o =
@@ -1344,6 +1428,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void correctionApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/assessments/{id}/outcome/correction");
     WorkItem w = readItem(ctx);
     Principal p = Web.principal(ctx);
     if (!w.office().equalsIgnoreCase(p.office())) {
@@ -1351,7 +1436,7 @@ public final class TargetingWeb implements WebModule {
           "forbidden", "", "only inspectors of " + w.office() + " correct its outcome");
     }
     JsonNode b = body(ctx);
-    Optional<Long> v = wholeNumber(b, "expectedVersion");
+    Optional<Long> v = wholeNumber(b, "expectedVersion", 0, Integer.MAX_VALUE);
     if (v.isEmpty()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("error", "precondition-required");
@@ -1364,10 +1449,6 @@ public final class TargetingWeb implements WebModule {
       ctx.status(428);
       ctx.json(m);
       return;
-    }
-    if (v.get() < 0 || v.get() > Integer.MAX_VALUE) {
-      throw HttpProblem.of(
-          "invalid-field", "expectedVersion", "expected a whole number of 0 or more");
     }
     String comment = text(b, "comment");
     Outcome<WorkItem> o =
@@ -1402,6 +1483,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void criteriaApi(Context ctx) {
+    QueryParameters.only(ctx, "GET /api/targeting/criteria");
     Map<Long, CriterionState> states = criteria.states();
     ctx.json(
         criteria.latest().stream()
@@ -1429,13 +1511,14 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void saveApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/criteria");
     JsonNode b = body(ctx);
     Map<String, String> form = new HashMap<>();
     form.put("source", text(b, "source"));
     form.put("offices", String.join(" ", strings(b, "offices")));
     form.put("effectiveFrom", text(b, "effectiveFrom"));
     form.put("effectiveTo", text(b, "effectiveTo"));
-    Optional<Long> id = wholeNumber(b, "id");
+    Optional<Long> id = wholeNumber(b, "id", 1, Long.MAX_VALUE);
     Outcome<StoredCriterion> o = save(ctx, id, form);
     switch (o) {
       case Outcome.Accepted<StoredCriterion> a -> {
@@ -1447,6 +1530,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void checkApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/criteria/check");
     List<CriteriaProblem> ps = criteria.check(text(body(ctx), "source"));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ok", ps.isEmpty());
@@ -1455,8 +1539,10 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void dryRunApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/criteria/dry-run");
     JsonNode b = body(ctx);
-    int days = days(b.hasNonNull("days") ? amount(b, "days") : "30");
+    // a whole JSON number: "7" or 7.5 is refused, not read as 7 (the form's text is parsed apart)
+    int days = wholeNumber(b, "days", 1, MAX_DAYS).orElse(30L).intValue();
     // the offices the criterion would be limited to ("office", one, is still read)
     Set<String> offices = new TreeSet<>(offices(String.join(" ", strings(b, "offices"))));
     offices.addAll(offices(text(b, "office")));
@@ -1469,6 +1555,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void releaseApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/criteria/{id}/versions/{version}/release");
     Outcome<StoredCriterion> o =
         release(ctx, longParam(ctx, "id"), (int) longParam(ctx, "version"));
     switch (o) {
@@ -1478,6 +1565,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void disableApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/criteria/{id}/disable");
     long id = longParam(ctx, "id");
     Outcome<Long> o = disable(ctx, id, text(body(ctx), "reason"));
     switch (o) {
@@ -1487,10 +1575,12 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void listsApi(Context ctx) {
+    QueryParameters.only(ctx, "GET /api/targeting/lists");
     ctx.json(lists.all().values().stream().map(TargetingWeb::listJson).toList());
   }
 
   private void createListApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/lists");
     JsonNode b = body(ctx);
     Outcome<ReferenceList> o =
         createList(ctx, text(b, "name"), text(b, "kind"), text(b, "description"));
@@ -1504,6 +1594,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void listApi(Context ctx) {
+    QueryParameters.only(ctx, "GET /api/targeting/lists/{name}", "q", "offset", "limit");
     ReferenceList l = list(ctx);
     Map<String, Object> m = listJson(l);
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
@@ -1527,6 +1618,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void importApi(Context ctx) {
+    QueryParameters.only(ctx, "POST /api/targeting/lists/{name}/entries", "mode");
     ReferenceList l = list(ctx);
     ReferenceLists.Mode mode = mode(ctx.queryParam("mode"));
     ReferenceLists.Imported im = importCsv(ctx, l.name(), ctx.body(), mode);
@@ -1545,6 +1637,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void removeApi(Context ctx) {
+    QueryParameters.only(ctx, "DELETE /api/targeting/lists/{name}/entries/{value}");
     ReferenceList l = list(ctx);
     String value = ctx.pathParam("value");
     Outcome<Optional<ListStore.Removed>> o =
@@ -1880,16 +1973,36 @@ public final class TargetingWeb implements WebModule {
     return out;
   }
 
-  /** A whole number; empty when absent or null. */
-  private static Optional<Long> wholeNumber(JsonNode b, String field) {
+  /**
+   * A whole JSON number from {@code min} to {@code max}; empty when absent or null. A string ("7"),
+   * a fraction (7.5, also 7.0) or a number out of range (1e400) is refused naming the field and the
+   * range, never coerced.
+   */
+  private static Optional<Long> wholeNumber(JsonNode b, String field, long min, long max) {
     JsonNode v = b.get(field);
     if (v == null || v.isNull()) {
       return Optional.empty();
     }
-    if (!v.isIntegralNumber() || !v.canConvertToLong()) {
-      throw HttpProblem.of("invalid-field", field, "expected a whole number, got " + type(v));
+    if (!v.isIntegralNumber()
+        || !v.canConvertToLong()
+        || v.longValue() < min
+        || v.longValue() > max) {
+      throw HttpProblem.of(
+          "invalid-field",
+          field,
+          "expected a whole JSON number from "
+              + min
+              + " to "
+              + max
+              + ", got "
+              + (v.isNumber() ? cut(v.asText()) : type(v)));
     }
     return Optional.of(v.longValue());
+  }
+
+  /** A value as a message repeats it: at most 40 characters. */
+  private static String cut(String s) {
+    return s.length() > 40 ? s.substring(0, 40) + "…" : s;
   }
 
   private static String type(JsonNode v) {
@@ -1915,10 +2028,13 @@ public final class TargetingWeb implements WebModule {
     }
   }
 
+  /** The longest dry run, in days: a year. */
+  private static final int MAX_DAYS = 366;
+
   private static int days(String s) {
     try {
       int d = Integer.parseInt(s == null || s.isBlank() ? "30" : s.strip());
-      if (d >= 1 && d <= 366) {
+      if (d >= 1 && d <= MAX_DAYS) {
         return d;
       }
     } catch (NumberFormatException e) {

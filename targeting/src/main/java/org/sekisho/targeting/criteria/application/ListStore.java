@@ -29,6 +29,19 @@ public interface ListStore {
   /** An entry removed: its id and the list version that no longer holds it. */
   record Removed(long entryId, int version) {}
 
+  /**
+   * The list as it was at {@code version} (entries are never deleted, so every version can be
+   * rebuilt); empty when the list or the version does not exist.
+   */
+  Optional<ReferenceList> at(String name, int version);
+
+  /**
+   * The note of the entry {@code value} (as stored, normalised) that the list held at {@code
+   * version}; empty when it held no such entry. Notes are not versioned: a note changed since is
+   * read as it is now.
+   */
+  Optional<String> note(String name, int version, String value);
+
   /** Entries with notes, for display. */
   List<ListCsv.Row> entries(String name, int limit);
 

@@ -57,6 +57,26 @@ public final class ReferenceLists {
     return store.entries(name, query, offset, limit);
   }
 
+  /**
+   * The note of the entry behind a list hit recorded with an assessment ({@code list "name" vN:
+   * field value}): the entry the list held at {@code version} that {@code value} (the declared
+   * value as matched) is, or for parties and addresses the one it matched by key. Empty when the
+   * entry has no note or the list no longer tells which entry it was.
+   */
+  public Optional<String> hitNote(String name, int version, String value) {
+    Optional<String> exact = store.note(name, version, value);
+    if (exact.isPresent()) {
+      return exact.filter(n -> !n.isBlank());
+    }
+    // a party or address matched by key (YAMADA Taro hit Taro Yamada): the entry it matched
+    return store
+        .at(name, version)
+        .filter(l -> l.kind() == ListKind.PARTIES || l.kind() == ListKind.ADDRESSES)
+        .map(l -> l.match(value))
+        .flatMap(entry -> store.note(name, version, entry))
+        .filter(n -> !n.isBlank());
+  }
+
   public Map<String, ReferenceList> all() {
     return store.all();
   }
