@@ -81,16 +81,41 @@ class ReferralDeskTest {
         Map.of(
             "capture_id", REFERRED,
             "gate_decision", "secondary inspection",
-            "gate_referrals", "GOODS_TO_DECLARE: goods to declare: yes"),
+            "gate_referrals", "GOODS_TO_DECLARE: goods to declare: yes",
+            "kiosk_office", "HND"),
         PASSED,
         Map.of("capture_id", PASSED, "gate_decision", "pass"));
   }
 
   private final ReferralDesk desk = new ReferralDesk(lookup, outcomes, clock);
-  private final ReferralDesk.Officer ken = new ReferralDesk.Officer("officer", "customs-jp");
+  private final ReferralDesk.Officer ken = new ReferralDesk.Officer("officer", "customs-jp", "HND");
 
   private static OutcomeRequest request(String outcome, String comment, int version) {
     return OutcomeRequest.read(outcome, comment, version).orElseThrow();
+  }
+
+  @Test
+  void aReferralIsRecordedByItsOfficeReadByHeadquartersAndNeitherByAnotherOffice() {
+    Map<String, String> hnd = records().get(REFERRED);
+    assertThat(ReferralDesk.reach(ken, hnd)).isEqualTo(ReferralDesk.Reach.RECORD);
+    assertThat(ReferralDesk.reach(new ReferralDesk.Officer("y", "customs-jp", "JPYOK"), hnd))
+        .isEqualTo(ReferralDesk.Reach.NONE);
+    assertThat(ReferralDesk.reach(new ReferralDesk.Officer("h", "customs-jp", "HQ"), hnd))
+        .isEqualTo(ReferralDesk.Reach.READ);
+    assertThat(ReferralDesk.reach(new ReferralDesk.Officer("n", "customs-jp", ""), hnd))
+        .isEqualTo(ReferralDesk.Reach.READ);
+    // a record kept before kiosks' offices were: any office's, as before
+    assertThat(
+            ReferralDesk.reach(
+                new ReferralDesk.Officer("y", "customs-jp", "JPYOK"), records().get(PASSED)))
+        .isEqualTo(ReferralDesk.Reach.RECORD);
+    Outcome<RecordedOutcome> refused =
+        desk.record(
+            REFERRED,
+            request("released", "x", 0),
+            new ReferralDesk.Officer("h", "customs-jp", "HQ"));
+    assertThat(refused.problems().get(0).code()).isEqualTo("forbidden");
+    assertThat(outcomes.history(REFERRED)).isEmpty();
   }
 
   @Test
@@ -132,7 +157,7 @@ class ReferralDeskTest {
         desk.record(
             REFERRED,
             request("examination", "to x-ray", 0),
-            new ReferralDesk.Officer("inspector", "customs-jp"));
+            new ReferralDesk.Officer("inspector", "customs-jp", "HND"));
     assertThat(late.problems().get(0).code()).isEqualTo("conflict");
     assertThat(late.problems().get(0).message()).contains("version 1").contains("by officer");
     assertThat(outcomes.rows).hasSize(1);
