@@ -153,6 +153,15 @@
     return link;
   };
   function refresh() {
+    // how old the picture is, kept current while the page stays open
+    get('/api/maritime/picture').then((p) => {
+      const line = document.getElementById('picture-age');
+      if (line) {
+        line.textContent = p.text;
+        line.dataset.stale = p.stale === false ? 'false' : 'true';
+        line.className = p.stale === false ? '' : 'picture-stale';
+      }
+    });
     get('/api/maritime/vessels').then((vs) => {
       vesselLayer.clearLayers();
       vs.forEach((v) => { if (v.name) { names[v.mmsi] = v.name; } });
