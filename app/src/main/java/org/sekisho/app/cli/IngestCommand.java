@@ -103,8 +103,16 @@ final class IngestCommand implements Callable<Integer> {
       return;
     }
     out.printf(
-        "%s: %d rows read, %d stored, %d already present, %d rejected (%d ms, run %d)%n",
-        r.kind(), r.rowsRead(), r.stored(), r.duplicates(), r.rejected(), r.millis(), r.run());
+        "%s: %d rows read, %d stored, %d already present, %d conflicting with the stored version"
+            + " (not stored), %d rejected (%d ms, run %d)%n",
+        r.kind(),
+        r.rowsRead(),
+        r.stored(),
+        r.duplicates(),
+        r.conflicts(),
+        r.rejected(),
+        r.millis(),
+        r.run());
     out.println("raw input archived as " + r.archive());
     int shown = 0;
     for (IngestReport.RowProblem p : r.problems()) {

@@ -50,7 +50,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--country")
   String country;
 
-  @Option(names = "--hs", description = "two-digit HS chapter")
+  @Option(names = "--hs", description = "HS chapter, heading or subheading (2, 4 or 6 digits)")
   String hs;
 
   @Option(names = "--limit", defaultValue = "20")
