@@ -220,7 +220,7 @@ class ApiIntegratorReviewTest {
             "POST",
             "/api/targeting/lists/seized-parties/entries",
             analyst,
-            "value,note\nIMP-NOTED,seizure S-2026-0042\nIMP-BARE,\n"));
+            "value,note\nIMP-NOTED,seizure S-2026-0042\nIMP-BARE,\n株式会社サクラ物産,seizure S-2026-0043\n"));
     JsonNode saved =
         api.saveCriterion(
             analyst,
@@ -235,6 +235,22 @@ class ApiIntegratorReviewTest {
         api.ok(api.send("POST", "/api/assess", analyst, declaration("D-REV-BARE", "IMP-BARE")))
             .get("id")
             .asLong();
+
+    // a name written another way hits its entry by key: the note is that entry's
+    long variant =
+        api.ok(
+                api.send(
+                    "POST",
+                    "/api/assess",
+                    analyst,
+                    declaration("D-REV-KEY", "IMP-OTHER").replace("Sakura", "サクラ物産株式会社")))
+            .get("id")
+            .asLong();
+    JsonNode byKey =
+        api.ok(api.send("GET", "/api/targeting/assessments/" + variant, analyst, null))
+            .get("listHits");
+    assertThat(byKey).as(byKey.toString()).hasSize(1);
+    assertThat(byKey.get(0).get("note").asText()).isEqualTo("seizure S-2026-0043");
 
     JsonNode hits =
         api.ok(api.send("GET", "/api/targeting/assessments/" + noted, analyst, null))

@@ -175,7 +175,8 @@ public final class TargetingWeb implements WebModule {
         .get(
             "/api/targeting/worklist",
             CASE_READ,
-            "assessments of an office by status (?office=&status=open|referred|released|closed"
+            "assessments of an office by status (?office=<office code; empty: every office>"
+                + "&status=open|referred|released|closed"
                 + "|superseded&kind=declaration|postal-item|transport-document&limit=1..1000"
                 + "&after=id); a full page answers a Link header (rel=next) to the page after it",
             this::worklistApi)
@@ -217,7 +218,8 @@ public final class TargetingWeb implements WebModule {
         .post(
             "/api/targeting/criteria/dry-run",
             ANALYSTS,
-            "what a criterion would have selected {source, days, offices}",
+            "what a criterion would have selected {source, days (a whole number 1..366, 30 when"
+                + " left out), offices}",
             this::dryRunApi)
         .post(
             "/api/targeting/criteria/{id}/versions/{version}/release",
