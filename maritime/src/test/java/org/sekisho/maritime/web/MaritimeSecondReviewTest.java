@@ -8,9 +8,6 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -82,7 +79,7 @@ class MaritimeSecondReviewTest {
   private MaritimeContext context;
   private WebServer web;
   private String base;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
 
   @BeforeAll
   void start(Database database, @TempDir Path dir) throws Exception {
@@ -120,6 +117,7 @@ class MaritimeSecondReviewTest {
             () -> true,
             context.webModules());
     base = "http://127.0.0.1:" + web.port();
+    api = new ApiClient(base, PASSWORD);
   }
 
   @AfterAll
@@ -476,27 +474,11 @@ class MaritimeSecondReviewTest {
   }
 
   private String token(String user) throws Exception {
-    HttpResponse<String> r =
-        send(
-            "POST",
-            "/api/login",
-            null,
-            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return api.token(user);
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return api.send(method, path, token, body);
   }
 }

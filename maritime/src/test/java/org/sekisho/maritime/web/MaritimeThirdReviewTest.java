@@ -7,9 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.StringWriter;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -61,7 +58,7 @@ class MaritimeThirdReviewTest {
   private MaritimeContext context;
   private WebServer web;
   private String base;
-  private final HttpClient http = HttpClient.newHttpClient();
+  private ApiClient api;
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
@@ -97,6 +94,7 @@ class MaritimeThirdReviewTest {
             () -> true,
             context.webModules());
     base = "http://127.0.0.1:" + web.port();
+    api = new ApiClient(base, PASSWORD);
     StringWriter nmea = new StringWriter();
     SyntheticAisFeed.demo(FEED_START).write(nmea);
     HttpResponse<String> up = send("POST", "/api/maritime/feed", token("officer"), nmea.toString());
@@ -347,27 +345,11 @@ class MaritimeThirdReviewTest {
   }
 
   private String token(String user) throws Exception {
-    HttpResponse<String> r =
-        send(
-            "POST",
-            "/api/login",
-            null,
-            "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}");
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return api.token(user);
   }
 
   private HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
-    if (token != null) {
-      b.header("Authorization", "Bearer " + token);
-    }
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    return api.send(method, path, token, body);
   }
 }
