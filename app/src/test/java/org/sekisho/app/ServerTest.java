@@ -376,7 +376,8 @@ class ServerTest {
               // any other path parameter (vessel MMSI, ids of other contexts): a value that exists
               // nowhere
               .replaceAll("\\{[^}]+}", "123456789");
-      if (path.equals("/logout")) {
+      if (path.equals("/logout") || path.equals("/api/logout")) {
+        // signing out ends the token the walk goes on with (platform's SignOutTest covers them)
         continue;
       }
       for (Role role : Role.values()) {
@@ -401,6 +402,14 @@ class ServerTest {
           assertThat(response.body())
               .as(role + " " + spec.method() + " " + path)
               .contains("which owns the record");
+        } else if (any.roles().contains(role)
+            && status == 403
+            && role == Role.INVESTIGATOR
+            && path.equals("/api/ingest/declarations")) {
+          // admitted by role for seizures, refused for the kinds customs systems and partners send
+          assertThat(response.body())
+              .as(role + " " + spec.method() + " " + path)
+              .contains("an investigator ingests seizures only");
         } else if (any.roles().contains(role)) {
           assertThat(status).as(role + " " + spec.method() + " " + path).isNotIn(401, 403);
         } else {
