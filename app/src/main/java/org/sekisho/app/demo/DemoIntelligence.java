@@ -8,8 +8,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.sekisho.targeting.adapter.demo.TargetingDemo;
 
@@ -28,6 +30,7 @@ public final class DemoIntelligence {
     Set<String> phones = new LinkedHashSet<>();
     Set<String> watchParties = new LinkedHashSet<>();
     Set<String> addresses = new LinkedHashSet<>();
+    Map<String, String> notes = new LinkedHashMap<>();
     Path networks = demoDir.resolve("networks.json");
     if (Files.isRegularFile(networks)) {
       for (JsonNode n : json.readTree(networks.toFile()).path("networks")) {
@@ -36,6 +39,28 @@ public final class DemoIntelligence {
           case "seized-importer" -> {
             add(seizedTraders, value);
             n.path("members").forEach(m -> add(seizedTraders, m.path("name").asText("")));
+            // the seizures that named them, kept as the list entries' notes
+            List<String> named = new ArrayList<>();
+            n.path("records")
+                .forEach(
+                    r -> {
+                      String ref = r.asText("");
+                      if (ref.startsWith("seizure:")) {
+                        named.add(ref.substring("seizure:".length()));
+                      }
+                    });
+            if (!named.isEmpty()) {
+              String note = "named in seizure " + String.join(", ", named);
+              notes.put(value, note);
+              n.path("members")
+                  .forEach(
+                      m -> {
+                        String name = m.path("name").asText("");
+                        if (!name.isBlank()) {
+                          notes.put(name.strip(), note);
+                        }
+                      });
+            }
           }
           case "hub-addressee" -> add(watchParties, value);
           case "shared-address" -> add(addresses, value);
@@ -77,7 +102,8 @@ public final class DemoIntelligence {
         new ArrayList<>(watchParties),
         new ArrayList<>(addresses),
         new ArrayList<>(countries),
-        List.copyOf(goods));
+        List.copyOf(goods),
+        notes);
   }
 
   private static void add(Set<String> to, String value) {

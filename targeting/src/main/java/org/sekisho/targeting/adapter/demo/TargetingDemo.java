@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sekisho.core.Outcome;
@@ -36,6 +37,8 @@ public final class TargetingDemo {
    * @param watchAddresses addresses shared by a network
    * @param riskCountries countries on the routes of recent seizures (not Japan)
    * @param seizedGoods HS headings (4 digits) of recently seized goods
+   * @param notes why a value is on its list, by value (e.g. the seizure that named a trader), kept
+   *     as the list entry's note, which an analyst reads beside the hit
    */
   public record Intelligence(
       List<String> seizedTraders,
@@ -43,7 +46,8 @@ public final class TargetingDemo {
       List<String> watchParties,
       List<String> watchAddresses,
       List<String> riskCountries,
-      List<String> seizedGoods) {
+      List<String> seizedGoods,
+      Map<String, String> notes) {
     public Intelligence {
       seizedTraders = List.copyOf(seizedTraders);
       networkPhones = List.copyOf(networkPhones);
@@ -51,6 +55,7 @@ public final class TargetingDemo {
       watchAddresses = List.copyOf(watchAddresses);
       riskCountries = List.copyOf(riskCountries);
       seizedGoods = List.copyOf(seizedGoods);
+      notes = Map.copyOf(notes);
     }
   }
 
@@ -159,7 +164,11 @@ public final class TargetingDemo {
         created++;
       }
       if (!l.values().isEmpty()) {
-        added += lists.importCsv(l.name(), csv(l.values()), ACTOR).orElseThrow().added();
+        added +=
+            lists
+                .importCsv(l.name(), csv(l.values(), intelligence.notes()), ACTOR)
+                .orElseThrow()
+                .added();
       }
     }
     Set<String> existing = new LinkedHashSet<>();
@@ -184,11 +193,17 @@ public final class TargetingDemo {
   }
 
   /** One value per row, quoted, as the list import reads CSV. */
-  private static String csv(List<String> values) {
+  /** Rows of {@code value[,note]} (docs/formats/criteria.md, list imports). */
+  private static String csv(List<String> values, Map<String, String> notes) {
     List<String> rows = new ArrayList<>();
     for (String v : values) {
-      rows.add('"' + v.replace("\"", "\"\"") + '"');
+      String note = notes.get(v);
+      rows.add(quoted(v) + (note == null ? "" : "," + quoted(note)));
     }
     return String.join("\n", rows) + "\n";
+  }
+
+  private static String quoted(String s) {
+    return '"' + s.replace("\"", "\"\"") + '"';
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -40,7 +41,8 @@ class TargetingDemoTest {
           List.of("佐藤 花子"),
           List.of("東京都港区芝浦1丁目2番3号"),
           List.of("TH", "CN"),
-          List.of("2402", "7113"));
+          List.of("2402", "7113"),
+          Map.of("JP2097735177373", "named in seizure S-20261127-001"));
 
   @Test
   void theDemoTargetsWhatIntelligenceKnowsAndSeedsOnce(@TempDir Path dir) {
@@ -78,6 +80,10 @@ class TargetingDemoTest {
       assertThat(seized.hits())
           .extracting(h -> h.name())
           .containsExactlyInAnyOrder("Trader named in a seizure", "Phone of a network under watch");
+      // the list entry says which seizure named the trader
+      assertThat(ctx.referenceLists().entries("seized-traders", "JP2097735177373", 0, 10).rows())
+          .extracting(e -> e.note())
+          .containsExactly("named in seizure S-20261127-001");
       // a parcel to the hub addressee
       Assessment parcel =
           ctx.assessRecords()
