@@ -89,10 +89,12 @@ final class InputCheck {
    * uses.
    */
   private Optional<Problem> strictJson(byte[] bytes) {
-    if (bytes.length >= 3
+    if (bytes.length >= 4
         && (bytes[0] & 0xff) == 0xEF
         && (bytes[1] & 0xff) == 0xBB
-        && (bytes[2] & 0xff) == 0xBF) {
+        && (bytes[2] & 0xff) == 0xBF
+        && (bytes[3] == '{' || bytes[3] == '[')) {
+      // only before JSON: a CSV or other text a route reads whole may carry one
       return Optional.of(
           Problem.of(
               JSON_CODE,
