@@ -761,22 +761,12 @@ public final class AccountWeb implements WebModule {
   /** The listing's address with its filters, starting after {@code after}. */
   private static String listUrl(String path, AccountQuery q, Optional<String> after) {
     Map<String, String> m = new LinkedHashMap<>();
-    q.text().ifPresent(v -> m.put("q", v));
-    q.agency().ifPresent(v -> m.put("agency", v));
-    q.role().ifPresent(v -> m.put("role", v.id()));
-    q.active().ifPresent(v -> m.put("state", v ? "active" : "inactive"));
-    after.ifPresent(v -> m.put("after", v));
-    StringBuilder sb = new StringBuilder(path);
-    char sep = '?';
-    for (Map.Entry<String, String> e : m.entrySet()) {
-      sb.append(sep)
-          .append(e.getKey())
-          .append('=')
-          .append(
-              java.net.URLEncoder.encode(e.getValue(), java.nio.charset.StandardCharsets.UTF_8));
-      sep = '&';
-    }
-    return sb.toString();
+    m.put("q", q.text().orElse(null));
+    m.put("agency", q.agency().orElse(null));
+    m.put("role", q.role().map(Role::id).orElse(null));
+    m.put("state", q.active().map(v -> v ? "active" : "inactive").orElse(null));
+    m.put("after", after.orElse(null));
+    return Web.url(path, m);
   }
 
   private static Optional<String> param(Context ctx, String name) {

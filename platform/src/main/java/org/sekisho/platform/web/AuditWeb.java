@@ -3,8 +3,6 @@ package org.sekisho.platform.web;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -466,19 +464,11 @@ public final class AuditWeb implements WebModule {
   }
 
   private static String url(String path, Map<String, String> params) {
-    StringBuilder sb = new StringBuilder(path);
-    char sep = '?';
+    Map<String, String> ordered = new LinkedHashMap<>();
     for (String name : AuditQuery.PARAMETERS) {
-      String v = params.get(name);
-      if (v != null && !v.isEmpty()) {
-        sb.append(sep)
-            .append(name)
-            .append('=')
-            .append(URLEncoder.encode(v, StandardCharsets.UTF_8));
-        sep = '&';
-      }
+      ordered.put(name, params.get(name));
     }
-    return sb.toString();
+    return Web.url(path, ordered);
   }
 
   /** The stored details as a JSON object; the text itself should it not parse. */

@@ -140,4 +140,24 @@ public final class Web {
       throw HttpProblem.of("invalid-parameter", name, "expected a whole number, got '" + raw + "'");
     }
   }
+
+  /**
+   * {@code path} with {@code params} as its query, in their order, each value URL-encoded; a null
+   * or empty value is left out.
+   */
+  public static String url(String path, java.util.Map<String, String> params) {
+    StringBuilder sb = new StringBuilder(path);
+    char sep = '?';
+    for (java.util.Map.Entry<String, String> e : params.entrySet()) {
+      String v = e.getValue();
+      if (v != null && !v.isEmpty()) {
+        sb.append(sep)
+            .append(e.getKey())
+            .append('=')
+            .append(java.net.URLEncoder.encode(v, java.nio.charset.StandardCharsets.UTF_8));
+        sep = '&';
+      }
+    }
+    return sb.toString();
+  }
 }
