@@ -187,83 +187,102 @@ public final class JdbcIntelQueries implements IntelQueries {
     boolean text = !tokens.isEmpty() || !split.keys().isEmpty();
     return jdbi.withHandle(
         h -> {
-          // A text query first collects its matches through the indexes, up to the cap, and pages
-          // them in the same statement: PostgreSQL cannot estimate how rare a lexeme is, and left
-          // alone walks the time index for a rare name (seconds at a million records).
-          long total = -1;
-          List<Hit> hits = List.of();
-          if (text) {
-            List<Map.Entry<Long, Hit>> rows =
-                bindAll(
-                        h.createQuery(
-                            "with m as materialized (select r.id, r.event_time from intel.record r"
-                                + " where "
-                                + where
-                                + " limit "
-                                + (SearchPage.TOTAL_CAP + 1)
-                                + ") select (select count(*) from m), "
-                                + HIT_COLS
-                                + " from m join intel.record r on r.id = m.id"
-                                + " order by m.event_time desc, m.id desc limit :limit offset"
-                                + " :offset"),
-                        binds)
-                    .bind("limit", q.size() + 1)
-                    .bind("offset", (long) q.page() * q.size())
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), hitAt(rs, 2)))
-                    .list();
-            if (!rows.isEmpty()) {
-              total = rows.get(0).getKey();
-              hits = rows.stream().map(Map.Entry::getValue).toList();
-            }
+          // No parallel workers: starting them took ~90 ms here, more than a whole search, and the
+          // planner chose them for a custom plan of the time walk (bench search: a three-bigram
+          // Japanese word took 110 ms with two workers against 4 ms without).
+          h.execute("set max_parallel_workers_per_gather = 0");
+          try {
+            return search(h, q, reader, split, where.toString(), binds, text);
+          } finally {
+            h.execute("reset max_parallel_workers_per_gather");
           }
-          if (total < 0) {
-            total = count(h, where.toString(), binds);
-          }
-          if (!text || total > SearchPage.TOTAL_CAP) {
-            // Common terms and plain filters: newest first along the time index, checking each
-            // record, finds a page after a few hundred records. PostgreSQL estimates a many-token
-            // query (Japanese bigrams) as matching one row and would collect every match through
-            // the text index instead (half a second for a name in a tenth of a million records);
-            // the count has just shown the term is common.
-            if (text) {
-              h.execute("set enable_bitmapscan = off");
-              h.execute("set enable_seqscan = off");
-            }
-            try {
-              hits =
-                  bindAll(
-                          h.createQuery(
-                              "select "
-                                  + HIT_COLS
-                                  + " from intel.record r where "
-                                  + where
-                                  + " order by r.event_time desc, r.id desc limit :limit offset"
-                                  + " :offset"),
-                          binds)
-                      .bind("limit", q.size() + 1)
-                      .bind("offset", (long) q.page() * q.size())
-                      .map((rs, ctx) -> hit(rs))
-                      .list();
-            } finally {
-              if (text) {
-                h.execute("reset enable_bitmapscan");
-                h.execute("reset enable_seqscan");
-              }
-            }
-          }
-          List<EntityHit> entities =
-              q.text().isBlank() ? List.of() : entityHits(h, q.text(), split, reader);
-          // one hit more than the page was read: whether a next page has any, past the count's cap
-          boolean more = hits.size() > q.size();
-          return new SearchPage(
-              more ? hits.subList(0, q.size()) : hits,
-              Math.min(total, SearchPage.TOTAL_CAP),
-              total > SearchPage.TOTAL_CAP,
-              q.page(),
-              q.size(),
-              entities,
-              more);
         });
+  }
+
+  private SearchPage search(
+      Handle h,
+      SearchQuery q,
+      Reader reader,
+      QueryKeys.Split split,
+      String where,
+      Map<String, Object> binds,
+      boolean text) {
+    // A text query first collects its matches through the indexes, up to the cap, and pages
+    // them in the same statement: PostgreSQL cannot estimate how rare a lexeme is, and left
+    // alone walks the time index for a rare name (seconds at a million records).
+    long total = -1;
+    List<Hit> hits = List.of();
+    if (text) {
+      List<Map.Entry<Long, Hit>> rows =
+          bindAll(
+                  h.createQuery(
+                      "with m as materialized (select r.id, r.event_time from intel.record r"
+                          + " where "
+                          + where
+                          + " limit "
+                          + (SearchPage.TOTAL_CAP + 1)
+                          + ") select (select count(*) from m), "
+                          + HIT_COLS
+                          + " from m join intel.record r on r.id = m.id"
+                          + " order by m.event_time desc, m.id desc limit :limit offset"
+                          + " :offset"),
+                  binds)
+              .bind("limit", q.size() + 1)
+              .bind("offset", (long) q.page() * q.size())
+              .map((rs, ctx) -> Map.entry(rs.getLong(1), hitAt(rs, 2)))
+              .list();
+      if (!rows.isEmpty()) {
+        total = rows.get(0).getKey();
+        hits = rows.stream().map(Map.Entry::getValue).toList();
+      }
+    }
+    if (total < 0) {
+      total = count(h, where, binds);
+    }
+    if (!text || total > SearchPage.TOTAL_CAP) {
+      // Common terms and plain filters: newest first along the time index, checking each
+      // record, finds a page after a few hundred records. PostgreSQL estimates a many-token
+      // query (Japanese bigrams) as matching one row and would collect every match through
+      // the text index instead (half a second for a name in a tenth of a million records);
+      // the count has just shown the term is common.
+      if (text) {
+        h.execute("set enable_bitmapscan = off");
+        h.execute("set enable_seqscan = off");
+      }
+      try {
+        hits =
+            bindAll(
+                    h.createQuery(
+                        "select "
+                            + HIT_COLS
+                            + " from intel.record r where "
+                            + where
+                            + " order by r.event_time desc, r.id desc limit :limit offset"
+                            + " :offset"),
+                    binds)
+                .bind("limit", q.size() + 1)
+                .bind("offset", (long) q.page() * q.size())
+                .map((rs, ctx) -> hit(rs))
+                .list();
+      } finally {
+        if (text) {
+          h.execute("reset enable_bitmapscan");
+          h.execute("reset enable_seqscan");
+        }
+      }
+    }
+    List<EntityHit> entities =
+        q.text().isBlank() ? List.of() : entityHits(h, q.text(), split, reader);
+    // one hit more than the page was read: whether a next page has any, past the count's cap
+    boolean more = hits.size() > q.size();
+    return new SearchPage(
+        more ? hits.subList(0, q.size()) : hits,
+        Math.min(total, SearchPage.TOTAL_CAP),
+        total > SearchPage.TOTAL_CAP,
+        q.page(),
+        q.size(),
+        entities,
+        more);
   }
 
   /** The entity types {@code EntityExtraction} makes: exact keys are looked up in each. */
