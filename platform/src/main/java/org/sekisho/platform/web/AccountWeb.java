@@ -109,6 +109,7 @@ public final class AccountWeb implements WebModule {
                 + " limit=1..1000, after=<the user name a page ended at>: next and nextUrl give the"
                 + " next page); audited",
             this::listApi)
+        .query("q", "agency", "role", "state", "limit", "after")
         .post(
             "/api/admin/accounts",
             ADMIN,
@@ -116,22 +117,27 @@ public final class AccountWeb implements WebModule {
                 + "\"password\"}; no password: one is generated and returned once as"
                 + " temporaryPassword); 201",
             this::createApi)
+        .query()
         .get("/api/admin/accounts/{username}", ADMIN, "one account; audited", this::readApi)
+        .query()
         .post(
             "/api/admin/accounts/{username}",
             ADMIN,
             "change an account's displayName, roles, agency or office (fields left out are kept)",
             this::updateApi)
+        .query()
         .post(
             "/api/admin/accounts/{username}/deactivate",
             ADMIN,
             "deactivate an account: it cannot sign in, its sessions and API tokens end at once",
             ctx -> stateApi(ctx, false))
+        .query()
         .post(
             "/api/admin/accounts/{username}/reactivate",
             ADMIN,
             "reactivate an account",
             ctx -> stateApi(ctx, true))
+        .query()
         .post(
             "/api/admin/accounts/{username}/password",
             ADMIN,
@@ -139,6 +145,7 @@ public final class AccountWeb implements WebModule {
                 + " as temporaryPassword); the user must change it at the next sign-in; the"
                 + " account's sessions and API tokens end",
             this::resetApi)
+        .query()
         .get("/account", OWN, "one's own account; change one's password", this::mePage)
         .post("/account/password", OWN, "change one's own password (form)", this::meForm)
         .post(
@@ -146,7 +153,8 @@ public final class AccountWeb implements WebModule {
             OWN,
             "change one's own password ({\"currentPassword\",\"newPassword\"}); the caller's other"
                 + " sessions and API tokens end, this one stays",
-            this::meApi);
+            this::meApi)
+        .query();
   }
 
   // ---- the administrator's pages

@@ -38,13 +38,15 @@ public final class AgencyWeb implements WebModule {
             "the registered agencies (codes a record may belong to or be shared with); a partner"
                 + " agency's accounts see their own and the administration only",
             this::list)
+        .query()
         .post(
             "/api/agencies",
             Access.anyOf(Role.ADMIN),
             "register an agency ({\"code\":\"police-jp\",\"name\":…}; the administration's"
                 + " administrators); 201 when new, 200 when registered already (its name"
                 + " unchanged)",
-            this::register);
+            this::register)
+        .query();
   }
 
   private void list(Context ctx) {

@@ -113,11 +113,13 @@ public final class AuditWeb implements WebModule {
                 + " local time in the administration's zone, or a time with an offset), q (text in"
                 + " the details), before (seq), limit (1-500); audited",
             this::api)
+        .query(AuditQuery.PARAMETERS.toArray(String[]::new))
         .post(
             "/api/audit/verify",
             ADMINS,
             "check the audit log's hash chain: {ok, entries} or {ok:false, seq, reason}; audited",
-            this::verifyApi);
+            this::verifyApi)
+        .query();
   }
 
   /** The caller, if an administrator of the administration; 403 (audited) for anyone else's. */

@@ -50,12 +50,15 @@ final class PlatformRoutes implements WebModule {
             Access.signedIn(),
             "end the bearer token (or session) this request carries; 204",
             this::apiLogout)
+        .query()
         .post(
             "/api/login",
             Access.open(),
             "exchange user name and password for a bearer token",
             this::apiLogin)
-        .get("/api/me", Access.signedIn(), "the caller's identity, roles and scope", this::me);
+        .query()
+        .get("/api/me", Access.signedIn(), "the caller's identity, roles and scope", this::me)
+        .query();
   }
 
   private void health(Context ctx) {
@@ -332,8 +335,27 @@ final class PlatformRoutes implements WebModule {
                 "schema",
                 Map.of("type", "string")));
       }
+      boolean named = !params.isEmpty();
+      spec.query()
+          .ifPresent(
+              names ->
+                  names.forEach(
+                      n ->
+                          params.add(
+                              Map.of(
+                                  "name",
+                                  n,
+                                  "in",
+                                  "query",
+                                  "required",
+                                  false,
+                                  "schema",
+                                  Map.of("type", "string")))));
       if (!params.isEmpty()) {
         op.put("parameters", params);
+      }
+      if (spec.query().isPresent()) {
+        op.put("x-other-query-parameters", "refused with 400 invalid-parameter (lang is taken)");
       }
       Map<String, Object> responses = new LinkedHashMap<>();
       boolean write = !spec.method().equals("GET");
@@ -349,7 +371,7 @@ final class PlatformRoutes implements WebModule {
             "200", Map.of("description", "OK", "content", Map.of("application/json", Map.of())));
       }
       responses.put("400", Map.of("description", "invalid input", "content", problemContent()));
-      if (!params.isEmpty()) {
+      if (named) {
         responses.put(
             "404",
             Map.of("description", "nothing of that name or id", "content", problemContent()));

@@ -4,6 +4,7 @@ import io.javalin.http.Handler;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.sekisho.platform.auth.Access;
 
 /**
@@ -23,6 +24,18 @@ import org.sekisho.platform.auth.Access;
  *
  * The server then leaves that body to the handler (its path and query parameters are still
  * checked); every other route is {@link Body#WHOLE}.
+ *
+ * <p>An API route names the query parameters it takes with {@link #query(String...)}:
+ *
+ * <pre>{@code
+ * r.get("/api/search", READERS, "search records", this::search).query("q", "from", "to");
+ * }</pre>
+ *
+ * The server then refuses any other query parameter (except {@code lang}, which it reads itself)
+ * with 400 {@code invalid-parameter} naming it and the ones the route takes, before the handler
+ * runs (after the caller's access is checked), and the OpenAPI document lists them. A misspelt
+ * filter or paging parameter ({@code ?offset=} for {@code ?after=}) would otherwise be answered as
+ * if it had been read. Pages are not checked: a link with a parameter left over still opens.
  */
 public final class Routes {
   /** How the server checks a route's request body before its handler runs. */
@@ -49,7 +62,9 @@ public final class Routes {
 
   /**
    * One declared route. {@code api} routes answer JSON; the others answer HTML pages. {@code body}
-   * says how the server checks its request body ({@link Body#WHOLE} unless declared).
+   * says how the server checks its request body ({@link Body#WHOLE} unless declared). {@code query}
+   * holds the query parameters an API route takes, when it declared them ({@link
+   * Routes#query(String...)}); the server then refuses the others.
    */
   public record RouteSpec(
       String method,
@@ -58,15 +73,41 @@ public final class Routes {
       String summary,
       Handler handler,
       String tag,
-      Body body) {
+      Body body,
+      Optional<List<String>> query) {
     public RouteSpec {
       Objects.requireNonNull(body, "body");
+      query = query.map(List::copyOf);
+    }
+
+    /** A route whose query parameters are not declared. */
+    public RouteSpec(
+        String method,
+        String path,
+        Access access,
+        String summary,
+        Handler handler,
+        String tag,
+        Body body) {
+      this(method, path, access, summary, handler, tag, body, Optional.empty());
     }
 
     /** A route whose body is checked whole ({@link Body#WHOLE}). */
     public RouteSpec(
         String method, String path, Access access, String summary, Handler handler, String tag) {
       this(method, path, access, summary, handler, tag, Body.WHOLE);
+    }
+
+    /**
+     * The first query parameter of a request that this route does not take, when it declared the
+     * ones it takes; {@code lang} is taken by every route.
+     */
+    public Optional<String> unknownParameter(java.util.Collection<String> given) {
+      if (query.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> taken = query.get();
+      return given.stream().filter(n -> !n.equals("lang") && !taken.contains(n)).findFirst();
     }
 
     public boolean api() {
@@ -105,6 +146,35 @@ public final class Routes {
 
   public Routes delete(String path, Access access, String summary, Handler handler) {
     return add("DELETE", path, access, summary, Body.WHOLE, handler);
+  }
+
+  /**
+   * Declares the query parameters the route added last takes (none when called without names); the
+   * server refuses any other but {@code lang} with 400 {@code invalid-parameter}.
+   *
+   * @throws IllegalStateException when no route was added yet, or the last one is a page
+   */
+  public Routes query(String... names) {
+    if (specs.isEmpty()) {
+      throw new IllegalStateException("query(…) names the parameters of the route added last");
+    }
+    RouteSpec last = specs.get(specs.size() - 1);
+    if (!last.api()) {
+      throw new IllegalStateException(
+          last.path() + " is a page: only API routes refuse query parameters they do not take");
+    }
+    specs.set(
+        specs.size() - 1,
+        new RouteSpec(
+            last.method(),
+            last.path(),
+            last.access(),
+            last.summary(),
+            last.handler(),
+            last.tag(),
+            last.body(),
+            Optional.of(List.of(names))));
+    return this;
   }
 
   private Routes add(

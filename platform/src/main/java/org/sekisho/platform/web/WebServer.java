@@ -278,6 +278,7 @@ public final class WebServer implements AutoCloseable {
         // a record masked): no browser or proxy keeps a copy
         ctx.header("Cache-Control", "no-store");
       }
+      checkQuery(spec, ctx);
       checkInput(spec, ctx);
       spec.handler().handle(ctx);
     } catch (HttpProblem e) {
@@ -333,6 +334,28 @@ public final class WebServer implements AutoCloseable {
   }
 
   /** Refuses text the database cannot store before the handler sees it (see {@link InputCheck}). */
+  /** Refuses a query parameter an API route did not declare (see {@link Routes#query}). */
+  private static void checkQuery(RouteSpec spec, Context ctx) {
+    Optional<String> unknown = spec.unknownParameter(ctx.queryParamMap().keySet());
+    if (unknown.isPresent()) {
+      String name = unknown.get();
+      String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+      List<String> taken = spec.query().orElseThrow();
+      throw HttpProblem.of(
+          "invalid-parameter",
+          shown,
+          spec.method()
+              + " "
+              + spec.path()
+              + (taken.isEmpty()
+                  ? " takes no query parameters"
+                  : " takes " + String.join(", ", taken))
+              + "; there is no parameter '"
+              + shown
+              + "'");
+    }
+  }
+
   private void checkInput(RouteSpec spec, Context ctx) {
     Optional<Problem> problem = inputCheck.problem(ctx, spec.body());
     if (problem.isPresent()) {

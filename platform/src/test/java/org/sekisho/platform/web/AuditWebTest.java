@@ -155,7 +155,7 @@ class AuditWebTest {
             new Bad("before=99999999", "before", "there is no entry 99999999"),
             new Bad("action=*", "action", "targeting.*"),
             new Bad("text=secret", "text", "there is no parameter 'text'"),
-            new Bad("actr=kato", "actr", "filtered by actor, agency"))) {
+            new Bad("actr=kato", "actr", "takes actor, agency"))) {
       TestServer.Answer a = t.get("/api/audit?" + b.query(), root);
       assertThat(a.status()).as(b.query()).isEqualTo(400);
       JsonNode body = a.json();
