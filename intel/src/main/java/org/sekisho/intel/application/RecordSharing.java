@@ -104,6 +104,13 @@ public final class RecordSharing {
       String field,
       String agreementReference) {}
 
+  /**
+   * A sharing in force: which record (its kind and owner), with whom, and the agreement it cites
+   * (0: shared at ingest, no agreement cited).
+   */
+  public record LiveShare(
+      long recordId, RecordKind kind, String owner, String partner, long agreementId) {}
+
   /** Storage of agreements and sharings; each change is atomic. */
   public interface SharingStore {
     List<SharingAgreement> agreements();
@@ -139,6 +146,19 @@ public final class RecordSharing {
 
     /** Every record shared with another agency now (ingest's sharings included). */
     List<RecordHead> shared();
+
+    /**
+     * Every sharing in force now, one per record and partner, with the agreement it cites (0 for a
+     * sharing made at ingest, which cites none).
+     */
+    List<LiveShare> live();
+
+    /**
+     * Points the sharing in force of the record with {@code agency} from agreement {@code from} to
+     * {@code to}; false when there is no such sharing citing {@code from} (revoked or re-pointed
+     * since it was read).
+     */
+    boolean rebase(long recordId, String agency, long from, long to);
 
     /**
      * The records of {@code owner} shared with {@code partner} now, newest first, at most {@code
@@ -539,32 +559,66 @@ public final class RecordSharing {
 
   /**
    * Ends every sharing no agreement in force allows any more (an agreement ended or run out), as
-   * {@code system:agreements}, audited like a liaison officer's revocation; returns how many. Run
-   * when an agreement ends and every hour, so access never outlives its basis by more than the hour
-   * in which the day turns.
+   * {@code system:agreements}, audited like a liaison officer's revocation with the agreement that
+   * ended; returns how many. A sharing whose agreement ended while another in force still covers it
+   * is re-pointed to that one ({@code record.share.rebased}, with both ids), so it never cites an
+   * agreement that has ended. Run when an agreement ends and every hour, so access never outlives
+   * its basis by more than the hour in which the day turns.
    */
   public int lapse() {
     List<SharingAgreement> all = store.agreements();
     LocalDate today = today();
     int ended = 0;
-    for (RecordHead r : store.shared()) {
-      for (String partner : r.sharedWith()) {
-        if (!partner.equals(r.agency())
-            && basis(all, r.agency(), partner, r.kind(), today).isEmpty()
-            && store.revoke(r.id(), partner, LAPSED_REASON, LAPSED_BY, clock.instant())) {
+    for (LiveShare l : store.live()) {
+      if (l.partner().equals(l.owner())) {
+        continue;
+      }
+      Optional<SharingAgreement> now = basis(all, l.owner(), l.partner(), l.kind(), today);
+      Instant at = clock.instant();
+      if (now.isEmpty()) {
+        if (store.revoke(l.recordId(), l.partner(), LAPSED_REASON, LAPSED_BY, at)) {
+          // the ended agreement is named, so the log alone says on what basis access ended
+          Map<String, String> details = new LinkedHashMap<>();
+          details.put("agency", l.partner());
+          details.put("kind", l.kind().code());
+          details.put("agreement", Long.toString(l.agreementId()));
+          details.put("reason", "lapsed");
           audit.record(
               new AuditEvent(
-                  clock.instant(),
+                  at,
                   LAPSED_BY,
                   administration,
                   "record.unshared",
-                  "record:" + r.id(),
-                  Map.of("agency", partner, "kind", r.kind().code(), "reason", "lapsed")));
+                  "record:" + l.recordId(),
+                  details));
           ended++;
         }
+      } else if (l.agreementId() != 0
+          && !citesInForce(all, l.agreementId(), l.kind(), today)
+          && store.rebase(l.recordId(), l.partner(), l.agreementId(), now.get().id())) {
+        // another agreement in force still covers it: the sharing now cites that one, so no page
+        // names an agreement that has ended as its basis
+        audit.record(
+            new AuditEvent(
+                at,
+                LAPSED_BY,
+                administration,
+                "record.share.rebased",
+                "record:" + l.recordId(),
+                Map.of(
+                    "agency", l.partner(),
+                    "kind", l.kind().code(),
+                    "from", Long.toString(l.agreementId()),
+                    "to", Long.toString(now.get().id()))));
       }
     }
     return ended;
+  }
+
+  /** Whether agreement {@code id} is in force on {@code day} for a record of {@code kind}. */
+  private static boolean citesInForce(
+      List<SharingAgreement> all, long id, RecordKind kind, LocalDate day) {
+    return all.stream().anyMatch(a -> a.id() == id && a.covers(kind, day));
   }
 
   /** Who ends the sharings an agreement no longer allows. */
@@ -690,10 +744,13 @@ public final class RecordSharing {
             actor.agency(),
             "record.shared",
             "record:" + recordId,
+            // the purpose is the officer's word on the exchange (at most MAX_TEXT characters), no
+            // traveller's data: kept in the hash-chained log so an oversight body reads why
             Map.of(
                 "agency", agency,
                 "agreement", Long.toString(basis.get().id()),
-                "kind", head.kind().code())));
+                "kind", head.kind().code(),
+                "purpose", purpose.strip())));
     return Outcome.accepted(
         new Share(
             agency,
@@ -753,6 +810,13 @@ public final class RecordSharing {
       return Outcome.rejected(
           "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
     }
+    // the agreement the ended sharing cited (0: shared at ingest), named in the audit entry
+    long ended =
+        store.shares(recordId).stream()
+            .filter(s -> s.inForce() && s.agency().equals(agency))
+            .mapToLong(Share::agreementId)
+            .findFirst()
+            .orElse(0);
     Instant now = clock.instant();
     if (!store.revoke(recordId, agency, reason.strip(), actor.username(), now)) {
       return Outcome.rejected(
@@ -765,7 +829,12 @@ public final class RecordSharing {
             actor.agency(),
             "record.unshared",
             "record:" + recordId,
-            Map.of("agency", agency, "kind", head.kind().code())));
+            // the reason, as the purpose of the sharing, is the officer's word (at most MAX_TEXT)
+            Map.of(
+                "agency", agency,
+                "kind", head.kind().code(),
+                "agreement", Long.toString(ended),
+                "reason", reason.strip())));
     return Outcome.accepted(agency);
   }
 

@@ -280,6 +280,42 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
                 .list());
   }
 
+  @Override
+  public List<RecordSharing.LiveShare> live() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select r.id, r.kind, r.agency, p.partner, coalesce(s.agreement_id, 0)"
+                        + " from intel.record r cross join unnest(r.shared_with) as p(partner)"
+                        + " left join intel.record_share s on s.record_id = r.id"
+                        + " and s.agency = p.partner and s.revoked_at is null"
+                        + " where cardinality(r.shared_with) > 0 order by r.id, p.partner")
+                .map(
+                    (rs, ctx) ->
+                        new RecordSharing.LiveShare(
+                            rs.getLong(1),
+                            RecordKind.ofCode(rs.getString(2)).orElseThrow(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getLong(5)))
+                .list());
+  }
+
+  @Override
+  public boolean rebase(long recordId, String agency, long from, long to) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update intel.record_share set agreement_id = ? where record_id = ? and"
+                            + " agency = ? and agreement_id = ? and revoked_at is null")
+                    .bind(0, to)
+                    .bind(1, recordId)
+                    .bind(2, agency)
+                    .bind(3, from)
+                    .execute())
+        == 1;
+  }
+
   // the partial index record_shared_with serves "cardinality > 0 and shared_with @> [partner]"
   private static final String SHARED_WITH_PARTNER =
       " from intel.record r where r.agency = :owner and cardinality(r.shared_with) > 0"

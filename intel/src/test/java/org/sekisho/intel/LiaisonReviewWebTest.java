@@ -1,0 +1,263 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * What a liaison officer and a partner agency found using the exchange: the audit log alone says
+ * why a record was shared and why a sharing ended, a sharing never cites an agreement that ended,
+ * and a partner learns nothing of other agencies through refusals. Over a real server and
+ * PostgreSQL; each test uses its own partner agency or records, so their order does not matter.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class LiaisonReviewWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String liaison;
+  private String officer;
+  private String admin;
+  private String police;
+  private String policeLiaison;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    String pw = "pw-" + System.nanoTime();
+    TestIngest.register(
+        db, CLOCK, "customs-jp", "police-jp", "rvw-fiu", "rvw-coast", "rvw-secret", "rvw-dup");
+    accounts.upsert("rv-mei", "Mei", pw, Set.of(Role.LIAISON), "customs-jp", "HQ");
+    accounts.upsert("rv-kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
+    accounts.upsert("rv-root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
+    accounts.upsert("rv-taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
+    accounts.upsert("rv-aoi", "Aoi", pw, Set.of(Role.LIAISON), "police-jp", "NPA");
+    liaison = accounts.issueApiToken("rv-mei", "test", Optional.empty());
+    officer = accounts.issueApiToken("rv-kenji", "test", Optional.empty());
+    admin = accounts.issueApiToken("rv-root", "test", Optional.empty());
+    police = accounts.issueApiToken("rv-taro", "test", Optional.empty());
+    policeLiaison = accounts.issueApiToken("rv-aoi", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    StringBuilder seizures = new StringBuilder();
+    for (int i = 1; i <= 9; i++) {
+      seizures.append(
+          "{\"seizureId\":\"SZ-RVW-"
+              + i
+              + "\",\"date\":\"2026-11-26\",\"commodity\":\"methamphetamine\"}\n");
+    }
+    assertThat(send(officer, "POST", "/api/ingest/seizures", seizures.toString()).statusCode())
+        .isEqualTo(200);
+    agree(
+        "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU NPA-Customs"
+            + " review\",\"validFrom\":\"2024-07-01\"}");
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private long agree(String json) throws Exception {
+    HttpResponse<String> r = send(admin, "POST", "/api/sharing/agreements", json);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    return JSON.readTree(r.body()).get("id").asLong();
+  }
+
+  private HttpResponse<String> send(String token, String method, String path, String body)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "application/json")
+            .header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private long id(String sourceId) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.record where source_id = ?")
+                    .bind(0, sourceId)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  /** The details of the audit entries with this action and subject, oldest first. */
+  private List<JsonNode> audited(String action, String subject) throws Exception {
+    List<String> rows =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details from platform.audit_log where action = ? and"
+                                + " subject = ? order by seq")
+                        .bind(0, action)
+                        .bind(1, subject)
+                        .mapTo(String.class)
+                        .list());
+    List<JsonNode> out = new java.util.ArrayList<>();
+    for (String r : rows) {
+      out.add(JSON.readTree(r));
+    }
+    return out;
+  }
+
+  private JsonNode shareOf(long record, String agency) throws Exception {
+    JsonNode shares =
+        JSON.readTree(send(liaison, "GET", "/api/sharing/records/" + record, null).body());
+    for (JsonNode s : shares.get("shares")) {
+      if (s.get("agency").asText().equals(agency) && s.get("inForce").asBoolean()) {
+        return s;
+      }
+    }
+    return null;
+  }
+
+  @Test
+  void theAuditLogSaysWhyARecordWasSharedWhyTheSharingEndedAndUnderWhichAgreement()
+      throws Exception {
+    long seizure = id("SZ-RVW-1");
+    long mou = agreementOf("police-jp");
+    HttpResponse<String> shared =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + seizure,
+            "{\"agency\":\"police-jp\",\"purpose\":\"joint operation Harbour Light\"}");
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+    JsonNode share = audited("record.shared", "record:" + seizure).get(0);
+    assertThat(share.get("purpose").asText()).isEqualTo("joint operation Harbour Light");
+    assertThat(share.get("agreement").asText()).isEqualTo(Long.toString(mou));
+    HttpResponse<String> revoked =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + seizure + "/police-jp/revoke",
+            "{\"reason\":\"operation closed by the prosecutor\"}");
+    assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
+    JsonNode end = audited("record.unshared", "record:" + seizure).get(0);
+    assertThat(end.get("reason").asText()).isEqualTo("operation closed by the prosecutor");
+    assertThat(end.get("agreement").asText()).isEqualTo(Long.toString(mou));
+  }
+
+  private long agreementOf(String agency) throws Exception {
+    JsonNode all = JSON.readTree(send(admin, "GET", "/api/sharing/agreements", null).body());
+    for (JsonNode a : all.get("agreements")) {
+      if (a.get("agency").asText().equals(agency)) {
+        return a.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no agreement with " + agency);
+  }
+
+  @Test
+  void aSharingWhoseAgreementEndsMovesToAnotherInForceAndALapseNamesTheAgreementThatEnded()
+      throws Exception {
+    long older =
+        agree(
+            "{\"agency\":\"rvw-fiu\",\"kinds\":[\"seizures\"],\"reference\":\"FIU MoU 2024\","
+                + "\"validFrom\":\"2024-01-01\"}");
+    long newer =
+        agree(
+            "{\"agency\":\"rvw-fiu\",\"kinds\":[\"seizures\"],\"reference\":\"FIU MoU 2025\","
+                + "\"validFrom\":\"2025-01-01\"}");
+    long seizure = id("SZ-RVW-2");
+    HttpResponse<String> shared =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + seizure,
+            "{\"agency\":\"rvw-fiu\",\"purpose\":\"money laundering case\"}");
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+    assertThat(shareOf(seizure, "rvw-fiu").get("agreementId").asLong()).isEqualTo(newer);
+    end(newer);
+    // still shared, now citing the agreement in force, and the move is audited with both ids
+    JsonNode moved = shareOf(seizure, "rvw-fiu");
+    assertThat(moved).isNotNull();
+    assertThat(moved.get("agreementId").asLong()).isEqualTo(older);
+    assertThat(moved.get("agreement").asText()).isEqualTo("FIU MoU 2024");
+    JsonNode rebased = audited("record.share.rebased", "record:" + seizure).get(0);
+    assertThat(rebased.get("from").asText()).isEqualTo(Long.toString(newer));
+    assertThat(rebased.get("to").asText()).isEqualTo(Long.toString(older));
+    // the last basis ends: the sharing lapses, and the log names the agreement that ended
+    end(older);
+    assertThat(shareOf(seizure, "rvw-fiu")).isNull();
+    JsonNode lapsed = audited("record.unshared", "record:" + seizure).get(0);
+    assertThat(lapsed.get("reason").asText()).isEqualTo("lapsed");
+    assertThat(lapsed.get("agreement").asText()).isEqualTo(Long.toString(older));
+  }
+
+  private void end(long agreement) throws Exception {
+    HttpResponse<String> r =
+        send(
+            admin,
+            "POST",
+            "/api/sharing/agreements/" + agreement + "/end",
+            "{\"lastDay\":\"2026-11-26\",\"reason\":\"superseded for the review\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+}
