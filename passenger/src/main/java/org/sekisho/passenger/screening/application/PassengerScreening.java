@@ -20,6 +20,8 @@ import org.sekisho.names.domain.NameNormaliser;
 import org.sekisho.names.domain.watchlist.Watchlist;
 import org.sekisho.passenger.pnr.application.PnrIngest;
 import org.sekisho.passenger.pnr.domain.ApiMessage;
+import org.sekisho.passenger.pnr.domain.Flight;
+import org.sekisho.passenger.pnr.domain.Pnr;
 import org.sekisho.passenger.pnr.domain.PnrMessage;
 import org.sekisho.passenger.screening.domain.ApiTravellerKeys;
 import org.sekisho.passenger.screening.domain.FlightRef;
@@ -174,24 +176,82 @@ public final class PassengerScreening implements PnrIngest.Listener {
     LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
     Set<Long> flights = new LinkedHashSet<>();
     for (PnrIngest.StoredPnr s : pnrs) {
-      FlightRef ref = TravellerFacts.flightOf(message, s.pnr(), day);
-      if (ref == null) {
-        continue;
+      String booking = s.pnr().carrier() + "/" + s.pnr().recordLocator();
+      Set<Long> on = new LinkedHashSet<>();
+      for (FlightRef ref : flightsOf(message, s.pnr(), day)) {
+        Flight leg = legFor(message, s.pnr(), ref);
+        long id = store.flight(ref, ref.direction(homeCountry).code(), Schedule.of(leg));
+        List<PassengerFacts> facts =
+            previousNames(
+                store.travellers(id), TravellerFacts.of(ref, s.pnr(), s.version(), s.changes()));
+        store.replaceTravellers(id, booking, facts);
+        on.add(id);
       }
-      long id =
-          store.flight(
-              ref,
-              ref.direction(homeCountry).code(),
-              Schedule.of(TravellerFacts.legOf(message, s.pnr())));
-      List<PassengerFacts> facts =
-          previousNames(
-              store.travellers(id), TravellerFacts.of(ref, s.pnr(), s.version(), s.changes()));
-      store.replaceTravellers(id, s.pnr().carrier() + "/" + s.pnr().recordLocator(), facts);
-      flights.add(id);
+      // a booking moved to another flight leaves the flights its itinerary no longer holds, or
+      // it would stay there with its hits open (a version without an itinerary says nothing)
+      for (long id :
+          s.pnr().itinerary().isEmpty() ? List.<Long>of() : store.flightsOfBooking(booking)) {
+        if (on.contains(id)) {
+          continue;
+        }
+        FlightRef was = store.flightById(id).map(ScreeningStore.FlightRow::ref).orElse(null);
+        if (was != null && !booked(s.pnr(), was)) {
+          store.replaceTravellers(id, booking, List.of());
+          flights.add(id);
+        }
+      }
+      flights.addAll(on);
     }
     for (long id : flights) {
       screenFlight(id, "system:pnr-ingest");
     }
+  }
+
+  /**
+   * The flights a booking version is screened on: the pushed flight when the booking holds it (or
+   * has no itinerary), else the legs of its itinerary that arrive in or leave the home country (the
+   * booking moved to another flight), else its first leg.
+   */
+  private List<FlightRef> flightsOf(PnrMessage message, Pnr pnr, LocalDate day) {
+    FlightRef pushed = TravellerFacts.flightOf(message, pnr, day);
+    if (pushed == null) {
+      return List.of();
+    }
+    if (pnr.itinerary().isEmpty() || booked(pnr, pushed)) {
+      return List.of(pushed);
+    }
+    List<FlightRef> out = new ArrayList<>();
+    for (Flight leg : pnr.itinerary()) {
+      FlightRef ref = FlightRef.of(leg, day);
+      if (ref.direction(homeCountry) != FlightRef.Direction.OTHER && !out.contains(ref)) {
+        out.add(ref);
+      }
+    }
+    return out.isEmpty() ? List.of(FlightRef.of(pnr.itinerary().get(0), day)) : out;
+  }
+
+  /** The leg whose schedule {@code ref} is stored with: the pushed one, else the booking's own. */
+  private static Flight legFor(PnrMessage message, Pnr pnr, FlightRef ref) {
+    Flight pushed = TravellerFacts.legOf(message, pnr);
+    if (pushed != null && FlightRef.of(pushed, ref.departureDate()).equals(ref)) {
+      return pushed;
+    }
+    for (Flight leg : pnr.itinerary()) {
+      if (FlightRef.of(leg, ref.departureDate()).equals(ref)) {
+        return leg;
+      }
+    }
+    return pushed;
+  }
+
+  /** Whether the booking's itinerary holds the flight (a leg without a date holds any day's). */
+  private static boolean booked(Pnr pnr, FlightRef flight) {
+    for (Flight leg : pnr.itinerary()) {
+      if (FlightRef.of(leg, flight.departureDate()).equals(flight)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

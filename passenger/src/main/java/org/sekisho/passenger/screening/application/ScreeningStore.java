@@ -40,6 +40,9 @@ public interface ScreeningStore {
   /** The travellers of a flight as last recorded, PNR and API. */
   List<PassengerFacts> travellers(long flightId);
 
+  /** The flights on which {@code booking} has travellers now, by id. */
+  List<Long> flightsOfBooking(String booking);
+
   /** Earlier flights (within 30 days before this one) of each traveller, by traveller key. */
   Map<String, Integer> tripsLast30Days(long flightId);
 

@@ -115,6 +115,18 @@ public final class JdbcScreeningStore implements ScreeningStore {
   }
 
   @Override
+  public List<Long> flightsOfBooking(String booking) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select distinct flight_id from passenger.screening_traveller where booking ="
+                        + " :b order by flight_id")
+                .bind("b", booking)
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
   public List<PassengerFacts> travellers(long flightId) {
     return jdbi.withHandle(
         h ->

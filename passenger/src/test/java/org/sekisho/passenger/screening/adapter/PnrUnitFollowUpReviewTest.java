@@ -1,0 +1,312 @@
+package org.sekisho.passenger.screening.adapter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.passenger.pnr.adapter.PnrContext;
+import org.sekisho.passenger.pnr.application.PnrRetention;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * What a second review by a PNR unit and an airport officer found, on the real server and
+ * PostgreSQL: a booking moved to another flight, API lists that change a listed traveller's name,
+ * what the audit log holds, pushes that cannot be screened, rules disabled with open hits, the four
+ * eyes on corrections, referral outcomes corrected, and the API's error messages.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PnrUnitFollowUpReviewTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String PASSWORD = "pnr-secret-123";
+  private static Database db;
+  private static WebServer server;
+  private static String pnr;
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start(Database database) throws Exception {
+    db = database;
+    Clock clock = Clock.systemUTC();
+    AuditLog audit = new AuditLog(db.jdbi());
+    PnrContext context =
+        new PnrContext(
+            db,
+            audit,
+            clock,
+            Path.of("target", "pnr-unit-follow-up-test"),
+            PnrRetention.MASK_AFTER,
+            PnrRetention.DELETE_AFTER,
+            "JP",
+            "customs");
+    db.migrate(
+        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
+            .toList());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert("pnr", "Sora Watanabe", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    server =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1",
+                0,
+                false,
+                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
+                    .toList(),
+                context.nav(),
+                "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+    accounts.upsert("pnr2", "Aoi Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
+    accounts.upsert("officer-nrt", "Ken Ito", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "NRT");
+    accounts.upsert("officer-kix", "Yui Ono", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "KIX");
+    accounts.upsert("analyst", "Rin Sato", PASSWORD, EnumSet.of(Role.ANALYST), "customs", "hq");
+    pnr = token();
+    importList(
+        "national-alerts",
+        "national-alerts,NA-001,山田 太郎,やまだ たろう,1972-04-18,jp,TR4471023,high\n"
+            + "national-alerts,NA-002,Kenji Sato,,1980,jp,,medium\n");
+    importList(
+        "seizure-linked", "seizure-linked,SL-001,Viktor Morozov,,1970-05-21,ru,RU4000001,high\n");
+  }
+
+  @AfterAll
+  static void stop() {
+    server.close();
+  }
+
+  private static void importList(String name, String rows) throws Exception {
+    HttpResponse<String> r =
+        post(
+            "/api/screening/watchlists/" + name + "/import?format=csv&severity=high",
+            "list,id,name,aliases,birth_dates,nationalities,documents,severity\n" + rows);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+  }
+
+  /** A PNRGOV push for one flight to Narita on 28 November 2026. */
+  private static String push(String ref, String flight, String... records) {
+    return pushOn(ref, "TVL+281126:1000:281126:1800+SIN+NRT+JL+" + flight, records);
+  }
+
+  /** A PNRGOV push for the flight its TVL segment ({@code tvl}, without the ') names. */
+  private static String pushOn(String ref, String tvl, String... records) {
+    StringBuilder b =
+        new StringBuilder()
+            .append("UNB+IATA:1+JL+JPCUSTOMS+281126:0600+")
+            .append(ref)
+            .append("'UNH+")
+            .append(ref)
+            .append("+PNRGOV:11:1:IA+JL")
+            .append(ref)
+            .append("'MSG+:22'ORG+JL:NRT+++JL:SYS'")
+            .append(tvl)
+            .append("'EQN+")
+            .append(records.length)
+            .append("'");
+    for (String r : records) {
+      b.append("SRC'").append(r);
+    }
+    return b.append("UNT+20+").append(ref).append("'UNZ+1+").append(ref).append("'").toString();
+  }
+
+  private static String leg(String flight) {
+    return "TVL+281126:1000:281126:1800+SIN+NRT+JL+" + flight + ":Y'";
+  }
+
+  private static long flightId(String designator) throws Exception {
+    JsonNode flights =
+        JSON.readTree(get("/api/screening/flights?from=2026-11-28&to=2026-11-28").body())
+            .get("flights");
+    for (JsonNode f : flights) {
+      if (f.get("flight").asText().equals(designator)) {
+        return f.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no flight " + designator + " in " + flights);
+  }
+
+  private static JsonNode flight(String designator) throws Exception {
+    return JSON.readTree(get("/api/screening/flights/" + flightId(designator)).body());
+  }
+
+  private static List<JsonNode> hits(JsonNode flight, String kind) {
+    List<JsonNode> out = new ArrayList<>();
+    for (JsonNode h : flight.get("hits")) {
+      if (kind.isEmpty() || h.get("kind").asText().equals(kind)) {
+        out.add(h);
+      }
+    }
+    return out;
+  }
+
+  private static JsonNode hitBy(JsonNode flight, String source, String traveller) {
+    for (JsonNode h : flight.get("hits")) {
+      if (h.get("source").asText().equals(source)
+          && (traveller.isEmpty() || h.get("traveller").asText().equals(traveller))) {
+        return h;
+      }
+    }
+    throw new AssertionError("no hit of " + source + " for " + traveller + " in " + flight);
+  }
+
+  private static long rule(String text) throws Exception {
+    HttpResponse<String> r =
+        post("/api/screening/rules", JSON.writeValueAsString(java.util.Map.of("text", text)));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("id").asLong();
+  }
+
+  @Test
+  void aBookingMovedToAnotherFlightLeavesTheOldOneWithItsHitsWithdrawnAndIsScreenedOnTheNew()
+      throws Exception {
+    String v1 =
+        push(
+            "MOVE01",
+            "9100",
+            "RCI+JL:MOVE01::011126:1015'TIF+YAMADA+TARO:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/YAMADA/TARO+::1'"
+                + leg("9100"));
+    assertThat(post("/api/pnr", v1).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL9100"), "watchlist:national-alerts/NA-001", "").get("id").asLong();
+
+    // version 2, pushed with the old flight's TVL, books the traveller on JL9101 only
+    String v2 =
+        push(
+            "MOVE02",
+            "9100",
+            "RCI+JL:MOVE01::011126:1015'TIF+YAMADA+TARO:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/YAMADA/TARO+::1'"
+                + leg("9101"));
+    assertThat(post("/api/pnr", v2).statusCode()).isEqualTo(200);
+    JsonNode old = flight("JL9100");
+    assertThat(old.get("travellers")).isEmpty();
+    JsonNode left = JSON.readTree(get("/api/screening/hits/" + hit).body());
+    assertThat(left.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(left.get("comment").asText()).contains("no longer on the flight");
+    assertThat(old.get("openHits").asInt()).isZero();
+    JsonNode moved = flight("JL9101");
+    assertThat(moved.get("travellers"))
+        .extracting(t -> t.get("key").asText())
+        .containsExactly("JL/MOVE01/1");
+    assertThat(
+            hitBy(moved, "watchlist:national-alerts/NA-001", "JL/MOVE01/1").get("status").asText())
+        .isEqualTo("open");
+
+    // re-screening the old flight brings nothing back
+    assertThat(post("/api/screening/flights/" + flightId("JL9100") + "/screen", "").statusCode())
+        .isEqualTo(200);
+    assertThat(flight("JL9100").get("openHits").asInt()).isZero();
+  }
+
+  /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
+  private static String paxlst(String ref, String travellers, int count) {
+    return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"
+        + ref
+        + "++APIS'UNH+"
+        + ref
+        + "+PAXLST:D:05B:UN:IATA'BGM+745'NAD+MS+++KE OPS'TDT+20+KE709+++KE'LOC+125+PUS'"
+        + "DTM+189:2611280900:201'LOC+87+NRT'DTM+232:2611281100:201'"
+        + travellers
+        + "CNT+42:"
+        + count
+        + "'UNT+24+"
+        + ref
+        + "'UNZ+1+"
+        + ref
+        + "'";
+  }
+
+  private static String token() throws Exception {
+    return token("pnr");
+  }
+
+  private static String token(String user) throws Exception {
+    HttpResponse<String> r =
+        HTTP.send(
+            HttpRequest.newBuilder(uri("/api/login"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(200);
+    return JSON.readTree(r.body()).get("token").asText();
+  }
+
+  private static URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + server.port() + path);
+  }
+
+  private static HttpResponse<String> post(String path, String body) throws Exception {
+    return postBytes(path, body.getBytes(StandardCharsets.UTF_8), "text/plain; charset=UTF-8");
+  }
+
+  private static HttpResponse<String> postForm(String path, String body) throws Exception {
+    return postBytes(
+        path, body.getBytes(StandardCharsets.UTF_8), "application/x-www-form-urlencoded");
+  }
+
+  private static HttpResponse<String> postBytes(String path, byte[] body, String type)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + pnr)
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> as(String token, String method, String path, String body)
+      throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                method.equals("GET")
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static HttpResponse<String> get(String path) throws Exception {
+    return HTTP.send(
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + pnr).GET().build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+}
