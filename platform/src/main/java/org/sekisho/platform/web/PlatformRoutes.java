@@ -297,9 +297,33 @@ final class PlatformRoutes implements WebModule {
             "office", p.office()));
   }
 
-  /** Only same-site relative paths, so the sign-in form cannot be used as an open redirect. */
+  /**
+   * Only same-site relative paths, so the sign-in form cannot be used as an open redirect. A
+   * browser drops tabs and line breaks anywhere in a URL and reads a backslash as a slash, so
+   * {@code /<TAB>/evil.example} would be {@code //evil.example}: any control character, space or
+   * backslash sends the user to the start page instead, as does anything that parses with a scheme
+   * or host.
+   */
   static String safeNext(String next) {
-    if (next == null || !next.startsWith("/") || next.startsWith("//") || next.contains("\\")) {
+    if (next == null || !next.startsWith("/") || next.startsWith("//")) {
+      return "/";
+    }
+    for (int i = 0; i < next.length(); i++) {
+      char c = next.charAt(i);
+      if (c <= 0x20
+          || c == 0x7f
+          || c == '\\'
+          || Character.isWhitespace(c)
+          || Character.isISOControl(c)) {
+        return "/";
+      }
+    }
+    try {
+      java.net.URI uri = new java.net.URI(next);
+      if (uri.getScheme() != null || uri.getRawAuthority() != null) {
+        return "/";
+      }
+    } catch (java.net.URISyntaxException e) {
       return "/";
     }
     return next;
