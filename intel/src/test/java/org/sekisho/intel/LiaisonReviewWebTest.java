@@ -260,4 +260,40 @@ class LiaisonReviewWebTest {
             "{\"lastDay\":\"2026-11-26\",\"reason\":\"superseded for the review\"}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
   }
+
+  @Test
+  void aPartnersRefusalsNameOnlyTheAgenciesItMayKnowOf() throws Exception {
+    HttpResponse<String> ingest =
+        send(
+            police,
+            "POST",
+            "/api/ingest/seizures",
+            "{\"seizureId\":\"SZ-RVW-NPA\",\"date\":\"2026-11-26\",\"commodity\":\"cash\","
+                + "\"sharedWith\":[\"nosuch\"]}\n");
+    assertThat(ingest.body()).contains("'nosuch'").contains("customs-jp, police-jp");
+    assertThat(ingest.body()).doesNotContain("rvw-secret").doesNotContain("rvw-fiu");
+    // the police's liaison officer sharing its own seizure with an agency that does not exist
+    send(
+        police,
+        "POST",
+        "/api/ingest/seizures",
+        "{\"seizureId\":\"SZ-RVW-NPA-2\",\"date\":\"2026-11-26\",\"commodity\":\"cash\"}\n");
+    HttpResponse<String> share =
+        send(
+            policeLiaison,
+            "POST",
+            "/api/sharing/records/" + id("SZ-RVW-NPA-2"),
+            "{\"agency\":\"nosuch\",\"purpose\":\"joint investigation\"}");
+    assertThat(share.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(share.body()).get("error").asText()).isEqualTo("unknown-agency");
+    assertThat(share.body()).contains("customs-jp, police-jp").doesNotContain("rvw-secret");
+    // the administration's own users are told every registered agency
+    HttpResponse<String> ours =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + id("SZ-RVW-3"),
+            "{\"agency\":\"nosuch\",\"purpose\":\"joint investigation\"}");
+    assertThat(ours.body()).contains("rvw-secret");
+  }
 }

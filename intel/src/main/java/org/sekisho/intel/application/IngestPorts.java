@@ -113,6 +113,15 @@ public final class IngestPorts {
      */
     java.util.Optional<String> refusal(
         String owner, String partner, org.sekisho.intel.domain.RecordKind kind);
+
+    /**
+     * The agencies of {@code registered} that {@code actor} may know of, which alone a refusal
+     * names: all of them unless the rules say otherwise (a partner agency's users know their own
+     * agency and the administration only).
+     */
+    default java.util.Set<String> seenBy(Actor actor, java.util.Set<String> registered) {
+      return registered;
+    }
   }
 
   /** The sharing rules as they stand; an ingest reads them once, when it starts. */

@@ -439,7 +439,10 @@ public final class IngestRecords {
     }
   }
 
-  /** The row's source id as the problem list shows it: always storable, shortened when too long. */
+  /**
+   * No such agency, naming the registered ones in {@code registered}: only those the ingesting user
+   * may know of (a partner's users are not told which other agencies exist).
+   */
   private static Problem unknownAgency(
       String field, String code, java.util.Set<String> registered) {
     String known = String.join(", ", new java.util.TreeSet<>(registered));
@@ -453,6 +456,7 @@ public final class IngestRecords {
             + "; an administrator registers partner agencies with `sekisho agency add`");
   }
 
+  /** The row's source id as the problem list shows it: always storable, shortened when too long. */
   private static String sourceId(RecordKind kind, Fields f) {
     String id = rawSourceId(kind, f);
     return FieldRules.text("", id, FieldRules.MAX_ID).isEmpty() ? id : FieldRules.shorten(id);
@@ -501,11 +505,13 @@ public final class IngestRecords {
                     + " empty one names none"));
       } else if (!registered.contains(shared.get(i))) {
         // a mistyped code would share with nobody now and with whoever is given it later
-        unstorable.add(unknownAgency("sharedWith[" + i + "]", shared.get(i), registered));
+        unstorable.add(
+            unknownAgency(
+                "sharedWith[" + i + "]", shared.get(i), sharing.seenBy(actor, registered)));
       }
     }
     if (!agency.isEmpty() && !registered.contains(agency)) {
-      unstorable.add(unknownAgency("agency", agency, registered));
+      unstorable.add(unknownAgency("agency", agency, sharing.seenBy(actor, registered)));
     }
     if (!unstorable.isEmpty()) {
       // The record's own fields are checked too, so that the row's every problem is listed.

@@ -209,7 +209,7 @@ public final class RecordSharing {
       return Outcome.rejected("missing-field", "agency", "name the partner agency, e.g. police-jp");
     }
     if (!agencies.registered().contains(partner)) {
-      return Outcome.rejected(unknownAgency(partner));
+      return Outcome.rejected(unknownAgency(partner, actor));
     }
     // one more than is listed, so the answer can say it was cut
     List<SharedRecord> out = store.sharedWith(actor.agency(), partner, MAX_LISTED + 1, 0);
@@ -263,11 +263,20 @@ public final class RecordSharing {
   public IngestPorts.SharingRules rulesNow() {
     List<SharingAgreement> all = store.agreements();
     LocalDate today = today();
-    // naming the owner itself shares with no one: nothing to agree
-    return (owner, partner, kind) ->
-        owner.equals(partner) || basis(all, owner, partner, kind, today).isPresent()
+    return new IngestPorts.SharingRules() {
+      @Override
+      public Optional<String> refusal(String owner, String partner, RecordKind kind) {
+        // naming the owner itself shares with no one: nothing to agree
+        return owner.equals(partner) || basis(all, owner, partner, kind, today).isPresent()
             ? Optional.empty()
             : Optional.of(noAgreement(owner, partner, kind));
+      }
+
+      @Override
+      public Set<String> seenBy(Actor actor, Set<String> registered) {
+        return RecordSharing.this.seenBy(actor, registered);
+      }
+    };
   }
 
   private Optional<SharingAgreement> basis(
@@ -410,7 +419,7 @@ public final class RecordSharing {
       problems.add(
           Problem.of("missing-field", "agency", "name the partner agency, e.g. police-jp"));
     } else if (!agencies.registered().contains(agency)) {
-      problems.add(unknownAgency(agency));
+      problems.add(unknownAgency(agency, actor));
     } else if (agency.equals(actor.agency())) {
       problems.add(
           Problem.of(
@@ -712,7 +721,7 @@ public final class RecordSharing {
       problems.add(
           Problem.of("missing-field", "agency", "name the partner agency, e.g. police-jp"));
     } else if (!agencies.registered().contains(agency)) {
-      problems.add(unknownAgency(agency));
+      problems.add(unknownAgency(agency, actor));
     } else if (agency.equals(head.agency())) {
       problems.add(
           Problem.of("invalid-value", "agency", "the record belongs to " + agency + " already"));
@@ -954,7 +963,7 @@ public final class RecordSharing {
                       + String.join(", ", partners)
                       + ", not with "
                       + p)
-              : unknownAgency(p);
+              : unknownAgency(p, actor);
       audit.record(
           new AuditEvent(
               clock.instant(),
@@ -1035,15 +1044,33 @@ public final class RecordSharing {
     return o;
   }
 
-  private Problem unknownAgency(String agency) {
+  /**
+   * No such agency, naming only those {@code actor} may know of: every registered one for the
+   * administration (and the command line), its own agency and the administration for a partner's
+   * (as {@code GET /api/agencies} shows it), so a refusal lists no agency a partner may not see.
+   */
+  private Problem unknownAgency(String agency, Actor actor) {
     return Problem.of(
         "unknown-agency",
         "agency",
         "no agency '"
             + FieldRules.shorten(agency == null ? "" : agency)
             + "' is registered (registered: "
-            + String.join(", ", new java.util.TreeSet<>(agencies.registered()))
+            + String.join(", ", seenBy(actor, agencies.registered()))
             + ")");
+  }
+
+  /**
+   * The agencies of {@code registered} that {@code actor} may know of, sorted: all of them for the
+   * administration's users and the command line; its own agency and the administration for a
+   * partner agency's.
+   */
+  public java.util.SortedSet<String> seenBy(Actor actor, Set<String> registered) {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>(registered);
+    if (!actor.mayAssignAgency() && !actor.agency().equals(administration)) {
+      out.retainAll(Set.of(actor.agency(), administration));
+    }
+    return out;
   }
 
   private static Optional<Problem> text(String field, String value, int min, String why) {
