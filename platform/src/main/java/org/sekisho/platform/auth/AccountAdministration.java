@@ -172,7 +172,11 @@ public final class AccountAdministration {
                           .or(
                               () ->
                                   AccountRules.agencyRolesProblem(
-                                      created.roles(), created.agency(), administration));
+                                      created.roles(), created.agency(), administration))
+                          .or(
+                              () ->
+                                  AccountRules.kioskOfficeProblem(
+                                      created.roles(), created.office()));
                   if (refused.isPresent()) {
                     return new AccountChange.Refused(refused.get());
                   }
@@ -491,7 +495,14 @@ public final class AccountAdministration {
                                           && after.agency().equals(before.get().agency())
                                       ? Optional.empty()
                                       : AccountRules.agencyRolesProblem(
-                                          after.roles(), after.agency(), administration));
+                                          after.roles(), after.agency(), administration))
+                          .or(
+                              () ->
+                                  after.roles().equals(before.get().roles())
+                                          && after.office().equals(before.get().office())
+                                      ? Optional.empty()
+                                      : AccountRules.kioskOfficeProblem(
+                                          after.roles(), after.office()));
                   if (refused.isPresent()) {
                     return new Result(
                         new AccountChange.Refused(refused.get()),

@@ -131,6 +131,17 @@ public final class AccountRules {
     return Optional.empty();
   }
 
+  /**
+   * Why an account holding {@code roles} cannot have {@code office}, or empty: a kiosk is a device
+   * at one office, whose officers read the referrals it makes; without an office they would go to
+   * every office's officers.
+   */
+  public static Optional<AccountRefusal> kioskOfficeProblem(Set<Role> roles, String office) {
+    return roles.contains(Role.KIOSK) && office.isBlank()
+        ? Optional.of(AccountRefusal.invalid("office", "account.error.kiosk.office"))
+        : Optional.empty();
+  }
+
   /** Why an account cannot hold {@code roles}, or empty: at least one, kiosk alone. */
   public static Optional<AccountRefusal> rolesProblem(Set<Role> roles) {
     if (roles.isEmpty()) {

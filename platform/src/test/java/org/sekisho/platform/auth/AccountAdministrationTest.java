@@ -46,11 +46,13 @@ class AccountAdministrationTest {
   }
 
   private AccountChange.Done create(String username, String... roles) {
+    // a kiosk device belongs to an office
+    String office = List.of(roles).contains("kiosk") ? "KIX" : "";
     AccountChange c =
         admin.create(
             "root",
             new AccountAdministration.NewAccount(
-                username, "", List.of(roles), "customs-jp", "", Optional.of(PASSWORD)));
+                username, "", List.of(roles), "customs-jp", office, Optional.of(PASSWORD)));
     assertThat(c).as(username).isInstanceOf(AccountChange.Done.class);
     return (AccountChange.Done) c;
   }

@@ -589,8 +589,24 @@ class AccountWebTest {
         .extracting(e -> e.details().get("reason").asText())
         .contains("account.error.own.deactivate", "account.error.own.admin");
 
-    // kiosk accounts hold the role kiosk alone; their password is the device's own
-    TestServer.Answer kiosk = create("gate-hnd-02", null, "kiosk");
+    // kiosk accounts hold the role kiosk alone; their password is the device's own; a kiosk
+    // belongs to an office, whose officers receive its referrals
+    TestServer.Answer nowhere = create("gate-hnd-02", null, "kiosk");
+    assertThat(nowhere.status()).isEqualTo(400);
+    assertThat(nowhere.json().get("field").asText()).isEqualTo("office");
+    assertThat(nowhere.json().get("message").asText()).contains("needs its office");
+    ObjectNode atHaneda =
+        body().put("username", "gate-hnd-02").put("agency", "customs-jp").put("office", "HND");
+    atHaneda.putArray("roles").add("kiosk");
+    TestServer.Answer kiosk = api("POST", "/api/admin/accounts", root, atHaneda.toString());
+    assertThat(kiosk.status()).isEqualTo(201);
+    assertThat(
+            api("POST", "/api/admin/accounts/gate-hnd-02", root, "{\"office\":\"\"}")
+                .json()
+                .get("field")
+                .asText())
+        .as("nor can its office be taken away")
+        .isEqualTo("office");
     assertThat(kiosk.json().get("account").get("mustChangePassword").asBoolean()).isFalse();
     TestServer.Answer mixed =
         api("POST", "/api/admin/accounts/gate-hnd-02", root, "{\"roles\":[\"kiosk\",\"officer\"]}");
