@@ -57,11 +57,16 @@ public final class PnrIngest {
    * the listener is logged and does not undo the ingest.
    */
   public interface Listener {
-    /** The bookings of one PNRGOV message, each stored as a new version. */
-    void pnrStored(PnrMessage message, List<StoredPnr> pnrs, Instant at);
+    /**
+     * The bookings of one PNRGOV message, each stored as a new version.
+     *
+     * @param source who or what pushed it ({@code http:USER}, {@code file:NAME}): what the push
+     *     changes is attributed to it
+     */
+    void pnrStored(PnrMessage message, List<StoredPnr> pnrs, Instant at, String source);
 
-    /** One PAXLST message, stored. */
-    void apiStored(ApiMessage message, Instant at);
+    /** One PAXLST message, stored; {@code source} as for {@link #pnrStored}. */
+    void apiStored(ApiMessage message, Instant at, String source);
   }
 
   /**
@@ -131,7 +136,7 @@ public final class PnrIngest {
       }
       if (listener != null && !stored.isEmpty()) {
         try {
-          listener.pnrStored(m, stored, now);
+          listener.pnrStored(m, stored, now, source);
         } catch (RuntimeException e) {
           LOG.log(System.Logger.Level.WARNING, "screening after PNR ingest failed", e);
         }
@@ -158,7 +163,7 @@ public final class PnrIngest {
       travellers += m.travellers().size();
       if (listener != null) {
         try {
-          listener.apiStored(m, now);
+          listener.apiStored(m, now, source);
         } catch (RuntimeException e) {
           LOG.log(System.Logger.Level.WARNING, "screening after API ingest failed", e);
         }

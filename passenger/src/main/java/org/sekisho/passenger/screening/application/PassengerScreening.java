@@ -172,7 +172,8 @@ public final class PassengerScreening implements PnrIngest.Listener {
   }
 
   @Override
-  public void pnrStored(PnrMessage message, List<PnrIngest.StoredPnr> pnrs, Instant at) {
+  public void pnrStored(
+      PnrMessage message, List<PnrIngest.StoredPnr> pnrs, Instant at, String source) {
     LocalDate day = LocalDate.ofInstant(at, ZoneOffset.UTC);
     Set<Long> flights = new LinkedHashSet<>();
     for (PnrIngest.StoredPnr s : pnrs) {
@@ -203,7 +204,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
       flights.addAll(on);
     }
     for (long id : flights) {
-      screenFlight(id, "system:pnr-ingest");
+      screenFlight(id, actor(source, "system:pnr-ingest"), Set.of(), Set.of(), source);
     }
   }
 
@@ -281,7 +282,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
   }
 
   @Override
-  public void apiStored(ApiMessage message, Instant at) {
+  public void apiStored(ApiMessage message, Instant at, String source) {
     FlightRef ref = TravellerFacts.flightOf(message, LocalDate.ofInstant(at, ZoneOffset.UTC));
     if (ref == null) {
       return;
@@ -298,31 +299,82 @@ public final class PassengerScreening implements PnrIngest.Listener {
     }
     Map<String, PassengerFacts> earlier = new LinkedHashMap<>(api);
     Set<String> replaced = new HashSet<>();
+    Set<String> renamed = new HashSet<>();
     for (PassengerFacts f : incoming) {
+      PassengerFacts now = f;
       // a corrected list replaces what an earlier one said about the same passenger
       for (PassengerFacts e : earlier.values()) {
-        if (!e.key().equals(f.key()) && TravellerFacts.sameApiPassenger(e, f)) {
+        if (e.key().equals(f.key()) || !TravellerFacts.sameApiPassenger(e, f)) {
+          continue;
+        }
+        if (renamedOnDocument(e, f)) {
+          // another name on the same document is itself a red flag: the document's holder keeps
+          // the earlier key, and with it the hits, which stay open (withdrawStale)
+          boolean changedNow = !sameName(e, f);
+          now = f.withKey(e.key(), changedNow ? e.displayName() : e.previousName());
+          if (changedNow) {
+            renamed.add(e.key());
+          }
+        } else {
           api.remove(e.key());
           replaced.add(e.key());
         }
       }
-      api.put(f.key(), f);
+      api.put(now.key(), now);
     }
     replaced.removeAll(api.keySet());
     store.replaceTravellers(id, "API", List.copyOf(api.values()));
-    screenFlight(id, "system:api-ingest", replaced);
+    screenFlight(id, actor(source, "system:api-ingest"), replaced, renamed, source);
+  }
+
+  /**
+   * Whether a later list names the holder of an earlier list's document otherwise (or names them as
+   * a list before already renamed them): both give the document, and the names differ or differed.
+   */
+  private static boolean renamedOnDocument(PassengerFacts earlier, PassengerFacts later) {
+    return !earlier.documentNumber().isBlank()
+        && !later.documentNumber().isBlank()
+        && (!sameName(earlier, later) || !earlier.previousName().isBlank());
+  }
+
+  private static boolean sameName(PassengerFacts a, PassengerFacts b) {
+    return letters(a.surname()).equals(letters(b.surname()))
+        && letters(a.givenName()).equals(letters(b.givenName()));
+  }
+
+  private static String letters(String s) {
+    return s.toUpperCase(java.util.Locale.ROOT)
+        .codePoints()
+        .filter(Character::isLetterOrDigit)
+        .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+        .toString();
+  }
+
+  /**
+   * Who a push's screening is attributed to in the audit log: the user who pushed it over HTTP,
+   * else the ingest ({@code fallback}); the push's source is in the details either way.
+   */
+  private static String actor(String source, String fallback) {
+    return source != null && source.startsWith("http:") && source.length() > 5
+        ? source.substring(5)
+        : fallback;
   }
 
   /** Screens one flight again with the current rules and watchlists. */
   public Summary screenFlight(long flightId, String actor) {
-    return screenFlight(flightId, actor, Set.of());
+    return screenFlight(flightId, actor, Set.of(), Set.of(), "");
   }
 
   /**
    * @param replaced keys of API travellers that a later list replaced: their open hits are
    *     withdrawn saying so
+   * @param renamed keys of API travellers whose document a later list gave under another name:
+   *     their open hits stay open, the change noted in their history
+   * @param source the push that caused this screening (empty for a screening on request), named in
+   *     the audit details
    */
-  private Summary screenFlight(long flightId, String actor, Set<String> replaced) {
+  private Summary screenFlight(
+      long flightId, String actor, Set<String> replaced, Set<String> renamed, String source) {
     refreshIfChanged();
     ScreeningStore.FlightRow flight =
         store
@@ -372,9 +424,12 @@ public final class PassengerScreening implements PnrIngest.Listener {
                   "traveller",
                   h == null ? "" : h.hit().subjectKey(),
                   "flight",
-                  "flight:" + flightId)));
+                  "flight:" + flightId,
+                  "push",
+                  source)));
     }
-    int withdrawn = withdrawStale(flightId, before, r, current, replaced, now, actor);
+    int withdrawn =
+        withdrawStale(flightId, before, r, current, replaced, renamed, now, actor, source);
     store.screened(flightId, now, r.travellers().size(), ruleCount, listEntries);
     audit.record(
         new AuditEvent(
@@ -388,7 +443,8 @@ public final class PassengerScreening implements PnrIngest.Listener {
                 "travellers", String.valueOf(r.travellers().size()),
                 "hits", String.valueOf(r.hits().size()),
                 "newHits", String.valueOf(fresh),
-                "withdrawnHits", String.valueOf(withdrawn))));
+                "withdrawnHits", String.valueOf(withdrawn),
+                "push", source)));
     return new Summary(flightId, flight.ref(), r.travellers().size(), r.hits().size(), fresh);
   }
 
@@ -403,15 +459,45 @@ public final class PassengerScreening implements PnrIngest.Listener {
       FlightScreening.Result r,
       FlightScreening current,
       Set<String> replaced,
+      Set<String> renamed,
       Instant now,
-      String actor) {
+      String actor,
+      String source) {
     Set<String> raised = new HashSet<>();
     for (Hit h : r.hits()) {
       raised.add(FlightScreening.hitKey(h.subjectKey(), h.source()));
     }
     Set<String> travellers = new HashSet<>();
+    Set<String> renamedOnDocument = new HashSet<>();
     for (var t : r.travellers()) {
       travellers.add(t.facts().key());
+      if (t.facts().source().equals("API") && !t.facts().previousName().isBlank()) {
+        renamedOnDocument.add(t.facts().key());
+      }
+    }
+    for (ScreeningStore.HitRow h : before) {
+      String key = h.hit().subjectKey();
+      if (h.status().equals("open") && renamed.contains(key)) {
+        // the reason's key and the hit only: the names stay with the traveller's facts
+        if (store.note(h.id(), Reason.of("renamed.document").encode(), "system", now)) {
+          audit.record(
+              new AuditEvent(
+                  now,
+                  actor,
+                  "",
+                  "screening.hit.note",
+                  "hit:" + h.id(),
+                  Map.of(
+                      "reason",
+                      "renamed.document",
+                      "traveller",
+                      key,
+                      "flight",
+                      "flight:" + flightId,
+                      "push",
+                      source)));
+        }
+      }
     }
     Set<String> rules = new HashSet<>();
     for (ScreeningRule rule : current.rules()) {
@@ -423,17 +509,24 @@ public final class PassengerScreening implements PnrIngest.Listener {
           || raised.contains(FlightScreening.hitKey(h.hit().subjectKey(), h.hit().source()))) {
         continue;
       }
-      String source = h.hit().source();
+      String hitSource = h.hit().source();
       Reason reason;
+      boolean ruleGone = hitSource.startsWith("rule:") && !rules.contains(hitSource);
+      boolean delisted =
+          hitSource.startsWith("watchlist:")
+              && !current.listsEntry(hitSource.substring("watchlist:".length()));
+      if (renamedOnDocument.contains(h.hit().subjectKey()) && !ruleGone && !delisted) {
+        // no longer raised only because the name on the listed document changed: kept open
+        continue;
+      }
       if (replaced.contains(h.hit().subjectKey())) {
         reason = Reason.of("withdrawn.replaced");
       } else if (!travellers.contains(h.hit().subjectKey())) {
         reason = Reason.of("withdrawn.gone", h.hit().booking());
-      } else if (source.startsWith("rule:") && !rules.contains(source)) {
-        reason = Reason.of("withdrawn.rule", source.substring("rule:".length()));
-      } else if (source.startsWith("watchlist:")
-          && !current.listsEntry(source.substring("watchlist:".length()))) {
-        reason = Reason.of("withdrawn.delisted", source.substring("watchlist:".length()));
+      } else if (ruleGone) {
+        reason = Reason.of("withdrawn.rule", hitSource.substring("rule:".length()));
+      } else if (delisted) {
+        reason = Reason.of("withdrawn.delisted", hitSource.substring("watchlist:".length()));
       } else {
         reason = Reason.of("withdrawn.changed." + h.hit().kind().code());
       }
@@ -449,9 +542,14 @@ public final class PassengerScreening implements PnrIngest.Listener {
                 "hit:" + h.id(),
                 // the reason's key only: its arguments may name a listed entry
                 Map.of(
-                    "reason", reason.key(),
-                    "traveller", h.hit().subjectKey(),
-                    "flight", "flight:" + flightId)));
+                    "reason",
+                    reason.key(),
+                    "traveller",
+                    h.hit().subjectKey(),
+                    "flight",
+                    "flight:" + flightId,
+                    "push",
+                    source)));
       }
     }
     return n;

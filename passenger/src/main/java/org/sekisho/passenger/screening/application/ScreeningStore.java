@@ -136,6 +136,12 @@ public interface ScreeningStore {
       String user,
       Instant at);
 
+  /**
+   * Notes {@code comment} (a reason's encoded key) in an open hit's history, raising its version so
+   * that a decision made on a page that did not show it is refused; false when it is not open.
+   */
+  boolean note(long hitId, String comment, String user, Instant at);
+
   /** Every decision on a hit, oldest first. */
   List<Decision> decisions(long hitId);
 
@@ -166,7 +172,12 @@ public interface ScreeningStore {
       /** The screening withdrew the hit: nothing supports it any more (by {@code system}). */
       WITHDRAWAL,
       /** The hit is open again: raised again, or its traveller is now another person. */
-      REOPENING;
+      REOPENING,
+      /**
+       * The screening noted something about an open hit without changing it, e.g. a later API list
+       * that names the listed document's holder otherwise (by {@code system}).
+       */
+      NOTE;
 
       public String code() {
         return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');

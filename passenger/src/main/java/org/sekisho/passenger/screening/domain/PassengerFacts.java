@@ -293,4 +293,42 @@ public record PassengerFacts(
         cardBins,
         name);
   }
+
+  /**
+   * The same facts under another key, with {@code previousName} as the name before: an API list
+   * that names a listed document's holder otherwise keeps the earlier list's key, so the hits stay
+   * with the document.
+   */
+  public PassengerFacts withKey(String newKey, String name) {
+    return new PassengerFacts(
+        newKey,
+        source,
+        booking,
+        version,
+        surname,
+        givenName,
+        dateOfBirth,
+        nationality,
+        documentNumber,
+        documentCountry,
+        gender,
+        departureDate,
+        bookingDaysBeforeDeparture,
+        payments,
+        oneWay,
+        route,
+        origin,
+        destination,
+        bags,
+        bagWeightKg,
+        travellingAlone,
+        changed,
+        agency,
+        seat,
+        bookingClass,
+        companions,
+        phones,
+        cardBins,
+        name);
+  }
 }

@@ -202,6 +202,24 @@ public final class JdbcScreeningStore implements ScreeningStore {
         });
   }
 
+  @Override
+  public boolean note(long hitId, String comment, String user, Instant at) {
+    return jdbi.inTransaction(
+        h -> {
+          Optional<Integer> v =
+              h.createQuery(
+                      "update passenger.screening_hit set version = version + 1 where id = :id and"
+                          + " status = 'open' returning version")
+                  .bind("id", hitId)
+                  .mapTo(Integer.class)
+                  .findOne();
+          v.ifPresent(
+              version ->
+                  decision(h, hitId, version, Decision.Kind.NOTE, "open", comment, user, at));
+          return v.isPresent();
+        });
+  }
+
   private record Upserted(boolean inserted, long id, String status, int version, String comment) {}
 
   private record Prior(long id, String status, String identity, String by, Instant at) {}

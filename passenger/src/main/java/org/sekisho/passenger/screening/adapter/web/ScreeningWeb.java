@@ -1440,7 +1440,8 @@ public final class ScreeningWeb implements WebModule {
       e.put("version", d.version());
       e.put("kind", d.kind().code());
       e.put("disposition", d.disposition());
-      e.put("comment", d.comment());
+      // the system's reasons as the hit's own comment shows them, not their stored keys
+      e.put("comment", Reason.english(d.comment()));
       e.put("by", d.decidedBy());
       e.put("at", d.decidedAt().toString());
       out.add(e);
