@@ -229,6 +229,54 @@ class PnrUnitFollowUpReviewTest {
     assertThat(flight("JL9100").get("openHits").asInt()).isZero();
   }
 
+  @Test
+  void anotherNameOnAListedDocumentKeepsTheHitOpenNotedInItsHistoryAndAttributedToThePusher()
+      throws Exception {
+    String analyst = token("analyst");
+    String listed =
+        "NAD+FL+++YAMADA:TARO'ATT+2++M'DTM+329:720418'NAT+2+JPN'DOC+P:110:111+TR4471023'";
+    HttpResponse<String> first = as(analyst, "POST", "/api/api", paxlst("APIN001", listed, 1));
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+    JsonNode hit = hitBy(flight("KE0709"), "watchlist:national-alerts/NA-001", "");
+    long id = hit.get("id").asLong();
+    String key = hit.get("traveller").asText();
+
+    // the same passport under another name: the hit is not withdrawn, it stays with the document
+    String other = "NAD+FL+++SMITH:JOHN'ATT+2++M'DTM+329:720418'NAT+2+JPN'DOC+P:110:111+TR4471023'";
+    assertThat(as(analyst, "POST", "/api/api", paxlst("APIN002", other, 1)).statusCode())
+        .isEqualTo(200);
+    JsonNode after = JSON.readTree(get("/api/screening/hits/" + id).body());
+    assertThat(after.get("status").asText()).isEqualTo("open");
+    assertThat(after.get("traveller").asText()).isEqualTo(key);
+    assertThat(after.get("history").toString()).contains("\"kind\":\"note\"");
+    assertThat(after.get("history").toString()).contains("another name");
+    JsonNode f = flight("KE0709");
+    assertThat(f.get("travellers"))
+        .extracting(t -> t.get("name").asText())
+        .containsExactly("JOHN SMITH");
+    for (JsonNode h : f.get("hits")) {
+      assertThat(h.get("status").asText()).as(h.toString()).isNotEqualTo("withdrawn");
+    }
+    // sent again under the new name, it still stays open
+    assertThat(as(analyst, "POST", "/api/api", paxlst("APIN003", other + "", 1)).statusCode())
+        .isEqualTo(200);
+    assertThat(JSON.readTree(get("/api/screening/hits/" + id).body()).get("status").asText())
+        .isEqualTo("open");
+
+    // what the push changed is the analyst's, in the audit log
+    String noted =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select actor || ' ' || details::text from platform.audit_log where"
+                                + " action = 'screening.hit.note' and subject = :s")
+                        .bind("s", "hit:" + id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(noted).startsWith("analyst ").contains("http:analyst").doesNotContain("SMITH");
+  }
+
   /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
   private static String paxlst(String ref, String travellers, int count) {
     return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"
