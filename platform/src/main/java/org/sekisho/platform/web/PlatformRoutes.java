@@ -329,6 +329,14 @@ final class PlatformRoutes implements WebModule {
     return next;
   }
 
+  /** Routes outside /api/ that answer machines, with what they answer. */
+  private static final Map<String, String> MACHINE_ANSWERS =
+      Map.of(
+          "/metrics", "text/plain; version=0.0.4",
+          "/health", "application/json",
+          "/ready", "application/json",
+          "/openapi.json", "application/json");
+
   private void openApi(Context ctx) {
     Map<String, Object> paths = new TreeMap<>();
     for (RouteSpec spec : server.routes()) {
@@ -383,7 +391,15 @@ final class PlatformRoutes implements WebModule {
       }
       Map<String, Object> responses = new LinkedHashMap<>();
       boolean write = !spec.method().equals("GET");
-      if (!spec.api()) {
+      if (MACHINE_ANSWERS.containsKey(spec.path())) {
+        responses.put(
+            "200",
+            Map.of(
+                "description",
+                "OK",
+                "content",
+                Map.of(MACHINE_ANSWERS.get(spec.path()), Map.of())));
+      } else if (!spec.api()) {
         // a page (or a form posted from one): HTML, or a redirect to the next page
         responses.put(
             "200", Map.of("description", "the page", "content", Map.of("text/html", Map.of())));
@@ -409,19 +425,25 @@ final class PlatformRoutes implements WebModule {
       if (spec.api() && write && !spec.path().equals("/api/logout")) {
         op.put(
             "requestBody",
-            spec.body() == Routes.Body.ROWS
+            spec.body() == Routes.Body.TEXT
                 ? Map.of(
                     "description",
-                    "rows: a batch the route validates row by row, refusing only bad rows (the"
-                        + " summary names the format: JSON Lines, CSV, EDIFACT, NMEA)",
+                    "one plain-text document, read whole (the summary says what it holds)",
                     "content",
-                    Map.of("text/plain", Map.of(), "application/x-ndjson", Map.of()))
-                : Map.of(
-                    "description",
-                    "one JSON value (the summary names its fields); a field named twice, text after"
-                        + " the value or a byte order mark is refused",
-                    "content",
-                    Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
+                    Map.of("text/plain", Map.of()))
+                : spec.body() == Routes.Body.ROWS
+                    ? Map.of(
+                        "description",
+                        "rows: a batch the route validates row by row, refusing only bad rows (the"
+                            + " summary names the format: JSON Lines, CSV, EDIFACT, NMEA)",
+                        "content",
+                        Map.of("text/plain", Map.of(), "application/x-ndjson", Map.of()))
+                    : Map.of(
+                        "description",
+                        "one JSON value (the summary names its fields); a field named twice, text after"
+                            + " the value or a byte order mark is refused",
+                        "content",
+                        Map.of("application/json", Map.of("schema", Map.of("type", "object")))));
       }
       if (spec.body() == Routes.Body.ROWS) {
         op.put("x-body", "rows: a batch the route validates row by row, refusing only bad rows");

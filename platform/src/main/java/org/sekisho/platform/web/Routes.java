@@ -57,7 +57,12 @@ public final class Routes {
      * handler must then keep NUL characters out of the database itself (see {@link
      * Web#hasNul(String)}); path and query parameters are still checked by the server.
      */
-    ROWS
+    ROWS,
+    /**
+     * One plain-text document the handler reads whole (a settings file, a criterion's text), not
+     * JSON: checked as {@link #WHOLE} is, and described in OpenAPI as {@code text/plain}.
+     */
+    TEXT
   }
 
   /**

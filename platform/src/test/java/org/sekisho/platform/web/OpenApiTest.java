@@ -39,6 +39,12 @@ class OpenApiTest {
                         "a batch of things, JSON Lines",
                         Routes.Body.ROWS,
                         ctx -> {})
+                    .put(
+                        "/api/settings",
+                        Access.anyOf(Role.ADMIN),
+                        "the settings text",
+                        Routes.Body.TEXT,
+                        ctx -> {})
                     .post("/tips", Access.open(), "a tip from the public (form)", ctx -> {}));
   }
 
@@ -71,5 +77,19 @@ class OpenApiTest {
     assertThat(tip.at("/responses/401").isMissingNode()).isTrue();
 
     assertThat(paths.get("/api/logout").get("post").has("requestBody")).isFalse();
+
+    JsonNode settings = paths.get("/api/settings").get("put");
+    assertThat(settings.at("/requestBody/content").has("text/plain")).isTrue();
+    assertThat(settings.at("/requestBody/content").has("application/json")).isFalse();
+  }
+
+  @Test
+  void whatMachinesReadIsDescribedWithItsRealContentType() {
+    JsonNode paths = t.get("/openapi.json", null).json().get("paths");
+    assertThat(paths.at("/~1metrics/get/responses/200/content").fieldNames().next())
+        .startsWith("text/plain");
+    assertThat(paths.at("/~1health/get/responses/200/content").has("application/json")).isTrue();
+    assertThat(paths.at("/~1openapi.json/get/responses/200/content").has("application/json"))
+        .isTrue();
   }
 }
