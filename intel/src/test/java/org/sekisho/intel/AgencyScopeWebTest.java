@@ -219,10 +219,10 @@ class AgencyScopeWebTest {
     assertThat(spellings).containsExactlyInAnyOrder("Kitsune Trading", "Kitsune Tradng");
     assertThat(ids(view.get("candidates"))).doesNotContain(policeOnly);
 
-    // the police may not undo a merge of entities they cannot see, nor see its entities
+    // the police may not undo a merge of entities they cannot see, nor learn that they exist
     HttpResponse<String> undo =
         send(police, "POST", "/api/merges/" + merge + "/undo", "{\"reason\":\"not the same\"}");
-    assertThat(undo.statusCode()).as(undo.body()).isEqualTo(403);
+    assertThat(undo.statusCode()).as(undo.body()).isEqualTo(404);
     assertThat(mergedInto(visible)).contains(own);
 
     // the merged entity's name finds the survivor, with the records of both counted

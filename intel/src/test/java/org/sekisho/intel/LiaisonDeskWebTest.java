@@ -316,11 +316,11 @@ class LiaisonDeskWebTest {
         .contains("\"agreements\"")
         .doesNotContain("Osaka")
         .doesNotContain("SZ-DESK");
-    // the administrator overseeing the exchange sees it too, but does not revoke (the liaison's
-    // work) and opens no record (administrators do not read the intelligence database)
+    // the administrator overseeing the exchange sees it too, may stop a sharing at once (an
+    // emergency stop) and opens no record (administrators do not read the intelligence database)
     String admins = page(admin, "/sharing?agency=police-jp", "en").body();
     assertThat(row(admins, "data-record=\"" + sz1 + "\""))
-        .doesNotContain("desk-revoke")
+        .contains("desk-revoke")
         .doesNotContain("href=\"/records/");
     assertThat(admins).contains("id=\"agreement-form\"");
     assertThat(html).doesNotContain("id=\"agreement-form\"");
@@ -381,15 +381,17 @@ class LiaisonDeskWebTest {
         .contains("delivery completed, case closed")
         .contains("mei");
     assertThat(html).contains("data-event=\"revoke-refused\" data-record=\"" + sz2 + "\"");
-    // revoking again: not shared any more, said on the desk in the reader's language
+    // revoking again: ended already, by whom, said on the desk in the reader's language
     HttpResponse<String> again =
         form(
             liaison,
             revoke,
             "ja",
             List.<String[]>of(f("reason", "delivery completed, case closed")));
-    assertThat(again.statusCode()).isEqualTo(404);
-    assertThat(again.body()).contains("id=\"revoke-error\"").contains("この記録はpolice-jpと共有されていません");
+    assertThat(again.statusCode()).isEqualTo(409);
+    assertThat(again.body())
+        .contains("id=\"revoke-error\"")
+        .contains("police-jpとの共有はすでにmeiが終了しています");
   }
 
   @Test

@@ -296,4 +296,167 @@ class LiaisonReviewWebTest {
             "{\"agency\":\"nosuch\",\"purpose\":\"joint investigation\"}");
     assertThat(ours.body()).contains("rvw-secret");
   }
+
+  @Test
+  void theLiaisonChoosesTheAgreementASharingFallsUnderAndADuplicateAgreementIsRefused()
+      throws Exception {
+    String first =
+        "{\"agency\":\"rvw-coast\",\"kinds\":[\"seizures\"],\"reference\":\"JCG A\","
+            + "\"validFrom\":\"2024-01-01\"}";
+    long a = agree(first);
+    long b =
+        agree(
+            "{\"agency\":\"rvw-coast\",\"kinds\":[\"seizures\"],\"reference\":\"JCG B\","
+                + "\"validFrom\":\"2025-01-01\"}");
+    long movements =
+        agree(
+            "{\"agency\":\"rvw-coast\",\"kinds\":[\"conveyance-movements\"],\"reference\":"
+                + "\"JCG C\",\"validFrom\":\"2024-01-01\"}");
+    long future =
+        agree(
+            "{\"agency\":\"rvw-coast\",\"kinds\":[\"seizures\"],\"reference\":\"JCG D\","
+                + "\"validFrom\":\"2027-01-01\"}");
+    // the same agreement again is refused, naming the one recorded
+    HttpResponse<String> dup = send(admin, "POST", "/api/sharing/agreements", first);
+    assertThat(dup.statusCode()).as(dup.body()).isEqualTo(409);
+    assertThat(dup.body()).contains("agreement " + a + " ");
+    long seizure = id("SZ-RVW-4");
+    String path = "/api/sharing/records/" + seizure;
+    // one that does not cover the record, is not in force, is with another partner, or none
+    for (long wrong : List.of(movements, future, agreementOf("police-jp"))) {
+      HttpResponse<String> r =
+          send(
+              liaison,
+              "POST",
+              path,
+              "{\"agency\":\"rvw-coast\",\"purpose\":\"maritime interdiction\","
+                  + "\"agreement\":"
+                  + wrong
+                  + "}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(JSON.readTree(r.body()).get("field").asText()).isEqualTo("agreement");
+    }
+    HttpResponse<String> none =
+        send(
+            liaison,
+            "POST",
+            path,
+            "{\"agency\":\"rvw-coast\",\"purpose\":\"maritime interdiction\","
+                + "\"agreement\":987654}");
+    assertThat(none.statusCode()).isEqualTo(404);
+    // the older one, chosen: the server would have taken the newer
+    HttpResponse<String> shared =
+        send(
+            liaison,
+            "POST",
+            path,
+            "{\"agency\":\"rvw-coast\",\"purpose\":\"maritime interdiction\","
+                + "\"agreement\":"
+                + a
+                + "}");
+    assertThat(shared.statusCode()).as(shared.body()).isEqualTo(201);
+    assertThat(JSON.readTree(shared.body()).get("agreementId").asLong()).isEqualTo(a);
+    assertThat(audited("record.shared", "record:" + seizure).get(0).get("agreement").asText())
+        .isEqualTo(Long.toString(a));
+    // the record page offers the choice; the desk shows each agreement's id
+    String page = page(liaison, "/records/" + id("SZ-RVW-5"));
+    assertThat(page)
+        .contains("id=\"share-agreement\"")
+        .contains("<option value=\"" + a + "\"")
+        .contains("<option value=\"" + b + "\"")
+        .doesNotContain("<option value=\"" + future + "\"");
+    assertThat(page(liaison, "/sharing?agency=rvw-coast"))
+        .contains("class=\"muted agreement-id\">No. " + a + "<")
+        .contains("class=\"muted agreement-id\">No. " + b + "<");
+  }
+
+  private String page(String token, String path) throws Exception {
+    HttpRequest r =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "text/html")
+            .header("Accept-Language", "en")
+            .build();
+    HttpResponse<String> out =
+        http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
+    return out.body();
+  }
+
+  @Test
+  void sharingRefusesUnknownFieldsAndASecondRevocationSaysWhoEndedItFirst() throws Exception {
+    long seizure = id("SZ-RVW-6");
+    HttpResponse<String> typo =
+        send(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + seizure,
+            "{\"agency\":\"police-jp\",\"purpose\":\"joint investigation\",\"purpse\":\"x\"}");
+    assertThat(typo.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(typo.body()).get("field").asText()).isEqualTo("purpse");
+    assertThat(shareOf(seizure, "police-jp")).isNull();
+    assertThat(
+            send(
+                    liaison,
+                    "POST",
+                    "/api/sharing/records/" + seizure,
+                    "{\"agency\":\"police-jp\",\"purpose\":\"joint investigation\"}")
+                .statusCode())
+        .isEqualTo(201);
+    String revoke = "/api/sharing/records/" + seizure + "/police-jp/revoke";
+    // an administrator of the administration stops the exchange at once
+    HttpResponse<String> stop =
+        send(admin, "POST", revoke, "{\"reason\":\"emergency stop: data breach at partner\"}");
+    assertThat(stop.statusCode()).as(stop.body()).isEqualTo(200);
+    HttpResponse<String> again =
+        send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).get("message").asText())
+        .contains("rv-root")
+        .contains("2026-11-27T03:00:00Z");
+    // never shared at all: not found
+    assertThat(
+            send(
+                    liaison,
+                    "POST",
+                    "/api/sharing/records/" + seizure + "/rvw-secret/revoke",
+                    "{\"reason\":\"investigation closed\"}")
+                .statusCode())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aPartnerIsRefusedItsOwnAgencyAsAPartnerAndCannotTellUnreadableEntitiesFromAbsentOnes()
+      throws Exception {
+    HttpResponse<String> own =
+        send(policeLiaison, "GET", "/api/sharing/readable?agency=police-jp", null);
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(400);
+    assertThat(JSON.readTree(own.body()).get("field").asText()).isEqualTo("agency");
+    assertThat(
+            send(policeLiaison, "GET", "/api/sharing/readable?agency=customs-jp", null)
+                .statusCode())
+        .isEqualTo(200);
+    send(
+        officer,
+        "POST",
+        "/api/ingest/seizures",
+        "{\"seizureId\":\"SZ-RVW-ENT\",\"date\":\"2026-11-26\",\"commodity\":\"gold\","
+            + "\"companies\":[{\"name\":\"Quiet Harbour Trading\",\"country\":\"TH\"}]}\n");
+    long entity =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from intel.entity where key = ?")
+                        .bind(0, "QUIET HARBOUR TRADING|TH")
+                        .mapTo(Long.class)
+                        .one());
+    HttpResponse<String> unreadable = send(police, "GET", "/api/entities/" + entity, null);
+    HttpResponse<String> absent = send(police, "GET", "/api/entities/987654321", null);
+    assertThat(unreadable.statusCode()).isEqualTo(404);
+    assertThat(absent.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(unreadable.body()).get("error").asText())
+        .isEqualTo(JSON.readTree(absent.body()).get("error").asText());
+    // the administration's own readers are still told it is another agency's
+    assertThat(send(officer, "GET", "/api/entities/" + entity, null).statusCode()).isEqualTo(200);
+  }
 }

@@ -215,8 +215,9 @@ class RecordSharingWebTest {
         send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}");
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
     assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(403);
+    // ended already: a conflict, not "not found"
     assertThat(send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}").statusCode())
-        .isEqualTo(404);
+        .isEqualTo(409);
     JsonNode after =
         JSON.readTree(send(liaison, "GET", "/api/sharing/records/" + seizure, null).body());
     assertThat(after.at("/shares/0/inForce").asBoolean()).isFalse();

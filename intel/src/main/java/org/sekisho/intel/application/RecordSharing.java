@@ -211,6 +211,24 @@ public final class RecordSharing {
     if (!agencies.registered().contains(partner)) {
       return Outcome.rejected(unknownAgency(partner, actor));
     }
+    List<String> partners = partnersOf(actor);
+    if (!partners.contains(partner)) {
+      // its own agency, or a partner it has no exchange with: an empty list would pass for "none"
+      Outcome<List<SharedRecord>> no =
+          Outcome.rejected(
+              "invalid-value",
+              "agency",
+              partner.equals(actor.agency())
+                  ? partner
+                      + " is your own agency: name a partner agency, e.g. "
+                      + String.join(", ", partners)
+                  : actor.agency()
+                      + " exchanges records with "
+                      + String.join(", ", partners)
+                      + ", not with "
+                      + partner);
+      return refused(no, actor, "sharing.readable.refused", "agency:" + partner, Map.of());
+    }
     // one more than is listed, so the answer can say it was cut
     List<SharedRecord> out = store.sharedWith(actor.agency(), partner, MAX_LISTED + 1, 0);
     audit.record(
@@ -378,6 +396,25 @@ public final class RecordSharing {
     for (String k : kinds) {
       String c = k == null ? "" : k.strip();
       ks.add(RecordKind.ofPlural(c).or(() -> RecordKind.ofCode(c)).orElseThrow());
+    }
+    // the same agreement twice would leave the liaison two ids for one basis
+    Optional<SharingAgreement> same =
+        store.agreements().stream()
+            .filter(
+                a ->
+                    a.agency().equals(agency)
+                        && a.kinds().equals(ks)
+                        && a.reference().equals(reference.strip())
+                        && a.validFrom().equals(from)
+                        && a.validUntil().equals(until))
+            .findFirst();
+    if (same.isPresent()) {
+      return Outcome.rejected(
+          "conflict",
+          "reference",
+          "agreement "
+              + same.get().id()
+              + " is recorded already with the same partner, kinds, reference and days");
     }
     Instant now = clock.instant();
     SharingAgreement a =
@@ -698,9 +735,20 @@ public final class RecordSharing {
    * already.
    */
   public Outcome<Share> share(long recordId, String agency, String purpose, Actor actor) {
+    return share(recordId, agency, purpose, Optional.empty(), actor);
+  }
+
+  /**
+   * As {@link #share(long, String, String, Actor)}, under the agreement {@code agreement} when one
+   * is chosen (else the one in force that started last): refused ({@code agreement} field) when
+   * there is no such agreement, it is between the administration and another partner, it does not
+   * cover the record's kind, or it is not in force today.
+   */
+  public Outcome<Share> share(
+      long recordId, String agency, String purpose, Optional<Long> agreement, Actor actor) {
     return kept(
         refused(
-            doShare(recordId, agency, purpose, actor),
+            doShare(recordId, agency, purpose, agreement, actor),
             actor,
             "record.share.refused",
             "record:" + recordId,
@@ -711,7 +759,8 @@ public final class RecordSharing {
         actor);
   }
 
-  private Outcome<Share> doShare(long recordId, String agency, String purpose, Actor actor) {
+  private Outcome<Share> doShare(
+      long recordId, String agency, String purpose, Optional<Long> chosen, Actor actor) {
     Outcome<RecordHead> found = owned(recordId, actor, "may share it");
     if (!(found instanceof Outcome.Accepted<RecordHead>(RecordHead head))) {
       return new Outcome.Rejected<>(found.problems());
@@ -731,8 +780,15 @@ public final class RecordSharing {
     if (!problems.isEmpty()) {
       return new Outcome.Rejected<>(problems);
     }
-    Optional<SharingAgreement> basis =
-        basis(store.agreements(), head.agency(), agency, head.kind(), today());
+    List<SharingAgreement> all = store.agreements();
+    Optional<SharingAgreement> basis = basis(all, head.agency(), agency, head.kind(), today());
+    if (chosen.isPresent()) {
+      Outcome<SharingAgreement> c = chosen(all, chosen.get(), head, agency);
+      if (!(c instanceof Outcome.Accepted<SharingAgreement>(SharingAgreement a))) {
+        return new Outcome.Rejected<>(c.problems());
+      }
+      basis = Optional.of(a);
+    }
     if (basis.isEmpty()) {
       return Outcome.rejected(
           "no-agreement", "agency", noAgreement(head.agency(), agency, head.kind()));
@@ -771,6 +827,55 @@ public final class RecordSharing {
             Optional.empty(),
             Optional.empty(),
             Optional.empty()));
+  }
+
+  /**
+   * The agreement {@code id} when a sharing of {@code head} with {@code partner} may fall under it
+   * today; else why not, on the {@code agreement} field.
+   */
+  private Outcome<SharingAgreement> chosen(
+      List<SharingAgreement> all, long id, RecordHead head, String partner) {
+    Optional<SharingAgreement> found = all.stream().filter(a -> a.id() == id).findFirst();
+    if (found.isEmpty()) {
+      return Outcome.rejected("not-found", "agreement", "agreement " + id + " was not found");
+    }
+    SharingAgreement a = found.get();
+    String other = head.agency().equals(administration) ? partner : head.agency();
+    LocalDate today = today();
+    if (!a.agency().equals(other) || other.equals(administration)) {
+      return Outcome.rejected(
+          "invalid-value",
+          "agreement",
+          "agreement " + id + " (" + a.reference() + ") is with " + a.agency() + ", not " + other);
+    }
+    if (!a.kinds().contains(head.kind())) {
+      return Outcome.rejected(
+          "invalid-value",
+          "agreement",
+          "agreement "
+              + id
+              + " ("
+              + a.reference()
+              + ") does not cover "
+              + head.kind().plural()
+              + "; it covers "
+              + String.join(", ", a.kinds().stream().map(RecordKind::plural).toList()));
+    }
+    if (!a.covers(head.kind(), today)) {
+      return Outcome.rejected(
+          "invalid-value",
+          "agreement",
+          "agreement "
+              + id
+              + " ("
+              + a.reference()
+              + ") is not in force today, "
+              + today
+              + ": from "
+              + a.validFrom()
+              + a.validUntil().map(u -> " to " + u).orElse(""));
+    }
+    return Outcome.accepted(a);
   }
 
   /** Ends the record's sharing with {@code agency}, with a reason; the history is kept. */
@@ -816,8 +921,7 @@ public final class RecordSharing {
       return new Outcome.Rejected<>(List.of(bad.get()));
     }
     if (!head.sharedWith().contains(agency)) {
-      return Outcome.rejected(
-          "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
+      return notShared(recordId, agency);
     }
     // the agreement the ended sharing cited (0: shared at ingest), named in the audit entry
     long ended =
@@ -828,8 +932,7 @@ public final class RecordSharing {
             .orElse(0);
     Instant now = clock.instant();
     if (!store.revoke(recordId, agency, reason.strip(), actor.username(), now)) {
-      return Outcome.rejected(
-          "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
+      return notShared(recordId, agency);
     }
     audit.record(
         new AuditEvent(
@@ -845,6 +948,43 @@ public final class RecordSharing {
                 "agreement", Long.toString(ended),
                 "reason", reason.strip())));
     return Outcome.accepted(agency);
+  }
+
+  /**
+   * Why a sharing that is not in force cannot be ended: a conflict naming who ended it and when,
+   * when it was shared and ended; else not found.
+   */
+  private <T> Outcome<T> notShared(long recordId, String agency) {
+    Optional<Share> ended =
+        store.shares(recordId).stream()
+            .filter(s -> s.agency().equals(agency) && !s.inForce())
+            .max(Comparator.comparing(s -> s.revokedAt().orElseThrow()));
+    if (ended.isPresent()) {
+      return Outcome.rejected(
+          "conflict",
+          "agency",
+          "the sharing with "
+              + agency
+              + " was ended already by "
+              + ended.get().revokedBy().orElse("")
+              + " at "
+              + ended.get().revokedAt().orElseThrow());
+    }
+    return Outcome.rejected(
+        "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
+  }
+
+  /**
+   * The sharing of the record with {@code agency} that ended last, if it was shared and ended:
+   * pages say by whom and when a refused revocation was made already.
+   */
+  public Optional<Share> endedSharing(long recordId, String agency, Actor reader) {
+    if (owned(recordId, reader, "") instanceof Outcome.Rejected<RecordHead>) {
+      return Optional.empty();
+    }
+    return store.shares(recordId).stream()
+        .filter(s -> s.agency().equals(agency) && !s.inForce())
+        .max(Comparator.comparing(s -> s.revokedAt().orElseThrow()));
   }
 
   // ---- the liaison officer's desk

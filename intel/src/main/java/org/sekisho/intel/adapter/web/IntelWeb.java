@@ -124,6 +124,12 @@ public final class IntelWeb implements WebModule {
   /** Who shares records with partner agencies: the liaison officers. */
   public static final Access SHARE = Access.anyOf(Role.LIAISON);
 
+  /**
+   * Who ends a sharing: liaison officers, and administrators of the administration (an emergency
+   * stop; a partner agency's administrators are refused by use).
+   */
+  public static final Access REVOKE = Access.anyOf(Role.LIAISON, Role.ADMIN);
+
   /** Who sees the agreements: liaison officers, who share under them, and administrators. */
   public static final Access AGREEMENTS_READ = Access.anyOf(Role.LIAISON, Role.ADMIN);
 
@@ -212,13 +218,13 @@ public final class IntelWeb implements WebModule {
             this::shareApi)
         .post(
             "/api/sharing/records/{id}/{agency}/revoke",
-            SHARE,
+            REVOKE,
             "end a record's sharing with an agency {reason}",
             this::revokeApi)
         .post("/records/{id}/shares", SHARE, "share a record (form)", this::shareForm)
         .post(
             "/records/{id}/shares/{agency}/revoke",
-            SHARE,
+            REVOKE,
             "end a record's sharing (form)",
             this::revokeForm)
         .get(
@@ -239,7 +245,7 @@ public final class IntelWeb implements WebModule {
             this::endAgreementForm)
         .post(
             "/sharing/records/{id}/{agency}/revoke",
-            SHARE,
+            REVOKE,
             "end a record's sharing from the desk (form)",
             this::deskRevokeForm)
         .post(
@@ -388,6 +394,10 @@ public final class IntelWeb implements WebModule {
     }
     if (v == Visibility.FORBIDDEN) {
       Web.audit(ctx, "entity.read.denied", "entity:" + id, Map.of());
+      if (!sharing.mayAdminister(actor(ctx))) {
+        // outside the administration, "forbidden" against "not found" would tell which ids exist
+        throw HttpProblem.notFound("entity " + id);
+      }
       throw HttpProblem.of(
           "forbidden", "", "entity " + id + " appears only in records of another agency");
     }
@@ -435,6 +445,14 @@ public final class IntelWeb implements WebModule {
     List<String> partners = allowed.stream().filter(a -> !r.sharedWith().contains(a)).toList();
     params.put("partners", partners);
     params.put("allShared", !allowed.isEmpty() && partners.isEmpty());
+    // the agreements a sharing may fall under, to choose from when more than one could apply
+    params.put(
+        "agreements",
+        partners.isEmpty()
+            ? List.<SharingAgreement>of()
+            : RecordKind.ofCode(r.kind()).map(k -> sharing.inForceFor(k)).orElse(List.of()).stream()
+                .filter(a -> partners.contains(a.agency()) || a.agency().equals(r.agency()))
+                .toList());
     // a partner's reader sees the basis of its own agency's sharing: what limits its use
     params.put(
         "ownShare",
@@ -780,21 +798,53 @@ public final class IntelWeb implements WebModule {
   private void shareApi(Context ctx) {
     long id = id(ctx);
     requireRecord(ctx, id);
-    JsonNode body = jsonObject(ctx, "{\"agency\":\"police-jp\",\"purpose\":…}");
+    JsonNode body = jsonObject(ctx, "{\"agency\":\"police-jp\",\"purpose\":…,\"agreement\":12?}");
+    only(body, "agency", "purpose", "agreement");
+    Optional<Long> agreement;
+    JsonNode a = body.get("agreement");
+    if (a == null || a.isNull()) {
+      agreement = Optional.empty();
+    } else if (a.isIntegralNumber() && a.canConvertToLong() && a.asLong() > 0) {
+      agreement = Optional.of(a.asLong());
+    } else {
+      throw HttpProblem.of(
+          "invalid-field",
+          "agreement",
+          "expected the numeric id of an agreement in force that covers the record, e.g. 12; got "
+              + FieldRules.shorten(a.toString()));
+    }
     RecordSharing.Share s =
         answer(
             sharing.share(
                 id,
                 jsonText(body, "agency", "an agency code"),
                 jsonText(body, "purpose", "text"),
+                agreement,
                 actor(ctx)));
     ctx.status(201).json(shareJson(s));
   }
 
+  /**
+   * Refused unless the caller is a liaison officer or an administrator of the administration: a
+   * partner agency's administrators do not stop its exchange with the administration.
+   */
+  private void requireRevoker(Context ctx, long id) {
+    Principal p = Web.principal(ctx);
+    if (!p.has(Role.LIAISON) && !sharing.mayAdminister(actor(ctx))) {
+      Web.audit(ctx, "record.unshare.refused", "record:" + id, Map.of("refused", "forbidden"));
+      throw HttpProblem.of(
+          "forbidden",
+          "",
+          "ending a sharing needs the role liaison, or an administrator of the administration");
+    }
+  }
+
   private void revokeApi(Context ctx) {
     long id = id(ctx);
+    requireRevoker(ctx, id);
     requireRecord(ctx, id);
     JsonNode body = jsonObject(ctx, "{\"reason\":…}");
+    only(body, "reason");
     String agency =
         answer(
             sharing.revoke(
@@ -820,7 +870,30 @@ public final class IntelWeb implements WebModule {
     requireRecord(ctx, id);
     String agency = form(ctx, "agency");
     String purpose = form(ctx, "purpose");
-    if (sharing.share(id, agency, purpose, actor(ctx)) instanceof Outcome.Rejected<?> r) {
+    String chosen = form(ctx, "agreement").strip();
+    Outcome<RecordSharing.Share> o;
+    if (chosen.isEmpty()) {
+      o = sharing.share(id, agency, purpose, actor(ctx));
+    } else if (chosen.matches("\\d{1,18}")) {
+      o = sharing.share(id, agency, purpose, Optional.of(Long.parseLong(chosen)), actor(ctx));
+    } else {
+      o =
+          Outcome.rejected(
+              "invalid-value", "agreement", "expected the numeric id of an agreement, e.g. 12");
+      // refused here, before the use case saw it: audited as the use case audits its own
+      Web.audit(
+          ctx,
+          "record.share.refused",
+          "record:" + id,
+          Map.of(
+              "agency",
+              FieldRules.shorten(agency),
+              "refused",
+              "invalid-value",
+              "field",
+              "agreement"));
+    }
+    if (o instanceof Outcome.Rejected<?> r) {
       Problem p = r.problems().get(0);
       ctx.status(HttpProblem.status(p));
       renderRecord(
@@ -830,16 +903,36 @@ public final class IntelWeb implements WebModule {
               "share",
               p.field(),
               SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
-              Map.of("agency", agency, "purpose", purpose),
+              Map.of("agency", agency, "purpose", purpose, "agreement", chosen),
               List.of()));
       return;
     }
     ctx.redirect("/records/" + id + "#sharing", HttpStatus.SEE_OTHER);
   }
 
+  /**
+   * Why ending a sharing was refused, in the reader's language: when it was ended already, by whom
+   * and when.
+   */
+  private String revokeWhy(Context ctx, Problem p, long id, String agency) {
+    Messages t = Web.messages(ctx);
+    if ("conflict".equals(p.code())) {
+      Optional<RecordSharing.Share> ended = sharing.endedSharing(id, agency, actor(ctx));
+      if (ended.isPresent()) {
+        return t.get(
+            "sharing.error.revokedAlready",
+            agency,
+            ended.get().revokedBy().orElse(""),
+            t.time(ended.get().revokedAt().orElseThrow()));
+      }
+    }
+    return SharingMessages.why(t, p, agency, kindOf(id, ctx));
+  }
+
   /** Revokes from the record page; refused, the page comes back with the reason as typed. */
   private void revokeForm(Context ctx) {
     long id = id(ctx);
+    requireRevoker(ctx, id);
     requireRecord(ctx, id);
     String agency = ctx.pathParam("agency");
     String reason = form(ctx, "reason");
@@ -852,7 +945,7 @@ public final class IntelWeb implements WebModule {
           new FormRefusal(
               "revoke:" + agency,
               p.field(),
-              SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
+              revokeWhy(ctx, p, id, agency),
               Map.of("reason", reason),
               List.of()));
       return;
@@ -896,7 +989,8 @@ public final class IntelWeb implements WebModule {
     params.put("csrf", Web.csrf(ctx));
     params.put("own", p.agency());
     params.put("names", names);
-    params.put("mayRevoke", SHARE.admits(p));
+    params.put(
+        "mayRevoke", p.has(Role.LIAISON) || REVOKE.admits(p) && sharing.mayAdminister(actor));
     params.put("mayOpen", LOOKUP.admits(p));
     params.put("mayAdminister", AGREEMENTS_WRITE.admits(p) && sharing.mayAdminister(actor));
     params.put("kinds", List.of(RecordKind.values()));
@@ -1110,6 +1204,7 @@ public final class IntelWeb implements WebModule {
    */
   private void deskRevokeForm(Context ctx) {
     long id = id(ctx);
+    requireRevoker(ctx, id);
     requireRecord(ctx, id);
     String agency = ctx.pathParam("agency");
     String reason = form(ctx, "reason");
@@ -1124,7 +1219,7 @@ public final class IntelWeb implements WebModule {
           new FormRefusal(
               "revoke:" + id,
               p.field(),
-              SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
+              revokeWhy(ctx, p, id, agency),
               Map.of("reason", reason),
               List.of()));
       return;
@@ -1145,6 +1240,23 @@ public final class IntelWeb implements WebModule {
       throw HttpProblem.of("invalid-json", "", "expected a JSON object " + expected);
     }
     return body;
+  }
+
+  /** Refuses a field this route does not take: a misspelt one would otherwise be ignored. */
+  private static void only(JsonNode body, String... fields) {
+    List<String> known = List.of(fields);
+    for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+      String f = it.next();
+      if (!known.contains(f)) {
+        throw HttpProblem.of(
+            "unknown-field",
+            FieldRules.shorten(f),
+            "this route takes the fields "
+                + String.join(", ", fields)
+                + "; not "
+                + FieldRules.shorten(f));
+      }
+    }
   }
 
   /** A text field of a JSON body: absent or null is empty; any other type is a 400 naming it. */
