@@ -204,7 +204,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
       flights.addAll(on);
     }
     for (long id : flights) {
-      screenFlight(id, actor(source, "system:pnr-ingest"), Set.of(), Set.of(), source);
+      screenFlight(id, "system:pnr-ingest", "", Set.of(), Set.of(), source);
     }
   }
 
@@ -324,7 +324,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
     }
     replaced.removeAll(api.keySet());
     store.replaceTravellers(id, "API", List.copyOf(api.values()));
-    screenFlight(id, actor(source, "system:api-ingest"), replaced, renamed, source);
+    screenFlight(id, "system:api-ingest", "", replaced, renamed, source);
   }
 
   /**
@@ -350,19 +350,18 @@ public final class PassengerScreening implements PnrIngest.Listener {
         .toString();
   }
 
-  /**
-   * Who a push's screening is attributed to in the audit log: the user who pushed it over HTTP,
-   * else the ingest ({@code fallback}); the push's source is in the details either way.
-   */
-  private static String actor(String source, String fallback) {
-    return source != null && source.startsWith("http:") && source.length() > 5
-        ? source.substring(5)
-        : fallback;
-  }
-
   /** Screens one flight again with the current rules and watchlists. */
   public Summary screenFlight(long flightId, String actor) {
-    return screenFlight(flightId, actor, Set.of(), Set.of(), "");
+    return screenFlight(flightId, actor, "");
+  }
+
+  /**
+   * Screens one flight again on a person's request, audited with their agency.
+   *
+   * @param agency the agency of {@code actor}
+   */
+  public Summary screenFlight(long flightId, String actor, String agency) {
+    return screenFlight(flightId, actor, agency, Set.of(), Set.of(), "");
   }
 
   /**
@@ -370,11 +369,17 @@ public final class PassengerScreening implements PnrIngest.Listener {
    *     withdrawn saying so
    * @param renamed keys of API travellers whose document a later list gave under another name:
    *     their open hits stay open, the change noted in their history
-   * @param source the push that caused this screening (empty for a screening on request), named in
-   *     the audit details
+   * @param source the push that caused this screening ({@code http:USER}, {@code file:NAME}; empty
+   *     for a screening on request), named in the audit details of everything it changed, so that a
+   *     withdrawal is traced to the one who pushed
    */
   private Summary screenFlight(
-      long flightId, String actor, Set<String> replaced, Set<String> renamed, String source) {
+      long flightId,
+      String actor,
+      String agency,
+      Set<String> replaced,
+      Set<String> renamed,
+      String source) {
     refreshIfChanged();
     ScreeningStore.FlightRow flight =
         store
@@ -413,7 +418,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
           new AuditEvent(
               now,
               actor,
-              "",
+              agency,
               "screening.hit.reopen",
               "hit:" + o.hitId(),
               Map.of(
@@ -429,13 +434,13 @@ public final class PassengerScreening implements PnrIngest.Listener {
                   source)));
     }
     int withdrawn =
-        withdrawStale(flightId, before, r, current, replaced, renamed, now, actor, source);
+        withdrawStale(flightId, before, r, current, replaced, renamed, now, actor, agency, source);
     store.screened(flightId, now, r.travellers().size(), ruleCount, listEntries);
     audit.record(
         new AuditEvent(
             now,
             actor,
-            "",
+            agency,
             "screening.flight",
             "flight:" + flightId,
             Map.of(
@@ -462,6 +467,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
       Set<String> renamed,
       Instant now,
       String actor,
+      String agency,
       String source) {
     Set<String> raised = new HashSet<>();
     for (Hit h : r.hits()) {
@@ -484,7 +490,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
               new AuditEvent(
                   now,
                   actor,
-                  "",
+                  agency,
                   "screening.hit.note",
                   "hit:" + h.id(),
                   Map.of(
@@ -537,7 +543,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
             new AuditEvent(
                 now,
                 actor,
-                "",
+                agency,
                 "screening.hit.withdraw",
                 "hit:" + h.id(),
                 // the reason's key only: its arguments may name a listed entry

@@ -274,7 +274,64 @@ class PnrUnitFollowUpReviewTest {
                         .bind("s", "hit:" + id)
                         .mapTo(String.class)
                         .one());
-    assertThat(noted).startsWith("analyst ").contains("http:analyst").doesNotContain("SMITH");
+    assertThat(noted)
+        .startsWith("system:api-ingest ")
+        .contains("\"push\":\"http:analyst\"")
+        .doesNotContain("SMITH");
+  }
+
+  @Test
+  void theTravellerPageLinksNoNameIntoSearchAndAFlightReadAuditsTheTravellersShown()
+      throws Exception {
+    String text =
+        push(
+            "AUD001",
+            "9102",
+            "RCI+JL:AUD001::011126:1015'TIF+HARRIS+EMMA:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/GBR/GB5310274/GBR/02FEB85/F/30JUN31/HARRIS/EMMA+::1'"
+                + leg("9102"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    long id = flightId("JL9102");
+    HttpResponse<String> page = get("/screening/flights/" + id + "/traveller?key=JL%2FAUD001%2F1");
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body()).contains("HARRIS").doesNotContain("/search?");
+    assertThat(get("/screening/flights/" + id).statusCode()).isEqualTo(200);
+    assertThat(get("/api/screening/flights/" + id).statusCode()).isEqualTo(200);
+    assertThat(post("/api/screening/flights/" + id + "/screen", "").statusCode()).isEqualTo(200);
+
+    List<String> reads =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::text from platform.audit_log where action ="
+                                + " 'screening.flight.read' and subject = :s")
+                        .bind("s", "flight:" + id)
+                        .mapTo(String.class)
+                        .list());
+    assertThat(reads).hasSize(2).allSatisfy(d -> assertThat(d).contains("JL/AUD001/1"));
+    String agency =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select agency from platform.audit_log where action ="
+                                + " 'screening.flight' and subject = :s and actor = 'pnr'")
+                        .bind("s", "flight:" + id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(agency).isEqualTo("customs");
+    long leaks =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where details::text like"
+                                + " '%HARRIS%' or details::text like '%GB5310274%' or subject"
+                                + " like '%HARRIS%'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(leaks).isZero();
   }
 
   /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */

@@ -52,10 +52,11 @@ import org.sekisho.targeting.criteria.domain.FieldDefinition;
 
 /**
  * Passenger screening for the PNR unit: flights with their screening status, a flight's travellers
- * and hits, the hit review with its explanation and disposition, a traveller's PNR versions with
- * links into the intelligence database, rules and watchlists; the same as JSON under {@code
- * /api/screening}. Every read of personal data and every decision is audited. Only the staff of the
- * administration running Sekisho may use any of it ({@link PnrOwner}).
+ * and hits, the hit review with its explanation and disposition, a traveller's PNR versions (no
+ * search links: a name or document in a URL would reach the audit log, which outlives PNR masking),
+ * rules and watchlists; the same as JSON under {@code /api/screening}. Every read of personal data
+ * and every decision is audited. Only the staff of the administration running Sekisho may use any
+ * of it ({@link PnrOwner}).
  */
 public final class ScreeningWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
@@ -135,7 +136,7 @@ public final class ScreeningWeb implements WebModule {
         .get(
             "/screening/flights/{id}/traveller",
             PNR_UNIT,
-            "a traveller: facts, PNR versions, hits, intelligence links",
+            "a traveller: facts, PNR versions, hits",
             this::travellerPage)
         .post(
             "/screening/flights/{id}/traveller/unmask",
@@ -404,11 +405,7 @@ public final class ScreeningWeb implements WebModule {
     for (HitRow h : store.hits(f.id())) {
       hits.computeIfAbsent(h.hit().subjectKey(), k -> new ArrayList<>()).add(h);
     }
-    Web.audit(
-        ctx,
-        "screening.flight.read",
-        "flight:" + f.id(),
-        Map.of("flight", f.ref().toString(), "travellers", String.valueOf(travellers.size())));
+    Web.audit(ctx, "screening.flight.read", "flight:" + f.id(), shown(f, travellers));
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("f", f);
     p.put("scheduleWarning", scheduleWarning(Web.messages(ctx), f));
@@ -425,9 +422,33 @@ public final class ScreeningWeb implements WebModule {
         t, f.ref().designator(), f.ref().origin(), f.ref().destination(), f.schedule());
   }
 
+  /**
+   * What a flight read showed, for the audit log: the key of every traveller shown (ids, not
+   * names), split over {@code travellers}, {@code travellers.2}, … so that a full flight fits the
+   * log's limit on one detail.
+   */
+  static Map<String, String> shown(FlightRow f, List<PassengerFacts> travellers) {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("flight", f.ref().toString());
+    d.put("count", String.valueOf(travellers.size()));
+    StringBuilder part = new StringBuilder();
+    int n = 1;
+    for (PassengerFacts p : travellers) {
+      if (part.length() + p.key().length() + 1 > 1900) {
+        d.put(n == 1 ? "travellers" : "travellers." + n, part.toString());
+        part.setLength(0);
+        n++;
+      }
+      part.append(part.isEmpty() ? "" : ",").append(p.key());
+    }
+    d.put(n == 1 ? "travellers" : "travellers." + n, part.toString());
+    return d;
+  }
+
   private void screenForm(Context ctx) {
     FlightRow f = flight(ctx);
-    screening.screenFlight(f.id(), Web.principal(ctx).username());
+    Principal who = Web.principal(ctx);
+    screening.screenFlight(f.id(), who.username(), who.agency());
     ctx.redirect("/screening/flights/" + f.id(), HttpStatus.SEE_OTHER);
   }
 
@@ -454,11 +475,6 @@ public final class ScreeningWeb implements WebModule {
               .filter(r -> r.booking().equals(p.booking()))
               .toList();
     }
-    List<String> intel = new ArrayList<>();
-    if (!p.documentNumber().isEmpty()) {
-      intel.add(p.documentNumber());
-    }
-    intel.add(p.displayName());
     Web.audit(
         ctx,
         "screening.traveller.read",
@@ -470,7 +486,6 @@ public final class ScreeningWeb implements WebModule {
     m.put("booking", TravellerBooking.of(p, versions));
     m.put("versions", versions);
     m.put("hits", store.hitsOf(p.key()));
-    m.put("intelLinks", intel);
     m.put("unmaskRequests", requests);
     m.put("unmaskError", error);
     m.put("unmaskErrorVersion", errorVersion);
@@ -956,11 +971,7 @@ public final class ScreeningWeb implements WebModule {
   private void flightApi(Context ctx) {
     FlightRow f = flight(ctx);
     List<PassengerFacts> travellers = travellers(f.id());
-    Web.audit(
-        ctx,
-        "screening.flight.read",
-        "flight:" + f.id(),
-        Map.of("flight", f.ref().toString(), "travellers", String.valueOf(travellers.size())));
+    Web.audit(ctx, "screening.flight.read", "flight:" + f.id(), shown(f, travellers));
     Map<String, Object> m = flightJson(f);
     List<Object> ts = new ArrayList<>();
     for (PassengerFacts p : travellers) {
@@ -981,7 +992,8 @@ public final class ScreeningWeb implements WebModule {
 
   private void screenApi(Context ctx) {
     FlightRow f = flight(ctx);
-    PassengerScreening.Summary s = screening.screenFlight(f.id(), Web.principal(ctx).username());
+    Principal who = Web.principal(ctx);
+    PassengerScreening.Summary s = screening.screenFlight(f.id(), who.username(), who.agency());
     json(
         ctx,
         Map.of(
