@@ -459,4 +459,46 @@ class LiaisonReviewWebTest {
     // the administration's own readers are still told it is another agency's
     assertThat(send(officer, "GET", "/api/entities/" + entity, null).statusCode()).isEqualTo(200);
   }
+
+  @Test
+  void aPartnerSeesWhatWasSharedWithItNewestFirstWithPurposeAndAgreement() throws Exception {
+    long mou = agreementOf("police-jp");
+    for (String sourceId : List.of("SZ-RVW-7", "SZ-RVW-8")) {
+      HttpResponse<String> r =
+          send(
+              liaison,
+              "POST",
+              "/api/sharing/records/" + id(sourceId),
+              "{\"agency\":\"police-jp\",\"purpose\":\"case " + sourceId + "\"}");
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+    }
+    HttpResponse<String> got = send(police, "GET", "/api/sharing/received", null);
+    assertThat(got.statusCode()).as(got.body()).isEqualTo(200);
+    JsonNode body = JSON.readTree(got.body());
+    assertThat(body.get("agency").asText()).isEqualTo("police-jp");
+    List<String> ids = new java.util.ArrayList<>();
+    body.get("records").forEach(n -> ids.add(n.get("sourceId").asText()));
+    // the same instant: the later record first; nothing of what went to others or was revoked
+    assertThat(ids).containsSubsequence("SZ-RVW-8", "SZ-RVW-7").doesNotContain("SZ-RVW-4");
+    JsonNode first = body.get("records").get(ids.indexOf("SZ-RVW-8"));
+    assertThat(first.get("purpose").asText()).isEqualTo("case SZ-RVW-8");
+    assertThat(first.get("agreementId").asLong()).isEqualTo(mou);
+    assertThat(first.get("owner").asText()).isEqualTo("customs-jp");
+    assertThat(body.get("total").asInt()).isEqualTo(ids.size());
+    assertThat(body.get("more").asBoolean()).isFalse();
+    assertThat(
+            JSON.readTree(send(police, "GET", "/api/sharing/received?page=1", null).body())
+                .get("records"))
+        .isEmpty();
+    List<JsonNode> audits = audited("sharing.received.listed", "agency:police-jp");
+    assertThat(audits).isNotEmpty();
+    assertThat(audits.get(0).get("records").asText()).isEqualTo(Integer.toString(ids.size()));
+    // the page links each record; a customs officer has no such view
+    String html = page(police, "/shared");
+    assertThat(html)
+        .contains("href=\"/records/" + id("SZ-RVW-8") + "\"")
+        .contains("case SZ-RVW-7")
+        .contains("href=\"/shared\"");
+    assertThat(send(officer, "GET", "/api/sharing/received", null).statusCode()).isEqualTo(403);
+  }
 }

@@ -199,7 +199,8 @@ public final class IntelContext implements BoundedContext {
     return List.of(
         new NavItem("/", "nav.dashboard", IntelWeb.READ),
         new NavItem("/search", "nav.search", IntelWeb.LOOKUP),
-        new NavItem("/sharing", "nav.sharing", IntelWeb.DESK));
+        new NavItem("/sharing", "nav.sharing", IntelWeb.DESK),
+        new NavItem("/shared", "nav.shared", IntelWeb.RECEIVED));
   }
 
   @Override

@@ -170,6 +170,15 @@ public final class RecordSharing {
     int countSharedWith(String owner, String partner);
 
     /**
+     * The records of other agencies shared with {@code agency} now, newest sharing first, at most
+     * {@code limit} after skipping {@code offset}.
+     */
+    List<Received> receivedBy(String agency, int limit, int offset);
+
+    /** How many records of other agencies are shared with {@code agency} now. */
+    int countReceivedBy(String agency);
+
+    /**
      * The exchange of {@code owner}'s records with {@code partner}, newest first: sharings, their
      * ends and refused attempts; at most {@code limit} after skipping {@code offset}.
      */
@@ -196,6 +205,60 @@ public final class RecordSharing {
       String purpose,
       String sharedBy,
       Instant since) {}
+
+  /**
+   * A record another agency shared with the reader's agency: which, whose, since when, why and
+   * under what agreement (0 and an empty citation: shared when it was ingested). {@code sharedBy}
+   * tells a purpose the system wrote from one a person typed; pages do not show it.
+   */
+  public record Received(
+      long id,
+      RecordKind kind,
+      String sourceId,
+      String title,
+      String owner,
+      long agreementId,
+      String agreementReference,
+      String purpose,
+      String sharedBy,
+      Instant since) {}
+
+  /** One page of what was shared with an agency: the records, how many in all, and if more. */
+  public record ReceivedPage(
+      String agency, List<Received> records, int total, int page, boolean more) {}
+
+  /** How many records one page of {@link #received} lists. */
+  public static final int RECEIVED_PAGE = 50;
+
+  /**
+   * What other agencies shared with {@code actor}'s agency and it can read now, newest sharing
+   * first, page {@code page} of {@link #RECEIVED_PAGE}: with the purpose and agreement that limit
+   * its use. The read is audited by counts and page, never by what the records say.
+   */
+  public ReceivedPage received(int page, Actor actor) {
+    List<Received> rows = store.receivedBy(actor.agency(), RECEIVED_PAGE + 1, page * RECEIVED_PAGE);
+    int total = store.countReceivedBy(actor.agency());
+    ReceivedPage out =
+        new ReceivedPage(
+            actor.agency(),
+            rows.subList(0, Math.min(rows.size(), RECEIVED_PAGE)),
+            total,
+            page,
+            rows.size() > RECEIVED_PAGE);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("records", Integer.toString(out.records().size()));
+    details.put("recordsInAll", Integer.toString(total));
+    details.put("page", Integer.toString(page));
+    audit.record(
+        new AuditEvent(
+            clock.instant(),
+            actor.username(),
+            actor.agency(),
+            "sharing.received.listed",
+            "agency:" + actor.agency(),
+            details));
+    return out;
+  }
 
   /** The most records {@link #readableBy} lists (it returns one more when there are more). */
   public static final int MAX_LISTED = 1_000;

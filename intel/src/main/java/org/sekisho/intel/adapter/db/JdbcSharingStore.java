@@ -367,6 +367,57 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
                 .one());
   }
 
+  // the partial index record_shared_with serves "cardinality > 0 and shared_with @> [agency]"
+  private static final String SHARED_WITH_AGENCY =
+      " from intel.record r where cardinality(r.shared_with) > 0"
+          + " and r.shared_with @> array[cast(:agency as text)] and r.agency <> :agency";
+
+  @Override
+  public List<RecordSharing.Received> receivedBy(String agency, int limit, int offset) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select r.id, r.kind, r.source_id, r.title, r.agency,"
+                        + " coalesce(s.agreement_id, 0), coalesce(a.reference, ''),"
+                        + " coalesce(s.purpose, :ingestPurpose), coalesce(s.shared_by,"
+                        + " :ingestBy), coalesce(s.shared_at, r.recorded_at) as since from"
+                        + " (select r.id, r.kind, r.source_id, r.title, r.agency, r.recorded_at"
+                        + SHARED_WITH_AGENCY
+                        + ") r left join intel.record_share s on s.record_id = r.id and s.agency"
+                        + " = :agency and s.revoked_at is null left join"
+                        + " intel.sharing_agreement a on a.id = s.agreement_id"
+                        + " order by since desc, r.id desc limit :limit offset :offset")
+                .bind("agency", agency)
+                .bind("ingestPurpose", RecordSharing.INGEST_PURPOSE)
+                .bind("ingestBy", RecordSharing.INGEST_BY)
+                .bind("limit", limit)
+                .bind("offset", offset)
+                .map(
+                    (rs, ctx) ->
+                        new RecordSharing.Received(
+                            rs.getLong(1),
+                            RecordKind.ofCode(rs.getString(2)).orElseThrow(),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getLong(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            rs.getTimestamp(10).toInstant()))
+                .list());
+  }
+
+  @Override
+  public int countReceivedBy(String agency) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select count(*)" + SHARED_WITH_AGENCY)
+                .bind("agency", agency)
+                .mapTo(Integer.class)
+                .one());
+  }
+
   @Override
   public List<RecordSharing.HistoryEntry> history(
       String owner, String partner, int limit, int offset) {

@@ -130,6 +130,12 @@ public final class IntelWeb implements WebModule {
    */
   public static final Access REVOKE = Access.anyOf(Role.LIAISON, Role.ADMIN);
 
+  /**
+   * Who sees what other agencies shared with their own: a partner agency's readers and liaison
+   * officers (the administration's liaison officers see what partners shared with it).
+   */
+  public static final Access RECEIVED = Access.anyOf(Role.PARTNER, Role.LIAISON);
+
   /** Who sees the agreements: liaison officers, who share under them, and administrators. */
   public static final Access AGREEMENTS_READ = Access.anyOf(Role.LIAISON, Role.ADMIN);
 
@@ -221,6 +227,16 @@ public final class IntelWeb implements WebModule {
             REVOKE,
             "end a record's sharing with an agency {reason}",
             this::revokeApi)
+        .get(
+            "/api/sharing/received",
+            RECEIVED,
+            "what other agencies shared with the caller's agency, newest first (?page=)",
+            this::receivedApi)
+        .get(
+            "/shared",
+            RECEIVED,
+            "what other agencies shared with the reader's agency (?page=)",
+            this::receivedPage)
         .post("/records/{id}/shares", SHARE, "share a record (form)", this::shareForm)
         .post(
             "/records/{id}/shares/{agency}/revoke",
@@ -951,6 +967,47 @@ public final class IntelWeb implements WebModule {
       return;
     }
     ctx.redirect("/records/" + id + "#sharing", HttpStatus.SEE_OTHER);
+  }
+
+  // ---- what other agencies shared with the reader's
+
+  private void receivedApi(Context ctx) {
+    RecordSharing.ReceivedPage p =
+        sharing.received(Web.intParam(ctx, "page", 0, 0, 100_000), actor(ctx));
+    List<Map<String, Object>> rows = new ArrayList<>();
+    for (RecordSharing.Received r : p.records()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", r.id());
+      m.put("kind", r.kind().code());
+      m.put("sourceId", r.sourceId());
+      m.put("title", r.title());
+      m.put("owner", r.owner());
+      m.put("since", r.since().toString());
+      m.put("purpose", r.purpose());
+      m.put("agreementId", r.agreementId() == 0 ? null : r.agreementId());
+      m.put("agreement", r.agreementReference());
+      rows.add(m);
+    }
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("agency", p.agency());
+    body.put("total", p.total());
+    body.put("page", p.page());
+    body.put("more", p.more());
+    body.put("records", rows);
+    ctx.json(body);
+  }
+
+  private void receivedPage(Context ctx) {
+    RecordSharing.ReceivedPage p =
+        sharing.received(Web.intParam(ctx, "page", 0, 0, 100_000), actor(ctx));
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("p", p);
+    params.put("t", Web.messages(ctx));
+    params.put("nextUrl", "/shared?page=" + (p.page() + 1));
+    params.put(
+        "prevUrl",
+        p.page() == 0 ? "" : p.page() == 1 ? "/shared" : "/shared?page=" + (p.page() - 1));
+    Web.page(ctx, Web.messages(ctx).get("shared.title"), render("shared.jte", params));
   }
 
   // ---- the liaison desk
