@@ -200,8 +200,25 @@ public final class Sekisho implements AutoCloseable {
    * the records other agencies store or share (those are intelligence, not its own cases).
    */
   public static String agency() {
-    String a = System.getenv("SEKISHO_AGENCY");
-    return a == null || a.isBlank() ? "customs-jp" : a.strip();
+    return agency(System.getenv("SEKISHO_AGENCY"));
+  }
+
+  /**
+   * {@code SEKISHO_AGENCY} as given: the default when unset or blank.
+   *
+   * @throws IllegalArgumentException naming the variable when the value is no agency code
+   */
+  static String agency(String value) {
+    if (value == null || value.isBlank()) {
+      return "customs-jp";
+    }
+    String a = value.strip();
+    Agencies.invalidCode(a)
+        .ifPresent(
+            why -> {
+              throw new IllegalArgumentException("SEKISHO_AGENCY: " + why);
+            });
+    return a;
   }
 
   /**
@@ -211,15 +228,61 @@ public final class Sekisho implements AutoCloseable {
    * back.
    */
   static boolean behindTls() {
-    return "true".equalsIgnoreCase(System.getenv("SEKISHO_TLS"));
+    return behindTls(System.getenv("SEKISHO_TLS"));
+  }
+
+  /**
+   * {@code SEKISHO_TLS} as given: {@code true} or {@code false} (either case), false when unset.
+   * Anything else is refused rather than read as false: {@code SEKISHO_TLS=yes} would otherwise
+   * quietly send session cookies without Secure and answers without Strict-Transport-Security.
+   *
+   * @throws IllegalArgumentException naming the variable and the two values it takes
+   */
+  static boolean behindTls(String value) {
+    if (value == null || value.isBlank()) {
+      return false;
+    }
+    String v = value.strip();
+    if (v.equalsIgnoreCase("true")) {
+      return true;
+    }
+    if (v.equalsIgnoreCase("false")) {
+      return false;
+    }
+    throw new IllegalArgumentException(
+        "SEKISHO_TLS: expected true (browsers reach the server over TLS) or false, not '"
+            + clip(v)
+            + "'");
   }
 
   /** The zone pages show times in: {@code SEKISHO_ZONE}, default Asia/Tokyo. */
   public static java.time.ZoneId zone() {
-    String z = System.getenv("SEKISHO_ZONE");
-    return z == null || z.isBlank()
-        ? java.time.ZoneId.of("Asia/Tokyo")
-        : java.time.ZoneId.of(z.strip());
+    return zone(System.getenv("SEKISHO_ZONE"));
+  }
+
+  /**
+   * {@code SEKISHO_ZONE} as given: the default when unset or blank.
+   *
+   * @throws IllegalArgumentException naming the variable when the value is no time zone
+   */
+  static java.time.ZoneId zone(String value) {
+    if (value == null || value.isBlank()) {
+      return java.time.ZoneId.of("Asia/Tokyo");
+    }
+    try {
+      return java.time.ZoneId.of(value.strip());
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalArgumentException(
+          "SEKISHO_ZONE: '"
+              + clip(value.strip())
+              + "' is no time zone; expected a region such as Asia/Tokyo or an offset such as"
+              + " +09:00",
+          e);
+    }
+  }
+
+  private static String clip(String s) {
+    return s.length() > 60 ? s.substring(0, 60) + "…" : s;
   }
 
   public Database db() {

@@ -36,6 +36,16 @@ public record DatabaseConfig(
    */
   public static DatabaseConfig fromEnvironment(Map<String, String> env, Path dataDir) {
     String url = env.getOrDefault("SEKISHO_DB_URL", "").strip();
+    if (!url.isEmpty() && !url.startsWith("jdbc:postgresql:")) {
+      // a libpq URL (postgres://…) is what most tools take; the driver says only that it has no
+      // driver for it
+      throw new IllegalArgumentException(
+          "SEKISHO_DB_URL: expected a JDBC URL such as jdbc:postgresql://db.example:5432/sekisho,"
+              + " not '"
+              + (url.length() > 60 ? url.substring(0, 60) + "…" : url)
+                  .replaceAll("//[^/@]*@", "//…@")
+              + "'");
+    }
     return new DatabaseConfig(
         url.isEmpty() ? Optional.empty() : Optional.of(url),
         env.get("SEKISHO_DB_USER"),
