@@ -107,7 +107,7 @@ public final class PnrIngest {
   /** Ingests a PNRGOV push; rejected (and archived as rejected) when it cannot be used. */
   public Outcome<Receipt> pnr(String text, String source) {
     Instant now = clock.instant();
-    Outcome<PnrPush> parsed = pnrParser.parse(text);
+    Outcome<PnrPush> parsed = withoutLocators(pnrParser.parse(text));
     Optional<Long> id = archive("PNRGOV", source, text, now, parsed.problems());
     if (!(parsed instanceof Outcome.Accepted<PnrPush> ok)) {
       return Outcome.rejected(parsed.problems().get(0));
@@ -116,12 +116,27 @@ public final class PnrIngest {
       return Outcome.accepted(new Receipt(-1, true, List.of(), 0, ok.value().warnings()));
     }
     List<BookingVersion> versions = new ArrayList<>();
+    List<Warning> warnings = new ArrayList<>(ok.value().warnings());
     int travellers = 0;
     for (PnrMessage m : ok.value().messages()) {
       List<StoredPnr> stored = new ArrayList<>();
       for (Pnr pnr : m.pnrs()) {
         if (pnr.recordLocator().isEmpty()) {
           continue;
+        }
+        if (m.flight() == null && pnr.itinerary().isEmpty()) {
+          // stored, but screening has no flight to put its travellers on: say so, not silently
+          warnings.add(
+              new Warning(
+                  "not-screened",
+                  pnr.position(),
+                  "SRC",
+                  "booking "
+                      + pnr.carrier()
+                      + "/"
+                      + pnr.recordLocator()
+                      + " is stored but not screened: no flight in the record (expected a TVL"
+                      + " segment for the message's flight or in the record's itinerary)"));
         }
         BookingFacts facts = BookingFacts.of(pnr);
         List<BookingChange> changes =
@@ -142,8 +157,26 @@ public final class PnrIngest {
         }
       }
     }
-    return Outcome.accepted(
-        new Receipt(id.get(), false, versions, travellers, ok.value().warnings()));
+    return Outcome.accepted(new Receipt(id.get(), false, versions, travellers, warnings));
+  }
+
+  /**
+   * A push whose records all lack a record locator stores nothing: refused ({@code no-pnr}) so the
+   * sender learns it, rather than accepted with no booking.
+   */
+  private static Outcome<PnrPush> withoutLocators(Outcome<PnrPush> parsed) {
+    if (!(parsed instanceof Outcome.Accepted<PnrPush> ok)) {
+      return parsed;
+    }
+    List<Pnr> all = ok.value().messages().stream().flatMap(m -> m.pnrs().stream()).toList();
+    if (!all.isEmpty() && all.stream().allMatch(p -> p.recordLocator().isEmpty())) {
+      return Outcome.rejected(
+          "no-pnr",
+          "RCI",
+          "no record of the push has a record locator, so nothing was stored: expected an RCI"
+              + " segment in each record (RCI+JL:ABC123)");
+    }
+    return parsed;
   }
 
   /** Ingests a PAXLST list; rejected (and archived as rejected) when it cannot be used. */

@@ -334,6 +334,34 @@ class PnrUnitFollowUpReviewTest {
     assertThat(leaks).isZero();
   }
 
+  @Test
+  void aPushWithoutAFlightIsStoredWithAWarningAndOneWithoutAnyLocatorIsRefused() throws Exception {
+    // no TVL in the message, no itinerary in the record
+    String noFlight =
+        pushOn(
+                "NOFL01",
+                "MSG+:22",
+                "RCI+JL:NOFL01::011126:1015'TIF+OKADA+MIKI:A:1'"
+                    + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK7000001/JPN/01JAN90/F/30JUN31/OKADA/MIKI+::1'")
+            .replace("'MSG+:22'MSG+:22'", "'MSG+:22'");
+    HttpResponse<String> stored = post("/api/pnr", noFlight);
+    assertThat(stored.statusCode()).as(stored.body()).isEqualTo(200);
+    JsonNode receipt = JSON.readTree(stored.body());
+    assertThat(receipt.get("bookings")).hasSize(1);
+    assertThat(receipt.get("warnings").toString())
+        .contains("not-screened")
+        .contains("JL/NOFL01")
+        .contains("no flight in the record");
+
+    String noLocator =
+        push("NORCI1", "9103", "TIF+OKADA+MIKI:A:1'" + leg("9103"))
+            .replace("EQN+1'SRC'TIF", "EQN+1'SRC'TIF");
+    HttpResponse<String> refused = post("/api/pnr", noLocator);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(400);
+    assertThat(JSON.readTree(refused.body()).get("error").asText()).isEqualTo("no-pnr");
+    assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("RCI");
+  }
+
   /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
   private static String paxlst(String ref, String travellers, int count) {
     return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"
