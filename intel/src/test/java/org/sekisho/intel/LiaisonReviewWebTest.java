@@ -501,4 +501,43 @@ class LiaisonReviewWebTest {
         .contains("href=\"/shared\"");
     assertThat(send(officer, "GET", "/api/sharing/received", null).statusCode()).isEqualTo(403);
   }
+
+  @Test
+  void aPartnerSeesAnEntityAsItsOwnRecordWritesItNotAsAnUnsharedRecordDid() throws Exception {
+    // customs writes the phone first, so the entity's stored name is customs' spelling
+    send(
+        officer,
+        "POST",
+        "/api/ingest/seizures",
+        "{\"seizureId\":\"SZ-RVW-PHONE\",\"date\":\"2026-11-26\",\"commodity\":\"gold\","
+            + "\"companies\":[{\"name\":\"Hidden Reef Trading\",\"country\":\"JP\","
+            + "\"phone\":\"(092) 207-0809\"}]}\n");
+    HttpResponse<String> theirs =
+        send(
+            police,
+            "POST",
+            "/api/ingest/seizures",
+            "{\"seizureId\":\"SZ-RVW-NPA-PHONE\",\"date\":\"2026-11-26\",\"commodity\":"
+                + "\"cash\",\"companies\":[{\"name\":\"Open Bay Goods\",\"country\":\"JP\","
+                + "\"phone\":\"092-207-0809\"}]}\n");
+    assertThat(theirs.statusCode()).as(theirs.body()).isEqualTo(200);
+    long record = id("SZ-RVW-NPA-PHONE");
+    JsonNode view = JSON.readTree(send(police, "GET", "/api/records/" + record, null).body());
+    JsonNode phone = null;
+    for (JsonNode e : view.get("entities")) {
+      if (e.get("type").asText().equals("phone")) {
+        phone = e;
+      }
+    }
+    assertThat(phone).as(view.toString()).isNotNull();
+    assertThat(phone.get("display").asText()).isEqualTo("092-207-0809");
+    assertThat(view.toString()).doesNotContain("(092) 207-0809");
+    assertThat(page(police, "/records/" + record)).doesNotContain("(092) 207-0809");
+    // the entity itself, read by the police, is named as the police's record writes it
+    String entity = send(police, "GET", "/api/entities/" + phone.get("id").asLong(), null).body();
+    assertThat(entity).contains("092-207-0809").doesNotContain("(092) 207-0809");
+    // the administration's readers still see the stored name
+    assertThat(send(officer, "GET", "/api/records/" + id("SZ-RVW-PHONE"), null).body())
+        .contains("(092) 207-0809");
+  }
 }

@@ -546,12 +546,19 @@ public final class JdbcIntelQueries implements IntelQueries {
                       (rs, ctx) -> {
                         String key = linkKey(rs.getString(5), rs.getString(6), rs.getString(4));
                         linked.put(key, rs.getLong(1));
+                        // The entity's name is its first spelling, which may come from a record
+                        // the reader cannot read: outside the administration, the name is the
+                        // one this record writes (else the key this record was linked by).
+                        String shownName =
+                            reader.agency().equals(administration)
+                                ? rs.getString(3)
+                                : declared.getOrDefault(key, rs.getString(6));
                         return new LinkedEntity(
                             rs.getLong(1),
                             rs.getString(2),
-                            rs.getString(3),
+                            shownName,
                             rs.getString(4),
-                            declared.getOrDefault(key, rs.getString(3)));
+                            declared.getOrDefault(key, shownName));
                       })
                   .list();
           List<DeclaredParty> parties = new ArrayList<>();
@@ -841,12 +848,18 @@ public final class JdbcIntelQueries implements IntelQueries {
                   .map((rs, ctx) -> merge(rs))
                   .list();
           List<String> spellings = spellings(h, id, reader);
+          // the stored name is the first spelling seen, perhaps in a record the reader cannot
+          // read: outside the administration, the most written spelling the reader can read
+          String display =
+              reader.agency().equals(administration)
+                  ? (String) e[3]
+                  : spellings.isEmpty() ? (String) e[2] : spellings.get(0);
           return Optional.of(
               new EntityView(
                   (Long) e[0],
                   (String) e[1],
                   (String) e[2],
-                  (String) e[3],
+                  display,
                   Optional.ofNullable((Long) e[4]),
                   records,
                   count,
