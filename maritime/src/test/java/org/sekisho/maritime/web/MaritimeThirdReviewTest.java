@@ -344,6 +344,34 @@ class MaritimeThirdReviewTest {
     assertThat(send("GET", "/maritime", officer, null).body()).contains("data-zone-name=\"JST\"");
   }
 
+  @Test
+  @Order(6)
+  void aMisspeltQueryParameterIsRefusedNamingItAndThoseTheRouteTakes() throws Exception {
+    String officer = token("officer");
+    HttpResponse<String> bogus = send("GET", "/api/maritime/vessels?bogus=1", officer, null);
+    assertThat(bogus.statusCode()).as(bogus.body()).isEqualTo(400);
+    JsonNode b = JSON.readTree(bogus.body());
+    assertThat(b.get("error").asText()).isEqualTo("invalid-parameter");
+    assertThat(b.get("field").asText()).isEqualTo("bogus");
+    assertThat(b.get("message").asText())
+        .isEqualTo("GET /api/maritime/vessels takes hours; there is no parameter 'bogus'");
+    // a misspelt limit would otherwise answer the default 100 alerts as if it had been read
+    HttpResponse<String> limit = send("GET", "/api/maritime/alerts?limt=5", officer, null);
+    assertThat(limit.statusCode()).as(limit.body()).isEqualTo(400);
+    assertThat(JSON.readTree(limit.body()).get("message").asText())
+        .contains("takes limit, closed, asOf");
+    HttpResponse<String> none = send("GET", "/api/maritime/picture?hours=1", officer, null);
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(400);
+    assertThat(JSON.readTree(none.body()).get("message").asText())
+        .contains("takes no query parameters");
+    // the parameters a route takes, and lang, are read as before
+    assertThat(send("GET", "/api/maritime/vessels?hours=24&lang=ja", officer, null).statusCode())
+        .isEqualTo(200);
+    assertThat(
+            send("GET", "/api/maritime/incidents?limit=5&closed=true", officer, null).statusCode())
+        .isEqualTo(200);
+  }
+
   private String token(String user) throws Exception {
     return api.token(user);
   }

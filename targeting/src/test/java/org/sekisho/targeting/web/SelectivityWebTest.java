@@ -297,8 +297,15 @@ class SelectivityWebTest {
     assertThat(second.statusCode()).as(second.body()).isEqualTo(409);
     assertThat(WebApi.JSON.readTree(second.body()).get("message").asText()).contains("by ben");
     assertThat(Files.readString(settingsFile)).isEqualTo(QUIET);
-    // no version at all is no way round it
-    assertThat(put(admin, QUIET, null).statusCode()).isEqualTo(400);
+    // no version at all is no way round it: the precondition is missing (428), naming If-Match
+    HttpResponse<String> none = put(admin, QUIET, null);
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(428);
+    JsonNode missing = WebApi.JSON.readTree(none.body());
+    assertThat(missing.get("error").asText()).isEqualTo("precondition-required");
+    assertThat(missing.get("field").asText()).isEqualTo("If-Match");
+    assertThat(missing.get("message").asText()).contains("If-Match", "?version=");
+    assertThat(missing.get("version").asText()).isEqualTo(settings(admin).get("version").asText());
+    assertThat(put(admin, QUIET, "").statusCode()).isEqualTo(428);
     // the page refuses the same way, keeping what was typed and naming who came first
     HttpResponse<String> form =
         postForm("admin", Map.of("text", QUIET + "# mine\n", "version", seen), true);
@@ -324,5 +331,24 @@ class SelectivityWebTest {
     assertThat(put(admin, QUIET, version).statusCode()).isEqualTo(200);
     assertThat(api.send("GET", "/targeting/selectivity?lang=ja", analyst, null).body())
         .contains("赤（検査）");
+  }
+
+  @Test
+  @Order(7)
+  void openApiDescribesTheSettingsAsPlainTextAndTheParametersTaken() throws Exception {
+    HttpResponse<String> r = api.send("GET", "/openapi.json", analyst, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode path = WebApi.JSON.readTree(r.body()).get("paths").get("/api/targeting/selectivity");
+    JsonNode content = path.get("put").get("requestBody").get("content");
+    assertThat(content.has("text/plain")).as(content.toString()).isTrue();
+    assertThat(content.has("application/json")).as(content.toString()).isFalse();
+    assertThat(path.get("put").get("parameters").toString()).contains("\"version\"", "\"query\"");
+    assertThat(path.get("get").has("x-other-query-parameters")).isTrue();
+    // a misspelt version is refused, not read as a change without one
+    HttpResponse<String> typo =
+        api.send("PUT", "/api/targeting/selectivity?verison=x", admin, QUIET);
+    assertThat(typo.statusCode()).as(typo.body()).isEqualTo(400);
+    assertThat(WebApi.JSON.readTree(typo.body()).get("message").asText())
+        .isEqualTo("PUT /api/targeting/selectivity takes version; there is no parameter 'verison'");
   }
 }

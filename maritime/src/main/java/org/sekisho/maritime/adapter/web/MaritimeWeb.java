@@ -166,68 +166,86 @@ public final class MaritimeWeb implements WebModule {
             READ,
             "how old the picture is: newest report, its age at the server's clock, stale or not",
             scoped(ctx -> ctx.json(pictureJson(Web.messages(ctx)))))
+        .query()
         .get("/api/maritime/vessels", READ, "live vessels", scoped(this::vessels))
+        .query("hours")
         .get("/api/maritime/vessels/{mmsi}", READ, "one vessel", scoped(this::vessel))
+        .query()
         .get("/api/maritime/vessels/{mmsi}/track", READ, "a vessel's track", scoped(this::track))
+        .query("from", "to")
         .get(
             "/api/maritime/alerts",
             READ,
             "alerts, most urgent first, with nearest boats",
             scoped(this::alerts))
+        .query("limit", "closed", "asOf")
         .get("/api/maritime/port-calls", READ, "port calls", scoped(this::portCalls))
+        .query("limit")
         .get("/api/maritime/ports", READ, "port areas (GeoJSON)", scoped(this::portAreas))
+        .query()
         .get(
             "/api/maritime/sites",
             READ,
             "camera sites",
             scoped(ctx -> ctx.json(service.records().sites())))
+        .query()
         .post(
             "/api/maritime/sites",
             MANAGE_SITES,
             "add or change a camera site",
             scoped(this::saveSite))
+        .query()
         .post(
             "/api/maritime/sightings",
             REPORT,
             "a camera sighting (dark-vessel check)",
             scoped(this::sighting))
+        .query()
         .get(
             "/api/maritime/sightings",
             READ,
             "camera sightings, newest first",
             scoped(this::sightings))
+        .query("limit")
         .get(
             "/api/maritime/patrols",
             READ,
             "patrol boats",
             scoped(ctx -> ctx.json(patrolsJson(ctx))))
+        .query()
         .post("/api/maritime/patrols", REPORT, "a patrol boat's position", scoped(this::patrol))
+        .query()
         .get(
             "/api/maritime/incidents",
             READ,
             "related alerts grouped into incidents, most urgent first, each with its parts",
             scoped(this::incidents))
+        .query("limit", "closed", "asOf")
         .post(
             "/api/maritime/incidents/{id}/status",
             ALERTS,
             "acknowledge or close an incident (any of its alerts' id): all its parts (status, note)",
             scoped(this::incidentStatus))
+        .query()
         .post(
             "/api/maritime/alerts/{id}/status",
             ALERTS,
             "acknowledge or close an alert (status, note)",
             scoped(this::alertStatus))
+        .query()
         .get(
             "/api/maritime/feeds",
             READ,
             "per-feed counts of lines, messages, skipped lines and broken sentences",
             scoped(ctx -> ctx.json(service.feedStats())))
+        .query()
         .post(
             "/api/maritime/feed",
             FEED,
             "upload NMEA text into the tracker (replay); the administration's own staff only",
             Routes.Body.ROWS,
-            ownAgency(this::feed));
+            ownAgency(this::feed))
+        .query();
   }
 
   private String render(String template, Map<String, Object> params) {

@@ -67,21 +67,25 @@ public final class ModelReleaseWeb implements WebModule {
             "restore a retired model version (form)",
             ctx -> form(ctx, lifecycle::restore))
         .get("/api/targeting/models", READ, "registered risk models", this::listApi)
+        .query()
         .post(
             "/api/targeting/models/{version}/approve",
             ADMINS,
             "approve a model version (not by its registrar)",
             ctx -> api(ctx, lifecycle::approve))
+        .query()
         .post(
             "/api/targeting/models/{version}/release",
             ADMINS,
             "release an approved model version",
             ctx -> api(ctx, lifecycle::release))
+        .query()
         .post(
             "/api/targeting/models/{version}/restore",
             ADMINS,
             "restore a retired model version",
-            ctx -> api(ctx, lifecycle::restore));
+            ctx -> api(ctx, lifecycle::restore))
+        .query();
   }
 
   private void page(Context ctx) {
@@ -116,7 +120,6 @@ public final class ModelReleaseWeb implements WebModule {
 
   private void api(
       Context ctx, BiFunction<Integer, ModelLifecycle.Actor, Outcome<ModelVersion>> step) {
-    QueryParameters.only(ctx, "POST " + ctx.path());
     Outcome<ModelVersion> o = step.apply(version(ctx), actor(ctx));
     switch (o) {
       case Outcome.Accepted<ModelVersion> a -> {
@@ -130,7 +133,6 @@ public final class ModelReleaseWeb implements WebModule {
   }
 
   private void listApi(Context ctx) {
-    QueryParameters.only(ctx, "GET /api/targeting/models");
     int inUse = lifecycle.inUse().map(ModelVersion::version).orElse(0);
     ctx.json(lifecycle.all().stream().map(m -> json(m, m.version() == inUse)).toList());
   }

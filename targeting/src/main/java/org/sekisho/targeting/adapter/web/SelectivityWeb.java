@@ -81,13 +81,16 @@ public final class SelectivityWeb implements WebModule {
             "selectivity settings (text, version, labels, defaults) and per office and stream the"
                 + " rates in force with the recent shares; ETag: the version",
             this::api)
+        .query()
         .put(
             "/api/targeting/selectivity",
             CHANGE,
             "replace the selectivity settings (body: the properties text; If-Match: the version"
-                + " changed, or ?version=): 400 naming each line at fault, 409 when another"
-                + " change came first",
-            this::replaceApi);
+                + " changed, or ?version=): 428 when neither names it, 400 naming each line at"
+                + " fault, 409 when another change came first",
+            Routes.Body.TEXT,
+            this::replaceApi)
+        .query("version");
   }
 
   // ---- views shared with the worklist
@@ -215,19 +218,32 @@ public final class SelectivityWeb implements WebModule {
   // ---- API
 
   private void api(Context ctx) {
-    QueryParameters.only(ctx, "GET /api/targeting/selectivity");
     SelectivitySettings.Current now = settings.current();
     ctx.header("ETag", "\"" + now.version() + "\"");
     ctx.json(json(now, settings.offices()));
   }
 
   private void replaceApi(Context ctx) {
-    QueryParameters.only(ctx, "PUT /api/targeting/selectivity", "version");
     String version = Optional.ofNullable(ctx.queryParam("version")).orElse("");
     String ifMatch = ctx.header("If-Match");
     if (version.isBlank() && ifMatch != null) {
       // an entity tag, quoted and maybe weak: W/"…"
       version = ifMatch.strip().replaceFirst("^W/", "").replace("\"", "");
+    }
+    if (version.isBlank()) {
+      // as a lane decision without expectedVersion: the last writer must not win silently, and
+      // the condition is missing (428, RFC 6585), not a field of the body at fault
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("error", "precondition-required");
+      m.put(
+          "message",
+          "send If-Match with the version of the settings the change was made on (the ETag of GET"
+              + " /api/targeting/selectivity), or ?version=");
+      m.put("field", "If-Match");
+      m.put("version", settings.current().version());
+      ctx.status(428);
+      ctx.json(m);
+      return;
     }
     Outcome<SelectivitySettings.Change> o = replace(ctx, ctx.body(), version);
     switch (o) {

@@ -166,12 +166,15 @@ public final class TargetingWeb implements WebModule {
             "assess a declaration (JSON of docs/formats/intel-records.md, refused where ingest would"
                 + " refuse it; ?kind=declaration|postal-item|transport-document)",
             this::assessApi)
+        .query("kind")
         .get("/api/targeting/assessments/{id}", CASE_READ, "one assessment", this::assessmentApi)
+        .query()
         .get(
             "/api/targeting/assessments/{id}/replay",
             CASE_READ,
             "recompute an assessment with the versions it used",
             this::replayApi)
+        .query()
         .get(
             "/api/targeting/worklist",
             CASE_READ,
@@ -180,6 +183,7 @@ public final class TargetingWeb implements WebModule {
                 + "|superseded&kind=declaration|postal-item|transport-document&limit=1..1000"
                 + "&after=id); a full page answers a Link header (rel=next) to the page after it",
             this::worklistApi)
+        .query("office", "status", "kind", "limit", "after")
         .post(
             "/api/targeting/assessments/{id}/lane",
             ANALYSTS,
@@ -187,12 +191,14 @@ public final class TargetingWeb implements WebModule {
                 + " when expectedVersion (the item's version as read) is missing, 409 when the"
                 + " item's lane or version is no longer the one expected",
             this::laneApi)
+        .query()
         .post(
             "/api/targeting/assessments/{id}/outcome",
             INSPECTORS,
             "record an inspection outcome {result, revenue, seizure, note}; an infraction needs a"
                 + " note",
             this::outcomeApi)
+        .query()
         .post(
             "/api/targeting/assessments/{id}/outcome/correction",
             INSPECTORS,
@@ -200,48 +206,58 @@ public final class TargetingWeb implements WebModule {
                 + " expectedVersion}: the outcome before is kept; 428 without expectedVersion (the"
                 + " outcome's version), 409 when it was corrected since",
             this::correctionApi)
+        .query()
         .get(
             "/api/targeting/criteria",
             CRITERIA_READ,
             "latest criterion versions",
             this::criteriaApi)
+        .query()
         .post(
             "/api/targeting/criteria",
             ANALYSTS,
             "save a criterion version {id?, source, offices, effectiveFrom, effectiveTo}",
             this::saveApi)
+        .query()
         .post(
             "/api/targeting/criteria/check",
             ANALYSTS,
             "check a criterion text {source}",
             this::checkApi)
+        .query()
         .post(
             "/api/targeting/criteria/dry-run",
             ANALYSTS,
             "what a criterion would have selected {source, days (a whole number 1..366, 30 when"
                 + " left out), offices}",
             this::dryRunApi)
+        .query()
         .post(
             "/api/targeting/criteria/{id}/versions/{version}/release",
             RELEASE,
             "release a criterion version",
             this::releaseApi)
+        .query()
         .post(
             "/api/targeting/criteria/{id}/disable",
             CRITERIA_READ,
             "disable a criterion {reason} (who, when and why are kept)",
             this::disableApi)
+        .query()
         .get("/api/targeting/lists", CRITERIA_READ, "reference lists", this::listsApi)
+        .query()
         .post(
             "/api/targeting/lists",
             ANALYSTS,
             "create a list {name, kind, description}",
             this::createListApi)
+        .query()
         .get(
             "/api/targeting/lists/{name}",
             CRITERIA_READ,
             "one list with a page of its entries (?q=&offset=&limit=, at most 10000; total, next)",
             this::listApi)
+        .query("q", "offset", "limit")
         .post(
             "/api/targeting/lists/{name}/entries",
             ANALYSTS,
@@ -250,11 +266,13 @@ public final class TargetingWeb implements WebModule {
             // checked row by row: a row holding a NUL is refused with its line, the others kept
             Routes.Body.ROWS,
             this::importApi)
+        .query("mode")
         .delete(
             "/api/targeting/lists/{name}/entries/{value}",
             ANALYSTS,
             "remove an entry",
-            this::removeApi);
+            this::removeApi)
+        .query();
   }
 
   // ---- pages
@@ -1245,7 +1263,6 @@ public final class TargetingWeb implements WebModule {
   // ---- API
 
   private void assessApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/assess", "kind");
     String kind = Optional.ofNullable(ctx.queryParam("kind")).orElse("declaration");
     String body = ctx.body();
     ownAgency(body, Web.principal(ctx));
@@ -1299,7 +1316,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void assessmentApi(Context ctx) {
-    QueryParameters.only(ctx, "GET /api/targeting/assessments/{id}");
     WorkItem w = readItem(ctx);
     Map<String, Object> m = workJson(w);
     if (CRITERIA_READ.admits(Web.principal(ctx))) {
@@ -1311,7 +1327,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void replayApi(Context ctx) {
-    QueryParameters.only(ctx, "GET /api/targeting/assessments/{id}/replay");
     WorkItem w = readItem(ctx);
     Outcome<Replay> o = assess.replay(w.id());
     switch (o) {
@@ -1321,8 +1336,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void worklistApi(Context ctx) {
-    QueryParameters.only(
-        ctx, "GET /api/targeting/worklist", "office", "status", "kind", "limit", "after");
     Principal p = Web.principal(ctx);
     WorkStatus status = status(ctx);
     String office = office(ctx, p);
@@ -1389,7 +1402,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void laneApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/assessments/{id}/lane");
     WorkItem w = readItem(ctx);
     JsonNode b = body(ctx);
     Worklist.Shown shown =
@@ -1417,7 +1429,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void outcomeApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/assessments/{id}/outcome");
     WorkItem w = readItem(ctx);
     JsonNode b = body(ctx);
     Outcome<WorkItem> o =
@@ -1430,7 +1441,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void correctionApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/assessments/{id}/outcome/correction");
     WorkItem w = readItem(ctx);
     Principal p = Web.principal(ctx);
     if (!w.office().equalsIgnoreCase(p.office())) {
@@ -1485,7 +1495,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void criteriaApi(Context ctx) {
-    QueryParameters.only(ctx, "GET /api/targeting/criteria");
     Map<Long, CriterionState> states = criteria.states();
     ctx.json(
         criteria.latest().stream()
@@ -1513,7 +1522,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void saveApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/criteria");
     JsonNode b = body(ctx);
     Map<String, String> form = new HashMap<>();
     form.put("source", text(b, "source"));
@@ -1532,7 +1540,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void checkApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/criteria/check");
     List<CriteriaProblem> ps = criteria.check(text(body(ctx), "source"));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ok", ps.isEmpty());
@@ -1541,7 +1548,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void dryRunApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/criteria/dry-run");
     JsonNode b = body(ctx);
     // a whole JSON number: "7" or 7.5 is refused, not read as 7 (the form's text is parsed apart)
     int days = wholeNumber(b, "days", 1, MAX_DAYS).orElse(30L).intValue();
@@ -1557,7 +1563,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void releaseApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/criteria/{id}/versions/{version}/release");
     Outcome<StoredCriterion> o =
         release(ctx, longParam(ctx, "id"), (int) longParam(ctx, "version"));
     switch (o) {
@@ -1567,7 +1572,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void disableApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/criteria/{id}/disable");
     long id = longParam(ctx, "id");
     Outcome<Long> o = disable(ctx, id, text(body(ctx), "reason"));
     switch (o) {
@@ -1577,12 +1581,10 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void listsApi(Context ctx) {
-    QueryParameters.only(ctx, "GET /api/targeting/lists");
     ctx.json(lists.all().values().stream().map(TargetingWeb::listJson).toList());
   }
 
   private void createListApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/lists");
     JsonNode b = body(ctx);
     Outcome<ReferenceList> o =
         createList(ctx, text(b, "name"), text(b, "kind"), text(b, "description"));
@@ -1596,7 +1598,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void listApi(Context ctx) {
-    QueryParameters.only(ctx, "GET /api/targeting/lists/{name}", "q", "offset", "limit");
     ReferenceList l = list(ctx);
     Map<String, Object> m = listJson(l);
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
@@ -1620,7 +1621,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void importApi(Context ctx) {
-    QueryParameters.only(ctx, "POST /api/targeting/lists/{name}/entries", "mode");
     ReferenceList l = list(ctx);
     ReferenceLists.Mode mode = mode(ctx.queryParam("mode"));
     ReferenceLists.Imported im = importCsv(ctx, l.name(), ctx.body(), mode);
@@ -1639,7 +1639,6 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void removeApi(Context ctx) {
-    QueryParameters.only(ctx, "DELETE /api/targeting/lists/{name}/entries/{value}");
     ReferenceList l = list(ctx);
     String value = ctx.pathParam("value");
     Outcome<Optional<ListStore.Removed>> o =
