@@ -43,8 +43,9 @@ final class IngestCommand implements Callable<Integer> {
 
   @Option(
       names = "--agency",
-      defaultValue = "customs-jp",
-      description = "owning agency of the records (default ${DEFAULT-VALUE})")
+      description =
+          "owning agency of the records, a registered one (default: the administration,"
+              + " SEKISHO_AGENCY or customs-jp)")
   String agency;
 
   @Option(names = "--json", description = "print the report as JSON")
@@ -66,8 +67,20 @@ final class IngestCommand implements Callable<Integer> {
     if (!Files.isReadable(file)) {
       throw new CommandLine.ParameterException(spec.commandLine(), "cannot read " + file);
     }
+    String owner = agency == null ? Sekisho.agency() : agency.strip();
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC());
         InputStream in = Files.newInputStream(file)) {
+      // a typo (polce-jp) would make the records another agency's, readable by whoever is later
+      // registered under that code: refused as a row naming an unknown agency is
+      if (!s.agencies().isRegistered(owner)) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--agency '"
+                + owner
+                + "' is not a registered agency (registered: "
+                + String.join(", ", new java.util.TreeSet<>(s.agencies().codes()))
+                + "); register it first with 'sekisho agency add'");
+      }
       Outcome<IngestReport> o =
           s.ingest()
               .ingest(
@@ -75,7 +88,7 @@ final class IngestCommand implements Callable<Integer> {
                   format,
                   file.toAbsolutePath().toString(),
                   in,
-                  new Actor("system:cli", agency, true),
+                  new Actor("system:cli", owner, true),
                   new ProgressLines(
                       spec.commandLine().getErr(),
                       k.plural(),
@@ -89,12 +102,19 @@ final class IngestCommand implements Callable<Integer> {
         }
         case Outcome.Accepted<IngestReport> a -> {
           print(out, a.value(), json ? s : null);
-          yield a.value().rejected() > 0 && a.value().stored() + a.value().duplicates() == 0
-              ? 1
-              : 0;
+          // a script learns from the status alone whether anything of the file was left out
+          yield complete(a.value()) ? 0 : 1;
         }
       };
     }
+  }
+
+  /**
+   * Whether every row of the input is now stored (new or already present): no row rejected, none
+   * conflicting with a stored version, and the input held rows at all.
+   */
+  static boolean complete(IngestReport r) {
+    return r.rejected() == 0 && r.conflicts() == 0 && r.rowsRead() > 0;
   }
 
   static void print(PrintWriter out, IngestReport r, Sekisho jsonWith) throws Exception {
