@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
@@ -30,11 +31,29 @@ public final class PassengerRules {
   }
 
   /**
+   * What a change of a rule did besides itself: the open hits it withdrew (a disabled rule's) and
+   * the flights it screened again (a saved or enabled rule's, those not yet departed, {@link
+   * #CURRENT_DAYS} ahead).
+   */
+  public record Change(long id, int withdrawnHits, int flightsScreened) {}
+
+  /** How many days ahead a saved or enabled rule screens the flights already pushed. */
+  public static final int CURRENT_DAYS = 3;
+
+  /**
    * Saves a rule text (new when {@code id} is 0). A new rule is enabled at once.
    *
    * @return the rule's id, or the problems of the text
    */
   public Outcome<Long> save(long id, String text, String user) {
+    return save(id, text, user, "").map(Change::id);
+  }
+
+  /**
+   * Saves a rule text (new when {@code id} is 0) as {@link #save(long, String, String)}, then
+   * screens the current flights with it.
+   */
+  public Outcome<Change> save(long id, String text, String user, String agency) {
     var compiled = ScreeningRule.compile(text, store.referenceLists());
     if (!compiled.isAccepted()) {
       return new Outcome.Rejected<>(compiled.problems());
@@ -48,12 +67,14 @@ public final class PassengerRules {
         new AuditEvent(
             clock.instant(),
             user,
-            "",
+            agency,
             "screening.rule.save",
             "rule:" + saved,
             Map.of("name", c.rule().name(), "lists", c.listVersions())));
     screening.reloadRules();
-    return Outcome.accepted(saved);
+    boolean enabled = store.rule(saved).map(ScreeningStore.RuleRow::enabled).orElse(false);
+    int screened = enabled ? screening.screenCurrentFlights(user, agency, CURRENT_DAYS) : 0;
+    return Outcome.accepted(new Change(saved, 0, screened));
   }
 
   /**
@@ -79,8 +100,32 @@ public final class PassengerRules {
    * refused as {@code reason-required} otherwise); who and when are recorded with the reason.
    */
   public Outcome<Long> enable(long id, boolean enabled, String reason, String user) {
-    if (store.rule(id).isEmpty()) {
+    return enable(id, enabled, reason, user, "").map(Change::id);
+  }
+
+  /**
+   * Enables or disables a rule as {@link #enable(long, boolean, String, String)}; a disabled rule's
+   * open hits are withdrawn at once, an enabled rule screens the current flights. Disabling a rule
+   * that is disabled already is refused ({@code conflict}, naming who disabled it and when): the
+   * first reason is kept, not overwritten.
+   */
+  public Outcome<Change> enable(
+      long id, boolean enabled, String reason, String user, String agency) {
+    Optional<ScreeningStore.RuleRow> row = store.rule(id);
+    if (row.isEmpty()) {
       return Outcome.rejected("not-found", "rule", "no rule " + id);
+    }
+    if (!enabled && !row.get().enabled()) {
+      ScreeningStore.RuleRow r = row.get();
+      return Outcome.rejected(
+          "conflict",
+          "rule",
+          "rule "
+              + id
+              + " is disabled already (by "
+              + (r.disabledBy() == null || r.disabledBy().isBlank() ? "?" : r.disabledBy())
+              + (r.disabledAt() == null ? "" : " at " + r.disabledAt())
+              + "); its reason is kept");
     }
     String why = reason == null ? "" : reason.strip();
     if (!enabled && why.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
@@ -95,11 +140,15 @@ public final class PassengerRules {
         new AuditEvent(
             clock.instant(),
             user,
-            "",
+            agency,
             enabled ? "screening.rule.enable" : "screening.rule.disable",
             "rule:" + id,
             Map.of()));
     screening.reloadRules();
-    return Outcome.accepted(id);
+    if (!enabled) {
+      return Outcome.accepted(new Change(id, screening.withdrawRuleHits(id, user, agency), 0));
+    }
+    return Outcome.accepted(
+        new Change(id, 0, screening.screenCurrentFlights(user, agency, CURRENT_DAYS)));
   }
 }

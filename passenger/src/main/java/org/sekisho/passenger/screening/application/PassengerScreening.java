@@ -561,6 +561,57 @@ public final class PassengerScreening implements PnrIngest.Listener {
     return n;
   }
 
+  /**
+   * Withdraws every open hit of a rule that was just disabled, on every flight, saying so: its hits
+   * must not wait in the queue for their flight's next screening.
+   *
+   * @return how many were withdrawn
+   */
+  public int withdrawRuleHits(long ruleId, String actor, String agency) {
+    Instant now = clock.instant();
+    Reason reason = Reason.of("withdrawn.rule", String.valueOf(ruleId));
+    int n = 0;
+    for (ScreeningStore.HitRow h : store.openHitsOf("rule:" + ruleId)) {
+      if (store.withdraw(h.id(), reason.encode(), now)) {
+        n++;
+        audit.record(
+            new AuditEvent(
+                now,
+                actor,
+                agency,
+                "screening.hit.withdraw",
+                "hit:" + h.id(),
+                Map.of(
+                    "reason",
+                    reason.key(),
+                    "traveller",
+                    h.hit().subjectKey(),
+                    "flight",
+                    "flight:" + h.flightId(),
+                    "rule",
+                    "rule:" + ruleId)));
+      }
+    }
+    return n;
+  }
+
+  /**
+   * Screens again the flights that have not left yet (departing from yesterday, UTC, to {@code
+   * days} ahead): after a rule is saved or enabled, so that its hits are raised now rather than at
+   * each flight's next push.
+   *
+   * @return how many flights were screened
+   */
+  public int screenCurrentFlights(String actor, String agency, int days) {
+    LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+    int n = 0;
+    for (ScreeningStore.FlightRow f : store.flights(today.minusDays(1), today.plusDays(days), "")) {
+      screenFlight(f.id(), actor, agency);
+      n++;
+    }
+    return n;
+  }
+
   /** The engine in use now (rules and watchlists as last loaded). */
   public FlightScreening engine() {
     return engine;

@@ -110,6 +110,9 @@ public interface ScreeningStore {
 
   List<HitRow> hits(long flightId);
 
+  /** The open hits of one source ({@code rule:7}) across every flight. */
+  List<HitRow> openHitsOf(String source);
+
   Optional<HitRow> hit(long id);
 
   /** Hits of one traveller across flights, newest first. */

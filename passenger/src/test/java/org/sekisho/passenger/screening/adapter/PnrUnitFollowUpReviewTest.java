@@ -362,6 +362,54 @@ class PnrUnitFollowUpReviewTest {
     assertThat(JSON.readTree(refused.body()).get("message").asText()).contains("RCI");
   }
 
+  @Test
+  void disablingARuleWithdrawsItsOpenHitsAtOnceAndASecondDisableIsRefusedKeepingTheFirstReason()
+      throws Exception {
+    String text =
+        push(
+            "RULE01",
+            "9104",
+            "RCI+JL:RULE01::011126:1015'TIF+KIMURA+AKI:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK7100001/JPN/01JAN91/F/30JUN31/KIMURA/AKI+::1'"
+                + "TVL+281126:1000:281126:1800+SIN+NRT+JL+9104:W'");
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    // saved after the push: the flight, not yet departed, is screened with it at once
+    HttpResponse<String> saved =
+        post(
+            "/api/screening/rules",
+            JSON.writeValueAsString(
+                java.util.Map.of(
+                    "text",
+                    "criterion \"Class W\" when booking_class = \"W\"\n"
+                        + "  then severity low weight 5 because \"class W\"")));
+    assertThat(saved.statusCode()).as(saved.body()).isEqualTo(200);
+    long rule = JSON.readTree(saved.body()).get("id").asLong();
+    assertThat(JSON.readTree(saved.body()).get("flightsScreened").asInt()).isPositive();
+    JsonNode hit = hitBy(flight("JL9104"), "rule:" + rule, "JL/RULE01/1");
+    assertThat(hit.get("status").asText()).isEqualTo("open");
+
+    HttpResponse<String> off =
+        post("/api/screening/rules/" + rule + "/disable", "{\"reason\":\"too many hits\"}");
+    assertThat(off.statusCode()).as(off.body()).isEqualTo(200);
+    assertThat(JSON.readTree(off.body()).get("withdrawnHits").asInt()).isEqualTo(1);
+    // withdrawn without waiting for the flight's next screening
+    JsonNode now = JSON.readTree(get("/api/screening/hits/" + hit.get("id").asLong()).body());
+    assertThat(now.get("status").asText()).isEqualTo("withdrawn");
+    assertThat(now.get("comment").asText()).contains("rule " + rule + " is disabled");
+    JsonNode queue =
+        JSON.readTree(get("/api/screening/queue?from=2026-11-28&to=2026-11-28").body());
+    assertThat(queue.toString()).doesNotContain("\"id\":" + hit.get("id").asLong() + ",");
+
+    HttpResponse<String> again =
+        post("/api/screening/rules/" + rule + "/disable", "{\"reason\":\"another reason\"}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).get("message").asText())
+        .contains("disabled already")
+        .contains("pnr");
+    JsonNode rules = JSON.readTree(get("/api/screening/rules").body());
+    assertThat(rules.toString()).contains("too many hits").doesNotContain("another reason");
+  }
+
   /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
   private static String paxlst(String ref, String travellers, int count) {
     return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"

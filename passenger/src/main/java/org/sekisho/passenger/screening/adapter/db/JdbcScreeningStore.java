@@ -479,6 +479,18 @@ public final class JdbcScreeningStore implements ScreeningStore {
   }
 
   @Override
+  public List<HitRow> openHitsOf(String source) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from passenger.screening_hit where status = 'open' and source = :s"
+                        + " order by id")
+                .bind("s", source)
+                .map((rs, ctx) -> hitRow(rs))
+                .list());
+  }
+
+  @Override
   public List<QueuedHit> openHits(LocalDate from, LocalDate to, String direction) {
     return jdbi.withHandle(
         h -> {

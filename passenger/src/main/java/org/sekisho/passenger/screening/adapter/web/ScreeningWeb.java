@@ -908,7 +908,8 @@ public final class ScreeningWeb implements WebModule {
     String idText = ctx.formParam("id");
     long id = idText == null || idText.isBlank() ? 0 : id(idText, "id");
     String text = Objects.requireNonNullElse(ctx.formParam("text"), "");
-    Outcome<Long> o = rules.save(id, text, Web.principal(ctx).username());
+    Principal who = Web.principal(ctx);
+    Outcome<Long> o = rules.save(id, text, who.username(), who.agency()).map(c -> c.id());
     switch (o) {
       case Outcome.Accepted<Long> a -> {
         List<Long> same = rules.sameTextAs(a.value(), text);
@@ -929,12 +930,14 @@ public final class ScreeningWeb implements WebModule {
 
   private void enableForm(Context ctx, boolean enabled) {
     long id = id(ctx.pathParam("id"), "id");
-    Outcome<Long> o =
-        rules.enable(id, enabled, ctx.formParam("reason"), Web.principal(ctx).username());
+    Principal who = Web.principal(ctx);
+    Outcome<PassengerRules.Change> o =
+        rules.enable(id, enabled, ctx.formParam("reason"), who.username(), who.agency());
     switch (o) {
-      case Outcome.Accepted<Long> a -> ctx.redirect("/screening/rules", HttpStatus.SEE_OTHER);
-      case Outcome.Rejected<Long> r -> {
-        ctx.status(HttpStatus.BAD_REQUEST);
+      case Outcome.Accepted<PassengerRules.Change> a ->
+          ctx.redirect("/screening/rules", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<PassengerRules.Change> r -> {
+        ctx.status(HttpProblem.status(r.problems().get(0)));
         rulesPage(ctx, 0, "", r.problems());
       }
     }
@@ -1094,21 +1097,26 @@ public final class ScreeningWeb implements WebModule {
 
   private void ruleApi(Context ctx) {
     JsonNode body = body(ctx);
-    long id =
+    Principal who = Web.principal(ctx);
+    PassengerRules.Change c =
         value(
             rules.save(
                 body.path("id").asLong(0),
                 body.path("text").asText(""),
-                Web.principal(ctx).username()));
+                who.username(),
+                who.agency()));
+    long id = c.id();
     // saved all the same (a copy may be on purpose, e.g. before editing it), but said
     List<Long> same = rules.sameTextAs(id, body.path("text").asText(""));
     json(
         ctx,
         same.isEmpty()
-            ? Map.of("id", id, "warnings", List.of())
+            ? Map.of("id", id, "flightsScreened", c.flightsScreened(), "warnings", List.of())
             : Map.of(
                 "id",
                 id,
+                "flightsScreened",
+                c.flightsScreened(),
                 "warnings",
                 List.of(
                     Map.of(
@@ -1127,8 +1135,20 @@ public final class ScreeningWeb implements WebModule {
       JsonNode b = body(ctx);
       reason = b.path("reason").asText("");
     }
-    value(rules.enable(id, enabled, reason, Web.principal(ctx).username()));
-    json(ctx, Map.of("id", id, "enabled", enabled));
+    Principal who = Web.principal(ctx);
+    PassengerRules.Change c =
+        value(rules.enable(id, enabled, reason, who.username(), who.agency()));
+    json(
+        ctx,
+        Map.of(
+            "id",
+            id,
+            "enabled",
+            enabled,
+            "withdrawnHits",
+            c.withdrawnHits(),
+            "flightsScreened",
+            c.flightsScreened()));
   }
 
   private void listsApi(Context ctx) {
