@@ -251,9 +251,26 @@ final class PlatformRoutes implements WebModule {
       throw HttpProblem.of(
           "invalid-json", "", "expected a JSON object {\"username\":…, \"password\":…}");
     }
-    if (body == null || !body.hasNonNull("username") || !body.hasNonNull("password")) {
+    if (body == null || !body.isObject()) {
       throw HttpProblem.of(
-          "missing-field", "username", "expected {\"username\":…, \"password\":…}");
+          "invalid-json", "body", "expected a JSON object {\"username\":…, \"password\":…}");
+    }
+    for (String field : List.of("username", "password")) {
+      if (!body.hasNonNull(field)) {
+        throw HttpProblem.of(
+            "missing-field",
+            field,
+            field + " is missing: expected {\"username\":…, \"password\":…}");
+      }
+      if (!body.get(field).isTextual()) {
+        throw HttpProblem.of(
+            "invalid-field",
+            field,
+            // the kind of value only: never a password echoed in an answer or a log
+            field
+                + ": expected a JSON string, not "
+                + body.get(field).getNodeType().name().toLowerCase(java.util.Locale.ROOT));
+      }
     }
     String user = body.get("username").asText();
     SignIn outcome =
