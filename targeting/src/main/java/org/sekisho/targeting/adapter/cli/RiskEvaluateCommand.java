@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Scores a labelled declaration file (streamed) with a model directory and prints"
-          + " precision and recall at the top 1, 2, 5 and 10 % and the ROC AUC.",
+          + " precision and recall at the top 1, 2, 5 and 10 %% and the ROC AUC.",
       "Malformed rows are reported on stderr and skipped."
     })
 public final class RiskEvaluateCommand implements Callable<Integer> {

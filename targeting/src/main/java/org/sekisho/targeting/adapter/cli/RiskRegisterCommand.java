@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Evaluates a model directory (from risk train --out) on --valid as risk evaluate does"
-          + " (precision and recall at the top 1, 2, 5, 10 %, AUC) and registers it with those"
+          + " (precision and recall at the top 1, 2, 5, 10 %%, AUC) and registers it with those"
           + " figures under <data-dir>/targeting/models/<version>/. An administrator other than"
           + " --by then approves it (risk approve) before it can be released (risk release)."
     })

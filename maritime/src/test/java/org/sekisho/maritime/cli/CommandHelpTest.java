@@ -1,0 +1,51 @@
+package org.sekisho.maritime.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.sekisho.maritime.adapter.cli.AisBenchCommand;
+import org.sekisho.maritime.adapter.cli.AisDecodeCommand;
+import org.sekisho.maritime.adapter.cli.AisReplayCommand;
+import org.sekisho.maritime.adapter.cli.MaritimeBenchCommand;
+import picocli.CommandLine;
+
+/**
+ * Every maritime command's {@code --help} prints cleanly: picocli reads descriptions as format
+ * strings, so a lone {@code %} would print a {@code [picocli WARN]} line.
+ */
+class CommandHelpTest {
+
+  @Test
+  void everyCommandsHelpPrintsWithoutPicocliWarnings() {
+    PrintStream before = System.err;
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    try {
+      // picocli's warnings go to System.err, not to the command's error writer
+      System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      for (Object command :
+          List.of(
+              new AisDecodeCommand(),
+              new AisReplayCommand(),
+              new AisBenchCommand(),
+              new MaritimeBenchCommand())) {
+        CommandLine cl = new CommandLine(command);
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out));
+        cl.setErr(new PrintWriter(err));
+        assertThat(cl.execute("--help")).as(cl.getCommandName()).isZero();
+        assertThat(err.toString()).as(cl.getCommandName()).isEmpty();
+        assertThat(out.toString()).as(cl.getCommandName()).contains("Usage:");
+      }
+    } finally {
+      System.setErr(before);
+    }
+    assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+  }
+}
