@@ -165,7 +165,10 @@ public final class HitReview {
       String action) {
     String d = disposition == null ? "" : disposition.strip();
     String c = comment(comment);
-    Optional<Problem> wrong = check(d, allowed, c);
+    Optional<Problem> wrong =
+        kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
+            ? check(d, allowed, c, "outcome")
+            : check(d, allowed, c, "disposition");
     if (wrong.isPresent()) {
       return new Outcome.Rejected<>(List.of(wrong.get()));
     }
@@ -200,6 +203,19 @@ public final class HitReview {
               "not-disposed",
               "hit",
               "hit " + hitId + " is " + before + ": record a disposition, not a correction");
+    }
+    if (kind == ScreeningStore.Decision.Kind.CORRECTION) {
+      String last = lastDecidedBy(store.decisions(hitId));
+      if (last.equals(user)) {
+        // four eyes: a decision is corrected by another member of the unit, not its author
+        return Outcome.rejected(
+            "second-person-required",
+            "hit",
+            "hit "
+                + hitId
+                + " was last decided by you: a correction is made by another member of the PNR"
+                + " unit");
+      }
     }
     Instant now = clock.instant();
     if (!store.decide(hitId, version, kind, d, c, user, now)) {
@@ -238,6 +254,22 @@ public final class HitReview {
     return Outcome.accepted(store.hit(hitId).orElseThrow());
   }
 
+  /**
+   * Who made the latest person's decision on a hit (its disposition or latest correction; the
+   * screening's withdrawals, reopenings and notes are not decisions of a person); empty when none.
+   * That person may not correct it: another member of the unit does.
+   */
+  public static String lastDecidedBy(List<ScreeningStore.Decision> history) {
+    for (int i = history.size() - 1; i >= 0; i--) {
+      ScreeningStore.Decision d = history.get(i);
+      if (d.kind() == ScreeningStore.Decision.Kind.DISPOSITION
+          || d.kind() == ScreeningStore.Decision.Kind.CORRECTION) {
+        return d.decidedBy();
+      }
+    }
+    return "";
+  }
+
   private boolean byOfficers(long hitId) {
     List<ScreeningStore.Decision> history = store.decisions(hitId);
     return !history.isEmpty()
@@ -261,12 +293,17 @@ public final class HitReview {
   }
 
   private static Optional<Problem> check(String d, List<String> allowed, String c) {
+    return check(d, allowed, c, "disposition");
+  }
+
+  /** {@code field} names the input the decision came in: a disposition, or an outcome. */
+  private static Optional<Problem> check(String d, List<String> allowed, String c, String field) {
     if (!allowed.contains(d)) {
       return Optional.of(
           new Problem(
-              "invalid-disposition",
-              "disposition '" + d + "' is not one of " + String.join(", ", allowed),
-              "disposition"));
+              "invalid-" + field,
+              field + " '" + d + "' is not one of " + String.join(", ", allowed),
+              field));
     }
     if (c.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
       // "..." or "ok" says nothing a later reader can check

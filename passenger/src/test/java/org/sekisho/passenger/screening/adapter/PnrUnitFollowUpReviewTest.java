@@ -410,6 +410,70 @@ class PnrUnitFollowUpReviewTest {
     assertThat(rules.toString()).contains("too many hits").doesNotContain("another reason");
   }
 
+  @Test
+  void theOneWhoDecidedCannotCorrectItAndTheErrorsNameTheRightFields() throws Exception {
+    String text =
+        push(
+            "FOUR01",
+            "9105",
+            "RCI+JL:FOUR01::011126:1015'TIF+SATO+KENJI:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK4000009/JPN/03MAR80/M/30JUN31/SATO/KENJI+::1'"
+                + leg("9105"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL9105"), "watchlist:national-alerts/NA-002", "").get("id").asLong();
+    assertThat(
+            post(
+                    "/api/screening/hits/" + hit + "/disposition",
+                    "{\"disposition\":\"refer-to-officer\",\"comment\":\"same birth year,"
+                        + " check at the gate\"}")
+                .statusCode())
+        .isEqualTo(200);
+    String correction = "/api/screening/hits/" + hit + "/correction";
+    HttpResponse<String> self =
+        post(
+            correction,
+            "{\"disposition\":\"no-match\",\"comment\":\"changed my mind\",\"version\":1}");
+    assertThat(self.statusCode()).as(self.body()).isEqualTo(403);
+    assertThat(JSON.readTree(self.body()).get("error").asText())
+        .isEqualTo("second-person-required");
+    String page = get("/screening/hits/" + hit).body();
+    assertThat(page)
+        .contains("id=\"correction-second-person\"")
+        .doesNotContain("id=\"correction-form\"");
+
+    // a correction without the version seen: 428 naming it, not a conflict with version -1
+    HttpResponse<String> unversioned =
+        as(
+            token("pnr2"),
+            "POST",
+            correction,
+            "{\"disposition\":\"no-match\",\"comment\":\"other birth place\"}");
+    assertThat(unversioned.statusCode()).as(unversioned.body()).isEqualTo(428);
+    JsonNode u = JSON.readTree(unversioned.body());
+    assertThat(u.get("error").asText()).isEqualTo("precondition-required");
+    assertThat(u.get("field").asText()).isEqualTo("version");
+    assertThat(u.get("message").asText()).doesNotContain("-1");
+
+    // the referral's outcome field is "outcome"
+    String nrt = token("officer-nrt");
+    HttpResponse<String> seized =
+        as(
+            nrt,
+            "POST",
+            "/api/screening/referrals/" + hit + "/outcome",
+            "{\"outcome\":\"seized\",\"comment\":\"bags examined\",\"version\":1}");
+    assertThat(seized.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(seized.body()).get("error").asText()).isEqualTo("invalid-outcome");
+    assertThat(JSON.readTree(seized.body()).get("field").asText()).isEqualTo("outcome");
+
+    // another airport's officer: a plain not-found sentence
+    HttpResponse<String> elsewhere =
+        as(token("officer-kix"), "GET", "/api/screening/referrals/" + hit, "");
+    assertThat(elsewhere.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(elsewhere.body()).get("message").asText())
+        .isEqualTo("referral " + hit + " awaiting an outcome at your airport was not found");
+  }
+
   /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
   private static String paxlst(String ref, String travellers, int count) {
     return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"

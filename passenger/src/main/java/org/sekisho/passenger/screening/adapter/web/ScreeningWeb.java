@@ -597,7 +597,12 @@ public final class ScreeningWeb implements WebModule {
     p.put("f", f);
     p.put("dispositions", HitReview.DISPOSITIONS);
     p.put("corrections", HitReview.CORRECTIONS);
-    p.put("history", store.decisions(h.id()));
+    List<ScreeningStore.Decision> history = store.decisions(h.id());
+    p.put("history", history);
+    // four eyes: the one who decided last is not offered a correction that would be refused
+    p.put(
+        "mayCorrect",
+        !HitReview.lastDecidedBy(history).equals(Web.principal(ctx).username()) ? "yes" : "no");
     p.put("error", error);
     p.put("chosen", chosen);
     p.put("comment", comment);
@@ -649,14 +654,17 @@ public final class ScreeningWeb implements WebModule {
       case Outcome.Accepted<HitRow> a ->
           ctx.redirect("/screening/hits/" + h.id(), HttpStatus.SEE_OTHER);
       case Outcome.Rejected<HitRow> r -> {
+        String code = r.problems().get(0).code();
         ctx.status(
-            r.problems().get(0).code().equals("conflict")
+            code.equals("conflict")
                 ? HttpStatus.CONFLICT
-                : HttpStatus.BAD_REQUEST);
+                : code.equals("second-person-required")
+                    ? HttpStatus.FORBIDDEN
+                    : HttpStatus.BAD_REQUEST);
         hitPage(
             ctx,
             store.hit(h.id()).orElseThrow(),
-            r.problems().get(0).code(),
+            code,
             Objects.requireNonNullElse(ctx.formParam("disposition"), ""),
             Objects.requireNonNullElse(ctx.formParam("comment"), ""));
       }
@@ -737,7 +745,9 @@ public final class ScreeningWeb implements WebModule {
             .filter(x -> x.hit().id() == id)
             .findFirst()
             .orElseThrow(
-                () -> HttpProblem.notFound("no referral " + id + " awaits an outcome here"));
+                () ->
+                    HttpProblem.notFound(
+                        "referral " + id + " awaiting an outcome at your airport"));
     Web.audit(
         ctx,
         "screening.referral.read",
@@ -1035,18 +1045,58 @@ public final class ScreeningWeb implements WebModule {
     HitRow h = hit(ctx);
     JsonNode body = body(ctx);
     Principal who = Web.principal(ctx);
-    json(
-        ctx,
-        hitJson(
-            value(
-                review.correct(
-                    h.id(),
-                    body.path("version").asInt(-1),
-                    body.path("disposition").asText(""),
-                    body.path("comment").asText(""),
-                    who.username(),
-                    who.agency())),
-            store.decisions(h.id())));
+    if (!versionSent(ctx, body, h)) {
+      return;
+    }
+    Outcome<HitRow> o =
+        review.correct(
+            h.id(),
+            body.path("version").asInt(),
+            body.path("disposition").asText(""),
+            body.path("comment").asText(""),
+            who.username(),
+            who.agency());
+    if (o instanceof Outcome.Rejected<HitRow> r
+        && r.problems().get(0).code().equals("second-person-required")) {
+      refuse(ctx, 403, r.problems().get(0));
+      return;
+    }
+    json(ctx, hitJson(value(o), store.decisions(h.id())));
+  }
+
+  /**
+   * Whether a decision names the hit's version it was taken on; answers 428 {@code
+   * precondition-required} naming {@code version} when not: the last writer must not win unseen.
+   */
+  private static boolean versionSent(Context ctx, JsonNode body, HitRow h) {
+    JsonNode v = body.path("version");
+    if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= 0) {
+      return true;
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", "precondition-required");
+    m.put(
+        "message",
+        "send the hit's version you read as \"version\" (a whole number; now "
+            + h.version()
+            + ", see GET /api/screening/hits/"
+            + h.id()
+            + "): a decision without it could overwrite one you did not see");
+    m.put("field", "version");
+    m.put("version", h.version());
+    ctx.status(428);
+    json(ctx, m);
+    return false;
+  }
+
+  /** A refusal whose status is not the platform's for its code (403 for a second person). */
+  private static void refuse(Context ctx, int status, Problem p) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", p.code());
+    m.put("message", p.message());
+    m.put("field", p.field().isEmpty() ? null : p.field());
+    ctx.status(status);
+    json(ctx, m);
   }
 
   private void referralsApi(Context ctx) {
@@ -1062,6 +1112,9 @@ public final class ScreeningWeb implements WebModule {
   private void outcomeApi(Context ctx) {
     HitRow h = hit(ctx);
     JsonNode body = body(ctx);
+    if (!versionSent(ctx, body, h)) {
+      return;
+    }
     json(
         ctx,
         hitJson(
@@ -1071,7 +1124,7 @@ public final class ScreeningWeb implements WebModule {
                     h.id(),
                     body.path("outcome").asText(""),
                     body.path("comment").asText(""),
-                    body.path("version").asInt(-1))),
+                    body.path("version").asInt())),
             store.decisions(h.id())));
   }
 
