@@ -15,7 +15,9 @@ public record AccountRefusal(Kind kind, String field, String key, List<String> a
     /** The input is not what an account can have (a bad code, a short password): 400. */
     INVALID,
     /** The input is well formed but refused as things stand (the last administrator): 409. */
-    CONFLICT
+    CONFLICT,
+    /** Too many wrong attempts lately (a current password guessed): 429, try again later. */
+    THROTTLED
   }
 
   public AccountRefusal {

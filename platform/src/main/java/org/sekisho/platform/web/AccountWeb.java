@@ -629,10 +629,13 @@ public final class AccountWeb implements WebModule {
           subject(p.username()),
           Map.of("channel", channel, "reason", "throttled", "retryAfterSeconds", "" + seconds));
       ctx.header("Retry-After", Long.toString(seconds));
-      throw HttpProblem.of(
-          "too-many-attempts",
-          "currentPassword",
-          Web.messages(ctx).get("account.error.password.throttled", seconds));
+      // a refusal like the others: the page shows it beside the field, the API answers 429
+      return new PasswordChange.Refused(
+          new AccountRefusal(
+              AccountRefusal.Kind.THROTTLED,
+              "currentPassword",
+              "account.error.password.throttled",
+              List.of(Long.toString(seconds))));
     }
     PasswordChange outcome =
         admin.changeOwnPassword(
@@ -871,6 +874,7 @@ public final class AccountWeb implements WebModule {
     return switch (r.kind()) {
       case INVALID -> Problem.of("invalid-value", r.field(), message);
       case CONFLICT -> Problem.of("conflict", r.field(), message);
+      case THROTTLED -> Problem.of("too-many-attempts", r.field(), message);
     };
   }
 

@@ -115,6 +115,10 @@ class AccountWebTest {
 
   /** Signs in through the sign-in form, as a browser does. */
   private Session signIn(String user, String password) {
+    return signIn(t, user, password);
+  }
+
+  private static Session signIn(TestServer t, String user, String password) {
     TestServer.Answer page = t.send("GET", "/login", Map.of("Accept", "text/html"), null);
     String loginCsrf = match(Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\""), page.body());
     String cookie =
@@ -135,12 +139,16 @@ class AccountWebTest {
     assertThat(in.status()).as("form sign-in of %s", user).isEqualTo(302);
     String session =
         match(SET_SESSION, String.join("\n", in.response().headers().allValues("Set-Cookie")));
-    TestServer.Answer account = page(new Session(session, ""), "/account");
+    TestServer.Answer account = page(t, new Session(session, ""), "/account");
     assertThat(account.status()).isEqualTo(200);
     return new Session(session, match(META_CSRF, account.body()));
   }
 
   private TestServer.Answer page(Session s, String path) {
+    return page(t, s, path);
+  }
+
+  private static TestServer.Answer page(TestServer t, Session s, String path) {
     return t.send(
         "GET",
         path,
@@ -149,6 +157,11 @@ class AccountWebTest {
   }
 
   private TestServer.Answer post(Session s, String path, Map<String, String> fields) {
+    return post(t, s, path, fields);
+  }
+
+  private static TestServer.Answer post(
+      TestServer t, Session s, String path, Map<String, String> fields) {
     Map<String, String> all = new LinkedHashMap<>(fields);
     all.putIfAbsent("_csrf", s.csrf());
     return t.send(
@@ -570,6 +583,32 @@ class AccountWebTest {
     }
     assertThat(audit("account.password.change.refused", "account:hayashi"))
         .anyMatch(e -> e.details().get("reason").asText().equals("throttled"));
+  }
+
+  @Test
+  void theThrottledPasswordFormAnswersItsPageWithTheReasonBesideTheField() {
+    assertThat(create("hirano", PASSWORD, "analyst").status()).isEqualTo(201);
+    try (TestServer own = server(db)) {
+      Session s = signIn(own, "hirano", PASSWORD);
+      Map<String, String> guess =
+          Map.of(
+              "currentPassword", "a guess",
+              "newPassword", "hirano new phrase",
+              "repeatPassword", "hirano new phrase");
+      for (int i = 1; i <= 5; i++) {
+        assertThat(post(own, s, "/account/password", guess).status())
+            .as("guess %d", i)
+            .isEqualTo(400);
+      }
+      TestServer.Answer sixth = post(own, s, "/account/password", guess);
+      assertThat(sixth.status()).isEqualTo(429);
+      assertThat(sixth.header("Content-Type"))
+          .hasValueSatisfying(c -> assertThat(c).contains("html"));
+      assertThat(sixth.header("Retry-After")).isPresent();
+      assertThat(sixth.body())
+          .contains("data-field=\"currentPassword\"")
+          .contains("Too many wrong passwords. Try again in 1 s.");
+    }
   }
 
   @Test

@@ -117,7 +117,7 @@ class SignInThrottleWebTest {
       } else {
         assertThat(a.status()).as("attempt %d", i).isEqualTo(429);
         assertThat(a.header("Retry-After")).contains("1");
-        assertThat(a.body()).contains("Try again in 1 seconds");
+        assertThat(a.body()).contains("Try again in 1 s.");
       }
     }
     List<TestServer.Entry> refused = newAudit("login.refused");
