@@ -540,4 +540,18 @@ class LiaisonReviewWebTest {
     assertThat(send(officer, "GET", "/api/records/" + id("SZ-RVW-PHONE"), null).body())
         .contains("(092) 207-0809");
   }
+
+  @Test
+  void aMisspeltQueryParameterOnAnIntelRouteIsRefusedNamingIt() throws Exception {
+    HttpResponse<String> r = send(officer, "GET", "/api/search?qq=cocaine", null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("error").asText()).isEqualTo("invalid-parameter");
+    assertThat(body.get("field").asText()).isEqualTo("qq");
+    // the paging parameter of the received list is not the desk's
+    HttpResponse<String> paging = send(police, "GET", "/api/sharing/received?offset=50", null);
+    assertThat(paging.statusCode()).as(paging.body()).isEqualTo(400);
+    assertThat(send(officer, "GET", "/api/search?q=cocaine&lang=ja", null).statusCode())
+        .isEqualTo(200);
+  }
 }

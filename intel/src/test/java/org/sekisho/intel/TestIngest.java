@@ -49,9 +49,31 @@ final class TestIngest {
         "customs-jp");
   }
 
-  /** Records an agreement with {@code partner} (registered) covering {@code kinds}, from 2020. */
+  /**
+   * Records an agreement with {@code partner} (registered) covering {@code kinds}, from 2020,
+   * unless the same one is recorded already (an exact duplicate is refused).
+   */
   static void agree(Database db, Clock clock, String partner, String... kinds) {
-    sharing(db, clock)
+    RecordSharing sharing = sharing(db, clock);
+    java.util.Set<org.sekisho.intel.domain.RecordKind> wanted = new java.util.HashSet<>();
+    for (String k : kinds) {
+      org.sekisho.intel.domain.RecordKind.ofPlural(k)
+          .or(() -> org.sekisho.intel.domain.RecordKind.ofCode(k))
+          .ifPresent(wanted::add);
+    }
+    boolean recorded =
+        sharing.agreements().stream()
+            .anyMatch(
+                a ->
+                    a.agency().equals(partner)
+                        && a.kinds().equals(wanted)
+                        && a.reference().equals("test agreement with " + partner)
+                        && a.validFrom().equals(java.time.LocalDate.of(2020, 1, 1))
+                        && a.validUntil().isEmpty());
+    if (recorded) {
+      return;
+    }
+    sharing
         .addAgreement(
             partner,
             java.util.List.of(kinds),

@@ -168,70 +168,86 @@ public final class IntelWeb implements WebModule {
             READ,
             "volumes of a day",
             ctx -> ctx.json(queries.dashboard(day(ctx, "date"), reader(ctx))))
+        .query("date")
         .get("/api/search", LOOKUP, "search records and entities", this::searchApi)
+        .query("q", "kind", "from", "to", "office", "country", "hs", "page", "size")
         .get("/api/records/{id}", LOOKUP, "one record with its linked entities", this::recordApi)
+        .query()
         .get(
             "/api/records/{kind}/{sourceId}",
             LOOKUP,
             "the record the reader's agency holds (else one shared with it) under a kind and"
                 + " source id",
             ctx -> recordApi(ctx, bySource(ctx)))
+        .query()
         .get(
             "/api/entities/{id}",
             LOOKUP,
             "one entity with its records, candidates and merges",
             this::entityApi)
+        .query("limit")
         .get(
             "/api/entities/{id}/graph",
             LOOKUP,
             "link graph around an entity to N hops",
             this::graphApi)
+        .query("hops", "max")
         .post(
             "/api/entities/{id}/merge",
             MERGE,
             "merge entity {mergedId} into this one",
             this::mergeApi)
+        .query()
         .post("/api/merges/{id}/undo", MERGE, "undo a merge", this::undoApi)
+        .query()
         .get(
             "/api/sharing/agreements",
             AGREEMENTS_READ,
             "agreements under which records may be shared with partner agencies",
             this::agreementsApi)
+        .query()
         .post(
             "/api/sharing/agreements",
             AGREEMENTS_WRITE,
             "record an agreement {agency, kinds:[seizures,…], reference, validFrom, validUntil?}",
             this::addAgreementApi)
+        .query()
         .post(
             "/api/sharing/agreements/{id}/end",
             AGREEMENTS_WRITE,
             "end an agreement {lastDay, reason}; the sharings it no longer allows end at once",
             this::endAgreementApi)
+        .query()
         .get(
             "/api/sharing/readable",
             AGREEMENTS_READ,
             "what a partner agency can read of the caller's agency's records now (?agency=)",
             this::readableApi)
+        .query("agency")
         .get(
             "/api/sharing/records/{id}",
             READ,
             "with whom a record of the reader's agency is shared, under which agreement, why",
             this::sharesApi)
+        .query()
         .post(
             "/api/sharing/records/{id}",
             SHARE,
             "share a record with a partner agency {agency, purpose} under an agreement in force",
             this::shareApi)
+        .query()
         .post(
             "/api/sharing/records/{id}/{agency}/revoke",
             REVOKE,
             "end a record's sharing with an agency {reason}",
             this::revokeApi)
+        .query()
         .get(
             "/api/sharing/received",
             RECEIVED,
             "what other agencies shared with the caller's agency, newest first (?page=)",
             this::receivedApi)
+        .query("page")
         .get(
             "/shared",
             RECEIVED,
@@ -270,7 +286,8 @@ public final class IntelWeb implements WebModule {
             "ingest a file of records (body; ?format=json|csv|kcs)",
             // checked row by row: a NUL in one row rejects that row, the others are stored
             Routes.Body.ROWS,
-            this::ingestApi);
+            this::ingestApi)
+        .query("format", "source");
   }
 
   static Reader reader(Context ctx) {
