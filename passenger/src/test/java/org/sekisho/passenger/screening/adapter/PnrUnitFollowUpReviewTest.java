@@ -474,6 +474,16 @@ class PnrUnitFollowUpReviewTest {
         .isEqualTo("referral " + hit + " awaiting an outcome at your airport was not found");
   }
 
+  @Test
+  void aMisspeltQueryParameterOnAPassengerRouteIsRefusedNamingIt() throws Exception {
+    HttpResponse<String> r = get("/api/screening/flights?form=2026-11-28&to=2026-11-28");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode b = JSON.readTree(r.body());
+    assertThat(b.get("error").asText()).isEqualTo("invalid-parameter");
+    assertThat(b.get("message").asText()).contains("form").contains("from");
+    assertThat(get("/api/screening/flights?from=2026-11-28&lang=ja").statusCode()).isEqualTo(200);
+  }
+
   /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
   private static String paxlst(String ref, String travellers, int count) {
     return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"

@@ -105,6 +105,7 @@ public final class EgateWeb implements WebModule {
             Access.open(),
             "sign a declaration (JSON fields of the form) and answer the QR as PNG",
             this::issueApi)
+        .query()
         .get("/kiosk", KIOSK, "integrated kiosk (passport, QR, face, result)", this::kioskPage)
         .get("/assets/egate/kiosk.js", Access.open(), "kiosk script", this::kioskScript)
         .get("/assets/egate/egate.css", Access.open(), "e-Gate styles", this::styles)
@@ -113,22 +114,26 @@ public final class EgateWeb implements WebModule {
             KIOSK,
             "read and verify the declaration QR in a camera frame (body: image)",
             this::readQr)
+        .query()
         .post(
             "/api/egate/decisions",
             KIOSK,
             "decide for one traveller (MRZ, chip, QR, face, immigration items)",
             this::decide)
+        .query()
         .get(
             "/api/egate/arrivals",
             REFERRALS,
             "the day's e-Gate referrals with their reasons (query: date=YYYY-MM-DD, default today)",
             this::referrals)
+        .query("date")
         .get(
             "/api/egate/arrivals/{captureId}",
             REFERRALS,
             "one e-Gate customs arrival record by the capture id the kiosk showed, with its"
                 + " outcomes and version",
             this::arrival)
+        .query()
         .post(
             "/api/egate/arrivals/{captureId}/outcome",
             REFERRALS,
@@ -136,6 +141,7 @@ public final class EgateWeb implements WebModule {
                 + "\"examination\"|\"seizure\", \"comment\", \"version\"} (a second one corrects;"
                 + " 409 when someone recorded one since that version)",
             this::outcomeApi)
+        .query()
         .get(
             "/egate/referrals",
             REFERRALS,

@@ -53,8 +53,8 @@ public record PnrOwner(String administration) {
 
   /**
    * Declares on {@code target} every route that {@code declare} adds, each with the same method,
-   * path, access, summary and body check, and a handler that first refuses callers of another
-   * agency (403, audited).
+   * path, access, summary, body check and declared query parameters, and a handler that first
+   * refuses callers of another agency (403, audited).
    */
   public void declare(Routes target, Consumer<Routes> declare) {
     Routes staged = new Routes("staged");
@@ -68,6 +68,8 @@ public record PnrOwner(String administration) {
         case "DELETE" -> target.delete(s.path(), s.access(), s.summary(), h);
         default -> throw new IllegalArgumentException("unknown method " + s.method());
       }
+      // the query parameters it declared, so that the server still refuses the others
+      s.query().ifPresent(q -> target.query(q.toArray(String[]::new)));
     }
   }
 

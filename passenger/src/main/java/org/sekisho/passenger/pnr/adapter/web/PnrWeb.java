@@ -70,50 +70,58 @@ public final class PnrWeb implements WebModule {
     // a NUL character is left out with a warning giving its position (SegmentReader), so the
     // server must not refuse the whole body before the handler.
     r.post(
-        "/api/pnr",
-        PNR_UNIT,
-        "Receive a PNRGOV push (EDIFACT text)",
-        Routes.Body.ROWS,
-        this::postPnr);
+            "/api/pnr",
+            PNR_UNIT,
+            "Receive a PNRGOV push (EDIFACT text)",
+            Routes.Body.ROWS,
+            this::postPnr)
+        .query();
     r.post(
-        "/api/api",
-        Access.anyOf(Role.PNR_UNIT, Role.ANALYST),
-        "Receive a PAXLST passenger or crew list (EDIFACT text)",
-        Routes.Body.ROWS,
-        this::postApi);
+            "/api/api",
+            Access.anyOf(Role.PNR_UNIT, Role.ANALYST),
+            "Receive a PAXLST passenger or crew list (EDIFACT text)",
+            Routes.Body.ROWS,
+            this::postApi)
+        .query();
     r.get(
-        "/api/pnr/{carrier}/{locator}",
-        PNR_UNIT,
-        "Versions of one booking with their changes",
-        this::versions);
+            "/api/pnr/{carrier}/{locator}",
+            PNR_UNIT,
+            "Versions of one booking with their changes",
+            this::versions)
+        .query();
     r.post(
-        "/api/pnr/{carrier}/{locator}/{version}/unmask",
-        PNR_UNIT,
-        "Ask to unmask a masked booking version (body: the reason)",
-        this::requestUnmask);
+            "/api/pnr/{carrier}/{locator}/{version}/unmask",
+            PNR_UNIT,
+            "Ask to unmask a masked booking version (body: the reason)",
+            this::requestUnmask)
+        .query();
     r.get(
-        "/api/pnr-unmask",
-        PNR_UNIT,
-        "Unmasking requests awaiting a decision (who asked, why, which booking version), the"
-            + " caller's own requests and the latest decisions (who approved or refused, when,"
-            + " why)",
-        this::pendingUnmask);
+            "/api/pnr-unmask",
+            PNR_UNIT,
+            "Unmasking requests awaiting a decision (who asked, why, which booking version), the"
+                + " caller's own requests and the latest decisions (who approved or refused, when,"
+                + " why)",
+            this::pendingUnmask)
+        .query();
     r.post(
-        "/api/pnr-unmask/{id}/approve",
-        PNR_UNIT,
-        "Approve an unmasking request (a second member of the PNR unit)",
-        this::approveUnmask);
+            "/api/pnr-unmask/{id}/approve",
+            PNR_UNIT,
+            "Approve an unmasking request (a second member of the PNR unit)",
+            this::approveUnmask)
+        .query();
     r.post(
-        "/api/pnr-unmask/{id}/refuse",
-        PNR_UNIT,
-        "Refuse an unmasking request (a second member of the PNR unit; body: the reason, at least"
-            + " 10 characters); a refused request can no longer be approved",
-        this::refuseUnmask);
+            "/api/pnr-unmask/{id}/refuse",
+            PNR_UNIT,
+            "Refuse an unmasking request (a second member of the PNR unit; body: the reason, at least"
+                + " 10 characters); a refused request can no longer be approved",
+            this::refuseUnmask)
+        .query();
     r.get(
-        "/api/pnr-unmask/{id}",
-        PNR_UNIT,
-        "Read an approved unmasking (the requester only)",
-        this::readUnmask);
+            "/api/pnr-unmask/{id}",
+            PNR_UNIT,
+            "Read an approved unmasking (the requester only)",
+            this::readUnmask)
+        .query();
   }
 
   private void requestUnmask(Context ctx) {

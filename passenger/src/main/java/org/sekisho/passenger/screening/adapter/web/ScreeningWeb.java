@@ -211,66 +211,81 @@ public final class ScreeningWeb implements WebModule {
             "flights with screening status and schedule, in the order they land (?from=&to="
                 + "&direction=)",
             this::flightsApi)
+        .query("from", "to", "direction")
         .get(
             "/api/screening/queue",
             PNR_UNIT,
             "open hits across flights: the next arrival first, then by severity (?from=&to="
                 + "&direction=)",
             this::queueApi)
+        .query("from", "to", "direction")
         .get(
             "/api/screening/flights/{id}",
             PNR_UNIT,
             "a flight's travellers and hits",
             this::flightApi)
+        .query()
         .post(
             "/api/screening/flights/{id}/screen",
             PNR_UNIT,
             "screen a flight again",
             this::screenApi)
+        .query()
         .get("/api/screening/hits/{id}", PNR_UNIT, "one hit with its explanation", this::hitApi)
+        .query()
         .post(
             "/api/screening/hits/{id}/disposition",
             PNR_UNIT,
             "record a disposition: {\"disposition\",\"comment\"}",
             this::dispositionApi)
+        .query()
         .post(
             "/api/screening/hits/{id}/correction",
             PNR_UNIT,
             "correct a disposition: {\"disposition\",\"comment\",\"version\"} (409 conflict when"
                 + " someone decided since that version)",
             this::correctionApi)
+        .query()
         .get(
             "/api/screening/referrals",
             REFERRALS,
             "referred hits awaiting an outcome: an officer's airport (office), or ?airport= for"
                 + " the PNR unit",
             this::referralsApi)
+        .query("airport")
         .get(
             "/api/screening/referrals/{id}",
             REFERRALS,
             "one referral awaiting an outcome at the officer's airport: traveller's document,"
                 + " date of birth, seat, scheduled arrival and explanation (read only, audited)",
             this::referralApi)
+        .query("airport")
         .post(
             "/api/screening/referrals/{id}/outcome",
             Access.anyOf(Role.OFFICER),
             "record a referral's outcome: {\"outcome\": \"confirmed\"|\"examined-nothing-found\","
                 + " \"comment\",\"version\"}",
             this::outcomeApi)
+        .query("airport")
         .get("/api/screening/rules", PNR_UNIT, "passenger rules", this::rulesApi)
+        .query()
         .post(
             "/api/screening/rules",
             PNR_UNIT,
             "save a rule: {\"id\" (0 for new),\"text\"}; 400 with line and column",
             this::ruleApi)
+        .query()
         .post(
             "/api/screening/rules/{id}/enable", PNR_UNIT, "enable a rule", c -> enableApi(c, true))
+        .query()
         .post(
             "/api/screening/rules/{id}/disable",
             PNR_UNIT,
             "disable a rule",
             c -> enableApi(c, false))
+        .query()
         .get("/api/screening/watchlists", LIST_IMPORT, "watchlists and their sizes", this::listsApi)
+        .query()
         // Imports are batches of rows: a bad row (a NUL character included) is refused with its
         // row or line and the others are kept, so the server leaves their bodies to the handler.
         .post(
@@ -279,12 +294,14 @@ public final class ScreeningWeb implements WebModule {
             "import watchlist CSV (docs/formats/watchlist.md)",
             Routes.Body.ROWS,
             this::importCsv)
+        .query()
         .post(
             "/api/screening/watchlists/ftm",
             LIST_IMPORT,
             "import FollowTheMoney JSON lines (?list=&severity=)",
             Routes.Body.ROWS,
             this::importFtm)
+        .query("list", "severity")
         .post(
             "/api/screening/watchlists/{name}/import",
             LIST_IMPORT,
@@ -292,43 +309,52 @@ public final class ScreeningWeb implements WebModule {
                 + " its version",
             Routes.Body.ROWS,
             this::importList)
+        .query("format", "severity")
         .get(
             "/api/screening/watchlists/{name}/versions",
             LIST_IMPORT,
             "a watchlist's versions",
             this::watchlistVersionsApi)
+        .query()
         .get(
             "/api/screening/rules/{id}/versions",
             PNR_UNIT,
             "a rule's versions with the list versions each was checked against",
             this::ruleVersionsApi)
+        .query()
         .get("/api/screening/lists", PNR_UNIT, "reference lists for rules", this::refListsApi)
+        .query()
         .post(
             "/api/screening/lists",
             PNR_UNIT,
             "create a reference list: {\"name\",\"kind\",\"description\"}",
             this::createListApi)
+        .query()
         .get(
             "/api/screening/lists/{name}",
             PNR_UNIT,
             "a reference list with its entries (?limit=, default 1000)",
             this::refListApi)
+        .query("limit")
         .post(
             "/api/screening/lists/{name}/entries",
             PNR_UNIT,
             "import CSV rows value[,note] into a reference list; bad rows refused by line",
             Routes.Body.ROWS,
             this::importListCsvApi)
+        .query()
         .post(
             "/api/screening/lists/{name}/add",
             PNR_UNIT,
             "add one entry: {\"value\",\"note\"}",
             this::addListEntryApi)
+        .query()
         .post(
             "/api/screening/lists/{name}/remove",
             PNR_UNIT,
             "remove one entry: {\"value\"}",
-            this::removeListEntryApi);
+            this::removeListEntryApi)
+        .query();
   }
 
   // ---- pages
