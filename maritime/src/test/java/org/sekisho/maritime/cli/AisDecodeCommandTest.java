@@ -47,16 +47,61 @@ class AisDecodeCommandTest {
         .startsWith("{\"class\":\"AIS\",\"device\":\"stdin\",\"type\":1,")
         .contains("\"mmsi\":371798000");
     assertThat(r.err())
-        .contains("2 messages decoded, 1 broken")
+        .contains("3 lines, 2 messages printed, 1 broken sentences, 0 lines skipped")
         .contains("line 2")
         .contains("nmea-checksum-mismatch");
   }
 
   @Test
-  void aMissingFileIsExitOneWithAMessage() {
-    Run r = run(dir.resolve("nope.nmea").toString());
+  void aMissingFileIsExitTwoNamingThePathOnceAndWhy() {
+    Path missing = dir.resolve("nope.nmea");
+    Run r = run(missing.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("cannot read " + missing + ": no such file");
+    Run d = run(dir.toString());
+    assertThat(d.exit()).isEqualTo(2);
+    assertThat(d.err().strip()).isEqualTo("cannot read " + dir + ": it is a directory, not a file");
+  }
+
+  @Test
+  void aFileWithNoAisInItCountsItsLinesAsSkippedAndExitsOne() throws IOException {
+    Path f = dir.resolve("notes.txt");
+    Files.writeString(
+        f, "shopping list\n$GPGGA,123519,4807.038,N,01131.000,E,1,08,0.9,545.4,M,46.9,M,,*47\n");
+    Run r = run(f.toString(), "--json");
     assertThat(r.exit()).isEqualTo(1);
-    assertThat(r.err()).contains("cannot read");
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err())
+        .contains("2 lines, 0 messages printed, 0 broken sentences, 2 lines skipped (not AIS")
+        .contains("no AIS message could be decoded from " + f);
+    // an empty input has nothing either
+    Path empty = dir.resolve("empty.nmea");
+    Files.writeString(empty, "");
+    Run e = run(empty.toString());
+    assertThat(e.exit()).isEqualTo(1);
+    assertThat(e.err()).contains("0 lines, 0 messages decoded").contains("it is empty");
+    // a good sentence among text decodes, and the text is counted, not dropped silently
+    Files.writeString(f, "shopping list\n!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n");
+    Run mixed = run(f.toString());
+    assertThat(mixed.exit()).isZero();
+    assertThat(mixed.err())
+        .contains("2 lines, 1 messages decoded, 0 broken sentences, 1 lines skipped");
+  }
+
+  @Test
+  void theCountPrintedWithJsonIsTheNumberOfObjectsPrinted() throws Exception {
+    Path f = dir.resolve("sample.aivdm");
+    try (var in = getClass().getResourceAsStream("/ais/gpsd/sample.aivdm")) {
+      Files.copy(in, f);
+    }
+    Run r = run(f.toString(), "--json");
+    assertThat(r.exit()).isZero();
+    long printed = r.out().lines().count();
+    assertThat(printed).isEqualTo(97);
+    assertThat(r.err())
+        .contains(printed + " messages printed (102 decoded: a type 24 part A is printed with");
+    // without --json nothing is printed and the count is the messages decoded
+    assertThat(run(f.toString()).err()).contains(" 102 messages decoded, ");
   }
 
   @Test

@@ -57,6 +57,21 @@ class AisReplayCommandTest {
   }
 
   @Test
+  void aNegativeSpeedOrAMissingFileIsRefusedWithExitTwo(@TempDir Path dir) throws Exception {
+    Path f = demo(dir);
+    for (String bad : new String[] {"-5", "NaN", "Infinity"}) {
+      Run r = run(f.toString(), "--speed", bad);
+      assertThat(r.exit()).as(bad).isEqualTo(2);
+      assertThat(r.err()).as(bad).startsWith("--speed: expected").contains("above 0");
+      assertThat(r.out()).as(bad).isEmpty();
+    }
+    Path missing = dir.resolve("nope.nmea");
+    Run r = run(missing.toString());
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(r.err().strip()).isEqualTo("cannot read " + missing + ": no such file");
+  }
+
+  @Test
   void replayingToATcpListenerSendsEveryLineAtTheChosenSpeed(@TempDir Path dir) throws Exception {
     Path f = demo(dir);
     long lines = Files.lines(f, StandardCharsets.ISO_8859_1).count();
@@ -89,7 +104,7 @@ class AisReplayCommandTest {
   void badArgumentsAreUsageErrorsAndAMissingFileIsRejected(@TempDir Path dir) throws Exception {
     assertThat(run(demo(dir).toString(), "--to", "udp://x:1").exit()).isEqualTo(2);
     Run missing = run(dir.resolve("none.nmea").toString());
-    assertThat(missing.exit()).isEqualTo(1);
+    assertThat(missing.exit()).isEqualTo(2);
     assertThat(missing.err()).contains("cannot read");
     assertThat(run().exit()).isEqualTo(2);
   }

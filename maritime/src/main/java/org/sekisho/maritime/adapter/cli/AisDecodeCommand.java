@@ -3,9 +3,14 @@ package org.sekisho.maritime.adapter.cli;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import org.sekisho.maritime.adapter.json.GpsdJsonWriter;
 import org.sekisho.maritime.application.DecodeAisStream;
@@ -17,9 +22,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code sekisho ais decode FILE [--json]}: decodes NMEA AIS sentences; with {@code --json} prints
- * one gpsd-style JSON object per message on stdout. A summary of broken sentences, with reasons,
- * goes to stderr. Exit 0 when at least one message was decoded or the input was empty of AIS, 1
- * when the file cannot be read or every AIS sentence was broken.
+ * one gpsd-style JSON object per message on stdout. A summary goes to stderr: lines read, messages
+ * (with {@code --json} the objects printed, so the count matches the output: a type 24 part A is
+ * printed merged into its part B, as gpsd does), broken sentences with reasons and lines skipped as
+ * not AIS at all (other NMEA, text). Exit 0 when at least one message was decoded; 1 when none was
+ * (every AIS sentence broken, a file with no AIS in it, an empty input) or reading failed midway; 2
+ * when the file cannot be opened (missing, a directory, not readable), as for a bad option.
  */
 @Command(
     name = "decode",
@@ -55,14 +63,15 @@ public final class AisDecodeCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     InputStream in;
     try {
-      in = "-".equals(file) ? System.in : Files.newInputStream(Path.of(file));
-    } catch (IOException | RuntimeException e) {
-      err.println("cannot read " + file + ": " + e.getMessage());
+      in = "-".equals(file) ? System.in : open(Path.of(file));
+    } catch (IOException | InvalidPathException e) {
+      err.println("cannot read " + file + ": " + reason(e));
       err.flush();
-      return 1;
+      return 2;
     }
     GpsdJsonWriter writer = new GpsdJsonWriter(device);
     StringBuilder sb = new StringBuilder(512);
+    long[] written = {0};
     DecodeAisStream.Summary summary;
     try (InputStream input = in) {
       summary =
@@ -70,28 +79,84 @@ public final class AisDecodeCommand implements Callable<Integer> {
               .run(
                   input,
                   (m, channel, time) -> {
-                    if (json && writer.write(m, sb) && sb.length() > 8192) {
-                      out.append(sb);
-                      sb.setLength(0);
+                    if (json && writer.write(m, sb)) {
+                      written[0]++;
+                      if (sb.length() > 8192) {
+                        out.append(sb);
+                        sb.setLength(0);
+                      }
                     }
                   });
     } catch (IOException e) {
-      err.println("error reading " + file + ": " + e.getMessage());
+      err.println("error reading " + file + ": " + reason(e));
       err.flush();
       return 1;
     }
     out.append(sb);
     out.flush();
-    err.printf(
-        "%d lines, %d messages decoded, %d broken sentences%n",
-        summary.lines(), summary.messages(), summary.broken());
+    err.println(summaryLine(summary, json ? OptionalLong.of(written[0]) : OptionalLong.empty()));
     for (Map.Entry<String, Long> e : summary.brokenByCode().entrySet()) {
       err.printf("  %-24s %d%n", e.getKey(), e.getValue());
     }
     for (DecodeAisStream.Broken b : summary.examples()) {
       err.printf("  line %d: %s%n", b.line(), b.problem());
     }
+    if (summary.messages() == 0) {
+      err.println(
+          "no AIS message could be decoded from "
+              + ("-".equals(file) ? "standard input" : file)
+              + (summary.lines() == 0
+                  ? ": it is empty"
+                  : ": expected NMEA 0183 AIS sentences (!AIVDM/!AIVDO), one per line"));
+    }
     err.flush();
-    return summary.messages() == 0 && summary.broken() > 0 ? 1 : 0;
+    return summary.messages() == 0 ? 1 : 0;
+  }
+
+  /**
+   * The summary line: lines, messages (the JSON objects printed when {@code written} is given, with
+   * the decoded count beside it when they differ), broken sentences and lines that were not AIS.
+   */
+  static String summaryLine(DecodeAisStream.Summary s, OptionalLong written) {
+    StringBuilder b = new StringBuilder();
+    b.append(s.lines()).append(s.lines() == 1 ? " line, " : " lines, ");
+    if (written.isPresent()) {
+      b.append(written.getAsLong()).append(" messages printed");
+      if (written.getAsLong() != s.messages()) {
+        b.append(" (")
+            .append(s.messages())
+            .append(
+                " decoded: a type 24 part A is printed with the part B of its vessel that follows,"
+                    + " as gpsd does, and a part without the other is not printed)");
+      }
+    } else {
+      b.append(s.messages()).append(" messages decoded");
+    }
+    b.append(", ").append(s.broken()).append(" broken sentences");
+    b.append(", ").append(s.skipped()).append(" lines skipped (not AIS: other NMEA or text)");
+    return b.toString();
+  }
+
+  /** Opens {@code p}, saying why not in words the caller can act on. */
+  private static InputStream open(Path p) throws IOException {
+    if (Files.isDirectory(p)) {
+      throw new IOException("it is a directory, not a file");
+    }
+    return Files.newInputStream(p);
+  }
+
+  /**
+   * Why a file could not be read, without the path again: {@link NoSuchFileException}'s message is
+   * the path alone ("cannot read x.nmea: x.nmea").
+   */
+  static String reason(Exception e) {
+    return switch (e) {
+      case NoSuchFileException f -> "no such file";
+      case AccessDeniedException f -> "permission denied";
+      case FileSystemException f when f.getReason() != null -> f.getReason();
+      case FileSystemException f -> f.getClass().getSimpleName();
+      case InvalidPathException f -> "not a valid path (" + f.getReason() + ")";
+      default -> e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    };
   }
 }

@@ -55,7 +55,8 @@ public final class AisReplayCommand implements Callable<Integer> {
       names = "--speed",
       defaultValue = "60",
       description =
-          "feed seconds per wall second; 0 = as fast as possible (default: ${DEFAULT-VALUE})")
+          "feed seconds per wall second, above 0; 0 = as fast as possible; a negative speed is"
+              + " refused (default: ${DEFAULT-VALUE})")
   double speed;
 
   @Option(
@@ -72,10 +73,25 @@ public final class AisReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    if (!Files.isReadable(file)) {
-      err.println("cannot read " + file);
+    if (!(speed >= 0) || Double.isInfinite(speed)) {
+      // a negative speed would replay as fast as possible, as if 0 had been asked for
+      err.println(
+          "--speed: expected feed seconds per wall second, a number above 0 (or 0: as fast as"
+              + " possible), got "
+              + speed);
       err.flush();
-      return 1;
+      return 2;
+    }
+    String unreadable =
+        Files.isDirectory(file)
+            ? "it is a directory, not a file"
+            : !Files.exists(file)
+                ? "no such file"
+                : !Files.isReadable(file) ? "permission denied" : null;
+    if (unreadable != null) {
+      err.println("cannot read " + file + ": " + unreadable);
+      err.flush();
+      return 2;
     }
     NmeaReplay replay = new NmeaReplay(speed, Thread::sleep);
     if (to != null) {
