@@ -272,11 +272,16 @@ public final class WebServer implements AutoCloseable {
         return;
       }
       if (spec.access() instanceof Access.Public) {
-        boundPublicBody(ctx);
+        boundBody(ctx, PUBLIC_BODY_LIMIT, "this page");
       } else {
         // what a signed-in caller reads is scoped to them and may be withdrawn (a sharing revoked,
         // a record masked): no browser or proxy keeps a copy
         ctx.header("Cache-Control", "no-store");
+        if (spec.body() != Routes.Body.ROWS) {
+          // one JSON value or text document is read into memory whole, to be checked and parsed:
+          // bounded, so that a huge one is answered 413 rather than as malformed JSON
+          boundBody(ctx, DOCUMENT_BODY_LIMIT, spec.method() + " " + spec.path());
+        }
       }
       checkQuery(spec, ctx);
       checkInput(spec, ctx);
@@ -307,33 +312,41 @@ public final class WebServer implements AutoCloseable {
    */
   static final int PUBLIC_BODY_LIMIT = 1024 * 1024;
 
+  /**
+   * The most a signed-in caller may send as one JSON value or text document (every route but those
+   * taking a batch of rows, {@link Routes.Body#ROWS}, which are streamed): a record, a criterion, a
+   * settings file is kilobytes; what is larger is a mistake or an attack, answered 413 rather than
+   * read into memory and reported as malformed JSON.
+   */
+  static final int DOCUMENT_BODY_LIMIT = 16 * 1024 * 1024;
+
   /** Refuses a public route's body over {@link #PUBLIC_BODY_LIMIT}, reading no more than that. */
-  private static void boundPublicBody(Context ctx) throws java.io.IOException {
+  private static void boundBody(Context ctx, int limit, String what) throws java.io.IOException {
     long declared = ctx.contentLength();
-    if (declared > PUBLIC_BODY_LIMIT) {
-      throw tooLarge(declared);
+    if (declared > limit) {
+      throw tooLarge(what, limit, declared);
     }
     if (declared < 0 && ctx.header("Transfer-Encoding") != null) {
       // a chunked body announces no length: read it here, up to one byte past the bound
-      byte[] head = ctx.req().getInputStream().readNBytes(PUBLIC_BODY_LIMIT + 1);
-      if (head.length > PUBLIC_BODY_LIMIT) {
-        throw tooLarge(-1);
+      byte[] head = ctx.req().getInputStream().readNBytes(limit + 1);
+      if (head.length > limit) {
+        throw tooLarge(what, limit, -1);
       }
       ReplayableBody.of(ctx.req()).replay(head);
     }
   }
 
-  private static HttpProblem tooLarge(long length) {
+  private static HttpProblem tooLarge(String what, int limit, long length) {
     return HttpProblem.of(
         "too-large",
         "body",
-        "this page takes at most "
-            + PUBLIC_BODY_LIMIT / 1024
+        what
+            + " takes at most "
+            + limit / 1024
             + " KiB"
             + (length > 0 ? "; the request sent " + length / 1024 + " KiB" : ""));
   }
 
-  /** Refuses text the database cannot store before the handler sees it (see {@link InputCheck}). */
   /** Refuses a query parameter an API route did not declare (see {@link Routes#query}). */
   private static void checkQuery(RouteSpec spec, Context ctx) {
     Optional<String> unknown = spec.unknownParameter(ctx.queryParamMap().keySet());
@@ -356,6 +369,7 @@ public final class WebServer implements AutoCloseable {
     }
   }
 
+  /** Refuses text the database cannot store before the handler sees it (see {@link InputCheck}). */
   private void checkInput(RouteSpec spec, Context ctx) {
     Optional<Problem> problem = inputCheck.problem(ctx, spec.body());
     if (problem.isPresent()) {
