@@ -62,7 +62,7 @@ class KcsDeclarationReaderProperties {
       rows++;
       assertThat(row.row()).isEqualTo(rows);
       if (!row.declaration().isAccepted()) {
-        String prefix = "row " + rows;
+        String prefix = "line " + row.line() + " (data row " + rows + ")";
         assertThat(row.declaration().problems())
             .allSatisfy(p -> assertThat(p.field()).startsWith(prefix));
       }

@@ -80,11 +80,16 @@ class KcsDeclarationReaderTest {
     List<Problem> p1 = rows.get(0).declaration().problems();
     assertThat(p1)
         .extracting(Problem::field)
-        .containsExactly("row 1, column Date", "row 1, column Net Mass");
+        .containsExactly(
+            "line 2 (data row 1), column Date", "line 2 (data row 1), column Net Mass");
     assertThat(p1.getFirst().message()).contains("YYYY-MM-DD");
     assertThat(rows.get(2).declaration().problems().getFirst().message())
         .contains("3 fields", "22");
     assertThat(rows.get(3).row()).isEqualTo(4);
+    // a blank line is no data row, but the file's line counts it: what an editor shows
+    assertThat(rows.get(3).line()).isEqualTo(6);
+    assertThat(rows.get(3).declaration().problems().getFirst().field())
+        .isEqualTo("line 6 (data row 4)");
     assertThat(rows.get(3).declaration().problems().getFirst().message()).contains("quote");
   }
 

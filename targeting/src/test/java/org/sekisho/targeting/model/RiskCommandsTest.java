@@ -125,8 +125,40 @@ class RiskCommandsTest {
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.err())
         .contains(
-            "row 3, column Date", "row 5", "row 7, column Fraud", "3 malformed row(s) skipped");
+            "line 4 (data row 3), column Date",
+            "line 6 (data row 5)",
+            "line 8 (data row 7), column Fraud",
+            "3 malformed row(s) skipped");
     assertThat(new ObjectMapper().readTree(r.out()).get("n").asLong()).isEqualTo(997);
+  }
+
+  @Test
+  void evaluateOnAFileWithoutFraudsSaysAucIsUndefinedAndExitsOne() throws Exception {
+    List<String> lines =
+        Files.readAllLines(TestData.path("valid-1000.csv"), StandardCharsets.UTF_8);
+    for (int i = 1; i < lines.size(); i++) {
+      lines.set(i, lines.get(i).replaceFirst(",[01],[012]$", ",0,0"));
+    }
+    Path clean = tmp.resolve("no-frauds.csv");
+    Files.write(clean, lines, StandardCharsets.UTF_8);
+    for (String[] extra : new String[][] {{}, {"--json"}}) {
+      String[] args = {
+        "evaluate", "--format", "kcs", "--model", model.toString(), "--test", clean.toString()
+      };
+      Run r =
+          run(
+              new RiskCommand(),
+              java.util.stream.Stream.concat(
+                      java.util.Arrays.stream(args), java.util.Arrays.stream(extra))
+                  .toArray(String[]::new));
+      assertThat(r.exit()).as(r.err()).isEqualTo(1);
+      // no NaN and no precision of 0 passed off as the model's figures
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err())
+          .contains("no row is a fraud (0 of 1000 rows have Fraud 1)")
+          .contains("AUC is undefined without both frauds and clean rows")
+          .doesNotContain("NaN");
+    }
   }
 
   @Test

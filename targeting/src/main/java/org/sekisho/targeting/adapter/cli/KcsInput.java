@@ -101,7 +101,7 @@ final class KcsInput implements Iterator<KcsDeclaration>, AutoCloseable {
       }
       Outcome<KcsDeclaration> d = row.declaration();
       if (d.isAccepted() && requireLabel && d.orElseThrow().label() == FraudLabel.UNLABELLED) {
-        d = Outcome.rejected("missing-label", "row " + row.row() + ", column Fraud", "is empty");
+        d = Outcome.rejected("missing-label", row.where() + ", column Fraud", "is empty");
       }
       if (d.isAccepted()) {
         next = d.orElseThrow();

@@ -3,6 +3,7 @@ package org.sekisho.targeting.adapter.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.model.adapter.store.ModelDirectory;
@@ -21,7 +22,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Scores a labelled declaration file (streamed) with a model directory and prints"
           + " precision and recall at the top 1, 2, 5 and 10 %% and the ROC AUC.",
-      "Malformed rows are reported on stderr and skipped."
+      "Malformed rows are reported on stderr (file line and data row) and skipped. A file"
+          + " without both frauds and clean rows is refused (exit 1): AUC is undefined then."
     })
 public final class RiskEvaluateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -68,6 +70,12 @@ public final class RiskEvaluateCommand implements Callable<Integer> {
       err.println("--test " + test + ": no usable rows");
       return 1;
     }
+    Optional<String> undefined = undefined(f);
+    if (undefined.isPresent()) {
+      err.println("--test " + test + ": " + undefined.get());
+      err.flush();
+      return 1;
+    }
     if (json) {
       out.println(ModelDirectory.figures(f).toString());
     } else {
@@ -83,5 +91,26 @@ public final class RiskEvaluateCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /**
+   * Why a file's figures mean nothing, or empty. A ranking is judged by where the frauds fall among
+   * the clean rows: without both, AUC is undefined (0/0, printed as NaN, which is not even JSON)
+   * and precision and recall are 0 or 1 whatever the model. Refused (exit 1) rather than printed
+   * with a warning: a script comparing or registering models would otherwise take them as figures.
+   */
+  static Optional<String> undefined(RankingFigures f) {
+    if (f.positives() == 0 || f.positives() == f.n()) {
+      return Optional.of(
+          (f.positives() == 0 ? "no row is a fraud" : "every row is a fraud")
+              + " ("
+              + f.positives()
+              + " of "
+              + f.n()
+              + " rows have Fraud 1): AUC is undefined without both frauds and clean rows, and"
+              + " precision and recall say nothing of the model; evaluate on a labelled file"
+              + " holding both");
+    }
+    return Optional.empty();
   }
 }

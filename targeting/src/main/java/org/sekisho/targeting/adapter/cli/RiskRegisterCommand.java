@@ -77,6 +77,12 @@ public final class RiskRegisterCommand implements Callable<Integer> {
       err.println("--valid " + valid + ": no usable rows");
       return 1;
     }
+    Optional<String> undefined = RiskEvaluateCommand.undefined(f);
+    if (undefined.isPresent()) {
+      // figures of NaN and 0 would be registered as the model's, for approvers to judge it on
+      err.println("--valid " + valid + ": " + undefined.get());
+      return 1;
+    }
     out.println("figures on " + file.name() + ": " + ModelDirectory.figures(f));
     try (ModelRegistryCli registry = ModelRegistryCli.open(dataDir.resolve())) {
       Optional<ModelLifecycle.Actor> actor = registry.actor(by, Optional.empty(), err);

@@ -389,7 +389,7 @@ public final class RiskSimulateCommand implements Callable<Integer> {
       for (KcsDeclarationReader.Row row = rows.next(); row != null; row = rows.next()) {
         Outcome<KcsDeclaration> d = row.declaration();
         if (d.isAccepted() && d.orElseThrow().label() == FraudLabel.UNLABELLED) {
-          d = Outcome.rejected("missing-label", "row " + row.row() + ", column Fraud", "is empty");
+          d = Outcome.rejected("missing-label", row.where() + ", column Fraud", "is empty");
         }
         double rev = Double.NaN;
         if (d.isAccepted() && !revenue.isEmpty()) {
@@ -399,7 +399,7 @@ public final class RiskSimulateCommand implements Callable<Integer> {
             d =
                 Outcome.rejected(
                     "bad-revenue",
-                    "row " + row.row() + ", column " + revenueName,
+                    row.where() + ", column " + revenueName,
                     "expected a number >= 0");
           }
         }

@@ -19,9 +19,9 @@ import org.sekisho.targeting.model.domain.KcsDeclaration;
  * be present; an HS10 code is reduced to its first six digits. "Fraud" is optional unless the
  * caller needs labels.
  *
- * <p>Each data row comes back as a {@link Row} holding a declaration or the problems found (row
- * number, column and reason), so a caller can skip bad rows and keep the rest. Blank lines are
- * skipped. Not thread-safe.
+ * <p>Each data row comes back as a {@link Row} holding a declaration or the problems found (the
+ * file's line and the data row, column and reason: {@code line 4 (data row 3), column Date}), so a
+ * caller can skip bad rows and keep the rest. Blank lines are skipped. Not thread-safe.
  */
 public final class KcsDeclarationReader {
   static final String ID = "Declaration ID";
@@ -75,6 +75,7 @@ public final class KcsDeclarationReader {
   private final boolean hs10;
   private final boolean labelled;
   private long row;
+  private long line;
 
   private KcsDeclarationReader(CsvReader csv, Map<String, Integer> columns, int width) {
     this.csv = csv;
@@ -134,7 +135,19 @@ public final class KcsDeclarationReader {
    * @param line physical line where it starts
    * @param declaration the declaration, or the problems that made it unusable
    */
-  public record Row(long row, long line, Outcome<KcsDeclaration> declaration) {}
+  public record Row(long row, long line, Outcome<KcsDeclaration> declaration) {
+    /**
+     * Where the row is, as its problems name it: {@code line 4 (data row 3)}. The file's line is
+     * what an editor shows; the data row counts rows after the header, as the summaries do.
+     */
+    public String where() {
+      return KcsDeclarationReader.where(line, row);
+    }
+  }
+
+  static String where(long line, long row) {
+    return "line " + line + " (data row " + row + ")";
+  }
 
   /** The next data row, or {@code null} at end of input. */
   public Row next() {
@@ -149,14 +162,13 @@ public final class KcsDeclarationReader {
         continue; // blank line
       }
       row++;
+      line = rec.line();
       if (!rec.fields().isAccepted()) {
         return new Row(
             row,
             rec.line(),
             Outcome.rejected(
-                "malformed-csv",
-                "row " + row,
-                rec.fields().problems().getFirst().message() + " (line " + rec.line() + ")"));
+                "malformed-csv", where(line, row), rec.fields().problems().getFirst().message()));
       }
       return new Row(row, rec.line(), parse(rec.fields().orElseThrow()));
     }
@@ -166,7 +178,7 @@ public final class KcsDeclarationReader {
     if (f.size() != width) {
       return Outcome.rejected(
           "wrong-field-count",
-          "row " + row,
+          where(line, row),
           "has " + f.size() + " fields, the header has " + width);
     }
     Parse p = new Parse(f);
@@ -233,7 +245,7 @@ public final class KcsDeclarationReader {
     }
 
     private void problem(String code, String column, String message) {
-      problems.add(Problem.of(code, "row " + row + ", column " + column, message));
+      problems.add(Problem.of(code, where(line, row) + ", column " + column, message));
     }
 
     String text(String column, boolean required) {
