@@ -48,6 +48,31 @@ class CriteriaCommandsTest {
   }
 
   @Test
+  void aListWithBadEntriesMakesTheCheckFailAndItNeverSaysOk(@TempDir Path dir) throws Exception {
+    Path f = dir.resolve("c.txt");
+    Files.writeString(
+        f,
+        "criterion \"a\" when origin in list \"origins\" then lane red because \"listed"
+            + " origin\"\n");
+    Path csv = dir.resolve("o.csv");
+    Files.writeString(csv, "code\nCO\nXX\n");
+    String[] r =
+        run(new CriteriaCommand(), "check", f.toString(), "--list", "origins:countries:" + csv);
+    assertThat(r[0]).as(r[1] + r[2]).isEqualTo("1");
+    assertThat(r[2]).contains(csv.toString()).contains("code").contains("XX");
+    assertThat(r[1])
+        .doesNotContain(" ok ")
+        .contains("problem(s) in --list files")
+        .contains("not ok");
+    // with the list fixed the same check is ok
+    Files.writeString(csv, "value\nCO\nTH\n");
+    r = run(new CriteriaCommand(), "check", f.toString(), "--list", "origins:countries:" + csv);
+    assertThat(r[0]).as(r[1] + r[2]).isEqualTo("0");
+    assertThat(r[1]).contains(":1: ok \"a\" lane red");
+    assertThat(r[2]).isEmpty();
+  }
+
+  @Test
   void theBenchPrintsItsFiguresOnTheTestSample() {
     String[] r =
         run(

@@ -30,7 +30,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Checks a criteria file; prints FILE:LINE:COLUMN: message for each problem.",
-      "Exit 0 when every criterion compiles, 1 when there are problems, 2 on usage errors."
+      "Exit 0 when every criterion compiles and every --list file reads without problems, 1 when"
+          + " there are problems (in the criteria or in a list), 2 on usage errors."
     })
 public final class CriteriaCheckCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -54,6 +55,7 @@ public final class CriteriaCheckCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     Map<String, ReferenceList> named = new HashMap<>();
+    int listProblems = 0;
     for (String l : lists) {
       String[] p = l.split(":", 3);
       if (p.length != 3 || !ReferenceList.validName(p[0]) || ListKind.ofCode(p[1]).isEmpty()) {
@@ -71,6 +73,7 @@ public final class CriteriaCheckCommand implements Callable<Integer> {
       ListKind kind = ListKind.ofCode(p[1]).orElseThrow();
       ListCsv.Read read = ListCsv.read(csv, kind);
       read.problems().forEach(pr -> err.println(p[2] + ": " + pr.field() + ": " + pr.message()));
+      listProblems += read.problems().size();
       named.put(
           p[0],
           new ReferenceList(
@@ -93,7 +96,19 @@ public final class CriteriaCheckCommand implements Callable<Integer> {
       out.println(file + ":" + p.line() + ":" + p.column() + ": " + p.message());
     }
     if (!c.ok()) {
-      out.println(c.problems().size() + " problem(s); nothing compiled");
+      out.println(
+          c.problems().size()
+              + " problem(s); nothing compiled"
+              + (listProblems > 0 ? "; " + listProblems + " problem(s) in --list files" : ""));
+      return 1;
+    }
+    if (listProblems > 0) {
+      // the criteria compile, but against lists missing the entries refused: the check is not ok
+      // until the lists read cleanly (a header row or a bad code would go unnoticed otherwise)
+      out.println(
+          listProblems
+              + " problem(s) in --list files (on stderr): the criteria compile, but not against"
+              + " the lists as written; not ok");
       return 1;
     }
     for (Criterion k : c.criteria()) {
