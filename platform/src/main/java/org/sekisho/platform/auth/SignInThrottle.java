@@ -164,6 +164,29 @@ public final class SignInThrottle {
   }
 
   /**
+   * Asks to check the current password of {@code account} for a caller signed in to it (changing
+   * one's own password): counted against the account alone, with the same limits. The caller's
+   * address is not counted: it is shared by everyone in the office behind it, and a user mistyping
+   * their own password must not keep colleagues who never signed in from there before out.
+   */
+  public synchronized Optional<Refusal> attemptSignedIn(String account) {
+    Instant now = clock.instant();
+    String name = normalise(account);
+    Duration wait = waitFor(current(accounts, name, now), now);
+    if (!wait.isZero()) {
+      return Optional.of(new Refusal(wait, "account"));
+    }
+    accounts.computeIfAbsent(name, k -> new Count()).fail(now);
+    prune(now);
+    return Optional.empty();
+  }
+
+  /** The attempt {@link #attemptSignedIn} let through had the right password: the count clears. */
+  public synchronized void succeededSignedIn(String account) {
+    accounts.remove(normalise(account));
+  }
+
+  /**
    * The attempt let through for {@code account} from {@code address} had the right password: the
    * account's count is cleared and the address becomes known for the account.
    */

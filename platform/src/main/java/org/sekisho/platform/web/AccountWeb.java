@@ -620,7 +620,7 @@ public final class AccountWeb implements WebModule {
       return new PasswordChange.Refused(r);
     }
     SignInThrottle throttle = server(ctx).signIns();
-    Optional<SignInThrottle.Refusal> throttled = throttle.attempt(p.username(), ctx.ip());
+    Optional<SignInThrottle.Refusal> throttled = throttle.attemptSignedIn(p.username());
     if (throttled.isPresent()) {
       long seconds = PlatformRoutes.retryAfterSeconds(throttled.get().retryAfter());
       Web.audit(
@@ -642,7 +642,7 @@ public final class AccountWeb implements WebModule {
             p.username(), current, next, new AccountAdministration.Current(currentToken(ctx)));
     switch (outcome) {
       case PasswordChange.Changed c -> {
-        throttle.succeeded(p.username(), ctx.ip());
+        throttle.succeededSignedIn(p.username());
         Web.audit(
             ctx,
             "account.password.changed",
@@ -653,7 +653,7 @@ public final class AccountWeb implements WebModule {
         if (!f.refusal().key().equals("account.error.password.wrong")) {
           // what is refused after the throttle let the attempt through had the right current
           // password (the new one is the same); only a wrong one counts as a failed attempt
-          throttle.succeeded(p.username(), ctx.ip());
+          throttle.succeededSignedIn(p.username());
         }
         auditOwnRefusal(ctx, f.refusal(), channel);
       }

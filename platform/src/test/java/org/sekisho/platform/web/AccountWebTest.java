@@ -559,6 +559,10 @@ class AccountWebTest {
       TestServer.Answer sixth = own.post("/api/me/password", token, "application/json", guess);
       assertThat(sixth.status()).isEqualTo(429);
       assertThat(sixth.header("Retry-After")).contains("1");
+      // the guesses counted against hayashi alone: a colleague at the same address who never
+      // signed in from it before still gets in
+      assertThat(create("hayashi-colleague", PASSWORD, "analyst").status()).isEqualTo(201);
+      assertThat(own.apiLogin("hayashi-colleague", PASSWORD).status()).isEqualTo(200);
       TestServer.Answer right =
           own.post(
               "/api/me/password",
