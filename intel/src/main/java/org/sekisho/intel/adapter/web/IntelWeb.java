@@ -1063,8 +1063,9 @@ public final class IntelWeb implements WebModule {
     params.put("csrf", Web.csrf(ctx));
     params.put("own", p.agency());
     params.put("names", names);
+    // liaison officers, and the administration's administrators as an emergency stop
     params.put(
-        "mayRevoke", p.has(Role.LIAISON) || REVOKE.admits(p) && sharing.mayAdminister(actor));
+        "mayRevoke", p.has(Role.LIAISON) || (REVOKE.admits(p) && sharing.mayAdminister(actor)));
     params.put("mayOpen", LOOKUP.admits(p));
     params.put("mayAdminister", AGREEMENTS_WRITE.admits(p) && sharing.mayAdminister(actor));
     params.put("kinds", List.of(RecordKind.values()));
