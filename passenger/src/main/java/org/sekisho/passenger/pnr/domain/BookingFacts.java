@@ -1,12 +1,15 @@
 package org.sekisho.passenger.pnr.domain;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.TreeSet;
 
 /**
- * What rules and analysts compare between two versions of a booking: passenger names, seats, forms
- * of payment and the itinerary, each as a sorted list of readable values.
+ * What rules and analysts compare between two versions of a booking: passenger names, seats and
+ * forms of payment, each as a sorted list of readable values, and the itinerary in travel order (by
+ * departure date and time, legs of one day as the booking lists them when no time is known).
  *
  * @param names {@code SURNAME/GIVEN} per passenger
  * @param seats {@code SURNAME/GIVEN | FLIGHT ORIGIN-DESTINATION SEAT}
@@ -19,7 +22,8 @@ public record BookingFacts(
     names = List.copyOf(names);
     seats = List.copyOf(seats);
     payments = List.copyOf(payments);
-    itinerary = List.copyOf(itinerary);
+    // facts stored before legs were kept in travel order were sorted by name: put them by date
+    itinerary = List.copyOf(byDate(itinerary));
   }
 
   /** The facts of {@code pnr}. */
@@ -49,8 +53,15 @@ public record BookingFacts(
               .replaceAll(" +", " ")
               .strip());
     }
-    TreeSet<String> itinerary = new TreeSet<>();
-    for (Flight f : pnr.itinerary()) {
+    List<Flight> legs = new ArrayList<>(pnr.itinerary());
+    // stable: legs with the same date and no time keep the booking's order
+    legs.sort(
+        Comparator.comparing(Flight::departureDate, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(
+                f -> f.departure() == null ? null : f.departure().toLocalTime(),
+                Comparator.nullsLast(Comparator.naturalOrder())));
+    LinkedHashSet<String> itinerary = new LinkedHashSet<>();
+    for (Flight f : legs) {
       itinerary.add(
           f.designator()
               + " "
@@ -61,6 +72,21 @@ public record BookingFacts(
     }
     return new BookingFacts(
         List.copyOf(names), List.copyOf(seats), List.copyOf(payments), List.copyOf(itinerary));
+  }
+
+  /** The itinerary's lines ({@code DESIGNATOR O-D DATE}) by their date, stably; undated last. */
+  private static List<String> byDate(List<String> lines) {
+    List<String> out = new ArrayList<>(lines);
+    out.sort(
+        Comparator.comparing(
+            BookingFacts::dateOf, Comparator.nullsLast(Comparator.naturalOrder())));
+    return out;
+  }
+
+  private static String dateOf(String line) {
+    int space = line.lastIndexOf(' ');
+    String last = space < 0 ? "" : line.substring(space + 1);
+    return last.matches("\\d{4}-\\d{2}-\\d{2}") ? last : null;
   }
 
   /** What changed from {@code previous} to this version; empty when nothing did. */

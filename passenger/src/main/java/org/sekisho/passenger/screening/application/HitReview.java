@@ -134,7 +134,9 @@ public final class HitReview {
   /**
    * Records what the officers a hit was referred to found ({@link #OUTCOMES}): the referral is
    * closed and the hit shows the outcome; the referral stays in its history. Audited as {@code
-   * screening.referral.outcome}.
+   * screening.referral.outcome}. A later outcome on a referral the officers closed corrects theirs,
+   * with its own comment (audited as {@code screening.referral.outcome.correct}), refused with
+   * {@code conflict} when someone decided since {@code version}.
    *
    * @return rejected as for {@link #correct}, with {@code not-referred} when the hit is not (or no
    *     longer) referred
@@ -193,8 +195,14 @@ public final class HitReview {
               + hit.get().disposedBy()
               + "): only they record it");
     }
+    // the officers correct their own outcome with a later one, as at the e-Gate
+    boolean outcomeCorrected =
+        kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
+            && OUTCOMES.contains(before)
+            && byOfficers(hitId);
+    String audited = outcomeCorrected ? "screening.referral.outcome.correct" : action;
     if (kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
-        ? !before.equals("refer-to-officer")
+        ? !before.equals("refer-to-officer") && !outcomeCorrected
         : before.equals("open") || before.equals("withdrawn")) {
       return kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
           ? Outcome.rejected(
@@ -236,7 +244,7 @@ public final class HitReview {
             now,
             user,
             agency,
-            action,
+            audited,
             "hit:" + hitId,
             Map.of(
                 "disposition",

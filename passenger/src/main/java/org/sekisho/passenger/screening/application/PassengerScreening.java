@@ -218,7 +218,9 @@ public final class PassengerScreening implements PnrIngest.Listener {
     if (pushed == null) {
       return List.of();
     }
-    if (pnr.itinerary().isEmpty() || booked(pnr, pushed)) {
+    // the push names its flight: a leg of that number and route holds it even on another date,
+    // as feeds send a leg's date one day off (the corpus's bigbigPnr)
+    if (pnr.itinerary().isEmpty() || onRoute(pnr, pushed)) {
       return List.of(pushed);
     }
     List<FlightRef> out = new ArrayList<>();
@@ -243,6 +245,20 @@ public final class PassengerScreening implements PnrIngest.Listener {
       }
     }
     return pushed;
+  }
+
+  /** Whether the booking's itinerary has a leg of the flight's carrier, number and route. */
+  private static boolean onRoute(Pnr pnr, FlightRef flight) {
+    for (Flight leg : pnr.itinerary()) {
+      FlightRef l = FlightRef.of(leg, flight.departureDate());
+      if (l.carrier().equals(flight.carrier())
+          && l.number().equals(flight.number())
+          && l.origin().equals(flight.origin())
+          && l.destination().equals(flight.destination())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the booking's itinerary holds the flight (a leg without a date holds any day's). */

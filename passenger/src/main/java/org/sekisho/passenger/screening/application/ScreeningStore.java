@@ -188,6 +188,12 @@ public interface ScreeningStore {
     }
   }
 
+  /**
+   * Referrals the officers closed with an outcome since {@code since} (the hit's latest decision is
+   * their outcome), newest first, at {@code airport} (empty for every airport).
+   */
+  List<Referral> closedReferrals(String airport, Instant since);
+
   /** A hit referred to the officers at {@code airport}, on its flight. */
   record Referral(HitRow hit, FlightRow flight, String airport) {}
 

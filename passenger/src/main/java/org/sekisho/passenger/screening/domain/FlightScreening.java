@@ -203,7 +203,9 @@ public final class FlightScreening {
                 "corroboration",
                 Reason.term("screening.evidence." + c.evidence().name().toLowerCase(Locale.ROOT)),
                 Reason.term("screening.agreement." + c.agreement().name().toLowerCase(Locale.ROOT)),
-                c.detail(),
+                c.evidence() == Corroboration.Evidence.NATIONALITY
+                    ? countryCodes(c.detail())
+                    : c.detail(),
                 String.format(Locale.ROOT, "%+.2f", c.adjustment())));
       }
       if (w.corroboration().isEmpty()) {
@@ -229,6 +231,18 @@ public final class FlightScreening {
               why));
     }
     return out;
+  }
+
+  /**
+   * A nationality comparison ({@code jp vs jp,kr}, as the name matcher writes it normalised) with
+   * its codes upper-case, as the traveller's facts and every other explanation write countries.
+   */
+  static String countryCodes(String detail) {
+    List<String> sides = new ArrayList<>();
+    for (String side : detail.split(" vs ", -1)) {
+      sides.add(side.toUpperCase(Locale.ROOT));
+    }
+    return String.join(" vs ", sides);
   }
 
   private static String severity(WatchlistHit w) {

@@ -484,6 +484,131 @@ class PnrUnitFollowUpReviewTest {
     assertThat(get("/api/screening/flights?from=2026-11-28&lang=ja").statusCode()).isEqualTo(200);
   }
 
+  @Test
+  void itinerariesAreInTravelOrderScoresRoundedCountriesUpperCaseAndRulesHeadedByName()
+      throws Exception {
+    String text =
+        push(
+            "ORD001",
+            "9107",
+            "RCI+JL:ORD001::011126:1015'TIF+YAMADA+TARO:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TR4471023/JPN/18APR72/M/30JUN31/YAMADA/TARO+::1'"
+                + "TVL+051226:1100:051226:1700+NRT+SIN+JL+0100:Y'"
+                + leg("9107"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    String versions = get("/api/pnr/JL/ORD001").body();
+    int first = versions.indexOf("JL9107 SIN-NRT 2026-11-28");
+    int second = versions.indexOf("JL0100 NRT-SIN 2026-12-05");
+    assertThat(first).isPositive();
+    assertThat(second).isGreaterThan(first);
+
+    JsonNode hit = hitBy(flight("JL9107"), "watchlist:national-alerts/NA-001", "");
+    String score = hit.get("score").asText();
+    assertThat(score.length() - score.indexOf('.') - 1).isLessThanOrEqualTo(3);
+    assertThat(hit.get("explanation").toString()).contains("JP vs JP").doesNotContain("jp vs");
+
+    assertThat(get("/screening/rules?lang=ja").body()).contains("<th>名称</th>");
+
+    HttpResponse<String> fresh =
+        post(
+            "/api/screening/watchlists/brand-new-list/import?format=csv&severity=high",
+            "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+                + "brand-new-list,B1,Somebody Unknown,,1961,fr,,high\n");
+    assertThat(fresh.statusCode()).as(fresh.body()).isEqualTo(200);
+    JsonNode report = JSON.readTree(fresh.body());
+    assertThat(report.get("previousVersion").asInt()).isZero();
+    assertThat(report.get("unchanged").asBoolean()).isFalse();
+    assertThat(report.get("version").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void theOfficersCorrectAReferralOutcomeAndClosedReferralsStayListedAsRecentlyClosed()
+      throws Exception {
+    String text =
+        push(
+            "REF001",
+            "9108",
+            "RCI+JL:REF001::011126:1015'TIF+SATO+KENJI:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK4000010/JPN/03MAR80/M/30JUN31/SATO/KENJI+::1'"
+                + leg("9108"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    long hit = hitBy(flight("JL9108"), "watchlist:national-alerts/NA-002", "").get("id").asLong();
+    assertThat(
+            post(
+                    "/api/screening/hits/" + hit + "/disposition",
+                    "{\"disposition\":\"refer-to-officer\",\"comment\":\"birth year matches,"
+                        + " examine\"}")
+                .statusCode())
+        .isEqualTo(200);
+    String nrt = token("officer-nrt");
+    String kix = token("officer-kix");
+    String outcome = "/api/screening/referrals/" + hit + "/outcome";
+    HttpResponse<String> first =
+        as(
+            nrt,
+            "POST",
+            outcome,
+            "{\"outcome\":\"examined-nothing-found\",\"comment\":\"bags examined\","
+                + "\"version\":1}");
+    assertThat(first.statusCode()).as(first.body()).isEqualTo(200);
+
+    // closed, it is still listed at its airport, as recently closed
+    JsonNode listed = JSON.readTree(as(nrt, "GET", "/api/screening/referrals", "").body());
+    assertThat(listed.get("referrals").findValuesAsText("id")).doesNotContain(String.valueOf(hit));
+    assertThat(listed.get("recentlyClosed").findValuesAsText("id")).contains(String.valueOf(hit));
+    JsonNode elsewhere = JSON.readTree(as(kix, "GET", "/api/screening/referrals", "").body());
+    assertThat(elsewhere.get("recentlyClosed").findValuesAsText("id"))
+        .doesNotContain(String.valueOf(hit));
+    String officerPage = as(nrt, "GET", "/screening/referrals", "").body();
+    assertThat(officerPage).contains("id=\"closed-referrals\"").contains("outcome-correction-form");
+    // the PNR unit sees it closed, but is offered no form it could not use
+    String unitPage = get("/screening/referrals").body();
+    assertThat(unitPage)
+        .contains("data-hit=\"" + hit + "\"")
+        .doesNotContain("outcome-correction-form");
+
+    // another airport cannot correct it; its own officers can, naming the version seen
+    assertThat(
+            as(
+                    kix,
+                    "POST",
+                    outcome,
+                    "{\"outcome\":\"confirmed\",\"comment\":\"not ours\",\"version\":2}")
+                .statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> corrected =
+        as(
+            nrt,
+            "POST",
+            outcome,
+            "{\"outcome\":\"confirmed\",\"comment\":\"lab result: undeclared goods\","
+                + "\"version\":2}");
+    assertThat(corrected.statusCode()).as(corrected.body()).isEqualTo(200);
+    JsonNode now = JSON.readTree(corrected.body());
+    assertThat(now.get("status").asText()).isEqualTo("confirmed");
+    assertThat(now.get("history").findValuesAsText("kind"))
+        .containsExactly("disposition", "referral-outcome", "referral-outcome");
+    HttpResponse<String> race =
+        as(
+            nrt,
+            "POST",
+            outcome,
+            "{\"outcome\":\"examined-nothing-found\",\"comment\":\"stale page\","
+                + "\"version\":2}");
+    assertThat(race.statusCode()).isEqualTo(409);
+    String audited =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::text from platform.audit_log where action ="
+                                + " 'screening.referral.outcome.correct' and subject = :s")
+                        .bind("s", "hit:" + hit)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(audited).contains("examined-nothing-found").doesNotContain("lab result");
+  }
+
   /** A PAXLST for KE0709 from Busan with the travellers' NAD to CNT segments given. */
   private static String paxlst(String ref, String travellers, int count) {
     return "UNA:+.? 'UNB+UNOA:4+KE+JPCUSTOMS+281126:0500+"

@@ -615,14 +615,15 @@ class PnrUnitReviewTest {
                 .get("referrals")
                 .findValuesAsText("id"))
         .doesNotContain(String.valueOf(hit));
+    // a later outcome corrects it, naming the version seen: one made on the open referral is stale
     assertThat(
             as(
                     nrt,
                     "POST",
                     outcome,
-                    "{\"outcome\":\"confirmed\",\"comment\":\"again later\",\"version\":2}")
+                    "{\"outcome\":\"confirmed\",\"comment\":\"again later\",\"version\":1}")
                 .statusCode())
-        .isEqualTo(400);
+        .isEqualTo(409);
 
     // the outcome is the officers': the PNR unit cannot overwrite it by a correction
     HttpResponse<String> over =

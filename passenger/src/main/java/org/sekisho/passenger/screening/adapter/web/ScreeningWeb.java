@@ -707,6 +707,9 @@ public final class ScreeningWeb implements WebModule {
     return who.office().isBlank() ? "-" : who.office().strip();
   }
 
+  /** How long a referral the officers closed stays listed as recently closed. */
+  private static final java.time.Duration RECENTLY = java.time.Duration.ofDays(7);
+
   private List<ScreeningStore.Referral> referrals(Context ctx) {
     String airport = referralAirport(ctx);
     List<ScreeningStore.Referral> out = store.referrals(airport);
@@ -714,12 +717,36 @@ public final class ScreeningWeb implements WebModule {
         ctx,
         "screening.referral.read",
         "referrals:" + (airport.isEmpty() ? "all" : airport),
-        Map.of(
-            "hits",
-            String.join(",", out.stream().map(r -> "hit:" + r.hit().id()).toList()).length() > 1900
-                ? out.size() + " hits"
-                : String.join(",", out.stream().map(r -> "hit:" + r.hit().id()).toList())));
+        Map.of("hits", hitIds(out)));
     return out;
+  }
+
+  /** The referrals the reader's airport closed in the last {@link #RECENTLY}, audited as read. */
+  private List<ScreeningStore.Referral> closedReferrals(Context ctx) {
+    String airport = referralAirport(ctx);
+    List<ScreeningStore.Referral> out =
+        store.closedReferrals(airport, clock.instant().minus(RECENTLY));
+    if (!out.isEmpty()) {
+      Web.audit(
+          ctx,
+          "screening.referral.read",
+          "referrals-closed:" + (airport.isEmpty() ? "all" : airport),
+          Map.of("hits", hitIds(out)));
+    }
+    return out;
+  }
+
+  private static String hitIds(List<ScreeningStore.Referral> referrals) {
+    String ids = String.join(",", referrals.stream().map(r -> "hit:" + r.hit().id()).toList());
+    return ids.length() > 1900 ? referrals.size() + " hits" : ids;
+  }
+
+  /** The airport a hit's referral goes to: where its flight lands (leaves, for a departure). */
+  private String airportOf(HitRow h) {
+    return store
+        .flightById(h.flightId())
+        .map(f -> f.direction().equals("departure") ? f.ref().origin() : f.ref().destination())
+        .orElse("");
   }
 
   private void referralsPage(Context ctx) {
@@ -733,8 +760,12 @@ public final class ScreeningWeb implements WebModule {
   private void referralsPage(
       Context ctx, List<ScreeningStore.Referral> referrals, String error, long errorHit) {
     Map<String, Object> p = new LinkedHashMap<>();
+    List<ScreeningStore.Referral> closed = closedReferrals(ctx);
     p.put("referrals", referrals);
-    p.put("facts", referredFacts(referrals));
+    p.put("closed", closed);
+    List<ScreeningStore.Referral> all = new ArrayList<>(referrals);
+    all.addAll(closed);
+    p.put("facts", referredFacts(all));
     p.put("officer", Web.principal(ctx).has(Role.OFFICER));
     p.put("outcomes", HitReview.OUTCOMES);
     p.put("error", error);
@@ -812,9 +843,16 @@ public final class ScreeningWeb implements WebModule {
   private Outcome<HitRow> outcome(Context ctx, long hitId, String outcome, String comment, int v) {
     Principal who = Web.principal(ctx);
     String airport = referralAirport(ctx);
+    // a referral (open, or closed with the officers' outcome) is decided at its own airport only
     boolean mine =
-        store.referrals(airport).stream().anyMatch(r -> r.hit().id() == hitId)
-            || store.hit(hitId).map(h -> !h.status().equals("refer-to-officer")).orElse(true);
+        store
+            .hit(hitId)
+            .map(
+                h ->
+                    !h.status().equals("refer-to-officer")
+                            && !HitReview.OUTCOMES.contains(h.status())
+                        || airportOf(h).equalsIgnoreCase(airport))
+            .orElse(true);
     if (!mine) {
       return Outcome.rejected(
           "forbidden", "hit", "hit " + hitId + " was referred to another airport");
@@ -834,7 +872,7 @@ public final class ScreeningWeb implements WebModule {
     switch (o) {
       case Outcome.Accepted<HitRow> a -> ctx.redirect("/screening/referrals", HttpStatus.SEE_OTHER);
       case Outcome.Rejected<HitRow> r -> {
-        ctx.status(HttpStatus.BAD_REQUEST);
+        ctx.status(HttpProblem.status(r.problems().get(0)));
         referralsPage(ctx, r.problems().get(0).code(), h.id());
       }
     }
@@ -1132,7 +1170,13 @@ public final class ScreeningWeb implements WebModule {
     for (ScreeningStore.Referral r : referrals) {
       out.add(referralJson(r, facts.get(r.hit().id())));
     }
-    json(ctx, Map.of("referrals", out));
+    List<ScreeningStore.Referral> closed = closedReferrals(ctx);
+    Map<Long, PassengerFacts> closedFacts = referredFacts(closed);
+    List<Object> done = new ArrayList<>();
+    for (ScreeningStore.Referral r : closed) {
+      done.add(referralJson(r, closedFacts.get(r.hit().id())));
+    }
+    json(ctx, Map.of("referrals", out, "recentlyClosed", done));
   }
 
   private void outcomeApi(Context ctx) {
@@ -1529,7 +1573,8 @@ public final class ScreeningWeb implements WebModule {
     m.put("source", h.hit().source());
     m.put("title", h.hit().title());
     m.put("severity", h.hit().severity());
-    m.put("score", h.hit().score());
+    // three decimals, as the page shows it: the rest is floating-point noise (0.9550000000000001)
+    m.put("score", Math.round(h.hit().score() * 1000) / 1000.0);
     m.put("explanation", h.hit().explanation());
     // what is stored: a key with its arguments per line, for a client in another language
     m.put(
