@@ -554,4 +554,44 @@ class LiaisonReviewWebTest {
     assertThat(send(officer, "GET", "/api/search?q=cocaine&lang=ja", null).statusCode())
         .isEqualTo(200);
   }
+
+  private HttpResponse<String> form(String token, String path, String lang, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", "text/html")
+            .header("Accept-Language", lang)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void theRecordPagesShareFormTakesTheChosenAgreementAndSaysWhyOneDoesNotApply() throws Exception {
+    long older =
+        agree(
+            "{\"agency\":\"rvw-dup\",\"kinds\":[\"seizures\"],\"reference\":\"DUP 2024\","
+                + "\"validFrom\":\"2024-01-01\"}");
+    agree(
+        "{\"agency\":\"rvw-dup\",\"kinds\":[\"seizures\"],\"reference\":\"DUP 2025\","
+            + "\"validFrom\":\"2025-01-01\"}");
+    long seizure = id("SZ-RVW-9");
+    String path = "/records/" + seizure + "/shares";
+    String typed = "agency=rvw-dup&purpose=joint+customs+control&agreement=";
+    HttpResponse<String> notAnId = form(liaison, path, "en", typed + "abc");
+    assertThat(notAnId.statusCode()).isEqualTo(400);
+    assertThat(notAnId.body()).contains("id=\"share-error\"");
+    assertThat(audited("record.share.refused", "record:" + seizure).get(0).get("field").asText())
+        .isEqualTo("agreement");
+    // the police's agreement is no basis for sharing with another partner: said in Japanese
+    HttpResponse<String> wrong = form(liaison, path, "ja", typed + agreementOf("police-jp"));
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("その取決めでは今日この記録を共有できません");
+    HttpResponse<String> done = form(liaison, path, "en", typed + older);
+    assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
+    assertThat(shareOf(seizure, "rvw-dup").get("agreementId").asLong()).isEqualTo(older);
+  }
 }

@@ -233,13 +233,15 @@ public final class IntelWeb implements WebModule {
         .post(
             "/api/sharing/records/{id}",
             SHARE,
-            "share a record with a partner agency {agency, purpose} under an agreement in force",
+            "share a record with a partner agency {agency, purpose, agreement?} under an agreement"
+                + " in force: the one chosen (its id), else the one in force that started last",
             this::shareApi)
         .query()
         .post(
             "/api/sharing/records/{id}/{agency}/revoke",
             REVOKE,
-            "end a record's sharing with an agency {reason}",
+            "end a record's sharing with an agency {reason} (liaison officers; the"
+                + " administration's administrators as an emergency stop)",
             this::revokeApi)
         .query()
         .get(
