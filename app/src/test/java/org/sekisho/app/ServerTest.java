@@ -215,6 +215,52 @@ class ServerTest {
                         .one());
     assertThat(registrations).isEqualTo(1);
 
+    // a second registration under another name does not rename silently; a rename does, audited
+    HttpResponse<String> other =
+        send(
+            "POST",
+            "/api/agencies",
+            tokens.get(Role.ADMIN),
+            "{\"code\":\"coastguard-jp\",\"name\":\"JCG\"}");
+    assertThat(other.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(other.body()).get("message").asText())
+        .isEqualTo(
+            "agency coastguard-jp is registered as 'Japan Coast Guard'; rename it with PUT"
+                + " /api/agencies/coastguard-jp");
+    String renamed = "{\"name\":\"Japan Coast Guard (JCG)\"}";
+    assertThat(
+            send("PUT", "/api/agencies/coastguard-jp", tokens.get(Role.OFFICER), renamed)
+                .statusCode())
+        .isEqualTo(403);
+    assertThat(
+            send("PUT", "/api/agencies/nowhere-jp", tokens.get(Role.ADMIN), renamed).statusCode())
+        .isEqualTo(404);
+    HttpResponse<String> codeToo =
+        send(
+            "PUT",
+            "/api/agencies/coastguard-jp",
+            tokens.get(Role.ADMIN),
+            "{\"code\":\"jcg\",\"name\":\"x\"}");
+    assertThat(codeToo.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(codeToo.body()).get("field").asText()).isEqualTo("code");
+    JsonNode rename =
+        JSON.readTree(
+            send("PUT", "/api/agencies/coastguard-jp", tokens.get(Role.ADMIN), renamed).body());
+    assertThat(rename.get("previous").asText()).isEqualTo("Japan Coast Guard");
+    assertThat(rename.get("name").asText()).isEqualTo("Japan Coast Guard (JCG)");
+    String renameAudit =
+        sekisho
+            .db()
+            .jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::text from platform.audit_log where action ="
+                                + " 'agency.renamed' and subject = 'agency:coastguard-jp'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(renameAudit).contains("Japan Coast Guard (JCG)").contains("\"from\"");
+
     // registered is not yet agreed: a sharing needs an agreement in force for the kind
     JsonNode unagreed =
         JSON.readTree(

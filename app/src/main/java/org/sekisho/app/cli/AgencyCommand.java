@@ -14,7 +14,11 @@ import picocli.CommandLine.Parameters;
     name = "agency",
     mixinStandardHelpOptions = true,
     description = "The registered agencies: records may belong to, and be shared with, these only.",
-    subcommands = {AgencyCommand.Add.class, AgencyCommand.ListAll.class})
+    subcommands = {
+      AgencyCommand.Add.class,
+      AgencyCommand.Rename.class,
+      AgencyCommand.ListAll.class
+    })
 final class AgencyCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -64,6 +68,43 @@ final class AgencyCommand implements Runnable {
                 added
                     ? "agency " + code + " registered"
                     : "agency " + code + " was registered already");
+      }
+      return 0;
+    }
+  }
+
+  @Command(
+      name = "rename",
+      mixinStandardHelpOptions = true,
+      description = "Give a registered agency a new name (audited); its code stays.")
+  static final class Rename implements Callable<Integer> {
+    @Mixin DataDirOption data;
+
+    @Parameters(index = "0", paramLabel = "CODE", description = "e.g. police-jp")
+    String code;
+
+    @Option(names = "--name", required = true, description = "the new name")
+    String name;
+
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+      if (name.isBlank() || name.strip().length() > Agencies.MAX_NAME) {
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
+            "--name: expected the agency's name, 1 to " + Agencies.MAX_NAME + " characters");
+      }
+      try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
+        java.util.Optional<String> was = s.agencies().rename(code, name, actor(), "");
+        if (was.isEmpty()) {
+          throw new CommandLine.ParameterException(
+              spec.commandLine(), "no agency " + code + " is registered ('sekisho agency list')");
+        }
+        spec.commandLine()
+            .getOut()
+            .println(
+                "agency " + code + " renamed from '" + was.get() + "' to '" + name.strip() + "'");
       }
       return 0;
     }

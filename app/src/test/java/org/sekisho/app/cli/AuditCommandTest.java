@@ -46,6 +46,9 @@ class AuditCommandTest {
       throws Exception {
     Run added = run(dir, "agency", "add", "police-jp", "--name", "National Police Agency");
     assertThat(added.code()).as(added.err()).isZero();
+    Run unknown = run(dir, "agency", "rename", "polce-jp", "--name", "NPA");
+    assertThat(unknown.code()).isEqualTo(2);
+    assertThat(unknown.err()).contains("no agency polce-jp is registered");
 
     Run text = run(dir, "audit", "list", "--action", "agency.");
     assertThat(text.code()).as(text.err()).isZero();

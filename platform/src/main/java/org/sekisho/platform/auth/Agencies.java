@@ -107,6 +107,50 @@ public final class Agencies {
     return changed.orElse(false);
   }
 
+  /**
+   * Gives the registered agency {@code code} a new name (its code, by which records belong to it
+   * and are shared with it, stays), audited as {@code agency.renamed} with both names.
+   *
+   * @return the name it had; empty when no agency {@code code} is registered
+   * @throws IllegalArgumentException when the name is blank or too long
+   */
+  public Optional<String> rename(String code, String name, String actor, String actorAgency) {
+    String shown = name == null ? "" : name.strip();
+    if (shown.isEmpty() || shown.length() > MAX_NAME) {
+      throw new IllegalArgumentException(
+          "expected the agency's new name, 1 to " + MAX_NAME + " characters");
+    }
+    Optional<String> before =
+        jdbi.inTransaction(
+            h -> {
+              Optional<String> was =
+                  h.createQuery("select name from platform.agency where code = ? for update")
+                      .bind(0, code)
+                      .mapTo(String.class)
+                      .findOne();
+              if (was.isPresent() && !was.get().equals(shown)) {
+                h.createUpdate("update platform.agency set name = ? where code = ?")
+                    .bind(0, shown)
+                    .bind(1, code)
+                    .execute();
+              }
+              return was;
+            });
+    before
+        .filter(was -> !was.equals(shown))
+        .ifPresent(
+            was ->
+                audit.record(
+                    new AuditEvent(
+                        clock.instant(),
+                        actor,
+                        actorAgency,
+                        "agency.renamed",
+                        "agency:" + code,
+                        Map.of("from", was, "to", shown))));
+    return before;
+  }
+
   /** Whether {@code code} is registered. */
   public boolean isRegistered(String code) {
     return codes().contains(code);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.auth.Principal;
@@ -46,6 +47,13 @@ public final class AgencyWeb implements WebModule {
                 + " administrators); 201 when new, 200 when registered already (its name"
                 + " unchanged)",
             this::register)
+        .query()
+        .put(
+            "/api/agencies/{code}",
+            Access.anyOf(Role.ADMIN),
+            "rename a registered agency ({\"name\":…}; the administration's administrators; its"
+                + " code stays): {code, name, previous}; 404 when no such agency",
+            this::rename)
         .query();
   }
 
@@ -65,6 +73,50 @@ public final class AgencyWeb implements WebModule {
                       return m;
                     })
                 .toList()));
+  }
+
+  private void rename(Context ctx) {
+    Principal p = Web.principal(ctx);
+    if (!p.agency().equals(administration)) {
+      throw HttpProblem.of(
+          "forbidden", "", "only administrators of " + administration + " rename agencies");
+    }
+    JsonNode body;
+    try {
+      body = JSON.readTree(ctx.body());
+    } catch (Exception e) {
+      body = null;
+    }
+    if (body == null || !body.isObject()) {
+      throw HttpProblem.of("invalid-json", "body", "expected a JSON object {\"name\":…}");
+    }
+    java.util.Iterator<String> fields = body.fieldNames();
+    while (fields.hasNext()) {
+      String f = fields.next();
+      if (!f.equals("name")) {
+        throw HttpProblem.of(
+            "invalid-field", f, "an agency's code stays; only its name is changed, not " + f);
+      }
+    }
+    JsonNode name = body.get("name");
+    if (name == null || !name.isTextual()) {
+      throw HttpProblem.of("missing-field", "name", "expected the agency's new name as a string");
+    }
+    String code = ctx.pathParam("code");
+    Optional<String> previous;
+    try {
+      previous = agencies.rename(code, name.asText(), p.username(), p.agency());
+    } catch (IllegalArgumentException e) {
+      throw HttpProblem.of("invalid-value", "name", e.getMessage());
+    }
+    if (previous.isEmpty()) {
+      throw HttpProblem.of("not-found", "code", "no agency " + code + " is registered");
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("code", code);
+    out.put("name", name.asText().strip());
+    out.put("previous", previous.get());
+    ctx.json(out);
   }
 
   private void register(Context ctx) {
@@ -103,6 +155,23 @@ public final class AgencyWeb implements WebModule {
     if (!p.agency().equals(administration)) {
       throw HttpProblem.of(
           "forbidden", "", "only administrators of " + administration + " register agencies");
+    }
+    Optional<String> registeredAs =
+        agencies.all().stream()
+            .filter(a -> a.code().equals(code.asText()) && !a.name().equals(a.code()))
+            .map(Agencies.Agency::name)
+            .findFirst();
+    if (registeredAs.isPresent() && !shown.isEmpty() && !registeredAs.get().equals(shown)) {
+      // a second registration does not rename silently: it says how the agency is registered
+      throw HttpProblem.of(
+          "conflict",
+          "name",
+          "agency "
+              + code.asText()
+              + " is registered as '"
+              + registeredAs.get()
+              + "'; rename it with PUT /api/agencies/"
+              + code.asText());
     }
     boolean added = agencies.register(code.asText(), shown, p.username(), p.agency());
     Map<String, Object> out = new LinkedHashMap<>();
