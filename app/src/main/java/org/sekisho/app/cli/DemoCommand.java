@@ -27,10 +27,11 @@ import picocli.CommandLine.Option;
 @Command(
     name = "demo",
     mixinStandardHelpOptions = true,
-    description = {
-      "Start Sekisho with a realistic day of demo data: embedded PostgreSQL, demo data generated (or reused) and",
-      "loaded, web UI and API on localhost. Prints the URL and one account per role."
-    })
+    // one paragraph: the command list shows a description's first line only
+    description =
+        "Start Sekisho with a realistic day of demo data: embedded PostgreSQL, demo data generated"
+            + " (or reused) and loaded, web UI and API on localhost. Prints the URL and one account"
+            + " per role.")
 final class DemoCommand implements Callable<Integer> {
   @Mixin DataDirOption data;
 

@@ -151,6 +151,9 @@ class MainTest {
       assertThat(r.code()).as(name).isZero();
       assertThat(r.out()).as(name).contains("Usage:");
     }
+    // the command list shows each command's whole description, not its first source line
+    assertThat(run("--help").out().replaceAll("\\s+", " "))
+        .contains("demo data generated (or reused) and loaded, web UI and API on localhost.");
     assertThat(run("bench", "--help").out())
         .contains("ingest", "search", "ais", "egate", "screening", "scoring");
     assertThat(run("audit", "verify", "--help").code()).isZero();
