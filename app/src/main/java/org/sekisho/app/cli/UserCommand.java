@@ -62,6 +62,9 @@ final class UserCommand implements Callable<Integer> {
                       new CommandLine.ParameterException(
                           spec.commandLine(), "unknown role '" + r + "'")));
     }
+    // the web's role rules (kiosk alone, a kiosk at an office): exit 2 like every other bad value
+    refuseIf(AccountRules.rolesProblem(rs));
+    refuseIf(AccountRules.kioskOfficeProblem(rs, o.office()));
     if (AccountRules.agencyRolesProblem(rs, agency, Sekisho.agency()).isPresent()) {
       // the same rule as the web's account administration
       throw new CommandLine.ParameterException(

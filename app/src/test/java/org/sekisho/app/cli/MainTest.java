@@ -93,6 +93,33 @@ class MainTest {
             "/nonexistent/sekisho");
     assertThat(office.code()).isEqualTo(2);
     assertThat(office.err()).contains("office:");
+    // the role rules too, before any database is opened
+    Run kioskAdmin =
+        run(
+            "user",
+            "gate-01",
+            "--role",
+            "kiosk,admin",
+            "--agency",
+            "customs-jp",
+            "--office",
+            "NRT",
+            "--data-dir",
+            "/nonexistent/sekisho");
+    assertThat(kioskAdmin.code()).isEqualTo(2);
+    assertThat(kioskAdmin.err()).contains("kiosk");
+    Run kioskNowhere =
+        run(
+            "user",
+            "gate-02",
+            "--role",
+            "kiosk",
+            "--agency",
+            "customs-jp",
+            "--data-dir",
+            "/nonexistent/sekisho");
+    assertThat(kioskNowhere.code()).isEqualTo(2);
+    assertThat(kioskNowhere.err()).contains("office");
   }
 
   @Test
