@@ -482,6 +482,15 @@ class PnrUnitFollowUpReviewTest {
     assertThat(b.get("error").asText()).isEqualTo("invalid-parameter");
     assertThat(b.get("message").asText()).contains("form").contains("from");
     assertThat(get("/api/screening/flights?from=2026-11-28&lang=ja").statusCode()).isEqualTo(200);
+
+    // a body field the route does not take is refused too, not answered as if read
+    HttpResponse<String> field =
+        post(
+            "/api/screening/hits/1/disposition",
+            "{\"disposition\":\"no-match\",\"comment\":\"other person\",\"expectedVersion\":1}");
+    assertThat(field.statusCode()).as(field.body()).isEqualTo(400);
+    assertThat(JSON.readTree(field.body()).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(JSON.readTree(field.body()).get("field").asText()).isEqualTo("expectedVersion");
   }
 
   @Test

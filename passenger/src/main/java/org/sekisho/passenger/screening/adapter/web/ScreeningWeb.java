@@ -1091,8 +1091,9 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void dispositionApi(Context ctx) {
+    // the request's form first: a field not taken is refused whatever the hit
+    JsonNode body = body(ctx, "disposition", "comment");
     HitRow h = hit(ctx);
-    JsonNode body = body(ctx);
     Principal who = Web.principal(ctx);
     HitRow done =
         value(
@@ -1106,8 +1107,8 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void correctionApi(Context ctx) {
+    JsonNode body = body(ctx, "disposition", "comment", "version");
     HitRow h = hit(ctx);
-    JsonNode body = body(ctx);
     Principal who = Web.principal(ctx);
     if (!versionSent(ctx, body, h)) {
       return;
@@ -1180,8 +1181,8 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void outcomeApi(Context ctx) {
+    JsonNode body = body(ctx, "outcome", "comment", "version");
     HitRow h = hit(ctx);
-    JsonNode body = body(ctx);
     if (!versionSent(ctx, body, h)) {
       return;
     }
@@ -1219,7 +1220,7 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void ruleApi(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = body(ctx, "id", "text");
     Principal who = Web.principal(ctx);
     PassengerRules.Change c =
         value(
@@ -1255,7 +1256,7 @@ public final class ScreeningWeb implements WebModule {
     long id = id(ctx.pathParam("id"), "id");
     String reason = "";
     if (!enabled) {
-      JsonNode b = body(ctx);
+      JsonNode b = body(ctx, "reason");
       reason = b.path("reason").asText("");
     }
     Principal who = Web.principal(ctx);
@@ -1392,7 +1393,7 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void createListApi(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = body(ctx, "name", "kind", "description");
     ScreeningStore.ReferenceListRow l =
         value(
             referenceLists.create(
@@ -1429,7 +1430,7 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void addListEntryApi(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = body(ctx, "value", "note");
     ScreeningLists.Imported r =
         value(
             referenceLists.add(
@@ -1441,7 +1442,7 @@ public final class ScreeningWeb implements WebModule {
   }
 
   private void removeListEntryApi(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = body(ctx, "value");
     boolean removed =
         value(
             referenceLists.remove(
@@ -1668,16 +1669,35 @@ public final class ScreeningWeb implements WebModule {
     return new FlightFilter(from, to, direction(ctx));
   }
 
-  private static JsonNode body(Context ctx) {
+  /**
+   * The request's JSON object, refused (400 {@code unknown-field}, naming it and the fields taken)
+   * when it holds a field other than {@code fields}: a misspelt or misplaced field ({@code
+   * expectedVersion} on a disposition) would otherwise be answered as if it had been read.
+   */
+  private static JsonNode body(Context ctx, String... fields) {
+    JsonNode n;
     try {
-      JsonNode n = JSON.readTree(ctx.bodyAsBytes());
-      if (n == null || !n.isObject()) {
-        throw HttpProblem.of("invalid-json", "body", "expected a JSON object");
-      }
-      return n;
+      n = JSON.readTree(ctx.bodyAsBytes());
     } catch (IOException e) {
       throw HttpProblem.of("invalid-json", "body", "not JSON: " + e.getMessage());
     }
+    if (n == null || !n.isObject()) {
+      throw HttpProblem.of("invalid-json", "body", "expected a JSON object");
+    }
+    List<String> taken = List.of(fields);
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!taken.contains(name)) {
+        throw HttpProblem.of(
+            "unknown-field",
+            name,
+            "field \""
+                + name
+                + "\" is not taken here; this route takes "
+                + String.join(", ", taken));
+      }
+    }
+    return n;
   }
 
   private static <T> T value(Outcome<T> o) {
