@@ -262,36 +262,7 @@ public record PassengerFacts(
 
   /** The same traveller with {@code name} as the name before this version changed it. */
   public PassengerFacts withPreviousName(String name) {
-    return new PassengerFacts(
-        key,
-        source,
-        booking,
-        version,
-        surname,
-        givenName,
-        dateOfBirth,
-        nationality,
-        documentNumber,
-        documentCountry,
-        gender,
-        departureDate,
-        bookingDaysBeforeDeparture,
-        payments,
-        oneWay,
-        route,
-        origin,
-        destination,
-        bags,
-        bagWeightKg,
-        travellingAlone,
-        changed,
-        agency,
-        seat,
-        bookingClass,
-        companions,
-        phones,
-        cardBins,
-        name);
+    return withKey(key, name);
   }
 
   /**
