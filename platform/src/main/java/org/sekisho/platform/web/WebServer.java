@@ -320,7 +320,10 @@ public final class WebServer implements AutoCloseable {
    */
   static final int DOCUMENT_BODY_LIMIT = 16 * 1024 * 1024;
 
-  /** Refuses a public route's body over {@link #PUBLIC_BODY_LIMIT}, reading no more than that. */
+  /**
+   * Refuses a body over {@code limit} bytes ({@link #PUBLIC_BODY_LIMIT} on a public route, {@link
+   * #DOCUMENT_BODY_LIMIT} on a signed-in one), reading no more than that.
+   */
   private static void boundBody(Context ctx, int limit, String what) throws java.io.IOException {
     long declared = ctx.contentLength();
     if (declared > limit) {
