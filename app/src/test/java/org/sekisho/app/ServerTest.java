@@ -400,6 +400,19 @@ class ServerTest {
   }
 
   @Test
+  void everyApiRouteOfEveryModuleDeclaresTheQueryParametersItTakes() {
+    // an undeclared route would answer a misspelt filter as if it had been read
+    java.util.List<String> undeclared =
+        web.routes().stream()
+            .filter(RouteSpec::api)
+            .filter(spec -> spec.query().isEmpty())
+            .map(spec -> spec.method() + " " + spec.path())
+            .toList();
+    assertThat(undeclared).isEmpty();
+    assertThat(web.routes().stream().filter(RouteSpec::api).count()).isGreaterThan(100);
+  }
+
+  @Test
   void everyRouteAdmitsExactlyTheRolesItDeclares() throws Exception {
     // the audit log viewer is served, so the walk below covers it
     assertThat(web.routes().stream().map(s -> s.method() + " " + s.path()))
