@@ -695,64 +695,51 @@ public final class JdbcScreeningStore implements ScreeningStore {
   @Override
   public List<Referral> referrals(String airport) {
     return jdbi.withHandle(
-        h -> {
-          List<Referral> out = new ArrayList<>();
-          h
-              .createQuery(
-                  "select h.id, case when f.direction = 'departure' then f.origin else"
-                      + " f.destination end as airport from passenger.screening_hit h join"
-                      + " passenger.screening_flight f on f.id = h.flight_id where h.status ="
-                      + " 'refer-to-officer' order by f.departure_date, h.disposed_at, h.id"
-                      + " limit 500")
-              .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-              .list()
-              .stream()
-              .filter(e -> airport.isEmpty() || e.getValue().equalsIgnoreCase(airport))
-              .forEach(
-                  e ->
-                      hit(e.getKey())
-                          .ifPresent(
-                              hr ->
-                                  out.add(
-                                      new Referral(
-                                          hr,
-                                          flightById(hr.flightId()).orElseThrow(),
-                                          e.getValue()))));
-          return out;
-        });
+        h ->
+            referralsFrom(
+                h.createQuery(
+                    "select h.id, case when f.direction = 'departure' then f.origin else"
+                        + " f.destination end as airport from passenger.screening_hit h join"
+                        + " passenger.screening_flight f on f.id = h.flight_id where h.status ="
+                        + " 'refer-to-officer' order by f.departure_date, h.disposed_at, h.id"
+                        + " limit 500"),
+                airport));
   }
 
   @Override
   public List<Referral> closedReferrals(String airport, Instant since) {
     return jdbi.withHandle(
-        h -> {
-          List<Referral> out = new ArrayList<>();
-          h
-              .createQuery(
-                  "select h.id, case when f.direction = 'departure' then f.origin else"
-                      + " f.destination end as airport from passenger.screening_hit h join"
-                      + " passenger.screening_flight f on f.id = h.flight_id join"
-                      + " passenger.screening_decision d on d.hit_id = h.id and d.version ="
-                      + " h.version where h.status in ('confirmed', 'examined-nothing-found') and"
-                      + " d.kind = 'referral-outcome' and d.decided_at >= :since order by"
-                      + " d.decided_at desc, h.id limit 500")
-              .bind("since", utc(since))
-              .map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2)))
-              .list()
-              .stream()
-              .filter(e -> airport.isEmpty() || e.getValue().equalsIgnoreCase(airport))
-              .forEach(
-                  e ->
-                      hit(e.getKey())
-                          .ifPresent(
-                              hr ->
-                                  out.add(
-                                      new Referral(
-                                          hr,
-                                          flightById(hr.flightId()).orElseThrow(),
-                                          e.getValue()))));
-          return out;
-        });
+        h ->
+            referralsFrom(
+                h.createQuery(
+                        "select h.id, case when f.direction = 'departure' then f.origin else"
+                            + " f.destination end as airport from passenger.screening_hit h join"
+                            + " passenger.screening_flight f on f.id = h.flight_id join"
+                            + " passenger.screening_decision d on d.hit_id = h.id and d.version ="
+                            + " h.version where h.status in ('confirmed', 'examined-nothing-found')"
+                            + " and d.kind = 'referral-outcome' and d.decided_at >= :since order"
+                            + " by d.decided_at desc, h.id limit 500")
+                    .bind("since", utc(since)),
+                airport));
+  }
+
+  /**
+   * The referrals named by a query of (hit id, airport) rows, in its order, kept to {@code airport}
+   * unless that is empty.
+   */
+  private List<Referral> referralsFrom(org.jdbi.v3.core.statement.Query rows, String airport) {
+    List<Referral> out = new ArrayList<>();
+    rows.map((rs, ctx) -> Map.entry(rs.getLong(1), rs.getString(2))).list().stream()
+        .filter(e -> airport.isEmpty() || e.getValue().equalsIgnoreCase(airport))
+        .forEach(
+            e ->
+                hit(e.getKey())
+                    .ifPresent(
+                        hr ->
+                            out.add(
+                                new Referral(
+                                    hr, flightById(hr.flightId()).orElseThrow(), e.getValue()))));
+    return out;
   }
 
   @Override
