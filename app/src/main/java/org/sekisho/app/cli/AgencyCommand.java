@@ -27,6 +27,25 @@ final class AgencyCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
+  /**
+   * Refuses, as a usage error of {@code --agency} (exit 2), an agency {@code s} has not registered,
+   * naming those it has: a mistyped code would otherwise own records or accounts that whoever is
+   * later registered under it would read.
+   */
+  static void requireRegistered(Sekisho s, String agency, CommandLine cl) {
+    if (!s.agencies().isRegistered(agency)) {
+      throw new CommandLine.ParameterException(
+          cl,
+          "--agency '"
+              + agency
+              + "' is not a registered agency (registered: "
+              + String.join(", ", new java.util.TreeSet<>(s.agencies().codes()))
+              + "); register it first with `sekisho agency add "
+              + agency
+              + " --name …`");
+    }
+  }
+
   /** The actor the audit log names for this machine's user. */
   static String actor() {
     return "cli:" + System.getProperty("user.name", "unknown");

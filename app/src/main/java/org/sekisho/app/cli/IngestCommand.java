@@ -72,15 +72,7 @@ final class IngestCommand implements Callable<Integer> {
         InputStream in = Files.newInputStream(file)) {
       // a typo (polce-jp) would make the records another agency's, readable by whoever is later
       // registered under that code: refused as a row naming an unknown agency is
-      if (!s.agencies().isRegistered(owner)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--agency '"
-                + owner
-                + "' is not a registered agency (registered: "
-                + String.join(", ", new java.util.TreeSet<>(s.agencies().codes()))
-                + "); register it first with 'sekisho agency add'");
-      }
+      AgencyCommand.requireRegistered(s, owner, spec.commandLine());
       Outcome<IngestReport> o =
           s.ingest()
               .ingest(

@@ -92,17 +92,7 @@ final class UserCommand implements Callable<Integer> {
             });
     try (Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC())) {
       // a mistyped agency would otherwise register itself with the account
-      if (!s.agencies().isRegistered(agency)) {
-        throw new CommandLine.ParameterException(
-            spec.commandLine(),
-            "--agency: no agency '"
-                + agency
-                + "' is registered (registered: "
-                + String.join(", ", new java.util.TreeSet<>(s.agencies().codes()))
-                + "); register it first with `sekisho agency add "
-                + agency
-                + " --name …`");
-      }
+      AgencyCommand.requireRegistered(s, agency, spec.commandLine());
       boolean existed = s.accounts().exists(username);
       s.accounts().upsert(username, displayName, password, rs, agency, o.office());
       spec.commandLine()
