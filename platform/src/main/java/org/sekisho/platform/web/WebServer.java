@@ -57,6 +57,8 @@ public final class WebServer implements AutoCloseable {
   static final String LOGIN_CSRF_COOKIE = "sekisho_login_csrf";
   static final String LANG_COOKIE = "sekisho_lang";
   private static final String ROUTE = "sekisho.route";
+  // the roles a refused page needs, for the refusal page to name them in the reader's language
+  private static final String REFUSED_ROLES = "sekisho.refusedRoles";
 
   /**
    * @param host address to bind ({@code 127.0.0.1} in tests)
@@ -511,6 +513,9 @@ public final class WebServer implements AutoCloseable {
           }
         }
         Web.audit(ctx, "access.denied", spec.method() + " " + spec.path(), Map.of());
+        ctx.attribute(
+            REFUSED_ROLES,
+            ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList());
         throw HttpProblem.of(
             "forbidden",
             "",
@@ -572,7 +577,7 @@ public final class WebServer implements AutoCloseable {
       Map<String, Object> params = new LinkedHashMap<>();
       params.put("t", Web.messages(ctx));
       params.put("status", status);
-      params.put("message", problem.message());
+      params.put("message", pageMessage(ctx, problem, status));
       // the page says which input was refused, as the JSON answer's field does
       params.put("field", problem.field());
       ctx.html(layout.render(ctx, Integer.toString(status), layout.template("error.jte", params)));
@@ -584,6 +589,23 @@ public final class WebServer implements AutoCloseable {
     body.put("message", problem.message());
     body.put("field", problem.field().isEmpty() ? null : problem.field());
     ctx.json(body);
+  }
+
+  /**
+   * What the refusal page says: a page refused for want of a role says which, in the reader's
+   * language (the JSON answer keeps the English text API clients match on); other problems as the
+   * handler worded them.
+   */
+  private static String pageMessage(Context ctx, Problem problem, int status) {
+    List<String> roles = ctx.attribute(REFUSED_ROLES);
+    if (status != 403 || roles == null || roles.isEmpty()) {
+      return problem.message();
+    }
+    var t = Web.messages(ctx);
+    return t.get(
+        "error.forbidden.roles",
+        String.join(
+            t.get("error.forbidden.or"), roles.stream().map(r -> t.get("role." + r)).toList()));
   }
 
   Cookie cookie(String name, String value, boolean longLived) {

@@ -124,7 +124,16 @@ class AuditWebTest {
     TestServer.Answer analyst = t.get("/api/audit", kato);
     assertThat(analyst.status()).isEqualTo(403);
     assertThat(analyst.body()).contains("needs the role admin");
-    assertThat(html("/admin/audit", kato).status()).isEqualTo(403);
+    TestServer.Answer page = html("/admin/audit", kato);
+    assertThat(page.status()).isEqualTo(403);
+    // a browser is told in its reader's language which role the page is for; the API keeps the
+    // English text clients match on
+    assertThat(page.body())
+        .contains("This page is for the role Administrator")
+        .doesNotContain("needs the role");
+    TestServer.Answer ja = html("/admin/audit?lang=ja", kato);
+    assertThat(ja.status()).isEqualTo(403);
+    assertThat(ja.body()).contains("このページは「管理者」の役割の方のためのものです");
     assertThat(t.post("/api/audit/verify", kato, "application/json", "{}").status()).isEqualTo(403);
 
     TestServer.Answer partner = t.get("/api/audit", partnerAdmin);
