@@ -316,36 +316,75 @@ public final class IntelWeb implements WebModule {
         render("dashboard.jte", Map.of("d", d, "t", Web.messages(ctx))));
   }
 
-  private SearchQuery query(Context ctx) {
+  /** The search parameters the search page and the API read, in the order the page shows them. */
+  private static final List<String> SEARCH_PARAMS =
+      List.of("q", "kind", "from", "to", "office", "country", "hs", "size");
+
+  /**
+   * The query asked for, or every parameter refused with why (each named once, its first problem,
+   * in the order they are checked: the API answers with the first).
+   */
+  private record Asked(Optional<SearchQuery> query, List<Problem> problems) {}
+
+  private Asked ask(Context ctx) {
+    List<Problem> problems = new ArrayList<>();
     String kind = param(ctx, "kind");
     if (!kind.isEmpty() && RecordKind.ofCode(kind).isEmpty()) {
-      throw HttpProblem.of(
-          "invalid-parameter",
-          "kind",
-          "expected declaration, transport-document, conveyance-movement, postal-item or seizure");
+      problems.add(
+          Problem.of(
+              "invalid-parameter",
+              "kind",
+              "expected declaration, transport-document, conveyance-movement, postal-item or"
+                  + " seizure"));
     }
     // an HS code of other than 2, 4 or 6 digits, and from after to, are among the query's problems
     String hs = param(ctx, "hs");
     String country = param(ctx, "country").toUpperCase(Locale.ROOT);
     if (!country.isEmpty() && !org.sekisho.core.Country.isValidOrUnknown(country)) {
-      throw HttpProblem.of(
-          "invalid-parameter", "country", "expected an ISO 3166-1 alpha-2 code, e.g. CN");
+      problems.add(
+          Problem.of(
+              "invalid-parameter", "country", "expected an ISO 3166-1 alpha-2 code, e.g. CN"));
     }
+    Optional<LocalDate> from = checked(problems, () -> day(ctx, "from"), Optional.empty());
+    Optional<LocalDate> to = checked(problems, () -> day(ctx, "to"), Optional.empty());
+    int page = checked(problems, () -> Web.intParam(ctx, "page", 0, 0, 10_000), 0);
+    int size = checked(problems, () -> Web.intParam(ctx, "size", 50, 1, 500), 50);
     SearchQuery q =
         new SearchQuery(
             param(ctx, "q"),
-            opt(kind),
-            day(ctx, "from"),
-            day(ctx, "to"),
+            problems.stream().anyMatch(p -> p.field().equals("kind"))
+                ? Optional.empty()
+                : opt(kind),
+            from,
+            to,
             opt(param(ctx, "office")),
-            opt(country),
+            problems.stream().anyMatch(p -> p.field().equals("country"))
+                ? Optional.empty()
+                : opt(country),
             opt(hs),
-            Web.intParam(ctx, "page", 0, 0, 10_000),
-            Web.intParam(ctx, "size", 50, 1, 500));
-    if (!q.problems().isEmpty()) {
-      throw new HttpProblem(q.problems().get(0));
+            page,
+            size);
+    problems.addAll(q.problems());
+    // one problem per field: the first, as the API has always answered
+    Set<String> seen = new HashSet<>();
+    List<Problem> first = problems.stream().filter(p -> seen.add(p.field())).toList();
+    return new Asked(first.isEmpty() ? Optional.of(q) : Optional.empty(), first);
+  }
+
+  /** What {@code read} reads, or {@code otherwise} with its refusal added to {@code problems}. */
+  private static <T> T checked(
+      List<Problem> problems, java.util.function.Supplier<T> read, T otherwise) {
+    try {
+      return read.get();
+    } catch (HttpProblem e) {
+      problems.add(e.problem());
+      return otherwise;
     }
-    return q;
+  }
+
+  private SearchQuery query(Context ctx) {
+    Asked a = ask(ctx);
+    return a.query().orElseThrow(() -> new HttpProblem(a.problems().get(0)));
   }
 
   private SearchPage search(Context ctx, SearchQuery q) {
@@ -355,22 +394,44 @@ public final class IntelWeb implements WebModule {
     return p;
   }
 
+  /**
+   * The search page; a parameter refused, the page comes back (with the refusal's status) showing
+   * why beside each field at fault, in the reader's language, with what was typed.
+   */
   private void searchPage(Context ctx) {
-    SearchQuery q = query(ctx);
-    SearchPage p = search(ctx, q);
     Map<String, String> echo = new LinkedHashMap<>();
-    for (String k : new String[] {"q", "kind", "from", "to", "office", "country", "hs", "size"}) {
+    for (String k : SEARCH_PARAMS) {
       echo.put(k, param(ctx, k));
     }
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("q", echo);
+    params.put("t", Web.messages(ctx));
+    Asked asked = ask(ctx);
+    if (asked.query().isEmpty()) {
+      Messages t = Web.messages(ctx);
+      Map<String, String> errors = new LinkedHashMap<>();
+      asked.problems().forEach(p -> errors.put(p.field(), SearchMessages.why(t, p, echo)));
+      Problem first = asked.problems().get(0);
+      ctx.status(HttpProblem.status(first));
+      params.put("p", null);
+      params.put("nextUrl", "");
+      params.put("prevUrl", "");
+      params.put(
+          "refused",
+          new FormRefusal(
+              "search", first.field(), errors.get(first.field()), echo, List.of(), errors));
+      Web.page(ctx, t.get("search.title"), render("search.jte", params));
+      return;
+    }
+    SearchQuery q = asked.query().get();
+    SearchPage p = search(ctx, q);
     // the count stops at its cap; whether a next page has hits is known beyond it
     String next = p.more() ? pageUrl(echo, q.page() + 1) : "";
     String prev = q.page() > 0 ? pageUrl(echo, q.page() - 1) : "";
-    Map<String, Object> params = new LinkedHashMap<>();
     params.put("p", p);
-    params.put("q", echo);
     params.put("nextUrl", next);
     params.put("prevUrl", prev);
-    params.put("t", Web.messages(ctx));
+    params.put("refused", null);
     Web.page(ctx, Web.messages(ctx).get("search.title"), render("search.jte", params));
   }
 
