@@ -27,6 +27,8 @@ public interface MaritimeRecords {
    *     {@code summary} (English) stands
    * @param statusNote what the officer who last set the status wrote (which boat was sent, why it
    *     was closed), or null
+   * @param version how many status changes the alert has had: a change names the version it was
+   *     made on
    */
   record Alert(
       long id,
@@ -43,10 +45,47 @@ public interface MaritimeRecords {
       String statusBy,
       Instant statusAt,
       java.util.Map<String, String> facts,
-      String statusNote) {
+      String statusNote,
+      int version) {
 
     public Alert {
       facts = facts == null ? java.util.Map.of() : java.util.Map.copyOf(facts);
+    }
+
+    /** An alert at version 0 (no status change yet). */
+    public Alert(
+        long id,
+        String key,
+        String kind,
+        Instant time,
+        Instant end,
+        double lat,
+        double lon,
+        Integer mmsi,
+        Integer otherMmsi,
+        String summary,
+        String status,
+        String statusBy,
+        Instant statusAt,
+        java.util.Map<String, String> facts,
+        String statusNote) {
+      this(
+          id,
+          key,
+          kind,
+          time,
+          end,
+          lat,
+          lon,
+          mmsi,
+          otherMmsi,
+          summary,
+          status,
+          statusBy,
+          statusAt,
+          facts,
+          statusNote,
+          0);
     }
 
     /** An alert without a status note. */
@@ -134,6 +173,9 @@ public interface MaritimeRecords {
   /**
    * A stored camera sighting: where it was placed, and the AIS vessel that explained it (null for a
    * dark vessel).
+   *
+   * @param checked false when no AIS was received around its time (the feed down): not checked
+   * @param aisLastReport for a sighting not checked, the newest AIS report before it (null: none)
    */
   record StoredSighting(
       long id,
@@ -146,7 +188,23 @@ public interface MaritimeRecords {
       String vesselType,
       String imageRef,
       Integer matchedMmsi,
-      boolean dark) {}
+      boolean dark,
+      boolean checked,
+      Instant aisLastReport) {}
+
+  /**
+   * One change of an alert's status, as kept in its history.
+   *
+   * @param version the alert's version after this change
+   */
+  record StatusChange(
+      long alertId,
+      int version,
+      String fromStatus,
+      String status,
+      String note,
+      String by,
+      Instant at) {}
 
   void saveVessels(List<VesselSnapshot> vessels);
 
@@ -161,12 +219,26 @@ public interface MaritimeRecords {
 
   List<Alert> alerts(Instant since, int limit);
 
+  /** One alert, if there is one with that id. */
+  Optional<Alert> alert(long id);
+
   /**
-   * Sets an alert's status with who set it and when.
+   * Sets an alert's status with who set it, when and why, if it is still at {@code
+   * expectedVersion}, and keeps the change in its history; both or neither are written.
    *
-   * @return the alert as changed, empty when there is no alert {@code id}
+   * @return the alert as changed, empty when there is no alert {@code id} at that version
    */
-  Optional<Alert> setAlertStatus(long id, String status, String by, Instant at, String note);
+  Optional<Alert> setAlertStatus(
+      long id, int expectedVersion, String status, String by, Instant at, String note);
+
+  /** The status changes of these alerts, oldest first, by alert id (absent: none). */
+  java.util.Map<Long, List<StatusChange>> alertHistories(java.util.Collection<Long> ids);
+
+  /**
+   * The time of the newest AIS report stored between {@code from} and {@code to} (inclusive), from
+   * any vessel; empty when nothing was received then.
+   */
+  Optional<Instant> newestReport(Instant from, Instant to);
 
   List<VesselSnapshot> vessels(Instant since, int limit);
 
@@ -187,8 +259,21 @@ public interface MaritimeRecords {
 
   List<CameraSite> sites();
 
-  /** Stores a sighting with where it was placed and what explained it; returns its id. */
-  long saveSighting(Sighting s, double lat, double lon, Integer matchedMmsi, boolean dark);
+  /**
+   * Stores a sighting with where it was placed and what explained it; returns its id.
+   *
+   * @param checked false when no AIS at all was received around its time (then neither dark nor
+   *     matched)
+   * @param aisLastReport for a sighting not checked, the newest AIS report before it (null: none)
+   */
+  long saveSighting(
+      Sighting s,
+      double lat,
+      double lon,
+      Integer matchedMmsi,
+      boolean dark,
+      boolean checked,
+      Instant aisLastReport);
 
   /** The latest sightings, newest first. */
   List<StoredSighting> sightings(int limit);

@@ -628,7 +628,10 @@ public final class MaritimeService {
   }
 
   /**
-   * Records a camera sighting and checks it against AIS; a dark vessel raises an alert.
+   * Records a camera sighting and checks it against AIS; a dark vessel raises an alert. When no AIS
+   * report at all was received within {@link #STALE_PICTURE} of the sighting's time (the feed down)
+   * the sighting is stored but not checked ({@link DarkVesselCheck.NotChecked}) and raises no
+   * alert: the map's stale-picture warning already says that the feed is down.
    *
    * @return the stored sighting and the check's result, or a rejection naming the problem
    */
@@ -652,19 +655,28 @@ public final class MaritimeService {
     double lat = a.value()[0];
     double lon = a.value()[1];
     sync();
-    double dLat = darkCheck.maxDistanceNm() / 60.0;
-    double dLon = dLat / Math.max(0.05, Math.cos(Math.toRadians(lat)));
-    List<AisContact> contacts =
-        records.contacts(
-            s.time().minus(darkCheck.maxTimeApart()),
-            s.time().plus(darkCheck.maxTimeApart()),
-            lat - dLat,
-            lat + dLat,
-            lon - dLon,
-            lon + dLon);
-    DarkVesselCheck.Result r = darkCheck.check(s, lat, lon, contacts);
+    DarkVesselCheck.Result r;
+    Optional<Instant> heard =
+        records.newestReport(s.time().minus(STALE_PICTURE), s.time().plus(STALE_PICTURE));
+    if (heard.isEmpty()) {
+      // the feed was down (as the picture's stale flag reckons it): silence on AIS says nothing
+      // about this vessel, as the gap detector reports no vessel dark when every feed is silent
+      r =
+          new DarkVesselCheck.NotChecked(
+              lat, lon, records.newestReport(Instant.EPOCH, s.time()).orElse(null));
+    } else {
+      r = darkCheck.check(s, site, lat, lon, contactsAround(s, site, lat, lon));
+    }
     Integer matched = r instanceof DarkVesselCheck.Explained e ? e.nearest().mmsi() : null;
-    long id = records.saveSighting(s, lat, lon, matched, r instanceof DarkVesselCheck.Dark);
+    long id =
+        records.saveSighting(
+            s,
+            lat,
+            lon,
+            matched,
+            r instanceof DarkVesselCheck.Dark,
+            !(r instanceof DarkVesselCheck.NotChecked),
+            r instanceof DarkVesselCheck.NotChecked n ? n.lastReport() : null);
     if (r instanceof DarkVesselCheck.Dark) {
       records.saveAlert(
           new MaritimeRecords.Alert(
@@ -691,6 +703,36 @@ public final class MaritimeService {
               darkFacts(site, s)));
     }
     return Outcome.accepted(new SightingResult(id, r));
+  }
+
+  /**
+   * The AIS positions a sighting is checked against: near its position, or for a bearing-only
+   * sighting all within the camera's reach (the check keeps those along the bearing). Across the
+   * antimeridian or near a pole the box spans every longitude.
+   */
+  private List<AisContact> contactsAround(Sighting s, CameraSite site, double lat, double lon) {
+    boolean bearingOnly =
+        !org.sekisho.maritime.domain.geo.Geo.valid(s.lat(), s.lon())
+            && !Double.isNaN(s.bearingDeg());
+    double cLat = bearingOnly ? site.lat() : lat;
+    double cLon = bearingOnly ? site.lon() : lon;
+    double radiusNm = bearingOnly ? DarkVesselCheck.reachNm(site) : darkCheck.maxDistanceNm();
+    double dLat = radiusNm / 60.0;
+    double cos = Math.cos(Math.toRadians(Math.min(90, Math.abs(cLat) + dLat)));
+    double dLon = cos < 0.01 ? 360 : dLat / cos;
+    double minLon = cLon - dLon;
+    double maxLon = cLon + dLon;
+    if (minLon < -180 || maxLon > 180) {
+      minLon = -180;
+      maxLon = 180;
+    }
+    return records.contacts(
+        s.time().minus(darkCheck.maxTimeApart()),
+        s.time().plus(darkCheck.maxTimeApart()),
+        cLat - dLat,
+        cLat + dLat,
+        minLon,
+        maxLon);
   }
 
   /** What a dark-vessel alert's text is made from: the camera, what it saw, how far AIS was. */

@@ -53,7 +53,8 @@ class PatrolAndDarkVesselTest {
             Outcome.Accepted.class,
             a -> {
               double[] p = (double[]) a.value();
-              assertThat(p[0]).isCloseTo(34.90 - 0.1, org.assertj.core.data.Offset.offset(1e-6));
+              // 6 nm is 0.0999 degrees of latitude on the sphere
+              assertThat(p[0]).isCloseTo(34.90 - 0.1, org.assertj.core.data.Offset.offset(1e-3));
               assertThat(p[1]).isCloseTo(139.89, org.assertj.core.data.Offset.offset(1e-6));
             });
     Outcome<double[]> none =
@@ -62,6 +63,65 @@ class PatrolAndDarkVesselTest {
             SITE);
     assertThat(none).isInstanceOf(Outcome.Rejected.class);
     assertThat(((Outcome.Rejected<double[]>) none).problems().get(0).field()).isEqualTo("lat");
+  }
+
+  /** The review's camera: on the antimeridian's west side, looking east. */
+  static final CameraSite ANTI = new CameraSite("RV15-CAMANTI", "Anti", 30, 179.99, 90, 60, 5);
+
+  static Sighting bearing(double deg) {
+    return new Sighting(ANTI.id(), T, Double.NaN, Double.NaN, deg, Double.NaN, null, null);
+  }
+
+  static double[] placed(Sighting s, CameraSite site) {
+    return ((Outcome.Accepted<double[]>) DarkVesselCheck.place(s, site)).value();
+  }
+
+  @Test
+  void aBearingOnlySightingIsExplainedByAnAisVesselAnywhereAlongItsBearingNotOnlyAtHalfRange() {
+    // the vessel the review saw called dark: 0.59 nm from the camera on bearing 75.9
+    double[] near = org.sekisho.maritime.domain.geo.Geo.destination(30, 179.99, 75.9, 0.59);
+    // and one 4.5 nm out on the bearing, across the antimeridian
+    double[] far = org.sekisho.maritime.domain.geo.Geo.destination(30, 179.99, 77, 4.5);
+    assertThat(far[1]).isNegative();
+    Sighting s = bearing(76);
+    double[] p = placed(s, ANTI);
+    for (double[] v : List.of(near, far)) {
+      DarkVesselCheck.Result r =
+          check.check(s, ANTI, p[0], p[1], List.of(new AisContact(999150001, T, v[0], v[1])));
+      assertThat(r)
+          .as("vessel at %s", java.util.Arrays.toString(v))
+          .isInstanceOf(DarkVesselCheck.Explained.class);
+    }
+    // a vessel 3 nm out on bearing 110 (34 degrees off the reported bearing) does not explain it,
+    // nor one beyond the camera's range, nor one heard an hour later
+    double[] off = org.sekisho.maritime.domain.geo.Geo.destination(30, 179.99, 110, 3);
+    double[] beyond = org.sekisho.maritime.domain.geo.Geo.destination(30, 179.99, 76, 9);
+    assertThat(
+            check.check(
+                s,
+                ANTI,
+                p[0],
+                p[1],
+                List.of(
+                    new AisContact(1, T, off[0], off[1]),
+                    new AisContact(2, T, beyond[0], beyond[1]),
+                    new AisContact(3, T.plusSeconds(3600), near[0], near[1]))))
+        .isInstanceOf(DarkVesselCheck.Dark.class);
+  }
+
+  @Test
+  void aBearingOnlySightingIsPlacedOnTheGreatCircleAcrossTheAntimeridianAndAwayFromAPole() {
+    double[] east = placed(bearing(90), ANTI);
+    // 2.5 nm east of 179.99E is past the antimeridian, in the western hemisphere
+    assertThat(east[1]).isBetween(-180.0, -179.9);
+    assertThat(org.sekisho.maritime.domain.geo.Geo.distanceNm(30, 179.99, east[0], east[1]))
+        .isCloseTo(2.5, org.assertj.core.data.Offset.offset(0.01));
+    CameraSite pole = new CameraSite("pole", "Pole", 90, 0, 180, 360, 10);
+    double[] fromPole =
+        placed(new Sighting("pole", T, Double.NaN, Double.NaN, 180, Double.NaN, null, null), pole);
+    // the flat formula put this on the camera itself
+    assertThat(org.sekisho.maritime.domain.geo.Geo.distanceNm(90, 0, fromPole[0], fromPole[1]))
+        .isCloseTo(5, org.assertj.core.data.Offset.offset(0.01));
   }
 
   @Test

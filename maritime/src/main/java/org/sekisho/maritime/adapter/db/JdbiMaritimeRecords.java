@@ -276,28 +276,13 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getString("status_by"),
                             instant(rs, "status_at"),
                             facts(rs.getString("facts")),
-                            rs.getString("status_note")))
+                            rs.getString("status_note"),
+                            rs.getInt("version")))
                 .list());
   }
 
   @Override
-  public Optional<Alert> setAlertStatus(
-      long id, String status, String by, Instant at, String note) {
-    int n =
-        jdbi.withHandle(
-            h ->
-                h.createUpdate(
-                        "update maritime.alert set status = :status, status_by = :by, status_at ="
-                            + " :at, status_note = :note where id = :id")
-                    .bind("status", status)
-                    .bind("by", by)
-                    .bind("at", ts(at))
-                    .bind("note", note)
-                    .bind("id", id)
-                    .execute());
-    if (n == 0) {
-      return Optional.empty();
-    }
+  public Optional<Alert> alert(long id) {
     return jdbi.withHandle(
         h ->
             h.createQuery("select * from maritime.alert where id = :id")
@@ -319,8 +304,94 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getString("status_by"),
                             instant(rs, "status_at"),
                             facts(rs.getString("facts")),
-                            rs.getString("status_note")))
+                            rs.getString("status_note"),
+                            rs.getInt("version")))
                 .findOne());
+  }
+
+  @Override
+  public Optional<Alert> setAlertStatus(
+      long id, int expectedVersion, String status, String by, Instant at, String note) {
+    boolean changed =
+        jdbi.inTransaction(
+            h -> {
+              // the row lock taken by the update keeps the history in the alert's version order
+              String from =
+                  h.createQuery(
+                          "select status from maritime.alert where id = :id and version = :v for"
+                              + " update")
+                      .bind("id", id)
+                      .bind("v", expectedVersion)
+                      .mapTo(String.class)
+                      .findOne()
+                      .orElse(null);
+              if (from == null) {
+                return false;
+              }
+              h.createUpdate(
+                      "update maritime.alert set status = :status, status_by = :by, status_at ="
+                          + " :at, status_note = :note, version = version + 1 where id = :id")
+                  .bind("status", status)
+                  .bind("by", by)
+                  .bind("at", ts(at))
+                  .bind("note", note)
+                  .bind("id", id)
+                  .execute();
+              h.createUpdate(
+                      "insert into maritime.alert_status_change (alert_id, version, from_status,"
+                          + " status, note, changed_by, changed_at) values (:id, :v, :from,"
+                          + " :status, :note, :by, :at)")
+                  .bind("id", id)
+                  .bind("v", expectedVersion + 1)
+                  .bind("from", from)
+                  .bind("status", status)
+                  .bind("note", note)
+                  .bind("by", by)
+                  .bind("at", ts(at))
+                  .execute();
+              return true;
+            });
+    return changed ? alert(id) : Optional.empty();
+  }
+
+  @Override
+  public Map<Long, List<StatusChange>> alertHistories(java.util.Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    Map<Long, List<StatusChange>> out = new java.util.HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "select * from maritime.alert_status_change where alert_id = any(:ids) order"
+                        + " by alert_id, version")
+                .bind("ids", ids.toArray(new Long[0]))
+                .map(
+                    (rs, ctx) ->
+                        new StatusChange(
+                            rs.getLong("alert_id"),
+                            rs.getInt("version"),
+                            rs.getString("from_status"),
+                            rs.getString("status"),
+                            rs.getString("note"),
+                            rs.getString("changed_by"),
+                            instant(rs, "changed_at")))
+                .forEach(
+                    c ->
+                        out.computeIfAbsent(c.alertId(), k -> new java.util.ArrayList<>()).add(c)));
+    return out;
+  }
+
+  @Override
+  public Optional<Instant> newestReport(Instant from, Instant to) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select max(time) from maritime.position where time between :from and :to")
+                .bind("from", ts(from))
+                .bind("to", ts(to))
+                .map((rs, ctx) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .one());
   }
 
   private static final com.fasterxml.jackson.databind.ObjectMapper FACTS =
@@ -517,13 +588,21 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
   }
 
   @Override
-  public long saveSighting(Sighting s, double lat, double lon, Integer matched, boolean dark) {
+  public long saveSighting(
+      Sighting s,
+      double lat,
+      double lon,
+      Integer matched,
+      boolean dark,
+      boolean checked,
+      Instant aisLastReport) {
     return jdbi.withHandle(
         h ->
             h.createUpdate(
                     "insert into maritime.sighting (site_id, time, lat, lon, bearing_deg, size_m,"
-                        + " vessel_type, image_ref, matched_mmsi, dark) values (:site, :time,"
-                        + " :lat, :lon, :bearing, :size, :type, :image, :matched, :dark)")
+                        + " vessel_type, image_ref, matched_mmsi, dark, checked, ais_last_report)"
+                        + " values (:site, :time, :lat, :lon, :bearing, :size, :type, :image,"
+                        + " :matched, :dark, :checked, :last)")
                 .bind("site", s.siteId())
                 .bind("time", ts(s.time()))
                 .bind("lat", lat)
@@ -534,6 +613,8 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                 .bind("image", s.imageRef())
                 .bind("matched", matched)
                 .bind("dark", dark)
+                .bind("checked", checked)
+                .bind("last", aisLastReport == null ? null : ts(aisLastReport))
                 .executeAndReturnGeneratedKeys("id")
                 .mapTo(Long.class)
                 .one());
@@ -559,7 +640,9 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getString("vessel_type"),
                             rs.getString("image_ref"),
                             intOrNull(rs, "matched_mmsi"),
-                            rs.getBoolean("dark")))
+                            rs.getBoolean("dark"),
+                            rs.getBoolean("checked"),
+                            instant(rs, "ais_last_report")))
                 .list());
   }
 

@@ -26,6 +26,7 @@ import org.sekisho.maritime.application.ConveyanceMovements;
 import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.application.MaritimeService;
+import org.sekisho.maritime.domain.patrol.AlertTransitions;
 import org.sekisho.maritime.domain.patrol.CameraSite;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
 import org.sekisho.maritime.domain.patrol.PatrolBoat;
@@ -543,11 +544,13 @@ public final class MaritimeWeb implements WebModule {
     Map<Integer, String> names = names();
     List<Map<String, Object>> out = new ArrayList<>();
     int rank = 0;
-    for (MaritimeService.RankedAlert ra : listed(ctx)) {
+    List<MaritimeService.RankedAlert> listed = listed(ctx);
+    var histories = histories(listed.subList(0, Math.min(limit, listed.size())));
+    for (MaritimeService.RankedAlert ra : listed) {
       if (rank >= limit) {
         break;
       }
-      Map<String, Object> m = alertJson(ctx, ra, names);
+      Map<String, Object> m = alertJson(ctx, ra, names, histories);
       m.put("rank", ++rank);
       out.add(m);
     }
@@ -565,13 +568,19 @@ public final class MaritimeWeb implements WebModule {
     Map<Integer, String> names = names();
     List<Map<String, Object>> out = new ArrayList<>();
     int rank = 0;
-    for (AlertIncidents.Incident in : AlertIncidents.group(listed(ctx))) {
+    List<AlertIncidents.Incident> incidents = AlertIncidents.group(listed(ctx));
+    var histories =
+        histories(
+            incidents.subList(0, Math.min(limit, incidents.size())).stream()
+                .flatMap(in -> in.parts().stream())
+                .toList());
+    for (AlertIncidents.Incident in : incidents) {
       if (rank >= limit) {
         break;
       }
       List<Map<String, Object>> parts = new ArrayList<>();
       for (MaritimeService.RankedAlert ra : in.parts()) {
-        parts.add(alertJson(ctx, ra, names));
+        parts.add(alertJson(ctx, ra, names, histories));
       }
       Map<String, Object> m = new LinkedHashMap<>(parts.get(0));
       m.remove("rank");
@@ -597,6 +606,12 @@ public final class MaritimeWeb implements WebModule {
       out.add(m);
     }
     ctx.json(out);
+  }
+
+  /** The status histories of the alerts shown, read at once. */
+  private Map<Long, List<MaritimeRecords.StatusChange>> histories(
+      List<MaritimeService.RankedAlert> shown) {
+    return service.records().alertHistories(shown.stream().map(ra -> ra.alert().id()).toList());
   }
 
   /** The ranked alerts a list shows: closed ones only with {@code closed=true}. */
@@ -632,7 +647,10 @@ public final class MaritimeWeb implements WebModule {
   }
 
   private Map<String, Object> alertJson(
-      Context ctx, MaritimeService.RankedAlert ra, Map<Integer, String> names) {
+      Context ctx,
+      MaritimeService.RankedAlert ra,
+      Map<Integer, String> names,
+      Map<Long, List<MaritimeRecords.StatusChange>> histories) {
     var t = Web.messages(ctx);
     MaritimeRecords.Alert a = ra.alert();
     Map<String, Object> m = new LinkedHashMap<>();
@@ -669,6 +687,8 @@ public final class MaritimeWeb implements WebModule {
     m.put("statusBy", a.statusBy());
     m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
     m.put("statusNote", a.statusNote());
+    m.put("version", a.version());
+    m.put("history", historyJson(t, histories.getOrDefault(a.id(), List.of())));
     MaritimeService.Target target = ra.target();
     if (target == null) {
       m.put("tasking", null);
@@ -680,9 +700,12 @@ public final class MaritimeWeb implements WebModule {
       g.put("timeLocal", t.time(target.time()));
       g.put("mmsi", target.mmsi());
       g.put("vesselName", target.mmsi() == null ? null : names.get(target.mmsi()));
-      // aged on the boats' time base: a boat reported now is sent to a position this old
-      g.put("ageMinutes", minutesSince(target.time(), ra.taskAt()));
-      g.put("agedAt", ra.taskAt().toString());
+      // aged at the server's clock, as the vessel list ages the same position: before any boat has
+      // reported, the picture's time would call a position heard ten hours ago "0 min old"
+      Instant now = service.now();
+      g.put("ageMinutes", minutesSince(target.time(), now));
+      g.put("age", AlertText.duration(t, Duration.ofMinutes(minutesSince(target.time(), now))));
+      g.put("agedAt", now.toString());
       m.put("tasking", g);
     }
     List<Map<String, Object>> boats = new ArrayList<>();
@@ -697,7 +720,9 @@ public final class MaritimeWeb implements WebModule {
       b.put("etaBasis", "straight-line");
       b.put("responseKnots", o.boat().responseKnots());
       b.put("speedAssumed", o.boat().responseAssumed());
-      b.put("positionAgeMinutes", o.age() == null ? null : o.age().toMinutes());
+      b.put("eta", o.eta() == null ? null : AlertText.duration(t, o.eta()));
+      b.put("positionAgeMinutes", minutesSince(o.boat().time(), service.now()));
+      b.put("positionAge", AlertText.duration(t, Duration.between(o.boat().time(), service.now())));
       boats.add(b);
     }
     m.put("nearestBoats", boats);
@@ -714,7 +739,12 @@ public final class MaritimeWeb implements WebModule {
     long id = alertId(ctx);
     JsonNode b = body(ctx);
     String status = status(b);
-    String note = note(b, status);
+    String note = note(b);
+    MaritimeRecords.Alert lead = alertOr404(id);
+    Integer version = expectedVersion(ctx, b, lead.version());
+    if (version == null) {
+      return;
+    }
     List<MaritimeService.RankedAlert> open = new ArrayList<>();
     for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, null)) {
       if (!"closed".equals(ra.alert().status())) {
@@ -728,8 +758,17 @@ public final class MaritimeWeb implements WebModule {
             .map(in -> in.parts().stream().map(p -> p.alert().id()).toList())
             .orElse(List.of(id));
     List<Map<String, Object>> parts = new ArrayList<>();
+    // the alert named is checked against the version the officer read; the other parts go with it
+    // at their own versions, and those already at the status are left as they are
+    parts.add(setStatus(ctx, lead, version, status, note));
     for (long part : ids) {
-      parts.add(setStatus(ctx, part, status, note));
+      if (part == id) {
+        continue;
+      }
+      MaritimeRecords.Alert a = alertOr404(part);
+      if (!a.status().equals(status)) {
+        parts.add(setStatus(ctx, a, a.version(), status, note));
+      }
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", id);
@@ -739,19 +778,11 @@ public final class MaritimeWeb implements WebModule {
   }
 
   /**
-   * The status note: at most 1000 characters, and required to close (the next watch reads why an
-   * alert was closed: which boat was sent, what it found).
+   * The status note: at most 1000 characters; {@link AlertTransitions} says when one is needed (to
+   * close, to reopen a closed alert: the next watch reads why).
    */
-  private static String note(JsonNode b, String status) {
-    String note = limited(b, "note", 1000);
-    if (note == null && "closed".equals(status)) {
-      throw HttpProblem.of(
-          "missing-field",
-          "note",
-          "closing needs a note saying why (which boat was sent, what it found), at most 1000"
-              + " characters");
-    }
-    return note;
+  private static String note(JsonNode b) {
+    return limited(b, "note", 1000);
   }
 
   private static long alertId(Context ctx) {
@@ -771,37 +802,141 @@ public final class MaritimeWeb implements WebModule {
     return status;
   }
 
-  /** Sets one alert's status with who and when, audited; 404 when there is no such alert. */
-  private Map<String, Object> setStatus(Context ctx, long id, String status, String note) {
+  /** Why a status change naming no version is refused (428). */
+  static final String VERSION_REQUIRED =
+      "name the version of the alert the change was made on (expectedVersion: the alert's"
+          + " version, from GET /api/maritime/alerts or /api/maritime/incidents), so that it cannot"
+          + " undo another officer's change made meanwhile";
+
+  /**
+   * The version the change was made on, or null after answering 428 (a change without one must not
+   * silently undo a change made meanwhile).
+   */
+  private static Integer expectedVersion(Context ctx, JsonNode b, int current) {
+    JsonNode n = b.get("expectedVersion");
+    if (n == null || n.isNull()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("error", "precondition-required");
+      m.put("message", VERSION_REQUIRED);
+      m.put("field", "expectedVersion");
+      m.put("version", current);
+      ctx.status(428).json(m);
+      return null;
+    }
+    if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0) {
+      throw HttpProblem.of(
+          "invalid-field", "expectedVersion", "expected a whole number of 0 or more");
+    }
+    return n.asInt();
+  }
+
+  private MaritimeRecords.Alert alertOr404(long id) {
+    return service.records().alert(id).orElseThrow(() -> HttpProblem.notFound("alert " + id));
+  }
+
+  /** 409: the alert moved on since it was read; says who changed it, when and to what. */
+  private static HttpProblem changedMeanwhile(
+      org.sekisho.platform.i18n.Messages t, MaritimeRecords.Alert now) {
+    return HttpProblem.of(
+        "conflict",
+        "expectedVersion",
+        "alert "
+            + now.id()
+            + " was changed meanwhile (now "
+            + now.status()
+            + (now.statusBy() == null
+                ? ""
+                : " by " + now.statusBy() + " at " + ZONED.format(now.statusAt().atZone(t.zone())))
+            + ", version "
+            + now.version()
+            + "); reload it and decide again");
+  }
+
+  /** Times in API messages: in the administration's zone, as people on the map typed them. */
+  static final java.time.format.DateTimeFormatter ZONED =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH);
+
+  /**
+   * Sets one alert's status if it is still at {@code version} and the change makes sense ({@link
+   * AlertTransitions}); who, when and why are kept in its history and audited. 404 when there is no
+   * such alert, 409 when it changed meanwhile or the change contradicts its state.
+   */
+  private Map<String, Object> setStatus(
+      Context ctx, MaritimeRecords.Alert a, int version, String status, String note) {
+    var t = Web.messages(ctx);
+    if (a.version() != version) {
+      throw changedMeanwhile(t, a);
+    }
+    AlertTransitions.refusal(a.status(), status, note)
+        .ifPresent(
+            r -> {
+              throw HttpProblem.of(
+                  r.conflict() ? "conflict" : "missing-field",
+                  r.field(),
+                  "alert " + a.id() + ": " + r.message());
+            });
     Principal p = Web.principal(ctx);
-    MaritimeRecords.Alert a =
+    MaritimeRecords.Alert changed =
         service
             .records()
-            .setAlertStatus(id, status, p.username(), service.now(), note)
-            .orElseThrow(() -> HttpProblem.notFound("alert " + id));
+            .setAlertStatus(a.id(), version, status, p.username(), service.now(), note)
+            .orElseThrow(() -> changedMeanwhile(t, alertOr404(a.id())));
     Map<String, String> details = new LinkedHashMap<>();
+    details.put("from", a.status());
     details.put("status", status);
     details.put("kind", a.kind());
+    details.put("version", String.valueOf(changed.version()));
     if (note != null) {
       details.put("note", note);
     }
-    Web.audit(ctx, "maritime.alert.status", "alert:" + id, details);
+    Web.audit(ctx, "maritime.alert.status", "alert:" + a.id(), details);
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("id", a.id());
-    m.put("status", a.status());
-    m.put("statusBy", a.statusBy());
-    m.put("statusAt", a.statusAt() == null ? null : a.statusAt().toString());
-    m.put("statusNote", a.statusNote());
+    m.put("id", changed.id());
+    m.put("status", changed.status());
+    m.put("version", changed.version());
+    m.put("statusBy", changed.statusBy());
+    m.put("statusAt", changed.statusAt() == null ? null : changed.statusAt().toString());
+    m.put("statusNote", changed.statusNote());
+    m.put(
+        "history",
+        historyJson(
+            t, service.records().alertHistories(List.of(a.id())).getOrDefault(a.id(), List.of())));
     return m;
   }
 
-  /** Acknowledges or closes an alert: who and when are kept with it and audited. */
+  /** An alert's status changes, oldest first, each with its time in the reader's zone. */
+  private static List<Map<String, Object>> historyJson(
+      org.sekisho.platform.i18n.Messages t, List<MaritimeRecords.StatusChange> changes) {
+    List<Map<String, Object>> out = new ArrayList<>();
+    for (MaritimeRecords.StatusChange c : changes) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("version", c.version());
+      m.put("from", c.fromStatus());
+      m.put("status", c.status());
+      m.put("note", c.note());
+      m.put("by", c.by());
+      m.put("at", c.at().toString());
+      m.put("atLocal", t.time(c.at()));
+      out.add(m);
+    }
+    return out;
+  }
+
+  /**
+   * Acknowledges, closes or reopens an alert: {@code status}, {@code expectedVersion} (the version
+   * read; 428 without, 409 when it changed meanwhile) and a {@code note} (needed to close and to
+   * reopen a closed alert).
+   */
   private void alertStatus(Context ctx) {
     long id = alertId(ctx);
     JsonNode b = body(ctx);
     String status = status(b);
-    String note = note(b, status);
-    ctx.json(setStatus(ctx, id, status, note));
+    String note = note(b);
+    MaritimeRecords.Alert a = alertOr404(id);
+    Integer version = expectedVersion(ctx, b, a.version());
+    if (version != null) {
+      ctx.json(setStatus(ctx, a, version, status, note));
+    }
   }
 
   private List<Map<String, Object>> patrolsJson(Context ctx) {
@@ -850,9 +985,20 @@ public final class MaritimeWeb implements WebModule {
       m.put("imageRef", s.imageRef());
       m.put("matchedMmsi", s.matchedMmsi());
       m.put("dark", s.dark());
+      m.put("checked", s.checked());
+      if (!s.checked()) {
+        m.put("notChecked", notChecked(Web.messages(ctx), s.aisLastReport()));
+      }
       out.add(m);
     }
     ctx.json(out);
+  }
+
+  /** "not checked: no AIS received since 2026-11-28 13:59 JST", in the reader's language. */
+  private static String notChecked(org.sekisho.platform.i18n.Messages t, Instant lastReport) {
+    return lastReport == null
+        ? t.get("maritime.sighting.notchecked.never")
+        : t.get("maritime.sighting.notchecked", t.time(lastReport));
   }
 
   private void portCalls(Context ctx) {
@@ -1031,6 +1177,12 @@ public final class MaritimeWeb implements WebModule {
         m.put("id", ok.value().id());
         DarkVesselCheck.Result res = ok.value().result();
         m.put("dark", res instanceof DarkVesselCheck.Dark);
+        m.put("checked", !(res instanceof DarkVesselCheck.NotChecked));
+        if (res instanceof DarkVesselCheck.NotChecked n) {
+          var t = Web.messages(ctx);
+          m.put("aisLastReport", n.lastReport() == null ? null : n.lastReport().toString());
+          m.put("notChecked", notChecked(t, n.lastReport()));
+        }
         m.put("lat", res.lat());
         m.put("lon", res.lon());
         if (res instanceof DarkVesselCheck.Explained e) {
@@ -1041,7 +1193,22 @@ public final class MaritimeWeb implements WebModule {
         audit.put("site", s.siteId());
         audit.put("time", s.time().toString());
         audit.put("position", res.lat() + "," + res.lon());
-        audit.put("result", res instanceof DarkVesselCheck.Dark ? "dark" : "explained");
+        audit.put(
+            "result",
+            switch (res) {
+              case DarkVesselCheck.Dark d -> "dark";
+              case DarkVesselCheck.Explained e -> "explained";
+              case DarkVesselCheck.NotChecked n -> "not-checked";
+            });
+        if (!Double.isNaN(s.bearingDeg())) {
+          audit.put("bearingDeg", String.valueOf(s.bearingDeg()));
+        }
+        if (!Double.isNaN(s.sizeM())) {
+          audit.put("sizeM", String.valueOf(s.sizeM()));
+        }
+        if (s.vesselType() != null) {
+          audit.put("vesselType", s.vesselType());
+        }
         if (res instanceof DarkVesselCheck.Explained e) {
           audit.put("matchedMmsi", String.valueOf(e.nearest().mmsi()));
         }

@@ -73,4 +73,23 @@ public final class Geo {
     double d = Math.abs(((a - b) % 360 + 360) % 360);
     return d > 180 ? 360 - d : d;
   }
+
+  /**
+   * The point {@code distanceNm} from a start along the great circle leaving it on {@code
+   * bearingDeg}: correct at the poles and across the antimeridian (longitude in [-180, 180)).
+   *
+   * @return {lat, lon}
+   */
+  public static double[] destination(double lat, double lon, double bearingDeg, double distanceNm) {
+    double d = distanceNm * KM_PER_NM / EARTH_RADIUS_KM;
+    double p1 = Math.toRadians(lat);
+    double b = Math.toRadians(bearingDeg);
+    double p2 = Math.asin(Math.sin(p1) * Math.cos(d) + Math.cos(p1) * Math.sin(d) * Math.cos(b));
+    double l2 =
+        Math.toRadians(lon)
+            + Math.atan2(
+                Math.sin(b) * Math.sin(d) * Math.cos(p1),
+                Math.cos(d) - Math.sin(p1) * Math.sin(p2));
+    return new double[] {Math.toDegrees(p2), normalizeLon(Math.toDegrees(l2))};
+  }
 }

@@ -7,9 +7,13 @@ import org.sekisho.core.Outcome;
 import org.sekisho.maritime.domain.geo.Geo;
 
 /**
- * Decides whether a camera sighting is explained by AIS: a vessel is "dark" when no AIS position
- * lies within {@code maxDistanceNm} of the sighting and {@code maxTimeApart} of its time. A
- * sighting with only a bearing is placed on that bearing at half the camera's range.
+ * Decides whether a camera sighting is explained by AIS. A sighting with a position is explained by
+ * an AIS position within {@code maxDistanceNm} of it and {@code maxTimeApart} of its time. A
+ * sighting with only a bearing says nothing about how far out the vessel was: it is explained by
+ * any AIS position (within {@code maxTimeApart}) in the wedge along that bearing, {@link
+ * #BEARING_TOLERANCE_DEG} either side (or within {@code maxDistanceNm} of the line of sight), out
+ * to the camera's range; it is shown on the map at half the camera's range along the bearing (a
+ * great-circle destination). A vessel is "dark" only when nothing explains it.
  */
 public final class DarkVesselCheck {
   /** What the check found. */
@@ -20,12 +24,32 @@ public final class DarkVesselCheck {
     double lon();
   }
 
-  /** An AIS vessel explains the sighting. */
+  /**
+   * An AIS vessel explains the sighting.
+   *
+   * @param distanceNm how far the AIS position lies from the sighting's position, or, for a
+   *     sighting with only a bearing, from its line of sight
+   */
   public record Explained(double lat, double lon, AisContact nearest, double distanceNm)
       implements Result {}
 
   /** Nothing on AIS near the sighting. */
   public record Dark(double lat, double lon) implements Result {}
+
+  /**
+   * Not checked: no AIS report at all (from any vessel) was received around the sighting's time, so
+   * the feed was down and silence on AIS says nothing about this vessel.
+   *
+   * @param lastReport the newest AIS report received before the sighting, or null for none ever
+   */
+  public record NotChecked(double lat, double lon, java.time.Instant lastReport)
+      implements Result {}
+
+  /**
+   * How far either side of a reported bearing a vessel may lie and still be the one seen: bearings
+   * are taken by eye from the camera's picture.
+   */
+  public static final double BEARING_TOLERANCE_DEG = 10;
 
   private final double maxDistanceNm;
   private final Duration maxTimeApart;
@@ -103,14 +127,64 @@ public final class DarkVesselCheck {
               + sector(site)
               + ")");
     }
-    double distDeg = site.rangeNm() / 2 / 60.0;
-    double rad = Math.toRadians(s.bearingDeg());
-    double lat = site.lat() + Math.cos(rad) * distDeg;
-    double lon = site.lon() + Math.sin(rad) * distDeg / Math.cos(Math.toRadians(site.lat()));
-    return Outcome.accepted(new double[] {lat, Geo.normalizeLon(lon)});
+    // only where it is drawn: the check looks along the whole bearing
+    return Outcome.accepted(
+        Geo.destination(site.lat(), site.lon(), s.bearingDeg(), site.rangeNm() / 2));
   }
 
-  /** Checks a placed sighting against the AIS contacts around it (any order). */
+  /** How far from the camera a sighting may lie: its range, plus the operator's slack. */
+  public static double reachNm(CameraSite site) {
+    return site.rangeNm() * RANGE_SLACK + RANGE_SLACK_NM;
+  }
+
+  /**
+   * Checks a sighting placed by {@link #place} against the AIS contacts around it (any order): a
+   * sighting with a position against that point, a bearing-only one against the wedge along its
+   * bearing from {@code site}.
+   */
+  public Result check(Sighting s, CameraSite site, double lat, double lon, List<AisContact> c) {
+    if (Geo.valid(s.lat(), s.lon()) || Double.isNaN(s.bearingDeg())) {
+      return check(s, lat, lon, c);
+    }
+    Optional<AisContact> best = Optional.empty();
+    double bestNm = Double.POSITIVE_INFINITY;
+    double reach = reachNm(site);
+    for (AisContact a : c) {
+      if (Duration.between(a.time(), s.time()).abs().compareTo(maxTimeApart) > 0) {
+        continue;
+      }
+      double d = Geo.distanceNm(site.lat(), site.lon(), a.lat(), a.lon());
+      if (d > reach) {
+        continue;
+      }
+      double off;
+      if (d <= maxDistanceNm) {
+        off = d; // at the camera: every bearing passes near it
+      } else {
+        double angle =
+            Geo.angleBetween(
+                Geo.bearingDeg(site.lat(), site.lon(), a.lat(), a.lon()), s.bearingDeg());
+        if (angle >= 90) {
+          continue; // behind the camera
+        }
+        // how far off the line of sight it lies
+        off = d * Math.sin(Math.toRadians(angle));
+        if (angle > BEARING_TOLERANCE_DEG && off > maxDistanceNm) {
+          continue;
+        }
+      }
+      if (off < bestNm) {
+        bestNm = off;
+        best = Optional.of(a);
+      }
+    }
+    if (best.isEmpty()) {
+      return new Dark(lat, lon);
+    }
+    return new Explained(lat, lon, best.get(), Math.round(1000 * bestNm) / 1000.0);
+  }
+
+  /** Checks a sighting placed at a point against the AIS contacts around it (any order). */
   public Result check(Sighting s, double lat, double lon, List<AisContact> contacts) {
     Optional<AisContact> best = Optional.empty();
     double bestNm = Double.POSITIVE_INFINITY;
