@@ -47,6 +47,15 @@ public interface Fields {
     return path;
   }
 
+  /**
+   * The names this object gives, as the source writes them, for refusing a name the format does not
+   * define ({@link org.sekisho.core.RecordFormat#unknownFields}). Empty where the names are checked
+   * elsewhere (a CSV's header, once for the file) or fixed (a KCS file's columns).
+   */
+  default java.util.Collection<String> names() {
+    return List.of();
+  }
+
   /** A view of {@code prefix*} fields as if they were top-level. */
   record Prefixed(Fields inner, String prefix) implements Fields {
     @Override
@@ -72,6 +81,20 @@ public interface Fields {
     @Override
     public String sourceName(String path) {
       return inner.sourceName(path);
+    }
+
+    @Override
+    public java.util.Collection<String> names() {
+      // the first part of each inner name under the prefix (importer.name gives name)
+      java.util.Set<String> out = new java.util.LinkedHashSet<>();
+      for (String n : inner.names()) {
+        if (n.startsWith(prefix) && n.length() > prefix.length()) {
+          String rest = n.substring(prefix.length());
+          int dot = rest.indexOf('.');
+          out.add(dot < 0 ? rest : rest.substring(0, dot));
+        }
+      }
+      return out;
     }
   }
 }

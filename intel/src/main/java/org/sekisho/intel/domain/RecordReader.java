@@ -17,14 +17,17 @@ import org.sekisho.core.Country;
 import org.sekisho.core.HsCode;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.core.RecordFormat;
 import org.sekisho.core.UnLocode;
 
 /**
  * Validates one source row into a record of the intelligence database, collecting every problem of
  * the row (field and expected form) rather than stopping at the first. Field names are those of
- * {@code docs/formats/intel-records.md}. Every value must be storable (see {@link FieldRules}: no
- * NUL character, a length within its field's limit, numbers targeting can read) and every event
- * time plausible: not before {@link FieldRules#EARLIEST_EVENT}, and not more than a year after the
+ * {@code docs/formats/intel-records.md}, as {@link RecordFormat} defines them: a name the format
+ * does not define ({@code importr}, an item's {@code value}) is refused naming its path and the
+ * field meant, never dropped. Every value must be storable (see {@link FieldRules}: no NUL
+ * character, a length within its field's limit, numbers targeting can read) and every event time
+ * plausible: not before {@link FieldRules#EARLIEST_EVENT}, and not more than a year after the
  * clock's today. Pure but for reading the clock: the same row on the same day always gives the same
  * outcome. Thread-safe.
  */
@@ -69,6 +72,8 @@ public final class RecordReader {
           case POSTAL_ITEM -> postalItem(r);
           case SEIZURE -> seizure(r);
         };
+    r.problems.addAll(
+        RecordFormat.unknownFields(RecordFormat.ofKind(kind.code()).orElseThrow(), new Names(f)));
     List<Problem> shapes = f.problems();
     if (!shapes.isEmpty()) {
       // A value of the wrong shape reads as absent: what the other checks said of its field
@@ -129,7 +134,7 @@ public final class RecordReader {
         r.country("countryOfDeparture", false),
         r.text("transportDocument", FieldRules.MAX_ID),
         items,
-        r.oneOf("outcome", Set.of("", "nothing-found", "infraction"), ""));
+        r.outcome());
   }
 
   private TransportDocument transportDocument(Row r) {
@@ -279,20 +284,25 @@ public final class RecordReader {
         r.text("narrative", FieldRules.MAX_TEXT));
   }
 
-  private static final java.util.regex.Pattern EMAIL =
-      java.util.regex.Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+  /** A row's fields as {@link RecordFormat#unknownFields} walks them. */
+  private record Names(Fields f) implements RecordFormat.Names {
+    @Override
+    public java.util.Collection<String> names() {
+      return f.names();
+    }
 
-  /** The earliest plausible date of birth. */
-  static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    @Override
+    public RecordFormat.Names object(String name) {
+      return new Names(f.object(name));
+    }
 
-  private static final java.util.regex.Pattern DOCUMENT =
-      java.util.regex.Pattern.compile(
-          "([A-Za-z0-9]{1,3}):([A-Za-z]{2}):([A-Za-z0-9][A-Za-z0-9 -]*)");
-
-  /** A travel or identity document as {@code TYPE:COUNTRY:NUMBER} ({@code P:JP:TZ1234567}). */
-  static boolean isDocument(String v) {
-    var m = DOCUMENT.matcher(v);
-    return m.matches() && Country.isValidOrUnknown(m.group(2).toUpperCase(Locale.ROOT));
+    @Override
+    public List<RecordFormat.Names> list(String name) {
+      List<Fields> l = f.list(name);
+      List<RecordFormat.Names> out = new ArrayList<>(l.size());
+      l.forEach(e -> out.add(new Names(e)));
+      return out;
+    }
   }
 
   /** A reference to another record as {@code kind:id}, the kind a record kind's code. */
@@ -422,6 +432,16 @@ public final class RecordReader {
                 + new java.util.TreeSet<>(allowed)
                 + (v.isEmpty() ? "" : ", got '" + v + "'"));
       }
+      return v;
+    }
+
+    /** A declaration's inspection outcome, one of {@link RecordFormat#OUTCOMES}. */
+    String outcome() {
+      String v = checked("outcome", FieldRules.MAX_ID);
+      if (v == null) {
+        return "";
+      }
+      RecordFormat.outcome(prefix + "outcome", v).ifPresent(problems::add);
       return v;
     }
 
@@ -590,52 +610,14 @@ public final class RecordReader {
 
     Party partyHere(String defaultKind) {
       String checkedKind = checked("kind", FieldRules.MAX_ID);
-      String kind = checkedKind == null ? defaultKind : checkedKind;
-      if (kind.isEmpty()) {
-        kind = defaultKind;
-      } else if (!Set.of("person", "company", "unknown").contains(kind)) {
-        problem("invalid-value", "kind", "expected person, company or unknown, got '" + kind + "'");
-      }
+      String kind = checkedKind == null || checkedKind.isEmpty() ? defaultKind : checkedKind;
       String email = text("email", FieldRules.MAX_NAME);
-      if (!email.isEmpty() && !EMAIL.matcher(email).matches()) {
-        problem(
-            "invalid-email",
-            "email",
-            "expected an e-mail address such as name@example.jp, got '" + email + "'");
-      }
       String dob = text("dateOfBirth", FieldRules.MAX_ID);
-      if (!dob.isEmpty()) {
-        try {
-          LocalDate born = LocalDate.parse(dob);
-          // a birth in the future or before anyone living is a typo or a placeholder
-          if (born.isBefore(EARLIEST_BIRTH) || (today != null && born.isAfter(today))) {
-            problem(
-                "implausible-date",
-                "dateOfBirth",
-                "expected a date of birth from "
-                    + EARLIEST_BIRTH
-                    + (today == null ? " on" : " to " + today)
-                    + ", got '"
-                    + dob
-                    + "'");
-          }
-        } catch (DateTimeException e) {
-          problem(
-              "invalid-date",
-              "dateOfBirth",
-              "expected an ISO date (1980-04-01), got '" + dob + "'");
-        }
-      }
       String document = text("document", FieldRules.MAX_ID);
-      if (!document.isEmpty() && !isDocument(document)) {
-        problem(
-            "invalid-document",
-            "document",
-            "expected TYPE:COUNTRY:NUMBER, e.g. P:JP:TZ1234567 (ICAO document type, ISO 3166-1"
-                + " alpha-2 issuing country, document number), got '"
-                + document
-                + "'");
-      }
+      // the same checks as a record sent to targeting alone meets
+      problems.addAll(
+          RecordFormat.partyProblems(
+              prefix, checkedKind == null ? "" : checkedKind, email, dob, document, today));
       return new Party(
           kind,
           text("name", FieldRules.MAX_NAME),

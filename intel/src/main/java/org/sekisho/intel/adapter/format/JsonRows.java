@@ -300,6 +300,16 @@ public final class JsonRows extends LookAheadRows {
     }
 
     @Override
+    public java.util.Collection<String> names() {
+      if (!node.isObject() || node.isEmpty()) {
+        return List.of();
+      }
+      List<String> out = new ArrayList<>(node.size());
+      node.fieldNames().forEachRemaining(out::add);
+      return out;
+    }
+
+    @Override
     public List<Problem> problems() {
       return List.copyOf(problems);
     }
