@@ -79,21 +79,23 @@
   }, { collapsed: true }).addTo(map);
   const fill = (pattern, ...args) => args.reduce((s, a, i) => s.split('{' + i + '}').join(a), pattern);
   const who = (name, id) => (name ? name + ' (' + id + ')' : 'MMSI ' + id);
-  // an alert in the reader's language, from its fields (the stored summary is the fallback)
+  // an alert in the reader's language: the server composes it from its facts through the bundles
   function summary(a) {
-    const v = a.mmsi != null ? who(a.vesselName, a.mmsi) : '';
-    switch (a.kind) {
-      case 'gap': return fill(labels.sumGap, v, localTime(a.time), a.duration, a.end == null ? labels.sumGapOpen : '');
-      case 'encounter':
-      case 'fishing-meeting':
-        if (a.text) { return a.text; }
-        return fill(a.kind === 'fishing-meeting' ? labels.sumFishing : labels.sumMeeting, v, who(a.otherName, a.otherMmsi), a.duration);
-      case 'loitering': return fill(labels.sumLoitering, v, a.duration);
-      case 'dark-vessel': return fill(labels.sumDark, a.text || a.summary, localTime(a.time));
-      // the server renders the rest from their facts in the page's language
-      default: return a.text || a.summary;
-    }
+    const t = a.text || a.summary;
+    return a.kind === 'dark-vessel' ? fill(labels.sumDark, t, localTime(a.time)) : t;
   }
+  // a length as the picture's age is written: "10 h 37 min", "10 時間 37 分", "8 d 5 h"
+  function dur(minutes) {
+    const m = Math.max(0, Math.floor(minutes));
+    if (m >= 24 * 60) { return fill(labels.durDays, String(Math.floor(m / 1440)), String(Math.floor((m % 1440) / 60))); }
+    if (m >= 60) { return fill(labels.durHours, String(Math.floor(m / 60)), String(m % 60)); }
+    return fill(labels.durMinutes, String(m));
+  }
+  // a position with its hemispheres: 30.001°N 179.999°W
+  const pos = (lat, lon) => Math.abs(lat).toFixed(3) + '°' + (lat < 0 ? 'S' : 'N') + ' ' + Math.abs(lon).toFixed(3) + '°' + (lon < 0 ? 'W' : 'E');
+  const statusLabel = (s) => labels['status' + s.charAt(0).toUpperCase() + s.slice(1)] || s;
+  // a refused status change stays shown by its alert across the list's refreshes for a while
+  const alertErrors = {};
   const csrf = (document.querySelector('meta[name="csrf-token"]') || {}).content || '';
   const post = (url, body) => fetch(url, {
     method: 'POST',
@@ -175,7 +177,7 @@
         const pop = document.createElement('div');
         pop.appendChild(vesselLink(v.name, v.mmsi));
         pop.appendChild(text(document.createElement('div'), localTime(v.lastSeen)));
-        if (stale) { pop.appendChild(text(document.createElement('div'), labels.stale + ' ' + v.ageMinutes + ' ' + labels.minutes)).className = 'vessel-stale'; }
+        if (stale) { pop.appendChild(text(document.createElement('div'), fill(labels.staleFor, dur(v.ageMinutes)))).className = 'vessel-stale'; }
         m.bindPopup(pop);
         m.addTo(vesselLayer);
       });
@@ -199,19 +201,27 @@
         li.dataset.parts = a.parts.length;
         li.appendChild(text(document.createElement('span'), kindLabel(a.kind))).className = 'kind';
         li.appendChild(document.createTextNode(': '));
-        let sum = summary(a);
-        if (a.mmsi != null) {
+        // the sentence as the server wrote it in the reader's language, its vessel a link where the
+        // language puts the vessel's name
+        const sum = li.appendChild(document.createElement('span'));
+        sum.className = 'alert-summary';
+        if (a.mmsi != null && a.textBefore != null) {
+          sum.appendChild(document.createTextNode(a.textBefore));
           const link = vesselLink(a.vesselName, a.mmsi);
           link.className = 'alert-vessel';
-          li.appendChild(link);
-          li.appendChild(document.createTextNode(' — '));
-          // the vessel is named by the link: not again at the start of the text
-          const named = who(a.vesselName, a.mmsi);
-          if (sum.startsWith(named)) { sum = sum.slice(named.length).trim(); }
+          sum.appendChild(link);
+          sum.appendChild(document.createTextNode(a.textAfter));
+        } else {
+          if (a.mmsi != null) {
+            const link = vesselLink(a.vesselName, a.mmsi);
+            link.className = 'alert-vessel';
+            li.insertBefore(link, sum);
+            li.insertBefore(document.createTextNode(' — '), sum);
+          }
+          text(sum, summary(a));
         }
-        li.appendChild(text(document.createElement('span'), sum)).className = 'alert-summary';
         li.appendChild(document.createTextNode(' (' + labels.score + ' ' + a.score + ')'));
-        const when = text(document.createElement('div'), localTime(a.time) + (a.lat != null ? ' · ' + a.lat.toFixed(3) + ', ' + a.lon.toFixed(3) : '') +
+        const when = text(document.createElement('div'), localTime(a.time) + (a.lat != null ? ' · ' + pos(a.lat, a.lon) : '') +
           (a.duration != null ? ' · ' + labels.for + ' ' + a.duration : ''));
         when.className = 'alert-when';
         li.appendChild(when);
@@ -220,6 +230,27 @@
         }
         if (a.statusNote) {
           li.appendChild(text(document.createElement('div'), '“' + a.statusNote + '” — ' + a.statusBy + ', ' + localTime(a.statusAt))).className = 'alert-note-text';
+        }
+        // every status change, oldest first: a later change never hides an earlier note
+        if (a.history && a.history.length) {
+          const h = document.createElement('ul');
+          h.className = 'alert-history';
+          h.setAttribute('aria-label', labels.history);
+          a.history.forEach((c) => {
+            const hl = text(document.createElement('li'), fill(labels.historyLine, statusLabel(c.status), c.by, localTime(c.at)) + (c.note ? ': “' + c.note + '”' : ''));
+            hl.className = 'alert-history-item';
+            hl.dataset.status = c.status;
+            hl.dataset.version = c.version;
+            h.appendChild(hl);
+          });
+          li.appendChild(h);
+        }
+        const refused = alertErrors[a.id];
+        if (refused && refused.until > Date.now()) {
+          const e = text(document.createElement('div'), refused.text);
+          e.className = 'alert-error';
+          e.setAttribute('role', 'alert');
+          li.appendChild(e);
         }
         if (labels.mayStatus === 'true') {
           const note = document.createElement('input');
@@ -245,7 +276,15 @@
                 note.focus();
                 return;
               }
-              post('/api/maritime/incidents/' + a.id + '/status', body).then(() => { note.value = ''; note.blur(); refresh(); });
+              // the version read: a change made meanwhile by someone else is refused (409), not undone
+              body.expectedVersion = a.version;
+              delete alertErrors[a.id];
+              post('/api/maritime/incidents/' + a.id + '/status', body).then(() => { note.value = ''; note.blur(); refresh(); }, (e) => {
+                const changed = e.error === 'conflict' && e.field === 'expectedVersion';
+                alertErrors[a.id] = { text: labels.error + ': ' + (changed ? labels.conflict + ' ' : '') + (e.message || e.error || e), until: Date.now() + 60000 };
+                note.blur();
+                refresh();
+              });
             });
             li.appendChild(b);
           });
@@ -267,7 +306,7 @@
         if (a.tasking && a.tasking.mmsi != null) {
           // the boats' distances go to where the vessel is now, not to where the alert began
           li.appendChild(text(document.createElement('div'), fill(labels.tasking, who(a.tasking.vesselName, a.tasking.mmsi),
-            localTime(a.tasking.time) + ' · ' + a.tasking.lat.toFixed(3) + ', ' + a.tasking.lon.toFixed(3), a.tasking.ageMinutes))).className = 'alert-tasking';
+            localTime(a.tasking.time) + ' · ' + pos(a.tasking.lat, a.tasking.lon), a.tasking.age))).className = 'alert-tasking';
         }
         const boats = document.createElement('ul');
         boats.className = 'boats';
@@ -275,9 +314,9 @@
           a.nearestBoats.forEach((b) => {
             const s = b.name + ' (' + b.id + ') ' + b.distanceNm + ' nm' +
               (b.onScene ? ', ' + labels.onscene : '') +
-              (b.etaMinutes != null ? ', ' + labels.eta + ' ' + b.etaMinutes + ' ' + labels.minutes : '') +
+              (b.etaMinutes != null ? ', ' + labels.eta + ' ' + dur(b.etaMinutes) : '') +
               (b.speedAssumed ? ' (' + fill(labels.assumed, b.responseKnots) + ')' : '') +
-              (b.positionAgeMinutes ? ', ' + labels.age + ' ' + b.positionAgeMinutes + ' ' + labels.minutes : '');
+              (b.positionAgeMinutes ? ', ' + fill(labels.ageValue, dur(b.positionAgeMinutes)) : '');
             const bl = text(document.createElement('li'), s);
             bl.className = 'nearest-boat';
             boats.appendChild(bl);
@@ -339,8 +378,8 @@
         L.circleMarker([s.lat, s.lon], { radius: 5, color: s.dark ? '#8b0000' : '#7f8c8d', fillOpacity: 0.8, className: s.dark ? 'sighting-marker sighting-dark' : 'sighting-marker' })
           .addTo(sightingLayer).bindPopup(plain(localTime(s.time) + ' ' + s.siteId + ' ' + (s.vesselType || '') + (s.imageRef ? ' [' + s.imageRef + ']' : '')));
         const li = text(document.createElement('li'), localTime(s.time) + ' ' + s.siteId + ' ' + (s.vesselType || '') +
-          (s.dark ? ' — ' + kindLabel('dark-vessel') : ' — MMSI ' + s.matchedMmsi));
-        li.className = s.dark ? 'sighting sighting-dark' : 'sighting';
+          (s.checked === false ? ' — ' + s.notChecked : (s.dark ? ' — ' + kindLabel('dark-vessel') : ' — MMSI ' + s.matchedMmsi)));
+        li.className = s.checked === false ? 'sighting sighting-unchecked' : (s.dark ? 'sighting sighting-dark' : 'sighting');
         list.appendChild(li);
       });
     });
@@ -384,6 +423,12 @@
     }
   });
   wire('sighting-form', '/api/maritime/sightings', (r, out) => {
+    if (r.checked === false) {
+      // no AIS was received around its time: not a dark vessel, and no alert
+      out.className = 'sighting-unchecked';
+      out.textContent = r.notChecked;
+      return;
+    }
     out.className = r.dark ? 'sighting-dark' : 'sighting-explained';
     out.textContent = r.dark ? labels.dark : labels.explained + ' ' + r.matchedMmsi + ' (' + r.distanceNm + ' nm)';
   });

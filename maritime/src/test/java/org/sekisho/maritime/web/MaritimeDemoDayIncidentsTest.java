@@ -304,7 +304,7 @@ class MaritimeDemoDayIncidentsTest {
             "POST",
             "/api/maritime/incidents/" + last + "/status",
             officer,
-            "{\"status\":\"acknowledged\"}");
+            "{\"status\":\"acknowledged\",\"expectedVersion\":0}");
     assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
     assertThat(JSON.readTree(ack.body()).get("parts")).hasSize(ids.size());
     for (JsonNode a : JSON.readTree(send("GET", "/api/maritime/alerts", officer, null).body())) {
@@ -322,7 +322,7 @@ class MaritimeDemoDayIncidentsTest {
         "POST",
         "/api/maritime/incidents/" + ids.get(0) + "/status",
         officer,
-        "{\"status\":\"closed\",\"note\":\"transhipment checked\"}");
+        "{\"status\":\"closed\",\"expectedVersion\":1,\"note\":\"transhipment checked\"}");
     List<Long> open = new ArrayList<>();
     JSON.readTree(send("GET", "/api/maritime/alerts", officer, null).body())
         .forEach(a -> open.add(a.get("id").asLong()));

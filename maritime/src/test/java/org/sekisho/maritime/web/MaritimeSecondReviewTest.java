@@ -358,7 +358,8 @@ class MaritimeSecondReviewTest {
             "POST",
             "/api/maritime/incidents/" + meeting.get("id").asLong() + "/status",
             officer,
-            "{\"status\":\"acknowledged\",\"note\":\"Alongside tasked to intercept\"}");
+            "{\"status\":\"acknowledged\",\"expectedVersion\":0,"
+                + "\"note\":\"Alongside tasked to intercept\"}");
     assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
     assertThat(JSON.readTree(ack.body()).get("parts").get(0).get("statusNote").asText())
         .isEqualTo("Alongside tasked to intercept");

@@ -397,7 +397,7 @@ class MaritimeShiftFindingsTest {
             "POST",
             "/api/maritime/alerts/" + id + "/status",
             officer,
-            "{\"status\":\"acknowledged\"}");
+            "{\"status\":\"acknowledged\",\"expectedVersion\":0}");
     assertThat(ack.statusCode()).as(ack.body()).isEqualTo(200);
     assertThat(JSON.readTree(ack.body()).get("statusBy").asText()).isEqualTo("officer");
     HttpResponse<String> bad =
@@ -408,7 +408,7 @@ class MaritimeShiftFindingsTest {
         "POST",
         "/api/maritime/alerts/" + id + "/status",
         officer,
-        "{\"status\":\"closed\",\"note\":\"fishing boat, no offence\"}");
+        "{\"status\":\"closed\",\"expectedVersion\":1,\"note\":\"fishing boat, no offence\"}");
     List<Long> open = new ArrayList<>();
     JSON.readTree(send("GET", "/api/maritime/alerts", officer, null).body())
         .forEach(a -> open.add(a.get("id").asLong()));

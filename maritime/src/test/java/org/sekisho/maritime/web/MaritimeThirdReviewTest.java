@@ -191,7 +191,7 @@ class MaritimeThirdReviewTest {
             "POST",
             "/api/maritime/alerts/" + first + "/status",
             analyst,
-            "{\"status\":\"closed\"}");
+            "{\"status\":\"closed\",\"expectedVersion\":0}");
     assertThat(bare.statusCode()).as(bare.body()).isEqualTo(400);
     assertThat(bare.body()).contains("\"field\":\"note\"");
     HttpResponse<String> blank =
@@ -199,7 +199,7 @@ class MaritimeThirdReviewTest {
             "POST",
             "/api/maritime/incidents/" + first + "/status",
             token("officer"),
-            "{\"status\":\"closed\",\"note\":\"  \"}");
+            "{\"status\":\"closed\",\"expectedVersion\":0,\"note\":\"  \"}");
     assertThat(blank.statusCode()).as(blank.body()).isEqualTo(400);
     // nothing half-written: the alert is still open
     JsonNode still = JSON.readTree(send("GET", "/api/maritime/alerts", analyst, null).body());
@@ -209,14 +209,14 @@ class MaritimeThirdReviewTest {
             "POST",
             "/api/maritime/alerts/" + second + "/status",
             analyst,
-            "{\"status\":\"acknowledged\"}");
+            "{\"status\":\"acknowledged\",\"expectedVersion\":0}");
     assertThat(acked.statusCode()).as(acked.body()).isEqualTo(200);
     HttpResponse<String> closed =
         send(
             "POST",
             "/api/maritime/alerts/" + first + "/status",
             analyst,
-            "{\"status\":\"closed\",\"note\":\"known trawler, licence checked\"}");
+            "{\"status\":\"closed\",\"expectedVersion\":0,\"note\":\"known trawler, licence checked\"}");
     assertThat(closed.statusCode()).as(closed.body()).isEqualTo(200);
     assertThat(JSON.readTree(closed.body()).get("statusNote").asText())
         .isEqualTo("known trawler, licence checked");
@@ -329,7 +329,7 @@ class MaritimeThirdReviewTest {
             .body();
     assertThat(page)
         .containsPattern("id=\"vessel-type\">Fishing \\(30\\)<")
-        .containsPattern("id=\"vessel-position\">\\d+\\.\\d{4}, \\d+\\.\\d{4}<")
+        .containsPattern("id=\"vessel-position\">\\d+\\.\\d{4}°[NS] \\d+\\.\\d{4}°[EW]<")
         .containsPattern("id=\"vessel-sog\">\\d+\\.\\d kn<")
         .containsPattern("id=\"vessel-cog\">\\d+\\.\\d\u00b0<")
         .contains("data-zone-name=\"JST\"");

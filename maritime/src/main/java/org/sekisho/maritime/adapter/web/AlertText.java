@@ -42,7 +42,37 @@ final class AlertText {
    * @param asOf the picture's time: an open gap's length runs to it
    */
   static String of(Messages t, MaritimeRecords.Alert a, Map<Integer, String> names, Instant asOf) {
-    String v = a.mmsi() == null ? "" : who(a.mmsi(), names);
+    return of(t, a, names, asOf, a.mmsi() == null ? "" : who(a.mmsi(), names));
+  }
+
+  /** Stands for the vessel while its sentence is split around it. */
+  private static final String VESSEL = "\uE000";
+
+  /**
+   * The alert's sentence split around its vessel, so that a page can put a link to the vessel where
+   * the language puts its name ("{@code MMSI 1 と MMSI 2（1 時間）}" has it first, "{@code fishing
+   * vessel X met Y}" after the first words); null when the alert names no vessel or its sentence
+   * does not name it once (an alert stored before its facts were kept).
+   *
+   * @return {text before the vessel, the vessel's label, text after it}
+   */
+  static String[] around(
+      Messages t, MaritimeRecords.Alert a, Map<Integer, String> names, Instant asOf) {
+    if (a.mmsi() == null) {
+      return null;
+    }
+    String text = of(t, a, names, asOf, VESSEL);
+    int at = text.indexOf(VESSEL);
+    if (at < 0 || text.indexOf(VESSEL, at + 1) >= 0) {
+      return null;
+    }
+    return new String[] {
+      text.substring(0, at), who(a.mmsi(), names), text.substring(at + VESSEL.length())
+    };
+  }
+
+  private static String of(
+      Messages t, MaritimeRecords.Alert a, Map<Integer, String> names, Instant asOf, String v) {
     Map<String, String> f = a.facts();
     return switch (a.kind()) {
       case "gap" ->

@@ -292,6 +292,17 @@ public final class MaritimeWeb implements WebModule {
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("t", Web.messages(ctx));
     p.put("v", v);
+    p.put(
+        "age",
+        v.lastSeen() == null
+            ? ""
+            : Web.messages(ctx)
+                .get(
+                    "maritime.ago",
+                    AlertText.duration(
+                        Web.messages(ctx),
+                        Duration.ofMinutes(minutesSince(v.lastSeen(), service.now())))));
+    p.put("position", Double.isNaN(v.lat()) ? "" : position(v.lat(), v.lon()));
     p.put("calls", service.records().portCalls(mmsi, 50));
     p.put("links", intelLinks(ctx, v));
     var t = Web.messages(ctx);
@@ -389,6 +400,17 @@ public final class MaritimeWeb implements WebModule {
     }
   }
 
+  /** A position as seafarers write it: {@code 30.0010°N 179.9990°W}. */
+  public static String position(double lat, double lon) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.4f°%s %.4f°%s",
+        Math.abs(lat),
+        lat < 0 ? "S" : "N",
+        Math.abs(lon),
+        lon < 0 ? "W" : "E");
+  }
+
   private static Double num(double d) {
     return Double.isNaN(d) || Double.isInfinite(d) ? null : d;
   }
@@ -475,6 +497,8 @@ public final class MaritimeWeb implements WebModule {
         service.records().vessel(mmsi).orElseThrow(() -> HttpProblem.notFound("vessel " + mmsi));
     Web.audit(ctx, "maritime.vessel.read", "vessel:" + mmsi, Map.of());
     Map<String, Object> m = vesselJson(v);
+    // aged at the server's clock, as the vessel list ages it
+    m.put("ageMinutes", v.lastSeen() == null ? null : minutesSince(v.lastSeen(), service.now()));
     m.put("portCalls", service.records().portCalls(mmsi, 100));
     ctx.json(m);
   }
@@ -482,8 +506,9 @@ public final class MaritimeWeb implements WebModule {
   private void track(Context ctx) {
     int mmsi = mmsi(ctx);
     service.sync();
-    Instant to = boundedParam(ctx, "to", LAST_QUERY_TIME);
-    Instant from = boundedParam(ctx, "from", Instant.EPOCH);
+    java.time.ZoneId zone = Web.messages(ctx).zone();
+    Instant to = boundedParam(ctx, "to", LAST_QUERY_TIME, zone);
+    Instant from = boundedParam(ctx, "from", Instant.EPOCH, zone);
     if (from.isAfter(to)) {
       throw HttpProblem.of(
           "invalid-parameter",
@@ -509,8 +534,22 @@ public final class MaritimeWeb implements WebModule {
    * A query time from 1970 to {@link #LAST_QUERY_TIME}, or a 400 naming the parameter: times
    * outside that overflow the database's timestamps, and nothing was recorded before 1970.
    */
-  private static Instant boundedParam(Context ctx, String name, Instant dflt) {
-    Instant i = instantParam(ctx, name, dflt);
+  private static Instant boundedParam(
+      Context ctx, String name, Instant dflt, java.time.ZoneId zone) {
+    String raw = ctx.queryParam(name);
+    Instant i;
+    if (raw == null || raw.isBlank()) {
+      i = dflt;
+    } else {
+      try {
+        // an instant, or the forms' local time in the administration's zone
+        i = time(raw.strip(), name, zone);
+      } catch (HttpProblem e) {
+        throw HttpProblem.of("invalid-parameter", name, e.problem().message());
+      } catch (java.time.DateTimeException e) {
+        throw HttpProblem.of("invalid-parameter", name, "expected a time from 1970 to 9999");
+      }
+    }
     if (i.isBefore(Instant.EPOCH) || i.isAfter(LAST_QUERY_TIME)) {
       throw HttpProblem.of(
           "invalid-parameter",
@@ -623,7 +662,8 @@ public final class MaritimeWeb implements WebModule {
       ReportedTime.check("asOf", asOf, service.now())
           .ifPresent(
               p -> {
-                throw HttpProblem.of(p.code(), p.field(), p.message());
+                throw HttpProblem.of(
+                    p.code(), p.field(), localTimes(p.message(), Web.messages(ctx).zone()));
               });
     }
     List<MaritimeService.RankedAlert> out = new ArrayList<>();
@@ -680,6 +720,10 @@ public final class MaritimeWeb implements WebModule {
     m.put("summary", text);
     m.put("recordedSummary", a.summary());
     m.put("text", text);
+    // the same sentence around its vessel, for a page that links the vessel where its name stands
+    String[] around = AlertText.around(t, a, names, ra.asOf());
+    m.put("textBefore", around == null ? null : around[0]);
+    m.put("textAfter", around == null ? null : around[2]);
     m.put("facts", a.facts());
     m.put("score", ra.score());
     m.put("asOf", ra.asOf().toString());
@@ -759,15 +803,24 @@ public final class MaritimeWeb implements WebModule {
             .orElse(List.of(id));
     List<Map<String, Object>> parts = new ArrayList<>();
     // the alert named is checked against the version the officer read; the other parts go with it
-    // at their own versions, and those already at the status are left as they are
-    parts.add(setStatus(ctx, lead, version, status, note));
+    // at their own versions; parts already at the status are left as they are (the whole incident
+    // already at it is refused as one alert would be)
+    if (lead.version() != version) {
+      throw changedMeanwhile(Web.messages(ctx), lead);
+    }
+    List<MaritimeRecords.Alert> toChange = new ArrayList<>();
+    toChange.add(lead);
     for (long part : ids) {
-      if (part == id) {
-        continue;
+      if (part != id) {
+        toChange.add(alertOr404(part));
       }
-      MaritimeRecords.Alert a = alertOr404(part);
+    }
+    if (toChange.stream().allMatch(a -> a.status().equals(status))) {
+      parts.add(setStatus(ctx, lead, version, status, note));
+    }
+    for (MaritimeRecords.Alert a : toChange) {
       if (!a.status().equals(status)) {
-        parts.add(setStatus(ctx, a, a.version(), status, note));
+        parts.add(setStatus(ctx, a, a == lead ? version : a.version(), status, note));
       }
     }
     Map<String, Object> m = new LinkedHashMap<>();
@@ -1119,9 +1172,51 @@ public final class MaritimeWeb implements WebModule {
     return limited(b, field, max);
   }
 
-  private static void reject(Outcome.Rejected<?> rej) {
+  /**
+   * A refusal from the service as the reader gets it: in their language where this module has words
+   * for it ({@code maritime.problem.*}), otherwise its English text; either way with its times in
+   * the administration's zone, as the forms take them ({@code 2026-11-28 23:36 JST}), never as UTC
+   * instants an officer who typed local time would have to convert.
+   *
+   * @param given the time the request gave, named by time problems
+   */
+  private HttpProblem refusal(Context ctx, Outcome.Rejected<?> rej, Instant given) {
+    var t = Web.messages(ctx);
     var p = rej.problems().get(0);
-    throw HttpProblem.of(p.code(), p.field(), p.message());
+    String message =
+        switch (p.code()) {
+          case "future-time" ->
+              t.get(
+                  "maritime.problem.future-time",
+                  String.valueOf(ReportedTime.SKEW.toMinutes()),
+                  t.time(service.now().plus(ReportedTime.SKEW)),
+                  t.time(given));
+          case "implausible-time" ->
+              t.get(
+                  "maritime.problem.implausible-time",
+                  t.time(ReportedTime.EARLIEST),
+                  t.time(given));
+          default -> localTimes(p.message(), t.zone());
+        };
+    return HttpProblem.of(p.code(), p.field(), message);
+  }
+
+  private static final java.util.regex.Pattern INSTANT =
+      java.util.regex.Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}(:\\d{2}(\\.\\d+)?)?Z");
+
+  /** {@code text} with every UTC instant in it written in {@code zone} ("2026-11-28 23:36 JST"). */
+  static String localTimes(String text, java.time.ZoneId zone) {
+    return INSTANT
+        .matcher(text)
+        .replaceAll(
+            m -> {
+              try {
+                return java.util.regex.Matcher.quoteReplacement(
+                    ZONED.format(Instant.parse(m.group()).atZone(zone)));
+              } catch (DateTimeParseException e) {
+                return java.util.regex.Matcher.quoteReplacement(m.group());
+              }
+            });
   }
 
   private void saveSite(Context ctx) {
@@ -1171,7 +1266,8 @@ public final class MaritimeWeb implements WebModule {
     }
     Outcome<MaritimeService.SightingResult> r = service.sighting(s);
     switch (r) {
-      case Outcome.Rejected<MaritimeService.SightingResult> rej -> reject(rej);
+      case Outcome.Rejected<MaritimeService.SightingResult> rej ->
+          throw refusal(ctx, rej, s.time());
       case Outcome.Accepted<MaritimeService.SightingResult> ok -> {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", ok.value().id());
@@ -1253,7 +1349,21 @@ public final class MaritimeWeb implements WebModule {
               + " the boat's position at sea; check lat and lon");
     }
     switch (service.reportPatrol(p)) {
-      case Outcome.Rejected<PatrolBoat> rej -> reject(rej);
+      case Outcome.Rejected<PatrolBoat> rej
+          when rej.problems().get(0).code().equals("conflict") -> {
+        var t = Web.messages(ctx);
+        Instant last =
+            service.records().patrols().stream()
+                .filter(boat -> boat.id().equals(p.id()))
+                .map(PatrolBoat::time)
+                .findFirst()
+                .orElse(p.time());
+        throw HttpProblem.of(
+            "conflict",
+            "time",
+            t.get("maritime.problem.patrol-older", p.id(), t.time(last), t.time(p.time())));
+      }
+      case Outcome.Rejected<PatrolBoat> rej -> throw refusal(ctx, rej, p.time());
       case Outcome.Accepted<PatrolBoat> ok -> {
         PatrolBoat stored = ok.value();
         Web.audit(
