@@ -1,0 +1,201 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * What an entity stands for as the next investigator reads it: search counts the records naming an
+ * entity (and those merged into it) once each, as its page does, within what the reader may read; a
+ * merge's history says who undid it, when and why; a merged-away entity says where it went.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class EntityCountsAndMergeHistoryWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String token;
+  private String police;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    accounts.upsert(
+        "officer", "Jun Sato", "pw-" + System.nanoTime(), Set.of(Role.OFFICER), "customs-jp", "");
+    token = accounts.issueApiToken("officer", "test", Optional.empty());
+    accounts.upsert(
+        "police",
+        "Police",
+        "pw-" + System.nanoTime(),
+        Set.of(Role.PARTNER, Role.INVESTIGATOR),
+        "police-jp",
+        "");
+    police = accounts.issueApiToken("police", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String bearer, String method, String path, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Accept", path.startsWith("/api/") ? "application/json" : "text/html")
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private JsonNode json(String bearer, String method, String path, String body) throws Exception {
+    HttpResponse<String> r = send(bearer, method, path, body);
+    assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isBetween(200, 201);
+    return JSON.readTree(r.body());
+  }
+
+  private static String party(String name, String address) {
+    return "{\"name\":\"" + name + "\",\"address\":\"" + address + "\",\"country\":\"JP\"}";
+  }
+
+  private static String seizure(String id, String persons, String companies) {
+    return "{\"seizureId\":\""
+        + id
+        + "\",\"date\":\"2026-11-27\",\"office\":\"JPTYO\",\"commodity\":\"gold\","
+        + "\"persons\":["
+        + persons
+        + "],\"companies\":["
+        + companies
+        + "]}\n";
+  }
+
+  private long address(String display) {
+    Long id =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select id from intel.entity where type = 'address' and display = :d")
+                        .bind("d", display)
+                        .mapTo(Long.class)
+                        .one());
+    return id;
+  }
+
+  /** The records search counts for entity {@code id} when {@code bearer} searches {@code q}. */
+  private long searchCount(String bearer, String q, long id) throws Exception {
+    JsonNode hits =
+        json(bearer, "GET", "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), null);
+    for (JsonNode e : hits.get("entities")) {
+      if (e.get("id").asLong() == id) {
+        return e.get("records").asLong();
+      }
+    }
+    throw new AssertionError("entity " + id + " not among the hits of '" + q + "': " + hits);
+  }
+
+  @Test
+  void searchCountsEachVisibleRecordOnceHoweverOftenItNamesTheEntityOrThoseMergedIntoIt()
+      throws Exception {
+    String x = "7-1 Nishi RV15 Shinjuku";
+    String y = "7-1 Nishi RV15 Shinjuku Annex";
+    json(
+        token,
+        "POST",
+        "/api/ingest/seizures",
+        // RV15-1 names x twice (suspect and company), RV15-3 x and y
+        seizure("RV15-1", party("Taro Yamada", x), party("Nishi Trading", x))
+            + seizure("RV15-2", party("Hanako Ito", x), "")
+            + seizure("RV15-3", party("Jiro Sato", x), party("Annex Trading", y))
+            + seizure("RV15-4", "", party("Annex Shoji", y)));
+    // a partner's own record naming x twice, which customs does not read
+    json(
+        police,
+        "POST",
+        "/api/ingest/seizures",
+        seizure("P-RV15-1", party("Goro Kato", x), party("Kato Holdings", x)));
+    long ax = address(x);
+    long ay = address(y);
+    assertThat(searchCount(token, x, ax)).isEqualTo(3);
+    assertThat(json(token, "GET", "/api/entities/" + ax, null).get("recordCount").asLong())
+        .isEqualTo(3);
+    assertThat(searchCount(police, x, ax)).isEqualTo(1);
+    json(
+        token,
+        "POST",
+        "/api/entities/" + ax + "/merge",
+        "{\"mergedId\":" + ay + ",\"reason\":\"the annex is the same building\"}");
+    // RV15-3 names both: counted once with the records of y
+    assertThat(searchCount(token, x, ax)).isEqualTo(4);
+    assertThat(searchCount(token, y, ax)).isEqualTo(4);
+    assertThat(json(token, "GET", "/api/entities/" + ax, null).get("recordCount").asLong())
+        .isEqualTo(4);
+    assertThat(searchCount(police, x, ax)).isEqualTo(1);
+  }
+}
