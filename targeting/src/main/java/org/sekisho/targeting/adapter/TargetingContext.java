@@ -248,7 +248,8 @@ public final class TargetingContext implements BoundedContext {
             reasons != null ? reasons : AssessRecords.INLINE,
             audit,
             clock);
-    this.catalogue = new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock);
+    this.catalogue =
+        new CriteriaCatalogue(criteriaStore, listStore, rules, assessments, clock, zone);
     this.lists = new ReferenceLists(listStore, rules);
     this.web =
         new TargetingWeb(assess, catalogue, lists, new Worklist(assessments, clock), selectivity);

@@ -185,7 +185,8 @@ class RecordedDecisionsTest {
       }
     }
     assertThat(audited("targeting.criterion.disable"))
-        .filteredOn(d -> d.startsWith("criterion:" + c + " "))
+        // filed under the version it took out of force, as its release is
+        .filteredOn(d -> d.startsWith("criterion:c" + c + "v1 "))
         .hasSize(1);
   }
 

@@ -138,8 +138,8 @@ public final class JdbcListStore implements ListStore {
   }
 
   @Override
-  public int addEntries(String name, List<ListCsv.Row> rows, String by) {
-    return store(name, rows, by, false).added();
+  public Stored addEntries(String name, List<ListCsv.Row> rows, String by) {
+    return store(name, rows, by, false);
   }
 
   @Override
@@ -203,7 +203,7 @@ public final class JdbcListStore implements ListStore {
   }
 
   @Override
-  public Replaced replaceEntries(String name, List<ListCsv.Row> rows, String by) {
+  public Stored replaceEntries(String name, List<ListCsv.Row> rows, String by) {
     return store(name, rows, by, true);
   }
 
@@ -212,7 +212,7 @@ public final class JdbcListStore implements ListStore {
    * entry the rows leave out; the list's version goes up once when an entry came or went. Set-wise,
    * so that an import of 100,000 entries is a few statements, not two per row.
    */
-  private Replaced store(String name, List<ListCsv.Row> rows, String by, boolean replace) {
+  private Stored store(String name, List<ListCsv.Row> rows, String by, boolean replace) {
     Map<String, String> wanted = new java.util.LinkedHashMap<>();
     for (ListCsv.Row r : rows) {
       wanted.putIfAbsent(r.value(), r.note());
@@ -238,14 +238,15 @@ public final class JdbcListStore implements ListStore {
                       .bind("n", name)
                       .bindArray("vals", String.class, (Object[]) values)
                       .execute();
-          h.createUpdate(
-                  "update targeting.list_entry e set note = u.note from unnest(:vals, :notes)"
-                      + " u(value, note) where e.list_name = :n and e.removed_version is null and"
-                      + " e.value = u.value and e.note <> u.note")
-              .bind("n", name)
-              .bindArray("vals", String.class, (Object[]) values)
-              .bindArray("notes", String.class, (Object[]) notes)
-              .execute();
+          int changed =
+              h.createUpdate(
+                      "update targeting.list_entry e set note = u.note from unnest(:vals, :notes)"
+                          + " u(value, note) where e.list_name = :n and e.removed_version is null and"
+                          + " e.value = u.value and e.note <> u.note")
+                  .bind("n", name)
+                  .bindArray("vals", String.class, (Object[]) values)
+                  .bindArray("notes", String.class, (Object[]) notes)
+                  .execute();
           int added =
               h.createUpdate(
                       "insert into targeting.list_entry (list_name, value, note, added_version,"
@@ -268,7 +269,7 @@ public final class JdbcListStore implements ListStore {
                 .bind("n", name)
                 .execute();
           }
-          return new Replaced(added, removed);
+          return new Stored(added, removed, changed);
         });
   }
 

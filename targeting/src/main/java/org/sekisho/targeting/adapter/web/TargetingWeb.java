@@ -701,17 +701,28 @@ public final class TargetingWeb implements WebModule {
         // decision as typed, for the analyst to reconsider (submitting again applies it)
         ctx.status(409);
         WorkItem now = worklist.item(w.id()).orElse(w);
+        var t = Web.messages(ctx);
+        String lane = labels(ctx).of(now.finalLane());
+        String message;
+        if (shown.version().getAsInt() > now.version()) {
+          // a version the item never had: nobody changed it, the form is not this page's
+          message =
+              t.get(
+                  "targeting.decide.no-such-version",
+                  shown.version().getAsInt(),
+                  now.version(),
+                  lane);
+        } else if (now.changes().isEmpty()) {
+          message = t.get("targeting.decide.not-as-shown", lane, now.version());
+        } else {
+          message =
+              t.get(
+                  "targeting.decide.changed",
+                  lane,
+                  now.changes().get(now.changes().size() - 1).by());
+        }
         showItem(
-            ctx,
-            now,
-            Web.messages(ctx)
-                .get(
-                    "targeting.decide.changed",
-                    labels(ctx).of(now.finalLane()),
-                    now.changes().isEmpty()
-                        ? ""
-                        : now.changes().get(now.changes().size() - 1).by()),
-            Map.of("lane", form(ctx, "lane"), "comment", form(ctx, "comment")));
+            ctx, now, message, Map.of("lane", form(ctx, "lane"), "comment", form(ctx, "comment")));
       }
       case Outcome.Rejected<WorkItem> r -> {
         ctx.status(400);
@@ -728,7 +739,8 @@ public final class TargetingWeb implements WebModule {
   /** A refusal because the item is no longer what the decider was shown. */
   private static boolean changedMeanwhile(Outcome.Rejected<WorkItem> r) {
     return r.problems().get(0).code().equals("conflict")
-        && r.problems().get(0).field().equals("expectedVersion");
+        && (r.problems().get(0).field().equals("expectedVersion")
+            || r.problems().get(0).field().equals("expectedLane"));
   }
 
   /**
@@ -797,7 +809,10 @@ public final class TargetingWeb implements WebModule {
               "revenue",
               o.orElseThrow().outcome().map(x -> x.revenue().toPlainString()).orElse(""),
               "seizure",
-              Boolean.toString(seizure)));
+              Boolean.toString(seizure),
+              // that a note was given and how long, never its text: it may name a person
+              "noteChars",
+              Integer.toString(o.orElseThrow().outcome().map(x -> x.note().length()).orElse(0))));
     }
     return o;
   }
@@ -866,7 +881,7 @@ public final class TargetingWeb implements WebModule {
           "source",
           "criterion \"\"\n  when hs starts with \"\"\n  then lane red weight 10\n  because \"\"\n");
     }
-    editor(ctx, id, form, List.of(), "", null, history);
+    editor(ctx, id, form, List.of(), "", null, history, Optional.empty());
   }
 
   private void editor(
@@ -880,12 +895,14 @@ public final class TargetingWeb implements WebModule {
     if (id.matches("\\d{1,18}")) {
       history = criteria.history(Long.parseLong(id));
     }
-    editor(ctx, id, form, problems, message, dryRun, history);
+    editor(ctx, id, form, problems, message, dryRun, history, Optional.empty());
   }
 
   /**
    * @param history the criterion's versions, newest first, each with its status (empty for a new
    *     criterion)
+   * @param namesake the criterion that already bears the name a new one was saved under, said
+   *     beside the text (where the name is written) with a link to open it
    */
   private void editor(
       Context ctx,
@@ -894,8 +911,10 @@ public final class TargetingWeb implements WebModule {
       List<String> problems,
       String message,
       DryRun dryRun,
-      List<StoredCriterion> history) {
+      List<StoredCriterion> history,
+      Optional<StoredCriterion> namesake) {
     Map<String, Object> m = new HashMap<>();
+    m.put("namesake", namesake);
     m.put("id", id);
     m.put("history", history);
     m.put(
@@ -947,7 +966,16 @@ public final class TargetingWeb implements WebModule {
               Web.messages(ctx).get("targeting.criteria.saved", a.value().key()),
               null);
       case Outcome.Rejected<StoredCriterion> r -> {
-        ctx.status(400);
+        Problem first = r.problems().get(0);
+        ctx.status(HttpProblem.status(first));
+        if (first.code().equals("conflict") && first.field().equals("name")) {
+          // the name is taken: said beside the text as typed, which is kept
+          Optional<StoredCriterion> same = criteria.namesakeOf(form.get("source"));
+          if (same.isPresent()) {
+            editor(ctx, id, form, List.of(), "", null, List.of(), same);
+            return;
+          }
+        }
         editor(ctx, id, form, problemLines(ctx, form.get("source"), r.problems()), "", null);
       }
     }
@@ -1051,21 +1079,27 @@ public final class TargetingWeb implements WebModule {
 
   private void disableForm(Context ctx) {
     long id = longParam(ctx, "id");
-    Outcome<Long> o = disable(ctx, id, form(ctx, "reason"));
+    Outcome<StoredCriterion> o = disable(ctx, id, form(ctx, "reason"));
     switch (o) {
-      case Outcome.Accepted<Long> a -> ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
-      case Outcome.Rejected<Long> r -> {
+      case Outcome.Accepted<StoredCriterion> a ->
+          ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
+      case Outcome.Rejected<StoredCriterion> r -> {
         ctx.status(HttpProblem.status(r.problems().get(0)));
         criteriaPage(ctx, text(r.problems()));
       }
     }
   }
 
-  private Outcome<Long> disable(Context ctx, long id, String reason) {
-    Outcome<Long> o = criteria.disable(id, Web.principal(ctx).username(), reason);
+  private Outcome<StoredCriterion> disable(Context ctx, long id, String reason) {
+    Outcome<StoredCriterion> o = criteria.disable(id, Web.principal(ctx).username(), reason);
     if (o.isAccepted()) {
+      // filed under the version it took out of force (criterion:c9v2), as that version's saving
+      // and release are: one subject filter (criterion:c9v*) finds the criterion's whole story
       Web.audit(
-          ctx, "targeting.criterion.disable", "criterion:" + id, Map.of("reason", reason.strip()));
+          ctx,
+          "targeting.criterion.disable",
+          "criterion:" + o.orElseThrow().key(),
+          Map.of("reason", reason.strip()));
     }
     return o;
   }
@@ -1228,6 +1262,8 @@ public final class TargetingWeb implements WebModule {
             Integer.toString(im.added()),
             "removed",
             Integer.toString(im.removed()),
+            "changed",
+            Integer.toString(im.changed()),
             "refused",
             Integer.toString(im.refused().size())));
     return im;
@@ -1249,8 +1285,10 @@ public final class TargetingWeb implements WebModule {
                         : "targeting.lists.replace-refused",
                     im.added(),
                     im.removed(),
-                    im.refused().size())
-            : Web.messages(ctx).get("targeting.lists.imported", im.added(), im.refused().size()));
+                    im.refused().size(),
+                    im.changed())
+            : Web.messages(ctx)
+                .get("targeting.lists.imported", im.added(), im.refused().size(), im.changed()));
   }
 
   private void removeForm(Context ctx) {
@@ -1386,6 +1424,14 @@ public final class TargetingWeb implements WebModule {
     ctx.json(items.stream().map(this::workJson).toList());
   }
 
+  /** The fields of an outcome as recorded. */
+  private static final String[] OUTCOME_FIELDS = {"result", "revenue", "seizure", "note"};
+
+  /** The fields of a correction: the outcome as corrected, why, and the version corrected. */
+  private static final String[] CORRECTION_FIELDS = {
+    "result", "revenue", "seizure", "note", "comment", "expectedVersion"
+  };
+
   /** Why a lane decision naming no version is refused (428). */
   static final String VERSION_REQUIRED =
       "name the version of the item the decision was taken on (expectedVersion: the item's"
@@ -1403,7 +1449,7 @@ public final class TargetingWeb implements WebModule {
 
   private void laneApi(Context ctx) {
     WorkItem w = readItem(ctx);
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, "lane", "comment", "expectedVersion", "expectedLane");
     Worklist.Shown shown =
         shown(
             text(b, "expectedLane"),
@@ -1430,7 +1476,7 @@ public final class TargetingWeb implements WebModule {
 
   private void outcomeApi(Context ctx) {
     WorkItem w = readItem(ctx);
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, OUTCOME_FIELDS);
     Outcome<WorkItem> o =
         record(
             ctx, w, text(b, "result"), amount(b, "revenue"), bool(b, "seizure"), text(b, "note"));
@@ -1447,7 +1493,7 @@ public final class TargetingWeb implements WebModule {
       throw HttpProblem.of(
           "forbidden", "", "only inspectors of " + w.office() + " correct its outcome");
     }
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, CORRECTION_FIELDS);
     Optional<Long> v = wholeNumber(b, "expectedVersion", 0, Integer.MAX_VALUE);
     if (v.isEmpty()) {
       Map<String, Object> m = new LinkedHashMap<>();
@@ -1487,7 +1533,12 @@ public final class TargetingWeb implements WebModule {
                 "revenue", now.revenue().toPlainString(),
                 "seizure", Boolean.toString(now.seizure()),
                 "version", Integer.toString(now.version()),
-                "comment", comment.strip()));
+                "comment", comment.strip(),
+                // whether the note changed and how long it is now, never its text
+                "noteChanged",
+                    Boolean.toString(
+                        !w.outcome().map(WorkItem.Outcome::note).orElse("").equals(now.note())),
+                "noteChars", Integer.toString(now.note().length())));
         ctx.json(workJson(a.value()));
       }
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
@@ -1506,6 +1557,11 @@ public final class TargetingWeb implements WebModule {
                     // the criterion as a whole: in force, disabled (who, when, why) or not
                     Map<String, Object> sm = new LinkedHashMap<>();
                     sm.put("state", st.code());
+                    if (st.code().equals("scheduled")) {
+                      sm.put("inForceFrom", st.date());
+                    } else if (st.code().equals("ended")) {
+                      sm.put("endedOn", st.date());
+                    }
                     st.inForce().ifPresent(f -> sm.put("inForce", f.key()));
                     st.disabled()
                         .ifPresent(
@@ -1522,7 +1578,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void saveApi(Context ctx) {
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, "id", "source", "offices", "effectiveFrom", "effectiveTo");
     Map<String, String> form = new HashMap<>();
     form.put("source", text(b, "source"));
     form.put("offices", String.join(" ", strings(b, "offices")));
@@ -1540,7 +1596,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void checkApi(Context ctx) {
-    List<CriteriaProblem> ps = criteria.check(text(body(ctx), "source"));
+    List<CriteriaProblem> ps = criteria.check(text(body(ctx, "source"), "source"));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ok", ps.isEmpty());
     m.put("problems", ps.stream().map(TargetingWeb::problemJson).toList());
@@ -1548,7 +1604,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void dryRunApi(Context ctx) {
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, "source", "days", "offices", "office");
     // a whole JSON number: "7" or 7.5 is refused, not read as 7 (the form's text is parsed apart)
     int days = wholeNumber(b, "days", 1, MAX_DAYS).orElse(30L).intValue();
     // the offices the criterion would be limited to ("office", one, is still read)
@@ -1573,10 +1629,10 @@ public final class TargetingWeb implements WebModule {
 
   private void disableApi(Context ctx) {
     long id = longParam(ctx, "id");
-    Outcome<Long> o = disable(ctx, id, text(body(ctx), "reason"));
+    Outcome<StoredCriterion> o = disable(ctx, id, text(body(ctx, "reason"), "reason"));
     switch (o) {
-      case Outcome.Accepted<Long> a -> ctx.json(Map.of("disabled", id));
-      case Outcome.Rejected<Long> r -> rejectJson(ctx, r.problems());
+      case Outcome.Accepted<StoredCriterion> a -> ctx.json(Map.of("disabled", id));
+      case Outcome.Rejected<StoredCriterion> r -> rejectJson(ctx, r.problems());
     }
   }
 
@@ -1585,7 +1641,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void createListApi(Context ctx) {
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, "name", "kind", "description");
     Outcome<ReferenceList> o =
         createList(ctx, text(b, "name"), text(b, "kind"), text(b, "description"));
     switch (o) {
@@ -1629,6 +1685,8 @@ public final class TargetingWeb implements WebModule {
     m.put("read", im.read());
     m.put("added", im.added());
     m.put("removed", im.removed());
+    // entries kept whose note the file changed
+    m.put("changed", im.changed());
     if (mode == ReferenceLists.Mode.REPLACE && !im.refused().isEmpty()) {
       // nothing was replaced: the refused rows say why
       ctx.status(400);
@@ -1888,6 +1946,79 @@ public final class TargetingWeb implements WebModule {
     return v == null ? "" : v;
   }
 
+  /**
+   * The request's JSON object, refused (400 {@code invalid-field}, naming the field, the nearest
+   * taken one when it looks like a misspelling, and the fields the route takes) when it holds a
+   * field other than {@code fields}: a misspelt {@code expectedLane} or {@code seizure} would
+   * otherwise be ignored, and the decision taken as if it had not been sent.
+   */
+  private static JsonNode body(Context ctx, String... fields) {
+    JsonNode n = body(ctx);
+    List<String> taken = List.of(fields);
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!taken.contains(name)) {
+        throw HttpProblem.of(
+            "invalid-field",
+            cut(name),
+            "unknown field \""
+                + cut(name)
+                + "\""
+                + nearest(name, taken).map(x -> "; did you mean \"" + x + "\"?").orElse("")
+                + " This route takes "
+                + String.join(", ", taken));
+      }
+    }
+    return n;
+  }
+
+  /**
+   * The taken field {@code name} most likely misspells: the same in another case, or at most two
+   * edits (a letter added, dropped, changed, or two swapped) away; empty when none is that close.
+   */
+  static Optional<String> nearest(String name, List<String> taken) {
+    String best = null;
+    int bestDistance = 3;
+    for (String t : taken) {
+      if (t.equalsIgnoreCase(name)) {
+        return Optional.of(t);
+      }
+      int d = edits(name.toLowerCase(Locale.ROOT), t.toLowerCase(Locale.ROOT));
+      if (d < bestDistance) {
+        best = t;
+        bestDistance = d;
+      }
+    }
+    return Optional.ofNullable(best);
+  }
+
+  /** Optimal string alignment distance, given up beyond 3 (names longer than 64 are far). */
+  private static int edits(String a, String b) {
+    if (a.length() > 64 || b.length() > 64 || Math.abs(a.length() - b.length()) > 2) {
+      return 3;
+    }
+    int[][] d = new int[a.length() + 1][b.length() + 1];
+    for (int i = 0; i <= a.length(); i++) {
+      d[i][0] = i;
+    }
+    for (int j = 0; j <= b.length(); j++) {
+      d[0][j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      for (int j = 1; j <= b.length(); j++) {
+        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+        if (i > 1
+            && j > 1
+            && a.charAt(i - 1) == b.charAt(j - 2)
+            && a.charAt(i - 2) == b.charAt(j - 1)) {
+          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+      }
+    }
+    return d[a.length()][b.length()];
+  }
+
   private static JsonNode body(Context ctx) {
     JsonNode n;
     try {
@@ -1934,7 +2065,12 @@ public final class TargetingWeb implements WebModule {
       }
       if (d == null || d.precision() - d.scale() > 18 || d.scale() > 18) {
         throw HttpProblem.of(
-            "invalid-field", field, "expected a number like 12500.50, got " + v.asText());
+            "invalid-field",
+            field,
+            "expected a number like 12500.50, at most "
+                + Worklist.MAX_REVENUE.toPlainString()
+                + ", got "
+                + cut(v.asText()));
       }
       return d.toPlainString();
     }

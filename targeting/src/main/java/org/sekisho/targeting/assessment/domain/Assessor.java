@@ -86,7 +86,7 @@ public final class Assessor {
         sel,
         hits,
         List.of(),
-        book.criteriaVersions(),
+        book.criteriaVersions(d),
         book.listVersions(),
         model.modelVersion(),
         consignment);

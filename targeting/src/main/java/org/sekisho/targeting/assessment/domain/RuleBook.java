@@ -39,6 +39,30 @@ public final class RuleBook {
     return criteriaVersions;
   }
 
+  /**
+   * The versions that apply to {@code d} (its office and date within their scope and effective
+   * dates): what an assessment of it used. A version released for other offices or another period
+   * could not have hit it, and listing it would say it had been weighed. Replaying with these
+   * versions gives the same hits.
+   */
+  public String criteriaVersions(DeclarationView d) {
+    StringBuilder out = null;
+    for (int i = 0; i < criteria.length; i++) {
+      boolean applies = criteria[i].appliesTo(d);
+      if (out == null && !applies) {
+        // the first one left out: the versions before it all applied
+        out = new StringBuilder();
+        for (int j = 0; j < i; j++) {
+          out.append(out.isEmpty() ? "" : ",").append(criteria[j].key());
+        }
+      } else if (out != null && applies) {
+        out.append(out.isEmpty() ? "" : ",").append(criteria[i].key());
+      }
+    }
+    // most records are in scope of every version: no new string for them
+    return out == null ? criteriaVersions : out.toString();
+  }
+
   public String listVersions() {
     return listVersions;
   }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -29,18 +30,58 @@ public final class CriteriaCatalogue {
   private final CurrentRules rules;
   private final DeclarationHistory history;
   private final Clock clock;
+  private final ZoneId zone;
 
+  /**
+   * @param zone the administration's zone: the calendar in which "today" is read against a
+   *     criterion's effective dates
+   */
   public CriteriaCatalogue(
       CriteriaStore store,
       ListStore lists,
       CurrentRules rules,
       DeclarationHistory history,
-      Clock clock) {
+      Clock clock,
+      ZoneId zone) {
     this.store = store;
     this.lists = lists;
     this.rules = rules;
     this.history = history;
     this.clock = clock;
+    this.zone = zone;
+  }
+
+  /** The clock's date in the administration's zone. */
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), zone);
+  }
+
+  /**
+   * The criterion, not disabled, whose newest version bears {@code name} (any case, spaces
+   * collapsed); empty when none does. Two criteria of one name would both be in force, each counted
+   * in an assessment as if a different rule.
+   */
+  public Optional<StoredCriterion> namesake(String name) {
+    String wanted = sameName(name);
+    java.util.Map<Long, CriterionState.Disabled> disabled = store.disabled();
+    java.util.Set<Long> seen = new java.util.HashSet<>();
+    for (StoredCriterion c : store.latest()) {
+      // latest() gives a criterion's newest version first
+      if (seen.add(c.id()) && !disabled.containsKey(c.id()) && sameName(c.name()).equals(wanted)) {
+        return Optional.of(c);
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The criterion named in {@code source} that {@link #namesake} finds; empty when none. */
+  public Optional<StoredCriterion> namesakeOf(String source) {
+    CriteriaLanguage.Compiled c = CriteriaLanguage.compileOne(source, lists.all());
+    return c.ok() ? namesake(c.criteria().get(0).name()) : Optional.empty();
+  }
+
+  private static String sameName(String name) {
+    return name.strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT);
   }
 
   /** What to save. */
@@ -72,10 +113,40 @@ public final class CriteriaCatalogue {
       return Outcome.rejected(
           "invalid-dates", "effectiveTo", "the end date is before the start date");
     }
+    LocalDate today = today();
+    if (d.effectiveTo().isPresent() && d.effectiveTo().get().isBefore(today)) {
+      // refused, not saved with a warning: a version whose period is over could never be in force
+      return Outcome.rejected(
+          "invalid-dates",
+          "effectiveTo",
+          "the effective period ended on "
+              + d.effectiveTo().get()
+              + " (today is "
+              + today
+              + "): a version saved now would never be in force; give an end date of today or"
+              + " later, or none");
+    }
     if (d.id().isPresent() && store.history(d.id().get()).isEmpty()) {
       return Outcome.rejected("not-found", "id", "criterion " + d.id().get() + " does not exist");
     }
     Criterion crit = c.criteria().get(0);
+    if (d.id().isEmpty()) {
+      Optional<StoredCriterion> same = namesake(crit.name());
+      if (same.isPresent()) {
+        return Outcome.rejected(
+            "conflict",
+            "name",
+            "a criterion named \""
+                + same.get().name()
+                + "\" exists already (c"
+                + same.get().id()
+                + ", newest version "
+                + same.get().key()
+                + "); send its id ("
+                + same.get().id()
+                + ") to save a new version of it, or give this one another name");
+      }
+    }
     StoredCriterion draft =
         new StoredCriterion(
             0,
@@ -113,6 +184,22 @@ public final class CriteriaCatalogue {
               + (v.get().releasedBy().isEmpty() ? "someone not recorded" : v.get().releasedBy())
               + v.get().releasedAt().map(t -> " at " + t).orElse(""));
     }
+    LocalDate today = today();
+    if (v.get().effectiveTo().isPresent() && v.get().effectiveTo().get().isBefore(today)) {
+      return Outcome.rejected(
+          "conflict",
+          "effectiveTo",
+          "criterion c"
+              + id
+              + "v"
+              + version
+              + " is effective until "
+              + v.get().effectiveTo().get()
+              + ", which is over (today is "
+              + today
+              + "): released, it would never be in force; save a version with a later"
+              + " effectiveTo and release that");
+    }
     List<Problem> problems =
         check(v.get().source()).stream().map(CriteriaProblem::toProblem).toList();
     if (!problems.isEmpty()) {
@@ -141,8 +228,10 @@ public final class CriteriaCatalogue {
   /**
    * Takes a criterion out of force at once, with a reason (at least {@value #MIN_REASON}
    * characters) that is kept with who disabled it and when; releasing a version puts it back.
+   * Accepted with the version it names: the one that was in force, else the newest (what the audit
+   * log files the disabling under, as it files that version's saving and release).
    */
-  public Outcome<Long> disable(long id, String by, String reason) {
+  public Outcome<StoredCriterion> disable(long id, String by, String reason) {
     String r = reason == null ? "" : reason.strip();
     if (r.length() < MIN_REASON) {
       return Outcome.rejected(
@@ -153,9 +242,15 @@ public final class CriteriaCatalogue {
     if (r.length() > 2000) {
       return Outcome.rejected("invalid-reason", "reason", "longer than 2000 characters");
     }
-    if (store.history(id).isEmpty()) {
+    List<StoredCriterion> versions = store.history(id);
+    if (versions.isEmpty()) {
       return Outcome.rejected("not-found", "id", "criterion " + id + " does not exist");
     }
+    StoredCriterion named =
+        versions.stream()
+            .filter(v -> v.status() == StoredCriterion.Status.RELEASED)
+            .findFirst()
+            .orElse(versions.get(0));
     CriterionState.Disabled already = store.disabled().get(id);
     if (already != null) {
       // disabling again would overwrite who disabled it, when and why
@@ -177,15 +272,19 @@ public final class CriteriaCatalogue {
           "criterion c" + id + " was being changed by someone else at the same moment; reload it");
     }
     rules.reload();
-    return Outcome.accepted(id);
+    return Outcome.accepted(named);
   }
 
   public List<StoredCriterion> latest() {
     return store.latest();
   }
 
-  /** Where each criterion stands (in force, disabled, not in force), by id. */
+  /**
+   * Where each criterion stands today (in force, released for later, ended, disabled, not in
+   * force), by id.
+   */
   public java.util.Map<Long, CriterionState> states() {
+    LocalDate today = today();
     java.util.Map<Long, CriterionState.Disabled> disabled = store.disabled();
     java.util.Map<Long, CriterionState> out = new TreeMap<>();
     for (StoredCriterion c : store.latest()) {
@@ -199,7 +298,8 @@ public final class CriteriaCatalogue {
           new CriterionState(
               c.id(),
               inForce,
-              inForce.isPresent() ? Optional.empty() : Optional.ofNullable(disabled.get(c.id()))));
+              inForce.isPresent() ? Optional.empty() : Optional.ofNullable(disabled.get(c.id())),
+              today));
     }
     return out;
   }

@@ -16,8 +16,11 @@ public interface ListStore {
   /** Creates an empty list; false when the name is taken. */
   boolean create(String name, ListKind kind, String description, String by);
 
-  /** Adds or updates entries (by value); returns how many were new. */
-  int addEntries(String name, List<ListCsv.Row> rows, String by);
+  /**
+   * Adds or updates entries (by value): how many were new and how many had their note changed
+   * ({@link Stored#removed()} is 0).
+   */
+  Stored addEntries(String name, List<ListCsv.Row> rows, String by);
 
   /** Removes one entry; false when it was not on the list. */
   /**
@@ -63,10 +66,10 @@ public interface ListStore {
    * Makes the list's entries exactly {@code rows} in one new version: entries not among them are
    * removed (kept in the history, as every removal is), the others added or their notes updated.
    *
-   * @return how many were added and how many removed
+   * @return how many were added, how many removed, and how many kept with a changed note
    */
-  Replaced replaceEntries(String name, List<ListCsv.Row> rows, String by);
+  Stored replaceEntries(String name, List<ListCsv.Row> rows, String by);
 
-  /** What a replacement changed. */
-  record Replaced(int added, int removed) {}
+  /** What storing entries changed: entries added, removed, and kept with another note. */
+  record Stored(int added, int removed, int changed) {}
 }

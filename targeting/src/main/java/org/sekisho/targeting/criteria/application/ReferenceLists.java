@@ -21,16 +21,17 @@ public final class ReferenceLists {
   }
 
   /**
-   * What an import did: entries added, entries removed (a replacement), and the rows refused (kept
-   * out; in an addition the rest are kept, a replacement with any refused row changes nothing).
+   * What an import did: entries added, entries removed (a replacement), entries kept whose note
+   * changed, and the rows refused (kept out; in an addition the rest are kept, a replacement with
+   * any refused row changes nothing).
    */
-  public record Imported(int read, int added, int removed, List<Problem> refused) {
+  public record Imported(int read, int added, int removed, int changed, List<Problem> refused) {
     public Imported {
       refused = List.copyOf(refused);
     }
 
     public Imported(int read, int added, List<Problem> refused) {
-      this(read, added, 0, refused);
+      this(read, added, 0, 0, refused);
     }
   }
 
@@ -131,7 +132,7 @@ public final class ReferenceLists {
       int rows = read.rows().size() + read.problems().size();
       if (!read.problems().isEmpty()) {
         // half a replacement would drop the entries of the refused rows without a word
-        return Outcome.accepted(new Imported(rows, 0, 0, read.problems()));
+        return Outcome.accepted(new Imported(rows, 0, 0, 0, read.problems()));
       }
       if (read.rows().isEmpty()) {
         return Outcome.rejected(
@@ -139,16 +140,24 @@ public final class ReferenceLists {
             "csv",
             "a replacement needs at least one entry; remove entries one by one to empty a list");
       }
-      ListStore.Replaced r = store.replaceEntries(name, read.rows(), by);
+      ListStore.Stored r = store.replaceEntries(name, read.rows(), by);
       rules.reload();
-      return Outcome.accepted(new Imported(rows, r.added(), r.removed(), List.of()));
+      return Outcome.accepted(new Imported(rows, r.added(), r.removed(), r.changed(), List.of()));
     }
-    int added = read.rows().isEmpty() ? 0 : store.addEntries(name, read.rows(), by);
+    ListStore.Stored r =
+        read.rows().isEmpty()
+            ? new ListStore.Stored(0, 0, 0)
+            : store.addEntries(name, read.rows(), by);
     if (!read.rows().isEmpty()) {
       rules.reload();
     }
     return Outcome.accepted(
-        new Imported(read.rows().size() + read.problems().size(), added, read.problems()));
+        new Imported(
+            read.rows().size() + read.problems().size(),
+            r.added(),
+            0,
+            r.changed(),
+            read.problems()));
   }
 
   public Outcome<Imported> add(String name, String value, String note, String by) {
@@ -162,9 +171,9 @@ public final class ReferenceLists {
     }
     List<ListCsv.Row> rows = new ArrayList<>();
     rows.add(new ListCsv.Row(e.value(), note == null ? "" : note.strip()));
-    int added = store.addEntries(name, rows, by);
+    ListStore.Stored r = store.addEntries(name, rows, by);
     rules.reload();
-    return Outcome.accepted(new Imported(1, added, List.of()));
+    return Outcome.accepted(new Imported(1, r.added(), 0, r.changed(), List.of()));
   }
 
   /**

@@ -8,7 +8,9 @@ import org.sekisho.core.Problem;
  * Reads list entries from CSV (RFC 4180, UTF-8): one entry per row, first column the value, an
  * optional second column a note. A first row whose first cell is {@code value} is a header. Rows
  * that are not valid entries of the list's kind are refused one by one with their line; the others
- * are kept.
+ * are kept. A value given again in the same file (as the kind normalises it: {@code 8504.40} and
+ * {@code 850440} are one) is refused naming both lines, so that neither its note nor the row is
+ * dropped unseen.
  */
 public final class ListCsv {
   private ListCsv() {}
@@ -37,6 +39,7 @@ public final class ListCsv {
     int pos = 0;
     int n = text.length();
     boolean first = true;
+    java.util.Map<String, Integer> lines = new java.util.HashMap<>();
     while (pos < n) {
       int startLine = line;
       List<String> cells = new ArrayList<>();
@@ -128,6 +131,20 @@ public final class ListCsv {
       String note = cells.size() > 1 ? cells.get(1).strip() : "";
       if (note.length() > 500) {
         problems.add(Problem.of("invalid-entry", field, "the note is longer than 500 characters"));
+        continue;
+      }
+      Integer before = lines.putIfAbsent(e.value(), startLine);
+      if (before != null) {
+        problems.add(
+            Problem.of(
+                "duplicate-entry",
+                field,
+                e.value()
+                    + " is on line "
+                    + before
+                    + " already; give each value once (the row on line "
+                    + before
+                    + " is the one read)"));
         continue;
       }
       rows.add(new Row(e.value(), note));

@@ -15,8 +15,13 @@ import org.sekisho.targeting.selectivity.domain.Lane;
  * inspectors see their office's referrals and record outcomes, which become labels.
  */
 public final class Worklist {
+  /** The largest revenue an outcome records: 15 digits before the point, 2 after. */
+  public static final BigDecimal MAX_REVENUE = new BigDecimal("999999999999999.99");
+
   private static final String REVENUE_FORM =
-      "expected a non-negative amount with at most 2 decimals, like 12500.50 or 12,500.50";
+      "expected a non-negative amount of at most "
+          + MAX_REVENUE.toPlainString()
+          + " with at most 2 decimals, like 12500.50 or 12,500.50";
 
   /** Shortest comment accepted on a lane decision. */
   public static final int MIN_COMMENT = 5;
@@ -122,6 +127,19 @@ public final class Worklist {
               + w.supersededBy().map(String::valueOf).orElse("?")
               + "; decide on that one");
     }
+    if (shown.version().isPresent() && shown.version().getAsInt() > w.version()) {
+      // no one changed it: the version named was never reached
+      return Outcome.rejected(
+          "conflict",
+          "expectedVersion",
+          "version "
+              + shown.version().getAsInt()
+              + " of the item does not exist; the current version is "
+              + w.version()
+              + " (lane "
+              + w.finalLane().code()
+              + "); reload it and decide again");
+    }
     if (shown.lane().isPresent() && shown.lane().get() != w.finalLane()
         || shown.version().isPresent() && shown.version().getAsInt() != w.version()) {
       return changedMeanwhile(w);
@@ -155,6 +173,17 @@ public final class Worklist {
   }
 
   private static Outcome<WorkItem> changedMeanwhile(WorkItem now) {
+    if (now.changes().isEmpty()) {
+      // nobody decided on it: what the decision says it was shown is not what it ever was
+      return Outcome.rejected(
+          "conflict",
+          "expectedLane",
+          "the item is "
+              + now.finalLane().code()
+              + " at version "
+              + now.version()
+              + ", not the lane the decision names as shown; reload it and decide again");
+    }
     String last =
         now.changes().isEmpty() ? "" : " by " + now.changes().get(now.changes().size() - 1).by();
     return Outcome.rejected(
@@ -302,6 +331,17 @@ public final class Worklist {
           "conflict", "status", "no outcome is recorded for assessment " + id + " to correct");
     }
     Found f = form.orElseThrow();
+    if (version > w.outcome().get().version()) {
+      // no one corrected it: the version named was never reached
+      return Outcome.rejected(
+          "conflict",
+          "expectedVersion",
+          "version "
+              + version
+              + " of the outcome does not exist; the current version is "
+              + w.outcome().get().version()
+              + "; reload it and correct again");
+    }
     if (w.outcome().get().version() != version
         || !store.correctOutcome(
             id, version, f.result(), f.revenue(), f.seizure(), f.note(), c, by, clock.instant())) {
