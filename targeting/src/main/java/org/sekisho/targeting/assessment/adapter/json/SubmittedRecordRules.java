@@ -6,10 +6,10 @@ import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Set;
 import org.sekisho.core.Country;
 import org.sekisho.core.Problem;
+import org.sekisho.core.RecordFormat;
 import org.sekisho.core.UnLocode;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
 
@@ -18,8 +18,9 @@ import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
  * (docs/formats/intel-records.md), for records sent to {@code POST /api/assess} directly: a record
  * ingest would refuse is refused here too, each problem naming its field, so that nothing is
  * assessed that no inspector could act on (a declaration without an office) or that is a typo (a
- * date of 9999-12-31). Written here rather than borrowed: targeting does not depend on the
- * intelligence context.
+ * date of 9999-12-31). The fields of each kind and the checks of a party's values are the shared
+ * kernel's {@link RecordFormat}, which ingest reads with too, so that the two cannot drift; the
+ * rest is written here rather than borrowed: targeting does not depend on the intelligence context.
  *
  * <p>Pure: the day the record is checked on is given.
  */
@@ -32,79 +33,9 @@ final class SubmittedRecordRules {
   /** Longest office code, as ingest has it. */
   static final int MAX_OFFICE = 35;
 
-  private static final Set<String> PARTY_FIELDS =
-      Set.of(
-          "kind", "name", "id", "address", "phone", "email", "country", "dateOfBirth", "document");
-
-  private static final Set<String> ITEM_FIELDS =
-      Set.of(
-          "hsCode",
-          "description",
-          "origin",
-          "quantity",
-          "unit",
-          "netMassKg",
-          "grossMassKg",
-          "customsValue",
-          "currency",
-          "dutyRate");
-
-  /** Per kind: text fields, party fields, fields holding one text or a list of texts. */
-  private record Shape(Set<String> texts, Set<String> parties, Set<String> textLists) {}
-
-  private static final Map<String, Shape> SHAPES =
-      Map.of(
-          "declaration",
-          new Shape(
-              Set.of(
-                  "declarationId",
-                  "type",
-                  "date",
-                  "office",
-                  "procedure",
-                  "modeOfTransport",
-                  "countryOfDeparture",
-                  "transportDocument",
-                  "outcome",
-                  "agency"),
-              Set.of("declarant", "importer", "exporter"),
-              Set.of("sharedWith")),
-          "postal-item",
-          new Shape(
-              Set.of(
-                  "itemId",
-                  "date",
-                  "office",
-                  "contents",
-                  "hsCode",
-                  "declaredValue",
-                  "currency",
-                  "weightKg",
-                  "originCountry",
-                  "destinationCountry",
-                  "category",
-                  "agency"),
-              Set.of("sender", "addressee"),
-              Set.of("sharedWith")),
-          "transport-document",
-          new Shape(
-              Set.of(
-                  "number",
-                  "documentType",
-                  "masterNumber",
-                  "date",
-                  "office",
-                  "carrier",
-                  "portOfLoading",
-                  "portOfDischarge",
-                  "goodsDescription",
-                  "hsCode",
-                  "grossMassKg",
-                  "packages",
-                  "conveyanceRef",
-                  "agency"),
-              Set.of("shipper", "consignee", "notifyParty"),
-              Set.of("containers", "sharedWith")));
+  /** The kinds a record sent alone may be: those targeting assesses. */
+  private static final Set<String> KINDS =
+      Set.of("declaration", "postal-item", "transport-document");
 
   /**
    * The problems of a record of {@code kind} ({@code declaration}, {@code postal-item}, {@code
@@ -115,42 +46,33 @@ final class SubmittedRecordRules {
    * @param today the day the record is checked on (its date may be at most a year after it)
    */
   static List<Problem> problems(String kind, JsonNode n, LocalDate date, LocalDate today) {
-    Shape shape = SHAPES.get(kind);
     List<Problem> out = new ArrayList<>();
-    if (shape == null) {
+    if (!KINDS.contains(kind)) {
       return out;
     }
+    RecordFormat.Shape shape = RecordFormat.ofKind(kind).orElseThrow();
+    // a name the format does not define (an item's value for customsValue) is never dropped
+    out.addAll(RecordFormat.unknownFields(shape, new Names(n)));
     // a value of another form than its field's is never dropped silently
-    for (String f : shape.texts()) {
-      text(n, f, f, out);
-    }
-    for (String f : shape.textLists()) {
-      JsonNode v = n.get(f);
-      if (v != null && v.isArray()) {
-        for (int i = 0; i < v.size(); i++) {
-          text(v, i, f + "[" + i + "]", out);
+    for (var e : shape.fields().entrySet()) {
+      String f = e.getKey();
+      switch (e.getValue().form()) {
+        case TEXT -> text(n, f, f, out);
+        case TEXT_LIST -> {
+          JsonNode v = n.get(f);
+          if (v != null && v.isArray()) {
+            for (int i = 0; i < v.size(); i++) {
+              text(v, i, f + "[" + i + "]", out);
+            }
+          } else {
+            text(n, f, f, out);
+          }
         }
-      } else {
-        text(n, f, f, out);
+        case OBJECT -> party(n, f, today, out);
+        case OBJECT_LIST -> {
+          // a declaration's items, read below
+        }
       }
-    }
-    for (String f : shape.parties()) {
-      JsonNode p = n.get(f);
-      if (p == null || p.isNull()) {
-        continue;
-      }
-      if (!p.isObject()) {
-        out.add(
-            Problem.of(
-                "invalid-type",
-                f,
-                "expected an object (a party with name, id, country…), got " + form(p)));
-        continue;
-      }
-      for (String pf : PARTY_FIELDS) {
-        text(p, pf, f + "." + pf, out);
-      }
-      country(p, "country", f + ".", out);
     }
     if (kind.equals("declaration")) {
       JsonNode items = n.get("items");
@@ -162,7 +84,7 @@ final class SubmittedRecordRules {
         for (int i = 0; i < items.size(); i++) {
           JsonNode it = items.get(i);
           if (it.isObject()) {
-            for (String f : ITEM_FIELDS) {
+            for (String f : RecordFormat.ITEM.fields().keySet()) {
               text(it, f, "items[" + i + "]." + f, out);
             }
             country(it, "origin", "items[" + i + "].", out);
@@ -172,6 +94,7 @@ final class SubmittedRecordRules {
         }
       }
       country(n, "countryOfDeparture", "", out);
+      RecordFormat.outcome("outcome", plain(n, "outcome")).ifPresent(out::add);
       String type = plain(n, "type");
       if (!type.isEmpty() && !Set.of("IM", "EX").contains(type.toUpperCase(Locale.ROOT))) {
         out.add(
@@ -253,6 +176,64 @@ final class SubmittedRecordRules {
                   + "'"));
     }
     return out;
+  }
+
+  /**
+   * A party ({@code importer}): an object of {@link RecordFormat#PARTY}'s text fields, a valid
+   * country, and the kind, e-mail address, date of birth and document ingest accepts.
+   */
+  private static void party(JsonNode n, String f, LocalDate today, List<Problem> out) {
+    JsonNode p = n.get(f);
+    if (p == null || p.isNull()) {
+      return;
+    }
+    if (!p.isObject()) {
+      out.add(
+          Problem.of(
+              "invalid-type",
+              f,
+              "expected an object (a party with name, id, country…), got " + form(p)));
+      return;
+    }
+    for (String pf : RecordFormat.PARTY.fields().keySet()) {
+      text(p, pf, f + "." + pf, out);
+    }
+    country(p, "country", f + ".", out);
+    out.addAll(
+        RecordFormat.partyProblems(
+            f + ".",
+            plain(p, "kind"),
+            plain(p, "email"),
+            plain(p, "dateOfBirth"),
+            plain(p, "document"),
+            today));
+  }
+
+  /** A JSON object as {@link RecordFormat#unknownFields} walks it. */
+  private record Names(JsonNode n) implements RecordFormat.Names {
+    @Override
+    public java.util.Collection<String> names() {
+      List<String> out = new ArrayList<>(n.size());
+      n.fieldNames().forEachRemaining(out::add);
+      return out;
+    }
+
+    @Override
+    public RecordFormat.Names object(String name) {
+      JsonNode v = n.get(name);
+      return v != null && v.isObject() ? new Names(v) : null;
+    }
+
+    @Override
+    public List<RecordFormat.Names> list(String name) {
+      JsonNode v = n.get(name);
+      if (v == null || !v.isArray()) {
+        return List.of();
+      }
+      List<RecordFormat.Names> out = new ArrayList<>(v.size());
+      v.forEach(e -> out.add(e.isObject() ? new Names(e) : null));
+      return out;
+    }
   }
 
   /** A text field: text, or a number or true/false read as their text; never an object or list. */
