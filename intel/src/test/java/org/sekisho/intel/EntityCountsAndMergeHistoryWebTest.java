@@ -198,4 +198,113 @@ class EntityCountsAndMergeHistoryWebTest {
         .isEqualTo(4);
     assertThat(searchCount(police, x, ax)).isEqualTo(1);
   }
+
+  private long company(String display) {
+    Long id =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select id from intel.entity where type = 'company' and display = :d")
+                        .bind("d", display)
+                        .mapTo(Long.class)
+                        .one());
+    return id;
+  }
+
+  /** The details of the latest audit entry of {@code action}. */
+  private JsonNode lastAudit(String action) throws Exception {
+    String details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details from platform.audit_log where action = :a order by seq"
+                                + " desc limit 1")
+                        .bind("a", action)
+                        .mapTo(String.class)
+                        .one());
+    return JSON.readTree(details);
+  }
+
+  @Test
+  void aMergesHistorySaysWhoUndidItWhenAndWhyAndAMergedAwayEntitySaysWhereItWent()
+      throws Exception {
+    json(
+        token,
+        "POST",
+        "/api/ingest/seizures",
+        seizure("HOSHI-1", "", party("Hoshi Trading", "1-1 Hoshi Chuo"))
+            + seizure("HOSHI-2", "", party("Hoshi Shoji", "9-9 Hoshi Minami")));
+    long a = company("Hoshi Trading");
+    long b = company("Hoshi Shoji");
+    long first =
+        json(
+                token,
+                "POST",
+                "/api/entities/" + a + "/merge",
+                "{\"mergedId\":" + b + ",\"reason\":\"same owner\"}")
+            .get("merge")
+            .asLong();
+    // decisions are audited as reads are: with the client's address
+    assertThat(lastAudit("entity.merge").get("ip").asText()).isNotBlank();
+    JsonNode graph = json(token, "GET", "/api/entities/" + b + "/graph", null);
+    assertThat(graph.get("mergedInto").asLong()).isEqualTo(a);
+    assertThat(json(token, "GET", "/api/entities/" + a + "/graph", null).get("mergedInto").isNull())
+        .isTrue();
+    String merged = send(token, "GET", "/entities/" + b + "?lang=en", null).body();
+    assertThat(merged).contains("<a href=\"/entities/" + a + "\">#" + a + "</a>");
+
+    json(
+        token, "POST", "/api/merges/" + first + "/undo", "{\"reason\":\"wrong: different firms\"}");
+    JsonNode undoAudit = lastAudit("entity.merge.undo");
+    assertThat(undoAudit.get("ip").asText()).isNotBlank();
+    assertThat(undoAudit.get("reason").asText()).isEqualTo("wrong: different firms");
+    JsonNode history = json(token, "GET", "/api/entities/" + a, null).get("merges");
+    assertThat(history).hasSize(1);
+    assertThat(history.get(0).get("undoneAt").asText()).isNotBlank();
+    assertThat(history.get(0).get("undoneBy").asText()).isEqualTo("officer");
+    assertThat(history.get(0).get("undoReason").asText()).isEqualTo("wrong: different firms");
+    assertThat(json(token, "GET", "/api/entities/" + b + "/graph", null).get("mergedInto").isNull())
+        .isTrue();
+    String en = send(token, "GET", "/entities/" + a + "?lang=en", null).body();
+    assertThat(en).contains("by officer").contains("because: wrong: different firms");
+    String ja = send(token, "GET", "/entities/" + a + "?lang=ja", null).body();
+    assertThat(ja).contains("取消し済み").contains("（officer）").contains("理由: wrong: different firms");
+    // the merged-away side's page tells the same history
+    assertThat(send(token, "GET", "/entities/" + b + "?lang=en", null).body())
+        .contains("because: wrong: different firms");
+  }
+
+  @Test
+  void migrationThirteenTakesTheReasonOfAnUndoneMergeFromItsAuditEntry() throws Exception {
+    json(
+        token,
+        "POST",
+        "/api/ingest/seizures",
+        seizure("KUMO-1", "", party("Kumo Trading", "2-2 Kumo"))
+            + seizure("KUMO-2", "", party("Kumo Shoji", "3-3 Kumo")));
+    long a = company("Kumo Trading");
+    long b = company("Kumo Shoji");
+    long merge =
+        json(
+                token,
+                "POST",
+                "/api/entities/" + a + "/merge",
+                "{\"mergedId\":" + b + ",\"reason\":\"same owner\"}")
+            .get("merge")
+            .asLong();
+    json(token, "POST", "/api/merges/" + merge + "/undo", "{\"reason\":\"other registry\"}");
+    // as a merge undone before the column existed
+    db.jdbi()
+        .useHandle(
+            h -> h.execute("update intel.entity_merge set undo_reason = null where id = ?", merge));
+    String v13;
+    try (var in = getClass().getResourceAsStream("/db/intel/V13__merge_undo_reason.sql")) {
+      v13 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    db.jdbi().useTransaction(h -> h.createScript(v13).execute());
+    JsonNode history = json(token, "GET", "/api/entities/" + a, null).get("merges");
+    assertThat(history.get(0).get("undoReason").asText()).isEqualTo("other registry");
+  }
 }

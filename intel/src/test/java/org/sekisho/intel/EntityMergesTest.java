@@ -37,8 +37,8 @@ class EntityMergesTest {
             }
 
             @Override
-            public Outcome<Long> undo(long mergeId, String actor, Instant at) {
-              stored.add("undo " + mergeId);
+            public Outcome<Long> undo(long mergeId, String reason, String actor, Instant at) {
+              stored.add("undo " + mergeId + ": " + reason);
               return Outcome.accepted(mergeId);
             }
           },
@@ -69,7 +69,7 @@ class EntityMergesTest {
     }
     assertThat(stored).isEmpty();
     assertThat(merges.undo(7, "  different countries  ", ANALYST).isAccepted()).isTrue();
-    assertThat(stored).containsExactly("undo 7");
+    assertThat(stored).containsExactly("undo 7: different countries");
     assertThat(audited)
         .singleElement()
         .satisfies(

@@ -31,7 +31,8 @@ public final class EntityMerges {
         String actor,
         java.time.Instant at);
 
-    Outcome<Long> undo(long mergeId, String actor, java.time.Instant at);
+    /** Undoes merge {@code mergeId}, keeping who undid it, when and {@code reason} with it. */
+    Outcome<Long> undo(long mergeId, String reason, String actor, java.time.Instant at);
   }
 
   private final MergeStore store;
@@ -61,6 +62,15 @@ public final class EntityMerges {
   }
 
   public Outcome<Long> merge(long survivorId, long mergedId, String reason, Actor actor) {
+    return merge(survivorId, mergedId, reason, actor, audit);
+  }
+
+  /**
+   * Merges entity {@code mergedId} into {@code survivorId}, audited through {@code via}: the web
+   * passes the trail that adds the client's address, as its reads are audited.
+   */
+  public Outcome<Long> merge(
+      long survivorId, long mergedId, String reason, Actor actor, AuditTrail via) {
     var bad = reasonProblem(reason, "say why the two are the same party");
     if (bad.isPresent()) {
       return new Outcome.Rejected<>(java.util.List.of(bad.get()));
@@ -72,7 +82,7 @@ public final class EntityMerges {
     Outcome<Long> o =
         store.merge(survivorId, mergedId, reason.strip(), 1.0, actor.username(), clock.instant());
     if (o instanceof Outcome.Accepted<Long> a) {
-      audit.record(
+      via.record(
           new AuditEvent(
               clock.instant(),
               actor.username(),
@@ -92,13 +102,21 @@ public final class EntityMerges {
 
   /** Undoes merge {@code mergeId}; {@code reason} says why the two are not the same party. */
   public Outcome<Long> undo(long mergeId, String reason, Actor actor) {
+    return undo(mergeId, reason, actor, audit);
+  }
+
+  /**
+   * Undoes merge {@code mergeId}, keeping {@code reason} with the merge and in the audit entry,
+   * written through {@code via}.
+   */
+  public Outcome<Long> undo(long mergeId, String reason, Actor actor, AuditTrail via) {
     var bad = reasonProblem(reason, "say why the two are not the same party");
     if (bad.isPresent()) {
       return new Outcome.Rejected<>(java.util.List.of(bad.get()));
     }
-    Outcome<Long> o = store.undo(mergeId, actor.username(), clock.instant());
+    Outcome<Long> o = store.undo(mergeId, reason.strip(), actor.username(), clock.instant());
     if (o.isAccepted()) {
-      audit.record(
+      via.record(
           new AuditEvent(
               clock.instant(),
               actor.username(),

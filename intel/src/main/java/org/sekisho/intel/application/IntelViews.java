@@ -270,6 +270,15 @@ public final class IntelViews {
       String sharedType,
       String sharedValue) {}
 
+  /**
+   * A merge of one entity into another, as the entity's history shows it: who merged and why, and,
+   * once undone, who undid it, when and why (so that the next investigator sees why a first merge
+   * was undone before merging the two again).
+   *
+   * @param undoneBy who undid it; empty while in force
+   * @param undoReason why it was undone; empty while in force (and for an undo whose reason was
+   *     never recorded)
+   */
   public record Merge(
       long id,
       long survivorId,
@@ -278,7 +287,9 @@ public final class IntelViews {
       String reason,
       String actor,
       Instant at,
-      Optional<Instant> undoneAt) {}
+      Optional<Instant> undoneAt,
+      Optional<String> undoneBy,
+      Optional<String> undoReason) {}
 
   public record EntityView(
       long id,
@@ -296,7 +307,14 @@ public final class IntelViews {
 
   public record Edge(String source, String target, String label) {}
 
-  public record Graph(List<Node> nodes, List<Edge> edges, boolean truncated) {}
+  /**
+   * The link graph around an entity.
+   *
+   * @param mergedInto the entity the graph's entity was merged into (its survivor), whose page and
+   *     graph hold its records now; empty when it was not merged
+   */
+  public record Graph(
+      List<Node> nodes, List<Edge> edges, boolean truncated, Optional<Long> mergedInto) {}
 
   public record KindCount(String kind, long count) {}
 

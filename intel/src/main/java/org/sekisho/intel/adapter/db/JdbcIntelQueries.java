@@ -853,8 +853,8 @@ public final class JdbcIntelQueries implements IntelQueries {
           List<Merge> merges =
               h.createQuery(
                       "select m.id, m.survivor_id, m.merged_id, e.display, m.reason, m.actor, m.at,"
-                          + " m.undone_at from intel.entity_merge m join intel.entity e on e.id ="
-                          + " m.merged_id where (m.survivor_id = :id and "
+                          + " m.undone_at, m.undone_by, m.undo_reason from intel.entity_merge m join"
+                          + " intel.entity e on e.id = m.merged_id where (m.survivor_id = :id and "
                           + visibleEntity("m.merged_id")
                           + ") or (m.merged_id = :id and "
                           + visibleEntity("m.survivor_id")
@@ -946,7 +946,9 @@ public final class JdbcIntelQueries implements IntelQueries {
         rs.getString(5),
         rs.getString(6),
         rs.getTimestamp(7).toInstant(),
-        Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant));
+        Optional.ofNullable(rs.getTimestamp(8)).map(Timestamp::toInstant),
+        Optional.ofNullable(rs.getString(9)),
+        Optional.ofNullable(rs.getString(10)));
   }
 
   @Override
@@ -955,8 +957,8 @@ public final class JdbcIntelQueries implements IntelQueries {
         h ->
             h.createQuery(
                     "select m.id, m.survivor_id, m.merged_id, e.display, m.reason, m.actor, m.at,"
-                        + " m.undone_at from intel.entity_merge m join intel.entity e on e.id ="
-                        + " m.merged_id where m.id = :id")
+                        + " m.undone_at, m.undone_by, m.undo_reason from intel.entity_merge m join"
+                        + " intel.entity e on e.id = m.merged_id where m.id = :id")
                 .bind("id", mergeId)
                 .map((rs, ctx) -> merge(rs))
                 .findOne());
@@ -1015,6 +1017,11 @@ public final class JdbcIntelQueries implements IntelQueries {
           Map<String, Node> nodes = new LinkedHashMap<>();
           List<Edge> edges = new ArrayList<>();
           Set<String> edgeKeys = new HashSet<>();
+          Optional<Long> mergedInto =
+              h.createQuery("select merged_into from intel.entity where id = :id")
+                  .bind("id", entityId)
+                  .mapTo(Long.class)
+                  .findOne();
           var start =
               h.createQuery("select id, type, display from intel.entity where id = :id")
                   .bind("id", entityId)
@@ -1024,7 +1031,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                               "e" + rs.getLong(1), rs.getString(3), rs.getString(2), rs.getLong(1)))
                   .findOne();
           if (start.isEmpty()) {
-            return new Graph(List.of(), List.of(), false);
+            return new Graph(List.of(), List.of(), false, Optional.empty());
           }
           nodes.put(start.get().id(), start.get());
           Deque<Node> frontier = new ArrayDeque<>(List.of(start.get()));
@@ -1069,7 +1076,7 @@ public final class JdbcIntelQueries implements IntelQueries {
             }
             frontier = next;
           }
-          return new Graph(List.copyOf(nodes.values()), edges, full || leftOut);
+          return new Graph(List.copyOf(nodes.values()), edges, full || leftOut, mergedInto);
         });
   }
 

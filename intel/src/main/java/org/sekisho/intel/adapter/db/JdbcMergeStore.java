@@ -106,7 +106,7 @@ public final class JdbcMergeStore implements MergeStore {
   private static final int NAMED_MERGED = 5;
 
   @Override
-  public Outcome<Long> undo(long mergeId, String actor, Instant at) {
+  public Outcome<Long> undo(long mergeId, String reason, String actor, Instant at) {
     return jdbi.inTransaction(
         h -> {
           var m =
@@ -127,8 +127,10 @@ public final class JdbcMergeStore implements MergeStore {
               .bind("m", m.get()[0])
               .execute();
           h.createUpdate(
-                  "update intel.entity_merge set undone_by = :a, undone_at = :t where id = :id")
+                  "update intel.entity_merge set undone_by = :a, undone_at = :t, undo_reason = :r"
+                      + " where id = :id")
               .bind("a", actor)
+              .bind("r", reason)
               .bind("t", Timestamp.from(at))
               .bind("id", mergeId)
               .execute();

@@ -302,6 +302,14 @@ public final class IntelWeb implements WebModule {
     return new Actor(p.username(), p.agency(), false);
   }
 
+  /**
+   * The audit trail of a decision taken through this request: written as reads are ({@link
+   * Web#audit}), so that the entry carries the client's address.
+   */
+  static org.sekisho.core.audit.AuditTrail audited(Context ctx) {
+    return e -> Web.audit(ctx, e.action(), e.subject(), e.details());
+  }
+
   private String render(String template, Map<String, Object> params) {
     StringOutput out = new StringOutput();
     templates.render(template, params, out);
@@ -711,7 +719,7 @@ public final class IntelWeb implements WebModule {
     long mergedId = mergedId(ctx.formParam("mergedId"));
     // the entity pulled in must be one the actor may read, as the survivor must
     requireEntity(ctx, mergedId);
-    answer(merges.merge(id, mergedId, ctx.formParam("reason"), actor(ctx)));
+    answer(merges.merge(id, mergedId, ctx.formParam("reason"), actor(ctx), audited(ctx)));
     ctx.redirect("/entities/" + id);
   }
 
@@ -725,7 +733,7 @@ public final class IntelWeb implements WebModule {
           "invalid-parameter", "back", "expected the numeric id of the entity page to return to");
     }
     long survivor = requireMerge(ctx, mergeId);
-    answer(merges.undo(mergeId, ctx.formParam("reason"), actor(ctx)));
+    answer(merges.undo(mergeId, ctx.formParam("reason"), actor(ctx), audited(ctx)));
     ctx.redirect("/entities/" + (back.isEmpty() ? survivor : Long.parseLong(back)));
   }
 
@@ -1433,7 +1441,7 @@ public final class IntelWeb implements WebModule {
     String reason = jsonText(body, "reason", "a text saying why the two are the same party");
     // the entity pulled in must be one the actor may read, as the survivor must
     requireEntity(ctx, mergedId);
-    long merge = answer(merges.merge(id, mergedId, reason, actor(ctx)));
+    long merge = answer(merges.merge(id, mergedId, reason, actor(ctx), audited(ctx)));
     ctx.status(201).json(Map.of("merge", merge));
   }
 
@@ -1442,7 +1450,7 @@ public final class IntelWeb implements WebModule {
     JsonNode body = jsonObject(ctx, "{\"reason\": \"…\"}");
     String reason = jsonText(body, "reason", "a text saying why the two are not the same party");
     requireMerge(ctx, id);
-    ctx.json(Map.of("undone", answer(merges.undo(id, reason, actor(ctx)))));
+    ctx.json(Map.of("undone", answer(merges.undo(id, reason, actor(ctx), audited(ctx)))));
   }
 
   private void ingestApi(Context ctx) throws IOException {
