@@ -107,7 +107,7 @@ public final class Sekisho implements AutoCloseable {
             intel,
             // the gate refers a traveller passenger screening finds on a watchlist
             new EgateContext(
-                db, audit, clock, dataDir, new ScreeningAtTheGate(pnr.screening(), clock)),
+                db, audit, clock, dataDir, zone(), new ScreeningAtTheGate(pnr.screening(), clock)),
             maritime,
             pnr,
             targeting);

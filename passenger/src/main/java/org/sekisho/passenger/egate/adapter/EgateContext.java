@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Properties;
 import org.sekisho.core.audit.AuditTrail;
@@ -69,15 +70,24 @@ public final class EgateContext implements BoundedContext {
   private final FaceMatcher faceMatcher;
 
   /** With no passenger-targeting check (no hits). */
-  public EgateContext(Database db, AuditTrail audit, Clock clock, Path dataDir) {
-    this(db, audit, clock, dataDir, passport -> List.of());
+  public EgateContext(Database db, AuditTrail audit, Clock clock, Path dataDir, ZoneId zone) {
+    this(db, audit, clock, dataDir, zone, passport -> List.of());
   }
 
   /**
+   * @param zone the administration's zone: the gate's "today" (the arrival date a declaration must
+   *     give, a passport's expiry, the form's date limits) is the date there, not in UTC, or every
+   *     morning arrival before 09:00 in Japan would be referred for a declaration "not for today"
    * @param targeting passenger targeting's answer for a passport (watchlists, API/PNR hits)
    */
   public EgateContext(
-      Database db, AuditTrail audit, Clock clock, Path dataDir, TargetingCheck targeting) {
+      Database db,
+      AuditTrail audit,
+      Clock utcClock,
+      Path dataDir,
+      ZoneId zone,
+      TargetingCheck targeting) {
+    Clock clock = utcClock.withZone(zone);
     this.home = dataDir.resolve("egate");
     try {
       Files.createDirectories(home);

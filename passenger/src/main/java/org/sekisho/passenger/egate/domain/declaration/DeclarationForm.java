@@ -193,6 +193,12 @@ public final class DeclarationForm {
     String surname = r.name("surname", true);
     String given = r.name("givenNames", false);
     String nationality = r.upper("nationality", NATIONALITY, Mistake.NATIONALITY, true);
+    if (NATIONALITY.matcher(nationality).matches()
+        && !org.sekisho.passenger.egate.domain.mrz.IcaoCodes.isKnown(nationality)) {
+      // JP for JPN, or a made-up code: the gate would refer the traveller for a nationality that
+      // does not match the passport without telling them why, so the form says it here
+      r.add("nationality", Mistake.NATIONALITY);
+    }
     LocalDate birth = r.date("birthDate", LocalDate.of(1900, 1, 1), today);
     String passport = r.upper("passportNumber", PASSPORT, Mistake.PASSPORT, true);
     String occupation = r.text("occupation", 60, false);

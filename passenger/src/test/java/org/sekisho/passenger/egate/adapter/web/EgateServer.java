@@ -38,6 +38,7 @@ import org.sekisho.platform.web.WebServer;
  */
 final class EgateServer implements AutoCloseable {
   static final String PASSWORD = "test-password-" + Long.toHexString(System.nanoTime());
+  static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Tokyo");
   final SpecimenChipIssuer issuer;
   final Travellers traveller;
   final EgateContext context;
@@ -61,7 +62,9 @@ final class EgateServer implements AutoCloseable {
   private EgateServer(Database db, Path dataDir, Clock clock, SpecimenChipIssuer issuer)
       throws IOException {
     this.issuer = issuer;
-    this.traveller = issuer == null ? null : Travellers.of(issuer, LocalDate.now(clock));
+    // the traveller declares today's arrival as the airport's date, which is Japan's
+    this.traveller =
+        issuer == null ? null : Travellers.of(issuer, LocalDate.now(clock.withZone(ZONE)));
     if (issuer != null) {
       Path egate = dataDir.resolve("egate");
       Files.createDirectories(egate.resolve("csca"));
@@ -77,7 +80,7 @@ final class EgateServer implements AutoCloseable {
     }
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     AuditLog audit = new AuditLog(db.jdbi());
-    this.context = new EgateContext(db, audit, clock, dataDir);
+    this.context = new EgateContext(db, audit, clock, dataDir, ZONE);
     migrations.addAll(context.migrations());
     db.migrate(migrations);
     Accounts accounts =

@@ -80,6 +80,10 @@ class EgateWebTest {
   }
 
   private String issueQrText(Map<String, String> form) throws Exception {
+    return issueQrText(server, form);
+  }
+
+  private static String issueQrText(EgateServer server, Map<String, String> form) throws Exception {
     HttpResponse<String> page =
         server.send(
             "POST", "/declaration", null, "application/x-www-form-urlencoded", urlEncoded(form));
@@ -230,7 +234,10 @@ class EgateWebTest {
   }
 
   private String decisionBody(String qrText, byte[] face) {
-    Travellers t = server.traveller;
+    return decisionBody(server.traveller, qrText, face);
+  }
+
+  private static String decisionBody(Travellers t, String qrText, byte[] face) {
     return "{\"mrz\":[\""
         + t.mrz().get(0)
         + "\",\""
@@ -796,5 +803,51 @@ class EgateWebTest {
   private long count(String table) {
     return db.jdbi()
         .withHandle(h -> h.createQuery("select count(*) from " + table).mapTo(Long.class).one());
+  }
+
+  /**
+   * At 01:30 in Japan it is still the day before in UTC: the gate's "today" is the airport's date,
+   * so a traveller declaring today's (Japanese) arrival passes; read in UTC, every arrival before
+   * 09:00 was referred as a declaration "not for today".
+   */
+  @org.junit.jupiter.api.Nested
+  @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+  class JustAfterMidnightInJapan {
+    private EgateServer early;
+
+    @BeforeAll
+    void start(@TempDir Path dir) throws Exception {
+      early =
+          new EgateServer(
+              db,
+              dir,
+              Clock.fixed(
+                  java.time.Instant.parse("2026-11-28T16:30:00Z"), java.time.ZoneOffset.UTC));
+    }
+
+    @AfterAll
+    void stop() {
+      if (early != null) {
+        early.close();
+      }
+    }
+
+    @Test
+    void aTravellerDeclaringTodaysJapaneseDatePasses() throws Exception {
+      assertThat(early.traveller.declaration().arrival()).hasToString("2026-11-29");
+      HttpResponse<String> r =
+          early.send(
+              "POST",
+              "/api/egate/decisions",
+              early.token("kiosk-hnd-01"),
+              "application/json",
+              decisionBody(
+                      early.traveller,
+                      issueQrText(early, form(early.traveller)),
+                      early.traveller.portrait())
+                  .getBytes(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).isEqualTo(200);
+      assertThat(r.body()).contains("\"decision\":\"pass\"");
+    }
   }
 }

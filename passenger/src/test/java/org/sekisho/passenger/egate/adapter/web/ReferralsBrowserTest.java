@@ -134,7 +134,8 @@ class ReferralsBrowserTest {
       d.findElement(By.id("comment")).sendKeys("訂正");
       d.findElement(By.id("outcome-submit")).click();
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-errors")));
-      assertThat(d.findElement(By.id("outcome-errors")).getText()).contains("別の職員");
+      assertThat(d.findElement(By.id("outcome-errors")).getText())
+          .contains("このページを開いた後に結果が記録されました");
       assertThat(d.findElement(By.cssSelector("#outcomes li[data-version='2']")).getText())
           .contains("検査へ回付")
           .contains("第1版の訂正")

@@ -80,6 +80,23 @@ class DeclarationFormTest {
   }
 
   @Test
+  void aNationalityThatIsNoIcaoCodeIsRefusedAndGermanysSingleDIsTaken() {
+    for (String bad : new String[] {"JP", "ZZ", "UT", "ZZZ"}) {
+      Map<String, String> f = filled();
+      f.put("nationality", bad);
+      assertThat(DeclarationForm.read(f, TODAY).problems())
+          .as(bad)
+          .extracting(Problem::field)
+          .containsExactly("nationality");
+    }
+    for (String good : new String[] {"JPN", "D", "xxa", "UTO"}) {
+      Map<String, String> f = filled();
+      f.put("nationality", good);
+      assertThat(DeclarationForm.read(f, TODAY).isAccepted()).as(good).isTrue();
+    }
+  }
+
+  @Test
   void aBirthDateInTheFutureIsRefused() {
     Map<String, String> f = filled();
     f.put("birthDate", "2027-01-01");
