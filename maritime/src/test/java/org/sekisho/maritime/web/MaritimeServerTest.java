@@ -203,15 +203,16 @@ class MaritimeServerTest {
                     "{\"id\":\"PL-61\",\"name\":\"Izu\",\"time\":\"2024-05-01T05:50:00Z\",\"lat\":34.8,\"lon\":139.9,\"speedKnots\":20}")
                 .statusCode())
         .isEqualTo(201);
-    // the demo's meeting pair drifts together around 02:00; a sighting far from any vessel is dark
+    // the demo's meeting pair drifts together around 02:00; a sighting far from any vessel while
+    // the feed is live (it ends at 04:00) is dark
     HttpResponse<String> dark =
         send(
             "POST",
             "/api/maritime/sightings",
             cg,
-            "{\"siteId\":\"cam-1\",\"time\":\"2024-05-01T05:55:00Z\",\"bearingDeg\":200,\"vesselType\":\"small craft\",\"imageRef\":\"cam-1/0001.jpg\"}");
+            "{\"siteId\":\"cam-1\",\"time\":\"2024-05-01T03:55:00Z\",\"bearingDeg\":200,\"vesselType\":\"small craft\",\"imageRef\":\"cam-1/0001.jpg\"}");
     assertThat(dark.statusCode()).as(dark.body()).isEqualTo(201);
-    assertThat(JSON.readTree(dark.body()).get("dark").asBoolean()).isTrue();
+    assertThat(JSON.readTree(dark.body()).get("dark").asBoolean()).as(dark.body()).isTrue();
     HttpResponse<String> unknown =
         send(
             "POST",
@@ -295,7 +296,7 @@ class MaritimeServerTest {
           d -> !d.findElements(By.cssSelector("#sighting-site option[value='cam-1']")).isEmpty());
       driver.findElement(By.cssSelector("#sighting-site option[value='cam-1']")).click();
       driver.findElement(By.id("sighting-time")).clear();
-      driver.findElement(By.id("sighting-time")).sendKeys("2024-05-01T05:58:00Z");
+      driver.findElement(By.id("sighting-time")).sendKeys("2024-05-01T03:58:00Z");
       driver.findElement(By.id("sighting-bearing")).sendKeys("160");
       driver.findElement(By.id("sighting-size")).sendKeys("12");
       driver.findElement(By.id("sighting-type")).sendKeys("small craft");

@@ -887,22 +887,29 @@ public final class MaritimeWeb implements WebModule {
     return service.records().alert(id).orElseThrow(() -> HttpProblem.notFound("alert " + id));
   }
 
-  /** 409: the alert moved on since it was read; says who changed it, when and to what. */
+  /**
+   * 409: the alert moved on since it was read; says who changed it, when (in the administration's
+   * zone) and to what, in the reader's language.
+   */
   private static HttpProblem changedMeanwhile(
       org.sekisho.platform.i18n.Messages t, MaritimeRecords.Alert now) {
+    String status = t.get("maritime.status." + now.status());
     return HttpProblem.of(
         "conflict",
         "expectedVersion",
-        "alert "
-            + now.id()
-            + " was changed meanwhile (now "
-            + now.status()
-            + (now.statusBy() == null
-                ? ""
-                : " by " + now.statusBy() + " at " + ZONED.format(now.statusAt().atZone(t.zone())))
-            + ", version "
-            + now.version()
-            + "); reload it and decide again");
+        now.statusBy() == null
+            ? t.get(
+                "maritime.problem.alert-changed.anon",
+                String.valueOf(now.id()),
+                status,
+                String.valueOf(now.version()))
+            : t.get(
+                "maritime.problem.alert-changed",
+                String.valueOf(now.id()),
+                status,
+                now.statusBy(),
+                t.time(now.statusAt()),
+                String.valueOf(now.version())));
   }
 
   /** Times in API messages: in the administration's zone, as people on the map typed them. */
