@@ -210,7 +210,7 @@ class MaritimeServerTest {
             "POST",
             "/api/maritime/sightings",
             cg,
-            "{\"siteId\":\"cam-1\",\"time\":\"2024-05-01T03:55:00Z\",\"bearingDeg\":200,\"vesselType\":\"small craft\",\"imageRef\":\"cam-1/0001.jpg\"}");
+            "{\"siteId\":\"cam-1\",\"time\":\"2024-05-01T03:55:00Z\",\"lat\":34.72,\"lon\":139.97,\"vesselType\":\"small craft\",\"imageRef\":\"cam-1/0001.jpg\"}");
     assertThat(dark.statusCode()).as(dark.body()).isEqualTo(201);
     assertThat(JSON.readTree(dark.body()).get("dark").asBoolean()).as(dark.body()).isTrue();
     HttpResponse<String> unknown =
@@ -291,13 +291,16 @@ class MaritimeServerTest {
       wait.until(d -> !d.findElements(By.cssSelector("path.patrol-marker")).isEmpty());
       wait.until(d -> !d.findElements(By.cssSelector("path.alert-marker-encounter")).isEmpty());
       int darkBefore = darkAlerts();
-      // an operator reports what the camera sees, on its bearing (no AIS there)
+      // an operator reports what the camera sees where no AIS is
       wait.until(
           d -> !d.findElements(By.cssSelector("#sighting-site option[value='cam-1']")).isEmpty());
       driver.findElement(By.cssSelector("#sighting-site option[value='cam-1']")).click();
       driver.findElement(By.id("sighting-time")).clear();
       driver.findElement(By.id("sighting-time")).sendKeys("2024-05-01T03:58:00Z");
-      driver.findElement(By.id("sighting-bearing")).sendKeys("160");
+      // a position (a bearing is explained by any AIS vessel along it, and the demo's traffic
+      // crosses the camera's view)
+      driver.findElement(By.id("sighting-lat")).sendKeys("34.75");
+      driver.findElement(By.id("sighting-lon")).sendKeys("139.80");
       driver.findElement(By.id("sighting-size")).sendKeys("12");
       driver.findElement(By.id("sighting-type")).sendKeys("small craft");
       driver.findElement(By.id("sighting-image")).sendKeys("cam-1/0002.jpg");
@@ -316,7 +319,8 @@ class MaritimeServerTest {
       // a sighting with a position right on an AIS vessel is explained, not dark
       driver.findElement(By.id("sighting-time")).clear();
       driver.findElement(By.id("sighting-time")).sendKeys("2024-05-01T02:00:00Z");
-      driver.findElement(By.id("sighting-bearing")).clear();
+      driver.findElement(By.id("sighting-lat")).clear();
+      driver.findElement(By.id("sighting-lon")).clear();
       JsonNode meeting =
           JSON.readTree(
                   send("GET", "/api/maritime/vessels/431100000/track", token("officer"), null)
