@@ -216,6 +216,13 @@ class ReviewedCriteriaAndDecisionsTest {
             400,
             "effectiveTo");
     assertThat(ended.get("message").asText()).contains("2026-11-28", "today is 2026-11-29");
+    HttpResponse<String> endedPage =
+        form(
+            "/targeting/criteria/save?lang=ja",
+            analyst,
+            Map.of("source", criterion("Over already", "8504"), "effectiveTo", "2026-11-28"));
+    assertThat(endedPage.statusCode()).isEqualTo(400);
+    assertThat(endedPage.body()).contains("適用期間は 2026-11-28 に終了しています (本日は 2026-11-29)");
 
     JsonNode today =
         ok(
@@ -275,6 +282,14 @@ class ReviewedCriteriaAndDecisionsTest {
     JsonNode late =
         refused(api.send("POST", WebApi.releasePath(draft), admin, null), 409, "effectiveTo");
     assertThat(late.get("message").asText()).contains("2026-11-29", "today is 2026-11-30");
+    HttpResponse<String> latePage =
+        form(
+            "/targeting/criteria/" + draft.get("id").asLong() + "/release?lang=en",
+            admin,
+            Map.of("version", "1"));
+    assertThat(latePage.statusCode()).isEqualTo(409);
+    assertThat(latePage.body())
+        .contains("The effective period ended on 2026-11-29 (today is 2026-11-30)");
     assertThat(state(draft.get("id").asLong()).get("state").asText()).isEqualTo("not-in-force");
     String usedNow =
         ok(api.send("POST", "/api/assess", analyst, declaration("D-EFF-2", "2026-11-30", "0901")))
@@ -614,5 +629,59 @@ class ReviewedCriteriaAndDecisionsTest {
         .singleElement()
         .satisfies(e -> assertThat(e).contains("\"noteChanged\":\"true\"", "\"noteChars\":\"24\""));
     assertThat(outcome).noneMatch(e -> e.contains("Yamada") || e.contains("Suzuki"));
+  }
+
+  @Test
+  @Order(8)
+  void aListHitNamesThePartyAsTheRecordCallsItAConsignmentsImporterIsItsConsignee()
+      throws Exception {
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            json("name", "watched-parties", "kind", "parties", "description", "review")));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists/watched-parties/entries",
+            analyst,
+            "value,note\nJP-CONS-1,watched\n"));
+    JsonNode saved =
+        api.saveCriterion(
+            analyst,
+            "criterion \"Watched party\" when importer in list \"watched-parties\" then lane red"
+                + " because \"the party is watched\"");
+    ok(api.send("POST", WebApi.releasePath(saved), admin, null));
+    long bill =
+        ok(api.send(
+                "POST",
+                "/api/assess?kind=transport-document",
+                analyst,
+                "{\"number\":\"HDMU-ROLE-1\",\"documentType\":\"MBL\",\"date\":\"2026-11-29\","
+                    + "\"office\":\""
+                    + OFFICE
+                    + "\",\"consignee\":{\"name\":\"Sakura\",\"id\":\"JP-CONS-1\"},"
+                    + "\"portOfLoading\":\"THBKK\",\"hsCode\":\"090121\","
+                    + "\"grossMassKg\":\"1200\",\"packages\":\"40\"}"))
+            .get("id")
+            .asLong();
+    assertThat(send("/targeting/assessments/" + bill + "?lang=en"))
+        .contains("consignee JP-CONS-1")
+        .doesNotContain("importer JP-CONS-1");
+    assertThat(send("/targeting/assessments/" + bill + "?lang=ja"))
+        .contains("荷受人 JP-CONS-1")
+        .doesNotContain("輸入者 JP-CONS-1");
+    // a declaration's importer keeps its name
+    long declared =
+        ok(api.send(
+                "POST",
+                "/api/assess",
+                analyst,
+                declaration("D-ROLE-1", "2026-11-29", "090121").replace("IMP-R", "JP-CONS-1")))
+            .get("id")
+            .asLong();
+    assertThat(send("/targeting/assessments/" + declared + "?lang=en"))
+        .contains("importer JP-CONS-1");
   }
 }

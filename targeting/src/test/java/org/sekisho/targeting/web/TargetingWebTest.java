@@ -1024,7 +1024,8 @@ class TargetingWebTest {
                             "select count(*) from platform.audit_log where action ="
                                 + " 'targeting.criterion.disable' and subject = :t and details"
                                 + " like '%quota lifted%'")
-                        .bind("t", "criterion:" + c)
+                        // filed under the version it took out of force (v1, rolled back to)
+                        .bind("t", "criterion:c" + c + "v1")
                         .mapTo(Integer.class)
                         .one());
     assertThat(audited).isEqualTo(1);

@@ -355,16 +355,24 @@ public final class TargetingWeb implements WebModule {
    */
   /**
    * What a list hit matched, in the reader's language: {@code importer JP123} is the field's name
-   * (輸入者 in Japanese) and the value as matched.
+   * (輸入者 in Japanese) and the value as matched; the field named as the party it reads is called on
+   * a record of {@code kind} (a transport document's importer is its consignee, a postal item's its
+   * addressee).
    */
-  private static String listHit(org.sekisho.platform.i18n.Messages t, String hit) {
+  private static String listHit(org.sekisho.platform.i18n.Messages t, String hit, String kind) {
     int space = hit.indexOf(' ');
     if (space < 0) {
       return hit;
     }
-    String key = "targeting.criteria-field." + hit.substring(0, space);
-    String name = t.get(key);
-    return (name.equals(key) ? hit.substring(0, space) : name) + " " + hit.substring(space + 1);
+    String field = hit.substring(0, space);
+    String own = "targeting.criteria-field." + kind + "." + field;
+    String name = t.get(own);
+    if (name.equals(own)) {
+      String key = "targeting.criteria-field." + field;
+      name = t.get(key);
+      name = name.equals(key) ? field : name;
+    }
+    return name + " " + hit.substring(space + 1);
   }
 
   /** The versions an assessment used, in the reader's language. */
@@ -399,6 +407,7 @@ public final class TargetingWeb implements WebModule {
     LaneLabels names = labels(ctx);
     return w -> {
       List<String> out = new ArrayList<>(w.reasons().size());
+      String kind = DeclarationView.kindOf(w.recordKey());
       for (String r : w.reasons()) {
         var c = CONSIGNMENT_REASON.matcher(r);
         var l = LIST_HIT.matcher(r);
@@ -416,9 +425,13 @@ public final class TargetingWeb implements WebModule {
                       "targeting.reason.list-note",
                       l.group(1),
                       l.group(2),
-                      listHit(t, l.group(3)),
+                      listHit(t, l.group(3), kind),
                       note.get())
-                  : t.get("targeting.reason.list", l.group(1), l.group(2), listHit(t, l.group(3))));
+                  : t.get(
+                      "targeting.reason.list",
+                      l.group(1),
+                      l.group(2),
+                      listHit(t, l.group(3), kind)));
         } else if (c.matches()) {
           out.add(
               t.get(
@@ -987,10 +1000,24 @@ public final class TargetingWeb implements WebModule {
    */
   private List<String> problemLines(Context ctx, String source, List<Problem> problems) {
     if (problems.stream().noneMatch(p -> p.code().startsWith("criteria-"))) {
-      return problems.stream().map(TargetingWeb::line).toList();
+      return problems.stream().map(p -> pageLine(Web.messages(ctx), p)).toList();
     }
     var t = Web.messages(ctx);
     return criteria.check(source).stream().map(p -> CriteriaMessages.line(t, p)).toList();
+  }
+
+  /** How the catalogue says an effective period is over: the last day, then today. */
+  private static final java.util.regex.Pattern PERIOD_OVER =
+      java.util.regex.Pattern.compile(
+          ".*?(\\d{4}-\\d{2}-\\d{2})\\D.*today is (\\d{4}-\\d{2}-\\d{2})\\).*");
+
+  /** A refusal as a page says it: a period that is over in the reader's language. */
+  private static String pageLine(org.sekisho.platform.i18n.Messages t, Problem p) {
+    var over = PERIOD_OVER.matcher(p.message());
+    if (p.field().equals("effectiveTo") && over.matches()) {
+      return t.get("targeting.criteria.period-over", over.group(1), over.group(2));
+    }
+    return line(p);
   }
 
   /**
@@ -1062,9 +1089,12 @@ public final class TargetingWeb implements WebModule {
       case Outcome.Accepted<StoredCriterion> a ->
           ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
       case Outcome.Rejected<StoredCriterion> r -> {
-        // a conflict (someone else changed it at that moment) or a text no longer valid
+        // a conflict (someone else changed it at that moment), a period over, or a text no
+        // longer valid
         ctx.status(HttpProblem.status(r.problems().get(0)));
-        criteriaPage(ctx, text(r.problems()));
+        var t = Web.messages(ctx);
+        criteriaPage(
+            ctx, String.join("; ", r.problems().stream().map(p -> pageLine(t, p)).toList()));
       }
     }
   }
