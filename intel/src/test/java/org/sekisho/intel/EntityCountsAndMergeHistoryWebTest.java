@@ -307,4 +307,34 @@ class EntityCountsAndMergeHistoryWebTest {
     JsonNode history = json(token, "GET", "/api/entities/" + a, null).get("merges");
     assertThat(history.get(0).get("undoReason").asText()).isEqualTo("other registry");
   }
+
+  @Test
+  void aJapaneseMobileOfAForeignPartyIsFoundWrittenInternationally() throws Exception {
+    json(
+        token,
+        "POST",
+        "/api/ingest/seizures",
+        seizure(
+            "PHONE-HU-1",
+            "{\"name\":\"Bence Kovacs\",\"phone\":\"090-7777-1515\",\"country\":\"HU\"}",
+            ""));
+    Long phones =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from intel.entity where type = 'phone' and key ="
+                                + " '+819077771515'")
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(phones).isEqualTo(1);
+    for (String q : List.of("+81 90 7777 1515", "090-7777-1515")) {
+      JsonNode hits =
+          json(token, "GET", "/api/search?q=" + URLEncoder.encode(q, StandardCharsets.UTF_8), null);
+      assertThat(hits.get("hits"))
+          .as(q)
+          .extracting(h -> h.get("sourceId").asText())
+          .containsExactly("PHONE-HU-1");
+    }
+  }
 }

@@ -54,15 +54,37 @@ public final class EntityExtraction {
 
   /** The entities one party stands for: its name, trader id, address, phone, e-mail, document. */
   public static List<EntityRef> of(NamedParty p) {
+    return of(p, "");
+  }
+
+  /**
+   * As {@link #of(NamedParty)}, for a party of a record handled by an office of {@code
+   * officeCountry} (see {@link #officeCountry}), in which a phone number that is none in the
+   * party's country is read.
+   */
+  public static List<EntityRef> of(NamedParty p, String officeCountry) {
     List<EntityRef> out = new ArrayList<>();
-    party(out, p.party(), p.role());
+    party(out, p.party(), p.role(), officeCountry);
     return out;
+  }
+
+  /**
+   * The country of an office code (UN/LOCODE, e.g. JPTYO: JP), or empty when its first two letters
+   * are no ISO 3166-1 code.
+   */
+  public static String officeCountry(String office) {
+    if (office == null || office.length() < 2) {
+      return "";
+    }
+    String c = office.substring(0, 2).toUpperCase(java.util.Locale.ROOT);
+    return org.sekisho.core.Country.isValid(c) ? c : "";
   }
 
   public static List<EntityRef> of(IntelRecord record) {
     List<EntityRef> out = new ArrayList<>();
+    String officeCountry = officeCountry(record.office());
     for (NamedParty p : parties(record)) {
-      party(out, p.party(), p.role());
+      party(out, p.party(), p.role(), officeCountry);
     }
     switch (record) {
       case Declaration d -> {
@@ -157,7 +179,7 @@ public final class EntityExtraction {
     }
   }
 
-  private static void party(List<EntityRef> out, Party p, String role) {
+  private static void party(List<EntityRef> out, Party p, String role, String officeCountry) {
     if (p == null || p.isEmpty()) {
       return;
     }
@@ -172,7 +194,7 @@ public final class EntityExtraction {
       add(out, "address", Normalize.addressKey(p.address()), p.address(), role);
     }
     if (!p.phone().isEmpty()) {
-      add(out, "phone", Normalize.phoneKey(p.phone(), p.country()), p.phone(), role);
+      add(out, "phone", Normalize.phoneKey(p.phone(), p.country(), officeCountry), p.phone(), role);
     }
     if (!p.email().isEmpty()) {
       add(out, "email", Normalize.emailKey(p.email()), p.email(), role);

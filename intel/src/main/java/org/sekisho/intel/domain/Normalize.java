@@ -52,33 +52,62 @@ public final class Normalize {
           50_000,
           k -> {
             int sep = k.indexOf('\u0000');
-            return parsePhone(k.substring(sep + 1), k.substring(0, sep));
+            int sep2 = k.indexOf('\u0000', sep + 1);
+            return parsePhone(
+                k.substring(sep2 + 1), k.substring(0, sep), k.substring(sep + 1, sep2));
           });
 
   /** E.164 ({@code +81312345678}); numbers without a country code are read in {@code country}. */
   public static String phoneKey(String phone, String country) {
-    if (phone == null || country == null) {
-      return parsePhone(phone, country);
-    }
-    return PHONE_KEYS.apply(country + "\u0000" + phone);
+    return phoneKey(phone, country, "");
   }
 
-  private static String parsePhone(String phone, String country) {
+  /**
+   * E.164 ({@code +81312345678}). A number without a country code is read in {@code country} (the
+   * party's, Japan when none); where it is no valid number there (a Japanese mobile 090-… of a
+   * Hungarian party: Hungary's trunk prefix is 06), in {@code fallback}, the country of the office
+   * that handled the record; a number possible in {@code country} though valid nowhere keeps that
+   * reading, as before; anything else is its digits alone, still a usable exact key.
+   *
+   * @param fallback an ISO 3166-1 alpha-2 code, or empty for none
+   */
+  public static String phoneKey(String phone, String country, String fallback) {
+    if (phone == null || country == null || fallback == null) {
+      return parsePhone(phone, country, fallback);
+    }
+    return PHONE_KEYS.apply(country + "\u0000" + fallback + "\u0000" + phone);
+  }
+
+  private static String parsePhone(String phone, String country, String fallback) {
     String raw = fold(phone);
     if (raw.isEmpty()) {
       return "";
     }
     String region = country == null || country.isBlank() ? "JP" : country;
-    try {
-      var n = PHONES.parse(raw, region);
-      if (PHONES.isPossibleNumber(n)) {
-        return PHONES.format(n, PhoneNumberUtil.PhoneNumberFormat.E164);
+    var own = parse(raw, region);
+    if (own != null && PHONES.isValidNumber(own)) {
+      return PHONES.format(own, PhoneNumberUtil.PhoneNumberFormat.E164);
+    }
+    if (fallback != null && !fallback.isBlank() && !fallback.equals(region)) {
+      var there = parse(raw, fallback);
+      if (there != null && PHONES.isValidNumber(there)) {
+        return PHONES.format(there, PhoneNumberUtil.PhoneNumberFormat.E164);
       }
-    } catch (NumberParseException e) {
-      // fall through to the digits alone: still a usable exact key
+    }
+    if (own != null && PHONES.isPossibleNumber(own)) {
+      return PHONES.format(own, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
     String digits = raw.replaceAll("[^0-9]", "");
     return digits.isEmpty() ? "" : digits;
+  }
+
+  private static com.google.i18n.phonenumbers.Phonenumber.PhoneNumber parse(
+      String raw, String region) {
+    try {
+      return PHONES.parse(raw, region);
+    } catch (NumberParseException e) {
+      return null;
+    }
   }
 
   public static String emailKey(String email) {

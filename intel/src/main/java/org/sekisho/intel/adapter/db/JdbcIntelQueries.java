@@ -583,7 +583,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                 for (EntityExtraction.NamedParty np : EntityExtraction.parties(x)) {
                   Optional<Long> nameEntity = Optional.empty();
                   Optional<Long> trader = Optional.empty();
-                  for (EntityRef e : EntityExtraction.of(np)) {
+                  for (EntityRef e :
+                      EntityExtraction.of(np, EntityExtraction.officeCountry(x.office()))) {
                     Long at = linked.get(linkKey(e.type(), e.key(), e.role()));
                     if (at == null) {
                       continue;
