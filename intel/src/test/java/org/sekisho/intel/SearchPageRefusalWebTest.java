@@ -200,7 +200,8 @@ class SearchPageRefusalWebTest {
           {"from=2026/11/28", "from"},
           {"size=9999", "size"},
           {"kind=ship&hs=2", "kind"},
-          {"hs=2&size=0", "size"}
+          {"hs=2&size=0", "size"},
+          {"country=XX", "country"}
         }) {
       HttpResponse<String> r = get("/api/search?lang=ja&" + bad[0], "application/json");
       assertThat(r.statusCode()).as(bad[0]).isEqualTo(400);
