@@ -2,6 +2,8 @@ package org.sekisho.passenger.egate.adapter.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sekisho.passenger.egate.domain.decision.Referral;
 import org.sekisho.platform.i18n.Messages;
 
@@ -52,5 +54,59 @@ public final class ReferralText {
       words.add(w);
     }
     return String.join(t.get("detail.separator"), words);
+  }
+
+  private static final Pattern SECONDARY = Pattern.compile("secondary inspection: ([A-Z_, ]+)");
+  private static final Pattern ANSWER = Pattern.compile("([A-Za-z0-9-]+)=(yes|no)");
+  private static final Pattern FAMILY =
+      Pattern.compile("([0-9]+) aged 20\\+, ([0-9]+) aged 6-19, ([0-9]+) under 6");
+
+  /**
+   * The gate's decision as the arrival record keeps it ({@code pass}, {@code secondary inspection:
+   * FACE_NOT_COMPARED, …}, the text sent on to the customs arrival system) in the reader's
+   * language; the kept text where it has another form.
+   */
+  public static String decision(Messages t, String kept) {
+    if (kept.equals("pass")) {
+      return t.get("referrals.decision.pass");
+    }
+    Matcher m = SECONDARY.matcher(kept);
+    if (!m.matches()) {
+      return kept;
+    }
+    List<String> reasons = new ArrayList<>();
+    for (String r : m.group(1).split(",")) {
+      String key = "reason." + r.strip();
+      if (t.get(key).equals(key)) {
+        return kept;
+      }
+      reasons.add(t.get(key));
+    }
+    return t.get("referrals.decision.secondary", String.join(t.get("detail.separator"), reasons));
+  }
+
+  /**
+   * The declaration's answers as the arrival record keeps them ({@code prohibited=no
+   * over-allowance=yes …}) in the reader's language: each question's short label and yes or no.
+   */
+  public static String answers(Messages t, String kept) {
+    List<String> out = new ArrayList<>();
+    for (String pair : kept.strip().split(" +")) {
+      Matcher m = ANSWER.matcher(pair);
+      String key = m.matches() ? "referrals.answer." + m.group(1) : null;
+      if (key == null || t.get(key).equals(key)) {
+        return kept;
+      }
+      out.add(t.get(key) + ": " + t.get("referrals.answer." + m.group(2)));
+    }
+    return String.join(t.get("detail.separator"), out);
+  }
+
+  /** Accompanying family members as kept ({@code 1 aged 20+, 0 aged 6-19, 2 under 6}), worded. */
+  public static String family(Messages t, String kept) {
+    Matcher m = FAMILY.matcher(kept);
+    return m.matches()
+        ? t.get("referrals.family.members", m.group(1), m.group(2), m.group(3))
+        : kept;
   }
 }

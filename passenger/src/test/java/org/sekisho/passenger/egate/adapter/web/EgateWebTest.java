@@ -476,7 +476,13 @@ class EgateWebTest {
         .contains("旅券番号 " + server.traveller.declaration().passportNumber())
         .contains("旅券番号、姓、名 が異なります")
         .doesNotContain("differs in")
-        .doesNotContain("declaration names");
+        .doesNotContain("declaration names")
+        // the gate's decision and the declaration's answers as kept for the customs arrival
+        // system, worded for the reader
+        .containsPattern("id=\"gate-decision\">検査場へ誘導: [^<]+</dd>")
+        .doesNotContain("secondary inspection")
+        .doesNotContain("prohibited=");
+    assertThat(ja).contains("輸入禁止・規制品: いいえ").contains("20歳以上 0 名");
     String en =
         server
             .send(
