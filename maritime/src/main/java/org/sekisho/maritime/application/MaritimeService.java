@@ -694,9 +694,13 @@ public final class MaritimeService {
                   // the type is the camera operator's free text: quoted, never part of the sentence
                   + " saw a vessel"
                   + (s.vesselType() == null ? "" : " reported as \"" + s.vesselType() + "\"")
-                  + " with no AIS within "
-                  + darkCheck.maxDistanceNm()
-                  + " nm",
+                  + (bearingOnly(s)
+                      ? String.format(
+                          Locale.ROOT,
+                          " on bearing %.0f with no AIS along it within %.1f nm of the camera",
+                          s.bearingDeg(),
+                          DarkVesselCheck.reachNm(site))
+                      : " with no AIS within " + darkCheck.maxDistanceNm() + " nm"),
               "open",
               null,
               null,
@@ -710,10 +714,13 @@ public final class MaritimeService {
    * sighting all within the camera's reach (the check keeps those along the bearing). Across the
    * antimeridian or near a pole the box spans every longitude.
    */
+  private static boolean bearingOnly(Sighting s) {
+    return !org.sekisho.maritime.domain.geo.Geo.valid(s.lat(), s.lon())
+        && !Double.isNaN(s.bearingDeg());
+  }
+
   private List<AisContact> contactsAround(Sighting s, CameraSite site, double lat, double lon) {
-    boolean bearingOnly =
-        !org.sekisho.maritime.domain.geo.Geo.valid(s.lat(), s.lon())
-            && !Double.isNaN(s.bearingDeg());
+    boolean bearingOnly = bearingOnly(s);
     double cLat = bearingOnly ? site.lat() : lat;
     double cLon = bearingOnly ? site.lon() : lon;
     double radiusNm = bearingOnly ? DarkVesselCheck.reachNm(site) : darkCheck.maxDistanceNm();
@@ -741,6 +748,11 @@ public final class MaritimeService {
     f.put("site", site.name());
     f.put("siteId", site.id());
     f.put("withinNm", String.valueOf(darkCheck.maxDistanceNm()));
+    if (bearingOnly(s)) {
+      // checked along the bearing out to the camera's reach, not around one point
+      f.put("bearingDeg", String.format(Locale.ROOT, "%.0f", s.bearingDeg()));
+      f.put("reachNm", String.format(Locale.ROOT, "%.1f", DarkVesselCheck.reachNm(site)));
+    }
     if (s.vesselType() != null) {
       f.put("vesselType", s.vesselType());
     }

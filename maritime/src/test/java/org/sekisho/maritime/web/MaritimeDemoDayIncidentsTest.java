@@ -219,8 +219,10 @@ class MaritimeDemoDayIncidentsTest {
             "POST",
             "/api/maritime/sightings",
             officer,
-            "{\"siteId\":\"cam-tateyama\",\"time\":\"2026-11-28T05:30:00Z\",\"lat\":34.9,\"lon\":139.8,\"vesselType\":\"speedboat\"}");
+            "{\"siteId\":\"cam-tateyama\",\"time\":\"2026-11-28T03:50:00Z\",\"lat\":34.9,\"lon\":139.8,\"vesselType\":\"speedboat\"}");
     assertThat(dark.statusCode()).as(dark.body()).isEqualTo(201);
+    // while the demo feed is live (it ends at 04:00Z): after it, a sighting is not checked
+    assertThat(JSON.readTree(dark.body()).get("dark").asBoolean()).as(dark.body()).isTrue();
     JsonNode ja = JSON.readTree(send("GET", "/api/maritime/alerts?lang=ja", officer, null).body());
     JsonNode en = JSON.readTree(send("GET", "/api/maritime/alerts?lang=en", officer, null).body());
     assertThat(first(ja, "port-call").get("text").asText())

@@ -248,6 +248,11 @@ class MaritimeFourthReviewTest {
     for (JsonNode a : json("/api/maritime/alerts", officer)) {
       if (a.get("kind").asText().equals("dark-vessel")) {
         darkAlert = a.get("id").asLong();
+        // checked along the bearing, not around one point: the text says so
+        assertThat(a.get("text").asText())
+            .isEqualTo(
+                "camera Anti saw a vessel reported as “small craft” on bearing 115° with no AIS"
+                    + " along that bearing within 6.0 nm of the camera");
       }
     }
     // every write is audited with its content: the operator's estimate too

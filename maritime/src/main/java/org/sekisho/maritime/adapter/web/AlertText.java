@@ -103,20 +103,29 @@ final class AlertText {
                   f.get("port") + " (" + f.get("locode") + ")")
               : a.summary();
       case "dark-vessel" ->
-          f.containsKey("site")
-              ? f.containsKey("vesselType")
-                  // the operator's free text, quoted as what was reported
-                  ? t.get(
-                      "maritime.summary.dark-vessel.typed",
-                      f.get("site"),
-                      f.get("vesselType"),
-                      f.get("withinNm"))
-                  : t.get(
-                      "maritime.summary.dark-vessel",
-                      f.get("site"),
-                      t.get("maritime.summary.dark-vessel.unknown"),
-                      f.get("withinNm"))
-              : a.summary();
+          f.containsKey("site") && f.containsKey("bearingDeg")
+              ? t.get(
+                  "maritime.summary.dark-vessel.bearing",
+                  f.get("site"),
+                  f.containsKey("vesselType")
+                      ? t.get("maritime.summary.dark-vessel.reported", f.get("vesselType"))
+                      : t.get("maritime.summary.dark-vessel.unknown"),
+                  f.get("bearingDeg"),
+                  f.get("reachNm"))
+              : f.containsKey("site")
+                  ? f.containsKey("vesselType")
+                      // the operator's free text, quoted as what was reported
+                      ? t.get(
+                          "maritime.summary.dark-vessel.typed",
+                          f.get("site"),
+                          f.get("vesselType"),
+                          f.get("withinNm"))
+                      : t.get(
+                          "maritime.summary.dark-vessel",
+                          f.get("site"),
+                          t.get("maritime.summary.dark-vessel.unknown"),
+                          f.get("withinNm"))
+                  : a.summary();
       default -> a.summary();
     };
   }
