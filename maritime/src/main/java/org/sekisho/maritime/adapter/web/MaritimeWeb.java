@@ -53,10 +53,12 @@ import org.sekisho.platform.web.WebModule;
  * gets 403 whatever their role. Officers, analysts, investigators, partners and administrators read
  * (administrators so that they can manage camera sites on the map); administrators manage camera
  * sites; officers, partners and administrators report sightings and patrol positions; they and
- * analysts acknowledge or close alerts (closing needs a note saying why). A feed upload becomes
- * conveyance movements in the administration's intelligence database, so only the administration's
- * own officers and administrators may upload, and the movements are owned by and attributed to the
- * uploader. Every read of a vessel and every write is audited with its content.
+ * analysts acknowledge, close or reopen alerts, naming the version they read (a change made
+ * meanwhile is refused with who made it and when, never silently undone); closing and reopening a
+ * closed alert need a note saying why, and every change is kept in the alert's history. A feed
+ * upload becomes conveyance movements in the administration's intelligence database, so only the
+ * administration's own officers and administrators may upload, and the movements are owned by and
+ * attributed to the uploader. Every read of a vessel and every write is audited with its content.
  */
 public final class MaritimeWeb implements WebModule {
   public static final Access READ =
@@ -225,13 +227,17 @@ public final class MaritimeWeb implements WebModule {
         .post(
             "/api/maritime/incidents/{id}/status",
             ALERTS,
-            "acknowledge or close an incident (any of its alerts' id): all its parts (status, note)",
+            "acknowledge, close or reopen an incident (any of its alerts' id): all its parts"
+                + " (status, expectedVersion of the alert named: 428 without, 409 when changed"
+                + " meanwhile; note to close or reopen)",
             scoped(this::incidentStatus))
         .query()
         .post(
             "/api/maritime/alerts/{id}/status",
             ALERTS,
-            "acknowledge or close an alert (status, note)",
+            "acknowledge, close or reopen an alert (status, expectedVersion: 428 without, 409 when"
+                + " changed meanwhile or already at that status; note to close or reopen); kept in"
+                + " its history",
             scoped(this::alertStatus))
         .query()
         .get(
