@@ -62,8 +62,30 @@
       credentials: "same-origin",
     });
     const json = await res.json();
-    if (!res.ok) throw new Error(json.message || ("HTTP " + res.status));
+    if (!res.ok) {
+      const err = new Error(json.message || ("HTTP " + res.status));
+      err.field = json.field || "";
+      throw err;
+    }
     return json;
+  }
+
+  // A refusal the traveller can act on, in the kiosk's language: the server's text is English and
+  // for officers, so it is shown only where no worded message exists (with the generic lead-in).
+  const FIELD_MESSAGES = [
+    ["immigration.intendedStayDays", "msgFieldStay"],
+    ["immigration.purposeOfVisit", "msgFieldPurpose"],
+    ["mrz", "msgFieldMrz"],
+    ["chip", "msgFieldChip"],
+    ["faceImage", "msgFieldFace"],
+  ];
+  function explain(e) {
+    for (const [field, key] of FIELD_MESSAGES) {
+      if (e.field && (e.field === field || e.field.startsWith(field + "[") || e.field.startsWith(field + ".")) && root.dataset[key]) {
+        return root.dataset[key];
+      }
+    }
+    return msg("Error") + " " + e.message;
   }
 
   // Step 1: passport (MRZ from the document reader, chip files) and the immigration items.
@@ -100,7 +122,7 @@
       try {
         if (await tryQr(await grab($("qr-video"), "image/jpeg"))) return;
       } catch (e) {
-        $("qr-status").textContent = msg("Error") + " " + e.message;
+        $("qr-status").textContent = explain(e);
       }
       await new Promise((r) => setTimeout(r, 500));
     }
@@ -145,7 +167,7 @@
       stopCamera();
       showResult(r);
     } catch (e) {
-      $("face-status").textContent = msg("Error") + " " + e.message;
+      $("face-status").textContent = explain(e);
     } finally {
       state.busy = false;
     }

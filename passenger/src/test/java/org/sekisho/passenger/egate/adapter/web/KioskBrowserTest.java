@@ -118,6 +118,16 @@ class KioskBrowserTest {
    * traveller button is pressed; otherwise the screen is left to clear itself (after 2 s here).
    */
   private KioskRun kiosk(byte[] qrPng, String name, boolean pressNext) throws IOException {
+    return kiosk(qrPng, name, pressNext, "90", "");
+  }
+
+  /**
+   * The same with the stay typed as {@code stay} on the kiosk page in {@code lang} ("" for the
+   * default); a stay the server refuses ends the run at the face step, the screen being the face
+   * step's status line.
+   */
+  private KioskRun kiosk(byte[] qrPng, String name, boolean pressNext, String stay, String lang)
+      throws IOException {
     Path video = dir.resolve(name + ".y4m");
     writeY4m(ImageIO.read(new ByteArrayInputStream(qrPng)), video);
     Path chip = dir.resolve(name + "-chip.json");
@@ -127,7 +137,7 @@ class KioskBrowserTest {
     WebDriver d = chromium(video);
     try {
       WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
-      d.get(server.base + "/kiosk");
+      d.get(server.base + "/kiosk" + (lang.isEmpty() ? "" : "?lang=" + lang));
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
       d.findElement(By.id("username")).sendKeys("kiosk-hnd-01");
       d.findElement(By.id("password")).sendKeys(EgateServer.PASSWORD);
@@ -145,7 +155,7 @@ class KioskBrowserTest {
       new org.openqa.selenium.support.ui.Select(d.findElement(By.id("purpose-of-visit")))
           .selectByValue("business");
       d.findElement(By.id("intended-stay")).clear();
-      d.findElement(By.id("intended-stay")).sendKeys("90");
+      d.findElement(By.id("intended-stay")).sendKeys(stay);
       d.findElement(By.id("passport-next")).click();
       // The QR step reads the fake camera by itself and moves on to the face step.
       try {
@@ -161,6 +171,10 @@ class KioskBrowserTest {
       }
       String qrStatus = d.findElement(By.id("qr-status")).getAttribute("textContent");
       d.findElement(By.id("face-file")).sendKeys(face.toString());
+      if (!stay.equals("90")) {
+        wait.until(d2 -> !d2.findElement(By.id("face-status")).getText().isBlank());
+        return new KioskRun("", d.findElement(By.id("face-status")).getText(), qrStatus, staff, "");
+      }
       wait.until(
           ExpectedConditions.attributeToBeNotEmpty(
               d.findElement(By.id("result")), "data-decision"));
@@ -266,6 +280,16 @@ class KioskBrowserTest {
         .doesNotContain("similarity")
         .doesNotContain("threshold")
         .doesNotContain("tiny test projection");
+  }
+
+  @Test
+  void aStayTheServerRefusesIsExplainedToTheTravellerInTheKiosksLanguage() throws IOException {
+    byte[] png = new ZxingQrImages().png(declare().text());
+    KioskRun refused = kiosk(png, "long-stay", false, "400", "ja");
+    // worded for the traveller, not the API's English text for integrators
+    assertThat(refused.screen())
+        .contains("日本での滞在予定日数を 0 から 365 の数字で入力してください")
+        .doesNotContain("expected");
   }
 
   @Test
