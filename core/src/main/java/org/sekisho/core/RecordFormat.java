@@ -75,21 +75,8 @@ public final class RecordFormat {
       if (alias != null) {
         return Optional.of(alias);
       }
-      String best = null;
-      int bestDistance = Integer.MAX_VALUE;
-      for (String f : fields.keySet()) {
-        if (f.equalsIgnoreCase(name)) {
-          return Optional.of(f);
-        }
-        int d = distance(name.toLowerCase(Locale.ROOT), f.toLowerCase(Locale.ROOT));
-        if (d < bestDistance) {
-          bestDistance = d;
-          best = f;
-        }
-      }
       // two edits in a long name, one in a short one: beyond that the guess is noise
-      int allowed = Math.min(2, Math.max(1, name.length() / 4));
-      return bestDistance <= allowed ? Optional.ofNullable(best) : Optional.empty();
+      return Spelling.nearest(name, fields.keySet(), Math.min(2, Math.max(1, name.length() / 4)));
     }
 
     /**
@@ -468,26 +455,6 @@ public final class RecordFormat {
   /** A value quoted back in a refusal, cut so that a refusal cannot carry a whole body. */
   private static String cut(String v) {
     return v.length() > 64 ? v.substring(0, 64) + "…" : v;
-  }
-
-  /** Levenshtein distance, for guessing the field a misspelt name meant. */
-  static int distance(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-      }
-      int[] t = prev;
-      prev = cur;
-      cur = t;
-    }
-    return prev[b.length()];
   }
 
   private static Map<String, Field> texts(String... names) {

@@ -194,8 +194,8 @@ class RecordFormatTest {
 
   @Test
   void distanceCountsEdits() {
-    assertThat(RecordFormat.distance("importr", "importer")).isEqualTo(1);
-    assertThat(RecordFormat.distance("", "abc")).isEqualTo(3);
-    assertThat(RecordFormat.distance("kitten", "sitting")).isEqualTo(3);
+    assertThat(Spelling.distance("importr", "importer")).isEqualTo(1);
+    assertThat(Spelling.distance("", "abc")).isEqualTo(3);
+    assertThat(Spelling.distance("kitten", "sitting")).isEqualTo(3);
   }
 }

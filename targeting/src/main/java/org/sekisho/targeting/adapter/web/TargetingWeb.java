@@ -1994,59 +1994,14 @@ public final class TargetingWeb implements WebModule {
             "unknown field \""
                 + cut(name)
                 + "\""
-                + nearest(name, taken).map(x -> "; did you mean \"" + x + "\"?").orElse("")
+                + org.sekisho.core.Spelling.nearest(name, taken, 2)
+                    .map(x -> "; did you mean \"" + x + "\"?")
+                    .orElse("")
                 + " This route takes "
                 + String.join(", ", taken));
       }
     }
     return n;
-  }
-
-  /**
-   * The taken field {@code name} most likely misspells: the same in another case, or at most two
-   * edits (a letter added, dropped, changed, or two swapped) away; empty when none is that close.
-   */
-  static Optional<String> nearest(String name, List<String> taken) {
-    String best = null;
-    int bestDistance = 3;
-    for (String t : taken) {
-      if (t.equalsIgnoreCase(name)) {
-        return Optional.of(t);
-      }
-      int d = edits(name.toLowerCase(Locale.ROOT), t.toLowerCase(Locale.ROOT));
-      if (d < bestDistance) {
-        best = t;
-        bestDistance = d;
-      }
-    }
-    return Optional.ofNullable(best);
-  }
-
-  /** Optimal string alignment distance, given up beyond 3 (names longer than 64 are far). */
-  private static int edits(String a, String b) {
-    if (a.length() > 64 || b.length() > 64 || Math.abs(a.length() - b.length()) > 2) {
-      return 3;
-    }
-    int[][] d = new int[a.length() + 1][b.length() + 1];
-    for (int i = 0; i <= a.length(); i++) {
-      d[i][0] = i;
-    }
-    for (int j = 0; j <= b.length(); j++) {
-      d[0][j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      for (int j = 1; j <= b.length(); j++) {
-        int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
-        if (i > 1
-            && j > 1
-            && a.charAt(i - 1) == b.charAt(j - 2)
-            && a.charAt(i - 2) == b.charAt(j - 1)) {
-          d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
-        }
-      }
-    }
-    return d[a.length()][b.length()];
   }
 
   private static JsonNode body(Context ctx) {
