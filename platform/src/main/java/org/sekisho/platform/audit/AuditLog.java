@@ -3,6 +3,9 @@ package org.sekisho.platform.audit;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -37,6 +40,58 @@ public final class AuditLog implements AuditTrail {
 
   @Override
   public void record(AuditEvent e) {
+    enqueue(e, null);
+  }
+
+  /**
+   * A database write that commits together with its audit entry: in one transaction and in the
+   * entry's own round trip, so that what a request decided and the entry saying so cost the caller
+   * one wait for the database instead of two, and are never written one without the other.
+   * Implementations are adapters' plain JDBC; the log calls them under its writer lock.
+   */
+  public interface AttachedWrite {
+    /** One SQL statement that returns rows (a data-modifying CTE ending in a select). */
+    String sql();
+
+    /**
+     * Binds the statement's parameters starting at {@code first}.
+     *
+     * @return the index after the last parameter bound
+     */
+    int bind(PreparedStatement st, int first) throws SQLException;
+
+    /** Reads the statement's rows, once the transaction has committed. */
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /** The write attached to an entry failed: neither it nor the entry was written. */
+  public static final class AttachedWriteFailed extends RuntimeException {
+    private final String sqlState;
+
+    AttachedWriteFailed(SQLException cause) {
+      super(cause.getMessage(), cause);
+      this.sqlState = cause.getSQLState() == null ? "" : cause.getSQLState();
+    }
+
+    /** PostgreSQL's SQLSTATE for the failure (a write refusing itself names its own). */
+    public String sqlState() {
+      return sqlState;
+    }
+  }
+
+  /**
+   * Appends {@code e} and commits {@code write} in the same transaction, durably, in one round trip
+   * (with other entries waiting at that moment, the writes and entries of all of them in one).
+   * Returns after both are committed and {@link AttachedWrite#read} has run.
+   *
+   * @throws AttachedWriteFailed the write failed (it may refuse itself by raising an error):
+   *     neither it nor {@code e} was written
+   */
+  public void record(AuditEvent e, AttachedWrite write) {
+    enqueue(e, write);
+  }
+
+  private void enqueue(AuditEvent e, AttachedWrite write) {
     // Microsecond precision: what PostgreSQL stores is what gets hashed and re-hashed on verify.
     Pending p =
         new Pending(
@@ -45,7 +100,8 @@ public final class AuditLog implements AuditTrail {
             e.agency(),
             e.action(),
             e.subject(),
-            canonicalDetails(e.details()));
+            canonicalDetails(e.details()),
+            write);
     pending.add(p);
     // Group commit: whoever holds the writer lock appends every entry waiting at that moment in
     // one transaction, so concurrent requests share one lock on the chain head and one commit
@@ -62,6 +118,9 @@ public final class AuditLog implements AuditTrail {
       }
     } finally {
       writer.unlock();
+    }
+    if (p.failure instanceof AttachedWriteFailed f) {
+      throw f;
     }
     if (p.failure != null) {
       throw new IllegalStateException(
@@ -82,47 +141,108 @@ public final class AuditLog implements AuditTrail {
     final String action;
     final String subject;
     final String details;
+    // set to null once the write has committed, so that a retry of the append alone (another
+    // process moved the head meanwhile) does not run it twice
+    AttachedWrite write;
     boolean done;
     RuntimeException failure;
 
     Pending(
-        Instant at, String actor, String agency, String action, String subject, String details) {
+        Instant at,
+        String actor,
+        String agency,
+        String action,
+        String subject,
+        String details,
+        AttachedWrite write) {
       this.at = at;
       this.actor = actor;
       this.agency = agency;
       this.action = action;
       this.subject = subject;
       this.details = details;
+      this.write = write;
     }
   }
 
   /** Most entries in one statement (9 parameters each; PostgreSQL takes at most 65,535). */
   private static final int CHUNK = 1_000;
 
+  /** Most attached writes in one round trip (each binds its own parameters besides the entry's). */
+  private static final int WRITES_PER_CHUNK = 64;
+
   // the chain's head as this log last wrote or read it (under the writer lock); seq -1: not read
   private long headSeq = -1;
   private String headHash = GENESIS;
 
   /**
-   * Appends the batch chunk by chunk, each chunk one statement committed on its own; entries of a
+   * Appends the batch chunk by chunk, each chunk one round trip committed on its own; entries of a
    * chunk that committed are done even if a later chunk fails.
    */
   private void append(List<Pending> batch) {
-    for (int from = 0; from < batch.size(); from += CHUNK) {
-      List<Pending> chunk = batch.subList(from, Math.min(batch.size(), from + CHUNK));
+    List<List<Pending>> chunks = new ArrayList<>();
+    List<Pending> chunk = new ArrayList<>();
+    int writes = 0;
+    for (Pending q : batch) {
+      if (chunk.size() == CHUNK || (q.write != null && writes == WRITES_PER_CHUNK)) {
+        chunks.add(chunk);
+        chunk = new ArrayList<>();
+        writes = 0;
+      }
+      chunk.add(q);
+      writes += q.write == null ? 0 : 1;
+    }
+    chunks.add(chunk);
+    for (int c = 0; c < chunks.size(); c++) {
       try {
-        appendChunk(chunk);
-        for (Pending q : chunk) {
-          q.done = true;
-        }
+        appendChunk(chunks.get(c));
+        chunks.get(c).forEach(q -> q.done = true);
+      } catch (AttachedWriteFailed f) {
+        appendApart(chunks.get(c), f);
       } catch (RuntimeException ex) {
         headSeq = -1; // whatever happened, read the head again next time
-        for (Pending q : batch.subList(from, batch.size())) {
-          q.failure = ex;
-          q.done = true;
+        for (List<Pending> rest : chunks.subList(c, chunks.size())) {
+          for (Pending q : rest) {
+            q.failure = ex;
+            q.done = true;
+          }
         }
         return;
       }
+    }
+  }
+
+  /**
+   * A chunk whose transaction failed on an attached write wrote nothing: each write goes again in a
+   * round trip of its own, so that one write refusing itself fails only its own entry, and the
+   * plain entries after them.
+   */
+  private void appendApart(List<Pending> chunk, AttachedWriteFailed failure) {
+    List<Pending> attached = chunk.stream().filter(q -> q.write != null).toList();
+    List<Pending> plain = chunk.stream().filter(q -> q.write == null).toList();
+    for (Pending q : attached) {
+      if (attached.size() == 1) {
+        q.failure = failure; // it failed alone: no need to try it again
+      } else {
+        try {
+          appendChunk(List.of(q));
+        } catch (AttachedWriteFailed f) {
+          q.failure = f;
+        } catch (RuntimeException ex) {
+          headSeq = -1;
+          q.failure = ex;
+        }
+      }
+      q.done = true;
+    }
+    if (!plain.isEmpty()) {
+      try {
+        appendChunk(plain);
+      } catch (RuntimeException ex) {
+        headSeq = -1;
+        plain.forEach(q -> q.failure = ex);
+      }
+      plain.forEach(q -> q.done = true);
     }
   }
 
@@ -145,13 +265,22 @@ public final class AuditLog implements AuditTrail {
       // fails the check), and the entries are written only if it moved. The commit is durable
       // whatever the server's default (the embedded server runs with synchronous_commit off for
       // bulk loads): it returns once the WAL is flushed to disk, and that flush also covers
-      // everything the callers committed before, such as the record an entry is about.
-      StringBuilder sql =
-          new StringBuilder(
-              "with head as (update platform.audit_head set seq = ?, hash = ? where id = 1 and"
-                  + " seq = ? and hash = ? returning 1), appended as (insert into"
-                  + " platform.audit_log(seq, at, actor, agency, action, subject, details,"
-                  + " prev_hash, hash) select v.* from (values ");
+      // everything the callers committed before, such as the record an entry is about. Writes
+      // attached to entries go first in the same round trip and the same (implicit) transaction:
+      // statements sent together before one Sync commit together or not at all.
+      List<AttachedWrite> writes = new ArrayList<>();
+      StringBuilder sql = new StringBuilder();
+      for (Pending e : chunk) {
+        if (e.write != null) {
+          writes.add(e.write);
+          sql.append(e.write.sql()).append(";\n");
+        }
+      }
+      sql.append(
+          "with head as (update platform.audit_head set seq = ?, hash = ? where id = 1 and"
+              + " seq = ? and hash = ? returning 1), appended as (insert into"
+              + " platform.audit_log(seq, at, actor, agency, action, subject, details,"
+              + " prev_hash, hash) select v.* from (values ");
       for (int i = 0; i < chunk.size(); i++) {
         sql.append(i == 0 ? "" : ",")
             .append("(cast(? as bigint),cast(? as timestamptz),?,?,?,?,?,?,?)");
@@ -180,8 +309,12 @@ public final class AuditLog implements AuditTrail {
       long written =
           jdbi.withHandle(
               h -> {
+                boolean committed = false;
                 try (var st = h.getConnection().prepareStatement(sql.toString())) {
                   int p = 1;
+                  for (AttachedWrite w : writes) {
+                    p = w.bind(st, p);
+                  }
                   st.setLong(p++, newSeq);
                   st.setString(p++, newHash);
                   st.setLong(p++, seq);
@@ -198,14 +331,33 @@ public final class AuditLog implements AuditTrail {
                     st.setString(p++, i == 0 ? prev : hashes[i - 1]);
                     st.setString(p++, hashes[i]);
                   }
-                  try (var rs = st.executeQuery()) {
+                  if (writes.isEmpty()) {
+                    try (var rs = st.executeQuery()) {
+                      rs.next();
+                      return rs.getLong(1);
+                    }
+                  }
+                  st.execute(); // returns once every result is in: the transaction committed
+                  committed = true;
+                  for (AttachedWrite w : writes) {
+                    try (var rs = st.getResultSet()) {
+                      w.read(rs);
+                    }
+                    st.getMoreResults();
+                  }
+                  try (var rs = st.getResultSet()) {
                     rs.next();
                     return rs.getLong(1);
                   }
-                } catch (java.sql.SQLException e) {
+                } catch (SQLException e) {
+                  if (!writes.isEmpty() && !committed) {
+                    throw new AttachedWriteFailed(e);
+                  }
                   throw new UnableToExecuteStatementException(e, null);
                 }
               });
+      // the writes committed, whether or not the entries were appended: never run them again
+      chunk.forEach(q -> q.write = null);
       if (written == chunk.size()) {
         headSeq = newSeq;
         headHash = newHash;

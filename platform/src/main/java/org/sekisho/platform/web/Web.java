@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.sekisho.core.audit.AuditEvent;
-import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.i18n.Messages;
 
@@ -45,16 +44,24 @@ public final class Web {
   public static void audit(
       Context ctx, String action, String subject, Map<String, String> details) {
     WebServer server = ctx.attribute(SERVER);
-    AuditTrail trail = server.audit();
+    server.audit().record(auditEvent(ctx, action, subject, details));
+  }
+
+  /**
+   * The entry {@link #audit} would append, for a use case that appends it itself (with what it
+   * stores, in one transaction).
+   */
+  public static AuditEvent auditEvent(
+      Context ctx, String action, String subject, Map<String, String> details) {
+    WebServer server = ctx.attribute(SERVER);
     Optional<Principal> p = maybePrincipal(ctx);
-    trail.record(
-        new AuditEvent(
-            server.clock().instant(),
-            p.map(Principal::username).orElse("anonymous"),
-            p.map(Principal::agency).orElse(""),
-            action,
-            subject,
-            withClient(ctx, details)));
+    return new AuditEvent(
+        server.clock().instant(),
+        p.map(Principal::username).orElse("anonymous"),
+        p.map(Principal::agency).orElse(""),
+        action,
+        subject,
+        withClient(ctx, details));
   }
 
   /**

@@ -263,4 +263,171 @@ class AuditLogTest {
     assertThat(seen).hasSize(320);
     assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(320));
   }
+
+  /** Inserts one row into a scratch table, refusing itself (SQLSTATE SKT01) for a negative n. */
+  private static final class Note implements AuditLog.AttachedWrite {
+    final int n;
+    Long id;
+
+    Note(int n) {
+      this.n = n;
+    }
+
+    @Override
+    public String sql() {
+      return "with ins as (insert into attached_note(n) select ? where ? >= 0 returning id)"
+          + " select id from ins union all select refuse_note() where ? < 0";
+    }
+
+    @Override
+    public int bind(java.sql.PreparedStatement st, int first) throws java.sql.SQLException {
+      st.setInt(first, n);
+      st.setInt(first + 1, n);
+      st.setInt(first + 2, n);
+      return first + 3;
+    }
+
+    @Override
+    public void read(java.sql.ResultSet rs) throws java.sql.SQLException {
+      assertThat(rs.next()).isTrue();
+      id = rs.getLong(1);
+    }
+  }
+
+  private void scratchTable() {
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute("drop table if exists attached_note");
+              h.execute("create table attached_note (id bigserial primary key, n int not null)");
+              h.execute(
+                  "create or replace function refuse_note() returns bigint language plpgsql as"
+                      + " $$ begin raise exception using errcode = 'SKT01', message = 'refused';"
+                      + " end $$");
+            });
+  }
+
+  private static AuditEvent noted(int n) {
+    return new AuditEvent(
+        Instant.parse("2026-11-27T01:02:03Z").plusSeconds(n),
+        "analyst",
+        "customs-jp",
+        "note.write",
+        "note:" + n,
+        Map.of("n", Integer.toString(n)));
+  }
+
+  private List<Integer> notes() {
+    List<Integer> out =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select n from attached_note order by n")
+                        .mapTo(Integer.class)
+                        .list());
+    return out;
+  }
+
+  private List<String> subjects() {
+    List<String> out =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select subject from platform.audit_log order by seq")
+                        .mapTo(String.class)
+                        .list());
+    return out;
+  }
+
+  @Test
+  void anAttachedWriteCommitsDurablyWithItsEntryAndAWriteRefusingItselfWritesNeither() {
+    scratchTable();
+    Note kept = new Note(7);
+    log.record(noted(7), kept);
+    assertThat(kept.id).isNotNull();
+    assertThat(notes()).containsExactly(7);
+    assertThat(subjects()).containsExactly("note:7");
+
+    Note refused = new Note(-1);
+    assertThatThrownBy(() -> log.record(noted(-1), refused))
+        .isInstanceOfSatisfying(
+            AuditLog.AttachedWriteFailed.class, f -> assertThat(f.sqlState()).isEqualTo("SKT01"))
+        .hasMessageContaining("refused");
+    assertThat(refused.id).isNull();
+    // neither the row nor the entry: the transaction is one
+    assertThat(notes()).containsExactly(7);
+    assertThat(subjects()).containsExactly("note:7");
+
+    // the chain goes on where it was
+    append(1);
+    log.record(noted(8), new Note(8));
+    assertThat(notes()).containsExactly(7, 8);
+    assertThat(subjects()).containsExactly("note:7", "declaration:0", "note:8");
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(3));
+  }
+
+  @Test
+  void concurrentAttachedWritesKeepOneChainAndOneRefusalFailsOnlyItsOwnEntry() throws Exception {
+    scratchTable();
+    int threads = 8;
+    int each = 25;
+    List<Throwable> unexpected = new java.util.concurrent.CopyOnWriteArrayList<>();
+    java.util.concurrent.atomic.AtomicInteger refusals =
+        new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(threads)) {
+      for (int t = 0; t < threads; t++) {
+        int thread = t;
+        pool.submit(
+            () -> {
+              for (int i = 0; i < each; i++) {
+                int n = thread * 1000 + i;
+                // every fifth write of every thread refuses itself; plain entries in between
+                boolean refuse = i % 5 == 4;
+                try {
+                  if (i % 3 == 0) {
+                    log.record(noted(n + 500));
+                  }
+                  log.record(noted(n), new Note(refuse ? -n - 1 : n));
+                  if (refuse) {
+                    unexpected.add(new AssertionError("write " + n + " was not refused"));
+                  }
+                } catch (AuditLog.AttachedWriteFailed f) {
+                  if (refuse && f.sqlState().equals("SKT01")) {
+                    refusals.incrementAndGet();
+                  } else {
+                    unexpected.add(f);
+                  }
+                } catch (RuntimeException ex) {
+                  unexpected.add(ex);
+                }
+              }
+            });
+      }
+    }
+    assertThat(unexpected).isEmpty();
+    assertThat(refusals).hasValue(threads * 5);
+    List<Integer> written = notes();
+    List<String> entries = subjects();
+    // each written note has its entry; no refused one has either
+    assertThat(written).hasSize(threads * 20);
+    for (int n : written) {
+      assertThat(entries).contains("note:" + n);
+    }
+    assertThat(entries).hasSize(threads * 20 + threads * 9);
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(threads * 29L));
+  }
+
+  @Test
+  void anAttachedWriteIsNotRunTwiceWhenAnotherProcessMovedTheHeadMeanwhile() {
+    scratchTable();
+    AuditLog other = new AuditLog(db.jdbi());
+    log.record(noted(1));
+    other.record(noted(2)); // this log's idea of the head is now stale
+    Note n = new Note(3);
+    log.record(noted(3), n);
+    assertThat(n.id).isNotNull();
+    assertThat(notes()).containsExactly(3);
+    assertThat(subjects()).containsExactly("note:1", "note:2", "note:3");
+    assertThat(log.verify()).isEqualTo(new AuditVerification.Ok(3));
+  }
 }

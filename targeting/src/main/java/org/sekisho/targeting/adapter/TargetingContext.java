@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.platform.BoundedContext;
+import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.NavItem;
@@ -218,7 +219,10 @@ public final class TargetingContext implements BoundedContext {
     DeclarationJson parser = new DeclarationJson(zone);
     JdbcCriteriaStore criteriaStore = new JdbcCriteriaStore(db.jdbi());
     JdbcListStore listStore = new JdbcListStore(db.jdbi());
-    JdbcAssessments assessments = new JdbcAssessments(db.jdbi(), parser);
+    // with the audit log itself, an assessment sent alone is stored with its entry in one round
+    // trip
+    JdbcAssessments assessments =
+        new JdbcAssessments(db.jdbi(), parser, audit instanceof AuditLog log ? log : null);
     this.assessments = assessments;
     this.clock = clock;
     this.reasons =

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -14,7 +16,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.audit.AuditVerification;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
@@ -24,9 +28,11 @@ import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.assessment.application.StoredAssessment;
+import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.criteria.Declarations;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
 import org.sekisho.targeting.criteria.application.DryRun;
+import org.sekisho.targeting.criteria.domain.TraderHistory;
 import org.sekisho.targeting.selectivity.domain.Lane;
 import org.sekisho.targeting.worklist.application.Worklist;
 
@@ -86,6 +92,93 @@ class LoneAssessmentsTest {
     return Declarations.json(id, importer, declarant, "5000");
   }
 
+  /** The entry the assessment API appends, for an analyst. */
+  private static AuditEvent entry(Assessment a) {
+    return new AuditEvent(
+        Instant.parse("2026-11-28T09:00:00Z"),
+        "analyst",
+        "customs-jp",
+        "targeting.assess",
+        a.recordKey(),
+        Map.of("lane", a.lane().code()));
+  }
+
+  private StoredAssessment submit(String json) {
+    return ctx.assessRecords()
+        .assessSubmitted("declaration", json, LoneAssessmentsTest::entry)
+        .orElseThrow();
+  }
+
+  private long entries(String recordKey) {
+    return count(
+        "select count(*) from platform.audit_log where action = 'targeting.assess' and subject = '"
+            + recordKey
+            + "'");
+  }
+
+  @Test
+  void countersMovedElsewhereAreReadAgainBeforeARecordSentAloneIsStoredWithItsEntry() {
+    StoredAssessment first = submit(json("CAS-1", "IMP-CAS", "DEC-CAS"));
+    assertThat(first.history()).isEqualTo(new TraderHistory(0, 0, 0, 0));
+    // another process (an ingest) counts these traders' declarations and an infraction: the
+    // counters the store remembers from the first call are stale now
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "insert into targeting.trader_history (role, trader_key, declarations,"
+                        + " infractions) values ('importer', 'IMP-CAS', 4, 1), ('declarant',"
+                        + " 'DEC-CAS', 7, 0)"));
+    StoredAssessment second = submit(json("CAS-2", "IMP-CAS", "DEC-CAS"));
+    assertThat(second.history()).isEqualTo(new TraderHistory(7, 0, 4, 1));
+    // as stored, not only as answered
+    assertThat(
+            count(
+                "select hist_declarant_decl * 1000 + hist_importer_decl * 10 + hist_importer_infr"
+                    + " from targeting.assessment where id = "
+                    + second.id()))
+        .isEqualTo(7041);
+    // and a third, on counters remembered from the second call's reading, is stored at once
+    assertThat(submit(json("CAS-3", "IMP-CAS", "DEC-CAS")).history())
+        .isEqualTo(new TraderHistory(7, 0, 4, 1));
+    // each with its one entry, naming the lane; the chain intact
+    for (StoredAssessment s : List.of(first, second)) {
+      assertThat(entries(s.assessment().recordKey())).isEqualTo(1);
+    }
+    assertThat(
+            count(
+                "select count(*) from platform.audit_log where subject = '"
+                    + second.assessment().recordKey()
+                    + "' and details like '%\"lane\":\""
+                    + second.assessment().lane().code()
+                    + "\"%'"))
+        .isEqualTo(1);
+    assertThat(new AuditLog(db.jdbi()).verify()).isInstanceOf(AuditVerification.Ok.class);
+  }
+
+  @Test
+  void aRecordSentAgainGivesItsAssessmentWithAnotherEntryAndOtherContentIsRefusedWithoutOne() {
+    String sent = json("AGAIN-1", "IMP-AG", "DEC-AG");
+    StoredAssessment first = submit(sent);
+    StoredAssessment again = submit(sent);
+    assertThat(again.id()).isEqualTo(first.id());
+    String key = first.assessment().recordKey();
+    // the caller was answered twice: two reads of the decision in the log, one assessment
+    assertThat(entries(key)).isEqualTo(2);
+    assertThat(count("select count(*) from targeting.assessment where record_key = '" + key + "'"))
+        .isEqualTo(1);
+
+    var refused =
+        ctx.assessRecords()
+            .assessSubmitted(
+                "declaration", json("AGAIN-1", "IMP-OTHER", "DEC-AG"), LoneAssessmentsTest::entry);
+    assertThat(refused.isAccepted()).isFalse();
+    assertThat(refused.problems().get(0).code()).isEqualTo("conflict");
+    assertThat(entries(key)).isEqualTo(2);
+    assertThat(new AuditLog(db.jdbi()).verify())
+        .isEqualTo(new AuditVerification.Ok(count("select count(*) from platform.audit_log")));
+  }
+
   private static AssessmentRequests.Request stored(String json) {
     return new AssessmentRequests.Request("declaration", "x", json);
   }
@@ -96,7 +189,8 @@ class LoneAssessmentsTest {
     for (int i = 0; i < 3; i++) {
       assertThat(
               ctx.assessRecords()
-                  .assessSubmitted("declaration", json("TRY-" + i, "IMP-T", "DEC-T"))
+                  .assessSubmitted(
+                      "declaration", json("TRY-" + i, "IMP-T", "DEC-T"), LoneAssessmentsTest::entry)
                   .isAccepted())
           .isTrue();
     }
@@ -149,7 +243,10 @@ class LoneAssessmentsTest {
 
     StoredAssessment lone =
         ctx.assessRecords()
-            .assessSubmitted("declaration", json("DRVW13-0020", "IMP-CLEAN", "DEC-1"))
+            .assessSubmitted(
+                "declaration",
+                json("DRVW13-0020", "IMP-CLEAN", "DEC-1"),
+                LoneAssessmentsTest::entry)
             .orElseThrow();
     assertThat(lone.assessment().criteriaLane()).isEqualTo(Lane.GREEN);
 
@@ -186,7 +283,12 @@ class LoneAssessmentsTest {
         .isEqualTo(1);
     // a second delivery of the stored record changes nothing
     ctx.assessRecords().assessAll(List.of(stored(declared)));
-    assertThat(count("select count(*) from targeting.assessment")).isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from targeting.assessment where record_key = '"
+                    + now.assessment().recordKey()
+                    + "'"))
+        .isEqualTo(2);
   }
 
   @Test

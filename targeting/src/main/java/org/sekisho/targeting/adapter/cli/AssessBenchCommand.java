@@ -195,7 +195,10 @@ public final class AssessBenchCommand implements Callable<Integer> {
     accounts.upsert("analyst", "Bench Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "bench", "");
     accounts.upsert("admin1", "Bench Admin", PASSWORD, EnumSet.of(Role.ADMIN), "bench", "");
     accounts.upsert("admin2", "Bench Admin 2", PASSWORD, EnumSet.of(Role.ADMIN), "bench", "");
-    TargetingContext targeting = new TargetingContext(db, audit, clock, dir);
+    // with --web-audit off, the assessment API's entries (appended with each assessment by
+    // targeting's store) are left out as well
+    TargetingContext targeting =
+        new TargetingContext(db, webAudit.equals("off") ? e -> {} : audit, clock, dir);
     targeting.start();
     try {
       if (model != null) {

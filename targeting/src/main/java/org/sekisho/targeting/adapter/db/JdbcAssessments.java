@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -19,6 +20,8 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.audit.AuditEvent;
+import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.targeting.assessment.application.AssessmentInputs;
 import org.sekisho.targeting.assessment.application.AssessmentStore;
 import org.sekisho.targeting.assessment.application.DeclarationParser;
@@ -56,10 +59,41 @@ public final class JdbcAssessments
 
   private final Jdbi jdbi;
   private final DeclarationParser parser;
+  private final AuditLog auditLog;
+
+  /**
+   * The traders' counters as this store last read them, by role and trader key ({@code
+   * "declarant\0KEY"}): what {@link #standing} answers from, for assessments whose storing checks
+   * them ({@link #saveAlone}): declarations, infractions and the {@link #countersEpoch} they were
+   * read in. All are dropped whenever this store moves a counter (the epoch moves on), so that a
+   * check failing is rare; one failing drops the two traders' entries.
+   */
+  private final Map<String, long[]> counters = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /** Moves on whenever this store moves a trader's counter: older {@link #counters} are void. */
+  private final java.util.concurrent.atomic.AtomicLong countersEpoch =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /** Voids every remembered counter at once (an ingest batch moves many). */
+  private void countersMoved() {
+    countersEpoch.incrementAndGet();
+  }
+
+  /** Most traders' counters kept in {@link #counters} (~150 bytes each); beyond, it starts over. */
+  private static final int MOST_COUNTERS = 100_000;
 
   public JdbcAssessments(Jdbi jdbi, DeclarationParser parser) {
+    this(jdbi, parser, null);
+  }
+
+  /**
+   * @param auditLog where {@link #saveAlone} appends its entry in the assessment's own transaction
+   *     and round trip; {@code null}: the entry is left to the caller
+   */
+  public JdbcAssessments(Jdbi jdbi, DeclarationParser parser, AuditLog auditLog) {
     this.jdbi = jdbi;
     this.parser = parser;
+    this.auditLog = auditLog;
   }
 
   /** The columns an assessment is stored in, one at a time or a batch at once. */
@@ -103,48 +137,17 @@ public final class JdbcAssessments
       Instant at,
       boolean exactReasonsFollow,
       boolean alone) {
-    Lane lane = a.lane();
-    WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
     TraderHistory hist = d.history();
+    if (!alone) {
+      countersMoved();
+    }
     // one round trip: the new row's id and time come back and the traders' counters move on; a
-    // conflict returns nothing and counts nothing. Plain JDBC: on the assessment API's path,
-    // binding two dozen arguments through Jdbi cost more CPU than the statement itself.
+    // conflict returns nothing and counts nothing
     Optional<Map.Entry<Long, Instant>> inserted =
         jdbi.withHandle(
             h -> {
               try (var st = h.getConnection().prepareStatement(INSERT_ASSESSMENT)) {
-                int p = 1;
-                st.setString(p++, a.recordKey());
-                st.setString(p++, a.office());
-                st.setString(p++, d.importer().traderKey());
-                st.setString(p++, d.declarant().traderKey());
-                st.setObject(p++, d.date());
-                st.setTimestamp(p++, Timestamp.from(at));
-                st.setString(p++, json);
-                st.setDouble(p++, a.score());
-                st.setDouble(p++, a.modelProbability());
-                st.setString(p++, a.criteriaLane().code());
-                st.setString(p++, lane.code());
-                st.setString(p++, a.selection().basis().code());
-                st.setString(p++, lane.code());
-                st.setString(p++, status.code());
-                st.setString(p++, hitsJson(a.hits()));
-                st.setString(p++, stringsJson(a.modelReasons()));
-                st.setString(p++, a.criteriaVersions());
-                st.setString(p++, a.listVersions());
-                st.setString(p++, a.modelVersion());
-                st.setLong(p++, hist.declarantDeclarations());
-                st.setLong(p++, hist.declarantInfractions());
-                st.setLong(p++, hist.importerDeclarations());
-                st.setLong(p++, hist.importerInfractions());
-                st.setBoolean(p++, exactReasonsFollow);
-                Optional<ConsignmentSelection> c = a.consignment();
-                st.setString(p++, c.map(ConsignmentSelection::recordKey).orElse(null));
-                st.setObject(p++, c.map(ConsignmentSelection::assessmentId).orElse(null));
-                st.setString(p++, c.map(x -> x.lane().code()).orElse(null));
-                st.setString(p++, transportDocument(d));
-                st.setString(p++, ownLane(a));
-                st.setBoolean(p, alone);
+                bindAssessment(st, 1, a, d, json, at, exactReasonsFollow, alone);
                 try (ResultSet rs = st.executeQuery()) {
                   return rs.next()
                       ? Optional.of(Map.entry(rs.getLong(1), rs.getTimestamp(2).toInstant()))
@@ -163,6 +166,148 @@ public final class JdbcAssessments
     }
     return new StoredAssessment(
         inserted.get().getKey(), a, inserted.get().getValue(), hist, json, exactReasonsFollow);
+  }
+
+  /** SQLSTATE of {@link #INSERT_ALONE_CHECKED} refusing itself: the counters moved. */
+  static final String HISTORY_MOVED = "SKHIS";
+
+  /** SQLSTATE of {@link #INSERT_ALONE_CHECKED} refusing itself: assessed before. */
+  static final String ASSESSED_BEFORE = "SKDUP";
+
+  /**
+   * {@link #INSERT_ASSESSMENT} for a record sent alone, refusing itself (so that the audit entry
+   * sent with it in the same transaction is not written either) when the traders' counters have
+   * moved from those the assessment was made with ({@value #HISTORY_MOVED}), or when the record has
+   * an assessment already ({@value #ASSESSED_BEFORE}). Alone, it moves no counter.
+   */
+  private static final String INSERT_ALONE_CHECKED =
+      INSERT_ASSESSMENT.substring(0, INSERT_ASSESSMENT.lastIndexOf(" select id, assessed_at"))
+          + ", hist as (select coalesce(max(declarations) filter (where role = 'declarant'), 0)"
+          + " dd, coalesce(max(infractions) filter (where role = 'declarant'), 0) di,"
+          + " coalesce(max(declarations) filter (where role = 'importer'), 0) id_,"
+          + " coalesce(max(infractions) filter (where role = 'importer'), 0) ii from"
+          + " targeting.trader_history where (role = 'declarant' and trader_key = ?) or (role ="
+          + " 'importer' and trader_key = ?)), ok as (select (dd, di, id_, ii) = (cast(? as"
+          + " bigint), cast(? as bigint), cast(? as bigint), cast(? as bigint)) as ok from hist)"
+          + " select id, assessed_at from ins where (select ok from ok) union all select"
+          + " targeting.refuse('"
+          + HISTORY_MOVED
+          + "', 'the traders'' counters moved since the assessment read them'), null from ok"
+          + " where not ok union all select targeting.refuse('"
+          + ASSESSED_BEFORE
+          + "', 'the record has an assessment'), null from ok where ok and not exists (select 1"
+          + " from ins)";
+
+  /**
+   * One round trip for a record sent alone: its assessment, stored only if the traders' counters
+   * still stand where it read them, and its audit entry, durably, in one transaction.
+   */
+  @Override
+  public SavedAlone saveAlone(NewAssessment n, AuditEvent entry) {
+    if (auditLog == null) {
+      return AssessmentStore.super.saveAlone(n, entry);
+    }
+    Assessment a = n.assessment();
+    DeclarationView d = n.declaration();
+    TraderHistory hist = d.history();
+    long[] stored = new long[1];
+    Instant[] at = new Instant[1];
+    AuditLog.AttachedWrite write =
+        new AuditLog.AttachedWrite() {
+          @Override
+          public String sql() {
+            return INSERT_ALONE_CHECKED;
+          }
+
+          @Override
+          public int bind(PreparedStatement st, int first) throws SQLException {
+            int p = bindAssessment(st, first, a, d, n.json(), n.at(), n.exactReasonsFollow(), true);
+            String dec = d.declarant().traderKey();
+            String imp = d.importer().traderKey();
+            st.setString(p++, dec.isEmpty() ? null : dec);
+            st.setString(p++, imp.isEmpty() ? null : imp);
+            st.setLong(p++, hist.declarantDeclarations());
+            st.setLong(p++, hist.declarantInfractions());
+            st.setLong(p++, hist.importerDeclarations());
+            st.setLong(p++, hist.importerInfractions());
+            return p;
+          }
+
+          @Override
+          public void read(ResultSet rs) throws SQLException {
+            rs.next();
+            stored[0] = rs.getLong(1);
+            at[0] = rs.getTimestamp(2).toInstant();
+          }
+        };
+    try {
+      auditLog.record(entry, write);
+    } catch (AuditLog.AttachedWriteFailed f) {
+      return switch (f.sqlState()) {
+        case HISTORY_MOVED -> {
+          counters.remove(counterKey("declarant", d.declarant().traderKey()));
+          counters.remove(counterKey("importer", d.importer().traderKey()));
+          yield new SavedAlone.HistoryMoved();
+        }
+        case ASSESSED_BEFORE -> new SavedAlone.Stored(byKey(a.recordKey()).orElseThrow(), false);
+        default -> throw f;
+      };
+    }
+    return new SavedAlone.Stored(
+        new StoredAssessment(stored[0], a, at[0], hist, n.json(), n.exactReasonsFollow()), true);
+  }
+
+  /**
+   * Binds {@link #INSERT_ASSESSMENT}'s parameters from {@code first}; returns the index after the
+   * last. Plain JDBC: on the assessment API's path, binding two dozen arguments through Jdbi cost
+   * more CPU than the statement itself.
+   */
+  private static int bindAssessment(
+      PreparedStatement st,
+      int first,
+      Assessment a,
+      DeclarationView d,
+      String json,
+      Instant at,
+      boolean exactReasonsFollow,
+      boolean alone)
+      throws SQLException {
+    Lane lane = a.lane();
+    WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
+    TraderHistory hist = d.history();
+    int p = first;
+    st.setString(p++, a.recordKey());
+    st.setString(p++, a.office());
+    st.setString(p++, d.importer().traderKey());
+    st.setString(p++, d.declarant().traderKey());
+    st.setObject(p++, d.date());
+    st.setTimestamp(p++, Timestamp.from(at));
+    st.setString(p++, json);
+    st.setDouble(p++, a.score());
+    st.setDouble(p++, a.modelProbability());
+    st.setString(p++, a.criteriaLane().code());
+    st.setString(p++, lane.code());
+    st.setString(p++, a.selection().basis().code());
+    st.setString(p++, lane.code());
+    st.setString(p++, status.code());
+    st.setString(p++, hitsJson(a.hits()));
+    st.setString(p++, stringsJson(a.modelReasons()));
+    st.setString(p++, a.criteriaVersions());
+    st.setString(p++, a.listVersions());
+    st.setString(p++, a.modelVersion());
+    st.setLong(p++, hist.declarantDeclarations());
+    st.setLong(p++, hist.declarantInfractions());
+    st.setLong(p++, hist.importerDeclarations());
+    st.setLong(p++, hist.importerInfractions());
+    st.setBoolean(p++, exactReasonsFollow);
+    Optional<ConsignmentSelection> c = a.consignment();
+    st.setString(p++, c.map(ConsignmentSelection::recordKey).orElse(null));
+    st.setObject(p++, c.map(ConsignmentSelection::assessmentId).orElse(null));
+    st.setString(p++, c.map(x -> x.lane().code()).orElse(null));
+    st.setString(p++, transportDocument(d));
+    st.setString(p++, ownLane(a));
+    st.setBoolean(p++, alone);
+    return p;
   }
 
   private static final String INSERT_ASSESSMENTS =
@@ -224,6 +369,7 @@ public final class JdbcAssessments
     if (batch.isEmpty()) {
       return List.of();
     }
+    countersMoved();
     int n = batch.size();
     String[][] text = new String[15][n];
     Double[][] reals = new Double[2][n];
@@ -719,6 +865,7 @@ public final class JdbcAssessments
     if (imp.isEmpty() && dec.isEmpty() && transportDocument.isEmpty()) {
       return new Inputs(TraderHistory.NONE, Optional.empty());
     }
+    long epoch = countersEpoch.get(); // before the read: a move during it voids what it reads
     long[] c = new long[4];
     var carried =
         new java.util.concurrent.atomic.AtomicReference<Optional<ConsignmentSelection>>(
@@ -752,7 +899,46 @@ public final class JdbcAssessments
             throw new UnableToExecuteStatementException(e, null);
           }
         });
+    if (counters.size() > MOST_COUNTERS) {
+      counters.clear();
+    }
+    if (!dec.isEmpty()) {
+      counters.put(counterKey("declarant", dec), new long[] {c[0], c[1], epoch});
+    }
+    if (!imp.isEmpty()) {
+      counters.put(counterKey("importer", imp), new long[] {c[2], c[3], epoch});
+    }
     return new Inputs(new TraderHistory(c[0], c[1], c[2], c[3]), carried.get());
+  }
+
+  /**
+   * The counters as this store last read them, without a look-up, when it has both traders' (and
+   * there is no consignment to look up); otherwise {@link #inputs}. {@link #saveAlone} checks them.
+   */
+  @Override
+  public Inputs standing(DeclarationView d, Optional<String> transportDocument) {
+    if (transportDocument.isEmpty()) {
+      long[] dec = knownCounters("declarant", d.declarant().traderKey());
+      long[] imp = knownCounters("importer", d.importer().traderKey());
+      if (dec != null && imp != null) {
+        return new Inputs(new TraderHistory(dec[0], dec[1], imp[0], imp[1]), Optional.empty());
+      }
+    }
+    return inputs(d, transportDocument);
+  }
+
+  private static final long[] NO_COUNTS = {0, 0};
+
+  private long[] knownCounters(String role, String traderKey) {
+    if (traderKey.isEmpty()) {
+      return NO_COUNTS;
+    }
+    long[] c = counters.get(counterKey(role, traderKey));
+    return c != null && c[2] == countersEpoch.get() ? c : null;
+  }
+
+  private static String counterKey(String role, String traderKey) {
+    return role + '\u0000' + traderKey;
   }
 
   @Override
@@ -861,6 +1047,7 @@ public final class JdbcAssessments
     if (recordKeys.isEmpty()) {
       return;
     }
+    countersMoved();
     jdbi.useHandle(
         h ->
             h.createUpdate(STORED_IN_INTELLIGENCE)
@@ -995,6 +1182,7 @@ public final class JdbcAssessments
               .bind("at", Timestamp.from(at))
               .execute();
           if (result == InspectionResult.INFRACTION) {
+            countersMoved();
             h.createUpdate(
                     "update targeting.trader_history t set infractions = t.infractions + 1 from"
                         // a record sent alone counts when stored (storedInIntelligence)
@@ -1087,6 +1275,7 @@ public final class JdbcAssessments
           boolean before = was.get().equals(InspectionResult.INFRACTION.code());
           boolean after = result == InspectionResult.INFRACTION;
           if (before != after) {
+            countersMoved();
             // the infraction is counted, or no longer, against both traders (a record sent
             // alone is counted when stored: storedInIntelligence reads its outcome then)
             h.createUpdate(

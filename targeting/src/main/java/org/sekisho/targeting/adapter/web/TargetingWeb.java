@@ -1335,16 +1335,16 @@ public final class TargetingWeb implements WebModule {
     String body = ctx.body();
     ownAgency(body, Web.principal(ctx));
     // a record sent here alone meets the rules ingest applies to the records it stores
-    Outcome<StoredAssessment> o = assess.assessSubmitted(kind, body);
+    // the entry is appended with the assessment, in one transaction and round trip
+    Outcome<StoredAssessment> o =
+        assess.assessSubmitted(
+            kind,
+            body,
+            a ->
+                Web.auditEvent(
+                    ctx, "targeting.assess", a.recordKey(), Map.of("lane", a.lane().code())));
     switch (o) {
-      case Outcome.Accepted<StoredAssessment> a -> {
-        Web.audit(
-            ctx,
-            "targeting.assess",
-            a.value().assessment().recordKey(),
-            Map.of("lane", a.value().assessment().lane().code()));
-        ctx.json(assessmentJson(a.value()));
-      }
+      case Outcome.Accepted<StoredAssessment> a -> ctx.json(assessmentJson(a.value()));
       case Outcome.Rejected<StoredAssessment> r -> rejectJson(ctx, r.problems());
     }
   }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.audit.AuditEvent;
@@ -98,10 +99,26 @@ public final class AssessRecords implements AssessmentRequests {
    * {@link #assessJson} for a record submitted for assessment alone ({@code POST /api/assess}),
    * which the intelligence database never checked: what its ingest would refuse is refused here
    * (see {@link DeclarationParser#parseSubmitted}).
+   *
+   * @param entry the audit entry saying what was decided, made of the assessment given (stored now
+   *     or before); it is appended before this returns, in the same transaction as the assessment
+   *     where the store can; a refused record has none
    */
-  public Outcome<StoredAssessment> assessSubmitted(String recordKind, String json) {
-    return assessParsed(
-        parser.parseSubmitted(recordKind, json, java.time.LocalDate.now(clock)), json, true);
+  public Outcome<StoredAssessment> assessSubmitted(
+      String recordKind, String json, Function<Assessment, AuditEvent> entry) {
+    return switch (parser.parseSubmitted(recordKind, json, java.time.LocalDate.now(clock))) {
+      case Outcome.Rejected<DeclarationView> r -> new Outcome.Rejected<>(r.problems());
+      case Outcome.Accepted<DeclarationView> a -> {
+        AssessmentStore.SavedAlone.Stored s = assessAlone(a.value(), json, entry);
+        if (!s.audited() && !sameRecord(s.assessment(), a.value(), json)) {
+          yield conflict(a.value(), s.assessment());
+        }
+        if (!s.audited()) {
+          audit.record(entry.apply(s.assessment().assessment()));
+        }
+        yield Outcome.accepted(s.assessment());
+      }
+    };
   }
 
   private Outcome<StoredAssessment> assessParsed(
@@ -110,18 +127,62 @@ public final class AssessRecords implements AssessmentRequests {
       case Outcome.Rejected<DeclarationView> r -> new Outcome.Rejected<>(r.problems());
       case Outcome.Accepted<DeclarationView> a -> {
         StoredAssessment s = assess(a.value(), json, alone);
-        yield sameRecord(s, a.value(), json)
-            ? Outcome.accepted(s)
-            : Outcome.rejected(
-                "conflict",
-                "record",
-                a.value().key()
-                    + " was assessed before (assessment "
-                    + s.id()
-                    + ") with other content; an amended record needs a new id");
+        yield sameRecord(s, a.value(), json) ? Outcome.accepted(s) : conflict(a.value(), s);
       }
     };
   }
+
+  private static Outcome<StoredAssessment> conflict(DeclarationView sent, StoredAssessment s) {
+    return Outcome.rejected(
+        "conflict",
+        "record",
+        sent.key()
+            + " was assessed before (assessment "
+            + s.id()
+            + ") with other content; an amended record needs a new id");
+  }
+
+  /**
+   * Assesses a record sent alone and stores the assessment with its audit entry in one round trip
+   * where the store can: the traders' counters are those the store saw last, checked as the
+   * assessment is stored, and read afresh only when they have moved. After a few moves in a row
+   * (traders very busy at that moment) it is stored without the check, with the counters as last
+   * read, as any assessment was before the check existed.
+   */
+  private AssessmentStore.SavedAlone.Stored assessAlone(
+      DeclarationView parsed, String json, Function<Assessment, AuditEvent> entry) {
+    for (int attempt = 0; ; attempt++) {
+      AssessmentInputs.Inputs in = attempt == 0 ? standing(parsed) : inputs(parsed);
+      DeclarationView d = parsed.withHistory(in.history());
+      // one model for score and reasons, even if another is released meanwhile
+      RiskScorer m = model.snapshot();
+      AssessmentStore.NewAssessment n =
+          toStore(
+              Assessor.assess(d, rules.get(), m.score(d), selectivity, in.consignment()),
+              m,
+              d,
+              json,
+              clock.instant());
+      AssessmentStore.SavedAlone saved =
+          attempt < MOST_CHECKED_ATTEMPTS
+              ? store.saveAlone(n, entry.apply(n.assessment()))
+              : new AssessmentStore.SavedAlone.Stored(
+                  store.saveIfAbsent(n.assessment(), d, json, n.at(), n.exactReasonsFollow(), true),
+                  false);
+      if (saved instanceof AssessmentStore.SavedAlone.Stored s) {
+        if (s.assessment().assessment() == n.assessment()) {
+          if (n.exactReasonsFollow()) {
+            reasons.later(new ModelReasons.Referral(s.assessment().id(), m, d));
+          }
+          carryOverToDeclarations(List.of(s.assessment()), n.at());
+        }
+        return s;
+      }
+    }
+  }
+
+  /** Times a record sent alone is assessed on counters that moved before it is stored unchecked. */
+  private static final int MOST_CHECKED_ATTEMPTS = 3;
 
   /**
    * Whether a stored assessment is of the record just sent (the same text, or the same reading).
@@ -308,6 +369,12 @@ public final class AssessRecords implements AssessmentRequests {
    * A record's traders' counters and its consignment's carried lane: in one look-up when the
    * histories' store can give both (the assessment API's path), else one look-up each.
    */
+  private AssessmentInputs.Inputs standing(DeclarationView parsed) {
+    return histories instanceof AssessmentInputs both
+        ? both.standing(parsed, billOf(parsed))
+        : inputs(parsed);
+  }
+
   private AssessmentInputs.Inputs inputs(DeclarationView parsed) {
     Optional<String> key = billOf(parsed);
     if (histories instanceof AssessmentInputs both) {

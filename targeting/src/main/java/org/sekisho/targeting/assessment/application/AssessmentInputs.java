@@ -19,4 +19,13 @@ public interface AssessmentInputs extends TraderHistories {
    *     as targeting compares them ({@link DeclarationView#transportDocument}), if any
    */
   Inputs inputs(DeclarationView d, Optional<String> transportDocument);
+
+  /**
+   * {@link #inputs} where the counters may come from what the store saw last rather than from a
+   * look-up, for an assessment stored by {@link AssessmentStore#saveAlone}, which checks them and
+   * stores nothing if they have moved.
+   */
+  default Inputs standing(DeclarationView d, Optional<String> transportDocument) {
+    return inputs(d, transportDocument);
+  }
 }

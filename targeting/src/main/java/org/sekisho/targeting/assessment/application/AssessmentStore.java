@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.targeting.assessment.domain.Assessment;
 import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
@@ -39,6 +40,39 @@ public interface AssessmentStore {
       boolean exactReasonsFollow,
       boolean alone) {
     return saveIfAbsent(a, d, json, at, exactReasonsFollow);
+  }
+
+  /** What {@link #saveAlone} came to. */
+  sealed interface SavedAlone {
+    /**
+     * The record's assessment: the one given, stored now, or one stored before.
+     *
+     * @param audited the audit entry was appended with it (only when stored now, and only by a
+     *     store that can append it in the same transaction): the caller must not append it again
+     */
+    record Stored(StoredAssessment assessment, boolean audited) implements SavedAlone {}
+
+    /**
+     * Nothing was stored: the traders' counters no longer stand where the assessment read them
+     * (another assessment or outcome moved them meanwhile). Assess again with the counters as they
+     * stand ({@link AssessmentInputs#inputs}).
+     */
+    record HistoryMoved() implements SavedAlone {}
+  }
+
+  /**
+   * Stores the assessment of a record sent alone ({@link #saveIfAbsent(Assessment, DeclarationView,
+   * String, Instant, boolean, boolean)} with {@code alone}) and, where the store can, appends
+   * {@code entry} to the audit trail in the same transaction and round trip, and only if the
+   * traders' counters still stand at {@code n}'s history (they may have come from {@link
+   * AssessmentInputs#standing}). This default stores it as {@code saveIfAbsent} does and leaves the
+   * entry to the caller.
+   */
+  default SavedAlone saveAlone(NewAssessment n, AuditEvent entry) {
+    return new SavedAlone.Stored(
+        saveIfAbsent(
+            n.assessment(), n.declaration(), n.json(), n.at(), n.exactReasonsFollow(), true),
+        false);
   }
 
   /**
