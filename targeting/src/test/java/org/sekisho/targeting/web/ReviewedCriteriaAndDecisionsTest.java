@@ -358,6 +358,64 @@ class ReviewedCriteriaAndDecisionsTest {
   }
 
   @Test
+  @Order(2)
+  void aNewVersionRenamingItsCriterionToAnothersNameIsRefusedAndItsOwnNameStaysFree()
+      throws Exception {
+    long alpha =
+        api.saveCriterion(analyst, criterion("RV15 rename alpha", "6201")).get("id").asLong();
+    String beta = criterion("RV15 rename beta", "6202");
+    long betaId = api.saveCriterion(analyst, beta).get("id").asLong();
+    JsonNode taken =
+        refused(
+            api.send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                json(
+                    "id",
+                    betaId,
+                    "source",
+                    beta.replace("RV15 rename beta", "rv15 Rename  ALPHA"))),
+            409,
+            "name");
+    assertThat(taken.get("message").asText())
+        .contains("\"RV15 rename alpha\"", "c" + alpha, "this version of c" + betaId);
+    // nothing saved: beta has its one version
+    Long versions =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from targeting.criterion_version where criterion_id ="
+                                + " :id")
+                        .bind("id", betaId)
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(versions).isEqualTo(1);
+    // its own name, or a new one, is no conflict
+    JsonNode same =
+        ok(
+            api.send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                json("id", betaId, "source", beta.replace("6202", "6203"))));
+    assertThat(same.get("version").asInt()).isEqualTo(2);
+    JsonNode renamed =
+        ok(
+            api.send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                json(
+                    "id",
+                    betaId,
+                    "source",
+                    beta.replace("RV15 rename beta", "RV15 rename gamma"))));
+    assertThat(renamed.get("version").asInt()).isEqualTo(3);
+  }
+
+  @Test
   @Order(3)
   void anUnknownFieldInAnyTargetingBodyIsRefusedByNameAndNothingIsDecided() throws Exception {
     long a = referred("D-FIELD-1");

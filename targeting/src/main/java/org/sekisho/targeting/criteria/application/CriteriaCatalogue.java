@@ -62,12 +62,20 @@ public final class CriteriaCatalogue {
    * in an assessment as if a different rule.
    */
   public Optional<StoredCriterion> namesake(String name) {
+    return namesake(name, Optional.empty());
+  }
+
+  /** {@link #namesake(String)} other than the criterion {@code except} (one being renamed). */
+  private Optional<StoredCriterion> namesake(String name, Optional<Long> except) {
     String wanted = sameName(name);
     java.util.Map<Long, CriterionState.Disabled> disabled = store.disabled();
     java.util.Set<Long> seen = new java.util.HashSet<>();
     for (StoredCriterion c : store.latest()) {
       // latest() gives a criterion's newest version first
-      if (seen.add(c.id()) && !disabled.containsKey(c.id()) && sameName(c.name()).equals(wanted)) {
+      if (seen.add(c.id())
+          && !disabled.containsKey(c.id())
+          && !except.equals(Optional.of(c.id()))
+          && sameName(c.name()).equals(wanted)) {
         return Optional.of(c);
       }
     }
@@ -130,22 +138,35 @@ public final class CriteriaCatalogue {
       return Outcome.rejected("not-found", "id", "criterion " + d.id().get() + " does not exist");
     }
     Criterion crit = c.criteria().get(0);
-    if (d.id().isEmpty()) {
-      Optional<StoredCriterion> same = namesake(crit.name());
-      if (same.isPresent()) {
-        return Outcome.rejected(
-            "conflict",
-            "name",
-            "a criterion named \""
-                + same.get().name()
-                + "\" exists already (c"
-                + same.get().id()
-                + ", newest version "
-                + same.get().key()
-                + "); send its id ("
-                + same.get().id()
-                + ") to save a new version of it, or give this one another name");
-      }
+    Optional<StoredCriterion> same = namesake(crit.name(), d.id());
+    if (same.isPresent() && d.id().isPresent()) {
+      // a new version renaming its criterion to another's name: two rules of one name in force
+      return Outcome.rejected(
+          "conflict",
+          "name",
+          "a criterion named \""
+              + same.get().name()
+              + "\" exists already (c"
+              + same.get().id()
+              + ", newest version "
+              + same.get().key()
+              + "); give this version of c"
+              + d.id().get()
+              + " another name, or keep its own");
+    }
+    if (same.isPresent()) {
+      return Outcome.rejected(
+          "conflict",
+          "name",
+          "a criterion named \""
+              + same.get().name()
+              + "\" exists already (c"
+              + same.get().id()
+              + ", newest version "
+              + same.get().key()
+              + "); send its id ("
+              + same.get().id()
+              + ") to save a new version of it, or give this one another name");
     }
     StoredCriterion draft =
         new StoredCriterion(
