@@ -106,16 +106,36 @@ public final class RecordReader {
     }
     for (int i = 0; i < rows.size(); i++) {
       Row ir = r.nested(rows.get(i), "items[" + i + "].");
+      // read in the order the fields are documented, so that problems are listed in that order
+      String hs = ir.hs("hsCode", true);
+      String description = ir.text("description", FieldRules.MAX_TEXT);
+      String origin = ir.country("origin", false);
+      BigDecimal quantity = ir.decimal("quantity");
+      String unit = ir.text("unit", FieldRules.MAX_ID);
+      BigDecimal net = ir.decimal("netMassKg");
+      BigDecimal gross = ir.decimal("grossMassKg");
+      // goods alone cannot weigh more than goods and packing (a gross mass of 0 is how some feeds
+      // write one not known); the assessment API refuses the same
+      if (net != null && gross != null && gross.signum() > 0 && net.compareTo(gross) > 0) {
+        ir.problem(
+            "invalid-field",
+            "netMassKg",
+            "the net mass ("
+                + net.toPlainString()
+                + " kg) is more than the gross mass ("
+                + gross.toPlainString()
+                + " kg): expected at most the gross mass");
+      }
       items.add(
           new Declaration.Item(
               i + 1,
-              ir.hs("hsCode", true),
-              ir.text("description", FieldRules.MAX_TEXT),
-              ir.country("origin", false),
-              ir.decimal("quantity"),
-              ir.text("unit", FieldRules.MAX_ID),
-              ir.decimal("netMassKg"),
-              ir.decimal("grossMassKg"),
+              hs,
+              description,
+              origin,
+              quantity,
+              unit,
+              net,
+              gross,
               ir.decimal("customsValue"),
               ir.currency("currency"),
               ir.decimal("dutyRate")));

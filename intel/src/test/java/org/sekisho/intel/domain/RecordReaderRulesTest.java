@@ -166,6 +166,28 @@ class RecordReaderRulesTest {
   }
 
   @Test
+  void aNetMassAboveTheGrossMassIsRefusedAsTheAssessmentApiRefusesIt() {
+    Map<String, String> heavy = with(with(item(), "netMassKg", "120.5"), "grossMassKg", "120");
+    assertThat(declaration(declaration(), heavy).problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("items[0].netMassKg");
+              assertThat(p.message()).contains("120.5 kg", "120 kg", "at most the gross mass");
+            });
+    // equal, lighter, or a gross mass not known (absent, or 0 as some feeds write it): kept
+    for (String gross : List.of("120.5", "121", "0")) {
+      assertThat(
+              declaration(
+                  declaration(), with(with(item(), "netMassKg", "120.5"), "grossMassKg", gross)))
+          .as(gross)
+          .isInstanceOf(Outcome.Accepted.class);
+    }
+    assertThat(declaration(declaration(), with(item(), "netMassKg", "120.5")))
+        .isInstanceOf(Outcome.Accepted.class);
+  }
+
+  @Test
   void numbersTargetingCannotReadAreRefusedAndOrdinaryOnesKept() {
     for (String bad :
         List.of(
