@@ -818,6 +818,43 @@ class IntelWebTest {
   }
 
   @Test
+  void coSuspectsOfOneSeizureAreNoCandidatesOfEachOtherButOnePassportAcrossSeizuresIs()
+      throws Exception {
+    ingest(
+        "seizures",
+        "json",
+        // two suspects in one seizure: each passport is linked with the role both have
+        "{\"seizureId\":\"COS-S-1\",\"date\":\"2026-11-20\",\"commodity\":\"gold\","
+            + "\"persons\":[{\"name\":\"Fischer, Lukas\",\"country\":\"DE\","
+            + "\"document\":\"P:DE:E91571061\"},{\"name\":\"GONZALEZ LUCIA\","
+            + "\"country\":\"MX\",\"document\":\"P:MX:A16387082\"}]}\n"
+            // Fischer's passport again, its holder alone in the seizure and spelt otherwise
+            + "{\"seizureId\":\"COS-S-2\",\"date\":\"2026-11-21\",\"commodity\":\"gold\","
+            + "\"persons\":[{\"name\":\"FISHER LUKAS\",\"country\":\"DE\","
+            + "\"document\":\"P:DE:E91571061\"}]}\n"
+            // and alone once more, so that the passport is his where he is the only suspect
+            + "{\"seizureId\":\"COS-S-3\",\"date\":\"2026-11-22\",\"commodity\":\"gold\","
+            + "\"persons\":[{\"name\":\"Fischer, Lukas\",\"country\":\"DE\","
+            + "\"document\":\"P:DE:E91571061\"}]}\n");
+    long fischer =
+        count("select id from intel.entity where type = 'person' and display = 'Fischer, Lukas'");
+    long gonzalez =
+        count("select id from intel.entity where type = 'person' and display = 'GONZALEZ LUCIA'");
+    long other =
+        count("select id from intel.entity where type = 'person' and display = 'FISHER LUKAS'");
+    JsonNode f = JSON.readTree(send("GET", "/api/entities/" + fischer, null).body());
+    assertThat(f.get("candidates"))
+        .noneSatisfy(c -> assertThat(c.get("id").asLong()).isEqualTo(gonzalez));
+    assertThat(f.get("candidates"))
+        .filteredOn(c -> c.get("id").asLong() == other)
+        .singleElement()
+        .satisfies(c -> assertThat(c.get("sharedType").asText()).isEqualTo("document"));
+    JsonNode g = JSON.readTree(send("GET", "/api/entities/" + gonzalez, null).body());
+    assertThat(g.get("candidates"))
+        .noneSatisfy(c -> assertThat(c.get("sharedType").asText()).isEqualTo("document"));
+  }
+
+  @Test
   void aSeizuresFlightMeetsTheFlightsMovementsAndItsShipTheVesselOfThatName() throws Exception {
     ingest(
         "conveyance-movements",

@@ -886,6 +886,15 @@ public final class JdbcIntelQueries implements IntelQueries {
         });
   }
 
+  /**
+   * A record-entity link {@code $r} whose record names one person or company, no more, in that
+   * role: there, the identifiers linked with the role are that party's.
+   */
+  private static final String ALONE_IN_ROLE =
+      "(select count(*) from intel.record_entity q join intel.entity qe on qe.id = q.entity_id"
+          + " where q.record_id = $r.record_id and q.role = $r.role and qe.type in ('person',"
+          + " 'company')) = 1";
+
   /** The identifier types whose sharing makes two names candidates of one party. */
   private static final List<String> SHARED_IDENTIFIERS =
       List.of("trader", "phone", "document", "email");
@@ -894,8 +903,11 @@ public final class JdbcIntelQueries implements IntelQueries {
    * Companies or persons declared with the same trader number, phone, document or e-mail as this
    * one, in records the reader may read, whatever their names' script: 株式会社黒潮ゼフィリン商会 and Kuroshio
    * Zephyrine Shokai Co., Ltd. have no trigram in common. A party's identifiers are linked with its
-   * role, so an identifier is taken to be this party's where it shares a record and role with it.
-   * Bounded: this party's latest 200 records, 20 identifiers, the latest 500 records of each.
+   * role, so an identifier is taken to be this party's where it shares a record and role with it,
+   * and only where the party is the one person or company in that role there: in a seizure naming
+   * two suspects, each suspect's passport is linked with the role "suspect" as both are, and is
+   * neither's as far as this goes (it would make co-suspects one person). Bounded: this party's
+   * latest 200 records, 20 identifiers, the latest 500 records of each.
    */
   private static List<Candidate> sharingIdentifiers(Handle h, long id, String type, Reader reader) {
     if (!type.equals("company") && !type.equals("person")) {
@@ -907,6 +919,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " intel.record r on r.id = re.record_id where re.entity_id in (select id from"
                 + " grp) and "
                 + SCOPE
+                + " and "
+                + ALONE_IN_ROLE.replace("$r", "re")
                 + " order by r.event_time desc limit 200), idents as (select distinct i.id,"
                 + " i.type, i.display from mine join intel.record_entity re on re.record_id ="
                 + " mine.record_id and re.role = mine.role join intel.entity i on i.id ="
@@ -916,6 +930,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " intel.record_entity re2 join intel.record r on r.id = re2.record_id where"
                 + " re2.entity_id = idents.id and "
                 + SCOPE
+                + " and "
+                + ALONE_IN_ROLE.replace("$r", "re2")
                 + " order by r.event_time desc limit 500) x join intel.record_entity o on"
                 + " o.record_id = x.record_id and o.role = x.role) select distinct on (n.id) n.id,"
                 + " n.type, n.display, t.itype, t.idisplay from theirs t join intel.entity n on"
