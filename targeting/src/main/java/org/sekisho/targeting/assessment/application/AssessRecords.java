@@ -92,7 +92,7 @@ public final class AssessRecords implements AssessmentRequests {
    * this one's.
    */
   public Outcome<StoredAssessment> assessJson(String recordKind, String json) {
-    return assessParsed(parser.parse(recordKind, json), json, false);
+    return assessParsed(parser.parse(recordKind, json), json);
   }
 
   /**
@@ -121,12 +121,11 @@ public final class AssessRecords implements AssessmentRequests {
     };
   }
 
-  private Outcome<StoredAssessment> assessParsed(
-      Outcome<DeclarationView> parsed, String json, boolean alone) {
+  private Outcome<StoredAssessment> assessParsed(Outcome<DeclarationView> parsed, String json) {
     return switch (parsed) {
       case Outcome.Rejected<DeclarationView> r -> new Outcome.Rejected<>(r.problems());
       case Outcome.Accepted<DeclarationView> a -> {
-        StoredAssessment s = assess(a.value(), json, alone);
+        StoredAssessment s = assess(a.value(), json);
         yield sameRecord(s, a.value(), json) ? Outcome.accepted(s) : conflict(a.value(), s);
       }
     };
@@ -202,15 +201,6 @@ public final class AssessRecords implements AssessmentRequests {
    * inline; otherwise they follow in the stored assessment moments later.
    */
   public StoredAssessment assess(DeclarationView parsed, String json) {
-    return assess(parsed, json, false);
-  }
-
-  /**
-   * @param alone sent for assessment alone, not stored by the intelligence database (see {@link
-   *     AssessmentStore#saveIfAbsent(Assessment, DeclarationView, String, java.time.Instant,
-   *     boolean, boolean)})
-   */
-  private StoredAssessment assess(DeclarationView parsed, String json, boolean alone) {
     AssessmentInputs.Inputs in = inputs(parsed);
     DeclarationView d = parsed.withHistory(in.history());
     Optional<ConsignmentSelection> consignment = in.consignment();
@@ -224,7 +214,7 @@ public final class AssessRecords implements AssessmentRequests {
             json,
             clock.instant());
     StoredAssessment s =
-        store.saveIfAbsent(n.assessment(), d, json, n.at(), n.exactReasonsFollow(), alone);
+        store.saveIfAbsent(n.assessment(), d, json, n.at(), n.exactReasonsFollow(), false);
     if (s.assessment() == n.assessment()) {
       if (n.exactReasonsFollow()) {
         reasons.later(new ModelReasons.Referral(s.id(), m, d));
