@@ -168,6 +168,9 @@ public final class AuditLog implements AuditTrail {
   /** Most entries in one statement (9 parameters each; PostgreSQL takes at most 65,535). */
   private static final int CHUNK = 1_000;
 
+  /** SQLSTATE of an append with writes refusing itself: the head moved meanwhile. */
+  private static final String HEAD_MOVED = "SKHMV";
+
   /** Most attached writes in one round trip (each binds its own parameters besides the entry's). */
   private static final int WRITES_PER_CHUNK = 64;
 
@@ -266,12 +269,16 @@ public final class AuditLog implements AuditTrail {
       // whatever the server's default (the embedded server runs with synchronous_commit off for
       // bulk loads): it returns once the WAL is flushed to disk, and that flush also covers
       // everything the callers committed before, such as the record an entry is about. Writes
-      // attached to entries go first in the same round trip and the same (implicit) transaction:
-      // statements sent together before one Sync commit together or not at all.
+      // attached to entries go first in the same round trip and the same transaction:
+      // the driver sends the statements of one execute together, but in autocommit each would
+      // commit on its own: an explicit transaction around them makes them one.
       List<AttachedWrite> writes = new ArrayList<>();
       StringBuilder sql = new StringBuilder();
       for (Pending e : chunk) {
         if (e.write != null) {
+          if (writes.isEmpty()) {
+            sql.append("begin;\n");
+          }
           writes.add(e.write);
           sql.append(e.write.sql()).append(";\n");
         }
@@ -286,8 +293,15 @@ public final class AuditLog implements AuditTrail {
             .append("(cast(? as bigint),cast(? as timestamptz),?,?,?,?,?,?,?)");
       }
       sql.append(
-          ") v where exists (select 1 from head) returning 1) select count(*),"
-              + " set_config('synchronous_commit', 'on', true) from appended");
+          writes.isEmpty()
+              ? ") v where exists (select 1 from head) returning 1) select count(*),"
+                  + " set_config('synchronous_commit', 'on', true) from appended"
+              // with writes, a moved head fails the whole transaction: the writes are never
+              // committed without their entries
+              : ") v where exists (select 1 from head) returning 1) select case when count(*) = "
+                  + chunk.size()
+                  + " then count(*) else platform.audit_head_moved() end,"
+                  + " set_config('synchronous_commit', 'on', true) from appended;\ncommit");
       String[] hashes = new String[chunk.size()];
       for (int i = 0; i < chunk.size(); i++) {
         Pending e = chunk.get(i);
@@ -339,6 +353,7 @@ public final class AuditLog implements AuditTrail {
                   }
                   st.execute(); // returns once every result is in: the transaction committed
                   committed = true;
+                  st.getMoreResults(); // past "begin"
                   for (AttachedWrite w : writes) {
                     try (var rs = st.getResultSet()) {
                       w.read(rs);
@@ -351,14 +366,19 @@ public final class AuditLog implements AuditTrail {
                   }
                 } catch (SQLException e) {
                   if (!writes.isEmpty() && !committed) {
+                    rollBack(h.getConnection()); // the failed transaction may still be open
+                  }
+                  if (HEAD_MOVED.equals(e.getSQLState())) {
+                    return -1L; // nothing was written: read the head again and send it all again
+                  }
+                  if (!writes.isEmpty() && !committed) {
                     throw new AttachedWriteFailed(e);
                   }
                   throw new UnableToExecuteStatementException(e, null);
                 }
               });
-      // the writes committed, whether or not the entries were appended: never run them again
-      chunk.forEach(q -> q.write = null);
       if (written == chunk.size()) {
+        chunk.forEach(q -> q.write = null); // committed with their entries
         headSeq = newSeq;
         headHash = newHash;
         return;
@@ -368,6 +388,18 @@ public final class AuditLog implements AuditTrail {
       if (attempt >= 100) {
         throw new IllegalStateException("the audit head kept moving: 100 attempts to append");
       }
+    }
+  }
+
+  /**
+   * Ends a transaction left open by a failed statement, so that the connection goes back to its
+   * pool clean (with none open, PostgreSQL only warns).
+   */
+  private static void rollBack(java.sql.Connection c) {
+    try (var st = c.createStatement()) {
+      st.execute("rollback");
+    } catch (SQLException ignored) {
+      // the connection is broken: the pool drops it
     }
   }
 
