@@ -1,6 +1,7 @@
 package org.sekisho.intel.application;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.sekisho.intel.application.IntelViews.Dashboard;
 import org.sekisho.intel.application.IntelViews.EntityView;
@@ -36,6 +37,14 @@ public interface IntelQueries {
    * id nobody holds, so that the answer tells nothing about other agencies' records.
    */
   Optional<Long> recordId(String kind, String sourceId, Reader reader);
+
+  /**
+   * The ids of the records of {@code kind} stored under {@code sourceId} that {@code reader} may
+   * not read (other agencies' records not shared with it), latest first, at most 10: a look-up by
+   * source id that finds none readable is answered as not found, yet the refused read of these is
+   * still audited by id, as a refused read by numeric id is.
+   */
+  List<Long> hiddenRecordIds(String kind, String sourceId, Reader reader);
 
   Visibility entityVisibility(long id, Reader reader);
 

@@ -25,6 +25,7 @@ import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.adapter.db.JdbcAssessments;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
+import org.sekisho.targeting.assessment.application.AssessRecords;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.assessment.application.StoredAssessment;
@@ -92,21 +93,32 @@ class LoneAssessmentsTest {
     return Declarations.json(id, importer, declarant, "5000");
   }
 
-  /** The entry the assessment API appends, for an analyst. */
-  private static AuditEvent entry(Assessment a) {
+  /** The entries the assessment API appends, for an analyst. */
+  private static final AssessRecords.SubmittedEntries ENTRIES =
+      new AssessRecords.SubmittedEntries() {
+        @Override
+        public AuditEvent assessed(Assessment a) {
+          return entry(a.recordKey(), a.lane().code());
+        }
+
+        @Override
+        public AuditEvent answeredAgain(StoredAssessment before) {
+          return entry(before.assessment().recordKey(), "again");
+        }
+      };
+
+  private static AuditEvent entry(String recordKey, String lane) {
     return new AuditEvent(
         Instant.parse("2026-11-28T09:00:00Z"),
         "analyst",
         "customs-jp",
         "targeting.assess",
-        a.recordKey(),
-        Map.of("lane", a.lane().code()));
+        recordKey,
+        Map.of("lane", lane));
   }
 
   private StoredAssessment submit(String json) {
-    return ctx.assessRecords()
-        .assessSubmitted("declaration", json, LoneAssessmentsTest::entry)
-        .orElseThrow();
+    return ctx.assessRecords().assessSubmitted("declaration", json, ENTRIES).orElseThrow();
   }
 
   private long entries(String recordKey) {
@@ -165,13 +177,18 @@ class LoneAssessmentsTest {
     String key = first.assessment().recordKey();
     // the caller was answered twice: two reads of the decision in the log, one assessment
     assertThat(entries(key)).isEqualTo(2);
+    assertThat(
+            count(
+                "select count(*) from platform.audit_log where subject = '"
+                    + key
+                    + "' and details like '%again%'"))
+        .isEqualTo(1);
     assertThat(count("select count(*) from targeting.assessment where record_key = '" + key + "'"))
         .isEqualTo(1);
 
     var refused =
         ctx.assessRecords()
-            .assessSubmitted(
-                "declaration", json("AGAIN-1", "IMP-OTHER", "DEC-AG"), LoneAssessmentsTest::entry);
+            .assessSubmitted("declaration", json("AGAIN-1", "IMP-OTHER", "DEC-AG"), ENTRIES);
     assertThat(refused.isAccepted()).isFalse();
     assertThat(refused.problems().get(0).code()).isEqualTo("conflict");
     assertThat(entries(key)).isEqualTo(2);
@@ -189,8 +206,7 @@ class LoneAssessmentsTest {
     for (int i = 0; i < 3; i++) {
       assertThat(
               ctx.assessRecords()
-                  .assessSubmitted(
-                      "declaration", json("TRY-" + i, "IMP-T", "DEC-T"), LoneAssessmentsTest::entry)
+                  .assessSubmitted("declaration", json("TRY-" + i, "IMP-T", "DEC-T"), ENTRIES)
                   .isAccepted())
           .isTrue();
     }
@@ -243,10 +259,7 @@ class LoneAssessmentsTest {
 
     StoredAssessment lone =
         ctx.assessRecords()
-            .assessSubmitted(
-                "declaration",
-                json("DRVW13-0020", "IMP-CLEAN", "DEC-1"),
-                LoneAssessmentsTest::entry)
+            .assessSubmitted("declaration", json("DRVW13-0020", "IMP-CLEAN", "DEC-1"), ENTRIES)
             .orElseThrow();
     assertThat(lone.assessment().criteriaLane()).isEqualTo(Lane.GREEN);
 

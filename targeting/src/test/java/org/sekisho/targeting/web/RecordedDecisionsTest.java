@@ -120,6 +120,43 @@ class RecordedDecisionsTest {
   }
 
   @Test
+  void aDeclarationSentAgainIsAnsweredWithTheLaneInForceNowAndTheAuditSaysSo() throws Exception {
+    JsonNode first = ok(api.send("POST", "/api/assess", analyst, declaration("AGAIN-LANE-1")));
+    String assessed = first.get("lane").asText();
+    assertThat(first.get("finalLane").asText()).isEqualTo(assessed);
+    assertThat(first.get("version").asInt()).isZero();
+    assertThat(first.get("sentAgain").asBoolean()).isFalse();
+    long id = first.get("id").asLong();
+    // an analyst raises it (or, from red, lowers it) after it was answered
+    String decided = assessed.equals("red") ? "green" : "red";
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + id + "/lane",
+            analyst,
+            "{\"lane\":\""
+                + decided
+                + "\",\"comment\":\"seen on the manifest\",\"expectedVersion\":0}"));
+    // the sender's system retries: it must act on the lane in force, not the one first given
+    JsonNode again = ok(api.send("POST", "/api/assess", analyst, declaration("AGAIN-LANE-1")));
+    assertThat(again.get("id").asLong()).isEqualTo(id);
+    assertThat(again.get("lane").asText()).isEqualTo(assessed);
+    assertThat(again.get("finalLane").asText()).isEqualTo(decided);
+    assertThat(again.get("version").asInt()).isEqualTo(1);
+    assertThat(again.get("sentAgain").asBoolean()).isTrue();
+    assertThat(audited("targeting.assess"))
+        .filteredOn(e -> e.contains("AGAIN-LANE-1"))
+        .satisfiesExactly(
+            e ->
+                assertThat(e).contains("\"lane\":\"" + assessed + "\"").doesNotContain("sentAgain"),
+            e ->
+                assertThat(e)
+                    .contains("\"lane\":\"" + decided + "\"")
+                    .contains("\"assessment\":\"assessment:" + id + "\"")
+                    .contains("\"sentAgain\":\"true\""));
+  }
+
+  @Test
   void anInfractionWithoutANoteIsRefusedNamingEveryProblemAndTheAuditKeepsTheStoredAmount()
       throws Exception {
     long a = referred("D-OUT-1");

@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -506,6 +507,22 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   @Override
+  public List<Long> hiddenRecordIds(String kind, String sourceId, Reader reader) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select r.id from intel.record r where r.kind = :kind and r.source_id ="
+                        + " :sourceId and not "
+                        + SCOPE
+                        + " order by r.id desc limit 10")
+                .bind("kind", kind)
+                .bind("sourceId", sourceId)
+                .bind("agency", reader.agency())
+                .mapTo(Long.class)
+                .list());
+  }
+
+  @Override
   public Optional<RecordView> record(long id, Reader reader) {
     return jdbi.withHandle(
         h -> {
@@ -808,6 +825,13 @@ public final class JdbcIntelQueries implements IntelQueries {
                   .bind("agency", reader.agency())
                   .mapTo(Long.class)
                   .one();
+          // Outside the administration, the key, names and candidates are those the reader's own
+          // records show: the stored key and name are those of the first record stored, and a
+          // customs merge puts another agency's party (and its key) at the head of the group.
+          boolean partner = !reader.agency().equals(administration);
+          List<String> spellings = spellings(h, id, reader, SPELLING_RECORDS);
+          String key = partner ? visibleKey(h, id, reader) : (String) e[2];
+          String display = partner ? spellings.isEmpty() ? key : spellings.get(0) : (String) e[3];
           // The best matches first, then those the reader may see: the visibility check costs
           // look-ups per candidate, the similarity ranking only the trigram index. A vessel is
           // matched by its name as well: a seizure names a ship by name alone, its port calls by
@@ -829,8 +853,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                           + " order by 4 desc, c.id limit 50) c where "
                           + visibleEntity("c.id")
                           + " order by c.sim desc, c.id limit 10")
-                  .bind("key", (String) e[2])
-                  .bind("display", (String) e[3])
+                  .bind("key", key)
+                  .bind("display", display)
                   .bind("type", (String) e[1])
                   .bind("id", id)
                   .bind("agency", reader.agency())
@@ -849,33 +873,41 @@ public final class JdbcIntelQueries implements IntelQueries {
           Set<Long> listed = new HashSet<>();
           candidates.forEach(c -> listed.add(c.id()));
           similar.stream().filter(c -> listed.add(c.id())).forEach(candidates::add);
+          if (partner) {
+            candidates.replaceAll(
+                c ->
+                    new Candidate(
+                        c.id(),
+                        c.type(),
+                        partnerDisplay(h, c.id(), reader),
+                        c.similarity(),
+                        c.sharedType(),
+                        c.sharedValue()));
+          }
           // A merge is listed when the reader may see the entity on its other side; a merge with
-          // one the reader cannot see would name it.
+          // one the reader cannot see would name it. A merge is customs' own judgement, its actor
+          // and reason internal notes: a partner sees only that the party is one with another
+          // (the view's mergedInto), not the history.
           List<Merge> merges =
-              h.createQuery(
-                      "select m.id, m.survivor_id, m.merged_id, e.display, m.reason, m.actor, m.at,"
-                          + " m.undone_at, m.undone_by, m.undo_reason from intel.entity_merge m join"
-                          + " intel.entity e on e.id = m.merged_id where (m.survivor_id = :id and "
-                          + visibleEntity("m.merged_id")
-                          + ") or (m.merged_id = :id and "
-                          + visibleEntity("m.survivor_id")
-                          + ") order by m.at desc")
-                  .bind("id", id)
-                  .bind("agency", reader.agency())
-                  .map((rs, ctx) -> merge(rs))
-                  .list();
-          List<String> spellings = spellings(h, id, reader);
-          // the stored name is the first spelling seen, perhaps in a record the reader cannot
-          // read: outside the administration, the most written spelling the reader can read
-          String display =
-              reader.agency().equals(administration)
-                  ? (String) e[3]
-                  : spellings.isEmpty() ? (String) e[2] : spellings.get(0);
+              partner
+                  ? List.<Merge>of()
+                  : h.createQuery(
+                          "select m.id, m.survivor_id, m.merged_id, e.display, m.reason, m.actor, m.at,"
+                              + " m.undone_at, m.undone_by, m.undo_reason from intel.entity_merge m join"
+                              + " intel.entity e on e.id = m.merged_id where (m.survivor_id = :id and "
+                              + visibleEntity("m.merged_id")
+                              + ") or (m.merged_id = :id and "
+                              + visibleEntity("m.survivor_id")
+                              + ") order by m.at desc")
+                      .bind("id", id)
+                      .bind("agency", reader.agency())
+                      .map((rs, ctx) -> merge(rs))
+                      .list();
           return Optional.of(
               new EntityView(
                   (Long) e[0],
                   (String) e[1],
-                  (String) e[2],
+                  key,
                   display,
                   Optional.ofNullable((Long) e[4]),
                   records,
@@ -982,11 +1014,45 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   /**
+   * The key of the entity as the reader's records show it: that of the entity itself, or of one
+   * merged into it, that a record the reader may read names. An entity's key comes from the record
+   * that first named it, and a merge may have put one only another agency's records name at the
+   * head of a group the reader sees through one merged into it.
+   */
+  private static String visibleKey(Handle h, long id, Reader reader) {
+    return h.createQuery(
+            GROUP
+                + "select e.key from intel.entity e where e.id in (select id from grp) and exists"
+                + " (select 1 from intel.record_entity re join intel.record r on r.id ="
+                + " re.record_id where re.entity_id = e.id and "
+                + SCOPE
+                + ") order by e.id = :eid desc, e.id limit 1")
+        .bind("eid", id)
+        .bind("agency", reader.agency())
+        .mapTo(String.class)
+        .findOne()
+        .orElse("");
+  }
+
+  /** How many of a candidate's latest visible records a partner's name for it is read from. */
+  private static final int CANDIDATE_RECORDS = 20;
+
+  /**
+   * The name a partner's reader sees for an entity it may see: the most written spelling in its
+   * latest records naming it, else its key as those records show it; never the stored name, which
+   * may be another agency's spelling.
+   */
+  private String partnerDisplay(Handle h, long id, Reader reader) {
+    List<String> names = spellings(h, id, reader, CANDIDATE_RECORDS);
+    return names.isEmpty() ? visibleKey(h, id, reader) : names.get(0);
+  }
+
+  /**
    * The entity's names as its records write them (the entity's own display is only the first
    * spelling stored): read from its latest visible records, those of entities merged into it
    * included, most written first, at most {@link #MAX_SPELLINGS}.
    */
-  private List<String> spellings(Handle h, long id, Reader reader) {
+  private List<String> spellings(Handle h, long id, Reader reader, int recordLimit) {
     Set<String> keys = new HashSet<>();
     h.createQuery(GROUP + "select type, key from intel.entity where id in (select id from grp)")
         .bind("eid", id)
@@ -999,8 +1065,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " re.record_id from intel.record_entity re where re.entity_id in (select id from"
                 + " grp)) and "
                 + SCOPE
-                + " order by r.event_time desc, r.id desc limit "
-                + SPELLING_RECORDS)
+                + " order by r.event_time desc, r.id desc limit :lim")
+        .bind("lim", recordLimit)
         .bind("eid", id)
         .bind("agency", reader.agency())
         .map((rs, ctx) -> readBack(rs.getString(1), rs.getString(2)))
@@ -1039,13 +1105,17 @@ public final class JdbcIntelQueries implements IntelQueries {
                   .bind("id", entityId)
                   .mapTo(Long.class)
                   .findOne();
+          boolean partner = !reader.agency().equals(administration);
           var start =
               h.createQuery("select id, type, display from intel.entity where id = :id")
                   .bind("id", entityId)
                   .map(
                       (rs, ctx) ->
                           new Node(
-                              "e" + rs.getLong(1), rs.getString(3), rs.getString(2), rs.getLong(1)))
+                              "e" + rs.getLong(1),
+                              partner ? partnerDisplay(h, rs.getLong(1), reader) : rs.getString(3),
+                              rs.getString(2),
+                              rs.getLong(1)))
                   .findOne();
           if (start.isEmpty()) {
             return new Graph(List.of(), List.of(), false, Optional.empty());
@@ -1061,7 +1131,7 @@ public final class JdbcIntelQueries implements IntelQueries {
             for (Node n : frontier) {
               List<Object[]> neighbours;
               if (n.type().equals("record")) {
-                neighbours = entitiesOf(h, n.dbId());
+                neighbours = entitiesOf(h, n.dbId(), partner);
               } else {
                 // one more than may be shown, so that leaving some out is known
                 int cap = Math.min(PER_ENTITY, maxNodes);
@@ -1120,18 +1190,43 @@ public final class JdbcIntelQueries implements IntelQueries {
         .list();
   }
 
-  private List<Object[]> entitiesOf(Handle h, long recordId) {
+  /**
+   * The entities a record (one the reader may read) names, as their survivors. For a partner, each
+   * is labelled as this record writes it: the stored name of an entity, or of the survivor a merge
+   * put it under, may be another agency's spelling, even one only its unshared records hold.
+   */
+  private List<Object[]> entitiesOf(Handle h, long recordId, boolean partner) {
+    Map<String, String> written = new HashMap<>();
+    if (partner) {
+      h.createQuery("select kind, data::text from intel.record where id = :id")
+          .bind("id", recordId)
+          .map((rs, ctx) -> readBack(rs.getString(1), rs.getString(2)))
+          .findOne()
+          .flatMap(x -> x)
+          .ifPresent(
+              x -> {
+                for (EntityRef ref : EntityExtraction.of(x)) {
+                  if (!ref.display().isBlank()) {
+                    written.putIfAbsent(ref.type() + "\u0000" + ref.key(), ref.display());
+                  }
+                }
+              });
+    }
     return h.createQuery(
             "select coalesce(s.id, e.id), coalesce(s.type, e.type), coalesce(s.display, e.display),"
-                + " re.role from intel.record_entity re join intel.entity e on e.id = re.entity_id"
-                + " left join intel.entity s on s.id = e.merged_into where re.record_id = :id")
+                + " re.role, e.type, e.key from intel.record_entity re join intel.entity e on e.id"
+                + " = re.entity_id left join intel.entity s on s.id = e.merged_into where"
+                + " re.record_id = :id")
         .bind("id", recordId)
         .map(
-            (rs, ctx) ->
-                new Object[] {
-                  new Node("e" + rs.getLong(1), rs.getString(3), rs.getString(2), rs.getLong(1)),
-                  rs.getString(4)
-                })
+            (rs, ctx) -> {
+              String own = rs.getString(5) + "\u0000" + rs.getString(6);
+              String label = partner ? written.getOrDefault(own, rs.getString(6)) : rs.getString(3);
+              return new Object[] {
+                new Node("e" + rs.getLong(1), label, rs.getString(2), rs.getLong(1)),
+                rs.getString(4)
+              };
+            })
         .list();
   }
 

@@ -484,6 +484,10 @@ public final class IntelWeb implements WebModule {
     }
     if (v == Visibility.FORBIDDEN) {
       Web.audit(ctx, "record.read.denied", "record:" + id, Map.of());
+      if (!sharing.mayAdminister(actor(ctx))) {
+        // outside the administration, "forbidden" against "not found" would tell which ids exist
+        throw HttpProblem.notFound("record " + id);
+      }
       throw HttpProblem.of(
           "forbidden",
           "",
@@ -584,9 +588,15 @@ public final class IntelWeb implements WebModule {
           "kind",
           "expected a record kind such as declaration, got '" + kind + "'");
     }
-    return queries
-        .recordId(kind, sourceId, reader(ctx))
-        .orElseThrow(() -> HttpProblem.notFound(kind + " " + sourceId));
+    Optional<Long> id = queries.recordId(kind, sourceId, reader(ctx));
+    if (id.isEmpty()) {
+      // not found, as an unknown source id is, but a refused read all the same: audited as one
+      for (long hidden : queries.hiddenRecordIds(kind, sourceId, reader(ctx))) {
+        Web.audit(ctx, "record.read.denied", "record:" + hidden, Map.of());
+      }
+      throw HttpProblem.notFound(kind + " " + sourceId);
+    }
+    return id.get();
   }
 
   private void recordApi(Context ctx) {

@@ -24,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -1335,16 +1336,55 @@ public final class TargetingWeb implements WebModule {
     String body = ctx.body();
     ownAgency(body, Web.principal(ctx));
     // a record sent here alone meets the rules ingest applies to the records it stores
-    // the entry is appended with the assessment, in one transaction and round trip
+    // a record sent again is answered with the lane in force now, which an analyst may have
+    // raised or lowered since: the sender acts on that, not on the lane it was assessed at
+    WorkItem[] inForce = new WorkItem[1];
     Outcome<StoredAssessment> o =
         assess.assessSubmitted(
             kind,
             body,
-            a ->
-                Web.auditEvent(
-                    ctx, "targeting.assess", a.recordKey(), Map.of("lane", a.lane().code())));
+            new AssessRecords.SubmittedEntries() {
+              @Override
+              public AuditEvent assessed(Assessment a) {
+                // appended with the assessment, in one transaction and round trip
+                return Web.auditEvent(
+                    ctx, "targeting.assess", a.recordKey(), Map.of("lane", a.lane().code()));
+              }
+
+              @Override
+              public AuditEvent answeredAgain(StoredAssessment before) {
+                WorkItem w = worklist.item(before.id()).orElseThrow();
+                inForce[0] = w;
+                return Web.auditEvent(
+                    ctx,
+                    "targeting.assess",
+                    before.assessment().recordKey(),
+                    Map.of(
+                        "lane",
+                        w.finalLane().code(),
+                        "assessment",
+                        "assessment:" + before.id(),
+                        "sentAgain",
+                        "true"));
+              }
+            });
     switch (o) {
-      case Outcome.Accepted<StoredAssessment> a -> ctx.json(assessmentJson(a.value()));
+      case Outcome.Accepted<StoredAssessment> a -> {
+        Map<String, Object> m = assessmentJson(a.value());
+        Assessment first = a.value().assessment();
+        Lane now = inForce[0] == null ? first.lane() : inForce[0].finalLane();
+        m.put("finalLane", now.code());
+        m.put("finalLaneLabel", selectivity.config().labels().of(now));
+        m.put(
+            "status",
+            (inForce[0] == null
+                    ? (first.lane() == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN)
+                    : inForce[0].status())
+                .code());
+        m.put("version", inForce[0] == null ? 0 : inForce[0].version());
+        m.put("sentAgain", inForce[0] != null);
+        ctx.json(m);
+      }
       case Outcome.Rejected<StoredAssessment> r -> rejectJson(ctx, r.problems());
     }
   }

@@ -105,20 +105,32 @@ public final class AssessRecords implements AssessmentRequests {
    *     where the store can; a refused record has none
    */
   public Outcome<StoredAssessment> assessSubmitted(
-      String recordKind, String json, Function<Assessment, AuditEvent> entry) {
+      String recordKind, String json, SubmittedEntries entries) {
     return switch (parser.parseSubmitted(recordKind, json, java.time.LocalDate.now(clock))) {
       case Outcome.Rejected<DeclarationView> r -> new Outcome.Rejected<>(r.problems());
       case Outcome.Accepted<DeclarationView> a -> {
-        AssessmentStore.SavedAlone.Stored s = assessAlone(a.value(), json, entry);
+        AssessmentStore.SavedAlone.Stored s = assessAlone(a.value(), json, entries::assessed);
         if (!s.audited() && !sameRecord(s.assessment(), a.value(), json)) {
           yield conflict(a.value(), s.assessment());
         }
         if (!s.audited()) {
-          audit.record(entry.apply(s.assessment().assessment()));
+          // sent again: the entry says what the sender is answered now
+          audit.record(entries.answeredAgain(s.assessment()));
         }
         yield Outcome.accepted(s.assessment());
       }
     };
+  }
+
+  /**
+   * The audit entries of {@link #assessSubmitted}, made by the caller (who sent it, from where).
+   */
+  public interface SubmittedEntries {
+    /** The entry for a record assessed now, made before it is stored (no id yet). */
+    AuditEvent assessed(Assessment a);
+
+    /** The entry for a record assessed before and sent again: answered with what is stored. */
+    AuditEvent answeredAgain(StoredAssessment before);
   }
 
   private Outcome<StoredAssessment> assessParsed(Outcome<DeclarationView> parsed, String json) {
@@ -170,12 +182,17 @@ public final class AssessRecords implements AssessmentRequests {
                   false);
       if (saved instanceof AssessmentStore.SavedAlone.Stored s) {
         if (s.assessment().assessment() == n.assessment()) {
+          if (!s.audited()) {
+            // a store that cannot append the entry with the assessment leaves it to us
+            audit.record(entry.apply(n.assessment()));
+          }
           if (n.exactReasonsFollow()) {
             reasons.later(new ModelReasons.Referral(s.assessment().id(), m, d));
           }
           carryOverToDeclarations(List.of(s.assessment()), n.at());
+          return new AssessmentStore.SavedAlone.Stored(s.assessment(), true);
         }
-        return s;
+        return s; // assessed before: not audited yet
       }
     }
   }
