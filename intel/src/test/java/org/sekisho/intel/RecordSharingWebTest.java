@@ -157,7 +157,7 @@ class RecordSharingWebTest {
     HttpResponse<String> none = send(liaison, "POST", "/api/sharing/records/" + seizure, share);
     assertThat(none.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("no-agreement");
-    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(403);
+    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(404);
 
     // only an administrator records an agreement; it covers seizures, not declarations
     String mou =
@@ -214,7 +214,7 @@ class RecordSharingWebTest {
     HttpResponse<String> revoked =
         send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}");
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(403);
+    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(404);
     // ended already: a conflict, not "not found"
     assertThat(send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}").statusCode())
         .isEqualTo(409);

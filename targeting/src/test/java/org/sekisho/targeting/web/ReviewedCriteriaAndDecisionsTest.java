@@ -416,6 +416,51 @@ class ReviewedCriteriaAndDecisionsTest {
   }
 
   @Test
+  @Order(2)
+  void aNameStaysTakenWhileItsVersionIsInForceAndADisabledCriterionCannotReturnUnderATakenName()
+      throws Exception {
+    // alpha in force, then a draft renaming it: "RV15 held alpha" is still a rule in force
+    JsonNode alpha = api.saveCriterion(analyst, criterion("RV15 held alpha", "6301"));
+    long alphaId = alpha.get("id").asLong();
+    ok(api.send("POST", WebApi.releasePath(alpha), admin, null));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/criteria",
+            analyst,
+            json("id", alphaId, "source", criterion("RV15 held gamma", "6301"))));
+    JsonNode other = api.saveCriterion(analyst, criterion("RV15 held other", "6302"));
+    long otherId = other.get("id").asLong();
+    JsonNode taken =
+        refused(
+            api.send(
+                "POST",
+                "/api/targeting/criteria",
+                analyst,
+                json("id", otherId, "source", criterion("RV15 held alpha", "6302"))),
+            409,
+            "name");
+    assertThat(taken.get("message").asText()).contains("c" + alphaId);
+
+    // a disabled criterion's name is free; once another has it, the disabled one cannot be put
+    // back in force under it
+    JsonNode old = api.saveCriterion(analyst, criterion("RV15 held beta", "6303"));
+    long oldId = old.get("id").asLong();
+    ok(api.send("POST", WebApi.releasePath(old), admin, null));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/criteria/" + oldId + "/disable",
+            analyst,
+            json("reason", "replaced by a new rule")));
+    JsonNode successor = api.saveCriterion(analyst, criterion("RV15 held beta", "6304"));
+    ok(api.send("POST", WebApi.releasePath(successor), admin, null));
+    JsonNode back = refused(api.send("POST", WebApi.releasePath(old), admin, null), 409, "name");
+    assertThat(back.get("message").asText())
+        .contains("c" + successor.get("id").asLong(), "under another name");
+  }
+
+  @Test
   @Order(3)
   void anUnknownFieldInAnyTargetingBodyIsRefusedByNameAndNothingIsDecided() throws Exception {
     long a = referred("D-FIELD-1");

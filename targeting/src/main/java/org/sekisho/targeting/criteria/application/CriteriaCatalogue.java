@@ -57,9 +57,10 @@ public final class CriteriaCatalogue {
   }
 
   /**
-   * The criterion, not disabled, whose newest version bears {@code name} (any case, spaces
-   * collapsed); empty when none does. Two criteria of one name would both be in force, each counted
-   * in an assessment as if a different rule.
+   * The criterion, not disabled, whose newest version or version in force bears {@code name} (any
+   * case, spaces collapsed); empty when none does. Two criteria of one name would both be in force,
+   * each counted in an assessment as if a different rule; a draft renaming a criterion keeps its
+   * version in force, whose name stays taken until the draft is released.
    */
   public Optional<StoredCriterion> namesake(String name) {
     return namesake(name, Optional.empty());
@@ -69,11 +70,9 @@ public final class CriteriaCatalogue {
   private Optional<StoredCriterion> namesake(String name, Optional<Long> except) {
     String wanted = sameName(name);
     java.util.Map<Long, CriterionState.Disabled> disabled = store.disabled();
-    java.util.Set<Long> seen = new java.util.HashSet<>();
+    // latest() gives each criterion's newest version and its version in force
     for (StoredCriterion c : store.latest()) {
-      // latest() gives a criterion's newest version first
-      if (seen.add(c.id())
-          && !disabled.containsKey(c.id())
+      if (!disabled.containsKey(c.id())
           && !except.equals(Optional.of(c.id()))
           && sameName(c.name()).equals(wanted)) {
         return Optional.of(c);
@@ -152,7 +151,7 @@ public final class CriteriaCatalogue {
               + same.get().key()
               + "); give this version of c"
               + d.id().get()
-              + " another name, or keep its own");
+              + " a name no other criterion in use bears");
     }
     if (same.isPresent()) {
       return Outcome.rejected(
@@ -225,6 +224,27 @@ public final class CriteriaCatalogue {
         check(v.get().source()).stream().map(CriteriaProblem::toProblem).toList();
     if (!problems.isEmpty()) {
       return new Outcome.Rejected<>(problems);
+    }
+    // its name may have been taken meanwhile (while this one was disabled, or by a draft saved
+    // before this version was): two rules of one name in force cannot be told apart
+    Optional<StoredCriterion> same = namesake(v.get().name(), Optional.of(id));
+    if (same.isPresent()) {
+      return Outcome.rejected(
+          "conflict",
+          "name",
+          "criterion c"
+              + id
+              + "v"
+              + version
+              + " is named \""
+              + v.get().name()
+              + "\", as c"
+              + same.get().id()
+              + " is ("
+              + same.get().key()
+              + "); save a version of c"
+              + id
+              + " under another name and release that");
     }
     if (!store.release(id, version, by, clock.instant())) {
       return Outcome.rejected(

@@ -1,0 +1,251 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * A partner agency reads entities and records only as the records shared with it show them: not a
+ * key, name, candidate or graph label from customs' unshared records, not customs' merge notes, and
+ * not whether an unshared record id exists; every refused read is audited, over a real server and
+ * PostgreSQL.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class PartnerSeesOnlySharedWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String officer;
+  private String police;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    String pw = "pw-" + System.nanoTime();
+    accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
+    accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
+    accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
+    TestIngest.register(db, CLOCK, "coastguard-jp");
+    officer = accounts.issueApiToken("kenji", "test", Optional.empty());
+    String admin = accounts.issueApiToken("root", "test", Optional.empty());
+    police = accounts.issueApiToken("taro", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    HttpResponse<String> mou =
+        send(
+            admin,
+            "POST",
+            "/api/sharing/agreements",
+            "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU partner"
+                + " view\",\"validFrom\":\"2024-01-01\"}");
+    assertThat(mou.statusCode()).as(mou.body()).isEqualTo(201);
+    // the customs-only records come first, so that the stored names are customs' spellings
+    String seizures =
+        "{\"seizureId\":\"SZ-PV-7\",\"date\":\"2026-11-25\",\"commodity\":\"heroin\","
+            + "\"persons\":[{\"name\":\"RV16 Alpha Person\",\"dateOfBirth\":\"1970-01-01\"}]}\n"
+            + "{\"seizureId\":\"SZ-PV-8\",\"date\":\"2026-11-25\",\"commodity\":\"gold\","
+            + "\"persons\":[{\"name\":\"SIRIPORN CHAIYAPORN\",\"dateOfBirth\":\"1975-03-04\"}]}\n"
+            + "{\"seizureId\":\"SZ-PV-2\",\"date\":\"2026-11-26\",\"commodity\":\"heroin\","
+            + "\"persons\":[{\"name\":\"Boris Brightwater\",\"dateOfBirth\":\"1980-05-05\"}],"
+            + "\"sharedWith\":[\"police-jp\"]}\n"
+            + "{\"seizureId\":\"SZ-PV-3\",\"date\":\"2026-11-26\",\"commodity\":\"gold\","
+            + "\"persons\":[{\"name\":\"Siriporn Chaiyaporn\",\"dateOfBirth\":\"1975-03-04\"}],"
+            + "\"sharedWith\":[\"police-jp\"]}\n";
+    JsonNode report = JSON.readTree(send(officer, "POST", "/api/ingest/seizures", seizures).body());
+    assertThat(report.get("stored").asInt()).as(report.toString()).isEqualTo(4);
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String token, String method, String path, String body)
+      throws Exception {
+    return send(token, method, path, body, "application/json");
+  }
+
+  private HttpResponse<String> send(
+      String token, String method, String path, String body, String accept) throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + token)
+            .header("Accept", accept)
+            .header("Content-Type", "application/json");
+    b.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private long record(String sourceId) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.record where source_id = ?")
+                    .bind(0, sourceId)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private long person(String birth) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.entity where type = 'person' and key like ?")
+                    .bind(0, "%|" + birth)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  private long audited(String action, String subject) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select count(*) from platform.audit_log where action = ? and subject = ?")
+                    .bind(0, action)
+                    .bind(1, subject)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  @Test
+  void afterACustomsMergeThePartnerSeesNothingOfTheCustomsOnlyParty() throws Exception {
+    long alpha = person("1970-01-01");
+    long boris = person("1980-05-05");
+    HttpResponse<String> merged =
+        send(
+            officer,
+            "POST",
+            "/api/entities/" + alpha + "/merge",
+            "{\"mergedId\":" + boris + ",\"reason\":\"xyzzy informant note\"}");
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(201);
+    // customs still sees its own judgement
+    assertThat(send(officer, "GET", "/api/entities/" + alpha, null).body())
+        .contains("xyzzy informant note", "ALPHA PERSON RV16");
+
+    List<String> paths =
+        List.of(
+            "/api/entities/" + alpha,
+            "/api/entities/" + boris,
+            "/api/entities/" + alpha + "/graph",
+            "/api/entities/" + boris + "/graph");
+    for (String path : paths) {
+      HttpResponse<String> r = send(police, "GET", path, null);
+      assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+      assertThat(r.body().toUpperCase(java.util.Locale.ROOT))
+          .as(path)
+          .contains("BORIS BRIGHTWATER")
+          .doesNotContain("ALPHA", "RV16", "1970-01-01", "XYZZY", "KENJI");
+    }
+    JsonNode view = JSON.readTree(send(police, "GET", "/api/entities/" + alpha, null).body());
+    assertThat(view.get("key").asText()).isEqualTo("BORIS BRIGHTWATER|1980-05-05");
+    assertThat(view.get("display").asText()).isEqualTo("Boris Brightwater");
+    for (String page : List.of("/entities/" + alpha, "/entities/" + boris)) {
+      HttpResponse<String> r = send(police, "GET", page, null, "text/html");
+      assertThat(r.statusCode()).as(page).isEqualTo(200);
+      assertThat(r.body())
+          .as(page)
+          .contains("Boris Brightwater")
+          .doesNotContain("RV16", "1970-01-01", "xyzzy", "kenji");
+    }
+  }
+
+  @Test
+  void aPartnersGraphLabelsPartiesAsItsRecordsWriteThem() throws Exception {
+    long siriporn = person("1975-03-04");
+    String graph = send(police, "GET", "/api/entities/" + siriporn + "/graph", null).body();
+    assertThat(graph).contains("Siriporn Chaiyaporn").doesNotContain("SIRIPORN CHAIYAPORN");
+    // customs' own graph keeps the stored name
+    assertThat(send(officer, "GET", "/api/entities/" + siriporn + "/graph", null).body())
+        .contains("SIRIPORN CHAIYAPORN");
+  }
+
+  @Test
+  void aPartnerCannotTellAnUnsharedRecordFromAnUnknownOneAndEveryRefusalIsAudited()
+      throws Exception {
+    long hidden = record("SZ-PV-7");
+    long before = audited("record.read.denied", "record:" + hidden);
+    HttpResponse<String> byId = send(police, "GET", "/api/records/" + hidden, null);
+    HttpResponse<String> unknown = send(police, "GET", "/api/records/99999999", null);
+    assertThat(byId.statusCode()).as(byId.body()).isEqualTo(404);
+    assertThat(unknown.statusCode()).isEqualTo(404);
+    assertThat(byId.body()).doesNotContain("another agency");
+    assertThat(send(police, "GET", "/records/" + hidden, null, "text/html").statusCode())
+        .isEqualTo(404);
+    assertThat(audited("record.read.denied", "record:" + hidden)).isEqualTo(before + 2);
+    // by kind and source id: not found either, and audited as the read by id is
+    assertThat(send(police, "GET", "/api/records/seizure/SZ-PV-7", null).statusCode())
+        .isEqualTo(404);
+    assertThat(send(police, "GET", "/records/seizure/SZ-PV-7", null, "text/html").statusCode())
+        .isEqualTo(404);
+    assertThat(audited("record.read.denied", "record:" + hidden)).isEqualTo(before + 4);
+    // a source id nobody holds is audited as nothing
+    assertThat(send(police, "GET", "/api/records/seizure/SZ-PV-NONE", null).statusCode())
+        .isEqualTo(404);
+    // customs' own readers still learn why they cannot read a partner's record: the shared
+    // record is read as ever
+    assertThat(send(police, "GET", "/api/records/" + record("SZ-PV-2"), null).statusCode())
+        .isEqualTo(200);
+  }
+}
