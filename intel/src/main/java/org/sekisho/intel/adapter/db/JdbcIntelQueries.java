@@ -523,11 +523,6 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   @Override
-  public List<Long> hiddenRecordIds(String kind, String sourceId, Reader reader) {
-    return List.of();
-  }
-
-  @Override
   public Optional<RecordView> record(long id, Reader reader) {
     return jdbi.withHandle(
         h -> {
