@@ -347,6 +347,13 @@ class RecordedDecisionsTest {
         JsonNode page = ok(r);
         assertThat(page.size()).isLessThanOrEqualTo(2);
         page.forEach(n -> read.add(n.get("id").asLong()));
+        // a list does not read an item's decisions: it claims no version, it points to the item
+        page.forEach(
+            n -> {
+              assertThat(n.has("version")).isFalse();
+              assertThat(n.get("item").asText())
+                  .isEqualTo("/api/targeting/assessments/" + n.get("id").asLong());
+            });
         pages++;
         next =
             r.headers()

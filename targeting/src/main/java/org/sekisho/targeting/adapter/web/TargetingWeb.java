@@ -1491,7 +1491,21 @@ public final class TargetingWeb implements WebModule {
               + items.get(items.size() - 1).id()
               + ">; rel=\"next\"");
     }
-    ctx.json(items.stream().map(this::workJson).toList());
+    ctx.json(items.stream().map(this::listedJson).toList());
+  }
+
+  /**
+   * An item as a list shows it: without the lane decisions, the outcome and the version, which a
+   * list does not read (a version 0 there would make the next decision a 409); {@code item} is
+   * where they are.
+   */
+  private Map<String, Object> listedJson(WorkItem w) {
+    Map<String, Object> m = workJson(w);
+    m.remove("version");
+    m.remove("decisions");
+    m.remove("outcome");
+    m.put("item", "/api/targeting/assessments/" + w.id());
+    return m;
   }
 
   /** The fields of an outcome as recorded. */
