@@ -195,9 +195,9 @@ class RecordSharingWebTest {
     // the partner reads it at once and finds it in search
     assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(200);
     assertThat(send(police, "GET", "/api/search?q=cocaine", null).body()).contains("SZ-SHARE-1");
-    // ... and only that one: the other seizure was not shared
+    // ... and only that one: the other seizure was not shared, and is not found as an unknown id
     assertThat(send(police, "GET", "/api/records/" + id("SZ-SHARE-2"), null).statusCode())
-        .isEqualTo(403);
+        .isEqualTo(404);
     // with whom it is shared is the owner's to know
     assertThat(send(police, "GET", "/api/sharing/records/" + seizure, null).statusCode())
         .isEqualTo(403);

@@ -48,6 +48,8 @@ class RecordedDecisionsTest {
   private String inspector;
   private String admin;
 
+  private TargetingContext ctx;
+
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
@@ -61,7 +63,7 @@ class RecordedDecisionsTest {
     accounts.upsert(
         "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
     accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
-    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
+    ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
     ctx.start();
     web = WebApi.start(ctx, accounts, audit, clock);
     api = new WebApi("http://127.0.0.1:" + web.port());
@@ -154,6 +156,30 @@ class RecordedDecisionsTest {
                     .contains("\"lane\":\"" + decided + "\"")
                     .contains("\"assessment\":\"assessment:" + id + "\"")
                     .contains("\"sentAgain\":\"true\""));
+  }
+
+  @Test
+  void aSupersededAssessmentsPageSaysSoOnceAndOffersNoDecision() throws Exception {
+    long lone =
+        ok(api.send("POST", "/api/assess", analyst, declaration("SUPER-PAGE-1")))
+            .get("id")
+            .asLong();
+    String page = api.send("GET", "/targeting/assessments/" + lone, analyst, null).body();
+    assertThat(page).contains("id=\"record-alone\"", "id=\"lane-form\"");
+    // stored by the intelligence database with other content: assessed anew
+    ctx.assessRecords()
+        .assessAll(
+            List.of(
+                new org.sekisho.targeting.assessment.application.AssessmentRequests.Request(
+                    "declaration",
+                    "x",
+                    declaration("SUPER-PAGE-1").replace("\"5000\"", "\"9000\""))));
+    String superseded = api.send("GET", "/targeting/assessments/" + lone, analyst, null).body();
+    assertThat(superseded)
+        .contains("id=\"superseded\"")
+        // not also "the intelligence database holds no record of it", and nothing to decide
+        .doesNotContain("id=\"record-alone\"")
+        .doesNotContain("id=\"lane-form\"");
   }
 
   @Test

@@ -636,7 +636,12 @@ public final class TargetingWeb implements WebModule {
     Map<String, Object> m = new HashMap<>();
     m.put("w", w);
     m.put("labels", labels(ctx));
-    m.put("mayDecide", p.has(Role.ANALYST) && w.status() != WorkStatus.CLOSED);
+    // a superseded assessment is no longer in force: the one that replaced it is decided on
+    m.put(
+        "mayDecide",
+        p.has(Role.ANALYST)
+            && w.status() != WorkStatus.CLOSED
+            && w.status() != WorkStatus.SUPERSEDED);
     m.put(
         "mayRecord",
         p.has(Role.INSPECTOR)
