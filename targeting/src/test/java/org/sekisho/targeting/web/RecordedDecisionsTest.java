@@ -159,6 +159,18 @@ class RecordedDecisionsTest {
   }
 
   @Test
+  void theWorklistPageRefusesAnOfficeThatIsNoOfficeCodeAsTheApiDoes() throws Exception {
+    for (String path :
+        List.of("/targeting/worklist?office=XXXXX", "/api/targeting/worklist?office=XXXXX")) {
+      HttpResponse<String> r = api.send("GET", path, analyst, null);
+      assertThat(r.statusCode()).as(path).isEqualTo(400);
+      assertThat(r.body()).as(path).contains("is no office code");
+    }
+    assertThat(api.send("GET", "/targeting/worklist?office=JPNGO", analyst, null).statusCode())
+        .isEqualTo(200);
+  }
+
+  @Test
   void aSupersededAssessmentsPageSaysSoOnceAndOffersNoDecision() throws Exception {
     long lone =
         ok(api.send("POST", "/api/assess", analyst, declaration("SUPER-PAGE-1")))

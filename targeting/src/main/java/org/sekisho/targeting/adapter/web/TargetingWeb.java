@@ -490,7 +490,19 @@ public final class TargetingWeb implements WebModule {
     if (o == null) {
       return p.has(Role.ANALYST) ? "" : p.office().toUpperCase(Locale.ROOT);
     }
-    return o.strip().toUpperCase(Locale.ROOT);
+    String office = o.strip().toUpperCase(Locale.ROOT);
+    if (!office.isEmpty() && !CriteriaCatalogue.isOfficeCode(office)) {
+      // the same test as a record's office at /api/assess and a dry run's offices: a typo would
+      // otherwise show an empty worklist as if the office had nothing open
+      throw HttpProblem.of(
+          "invalid-parameter",
+          "office",
+          "'"
+              + cut(office)
+              + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK or"
+              + " JPNRT-MAIL, or an office number (leave it empty for every office)");
+    }
+    return office;
   }
 
   /** {@code ?status=}, open by default (also when left empty), in any case. */
@@ -1452,19 +1464,6 @@ public final class TargetingWeb implements WebModule {
     Principal p = Web.principal(ctx);
     WorkStatus status = status(ctx);
     String office = office(ctx, p);
-    if (ctx.queryParam("office") != null
-        && !office.isEmpty()
-        && !CriteriaCatalogue.isOfficeCode(office)) {
-      // the same test as a record's office at /api/assess and a dry run's offices: a typo would
-      // otherwise answer an empty worklist as if the office had nothing open
-      throw HttpProblem.of(
-          "invalid-parameter",
-          "office",
-          "'"
-              + cut(office)
-              + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK or"
-              + " JPNRT-MAIL, or an office number (leave it empty for every office)");
-    }
     if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
       throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
     }
