@@ -380,6 +380,22 @@ class ReviewedCriteriaAndDecisionsTest {
             "name");
     assertThat(taken.get("message").asText())
         .contains("\"RV15 rename alpha\"", "c" + alpha, "this version of c" + betaId);
+    // the editor says so for a version, not as for a new criterion ("open it and save a new
+    // version of it" would be the wrong advice)
+    HttpResponse<String> page =
+        form(
+            "/targeting/criteria/save?lang=ja",
+            analyst,
+            Map.of(
+                "id",
+                Long.toString(betaId),
+                "source",
+                beta.replace("RV15 rename beta", "RV15 rename alpha")));
+    assertThat(page.statusCode()).isEqualTo(409);
+    assertThat(page.body())
+        .contains("id=\"name-taken\" data-criterion=\"" + alpha + "\"")
+        .contains("「RV15 rename alpha」という名前は既に別の基準で使われています")
+        .doesNotContain("新しい版として保存してください");
     // nothing saved: beta has its one version
     Long versions =
         db.jdbi()

@@ -1001,7 +1001,10 @@ public final class TargetingWeb implements WebModule {
         ctx.status(HttpProblem.status(first));
         if (first.code().equals("conflict") && first.field().equals("name")) {
           // the name is taken: said beside the text as typed, which is kept
-          Optional<StoredCriterion> same = criteria.namesakeOf(form.get("source"));
+          Optional<StoredCriterion> same =
+              criteria.namesakeOf(
+                  form.get("source"),
+                  id.isBlank() ? Optional.empty() : Optional.of(Long.parseLong(id.strip())));
           if (same.isPresent()) {
             editor(ctx, id, form, List.of(), "", null, List.of(), same);
             return;
@@ -2055,7 +2058,9 @@ public final class TargetingWeb implements WebModule {
                 + org.sekisho.core.Spelling.nearest(name, taken, 2)
                     .map(x -> "; did you mean \"" + x + "\"?")
                     .orElse("")
-                + " This route takes "
+                + (org.sekisho.core.Spelling.nearest(name, taken, 2).isPresent()
+                    ? " This route takes "
+                    : "; this route takes ")
                 + String.join(", ", taken));
       }
     }

@@ -81,10 +81,13 @@ public final class CriteriaCatalogue {
     return Optional.empty();
   }
 
-  /** The criterion named in {@code source} that {@link #namesake} finds; empty when none. */
-  public Optional<StoredCriterion> namesakeOf(String source) {
+  /**
+   * The criterion named in {@code source} that {@link #namesake} finds, other than {@code except}
+   * (the criterion a new version is saved for); empty when none.
+   */
+  public Optional<StoredCriterion> namesakeOf(String source, Optional<Long> except) {
     CriteriaLanguage.Compiled c = CriteriaLanguage.compileOne(source, lists.all());
-    return c.ok() ? namesake(c.criteria().get(0).name()) : Optional.empty();
+    return c.ok() ? namesake(c.criteria().get(0).name(), except) : Optional.empty();
   }
 
   private static String sameName(String name) {
