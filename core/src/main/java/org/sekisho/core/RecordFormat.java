@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * The intelligence record format of {@code docs/formats/intel-records.md}: the fields every kind of
- * record, party and goods item may carry, and the checks of a party's values, defined once for the
- * intelligence database's ingest and for a record sent to targeting's {@code POST /api/assess}
- * alone, so that what one side refuses the other refuses too.
+ * record, party and goods item may carry, the most characters each text field may hold ({@link
+ * Field#max()}), and the checks of a party's values, defined once for the intelligence database's
+ * ingest and for a record sent to targeting's {@code POST /api/assess} alone, so that what one side
+ * refuses the other refuses too.
  *
  * <p>A field the format does not define is refused ({@link #unknownFields}): a misspelt {@code
  * importr} or an item's {@code value} for {@code customsValue} would otherwise be dropped silently,
@@ -39,13 +40,37 @@ public final class RecordFormat {
     OBJECT_LIST
   }
 
+  /** Source ids, document and trader numbers, codes, numbers and dates: at most this many. */
+  public static final int MAX_ID = 100;
+
+  /** Customs office codes. */
+  public static final int MAX_OFFICE = 35;
+
+  /** Names, addresses, places, e-mail addresses, carriers, operators. */
+  public static final int MAX_NAME = 500;
+
+  /** Free text: goods descriptions, contents, concealment, narrative. */
+  public static final int MAX_TEXT = 10_000;
+
   /**
    * One field of an object.
    *
    * @param form the form of its value
    * @param shape the fields of its object or of each object of its list; null for text
+   * @param max the most characters its text (each entry's, for a list) may have once stripped, so
+   *     that an id fits its index, a word a search lexeme and a page stays readable: {@link
+   *     #MAX_ID}, {@link #MAX_OFFICE}, {@link #MAX_NAME} or {@link #MAX_TEXT}; 0 for an object or a
+   *     list of objects, whose own fields have theirs
    */
-  public record Field(Form form, Shape shape) {}
+  public record Field(Form form, Shape shape, int max) {}
+
+  // the forms of text fields, each with its limit
+  private static final Field CODE = new Field(Form.TEXT, null, MAX_ID);
+  private static final Field OFFICE = new Field(Form.TEXT, null, MAX_OFFICE);
+  private static final Field NAME = new Field(Form.TEXT, null, MAX_NAME);
+  private static final Field FREE_TEXT = new Field(Form.TEXT, null, MAX_TEXT);
+  private static final Field CODES = new Field(Form.TEXT_LIST, null, MAX_ID);
+  private static final Field NAMES = new Field(Form.TEXT_LIST, null, MAX_NAME);
 
   /**
    * The fields of one kind of object.
@@ -124,16 +149,16 @@ public final class RecordFormat {
   public static final Shape PARTY =
       shape(
           "a party",
-          texts(
-              "kind",
-              "name",
-              "id",
-              "address",
-              "phone",
-              "email",
-              "country",
-              "dateOfBirth",
-              "document"),
+          fields(
+              "kind", CODE,
+              "name", NAME,
+              "id", CODE,
+              "address", NAME,
+              "phone", CODE,
+              "email", NAME,
+              "country", CODE,
+              "dateOfBirth", CODE,
+              "document", CODE),
           Map.of(
               "type", "kind",
               "dob", "dateOfBirth",
@@ -149,17 +174,17 @@ public final class RecordFormat {
   public static final Shape ITEM =
       shape(
           "a goods item",
-          texts(
-              "hsCode",
-              "description",
-              "origin",
-              "quantity",
-              "unit",
-              "netMassKg",
-              "grossMassKg",
-              "customsValue",
-              "currency",
-              "dutyRate"),
+          fields(
+              "hsCode", CODE,
+              "description", FREE_TEXT,
+              "origin", CODE,
+              "quantity", CODE,
+              "unit", CODE,
+              "netMassKg", CODE,
+              "grossMassKg", CODE,
+              "customsValue", CODE,
+              "currency", CODE,
+              "dutyRate", CODE),
           Map.ofEntries(
               Map.entry("value", "customsValue"),
               Map.entry("price", "customsValue"),
@@ -175,27 +200,26 @@ public final class RecordFormat {
               Map.entry("taxrate", "dutyRate")));
 
   /** Fields every kind may carry: the owning agency and the agencies it is shared with. */
-  private static final Map<String, Field> EVERY_KIND =
-      Map.of("agency", new Field(Form.TEXT, null), "sharedWith", new Field(Form.TEXT_LIST, null));
+  private static final Map<String, Field> EVERY_KIND = Map.of("agency", CODE, "sharedWith", CODES);
 
   /** A customs declaration. */
   public static final Shape DECLARATION =
       kind(
           "a declaration",
           fields(
-              "declarationId", Form.TEXT,
-              "type", Form.TEXT,
-              "date", Form.TEXT,
-              "office", Form.TEXT,
-              "procedure", Form.TEXT,
-              "modeOfTransport", Form.TEXT,
+              "declarationId", CODE,
+              "type", CODE,
+              "date", CODE,
+              "office", OFFICE,
+              "procedure", CODE,
+              "modeOfTransport", CODE,
               "declarant", PARTY,
               "importer", PARTY,
               "exporter", PARTY,
-              "countryOfDeparture", Form.TEXT,
-              "transportDocument", Form.TEXT,
+              "countryOfDeparture", CODE,
+              "transportDocument", CODE,
               "items", List.of(ITEM),
-              "outcome", Form.TEXT),
+              "outcome", CODE),
           Map.of("consignor", "exporter", "consignee", "importer", "id", "declarationId"));
 
   /** A bill of lading or air waybill. */
@@ -203,23 +227,23 @@ public final class RecordFormat {
       kind(
           "a transport document",
           fields(
-              "number", Form.TEXT,
-              "documentType", Form.TEXT,
-              "masterNumber", Form.TEXT,
-              "date", Form.TEXT,
-              "office", Form.TEXT,
-              "carrier", Form.TEXT,
+              "number", CODE,
+              "documentType", CODE,
+              "masterNumber", CODE,
+              "date", CODE,
+              "office", OFFICE,
+              "carrier", NAME,
               "shipper", PARTY,
               "consignee", PARTY,
               "notifyParty", PARTY,
-              "portOfLoading", Form.TEXT,
-              "portOfDischarge", Form.TEXT,
-              "containers", Form.TEXT_LIST,
-              "goodsDescription", Form.TEXT,
-              "hsCode", Form.TEXT,
-              "grossMassKg", Form.TEXT,
-              "packages", Form.TEXT,
-              "conveyanceRef", Form.TEXT),
+              "portOfLoading", CODE,
+              "portOfDischarge", CODE,
+              "containers", CODES,
+              "goodsDescription", FREE_TEXT,
+              "hsCode", CODE,
+              "grossMassKg", CODE,
+              "packages", CODE,
+              "conveyanceRef", CODE),
           Map.of("consignor", "shipper", "importer", "consignee", "exporter", "shipper"));
 
   /** A vessel's or aircraft's arrival or departure. */
@@ -227,20 +251,20 @@ public final class RecordFormat {
       kind(
           "a conveyance movement",
           fields(
-              "movementId", Form.TEXT,
-              "mode", Form.TEXT,
-              "direction", Form.TEXT,
-              "time", Form.TEXT,
-              "conveyanceName", Form.TEXT,
-              "voyageOrFlight", Form.TEXT,
-              "imo", Form.TEXT,
-              "mmsi", Form.TEXT,
-              "callSign", Form.TEXT,
-              "flag", Form.TEXT,
-              "port", Form.TEXT,
-              "previousPort", Form.TEXT,
-              "nextPort", Form.TEXT,
-              "operator", Form.TEXT),
+              "movementId", CODE,
+              "mode", CODE,
+              "direction", CODE,
+              "time", CODE,
+              "conveyanceName", NAME,
+              "voyageOrFlight", CODE,
+              "imo", CODE,
+              "mmsi", CODE,
+              "callSign", CODE,
+              "flag", CODE,
+              "port", CODE,
+              "previousPort", CODE,
+              "nextPort", CODE,
+              "operator", NAME),
           Map.of("date", "time", "vessel", "conveyanceName", "flight", "voyageOrFlight"));
 
   /** A postal item. */
@@ -248,19 +272,19 @@ public final class RecordFormat {
       kind(
           "a postal item",
           fields(
-              "itemId", Form.TEXT,
-              "date", Form.TEXT,
-              "office", Form.TEXT,
+              "itemId", CODE,
+              "date", CODE,
+              "office", OFFICE,
               "sender", PARTY,
               "addressee", PARTY,
-              "contents", Form.TEXT,
-              "hsCode", Form.TEXT,
-              "declaredValue", Form.TEXT,
-              "currency", Form.TEXT,
-              "weightKg", Form.TEXT,
-              "originCountry", Form.TEXT,
-              "destinationCountry", Form.TEXT,
-              "category", Form.TEXT),
+              "contents", FREE_TEXT,
+              "hsCode", CODE,
+              "declaredValue", CODE,
+              "currency", CODE,
+              "weightKg", CODE,
+              "originCountry", CODE,
+              "destinationCountry", CODE,
+              "category", CODE),
           Map.of(
               "value", "declaredValue",
               "customsvalue", "declaredValue",
@@ -274,22 +298,22 @@ public final class RecordFormat {
       kind(
           "a seizure",
           fields(
-              "seizureId", Form.TEXT,
-              "date", Form.TEXT,
-              "office", Form.TEXT,
-              "place", Form.TEXT,
-              "commodity", Form.TEXT,
-              "hsCode", Form.TEXT,
-              "quantity", Form.TEXT,
-              "unit", Form.TEXT,
-              "concealment", Form.TEXT,
-              "detection", Form.TEXT,
-              "route", Form.TEXT_LIST,
+              "seizureId", CODE,
+              "date", CODE,
+              "office", OFFICE,
+              "place", NAME,
+              "commodity", NAME,
+              "hsCode", CODE,
+              "quantity", CODE,
+              "unit", CODE,
+              "concealment", FREE_TEXT,
+              "detection", NAME,
+              "route", CODES,
               "persons", List.of(PARTY),
               "companies", List.of(PARTY),
-              "conveyance", Form.TEXT,
-              "relatedRecords", Form.TEXT_LIST,
-              "narrative", Form.TEXT),
+              "conveyance", NAME,
+              "relatedRecords", NAMES,
+              "narrative", FREE_TEXT),
           Map.of("person", "persons", "company", "companies"));
 
   private static final Map<String, Shape> KINDS =
@@ -452,28 +476,80 @@ public final class RecordFormat {
             "expected one of [infraction, nothing-found], got '" + cut(v) + "'"));
   }
 
+  /**
+   * The problem of a text that cannot be stored in {@code field}, or empty: {@code
+   * invalid-character} when it holds a NUL character (which PostgreSQL cannot store in text), else
+   * {@code too-long} when it is longer than {@code max} characters (its field's {@link
+   * Field#max()}). The message never repeats the value. The intelligence database's ingest refuses
+   * the same in the same words.
+   *
+   * @param value the value as read, stripped
+   */
+  public static Optional<Problem> storable(String field, String value, int max) {
+    if (value.indexOf('\u0000') >= 0) {
+      return Optional.of(
+          Problem.of(
+              "invalid-character",
+              field,
+              "contains a NUL character (U+0000), which cannot be stored"));
+    }
+    if (value.length() > max) {
+      return Optional.of(
+          Problem.of(
+              "too-long", field, "expected at most " + max + " characters, got " + value.length()));
+    }
+    return Optional.empty();
+  }
+
+  /** The kinds of transport document: master and house bill of lading, air waybill. */
+  public static final Set<String> DOCUMENT_TYPES = Set.of("MBL", "HBL", "AWB");
+
+  /**
+   * Whether {@code v} is an ISO 6346 container number with a correct check digit: owner code (3
+   * letters), category (U, J or Z), 6 digits and the check digit, e.g. {@code CSQU3054383}; spaces
+   * and hyphens are ignored and letters may be in any case ({@code csqu 305438-3}).
+   */
+  public static boolean isContainerNumber(String v) {
+    String s = v.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+    if (!CONTAINER.matcher(s).matches()) {
+      return false;
+    }
+    int sum = 0;
+    for (int i = 0; i < 10; i++) {
+      char c = s.charAt(i);
+      sum += (i < 4 ? containerLetter(c) : c - '0') << i;
+    }
+    return (sum % 11) % 10 == s.charAt(10) - '0';
+  }
+
+  private static final Pattern CONTAINER = Pattern.compile("[A-Z]{3}[UJZ][0-9]{7}");
+
+  /** ISO 6346 letter values run from 10 (A) to 38 (Z), skipping multiples of 11. */
+  private static int containerLetter(char c) {
+    int v = 10;
+    for (char x = 'A'; x < c; x++) {
+      v++;
+      if (v % 11 == 0) {
+        v++;
+      }
+    }
+    return v;
+  }
+
   /** A value quoted back in a refusal, cut so that a refusal cannot carry a whole body. */
   private static String cut(String v) {
     return v.length() > 64 ? v.substring(0, 64) + "…" : v;
   }
 
-  private static Map<String, Field> texts(String... names) {
-    Map<String, Field> m = new LinkedHashMap<>();
-    for (String n : names) {
-      m.put(n, new Field(Form.TEXT, null));
-    }
-    return m;
-  }
-
-  /** Name and form pairs: a {@link Form}, a {@link Shape} (an object) or a list of one shape. */
+  /** Name and form pairs: a text {@link Field}, a {@link Shape} (an object) or a list of one. */
   private static Map<String, Field> fields(Object... namesAndForms) {
     Map<String, Field> m = new LinkedHashMap<>();
     for (int i = 0; i < namesAndForms.length; i += 2) {
       Field f =
           switch (namesAndForms[i + 1]) {
-            case Form form -> new Field(form, null);
-            case Shape s -> new Field(Form.OBJECT, s);
-            case List<?> l -> new Field(Form.OBJECT_LIST, (Shape) l.get(0));
+            case Field text -> text;
+            case Shape s -> new Field(Form.OBJECT, s, 0);
+            case List<?> l -> new Field(Form.OBJECT_LIST, (Shape) l.get(0), 0);
             default -> throw new IllegalArgumentException(String.valueOf(namesAndForms[i + 1]));
           };
       m.put((String) namesAndForms[i], f);
