@@ -137,10 +137,22 @@ public final class AccountRules {
    * every office's officers.
    */
   public static Optional<AccountRefusal> kioskOfficeProblem(Set<Role> roles, String office) {
-    return roles.contains(Role.KIOSK) && office.isBlank()
-        ? Optional.of(AccountRefusal.invalid("office", "account.error.kiosk.office"))
-        : Optional.empty();
+    if (!roles.contains(Role.KIOSK)) {
+      return Optional.empty();
+    }
+    if (office.isBlank()) {
+      return Optional.of(AccountRefusal.invalid("office", "account.error.kiosk.office"));
+    }
+    // headquarters reads every office's referrals but records no outcome: a kiosk there would
+    // refer travellers whom no officer can clear
+    if (HEADQUARTERS.contains(office.strip().toUpperCase(java.util.Locale.ROOT))) {
+      return Optional.of(AccountRefusal.invalid("office", "account.error.kiosk.headquarters"));
+    }
+    return Optional.empty();
   }
+
+  /** The office code of headquarters, whose people oversee every office (e-Gate: read only). */
+  public static final Set<String> HEADQUARTERS = Set.of("HQ");
 
   /** Why an account cannot hold {@code roles}, or empty: at least one, kiosk alone. */
   public static Optional<AccountRefusal> rolesProblem(Set<Role> roles) {

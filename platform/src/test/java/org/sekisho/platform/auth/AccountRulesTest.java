@@ -47,6 +47,20 @@ class AccountRulesTest {
   }
 
   @Test
+  void aKioskStandsAtAnOfficeThatClearsItsReferralsNotAtHeadquarters() {
+    assertThat(AccountRules.kioskOfficeProblem(Set.of(Role.KIOSK), "").map(AccountRefusal::key))
+        .contains("account.error.kiosk.office");
+    for (String hq : List.of("HQ", " hq ")) {
+      Optional<AccountRefusal> p = AccountRules.kioskOfficeProblem(Set.of(Role.KIOSK), hq);
+      assertThat(p.map(AccountRefusal::key)).as(hq).contains("account.error.kiosk.headquarters");
+      assertThat(p.map(AccountRefusal::field)).as(hq).contains("office");
+    }
+    assertThat(AccountRules.kioskOfficeProblem(Set.of(Role.KIOSK), "JPNRT")).isEmpty();
+    // an officer at headquarters is as before
+    assertThat(AccountRules.kioskOfficeProblem(Set.of(Role.OFFICER), "HQ")).isEmpty();
+  }
+
+  @Test
   void anAdministratorCannotDeactivateThemselvesNorDropTheirOwnAdminRole() {
     Account root = account("root", true, Role.ADMIN);
     Optional<AccountRefusal> deactivate =
