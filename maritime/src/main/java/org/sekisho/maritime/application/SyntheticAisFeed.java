@@ -70,18 +70,18 @@ public record SyntheticAisFeed(
   /**
    * The demo feed on {@code day} in {@code zone}, so that its encounter and port call fall on the
    * same day as the demo's declarations and manifests: from 09:00 local time, or earlier when that
-   * would run past {@code now} (a feed from the future would be refused as such), never before the
-   * day's midnight. In the first four hours of today the feed still starts at midnight, and its
-   * reports after {@code now} are refused when fed.
+   * would run past {@code now} (a feed from the future would be refused as such). In the first four
+   * hours of today it starts on the evening before, so that it still ends by {@code now}: a quarter
+   * of it refused as future reports, and a picture dated later than the clock, was the worse
+   * choice.
    *
    * @param now the clock's now (processing time), which the feed's reports may not be later than
    */
   public static SyntheticAisFeed demoOn(LocalDate day, ZoneId zone, Instant now) {
-    Instant midnight = day.atStartOfDay(zone).toInstant();
     Instant start = day.atTime(9, 0).atZone(zone).toInstant();
     Instant latest = now.minus(DEMO_DURATION);
     if (start.isAfter(latest)) {
-      start = latest.isBefore(midnight) ? midnight : latest.truncatedTo(ChronoUnit.MINUTES);
+      start = latest.truncatedTo(ChronoUnit.MINUTES);
     }
     return demo(start);
   }

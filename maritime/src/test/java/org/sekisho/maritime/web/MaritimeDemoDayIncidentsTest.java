@@ -160,14 +160,17 @@ class MaritimeDemoDayIncidentsTest {
 
   @Test
   @Order(2)
-  void beforeNineInTheMorningOfTodayTheDemoFeedEndsByNowAndStillStartsOnTheDay() {
+  void beforeNineInTheMorningOfTodayTheDemoFeedEndsByNow() {
     Instant eleven = Instant.parse("2026-11-28T02:00:00Z"); // 11:00 in Tokyo
     SyntheticAisFeed f = SyntheticAisFeed.demoOn(DAY, TOKYO, eleven);
     assertThat(f.start()).isEqualTo(Instant.parse("2026-11-27T22:00:00Z"));
     assertThat(f.start().plus(f.duration())).isBeforeOrEqualTo(eleven);
+    // in the small hours it starts the evening before rather than run past now
     Instant halfPastOne = Instant.parse("2026-11-27T16:30:00Z"); // 01:30 in Tokyo
-    assertThat(SyntheticAisFeed.demoOn(DAY, TOKYO, halfPastOne).start())
-        .isEqualTo(DAY.atStartOfDay(TOKYO).toInstant());
+    SyntheticAisFeed early = SyntheticAisFeed.demoOn(DAY, TOKYO, halfPastOne);
+    assertThat(early.start())
+        .isEqualTo(Instant.parse("2026-11-27T12:30:00Z")); // 21:30 the day before
+    assertThat(early.start().plus(early.duration())).isBeforeOrEqualTo(halfPastOne);
     // a past day: from 09:00 there
     assertThat(SyntheticAisFeed.demoOn(LocalDate.parse("2026-11-20"), TOKYO, NOW).start())
         .isEqualTo(Instant.parse("2026-11-20T00:00:00Z"));
