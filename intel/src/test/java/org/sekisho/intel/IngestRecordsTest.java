@@ -205,7 +205,8 @@ class IngestRecordsTest {
             clock,
             100,
             Set::of,
-            () -> (owner, partner, kind) -> Optional.of("no agreements in this test"));
+            () -> (owner, partner, kind) -> Optional.of("no agreements in this test"),
+            new org.sekisho.intel.adapter.db.JdbcSharingStore(db.jdbi()));
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 crashing.ingest(

@@ -56,6 +56,7 @@ class PartnerSeesOnlySharedWebTest {
   private String base;
   private String officer;
   private String police;
+  private long agreement;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -93,6 +94,7 @@ class PartnerSeesOnlySharedWebTest {
             "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU partner"
                 + " view\",\"validFrom\":\"2024-01-01\"}");
     assertThat(mou.statusCode()).as(mou.body()).isEqualTo(201);
+    agreement = JSON.readTree(mou.body()).get("id").asLong();
     // the customs-only records come first, so that the stored names are customs' spellings
     String seizures =
         "{\"seizureId\":\"SZ-PV-7\",\"date\":\"2026-11-25\",\"commodity\":\"heroin\","
@@ -220,6 +222,46 @@ class PartnerSeesOnlySharedWebTest {
           .contains("Boris Brightwater")
           .doesNotContain("RV16", "1970-01-01", "xyzzy", "kenji");
     }
+  }
+
+  @Test
+  void aSharingWrittenIntoIngestedDataIsKeptWithItsAgreementAndAuditedPerRecord() throws Exception {
+    String row =
+        "{\"seizureId\":\"SZ-PV-9\",\"date\":\"2026-11-26\",\"commodity\":\"cocaine\","
+            + "\"sharedWith\":[\"police-jp\"]}\n";
+    assertThat(send(officer, "POST", "/api/ingest/seizures", row).statusCode()).isEqualTo(200);
+    long id = record("SZ-PV-9");
+    assertThat(audited("record.shared", "record:" + id)).isEqualTo(1);
+    String details =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select actor || ' ' || details::text from platform.audit_log where"
+                                + " action = 'record.shared' and subject = ?")
+                        .bind(0, "record:" + id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(details)
+        .startsWith("kenji ")
+        .contains("police-jp", "\"" + agreement + "\"")
+        .doesNotContain("cocaine");
+    String share =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select agency || ' ' || agreement_id || ' ' || shared_by from"
+                                + " intel.record_share where record_id = ? and revoked_at is null")
+                        .bind(0, id)
+                        .mapTo(String.class)
+                        .one());
+    assertThat(share).isEqualTo("police-jp " + agreement + " kenji");
+    // the same row again stores nothing and shares nothing anew
+    assertThat(send(officer, "POST", "/api/ingest/seizures", row).statusCode()).isEqualTo(200);
+    assertThat(audited("record.shared", "record:" + id)).isEqualTo(1);
+    // the partner reads it
+    assertThat(send(police, "GET", "/api/records/" + id, null).statusCode()).isEqualTo(200);
   }
 
   @Test

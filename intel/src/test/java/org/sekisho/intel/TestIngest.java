@@ -98,6 +98,7 @@ final class TestIngest {
         100,
         new Agencies(db.jdbi(), clock, audit)::codes,
         sharing(db, clock)::rulesNow,
+        new JdbcSharingStore(db.jdbi()),
         stored);
   }
 }

@@ -99,9 +99,8 @@ public final class IntelContext implements BoundedContext {
       ZoneId zone,
       String administration) {
     this.agencies = new Agencies(db.jdbi(), clock, audit);
-    this.sharing =
-        new RecordSharing(
-            new JdbcSharingStore(db.jdbi()), agencies::codes, audit, clock, zone, administration);
+    JdbcSharingStore shares = new JdbcSharingStore(db.jdbi());
+    this.sharing = new RecordSharing(shares, agencies::codes, audit, clock, zone, administration);
     this.ingest =
         new IngestRecords(
             new FileRawArchive(dataDir.resolve("archive"), clock),
@@ -118,6 +117,7 @@ public final class IntelContext implements BoundedContext {
             // the platform's registry, read once per ingest
             agencies::codes,
             sharing::rulesNow,
+            shares,
             stored);
     this.queries = new JdbcIntelQueries(db.jdbi(), zone, clock, json, administration);
     this.merges = new EntityMerges(new JdbcMergeStore(db.jdbi()), audit, clock);

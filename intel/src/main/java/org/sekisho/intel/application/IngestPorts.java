@@ -115,6 +115,15 @@ public final class IngestPorts {
         String owner, String partner, org.sekisho.intel.domain.RecordKind kind);
 
     /**
+     * The agreement under which a record of {@code kind} owned by {@code owner} may go to {@code
+     * partner}; empty where none allows it (rules that refuse every sharing name none).
+     */
+    default java.util.Optional<Long> agreement(
+        String owner, String partner, org.sekisho.intel.domain.RecordKind kind) {
+      return java.util.Optional.empty();
+    }
+
+    /**
      * The agencies of {@code registered} that {@code actor} may know of, which alone a refusal
      * names: all of them unless the rules say otherwise (a partner agency's users know their own
      * agency and the administration only).
@@ -123,6 +132,35 @@ public final class IngestPorts {
       return registered;
     }
   }
+
+  /**
+   * Keeps the sharings written into the records an ingest run stored, as a liaison officer's are
+   * kept: one share each, naming the agreement that allowed it.
+   */
+  @FunctionalInterface
+  public interface IngestShares {
+    /**
+     * Keeps a share for every partner of {@code partners} that a record stored by {@code run} is
+     * shared with and that has no share in force yet, {@code agreementOf} naming the agreement that
+     * allowed it (empty: none is kept); returns the shares kept.
+     */
+    List<IngestShare> keep(
+        long run,
+        java.util.Set<String> partners,
+        String by,
+        java.time.Instant at,
+        AgreementOf agreementOf);
+  }
+
+  /** The agreement under which a record of a kind went from its owner to a partner, if any. */
+  @FunctionalInterface
+  public interface AgreementOf {
+    java.util.Optional<Long> agreement(
+        String owner, String partner, org.sekisho.intel.domain.RecordKind kind);
+  }
+
+  /** A share kept for a record stored at ingest. */
+  public record IngestShare(long recordId, String partner, long agreementId) {}
 
   /** The sharing rules as they stand; an ingest reads them once, when it starts. */
   @FunctionalInterface

@@ -48,6 +48,7 @@ public final class IngestRecords {
   private final IngestPorts.RecordsStored listener;
   private final IngestPorts.Agencies agencies;
   private final IngestPorts.SharingAgreements agreements;
+  private final IngestPorts.IngestShares shares;
 
   public IngestRecords(
       RawArchive archive,
@@ -59,7 +60,8 @@ public final class IngestRecords {
       Clock clock,
       int batchSize,
       IngestPorts.Agencies agencies,
-      IngestPorts.SharingAgreements agreements) {
+      IngestPorts.SharingAgreements agreements,
+      IngestPorts.IngestShares shares) {
     this(
         archive,
         sources,
@@ -71,12 +73,14 @@ public final class IngestRecords {
         batchSize,
         agencies,
         agreements,
+        shares,
         IngestPorts.RecordsStored.NONE);
   }
 
   /**
    * @param agencies the registered agencies, which alone a record may belong to or be shared with
    * @param agreements the sharing agreements, under which alone a record is shared at ingest
+   * @param shares keeps the sharings written into the stored records, with their agreements
    * @param listener told about every stored batch (targeting assesses them)
    */
   public IngestRecords(
@@ -90,9 +94,11 @@ public final class IngestRecords {
       int batchSize,
       IngestPorts.Agencies agencies,
       IngestPorts.SharingAgreements agreements,
+      IngestPorts.IngestShares shares,
       IngestPorts.RecordsStored listener) {
     this.agencies = agencies;
     this.agreements = agreements;
+    this.shares = shares;
     this.listener = listener;
     this.archive = archive;
     this.sources = sources;
@@ -153,12 +159,14 @@ public final class IngestRecords {
     List<RowSource.Row> chunk = new ArrayList<>(batchSize);
     java.util.Set<String> registered = agencies.registered();
     IngestPorts.SharingRules sharing = agreements.now();
+    // the partners records of this run are shared with, filled from the writer threads
+    java.util.Set<String> partners = java.util.concurrent.ConcurrentHashMap.newKeySet();
     BatchWriter writer =
         new BatchWriter(
             store,
             listener,
             progress,
-            fields -> validate(kind, fields, actor, run, registered, sharing),
+            fields -> validate(kind, fields, actor, run, registered, sharing, partners),
             f -> sourceId(kind, f),
             idField(kind));
     try (writer;
@@ -200,6 +208,24 @@ public final class IngestRecords {
                           })));
     }
     long stored = writer.stored();
+    if (!partners.isEmpty()) {
+      // a sharing written into the data is kept and audited as a liaison officer's is: by record,
+      // partner and the agreement that allowed it
+      for (IngestPorts.IngestShare s :
+          shares.keep(run, partners, actor.username(), clock.instant(), sharing::agreement)) {
+        audit.record(
+            new AuditEvent(
+                clock.instant(),
+                actor.username(),
+                actor.agency(),
+                "record.shared",
+                "record:" + s.recordId(),
+                Map.of(
+                    "agency", s.partner(),
+                    "agreement", Long.toString(s.agreementId()),
+                    "ingestRun", Long.toString(run))));
+      }
+    }
     long duplicates = writer.duplicates();
     long conflicts = writer.conflicts();
     IngestReport report =
@@ -483,7 +509,8 @@ public final class IngestRecords {
       Actor actor,
       long run,
       java.util.Set<String> registered,
-      IngestPorts.SharingRules sharing) {
+      IngestPorts.SharingRules sharing,
+      java.util.Set<String> partners) {
     if (!(fields instanceof Outcome.Accepted<Fields> accepted)) {
       return new Outcome.Rejected<>(fields.problems());
     }
@@ -541,6 +568,7 @@ public final class IngestRecords {
     if (!notAgreed.isEmpty()) {
       return new Outcome.Rejected<>(notAgreed);
     }
+    shared.stream().filter(p -> !p.equals(owner)).forEach(partners::add);
     return reader
         .read(kind, f)
         .map(

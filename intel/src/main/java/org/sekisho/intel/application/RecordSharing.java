@@ -354,6 +354,11 @@ public final class RecordSharing {
       }
 
       @Override
+      public Optional<Long> agreement(String owner, String partner, RecordKind kind) {
+        return basis(all, owner, partner, kind, today).map(SharingAgreement::id);
+      }
+
+      @Override
       public Set<String> seenBy(Actor actor, Set<String> registered) {
         return RecordSharing.this.seenBy(actor, registered);
       }

@@ -17,6 +17,7 @@ import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sekisho.core.Problem;
+import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.intel.application.RecordSharing.RecordHead;
 import org.sekisho.intel.application.RecordSharing.Share;
@@ -28,7 +29,8 @@ import org.sekisho.intel.domain.SharingAgreement;
  * every scoped query reads) and its history row in one transaction, with the record row locked, so
  * two liaison officers sharing or revoking at once cannot leave the two disagreeing.
  */
-public final class JdbcSharingStore implements RecordSharing.SharingStore {
+public final class JdbcSharingStore
+    implements RecordSharing.SharingStore, IngestPorts.IngestShares {
   private final Jdbi jdbi;
 
   public JdbcSharingStore(Jdbi jdbi) {
@@ -146,6 +148,56 @@ public final class JdbcSharingStore implements RecordSharing.SharingStore {
               .bind(5, Timestamp.from(at))
               .execute();
           return true;
+        });
+  }
+
+  @Override
+  public List<IngestPorts.IngestShare> keep(
+      long run, Set<String> partners, String by, Instant at, IngestPorts.AgreementOf agreementOf) {
+    return jdbi.inTransaction(
+        h -> {
+          // the partial GIN index on shared_with finds the records shared with these partners
+          List<Object[]> shared =
+              h.createQuery(
+                      "select r.id, r.kind, r.agency, p.partner from intel.record r cross join"
+                          + " unnest(r.shared_with) as p(partner) where cardinality(r.shared_with)"
+                          + " > 0 and r.shared_with && cast(:partners as text[]) and r.ingest_run = :run"
+                          + " and p.partner = any(cast(:partners as text[])) and not exists (select 1 from"
+                          + " intel.record_share s where s.record_id = r.id and s.agency ="
+                          + " p.partner and s.revoked_at is null) order by r.id, p.partner")
+                  .bindArray("partners", String.class, List.copyOf(partners))
+                  .bind("run", run)
+                  .map(
+                      (rs, ctx) ->
+                          new Object[] {
+                            rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)
+                          })
+                  .list();
+          List<IngestPorts.IngestShare> kept = new ArrayList<>();
+          var batch =
+              h.prepareBatch(
+                  "insert into intel.record_share(record_id, agency, agreement_id, purpose,"
+                      + " shared_by, shared_at) values (?,?,?,'shared when ingested',?,?)");
+          for (Object[] r : shared) {
+            Optional<Long> agreement =
+                RecordKind.ofCode((String) r[1])
+                    .flatMap(k -> agreementOf.agreement((String) r[2], (String) r[3], k));
+            if (agreement.isEmpty()) {
+              continue;
+            }
+            batch
+                .bind(0, (long) r[0])
+                .bind(1, (String) r[3])
+                .bind(2, agreement.get())
+                .bind(3, by)
+                .bind(4, Timestamp.from(at))
+                .add();
+            kept.add(new IngestPorts.IngestShare((long) r[0], (String) r[3], agreement.get()));
+          }
+          if (!kept.isEmpty()) {
+            batch.execute();
+          }
+          return kept;
         });
   }
 
