@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.core.RecordFormat;
 import org.sekisho.targeting.assessment.application.DeclarationParser;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.ItemView;
@@ -105,13 +106,14 @@ public final class DeclarationJson implements DeclarationParser {
     if (today == null || problems.isEmpty() && !read.isAccepted()) {
       return read;
     }
-    List<Problem> all = new ArrayList<>(read.problems());
-    all.addAll(
-        SubmittedRecordRules.problems(
-            kind.endsWith("s") ? kind.substring(0, kind.length() - 1) : kind,
-            n,
-            read.isAccepted() ? read.orElseThrow().date() : date(n, "date", new ArrayList<>()),
-            today));
+    List<Problem> all =
+        SubmittedRecordRules.merged(
+            read.problems(),
+            SubmittedRecordRules.problems(
+                kind.endsWith("s") ? kind.substring(0, kind.length() - 1) : kind,
+                n,
+                read.isAccepted() ? read.orElseThrow().date() : date(n, "date", new ArrayList<>()),
+                today));
     return all.isEmpty() ? read : new Outcome.Rejected<>(all);
   }
 
@@ -297,8 +299,9 @@ public final class DeclarationJson implements DeclarationParser {
     String s = text(n, f);
     if (s.isEmpty()) {
       problems.add(Problem.of("missing-field", f, "required"));
-    } else if (s.length() > 100) {
-      problems.add(Problem.of("invalid-field", f, "at most 100 characters"));
+    } else {
+      // an id is a code of the format, at most as long as ingest stores one
+      RecordFormat.storable(f, s, RecordFormat.MAX_ID).ifPresent(problems::add);
     }
     return s;
   }

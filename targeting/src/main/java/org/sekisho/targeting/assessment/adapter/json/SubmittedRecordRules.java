@@ -19,8 +19,11 @@ import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
  * ingest would refuse is refused here too, each problem naming its field, so that nothing is
  * assessed that no inspector could act on (a declaration without an office) or that is a typo (a
  * date of 9999-12-31). The fields of each kind and the checks of a party's values are the shared
- * kernel's {@link RecordFormat}, which ingest reads with too, so that the two cannot drift; the
- * rest is written here rather than borrowed: targeting does not depend on the intelligence context.
+ * kernel's {@link RecordFormat}, which ingest reads with too, so that the two cannot drift, and so
+ * are the most characters each text may hold ({@link RecordFormat.Field#max()}): a text over its
+ * field's limit is refused {@code too-long}, naming its path and the limit, as ingest refuses it.
+ * The rest is written here rather than borrowed: targeting does not depend on the intelligence
+ * context.
  *
  * <p>Pure: the day the record is checked on is given.
  */
@@ -29,9 +32,6 @@ final class SubmittedRecordRules {
 
   /** Earliest plausible event date, as ingest has it. */
   static final LocalDate EARLIEST_EVENT = LocalDate.of(1950, 1, 1);
-
-  /** Longest office code, as ingest has it. */
-  static final int MAX_OFFICE = 35;
 
   /** The kinds a record sent alone may be: those targeting assesses. */
   private static final Set<String> KINDS =
@@ -53,6 +53,8 @@ final class SubmittedRecordRules {
     RecordFormat.Shape shape = RecordFormat.ofKind(kind).orElseThrow();
     // a name the format does not define (an item's value for customsValue) is never dropped
     out.addAll(RecordFormat.unknownFields(shape, new Names(n)));
+    // a text ingest could not store (longer than its field's limit, or with a NUL)
+    storable(shape, n, "", out);
     // a value of another form than its field's is never dropped silently
     for (var e : shape.fields().entrySet()) {
       String f = e.getKey();
@@ -132,6 +134,33 @@ final class SubmittedRecordRules {
       currency(n, "currency", "", out);
     }
     if (kind.equals("transport-document")) {
+      String type = plain(n, "documentType");
+      if (!type.isEmpty() && !RecordFormat.DOCUMENT_TYPES.contains(type)) {
+        out.add(
+            Problem.of(
+                "invalid-value",
+                "documentType",
+                "expected one of "
+                    + new java.util.TreeSet<>(RecordFormat.DOCUMENT_TYPES)
+                    + ", got '"
+                    + cut(type)
+                    + "'"));
+      }
+      List<String> containers = strings(n.get("containers"));
+      for (int i = 0; i < containers.size(); i++) {
+        String c = containers.get(i);
+        // one too long to store is refused as such above
+        if (c.length() <= RecordFormat.MAX_ID && !RecordFormat.isContainerNumber(c)) {
+          out.add(
+              Problem.of(
+                  "invalid-container",
+                  "containers[" + i + "]",
+                  "expected an ISO 6346 container number with a correct check digit (e.g."
+                      + " CSQU3054383), got '"
+                      + cut(c)
+                      + "'"));
+        }
+      }
       for (String f : List.of("portOfLoading", "portOfDischarge")) {
         String v = plain(n, f);
         // a port of loading of the wrong shape is refused already, by DeclarationJson
@@ -147,9 +176,9 @@ final class SubmittedRecordRules {
       out.add(
           Problem.of(
               "missing-field", "office", "is required (the customs office code, e.g. JPTYO)"));
-    } else if (office.length() > MAX_OFFICE) {
-      out.add(Problem.of("invalid-field", "office", "at most " + MAX_OFFICE + " characters"));
-    } else if (!office.isEmpty() && !CriteriaCatalogue.isOfficeCode(upper(office))) {
+    } else if (!office.isEmpty()
+        && office.length() <= RecordFormat.MAX_OFFICE
+        && !CriteriaCatalogue.isOfficeCode(upper(office))) {
       // an office no inspector works at would put the record on nobody's worklist; the same
       // test as for a criterion's offices and the selectivity settings
       out.add(
@@ -174,6 +203,105 @@ final class SubmittedRecordRules {
                   + ", got '"
                   + plain(n, "date")
                   + "'"));
+    }
+    return out;
+  }
+
+  /**
+   * The problems of a record read ({@code read}, those {@link DeclarationJson} finds) and of its
+   * rules ({@code rules}, {@link #problems}) as one list: a field whose text cannot be stored is
+   * named for that alone, as ingest names it (what else was said of a 5,000-character date gives
+   * way), and a problem said twice is listed once.
+   */
+  static List<Problem> merged(List<Problem> read, List<Problem> rules) {
+    Set<String> unstorable = new java.util.HashSet<>();
+    for (Problem p : rules) {
+      if (UNSTORABLE.contains(p.code())) {
+        unstorable.add(p.field());
+      }
+    }
+    java.util.LinkedHashSet<Problem> out = new java.util.LinkedHashSet<>();
+    for (List<Problem> l : List.of(read, rules)) {
+      for (Problem p : l) {
+        if (!unstorable.contains(p.field()) || UNSTORABLE.contains(p.code())) {
+          out.add(p);
+        }
+      }
+    }
+    return new ArrayList<>(out);
+  }
+
+  /** The codes of {@link RecordFormat#storable}'s problems. */
+  private static final Set<String> UNSTORABLE = Set.of("too-long", "invalid-character");
+
+  /**
+   * Every text of {@code o} (and of its parties and items) that ingest could not store, checked as
+   * ingest reads it (stripped; a list's entries, or the parts of one text separated by {@code ;},
+   * each as {@code name[i]}) against its field's {@link RecordFormat.Field#max()}.
+   */
+  private static void storable(
+      RecordFormat.Shape shape, JsonNode o, String prefix, List<Problem> out) {
+    for (var e : shape.fields().entrySet()) {
+      String f = e.getKey();
+      RecordFormat.Field field = e.getValue();
+      JsonNode v = o.get(f);
+      if (v == null || v.isNull()) {
+        continue;
+      }
+      switch (field.form()) {
+        case TEXT -> {
+          if (!v.isContainerNode()) {
+            RecordFormat.storable(prefix + f, v.asText("").strip(), field.max())
+                .ifPresent(out::add);
+          }
+        }
+        case TEXT_LIST -> {
+          List<String> l = strings(v);
+          for (int i = 0; i < l.size(); i++) {
+            RecordFormat.storable(prefix + f + "[" + i + "]", l.get(i), field.max())
+                .ifPresent(out::add);
+          }
+        }
+        case OBJECT -> {
+          if (v.isObject()) {
+            storable(field.shape(), v, prefix + f + ".", out);
+          }
+        }
+        case OBJECT_LIST -> {
+          if (v.isArray()) {
+            for (int i = 0; i < v.size(); i++) {
+              if (v.get(i).isObject()) {
+                storable(field.shape(), v.get(i), prefix + f + "[" + i + "].", out);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * The entries of a list field as ingest reads them: a list's texts (not its nulls), or one text's
+   * parts separated by {@code ;} as CSV writes them, each stripped; blank parts of a text dropped.
+   */
+  private static List<String> strings(JsonNode v) {
+    List<String> out = new ArrayList<>();
+    if (v == null || v.isNull() || v.isObject()) {
+      return out;
+    }
+    if (v.isArray()) {
+      v.forEach(
+          e -> {
+            if (!e.isNull() && !e.isContainerNode()) {
+              out.add(e.asText("").strip());
+            }
+          });
+      return out;
+    }
+    for (String s : v.asText("").split(";")) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
     }
     return out;
   }
