@@ -557,8 +557,9 @@ class ServerTest {
             + " trade fraud 2025\",\"validFrom\":\"2025-01-01\"}";
     assertThat(send("POST", "/api/sharing/agreements", tokens.get(Role.ADMIN), mou).statusCode())
         .isEqualTo(201);
+    // not shared yet: as for an unknown id, so that a partner cannot count customs' records
     assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
-        .isEqualTo(403);
+        .isEqualTo(404);
     WebDriver driver = Chromium.start();
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -592,7 +593,7 @@ class ServerTest {
           ExpectedConditions.attributeToBe(
               By.cssSelector("#record-shares tr.share"), "data-state", "revoked"));
       assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
-          .isEqualTo(403);
+          .isEqualTo(404);
     } finally {
       driver.quit();
     }
