@@ -514,12 +514,21 @@ public final class RecordFormat {
     if (!CONTAINER.matcher(s).matches()) {
       return false;
     }
+    return containerCheckValue(s.substring(0, 10)) % 10 == s.charAt(10) - '0';
+  }
+
+  /**
+   * The ISO 6346 check value of a container number's first ten characters (owner code and category
+   * in upper case, then six digits): 0 to 10, a 10 being written as the digit 0 (which is why
+   * owners avoid serials that give it).
+   */
+  public static int containerCheckValue(String first10) {
     int sum = 0;
     for (int i = 0; i < 10; i++) {
-      char c = s.charAt(i);
+      char c = first10.charAt(i);
       sum += (i < 4 ? containerLetter(c) : c - '0') << i;
     }
-    return (sum % 11) % 10 == s.charAt(10) - '0';
+    return sum % 11;
   }
 
   private static final Pattern CONTAINER = Pattern.compile("[A-Z]{3}[UJZ][0-9]{7}");

@@ -611,28 +611,12 @@ public final class DemoDataGenerator {
   static String container(String owner, long serial) {
     while (true) {
       String first10 = owner + pad(serial, 6);
-      int sum = 0;
-      for (int i = 0; i < 10; i++) {
-        char c = first10.charAt(i);
-        int v = i < 4 ? letterValue(c) : c - '0';
-        sum += v << i;
-      }
-      if (sum % 11 != 10) {
-        return first10 + (sum % 11);
+      int check = org.sekisho.core.RecordFormat.containerCheckValue(first10);
+      if (check != 10) {
+        return first10 + check;
       }
       serial = (serial + 1) % 1_000_000L;
     }
-  }
-
-  private static int letterValue(char c) {
-    int v = 10;
-    for (char x = 'A'; x < c; x++) {
-      v++;
-      if (v % 11 == 0) {
-        v++;
-      }
-    }
-    return v;
   }
 
   private static String broker(int k, SplittableRandom r) {

@@ -1,5 +1,7 @@
 package org.sekisho.intel.domain;
 
+import org.sekisho.core.RecordFormat;
+
 /** Check digits of the identifiers customs meets on documents. */
 public final class CheckDigits {
   private CheckDigits() {}
@@ -9,33 +11,9 @@ public final class CheckDigits {
    * e.g. {@code CSQU3054383}.
    */
   public static boolean isValidContainer(String s) {
-    if (s == null || !s.matches("[A-Z]{3}[UJZ]\\d{7}")) {
-      return false;
-    }
-    return containerCheckDigit(s.substring(0, 10)) == s.charAt(10) - '0';
-  }
-
-  /** ISO 6346 letter values run from 10 (A) to 38 (Z), skipping multiples of 11. */
-  private static int letterValue(char c) {
-    int v = 10;
-    for (char x = 'A'; x < c; x++) {
-      v++;
-      if (v % 11 == 0) {
-        v++;
-      }
-    }
-    return v;
-  }
-
-  /** The ISO 6346 check digit for the first ten characters. */
-  public static int containerCheckDigit(String first10) {
-    int sum = 0;
-    for (int i = 0; i < 10; i++) {
-      char c = first10.charAt(i);
-      int v = i < 4 ? letterValue(c) : c - '0';
-      sum += v << i;
-    }
-    return (sum % 11) % 10;
+    // written as stored (no spaces, upper case); the check digit is core's, which the assessment
+    // API applies too
+    return s != null && s.matches("[A-Z]{3}[UJZ]\\d{7}") && RecordFormat.isContainerNumber(s);
   }
 
   private static final int[] S10_WEIGHTS = {8, 6, 4, 2, 3, 5, 9, 7};

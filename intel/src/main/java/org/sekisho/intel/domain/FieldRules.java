@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Optional;
 import org.sekisho.core.Problem;
+import org.sekisho.core.RecordFormat;
 
 /**
  * What any text or number of a record must be to be stored and assessed: no NUL character (which
@@ -16,16 +17,16 @@ public final class FieldRules {
   private FieldRules() {}
 
   /** Source ids, document and trader numbers, codes: at most this many characters. */
-  public static final int MAX_ID = 100;
+  public static final int MAX_ID = RecordFormat.MAX_ID;
 
   /** Customs office codes, stored upper case. */
-  public static final int MAX_OFFICE = 35;
+  public static final int MAX_OFFICE = RecordFormat.MAX_OFFICE;
 
   /** Names, addresses, places, e-mail addresses. */
-  public static final int MAX_NAME = 500;
+  public static final int MAX_NAME = RecordFormat.MAX_NAME;
 
   /** Free text: goods descriptions, contents, concealment, narrative. */
-  public static final int MAX_TEXT = 10_000;
+  public static final int MAX_TEXT = RecordFormat.MAX_TEXT;
 
   /** Numbers are refused from this magnitude on (targeting reads nothing larger). */
   public static final BigDecimal MAX_NUMBER = BigDecimal.TEN.pow(15);
@@ -41,19 +42,7 @@ public final class FieldRules {
    * longer than {@code max} characters. The message never repeats the value.
    */
   public static Optional<Problem> text(String field, String value, int max) {
-    if (value.indexOf('\u0000') >= 0) {
-      return Optional.of(
-          Problem.of(
-              "invalid-character",
-              field,
-              "contains a NUL character (U+0000), which cannot be stored"));
-    }
-    if (value.length() > max) {
-      return Optional.of(
-          Problem.of(
-              "too-long", field, "expected at most " + max + " characters, got " + value.length()));
-    }
-    return Optional.empty();
+    return RecordFormat.storable(field, value, max);
   }
 
   /**

@@ -176,7 +176,7 @@ public final class RecordReader {
     }
     return new TransportDocument(
         number,
-        r.oneOf("documentType", Set.of("MBL", "HBL", "AWB"), "MBL"),
+        r.oneOf("documentType", RecordFormat.DOCUMENT_TYPES, "MBL"),
         r.text("masterNumber", FieldRules.MAX_ID),
         r.time("date", zone),
         r.office("office", false),
