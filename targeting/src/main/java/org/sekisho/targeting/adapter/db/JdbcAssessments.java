@@ -273,7 +273,7 @@ public final class JdbcAssessments
       boolean alone)
       throws SQLException {
     Lane lane = a.lane();
-    WorkStatus status = lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN;
+    WorkStatus status = WorkStatus.assessedAs(lane);
     TraderHistory hist = d.history();
     int p = first;
     st.setString(p++, a.recordKey());
@@ -397,7 +397,7 @@ public final class JdbcAssessments
       text[6][i] = a.criteriaLane().code();
       text[7][i] = lane.code();
       text[8][i] = a.selection().basis().code();
-      text[9][i] = (lane == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN).code();
+      text[9][i] = WorkStatus.assessedAs(lane).code();
       text[10][i] = hitsJson(a.hits());
       text[11][i] = stringsJson(a.modelReasons());
       text[12][i] = a.criteriaVersions();

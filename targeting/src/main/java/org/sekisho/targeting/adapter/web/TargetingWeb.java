@@ -1397,9 +1397,7 @@ public final class TargetingWeb implements WebModule {
         m.put("finalLaneLabel", selectivity.config().labels().of(now));
         m.put(
             "status",
-            (inForce[0] == null
-                    ? (first.lane() == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.OPEN)
-                    : inForce[0].status())
+            (inForce[0] == null ? WorkStatus.assessedAs(first.lane()) : inForce[0].status())
                 .code());
         m.put("version", inForce[0] == null ? 0 : inForce[0].version());
         m.put("sentAgain", inForce[0] != null);

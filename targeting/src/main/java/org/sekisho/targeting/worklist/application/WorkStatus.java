@@ -1,6 +1,7 @@
 package org.sekisho.targeting.worklist.application;
 
 import java.util.Locale;
+import org.sekisho.targeting.selectivity.domain.Lane;
 
 /** Where an assessed record is in the targeting workflow. */
 public enum WorkStatus {
@@ -18,6 +19,11 @@ public enum WorkStatus {
    * longer worked.
    */
   SUPERSEDED;
+
+  /** The status an assessment starts in: released when green, open for an analyst otherwise. */
+  public static WorkStatus assessedAs(Lane lane) {
+    return lane == Lane.GREEN ? RELEASED : OPEN;
+  }
 
   public String code() {
     return name().toLowerCase(Locale.ROOT);
