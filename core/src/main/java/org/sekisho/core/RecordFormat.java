@@ -501,6 +501,27 @@ public final class RecordFormat {
     return Optional.empty();
   }
 
+  /**
+   * The problem of a goods item whose net mass (goods alone) exceeds its gross mass (goods and
+   * packing), named at {@code netField}; empty otherwise, when either is not given, or when the
+   * gross mass is 0 (how some feeds write one not known).
+   */
+  public static Optional<Problem> massProblem(
+      String netField, java.math.BigDecimal net, java.math.BigDecimal gross) {
+    if (net == null || gross == null || gross.signum() <= 0 || net.compareTo(gross) <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Problem.of(
+            "invalid-field",
+            netField,
+            "the net mass ("
+                + net.toPlainString()
+                + " kg) is more than the gross mass ("
+                + gross.toPlainString()
+                + " kg): expected at most the gross mass"));
+  }
+
   /** The kinds of transport document: master and house bill of lading, air waybill. */
   public static final Set<String> DOCUMENT_TYPES = Set.of("MBL", "HBL", "AWB");
 

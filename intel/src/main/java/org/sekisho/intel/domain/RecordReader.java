@@ -114,18 +114,8 @@ public final class RecordReader {
       String unit = ir.text("unit", FieldRules.MAX_ID);
       BigDecimal net = ir.decimal("netMassKg");
       BigDecimal gross = ir.decimal("grossMassKg");
-      // goods alone cannot weigh more than goods and packing (a gross mass of 0 is how some feeds
-      // write one not known); the assessment API refuses the same
-      if (net != null && gross != null && gross.signum() > 0 && net.compareTo(gross) > 0) {
-        ir.problem(
-            "invalid-field",
-            "netMassKg",
-            "the net mass ("
-                + net.toPlainString()
-                + " kg) is more than the gross mass ("
-                + gross.toPlainString()
-                + " kg): expected at most the gross mass");
-      }
+      // the assessment API refuses the same
+      RecordFormat.massProblem(ir.prefix + "netMassKg", net, gross).ifPresent(ir.problems::add);
       items.add(
           new Declaration.Item(
               i + 1,

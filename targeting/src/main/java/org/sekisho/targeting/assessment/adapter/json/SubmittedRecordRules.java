@@ -404,18 +404,7 @@ final class SubmittedRecordRules {
   private static void masses(JsonNode it, String prefix, List<Problem> out) {
     java.math.BigDecimal net = decimal(plain(it, "netMassKg"));
     java.math.BigDecimal gross = decimal(plain(it, "grossMassKg"));
-    // a gross mass of 0 is how some feeds write one not known
-    if (net != null && gross != null && gross.signum() > 0 && net.compareTo(gross) > 0) {
-      out.add(
-          Problem.of(
-              "invalid-field",
-              prefix + "netMassKg",
-              "the net mass ("
-                  + net.toPlainString()
-                  + " kg) is more than the gross mass ("
-                  + gross.toPlainString()
-                  + " kg): expected at most the gross mass"));
-    }
+    RecordFormat.massProblem(prefix + "netMassKg", net, gross).ifPresent(out::add);
   }
 
   /** A number as ingest reads it, or null (a malformed one is refused elsewhere). */
