@@ -192,7 +192,7 @@
       alertLayer.clearLayers();
       const list = document.getElementById('alerts');
       list.replaceChildren();
-      as.forEach((a) => {
+      as.forEach((a, rank) => {
         const li = document.createElement('li');
         li.className = 'alert incident alert-' + a.kind;
         li.dataset.kind = a.kind;
@@ -315,6 +315,7 @@
             const s = b.name + ' (' + b.id + ') ' + b.distanceNm + ' nm' +
               (b.onScene ? ', ' + labels.onscene : '') +
               (b.etaMinutes != null ? ', ' + labels.eta + ' ' + dur(b.etaMinutes) : '') +
+              (b.etaBasis === 'no-sea-route' ? ' (' + labels.nosearoute + ')' : '') +
               (b.speedAssumed ? ' (' + fill(labels.assumed, b.responseKnots) + ')' : '') +
               (b.positionAgeMinutes ? ', ' + fill(labels.ageValue, dur(b.positionAgeMinutes)) : '');
             const bl = text(document.createElement('li'), s);
@@ -322,6 +323,12 @@
             boats.appendChild(bl);
           });
           popup += ' — ' + labels.nearest + ': ' + boats.firstChild.textContent;
+          // the most urgent alert's first boat: its passage, round the land
+          const first = a.nearestBoats[0];
+          if (rank === 0 && first.route && first.route.length > 1 && !first.onScene) {
+            L.polyline(first.route, { color: '#1f5fa8', weight: 2, dashArray: '6 4', className: 'boat-route' })
+              .addTo(alertLayer);
+          }
         } else if (a.lat != null) {
           boats.appendChild(text(document.createElement('li'), labels.noboats));
         }

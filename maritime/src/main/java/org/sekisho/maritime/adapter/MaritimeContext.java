@@ -18,6 +18,7 @@ import org.sekisho.maritime.adapter.db.JdbiMaritimeRecords;
 import org.sekisho.maritime.adapter.feed.NmeaTcpClient;
 import org.sekisho.maritime.adapter.feed.NmeaUdpListener;
 import org.sekisho.maritime.adapter.geo.GeoJsonAreaRules;
+import org.sekisho.maritime.adapter.geo.GeoJsonLand;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
 import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.ConveyanceMovements;
@@ -25,6 +26,7 @@ import org.sekisho.maritime.application.ConveyanceMovements.Origin;
 import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.application.MaritimeService;
+import org.sekisho.maritime.domain.geo.SeaRoutes;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
 import org.sekisho.maritime.domain.track.VesselTracker;
 import org.sekisho.platform.BoundedContext;
@@ -122,7 +124,8 @@ public final class MaritimeContext implements BoundedContext {
         clock,
         settings,
         new DarkVesselCheck(1.0, Duration.ofMinutes(15)),
-        storeEvery);
+        storeEvery,
+        new SeaRoutes(GeoJsonLand.shared()));
   }
 
   /**

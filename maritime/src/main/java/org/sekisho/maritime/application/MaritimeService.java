@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import org.sekisho.core.Outcome;
 import org.sekisho.maritime.domain.encounter.Encounter;
+import org.sekisho.maritime.domain.geo.Passages;
 import org.sekisho.maritime.domain.patrol.AisContact;
 import org.sekisho.maritime.domain.patrol.AlertRanking;
 import org.sekisho.maritime.domain.patrol.CameraSite;
@@ -91,6 +92,8 @@ public final class MaritimeService {
   /** A patrol boat's position older than this at the picture's time is not offered for tasking. */
   public static final Duration STALE_PATROL = Duration.ofHours(6);
 
+  private final Passages passages;
+
   /**
    * What one live feed (or all uploads) has brought in since the server started.
    *
@@ -157,12 +160,14 @@ public final class MaritimeService {
       Clock clock,
       VesselTracker.Settings settings,
       DarkVesselCheck darkCheck) {
-    this(records, movements, clock, settings, darkCheck, Duration.ZERO);
+    this(records, movements, clock, settings, darkCheck, Duration.ZERO, Passages.STRAIGHT);
   }
 
   /**
    * @param storeEvery store a vessel's position only when at least this much later than the last
    *     one stored for it (zero: store every report); the detectors always see every report
+   * @param passages how a patrol boat gets to an alert's position (by sea, round the land, where
+   *     the server has a land map)
    */
   public MaritimeService(
       MaritimeRecords records,
@@ -170,7 +175,9 @@ public final class MaritimeService {
       Clock clock,
       VesselTracker.Settings settings,
       DarkVesselCheck darkCheck,
-      Duration storeEvery) {
+      Duration storeEvery,
+      Passages passages) {
+    this.passages = passages;
     this.storeEveryMs = storeEvery.toMillis();
     this.records = records;
     this.movements = movements;
@@ -847,10 +854,20 @@ public final class MaritimeService {
         taskAt = b.time();
       }
     }
-    List<RankedAlert> out = new ArrayList<>();
-    java.util.Map<RankedAlert, Double> raw = new java.util.IdentityHashMap<>();
+    record Scored(MaritimeRecords.Alert alert, double score) {}
+    List<Scored> scored = new ArrayList<>();
     for (MaritimeRecords.Alert a : alerts) {
-      double score = ranking.score(a.kind(), a.time(), at);
+      scored.add(new Scored(a, ranking.score(a.kind(), a.time(), at)));
+    }
+    scored.sort(
+        Comparator.comparingDouble(Scored::score)
+            .thenComparingDouble(s -> AlertRanking.weight(s.alert().kind()))
+            .thenComparing(s -> s.alert().time())
+            .reversed());
+    // boats are found for the alerts listed only: a passage round the land is a search
+    List<RankedAlert> out = new ArrayList<>();
+    for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
+      MaritimeRecords.Alert a = s.alert();
       Target target = Double.isNaN(a.lat()) ? null : new Target(a.lat(), a.lon(), a.time(), null);
       if (target != null && a.mmsi() != null && !"closed".equals(a.status())) {
         Optional<Target> now = whereNow.computeIfAbsent(a.mmsi(), m -> latestPosition(m, seenBy));
@@ -861,18 +878,11 @@ public final class MaritimeService {
       List<PatrolTasking.Option> near =
           target == null
               ? List.of()
-              : PatrolTasking.nearest(target.lat(), target.lon(), boats, 3, taskAt, STALE_PATROL);
-      RankedAlert r =
-          new RankedAlert(a, Math.round(score * 1000) / 1000.0, near, at, target, taskAt);
-      raw.put(r, score);
-      out.add(r);
+              : PatrolTasking.nearest(
+                  target.lat(), target.lon(), boats, 3, taskAt, STALE_PATROL, passages);
+      out.add(new RankedAlert(a, Math.round(s.score() * 1000) / 1000.0, near, at, target, taskAt));
     }
-    out.sort(
-        Comparator.comparingDouble((RankedAlert r) -> raw.get(r))
-            .thenComparingDouble(r -> AlertRanking.weight(r.alert().kind()))
-            .thenComparing(r -> r.alert().time())
-            .reversed());
-    return out.subList(0, Math.min(limit, out.size()));
+    return out;
   }
 
   /** A vessel's newest position at or before {@code by}: the tracker's when it is that old. */

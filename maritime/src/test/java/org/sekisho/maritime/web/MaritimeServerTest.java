@@ -316,6 +316,8 @@ class MaritimeServerTest {
                   .equals(d.findElement(By.cssSelector("#alerts > li")).getAttribute("data-kind")));
       String first = driver.findElement(By.cssSelector("#alerts > li li.nearest-boat")).getText();
       assertThat(first).contains("Izu").contains("PL-61").contains("ETA").contains("min");
+      // and that boat's passage drawn on the map
+      wait.until(d -> !d.findElements(By.cssSelector("path.boat-route")).isEmpty());
       // a sighting with a position right on an AIS vessel is explained, not dark
       driver.findElement(By.id("sighting-time")).clear();
       driver.findElement(By.id("sighting-time")).sendKeys("2024-05-01T02:00:00Z");

@@ -1,6 +1,7 @@
 package org.sekisho.maritime.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,7 +171,15 @@ class MaritimeThirdReviewTest {
     assertThat(tasked).as(alerts.toString()).isNotNull();
     JsonNode b = tasked.get("nearestBoats").get(0);
     assertThat(b.get("positionAgeMinutes").asLong()).isZero();
-    assertThat(b.get("etaBasis").asText()).isEqualTo("straight-line");
+    // reckoned by sea, round the land on the map: the route starts at the boat and ends at the
+    // position the vessel was last heard at
+    assertThat(b.get("etaBasis").asText()).isEqualTo("sea");
+    JsonNode route = b.get("route");
+    assertThat(route.size()).isGreaterThanOrEqualTo(2);
+    assertThat(route.get(0).get(0).asDouble()).isEqualTo(35.2);
+    assertThat(route.get(0).get(1).asDouble()).isEqualTo(139.75);
+    assertThat(route.get(route.size() - 1).get(0).asDouble())
+        .isCloseTo(tasked.get("tasking").get("lat").asDouble(), within(1e-4));
     long vesselAge =
         Duration.between(Instant.parse(tasked.get("tasking").get("time").asText()), LATER)
             .toMinutes();

@@ -6,33 +6,92 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
+import org.locationtech.jts.algorithm.locate.IndexedPointInAreaLocator;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Envelope;
+import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.Location;
 import org.locationtech.jts.geom.Point;
 import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.index.strtree.STRtree;
+import org.sekisho.maritime.domain.geo.LandCells;
 
 /**
  * The land the map draws (Natural Earth land, {@code /assets/maritime/land.geojson}), to refuse a
  * position at sea that lies well inland. The outline is coarse: harbours, rivers and narrow bays
  * may be drawn as land, so a point counts as on land only more than {@link #MARGIN_DEG} inside the
- * coastline, never a boat alongside a quay. Thread-safe once built.
+ * coastline, never a boat alongside a quay. The same land, cell by cell, for passages by sea
+ * ({@link LandCells}): a cell is land where its centre is, so a strait narrower than two
+ * arc-minutes on this outline stays open. Thread-safe once built.
  */
-public final class GeoJsonLand {
+public final class GeoJsonLand implements LandCells {
   /** How far inside the drawn coastline a point must be to count as land: one arc-minute. */
   public static final double MARGIN_DEG = 1.0 / 60;
 
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
   private final STRtree index = new STRtree();
 
+  private final STRtree inland = new STRtree();
+
   private GeoJsonLand(List<Polygon> polygons) {
     for (Polygon p : polygons) {
       index.insert(p.getEnvelopeInternal(), p);
+      inland.insert(p.getEnvelopeInternal(), new Inland(p));
     }
     index.build();
+    inland.build();
+  }
+
+  /**
+   * The land more than {@link #MARGIN_DEG} inside a polygon's coast, worked out when first asked.
+   */
+  private static final class Inland {
+    private final Polygon land;
+    private Geometry inner;
+    private IndexedPointInAreaLocator locator;
+
+    Inland(Polygon land) {
+      this.land = land;
+    }
+
+    synchronized boolean contains(double lat, double lon) {
+      if (inner == null) {
+        inner = land.buffer(-MARGIN_DEG);
+        locator = new IndexedPointInAreaLocator(inner);
+      }
+      Envelope e = inner.getEnvelopeInternal();
+      return e.contains(lon, lat) && locator.locate(new Coordinate(lon, lat)) == Location.INTERIOR;
+    }
+  }
+
+  private static final class Shared {
+    static final GeoJsonLand LAND = load();
+  }
+
+  /** The land the map draws, read once for the whole process. */
+  public static GeoJsonLand shared() {
+    return Shared.LAND;
+  }
+
+  @Override
+  public BitSet tile(int south, int west, int n) {
+    BitSet out = new BitSet(n * n);
+    for (Object o : inland.query(new Envelope(west, west + 1, south, south + 1))) {
+      Inland land = (Inland) o;
+      for (int r = 0; r < n; r++) {
+        double lat = south + (r + 0.5) / n;
+        for (int c = 0; c < n; c++) {
+          if (!out.get(r * n + c) && land.contains(lat, west + (c + 0.5) / n)) {
+            out.set(r * n + c);
+          }
+        }
+      }
+    }
+    return out;
   }
 
   /** The land the map draws, from the class path. */
@@ -81,6 +140,19 @@ public final class GeoJsonLand {
       c.add(c.get(0));
     }
     return GEOMETRY.createLinearRing(c.toArray(new Coordinate[0]));
+  }
+
+  /** How far inside the land ({@code lat}, {@code lon}) lies, in degrees; 0 at sea. */
+  public double depth(double lat, double lon) {
+    Point p = GEOMETRY.createPoint(new Coordinate(lon, lat));
+    double deepest = 0;
+    for (Object o : index.query(new Envelope(lon, lon, lat, lat))) {
+      Polygon land = (Polygon) o;
+      if (land.contains(p)) {
+        deepest = Math.max(deepest, land.getBoundary().distance(p));
+      }
+    }
+    return deepest;
   }
 
   /** True when ({@code lat}, {@code lon}) lies more than {@link #MARGIN_DEG} inside the land. */

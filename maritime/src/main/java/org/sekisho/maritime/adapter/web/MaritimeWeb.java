@@ -26,6 +26,7 @@ import org.sekisho.maritime.application.ConveyanceMovements;
 import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.application.MaritimeService;
+import org.sekisho.maritime.domain.geo.Passage;
 import org.sekisho.maritime.domain.patrol.AlertTransitions;
 import org.sekisho.maritime.domain.patrol.CameraSite;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
@@ -766,8 +767,14 @@ public final class MaritimeWeb implements WebModule {
       b.put("distanceNm", o.distanceNm());
       b.put("onScene", o.onScene());
       b.put("etaMinutes", o.eta() == null ? null : o.eta().toMinutes());
-      // reckoned along a straight line at the response speed: land in the way is not routed round
-      b.put("etaBasis", "straight-line");
+      // by sea round the land on the map, unless no sea route was found (then a straight line,
+      // the least the distance can be)
+      b.put("etaBasis", basis(o.passage().basis()));
+      List<double[]> route = new ArrayList<>();
+      for (Passage.Waypoint w : o.passage().waypoints()) {
+        route.add(new double[] {round4(w.lat()), round4(w.lon())});
+      }
+      b.put("route", route);
       b.put("responseKnots", o.boat().responseKnots());
       b.put("speedAssumed", o.boat().responseAssumed());
       b.put("eta", o.eta() == null ? null : AlertText.duration(t, o.eta()));
@@ -1349,7 +1356,7 @@ public final class MaritimeWeb implements WebModule {
             number(b, "lon", -180, 180, true),
             number(b, "speedKnots", 0, 80, true),
             number(b, "maxSpeedKnots", 0, 80, false));
-    if (Land.LAND.onLand(p.lat(), p.lon())) {
+    if (org.sekisho.maritime.adapter.geo.GeoJsonLand.shared().onLand(p.lat(), p.lon())) {
       // a boat is at sea: inland is a mistyped position, and would be offered with an ETA over land
       throw HttpProblem.of(
           "invalid-field",
@@ -1399,10 +1406,17 @@ public final class MaritimeWeb implements WebModule {
     }
   }
 
-  /** The map's land, read once when a patrol is first reported. */
-  private static final class Land {
-    static final org.sekisho.maritime.adapter.geo.GeoJsonLand LAND =
-        org.sekisho.maritime.adapter.geo.GeoJsonLand.load();
+  /** How a boat's passage was reckoned, as the API names it. */
+  private static String basis(Passage.Basis basis) {
+    return switch (basis) {
+      case SEA -> "sea";
+      case STRAIGHT_LINE -> "straight-line";
+      case NO_SEA_ROUTE -> "no-sea-route";
+    };
+  }
+
+  private static double round4(double degrees) {
+    return Math.round(degrees * 10_000) / 10_000.0;
   }
 
   private static double positive(JsonNode b, String field, double max) {

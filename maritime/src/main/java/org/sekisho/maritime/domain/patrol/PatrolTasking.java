@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.sekisho.maritime.domain.geo.Geo;
+import org.sekisho.maritime.domain.geo.Passage;
+import org.sekisho.maritime.domain.geo.Passages;
 
 /**
- * Nearest patrol boats to a position, with straight-line distance and ETA at the speed each can
- * respond with ({@link PatrolBoat#responseKnots()}). A boat on scene (within {@link #ON_SCENE_NM})
- * comes first whatever its speed: it is already there.
+ * Nearest patrol boats to a position, with the distance of each one's passage there ({@link
+ * Passages}: by sea, round the land, where the server has a land map) and the ETA at the speed each
+ * can respond with ({@link PatrolBoat#responseKnots()}). A boat on scene (within {@link
+ * #ON_SCENE_NM} in a straight line) comes first whatever its speed: it is already there.
  */
 public final class PatrolTasking {
   /** A boat at most this far from the position is on scene. */
@@ -21,20 +24,25 @@ public final class PatrolTasking {
   /**
    * A boat that could respond.
    *
+   * @param distanceNm the passage's length, to a tenth of a mile
    * @param eta distance / response speed ({@link PatrolBoat#responseAssumed()} says whether that
    *     speed is the fleet default)
    * @param age how old its position is at the picture's time, or null when not asked
+   * @param passage how the boat gets there
+   * @param onScene whether the boat is already there: at most {@link #ON_SCENE_NM} away in a
+   *     straight line
    */
-  public record Option(PatrolBoat boat, double distanceNm, Duration eta, Duration age) {
-    /** Whether the boat is already there. */
-    public boolean onScene() {
-      return distanceNm <= ON_SCENE_NM;
-    }
-  }
+  public record Option(
+      PatrolBoat boat,
+      double distanceNm,
+      Duration eta,
+      Duration age,
+      Passage passage,
+      boolean onScene) {}
 
-  /** Up to {@code limit} boats, on scene first, then fastest to arrive, any age. */
+  /** Up to {@code limit} boats, on scene first, then fastest to arrive, any age, straight lines. */
   public static List<Option> nearest(double lat, double lon, List<PatrolBoat> boats, int limit) {
-    return nearest(lat, lon, boats, limit, null, null);
+    return nearest(lat, lon, boats, limit, null, null, Passages.STRAIGHT);
   }
 
   /**
@@ -44,11 +52,27 @@ public final class PatrolTasking {
    * or the speed it is making, whichever is faster. A position reported after {@code asOf} counts
    * as current, never as stale.
    *
+   * <p>Passages are reckoned only for the boats that could still be among the first: no passage is
+   * shorter than the straight line, so once {@code limit} boats are known, a boat whose straight
+   * line alone takes longer than the last of them is not asked about.
+   *
    * @param asOf the picture's time (null: take every boat, ages not given)
+   * @param passages how a boat gets to the position
    */
   public static List<Option> nearest(
-      double lat, double lon, List<PatrolBoat> boats, int limit, Instant asOf, Duration maxAge) {
-    List<Option> out = new ArrayList<>();
+      double lat,
+      double lon,
+      List<PatrolBoat> boats,
+      int limit,
+      Instant asOf,
+      Duration maxAge,
+      Passages passages) {
+    record Candidate(PatrolBoat boat, Duration age, double straightNm, Duration straightEta) {
+      boolean onScene() {
+        return straightNm <= ON_SCENE_NM;
+      }
+    }
+    List<Candidate> candidates = new ArrayList<>();
     for (PatrolBoat b : boats) {
       Duration age = null;
       if (asOf != null) {
@@ -58,13 +82,35 @@ public final class PatrolTasking {
         }
       }
       double d = Geo.distanceNm(b.lat(), b.lon(), lat, lon);
-      Duration eta = Duration.ofSeconds(Math.round(d / b.responseKnots() * 3600));
-      out.add(new Option(b, Math.round(d * 10) / 10.0, eta, age));
+      candidates.add(new Candidate(b, age, d, eta(d, b)));
     }
-    out.sort(
+    candidates.sort(
+        Comparator.comparing((Candidate c) -> !c.onScene())
+            .thenComparing((Candidate c) -> c.onScene() ? Duration.ZERO : c.straightEta())
+            .thenComparingDouble(Candidate::straightNm));
+    Comparator<Option> first =
         Comparator.comparing((Option o) -> !o.onScene())
             .thenComparing((Option o) -> o.onScene() ? Duration.ZERO : o.eta())
-            .thenComparingDouble(Option::distanceNm));
-    return out.subList(0, Math.min(limit, out.size()));
+            .thenComparingDouble(Option::distanceNm);
+    List<Option> out = new ArrayList<>();
+    for (Candidate c : candidates) {
+      if (out.size() >= limit && limit > 0) {
+        Option last = out.get(limit - 1);
+        // no passage is shorter than the straight line: this boat and all after it come later
+        if (!c.onScene() && (last.onScene() || c.straightEta().compareTo(last.eta()) > 0)) {
+          break;
+        }
+      }
+      PatrolBoat b = c.boat();
+      Passage p = passages.between(b.lat(), b.lon(), lat, lon);
+      double d = Math.max(p.distanceNm(), c.straightNm());
+      out.add(new Option(b, Math.round(d * 10) / 10.0, eta(d, b), c.age(), p, c.onScene()));
+      out.sort(first);
+    }
+    return out.subList(0, Math.min(Math.max(limit, 0), out.size()));
+  }
+
+  private static Duration eta(double nm, PatrolBoat b) {
+    return Duration.ofSeconds(Math.round(nm / b.responseKnots() * 3600));
   }
 }
