@@ -62,10 +62,35 @@ public final class MaritimeService {
   public record RankedAlert(
       MaritimeRecords.Alert alert,
       double score,
-      List<PatrolTasking.Option> nearestBoats,
+      Boats boats,
       Instant asOf,
       Target target,
-      Instant taskAt) {}
+      Instant taskAt) {
+    /** The three boats that could arrive first (worked out when first asked, then kept). */
+    public List<PatrolTasking.Option> nearestBoats() {
+      return boats.get();
+    }
+  }
+
+  /**
+   * An alert's nearest boats, found when first asked: a passage round the land is a search, and a
+   * list of a thousand alerts shows a page of them.
+   */
+  public static final class Boats {
+    private final java.util.function.Supplier<List<PatrolTasking.Option>> find;
+    private List<PatrolTasking.Option> found;
+
+    Boats(java.util.function.Supplier<List<PatrolTasking.Option>> find) {
+      this.find = find;
+    }
+
+    synchronized List<PatrolTasking.Option> get() {
+      if (found == null) {
+        found = List.copyOf(find.get());
+      }
+      return found;
+    }
+  }
 
   /**
    * How old the picture is.
@@ -864,7 +889,6 @@ public final class MaritimeService {
             .thenComparingDouble(s -> AlertRanking.weight(s.alert().kind()))
             .thenComparing(s -> s.alert().time())
             .reversed());
-    // boats are found for the alerts listed only: a passage round the land is a search
     List<RankedAlert> out = new ArrayList<>();
     for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
       MaritimeRecords.Alert a = s.alert();
@@ -875,11 +899,15 @@ public final class MaritimeService {
           target = now.get();
         }
       }
-      List<PatrolTasking.Option> near =
-          target == null
-              ? List.of()
-              : PatrolTasking.nearest(
-                  target.lat(), target.lon(), boats, 3, taskAt, STALE_PATROL, passages);
+      Target to = target;
+      Instant boatsAt = taskAt;
+      Boats near =
+          new Boats(
+              () ->
+                  to == null
+                      ? List.of()
+                      : PatrolTasking.nearest(
+                          to.lat(), to.lon(), boats, 3, boatsAt, STALE_PATROL, passages));
       out.add(new RankedAlert(a, Math.round(s.score() * 1000) / 1000.0, near, at, target, taskAt));
     }
     return out;
