@@ -57,6 +57,7 @@ final class Extensions {
     CommandLine bench = root.getSubcommands().get("bench");
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.AisBenchCommand());
     bench.addSubcommand(new org.sekisho.maritime.adapter.cli.MaritimeBenchCommand());
+    bench.addSubcommand(new org.sekisho.maritime.adapter.cli.PassageBenchCommand());
     bench.addSubcommand(new org.sekisho.passenger.egate.adapter.cli.EgateBenchCommand());
     // The whole-flight figure (rules + watchlist) is the passenger bench; the names
     // library's own (single names, recall, watchlist batch alone) runs as `bench names`.

@@ -13,6 +13,7 @@ import org.sekisho.maritime.adapter.cli.AisBenchCommand;
 import org.sekisho.maritime.adapter.cli.AisDecodeCommand;
 import org.sekisho.maritime.adapter.cli.AisReplayCommand;
 import org.sekisho.maritime.adapter.cli.MaritimeBenchCommand;
+import org.sekisho.maritime.adapter.cli.PassageBenchCommand;
 import picocli.CommandLine;
 
 /**
@@ -33,7 +34,8 @@ class CommandHelpTest {
               new AisDecodeCommand(),
               new AisReplayCommand(),
               new AisBenchCommand(),
-              new MaritimeBenchCommand())) {
+              new MaritimeBenchCommand(),
+              new PassageBenchCommand())) {
         CommandLine cl = new CommandLine(command);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
@@ -47,5 +49,22 @@ class CommandHelpTest {
       System.setErr(before);
     }
     assertThat(captured.toString(StandardCharsets.UTF_8)).doesNotContain("picocli WARN");
+  }
+
+  @Test
+  void thePassageBenchPrintsBothPassesAndRefusesNonsense() {
+    CommandLine cl = new CommandLine(new PassageBenchCommand());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    assertThat(cl.execute("--pairs", "20", "--max-nm", "200")).as(err.toString()).isZero();
+    assertThat(out.toString())
+        .contains("first pass")
+        .contains("second pass")
+        .containsPattern("20 passages of at most 200 nm; by sea p50 [0-9.]+ ms")
+        .contains("longer than the straight line");
+    assertThat(cl.execute("--pairs", "0")).isEqualTo(2);
+    assertThat(err.toString()).contains("--pairs and --max-nm must be greater than 0");
   }
 }
