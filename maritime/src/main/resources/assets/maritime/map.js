@@ -67,6 +67,16 @@
   };
   const vesselLayer = L.layerGroup().addTo(map);
   const alertLayer = L.layerGroup().addTo(map);
+  // the passage of the first boat to the alert chosen in the list (the most urgent one until then)
+  const routeLayer = L.layerGroup().addTo(map);
+  let chosenAlert = null;
+  const showRoute = (boat) => {
+    routeLayer.clearLayers();
+    if (boat && boat.route && boat.route.length > 1 && !boat.onScene && boat.etaBasis === 'sea') {
+      L.polyline(boat.route, { color: '#1f5fa8', weight: 2, dashArray: '6 4', className: 'boat-route' })
+        .addTo(routeLayer);
+    }
+  };
   const siteLayer = L.layerGroup().addTo(map);
   const patrolLayer = L.layerGroup().addTo(map);
   const sightingLayer = L.layerGroup().addTo(map);
@@ -192,7 +202,9 @@
       alertLayer.clearLayers();
       const list = document.getElementById('alerts');
       list.replaceChildren();
-      as.forEach((a, rank) => {
+      const chosen = as.find((a) => a.id === chosenAlert) || as[0];
+      showRoute(chosen && chosen.nearestBoats && chosen.nearestBoats[0]);
+      as.forEach((a) => {
         const li = document.createElement('li');
         li.className = 'alert incident alert-' + a.kind;
         li.dataset.kind = a.kind;
@@ -314,8 +326,9 @@
           a.nearestBoats.forEach((b) => {
             const s = b.name + ' (' + b.id + ') ' + b.distanceNm + ' nm' +
               (b.onScene ? ', ' + labels.onscene : '') +
-              (b.etaMinutes != null ? ', ' + labels.eta + ' ' + dur(b.etaMinutes) : '') +
-              (b.etaBasis === 'no-sea-route' ? ' (' + labels.nosearoute + ')' : '') +
+              (b.etaMinutes != null ? ', ' + labels.eta + ' ' + dur(b.etaMinutes) +
+                (b.onScene ? '' : ' (' + (b.etaBasis === 'no-sea-route' ? labels.nosearoute : labels.bysea) +
+                  (b.etaAtLocal ? '; ' + b.etaAtLocal + ' ' + labels.ifsentnow : '') + ')') : '') +
               (b.speedAssumed ? ' (' + fill(labels.assumed, b.responseKnots) + ')' : '') +
               (b.positionAgeMinutes ? ', ' + fill(labels.ageValue, dur(b.positionAgeMinutes)) : '');
             const bl = text(document.createElement('li'), s);
@@ -323,12 +336,6 @@
             boats.appendChild(bl);
           });
           popup += ' — ' + labels.nearest + ': ' + boats.firstChild.textContent;
-          // the most urgent alert's first boat: its passage, round the land
-          const first = a.nearestBoats[0];
-          if (rank === 0 && first.route && first.route.length > 1 && !first.onScene) {
-            L.polyline(first.route, { color: '#1f5fa8', weight: 2, dashArray: '6 4', className: 'boat-route' })
-              .addTo(alertLayer);
-          }
         } else if (a.lat != null) {
           boats.appendChild(text(document.createElement('li'), labels.noboats));
         }
@@ -345,7 +352,12 @@
           }).addTo(alertLayer);
           marker.bindPopup(plain(i === 0 ? popup : kindLabel(p.kind) + ': ' + summary(p)));
           if (i === 0) {
-            li.addEventListener('click', () => { map.setView([p.lat, p.lon], Math.max(map.getZoom(), 10)); marker.openPopup(); });
+            li.addEventListener('click', () => {
+              chosenAlert = a.id;
+              showRoute(a.nearestBoats && a.nearestBoats[0]);
+              map.setView([p.lat, p.lon], Math.max(map.getZoom(), 10));
+              marker.openPopup();
+            });
           }
         });
       });

@@ -174,6 +174,11 @@ class MaritimeThirdReviewTest {
     // reckoned by sea, round the land on the map: the route starts at the boat and ends at the
     // position the vessel was last heard at
     assertThat(b.get("etaBasis").asText()).isEqualTo("sea");
+    // when it would arrive if sent now, in UTC and in Japan time
+    Instant arrives = LATER.plus(Duration.ofMinutes(b.get("etaMinutes").asLong()));
+    assertThat(Instant.parse(b.get("etaAt").asText()))
+        .isBetween(arrives, arrives.plus(Duration.ofMinutes(1)));
+    assertThat(b.get("etaAtLocal").asText()).endsWith("JST");
     JsonNode route = b.get("route");
     assertThat(route.size()).isGreaterThanOrEqualTo(2);
     assertThat(route.get(0).get(0).asDouble()).isEqualTo(35.2);
@@ -266,6 +271,50 @@ class MaritimeThirdReviewTest {
             "{\"id\":\"PB-SEA\",\"name\":\"Uraga\",\"lat\":35.2,\"lon\":139.75,"
                 + "\"speedKnots\":10}");
     assertThat(sea.statusCode()).as(sea.body()).isEqualTo(201);
+  }
+
+  @Test
+  @Order(99) // it sets up a camera site, which the sighting form's first-use advice must not see
+  void aSightingOrCameraInlandAndABoatThatCanMakeNoSpeedAreRefused() throws Exception {
+    String officer = token("officer");
+    String admin = token("admin");
+    // a camera in the Nagano mountains, 10 nm range: it overlooks no sea
+    HttpResponse<String> mountain =
+        send(
+            "POST",
+            "/api/maritime/sites",
+            admin,
+            "{\"id\":\"CAM-NAGANO\",\"name\":\"Mountain\",\"lat\":36.2,\"lon\":138.0,"
+                + "\"bearingDeg\":0,\"fovDeg\":90,\"rangeNm\":10}");
+    assertThat(mountain.statusCode()).as(mountain.body()).isEqualTo(400);
+    assertThat(mountain.body()).contains("\"field\":\"lat\"").contains("overlooks the sea");
+    // one on the Miura headland over the Uraga Channel: taken
+    HttpResponse<String> headland =
+        send(
+            "POST",
+            "/api/maritime/sites",
+            admin,
+            "{\"id\":\"CAM-MIURA\",\"name\":\"Headland\",\"lat\":35.14,\"lon\":139.67,"
+                + "\"bearingDeg\":90,\"fovDeg\":120,\"rangeNm\":8}");
+    assertThat(headland.statusCode()).as(headland.body()).isEqualTo(201);
+    HttpResponse<String> inland =
+        send(
+            "POST",
+            "/api/maritime/sightings",
+            officer,
+            "{\"siteId\":\"CAM-MIURA\",\"time\":\"2024-05-01T03:55:00Z\",\"lat\":35.68,"
+                + "\"lon\":139.4,\"vesselType\":\"small craft\"}");
+    assertThat(inland.statusCode()).as(inland.body()).isEqualTo(400);
+    assertThat(inland.body()).contains("\"field\":\"lat\"").contains("on land");
+    HttpResponse<String> noSpeed =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"PB-NOSPEED\",\"name\":\"Adrift\",\"lat\":35.2,\"lon\":139.75,"
+                + "\"speedKnots\":0,\"maxSpeedKnots\":0}");
+    assertThat(noSpeed.statusCode()).as(noSpeed.body()).isEqualTo(400);
+    assertThat(noSpeed.body()).contains("\"field\":\"maxSpeedKnots\"").contains("greater than 0");
   }
 
   @Test

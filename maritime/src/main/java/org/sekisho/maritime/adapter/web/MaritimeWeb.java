@@ -20,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.sekisho.core.Outcome;
+import org.sekisho.maritime.adapter.geo.GeoJsonLand;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
 import org.sekisho.maritime.application.AlertIncidents;
 import org.sekisho.maritime.application.ConveyanceMovements;
@@ -778,6 +779,10 @@ public final class MaritimeWeb implements WebModule {
       b.put("responseKnots", o.boat().responseKnots());
       b.put("speedAssumed", o.boat().responseAssumed());
       b.put("eta", o.eta() == null ? null : AlertText.duration(t, o.eta()));
+      // when it would arrive if sent now, for an officer relaying it by radio
+      Instant arrives = o.eta() == null ? null : service.now().plus(o.eta());
+      b.put("etaAt", arrives == null ? null : arrives.toString());
+      b.put("etaAtLocal", arrives == null ? null : t.time(arrives));
       b.put("positionAgeMinutes", minutesSince(o.boat().time(), service.now()));
       b.put("positionAge", AlertText.duration(t, Duration.between(o.boat().time(), service.now())));
       boats.add(b);
@@ -1254,6 +1259,22 @@ public final class MaritimeWeb implements WebModule {
             number(b, "bearingDeg", 0, 360, true),
             positive(b, "fovDeg", 360),
             positive(b, "rangeNm", 100));
+    // a camera on a headland overlooks the sea; one farther inland than it can see watches none
+    double inlandNm = GeoJsonLand.shared().depth(s.lat(), s.lon()) * 60;
+    if (inlandNm > s.rangeNm()) {
+      throw HttpProblem.of(
+          "invalid-field",
+          "lat",
+          String.format(
+              java.util.Locale.ROOT,
+              "lat %s, lon %s is %.1f nm inside the map's land, farther than the camera's range of"
+                  + " %s nm from any sea: expected a site that overlooks the sea; check lat and"
+                  + " lon",
+              s.lat(),
+              s.lon(),
+              inlandNm,
+              s.rangeNm()));
+    }
     service.records().saveSite(s);
     Web.audit(
         ctx,
@@ -1283,6 +1304,11 @@ public final class MaritimeWeb implements WebModule {
           "invalid-field",
           Double.isNaN(s.lat()) ? "lat" : "lon",
           "give both latitude and longitude, or neither (a bearing)");
+    }
+    if (!Double.isNaN(s.lat())) {
+      // a vessel is seen at sea: inland is a mistyped position, and would raise a dark-vessel
+      // alert with boats sent across the land
+      atSea(s.lat(), s.lon(), "the sighted vessel's position at sea");
     }
     Outcome<MaritimeService.SightingResult> r = service.sighting(s);
     switch (r) {
@@ -1356,18 +1382,16 @@ public final class MaritimeWeb implements WebModule {
             number(b, "lon", -180, 180, true),
             number(b, "speedKnots", 0, 80, true),
             number(b, "maxSpeedKnots", 0, 80, false));
-    if (org.sekisho.maritime.adapter.geo.GeoJsonLand.shared().onLand(p.lat(), p.lon())) {
-      // a boat is at sea: inland is a mistyped position, and would be offered with an ETA over land
+    if (p.maxSpeedKnots() == 0) {
+      // the speed it can make to respond: a boat that can make none would never be offered
       throw HttpProblem.of(
           "invalid-field",
-          "lat",
-          "lat "
-              + p.lat()
-              + ", lon "
-              + p.lon()
-              + " is on land (the map's land, more than a nautical mile from its coast): expected"
-              + " the boat's position at sea; check lat and lon");
+          "maxSpeedKnots",
+          "expected the speed the boat can make to respond, greater than 0 and at most 80 knots;"
+              + " leave it out when not known");
     }
+    // a boat is at sea: inland is a mistyped position, and would be offered with an ETA over land
+    atSea(p.lat(), p.lon(), "the boat's position at sea");
     switch (service.reportPatrol(p)) {
       case Outcome.Rejected<PatrolBoat> rej
           when rej.problems().get(0).code().equals("conflict") -> {
@@ -1403,6 +1427,25 @@ public final class MaritimeWeb implements WebModule {
                     : String.valueOf(stored.maxSpeedKnots())));
         ctx.status(201).json(patrolJson(Web.messages(ctx), stored));
       }
+    }
+  }
+
+  /**
+   * Refuses a position more than a nautical mile inside the map's land, where {@code expected} is
+   * what the position should have been.
+   */
+  private static void atSea(double lat, double lon, String expected) {
+    if (GeoJsonLand.shared().onLand(lat, lon)) {
+      throw HttpProblem.of(
+          "invalid-field",
+          "lat",
+          "lat "
+              + lat
+              + ", lon "
+              + lon
+              + " is on land (the map's land, more than a nautical mile from its coast): expected "
+              + expected
+              + "; check lat and lon");
     }
   }
 
