@@ -72,8 +72,10 @@
   let chosenAlert = null;
   const showRoute = (boat) => {
     routeLayer.clearLayers();
-    if (boat && boat.route && boat.route.length > 1 && !boat.onScene && boat.etaBasis === 'sea') {
-      L.polyline(boat.route, { color: '#1f5fa8', weight: 2, dashArray: '6 4', className: 'boat-route' })
+    // to where it meets a vessel under way, else to where the vessel was last heard
+    const route = boat && boat.intercept ? boat.intercept.route : boat && boat.route;
+    if (route && route.length > 1 && !boat.onScene && (boat.intercept || boat.etaBasis === 'sea')) {
+      L.polyline(route, { color: '#1f5fa8', weight: 2, dashArray: '6 4', className: 'boat-route' })
         .addTo(routeLayer);
     }
   };
@@ -87,6 +89,15 @@
     [labels.layerPatrols]: patrolLayer,
     [labels.layerSightings]: sightingLayer,
   }, { collapsed: true }).addTo(map);
+  // degrees and decimal minutes, as positions are read out by radio: 34°38.7′N 139°50.1′E
+  const dm = (v, pos, neg) => {
+    const a = Math.abs(v);
+    let d = Math.floor(a);
+    let m = Math.round((a - d) * 600) / 10;
+    if (m >= 60) { d += 1; m = 0; }
+    return d + '°' + m.toFixed(1) + '′' + (v < 0 ? neg : pos);
+  };
+  const dmPos = (lat, lon) => dm(lat, 'N', 'S') + ' ' + dm(lon, 'E', 'W');
   const fill = (pattern, ...args) => args.reduce((s, a, i) => s.split('{' + i + '}').join(a), pattern);
   const who = (name, id) => (name ? name + ' (' + id + ')' : 'MMSI ' + id);
   // an alert in the reader's language: the server composes it from its facts through the bundles
@@ -318,7 +329,8 @@
         if (a.tasking && a.tasking.mmsi != null) {
           // the boats' distances go to where the vessel is now, not to where the alert began
           li.appendChild(text(document.createElement('div'), fill(labels.tasking, who(a.tasking.vesselName, a.tasking.mmsi),
-            localTime(a.tasking.time) + ' · ' + pos(a.tasking.lat, a.tasking.lon), a.tasking.age))).className = 'alert-tasking';
+            localTime(a.tasking.time) + ' · ' + pos(a.tasking.lat, a.tasking.lon), a.tasking.age) +
+            (a.tasking.speedKnots >= 1 && a.tasking.courseDeg != null ? ' — ' + fill(labels.underway, a.tasking.speedKnots, Math.round(a.tasking.courseDeg)) : ''))).className = 'alert-tasking';
         }
         const boats = document.createElement('ul');
         boats.className = 'boats';
@@ -329,6 +341,8 @@
               (b.etaMinutes != null ? ', ' + labels.eta + ' ' + dur(b.etaMinutes) +
                 (b.onScene ? '' : ' (' + (b.etaBasis === 'no-sea-route' ? labels.nosearoute : labels.bysea) +
                   (b.etaAtLocal ? '; ' + b.etaAtLocal + ' ' + labels.ifsentnow : '') + ')') : '') +
+              (b.intercept ? ', ' + fill(labels.meets, dmPos(b.intercept.lat, b.intercept.lon), dur(b.intercept.etaMinutes), b.intercept.atLocal)
+                : (!b.onScene && a.tasking && a.tasking.mmsi != null && a.tasking.speedKnots >= 1 ? ' (' + labels.nomeeting + ')' : '')) +
               (b.speedAssumed ? ' (' + fill(labels.assumed, b.responseKnots) + ')' : '') +
               (b.positionAgeMinutes ? ', ' + fill(labels.ageValue, dur(b.positionAgeMinutes)) : '');
             const bl = text(document.createElement('li'), s);

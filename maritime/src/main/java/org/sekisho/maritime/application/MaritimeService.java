@@ -24,6 +24,7 @@ import org.sekisho.maritime.domain.patrol.AisContact;
 import org.sekisho.maritime.domain.patrol.AlertRanking;
 import org.sekisho.maritime.domain.patrol.CameraSite;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
+import org.sekisho.maritime.domain.patrol.Intercept;
 import org.sekisho.maritime.domain.patrol.PatrolBoat;
 import org.sekisho.maritime.domain.patrol.PatrolTasking;
 import org.sekisho.maritime.domain.patrol.Sighting;
@@ -112,7 +113,13 @@ public final class MaritimeService {
    * @param mmsi the vessel whose position it is, or null for the alert's own place
    * @param time when the vessel was there (its report's event time), or the alert's time
    */
-  public record Target(double lat, double lon, Instant time, Integer mmsi) {}
+  public record Target(
+      double lat, double lon, Instant time, Integer mmsi, double speedKnots, double course) {
+    /** An alert's own place: no vessel, no motion. */
+    Target(double lat, double lon, Instant time) {
+      this(lat, lon, time, null, Double.NaN, Double.NaN);
+    }
+  }
 
   /** A patrol boat's position older than this at the picture's time is not offered for tasking. */
   public static final Duration STALE_PATROL = Duration.ofHours(6);
@@ -892,7 +899,7 @@ public final class MaritimeService {
     List<RankedAlert> out = new ArrayList<>();
     for (Scored s : scored.subList(0, Math.min(limit, scored.size()))) {
       MaritimeRecords.Alert a = s.alert();
-      Target target = Double.isNaN(a.lat()) ? null : new Target(a.lat(), a.lon(), a.time(), null);
+      Target target = Double.isNaN(a.lat()) ? null : new Target(a.lat(), a.lon(), a.time());
       if (target != null && a.mmsi() != null && !"closed".equals(a.status())) {
         Optional<Target> now = whereNow.computeIfAbsent(a.mmsi(), m -> latestPosition(m, seenBy));
         if (now.isPresent() && now.get().time().isAfter(a.time())) {
@@ -903,11 +910,35 @@ public final class MaritimeService {
       Instant boatsAt = taskAt;
       Boats near =
           new Boats(
-              () ->
-                  to == null
-                      ? List.of()
-                      : PatrolTasking.nearest(
-                          to.lat(), to.lon(), boats, 3, boatsAt, STALE_PATROL, passages));
+              () -> {
+                if (to == null) {
+                  return List.of();
+                }
+                List<PatrolTasking.Option> options =
+                    PatrolTasking.nearest(
+                        to.lat(), to.lon(), boats, 3, boatsAt, STALE_PATROL, passages);
+                if (to.mmsi() == null) {
+                  return options;
+                }
+                // a vessel under way: where each boat would meet it, leaving at the picture's time
+                List<PatrolTasking.Option> met = new ArrayList<>();
+                for (PatrolTasking.Option o : options) {
+                  met.add(
+                      o.onScene()
+                          ? o
+                          : o.meeting(
+                              Intercept.of(
+                                  o.boat(),
+                                  to.lat(),
+                                  to.lon(),
+                                  to.time(),
+                                  to.speedKnots(),
+                                  to.course(),
+                                  boatsAt,
+                                  passages)));
+                }
+                return met;
+              });
       out.add(new RankedAlert(a, Math.round(s.score() * 1000) / 1000.0, near, at, target, taskAt));
     }
     return out;
@@ -924,10 +955,13 @@ public final class MaritimeService {
         && !live.get().lastSeen().isAfter(by)
         && !Double.isNaN(live.get().lat())) {
       VesselSnapshot v = live.get();
-      return Optional.of(new Target(v.lat(), v.lon(), v.lastSeen(), mmsi));
+      return Optional.of(
+          new Target(v.lat(), v.lon(), v.lastSeen(), mmsi, v.speedKnots(), v.course()));
     }
     // a picture of an earlier time (or a tracker restarted empty): the stored track
-    return records.lastPosition(mmsi, by).map(p -> new Target(p.lat(), p.lon(), p.time(), mmsi));
+    return records
+        .lastPosition(mmsi, by)
+        .map(p -> new Target(p.lat(), p.lon(), p.time(), mmsi, p.speedKnots(), p.course()));
   }
 
   /**

@@ -31,6 +31,7 @@ import org.sekisho.maritime.domain.geo.Passage;
 import org.sekisho.maritime.domain.patrol.AlertTransitions;
 import org.sekisho.maritime.domain.patrol.CameraSite;
 import org.sekisho.maritime.domain.patrol.DarkVesselCheck;
+import org.sekisho.maritime.domain.patrol.Intercept;
 import org.sekisho.maritime.domain.patrol.PatrolBoat;
 import org.sekisho.maritime.domain.patrol.PatrolTasking;
 import org.sekisho.maritime.domain.patrol.Sighting;
@@ -752,6 +753,9 @@ public final class MaritimeWeb implements WebModule {
       g.put("timeLocal", t.time(target.time()));
       g.put("mmsi", target.mmsi());
       g.put("vesselName", target.mmsi() == null ? null : names.get(target.mmsi()));
+      // its motion at that fix, from which the boats' meetings with it are reckoned
+      g.put("speedKnots", num(target.speedKnots()));
+      g.put("courseDeg", target.course() >= 0 && target.course() < 360 ? target.course() : null);
       // aged at the server's clock, as the vessel list ages the same position: before any boat has
       // reported, the picture's time would call a position heard ten hours ago "0 min old"
       Instant now = service.now();
@@ -776,6 +780,7 @@ public final class MaritimeWeb implements WebModule {
         route.add(new double[] {round4(w.lat()), round4(w.lon())});
       }
       b.put("route", route);
+      b.put("intercept", o.intercept().map(i -> meeting(t, i, ra.taskAt())).orElse(null));
       b.put("responseKnots", o.boat().responseKnots());
       b.put("speedAssumed", o.boat().responseAssumed());
       b.put("eta", o.eta() == null ? null : AlertText.duration(t, o.eta()));
@@ -1447,6 +1452,26 @@ public final class MaritimeWeb implements WebModule {
               + expected
               + "; check lat and lon");
     }
+  }
+
+  /** Where and when a boat meets a vessel under way, leaving at {@code departs}. */
+  private static Map<String, Object> meeting(
+      org.sekisho.platform.i18n.Messages t, Intercept i, Instant departs) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("lat", round4(i.lat()));
+    m.put("lon", round4(i.lon()));
+    m.put("distanceNm", Math.round(i.passage().distanceNm() * 10) / 10.0);
+    m.put("etaMinutes", i.eta().toMinutes());
+    m.put("eta", AlertText.duration(t, i.eta()));
+    Instant at = departs.plus(i.eta());
+    m.put("at", at.toString());
+    m.put("atLocal", t.time(at));
+    List<double[]> route = new ArrayList<>();
+    for (Passage.Waypoint w : i.passage().waypoints()) {
+      route.add(new double[] {round4(w.lat()), round4(w.lon())});
+    }
+    m.put("route", route);
+    return m;
   }
 
   /** How a boat's passage was reckoned, as the API names it. */

@@ -31,6 +31,8 @@ public final class PatrolTasking {
    * @param passage how the boat gets there
    * @param onScene whether the boat is already there: at most {@link #ON_SCENE_NM} away in a
    *     straight line
+   * @param intercept where it would meet the vessel, when the position is a vessel under way that
+   *     it can catch (see {@link Intercept}); empty otherwise
    */
   public record Option(
       PatrolBoat boat,
@@ -38,7 +40,13 @@ public final class PatrolTasking {
       Duration eta,
       Duration age,
       Passage passage,
-      boolean onScene) {}
+      boolean onScene,
+      java.util.Optional<Intercept> intercept) {
+    /** This option with where the boat would meet the vessel. */
+    public Option meeting(java.util.Optional<Intercept> meeting) {
+      return new Option(boat, distanceNm, eta, age, passage, onScene, meeting);
+    }
+  }
 
   /** Up to {@code limit} boats, on scene first, then fastest to arrive, any age, straight lines. */
   public static List<Option> nearest(double lat, double lon, List<PatrolBoat> boats, int limit) {
@@ -104,7 +112,15 @@ public final class PatrolTasking {
       PatrolBoat b = c.boat();
       Passage p = passages.between(b.lat(), b.lon(), lat, lon);
       double d = Math.max(p.distanceNm(), c.straightNm());
-      out.add(new Option(b, Math.round(d * 10) / 10.0, eta(d, b), c.age(), p, c.onScene()));
+      out.add(
+          new Option(
+              b,
+              Math.round(d * 10) / 10.0,
+              eta(d, b),
+              c.age(),
+              p,
+              c.onScene(),
+              java.util.Optional.empty()));
       out.sort(first);
     }
     return out.subList(0, Math.min(Math.max(limit, 0), out.size()));
