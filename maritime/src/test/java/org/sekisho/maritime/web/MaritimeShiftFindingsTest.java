@@ -167,6 +167,12 @@ class MaritimeShiftFindingsTest {
         assertThat(r.body()).contains("not shared with agency police-jp");
       }
     }
+    // in the reader's language, on the API as on the page
+    HttpResponse<String> ja = send("GET", "/api/maritime/alerts?lang=ja", police, null);
+    assertThat(ja.statusCode()).isEqualTo(403);
+    assertThat(ja.body()).contains("機関 police-jp とは共有されていません");
+    String page = send("GET", "/maritime?lang=ja", police, null).body();
+    assertThat(page).contains("共有されていません").doesNotContain("is not shared with agency");
     assertThat(send("GET", "/api/maritime/port-calls", token("coastguard"), null).statusCode())
         .isEqualTo(200);
   }

@@ -126,9 +126,12 @@ public final class MaritimeWeb implements WebModule {
   /** Runs {@code h} for callers within the picture's {@link Scope}; 403 for anyone else. */
   private Handler scoped(Handler h) {
     return ctx -> {
-      String refused = scope.refusal(Web.principal(ctx));
-      if (refused != null) {
-        throw HttpProblem.of("forbidden", "", refused);
+      Principal p = Web.principal(ctx);
+      if (scope.refusal(p) != null) {
+        throw HttpProblem.of(
+            "forbidden",
+            "",
+            Web.messages(ctx).get("maritime.notShared", scope.administration(), p.agency()));
       }
       h.handle(ctx);
     };
