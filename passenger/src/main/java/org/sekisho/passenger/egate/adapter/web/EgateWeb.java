@@ -376,7 +376,8 @@ public final class EgateWeb implements WebModule {
     Map<String, Object> p = new HashMap<>();
     p.put("t", t);
     p.put("csrf", Web.csrf(ctx));
-    p.put("zone", t.zone().getId());
+    // "Japan Time" / 日本時間, as a reader names the zone (the id where the zone has no name)
+    p.put("zone", t.zone().getDisplayName(java.time.format.TextStyle.FULL, t.locale()));
     p.put("capture", "");
     p.put("captureError", "");
     p.put("dateError", "");

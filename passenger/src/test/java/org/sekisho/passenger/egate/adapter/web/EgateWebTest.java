@@ -101,6 +101,10 @@ class EgateWebTest {
     assertThat(en.body()).contains("id=\"declaration-form\"").contains("Form C No. 5360");
     HttpResponse<String> ja = server.send("GET", "/declaration?lang=ja", null, null, null);
     assertThat(ja.body()).contains("携帯品・別送品申告書");
+    // a family's declaration: how its members go through, since the gate reads one passport
+    assertThat(en.body())
+        .contains("a family member who wants to use the e-Gate makes a declaration");
+    assertThat(ja.body()).contains("電子申告ゲートを利用するご家族は、ご自身の申告をお作りください");
   }
 
   @Test
@@ -678,7 +682,8 @@ class EgateWebTest {
         .contains("data-capture=\"" + id + "\"")
         .contains("申告QRコードが受け付けられません")
         .contains("qr-signature-invalid")
-        .contains("Asia/Tokyo")
+        .contains("時刻は日本時間")
+        .doesNotContain("Asia/Tokyo")
         .contains("<td class=\"time\">" + tokyo)
         .contains("href=\"/egate/referrals\"");
     assertThat(countAudit("egate.referrals.listed")).isEqualTo(listed + 1);
