@@ -262,9 +262,9 @@ class MaritimeServerTest {
       wait.until(d -> !d.findElements(By.cssSelector("path.replay-marker")).isEmpty());
       wait.until(d -> d.findElement(By.id("replay-time")).getText().startsWith("2024-05-01T"));
       assertThat(driver.findElement(By.id("intel-link")).getAttribute("href"))
-          .endsWith("/search?q=9000053");
+          .endsWith("/search?q=9000053&kind=conveyance-movement");
       assertThat(driver.findElement(By.id("intel-link-mmsi")).getAttribute("href"))
-          .endsWith("/search?q=563100005");
+          .endsWith("/search?q=563100005&kind=conveyance-movement");
       assertThat(driver.findElements(By.id("intel-link-name"))).hasSize(1);
     } finally {
       driver.quit();

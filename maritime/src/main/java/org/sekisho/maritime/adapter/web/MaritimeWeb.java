@@ -358,13 +358,16 @@ public final class MaritimeWeb implements WebModule {
 
   /**
    * Links into the intelligence search (by URL only: this context never reads intel's tables): by
-   * IMO (the identifier port calls carry into conveyance movements), name, call sign and MMSI.
+   * IMO (the identifier port calls carry into conveyance movements), name, call sign and MMSI. The
+   * identifiers look among conveyance movements only: a number searched across everything also
+   * finds phone numbers and documents that share its digits, which an analyst could take for the
+   * vessel; the name looks everywhere (seizures name vessels too).
    */
   static List<IntelLink> intelLinks(Context ctx, VesselSnapshot v) {
     var t = Web.messages(ctx);
     List<IntelLink> links = new ArrayList<>();
     if (v.imo() != 0) {
-      links.add(new IntelLink("intel-link", "IMO " + v.imo(), search(String.valueOf(v.imo()))));
+      links.add(new IntelLink("intel-link", "IMO " + v.imo(), movements(String.valueOf(v.imo()))));
     }
     if (v.name() != null && !v.name().isBlank()) {
       links.add(
@@ -376,18 +379,22 @@ public final class MaritimeWeb implements WebModule {
           new IntelLink(
               "intel-link-callsign",
               t.get("maritime.intel.callsign") + ": " + v.callSign(),
-              search(v.callSign())));
+              movements(v.callSign())));
     }
     links.add(
         new IntelLink(
             v.imo() == 0 ? "intel-link" : "intel-link-mmsi",
             t.get("maritime.intel.mmsi") + ": " + v.mmsi(),
-            search(String.valueOf(v.mmsi()))));
+            movements(String.valueOf(v.mmsi()))));
     return links;
   }
 
   private static String search(String q) {
     return "/search?q=" + URLEncoder.encode(q.strip(), StandardCharsets.UTF_8);
+  }
+
+  private static String movements(String q) {
+    return search(q) + "&kind=conveyance-movement";
   }
 
   private static void asset(Context ctx, String name, String type) throws IOException {
