@@ -785,11 +785,7 @@ public final class MaritimeWeb implements WebModule {
       // by sea round the land on the map, unless no sea route was found (then a straight line,
       // the least the distance can be)
       b.put("etaBasis", basis(o.passage().basis()));
-      List<double[]> route = new ArrayList<>();
-      for (Passage.Waypoint w : o.passage().waypoints()) {
-        route.add(new double[] {round4(w.lat()), round4(w.lon())});
-      }
-      b.put("route", route);
+      b.put("route", points(o.passage()));
       b.put("intercept", o.intercept().map(i -> meeting(t, i, ra.taskAt())).orElse(null));
       b.put("responseKnots", o.boat().responseKnots());
       b.put("speedAssumed", o.boat().responseAssumed());
@@ -1476,12 +1472,17 @@ public final class MaritimeWeb implements WebModule {
     Instant at = departs.plus(i.eta());
     m.put("at", at.toString());
     m.put("atLocal", t.time(at));
-    List<double[]> route = new ArrayList<>();
-    for (Passage.Waypoint w : i.passage().waypoints()) {
-      route.add(new double[] {round4(w.lat()), round4(w.lon())});
-    }
-    m.put("route", route);
+    m.put("route", points(i.passage()));
     return m;
+  }
+
+  /** A passage's points as {@code [lat, lon]} pairs, to four decimals (about 10 m). */
+  private static List<double[]> points(Passage p) {
+    List<double[]> out = new ArrayList<>();
+    for (Passage.Waypoint w : p.waypoints()) {
+      out.add(new double[] {round4(w.lat()), round4(w.lon())});
+    }
+    return out;
   }
 
   /** How a boat's passage was reckoned, as the API names it. */
