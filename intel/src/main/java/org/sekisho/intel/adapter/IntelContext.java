@@ -18,6 +18,7 @@ import org.sekisho.intel.adapter.web.IntelWeb;
 import org.sekisho.intel.application.EntityMerges;
 import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.application.IngestRuns;
 import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.intel.application.RecordFeed;
 import org.sekisho.intel.application.RecordSharing;
@@ -32,6 +33,7 @@ import org.sekisho.platform.web.WebModule;
 /** The intelligence database, wired: ingest, queries, merges and its web module. */
 public final class IntelContext implements BoundedContext {
   private final IngestRecords ingest;
+  private final IngestRuns runs;
   private final IntelQueries queries;
   private final EntityMerges merges;
   private final RecordSharing sharing;
@@ -101,12 +103,15 @@ public final class IntelContext implements BoundedContext {
     this.agencies = new Agencies(db.jdbi(), clock, audit);
     JdbcSharingStore shares = new JdbcSharingStore(db.jdbi());
     this.sharing = new RecordSharing(shares, agencies::codes, audit, clock, zone, administration);
+    FileRawArchive archive = new FileRawArchive(dataDir.resolve("archive"), clock);
+    JdbcIngestLog runLog = new JdbcIngestLog(db.jdbi(), clock, archive);
+    this.runs = new IngestRuns(runLog, clock);
     this.ingest =
         new IngestRecords(
-            new FileRawArchive(dataDir.resolve("archive"), clock),
+            archive,
             new Formats(),
             new JdbcRecordStore(db.dataSource(), json, clock),
-            new JdbcIngestLog(db.jdbi(), clock),
+            runLog,
             new RecordReader(zone, clock),
             audit,
             clock,
@@ -131,6 +136,11 @@ public final class IntelContext implements BoundedContext {
 
   public IngestRecords ingest() {
     return ingest;
+  }
+
+  /** What ingest runs did, and their archived inputs, for the agencies that ran them. */
+  public IngestRuns runs() {
+    return runs;
   }
 
   public IntelQueries queries() {
@@ -191,7 +201,7 @@ public final class IntelContext implements BoundedContext {
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(new IntelWeb(queries, ingest, merges, sharing, agencies));
+    return List.of(new IntelWeb(queries, ingest, merges, sharing, agencies, runs));
   }
 
   @Override

@@ -54,10 +54,24 @@ public final class IngestPorts {
     InputStream open() throws IOException;
   }
 
-  /** Records ingest runs and their problems. */
+  /**
+   * Records ingest runs and their problems. A problem is kept as its row, source id, field, code
+   * and a reason that names no value of the row ({@link
+   * org.sekisho.intel.domain.ProblemReasons#withoutValues}): the values stay in the archived input,
+   * whose reads are checked and audited ({@link IngestRuns}).
+   */
   public interface IngestLog {
+    /**
+     * Opens a run of {@code actor}, a user of {@code agency}, whose agency alone may read it later.
+     */
     long open(
-        String kind, String format, String source, String actor, String sha256, String archive);
+        String kind,
+        String format,
+        String source,
+        String actor,
+        String agency,
+        String sha256,
+        String archive);
 
     void close(IngestReport report);
   }

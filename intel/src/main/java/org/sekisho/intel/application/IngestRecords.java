@@ -153,6 +153,7 @@ public final class IngestRecords {
             format,
             sourceName,
             actor.username(),
+            actor.agency(),
             raw.sha256(),
             raw.path().toString());
     long rows = 0;

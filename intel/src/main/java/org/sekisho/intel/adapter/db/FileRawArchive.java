@@ -46,6 +46,18 @@ public final class FileRawArchive implements RawArchive {
     };
   }
 
+  /**
+   * Reads back an input this archive holds, decompressed. A path outside the archive is refused:
+   * the path comes from the ingest log, and the log must not become a way to read other files.
+   */
+  public InputStream open(Path archived) throws IOException {
+    Path p = archived.toAbsolutePath().normalize();
+    if (!p.startsWith(root.toAbsolutePath().normalize())) {
+      throw new IOException("not an archived input: " + archived.getFileName());
+    }
+    return new GZIPInputStream(Files.newInputStream(p), 1 << 16);
+  }
+
   @Override
   public Archived archive(String kind, String sourceName, InputStream in) throws IOException {
     Path dir =

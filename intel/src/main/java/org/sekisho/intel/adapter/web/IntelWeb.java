@@ -30,6 +30,7 @@ import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.EntityMerges;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IngestReport;
+import org.sekisho.intel.application.IngestRuns;
 import org.sekisho.intel.application.IntelQueries;
 import org.sekisho.intel.application.IntelQueries.Visibility;
 import org.sekisho.intel.application.IntelViews;
@@ -96,6 +97,7 @@ public final class IntelWeb implements WebModule {
   private final EntityMerges merges;
   private final RecordSharing sharing;
   private final Agencies agencies;
+  private final IngestRuns runs;
   private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -107,13 +109,16 @@ public final class IntelWeb implements WebModule {
   /**
    * @param agencies the registered agencies, whose names the liaison desk shows and whose codes its
    *     agreement form offers
+   * @param runs what ingest runs did, and their archived inputs
    */
   public IntelWeb(
       IntelQueries queries,
       IngestRecords ingest,
       EntityMerges merges,
       RecordSharing sharing,
-      Agencies agencies) {
+      Agencies agencies,
+      IngestRuns runs) {
+    this.runs = runs;
     this.queries = queries;
     this.ingest = ingest;
     this.merges = merges;
@@ -289,7 +294,69 @@ public final class IntelWeb implements WebModule {
             // checked row by row: a NUL in one row rejects that row, the others are stored
             Routes.Body.ROWS,
             this::ingestApi)
-        .query("format", "source");
+        .query("format", "source")
+        .get(
+            "/api/ingest-runs/{id}",
+            INGEST,
+            "an ingest run of the caller's agency: its counts and refused rows (row, field, code,"
+                + " reason; no value of a row) and where its raw input is read",
+            this::runApi)
+        .query()
+        .get(
+            "/api/ingest-runs/{id}/raw",
+            INGEST,
+            "the raw input of an ingest run as archived, for the user who ran it or an"
+                + " administrator of its agency (audited)",
+            this::rawApi)
+        .query();
+  }
+
+  private static IngestRuns.Asker asker(Context ctx) {
+    Principal p = Web.principal(ctx);
+    return new IngestRuns.Asker(
+        p.username(), p.agency(), p.hasAny(INGEST_ANY_KIND), p.has(Role.ADMIN));
+  }
+
+  private void runApi(Context ctx) {
+    long id = id(ctx);
+    IngestRuns.Listing l = answer(runs.listing(id, asker(ctx)));
+    IngestRuns.Run r = l.run();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("run", r.id());
+    body.put("kind", r.kind());
+    body.put("format", r.format());
+    body.put("source", r.source());
+    body.put("actor", r.actor());
+    body.put("agency", r.agency());
+    body.put("startedAt", r.startedAt().toString());
+    body.put("finishedAt", r.finishedAt().map(Object::toString).orElse(null));
+    body.put("rowsRead", r.rowsRead());
+    body.put("stored", r.stored());
+    body.put("duplicates", r.duplicates());
+    body.put("rejected", r.rejected());
+    body.put("sha256", r.sha256());
+    // where the values of the refused rows are: the archived input, read under its own check
+    body.put("raw", l.mayReadRaw() ? "/api/ingest-runs/" + r.id() + "/raw" : null);
+    body.put("problems", l.problems());
+    Web.audit(
+        ctx,
+        "ingest.problems.read",
+        "ingest-run:" + id,
+        Map.of("problems", Integer.toString(l.problems().size())));
+    ctx.json(body);
+  }
+
+  private void rawApi(Context ctx) throws IOException {
+    long id = id(ctx);
+    IngestRuns.RawInput raw = answer(runs.raw(id, asker(ctx), audited(ctx)));
+    ctx.contentType("application/octet-stream")
+        .header(
+            "Content-Disposition",
+            "attachment; filename=\"ingest-run-" + id + "." + raw.run().format() + "\"");
+    // streamed: an input may be larger than the heap
+    try (InputStream in = raw.in()) {
+      in.transferTo(ctx.outputStream());
+    }
   }
 
   static Reader reader(Context ctx) {

@@ -1,0 +1,56 @@
+package org.sekisho.intel.domain;
+
+import java.util.regex.Pattern;
+import org.sekisho.core.Problem;
+
+/**
+ * A refused row's reason as the ingest log keeps it: what the field should have held, never what
+ * the row held. The messages the ingest answers with quote the value at fault ({@code expected an
+ * ISO date (1980-04-01), got '1980-13-45'}), which helps whoever sent the file and has it; the log
+ * outlives the request and is read by others, so a name, date of birth or document number quoted
+ * there would be a second copy of personal data beside the archived input. Pure.
+ */
+public final class ProblemReasons {
+  private ProblemReasons() {}
+
+  // Every message that quotes a value does so after "got" (", got '…'", "; got '…'", "got 12"):
+  // the rules of RecordReader, FieldRules, RecordFormat and the core codes all write it that way.
+  private static final Pattern GOT = Pattern.compile("(?:^|[\\s,;(])got\\s");
+
+  /**
+   * Codes whose message goes on, after a colon, with a parser's own words, which may quote the
+   * broken input (Jackson's {@code Unrecognized token 'SUZUKI'}).
+   */
+  private static boolean quotesParser(String code) {
+    return code.equals("invalid-json")
+        || code.equals("invalid-csv")
+        || code.equals("invalid-header");
+  }
+
+  /**
+   * The reason without any value of the row: a parser's words after the first colon are left out,
+   * and so is everything from the first {@code got} on (a JSON type named by {@code invalid-type}
+   * is kept: it names a shape of our own, not a value). The code stands in when nothing is left.
+   */
+  public static String withoutValues(Problem p) {
+    String m = p.message() == null ? "" : p.message();
+    String code = p.code() == null ? "" : p.code();
+    if (quotesParser(code)) {
+      int colon = m.indexOf(':');
+      if (colon >= 0) {
+        m = m.substring(0, colon);
+      }
+    }
+    if (!code.equals("invalid-type")) {
+      var got = GOT.matcher(m);
+      if (got.find()) {
+        m = m.substring(0, got.start());
+      }
+    }
+    m = m.strip();
+    while (!m.isEmpty() && ",;(".indexOf(m.charAt(m.length() - 1)) >= 0) {
+      m = m.substring(0, m.length() - 1).strip();
+    }
+    return m.isEmpty() ? code : m;
+  }
+}
