@@ -39,7 +39,9 @@ class SearchTokensTest {
   @Test
   void kanjiOutsideTheBasicPlaneArePairedWholeAndALoneOneIsKept() {
     // 𠮷 (U+20BB7) takes two UTF-16 units; a pair must never split it.
-    assertThat(SearchTokens.of("𠮷野家 と 𠮷")).containsExactly("𠮷野", "野家", "と", "𠮷");
+    // across a space, the pair of a document's CJK runs too (a name written with or without one)
+    assertThat(SearchTokens.of("𠮷野家 と 𠮷")).containsExactly("𠮷野", "野家", "家と", "と", "と𠮷", "𠮷");
+    assertThat(SearchTokens.forQuery("𠮷野家 と 𠮷")).containsExactly("𠮷野", "野家", "と", "𠮷");
     assertThat(SearchTokens.of("東京")).containsExactly("東京");
     assertThat(SearchTokens.of("東")).containsExactly("東");
   }

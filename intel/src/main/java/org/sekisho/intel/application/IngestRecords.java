@@ -579,7 +579,7 @@ public final class IngestRecords {
                     owner,
                     shared,
                     EntityExtraction.of(r),
-                    SearchTokens.of(r.searchText() + " " + r.title()),
+                    SearchTokens.of(r.searchText() + "\n" + r.title()),
                     run));
   }
 }

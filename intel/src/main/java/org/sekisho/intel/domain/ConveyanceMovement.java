@@ -87,7 +87,7 @@ public record ConveyanceMovement(
 
   @Override
   public String searchText() {
-    return Text.join(
+    return Text.fields(
         List.of(
             movementId,
             conveyanceName,

@@ -139,6 +139,6 @@ public record Declaration(
       parts.add(i.hsCode());
       parts.add(i.description());
     }
-    return Text.join(parts);
+    return Text.fields(parts);
   }
 }

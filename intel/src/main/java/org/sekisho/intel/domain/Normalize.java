@@ -30,9 +30,46 @@ public final class Normalize {
     return MatchKeys.companyKey(name);
   }
 
-  /** Person key: folded, honorifics removed, name parts sorted ({@link MatchKeys#personKey}). */
+  /**
+   * Person key: folded, honorifics removed, name parts sorted ({@link MatchKeys#personKey}); a name
+   * written in Japanese, Chinese or Korean script alone has its parts joined in the written order
+   * instead, so that spacing does not matter: 鈴木美咲, 鈴木 美咲 and 鈴木　美咲 are {@code 鈴木美咲}, ｽｽﾞｷ ﾐｻｷ and
+   * スズキミサキ are {@code スズキミサキ}. (These scripts write the family name first, without or with a space;
+   * the sorting that makes MISAKI SUZUKI and SUZUKI MISAKI one key would make 鈴木 美咲 and 鈴木美咲 two.)
+   */
   public static String personKey(String name) {
-    return MatchKeys.personKey(name);
+    String key = MatchKeys.personKey(name);
+    if (key.indexOf(' ') < 0 || !cjkOnly(key)) {
+      return key;
+    }
+    // the parts in the order the name writes them
+    String folded = fold(name);
+    String[] parts = key.split(" ");
+    Integer[] order = new Integer[parts.length];
+    int[] at = new int[parts.length];
+    for (int i = 0; i < parts.length; i++) {
+      order[i] = i;
+      int p = folded.indexOf(parts[i]);
+      at[i] = p < 0 ? Integer.MAX_VALUE : p;
+    }
+    java.util.Arrays.sort(order, (a, b) -> Integer.compare(at[a], at[b]));
+    StringBuilder joined = new StringBuilder(key.length());
+    for (int i : order) {
+      joined.append(parts[i]);
+    }
+    return joined.toString();
+  }
+
+  /** Whether the key holds nothing but CJK characters and the spaces between its parts. */
+  private static boolean cjkOnly(String key) {
+    for (int i = 0; i < key.length(); ) {
+      int cp = key.codePointAt(i);
+      i += Character.charCount(cp);
+      if (cp != ' ' && !SearchTokens.isCjk(cp)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**
@@ -78,8 +115,59 @@ public final class Normalize {
     return PHONE_KEYS.apply(country + "\u0000" + fallback + "\u0000" + phone);
   }
 
+  /**
+   * {@code text} with every dash a number may be written with as an ASCII hyphen: U+2010 to U+2015
+   * (hyphen, non-breaking hyphen, figure dash, en and em dash, horizontal bar), U+2212 (minus), and
+   * the full-width hyphen U+FF0D (NFKC writes it as {@code -} already); the prolonged sound mark
+   * U+30FC (ー, and half-width ｰ) only between digits or brackets, where it is a dash, not a vowel.
+   */
+  public static String dashes(String text) {
+    if (text == null) {
+      return "";
+    }
+    boolean any = false;
+    for (int i = 0; i < text.length() && !any; i++) {
+      char c = text.charAt(i);
+      any =
+          (c >= '\u2010' && c <= '\u2015')
+              || c == '\u2212'
+              || c == '\u30FC'
+              || c == '\uFF0D'
+              || c == '\uFF70';
+    }
+    if (!any) {
+      return text;
+    }
+    StringBuilder sb = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if ((c >= '\u2010' && c <= '\u2015') || c == '\u2212' || c == '\uFF0D') {
+        sb.append('-');
+      } else if ((c == '\u30FC' || c == '\uFF70')
+          && i > 0
+          && i + 1 < text.length()
+          && numberSide(text.charAt(i - 1))
+          && numberSide(text.charAt(i + 1))) {
+        sb.append('-');
+      } else {
+        sb.append(c);
+      }
+    }
+    return sb.toString();
+  }
+
+  /** A digit (ASCII or full-width) or a bracket, as stand beside a dash in a number. */
+  private static boolean numberSide(char c) {
+    return (c >= '0' && c <= '9')
+        || (c >= '\uFF10' && c <= '\uFF19')
+        || c == '('
+        || c == ')'
+        || c == '\uFF08'
+        || c == '\uFF09';
+  }
+
   private static String parsePhone(String phone, String country, String fallback) {
-    String raw = fold(phone);
+    String raw = dashes(fold(phone));
     if (raw.isEmpty()) {
       return "";
     }

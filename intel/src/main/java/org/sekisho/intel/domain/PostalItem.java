@@ -74,6 +74,6 @@ public record PostalItem(
     for (Party p : List.of(sender, addressee)) {
       parts.addAll(List.of(p.name(), p.address(), p.phone(), p.email()));
     }
-    return Text.join(parts);
+    return Text.fields(parts);
   }
 }

@@ -59,7 +59,8 @@ public final class QueryKeys {
       return new Split(List.of(), query == null ? "" : query);
     }
     // NFKC without upper-casing: full-width digits and ＋ read as written
-    String text = Normalizer.normalize(query, Normalizer.Form.NFKC);
+    // and every dash a number is written with read as ASCII's (03−3094−7412, 03ー3094ー7412)
+    String text = Normalize.dashes(Normalizer.normalize(query, Normalizer.Form.NFKC));
     List<KeyTerm> keys = new ArrayList<>(1);
     StringBuilder rest = new StringBuilder();
     int last = 0;

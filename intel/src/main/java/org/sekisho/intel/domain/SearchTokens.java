@@ -30,12 +30,15 @@ public final class SearchTokens {
 
   /**
    * Tokens for a stored document: words, CJK bigrams, and each identifier written with separators
-   * (B/L numbers, phones, declaration ids such as {@code B7-123456}) also as one joined token.
+   * (B/L numbers, phones, declaration ids such as {@code B7-123456}) also as one joined token. Two
+   * CJK runs with nothing but spaces between them also give the pair across the space ({@code 鈴木
+   * 美咲} gives 木美), so that a query writing the name without the space ({@code 鈴木美咲}: 鈴木, 木美, 美咲)
+   * finds it; a query is not given these pairs, so that {@code 鈴木 美咲} finds 鈴木美咲 as well.
    */
   public static List<String> of(String text) {
     // One set for words and joined identifiers: this runs for every ingested record.
     Set<String> out = new LinkedHashSet<>();
-    tokens(text, out);
+    tokens(text, out, true);
     out.addAll(joinedIdentifiers(text));
     return List.copyOf(out);
   }
@@ -141,7 +144,8 @@ public final class SearchTokens {
   // 176-12345675.
   private static final java.util.regex.Pattern ID_WITH_SEPARATORS =
       java.util.regex.Pattern.compile(
-          "(?<![\\p{Alnum}])(?=[\\p{Alnum}]*\\d)[\\p{Alnum}]+(?:[-./][\\p{Alnum}]+)+");
+          "(?<![\\p{Alnum}])(?=[\\p{Alnum}]*\\d)[\\p{Alnum}]+(?:[-./\u2010-\u2015\u2212\u30FC\uFF0D]"
+              + "[\\p{Alnum}]+)+");
 
   static List<String> joinedIdentifiers(String text) {
     if (text == null || text.isEmpty()) {
@@ -200,17 +204,32 @@ public final class SearchTokens {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
   }
 
+  /**
+   * A separator inside an identifier: a hyphen, point or slash, and every other dash a number is
+   * written with (U+2010 to U+2015, U+2212 minus, U+FF0D full-width hyphen, and between ASCII
+   * letters or digits, where the scan looks, U+30FC ー), as {@link Normalize#dashes} reads them.
+   */
   private static boolean isSeparator(char ch) {
-    return ch == '-' || ch == '.' || ch == '/';
+    return ch == '-'
+        || ch == '.'
+        || ch == '/'
+        || (ch >= '\u2010' && ch <= '\u2015')
+        || ch == '\u2212'
+        || ch == '\u30FC'
+        || ch == '\uFF0D';
   }
 
   private static List<String> tokens(String text) {
     Set<String> out = new LinkedHashSet<>();
-    tokens(text, out);
+    tokens(text, out, false);
     return List.copyOf(out);
   }
 
-  private static void tokens(String text, Set<String> out) {
+  /**
+   * @param bridge whether two CJK runs with only spaces between them also give the pair of
+   *     characters across the spaces (documents do, queries do not)
+   */
+  private static void tokens(String text, Set<String> out, boolean bridge) {
     String s = text == null ? "" : text;
     if (!isAscii(s) && !Normalizer.isNormalized(s, Normalizer.Form.NFKC)) {
       s = Normalizer.normalize(s, Normalizer.Form.NFKC);
@@ -218,6 +237,8 @@ public final class SearchTokens {
     s = s.toLowerCase(Locale.ROOT);
     StringBuilder word = new StringBuilder();
     StringBuilder cjk = new StringBuilder();
+    // the last character of a CJK run followed so far by spaces alone, else -1
+    int before = -1;
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
@@ -226,19 +247,33 @@ public final class SearchTokens {
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
           flushCjk(cjk, out);
           word.append((char) cp);
+          before = -1;
         } else {
           flushWord(word, out);
+          if (cp == ' ' && bridge) {
+            if (cjk.length() > 0) {
+              before = cjk.codePointBefore(cjk.length());
+            }
+          } else {
+            before = -1;
+          }
           flushCjk(cjk, out);
         }
       } else if (isCjk(cp)) {
         flushWord(word, out);
+        if (before >= 0 && cjk.length() == 0) {
+          out.add(new StringBuilder(4).appendCodePoint(before).appendCodePoint(cp).toString());
+        }
+        before = -1;
         cjk.appendCodePoint(cp);
       } else if (Character.isLetterOrDigit(cp)) {
         flushCjk(cjk, out);
         word.appendCodePoint(cp);
+        before = -1;
       } else {
         flushWord(word, out);
         flushCjk(cjk, out);
+        before = -1;
       }
     }
     flushWord(word, out);

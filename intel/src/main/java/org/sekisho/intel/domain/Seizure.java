@@ -109,6 +109,6 @@ public record Seizure(
       parts.addAll(List.of(p.name(), p.id(), p.address(), p.phone()));
     }
     parts.addAll(relatedRecords);
-    return Text.join(parts);
+    return Text.fields(parts);
   }
 }

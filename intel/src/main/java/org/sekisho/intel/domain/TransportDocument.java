@@ -105,6 +105,6 @@ public record TransportDocument(
     for (Party p : List.of(shipper, consignee, notifyParty)) {
       parts.addAll(List.of(p.name(), p.id(), p.address(), p.phone(), p.email()));
     }
-    return Text.join(parts);
+    return Text.fields(parts);
   }
 }
