@@ -337,6 +337,16 @@ public final class RecordReader {
     return time.indexOf('+') >= 0 || time.indexOf('-') >= 0;
   }
 
+  /**
+   * A number as it is kept: its value without trailing zeros ({@code 100.0} and {@code 100} are
+   * {@code 100}, {@code 12.50} is {@code 12.5}), never in exponent form, so that a row sent again
+   * with a number written differently is the same record, not a conflicting version.
+   */
+  static BigDecimal canonical(BigDecimal d) {
+    BigDecimal s = d.stripTrailingZeros();
+    return s.scale() < 0 ? s.setScale(0) : s;
+  }
+
   /** Field access that records problems (with the full field path) instead of throwing. */
   private static final class Row {
     final Fields f;
@@ -514,7 +524,7 @@ public final class RecordReader {
           problems.add(p.get());
           return null;
         }
-        return d;
+        return canonical(d);
       } catch (NumberFormatException e) {
         problem("invalid-number", name, "expected a decimal number such as 12.5, got '" + v + "'");
         return null;

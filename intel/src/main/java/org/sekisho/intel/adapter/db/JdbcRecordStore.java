@@ -64,7 +64,7 @@ public final class JdbcRecordStore implements RecordStore {
       StoredRecord first = byId.putIfAbsent(identity, s);
       if (first == null) {
         positions.put(identity, i);
-      } else if (!first.record().equals(s.record())) {
+      } else if (!sameValue(first.record(), s.record())) {
         conflicting.add(i);
       }
     }
@@ -215,7 +215,7 @@ public final class JdbcRecordStore implements RecordStore {
             st.executeQuery(
                 "select s.agency, s.kind, s.source_id from stage_record s join intel.record r on"
                     + " r.kind = s.kind and r.source_id = s.source_id and r.agency = s.agency"
-                    + " and r.id <> s.id where r.data::text <> s.data::text")) {
+                    + " and r.id <> s.id where cast(r.data as jsonb) <> cast(s.data as jsonb)")) {
           while (skipped.next()) {
             Integer at =
                 positions.get(
@@ -320,12 +320,40 @@ public final class JdbcRecordStore implements RecordStore {
           }
           IntelRecord stored =
               readBack.readerFor(repeat.record().getClass()).readValue(rs.getString(2));
-          if (!stored.equals(repeat.record())) {
+          if (!sameValue(stored, repeat.record())) {
             conflicting.add(positions.get(identity));
           }
         }
       }
     }
+  }
+
+  /**
+   * Numbers compared by value: {@code 100.0} is {@code 100}. Records stored before numbers were
+   * kept without trailing zeros hold them as sent.
+   */
+  private static final java.util.Comparator<com.fasterxml.jackson.databind.JsonNode> BY_VALUE =
+      (x, y) -> {
+        if (x.equals(y)) {
+          return 0;
+        }
+        if (x.isNumber() && y.isNumber()) {
+          return x.decimalValue().compareTo(y.decimalValue()) == 0 ? 0 : 1;
+        }
+        return 1;
+      };
+
+  /**
+   * Whether two versions of a record hold the same values: equal, or equal once each number is
+   * compared by its value (a record stored with {@code 100.0} and a repeat with {@code 100}).
+   */
+  private boolean sameValue(IntelRecord a, IntelRecord b) {
+    if (a.equals(b)) {
+      return true;
+    }
+    com.fasterxml.jackson.databind.JsonNode x = json.valueToTree(a);
+    com.fasterxml.jackson.databind.JsonNode y = json.valueToTree(b);
+    return x.equals(BY_VALUE, y);
   }
 
   private static String md5(String text) {
