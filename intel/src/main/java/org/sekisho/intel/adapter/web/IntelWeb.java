@@ -687,6 +687,21 @@ public final class IntelWeb implements WebModule {
     body.put("title", r.title());
     body.put("parties", r.parties());
     body.put("entities", r.entities());
+    // the seizures naming this record in their relatedRecords, as its page lists them: only those
+    // the reader may read (a partner sees those shared with it)
+    List<Map<String, Object>> namedBy = new ArrayList<>();
+    for (IntelViews.Hit h : r.namedBy()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("id", h.id());
+      m.put("kind", h.kind());
+      m.put("sourceId", h.sourceId());
+      m.put("eventTime", h.eventTime());
+      m.put("title", h.title());
+      m.put("href", "/api/records/" + h.id());
+      m.put("page", "/records/" + h.id());
+      namedBy.add(m);
+    }
+    body.put("namedBy", namedBy);
     try {
       body.put("data", shown(pretty.readTree(r.dataJson()), false));
     } catch (IOException e) {
