@@ -1514,6 +1514,8 @@ public final class IntelWeb implements WebModule {
     requireEntity(ctx, id);
     String expected = "{\"mergedId\": 123, \"reason\": \"…\"}";
     JsonNode body = jsonObject(ctx, expected);
+    // a misspelt field ("reson") would otherwise merge with the reason missing, or not at all
+    only(body, "mergedId", "reason");
     JsonNode merged = body.get("mergedId");
     if (merged == null || merged.isNull()) {
       throw HttpProblem.of("missing-field", "mergedId", "expected " + expected);
@@ -1540,6 +1542,7 @@ public final class IntelWeb implements WebModule {
   private void undoApi(Context ctx) {
     long id = id(ctx);
     JsonNode body = jsonObject(ctx, "{\"reason\": \"…\"}");
+    only(body, "reason");
     String reason = jsonText(body, "reason", "a text saying why the two are not the same party");
     requireMerge(ctx, id);
     ctx.json(Map.of("undone", answer(merges.undo(id, reason, actor(ctx), audited(ctx)))));
