@@ -739,7 +739,14 @@ public final class IntelWeb implements WebModule {
   }
 
   private void entityPage(Context ctx) {
-    long id = id(ctx);
+    renderEntity(ctx, id(ctx), null);
+  }
+
+  /**
+   * The entity page, read and audited as always; with {@code refused}, the merge or undo form that
+   * was refused shows why beside it, with what was typed.
+   */
+  private void renderEntity(Context ctx, long id, FormRefusal refused) {
     requireEntity(ctx, id);
     var e =
         queries
@@ -751,7 +758,75 @@ public final class IntelWeb implements WebModule {
     params.put("mayMerge", MERGE.admits(Web.principal(ctx)));
     params.put("csrf", Web.csrf(ctx));
     params.put("t", Web.messages(ctx));
+    params.put("refused", refused);
+    params.put("graphTexts", graphTexts(Web.messages(ctx)));
     Web.page(ctx, e.display(), render("entity.jte", params));
+  }
+
+  /** The node kinds the link graph draws: records and every entity type. */
+  private static final List<String> GRAPH_KINDS =
+      List.of(
+          "record",
+          "company",
+          "person",
+          "trader",
+          "address",
+          "phone",
+          "email",
+          "document",
+          "vessel",
+          "flight",
+          "container",
+          "transport-document");
+
+  /** The links' roles the graph names. */
+  private static final List<String> GRAPH_ROLES =
+      List.of(
+          "declarant",
+          "importer",
+          "exporter",
+          "consignee",
+          "seller",
+          "shipper",
+          "notify",
+          "sender",
+          "addressee",
+          "suspect",
+          "company",
+          "container",
+          "transport-document",
+          "master",
+          "self",
+          "conveyance");
+
+  /**
+   * The link graph's texts in the reader's language, as JSON for its script (status line, legend,
+   * node kinds, link roles, tooltips): the script itself holds none.
+   */
+  private String graphTexts(Messages t) {
+    Map<String, Object> texts = new LinkedHashMap<>();
+    texts.put("loading", t.get("graph.loading"));
+    texts.put("status", t.get("graph.status"));
+    texts.put("truncated", t.get("graph.truncated"));
+    texts.put("unavailable", t.get("graph.unavailable"));
+    texts.put("legend", t.get("graph.legend"));
+    texts.put("open", t.get("graph.open"));
+    texts.put("fit", t.get("graph.fit"));
+    Map<String, String> kinds = new LinkedHashMap<>();
+    for (String k : GRAPH_KINDS) {
+      kinds.put(k, t.get(k.equals("record") ? "graph.kind.record" : "entity." + k));
+    }
+    texts.put("kinds", kinds);
+    Map<String, String> roles = new LinkedHashMap<>();
+    for (String r : GRAPH_ROLES) {
+      roles.put(r, t.get("role." + r));
+    }
+    texts.put("roles", roles);
+    try {
+      return new ObjectMapper().writeValueAsString(texts);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private void entityApi(Context ctx) {
@@ -805,16 +880,53 @@ public final class IntelWeb implements WebModule {
     }
   }
 
+  /**
+   * Merges from the entity page (a candidate's row, or the form that takes an id: {@code
+   * form=by-id}); refused, the page comes back (with the refusal's status) showing why beside the
+   * form, with the id and reason as typed.
+   */
   private void mergeForm(Context ctx) {
     long id = id(ctx);
     requireEntity(ctx, id);
-    long mergedId = mergedId(ctx.formParam("mergedId"));
-    // the entity pulled in must be one the actor may read, as the survivor must
-    requireEntity(ctx, mergedId);
-    answer(merges.merge(id, mergedId, ctx.formParam("reason"), actor(ctx), audited(ctx)));
+    String typedId = form(ctx, "mergedId").strip();
+    String reason = form(ctx, "reason");
+    String name = "by-id".equals(form(ctx, "form")) ? "merge-by-id" : "merge:" + typedId;
+    Outcome<Long> o;
+    try {
+      long mergedId = mergedId(typedId);
+      // the entity pulled in must be one the actor may read, as the survivor must
+      requireEntity(ctx, mergedId);
+      o = merges.merge(id, mergedId, reason, actor(ctx), audited(ctx));
+    } catch (HttpProblem refused) {
+      o = new Outcome.Rejected<>(List.of(refused.problem()));
+    }
+    if (o instanceof Outcome.Rejected<?> r) {
+      Problem p = r.problems().get(0);
+      // refused decisions are kept as the sharing's are: which form, which field, why (by code)
+      Web.audit(
+          ctx,
+          "entity.merge.refused",
+          "entity:" + id,
+          Map.of("merged", FieldRules.shorten(typedId), "refused", p.code(), "field", p.field()));
+      ctx.status(HttpProblem.status(p));
+      renderEntity(
+          ctx,
+          id,
+          new FormRefusal(
+              name,
+              p.field(),
+              MergeMessages.why(Web.messages(ctx), p, typedId.equals(Long.toString(id)), typedId),
+              Map.of("mergedId", typedId, "reason", reason),
+              List.of()));
+      return;
+    }
     ctx.redirect("/entities/" + id);
   }
 
+  /**
+   * Undoes a merge from an entity page; refused, the page comes back showing why beside the undo
+   * form, with the reason as typed.
+   */
   private void undoForm(Context ctx) {
     long mergeId = id(ctx);
     // everything is checked before the undo is made: a bad page to return to must not answer 400
@@ -825,8 +937,23 @@ public final class IntelWeb implements WebModule {
           "invalid-parameter", "back", "expected the numeric id of the entity page to return to");
     }
     long survivor = requireMerge(ctx, mergeId);
-    answer(merges.undo(mergeId, ctx.formParam("reason"), actor(ctx), audited(ctx)));
-    ctx.redirect("/entities/" + (back.isEmpty() ? survivor : Long.parseLong(back)));
+    String reason = form(ctx, "reason");
+    long page = back.isEmpty() ? survivor : Long.parseLong(back);
+    if (merges.undo(mergeId, reason, actor(ctx), audited(ctx)) instanceof Outcome.Rejected<?> r) {
+      Problem p = r.problems().get(0);
+      ctx.status(HttpProblem.status(p));
+      renderEntity(
+          ctx,
+          page,
+          new FormRefusal(
+              "undo:" + mergeId,
+              p.field(),
+              MergeMessages.why(Web.messages(ctx), p, false, Long.toString(mergeId)),
+              Map.of("reason", reason),
+              List.of()));
+      return;
+    }
+    ctx.redirect("/entities/" + page);
   }
 
   /**

@@ -1,0 +1,305 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * What intelligence officers found using the demo: the record API lists the seizures that name a
+ * record as its page does (a partner only those shared with it); a refused merge form comes back
+ * with the reason as typed; the merge API refuses a field it does not take; the link graph's texts
+ * come in the page's language.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AnalystFindingsWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String analyst;
+  private String police;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    TestIngest.register(db, CLOCK, "police-jp");
+    String pw = "pw-" + System.nanoTime();
+    accounts.upsert("aiko", "Aiko", pw, Set.of(Role.ANALYST), "customs-jp", "");
+    accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "");
+    analyst = accounts.issueApiToken("aiko", "test", Optional.empty());
+    police = accounts.issueApiToken("taro", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    TestIngest.agree(db, CLOCK, "police-jp", "declarations", "seizures");
+    ingest(
+        "declarations",
+        "{\"declarationId\":\"NB-D-1\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\","
+            + "\"sharedWith\":[\"police-jp\"],\"importer\":{\"name\":\"Kitsune Trading\","
+            + "\"country\":\"JP\"},\"items\":[{\"hsCode\":\"090121\"}]}\n"
+            + "{\"declarationId\":\"NB-D-2\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\","
+            + "\"importer\":{\"name\":\"Kitsune Shoji\",\"country\":\"JP\"},"
+            + "\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    ingest(
+        "seizures",
+        "{\"seizureId\":\"NB-S-SHARED\",\"date\":\"2026-11-21\",\"commodity\":\"gold\","
+            + "\"sharedWith\":[\"police-jp\"],\"relatedRecords\":[\"declaration:NB-D-1\"]}\n"
+            + "{\"seizureId\":\"NB-S-OWN\",\"date\":\"2026-11-22\",\"commodity\":\"gold\","
+            + "\"relatedRecords\":[\"declaration:NB-D-1\"]}\n");
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String bearer, String method, String path, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + bearer)
+            .header("Accept", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private void ingest(String kind, String lines) throws Exception {
+    HttpResponse<String> r = send(analyst, "POST", "/api/ingest/" + kind + "?format=json", lines);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(JSON.readTree(r.body()).get("rejected").asLong()).as(r.body()).isZero();
+  }
+
+  private long id(String sql) {
+    Long n = db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    return n;
+  }
+
+  private static List<String> sourceIds(JsonNode namedBy) {
+    List<String> out = new ArrayList<>();
+    namedBy.forEach(n -> out.add(n.get("sourceId").asText()));
+    return out;
+  }
+
+  @Test
+  void theRecordApiListsTheSeizuresNamingTheRecordThatTheReaderMayRead() throws Exception {
+    long declaration = id("select id from intel.record where source_id = 'NB-D-1'");
+    long shared = id("select id from intel.record where source_id = 'NB-S-SHARED'");
+    JsonNode own = JSON.readTree(send(analyst, "GET", "/api/records/" + declaration, null).body());
+    assertThat(sourceIds(own.get("namedBy"))).containsExactly("NB-S-OWN", "NB-S-SHARED");
+    JsonNode first = own.get("namedBy").get(1);
+    assertThat(first.get("id").asLong()).isEqualTo(shared);
+    assertThat(first.get("kind").asText()).isEqualTo("seizure");
+    assertThat(first.get("href").asText()).isEqualTo("/api/records/" + shared);
+    assertThat(first.get("page").asText()).isEqualTo("/records/" + shared);
+    // by kind and source id too
+    JsonNode bySource =
+        JSON.readTree(send(analyst, "GET", "/api/records/declaration/NB-D-1", null).body());
+    assertThat(sourceIds(bySource.get("namedBy"))).containsExactly("NB-S-OWN", "NB-S-SHARED");
+    // the partner reads the declaration, and only the seizure shared with it
+    HttpResponse<String> partner = send(police, "GET", "/api/records/" + declaration, null);
+    assertThat(partner.statusCode()).as(partner.body()).isEqualTo(200);
+    assertThat(sourceIds(JSON.readTree(partner.body()).get("namedBy")))
+        .containsExactly("NB-S-SHARED");
+    // a record no seizure names lists none
+    long other = id("select id from intel.record where source_id = 'NB-D-2'");
+    JsonNode unnamed = JSON.readTree(send(analyst, "GET", "/api/records/" + other, null).body());
+    assertThat(unnamed.get("namedBy").isArray()).isTrue();
+    assertThat(unnamed.get("namedBy")).isEmpty();
+  }
+
+  private long company(String key) {
+    return id("select id from intel.entity where type = 'company' and key = '" + key + "'");
+  }
+
+  @Test
+  void theMergeApiRefusesAFieldItDoesNotTakeNamingIt() throws Exception {
+    long a = company("KITSUNE TRADING|JP");
+    long b = company("KITSUNE SHOJI|JP");
+    HttpResponse<String> r =
+        send(
+            analyst,
+            "POST",
+            "/api/entities/" + a + "/merge",
+            "{\"mergedId\":" + b + ",\"reson\":\"same phone and address\"}");
+    assertThat(r.statusCode()).isEqualTo(400);
+    JsonNode p = JSON.readTree(r.body());
+    assertThat(p.get("field").asText()).isEqualTo("reson");
+    assertThat(p.get("message").asText()).contains("mergedId, reason");
+    long merged =
+        id("select count(*) from intel.entity where merged_into is not null and id = " + b);
+    assertThat(merged).isZero();
+    HttpResponse<String> undo =
+        send(analyst, "POST", "/api/merges/1/undo", "{\"reason\":\"not the same\",\"why\":1}");
+    assertThat(undo.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(undo.body()).get("field").asText()).isEqualTo("why");
+  }
+
+  private HttpResponse<String> form(String path, String lang, String... fields) throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < fields.length; i += 2) {
+      if (body.length() > 0) {
+        body.append('&');
+      }
+      body.append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
+          .append('=')
+          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
+    }
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + analyst)
+            .header("Accept", "text/html")
+            .header("Accept-Language", lang)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aRefusedMergeFormComesBackWithTheReasonAsTyped() throws Exception {
+    long a = company("KITSUNE TRADING|JP");
+    // a typo in the id: the reason typed is kept beside the refusal, in the page's language
+    HttpResponse<String> badId =
+        form(
+            "/entities/" + a + "/merge",
+            "ja",
+            "form",
+            "by-id",
+            "mergedId",
+            "99999999",
+            "reason",
+            "同じ電話番号と住所");
+    assertThat(badId.statusCode()).isEqualTo(404);
+    assertThat(badId.body())
+        .contains("id=\"merge-error\"")
+        .contains("閲覧できるエンティティの中に 99999999 は見つかりません")
+        .contains("value=\"同じ電話番号と住所\"")
+        .contains("value=\"99999999\"");
+    // itself
+    HttpResponse<String> self =
+        form(
+            "/entities/" + a + "/merge",
+            "en",
+            "form",
+            "by-id",
+            "mergedId",
+            Long.toString(a),
+            "reason",
+            "the same registry entry");
+    assertThat(self.statusCode()).isEqualTo(400);
+    assertThat(self.body())
+        .contains("cannot be merged into itself")
+        .contains("value=\"the same registry entry\"");
+    // a reason too short from a candidate's row: kept in that row
+    long b = company("KITSUNE SHOJI|JP");
+    HttpResponse<String> tooShort =
+        form("/entities/" + a + "/merge", "en", "mergedId", Long.toString(b), "reason", "same");
+    assertThat(tooShort.statusCode()).isEqualTo(400);
+    // in that candidate's row when the page lists it, else in the form that takes an id
+    assertThat(tooShort.body())
+        .contains("Say in plain words why: at least 5 characters")
+        .contains("value=\"same\"");
+    long merged =
+        id("select count(*) from intel.entity where merged_into is not null and id = " + b);
+    assertThat(merged).isZero();
+    long refusals =
+        id(
+            "select count(*) from platform.audit_log where action = 'entity.merge.refused' and"
+                + " subject = 'entity:"
+                + a
+                + "'");
+    assertThat(refusals).isEqualTo(3);
+  }
+
+  @Test
+  void theGraphTextsComeInThePagesLanguageAndTheScriptHoldsNone() throws Exception {
+    long a = company("KITSUNE TRADING|JP");
+    HttpResponse<String> ja = send(analyst, "GET", "/entities/" + a + "?lang=ja", null);
+    assertThat(ja.statusCode()).isEqualTo(200);
+    String texts = ja.body().replace("&#34;", "\"").replace("&quot;", "\"");
+    assertThat(texts)
+        .contains("\"status\":\"ノード {0} 件、リンク {1} 件\"")
+        .contains("\"record\":\"記録\"")
+        .contains("\"company\":\"法人\"")
+        .contains("\"importer\":\"輸入者\"")
+        .contains("全体を表示");
+    String en = send(analyst, "GET", "/entities/" + a + "?lang=en", null).body();
+    assertThat(en.replace("&#34;", "\"").replace("&quot;", "\""))
+        .contains("\"status\":\"{0} nodes, {1} links\"")
+        .contains("\"importer\":\"importer\"");
+    String script;
+    try (InputStream in = getClass().getResourceAsStream("/assets/intel/graph.js")) {
+      script = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    // no English shown from the script itself
+    assertThat(script)
+        .doesNotContain("\" nodes")
+        .doesNotContain("links\"")
+        .doesNotContain("truncated:")
+        .doesNotContain("graph unavailable");
+  }
+}

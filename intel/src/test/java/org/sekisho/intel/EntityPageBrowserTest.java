@@ -1,0 +1,160 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.Chromium;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * In Chromium, on a Japanese entity page: the link graph's status line, legend and button are in
+ * Japanese; a merge refused for a reason too short comes back with the refusal in Japanese and the
+ * reason as typed.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class EntityPageBrowserTest {
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final String PASSWORD = "graph-" + System.nanoTime();
+
+  private Database db;
+  private WebServer web;
+  private String base;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    accounts.upsert("aiko", "Aiko", PASSWORD, Set.of(Role.ANALYST), "customs-jp", "HQ");
+    String token = accounts.issueApiToken("aiko", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    HttpResponse<String> ingested =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/ingest/declarations"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"declarationId\":\"GR-1\",\"date\":\"2026-11-20\",\"office\":"
+                                + "\"JPTYO\",\"importer\":{\"name\":\"狐商事\",\"country\":\"JP\","
+                                + "\"phone\":\"03-3094-7412\"},\"items\":[{\"hsCode\":\"090121\"}]}\n"
+                                + "{\"declarationId\":\"GR-2\",\"date\":\"2026-11-21\",\"office\":"
+                                + "\"JPTYO\",\"importer\":{\"name\":\"狐貿易\",\"country\":\"JP\","
+                                + "\"phone\":\"03-3094-7412\"},\"items\":[{\"hsCode\":\"090121\"}]}\n",
+                            StandardCharsets.UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private long company(String key) {
+    Long id =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from intel.entity where type = 'company' and key = ?")
+                        .bind(0, key)
+                        .mapTo(Long.class)
+                        .one());
+    return id;
+  }
+
+  @Test
+  void theGraphSpeaksJapaneseAndARefusedMergeKeepsTheTypedReason() {
+    long kitsune = company("狐商事|JP");
+    long other = company("狐貿易|JP");
+    WebDriver d = Chromium.start("--window-size=1300,1600");
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
+      d.get(base + "/login?lang=ja&next=/entities/" + kitsune);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      d.findElement(By.id("username")).sendKeys("aiko");
+      d.findElement(By.id("password")).sendKeys(PASSWORD);
+      d.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("graph")));
+      wait.until(
+          ExpectedConditions.attributeToBeNotEmpty(d.findElement(By.id("graph")), "data-nodes"));
+      String status = d.findElement(By.id("graph-status")).getText();
+      assertThat(status).startsWith("ノード ").contains("リンク").doesNotContain("nodes");
+      String legend = d.findElement(By.id("graph-legend")).getText();
+      assertThat(legend).contains("法人").contains("記録").contains("電話");
+      assertThat(d.findElement(By.id("graph-fit")).getText()).isEqualTo("全体を表示");
+
+      // the browser would stop a short reason; the server refuses it too and keeps it
+      ((JavascriptExecutor) d)
+          .executeScript("document.getElementById('merge-reason').removeAttribute('minlength');");
+      d.findElement(By.id("merge-id")).sendKeys(Long.toString(other));
+      d.findElement(By.id("merge-reason")).sendKeys("同じ");
+      d.findElement(By.cssSelector("#merge-by-id button")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("merge-error")));
+      assertThat(d.findElement(By.id("merge-error")).getText()).contains("5 文字以上");
+      assertThat(d.findElement(By.id("merge-reason")).getAttribute("value")).isEqualTo("同じ");
+      assertThat(d.findElement(By.id("merge-id")).getAttribute("value"))
+          .isEqualTo(Long.toString(other));
+      assertThat(d.findElement(By.id("merge-reason")).getAttribute("aria-invalid"))
+          .isEqualTo("true");
+    } finally {
+      d.quit();
+    }
+  }
+}
