@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.platform.i18n.Messages;
 
 /**
  * What an administrator asks of the audit log: entries narrowed by actor, agency, action, subject,
@@ -58,6 +59,10 @@ public record AuditQuery(
   /** The longest text a filter takes. */
   public static final int MAX_TEXT = 200;
 
+  /** The language of the command line and of {@link #parse(Map, ZoneId)}. */
+  private static final Messages ENGLISH =
+      new Messages(java.util.Locale.ENGLISH, List.of("i18n.platform"));
+
   private static final Instant EARLIEST = Instant.parse("0001-01-02T00:00:00Z");
   private static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
 
@@ -95,9 +100,18 @@ public record AuditQuery(
    * .} or {@code *}, and a subject ending in {@code *}, is a prefix.
    *
    * @param zone the administration's zone, in which dates and local times are read
-   * @return the query, or every problem found, each naming its parameter and the expected form
+   * @return the query, or every problem found, each naming its parameter and the expected form (in
+   *     English)
    */
   public static Outcome<AuditQuery> parse(Map<String, String> params, ZoneId zone) {
+    return parse(params, zone, ENGLISH);
+  }
+
+  /**
+   * As {@link #parse(Map, ZoneId)}, each problem worded in the language of {@code t} (the
+   * reader's).
+   */
+  public static Outcome<AuditQuery> parse(Map<String, String> params, ZoneId zone, Messages t) {
     List<Problem> problems = new ArrayList<>();
     Map<String, String> given = new LinkedHashMap<>();
     for (String name : PARAMETERS) {
@@ -113,23 +127,20 @@ public record AuditQuery(
             Problem.of(
                 "invalid-parameter",
                 name,
-                "expected at most " + MAX_TEXT + " characters; got " + v.length()));
+                t.get(
+                    "audit.error.long", Integer.toString(MAX_TEXT), Integer.toString(v.length()))));
       }
     }
-    Optional<Match> action = match(given.get("action"), "action", true, problems);
-    Optional<Match> subject = match(given.get("subject"), "subject", false, problems);
-    Optional<Instant> from = time(given.get("from"), "from", false, zone, problems);
-    Optional<Instant> to = time(given.get("to"), "to", true, zone, problems);
+    Optional<Match> action = match(given.get("action"), "action", true, problems, t);
+    Optional<Match> subject = match(given.get("subject"), "subject", false, problems, t);
+    Optional<Instant> from = time(given.get("from"), "from", false, zone, problems, t);
+    Optional<Instant> to = time(given.get("to"), "to", true, zone, problems, t);
     if (from.isPresent() && to.isPresent() && !from.get().isBefore(to.get())) {
       problems.add(
           Problem.of(
               "invalid-parameter",
               "from",
-              "expected from ("
-                  + given.get("from")
-                  + ") before to ("
-                  + given.get("to")
-                  + "); a date as to includes its whole day"));
+              t.get("audit.error.order", given.get("from"), given.get("to"))));
     }
     OptionalLong before = OptionalLong.empty();
     if (given.containsKey("before")) {
@@ -142,11 +153,7 @@ public record AuditQuery(
       } catch (NumberFormatException e) {
         problems.add(
             Problem.of(
-                "invalid-parameter",
-                "before",
-                "expected the seq of an entry, a whole number from 1, got '"
-                    + given.get("before")
-                    + "'"));
+                "invalid-parameter", "before", t.get("audit.error.before", given.get("before"))));
       }
     }
     int limit = DEFAULT_LIMIT;
@@ -161,11 +168,7 @@ public record AuditQuery(
             Problem.of(
                 "invalid-parameter",
                 "limit",
-                "expected a whole number from 1 to "
-                    + MAX_LIMIT
-                    + ", got '"
-                    + given.get("limit")
-                    + "'"));
+                t.get("audit.error.limit", Integer.toString(MAX_LIMIT), given.get("limit"))));
         limit = DEFAULT_LIMIT;
       }
     }
@@ -201,7 +204,7 @@ public record AuditQuery(
   }
 
   private static Optional<Match> match(
-      String v, String name, boolean dotIsPrefix, List<Problem> problems) {
+      String v, String name, boolean dotIsPrefix, List<Problem> problems, Messages t) {
     if (v == null) {
       return Optional.empty();
     }
@@ -212,11 +215,7 @@ public record AuditQuery(
             Problem.of(
                 "invalid-parameter",
                 name,
-                "expected a value, or its beginning followed by one * (such as "
-                    + (dotIsPrefix ? "targeting.*" : "record:*")
-                    + "), got '"
-                    + v
-                    + "'"));
+                t.get("audit.error.pattern", dotIsPrefix ? "targeting.*" : "record:*", v)));
         return Optional.empty();
       }
       return Optional.of(new Match(head, true));
@@ -226,7 +225,7 @@ public record AuditQuery(
   }
 
   private static Optional<Instant> time(
-      String v, String name, boolean end, ZoneId zone, List<Problem> problems) {
+      String v, String name, boolean end, ZoneId zone, List<Problem> problems, Messages t) {
     if (v == null) {
       return Optional.empty();
     }
@@ -247,15 +246,7 @@ public record AuditQuery(
       return Optional.of(at);
     } catch (DateTimeException e) {
       problems.add(
-          Problem.of(
-              "invalid-parameter",
-              name,
-              "expected a date (2026-11-27), a local time read in "
-                  + zone.getId()
-                  + " (2026-11-27T09:30) or a time with its offset (2026-11-27T09:30:00+09:00),"
-                  + " got '"
-                  + v
-                  + "'"));
+          Problem.of("invalid-parameter", name, t.get("audit.error.time", zone.getId(), v)));
       return Optional.empty();
     }
   }

@@ -15,6 +15,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.JdbiException;
 import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 import org.sekisho.core.Outcome;
+import org.sekisho.platform.i18n.Messages;
 
 /**
  * Reads the audit log for its viewer: the entries an {@link AuditQuery} selects, newest first (by
@@ -67,23 +68,27 @@ public final class AuditSearch {
    *     log, or (code {@code too-broad}) when the page took longer than the time limit
    */
   public Outcome<AuditPage> search(AuditQuery q) {
+    return search(q, ENGLISH);
+  }
+
+  /** As {@link #search(AuditQuery)}, a refusal worded in the language of {@code t}. */
+  public Outcome<AuditPage> search(AuditQuery q, Messages t) {
     try {
       // one snapshot: the free text's second look (where its scan stopped) sees the same log
-      return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> page(h, q));
+      return jdbi.inTransaction(TransactionIsolationLevel.REPEATABLE_READ, h -> page(h, q, t));
     } catch (JdbiException e) {
       if (cancelled(e)) {
         return Outcome.rejected(
-            "too-broad",
-            "",
-            "the search took longer than "
-                + timeLimit.toSeconds()
-                + " s; narrow it with a time range, an actor, an action or a subject");
+            "too-broad", "", t.get("audit.error.tooBroad", Long.toString(timeLimit.toSeconds())));
       }
       throw e;
     }
   }
 
-  private Outcome<AuditPage> page(Handle h, AuditQuery q) {
+  private static final Messages ENGLISH =
+      new Messages(java.util.Locale.ENGLISH, List.of("i18n.platform"));
+
+  private Outcome<AuditPage> page(Handle h, AuditQuery q, Messages t) {
     // plans for these values, not a generic plan: whether an actor has ten entries or ten million
     // decides which index to walk
     h.execute("set local plan_cache_mode = force_custom_plan");
@@ -98,9 +103,7 @@ public final class AuditSearch {
               .findOne();
       if (beforeAt.isEmpty()) {
         return Outcome.rejected(
-            "invalid-parameter",
-            "before",
-            "expected the seq of an entry of the audit log; there is no entry " + seq);
+            "invalid-parameter", "before", t.get("audit.error.noEntry", Long.toString(seq)));
       }
     }
     Statements st = statements(h, q, beforeAt);

@@ -5,7 +5,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -102,38 +104,19 @@ public final class AccountAdministration {
    * @param actor the administrator's user name
    */
   public AccountChange create(String actor, NewAccount a) {
-    Optional<AccountRefusal> bad = AccountRules.usernameProblem(a.username());
-    if (bad.isPresent()) {
-      return new AccountChange.Refused(bad.get());
+    List<AccountRefusal> problems = check(a);
+    if (!problems.isEmpty()) {
+      return new AccountChange.Refused(problems);
     }
     String displayName = a.displayName() == null ? "" : a.displayName().strip();
     if (displayName.isEmpty()) {
       displayName = a.username();
     }
-    bad = AccountRules.displayNameProblem(displayName);
-    if (bad.isPresent()) {
-      return new AccountChange.Refused(bad.get());
-    }
     AccountRules.RolesOrRefusal roles = AccountRules.roles(a.roles());
-    if (roles.refusal().isPresent()) {
-      return new AccountChange.Refused(roles.refusal().get());
-    }
-    bad = agencyProblem(a.agency());
-    if (bad.isPresent()) {
-      return new AccountChange.Refused(bad.get());
-    }
     AccountRules.OfficeOrRefusal office = AccountRules.office(a.office());
-    if (office.refusal().isPresent()) {
-      return new AccountChange.Refused(office.refusal().get());
-    }
     Optional<String> chosen = a.password().filter(p -> !p.isEmpty());
-    if (chosen.isPresent()) {
-      bad = AccountRules.passwordProblem("password", a.username(), chosen.get());
-      if (bad.isPresent()) {
-        return new AccountChange.Refused(bad.get());
-      }
-    }
-    String password = chosen.orElseGet(this::generatePassword);
+    String password =
+        chosen.orElseGet(() -> generatePassword(a.username(), agencyNames(a.agency())));
     String hash = accounts.hash(password);
     // as PostgreSQL keeps it, so the answer to the creation and later reads give the same time
     Instant now = accounts.clock().instant().truncatedTo(ChronoUnit.MICROS);
@@ -208,6 +191,49 @@ public final class AccountAdministration {
   }
 
   /**
+   * Every reason the account {@code a} could not be created, one per field (the first found for
+   * each, invalid input before conflicts), or an empty list when it could be as things stand. Reads
+   * whether the user name is taken; writes nothing. {@link #create} refuses with these.
+   */
+  public List<AccountRefusal> check(NewAccount a) {
+    Problems problems = new Problems();
+    problems.add(AccountRules.usernameProblem(a.username()));
+    String displayName = a.displayName() == null ? "" : a.displayName().strip();
+    problems.add(
+        AccountRules.displayNameProblem(displayName.isEmpty() ? a.username() : displayName));
+    problems.add(agencyProblem(a.agency()));
+    AccountRules.OfficeOrRefusal office = AccountRules.office(a.office());
+    problems.add(office.refusal());
+    a.password()
+        .filter(p -> !p.isEmpty())
+        .ifPresent(
+            p ->
+                problems.add(
+                    AccountRules.passwordProblem(
+                        "password", a.username(), agencyNames(a.agency()), p)));
+    AccountRules.RolesOrRefusal roles = AccountRules.roles(a.roles());
+    problems.add(roles.refusal());
+    // the rules between fields, judged where the fields they read could be read
+    if (!problems.has("roles")) {
+      problems.add(AccountRules.rolesProblem(roles.roles()));
+    }
+    if (!problems.has("roles")) {
+      if (!problems.has("agency")) {
+        problems.add(AccountRules.agencyRolesProblem(roles.roles(), a.agency(), administration));
+      }
+      if (!problems.has("office")) {
+        problems.add(AccountRules.kioskOfficeProblem(roles.roles(), office.office()));
+      }
+    }
+    if (!problems.has("username") && accounts.find(a.username()).isPresent()) {
+      problems.add(
+          Optional.of(
+              AccountRefusal.conflict("username", "account.error.username.taken", a.username())));
+    }
+    return problems.list();
+  }
+
+  /**
    * Changes an account's display name, roles, agency or office. Its sessions and tokens stay open:
    * they are read with the account on every request, so they carry the change at once; except when
    * the role kiosk is given or taken. A device's account made a person's (or a person's made a
@@ -217,38 +243,13 @@ public final class AccountAdministration {
    * choose.
    */
   public AccountChange update(String actor, String username, Edit e) {
-    Optional<String> displayName = e.displayName().map(String::strip);
-    Optional<AccountRefusal> bad =
-        displayName.filter(String::isEmpty).isPresent()
-            ? Optional.of(AccountRefusal.invalid("displayName", "account.error.displayName.blank"))
-            : displayName.flatMap(AccountRules::displayNameProblem);
-    if (bad.isPresent()) {
-      return new AccountChange.Refused(bad.get());
-    }
-    Optional<Set<Role>> roles = Optional.empty();
-    if (e.roles().isPresent()) {
-      AccountRules.RolesOrRefusal r = AccountRules.roles(e.roles().get());
-      if (r.refusal().isPresent()) {
-        return new AccountChange.Refused(r.refusal().get());
-      }
-      roles = Optional.of(r.roles());
-    }
-    if (e.agency().isPresent()) {
-      bad = agencyProblem(e.agency().get());
-      if (bad.isPresent()) {
-        return new AccountChange.Refused(bad.get());
-      }
-    }
-    Optional<String> office = Optional.empty();
-    if (e.office().isPresent()) {
-      AccountRules.OfficeOrRefusal o = AccountRules.office(e.office().get());
-      if (o.refusal().isPresent()) {
-        return new AccountChange.Refused(o.refusal().get());
-      }
-      office = Optional.of(o.office());
-    }
-    Optional<Set<Role>> newRoles = roles;
-    Optional<String> newOffice = office;
+    ParsedEdit parsed = parse(e);
+    // a refused field is judged with the others as the account holds it now, so that the guards
+    // between fields name what else is wrong at once; nothing is written while any is refused
+    Optional<String> newDisplayName = parsed.displayName();
+    Optional<String> newAgency = parsed.agency();
+    Optional<Set<Role>> newRoles = parsed.roles();
+    Optional<String> newOffice = parsed.office();
     return change(
         actor,
         username,
@@ -257,9 +258,9 @@ public final class AccountAdministration {
           boolean kioskNow = after.contains(Role.KIOSK);
           return new Account(
               b.username(),
-              displayName.orElse(b.displayName()),
+              newDisplayName.orElse(b.displayName()),
               after,
-              e.agency().orElse(b.agency()),
+              newAgency.orElse(b.agency()),
               newOffice.orElse(b.office()),
               b.active(),
               kioskNow == b.has(Role.KIOSK) ? b.mustChangePassword() : !kioskNow,
@@ -283,7 +284,56 @@ public final class AccountAdministration {
                 .execute(),
         false,
         (before, after) -> before.has(Role.KIOSK) != after.has(Role.KIOSK),
-        Optional.empty());
+        Optional.empty(),
+        parsed.problems().list());
+  }
+
+  /**
+   * What is wrong with the fields of {@code e} themselves (a blank display name, an unknown role,
+   * an unregistered agency, a malformed office), one reason per field; the guards that need the
+   * account ({@link #update}) are not judged. Writes nothing.
+   */
+  public List<AccountRefusal> check(Edit e) {
+    return parse(e).problems().list();
+  }
+
+  /** An edit's fields as read, each empty when absent or refused (its reason in problems). */
+  private record ParsedEdit(
+      Optional<String> displayName,
+      Optional<Set<Role>> roles,
+      Optional<String> agency,
+      Optional<String> office,
+      Problems problems) {}
+
+  private ParsedEdit parse(Edit e) {
+    Problems problems = new Problems();
+    Optional<String> displayName = e.displayName().map(String::strip);
+    problems.add(
+        displayName.filter(String::isEmpty).isPresent()
+            ? Optional.of(AccountRefusal.invalid("displayName", "account.error.displayName.blank"))
+            : displayName.flatMap(AccountRules::displayNameProblem));
+    if (problems.has("displayName")) {
+      displayName = Optional.empty();
+    }
+    Optional<Set<Role>> roles = Optional.empty();
+    if (e.roles().isPresent()) {
+      AccountRules.RolesOrRefusal r = AccountRules.roles(e.roles().get());
+      problems.add(r.refusal());
+      roles = r.refusal().isPresent() ? Optional.empty() : Optional.of(r.roles());
+    }
+    Optional<String> agency = e.agency();
+    if (agency.isPresent()) {
+      Optional<AccountRefusal> bad = agencyProblem(agency.get());
+      problems.add(bad);
+      agency = bad.isPresent() ? Optional.empty() : agency;
+    }
+    Optional<String> office = Optional.empty();
+    if (e.office().isPresent()) {
+      AccountRules.OfficeOrRefusal o = AccountRules.office(e.office().get());
+      problems.add(o.refusal());
+      office = o.refusal().isPresent() ? Optional.empty() : Optional.of(o.office());
+    }
+    return new ParsedEdit(displayName, roles, agency, office, problems);
   }
 
   /**
@@ -319,7 +369,8 @@ public final class AccountAdministration {
                 .execute(),
         false,
         ALWAYS,
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   /**
@@ -354,7 +405,8 @@ public final class AccountAdministration {
                 .execute(),
         false,
         ALWAYS,
-        Optional.empty());
+        Optional.empty(),
+        List.of());
   }
 
   /**
@@ -370,15 +422,20 @@ public final class AccountAdministration {
       return new AccountChange.Refused(
           AccountRefusal.conflict("password", "account.error.own.reset"));
     }
+    Optional<Account> target = accounts.find(username);
+    if (target.isEmpty()) {
+      return new AccountChange.Unknown(username);
+    }
+    List<String> agency = agencyNames(target.get().agency());
     Optional<String> chosen = temporary.filter(p -> !p.isEmpty());
     if (chosen.isPresent()) {
       Optional<AccountRefusal> bad =
-          AccountRules.passwordProblem("password", username, chosen.get());
+          AccountRules.passwordProblem("password", username, agency, chosen.get());
       if (bad.isPresent()) {
         return new AccountChange.Refused(bad.get());
       }
     }
-    String password = chosen.orElseGet(this::generatePassword);
+    String password = chosen.orElseGet(() -> generatePassword(username, agency));
     String hash = accounts.hash(password);
     Instant now = accounts.clock().instant();
     return change(
@@ -396,7 +453,19 @@ public final class AccountAdministration {
                 .execute(),
         true,
         ALWAYS,
-        chosen.isPresent() ? Optional.empty() : Optional.of(password));
+        chosen.isPresent() ? Optional.empty() : Optional.of(password),
+        List.of());
+  }
+
+  /**
+   * Why {@code password} cannot be the new password {@code username} chooses for themselves, or
+   * empty: the rules of {@link PasswordPolicy}, with the name of the account's agency. Named after
+   * the field {@code newPassword}.
+   */
+  public Optional<AccountRefusal> newPasswordProblem(String username, String password) {
+    List<String> agency =
+        accounts.find(username).map(a -> agencyNames(a.agency())).orElse(List.of());
+    return AccountRules.passwordProblem("newPassword", username, agency, password);
   }
 
   /**
@@ -406,7 +475,7 @@ public final class AccountAdministration {
    */
   public PasswordChange changeOwnPassword(
       String username, String current, String next, Current from) {
-    Optional<AccountRefusal> bad = AccountRules.passwordProblem("newPassword", username, next);
+    Optional<AccountRefusal> bad = newPasswordProblem(username, next);
     if (bad.isPresent()) {
       return new PasswordChange.Refused(bad.get());
     }
@@ -459,6 +528,8 @@ public final class AccountAdministration {
    * @param endsSessions whether a change from the first account to the second ends the account's
    *     browser sessions and API tokens
    * @param generated a generated password to hand back once
+   * @param input what is wrong with the input already (one reason per field): refused with the
+   *     guards' reasons for the other fields, nothing written
    */
   private AccountChange change(
       String actor,
@@ -467,7 +538,8 @@ public final class AccountAdministration {
       Write write,
       boolean setsPassword,
       BiPredicate<Account, Account> endsSessions,
-      Optional<String> generated) {
+      Optional<String> generated,
+      List<AccountRefusal> input) {
     record Result(AccountChange outcome, boolean mustChange) {}
     Result r =
         accounts
@@ -480,32 +552,30 @@ public final class AccountAdministration {
                     return new Result(new AccountChange.Unknown(username), false);
                   }
                   Account after = edit.apply(before.get());
-                  Optional<AccountRefusal> refused =
-                      AccountRules.judge(
-                              new AccountRules.Proposal(
-                                  Optional.of(actor),
-                                  before,
-                                  after,
-                                  Accounts.otherActiveAdmins(h, username, administration)))
-                          // judged when roles or agency change, so that an account made before
-                          // the rule can still be deactivated or reset
-                          .or(
-                              () ->
-                                  after.roles().equals(before.get().roles())
-                                          && after.agency().equals(before.get().agency())
-                                      ? Optional.empty()
-                                      : AccountRules.agencyRolesProblem(
-                                          after.roles(), after.agency(), administration))
-                          .or(
-                              () ->
-                                  after.roles().equals(before.get().roles())
-                                          && after.office().equals(before.get().office())
-                                      ? Optional.empty()
-                                      : AccountRules.kioskOfficeProblem(
-                                          after.roles(), after.office()));
-                  if (refused.isPresent()) {
+                  AccountRules.Proposal proposal =
+                      new AccountRules.Proposal(
+                          Optional.of(actor),
+                          before,
+                          after,
+                          Accounts.otherActiveAdmins(h, username, administration));
+                  Problems problems = new Problems();
+                  input.forEach(refused -> problems.add(Optional.of(refused)));
+                  AccountRules.GUARDS.forEach(g -> problems.add(g.check(proposal)));
+                  // judged when roles or agency change, so that an account made before the rule
+                  // can still be deactivated or reset
+                  if (!after.roles().equals(before.get().roles())
+                      || !after.agency().equals(before.get().agency())) {
+                    problems.add(
+                        AccountRules.agencyRolesProblem(
+                            after.roles(), after.agency(), administration));
+                  }
+                  if (!after.roles().equals(before.get().roles())
+                      || !after.office().equals(before.get().office())) {
+                    problems.add(AccountRules.kioskOfficeProblem(after.roles(), after.office()));
+                  }
+                  if (!problems.list().isEmpty()) {
                     return new Result(
-                        new AccountChange.Refused(refused.get()),
+                        new AccountChange.Refused(problems.list()),
                         before.get().mustChangePassword());
                   }
                   List<String> changed =
@@ -552,15 +622,63 @@ public final class AccountAdministration {
   // no 0/O, 1/l/I: a temporary password is read aloud or copied by hand
   private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
-  /** Four groups of four characters (about 92 bits), such as {@code k7Qm-3xTz-…}. */
-  private String generatePassword() {
-    StringBuilder out = new StringBuilder();
-    for (int i = 0; i < 16; i++) {
-      if (i > 0 && i % 4 == 0) {
-        out.append('-');
+  /**
+   * Four groups of four characters (about 92 bits), such as {@code k7Qm-3xTz-…}, drawn again in the
+   * rare case one breaks a rule of {@link PasswordPolicy} (a run such as {@code abcd}), so that a
+   * generated password is one a user could have chosen.
+   */
+  private String generatePassword(String username, List<String> agency) {
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < 16; i++) {
+        if (i > 0 && i % 4 == 0) {
+          out.append('-');
+        }
+        out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
       }
-      out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      String drawn = out.toString();
+      if (PasswordPolicy.judge(new PasswordPolicy.Candidate("password", drawn, username, agency))
+          .isEmpty()) {
+        return drawn;
+      }
     }
-    return out.toString();
+    throw new IllegalStateException("no generated password kept the password rules");
+  }
+
+  /**
+   * The code of an agency and, when registered, its name: what a password of one of its accounts
+   * must not contain.
+   */
+  private List<String> agencyNames(String code) {
+    if (code == null || code.isBlank()) {
+      return List.of();
+    }
+    return agencies.all().stream()
+        .filter(a -> a.code().equals(code))
+        .findFirst()
+        .map(a -> List.of(code, a.name()))
+        .orElse(List.of(code));
+  }
+
+  /**
+   * The reasons a change is refused, one per field (the first found for it), given with invalid
+   * input before conflicts, each kind in the order found.
+   */
+  private static final class Problems {
+    private final Map<String, AccountRefusal> byField = new LinkedHashMap<>();
+
+    void add(Optional<AccountRefusal> r) {
+      r.ifPresent(x -> byField.putIfAbsent(x.field(), x));
+    }
+
+    boolean has(String field) {
+      return byField.containsKey(field);
+    }
+
+    List<AccountRefusal> list() {
+      return byField.values().stream()
+          .sorted(java.util.Comparator.comparing(AccountRefusal::kind))
+          .toList();
+    }
   }
 }

@@ -30,6 +30,28 @@ public sealed interface AccountChange {
   /** No account has this user name. */
   record Unknown(String username) implements AccountChange {}
 
-  /** Refused, with the reason; nothing was written. */
-  record Refused(AccountRefusal refusal) implements AccountChange {}
+  /**
+   * Refused, with every reason found (one per field, invalid input before conflicts); nothing was
+   * written.
+   *
+   * @param refusals never empty
+   */
+  record Refused(List<AccountRefusal> refusals) implements AccountChange {
+    public Refused {
+      if (refusals.isEmpty()) {
+        throw new IllegalArgumentException("a refusal needs at least one reason");
+      }
+      refusals = List.copyOf(refusals);
+    }
+
+    /** Refused for one reason. */
+    public Refused(AccountRefusal refusal) {
+      this(List.of(refusal));
+    }
+
+    /** The first reason: the one an answer with a single field names. */
+    public AccountRefusal refusal() {
+      return refusals.get(0);
+    }
+  }
 }

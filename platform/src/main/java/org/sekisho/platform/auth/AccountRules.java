@@ -17,10 +17,10 @@ public final class AccountRules {
   private AccountRules() {}
 
   /** Shortest password anyone may choose or be given. */
-  public static final int MIN_PASSWORD = 12;
+  public static final int MIN_PASSWORD = PasswordPolicy.MIN_LENGTH;
 
   /** Longest password taken: hashing is deliberately slow, and grows with the input. */
-  public static final int MAX_PASSWORD = 256;
+  public static final int MAX_PASSWORD = PasswordPolicy.MAX_LENGTH;
 
   public static final int MAX_DISPLAY_NAME = 200;
 
@@ -236,29 +236,27 @@ public final class AccountRules {
   public record OfficeOrRefusal(String office, Optional<AccountRefusal> refusal) {}
 
   /**
-   * Why {@code password} cannot be {@code username}'s password, or empty: at least {@value
-   * #MIN_PASSWORD} characters, at most {@value #MAX_PASSWORD}, and not the user name (in any case).
+   * Why {@code password} cannot be {@code username}'s password, or empty: the rules of {@link
+   * PasswordPolicy} (at least {@value #MIN_PASSWORD} characters, at most {@value #MAX_PASSWORD},
+   * not a repeat, a run of keys, the user name or a common password), without the agency's name,
+   * which the caller does not know here.
    *
    * @param field the input field the password came in ({@code password}, {@code newPassword})
    */
   public static Optional<AccountRefusal> passwordProblem(
       String field, String username, String password) {
-    int length = password == null ? 0 : password.codePointCount(0, password.length());
-    if (length < MIN_PASSWORD) {
-      return Optional.of(
-          AccountRefusal.invalid(field, "account.error.password.short", MIN_PASSWORD, length));
-    }
-    if (length > MAX_PASSWORD) {
-      return Optional.of(
-          AccountRefusal.invalid(field, "account.error.password.long", MAX_PASSWORD));
-    }
-    if (password.isBlank()) {
-      return Optional.of(AccountRefusal.invalid(field, "account.error.password.blank"));
-    }
-    if (password.strip().equalsIgnoreCase(username)) {
-      return Optional.of(AccountRefusal.invalid(field, "account.error.password.username"));
-    }
-    return Optional.empty();
+    return passwordProblem(field, username, List.of(), password);
+  }
+
+  /**
+   * As {@link #passwordProblem(String, String, String)}, and not containing the agency's code or
+   * name either.
+   *
+   * @param agency the account's agency: its code, then its registered name
+   */
+  public static Optional<AccountRefusal> passwordProblem(
+      String field, String username, List<String> agency, String password) {
+    return PasswordPolicy.judge(new PasswordPolicy.Candidate(field, password, username, agency));
   }
 
   /** Input quoted back in a message, cut so that a refusal cannot be made to carry a whole body. */

@@ -5,12 +5,12 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -23,7 +23,6 @@ import org.sekisho.platform.auth.AccountAdministration;
 import org.sekisho.platform.auth.AccountChange;
 import org.sekisho.platform.auth.AccountQuery;
 import org.sekisho.platform.auth.AccountRefusal;
-import org.sekisho.platform.auth.AccountRules;
 import org.sekisho.platform.auth.PasswordChange;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -51,8 +50,6 @@ public final class AccountWeb implements WebModule {
 
   /** Most accounts one listing shows. */
   static final int MAX_LISTED = 1000;
-
-  private static final Messages ENGLISH = new Messages(Locale.ENGLISH, List.of("i18n.platform"));
 
   private final AccountAdministration admin;
   private final String administration;
@@ -161,7 +158,7 @@ public final class AccountWeb implements WebModule {
 
   private void listPage(Context ctx) {
     requireAdministration(ctx);
-    renderList(ctx, query(ctx, 200), Map.of(), Set.of(), Optional.empty());
+    renderList(ctx, query(ctx, 200), Map.of(), Set.of(), List.of());
   }
 
   private void renderList(
@@ -169,7 +166,7 @@ public final class AccountWeb implements WebModule {
       AccountQuery q,
       Map<String, String> form,
       Set<String> formRoles,
-      Optional<AccountRefusal> error) {
+      List<AccountRefusal> errors) {
     Page page = page(ctx, q);
     List<Account> found = page.accounts();
     int total = page.total();
@@ -199,9 +196,47 @@ public final class AccountWeb implements WebModule {
     kept.put("agency", form.getOrDefault("agency", Web.principal(ctx).agency()));
     params.put("form", kept);
     params.put("formRoles", formRoles);
-    params.put("error", error.map(e -> text(t, e)).orElse(""));
-    params.put("errorField", error.map(AccountRefusal::field).orElse(""));
+    putErrors(params, t, errors);
     Web.page(ctx, t.get("account.title"), layout(ctx).template("accounts.jte", params));
+  }
+
+  /**
+   * A form's refusals for its page: {@code errors} (field to message, beside each field), {@code
+   * problems} (the list above the form, in order) and {@code errorField} (the first field).
+   */
+  private static void putErrors(
+      Map<String, Object> params, Messages t, List<AccountRefusal> errors) {
+    Map<String, String> byField = new LinkedHashMap<>();
+    List<FieldProblem> problems = new ArrayList<>();
+    for (AccountRefusal r : errors) {
+      if (byField.putIfAbsent(r.field(), text(t, r)) == null) {
+        problems.add(new FieldProblem(r.field(), t.get(label(r.field())), text(t, r)));
+      }
+    }
+    params.put("errors", byField);
+    params.put("problems", problems);
+    params.put("errorField", errors.isEmpty() ? "" : errors.get(0).field());
+  }
+
+  /**
+   * One refused field as the list above a form shows it.
+   *
+   * @param field the input's name, as the JSON answer's field
+   * @param label the field as the form labels it, in the reader's language
+   * @param message why it was refused, in the reader's language
+   */
+  public record FieldProblem(String field, String label, String message) {}
+
+  /** The key of the label a form gives {@code field}. */
+  private static String label(String field) {
+    return switch (field) {
+      case "password" -> "account.create.password";
+      case "active" -> "account.state";
+      case "newPassword" -> "account.me.new";
+      case "currentPassword" -> "account.me.current";
+      case "repeatPassword" -> "account.me.repeat";
+      default -> "account." + field;
+    };
   }
 
   private void createForm(Context ctx) {
@@ -228,10 +263,11 @@ public final class AccountWeb implements WebModule {
         renderAccount(ctx, d.account(), notice + " " + passwordNotice(ctx, d), d, Optional.empty());
       }
       case AccountChange.Refused f -> {
-        renderList(ctx, query(ctx, 200), form, new TreeSet<>(roles), Optional.of(f.refusal()));
+        // what was typed stays in the form, but a password is never sent back
+        renderList(ctx, query(ctx, 200), form, new TreeSet<>(roles), f.refusals());
         ctx.status(status(outcome));
       }
-      case AccountChange.Unknown u -> throw notFound(u.username());
+      case AccountChange.Unknown u -> throw notFound(ctx, u.username());
     }
   }
 
@@ -308,8 +344,8 @@ public final class AccountWeb implements WebModule {
     }
     params.put("form", form);
     params.put("formRoles", formRoles);
-    params.put("error", error.map(e -> text(t, e.refusal())).orElse(""));
-    params.put("errorField", error.map(e -> e.refusal().field()).orElse(""));
+    putErrors(params, t, error.map(FormError::refusals).orElse(List.of()));
+    params.put("error", error.map(e -> text(t, e.refusals().get(0))).orElse(""));
     params.put("errorForm", error.map(FormError::form).orElse(""));
     Web.page(
         ctx,
@@ -319,7 +355,10 @@ public final class AccountWeb implements WebModule {
 
   /** A refused form, with what was typed into it kept. */
   private record FormError(
-      String form, AccountRefusal refusal, Map<String, String> kept, Set<String> keptRoles) {}
+      String form,
+      List<AccountRefusal> refusals,
+      Map<String, String> kept,
+      Set<String> keptRoles) {}
 
   private void updateForm(Context ctx) {
     requireAdministration(ctx);
@@ -355,10 +394,10 @@ public final class AccountWeb implements WebModule {
             a,
             "",
             null,
-            Optional.of(new FormError("edit", f.refusal(), kept, new TreeSet<>(roles))));
+            Optional.of(new FormError("edit", f.refusals(), kept, new TreeSet<>(roles))));
         ctx.status(status(outcome));
       }
-      case AccountChange.Unknown u -> throw notFound(u.username());
+      case AccountChange.Unknown u -> throw notFound(ctx, u.username());
     }
   }
 
@@ -385,10 +424,10 @@ public final class AccountWeb implements WebModule {
             found(ctx),
             "",
             null,
-            Optional.of(new FormError("state", f.refusal(), Map.of(), Set.of())));
+            Optional.of(new FormError("state", f.refusals(), Map.of(), Set.of())));
         ctx.status(status(outcome));
       }
-      case AccountChange.Unknown u -> throw notFound(u.username());
+      case AccountChange.Unknown u -> throw notFound(ctx, u.username());
     }
   }
 
@@ -414,10 +453,10 @@ public final class AccountWeb implements WebModule {
             found(ctx),
             "",
             null,
-            Optional.of(new FormError("password", f.refusal(), Map.of(), Set.of())));
+            Optional.of(new FormError("password", f.refusals(), Map.of(), Set.of())));
         ctx.status(status(outcome));
       }
-      case AccountChange.Unknown u -> throw notFound(u.username());
+      case AccountChange.Unknown u -> throw notFound(ctx, u.username());
     }
   }
 
@@ -462,37 +501,41 @@ public final class AccountWeb implements WebModule {
 
   private void createApi(Context ctx) {
     requireAdministration(ctx);
-    JsonNode body = object(ctx);
-    only(body, "username", "displayName", "roles", "agency", "office", "password");
-    String username = text(body, "username", true).orElseThrow();
-    AccountChange outcome =
-        admin.create(
-            Web.principal(ctx).username(),
-            new AccountAdministration.NewAccount(
-                username,
-                text(body, "displayName", false).orElse(""),
-                strings(body, "roles").orElseThrow(() -> missing("roles", "a list of role ids")),
-                text(body, "agency", true).orElseThrow(),
-                text(body, "office", false).orElse(""),
-                text(body, "password", false)));
+    Fields b = new Fields(ctx, "username", "displayName", "roles", "agency", "office", "password");
+    String username = b.text("username", true).orElse("");
+    AccountAdministration.NewAccount a =
+        new AccountAdministration.NewAccount(
+            username,
+            b.text("displayName", false).orElse(""),
+            b.strings("roles", true).orElse(List.of()),
+            b.text("agency", true).orElse(""),
+            b.text("office", false).orElse(""),
+            b.text("password", false));
+    if (!b.problems().isEmpty()) {
+      // the body's shape and the rules of the fields that could be read, at once
+      refuse(ctx, "create", username, b, admin.check(a));
+      return;
+    }
+    AccountChange outcome = admin.create(Web.principal(ctx).username(), a);
     auditChange(ctx, "create", username, outcome);
     answer(ctx, outcome, true);
   }
 
   private void updateApi(Context ctx) {
     requireAdministration(ctx);
-    JsonNode body = object(ctx);
-    only(body, "displayName", "roles", "agency", "office");
+    Fields b = new Fields(ctx, "displayName", "roles", "agency", "office");
     String username = ctx.pathParam("username");
-    AccountChange outcome =
-        admin.update(
-            Web.principal(ctx).username(),
-            username,
-            new AccountAdministration.Edit(
-                text(body, "displayName", false),
-                strings(body, "roles"),
-                text(body, "agency", false),
-                text(body, "office", false)));
+    AccountAdministration.Edit e =
+        new AccountAdministration.Edit(
+            b.text("displayName", false),
+            b.strings("roles", false),
+            b.text("agency", false),
+            b.text("office", false));
+    if (!b.problems().isEmpty()) {
+      refuse(ctx, "update", username, b, admin.check(e));
+      return;
+    }
+    AccountChange outcome = admin.update(Web.principal(ctx).username(), username, e);
     auditChange(ctx, "update", username, outcome);
     answer(ctx, outcome, false);
   }
@@ -512,9 +555,12 @@ public final class AccountWeb implements WebModule {
     String username = ctx.pathParam("username");
     Optional<String> password = Optional.empty();
     if (!ctx.body().isBlank()) {
-      JsonNode body = object(ctx);
-      only(body, "password");
-      password = text(body, "password", false);
+      Fields b = new Fields(ctx, "password");
+      password = b.text("password", false);
+      if (!b.problems().isEmpty()) {
+        refuse(ctx, "password", username, b, List.of());
+        return;
+      }
     }
     AccountChange outcome = admin.resetPassword(Web.principal(ctx).username(), username, password);
     auditChange(ctx, "password", username, outcome);
@@ -532,28 +578,62 @@ public final class AccountWeb implements WebModule {
         d.generatedPassword().ifPresent(p -> out.put("temporaryPassword", p));
         ctx.status(create ? 201 : 200).json(out);
       }
-      case AccountChange.Refused f -> throw new HttpProblem(problem(f.refusal()));
-      case AccountChange.Unknown u -> throw notFound(u.username());
+      case AccountChange.Refused f -> ProblemAnswer.send(ctx, problems(ctx, f.refusals()));
+      case AccountChange.Unknown u -> throw notFound(ctx, u.username());
     }
+  }
+
+  /**
+   * Answers a body refused for its shape ({@code b}'s problems: a field missing, of the wrong type,
+   * unknown) with the rules the fields it could read break ({@code more}, for the other fields),
+   * and records the refusal. Nothing was changed.
+   */
+  private static void refuse(
+      Context ctx, String change, String username, Fields b, List<AccountRefusal> more) {
+    List<Problem> all = new ArrayList<>(b.problems());
+    for (AccountRefusal r : more) {
+      if (!b.refused(r.field())) {
+        all.add(problem(Web.messages(ctx), r));
+      }
+    }
+    List<Problem> ordered = ordered(all);
+    auditRefused(
+        ctx,
+        change,
+        username,
+        ordered.stream().map(Problem::field).toList(),
+        ordered.stream().map(Problem::code).toList());
+    ProblemAnswer.send(ctx, ordered);
+  }
+
+  /** The problems in the order they are answered: 400s before 409s, each as found. */
+  private static List<Problem> ordered(List<Problem> problems) {
+    return problems.stream()
+        .sorted(java.util.Comparator.comparingInt(HttpProblem::status))
+        .toList();
+  }
+
+  private static List<Problem> problems(Context ctx, List<AccountRefusal> refusals) {
+    Messages t = Web.messages(ctx);
+    return ordered(refusals.stream().map(r -> problem(t, r)).toList());
   }
 
   // ---- one's own account
 
   private void mePage(Context ctx) {
-    renderMe(ctx, "", Optional.empty());
+    renderMe(ctx, "", List.of());
   }
 
-  private void renderMe(Context ctx, String notice, Optional<AccountRefusal> error) {
+  private void renderMe(Context ctx, String notice, List<AccountRefusal> errors) {
     Principal p = Web.principal(ctx);
-    Account a = admin.find(p.username()).orElseThrow(() -> notFound(p.username()));
+    Account a = admin.find(p.username()).orElseThrow(() -> notFound(ctx, p.username()));
     Messages t = Web.messages(ctx);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("t", t);
     params.put("csrf", Web.csrf(ctx));
     params.put("a", a);
     params.put("notice", notice);
-    params.put("error", error.map(e -> text(t, e)).orElse(""));
-    params.put("errorField", error.map(AccountRefusal::field).orElse(""));
+    putErrors(params, t, errors);
     Web.page(ctx, t.get("account.me.title"), layout(ctx).template("me.jte", params));
   }
 
@@ -562,40 +642,70 @@ public final class AccountWeb implements WebModule {
     String next = Optional.ofNullable(ctx.formParam("newPassword")).orElse("");
     String repeat = Optional.ofNullable(ctx.formParam("repeatPassword")).orElse("");
     if (!next.equals(repeat)) {
+      // what is wrong with the new password itself too; the current one is not checked (nor
+      // counted as an attempt) until the new one can be set
+      List<AccountRefusal> errors = new ArrayList<>();
+      admin.newPasswordProblem(Web.principal(ctx).username(), next).ifPresent(errors::add);
       AccountRefusal r =
           new AccountRefusal(
               AccountRefusal.Kind.INVALID,
               "repeatPassword",
               "account.error.password.repeat",
               List.of());
-      auditOwnRefusal(ctx, r, "web");
-      renderMe(ctx, "", Optional.of(r));
+      errors.add(r);
+      auditOwnRefusal(ctx, errors, "web");
+      renderMe(ctx, "", errors);
       ctx.status(400);
       return;
     }
     switch (changeOwn(ctx, current, next, "web")) {
       case PasswordChange.Changed c ->
-          renderMe(
-              ctx,
-              Web.messages(ctx).get("account.me.changed", c.sessionsEnded()),
-              Optional.empty());
+          renderMe(ctx, Web.messages(ctx).get("account.me.changed", c.sessionsEnded()), List.of());
       case PasswordChange.Refused f -> {
-        renderMe(ctx, "", Optional.of(f.refusal()));
-        ctx.status(HttpProblem.status(problem(f.refusal())));
+        renderMe(ctx, "", List.of(f.refusal()));
+        ctx.status(status(f.refusal()));
       }
     }
   }
 
   private void meApi(Context ctx) {
-    JsonNode body = object(ctx);
-    only(body, "currentPassword", "newPassword");
-    String current = text(body, "currentPassword", true).orElseThrow();
-    String next = text(body, "newPassword", true).orElseThrow();
-    switch (changeOwn(ctx, current, next, "api")) {
+    Fields b = new Fields(ctx, "currentPassword", "newPassword");
+    Optional<String> current = b.text("currentPassword", true);
+    Optional<String> next = b.text("newPassword", true);
+    if (!b.problems().isEmpty()) {
+      List<AccountRefusal> more = new ArrayList<>();
+      next.flatMap(n -> admin.newPasswordProblem(Web.principal(ctx).username(), n))
+          .ifPresent(more::add);
+      refuseOwn(ctx, b, more);
+      return;
+    }
+    switch (changeOwn(ctx, current.orElseThrow(), next.orElseThrow(), "api")) {
       case PasswordChange.Changed c ->
           ctx.json(Map.of("changed", true, "sessionsEnded", c.sessionsEnded()));
-      case PasswordChange.Refused f -> throw new HttpProblem(problem(f.refusal()));
+      case PasswordChange.Refused f ->
+          ProblemAnswer.send(ctx, List.of(problem(Web.messages(ctx), f.refusal())));
     }
+  }
+
+  /** As {@link #refuse}, for one's own password: audited as a refused change of it. */
+  private static void refuseOwn(Context ctx, Fields b, List<AccountRefusal> more) {
+    List<Problem> all = new ArrayList<>(b.problems());
+    for (AccountRefusal r : more) {
+      if (!b.refused(r.field())) {
+        all.add(problem(Web.messages(ctx), r));
+      }
+    }
+    List<Problem> ordered = ordered(all);
+    Map<String, String> details = new TreeMap<>();
+    details.put("channel", "api");
+    details.put("field", ordered.get(0).field());
+    details.put("reason", ordered.get(0).code());
+    if (ordered.size() > 1) {
+      details.put("refusedFields", String.join(",", ordered.stream().map(Problem::field).toList()));
+    }
+    Web.audit(
+        ctx, "account.password.change.refused", subject(Web.principal(ctx).username()), details);
+    ProblemAnswer.send(ctx, ordered);
   }
 
   /**
@@ -604,7 +714,7 @@ public final class AccountWeb implements WebModule {
    */
   private PasswordChange changeOwn(Context ctx, String current, String next, String channel) {
     Principal p = Web.principal(ctx);
-    Optional<AccountRefusal> bad = AccountRules.passwordProblem("newPassword", p.username(), next);
+    Optional<AccountRefusal> bad = admin.newPasswordProblem(p.username(), next);
     if (bad.isPresent()) {
       auditOwnRefusal(ctx, bad.get(), channel);
       return new PasswordChange.Refused(bad.get());
@@ -662,11 +772,21 @@ public final class AccountWeb implements WebModule {
   }
 
   private static void auditOwnRefusal(Context ctx, AccountRefusal r, String channel) {
+    auditOwnRefusal(ctx, List.of(r), channel);
+  }
+
+  /** A refused change of one's own password: the first field and reason, and every field. */
+  private static void auditOwnRefusal(Context ctx, List<AccountRefusal> rs, String channel) {
+    Map<String, String> details = new TreeMap<>();
+    details.put("channel", channel);
+    details.put("field", rs.get(0).field());
+    details.put("reason", rs.get(0).key());
+    if (rs.size() > 1) {
+      details.put(
+          "refusedFields", String.join(",", rs.stream().map(AccountRefusal::field).toList()));
+    }
     Web.audit(
-        ctx,
-        "account.password.change.refused",
-        subject(Web.principal(ctx).username()),
-        Map.of("channel", channel, "field", r.field(), "reason", r.key()));
+        ctx, "account.password.change.refused", subject(Web.principal(ctx).username()), details);
   }
 
   /** The session cookie or bearer token this request came with, which a change keeps open. */
@@ -686,18 +806,18 @@ public final class AccountWeb implements WebModule {
     if (!p.agency().equals(administration)) {
       Web.audit(ctx, "access.denied", ctx.method() + " " + ctx.path(), Map.of("reason", "agency"));
       throw HttpProblem.of(
-          "forbidden", "", ENGLISH.get("account.error.otherAgency", administration));
+          "forbidden", "", Web.messages(ctx).get("account.error.otherAgency", administration));
     }
   }
 
   private Account found(Context ctx) {
     String username = ctx.pathParam("username");
-    return admin.find(username).orElseThrow(() -> notFound(username));
+    return admin.find(username).orElseThrow(() -> notFound(ctx, username));
   }
 
-  private static HttpProblem notFound(String username) {
+  private static HttpProblem notFound(Context ctx, String username) {
     return HttpProblem.of(
-        "not-found", "username", ENGLISH.get("account.error.notFound", clip(username)));
+        "not-found", "username", Web.messages(ctx).get("account.error.notFound", clip(username)));
   }
 
   /**
@@ -705,16 +825,17 @@ public final class AccountWeb implements WebModule {
    * a role or state that does not exist, or an agency nobody registered, is a 400 naming it.
    */
   private AccountQuery query(Context ctx, int limit) {
+    Messages t = Web.messages(ctx);
     Optional<String> text = param(ctx, "q");
     if (text.isPresent() && text.get().length() > 200) {
-      throw HttpProblem.of("invalid-parameter", "q", "expected at most 200 characters");
+      throw HttpProblem.of("invalid-parameter", "q", t.get("account.error.query.long", "200"));
     }
     Optional<String> agency = param(ctx, "agency");
     if (agency.isPresent() && !admin.agencies().contains(agency.get())) {
       throw HttpProblem.of(
           "invalid-parameter",
           "agency",
-          ENGLISH.get(
+          t.get(
               "account.error.agency.unregistered",
               clip(agency.get()),
               String.join(", ", admin.agencies())));
@@ -727,7 +848,7 @@ public final class AccountWeb implements WebModule {
         throw HttpProblem.of(
             "invalid-parameter",
             "role",
-            ENGLISH.get(
+            t.get(
                 "account.error.roles.unknown",
                 clip(roleId.get()),
                 String.join(", ", Arrays.stream(Role.values()).map(Role::id).toList())));
@@ -739,8 +860,7 @@ public final class AccountWeb implements WebModule {
           case "active" -> Optional.of(true);
           case "inactive" -> Optional.of(false);
           default ->
-              throw HttpProblem.of(
-                  "invalid-parameter", "state", "expected active or inactive (or nothing: both)");
+              throw HttpProblem.of("invalid-parameter", "state", t.get("account.error.state"));
         };
     return new AccountQuery(text, agency, role, active, limit);
   }
@@ -756,7 +876,7 @@ public final class AccountWeb implements WebModule {
     Optional<String> after = param(ctx, "after");
     if (after.isPresent() && after.get().length() > 64) {
       throw HttpProblem.of(
-          "invalid-parameter", "after", "expected a user name (at most 64 characters)");
+          "invalid-parameter", "after", Web.messages(ctx).get("account.error.after", "64"));
     }
     // one more than the page holds tells whether a next page exists
     List<Account> found =
@@ -843,10 +963,13 @@ public final class AccountWeb implements WebModule {
         }
       }
       case AccountChange.Refused f -> {
-        action = "account.change.refused";
-        details.put("change", change);
-        details.put("field", f.refusal().field());
-        details.put("reason", f.refusal().key());
+        auditRefused(
+            ctx,
+            change,
+            username,
+            f.refusals().stream().map(AccountRefusal::field).toList(),
+            f.refusals().stream().map(AccountRefusal::key).toList());
+        return;
       }
       case AccountChange.Unknown u -> {
         action = "account.change.refused";
@@ -855,6 +978,25 @@ public final class AccountWeb implements WebModule {
       }
     }
     Web.audit(ctx, action, subject(username), details);
+  }
+
+  /**
+   * Records a change refused: the first field and reason as {@code field} and {@code reason}, and
+   * when there were several, every field and reason in order ({@code refusedFields}, {@code
+   * reasons}); names and codes only, never what was typed.
+   */
+  private static void auditRefused(
+      Context ctx, String change, String username, List<String> fields, List<String> reasons) {
+    Map<String, String> details = new TreeMap<>();
+    details.put("channel", ctx.path().startsWith("/api/") ? "api" : "web");
+    details.put("change", change);
+    details.put("field", fields.get(0));
+    details.put("reason", reasons.get(0));
+    if (fields.size() > 1) {
+      details.put("refusedFields", String.join(",", fields));
+      details.put("reasons", String.join(",", reasons));
+    }
+    Web.audit(ctx, "account.change.refused", subject(username), details);
   }
 
   private static String roleIds(Account a) {
@@ -867,10 +1009,11 @@ public final class AccountWeb implements WebModule {
 
   /**
    * The one mapping of an account refusal to the answer: invalid input 400 {@code invalid-value}
-   * naming the field, a guard 409 {@code conflict} naming the field; the message in English.
+   * naming the field, a guard 409 {@code conflict} naming the field, too many attempts 429; the
+   * message in the reader's language ({@code t}).
    */
-  static Problem problem(AccountRefusal r) {
-    String message = ENGLISH.get(r.key(), r.args().toArray());
+  static Problem problem(Messages t, AccountRefusal r) {
+    String message = text(t, r);
     return switch (r.kind()) {
       case INVALID -> Problem.of("invalid-value", r.field(), message);
       case CONFLICT -> Problem.of("conflict", r.field(), message);
@@ -878,11 +1021,21 @@ public final class AccountWeb implements WebModule {
     };
   }
 
+  /** The status a refusal is answered with. */
+  static int status(AccountRefusal r) {
+    return switch (r.kind()) {
+      case INVALID -> 400;
+      case CONFLICT -> 409;
+      case THROTTLED -> 429;
+    };
+  }
+
   /** The status an outcome is answered with, for a page that shows a refusal beside its form. */
   static int status(AccountChange outcome) {
     return switch (outcome) {
       case AccountChange.Done d -> 200;
-      case AccountChange.Refused f -> HttpProblem.status(problem(f.refusal()));
+      case AccountChange.Refused f ->
+          f.refusals().stream().mapToInt(AccountWeb::status).min().orElse(400);
       case AccountChange.Unknown u -> 404;
     };
   }
@@ -913,70 +1066,95 @@ public final class AccountWeb implements WebModule {
     try {
       body = server(ctx).json().readTree(ctx.body());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      throw new HttpProblem(WebServer.jsonProblem(e));
+      Problem p = WebServer.jsonProblem(e);
+      throw HttpProblem.of(
+          p.code(), p.field(), Web.messages(ctx).get("api.error.json", p.message()));
     }
     if (body == null || !body.isObject()) {
-      throw HttpProblem.of("invalid-json", "", "expected a JSON object");
+      throw HttpProblem.of("invalid-json", "", Web.messages(ctx).get("api.error.object"));
     }
     return body;
   }
 
-  /** Refuses a field this route does not take (a typo would otherwise be ignored silently). */
-  private static void only(JsonNode body, String... fields) {
-    Set<String> known = Set.of(fields);
-    for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
-      String f = it.next();
-      if (!known.contains(f)) {
-        throw HttpProblem.of(
-            "unknown-field",
-            clip(f),
-            "this route takes the fields " + String.join(", ", fields) + "; not " + clip(f));
+  /**
+   * A JSON object's fields, read one by one with every problem kept (a field this route does not
+   * take, one missing, one of the wrong type) instead of the first thrown, so that one answer names
+   * them all. A body that is not a JSON object is refused at once: nothing else can be read of it.
+   */
+  private static final class Fields {
+    private final JsonNode body;
+    private final Messages t;
+    private final List<Problem> problems = new ArrayList<>();
+
+    /** Reads the body; a field other than {@code taken} is a problem (a typo would be ignored). */
+    Fields(Context ctx, String... taken) {
+      this.t = Web.messages(ctx);
+      this.body = object(ctx);
+      Set<String> known = Set.of(taken);
+      for (Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
+        String f = it.next();
+        if (!known.contains(f)) {
+          problems.add(
+              Problem.of(
+                  "unknown-field",
+                  clip(f),
+                  t.get("api.error.unknownField", String.join(", ", taken), clip(f))));
+        }
       }
     }
-  }
 
-  /** A string field: empty when absent or null, 400 when required and absent or not a string. */
-  private static Optional<String> text(JsonNode body, String field, boolean required) {
-    JsonNode n = body.get(field);
-    if (n == null || n.isNull()) {
-      if (required) {
-        throw missing(field, "a string");
+    List<Problem> problems() {
+      return problems;
+    }
+
+    /** Whether a problem names {@code field}. */
+    boolean refused(String field) {
+      return problems.stream().anyMatch(p -> p.field().equals(field));
+    }
+
+    /** A string field: empty when absent or null (a problem when required) or not a string. */
+    Optional<String> text(String field, boolean required) {
+      JsonNode n = body.get(field);
+      if (n == null || n.isNull()) {
+        if (required) {
+          problems.add(missing(field, t.get("api.what.string")));
+        }
+        return Optional.empty();
       }
-      return Optional.empty();
-    }
-    if (!n.isTextual()) {
-      throw HttpProblem.of("invalid-type", field, "expected " + field + " as a string");
-    }
-    return Optional.of(n.asText());
-  }
-
-  /** A list of strings: empty when absent, 400 when not a list of strings. */
-  private static Optional<List<String>> strings(JsonNode body, String field) {
-    JsonNode n = body.get(field);
-    if (n == null || n.isNull()) {
-      return Optional.empty();
-    }
-    if (!n.isArray()) {
-      throw HttpProblem.of(
-          "invalid-type",
-          field,
-          "expected " + field + " as a list of strings, such as [\"officer\"]");
-    }
-    List<String> out = new java.util.ArrayList<>();
-    for (JsonNode e : n) {
-      if (!e.isTextual()) {
-        throw HttpProblem.of(
-            "invalid-type",
-            field,
-            "expected " + field + " as a list of strings, such as [\"officer\"]");
+      if (!n.isTextual()) {
+        problems.add(Problem.of("invalid-type", field, t.get("api.error.string", field)));
+        return Optional.empty();
       }
-      out.add(e.asText());
+      return Optional.of(n.asText());
     }
-    return Optional.of(out);
-  }
 
-  private static HttpProblem missing(String field, String what) {
-    return HttpProblem.of("missing-field", field, "expected " + field + ": " + what);
+    /** A list of strings: empty when absent (a problem when required) or not a list of strings. */
+    Optional<List<String>> strings(String field, boolean required) {
+      JsonNode n = body.get(field);
+      if (n == null || n.isNull()) {
+        if (required) {
+          problems.add(missing(field, t.get("api.what.roles")));
+        }
+        return Optional.empty();
+      }
+      List<String> out = new ArrayList<>();
+      if (n.isArray()) {
+        for (JsonNode e : n) {
+          if (e.isTextual()) {
+            out.add(e.asText());
+          }
+        }
+      }
+      if (!n.isArray() || out.size() != n.size()) {
+        problems.add(Problem.of("invalid-type", field, t.get("api.error.strings", field)));
+        return Optional.empty();
+      }
+      return Optional.of(out);
+    }
+
+    private Problem missing(String field, String what) {
+      return Problem.of("missing-field", field, t.get("api.error.missing", field, what));
+    }
   }
 
   private static String clip(String s) {

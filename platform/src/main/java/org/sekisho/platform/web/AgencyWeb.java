@@ -10,6 +10,7 @@ import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Agencies;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.i18n.Messages;
 
 /**
  * The agency registry over HTTP. The administration's staff see every registered agency (the codes
@@ -77,9 +78,10 @@ public final class AgencyWeb implements WebModule {
 
   private void rename(Context ctx) {
     Principal p = Web.principal(ctx);
+    Messages t = Web.messages(ctx);
     if (!p.agency().equals(administration)) {
       throw HttpProblem.of(
-          "forbidden", "", "only administrators of " + administration + " rename agencies");
+          "forbidden", "", t.get("agency.error.otherAgency.rename", administration));
     }
     JsonNode body;
     try {
@@ -88,38 +90,41 @@ public final class AgencyWeb implements WebModule {
       body = null;
     }
     if (body == null || !body.isObject()) {
-      throw HttpProblem.of("invalid-json", "body", "expected a JSON object {\"name\":…}");
+      throw HttpProblem.of("invalid-json", "body", t.get("agency.error.renameJson"));
     }
     java.util.Iterator<String> fields = body.fieldNames();
     while (fields.hasNext()) {
       String f = fields.next();
       if (!f.equals("name")) {
-        throw HttpProblem.of(
-            "invalid-field", f, "an agency's code stays; only its name is changed, not " + f);
+        throw HttpProblem.of("invalid-field", f, t.get("agency.error.codeStays", f));
       }
     }
     JsonNode name = body.get("name");
     if (name == null || !name.isTextual()) {
-      throw HttpProblem.of("missing-field", "name", "expected the agency's new name as a string");
+      throw HttpProblem.of("missing-field", "name", t.get("agency.error.nameMissing"));
+    }
+    String shown = name.asText().strip();
+    if (shown.isEmpty() || shown.length() > Agencies.MAX_NAME) {
+      // as Agencies.rename refuses it, in the reader's language
+      throw HttpProblem.of(
+          "invalid-value",
+          "name",
+          t.get("agency.error.nameLength", Integer.toString(Agencies.MAX_NAME)));
     }
     String code = ctx.pathParam("code");
-    Optional<String> previous;
-    try {
-      previous = agencies.rename(code, name.asText(), p.username(), p.agency());
-    } catch (IllegalArgumentException e) {
-      throw HttpProblem.of("invalid-value", "name", e.getMessage());
-    }
+    Optional<String> previous = agencies.rename(code, name.asText(), p.username(), p.agency());
     if (previous.isEmpty()) {
-      throw HttpProblem.of("not-found", "code", "no agency " + code + " is registered");
+      throw HttpProblem.of("not-found", "code", t.get("agency.error.notFound", code));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("code", code);
-    out.put("name", name.asText().strip());
+    out.put("name", shown);
     out.put("previous", previous.get());
     ctx.json(out);
   }
 
   private void register(Context ctx) {
+    Messages t = Web.messages(ctx);
     JsonNode body;
     try {
       body = JSON.readTree(ctx.body());
@@ -127,34 +132,43 @@ public final class AgencyWeb implements WebModule {
       body = null;
     }
     if (body == null || !body.isObject()) {
-      throw HttpProblem.of(
-          "invalid-json", "", "expected a JSON object {\"code\":\"police-jp\",\"name\":…}");
+      throw HttpProblem.of("invalid-json", "", t.get("agency.error.registerJson"));
     }
     JsonNode code = body.get("code");
     if (code == null || !code.isTextual()) {
-      throw HttpProblem.of(
-          "missing-field", "code", "expected the agency's code as a string, such as police-jp");
+      throw HttpProblem.of("missing-field", "code", t.get("agency.error.codeMissing"));
     }
     JsonNode name = body.get("name");
     if (name != null && !name.isNull() && !name.isTextual()) {
-      throw HttpProblem.of("invalid-type", "name", "expected the agency's name as a string");
+      throw HttpProblem.of("invalid-type", "name", t.get("agency.error.nameType"));
     }
-    Agencies.invalidCode(code.asText())
-        .ifPresent(
-            why -> {
-              throw HttpProblem.of("invalid-value", "code", why);
-            });
+    if (Agencies.invalidCode(code.asText()).isPresent()) {
+      String c = code.asText();
+      throw HttpProblem.of(
+          "invalid-value",
+          "code",
+          c.isEmpty()
+              ? t.get("agency.error.code.empty")
+              : t.get(
+                  "agency.error.code.form",
+                  Integer.toString(Agencies.MAX_CODE),
+                  // quoted back cut, so that a refusal cannot be made to carry a whole body
+                  c.length() > 64 ? c.substring(0, 64) + "…" : c));
+    }
     String shown = name == null || name.isNull() ? "" : name.asText().strip();
     if (shown.length() > Agencies.MAX_NAME) {
       throw HttpProblem.of(
           "invalid-value",
           "name",
-          "expected at most " + Agencies.MAX_NAME + " characters; got " + shown.length());
+          t.get(
+              "agency.error.name.long",
+              Integer.toString(Agencies.MAX_NAME),
+              Integer.toString(shown.length())));
     }
     Principal p = Web.principal(ctx);
     if (!p.agency().equals(administration)) {
       throw HttpProblem.of(
-          "forbidden", "", "only administrators of " + administration + " register agencies");
+          "forbidden", "", t.get("agency.error.otherAgency.register", administration));
     }
     Optional<String> registeredAs =
         agencies.all().stream()
@@ -166,12 +180,7 @@ public final class AgencyWeb implements WebModule {
       throw HttpProblem.of(
           "conflict",
           "name",
-          "agency "
-              + code.asText()
-              + " is registered as '"
-              + registeredAs.get()
-              + "'; rename it with PUT /api/agencies/"
-              + code.asText());
+          t.get("agency.error.registeredAs", code.asText(), registeredAs.get()));
     }
     boolean added = agencies.register(code.asText(), shown, p.username(), p.agency());
     Map<String, Object> out = new LinkedHashMap<>();

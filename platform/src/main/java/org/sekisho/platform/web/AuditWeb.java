@@ -19,7 +19,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sekisho.core.Outcome;
-import org.sekisho.core.Problem;
 import org.sekisho.platform.audit.AuditEntry;
 import org.sekisho.platform.audit.AuditPage;
 import org.sekisho.platform.audit.AuditQuery;
@@ -130,11 +129,7 @@ public final class AuditWeb implements WebModule {
       throw HttpProblem.of(
           "forbidden",
           "",
-          "the audit log is "
-              + administration
-              + "'s: only its own administrators read it; agency "
-              + p.agency()
-              + " may not");
+          Web.messages(ctx).get("audit.error.otherAgency", administration, p.agency()));
     }
     return p;
   }
@@ -147,11 +142,11 @@ public final class AuditWeb implements WebModule {
           throw HttpProblem.of(
               "invalid-parameter",
               name,
-              "the audit log is filtered by "
-                  + String.join(", ", AuditQuery.PARAMETERS)
-                  + "; there is no parameter '"
-                  + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
-                  + "'");
+              Web.messages(ctx)
+                  .get(
+                      "audit.error.parameter",
+                      String.join(", ", AuditQuery.PARAMETERS),
+                      name.length() > 40 ? name.substring(0, 40) + "…" : name));
         }
       }
     }
@@ -165,14 +160,18 @@ public final class AuditWeb implements WebModule {
     return out;
   }
 
-  /** The page's outcome: the query read, then the page found, or the first problem. */
+  /**
+   * The page's outcome: the query read, then the page found, or every problem, worded in the
+   * reader's language.
+   */
   private Outcome<Found> find(Context ctx, Map<String, String> raw) {
-    Outcome<AuditQuery> parsed = AuditQuery.parse(raw, Web.messages(ctx).zone());
+    Messages t = Web.messages(ctx);
+    Outcome<AuditQuery> parsed = AuditQuery.parse(raw, t.zone(), t);
     if (!(parsed instanceof Outcome.Accepted<AuditQuery> a)) {
       return new Outcome.Rejected<>(parsed.problems());
     }
     AuditQuery q = a.value();
-    Outcome<AuditPage> page = search.search(q);
+    Outcome<AuditPage> page = search.search(q, t);
     if (!(page instanceof Outcome.Accepted<AuditPage> found)) {
       return new Outcome.Rejected<>(page.problems());
     }
@@ -189,7 +188,7 @@ public final class AuditWeb implements WebModule {
     reader(ctx);
     Messages t = Web.messages(ctx);
     switch (find(ctx, params(ctx, false))) {
-      case Outcome.Rejected<Found> r -> throw new HttpProblem(r.problems().get(0));
+      case Outcome.Rejected<Found> r -> ProblemAnswer.send(ctx, r.problems());
       case Outcome.Accepted<Found> a -> {
         AuditPage p = a.value().page();
         Map<String, Object> out = asJson(p, t.zone());
@@ -277,12 +276,7 @@ public final class AuditWeb implements WebModule {
         Web.principal(ctx).username() + " at " + Web.messages(ctx).time(server.clock().instant());
     String other = checking.compareAndExchange(null, mine);
     if (other != null) {
-      throw HttpProblem.of(
-          "conflict",
-          "",
-          "a check of the chain is running already (started by "
-              + other
-              + "); try again once it has finished");
+      throw HttpProblem.of("conflict", "", Web.messages(ctx).get("audit.error.running", other));
     }
     AuditVerification v;
     try {
@@ -332,10 +326,14 @@ public final class AuditWeb implements WebModule {
     String newest = "";
     boolean capped = false;
     switch (find(ctx, raw)) {
-      case Outcome.Rejected<Found> r -> {
-        Problem p = r.problems().get(0);
-        error = p.field().isEmpty() ? p.message() : p.field() + ": " + p.message();
-      }
+      case Outcome.Rejected<Found> r ->
+          // every problem at once, each with the filter it is about
+          error =
+              String.join(
+                  "; ",
+                  r.problems().stream()
+                      .map(p -> p.field().isEmpty() ? p.message() : p.field() + ": " + p.message())
+                      .toList());
       case Outcome.Accepted<Found> a -> {
         AuditPage p = a.value().page();
         Function<String, String> pageOf = pagesFor(ctx);

@@ -76,7 +76,16 @@ final class InputCheck {
       return nul("body", "the request body");
     }
     Optional<Problem> nul = indexOf(bytes, JSON_NUL) >= 0 ? inJson(bytes) : Optional.empty();
-    return nul.isPresent() ? nul : strictJson(bytes);
+    return nul.isPresent() ? nul : strictJson(bytes).map(p -> readersJson(ctx, p));
+  }
+
+  /**
+   * A refusal of the body as JSON introduced in the reader's language; the parser's own account of
+   * what and where (line, column) follows as it wrote it.
+   */
+  private static Problem readersJson(Context ctx, Problem p) {
+    var t = Web.messages(ctx);
+    return t == null ? p : Problem.of(p.code(), p.field(), t.get("api.error.json", p.message()));
   }
 
   static final String JSON_CODE = "invalid-json";

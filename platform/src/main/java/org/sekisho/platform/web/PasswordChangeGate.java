@@ -32,11 +32,6 @@ public final class PasswordChangeGate {
           "POST /logout",
           "POST /api/logout");
 
-  /** The message of the refusal, naming the reason and the way out. */
-  static final String MESSAGE =
-      "an administrator set this account's password: choose your own first (POST"
-          + " /api/me/password with {\"currentPassword\",\"newPassword\"}, or the page /account)";
-
   /**
    * Whether the signed-in caller may go on to {@code spec}: yes unless {@code accounts} says they
    * must change their password and the route is not one of {@link #OPEN}. When not, a page request
@@ -64,6 +59,6 @@ public final class PasswordChangeGate {
         "access.denied",
         spec.method() + " " + spec.path(),
         Map.of("reason", "password-change-required"));
-    throw HttpProblem.of("forbidden", "", MESSAGE);
+    throw HttpProblem.of("forbidden", "", Web.messages(ctx).get("gate.error.mustChange"));
   }
 }

@@ -11,12 +11,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.BooleanSupplier;
+import org.sekisho.core.Problem;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.auth.SignIn;
 import org.sekisho.platform.auth.SignInThrottle;
+import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.Routes.RouteSpec;
 
 /** Health, readiness, metrics, OpenAPI, sign-in and sign-out, and API tokens. */
@@ -182,7 +184,7 @@ final class PlatformRoutes implements WebModule {
     String expected = ctx.cookie(WebServer.LOGIN_CSRF_COOKIE);
     String sent = ctx.formParam("_csrf");
     if (expected == null || !expected.equals(sent)) {
-      throw HttpProblem.of("csrf", "_csrf", "the sign-in form expired; reload the page");
+      throw HttpProblem.of("csrf", "_csrf", Web.messages(ctx).get("login.error.csrf"));
     }
     String user = Optional.ofNullable(ctx.formParam("username")).orElse("").strip();
     String password = Optional.ofNullable(ctx.formParam("password")).orElse("");
@@ -244,33 +246,37 @@ final class PlatformRoutes implements WebModule {
   }
 
   private void apiLogin(Context ctx) {
+    Messages t = Web.messages(ctx);
     JsonNode body;
     try {
       body = server.json().readTree(ctx.body());
     } catch (Exception e) {
-      throw HttpProblem.of(
-          "invalid-json", "", "expected a JSON object {\"username\":…, \"password\":…}");
+      throw HttpProblem.of("invalid-json", "", t.get("login.error.json", LOGIN_SHAPE));
     }
     if (body == null || !body.isObject()) {
-      throw HttpProblem.of(
-          "invalid-json", "body", "expected a JSON object {\"username\":…, \"password\":…}");
+      throw HttpProblem.of("invalid-json", "body", t.get("login.error.json", LOGIN_SHAPE));
     }
+    // every field's problem at once, as the account routes answer
+    List<Problem> problems = new java.util.ArrayList<>();
     for (String field : List.of("username", "password")) {
       if (!body.hasNonNull(field)) {
-        throw HttpProblem.of(
-            "missing-field",
-            field,
-            field + " is missing: expected {\"username\":…, \"password\":…}");
+        problems.add(
+            Problem.of("missing-field", field, t.get("login.error.missing", field, LOGIN_SHAPE)));
+      } else if (!body.get(field).isTextual()) {
+        problems.add(
+            Problem.of(
+                "invalid-field",
+                field,
+                // the kind of value only: never a password echoed in an answer or a log
+                t.get(
+                    "login.error.type",
+                    field,
+                    body.get(field).getNodeType().name().toLowerCase(java.util.Locale.ROOT))));
       }
-      if (!body.get(field).isTextual()) {
-        throw HttpProblem.of(
-            "invalid-field",
-            field,
-            // the kind of value only: never a password echoed in an answer or a log
-            field
-                + ": expected a JSON string, not "
-                + body.get(field).getNodeType().name().toLowerCase(java.util.Locale.ROOT));
-      }
+    }
+    if (!problems.isEmpty()) {
+      ProblemAnswer.send(ctx, problems);
+      return;
     }
     String user = body.get("username").asText();
     SignIn outcome =
@@ -279,14 +285,12 @@ final class PlatformRoutes implements WebModule {
               throw HttpProblem.of(
                   "too-many-attempts",
                   "",
-                  "too many failed sign-ins for this account or from this address; try again in "
-                      + r.retryAfterSeconds()
-                      + " s (see Retry-After)");
+                  t.get("login.error.throttled", Long.toString(r.retryAfterSeconds())));
           case Attempt.Checked c -> c.outcome();
         };
     if (!(outcome instanceof SignIn.SignedIn signedIn)) {
       auditFailure(ctx, user, outcome, "api");
-      throw HttpProblem.of("unauthenticated", "", "wrong user name or password");
+      throw HttpProblem.of("unauthenticated", "", t.get("login.error.wrong"));
     }
     ctx.attribute(Web.PRINCIPAL, signedIn.principal());
     Duration life = Duration.ofHours(12);
@@ -302,6 +306,9 @@ final class PlatformRoutes implements WebModule {
             "mustChangePassword",
             accounts.mustChangePassword(user)));
   }
+
+  /** What {@code POST /api/login} takes, as its refusals quote it. */
+  private static final String LOGIN_SHAPE = "{\"username\":…, \"password\":…}";
 
   private void me(Context ctx) {
     Principal p = Web.principal(ctx);
@@ -520,9 +527,27 @@ final class PlatformRoutes implements WebModule {
                     List.of("error", "message"),
                     "properties",
                     Map.of(
-                        "error", Map.of("type", "string"),
-                        "message", Map.of("type", "string"),
-                        "field", Map.of("type", List.of("string", "null")))))));
+                        "error",
+                        Map.of("type", "string"),
+                        "message",
+                        Map.of("type", "string"),
+                        "field",
+                        Map.of("type", List.of("string", "null")),
+                        // where a route finds several problems at once (a form's fields): all of
+                        // them, the first being the one named above
+                        "problems",
+                        Map.of(
+                            "type",
+                            "array",
+                            "items",
+                            Map.of(
+                                "type",
+                                "object",
+                                "properties",
+                                Map.of(
+                                    "code", Map.of("type", "string"),
+                                    "field", Map.of("type", "string"),
+                                    "message", Map.of("type", "string")))))))));
     ctx.json(doc);
   }
 

@@ -130,7 +130,9 @@ public final class Web {
     ctx.html(server.layout().render(ctx, title, bodyHtml));
   }
 
-  /** An int query parameter with bounds, or a 400 naming the parameter. */
+  /**
+   * An int query parameter with bounds, or a 400 naming the parameter (in the reader's language).
+   */
   public static int intParam(Context ctx, String name, int dflt, int min, int max) {
     String raw = ctx.queryParam(name);
     if (raw == null || raw.isBlank()) {
@@ -140,12 +142,24 @@ public final class Web {
       int v = Integer.parseInt(raw.strip());
       if (v < min || v > max) {
         throw HttpProblem.of(
-            "invalid-parameter", name, "expected a whole number from " + min + " to " + max);
+            "invalid-parameter",
+            name,
+            readers(ctx)
+                .get("error.parameter.range", Integer.toString(min), Integer.toString(max)));
       }
       return v;
     } catch (NumberFormatException e) {
-      throw HttpProblem.of("invalid-parameter", name, "expected a whole number, got '" + raw + "'");
+      throw HttpProblem.of(
+          "invalid-parameter", name, readers(ctx).get("error.parameter.number", raw));
     }
+  }
+
+  /** The reader's messages; the platform's in English for a context the server did not prepare. */
+  private static Messages readers(Context ctx) {
+    Messages t = messages(ctx);
+    return t != null
+        ? t
+        : new Messages(java.util.Locale.ENGLISH, java.util.List.of("i18n.platform"));
   }
 
   /**

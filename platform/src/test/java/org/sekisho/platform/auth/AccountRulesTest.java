@@ -112,7 +112,7 @@ class AccountRulesTest {
         .map(AccountRefusal::key)
         .contains("account.error.password.long");
     // twelve characters counted as people count them, not as UTF-16 units
-    assertThat(AccountRules.passwordProblem("password", "kato", "関所関所関所関所関所関所")).isEmpty();
+    assertThat(AccountRules.passwordProblem("password", "kato", "関所を越える夜明けの旅人")).isEmpty();
     assertThat(AccountRules.passwordProblem("password", "kato", "🔑🔑🔑🔑🔑🔑")).isPresent();
   }
 

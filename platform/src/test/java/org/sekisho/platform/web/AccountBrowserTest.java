@@ -88,8 +88,8 @@ class AccountBrowserTest {
         assertThat(driver.findElement(By.id("current-user")).getText()).contains("Web User");
         assertThat(driver.findElement(By.id("me-office")).getText()).isEqualTo("NRT");
         driver.findElement(By.id("current-password")).sendKeys(temporary);
-        driver.findElement(By.id("new-password")).sendKeys("web user passphrase");
-        driver.findElement(By.id("repeat-password")).sendKeys("web user passphrase");
+        driver.findElement(By.id("new-password")).sendKeys("lantern bridge at dusk");
+        driver.findElement(By.id("repeat-password")).sendKeys("lantern bridge at dusk");
         driver.findElement(By.id("password-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("account-notice")));
         assertThat(driver.findElements(By.id("must-change"))).isEmpty();
@@ -99,7 +99,7 @@ class AccountBrowserTest {
         driver.get(base + "/login?next=/account");
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
         driver.findElement(By.id("username")).sendKeys("web-user");
-        driver.findElement(By.id("password")).sendKeys("web user passphrase");
+        driver.findElement(By.id("password")).sendKeys("lantern bridge at dusk");
         driver.findElement(By.id("login-submit")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.id("me-username")));
         assertThat(driver.findElement(By.id("me-username")).getText()).isEqualTo("web-user");
@@ -108,6 +108,70 @@ class AccountBrowserTest {
         assertThat(driver.findElement(By.cssSelector("header nav")).getText())
             .contains("My account")
             .doesNotContain("Accounts");
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  @Test
+  void theCreateFormShowsEveryProblemBesideItsFieldAndKeepsWhatWasTypedButThePassword(Database db) {
+    try (TestServer t =
+        TestServer.over(
+            db,
+            AccountWeb.nav("customs-jp"),
+            accounts -> {
+              AuditLog audit = new AuditLog(db.jdbi());
+              Agencies agencies = new Agencies(db.jdbi(), java.time.Clock.systemUTC(), audit);
+              agencies.register("customs-jp", "Japan Customs", "test", "customs-jp");
+              return new AccountWeb(
+                  new AccountAdministration(accounts, agencies, "customs-jp"), "customs-jp");
+            })) {
+      t.accounts.upsert(
+          "chief2", "Chief Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "", "test");
+      String base = "http://127.0.0.1:" + t.server.port();
+      WebDriver driver = Chromium.start();
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
+        driver.get(base + "/admin/accounts?lang=ja");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys("chief2");
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-form")));
+
+        driver.findElement(By.id("create-username")).sendKeys("Not A Name");
+        driver.findElement(By.id("create-displayName")).sendKeys("Kept Display Name");
+        driver.findElement(By.id("create-office")).sendKeys("N R T");
+        driver.findElement(By.id("create-password")).sendKeys("qwertyuiop12");
+        // no role ticked
+        driver.findElement(By.id("create-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-error")));
+
+        for (String field : java.util.List.of("username", "office", "password", "roles")) {
+          assertThat(driver.findElement(By.id("create-error-" + field)).getText())
+              .as(field)
+              .isNotBlank();
+          assertThat(
+                  driver
+                      .findElement(By.cssSelector("#create-error li[data-field='" + field + "']"))
+                      .getText())
+              .as(field)
+              .isNotBlank();
+        }
+        assertThat(driver.findElements(By.id("create-error-displayName"))).isEmpty();
+        // in the reader's language: the password's rule named in Japanese
+        assertThat(driver.findElement(By.id("create-error-password")).getText()).contains("キーボード");
+        assertThat(driver.findElement(By.id("create-username")).getAttribute("value"))
+            .isEqualTo("Not A Name");
+        assertThat(driver.findElement(By.id("create-displayName")).getAttribute("value"))
+            .isEqualTo("Kept Display Name");
+        assertThat(driver.findElement(By.id("create-office")).getAttribute("value"))
+            .isEqualTo("N R T");
+        assertThat(driver.findElement(By.id("create-password")).getAttribute("value")).isEmpty();
+        assertThat(driver.findElement(By.id("create-office")).getAttribute("aria-invalid"))
+            .isEqualTo("true");
       } finally {
         driver.quit();
       }

@@ -430,7 +430,7 @@ class AccountWebTest {
             fresh,
             body()
                 .put("currentPassword", temporary)
-                .put("newPassword", "ito's own passphrase")
+                .put("newPassword", "violet kettle harbour")
                 .toString());
     assertThat(mine.status()).as(mine.body()).isEqualTo(200);
     assertThat(t.accounts.mustChangePassword("ito")).isFalse();
@@ -477,8 +477,8 @@ class AccountWebTest {
             "/account/password",
             Map.of(
                 "currentPassword", PASSWORD,
-                "newPassword", "kimura passphrase 1",
-                "repeatPassword", "kimura passphrase 2"));
+                "newPassword", "quiet orchard lamp 1",
+                "repeatPassword", "quiet orchard lamp 2"));
     assertThat(mismatch.status()).isEqualTo(400);
     assertThat(mismatch.body()).contains("data-field=\"repeatPassword\"");
     TestServer.Answer wrong =
@@ -487,8 +487,8 @@ class AccountWebTest {
             "/account/password",
             Map.of(
                 "currentPassword", "not my password",
-                "newPassword", "kimura passphrase 1",
-                "repeatPassword", "kimura passphrase 1"));
+                "newPassword", "quiet orchard lamp 1",
+                "repeatPassword", "quiet orchard lamp 1"));
     assertThat(wrong.status()).isEqualTo(400);
     assertThat(wrong.body()).contains("data-field=\"currentPassword\"");
     TestServer.Answer noCsrf =
@@ -498,8 +498,8 @@ class AccountWebTest {
             Map.of(
                 "_csrf", "forged",
                 "currentPassword", PASSWORD,
-                "newPassword", "kimura passphrase 1",
-                "repeatPassword", "kimura passphrase 1"));
+                "newPassword", "quiet orchard lamp 1",
+                "repeatPassword", "quiet orchard lamp 1"));
     assertThat(noCsrf.status()).isEqualTo(403);
 
     TestServer.Answer done =
@@ -508,14 +508,14 @@ class AccountWebTest {
             "/account/password",
             Map.of(
                 "currentPassword", PASSWORD,
-                "newPassword", "kimura passphrase 1",
-                "repeatPassword", "kimura passphrase 1"));
+                "newPassword", "quiet orchard lamp 1",
+                "repeatPassword", "quiet orchard lamp 1"));
     assertThat(done.status()).as(done.body()).isEqualTo(200);
     assertThat(done.body()).contains("id=\"account-notice\"");
     assertThat(me(here).status()).as("this session stays").isEqualTo(200);
     assertThat(me(there).status()).isEqualTo(401);
     assertThat(api("GET", "/api/me", other, null).status()).isEqualTo(401);
-    assertThat(login("kimura", "kimura passphrase 1")).startsWith("sk_");
+    assertThat(login("kimura", "quiet orchard lamp 1")).startsWith("sk_");
     List<TestServer.Entry> changed = audit("account.password.changed", "account:kimura");
     assertThat(changed).hasSize(1);
     assertThat(changed.get(0).details().get("sessionsEnded").asText()).isEqualTo("2");
@@ -549,7 +549,7 @@ class AccountWebTest {
       String guess =
           body()
               .put("currentPassword", "a guess")
-              .put("newPassword", "hayashi new phrase")
+              .put("newPassword", "maple ferry window")
               .toString();
       for (int i = 1; i <= 5; i++) {
         TestServer.Answer g = own.post("/api/me/password", token, "application/json", guess);
@@ -570,7 +570,7 @@ class AccountWebTest {
               "application/json",
               body()
                   .put("currentPassword", PASSWORD)
-                  .put("newPassword", "hayashi new phrase")
+                  .put("newPassword", "maple ferry window")
                   .toString());
       assertThat(right.status()).as("the right one, still within the delay").isEqualTo(429);
       own.clock.advance(java.time.Duration.ofSeconds(1));
@@ -581,7 +581,7 @@ class AccountWebTest {
               "application/json",
               body()
                   .put("currentPassword", PASSWORD)
-                  .put("newPassword", "hayashi new phrase")
+                  .put("newPassword", "maple ferry window")
                   .toString());
       assertThat(later.status()).as(later.body()).isEqualTo(200);
     }
@@ -597,8 +597,8 @@ class AccountWebTest {
       Map<String, String> guess =
           Map.of(
               "currentPassword", "a guess",
-              "newPassword", "hirano new phrase",
-              "repeatPassword", "hirano new phrase");
+              "newPassword", "amber tide lantern",
+              "repeatPassword", "amber tide lantern");
       for (int i = 1; i <= 5; i++) {
         assertThat(post(own, s, "/account/password", guess).status())
             .as("guess %d", i)
@@ -780,6 +780,176 @@ class AccountWebTest {
     assertThat(selfOff.status()).isEqualTo(409);
     assertThat(selfOff.body()).contains("id=\"state-error\" data-field=\"active\"");
     assertThat(page(admin, "/admin/accounts/nobody").status()).isEqualTo(404);
+  }
+
+  // ---- the password rules
+
+  @Test
+  void trivialPasswordsAreRefusedOnCreationResetAndOwnChangeNamingTheRule() {
+    record Case(String password, String key) {}
+    List<Case> cases =
+        List.of(
+            new Case("aaaaaaaaaaaa", "account.error.password.repeated"),
+            new Case("123456789012", "account.error.password.sequence"),
+            new Case("qwertyuiop12", "account.error.password.sequence"),
+            new Case("Password2026!", "account.error.password.common"),
+            new Case("JapanCustoms2026", "account.error.password.agency"),
+            new Case("weak1 is my name", "account.error.password.username"));
+    for (Case c : cases) {
+      TestServer.Answer a = create("weak1", c.password(), "officer");
+      assertThat(a.status()).as(c.password() + " → " + a.body()).isEqualTo(400);
+      assertThat(a.json().get("field").asText()).isEqualTo("password");
+      assertThat(a.json().get("error").asText()).isEqualTo("invalid-value");
+    }
+    assertThat(api("GET", "/api/admin/accounts/weak1", root, null).status()).isEqualTo(404);
+    assertThat(audit("account.change.refused", "account:weak1"))
+        .extracting(e -> e.details().get("reason").asText())
+        .containsExactlyElementsOf(cases.stream().map(Case::key).toList());
+    // the rule is named, and the password never echoed nor audited
+    TestServer.Answer agency = create("weak1", "JapanCustoms2026", "officer");
+    assertThat(agency.json().get("message").asText())
+        .contains("Japan Customs")
+        .doesNotContain("JapanCustoms2026");
+    assertThat(t.audit().toString())
+        .doesNotContain("aaaaaaaaaaaa")
+        .doesNotContain("qwertyuiop12")
+        .doesNotContain("JapanCustoms2026");
+
+    assertThat(create("strong1", "violet kettle harbour", "officer").status()).isEqualTo(201);
+    TestServer.Answer reset =
+        api(
+            "POST",
+            "/api/admin/accounts/strong1/password",
+            root,
+            "{\"password\":\"abcdabcdabcd\"}");
+    assertThat(reset.status()).isEqualTo(400);
+    assertThat(reset.json().get("field").asText()).isEqualTo("password");
+    String token = login("strong1", "violet kettle harbour");
+    TestServer.Answer own =
+        api(
+            "POST",
+            "/api/me/password",
+            token,
+            body()
+                .put("currentPassword", "violet kettle harbour")
+                .put("newPassword", "P@ssw0rd1234")
+                .toString());
+    assertThat(own.status()).isEqualTo(400);
+    assertThat(own.json().get("field").asText()).isEqualTo("newPassword");
+    assertThat(own.json().get("message").asText()).contains("common");
+    assertThat(audit("account.password.change.refused", "account:strong1"))
+        .extracting(e -> e.details().get("reason").asText())
+        .containsExactly("account.error.password.common");
+  }
+
+  // ---- every problem at once
+
+  @Test
+  void everyProblemOfAnAccountIsAnsweredAtOnceAndNothingIsWritten() {
+    TestServer.Answer many =
+        api(
+            "POST",
+            "/api/admin/accounts",
+            root,
+            "{\"username\":\"many1\",\"displayName\":\"tab\\there\",\"roles\":[\"chief\"],"
+                + "\"agency\":\"nowhere\",\"office\":\"N R T\",\"password\":\"aaaaaaaaaaaa\"}");
+    assertThat(many.status()).as(many.body()).isEqualTo(400);
+    assertThat(many.json().get("field").asText()).isEqualTo("displayName");
+    assertThat(many.json().get("error").asText()).isEqualTo("invalid-value");
+    JsonNode problems = many.json().get("problems");
+    assertThat(problems.findValuesAsText("field"))
+        .containsExactly("displayName", "agency", "office", "password", "roles");
+    assertThat(problems.findValuesAsText("code")).containsOnly("invalid-value");
+    assertThat(problems.findValuesAsText("message"))
+        .doesNotHaveDuplicates()
+        .allMatch(m -> !m.isBlank());
+    assertThat(api("GET", "/api/admin/accounts/many1", root, null).status()).isEqualTo(404);
+    List<TestServer.Entry> refused = audit("account.change.refused", "account:many1");
+    assertThat(refused).hasSize(1);
+    assertThat(refused.get(0).details().get("refusedFields").asText())
+        .isEqualTo("displayName,agency,office,password,roles");
+
+    // the body's shape and the fields' rules together: an unknown field, a list that is not one
+    TestServer.Answer shape =
+        api(
+            "POST",
+            "/api/admin/accounts",
+            root,
+            "{\"username\":\"many2\",\"roles\":\"officer\",\"agency\":\"customs-jp\","
+                + "\"office\":\"N R T\",\"colour\":\"red\"}");
+    assertThat(shape.status()).isEqualTo(400);
+    assertThat(shape.json().get("error").asText()).isEqualTo("unknown-field");
+    assertThat(shape.json().get("problems").findValuesAsText("field"))
+        .containsExactly("colour", "roles", "office");
+
+    // a taken user name is a conflict, answered after the invalid input: the status is 400
+    TestServer.Answer taken =
+        api(
+            "POST",
+            "/api/admin/accounts",
+            root,
+            "{\"username\":\"root\",\"roles\":[\"officer\"],\"agency\":\"customs-jp\","
+                + "\"office\":\"N R T\"}");
+    assertThat(taken.status()).isEqualTo(400);
+    assertThat(taken.json().get("problems").findValuesAsText("code"))
+        .containsExactly("invalid-value", "conflict");
+    assertThat(taken.json().get("problems").findValuesAsText("field"))
+        .containsExactly("office", "username");
+
+    // a change: every refused field, and the guards on the fields that could be read
+    assertThat(create("many3", PASSWORD, "officer").status()).isEqualTo(201);
+    TestServer.Answer edit =
+        api(
+            "POST",
+            "/api/admin/accounts/many3",
+            root,
+            "{\"displayName\":\" \",\"roles\":[\"kiosk\",\"officer\"],\"office\":\"N R T\"}");
+    assertThat(edit.status()).isEqualTo(400);
+    assertThat(edit.json().get("problems").findValuesAsText("field"))
+        .containsExactly("displayName", "office", "roles");
+    JsonNode still = api("GET", "/api/admin/accounts/many3", root, null).json();
+    assertThat(still.get("roles").toString()).isEqualTo("[\"officer\"]");
+    assertThat(still.get("displayName").asText()).isEqualTo("many3");
+  }
+
+  @Test
+  void theAccountFormShowsEveryProblemBesideItsFieldAndKeepsWhatWasTyped() {
+    Session admin = signIn("boss", PASSWORD);
+    Map<String, String> fields = new LinkedHashMap<>();
+    fields.put("username", "Bad One");
+    fields.put("displayName", "Kept Name");
+    fields.put("agency", "customs-jp");
+    fields.put("office", "N R T");
+    fields.put("password", "aaaaaaaaaaaa");
+    TestServer.Answer refused = post(admin, "/admin/accounts", fields);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains(
+            "id=\"create-error\" data-field=\"username\"",
+            "id=\"create-error-username\"",
+            "id=\"create-error-office\"",
+            "id=\"create-error-password\"",
+            "id=\"create-error-roles\"",
+            "<li data-field=\"roles\">",
+            "value=\"Bad One\"",
+            "value=\"Kept Name\"",
+            "value=\"N R T\"",
+            "aria-describedby=\"create-error-office\"")
+        .doesNotContain("aaaaaaaaaaaa")
+        .doesNotContain("id=\"create-error-displayName\"");
+
+    Map<String, String> edit = new LinkedHashMap<>();
+    edit.put("displayName", " ");
+    edit.put("agency", "customs-jp");
+    edit.put("office", "N R T");
+    TestServer.Answer editRefused = post(admin, "/admin/accounts/kato", edit);
+    assertThat(editRefused.status()).isEqualTo(400);
+    assertThat(editRefused.body())
+        .contains(
+            "id=\"edit-error-displayName\"",
+            "id=\"edit-error-office\"",
+            "id=\"edit-error-roles\"",
+            "value=\"N R T\"");
   }
 
   @Test

@@ -118,7 +118,7 @@ class PasswordChangeGateTest {
             admin.changeOwnPassword(
                 "kato",
                 "temporary passphrase",
-                "kato's own passphrase",
+                "cedar window morning",
                 new AccountAdministration.Current(Optional.of(token))))
         .isInstanceOf(org.sekisho.platform.auth.PasswordChange.Changed.class);
     assertThat(t.post("/api/work", token, "application/json", "{}").status()).isEqualTo(200);
@@ -184,7 +184,7 @@ class PasswordChangeGateTest {
               "/api/me/password",
               admin,
               "application/json",
-              "{\"currentPassword\":\"temporary passphrase\",\"newPassword\":\"tsuda's own one\"}");
+              "{\"currentPassword\":\"temporary passphrase\",\"newPassword\":\"pine needle compass\"}");
       assertThat(changed.status()).as(changed.body()).isEqualTo(200);
       assertThat(s.get("/api/admin/accounts", admin).status()).isEqualTo(200);
     }
