@@ -128,6 +128,36 @@ class ModelReleaseWebTest {
     assertThat(early.statusCode()).isEqualTo(409);
     assertThat(send("POST", "/api/targeting/models/9/approve", ben, null).statusCode())
         .isEqualTo(404);
+    // the models page says each refusal in the reader's language; the API keeps the English
+    var ja =
+        new org.sekisho.platform.i18n.Messages(
+            java.util.Locale.JAPANESE, java.util.List.of("i18n.targeting"));
+    var en =
+        new org.sekisho.platform.i18n.Messages(
+            java.util.Locale.ENGLISH, java.util.List.of("i18n.targeting"));
+    for (HttpResponse<String> r :
+        List.of(
+            self,
+            early,
+            send("POST", "/api/targeting/models/9/approve", ben, null),
+            send("POST", "/api/targeting/models/1/restore", ben, null))) {
+      JsonNode b = JSON.readTree(r.body());
+      org.sekisho.core.Problem p =
+          org.sekisho.core.Problem.of(
+              b.get("error").asText(),
+              b.get("field").isNull() ? "" : b.get("field").asText(),
+              b.get("message").asText());
+      assertThat(org.sekisho.targeting.adapter.web.PageProblems.message(ja, p))
+          .as(p.toString())
+          .hasValueSatisfying(
+              m -> assertThat(m).doesNotContain(p.message()).doesNotContain("targeting."));
+      assertThat(org.sekisho.targeting.adapter.web.PageProblems.message(en, p))
+          .hasValue(p.message());
+    }
+    HttpResponse<String> page =
+        api.form("/targeting/models/1/approve?lang=ja", ada, java.util.Map.of());
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.body()).contains("ada がモデル版 1 を登録しました。承認は別の管理者が行います");
   }
 
   @Test

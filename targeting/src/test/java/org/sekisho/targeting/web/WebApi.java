@@ -124,6 +124,25 @@ public final class WebApi {
     return JSON.readTree(r.body());
   }
 
+  /** POSTs a page's form, its fields URL-encoded, signed in with a bearer token. */
+  public HttpResponse<String> form(String path, String token, Map<String, String> fields)
+      throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (var e : fields.entrySet()) {
+      body.append(body.isEmpty() ? "" : "&")
+          .append(java.net.URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=')
+          .append(java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+    }
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
   public HttpResponse<String> send(String method, String path, String token, String body)
       throws Exception {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));

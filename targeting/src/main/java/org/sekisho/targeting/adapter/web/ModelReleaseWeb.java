@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.sekisho.core.Outcome;
-import org.sekisho.core.Problem;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -112,7 +111,14 @@ public final class ModelReleaseWeb implements WebModule {
       case Outcome.Accepted<ModelVersion> a ->
           ctx.redirect("/targeting/models", HttpStatus.SEE_OTHER);
       case Outcome.Rejected<ModelVersion> r -> {
-        show(ctx, String.join("; ", r.problems().stream().map(Problem::message).toList()));
+        var t = Web.messages(ctx);
+        show(
+            ctx,
+            String.join(
+                "; ",
+                r.problems().stream()
+                    .map(p -> PageProblems.message(t, p).orElse(p.message()))
+                    .toList()));
         ctx.status(HttpProblem.status(r.problems().getFirst()));
       }
     }

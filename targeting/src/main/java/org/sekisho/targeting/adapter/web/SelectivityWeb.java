@@ -182,7 +182,13 @@ public final class SelectivityWeb implements WebModule {
         ctx.status(409);
       }
       case Outcome.Rejected<SelectivitySettings.Change> r -> {
-        show(ctx, text, version, r.problems().stream().map(SelectivityWeb::line).toList(), "");
+        var t = Web.messages(ctx);
+        show(
+            ctx,
+            text,
+            version,
+            r.problems().stream().map(p -> PageProblems.line(t, p)).toList(),
+            "");
         ctx.status(HttpProblem.status(r.problems().get(0)));
       }
     }
@@ -190,10 +196,6 @@ public final class SelectivityWeb implements WebModule {
 
   private static boolean conflict(Outcome.Rejected<?> r) {
     return r.problems().get(0).code().equals("conflict");
-  }
-
-  private static String line(Problem p) {
-    return p.field().isEmpty() ? p.message() : p.field() + ": " + p.message();
   }
 
   private Outcome<SelectivitySettings.Change> replace(Context ctx, String text, String version) {

@@ -115,52 +115,64 @@ public final class TargetingWeb implements WebModule {
             "/targeting/worklist",
             ANALYSTS,
             "ranked worklist of an office (live)",
-            this::worklistPage)
-        .get("/targeting/worklist/rows", ANALYSTS, "worklist rows (htmx)", this::worklistRows)
+            page(this::worklistPage))
+        .get("/targeting/worklist/rows", ANALYSTS, "worklist rows (htmx)", page(this::worklistRows))
         .get(
             "/targeting/referrals",
             INSPECTORS,
             "referrals of my office (live)",
-            this::referralsPage)
-        .get("/targeting/referrals/rows", INSPECTORS, "referral rows (htmx)", this::referralRows)
-        .get("/targeting/assessments/{id}", CASE_READ, "one assessment", this::assessmentPage)
-        .post("/targeting/assessments/{id}/lane", ANALYSTS, "lane decision (form)", this::laneForm)
+            page(this::referralsPage))
+        .get(
+            "/targeting/referrals/rows",
+            INSPECTORS,
+            "referral rows (htmx)",
+            page(this::referralRows))
+        .get("/targeting/assessments/{id}", CASE_READ, "one assessment", page(this::assessmentPage))
+        .post(
+            "/targeting/assessments/{id}/lane",
+            ANALYSTS,
+            "lane decision (form)",
+            page(this::laneForm))
         .post(
             "/targeting/assessments/{id}/outcome",
             INSPECTORS,
             "record an inspection outcome (form)",
-            this::outcomeForm)
-        .get("/targeting/criteria", CRITERIA_READ, "criteria", this::criteriaPage)
-        .get("/targeting/criteria/edit", ANALYSTS, "criterion editor", this::editorPage)
+            page(this::outcomeForm))
+        .get("/targeting/criteria", CRITERIA_READ, "criteria", page(this::criteriaPage))
+        .get("/targeting/criteria/edit", ANALYSTS, "criterion editor", page(this::editorPage))
         .get(
             "/targeting/criteria/{id}/versions/{version}",
             CRITERIA_READ,
             "one criterion version, read-only, with its history (administrators review it before"
                 + " releasing)",
-            this::versionPage)
+            page(this::versionPage))
         .post(
             "/targeting/criteria/{id}/versions/{version}/dry-run",
             CRITERIA_READ,
             "dry run of a saved criterion version over its offices (form)",
-            this::versionDryRunForm)
-        .post("/targeting/criteria/save", ANALYSTS, "save a criterion (form)", this::saveForm)
-        .post("/targeting/criteria/dry-run", ANALYSTS, "dry run (form)", this::dryRunForm)
+            page(this::versionDryRunForm))
+        .post("/targeting/criteria/save", ANALYSTS, "save a criterion (form)", page(this::saveForm))
+        .post("/targeting/criteria/dry-run", ANALYSTS, "dry run (form)", page(this::dryRunForm))
         .post(
             "/targeting/criteria/{id}/release",
             RELEASE,
             "release a criterion version (form)",
-            this::releaseForm)
+            page(this::releaseForm))
         .post(
             "/targeting/criteria/{id}/disable",
             CRITERIA_READ,
             "disable a criterion (form)",
-            this::disableForm)
-        .get("/targeting/lists", CRITERIA_READ, "reference lists", this::listsPage)
-        .post("/targeting/lists", ANALYSTS, "create a list (form)", this::createListForm)
-        .get("/targeting/lists/{name}", CRITERIA_READ, "one list", this::listPage)
-        .post("/targeting/lists/{name}/import", ANALYSTS, "import CSV (form)", this::importForm)
+            page(this::disableForm))
+        .get("/targeting/lists", CRITERIA_READ, "reference lists", page(this::listsPage))
+        .post("/targeting/lists", ANALYSTS, "create a list (form)", page(this::createListForm))
+        .get("/targeting/lists/{name}", CRITERIA_READ, "one list", page(this::listPage))
         .post(
-            "/targeting/lists/{name}/remove", ANALYSTS, "remove an entry (form)", this::removeForm)
+            "/targeting/lists/{name}/import", ANALYSTS, "import CSV (form)", page(this::importForm))
+        .post(
+            "/targeting/lists/{name}/remove",
+            ANALYSTS,
+            "remove an entry (form)",
+            page(this::removeForm))
         .post(
             "/api/assess",
             ASSESS,
@@ -278,6 +290,20 @@ public final class TargetingWeb implements WebModule {
 
   // ---- pages
 
+  /**
+   * A page's handler whose refusals (an assessment of another office, a list not found) the error
+   * page says in the reader's language; the API's answer the same refusals in English.
+   */
+  private static io.javalin.http.Handler page(io.javalin.http.Handler h) {
+    return ctx -> {
+      try {
+        h.handle(ctx);
+      } catch (HttpProblem e) {
+        throw pageProblem(ctx, e);
+      }
+    };
+  }
+
   private String render(String template, Map<String, Object> params) {
     StringOutput out = new StringOutput();
     templates.render(template, params, out);
@@ -374,6 +400,27 @@ public final class TargetingWeb implements WebModule {
       name = name.equals(key) ? field : name;
     }
     return name + " " + hit.substring(space + 1);
+  }
+
+  /**
+   * What a dry run's example matched, in the reader's language: a list hit as an assessment's
+   * reasons say it ({@code list "x" v2: importer JP123}); a condition's evidence as written.
+   */
+  private static java.util.function.Function<DryRun.Example, String> evidence(
+      org.sekisho.platform.i18n.Messages t) {
+    return e -> {
+      List<String> out = new ArrayList<>(e.evidence().size());
+      String kind = DeclarationView.kindOf(e.recordKey());
+      for (String ev : e.evidence()) {
+        var l = LIST_HIT.matcher(ev);
+        out.add(
+            l.matches()
+                ? t.get(
+                    "targeting.reason.list", l.group(1), l.group(2), listHit(t, l.group(3), kind))
+                : ev);
+      }
+      return String.join("; ", out);
+    };
   }
 
   /** The versions an assessment used, in the reader's language. */
@@ -761,7 +808,7 @@ public final class TargetingWeb implements WebModule {
         showItem(
             ctx,
             w,
-            text(r.problems()),
+            PageProblems.text(Web.messages(ctx), r.problems()),
             Map.of("lane", form(ctx, "lane"), "comment", form(ctx, "comment")));
       }
     }
@@ -866,7 +913,7 @@ public final class TargetingWeb implements WebModule {
         showItem(
             ctx,
             w,
-            text(r.problems()),
+            PageProblems.text(Web.messages(ctx), r.problems()),
             Map.of(
                 "result", form(ctx, "result"),
                 "revenue", form(ctx, "revenue"),
@@ -957,17 +1004,33 @@ public final class TargetingWeb implements WebModule {
     m.put("problems", problems);
     m.put("message", message);
     m.put("dryRun", dryRun);
-    StringBuilder fields = new StringBuilder();
-    for (Field f : Field.values()) {
-      fields
-          .append(
-              String.format(Locale.ROOT, "%-26s %-7s %s", f.code(), f.type().title(), f.meaning()))
-          .append('\n');
-    }
-    m.put("fields", fields.toString());
+    m.put("evidence", evidence(Web.messages(ctx)));
+    m.put("fields", fields(Web.messages(ctx)));
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     Web.page(ctx, Web.messages(ctx).get("targeting.criteria.editor"), render("editor.jte", m));
+  }
+
+  /**
+   * The fields a criterion may test, one a line: the name as the criteria language spells it, its
+   * type and what it means, in the reader's language.
+   */
+  static String fields(org.sekisho.platform.i18n.Messages t) {
+    StringBuilder fields = new StringBuilder();
+    for (Field f : Field.values()) {
+      String key = "targeting.criteria-meaning." + f.code();
+      String meaning = t.get(key);
+      fields
+          .append(
+              String.format(
+                  Locale.ROOT,
+                  "%-26s %-7s %s",
+                  f.code(),
+                  t.get("criteria.type." + f.type().title()),
+                  meaning.equals(key) ? f.meaning() : meaning))
+          .append('\n');
+    }
+    return fields.toString();
   }
 
   private Map<String, String> editorForm(Context ctx) {
@@ -1021,24 +1084,20 @@ public final class TargetingWeb implements WebModule {
    */
   private List<String> problemLines(Context ctx, String source, List<Problem> problems) {
     if (problems.stream().noneMatch(p -> p.code().startsWith("criteria-"))) {
-      return problems.stream().map(p -> pageLine(Web.messages(ctx), p)).toList();
+      return problems.stream().map(p -> PageProblems.line(Web.messages(ctx), p)).toList();
     }
     var t = Web.messages(ctx);
     return criteria.check(source).stream().map(p -> CriteriaMessages.line(t, p)).toList();
   }
 
-  /** How the catalogue says an effective period is over: the last day, then today. */
-  private static final java.util.regex.Pattern PERIOD_OVER =
-      java.util.regex.Pattern.compile(
-          ".*?(\\d{4}-\\d{2}-\\d{2})\\D.*today is (\\d{4}-\\d{2}-\\d{2})\\).*");
-
-  /** A refusal as a page says it: a period that is over in the reader's language. */
-  private static String pageLine(org.sekisho.platform.i18n.Messages t, Problem p) {
-    var over = PERIOD_OVER.matcher(p.message());
-    if (p.field().equals("effectiveTo") && over.matches()) {
-      return t.get("targeting.criteria.period-over", over.group(1), over.group(2));
-    }
-    return line(p);
+  /**
+   * A refusal thrown while a page's form was handled, worded in the reader's language for the error
+   * page (the JSON API keeps the English).
+   */
+  private static HttpProblem pageProblem(Context ctx, HttpProblem e) {
+    Problem p = e.problem();
+    Optional<String> words = PageProblems.message(Web.messages(ctx), p);
+    return words.isEmpty() ? e : new HttpProblem(Problem.of(p.code(), p.field(), words.get()));
   }
 
   /**
@@ -1081,7 +1140,13 @@ public final class TargetingWeb implements WebModule {
     } catch (HttpProblem e) {
       // the editor comes back with the text as typed and the reason
       ctx.status(400);
-      editor(ctx, form(ctx, "id"), form, List.of(line(e.problem())), "", null);
+      editor(
+          ctx,
+          form(ctx, "id"),
+          form,
+          List.of(PageProblems.line(Web.messages(ctx), e.problem())),
+          "",
+          null);
       return;
     }
     Outcome<DryRun> o = criteria.dryRun(form.get("source"), days, offices(form.get("offices")));
@@ -1113,9 +1178,14 @@ public final class TargetingWeb implements WebModule {
         // a conflict (someone else changed it at that moment), a period over, or a text no
         // longer valid
         ctx.status(HttpProblem.status(r.problems().get(0)));
-        var t = Web.messages(ctx);
-        criteriaPage(
-            ctx, String.join("; ", r.problems().stream().map(p -> pageLine(t, p)).toList()));
+        // a text no longer valid is said with its lines and columns, as the editor says it
+        String source =
+            criteria.history(id).stream()
+                .filter(v -> v.version() == version)
+                .map(StoredCriterion::source)
+                .findFirst()
+                .orElse("");
+        criteriaPage(ctx, String.join("; ", problemLines(ctx, source, r.problems())));
       }
     }
   }
@@ -1136,7 +1206,7 @@ public final class TargetingWeb implements WebModule {
           ctx.redirect("/targeting/criteria", HttpStatus.SEE_OTHER);
       case Outcome.Rejected<StoredCriterion> r -> {
         ctx.status(HttpProblem.status(r.problems().get(0)));
-        criteriaPage(ctx, text(r.problems()));
+        criteriaPage(ctx, PageProblems.text(Web.messages(ctx), r.problems()));
       }
     }
   }
@@ -1174,6 +1244,7 @@ public final class TargetingWeb implements WebModule {
     m.put("history", history);
     m.put("state", Optional.ofNullable(criteria.states().get(id)));
     m.put("dryRun", dryRun);
+    m.put("evidence", evidence(Web.messages(ctx)));
     m.put("problems", problems);
     m.put("days", Optional.ofNullable(ctx.formParam("days")).orElse("30"));
     m.put("mayRelease", Web.principal(ctx).has(Role.ADMIN));
@@ -1197,7 +1268,7 @@ public final class TargetingWeb implements WebModule {
       days = days(form(ctx, "days"));
     } catch (HttpProblem e) {
       ctx.status(400);
-      version(ctx, null, List.of(line(e.problem())));
+      version(ctx, null, List.of(PageProblems.line(Web.messages(ctx), e.problem())));
       return;
     }
     // over the offices the version is limited to, as it would run once released
@@ -1237,7 +1308,7 @@ public final class TargetingWeb implements WebModule {
           ctx.redirect("/targeting/lists/" + a.value().name(), HttpStatus.SEE_OTHER);
       case Outcome.Rejected<ReferenceList> r -> {
         ctx.status(400);
-        listsPage(ctx, text(r.problems()));
+        listsPage(ctx, PageProblems.text(Web.messages(ctx), r.problems()));
       }
     }
   }
@@ -1323,11 +1394,20 @@ public final class TargetingWeb implements WebModule {
   private void importForm(Context ctx) {
     ReferenceList l = list(ctx);
     ReferenceLists.Mode mode = mode(form(ctx, "mode"));
-    ReferenceLists.Imported im = importCsv(ctx, l.name(), form(ctx, "csv"), mode);
+    var t = Web.messages(ctx);
+    ReferenceLists.Imported im;
+    try {
+      im = importCsv(ctx, l.name(), form(ctx, "csv"), mode);
+    } catch (HttpProblem e) {
+      // refused as a whole (a replacement with no entry): the page says why, nothing changed
+      ctx.status(HttpProblem.status(e.problem()));
+      listPage(ctx, l, List.of(PageProblems.line(t, e.problem())), "");
+      return;
+    }
     listPage(
         ctx,
         lists.find(l.name()).orElseThrow(),
-        im.refused().stream().map(TargetingWeb::line).toList(),
+        im.refused().stream().map(p -> PageProblems.line(t, p)).toList(),
         mode == ReferenceLists.Mode.REPLACE
             ? Web.messages(ctx)
                 .get(
@@ -1680,7 +1760,8 @@ public final class TargetingWeb implements WebModule {
         ctx.status(201);
         ctx.json(criterionJson(a.value()));
       }
-      case Outcome.Rejected<StoredCriterion> r -> criteriaRejected(ctx, r.problems());
+      case Outcome.Rejected<StoredCriterion> r ->
+          criteriaRejected(ctx, form.get("source"), r.problems());
     }
   }
 
@@ -1688,7 +1769,8 @@ public final class TargetingWeb implements WebModule {
     List<CriteriaProblem> ps = criteria.check(text(body(ctx, "source"), "source"));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("ok", ps.isEmpty());
-    m.put("problems", ps.stream().map(TargetingWeb::problemJson).toList());
+    Optional<org.sekisho.platform.i18n.Messages> t = asked(ctx);
+    m.put("problems", ps.stream().map(p -> problemJson(p, t)).toList());
     ctx.json(m);
   }
 
@@ -1703,7 +1785,7 @@ public final class TargetingWeb implements WebModule {
     Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
     switch (o) {
       case Outcome.Accepted<DryRun> a -> ctx.json(a.value());
-      case Outcome.Rejected<DryRun> r -> criteriaRejected(ctx, r.problems());
+      case Outcome.Rejected<DryRun> r -> criteriaRejected(ctx, text(b, "source"), r.problems());
     }
   }
 
@@ -1963,13 +2045,26 @@ public final class TargetingWeb implements WebModule {
     return m;
   }
 
-  private static Map<String, Object> problemJson(CriteriaProblem p) {
+  /**
+   * @param t the language the caller asked for with {@code ?lang=}; without it, English
+   */
+  private static Map<String, Object> problemJson(
+      CriteriaProblem p, Optional<org.sekisho.platform.i18n.Messages> t) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("code", p.code());
     m.put("line", p.line());
     m.put("column", p.column());
-    m.put("message", p.message());
+    m.put("message", t.map(x -> CriteriaMessages.text(x, p.text())).orElse(p.message()));
     return m;
+  }
+
+  /**
+   * The language an API caller asked its refusals in ({@code ?lang=ja}); empty when it asked for
+   * none: the API answers English, which clients match on, unless asked.
+   */
+  private static Optional<org.sekisho.platform.i18n.Messages> asked(Context ctx) {
+    String lang = ctx.queryParam("lang");
+    return lang == null || lang.isBlank() ? Optional.empty() : Optional.of(Web.messages(ctx));
   }
 
   private static Map<String, Object> coreProblemJson(Problem p) {
@@ -1980,16 +2075,46 @@ public final class TargetingWeb implements WebModule {
     return m;
   }
 
-  /** 400 with the first problem in the platform's shape, plus every problem with line/column. */
-  private static void criteriaRejected(Context ctx, List<Problem> problems) {
+  /**
+   * 400 with the first problem in the platform's shape, plus every problem with line/column; in the
+   * language asked for with {@code ?lang=} (the checker's problems of {@code source} with their
+   * line and column), else in English.
+   */
+  private void criteriaRejected(Context ctx, String source, List<Problem> problems) {
+    Optional<org.sekisho.platform.i18n.Messages> t = asked(ctx);
+    List<String> messages = problems.stream().map(Problem::message).toList();
+    if (t.isPresent()) {
+      List<CriteriaProblem> checked =
+          problems.stream().anyMatch(p -> p.code().startsWith("criteria-"))
+              ? criteria.check(source)
+              : List.of();
+      List<String> said = new ArrayList<>();
+      for (int i = 0; i < problems.size(); i++) {
+        Problem p = problems.get(i);
+        // the checker finds the same problems of the same text, in the same order
+        said.add(
+            checked.size() == problems.size() && p.code().startsWith("criteria-")
+                ? CriteriaMessages.text(t.get(), checked.get(i).text())
+                : PageProblems.message(t.get(), p).orElse(p.message()));
+      }
+      messages = said;
+    }
     Problem first = problems.get(0);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", first.code());
-    m.put("message", line(first));
+    m.put(
+        "message",
+        t.isPresent()
+            ? (first.field().isEmpty()
+                ? messages.get(0)
+                : PageProblems.field(t.get(), first.field()) + ": " + messages.get(0))
+            : line(first));
     m.put("field", first.field());
     List<Map<String, Object>> all = new ArrayList<>();
-    for (Problem p : problems) {
+    for (int i = 0; i < problems.size(); i++) {
+      Problem p = problems.get(i);
       Map<String, Object> pm = coreProblemJson(p);
+      pm.put("message", messages.get(i));
       int[] lc = lineColumn(p.field());
       if (lc != null) {
         pm.put("line", lc[0]);
@@ -2024,10 +2149,6 @@ public final class TargetingWeb implements WebModule {
 
   private static String line(Problem p) {
     return p.field().isEmpty() ? p.message() : p.field() + ": " + p.message();
-  }
-
-  private static String text(List<Problem> ps) {
-    return String.join("; ", ps.stream().map(TargetingWeb::line).toList());
   }
 
   private static String form(Context ctx, String name) {

@@ -1,0 +1,510 @@
+package org.sekisho.targeting.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.core.Problem;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.i18n.Messages;
+import org.sekisho.platform.testing.Chromium;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.adapter.web.PageProblems;
+import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.assessment.domain.ModelScore;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+
+/**
+ * A Japanese reader's targeting pages say their refusals in Japanese: the lane decision form, the
+ * outcome form, the criterion editor and the list pages, with the field named as the page names it;
+ * in English they read word for word as the use cases wrote them (which the API answers).
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class PagesInJapaneseTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final String OFFICE = "JPTYO-AIR";
+
+  private static final Messages EN = new Messages(Locale.ENGLISH, List.of("i18n.targeting"));
+  private static final Messages JA = new Messages(Locale.JAPANESE, List.of("i18n.targeting"));
+
+  private WebApi api;
+  private WebServer web;
+  private String base;
+  private String analyst;
+  private String inspector;
+  private String admin;
+  private TargetingContext targeting;
+
+  private static final RiskScorer MODEL =
+      new RiskScorer() {
+        @Override
+        public ModelScore score(DeclarationView d) {
+          return new ModelScore(0.1, "test-1");
+        }
+
+        @Override
+        public List<String> explain(DeclarationView d, int max) {
+          return List.of();
+        }
+      };
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
+    accounts.upsert(
+        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
+    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
+    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
+    ctx.start();
+    targeting = ctx;
+    web = WebApi.start(ctx, accounts, audit, clock);
+    base = "http://127.0.0.1:" + web.port();
+    api = new WebApi(base);
+    analyst = api.login("analyst", PASSWORD);
+    inspector = api.login("inspector", PASSWORD);
+    admin = api.login("admin", PASSWORD);
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private long assessed(String id) throws Exception {
+    return api.ok(
+            api.send(
+                "POST",
+                "/api/assess",
+                analyst,
+                TargetingWebTest.declaration(id, "IMP-" + id, "TH", "800", "10")))
+        .get("id")
+        .asLong();
+  }
+
+  /** Refers an assessment for inspection (red), as an analyst decides it. */
+  private void refer(long id) throws Exception {
+    JsonNode item = api.ok(api.send("GET", "/api/targeting/assessments/" + id, analyst, null));
+    api.ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + id + "/lane",
+            analyst,
+            WebApi.JSON.writeValueAsString(
+                Map.of(
+                    "lane",
+                    "red",
+                    "comment",
+                    "examine the goods",
+                    "expectedVersion",
+                    item.get("version").asInt()))));
+  }
+
+  /** The problems of a refused API call, as the use case worded them. */
+  private List<Problem> refused(String method, String path, String token, Object body)
+      throws Exception {
+    HttpResponse<String> r =
+        api.send(
+            method,
+            path,
+            token,
+            body instanceof String s ? s : WebApi.JSON.writeValueAsString(body));
+    assertThat(r.statusCode()).as(r.body()).isBetween(400, 499);
+    JsonNode n = WebApi.JSON.readTree(r.body());
+    List<Problem> out = new ArrayList<>();
+    JsonNode all = n.has("problems") ? n.get("problems") : n.get("refused");
+    if (all != null && all.isArray() && !all.isEmpty()) {
+      for (JsonNode p : all) {
+        out.add(
+            Problem.of(p.get("code").asText(), p.get("field").asText(), p.get("message").asText()));
+      }
+    } else {
+      out.add(
+          Problem.of(
+              n.get("error").asText(),
+              n.get("field").isNull() ? "" : n.get("field").asText(),
+              n.get("message").asText()));
+    }
+    return out;
+  }
+
+  private HttpResponse<String> form(String path, String token, Map<String, String> fields)
+      throws Exception {
+    StringBuilder body = new StringBuilder();
+    for (var e : fields.entrySet()) {
+      body.append(body.isEmpty() ? "" : "&")
+          .append(e.getKey())
+          .append('=')
+          .append(URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+    }
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void everyRefusalOfTheDecisionOutcomeCriteriaAndListFormsHasJapaneseWordsAndTheUseCasesEnglish()
+      throws Exception {
+    long open = assessed("D-JA-1");
+    long referred = assessed("D-JA-2");
+    refer(referred);
+    String lane = "/api/targeting/assessments/" + open + "/lane";
+    String outcome = "/api/targeting/assessments/" + referred + "/outcome";
+    List<Problem> all = new ArrayList<>();
+    all.addAll(
+        refused(
+            "POST",
+            lane,
+            analyst,
+            Map.of("lane", "purple", "comment", "because", "expectedVersion", 0)));
+    all.addAll(
+        refused(
+            "POST", lane, analyst, Map.of("lane", "red", "comment", "ab", "expectedVersion", 0)));
+    all.addAll(
+        refused(
+            "POST",
+            lane,
+            analyst,
+            Map.of("lane", "red", "comment", "x".repeat(2001), "expectedVersion", 0)));
+    all.addAll(refused("POST", outcome, inspector, Map.of("result", "maybe", "revenue", "-3")));
+    all.addAll(
+        refused("POST", outcome, inspector, Map.of("result", "nothing-found", "revenue", "5")));
+    all.addAll(refused("POST", outcome, inspector, Map.of("result", "infraction")));
+    // recorded, the item is closed: it takes no second outcome and no lane decision
+    api.ok(api.send("POST", outcome, inspector, "{\"result\":\"nothing-found\"}"));
+    all.addAll(refused("POST", outcome, inspector, Map.of("result", "nothing-found")));
+    JsonNode closed =
+        api.ok(api.send("GET", "/api/targeting/assessments/" + referred, analyst, null));
+    all.addAll(
+        refused(
+            "POST",
+            "/api/targeting/assessments/" + referred + "/lane",
+            analyst,
+            Map.of(
+                "lane",
+                "green",
+                "comment",
+                "cleared",
+                "expectedVersion",
+                closed.get("version").asInt())));
+    String ok =
+        "criterion \"Coffee\" when hs starts with \"0901\" then lane red weight 10 because \"cheap"
+            + " coffee\"";
+    String criteria = "/api/targeting/criteria";
+    all.addAll(
+        refused("POST", criteria, analyst, Map.of("source", ok, "offices", List.of("NOWHERE"))));
+    all.addAll(
+        refused(
+            "POST",
+            criteria,
+            analyst,
+            Map.of("source", ok, "effectiveFrom", "2099-02-01", "effectiveTo", "2099-01-01")));
+    all.addAll(
+        refused("POST", criteria, analyst, Map.of("source", ok, "effectiveTo", "2020-01-01")));
+    JsonNode saved = api.saveCriterion(analyst, ok);
+    all.addAll(refused("POST", criteria, analyst, Map.of("source", ok)));
+    all.addAll(refused("POST", criteria, analyst, Map.of("id", 999999, "source", ok)));
+    all.addAll(
+        refused(
+            "POST",
+            "/api/targeting/criteria/" + saved.get("id").asLong() + "/disable",
+            analyst,
+            Map.of("reason", "no")));
+    all.addAll(
+        refused("POST", "/api/targeting/criteria/999999/versions/1/release", admin, Map.of()));
+    api.ok(api.send("POST", WebApi.releasePath(saved), admin, null));
+    all.addAll(refused("POST", WebApi.releasePath(saved), admin, Map.of()));
+    String lists = "/api/targeting/lists";
+    all.addAll(refused("POST", lists, analyst, Map.of("name", "Bad Name", "kind", "countries")));
+    all.addAll(refused("POST", lists, analyst, Map.of("name", "origins", "kind", "colours")));
+    api.ok(api.send("POST", lists, analyst, "{\"name\":\"origins\",\"kind\":\"countries\"}"));
+    all.addAll(refused("POST", lists, analyst, Map.of("name", "origins", "kind", "countries")));
+    api.ok(api.send("POST", lists, analyst, "{\"name\":\"codes\",\"kind\":\"hs-codes\"}"));
+    api.ok(api.send("POST", lists, analyst, "{\"name\":\"phones\",\"kind\":\"phones\"}"));
+    all.addAll(
+        refused(
+            "POST",
+            "/api/targeting/lists/origins/entries?mode=replace",
+            analyst,
+            "value,note\nTH,a\nXYZ,b\nth,again\nCO,a,b\nC\"N\n,empty\nBR,\""
+                + "n".repeat(501)
+                + "\"\n\"VN"));
+    all.addAll(
+        refused(
+            "POST", "/api/targeting/lists/codes/entries?mode=replace", analyst, "value\n09x\n"));
+    all.addAll(
+        refused(
+            "POST", "/api/targeting/lists/phones/entries?mode=replace", analyst, "value\n12\n"));
+    all.addAll(
+        refused("POST", "/api/targeting/lists/phones/entries?mode=replace", analyst, "value\n"));
+
+    // the selectivity settings page's refusals, one a line
+    String version =
+        api.ok(api.send("GET", "/api/targeting/selectivity", admin, null)).get("version").asText();
+    HttpResponse<String> settings =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(
+                        URI.create(base + "/api/targeting/selectivity?version=" + version))
+                    .header("Authorization", "Bearer " + admin)
+                    .header("Content-Type", "text/plain; charset=utf-8")
+                    .PUT(
+                        HttpRequest.BodyPublishers.ofString(
+                            "seed=x\nlabels=pink\nlabel.purple=X\nlabel.red="
+                                + "r".repeat(100)
+                                + "\nbogus=1\ndefault.red.often=5\ndefault.green.expected=5\n"
+                                + "office.NOWHERE.red.expected=5\noffice.JPYOK/parcel.red.expected=5\n"
+                                + "default.red.max-hits=-1\ndefault.yellow.expected=150\nseed=3\n"
+                                + "office.JPYOK.red.expected=1\noffice.JPYOK.red.random=2\n"
+                                + "office.JPOSA.red.random=60\noffice.JPOSA.yellow.random=60\n"
+                                + "default.blue.random=70\ndefault.yellow.random=70\n",
+                            StandardCharsets.UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(settings.statusCode()).as(settings.body()).isEqualTo(400);
+    List<Problem> lines = new ArrayList<>();
+    for (JsonNode p : WebApi.JSON.readTree(settings.body()).get("problems")) {
+      lines.add(
+          Problem.of(p.get("code").asText(), p.get("field").asText(), p.get("message").asText()));
+    }
+    assertThat(lines).hasSizeGreaterThanOrEqualTo(12);
+    all.addAll(lines);
+    HttpResponse<String> settingsPage =
+        api.form(
+            "/targeting/selectivity?lang=ja",
+            admin,
+            Map.of("text", "seed=1\nbogus=1\n", "version", version));
+    assertThat(settingsPage.statusCode()).isEqualTo(400);
+    assertThat(settingsPage.body()).contains("2 行目: bogus: この設定はありません");
+
+    List<String> codes = all.stream().map(Problem::code).distinct().toList();
+    assertThat(codes)
+        .contains(
+            "invalid-lane",
+            "comment-required",
+            "invalid-comment",
+            "invalid-result",
+            "invalid-revenue",
+            "inconsistent-outcome",
+            "note-required",
+            "conflict",
+            "invalid-office",
+            "invalid-dates",
+            "not-found",
+            "reason-required",
+            "invalid-name",
+            "invalid-kind",
+            "invalid-csv",
+            "invalid-entry",
+            "duplicate-entry",
+            "empty-replacement");
+    assertThat(all).hasSizeGreaterThan(25);
+    for (Problem p : all) {
+      String ja = PageProblems.line(JA, p);
+      assertThat(ja)
+          .as(p.toString())
+          .doesNotContain(p.message())
+          .doesNotContain("targeting.problem")
+          .matches(s -> s.codePoints().anyMatch(c -> c >= 0x3040), "has Japanese words");
+      if (!p.field().equals("effectiveTo") || !p.message().contains("today is")) {
+        // a period that is over is said as the editor said it before, in both languages
+        assertThat(PageProblems.line(EN, p))
+            .as(p.toString())
+            .isEqualTo(p.field().isEmpty() ? p.message() : p.field() + ": " + p.message());
+      }
+    }
+  }
+
+  @Test
+  void theLaneFormTheEditorAndTheListPageSayTheirRefusalsInJapanese() throws Exception {
+    long id = assessed("D-JA-3");
+    JsonNode item = api.ok(api.send("GET", "/api/targeting/assessments/" + id, analyst, null));
+    HttpResponse<String> decided =
+        form(
+            "/targeting/assessments/" + id + "/lane?lang=ja",
+            analyst,
+            Map.of(
+                "lane",
+                "red",
+                "comment",
+                "ab",
+                "expectedVersion",
+                item.get("version").asText(),
+                "expectedLane",
+                item.get("finalLane").asText()));
+    assertThat(decided.statusCode()).isEqualTo(400);
+    assertThat(decided.body())
+        .contains("コメント: 理由を 5 文字以上のコメントで書いてください")
+        .doesNotContain("say why in a comment");
+
+    HttpResponse<String> editor =
+        form(
+            "/targeting/criteria/save?lang=ja",
+            analyst,
+            Map.of(
+                "source",
+                "criterion \"Tea\" when hs starts with \"0902\" then lane red because \"cheap tea\"",
+                "offices",
+                "NOWHERE"));
+    assertThat(editor.statusCode()).isEqualTo(400);
+    assertThat(editor.body())
+        .contains("官署: 「NOWHERE」は官署コードではありません")
+        .doesNotContain("is no office code")
+        // the fields a criterion tests, with their meaning in Japanese
+        .contains("品目の正味重量 1 kg あたりの課税価格", "数値")
+        .doesNotContain("item customs value per kg");
+
+    api.ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            "{\"name\":\"ja-origins\",\"kind\":\"countries\"}"));
+    HttpResponse<String> imported =
+        form(
+            "/targeting/lists/ja-origins/import?lang=ja",
+            analyst,
+            Map.of("csv", "value,note\nTH,ok\nXYZ,bad\n", "mode", "add"));
+    assertThat(imported.statusCode()).isEqualTo(200);
+    assertThat(imported.body())
+        .contains("3 行目: ISO 3166-1 alpha-2 の国コード (ZZ: 不明) を入力してください (入力値: 「XYZ」)")
+        .doesNotContain("expected an ISO 3166-1");
+    // a dry run's examples say their list hits as the assessment's reasons do (it reads the
+    // records the intelligence database stored)
+    targeting
+        .assessmentRequests()
+        .assessAll(
+            List.of(
+                new org.sekisho.targeting.assessment.application.AssessmentRequests.Request(
+                    "declaration",
+                    "D-JA-5",
+                    TargetingWebTest.declaration("D-JA-5", "IMP-JA5", "TH", "800", "10"))));
+    HttpResponse<String> dry =
+        form(
+            "/targeting/criteria/dry-run?lang=ja",
+            analyst,
+            Map.of(
+                "source",
+                "criterion \"Listed\" when origin in list \"ja-origins\" then lane red because"
+                    + " \"listed origin\"",
+                "days",
+                "30"));
+    assertThat(dry.statusCode()).isEqualTo(200);
+    assertThat(dry.body()).contains("リスト「ja-origins」第", "版: 原産国 TH");
+
+    HttpResponse<String> other =
+        api.send("GET", "/targeting/assessments/999999?lang=ja", analyst, null);
+    assertThat(other.statusCode()).isEqualTo(404);
+    assertThat(other.body()).contains("審査 999999 は見つかりません");
+  }
+
+  @Test
+  void theCriteriaApiSaysTheCheckersProblemsInJapaneseWhenAskedAndInEnglishOtherwise()
+      throws Exception {
+    String broken =
+        "criterion \"Cheap\"\n  when value_per_kg < \"cheap\"\n  then lane red\n  because \"cheap coffee\"";
+    JsonNode ja =
+        WebApi.JSON.readTree(
+            api.send(
+                    "POST",
+                    "/api/targeting/criteria?lang=ja",
+                    analyst,
+                    WebApi.JSON.writeValueAsString(Map.of("source", broken)))
+                .body());
+    assertThat(ja.get("message").asText()).isEqualTo("2 行 23 列: 数値が必要ですが、文字列 \"cheap\"があります");
+    assertThat(ja.get("problems").get(0).get("line").asInt()).isEqualTo(2);
+    JsonNode en =
+        WebApi.JSON.readTree(
+            api.send(
+                    "POST",
+                    "/api/targeting/criteria",
+                    analyst,
+                    WebApi.JSON.writeValueAsString(Map.of("source", broken)))
+                .body());
+    assertThat(en.get("message").asText()).startsWith("line 2, column 23: expected a number");
+    JsonNode check =
+        api.ok(
+            api.send(
+                "POST",
+                "/api/targeting/criteria/check?lang=ja",
+                analyst,
+                WebApi.JSON.writeValueAsString(Map.of("source", broken))));
+    assertThat(check.get("problems").get(0).get("message").asText())
+        .isEqualTo("数値が必要ですが、文字列 \"cheap\"があります");
+  }
+
+  @Test
+  void anInspectorReadsTheOutcomeFormsRefusalInJapaneseInChromium() throws Exception {
+    long id = assessed("D-JA-4");
+    refer(id);
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(base + "/targeting/assessments/" + id + "?lang=ja");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("inspector");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("outcome-form")));
+      new Select(driver.findElement(By.id("result"))).selectByValue("infraction");
+      driver.findElement(By.id("revenue")).sendKeys("48,00O");
+      driver.findElement(By.id("outcome-submit")).click();
+      String error =
+          wait.ignoring(StaleElementReferenceException.class)
+              .until(d -> d.findElement(By.id("form-error")).getText());
+      assertThat(error)
+          .contains("追徴額: 0 以上", "備考: 見つかった内容を 5 文字以上の備考で書いてください")
+          .doesNotContain("expected a non-negative amount", "say what was found");
+    } finally {
+      driver.quit();
+    }
+  }
+}
