@@ -40,6 +40,12 @@ import org.sekisho.platform.i18n.Messages;
  * AccountChange.Refused}, {@link PasswordChange.Refused}) answered in one place ({@link #problem}):
  * invalid input 400 naming the field, a guard (the last administrator, one's own account) 409, an
  * unknown account 404. Checking the current password is throttled like sign-in.
+ *
+ * <p>A creation or a change is judged whole: every field's problem is found at once (one per
+ * field), shown beside its field on the page with what was typed kept (never a password), and
+ * answered by the API as {@link ProblemAnswer} writes it (the first as {@code error}, {@code
+ * message}, {@code field}, all under {@code problems}, invalid input before conflicts). Every
+ * message, on the pages and in the API, is in the reader's language ({@link Web#messages}).
  */
 public final class AccountWeb implements WebModule {
   /** Who administers accounts: administrators (of the administration itself; checked per call). */

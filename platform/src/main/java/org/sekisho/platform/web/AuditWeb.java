@@ -42,6 +42,9 @@ import org.sekisho.platform.web.Routes.RouteSpec;
  * {@code entity:7}, {@code assessment:9}, …) links to that page when this server serves it and the
  * reader's roles open it; its data is never shown here.
  *
+ * <p>Filters that cannot be read are refused all at once, each naming its parameter, in the
+ * reader's language (the API as {@link ProblemAnswer} writes it).
+ *
  * <p>A check walks the whole log (some 10 s a million entries), so one runs at a time: asked for
  * while another runs, it is refused with 409 saying who started that one and when.
  */
