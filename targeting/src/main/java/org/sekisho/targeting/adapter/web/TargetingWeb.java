@@ -859,7 +859,9 @@ public final class TargetingWeb implements WebModule {
               "record", w.recordKey(),
               "from", w.finalLane().code(),
               "to", o.orElseThrow().finalLane().code(),
-              "comment", comment.strip()));
+              // the decision's number: the comment is kept with it, not here (it may name a person)
+              "version", Integer.toString(o.orElseThrow().version()),
+              "commentChars", Integer.toString(comment.strip().length())));
     }
     return o;
   }
@@ -1127,7 +1129,14 @@ public final class TargetingWeb implements WebModule {
           ctx,
           "targeting.criterion.save",
           "criterion:" + o.orElseThrow().key(),
-          Map.of("name", o.orElseThrow().name()));
+          Map.of(
+              "name",
+              o.orElseThrow().name(),
+              "offices",
+              d.offices().isEmpty() ? "all" : String.join(" ", new TreeSet<>(d.offices())),
+              // the digest a dry run of the same text was audited with
+              "text",
+              digest(d.source())));
     }
     return o;
   }
@@ -1149,8 +1158,16 @@ public final class TargetingWeb implements WebModule {
           null);
       return;
     }
-    Outcome<DryRun> o = criteria.dryRun(form.get("source"), days, offices(form.get("offices")));
-    Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
+    Set<String> offices = offices(form.get("offices"));
+    Outcome<DryRun> o = criteria.dryRun(form.get("source"), days, offices);
+    String id = form(ctx, "id").strip();
+    auditDryRun(
+        ctx,
+        id.matches("\\d{1,18}") ? Optional.of(Long.parseLong(id)) : Optional.empty(),
+        form.get("source"),
+        days,
+        offices,
+        o);
     switch (o) {
       case Outcome.Accepted<DryRun> a ->
           editor(ctx, form(ctx, "id"), form, List.of(), "", a.value());
@@ -1164,6 +1181,68 @@ public final class TargetingWeb implements WebModule {
             "",
             null);
       }
+    }
+  }
+
+  /**
+   * Audits a dry run of a text not saved as it is (the editor's, the API's), filed under the
+   * criterion it is a new version of: the one the editor had open ({@code id}), else the one whose
+   * name the text gives; {@code criterion:unsaved} for a new criterion.
+   */
+  private void auditDryRun(
+      Context ctx,
+      Optional<Long> id,
+      String source,
+      int days,
+      Set<String> offices,
+      Outcome<DryRun> o) {
+    Optional<Long> of =
+        id.isPresent()
+            ? id
+            : criteria
+                .namesakeOf(source == null ? "" : source, Optional.empty())
+                .map(StoredCriterion::id);
+    Map<String, String> details = dryRunDetails(source, days, offices, o);
+    details.put("saved", "false");
+    Web.audit(
+        ctx,
+        "targeting.criterion.dry-run",
+        of.map(x -> "criterion:c" + x).orElse("criterion:unsaved"),
+        details);
+  }
+
+  /**
+   * What a dry run's audit entry says: the window of assessments it read (days, from, to), the
+   * offices, how many records it examined and would have hit (or that the text was refused), and a
+   * digest of the text run, which names the version it became once saved. No record's content.
+   */
+  private static Map<String, String> dryRunDetails(
+      String source, int days, Set<String> offices, Outcome<DryRun> o) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("days", Integer.toString(days));
+    m.put("offices", offices.isEmpty() ? "all" : String.join(" ", new TreeSet<>(offices)));
+    m.put("text", digest(source));
+    switch (o) {
+      case Outcome.Accepted<DryRun> a -> {
+        m.put("from", a.value().from().toString());
+        m.put("to", a.value().to().toString());
+        m.put("examined", Integer.toString(a.value().examined()));
+        m.put("hits", Integer.toString(a.value().hits()));
+      }
+      case Outcome.Rejected<DryRun> r -> m.put("refused", r.problems().get(0).code());
+    }
+    return m;
+  }
+
+  /** The first 16 hex digits of a text's SHA-256: the same text, the same digest. */
+  static String digest(String text) {
+    try {
+      byte[] h =
+          java.security.MessageDigest.getInstance("SHA-256")
+              .digest((text == null ? "" : text).getBytes(StandardCharsets.UTF_8));
+      return java.util.HexFormat.of().formatHex(h, 0, 8);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing", e);
     }
   }
 
@@ -1193,7 +1272,20 @@ public final class TargetingWeb implements WebModule {
   private Outcome<StoredCriterion> release(Context ctx, long id, int version) {
     Outcome<StoredCriterion> o = criteria.release(id, version, Web.principal(ctx).username());
     if (o.isAccepted()) {
-      Web.audit(ctx, "targeting.criterion.release", "criterion:c" + id + "v" + version, Map.of());
+      StoredCriterion c = o.orElseThrow();
+      Web.audit(
+          ctx,
+          "targeting.criterion.release",
+          "criterion:c" + id + "v" + version,
+          Map.of(
+              "name",
+              c.name(),
+              "offices",
+              c.offices().isEmpty() ? "all" : String.join(" ", new TreeSet<>(c.offices())),
+              "effectiveFrom",
+              c.effectiveFrom().map(LocalDate::toString).orElse(""),
+              "effectiveTo",
+              c.effectiveTo().map(LocalDate::toString).orElse("")));
     }
     return o;
   }
@@ -1273,11 +1365,8 @@ public final class TargetingWeb implements WebModule {
     }
     // over the offices the version is limited to, as it would run once released
     Outcome<DryRun> o = criteria.dryRun(c.source(), days, c.offices());
-    Web.audit(
-        ctx,
-        "targeting.criterion.dry-run",
-        "criterion:" + c.key(),
-        Map.of("days", Integer.toString(days)));
+    Map<String, String> details = dryRunDetails(c.source(), days, c.offices(), o);
+    Web.audit(ctx, "targeting.criterion.dry-run", "criterion:" + c.key(), details);
     switch (o) {
       case Outcome.Accepted<DryRun> a -> version(ctx, a.value(), List.of());
       case Outcome.Rejected<DryRun> r -> {
@@ -1352,8 +1441,27 @@ public final class TargetingWeb implements WebModule {
     m.put("message", message);
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
-    Web.audit(ctx, "targeting.list.read", "list:" + l.name(), Map.of());
+    Web.audit(ctx, "targeting.list.read", "list:" + l.name(), listRead(l, q, offset, page));
     Web.page(ctx, l.name(), render("list.jte", m));
+  }
+
+  /**
+   * What a list read is audited with: the version and the page of entries shown, and whether it was
+   * searched, never what for (a search may be a person's name).
+   */
+  private static Map<String, String> listRead(
+      ReferenceList l, String q, int offset, ListStore.EntryPage page) {
+    return Map.of(
+        "version",
+        Integer.toString(l.version()),
+        "offset",
+        Integer.toString(offset),
+        "shown",
+        Integer.toString(page.rows().size()),
+        "total",
+        Integer.toString(page.total()),
+        "searched",
+        Boolean.toString(!q.isEmpty()));
   }
 
   /** {@code mode}: {@code add} (default) or {@code replace}. */
@@ -1387,7 +1495,10 @@ public final class TargetingWeb implements WebModule {
             "changed",
             Integer.toString(im.changed()),
             "refused",
-            Integer.toString(im.refused().size())));
+            Integer.toString(im.refused().size()),
+            // the list's version after the import (unchanged when nothing was)
+            "version",
+            Integer.toString(lists.find(name).map(ReferenceList::version).orElse(0))));
     return im;
   }
 
@@ -1447,25 +1558,20 @@ public final class TargetingWeb implements WebModule {
               @Override
               public AuditEvent assessed(Assessment a) {
                 // appended with the assessment, in one transaction and round trip
-                return Web.auditEvent(
-                    ctx, "targeting.assess", a.recordKey(), Map.of("lane", a.lane().code()));
+                return Web.auditEvent(ctx, "targeting.assess", a.recordKey(), assessedDetails(a));
               }
 
               @Override
               public AuditEvent answeredAgain(StoredAssessment before) {
                 WorkItem w = worklist.item(before.id()).orElseThrow();
                 inForce[0] = w;
+                Map<String, String> details = assessedDetails(before.assessment());
+                // the lane the sender is answered: the one in force now
+                details.put("lane", w.finalLane().code());
+                details.put("assessment", "assessment:" + before.id());
+                details.put("sentAgain", "true");
                 return Web.auditEvent(
-                    ctx,
-                    "targeting.assess",
-                    before.assessment().recordKey(),
-                    Map.of(
-                        "lane",
-                        w.finalLane().code(),
-                        "assessment",
-                        "assessment:" + before.id(),
-                        "sentAgain",
-                        "true"));
+                    ctx, "targeting.assess", before.assessment().recordKey(), details);
               }
             });
     switch (o) {
@@ -1485,6 +1591,28 @@ public final class TargetingWeb implements WebModule {
       }
       case Outcome.Rejected<StoredAssessment> r -> rejectJson(ctx, r.problems());
     }
+  }
+
+  /**
+   * What the audit entry of an assessment says, by ids and figures, never by the record's content
+   * (its parties' names or addresses): the lane and how it was chosen, the score (model and
+   * criteria weights together, two decimals), the criteria that hit ({@code c3v2}), and the
+   * versions of the criteria, lists and model used, with which a replay gives the same result.
+   */
+  static Map<String, String> assessedDetails(Assessment a) {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("lane", a.lane().code());
+    m.put("basis", a.selection().basis().code());
+    m.put("score", Double.toString(Math.round(a.score() * 100) / 100.0));
+    List<String> hits = new ArrayList<>(a.hits().size());
+    for (CriterionHit h : a.hits()) {
+      hits.add(h.key());
+    }
+    m.put("hits", String.join(",", hits));
+    m.put("criteria", a.criteriaVersions());
+    m.put("lists", a.listVersions());
+    m.put("model", a.modelVersion());
+    return m;
   }
 
   /**
@@ -1560,7 +1688,15 @@ public final class TargetingWeb implements WebModule {
         ctx,
         "targeting.worklist.read",
         "office:" + office,
-        Map.of("status", status.code(), "items", Integer.toString(items.size())));
+        Map.of(
+            "status",
+            status.code(),
+            "kind",
+            kind,
+            "after",
+            after.isPresent() ? Long.toString(after.getAsLong()) : "",
+            "items",
+            Integer.toString(items.size())));
     if (items.size() == limit) {
       // a full page: the next one starts after its last item (RFC 8288 link; the body stays a list)
       ctx.header(
@@ -1702,7 +1838,8 @@ public final class TargetingWeb implements WebModule {
                 "revenue", now.revenue().toPlainString(),
                 "seizure", Boolean.toString(now.seizure()),
                 "version", Integer.toString(now.version()),
-                "comment", comment.strip(),
+                // the comment is kept with the correction, not here: it may name a person
+                "commentChars", Integer.toString(comment.strip().length()),
                 // whether the note changed and how long it is now, never its text
                 "noteChanged",
                     Boolean.toString(
@@ -1782,7 +1919,7 @@ public final class TargetingWeb implements WebModule {
     Set<String> offices = new TreeSet<>(offices(String.join(" ", strings(b, "offices"))));
     offices.addAll(offices(text(b, "office")));
     Outcome<DryRun> o = criteria.dryRun(text(b, "source"), days, offices);
-    Web.audit(ctx, "targeting.criterion.dry-run", "", Map.of("days", Integer.toString(days)));
+    auditDryRun(ctx, Optional.empty(), text(b, "source"), days, offices, o);
     switch (o) {
       case Outcome.Accepted<DryRun> a -> ctx.json(a.value());
       case Outcome.Rejected<DryRun> r -> criteriaRejected(ctx, text(b, "source"), r.problems());
@@ -1843,7 +1980,7 @@ public final class TargetingWeb implements WebModule {
     m.put(
         "entries",
         page.rows().stream().map(r -> Map.of("value", r.value(), "note", r.note())).toList());
-    Web.audit(ctx, "targeting.list.read", "list:" + l.name(), Map.of());
+    Web.audit(ctx, "targeting.list.read", "list:" + l.name(), listRead(l, q, offset, page));
     ctx.json(m);
   }
 

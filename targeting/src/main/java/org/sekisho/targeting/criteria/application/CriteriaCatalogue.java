@@ -399,7 +399,8 @@ public final class CriteriaCatalogue {
       return new Outcome.Rejected<>(bad);
     }
     Criterion crit = c.criteria().get(0);
-    Instant from = clock.instant().minus(Duration.ofDays(days));
+    Instant to = clock.instant();
+    Instant from = to.minus(Duration.ofDays(days));
     List<DeclarationView> ds = history.assessedSince(from, offices, DRY_RUN_LIMIT);
     int hits = 0;
     TreeMap<String, Integer> byOffice = new TreeMap<>();
@@ -418,6 +419,6 @@ public final class CriteriaCatalogue {
         }
       }
     }
-    return Outcome.accepted(new DryRun(days, ds.size(), hits, byOffice, examples));
+    return Outcome.accepted(new DryRun(days, from, to, ds.size(), hits, byOffice, examples));
   }
 }
