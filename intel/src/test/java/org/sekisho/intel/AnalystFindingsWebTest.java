@@ -276,6 +276,38 @@ class AnalystFindingsWebTest {
   }
 
   @Test
+  void aRefusedUndoFormComesBackWithTheReasonAsTyped() throws Exception {
+    ingest(
+        "declarations",
+        "{\"declarationId\":\"UN-D-1\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\","
+            + "\"importer\":{\"name\":\"Tanuki Trading\",\"country\":\"JP\"},"
+            + "\"items\":[{\"hsCode\":\"090121\"}]}\n"
+            + "{\"declarationId\":\"UN-D-2\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\","
+            + "\"importer\":{\"name\":\"Tanuki Shoji\",\"country\":\"JP\"},"
+            + "\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    long a = company("TANUKI TRADING|JP");
+    long b = company("TANUKI SHOJI|JP");
+    HttpResponse<String> merged =
+        send(
+            analyst,
+            "POST",
+            "/api/entities/" + a + "/merge",
+            "{\"mergedId\":" + b + ",\"reason\":\"one owner, one warehouse\"}");
+    assertThat(merged.statusCode()).as(merged.body()).isEqualTo(201);
+    long merge = JSON.readTree(merged.body()).get("merge").asLong();
+    HttpResponse<String> refused =
+        form("/merges/" + merge + "/undo", "ja", "back", Long.toString(a), "reason", "違う");
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.body())
+        .contains("class=\"error undo-error\"")
+        .contains("5 文字以上")
+        .contains("value=\"違う\"");
+    long stillMerged =
+        id("select count(*) from intel.entity where merged_into = " + a + " and id = " + b);
+    assertThat(stillMerged).isEqualTo(1);
+  }
+
+  @Test
   void theGraphTextsComeInThePagesLanguageAndTheScriptHoldsNone() throws Exception {
     long a = company("KITSUNE TRADING|JP");
     HttpResponse<String> ja = send(analyst, "GET", "/entities/" + a + "?lang=ja", null);
