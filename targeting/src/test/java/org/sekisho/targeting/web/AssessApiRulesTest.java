@@ -124,4 +124,34 @@ class AssessApiRulesTest {
     assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
     assertThat(assessments()).isEqualTo(before + 1);
   }
+
+  private static String parcel(String category) {
+    return "{\"itemId\":\"EE123456785JP\",\"date\":\"2026-11-27\",\"office\":\"JPKWS-MAIL\","
+        + "\"sender\":{\"kind\":\"person\",\"name\":\"Li Wei\",\"country\":\"CN\"},"
+        + "\"contents\":\"phone case\",\"declaredValue\":\"15\",\"currency\":\"USD\","
+        + "\"weightKg\":\"0.4\",\"originCountry\":\"CN\",\"destinationCountry\":\"JP\","
+        + "\"category\":\""
+        + category
+        + "\"}";
+  }
+
+  @Test
+  void aPostalItemsCategoryIsOneOfTheDocumentedOnesOrRefusedNamingThemAll() throws Exception {
+    long before = assessments();
+    for (String wrong : List.of("merchandize", "commercial", "present")) {
+      HttpResponse<String> r =
+          api.send("POST", "/api/assess?kind=postal-item", analyst, parcel(wrong));
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      JsonNode b = WebApi.JSON.readTree(r.body());
+      assertThat(b.get("field").asText()).isEqualTo("category");
+      assertThat(b.get("message").asText())
+          .contains("'" + wrong + "'", "documents, gift, merchandise, other, returned, sample");
+    }
+    assertThat(assessments()).isEqualTo(before);
+    // the documented words, in any case, are assessed
+    HttpResponse<String> gift =
+        api.send("POST", "/api/assess?kind=postal-item", analyst, parcel("Gift"));
+    assertThat(gift.statusCode()).as(gift.body()).isEqualTo(200);
+    assertThat(assessments()).isEqualTo(before + 1);
+  }
 }

@@ -33,6 +33,15 @@ final class SubmittedRecordRules {
   /** Earliest plausible event date, as ingest has it. */
   static final LocalDate EARLIEST_EVENT = LocalDate.of(1950, 1, 1);
 
+  /**
+   * The categories a postal item may be sent under (docs/formats/intel-records.md): the boxes of
+   * the UPU customs declaration CN22/CN23 (gift, documents, commercial sample, returned goods, sale
+   * of goods, other), sale of goods written {@code merchandise} and a commercial sample {@code
+   * sample}.
+   */
+  static final List<String> POSTAL_CATEGORIES =
+      List.of("documents", "gift", "merchandise", "other", "returned", "sample");
+
   /** The kinds a record sent alone may be: those targeting assesses. */
   private static final Set<String> KINDS =
       Set.of("declaration", "postal-item", "transport-document");
@@ -132,6 +141,20 @@ final class SubmittedRecordRules {
       country(n, "originCountry", "", out);
       country(n, "destinationCountry", "", out);
       currency(n, "currency", "", out);
+      // any other word would be assessed as if it said nothing: "merchandize", "commercial"
+      String category = plain(n, "category");
+      if (!category.isEmpty()
+          && !POSTAL_CATEGORIES.contains(category.strip().toLowerCase(Locale.ROOT))) {
+        out.add(
+            Problem.of(
+                "invalid-value",
+                "category",
+                "expected one of "
+                    + String.join(", ", POSTAL_CATEGORIES)
+                    + " (the box ticked on the item's CN22/CN23 customs declaration), got '"
+                    + cut(category)
+                    + "'"));
+      }
     }
     if (kind.equals("transport-document")) {
       String type = plain(n, "documentType");
