@@ -18,7 +18,9 @@ class RecordSummaryTest {
             TargetingWebTest.declaration("D1", "IMP-1", "TH", "241.58000000000004", "10"));
     assertThat(s.facts())
         .containsExactly(
-            new RecordSummary.Fact("targeting.field.modeOfTransport", "4"),
+            new RecordSummary.Fact("targeting.field.date", "2026-11-27T08:12:00+09:00"),
+            // a code with the key of its meaning: the page says "air (4)", "航空 (4)"
+            new RecordSummary.Fact("targeting.field.modeOfTransport", "4", "targeting.mode.4"),
             new RecordSummary.Fact("targeting.field.countryOfDeparture", "TH"));
     assertThat(s.parties())
         .containsExactly(
@@ -42,7 +44,10 @@ class RecordSummaryTest {
                 + "\"contents\":\"phone case\",\"hsCode\":\"392690\",\"declaredValue\":12.5,"
                 + "\"weightKg\":\"0.3\",\"currency\":\"USD\",\"originCountry\":\"CN\"}");
     assertThat(s.facts())
-        .containsExactly(new RecordSummary.Fact("targeting.field.category", "gift"));
+        .containsExactly(
+            new RecordSummary.Fact("targeting.field.date", "2026-11-27"),
+            new RecordSummary.Fact(
+                "targeting.field.category", "gift", "targeting.postal-category.gift"));
     assertThat(s.parties())
         .extracting(RecordSummary.PartyRow::role, RecordSummary.PartyRow::name)
         .containsExactly(
@@ -73,6 +78,25 @@ class RecordSummaryTest {
         .containsExactly("targeting.field.shipper", "targeting.field.consignee");
     assertThat(s.goods())
         .containsExactly(new RecordSummary.Goods("220830", "whisky", "", "757", "24055.6", "", ""));
+  }
+
+  @Test
+  void aCodedValueIsShownWithItsMeaningInTheReadersLanguageAndAnUnknownOneAsWritten() {
+    var en =
+        new org.sekisho.platform.i18n.Messages(
+            java.util.Locale.ENGLISH, java.util.List.of("i18n.targeting"));
+    var ja =
+        new org.sekisho.platform.i18n.Messages(
+            java.util.Locale.JAPANESE, java.util.List.of("i18n.targeting"));
+    RecordSummary s =
+        RecordSummary.of(
+            "declaration", "{\"date\":\"2026-11-27\",\"type\":\"EX\",\"modeOfTransport\":\"12\"}");
+    assertThat(s.facts().stream().map(f -> f.shown(en)).toList())
+        .containsExactly("2026-11-27", "export (EX)", "sea (12)");
+    assertThat(s.facts().stream().map(f -> f.shown(ja)).toList())
+        .containsExactly("2026-11-27", "輸出 (EX)", "海上 (12)");
+    RecordSummary odd = RecordSummary.of("declaration", "{\"modeOfTransport\":\"boat\"}");
+    assertThat(odd.facts().get(0).shown(ja)).isEqualTo("boat");
   }
 
   @Test

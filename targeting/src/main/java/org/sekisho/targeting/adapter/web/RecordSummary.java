@@ -20,8 +20,30 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
   // message keys of field labels: this prefix and the field's name in intel-records.md
   private static final String LABEL = "targeting.field.";
 
-  /** A labelled fact, e.g. the port of loading. */
-  public record Fact(String label, String value) {}
+  /**
+   * A labelled fact, e.g. the port of loading.
+   *
+   * @param words the message key of what a coded value means ({@code targeting.mode.4}: air), or
+   *     empty when the value is shown as it is
+   */
+  public record Fact(String label, String value, String words) {
+    /** A fact shown as written. */
+    public Fact(String label, String value) {
+      this(label, value, "");
+    }
+
+    /**
+     * The value as a page shows it: a code with its meaning in the reader's language ({@code air
+     * (4)}, {@code 航空 (4)}), a code the bundle does not know and any other value as written.
+     */
+    public String shown(org.sekisho.platform.i18n.Messages t) {
+      if (words.isEmpty()) {
+        return value;
+      }
+      String w = t.get(words);
+      return w.equals(words) ? value : w + " (" + value + ")";
+    }
+  }
 
   /** A party in its role on the record. */
   public record PartyRow(String role, String name, String id, String country, String address) {}
@@ -68,9 +90,12 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
     List<Fact> facts = new ArrayList<>();
     List<PartyRow> parties = new ArrayList<>();
     List<Goods> goods = new ArrayList<>();
+    // when it was declared (posted, issued), as the record gives it
+    facts(n, facts, "date");
     switch (kind) {
       case "postal-item" -> {
-        facts(n, facts, "category", "destinationCountry");
+        coded(n, facts, "category", "targeting.postal-category.");
+        facts(n, facts, "destinationCountry");
         parties(n, parties, "sender", "addressee");
         goods.add(
             new Goods(
@@ -83,10 +108,10 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
                 text(n, "currency")));
       }
       case "transport-document" -> {
+        coded(n, facts, "documentType", "targeting.document-type.");
         facts(
             n,
             facts,
-            "documentType",
             "masterNumber",
             "carrier",
             "portOfLoading",
@@ -105,14 +130,18 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
                 ""));
       }
       default -> {
-        facts(
-            n,
-            facts,
-            "type",
-            "procedure",
-            "modeOfTransport",
-            "countryOfDeparture",
-            "transportDocument");
+        coded(n, facts, "type", "targeting.declaration-type.");
+        facts(n, facts, "procedure");
+        // a mode of UN/ECE Recommendation 19 (4 air), or a sub-mode of it (41): the first digit
+        String mode = text(n, "modeOfTransport");
+        if (!mode.isEmpty()) {
+          facts.add(
+              new Fact(
+                  LABEL + "modeOfTransport",
+                  mode,
+                  mode.matches("\\d{1,2}") ? "targeting.mode." + mode.charAt(0) : ""));
+        }
+        facts(n, facts, "countryOfDeparture", "transportDocument");
         parties(n, parties, "declarant", "importer", "exporter");
         JsonNode items = n.get("items");
         if (items != null && items.isArray()) {
@@ -141,6 +170,15 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
       if (!v.isEmpty()) {
         facts.add(new Fact(LABEL + f, v));
       }
+    }
+  }
+
+  /** A coded field, shown with what its code means ({@code prefix} and the code, lower case). */
+  private static void coded(JsonNode n, List<Fact> facts, String field, String prefix) {
+    String v = text(n, field);
+    if (!v.isEmpty()) {
+      String code = v.toLowerCase(java.util.Locale.ROOT);
+      facts.add(new Fact(LABEL + field, v, code.matches("[a-z-]{1,20}") ? prefix + code : ""));
     }
   }
 

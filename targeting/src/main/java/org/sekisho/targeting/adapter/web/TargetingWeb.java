@@ -726,12 +726,14 @@ public final class TargetingWeb implements WebModule {
                 + "/"
                 + java.net.URLEncoder.encode(sourceId, java.nio.charset.StandardCharsets.UTF_8)
                     .replace("+", "%20"));
+    Optional<StoredAssessment> stored = assess.stored(w.id());
     RecordSummary summary =
-        assess
-            .submitted(w.id())
-            .map(json -> RecordSummary.of(kind, json))
+        stored
+            .map(s -> RecordSummary.of(kind, s.json()))
             .orElse(new RecordSummary(List.of(), List.of(), List.of()));
     m.put("summary", summary);
+    // said in so many words: an empty list could be read as not yet assessed
+    m.put("criteriaMatched", stored.map(s -> !s.assessment().hits().isEmpty()).orElse(true));
     // a declaration's consignment may have been assessed before arrival: its lane informs this one
     m.put(
         "consignment",

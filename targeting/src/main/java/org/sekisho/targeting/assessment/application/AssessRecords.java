@@ -499,9 +499,12 @@ public final class AssessRecords implements AssessmentRequests {
         problems);
   }
 
-  /** The record an assessment was made of, as it was submitted (JSON); empty for no such id. */
-  public Optional<String> submitted(long id) {
-    return store.byId(id).map(StoredAssessment::json);
+  /**
+   * An assessment as stored, with the record it was made of as submitted (JSON); empty for no such
+   * id.
+   */
+  public Optional<StoredAssessment> stored(long id) {
+    return store.byId(id);
   }
 
   /**

@@ -1,0 +1,163 @@
+package org.sekisho.targeting.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.Chromium;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.assessment.application.RiskScorer;
+import org.sekisho.targeting.assessment.domain.ModelScore;
+import org.sekisho.targeting.criteria.domain.DeclarationView;
+
+/**
+ * What an assessment page tells the analyst and the inspector: when the record was declared, how
+ * its goods travel in words, that no criterion matched when none did, and the decisions and outcome
+ * of the record's earlier assessments when it was assessed again with other content.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 180, unit = TimeUnit.SECONDS)
+class AssessmentPageTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final String OFFICE = "JPTYO-AIR";
+
+  private WebApi api;
+  private WebServer web;
+  private String base;
+  private String analyst;
+  private String inspector;
+  private TargetingContext targeting;
+
+  private static final RiskScorer MODEL =
+      new RiskScorer() {
+        @Override
+        public ModelScore score(DeclarationView d) {
+          return new ModelScore(0.1, "test-1");
+        }
+
+        @Override
+        public List<String> explain(DeclarationView d, int max) {
+          return List.of();
+        }
+      };
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
+    accounts.upsert(
+        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
+    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
+    targeting = new TargetingContext(db, audit, clock, dir, MODEL);
+    targeting.start();
+    web = WebApi.start(targeting, accounts, audit, clock);
+    base = "http://127.0.0.1:" + web.port();
+    api = new WebApi(base);
+    analyst = api.login("analyst", PASSWORD);
+    inspector = api.login("inspector", PASSWORD);
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private JsonNode assessed(String json) throws Exception {
+    return api.ok(api.send("POST", "/api/assess", analyst, json));
+  }
+
+  @Test
+  void theAssessmentPageSaysTheDateTheModeInWordsAndThatNoCriterionMatched() throws Exception {
+    long id =
+        assessed(TargetingWebTest.declaration("D-PAGE-1", "IMP-P1", "TH", "800", "10"))
+            .get("id")
+            .asLong();
+    String en = api.send("GET", "/targeting/assessments/" + id + "?lang=en", analyst, null).body();
+    assertThat(en)
+        .contains("<th>Date</th><td>2026-11-27T08:12:00+09:00</td>")
+        .contains("<th>Mode of transport</th><td>air (4)</td>")
+        .contains("<p id=\"no-criterion\">No criterion matched.</p>");
+    String ja = api.send("GET", "/targeting/assessments/" + id + "?lang=ja", analyst, null).body();
+    assertThat(ja)
+        .contains("<th>日付</th><td>2026-11-27T08:12:00+09:00</td>")
+        .contains("航空 (4)")
+        .contains("該当した選定基準はありません。")
+        .doesNotContain("air (4)");
+
+    // with a criterion that matches, the page lists it and says nothing of none matching
+    JsonNode saved =
+        api.saveCriterion(
+            analyst,
+            "criterion \"Coffee\" when hs starts with \"0901\" then lane yellow weight 5 because"
+                + " \"coffee under watch\"");
+    api.ok(api.send("POST", WebApi.releasePath(saved), api.login("admin", PASSWORD), null));
+    long hit =
+        assessed(TargetingWebTest.declaration("D-PAGE-2", "IMP-P2", "TH", "800", "10"))
+            .get("id")
+            .asLong();
+    String page = api.send("GET", "/targeting/assessments/" + hit, analyst, null).body();
+    assertThat(page).contains("Coffee: coffee under watch").doesNotContain("no-criterion");
+
+    // a postal item's category and a sub-mode of transport are said in words too
+    String parcel =
+        "{\"itemId\":\"EE123456785JP\",\"date\":\"2026-11-27\",\"office\":\"JPKWS-MAIL\","
+            + "\"contents\":\"phone case\",\"originCountry\":\"CN\",\"category\":\"sample\"}";
+    long item =
+        api.ok(api.send("POST", "/api/assess?kind=postal-item", analyst, parcel))
+            .get("id")
+            .asLong();
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(base + "/targeting/assessments/" + item + "?lang=ja");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("analyst");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("record-facts")));
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("#record-facts tr[data-field=category] td"))
+                  .getText())
+          .isEqualTo("商品見本 (sample)");
+      assertThat(
+              driver.findElement(By.cssSelector("#record-facts tr[data-field=date] td")).getText())
+          .isEqualTo("2026-11-27");
+      assertThat(driver.findElement(By.id("no-criterion")).getText()).isEqualTo("該当した選定基準はありません。");
+    } finally {
+      driver.quit();
+    }
+  }
+}
