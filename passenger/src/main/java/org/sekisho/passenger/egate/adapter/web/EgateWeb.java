@@ -296,15 +296,45 @@ public final class EgateWeb implements WebModule {
     OutcomeRequest request =
         switch (OutcomeRequest.read(body.outcome(), body.comment(), body.version())) {
           case Outcome.Accepted<OutcomeRequest> a -> a.value();
-          case Outcome.Rejected<OutcomeRequest> r -> throw new HttpProblem(r.problems().get(0));
+          case Outcome.Rejected<OutcomeRequest> r -> throw outcomeProblem(ctx, r.problems().get(0));
         };
     switch (record(ctx, id, request)) {
       case Outcome.Accepted<RecordedOutcome> a -> {
         ctx.status(201);
         ctx.json(outcomeJson(a.value()));
       }
-      case Outcome.Rejected<RecordedOutcome> r -> throw new HttpProblem(r.problems().get(0));
+      case Outcome.Rejected<RecordedOutcome> r -> throw outcomeProblem(ctx, r.problems().get(0));
     }
+  }
+
+  /** The bundle key of the words the outcome form uses for {@code problem}. */
+  private static String outcomeKey(Problem problem) {
+    return switch (problem.code()) {
+      case "conflict" -> "referrals.error.conflict";
+      case "not-referred" -> "referrals.error.notReferred";
+      case "forbidden" -> "referrals.error.forbidden";
+      default -> "referrals.error." + problem.field();
+    };
+  }
+
+  /**
+   * A field the outcome API refuses, in the reader's language (?lang=, Accept-Language): the form's
+   * words for it, with the codes an outcome may take; code, field and status unchanged.
+   */
+  private static HttpProblem outcomeProblem(Context ctx, Problem problem) {
+    if (!problem.code().equals("missing-field") && !problem.code().equals("invalid-field")) {
+      // a conflict or a refusal names who, when and why in words of its own
+      return new HttpProblem(problem);
+    }
+    String key = outcomeKey(problem);
+    String words = Web.messages(ctx).get(key);
+    if (words.equals(key)) {
+      return new HttpProblem(problem);
+    }
+    if (problem.field().equals("outcome")) {
+      words += " (" + String.join(", ", ReferralOutcome.CODES) + ")";
+    }
+    return new HttpProblem(Problem.of(problem.code(), problem.field(), words));
   }
 
   /** Records through the desk and audits by ids only: no name, no comment text. */
@@ -467,13 +497,7 @@ public final class EgateWeb implements WebModule {
         Map<String, String> errors = new LinkedHashMap<>();
         int status = 400;
         for (Problem problem : r.problems()) {
-          String key =
-              switch (problem.code()) {
-                case "conflict" -> "referrals.error.conflict";
-                case "not-referred" -> "referrals.error.notReferred";
-                case "forbidden" -> "referrals.error.forbidden";
-                default -> "referrals.error." + problem.field();
-              };
+          String key = outcomeKey(problem);
           if (problem.code().equals("conflict")) {
             status = 409;
           } else if (problem.code().equals("forbidden")) {

@@ -633,6 +633,20 @@ class EgateWebTest {
       assertThat(r.statusCode()).as(e.getKey()).isEqualTo(400);
       assertThat(r.body()).as(e.getKey()).contains("\"field\":\"" + e.getValue() + "\"");
     }
+    // in the reader's language, with the codes an outcome may take
+    HttpResponse<String> ja =
+        server.send(
+            "POST",
+            "/api/egate/arrivals/" + id + "/outcome?lang=ja",
+            officer,
+            "application/json",
+            "{\"outcome\":\"let-go\",\"comment\":\"x\",\"version\":0}"
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(ja.statusCode()).isEqualTo(400);
+    assertThat(ja.body())
+        .contains("\"field\":\"outcome\"")
+        .contains("対応の結果を選択してください")
+        .contains("released");
     HttpResponse<String> badId =
         postOutcome(
             officer, "not-a-capture", "{\"outcome\":\"seizure\",\"comment\":\"x\",\"version\":0}");
