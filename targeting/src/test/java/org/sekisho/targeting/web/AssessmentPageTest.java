@@ -30,6 +30,7 @@ import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.assessment.application.AssessmentRequests;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.assessment.domain.ModelScore;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
@@ -156,6 +157,80 @@ class AssessmentPageTest {
               driver.findElement(By.cssSelector("#record-facts tr[data-field=date] td")).getText())
           .isEqualTo("2026-11-27");
       assertThat(driver.findElement(By.id("no-criterion")).getText()).isEqualTo("該当した選定基準はありません。");
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
+  void anAmendedRecordsNewAssessmentShowsTheEarlierDecisionsAndOutcomeAsTheirsWithLinks()
+      throws Exception {
+    // sent alone, raised and inspected ...
+    String sent = TargetingWebTest.declaration("D-AMEND-1", "IMP-AM", "TH", "800", "10");
+    long first = assessed(sent).get("id").asLong();
+    JsonNode before = api.ok(api.send("GET", "/api/targeting/assessments/" + first, analyst, null));
+    api.ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + first + "/lane",
+            analyst,
+            "{\"lane\":\"red\",\"comment\":\"origin switched twice this month\",\"expectedVersion\":"
+                + before.get("version").asInt()
+                + "}"));
+    api.ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + first + "/outcome",
+            inspector,
+            "{\"result\":\"infraction\",\"revenue\":\"1200\",\"note\":\"origin was VN, not TH\"}"));
+    // ... then stored by the intelligence database as amended: assessed anew
+    targeting
+        .assessmentRequests()
+        .assessAll(
+            List.of(
+                new AssessmentRequests.Request(
+                    "declaration",
+                    "D-AMEND-1",
+                    TargetingWebTest.declaration("D-AMEND-1", "IMP-AM", "VN", "800", "10"))));
+    JsonNode old = api.ok(api.send("GET", "/api/targeting/assessments/" + first, analyst, null));
+    long second = old.get("supersededBy").asLong();
+    assertThat(second).isGreaterThan(first);
+
+    JsonNode now = api.ok(api.send("GET", "/api/targeting/assessments/" + second, inspector, null));
+    // the outcome was the earlier content's: not this assessment's
+    assertThat(now.has("outcome")).isFalse();
+    assertThat(now.get("decisions")).isEmpty();
+    assertThat(now.get("earlier")).hasSize(1);
+    JsonNode earlier = now.get("earlier").get(0);
+    assertThat(earlier.get("id").asLong()).isEqualTo(first);
+    assertThat(earlier.get("item").asText()).isEqualTo("/api/targeting/assessments/" + first);
+    assertThat(earlier.get("status").asText()).isEqualTo("superseded");
+    assertThat(earlier.get("decisions").get(0).get("comment").asText())
+        .isEqualTo("origin switched twice this month");
+    assertThat(earlier.get("outcome").get("result").asText()).isEqualTo("infraction");
+    assertThat(earlier.get("outcome").get("revenue").asText()).isEqualTo("1200.00");
+
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.get(base + "/targeting/assessments/" + second + "?lang=en");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("inspector");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("earlier")));
+      assertThat(driver.findElements(By.id("outcome"))).isEmpty();
+      String history = driver.findElement(By.id("earlier")).getText();
+      assertThat(history)
+          .contains("Assessment " + first)
+          .contains("origin switched twice this month")
+          .contains("Outcome recorded on assessment " + first + ":")
+          .contains("infraction", "1200.00", "origin was VN, not TH")
+          .contains("not this assessment's");
+      driver.findElement(By.cssSelector("#earlier a.earlier-link")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("superseded-by")));
+      assertThat(driver.getCurrentUrl()).endsWith("/targeting/assessments/" + first);
+      assertThat(driver.findElement(By.id("outcome")).getText()).contains("origin was VN, not TH");
     } finally {
       driver.quit();
     }

@@ -1066,6 +1066,21 @@ public final class JdbcAssessments
   }
 
   @Override
+  public List<WorkItem> earlier(String recordKey, long before) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select "
+                        + COLUMNS
+                        + " from targeting.assessment where record_key = :k and status ="
+                        + " 'superseded' and id < :id order by id")
+                .bind("k", recordKey)
+                .bind("id", before)
+                .map((rs, ctx) -> work(rs, h))
+                .list());
+  }
+
+  @Override
   public Optional<WorkItem> consignment(String transportDocument) {
     return jdbi.withHandle(
         h ->

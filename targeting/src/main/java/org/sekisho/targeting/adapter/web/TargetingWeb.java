@@ -682,6 +682,27 @@ public final class TargetingWeb implements WebModule {
     return w;
   }
 
+  /**
+   * The earlier assessments of an item's record that the reader may read (an inspector those of
+   * their office), each read audited as such: shown with the item as its history, their lane
+   * decisions and outcome theirs, not the item's.
+   */
+  private List<WorkItem> earlier(Context ctx, WorkItem w) {
+    Principal p = Web.principal(ctx);
+    List<WorkItem> out = new ArrayList<>();
+    for (WorkItem e : worklist.earlier(w)) {
+      if (p.has(Role.ANALYST) || e.office().equalsIgnoreCase(p.office())) {
+        Web.audit(
+            ctx,
+            "targeting.assessment.read",
+            "assessment:" + e.id(),
+            Map.of("record", e.recordKey(), "shownWith", "assessment:" + w.id()));
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
   private void assessmentPage(Context ctx) {
     showItem(ctx, readItem(ctx), "", Map.of());
   }
@@ -749,6 +770,7 @@ public final class TargetingWeb implements WebModule {
                 .filter(d -> p.has(Role.ANALYST) || d.office().equalsIgnoreCase(p.office()))
                 .toList()
             : List.<WorkItem>of());
+    m.put("earlier", earlier(ctx, w));
     m.put("title", title(Web.messages(ctx), w.recordKey()));
     m.put("versionsLine", versions(Web.messages(ctx), w.versions()));
     Web.page(ctx, title(Web.messages(ctx), w.recordKey()), render("assessment.jte", m));
@@ -1654,6 +1676,17 @@ public final class TargetingWeb implements WebModule {
   private void assessmentApi(Context ctx) {
     WorkItem w = readItem(ctx);
     Map<String, Object> m = workJson(w);
+    // the record's earlier assessments, with their decisions and outcome (theirs, not this one's)
+    m.put(
+        "earlier",
+        earlier(ctx, w).stream()
+            .map(
+                e -> {
+                  Map<String, Object> em = workJson(e);
+                  em.put("item", "/api/targeting/assessments/" + e.id());
+                  return em;
+                })
+            .toList());
     if (CRITERIA_READ.admits(Web.principal(ctx))) {
       // which entry each list hit was, with its note (the seizure that named a trader): the
       // lists' notes are for those who may read the lists

@@ -58,6 +58,16 @@ public final class Worklist {
   }
 
   /** The assessed consignment whose transport document has this number, however written. */
+  /**
+   * The earlier assessments of {@code w}'s record, oldest first: those it (or one before it)
+   * replaced when the record was stored with other content, with their lane decisions and outcome.
+   * Their outcome is theirs: it was recorded on the goods as then declared and is not carried over
+   * to {@code w}, which is decided on its own.
+   */
+  public List<WorkItem> earlier(WorkItem w) {
+    return store.earlier(w.recordKey(), w.id());
+  }
+
   public Optional<WorkItem> consignment(String transportDocument) {
     return store.consignment(transportDocument);
   }

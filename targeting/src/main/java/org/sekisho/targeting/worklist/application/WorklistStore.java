@@ -28,6 +28,12 @@ public interface WorklistStore {
 
   Optional<WorkItem> item(long id);
 
+  /**
+   * The assessments of the record {@code recordKey} that a later one superseded, made before {@code
+   * before} (an assessment id), oldest first, each with its lane decisions and outcome.
+   */
+  List<WorkItem> earlier(String recordKey, long before);
+
   /** The assessed declarations of the goods a transport document carries, oldest first. */
   List<WorkItem> declarationsOf(String transportDocument, int limit);
 
