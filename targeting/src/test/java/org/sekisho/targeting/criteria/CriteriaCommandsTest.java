@@ -55,11 +55,17 @@ class CriteriaCommandsTest {
         "criterion \"a\" when origin in list \"origins\" then lane red because \"listed"
             + " origin\"\n");
     Path csv = dir.resolve("o.csv");
-    Files.writeString(csv, "code\nCO\nXX\n");
+    // (a first line "code" would now be refused as a header that is not value[,note])
+    Files.writeString(csv, "value\nCO\nXX\ncode\n");
     String[] r =
         run(new CriteriaCommand(), "check", f.toString(), "--list", "origins:countries:" + csv);
     assertThat(r[0]).as(r[1] + r[2]).isEqualTo("1");
     assertThat(r[2]).contains(csv.toString()).contains("code").contains("XX");
+    // a header other than value[,note] refuses the file, naming the column
+    Files.writeString(csv, "code\nCO\n");
+    r = run(new CriteriaCommand(), "check", f.toString(), "--list", "origins:countries:" + csv);
+    assertThat(r[0]).as(r[1] + r[2]).isEqualTo("1");
+    assertThat(r[2]).contains("line 1, column 1", "'code'", "value or value,note");
     assertThat(r[1])
         .doesNotContain(" ok ")
         .contains("problem(s) in --list files")

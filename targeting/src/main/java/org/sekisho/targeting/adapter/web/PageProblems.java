@@ -264,6 +264,20 @@ public final class PageProblems {
               "targeting.problem.csv-cells"),
           new Wording("invalid-entry", null, "empty entry", "targeting.problem.entry-empty"),
           new Wording(
+              "invalid-header",
+              null,
+              "the header's column (\\d+) is '(.*)', expected '(value|note)': the header is value or"
+                  + " value,note \\(an entry's value, then an optional note\\); or leave it out and"
+                  + " start with the first entry",
+              "targeting.problem.header"),
+          new Wording(
+              "invalid-header",
+              null,
+              "the header's column (\\d+) is '(.*)', expected no more columns: the header is value"
+                  + " or value,note \\(an entry's value, then an optional note\\); or leave it out"
+                  + " and start with the first entry",
+              "targeting.problem.header-extra"),
+          new Wording(
               "invalid-entry",
               null,
               "expected an ISO 3166-1 alpha-2 country code \\(ZZ: unknown\\), got '(.*)'",

@@ -128,6 +128,10 @@ public final class ReferenceLists {
       return Outcome.rejected("not-found", "name", "no list named " + name);
     }
     ListCsv.Read read = ListCsv.read(csv, l.get().kind());
+    if (read.headerRefused()) {
+      // its rows would be read by other columns than the writer meant: none is taken
+      return new Outcome.Rejected<>(read.problems());
+    }
     if (mode == Mode.REPLACE) {
       int rows = read.rows().size() + read.problems().size();
       if (!read.problems().isEmpty()) {

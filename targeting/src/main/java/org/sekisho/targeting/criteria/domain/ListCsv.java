@@ -2,15 +2,21 @@ package org.sekisho.targeting.criteria.domain;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import org.sekisho.core.Problem;
+import org.sekisho.core.Spelling;
 
 /**
  * Reads list entries from CSV (RFC 4180, UTF-8): one entry per row, first column the value, an
- * optional second column a note. A first row whose first cell is {@code value} is a header. Rows
- * that are not valid entries of the list's kind are refused one by one with their line; the others
- * are kept. A value given again in the same file (as the kind normalises it: {@code 8504.40} and
- * {@code 850440} are one) is refused naming both lines, so that neither its note nor the row is
- * dropped unseen.
+ * optional second column a note. The first row may be the header {@code value} or {@code
+ * value,note}; a first row that looks like a header but is not that one ({@code nmae,value}, {@code
+ * value,nmae}, {@code note,value}, {@code vaule}) refuses the whole file, naming the column and the
+ * header's columns, since its rows would be read by columns other than the writer meant. Rows that
+ * are not valid entries of the list's kind are refused one by one with their line; the others are
+ * kept. A value given again in the same file (as the kind normalises it: {@code 8504.40} and {@code
+ * 850440} are one) is refused naming both lines, so that neither its note nor the row is dropped
+ * unseen.
  */
 public final class ListCsv {
   private ListCsv() {}
@@ -18,11 +24,23 @@ public final class ListCsv {
   /** One imported entry. */
   public record Row(String value, String note) {}
 
-  /** The entries read and the rows refused. */
-  public record Read(List<Row> rows, List<Problem> problems) {
+  /** The header row's columns, in order: an entry's value, then an optional note. */
+  public static final List<String> HEADER = List.of("value", "note");
+
+  /**
+   * The entries read and the rows refused.
+   *
+   * @param headerRefused the first row was a header other than {@link #HEADER}: nothing is read,
+   *     and {@code problems} holds only that refusal
+   */
+  public record Read(List<Row> rows, List<Problem> problems, boolean headerRefused) {
     public Read {
       rows = List.copyOf(rows);
       problems = List.copyOf(problems);
+    }
+
+    public Read(List<Row> rows, List<Problem> problems) {
+      this(rows, problems, false);
     }
   }
 
@@ -98,11 +116,16 @@ public final class ListCsv {
       }
       cells.add(cell.toString());
       boolean blank = cells.size() == 1 && cells.get(0).isBlank();
-      if (first && !blank && cells.get(0).strip().equalsIgnoreCase("value")) {
+      if (first && !blank) {
         first = false;
-        continue;
+        if (error == null && headerLike(cells, kind)) {
+          Optional<Problem> wrong = header(cells, startLine);
+          if (wrong.isPresent()) {
+            return new Read(List.of(), List.of(wrong.get()), true);
+          }
+          continue;
+        }
       }
-      first = false;
       if (blank) {
         continue;
       }
@@ -150,5 +173,55 @@ public final class ListCsv {
       rows.add(new Row(e.value(), note));
     }
     return new Read(rows, problems);
+  }
+
+  /**
+   * Whether a first row is meant as a header: one of its cells is a column of {@link #HEADER} (any
+   * case), or nearly one ({@code vaule}, {@code ntoe}) without being an entry of the list's kind. A
+   * country list's {@code NO} or a party named {@code Value Co} is an entry.
+   */
+  private static boolean headerLike(List<String> cells, ListKind kind) {
+    for (String c : cells) {
+      String s = c.strip();
+      if (HEADER.contains(s.toLowerCase(Locale.ROOT))) {
+        return true;
+      }
+      if (s.length() >= 4
+          && Spelling.nearest(s, HEADER, 2).isPresent()
+          && !kind.normalise(s).valid()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * Why a header row is not {@link #HEADER}, naming the first column that is wrong; empty if it is.
+   */
+  private static Optional<Problem> header(List<String> cells, int line) {
+    int given = cells.size();
+    // a trailing empty column (value,) says nothing
+    while (given > 1 && cells.get(given - 1).isBlank()) {
+      given--;
+    }
+    for (int i = 0; i < given; i++) {
+      String name = cells.get(i).strip();
+      if (i < HEADER.size() && name.equalsIgnoreCase(HEADER.get(i))) {
+        continue;
+      }
+      return Optional.of(
+          Problem.of(
+              "invalid-header",
+              "line " + line + ", column " + (i + 1),
+              "the header's column "
+                  + (i + 1)
+                  + " is '"
+                  + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                  + "', expected "
+                  + (i < HEADER.size() ? "'" + HEADER.get(i) + "'" : "no more columns")
+                  + ": the header is value or value,note (an entry's value, then an optional"
+                  + " note); or leave it out and start with the first entry"));
+    }
+    return Optional.empty();
   }
 }
