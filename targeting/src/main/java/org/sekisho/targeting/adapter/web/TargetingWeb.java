@@ -1442,13 +1442,17 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void listPage(Context ctx) {
-    listPage(ctx, list(ctx), List.of(), "");
+    listPage(ctx, list(ctx), List.of(), "", "");
   }
 
   /** Entries a list page shows at once. */
   static final int PAGE_ROWS = 100;
 
-  private void listPage(Context ctx, ReferenceList l, List<String> problems, String message) {
+  /**
+   * @param typed the CSV as typed, shown again when the file was refused as a whole
+   */
+  private void listPage(
+      Context ctx, ReferenceList l, List<String> problems, String message, String typed) {
     Map<String, Object> m = new HashMap<>();
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     int offset = Web.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
@@ -1463,6 +1467,7 @@ public final class TargetingWeb implements WebModule {
     m.put("next", offset + PAGE_ROWS < page.total() ? base + (offset + PAGE_ROWS) : "");
     m.put("problems", problems);
     m.put("message", message);
+    m.put("typed", typed);
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     Web.audit(ctx, "targeting.list.read", "list:" + l.name(), listRead(l, q, offset, page));
@@ -1534,9 +1539,10 @@ public final class TargetingWeb implements WebModule {
     try {
       im = importCsv(ctx, l.name(), form(ctx, "csv"), mode);
     } catch (HttpProblem e) {
-      // refused as a whole (a replacement with no entry): the page says why, nothing changed
+      // refused as a whole (a header not value[,note], a replacement with no entry): the page says
+      // why and gives the file back as typed; nothing changed
       ctx.status(HttpProblem.status(e.problem()));
-      listPage(ctx, l, List.of(PageProblems.line(t, e.problem())), "");
+      listPage(ctx, l, List.of(PageProblems.line(t, e.problem())), "", form(ctx, "csv"));
       return;
     }
     listPage(
@@ -1554,7 +1560,9 @@ public final class TargetingWeb implements WebModule {
                     im.refused().size(),
                     im.changed())
             : Web.messages(ctx)
-                .get("targeting.lists.imported", im.added(), im.refused().size(), im.changed()));
+                .get("targeting.lists.imported", im.added(), im.refused().size(), im.changed()),
+        // a replacement refused changed nothing: the file comes back to be corrected
+        mode == ReferenceLists.Mode.REPLACE && !im.refused().isEmpty() ? form(ctx, "csv") : "");
   }
 
   private void removeForm(Context ctx) {
