@@ -34,12 +34,16 @@ public final class JdbcRecordStore implements RecordStore {
   private final DataSource ds;
   private final ObjectMapper json;
   private final ObjectMapper readBack;
+  // a record as stored: numbers in plain form with every digit (0.0000001, never 1E-7)
+  private final com.fasterxml.jackson.databind.ObjectWriter plain;
   private final Clock clock;
   private final EntityCache entities = new EntityCache(500_000);
 
   public JdbcRecordStore(DataSource ds, ObjectMapper json, Clock clock) {
     this.ds = ds;
     this.json = json;
+    this.plain =
+        json.writer().with(com.fasterxml.jackson.core.StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
     // the stored JSON also holds derived properties (a party's "empty")
     this.readBack =
         json.copy()
@@ -136,7 +140,7 @@ public final class JdbcRecordStore implements RecordStore {
           array(r.hsChapters()),
           r.title(),
           tsvector(s.tokens()),
-          json.writeValueAsString(r),
+          plain.writeValueAsString(r),
           Long.toString(s.ingestRun()));
       // One link per entity and role. A record names a handful of entities, so earlier links
       // are checked by a scan rather than a set built per record.
@@ -277,7 +281,7 @@ public final class JdbcRecordStore implements RecordStore {
             String identity = identity(agency, kind, rs.getString(1));
             StoredRecord repeat = byId.remove(identity);
             if (repeat != null
-                && !md5(json.writeValueAsString(repeat.record())).equals(rs.getString(2))) {
+                && !md5(plain.writeValueAsString(repeat.record())).equals(rs.getString(2))) {
               differing.add(rs.getString(1));
               byId.put(identity, repeat); // until read back below
             }

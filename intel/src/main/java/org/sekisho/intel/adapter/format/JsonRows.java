@@ -23,7 +23,8 @@ import org.sekisho.intel.domain.Fields;
  * complaint; the next line is read normally.
  */
 public final class JsonRows extends LookAheadRows {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  // numbers read with every digit (a BigDecimal, never a double)
+  private static final ObjectMapper JSON = ExactJson.compact();
 
   private final Reader reader;
   private final BufferedReader lines;
@@ -229,7 +230,7 @@ public final class JsonRows extends LookAheadRows {
         wrong(path, "text", n);
         return "";
       }
-      return n.asText().strip();
+      return ExactJson.text(n).strip();
     }
 
     @Override
@@ -283,14 +284,14 @@ public final class JsonRows extends LookAheadRows {
           if (e.isContainerNode()) {
             wrong(path + "[" + i + "]", "text", e);
           } else if (!e.isNull()) {
-            out.add(e.asText().strip());
+            out.add(ExactJson.text(e).strip());
           }
         }
       } else if (n.isObject()) {
         wrong(path, "a list of text", n);
-      } else if (!n.asText().isBlank()) {
+      } else if (!ExactJson.text(n).isBlank()) {
         // one value, or several separated by ';' as CSV writes them
-        for (String s : n.asText().split(";")) {
+        for (String s : ExactJson.text(n).split(";")) {
           if (!s.isBlank()) {
             out.add(s.strip());
           }

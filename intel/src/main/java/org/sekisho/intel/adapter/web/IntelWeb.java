@@ -2,7 +2,6 @@ package org.sekisho.intel.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import gg.jte.ContentType;
 import gg.jte.TemplateEngine;
 import gg.jte.output.StringOutput;
@@ -98,7 +97,8 @@ public final class IntelWeb implements WebModule {
   private final RecordSharing sharing;
   private final Agencies agencies;
   private final IngestRuns runs;
-  private final ObjectMapper pretty = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  // numbers shown with every digit, in plain form (never through a double, never 1E-7)
+  private final ObjectMapper pretty = org.sekisho.intel.adapter.format.ExactJson.indented();
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
           null,
@@ -703,7 +703,12 @@ public final class IntelWeb implements WebModule {
     }
     body.put("namedBy", namedBy);
     try {
-      body.put("data", shown(pretty.readTree(r.dataJson()), false));
+      // written here, not by the server's mapper, so that numbers keep every digit in plain form
+      var exact = org.sekisho.intel.adapter.format.ExactJson.compact();
+      body.put(
+          "data",
+          new com.fasterxml.jackson.databind.util.RawValue(
+              exact.writeValueAsString(shown(exact.readTree(r.dataJson()), false))));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

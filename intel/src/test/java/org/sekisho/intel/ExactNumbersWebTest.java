@@ -1,0 +1,216 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * Numbers keep every digit: sent unquoted in JSON they are read as decimals (never through a
+ * double), stored and shown on the record page and API in plain form, and the same values sent
+ * again as text are duplicates, not conflicting versions.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class ExactNumbersWebTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Clock CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+
+  private Database db;
+  private WebServer web;
+  private String base;
+  private String aiko;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    String pw = "pw-" + System.nanoTime();
+    accounts.upsert("aiko", "Aiko", pw, Set.of(Role.ANALYST), "customs-jp", "");
+    aiko = accounts.issueApiToken("aiko", "test", Optional.empty());
+    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
+    web =
+        WebServer.start(
+            new WebServer.Config(
+                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
+            accounts,
+            audit,
+            CLOCK,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            intel.webModules());
+    base = "http://127.0.0.1:" + web.port();
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String body) throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Authorization", "Bearer " + aiko)
+            .header("Accept", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+            .build(),
+        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+  }
+
+  private static String declaration(String id, String value, String mass, String quantity) {
+    return "{\"declarationId\":\""
+        + id
+        + "\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\",\"importer\":{\"name\":\"Kobe Tea\","
+        + "\"country\":\"JP\"},\"items\":[{\"hsCode\":\"090121\",\"quantity\":"
+        + quantity
+        + ",\"customsValue\":"
+        + value
+        + ",\"netMassKg\":"
+        + mass
+        + "}]}\n";
+  }
+
+  private JsonNode ingest(String input) throws Exception {
+    HttpResponse<String> r = send("POST", "/api/ingest/declarations?format=json", input);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private String stored(String sourceId) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select data::text from intel.record where source_id = ?")
+                    .bind(0, sourceId)
+                    .mapTo(String.class)
+                    .one());
+  }
+
+  private long id(String sourceId) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.record where source_id = ?")
+                    .bind(0, sourceId)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  @Test
+  void unquotedNumbersKeepEveryDigitAndTheSameValuesAsTextAreDuplicates() throws Exception {
+    JsonNode first =
+        ingest(
+            declaration(
+                "EXACT-1", "1234567890123.4567", "0.123456789012345678901", "999999999999999.5"));
+    assertThat(first.get("stored").asLong()).as(first.toString()).isEqualTo(1);
+    assertThat(stored("EXACT-1"))
+        .contains("\"customsValue\":1234567890123.4567")
+        .contains("\"netMassKg\":0.123456789012345678901")
+        .contains("\"quantity\":999999999999999.5");
+    JsonNode again =
+        ingest(
+            declaration(
+                "EXACT-1",
+                "\"1234567890123.4567\"",
+                "\"0.123456789012345678901\"",
+                "\"999999999999999.5\""));
+    assertThat(again.get("duplicates").asLong()).as(again.toString()).isEqualTo(1);
+    assertThat(again.get("conflicts").asLong()).isZero();
+  }
+
+  @Test
+  void theRecordPageAndApiShowNumbersInPlainFormWithEveryDigit() throws Exception {
+    JsonNode r =
+        ingest(
+            declaration(
+                "EXACT-2", "0.0000001", "0.12345678901234567890123456789", "999999999999999.5"));
+    assertThat(r.get("stored").asLong()).as(r.toString()).isEqualTo(1);
+    // stored never in exponent form
+    assertThat(stored("EXACT-2")).contains("\"customsValue\":0.0000001").doesNotContain("E-7");
+    long id = id("EXACT-2");
+    HttpResponse<String> api = send("GET", "/api/records/" + id, null);
+    assertThat(api.statusCode()).isEqualTo(200);
+    assertThat(api.body())
+        .contains("\"customsValue\":0.0000001")
+        .contains("\"netMassKg\":0.12345678901234567890123456789")
+        .contains("\"quantity\":999999999999999.5")
+        .doesNotContain("E-7")
+        .doesNotContain("E14");
+    HttpResponse<String> page =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/records/" + id))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + aiko)
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("0.0000001")
+        .contains("0.12345678901234567890123456789")
+        .contains("999999999999999.5")
+        .doesNotContain("1.0E-7")
+        .doesNotContain("9.999999999999995E14");
+  }
+
+  @Test
+  void aRecordStoredInExponentFormIsShownInPlainForm() throws Exception {
+    assertThat(ingest(declaration("EXACT-3", "5", "1", "1")).get("stored").asLong()).isEqualTo(1);
+    int changed =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createUpdate(
+                            "update intel.record set data = cast(replace(data::text,"
+                                + " '\"customsValue\":5', '\"customsValue\":1E-7') as json)"
+                                + " where source_id = 'EXACT-3'")
+                        .execute());
+    assertThat(changed).isEqualTo(1);
+    String body = send("GET", "/api/records/" + id("EXACT-3"), null).body();
+    assertThat(body).contains("\"customsValue\":0.0000001").doesNotContain("E-7");
+  }
+}
