@@ -119,6 +119,47 @@ class CjkNameSpacingTest {
     return p.hits().stream().map(IntelViews.Hit::sourceId).sorted().toList();
   }
 
+  private List<IntelViews.Candidate> candidates(long entity) {
+    return queries.entity(entity, READER, 200).orElseThrow().candidates();
+  }
+
+  @Test
+  void aCjkNameWithItsPartsInTheOtherOrderIsOfferedAsAMergeCandidate() {
+    ingest(
+        seizure("ORD-1", "ジョン スミス")
+            + seizure("ORD-2", "スミス ジョン")
+            + seizure("ORD-3", "スミス・ジョン")
+            + seizure("ORD-4", "ｽﾐｽ･ｼﾞｮﾝ")
+            + seizure("ORD-5", "王 小明")
+            + seizure("ORD-6", "小明 王")
+            + seizure("ORD-7", "鈴木 美咲"));
+    Map<String, Long> persons = persons("ORD-");
+    // ・ and ･ separate a name's parts as a space does
+    assertThat(persons.get("ORD-3")).isEqualTo(persons.get("ORD-2"));
+    assertThat(persons.get("ORD-4")).isEqualTo(persons.get("ORD-2"));
+    assertThat(persons.get("ORD-1")).isNotEqualTo(persons.get("ORD-2"));
+    for (String[] pair :
+        List.of(
+            new String[] {"ORD-1", "ORD-2"},
+            new String[] {"ORD-2", "ORD-1"},
+            new String[] {"ORD-5", "ORD-6"},
+            new String[] {"ORD-6", "ORD-5"})) {
+      assertThat(candidates(persons.get(pair[0])))
+          .as(pair[0])
+          .anySatisfy(
+              c -> {
+                assertThat(c.id()).isEqualTo(persons.get(pair[1]));
+                assertThat(c.sharedType()).isEqualTo("name-order");
+              });
+    }
+    // a name in one order only has none; nor does the spacing fix change: 鈴木 美咲 is 鈴木美咲
+    assertThat(candidates(persons.get("ORD-7")))
+        .noneMatch(c -> c.sharedType().equals("name-order"));
+    assertThat(Normalize.otherOrderPersonKeys("ジョン・スミス")).containsExactly("スミスジョン");
+    assertThat(Normalize.otherOrderPersonKeys("鈴木美咲")).isEmpty();
+    assertThat(Normalize.otherOrderPersonKeys("John Smith")).isEmpty();
+  }
+
   @Test
   void everySpacingAndWidthOfTheNameFindsTheSameEntityAndItsRecords() {
     ingest(

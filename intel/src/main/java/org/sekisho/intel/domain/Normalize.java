@@ -2,6 +2,7 @@ package org.sekisho.intel.domain;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.sekisho.core.MatchKeys;
@@ -42,7 +43,52 @@ public final class Normalize {
     if (key.indexOf(' ') < 0 || !cjkOnly(key)) {
       return key;
     }
-    // the parts in the order the name writes them
+    StringBuilder joined = new StringBuilder(key.length());
+    for (String part : writtenParts(name, key)) {
+      joined.append(part);
+    }
+    return joined.toString();
+  }
+
+  /**
+   * The person keys of a CJK name written in parts (separated by a space, 　, ・ or ･) with its parts
+   * in another order: ジョン スミス and スミス・ジョン, 王 小明 and 小明 王. Foreign names in katakana and Chinese
+   * names come in either order, which a key in the written order tells apart; these keys find the
+   * other order as a merge candidate. Empty for a name in one part or not in CJK script alone. At
+   * most three parts are reordered every way; a longer name gives its reverse order only.
+   */
+  public static java.util.Set<String> otherOrderPersonKeys(String name) {
+    String key = MatchKeys.personKey(name);
+    if (key.indexOf(' ') < 0 || !cjkOnly(key)) {
+      return java.util.Set.of();
+    }
+    List<String> parts = writtenParts(name, key);
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    if (parts.size() <= 3) {
+      permute(parts, 0, out);
+    } else {
+      List<String> reversed = new java.util.ArrayList<>(parts);
+      java.util.Collections.reverse(reversed);
+      out.add(String.join("", reversed));
+    }
+    out.remove(String.join("", parts));
+    return out;
+  }
+
+  private static void permute(List<String> parts, int from, java.util.Set<String> out) {
+    if (from == parts.size()) {
+      out.add(String.join("", parts));
+      return;
+    }
+    for (int i = from; i < parts.size(); i++) {
+      List<String> p = new java.util.ArrayList<>(parts);
+      java.util.Collections.swap(p, from, i);
+      permute(p, from + 1, out);
+    }
+  }
+
+  /** The (sorted) parts of {@code key} in the order {@code name} writes them. */
+  private static List<String> writtenParts(String name, String key) {
     String folded = fold(name);
     String[] parts = key.split(" ");
     Integer[] order = new Integer[parts.length];
@@ -53,11 +99,11 @@ public final class Normalize {
       at[i] = p < 0 ? Integer.MAX_VALUE : p;
     }
     java.util.Arrays.sort(order, (a, b) -> Integer.compare(at[a], at[b]));
-    StringBuilder joined = new StringBuilder(key.length());
+    List<String> written = new java.util.ArrayList<>(parts.length);
     for (int i : order) {
-      joined.append(parts[i]);
+      written.add(parts[i]);
     }
-    return joined.toString();
+    return written;
   }
 
   /** Whether the key holds nothing but CJK characters and the spaces between its parts. */

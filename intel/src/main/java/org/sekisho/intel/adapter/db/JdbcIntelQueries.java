@@ -872,6 +872,13 @@ public final class JdbcIntelQueries implements IntelQueries {
               new ArrayList<>(sharingIdentifiers(h, id, (String) e[1], reader));
           Set<Long> listed = new HashSet<>();
           candidates.forEach(c -> listed.add(c.id()));
+          if (e[1].equals("person")) {
+            List<String> names = new ArrayList<>(spellings);
+            names.add((String) e[3]);
+            otherOrder(h, id, (String) e[2], names, reader).stream()
+                .filter(c -> listed.add(c.id()))
+                .forEach(candidates::add);
+          }
           similar.stream().filter(c -> listed.add(c.id())).forEach(candidates::add);
           if (partner) {
             candidates.replaceAll(
@@ -916,6 +923,55 @@ public final class JdbcIntelQueries implements IntelQueries {
                   merges,
                   spellings));
         });
+  }
+
+  /**
+   * Persons whose key is this one's CJK name with its parts in another order (ジョン スミス and スミス ジョン,
+   * 王 小明 and 小明 王), from the entity's name and the spellings the reader's records give it: the key
+   * keeps the written order, so that 鈴木 美咲 is 鈴木美咲, and foreign and Chinese names come in either
+   * order. With the entity's date of birth, those with the same date or none are found.
+   */
+  private static List<Candidate> otherOrder(
+      Handle h, long id, String key, List<String> names, Reader reader) {
+    int bar = key == null ? -1 : key.indexOf('|');
+    String qualifier = bar < 0 ? "" : key.substring(bar);
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    for (String name : names) {
+      if (name == null) {
+        continue;
+      }
+      for (String k : Normalize.otherOrderPersonKeys(name)) {
+        keys.add(k);
+        if (!qualifier.isEmpty()) {
+          keys.add(k + qualifier);
+        }
+      }
+    }
+    if (keys.isEmpty()) {
+      return List.of();
+    }
+    return h.createQuery(
+            GROUP
+                + "select c.id, c.type, c.display from intel.entity c where c.type = 'person' and"
+                + " c.key = any(:keys) and c.merged_into is null and c.id not in (select id from"
+                + " grp) and "
+                + visibleEntity("c.id")
+                + " order by c.id limit 10")
+        .bind("eid", id)
+        .bindArray("keys", String.class, List.copyOf(keys))
+        .bind("agency", reader.agency())
+        .map(
+            (rs, ctx) ->
+                new Candidate(
+                    rs.getLong(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    1.0,
+                    "name-order",
+                    // no name here: a partner is shown the candidate's name as its own records
+                    // give it
+                    ""))
+        .list();
   }
 
   /**
