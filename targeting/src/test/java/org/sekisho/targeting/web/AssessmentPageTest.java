@@ -93,6 +93,9 @@ class AssessmentPageTest {
     if (web != null) {
       web.close();
     }
+    if (targeting != null) {
+      targeting.close();
+    }
   }
 
   private JsonNode assessed(String json) throws Exception {

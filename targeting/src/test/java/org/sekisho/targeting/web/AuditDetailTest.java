@@ -50,6 +50,7 @@ class AuditDetailTest {
 
   private WebApi api;
   private WebServer web;
+  private TargetingContext targeting;
   private Database db;
   private String base;
   private String analyst;
@@ -85,6 +86,7 @@ class AuditDetailTest {
     accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
     TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
     ctx.start();
+    targeting = ctx;
     web = WebApi.start(ctx, accounts, audit, clock);
     base = "http://127.0.0.1:" + web.port();
     api = new WebApi(base);
@@ -96,6 +98,9 @@ class AuditDetailTest {
   void stop() {
     if (web != null) {
       web.close();
+    }
+    if (targeting != null) {
+      targeting.close();
     }
   }
 

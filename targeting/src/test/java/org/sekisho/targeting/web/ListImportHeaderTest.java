@@ -44,6 +44,7 @@ class ListImportHeaderTest {
   private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
 
   private WebServer web;
+  private TargetingContext targeting;
   private WebApi api;
   private String base;
   private String analyst;
@@ -59,6 +60,7 @@ class ListImportHeaderTest {
         "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "JPYOK");
     TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
     ctx.start();
+    targeting = ctx;
     web = WebApi.start(ctx, accounts, audit, clock);
     base = "http://127.0.0.1:" + web.port();
     api = new WebApi(base);
@@ -69,6 +71,9 @@ class ListImportHeaderTest {
   void stop() {
     if (web != null) {
       web.close();
+    }
+    if (targeting != null) {
+      targeting.close();
     }
   }
 

@@ -112,6 +112,9 @@ class PagesInJapaneseTest {
     if (web != null) {
       web.close();
     }
+    if (targeting != null) {
+      targeting.close();
+    }
   }
 
   private long assessed(String id) throws Exception {
