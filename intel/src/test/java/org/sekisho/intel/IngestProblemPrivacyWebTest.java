@@ -284,4 +284,116 @@ class IngestProblemPrivacyWebTest {
     assertThat(ProblemReasons.withoutValues(problems.get(4)))
         .isEqualTo("expected a list, got an object");
   }
+
+  private List<String> kept(long run) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select concat_ws(' | ', row_no, field, code, reason) from"
+                            + " intel.ingest_problem where run_id = ? order by row_no, field")
+                    .bind(0, run)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  @Test
+  void noQuotedValueNorAFieldNameThatIsNoFieldNameIsKept() throws Exception {
+    String input =
+        "{\"seizureId\":\"SZ-Q-1\",\"date\":\"2026-11-26\",\"commodity\":\"gold\","
+            + "\"sharedWith\":[\"SUZUKI-MISAKI-AGENCY\"]}\n"
+            + "{\"seizureId\":\"SZ-Q-2\",\"date\":\"2026-11-26\",\"commodity\":\"gold\","
+            + "\"SUZUKI MISAKI 19800101\":\"x\",\"comodity\":\"y\"}\n";
+    HttpResponse<String> r = send(aiko, "POST", "/api/ingest/seizures?format=json", input);
+    assertThat(r.statusCode()).as(r.body()).isIn(200, 422);
+    long run = JSON.readTree(r.body()).get("run").asLong();
+    List<String> kept = kept(run);
+    assertThat(kept)
+        .as(kept.toString())
+        .anyMatch(k -> k.contains("unknown-agency") && k.contains("no agency is registered"))
+        .anyMatch(k -> k.contains("| (unknown field) | unknown-field |"))
+        // a plausible misspelling is still named, to be corrected
+        .anyMatch(k -> k.contains("| comodity | unknown-field |"));
+    assertThat(kept.toString().toUpperCase()).doesNotContain("SUZUKI").doesNotContain("19800101");
+    JsonNode listing = JSON.readTree(send(aiko, "GET", "/api/ingest-runs/" + run, null).body());
+    assertThat(listing.get("problems").toString().toUpperCase()).doesNotContain("SUZUKI");
+    assertThat(ProblemReasons.withoutValues(Problem.of("x", "f", "the format's fields 'a' and b")))
+        .isEqualTo("the format's fields and b");
+  }
+
+  @Test
+  void theRunListingCountsConflictingVersions() throws Exception {
+    String first = "{\"seizureId\":\"SZ-CF-1\",\"date\":\"2026-11-26\",\"commodity\":\"gold\"}\n";
+    assertThat(send(aiko, "POST", "/api/ingest/seizures?format=json", first).statusCode())
+        .isEqualTo(200);
+    HttpResponse<String> r =
+        send(aiko, "POST", "/api/ingest/seizures?format=json", first.replace("gold", "silver"));
+    JsonNode report = JSON.readTree(r.body());
+    assertThat(report.get("conflicts").asLong()).as(r.body()).isEqualTo(1);
+    long run = report.get("run").asLong();
+    JsonNode listing = JSON.readTree(send(aiko, "GET", "/api/ingest-runs/" + run, null).body());
+    assertThat(listing.get("conflicts").asLong()).as(listing.toString()).isEqualTo(1);
+  }
+
+  @Test
+  void migrationSixteenCutsStoredQuotedValuesAndFieldNamesAndCountsConflicts() throws Exception {
+    long run =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "insert into intel.ingest_run(kind, format, source, actor, sha256,"
+                                + " archive, started_at, finished_at, rows_read, stored, duplicates,"
+                                + " rejected) values ('seizure', 'json', 't', 'aiko', 'x', 'x',"
+                                + " now(), now(), 3, 0, 0, 3) returning id")
+                        .mapTo(Long.class)
+                        .one());
+    db.jdbi()
+        .useHandle(
+            h -> {
+              h.execute(
+                  "insert into intel.ingest_problem(run_id, row_no, source_id, field, code, reason)"
+                      + " values (?, 1, 'S1', 'sharedWith[0]', 'unknown-agency', 'no agency"
+                      + " ''SUZUKI-MISAKI-AGENCY'' is registered (registered: customs-jp)'),"
+                      + " (?, 2, 'S2', 'SUZUKI MISAKI 19800101', 'unknown-field', 'is not a field"
+                      + " of a seizure'), (?, 2, 'S2', 'items[0].valeu', 'unknown-field', 'is not"
+                      + " a field of an item'), (?, 3, 'S3', '', 'conflicting-version', 'another"
+                      + " version')",
+                  run,
+                  run,
+                  run,
+                  run);
+              h.execute("update intel.ingest_run set conflicts = null where id = ?", run);
+            });
+    String v16;
+    try (var in =
+        getClass()
+            .getResourceAsStream("/db/intel/V16__ingest_run_conflicts_and_quoted_values.sql")) {
+      v16 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    String rerun = v16.replace("add column conflicts", "add column if not exists conflicts");
+    db.jdbi()
+        .useHandle(
+            h -> {
+              try (var st = h.getConnection().createStatement()) {
+                st.execute(rerun);
+              }
+            });
+    assertThat(kept(run))
+        .containsExactly(
+            "1 | sharedWith[0] | unknown-agency | no agency is registered (registered:"
+                + " customs-jp)",
+            "2 | (unknown field) | unknown-field | is not a field of a seizure",
+            "2 | items[0].valeu | unknown-field | is not a field of an item",
+            "3 |  | conflicting-version | another version");
+    assertThat(count("select conflicts from intel.ingest_run where id = ?", run)).isEqualTo(1);
+    // the same cut as the log makes now
+    assertThat(
+            ProblemReasons.withoutValues(
+                Problem.of(
+                    "unknown-agency",
+                    "agency",
+                    "no agency 'SUZUKI-MISAKI-AGENCY' is registered (registered: customs-jp)")))
+        .isEqualTo("no agency is registered (registered: customs-jp)");
+  }
 }

@@ -36,6 +36,7 @@ public final class IngestRuns {
       long rowsRead,
       long stored,
       long duplicates,
+      long conflicts,
       long rejected) {}
 
   /** A refused row as the log keeps it: where and why, not what it held. */

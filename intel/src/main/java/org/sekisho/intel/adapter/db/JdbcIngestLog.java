@@ -71,7 +71,8 @@ public final class JdbcIngestLog implements IngestLog, IngestRuns.RunLog {
             h.createQuery(
                     "select id, kind, format, source, actor, coalesce(agency, ''), sha256,"
                         + " started_at, finished_at, coalesce(rows_read, 0), coalesce(stored, 0),"
-                        + " coalesce(duplicates, 0), coalesce(rejected, 0) from intel.ingest_run"
+                        + " coalesce(duplicates, 0), coalesce(conflicts, 0), coalesce(rejected, 0)"
+                        + " from intel.ingest_run"
                         + " where id = ?")
                 .bind(0, id)
                 .map(
@@ -89,7 +90,8 @@ public final class JdbcIngestLog implements IngestLog, IngestRuns.RunLog {
                             rs.getLong(10),
                             rs.getLong(11),
                             rs.getLong(12),
-                            rs.getLong(13)))
+                            rs.getLong(13),
+                            rs.getLong(14)))
                 .findOne());
   }
 
@@ -143,13 +145,14 @@ public final class JdbcIngestLog implements IngestLog, IngestRuns.RunLog {
         h -> {
           h.createUpdate(
                   "update intel.ingest_run set finished_at = ?, rows_read = ?, stored = ?,"
-                      + " duplicates = ?, rejected = ? where id = ?")
+                      + " duplicates = ?, rejected = ?, conflicts = ? where id = ?")
               .bind(0, Timestamp.from(clock.instant()))
               .bind(1, r.rowsRead())
               .bind(2, r.stored())
               .bind(3, r.duplicates())
               .bind(4, r.rejected())
-              .bind(5, r.run())
+              .bind(5, r.conflicts())
+              .bind(6, r.run())
               .execute();
           var batch =
               h.prepareBatch(
@@ -160,7 +163,7 @@ public final class JdbcIngestLog implements IngestLog, IngestRuns.RunLog {
                 .bind(0, r.run())
                 .bind(1, p.row())
                 .bind(2, storable(p.sourceId()))
-                .bind(3, storable(p.problem().field()))
+                .bind(3, storable(ProblemReasons.field(p.problem())))
                 .bind(4, storable(p.problem().code()))
                 .bind(5, storable(ProblemReasons.withoutValues(p.problem())))
                 .add();

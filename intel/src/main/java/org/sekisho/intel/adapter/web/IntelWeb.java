@@ -333,6 +333,7 @@ public final class IntelWeb implements WebModule {
     body.put("rowsRead", r.rowsRead());
     body.put("stored", r.stored());
     body.put("duplicates", r.duplicates());
+    body.put("conflicts", r.conflicts());
     body.put("rejected", r.rejected());
     body.put("sha256", r.sha256());
     // where the values of the refused rows are: the archived input, read under its own check
