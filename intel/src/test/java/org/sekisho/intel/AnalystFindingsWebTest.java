@@ -222,6 +222,13 @@ class AnalystFindingsWebTest {
   @Test
   void aRefusedMergeFormComesBackWithTheReasonAsTyped() throws Exception {
     long a = company("KITSUNE TRADING|JP");
+    // the API's refusals in other tests are audited too
+    long before =
+        id(
+            "select count(*) from platform.audit_log where action = 'entity.merge.refused' and"
+                + " subject = 'entity:"
+                + a
+                + "'");
     // a typo in the id: the reason typed is kept beside the refusal, in the page's language
     HttpResponse<String> badId =
         form(
@@ -272,7 +279,7 @@ class AnalystFindingsWebTest {
                 + " subject = 'entity:"
                 + a
                 + "'");
-    assertThat(refusals).isEqualTo(3);
+    assertThat(refusals - before).isEqualTo(3);
   }
 
   @Test
@@ -305,6 +312,64 @@ class AnalystFindingsWebTest {
     long stillMerged =
         id("select count(*) from intel.entity where merged_into = " + a + " and id = " + b);
     assertThat(stillMerged).isEqualTo(1);
+    // refused through the form and the API alike, each refusal audited by ids and code
+    HttpResponse<String> api =
+        send(analyst, "POST", "/api/merges/" + merge + "/undo", "{\"reason\":\"no\"}");
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(
+            send(analyst, "POST", "/api/merges/" + merge + "/undo", "{\"reson\":\"x\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            id(
+                "select count(*) from platform.audit_log where action ="
+                    + " 'entity.merge.undo.refused' and subject = 'merge:"
+                    + merge
+                    + "'"))
+        .isEqualTo(3);
+    assertThat(
+            id(
+                "select count(*) from platform.audit_log where action ="
+                    + " 'entity.merge.undo.refused' and details like '%違う%'"))
+        .isZero();
+  }
+
+  @Test
+  void aRefusedMergeThroughTheApiIsAuditedByIdsAndCode() throws Exception {
+    ingest(
+        "declarations",
+        "{\"declarationId\":\"MA-D-1\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\","
+            + "\"importer\":{\"name\":\"Itachi Trading\",\"country\":\"JP\"},"
+            + "\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    long a = company("ITACHI TRADING|JP");
+    assertThat(
+            send(
+                    analyst,
+                    "POST",
+                    "/api/entities/" + a + "/merge",
+                    "{\"mergedId\":" + a + ",\"reason\":\"secret words here\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            send(
+                    analyst,
+                    "POST",
+                    "/api/entities/" + a + "/merge",
+                    "{\"mergedId\":\"SUZUKI\",\"reason\":\"secret words here\"}")
+                .statusCode())
+        .isEqualTo(400);
+    assertThat(
+            id(
+                "select count(*) from platform.audit_log where action = 'entity.merge.refused'"
+                    + " and subject = 'entity:"
+                    + a
+                    + "'"))
+        .isEqualTo(2);
+    assertThat(
+            id(
+                "select count(*) from platform.audit_log where action = 'entity.merge.refused'"
+                    + " and (details like '%secret%' or details like '%SUZUKI%')"))
+        .isZero();
   }
 
   @Test

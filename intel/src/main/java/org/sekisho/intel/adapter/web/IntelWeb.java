@@ -909,11 +909,7 @@ public final class IntelWeb implements WebModule {
     if (o instanceof Outcome.Rejected<?> r) {
       Problem p = r.problems().get(0);
       // refused decisions are kept as the sharing's are: which form, which field, why (by code)
-      Web.audit(
-          ctx,
-          "entity.merge.refused",
-          "entity:" + id,
-          Map.of("merged", FieldRules.shorten(typedId), "refused", p.code(), "field", p.field()));
+      auditMergeRefused(ctx, id, typedId, p);
       ctx.status(HttpProblem.status(p));
       renderEntity(
           ctx,
@@ -947,6 +943,7 @@ public final class IntelWeb implements WebModule {
     long page = back.isEmpty() ? survivor : Long.parseLong(back);
     if (merges.undo(mergeId, reason, actor(ctx), audited(ctx)) instanceof Outcome.Rejected<?> r) {
       Problem p = r.problems().get(0);
+      auditUndoRefused(ctx, mergeId, p);
       ctx.status(HttpProblem.status(p));
       renderEntity(
           ctx,
@@ -960,6 +957,40 @@ public final class IntelWeb implements WebModule {
       return;
     }
     ctx.redirect("/entities/" + page);
+  }
+
+  /**
+   * A refused merge into entity {@code id}, audited by ids and the refusal's code and field: the
+   * entity to merge as typed only when it is an id, never the reason.
+   */
+  private static void auditMergeRefused(Context ctx, long id, String typedId, Problem p) {
+    String merged = typedId.strip().matches("\\d{1,18}") ? typedId.strip() : "";
+    Web.audit(
+        ctx,
+        "entity.merge.refused",
+        "entity:" + id,
+        Map.of(
+            "merged",
+            merged,
+            "refused",
+            p.code() == null ? "" : p.code(),
+            "field",
+            p.field() == null ? "" : p.field()));
+  }
+
+  /**
+   * A refused undo of merge {@code mergeId}, audited by its id and the refusal's code and field.
+   */
+  private static void auditUndoRefused(Context ctx, long mergeId, Problem p) {
+    Web.audit(
+        ctx,
+        "entity.merge.undo.refused",
+        "merge:" + mergeId,
+        Map.of(
+            "refused",
+            p.code() == null ? "" : p.code(),
+            "field",
+            p.field() == null ? "" : p.field()));
   }
 
   /**
@@ -1645,6 +1676,24 @@ public final class IntelWeb implements WebModule {
   private void mergeApi(Context ctx) {
     long id = id(ctx);
     requireEntity(ctx, id);
+    String typed = "";
+    try {
+      JsonNode body = ctx.body().isBlank() ? null : pretty.readTree(ctx.body());
+      JsonNode m = body == null || !body.isObject() ? null : body.get("mergedId");
+      typed = m == null || m.isContainerNode() ? "" : m.asText();
+    } catch (IOException e) {
+      // refused below as not valid JSON
+    }
+    try {
+      mergeApiChecked(ctx, id);
+    } catch (HttpProblem refused) {
+      // refusals are audited as the merge form's are: ids and the refusal's code, never the reason
+      auditMergeRefused(ctx, id, typed, refused.problem());
+      throw refused;
+    }
+  }
+
+  private void mergeApiChecked(Context ctx, long id) {
     String expected = "{\"mergedId\": 123, \"reason\": \"…\"}";
     JsonNode body = jsonObject(ctx, expected);
     // a misspelt field ("reson") would otherwise merge with the reason missing, or not at all
@@ -1674,11 +1723,17 @@ public final class IntelWeb implements WebModule {
 
   private void undoApi(Context ctx) {
     long id = id(ctx);
-    JsonNode body = jsonObject(ctx, "{\"reason\": \"…\"}");
-    only(body, "reason");
-    String reason = jsonText(body, "reason", "a text saying why the two are not the same party");
-    requireMerge(ctx, id);
-    ctx.json(Map.of("undone", answer(merges.undo(id, reason, actor(ctx), audited(ctx)))));
+    try {
+      JsonNode body = jsonObject(ctx, "{\"reason\": \"…\"}");
+      only(body, "reason");
+      String reason = jsonText(body, "reason", "a text saying why the two are not the same party");
+      requireMerge(ctx, id);
+      ctx.json(Map.of("undone", answer(merges.undo(id, reason, actor(ctx), audited(ctx)))));
+    } catch (HttpProblem refused) {
+      // refusals are audited as the forms' are: the merge's id and the refusal's code
+      auditUndoRefused(ctx, id, refused.problem());
+      throw refused;
+    }
   }
 
   private void ingestApi(Context ctx) throws IOException {
