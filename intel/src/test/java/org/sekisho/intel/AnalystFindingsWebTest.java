@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -31,6 +32,10 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.intel.adapter.IntelContext;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.IngestPorts;
+import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.PasswordHasher;
@@ -168,6 +173,57 @@ class AnalystFindingsWebTest {
     JsonNode unnamed = JSON.readTree(send(analyst, "GET", "/api/records/" + other, null).body());
     assertThat(unnamed.get("namedBy").isArray()).isTrue();
     assertThat(unnamed.get("namedBy")).isEmpty();
+  }
+
+  @Test
+  void aReferenceNamesTheRecordItResolvesToForTheReader(@TempDir Path tmp) throws Exception {
+    // customs shares its declaration RV16-D1 with the police, which stores a RV16-D1 of its own
+    // and a seizure naming declaration:RV16-D1: for the police that is its own declaration
+    ingest(
+        "declarations",
+        "{\"declarationId\":\"RV16-D1\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\","
+            + "\"sharedWith\":[\"police-jp\"],\"importer\":{\"name\":\"Kawauso Trading\","
+            + "\"country\":\"JP\"},\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    IngestRecords policeIngest =
+        TestIngest.wire(db, tmp, CLOCK, e -> {}, IngestPorts.RecordsStored.NONE);
+    String policeLines =
+        "{\"declarationId\":\"RV16-D1\",\"date\":\"2026-11-19\",\"office\":\"JPOSA\","
+            + "\"importer\":{\"name\":\"Ookami Shoji\",\"country\":\"JP\"},"
+            + "\"items\":[{\"hsCode\":\"090121\"}]}\n";
+    String policeSeizure =
+        "{\"seizureId\":\"RV16-S1\",\"date\":\"2026-11-21\",\"commodity\":\"gold\","
+            + "\"relatedRecords\":[\"declaration:RV16-D1\"]}\n";
+    Actor policeActor = new Actor("system:test", "police-jp", true);
+    assertThat(
+            policeIngest
+                .ingest(
+                    RecordKind.DECLARATION,
+                    "json",
+                    "test",
+                    new ByteArrayInputStream(policeLines.getBytes(StandardCharsets.UTF_8)),
+                    policeActor)
+                .orElseThrow()
+                .stored())
+        .isEqualTo(1);
+    assertThat(
+            policeIngest
+                .ingest(
+                    RecordKind.SEIZURE,
+                    "json",
+                    "test",
+                    new ByteArrayInputStream(policeSeizure.getBytes(StandardCharsets.UTF_8)),
+                    policeActor)
+                .orElseThrow()
+                .stored())
+        .isEqualTo(1);
+    long customs =
+        id("select id from intel.record where source_id = 'RV16-D1' and agency = 'customs-jp'");
+    long own =
+        id("select id from intel.record where source_id = 'RV16-D1' and agency = 'police-jp'");
+    JsonNode shared = JSON.readTree(send(police, "GET", "/api/records/" + customs, null).body());
+    assertThat(shared.get("namedBy")).as(shared.toString()).isEmpty();
+    JsonNode mine = JSON.readTree(send(police, "GET", "/api/records/" + own, null).body());
+    assertThat(sourceIds(mine.get("namedBy"))).containsExactly("RV16-S1");
   }
 
   private long company(String key) {

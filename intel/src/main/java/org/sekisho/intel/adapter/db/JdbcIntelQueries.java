@@ -673,10 +673,27 @@ public final class JdbcIntelQueries implements IntelQueries {
   /**
    * The seizures the reader may read that name the record ({@code kind:sourceId}) among their
    * related records: found through the text index by the source id's tokens (a seizure's related
-   * records are part of its searchable text), then matched exactly.
+   * records are part of its searchable text), then matched exactly. A reference means, for the
+   * reader, the record {@link #recordId} gives (its own agency's of that id, else the latest one
+   * shared with it): where that is another record than {@code self} (police reading customs' shared
+   * D1 while police stores a D1 of its own), no seizure names {@code self} for this reader.
    */
   private static List<Hit> namedBy(
       Handle h, String kind, String sourceId, long self, Reader reader) {
+    Optional<Long> meant =
+        h.createQuery(
+                "select r.id from intel.record r where r.kind = :kind and r.source_id = :sourceId"
+                    + " and "
+                    + SCOPE
+                    + " order by r.agency = :agency desc, r.id desc limit 1")
+            .bind("kind", kind)
+            .bind("sourceId", sourceId)
+            .bind("agency", reader.agency())
+            .mapTo(Long.class)
+            .findOne();
+    if (meant.isEmpty() || meant.get() != self) {
+      return List.of();
+    }
     List<String> tokens = SearchTokens.forQuery(sourceId);
     // one- and two-character tokens (the D and 1 of D-1) are in most records: the others narrow
     // as well, and the exact match below decides
