@@ -550,11 +550,16 @@ class MaritimeFourthReviewTest {
                   !d.findElements(
                           By.cssSelector("#alerts li.incident[data-id='" + id + "'] .alert-error"))
                       .isEmpty());
-      String error =
-          driver
-              .findElement(By.cssSelector("#alerts li.incident[data-id='" + id + "'] .alert-error"))
-              .getText();
-      assertThat(error).contains("他の担当者がこのアラートを先に変更しました", "analyst");
+      // the list is redrawn on its refresh (the error kept): read the text from the list as it is
+      By error = By.cssSelector("#alerts li.incident[data-id='" + id + "'] .alert-error");
+      String text =
+          wait.ignoring(StaleElementReferenceException.class)
+              .until(
+                  d -> {
+                    String t = d.findElement(error).getText();
+                    return t.isEmpty() ? null : t;
+                  });
+      assertThat(text).contains("他の担当者がこのアラートを先に変更しました", "analyst");
     } finally {
       driver.quit();
     }
