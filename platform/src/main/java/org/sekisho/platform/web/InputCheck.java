@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.sekisho.core.Problem;
+import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.Routes.Body;
 
 /**
@@ -46,18 +47,20 @@ final class InputCheck {
 
   /** The first place in the request that holds a NUL, as a 400 problem; empty when none does. */
   Optional<Problem> problem(Context ctx, Body body) {
+    // worded in the reader's language; English for a context the server did not prepare
+    Messages t = Web.messages(ctx) != null ? Web.messages(ctx) : ENGLISH;
     for (Map.Entry<String, String> e : ctx.pathParamMap().entrySet()) {
       if (Web.hasNul(e.getValue())) {
-        return nul(e.getKey(), "the path parameter");
+        return nul(t, e.getKey(), t.get("input.what.path"));
       }
     }
-    Optional<Problem> query = inFields(ctx.queryParamMap(), "the query parameter");
+    Optional<Problem> query = inFields(t, ctx.queryParamMap(), t.get("input.what.query"));
     if (query.isPresent() || body == Body.ROWS) {
       return query;
     }
     String type = mediaType(ctx.contentType());
     if (type.startsWith("multipart/")) {
-      return inFields(ctx.formParamMap(), "the form field");
+      return inFields(t, ctx.formParamMap(), t.get("input.what.form"));
     }
     if (!isText(type)) {
       return Optional.empty();
@@ -68,25 +71,18 @@ final class InputCheck {
       return Optional.empty();
     }
     if (type.equals("application/x-www-form-urlencoded")) {
-      Optional<Problem> form = inFields(ctx.formParamMap(), "the form field");
+      Optional<Problem> form = inFields(t, ctx.formParamMap(), t.get("input.what.form"));
       if (form.isPresent()) {
         return form;
       }
     } else if (indexOf(bytes, new byte[] {0}) >= 0) {
-      return nul("body", "the request body");
+      return nul(t, "body", t.get("input.what.body"));
     }
-    Optional<Problem> nul = indexOf(bytes, JSON_NUL) >= 0 ? inJson(bytes) : Optional.empty();
-    return nul.isPresent() ? nul : strictJson(bytes).map(p -> readersJson(ctx, p));
+    Optional<Problem> nul = indexOf(bytes, JSON_NUL) >= 0 ? inJson(t, bytes) : Optional.empty();
+    return nul.isPresent() ? nul : strictJson(t, bytes);
   }
 
-  /**
-   * A refusal of the body as JSON introduced in the reader's language; the parser's own account of
-   * what and where (line, column) follows as it wrote it.
-   */
-  private static Problem readersJson(Context ctx, Problem p) {
-    var t = Web.messages(ctx);
-    return t == null ? p : Problem.of(p.code(), p.field(), t.get("api.error.json", p.message()));
-  }
+  private static final Messages ENGLISH = new Messages(Locale.ENGLISH, List.of("i18n.platform"));
 
   static final String JSON_CODE = "invalid-json";
 
@@ -97,18 +93,14 @@ final class InputCheck {
    * refused saying so; so is malformed JSON, with the line and column, in the words every route
    * uses.
    */
-  private Optional<Problem> strictJson(byte[] bytes) {
+  private Optional<Problem> strictJson(Messages t, byte[] bytes) {
     if (bytes.length >= 4
         && (bytes[0] & 0xff) == 0xEF
         && (bytes[1] & 0xff) == 0xBB
         && (bytes[2] & 0xff) == 0xBF
         && (bytes[3] == '{' || bytes[3] == '[')) {
       // only before JSON: a CSV or other text a route reads whole may carry one
-      return Optional.of(
-          Problem.of(
-              JSON_CODE,
-              "body",
-              "the body starts with a byte order mark (U+FEFF); send the JSON without it"));
+      return Optional.of(Problem.of(JSON_CODE, "body", t.get("input.error.bom")));
     }
     int i = 0;
     while (i < bytes.length
@@ -135,11 +127,10 @@ final class InputCheck {
               Problem.of(
                   JSON_CODE,
                   "body",
-                  "the body holds more after its JSON value, which ends at line "
-                      + end.getLineNr()
-                      + ", column "
-                      + end.getColumnNr()
-                      + "; send one JSON value"));
+                  t.get(
+                      "input.error.trailing",
+                      Integer.toString(end.getLineNr()),
+                      Integer.toString(end.getColumnNr()))));
         }
       } catch (com.fasterxml.jackson.core.JsonParseException e) {
         String message = e.getOriginalMessage();
@@ -149,15 +140,13 @@ final class InputCheck {
               Problem.of(
                   JSON_CODE,
                   field.isEmpty() ? "body" : field,
-                  "the JSON field "
-                      + printable(field)
-                      + " appears twice in one object; send it once"));
+                  t.get("input.error.duplicate", printable(field))));
         }
         // malformed: refused here in one wording, with the line and column, so that no handler
         // answers with its parser's own message
-        return Optional.of(WebServer.jsonProblem(e));
+        return Optional.of(readers(t, WebServer.jsonProblem(e)));
       } catch (com.fasterxml.jackson.core.JacksonException e) {
-        return Optional.of(WebServer.jsonProblem(e)); // beyond the parser's limits
+        return Optional.of(readers(t, WebServer.jsonProblem(e))); // beyond the parser's limits
       }
     } catch (IOException | RuntimeException e) {
       // not read at all: whoever parses it reports that
@@ -165,15 +154,23 @@ final class InputCheck {
     return Optional.empty();
   }
 
-  private static Optional<Problem> inFields(Map<String, List<String>> fields, String what) {
+  /**
+   * The parser's refusal introduced in the reader's language; its own account of what and where
+   * (line, column) follows as it wrote it.
+   */
+  private static Problem readers(Messages t, Problem p) {
+    return Problem.of(p.code(), p.field(), t.get("api.error.json", p.message()));
+  }
+
+  private static Optional<Problem> inFields(
+      Messages t, Map<String, List<String>> fields, String what) {
     for (Map.Entry<String, List<String>> e : fields.entrySet()) {
       if (Web.hasNul(e.getKey())) {
-        return Optional.of(
-            Problem.of(CODE, printable(e.getKey()), "the name of " + what + " " + Web.NUL_REASON));
+        return nul(t, e.getKey(), t.get("input.what.nameOf", what));
       }
       for (String v : e.getValue()) {
         if (Web.hasNul(v)) {
-          return nul(e.getKey(), what);
+          return nul(t, e.getKey(), what);
         }
       }
     }
@@ -184,19 +181,21 @@ final class InputCheck {
    * The path of the first JSON string value or field name holding a NUL; empty when there is none
    * or the body is not JSON (the handler then says what is wrong with it).
    */
-  private Optional<Problem> inJson(byte[] bytes) {
+  private Optional<Problem> inJson(Messages t, byte[] bytes) {
     try (JsonParser p = json.createParser(bytes)) {
-      for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
-        if (t == JsonToken.FIELD_NAME && Web.hasNul(p.currentName())) {
+      for (JsonToken token = p.nextToken(); token != null; token = p.nextToken()) {
+        if (token == JsonToken.FIELD_NAME && Web.hasNul(p.currentName())) {
           return Optional.of(
               Problem.of(
                   CODE,
                   path(p.getParsingContext()),
-                  "the JSON field name " + printable(p.currentName()) + " " + Web.NUL_REASON));
+                  t.get(
+                      "input.error.nul",
+                      t.get("input.what.jsonName", printable(p.currentName())))));
         }
-        if (t == JsonToken.VALUE_STRING && Web.hasNul(p.getText())) {
+        if (token == JsonToken.VALUE_STRING && Web.hasNul(p.getText())) {
           String field = path(p.getParsingContext());
-          return nul(field.isEmpty() ? "body" : field, "the JSON field");
+          return nul(t, field.isEmpty() ? "body" : field, t.get("input.what.json"));
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -225,8 +224,8 @@ final class InputCheck {
     return sb.toString();
   }
 
-  private static Optional<Problem> nul(String field, String what) {
-    return Optional.of(Problem.of(CODE, printable(field), what + " " + Web.NUL_REASON));
+  private static Optional<Problem> nul(Messages t, String field, String what) {
+    return Optional.of(Problem.of(CODE, printable(field), t.get("input.error.nul", what)));
   }
 
   /** The most of a field's name a problem repeats: enough to recognise it, never a whole body. */

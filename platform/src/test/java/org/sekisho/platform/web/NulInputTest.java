@@ -258,6 +258,33 @@ class NulInputTest {
   }
 
   @Test
+  void anApiRefusalOfTheInputIsInTheReadersLanguageWithTheSameCodeAndField() {
+    TestServer.Answer ja =
+        t.send(
+            "GET",
+            "/api/notes/search?q=a%00",
+            Map.of("Authorization", "Bearer " + token, "Accept-Language", "ja"),
+            null);
+    assertThat(ja.status()).isEqualTo(400);
+    assertThat(ja.json().get("error").asText()).isEqualTo("invalid-input");
+    assertThat(ja.json().get("field").asText()).isEqualTo("q");
+    assertThat(ja.json().get("message").asText())
+        .isEqualTo("クエリパラメーターに NUL 文字（U+0000）が含まれていて保存できません。取り除いてください");
+    TestServer.Answer twice =
+        t.send(
+            "POST",
+            "/api/notes?lang=ja",
+            Map.of("Authorization", "Bearer " + token, "Content-Type", "application/json"),
+            "{\"note\":{\"a\":1,\"a\":2}}".getBytes(StandardCharsets.UTF_8));
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.json().get("error").asText()).isEqualTo("invalid-json");
+    assertThat(twice.json().get("field").asText()).isEqualTo("note.a");
+    assertThat(twice.json().get("message").asText())
+        .isEqualTo("JSON の項目 note.a が一つのオブジェクトに二回あります。一回だけにしてください");
+    assertThat(notes()).isEmpty();
+  }
+
+  @Test
   void aJsonBodyMalformedWithAFieldTwiceOrMoreAfterItsValueOrAByteOrderMarkIsRefusedNamingIt() {
     String token = t.token("kato");
     TestServer.Answer twice =
