@@ -112,6 +112,9 @@ public final class MaritimeService {
    *
    * @param mmsi the vessel whose position it is, or null for the alert's own place
    * @param time when the vessel was there (its report's event time), or the alert's time
+   * @param speedKnots the vessel's speed over ground at that report (NaN when not known or for an
+   *     alert's own place)
+   * @param course its course over ground, degrees true (NaN or 360 when not known)
    */
   public record Target(
       double lat, double lon, Instant time, Integer mmsi, double speedKnots, double course) {
