@@ -35,15 +35,11 @@ public final class GeoJsonLand implements LandCells {
   private static final GeometryFactory GEOMETRY = new GeometryFactory();
   private final STRtree index = new STRtree();
 
-  private final STRtree inland = new STRtree();
-
   private GeoJsonLand(List<Polygon> polygons) {
     for (Polygon p : polygons) {
-      index.insert(p.getEnvelopeInternal(), p);
-      inland.insert(p.getEnvelopeInternal(), new Inland(p));
+      index.insert(p.getEnvelopeInternal(), new Inland(p));
     }
     index.build();
-    inland.build();
   }
 
   /**
@@ -80,7 +76,7 @@ public final class GeoJsonLand implements LandCells {
   @Override
   public BitSet tile(int south, int west, int n) {
     BitSet out = new BitSet(n * n);
-    for (Object o : inland.query(new Envelope(west, west + 1, south, south + 1))) {
+    for (Object o : index.query(new Envelope(west, west + 1, south, south + 1))) {
       Inland land = (Inland) o;
       for (int r = 0; r < n; r++) {
         double lat = south + (r + 0.5) / n;
@@ -147,7 +143,7 @@ public final class GeoJsonLand implements LandCells {
     Point p = GEOMETRY.createPoint(new Coordinate(lon, lat));
     double deepest = 0;
     for (Object o : index.query(new Envelope(lon, lon, lat, lat))) {
-      Polygon land = (Polygon) o;
+      Polygon land = ((Inland) o).land;
       if (land.contains(p)) {
         deepest = Math.max(deepest, land.getBoundary().distance(p));
       }
@@ -157,13 +153,6 @@ public final class GeoJsonLand implements LandCells {
 
   /** True when ({@code lat}, {@code lon}) lies more than {@link #MARGIN_DEG} inside the land. */
   public boolean onLand(double lat, double lon) {
-    Point p = GEOMETRY.createPoint(new Coordinate(lon, lat));
-    for (Object o : index.query(new Envelope(lon, lon, lat, lat))) {
-      Polygon land = (Polygon) o;
-      if (land.contains(p) && land.getBoundary().distance(p) > MARGIN_DEG) {
-        return true;
-      }
-    }
-    return false;
+    return depth(lat, lon) > MARGIN_DEG;
   }
 }
