@@ -7,6 +7,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -83,22 +86,32 @@ final class DemoCommand implements Callable<Integer> {
           mark[0] = now;
           return t;
         };
-    LocalDate day = date != null ? date : LocalDate.now(ZoneId.of("Asia/Tokyo"));
+    // Today's demo ends now: a day generated whole would show records later than the clock.
+    // The files are kept per day, so a restart later that day reloads the same records.
+    ZonedDateTime now = ZonedDateTime.now(ZoneId.of("Asia/Tokyo"));
+    LocalDate day = date != null ? date : now.toLocalDate();
+    List<String> until =
+        date != null
+            ? List.of()
+            : List.of("--until", now.toLocalTime().truncatedTo(ChronoUnit.MINUTES).toString());
     Path dir = data.resolve();
     Path demo = dir.resolve("demo-data").resolve(day + "-seed" + seed + "-scale" + scale);
     if (!Files.exists(demo.resolve("seizures.jsonl"))) {
       out.println("generating demo data for " + day + " into " + demo);
       out.flush();
-      int rc =
-          Extensions.generate(
-              "--seed",
-              Long.toString(seed),
-              "--date",
-              day.toString(),
-              "--scale",
-              Double.toString(scale),
-              "--out",
-              demo.toString());
+      List<String> args =
+          new ArrayList<>(
+              List.of(
+                  "--seed",
+                  Long.toString(seed),
+                  "--date",
+                  day.toString(),
+                  "--scale",
+                  Double.toString(scale),
+                  "--out",
+                  demo.toString()));
+      args.addAll(until);
+      int rc = Extensions.generate(args.toArray(String[]::new));
       if (rc != 0) {
         return rc;
       }

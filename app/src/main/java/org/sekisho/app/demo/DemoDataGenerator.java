@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,11 +41,11 @@ import org.sekisho.app.demo.DemoVocabulary.Port;
  * conveyance movements, postal items, seizures) as JSON Lines in the format of {@code
  * docs/formats/intel-records.md}, plus {@code networks.json} describing the planted networks.
  *
- * <p>Deterministic: every record is a pure function of (seed, date, scale, record index), drawn
- * from {@link SplittableRandom}, so the same inputs give byte-identical files. Streaming: records
- * are written one line at a time and cross-references recompute the referenced record from its
- * index, so memory does not grow with scale (only the ids of planted records are kept). Not
- * thread-safe; one instance per run.
+ * <p>Deterministic: every record is a pure function of (seed, date, scale, the day's end, record
+ * index), drawn from {@link SplittableRandom}, so the same inputs give byte-identical files.
+ * Streaming: records are written one line at a time and cross-references recompute the referenced
+ * record from its index, so memory does not grow with scale (only the ids of planted records are
+ * kept). Not thread-safe; one instance per run.
  */
 public final class DemoDataGenerator {
   /** The owning agency of most records. */
@@ -79,6 +80,8 @@ public final class DemoDataGenerator {
   private final long seed;
   private final LocalDate date;
   private final double scale;
+  // where the 24 hours end, as a position in the day's profile: 1 for the whole day
+  private final double cut;
   private final DemoParties parties;
   private final String day;
 
@@ -109,12 +112,27 @@ public final class DemoDataGenerator {
    * @throws IllegalArgumentException if scale is not positive and finite
    */
   public DemoDataGenerator(long seed, LocalDate date, double scale) {
+    this(seed, date, scale, null);
+  }
+
+  /**
+   * A day that ends at {@code until}: the records fill the 24 hours before {@code until} (Japan
+   * time) on {@code date}, so that none of them lies in the future of someone who generates at that
+   * time. Those whose time of day falls after {@code until} happen on the day before, with the same
+   * working-day profile; ids stay those of {@code date}.
+   *
+   * @param until the end of the 24 hours on {@code date}, Japan time; {@code null} for the whole
+   *     day
+   * @throws IllegalArgumentException if scale is not positive and finite
+   */
+  public DemoDataGenerator(long seed, LocalDate date, double scale, LocalTime until) {
     if (!(scale > 0) || Double.isInfinite(scale)) {
       throw new IllegalArgumentException("scale must be a positive number, got " + scale);
     }
     this.seed = seed;
     this.date = date;
     this.scale = scale;
+    this.cut = until == null ? 1 : profilePosition(until.toSecondOfDay() / 86_400.0);
     this.parties = new DemoParties(seed);
     this.day = date.format(COMPACT);
     this.movements = atLeast(150, 8);
@@ -418,8 +436,29 @@ public final class DemoDataGenerator {
     double from = (double) i / n;
     double to = (double) (i + 1) / n;
     double u = from + r.nextDouble() * (to - from);
+    LocalDate on = date;
+    if (cut < 1) {
+      // the first records are yesterday's after the cut, the last today's before it
+      u += cut;
+      if (u < 1) {
+        on = date.minusDays(1);
+      } else {
+        u -= 1;
+      }
+    }
     long s = Math.min(86_399L, (long) (dayFraction(u) * 86_400));
-    return OffsetDateTime.of(date.atStartOfDay(), JST).plusSeconds(s).format(TIME);
+    return OffsetDateTime.of(on.atStartOfDay(), JST).plusSeconds(s).format(TIME);
+  }
+
+  /** The inverse of {@link #dayFraction}: where in the profile a time of day (0..1) lies. */
+  static double profilePosition(double fraction) {
+    double h = fraction * 24;
+    if (h < 7) {
+      return h / 7 * 0.10;
+    } else if (h < 19) {
+      return 0.10 + (h - 7) / 12 * 0.75;
+    }
+    return 0.85 + (h - 19) / 5 * 0.15;
   }
 
   static double dayFraction(double u) {

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.concurrent.Callable;
@@ -50,6 +51,14 @@ public final class GenerateCommand implements Callable<Integer> {
   String date;
 
   @Option(
+      names = "--until",
+      paramLabel = "HH:MM",
+      description =
+          "end the records' 24 hours at this time of --date, Japan time: records later in the"
+              + " day fall on the day before, so none is in the future (default: the whole day)")
+  String until;
+
+  @Option(
       names = "--scale",
       description =
           "1.0 is about 3,000 declarations and 4,000 postal items (default ${DEFAULT-VALUE})",
@@ -76,6 +85,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     LocalDate day = day();
+    LocalTime end = until();
     if (!(scale > 0) || Double.isInfinite(scale) || scale > MAX_SCALE) {
       throw new ParameterException(
           spec.commandLine(),
@@ -87,14 +97,16 @@ public final class GenerateCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     DemoDataGenerator.Summary s;
     try {
-      s = new DemoDataGenerator(seed, day, scale).generate(out);
+      s = new DemoDataGenerator(seed, day, scale, end).generate(out);
     } catch (IOException | RuntimeException e) {
       spec.commandLine()
           .getErr()
           .println("cannot write demo data to " + out + ": " + e.getMessage());
       return 1;
     }
-    o.printf("demo data for %s (seed %d, scale %s) in %s%n", day, seed, scale, out);
+    o.printf(
+        "demo data for %s (seed %d, scale %s) in %s%n",
+        end == null ? day : "the 24 hours before " + day + " " + end + " JST", seed, scale, out);
     int total = 0;
     for (String file : DemoDataGenerator.FILES) {
       Integer n = s.counts().get(file);
@@ -105,6 +117,21 @@ public final class GenerateCommand implements Callable<Integer> {
     o.printf("  %-28s %8s%n", "networks.json", "planted networks");
     o.flush();
     return 0;
+  }
+
+  private LocalTime until() {
+    if (until == null) {
+      return null;
+    }
+    try {
+      return LocalTime.parse(until.strip());
+    } catch (DateTimeParseException e) {
+      throw new ParameterException(
+          spec.commandLine(),
+          "Invalid value for option '--until': expected a time of day such as 09:30, got '"
+              + until
+              + "'");
+    }
   }
 
   private LocalDate day() {

@@ -1,6 +1,7 @@
 package org.sekisho.app.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
@@ -277,6 +279,44 @@ class DemoDataGeneratorTest {
         assertThat(t).as("files run in time order").isGreaterThanOrEqualTo(prev);
         prev = t;
       }
+    }
+  }
+
+  @Test
+  void aDayEndingAtATimeHasNoRecordLaterAndKeepsTheProfileAndTheOrder(@TempDir Path dir)
+      throws IOException {
+    OffsetDateTime end = OffsetDateTime.of(DAY.atTime(9, 30), ZoneOffset.ofHours(9));
+    new DemoDataGenerator(7, DAY, 0.2, LocalTime.of(9, 30)).generate(dir);
+    List<JsonNode> whole = rows("declarations.jsonl");
+    int today = 0;
+    int working = 0;
+    for (String f : DemoDataGenerator.FILES) {
+      String field = f.startsWith("conveyance") ? "time" : "date";
+      List<String> lines = Files.readAllLines(dir.resolve(f), StandardCharsets.UTF_8);
+      assertThat(lines).hasSameSizeAs(rows(f));
+      String prev = "";
+      for (String line : lines) {
+        String t = JSON.readTree(line).get(field).asText();
+        OffsetDateTime odt = OffsetDateTime.parse(t);
+        assertThat(odt).as(f + " " + t).isBeforeOrEqualTo(end).isAfterOrEqualTo(end.minusDays(1));
+        assertThat(t).as("files run in time order").isGreaterThanOrEqualTo(prev);
+        prev = t;
+        if (f.equals("declarations.jsonl")) {
+          today += odt.toLocalDate().equals(DAY) ? 1 : 0;
+          working += odt.getHour() >= 7 && odt.getHour() < 19 ? 1 : 0;
+        }
+      }
+    }
+    // 00:00-07:00 holds 10 % of a day's records and 07:00-09:30 another 2.5/12 of 75 %
+    assertThat((double) today / whole.size()).isBetween(0.20, 0.31);
+    assertThat((double) working / whole.size()).isBetween(0.7, 0.8);
+  }
+
+  @Test
+  void theProfilePositionInvertsTheDayFraction() {
+    for (double u = 0; u < 1; u += 0.01) {
+      assertThat(DemoDataGenerator.profilePosition(DemoDataGenerator.dayFraction(u)))
+          .isCloseTo(u, within(1e-9));
     }
   }
 

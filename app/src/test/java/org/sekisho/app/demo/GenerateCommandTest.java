@@ -79,6 +79,24 @@ class GenerateCommandTest {
   }
 
   @Test
+  void aBadEndOfDayIsAUsageError() {
+    int code = run("--until", "9h30", "--out", tmp.resolve("x").toString());
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString()).contains("--until").contains("9h30").contains("09:30");
+  }
+
+  @Test
+  void aDayEndingAtATimeSaysSo() throws Exception {
+    Path dir = tmp.resolve("until");
+    int code =
+        run("--date", "2026-11-27", "--until", "09:30", "--scale", "0.05", "--out", dir.toString());
+    assertThat(code).isEqualTo(0);
+    assertThat(out.toString()).contains("the 24 hours before 2026-11-27 09:30 JST");
+    assertThat(Files.readAllLines(dir.resolve("declarations.jsonl")).get(0))
+        .contains("2026-11-26T");
+  }
+
+  @Test
   void anUnwritableOutputIsRejectedWithExitOne() throws Exception {
     Path file = Files.writeString(tmp.resolve("plain-file"), "x");
     int code = run("--scale", "0.02", "--out", file.resolve("sub").toString());
