@@ -21,7 +21,7 @@ public final class Web {
   public static Principal principal(Context ctx) {
     Principal p = ctx.attribute(PRINCIPAL);
     if (p == null) {
-      throw HttpProblem.of("unauthenticated", "", "sign in first");
+      throw HttpProblem.of("unauthenticated", "", readers(ctx).get("server.error.signInFirst"));
     }
     return p;
   }

@@ -168,7 +168,7 @@ public final class WebServer implements AutoCloseable {
               cfg.routes.exception(
                   Exception.class,
                   (e, ctx) -> {
-                    Problem answer = problemOf(e);
+                    Problem answer = problemOf(e, readers(ctx));
                     Optional<String> state = unstorableText(e);
                     if (state.isPresent()) {
                       LOG.warn(
@@ -200,7 +200,11 @@ public final class WebServer implements AutoCloseable {
                         || ctx.result().isEmpty()) {
                       prepare(ctx);
                       answerProblem(
-                          ctx, Problem.of("not-found", "", "no such page: " + ctx.path()));
+                          ctx,
+                          Problem.of(
+                              "not-found",
+                              "",
+                              Web.messages(ctx).get("server.error.notFound", ctx.path())));
                     }
                   });
               cfg.routes.error(
@@ -212,17 +216,19 @@ public final class WebServer implements AutoCloseable {
                         ctx.header("Allow", String.join(", ", allowed));
                       }
                       prepare(ctx);
+                      Messages t = Web.messages(ctx);
                       answerProblem(
                           ctx,
                           Problem.of(
                               "method-not-allowed",
                               "",
-                              ctx.method()
-                                  + " is not served at "
-                                  + ctx.path()
-                                  + (allowed.isEmpty()
-                                      ? ""
-                                      : "; use " + String.join(" or ", allowed))));
+                              allowed.isEmpty()
+                                  ? t.get("server.error.method", ctx.method(), ctx.path())
+                                  : t.get(
+                                      "server.error.methodUse",
+                                      ctx.method(),
+                                      ctx.path(),
+                                      String.join(t.get("error.forbidden.or"), allowed))));
                     }
                   });
             });
@@ -273,8 +279,9 @@ public final class WebServer implements AutoCloseable {
       if (!authorize(spec, ctx)) {
         return;
       }
+      Messages t = readers(ctx);
       if (spec.access() instanceof Access.Public) {
-        boundBody(ctx, PUBLIC_BODY_LIMIT, "this page");
+        boundBody(ctx, t, PUBLIC_BODY_LIMIT, t.get("server.what.thisPage"));
       } else {
         // what a signed-in caller reads is scoped to them and may be withdrawn (a sharing revoked,
         // a record masked): no browser or proxy keeps a copy
@@ -282,17 +289,17 @@ public final class WebServer implements AutoCloseable {
         if (spec.body() != Routes.Body.ROWS) {
           // one JSON value or text document is read into memory whole, to be checked and parsed:
           // bounded, so that a huge one is answered 413 rather than as malformed JSON
-          boundBody(ctx, DOCUMENT_BODY_LIMIT, spec.method() + " " + spec.path());
+          boundBody(ctx, t, DOCUMENT_BODY_LIMIT, spec.method() + " " + spec.path());
         }
       }
-      checkQuery(spec, ctx);
+      checkQuery(spec, ctx, t);
       checkInput(spec, ctx);
       spec.handler().handle(ctx);
     } catch (HttpProblem e) {
       refused = HttpProblem.status(e.problem());
       throw e;
     } catch (Exception e) {
-      refused = HttpProblem.status(problemOf(e));
+      refused = HttpProblem.status(problemOf(e, readers(ctx)));
       throw e;
     } finally {
       sample.stop(
@@ -326,34 +333,35 @@ public final class WebServer implements AutoCloseable {
    * Refuses a body over {@code limit} bytes ({@link #PUBLIC_BODY_LIMIT} on a public route, {@link
    * #DOCUMENT_BODY_LIMIT} on a signed-in one), reading no more than that.
    */
-  private static void boundBody(Context ctx, int limit, String what) throws java.io.IOException {
+  private static void boundBody(Context ctx, Messages t, int limit, String what)
+      throws java.io.IOException {
     long declared = ctx.contentLength();
     if (declared > limit) {
-      throw tooLarge(what, limit, declared);
+      throw tooLarge(t, what, limit, declared);
     }
     if (declared < 0 && ctx.header("Transfer-Encoding") != null) {
       // a chunked body announces no length: read it here, up to one byte past the bound
       byte[] head = ctx.req().getInputStream().readNBytes(limit + 1);
       if (head.length > limit) {
-        throw tooLarge(what, limit, -1);
+        throw tooLarge(t, what, limit, -1);
       }
       ReplayableBody.of(ctx.req()).replay(head);
     }
   }
 
-  private static HttpProblem tooLarge(String what, int limit, long length) {
+  private static HttpProblem tooLarge(Messages t, String what, int limit, long length) {
+    // sizes as strings: MessageFormat would group the digits (16,384)
+    String most = Integer.toString(limit / 1024);
     return HttpProblem.of(
         "too-large",
         "body",
-        what
-            + " takes at most "
-            + limit / 1024
-            + " KiB"
-            + (length > 0 ? "; the request sent " + length / 1024 + " KiB" : ""));
+        length > 0
+            ? t.get("server.error.tooLargeSent", what, most, Long.toString(length / 1024))
+            : t.get("server.error.tooLarge", what, most));
   }
 
   /** Refuses a query parameter an API route did not declare (see {@link Routes#query}). */
-  private static void checkQuery(RouteSpec spec, Context ctx) {
+  private static void checkQuery(RouteSpec spec, Context ctx, Messages t) {
     Optional<String> unknown = spec.unknownParameter(ctx.queryParamMap().keySet());
     if (unknown.isPresent()) {
       String name = unknown.get();
@@ -362,15 +370,14 @@ public final class WebServer implements AutoCloseable {
       throw HttpProblem.of(
           "invalid-parameter",
           shown,
-          spec.method()
-              + " "
-              + spec.path()
-              + (taken.isEmpty()
-                  ? " takes no query parameters"
-                  : " takes " + String.join(", ", taken))
-              + "; there is no parameter '"
-              + shown
-              + "'");
+          taken.isEmpty()
+              ? t.get("server.error.noParameters", spec.method(), spec.path(), shown)
+              : t.get(
+                  "server.error.parameters",
+                  spec.method(),
+                  spec.path(),
+                  String.join(", ", taken),
+                  shown));
     }
   }
 
@@ -390,22 +397,33 @@ public final class WebServer implements AutoCloseable {
   /**
    * What the caller is answered for an exception a handler let through: text the database cannot
    * store and JSON the parser refused are the caller's input (400); anything else is ours (500).
-   * The exception handler answers with it and the request timer counts its status.
+   * The exception handler answers with it and the request timer counts its status. Worded in the
+   * reader's language {@code t}; a 500 says only that the incident is logged, never what failed.
    */
-  static Problem problemOf(Throwable e) {
+  static Problem problemOf(Throwable e, Messages t) {
     if (unstorableText(e).isPresent()) {
-      return Problem.of(
-          InputCheck.CODE,
-          "",
-          "the input holds a character that cannot be stored, such as a NUL (U+0000); remove it");
+      return Problem.of(InputCheck.CODE, "", t.get("server.error.unstorable"));
     }
     if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
       // a handler that parses JSON and let the parser's refusal through (too deep, a name too
-      // long, malformed)
-      return jsonProblem(j);
+      // long, malformed): introduced in the reader's language, the parser's account as it wrote it
+      Problem p = jsonProblem(j);
+      return Problem.of(p.code(), p.field(), t.get("api.error.json", p.message()));
     }
-    return Problem.of("internal", "", "internal error; the incident is logged");
+    return Problem.of("internal", "", t.get("server.error.internal"));
   }
+
+  /**
+   * The reader's messages once {@link #prepare} ran; the platform's in English for a request it did
+   * not reach (a refusal before any route matched).
+   */
+  private static Messages readers(Context ctx) {
+    Messages t = Web.messages(ctx);
+    return t != null ? t : ENGLISH;
+  }
+
+  private static final Messages ENGLISH =
+      new Messages(java.util.Locale.ENGLISH, List.of("i18n.platform"));
 
   /** A JSON parser's refusal as the caller's 400: what is wrong, and where (line and column). */
   static Problem jsonProblem(com.fasterxml.jackson.core.JacksonException e) {
@@ -486,7 +504,8 @@ public final class WebServer implements AutoCloseable {
     Access access = spec.access();
     if (access instanceof Access.AnyOf) {
       if (p == null) {
-        throw HttpProblem.of("unauthenticated", "", "sign in or send a valid bearer token");
+        throw HttpProblem.of(
+            "unauthenticated", "", readers(ctx).get("server.error.unauthenticated"));
       }
       if (!access.admits(p)) {
         // the start page (after sign-in, the brand link) of someone whose work is elsewhere, such
@@ -516,17 +535,19 @@ public final class WebServer implements AutoCloseable {
         ctx.attribute(
             REFUSED_ROLES,
             ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList());
+        // the JSON answer names the roles by their ids (what an API client sends and matches on),
+        // its sentence in the reader's language; the page names them in words (pageMessage)
+        Messages t = readers(ctx);
         throw HttpProblem.of(
             "forbidden",
             "",
-            spec.method()
-                + " "
-                + spec.path()
-                + " needs the role "
-                + String.join(
-                    " or ",
-                    ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList())
-                + "; your account does not have it");
+            t.get(
+                "server.error.forbidden",
+                spec.method(),
+                spec.path(),
+                String.join(
+                    t.get("error.forbidden.or"),
+                    ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList())));
       }
       // a user whose password an administrator set does nothing else before choosing their own
       if (!PasswordChangeGate.admits(ctx, spec, accounts)) {
@@ -540,7 +561,7 @@ public final class WebServer implements AutoCloseable {
           Optional.ofNullable(ctx.header("X-CSRF-Token"))
               .orElseGet(() -> formParamQuietly(ctx, "_csrf"));
       if (sent == null || !sent.equals(Web.csrf(ctx))) {
-        throw HttpProblem.of("csrf", "_csrf", "missing or wrong CSRF token; reload the page");
+        throw HttpProblem.of("csrf", "_csrf", readers(ctx).get("server.error.csrf"));
       }
     }
     return true;
@@ -592,9 +613,8 @@ public final class WebServer implements AutoCloseable {
   }
 
   /**
-   * What the refusal page says: a page refused for want of a role says which, in the reader's
-   * language (the JSON answer keeps the English text API clients match on); other problems as the
-   * handler worded them.
+   * What the refusal page says: a page refused for want of a role says which, by their names in the
+   * reader's language (the JSON answer names their ids); other problems as they were worded.
    */
   private static String pageMessage(Context ctx, Problem problem, int status) {
     List<String> roles = ctx.attribute(REFUSED_ROLES);
