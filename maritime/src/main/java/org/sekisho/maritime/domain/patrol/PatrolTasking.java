@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
 import org.sekisho.maritime.domain.geo.Geo;
 import org.sekisho.maritime.domain.geo.Passage;
 import org.sekisho.maritime.domain.geo.Passages;
@@ -93,13 +97,8 @@ public final class PatrolTasking {
       candidates.add(new Candidate(b, age, d, eta(d, b)));
     }
     candidates.sort(
-        Comparator.comparing((Candidate c) -> !c.onScene())
-            .thenComparing((Candidate c) -> c.onScene() ? Duration.ZERO : c.straightEta())
-            .thenComparingDouble(Candidate::straightNm));
-    Comparator<Option> first =
-        Comparator.comparing((Option o) -> !o.onScene())
-            .thenComparing((Option o) -> o.onScene() ? Duration.ZERO : o.eta())
-            .thenComparingDouble(Option::distanceNm);
+        soonestFirst(Candidate::onScene, Candidate::straightEta, Candidate::straightNm));
+    Comparator<Option> first = soonestFirst(Option::onScene, Option::eta, Option::distanceNm);
     List<Option> out = new ArrayList<>();
     for (Candidate c : candidates) {
       if (out.size() >= limit && limit > 0) {
@@ -114,16 +113,21 @@ public final class PatrolTasking {
       double d = Math.max(p.distanceNm(), c.straightNm());
       out.add(
           new Option(
-              b,
-              Math.round(d * 10) / 10.0,
-              eta(d, b),
-              c.age(),
-              p,
-              c.onScene(),
-              java.util.Optional.empty()));
+              b, Math.round(d * 10) / 10.0, eta(d, b), c.age(), p, c.onScene(), Optional.empty()));
       out.sort(first);
     }
     return out.subList(0, Math.min(Math.max(limit, 0), out.size()));
+  }
+
+  /**
+   * Boats on scene first (among them the nearest), then the soonest there, then the nearest: the
+   * same order for boats by straight line and for boats by passage.
+   */
+  private static <T> Comparator<T> soonestFirst(
+      Predicate<T> onScene, Function<T, Duration> eta, ToDoubleFunction<T> distanceNm) {
+    return Comparator.comparing((T t) -> !onScene.test(t))
+        .thenComparing((T t) -> onScene.test(t) ? Duration.ZERO : eta.apply(t))
+        .thenComparingDouble(distanceNm);
   }
 
   private static Duration eta(double nm, PatrolBoat b) {
