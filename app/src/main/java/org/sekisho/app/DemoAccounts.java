@@ -6,16 +6,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.random.RandomGenerator;
 import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.RecordSharing;
+import org.sekisho.platform.auth.AccountRefusal;
+import org.sekisho.platform.auth.AccountRules;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Agencies;
+import org.sekisho.platform.auth.PasswordPolicy;
 import org.sekisho.platform.auth.Role;
 
 /**
- * One demo account per role. Passwords come from {@code SEKISHO_DEMO_PASSWORD} when set; otherwise
- * each account's password is printed once when the demo starts (generated, never stored in the
- * repository).
+ * One demo account per role. Their one password comes from {@code SEKISHO_DEMO_PASSWORD} when set;
+ * otherwise it is generated and printed once when the demo starts (never stored in the repository).
+ * Either way it keeps the password rules ({@link PasswordPolicy}) for every demo account, as an
+ * account made on the web or by {@code sekisho user} does.
  */
 public final class DemoAccounts {
   /** A demo account. */
@@ -114,10 +119,63 @@ public final class DemoAccounts {
     }
   }
 
-  /** Creates or resets every demo account with {@code password}. */
-  public static void install(Accounts accounts, String password) {
+  /** The variable a chosen demo password comes in, which a refusal names. */
+  public static final String PASSWORD_VARIABLE = "SEKISHO_DEMO_PASSWORD";
+
+  /**
+   * The first password rule ({@link PasswordPolicy}) that {@code password}, the one password of
+   * every demo account, breaks for one of them (its user name, its agency's code and name); empty
+   * when it keeps them all.
+   */
+  public static Optional<AccountRefusal> passwordProblem(String password) {
     for (Demo d : ALL) {
-      accounts.upsert(d.username(), d.displayName(), password, d.roles(), d.agency(), d.office());
+      Optional<AccountRefusal> why =
+          AccountRules.passwordProblem(
+              PASSWORD_VARIABLE,
+              d.username(),
+              List.of(d.agency(), AGENCIES.getOrDefault(d.agency(), d.agency())),
+              password);
+      if (why.isPresent()) {
+        return why;
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * A generated password for the demo's accounts ({@code k7Qm-3xTz-…}), drawn until it keeps the
+   * password rules for every one of them: the demo's accounts keep the rules everyone's do.
+   */
+  public static String generatePassword(RandomGenerator random) {
+    return PasswordPolicy.generate(random, p -> passwordProblem(p).isEmpty());
+  }
+
+  /**
+   * Creates or resets every demo account with {@code password}, which must keep the password rules
+   * for each of them ({@link #passwordProblem}); checked for all before any is written.
+   *
+   * @throws IllegalArgumentException naming the rule broken (never the password); nothing written
+   */
+  public static void install(Accounts accounts, String password) {
+    Optional<AccountRefusal> weak = passwordProblem(password);
+    if (weak.isPresent()) {
+      throw new IllegalArgumentException(Accounts.english(weak.get()));
+    }
+    for (Demo d : ALL) {
+      accounts
+          .upsertKeepingPolicy(
+              PASSWORD_VARIABLE,
+              d.username(),
+              d.displayName(),
+              password,
+              d.roles(),
+              d.agency(),
+              d.office())
+          .ifPresent(
+              r -> {
+                // the agency registered under another name than the demo's
+                throw new IllegalArgumentException(Accounts.english(r));
+              });
     }
   }
 }

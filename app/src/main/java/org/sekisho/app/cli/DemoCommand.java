@@ -10,7 +10,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.sekisho.app.DemoAccounts;
@@ -74,6 +73,17 @@ final class DemoCommand implements Callable<Integer> {
     }
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
+    }
+    // a chosen demo password keeps the rules every account's does: refused before anything starts,
+    // naming the rule and never the password
+    String chosen = System.getenv("SEKISHO_DEMO_PASSWORD");
+    if (chosen != null && !chosen.isBlank()) {
+      DemoAccounts.passwordProblem(chosen)
+          .ifPresent(
+              r -> {
+                throw new CommandLine.ParameterException(
+                    spec.commandLine(), org.sekisho.platform.auth.Accounts.english(r));
+              });
     }
     var out = spec.commandLine().getOut();
     // how long each step took, so that a slow start says where its time went
@@ -179,9 +189,7 @@ final class DemoCommand implements Callable<Integer> {
               + took.get());
       String password = System.getenv("SEKISHO_DEMO_PASSWORD");
       if (password == null || password.isBlank()) {
-        byte[] b = new byte[9];
-        new SecureRandom().nextBytes(b);
-        password = "demo-" + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        password = DemoAccounts.generatePassword(new SecureRandom());
       }
       DemoAccounts.install(s.accounts(), password);
       WebServer web = s.serve(host, port);

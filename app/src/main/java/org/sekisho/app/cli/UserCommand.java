@@ -44,6 +44,9 @@ final class UserCommand implements Callable<Integer> {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  // where SEKISHO_PASSWORD is read: the process's environment; a test gives its own
+  java.util.function.UnaryOperator<String> environment = System::getenv;
+
   @Override
   public Integer call() {
     // the same forms as the web's account administration, so that an account made here can be
@@ -79,13 +82,14 @@ final class UserCommand implements Callable<Integer> {
                   + Sekisho.agency()
                   + " itself");
     }
-    String password = System.getenv("SEKISHO_PASSWORD");
+    String password = environment.apply("SEKISHO_PASSWORD");
     if (password == null || password.isEmpty()) {
       throw new CommandLine.ParameterException(
           spec.commandLine(), "set SEKISHO_PASSWORD (at least 12 characters) in the environment");
     }
-    // the web's password rules (length, not blank, not the user name), named after the variable
-    AccountRules.passwordProblem("SEKISHO_PASSWORD", username, password)
+    // the web's password rules, named after the variable and never repeating the password: those
+    // needing no database here, the agency's registered name once it is open
+    AccountRules.passwordProblem("SEKISHO_PASSWORD", username, java.util.List.of(agency), password)
         .ifPresent(
             r -> {
               throw new CommandLine.ParameterException(spec.commandLine(), Accounts.english(r));
@@ -94,7 +98,13 @@ final class UserCommand implements Callable<Integer> {
       // a mistyped agency would otherwise register itself with the account
       AgencyCommand.requireRegistered(s, agency, spec.commandLine());
       boolean existed = s.accounts().exists(username);
-      s.accounts().upsert(username, displayName, password, rs, agency, o.office());
+      s.accounts()
+          .upsertKeepingPolicy(
+              "SEKISHO_PASSWORD", username, displayName, password, rs, agency, o.office())
+          .ifPresent(
+              r -> {
+                throw new CommandLine.ParameterException(spec.commandLine(), Accounts.english(r));
+              });
       spec.commandLine()
           .getOut()
           .println(

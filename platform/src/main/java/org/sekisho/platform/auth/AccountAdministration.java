@@ -619,30 +619,16 @@ public final class AccountAdministration {
     return Optional.empty();
   }
 
-  // no 0/O, 1/l/I: a temporary password is read aloud or copied by hand
-  private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-
   /**
-   * Four groups of four characters (about 92 bits), such as {@code k7Qm-3xTz-…}, drawn again in the
-   * rare case one breaks a rule of {@link PasswordPolicy} (a run such as {@code abcd}), so that a
-   * generated password is one a user could have chosen.
+   * A password drawn by {@link PasswordPolicy#generate} that keeps every rule for this account, so
+   * that a generated password is one a user could have chosen.
    */
   private String generatePassword(String username, List<String> agency) {
-    for (int attempt = 0; attempt < 1000; attempt++) {
-      StringBuilder out = new StringBuilder();
-      for (int i = 0; i < 16; i++) {
-        if (i > 0 && i % 4 == 0) {
-          out.append('-');
-        }
-        out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-      }
-      String drawn = out.toString();
-      if (PasswordPolicy.judge(new PasswordPolicy.Candidate("password", drawn, username, agency))
-          .isEmpty()) {
-        return drawn;
-      }
-    }
-    throw new IllegalStateException("no generated password kept the password rules");
+    return PasswordPolicy.generate(
+        random,
+        drawn ->
+            PasswordPolicy.judge(new PasswordPolicy.Candidate("password", drawn, username, agency))
+                .isEmpty());
   }
 
   /**

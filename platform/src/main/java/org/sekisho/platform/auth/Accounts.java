@@ -98,6 +98,53 @@ public final class Accounts {
   }
 
   /**
+   * As {@link #upsert(String, String, String, Set, String, String)}, but only with a password that
+   * keeps every rule of {@link PasswordPolicy} for this account: not containing its user name, nor
+   * its agency's code or registered name (read here), and the rest. What makes the accounts people
+   * sign in with outside the web's administration (the {@code sekisho user} command, the demo's
+   * accounts) goes through this; {@code upsert} itself takes any password, for tests and benchmarks
+   * that make throwaway accounts.
+   *
+   * @param field what the password came in ({@code SEKISHO_PASSWORD}), which a refusal names
+   * @return the password rule broken, nothing written; empty when the account was saved
+   * @throws IllegalArgumentException nothing written, as {@code upsert}
+   */
+  public Optional<AccountRefusal> upsertKeepingPolicy(
+      String field,
+      String username,
+      String displayName,
+      String password,
+      Set<Role> roles,
+      String agency,
+      String office) {
+    Optional<AccountRefusal> weak =
+        AccountRules.passwordProblem(field, username, agencyNames(agency), password);
+    if (weak.isPresent()) {
+      return weak;
+    }
+    upsert(username, displayName, password, roles, agency, office);
+    return Optional.empty();
+  }
+
+  /**
+   * The code of an agency and, when registered, its name: what a password of one of its accounts
+   * must not contain.
+   */
+  private List<String> agencyNames(String code) {
+    if (code == null || code.isBlank()) {
+      return List.of();
+    }
+    Optional<String> name =
+        jdbi.withHandle(
+            h ->
+                h.createQuery("select name from platform.agency where code = ?")
+                    .bind(0, code)
+                    .mapTo(String.class)
+                    .findOne());
+    return name.map(n -> List.of(code, n)).orElse(List.of(code));
+  }
+
+  /**
    * As {@link #upsert(String, String, String, Set, String, String)}, recorded as made by {@code
    * actor}.
    */

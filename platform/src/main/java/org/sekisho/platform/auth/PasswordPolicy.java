@@ -85,6 +85,35 @@ public final class PasswordPolicy {
           PasswordPolicy::notTheAgency,
           PasswordPolicy::notCommon);
 
+  // no 0/O, 1/l/I: a generated password is read aloud or copied by hand
+  private static final String ALPHABET = "abcdefghjkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+
+  /**
+   * A generated password: four groups of four characters (about 92 bits), such as {@code
+   * k7Qm-3xTz-…}, drawn again in the rare case {@code keeps} refuses it (a run such as {@code abcd}
+   * breaks a rule; a caller judges it for the accounts it is for).
+   *
+   * @param keeps whether the drawn password keeps the rules for the accounts it is for
+   * @throws IllegalStateException when a thousand draws were all refused (rules no draw can keep)
+   */
+  public static String generate(
+      java.util.random.RandomGenerator random, java.util.function.Predicate<String> keeps) {
+    for (int attempt = 0; attempt < 1000; attempt++) {
+      StringBuilder out = new StringBuilder();
+      for (int i = 0; i < 16; i++) {
+        if (i > 0 && i % 4 == 0) {
+          out.append('-');
+        }
+        out.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
+      }
+      String drawn = out.toString();
+      if (keeps.test(drawn)) {
+        return drawn;
+      }
+    }
+    throw new IllegalStateException("no generated password kept the password rules");
+  }
+
   /** The first reason any rule gives, or empty when {@code c} may be a password. */
   public static Optional<AccountRefusal> judge(Candidate c) {
     for (Rule r : RULES) {
