@@ -87,8 +87,9 @@ public final class NameMatcher {
     boolean abjad = left.scripts().abjad() || right.scripts().abjad();
     Context ctx = new Context(transliterated, abjad);
     Candidate best = null;
-    for (List<String> l : forms(left)) {
-      for (List<String> r : forms(right)) {
+    List<List<String>> rightForms = forms(right, left);
+    for (List<String> l : forms(left, right)) {
+      for (List<String> r : rightForms) {
         Candidate c = compareTokens(l, r, ctx, floor);
         if (best == null || c.score > best.score) {
           best = c;
@@ -156,11 +157,33 @@ public final class NameMatcher {
     return false;
   }
 
-  private static List<List<String>> forms(NormalisedName n) {
-    if (n.alternate().isEmpty()) {
+  /**
+   * The spellings of {@code n} to compare: its tokens, its bracketed reading, its other Japanese
+   * readings and, against a name read as Japanese, its romaji in passport form (SATOH → sato).
+   */
+  private static List<List<String>> forms(NormalisedName n, NormalisedName other) {
+    boolean passport = other.japanese() && !n.japanese() && !n.scripts().nonLatin();
+    if (n.alternate().isEmpty() && n.readings().size() < 2 && !passport) {
       return List.of(n.tokens());
     }
-    return List.of(n.tokens(), n.alternate());
+    List<List<String>> out = new ArrayList<>(4);
+    out.add(n.tokens());
+    if (!n.alternate().isEmpty()) {
+      out.add(n.alternate());
+    }
+    for (int i = 1; i < n.readings().size(); i++) {
+      out.add(n.readings().get(i));
+    }
+    if (passport) {
+      List<String> canonical = new ArrayList<>(n.tokens().size());
+      for (String t : n.tokens()) {
+        canonical.add(KatakanaRomaji.canonical(t));
+      }
+      if (!canonical.equals(n.tokens())) {
+        out.add(canonical);
+      }
+    }
+    return out;
   }
 
   private record Context(boolean transliterated, boolean abjad) {}

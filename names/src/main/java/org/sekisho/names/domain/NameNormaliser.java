@@ -15,9 +15,34 @@ import java.util.regex.Pattern;
  * forms of companies in many languages (株式会社, (株), KK, Co., Ltd., GmbH, LLC, OOO/ООО, S.A., Sdn Bhd
  * …). What was removed is kept in the result so that an explanation can show it.
  *
+ * <p>A name in kanji is read through a Japanese dictionary ({@link Readings}, see {@link
+ * JapaneseNames}) when it is judged Japanese: its tokens are then the passport romaji of the
+ * dictionary's reading and {@link NormalisedName#readings()} lists the other plausible readings. A
+ * reading given in brackets ({@code 山田太郎（やまだ たろう）}) is the strongest evidence: the kanji are then
+ * not guessed at. Without a dictionary ({@link #NameNormaliser()}) a small built-in table of common
+ * names is all there is, and other kanji come out as Mandarin pinyin.
+ *
  * <p>Stateless and thread-safe.
  */
 public final class NameNormaliser {
+
+  /** Japanese company forms: a name carrying one is Japanese, whatever its first word is. */
+  private static final Set<String> JAPANESE_LEGAL_FORMS =
+      Set.of("株式会社", "(株)", "㈱", "有限会社", "(有)", "㈲", "合同会社", "合資会社", "合名会社");
+
+  private final JapaneseNames japanese;
+
+  /** A normaliser without a Japanese dictionary (the built-in table of common names only). */
+  public NameNormaliser() {
+    this(Readings.NONE);
+  }
+
+  /**
+   * @param readings the Japanese dictionary kanji names are read with
+   */
+  public NameNormaliser(Readings readings) {
+    this.japanese = new JapaneseNames(readings);
+  }
 
   /** Company forms written in scripts without spaces, removed before transliteration. */
   private static final List<String> NATIVE_LEGAL_FORMS =
@@ -198,11 +223,13 @@ public final class NameNormaliser {
     String text = raw == null ? "" : Normalizer.normalize(raw, Normalizer.Form.NFKC).strip();
     List<String> removed = new ArrayList<>();
     boolean organisation = false;
+    boolean japaneseForm = false;
     for (String form : NATIVE_LEGAL_FORMS) {
       if (text.contains(form)) {
         text = text.replace(form, " ");
         removed.add(form);
         organisation = true;
+        japaneseForm |= JAPANESE_LEGAL_FORMS.contains(form);
       }
     }
     for (String h : NATIVE_HONORIFICS) {
@@ -224,7 +251,15 @@ public final class NameNormaliser {
     }
     Scripts scripts = Scripts.of(raw == null ? "" : raw);
     List<String> upperTokens = upperCaseTokens(text);
-    Parts main = clean(Transliteration.toAsciiLatin(text), upperTokens, removed);
+    // a bracketed reading is the name's own: the kanji are then not guessed at
+    List<List<String>> readings =
+        alternateText.isBlank() && scripts.has(Script.HAN)
+            ? japanese.read(text, japaneseForm)
+            : List.of();
+    Parts main =
+        readings.isEmpty()
+            ? clean(Transliteration.toAsciiLatin(text), upperTokens, removed)
+            : new Parts(readings.get(0), false);
     Parts alt =
         alternateText.isBlank()
             ? new Parts(List.of(), false)
@@ -241,7 +276,8 @@ public final class NameNormaliser {
         alternate,
         removed,
         organisation || main.organisation || alt.organisation,
-        scripts);
+        scripts,
+        readings);
   }
 
   private record Parts(List<String> tokens, boolean organisation) {}

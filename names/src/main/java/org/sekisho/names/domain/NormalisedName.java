@@ -12,6 +12,9 @@ import java.util.List;
  * @param removed titles, honorifics and legal forms taken out, as written after folding
  * @param organisation true when a legal form of a company was found
  * @param scripts the scripts the original is written in
+ * @param readings Japanese readings of a name written in kanji, as tokens, most likely first (the
+ *     first is also {@code tokens}); empty when the name was not read as Japanese (see {@link
+ *     JapaneseNames})
  */
 public record NormalisedName(
     String original,
@@ -19,12 +22,30 @@ public record NormalisedName(
     List<String> alternate,
     List<String> removed,
     boolean organisation,
-    Scripts scripts) {
+    Scripts scripts,
+    List<List<String>> readings) {
 
   public NormalisedName {
     tokens = List.copyOf(tokens);
+    readings = List.copyOf(readings);
     alternate = List.copyOf(alternate);
     removed = List.copyOf(removed);
+  }
+
+  /** A name with no Japanese readings. */
+  public NormalisedName(
+      String original,
+      List<String> tokens,
+      List<String> alternate,
+      List<String> removed,
+      boolean organisation,
+      Scripts scripts) {
+    this(original, tokens, alternate, removed, organisation, scripts, List.of());
+  }
+
+  /** True when the name was read as Japanese (a kanji name with a dictionary reading). */
+  public boolean japanese() {
+    return !readings.isEmpty();
   }
 
   /** True when nothing comparable is left (only punctuation, titles or unknown letters). */

@@ -20,6 +20,7 @@ import org.sekisho.names.adapter.file.EvaluationSets;
 import org.sekisho.names.adapter.file.FollowTheMoneyJson;
 import org.sekisho.names.adapter.file.PairsCsv;
 import org.sekisho.names.adapter.file.WatchlistCsv;
+import org.sekisho.names.adapter.kuromoji.KuromojiReadings;
 import org.sekisho.names.application.Confusion;
 import org.sekisho.names.application.NameEvaluation;
 import org.sekisho.names.application.PairScoring;
@@ -99,7 +100,7 @@ public final class NamesCommand implements Callable<Integer> {
         }
         writer.write(explain ? "id,score,match,explanation\n" : "id,score,match\n");
         PairScoring.Report report =
-            new PairScoring(new NameMatcher(), threshold)
+            new PairScoring(new NameMatcher(KuromojiReadings.normaliser(), true), threshold)
                 .run(
                     source.orElseThrow(),
                     s -> {
@@ -181,7 +182,8 @@ public final class NamesCommand implements Callable<Integer> {
         return 1;
       }
       EvaluationSets sets = new EvaluationSets(root);
-      NameEvaluation eval = new NameEvaluation(new NameMatcher());
+      NameEvaluation eval =
+          new NameEvaluation(new NameMatcher(KuromojiReadings.normaliser(), true));
       out.printf(Locale.ROOT, "threshold %.2f, data %s%n", threshold, root);
       try {
         for (boolean dev : new boolean[] {true, false}) {
@@ -240,7 +242,8 @@ public final class NamesCommand implements Callable<Integer> {
     }
 
     private static Watchlist watchlist(EvaluationSets sets) throws IOException {
-      Watchlist.Builder b = new Watchlist.Builder(new NameMatcher());
+      Watchlist.Builder b =
+          new Watchlist.Builder(new NameMatcher(KuromojiReadings.normaliser(), true));
       sets.screeningList().forEach(b::add);
       return b.build();
     }
@@ -305,7 +308,8 @@ public final class NamesCommand implements Callable<Integer> {
         }
         birth = Optional.of(d.orElseThrow());
       }
-      Watchlist.Builder b = new Watchlist.Builder(new NameMatcher());
+      Watchlist.Builder b =
+          new Watchlist.Builder(new NameMatcher(KuromojiReadings.normaliser(), true));
       List<Problem> problems = new ArrayList<>();
       for (Path p : lists) {
         try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {

@@ -12,8 +12,8 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sekisho.names.adapter.kuromoji.KuromojiReadings;
 import org.sekisho.names.domain.NameMatcher;
-import org.sekisho.names.domain.NameNormaliser;
 import org.sekisho.names.domain.NormalisedName;
 import org.sekisho.names.domain.watchlist.CandidateIndex;
 import org.sekisho.names.domain.watchlist.PartialDate;
@@ -83,7 +83,7 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
     Random rnd = new Random(seed);
     String[] given = pool(rnd, 4000, 2, 3);
     String[] family = pool(rnd, 60000, 2, 4);
-    NameMatcher matcher = new NameMatcher(new NameNormaliser(), false);
+    NameMatcher matcher = new NameMatcher(KuromojiReadings.normaliser(), false);
     Watchlist.Builder builder = new Watchlist.Builder(matcher).postingBudget(postingBudget);
     long t0 = System.nanoTime();
     List<String> sample = new ArrayList<>();

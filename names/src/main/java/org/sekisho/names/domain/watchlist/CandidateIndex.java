@@ -229,6 +229,9 @@ public final class CandidateIndex {
     if (!query.alternate().isEmpty()) {
       keys.addAll(keys(query.alternate()));
     }
+    for (int i = 1; i < query.readings().size(); i++) {
+      keys.addAll(keys(query.readings().get(i)));
+    }
     int[] ids = new int[keys.size()];
     int n = 0;
     for (String key : keys) {
@@ -715,13 +718,19 @@ public final class CandidateIndex {
       return this;
     }
 
-    /** Indexes one name (its tokens and its bracketed reading) for the entry at {@code entry}. */
+    /**
+     * Indexes one name (its tokens, its bracketed reading and its other Japanese readings) for the
+     * entry at {@code entry}.
+     */
     public Builder add(int entry, NormalisedName name) {
       if (!name.tokens().isEmpty()) {
         addForm(entry, name.tokens(), name);
       }
       if (!name.alternate().isEmpty()) {
         addForm(entry, name.alternate(), name);
+      }
+      for (int i = 1; i < name.readings().size(); i++) {
+        addForm(entry, name.readings().get(i), name);
       }
       return this;
     }

@@ -1,0 +1,147 @@
+package org.sekisho.names;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.sekisho.names.adapter.kuromoji.KuromojiReadings;
+import org.sekisho.names.domain.NameComparison;
+import org.sekisho.names.domain.NameMatcher;
+import org.sekisho.names.domain.NameNormaliser;
+import org.sekisho.names.domain.NormalisedName;
+import org.sekisho.names.domain.watchlist.ScreeningSubject;
+import org.sekisho.names.domain.watchlist.Severity;
+import org.sekisho.names.domain.watchlist.Watchlist;
+import org.sekisho.names.domain.watchlist.WatchlistEntry;
+import org.sekisho.names.domain.watchlist.WatchlistHit;
+
+/** Kanji names read through the Kuromoji dictionary meet their passport romaji. */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
+class JapaneseReadingsTest {
+
+  private static final NameNormaliser NORMALISER = KuromojiReadings.normaliser();
+  private final NameMatcher matcher = new NameMatcher(NORMALISER, true);
+
+  @ParameterizedTest(name = "{0} ~ {1}")
+  @CsvSource({
+    "'山田太郎', 'YAMADA TARO'",
+    "'山田 太郎', 'Taro Yamada'",
+    "'佐藤健', 'SATO KEN'",
+    "'佐藤健', 'SATOH KEN'",
+    "'佐藤健', 'Satou Ken'",
+    "'佐藤健', 'Satō Ken'",
+    "'小野寺裕子', 'ONODERA YUKO'",
+    "'小野寺裕子', 'ONODERA HIROKO'",
+    "'齋藤翔太', 'SAITO SHOTA'",
+    "'伊藤博文', 'Ito Hirobumi'",
+    "'本間', 'HOMMA'",
+    "'本間', 'Honma'",
+    "'井上', 'INOUE'",
+    "'大野', 'OHNO'",
+    "'大野', 'Ono'",
+    "'服部', 'HATTORI'",
+    "'松本潤', 'MATUMOTO ZYUN'",
+    "'林大輔', 'HAYASHI DAISUKE'",
+    "'清水商事株式会社', 'Shimizu Shoji Co., Ltd.'",
+    "'清水商事', 'SHIMIZU SHOJI KK'",
+    "'トヨタ自動車株式会社', 'Toyota Jidosha K.K.'",
+    "'株式会社黒潮商会', 'Kuroshio Shokai Kabushiki Kaisha'",
+  })
+  void a_kanji_name_meets_its_romaji_as_passports_write_it(String kanji, String romaji) {
+    NameComparison c = matcher.compare(kanji, romaji);
+    assertThat(c.score()).as(c.explanation()).isGreaterThanOrEqualTo(NameMatcher.DEFAULT_THRESHOLD);
+    assertThat(matcher.compare(romaji, kanji).score()).isEqualTo(c.score());
+  }
+
+  @ParameterizedTest(name = "{0} !~ {1}")
+  @CsvSource({
+    "'山田太郎', 'TANAKA HANAKO'",
+    "'佐藤健', 'SUZUKI KENJI'",
+    "'清水商事株式会社', 'Shimizu Trading Co., Ltd.'",
+    "'小野寺裕子', 'ONODERA MICHIKO'",
+  })
+  void a_kanji_name_does_not_meet_another_romaji_name(String kanji, String romaji) {
+    NameComparison c = matcher.compare(kanji, romaji);
+    assertThat(c.score()).as(c.explanation()).isLessThan(NameMatcher.DEFAULT_THRESHOLD);
+  }
+
+  @Test
+  void a_given_name_read_several_ways_gives_each_reading_as_a_candidate() {
+    NormalisedName n = NORMALISER.normalise("小野寺裕子");
+    assertThat(n.tokens()).containsExactly("onodera", "yuko");
+    assertThat(n.readings())
+        .containsExactly(List.of("onodera", "yuko"), List.of("onodera", "hiroko"));
+  }
+
+  @Test
+  void a_company_loses_its_legal_form_and_is_read_as_one_word() {
+    NormalisedName n = NORMALISER.normalise("清水商事株式会社");
+    assertThat(n.organisation()).isTrue();
+    assertThat(n.removed()).contains("株式会社");
+    assertThat(n.tokens()).containsExactly("shimizushoji");
+  }
+
+  @ParameterizedTest(name = "{0} stays Chinese")
+  @CsvSource({
+    "'王小明', 'wang xiao ming'",
+    "'李明', 'li ming'",
+    "'張偉', 'zhang wei'",
+    "'毛沢東', 'mao ze dong'",
+    "'克魯森', 'ke lu sen'",
+  })
+  void a_chinese_name_in_han_characters_is_not_read_as_japanese(String han, String pinyin) {
+    NormalisedName n = NORMALISER.normalise(han);
+    assertThat(n.japanese()).isFalse();
+    assertThat(n.text()).isEqualTo(pinyin);
+    assertThat(matcher.compare(han, pinyin).score()).isGreaterThanOrEqualTo(0.85);
+  }
+
+  @Test
+  void a_variant_kanji_is_read_as_its_common_form() {
+    assertThat(NORMALISER.normalise("髙橋一郎").tokens()).containsExactly("takahashi", "ichiro");
+    assertThat(NORMALISER.normalise("山﨑").tokens()).containsExactly("yamazaki");
+    assertThat(matcher.compare("髙橋一郎", "TAKAHASHI ICHIRO").score()).isEqualTo(1.0);
+  }
+
+  @Test
+  void the_bracketed_reading_wins_over_the_dictionary() {
+    // the dictionary reads 裕子 Yuko first; the record says she is Hiroko
+    NormalisedName n = NORMALISER.normalise("小野寺裕子（おのでら ひろこ）");
+    assertThat(n.japanese()).isFalse();
+    assertThat(n.alternate()).containsExactly("onodera", "hiroko");
+    double hiroko = matcher.compare("小野寺裕子（おのでら ひろこ）", "ONODERA HIROKO").score();
+    double yuko = matcher.compare("小野寺裕子（おのでら ひろこ）", "ONODERA YUKO").score();
+    assertThat(hiroko).isEqualTo(1.0);
+    assertThat(yuko).isLessThan(NameMatcher.DEFAULT_THRESHOLD);
+  }
+
+  @Test
+  void without_the_dictionary_only_the_built_in_table_reads_kanji() {
+    NameNormaliser plain = new NameNormaliser();
+    assertThat(plain.normalise("山田太郎").tokens()).containsExactly("yamada", "taro");
+    assertThat(plain.normalise("小野寺裕子").japanese()).isFalse();
+    assertThat(plain.normalise("小野寺裕子").text()).isEqualTo("xiao ye si yu zi");
+  }
+
+  @Test
+  void a_passport_name_hits_the_kanji_watchlist_entry_and_a_chinese_one_does_not() {
+    Watchlist.Builder b = new Watchlist.Builder(matcher);
+    b.add(entry("J1", "小野寺裕子"));
+    b.add(entry("C1", "王小明"));
+    Watchlist list = b.build();
+    List<WatchlistHit> hits = list.screen(ScreeningSubject.named("HIROKO ONODERA"), 0.85);
+    assertThat(hits).extracting(h -> h.entry().id()).containsExactly("J1");
+    List<WatchlistHit> none = list.screen(ScreeningSubject.named("O SHOMEI"), 0.85);
+    assertThat(none).isEmpty();
+  }
+
+  private static WatchlistEntry entry(String id, String name) {
+    return new WatchlistEntry(
+        id, "national-alerts", Severity.HIGH, List.of(name), List.of(), Set.of(), Set.of());
+  }
+}
