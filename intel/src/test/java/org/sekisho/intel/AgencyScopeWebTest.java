@@ -184,7 +184,7 @@ class AgencyScopeWebTest {
     JsonNode view = JSON.readTree(send(customs, "GET", "/api/entities/" + own, null).body());
     assertThat(ids(view.get("candidates"))).contains(visible).doesNotContain(policeOnly);
     assertThat(send(customs, "GET", "/api/entities/" + policeOnly, null).statusCode())
-        .isEqualTo(403);
+        .isEqualTo(404);
 
     // neither API nor form may pull in an entity the actor cannot read
     HttpResponse<String> api =
@@ -193,7 +193,7 @@ class AgencyScopeWebTest {
             "POST",
             "/api/entities/" + own + "/merge",
             "{\"mergedId\":" + policeOnly + ",\"reason\":\"same trader\"}");
-    assertThat(api.statusCode()).as(api.body()).isEqualTo(403);
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(404);
     HttpResponse<String> form =
         send(
             customs,
@@ -201,7 +201,7 @@ class AgencyScopeWebTest {
             "/entities/" + own + "/merge",
             "mergedId=" + policeOnly + "&reason=same+trader",
             "application/x-www-form-urlencoded");
-    assertThat(form.statusCode()).as(form.body()).isEqualTo(403);
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(404);
     assertThat(mergedInto(policeOnly)).isEmpty();
 
     // a merge of two visible entities: the merged one's records and spellings join the survivor
@@ -318,6 +318,127 @@ class AgencyScopeWebTest {
     JsonNode theirs = JSON.readTree(send(police, "GET", "/api/dashboard", null).body());
     assertThat(theirs.get("entities").isNull()).as(theirs.toString()).isTrue();
     assertThat(send(police, "GET", "/", null).body()).doesNotContain("id=\"entity-count\"");
+  }
+
+  /** The unknown id asked beside a hidden one. */
+  private static final long UNKNOWN = 9_000_000_000L;
+
+  /**
+   * The answer with the asked id, and {@link #UNKNOWN}, written as ID (as whole numbers only), to
+   * compare a hidden id's answer with an unknown one's.
+   */
+  private String answer(String method, String path, long id, String body, String type)
+      throws Exception {
+    HttpResponse<String> r =
+        send(customs, method, path.replace("ID", Long.toString(id)), body, type);
+    return r.statusCode()
+        + " "
+        + r.body()
+            .replaceAll("(?<!\\d)" + UNKNOWN + "(?!\\d)", "ID")
+            .replaceAll("(?<!\\d)" + id + "(?!\\d)", "ID");
+  }
+
+  private long auditCount(String action, String subject) {
+    Long n =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action = :a and"
+                                + " subject = :s")
+                        .bind("a", action)
+                        .bind("s", subject)
+                        .mapTo(Long.class)
+                        .one());
+    return n;
+  }
+
+  @Test
+  void anIdOnlyAnotherAgencysUnsharedRecordsHoldAnswersExactlyAsAnUnknownIdOnEveryRoute()
+      throws Exception {
+    // the administration's own reader: before, it was told 403 "appears only in records of
+    // another agency", and a merge of hidden entities named the entity it kept
+    ingest(
+        police,
+        "seizures",
+        seizure("HIDE-S1", "Mujina Bussan", "") + seizure("HIDE-S2", "Mujina Busan", ""));
+    ingest(customs, "declarations", declaration("HIDE-D1", "Own Visible Trading"));
+    long hidden = entity("MUJINA BUSSAN|JP");
+    long other = entity("MUJINA BUSAN|JP");
+    long own = entity("OWN VISIBLE TRADING|JP");
+    long hiddenRecord =
+        JSON.readTree(send(police, "GET", "/api/records/seizure/HIDE-S1", null).body())
+            .get("id")
+            .asLong();
+    HttpResponse<String> policeMerge =
+        send(
+            police,
+            "POST",
+            "/api/entities/" + hidden + "/merge",
+            "{\"mergedId\":" + other + ",\"reason\":\"same registry number\"}");
+    assertThat(policeMerge.statusCode()).as(policeMerge.body()).isEqualTo(201);
+    long hiddenMerge = JSON.readTree(policeMerge.body()).get("merge").asLong();
+    long unknown = UNKNOWN;
+    String json = "application/json";
+    String form = "application/x-www-form-urlencoded";
+    List<String[]> routes =
+        List.of(
+            new String[] {"GET", "/api/entities/ID", null, json},
+            new String[] {"GET", "/entities/ID", null, json},
+            new String[] {"GET", "/api/entities/ID/graph", null, json},
+            new String[] {
+              "POST", "/api/entities/ID/merge", "{\"mergedId\":" + own + ",\"reason\":\"x\"}", json
+            },
+            new String[] {"POST", "/entities/ID/merge", "mergedId=" + own + "&reason=x", form},
+            new String[] {
+              "POST",
+              "/api/entities/" + own + "/merge",
+              "{\"mergedId\":ID,\"reason\":\"same trader\"}",
+              json
+            },
+            new String[] {
+              "POST", "/entities/" + own + "/merge", "mergedId=ID&reason=same+trader", form
+            });
+    for (String[] r : routes) {
+      String seen =
+          answer(
+              r[0],
+              r[1],
+              hidden,
+              r[2] == null ? null : r[2].replace("ID", Long.toString(hidden)),
+              r[3]);
+      String none =
+          answer(
+                  r[0],
+                  r[1],
+                  unknown,
+                  r[2] == null ? null : r[2].replace("ID", Long.toString(unknown)),
+                  r[3])
+              .replaceAll("(?<!\\d)" + hidden + "(?!\\d)", "ID");
+      assertThat(seen).as(r[0] + " " + r[1]).isEqualTo(none).doesNotContain("Mujina");
+      assertThat(seen).as(r[0] + " " + r[1]).startsWith("404");
+    }
+    for (String path : List.of("/api/records/ID", "/records/ID", "/api/sharing/records/ID")) {
+      String seen = answer("GET", path, hiddenRecord, null, json);
+      assertThat(seen)
+          .as(path)
+          .isEqualTo(
+              answer("GET", path, unknown, null, json)
+                  .replaceAll("(?<!\\d)" + hiddenRecord + "(?!\\d)", "ID"));
+      assertThat(seen).as(path).startsWith("404");
+    }
+    String undo = "{\"reason\":\"not the same party\"}";
+    String seenUndo = answer("POST", "/api/merges/ID/undo", hiddenMerge, undo, json);
+    assertThat(seenUndo)
+        .isEqualTo(
+            answer("POST", "/api/merges/ID/undo", unknown, undo, json)
+                .replaceAll("(?<!\\d)" + hiddenMerge + "(?!\\d)", "ID"));
+    assertThat(seenUndo).startsWith("404").doesNotContain(Long.toString(hidden));
+    assertThat(mergedInto(other)).contains(hidden);
+    // refused alike, but the refusals of what exists are still audited as denied reads
+    assertThat(auditCount("entity.read.denied", "entity:" + hidden)).isPositive();
+    assertThat(auditCount("record.read.denied", "record:" + hiddenRecord)).isPositive();
+    assertThat(auditCount("entity.read.denied", "entity:" + unknown)).isZero();
   }
 
   private static String enc(String s) {

@@ -545,38 +545,44 @@ public final class IntelWeb implements WebModule {
     }
   }
 
+  /**
+   * Refused as not found unless the reader may read record {@code id}: one another agency holds and
+   * has not shared with the reader's answers exactly as an id that does not exist (status, code,
+   * message), for every caller, the administration's readers included, so that no answer tells
+   * which ids exist; the denied read is audited all the same.
+   */
   private void requireRecord(Context ctx, long id) {
     Visibility v = queries.recordVisibility(id, reader(ctx));
-    if (v == Visibility.ABSENT) {
-      throw HttpProblem.notFound("record " + id);
-    }
     if (v == Visibility.FORBIDDEN) {
       Web.audit(ctx, "record.read.denied", "record:" + id, Map.of());
-      if (!sharing.mayAdminister(actor(ctx))) {
-        // outside the administration, "forbidden" against "not found" would tell which ids exist
-        throw HttpProblem.notFound("record " + id);
-      }
-      throw HttpProblem.of(
-          "forbidden",
-          "",
-          "record " + id + " belongs to another agency and is not shared with yours");
+    }
+    if (v != Visibility.VISIBLE) {
+      throw notFound(ctx, "record", id);
     }
   }
 
+  /**
+   * Refused as not found unless the reader may read entity {@code id}: one that only records the
+   * reader may not read name answers exactly as an id that does not exist, for every caller (see
+   * {@link #requireRecord}); the denied read is audited all the same.
+   */
   private void requireEntity(Context ctx, long id) {
     Visibility v = queries.entityVisibility(id, reader(ctx));
-    if (v == Visibility.ABSENT) {
-      throw HttpProblem.notFound("entity " + id);
-    }
     if (v == Visibility.FORBIDDEN) {
       Web.audit(ctx, "entity.read.denied", "entity:" + id, Map.of());
-      if (!sharing.mayAdminister(actor(ctx))) {
-        // outside the administration, "forbidden" against "not found" would tell which ids exist
-        throw HttpProblem.notFound("entity " + id);
-      }
-      throw HttpProblem.of(
-          "forbidden", "", "entity " + id + " appears only in records of another agency");
     }
+    if (v != Visibility.VISIBLE) {
+      throw notFound(ctx, "entity", id);
+    }
+  }
+
+  /**
+   * Not found, worded in the reader's language ({@code api.error.not-found.<what>}): the one answer
+   * for an id that does not exist and one the reader may not read.
+   */
+  private static HttpProblem notFound(Context ctx, String what, long id) {
+    return HttpProblem.of(
+        "not-found", "", Web.messages(ctx).get("api.error.not-found." + what, Long.toString(id)));
   }
 
   private void recordPage(Context ctx) {
@@ -589,7 +595,7 @@ public final class IntelWeb implements WebModule {
    */
   private void renderRecord(Context ctx, long id, FormRefusal refused) {
     requireRecord(ctx, id);
-    var r = queries.record(id, reader(ctx)).orElseThrow(() -> HttpProblem.notFound("record " + id));
+    var r = queries.record(id, reader(ctx)).orElseThrow(() -> notFound(ctx, "record", id));
     Web.audit(
         ctx, "record.read", "record:" + id, Map.of("kind", r.kind(), "sourceId", r.sourceId()));
     String prettyJson;
@@ -673,7 +679,7 @@ public final class IntelWeb implements WebModule {
 
   private void recordApi(Context ctx, long id) {
     requireRecord(ctx, id);
-    var r = queries.record(id, reader(ctx)).orElseThrow(() -> HttpProblem.notFound("record " + id));
+    var r = queries.record(id, reader(ctx)).orElseThrow(() -> notFound(ctx, "record", id));
     Web.audit(
         ctx, "record.read", "record:" + id, Map.of("kind", r.kind(), "sourceId", r.sourceId()));
     Map<String, Object> body = new LinkedHashMap<>();
@@ -754,10 +760,7 @@ public final class IntelWeb implements WebModule {
    */
   private void renderEntity(Context ctx, long id, FormRefusal refused) {
     requireEntity(ctx, id);
-    var e =
-        queries
-            .entity(id, reader(ctx), 200)
-            .orElseThrow(() -> HttpProblem.notFound("entity " + id));
+    var e = queries.entity(id, reader(ctx), 200).orElseThrow(() -> notFound(ctx, "entity", id));
     Web.audit(ctx, "entity.read", "entity:" + id, Map.of("type", e.type()));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("e", e);
@@ -998,9 +1001,15 @@ public final class IntelWeb implements WebModule {
    * actor: undoing a merge with an entity the actor cannot see is refused as reading it would be.
    */
   private long requireMerge(Context ctx, long mergeId) {
-    var m = queries.merge(mergeId).orElseThrow(() -> HttpProblem.notFound("merge " + mergeId));
-    requireEntity(ctx, m.survivorId());
-    requireEntity(ctx, m.mergedId());
+    var m = queries.merge(mergeId).orElseThrow(() -> notFound(ctx, "merge", mergeId));
+    try {
+      requireEntity(ctx, m.survivorId());
+      requireEntity(ctx, m.mergedId());
+    } catch (HttpProblem hidden) {
+      // a merge of entities the actor may not read is not found, as an unknown merge id is: naming
+      // the entity would tell that the merge exists, and which entity it kept
+      throw notFound(ctx, "merge", mergeId);
+    }
     return m.survivorId();
   }
 
