@@ -526,6 +526,16 @@ public final class RecordFormat {
   public static final Set<String> DOCUMENT_TYPES = Set.of("MBL", "HBL", "AWB");
 
   /**
+   * The categories a postal item may be sent under, as the format writes them (lower case): the
+   * boxes of the UPU customs declaration CN22/CN23 (gift, documents, commercial sample, returned
+   * goods, sale of goods, other), sale of goods written {@code merchandise} and a commercial sample
+   * {@code sample}. Any other word would be read as if the item said nothing, so ingest and
+   * targeting's {@code POST /api/assess} refuse it.
+   */
+  public static final List<String> POSTAL_CATEGORIES =
+      List.of("documents", "gift", "merchandise", "other", "returned", "sample");
+
+  /**
    * Whether {@code v} is an ISO 6346 container number with a correct check digit: owner code (3
    * letters), category (U, J or Z), 6 digits and the check digit, e.g. {@code CSQU3054383}; spaces
    * and hyphens are ignored and letters may be in any case ({@code csqu 305438-3}).

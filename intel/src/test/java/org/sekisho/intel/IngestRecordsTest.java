@@ -801,4 +801,54 @@ class IngestRecordsTest {
               assertThat(p.problem().message()).contains("declarationId", "--format kcs");
             });
   }
+
+  @Test
+  void aPostalItemsCategoryOutsideTheCn22ListIsRefusedNamingRowFieldAndAllowedValuesTheRestStored()
+      throws Exception {
+    String json =
+        "{\"itemId\":\"EE123456785JP\",\"date\":\"2026-11-27\",\"category\":\"Merchandise\"}\n"
+            + "{\"itemId\":\"EE876543216JP\",\"date\":\"2026-11-27\",\"category\":\"merchandize\"}\n"
+            + "{\"itemId\":\"EE111111115JP\",\"date\":\"2026-11-27\"}\n";
+    IngestReport r =
+        run(
+            RecordKind.POSTAL_ITEM,
+            "json",
+            new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)));
+    assertThat(r.stored()).isEqualTo(2);
+    assertThat(r.rejected()).isEqualTo(1);
+    IngestReport.RowProblem p = r.problems().get(0);
+    assertThat(p.row()).isEqualTo(2);
+    assertThat(p.problem().code()).isEqualTo("invalid-value");
+    assertThat(p.problem().field()).isEqualTo("category");
+    assertThat(p.problem().message())
+        .contains(org.sekisho.core.RecordFormat.POSTAL_CATEGORIES)
+        .contains("merchandize");
+    // stored as the format writes it
+    String stored =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select data->>'category' from intel.record where source_id ="
+                                + " 'EE123456785JP'")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(stored).isEqualTo("merchandise");
+
+    String csv =
+        "itemId,date,category\n"
+            + "RR123456785JP,2026-11-27,gift\n"
+            + "RR876543216JP,2026-11-27,commercial\n";
+    IngestReport c =
+        run(
+            RecordKind.POSTAL_ITEM,
+            "csv",
+            new ByteArrayInputStream(csv.getBytes(StandardCharsets.UTF_8)));
+    assertThat(c.stored()).isEqualTo(1);
+    assertThat(c.rejected()).isEqualTo(1);
+    assertThat(c.problems().get(0).row()).isEqualTo(2);
+    assertThat(c.problems().get(0).problem().field()).isEqualTo("category");
+    assertThat(c.problems().get(0).problem().message())
+        .contains("documents, gift, merchandise, other, returned, sample");
+  }
 }

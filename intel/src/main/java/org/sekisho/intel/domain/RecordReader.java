@@ -237,7 +237,7 @@ public final class RecordReader {
         r.decimal("weightKg"),
         r.country("originCountry", false),
         r.country("destinationCountry", false),
-        r.text("category", FieldRules.MAX_ID));
+        r.postalCategory("category"));
   }
 
   private Seizure seizure(Row r) {
@@ -453,6 +453,31 @@ public final class RecordReader {
                 + (v.isEmpty() ? "" : ", got '" + v + "'"));
       }
       return v;
+    }
+
+    /**
+     * A postal item's category, one of {@link RecordFormat#POSTAL_CATEGORIES} in any case (stored
+     * in lower case), or empty: any other word ("merchandize", "commercial") would be read as if
+     * the item said nothing, so it is refused naming the allowed values.
+     */
+    String postalCategory(String name) {
+      String v = checked(name, FieldRules.MAX_ID);
+      if (v == null || v.isEmpty()) {
+        return "";
+      }
+      String c = v.strip().toLowerCase(Locale.ROOT);
+      if (!RecordFormat.POSTAL_CATEGORIES.contains(c)) {
+        problem(
+            "invalid-value",
+            name,
+            "expected one of "
+                + String.join(", ", RecordFormat.POSTAL_CATEGORIES)
+                + " (the box ticked on the item's CN22/CN23 customs declaration), got '"
+                + FieldRules.shorten(v)
+                + "'");
+        return "";
+      }
+      return c;
     }
 
     /** A declaration's inspection outcome, one of {@link RecordFormat#OUTCOMES}. */

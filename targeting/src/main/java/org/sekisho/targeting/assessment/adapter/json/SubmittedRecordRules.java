@@ -39,8 +39,7 @@ final class SubmittedRecordRules {
    * of goods, other), sale of goods written {@code merchandise} and a commercial sample {@code
    * sample}.
    */
-  static final List<String> POSTAL_CATEGORIES =
-      List.of("documents", "gift", "merchandise", "other", "returned", "sample");
+  static final List<String> POSTAL_CATEGORIES = RecordFormat.POSTAL_CATEGORIES;
 
   /** The kinds a record sent alone may be: those targeting assesses. */
   private static final Set<String> KINDS =
