@@ -42,6 +42,7 @@ import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.ProblemAnswer;
 import org.sekisho.platform.web.Routes;
 import org.sekisho.platform.web.Web;
 import org.sekisho.platform.web.WebModule;
@@ -159,7 +160,7 @@ public final class EgateWeb implements WebModule {
     ZoneId zone = Web.messages(ctx).zone();
     LocalDate day = day(ctx.queryParam("date"), zone);
     if (day == null) {
-      throw HttpProblem.of("invalid-parameter", "date", "expected a date as YYYY-MM-DD");
+      throw HttpProblem.of("invalid-parameter", "date", Web.messages(ctx).get("egate.api.date"));
     }
     List<ReferralDesk.Arrival> rows = desk.referredOn(day, zone, officer(ctx));
     auditListed(ctx, day, rows.size());
@@ -182,7 +183,7 @@ public final class EgateWeb implements WebModule {
     String id = captureId(ctx.pathParam("captureId"));
     if (id == null) {
       throw HttpProblem.of(
-          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+          "invalid-parameter", "captureId", Web.messages(ctx).get("egate.api.captureId"));
     }
     ReferralDesk.Arrival a =
         readable(ctx, desk.find(id).orElseThrow(() -> HttpProblem.notFound(id)));
@@ -200,17 +201,16 @@ public final class EgateWeb implements WebModule {
   private static ReferralDesk.Arrival readable(Context ctx, ReferralDesk.Arrival a) {
     ReferralDesk.Officer o = officer(ctx);
     if (ReferralDesk.reach(o, a.record()) == ReferralDesk.Reach.NONE) {
-      throw HttpProblem.of("forbidden", "captureId", otherOffice(o, a));
+      throw HttpProblem.of(
+          "forbidden",
+          "captureId",
+          Web.messages(ctx)
+              .get(
+                  "egate.api.otherOffice",
+                  a.record().getOrDefault("kiosk_office", ""),
+                  o.office()));
     }
     return a;
-  }
-
-  private static String otherOffice(ReferralDesk.Officer o, ReferralDesk.Arrival a) {
-    return "received at office "
-        + a.record().getOrDefault("kiosk_office", "")
-        + "'s kiosk: that office's referral, not office "
-        + o.office()
-        + "'s";
   }
 
   private static Map<String, Object> arrivalJson(ReferralDesk.Arrival a, Messages t) {
@@ -290,7 +290,7 @@ public final class EgateWeb implements WebModule {
     String id = captureId(ctx.pathParam("captureId"));
     if (id == null) {
       throw HttpProblem.of(
-          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+          "invalid-parameter", "captureId", Web.messages(ctx).get("egate.api.captureId"));
     }
     OutcomeBody body = parse(ctx, OutcomeBody.class);
     OutcomeRequest request =
@@ -471,7 +471,7 @@ public final class EgateWeb implements WebModule {
     String id = captureId(ctx.pathParam("captureId"));
     if (id == null) {
       throw HttpProblem.of(
-          "invalid-parameter", "captureId", "expected the capture id shown on the kiosk (a UUID)");
+          "invalid-parameter", "captureId", Web.messages(ctx).get("egate.api.captureId"));
     }
     ReferralDesk.Arrival before =
         readable(ctx, desk.find(id).orElseThrow(() -> HttpProblem.notFound(id)));
@@ -579,11 +579,28 @@ public final class EgateWeb implements WebModule {
     Map<String, String> values = new LinkedHashMap<>();
     Map<?, ?> body = parse(ctx, Map.class);
     body.forEach((k, v) -> values.put(String.valueOf(k), v == null ? "" : String.valueOf(v)));
-    switch (DeclarationForm.read(values, LocalDate.now(clock))) {
-      case Outcome.Rejected<CustomsDeclaration> r -> throw new HttpProblem(r.problems().get(0));
-      case Outcome.Accepted<CustomsDeclaration> a -> {
-        String text = declarations.sealText(a.value());
-        auditIssued(ctx, a.value());
+    switch (DeclarationForm.check(values, LocalDate.now(clock))) {
+      case DeclarationForm.Reading.Refused r -> {
+        // every field's problem at once, code and field as the domain names them: in English the
+        // API's own words (what clients match on), in another language the form's
+        Messages t = Web.messages(ctx);
+        boolean english = t.lang().equals("en");
+        ProblemAnswer.send(
+            ctx,
+            r.errors().stream()
+                .map(
+                    e ->
+                        english
+                            ? e.problem()
+                            : Problem.of(
+                                e.mistake().code(),
+                                e.field(),
+                                t.get(e.mistake().key(), e.args().toArray())))
+                .toList());
+      }
+      case DeclarationForm.Reading.Filled f -> {
+        String text = declarations.sealText(f.declaration());
+        auditIssued(ctx, f.declaration());
         ctx.contentType("image/png");
         ctx.result(qrImages.png(text));
       }
@@ -634,11 +651,12 @@ public final class EgateWeb implements WebModule {
 
   private void readQr(Context ctx) {
     byte[] image = ctx.bodyAsBytes();
+    Messages t = Web.messages(ctx);
     if (image.length == 0) {
-      throw HttpProblem.of("missing-field", "image", "send the camera frame as the request body");
+      throw HttpProblem.of("missing-field", "image", t.get("egate.api.image"));
     }
     if (image.length > MAX_IMAGE_BYTES) {
-      throw HttpProblem.of("too-large", "image", "images are limited to 8 MiB");
+      throw HttpProblem.of("too-large", "image", t.get("egate.api.tooLarge"));
     }
     Map<String, Object> out = new LinkedHashMap<>();
     switch (qrImages.read(image)) {
@@ -697,20 +715,21 @@ public final class EgateWeb implements WebModule {
 
   private void decide(Context ctx) {
     DecisionRequest req = parse(ctx, DecisionRequest.class);
+    Messages t = Web.messages(ctx);
     if (req.mrz() == null || req.mrz().isEmpty()) {
-      throw HttpProblem.of("missing-field", "mrz", "send the printed MRZ lines as a list");
+      throw HttpProblem.of("missing-field", "mrz", t.get("egate.api.mrz"));
     }
     if (req.mrz().size() > 3) {
       throw HttpProblem.of(
-          "invalid-field", "mrz", "expected 2 or 3 MRZ lines, got " + req.mrz().size());
+          "invalid-field", "mrz", t.get("egate.api.mrzLines", Integer.toString(req.mrz().size())));
     }
     for (int i = 0; i < req.mrz().size(); i++) {
       if (req.mrz().get(i) == null) {
-        throw HttpProblem.of("invalid-field", "mrz[" + i + "]", "expected a line of MRZ text");
+        throw HttpProblem.of("invalid-field", "mrz[" + i + "]", t.get("egate.api.mrzLine"));
       }
     }
-    checkImmigration(req.immigration());
-    Optional<ChipFiles> chip = Optional.ofNullable(req.chip()).map(EgateWeb::chipFiles);
+    checkImmigration(t, req.immigration());
+    Optional<ChipFiles> chip = Optional.ofNullable(req.chip()).map(d -> chipFiles(t, d));
     Immigration im = req.immigration();
     ImmigrationAnswers answers =
         im == null
@@ -726,8 +745,8 @@ public final class EgateWeb implements WebModule {
             req.mrz(),
             chip,
             Optional.ofNullable(req.qrText()),
-            base64("qrImage", req.qrImage()),
-            base64("faceImage", req.faceImage()),
+            base64(t, "qrImage", req.qrImage()),
+            base64(t, "faceImage", req.faceImage()),
             answers);
     Principal p = Web.principal(ctx);
     KioskCheckIn.Result result =
@@ -739,7 +758,7 @@ public final class EgateWeb implements WebModule {
   static final List<String> PURPOSES =
       List.of("tourism", "business", "visiting relatives", "transit", "other");
 
-  private static void checkImmigration(Immigration im) {
+  private static void checkImmigration(Messages t, Immigration im) {
     if (im == null) {
       return;
     }
@@ -747,14 +766,14 @@ public final class EgateWeb implements WebModule {
         && !im.purposeOfVisit().isBlank()
         && !PURPOSES.contains(im.purposeOfVisit().strip())) {
       throw HttpProblem.of(
-          "invalid-field", "immigration.purposeOfVisit", "expected one of " + PURPOSES);
+          "invalid-field",
+          "immigration.purposeOfVisit",
+          t.get("egate.api.purpose", String.join(", ", PURPOSES)));
     }
     if (im.intendedStayDays() != null
         && (im.intendedStayDays() < 0 || im.intendedStayDays() > 365)) {
       throw HttpProblem.of(
-          "invalid-field",
-          "immigration.intendedStayDays",
-          "expected a whole number of days from 0 to 365");
+          "invalid-field", "immigration.intendedStayDays", t.get("egate.api.stay", "365"));
     }
   }
 
@@ -780,7 +799,7 @@ public final class EgateWeb implements WebModule {
     return m;
   }
 
-  private static ChipFiles chipFiles(ChipDump d) {
+  private static ChipFiles chipFiles(Messages t, ChipDump d) {
     Map<Integer, byte[]> groups = new TreeMap<>();
     if (d.dataGroups() != null) {
       for (Map.Entry<String, String> e : d.dataGroups().entrySet()) {
@@ -791,16 +810,19 @@ public final class EgateWeb implements WebModule {
           n = -1;
         }
         if (n < 1 || n > 16) {
+          String key = e.getKey();
           throw HttpProblem.of(
-              "invalid-field", "chip.dataGroups", "data-group numbers are 1-16, got " + e.getKey());
+              "invalid-field",
+              "chip.dataGroups",
+              t.get("egate.api.dataGroup", key.length() > 20 ? key.substring(0, 20) + "…" : key));
         }
-        groups.put(n, base64("chip.dataGroups." + n, e.getValue()));
+        groups.put(n, base64(t, "chip.dataGroups." + n, e.getValue()));
       }
     }
-    return new ChipFiles(base64("chip.com", d.com()), groups, base64("chip.sod", d.sod()));
+    return new ChipFiles(base64(t, "chip.com", d.com()), groups, base64(t, "chip.sod", d.sod()));
   }
 
-  static byte[] base64(String field, String value) {
+  static byte[] base64(Messages t, String field, String value) {
     if (value == null || value.isBlank()) {
       return new byte[0];
     }
@@ -810,12 +832,13 @@ public final class EgateWeb implements WebModule {
       v = comma < 0 ? "" : v.substring(comma + 1);
     }
     if (v.length() > MAX_IMAGE_BYTES / 3 * 4 + 4) {
-      throw HttpProblem.of("too-large", field, "limited to 8 MiB");
+      throw HttpProblem.of("too-large", field, t.get("egate.api.tooLarge"));
     }
     try {
       return Base64.getMimeDecoder().decode(v);
     } catch (IllegalArgumentException e) {
-      throw HttpProblem.of("invalid-field", field, "expected Base64: " + e.getMessage());
+      // the decoder's own account (which character, where) follows as it wrote it
+      throw HttpProblem.of("invalid-field", field, t.get("egate.api.base64", e.getMessage()));
     }
   }
 
@@ -824,16 +847,16 @@ public final class EgateWeb implements WebModule {
     try {
       value = ctx.bodyAsClass(type);
     } catch (Exception e) { // Javalin rethrows Jackson's checked exceptions unchecked
-      throw jsonProblem(e);
+      throw jsonProblem(Web.messages(ctx), e);
     }
     if (value == null) {
-      throw HttpProblem.of("invalid-json", "", "send a JSON object");
+      throw HttpProblem.of("invalid-json", "", Web.messages(ctx).get("egate.api.object"));
     }
     return value;
   }
 
   /** A 400 naming the JSON field that could not be read (e.g. {@code mrz[0]}) and what it wants. */
-  static HttpProblem jsonProblem(Throwable e) {
+  static HttpProblem jsonProblem(Messages t, Throwable e) {
     for (Throwable c = e; c != null; c = c.getCause()) {
       if (c instanceof JsonMappingException m && !m.getPath().isEmpty()) {
         StringBuilder field = new StringBuilder();
@@ -846,30 +869,31 @@ public final class EgateWeb implements WebModule {
         }
         String expected =
             switch (m) {
-              case UnrecognizedPropertyException u -> "unknown field; remove it";
+              case UnrecognizedPropertyException u -> t.get("egate.api.unknownField");
               case MismatchedInputException mi when mi.getTargetType() != null ->
-                  "expected " + expected(mi.getTargetType());
-              default -> "not the expected JSON value";
+                  t.get("egate.api.expected", t.get(expected(mi.getTargetType())));
+              default -> t.get("egate.api.value");
             };
         return HttpProblem.of("invalid-json", field.toString(), expected);
       }
     }
-    return HttpProblem.of("invalid-json", "", "the body is not the expected JSON object");
+    return HttpProblem.of("invalid-json", "", t.get("egate.api.body"));
   }
 
+  /** The bundle key of what a JSON value of {@code type} is called. */
   private static String expected(Class<?> type) {
     if (type == Integer.class || type == int.class || type == Long.class) {
-      return "a whole number";
+      return "egate.api.type.number";
     }
     if (type == Boolean.class || type == boolean.class) {
-      return "true or false";
+      return "egate.api.type.boolean";
     }
     if (type == String.class) {
-      return "a string";
+      return "egate.api.type.string";
     }
     if (List.class.isAssignableFrom(type)) {
-      return "a list";
+      return "egate.api.type.list";
     }
-    return "a JSON object";
+    return "egate.api.type.object";
   }
 }

@@ -293,6 +293,146 @@ class EgateWebTest {
     assertThat(count("egate.immigration_outbox")).isEqualTo(before);
   }
 
+  private static final org.sekisho.platform.i18n.Messages JA =
+      new org.sekisho.platform.i18n.Messages(
+          java.util.Locale.JAPANESE, java.util.List.of("i18n.egate", "i18n.platform"));
+
+  private static com.fasterxml.jackson.databind.JsonNode json(HttpResponse<String> r)
+      throws Exception {
+    return new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.body());
+  }
+
+  @Test
+  void theKioskApisFieldChecksFollowTheReadersLanguageWithTheSameCodeAndField() throws Exception {
+    String good = decisionBody(issueQrText(), server.traveller.portrait());
+    String kiosk = server.token("kiosk-hnd-01");
+    // body, field, code, the Japanese message
+    String[][] cases = {
+      {"{\"mrz\":[null]}", "mrz[0]", "invalid-field", JA.get("egate.api.mrzLine")},
+      {
+        "{\"mrz\":[\"a\",\"b\",\"c\",\"d\"]}",
+        "mrz",
+        "invalid-field",
+        JA.get("egate.api.mrzLines", "4")
+      },
+      {"{}", "mrz", "missing-field", JA.get("egate.api.mrz")},
+      {
+        "{\"mrz\":\"P<UTO\"}",
+        "mrz",
+        "invalid-json",
+        JA.get("egate.api.expected", JA.get("egate.api.type.list"))
+      },
+      {
+        "{\"mrz\":[\"a\",\"b\"],\"unknownField\":1}",
+        "unknownField",
+        "invalid-json",
+        JA.get("egate.api.unknownField")
+      },
+      {
+        good.replace("\"purposeOfVisit\":\"tourism\"", "\"purposeOfVisit\":\"smuggling\""),
+        "immigration.purposeOfVisit",
+        "invalid-field",
+        JA.get("egate.api.purpose", "tourism, business, visiting relatives, transit, other")
+      },
+      {
+        good.replace("\"intendedStayDays\":5", "\"intendedStayDays\":-5"),
+        "immigration.intendedStayDays",
+        "invalid-field",
+        JA.get("egate.api.stay", "365")
+      },
+      {
+        "{\"mrz\":[\"a\",\"b\"],\"faceImage\":\"**not base64**\"}",
+        "faceImage",
+        "invalid-field",
+        null
+      },
+    };
+    for (String[] c : cases) {
+      HttpResponse<String> ja =
+          server.send(
+              "POST",
+              "/api/egate/decisions?lang=ja",
+              kiosk,
+              "application/json",
+              c[0].getBytes(StandardCharsets.UTF_8));
+      HttpResponse<String> en =
+          server.send(
+              "POST",
+              "/api/egate/decisions?lang=en",
+              kiosk,
+              "application/json",
+              c[0].getBytes(StandardCharsets.UTF_8));
+      for (HttpResponse<String> r : java.util.List.of(ja, en)) {
+        assertThat(r.statusCode()).as(c[1] + " " + r.body()).isEqualTo(400);
+        assertThat(json(r).get("field").asText()).as(r.body()).isEqualTo(c[1]);
+        assertThat(json(r).get("error").asText()).as(r.body()).isEqualTo(c[2]);
+      }
+      String message = json(ja).get("message").asText();
+      if (c[3] != null) {
+        assertThat(message).as(c[1]).isEqualTo(c[3]);
+      } else {
+        assertThat(message).as(c[1]).startsWith("Base64 で送ってください");
+      }
+      assertThat(json(en).get("message").asText()).as(c[1]).isNotEqualTo(message);
+    }
+    // the English answer is as it was: what API clients match on
+    HttpResponse<String> en =
+        server.send(
+            "POST",
+            "/api/egate/decisions",
+            kiosk,
+            "application/json",
+            "{\"mrz\":[null]}".getBytes(StandardCharsets.UTF_8));
+    assertThat(json(en).get("message").asText()).isEqualTo("expected a line of MRZ text");
+
+    // the QR reader and the referral desk's checks too
+    HttpResponse<String> noImage =
+        server.send("POST", "/api/egate/qr?lang=ja", kiosk, "image/png", new byte[0]);
+    assertThat(noImage.statusCode()).isEqualTo(400);
+    assertThat(json(noImage).get("field").asText()).isEqualTo("image");
+    assertThat(json(noImage).get("message").asText()).isEqualTo(JA.get("egate.api.image"));
+    String officer = server.token("officer");
+    HttpResponse<String> date =
+        server.send("GET", "/api/egate/arrivals?date=soon&lang=ja", officer, null, null);
+    assertThat(date.statusCode()).isEqualTo(400);
+    assertThat(json(date).get("field").asText()).isEqualTo("date");
+    assertThat(json(date).get("message").asText()).isEqualTo(JA.get("egate.api.date"));
+    HttpResponse<String> capture =
+        server.send("GET", "/api/egate/arrivals/nope?lang=ja", officer, null, null);
+    assertThat(json(capture).get("field").asText()).isEqualTo("captureId");
+    assertThat(json(capture).get("message").asText()).isEqualTo(JA.get("egate.api.captureId"));
+  }
+
+  @Test
+  void theDeclarationApiNamesEveryFieldInTheReadersLanguage() throws Exception {
+    String json =
+        "{\"flight\":\"NH110\",\"departedFrom\":\"SEOUL\",\"arrival\":\""
+            + server.traveller.declaration().arrival()
+            + "\",\"surname\":\"KIM\",\"nationality\":\"KOR\",\"birthDate\":\"soon\","
+            + "\"passportNumber\":\"M12345678\","
+            + "\"prohibited\":\"no\",\"overAllowance\":false,\"commercial\":\"no\","
+            + "\"forOthers\":\"no\",\"cash\":\"no\",\"unaccompanied\":\"no\"}";
+    byte[] body = json.getBytes(StandardCharsets.UTF_8);
+    HttpResponse<String> ja =
+        server.send("POST", "/api/egate/declarations?lang=ja", null, "application/json", body);
+    HttpResponse<String> en =
+        server.send("POST", "/api/egate/declarations", null, "application/json", body);
+    for (HttpResponse<String> r : java.util.List.of(ja, en)) {
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+      assertThat(json(r).get("field").asText()).isEqualTo("birthDate");
+      assertThat(json(r).get("error").asText()).isEqualTo("invalid-field");
+      // the address is missing too: every field at once
+      assertThat(json(r).get("problems").findValuesAsText("field"))
+          .containsExactly("birthDate", "address");
+    }
+    assertThat(json(ja).get("message").asText())
+        .isEqualTo(JA.get("declaration.error.dateFormat", "soon"));
+    assertThat(json(ja).get("problems").get(1).get("message").asText())
+        .isEqualTo(JA.get("declaration.error.required"));
+    assertThat(json(en).get("message").asText())
+        .isEqualTo("expected a date as YYYY-MM-DD, got soon");
+  }
+
   @Test
   void readingADeclarationQrAtTheKioskIsAudited() throws Exception {
     String token = server.token("kiosk-hnd-01");
