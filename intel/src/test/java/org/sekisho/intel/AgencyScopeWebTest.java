@@ -56,6 +56,7 @@ class AgencyScopeWebTest {
   private String base;
   private String customs;
   private String police;
+  private String liaison;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -74,6 +75,9 @@ class AgencyScopeWebTest {
         Set.of(Role.PARTNER, Role.INVESTIGATOR),
         "police-jp",
         "");
+    accounts.upsert(
+        "liaison", "Liaison", "pw-" + System.nanoTime(), Set.of(Role.LIAISON), "customs-jp", "");
+    liaison = accounts.issueApiToken("liaison", "test", Optional.empty());
     customs = accounts.issueApiToken("officer", "test", Optional.empty());
     police = accounts.issueApiToken("police", "test", Optional.empty());
     TestIngest.agree(db, CLOCK, "police-jp", "seizures", "declarations");
@@ -439,6 +443,94 @@ class AgencyScopeWebTest {
     assertThat(auditCount("entity.read.denied", "entity:" + hidden)).isPositive();
     assertThat(auditCount("record.read.denied", "record:" + hiddenRecord)).isPositive();
     assertThat(auditCount("entity.read.denied", "entity:" + unknown)).isZero();
+  }
+
+  /** The refusal's body, asked in Japanese through ?lang=ja. */
+  private JsonNode inJapanese(String token, String method, String path, String body)
+      throws Exception {
+    HttpResponse<String> r =
+        send(token, method, path + (path.contains("?") ? "&" : "?") + "lang=ja", body);
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  void intelsApiRefusalsAndRefusedRowsFollowTheReadersLanguageWithCodeAndFieldUnchanged()
+      throws Exception {
+    // search: every refused parameter at once, in Japanese
+    JsonNode search = inJapanese(customs, "GET", "/api/search?kind=parcel&country=XXX", null);
+    assertThat(search.get("error").asText()).isEqualTo("invalid-parameter");
+    assertThat(search.get("field").asText()).isEqualTo("kind");
+    assertThat(search.get("message").asText()).contains("「parcel」");
+    assertThat(search.get("problems")).hasSize(2);
+    assertThat(search.get("problems").get(1).get("field").asText()).isEqualTo("country");
+    assertThat(search.get("problems").get(1).get("message").asText()).contains("ISO 3166-1", "XXX");
+    assertThat(search.get("problems").get(1).get("message").asText()).doesNotContain("expected");
+
+    // records and entities, by Accept-Language as well as ?lang=
+    JsonNode badId = inJapanese(customs, "GET", "/api/entities/abc", null);
+    assertThat(badId.get("field").asText()).isEqualTo("id");
+    assertThat(badId.get("message").asText()).isEqualTo("ID は数字で指定してください（例: 123）。");
+    HttpResponse<String> missing =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/records/987654"))
+                .header("Authorization", "Bearer " + customs)
+                .header("Accept-Language", "ja")
+                .build(),
+            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(missing.body()).get("message").asText())
+        .isEqualTo("記録 987654 は見つかりません。");
+
+    // merges
+    ingest(customs, "declarations", declaration("LANG-D1", "Kawauso Shoji"));
+    long own = entity("KAWAUSO SHOJI|JP");
+    JsonNode merge =
+        inJapanese(
+            customs,
+            "POST",
+            "/api/entities/" + own + "/merge",
+            "{\"mergedId\":\"x1\",\"reason\":\"same\"}");
+    assertThat(merge.get("error").asText()).isEqualTo("invalid-field");
+    assertThat(merge.get("field").asText()).isEqualTo("mergedId");
+    assertThat(merge.get("message").asText()).isEqualTo("統合するエンティティの ID を数字で指定してください（例: 123）。");
+
+    // sharing: the use case's refusal, worded by the sharing texts
+    long record =
+        JSON.readTree(send(customs, "GET", "/api/records/declaration/LANG-D1", null).body())
+            .get("id")
+            .asLong();
+    JsonNode share =
+        inJapanese(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + record,
+            "{\"agency\":\"police-jp\",\"purpose\":\"\"}");
+    assertThat(share.get("field").asText()).isEqualTo("purpose");
+    assertThat(share.get("message").asText()).contains("police-jp").doesNotContain("required");
+
+    // ingest: the run's refusal, and each refused row's reason
+    JsonNode format = inJapanese(customs, "POST", "/api/ingest/declarations?format=xml", "{}");
+    assertThat(format.get("error").asText()).isEqualTo("invalid-format");
+    assertThat(format.get("field").asText()).isEqualTo("format");
+    assertThat(format.get("message").asText()).isEqualTo("形式は json、csv、kcs のいずれかです（kcs は申告のみ）。");
+    String rows =
+        "{\"itemId\":\"EE123456785JP\",\"date\":\"2026-11-27\",\"category\":\"gift\"}\n"
+            + "{\"itemId\":\"EE876543216JP\",\"date\":\"2026-11-27\",\"category\":\"EMS\"}\n";
+    JsonNode ja = inJapanese(customs, "POST", "/api/ingest/postal-items", rows);
+    assertThat(ja.get("stored").asLong()).isEqualTo(1);
+    JsonNode row = ja.get("problems").get(0);
+    assertThat(row.get("row").asLong()).isEqualTo(2);
+    assertThat(row.get("problem").get("code").asText()).isEqualTo("invalid-value");
+    assertThat(row.get("problem").get("field").asText()).isEqualTo("category");
+    assertThat(row.get("problem").get("message").asText())
+        .startsWith("項目 category の値は認められていません")
+        .contains("documents, gift, merchandise, other, returned, sample");
+    // in English the rule's words, as API clients have always matched them
+    JsonNode en = ingest(customs, "postal-items", rows.replace("EE", "RR"));
+    assertThat(en.get("problems").get(0).get("problem").get("message").asText())
+        .startsWith("expected one of documents, gift");
+    JsonNode englishId = JSON.readTree(send(customs, "GET", "/api/entities/abc", null).body());
+    assertThat(englishId.get("message").asText()).isEqualTo("expected a numeric id");
   }
 
   private static String enc(String s) {

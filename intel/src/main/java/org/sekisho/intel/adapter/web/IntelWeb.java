@@ -46,6 +46,7 @@ import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.web.HttpProblem;
+import org.sekisho.platform.web.ProblemAnswer;
 import org.sekisho.platform.web.Routes;
 import org.sekisho.platform.web.Web;
 import org.sekisho.platform.web.WebModule;
@@ -172,88 +173,96 @@ public final class IntelWeb implements WebModule {
             "/api/dashboard",
             READ,
             "volumes of a day",
-            ctx -> ctx.json(queries.dashboard(day(ctx, "date"), reader(ctx))))
+            api(null, ctx -> ctx.json(queries.dashboard(day(ctx, "date"), reader(ctx)))))
         .query("date")
-        .get("/api/search", LOOKUP, "search records and entities", this::searchApi)
+        .get(
+            "/api/search",
+            LOOKUP,
+            "search records and entities",
+            api(SEARCH_WORDS, this::searchApi))
         .query("q", "kind", "from", "to", "office", "country", "hs", "page", "size")
-        .get("/api/records/{id}", LOOKUP, "one record with its linked entities", this::recordApi)
+        .get(
+            "/api/records/{id}",
+            LOOKUP,
+            "one record with its linked entities",
+            api(null, this::recordApi))
         .query()
         .get(
             "/api/records/{kind}/{sourceId}",
             LOOKUP,
             "the record the reader's agency holds (else one shared with it) under a kind and"
                 + " source id",
-            ctx -> recordApi(ctx, bySource(ctx)))
+            api(null, ctx -> recordApi(ctx, bySource(ctx))))
         .query()
         .get(
             "/api/entities/{id}",
             LOOKUP,
             "one entity with its records, candidates and merges",
-            this::entityApi)
+            api(null, this::entityApi))
         .query("limit")
         .get(
             "/api/entities/{id}/graph",
             LOOKUP,
             "link graph around an entity to N hops",
-            this::graphApi)
+            api(null, this::graphApi))
         .query("hops", "max")
         .post(
             "/api/entities/{id}/merge",
             MERGE,
             "merge entity {mergedId} into this one",
-            this::mergeApi)
+            api(MERGE_WORDS, this::mergeApi))
         .query()
-        .post("/api/merges/{id}/undo", MERGE, "undo a merge", this::undoApi)
+        .post("/api/merges/{id}/undo", MERGE, "undo a merge", api(UNDO_WORDS, this::undoApi))
         .query()
         .get(
             "/api/sharing/agreements",
             AGREEMENTS_READ,
             "agreements under which records may be shared with partner agencies",
-            this::agreementsApi)
+            api(sharingWords(), this::agreementsApi))
         .query()
         .post(
             "/api/sharing/agreements",
             AGREEMENTS_WRITE,
             "record an agreement {agency, kinds:[seizures,…], reference, validFrom, validUntil?}",
-            this::addAgreementApi)
+            api(sharingWords(), this::addAgreementApi))
         .query()
         .post(
             "/api/sharing/agreements/{id}/end",
             AGREEMENTS_WRITE,
             "end an agreement {lastDay, reason}; the sharings it no longer allows end at once",
-            this::endAgreementApi)
+            api(sharingWords(), this::endAgreementApi))
         .query()
         .get(
             "/api/sharing/readable",
             AGREEMENTS_READ,
             "what a partner agency can read of the caller's agency's records now (?agency=)",
-            this::readableApi)
+            api(sharingWords(), this::readableApi))
         .query("agency")
         .get(
             "/api/sharing/records/{id}",
             READ,
             "with whom a record of the reader's agency is shared, under which agreement, why",
-            this::sharesApi)
+            api(sharingWords(), this::sharesApi))
         .query()
         .post(
             "/api/sharing/records/{id}",
             SHARE,
             "share a record with a partner agency {agency, purpose, agreement?} under an agreement"
                 + " in force: the one chosen (its id), else the one in force that started last",
-            this::shareApi)
+            api(sharingWords(), this::shareApi))
         .query()
         .post(
             "/api/sharing/records/{id}/{agency}/revoke",
             REVOKE,
             "end a record's sharing with an agency {reason} (liaison officers; the"
                 + " administration's administrators as an emergency stop)",
-            this::revokeApi)
+            api(sharingWords(), this::revokeApi))
         .query()
         .get(
             "/api/sharing/received",
             RECEIVED,
             "what other agencies shared with the caller's agency, newest first (?page=)",
-            this::receivedApi)
+            api(sharingWords(), this::receivedApi))
         .query("page")
         .get(
             "/shared",
@@ -293,22 +302,124 @@ public final class IntelWeb implements WebModule {
             "ingest a file of records (body; ?format=json|csv|kcs)",
             // checked row by row: a NUL in one row rejects that row, the others are stored
             Routes.Body.ROWS,
-            this::ingestApi)
+            api(null, this::ingestApi))
         .query("format", "source")
         .get(
             "/api/ingest-runs/{id}",
             INGEST,
             "an ingest run of the caller's agency: its counts and refused rows (row, field, code,"
                 + " reason; no value of a row) and where its raw input is read",
-            this::runApi)
+            api(null, this::runApi))
         .query()
         .get(
             "/api/ingest-runs/{id}/raw",
             INGEST,
             "the raw input of an ingest run as archived, for the user who ran it or an"
                 + " administrator of its agency (audited)",
-            this::rawApi)
+            api(null, this::rawApi))
         .query();
+  }
+
+  /**
+   * How an API route words a refusal for its reader, beyond intel's general texts ({@link
+   * ApiMessages#why}): its family's texts (search, merge, sharing), or the problem's message when
+   * it has none for it.
+   */
+  @FunctionalInterface
+  private interface Wording {
+    String why(Context ctx, Messages t, Problem p);
+  }
+
+  /** The request attribute naming a problem worded in the reader's language where it was raised. */
+  private static final String WORDED = "sekisho.intel.worded";
+
+  /**
+   * A problem worded where it is raised, in the reader's language: left as it is by {@link #api}.
+   */
+  private static HttpProblem worded(Context ctx, Problem p) {
+    ctx.attribute(WORDED, p);
+    return new HttpProblem(p);
+  }
+
+  /**
+   * {@code h}, its refusals worded in the reader's language: code and field unchanged, the message
+   * from the route's family of texts ({@code family}, may be null), else from intel's general ones;
+   * in English, and for a refusal no text is written for, the handler's message as it is.
+   */
+  private static io.javalin.http.Handler api(Wording family, io.javalin.http.Handler h) {
+    return ctx -> {
+      try {
+        h.handle(ctx);
+      } catch (HttpProblem e) {
+        Problem p = e.problem();
+        Messages t = Web.messages(ctx);
+        if (ApiMessages.english(t) || ctx.attribute(WORDED) == p) {
+          throw e;
+        }
+        String text = family == null ? p.message() : family.why(ctx, t, p);
+        if (text == null || text.equals(p.message())) {
+          text = ApiMessages.why(t, p);
+        }
+        throw new HttpProblem(Problem.of(p.code(), p.field(), text));
+      }
+    };
+  }
+
+  /** The search's parameters as typed, by name, for the texts that quote them. */
+  private static Map<String, String> typedSearch(Context ctx) {
+    Map<String, String> echo = new LinkedHashMap<>();
+    for (String k : SEARCH_PARAMS) {
+      echo.put(k, param(ctx, k));
+    }
+    echo.put("page", param(ctx, "page"));
+    return echo;
+  }
+
+  private static final Wording SEARCH_WORDS =
+      (ctx, t, p) -> SearchMessages.why(t, p, typedSearch(ctx));
+
+  /** The text of a JSON body's field, or empty: for the texts that name what was typed. */
+  private static String bodyText(Context ctx, String field) {
+    try {
+      JsonNode body = ctx.body().isBlank() ? null : new ObjectMapper().readTree(ctx.body());
+      JsonNode v = body == null || !body.isObject() ? null : body.get(field);
+      return v == null || v.isContainerNode() || v.isNull() ? "" : v.asText();
+    } catch (IOException | RuntimeException e) {
+      return "";
+    }
+  }
+
+  private static final Wording MERGE_WORDS =
+      (ctx, t, p) -> {
+        String merged = bodyText(ctx, "mergedId").strip();
+        return MergeMessages.why(t, p, merged.equals(ctx.pathParam("id")), merged);
+      };
+
+  private static final Wording UNDO_WORDS =
+      (ctx, t, p) -> MergeMessages.why(t, p, false, ctx.pathParam("id"));
+
+  /**
+   * The sharing texts: the partner named by the path, the body or the query ({0}), the record's
+   * kind where the path names a record ({1}).
+   */
+  private Wording sharingWords() {
+    return (ctx, t, p) -> {
+      String agency = ctx.pathParamMap().getOrDefault("agency", "");
+      if (agency.isEmpty()) {
+        agency = bodyText(ctx, "agency");
+      }
+      if (agency.isEmpty()) {
+        agency = param(ctx, "agency");
+      }
+      String kind = "";
+      if (ctx.path().startsWith("/api/sharing/records/")) {
+        String id = ctx.pathParamMap().getOrDefault("id", "");
+        if (id.matches("\\d{1,18}")) {
+          kind = kindOf(Long.parseLong(id), ctx);
+        }
+      }
+      return SharingMessages.why(t, p, agency, kind);
+    };
   }
 
   private static IngestRuns.Asker asker(Context ctx) {
@@ -338,7 +449,19 @@ public final class IntelWeb implements WebModule {
     body.put("sha256", r.sha256());
     // where the values of the refused rows are: the archived input, read under its own check
     body.put("raw", l.mayReadRaw() ? "/api/ingest-runs/" + r.id() + "/raw" : null);
-    body.put("problems", l.problems());
+    Messages t = Web.messages(ctx);
+    body.put(
+        "problems",
+        l.problems().stream()
+            .map(
+                q ->
+                    new IngestRuns.ListedProblem(
+                        q.row(),
+                        q.sourceId(),
+                        q.field(),
+                        q.code(),
+                        ApiMessages.row(t, q.code(), q.field(), q.reason())))
+            .toList());
     Web.audit(
         ctx,
         "ingest.problems.read",
@@ -533,8 +656,27 @@ public final class IntelWeb implements WebModule {
     return sb.toString();
   }
 
+  /**
+   * The search API; a parameter refused, every refused parameter at once in the reader's language
+   * ({@code problems}, the first also as {@code error}, {@code message}, {@code field}).
+   */
   private void searchApi(Context ctx) {
-    ctx.json(search(ctx, query(ctx)));
+    Asked a = ask(ctx);
+    if (a.query().isEmpty()) {
+      Messages t = Web.messages(ctx);
+      Map<String, String> typed = typedSearch(ctx);
+      ProblemAnswer.send(
+          ctx,
+          a.problems().stream()
+              .map(
+                  p ->
+                      ApiMessages.english(t)
+                          ? p
+                          : Problem.of(p.code(), p.field(), SearchMessages.why(t, p, typed)))
+              .toList());
+      return;
+    }
+    ctx.json(search(ctx, a.query().get()));
   }
 
   private long id(Context ctx) {
@@ -581,8 +723,12 @@ public final class IntelWeb implements WebModule {
    * for an id that does not exist and one the reader may not read.
    */
   private static HttpProblem notFound(Context ctx, String what, long id) {
-    return HttpProblem.of(
-        "not-found", "", Web.messages(ctx).get("api.error.not-found." + what, Long.toString(id)));
+    return worded(
+        ctx,
+        Problem.of(
+            "not-found",
+            "",
+            Web.messages(ctx).get("api.error.not-found." + what, Long.toString(id))));
   }
 
   private void recordPage(Context ctx) {
@@ -1201,10 +1347,13 @@ public final class IntelWeb implements WebModule {
     Principal p = Web.principal(ctx);
     if (!p.has(Role.LIAISON) && !sharing.mayAdminister(actor(ctx))) {
       Web.audit(ctx, "record.unshare.refused", "record:" + id, Map.of("refused", "forbidden"));
-      throw HttpProblem.of(
-          "forbidden",
-          "",
-          "ending a sharing needs the role liaison, or an administrator of the administration");
+      Messages t = Web.messages(ctx);
+      String english =
+          "ending a sharing needs the role liaison, or an administrator of the administration";
+      throw worded(
+          ctx,
+          Problem.of(
+              "forbidden", "", ApiMessages.english(t) ? english : t.get("api.error.revoker")));
     }
   }
 
@@ -1772,7 +1921,7 @@ public final class IntelWeb implements WebModule {
       // nothing stored or already there: every row refused, or no row at all
       boolean nothing = report.stored() + report.duplicates() + report.conflicts() == 0;
       ctx.status(nothing && (report.rejected() > 0 || report.rowsRead() == 0) ? 422 : 200)
-          .json(withinArchive(report));
+          .json(withinArchive(report, Web.messages(ctx)));
     }
   }
 
@@ -1780,7 +1929,7 @@ public final class IntelWeb implements WebModule {
    * The report as an API client sees it: the raw copy named within the archive ({@code
    * declarations/2026-11-27/SHA.gz}), not by the server's file system path.
    */
-  private static IngestReport withinArchive(IngestReport r) {
+  private static IngestReport withinArchive(IngestReport r, Messages t) {
     java.nio.file.Path p = java.nio.file.Path.of(r.archive());
     int n = p.getNameCount();
     String inArchive = n >= 3 ? p.subpath(n - 3, n).toString().replace('\\', '/') : "";
@@ -1794,7 +1943,22 @@ public final class IntelWeb implements WebModule {
         r.duplicates(),
         r.conflicts(),
         r.rejected(),
-        r.problems(),
+        // each refused row's reason in the reader's language; row, field and code as they are
+        r.problems().stream()
+            .map(
+                rp ->
+                    new IngestReport.RowProblem(
+                        rp.row(),
+                        rp.sourceId(),
+                        Problem.of(
+                            rp.problem().code(),
+                            rp.problem().field(),
+                            ApiMessages.row(
+                                t,
+                                rp.problem().code(),
+                                rp.problem().field(),
+                                rp.problem().message()))))
+            .toList(),
         r.sha256(),
         inArchive,
         r.millis());

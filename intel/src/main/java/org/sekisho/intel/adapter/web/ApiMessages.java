@@ -1,0 +1,79 @@
+package org.sekisho.intel.adapter.web;
+
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.sekisho.core.Problem;
+import org.sekisho.platform.i18n.Messages;
+
+/**
+ * Intel's API refusals and refused ingest rows in the reader's language ({@code ?lang=}, cookie,
+ * {@code Accept-Language}): the code and field stay as they are, only the message is worded from
+ * the bundles. English answers keep the handler's English message word for word, which API clients
+ * and scripts already match on; another language gets the bundle's text, and the English message
+ * stands in for a refusal no text is written for.
+ */
+final class ApiMessages {
+  private ApiMessages() {}
+
+  // the value a message quotes after "got" ("…, got '1980-13-45'"), as the rules write it
+  private static final Pattern GOT = Pattern.compile("got '([^']*)'|got \"([^\"]*)\"|got (\\S+)$");
+
+  /** Whether {@code t} is English, whose answers keep the handler's words. */
+  static boolean english(Messages t) {
+    return t == null || t.locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+  }
+
+  /** The value {@code message} quotes after {@code got}, or empty. */
+  static String quoted(String message) {
+    Matcher m = GOT.matcher(message == null ? "" : message);
+    if (!m.find()) {
+      return "";
+    }
+    for (int g = 1; g <= 3; g++) {
+      if (m.group(g) != null) {
+        return m.group(g);
+      }
+    }
+    return "";
+  }
+
+  /**
+   * A refusal of intel's API in the reader's language: the text {@code api.error.<code>.<field>} (a
+   * list field's index left out), else {@code api.error.<code>}, with the field as {0} and the
+   * value the message quotes as {1}; the message itself in English or when no text is written.
+   */
+  static String why(Messages t, Problem p) {
+    if (english(t)) {
+      return p.message();
+    }
+    String field = p.field() == null ? "" : p.field();
+    Object[] args = {field, quoted(p.message()), p.message()};
+    String specific = "api.error." + p.code() + "." + field.replaceAll("\\[\\d+]$", "");
+    String text = t.get(specific, args);
+    if (!text.equals(specific)) {
+      return text;
+    }
+    String general = "api.error." + p.code();
+    text = t.get(general, args);
+    return text.equals(general) ? p.message() : text;
+  }
+
+  /**
+   * Why an ingest row was refused, in the reader's language: {@code api.row.<code>} (else {@code
+   * api.row}) naming the field ({0}) around the rule's own detail ({1}, the English message: what
+   * was expected, and in an ingest answer what the row held), so that nothing the rule said is
+   * lost; the English message itself in English.
+   */
+  static String row(Messages t, String code, String field, String message) {
+    if (english(t)) {
+      return message;
+    }
+    Object[] args = {
+      field == null || field.isEmpty() ? "-" : field, message == null ? "" : message
+    };
+    String key = "api.row." + code;
+    String text = t.get(key, args);
+    return text.equals(key) ? t.get("api.row", args) : text;
+  }
+}
