@@ -1,12 +1,6 @@
 package org.sekisho.targeting.adapter.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sekisho risk approve}: Approves an evaluated model version (as an administrator other than
@@ -17,22 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Approves an evaluated model version (as an administrator other than the one who registered it).")
-public final class RiskApproveCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin ModelRegistryCli.DataDir dataDir = new ModelRegistryCli.DataDir();
-
-  @Parameters(index = "0", paramLabel = "VERSION", description = "Registry version number.")
-  int version;
-
-  @Option(names = "--by", required = true, description = "Your administrator account (audited).")
-  String by;
-
+public final class RiskApproveCommand extends LifecycleStep {
   /** Picocli needs a public no-argument constructor. */
   public RiskApproveCommand() {}
 
   @Override
-  public Integer call() {
-    return LifecycleStep.run(spec, dataDir.resolve(), by, version, LifecycleStep.Step.APPROVE);
+  Step step() {
+    return Step.APPROVE;
   }
 }

@@ -1,12 +1,6 @@
 package org.sekisho.targeting.adapter.cli;
 
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sekisho risk release}: Releases an approved model version: a running Sekisho scores with
@@ -17,22 +11,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description =
         "Releases an approved model version: a running Sekisho scores with it within seconds; the model released before is retired.")
-public final class RiskReleaseCommand implements Callable<Integer> {
-  @Spec CommandSpec spec;
-
-  @Mixin ModelRegistryCli.DataDir dataDir = new ModelRegistryCli.DataDir();
-
-  @Parameters(index = "0", paramLabel = "VERSION", description = "Registry version number.")
-  int version;
-
-  @Option(names = "--by", required = true, description = "Your administrator account (audited).")
-  String by;
-
+public final class RiskReleaseCommand extends LifecycleStep {
   /** Picocli needs a public no-argument constructor. */
   public RiskReleaseCommand() {}
 
   @Override
-  public Integer call() {
-    return LifecycleStep.run(spec, dataDir.resolve(), by, version, LifecycleStep.Step.RELEASE);
+  Step step() {
+    return Step.RELEASE;
   }
 }
