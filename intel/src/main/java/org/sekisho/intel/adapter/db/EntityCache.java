@@ -11,21 +11,26 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sekisho.intel.application.StoredRecord;
 import org.sekisho.intel.domain.EntityRef;
+import org.sekisho.intel.domain.NameReading;
 
 /**
  * Entity ids by match key, so the bulk path links records without a look-up per link. Entities are
  * never deleted (a merge only points one at another), so a cached id stays right; the cache is
- * emptied when it grows past its bound. Thread-safe.
+ * emptied when it grows past its bound. A new person or company written in Japanese is stored with
+ * its romaji reading ({@link NameReading}), read once when the entity is inserted, never per
+ * record. Thread-safe.
  */
 final class EntityCache {
   private final int maxSize;
+  private final NameReading readings;
   private final Map<Key, Long> ids = new ConcurrentHashMap<>();
 
   private static final java.util.Comparator<Key> ORDER =
       java.util.Comparator.comparing(Key::type).thenComparing(Key::key);
 
-  EntityCache(int maxSize) {
+  EntityCache(int maxSize, NameReading readings) {
     this.maxSize = maxSize;
+    this.readings = readings;
   }
 
   /**
@@ -96,10 +101,15 @@ final class EntityCache {
       throws SQLException {
     try (var ps =
         c.prepareStatement(
-            "insert into intel.entity(type, key, display) select * from unnest(?::text[],"
-                + " ?::text[], ?::text[]) on conflict (type, key) do nothing returning id, type,"
-                + " key")) {
+            "insert into intel.entity(type, key, display, reading) select * from"
+                + " unnest(?::text[], ?::text[], ?::text[], ?::text[]) on conflict (type, key) do"
+                + " nothing returning id, type, key")) {
       bindKeys(c, ps, missing.values(), true);
+      List<String> read = new ArrayList<>(missing.size());
+      for (EntityRef e : missing.values()) {
+        read.add(readings.ofEntity(e.type(), e.display(), e.key()));
+      }
+      ps.setArray(4, c.createArrayOf("text", read.toArray()));
       collect(ps, missing, found);
     }
   }

@@ -332,7 +332,10 @@ public final class JdbcIntelQueries implements IntelQueries {
     try {
       List<String> exact = new ArrayList<>(List.of(company, person));
       split.keys().forEach(k -> exact.add(k.key()));
-      return entityCandidates(h, company, person, folded, exact, reader);
+      // 山田太郎 finds the party spelt YAMADA TARO by its reading (romaji queries find parties
+      // written in Japanese through the readings stored with them)
+      String reading = EntityReadings.shared().of("person", text);
+      return entityCandidates(h, company, person, folded, reading, exact, reader);
     } finally {
       h.execute("reset enable_seqscan");
     }
@@ -351,7 +354,13 @@ public final class JdbcIntelQueries implements IntelQueries {
           + " d.entity_id = any(c.grp) and (d.entity_id, d.role) < (re.entity_id, re.role))";
 
   private static List<EntityHit> entityCandidates(
-      Handle h, String company, String person, String folded, List<String> exact, Reader reader) {
+      Handle h,
+      String company,
+      String person,
+      String folded,
+      String reading,
+      List<String> exact,
+      Reader reader) {
     // A merged entity's name finds its survivor, whose count takes the records of the entities
     // merged into it, when the reader sees a record that names the merged entity. Merged entities
     // are matched in a branch of their own (few, through their
@@ -366,10 +375,15 @@ public final class JdbcIntelQueries implements IntelQueries {
             "with pool as ((select e.id, e.type, e.display, e.key, e.display as said from"
                 + " intel.entity e where e.merged_into is null and (e.key operator(public.%) :c"
                 + " or e.key operator(public.%) :p or e.display operator(public.%) :f"
-                + " or :c operator(public.<%) e.key or :f operator(public.<%) e.display)"
-                + " limit 300) union (select e.id, e.type, e.display, e.key, e.display from"
+                + " or :c operator(public.<%) e.key or :f operator(public.<%) e.display"
+                + (reading == null ? "" : " or e.key operator(public.%) :r")
+                + ") limit 300) union (select e.id, e.type, e.display, e.key, e.display from"
                 + " intel.entity e where e.merged_into is null and e.type = any(:types) and e.key"
                 + exactKeys
+                + ") union (select e.id, e.type, e.display, e.reading, e.display from"
+                // a party written in Japanese whose romaji reading is like the query
+                + " intel.entity e where e.merged_into is null and (e.reading operator(public.%)"
+                + " :c or e.reading operator(public.%) :p) limit 50"
                 + ") union (select s.id, s.type, s.display, e.key, e.display from"
                 + " intel.entity e join intel.entity s on s.id = e.merged_into and s.merged_into"
                 + " is null where e.merged_into is not null and (e.key operator(public.%) :c or"
@@ -383,6 +397,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + ") limit 50)),"
                 + " cand as (select id, type, display, max(greatest(public.similarity(key, :c),"
                 + " public.similarity(key, :p), public.similarity(said, :f),"
+                + (reading == null ? "" : " public.similarity(key, :r),")
                 + " public.word_similarity(:c, key), public.word_similarity(:f, said),"
                 + " case when key"
                 + exactKeys
@@ -407,6 +422,9 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " order by c.sim desc, n desc limit 10");
     if (exact.size() > 2) {
       query.bindArray("exact", String.class, exact);
+    }
+    if (reading != null) {
+      query.bind("r", reading);
     }
     return query
         .bindArray("types", String.class, ENTITY_TYPES)
@@ -800,7 +818,8 @@ public final class JdbcIntelQueries implements IntelQueries {
         h -> {
           var head =
               h.createQuery(
-                      "select id, type, key, display, merged_into from intel.entity where id = :id")
+                      "select id, type, key, display, merged_into, reading from intel.entity where"
+                          + " id = :id")
                   .bind("id", id)
                   .map(
                       (rs, ctx) ->
@@ -809,7 +828,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                             rs.getString(2),
                             rs.getString(3),
                             rs.getString(4),
-                            rs.getObject(5) == null ? null : rs.getLong(5)
+                            rs.getObject(5) == null ? null : rs.getLong(5),
+                            rs.getString(6)
                           })
                   .findOne();
           if (head.isEmpty()) {
@@ -854,24 +874,42 @@ public final class JdbcIntelQueries implements IntelQueries {
           // matched by its name as well: a seizure names a ship by name alone, its port calls by
           // IMO or MMSI number.
           boolean byName = e[1].equals("vessel");
+          // A party written in Japanese and its romaji spelling are candidates by reading (山田太郎
+          // read TARO YAMADA, the key of YAMADA TARO), both ways; never merged without an analyst.
+          // A partner's reading is that of the name its own records give (see display).
+          String reading =
+              partner ? EntityReadings.shared().of((String) e[1], display) : (String) e[5];
+          boolean byReading = e[1].equals("person") || e[1].equals("company");
           List<Candidate> similar =
               h.createQuery(
                       "select c.id, c.type, c.display, c.sim from (select c.id, c.type, c.display,"
                           + (byName
                               ? " greatest(public.similarity(c.key, :key),"
                                   + " public.similarity(c.display, :display)) as sim"
-                              : " public.similarity(c.key, :key) as sim")
+                              : byReading
+                                  ? " greatest(public.similarity(c.key, :key),"
+                                      + " public.similarity(c.reading, :key),"
+                                      + " public.similarity(c.key, :reading)) as sim"
+                                  : " public.similarity(c.key, :key) as sim")
                           + " from intel.entity c where c.type = :type and c.id <> :id and"
                           + " c.merged_into is null and "
                           + (byName
                               ? "(c.key operator(public.%) :key or c.display operator(public.%)"
                                   + " :display)"
-                              : "c.key operator(public.%) :key")
+                              : byReading
+                                  ? "(c.key operator(public.%) :key or c.reading"
+                                      + " operator(public.%) :key"
+                                      + (reading == null
+                                          ? ""
+                                          : " or c.key operator(public.%) :reading")
+                                      + ")"
+                                  : "c.key operator(public.%) :key")
                           + " order by 4 desc, c.id limit 50) c where "
                           + visibleEntity("c.id")
                           + " order by c.sim desc, c.id limit 10")
                   .bind("key", key)
                   .bind("display", display)
+                  .bind("reading", reading)
                   .bind("type", (String) e[1])
                   .bind("id", id)
                   .bind("agency", reader.agency())

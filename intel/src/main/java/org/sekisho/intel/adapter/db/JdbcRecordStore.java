@@ -37,7 +37,7 @@ public final class JdbcRecordStore implements RecordStore {
   // a record as stored: numbers in plain form with every digit (0.0000001, never 1E-7)
   private final com.fasterxml.jackson.databind.ObjectWriter plain;
   private final Clock clock;
-  private final EntityCache entities = new EntityCache(500_000);
+  private final EntityCache entities = new EntityCache(500_000, EntityReadings.shared());
 
   public JdbcRecordStore(DataSource ds, ObjectMapper json, Clock clock) {
     this.ds = ds;
