@@ -5,11 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -19,16 +15,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
-import org.sekisho.targeting.adapter.TargetingContext;
-import org.sekisho.targeting.assessment.application.RiskScorer;
 
 /**
  * {@code POST /api/assess} refuses what ingest refuses (docs/formats/intel-records.md, one
@@ -40,34 +28,23 @@ import org.sekisho.targeting.assessment.application.RiskScorer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AssessUnknownFieldsTest {
-  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
-
   private Database db;
-  private WebServer web;
+  private WebApi.AnalystServer server;
   private WebApi api;
   private String analyst;
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    Clock clock = Clock.systemUTC();
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert(
-        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "JPYOK");
-    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
-    ctx.start();
-    web = WebApi.start(ctx, accounts, audit, clock);
-    api = new WebApi("http://127.0.0.1:" + web.port());
-    analyst = api.login("analyst", PASSWORD);
+    server = WebApi.AnalystServer.start(db, dir);
+    api = server.api();
+    analyst = server.analyst();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
