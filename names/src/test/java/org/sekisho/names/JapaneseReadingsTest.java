@@ -74,8 +74,12 @@ class JapaneseReadingsTest {
   void a_given_name_read_several_ways_gives_each_reading_as_a_candidate() {
     NormalisedName n = NORMALISER.normalise("小野寺裕子");
     assertThat(n.tokens()).containsExactly("onodera", "yuko");
+    // the pinyin stays last: Han characters alone could be a Chinese name
     assertThat(n.readings())
-        .containsExactly(List.of("onodera", "yuko"), List.of("onodera", "hiroko"));
+        .containsExactly(
+            List.of("onodera", "yuko"),
+            List.of("onodera", "hiroko"),
+            List.of("xiao", "ye", "si", "yu", "zi"));
   }
 
   @Test
@@ -84,6 +88,16 @@ class JapaneseReadingsTest {
     assertThat(n.organisation()).isTrue();
     assertThat(n.removed()).contains("株式会社");
     assertThat(n.tokens()).containsExactly("shimizushoji");
+    // a Japanese company form leaves no doubt: no pinyin reading
+    assertThat(n.readings()).containsExactly(List.of("shimizushoji"));
+  }
+
+  @Test
+  void han_characters_read_as_japanese_still_meet_their_pinyin() {
+    // 梅森 is the surname Umemori, and also how Chinese writes Mason
+    assertThat(matcher.compare("梅森", "UMEMORI").score()).isEqualTo(1.0);
+    assertThat(matcher.compare("梅森", "Mei Sen").score())
+        .isGreaterThanOrEqualTo(NameMatcher.DEFAULT_THRESHOLD);
   }
 
   @ParameterizedTest(name = "{0} stays Chinese")

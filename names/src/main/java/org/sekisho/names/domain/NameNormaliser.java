@@ -256,10 +256,23 @@ public final class NameNormaliser {
         alternateText.isBlank() && scripts.has(Script.HAN)
             ? japanese.read(text, japaneseForm)
             : List.of();
-    Parts main =
-        readings.isEmpty()
-            ? clean(Transliteration.toAsciiLatin(text), upperTokens, removed)
-            : new Parts(readings.get(0), false);
+    Parts main;
+    if (readings.isEmpty()) {
+      main = clean(Transliteration.toAsciiLatin(text), upperTokens, removed);
+    } else {
+      main = new Parts(readings.get(0), false);
+      if (!japaneseForm && !scripts.has(Script.KANA)) {
+        // Han characters alone may still be Chinese (梅森 is Umemori, and Mason in Chinese): the
+        // pinyin stays a form of the name, after the Japanese readings
+        List<String> pinyin =
+            clean(Transliteration.toAsciiLatin(text), upperTokens, removed).tokens;
+        if (!pinyin.isEmpty() && !readings.contains(pinyin)) {
+          List<List<String>> all = new ArrayList<>(readings);
+          all.add(pinyin);
+          readings = all;
+        }
+      }
+    }
     Parts alt =
         alternateText.isBlank()
             ? new Parts(List.of(), false)

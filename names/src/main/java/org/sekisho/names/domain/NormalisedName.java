@@ -12,9 +12,10 @@ import java.util.List;
  * @param removed titles, honorifics and legal forms taken out, as written after folding
  * @param organisation true when a legal form of a company was found
  * @param scripts the scripts the original is written in
- * @param readings Japanese readings of a name written in kanji, as tokens, most likely first (the
- *     first is also {@code tokens}); empty when the name was not read as Japanese (see {@link
- *     JapaneseNames})
+ * @param readings the readings of a name written in kanji and read as Japanese, as tokens: the
+ *     Japanese ones, most likely first (the first is also {@code tokens}), then the Mandarin pinyin
+ *     when the name has no kana or Japanese company form and so may be Chinese after all; empty
+ *     when the name was not read as Japanese (see {@link JapaneseNames})
  */
 public record NormalisedName(
     String original,
