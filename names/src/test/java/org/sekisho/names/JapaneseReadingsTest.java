@@ -14,6 +14,7 @@ import org.sekisho.names.domain.NameComparison;
 import org.sekisho.names.domain.NameMatcher;
 import org.sekisho.names.domain.NameNormaliser;
 import org.sekisho.names.domain.NormalisedName;
+import org.sekisho.names.domain.Readings;
 import org.sekisho.names.domain.watchlist.ScreeningSubject;
 import org.sekisho.names.domain.watchlist.Severity;
 import org.sekisho.names.domain.watchlist.Watchlist;
@@ -113,6 +114,22 @@ class JapaneseReadingsTest {
     assertThat(n.japanese()).isFalse();
     assertThat(n.text()).isEqualTo(pinyin);
     assertThat(matcher.compare(han, pinyin).score()).isGreaterThanOrEqualTo(0.85);
+  }
+
+  @Test
+  void readings_from_many_threads_at_once_are_those_of_one_thread() {
+    List<String> names = List.of("山田太郎", "小野寺裕子", "清水商事株式会社", "髙橋一郎", "王小明", "服部");
+    // distinct texts, so that every call is read by a tokenizer and none comes from the memo
+    List<String> texts =
+        java.util.stream.IntStream.range(0, 600)
+            .mapToObj(i -> names.get(i % names.size()) + " " + i)
+            .toList();
+    KuromojiReadings alone = new KuromojiReadings();
+    List<List<Readings.Word>> expected = texts.stream().map(alone::words).toList();
+    KuromojiReadings shared = new KuromojiReadings();
+    List<List<Readings.Word>> together = texts.parallelStream().map(shared::words).toList();
+    assertThat(together).isEqualTo(expected);
+    assertThat(expected.get(0)).extracting(Readings.Word::reading).startsWith("ヤマダ", "タロウ");
   }
 
   @Test

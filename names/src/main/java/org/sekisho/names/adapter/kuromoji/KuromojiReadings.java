@@ -6,7 +6,9 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.apache.lucene.analysis.ja.JapaneseTokenizer;
 import org.apache.lucene.analysis.ja.tokenattributes.PartOfSpeechAttribute;
 import org.apache.lucene.analysis.ja.tokenattributes.ReadingAttribute;
@@ -19,9 +21,9 @@ import org.sekisho.names.domain.Readings;
  * embeds (Apache 2.0): 山田太郎 → ヤマダ (surname) タロウ (given name), 清水商事 → シミズショウジ (organisation).
  *
  * <p>The dictionary is loaded once per JVM by Lucene (it is large: the first call takes about a
- * second); tokenizers are not thread-safe, so each thread keeps its own. Readings are a pure
- * function of the text and are memoised (bounded: the memo is emptied when it grows past its size),
- * so a name seen again costs a map look-up. Thread-safe.
+ * second); tokenizers are not thread-safe, so each call borrows one from a pool. Readings are a
+ * pure function of the text and are memoised (bounded: the memo is emptied when it grows past its
+ * size), so a name seen again costs a map look-up. Thread-safe.
  */
 public final class KuromojiReadings implements Readings {
 
@@ -31,7 +33,9 @@ public final class KuromojiReadings implements Readings {
     static final KuromojiReadings SHARED = new KuromojiReadings();
   }
 
-  private final ThreadLocal<Tokenizer> local = ThreadLocal.withInitial(Tokenizer::new);
+  // a pool rather than a ThreadLocal: servers run requests on virtual threads, each of which would
+  // build a tokenizer of its own
+  private final Queue<Tokenizer> idle = new ConcurrentLinkedQueue<>();
   private final Map<String, List<Word>> memo = new ConcurrentHashMap<>();
 
   /** Prefer {@link #shared()}: every instance keeps its own memo. */
@@ -53,7 +57,16 @@ public final class KuromojiReadings implements Readings {
     if (known != null) {
       return known;
     }
-    List<Word> words = local.get().words(text);
+    Tokenizer t = idle.poll();
+    if (t == null) {
+      t = new Tokenizer();
+    }
+    List<Word> words;
+    try {
+      words = t.words(text);
+    } finally {
+      idle.offer(t);
+    }
     if (memo.size() >= MEMO_SIZE) {
       memo.clear();
     }
