@@ -57,6 +57,37 @@ public record Travellers(
     return new Travellers(mrz, chip, portrait, d);
   }
 
+  /** The passport number of {@link #member}, the head of family's daughter. */
+  public static final String MEMBER_NUMBER = "TK7654321";
+
+  /**
+   * A family member of {@link #of}'s traveller with a passport of her own ({@link #MEMBER_NUMBER}),
+   * whom the head of family's declaration may list; her {@code declaration} is the head's, naming
+   * no member.
+   */
+  public static Travellers member(SpecimenChipIssuer issuer, LocalDate today) {
+    List<String> mrz =
+        new MrzGenerator()
+            .generate(
+                new MrzData(
+                    MrzFormat.TD3,
+                    "P",
+                    "UTO",
+                    "ERIKSSON",
+                    "LINA",
+                    MEMBER_NUMBER,
+                    "UTO",
+                    yymmdd(LocalDate.of(2015, 8, 3)),
+                    "F",
+                    yymmdd(today.plusYears(5)),
+                    "",
+                    ""))
+            .orElseThrow();
+    byte[] portrait = SpecimenChipIssuer.placeholderPortrait(120, 160, 140);
+    ChipFiles chip = issuer.issue(String.join("", mrz), portrait, 120, 160);
+    return new Travellers(mrz, chip, portrait, of(issuer, today).declaration());
+  }
+
   /** The chip as the kiosk page uploads it: JSON with Base64 files. */
   public String chipJson() {
     return ChipDumpJson.write(chip);

@@ -177,23 +177,39 @@ public final class KioskCheckIn {
         mrz instanceof Outcome.Accepted<MachineReadableZone> a
             ? targeting.hits(a.value())
             : List.of();
-    GateDecision decision =
-        GateRules.decide(
-            new GateInputs(
-                mrz,
-                chip,
-                declaration,
-                face,
-                hits,
-                LocalDate.now(clock),
-                faceNotCompared,
-                capture.immigration() != null && capture.immigration().carryingProhibitedItems()));
+    GateInputs inputs =
+        new GateInputs(
+            mrz,
+            chip,
+            declaration,
+            face,
+            hits,
+            LocalDate.now(clock),
+            faceNotCompared,
+            capture.immigration() != null && capture.immigration().carryingProhibitedItems());
+    GateDecision decision = GateRules.decide(inputs);
+    // a family member passing with their own passport under the head of family's declaration
+    Optional<String> declarant = Optional.empty();
+    if (declaration instanceof Outcome.Accepted<SealedDeclaration> head
+        && GateRules.familyMember(inputs).isPresent()) {
+      CustomsDeclaration d = head.value().declaration();
+      declarant = Optional.of(d.nationality() + ":" + d.passportNumber());
+    }
     ArrivalCapture all =
         new ArrivalCapture(
             captureId,
             kiosk.id(),
             at,
-            fields(mrz, chip, declaration, face, hits, decision, capture.immigration(), kiosk));
+            fields(
+                mrz,
+                chip,
+                declaration,
+                face,
+                hits,
+                decision,
+                capture.immigration(),
+                kiosk,
+                declarant));
     // The two records go to two endpoints (HTTP services in production): sent side by side, so
     // the traveller waits for the slower one rather than for both in turn.
     Outcome<String> toCustoms;
@@ -213,7 +229,8 @@ public final class KioskCheckIn {
             mrz instanceof Outcome.Accepted<MachineReadableZone> a
                 ? "passport:" + a.value().issuingState() + ":" + a.value().documentNumber()
                 : "capture:" + captureId,
-            auditDetails(captureId, decision, face, faceNotCompared, toCustoms, toImmigration)));
+            auditDetails(
+                captureId, decision, face, faceNotCompared, toCustoms, toImmigration, declarant)));
     return new Result(
         captureId, decision, Optional.ofNullable(face), declaration, toCustoms, toImmigration);
   }
@@ -254,10 +271,13 @@ public final class KioskCheckIn {
       FaceVerification face,
       String faceNotCompared,
       Outcome<String> toCustoms,
-      Outcome<String> toImmigration) {
+      Outcome<String> toImmigration,
+      Optional<String> declarant) {
     Map<String, String> d = new LinkedHashMap<>();
     d.put("capture", captureId);
     d.put("decision", decisionCode(decision));
+    // by ids: whose declaration covers this family member
+    declarant.ifPresent(p -> d.put("declaration", "family member of passport:" + p));
     if (decision instanceof GateDecision.SecondaryInspection s) {
       d.put(
           "reasons",
@@ -296,8 +316,10 @@ public final class KioskCheckIn {
       List<String> hits,
       GateDecision decision,
       ImmigrationAnswers answers,
-      Kiosk kiosk) {
+      Kiosk kiosk,
+      Optional<String> declarant) {
     Map<TravellerField, String> f = new EnumMap<>(TravellerField.class);
+    declarant.ifPresent(p -> f.put(TravellerField.DECLARED_BY, p));
     if (!kiosk.office().isEmpty()) {
       f.put(TravellerField.KIOSK_OFFICE, kiosk.office());
     }

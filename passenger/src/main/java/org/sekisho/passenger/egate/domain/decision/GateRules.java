@@ -190,6 +190,10 @@ public final class GateRules {
         && in.printedMrz() instanceof Outcome.Accepted<MachineReadableZone> p) {
       CustomsDeclaration decl = d.value().declaration();
       MachineReadableZone m = p.value();
+      if (familyMember(in).isPresent()) {
+        // an accompanying family member's own passport, listed by the head of family
+        return Optional.empty();
+      }
       List<String> differ = new ArrayList<>();
       List<String> differKeys = new ArrayList<>();
       if (!decl.passportNumber().equalsIgnoreCase(m.documentNumber())) {
@@ -253,6 +257,25 @@ public final class GateRules {
             Referral.value(m.documentNumber()),
             passBorn);
       }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * The family member the declaration shown names by the passport presented: the passport is not
+   * the declarant's own but one the head of family listed (nationality and number), so the
+   * traveller is covered by the head's declaration. Empty when the declaration was not verified,
+   * the passport not read, or the passport is the declarant's or not listed.
+   */
+  public static Optional<CustomsDeclaration.MemberPassport> familyMember(GateInputs in) {
+    if (in.declaration() instanceof Outcome.Accepted<SealedDeclaration> d
+        && in.printedMrz() instanceof Outcome.Accepted<MachineReadableZone> p) {
+      CustomsDeclaration decl = d.value().declaration();
+      MachineReadableZone m = p.value();
+      boolean own =
+          decl.passportNumber().equalsIgnoreCase(m.documentNumber())
+              && decl.nationality().equalsIgnoreCase(m.nationality());
+      return own ? Optional.empty() : decl.member(m.nationality(), m.documentNumber());
     }
     return Optional.empty();
   }

@@ -1,7 +1,9 @@
 package org.sekisho.passenger.egate.domain.declaration;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A traveller's customs declaration for accompanied and unaccompanied articles, with the content of
@@ -36,7 +38,42 @@ public record CustomsDeclaration(
     String phone,
     FamilyMembers family,
     Answers answers,
-    int unaccompaniedPieces) {
+    int unaccompaniedPieces,
+    List<MemberPassport> memberPassports) {
+
+  /** A declaration naming no family member's passport. */
+  public CustomsDeclaration(
+      String flight,
+      String departedFrom,
+      LocalDate arrival,
+      String surname,
+      String givenNames,
+      String nationality,
+      LocalDate birthDate,
+      String passportNumber,
+      String occupation,
+      String addressInJapan,
+      String phone,
+      FamilyMembers family,
+      Answers answers,
+      int unaccompaniedPieces) {
+    this(
+        flight,
+        departedFrom,
+        arrival,
+        surname,
+        givenNames,
+        nationality,
+        birthDate,
+        passportNumber,
+        occupation,
+        addressInJapan,
+        phone,
+        family,
+        answers,
+        unaccompaniedPieces,
+        List.of());
+  }
 
   public CustomsDeclaration {
     flight = nz(flight);
@@ -52,6 +89,37 @@ public record CustomsDeclaration(
     phone = nz(phone);
     family = family == null ? new FamilyMembers(0, 0, 0) : family;
     answers = answers == null ? Answers.NOTHING_TO_DECLARE : answers;
+    memberPassports = memberPassports == null ? List.of() : List.copyOf(memberPassports);
+  }
+
+  /**
+   * The accompanying family member this declaration names by the passport presented (nationality
+   * and number, as the machine-readable zone writes them); empty when it names none such.
+   */
+  public Optional<MemberPassport> member(String nationality, String number) {
+    return memberPassports.stream()
+        .filter(m -> m.nationality().equalsIgnoreCase(nationality))
+        .filter(m -> m.number().equalsIgnoreCase(number))
+        .findFirst();
+  }
+
+  /**
+   * The passport of an accompanying family member, who passes the gate with it under this (the head
+   * of family's) declaration.
+   *
+   * @param nationality the ICAO code of the passport, e.g. JPN
+   * @param number the passport number as printed, up to 9 letters and digits
+   */
+  public record MemberPassport(String nationality, String number) {
+    public MemberPassport {
+      nationality = nz(nationality).toUpperCase(java.util.Locale.ROOT);
+      number = nz(number).toUpperCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+      return nationality + " " + number;
+    }
   }
 
   private static String nz(String s) {

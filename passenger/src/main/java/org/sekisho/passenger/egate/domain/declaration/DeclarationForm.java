@@ -48,6 +48,7 @@ public final class DeclarationForm {
           "family20",
           "family6",
           "familyUnder6",
+          "familyPassports",
           "prohibited",
           "overAllowance",
           "commercial",
@@ -111,7 +112,21 @@ public final class DeclarationForm {
     DATE_RANGE("invalid-field", "dateRange", "expected a date from {0} to {1}"),
     NUMBER_RANGE("invalid-field", "numberRange", "expected a number from 0 to {0}"),
     NUMBER_FORMAT("invalid-field", "numberFormat", "expected a whole number from 0 to {0}"),
-    PIECES("invalid-field", "pieces", "give the number of pieces sent separately (1-99)");
+    PIECES("invalid-field", "pieces", "give the number of pieces sent separately (1-99)"),
+    FAMILY_PASSPORT(
+        "invalid-field",
+        "familyPassport",
+        "expected each family member passport as its ICAO code and number, such as JPN TR1234567,"
+            + " separated by commas or lines; got \"{0}\""),
+    FAMILY_PASSPORT_TWICE(
+        "invalid-field",
+        "familyPassportTwice",
+        "{0} is listed twice, or is the passport of the declarant"),
+    FAMILY_PASSPORT_COUNT(
+        "invalid-field",
+        "familyPassportCount",
+        "{0} passports listed for {1} accompanying family members declared: list at most one per"
+            + " member");
 
     private final String code;
     private final String key;
@@ -207,6 +222,8 @@ public final class DeclarationForm {
     int adults = r.count("family20", 20);
     int minors = r.count("family6", 20);
     int infants = r.count("familyUnder6", 20);
+    List<CustomsDeclaration.MemberPassport> members =
+        r.memberPassports("familyPassports", nationality, passport, adults + minors + infants);
     boolean prohibited = r.yes("prohibited");
     boolean overAllowance = r.yes("overAllowance");
     boolean commercial = r.yes("commercial");
@@ -238,8 +255,13 @@ public final class DeclarationForm {
             phone,
             new CustomsDeclaration.FamilyMembers(adults, minors, infants),
             answers,
-            unaccompanied ? pieces : 0));
+            unaccompanied ? pieces : 0,
+            members));
   }
+
+  /** One member's passport as written: the ICAO code, then the number, a space or colon between. */
+  private static final Pattern MEMBER_PASSPORT =
+      Pattern.compile("([A-Z]{3})\\s*[ :]\\s*([A-Z0-9]{1,9})");
 
   private record Reader(Map<String, String> form, List<FieldError> problems) {
     String raw(String field) {
@@ -359,6 +381,47 @@ public final class DeclarationForm {
         add(field, Mistake.NUMBER_FORMAT, max);
         return 0;
       }
+    }
+
+    /**
+     * The passports of accompanying family members, who pass the e-Gate each with their own
+     * passport under this declaration: entries such as {@code JPN TR1234567} separated by commas,
+     * semicolons or lines; each a known ICAO code and a passport number, none twice nor the
+     * declarant's own, and no more than the family members declared. Optional: empty when none are
+     * listed.
+     */
+    List<CustomsDeclaration.MemberPassport> memberPassports(
+        String field, String nationality, String passport, int declared) {
+      String v = raw(field).toUpperCase(Locale.ROOT);
+      if (v.isEmpty()) {
+        return List.of();
+      }
+      List<CustomsDeclaration.MemberPassport> out = new ArrayList<>();
+      java.util.Set<String> seen = new java.util.HashSet<>();
+      seen.add(nationality + " " + passport);
+      for (String entry : v.split("[,;\\n\\r]+")) {
+        String e = entry.strip();
+        if (e.isEmpty()) {
+          continue;
+        }
+        java.util.regex.Matcher m = MEMBER_PASSPORT.matcher(e);
+        if (!m.matches() || !org.sekisho.passenger.egate.domain.mrz.IcaoCodes.isKnown(m.group(1))) {
+          add(field, Mistake.FAMILY_PASSPORT, e.length() > 20 ? e.substring(0, 20) : e);
+          return List.of();
+        }
+        CustomsDeclaration.MemberPassport p =
+            new CustomsDeclaration.MemberPassport(m.group(1), m.group(2));
+        if (!seen.add(p.toString())) {
+          add(field, Mistake.FAMILY_PASSPORT_TWICE, p.toString());
+          return List.of();
+        }
+        out.add(p);
+      }
+      if (out.size() > declared) {
+        add(field, Mistake.FAMILY_PASSPORT_COUNT, out.size(), declared);
+        return List.of();
+      }
+      return out;
     }
 
     /** An explicit answer: yes or no (true/false); an empty or other value is refused. */

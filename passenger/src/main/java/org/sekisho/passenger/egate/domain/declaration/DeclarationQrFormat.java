@@ -29,6 +29,17 @@ public final class DeclarationQrFormat {
   public static final String PREFIX = "SKD1:";
 
   static final int VERSION = 1;
+
+  /**
+   * The body's version when the declaration names family members' passports: version 1's fields,
+   * then their count and each one's nationality and number. A declaration naming none is written as
+   * version 1, byte for byte as before.
+   */
+  static final int VERSION_WITH_MEMBERS = 2;
+
+  /** The most members' passports one declaration names (the form's family counts, at most 20). */
+  public static final int MAX_MEMBERS = 20;
+
   private static final byte[] DOMAIN = "SEKISHO-DECLARATION-QR".getBytes(StandardCharsets.US_ASCII);
   private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
@@ -74,9 +85,9 @@ public final class DeclarationQrFormat {
     Reader r = new Reader(bytes.get());
     try {
       int version = r.u8("version");
-      if (version != VERSION) {
+      if (version != VERSION && version != VERSION_WITH_MEMBERS) {
         return Outcome.rejected(
-            "qr-version", "version", "version " + version + " is not supported (expected 1)");
+            "qr-version", "version", "version " + version + " is not supported (expected 1 or 2)");
       }
       String keyId = r.str("key_id");
       Instant signedAt = Instant.ofEpochSecond(r.u32("signed_at"));
@@ -96,7 +107,8 @@ public final class DeclarationQrFormat {
               new CustomsDeclaration.FamilyMembers(
                   r.u8("family_20_and_over"), r.u8("family_6_to_19"), r.u8("family_under_6")),
               answers(r.u8("answers")),
-              r.u8("unaccompanied_pieces"));
+              r.u8("unaccompanied_pieces"),
+              version == VERSION_WITH_MEMBERS ? members(r) : java.util.List.of());
       int bodyEnd = r.pos;
       byte[] sig = Arrays.copyOfRange(bytes.get(), bodyEnd, bytes.get().length);
       if (sig.length == 0) {
@@ -132,7 +144,7 @@ public final class DeclarationQrFormat {
 
   static byte[] body(CustomsDeclaration d, String keyId, Instant signedAt) {
     ByteArrayOutputStream o = new ByteArrayOutputStream(160);
-    o.write(VERSION);
+    o.write(d.memberPassports().isEmpty() ? VERSION : VERSION_WITH_MEMBERS);
     str(o, "key_id", keyId);
     long t = signedAt.getEpochSecond();
     if (t < 0 || t > 0xFFFFFFFFL) {
@@ -165,7 +177,33 @@ public final class DeclarationQrFormat {
             | (a.unaccompaniedBaggage() ? 32 : 0);
     o.write(flags);
     u8(o, "unaccompanied_pieces", d.unaccompaniedPieces());
+    if (!d.memberPassports().isEmpty()) {
+      if (d.memberPassports().size() > MAX_MEMBERS) {
+        throw new IllegalArgumentException(
+            "member_passports: at most " + MAX_MEMBERS + ", got " + d.memberPassports().size());
+      }
+      o.write(d.memberPassports().size());
+      for (CustomsDeclaration.MemberPassport m : d.memberPassports()) {
+        str(o, "member_nationality", m.nationality());
+        str(o, "member_passport_number", m.number());
+      }
+    }
     return o.toByteArray();
+  }
+
+  private static java.util.List<CustomsDeclaration.MemberPassport> members(Reader r) {
+    int n = r.u8("member_count");
+    if (n == 0 || n > MAX_MEMBERS) {
+      throw new IllegalArgumentException(
+          "member_count must be 1-" + MAX_MEMBERS + " in version 2, got " + n);
+    }
+    java.util.List<CustomsDeclaration.MemberPassport> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      out.add(
+          new CustomsDeclaration.MemberPassport(
+              r.str("member_nationality"), r.str("member_passport_number")));
+    }
+    return out;
   }
 
   private static CustomsDeclaration.Answers answers(int f) {

@@ -52,6 +52,11 @@ public enum TravellerField {
    * knows whom to call.
    */
   DECLARED_NAME("declared_name", Purpose.CUSTOMS),
+  /**
+   * A family member's passing under the head of family's declaration: the declarant's passport
+   * (nationality and number) whose declaration lists this passport.
+   */
+  DECLARED_BY("declared_by", Purpose.CUSTOMS),
   // Immigration items (the ED card questions) only.
   PURPOSE_OF_VISIT("purpose_of_visit", Purpose.IMMIGRATION),
   INTENDED_STAY_DAYS("intended_stay_days", Purpose.IMMIGRATION),

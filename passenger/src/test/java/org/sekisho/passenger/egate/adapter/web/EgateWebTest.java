@@ -101,10 +101,12 @@ class EgateWebTest {
     assertThat(en.body()).contains("id=\"declaration-form\"").contains("Form C No. 5360");
     HttpResponse<String> ja = server.send("GET", "/declaration?lang=ja", null, null, null);
     assertThat(ja.body()).contains("携帯品・別送品申告書");
-    // a family's declaration: how its members go through, since the gate reads one passport
+    // a family's declaration: how its members go through (each with their own passport listed
+    // here and this QR, or with the declarant at a staffed counter)
     assertThat(en.body())
-        .contains("a family member who wants to use the e-Gate makes a declaration");
-    assertThat(ja.body()).contains("電子申告ゲートを利用するご家族は、ご自身の申告をお作りください");
+        .contains("each member shows their own passport and this declaration's QR code")
+        .contains("id=\"familyPassports\"");
+    assertThat(ja.body()).contains("ご家族それぞれがご自身の旅券とこの申告の QR コードを示します");
   }
 
   @Test
@@ -431,6 +433,88 @@ class EgateWebTest {
         .isEqualTo(JA.get("declaration.error.required"));
     assertThat(json(en).get("message").asText())
         .isEqualTo("expected a date as YYYY-MM-DD, got soon");
+  }
+
+  @Test
+  void aFamilyMemberListedOnTheHeadsDeclarationPassesWithTheirOwnPassportAndTheAuditSaysWhose()
+      throws Exception {
+    Travellers member = Travellers.member(server.issuer, server.traveller.declaration().arrival());
+    String memberSubject = "passport:UTO:" + Travellers.MEMBER_NUMBER;
+    // the head's declaration without the member's passport: the gate refers her
+    HttpResponse<String> unlisted = decide(decisionBody(member, issueQrText(), member.portrait()));
+    assertThat(unlisted.body()).contains("\"decision\":\"secondary-inspection\"");
+    assertThat(lastDecisionDetail(memberSubject, "reasons"))
+        .contains("DECLARATION_NOT_FOR_THIS_PASSPORT");
+    assertThat(lastDecisionDetail(memberSubject, "declaration")).isNull();
+
+    // listed by the head of family (one member declared): covered by the head's declaration
+    Map<String, String> f = form(server.traveller);
+    f.put("family6", "1");
+    f.put("familyPassports", "uto " + Travellers.MEMBER_NUMBER.toLowerCase(java.util.Locale.ROOT));
+    String headsQr = issueQrText(f);
+    HttpResponse<String> listed = decide(decisionBody(member, headsQr, member.portrait()));
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(listed.body()).contains("\"decision\":\"pass\"");
+    assertThat(lastDecisionDetail(memberSubject, "declaration"))
+        .isEqualTo("family member of passport:UTO:" + Travellers.NUMBER);
+    // the head passes with the same QR, as the declarant
+    HttpResponse<String> head = decide(decisionBody(headsQr, server.traveller.portrait()));
+    assertThat(head.body()).contains("\"decision\":\"pass\"");
+    assertThat(lastDecisionDetail("passport:UTO:" + Travellers.NUMBER, "declaration")).isNull();
+  }
+
+  @Test
+  void familyPassportsAreCheckedOnTheFormAndTheApi() throws Exception {
+    Map<String, String> f = form(server.traveller);
+    f.put("familyPassports", "UTO " + Travellers.MEMBER_NUMBER);
+    // no family member declared: a passport listed is one too many
+    HttpResponse<String> tooMany =
+        server.send(
+            "POST",
+            "/declaration?lang=en",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(f));
+    assertThat(tooMany.statusCode()).isEqualTo(400);
+    assertThat(tooMany.body()).contains("id=\"familyPassports-error\"");
+    f.put("family20", "2");
+    for (String[] c :
+        new String[][] {
+          {"jp 12345", "familyPassport", "JP 12345"},
+          {"UTO TK7654321, UTO TK7654321", "familyPassportTwice", "UTO TK7654321"},
+          {"UTO " + Travellers.NUMBER, "familyPassportTwice", "UTO " + Travellers.NUMBER},
+        }) {
+      f.put("familyPassports", c[0]);
+      String json = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(f);
+      HttpResponse<String> r =
+          server.send(
+              "POST",
+              "/api/egate/declarations?lang=ja",
+              null,
+              "application/json",
+              json.getBytes(StandardCharsets.UTF_8));
+      assertThat(r.statusCode()).as(c[0]).isEqualTo(400);
+      assertThat(json(r).get("field").asText()).as(c[0]).isEqualTo("familyPassports");
+      assertThat(json(r).get("error").asText()).isEqualTo("invalid-field");
+      assertThat(json(r).get("message").asText())
+          .as(c[0])
+          .isEqualTo(JA.get("declaration.error." + c[1], c[2]));
+    }
+  }
+
+  /** A detail of the newest egate.decision entry about {@code subject}; null when it has none. */
+  private String lastDecisionDetail(String subject, String detail) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select details::jsonb ->> :detail from platform.audit_log where action ="
+                            + " 'egate.decision' and subject = :subject order by seq desc limit 1")
+                    .bind("detail", detail)
+                    .bind("subject", subject)
+                    .mapTo(String.class)
+                    .findOne()
+                    .orElse(null));
   }
 
   @Test

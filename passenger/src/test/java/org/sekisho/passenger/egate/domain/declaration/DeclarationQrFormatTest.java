@@ -41,6 +41,36 @@ class DeclarationQrFormatTest {
   }
 
   @Test
+  void familyMembersPassportsAreSignedInVersion2AndADeclarationWithoutThemStaysVersion1() {
+    CustomsDeclaration plain = Declarations.withCash();
+    CustomsDeclaration family =
+        new CustomsDeclaration(
+            plain.flight(),
+            plain.departedFrom(),
+            plain.arrival(),
+            plain.surname(),
+            plain.givenNames(),
+            plain.nationality(),
+            plain.birthDate(),
+            plain.passportNumber(),
+            plain.occupation(),
+            plain.addressInJapan(),
+            plain.phone(),
+            new CustomsDeclaration.FamilyMembers(1, 1, 0),
+            plain.answers(),
+            plain.unaccompaniedPieces(),
+            java.util.List.of(
+                new CustomsDeclaration.MemberPassport("UTO", "TK7654321"),
+                new CustomsDeclaration.MemberPassport("JPN", "TR1234567")));
+    SealedDeclaration opened = DeclarationQrFormat.open(sealed(family), trusted).orElseThrow();
+    assertThat(opened.declaration()).isEqualTo(family);
+    assertThat(opened.declaration().member("uto", "tk7654321")).isPresent();
+    assertThat(opened.declaration().member("UTO", plain.passportNumber())).isEmpty();
+    assertThat(DeclarationQrFormat.body(family, "JC-2026-1", SIGNED)[0]).isEqualTo((byte) 2);
+    assertThat(DeclarationQrFormat.body(plain, "JC-2026-1", SIGNED)[0]).isEqualTo((byte) 1);
+  }
+
+  @Test
   void theTextIsCompactAndUsesOnlyQrAlphanumericCharacters() {
     String text = sealed(Declarations.nothingToDeclare());
     assertThat(text).startsWith("SKD1:").matches("[0-9A-Z $%*+\\-./:]+");
