@@ -20,12 +20,47 @@ public final class IntelViews {
   public record Reader(String username, String agency) {}
 
   /**
+   * The order of a search's records. {@link #RELEVANCE}: the records that match the text exactly
+   * (their source id, such as a declaration id, B/L, or item id, or a party, container, vessel,
+   * document or trader whose whole key the text is) first, newest first, then the other matches,
+   * newest first. {@link #NEWEST}: every match newest first. A search without text is newest first
+   * whichever is asked.
+   */
+  public enum SearchOrder {
+    RELEVANCE("relevance"),
+    NEWEST("newest");
+
+    private final String code;
+
+    SearchOrder(String code) {
+      this.code = code;
+    }
+
+    /** The order as the API and the page's {@code sort} parameter name it. */
+    public String code() {
+      return code;
+    }
+
+    /** The order named {@code code} ({@code relevance}, {@code newest}), if it is one. */
+    public static Optional<SearchOrder> ofCode(String code) {
+      for (SearchOrder o : values()) {
+        if (o.code.equals(code)) {
+          return Optional.of(o);
+        }
+      }
+      return Optional.empty();
+    }
+  }
+
+  /**
    * A search: free text (words, numbers, names in any script) plus filters; all optional. The
    * office and country are compared upper case, as records store them. A query with {@link
    * #problems()} cannot be run: callers check them first.
    *
    * @param hsChapter an HS chapter (2 digits), heading (4) or subheading (6): records with goods
    *     classified under it
+   * @param sort the order asked for; null for the default: {@link SearchOrder#RELEVANCE} for a
+   *     text, {@link SearchOrder#NEWEST} for filters alone (see {@link #order()})
    */
   public record SearchQuery(
       String text,
@@ -36,7 +71,8 @@ public final class IntelViews {
       Optional<String> country,
       Optional<String> hsChapter,
       int page,
-      int size) {
+      int size,
+      SearchOrder sort) {
     /** The longest search text, in characters. */
     public static final int MAX_TEXT = 500;
 
@@ -44,6 +80,31 @@ public final class IntelViews {
       text = text == null ? "" : text.strip();
       office = upper(office);
       country = upper(country);
+    }
+
+    /** A search in the default order ({@link #order()}). */
+    public SearchQuery(
+        String text,
+        Optional<String> kind,
+        Optional<LocalDate> from,
+        Optional<LocalDate> to,
+        Optional<String> office,
+        Optional<String> country,
+        Optional<String> hsChapter,
+        int page,
+        int size) {
+      this(text, kind, from, to, office, country, hsChapter, page, size, null);
+    }
+
+    /**
+     * The order the records come in: newest first without a text; with one, the order asked for, by
+     * default relevance.
+     */
+    public SearchOrder order() {
+      if (text.isEmpty()) {
+        return SearchOrder.NEWEST;
+      }
+      return sort == null ? SearchOrder.RELEVANCE : sort;
     }
 
     private static Optional<String> upper(Optional<String> v) {
@@ -114,11 +175,18 @@ public final class IntelViews {
       from.ifPresent(d -> details.put("from", d.toString()));
       to.ifPresent(d -> details.put("to", d.toString()));
       details.put("page", Integer.toString(page));
+      details.put("sort", order().code());
       details.put("results", Long.toString(results));
       return details;
     }
   }
 
+  /**
+   * A record found or listed.
+   *
+   * @param exact whether it matched a search's text exactly (its source id, or a party or number
+   *     whose whole key the text is): such records come first in {@link SearchOrder#RELEVANCE}
+   */
   public record Hit(
       long id,
       String kind,
@@ -126,7 +194,20 @@ public final class IntelViews {
       Instant eventTime,
       String office,
       String title,
-      List<String> countries) {}
+      List<String> countries,
+      boolean exact) {
+    /** A record that is no exact match (or listed outside a search). */
+    public Hit(
+        long id,
+        String kind,
+        String sourceId,
+        Instant eventTime,
+        String office,
+        String title,
+        List<String> countries) {
+      this(id, kind, sourceId, eventTime, office, title, countries, false);
+    }
+  }
 
   /**
    * An entity that matched the text, exactly or by similarity.
@@ -147,6 +228,8 @@ public final class IntelViews {
    * One page of hits; {@code total} is exact up to {@link #TOTAL_CAP}, then "at least".
    *
    * @param more whether the next page has hits (past the count's cap too)
+   * @param order the order the hits are in, as {@link SearchOrder#code()} names it: {@code
+   *     relevance} (exact matches first, each marked {@link Hit#exact()}) or {@code newest}
    */
   public record SearchPage(
       List<Hit> hits,
@@ -155,8 +238,19 @@ public final class IntelViews {
       int page,
       int size,
       List<EntityHit> entities,
-      boolean more) {
+      boolean more,
+      String order) {
     public static final int TOTAL_CAP = 1_000;
+
+    /**
+     * The most exact matches put first in {@link SearchOrder#RELEVANCE}, newest first; a party
+     * named in more records than {@link #EXACT_LINKS} is not among them (its records are most of
+     * the matches, in the usual order; the party itself heads the matching entities).
+     */
+    public static final int EXACT_CAP = 200;
+
+    /** The most links of exactly matching parties read to find the exact matches. */
+    public static final int EXACT_LINKS = 1_000;
   }
 
   /**

@@ -17,6 +17,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -41,6 +42,7 @@ import org.sekisho.intel.application.IntelViews.OfficeCount;
 import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.RecordView;
 import org.sekisho.intel.application.IntelViews.RelatedRecord;
+import org.sekisho.intel.application.IntelViews.SearchOrder;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
 import org.sekisho.intel.domain.Declaration;
@@ -208,6 +210,29 @@ public final class JdbcIntelQueries implements IntelQueries {
       String where,
       Map<String, Object> binds,
       boolean text) {
+    // Relevance: the exact matches first, found from their own indexes (a source id, a party's
+    // whole key) and checked against the query, at most EXACT_CAP, newest first; the other matches
+    // follow in the order they always had, the exact ones left out of it. The page is cut from the
+    // two in turn, so only the page's share of each is read.
+    List<Hit> exact =
+        text && q.order() == SearchOrder.RELEVANCE
+            ? exactHits(h, q.text(), split, where, binds)
+            : List.of();
+    long skip = (long) q.page() * q.size();
+    int wanted = q.size() + 1;
+    int head = (int) Math.max(0, Math.min(exact.size() - skip, wanted));
+    List<Hit> first = head == 0 ? List.of() : exact.subList((int) skip, (int) skip + head);
+    long offset = Math.max(0, skip - exact.size());
+    // one row at least, so that the collecting statement still counts the matches
+    int limit = Math.max(1, wanted - head);
+    // what matches the query, counted; what the page reads after the exact matches
+    String matching = where;
+    String rest = matching;
+    if (!exact.isEmpty()) {
+      rest = matching + " and r.id <> all(:exactIds)";
+      binds = new LinkedHashMap<>(binds);
+      binds.put("exactIds", exact.stream().map(Hit::id).toArray(Long[]::new));
+    }
     // A text query first collects its matches through the indexes, up to the cap, and pages
     // them in the same statement: PostgreSQL cannot estimate how rare a lexeme is, and left
     // alone walks the time index for a rare name (seconds at a million records).
@@ -219,17 +244,18 @@ public final class JdbcIntelQueries implements IntelQueries {
                   h.createQuery(
                       "with m as materialized (select r.id, r.event_time from intel.record r"
                           + " where "
-                          + where
+                          + matching
                           + " limit "
                           + (SearchPage.TOTAL_CAP + 1)
                           + ") select (select count(*) from m), "
                           + HIT_COLS
                           + " from m join intel.record r on r.id = m.id"
+                          + (exact.isEmpty() ? "" : " where m.id <> all(:exactIds)")
                           + " order by m.event_time desc, m.id desc limit :limit offset"
                           + " :offset"),
                   binds)
-              .bind("limit", q.size() + 1)
-              .bind("offset", (long) q.page() * q.size())
+              .bind("limit", limit)
+              .bind("offset", offset)
               .map((rs, ctx) -> Map.entry(rs.getLong(1), hitAt(rs, 2)))
               .list();
       if (!rows.isEmpty()) {
@@ -238,7 +264,7 @@ public final class JdbcIntelQueries implements IntelQueries {
       }
     }
     if (total < 0) {
-      total = count(h, where, binds);
+      total = count(h, matching, binds);
     }
     if (!text || total > SearchPage.TOTAL_CAP) {
       // Common terms and plain filters: newest first along the time index, checking each
@@ -257,12 +283,12 @@ public final class JdbcIntelQueries implements IntelQueries {
                         "select "
                             + HIT_COLS
                             + " from intel.record r where "
-                            + where
+                            + rest
                             + " order by r.event_time desc, r.id desc limit :limit offset"
                             + " :offset"),
                     binds)
-                .bind("limit", q.size() + 1)
-                .bind("offset", (long) q.page() * q.size())
+                .bind("limit", limit)
+                .bind("offset", offset)
                 .map((rs, ctx) -> hit(rs))
                 .list();
       } finally {
@@ -271,6 +297,11 @@ public final class JdbcIntelQueries implements IntelQueries {
           h.execute("reset enable_seqscan");
         }
       }
+    }
+    if (!first.isEmpty()) {
+      List<Hit> both = new ArrayList<>(first);
+      both.addAll(hits);
+      hits = both.subList(0, Math.min(both.size(), wanted));
     }
     List<EntityHit> entities =
         q.text().isBlank() ? List.of() : entityHits(h, q.text(), split, reader);
@@ -283,7 +314,142 @@ public final class JdbcIntelQueries implements IntelQueries {
         q.page(),
         q.size(),
         entities,
-        more);
+        more,
+        q.order().code());
+  }
+
+  // a vessel's IMO number as a query may write it: 9074729, IMO 9074729
+  private static final java.util.regex.Pattern IMO =
+      java.util.regex.Pattern.compile("(?:IMO)?\\s*(\\d{7})");
+
+  /** The countries a company's key may carry (ISO 3166-1 alpha-2, XK, and ZZ for unknown). */
+  private static final List<String> COUNTRY_QUALIFIERS =
+      java.util.stream.Stream.concat(
+              Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).stream(),
+              java.util.stream.Stream.of("XK", org.sekisho.core.Country.UNKNOWN))
+          .sorted()
+          .toList();
+
+  /** A LIKE pattern of the keys that start with {@code key} and a qualifier: {@code KEY|…}. */
+  private static String qualified(String key) {
+    return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%";
+  }
+
+  /**
+   * The records the text matches exactly, of those {@code where} finds, newest first, at most
+   * {@link SearchPage#EXACT_CAP}: those whose source id the text is (a declaration id, B/L or air
+   * waybill, item id, movement or seizure id, as written, in upper case or without spaces), and
+   * those naming a party or number whose whole key the text is: a company's or person's name (with
+   * any country or date of birth the key carries), a trader, document or B/L number, a container,
+   * an IMO number, a flight, a phone number. Each comes from its own index (the records' kind and
+   * source id, the entities' type and key (a company's name with each country), the entities' key
+   * trigrams for a person's name with a date of birth, each party's links, at most {@link
+   * SearchPage#EXACT_LINKS} a branch), never from the text index, so a common word costs no more
+   * than a rare one.
+   */
+  private List<Hit> exactHits(
+      Handle h, String text, QueryKeys.Split split, String where, Map<String, Object> binds) {
+    String company = Normalize.companyKey(text);
+    String person = Normalize.personKey(text);
+    String id = Normalize.idKey(text);
+    List<String> types = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    java.util.function.BiConsumer<String, String> key =
+        (t, k) -> {
+          if (k != null && !k.isBlank()) {
+            types.add(t);
+            keys.add(k);
+          }
+        };
+    key.accept("company", company);
+    if (!company.isBlank()) {
+      // a company's key carries its country where the record gives one (ORCHID FOODS|TW): the
+      // keys of the name in every country are looked up in the key index, a few hundred probes
+      for (String c : COUNTRY_QUALIFIERS) {
+        key.accept("company", company + "|" + c);
+      }
+    }
+    key.accept("person", person);
+    for (String t : List.of("trader", "document", "transport-document")) {
+      key.accept(t, id);
+    }
+    key.accept("container", text.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT));
+    var imo = IMO.matcher(text.strip().toUpperCase(Locale.ROOT));
+    if (imo.matches()) {
+      key.accept("vessel", "IMO" + imo.group(1));
+    }
+    key.accept("flight", EntityExtraction.flightKey(text));
+    split.keys().forEach(k -> key.accept(k.type(), k.key()));
+    Set<String> ids = new java.util.LinkedHashSet<>();
+    ids.add(text.strip());
+    ids.add(text.strip().toUpperCase(Locale.ROOT));
+    ids.add(text.replace(" ", "").toUpperCase(Locale.ROOT));
+    String links = " limit " + SearchPage.EXACT_LINKS + ")";
+    // a party named in more records than a branch reads is left to the usual order: its records
+    // are most of the matches anyway, and a few of them put first would be arbitrary ones
+    String notHub =
+        " and (select count(*) from (select 1 from intel.record_entity l where l.entity_id = e.id"
+            + " limit "
+            + (SearchPage.EXACT_LINKS + 1)
+            + ") z) <= "
+            + SearchPage.EXACT_LINKS;
+    StringBuilder sql =
+        new StringBuilder(
+            "with x as materialized ((select re.record_id as id from unnest(cast(:xt as text[]),"
+                + " cast(:xk as text[])) k(type, key) join intel.entity e on e.type = k.type and"
+                + " e.key = k.key"
+                + notHub
+                + " join intel.record_entity re on re.entity_id = e.id"
+                + links);
+    if (!person.isBlank()) {
+      sql.append(
+              " union (select re.record_id from intel.entity e join intel.record_entity re on"
+                  + " re.entity_id = e.id where e.type = 'person' and e.key like :xp")
+          .append(notHub)
+          .append(links);
+    }
+    sql.append(
+            " union (select r0.id from intel.record r0 where r0.kind = any(cast(:xkinds as"
+                + " text[])) and r0.source_id = any(cast(:xids as text[])))) select ")
+        .append(HIT_COLS)
+        .append(" from x join intel.record r on r.id = x.id where ")
+        .append(where)
+        .append(" order by r.event_time desc, r.id desc limit ")
+        .append(SearchPage.EXACT_CAP);
+    // the keys' own indexes, not a scan of every entity: the planner cannot tell how few keys
+    // start with a name and its qualifier
+    h.execute("set enable_seqscan = off");
+    try {
+      Query query =
+          bindAll(h.createQuery(sql.toString()), binds)
+              .bindArray("xt", String.class, types)
+              .bindArray("xk", String.class, keys)
+              .bindArray(
+                  "xkinds",
+                  String.class,
+                  java.util.Arrays.stream(RecordKind.values()).map(RecordKind::code).toList())
+              .bindArray("xids", String.class, List.copyOf(ids));
+      if (!person.isBlank()) {
+        query.bind("xp", qualified(person));
+      }
+      return query
+          .map(
+              (rs, ctx) -> {
+                Hit x = hit(rs);
+                return new Hit(
+                    x.id(),
+                    x.kind(),
+                    x.sourceId(),
+                    x.eventTime(),
+                    x.office(),
+                    x.title(),
+                    x.countries(),
+                    true);
+              })
+          .list();
+    } finally {
+      h.execute("reset enable_seqscan");
+    }
   }
 
   /** The entity types {@code EntityExtraction} makes: exact keys are looked up in each. */

@@ -180,7 +180,7 @@ public final class IntelWeb implements WebModule {
             LOOKUP,
             "search records and entities",
             api(SEARCH_WORDS, this::searchApi))
-        .query("q", "kind", "from", "to", "office", "country", "hs", "page", "size")
+        .query("q", "kind", "from", "to", "office", "country", "hs", "sort", "page", "size")
         .get(
             "/api/records/{id}",
             LOOKUP,
@@ -517,7 +517,7 @@ public final class IntelWeb implements WebModule {
 
   /** The search parameters the search page and the API read, in the order the page shows them. */
   private static final List<String> SEARCH_PARAMS =
-      List.of("q", "kind", "from", "to", "office", "country", "hs", "size");
+      List.of("q", "kind", "from", "to", "office", "country", "hs", "sort", "size");
 
   /**
    * The query asked for, or every parameter refused with why (each named once, its first problem,
@@ -548,6 +548,18 @@ public final class IntelWeb implements WebModule {
     Optional<LocalDate> to = checked(problems, () -> day(ctx, "to"), Optional.empty());
     int page = checked(problems, () -> Web.intParam(ctx, "page", 0, 0, 10_000), 0);
     int size = checked(problems, () -> Web.intParam(ctx, "size", 50, 1, 500), 50);
+    // relevance (exact matches first) or newest first; blank for the default of the query
+    String sortName = param(ctx, "sort");
+    Optional<IntelViews.SearchOrder> sort = IntelViews.SearchOrder.ofCode(sortName);
+    if (!sortName.isEmpty() && sort.isEmpty()) {
+      problems.add(
+          Problem.of(
+              "invalid-parameter",
+              "sort",
+              "expected relevance (exact matches first) or newest, got '"
+                  + FieldRules.shorten(sortName)
+                  + "'"));
+    }
     SearchQuery q =
         new SearchQuery(
             param(ctx, "q"),
@@ -562,7 +574,8 @@ public final class IntelWeb implements WebModule {
                 : opt(country),
             opt(hs),
             page,
-            size);
+            size,
+            sort.orElse(null));
     problems.addAll(q.problems());
     // one problem per field: the first, as the API has always answered
     Set<String> seen = new HashSet<>();
