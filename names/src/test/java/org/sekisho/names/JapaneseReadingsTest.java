@@ -164,9 +164,13 @@ class JapaneseReadingsTest {
     Watchlist.Builder b = new Watchlist.Builder(matcher);
     b.add(entry("J1", "小野寺裕子"));
     b.add(entry("C1", "王小明"));
+    b.add(entry("J2", "佐藤健"));
     Watchlist list = b.build();
     List<WatchlistHit> hits = list.screen(ScreeningSubject.named("HIROKO ONODERA"), 0.85);
     assertThat(hits).extracting(h -> h.entry().id()).containsExactly("J1");
+    // the other reading of 健, with the long vowel written as many passports of old did
+    List<WatchlistHit> sato = list.screen(ScreeningSubject.named("SATOH TAKESHI"), 0.85);
+    assertThat(sato).extracting(h -> h.entry().id()).containsExactly("J2");
     List<WatchlistHit> none = list.screen(ScreeningSubject.named("O SHOMEI"), 0.85);
     assertThat(none).isEmpty();
   }
