@@ -351,35 +351,37 @@ public final class JdbcIntelQueries implements IntelQueries {
       Handle h, String text, QueryKeys.Split split, String where, Map<String, Object> binds) {
     String company = Normalize.companyKey(text);
     String person = Normalize.personKey(text);
-    String id = Normalize.idKey(text);
-    List<String> types = new ArrayList<>();
-    List<String> keys = new ArrayList<>();
-    java.util.function.BiConsumer<String, String> key =
-        (t, k) -> {
+    // a company's key carries its country where the record gives one (ORCHID FOODS|TW): the keys
+    // of the name in every country are looked up in the key index, a few hundred probes
+    List<String> companies = new ArrayList<>();
+    if (!company.isBlank()) {
+      companies.add(company);
+      COUNTRY_QUALIFIERS.forEach(c -> companies.add(company + "|" + c));
+    }
+    // the other types' keys: any entity whose whole key is one of the text's normal forms
+    Set<String> types = new java.util.LinkedHashSet<>(ID_TYPES);
+    Set<String> keys = new java.util.LinkedHashSet<>();
+    java.util.function.Consumer<String> key =
+        k -> {
           if (k != null && !k.isBlank()) {
-            types.add(t);
             keys.add(k);
           }
         };
-    key.accept("company", company);
-    if (!company.isBlank()) {
-      // a company's key carries its country where the record gives one (ORCHID FOODS|TW): the
-      // keys of the name in every country are looked up in the key index, a few hundred probes
-      for (String c : COUNTRY_QUALIFIERS) {
-        key.accept("company", company + "|" + c);
-      }
-    }
-    key.accept("person", person);
-    for (String t : List.of("trader", "document", "transport-document")) {
-      key.accept(t, id);
-    }
-    key.accept("container", text.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT));
+    key.accept(person);
+    key.accept(Normalize.idKey(text));
+    key.accept(text.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT));
     var imo = IMO.matcher(text.strip().toUpperCase(Locale.ROOT));
     if (imo.matches()) {
-      key.accept("vessel", "IMO" + imo.group(1));
+      key.accept("IMO" + imo.group(1));
     }
-    key.accept("flight", EntityExtraction.flightKey(text));
-    split.keys().forEach(k -> key.accept(k.type(), k.key()));
+    key.accept(EntityExtraction.flightKey(text));
+    split
+        .keys()
+        .forEach(
+            k -> {
+              types.add(k.type());
+              key.accept(k.key());
+            });
     Set<String> ids = new java.util.LinkedHashSet<>();
     ids.add(text.strip());
     ids.add(text.strip().toUpperCase(Locale.ROOT));
@@ -393,28 +395,39 @@ public final class JdbcIntelQueries implements IntelQueries {
             + (SearchPage.EXACT_LINKS + 1)
             + ") z) <= "
             + SearchPage.EXACT_LINKS;
+    String linked =
+        " union (select re.record_id from intel.entity e join intel.record_entity re on"
+            + " re.entity_id = e.id where ";
     StringBuilder sql =
         new StringBuilder(
-            "with x as materialized ((select re.record_id as id from unnest(cast(:xt as text[]),"
-                + " cast(:xk as text[])) k(type, key) join intel.entity e on e.type = k.type and"
-                + " e.key = k.key"
-                + notHub
-                + " join intel.record_entity re on re.entity_id = e.id"
-                + links);
-    if (!person.isBlank()) {
-      sql.append(
-              " union (select re.record_id from intel.entity e join intel.record_entity re on"
-                  + " re.entity_id = e.id where e.type = 'person' and e.key like :xp")
+            "with x as materialized ((select r0.id from intel.record r0 where r0.kind ="
+                + " any(cast(:xkinds as text[])) and r0.source_id = any(cast(:xids as text[])))");
+    sql.append(linked)
+        .append("e.type = any(cast(:xt as text[])) and e.key = any(cast(:xk as text[]))")
+        .append(notHub)
+        .append(links);
+    if (!companies.isEmpty()) {
+      sql.append(linked)
+          .append("e.type = 'company' and e.key = any(cast(:xc as text[]))")
           .append(notHub)
           .append(links);
     }
-    sql.append(
-            " union (select r0.id from intel.record r0 where r0.kind = any(cast(:xkinds as"
-                + " text[])) and r0.source_id = any(cast(:xids as text[])))) select ")
+    // a person's name in full (two parts at least) with a date of birth: TARO YAMADA|1980-04-01,
+    // through the key trigrams
+    boolean qualifiedPerson = person.indexOf(' ') > 0;
+    if (qualifiedPerson) {
+      sql.append(linked)
+          .append("e.type = 'person' and e.key like :xp")
+          .append(notHub)
+          .append(links);
+    }
+    // each found record checked against the whole query by its own row (offset 0 keeps the planner
+    // from joining the query's text index in instead)
+    sql.append(") select y.* from x cross join lateral (select ")
         .append(HIT_COLS)
-        .append(" from x join intel.record r on r.id = x.id where ")
+        .append(" from intel.record r where r.id = x.id and ")
         .append(where)
-        .append(" order by r.event_time desc, r.id desc limit ")
+        .append(" offset 0) y order by y.event_time desc, y.id desc limit ")
         .append(SearchPage.EXACT_CAP);
     // the keys' own indexes, not a scan of every entity: the planner cannot tell how few keys
     // start with a name and its qualifier
@@ -422,14 +435,17 @@ public final class JdbcIntelQueries implements IntelQueries {
     try {
       Query query =
           bindAll(h.createQuery(sql.toString()), binds)
-              .bindArray("xt", String.class, types)
-              .bindArray("xk", String.class, keys)
+              .bindArray("xt", String.class, List.copyOf(types))
+              .bindArray("xk", String.class, List.copyOf(keys))
               .bindArray(
                   "xkinds",
                   String.class,
                   java.util.Arrays.stream(RecordKind.values()).map(RecordKind::code).toList())
               .bindArray("xids", String.class, List.copyOf(ids));
-      if (!person.isBlank()) {
+      if (!companies.isEmpty()) {
+        query.bindArray("xc", String.class, companies);
+      }
+      if (qualifiedPerson) {
         query.bind("xp", qualified(person));
       }
       return query
@@ -451,6 +467,14 @@ public final class JdbcIntelQueries implements IntelQueries {
       h.execute("reset enable_seqscan");
     }
   }
+
+  /**
+   * The entity types whose whole key a text may be besides a company's: a person's name, trader,
+   * document and B/L numbers, containers, vessels (IMO), flights.
+   */
+  private static final List<String> ID_TYPES =
+      List.of(
+          "person", "trader", "document", "transport-document", "container", "vessel", "flight");
 
   /** The entity types {@code EntityExtraction} makes: exact keys are looked up in each. */
   private static final List<String> ENTITY_TYPES =
