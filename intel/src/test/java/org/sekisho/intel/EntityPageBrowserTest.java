@@ -29,7 +29,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.platform.audit.AuditLog;
@@ -58,6 +60,7 @@ class EntityPageBrowserTest {
   private Database db;
   private WebServer web;
   private String base;
+  private String token;
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
@@ -67,7 +70,7 @@ class EntityPageBrowserTest {
     Accounts accounts =
         new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
     accounts.upsert("aiko", "Aiko", PASSWORD, Set.of(Role.ANALYST), "customs-jp", "HQ");
-    String token = accounts.issueApiToken("aiko", "test", Optional.empty());
+    token = accounts.issueApiToken("aiko", "test", Optional.empty());
     IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
     web =
         WebServer.start(
@@ -153,6 +156,61 @@ class EntityPageBrowserTest {
           .isEqualTo(Long.toString(other));
       assertThat(d.findElement(By.id("merge-reason")).getAttribute("aria-invalid"))
           .isEqualTo("true");
+    } finally {
+      d.quit();
+    }
+  }
+
+  @Test
+  void theSearchPageSaysWhichOrderAppliesAndMarksTheExactMatchFirst() throws Exception {
+    // a newer record naming a longer name that holds the searched one
+    HttpResponse<String> ingested =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/ingest/declarations"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(
+                        HttpRequest.BodyPublishers.ofString(
+                            "{\"declarationId\":\"GR-3\",\"date\":\"2026-11-25\",\"office\":"
+                                + "\"JPTYO\",\"importer\":{\"name\":\"狐商事ホールディングス\","
+                                + "\"country\":\"JP\"},\"items\":[{\"hsCode\":\"090121\"}]}\n",
+                            StandardCharsets.UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+    WebDriver d = Chromium.start("--window-size=1300,1600");
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
+      d.get(base + "/login?lang=ja&next=/search");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      d.findElement(By.id("username")).sendKeys("aiko");
+      d.findElement(By.id("password")).sendKeys(PASSWORD);
+      d.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("q")));
+      d.findElement(By.id("q")).sendKeys("狐商事");
+      d.findElement(By.id("search-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("result-order")));
+      assertThat(d.findElement(By.id("result-order")).getAttribute("data-order"))
+          .isEqualTo("relevance");
+      assertThat(d.findElement(By.id("result-order")).getText()).startsWith("完全一致");
+      List<WebElement> links = d.findElements(By.cssSelector("#results a.record-link"));
+      assertThat(links).hasSize(2);
+      assertThat(links.get(0).getAttribute("data-exact")).isEqualTo("true");
+      assertThat(links.get(1).getAttribute("data-exact")).isEqualTo("false");
+      assertThat(d.findElements(By.cssSelector("#results .exact-match")))
+          .singleElement()
+          .extracting(WebElement::getText)
+          .isEqualTo("完全一致");
+
+      // newest first, chosen on the page: the newer partial match first, nothing marked
+      new Select(d.findElement(By.id("sort"))).selectByValue("newest");
+      d.findElement(By.id("search-submit")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("result-order"), "data-order", "newest"));
+      assertThat(d.findElement(By.id("result-order")).getText()).isEqualTo("新しい順に表示しています。");
+      assertThat(d.findElements(By.cssSelector("#results .exact-match"))).isEmpty();
+      assertThat(d.findElements(By.cssSelector("#results a.record-link")).get(0).getText())
+          .contains("狐商事ホールディングス");
     } finally {
       d.quit();
     }
