@@ -313,8 +313,12 @@ class ServerTest {
             send("GET", "/api/records/" + sharedRecord, tokens.get(Role.PARTNER), null)
                 .statusCode())
         .isEqualTo(200);
-    assertThat(send("GET", "/api/records/999999", tokens.get(Role.ANALYST), null).statusCode())
-        .isEqualTo(404);
+    // an id nobody holds gets the same answer, so that the 403 tells nothing about what exists
+    HttpResponse<String> unknown =
+        send("GET", "/api/records/999999", tokens.get(Role.ANALYST), null);
+    assertThat(unknown.statusCode()).isEqualTo(403);
+    assertThat(send("GET", "/api/records/" + policeRecord, tokens.get(Role.ANALYST), null).body())
+        .isEqualTo(unknown.body().replace("999999", Long.toString(policeRecord)));
     var actions =
         sekisho
             .db()
@@ -365,7 +369,7 @@ class ServerTest {
     assertThat(found.statusCode()).isEqualTo(303);
     assertThat(found.headers().firstValue("Location")).contains("/records/" + sharedRecord);
     assertThat(send("GET", "/records/declaration/NO-SUCH", analyst, null).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(send("GET", "/records/cargo/D1", analyst, null).statusCode()).isEqualTo(400);
     assertThat(send("GET", "/records/declaration/D1", null, null).statusCode()).isEqualTo(401);
   }
@@ -559,9 +563,9 @@ class ServerTest {
             + " trade fraud 2025\",\"validFrom\":\"2025-01-01\"}";
     assertThat(send("POST", "/api/sharing/agreements", tokens.get(Role.ADMIN), mou).statusCode())
         .isEqualTo(201);
-    // not shared yet: as for an unknown id, so that a partner cannot count customs' records
+    // not shared yet: refused as an unknown id is, so that a partner cannot count customs' records
     assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     WebDriver driver = Chromium.start();
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
@@ -595,7 +599,7 @@ class ServerTest {
           ExpectedConditions.attributeToBe(
               By.cssSelector("#record-shares tr.share"), "data-state", "revoked"));
       assertThat(send("GET", "/api/records/" + d2, tokens.get(Role.PARTNER), null).statusCode())
-          .isEqualTo(404);
+          .isEqualTo(403);
     } finally {
       driver.quit();
     }

@@ -188,7 +188,7 @@ class AgencyScopeWebTest {
     JsonNode view = JSON.readTree(send(customs, "GET", "/api/entities/" + own, null).body());
     assertThat(ids(view.get("candidates"))).contains(visible).doesNotContain(policeOnly);
     assertThat(send(customs, "GET", "/api/entities/" + policeOnly, null).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
 
     // neither API nor form may pull in an entity the actor cannot read
     HttpResponse<String> api =
@@ -197,7 +197,7 @@ class AgencyScopeWebTest {
             "POST",
             "/api/entities/" + own + "/merge",
             "{\"mergedId\":" + policeOnly + ",\"reason\":\"same trader\"}");
-    assertThat(api.statusCode()).as(api.body()).isEqualTo(404);
+    assertThat(api.statusCode()).as(api.body()).isEqualTo(403);
     HttpResponse<String> form =
         send(
             customs,
@@ -205,7 +205,7 @@ class AgencyScopeWebTest {
             "/entities/" + own + "/merge",
             "mergedId=" + policeOnly + "&reason=same+trader",
             "application/x-www-form-urlencoded");
-    assertThat(form.statusCode()).as(form.body()).isEqualTo(404);
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(403);
     assertThat(mergedInto(policeOnly)).isEmpty();
 
     // a merge of two visible entities: the merged one's records and spellings join the survivor
@@ -299,8 +299,8 @@ class AgencyScopeWebTest {
         JSON.readTree(send(police, "GET", "/api/records/declaration/SRC-1", null).body());
     assertThat(theirs.get("agency").asText()).isEqualTo("police-jp");
     assertThat(send(customs, "GET", "/api/records/seizure/SRC-S1", null).statusCode())
-        .isEqualTo(404);
-    assertThat(send(customs, "GET", "/records/seizure/SRC-S1", null).statusCode()).isEqualTo(404);
+        .isEqualTo(403);
+    assertThat(send(customs, "GET", "/records/seizure/SRC-S1", null).statusCode()).isEqualTo(403);
     HttpResponse<String> redirect = send(customs, "GET", "/records/declaration/SRC-1", null);
     assertThat(redirect.headers().firstValue("Location"))
         .contains("/records/" + mine.get("id").asLong());
@@ -360,7 +360,7 @@ class AgencyScopeWebTest {
   @Test
   void anIdOnlyAnotherAgencysUnsharedRecordsHoldAnswersExactlyAsAnUnknownIdOnEveryRoute()
       throws Exception {
-    // the administration's own reader: before, it was told 403 "appears only in records of
+    // the administration's own reader: before, it alone was told "appears only in records of
     // another agency", and a merge of hidden entities named the entity it kept
     ingest(
         police,
@@ -420,7 +420,7 @@ class AgencyScopeWebTest {
                   r[3])
               .replaceAll("(?<!\\d)" + hidden + "(?!\\d)", "ID");
       assertThat(seen).as(r[0] + " " + r[1]).isEqualTo(none).doesNotContain("Mujina");
-      assertThat(seen).as(r[0] + " " + r[1]).startsWith("404");
+      assertThat(seen).as(r[0] + " " + r[1]).startsWith("403");
     }
     for (String path : List.of("/api/records/ID", "/records/ID", "/api/sharing/records/ID")) {
       String seen = answer("GET", path, hiddenRecord, null, json);
@@ -429,7 +429,7 @@ class AgencyScopeWebTest {
           .isEqualTo(
               answer("GET", path, unknown, null, json)
                   .replaceAll("(?<!\\d)" + hiddenRecord + "(?!\\d)", "ID"));
-      assertThat(seen).as(path).startsWith("404");
+      assertThat(seen).as(path).startsWith("403");
     }
     String undo = "{\"reason\":\"not the same party\"}";
     String seenUndo = answer("POST", "/api/merges/ID/undo", hiddenMerge, undo, json);
@@ -477,9 +477,9 @@ class AgencyScopeWebTest {
                 .header("Accept-Language", "ja")
                 .build(),
             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(missing.statusCode()).isEqualTo(404);
+    assertThat(missing.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(missing.body()).get("message").asText())
-        .isEqualTo("記録 987654 は見つかりません。");
+        .isEqualTo("記録 987654 は参照できません。存在しないか、他機関の記録で貴機関には共有されていません。");
 
     // merges
     ingest(customs, "declarations", declaration("LANG-D1", "Kawauso Shoji"));

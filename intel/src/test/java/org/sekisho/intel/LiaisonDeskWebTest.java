@@ -374,7 +374,7 @@ class LiaisonDeskWebTest {
     assertThat(done.statusCode()).as(done.body()).isEqualTo(303);
     assertThat(done.headers().firstValue("Location"))
         .contains("/sharing?agency=police-jp#readable");
-    assertThat(send(police, "GET", "/api/records/" + sz2, null).statusCode()).isEqualTo(404);
+    assertThat(send(police, "GET", "/api/records/" + sz2, null).statusCode()).isEqualTo(403);
     String html = page(liaison, "/sharing?agency=police-jp", "en").body();
     assertThat(html).doesNotContain("class=\"readable\" data-record=\"" + sz2 + "\"");
     assertThat(row(html, "data-event=\"revoked\" data-record=\"" + sz2 + "\""))

@@ -281,22 +281,23 @@ class PartnerSeesOnlySharedWebTest {
     long before = audited("record.read.denied", "record:" + hidden);
     HttpResponse<String> byId = send(police, "GET", "/api/records/" + hidden, null);
     HttpResponse<String> unknown = send(police, "GET", "/api/records/99999999", null);
-    assertThat(byId.statusCode()).as(byId.body()).isEqualTo(404);
-    assertThat(unknown.statusCode()).isEqualTo(404);
-    assertThat(byId.body()).doesNotContain("another agency");
+    assertThat(byId.statusCode()).as(byId.body()).isEqualTo(403);
+    assertThat(unknown.statusCode()).isEqualTo(403);
+    // the same answer as for an id nobody holds: nothing tells that this one exists
+    assertThat(byId.body()).isEqualTo(unknown.body().replace("99999999", Long.toString(hidden)));
     assertThat(send(police, "GET", "/records/" + hidden, null, "text/html").statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(audited("record.read.denied", "record:" + hidden)).isEqualTo(before + 2);
-    // by kind and source id: not found either, and audited as the read by id is
+    // by kind and source id: refused alike, and audited as the read by id is
     assertThat(send(police, "GET", "/api/records/seizure/SZ-PV-7", null).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(send(police, "GET", "/records/seizure/SZ-PV-7", null, "text/html").statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(audited("record.read.denied", "record:" + hidden)).isEqualTo(before + 4);
     // a source id nobody holds names no record to audit
     long denials = denied();
     assertThat(send(police, "GET", "/api/records/seizure/SZ-PV-NONE", null).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     assertThat(denied()).isEqualTo(denials);
     // the record shared with the partner is read as ever
     assertThat(send(police, "GET", "/api/records/" + record("SZ-PV-2"), null).statusCode())

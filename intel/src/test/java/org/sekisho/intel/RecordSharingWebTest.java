@@ -157,7 +157,7 @@ class RecordSharingWebTest {
     HttpResponse<String> none = send(liaison, "POST", "/api/sharing/records/" + seizure, share);
     assertThat(none.statusCode()).isEqualTo(400);
     assertThat(JSON.readTree(none.body()).get("error").asText()).isEqualTo("no-agreement");
-    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(404);
+    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(403);
 
     // only an administrator records an agreement; it covers seizures, not declarations
     String mou =
@@ -195,9 +195,9 @@ class RecordSharingWebTest {
     // the partner reads it at once and finds it in search
     assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(200);
     assertThat(send(police, "GET", "/api/search?q=cocaine", null).body()).contains("SZ-SHARE-1");
-    // ... and only that one: the other seizure was not shared, and is not found as an unknown id
+    // ... and only that one: the other seizure was not shared, and is refused as an unknown id is
     assertThat(send(police, "GET", "/api/records/" + id("SZ-SHARE-2"), null).statusCode())
-        .isEqualTo(404);
+        .isEqualTo(403);
     // with whom it is shared is the owner's to know
     assertThat(send(police, "GET", "/api/sharing/records/" + seizure, null).statusCode())
         .isEqualTo(403);
@@ -214,7 +214,7 @@ class RecordSharingWebTest {
     HttpResponse<String> revoked =
         send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}");
     assertThat(revoked.statusCode()).as(revoked.body()).isEqualTo(200);
-    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(404);
+    assertThat(send(police, "GET", "/api/records/" + seizure, null).statusCode()).isEqualTo(403);
     // ended already: a conflict, not "not found"
     assertThat(send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}").statusCode())
         .isEqualTo(409);

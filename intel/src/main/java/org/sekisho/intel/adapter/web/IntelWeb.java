@@ -701,10 +701,10 @@ public final class IntelWeb implements WebModule {
   }
 
   /**
-   * Refused as not found unless the reader may read record {@code id}: one another agency holds and
-   * has not shared with the reader's answers exactly as an id that does not exist (status, code,
-   * message), for every caller, the administration's readers included, so that no answer tells
-   * which ids exist; the denied read is audited all the same.
+   * Refused ({@link #unavailable}) unless the reader may read record {@code id}: one another agency
+   * holds and has not shared with the reader's answers exactly as an id that does not exist
+   * (status, code, message), for every caller, the administration's readers included, so that no
+   * answer tells which ids exist; the denied read is audited all the same.
    */
   private void requireRecord(Context ctx, long id) {
     Visibility v = queries.recordVisibility(id, reader(ctx));
@@ -712,14 +712,14 @@ public final class IntelWeb implements WebModule {
       Web.audit(ctx, "record.read.denied", "record:" + id, Map.of());
     }
     if (v != Visibility.VISIBLE) {
-      throw notFound(ctx, "record", id);
+      throw unavailable(ctx, "record", Long.toString(id));
     }
   }
 
   /**
-   * Refused as not found unless the reader may read entity {@code id}: one that only records the
-   * reader may not read name answers exactly as an id that does not exist, for every caller (see
-   * {@link #requireRecord}); the denied read is audited all the same.
+   * Refused ({@link #unavailable}) unless the reader may read entity {@code id}: one named only by
+   * records the reader may not read answers exactly as an id that does not exist, for every caller
+   * (see {@link #requireRecord}); the denied read is audited all the same.
    */
   private void requireEntity(Context ctx, long id) {
     Visibility v = queries.entityVisibility(id, reader(ctx));
@@ -727,7 +727,7 @@ public final class IntelWeb implements WebModule {
       Web.audit(ctx, "entity.read.denied", "entity:" + id, Map.of());
     }
     if (v != Visibility.VISIBLE) {
-      throw notFound(ctx, "entity", id);
+      throw unavailable(ctx, "entity", Long.toString(id));
     }
   }
 
@@ -735,6 +735,18 @@ public final class IntelWeb implements WebModule {
    * Not found, worded in the reader's language ({@code api.error.not-found.<what>}): the one answer
    * for an id that does not exist and one the reader may not read.
    */
+  /**
+   * The one answer for a record or entity the reader may not read, whether it does not exist or
+   * only another agency's unshared records hold it: 403, the same status, code and words either
+   * way, so that the answer never tells that a hidden one exists (as a store answers access denied
+   * for a missing key to a caller who may not list it). The caller audits a denied read.
+   */
+  private static HttpProblem unavailable(Context ctx, String what, String id) {
+    return worded(
+        ctx,
+        Problem.of("forbidden", "", Web.messages(ctx).get("api.error.unavailable." + what, id)));
+  }
+
   private static HttpProblem notFound(Context ctx, String what, long id) {
     return worded(
         ctx,
@@ -754,7 +766,10 @@ public final class IntelWeb implements WebModule {
    */
   private void renderRecord(Context ctx, long id, FormRefusal refused) {
     requireRecord(ctx, id);
-    var r = queries.record(id, reader(ctx)).orElseThrow(() -> notFound(ctx, "record", id));
+    var r =
+        queries
+            .record(id, reader(ctx))
+            .orElseThrow(() -> unavailable(ctx, "record", Long.toString(id)));
     Web.audit(
         ctx, "record.read", "record:" + id, Map.of("kind", r.kind(), "sourceId", r.sourceId()));
     String prettyJson;
@@ -810,7 +825,8 @@ public final class IntelWeb implements WebModule {
 
   /**
    * The id of the record a kind and source id in the path name for the reader: its own agency's,
-   * else one shared with it; another agency's unshared record is not found, as an unknown id is.
+   * else one shared with it; another agency's unshared record is refused exactly as an unknown id
+   * is.
    */
   private long bySource(Context ctx) {
     String kind = ctx.pathParam("kind");
@@ -827,7 +843,7 @@ public final class IntelWeb implements WebModule {
       for (long hidden : queries.hiddenRecordIds(kind, sourceId, reader(ctx))) {
         Web.audit(ctx, "record.read.denied", "record:" + hidden, Map.of());
       }
-      throw HttpProblem.notFound(kind + " " + sourceId);
+      throw unavailable(ctx, "record", kind + " " + sourceId);
     }
     return id.get();
   }
@@ -838,7 +854,10 @@ public final class IntelWeb implements WebModule {
 
   private void recordApi(Context ctx, long id) {
     requireRecord(ctx, id);
-    var r = queries.record(id, reader(ctx)).orElseThrow(() -> notFound(ctx, "record", id));
+    var r =
+        queries
+            .record(id, reader(ctx))
+            .orElseThrow(() -> unavailable(ctx, "record", Long.toString(id)));
     Web.audit(
         ctx, "record.read", "record:" + id, Map.of("kind", r.kind(), "sourceId", r.sourceId()));
     Map<String, Object> body = new LinkedHashMap<>();
@@ -919,7 +938,10 @@ public final class IntelWeb implements WebModule {
    */
   private void renderEntity(Context ctx, long id, FormRefusal refused) {
     requireEntity(ctx, id);
-    var e = queries.entity(id, reader(ctx), 200).orElseThrow(() -> notFound(ctx, "entity", id));
+    var e =
+        queries
+            .entity(id, reader(ctx), 200)
+            .orElseThrow(() -> unavailable(ctx, "entity", Long.toString(id)));
     Web.audit(ctx, "entity.read", "entity:" + id, Map.of("type", e.type()));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("e", e);
