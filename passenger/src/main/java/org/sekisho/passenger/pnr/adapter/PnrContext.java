@@ -12,6 +12,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.names.adapter.kuromoji.KuromojiReadings;
 import org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore;
 import org.sekisho.passenger.pnr.adapter.inbox.PnrInbox;
 import org.sekisho.passenger.pnr.adapter.web.PnrOwner;
@@ -107,7 +108,8 @@ public final class PnrContext implements BoundedContext {
             audit,
             clock,
             homeCountry,
-            TravellerKeySecret.load(dataDir, System.getenv()));
+            TravellerKeySecret.load(dataDir, System.getenv()),
+            KuromojiReadings.normaliser());
     this.rules = new PassengerRules(screeningStore, screening, audit, clock);
     this.watchlists = new WatchlistImport(screeningStore, screening, audit, clock);
     this.lists = new ScreeningLists(screeningStore, screening, audit, clock);

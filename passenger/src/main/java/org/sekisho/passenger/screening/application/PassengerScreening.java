@@ -52,6 +52,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
   private final ApiTravellerKeys apiKeys;
   private volatile FlightScreening engine;
   private volatile int listEntries;
+  private final NameNormaliser names;
   private volatile int ruleCount;
   private volatile boolean loaded;
   private String watchlistsLoaded = "";
@@ -76,6 +77,24 @@ public final class PassengerScreening implements PnrIngest.Listener {
       Clock clock,
       String homeCountry,
       ApiTravellerKeys apiKeys) {
+    this(store, audit, clock, homeCountry, apiKeys, new NameNormaliser());
+  }
+
+  /**
+   * @param homeCountry alpha-2 country whose arrivals and departures are screened (flights list)
+   * @param apiKeys keys API travellers; its secret must outlive restarts for a re-sent list to meet
+   *     its earlier travellers by key
+   * @param names how names are normalised and read before they are compared: with a Japanese
+   *     dictionary behind it, a watchlist entry in kanji meets the romaji of a passport
+   */
+  public PassengerScreening(
+      ScreeningStore store,
+      AuditTrail audit,
+      Clock clock,
+      String homeCountry,
+      ApiTravellerKeys apiKeys,
+      NameNormaliser names) {
+    this.names = Objects.requireNonNull(names, "names");
     this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
     this.store = Objects.requireNonNull(store, "store");
     this.audit = Objects.requireNonNull(audit, "audit");
@@ -160,7 +179,7 @@ public final class PassengerScreening implements PnrIngest.Listener {
   }
 
   private Watchlist watchlist() {
-    Watchlist.Builder b = new Watchlist.Builder(new NameMatcher(new NameNormaliser(), false));
+    Watchlist.Builder b = new Watchlist.Builder(new NameMatcher(names, false));
     int[] n = {0};
     store.entries(
         e -> {

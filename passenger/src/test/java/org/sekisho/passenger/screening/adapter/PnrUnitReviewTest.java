@@ -395,6 +395,29 @@ class PnrUnitReviewTest {
   }
 
   @Test
+  void aWatchlistEntryWrittenInKanjiHitsTheTravellerWhosePassportSpellsItInRomaji()
+      throws Exception {
+    // a domestic alert names her as 小野寺裕子; the airline sends the passport's ONODERA HIROKO,
+    // a reading of 裕子 the dictionary gives second (Yuko first)
+    importList("kanji-alerts", "kanji-alerts,K1,小野寺裕子,,1985-03-12,jp,,high\n");
+    String text =
+        push(
+            "KANJI1",
+            "0071",
+            "RCI+JL:KNJ001::011126:1015'TIF+ONODERA+HIROKO:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK2000002/JPN/12MAR85/F/30JUN31/ONODERA/HIROKO+::1'"
+                + "RCI+JL:KNJ002::011126:1015'TIF+ONODA+HIROSHI:A:1'"
+                + "SSR+DOCS:HK:1:JL:::::/P/JPN/TK2000003/JPN/12MAR85/M/30JUN31/ONODA/HIROSHI+::1'"
+                + leg("0071"));
+    assertThat(post("/api/pnr", text).statusCode()).isEqualTo(200);
+    JsonNode f = flight("JL0071");
+    JsonNode hit = hitBy(f, "watchlist:kanji-alerts/K1", "");
+    assertThat(hit.get("traveller").asText()).startsWith("JL/KNJ001/");
+    // the other traveller on the booking, ONODA HIROSHI, is not taken for her
+    assertThat(hits(f, "watchlist")).hasSize(1);
+  }
+
+  @Test
   void aDelistedEntrysOpenHitIsWithdrawnSayingSo() throws Exception {
     importList("delist-test", "delist-test,R1,Kenta Fujimoto,,1990-01-02,jp,,high\n");
     String text =

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.sekisho.names.adapter.kuromoji.KuromojiReadings;
 import org.sekisho.names.domain.NameMatcher;
-import org.sekisho.names.domain.NameNormaliser;
 import org.sekisho.names.domain.watchlist.PartialDate;
 import org.sekisho.names.domain.watchlist.Severity;
 import org.sekisho.names.domain.watchlist.Watchlist;
@@ -112,7 +112,8 @@ public final class ScreeningBenchCommand implements Callable<Integer> {
     for (int i = 0; i < family.length; i++) {
       family[i] = word(rnd, 2 + rnd.nextInt(3));
     }
-    Watchlist.Builder b = new Watchlist.Builder(new NameMatcher(new NameNormaliser(), false));
+    Watchlist.Builder b =
+        new Watchlist.Builder(new NameMatcher(KuromojiReadings.normaliser(), false));
     List<String> listed = new ArrayList<>();
     for (int i = 0; i < size; i++) {
       String name = name(rnd);
