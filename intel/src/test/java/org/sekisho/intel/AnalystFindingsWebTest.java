@@ -296,10 +296,10 @@ class AnalystFindingsWebTest {
             "99999999",
             "reason",
             "同じ電話番号と住所");
-    assertThat(badId.statusCode()).isEqualTo(404);
+    assertThat(badId.statusCode()).isEqualTo(403);
     assertThat(badId.body())
         .contains("id=\"merge-error\"")
-        .contains("閲覧できるエンティティの中に 99999999 は見つかりません")
+        .contains("エンティティ 99999999 は参照できません。存在しないか")
         .contains("value=\"同じ電話番号と住所\"")
         .contains("value=\"99999999\"");
     // itself

@@ -153,7 +153,7 @@ class LiaisonDeskBrowserTest {
       assertThat(d.findElement(By.id("share-purpose")).getAttribute("value")).isEqualTo("tip");
       assertThat(d.findElement(By.id("share-purpose")).getAttribute("aria-invalid"))
           .isEqualTo("true");
-      assertThat(policeReads(id)).isEqualTo(404);
+      assertThat(policeReads(id)).isEqualTo(403);
 
       WebElement purpose = d.findElement(By.id("share-purpose"));
       purpose.clear();
@@ -188,7 +188,7 @@ class LiaisonDeskBrowserTest {
                   .getText())
           .contains("investigation handed over")
           .contains("mei");
-      assertThat(policeReads(id)).isEqualTo(404);
+      assertThat(policeReads(id)).isEqualTo(403);
 
       // the record page says the same
       d.findElement(By.cssSelector("tr.event[data-event='revoked'] a")).click();

@@ -452,11 +452,11 @@ class LiaisonReviewWebTest {
                         .one());
     HttpResponse<String> unreadable = send(police, "GET", "/api/entities/" + entity, null);
     HttpResponse<String> absent = send(police, "GET", "/api/entities/987654321", null);
-    assertThat(unreadable.statusCode()).isEqualTo(404);
-    assertThat(absent.statusCode()).isEqualTo(404);
+    assertThat(unreadable.statusCode()).isEqualTo(403);
+    assertThat(absent.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(unreadable.body()).get("error").asText())
         .isEqualTo(JSON.readTree(absent.body()).get("error").asText());
-    // the administration's own readers are still told it is another agency's
+    // the owning agency's readers read it
     assertThat(send(officer, "GET", "/api/entities/" + entity, null).statusCode()).isEqualTo(200);
   }
 
