@@ -801,6 +801,15 @@ class IntelWebTest {
         .contains("href=\"/entities/" + latin + "\">Suzuki Bussan</a>")
         .contains("shares trader number JP2217552144819")
         .contains("id=\"merge-by-id\"");
+    // the kanji name's reading, by which its romaji spellings are matched, is on the page and in
+    // the API; a Latin name has none
+    assertThat(page).contains("id=\"entity-reading\"").contains(">SUZUKI BUSSAN</dd>");
+    assertThat(
+            JSON.readTree(send("GET", "/api/entities/" + kanji, null).body())
+                .get("reading")
+                .asText())
+        .isEqualTo("SUZUKI BUSSAN");
+    assertThat(entity.get("reading").isNull()).isTrue();
     // a given id merged from the page's form
     HttpResponse<String> merged =
         http.send(

@@ -93,6 +93,11 @@ class JapaneseReadingCandidatesTest {
     // 王小明 is not read Japanese (Ō Shōmei): the two stay strangers
     assertThat(candidateIds(persons.get("JR-3"))).doesNotContain(persons.get("JR-4"));
     assertThat(candidateIds(persons.get("JR-4"))).doesNotContain(persons.get("JR-3"));
+    // the entity shows the reading it is matched by, so an analyst sees why they are candidates
+    assertThat(queries.entity(persons.get("JR-1"), READER, 200).orElseThrow().reading())
+        .contains("TARO YAMADA");
+    assertThat(queries.entity(persons.get("JR-2"), READER, 200).orElseThrow().reading()).isEmpty();
+    assertThat(queries.entity(persons.get("JR-3"), READER, 200).orElseThrow().reading()).isEmpty();
   }
 
   @Test

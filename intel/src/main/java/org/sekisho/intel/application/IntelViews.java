@@ -385,6 +385,12 @@ public final class IntelViews {
       Optional<String> undoneBy,
       Optional<String> undoReason) {}
 
+  /**
+   * An entity as its page and API show it.
+   *
+   * @param reading how a name written in Japanese reads in passport romaji (the key its romaji
+   *     spellings are matched by), empty for any other name
+   */
   public record EntityView(
       long id,
       String type,
@@ -395,7 +401,8 @@ public final class IntelViews {
       long recordCount,
       List<Candidate> candidates,
       List<Merge> merges,
-      List<String> spellings) {}
+      List<String> spellings,
+      Optional<String> reading) {}
 
   public record Node(String id, String label, String type, long dbId) {}
 

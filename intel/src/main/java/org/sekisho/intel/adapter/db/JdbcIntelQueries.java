@@ -1166,7 +1166,10 @@ public final class JdbcIntelQueries implements IntelQueries {
                   count,
                   candidates,
                   merges,
-                  spellings));
+                  spellings,
+                  // the reading as a name: the key's qualifier (|JP, |1990-04-01) is the key's
+                  Optional.ofNullable(reading)
+                      .map(r -> r.indexOf('|') < 0 ? r : r.substring(0, r.indexOf('|')))));
         });
   }
 
