@@ -99,6 +99,9 @@ public final class IntelWeb implements WebModule {
   private final Agencies agencies;
   private final IngestRuns runs;
   // numbers shown with every digit, in plain form (never through a double, never 1E-7)
+  // one mapper for the small bodies and texts read and written outside the records' exact JSON
+  private static final ObjectMapper PLAIN_JSON = new ObjectMapper();
+
   private final ObjectMapper pretty = org.sekisho.intel.adapter.format.ExactJson.indented();
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
@@ -381,7 +384,7 @@ public final class IntelWeb implements WebModule {
   /** The text of a JSON body's field, or empty: for the texts that name what was typed. */
   private static String bodyText(Context ctx, String field) {
     try {
-      JsonNode body = ctx.body().isBlank() ? null : new ObjectMapper().readTree(ctx.body());
+      JsonNode body = ctx.body().isBlank() ? null : PLAIN_JSON.readTree(ctx.body());
       JsonNode v = body == null || !body.isObject() ? null : body.get(field);
       return v == null || v.isContainerNode() || v.isNull() ? "" : v.asText();
     } catch (IOException | RuntimeException e) {
@@ -1013,7 +1016,7 @@ public final class IntelWeb implements WebModule {
     }
     texts.put("roles", roles);
     try {
-      return new ObjectMapper().writeValueAsString(texts);
+      return PLAIN_JSON.writeValueAsString(texts);
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new UncheckedIOException(e);
     }
