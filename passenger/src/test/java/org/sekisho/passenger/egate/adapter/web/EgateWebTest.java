@@ -464,6 +464,55 @@ class EgateWebTest {
   }
 
   @Test
+  void aListedMemberReferredForAnotherReasonShowsTheOfficerWhoseDeclarationCoversThem()
+      throws Exception {
+    Travellers member = Travellers.member(server.issuer, server.traveller.declaration().arrival());
+    Map<String, String> f = form(server.traveller);
+    f.put("family6", "1");
+    f.put("familyPassports", "UTO " + Travellers.MEMBER_NUMBER);
+    // the member's own passport and the head's QR, but the head's face at the camera
+    HttpResponse<String> referred =
+        decide(decisionBody(member, issueQrText(f), server.traveller.portrait()));
+    assertThat(referred.body()).contains("\"decision\":\"secondary-inspection\"");
+    Matcher id = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(referred.body());
+    assertThat(id.find()).isTrue();
+    String officer = server.token("officer");
+    String en =
+        server
+            .send(
+                "GET", "/egate/referrals?capture=" + id.group(1) + "&lang=en", officer, null, null)
+            .body();
+    assertThat(en)
+        .contains("data-reason=\"FACE_MISMATCH\"")
+        .doesNotContain("DECLARATION_NOT_FOR_THIS_PASSPORT")
+        .contains("Covered by the declaration of")
+        .contains("id=\"declared-by\">the head of family, passport UTO:" + Travellers.NUMBER + "<");
+    String ja =
+        server
+            .send(
+                "GET", "/egate/referrals?capture=" + id.group(1) + "&lang=ja", officer, null, null)
+            .body();
+    assertThat(ja)
+        .contains("家族として含まれる申告")
+        .contains("id=\"declared-by\">世帯主の旅券 UTO:" + Travellers.NUMBER + " の申告<");
+    // the head's own referral names no declarant: the line is for members only
+    HttpResponse<String> head =
+        decide(decisionBody(Travellers.altered(issueQrText(f)), server.traveller.portrait()));
+    Matcher headId = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(head.body());
+    assertThat(headId.find()).isTrue();
+    assertThat(
+            server
+                .send(
+                    "GET",
+                    "/egate/referrals?capture=" + headId.group(1) + "&lang=en",
+                    officer,
+                    null,
+                    null)
+                .body())
+        .doesNotContain("id=\"declared-by\"");
+  }
+
+  @Test
   void familyPassportsAreCheckedOnTheFormAndTheApi() throws Exception {
     Map<String, String> f = form(server.traveller);
     f.put("familyPassports", "UTO " + Travellers.MEMBER_NUMBER);
