@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -152,7 +153,8 @@ public final class ModelReleaseWeb implements WebModule {
     try {
       return Integer.parseInt(ctx.pathParam("version").strip());
     } catch (NumberFormatException e) {
-      throw HttpProblem.of("invalid-parameter", "version", "expected a whole number");
+      throw new HttpProblem(
+          Problem.of("invalid-parameter", "version", "expected a whole number").worded("whole"));
     }
   }
 

@@ -671,11 +671,14 @@ public final class TargetingWeb implements WebModule {
 
   private WorkItem readItem(Context ctx) {
     long id = longParam(ctx, "id");
-    WorkItem w = worklist.item(id).orElseThrow(() -> HttpProblem.notFound("assessment " + id));
+    WorkItem w =
+        worklist.item(id).orElseThrow(() -> notFound("assessment " + id, "no-assessment", id));
     Principal p = Web.principal(ctx);
     if (!p.has(Role.ANALYST) && !w.office().equalsIgnoreCase(p.office())) {
       Web.audit(ctx, "targeting.assessment.read.denied", "assessment:" + id, Map.of());
-      throw HttpProblem.of("forbidden", "", "assessment " + id + " belongs to another office");
+      throw new HttpProblem(
+          Problem.of("forbidden", "", "assessment " + id + " belongs to another office")
+              .worded("other-office-item", id));
     }
     Web.audit(
         ctx, "targeting.assessment.read", "assessment:" + id, Map.of("record", w.recordKey()));
@@ -894,8 +897,9 @@ public final class TargetingWeb implements WebModule {
       Context ctx, WorkItem w, String result, String revenue, boolean seizure, String note) {
     Principal p = Web.principal(ctx);
     if (!w.office().equalsIgnoreCase(p.office())) {
-      throw HttpProblem.of(
-          "forbidden", "", "only inspectors of " + w.office() + " record its outcome");
+      throw new HttpProblem(
+          Problem.of("forbidden", "", "only inspectors of " + w.office() + " record its outcome")
+              .worded("other-office", w.office()));
     }
     Outcome<WorkItem> o =
         worklist.recordOutcome(w.id(), result, revenue, seizure, note, p.username());
@@ -972,7 +976,7 @@ public final class TargetingWeb implements WebModule {
       long cid = parseLong(id, "id");
       List<StoredCriterion> h = criteria.history(cid);
       if (h.isEmpty()) {
-        throw HttpProblem.notFound("criterion " + cid);
+        throw notFound("criterion " + cid, "criterion-not-found", cid);
       }
       StoredCriterion c = h.get(0);
       history = h;
@@ -1123,7 +1127,9 @@ public final class TargetingWeb implements WebModule {
   private static HttpProblem pageProblem(Context ctx, HttpProblem e) {
     Problem p = e.problem();
     Optional<String> words = PageProblems.message(Web.messages(ctx), p);
-    return words.isEmpty() ? e : new HttpProblem(Problem.of(p.code(), p.field(), words.get()));
+    return words.isEmpty()
+        ? e
+        : new HttpProblem(new Problem(p.code(), words.get(), p.field(), p.key(), p.args()));
   }
 
   /**
@@ -1354,7 +1360,7 @@ public final class TargetingWeb implements WebModule {
         history.stream()
             .filter(x -> x.version() == v)
             .findFirst()
-            .orElseThrow(() -> HttpProblem.notFound("criterion c" + id + "v" + v));
+            .orElseThrow(() -> notFound("criterion c" + id + "v" + v, "version-not-found", id, v));
     Map<String, Object> m = new HashMap<>();
     m.put("c", c);
     m.put("history", history);
@@ -1378,7 +1384,7 @@ public final class TargetingWeb implements WebModule {
         criteria.history(id).stream()
             .filter(x -> x.version() == v)
             .findFirst()
-            .orElseThrow(() -> HttpProblem.notFound("criterion c" + id + "v" + v));
+            .orElseThrow(() -> notFound("criterion c" + id + "v" + v, "version-not-found", id, v));
     int days;
     try {
       days = days(form(ctx, "days"));
@@ -1438,7 +1444,7 @@ public final class TargetingWeb implements WebModule {
 
   private ReferenceList list(Context ctx) {
     String name = ctx.pathParam("name");
-    return lists.find(name).orElseThrow(() -> HttpProblem.notFound("list " + name));
+    return lists.find(name).orElseThrow(() -> notFound("list " + name, "no-list", name));
   }
 
   private void listPage(Context ctx) {
@@ -2500,6 +2506,14 @@ public final class TargetingWeb implements WebModule {
     };
   }
 
+  /**
+   * {@link HttpProblem#notFound}'s refusal ({@code what was not found}), worded {@code key} with
+   * {@code args} so that a page says it in the reader's language.
+   */
+  private static HttpProblem notFound(String what, String key, Object... args) {
+    return new HttpProblem(HttpProblem.notFound(what).problem().worded(key, args));
+  }
+
   private static long longParam(Context ctx, String name) {
     return parseLong(ctx.pathParam(name), name);
   }
@@ -2508,7 +2522,8 @@ public final class TargetingWeb implements WebModule {
     try {
       return Long.parseLong(s.strip());
     } catch (NumberFormatException e) {
-      throw HttpProblem.of("invalid-parameter", name, "expected a whole number");
+      throw new HttpProblem(
+          Problem.of("invalid-parameter", name, "expected a whole number").worded("whole"));
     }
   }
 
@@ -2524,8 +2539,9 @@ public final class TargetingWeb implements WebModule {
     } catch (NumberFormatException e) {
       // below
     }
-    throw HttpProblem.of(
-        "invalid-parameter", "days", "expected a whole number of days from 1 to 366");
+    throw new HttpProblem(
+        Problem.of("invalid-parameter", "days", "expected a whole number of days from 1 to 366")
+            .worded("days"));
   }
 
   private static Optional<LocalDate> date(String s, String field) {
@@ -2535,7 +2551,8 @@ public final class TargetingWeb implements WebModule {
     try {
       return Optional.of(LocalDate.parse(s.strip()));
     } catch (DateTimeParseException e) {
-      throw HttpProblem.of("invalid-parameter", field, "expected a date like 2026-11-27");
+      throw new HttpProblem(
+          Problem.of("invalid-parameter", field, "expected a date like 2026-11-27").worded("date"));
     }
   }
 

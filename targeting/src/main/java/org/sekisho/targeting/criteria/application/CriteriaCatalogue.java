@@ -121,54 +121,73 @@ public final class CriteriaCatalogue {
         && d.effectiveTo().isPresent()
         && d.effectiveTo().get().isBefore(d.effectiveFrom().get())) {
       return Outcome.rejected(
-          "invalid-dates", "effectiveTo", "the end date is before the start date");
+          Problem.of("invalid-dates", "effectiveTo", "the end date is before the start date")
+              .worded("dates"));
     }
     LocalDate today = today();
     if (d.effectiveTo().isPresent() && d.effectiveTo().get().isBefore(today)) {
       // refused, not saved with a warning: a version whose period is over could never be in force
       return Outcome.rejected(
-          "invalid-dates",
-          "effectiveTo",
-          "the effective period ended on "
-              + d.effectiveTo().get()
-              + " (today is "
-              + today
-              + "): a version saved now would never be in force; give an end date of today or"
-              + " later, or none");
+          Problem.of(
+                  "invalid-dates",
+                  "effectiveTo",
+                  "the effective period ended on "
+                      + d.effectiveTo().get()
+                      + " (today is "
+                      + today
+                      + "): a version saved now would never be in force; give an end date of"
+                      + " today or later, or none")
+              .worded("criteria.period-over", d.effectiveTo().get(), today));
     }
     if (d.id().isPresent() && store.history(d.id().get()).isEmpty()) {
-      return Outcome.rejected("not-found", "id", "criterion " + d.id().get() + " does not exist");
+      return Outcome.rejected(
+          Problem.of("not-found", "id", "criterion " + d.id().get() + " does not exist")
+              .worded("no-criterion", d.id().get()));
     }
     Criterion crit = c.criteria().get(0);
     Optional<StoredCriterion> same = namesake(crit.name(), d.id());
     if (same.isPresent() && d.id().isPresent()) {
       // a new version renaming its criterion to another's name: two rules of one name in force
       return Outcome.rejected(
-          "conflict",
-          "name",
-          "a criterion named \""
-              + same.get().name()
-              + "\" exists already (c"
-              + same.get().id()
-              + ", newest version "
-              + same.get().key()
-              + "); give this version of c"
-              + d.id().get()
-              + " a name no other criterion in use bears");
+          Problem.of(
+                  "conflict",
+                  "name",
+                  "a criterion named \""
+                      + same.get().name()
+                      + "\" exists already (c"
+                      + same.get().id()
+                      + ", newest version "
+                      + same.get().key()
+                      + "); give this version of c"
+                      + d.id().get()
+                      + " a name no other criterion in use bears")
+              .worded(
+                  "name-taken-rename",
+                  same.get().name(),
+                  same.get().id(),
+                  same.get().key(),
+                  d.id().get()));
     }
     if (same.isPresent()) {
       return Outcome.rejected(
-          "conflict",
-          "name",
-          "a criterion named \""
-              + same.get().name()
-              + "\" exists already (c"
-              + same.get().id()
-              + ", newest version "
-              + same.get().key()
-              + "); send its id ("
-              + same.get().id()
-              + ") to save a new version of it, or give this one another name");
+          Problem.of(
+                  "conflict",
+                  "name",
+                  "a criterion named \""
+                      + same.get().name()
+                      + "\" exists already (c"
+                      + same.get().id()
+                      + ", newest version "
+                      + same.get().key()
+                      + "); send its id ("
+                      + same.get().id()
+                      + ") to save a new version of it, or give this one another name")
+              .worded(
+                  "name-taken",
+                  same.get().name(),
+                  same.get().id(),
+                  same.get().key(),
+                  same.get().id()));
     }
     StoredCriterion draft =
         new StoredCriterion(
@@ -192,36 +211,43 @@ public final class CriteriaCatalogue {
     Optional<StoredCriterion> v = store.version(id, version);
     if (v.isEmpty()) {
       return Outcome.rejected(
-          "not-found", "version", "criterion c" + id + "v" + version + " not found");
+          Problem.of("not-found", "version", "criterion c" + id + "v" + version + " not found")
+              .worded("no-version", id, version));
     }
     if (v.get().status() == StoredCriterion.Status.RELEASED) {
       // releasing again would change nothing but who and when it says released it
+      String released =
+          (v.get().releasedBy().isEmpty() ? "someone not recorded" : v.get().releasedBy())
+              + v.get().releasedAt().map(t -> " at " + t).orElse("");
       return Outcome.rejected(
-          "conflict",
-          "version",
-          "criterion c"
-              + id
-              + "v"
-              + version
-              + " is in force already: released by "
-              + (v.get().releasedBy().isEmpty() ? "someone not recorded" : v.get().releasedBy())
-              + v.get().releasedAt().map(t -> " at " + t).orElse(""));
+          Problem.of(
+                  "conflict",
+                  "version",
+                  "criterion c"
+                      + id
+                      + "v"
+                      + version
+                      + " is in force already: released by "
+                      + released)
+              .worded("released-already", id, version, released));
     }
     LocalDate today = today();
     if (v.get().effectiveTo().isPresent() && v.get().effectiveTo().get().isBefore(today)) {
       return Outcome.rejected(
-          "conflict",
-          "effectiveTo",
-          "criterion c"
-              + id
-              + "v"
-              + version
-              + " is effective until "
-              + v.get().effectiveTo().get()
-              + ", which is over (today is "
-              + today
-              + "): released, it would never be in force; save a version with a later"
-              + " effectiveTo and release that");
+          Problem.of(
+                  "conflict",
+                  "effectiveTo",
+                  "criterion c"
+                      + id
+                      + "v"
+                      + version
+                      + " is effective until "
+                      + v.get().effectiveTo().get()
+                      + ", which is over (today is "
+                      + today
+                      + "): released, it would never be in force; save a version with a later"
+                      + " effectiveTo and release that")
+              .worded("criteria.period-over", v.get().effectiveTo().get(), today));
     }
     List<Problem> problems =
         check(v.get().source()).stream().map(CriteriaProblem::toProblem).toList();
@@ -233,34 +259,44 @@ public final class CriteriaCatalogue {
     Optional<StoredCriterion> same = namesake(v.get().name(), Optional.of(id));
     if (same.isPresent()) {
       return Outcome.rejected(
-          "conflict",
-          "name",
-          "criterion c"
-              + id
-              + "v"
-              + version
-              + " is named \""
-              + v.get().name()
-              + "\", as c"
-              + same.get().id()
-              + " is ("
-              + same.get().key()
-              + "); save a version of c"
-              + id
-              + " under another name and release that");
+          Problem.of(
+                  "conflict",
+                  "name",
+                  "criterion c"
+                      + id
+                      + "v"
+                      + version
+                      + " is named \""
+                      + v.get().name()
+                      + "\", as c"
+                      + same.get().id()
+                      + " is ("
+                      + same.get().key()
+                      + "); save a version of c"
+                      + id
+                      + " under another name and release that")
+              .worded(
+                  "name-taken-release",
+                  id,
+                  version,
+                  v.get().name(),
+                  same.get().id(),
+                  same.get().key()));
     }
     if (!store.release(id, version, by, clock.instant())) {
       return Outcome.rejected(
-          "conflict",
-          "version",
-          "criterion c"
-              + id
-              + " was being changed by someone else at the same moment; reload it and release"
-              + " again if c"
-              + id
-              + "v"
-              + version
-              + " should still be in force");
+          Problem.of(
+                  "conflict",
+                  "version",
+                  "criterion c"
+                      + id
+                      + " was being changed by someone else at the same moment; reload it and"
+                      + " release again if c"
+                      + id
+                      + "v"
+                      + version
+                      + " should still be in force")
+              .worded("release-race", id, version));
     }
     rules.reload();
     return Outcome.accepted(store.version(id, version).orElseThrow());
@@ -279,16 +315,22 @@ public final class CriteriaCatalogue {
     String r = reason == null ? "" : reason.strip();
     if (r.length() < MIN_REASON) {
       return Outcome.rejected(
-          "reason-required",
-          "reason",
-          "say why the criterion is disabled, in at least " + MIN_REASON + " characters");
+          Problem.of(
+                  "reason-required",
+                  "reason",
+                  "say why the criterion is disabled, in at least " + MIN_REASON + " characters")
+              .worded("reason-required", MIN_REASON));
     }
     if (r.length() > 2000) {
-      return Outcome.rejected("invalid-reason", "reason", "longer than 2000 characters");
+      return Outcome.rejected(
+          Problem.of("invalid-reason", "reason", "longer than 2000 characters")
+              .worded("longer", 2000));
     }
     List<StoredCriterion> versions = store.history(id);
     if (versions.isEmpty()) {
-      return Outcome.rejected("not-found", "id", "criterion " + id + " does not exist");
+      return Outcome.rejected(
+          Problem.of("not-found", "id", "criterion " + id + " does not exist")
+              .worded("no-criterion", id));
     }
     StoredCriterion named =
         versions.stream()
@@ -298,22 +340,30 @@ public final class CriteriaCatalogue {
     CriterionState.Disabled already = store.disabled().get(id);
     if (already != null) {
       // disabling again would overwrite who disabled it, when and why
-      return Outcome.rejected(
-          "conflict",
-          "id",
-          "criterion c"
-              + id
-              + " is disabled already: by "
-              + (already.by().isEmpty() ? "someone not recorded" : already.by())
+      String who =
+          (already.by().isEmpty() ? "someone not recorded" : already.by())
               + already.at().map(t -> " at " + t).orElse("")
-              + (already.reason().isEmpty() ? "" : " (" + already.reason() + ")")
-              + "; releasing a version of it puts it back in force");
+              + (already.reason().isEmpty() ? "" : " (" + already.reason() + ")");
+      return Outcome.rejected(
+          Problem.of(
+                  "conflict",
+                  "id",
+                  "criterion c"
+                      + id
+                      + " is disabled already: by "
+                      + who
+                      + "; releasing a version of it puts it back in force")
+              .worded("disabled-already", id, who));
     }
     if (!store.disable(id, by, clock.instant(), r)) {
       return Outcome.rejected(
-          "conflict",
-          "id",
-          "criterion c" + id + " was being changed by someone else at the same moment; reload it");
+          Problem.of(
+                  "conflict",
+                  "id",
+                  "criterion c"
+                      + id
+                      + " was being changed by someone else at the same moment; reload it")
+              .worded("disable-race", id));
     }
     rules.reload();
     return Outcome.accepted(named);
@@ -369,12 +419,13 @@ public final class CriteriaCatalogue {
       if (!isOfficeCode(o)) {
         out.add(
             Problem.of(
-                "invalid-office",
-                "offices",
-                "'"
-                    + o
-                    + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK"
-                    + " or JPNRT-MAIL, or an office number"));
+                    "invalid-office",
+                    "offices",
+                    "'"
+                        + o
+                        + "' is no office code: expected a UN/LOCODE with an optional unit, like"
+                        + " JPYOK or JPNRT-MAIL, or an office number")
+                .worded("office", o));
       }
     }
     return out;

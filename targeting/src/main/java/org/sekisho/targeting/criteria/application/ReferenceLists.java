@@ -93,19 +93,26 @@ public final class ReferenceLists {
   public Outcome<ReferenceList> create(String name, String kind, String description, String by) {
     if (!ReferenceList.validName(name)) {
       return Outcome.rejected(
-          "invalid-name",
-          "name",
-          "expected lower-case letters, digits and hyphens (up to 63), e.g. high-risk-origins");
+          Problem.of(
+                  "invalid-name",
+                  "name",
+                  "expected lower-case letters, digits and hyphens (up to 63), e.g."
+                      + " high-risk-origins")
+              .worded("list-name"));
     }
     Optional<ListKind> k = ListKind.ofCode(kind);
     if (k.isEmpty()) {
       return Outcome.rejected(
-          "invalid-kind",
-          "kind",
-          "expected parties, countries, hs-codes, documents, addresses or phones");
+          Problem.of(
+                  "invalid-kind",
+                  "kind",
+                  "expected parties, countries, hs-codes, documents, addresses or phones")
+              .worded("list-kind"));
     }
     if (!store.create(name, k.get(), description == null ? "" : description.strip(), by)) {
-      return Outcome.rejected("conflict", "name", "a list named " + name + " exists already");
+      return Outcome.rejected(
+          Problem.of("conflict", "name", "a list named " + name + " exists already")
+              .worded("list-exists", name));
     }
     rules.reload();
     return Outcome.accepted(store.find(name).orElseThrow());
@@ -140,9 +147,12 @@ public final class ReferenceLists {
       }
       if (read.rows().isEmpty()) {
         return Outcome.rejected(
-            "empty-replacement",
-            "csv",
-            "a replacement needs at least one entry; remove entries one by one to empty a list");
+            Problem.of(
+                    "empty-replacement",
+                    "csv",
+                    "a replacement needs at least one entry; remove entries one by one to empty a"
+                        + " list")
+                .worded("empty-replacement"));
       }
       ListStore.Stored r = store.replaceEntries(name, read.rows(), by);
       rules.reload();
@@ -171,7 +181,7 @@ public final class ReferenceLists {
     }
     ListKind.Entry e = l.get().kind().normalise(value);
     if (!e.valid()) {
-      return Outcome.rejected("invalid-entry", "value", e.problem());
+      return Outcome.rejected(e.refusal().orElseThrow().at("value"));
     }
     List<ListCsv.Row> rows = new ArrayList<>();
     rows.add(new ListCsv.Row(e.value(), note == null ? "" : note.strip()));

@@ -65,6 +65,7 @@ public final class ListCsv {
       boolean quoted = false;
       boolean wasQuoted = false;
       String error = null;
+      String errorKey = "";
       while (pos < n) {
         char c = text.charAt(pos);
         if (quoted) {
@@ -92,6 +93,7 @@ public final class ListCsv {
             cell.setLength(0);
           } else if (error == null) {
             error = "a '\"' inside an unquoted cell; quote the whole cell";
+            errorKey = "csv-quote";
           }
           pos++;
         } else if (c == ',') {
@@ -113,6 +115,7 @@ public final class ListCsv {
       }
       if (quoted && error == null) {
         error = "a quoted cell is not closed";
+        errorKey = "csv-unclosed";
       }
       cells.add(cell.toString());
       boolean blank = cells.size() == 1 && cells.get(0).isBlank();
@@ -133,41 +136,46 @@ public final class ListCsv {
       // PostgreSQL cannot store U+0000 in text
       if (error == null && cells.stream().anyMatch(x -> x.indexOf(0) >= 0)) {
         error = "contains a NUL character (U+0000), which cannot be stored; remove it";
+        errorKey = "csv-nul";
       }
       if (error != null) {
-        problems.add(Problem.of("invalid-csv", field, error));
+        problems.add(Problem.of("invalid-csv", field, error).worded(errorKey));
         continue;
       }
       if (cells.size() > 2) {
         problems.add(
             Problem.of(
-                "invalid-csv",
-                field,
-                "expected at most 2 cells (value, note), got " + cells.size()));
+                    "invalid-csv",
+                    field,
+                    "expected at most 2 cells (value, note), got " + cells.size())
+                .worded("csv-cells", cells.size()));
         continue;
       }
       ListKind.Entry e = kind.normalise(cells.get(0));
       if (!e.valid()) {
-        problems.add(Problem.of("invalid-entry", field, e.problem()));
+        problems.add(e.refusal().orElseThrow().at(field));
         continue;
       }
       String note = cells.size() > 1 ? cells.get(1).strip() : "";
       if (note.length() > 500) {
-        problems.add(Problem.of("invalid-entry", field, "the note is longer than 500 characters"));
+        problems.add(
+            Problem.of("invalid-entry", field, "the note is longer than 500 characters")
+                .worded("entry-note"));
         continue;
       }
       Integer before = lines.putIfAbsent(e.value(), startLine);
       if (before != null) {
         problems.add(
             Problem.of(
-                "duplicate-entry",
-                field,
-                e.value()
-                    + " is on line "
-                    + before
-                    + " already; give each value once (the row on line "
-                    + before
-                    + " is the one read)"));
+                    "duplicate-entry",
+                    field,
+                    e.value()
+                        + " is on line "
+                        + before
+                        + " already; give each value once (the row on line "
+                        + before
+                        + " is the one read)")
+                .worded("entry-twice", e.value(), before));
         continue;
       }
       rows.add(new Row(e.value(), note));
@@ -209,18 +217,23 @@ public final class ListCsv {
       if (i < HEADER.size() && name.equalsIgnoreCase(HEADER.get(i))) {
         continue;
       }
-      return Optional.of(
+      String shown = name.length() > 40 ? name.substring(0, 40) + "…" : name;
+      Problem p =
           Problem.of(
               "invalid-header",
               "line " + line + ", column " + (i + 1),
               "the header's column "
                   + (i + 1)
                   + " is '"
-                  + (name.length() > 40 ? name.substring(0, 40) + "…" : name)
+                  + shown
                   + "', expected "
                   + (i < HEADER.size() ? "'" + HEADER.get(i) + "'" : "no more columns")
                   + ": the header is value or value,note (an entry's value, then an optional"
-                  + " note); or leave it out and start with the first entry"));
+                  + " note); or leave it out and start with the first entry");
+      return Optional.of(
+          i < HEADER.size()
+              ? p.worded("header", i + 1, shown, HEADER.get(i))
+              : p.worded("header-extra", i + 1, shown));
     }
     return Optional.empty();
   }

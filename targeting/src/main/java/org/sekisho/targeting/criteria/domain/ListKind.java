@@ -3,6 +3,7 @@ package org.sekisho.targeting.criteria.domain;
 import java.util.Locale;
 import java.util.Optional;
 import org.sekisho.core.Country;
+import org.sekisho.core.Problem;
 
 /**
  * What a reference list holds. The kind decides how entries are normalised and checked, and which
@@ -35,11 +36,11 @@ public enum ListKind {
     return Optional.empty();
   }
 
-  /** The entry in its normal form, or a message saying why it is not a valid entry of this kind. */
+  /** The entry in its normal form, or a refusal saying why it is not a valid entry of this kind. */
   public Entry normalise(String raw) {
     String s = raw == null ? "" : raw.strip();
     if (s.isEmpty()) {
-      return Entry.bad("empty entry");
+      return Entry.bad("empty entry", "entry-empty");
     }
     return switch (this) {
       case PARTIES, DOCUMENTS, ADDRESSES -> Entry.ok(Normal.code(s));
@@ -48,7 +49,9 @@ public enum ListKind {
         yield Country.isValidOrUnknown(c)
             ? Entry.ok(c)
             : Entry.bad(
-                "expected an ISO 3166-1 alpha-2 country code (ZZ: unknown), got '" + s + "'");
+                "expected an ISO 3166-1 alpha-2 country code (ZZ: unknown), got '" + s + "'",
+                "entry-country",
+                s);
       }
       case HS_CODES -> {
         // full-width digits (０９０２) are the same code: NFKC folds them
@@ -58,29 +61,36 @@ public enum ListKind {
                 .replace(" ", "");
         yield h.matches("\\d{2,10}")
             ? Entry.ok(h)
-            : Entry.bad("expected an HS code or prefix of 2 to 10 digits, got '" + s + "'");
+            : Entry.bad(
+                "expected an HS code or prefix of 2 to 10 digits, got '" + s + "'", "entry-hs", s);
       }
       case PHONES -> {
         String p = Normal.phone(s);
         yield Normal.nationalNumber(p).length() >= 5
             ? Entry.ok(p)
-            : Entry.bad("expected a phone number with at least 5 digits, got '" + s + "'");
+            : Entry.bad(
+                "expected a phone number with at least 5 digits, got '" + s + "'",
+                "entry-phone",
+                s);
       }
     };
   }
 
-  /** A normalised entry, or the reason it was refused. */
-  public record Entry(String value, String problem) {
+  /**
+   * A normalised entry, or the reason it was refused: an {@code invalid-entry} problem, worded, its
+   * field left to the caller (a form's value, a file's line) to name with {@link Problem#at}.
+   */
+  public record Entry(String value, Optional<Problem> refusal) {
     static Entry ok(String v) {
-      return new Entry(v, "");
+      return new Entry(v, Optional.empty());
     }
 
-    static Entry bad(String why) {
-      return new Entry("", why);
+    static Entry bad(String why, String key, Object... args) {
+      return new Entry("", Optional.of(Problem.of("invalid-entry", "", why).worded(key, args)));
     }
 
     public boolean valid() {
-      return problem.isEmpty();
+      return refusal.isEmpty();
     }
   }
 }

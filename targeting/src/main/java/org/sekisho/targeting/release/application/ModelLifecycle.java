@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.targeting.assessment.application.ModelVersions;
@@ -284,12 +285,18 @@ public final class ModelLifecycle implements ModelVersions {
   }
 
   private static <T> Outcome<T> notFound(int version) {
-    return Outcome.rejected("not-found", "version", "no model version " + version);
+    return Outcome.rejected(
+        Problem.of("not-found", "version", "no model version " + version)
+            .worded("model-none", version));
   }
 
   private static <T> Outcome<T> changed(int version) {
     return Outcome.rejected(
-        "conflict", "version", "model version " + version + " changed meanwhile; look again");
+        Problem.of(
+                "conflict",
+                "version",
+                "model version " + version + " changed meanwhile; look again")
+            .worded("model-changed", version));
   }
 
   /** The registered model in use now, if it came from the registry. */

@@ -3,6 +3,7 @@ package org.sekisho.targeting.release.domain;
 import java.time.Instant;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 
 /**
  * The risk-model lifecycle as pure functions: evaluated → approved (by a second person) → released
@@ -23,23 +24,26 @@ public final class Lifecycle {
     }
     if (m.status() != ModelStatus.EVALUATED) {
       return Outcome.rejected(
-          "conflict",
-          "status",
-          "model version "
-              + m.version()
-              + " is "
-              + m.status().code()
-              + "; only an evaluated"
-              + " model can be approved");
+          Problem.of(
+                  "conflict",
+                  "status",
+                  "model version "
+                      + m.version()
+                      + " is "
+                      + m.status().code()
+                      + "; only an evaluated model can be approved")
+              .worded("model-approve", m.version(), m.status().code()));
     }
     if (m.registeredBy().equalsIgnoreCase(by.strip())) {
       return Outcome.rejected(
-          "forbidden",
-          "by",
-          by.strip()
-              + " registered model version "
-              + m.version()
-              + "; another administrator must approve it");
+          Problem.of(
+                  "forbidden",
+                  "by",
+                  by.strip()
+                      + " registered model version "
+                      + m.version()
+                      + "; another administrator must approve it")
+              .worded("model-second-person", by.strip(), m.version()));
     }
     return Outcome.accepted(m.approved(by.strip(), at));
   }
@@ -48,16 +52,22 @@ public final class Lifecycle {
   public static Outcome<Release> release(
       ModelVersion m, Optional<ModelVersion> current, String by, Instant at) {
     if (m.status() != ModelStatus.APPROVED) {
+      boolean retired = m.status() == ModelStatus.RETIRED;
       return Outcome.rejected(
-          "conflict",
-          "status",
-          "model version "
-              + m.version()
-              + " is "
-              + m.status().code()
-              + (m.status() == ModelStatus.RETIRED
-                  ? "; restore it instead"
-                  : "; only an approved model can be released"));
+          Problem.of(
+                  "conflict",
+                  "status",
+                  "model version "
+                      + m.version()
+                      + " is "
+                      + m.status().code()
+                      + (retired
+                          ? "; restore it instead"
+                          : "; only an approved model can be released"))
+              .worded(
+                  retired ? "model-restore-instead" : "model-release",
+                  m.version(),
+                  m.status().code()));
     }
     return swap(m, current, by, at);
   }
@@ -67,13 +77,15 @@ public final class Lifecycle {
       ModelVersion m, Optional<ModelVersion> current, String by, Instant at) {
     if (m.status() != ModelStatus.RETIRED) {
       return Outcome.rejected(
-          "conflict",
-          "status",
-          "model version "
-              + m.version()
-              + " is "
-              + m.status().code()
-              + "; only a retired model can be restored");
+          Problem.of(
+                  "conflict",
+                  "status",
+                  "model version "
+                      + m.version()
+                      + " is "
+                      + m.status().code()
+                      + "; only a retired model can be restored")
+              .worded("model-restore", m.version(), m.status().code()));
     }
     return swap(m, current, by, at);
   }
@@ -85,7 +97,11 @@ public final class Lifecycle {
     }
     if (current.isPresent() && current.get().status() != ModelStatus.RELEASED) {
       return Outcome.rejected(
-          "conflict", "status", "model version " + current.get().version() + " is not released");
+          Problem.of(
+                  "conflict",
+                  "status",
+                  "model version " + current.get().version() + " is not released")
+              .worded("model-not-released", current.get().version()));
     }
     return Outcome.accepted(
         new Release(m.released(by.strip(), at), current.map(c -> c.with(ModelStatus.RETIRED))));

@@ -157,10 +157,20 @@ public final class SelectivityProperties {
 
   /** One {@code key=value} and the line it starts on (0: not known). */
   private record Entry(int line, String key, String value) {
-    Problem problem(String why) {
-      return line == 0
-          ? Problem.of("invalid-setting", key, why)
-          : Problem.of("invalid-setting", "line " + line, key + ": " + why);
+    /**
+     * The refusal of this entry: on its line as {@code key: why}, worded {@code setting.<name>}
+     * with the key, then {@code args}; without a line, {@code why} at the key (not worded, since
+     * the wording begins with the key the field names already).
+     */
+    Problem problem(String why, String name, Object... args) {
+      if (line == 0) {
+        return Problem.of("invalid-setting", key, why);
+      }
+      Object[] all = new Object[args.length + 1];
+      all[0] = key;
+      System.arraycopy(args, 0, all, 1, args.length);
+      return Problem.of("invalid-setting", "line " + line, key + ": " + why)
+          .worded("setting." + name, all);
     }
   }
 
@@ -195,7 +205,8 @@ public final class SelectivityProperties {
       String value = e.value().strip();
       Entry before = byKey.putIfAbsent(key, e);
       if (before != null) {
-        problems.add(e.problem("given twice (also on line " + before.line() + ")"));
+        problems.add(
+            e.problem("given twice (also on line " + before.line() + ")", "twice", before.line()));
         continue;
       }
       String[] parts = key.split("\\.", -1);
@@ -203,19 +214,24 @@ public final class SelectivityProperties {
         try {
           seed = Long.parseLong(value);
         } catch (NumberFormatException x) {
-          problems.add(e.problem("expected a whole number, got '" + value + "'"));
+          problems.add(e.problem("expected a whole number, got '" + value + "'", "whole", value));
         }
       } else if (key.equals("labels")) {
         labelSet = value.toLowerCase(Locale.ROOT);
         if (!labelSet.equals("japan") && !labelSet.equals("colours")) {
-          problems.add(e.problem("expected japan or colours, got '" + value + "'"));
+          problems.add(
+              e.problem("expected japan or colours, got '" + value + "'", "labels", value));
         }
       } else if (parts.length == 2 && parts[0].equals("label")) {
         var lane = Lane.ofCode(parts[1]);
         if (lane.isEmpty()) {
-          problems.add(e.problem("unknown lane '" + parts[1] + "': red, yellow, blue or green"));
+          problems.add(
+              e.problem(
+                  "unknown lane '" + parts[1] + "': red, yellow, blue or green", "lane", parts[1]));
         } else if (value.length() > MAX_LABEL) {
-          problems.add(e.problem("a label has at most " + MAX_LABEL + " characters"));
+          problems.add(
+              e.problem(
+                  "a label has at most " + MAX_LABEL + " characters", "label-length", MAX_LABEL));
         } else if (!value.isEmpty()) {
           custom.put(lane.get(), value);
         }
@@ -227,7 +243,8 @@ public final class SelectivityProperties {
             e.problem(
                 "unknown setting: expected seed, labels, label.<lane>,"
                     + " default.<red|yellow|blue>.<expected|random|max-hits> or"
-                    + " office.<office>[/<kind>].<red|yellow|blue>.<expected|random|max-hits>"));
+                    + " office.<office>[/<kind>].<red|yellow|blue>.<expected|random|max-hits>",
+                "unknown"));
       }
     }
     // the settings that were readable are checked together too, so that one answer lists every
@@ -287,17 +304,18 @@ public final class SelectivityProperties {
           default -> -1;
         };
     if (lane.isEmpty() || slot < 0) {
-      problems.add(e.problem("expected <scope>.<red|yellow|blue>.<expected|random|max-hits>"));
+      problems.add(
+          e.problem("expected <scope>.<red|yellow|blue>.<expected|random|max-hits>", "form"));
       return;
     }
     if (lane.get() == Lane.GREEN) {
-      problems.add(e.problem("green takes no settings: it is what the other lanes leave"));
+      problems.add(e.problem("green takes no settings: it is what the other lanes leave", "green"));
       return;
     }
     if (parts[0].equals("office")) {
-      String bad = scopeProblem(scope);
+      Problem bad = scopeProblem(e, scope);
       if (bad != null) {
-        problems.add(e.problem(bad));
+        problems.add(bad);
         return;
       }
     }
@@ -305,13 +323,18 @@ public final class SelectivityProperties {
     if (slot == 2) {
       if (!WHOLE.matcher(value).matches()) {
         problems.add(
-            e.problem("expected a whole number of hits (0 for no limit), got '" + value + "'"));
+            e.problem(
+                "expected a whole number of hits (0 for no limit), got '" + value + "'",
+                "max-hits",
+                value));
         return;
       }
       v = Integer.parseInt(value);
     } else {
       if (!PERCENT.matcher(value).matches() || Double.parseDouble(value) > 100) {
-        problems.add(e.problem("expected a percentage from 0 to 100, got '" + value + "'"));
+        problems.add(
+            e.problem(
+                "expected a percentage from 0 to 100, got '" + value + "'", "percent", value));
         return;
       }
       v = Double.parseDouble(value);
@@ -319,20 +342,27 @@ public final class SelectivityProperties {
     scopes.computeIfAbsent(normalised(scope), s -> new Scope()).put(lane.get(), slot, v, e);
   }
 
-  /** Why {@code scope} names no office or stream, or null. */
-  private static String scopeProblem(String scope) {
+  /** Why {@code scope} of {@code e} names no office or stream, or null. */
+  private static Problem scopeProblem(Entry e, String scope) {
     int slash = scope.indexOf('/');
     String office = (slash < 0 ? scope : scope.substring(0, slash)).toUpperCase(Locale.ROOT);
     if (!CriteriaCatalogue.isOfficeCode(office)) {
-      return "'"
-          + office
-          + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK or"
-          + " JPNRT-MAIL, or an office number";
+      return e.problem(
+          "'"
+              + office
+              + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK or"
+              + " JPNRT-MAIL, or an office number",
+          "office",
+          office);
     }
-    if (slash >= 0 && !KINDS.contains(scope.substring(slash + 1).toLowerCase(Locale.ROOT))) {
-      return "'"
-          + scope.substring(slash + 1)
-          + "' is no record kind: expected declaration, postal-item or transport-document";
+    String kind = slash < 0 ? "" : scope.substring(slash + 1);
+    if (slash >= 0 && !KINDS.contains(kind.toLowerCase(Locale.ROOT))) {
+      return e.problem(
+          "'"
+              + kind
+              + "' is no record kind: expected declaration, postal-item or transport-document",
+          "kind",
+          kind);
     }
     return null;
   }
@@ -379,29 +409,37 @@ public final class SelectivityProperties {
           && r.expectedRate() < r.minimumRandomRate()
           && (set[0] != null || set[1] != null)) {
         Entry at = set[0] != null ? set[0] : set[1];
+        String expected = percent(r.expectedRate());
+        String rand = percent(r.minimumRandomRate());
         problems.add(
             at.problem(
                 "the expected rate of "
                     + l.code()
                     + " ("
-                    + percent(r.expectedRate())
+                    + expected
                     + ") is below its random rate ("
-                    + percent(r.minimumRandomRate())
+                    + rand
                     + "): random selection alone would exceed it; raise it, or set 0 for no"
-                    + " top-up"));
+                    + " top-up",
+                "below-random",
+                l.code(),
+                expected,
+                rand));
         ok = false;
       }
     }
     if (random > 1 && !scope.set.isEmpty()) {
+      String sum = percent(random);
+      String why =
+          "the random rates of "
+              + (name.isEmpty() ? "the defaults" : name)
+              + " add up to "
+              + sum
+              + ", more than 100 %";
       problems.add(
-          scope
-              .first()
-              .problem(
-                  "the random rates of "
-                      + (name.isEmpty() ? "the defaults" : name)
-                      + " add up to "
-                      + percent(random)
-                      + ", more than 100 %"));
+          name.isEmpty()
+              ? scope.first().problem(why, "random-defaults", sum)
+              : scope.first().problem(why, "random-sum", name, sum));
       ok = false;
     }
     return ok ? new OfficeProfile(m) : base;

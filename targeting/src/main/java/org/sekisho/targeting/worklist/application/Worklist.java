@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.selectivity.domain.Lane;
@@ -111,31 +112,41 @@ public final class Worklist {
     }
     Optional<Lane> to = Lane.ofCode(laneCode);
     if (to.isEmpty()) {
-      return Outcome.rejected("invalid-lane", "lane", "expected red, yellow, blue or green");
+      return Outcome.rejected(
+          Problem.of("invalid-lane", "lane", "expected red, yellow, blue or green").worded("lane"));
     }
     String c = comment == null ? "" : comment.strip();
     if (c.length() < MIN_COMMENT) {
       return Outcome.rejected(
-          "comment-required",
-          "comment",
-          "say why in a comment of at least " + MIN_COMMENT + " characters");
+          Problem.of(
+                  "comment-required",
+                  "comment",
+                  "say why in a comment of at least " + MIN_COMMENT + " characters")
+              .worded("comment-required", MIN_COMMENT));
     }
     if (c.length() > 2000) {
-      return Outcome.rejected("invalid-comment", "comment", "longer than 2000 characters");
+      return Outcome.rejected(
+          Problem.of("invalid-comment", "comment", "longer than 2000 characters")
+              .worded("longer", 2000));
     }
     WorkItem w = item.get();
     if (w.status() == WorkStatus.CLOSED) {
-      return Outcome.rejected("conflict", "status", "the inspection outcome is recorded already");
+      return Outcome.rejected(
+          Problem.of("conflict", "status", "the inspection outcome is recorded already")
+              .worded("closed"));
     }
     if (w.status() == WorkStatus.SUPERSEDED) {
+      String newer = w.supersededBy().map(String::valueOf).orElse("?");
       return Outcome.rejected(
-          "conflict",
-          "status",
-          "assessment "
-              + id
-              + " was superseded by assessment "
-              + w.supersededBy().map(String::valueOf).orElse("?")
-              + "; decide on that one");
+          Problem.of(
+                  "conflict",
+                  "status",
+                  "assessment "
+                      + id
+                      + " was superseded by assessment "
+                      + newer
+                      + "; decide on that one")
+              .worded("superseded", id, newer));
     }
     if (shown.version().isPresent() && shown.version().getAsInt() > w.version()) {
       // no one changed it: the version named was never reached
@@ -157,10 +168,12 @@ public final class Worklist {
     // a random selection estimates the true infraction rate only if every one is examined as drawn
     if (w.basis().equals("random") && w.lane().moreSevereThan(to.get())) {
       return Outcome.rejected(
-          "random-selection",
-          "lane",
-          "a random selection measures the true infraction rate and cannot be lowered; record"
-              + " what its control finds instead");
+          Problem.of(
+                  "random-selection",
+                  "lane",
+                  "a random selection measures the true infraction rate and cannot be lowered;"
+                      + " record what its control finds instead")
+              .worded("random-selection"));
     }
     WorkStatus next = to.get() == Lane.GREEN ? WorkStatus.RELEASED : WorkStatus.REFERRED;
     Instant at = clock.instant();
@@ -223,14 +236,19 @@ public final class Worklist {
     BigDecimal rev = f.revenue();
     String n = f.note();
     if (item.get().status() != WorkStatus.REFERRED) {
+      String status = item.get().status().code();
       return Outcome.rejected(
-          "conflict",
-          "status",
-          "only referred items take an outcome; this one is " + item.get().status().code());
+          Problem.of(
+                  "conflict",
+                  "status",
+                  "only referred items take an outcome; this one is " + status)
+              .worded("not-referred", status));
     }
     Instant at = clock.instant();
     if (!store.recordOutcome(id, r.get(), rev, seizure, n, by, at)) {
-      return Outcome.rejected("conflict", "status", "the item changed meanwhile; reload it");
+      return Outcome.rejected(
+          Problem.of("conflict", "status", "the item changed meanwhile; reload it")
+              .worded("changed"));
     }
     WorkItem w = item.get();
     // the goods were examined and cleared: declarations raised only for them need not be again
@@ -249,12 +267,12 @@ public final class Worklist {
   private static Outcome<Found> found(
       String resultCode, String revenue, boolean seizure, String note) {
     // every problem of the form at once, so that it is corrected in one go
-    List<org.sekisho.core.Problem> problems = new java.util.ArrayList<>();
+    List<Problem> problems = new java.util.ArrayList<>();
     Optional<InspectionResult> r = InspectionResult.ofCode(resultCode);
     if (r.isEmpty()) {
       problems.add(
-          org.sekisho.core.Problem.of(
-              "invalid-result", "result", "expected nothing-found or infraction"));
+          Problem.of("invalid-result", "result", "expected nothing-found or infraction")
+              .worded("result"));
     }
     BigDecimal rev = null;
     String amount = revenue == null ? "" : revenue.strip();
@@ -268,7 +286,9 @@ public final class Worklist {
       rev = null;
     }
     if (rev == null || rev.signum() < 0 || rev.precision() - rev.scale() > 15 || rev.scale() > 2) {
-      problems.add(org.sekisho.core.Problem.of("invalid-revenue", "revenue", REVENUE_FORM));
+      problems.add(
+          Problem.of("invalid-revenue", "revenue", REVENUE_FORM)
+              .worded("revenue", MAX_REVENUE.toPlainString()));
       rev = null;
     }
     String n = note == null ? "" : note.strip();
@@ -276,20 +296,22 @@ public final class Worklist {
         && r.get() == InspectionResult.NOTHING_FOUND
         && (rev != null && rev.signum() > 0 || seizure)) {
       problems.add(
-          org.sekisho.core.Problem.of(
-              "inconsistent-outcome",
-              "result",
-              "revenue raised or a seizure means an infraction was found"));
+          Problem.of(
+                  "inconsistent-outcome",
+                  "result",
+                  "revenue raised or a seizure means an infraction was found")
+              .worded("inconsistent-outcome"));
     }
     // an infraction counts against the trader: what was found must be said
     if (r.isPresent() && r.get() == InspectionResult.INFRACTION && n.length() < MIN_COMMENT) {
       problems.add(
-          org.sekisho.core.Problem.of(
-              "note-required",
-              "note",
-              "say what was found in a note of at least "
-                  + MIN_COMMENT
-                  + " characters (an infraction counts against the trader)"));
+          Problem.of(
+                  "note-required",
+                  "note",
+                  "say what was found in a note of at least "
+                      + MIN_COMMENT
+                      + " characters (an infraction counts against the trader)")
+              .worded("note-required", MIN_COMMENT));
     }
     if (!problems.isEmpty()) {
       return new Outcome.Rejected<>(problems);
@@ -322,12 +344,12 @@ public final class Worklist {
       return Outcome.rejected("not-found", "id", "assessment " + id + " not found");
     }
     Outcome<Found> form = found(resultCode, revenue, seizure, note);
-    List<org.sekisho.core.Problem> problems =
+    List<Problem> problems =
         new java.util.ArrayList<>(form.isAccepted() ? List.of() : form.problems());
     String c = comment == null ? "" : comment.strip();
     if (c.length() < MIN_CORRECTION || c.length() > 2000) {
       problems.add(
-          org.sekisho.core.Problem.of(
+          Problem.of(
               "comment-required",
               "comment",
               "say why the outcome is corrected, in " + MIN_CORRECTION + " to 2000 characters"));
