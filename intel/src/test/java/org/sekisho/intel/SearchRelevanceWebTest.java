@@ -126,6 +126,11 @@ class SearchRelevanceWebTest {
   }
 
   private static String declaration(String id, String date, String importer) {
+    return declaration(id, date, importer, "JP");
+  }
+
+  /** A declaration whose importer is the company {@code importer} of {@code country} (none: ""). */
+  private static String declaration(String id, String date, String importer, String country) {
     return "{\"declarationId\":\""
         + id
         + "\",\"date\":\""
@@ -133,7 +138,9 @@ class SearchRelevanceWebTest {
         + "\",\"office\":\"JPTYO\",\"importer\":{\"kind\":\"company\","
         + "\"name\":\""
         + importer
-        + "\",\"country\":\"JP\"},\"items\":[{\"hsCode\":\"090121\"}]}\n";
+        + "\""
+        + (country.isEmpty() ? "" : ",\"country\":\"" + country + "\"")
+        + "},\"items\":[{\"hsCode\":\"090121\"}]}\n";
   }
 
   private JsonNode search(String query) throws Exception {
@@ -233,6 +240,45 @@ class SearchRelevanceWebTest {
         send(customs, "GET", "/search?q=" + enc("Hayabusa Marine") + "&sort=newest&lang=ja", null)
             .body();
     assertThat(ja).contains("data-order=\"newest\"").contains("新しい順に表示しています。");
+  }
+
+  /** The source ids of the hits marked as exact matches, in the page's order. */
+  private static List<String> exactIds(JsonNode page) {
+    List<String> out = new ArrayList<>();
+    page.get("hits")
+        .forEach(
+            h -> {
+              if (h.get("exact").asBoolean()) {
+                out.add(h.get("sourceId").asText());
+              }
+            });
+    return out;
+  }
+
+  @Test
+  void aCompanyNamedInFullMatchesInEveryCountryAndNotTheLongerNamesItStarts() throws Exception {
+    ingest(
+        customs,
+        "declarations",
+        declaration("ORC-TW", "2026-11-10", "Orchid Foods Co., Ltd.", "TW")
+            + declaration("ORC-KR", "2026-11-12", "Orchid Foods", "KR")
+            + declaration("ORC-XK", "2026-11-11", "ORCHID FOODS", "XK")
+            + declaration("ORC-NONE", "2026-11-09", "Orchid Foods Ltd", "")
+            // a longer name that starts with the same letters, and one that starts with the words
+            + declaration("ORC-STUFFS", "2026-11-20", "Orchid Foodstuffs", "TW")
+            + declaration("ORC-FRESH", "2026-11-21", "Orchid Foods Fresh", "TW")
+            + declaration("ORC-SHORT", "2026-11-22", "Orchid", "TW"));
+
+    // the name with any country, and without one, is the company named in full: newest first
+    JsonNode full = search("q=" + enc("orchid foods"));
+    assertThat(exactIds(full)).containsExactly("ORC-KR", "ORC-XK", "ORC-TW", "ORC-NONE");
+    assertThat(ids(full)).doesNotContain("ORC-SHORT");
+
+    // a name that only starts another company's name (ORCHID of ORCHID FOODS|TW) matches it
+    // exactly nowhere: only ORCHID|TW is ORCHID named in full
+    JsonNode shorter = search("q=" + enc("Orchid"));
+    assertThat(exactIds(shorter)).containsExactly("ORC-SHORT");
+    assertThat(ids(shorter)).contains("ORC-TW", "ORC-FRESH");
   }
 
   private static String enc(String s) {

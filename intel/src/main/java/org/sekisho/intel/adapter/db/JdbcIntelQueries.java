@@ -322,16 +322,12 @@ public final class JdbcIntelQueries implements IntelQueries {
   private static final java.util.regex.Pattern IMO =
       java.util.regex.Pattern.compile("(?:IMO)?\\s*(\\d{7})");
 
-  /** The countries a company's key may carry (ISO 3166-1 alpha-2, XK, and ZZ for unknown). */
-  private static final List<String> COUNTRY_QUALIFIERS =
-      java.util.stream.Stream.concat(
-              Locale.getISOCountries(Locale.IsoCountryCode.PART1_ALPHA2).stream(),
-              java.util.stream.Stream.of("XK", org.sekisho.core.Country.UNKNOWN))
-          .sorted()
-          .toList();
-
-  /** A LIKE pattern of the keys that start with {@code key} and a qualifier: {@code KEY|…}. */
-  private static String qualified(String key) {
+  /**
+   * A LIKE pattern of the keys that are {@code key} and a qualifier: {@code KEY|…}. The bar keeps a
+   * name from matching the longer names it starts (ORCHID is not ORCHID FOODS|TW); {@code %},
+   * {@code _} and the backslash in the key are escaped, so they match only themselves.
+   */
+  static String qualified(String key) {
     return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%";
   }
 
@@ -342,22 +338,18 @@ public final class JdbcIntelQueries implements IntelQueries {
    * those naming a party or number whose whole key the text is: a company's or person's name (with
    * any country or date of birth the key carries), a trader, document or B/L number, a container,
    * an IMO number, a flight, a phone number. Each comes from its own index (the records' kind and
-   * source id, the entities' type and key (a company's name with each country), the entities' key
-   * trigrams for a person's name with a date of birth, each party's links, at most {@link
-   * SearchPage#EXACT_LINKS} a branch), never from the text index, so a common word costs no more
-   * than a rare one.
+   * source id, the entities' type and key, the company keys' prefix index (a company's name with
+   * any country), the entities' key trigrams for a person's name with a date of birth, each party's
+   * links, at most {@link SearchPage#EXACT_LINKS} a branch), never from the text index, so a common
+   * word costs no more than a rare one.
    */
   private List<Hit> exactHits(
       Handle h, String text, QueryKeys.Split split, String where, Map<String, Object> binds) {
     String company = Normalize.companyKey(text);
     String person = Normalize.personKey(text);
-    // a company's key carries its country where the record gives one (ORCHID FOODS|TW): the keys
-    // of the name in every country are looked up in the key index, a few hundred probes
-    List<String> companies = new ArrayList<>();
-    if (!company.isBlank()) {
-      companies.add(company);
-      COUNTRY_QUALIFIERS.forEach(c -> companies.add(company + "|" + c));
-    }
+    // a company's key carries its country where the record gives one (ORCHID FOODS|TW): the name
+    // alone, and the name with any qualifier as one range of the company key index (V18)
+    boolean named = !company.isBlank();
     // the other types' keys: any entity whose whole key is one of the text's normal forms
     Set<String> types = new java.util.LinkedHashSet<>(ID_TYPES);
     Set<String> keys = new java.util.LinkedHashSet<>();
@@ -406,9 +398,9 @@ public final class JdbcIntelQueries implements IntelQueries {
         .append("e.type = any(cast(:xt as text[])) and e.key = any(cast(:xk as text[]))")
         .append(notHub)
         .append(links);
-    if (!companies.isEmpty()) {
+    if (named) {
       sql.append(linked)
-          .append("e.type = 'company' and e.key = any(cast(:xc as text[]))")
+          .append("e.type = 'company' and (e.key = :xc or e.key like :xcq)")
           .append(notHub)
           .append(links);
     }
@@ -442,8 +434,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                   String.class,
                   java.util.Arrays.stream(RecordKind.values()).map(RecordKind::code).toList())
               .bindArray("xids", String.class, List.copyOf(ids));
-      if (!companies.isEmpty()) {
-        query.bindArray("xc", String.class, companies);
+      if (named) {
+        query.bind("xc", company).bind("xcq", qualified(company));
       }
       if (qualifiedPerson) {
         query.bind("xp", qualified(person));
