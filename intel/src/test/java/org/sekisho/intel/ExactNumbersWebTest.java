@@ -4,20 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,15 +15,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * Numbers keep every digit: sent unquoted in JSON they are read as decimals (never through a
@@ -46,60 +28,29 @@ import org.sekisho.platform.web.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ExactNumbersWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = IntelServer.JSON;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String aiko;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
-    String pw = "pw-" + System.nanoTime();
-    accounts.upsert("aiko", "Aiko", pw, Set.of(Role.ANALYST), "customs-jp", "");
-    aiko = accounts.issueApiToken("aiko", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    server = IntelServer.start(db, dir);
+    aiko = server.token("aiko", "Aiko", Set.of(Role.ANALYST), "customs-jp", "");
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
   private HttpResponse<String> send(String method, String path, String body) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + aiko)
-            .header("Accept", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.send(
+        server.request(aiko, path).header("Accept", "application/json"), method, body);
   }
 
   private static String declaration(String id, String value, String mass, String quantity) {
@@ -181,13 +132,7 @@ class ExactNumbersWebTest {
         .contains("\"quantity\":999999999999999.5")
         .doesNotContain("E-7")
         .doesNotContain("E14");
-    HttpResponse<String> page =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/records/" + id))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + aiko)
-                .build(),
-            HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> page = server.send(server.request(aiko, "/records/" + id), "GET", null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body())
         .contains("0.0000001")

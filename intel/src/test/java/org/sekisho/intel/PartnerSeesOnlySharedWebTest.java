@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,15 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * A partner agency reads entities and records only as the records shared with it show them: not a
@@ -47,45 +30,22 @@ import org.sekisho.platform.web.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PartnerSeesOnlySharedWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = IntelServer.JSON;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String officer;
   private String police;
   private long agreement;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
-    String pw = "pw-" + System.nanoTime();
-    accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
-    accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
-    accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
-    TestIngest.register(db, CLOCK, "coastguard-jp");
-    officer = accounts.issueApiToken("kenji", "test", Optional.empty());
-    String admin = accounts.issueApiToken("root", "test", Optional.empty());
-    police = accounts.issueApiToken("taro", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    server = IntelServer.start(db, dir);
+    officer = server.token("kenji", "Kenji", Set.of(Role.OFFICER), "customs-jp", "HQ");
+    String admin = server.token("root", "Admin", Set.of(Role.ADMIN), "customs-jp", "HQ");
+    police = server.token("taro", "Taro", Set.of(Role.PARTNER), "police-jp", "NPA");
+    TestIngest.register(db, IntelServer.CLOCK, "coastguard-jp");
     HttpResponse<String> mou =
         send(
             admin,
@@ -113,8 +73,8 @@ class PartnerSeesOnlySharedWebTest {
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
@@ -125,18 +85,13 @@ class PartnerSeesOnlySharedWebTest {
 
   private HttpResponse<String> send(
       String token, String method, String path, String body, String accept) throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
+    return server.send(
+        server
+            .request(token, path)
             .header("Accept", accept)
-            .header("Content-Type", "application/json");
-    b.method(
+            .header("Content-Type", "application/json"),
         method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+        body);
   }
 
   private long record(String sourceId) {

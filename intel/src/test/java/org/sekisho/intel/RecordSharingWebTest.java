@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -30,15 +19,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * A liaison officer shares a stored record with a partner agency under an agreement in force, the
@@ -51,48 +34,24 @@ import org.sekisho.platform.web.WebServer;
 // the tests share one database: the one that records agreements everyone else lacks runs last
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RecordSharingWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = IntelServer.JSON;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String liaison;
   private String officer;
   private String admin;
   private String police;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
-    String pw = "pw-" + System.nanoTime();
-    accounts.upsert("mei", "Mei", pw, Set.of(Role.LIAISON), "customs-jp", "HQ");
-    accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
-    accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
-    accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
-    TestIngest.register(db, CLOCK, "coastguard-jp", "fiu-jp");
-    liaison = accounts.issueApiToken("mei", "test", Optional.empty());
-    officer = accounts.issueApiToken("kenji", "test", Optional.empty());
-    admin = accounts.issueApiToken("root", "test", Optional.empty());
-    police = accounts.issueApiToken("taro", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    server = IntelServer.start(db, dir);
+    liaison = server.token("mei", "Mei", Set.of(Role.LIAISON), "customs-jp", "HQ");
+    officer = server.token("kenji", "Kenji", Set.of(Role.OFFICER), "customs-jp", "HQ");
+    admin = server.token("root", "Admin", Set.of(Role.ADMIN), "customs-jp", "HQ");
+    police = server.token("taro", "Taro", Set.of(Role.PARTNER), "police-jp", "NPA");
+    TestIngest.register(db, IntelServer.CLOCK, "coastguard-jp", "fiu-jp");
     String seizures =
         "{\"seizureId\":\"SZ-SHARE-1\",\"date\":\"2026-11-26\",\"commodity\":\"cocaine\"}\n"
             + "{\"seizureId\":\"SZ-SHARE-2\",\"date\":\"2026-11-26\",\"commodity\":\"gold\"}\n";
@@ -106,25 +65,14 @@ class RecordSharingWebTest {
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
   private HttpResponse<String> send(String token, String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.json(token, method, path, body);
   }
 
   private long id(String sourceId) {
@@ -446,19 +394,21 @@ class RecordSharingWebTest {
   void theRecordPageShowsTheOwnersReadersWithWhomItIsSharedAndOffersTheLiaisonTheForm()
       throws Exception {
     long seizure = id("SZ-SHARE-2");
-    HttpRequest page =
-        HttpRequest.newBuilder(URI.create(base + "/records/" + seizure))
-            .header("Authorization", "Bearer " + liaison)
-            .header("Accept", "text/html")
-            .build();
-    String html = http.send(page, HttpResponse.BodyHandlers.ofString()).body();
+    String html =
+        server
+            .send(
+                server.request(liaison, "/records/" + seizure).header("Accept", "text/html"),
+                "GET",
+                null)
+            .body();
     assertThat(html).contains("id=\"sharing\"");
-    HttpRequest officerPage =
-        HttpRequest.newBuilder(URI.create(base + "/records/" + seizure))
-            .header("Authorization", "Bearer " + officer)
-            .header("Accept", "text/html")
-            .build();
-    String officers = http.send(officerPage, HttpResponse.BodyHandlers.ofString()).body();
+    String officers =
+        server
+            .send(
+                server.request(officer, "/records/" + seizure).header("Accept", "text/html"),
+                "GET",
+                null)
+            .body();
     assertThat(officers).contains("id=\"sharing\"").doesNotContain("id=\"share-form\"");
   }
 }

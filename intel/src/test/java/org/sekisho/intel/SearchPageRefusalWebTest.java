@@ -4,20 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -29,15 +17,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * The search page refuses a filter it cannot read as a form does: the page comes back (400) with
@@ -47,56 +29,28 @@ import org.sekisho.platform.web.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SearchPageRefusalWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = IntelServer.JSON;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String token;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
-    accounts.upsert(
-        "officer", "Jun Sato", "pw-" + System.nanoTime(), Set.of(Role.OFFICER), "customs-jp", "");
-    token = accounts.issueApiToken("officer", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    server = IntelServer.start(db, dir);
+    token = server.token("officer", "Jun Sato", Set.of(Role.OFFICER), "customs-jp", "");
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
   private HttpResponse<String> get(String path, String accept) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", accept)
-            .GET()
-            .build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.send(server.request(token, path).header("Accept", accept), "GET", null);
   }
 
   /** The text of the element with {@code id}, tags stripped, entities of the page decoded. */
