@@ -4,24 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -31,19 +22,13 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
 import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.IngestPorts;
 import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.domain.RecordKind;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * What intelligence officers found using the demo: the record API lists the seizures that name a
@@ -55,42 +40,21 @@ import org.sekisho.platform.web.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AnalystFindingsWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = IntelServer.JSON;
+  private static final Clock CLOCK = IntelServer.CLOCK;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String analyst;
   private String police;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
+    server = IntelServer.start(db, dir);
     TestIngest.register(db, CLOCK, "police-jp");
-    String pw = "pw-" + System.nanoTime();
-    accounts.upsert("aiko", "Aiko", pw, Set.of(Role.ANALYST), "customs-jp", "");
-    accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "");
-    analyst = accounts.issueApiToken("aiko", "test", Optional.empty());
-    police = accounts.issueApiToken("taro", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    analyst = server.token("aiko", "Aiko", Set.of(Role.ANALYST), "customs-jp", "");
+    police = server.token("taro", "Taro", Set.of(Role.PARTNER), "police-jp", "");
     TestIngest.agree(db, CLOCK, "police-jp", "declarations", "seizures");
     ingest(
         "declarations",
@@ -110,25 +74,15 @@ class AnalystFindingsWebTest {
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
   private HttpResponse<String> send(String bearer, String method, String path, String body)
       throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + bearer)
-            .header("Accept", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.send(
+        server.request(bearer, path).header("Accept", "application/json"), method, body);
   }
 
   private void ingest(String kind, String lines) throws Exception {
@@ -263,16 +217,7 @@ class AnalystFindingsWebTest {
           .append('=')
           .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
     }
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + analyst)
-            .header("Accept", "text/html")
-            .header("Accept-Language", lang)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.form(analyst, path, lang, body.toString());
   }
 
   @Test

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -102,10 +101,15 @@ final class IntelServer implements AutoCloseable {
   /** Sends {@code body} of {@code type} accepting JSON. */
   HttpResponse<String> send(String token, String method, String path, String body, String type)
       throws Exception {
+    return send(token, method, path, body, "application/json", type);
+  }
+
+  /** Sends {@code body} of {@code type} accepting {@code accept}. */
+  HttpResponse<String> send(
+      String token, String method, String path, String body, String accept, String type)
+      throws Exception {
     return send(
-        request(token, path).header("Accept", "application/json").header("Content-Type", type),
-        method,
-        body);
+        request(token, path).header("Accept", accept).header("Content-Type", type), method, body);
   }
 
   /** Sends a JSON {@code body} (none when null) accepting JSON. */
@@ -114,27 +118,33 @@ final class IntelServer implements AutoCloseable {
     return send(token, method, path, body, "application/json");
   }
 
+  /** GETs the page at {@code path} as a browser reading {@code lang} would. */
+  HttpResponse<String> page(String token, String path, String lang) throws Exception {
+    return send(
+        request(token, path).header("Accept", "text/html").header("Accept-Language", lang),
+        "GET",
+        null);
+  }
+
+  /**
+   * POSTs a page's form, its fields already URL-encoded in {@code body}, as a browser reading
+   * {@code lang} would (the bearer token stands in for the signed-in session).
+   */
+  HttpResponse<String> form(String token, String path, String lang, String body) throws Exception {
+    return send(
+        request(token, path)
+            .header("Accept", "text/html")
+            .header("Accept-Language", lang)
+            .header("Content-Type", "application/x-www-form-urlencoded"),
+        "POST",
+        body);
+  }
+
   /** POSTs {@code lines} to {@code /api/ingest/{kind}} and answers the run's JSON; 200 expected. */
   JsonNode ingest(String token, String kind, String lines) throws Exception {
     HttpResponse<String> r = json(token, "POST", "/api/ingest/" + kind, lines);
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
-  }
-
-  /** A form's fields ({@code name, value, ...}) URL-encoded. */
-  static String formBody(String... fields) {
-    StringBuilder body = new StringBuilder();
-    for (int i = 0; i + 1 < fields.length; i += 2) {
-      body.append(body.isEmpty() ? "" : "&")
-          .append(URLEncoder.encode(fields[i], StandardCharsets.UTF_8))
-          .append('=')
-          .append(URLEncoder.encode(fields[i + 1], StandardCharsets.UTF_8));
-    }
-    return body.toString();
-  }
-
-  static String enc(String s) {
-    return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }
 
   @Override

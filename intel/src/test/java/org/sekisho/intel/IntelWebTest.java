@@ -4,21 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -30,15 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * The intelligence database's pages and API on a real server (port 0) over embedded PostgreSQL: bad
@@ -48,58 +32,26 @@ import org.sekisho.platform.web.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class IntelWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = IntelServer.JSON;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String token;
   private String investigator;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
-    accounts.upsert(
-        "analyst",
-        "Aiko Tanaka",
-        "pw-" + System.nanoTime(),
-        Set.of(Role.ANALYST),
-        "customs-jp",
-        "");
-    token = accounts.issueApiToken("analyst", "test", Optional.empty());
-    accounts.upsert(
-        "investigator",
-        "Ken Mori",
-        "pw-" + System.nanoTime(),
-        Set.of(Role.INVESTIGATOR),
-        "customs-jp",
-        "");
-    investigator = accounts.issueApiToken("investigator", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    server = IntelServer.start(db, dir);
+    token = server.token("analyst", "Aiko Tanaka", Set.of(Role.ANALYST), "customs-jp", "");
+    investigator =
+        server.token("investigator", "Ken Mori", Set.of(Role.INVESTIGATOR), "customs-jp", "");
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
@@ -109,17 +61,8 @@ class IntelWebTest {
 
   private HttpResponse<String> sendAs(String bearer, String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + bearer)
-            .header("Accept", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.send(
+        server.request(bearer, path).header("Accept", "application/json"), method, body);
   }
 
   private JsonNode ingest(String kind, String format, String body) throws Exception {
@@ -812,16 +755,12 @@ class IntelWebTest {
     assertThat(entity.get("reading").isNull()).isTrue();
     // a given id merged from the page's form
     HttpResponse<String> merged =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/entities/" + kanji + "/merge"))
-                .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "mergedId=" + latin + "&reason=same+trader+number"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
+        server.send(
+            server
+                .request(token, "/entities/" + kanji + "/merge")
+                .header("Content-Type", "application/x-www-form-urlencoded"),
+            "POST",
+            "mergedId=" + latin + "&reason=same+trader+number");
     assertThat(merged.statusCode()).as(merged.body()).isBetween(300, 399);
     assertThat(count("select merged_into from intel.entity where id = " + latin)).isEqualTo(kanji);
   }

@@ -4,21 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -29,15 +20,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * The liaison officer's desk ({@code /sharing}) over a real server and PostgreSQL: the agreements
@@ -52,14 +37,12 @@ import org.sekisho.platform.web.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiaisonDeskWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final ObjectMapper JSON = IntelServer.JSON;
   // 12:00 in Tokyo: the administration's day is 2026-11-27
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final Clock CLOCK = IntelServer.CLOCK;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String liaison;
   private String officer;
   private String admin;
@@ -67,16 +50,11 @@ class LiaisonDeskWebTest {
   private String policeLiaison;
   private String policeAdmin;
   private String korea;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
-    String pw = "pw-" + System.nanoTime();
+    server = IntelServer.start(db, dir);
     TestIngest.register(
         db,
         CLOCK,
@@ -87,32 +65,13 @@ class LiaisonDeskWebTest {
         "europol",
         "customs-kr",
         "customs-tw");
-    accounts.upsert("mei", "Mei", pw, Set.of(Role.LIAISON), "customs-jp", "HQ");
-    accounts.upsert("kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
-    accounts.upsert("root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
-    accounts.upsert("taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
-    accounts.upsert("aoi", "Aoi", pw, Set.of(Role.LIAISON), "police-jp", "NPA");
-    accounts.upsert("npa-root", "NPA admin", pw, Set.of(Role.ADMIN), "police-jp", "NPA");
-    accounts.upsert("minji", "Minji", pw, Set.of(Role.PARTNER), "customs-kr", "KCS");
-    liaison = accounts.issueApiToken("mei", "test", Optional.empty());
-    officer = accounts.issueApiToken("kenji", "test", Optional.empty());
-    admin = accounts.issueApiToken("root", "test", Optional.empty());
-    police = accounts.issueApiToken("taro", "test", Optional.empty());
-    policeLiaison = accounts.issueApiToken("aoi", "test", Optional.empty());
-    policeAdmin = accounts.issueApiToken("npa-root", "test", Optional.empty());
-    korea = accounts.issueApiToken("minji", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+    liaison = server.token("mei", "Mei", Set.of(Role.LIAISON), "customs-jp", "HQ");
+    officer = server.token("kenji", "Kenji", Set.of(Role.OFFICER), "customs-jp", "HQ");
+    admin = server.token("root", "Admin", Set.of(Role.ADMIN), "customs-jp", "HQ");
+    police = server.token("taro", "Taro", Set.of(Role.PARTNER), "police-jp", "NPA");
+    policeLiaison = server.token("aoi", "Aoi", Set.of(Role.LIAISON), "police-jp", "NPA");
+    policeAdmin = server.token("npa-root", "NPA admin", Set.of(Role.ADMIN), "police-jp", "NPA");
+    korea = server.token("minji", "Minji", Set.of(Role.PARTNER), "customs-kr", "KCS");
     StringBuilder seizures = new StringBuilder();
     for (int i = 1; i <= 6; i++) {
       seizures.append(
@@ -147,8 +106,8 @@ class LiaisonDeskWebTest {
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
@@ -160,29 +119,11 @@ class LiaisonDeskWebTest {
 
   private HttpResponse<String> send(String token, String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.json(token, method, path, body);
   }
 
   private HttpResponse<String> page(String token, String path, String lang) throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "text/html")
-            .header("Accept-Language", lang)
-            .build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.page(token, path, lang);
   }
 
   /** Posts a form as a browser would (the bearer token stands in for the signed-in session). */
@@ -196,16 +137,7 @@ class LiaisonDeskWebTest {
                         + "="
                         + URLEncoder.encode(f[1], StandardCharsets.UTF_8))
             .collect(Collectors.joining("&"));
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "text/html")
-            .header("Accept-Language", lang)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.form(token, path, lang, body);
   }
 
   private static String[] f(String name, String value) {

@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,15 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.IntelContext;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * What a liaison officer and a partner agency found using the exchange: the audit log alone says
@@ -47,52 +30,34 @@ import org.sekisho.platform.web.WebServer;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class LiaisonReviewWebTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Clock CLOCK =
-      Clock.fixed(Instant.parse("2026-11-27T03:00:00Z"), ZoneOffset.UTC);
+  private static final ObjectMapper JSON = IntelServer.JSON;
 
   private Database db;
-  private WebServer web;
-  private String base;
+  private IntelServer server;
   private String liaison;
   private String officer;
   private String admin;
   private String police;
   private String policeLiaison;
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), CLOCK, new PasswordHasher(1024, 1, 1), Duration.ofHours(1));
-    String pw = "pw-" + System.nanoTime();
+    server = IntelServer.start(db, dir);
     TestIngest.register(
-        db, CLOCK, "customs-jp", "police-jp", "rvw-fiu", "rvw-coast", "rvw-secret", "rvw-dup");
-    accounts.upsert("rv-mei", "Mei", pw, Set.of(Role.LIAISON), "customs-jp", "HQ");
-    accounts.upsert("rv-kenji", "Kenji", pw, Set.of(Role.OFFICER), "customs-jp", "HQ");
-    accounts.upsert("rv-root", "Admin", pw, Set.of(Role.ADMIN), "customs-jp", "HQ");
-    accounts.upsert("rv-taro", "Taro", pw, Set.of(Role.PARTNER), "police-jp", "NPA");
-    accounts.upsert("rv-aoi", "Aoi", pw, Set.of(Role.LIAISON), "police-jp", "NPA");
-    liaison = accounts.issueApiToken("rv-mei", "test", Optional.empty());
-    officer = accounts.issueApiToken("rv-kenji", "test", Optional.empty());
-    admin = accounts.issueApiToken("rv-root", "test", Optional.empty());
-    police = accounts.issueApiToken("rv-taro", "test", Optional.empty());
-    policeLiaison = accounts.issueApiToken("rv-aoi", "test", Optional.empty());
-    IntelContext intel = new IntelContext(db, audit, CLOCK, dir, TestIngest.JSON);
-    web =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1", 0, false, List.of("i18n.platform", "i18n.intel"), intel.nav(), "test"),
-            accounts,
-            audit,
-            CLOCK,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            intel.webModules());
-    base = "http://127.0.0.1:" + web.port();
+        db,
+        IntelServer.CLOCK,
+        "customs-jp",
+        "police-jp",
+        "rvw-fiu",
+        "rvw-coast",
+        "rvw-secret",
+        "rvw-dup");
+    liaison = server.token("rv-mei", "Mei", Set.of(Role.LIAISON), "customs-jp", "HQ");
+    officer = server.token("rv-kenji", "Kenji", Set.of(Role.OFFICER), "customs-jp", "HQ");
+    admin = server.token("rv-root", "Admin", Set.of(Role.ADMIN), "customs-jp", "HQ");
+    police = server.token("rv-taro", "Taro", Set.of(Role.PARTNER), "police-jp", "NPA");
+    policeLiaison = server.token("rv-aoi", "Aoi", Set.of(Role.LIAISON), "police-jp", "NPA");
     StringBuilder seizures = new StringBuilder();
     for (int i = 1; i <= 9; i++) {
       seizures.append(
@@ -109,8 +74,8 @@ class LiaisonReviewWebTest {
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
@@ -122,18 +87,7 @@ class LiaisonReviewWebTest {
 
   private HttpResponse<String> send(String token, String method, String path, String body)
       throws Exception {
-    HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "application/json")
-            .header("Content-Type", "application/json");
-    b.method(
-        method,
-        body == null
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.json(token, method, path, body);
   }
 
   private long id(String sourceId) {
@@ -371,14 +325,7 @@ class LiaisonReviewWebTest {
   }
 
   private String page(String token, String path) throws Exception {
-    HttpRequest r =
-        HttpRequest.newBuilder(URI.create(base + path))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "text/html")
-            .header("Accept-Language", "en")
-            .build();
-    HttpResponse<String> out =
-        http.send(r, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    HttpResponse<String> out = server.page(token, path, "en");
     assertThat(out.statusCode()).as(out.body()).isEqualTo(200);
     return out.body();
   }
@@ -557,16 +504,7 @@ class LiaisonReviewWebTest {
 
   private HttpResponse<String> form(String token, String path, String lang, String body)
       throws Exception {
-    return http.send(
-        HttpRequest.newBuilder(URI.create(base + path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Authorization", "Bearer " + token)
-            .header("Accept", "text/html")
-            .header("Accept-Language", lang)
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-            .build(),
-        HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    return server.form(token, path, lang, body);
   }
 
   @Test

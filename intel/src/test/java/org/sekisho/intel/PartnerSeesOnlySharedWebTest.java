@@ -85,13 +85,7 @@ class PartnerSeesOnlySharedWebTest {
 
   private HttpResponse<String> send(
       String token, String method, String path, String body, String accept) throws Exception {
-    return server.send(
-        server
-            .request(token, path)
-            .header("Accept", accept)
-            .header("Content-Type", "application/json"),
-        method,
-        body);
+    return server.send(token, method, path, body, accept, "application/json");
   }
 
   private long record(String sourceId) {
