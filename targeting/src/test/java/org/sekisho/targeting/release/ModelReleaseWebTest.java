@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,18 +136,28 @@ class ModelReleaseWebTest {
     var en =
         new org.sekisho.platform.i18n.Messages(
             java.util.Locale.ENGLISH, java.util.List.of("i18n.targeting"));
-    for (HttpResponse<String> r :
-        List.of(
-            self,
-            early,
-            send("POST", "/api/targeting/models/9/approve", ben, null),
-            send("POST", "/api/targeting/models/1/restore", ben, null))) {
-      JsonNode b = JSON.readTree(r.body());
-      org.sekisho.core.Problem p =
-          org.sekisho.core.Problem.of(
-              b.get("error").asText(),
-              b.get("field").isNull() ? "" : b.get("field").asText(),
-              b.get("message").asText());
+    // each refusal as the use case gives it (with the wording a page says it by, which the API
+    // does not answer): asked again, it refuses again, as the API answered
+    var models = targeting.modelLifecycle();
+    var asAda = new org.sekisho.targeting.release.application.ModelLifecycle.Actor("ada", "X");
+    var asBen = new org.sekisho.targeting.release.application.ModelLifecycle.Actor("ben", "X");
+    Map<HttpResponse<String>, org.sekisho.core.Outcome<?>> refusals =
+        new java.util.LinkedHashMap<>();
+    refusals.put(self, models.approve(1, asAda));
+    refusals.put(early, models.release(1, asBen));
+    refusals.put(
+        send("POST", "/api/targeting/models/9/approve", ben, null), models.approve(9, asBen));
+    refusals.put(
+        send("POST", "/api/targeting/models/1/restore", ben, null), models.restore(1, asBen));
+    for (var refusal : refusals.entrySet()) {
+      JsonNode b = JSON.readTree(refusal.getKey().body());
+      org.sekisho.core.Problem p = refusal.getValue().problems().getFirst();
+      assertThat(List.of(p.code(), p.field(), p.message()))
+          .isEqualTo(
+              List.of(
+                  b.get("error").asText(),
+                  b.get("field").isNull() ? "" : b.get("field").asText(),
+                  b.get("message").asText()));
       assertThat(org.sekisho.targeting.adapter.web.PageProblems.message(ja, p))
           .as(p.toString())
           .hasValueSatisfying(

@@ -1,6 +1,7 @@
 package org.sekisho.targeting.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
@@ -12,12 +13,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -31,6 +36,7 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Accounts;
@@ -43,10 +49,16 @@ import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.adapter.db.JdbcAssessments;
 import org.sekisho.targeting.adapter.web.PageProblems;
+import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.assessment.domain.ModelScore;
+import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
+import org.sekisho.targeting.criteria.application.ReferenceLists;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
+import org.sekisho.targeting.selectivity.adapter.SelectivityProperties;
+import org.sekisho.targeting.worklist.application.Worklist;
 
 /**
  * A Japanese reader's targeting pages say their refusals in Japanese: the lane decision form, the
@@ -70,6 +82,7 @@ class PagesInJapaneseTest {
   private String inspector;
   private String admin;
   private TargetingContext targeting;
+  private Worklist worklist;
 
   private static final RiskScorer MODEL =
       new RiskScorer() {
@@ -99,6 +112,7 @@ class PagesInJapaneseTest {
     TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
     ctx.start();
     targeting = ctx;
+    worklist = new Worklist(new JdbcAssessments(db.jdbi(), new DeclarationJson()), clock);
     web = WebApi.start(ctx, accounts, audit, clock);
     base = "http://127.0.0.1:" + web.port();
     api = new WebApi(base);
@@ -146,7 +160,26 @@ class PagesInJapaneseTest {
                     item.get("version").asInt()))));
   }
 
-  /** The problems of a refused API call, as the use case worded them. */
+  /**
+   * The problems of a refused API call, as the use case worded them: {@code same} asks the use case
+   * itself what the call asked (a refusal changes nothing, so it refuses again), which must be what
+   * the API answered, in English; its problems carry the wording a page says them by, which the API
+   * does not answer.
+   */
+  private List<Problem> refused(
+      String method, String path, String token, Object body, Supplier<List<Problem>> same)
+      throws Exception {
+    List<Problem> answered = refused(method, path, token, body);
+    List<Problem> worded = same.get();
+    assertThat(worded)
+        .extracting(Problem::code, Problem::field, Problem::message)
+        .as(path)
+        .containsExactlyElementsOf(
+            answered.stream().map(p -> tuple(p.code(), p.field(), p.message())).toList());
+    return worded;
+  }
+
+  /** The problems of a refused API call, as the API answers them (in English, without wording). */
   private List<Problem> refused(String method, String path, String token, Object body)
       throws Exception {
     HttpResponse<String> r =
@@ -172,6 +205,24 @@ class PagesInJapaneseTest {
               n.get("message").asText()));
     }
     return out;
+  }
+
+  /** A draft of {@code source}; a date as typed, null when left out. */
+  private static CriteriaCatalogue.Draft draft(
+      Optional<Long> id, String source, Set<String> offices, String from, String to) {
+    return new CriteriaCatalogue.Draft(
+        id,
+        source,
+        offices,
+        Optional.ofNullable(from).map(LocalDate::parse),
+        Optional.ofNullable(to).map(LocalDate::parse));
+  }
+
+  /** What replacing {@code name}'s entries with {@code csv} refuses: the file or its rows. */
+  private static List<Problem> replaced(ReferenceLists lists, String name, String csv) {
+    Outcome<ReferenceLists.Imported> o =
+        lists.importCsv(name, csv, "analyst", ReferenceLists.Mode.REPLACE);
+    return o.isAccepted() ? o.orElseThrow().refused() : o.problems();
   }
 
   private HttpResponse<String> form(String path, String token, Map<String, String> fields)
@@ -207,23 +258,64 @@ class PagesInJapaneseTest {
             "POST",
             lane,
             analyst,
-            Map.of("lane", "purple", "comment", "because", "expectedVersion", 0)));
-    all.addAll(
-        refused(
-            "POST", lane, analyst, Map.of("lane", "red", "comment", "ab", "expectedVersion", 0)));
+            Map.of("lane", "purple", "comment", "because", "expectedVersion", 0),
+            () -> worklist.decide(open, "purple", "because", "analyst").problems()));
     all.addAll(
         refused(
             "POST",
             lane,
             analyst,
-            Map.of("lane", "red", "comment", "x".repeat(2001), "expectedVersion", 0)));
-    all.addAll(refused("POST", outcome, inspector, Map.of("result", "maybe", "revenue", "-3")));
+            Map.of("lane", "red", "comment", "ab", "expectedVersion", 0),
+            () -> worklist.decide(open, "red", "ab", "analyst").problems()));
     all.addAll(
-        refused("POST", outcome, inspector, Map.of("result", "nothing-found", "revenue", "5")));
-    all.addAll(refused("POST", outcome, inspector, Map.of("result", "infraction")));
+        refused(
+            "POST",
+            lane,
+            analyst,
+            Map.of("lane", "red", "comment", "x".repeat(2001), "expectedVersion", 0),
+            () -> worklist.decide(open, "red", "x".repeat(2001), "analyst").problems()));
+    all.addAll(
+        refused(
+            "POST",
+            outcome,
+            inspector,
+            Map.of("result", "maybe", "revenue", "-3"),
+            () ->
+                worklist
+                    .recordOutcome(referred, "maybe", "-3", false, "", "inspector")
+                    .problems()));
+    all.addAll(
+        refused(
+            "POST",
+            outcome,
+            inspector,
+            Map.of("result", "nothing-found", "revenue", "5"),
+            () ->
+                worklist
+                    .recordOutcome(referred, "nothing-found", "5", false, "", "inspector")
+                    .problems()));
+    all.addAll(
+        refused(
+            "POST",
+            outcome,
+            inspector,
+            Map.of("result", "infraction"),
+            () ->
+                worklist
+                    .recordOutcome(referred, "infraction", "", false, "", "inspector")
+                    .problems()));
     // recorded, the item is closed: it takes no second outcome and no lane decision
     api.ok(api.send("POST", outcome, inspector, "{\"result\":\"nothing-found\"}"));
-    all.addAll(refused("POST", outcome, inspector, Map.of("result", "nothing-found")));
+    all.addAll(
+        refused(
+            "POST",
+            outcome,
+            inspector,
+            Map.of("result", "nothing-found"),
+            () ->
+                worklist
+                    .recordOutcome(referred, "nothing-found", "", false, "", "inspector")
+                    .problems()));
     JsonNode closed =
         api.ok(api.send("GET", "/api/targeting/assessments/" + referred, analyst, null));
     all.addAll(
@@ -237,59 +329,159 @@ class PagesInJapaneseTest {
                 "comment",
                 "cleared",
                 "expectedVersion",
-                closed.get("version").asInt())));
+                closed.get("version").asInt()),
+            () -> worklist.decide(referred, "green", "cleared", "analyst").problems()));
     String ok =
         "criterion \"Coffee\" when hs starts with \"0901\" then lane red weight 10 because \"cheap"
             + " coffee\"";
     String criteria = "/api/targeting/criteria";
-    all.addAll(
-        refused("POST", criteria, analyst, Map.of("source", ok, "offices", List.of("NOWHERE"))));
+    CriteriaCatalogue catalogue = targeting.criteriaCatalogue();
     all.addAll(
         refused(
             "POST",
             criteria,
             analyst,
-            Map.of("source", ok, "effectiveFrom", "2099-02-01", "effectiveTo", "2099-01-01")));
-    all.addAll(
-        refused("POST", criteria, analyst, Map.of("source", ok, "effectiveTo", "2020-01-01")));
-    JsonNode saved = api.saveCriterion(analyst, ok);
-    all.addAll(refused("POST", criteria, analyst, Map.of("source", ok)));
-    all.addAll(refused("POST", criteria, analyst, Map.of("id", 999999, "source", ok)));
+            Map.of("source", ok, "offices", List.of("NOWHERE")),
+            () ->
+                catalogue
+                    .save(draft(Optional.empty(), ok, Set.of("NOWHERE"), null, null), "analyst")
+                    .problems()));
     all.addAll(
         refused(
             "POST",
-            "/api/targeting/criteria/" + saved.get("id").asLong() + "/disable",
+            criteria,
             analyst,
-            Map.of("reason", "no")));
+            Map.of("source", ok, "effectiveFrom", "2099-02-01", "effectiveTo", "2099-01-01"),
+            () ->
+                catalogue
+                    .save(
+                        draft(Optional.empty(), ok, Set.of(), "2099-02-01", "2099-01-01"),
+                        "analyst")
+                    .problems()));
     all.addAll(
-        refused("POST", "/api/targeting/criteria/999999/versions/1/release", admin, Map.of()));
+        refused(
+            "POST",
+            criteria,
+            analyst,
+            Map.of("source", ok, "effectiveTo", "2020-01-01"),
+            () ->
+                catalogue
+                    .save(draft(Optional.empty(), ok, Set.of(), null, "2020-01-01"), "analyst")
+                    .problems()));
+    JsonNode saved = api.saveCriterion(analyst, ok);
+    long savedId = saved.get("id").asLong();
+    int savedVersion = saved.get("version").asInt();
+    all.addAll(
+        refused(
+            "POST",
+            criteria,
+            analyst,
+            Map.of("source", ok),
+            () ->
+                catalogue
+                    .save(draft(Optional.empty(), ok, Set.of(), null, null), "analyst")
+                    .problems()));
+    all.addAll(
+        refused(
+            "POST",
+            criteria,
+            analyst,
+            Map.of("id", 999999, "source", ok),
+            () ->
+                catalogue
+                    .save(draft(Optional.of(999999L), ok, Set.of(), null, null), "analyst")
+                    .problems()));
+    all.addAll(
+        refused(
+            "POST",
+            "/api/targeting/criteria/" + savedId + "/disable",
+            analyst,
+            Map.of("reason", "no"),
+            () -> catalogue.disable(savedId, "analyst", "no").problems()));
+    all.addAll(
+        refused(
+            "POST",
+            "/api/targeting/criteria/999999/versions/1/release",
+            admin,
+            Map.of(),
+            () -> catalogue.release(999999, 1, "admin").problems()));
     api.ok(api.send("POST", WebApi.releasePath(saved), admin, null));
-    all.addAll(refused("POST", WebApi.releasePath(saved), admin, Map.of()));
+    all.addAll(
+        refused(
+            "POST",
+            WebApi.releasePath(saved),
+            admin,
+            Map.of(),
+            () -> catalogue.release(savedId, savedVersion, "admin").problems()));
     String lists = "/api/targeting/lists";
-    all.addAll(refused("POST", lists, analyst, Map.of("name", "Bad Name", "kind", "countries")));
-    all.addAll(refused("POST", lists, analyst, Map.of("name", "origins", "kind", "colours")));
+    ReferenceLists referenceLists = targeting.referenceLists();
+    all.addAll(
+        refused(
+            "POST",
+            lists,
+            analyst,
+            Map.of("name", "Bad Name", "kind", "countries"),
+            () -> referenceLists.create("Bad Name", "countries", "", "analyst").problems()));
+    all.addAll(
+        refused(
+            "POST",
+            lists,
+            analyst,
+            Map.of("name", "origins", "kind", "colours"),
+            () -> referenceLists.create("origins", "colours", "", "analyst").problems()));
     api.ok(api.send("POST", lists, analyst, "{\"name\":\"origins\",\"kind\":\"countries\"}"));
-    all.addAll(refused("POST", lists, analyst, Map.of("name", "origins", "kind", "countries")));
+    all.addAll(
+        refused(
+            "POST",
+            lists,
+            analyst,
+            Map.of("name", "origins", "kind", "countries"),
+            () -> referenceLists.create("origins", "countries", "", "analyst").problems()));
     api.ok(api.send("POST", lists, analyst, "{\"name\":\"codes\",\"kind\":\"hs-codes\"}"));
     api.ok(api.send("POST", lists, analyst, "{\"name\":\"phones\",\"kind\":\"phones\"}"));
+    String rows =
+        "value,note\nTH,a\nXYZ,b\nth,again\nCO,a,b\nC\"N\n,empty\nBR,\""
+            + "n".repeat(501)
+            + "\"\n\"VN";
     all.addAll(
         refused(
             "POST",
             "/api/targeting/lists/origins/entries?mode=replace",
             analyst,
-            "value,note\nTH,a\nXYZ,b\nth,again\nCO,a,b\nC\"N\n,empty\nBR,\""
-                + "n".repeat(501)
-                + "\"\n\"VN"));
+            rows,
+            () -> replaced(referenceLists, "origins", rows)));
     all.addAll(
         refused(
-            "POST", "/api/targeting/lists/codes/entries?mode=replace", analyst, "value\n09x\n"));
+            "POST",
+            "/api/targeting/lists/codes/entries?mode=replace",
+            analyst,
+            "value\n09x\n",
+            () -> replaced(referenceLists, "codes", "value\n09x\n")));
     all.addAll(
         refused(
-            "POST", "/api/targeting/lists/phones/entries?mode=replace", analyst, "value\n12\n"));
+            "POST",
+            "/api/targeting/lists/phones/entries?mode=replace",
+            analyst,
+            "value\n12\n",
+            () -> replaced(referenceLists, "phones", "value\n12\n")));
     all.addAll(
-        refused("POST", "/api/targeting/lists/phones/entries?mode=replace", analyst, "value\n"));
+        refused(
+            "POST",
+            "/api/targeting/lists/phones/entries?mode=replace",
+            analyst,
+            "value\n",
+            () -> replaced(referenceLists, "phones", "value\n")));
 
     // the selectivity settings page's refusals, one a line
+    String settingsText =
+        "seed=x\nlabels=pink\nlabel.purple=X\nlabel.red="
+            + "r".repeat(100)
+            + "\nbogus=1\ndefault.red.often=5\ndefault.green.expected=5\n"
+            + "office.NOWHERE.red.expected=5\noffice.JPYOK/parcel.red.expected=5\n"
+            + "default.red.max-hits=-1\ndefault.yellow.expected=150\nseed=3\n"
+            + "office.JPYOK.red.expected=1\noffice.JPYOK.red.random=2\n"
+            + "office.JPOSA.red.random=60\noffice.JPOSA.yellow.random=60\n"
+            + "default.blue.random=70\ndefault.yellow.random=70\n";
     String version =
         api.ok(api.send("GET", "/api/targeting/selectivity", admin, null)).get("version").asText();
     HttpResponse<String> settings =
@@ -299,25 +491,21 @@ class PagesInJapaneseTest {
                         URI.create(base + "/api/targeting/selectivity?version=" + version))
                     .header("Authorization", "Bearer " + admin)
                     .header("Content-Type", "text/plain; charset=utf-8")
-                    .PUT(
-                        HttpRequest.BodyPublishers.ofString(
-                            "seed=x\nlabels=pink\nlabel.purple=X\nlabel.red="
-                                + "r".repeat(100)
-                                + "\nbogus=1\ndefault.red.often=5\ndefault.green.expected=5\n"
-                                + "office.NOWHERE.red.expected=5\noffice.JPYOK/parcel.red.expected=5\n"
-                                + "default.red.max-hits=-1\ndefault.yellow.expected=150\nseed=3\n"
-                                + "office.JPYOK.red.expected=1\noffice.JPYOK.red.random=2\n"
-                                + "office.JPOSA.red.random=60\noffice.JPOSA.yellow.random=60\n"
-                                + "default.blue.random=70\ndefault.yellow.random=70\n",
-                            StandardCharsets.UTF_8))
+                    .PUT(HttpRequest.BodyPublishers.ofString(settingsText, StandardCharsets.UTF_8))
                     .build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     assertThat(settings.statusCode()).as(settings.body()).isEqualTo(400);
-    List<Problem> lines = new ArrayList<>();
+    List<Problem> answered = new ArrayList<>();
     for (JsonNode p : WebApi.JSON.readTree(settings.body()).get("problems")) {
-      lines.add(
+      answered.add(
           Problem.of(p.get("code").asText(), p.get("field").asText(), p.get("message").asText()));
     }
+    // the settings as read by the use case, worded, are the refusals the API answered in English
+    List<Problem> lines = SelectivityProperties.parse(settingsText).problems();
+    assertThat(lines)
+        .extracting(Problem::code, Problem::field, Problem::message)
+        .containsExactlyElementsOf(
+            answered.stream().map(p -> tuple(p.code(), p.field(), p.message())).toList());
     assertThat(lines).hasSizeGreaterThanOrEqualTo(12);
     all.addAll(lines);
     HttpResponse<String> settingsPage =
