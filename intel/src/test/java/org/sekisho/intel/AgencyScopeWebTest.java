@@ -474,6 +474,31 @@ class AgencyScopeWebTest {
     assertThat(englishId.get("message").asText()).isEqualTo("expected a numeric id");
   }
 
+  @Test
+  void aRefusalQuotesWhatWasTypedWholeInJapaneseAndWordForWordInEnglish() throws Exception {
+    // values with an apostrophe: read back out of the English (got 'dec'l') they would be cut at
+    // it, so the Japanese answer takes them from the refusal's arguments
+    String kind = "/api/records/dec'l/D-1";
+    HttpResponse<String> en = send(customs, "GET", kind, null);
+    assertThat(en.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(en.body()).get("message").asText())
+        .isEqualTo("expected a record kind such as declaration, got 'dec'l'");
+    JsonNode ja = inJapanese(customs, "GET", kind, null);
+    assertThat(ja.get("field").asText()).isEqualTo("kind");
+    assertThat(ja.get("message").asText())
+        .isEqualTo("記録の種類は declaration などで指定してください。「dec'l」は種類ではありません。");
+
+    String day = "/api/dashboard?date=" + enc("27 Nov '26");
+    HttpResponse<String> enDay = send(customs, "GET", day, null);
+    assertThat(enDay.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(enDay.body()).get("message").asText())
+        .isEqualTo("expected an ISO date such as 2026-11-27, got '27 Nov '26'");
+    JsonNode jaDay = inJapanese(customs, "GET", day, null);
+    assertThat(jaDay.get("field").asText()).isEqualTo("date");
+    assertThat(jaDay.get("message").asText())
+        .isEqualTo("日付は YYYY-MM-DD の形で指定してください（例: 2026-11-27）。「27 Nov '26」は日付ではありません。");
+  }
+
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8);
   }

@@ -127,7 +127,11 @@ public final class IngestRecords {
       IngestPorts.Progress progress) {
     if (!FORMATS.contains(format)) {
       return Outcome.rejected(
-          "invalid-format", "format", "expected one of json, csv, kcs; got '" + format + "'");
+          Problem.of(
+                  "invalid-format",
+                  "format",
+                  "expected one of json, csv, kcs; got '" + format + "'")
+              .worded("not-a-format", format));
     }
     if (format.equals("kcs") && kind != RecordKind.DECLARATION) {
       return Outcome.rejected(

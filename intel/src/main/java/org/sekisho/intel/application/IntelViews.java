@@ -140,12 +140,13 @@ public final class IntelViews {
               h ->
                   out.add(
                       Problem.of(
-                          "invalid-parameter",
-                          "hs",
-                          "expected an HS chapter (2 digits, e.g. 09), heading (4, e.g. 0901) or"
-                              + " subheading (6, e.g. 090121), got '"
-                              + FieldRules.shorten(h)
-                              + "'")));
+                              "invalid-parameter",
+                              "hs",
+                              "expected an HS chapter (2 digits, e.g. 09), heading (4, e.g. 0901)"
+                                  + " or subheading (6, e.g. 090121), got '"
+                                  + FieldRules.shorten(h)
+                                  + "'")
+                          .worded("not-an-hs-code", FieldRules.shorten(h))));
       if (from.isPresent() && to.isPresent() && from.get().isAfter(to.get())) {
         // left alone, the search would answer nothing, as if nothing had happened in the days
         out.add(

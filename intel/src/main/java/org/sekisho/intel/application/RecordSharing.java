@@ -545,12 +545,13 @@ public final class RecordSharing {
         if (kind.isEmpty()) {
           problems.add(
               Problem.of(
-                  "invalid-value",
-                  "kinds[" + i + "]",
-                  "expected a record kind (declarations, transport-documents,"
-                      + " conveyance-movements, postal-items, seizures); got '"
-                      + FieldRules.shorten(k)
-                      + "'"));
+                      "invalid-value",
+                      "kinds[" + i + "]",
+                      "expected a record kind (declarations, transport-documents,"
+                          + " conveyance-movements, postal-items, seizures); got '"
+                          + FieldRules.shorten(k)
+                          + "'")
+                  .worded("not-a-kind", FieldRules.shorten(k)));
         }
       }
     }
@@ -600,16 +601,21 @@ public final class RecordSharing {
     } else if (lastDay.isBefore(found.get().validFrom().minusDays(1))
         || lastDay.isAfter(LAST_DAY)
         || found.get().validUntil().map(lastDay::isAfter).orElse(false)) {
+      // the day typed first, then the bounds the message names
+      LocalDate first = found.get().validFrom().minusDays(1);
+      LocalDate last = found.get().validUntil().orElse(LAST_DAY);
       o =
           Outcome.rejected(
-              "invalid-value",
-              "lastDay",
-              "expected a day from the day before "
-                  + found.get().validFrom()
-                  + " to "
-                  + found.get().validUntil().orElse(LAST_DAY)
-                  + "; got "
-                  + lastDay);
+              Problem.of(
+                      "invalid-value",
+                      "lastDay",
+                      "expected a day from the day before "
+                          + found.get().validFrom()
+                          + " to "
+                          + last
+                          + "; got "
+                          + lastDay)
+                  .worded("day-out-of-range", lastDay, first, last));
     } else {
       Optional<Problem> why = text("reason", reason, MIN_TEXT, "say why the agreement ends");
       o = why.isPresent() ? new Outcome.Rejected<>(List.of(why.get())) : null;
@@ -1229,9 +1235,10 @@ public final class RecordSharing {
 
   private static Problem outOfRange(String field, LocalDate day) {
     return Problem.of(
-        "invalid-value",
-        field,
-        "expected a day between " + FIRST_DAY + " and " + LAST_DAY + "; got " + day);
+            "invalid-value",
+            field,
+            "expected a day between " + FIRST_DAY + " and " + LAST_DAY + "; got " + day)
+        .worded("day-out-of-range", day, FIRST_DAY, LAST_DAY);
   }
 
   /** A refused sharing is audited as a done one is: who tried what, and why it was refused. */

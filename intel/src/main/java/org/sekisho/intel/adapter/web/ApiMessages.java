@@ -1,5 +1,6 @@
 package org.sekisho.intel.adapter.web;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -24,7 +25,11 @@ final class ApiMessages {
     return t == null || t.locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
   }
 
-  /** The value {@code message} quotes after {@code got}, or empty. */
+  /**
+   * The value {@code message} quotes after {@code got}, or empty: for a refusal that carries no
+   * wording of its own (core's and platform's parsers), whose value is read back out of the
+   * English.
+   */
   static String quoted(String message) {
     Matcher m = GOT.matcher(message == null ? "" : message);
     if (!m.find()) {
@@ -40,15 +45,24 @@ final class ApiMessages {
 
   /**
    * A refusal of intel's API in the reader's language: the text {@code api.error.<code>.<field>} (a
-   * list field's index left out), else {@code api.error.<code>}, with the field as {0} and the
-   * value the message quotes as {1}; the message itself in English or when no text is written.
+   * list field's index left out), else {@code api.error.<code>}, with the field as {0}, the value
+   * the refusal quotes as {1} (its first argument, {@link Problem#args}; read out of the English
+   * message only for a refusal without arguments), the English message as {2} and any further
+   * arguments from {3} on; the message itself in English or when no text is written.
    */
   static String why(Messages t, Problem p) {
     if (english(t)) {
       return p.message();
     }
     String field = p.field() == null ? "" : p.field();
-    Object[] args = {field, quoted(p.message()), p.message()};
+    List<String> values = p.args();
+    Object[] args = new Object[Math.max(3, values.size() + 2)];
+    args[0] = field;
+    args[1] = values.isEmpty() ? quoted(p.message()) : values.get(0);
+    args[2] = p.message();
+    for (int i = 1; i < values.size(); i++) {
+      args[i + 2] = values.get(i);
+    }
     String specific = "api.error." + p.code() + "." + field.replaceAll("\\[\\d+]$", "");
     String text = t.get(specific, args);
     if (!text.equals(specific)) {

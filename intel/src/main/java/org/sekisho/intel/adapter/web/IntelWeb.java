@@ -557,11 +557,12 @@ public final class IntelWeb implements WebModule {
     if (!sortName.isEmpty() && sort.isEmpty()) {
       problems.add(
           Problem.of(
-              "invalid-parameter",
-              "sort",
-              "expected relevance (exact matches first) or newest, got '"
-                  + FieldRules.shorten(sortName)
-                  + "'"));
+                  "invalid-parameter",
+                  "sort",
+                  "expected relevance (exact matches first) or newest, got '"
+                      + FieldRules.shorten(sortName)
+                      + "'")
+              .worded("not-an-order", FieldRules.shorten(sortName)));
     }
     SearchQuery q =
         new SearchQuery(
@@ -835,10 +836,12 @@ public final class IntelWeb implements WebModule {
     String kind = ctx.pathParam("kind");
     String sourceId = ctx.pathParam("sourceId");
     if (RecordKind.ofCode(kind).isEmpty()) {
-      throw HttpProblem.of(
-          "invalid-field",
-          "kind",
-          "expected a record kind such as declaration, got '" + kind + "'");
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-field",
+                  "kind",
+                  "expected a record kind such as declaration, got '" + kind + "'")
+              .worded("not-a-kind", kind));
     }
     Optional<Long> id = queries.recordId(kind, sourceId, reader(ctx));
     if (id.isEmpty()) {
@@ -1336,7 +1339,9 @@ public final class IntelWeb implements WebModule {
     try {
       return Optional.of(LocalDate.parse(v));
     } catch (java.time.format.DateTimeParseException e) {
-      throw HttpProblem.of("invalid-field", field, "expected a date YYYY-MM-DD, got '" + v + "'");
+      throw new HttpProblem(
+          Problem.of("invalid-field", field, "expected a date YYYY-MM-DD, got '" + v + "'")
+              .worded("not-a-date", v));
     }
   }
 
@@ -1360,11 +1365,15 @@ public final class IntelWeb implements WebModule {
     } else if (a.isIntegralNumber() && a.canConvertToLong() && a.asLong() > 0) {
       agreement = Optional.of(a.asLong());
     } else {
-      throw HttpProblem.of(
-          "invalid-field",
-          "agreement",
-          "expected the numeric id of an agreement in force that covers the record, e.g. 12; got "
-              + FieldRules.shorten(a.toString()));
+      String got = FieldRules.shorten(a.toString());
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-field",
+                  "agreement",
+                  "expected the numeric id of an agreement in force that covers the record, e.g."
+                      + " 12; got "
+                      + got)
+              .worded("not-an-id", got));
     }
     RecordSharing.Share s =
         answer(
@@ -1628,9 +1637,11 @@ public final class IntelWeb implements WebModule {
       return Outcome.accepted(Optional.of(LocalDate.parse(s)));
     } catch (java.time.format.DateTimeParseException e) {
       return Outcome.rejected(
-          "invalid-value",
-          field,
-          "expected a date YYYY-MM-DD, got '" + FieldRules.shorten(s) + "'");
+          Problem.of(
+                  "invalid-value",
+                  field,
+                  "expected a date YYYY-MM-DD, got '" + FieldRules.shorten(s) + "'")
+              .worded("not-a-date", FieldRules.shorten(s)));
     }
   }
 
@@ -1904,11 +1915,13 @@ public final class IntelWeb implements WebModule {
     } else if (merged.isTextual() && merged.asText().strip().matches("\\d{1,18}")) {
       mergedId = Long.parseLong(merged.asText().strip());
     } else {
-      throw HttpProblem.of(
-          "invalid-field",
-          "mergedId",
-          "expected the numeric id of the entity to merge, e.g. 123, got "
-              + FieldRules.shorten(merged.toString()));
+      String got = FieldRules.shorten(merged.toString());
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-field",
+                  "mergedId",
+                  "expected the numeric id of the entity to merge, e.g. 123, got " + got)
+              .worded("not-an-id", got));
     }
     String reason = jsonText(body, "reason", "a text saying why the two are the same party");
     // the entity pulled in must be one the actor may read, as the survivor must
@@ -2026,8 +2039,12 @@ public final class IntelWeb implements WebModule {
     try {
       return Optional.of(LocalDate.parse(v));
     } catch (DateTimeException e) {
-      throw HttpProblem.of(
-          "invalid-parameter", name, "expected an ISO date such as 2026-11-27, got '" + v + "'");
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-parameter",
+                  name,
+                  "expected an ISO date such as 2026-11-27, got '" + v + "'")
+              .worded("not-a-date", v));
     }
   }
 }
