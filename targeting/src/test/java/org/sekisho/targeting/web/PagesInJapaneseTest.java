@@ -638,6 +638,21 @@ class PagesInJapaneseTest {
   }
 
   @Test
+  void theRefusalsOfThePagesThemselvesAreSaidInJapaneseWithTheValuesTheyConcern() throws Exception {
+    Map<String, String> said =
+        Map.of(
+            "/targeting/criteria/edit?id=999999&lang=ja", "基準 999999 は見つかりません",
+            "/targeting/criteria/999999/versions/3?lang=ja", "基準 c999999v3 は見つかりません",
+            "/targeting/lists/no-such-list?lang=ja", "リスト no-such-list は見つかりません",
+            "/targeting/assessments/abc?lang=ja", "整数を入力してください");
+    for (var e : said.entrySet()) {
+      HttpResponse<String> r = api.send("GET", e.getKey(), analyst, null);
+      assertThat(r.statusCode()).as(e.getKey()).isBetween(400, 499);
+      assertThat(r.body()).as(e.getKey()).contains(e.getValue()).doesNotContain("was not found");
+    }
+  }
+
+  @Test
   void theCriteriaApiSaysTheCheckersProblemsInJapaneseWhenAskedAndInEnglishOtherwise()
       throws Exception {
     String broken =
