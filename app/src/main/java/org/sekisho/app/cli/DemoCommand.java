@@ -170,19 +170,13 @@ final class DemoCommand implements Callable<Integer> {
       }
       // A synthetic AIS feed with an encounter at sea and a port call, so the maritime map has a
       // story, on the demo's own day (in Tokyo, as the day's records are): its port calls become
-      // that day's conveyance movements.
-      java.io.StringWriter ais = new java.io.StringWriter();
-      org.sekisho.maritime.application.SyntheticAisFeed.demoOn(
-              day, ZoneId.of("Asia/Tokyo"), s.maritime().service().now())
-          .write(ais);
-      var summary =
-          s.maritime()
-              .service()
-              .ingest(
-                  new java.io.ByteArrayInputStream(
-                      ais.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-      s.maritime().service().endOfInput();
-      out.println("loaded demo AIS feed: " + summary + took.get());
+      // that day's conveyance movements. Loaded once: a restart keeps what the first start loaded.
+      DemoAisFeed.Loaded ais =
+          DemoAisFeed.load(s.maritime().service(), demo, day, ZoneId.of("Asia/Tokyo"));
+      out.println(
+          (ais.replayed() ? "loaded demo AIS feed: " : "demo AIS feed loaded before, kept: ")
+              + ais.summary()
+              + took.get());
       // reference lists, screening rules, two watchlists and the day's PNRGOV-pushed flights
       out.println(
           org.sekisho.passenger.screening.adapter.demo.PassengerDemo.seed(s.pnr(), day)
