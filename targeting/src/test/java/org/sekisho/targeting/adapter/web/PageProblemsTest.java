@@ -158,7 +158,6 @@ class PageProblemsTest {
   private static final Set<String> NOT_PRODUCED_HERE =
       Set.of(
           "superseded",
-          "random-selection",
           "changed",
           "other-office",
           "other-office-item",
@@ -166,7 +165,6 @@ class PageProblemsTest {
           "criterion-not-found",
           "version-not-found",
           "no-list",
-          "name-taken-release",
           "release-race",
           "disable-race",
           "date",
@@ -174,7 +172,10 @@ class PageProblemsTest {
           "whole",
           "model-changed");
 
-  /** Every consignment and declaration lands where an analyst decides it: nothing at random. */
+  /**
+   * Nothing is selected but at Osaka, where everything is sent to red at random: elsewhere each
+   * record lands where an analyst decides it.
+   */
   private static final String SELECTIVITY =
       """
       default.red.expected=0
@@ -183,11 +184,15 @@ class PageProblemsTest {
       default.yellow.random=0
       default.blue.expected=0
       default.blue.random=0
+      office.JPOSA.red.random=100
       """;
 
   private static final String COFFEE =
       "criterion \"Coffee\" when hs starts with \"0901\" then lane red weight 10 because \"cheap"
           + " coffee\"";
+  private static final String MATE =
+      "criterion \"Mate\" when hs starts with \"0903\" then lane red weight 10 because \"cheap"
+          + " mate\"";
   private static final String TEA =
       "criterion \"Tea\" when hs starts with \"0902\" then lane red weight 10 because \"cheap tea\"";
 
@@ -317,6 +322,14 @@ class PageProblemsTest {
             .assessJson("declaration", Declarations.json("D-PP-2", "IMP-PP", "BRK-PP", "800"))
             .orElseThrow()
             .id();
+    long drawn =
+        ctx.assessRecords()
+            .assessJson(
+                "declaration",
+                Declarations.json("D-PP-3", "IMP-PP", "BRK-PP", "800")
+                    .replace("\"office\":\"JPTYO\"", "\"office\":\"JPOSA\""))
+            .orElseThrow()
+            .id();
     assertThat(worklist.decide(inspected, "red", "examine the goods", "ana").isAccepted()).isTrue();
     Outcome<?> beforeOutcome =
         worklist.recordOutcome(inspected, "nothing-found", "", false, "", "ken");
@@ -339,6 +352,21 @@ class PageProblemsTest {
     assertThat(catalogue.disable(tea.id(), "ana", "replaced by the tariff rule").isAccepted())
         .isTrue();
     CriterionState.Disabled disabled = catalogue.states().get(tea.id()).disabled().orElseThrow();
+    // a draft whose criterion was disabled while another took its name: it cannot be released
+    StoredCriterion mate =
+        catalogue
+            .save(
+                new Draft(Optional.empty(), MATE, Set.of(), Optional.empty(), Optional.empty()),
+                "ana")
+            .orElseThrow();
+    assertThat(catalogue.disable(mate.id(), "ana", "rewritten as a new rule").isAccepted())
+        .isTrue();
+    StoredCriterion newMate =
+        catalogue
+            .save(
+                new Draft(Optional.empty(), MATE, Set.of(), Optional.empty(), Optional.empty()),
+                "ana")
+            .orElseThrow();
     LocalDate today = catalogue.today();
 
     ReferenceLists lists = ctx.referenceLists();
@@ -369,6 +397,12 @@ class PageProblemsTest {
             "longer",
             () -> only(worklist.decide(open, "red", "x".repeat(2001), "ana"), "longer"),
             "コメント: 2000 文字を超えています"),
+        new Case(
+            "random-selection",
+            () ->
+                only(
+                    worklist.decide(drawn, "green", "looks fine to me", "ana"), "random-selection"),
+            "区分: 無作為選定は真の違反率を測るためのもので、区分を下げることはできません。代わりに検査で見つかったことを記録してください"),
         new Case(
             "closed",
             () -> only(worklist.decide(inspected, "green", "cleared", "ana"), "closed"),
@@ -515,6 +549,18 @@ class PageProblemsTest {
                 + " は既に適用中です (適用者: ada at "
                 + inForce.releasedAt().orElseThrow()
                 + ")"),
+        new Case(
+            "name-taken-release",
+            () -> only(catalogue.release(mate.id(), mate.version(), "ada"), "name-taken-release"),
+            "名称: 基準 "
+                + mate.key()
+                + " の名前「Mate」は c"
+                + newMate.id()
+                + " ("
+                + newMate.key()
+                + ") と同じです。c"
+                + mate.id()
+                + " を別の名前で新しい版として保存し、その版を適用してください"),
         // criteria: disabling
         new Case(
             "reason-required",
