@@ -17,6 +17,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.app.Sekisho;
+import org.sekisho.maritime.adapter.geo.GeoJsonLand;
+import org.sekisho.maritime.domain.patrol.PatrolBoat;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.testing.PostgresExtension;
 
@@ -45,6 +47,17 @@ class DemoAisFeedTest {
     assertThat(before.get(3)).as("conveyance movements from AIS").isPositive();
     assertThat(Files.readString(demoDir.resolve(DemoAisFeed.ANCHOR), StandardCharsets.UTF_8))
         .isEqualTo(first + "\n");
+    // boats on station and a camera, so that an alert offers the nearest boat with its ETA
+    var maritime = started.maritime().service();
+    assertThat(maritime.records().patrols())
+        .extracting(PatrolBoat::id)
+        .containsExactlyInAnyOrder("demo-pl-1", "demo-pm-2");
+    assertThat(maritime.records().patrols()).allMatch(b -> b.time().equals(first));
+    assertThat(maritime.records().sites()).containsExactly(DemoAisFeed.CAMERA);
+    assertThat(loaded.summary()).contains("2 patrol boats on station");
+    var alerts = maritime.rankedAlerts(first.minusSeconds(86_400), 10);
+    assertThat(alerts).isNotEmpty();
+    assertThat(alerts.get(0).nearestBoats()).isNotEmpty();
 
     // restarted at 10:45: the same feed, kept, not replayed a quarter of an hour later
     Instant restart = first.plusSeconds(45 * 60);
@@ -69,6 +82,16 @@ class DemoAisFeedTest {
     } finally {
       again.close();
     }
+  }
+
+  @Test
+  void theDemoBoatsAreAtSeaAndItsCameraOverlooksTheSea() {
+    for (PatrolBoat b : DemoAisFeed.BOATS) {
+      assertThat(GeoJsonLand.shared().depth(b.lat(), b.lon())).as(b.name()).isZero();
+    }
+    var c = DemoAisFeed.CAMERA;
+    // the rule the camera form applies: no farther inland than it can see
+    assertThat(GeoJsonLand.shared().depth(c.lat(), c.lon()) * 60).isLessThan(c.rangeNm());
   }
 
   private static List<Long> counts(Database db) {
