@@ -49,6 +49,7 @@ import org.sekisho.intel.domain.Declaration;
 import org.sekisho.intel.domain.EntityExtraction;
 import org.sekisho.intel.domain.EntityRef;
 import org.sekisho.intel.domain.IntelRecord;
+import org.sekisho.intel.domain.NameReading;
 import org.sekisho.intel.domain.Normalize;
 import org.sekisho.intel.domain.QueryKeys;
 import org.sekisho.intel.domain.RecordKind;
@@ -117,7 +118,15 @@ public final class JdbcIntelQueries implements IntelQueries {
     Map<String, Object> binds = new LinkedHashMap<>();
     binds.put("agency", reader.agency());
     if (!tokens.isEmpty()) {
-      where.append(" and r.doc @@ cast(:tsq as tsquery)");
+      // a name finds the records of the parties it names by reading in another script (Yamada
+      // Hanako, 山田花子, ヤマダハナコ) and of the parties merged with them, which share no token
+      List<Long> named = jdbi.withHandle(h -> readingRecords(h, split.rest(), reader));
+      if (named.isEmpty()) {
+        where.append(" and r.doc @@ cast(:tsq as tsquery)");
+      } else {
+        where.append(" and (r.doc @@ cast(:tsq as tsquery) or r.id = any(:byReading))");
+        binds.put("byReading", named.toArray(Long[]::new));
+      }
       binds.put("tsq", tsquery(tokens));
     }
     for (int i = 0; i < split.keys().size(); i++) {
@@ -454,6 +463,111 @@ public final class JdbcIntelQueries implements IntelQueries {
                     x.countries(),
                     true);
               })
+          .list();
+    } finally {
+      h.execute("reset enable_seqscan");
+    }
+  }
+
+  /** At most this many parties a name matches by key or reading have their records found. */
+  private static final int READING_PARTIES = 20;
+
+  /**
+   * The records linked to the persons and companies whose whole key or reading is the name's
+   * (Yamada Hanako: the key HANAKO YAMADA and the reading of 山田花子 and ヤマダハナコ; 山田花子: its own key and
+   * the key of its reading), with any date of birth or country the key carries, and to the entities
+   * merged with them (one level deep, see the merge store): at most {@link #READING_PARTIES}
+   * parties, each through its own index (the key's, the reading's trigrams), and at most {@link
+   * SearchPage#EXACT_LINKS} links in all. A party's merge group is followed only where the reader
+   * sees a record naming the party matched, so a partner does not learn from a search which names
+   * customs judged the same party. A party named in more records than {@link
+   * SearchPage#EXACT_LINKS} is left to the text index: its spelling's records are found anyway, and
+   * a few thousand arbitrary ones of another script would be no fair sample.
+   */
+  private static List<Long> readingRecords(Handle h, String name, Reader reader) {
+    if (name.isBlank()) {
+      return List.of();
+    }
+    NameReading readings = EntityReadings.shared();
+    Map<String, Set<String>> names = new LinkedHashMap<>();
+    names.put("person", new java.util.LinkedHashSet<>());
+    names.put("company", new java.util.LinkedHashSet<>());
+    java.util.function.BiConsumer<String, String> add =
+        (type, k) -> {
+          if (k != null && !k.isBlank()) {
+            names.get(type).add(k);
+          }
+        };
+    add.accept("person", Normalize.personKey(name));
+    add.accept("person", readings.of("person", name));
+    // a name in kana without a space (ヤマダハナコ) is one word to the dictionary: each split of it
+    // into a family and a given name of two kana at least is read as the name it may be
+    String kana = name.strip();
+    if (kana.length() >= 4
+        && kana.length() <= 16
+        && kana.chars().allMatch(c -> c >= 0x3041 && c <= 0x30FC)) {
+      for (int i = 2; i <= kana.length() - 2; i++) {
+        add.accept("person", readings.of("person", kana.substring(0, i) + " " + kana.substring(i)));
+      }
+    }
+    add.accept("company", Normalize.companyKey(name));
+    add.accept("company", readings.of("company", name));
+    List<String> conds = new ArrayList<>();
+    Map<String, Object> binds = new LinkedHashMap<>();
+    names.forEach(
+        (type, ks) -> {
+          int i = 0;
+          for (String k : ks) {
+            String n = type.charAt(0) + String.valueOf(i++);
+            // the key's own index (equality, a qualifier through the key trigrams or the company
+            // prefix index) and the reading's trigrams (a LIKE without wildcard is equality)
+            conds.add(
+                "(e.type = '"
+                    + type
+                    + "' and (e.key = :"
+                    + n
+                    + " or e.key like :"
+                    + n
+                    + "q or e.reading like :"
+                    + n
+                    + "x or e.reading like :"
+                    + n
+                    + "q))");
+            binds.put(n, k);
+            binds.put(n + "q", qualified(k));
+            binds.put(n + "x", k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
+          }
+        });
+    if (conds.isEmpty()) {
+      return List.of();
+    }
+    String groupLinks =
+        "select 1 from intel.record_entity l where l.entity_id = any(g.grp) limit "
+            + (SearchPage.EXACT_LINKS + 1);
+    h.execute("set enable_seqscan = off");
+    try {
+      return bindAll(
+              h.createQuery(
+                  "with m as materialized (select distinct coalesce(e.merged_into, e.id) as s"
+                      + " from intel.entity e where ("
+                      + String.join(" or ", conds)
+                      + ") and exists (select 1 from intel.record_entity re join intel.record r on"
+                      + " r.id = re.record_id where re.entity_id = e.id and "
+                      + SCOPE
+                      + ") limit "
+                      + READING_PARTIES
+                      + "), g as materialized (select m.s || array(select x.id from intel.entity x"
+                      + " where x.merged_into = m.s) as grp from m)"
+                      + " select distinct re.record_id from g join intel.record_entity re on"
+                      + " re.entity_id = any(g.grp) where (select count(*) from ("
+                      + groupLinks
+                      + ") z) <= "
+                      + SearchPage.EXACT_LINKS
+                      + " limit "
+                      + SearchPage.EXACT_LINKS),
+              binds)
+          .bind("agency", reader.agency())
+          .mapTo(Long.class)
           .list();
     } finally {
       h.execute("reset enable_seqscan");

@@ -1,0 +1,166 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.intel.adapter.db.JdbcIntelQueries;
+import org.sekisho.intel.adapter.db.JdbcMergeStore;
+import org.sekisho.intel.application.Actor;
+import org.sekisho.intel.application.IngestPorts;
+import org.sekisho.intel.application.IngestRecords;
+import org.sekisho.intel.application.IntelViews;
+import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.PostgresExtension;
+
+/**
+ * A name query in one script finds the records of the parties written in another that it matches by
+ * reading (山田花子, YAMADA HANAKO, ヤマダハナコ find one another's records), and after a merge the records
+ * of the merged party are found through either name; a reader learns nothing of a merge from the
+ * records of a party it sees none of.
+ */
+@ExtendWith(PostgresExtension.class)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class SearchByReadingRecordsTest {
+  private static final Actor CLI = new Actor("system:test", "customs-jp", true);
+  private static final IntelViews.Reader READER = new IntelViews.Reader("officer", "customs-jp");
+  private final Database db;
+  private final IngestRecords ingest;
+  private final JdbcIntelQueries queries;
+
+  SearchByReadingRecordsTest(Database db, @TempDir Path tmp) {
+    this.db = db;
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
+    Clock clock = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
+    this.ingest = TestIngest.wire(db, tmp, clock, e -> {}, IngestPorts.RecordsStored.NONE);
+    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneOffset.UTC, clock, TestIngest.JSON);
+  }
+
+  @Test
+  void aNameInEveryScriptFindsTheRecordsOfThePartyWrittenInTheOthers() {
+    ingest(
+        seizure("RK-1", "山田花子", "黒潮商会株式会社")
+            + seizure("RK-2", "山田 花子", "Kanto Marine")
+            + seizure("RR-1", "YAMADA HANAKO", "Orchid Foods")
+            + seizure("RR-2", "Hanako Yamada", "Kansai Marine")
+            + seizure("RT-1", "ヤマダ ハナコ", "Tokai Trading")
+            + seizure("RX-1", "YAMADA TARO", "Kanagawa Foods"));
+    Map<String, Long> ids = recordIds();
+    List<Long> all =
+        List.of(
+            ids.get("RK-1"), ids.get("RK-2"), ids.get("RR-1"), ids.get("RR-2"), ids.get("RT-1"));
+    for (String q :
+        List.of("Yamada Hanako", "HANAKO YAMADA", "山田花子", "山田 花子", "ヤマダ ハナコ", "ヤマダハナコ")) {
+      assertThat(hits(q)).as(q).containsAll(all).doesNotContain(ids.get("RX-1"));
+    }
+  }
+
+  @Test
+  void aMergedPartysRecordsAreFoundThroughEitherName() {
+    // 裕子 is read Yuko: HIROKO is no reading of it, only an analyst's merge makes them one party
+    ingest(
+        seizure("MK-1", "小野寺裕子", "Kanto Marine")
+            + seizure("MR-1", "ONODERA HIROKO", "Orchid Foods"));
+    Map<String, Long> ids = recordIds();
+    assertThat(hits("Onodera Hiroko")).doesNotContain(ids.get("MK-1"));
+    assertThat(hits("小野寺裕子")).doesNotContain(ids.get("MR-1"));
+    long kanji = person("MK-1");
+    long romaji = person("MR-1");
+    assertThat(
+            new JdbcMergeStore(db.jdbi())
+                .merge(kanji, romaji, "same passport", 0.9, "analyst", Instant.now())
+                .isAccepted())
+        .isTrue();
+    assertThat(hits("Onodera Hiroko")).contains(ids.get("MK-1"), ids.get("MR-1"));
+    assertThat(hits("小野寺裕子")).contains(ids.get("MK-1"), ids.get("MR-1"));
+    // a partner shown only the kanji record learns nothing of the merge from a romaji search
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "update intel.record set shared_with = array['police-jp'] where id = ?",
+                    ids.get("MK-1")));
+    IntelViews.Reader police = new IntelViews.Reader("officer", "police-jp");
+    assertThat(hits("Onodera Hiroko", police)).isEmpty();
+    assertThat(hits("小野寺裕子", police)).containsExactly(ids.get("MK-1"));
+  }
+
+  private void ingest(String lines) {
+    InputStream in = new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8));
+    assertThat(ingest.ingest(RecordKind.SEIZURE, "json", "test", in, CLI).orElseThrow().stored())
+        .isPositive();
+  }
+
+  private static String seizure(String id, String person, String company) {
+    return "{\"seizureId\":\""
+        + id
+        + "\",\"date\":\"2026-11-20\",\"commodity\":\"gold\",\"persons\":[{\"name\":\""
+        + person
+        + "\"}],\"companies\":[{\"name\":\""
+        + company
+        + "\"}]}\n";
+  }
+
+  private Map<String, Long> recordIds() {
+    Map<String, Long> out = new TreeMap<>();
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.createQuery("select source_id, id from intel.record")
+                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                    .forEach(e -> out.put(e.getKey(), e.getValue())));
+    return out;
+  }
+
+  private long person(String sourceId) {
+    Long id =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select e.id from intel.record r join intel.record_entity re on"
+                                + " re.record_id = r.id join intel.entity e on e.id = re.entity_id"
+                                + " where e.type = 'person' and r.source_id = :s")
+                        .bind("s", sourceId)
+                        .mapTo(Long.class)
+                        .one());
+    return id;
+  }
+
+  private List<Long> hits(String q) {
+    return hits(q, READER);
+  }
+
+  private List<Long> hits(String q, IntelViews.Reader reader) {
+    IntelViews.SearchPage p =
+        queries.search(
+            new IntelViews.SearchQuery(
+                q,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                0,
+                50),
+            reader);
+    return p.hits().stream().map(IntelViews.Hit::id).toList();
+  }
+}
