@@ -117,6 +117,17 @@ class UnservedRoutesTest {
   }
 
   @Test
+  void everyPageNamesItsIconWhichIsServedSoNoBrowserAsksForAMissingFaviconIco() {
+    TestServer.Answer login = t.send("GET", "/login", Map.of("Accept", "text/html"), null);
+    assertThat(login.status()).isEqualTo(200);
+    assertThat(login.body()).contains("<link rel=\"icon\" href=\"/static/favicon.svg\"");
+    TestServer.Answer icon = t.send("GET", "/static/favicon.svg", Map.of(), null);
+    assertThat(icon.status()).isEqualTo(200);
+    assertThat(icon.header("Content-Type").orElse("")).startsWith("image/svg+xml");
+    assertThat(icon.body()).startsWith("<svg ");
+  }
+
+  @Test
   void theStartPageSendsACallerWhoseWorkIsElsewhereToTheirFirstPage() {
     String boss = t.token("boss");
     TestServer.Answer admin =
