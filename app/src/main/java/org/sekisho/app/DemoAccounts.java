@@ -66,7 +66,7 @@ public final class DemoAccounts {
               "NTC"),
           new Demo(
               "police",
-              "Taro Yamamoto (police liaison)",
+              "Taro Yamamoto (National Police Agency, partner)",
               EnumSet.of(Role.PARTNER),
               "police-jp",
               "NPA"),
@@ -88,7 +88,7 @@ public final class DemoAccounts {
 
   private DemoAccounts() {}
 
-  /** The demo's agencies: the administration and the partner its police liaison works for. */
+  /** The demo's agencies: the administration and the partner agency the police account works for. */
   public static final Map<String, String> AGENCIES =
       Map.of("customs-jp", "Japan Customs", "police-jp", "National Police Agency");
 

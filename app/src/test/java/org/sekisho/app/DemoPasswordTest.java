@@ -36,7 +36,7 @@ class DemoPasswordTest {
 
   @Test
   void aChosenPasswordBreakingARuleForAnyDemoAccountIsRefusedWithoutRepeatingIt() {
-    // fine for the customs accounts; the police liaison's agency's name is in it
+    // fine for the customs accounts; the police account's agency's name is in it
     String chosen = "Zq8-National-Wv3m";
     assertThat(
             AccountRules.passwordProblem(
