@@ -475,6 +475,61 @@ class AgencyScopeWebTest {
   }
 
   @Test
+  void refusedRowsReadWhollyInJapaneseWithTheirValuesAndWordForWordInEnglish() throws Exception {
+    String rows =
+        "{\"eventTime\":\"2026-11-20\"}\n"
+            + "{\"seizureId\":\"T-1\",\"date\":\"2031-01-01\",\"commodity\":\"gold\"}\n"
+            + "{\"seizureId\":\"T-2\",\"date\":\"20 Nov 2026\",\"commodity\":\"gold\"}\n"
+            + "{\"seizureId\":\""
+            + "X".repeat(101)
+            + "\",\"date\":\"2026-11-20\",\"commodity\":\"gold\"}\n";
+    JsonNode ja = inJapanese(customs, "POST", "/api/ingest/seizures", rows);
+    JsonNode en = JSON.readTree(send(customs, "POST", "/api/ingest/seizures", rows).body());
+    java.util.Map<String, String> jaBy = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> enBy = new java.util.LinkedHashMap<>();
+    ja.get("problems")
+        .forEach(
+            q ->
+                jaBy.put(
+                    q.get("row").asText() + " " + q.get("problem").get("field").asText(),
+                    q.get("problem").get("message").asText()));
+    en.get("problems")
+        .forEach(
+            q ->
+                enBy.put(
+                    q.get("row").asText() + " " + q.get("problem").get("field").asText(),
+                    q.get("problem").get("message").asText()));
+    assertThat(jaBy.get("1 seizureId")).isEqualTo("必須の項目 seizureId がありません");
+    assertThat(enBy.get("1 seizureId")).isEqualTo("is required");
+    assertThat(jaBy.get("1 date")).isEqualTo("必須の項目 date がありません（ISO 8601 の日付または日時）");
+    assertThat(jaBy.get("1 eventTime"))
+        .startsWith("この形式に項目 eventTime はありません")
+        .contains("項目は seizureId, date, office,")
+        .contains("行ごと拒否されます");
+    assertThat(enBy.get("1 eventTime"))
+        .startsWith("is not a field of a seizure")
+        .contains("(the fields are seizureId, date, office,");
+    assertThat(jaBy.get("2 date"))
+        .matches(
+            "項目 date の日時はありえません: 1950-01-01 から \\d{4}-\\d{2}-\\d{2} までの日を指定してください（値は「2031-01-01」）");
+    assertThat(enBy.get("2 date"))
+        .matches("expected a day from 1950-01-01 to \\d{4}-\\d{2}-\\d{2}, got '2031-01-01'");
+    // the same last day in both
+    assertThat(jaBy.get("2 date").substring(34, 44))
+        .isEqualTo(enBy.get("2 date").substring(34, 44));
+    assertThat(jaBy.get("3 date"))
+        .isEqualTo(
+            "項目 date の日時を読み取れません: ISO 8601 の日付（2026-11-27）または日時（2026-11-27T09:30:00+09:00）を指定してください（値は「20 Nov 2026」）");
+    assertThat(enBy.get("3 date"))
+        .isEqualTo(
+            "expected an ISO 8601 date (2026-11-27) or date-time (2026-11-27T09:30:00+09:00), got '20 Nov 2026'");
+    assertThat(jaBy.get("4 seizureId")).isEqualTo("項目 seizureId が長すぎます: 100 文字までです（101 文字あります）");
+    assertThat(enBy.get("4 seizureId")).isEqualTo("expected at most 100 characters, got 101");
+    // no English word left in a Japanese row
+    assertThat(jaBy.values()).noneMatch(m -> m.matches(".*\\b(expected|required|got|is not)\\b.*"));
+  }
+
+  @Test
   void aRefusalQuotesWhatWasTypedWholeInJapaneseAndWordForWordInEnglish() throws Exception {
     // values with an apostrophe: read back out of the English (got 'dec'l') they would be cut at
     // it, so the Japanese answer takes them from the refusal's arguments

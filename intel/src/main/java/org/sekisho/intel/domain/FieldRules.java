@@ -52,24 +52,40 @@ public final class FieldRules {
   public static Optional<Problem> number(String field, BigDecimal value, String written) {
     if (value.signum() < 0) {
       return Optional.of(
-          Problem.of("invalid-number", field, "must not be negative, got " + written));
+          Problem.of("invalid-number", field, "must not be negative, got " + written)
+              .worded("negative", written));
     }
     if (value.compareTo(MAX_NUMBER) >= 0) {
       return Optional.of(
           Problem.of(
-              "invalid-number", field, "expected a number below 10^15, got " + shorten(written)));
+                  "invalid-number", field, "expected a number below 10^15, got " + shorten(written))
+              .worded("below", shorten(written)));
     }
     if (value.scale() > MAX_DECIMALS) {
       return Optional.of(
           Problem.of(
-              "invalid-number",
-              field,
-              "expected at most "
-                  + MAX_DECIMALS
-                  + " digits after the decimal point, got "
-                  + shorten(written)));
+                  "invalid-number",
+                  field,
+                  "expected at most "
+                      + MAX_DECIMALS
+                      + " digits after the decimal point, got "
+                      + shorten(written))
+              .worded("decimals", MAX_DECIMALS, shorten(written)));
     }
     return Optional.empty();
+  }
+
+  /**
+   * A problem of {@link #text} worded for another language: {@code too-long} as {@code max} (the
+   * most characters, the value's length), {@code invalid-character} as {@code nul}; others as they
+   * are.
+   */
+  public static Problem wordedText(Problem p, String value, int max) {
+    return switch (p.code()) {
+      case "too-long" -> p.worded("max", max, value.length());
+      case "invalid-character" -> p.worded("nul");
+      default -> p;
+    };
   }
 
   /** Text safe to repeat in a message or store: NUL shown as U+FFFD, at most 60 characters. */

@@ -72,8 +72,8 @@ public final class RecordReader {
           case POSTAL_ITEM -> postalItem(r);
           case SEIZURE -> seizure(r);
         };
-    r.problems.addAll(
-        RecordFormat.unknownFields(RecordFormat.ofKind(kind.code()).orElseThrow(), new Names(f)));
+    RecordFormat.unknownFields(RecordFormat.ofKind(kind.code()).orElseThrow(), new Names(f))
+        .forEach(p -> r.problems.add(unknownWorded(p)));
     List<Problem> shapes = f.problems();
     if (!shapes.isEmpty()) {
       // A value of the wrong shape reads as absent: what the other checks said of its field
@@ -90,7 +90,7 @@ public final class RecordReader {
     List<Problem> named = new ArrayList<>(r.problems.size());
     for (Problem p : r.problems) {
       String field = f.sourceName(p.field());
-      named.add(field.equals(p.field()) ? p : Problem.of(p.code(), field, p.message()));
+      named.add(field.equals(p.field()) ? p : p.at(field));
     }
     return new Outcome.Rejected<>(named);
   }
@@ -337,6 +337,28 @@ public final class RecordReader {
     return time.indexOf('+') >= 0 || time.indexOf('-') >= 0;
   }
 
+  // the field meant and the format's fields, as core's refusal of an unknown field says them
+  private static final java.util.regex.Pattern MEANT =
+      java.util.regex.Pattern.compile(": did you mean (.+)\\? \\(the fields are ");
+  private static final java.util.regex.Pattern FIELDS =
+      java.util.regex.Pattern.compile("\\(the fields are (.+); a field the format does not define");
+
+  /**
+   * Core's refusal of a field the format does not define, worded {@code unknown} (the format's
+   * fields) or {@code unknown-meant} (the field meant, the format's fields), so that a page or
+   * answer in another language says them; its English as core wrote it.
+   */
+  static Problem unknownWorded(Problem p) {
+    java.util.regex.Matcher fields = FIELDS.matcher(p.message());
+    if (!fields.find()) {
+      return p;
+    }
+    java.util.regex.Matcher meant = MEANT.matcher(p.message());
+    return meant.find()
+        ? p.worded("unknown-meant", meant.group(1), fields.group(1))
+        : p.worded("unknown", fields.group(1));
+  }
+
   /**
    * A number as it is kept: its value without trailing zeros ({@code 100.0} and {@code 100} are
    * {@code 100}, {@code 12.50} is {@code 12.5}), never in exponent form, so that a row sent again
@@ -376,6 +398,11 @@ public final class RecordReader {
       problems.add(Problem.of(code, prefix + field, message));
     }
 
+    /** A problem with the wording {@code key} and the values it quotes (see Problem#worded). */
+    void worded(String code, String field, String message, String key, Object... args) {
+      problems.add(Problem.of(code, prefix + field, message).worded(key, args));
+    }
+
     /**
      * The field's text, or null when it cannot be stored (a NUL character, or longer than {@code
      * max}): the problem is then recorded, and no other check of the field repeats the value.
@@ -384,7 +411,7 @@ public final class RecordReader {
       String v = f.text(name);
       Optional<Problem> p = FieldRules.text(prefix + name, v, max);
       if (p.isPresent()) {
-        problems.add(p.get());
+        problems.add(FieldRules.wordedText(p.get(), v, max));
         return null;
       }
       return v;
@@ -401,7 +428,7 @@ public final class RecordReader {
         return "";
       }
       if (v.isEmpty()) {
-        problem("missing-field", name, "is required");
+        worded("missing-field", name, "is required", "required");
       }
       return v;
     }
@@ -413,7 +440,7 @@ public final class RecordReader {
       for (int i = 0; i < raw.size(); i++) {
         Optional<Problem> p = FieldRules.text(prefix + name + "[" + i + "]", raw.get(i), max);
         if (p.isPresent()) {
-          problems.add(p.get());
+          problems.add(FieldRules.wordedText(p.get(), raw.get(i), max));
         } else {
           out.add(raw.get(i));
         }
@@ -429,7 +456,11 @@ public final class RecordReader {
       }
       if (v.isEmpty()) {
         if (required) {
-          problem("missing-field", name, "is required (the customs office code, e.g. JPTYO)");
+          worded(
+              "missing-field",
+              name,
+              "is required (the customs office code, e.g. JPTYO)",
+              "required-office");
         }
         return "";
       }
@@ -496,7 +527,7 @@ public final class RecordReader {
         return Instant.EPOCH;
       }
       if (v.isEmpty()) {
-        problem("missing-field", name, "is required (ISO 8601 date or date-time)");
+        worded("missing-field", name, "is required (ISO 8601 date or date-time)", "required-time");
         return Instant.EPOCH;
       }
       try {
@@ -512,9 +543,7 @@ public final class RecordReader {
         // would otherwise become the newest day of the database.
         if (t.isBefore(FieldRules.EARLIEST_EVENT.atStartOfDay(zone).toInstant())
             || !t.isBefore(latest)) {
-          problem(
-              "implausible-time",
-              name,
+          String message =
               "expected a day from "
                   + FieldRules.EARLIEST_EVENT
                   + (latest.equals(Instant.MAX)
@@ -522,17 +551,31 @@ public final class RecordReader {
                       : " to " + LocalDate.ofInstant(latest, zone).minusDays(1))
                   + ", got '"
                   + v
-                  + "'");
+                  + "'";
+          if (latest.equals(Instant.MAX)) {
+            worded("implausible-time", name, message, "from", FieldRules.EARLIEST_EVENT, v);
+          } else {
+            worded(
+                "implausible-time",
+                name,
+                message,
+                "range",
+                FieldRules.EARLIEST_EVENT,
+                LocalDate.ofInstant(latest, zone).minusDays(1),
+                v);
+          }
           return Instant.EPOCH;
         }
         return t;
       } catch (DateTimeException e) {
-        problem(
+        worded(
             "invalid-time",
             name,
             "expected an ISO 8601 date (2026-11-27) or date-time (2026-11-27T09:30:00+09:00), got '"
                 + v
-                + "'");
+                + "'",
+            "format",
+            v);
         return Instant.EPOCH;
       }
     }
@@ -551,7 +594,12 @@ public final class RecordReader {
         }
         return canonical(d);
       } catch (NumberFormatException e) {
-        problem("invalid-number", name, "expected a decimal number such as 12.5, got '" + v + "'");
+        worded(
+            "invalid-number",
+            name,
+            "expected a decimal number such as 12.5, got '" + v + "'",
+            "decimal",
+            v);
         return null;
       }
     }
@@ -564,11 +612,11 @@ public final class RecordReader {
       try {
         int i = Integer.parseInt(v);
         if (i < 0) {
-          problem("invalid-number", name, "must not be negative, got " + v);
+          worded("invalid-number", name, "must not be negative, got " + v, "negative", v);
         }
         return i;
       } catch (NumberFormatException e) {
-        problem("invalid-number", name, "expected a whole number, got '" + v + "'");
+        worded("invalid-number", name, "expected a whole number, got '" + v + "'", "whole", v);
         return 0;
       }
     }
@@ -580,7 +628,11 @@ public final class RecordReader {
       }
       if (v.isEmpty()) {
         if (required) {
-          problem("missing-field", name, "is required (ISO 3166-1 alpha-2; ZZ if unknown)");
+          worded(
+              "missing-field",
+              name,
+              "is required (ISO 3166-1 alpha-2; ZZ if unknown)",
+              "required-country");
         }
         return "";
       }
@@ -601,7 +653,7 @@ public final class RecordReader {
       }
       if (v.isEmpty()) {
         if (required) {
-          problem("missing-field", name, "is required (UN/LOCODE, e.g. JPTYO)");
+          worded("missing-field", name, "is required (UN/LOCODE, e.g. JPTYO)", "required-locode");
         }
         return "";
       }
@@ -621,7 +673,7 @@ public final class RecordReader {
       }
       if (v.isEmpty()) {
         if (required) {
-          problem("missing-field", name, "is required (HS code, 6 to 10 digits)");
+          worded("missing-field", name, "is required (HS code, 6 to 10 digits)", "required-hs");
         }
         return "";
       }
@@ -644,7 +696,12 @@ public final class RecordReader {
         java.util.Currency.getInstance(v);
         return v;
       } catch (IllegalArgumentException e) {
-        problem("invalid-currency", name, "expected an ISO 4217 currency code, got '" + v + "'");
+        worded(
+            "invalid-currency",
+            name,
+            "expected an ISO 4217 currency code, got '" + v + "'",
+            "format",
+            v);
         return "";
       }
     }

@@ -74,10 +74,35 @@ final class ApiMessages {
   }
 
   /**
-   * Why an ingest row was refused, in the reader's language: {@code api.row.<code>} (else {@code
-   * api.row}) naming the field ({0}) around the rule's own detail ({1}, the English message: what
-   * was expected, and in an ingest answer what the row held), so that nothing the rule said is
-   * lost; the English message itself in English.
+   * Why an ingest row was refused, in the reader's language: a refusal worded by its rule ({@link
+   * Problem#key}) as {@code api.row.<code>.<key>}, the field as {0} and the rule's values from {1}
+   * on (the fields of the format, the days allowed, the value the row held), so that a Japanese row
+   * reads wholly in Japanese; any other as {@link #row(Messages, String, String, String)}; the
+   * English message itself in English.
+   */
+  static String row(Messages t, Problem p) {
+    if (english(t)) {
+      return p.message();
+    }
+    if (!p.key().isEmpty()) {
+      Object[] args = new Object[p.args().size() + 1];
+      args[0] = p.field().isEmpty() ? "-" : p.field();
+      for (int i = 0; i < p.args().size(); i++) {
+        args[i + 1] = p.args().get(i);
+      }
+      String key = "api.row." + p.code() + "." + p.key();
+      String text = t.get(key, args);
+      if (!text.equals(key)) {
+        return text;
+      }
+    }
+    return row(t, p.code(), p.field(), p.message());
+  }
+
+  /**
+   * Why an ingest row was refused, for a refusal without a wording of its own (a stored one, whose
+   * values were cut): {@code api.row.<code>} (else {@code api.row}) naming the field ({0}) around
+   * the rule's own English detail ({1}); the English message itself in English.
    */
   static String row(Messages t, String code, String field, String message) {
     if (english(t)) {

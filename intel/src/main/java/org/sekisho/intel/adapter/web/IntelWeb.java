@@ -2004,11 +2004,7 @@ public final class IntelWeb implements WebModule {
                         Problem.of(
                             rp.problem().code(),
                             rp.problem().field(),
-                            ApiMessages.row(
-                                t,
-                                rp.problem().code(),
-                                rp.problem().field(),
-                                rp.problem().message()))))
+                            ApiMessages.row(t, rp.problem()))))
             .toList(),
         r.sha256(),
         inArchive,
