@@ -357,10 +357,16 @@ public final class KioskCheckIn {
         CustomsDeclaration d = a.value().declaration();
         f.put(TravellerField.FLIGHT, d.flight());
         f.put(TravellerField.ARRIVAL_DATE, d.arrival().toString());
-        f.put(TravellerField.ADDRESS_IN_JAPAN, d.addressInJapan());
         f.put(TravellerField.DEPARTED_FROM, d.departedFrom());
-        f.put(TravellerField.OCCUPATION, d.occupation());
-        f.put(TravellerField.PHONE_IN_JAPAN, d.phone());
+        // The declarant's own address, occupation and telephone are not a family member's: a
+        // member's record keeps what the declaration says for the whole family (goods, cash,
+        // family counts) and names whose declaration it is (DECLARED_BY), never the head's
+        // personal details as if they were the member's.
+        if (declarant.isEmpty()) {
+          f.put(TravellerField.ADDRESS_IN_JAPAN, d.addressInJapan());
+          f.put(TravellerField.OCCUPATION, d.occupation());
+          f.put(TravellerField.PHONE_IN_JAPAN, d.phone());
+        }
         f.put(
             TravellerField.FAMILY_MEMBERS,
             d.family().aged20AndOver()

@@ -158,20 +158,12 @@ public final class ReferralDesk {
    */
   public Outcome<RecordedOutcome> record(
       String captureId, OutcomeRequest request, Officer officer) {
-    Optional<Arrival> found = find(captureId);
-    if (found.isEmpty()) {
-      return Outcome.rejected("not-found", "captureId", captureId + " was not found");
-    }
-    Arrival a = found.get();
-    Reach reach = reach(officer, a.record());
-    if (reach != Reach.RECORD) {
-      return Outcome.rejected(
-          "forbidden",
-          "captureId",
-          "received at office "
-              + a.record().getOrDefault("kiosk_office", "")
-              + "'s kiosk: only that office's officers and inspectors record its outcome"
-              + (reach == Reach.READ ? "; office " + shown(officer) + " reads it only" : ""));
+    Arrival a;
+    switch (recordable(captureId, officer)) {
+      case Outcome.Accepted<Arrival> ok -> a = ok.value();
+      case Outcome.Rejected<Arrival> no -> {
+        return new Outcome.Rejected<>(no.problems());
+      }
     }
     if (!a.referred()) {
       return Outcome.rejected(
@@ -195,6 +187,30 @@ public final class ReferralDesk {
       return find(captureId).map(now -> conflict(now, request.expectedVersion())).orElse(stored);
     }
     return stored;
+  }
+
+  /**
+   * The arrival {@code officer} may record an outcome of, refused as {@link #record} refuses it
+   * ({@code not-found}, {@code forbidden}) before anything of the request is read: someone who may
+   * not record is told so first, not asked to reload the page or fix a field.
+   */
+  public Outcome<Arrival> recordable(String captureId, Officer officer) {
+    Optional<Arrival> found = find(captureId);
+    if (found.isEmpty()) {
+      return Outcome.rejected("not-found", "captureId", captureId + " was not found");
+    }
+    Arrival a = found.get();
+    Reach reach = reach(officer, a.record());
+    if (reach != Reach.RECORD) {
+      return Outcome.rejected(
+          "forbidden",
+          "captureId",
+          "received at office "
+              + a.record().getOrDefault("kiosk_office", "")
+              + "'s kiosk: only that office's officers and inspectors record its outcome"
+              + (reach == Reach.READ ? "; office " + shown(officer) + " reads it only" : ""));
+    }
+    return Outcome.accepted(a);
   }
 
   private static String shown(Officer o) {

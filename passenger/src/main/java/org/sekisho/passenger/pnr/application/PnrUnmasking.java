@@ -92,7 +92,10 @@ public final class PnrUnmasking {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Asks to unmask one version; returns the request id. */
+  /**
+   * Asks to unmask one version; returns the request id. Refused ({@code conflict}, naming the
+   * request) while the same person's earlier request for that version awaits a decision.
+   */
   public Outcome<Long> request(
       String carrier, String locator, int version, String requester, String reason) {
     String why = reason == null ? "" : reason.strip();
@@ -116,6 +119,26 @@ public final class PnrUnmasking {
               + " version "
               + version
               + " is unknown or not masked");
+    }
+    // One person waits on one request per version: a second would ask the approvers to decide
+    // the same thing twice. Another member's request, or a new one after a decision, is allowed.
+    Optional<Request> waiting =
+        store.pending().stream()
+            .filter(p -> p.versionId() == id.get() && p.requester().equals(requester))
+            .findFirst();
+    if (waiting.isPresent()) {
+      return Outcome.rejected(
+          "conflict",
+          "version",
+          "you already asked to unmask booking "
+              + carrier
+              + "/"
+              + locator
+              + " version "
+              + version
+              + ": request "
+              + waiting.get().id()
+              + " awaits a decision");
     }
     return Outcome.accepted(store.addRequest(id.get(), requester, why, clock.instant()));
   }

@@ -49,13 +49,14 @@ public final class HitReview {
   /**
    * Records a disposition.
    *
+   * @param ip the caller's address, kept in the audit entry as the web's own entries keep it
    * @return the hit as now stored; rejected when the disposition or comment is missing or wrong
    *     ({@code invalid-disposition}, {@code comment-required}), the hit does not exist ({@code
    *     not-found}), was withdrawn by the screening ({@code withdrawn}: nothing to decide until it
    *     is raised again) or was disposed of already ({@code conflict})
    */
   public Outcome<ScreeningStore.HitRow> dispose(
-      long hitId, String disposition, String comment, String user, String agency) {
+      long hitId, String disposition, String comment, String user, String agency, String ip) {
     String d = disposition == null ? "" : disposition.strip();
     String c = comment(comment);
     Optional<Problem> wrong = check(d, DISPOSITIONS, c);
@@ -104,7 +105,9 @@ public final class HitReview {
                 "flight",
                 "flight:" + hit.get().flightId(),
                 "source",
-                hit.get().hit().source())));
+                hit.get().hit().source(),
+                "ip",
+                Objects.requireNonNullElse(ip, ""))));
     return Outcome.accepted(store.hit(hitId).orElseThrow());
   }
 
@@ -118,7 +121,13 @@ public final class HitReview {
    *     since {@code version}
    */
   public Outcome<ScreeningStore.HitRow> correct(
-      long hitId, int version, String disposition, String comment, String user, String agency) {
+      long hitId,
+      int version,
+      String disposition,
+      String comment,
+      String user,
+      String agency,
+      String ip) {
     return decide(
         hitId,
         version,
@@ -128,6 +137,7 @@ public final class HitReview {
         comment,
         user,
         agency,
+        ip,
         "screening.hit.correct");
   }
 
@@ -142,7 +152,13 @@ public final class HitReview {
    *     longer) referred
    */
   public Outcome<ScreeningStore.HitRow> recordOutcome(
-      long hitId, int version, String outcome, String comment, String user, String agency) {
+      long hitId,
+      int version,
+      String outcome,
+      String comment,
+      String user,
+      String agency,
+      String ip) {
     return decide(
         hitId,
         version,
@@ -152,6 +168,7 @@ public final class HitReview {
         comment,
         user,
         agency,
+        ip,
         "screening.referral.outcome");
   }
 
@@ -164,6 +181,7 @@ public final class HitReview {
       String comment,
       String user,
       String agency,
+      String ip,
       String action) {
     String d = disposition == null ? "" : disposition.strip();
     String c = comment(comment);
@@ -258,7 +276,9 @@ public final class HitReview {
                 "traveller",
                 hit.get().hit().subjectKey(),
                 "flight",
-                "flight:" + hit.get().flightId())));
+                "flight:" + hit.get().flightId(),
+                "ip",
+                Objects.requireNonNullElse(ip, ""))));
     return Outcome.accepted(store.hit(hitId).orElseThrow());
   }
 

@@ -1,6 +1,8 @@
 package org.sekisho.passenger.screening.application;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -100,17 +102,21 @@ public final class PassengerRules {
    * refused as {@code reason-required} otherwise); who and when are recorded with the reason.
    */
   public Outcome<Long> enable(long id, boolean enabled, String reason, String user) {
-    return enable(id, enabled, reason, user, "").map(Change::id);
+    return enable(id, enabled, reason, user, "", "").map(Change::id);
   }
 
   /**
    * Enables or disables a rule as {@link #enable(long, boolean, String, String)}; a disabled rule's
    * open hits are withdrawn at once, an enabled rule screens the current flights. Disabling a rule
    * that is disabled already is refused ({@code conflict}, naming who disabled it and when): the
-   * first reason is kept, not overwritten.
+   * first reason is kept, not overwritten. Audited as {@code screening.rule.disable} with the
+   * reason (the officer's own words on a rule, not a traveller's data), the caller's address and
+   * the number of hits withdrawn, or {@code screening.rule.enable} with the flights screened.
+   *
+   * @param ip the caller's address, kept in the audit entry as the web's own entries keep it
    */
   public Outcome<Change> enable(
-      long id, boolean enabled, String reason, String user, String agency) {
+      long id, boolean enabled, String reason, String user, String agency, String ip) {
     Optional<ScreeningStore.RuleRow> row = store.rule(id);
     if (row.isEmpty()) {
       return Outcome.rejected("not-found", "rule", "no rule " + id);
@@ -135,20 +141,31 @@ public final class PassengerRules {
     if (why.length() > 2000) {
       return Outcome.rejected("reason-too-long", "reason", "the reason is over 2000 characters");
     }
-    store.enableRule(id, enabled, why, user, clock.instant());
+    Instant at = clock.instant();
+    store.enableRule(id, enabled, why, user, at);
+    screening.reloadRules();
+    // the entry is written once the hits are withdrawn (or the flights screened), so that it says
+    // how many: it keeps the time of the change itself
+    Change change =
+        enabled
+            ? new Change(id, 0, screening.screenCurrentFlights(user, agency, CURRENT_DAYS))
+            : new Change(id, screening.withdrawRuleHits(id, user, agency), 0);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("ip", ip == null ? "" : ip);
+    if (enabled) {
+      details.put("flightsScreened", String.valueOf(change.flightsScreened()));
+    } else {
+      details.put("reason", why);
+      details.put("withdrawnHits", String.valueOf(change.withdrawnHits()));
+    }
     audit.record(
         new AuditEvent(
-            clock.instant(),
+            at,
             user,
             agency,
             enabled ? "screening.rule.enable" : "screening.rule.disable",
             "rule:" + id,
-            Map.of()));
-    screening.reloadRules();
-    if (!enabled) {
-      return Outcome.accepted(new Change(id, screening.withdrawRuleHits(id, user, agency), 0));
-    }
-    return Outcome.accepted(
-        new Change(id, 0, screening.screenCurrentFlights(user, agency, CURRENT_DAYS)));
+            details));
+    return Outcome.accepted(change);
   }
 }

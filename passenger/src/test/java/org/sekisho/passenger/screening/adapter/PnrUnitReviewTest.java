@@ -93,6 +93,8 @@ class PnrUnitReviewTest {
     accounts.upsert("pnr2", "Aoi Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
     accounts.upsert("officer-nrt", "Ken Ito", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "NRT");
     accounts.upsert("officer-kix", "Yui Ono", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "KIX");
+    // headquarters: reads every airport's referrals, records none (as at the e-Gate)
+    accounts.upsert("officer-hq", "Mei Kato", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "HQ");
     accounts.upsert("analyst", "Rin Sato", PASSWORD, EnumSet.of(Role.ANALYST), "customs", "hq");
     pnr = token();
     importList(
@@ -354,6 +356,26 @@ class PnrUnitReviewTest {
                         .mapTo(String.class)
                         .one());
     assertThat(dispose).contains("JL/BAGS01/1").contains("false-positive").contains("rule:" + cash);
+    // with the caller's address, as every entry the web writes itself
+    assertThat(detail("screening.hit.dispose", "hit:" + cashHit.get("id").asLong(), "ip"))
+        .isEqualTo("127.0.0.1");
+  }
+
+  /** One detail of the latest audit entry of {@code action} on {@code subject}; null when none. */
+  private String detail(String action, String subject, String key) {
+    List<String> values =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::jsonb ->> :k from platform.audit_log where action ="
+                                + " :a and subject = :s order by seq desc limit 1")
+                        .bind("k", key)
+                        .bind("a", action)
+                        .bind("s", subject)
+                        .mapTo(String.class)
+                        .list());
+    return values.isEmpty() ? null : values.get(0);
   }
 
   @Test
@@ -612,6 +634,48 @@ class PnrUnitReviewTest {
     assertThat(as(nrt, "GET", "/screening/referrals", "").body())
         .contains("/screening/referrals/" + hit + "/outcome");
     String outcome = "/api/screening/referrals/" + hit + "/outcome";
+
+    // headquarters reads every airport's referrals, in the page and the API, audited the same way
+    String hq = token("officer-hq");
+    JsonNode atHq = JSON.readTree(as(hq, "GET", "/api/screening/referrals", "").body());
+    assertThat(atHq.get("referrals").findValuesAsText("id")).contains(String.valueOf(hit));
+    assertThat(
+            JSON.readTree(as(hq, "GET", "/api/screening/referrals?airport=KIX", "").body())
+                .get("referrals")
+                .findValuesAsText("id"))
+        .doesNotContain(String.valueOf(hit));
+    HttpResponse<String> hqOne = as(hq, "GET", "/api/screening/referrals/" + hit, "");
+    assertThat(hqOne.statusCode()).as(hqOne.body()).isEqualTo(200);
+    assertThat(JSON.readTree(hqOne.body()).get("documentNumber").asText()).isEqualTo("TK3000001");
+    String hqPage = as(hq, "GET", "/screening/referrals?lang=en", "").body();
+    assertThat(hqPage)
+        .contains("data-hit=\"" + hit + "\"")
+        .contains("id=\"read-only\"")
+        .doesNotContain("/screening/referrals/" + hit + "/outcome");
+    assertThat(as(hq, "GET", "/screening/referrals?lang=ja", "").body())
+        .contains("本部はすべての空港の引継ぎを閲覧できます");
+    String hqList =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::jsonb ->> 'hits' from platform.audit_log where action"
+                                + " = 'screening.referral.read' and subject = 'referrals:all' and"
+                                + " actor = 'officer-hq' order by seq desc limit 1")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(hqList).contains("hit:" + hit);
+    // read only: no outcome, refused for that before anything about the version
+    for (String body :
+        List.of(
+            "{\"outcome\":\"confirmed\",\"comment\":\"from headquarters\",\"version\":1}",
+            "{\"outcome\":\"confirmed\",\"comment\":\"from headquarters\"}")) {
+      HttpResponse<String> fromHq = as(hq, "POST", outcome, body);
+      assertThat(fromHq.statusCode()).as(fromHq.body()).isEqualTo(403);
+      assertThat(JSON.readTree(fromHq.body()).get("message").asText()).contains("headquarters");
+      HttpResponse<String> fromKix = as(kix, "POST", outcome, body);
+      assertThat(fromKix.statusCode()).as(fromKix.body()).isEqualTo(403);
+    }
     assertThat(
             as(
                     kix,
@@ -1581,6 +1645,11 @@ class PnrUnitReviewTest {
           .contains("pnr");
       JsonNode rules = JSON.readTree(get("/api/screening/rules").body());
       assertThat(rules.toString()).contains("too many hits").doesNotContain("another reason");
+      // audited with the officer's reason, the caller's address and the hits withdrawn
+      assertThat(detail("screening.rule.disable", "rule:" + rule, "reason"))
+          .isEqualTo("too many hits");
+      assertThat(detail("screening.rule.disable", "rule:" + rule, "ip")).isEqualTo("127.0.0.1");
+      assertThat(detail("screening.rule.disable", "rule:" + rule, "withdrawnHits")).isEqualTo("1");
     }
 
     @Test
@@ -1792,6 +1861,9 @@ class PnrUnitReviewTest {
                           .mapTo(String.class)
                           .one());
       assertThat(audited).contains("examined-nothing-found").doesNotContain("lab result");
+      assertThat(detail("screening.referral.outcome", "hit:" + hit, "ip")).isEqualTo("127.0.0.1");
+      assertThat(detail("screening.referral.outcome.correct", "hit:" + hit, "ip"))
+          .isEqualTo("127.0.0.1");
     }
   }
 }

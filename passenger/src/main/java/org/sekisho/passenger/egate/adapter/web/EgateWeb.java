@@ -163,7 +163,7 @@ public final class EgateWeb implements WebModule {
       throw HttpProblem.of("invalid-parameter", "date", Web.messages(ctx).get("egate.api.date"));
     }
     List<ReferralDesk.Arrival> rows = desk.referredOn(day, zone, officer(ctx));
-    auditListed(ctx, day, rows.size());
+    auditListed(ctx, day, rows);
     List<Map<String, Object>> out = new ArrayList<>();
     for (ReferralDesk.Arrival a : rows) {
       Map<String, Object> m = new LinkedHashMap<>(a.record());
@@ -263,12 +263,30 @@ public final class EgateWeb implements WebModule {
     return id.matches("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") ? id : null;
   }
 
-  private static void auditListed(Context ctx, LocalDate day, int count) {
-    Web.audit(
-        ctx,
-        "egate.referrals.listed",
-        "egate:referrals:" + day,
-        Map.of("count", Integer.toString(count)));
+  private static void auditListed(Context ctx, LocalDate day, List<ReferralDesk.Arrival> rows) {
+    Web.audit(ctx, "egate.referrals.listed", "egate:referrals:" + day, listed(rows));
+  }
+
+  /**
+   * What a list of referrals showed, for the audit log: the capture id of every referral shown
+   * (ids, never names or passport numbers), split over {@code captures}, {@code captures.2}, … so
+   * that a busy day fits the log's limit on one detail, as a PNR flight read lists its travellers.
+   */
+  static Map<String, String> listed(List<ReferralDesk.Arrival> rows) {
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("count", Integer.toString(rows.size()));
+    StringBuilder part = new StringBuilder();
+    int n = 1;
+    for (ReferralDesk.Arrival a : rows) {
+      if (part.length() + a.captureId().length() + 1 > 1900) {
+        d.put(n == 1 ? "captures" : "captures." + n, part.toString());
+        part.setLength(0);
+        n++;
+      }
+      part.append(part.isEmpty() ? "" : ",").append(a.captureId());
+    }
+    d.put(n == 1 ? "captures" : "captures." + n, part.toString());
+    return d;
   }
 
   private static void auditRead(Context ctx, ReferralDesk.Arrival a) {
@@ -291,6 +309,11 @@ public final class EgateWeb implements WebModule {
     if (id == null) {
       throw HttpProblem.of(
           "invalid-parameter", "captureId", Web.messages(ctx).get("egate.api.captureId"));
+    }
+    // who may not record is told so first, whatever the body holds (version included)
+    if (desk.recordable(id, officer(ctx)) instanceof Outcome.Rejected<ReferralDesk.Arrival> no) {
+      auditRefused(ctx, id, no.problems().get(0), "");
+      throw outcomeProblem(ctx, no.problems().get(0));
     }
     OutcomeBody body = parse(ctx, OutcomeBody.class);
     OutcomeRequest request =
@@ -352,17 +375,18 @@ public final class EgateWeb implements WebModule {
                   "version",
                   Integer.toString(a.value().version())));
       case Outcome.Rejected<RecordedOutcome> r ->
-          Web.audit(
-              ctx,
-              "egate.referral.outcome.refused",
-              "egate:capture:" + id,
-              Map.of(
-                  "problem",
-                  r.problems().get(0).code(),
-                  "version",
-                  Integer.toString(request.expectedVersion())));
+          auditRefused(ctx, id, r.problems().get(0), Integer.toString(request.expectedVersion()));
     }
     return o;
+  }
+
+  /** A refused outcome, by ids: the problem's code and the version sent (empty when unread). */
+  private static void auditRefused(Context ctx, String id, Problem problem, String version) {
+    Web.audit(
+        ctx,
+        "egate.referral.outcome.refused",
+        "egate:capture:" + id,
+        Map.of("problem", problem.code(), "version", version));
   }
 
   private void referralsPage(Context ctx) {
@@ -423,7 +447,7 @@ public final class EgateWeb implements WebModule {
   private void showList(Context ctx, LocalDate day, String capture, String errorKey, int status) {
     Messages t = Web.messages(ctx);
     List<ReferralDesk.Arrival> rows = desk.referredOn(day, t.zone(), officer(ctx));
-    auditListed(ctx, day, rows.size());
+    auditListed(ctx, day, rows);
     Map<String, Object> p = pageParams(ctx);
     p.put("date", day.toString());
     p.put("list", rows);
@@ -485,11 +509,18 @@ public final class EgateWeb implements WebModule {
     } catch (NumberFormatException e) {
       version = -1;
     }
-    Outcome<RecordedOutcome> result =
-        switch (OutcomeRequest.read(values.get("outcome"), values.get("comment"), version)) {
-          case Outcome.Rejected<OutcomeRequest> r -> new Outcome.Rejected<>(r.problems());
-          case Outcome.Accepted<OutcomeRequest> a -> record(ctx, id, a.value());
-        };
+    Outcome<RecordedOutcome> result;
+    if (desk.recordable(id, officer(ctx)) instanceof Outcome.Rejected<ReferralDesk.Arrival> no) {
+      // as the API: the office first, before the fields and the version
+      auditRefused(ctx, id, no.problems().get(0), rawVersion);
+      result = new Outcome.Rejected<>(no.problems());
+    } else {
+      result =
+          switch (OutcomeRequest.read(values.get("outcome"), values.get("comment"), version)) {
+            case Outcome.Rejected<OutcomeRequest> r -> new Outcome.Rejected<>(r.problems());
+            case Outcome.Accepted<OutcomeRequest> a -> record(ctx, id, a.value());
+          };
+    }
     switch (result) {
       case Outcome.Accepted<RecordedOutcome> a ->
           ctx.redirect("/egate/referrals?capture=" + id, io.javalin.http.HttpStatus.SEE_OTHER);

@@ -1,10 +1,14 @@
 package org.sekisho.passenger.pnr.adapter.web;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sekisho.core.Outcome;
@@ -34,16 +38,19 @@ import org.sekisho.platform.web.WebModule;
  *   <li>{@code POST /api/api} (PNR unit, analyst): body is a PAXLST interchange.
  *   <li>{@code GET /api/pnr/{carrier}/{locator}} (PNR unit): every version of a booking with its
  *       changes.
- *   <li>{@code POST /api/pnr/{carrier}/{locator}/{version}/unmask} (PNR unit, body: the reason):
- *       asks to unmask a masked version; {@code POST /api/pnr-unmask/{id}/approve} (a second member
- *       of the PNR unit) approves, {@code POST /api/pnr-unmask/{id}/refuse} (a second member, body:
- *       the reason) refuses for good; {@code GET /api/pnr-unmask/{id}} (the requester, once
- *       approved) shows the identifying data, and says who refused, when and why otherwise. {@code
- *       GET /api/pnr-unmask} lists the pending requests, the caller's own and the latest decisions.
+ *   <li>{@code POST /api/pnr/{carrier}/{locator}/{version}/unmask} (PNR unit, body: {@code
+ *       {"reason": "…"}} as JSON, or the reason as {@code text/plain}): asks to unmask a masked
+ *       version (409 while the caller's earlier request for it awaits a decision); {@code POST
+ *       /api/pnr-unmask/{id}/approve} (a second member of the PNR unit) approves, {@code POST
+ *       /api/pnr-unmask/{id}/refuse} (a second member, body as for the ask) refuses for good;
+ *       {@code GET /api/pnr-unmask/{id}} (the requester, once approved) shows the identifying data,
+ *       and says who refused, when and why otherwise. {@code GET /api/pnr-unmask} lists the pending
+ *       requests, the caller's own and the latest decisions.
  * </ul>
  */
 public final class PnrWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final PnrIngest ingest;
   private final PnrStore store;
   private final PnrUnmasking unmasking;
@@ -92,7 +99,10 @@ public final class PnrWeb implements WebModule {
     r.post(
             "/api/pnr/{carrier}/{locator}/{version}/unmask",
             PNR_UNIT,
-            "Ask to unmask a masked booking version (body: the reason)",
+            "Ask to unmask a masked booking version: {\"reason\"} (at least 10 characters) as"
+                + " application/json, or the reason alone as text/plain (415 otherwise); 409 naming"
+                + " the request while the caller's earlier request for this version awaits a"
+                + " decision",
             this::requestUnmask)
         .query();
     r.get(
@@ -112,8 +122,9 @@ public final class PnrWeb implements WebModule {
     r.post(
             "/api/pnr-unmask/{id}/refuse",
             PNR_UNIT,
-            "Refuse an unmasking request (a second member of the PNR unit; body: the reason, at least"
-                + " 10 characters); a refused request can no longer be approved",
+            "Refuse an unmasking request (a second member of the PNR unit): {\"reason\"} (at least"
+                + " 10 characters) as application/json, or the reason alone as text/plain (415"
+                + " otherwise); a refused request can no longer be approved",
             this::refuseUnmask)
         .query();
     r.get(
@@ -129,7 +140,7 @@ public final class PnrWeb implements WebModule {
     String locator = ctx.pathParam("locator");
     int version = pathInt(ctx, "version");
     String user = Web.principal(ctx).username();
-    Outcome<Long> o = unmasking.request(carrier, locator, version, user, body(ctx));
+    Outcome<Long> o = unmasking.request(carrier, locator, version, user, reason(ctx));
     Web.audit(
         ctx,
         "pnr.unmask.request",
@@ -202,7 +213,7 @@ public final class PnrWeb implements WebModule {
   private void refuseUnmask(Context ctx) {
     long id = pathInt(ctx, "id");
     Outcome<PnrUnmasking.Request> o =
-        unmasking.refuse(id, Web.principal(ctx).username(), body(ctx));
+        unmasking.refuse(id, Web.principal(ctx).username(), reason(ctx));
     Web.audit(
         ctx,
         "pnr.unmask.refuse",
@@ -292,8 +303,58 @@ public final class PnrWeb implements WebModule {
     return "";
   }
 
-  private static String body(Context ctx) {
-    return new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+  /**
+   * The reason an ask or a refusal carries: {@code {"reason": "…"}} as {@code application/json}, as
+   * the other JSON routes take it (no other field, an object, the reason a string), or the reason
+   * alone as {@code text/plain}, as the first clients send it. Any other body is refused (415)
+   * naming both forms: read as text, a JSON body would be stored as the reason itself.
+   */
+  static String reason(Context ctx) {
+    String type =
+        Objects.requireNonNullElse(ctx.header("Content-Type"), "")
+            .split(";", 2)[0]
+            .strip()
+            .toLowerCase(Locale.ROOT);
+    return switch (type) {
+      case "application/json" -> jsonReason(ctx.bodyAsBytes());
+      case "text/plain" -> new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
+      default ->
+          throw HttpProblem.of(
+              "unsupported-media-type",
+              "Content-Type",
+              "send {\"reason\": \"…\"} as application/json (or the reason alone as"
+                  + " text/plain); got "
+                  + (type.isEmpty() ? "no content type" : type));
+    };
+  }
+
+  private static String jsonReason(byte[] body) {
+    JsonNode n;
+    try {
+      n = JSON.readTree(body);
+    } catch (IOException e) {
+      throw HttpProblem.of("invalid-json", "body", "not JSON: " + e.getMessage());
+    }
+    if (n == null || !n.isObject()) {
+      throw HttpProblem.of("invalid-json", "body", "expected a JSON object: {\"reason\": \"…\"}");
+    }
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!name.equals("reason")) {
+        throw HttpProblem.of(
+            "unknown-field",
+            name,
+            "field \"" + name + "\" is not taken here; this route takes reason");
+      }
+    }
+    JsonNode reason = n.path("reason");
+    if (reason.isMissingNode() || reason.isNull()) {
+      return "";
+    }
+    if (!reason.isTextual()) {
+      throw HttpProblem.of("invalid-input", "reason", "reason must be a JSON string");
+    }
+    return reason.textValue();
   }
 
   private static void answer(

@@ -20,8 +20,10 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.domain.watchlist.Severity;
@@ -41,6 +43,7 @@ import org.sekisho.passenger.screening.domain.PassengerVocabulary;
 import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.platform.auth.Access;
+import org.sekisho.platform.auth.AccountRules;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.i18n.Messages;
@@ -158,7 +161,8 @@ public final class ScreeningWeb implements WebModule {
         .get(
             "/screening/referrals",
             REFERRALS,
-            "hits referred to the officers at an airport, awaiting their outcome",
+            "hits referred to the officers at an airport, awaiting their outcome (every"
+                + " airport's for the PNR unit and headquarters, read only)",
             this::referralsPage)
         .get(
             "/screening/referrals/{id}",
@@ -249,8 +253,8 @@ public final class ScreeningWeb implements WebModule {
         .get(
             "/api/screening/referrals",
             REFERRALS,
-            "referred hits awaiting an outcome: an officer's airport (office), or ?airport= for"
-                + " the PNR unit",
+            "referred hits awaiting an outcome: an officer's airport (office); every airport's,"
+                + " or ?airport=, for the PNR unit and headquarters (read only)",
             this::referralsApi)
         .query("airport")
         .get(
@@ -646,7 +650,8 @@ public final class ScreeningWeb implements WebModule {
             ctx.formParam("disposition"),
             ctx.formParam("comment"),
             who.username(),
-            who.agency());
+            who.agency(),
+            ctx.ip());
     switch (o) {
       case Outcome.Accepted<HitRow> a ->
           ctx.redirect("/screening/hits/" + h.id(), HttpStatus.SEE_OTHER);
@@ -675,7 +680,8 @@ public final class ScreeningWeb implements WebModule {
             ctx.formParam("disposition"),
             ctx.formParam("comment"),
             who.username(),
-            who.agency());
+            who.agency(),
+            ctx.ip());
     switch (o) {
       case Outcome.Accepted<HitRow> a ->
           ctx.redirect("/screening/hits/" + h.id(), HttpStatus.SEE_OTHER);
@@ -697,10 +703,23 @@ public final class ScreeningWeb implements WebModule {
     }
   }
 
-  /** The airport whose referrals a person sees: an officer's office; any for the PNR unit. */
+  /**
+   * Whether {@code who} is of headquarters ({@link AccountRules#HEADQUARTERS}) and no member of the
+   * PNR unit: as at the e-Gate, headquarters reads every airport's referrals and records none, for
+   * it receives no traveller.
+   */
+  static boolean headquarters(Principal who) {
+    return !who.has(Role.PNR_UNIT)
+        && AccountRules.HEADQUARTERS.contains(who.office().strip().toUpperCase(Locale.ROOT));
+  }
+
+  /**
+   * The airport whose referrals a person sees: an officer's office; any (or {@code ?airport=}) for
+   * the PNR unit and headquarters.
+   */
   private static String referralAirport(Context ctx) {
     Principal who = Web.principal(ctx);
-    if (who.has(Role.PNR_UNIT)) {
+    if (who.has(Role.PNR_UNIT) || headquarters(who)) {
       return Objects.requireNonNullElse(ctx.queryParam("airport"), "").strip();
     }
     // an officer whose office is no airport has no referrals, rather than every airport's
@@ -766,7 +785,8 @@ public final class ScreeningWeb implements WebModule {
     List<ScreeningStore.Referral> all = new ArrayList<>(referrals);
     all.addAll(closed);
     p.put("facts", referredFacts(all));
-    p.put("officer", Web.principal(ctx).has(Role.OFFICER));
+    p.put("officer", Web.principal(ctx).has(Role.OFFICER) && !headquarters(Web.principal(ctx)));
+    p.put("readOnly", headquarters(Web.principal(ctx)));
     p.put("outcomes", HitReview.OUTCOMES);
     p.put("error", error);
     p.put("errorHit", errorHit);
@@ -840,10 +860,21 @@ public final class ScreeningWeb implements WebModule {
     return m;
   }
 
-  private Outcome<HitRow> outcome(Context ctx, long hitId, String outcome, String comment, int v) {
-    Principal who = Web.principal(ctx);
+  /**
+   * Why the caller may not record an outcome of hit {@code hitId}, asked before anything the
+   * request holds (its version included): headquarters records none, and a referral (open, or
+   * closed with the officers' outcome) is decided at its own airport only. Empty when they may.
+   */
+  private Optional<Problem> mayNotRecord(Context ctx, long hitId) {
+    if (headquarters(Web.principal(ctx))) {
+      return Optional.of(
+          Problem.of(
+              "forbidden",
+              "hit",
+              "headquarters reads every airport's referrals and records no outcome: the officers"
+                  + " at the airport the hit was referred to record it"));
+    }
     String airport = referralAirport(ctx);
-    // a referral (open, or closed with the officers' outcome) is decided at its own airport only
     boolean mine =
         store
             .hit(hitId)
@@ -853,11 +884,19 @@ public final class ScreeningWeb implements WebModule {
                             && !HitReview.OUTCOMES.contains(h.status())
                         || airportOf(h).equalsIgnoreCase(airport))
             .orElse(true);
-    if (!mine) {
-      return Outcome.rejected(
-          "forbidden", "hit", "hit " + hitId + " was referred to another airport");
+    return mine
+        ? Optional.empty()
+        : Optional.of(
+            Problem.of("forbidden", "hit", "hit " + hitId + " was referred to another airport"));
+  }
+
+  private Outcome<HitRow> outcome(Context ctx, long hitId, String outcome, String comment, int v) {
+    Principal who = Web.principal(ctx);
+    Optional<Problem> refused = mayNotRecord(ctx, hitId);
+    if (refused.isPresent()) {
+      return new Outcome.Rejected<>(List.of(refused.get()));
     }
-    return review.recordOutcome(hitId, v, outcome, comment, who.username(), who.agency());
+    return review.recordOutcome(hitId, v, outcome, comment, who.username(), who.agency(), ctx.ip());
   }
 
   private void outcomeForm(Context ctx) {
@@ -1006,7 +1045,7 @@ public final class ScreeningWeb implements WebModule {
     long id = id(ctx.pathParam("id"), "id");
     Principal who = Web.principal(ctx);
     Outcome<PassengerRules.Change> o =
-        rules.enable(id, enabled, ctx.formParam("reason"), who.username(), who.agency());
+        rules.enable(id, enabled, ctx.formParam("reason"), who.username(), who.agency(), ctx.ip());
     switch (o) {
       case Outcome.Accepted<PassengerRules.Change> a ->
           ctx.redirect("/screening/rules", HttpStatus.SEE_OTHER);
@@ -1102,7 +1141,8 @@ public final class ScreeningWeb implements WebModule {
                 body.path("disposition").asText(""),
                 body.path("comment").asText(""),
                 who.username(),
-                who.agency()));
+                who.agency(),
+                ctx.ip()));
     json(ctx, hitJson(done));
   }
 
@@ -1120,7 +1160,8 @@ public final class ScreeningWeb implements WebModule {
             body.path("disposition").asText(""),
             body.path("comment").asText(""),
             who.username(),
-            who.agency());
+            who.agency(),
+            ctx.ip());
     if (o instanceof Outcome.Rejected<HitRow> r
         && r.problems().get(0).code().equals("second-person-required")) {
       refuse(ctx, 403, r.problems().get(0));
@@ -1183,6 +1224,11 @@ public final class ScreeningWeb implements WebModule {
   private void outcomeApi(Context ctx) {
     JsonNode body = body(ctx, "outcome", "comment", "version");
     HitRow h = hit(ctx);
+    // who may not record is told so before being asked for the version
+    Optional<Problem> refused = mayNotRecord(ctx, h.id());
+    if (refused.isPresent()) {
+      throw new HttpProblem(refused.get());
+    }
     if (!versionSent(ctx, body, h)) {
       return;
     }
@@ -1261,7 +1307,7 @@ public final class ScreeningWeb implements WebModule {
     }
     Principal who = Web.principal(ctx);
     PassengerRules.Change c =
-        value(rules.enable(id, enabled, reason, who.username(), who.agency()));
+        value(rules.enable(id, enabled, reason, who.username(), who.agency(), ctx.ip()));
     json(
         ctx,
         Map.of(

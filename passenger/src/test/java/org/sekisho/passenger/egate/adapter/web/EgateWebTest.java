@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -470,6 +471,8 @@ class EgateWebTest {
     Map<String, String> f = form(server.traveller);
     f.put("family6", "1");
     f.put("familyPassports", "UTO " + Travellers.MEMBER_NUMBER);
+    f.put("occupation", "Marine surveyor");
+    f.put("phone", "+81 3-5555-0142");
     // the member's own passport and the head's QR, but the head's face at the camera
     HttpResponse<String> referred =
         decide(decisionBody(member, issueQrText(f), server.traveller.portrait()));
@@ -495,11 +498,39 @@ class EgateWebTest {
     assertThat(ja)
         .contains("家族として含まれる申告")
         .contains("id=\"declared-by\">世帯主の旅券 UTO:" + Travellers.NUMBER + " の申告<");
+    // the member's customs record keeps what the declaration says for the family, and names the
+    // declarant, but not the head's address, occupation or telephone as the member's own
+    String memberRecord =
+        server.send("GET", "/api/egate/arrivals/" + id.group(1), officer, null, null).body();
+    assertThat(memberRecord)
+        .contains("\"declared_by\":\"UTO:" + Travellers.NUMBER + "\"")
+        .contains("\"family_members\":\"0 aged 20+, ")
+        .contains("\"declaration_answers\"")
+        .contains("\"document_number\":\"" + Travellers.MEMBER_NUMBER)
+        .doesNotContain("address_in_japan")
+        .doesNotContain("ホテル関所")
+        .doesNotContain("occupation")
+        .doesNotContain("Marine surveyor")
+        .doesNotContain("phone_in_japan")
+        .doesNotContain("5555-0142");
     // the head's own referral names no declarant: the line is for members only
     HttpResponse<String> head =
         decide(decisionBody(Travellers.altered(issueQrText(f)), server.traveller.portrait()));
     Matcher headId = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(head.body());
     assertThat(headId.find()).isTrue();
+    // the head passing with the same declaration keeps the head's own details
+    HttpResponse<String> passed = decide(decisionBody(issueQrText(f), server.traveller.portrait()));
+    assertThat(passed.body()).contains("\"decision\":\"pass\"");
+    Matcher passedId = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(passed.body());
+    assertThat(passedId.find()).isTrue();
+    assertThat(
+            server
+                .send("GET", "/api/egate/arrivals/" + passedId.group(1), officer, null, null)
+                .body())
+        .contains("ホテル関所")
+        .contains("\"occupation\":\"Marine surveyor\"")
+        .contains("\"phone_in_japan\":\"+81 3-5555-0142\"")
+        .doesNotContain("declared_by");
     assertThat(
             server
                 .send(
@@ -727,6 +758,94 @@ class EgateWebTest {
     assertThat(server.send("GET", "/api/egate/arrivals/" + id, hq, null, null).body())
         .contains("\"kiosk_office\":\"HND\"")
         .contains("\"officer\":\"inspector\"");
+  }
+
+  @Test
+  void whoMayNotRecordAnOutcomeIsToldSoBeforeAnythingAboutTheVersion() throws Exception {
+    String id = referredCaptureId();
+    // no version: the office whose kiosk received the traveller is asked for it
+    String noVersion = "{\"outcome\":\"released\",\"comment\":\"Questioned\"}";
+    HttpResponse<String> own = postOutcome(server.token("officer"), id, noVersion);
+    assertThat(own.statusCode()).isEqualTo(400);
+    assertThat(own.body()).contains("\"field\":\"version\"");
+    // headquarters and another office are refused for the office first, whatever the version
+    for (String user : List.of("hq", "yokohama")) {
+      for (String body :
+          List.of(noVersion, "{\"outcome\":\"released\",\"comment\":\"Q\",\"version\":7}")) {
+        HttpResponse<String> r = postOutcome(server.token(user), id, body);
+        assertThat(r.statusCode()).as(user + " " + body + ": " + r.body()).isEqualTo(403);
+        assertThat(r.body()).contains("\"field\":\"captureId\"").doesNotContain("reload");
+      }
+    }
+    // the form as well: headquarters reads the referral, so it is answered on the page
+    HttpResponse<String> form =
+        server.send(
+            "POST",
+            "/egate/referrals/" + id + "/outcome?lang=en",
+            server.token("hq"),
+            "application/x-www-form-urlencoded",
+            "outcome=released&comment=Questioned".getBytes(StandardCharsets.UTF_8));
+    assertThat(form.statusCode()).as(form.body()).isEqualTo(403);
+    assertThat(form.body())
+        .contains("only that office's officers")
+        .doesNotContain("reload the page");
+    long refused =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action ="
+                                + " 'egate.referral.outcome.refused' and subject = :s and"
+                                + " details::jsonb ->> 'problem' = 'forbidden'")
+                        .bind("s", "egate:capture:" + id)
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(refused).isEqualTo(5);
+  }
+
+  @Test
+  void aListOfReferralsIsAuditedWithTheCaptureIdsShownAndNoNameOrPassport() throws Exception {
+    String id = referredCaptureId();
+    for (String path : List.of("/api/egate/arrivals", "/egate/referrals")) {
+      for (String user : List.of("officer", "hq")) {
+        HttpResponse<String> r = server.send("GET", path, server.token(user), null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(r.body()).contains(id);
+        String details =
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "select details from platform.audit_log where action ="
+                                    + " 'egate.referrals.listed' and actor = :a order by seq desc"
+                                    + " limit 1")
+                            .bind("a", user)
+                            .mapTo(String.class)
+                            .one());
+        assertThat(details)
+            .as(path + " " + user)
+            .contains(id)
+            .contains("\"captures\"")
+            .contains("\"ip\"")
+            .doesNotContain(server.traveller.declaration().surname())
+            .doesNotContain(server.traveller.declaration().passportNumber());
+      }
+    }
+    // another office's list shows no HND referral, and its entry names none
+    assertThat(
+            server.send("GET", "/api/egate/arrivals", server.token("yokohama"), null, null).body())
+        .doesNotContain(id);
+    String other =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details from platform.audit_log where action ="
+                                + " 'egate.referrals.listed' and actor = 'yokohama' order by seq"
+                                + " desc limit 1")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(other).doesNotContain(id).contains("captures");
   }
 
   @Test

@@ -121,6 +121,17 @@ class PnrWebTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  private HttpResponse<String> post(String path, String token, String type, String body)
+      throws Exception {
+    return http.send(
+        HttpRequest.newBuilder(uri(path))
+            .header("Authorization", "Bearer " + token)
+            .header("Content-Type", type)
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   private HttpResponse<String> get(String path, String token) throws Exception {
     return http.send(
         HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token).GET().build(),
@@ -398,6 +409,88 @@ class PnrWebTest {
     assertThat(details).anyMatch(d -> d.contains("refused"));
     assertThat(details).anyMatch(d -> d.contains("second-person-required"));
     assertThat(String.join(" ", details)).doesNotContain("court order");
+  }
+
+  @Test
+  void aReasonSentAsJsonIsTheReasonItselfAndASecondPendingAskBySomeoneIsAConflict()
+      throws Exception {
+    String pnr = token("pnr", "pnr-secret-123");
+    String pnr2 = token("pnr2", "pnr2-secret-123");
+    // a booking of its own, so that no other test's request is pending on it
+    assertThat(
+            post("/api/pnr", pnr, Corpus.text("loader-pnr/pnr3.txt").replace("52865E", "JSN042"))
+                .statusCode())
+        .isEqualTo(200);
+    new org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore(db.jdbi())
+        .maskReceivedBefore(java.time.Instant.now().plusSeconds(60));
+    String ask = "/api/pnr/UA/JSN042/1/unmask";
+    String json = "application/json";
+
+    HttpResponse<String> asked =
+        post(ask, pnr, json, "{\"reason\":\"Case 2026-TK-0042 prosecutor order\"}");
+    assertThat(asked.statusCode()).as(asked.body()).isEqualTo(200);
+    long id = JSON.readTree(asked.body()).get("requestId").asLong();
+    JsonNode mine = null;
+    for (JsonNode m : JSON.readTree(get("/api/pnr-unmask", pnr).body()).get("mine")) {
+      if (m.get("requestId").asLong() == id) {
+        mine = m;
+      }
+    }
+    assertThat(mine).isNotNull();
+    assertThat(mine.get("reason").asText()).isEqualTo("Case 2026-TK-0042 prosecutor order");
+
+    // the same person again for the same version, while the first waits: 409 naming it
+    HttpResponse<String> again =
+        post(ask, pnr, json, "{\"reason\":\"Case 2026-TK-0042 asked once more\"}");
+    assertThat(again.statusCode()).as(again.body()).isEqualTo(409);
+    assertThat(JSON.readTree(again.body()).get("message").asText()).contains("request " + id);
+    assertThat(post(ask, pnr, "text/plain", "Case 2026-TK-0042 as text").statusCode())
+        .isEqualTo(409);
+    // another member may ask for it too
+    HttpResponse<String> other = post(ask, pnr2, "text/plain", "Case 2026-TK-0043 of my own");
+    assertThat(other.statusCode()).as(other.body()).isEqualTo(200);
+    long otherId = JSON.readTree(other.body()).get("requestId").asLong();
+
+    // the length rule applies to the reason, not to the JSON around it
+    String refuse = "/api/pnr-unmask/" + id + "/refuse";
+    HttpResponse<String> dup = post(refuse, pnr2, json, "{\"reason\":\"dup\"}");
+    assertThat(dup.statusCode()).as(dup.body()).isEqualTo(400);
+    assertThat(JSON.readTree(dup.body()).get("field").asText()).isEqualTo("reason");
+    HttpResponse<String> extra =
+        post(refuse, pnr2, json, "{\"reason\":\"no court order attached\",\"note\":1}");
+    assertThat(extra.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(extra.body()).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(JSON.readTree(extra.body()).get("field").asText()).isEqualTo("note");
+    HttpResponse<String> array = post(refuse, pnr2, json, "[\"no court order attached\"]");
+    assertThat(array.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(array.body()).get("error").asText()).isEqualTo("invalid-json");
+    HttpResponse<String> number = post(refuse, pnr2, json, "{\"reason\":1234567890123}");
+    assertThat(number.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(number.body()).get("field").asText()).isEqualTo("reason");
+    HttpResponse<String> form =
+        post(refuse, pnr2, "application/x-www-form-urlencoded", "reason=no+court+order+given");
+    assertThat(form.statusCode()).isEqualTo(415);
+    assertThat(JSON.readTree(form.body()).get("message").asText())
+        .contains("application/json")
+        .contains("text/plain");
+    assertThat(post(ask, pnr, "application/xml", "<reason>Case 2026</reason>").statusCode())
+        .isEqualTo(415);
+
+    HttpResponse<String> refused =
+        post(refuse, pnr2, json, "{\"reason\":\"no court order attached to 2026-TK-0042\"}");
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(200);
+    assertThat(JSON.readTree(refused.body()).get("refusalReason").asText())
+        .isEqualTo("no court order attached to 2026-TK-0042");
+    assertThat(get("/screening/unmasking", pnr).body())
+        .contains("no court order attached to 2026-TK-0042")
+        .doesNotContain("{&#34;reason")
+        .doesNotContain("{\"reason");
+
+    // once decided, the same person may ask anew
+    HttpResponse<String> anew =
+        post(ask, pnr, json, "{\"reason\":\"Case 2026-TK-0042 court order attached\"}");
+    assertThat(anew.statusCode()).as(anew.body()).isEqualTo(200);
+    assertThat(JSON.readTree(anew.body()).get("requestId").asLong()).isNotIn(id, otherId);
   }
 
   @Test
