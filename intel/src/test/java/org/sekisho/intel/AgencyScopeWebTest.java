@@ -475,6 +475,71 @@ class AgencyScopeWebTest {
   }
 
   @Test
+  void aRecordReadFromTheApiCanBeSentBackAsAnIngestRow() throws Exception {
+    ingest(
+        customs,
+        "seizures",
+        seizure(
+            "RT-S1",
+            "Kuroshio Shokai",
+            ",\"place\":\"Narita\",\"quantity\":\"12.5\",\"unit\":\"KGM\","
+                + "\"persons\":[{\"name\":\"YAMADA TARO\",\"dateOfBirth\":\"1980-04-01\"}]"));
+    ingest(customs, "declarations", declaration("RT-D1", "Orchid Foods"));
+    for (String[] k :
+        new String[][] {
+          {"seizure", "RT-S1", "seizureId", "seizures"},
+          {"declaration", "RT-D1", "declarationId", "declarations"}
+        }) {
+      JsonNode read =
+          JSON.readTree(send(customs, "GET", "/api/records/" + k[0] + "/" + k[1], null).body());
+      // data keeps the names API clients read (eventTime); ingest carries the row's names
+      assertThat(read.get("data").has("eventTime")).isTrue();
+      JsonNode ingest = read.get("ingest");
+      assertThat(ingest.get("path").asText()).isEqualTo("/api/ingest/" + k[3]);
+      JsonNode row = ingest.get("row");
+      assertThat(row.has("eventTime")).isFalse();
+      assertThat(row.has("date")).isTrue();
+      // sent back under another id, it is stored as the same record
+      ((com.fasterxml.jackson.databind.node.ObjectNode) row).put(k[2], k[1] + "-AGAIN");
+      JsonNode again =
+          JSON.readTree(
+              send(customs, "POST", "/api/ingest/" + k[3], JSON.writeValueAsString(row)).body());
+      assertThat(again.get("stored").asLong()).as(again.toString()).isEqualTo(1);
+      JsonNode copy =
+          JSON.readTree(
+              send(customs, "GET", "/api/records/" + k[0] + "/" + k[1] + "-AGAIN", null).body());
+      com.fasterxml.jackson.databind.node.ObjectNode data =
+          (com.fasterxml.jackson.databind.node.ObjectNode) read.get("data").deepCopy();
+      data.put(k[2], k[1] + "-AGAIN");
+      assertThat(copy.get("data")).isEqualTo(data);
+    }
+    // the API's data sent as it is: its time field refused naming the one meant
+    JsonNode data =
+        JSON.readTree(send(customs, "GET", "/api/records/seizure/RT-S1", null).body()).get("data");
+    ((com.fasterxml.jackson.databind.node.ObjectNode) data).put("seizureId", "RT-S2");
+    JsonNode refused =
+        JSON.readTree(
+            send(customs, "POST", "/api/ingest/seizures", JSON.writeValueAsString(data)).body());
+    JsonNode problem = unknownField(refused);
+    assertThat(problem.get("field").asText()).isEqualTo("eventTime");
+    assertThat(problem.get("message").asText())
+        .startsWith("is not a field of a seizure: did you mean date?");
+    JsonNode ja =
+        inJapanese(customs, "POST", "/api/ingest/seizures", JSON.writeValueAsString(data));
+    assertThat(unknownField(ja).get("message").asText())
+        .startsWith("この形式に項目 eventTime はありません。date のことですか？");
+  }
+
+  private static JsonNode unknownField(JsonNode report) {
+    for (JsonNode q : report.get("problems")) {
+      if (q.get("problem").get("code").asText().equals("unknown-field")) {
+        return q.get("problem");
+      }
+    }
+    throw new AssertionError("no unknown-field problem in " + report);
+  }
+
+  @Test
   void refusedRowsReadWhollyInJapaneseWithTheirValuesAndWordForWordInEnglish() throws Exception {
     String rows =
         "{\"eventTime\":\"2026-11-20\"}\n"

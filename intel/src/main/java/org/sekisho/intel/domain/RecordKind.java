@@ -27,6 +27,14 @@ public enum RecordKind {
     return plural.substring(0, plural.length() - 1);
   }
 
+  /**
+   * The field an ingest row gives the record's time in ({@code date}, a movement's {@code time}),
+   * which the stored record and the record API's {@code data} call {@code eventTime}.
+   */
+  public String timeField() {
+    return this == CONVEYANCE_MOVEMENT ? "time" : "date";
+  }
+
   public static Optional<RecordKind> ofPlural(String s) {
     return Arrays.stream(values()).filter(k -> k.plural.equals(s)).findFirst();
   }

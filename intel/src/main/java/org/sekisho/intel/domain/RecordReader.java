@@ -72,7 +72,7 @@ public final class RecordReader {
           case POSTAL_ITEM -> postalItem(r);
           case SEIZURE -> seizure(r);
         };
-    RecordFormat.unknownFields(RecordFormat.ofKind(kind.code()).orElseThrow(), new Names(f))
+    RecordFormat.unknownFields(ingestShape(kind), new Names(f))
         .forEach(p -> r.problems.add(unknownWorded(p)));
     List<Problem> shapes = f.problems();
     if (!shapes.isEmpty()) {
@@ -335,6 +335,19 @@ public final class RecordReader {
     }
     String time = v.substring(t + 1);
     return time.indexOf('+') >= 0 || time.indexOf('-') >= 0;
+  }
+
+  /**
+   * The kind's format as core defines it, with the name the record API's {@code data} gives the
+   * record's time ({@code eventTime}) known as an alias of the field an ingest row gives it in: a
+   * record read from the API and sent back is told which field it meant ({@code did you mean
+   * date?}).
+   */
+  static RecordFormat.Shape ingestShape(RecordKind kind) {
+    RecordFormat.Shape s = RecordFormat.ofKind(kind.code()).orElseThrow();
+    java.util.Map<String, String> aliases = new java.util.HashMap<>(s.aliases());
+    aliases.putIfAbsent("eventtime", kind.timeField());
+    return new RecordFormat.Shape(s.what(), s.fields(), aliases);
   }
 
   // the field meant and the format's fields, as core's refusal of an unknown field says them

@@ -900,10 +900,59 @@ public final class IntelWeb implements WebModule {
           "data",
           new com.fasterxml.jackson.databind.util.RawValue(
               exact.writeValueAsString(shown(exact.readTree(r.dataJson()), false))));
+      // the same data under the names an ingest row gives them (data calls the time eventTime,
+      // ingest date or time), so that a record read here can be sent back or to another system
+      RecordKind kind = RecordKind.ofCode(r.kind()).orElseThrow();
+      Map<String, Object> ingest = new LinkedHashMap<>();
+      ingest.put("path", "/api/ingest/" + kind.plural());
+      ingest.put(
+          "row",
+          new com.fasterxml.jackson.databind.util.RawValue(
+              exact.writeValueAsString(ingestRow(exact.readTree(r.dataJson()), kind))));
+      body.put("ingest", ingest);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     ctx.json(body);
+  }
+
+  /**
+   * A stored record's data as an ingest row of its kind: the time under the kind's time field
+   * ({@code date}, a movement's {@code time}) instead of {@code eventTime}, the fields left blank
+   * and those the format does not define (derived ones such as an item's sequence) left out.
+   */
+  static JsonNode ingestRow(JsonNode data, RecordKind kind) {
+    JsonNode row = shown(data, true);
+    if (row instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("eventTime")) {
+      JsonNode t = o.remove("eventTime");
+      o.set(kind.timeField(), t);
+    }
+    return inFormat(row, org.sekisho.core.RecordFormat.ofKind(kind.code()).orElseThrow());
+  }
+
+  private static JsonNode inFormat(JsonNode node, org.sekisho.core.RecordFormat.Shape shape) {
+    if (!(node instanceof com.fasterxml.jackson.databind.node.ObjectNode o)) {
+      return node;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode out = o.objectNode();
+    shape
+        .fields()
+        .forEach(
+            (name, field) -> {
+              JsonNode v = o.get(name);
+              if (v == null) {
+                return;
+              }
+              if (field.shape() != null && v.isArray()) {
+                com.fasterxml.jackson.databind.node.ArrayNode a = out.putArray(name);
+                v.forEach(e -> a.add(inFormat(e, field.shape())));
+              } else if (field.shape() != null) {
+                out.set(name, inFormat(v, field.shape()));
+              } else {
+                out.set(name, v);
+              }
+            });
+    return out;
   }
 
   /**
