@@ -993,35 +993,62 @@ public final class JdbcAssessments
               h.createQuery(
                       "select "
                           + COLUMNS
-                          + " from targeting.assessment where status = :s"
-                          + (office.isEmpty() ? "" : " and office = :office")
-                          // the record key is kind:source-id; starts_with cannot misread a % or _
-                          + (kind.isEmpty() ? "" : " and starts_with(record_key, :kind)")
-                          // keyset: after the given item in the order below, wherever it is now
-                          + (after.isEmpty()
-                              ? ""
-                              : " and (array_position(array['red','yellow','blue','green'],"
-                                  + " final_lane), -score, id) > (select"
-                                  + " array_position(array['red','yellow','blue','green'],"
-                                  + " x.final_lane), -x.score, x.id from targeting.assessment x"
-                                  + " where x.id = :after)")
+                          + " from targeting.assessment"
+                          + worklistWhere(office, kind, after)
                           // the most severe lane first (goods to examine, whatever their
                           // score: a consignment's lane carries no score), then by score
                           + " order by array_position(array['red','yellow','blue','green'],"
                           + " final_lane), score desc, id limit :l")
-                  .bind("s", status.code())
                   .bind("l", limit);
-          if (!office.isEmpty()) {
-            q.bind("office", office);
-          }
-          if (!kind.isEmpty()) {
-            q.bind("kind", kind + ":");
-          }
-          if (after.isPresent()) {
-            q.bind("after", after.getAsLong());
-          }
+          bindWorklist(q, status, office, kind, after);
           return q.map((rs, ctx) -> work(rs, null)).list();
         });
+  }
+
+  @Override
+  public int count(String office, WorkStatus status, String kind, java.util.OptionalLong after) {
+    return jdbi.withHandle(
+        h -> {
+          var q =
+              h.createQuery(
+                  "select count(*) from targeting.assessment" + worklistWhere(office, kind, after));
+          bindWorklist(q, status, office, kind, after);
+          return q.mapTo(Integer.class).one();
+        });
+  }
+
+  /** The filter a worklist page and its count share, binding what {@link #bindWorklist} binds. */
+  private static String worklistWhere(String office, String kind, java.util.OptionalLong after) {
+    return " where status = :s"
+        + (office.isEmpty() ? "" : " and office = :office")
+        // the record key is kind:source-id; starts_with cannot misread a % or _
+        + (kind.isEmpty() ? "" : " and starts_with(record_key, :kind)")
+        // keyset: after the given item in the worklist's order, wherever it is now
+        + (after.isEmpty()
+            ? ""
+            : " and (array_position(array['red','yellow','blue','green'],"
+                + " final_lane), -score, id) > (select"
+                + " array_position(array['red','yellow','blue','green'],"
+                + " x.final_lane), -x.score, x.id from targeting.assessment x"
+                + " where x.id = :after)");
+  }
+
+  private static void bindWorklist(
+      org.jdbi.v3.core.statement.Query q,
+      WorkStatus status,
+      String office,
+      String kind,
+      java.util.OptionalLong after) {
+    q.bind("s", status.code());
+    if (!office.isEmpty()) {
+      q.bind("office", office);
+    }
+    if (!kind.isEmpty()) {
+      q.bind("kind", kind + ":");
+    }
+    if (after.isPresent()) {
+      q.bind("after", after.getAsLong());
+    }
   }
 
   /**

@@ -582,11 +582,66 @@ public final class TargetingWeb implements WebModule {
     return k;
   }
 
+  /** How many items a worklist or referrals page shows; the page links to the next one. */
+  public static final int PAGE = 200;
+
+  /**
+   * Where a worklist page stands in everything that matches its filter: items {@code from} to
+   * {@code from + shown - 1} of {@code total}, with the page after it ({@code next}, empty on the
+   * last page) and the first page ({@code first}, empty on the first page itself).
+   *
+   * @param total every item matching the filter
+   * @param from the position of the page's first item (1-based; 0 when the page is empty)
+   * @param shown how many items this page shows
+   * @param next the page after this one, or empty
+   * @param first the first page, or empty when this is it
+   */
+  public record Paging(int total, int from, int shown, String next, String first) {
+    /** The position of the page's last item. */
+    public int to() {
+      return from + shown - 1;
+    }
+  }
+
+  /** {@code ?after=}, the last item of the page before (empty: the first page). */
+  private static java.util.OptionalLong after(Context ctx) {
+    String a = Optional.ofNullable(ctx.queryParam("after")).orElse("").strip();
+    return a.isEmpty()
+        ? java.util.OptionalLong.empty()
+        : java.util.OptionalLong.of(positive(a, "after"));
+  }
+
+  /**
+   * One page of a filtered worklist and where it stands: the count of all matching items and of
+   * those after {@code after} place it, so an analyst sees "201–400 of 497" and pages on.
+   *
+   * @param pageUrl the page's own address with its filter, ending where {@code after=} may follow
+   */
+  private Paging paging(
+      List<WorkItem> items,
+      String office,
+      WorkStatus status,
+      String kind,
+      java.util.OptionalLong after,
+      String pageUrl) {
+    int total = worklist.count(office, status, kind, java.util.OptionalLong.empty());
+    int remaining = after.isEmpty() ? total : worklist.count(office, status, kind, after);
+    int from = items.isEmpty() ? 0 : total - remaining + 1;
+    boolean more = items.size() == PAGE && from + items.size() - 1 < total;
+    return new Paging(
+        total,
+        from,
+        items.size(),
+        more ? pageUrl + "after=" + items.get(items.size() - 1).id() : "",
+        after.isEmpty() ? "" : pageUrl.substring(0, pageUrl.length() - 1));
+  }
+
   private void worklistPage(Context ctx) {
     Principal p = Web.principal(ctx);
     String office = office(ctx, p);
     String kind = kind(ctx);
     WorkStatus status = status(ctx);
+    java.util.OptionalLong after = after(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("office", office);
     m.put("kind", kind);
@@ -600,7 +655,8 @@ public final class TargetingWeb implements WebModule {
             + "&kind="
             + enc(kind)
             + "&status="
-            + status.code());
+            + status.code()
+            + (after.isPresent() ? "&after=" + after.getAsLong() : ""));
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
     // the office's recent shares against its expected rates: held in memory, cheap to show
@@ -619,20 +675,46 @@ public final class TargetingWeb implements WebModule {
     String office = office(ctx, Web.principal(ctx));
     WorkStatus status = status(ctx);
     String kind = kind(ctx);
-    List<WorkItem> items = worklist.items(office, status, kind, 200);
+    java.util.OptionalLong after = after(ctx);
+    List<WorkItem> items = worklist.items(office, status, kind, after, PAGE);
+    Paging paging =
+        paging(
+            items,
+            office,
+            status,
+            kind,
+            after,
+            "/targeting/worklist?office="
+                + enc(office)
+                + "&kind="
+                + enc(kind)
+                + "&status="
+                + status.code()
+                + "&");
     // the page polls every 2 s: the same view of the same items is audited once per window
     Web.auditOnce(
         ctx,
         "targeting.worklist.read",
         "office:" + office,
-        Map.of("status", status.code(), "kind", kind, "items", Integer.toString(items.size())),
+        Map.of(
+            "status",
+            status.code(),
+            "kind",
+            kind,
+            "after",
+            after.isPresent() ? Long.toString(after.getAsLong()) : "",
+            "items",
+            Integer.toString(items.size()),
+            "total",
+            Integer.toString(paging.total())),
         POLLED_READS);
-    ctx.html(rows(ctx, items));
+    ctx.html(rows(ctx, items, paging));
   }
 
-  private String rows(Context ctx, List<WorkItem> items) {
+  private String rows(Context ctx, List<WorkItem> items, Paging paging) {
     Map<String, Object> m = new HashMap<>();
     m.put("items", items);
+    m.put("paging", paging);
     m.put("reasons", reasons(ctx));
     m.put("labels", labels(ctx));
     m.put("t", Web.messages(ctx));
@@ -641,6 +723,7 @@ public final class TargetingWeb implements WebModule {
 
   private void referralsPage(Context ctx) {
     Principal p = Web.principal(ctx);
+    java.util.OptionalLong after = after(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("office", p.office());
     // an inspector's referrals are all kinds at once
@@ -648,7 +731,9 @@ public final class TargetingWeb implements WebModule {
     m.put("kinds", List.of());
     m.put("status", "");
     m.put("statuses", List.of());
-    m.put("rowsUrl", "/targeting/referrals/rows");
+    m.put(
+        "rowsUrl",
+        "/targeting/referrals/rows" + (after.isPresent() ? "?after=" + after.getAsLong() : ""));
     m.put("heading", Web.messages(ctx).get("targeting.referrals", p.office()));
     m.put("t", Web.messages(ctx));
     m.put("selectivity", null);
@@ -659,14 +744,28 @@ public final class TargetingWeb implements WebModule {
 
   private void referralRows(Context ctx) {
     Principal p = Web.principal(ctx);
-    List<WorkItem> items = p.office().isEmpty() ? List.of() : worklist.referrals(p.office(), 200);
+    java.util.OptionalLong after = after(ctx);
+    List<WorkItem> items =
+        p.office().isEmpty()
+            ? List.of()
+            : worklist.items(p.office(), WorkStatus.REFERRED, "", after, PAGE);
+    Paging paging =
+        p.office().isEmpty()
+            ? new Paging(0, 0, 0, "", "")
+            : paging(items, p.office(), WorkStatus.REFERRED, "", after, "/targeting/referrals?");
     Web.auditOnce(
         ctx,
         "targeting.referrals.read",
         "office:" + p.office(),
-        Map.of("items", Integer.toString(items.size())),
+        Map.of(
+            "after",
+            after.isPresent() ? Long.toString(after.getAsLong()) : "",
+            "items",
+            Integer.toString(items.size()),
+            "total",
+            Integer.toString(paging.total())),
         POLLED_READS);
-    ctx.html(rows(ctx, items));
+    ctx.html(rows(ctx, items, paging));
   }
 
   private WorkItem readItem(Context ctx) {

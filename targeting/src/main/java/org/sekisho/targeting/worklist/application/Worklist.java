@@ -54,6 +54,14 @@ public final class Worklist {
     return store.items(office, status, kind, after, limit);
   }
 
+  /**
+   * How many items match the filter of {@link #items(String, WorkStatus, String,
+   * java.util.OptionalLong, int)}: all of them when {@code after} is empty, else those after it.
+   */
+  public int count(String office, WorkStatus status, String kind, java.util.OptionalLong after) {
+    return store.count(office, status, kind, after);
+  }
+
   public Optional<WorkItem> item(long id) {
     return store.item(id);
   }

@@ -26,6 +26,12 @@ public interface WorklistStore {
   List<WorkItem> items(
       String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit);
 
+  /**
+   * How many items {@link #items(String, WorkStatus, String, java.util.OptionalLong, int)} would
+   * list without a limit: every item matching when {@code after} is empty, else those after it.
+   */
+  int count(String office, WorkStatus status, String kind, java.util.OptionalLong after);
+
   Optional<WorkItem> item(long id);
 
   /**
