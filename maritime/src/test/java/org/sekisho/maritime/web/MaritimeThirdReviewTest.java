@@ -262,6 +262,27 @@ class MaritimeThirdReviewTest {
     assertThat(inland.body()).contains("\"field\":\"lat\"").contains("on land").contains("lon");
     assertThat(send("GET", "/api/maritime/patrols", officer, null).body())
         .doesNotContain("PB-LAND");
+    // a field left out says what to send, not only that it is missing
+    HttpResponse<String> noSpeed =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"PB-X\",\"name\":\"Uraga\",\"lat\":35.2,\"lon\":139.75}");
+    assertThat(noSpeed.statusCode()).as(noSpeed.body()).isEqualTo(400);
+    assertThat(noSpeed.body())
+        .contains("\"error\":\"missing-field\"")
+        .contains("\"field\":\"speedKnots\"")
+        .contains("required: expected a number from 0 to 80");
+    HttpResponse<String> noName =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"PB-X\",\"lat\":35.2,\"lon\":139.75,\"speedKnots\":3}");
+    assertThat(noName.body())
+        .contains("\"field\":\"name\"")
+        .contains("required: expected a text that is not blank");
     // at sea in Uraga Channel: taken
     HttpResponse<String> sea =
         send(

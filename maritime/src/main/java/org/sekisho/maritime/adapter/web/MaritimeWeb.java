@@ -1143,23 +1143,34 @@ public final class MaritimeWeb implements WebModule {
     JsonNode n = b.get(field);
     if (n == null || n.isNull() || n.asText().isBlank()) {
       if (required) {
-        throw HttpProblem.of("missing-field", field, "required");
+        throw HttpProblem.of("missing-field", field, "required: expected a text that is not blank");
       }
       return null;
     }
     return n.asText().strip();
   }
 
+  /** {@code min to max} as people write them: 0 to 80, -90 to 90, 0.5 to 100. */
+  static String range(double min, double max) {
+    return plain(min) + " to " + plain(max);
+  }
+
+  private static String plain(double d) {
+    return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
+  }
+
   private static double number(JsonNode b, String field, double min, double max, boolean required) {
     JsonNode n = b.get(field);
     if (n == null || n.isNull()) {
       if (required) {
-        throw HttpProblem.of("missing-field", field, "required");
+        // the expected form, so that a form or client left without it knows what to send
+        throw HttpProblem.of(
+            "missing-field", field, "required: expected a number from " + range(min, max));
       }
       return Double.NaN;
     }
     if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-      throw HttpProblem.of("invalid-field", field, "expected a number from " + min + " to " + max);
+      throw HttpProblem.of("invalid-field", field, "expected a number from " + range(min, max));
     }
     return n.asDouble();
   }
