@@ -2,6 +2,7 @@ package org.sekisho.targeting.criteria;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -52,5 +53,43 @@ class ListCsvHeaderTest {
     ListCsv.Read party = ListCsv.read("Valve,watched\n", ListKind.PARTIES);
     assertThat(party.headerRefused()).isFalse();
     assertThat(party.rows()).hasSize(1);
+  }
+
+  @Test
+  void aFirstLineOfColumnNamesIsAHeaderAndRefusedNeverReadAsEntries() {
+    for (String header : List.of("name,comment", "id", "ID", "Name", "value;note", "name\tnote")) {
+      for (ListKind kind : List.of(ListKind.PARTIES, ListKind.DOCUMENTS, ListKind.ADDRESSES)) {
+        ListCsv.Read r = ListCsv.read(header + "\nX,y\n", kind);
+        assertThat(r.headerRefused()).as(header + " on " + kind).isTrue();
+        assertThat(r.rows()).isEmpty();
+        assertThat(r.problems())
+            .singleElement()
+            .satisfies(
+                p -> {
+                  assertThat(p.code()).isEqualTo("invalid-header");
+                  assertThat(p.field()).isEqualTo("line 1, column 1");
+                });
+      }
+    }
+    // where column names are no entry of the kind, the same
+    assertThat(ListCsv.read("code,comment\n0901\n", ListKind.HS_CODES).headerRefused()).isTrue();
+    assertThat(ListCsv.read("number\n+81 3 1234 5678\n", ListKind.PHONES).headerRefused()).isTrue();
+  }
+
+  @Test
+  void realEntriesThatLookLikeWordsStayEntries() {
+    // ID is Indonesia and NO Norway: a country list's entries, not columns
+    ListCsv.Read countries = ListCsv.read("ID,seized\nNO\n", ListKind.COUNTRIES);
+    assertThat(countries.headerRefused()).isFalse();
+    assertThat(countries.rows()).extracting(ListCsv.Row::value).containsExactly("ID", "NO");
+    ListCsv.Read id = ListCsv.read("ID\nTH\n", ListKind.COUNTRIES);
+    assertThat(id.rows()).hasSize(2);
+    // a party whose name holds a column word, or a note that is one, is an entry
+    for (String line :
+        List.of("NAME TRADING,watched", "X,comment", "Golden Lotus Trading", "Sakura;Osaka")) {
+      ListCsv.Read r = ListCsv.read(line + "\nY\n", ListKind.PARTIES);
+      assertThat(r.headerRefused()).as(line).isFalse();
+      assertThat(r.rows()).as(line).hasSize(2);
+    }
   }
 }

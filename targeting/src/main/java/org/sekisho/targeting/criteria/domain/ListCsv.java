@@ -10,13 +10,13 @@ import org.sekisho.core.Spelling;
 /**
  * Reads list entries from CSV (RFC 4180, UTF-8): one entry per row, first column the value, an
  * optional second column a note. The first row may be the header {@code value} or {@code
- * value,note}; a first row that looks like a header but is not that one ({@code nmae,value}, {@code
- * value,nmae}, {@code note,value}, {@code vaule}) refuses the whole file, naming the column and the
- * header's columns, since its rows would be read by columns other than the writer meant. Rows that
- * are not valid entries of the list's kind are refused one by one with their line; the others are
- * kept. A value given again in the same file (as the kind normalises it: {@code 8504.40} and {@code
- * 850440} are one) is refused naming both lines, so that neither its note nor the row is dropped
- * unseen.
+ * value,note}; a first row that is a header by the rules of {@code headerLike} but not that one
+ * ({@code nmae,value}, {@code value,nmae}, {@code note,value}, {@code vaule}, {@code name,comment},
+ * {@code id}, {@code value;note}) refuses the whole file, naming the column and the header's
+ * columns, since its rows would be read by columns other than the writer meant. Rows that are not
+ * valid entries of the list's kind are refused one by one with their line; the others are kept. A
+ * value given again in the same file (as the kind normalises it: {@code 8504.40} and {@code 850440}
+ * are one) is refused naming both lines, so that neither its note nor the row is dropped unseen.
  */
 public final class ListCsv {
   private ListCsv() {}
@@ -184,11 +184,86 @@ public final class ListCsv {
   }
 
   /**
-   * Whether a first row is meant as a header: one of its cells is a column of {@link #HEADER} (any
-   * case), or nearly one ({@code vaule}, {@code ntoe}) without being an entry of the list's kind. A
-   * country list's {@code NO} or a party named {@code Value Co} is an entry.
+   * Words that name a column rather than an entry. A first line whose every cell is one of them (in
+   * any case) is a header, so that a file headed {@code name,comment} or {@code id} is refused
+   * rather than read with {@code NAME} or {@code ID} as its first entry.
+   */
+  public static final java.util.Set<String> COLUMN_NAMES =
+      java.util.Set.of(
+          "value",
+          "values",
+          "note",
+          "notes",
+          "name",
+          "names",
+          "id",
+          "ids",
+          "comment",
+          "comments",
+          "remark",
+          "remarks",
+          "description",
+          "code",
+          "codes",
+          "entry",
+          "entries",
+          "party",
+          "parties",
+          "trader",
+          "traders",
+          "company",
+          "document",
+          "documents",
+          "address",
+          "addresses",
+          "country",
+          "countries",
+          "phone",
+          "phones",
+          "number",
+          "hs",
+          "hs_code",
+          "hscode",
+          "type",
+          "kind",
+          "source",
+          "reason",
+          "date",
+          "label",
+          "title");
+
+  /** Kinds whose entries are free text: any word is a valid entry of them. */
+  private static final java.util.Set<ListKind> FREE_TEXT =
+      java.util.EnumSet.of(ListKind.PARTIES, ListKind.DOCUMENTS, ListKind.ADDRESSES);
+
+  /**
+   * Whether a first row is meant as a header, by three rules a writer can predict:
+   *
+   * <ol>
+   *   <li>one of its cells is a column of {@link #HEADER} (any case), or nearly one ({@code vaule},
+   *       {@code ntoe}) without being an entry of the list's kind;
+   *   <li>every cell is a word of {@link #COLUMN_NAMES} ({@code name,comment}, {@code id}) — on a
+   *       list of country codes, HS codes or phone numbers only when the first cell is no valid
+   *       entry there, since {@code ID} is Indonesia and {@code NO} Norway;
+   *   <li>its one cell, split at semicolons or tabs, is a header by the rules above ({@code
+   *       value;note}): a file separated by something other than commas.
+   * </ol>
+   *
+   * A country list's {@code NO}, a party named {@code Value Co} or {@code NAME TRADING} is an
+   * entry.
    */
   private static boolean headerLike(List<String> cells, ListKind kind) {
+    if (namesColumns(cells, kind)) {
+      return true;
+    }
+    if (cells.size() == 1) {
+      List<String> split = List.of(cells.get(0).split("[;\\t]", -1));
+      return split.size() > 1 && namesColumns(split, kind);
+    }
+    return false;
+  }
+
+  private static boolean namesColumns(List<String> cells, ListKind kind) {
     for (String c : cells) {
       String s = c.strip();
       if (HEADER.contains(s.toLowerCase(Locale.ROOT))) {
@@ -200,7 +275,14 @@ public final class ListCsv {
         return true;
       }
     }
-    return false;
+    // a trailing empty column (name,) says nothing
+    List<String> named = new ArrayList<>(cells.stream().map(String::strip).toList());
+    while (named.size() > 1 && named.get(named.size() - 1).isEmpty()) {
+      named.remove(named.size() - 1);
+    }
+    boolean allColumns =
+        named.stream().allMatch(x -> COLUMN_NAMES.contains(x.toLowerCase(Locale.ROOT)));
+    return allColumns && (FREE_TEXT.contains(kind) || !kind.normalise(named.get(0)).valid());
   }
 
   /**
