@@ -270,4 +270,32 @@ class PnrStorageTest {
                                 id)))
         .hasMessageContaining("unmask_request_refusal_check");
   }
+
+  @Test
+  @Order(7)
+  void aSecondPendingRequestBySomeoneForOneVersionIsAConflictNamingTheFirst() {
+    PnrUnmasking unmasking =
+        new PnrUnmasking(store, Clock.fixed(T0.plusSeconds(9000), ZoneOffset.UTC));
+    long first =
+        unmasking.request("TZ", "W9TEND", 1, "dave", "case 2026/116 cash courier").orElseThrow();
+    assertThat(unmasking.request("TZ", "W9TEND", 1, "dave", "case 2026/116 asked again").problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.code()).isEqualTo("conflict");
+              assertThat(p.field()).isEqualTo("version");
+              assertThat(p.message()).contains("request " + first);
+            });
+    // another member may ask for the same version meanwhile
+    long other =
+        unmasking.request("TZ", "W9TEND", 1, "erin", "case 2026/117 of her own").orElseThrow();
+    assertThat(other).isNotEqualTo(first);
+    // once the first is decided, its requester may ask anew
+    unmasking.refuse(first, "erin", "no court order for case 2026/116").orElseThrow();
+    long again =
+        unmasking
+            .request("TZ", "W9TEND", 1, "dave", "case 2026/116 court order attached")
+            .orElseThrow();
+    assertThat(again).isNotIn(first, other);
+  }
 }
