@@ -43,7 +43,10 @@
   }
   function load(hops) {
     status.textContent = texts.loading || "…";
-    fetch("/api/entities/" + id + "/graph?hops=" + hops, { headers: { Accept: "application/json" } })
+    // asked in the page's language, so that records' labels read as the page's record list does
+    const lang = document.documentElement.lang || "en";
+    fetch("/api/entities/" + id + "/graph?hops=" + hops + "&lang=" + encodeURIComponent(lang),
+      { headers: { Accept: "application/json" } })
       .then((r) => r.json())
       .then((g) => {
         const elements = [];

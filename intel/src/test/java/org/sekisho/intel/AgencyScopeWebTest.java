@@ -475,6 +475,42 @@ class AgencyScopeWebTest {
   }
 
   @Test
+  void theGraphsRecordLabelsFollowTheReadersLanguage() throws Exception {
+    ingest(customs, "declarations", declaration("GL-D1", "Graph Lang Trading"));
+    Long company =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select re.entity_id from intel.record r join intel.record_entity re"
+                                + " on re.record_id = r.id join intel.entity e on e.id ="
+                                + " re.entity_id where r.source_id = 'GL-D1' and e.type ="
+                                + " 'company'")
+                        .mapTo(Long.class)
+                        .one());
+    String path = "/api/entities/" + company + "/graph?hops=1";
+    JsonNode en = JSON.readTree(send(customs, "GET", path, null).body());
+    JsonNode ja = inJapanese(customs, "GET", path, null);
+    assertThat(recordLabels(en)).containsExactly("Import declaration GL-D1 · Graph Lang Trading");
+    assertThat(recordLabels(ja)).containsExactly("輸入申告 GL-D1 · Graph Lang Trading");
+    // entities' labels are names as written, in every language
+    assertThat(ja.get("nodes").size()).isEqualTo(en.get("nodes").size());
+  }
+
+  private static List<String> recordLabels(JsonNode graph) {
+    List<String> out = new ArrayList<>();
+    graph
+        .get("nodes")
+        .forEach(
+            n -> {
+              if (n.get("type").asText().equals("record")) {
+                out.add(n.get("label").asText());
+              }
+            });
+    return out;
+  }
+
+  @Test
   void aRecordReadFromTheApiCanBeSentBackAsAnIngestRow() throws Exception {
     ingest(
         customs,

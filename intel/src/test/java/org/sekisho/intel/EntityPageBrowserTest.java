@@ -142,6 +142,22 @@ class EntityPageBrowserTest {
       String legend = d.findElement(By.id("graph-legend")).getText();
       assertThat(legend).contains("法人").contains("記録").contains("電話");
       assertThat(d.findElement(By.id("graph-fit")).getText()).isEqualTo("全体を表示");
+      // the script asks for the graph in the page's language, whose records' labels are Japanese
+      String graphUrl =
+          (String)
+              ((JavascriptExecutor) d)
+                  .executeScript(
+                      "return performance.getEntriesByType('resource').map(e => e.name)"
+                          + ".find(n => n.includes('/graph?'));");
+      assertThat(graphUrl).contains("lang=ja");
+      Object labels =
+          ((JavascriptExecutor) d)
+              .executeAsyncScript(
+                  "const done = arguments[arguments.length - 1];"
+                      + " fetch(arguments[0]).then(r => r.json()).then(g => done(g.nodes"
+                      + ".filter(n => n.type === 'record').map(n => n.label).join('\\n')));",
+                  graphUrl);
+      assertThat((String) labels).contains("輸入申告 GR-1").doesNotContain("declaration");
 
       // the browser would stop a short reason; the server refuses it too and keeps it
       ((JavascriptExecutor) d)

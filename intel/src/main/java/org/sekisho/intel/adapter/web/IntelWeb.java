@@ -1104,6 +1104,24 @@ public final class IntelWeb implements WebModule {
                     .filter(n -> n.type().equals("person"))
                     .map(n -> Long.toString(n.dbId()))
                     .toList())));
+    // a record's label is its title, whose kind words the reader's language says as the page's
+    // record lists do (輸入申告 …); names and ids stay as written, English labels as they were
+    Messages t = Web.messages(ctx);
+    if (!ApiMessages.english(t)) {
+      g =
+          new IntelViews.Graph(
+              g.nodes().stream()
+                  .map(
+                      n ->
+                          n.type().equals("record")
+                              ? new IntelViews.Node(
+                                  n.id(), Titles.local(n.label(), t), n.type(), n.dbId())
+                              : n)
+                  .toList(),
+              g.edges(),
+              g.truncated(),
+              g.mergedInto());
+    }
     ctx.json(g);
   }
 
