@@ -111,15 +111,20 @@ public final class TargetingWeb implements WebModule {
 
   @Override
   public void routes(Routes r) {
+    // the worklist page and its rows admit whom GET /api/targeting/worklist admits (README:
+    // analysts; inspectors, their office): an inspector reads the same items there already
     r.get(
             "/targeting/worklist",
-            ANALYSTS,
+            CASE_READ,
             "ranked worklist of an office (live)",
             page(this::worklistPage))
-        .get("/targeting/worklist/rows", ANALYSTS, "worklist rows (htmx)", page(this::worklistRows))
+        .get(
+            "/targeting/worklist/rows", CASE_READ, "worklist rows (htmx)", page(this::worklistRows))
+        // analysts too (README), sent on to their worklist of referred items, every office: it
+        // lists what this page lists and more, so admitting them shows nothing new
         .get(
             "/targeting/referrals",
-            INSPECTORS,
+            CASE_READ,
             "referrals of my office (live)",
             page(this::referralsPage))
         .get(
@@ -636,9 +641,21 @@ public final class TargetingWeb implements WebModule {
         after.isEmpty() ? "" : pageUrl.substring(0, pageUrl.length() - 1));
   }
 
+  /**
+   * {@link #office}, refused with 403 when an inspector names an office other than their own: an
+   * analyst works every office, an inspector theirs.
+   */
+  private static String readableOffice(Context ctx, Principal p) {
+    String office = office(ctx, p);
+    if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
+      throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
+    }
+    return office;
+  }
+
   private void worklistPage(Context ctx) {
     Principal p = Web.principal(ctx);
-    String office = office(ctx, p);
+    String office = readableOffice(ctx, p);
     String kind = kind(ctx);
     WorkStatus status = status(ctx);
     java.util.OptionalLong after = after(ctx);
@@ -660,19 +677,20 @@ public final class TargetingWeb implements WebModule {
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
     // the office's recent shares against its expected rates: held in memory, cheap to show
+    // the selectivity figures are the analysts' and administrators' (/targeting/selectivity)
     m.put(
         "selectivity",
-        office.isEmpty()
+        office.isEmpty() || !p.has(Role.ANALYST)
             ? null
             : SelectivityWeb.officeView(
                 selectivity, kind.equals("transport-document") ? office + "/" + kind : office));
     m.put("labels", labels(ctx));
-    m.put("selectivityLink", true);
+    m.put("selectivityLink", p.has(Role.ANALYST));
     Web.page(ctx, Web.messages(ctx).get("targeting.worklist"), render("worklist.jte", m));
   }
 
   private void worklistRows(Context ctx) {
-    String office = office(ctx, Web.principal(ctx));
+    String office = readableOffice(ctx, Web.principal(ctx));
     WorkStatus status = status(ctx);
     String kind = kind(ctx);
     java.util.OptionalLong after = after(ctx);
@@ -723,6 +741,11 @@ public final class TargetingWeb implements WebModule {
 
   private void referralsPage(Context ctx) {
     Principal p = Web.principal(ctx);
+    if (!p.has(Role.INSPECTOR)) {
+      // an analyst's referrals are the worklist's referred items, every office
+      ctx.redirect("/targeting/worklist?status=referred", HttpStatus.SEE_OTHER);
+      return;
+    }
     java.util.OptionalLong after = after(ctx);
     Map<String, Object> m = new HashMap<>();
     m.put("office", p.office());
@@ -1820,10 +1843,7 @@ public final class TargetingWeb implements WebModule {
   private void worklistApi(Context ctx) {
     Principal p = Web.principal(ctx);
     WorkStatus status = status(ctx);
-    String office = office(ctx, p);
-    if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
-      throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
-    }
+    String office = readableOffice(ctx, p);
     String kind = kind(ctx);
     int limit = Web.intParam(ctx, "limit", 100, 1, 1000);
     String afterText = Optional.ofNullable(ctx.queryParam("after")).orElse("").strip();
