@@ -52,7 +52,8 @@ class LiaisonReviewWebTest {
         "rvw-fiu",
         "rvw-coast",
         "rvw-secret",
-        "rvw-dup");
+        "rvw-dup",
+        "rvw-ing");
     liaison = server.token("rv-mei", "Mei", Set.of(Role.LIAISON), "customs-jp", "HQ");
     officer = server.token("rv-kenji", "Kenji", Set.of(Role.OFFICER), "customs-jp", "HQ");
     admin = server.token("rv-root", "Admin", Set.of(Role.ADMIN), "customs-jp", "HQ");
@@ -447,6 +448,43 @@ class LiaisonReviewWebTest {
         .contains("case SZ-RVW-7")
         .contains("href=\"/shared\"");
     assertThat(send(officer, "GET", "/api/sharing/received", null).statusCode()).isEqualTo(403);
+  }
+
+  @Test
+  void theSharingMadeAtIngestIsNamedInTheReadersLanguage() throws Exception {
+    // a partner of its own, whose listings no other test counts
+    agree(
+        "{\"agency\":\"rvw-ing\",\"kinds\":[\"seizures\"],\"reference\":\"MoU ingest"
+            + " sharing\",\"validFrom\":\"2024-07-01\"}");
+    String partner = server.token("rv-ing", "Ing", Set.of(Role.PARTNER), "rvw-ing", "ING");
+    String partnerLiaison =
+        server.token("rv-ing-l", "IngL", Set.of(Role.LIAISON), "rvw-ing", "ING");
+    HttpResponse<String> in =
+        send(
+            officer,
+            "POST",
+            "/api/ingest/seizures",
+            "{\"seizureId\":\"SZ-RVW-ING\",\"date\":\"2026-11-26\",\"commodity\":\"gold\","
+                + "\"sharedWith\":[\"rvw-ing\"]}\n");
+    assertThat(JSON.readTree(in.body()).get("stored").asInt()).as(in.body()).isEqualTo(1);
+    long record = id("SZ-RVW-ING");
+    for (String[] seen :
+        new String[][] {
+          {partnerLiaison, "/shared"},
+          {partner, "/records/" + record},
+          {liaison, "/records/" + record}
+        }) {
+      HttpResponse<String> ja = server.page(seen[0], seen[1], "ja");
+      assertThat(ja.statusCode()).isEqualTo(200);
+      assertThat(ja.body()).as(seen[1]).contains("取込み時に共有").doesNotContain("shared when ingested");
+      HttpResponse<String> en = server.page(seen[0], seen[1], "en");
+      assertThat(en.body()).as(seen[1]).contains("shared when the record was ingested");
+    }
+    // the API answers what is stored, as clients have read it
+    JsonNode received = JSON.readTree(send(partner, "GET", "/api/sharing/received", null).body());
+    List<String> purposes = new java.util.ArrayList<>();
+    received.get("records").forEach(n -> purposes.add(n.get("purpose").asText()));
+    assertThat(purposes).contains("shared when ingested");
   }
 
   @Test

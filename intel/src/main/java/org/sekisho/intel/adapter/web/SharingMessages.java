@@ -15,7 +15,8 @@ public final class SharingMessages {
 
   /**
    * A purpose or reason as stored, in the reader's language where the system wrote it (a lapse by
-   * {@link RecordSharing#LAPSED_BY}, a sharing made at ingest); a person's text as typed.
+   * {@link RecordSharing#LAPSED_BY}, the purpose {@link RecordSharing#INGEST_PURPOSE} of a sharing
+   * made at ingest, whoever ingested); a person's text as typed.
    *
    * @param by who wrote it: the sharer for a purpose, the revoker for a reason
    */
@@ -23,7 +24,9 @@ public final class SharingMessages {
     if (RecordSharing.LAPSED_BY.equals(by) && RecordSharing.LAPSED_REASON.equals(text)) {
       return t.get("sharing.reason.lapsed");
     }
-    if (RecordSharing.INGEST_BY.equals(by) && RecordSharing.INGEST_PURPOSE.equals(text)) {
+    // the store writes this purpose for every sharing made at ingest, whose sharer is the user
+    // who ingested (or INGEST_BY, for a sharing older than the sharings' table)
+    if (RecordSharing.INGEST_PURPOSE.equals(text)) {
       return t.get("sharing.reason.ingested");
     }
     return text == null ? "" : text;
