@@ -183,15 +183,19 @@ public final class TargetingWeb implements WebModule {
             ASSESS,
             "assess a declaration (JSON of docs/formats/intel-records.md, refused where ingest would"
                 + " refuse it; ?kind=declaration|postal-item|transport-document)",
-            this::assessApi)
+            api(this::assessApi))
         .query("kind")
-        .get("/api/targeting/assessments/{id}", CASE_READ, "one assessment", this::assessmentApi)
+        .get(
+            "/api/targeting/assessments/{id}",
+            CASE_READ,
+            "one assessment",
+            api(this::assessmentApi))
         .query()
         .get(
             "/api/targeting/assessments/{id}/replay",
             CASE_READ,
             "recompute an assessment with the versions it used",
-            this::replayApi)
+            api(this::replayApi))
         .query()
         .get(
             "/api/targeting/worklist",
@@ -200,7 +204,7 @@ public final class TargetingWeb implements WebModule {
                 + "&status=open|referred|released|closed"
                 + "|superseded&kind=declaration|postal-item|transport-document&limit=1..1000"
                 + "&after=id); a full page answers a Link header (rel=next) to the page after it",
-            this::worklistApi)
+            api(this::worklistApi))
         .query("office", "status", "kind", "limit", "after")
         .post(
             "/api/targeting/assessments/{id}/lane",
@@ -208,14 +212,14 @@ public final class TargetingWeb implements WebModule {
             "confirm, lower or raise a lane {lane, comment, expectedVersion, expectedLane?}: 428"
                 + " when expectedVersion (the item's version as read) is missing, 409 when the"
                 + " item's lane or version is no longer the one expected",
-            this::laneApi)
+            api(this::laneApi))
         .query()
         .post(
             "/api/targeting/assessments/{id}/outcome",
             INSPECTORS,
             "record an inspection outcome {result, revenue, seizure, note}; an infraction needs a"
                 + " note",
-            this::outcomeApi)
+            api(this::outcomeApi))
         .query()
         .post(
             "/api/targeting/assessments/{id}/outcome/correction",
@@ -223,58 +227,58 @@ public final class TargetingWeb implements WebModule {
             "correct a recorded outcome {result, revenue, seizure, note, comment,"
                 + " expectedVersion}: the outcome before is kept; 428 without expectedVersion (the"
                 + " outcome's version), 409 when it was corrected since",
-            this::correctionApi)
+            api(this::correctionApi))
         .query()
         .get(
             "/api/targeting/criteria",
             CRITERIA_READ,
             "latest criterion versions",
-            this::criteriaApi)
+            api(this::criteriaApi))
         .query()
         .post(
             "/api/targeting/criteria",
             ANALYSTS,
             "save a criterion version {id?, source, offices, effectiveFrom, effectiveTo}",
-            this::saveApi)
+            api(this::saveApi))
         .query()
         .post(
             "/api/targeting/criteria/check",
             ANALYSTS,
             "check a criterion text {source}",
-            this::checkApi)
+            api(this::checkApi))
         .query()
         .post(
             "/api/targeting/criteria/dry-run",
             ANALYSTS,
             "what a criterion would have selected {source, days (a whole number 1..366, 30 when"
                 + " left out), offices}",
-            this::dryRunApi)
+            api(this::dryRunApi))
         .query()
         .post(
             "/api/targeting/criteria/{id}/versions/{version}/release",
             RELEASE,
             "release a criterion version",
-            this::releaseApi)
+            api(this::releaseApi))
         .query()
         .post(
             "/api/targeting/criteria/{id}/disable",
             CRITERIA_READ,
             "disable a criterion {reason} (who, when and why are kept)",
-            this::disableApi)
+            api(this::disableApi))
         .query()
-        .get("/api/targeting/lists", CRITERIA_READ, "reference lists", this::listsApi)
+        .get("/api/targeting/lists", CRITERIA_READ, "reference lists", api(this::listsApi))
         .query()
         .post(
             "/api/targeting/lists",
             ANALYSTS,
             "create a list {name, kind, description}",
-            this::createListApi)
+            api(this::createListApi))
         .query()
         .get(
             "/api/targeting/lists/{name}",
             CRITERIA_READ,
             "one list with a page of its entries (?q=&offset=&limit=, at most 10000; total, next)",
-            this::listApi)
+            api(this::listApi))
         .query("q", "offset", "limit")
         .post(
             "/api/targeting/lists/{name}/entries",
@@ -283,13 +287,13 @@ public final class TargetingWeb implements WebModule {
                 + " entries become the file's in one new version, refused as a whole if a row is)",
             // checked row by row: a row holding a NUL is refused with its line, the others kept
             Routes.Body.ROWS,
-            this::importApi)
+            api(this::importApi))
         .query("mode")
         .delete(
             "/api/targeting/lists/{name}/entries/{value}",
             ANALYSTS,
             "remove an entry",
-            this::removeApi)
+            api(this::removeApi))
         .query();
   }
 
@@ -307,6 +311,33 @@ public final class TargetingWeb implements WebModule {
         throw pageProblem(ctx, e);
       }
     };
+  }
+
+  /**
+   * An API handler whose refusals follow the reader's language ({@code ?lang=}, cookie,
+   * Accept-Language) where the refusal names a wording {@link PageProblems} knows: an English
+   * reader gets the use case's words byte for byte; code and field never change.
+   */
+  private static io.javalin.http.Handler api(io.javalin.http.Handler h) {
+    return ctx -> {
+      try {
+        h.handle(ctx);
+      } catch (HttpProblem e) {
+        throw english(ctx) ? e : pageProblem(ctx, e);
+      }
+    };
+  }
+
+  /** Whether the reader reads English, whose refusals are the use cases' own words. */
+  private static boolean english(Context ctx) {
+    return Web.messages(ctx).locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+  }
+
+  /** A refusal's message for the API's reader: worded in their language, English unchanged. */
+  private static String apiMessage(Context ctx, Problem p) {
+    return english(ctx)
+        ? p.message()
+        : PageProblems.message(Web.messages(ctx), p).orElse(p.message());
   }
 
   private String render(String template, Map<String, Object> params) {
@@ -2167,7 +2198,7 @@ public final class TargetingWeb implements WebModule {
       // nothing was replaced: the refused rows say why
       ctx.status(400);
     }
-    m.put("refused", im.refused().stream().map(TargetingWeb::coreProblemJson).toList());
+    m.put("refused", im.refused().stream().map(p -> coreProblemJson(ctx, p)).toList());
     m.put("version", lists.find(l.name()).orElseThrow().version());
     ctx.json(m);
   }
@@ -2380,6 +2411,13 @@ public final class TargetingWeb implements WebModule {
     return m;
   }
 
+  /** {@link #coreProblemJson(Problem)} with the message in the API reader's language. */
+  private static Map<String, Object> coreProblemJson(Context ctx, Problem p) {
+    Map<String, Object> m = coreProblemJson(p);
+    m.put("message", apiMessage(ctx, p));
+    return m;
+  }
+
   /**
    * 400 with the first problem in the platform's shape, plus every problem with line/column; in the
    * language asked for with {@code ?lang=} (the checker's problems of {@code source} with their
@@ -2443,9 +2481,9 @@ public final class TargetingWeb implements WebModule {
     Problem first = problems.get(0);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", first.code());
-    m.put("message", first.message());
+    m.put("message", apiMessage(ctx, first));
     m.put("field", first.field());
-    m.put("problems", problems.stream().map(TargetingWeb::coreProblemJson).toList());
+    m.put("problems", problems.stream().map(p -> coreProblemJson(ctx, p)).toList());
     ctx.status(HttpProblem.status(first));
     ctx.json(m);
   }
