@@ -103,6 +103,40 @@ class AssessmentPageTest {
   }
 
   @Test
+  void timesAreShownInTheAdministrationsZoneAndLinkedRecordsByKindAndId() throws Exception {
+    JsonNode bill =
+        assessed(
+            "{\"number\":\"HDMU-SHOWN-1\",\"documentType\":\"MBL\",\"date\":\"2026-11-27\","
+                + "\"office\":\"JPTYO-AIR\",\"consignee\":{\"name\":\"Sakura\"},"
+                + "\"portOfLoading\":\"THBKK\",\"goodsDescription\":\"coffee\","
+                + "\"hsCode\":\"090121\"}",
+            "transport-document");
+    JsonNode declared =
+        assessed(
+            "{\"declarationId\":\"D-SHOWN-1\",\"date\":\"2026-11-28T07:15:02Z\","
+                + "\"office\":\"JPTYO-AIR\",\"transportDocument\":\"HDMU-SHOWN-1\","
+                + "\"items\":[{\"hsCode\":\"090121\",\"origin\":\"TH\"}]}",
+            "declaration");
+    String page = "/targeting/assessments/" + declared.get("id").asLong();
+    String ja = api.send("GET", page + "?lang=ja", analyst, null).body();
+    // UTC as submitted, shown in JST as other pages show times
+    assertThat(ja).contains("<td>2026-11-28 16:15 JST</td>").doesNotContain("07:15:02Z");
+    assertThat(ja).contains(">貨物 HDMU-SHOWN-1</a>");
+    String consignment = "/targeting/assessments/" + bill.get("id").asLong();
+    String billJa = api.send("GET", consignment + "?lang=ja", analyst, null).body();
+    assertThat(billJa)
+        .contains("id=\"declarations\"")
+        .contains(">申告 D-SHOWN-1</a>")
+        .doesNotContain(">declaration:D-SHOWN-1<");
+    String billEn = api.send("GET", consignment + "?lang=en", analyst, null).body();
+    assertThat(billEn).contains(">Declaration D-SHOWN-1</a>");
+  }
+
+  private JsonNode assessed(String json, String kind) throws Exception {
+    return api.ok(api.send("POST", "/api/assess?kind=" + kind, analyst, json));
+  }
+
+  @Test
   void theAssessmentPageSaysTheDateTheModeInWordsAndThatNoCriterionMatched() throws Exception {
     long id =
         assessed(TargetingWebTest.declaration("D-PAGE-1", "IMP-P1", "TH", "800", "10"))
@@ -110,12 +144,12 @@ class AssessmentPageTest {
             .asLong();
     String en = api.send("GET", "/targeting/assessments/" + id + "?lang=en", analyst, null).body();
     assertThat(en)
-        .contains("<th>Date</th><td>2026-11-27T08:12:00+09:00</td>")
+        .contains("<th>Date</th><td>2026-11-27 08:12 JST</td>")
         .contains("<th>Mode of transport</th><td>air (4)</td>")
         .contains("<p id=\"no-criterion\">No criterion matched.</p>");
     String ja = api.send("GET", "/targeting/assessments/" + id + "?lang=ja", analyst, null).body();
     assertThat(ja)
-        .contains("<th>日付</th><td>2026-11-27T08:12:00+09:00</td>")
+        .contains("<th>日付</th><td>2026-11-27 08:12 JST</td>")
         .contains("航空 (4)")
         .contains("該当した選定基準はありません。")
         .doesNotContain("air (4)");

@@ -38,10 +38,23 @@ public record RecordSummary(List<Fact> facts, List<PartyRow> parties, List<Goods
      */
     public String shown(org.sekisho.platform.i18n.Messages t) {
       if (words.isEmpty()) {
-        return value;
+        // a date-time (stored in UTC) as other pages show times: in the reader's zone (JST)
+        return instant(value).map(t::time).orElse(value);
       }
       String w = t.get(words);
       return w.equals(words) ? value : w + " (" + value + ")";
+    }
+  }
+
+  /** {@code value} as an instant when it is an ISO date-time with an offset or Z; else empty. */
+  static java.util.Optional<java.time.Instant> instant(String value) {
+    if (value.indexOf('T') < 0) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(java.time.OffsetDateTime.parse(value).toInstant());
+    } catch (java.time.format.DateTimeParseException e) {
+      return java.util.Optional.empty();
     }
   }
 

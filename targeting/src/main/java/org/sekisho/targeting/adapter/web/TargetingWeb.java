@@ -928,6 +928,9 @@ public final class TargetingWeb implements WebModule {
             : List.<WorkItem>of());
     m.put("earlier", earlier(ctx, w));
     m.put("title", title(Web.messages(ctx), w.recordKey()));
+    // linked records (a consignment, its declarations) named as the title names this one
+    java.util.function.Function<String, String> named = k -> title(Web.messages(ctx), k);
+    m.put("named", named);
     m.put("versionsLine", versions(Web.messages(ctx), w.versions()));
     Web.page(ctx, title(Web.messages(ctx), w.recordKey()), render("assessment.jte", m));
   }
