@@ -88,7 +88,9 @@ public final class DemoAccounts {
 
   private DemoAccounts() {}
 
-  /** The demo's agencies: the administration and the partner agency the police account works for. */
+  /**
+   * The demo's agencies: the administration and the partner agency the police account works for.
+   */
   public static final Map<String, String> AGENCIES =
       Map.of("customs-jp", "Japan Customs", "police-jp", "National Police Agency");
 
