@@ -172,11 +172,10 @@ class CjkNameSpacingTest {
     assertThat(persons.get("SP-2")).isEqualTo(persons.get("SP-1"));
     assertThat(persons.get("SP-3")).isEqualTo(persons.get("SP-1"));
     assertThat(persons.get("SP-5")).isEqualTo(persons.get("SP-4"));
-    for (String q : List.of("鈴木美咲", "鈴木 美咲", "鈴木　美咲")) {
-      assertThat(found(q)).as(q).containsExactly("SP-1", "SP-2", "SP-3");
-    }
-    for (String q : List.of("ｽｽﾞｷ ﾐｻｷ", "スズキミサキ", "スズキ ミサキ")) {
-      assertThat(found(q)).as(q).containsExactly("SP-4", "SP-5");
+    // the kanji and the katakana spellings are two entities, each finding the other's records by
+    // its reading (SUZUKI MISAKI)
+    for (String q : List.of("鈴木美咲", "鈴木 美咲", "鈴木　美咲", "ｽｽﾞｷ ﾐｻｷ", "スズキミサキ", "スズキ ミサキ")) {
+      assertThat(found(q)).as(q).containsExactlyInAnyOrder("SP-1", "SP-2", "SP-3", "SP-4", "SP-5");
     }
   }
 
