@@ -639,6 +639,11 @@ public final class TargetingWeb implements WebModule {
     }
   }
 
+  /** A worklist filter as the page and its rows take it in their query. */
+  private static String filter(String office, String kind, WorkStatus status) {
+    return "office=" + enc(office) + "&kind=" + enc(kind) + "&status=" + status.code();
+  }
+
   /** {@code ?after=}, the last item of the page before (empty: the first page). */
   private static java.util.OptionalLong after(Context ctx) {
     String a = Optional.ofNullable(ctx.queryParam("after")).orElse("").strip();
@@ -672,13 +677,18 @@ public final class TargetingWeb implements WebModule {
         after.isEmpty() ? "" : pageUrl.substring(0, pageUrl.length() - 1));
   }
 
+  /** Whether {@code p} reads items of {@code office}: an analyst every office, others their own. */
+  private static boolean readsOffice(Principal p, String office) {
+    return p.has(Role.ANALYST) || office.equalsIgnoreCase(p.office());
+  }
+
   /**
    * {@link #office}, refused with 403 when an inspector names an office other than their own: an
    * analyst works every office, an inspector theirs.
    */
   private static String readableOffice(Context ctx, Principal p) {
     String office = office(ctx, p);
-    if (!p.has(Role.ANALYST) && !office.equalsIgnoreCase(p.office())) {
+    if (!readsOffice(p, office)) {
       throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
     }
     return office;
@@ -698,12 +708,8 @@ public final class TargetingWeb implements WebModule {
     m.put("statuses", Arrays.stream(WorkStatus.values()).map(WorkStatus::code).toList());
     m.put(
         "rowsUrl",
-        "/targeting/worklist/rows?office="
-            + enc(office)
-            + "&kind="
-            + enc(kind)
-            + "&status="
-            + status.code()
+        "/targeting/worklist/rows?"
+            + filter(office, kind, status)
             + (after.isPresent() ? "&after=" + after.getAsLong() : ""));
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
@@ -733,13 +739,7 @@ public final class TargetingWeb implements WebModule {
             status,
             kind,
             after,
-            "/targeting/worklist?office="
-                + enc(office)
-                + "&kind="
-                + enc(kind)
-                + "&status="
-                + status.code()
-                + "&");
+            "/targeting/worklist?" + filter(office, kind, status) + "&");
     // the page polls every 2 s: the same view of the same items is audited once per window
     Web.auditOnce(
         ctx,
@@ -827,7 +827,7 @@ public final class TargetingWeb implements WebModule {
     WorkItem w =
         worklist.item(id).orElseThrow(() -> notFound("assessment " + id, "no-assessment", id));
     Principal p = Web.principal(ctx);
-    if (!p.has(Role.ANALYST) && !w.office().equalsIgnoreCase(p.office())) {
+    if (!readsOffice(p, w.office())) {
       Web.audit(ctx, "targeting.assessment.read.denied", "assessment:" + id, Map.of());
       throw new HttpProblem(
           Problem.of("forbidden", "", "assessment " + id + " belongs to another office")
@@ -847,7 +847,7 @@ public final class TargetingWeb implements WebModule {
     Principal p = Web.principal(ctx);
     List<WorkItem> out = new ArrayList<>();
     for (WorkItem e : worklist.earlier(w)) {
-      if (p.has(Role.ANALYST) || e.office().equalsIgnoreCase(p.office())) {
+      if (readsOffice(p, e.office())) {
         Web.audit(
             ctx,
             "targeting.assessment.read",
@@ -923,7 +923,7 @@ public final class TargetingWeb implements WebModule {
         kind.equals("transport-document")
             ? worklist.declarationsOf(sourceId, 100).stream()
                 // an inspector sees the items of their own office only
-                .filter(d -> p.has(Role.ANALYST) || d.office().equalsIgnoreCase(p.office()))
+                .filter(d -> readsOffice(p, d.office()))
                 .toList()
             : List.<WorkItem>of());
     m.put("earlier", earlier(ctx, w));
