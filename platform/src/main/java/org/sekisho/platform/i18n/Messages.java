@@ -87,6 +87,14 @@ public final class Messages {
   }
 
   /**
+   * Whether the reader reads English: the language an API's refusals are first written in, so an
+   * English answer keeps the use case's own words byte for byte.
+   */
+  public boolean english() {
+    return locale.getLanguage().equals(Locale.ENGLISH.getLanguage());
+  }
+
+  /**
    * The text for {@code key}, formatted with {@code args}; the key itself when missing (visible).
    */
   public String get(String key, Object... args) {

@@ -1,7 +1,6 @@
 package org.sekisho.intel.adapter.web;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.sekisho.core.Problem;
@@ -22,7 +21,7 @@ final class ApiMessages {
 
   /** Whether {@code t} is English, whose answers keep the handler's words. */
   static boolean english(Messages t) {
-    return t == null || t.locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+    return t == null || t.english();
   }
 
   /**

@@ -330,7 +330,7 @@ public final class TargetingWeb implements WebModule {
 
   /** Whether the reader reads English, whose refusals are the use cases' own words. */
   private static boolean english(Context ctx) {
-    return Web.messages(ctx).locale().getLanguage().equals(Locale.ENGLISH.getLanguage());
+    return Web.messages(ctx).english();
   }
 
   /** A refusal's message for the API's reader: worded in their language, English unchanged. */

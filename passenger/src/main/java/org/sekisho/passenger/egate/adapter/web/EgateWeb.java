@@ -615,7 +615,7 @@ public final class EgateWeb implements WebModule {
         // every field's problem at once, code and field as the domain names them: in English the
         // API's own words (what clients match on), in another language the form's
         Messages t = Web.messages(ctx);
-        boolean english = t.lang().equals("en");
+        boolean english = t.english();
         ProblemAnswer.send(
             ctx,
             r.errors().stream()
