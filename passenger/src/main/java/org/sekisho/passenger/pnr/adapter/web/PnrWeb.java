@@ -1,9 +1,7 @@
 package org.sekisho.passenger.pnr.adapter.web;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -50,7 +48,6 @@ import org.sekisho.platform.web.WebModule;
  */
 public final class PnrWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
-  private static final ObjectMapper JSON = new ObjectMapper();
   private final PnrIngest ingest;
   private final PnrStore store;
   private final PnrUnmasking unmasking;
@@ -329,25 +326,7 @@ public final class PnrWeb implements WebModule {
   }
 
   private static String jsonReason(byte[] body) {
-    JsonNode n;
-    try {
-      n = JSON.readTree(body);
-    } catch (IOException e) {
-      throw HttpProblem.of("invalid-json", "body", "not JSON: " + e.getMessage());
-    }
-    if (n == null || !n.isObject()) {
-      throw HttpProblem.of("invalid-json", "body", "expected a JSON object: {\"reason\": \"…\"}");
-    }
-    for (var it = n.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!name.equals("reason")) {
-        throw HttpProblem.of(
-            "unknown-field",
-            name,
-            "field \"" + name + "\" is not taken here; this route takes reason");
-      }
-    }
-    JsonNode reason = n.path("reason");
+    JsonNode reason = JsonBody.object(body, "reason").path("reason");
     if (reason.isMissingNode() || reason.isNull()) {
       return "";
     }

@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.domain.watchlist.Severity;
+import org.sekisho.passenger.pnr.adapter.web.JsonBody;
 import org.sekisho.passenger.pnr.adapter.web.PnrOwner;
 import org.sekisho.passenger.pnr.application.PnrStore;
 import org.sekisho.passenger.pnr.application.PnrUnmasking;
@@ -63,7 +64,9 @@ import org.sekisho.targeting.criteria.domain.FieldDefinition;
  */
 public final class ScreeningWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
-  private static final Access LIST_IMPORT = Access.anyOf(Role.PNR_UNIT, Role.ADMIN);
+  // Watchlists decide who is targeted: the PNR unit alone reads and imports them. An administrator
+  // runs the system, not the targeting (least privilege; README: "/screening/watchlists | PNR unit").
+  private static final Access WATCHLISTS = PNR_UNIT;
   // a referral goes to the officers at the airport, who record what they found
   private static final Access REFERRALS = Access.anyOf(Role.PNR_UNIT, Role.OFFICER);
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -208,7 +211,7 @@ public final class ScreeningWeb implements WebModule {
             PNR_UNIT,
             "disable a rule (form)",
             c -> enableForm(c, false))
-        .get("/screening/watchlists", LIST_IMPORT, "watchlists", this::listsPage)
+        .get("/screening/watchlists", WATCHLISTS, "watchlists", this::listsPage)
         .get(
             "/api/screening/flights",
             PNR_UNIT,
@@ -288,27 +291,27 @@ public final class ScreeningWeb implements WebModule {
             "disable a rule",
             c -> enableApi(c, false))
         .query()
-        .get("/api/screening/watchlists", LIST_IMPORT, "watchlists and their sizes", this::listsApi)
+        .get("/api/screening/watchlists", WATCHLISTS, "watchlists and their sizes", this::listsApi)
         .query()
         // Imports are batches of rows: a bad row (a NUL character included) is refused with its
         // row or line and the others are kept, so the server leaves their bodies to the handler.
         .post(
             "/api/screening/watchlists/csv",
-            LIST_IMPORT,
+            WATCHLISTS,
             "import watchlist CSV (docs/formats/watchlist.md)",
             Routes.Body.ROWS,
             this::importCsv)
         .query()
         .post(
             "/api/screening/watchlists/ftm",
-            LIST_IMPORT,
+            WATCHLISTS,
             "import FollowTheMoney JSON lines (?list=&severity=)",
             Routes.Body.ROWS,
             this::importFtm)
         .query("list", "severity")
         .post(
             "/api/screening/watchlists/{name}/import",
-            LIST_IMPORT,
+            WATCHLISTS,
             "import one watchlist as a whole (?format=csv|ftm&severity=); the same content keeps"
                 + " its version",
             Routes.Body.ROWS,
@@ -316,7 +319,7 @@ public final class ScreeningWeb implements WebModule {
         .query("format", "severity")
         .get(
             "/api/screening/watchlists/{name}/versions",
-            LIST_IMPORT,
+            WATCHLISTS,
             "a watchlist's versions",
             this::watchlistVersionsApi)
         .query()
@@ -1716,34 +1719,13 @@ public final class ScreeningWeb implements WebModule {
   }
 
   /**
-   * The request's JSON object, refused (400 {@code unknown-field}, naming it and the fields taken)
-   * when it holds a field other than {@code fields}: a misspelt or misplaced field ({@code
-   * expectedVersion} on a disposition) would otherwise be answered as if it had been read.
+   * The request's JSON object as {@link JsonBody} reads it: refused (400 {@code unknown-field},
+   * naming it and the fields taken) when it holds a field other than {@code fields}, as a misspelt
+   * or misplaced field ({@code expectedVersion} on a disposition) would otherwise be answered as if
+   * it had been read.
    */
   private static JsonNode body(Context ctx, String... fields) {
-    JsonNode n;
-    try {
-      n = JSON.readTree(ctx.bodyAsBytes());
-    } catch (IOException e) {
-      throw HttpProblem.of("invalid-json", "body", "not JSON: " + e.getMessage());
-    }
-    if (n == null || !n.isObject()) {
-      throw HttpProblem.of("invalid-json", "body", "expected a JSON object");
-    }
-    List<String> taken = List.of(fields);
-    for (var it = n.fieldNames(); it.hasNext(); ) {
-      String name = it.next();
-      if (!taken.contains(name)) {
-        throw HttpProblem.of(
-            "unknown-field",
-            name,
-            "field \""
-                + name
-                + "\" is not taken here; this route takes "
-                + String.join(", ", taken));
-      }
-    }
-    return n;
+    return JsonBody.object(ctx.bodyAsBytes(), fields);
   }
 
   private static <T> T value(Outcome<T> o) {
