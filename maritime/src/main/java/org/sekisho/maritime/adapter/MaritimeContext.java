@@ -15,6 +15,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.maritime.adapter.db.JdbiMaritimeRecords;
+import org.sekisho.maritime.adapter.db.JdbiStoredPicture;
 import org.sekisho.maritime.adapter.feed.NmeaTcpClient;
 import org.sekisho.maritime.adapter.feed.NmeaUdpListener;
 import org.sekisho.maritime.adapter.geo.GeoJsonAreaRules;
@@ -57,6 +58,8 @@ public final class MaritimeContext implements BoundedContext {
   private final GeoJsonPortAreas ports = GeoJsonPortAreas.standard();
   private final List<AutoCloseable> feeds = new ArrayList<>();
   private final MaritimeWeb.Scope scope;
+  private final JdbiStoredPicture picture;
+  private boolean restored;
   private ScheduledExecutorService scheduler;
   private final List<Object> exported = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -85,6 +88,7 @@ public final class MaritimeContext implements BoundedContext {
       ConveyanceMovements movements,
       MaritimeWeb.Scope scope) {
     this.scope = scope;
+    this.picture = new JdbiStoredPicture(db.jdbi());
     this.service =
         service(
             new JdbiMaritimeRecords(db.jdbi()), movements, clock, settings(dataDir), STORE_EVERY);
@@ -199,9 +203,18 @@ public final class MaritimeContext implements BoundedContext {
     return service;
   }
 
-  /** Starts configured live feeds and a once-a-minute open-gap evaluation and sync. */
+  /**
+   * Takes up the live picture the store kept (a restart shows the vessels it showed before it
+   * stopped; see {@link MaritimeService#restore}), then starts configured live feeds and a
+   * once-a-minute open-gap evaluation and sync. Call after the migrations, once.
+   */
   @Override
   public synchronized void start() {
+    if (!restored) {
+      restored = true;
+      int vessels = service.restore(picture);
+      LOG.info("maritime picture taken up from the store: {} vessels", vessels);
+    }
     try {
       startFeeds();
     } catch (IOException e) {

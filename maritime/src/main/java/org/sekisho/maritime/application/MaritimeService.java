@@ -124,6 +124,13 @@ public final class MaritimeService {
     }
   }
 
+  /**
+   * After a restart the tracker takes up the vessels last heard within this of the newest stored
+   * report: four times the live list's default window, and longer than the default AIS gap
+   * threshold, so that a vessel silent since before the restart is still found in a gap.
+   */
+  public static final Duration RESTORED_WINDOW = Duration.ofDays(1);
+
   /** A patrol boat's position older than this at the picture's time is not offered for tasking. */
   public static final Duration STALE_PATROL = Duration.ofHours(6);
 
@@ -166,6 +173,8 @@ public final class MaritimeService {
   private final Set<Integer> dirty = new HashSet<>();
   private final java.util.Map<Integer, Long> lastStored = new java.util.HashMap<>();
   private final long storeEveryMs;
+  // meetings the tracker remembers (twice the merge interval, as it keeps them)
+  private final Duration meetingsRemembered;
   private final List<Runnable> pendingWrites = new ArrayList<>();
   private long lastVesselSync = System.nanoTime();
   // one writer keeps batches in order; virtual, so it never holds the JVM open
@@ -219,6 +228,27 @@ public final class MaritimeService {
     this.clock = clock;
     this.darkCheck = darkCheck;
     this.tracker = new VesselTracker(settings, MidTable.standard(), new Sink());
+    this.meetingsRemembered = settings.mergeInterval().multipliedBy(2);
+  }
+
+  /**
+   * Takes up the picture the store kept (a restart), before any feed is read: the vessels heard
+   * within {@link #RESTORED_WINDOW} of the newest stored report show in {@link #liveVessels} as
+   * they were, later reports continue their tracks, and meetings reported before are not reported
+   * again (see {@link VesselTracker#restore} for what starts afresh). Findings the tracker makes
+   * again after a restart (an open gap it had reported) are the same alert, with the same key,
+   * which the store refuses to keep twice ({@link MaritimeRecords#saveAlert}).
+   *
+   * @return how many vessels were taken up
+   * @throws IllegalStateException when a feed has been read already
+   */
+  public int restore(StoredPicture store) {
+    org.sekisho.maritime.domain.track.LastPicture picture =
+        store.last(RESTORED_WINDOW, meetingsRemembered);
+    synchronized (lock) {
+      tracker.restore(picture);
+      return tracker.vesselCount();
+    }
   }
 
   /** Turns tracker findings into writes (run by {@link #sync}, outside the tracker's lock). */

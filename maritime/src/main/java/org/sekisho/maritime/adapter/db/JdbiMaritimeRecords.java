@@ -66,24 +66,42 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
     return Double.isNaN(d) ? null : d;
   }
 
+  /** The row being written holds a report at least as late as the one stored. */
+  private static final String NEWER =
+      "(vessel.last_seen is null or excluded.last_seen >= vessel.last_seen)";
+
   @Override
   public void saveVessels(List<VesselSnapshot> vessels) {
     jdbi.useHandle(
         h -> {
           PreparedBatch b =
               h.prepareBatch(
+                  // the last report is the latest in event time: an older one (a feed's backlog)
+                  // never replaces the place, speed, course or status of a newer one
                   "insert into maritime.vessel (mmsi, name, imo, call_sign, ship_type, destination,"
-                      + " flag, last_seen, lat, lon, speed_knots, course) values (:mmsi, :name,"
-                      + " :imo, :cs, :type, :dest, :flag, :seen, :lat, :lon, :speed, :course) on"
-                      + " conflict (mmsi) do update set name = coalesce(excluded.name,"
-                      + " vessel.name), imo = coalesce(excluded.imo, vessel.imo), call_sign ="
-                      + " coalesce(excluded.call_sign, vessel.call_sign), ship_type ="
-                      + " coalesce(excluded.ship_type, vessel.ship_type), destination ="
-                      + " coalesce(excluded.destination, vessel.destination), flag ="
+                      + " flag, last_seen, lat, lon, speed_knots, course, nav_status) values"
+                      + " (:mmsi, :name, :imo, :cs, :type, :dest, :flag, :seen, :lat, :lon, :speed,"
+                      + " :course, :status) on conflict (mmsi) do update set name ="
+                      + " coalesce(excluded.name, vessel.name), imo = coalesce(excluded.imo,"
+                      + " vessel.imo), call_sign = coalesce(excluded.call_sign, vessel.call_sign),"
+                      + " ship_type = coalesce(excluded.ship_type, vessel.ship_type), destination"
+                      + " = coalesce(excluded.destination, vessel.destination), flag ="
                       + " excluded.flag, last_seen = greatest(excluded.last_seen,"
-                      + " vessel.last_seen), lat = coalesce(excluded.lat, vessel.lat), lon ="
-                      + " coalesce(excluded.lon, vessel.lon), speed_knots = excluded.speed_knots,"
-                      + " course = excluded.course");
+                      + " vessel.last_seen), lat = case when "
+                      + NEWER
+                      + " then"
+                      + " coalesce(excluded.lat, vessel.lat) else vessel.lat end, lon = case when "
+                      + NEWER
+                      + " then coalesce(excluded.lon, vessel.lon) else vessel.lon end,"
+                      + " speed_knots = case when "
+                      + NEWER
+                      + " then excluded.speed_knots else"
+                      + " vessel.speed_knots end, course = case when "
+                      + NEWER
+                      + " then"
+                      + " excluded.course else vessel.course end, nav_status = case when "
+                      + NEWER
+                      + " then excluded.nav_status else vessel.nav_status end");
           for (VesselSnapshot v : vessels) {
             b.bind("mmsi", v.mmsi())
                 .bind("name", v.name())
@@ -97,6 +115,7 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                 .bind("lon", nullable(v.lon()))
                 .bind("speed", nullable(v.speedKnots()))
                 .bind("course", nullable(v.course()))
+                .bind("status", v.lastSeen() == null ? null : v.navStatus())
                 .add();
           }
           b.execute();
@@ -417,9 +436,11 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
     }
   }
 
-  private static VesselSnapshot vesselRow(ResultSet rs) throws SQLException {
+  static VesselSnapshot vesselRow(ResultSet rs) throws SQLException {
     Integer imo = intOrNull(rs, "imo");
     Integer type = intOrNull(rs, "ship_type");
+    // 15: "not defined", as AIS says it and as rows stored before the status was kept read
+    Integer status = intOrNull(rs, "nav_status");
     return new VesselSnapshot(
         rs.getInt("mmsi"),
         rs.getString("name"),
@@ -433,7 +454,7 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
         dbl(rs, "lon"),
         dbl(rs, "speed_knots"),
         dbl(rs, "course"),
-        15);
+        status == null ? 15 : status);
   }
 
   @Override

@@ -97,6 +97,20 @@ public final class TrackResampler {
     return true;
   }
 
+  /**
+   * Takes up a report taken before (by a tracker that has since stopped) as this track's previous
+   * one, yielding no grid point: those up to it were yielded then. The next report is interpolated
+   * from it as from any previous report. Ignored, returning false, as {@link #add} ignores it.
+   */
+  public boolean resume(Track t, long epochMilli, double lat, double lon, double speedKnots) {
+    if (!Geo.valid(lat, lon) || epochMilli <= t.lastMs) {
+      return false;
+    }
+    // not the day's first: a grid point at its very time was yielded with the bracket it ended
+    remember(t, epochMilli, lat, lon, speedKnots, false);
+    return true;
+  }
+
   private static void remember(
       Track t, long ms, double lat, double lon, double speed, boolean firstOfDay) {
     t.lastMs = ms;

@@ -355,6 +355,60 @@ public final class VesselTracker {
     }
   }
 
+  /**
+   * Takes up the picture a previous tracker left (a restart), before the first message: each
+   * vessel's static data and last report, which later reports continue as if the tracker had never
+   * stopped (the next report is interpolated from it and ignored when older, a vessel silent since
+   * is in a gap, one that was in a port and is now at sea has departed), the event-time watermark
+   * at the newest report, and the meetings already reported, so that the same meeting is not
+   * reported again (see {@link Settings#mergeInterval}). Open encounter and loitering runs, the
+   * grid points waiting to be evaluated and the fishing grounds learnt are not in a {@link
+   * LastPicture}: they start afresh from the next report, so a meeting or loitering under way at
+   * the restart is reported from then, or not at all when it ends before its minimum duration.
+   *
+   * @throws IllegalStateException when the tracker has taken a message or a picture already
+   */
+  public void restore(LastPicture picture) {
+    if (messages > 0 || !vessels.isEmpty() || !lastMeetingEnd.isEmpty()) {
+      throw new IllegalStateException("a tracker takes up a picture only before anything else");
+    }
+    long newest = Long.MIN_VALUE;
+    for (VesselSnapshot s : picture.vessels()) {
+      if (s.lastSeen() == null || !Geo.valid(s.lat(), s.lon())) {
+        continue;
+      }
+      Vessel v = vessel(s.mmsi());
+      v.name = s.name();
+      v.imo = s.imo();
+      v.callSign = s.callSign();
+      v.shipType = s.shipType();
+      v.destination = s.destination();
+      long ms = s.lastSeen().toEpochMilli();
+      v.lastMs = ms;
+      v.lat = s.lat();
+      v.lon = s.lon();
+      v.speed = s.speedKnots();
+      v.course = s.course();
+      v.navStatus = s.navStatus();
+      resampler.resume(v.track, ms, v.lat, v.lon, v.speed);
+      gaps.position(new PositionFix(v.id, s.lastSeen(), v.lat, v.lon));
+      v.portKnown = true;
+      v.port = settings.ports().at(v.lat, v.lon).orElse(null);
+      newest = Math.max(newest, ms);
+    }
+    for (LastPicture.Meeting m : picture.meetings()) {
+      lastMeetingEnd.merge(
+          pair(Integer.toString(m.mmsi1()), Integer.toString(m.mmsi2())),
+          m.end().toEpochMilli(),
+          Math::max);
+    }
+    if (newest != Long.MIN_VALUE) {
+      watermark = newest;
+      long inc = settings.increment().toMillis();
+      nextGridCheck = (Math.floorDiv(newest, inc) + 1) * inc;
+    }
+  }
+
   /** Reports open gaps as of {@code now} (a live feed's wall clock). */
   public void evaluateOpenGaps(Instant now) {
     gaps.evaluate(now);
@@ -374,9 +428,7 @@ public final class VesselTracker {
       return;
     }
     for (Encounter e : pendingEncounters) {
-      String a = e.vessel1().compareTo(e.vessel2()) < 0 ? e.vessel1() : e.vessel2();
-      String b = a.equals(e.vessel1()) ? e.vessel2() : e.vessel1();
-      String pair = a + "/" + b;
+      String pair = pair(e.vessel1(), e.vessel2());
       Long end = lastMeetingEnd.get(pair);
       long start = e.start().toEpochMilli();
       lastMeetingEnd.merge(pair, e.end().toEpochMilli(), Math::max);
@@ -393,6 +445,11 @@ public final class VesselTracker {
       }
     }
     pendingEncounters.clear();
+  }
+
+  /** One key per pair of vessels, whichever side found the meeting. */
+  private static String pair(String id1, String id2) {
+    return id1.compareTo(id2) < 0 ? id1 + "/" + id2 : id2 + "/" + id1;
   }
 
   private VesselSnapshot snapshotOf(String id) {

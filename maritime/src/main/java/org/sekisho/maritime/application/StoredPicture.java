@@ -1,0 +1,23 @@
+package org.sekisho.maritime.application;
+
+import java.time.Duration;
+import org.sekisho.maritime.domain.track.LastPicture;
+
+/**
+ * Port: the live picture as the maritime store kept it, for a tracker that starts again (a restart
+ * of the server). Owned by {@link MaritimeService#restore}; PostgreSQL in the server, a lambda over
+ * a list in tests.
+ */
+@FunctionalInterface
+public interface StoredPicture {
+  /**
+   * The vessels and reported meetings near the newest report stored. "Newest" and "within" are
+   * reckoned in event time (when the reports were made), never at the clock, so that a picture
+   * stopped days ago comes back as it was.
+   *
+   * @param vesselsWithin vessels whose last report is at most this older than the newest stored
+   * @param meetingsWithin meetings reported that ended at most this before the newest report
+   * @return {@link LastPicture#NONE} when nothing is stored
+   */
+  LastPicture last(Duration vesselsWithin, Duration meetingsWithin);
+}
