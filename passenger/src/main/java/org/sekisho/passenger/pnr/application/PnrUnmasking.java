@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 
 /**
  * Unmasking a masked booking version: one member of the PNR unit asks, giving a reason; a second,
@@ -101,24 +102,28 @@ public final class PnrUnmasking {
     String why = reason == null ? "" : reason.strip();
     if (why.length() < MIN_REASON) {
       return Outcome.rejected(
-          "reason-required",
-          "reason",
-          "unmasking needs a reason of at least "
-              + MIN_REASON
-              + " characters (case or legal basis)");
+          Problem.of(
+                  "reason-required",
+                  "reason",
+                  "unmasking needs a reason of at least "
+                      + MIN_REASON
+                      + " characters (case or legal basis)")
+              .worded("ask", MIN_REASON));
     }
     Optional<Long> id = store.maskedVersion(carrier, locator, version);
     if (id.isEmpty()) {
       return Outcome.rejected(
-          "not-masked",
-          "version",
-          "booking "
-              + carrier
-              + "/"
-              + locator
-              + " version "
-              + version
-              + " is unknown or not masked");
+          Problem.of(
+                  "not-masked",
+                  "version",
+                  "booking "
+                      + carrier
+                      + "/"
+                      + locator
+                      + " version "
+                      + version
+                      + " is unknown or not masked")
+              .worded("not-masked", carrier + "/" + locator, version));
     }
     // One person waits on one request per version: a second would ask the approvers to decide
     // the same thing twice. Another member's request, or a new one after a decision, is allowed.
@@ -127,18 +132,7 @@ public final class PnrUnmasking {
             .filter(p -> p.versionId() == id.get() && p.requester().equals(requester))
             .findFirst();
     if (waiting.isPresent()) {
-      return Outcome.rejected(
-          "conflict",
-          "version",
-          "you already asked to unmask booking "
-              + carrier
-              + "/"
-              + locator
-              + " version "
-              + version
-              + ": request "
-              + waiting.get().id()
-              + " awaits a decision");
+      return alreadyAsked(carrier, locator, version, waiting.get().id());
     }
     return Outcome.accepted(store.addRequest(id.get(), requester, why, clock.instant()));
   }
@@ -170,13 +164,17 @@ public final class PnrUnmasking {
   public Outcome<Request> approve(long requestId, String approver) {
     Optional<Request> r = store.request(requestId);
     if (r.isEmpty()) {
-      return Outcome.rejected("not-found", "id", "no unmasking request " + requestId);
+      return Outcome.rejected(
+          Problem.of("not-found", "id", "no unmasking request " + requestId)
+              .worded("request", requestId));
     }
     if (r.get().requester().equals(approver)) {
       return Outcome.rejected(
-          "second-approver-required",
-          "approver",
-          "the person who asked cannot approve; a second member of the PNR unit must");
+          Problem.of(
+                  "second-approver-required",
+                  "approver",
+                  "the person who asked cannot approve; a second member of the PNR unit must")
+              .worded("second-approver-required"));
     }
     if (!store.approve(requestId, approver, clock.instant())) {
       return notPending(store.request(requestId).orElse(r.get()));
@@ -192,23 +190,29 @@ public final class PnrUnmasking {
   public Outcome<Request> refuse(long requestId, String refuser, String reason) {
     Optional<Request> r = store.request(requestId);
     if (r.isEmpty()) {
-      return Outcome.rejected("not-found", "id", "no unmasking request " + requestId);
+      return Outcome.rejected(
+          Problem.of("not-found", "id", "no unmasking request " + requestId)
+              .worded("request", requestId));
     }
     if (r.get().requester().equals(refuser)) {
       return Outcome.rejected(
-          "second-person-required",
-          "refuser",
-          "the person who asked cannot refuse their own request; a second member of the PNR unit"
-              + " decides it");
+          Problem.of(
+                  "second-person-required",
+                  "refuser",
+                  "the person who asked cannot refuse their own request; a second member of the"
+                      + " PNR unit decides it")
+              .worded("refuser"));
     }
     String why = reason == null ? "" : reason.strip();
     if (why.length() < MIN_REASON) {
       return Outcome.rejected(
-          "reason-required",
-          "reason",
-          "a refusal needs a reason of at least "
-              + MIN_REASON
-              + " characters, which the requester reads");
+          Problem.of(
+                  "reason-required",
+                  "reason",
+                  "a refusal needs a reason of at least "
+                      + MIN_REASON
+                      + " characters, which the requester reads")
+              .worded("refuse", MIN_REASON));
     }
     if (!store.refuse(requestId, refuser, why, clock.instant())) {
       return notPending(store.request(requestId).orElse(r.get()));
@@ -216,46 +220,88 @@ public final class PnrUnmasking {
     return Outcome.accepted(store.request(requestId).orElseThrow());
   }
 
+  /** The refusal of a second pending ask by the same person for one version, naming the first. */
+  private static <T> Outcome<T> alreadyAsked(
+      String carrier, String locator, int version, long waiting) {
+    return Outcome.rejected(
+        Problem.of(
+                "conflict",
+                "version",
+                "you already asked to unmask booking "
+                    + carrier
+                    + "/"
+                    + locator
+                    + " version "
+                    + version
+                    + ": request "
+                    + waiting
+                    + " awaits a decision")
+            .worded("already-asked", carrier + "/" + locator, version, waiting));
+  }
+
   /** The refusal of a decision on a request decided already, saying how it was decided. */
   private static <T> Outcome<T> notPending(Request now) {
     return Outcome.rejected(
-        "conflict",
-        "id",
-        "request "
-            + now.id()
-            + " is not pending: "
-            + now.status()
-            + (now.decidedBy().isEmpty() ? "" : " by " + now.decidedBy()));
+        Problem.of(
+                "conflict",
+                "id",
+                "request "
+                    + now.id()
+                    + " is not pending: "
+                    + now.status()
+                    + (now.decidedBy().isEmpty() ? "" : " by " + now.decidedBy()))
+            .worded(
+                now.decidedBy().isEmpty() ? "not-pending" : "decided",
+                now.id(),
+                now.status(),
+                now.decidedBy()));
   }
 
   /** The identifying data, for the requester of an approved request only. */
   public Outcome<Unmasked> read(long requestId, String user) {
     Optional<Request> r = store.request(requestId);
     if (r.isEmpty()) {
-      return Outcome.rejected("not-found", "id", "no unmasking request " + requestId);
+      return Outcome.rejected(
+          Problem.of("not-found", "id", "no unmasking request " + requestId)
+              .worded("request", requestId));
     }
     if (!r.get().requester().equals(user)) {
-      return Outcome.rejected("forbidden", "user", "only the person who asked can read the result");
+      return Outcome.rejected(
+          Problem.of("forbidden", "user", "only the person who asked can read the result")
+              .worded("not-requester"));
     }
     if (r.get().status().equals("refused")) {
       return Outcome.rejected(
-          "conflict",
-          "id",
-          "request "
-              + requestId
-              + " was refused by "
-              + r.get().decidedBy()
-              + " at "
-              + r.get().decidedAt()
-              + ": "
-              + r.get().refusalReason());
+          Problem.of(
+                  "conflict",
+                  "id",
+                  "request "
+                      + requestId
+                      + " was refused by "
+                      + r.get().decidedBy()
+                      + " at "
+                      + r.get().decidedAt()
+                      + ": "
+                      + r.get().refusalReason())
+              .worded(
+                  "refused",
+                  requestId,
+                  r.get().decidedBy(),
+                  r.get().decidedAt(),
+                  r.get().refusalReason()));
     }
     if (!r.get().status().equals("approved")) {
-      return Outcome.rejected("conflict", "id", "request " + requestId + " is not approved yet");
+      return Outcome.rejected(
+          Problem.of("conflict", "id", "request " + requestId + " is not approved yet")
+              .worded("not-approved", requestId));
     }
     return store
         .unmasked(r.get().versionId())
         .<Outcome<Unmasked>>map(Outcome::accepted)
-        .orElseGet(() -> Outcome.rejected("not-found", "id", "the masked data is no longer kept"));
+        .orElseGet(
+            () ->
+                Outcome.rejected(
+                    Problem.of("not-found", "id", "the masked data is no longer kept")
+                        .worded("no-longer-kept")));
   }
 }

@@ -65,7 +65,8 @@ public final class HitReview {
     }
     var hit = store.hit(hitId);
     if (hit.isEmpty()) {
-      return Outcome.rejected("not-found", "hit", "no hit " + hitId);
+      return Outcome.rejected(
+          Problem.of("not-found", "hit", "no hit " + hitId).worded("hit", hitId));
     }
     if (hit.get().status().equals("withdrawn")) {
       return withdrawn(hit.get());
@@ -76,15 +77,17 @@ public final class HitReview {
         return withdrawn(hit.get());
       }
       return Outcome.rejected(
-          "conflict",
-          "hit",
-          "hit "
-              + hitId
-              + " was already disposed of: "
-              + hit.get().status()
-              + "; to correct it, send a correction naming the version you saw ("
-              + hit.get().version()
-              + ")");
+          Problem.of(
+                  "conflict",
+                  "hit",
+                  "hit "
+                      + hitId
+                      + " was already disposed of: "
+                      + hit.get().status()
+                      + "; to correct it, send a correction naming the version you saw ("
+                      + hit.get().version()
+                      + ")")
+              .worded("disposed", hitId, hit.get().status(), hit.get().version()));
     }
     audit.record(
         new AuditEvent(
@@ -194,7 +197,8 @@ public final class HitReview {
     }
     var hit = store.hit(hitId);
     if (hit.isEmpty()) {
-      return Outcome.rejected("not-found", "hit", "no hit " + hitId);
+      return Outcome.rejected(
+          Problem.of("not-found", "hit", "no hit " + hitId).worded("hit", hitId));
     }
     String before = hit.get().status();
     if (before.equals("withdrawn")) {
@@ -203,15 +207,17 @@ public final class HitReview {
     if (kind == ScreeningStore.Decision.Kind.CORRECTION && byOfficers(hitId)) {
       // the PNR unit may decide again on its own assessment, not over what an examination found
       return Outcome.rejected(
-          "officer-outcome",
-          "hit",
-          "hit "
-              + hitId
-              + " carries the outcome of the officers' examination ("
-              + before
-              + ", by "
-              + hit.get().disposedBy()
-              + "): only they record it");
+          Problem.of(
+                  "officer-outcome",
+                  "hit",
+                  "hit "
+                      + hitId
+                      + " carries the outcome of the officers' examination ("
+                      + before
+                      + ", by "
+                      + hit.get().disposedBy()
+                      + "): only they record it")
+              .worded("officer-outcome", hitId, before, hit.get().disposedBy()));
     }
     // the officers correct their own outcome with a later one, as at the e-Gate
     boolean outcomeCorrected =
@@ -224,38 +230,49 @@ public final class HitReview {
         : before.equals("open") || before.equals("withdrawn")) {
       return kind == ScreeningStore.Decision.Kind.REFERRAL_OUTCOME
           ? Outcome.rejected(
-              "not-referred", "hit", "hit " + hitId + " is not referred to an officer: " + before)
+              Problem.of(
+                      "not-referred",
+                      "hit",
+                      "hit " + hitId + " is not referred to an officer: " + before)
+                  .worded("not-referred", hitId, before))
           : Outcome.rejected(
-              "not-disposed",
-              "hit",
-              "hit " + hitId + " is " + before + ": record a disposition, not a correction");
+              Problem.of(
+                      "not-disposed",
+                      "hit",
+                      "hit " + hitId + " is " + before + ": record a disposition, not a correction")
+                  .worded("not-disposed", hitId, before));
     }
     if (kind == ScreeningStore.Decision.Kind.CORRECTION) {
       String last = lastDecidedBy(store.decisions(hitId));
       if (last.equals(user)) {
         // four eyes: a decision is corrected by another member of the unit, not its author
         return Outcome.rejected(
-            "second-person-required",
-            "hit",
-            "hit "
-                + hitId
-                + " was last decided by you: a correction is made by another member of the PNR"
-                + " unit");
+            Problem.of(
+                    "second-person-required",
+                    "hit",
+                    "hit "
+                        + hitId
+                        + " was last decided by you: a correction is made by another member of"
+                        + " the PNR unit")
+                .worded("second-person-required", hitId));
       }
     }
     Instant now = clock.instant();
     if (!store.decide(hitId, version, kind, d, c, user, now)) {
       // someone decided since the page was read: their decision is not overwritten unseen
+      int current = store.hit(hitId).map(ScreeningStore.HitRow::version).orElse(0);
       return Outcome.rejected(
-          "conflict",
-          "version",
-          "hit "
-              + hitId
-              + " was decided again since version "
-              + version
-              + " (now version "
-              + store.hit(hitId).map(ScreeningStore.HitRow::version).orElse(0)
-              + "): read it again");
+          Problem.of(
+                  "conflict",
+                  "version",
+                  "hit "
+                      + hitId
+                      + " was decided again since version "
+                      + version
+                      + " (now version "
+                      + current
+                      + "): read it again")
+              .worded("decided-again", hitId, version, current));
     }
     audit.record(
         new AuditEvent(
@@ -307,12 +324,14 @@ public final class HitReview {
   // the screening withdrew it: no person's decision is wanted until it is raised again
   private static Outcome<ScreeningStore.HitRow> withdrawn(ScreeningStore.HitRow hit) {
     return Outcome.rejected(
-        "withdrawn",
-        "hit",
-        "hit "
-            + hit.id()
-            + " was withdrawn by the screening: there is nothing to decide; it opens again if it"
-            + " is raised again");
+        Problem.of(
+                "withdrawn",
+                "hit",
+                "hit "
+                    + hit.id()
+                    + " was withdrawn by the screening: there is nothing to decide; it opens again"
+                    + " if it is raised again")
+            .worded("withdrawn", hit.id()));
   }
 
   // the separators of stored reasons (Reason) are no text a person writes
@@ -329,21 +348,24 @@ public final class HitReview {
     if (!allowed.contains(d)) {
       return Optional.of(
           new Problem(
-              "invalid-" + field,
-              field + " '" + d + "' is not one of " + String.join(", ", allowed),
-              field));
+                  "invalid-" + field,
+                  field + " '" + d + "' is not one of " + String.join(", ", allowed),
+                  field)
+              .worded("not-one-of", d, String.join(", ", allowed)));
     }
     if (c.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
       // "..." or "ok" says nothing a later reader can check
       return Optional.of(
           new Problem(
-              "comment-required",
-              "say in a comment why (at least 3 letters or digits)",
-              "comment"));
+                  "comment-required",
+                  "say in a comment why (at least 3 letters or digits)",
+                  "comment")
+              .worded("comment-required"));
     }
     if (c.length() > 2000) {
       return Optional.of(
-          new Problem("comment-too-long", "comment longer than 2000 characters", "comment"));
+          new Problem("comment-too-long", "comment longer than 2000 characters", "comment")
+              .worded("comment-too-long", 2000));
     }
     return Optional.empty();
   }

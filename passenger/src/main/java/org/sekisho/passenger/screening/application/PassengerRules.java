@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.passenger.screening.domain.ScreeningRule;
@@ -61,7 +62,7 @@ public final class PassengerRules {
       return new Outcome.Rejected<>(compiled.problems());
     }
     if (id != 0 && store.rule(id).isEmpty()) {
-      return Outcome.rejected("not-found", "rule", "no rule " + id);
+      return Outcome.rejected(Problem.of("not-found", "rule", "no rule " + id).worded("rule", id));
     }
     ScreeningRule.Compiled c = compiled.orElseThrow();
     long saved = store.saveRule(id, c.rule().name(), text, c.lists(), user, clock.instant());
@@ -119,27 +120,38 @@ public final class PassengerRules {
       long id, boolean enabled, String reason, String user, String agency, String ip) {
     Optional<ScreeningStore.RuleRow> row = store.rule(id);
     if (row.isEmpty()) {
-      return Outcome.rejected("not-found", "rule", "no rule " + id);
+      return Outcome.rejected(Problem.of("not-found", "rule", "no rule " + id).worded("rule", id));
     }
     if (!enabled && !row.get().enabled()) {
       ScreeningStore.RuleRow r = row.get();
+      String by = r.disabledBy() == null || r.disabledBy().isBlank() ? "?" : r.disabledBy();
       return Outcome.rejected(
-          "conflict",
-          "rule",
-          "rule "
-              + id
-              + " is disabled already (by "
-              + (r.disabledBy() == null || r.disabledBy().isBlank() ? "?" : r.disabledBy())
-              + (r.disabledAt() == null ? "" : " at " + r.disabledAt())
-              + "); its reason is kept");
+          Problem.of(
+                  "conflict",
+                  "rule",
+                  "rule "
+                      + id
+                      + " is disabled already (by "
+                      + by
+                      + (r.disabledAt() == null ? "" : " at " + r.disabledAt())
+                      + "); its reason is kept")
+              .worded(
+                  "disabled-already",
+                  id,
+                  by,
+                  r.disabledAt() == null ? "?" : r.disabledAt().toString()));
     }
     String why = reason == null ? "" : reason.strip();
     if (!enabled && why.codePoints().filter(Character::isLetterOrDigit).count() < 3) {
       return Outcome.rejected(
-          "reason-required", "reason", "say why the rule is disabled (at least 3 letters)");
+          Problem.of(
+                  "reason-required", "reason", "say why the rule is disabled (at least 3 letters)")
+              .worded("disable"));
     }
     if (why.length() > 2000) {
-      return Outcome.rejected("reason-too-long", "reason", "the reason is over 2000 characters");
+      return Outcome.rejected(
+          Problem.of("reason-too-long", "reason", "the reason is over 2000 characters")
+              .worded("reason-too-long", 2000));
     }
     Instant at = clock.instant();
     store.enableRule(id, enabled, why, user, at);

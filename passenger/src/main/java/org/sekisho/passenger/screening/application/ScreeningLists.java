@@ -73,24 +73,34 @@ public final class ScreeningLists {
     String n = name == null ? "" : name.strip();
     if (!ScreeningList.validName(n)) {
       return Outcome.rejected(
-          "invalid-name",
-          "name",
-          "expected lower-case letters, digits and hyphens (up to 63), e.g. source-countries;"
-              + " got '"
-              + n
-              + "'");
+          Problem.of(
+                  "invalid-name",
+                  "name",
+                  "expected lower-case letters, digits and hyphens (up to 63), e.g."
+                      + " source-countries; got '"
+                      + n
+                      + "'")
+              .worded("list", n));
     }
     Optional<PassengerListKind> k = PassengerListKind.ofCode(kind);
     if (k.isEmpty()) {
       return Outcome.rejected(
-          "invalid-kind", "kind", "kind '" + kind + "' is not one of " + PassengerListKind.codes());
+          Problem.of(
+                  "invalid-kind",
+                  "kind",
+                  "kind '" + kind + "' is not one of " + PassengerListKind.codes())
+              .worded("not-one-of", kind, PassengerListKind.codes()));
     }
     String d = description == null ? "" : description.strip();
     if (d.length() > 500) {
-      return Outcome.rejected("invalid-description", "description", "longer than 500 characters");
+      return Outcome.rejected(
+          Problem.of("invalid-description", "description", "longer than 500 characters")
+              .worded("too-long", 500));
     }
     if (!store.createList(n, k.get(), d, by, clock.instant())) {
-      return Outcome.rejected("conflict", "name", "a list named " + n + " exists already");
+      return Outcome.rejected(
+          Problem.of("conflict", "name", "a list named " + n + " exists already")
+              .worded("list-exists", n));
     }
     audit(by, "screening.list.create", n, Map.of("kind", k.get().code()));
     return Outcome.accepted(store.referenceList(n).orElseThrow());
@@ -105,7 +115,8 @@ public final class ScreeningLists {
   public Outcome<Imported> importCsv(String name, Reader csv, String by) {
     Optional<ReferenceListRow> l = store.referenceList(name);
     if (l.isEmpty()) {
-      return Outcome.rejected("not-found", "name", "no list named " + name);
+      return Outcome.rejected(
+          Problem.of("not-found", "name", "no list named " + name).worded("list", name));
     }
     List<ListEntry> rows = new ArrayList<>();
     int[] added = {0};
@@ -211,15 +222,20 @@ public final class ScreeningLists {
   public Outcome<Imported> add(String name, String value, String note, String by) {
     Optional<ReferenceListRow> l = store.referenceList(name);
     if (l.isEmpty()) {
-      return Outcome.rejected("not-found", "name", "no list named " + name);
+      return Outcome.rejected(
+          Problem.of("not-found", "name", "no list named " + name).worded("list", name));
     }
     PassengerListKind.Entry e = l.get().kind().normalise(value);
     if (!e.valid()) {
-      return Outcome.rejected("invalid-entry", "value", e.problem());
+      return Outcome.rejected(
+          Problem.of("invalid-entry", "value", e.problem())
+              .worded("value", l.get().kind().code(), value));
     }
     String n = note == null ? "" : note.strip();
     if (n.length() > 500) {
-      return Outcome.rejected("invalid-entry", "note", "the note is longer than 500 characters");
+      return Outcome.rejected(
+          Problem.of("invalid-entry", "note", "the note is longer than 500 characters")
+              .worded("note", 500));
     }
     int added =
         store.addListEntries(name, List.of(new ListEntry(e.value(), n)), by, clock.instant());
@@ -235,7 +251,8 @@ public final class ScreeningLists {
   public Outcome<Boolean> remove(String name, String value, String by) {
     Optional<ReferenceListRow> l = store.referenceList(name);
     if (l.isEmpty()) {
-      return Outcome.rejected("not-found", "name", "no list named " + name);
+      return Outcome.rejected(
+          Problem.of("not-found", "name", "no list named " + name).worded("list", name));
     }
     PassengerListKind.Entry e = l.get().kind().normalise(value);
     boolean removed = e.valid() && store.removeListEntry(name, e.value(), by, clock.instant());

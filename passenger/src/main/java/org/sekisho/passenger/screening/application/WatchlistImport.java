@@ -183,16 +183,19 @@ public final class WatchlistImport {
       String name, Severity severity, String format, Reader in, String user) {
     if (!validName(name)) {
       return Outcome.rejected(
-          "invalid-name",
-          "name",
-          "a watchlist name is lower-case letters, digits, '-' and '_' (up to 63), got '"
-              + name
-              + "'");
+          Problem.of(
+                  "invalid-name",
+                  "name",
+                  "a watchlist name is lower-case letters, digits, '-' and '_' (up to 63), got '"
+                      + name
+                      + "'")
+              .worded("watchlist", name));
     }
     String f = format == null ? "" : format.strip().toLowerCase(Locale.ROOT);
     if (!FORMATS.contains(f)) {
       return Outcome.rejected(
-          "invalid-format", "format", "format '" + format + "' is not one of csv, ftm");
+          Problem.of("invalid-format", "format", "format '" + format + "' is not one of csv, ftm")
+              .worded("not-one-of", format, "csv, ftm"));
     }
     Optional<ScreeningStore.WatchlistRow> before = store.watchlist(name);
     String token = UUID.randomUUID().toString();
@@ -224,14 +227,15 @@ public final class WatchlistImport {
       List<Problem> all = new ArrayList<>();
       all.add(
           Problem.of(
-              "no-entries",
-              "file",
-              "no valid entry read; list "
-                  + name
-                  + (previous == 0 ? " not created" : " left at version " + previous)
-                  + (leftOut.isEmpty()
-                      ? ""
-                      : " (" + count(leftOut) + " entities of schemas not screened left out)")));
+                  "no-entries",
+                  "file",
+                  "no valid entry read; list "
+                      + name
+                      + (previous == 0 ? " not created" : " left at version " + previous)
+                      + (leftOut.isEmpty()
+                          ? ""
+                          : " (" + count(leftOut) + " entities of schemas not screened left out)"))
+              .worded(previous == 0 ? "not-created" : "left-at", name, previous, count(leftOut)));
       all.addAll(problems);
       for (SchemaLeftOut l : leftOut) {
         all.add(

@@ -35,7 +35,8 @@ import org.sekisho.platform.web.WebServer;
 
 /**
  * The passenger API after the review: one JSON object reader for the screening API and the PNR
- * unit's unmasking reasons, and who may import the screening watchlists.
+ * unit's unmasking reasons, their refusals in the reader's language, and who may import the
+ * screening watchlists.
  */
 @ExtendWith(PostgresExtension.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
@@ -48,6 +49,7 @@ class PassengerApiPolishTest {
   private static Database db;
   private static WebServer server;
   private static long hitId;
+  private static long ruleId;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -101,6 +103,7 @@ class PassengerApiPolishTest {
                 + " travelling_alone = \\\"yes\\\" then severity medium weight 20 because \\\"paid"
                 + " cash, travelling alone\\\"\"}");
     assertThat(rule.statusCode()).as(rule.body()).isEqualTo(200);
+    ruleId = JSON.readTree(rule.body()).get("id").asLong();
     assertThat(
             t.post("/api/pnr", pnr, "text/plain", Corpus.text("parsers-pnr/pnrMessagePg77.txt"))
                 .statusCode())
@@ -200,6 +203,142 @@ class PassengerApiPolishTest {
     assertThat(get("/api/screening/watchlists/national-alerts/versions", pnr).statusCode())
         .isEqualTo(200);
     assertThat(get("/screening/watchlists", pnr).statusCode()).isEqualTo(200);
+  }
+
+  /** One refused request: method, path, content type, body. */
+  private record Refused(String method, String path, String type, String body) {}
+
+  @Test
+  void aJapaneseReaderGetsTheScreeningAndPnrApisRefusalsInJapaneseWithTheSameCodeAndField()
+      throws Exception {
+    String pnr = token("pnr");
+    String hit = "/api/screening/hits/" + hitId;
+    String json = "application/json";
+    java.util.List<Refused> refused =
+        java.util.List.of(
+            new Refused("POST", hit + "/disposition", json, "{\"disposition\":\"maybe\"}"),
+            new Refused("POST", hit + "/disposition", json, "{\"disposition\":\"no-match\"}"),
+            new Refused("POST", hit + "/disposition", json, "[1]"),
+            new Refused("POST", hit + "/disposition", json, "{\"expectedVersion\":1}"),
+            new Refused(
+                "POST",
+                hit + "/correction",
+                json,
+                "{\"disposition\":\"no-match\",\"comment\":\"other person\"}"),
+            new Refused("GET", "/api/screening/hits/999999", null, null),
+            new Refused("GET", "/api/screening/flights/abc", null, null),
+            new Refused("GET", "/api/screening/flights?from=2026-13-01", null, null),
+            new Refused("GET", "/api/screening/flights?direction=sideways", null, null),
+            new Refused("GET", "/api/screening/flights?from=2026-11-28&to=2026-11-01", null, null),
+            new Refused(
+                "POST", "/api/screening/rules/" + ruleId + "/disable", json, "{\"reason\":\"\"}"),
+            new Refused("POST", "/api/screening/rules", json, "{\"text\":\"criterion\"}"),
+            new Refused(
+                "POST",
+                "/api/screening/lists",
+                json,
+                "{\"name\":\"Bad Name\",\"kind\":\"country\"}"),
+            new Refused(
+                "POST", "/api/screening/lists", json, "{\"name\":\"ok-name\",\"kind\":\"x\"}"),
+            new Refused("GET", "/api/screening/lists/no-such-list", null, null),
+            new Refused(
+                "POST", "/api/screening/watchlists/Bad%20Name/import?format=csv", "text/csv", ""),
+            new Refused("POST", "/api/screening/watchlists/fine/import?format=xml", "text/csv", ""),
+            new Refused("GET", "/api/screening/watchlists/no-such/versions", null, null),
+            new Refused("POST", "/api/pnr/UA/NOPE01/1/unmask", "text/plain", "short"),
+            new Refused("POST", "/api/pnr/UA/NOPE01/1/unmask", "text/plain", "a long enough one"),
+            new Refused("POST", "/api/pnr/UA/NOPE01/1/unmask", "application/xml", "<r/>"),
+            new Refused("POST", "/api/pnr/UA/NOPE01/1/unmask", json, "{\"reason\":12}"),
+            new Refused("POST", "/api/pnr-unmask/999999/approve", json, "{}"),
+            new Refused("POST", "/api/pnr-unmask/x/approve", json, "{}"),
+            new Refused("GET", "/api/pnr-unmask/999999", null, null),
+            new Refused("GET", "/api/pnr/ZZ/NOPE01", null, null));
+    for (Refused r : refused) {
+      HttpResponse<String> en = send(r, pnr, r.path(), null);
+      HttpResponse<String> ja =
+          send(r, pnr, r.path() + (r.path().contains("?") ? "&" : "?") + "lang=ja", null);
+      HttpResponse<String> header = send(r, pnr, r.path(), "ja");
+      String what = r.method() + " " + r.path() + " " + r.body();
+      assertThat(en.statusCode()).as(what + " " + en.body()).isBetween(400, 499);
+      JsonNode e = JSON.readTree(en.body());
+      for (HttpResponse<String> answer : java.util.List.of(ja, header)) {
+        assertThat(answer.statusCode()).as(what).isEqualTo(en.statusCode());
+        JsonNode j = JSON.readTree(answer.body());
+        assertThat(j.get("error")).as(what).isEqualTo(e.get("error"));
+        assertThat(j.get("field")).as(what).isEqualTo(e.get("field"));
+        assertThat(j.get("message").asText())
+            .as(what + " " + answer.body())
+            .isNotEqualTo(e.get("message").asText())
+            .containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
+      }
+    }
+  }
+
+  @Test
+  void anEnglishReaderKeepsTheUseCasesWordsByteForByte() throws Exception {
+    String pnr = token("pnr");
+    HttpResponse<String> wrong =
+        post(
+            "/api/screening/hits/" + hitId + "/disposition",
+            pnr,
+            "{\"disposition\":\"maybe\",\"comment\":\"other person\"}");
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    JsonNode w = JSON.readTree(wrong.body());
+    assertThat(w.get("error").asText()).isEqualTo("invalid-disposition");
+    assertThat(w.get("field").asText()).isEqualTo("disposition");
+    assertThat(w.get("message").asText())
+        .isEqualTo(
+            "disposition 'maybe' is not one of no-match, false-positive, refer-to-officer,"
+                + " confirmed");
+    HttpResponse<String> disable =
+        post("/api/screening/rules/" + ruleId + "/disable?lang=en", pnr, "{\"reason\":\"\"}");
+    JsonNode d = JSON.readTree(disable.body());
+    assertThat(d.get("error").asText()).isEqualTo("reason-required");
+    assertThat(d.get("message").asText())
+        .isEqualTo("say why the rule is disabled (at least 3 letters)");
+    HttpResponse<String> ja =
+        post("/api/screening/rules/" + ruleId + "/disable?lang=ja", pnr, "{\"reason\":\"\"}");
+    assertThat(JSON.readTree(ja.body()).get("message").asText())
+        .isEqualTo("規則を無効にする理由を書いてください（文字 3 つ以上）。");
+    HttpResponse<String> unmask = post("/api/pnr/UA/NOPE01/1/unmask", pnr, "text/plain", "short");
+    assertThat(JSON.readTree(unmask.body()).get("message").asText())
+        .isEqualTo("unmasking needs a reason of at least 10 characters (case or legal basis)");
+    HttpResponse<String> list =
+        post("/api/screening/lists/no-such-list/entries?lang=ja", pnr, "text/csv", "JP\n");
+    assertThat(list.statusCode()).isEqualTo(404);
+    assertThat(JSON.readTree(list.body()).get("message").asText())
+        .isEqualTo("リスト no-such-list は見つかりません。");
+    // a row refused in an import is framed in the reader's language around its English detail,
+    // naming its row
+    String bad = WATCHLIST.replace("1980-07-04", "1980-13-45").replace("A1", "B1");
+    HttpResponse<String> en = post("/api/screening/watchlists/csv", pnr, "text/csv", bad);
+    HttpResponse<String> rows = post("/api/screening/watchlists/csv?lang=ja", pnr, "text/csv", bad);
+    JsonNode enRow = JSON.readTree(en.body()).get("problems").get(0);
+    JsonNode jaRow = JSON.readTree(rows.body()).get("problems").get(0);
+    assertThat(jaRow.get("error")).isEqualTo(enRow.get("error"));
+    assertThat(jaRow.get("field")).isEqualTo(enRow.get("field"));
+    assertThat(jaRow.get("field").asText()).contains("row 2");
+    assertThat(jaRow.get("message").asText())
+        .startsWith("要求を受け付けられませんでした（")
+        .endsWith(enRow.get("message").asText());
+  }
+
+  private HttpResponse<String> send(Refused r, String token, String path, String language)
+      throws Exception {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer " + token);
+    if (language != null) {
+      b.header("Accept-Language", language);
+    }
+    if (r.type() != null) {
+      b.header("Content-Type", r.type());
+    }
+    b.method(
+        r.method(),
+        r.body() == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(r.body()));
+    return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   String token(String user) throws Exception {

@@ -4,6 +4,7 @@ import io.javalin.http.Handler;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
+import org.sekisho.core.Problem;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.web.HttpProblem;
 import org.sekisho.platform.web.Routes;
@@ -18,7 +19,8 @@ import org.sekisho.platform.web.Web;
  *
  * <p>A refusal is 403 {@code forbidden} with a message naming the rule, audited as {@code
  * access.denied} (the route, the rule {@code pnr-administration} and the caller's agency; no
- * personal data). Stateless and thread-safe.
+ * personal data). Every refusal a guarded route gives, this one included, is answered in the
+ * reader's language ({@link ApiRefusals}). Stateless and thread-safe.
  *
  * @param administration the agency code of the administration running Sekisho
  */
@@ -54,13 +56,14 @@ public record PnrOwner(String administration) {
   /**
    * Declares on {@code target} every route that {@code declare} adds, each with the same method,
    * path, access, summary, body check and declared query parameters, and a handler that first
-   * refuses callers of another agency (403, audited).
+   * refuses callers of another agency (403, audited) and words its refusals for the reader ({@link
+   * ApiRefusals#inReadersLanguage}).
    */
   public void declare(Routes target, Consumer<Routes> declare) {
     Routes staged = new Routes("staged");
     declare.accept(staged);
     for (Routes.RouteSpec s : staged.specs()) {
-      Handler h = guard(s.method() + " " + s.path(), s.handler());
+      Handler h = ApiRefusals.inReadersLanguage(guard(s.method() + " " + s.path(), s.handler()));
       switch (s.method()) {
         case "GET" -> target.get(s.path(), s.access(), s.summary(), h);
         case "POST" -> target.post(s.path(), s.access(), s.summary(), s.body(), h);
@@ -79,7 +82,8 @@ public record PnrOwner(String administration) {
       String refused = refusal(p);
       if (refused != null) {
         Web.audit(ctx, "access.denied", route, Map.of("rule", RULE, "agency", p.agency()));
-        throw HttpProblem.of("forbidden", "", refused);
+        throw new HttpProblem(
+            Problem.of("forbidden", "", refused).worded(RULE, administration, p.agency()));
       }
       h.handle(ctx);
     };

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.passenger.edifact.MessageBytes;
 import org.sekisho.passenger.pnr.adapter.json.JsonText;
 import org.sekisho.passenger.pnr.adapter.json.PnrJson;
@@ -45,6 +46,9 @@ import org.sekisho.platform.web.WebModule;
  *       and says who refused, when and why otherwise. {@code GET /api/pnr-unmask} lists the pending
  *       requests, the caller's own and the latest decisions.
  * </ul>
+ *
+ * <p>Refusals are answered in the reader's language, code and field unchanged ({@link
+ * ApiRefusals}).
  */
 public final class PnrWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
@@ -252,8 +256,9 @@ public final class PnrWeb implements WebModule {
   private static int pathInt(Context ctx, String name) {
     String v = ctx.pathParam(name);
     if (!v.matches("\\d{1,9}")) {
-      throw HttpProblem.of(
-          "invalid-number", name, name + " must be a positive number, got '" + v + "'");
+      throw new HttpProblem(
+          Problem.of("invalid-number", name, name + " must be a positive number, got '" + v + "'")
+              .worded("number", name, v));
     }
     return Integer.parseInt(v);
   }
@@ -316,12 +321,14 @@ public final class PnrWeb implements WebModule {
       case "application/json" -> jsonReason(ctx.bodyAsBytes());
       case "text/plain" -> new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8);
       default ->
-          throw HttpProblem.of(
-              "unsupported-media-type",
-              "Content-Type",
-              "send {\"reason\": \"…\"} as application/json (or the reason alone as"
-                  + " text/plain); got "
-                  + (type.isEmpty() ? "no content type" : type));
+          throw new HttpProblem(
+              Problem.of(
+                      "unsupported-media-type",
+                      "Content-Type",
+                      "send {\"reason\": \"…\"} as application/json (or the reason alone as"
+                          + " text/plain); got "
+                          + (type.isEmpty() ? "no content type" : type))
+                  .worded(type.isEmpty() ? "reason-none" : "reason", type));
     };
   }
 
@@ -331,7 +338,9 @@ public final class PnrWeb implements WebModule {
       return "";
     }
     if (!reason.isTextual()) {
-      throw HttpProblem.of("invalid-input", "reason", "reason must be a JSON string");
+      throw new HttpProblem(
+          Problem.of("invalid-input", "reason", "reason must be a JSON string")
+              .worded("reason-string"));
     }
     return reason.textValue();
   }
@@ -383,7 +392,9 @@ public final class PnrWeb implements WebModule {
         carrier + "/" + locator,
         Map.of("versions", String.valueOf(versions.size())));
     if (versions.isEmpty()) {
-      throw HttpProblem.notFound("booking " + carrier + "/" + locator);
+      throw new HttpProblem(
+          Problem.of("not-found", "", "booking " + carrier + "/" + locator + " was not found")
+              .worded("booking", carrier + "/" + locator));
     }
     List<Object> out = new ArrayList<>();
     for (PnrStore.Version v : versions) {

@@ -27,6 +27,7 @@ import java.util.Optional;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.domain.watchlist.Severity;
+import org.sekisho.passenger.pnr.adapter.web.ApiRefusals;
 import org.sekisho.passenger.pnr.adapter.web.JsonBody;
 import org.sekisho.passenger.pnr.adapter.web.PnrOwner;
 import org.sekisho.passenger.pnr.application.PnrStore;
@@ -65,7 +66,8 @@ import org.sekisho.targeting.criteria.domain.FieldDefinition;
 public final class ScreeningWeb implements WebModule {
   private static final Access PNR_UNIT = Access.anyOf(Role.PNR_UNIT);
   // Watchlists decide who is targeted: the PNR unit alone reads and imports them. An administrator
-  // runs the system, not the targeting (least privilege; README: "/screening/watchlists | PNR unit").
+  // runs the system, not the targeting (least privilege; README: "/screening/watchlists | PNR
+  // unit").
   private static final Access WATCHLISTS = PNR_UNIT;
   // a referral goes to the officers at the airport, who record what they found
   private static final Access REFERRALS = Access.anyOf(Role.PNR_UNIT, Role.OFFICER);
@@ -533,7 +535,7 @@ public final class ScreeningWeb implements WebModule {
     return travellers(f.id()).stream()
         .filter(t -> t.key().equals(key))
         .findFirst()
-        .orElseThrow(() -> HttpProblem.notFound("traveller on flight " + f.id()));
+        .orElseThrow(() -> notFound("traveller on flight", f.id()));
   }
 
   /**
@@ -546,8 +548,9 @@ public final class ScreeningWeb implements WebModule {
     String key = Objects.requireNonNullElse(ctx.formParam("key"), "");
     PassengerFacts p = traveller(f, key);
     if (!p.source().equals("PNR") || !p.booking().contains("/")) {
-      throw HttpProblem.of(
-          "invalid-input", "key", "traveller " + key + " has no PNR booking to unmask");
+      throw new HttpProblem(
+          Problem.of("invalid-input", "key", "traveller " + key + " has no PNR booking to unmask")
+              .worded("no-booking", key));
     }
     int version = (int) Math.min(Integer.MAX_VALUE, id(ctx.formParam("version"), "version"));
     String reason = Objects.requireNonNullElse(ctx.formParam("reason"), "");
@@ -826,8 +829,14 @@ public final class ScreeningWeb implements WebModule {
             .findFirst()
             .orElseThrow(
                 () ->
-                    HttpProblem.notFound(
-                        "referral " + id + " awaiting an outcome at your airport"));
+                    new HttpProblem(
+                        Problem.of(
+                                "not-found",
+                                "",
+                                "referral "
+                                    + id
+                                    + " awaiting an outcome at your airport was not found")
+                            .worded("referral", id)));
     Web.audit(
         ctx,
         "screening.referral.read",
@@ -872,10 +881,11 @@ public final class ScreeningWeb implements WebModule {
     if (headquarters(Web.principal(ctx))) {
       return Optional.of(
           Problem.of(
-              "forbidden",
-              "hit",
-              "headquarters reads every airport's referrals and records no outcome: the officers"
-                  + " at the airport the hit was referred to record it"));
+                  "forbidden",
+                  "hit",
+                  "headquarters reads every airport's referrals and records no outcome: the"
+                      + " officers at the airport the hit was referred to record it")
+              .worded("headquarters"));
     }
     String airport = referralAirport(ctx);
     boolean mine =
@@ -890,7 +900,8 @@ public final class ScreeningWeb implements WebModule {
     return mine
         ? Optional.empty()
         : Optional.of(
-            Problem.of("forbidden", "hit", "hit " + hitId + " was referred to another airport"));
+            Problem.of("forbidden", "hit", "hit " + hitId + " was referred to another airport")
+                .worded("other-airport", hitId));
   }
 
   private Outcome<HitRow> outcome(Context ctx, long hitId, String outcome, String comment, int v) {
@@ -999,7 +1010,7 @@ public final class ScreeningWeb implements WebModule {
                 + " booking_days_before_departure <= 2 and one_way = \"yes\"\n  then severity"
                 + " medium weight 30\n  because \"cash bought a one-way ticket days before the"
                 + " flight\"\n"
-            : store.rule(edit).orElseThrow(() -> HttpProblem.notFound("rule " + edit)).text();
+            : store.rule(edit).orElseThrow(() -> notFound("rule", edit)).text();
     rulesPage(ctx, edit, text, List.of());
   }
 
@@ -1167,7 +1178,7 @@ public final class ScreeningWeb implements WebModule {
             ctx.ip());
     if (o instanceof Outcome.Rejected<HitRow> r
         && r.problems().get(0).code().equals("second-person-required")) {
-      refuse(ctx, 403, r.problems().get(0));
+      refuse(ctx, 403, ApiRefusals.worded(Web.messages(ctx), r.problems().get(0)));
       return;
     }
     json(ctx, hitJson(value(o), store.decisions(h.id())));
@@ -1182,16 +1193,22 @@ public final class ScreeningWeb implements WebModule {
     if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= 0) {
       return true;
     }
+    Problem p =
+        ApiRefusals.worded(
+            Web.messages(ctx),
+            Problem.of(
+                    "precondition-required",
+                    "version",
+                    "send the hit's version you read as \"version\" (a whole number; now "
+                        + h.version()
+                        + ", see GET /api/screening/hits/"
+                        + h.id()
+                        + "): a decision without it could overwrite one you did not see")
+                .worded("version", h.version(), h.id()));
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("error", "precondition-required");
-    m.put(
-        "message",
-        "send the hit's version you read as \"version\" (a whole number; now "
-            + h.version()
-            + ", see GET /api/screening/hits/"
-            + h.id()
-            + "): a decision without it could overwrite one you did not see");
-    m.put("field", "version");
+    m.put("error", p.code());
+    m.put("message", p.message());
+    m.put("field", p.field());
     m.put("version", h.version());
     ctx.status(428);
     json(ctx, m);
@@ -1379,18 +1396,19 @@ public final class ScreeningWeb implements WebModule {
           m.put("imported", r.imported());
           m.put("removed", r.removed());
           m.put("refused", r.refused());
-          m.put("problems", problems(r.problems()));
+          m.put("problems", problems(ApiRefusals.worded(Web.messages(ctx), r.problems())));
           m.put("leftOut", leftOutJson(r.leftOut()));
           json(ctx, m);
         }
         case Outcome.Rejected<WatchlistImport.ListReport> r -> {
           ctx.status(HttpStatus.BAD_REQUEST);
-          Problem first = r.problems().get(0);
+          List<Problem> worded = ApiRefusals.worded(Web.messages(ctx), r.problems());
+          Problem first = worded.get(0);
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("error", first.code());
           m.put("field", first.field());
           m.put("message", first.message());
-          m.put("problems", problems(r.problems().subList(1, r.problems().size())));
+          m.put("problems", problems(worded.subList(1, worded.size())));
           json(ctx, m);
         }
       }
@@ -1413,7 +1431,7 @@ public final class ScreeningWeb implements WebModule {
       out.add(m);
     }
     if (out.isEmpty()) {
-      throw HttpProblem.notFound("watchlist " + name);
+      throw notFound("watchlist", name);
     }
     json(ctx, Map.of("name", name, "versions", out));
   }
@@ -1432,7 +1450,7 @@ public final class ScreeningWeb implements WebModule {
       out.add(m);
     }
     if (out.isEmpty()) {
-      throw HttpProblem.notFound("rule " + id);
+      throw notFound("rule", id);
     }
     json(ctx, Map.of("id", id, "versions", out));
   }
@@ -1456,7 +1474,7 @@ public final class ScreeningWeb implements WebModule {
   private void refListApi(Context ctx) {
     String name = ctx.pathParam("name");
     ScreeningStore.ReferenceListRow l =
-        referenceLists.find(name).orElseThrow(() -> HttpProblem.notFound("list " + name));
+        referenceLists.find(name).orElseThrow(() -> notFound("list", name));
     String limitText = Objects.requireNonNullElse(ctx.queryParam("limit"), "1000");
     int limit = (int) Math.min(100_000, Math.max(1, id(limitText, "limit")));
     Map<String, Object> m = listJson(l);
@@ -1474,7 +1492,7 @@ public final class ScreeningWeb implements WebModule {
         new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
       ScreeningLists.Imported r =
           value(referenceLists.importCsv(name, in, Web.principal(ctx).username()));
-      json(ctx, importedJson(r));
+      json(ctx, importedJson(Web.messages(ctx), r));
     }
   }
 
@@ -1487,7 +1505,7 @@ public final class ScreeningWeb implements WebModule {
                 body.path("value").asText(""),
                 body.path("note").asText(""),
                 Web.principal(ctx).username()));
-    json(ctx, importedJson(r));
+    json(ctx, importedJson(Web.messages(ctx), r));
   }
 
   private void removeListEntryApi(Context ctx) {
@@ -1501,13 +1519,13 @@ public final class ScreeningWeb implements WebModule {
     json(ctx, Map.of("removed", removed));
   }
 
-  private static Map<String, Object> importedJson(ScreeningLists.Imported r) {
+  private static Map<String, Object> importedJson(Messages t, ScreeningLists.Imported r) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("read", r.read());
     m.put("added", r.added());
     m.put("version", r.version());
     m.put("refused", r.refused().size());
-    m.put("problems", problems(r.refused()));
+    m.put("problems", problems(ApiRefusals.worded(t, r.refused())));
     return m;
   }
 
@@ -1547,7 +1565,8 @@ public final class ScreeningWeb implements WebModule {
 
   private static void report(Context ctx, WatchlistImport.Report r) {
     List<Object> problems = new ArrayList<>();
-    for (Problem p : r.problems().stream().limit(1000).toList()) {
+    for (Problem p :
+        ApiRefusals.worded(Web.messages(ctx), r.problems().stream().limit(1000).toList())) {
       problems.add(Map.of("error", p.code(), "field", p.field(), "message", p.message()));
     }
     Map<String, Object> m = new LinkedHashMap<>();
@@ -1667,18 +1686,29 @@ public final class ScreeningWeb implements WebModule {
 
   private FlightRow flight(Context ctx) {
     long id = id(ctx.pathParam("id"), "id");
-    return store.flightById(id).orElseThrow(() -> HttpProblem.notFound("flight " + id));
+    return store.flightById(id).orElseThrow(() -> notFound("flight", id));
   }
 
   private HitRow hit(Context ctx) {
     long id = id(ctx.pathParam("id"), "id");
-    return store.hit(id).orElseThrow(() -> HttpProblem.notFound("hit " + id));
+    return store.hit(id).orElseThrow(() -> notFound("hit", id));
+  }
+
+  /**
+   * 404 {@code not-found}, worded ({@code what} hyphenated is its key): {@code "<what> <id> was not
+   * found"}, the words {@link HttpProblem#notFound} writes.
+   */
+  private static HttpProblem notFound(String what, Object id) {
+    return new HttpProblem(
+        Problem.of("not-found", "", what + " " + id + " was not found")
+            .worded(what.replace(' ', '-'), id));
   }
 
   private static long id(String v, String name) {
     if (v == null || !v.matches("\\d{1,15}")) {
-      throw HttpProblem.of(
-          "invalid-number", name, name + " must be a positive number, got '" + v + "'");
+      throw new HttpProblem(
+          Problem.of("invalid-number", name, name + " must be a positive number, got '" + v + "'")
+              .worded("number", name, v));
     }
     return Long.parseLong(v);
   }
@@ -1691,15 +1721,18 @@ public final class ScreeningWeb implements WebModule {
     try {
       return LocalDate.parse(v.strip());
     } catch (DateTimeException e) {
-      throw HttpProblem.of("invalid-date", name, name + " must be YYYY-MM-DD, got '" + v + "'");
+      throw new HttpProblem(
+          Problem.of("invalid-date", name, name + " must be YYYY-MM-DD, got '" + v + "'")
+              .worded("date", name, v));
     }
   }
 
   private static String direction(Context ctx) {
     String d = Objects.requireNonNullElse(ctx.queryParam("direction"), "").strip();
     if (!d.isEmpty() && !List.of("arrival", "departure", "other").contains(d)) {
-      throw HttpProblem.of(
-          "invalid-direction", "direction", "direction is arrival, departure or other");
+      throw new HttpProblem(
+          Problem.of("invalid-direction", "direction", "direction is arrival, departure or other")
+              .worded("direction"));
     }
     return d;
   }
@@ -1713,7 +1746,9 @@ public final class ScreeningWeb implements WebModule {
     LocalDate from = date(ctx, "from", today.minusDays(1));
     LocalDate to = date(ctx, "to", today.plusDays(2));
     if (from.isAfter(to)) {
-      throw HttpProblem.of("invalid-range", "to", "to (" + to + ") is before from (" + from + ")");
+      throw new HttpProblem(
+          Problem.of("invalid-range", "to", "to (" + to + ") is before from (" + from + ")")
+              .worded("range", to, from));
     }
     return new FlightFilter(from, to, direction(ctx));
   }
