@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 
@@ -24,7 +25,12 @@ public final class PnrUnmasking {
     /** Id of the version if it exists and is masked. */
     Optional<Long> maskedVersion(String carrier, String locator, int version);
 
-    long addRequest(long versionId, String requester, String reason, Instant at);
+    /**
+     * Adds a pending request; its id, or empty when {@code requester} has a pending request for
+     * that version already (the store's guarantee, which holds for two asks sent at the same
+     * moment: the second waits for the first and writes nothing).
+     */
+    OptionalLong addRequest(long versionId, String requester, String reason, Instant at);
 
     Optional<Request> request(long id);
 
@@ -127,14 +133,17 @@ public final class PnrUnmasking {
     }
     // One person waits on one request per version: a second would ask the approvers to decide
     // the same thing twice. Another member's request, or a new one after a decision, is allowed.
-    Optional<Request> waiting =
-        store.pending().stream()
-            .filter(p -> p.versionId() == id.get() && p.requester().equals(requester))
-            .findFirst();
+    Optional<Request> waiting = waiting(id.get(), requester);
     if (waiting.isPresent()) {
       return alreadyAsked(carrier, locator, version, waiting.get().id());
     }
-    return Outcome.accepted(store.addRequest(id.get(), requester, why, clock.instant()));
+    OptionalLong added = store.addRequest(id.get(), requester, why, clock.instant());
+    if (added.isEmpty()) {
+      // asked twice at the same moment: the other ask was written first, and is the one named
+      return alreadyAsked(
+          carrier, locator, version, waiting(id.get(), requester).map(Request::id).orElse(0L));
+    }
+    return Outcome.accepted(added.getAsLong());
   }
 
   /**
@@ -218,6 +227,12 @@ public final class PnrUnmasking {
       return notPending(store.request(requestId).orElse(r.get()));
     }
     return Outcome.accepted(store.request(requestId).orElseThrow());
+  }
+
+  private Optional<Request> waiting(long versionId, String requester) {
+    return store.pending().stream()
+        .filter(p -> p.versionId() == versionId && p.requester().equals(requester))
+        .findFirst();
   }
 
   /** The refusal of a second pending ask by the same person for one version, naming the first. */

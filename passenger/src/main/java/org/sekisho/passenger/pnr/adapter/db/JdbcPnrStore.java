@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import org.jdbi.v3.core.Jdbi;
 import org.sekisho.passenger.pnr.adapter.json.JsonText;
 import org.sekisho.passenger.pnr.adapter.json.PnrJson;
@@ -295,18 +296,23 @@ public final class JdbcPnrStore implements PnrStore, PnrRetention.Store, PnrUnma
   }
 
   @Override
-  public long addRequest(long versionId, String requester, String reason, Instant at) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "insert into passenger.unmask_request (version_id, requested_by, reason,"
-                        + " requested_at) values (:v, :u, :r, :at) returning id")
-                .bind("v", versionId)
-                .bind("u", requester)
-                .bind("r", reason)
-                .bind("at", utc(at))
-                .mapTo(Long.class)
-                .one());
+  public OptionalLong addRequest(long versionId, String requester, String reason, Instant at) {
+    // the partial unique index unmask_request_one_pending (V14): a second pending request of the
+    // same person for the version, even one sent at the same moment, writes nothing
+    Optional<Long> id =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "insert into passenger.unmask_request (version_id, requested_by, reason,"
+                            + " requested_at) values (:v, :u, :r, :at) on conflict (version_id,"
+                            + " requested_by) where status = 'pending' do nothing returning id")
+                    .bind("v", versionId)
+                    .bind("u", requester)
+                    .bind("r", reason)
+                    .bind("at", utc(at))
+                    .mapTo(Long.class)
+                    .findOne());
+    return id.map(OptionalLong::of).orElseGet(OptionalLong::empty);
   }
 
   /** The columns {@link #request(ResultSet)} reads, over {@code r} (request) and {@code v}. */
