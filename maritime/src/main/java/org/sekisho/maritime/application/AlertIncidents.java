@@ -10,11 +10,12 @@ import java.util.Set;
 import org.sekisho.maritime.domain.geo.Geo;
 
 /**
- * Groups related alerts into incidents: one meeting at sea raises an encounter, a fishing meeting
- * and loitering for both vessels, and an officer handles it once. Two alerts are related when they
- * name a vessel in common, their times overlap (within {@link #SLACK}) and their places lie within
- * {@link #NEAR_NM} (or one has no place); relation is transitive. Pure: the same ranked alerts give
- * the same incidents in the same order.
+ * Groups related alerts into incidents: one meeting at sea raises an encounter (or, when a fishing
+ * vessel met one that is not fishing, a fishing meeting instead) and loitering for both vessels,
+ * and an officer handles it once. Two alerts are related when they name a vessel in common, their
+ * times overlap (within {@link #SLACK}) and their places lie within {@link #NEAR_NM} (or one has no
+ * place); relation is transitive. Pure: the same ranked alerts give the same incidents in the same
+ * order.
  */
 public final class AlertIncidents {
   /** Alerts this far apart in time still belong together (a loitering run starts a little late). */

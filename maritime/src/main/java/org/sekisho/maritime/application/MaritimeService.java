@@ -309,7 +309,14 @@ public final class MaritimeService {
               e.meanLon(),
               fishing.mmsi(),
               other.mmsi(),
-              "fishing vessel " + label(fishing) + " met " + label(other)));
+              // the meeting's only alert: as much said of it as an encounter's
+              String.format(
+                  Locale.ROOT,
+                  "fishing vessel %s met %s within %.2f nm for %d min",
+                  label(fishing),
+                  label(other),
+                  e.medianDistanceKm() / 1.852,
+                  e.duration().toMinutes())));
     }
 
     @Override

@@ -361,7 +361,8 @@ class MaritimeThirdReviewTest {
     for (JsonNode a : ja) {
       assertThat(a.get("summary").asText()).isEqualTo(a.get("text").asText());
       assertThat(a.get("recordedSummary").asText()).doesNotContain(" km");
-      if (a.get("kind").asText().equals("encounter")) {
+      String kind = a.get("kind").asText();
+      if (kind.equals("encounter") || kind.equals("fishing-meeting")) {
         encounters++;
         assertThat(a.get("recordedSummary").asText()).contains(" nm for ");
         assertThat(a.get("summary").asText()).doesNotContain(" and ").contains("と");

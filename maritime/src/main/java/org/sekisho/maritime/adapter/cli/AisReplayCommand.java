@@ -184,7 +184,17 @@ public final class AisReplayCommand implements Callable<Integer> {
 
     @Override
     public void fishingMeeting(Encounter e, VesselSnapshot f, VesselSnapshot o) {
-      out.printf("fishing-meeting %s %s %s%n", f.mmsi(), o.mmsi(), e.start());
+      // the meeting's one line, as an encounter's, fishing vessel first
+      out.printf(
+          Locale.ROOT,
+          "fishing-meeting %s %s %s..%s %.4f %.4f %.3f km%n",
+          f.mmsi(),
+          o.mmsi(),
+          e.start(),
+          e.end(),
+          e.meanLat(),
+          e.meanLon(),
+          e.medianDistanceKm());
     }
 
     @Override

@@ -9,7 +9,10 @@ import org.sekisho.maritime.domain.vessel.VesselSnapshot;
  * Implementations must be quick (queue heavy work) and must not call back into the tracker.
  */
 public interface TrackEvents {
-  /** An encounter between two vessels (one alert per meeting, from the side that found it). */
+  /**
+   * An encounter between two vessels (one report per meeting, from the side that found it), unless
+   * it is a {@link #fishingMeeting}, which is reported instead.
+   */
   default void encounter(Encounter encounter, VesselSnapshot vessel1, VesselSnapshot vessel2) {}
 
   /** A closed gap, or an open gap at an evaluation. */
@@ -19,7 +22,10 @@ public interface TrackEvents {
 
   default void portCall(PortCall call) {}
 
-  /** A fishing vessel met a vessel that is not fishing (also reported as an encounter). */
+  /**
+   * An encounter in which a fishing vessel met a vessel known not to be fishing (a possible
+   * transshipment): reported instead of {@link #encounter}, so one meeting is one report.
+   */
   default void fishingMeeting(Encounter encounter, VesselSnapshot fishing, VesselSnapshot other) {}
 
   /**

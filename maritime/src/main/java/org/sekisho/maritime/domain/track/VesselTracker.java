@@ -437,11 +437,14 @@ public final class VesselTracker {
       }
       VesselSnapshot v1 = snapshotOf(e.vessel1());
       VesselSnapshot v2 = snapshotOf(e.vessel2());
-      events.encounter(e, v1, v2);
+      // one report per meeting, of its most specific kind: a fishing vessel meeting one that is
+      // not fishing is that encounter, told with what makes it worth more attention
       if (v1.fishing() && v2.knownNonFishing()) {
         events.fishingMeeting(e, v1, v2);
       } else if (v2.fishing() && v1.knownNonFishing()) {
         events.fishingMeeting(e, v2, v1);
+      } else {
+        events.encounter(e, v1, v2);
       }
     }
     pendingEncounters.clear();
