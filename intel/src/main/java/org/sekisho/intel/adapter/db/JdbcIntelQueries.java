@@ -109,6 +109,21 @@ public final class JdbcIntelQueries implements IntelQueries {
       Problem p = problems.get(0);
       throw new IllegalArgumentException(p.field() + ": " + p.message());
     }
+    return jdbi.withHandle(
+        h -> {
+          // No parallel workers: starting them took ~90 ms here, more than a whole search, and the
+          // planner chose them for a custom plan of the time walk (bench search: a three-bigram
+          // Japanese word took 110 ms with two workers against 4 ms without).
+          h.execute("set max_parallel_workers_per_gather = 0");
+          try {
+            return search(h, q, reader);
+          } finally {
+            h.execute("reset max_parallel_workers_per_gather");
+          }
+        });
+  }
+
+  private SearchPage search(Handle h, SearchQuery q, Reader reader) {
     // Phone and container numbers are matched by their entity key as well as by their tokens as
     // written: 03-3094-7412, +81 3 3094 7412 and (03) 3094-7412 share no token, but every record
     // naming the number links to the one phone entity. Other queries keep their shape.
@@ -120,7 +135,7 @@ public final class JdbcIntelQueries implements IntelQueries {
     if (!tokens.isEmpty()) {
       // a name finds the records of the parties it names by reading in another script (Yamada
       // Hanako, 山田花子, ヤマダハナコ) and of the parties merged with them, which share no token
-      List<Long> named = jdbi.withHandle(h -> readingRecords(h, split.rest(), reader));
+      List<Long> named = readingRecords(h, split.rest(), reader);
       if (named.isEmpty()) {
         where.append(" and r.doc @@ cast(:tsq as tsquery)");
       } else {
@@ -179,10 +194,10 @@ public final class JdbcIntelQueries implements IntelQueries {
             });
     q.hsChapter()
         .ifPresent(
-            h -> {
+            hs -> {
               where.append(" and r.hs_chapters @> array[cast(:hs as text)]");
-              binds.put("hs", h.substring(0, 2));
-              if (h.length() > 2) {
+              binds.put("hs", hs.substring(0, 2));
+              if (hs.length() > 2) {
                 // A heading or subheading: the chapter's index narrows, the codes' search tokens
                 // (a prefix of each item's code) narrow further, and the goods' codes as stored
                 // decide (a token such as a phone number may start with the same digits).
@@ -192,23 +207,12 @@ public final class JdbcIntelQueries implements IntelQueries {
                         + " jsonb_typeof(cast(r.data as jsonb) -> 'items') = 'array' then"
                         + " cast(r.data as jsonb) -> 'items' else '[]' end) i where i ->> 'hsCode'"
                         + " like :hsp))");
-                binds.put("hsq", "'" + h + "':*");
-                binds.put("hsp", h + "%");
+                binds.put("hsq", "'" + hs + "':*");
+                binds.put("hsp", hs + "%");
               }
             });
     boolean text = !tokens.isEmpty() || !split.keys().isEmpty();
-    return jdbi.withHandle(
-        h -> {
-          // No parallel workers: starting them took ~90 ms here, more than a whole search, and the
-          // planner chose them for a custom plan of the time walk (bench search: a three-bigram
-          // Japanese word took 110 ms with two workers against 4 ms without).
-          h.execute("set max_parallel_workers_per_gather = 0");
-          try {
-            return search(h, q, reader, split, where.toString(), binds, text);
-          } finally {
-            h.execute("reset max_parallel_workers_per_gather");
-          }
-        });
+    return search(h, q, reader, split, where.toString(), binds, text);
   }
 
   private SearchPage search(
@@ -519,23 +523,19 @@ public final class JdbcIntelQueries implements IntelQueries {
           int i = 0;
           for (String k : ks) {
             String n = type.charAt(0) + String.valueOf(i++);
-            // the key's own index (equality, a qualifier through the key trigrams or the company
-            // prefix index) and the reading's trigrams (a LIKE without wildcard is equality)
-            conds.add(
-                "(e.type = '"
-                    + type
-                    + "' and (e.key = :"
-                    + n
-                    + " or e.key like :"
-                    + n
-                    + "q or e.reading like :"
-                    + n
-                    + "x or e.reading like :"
-                    + n
-                    + "q))");
+            // one arm per index range, so that each is an index scan of its own: the whole key
+            // (the type and key index), the key with a qualifier and the reading with or without
+            // one (the prefix indexes of V18 and V19)
+            for (String arm :
+                List.of(
+                    "e.key = :" + n,
+                    "e.key like :" + n + "q",
+                    "e.reading = :" + n,
+                    "e.reading like :" + n + "q")) {
+              conds.add("(e.type = '" + type + "' and " + arm + ")");
+            }
             binds.put(n, k);
             binds.put(n + "q", qualified(k));
-            binds.put(n + "x", k.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_"));
           }
         });
     if (conds.isEmpty()) {
