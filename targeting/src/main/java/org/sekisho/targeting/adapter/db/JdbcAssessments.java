@@ -37,6 +37,7 @@ import org.sekisho.targeting.selectivity.domain.Selection;
 import org.sekisho.targeting.worklist.application.InspectionResult;
 import org.sekisho.targeting.worklist.application.WorkItem;
 import org.sekisho.targeting.worklist.application.WorkStatus;
+import org.sekisho.targeting.worklist.application.WorklistPage;
 import org.sekisho.targeting.worklist.application.WorklistStore;
 
 /**
@@ -1005,19 +1006,61 @@ public final class JdbcAssessments
         });
   }
 
+  /** A worklist's order as a key that ascends: the most severe lane, the highest score, the id. */
+  private static final String LANE_ORDER = "array_position(array['red','yellow','blue','green'], ";
+
   @Override
-  public int count(String office, WorkStatus status, String kind, java.util.OptionalLong after) {
+  public WorklistPage page(
+      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit) {
+    // One statement for what a live page polls every 2 s: the matching items are read once, as
+    // narrow rows (id and order key), and counted there; only the page's rows are read in full.
+    // A consistent snapshot too: the counts always agree with the items listed.
+    String sql =
+        "with m as materialized (select id, "
+            + LANE_ORDER
+            + "final_lane) as lp, score from targeting.assessment"
+            + worklistWhere(office, kind, java.util.OptionalLong.empty())
+            + ")"
+            + (after.isEmpty()
+                ? ", c as (select count(*) as total, 0::bigint as n_before from m)"
+                // the item the page follows, wherever it is now (it may have left the filter)
+                : ", k as (select "
+                    + LANE_ORDER
+                    + "x.final_lane) as lp, -x.score as ns, x.id from targeting.assessment x"
+                    + " where x.id = :after), c as (select count(*) as total, count(*) filter"
+                    + " (where (m.lp, -m.score, m.id) <= (k.lp, k.ns, k.id)) as n_before from m"
+                    + " left join k on true)")
+            + ", p as (select m.id as pid, m.lp as plp, m.score as pscore from m"
+            + (after.isEmpty() ? "" : " where (m.lp, -m.score, m.id) > (select lp, ns, id from k)")
+            + " order by m.lp, m.score desc, m.id limit :l)"
+            + " select c.total, c.n_before, "
+            + COLUMNS
+            // the counts' row even when the page is empty
+            + " from c left join (p join targeting.assessment a on a.id = p.pid) on true"
+            + " order by p.plp, p.pscore desc, p.pid";
     return jdbi.withHandle(
         h -> {
-          var q =
-              h.createQuery(
-                  "select count(*) from targeting.assessment" + worklistWhere(office, kind, after));
+          var q = h.createQuery(sql).bind("l", limit);
           bindWorklist(q, status, office, kind, after);
-          return q.mapTo(Integer.class).one();
+          int[] counts = new int[2];
+          List<WorkItem> items = new ArrayList<>();
+          q.map(
+                  (rs, ctx) -> {
+                    counts[0] = rs.getInt("total");
+                    counts[1] = rs.getInt("n_before");
+                    return rs.getObject("id") == null ? null : work(rs, null);
+                  })
+              .forEach(
+                  w -> {
+                    if (w != null) {
+                      items.add(w);
+                    }
+                  });
+          return new WorklistPage(items, counts[0], counts[1]);
         });
   }
 
-  /** The filter a worklist page and its count share, binding what {@link #bindWorklist} binds. */
+  /** The filter of a worklist page and its counts, binding what {@link #bindWorklist} binds. */
   private static String worklistWhere(String office, String kind, java.util.OptionalLong after) {
     return " where status = :s"
         + (office.isEmpty() ? "" : " and office = :office")

@@ -54,6 +54,7 @@ import org.sekisho.targeting.selectivity.domain.LaneLabels;
 import org.sekisho.targeting.worklist.application.WorkItem;
 import org.sekisho.targeting.worklist.application.WorkStatus;
 import org.sekisho.targeting.worklist.application.Worklist;
+import org.sekisho.targeting.worklist.application.WorklistPage;
 
 /**
  * Targeting pages and API: criteria editor with dry run, reference lists, {@code POST /api/assess},
@@ -653,27 +654,22 @@ public final class TargetingWeb implements WebModule {
   }
 
   /**
-   * One page of a filtered worklist and where it stands: the count of all matching items and of
-   * those after {@code after} place it, so an analyst sees "201–400 of 497" and pages on.
+   * One page of a filtered worklist and where it stands: how many items match and how many come
+   * before the page, read with it in one statement (the rows are polled every 2 s), so an analyst
+   * sees "201–400 of 497" and pages on.
    *
    * @param pageUrl the page's own address with its filter, ending where {@code after=} may follow
    */
-  private Paging paging(
-      List<WorkItem> items,
-      String office,
-      WorkStatus status,
-      String kind,
-      java.util.OptionalLong after,
-      String pageUrl) {
-    int total = worklist.count(office, status, kind, java.util.OptionalLong.empty());
-    int remaining = after.isEmpty() ? total : worklist.count(office, status, kind, after);
-    int from = items.isEmpty() ? 0 : total - remaining + 1;
-    boolean more = items.size() == PAGE && from + items.size() - 1 < total;
+  private Paging paging(WorklistPage page, java.util.OptionalLong after, String pageUrl) {
+    List<WorkItem> items = page.items();
+    int from = items.isEmpty() ? 0 : page.before() + 1;
     return new Paging(
-        total,
+        page.total(),
         from,
         items.size(),
-        more ? pageUrl + "after=" + items.get(items.size() - 1).id() : "",
+        page.more() && !items.isEmpty()
+            ? pageUrl + "after=" + items.get(items.size() - 1).id()
+            : "",
         after.isEmpty() ? "" : pageUrl.substring(0, pageUrl.length() - 1));
   }
 
@@ -731,15 +727,10 @@ public final class TargetingWeb implements WebModule {
     WorkStatus status = status(ctx);
     String kind = kind(ctx);
     java.util.OptionalLong after = after(ctx);
-    List<WorkItem> items = worklist.items(office, status, kind, after, PAGE);
+    WorklistPage page = worklist.page(office, status, kind, after, PAGE);
+    List<WorkItem> items = page.items();
     Paging paging =
-        paging(
-            items,
-            office,
-            status,
-            kind,
-            after,
-            "/targeting/worklist?" + filter(office, kind, status) + "&");
+        paging(page, after, "/targeting/worklist?" + filter(office, kind, status) + "&");
     // the page polls every 2 s: the same view of the same items is audited once per window
     Web.auditOnce(
         ctx,
@@ -799,14 +790,15 @@ public final class TargetingWeb implements WebModule {
   private void referralRows(Context ctx) {
     Principal p = Web.principal(ctx);
     java.util.OptionalLong after = after(ctx);
-    List<WorkItem> items =
+    WorklistPage page =
         p.office().isEmpty()
-            ? List.of()
-            : worklist.items(p.office(), WorkStatus.REFERRED, "", after, PAGE);
+            ? new WorklistPage(List.of(), 0, 0)
+            : worklist.page(p.office(), WorkStatus.REFERRED, "", after, PAGE);
+    List<WorkItem> items = page.items();
     Paging paging =
         p.office().isEmpty()
             ? new Paging(0, 0, 0, "", "")
-            : paging(items, p.office(), WorkStatus.REFERRED, "", after, "/targeting/referrals?");
+            : paging(page, after, "/targeting/referrals?");
     Web.auditOnce(
         ctx,
         "targeting.referrals.read",

@@ -55,11 +55,12 @@ public final class Worklist {
   }
 
   /**
-   * How many items match the filter of {@link #items(String, WorkStatus, String,
-   * java.util.OptionalLong, int)}: all of them when {@code after} is empty, else those after it.
+   * {@link #items(String, WorkStatus, String, java.util.OptionalLong, int)} with how many items
+   * match the filter and how many come before the page, read together.
    */
-  public int count(String office, WorkStatus status, String kind, java.util.OptionalLong after) {
-    return store.count(office, status, kind, after);
+  public WorklistPage page(
+      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit) {
+    return store.page(office, status, kind, after, limit);
   }
 
   public Optional<WorkItem> item(long id) {

@@ -27,10 +27,12 @@ public interface WorklistStore {
       String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit);
 
   /**
-   * How many items {@link #items(String, WorkStatus, String, java.util.OptionalLong, int)} would
-   * list without a limit: every item matching when {@code after} is empty, else those after it.
+   * {@link #items(String, WorkStatus, String, java.util.OptionalLong, int)} with where the page
+   * stands: how many items match the filter in all and how many come before the page, read with the
+   * page in one statement (a live page polls it every few seconds).
    */
-  int count(String office, WorkStatus status, String kind, java.util.OptionalLong after);
+  WorklistPage page(
+      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit);
 
   Optional<WorkItem> item(long id);
 
