@@ -231,7 +231,7 @@ class MaritimeServerTest {
 
   @Test
   @Order(4)
-  void theMapInChromiumShowsVesselsTheEncounterAlertAndThePortCall() {
+  void theMapInChromiumShowsVesselsTheMeetingAlertAndThePortCall() {
     WebDriver driver = Chromium.start();
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(30));
@@ -243,7 +243,9 @@ class MaritimeServerTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("map")));
       wait.until(d -> d.findElements(By.cssSelector("path.vessel-marker")).size() == 6);
       wait.until(
-          d -> !d.findElements(By.cssSelector("#alerts li[data-kind='encounter']")).isEmpty());
+          // the demo's meeting: a fishing vessel and a cargo ship, one alert of that kind
+          d ->
+              !d.findElements(By.cssSelector("#alerts li[data-kind='fishing-meeting']")).isEmpty());
       wait.until(d -> !d.findElements(By.cssSelector("path.alert-marker")).isEmpty());
       wait.until(d -> !d.findElements(By.cssSelector("#port-calls li.port-call")).isEmpty());
       assertThat(driver.findElement(By.cssSelector("#port-calls li.port-call")).getText())
@@ -290,7 +292,8 @@ class MaritimeServerTest {
       wait.until(d -> !d.findElements(By.cssSelector("path.camera-site")).isEmpty());
       assertThat(driver.findElement(By.id("sites")).getText()).contains("Cape Nojima");
       wait.until(d -> !d.findElements(By.cssSelector("path.patrol-marker")).isEmpty());
-      wait.until(d -> !d.findElements(By.cssSelector("path.alert-marker-encounter")).isEmpty());
+      wait.until(
+          d -> !d.findElements(By.cssSelector("path.alert-marker-fishing-meeting")).isEmpty());
       int darkBefore = darkAlerts();
       // an operator reports what the camera sees where no AIS is
       wait.until(
