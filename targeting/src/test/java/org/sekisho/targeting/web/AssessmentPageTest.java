@@ -132,6 +132,44 @@ class AssessmentPageTest {
     assertThat(billEn).contains(">Declaration D-SHOWN-1</a>");
   }
 
+  @Test
+  void worklistRowsNameEachRecordByKindAndIdAsItsPageDoes() throws Exception {
+    JsonNode bill =
+        assessed(
+            "{\"number\":\"HDMU-ROWS-1\",\"documentType\":\"MBL\",\"date\":\"2026-11-27\","
+                + "\"office\":\"JPTYO-AIR\",\"consignee\":{\"name\":\"Sakura\"},"
+                + "\"portOfLoading\":\"THBKK\",\"goodsDescription\":\"coffee\","
+                + "\"hsCode\":\"090121\"}",
+            "transport-document");
+    JsonNode declared =
+        assessed(
+            "{\"declarationId\":\"D-ROWS-1\",\"date\":\"2026-11-28\","
+                + "\"office\":\"JPTYO-AIR\",\"items\":[{\"hsCode\":\"090121\"}]}",
+            "declaration");
+    for (JsonNode a : List.of(bill, declared)) {
+      JsonNode item =
+          api.ok(
+              api.send("GET", "/api/targeting/assessments/" + a.get("id").asLong(), analyst, null));
+      String record = item.get("record").asText();
+      String id = record.substring(record.indexOf(':') + 1);
+      String rows =
+          "/targeting/worklist/rows?office=JPTYO-AIR&kind=&status=" + item.get("status").asText();
+      String en = api.send("GET", rows + "&lang=en", analyst, null).body();
+      String ja = api.send("GET", rows + "&lang=ja", analyst, null).body();
+      String kindEn = record.startsWith("transport-document:") ? "Consignment" : "Declaration";
+      String kindJa = record.startsWith("transport-document:") ? "貨物" : "申告";
+      // the row keeps the record key for scripts; the reader sees kind and id
+      assertThat(en)
+          .contains("data-record=\"" + record + "\"")
+          .contains(">" + kindEn + " " + id + "</a>")
+          .doesNotContain(">" + record + "<");
+      assertThat(ja)
+          .contains("data-record=\"" + record + "\"")
+          .contains(">" + kindJa + " " + id + "</a>")
+          .doesNotContain(">" + record + "<");
+    }
+  }
+
   private JsonNode assessed(String json, String kind) throws Exception {
     return api.ok(api.send("POST", "/api/assess?kind=" + kind, analyst, json));
   }

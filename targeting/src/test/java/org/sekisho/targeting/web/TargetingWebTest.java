@@ -1173,6 +1173,8 @@ class TargetingWebTest {
       ok(send("POST", "/api/assess", analyst, declaration("D-WEB-1", "IMP-9", "TH", "800", "10")));
       By row = By.cssSelector("tr.work-item[data-record='declaration:D-WEB-1'] a.work-link");
       wait.until(ExpectedConditions.presenceOfElementLocated(row));
+      // named as its page names it, not by its record key
+      wait.until(ExpectedConditions.textToBe(row, "Declaration D-WEB-1"));
       clickPolledRow(wait, row);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-form")));
       assertThat(driver.findElement(By.id("reasons")).getText())

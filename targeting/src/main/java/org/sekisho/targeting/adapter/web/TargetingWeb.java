@@ -758,6 +758,9 @@ public final class TargetingWeb implements WebModule {
     m.put("reasons", reasons(ctx));
     m.put("labels", labels(ctx));
     m.put("t", Web.messages(ctx));
+    // each record named as its assessment page names it (Declaration D-1, 申告 D-1)
+    java.util.function.Function<String, String> named = k -> title(Web.messages(ctx), k);
+    m.put("named", named);
     return render("rows.jte", m);
   }
 
