@@ -101,6 +101,28 @@ class SearchByReadingRecordsTest {
     assertThat(hits("小野寺裕子", police)).containsExactly(ids.get("MK-1"));
   }
 
+  @Test
+  void aNameThatTooManyPartiesBearIsLeftToTheTextIndex() {
+    // 19 persons named 田中花子, each with their own date of birth, and one TANAKA HANAKO: 20
+    // parties bear the name, few enough to read them all
+    StringBuilder twenty = new StringBuilder();
+    for (int i = 1; i <= 19; i++) {
+      twenty.append(bornSeizure("OH-" + i, "田中花子", "1970-01-" + String.format("%02d", i)));
+    }
+    ingest(twenty.toString() + bornSeizure("OR-1", "TANAKA HANAKO", "1990-05-05"));
+    Map<String, Long> ids = recordIds();
+    assertThat(hits("Tanaka Hanako")).contains(ids.get("OH-1"), ids.get("OH-19"), ids.get("OR-1"));
+    // a 21st party: the name narrows nothing any more, and 20 of them would be an arbitrary sample;
+    // the
+    // romaji spelling still finds its own records through the text index
+    ingest(bornSeizure("OH-20", "田中花子", "1970-02-01"));
+    ids = recordIds();
+    List<Long> common = hits("Tanaka Hanako");
+    assertThat(common).contains(ids.get("OR-1")).doesNotContain(ids.get("OH-1"), ids.get("OH-20"));
+    List<Long> kanji = hits("田中花子");
+    assertThat(kanji).contains(ids.get("OH-1"), ids.get("OH-20"));
+  }
+
   private void ingest(String lines) {
     InputStream in = new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8));
     assertThat(ingest.ingest(RecordKind.SEIZURE, "json", "test", in, CLI).orElseThrow().stored())
@@ -114,6 +136,17 @@ class SearchByReadingRecordsTest {
         + person
         + "\"}],\"companies\":[{\"name\":\""
         + company
+        + "\"}]}\n";
+  }
+
+  /** A seizure naming one person born on {@code dateOfBirth}, and no company. */
+  private static String bornSeizure(String id, String person, String dateOfBirth) {
+    return "{\"seizureId\":\""
+        + id
+        + "\",\"date\":\"2026-11-20\",\"commodity\":\"gold\",\"persons\":[{\"name\":\""
+        + person
+        + "\",\"dateOfBirth\":\""
+        + dateOfBirth
         + "\"}]}\n";
   }
 
