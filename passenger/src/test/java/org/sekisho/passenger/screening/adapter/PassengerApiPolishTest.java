@@ -75,6 +75,9 @@ class PassengerApiPolishTest {
     accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
     accounts.upsert("pnr2", "Ken Ito", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
     accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs", "hq");
+    // a partner agency's account given the PNR unit's role by mistake
+    accounts.upsert(
+        "police-pnr", "Police liaison", PASSWORD, EnumSet.of(Role.PNR_UNIT), "police-jp", "hq");
     server =
         WebServer.start(
             new WebServer.Config(
@@ -272,6 +275,29 @@ class PassengerApiPolishTest {
             .containsPattern("[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}]");
       }
     }
+  }
+
+  @Test
+  void anotherAgencysAccountIsRefusedInItsReadersLanguageWithTheSameCode() throws Exception {
+    String police = token("police-pnr");
+    Refused flights = new Refused("GET", "/api/screening/flights", null, null);
+    HttpResponse<String> en = send(flights, police, "/api/screening/flights", null);
+    HttpResponse<String> ja = send(flights, police, "/api/screening/flights?lang=ja", null);
+    assertThat(en.statusCode()).isEqualTo(403);
+    assertThat(ja.statusCode()).isEqualTo(403);
+    JsonNode e = JSON.readTree(en.body());
+    JsonNode j = JSON.readTree(ja.body());
+    assertThat(e.get("message").asText())
+        .isEqualTo(
+            "PNR and passenger screening data belong to customs, the administration running"
+                + " Sekisho: only its own staff may read them or decide on them, and agency"
+                + " police-jp may not, whatever its roles");
+    assertThat(j.get("error")).isEqualTo(e.get("error"));
+    assertThat(j.get("field")).isEqualTo(e.get("field"));
+    assertThat(j.get("message").asText())
+        .isEqualTo(
+            "PNR と旅客スクリーニングのデータは Sekisho を運用する customs のものです。その職員だけが読み、判断できます。"
+                + "機関 police-jp は、どの役割を持っていても利用できません。");
   }
 
   @Test

@@ -17,7 +17,7 @@ import org.sekisho.platform.web.HttpProblem;
  * mark before the handler runs.
  *
  * <p>Each refusal carries its wording ({@link Problem#worded}) so that the API can answer it in the
- * reader's language. Stateless and thread-safe.
+ * reader's language ({@link ApiRefusals}). Stateless and thread-safe.
  */
 public final class JsonBody {
   private static final ObjectMapper JSON = new ObjectMapper();
