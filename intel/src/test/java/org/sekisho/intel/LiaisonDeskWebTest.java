@@ -535,6 +535,35 @@ class LiaisonDeskWebTest {
         .contains("2026-11-27T03:00:00Z")
         .contains("last day 2026-12-31")
         .contains("record a new agreement");
+    // ... in Japanese the same facts: who, when (in the reader's zone and form) and the last day
+    HttpResponse<String> againJa =
+        send(
+            admin,
+            "POST",
+            end + "?lang=ja",
+            "{\"lastDay\":\"2026-11-30\",\"reason\":\"typed again\"}");
+    assertThat(againJa.statusCode()).as(againJa.body()).isEqualTo(409);
+    assertThat(JSON.readTree(againJa.body()).get("message").asText())
+        .contains("この取決めはすでにrootが終了しています")
+        .contains("2026-11-27 12:00 JST")
+        .contains("終了日2026-12-31")
+        .doesNotContain("2026-11-27T03:00:00Z");
+    // an identical agreement (its days as they are now) names the one recorded, in either language
+    String same =
+        "{\"agency\":\"europol\",\"kinds\":[\"seizures\"],\"reference\":\"Europol"
+            + " working arrangement\",\"validFrom\":\"2025-01-01\",\"validUntil\":\"2026-12-31\"}";
+    HttpResponse<String> twice = send(admin, "POST", "/api/sharing/agreements", same);
+    assertThat(twice.statusCode()).as(twice.body()).isEqualTo(409);
+    assertThat(JSON.readTree(twice.body()).get("message").asText())
+        .isEqualTo(
+            "agreement "
+                + id
+                + " is recorded already with the same partner, kinds, reference and days");
+    HttpResponse<String> twiceJa = send(admin, "POST", "/api/sharing/agreements?lang=ja", same);
+    assertThat(twiceJa.statusCode()).as(twiceJa.body()).isEqualTo(409);
+    assertThat(JSON.readTree(twiceJa.body()).get("message").asText())
+        .contains("取決め" + id)
+        .contains("すでに登録されています");
     String kept =
         db.jdbi()
             .withHandle(

@@ -126,6 +126,11 @@ class RecordSharingWebTest {
         .isEqualTo("MoU NPA-Customs 2024-07");
     assertThat(send(liaison, "POST", "/api/sharing/records/" + seizure, share).statusCode())
         .isEqualTo(409);
+    HttpResponse<String> sharedJa =
+        send(liaison, "POST", "/api/sharing/records/" + seizure + "?lang=ja", share);
+    assertThat(sharedJa.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(sharedJa.body()).get("message").asText())
+        .isEqualTo("この記録はすでにpolice-jpと共有されています。");
     assertThat(audited("record.shared", "record:" + seizure)).isEqualTo(1);
 
     // what the police can read of customs' records now, for the liaison officer and the
@@ -166,6 +171,17 @@ class RecordSharingWebTest {
     // ended already: a conflict, not "not found"
     assertThat(send(liaison, "POST", revoke, "{\"reason\":\"investigation closed\"}").statusCode())
         .isEqualTo(409);
+    // ... said in either language with the same facts: who ended it and when; the English keeps
+    // the instant as it was (clients parse it), the Japanese shows it in the reader's zone
+    HttpResponse<String> againEn = send(admin, "POST", revoke, "{\"reason\":\"closed twice\"}");
+    assertThat(againEn.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(againEn.body()).get("message").asText())
+        .isEqualTo("the sharing with police-jp was ended already by mei at 2026-11-27T03:00:00Z");
+    HttpResponse<String> againJa =
+        send(admin, "POST", revoke + "?lang=ja", "{\"reason\":\"closed twice\"}");
+    assertThat(againJa.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(againJa.body()).get("message").asText())
+        .isEqualTo("police-jpとの共有はすでにmeiが終了しています（2026-11-27 12:00 JST）。");
     JsonNode after =
         JSON.readTree(send(liaison, "GET", "/api/sharing/records/" + seizure, null).body());
     assertThat(after.at("/shares/0/inForce").asBoolean()).isFalse();

@@ -33,6 +33,30 @@ public final class RecordSharing {
   /** The longest purpose, reason or agreement reference, in characters. */
   public static final int MAX_TEXT = 500;
 
+  /**
+   * The wording ({@link Problem#key}) of a {@code conflict}: the record is shared with the partner
+   * already; its one argument is the partner.
+   */
+  public static final String SHARED = "shared";
+
+  /**
+   * The wording of a {@code conflict}: the sharing was ended already; its arguments are the
+   * partner, who ended it and when (an instant, ISO-8601).
+   */
+  public static final String REVOKED = "revoked";
+
+  /**
+   * The wording of a {@code conflict}: the agreement was ended already; its arguments are who ended
+   * it, when (an instant, ISO-8601) and its last day.
+   */
+  public static final String ENDED = "ended";
+
+  /**
+   * The wording of a {@code conflict}: an identical agreement is recorded; its argument is that
+   * agreement's id.
+   */
+  public static final String IDENTICAL = "identical";
+
   /** A record as sharing needs it: its kind, owner and the agencies it is shared with now. */
   public record RecordHead(long id, RecordKind kind, String agency, List<String> sharedWith) {}
 
@@ -478,11 +502,13 @@ public final class RecordSharing {
             .findFirst();
     if (same.isPresent()) {
       return Outcome.rejected(
-          "conflict",
-          "reference",
-          "agreement "
-              + same.get().id()
-              + " is recorded already with the same partner, kinds, reference and days");
+          Problem.of(
+                  "conflict",
+                  "reference",
+                  "agreement "
+                      + same.get().id()
+                      + " is recorded already with the same partner, kinds, reference and days")
+              .worded(IDENTICAL, same.get().id()));
     }
     Instant now = clock.instant();
     SharingAgreement a =
@@ -664,17 +690,18 @@ public final class RecordSharing {
    */
   private static Problem endedAlready(long id, Ending e) {
     return Problem.of(
-        "conflict",
-        "id",
-        "agreement "
-            + id
-            + " was ended already by "
-            + e.by()
-            + " at "
-            + e.at()
-            + ", last day "
-            + e.lastDay()
-            + "; an ending is not changed: record a new agreement instead");
+            "conflict",
+            "id",
+            "agreement "
+                + id
+                + " was ended already by "
+                + e.by()
+                + " at "
+                + e.at()
+                + ", last day "
+                + e.lastDay()
+                + "; an ending is not changed: record a new agreement instead")
+        .worded(ENDED, e.by(), e.at(), e.lastDay());
   }
 
   /**
@@ -868,13 +895,11 @@ public final class RecordSharing {
           "no-agreement", "agency", noAgreement(head.agency(), agency, head.kind()));
     }
     if (head.sharedWith().contains(agency)) {
-      return Outcome.rejected(
-          "conflict", "agency", "the record is shared with " + agency + " already");
+      return Outcome.rejected(sharedAlready(agency));
     }
     Instant now = clock.instant();
     if (!store.share(recordId, agency, basis.get().id(), purpose.strip(), actor.username(), now)) {
-      return Outcome.rejected(
-          "conflict", "agency", "the record is shared with " + agency + " already");
+      return Outcome.rejected(sharedAlready(agency));
     }
     audit.record(
         new AuditEvent(
@@ -1024,6 +1049,12 @@ public final class RecordSharing {
     return Outcome.accepted(agency);
   }
 
+  /** The record is shared with {@code agency} already: a conflict. */
+  private static Problem sharedAlready(String agency) {
+    return Problem.of("conflict", "agency", "the record is shared with " + agency + " already")
+        .worded(SHARED, agency);
+  }
+
   /**
    * Why a sharing that is not in force cannot be ended: a conflict naming who ended it and when,
    * when it was shared and ended; else not found.
@@ -1034,31 +1065,17 @@ public final class RecordSharing {
             .filter(s -> s.agency().equals(agency) && !s.inForce())
             .max(Comparator.comparing(s -> s.revokedAt().orElseThrow()));
     if (ended.isPresent()) {
+      String by = ended.get().revokedBy().orElse("");
+      Instant at = ended.get().revokedAt().orElseThrow();
       return Outcome.rejected(
-          "conflict",
-          "agency",
-          "the sharing with "
-              + agency
-              + " was ended already by "
-              + ended.get().revokedBy().orElse("")
-              + " at "
-              + ended.get().revokedAt().orElseThrow());
+          Problem.of(
+                  "conflict",
+                  "agency",
+                  "the sharing with " + agency + " was ended already by " + by + " at " + at)
+              .worded(REVOKED, agency, by, at));
     }
     return Outcome.rejected(
         "not-found", "agency", "the record is not shared with " + FieldRules.shorten(agency));
-  }
-
-  /**
-   * The sharing of the record with {@code agency} that ended last, if it was shared and ended:
-   * pages say by whom and when a refused revocation was made already.
-   */
-  public Optional<Share> endedSharing(long recordId, String agency, Actor reader) {
-    if (owned(recordId, reader, "") instanceof Outcome.Rejected<RecordHead>) {
-      return Optional.empty();
-    }
-    return store.shares(recordId).stream()
-        .filter(s -> s.agency().equals(agency) && !s.inForce())
-        .max(Comparator.comparing(s -> s.revokedAt().orElseThrow()));
   }
 
   // ---- the liaison officer's desk

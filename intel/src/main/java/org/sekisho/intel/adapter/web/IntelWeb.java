@@ -1542,25 +1542,6 @@ public final class IntelWeb implements WebModule {
     ctx.redirect("/records/" + id + "#sharing", HttpStatus.SEE_OTHER);
   }
 
-  /**
-   * Why ending a sharing was refused, in the reader's language: when it was ended already, by whom
-   * and when.
-   */
-  private String revokeWhy(Context ctx, Problem p, long id, String agency) {
-    Messages t = Web.messages(ctx);
-    if ("conflict".equals(p.code())) {
-      Optional<RecordSharing.Share> ended = sharing.endedSharing(id, agency, actor(ctx));
-      if (ended.isPresent()) {
-        return t.get(
-            "sharing.error.revokedAlready",
-            agency,
-            ended.get().revokedBy().orElse(""),
-            t.time(ended.get().revokedAt().orElseThrow()));
-      }
-    }
-    return SharingMessages.why(t, p, agency, kindOf(id, ctx));
-  }
-
   /** Revokes from the record page; refused, the page comes back with the reason as typed. */
   private void revokeForm(Context ctx) {
     long id = id(ctx);
@@ -1577,7 +1558,7 @@ public final class IntelWeb implements WebModule {
           new FormRefusal(
               "revoke:" + agency,
               p.field(),
-              revokeWhy(ctx, p, id, agency),
+              SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
               Map.of("reason", reason),
               List.of()));
       return;
@@ -1844,15 +1825,6 @@ public final class IntelWeb implements WebModule {
               Map.of("refused", p.code(), "field", p.field()));
         }
         ctx.status(HttpProblem.status(p));
-        Messages t = Web.messages(ctx);
-        // ended already: say by whom, when and to which last day, in the reader's language
-        Optional<RecordSharing.Ending> first =
-            "conflict".equals(p.code())
-                ? sharing.agreementsSeenBy(actor(ctx)).stream()
-                    .filter(e -> e.agreement().id() == id)
-                    .findFirst()
-                    .flatMap(RecordSharing.AgreementEntry::ending)
-                : Optional.empty();
         renderDesk(
             ctx,
             partner,
@@ -1861,13 +1833,8 @@ public final class IntelWeb implements WebModule {
             new FormRefusal(
                 "end:" + id,
                 p.field(),
-                first.isPresent()
-                    ? t.get(
-                        "sharing.error.conflict.ended",
-                        first.get().by(),
-                        t.time(first.get().at()),
-                        first.get().lastDay().toString())
-                    : SharingMessages.why(t, p, partner, ""),
+                // ended already: by whom, when and to which last day (the refusal's wording)
+                SharingMessages.why(Web.messages(ctx), p, partner, ""),
                 Map.of("lastDay", lastDay, "reason", reason),
                 List.of()));
       }
@@ -1895,7 +1862,7 @@ public final class IntelWeb implements WebModule {
           new FormRefusal(
               "revoke:" + id,
               p.field(),
-              revokeWhy(ctx, p, id, agency),
+              SharingMessages.why(Web.messages(ctx), p, agency, kindOf(id, ctx)),
               Map.of("reason", reason),
               List.of()));
       return;

@@ -1,14 +1,18 @@
 package org.sekisho.intel.adapter.web;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 import org.sekisho.core.Problem;
 import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.platform.i18n.Messages;
 
 /**
- * Why a sharing, a revocation or an agreement was refused, in the reader's language: the refusal's
- * code and field pick the text ({@code sharing.error.<code>.<field>}, else {@code
- * sharing.error.<code>}); the English message the API answers with stands in for a refusal no text
- * is written for.
+ * Why a sharing, a revocation or an agreement was refused, in the reader's language: a refusal
+ * worded by {@link RecordSharing} ({@link Problem#key}) is {@code sharing.error.<code>.<key>} with
+ * the values it quotes, so that it names the same facts in every language; any other is picked by
+ * its code and field ({@code sharing.error.<code>.<field>}, else {@code sharing.error.<code>}); the
+ * English message the API answers with stands in for a refusal no text is written for.
  */
 public final class SharingMessages {
   private SharingMessages() {}
@@ -37,6 +41,13 @@ public final class SharingMessages {
    * @param kindCode the record's kind, e.g. seizure (its plural in words is {1}), or empty
    */
   public static String why(Messages t, Problem p, String partner, String kindCode) {
+    if (!p.key().isEmpty()) {
+      String worded = "sharing.error." + p.code() + "." + p.key();
+      String text = t.get(worded, quoted(t, p));
+      if (!text.equals(worded)) {
+        return text;
+      }
+    }
     String field = p.field() == null ? "" : p.field().replaceAll("\\[\\d+]$", "");
     Object[] args = {
       partner == null ? "" : partner,
@@ -52,5 +63,28 @@ public final class SharingMessages {
     String general = "sharing.error." + p.code();
     text = t.get(general, args);
     return text.equals(general) ? p.message() : text;
+  }
+
+  // an instant as the rules quote it (Instant.toString), to be shown in the reader's zone
+  private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
+
+  /**
+   * The values a worded refusal quotes, in order: an instant in the reader's zone and form (e.g.
+   * 2026-11-27 12:00 JST) rather than as stored, the others as they are.
+   */
+  private static Object[] quoted(Messages t, Problem p) {
+    Object[] args = new Object[p.args().size()];
+    for (int i = 0; i < args.length; i++) {
+      String v = p.args().get(i);
+      args[i] = v;
+      if (INSTANT.matcher(v).matches()) {
+        try {
+          args[i] = t.time(Instant.parse(v));
+        } catch (DateTimeParseException e) {
+          // not an instant after all: quoted as it is
+        }
+      }
+    }
+    return args;
   }
 }

@@ -2,12 +2,16 @@ package org.sekisho.intel.adapter.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.core.Problem;
+import org.sekisho.intel.application.RecordSharing;
 import org.sekisho.platform.i18n.Messages;
 
 @Timeout(value = 10, unit = TimeUnit.SECONDS)
@@ -52,6 +56,39 @@ class SharingMessagesTest {
         assertThat(text).as(l + " " + r[0] + " " + r[1]).doesNotContain("{").isNotBlank();
       }
     }
+  }
+
+  @Test
+  void aConflictSaysTheSameFactsInJapaneseAsInEnglishWithTheTimeInTheReadersZone() {
+    Messages en = new Messages(Locale.ENGLISH, List.of("i18n.intel"), ZoneId.of("Asia/Tokyo"));
+    Messages ja = new Messages(Locale.JAPANESE, List.of("i18n.intel"), ZoneId.of("Asia/Tokyo"));
+    Problem revoked =
+        Problem.of("conflict", "agency", "ended already")
+            .worded(
+                RecordSharing.REVOKED,
+                "police-jp",
+                "mei",
+                Instant.parse("2026-11-27T11:24:05.123456Z"));
+    assertThat(SharingMessages.why(ja, revoked, "police-jp", "seizure"))
+        .isEqualTo("police-jpとの共有はすでにmeiが終了しています（2026-11-27 20:24 JST）。");
+    assertThat(SharingMessages.why(en, revoked, "police-jp", "seizure"))
+        .isEqualTo("The sharing with police-jp was ended already by mei (2026-11-27 20:24 JST).");
+    Problem ended =
+        Problem.of("conflict", "id", "ended already")
+            .worded(
+                RecordSharing.ENDED,
+                "root",
+                Instant.parse("2026-11-27T03:00:00Z"),
+                LocalDate.parse("2026-12-31"));
+    assertThat(SharingMessages.why(ja, ended, "europol", ""))
+        .startsWith("この取決めはすでにrootが終了しています（2026-11-27 12:00 JST、終了日2026-12-31）");
+    Problem identical =
+        Problem.of("conflict", "reference", "recorded already").worded(RecordSharing.IDENTICAL, 12);
+    assertThat(SharingMessages.why(ja, identical, "europol", "")).startsWith("取決め12が");
+    assertThat(SharingMessages.why(en, identical, "europol", "")).startsWith("Agreement 12 is");
+    Problem shared =
+        Problem.of("conflict", "agency", "shared already").worded(RecordSharing.SHARED, "fiu-jp");
+    assertThat(SharingMessages.why(ja, shared, "", "")).isEqualTo("この記録はすでにfiu-jpと共有されています。");
   }
 
   @Test
