@@ -169,6 +169,27 @@ class ModelReleaseWebTest {
         api.form("/targeting/models/1/approve?lang=ja", ada, java.util.Map.of());
     assertThat(page.statusCode()).isEqualTo(403);
     assertThat(page.body()).contains("ada がモデル版 1 を登録しました。承認は別の管理者が行います");
+    // the API says them in the reader's language too, code and field as in English
+    Map<String, List<String>> japanese = new java.util.LinkedHashMap<>();
+    japanese.put("1/approve", List.of("ada", "403", "ada がモデル版 1 を登録しました。承認は別の管理者が行います"));
+    japanese.put("9/approve", List.of("ben", "404", "モデル版 9 はありません"));
+    japanese.put("x/release", List.of("ben", "400", "整数を入力してください"));
+    for (var j : japanese.entrySet()) {
+      String token = j.getValue().get(0).equals("ada") ? ada : ben;
+      String path = "/api/targeting/models/" + j.getKey();
+      HttpResponse<String> inEnglish = send("POST", path + "?lang=en", token, null);
+      HttpResponse<String> inJapanese = send("POST", path + "?lang=ja", token, null);
+      assertThat(inJapanese.statusCode())
+          .as(inJapanese.body())
+          .isEqualTo(Integer.parseInt(j.getValue().get(1)))
+          .isEqualTo(inEnglish.statusCode());
+      JsonNode jb = JSON.readTree(inJapanese.body());
+      JsonNode eb = JSON.readTree(inEnglish.body());
+      assertThat(jb.get("message").asText()).isEqualTo(j.getValue().get(2));
+      assertThat(jb.get("error")).isEqualTo(eb.get("error"));
+      assertThat(jb.get("field")).isEqualTo(eb.get("field"));
+      assertThat(eb.get("message").asText()).doesNotContain(j.getValue().get(2));
+    }
   }
 
   @Test

@@ -123,8 +123,14 @@ class SelectivityWebTest {
 
   /** PUTs a settings text as properties, naming {@code version} in If-Match (none when null). */
   private HttpResponse<String> put(String token, String text, String version) throws Exception {
+    return put(token, text, version, "");
+  }
+
+  /** {@link #put(String, String, String)} with a query ({@code ?lang=ja}). */
+  private HttpResponse<String> put(String token, String text, String version, String query)
+      throws Exception {
     HttpRequest.Builder b =
-        HttpRequest.newBuilder(URI.create(base + "/api/targeting/selectivity"))
+        HttpRequest.newBuilder(URI.create(base + "/api/targeting/selectivity" + query))
             .header("Authorization", "Bearer " + token)
             .header("Content-Type", "text/plain; charset=utf-8")
             .PUT(HttpRequest.BodyPublishers.ofString(text, StandardCharsets.UTF_8));
@@ -335,6 +341,51 @@ class SelectivityWebTest {
 
   @Test
   @Order(7)
+  void theApisRefusalsAreSaidInTheReadersLanguageWithCodeAndFieldAsInEnglish() throws Exception {
+    String version = settings(admin).get("version").asText();
+    // no version named: the precondition (428)
+    HttpResponse<String> none = put(admin, QUIET, null, "?lang=ja");
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(428);
+    JsonNode missing = WebApi.JSON.readTree(none.body());
+    assertThat(missing.get("message").asText())
+        .isEqualTo(
+            "変更のもとにした設定の版を If-Match (GET /api/targeting/selectivity の ETag) か ?version= で指定してください");
+    assertThat(missing.get("error").asText()).isEqualTo("precondition-required");
+    assertThat(missing.get("field").asText()).isEqualTo("If-Match");
+    // in English, as before, byte for byte
+    assertThat(WebApi.JSON.readTree(put(admin, QUIET, null, "?lang=en").body()).get("message"))
+        .hasToString(
+            "\"send If-Match with the version of the settings the change was made on (the ETag of"
+                + " GET /api/targeting/selectivity), or ?version=\"");
+    // a change made on an older version (409), naming who changed it since
+    HttpResponse<String> stale = put(admin, QUIET, "0123456789abcdef", "?lang=ja");
+    assertThat(stale.statusCode()).as(stale.body()).isEqualTo(409);
+    JsonNode conflict = WebApi.JSON.readTree(stale.body());
+    assertThat(conflict.get("error").asText()).isEqualTo("conflict");
+    assertThat(conflict.get("field").asText()).isEqualTo("version");
+    assertThat(conflict.get("message").asText())
+        .isEqualTo(
+            "版 0123456789ab を読み込んだ後に設定が変更されました (admin による変更)。現在は版 "
+                + version.substring(0, 12)
+                + " です。再読み込みしてから変更し直してください");
+    // a text with problems (400): each line's problem in Japanese, its line and key as they were
+    HttpResponse<String> bad =
+        put(admin, "seed=7\noffice.JPTYO-AIR.red.expected=120\n", version, "?lang=ja");
+    assertThat(bad.statusCode()).as(bad.body()).isEqualTo(400);
+    JsonNode refused = WebApi.JSON.readTree(bad.body());
+    String percent = "office.JPTYO-AIR.red.expected: 0 から 100 までの百分率を指定してください (指定値: 「120」)";
+    assertThat(refused.get("message").asText()).isEqualTo(percent);
+    assertThat(refused.get("field").asText()).isEqualTo("line 2");
+    JsonNode first = refused.get("problems").get(0);
+    assertThat(first.get("message").asText()).isEqualTo(percent);
+    assertThat(first.get("line").asInt()).isEqualTo(2);
+    assertThat(first.get("key").asText()).isEqualTo("office.JPTYO-AIR.red.expected");
+    assertThat(first.get("code").asText()).isEqualTo("invalid-setting");
+    assertThat(settings(admin).get("version").asText()).isEqualTo(version);
+  }
+
+  @Test
+  @Order(8)
   void openApiDescribesTheSettingsAsPlainTextAndTheParametersTaken() throws Exception {
     HttpResponse<String> r = api.send("GET", "/openapi.json", analyst, null);
     assertThat(r.statusCode()).isEqualTo(200);

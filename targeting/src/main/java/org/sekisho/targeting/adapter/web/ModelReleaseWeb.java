@@ -27,7 +27,8 @@ import org.sekisho.targeting.release.domain.ModelVersion;
  * The risk-model registry for administrators: the list with evaluation figures, and approve,
  * release and restore (page with CSRF-protected buttons, and JSON API). Registration is by the
  * command line ({@code sekisho risk register}), which has the model files at hand. Every step is
- * audited by {@link ModelLifecycle}.
+ * audited by {@link ModelLifecycle}. The API's refusals follow the reader's language as targeting's
+ * others do ({@link TargetingWeb#api}): English as the use case wrote it, code and field unchanged.
  */
 public final class ModelReleaseWeb implements WebModule {
   /** Only administrators act on models. */
@@ -66,25 +67,29 @@ public final class ModelReleaseWeb implements WebModule {
             ADMINS,
             "restore a retired model version (form)",
             ctx -> form(ctx, lifecycle::restore))
-        .get("/api/targeting/models", READ, "registered risk models", this::listApi)
+        .get(
+            "/api/targeting/models",
+            READ,
+            "registered risk models",
+            TargetingWeb.api(this::listApi))
         .query()
         .post(
             "/api/targeting/models/{version}/approve",
             ADMINS,
             "approve a model version (not by its registrar)",
-            ctx -> api(ctx, lifecycle::approve))
+            TargetingWeb.api(ctx -> api(ctx, lifecycle::approve)))
         .query()
         .post(
             "/api/targeting/models/{version}/release",
             ADMINS,
             "release an approved model version",
-            ctx -> api(ctx, lifecycle::release))
+            TargetingWeb.api(ctx -> api(ctx, lifecycle::release)))
         .query()
         .post(
             "/api/targeting/models/{version}/restore",
             ADMINS,
             "restore a retired model version",
-            ctx -> api(ctx, lifecycle::restore))
+            TargetingWeb.api(ctx -> api(ctx, lifecycle::restore)))
         .query();
   }
 

@@ -106,6 +106,13 @@ public final class PageProblems {
           problem("model-second-person"),
           problem("model-none"),
           problem("model-changed"),
+          // selectivity settings (SelectivitySettings): the version changed on, the text's size
+          problem("selectivity-version"),
+          problem("selectivity-changed"),
+          problem("selectivity-changed-by"),
+          problem("selectivity-too-large"),
+          // the API's change without the version it was made on (SelectivityWeb, 428)
+          problem("selectivity-if-match"),
           // selectivity settings (SelectivityProperties): "key: why" on the line at fault
           problem("setting.twice"),
           problem("setting.whole"),

@@ -38,7 +38,9 @@ import org.sekisho.targeting.selectivity.domain.Selectivity;
  * naming the version they changed ({@code If-Match} / the form's {@code version}): a text with
  * problems is refused with every problem's line, a change made on an older version with 409. A
  * change is audited ({@code targeting.selectivity.change}: who, the versions before and after, and
- * both texts) and in force at once.
+ * both texts) and in force at once. The API's refusals follow the reader's language as targeting's
+ * others do ({@link TargetingWeb#api}): English as the use case wrote it; code, field, line and key
+ * unchanged.
  */
 public final class SelectivityWeb implements WebModule {
   /** Analysts tune selection through criteria and watch the shares; administrators set rates. */
@@ -80,7 +82,7 @@ public final class SelectivityWeb implements WebModule {
             READ,
             "selectivity settings (text, version, labels, defaults) and per office and stream the"
                 + " rates in force with the recent shares; ETag: the version",
-            this::api)
+            TargetingWeb.api(this::api))
         .query()
         .put(
             "/api/targeting/selectivity",
@@ -89,7 +91,7 @@ public final class SelectivityWeb implements WebModule {
                 + " changed, or ?version=): 428 when neither names it, 400 naming each line at"
                 + " fault, 409 when another change came first",
             Routes.Body.TEXT,
-            this::replaceApi)
+            TargetingWeb.api(this::replaceApi))
         .query("version");
   }
 
@@ -235,13 +237,17 @@ public final class SelectivityWeb implements WebModule {
     if (version.isBlank()) {
       // as a lane decision without expectedVersion: the last writer must not win silently, and
       // the condition is missing (428, RFC 6585), not a field of the body at fault
+      Problem missing =
+          Problem.of(
+                  "precondition-required",
+                  "If-Match",
+                  "send If-Match with the version of the settings the change was made on (the ETag"
+                      + " of GET /api/targeting/selectivity), or ?version=")
+              .worded("selectivity-if-match");
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("error", "precondition-required");
-      m.put(
-          "message",
-          "send If-Match with the version of the settings the change was made on (the ETag of GET"
-              + " /api/targeting/selectivity), or ?version=");
-      m.put("field", "If-Match");
+      m.put("error", missing.code());
+      m.put("message", TargetingWeb.apiMessage(ctx, missing));
+      m.put("field", missing.field());
       m.put("version", settings.current().version());
       ctx.status(428);
       ctx.json(m);
@@ -260,19 +266,22 @@ public final class SelectivityWeb implements WebModule {
     }
   }
 
-  /** Every problem, each with its line where it has one; the first gives the status. */
+  /**
+   * Every problem, each with its line where it has one, worded in the reader's language (English as
+   * the use case wrote it; code, field, line and key unchanged); the first gives the status.
+   */
   private static void rejected(Context ctx, List<Problem> problems) {
     Problem first = problems.get(0);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", first.code());
-    m.put("message", first.message());
+    m.put("message", TargetingWeb.apiMessage(ctx, first));
     m.put("field", first.field());
     List<Map<String, Object>> all = new ArrayList<>();
     for (Problem p : problems) {
       Map<String, Object> pm = new LinkedHashMap<>();
       pm.put("code", p.code());
       pm.put("field", p.field());
-      pm.put("message", p.message());
+      pm.put("message", TargetingWeb.apiMessage(ctx, p));
       if (p.field().matches("line \\d+")) {
         pm.put("line", Integer.parseInt(p.field().substring(5)));
         // the key the message starts with ("office.JPYOK.red.expected: …")

@@ -317,9 +317,10 @@ public final class TargetingWeb implements WebModule {
   /**
    * An API handler whose refusals follow the reader's language ({@code ?lang=}, cookie,
    * Accept-Language) where the refusal names a wording {@link PageProblems} knows: an English
-   * reader gets the use case's words byte for byte; code and field never change.
+   * reader gets the use case's words byte for byte; code and field never change. Targeting's other
+   * web modules (selectivity, models) route their API through it too.
    */
-  private static io.javalin.http.Handler api(io.javalin.http.Handler h) {
+  static io.javalin.http.Handler api(io.javalin.http.Handler h) {
     return ctx -> {
       try {
         h.handle(ctx);
@@ -335,7 +336,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   /** A refusal's message for the API's reader: worded in their language, English unchanged. */
-  private static String apiMessage(Context ctx, Problem p) {
+  static String apiMessage(Context ctx, Problem p) {
     return english(ctx)
         ? p.message()
         : PageProblems.message(Web.messages(ctx), p).orElse(p.message());

@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.targeting.selectivity.domain.OfficeProfile;
 import org.sekisho.targeting.selectivity.domain.Selectivity;
 import org.sekisho.targeting.selectivity.domain.SelectivityConfig;
@@ -151,26 +152,39 @@ public final class SelectivitySettings {
     String expected = expectedVersion == null ? "" : expectedVersion.strip();
     if (expected.isEmpty()) {
       return Outcome.rejected(
-          "invalid-field",
-          "version",
-          "give the version of the settings the change was made on (the ETag of GET"
-              + " /api/targeting/selectivity)");
+          Problem.of(
+                  "invalid-field",
+                  "version",
+                  "give the version of the settings the change was made on (the ETag of GET"
+                      + " /api/targeting/selectivity)")
+              .worded("selectivity-version"));
     }
     if (!expected.equalsIgnoreCase(current.version())) {
+      Problem changed =
+          Problem.of(
+              "conflict",
+              "version",
+              "the settings were changed since version "
+                  + abbreviated(expected)
+                  + " was read"
+                  + (current.changedBy().isEmpty() ? "" : " (by " + current.changedBy() + ")")
+                  + "; now version "
+                  + abbreviated(current.version())
+                  + ": reload them and make the change again");
       return Outcome.rejected(
-          "conflict",
-          "version",
-          "the settings were changed since version "
-              + abbreviated(expected)
-              + " was read"
-              + (current.changedBy().isEmpty() ? "" : " (by " + current.changedBy() + ")")
-              + "; now version "
-              + abbreviated(current.version())
-              + ": reload them and make the change again");
+          current.changedBy().isEmpty()
+              ? changed.worded(
+                  "selectivity-changed", abbreviated(expected), abbreviated(current.version()))
+              : changed.worded(
+                  "selectivity-changed-by",
+                  abbreviated(expected),
+                  current.changedBy(),
+                  abbreviated(current.version())));
     }
     if (text.length() > MAX_TEXT) {
       return Outcome.rejected(
-          "too-large", "text", "a settings text has at most " + MAX_TEXT + " characters");
+          Problem.of("too-large", "text", "a settings text has at most " + MAX_TEXT + " characters")
+              .worded("selectivity-too-large", MAX_TEXT));
     }
     Outcome<SelectivityConfig> parsed = format.parse(text);
     if (parsed instanceof Outcome.Rejected<SelectivityConfig> r) {

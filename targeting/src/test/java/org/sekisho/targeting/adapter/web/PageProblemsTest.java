@@ -54,6 +54,7 @@ import org.sekisho.targeting.release.domain.Lifecycle;
 import org.sekisho.targeting.release.domain.ModelStatus;
 import org.sekisho.targeting.release.domain.ModelVersion;
 import org.sekisho.targeting.selectivity.adapter.SelectivityProperties;
+import org.sekisho.targeting.selectivity.application.SelectivitySettings;
 import org.sekisho.targeting.worklist.application.WorkStatus;
 import org.sekisho.targeting.worklist.application.Worklist;
 
@@ -134,6 +135,11 @@ class PageProblemsTest {
           entry("model-second-person", 2),
           entry("model-none", 1),
           entry("model-changed", 1),
+          entry("selectivity-version", 0),
+          entry("selectivity-changed", 2),
+          entry("selectivity-changed-by", 3),
+          entry("selectivity-too-large", 1),
+          entry("selectivity-if-match", 0),
           entry("setting.twice", 2),
           entry("setting.whole", 2),
           entry("setting.labels", 2),
@@ -170,7 +176,10 @@ class PageProblemsTest {
           "date",
           "days",
           "whole",
-          "model-changed");
+          "model-changed",
+          // a change after another one, and the API's missing If-Match (SelectivityWebTest)
+          "selectivity-changed-by",
+          "selectivity-if-match");
 
   /**
    * Nothing is selected but at Osaka, where everything is sent to red at random: elsewhere each
@@ -382,6 +391,7 @@ class PageProblemsTest {
 
     List<Problem> csv = ListCsv.read(CSV, ListKind.COUNTRIES).problems();
     List<Problem> settings = SelectivityProperties.parse(SETTINGS).problems();
+    SelectivitySettings selectivity = ctx.selectivitySettings();
 
     return List.of(
         // lane decisions
@@ -675,6 +685,30 @@ class PageProblemsTest {
             "状態: モデル版 6 はリリースされていません"),
         new Case(
             "model-none", () -> only(models.approve(9, ben), "model-none"), "版: モデル版 9 はありません"),
+        // selectivity settings as a whole: the version changed on, the text's size
+        new Case(
+            "selectivity-version",
+            () -> only(selectivity.replace("seed=1\n", "", "ana"), "selectivity-version"),
+            "版: 変更のもとにした設定の版を指定してください (GET /api/targeting/selectivity の ETag)"),
+        new Case(
+            "selectivity-changed",
+            () ->
+                only(
+                    selectivity.replace("seed=1\n", "0123456789abcdef", "ana"),
+                    "selectivity-changed"),
+            "版: 版 0123456789ab を読み込んだ後に設定が変更されました。現在は版 "
+                + SelectivitySettings.abbreviated(selectivity.current().version())
+                + " です。再読み込みしてから変更し直してください"),
+        new Case(
+            "selectivity-too-large",
+            () ->
+                only(
+                    selectivity.replace(
+                        "#".repeat(SelectivitySettings.MAX_TEXT + 1),
+                        selectivity.current().version(),
+                        "ana"),
+                    "selectivity-too-large"),
+            "テキスト: 設定のテキストは 65536 文字までです"),
         // selectivity settings, one a line
         new Case(
             "setting.whole",
