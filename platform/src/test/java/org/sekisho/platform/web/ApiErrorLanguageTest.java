@@ -50,6 +50,7 @@ class ApiErrorLanguageTest {
               AuditLog audit = new AuditLog(db.jdbi());
               Agencies agencies = new Agencies(db.jdbi(), java.time.Clock.systemUTC(), audit);
               agencies.register("customs-jp", "Japan Customs", "test", "customs-jp");
+              agencies.register("police-jp", "National Police Agency", "test", "customs-jp");
               AccountWeb accountWeb =
                   new AccountWeb(
                       new AccountAdministration(accounts, agencies, "customs-jp"), "customs-jp");
@@ -180,6 +181,37 @@ class ApiErrorLanguageTest {
     TestServer.Answer notJson = call("POST", "/api/admin/accounts", root, "ja", "{\"a\":");
     assertThat(notJson.json().get("error").asText()).isEqualTo("invalid-json");
     assertThat(message(notJson)).startsWith("本文はこのサーバーが受け付ける JSON ではありません");
+  }
+
+  @Test
+  void aPartnerAgencysRoleRefusalIsInTheReadersLanguage() {
+    String analyst =
+        "{\"username\":\"revpol\",\"displayName\":\"Rev Pol\",\"roles\":[\"analyst\"],"
+            + "\"agency\":\"police-jp\",\"office\":\"NPA\"}";
+    TestServer.Answer en = call("POST", "/api/admin/accounts", root, null, analyst);
+    TestServer.Answer ja = call("POST", "/api/admin/accounts?lang=ja", root, null, analyst);
+    for (TestServer.Answer a : List.of(en, ja)) {
+      assertThat(a.status()).as(a.body()).isEqualTo(400);
+      assertThat(a.json().get("error").asText()).isEqualTo("invalid-value");
+      assertThat(a.json().get("field").asText()).isEqualTo("roles");
+    }
+    assertThat(message(en))
+        .isEqualTo(EN.get("account.error.roles.partnerAgency", "police-jp", "customs-jp"))
+        .startsWith("An account of the partner agency police-jp");
+    assertThat(message(ja))
+        .isEqualTo(JA.get("account.error.roles.partnerAgency", "police-jp", "customs-jp"))
+        .contains("連携機関 police-jp");
+    // with another problem of the body's shape, every message still in Japanese
+    TestServer.Answer both =
+        call(
+            "POST",
+            "/api/admin/accounts?lang=ja",
+            root,
+            null,
+            analyst.replace("\"office\"", "\"colour\":1,\"office\""));
+    assertThat(both.json().get("problems").findValuesAsText("field")).contains("colour", "roles");
+    assertThat(both.json().get("problems").findValuesAsText("message"))
+        .allSatisfy(m -> assertThat(m).doesNotContain("An account").doesNotContain("expected"));
   }
 
   @Test
