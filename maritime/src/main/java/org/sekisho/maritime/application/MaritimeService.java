@@ -243,8 +243,9 @@ public final class MaritimeService {
    * @throws IllegalStateException when a feed has been read already
    */
   public int restore(StoredPicture store) {
+    // rows stored before reports ahead of the clock were refused must not set the picture's time
     org.sekisho.maritime.domain.track.LastPicture picture =
-        store.last(RESTORED_WINDOW, meetingsRemembered);
+        store.last(clock.instant().plus(ReportedTime.SKEW), RESTORED_WINDOW, meetingsRemembered);
     synchronized (lock) {
       tracker.restore(picture);
       return tracker.vesselCount();

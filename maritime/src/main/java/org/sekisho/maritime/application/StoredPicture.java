@@ -1,6 +1,7 @@
 package org.sekisho.maritime.application;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.sekisho.maritime.domain.track.LastPicture;
 
 /**
@@ -15,9 +16,11 @@ public interface StoredPicture {
    * reckoned in event time (when the reports were made), never at the clock, so that a picture
    * stopped days ago comes back as it was.
    *
+   * @param notAfter reports later than this are left out (ahead of the clock: stored before such
+   *     reports were refused), and do not count as the newest
    * @param vesselsWithin vessels whose last report is at most this older than the newest stored
    * @param meetingsWithin meetings reported that ended at most this before the newest report
    * @return {@link LastPicture#NONE} when nothing is stored
    */
-  LastPicture last(Duration vesselsWithin, Duration meetingsWithin);
+  LastPicture last(Instant notAfter, Duration vesselsWithin, Duration meetingsWithin);
 }

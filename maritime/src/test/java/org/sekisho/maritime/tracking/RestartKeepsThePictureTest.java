@@ -70,6 +70,14 @@ class RestartKeepsThePictureTest {
     List<VesselSnapshot> picture = sorted(before.liveVessels(null));
     Instant asOf = before.pictureTime().orElseThrow();
     first.close();
+    // a row stored before reports ahead of the clock were refused: neither shown nor the newest
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "insert into maritime.vessel (mmsi, name, last_seen, lat, lon) values"
+                        + " (999000009, 'AHEAD', ?, 34.7, 139.9)",
+                    java.sql.Timestamp.from(clock.instant().plus(Duration.ofDays(1)))));
     // what the first run raised: the meeting (one alert, a fishing meeting naming both vessels),
     // G's open gap and P's arrival
     List<MaritimeRecords.Alert> raised = alerts(before);
@@ -104,6 +112,8 @@ class RestartKeepsThePictureTest {
                 assertThat(v.flag()).isEqualTo("JP");
                 assertThat(v.lastSeen()).isEqualTo(RESTART.minusSeconds(60));
               });
+      // (pictureTime reads the newest stored row too, and says nothing while it is ahead)
+      db.jdbi().useHandle(h -> h.execute("delete from maritime.vessel where mmsi = 999000009"));
       assertThat(after.pictureTime()).contains(asOf);
 
       // a feed's backlog (the day again, from the start) moves no vessel back and raises nothing

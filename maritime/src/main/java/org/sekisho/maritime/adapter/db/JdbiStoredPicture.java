@@ -23,11 +23,12 @@ public final class JdbiStoredPicture implements StoredPicture {
   }
 
   @Override
-  public LastPicture last(Duration vesselsWithin, Duration meetingsWithin) {
+  public LastPicture last(Instant notAfter, Duration vesselsWithin, Duration meetingsWithin) {
     return jdbi.inTransaction(
         h -> {
           Optional<Instant> newest =
-              h.createQuery("select max(last_seen) from maritime.vessel")
+              h.createQuery("select max(last_seen) from maritime.vessel where last_seen <= :to")
+                  .bind("to", Timestamp.from(notAfter))
                   .map((rs, ctx) -> Optional.ofNullable(rs.getTimestamp(1)))
                   .one()
                   .map(Timestamp::toInstant);
@@ -35,8 +36,11 @@ public final class JdbiStoredPicture implements StoredPicture {
             return LastPicture.NONE;
           }
           List<VesselSnapshot> vessels =
-              h.createQuery("select * from maritime.vessel where last_seen >= :since order by mmsi")
+              h.createQuery(
+                      "select * from maritime.vessel where last_seen between :since and :to order"
+                          + " by mmsi")
                   .bind("since", Timestamp.from(newest.get().minus(vesselsWithin)))
+                  .bind("to", Timestamp.from(newest.get()))
                   .map((rs, ctx) -> JdbiMaritimeRecords.vesselRow(rs))
                   .list();
           // an encounter alert names both vessels; its end is the meeting's (an alert's status
