@@ -44,9 +44,9 @@ public final class AgencyWeb implements WebModule {
         .post(
             "/api/agencies",
             Access.anyOf(Role.ADMIN),
-            "register an agency ({\"code\":\"police-jp\",\"name\":…}; the administration's"
-                + " administrators); 201 when new, 200 when registered already (its name"
-                + " unchanged)",
+            "register an agency ({\"code\":\"police-jp\",\"name\":…}, both required, the name"
+                + " not blank; the administration's administrators); 201 when new, 200 when"
+                + " registered already (its name unchanged)",
             this::register)
         .query()
         .put(
@@ -155,7 +155,21 @@ public final class AgencyWeb implements WebModule {
                   // quoted back cut, so that a refusal cannot be made to carry a whole body
                   c.length() > 64 ? c.substring(0, 64) + "…" : c));
     }
-    String shown = name == null || name.isNull() ? "" : name.asText().strip();
+    // a name is required (as sekisho agency add --name): a blank one would register the agency
+    // under its code, which no reader recognises as a name
+    if (name == null || name.isNull()) {
+      throw HttpProblem.of(
+          "missing-field",
+          "name",
+          t.get("agency.error.name.missing", Integer.toString(Agencies.MAX_NAME)));
+    }
+    String shown = name.asText().strip();
+    if (shown.isEmpty()) {
+      throw HttpProblem.of(
+          "invalid-value",
+          "name",
+          t.get("agency.error.name.blank", Integer.toString(Agencies.MAX_NAME)));
+    }
     if (shown.length() > Agencies.MAX_NAME) {
       throw HttpProblem.of(
           "invalid-value",
@@ -175,7 +189,7 @@ public final class AgencyWeb implements WebModule {
             .filter(a -> a.code().equals(code.asText()) && !a.name().equals(a.code()))
             .map(Agencies.Agency::name)
             .findFirst();
-    if (registeredAs.isPresent() && !shown.isEmpty() && !registeredAs.get().equals(shown)) {
+    if (registeredAs.isPresent() && !registeredAs.get().equals(shown)) {
       // a second registration does not rename silently: it says how the agency is registered
       throw HttpProblem.of(
           "conflict",

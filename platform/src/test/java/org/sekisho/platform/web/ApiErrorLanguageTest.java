@@ -227,6 +227,49 @@ class ApiErrorLanguageTest {
             "expected an agency code of lower-case letters and digits in words joined by hyphens"
                 + " (at most 40 characters), such as police-jp; got 'Coast Guard'");
 
+    // a name given blank, or none: refused naming the field, nothing registered
+    for (String lang : List.of("en", "ja")) {
+      TestServer.Answer blank =
+          call(
+              "POST",
+              "/api/agencies?lang=" + lang,
+              root,
+              null,
+              "{\"code\":\"blank-jp\",\"name\":\"   \"}");
+      assertThat(blank.status()).as(blank.body()).isEqualTo(400);
+      assertThat(blank.json().get("error").asText()).isEqualTo("invalid-value");
+      assertThat(blank.json().get("field").asText()).isEqualTo("name");
+      TestServer.Answer none =
+          call("POST", "/api/agencies?lang=" + lang, root, null, "{\"code\":\"blank-jp\"}");
+      assertThat(none.status()).as(none.body()).isEqualTo(400);
+      assertThat(none.json().get("error").asText()).isEqualTo("missing-field");
+      assertThat(none.json().get("field").asText()).isEqualTo("name");
+    }
+    assertThat(
+            message(
+                call(
+                    "POST",
+                    "/api/agencies",
+                    root,
+                    null,
+                    "{\"code\":\"blank-jp\",\"name\":\"   \"}")))
+        .isEqualTo(EN.get("agency.error.name.blank", "200"))
+        .contains("name");
+    assertThat(
+            message(
+                call(
+                    "POST",
+                    "/api/agencies?lang=ja",
+                    root,
+                    null,
+                    "{\"code\":\"blank-jp\",\"name\":\"\"}")))
+        .isEqualTo(JA.get("agency.error.name.blank", "200"))
+        .contains("名称");
+    assertThat(
+            message(call("POST", "/api/agencies?lang=ja", root, null, "{\"code\":\"blank-jp\"}")))
+        .isEqualTo(JA.get("agency.error.name.missing", "200"));
+    assertThat(call("GET", "/api/agencies", root, null, null).body()).doesNotContain("blank-jp");
+
     TestServer.Answer nowhere =
         call("PUT", "/api/agencies/nowhere-jp", root, "ja", "{\"name\":\"Nowhere\"}");
     assertThat(nowhere.status()).isEqualTo(404);
