@@ -258,6 +258,32 @@ class AgencyScopeWebTest {
   }
 
   @Test
+  void aRecordIsFoundByTheKindsPluralAsIngestNamesItAndByItsSingular() throws Exception {
+    ingest(customs, "seizures", seizure("PLURAL-S1", "Plural Trading", ""));
+    HttpResponse<String> singular = send(customs, "GET", "/api/records/seizure/PLURAL-S1", null);
+    assertThat(singular.statusCode()).as(singular.body()).isEqualTo(200);
+    long id = JSON.readTree(singular.body()).get("id").asLong();
+    long before = auditCount("record.read", "record:" + id);
+    // the route ingest takes (/api/ingest/seizures) names the kind in the plural: the same record
+    HttpResponse<String> plural = send(customs, "GET", "/api/records/seizures/PLURAL-S1", null);
+    assertThat(plural.statusCode()).as(plural.body()).isEqualTo(200);
+    assertThat(JSON.readTree(plural.body()).get("id").asLong()).isEqualTo(id);
+    assertThat(JSON.readTree(plural.body()).get("kind").asText()).isEqualTo("seizure");
+    assertThat(auditCount("record.read", "record:" + id)).isEqualTo(before + 1);
+    HttpResponse<String> page = send(customs, "GET", "/records/seizures/PLURAL-S1", null);
+    assertThat(page.statusCode()).isEqualTo(303);
+    assertThat(page.headers().firstValue("Location")).contains("/records/" + id);
+    // another agency's unshared record is refused under the plural as under the singular
+    ingest(police, "seizures", seizure("PLURAL-S2", "Plural Hidden Co", ""));
+    assertThat(send(customs, "GET", "/api/records/seizures/PLURAL-S2", null).statusCode())
+        .isEqualTo(403);
+    // neither form of a kind: still refused naming the field
+    HttpResponse<String> neither = send(customs, "GET", "/api/records/seizes/PLURAL-S1", null);
+    assertThat(neither.statusCode()).isEqualTo(400);
+    assertThat(JSON.readTree(neither.body()).get("field").asText()).isEqualTo("kind");
+  }
+
+  @Test
   void aPartnerAgencysDashboardHasNoCountOverEveryAgencysEntities() throws Exception {
     ingest(customs, "declarations", declaration("DASH-1", "Dashboard Trading"));
     JsonNode mine = JSON.readTree(send(customs, "GET", "/api/dashboard", null).body());

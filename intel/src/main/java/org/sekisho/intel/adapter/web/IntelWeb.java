@@ -193,8 +193,8 @@ public final class IntelWeb implements WebModule {
         .get(
             "/api/records/{kind}/{sourceId}",
             LOOKUP,
-            "the record the reader's agency holds (else one shared with it) under a kind and"
-                + " source id",
+            "the record the reader's agency holds (else one shared with it) under a kind (its"
+                + " code, seizure, or its plural as ingest names it, seizures) and source id",
             api(null, ctx -> recordApi(ctx, bySource(ctx))))
         .query()
         .get(
@@ -830,19 +830,21 @@ public final class IntelWeb implements WebModule {
   /**
    * The id of the record a kind and source id in the path name for the reader: its own agency's,
    * else one shared with it; another agency's unshared record is refused exactly as an unknown id
-   * is.
+   * is. The kind is its code ({@code seizure}) or its plural as ingest names it ({@code seizures}).
    */
   private long bySource(Context ctx) {
-    String kind = ctx.pathParam("kind");
+    String typed = ctx.pathParam("kind");
     String sourceId = ctx.pathParam("sourceId");
-    if (RecordKind.ofCode(kind).isEmpty()) {
+    Optional<RecordKind> named = RecordKind.ofCode(typed).or(() -> RecordKind.ofPlural(typed));
+    if (named.isEmpty()) {
       throw new HttpProblem(
           Problem.of(
                   "invalid-field",
                   "kind",
-                  "expected a record kind such as declaration, got '" + kind + "'")
-              .worded("not-a-kind", kind));
+                  "expected a record kind such as declaration, got '" + typed + "'")
+              .worded("not-a-kind", typed));
     }
+    String kind = named.get().code();
     Optional<Long> id = queries.recordId(kind, sourceId, reader(ctx));
     if (id.isEmpty()) {
       // not found, as an unknown source id is, but a refused read all the same: audited as one
