@@ -1600,7 +1600,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void listPage(Context ctx) {
-    listPage(ctx, list(ctx), List.of(), "", "");
+    listPage(ctx, list(ctx), List.of(), "", "", ReferenceLists.Mode.ADD);
   }
 
   /** Entries a list page shows at once. */
@@ -1608,9 +1608,16 @@ public final class TargetingWeb implements WebModule {
 
   /**
    * @param typed the CSV as typed, shown again when the file was refused as a whole
+   * @param mode the import mode the form shows chosen: the one typed when the file comes back, so
+   *     that a corrected replacement is not sent again as an addition
    */
   private void listPage(
-      Context ctx, ReferenceList l, List<String> problems, String message, String typed) {
+      Context ctx,
+      ReferenceList l,
+      List<String> problems,
+      String message,
+      String typed,
+      ReferenceLists.Mode mode) {
     Map<String, Object> m = new HashMap<>();
     String q = Optional.ofNullable(ctx.queryParam("q")).orElse("").strip();
     int offset = Web.intParam(ctx, "offset", 0, 0, Integer.MAX_VALUE);
@@ -1626,6 +1633,7 @@ public final class TargetingWeb implements WebModule {
     m.put("problems", problems);
     m.put("message", message);
     m.put("typed", typed);
+    m.put("mode", mode.name().toLowerCase(Locale.ROOT));
     m.put("csrf", Web.csrf(ctx));
     m.put("t", Web.messages(ctx));
     Web.audit(ctx, "targeting.list.read", "list:" + l.name(), listRead(l, q, offset, page));
@@ -1700,8 +1708,14 @@ public final class TargetingWeb implements WebModule {
       // refused as a whole (a header not value[,note], a replacement with no entry): the page says
       // why and gives the file back as typed; nothing changed
       ctx.status(HttpProblem.status(e.problem()));
-      listPage(ctx, l, List.of(PageProblems.line(t, e.problem())), "", form(ctx, "csv"));
+      listPage(ctx, l, List.of(PageProblems.line(t, e.problem())), "", form(ctx, "csv"), mode);
       return;
+    }
+    // a replacement with a refused row changed nothing: refused as the API refuses it (400), the
+    // file and the mode coming back to be corrected
+    boolean replaceRefused = mode == ReferenceLists.Mode.REPLACE && !im.refused().isEmpty();
+    if (replaceRefused) {
+      ctx.status(400);
     }
     listPage(
         ctx,
@@ -1719,8 +1733,8 @@ public final class TargetingWeb implements WebModule {
                     im.changed())
             : Web.messages(ctx)
                 .get("targeting.lists.imported", im.added(), im.refused().size(), im.changed()),
-        // a replacement refused changed nothing: the file comes back to be corrected
-        mode == ReferenceLists.Mode.REPLACE && !im.refused().isEmpty() ? form(ctx, "csv") : "");
+        replaceRefused ? form(ctx, "csv") : "",
+        replaceRefused ? mode : ReferenceLists.Mode.ADD);
   }
 
   private void removeForm(Context ctx) {
