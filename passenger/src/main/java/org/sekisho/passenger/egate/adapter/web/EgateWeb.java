@@ -185,8 +185,7 @@ public final class EgateWeb implements WebModule {
       throw HttpProblem.of(
           "invalid-parameter", "captureId", Web.messages(ctx).get("egate.api.captureId"));
     }
-    ReferralDesk.Arrival a =
-        readable(ctx, desk.find(id).orElseThrow(() -> HttpProblem.notFound(id)));
+    ReferralDesk.Arrival a = readable(ctx, found(ctx, id));
     auditRead(ctx, a);
     ctx.json(arrivalJson(a, Web.messages(ctx)));
   }
@@ -197,10 +196,24 @@ public final class EgateWeb implements WebModule {
     return new ReferralDesk.Officer(p.username(), p.agency(), p.office());
   }
 
-  /** {@code a} when the caller may read it ({@link ReferralDesk#reach}); 403 otherwise. */
+  /** The arrival {@code id} names; 404, audited as a refused read, when no record has it. */
+  private ReferralDesk.Arrival found(Context ctx, String id) {
+    Optional<ReferralDesk.Arrival> a = desk.find(id);
+    if (a.isEmpty()) {
+      auditReadRefused(ctx, id, "not-found");
+      throw HttpProblem.notFound(id);
+    }
+    return a.get();
+  }
+
+  /**
+   * {@code a} when the caller may read it ({@link ReferralDesk#reach}); 403 otherwise, audited as a
+   * refused read.
+   */
   private static ReferralDesk.Arrival readable(Context ctx, ReferralDesk.Arrival a) {
     ReferralDesk.Officer o = officer(ctx);
     if (ReferralDesk.reach(o, a.record()) == ReferralDesk.Reach.NONE) {
+      auditReadRefused(ctx, a.captureId(), "forbidden");
       throw HttpProblem.of(
           "forbidden",
           "captureId",
@@ -264,7 +277,35 @@ public final class EgateWeb implements WebModule {
   }
 
   private static void auditListed(Context ctx, LocalDate day, List<ReferralDesk.Arrival> rows) {
-    Web.audit(ctx, "egate.referrals.listed", "egate:referrals:" + day, listed(rows));
+    auditListed(ctx, day, rows, "");
+  }
+
+  /**
+   * A list shown, audited with the capture ids it showed and, when the reader looked one up and was
+   * refused it, the capture id asked for ({@code asked}; nothing of a text that is no capture id,
+   * which may be anything typed).
+   */
+  private static void auditListed(
+      Context ctx, LocalDate day, List<ReferralDesk.Arrival> rows, String asked) {
+    Map<String, String> details = listed(rows);
+    String id = captureId(asked);
+    if (id != null) {
+      details.put("asked", id);
+    }
+    Web.audit(ctx, "egate.referrals.listed", "egate:referrals:" + day, details);
+  }
+
+  /**
+   * A read of one arrival refused, by ids: who (the entry's actor and office), the capture id asked
+   * for and why ({@code forbidden}: another office's traveller; {@code not-found}; {@code
+   * invalid-parameter}: no capture id), as a refused outcome is.
+   */
+  private static void auditReadRefused(Context ctx, String id, String problem) {
+    Web.audit(
+        ctx,
+        "egate.arrival.read.refused",
+        "egate:capture:" + id,
+        Map.of("capture", id, "problem", problem, "office", officer(ctx).office()));
   }
 
   /**
@@ -396,16 +437,19 @@ public final class EgateWeb implements WebModule {
     if (rawCapture != null && !rawCapture.isBlank()) {
       String id = captureId(rawCapture);
       if (id == null) {
+        auditReadRefused(ctx, "", "invalid-parameter");
         showList(ctx, desk.today(zone), rawCapture, "referrals.lookup.invalid", 400);
         return;
       }
       Optional<ReferralDesk.Arrival> a = desk.find(id);
       if (a.isEmpty()) {
-        showList(ctx, desk.today(zone), rawCapture, "referrals.lookup.notFound", 404);
+        auditReadRefused(ctx, id, "not-found");
+        showList(ctx, desk.today(zone), id, "referrals.lookup.notFound", 404);
         return;
       }
       if (ReferralDesk.reach(officer(ctx), a.get().record()) == ReferralDesk.Reach.NONE) {
-        showList(ctx, desk.today(zone), rawCapture, "referrals.lookup.otherOffice", 403);
+        auditReadRefused(ctx, id, "forbidden");
+        showList(ctx, desk.today(zone), id, "referrals.lookup.otherOffice", 403);
         return;
       }
       auditRead(ctx, a.get());
@@ -447,7 +491,7 @@ public final class EgateWeb implements WebModule {
   private void showList(Context ctx, LocalDate day, String capture, String errorKey, int status) {
     Messages t = Web.messages(ctx);
     List<ReferralDesk.Arrival> rows = desk.referredOn(day, t.zone(), officer(ctx));
-    auditListed(ctx, day, rows);
+    auditListed(ctx, day, rows, capture);
     Map<String, Object> p = pageParams(ctx);
     p.put("date", day.toString());
     p.put("list", rows);
@@ -497,8 +541,7 @@ public final class EgateWeb implements WebModule {
       throw HttpProblem.of(
           "invalid-parameter", "captureId", Web.messages(ctx).get("egate.api.captureId"));
     }
-    ReferralDesk.Arrival before =
-        readable(ctx, desk.find(id).orElseThrow(() -> HttpProblem.notFound(id)));
+    ReferralDesk.Arrival before = readable(ctx, found(ctx, id));
     Map<String, String> values = new LinkedHashMap<>();
     values.put("outcome", Optional.ofNullable(ctx.formParam("outcome")).orElse(""));
     values.put("comment", Optional.ofNullable(ctx.formParam("comment")).orElse(""));

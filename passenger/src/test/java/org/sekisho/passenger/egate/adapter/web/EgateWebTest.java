@@ -803,6 +803,73 @@ class EgateWebTest {
     assertThat(refused).isEqualTo(5);
   }
 
+  /** The details of the latest audit entry {@code action} by {@code actor} on {@code subject}. */
+  private List<String> auditDetails(String action, String actor, String subject) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select details::jsonb::text from platform.audit_log where action = :a"
+                            + " and actor = :u and subject = :s order by seq")
+                    .bind("a", action)
+                    .bind("u", actor)
+                    .bind("s", subject)
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  @Test
+  void anotherOfficesRefusedReadIsAuditedNamingWhoTheCaptureAskedForAndWhy() throws Exception {
+    String id = referredCaptureId();
+    String yokohama = server.token("yokohama");
+    String subject = "egate:capture:" + id;
+    // the API: 403, and the refusal is written down with the capture asked for and why
+    assertThat(server.send("GET", "/api/egate/arrivals/" + id, yokohama, null, null).statusCode())
+        .isEqualTo(403);
+    List<String> api = auditDetails("egate.arrival.read.refused", "yokohama", subject);
+    assertThat(api).hasSize(1);
+    assertThat(api.get(0))
+        .contains("\"capture\": \"" + id + "\"")
+        .contains("\"problem\": \"forbidden\"")
+        .contains("\"office\": \"JPYOK\"")
+        .contains("\"ip\"")
+        .doesNotContain(server.traveller.declaration().passportNumber());
+    // the page's look-up: refused beside the field, audited as refused, and the list shown
+    // beside it names the capture asked for
+    HttpResponse<String> page =
+        server.send("GET", "/egate/referrals?capture=" + id, yokohama, null, null);
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(auditDetails("egate.arrival.read.refused", "yokohama", subject)).hasSize(2);
+    String listed =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select details::jsonb ->> 'asked' from platform.audit_log where"
+                                + " action = 'egate.referrals.listed' and actor = 'yokohama'"
+                                + " order by seq desc limit 1")
+                        .mapTo(String.class)
+                        .one());
+    assertThat(listed).isEqualTo(id);
+    // the outcome form reads the referral first: refused and audited as a read as well
+    HttpResponse<String> form =
+        server.send(
+            "POST",
+            "/egate/referrals/" + id + "/outcome",
+            yokohama,
+            "application/x-www-form-urlencoded",
+            "outcome=released&comment=Q&version=0".getBytes(StandardCharsets.UTF_8));
+    assertThat(form.statusCode()).isEqualTo(403);
+    assertThat(auditDetails("egate.arrival.read.refused", "yokohama", subject)).hasSize(3);
+    // a capture id no record has: 404, audited with the id asked for
+    String none = "00000000-0000-4000-8000-000000000000";
+    assertThat(server.send("GET", "/api/egate/arrivals/" + none, yokohama, null, null).statusCode())
+        .isEqualTo(404);
+    assertThat(auditDetails("egate.arrival.read.refused", "yokohama", "egate:capture:" + none))
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("\"problem\": \"not-found\"");
+  }
+
   @Test
   void aListOfReferralsIsAuditedWithTheCaptureIdsShownAndNoNameOrPassport() throws Exception {
     String id = referredCaptureId();
