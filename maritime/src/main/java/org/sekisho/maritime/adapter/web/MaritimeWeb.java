@@ -810,7 +810,7 @@ public final class MaritimeWeb implements WebModule {
    */
   private void incidentStatus(Context ctx) {
     long id = alertId(ctx);
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, STATUS_FIELDS);
     String status = status(b);
     String note = note(b);
     MaritimeRecords.Alert lead = alertOr404(id);
@@ -858,6 +858,9 @@ public final class MaritimeWeb implements WebModule {
     m.put("parts", parts);
     ctx.json(m);
   }
+
+  /** The fields a status change takes (an alert's or an incident's). */
+  private static final String[] STATUS_FIELDS = {"status", "expectedVersion", "note"};
 
   /**
    * The status note: at most 1000 characters; {@link AlertTransitions} says when one is needed (to
@@ -1018,7 +1021,7 @@ public final class MaritimeWeb implements WebModule {
    */
   private void alertStatus(Context ctx) {
     long id = alertId(ctx);
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, STATUS_FIELDS);
     String status = status(b);
     String note = note(b);
     MaritimeRecords.Alert a = alertOr404(id);
@@ -1125,6 +1128,32 @@ public final class MaritimeWeb implements WebModule {
               Map.of("type", "Polygon", "coordinates", List.<Object>of((Object) ring))));
     }
     ctx.json(Map.of("type", "FeatureCollection", "features", features));
+  }
+
+  /**
+   * The request's JSON object, refused (400 {@code unknown-field}, naming the field, the fields the
+   * route takes and the one it likely meant) when it holds a field other than {@code fields}: a
+   * misspelt {@code sizeM} would otherwise be stored as unknown and the request answered 201.
+   */
+  private JsonNode body(Context ctx, String... fields) {
+    JsonNode n = body(ctx);
+    List<String> taken = List.of(fields);
+    for (var it = n.fieldNames(); it.hasNext(); ) {
+      String name = it.next();
+      if (!taken.contains(name)) {
+        // a long junk name is cut: the answer echoes what was sent
+        String given = name.length() > 64 ? name.substring(0, 64) + "…" : name;
+        var t = Web.messages(ctx);
+        String all = String.join(", ", taken);
+        throw HttpProblem.of(
+            "unknown-field",
+            given,
+            org.sekisho.core.Spelling.nearest(name, taken, 2)
+                .map(m -> t.get("maritime.api.unknownField.meant", all, given, m))
+                .orElseGet(() -> t.get("maritime.api.unknownField", all, given)));
+      }
+    }
+    return n;
   }
 
   private JsonNode body(Context ctx) {
@@ -1267,7 +1296,7 @@ public final class MaritimeWeb implements WebModule {
   }
 
   private void saveSite(Context ctx) {
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, "id", "name", "lat", "lon", "bearingDeg", "fovDeg", "rangeNm");
     String id = text(b, "id", true);
     if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
       throw HttpProblem.of("invalid-field", "id", "letters, digits, '.', '_' or '-', at most 64");
@@ -1310,7 +1339,8 @@ public final class MaritimeWeb implements WebModule {
   }
 
   private void sighting(Context ctx) {
-    JsonNode b = body(ctx);
+    JsonNode b =
+        body(ctx, "siteId", "time", "lat", "lon", "bearingDeg", "sizeM", "vesselType", "imageRef");
     Sighting s =
         new Sighting(
             required(b, "siteId", 64),
@@ -1391,7 +1421,7 @@ public final class MaritimeWeb implements WebModule {
    * boat can make to respond (kept from earlier reports when left out).
    */
   private void patrol(Context ctx) {
-    JsonNode b = body(ctx);
+    JsonNode b = body(ctx, "id", "name", "time", "lat", "lon", "speedKnots", "maxSpeedKnots");
     String id = required(b, "id", 64);
     String name = required(b, "name", MAX_TEXT);
     Instant time = text(b, "time", false) == null ? service.now() : time(ctx, b, "time");

@@ -1,0 +1,326 @@
+package org.sekisho.maritime.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.maritime.adapter.MaritimeContext;
+import org.sekisho.maritime.adapter.web.MaritimeWeb;
+import org.sekisho.maritime.application.SyntheticAisFeed;
+import org.sekisho.maritime.domain.ais.AisEncoder;
+import org.sekisho.maritime.domain.ais.AisMessage;
+import org.sekisho.maritime.domain.geo.Geo;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.testing.ManualClock;
+import org.sekisho.platform.testing.PostgresExtension;
+import org.sekisho.platform.web.WebServer;
+
+/**
+ * The fifth review's maritime findings (a review of the running demo), as the behaviour now
+ * expected, on the real server over embedded PostgreSQL: write routes refuse fields they do not
+ * take, a patrol boat reported by mistake can be stood down, and refusals are in the reader's
+ * language. The demo day from 00:00Z to 04:00Z near Tokyo, and one vessel broadcasting from 03:00Z
+ * to 04:00Z 0.59 nm from a camera on the antimeridian.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 240, unit = TimeUnit.SECONDS)
+class MaritimeFifthReviewTest {
+  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Instant T0 = Instant.parse("2026-11-28T00:00:00Z");
+  private static final int NEAR_CAMERA = 999150001;
+
+  private final ManualClock clock = new ManualClock(T0.plus(Duration.ofMinutes(245)));
+  private final HttpClient http = HttpClient.newHttpClient();
+  private Database db;
+  private MaritimeContext context;
+  private WebServer web;
+  private String base;
+  private ApiClient api;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) throws Exception {
+    this.db = db;
+    AuditLog audit = new AuditLog(db.jdbi());
+    context =
+        new MaritimeContext(
+            db,
+            audit,
+            clock,
+            dir,
+            (call, origin) -> {},
+            new MaritimeWeb.Scope("customs-jp", Set.of()));
+    List<Migrations> migrations = new ArrayList<>();
+    migrations.add(Migrations.of("platform"));
+    migrations.addAll(context.migrations());
+    db.migrate(migrations);
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofDays(30));
+    accounts.upsert(
+        "officer", "Ken Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "JPTYO");
+    accounts.upsert(
+        "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "NTC");
+    accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
+    List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
+    bundles.addAll(context.messageBundles());
+    web =
+        WebServer.start(
+            new WebServer.Config("127.0.0.1", 0, false, bundles, context.nav(), "test"),
+            accounts,
+            audit,
+            clock,
+            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
+            () -> true,
+            context.webModules());
+    base = "http://127.0.0.1:" + web.port();
+    api = new ApiClient(base, PASSWORD);
+    StringWriter demo = new StringWriter();
+    SyntheticAisFeed.demo(T0).write(demo);
+    String officer = api.token("officer");
+    HttpResponse<String> up = api.send("POST", "/api/maritime/feed", officer, demo.toString());
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+    // the review's vessel: 0.59 nm from the camera on bearing 75.9, one report a minute
+    double[] at = Geo.destination(30, 179.99, 75.9, 0.59);
+    StringWriter own = new StringWriter();
+    AisEncoder enc = new AisEncoder();
+    for (long s = T0.getEpochSecond() + 3 * 3600; s <= T0.getEpochSecond() + 4 * 3600; s += 60) {
+      position(own, enc, NEAR_CAMERA, at[0], at[1], s);
+    }
+    up = api.send("POST", "/api/maritime/feed", officer, own.toString());
+    assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+    HttpResponse<String> site =
+        api.send(
+            "POST",
+            "/api/maritime/sites",
+            api.token("admin"),
+            "{\"id\":\"RV15-CAMANTI\",\"name\":\"Anti\",\"lat\":30,\"lon\":179.99,"
+                + "\"bearingDeg\":90,\"fovDeg\":60,\"rangeNm\":5}");
+    assertThat(site.statusCode()).as(site.body()).isEqualTo(201);
+  }
+
+  @AfterAll
+  void stop() {
+    if (web != null) {
+      web.close();
+    }
+    if (context != null) {
+      context.close();
+    }
+  }
+
+  /** One AIS position report at {@code second} (epoch), with its receive time in a tag block. */
+  private static void position(
+      Writer out, AisEncoder enc, int mmsi, double lat, double lon, long second)
+      throws IOException {
+    AisMessage m =
+        new AisMessage.PositionReport(
+            1,
+            0,
+            mmsi,
+            0,
+            0,
+            80,
+            true,
+            (int) Math.round(lon * 600000),
+            (int) Math.round(lat * 600000),
+            900,
+            90,
+            (int) (second % 60),
+            0,
+            0,
+            false,
+            0);
+    for (String s : enc.sentences(m, 'A', 0, false)) {
+      String tag = "c:" + second;
+      int sum = 0;
+      for (int k = 0; k < tag.length(); k++) {
+        sum ^= tag.charAt(k);
+      }
+      out.write("\\" + tag + "*" + String.format("%02X", sum) + "\\" + s + "\n");
+    }
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String body)
+      throws Exception {
+    return api.send(method, path, token, body);
+  }
+
+  private JsonNode json(String path, String token) throws Exception {
+    HttpResponse<String> r = send("GET", path, token, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    return JSON.readTree(r.body());
+  }
+
+  private long auditCount(String action, String subjectPrefix, String detail) {
+    Long n =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from platform.audit_log where action = :a and"
+                                + " subject like :s and details like :d")
+                        .bind("a", action)
+                        .bind("s", subjectPrefix + "%")
+                        .bind("d", "%" + detail + "%")
+                        .mapTo(Long.class)
+                        .one());
+    return n;
+  }
+
+  private long count(String sql) {
+    Long n = db.jdbi().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    return n;
+  }
+
+  /** A dark-vessel alert from a sighting along a bearing with no AIS (the fourth review's). */
+  private long darkAlert(String officer) throws Exception {
+    HttpResponse<String> dark =
+        send(
+            "POST",
+            "/api/maritime/sightings",
+            officer,
+            "{\"siteId\":\"RV15-CAMANTI\",\"time\":\"2026-11-28 11:40\",\"bearingDeg\":115,"
+                + "\"sizeM\":12}");
+    assertThat(dark.statusCode()).as(dark.body()).isEqualTo(201);
+    for (JsonNode a : json("/api/maritime/alerts?closed=true", officer)) {
+      if (a.get("kind").asText().equals("dark-vessel")) {
+        return a.get("id").asLong();
+      }
+    }
+    throw new AssertionError("no dark-vessel alert");
+  }
+
+  private static JsonNode problem(HttpResponse<String> r) throws IOException {
+    return JSON.readTree(r.body());
+  }
+
+  @Test
+  @Order(1)
+  void everyWriteRouteRefusesAFieldItDoesNotTakeAndStoresNothing() throws Exception {
+    String officer = api.token("officer");
+    long sightings = count("select count(*) from maritime.sighting");
+    // the review's body: the length as lengthM (the field is sizeM) and a colour nobody reads
+    HttpResponse<String> r =
+        send(
+            "POST",
+            "/api/maritime/sightings",
+            officer,
+            "{\"siteId\":\"RV15-CAMANTI\",\"time\":\"2026-11-28 12:00\",\"bearingDeg\":100,"
+                + "\"lengthM\":-3,\"colour\":\"red\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    assertThat(problem(r).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(problem(r).get("field").asText()).isEqualTo("lengthM");
+    assertThat(problem(r).get("message").asText())
+        .isEqualTo(
+            "this route takes the fields siteId, time, lat, lon, bearingDeg, sizeM, vesselType,"
+                + " imageRef; not lengthM");
+    HttpResponse<String> near =
+        send(
+            "POST",
+            "/api/maritime/sightings",
+            officer,
+            "{\"siteId\":\"RV15-CAMANTI\",\"time\":\"2026-11-28 12:00\",\"bearingDeg\":100,"
+                + "\"sizM\":3}");
+    assertThat(near.statusCode()).isEqualTo(400);
+    assertThat(problem(near).get("message").asText())
+        .isEqualTo(
+            "this route takes the fields siteId, time, lat, lon, bearingDeg, sizeM, vesselType,"
+                + " imageRef; not sizM: did you mean sizeM?");
+    HttpResponse<String> ja =
+        send(
+            "POST",
+            "/api/maritime/sightings?lang=ja",
+            officer,
+            "{\"siteId\":\"RV15-CAMANTI\",\"time\":\"2026-11-28 12:00\",\"sizM\":3}");
+    assertThat(problem(ja).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(problem(ja).get("message").asText())
+        .contains("sizeM", "sizM")
+        .doesNotContain("this route takes");
+    assertThat(count("select count(*) from maritime.sighting")).isEqualTo(sightings);
+
+    long patrols = count("select count(*) from maritime.patrol_position");
+    HttpResponse<String> boat =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"RV15-PBX\",\"name\":\"PBX\",\"lat\":30.1,\"lon\":179.9,"
+                + "\"speedKnots\":12,\"maxSpeedKnot\":30}");
+    assertThat(boat.statusCode()).isEqualTo(400);
+    assertThat(problem(boat).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(problem(boat).get("message").asText()).endsWith("did you mean maxSpeedKnots?");
+    assertThat(count("select count(*) from maritime.patrol_position")).isEqualTo(patrols);
+
+    HttpResponse<String> site =
+        send(
+            "POST",
+            "/api/maritime/sites",
+            api.token("admin"),
+            "{\"id\":\"RV16-CAM\",\"name\":\"Anti\",\"lat\":30,\"lon\":179.99,"
+                + "\"bearingDeg\":90,\"fovDeg\":60,\"rangeNm\":5,\"heightM\":40}");
+    assertThat(site.statusCode()).isEqualTo(400);
+    assertThat(problem(site).get("field").asText()).isEqualTo("heightM");
+    assertThat(count("select count(*) from maritime.camera_site where id = 'RV16-CAM'")).isZero();
+
+    long alert = darkAlert(officer);
+    int version = -1;
+    for (JsonNode a : json("/api/maritime/alerts?closed=true", officer)) {
+      if (a.get("id").asLong() == alert) {
+        version = a.get("version").asInt();
+      }
+    }
+    for (String path :
+        List.of(
+            "/api/maritime/alerts/" + alert + "/status",
+            "/api/maritime/incidents/" + alert + "/status")) {
+      HttpResponse<String> status =
+          send(
+              "POST",
+              path,
+              officer,
+              "{\"status\":\"acknowledged\",\"expectedVersion\":" + version + ",\"foo\":1}");
+      assertThat(status.statusCode()).as(path).isEqualTo(400);
+      assertThat(problem(status).get("error").asText()).isEqualTo("unknown-field");
+      assertThat(problem(status).get("message").asText())
+          .isEqualTo("this route takes the fields status, expectedVersion, note; not foo");
+    }
+    for (JsonNode a : json("/api/maritime/alerts?closed=true", officer)) {
+      if (a.get("id").asLong() == alert) {
+        assertThat(a.get("status").asText()).isEqualTo("open");
+        assertThat(a.get("version").asInt()).isEqualTo(version);
+      }
+    }
+  }
+}
