@@ -286,5 +286,14 @@ public interface MaritimeRecords {
    */
   boolean savePatrol(PatrolBoat boat);
 
+  /** The boats on duty (not stood down), by id. */
   List<PatrolBoat> patrols();
+
+  /**
+   * Stands a boat on duty down: it is no longer listed nor offered on alerts until it reports a
+   * position again. Who, when and why are kept with it.
+   *
+   * @return false when no boat on duty has that id
+   */
+  boolean standDownPatrol(String id, String by, Instant at, String reason);
 }

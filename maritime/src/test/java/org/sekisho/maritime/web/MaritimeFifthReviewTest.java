@@ -323,4 +323,57 @@ class MaritimeFifthReviewTest {
       }
     }
   }
+
+  private List<String> nearestBoats(String token) throws Exception {
+    List<String> ids = new ArrayList<>();
+    for (JsonNode a : json("/api/maritime/alerts", token)) {
+      if (a.get("kind").asText().equals("dark-vessel")) {
+        a.get("nearestBoats").forEach(b -> ids.add(b.get("id").asText()));
+      }
+    }
+    return ids;
+  }
+
+  @Test
+  @Order(2)
+  void aBoatReportedByMistakeIsStoodDownWithAReasonAndNoLongerOffered() throws Exception {
+    String officer = api.token("officer");
+    HttpResponse<String> typo =
+        send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            "{\"id\":\"pl-x\",\"name\":\"PB1\",\"time\":\"2026-11-28 13:00\",\"lat\":30.1,"
+                + "\"lon\":179.9,\"speedKnots\":12}");
+    assertThat(typo.statusCode()).as(typo.body()).isEqualTo(201);
+    assertThat(nearestBoats(officer)).contains("pl-x");
+
+    String path = "/api/maritime/patrols/pl-x/stand-down";
+    assertThat(send("POST", path, api.token("analyst"), "{\"reason\":\"typo\"}").statusCode())
+        .isEqualTo(403);
+    HttpResponse<String> noReason = send("POST", path, officer, "{}");
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(problem(noReason).get("field").asText()).isEqualTo("reason");
+    HttpResponse<String> extra = send("POST", path, officer, "{\"reason\":\"typo\",\"why\":1}");
+    assertThat(problem(extra).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(
+            send("POST", "/api/maritime/patrols/nope/stand-down", officer, "{\"reason\":\"x\"}")
+                .statusCode())
+        .isEqualTo(404);
+    assertThat(nearestBoats(officer)).contains("pl-x");
+
+    HttpResponse<String> down =
+        send("POST", path, officer, "{\"reason\":\"typo for RV15-PB1 in a position report\"}");
+    assertThat(down.statusCode()).as(down.body()).isEqualTo(200);
+    JsonNode d = JSON.readTree(down.body());
+    assertThat(d.get("id").asText()).isEqualTo("pl-x");
+    assertThat(d.get("stoodDownBy").asText()).isEqualTo("officer");
+    assertThat(d.get("reason").asText()).isEqualTo("typo for RV15-PB1 in a position report");
+    assertThat(auditCount("maritime.patrol.stand-down", "patrol-boat:pl-x", "typo for RV15-PB1"))
+        .isEqualTo(1);
+    assertThat(nearestBoats(officer)).doesNotContain("pl-x");
+    assertThat(send("GET", "/api/maritime/patrols", officer, null).body()).doesNotContain("pl-x");
+    // a boat already stood down is not on the board to stand down again
+    assertThat(send("POST", path, officer, "{\"reason\":\"again\"}").statusCode()).isEqualTo(404);
+  }
 }

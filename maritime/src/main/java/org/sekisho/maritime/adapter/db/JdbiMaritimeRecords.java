@@ -676,7 +676,9 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             + " speed_knots, max_speed_knots) values (:id, :name, :time, :lat,"
                             + " :lon, :speed, :max) on conflict (boat_id) do update set name ="
                             + " excluded.name, time = excluded.time, lat = excluded.lat, lon ="
-                            + " excluded.lon, speed_knots = excluded.speed_knots, max_speed_knots"
+                            + " excluded.lon, speed_knots = excluded.speed_knots,"
+                            + " stood_down_at = null, stood_down_by = null, stood_down_reason ="
+                            + " null, max_speed_knots"
                             + " = coalesce(excluded.max_speed_knots,"
                             + " patrol_position.max_speed_knots) where patrol_position.time <="
                             + " excluded.time")
@@ -695,7 +697,9 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
   public List<PatrolBoat> patrols() {
     return jdbi.withHandle(
         h ->
-            h.createQuery("select * from maritime.patrol_position order by boat_id")
+            h.createQuery(
+                    "select * from maritime.patrol_position where stood_down_at is null order by"
+                        + " boat_id")
                 .map(
                     (rs, ctx) ->
                         new PatrolBoat(
@@ -707,5 +711,21 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                             rs.getDouble("speed_knots"),
                             dbl(rs, "max_speed_knots")))
                 .list());
+  }
+
+  @Override
+  public boolean standDownPatrol(String id, String by, Instant at, String reason) {
+    return jdbi.withHandle(
+            h ->
+                h.createUpdate(
+                        "update maritime.patrol_position set stood_down_at = :at, stood_down_by ="
+                            + " :by, stood_down_reason = :reason where boat_id = :id and"
+                            + " stood_down_at is null")
+                    .bind("id", id)
+                    .bind("by", by)
+                    .bind("at", ts(at))
+                    .bind("reason", reason)
+                    .execute())
+        > 0;
   }
 }

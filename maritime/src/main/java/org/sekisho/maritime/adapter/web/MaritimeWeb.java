@@ -224,6 +224,13 @@ public final class MaritimeWeb implements WebModule {
         .query()
         .post("/api/maritime/patrols", REPORT, "a patrol boat's position", scoped(this::patrol))
         .query()
+        .post(
+            "/api/maritime/patrols/{id}/stand-down",
+            REPORT,
+            "stand a patrol boat down (reason: why, at most 500 characters): no longer listed nor"
+                + " offered on alerts until it reports a position again; audited",
+            scoped(this::standDown))
+        .query()
         .get(
             "/api/maritime/incidents",
             READ,
@@ -1480,6 +1487,49 @@ public final class MaritimeWeb implements WebModule {
         ctx.status(201).json(patrolJson(Web.messages(ctx), stored));
       }
     }
+  }
+
+  /**
+   * Stands a boat down: one reported by mistake (a mistyped id makes a new boat), laid up or off
+   * duty is no longer offered on alerts. Who, when and why are kept with it and audited; a later
+   * position report puts it back on duty. 404 when no boat on duty has the id.
+   */
+  private void standDown(Context ctx) {
+    String id = ctx.pathParam("id");
+    JsonNode b = body(ctx, "reason");
+    String reason = required(b, "reason", 500);
+    PatrolBoat boat =
+        service.records().patrols().stream()
+            .filter(x -> x.id().equals(id))
+            .findFirst()
+            .orElseThrow(() -> HttpProblem.notFound("patrol boat " + id));
+    Principal p = Web.principal(ctx);
+    Instant now = service.now();
+    if (!service.records().standDownPatrol(id, p.username(), now, reason)) {
+      // stood down by someone else meanwhile
+      throw HttpProblem.notFound("patrol boat " + id);
+    }
+    Web.audit(
+        ctx,
+        "maritime.patrol.stand-down",
+        "patrol-boat:" + id,
+        Map.of(
+            "name",
+            boat.name(),
+            "reason",
+            reason,
+            "lastReport",
+            boat.time().toString(),
+            "position",
+            boat.lat() + "," + boat.lon()));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("id", id);
+    m.put("name", boat.name());
+    m.put("stoodDownBy", p.username());
+    m.put("stoodDownAt", now.toString());
+    m.put("stoodDownAtLocal", Web.messages(ctx).time(now));
+    m.put("reason", reason);
+    ctx.json(m);
   }
 
   /**
