@@ -61,20 +61,33 @@
         cy = cytoscape({
           container: el, elements: elements,
           style: [
-            { selector: "node", style: { label: "data(label)", "font-size": 9, "background-color": (n) => colours[n.data("type")] || "#999", width: 14, height: 14 } },
+            // names only for the entity and what it links to directly (and a node pointed at):
+            // every label of a graph of a hundred nodes overlapped into one unreadable blob
+            { selector: "node", style: { label: "", "font-size": 9, "background-color": (n) => colours[n.data("type")] || "#999", width: 14, height: 14 } },
+            { selector: "node.labelled, node.pointed", style: { label: "data(label)" } },
+            { selector: "node.pointed", style: { "z-index": 10, "text-background-color": "#fff", "text-background-opacity": 0.9 } },
             { selector: "node[type = 'record']", style: { shape: "round-rectangle" } },
             { selector: "node[id = 'e" + id + "']", style: { width: 24, height: 24, "border-width": 3, "border-color": "#000" } },
-            { selector: "edge", style: { width: 1, "line-color": "#c9d1d9", label: "data(label)", "font-size": 7, color: "#6e7781" } }
+            { selector: "edge", style: { width: 1, "line-color": "#c9d1d9", label: "", "font-size": 7, color: "#6e7781" } },
+            // a link's role only around the node pointed at: twenty "importer"s round the entity
+            // would crowd its own records' names
+            { selector: "edge.pointed", style: { label: "data(label)" } }
           ],
           layout: { name: "cose", animate: false }
         });
+        const centre = cy.getElementById("e" + id);
+        centre.closedNeighborhood().addClass("labelled");
         cy.on("tap", "node", (evt) => { window.location.href = evt.target.data("href"); });
         // the browser's own tooltip: the node's kind and whole name, and that a click opens it
         cy.on("mouseover", "node", (evt) => {
           el.title = evt.target.data("kind") + ": " + evt.target.data("full") + (texts.open ? " — " + texts.open : "");
+          evt.target.closedNeighborhood().addClass("pointed");
         });
-        cy.on("mouseout", "node", () => { el.title = ""; });
-        status.textContent = fill(texts.status, [g.nodes.length, g.edges.length]) + (g.truncated ? " " + (texts.truncated || "") : "");
+        cy.on("mouseout", "node", (evt) => { el.title = ""; evt.target.closedNeighborhood().removeClass("pointed"); });
+        const labelled = cy.nodes(".labelled").length;
+        status.textContent = fill(texts.status, [g.nodes.length, g.edges.length]) + (g.truncated ? " " + (texts.truncated || "") : "")
+          + (labelled < g.nodes.length ? " " + (texts.labels || "") : "");
+        el.dataset.labelled = labelled;
         status.dataset.truncated = g.truncated;
         el.dataset.nodes = g.nodes.length;
         showLegend(types);

@@ -142,6 +142,13 @@ class EntityPageBrowserTest {
       String legend = d.findElement(By.id("graph-legend")).getText();
       assertThat(legend).contains("法人").contains("記録").contains("電話");
       assertThat(d.findElement(By.id("graph-fit")).getText()).isEqualTo("全体を表示");
+      // names only for the entity and what it links to directly (its record), not the phone or
+      // the other company two links away: a large graph's labels overlapped into a blob
+      int nodes = Integer.parseInt(d.findElement(By.id("graph")).getAttribute("data-nodes"));
+      String labelled = d.findElement(By.id("graph")).getAttribute("data-labelled");
+      assertThat(labelled).as("nodes whose name is shown").isNotNull();
+      assertThat(Integer.parseInt(labelled)).isGreaterThanOrEqualTo(2).isLessThan(nodes);
+      assertThat(status).contains("ポインターを合わせると名前が表示されます");
       // the script asks for the graph in the page's language, whose records' labels are Japanese
       String graphUrl =
           (String)

@@ -1059,6 +1059,7 @@ public final class IntelWeb implements WebModule {
     texts.put("legend", t.get("graph.legend"));
     texts.put("open", t.get("graph.open"));
     texts.put("fit", t.get("graph.fit"));
+    texts.put("labels", t.get("graph.labels"));
     Map<String, String> kinds = new LinkedHashMap<>();
     for (String k : GRAPH_KINDS) {
       kinds.put(k, t.get(k.equals("record") ? "graph.kind.record" : "entity." + k));
