@@ -33,6 +33,9 @@ public final class PageProblems {
   private static final String STATUS = "targeting.problem.status.";
   private static final String MODEL_STATUS = "targeting.models.status.";
 
+  /** Prefix of the words for a kind of JSON value (string, number, boolean, array, object). */
+  static final String JSON_TYPE = "targeting.problem.json.";
+
   private static Map.Entry<String, Wording> problem(String key, String... argKeys) {
     return Map.entry(key, new Wording("targeting.problem." + key, List.of(argKeys)));
   }
@@ -128,7 +131,28 @@ public final class PageProblems {
           problem("setting.percent"),
           problem("setting.below-random"),
           problem("setting.random-defaults"),
-          problem("setting.random-sum"));
+          problem("setting.random-sum"),
+          // the worklist's filter (page and API), an assessment id, an inspector's office
+          problem("worklist-office"),
+          problem("worklist-status"),
+          problem("worklist-kind"),
+          problem("assessment-id"),
+          problem("inspector-office"),
+          // the API's decision or correction without the version it was made on (428)
+          problem("version-required"),
+          problem("outcome-version-required"),
+          // a JSON body as the API reads it: a field it does not take, a value of the wrong kind
+          problem("json-unknown"),
+          problem("json-unknown-near"),
+          problem("json-invalid"),
+          problem("json-object"),
+          problem("json-string", JSON_TYPE),
+          problem("json-boolean", JSON_TYPE),
+          problem("json-strings", JSON_TYPE),
+          problem("json-whole"),
+          problem("json-whole-type", "", "", JSON_TYPE),
+          // a list import's ?mode=
+          problem("list-mode"));
 
   /**
    * {@code field: message} (or the message alone when it names no field) in the reader's language;

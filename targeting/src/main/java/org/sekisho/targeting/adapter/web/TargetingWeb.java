@@ -579,13 +579,16 @@ public final class TargetingWeb implements WebModule {
     if (!office.isEmpty() && !CriteriaCatalogue.isOfficeCode(office)) {
       // the same test as a record's office at /api/assess and a dry run's offices: a typo would
       // otherwise show an empty worklist as if the office had nothing open
-      throw HttpProblem.of(
-          "invalid-parameter",
-          "office",
-          "'"
-              + cut(office)
-              + "' is no office code: expected a UN/LOCODE with an optional unit, like JPYOK or"
-              + " JPNRT-MAIL, or an office number (leave it empty for every office)");
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-parameter",
+                  "office",
+                  "'"
+                      + cut(office)
+                      + "' is no office code: expected a UN/LOCODE with an optional unit, like"
+                      + " JPYOK or JPNRT-MAIL, or an office number (leave it empty for every"
+                      + " office)")
+              .worded("worklist-office", cut(office)));
     }
     return office;
   }
@@ -599,10 +602,12 @@ public final class TargetingWeb implements WebModule {
         .findFirst()
         .orElseThrow(
             () ->
-                HttpProblem.of(
-                    "invalid-parameter",
-                    "status",
-                    "expected open, referred, released, closed or superseded"));
+                new HttpProblem(
+                    Problem.of(
+                            "invalid-parameter",
+                            "status",
+                            "expected open, referred, released, closed or superseded")
+                        .worded("worklist-status")));
   }
 
   /**
@@ -612,10 +617,12 @@ public final class TargetingWeb implements WebModule {
   private static String kind(Context ctx) {
     String k = Optional.ofNullable(ctx.queryParam("kind")).orElse("").strip();
     if (!k.isEmpty() && !DeclarationView.RECORD_KINDS.contains(k)) {
-      throw HttpProblem.of(
-          "invalid-parameter",
-          "kind",
-          "expected declaration, postal-item or transport-document, got '" + k + "'");
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-parameter",
+                  "kind",
+                  "expected declaration, postal-item or transport-document, got '" + k + "'")
+              .worded("worklist-kind", k));
     }
     return k;
   }
@@ -686,35 +693,72 @@ public final class TargetingWeb implements WebModule {
   private static String readableOffice(Context ctx, Principal p) {
     String office = office(ctx, p);
     if (!readsOffice(p, office)) {
-      throw HttpProblem.of("forbidden", "office", "inspectors see their own office only");
+      throw new HttpProblem(
+          Problem.of("forbidden", "office", "inspectors see their own office only")
+              .worded("inspector-office"));
     }
     return office;
   }
 
+  /**
+   * One field of the worklist page's filter, read by {@code read}; a value it refuses as malformed
+   * ({@code invalid-parameter}) is put into {@code problems} by field, in the reader's language,
+   * and {@code fallback} stands in for it. Other refusals (another office's items) are thrown.
+   */
+  private static <T> T filterField(
+      Context ctx, Map<String, String> problems, java.util.function.Supplier<T> read, T fallback) {
+    try {
+      return read.get();
+    } catch (HttpProblem e) {
+      Problem p = e.problem();
+      if (!p.code().equals("invalid-parameter")) {
+        throw e;
+      }
+      problems.put(p.field(), PageProblems.message(Web.messages(ctx), p).orElse(p.message()));
+      return fallback;
+    }
+  }
+
   private void worklistPage(Context ctx) {
     Principal p = Web.principal(ctx);
-    String office = readableOffice(ctx, p);
-    String kind = kind(ctx);
-    WorkStatus status = status(ctx);
-    java.util.OptionalLong after = after(ctx);
+    // a malformed filter is said beside its field, the filter as typed (README: targeting pages
+    // show refusals in the reader's language); nothing is listed until it is corrected
+    Map<String, String> problems = new LinkedHashMap<>();
+    String office = filterField(ctx, problems, () -> readableOffice(ctx, p), "");
+    String kind = filterField(ctx, problems, () -> kind(ctx), "");
+    WorkStatus status = filterField(ctx, problems, () -> status(ctx), WorkStatus.OPEN);
+    java.util.OptionalLong after =
+        filterField(ctx, problems, () -> after(ctx), java.util.OptionalLong.empty());
     Map<String, Object> m = new HashMap<>();
-    m.put("office", office);
+    m.put("problems", problems);
+    if (!problems.isEmpty()) {
+      ctx.status(400);
+      m.put(
+          "office",
+          problems.containsKey("office")
+              ? Optional.ofNullable(ctx.queryParam("office")).orElse("")
+              : office);
+    } else {
+      m.put("office", office);
+    }
     m.put("kind", kind);
     m.put("kinds", DeclarationView.RECORD_KINDS);
     m.put("status", status.code());
     m.put("statuses", Arrays.stream(WorkStatus.values()).map(WorkStatus::code).toList());
     m.put(
         "rowsUrl",
-        "/targeting/worklist/rows?"
-            + filter(office, kind, status)
-            + (after.isPresent() ? "&after=" + after.getAsLong() : ""));
+        problems.isEmpty()
+            ? "/targeting/worklist/rows?"
+                + filter(office, kind, status)
+                + (after.isPresent() ? "&after=" + after.getAsLong() : "")
+            : "");
     m.put("heading", Web.messages(ctx).get("targeting.worklist"));
     m.put("t", Web.messages(ctx));
     // the office's recent shares against its expected rates: held in memory, cheap to show
     // the selectivity figures are the analysts' and administrators' (/targeting/selectivity)
     m.put(
         "selectivity",
-        office.isEmpty() || !p.has(Role.ANALYST)
+        office.isEmpty() || !p.has(Role.ANALYST) || !problems.isEmpty()
             ? null
             : SelectivityWeb.officeView(
                 selectivity, kind.equals("transport-document") ? office + "/" + kind : office));
@@ -1665,7 +1709,11 @@ public final class TargetingWeb implements WebModule {
       return ReferenceLists.Mode.ADD;
     }
     return ReferenceLists.Mode.ofCode(given)
-        .orElseThrow(() -> HttpProblem.of("invalid-parameter", "mode", "expected add or replace"));
+        .orElseThrow(
+            () ->
+                new HttpProblem(
+                    Problem.of("invalid-parameter", "mode", "expected add or replace")
+                        .worded("list-mode")));
   }
 
   private ReferenceLists.Imported importCsv(
@@ -1950,6 +1998,9 @@ public final class TargetingWeb implements WebModule {
   };
 
   /** Why a lane decision naming no version is refused (428). */
+  /** Where a client reads an item's version, as the 428s name it (a value of their wordings). */
+  private static final String ASSESSMENT_READ = "GET /api/targeting/assessments/{id}";
+
   static final String VERSION_REQUIRED =
       "name the version of the item the decision was taken on (expectedVersion: the item's"
           + " version, from GET /api/targeting/assessments/{id}), so that it cannot undo another"
@@ -1959,7 +2010,9 @@ public final class TargetingWeb implements WebModule {
   private static long positive(String s, String name) {
     long n = parseLong(s, name);
     if (n < 1) {
-      throw HttpProblem.of("invalid-parameter", name, "expected an assessment id (1 or more)");
+      throw new HttpProblem(
+          Problem.of("invalid-parameter", name, "expected an assessment id (1 or more)")
+              .worded("assessment-id"));
     }
     return n;
   }
@@ -1975,10 +2028,13 @@ public final class TargetingWeb implements WebModule {
                 .orElse(""));
     if (shown.version().isEmpty()) {
       // the last writer must not win silently: a decision says what it was taken on
+      Problem missing =
+          Problem.of("precondition-required", "expectedVersion", VERSION_REQUIRED)
+              .worded("version-required", ASSESSMENT_READ);
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("error", "precondition-required");
-      m.put("message", VERSION_REQUIRED);
-      m.put("field", "expectedVersion");
+      m.put("error", missing.code());
+      m.put("message", apiMessage(ctx, missing));
+      m.put("field", missing.field());
       m.put("version", w.version());
       ctx.status(428);
       ctx.json(m);
@@ -2013,13 +2069,17 @@ public final class TargetingWeb implements WebModule {
     JsonNode b = body(ctx, CORRECTION_FIELDS);
     Optional<Long> v = wholeNumber(b, "expectedVersion", 0, Integer.MAX_VALUE);
     if (v.isEmpty()) {
+      Problem missing =
+          Problem.of(
+                  "precondition-required",
+                  "expectedVersion",
+                  "name the version of the outcome the correction was made on (expectedVersion:"
+                      + " the outcome's version, from GET /api/targeting/assessments/{id})")
+              .worded("outcome-version-required", ASSESSMENT_READ);
       Map<String, Object> m = new LinkedHashMap<>();
-      m.put("error", "precondition-required");
-      m.put(
-          "message",
-          "name the version of the outcome the correction was made on (expectedVersion: the"
-              + " outcome's version, from GET /api/targeting/assessments/{id})");
-      m.put("field", "expectedVersion");
+      m.put("error", missing.code());
+      m.put("message", apiMessage(ctx, missing));
+      m.put("field", missing.field());
       m.put("version", w.outcome().map(WorkItem.Outcome::version).orElse(0));
       ctx.status(428);
       ctx.json(m);
@@ -2524,19 +2584,22 @@ public final class TargetingWeb implements WebModule {
     for (var it = n.fieldNames(); it.hasNext(); ) {
       String name = it.next();
       if (!taken.contains(name)) {
-        throw HttpProblem.of(
-            "invalid-field",
-            cut(name),
-            "unknown field \""
-                + cut(name)
-                + "\""
-                + org.sekisho.core.Spelling.nearest(name, taken, 2)
-                    .map(x -> "; did you mean \"" + x + "\"?")
-                    .orElse("")
-                + (org.sekisho.core.Spelling.nearest(name, taken, 2).isPresent()
-                    ? " This route takes "
-                    : "; this route takes ")
-                + String.join(", ", taken));
+        Optional<String> near = org.sekisho.core.Spelling.nearest(name, taken, 2);
+        String takes = String.join(", ", taken);
+        Problem p =
+            Problem.of(
+                "invalid-field",
+                cut(name),
+                "unknown field \""
+                    + cut(name)
+                    + "\""
+                    + near.map(x -> "; did you mean \"" + x + "\"?").orElse("")
+                    + (near.isPresent() ? " This route takes " : "; this route takes ")
+                    + takes);
+        throw new HttpProblem(
+            near.isPresent()
+                ? p.worded("json-unknown-near", cut(name), near.get(), takes)
+                : p.worded("json-unknown", cut(name), takes));
       }
     }
     return n;
@@ -2548,10 +2611,12 @@ public final class TargetingWeb implements WebModule {
       n = JSON.readTree(ctx.body());
     } catch (JsonProcessingException | RuntimeException e) {
       // a number whose exponent does not fit is refused by the number parser, not by Jackson
-      throw HttpProblem.of("invalid-json", "", "the body is not valid JSON");
+      throw new HttpProblem(
+          Problem.of("invalid-json", "", "the body is not valid JSON").worded("json-invalid"));
     }
     if (n == null || !n.isObject()) {
-      throw HttpProblem.of("invalid-json", "", "expected a JSON object");
+      throw new HttpProblem(
+          Problem.of("invalid-json", "", "expected a JSON object").worded("json-object"));
     }
     return n;
   }
@@ -2566,7 +2631,9 @@ public final class TargetingWeb implements WebModule {
       return "";
     }
     if (!v.isTextual()) {
-      throw HttpProblem.of("invalid-field", field, "expected a string, got " + type(v));
+      throw new HttpProblem(
+          Problem.of("invalid-field", field, "expected a string, got " + type(v))
+              .worded("json-string", typeCode(v)));
     }
     return v.asText();
   }
@@ -2607,7 +2674,9 @@ public final class TargetingWeb implements WebModule {
       return false;
     }
     if (!v.isBoolean()) {
-      throw HttpProblem.of("invalid-field", field, "expected true or false, got " + type(v));
+      throw new HttpProblem(
+          Problem.of("invalid-field", field, "expected true or false, got " + type(v))
+              .worded("json-boolean", typeCode(v)));
     }
     return v.booleanValue();
   }
@@ -2619,14 +2688,22 @@ public final class TargetingWeb implements WebModule {
       return List.of();
     }
     if (!v.isArray()) {
-      throw HttpProblem.of(
-          "invalid-field", field, "expected an array of strings, e.g. [\"JPYOK\"], got " + type(v));
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-field",
+                  field,
+                  "expected an array of strings, e.g. [\"JPYOK\"], got " + type(v))
+              .worded("json-strings", typeCode(v)));
     }
     List<String> out = new ArrayList<>();
     for (int i = 0; i < v.size(); i++) {
       if (!v.get(i).isTextual()) {
-        throw HttpProblem.of(
-            "invalid-field", field + "[" + i + "]", "expected a string, got " + type(v.get(i)));
+        throw new HttpProblem(
+            Problem.of(
+                    "invalid-field",
+                    field + "[" + i + "]",
+                    "expected a string, got " + type(v.get(i)))
+                .worded("json-string", typeCode(v.get(i))));
       }
       out.add(v.get(i).asText());
     }
@@ -2647,15 +2724,21 @@ public final class TargetingWeb implements WebModule {
         || !v.canConvertToLong()
         || v.longValue() < min
         || v.longValue() > max) {
-      throw HttpProblem.of(
-          "invalid-field",
-          field,
-          "expected a whole JSON number from "
-              + min
-              + " to "
-              + max
-              + ", got "
-              + (v.isNumber() ? cut(v.asText()) : type(v)));
+      Problem p =
+          Problem.of(
+              "invalid-field",
+              field,
+              "expected a whole JSON number from "
+                  + min
+                  + " to "
+                  + max
+                  + ", got "
+                  + (v.isNumber() ? cut(v.asText()) : type(v)));
+      // the bounds as digits: a message format would group them (2,147,483,647)
+      throw new HttpProblem(
+          v.isNumber()
+              ? p.worded("json-whole", Long.toString(min), Long.toString(max), cut(v.asText()))
+              : p.worded("json-whole-type", Long.toString(min), Long.toString(max), typeCode(v)));
     }
     return Optional.of(v.longValue());
   }
@@ -2663,6 +2746,17 @@ public final class TargetingWeb implements WebModule {
   /** A value as a message repeats it: at most 40 characters. */
   private static String cut(String s) {
     return s.length() > 40 ? s.substring(0, 40) + "…" : s;
+  }
+
+  /**
+   * The kind of JSON value {@code v} is, as a refusal's wording takes it ({@code
+   * targeting.problem.json.<code>} puts it into words): string, number, boolean, array, object.
+   */
+  private static String typeCode(JsonNode v) {
+    return switch (v.getNodeType()) {
+      case BOOLEAN -> "boolean";
+      default -> v.getNodeType().name().toLowerCase(Locale.ROOT);
+    };
   }
 
   private static String type(JsonNode v) {

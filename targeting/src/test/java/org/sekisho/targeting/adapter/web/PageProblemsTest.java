@@ -154,7 +154,24 @@ class PageProblemsTest {
           entry("setting.percent", 2),
           entry("setting.below-random", 4),
           entry("setting.random-defaults", 2),
-          entry("setting.random-sum", 3));
+          entry("setting.random-sum", 3),
+          entry("worklist-office", 1),
+          entry("worklist-status", 0),
+          entry("worklist-kind", 1),
+          entry("assessment-id", 0),
+          entry("inspector-office", 0),
+          entry("version-required", 1),
+          entry("outcome-version-required", 1),
+          entry("json-unknown", 2),
+          entry("json-unknown-near", 3),
+          entry("json-invalid", 0),
+          entry("json-object", 0),
+          entry("json-string", 1),
+          entry("json-boolean", 1),
+          entry("json-strings", 1),
+          entry("json-whole", 3),
+          entry("json-whole-type", 3),
+          entry("list-mode", 0));
 
   /**
    * Wordings only the web module itself or a race produces (an id in a path, another office's item,
@@ -179,7 +196,26 @@ class PageProblemsTest {
           "model-changed",
           // a change after another one, and the API's missing If-Match (SelectivityWebTest)
           "selectivity-changed-by",
-          "selectivity-if-match");
+          "selectivity-if-match",
+          // the web module's reading of a filter, a path or a JSON body
+          // (RefusedFormsKeepWhatWasTypedTest)
+          "worklist-office",
+          "worklist-status",
+          "worklist-kind",
+          "assessment-id",
+          "inspector-office",
+          "version-required",
+          "outcome-version-required",
+          "json-unknown",
+          "json-unknown-near",
+          "json-invalid",
+          "json-object",
+          "json-string",
+          "json-boolean",
+          "json-strings",
+          "json-whole",
+          "json-whole-type",
+          "list-mode");
 
   /**
    * Nothing is selected but at Osaka, where everything is sent to red at random: elsewhere each
@@ -261,9 +297,15 @@ class PageProblemsTest {
             continue;
           }
           List<String> codes =
-              prefix.equals("targeting.problem.status.")
-                  ? java.util.Arrays.stream(WorkStatus.values()).map(WorkStatus::code).toList()
-                  : java.util.Arrays.stream(ModelStatus.values()).map(ModelStatus::code).toList();
+              switch (prefix) {
+                case "targeting.problem.status." ->
+                    java.util.Arrays.stream(WorkStatus.values()).map(WorkStatus::code).toList();
+                // the kinds of JSON value a field of the wrong kind may hold
+                case PageProblems.JSON_TYPE ->
+                    List.of("string", "number", "boolean", "array", "object", "null");
+                default ->
+                    java.util.Arrays.stream(ModelStatus.values()).map(ModelStatus::code).toList();
+              };
           for (String code : codes) {
             assertThat(b.getProperty(prefix + code))
                 .as(language + " " + prefix + code)
