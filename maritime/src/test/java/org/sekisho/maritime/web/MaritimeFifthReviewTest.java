@@ -376,4 +376,72 @@ class MaritimeFifthReviewTest {
     // a boat already stood down is not on the board to stand down again
     assertThat(send("POST", path, officer, "{\"reason\":\"again\"}").statusCode()).isEqualTo(404);
   }
+
+  @Test
+  @Order(3)
+  void refusalsAreInTheReadersLanguageAndEnglishIsUnchanged() throws Exception {
+    String officer = api.token("officer");
+    String yesterdayNoon = "{\"siteId\":\"RV15-CAMANTI\",\"time\":\"昨日の正午\",\"bearingDeg\":100}";
+    HttpResponse<String> en = send("POST", "/api/maritime/sightings", officer, yesterdayNoon);
+    assertThat(en.statusCode()).isEqualTo(400);
+    assertThat(problem(en).get("error").asText()).isEqualTo("invalid-field");
+    assertThat(problem(en).get("field").asText()).isEqualTo("time");
+    assertThat(problem(en).get("message").asText())
+        .isEqualTo(
+            "expected a time like 2026-11-28 11:50 (Asia/Tokyo) or an ISO-8601 instant like"
+                + " 2026-11-28T02:50:00Z, got '昨日の正午'");
+    HttpResponse<String> ja =
+        send("POST", "/api/maritime/sightings?lang=ja", officer, yesterdayNoon);
+    assertThat(ja.statusCode()).isEqualTo(400);
+    assertThat(problem(ja).get("error").asText()).isEqualTo("invalid-field");
+    assertThat(problem(ja).get("field").asText()).isEqualTo("time");
+    assertThat(problem(ja).get("message").asText())
+        .contains("2026-11-28 11:50", "昨日の正午")
+        .doesNotContain("expected", "got");
+
+    // a patrol report's missing speed and out-of-range latitude
+    String noSpeed = "{\"id\":\"RV15-PB2\",\"name\":\"PB2\",\"lat\":30.1,\"lon\":179.9}";
+    HttpResponse<String> missingEn = send("POST", "/api/maritime/patrols", officer, noSpeed);
+    assertThat(problem(missingEn).get("message").asText())
+        .isEqualTo("required: expected a number from 0 to 80");
+    HttpResponse<String> missingJa =
+        send("POST", "/api/maritime/patrols?lang=ja", officer, noSpeed);
+    assertThat(problem(missingJa).get("error").asText()).isEqualTo("missing-field");
+    assertThat(problem(missingJa).get("field").asText()).isEqualTo("speedKnots");
+    assertThat(problem(missingJa).get("message").asText())
+        .contains("0", "80")
+        .doesNotContain("required", "expected");
+
+    // closing an alert without a note, in the alert-status API
+    long alert = -1;
+    int version = -1;
+    for (JsonNode a : json("/api/maritime/alerts?closed=true", officer)) {
+      if (a.get("kind").asText().equals("dark-vessel")) {
+        alert = a.get("id").asLong();
+        version = a.get("version").asInt();
+      }
+    }
+    String close = "{\"status\":\"closed\",\"expectedVersion\":" + version + "}";
+    HttpResponse<String> closeEn =
+        send("POST", "/api/maritime/alerts/" + alert + "/status", officer, close);
+    assertThat(closeEn.statusCode()).isEqualTo(400);
+    assertThat(problem(closeEn).get("message").asText())
+        .isEqualTo(
+            "alert "
+                + alert
+                + ": closing needs a note saying why (which boat was sent, what it found), at"
+                + " most 1000 characters");
+    HttpResponse<String> closeJa =
+        send("POST", "/api/maritime/alerts/" + alert + "/status?lang=ja", officer, close);
+    assertThat(closeJa.statusCode()).isEqualTo(400);
+    assertThat(problem(closeJa).get("error").asText()).isEqualTo("missing-field");
+    assertThat(problem(closeJa).get("field").asText()).isEqualTo("note");
+    assertThat(problem(closeJa).get("message").asText())
+        .contains(String.valueOf(alert))
+        .doesNotContain("closing needs");
+    HttpResponse<String> reasonJa =
+        send("POST", "/api/maritime/patrols/nope/stand-down?lang=ja", officer, "{}");
+    assertThat(problem(reasonJa).get("field").asText()).isEqualTo("reason");
+    assertThat(problem(reasonJa).get("message").asText()).doesNotContain("required");
+  }
 }

@@ -532,9 +532,8 @@ public final class MaritimeWeb implements WebModule {
   private void track(Context ctx) {
     int mmsi = mmsi(ctx);
     service.sync();
-    java.time.ZoneId zone = Web.messages(ctx).zone();
-    Instant to = boundedParam(ctx, "to", LAST_QUERY_TIME, zone);
-    Instant from = boundedParam(ctx, "from", Instant.EPOCH, zone);
+    Instant to = boundedParam(ctx, "to", LAST_QUERY_TIME);
+    Instant from = boundedParam(ctx, "from", Instant.EPOCH);
     if (from.isAfter(to)) {
       throw HttpProblem.of(
           "invalid-parameter",
@@ -560,8 +559,7 @@ public final class MaritimeWeb implements WebModule {
    * A query time from 1970 to {@link #LAST_QUERY_TIME}, or a 400 naming the parameter: times
    * outside that overflow the database's timestamps, and nothing was recorded before 1970.
    */
-  private static Instant boundedParam(
-      Context ctx, String name, Instant dflt, java.time.ZoneId zone) {
+  private static Instant boundedParam(Context ctx, String name, Instant dflt) {
     String raw = ctx.queryParam(name);
     Instant i;
     if (raw == null || raw.isBlank()) {
@@ -569,7 +567,7 @@ public final class MaritimeWeb implements WebModule {
     } else {
       try {
         // an instant, or the forms' local time in the administration's zone
-        i = time(raw.strip(), name, zone);
+        i = time(Web.messages(ctx), raw.strip(), name);
       } catch (HttpProblem e) {
         throw HttpProblem.of("invalid-parameter", name, e.problem().message());
       } catch (java.time.DateTimeException e) {
@@ -817,7 +815,7 @@ public final class MaritimeWeb implements WebModule {
    */
   private void incidentStatus(Context ctx) {
     long id = alertId(ctx);
-    JsonNode b = body(ctx, STATUS_FIELDS);
+    Body b = body(ctx, STATUS_FIELDS);
     String status = status(b);
     String note = note(b);
     MaritimeRecords.Alert lead = alertOr404(id);
@@ -873,7 +871,7 @@ public final class MaritimeWeb implements WebModule {
    * The status note: at most 1000 characters; {@link AlertTransitions} says when one is needed (to
    * close, to reopen a closed alert: the next watch reads why).
    */
-  private static String note(JsonNode b) {
+  private static String note(Body b) {
     return limited(b, "note", 1000);
   }
 
@@ -881,35 +879,32 @@ public final class MaritimeWeb implements WebModule {
     try {
       return Long.parseLong(ctx.pathParam("id"));
     } catch (NumberFormatException e) {
-      throw HttpProblem.of("invalid-parameter", "id", "expected an alert id (a whole number)");
+      throw HttpProblem.of(
+          "invalid-parameter", "id", Web.messages(ctx).get("maritime.api.alertId"));
     }
   }
 
-  private String status(JsonNode b) {
+  private String status(Body b) {
     String status = text(b, "status", true);
     if (!MaritimeRecords.ALERT_STATUSES.contains(status)) {
       throw HttpProblem.of(
-          "invalid-field", "status", "expected one of " + MaritimeRecords.ALERT_STATUSES);
+          "invalid-field",
+          "status",
+          b.t().get("maritime.api.status", String.valueOf(MaritimeRecords.ALERT_STATUSES)));
     }
     return status;
   }
-
-  /** Why a status change naming no version is refused (428). */
-  static final String VERSION_REQUIRED =
-      "name the version of the alert the change was made on (expectedVersion: the alert's"
-          + " version, from GET /api/maritime/alerts or /api/maritime/incidents), so that it cannot"
-          + " undo another officer's change made meanwhile";
 
   /**
    * The version the change was made on, or null after answering 428 (a change without one must not
    * silently undo a change made meanwhile).
    */
-  private static Integer expectedVersion(Context ctx, JsonNode b, int current) {
+  private static Integer expectedVersion(Context ctx, Body b, int current) {
     JsonNode n = b.get("expectedVersion");
     if (n == null || n.isNull()) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("error", "precondition-required");
-      m.put("message", VERSION_REQUIRED);
+      m.put("message", b.t().get("maritime.api.versionRequired"));
       m.put("field", "expectedVersion");
       m.put("version", current);
       ctx.status(428).json(m);
@@ -917,7 +912,7 @@ public final class MaritimeWeb implements WebModule {
     }
     if (!n.canConvertToInt() || !n.isIntegralNumber() || n.asInt() < 0) {
       throw HttpProblem.of(
-          "invalid-field", "expectedVersion", "expected a whole number of 0 or more");
+          "invalid-field", "expectedVersion", b.t().get("maritime.api.expectedVersion"));
     }
     return n.asInt();
   }
@@ -972,7 +967,11 @@ public final class MaritimeWeb implements WebModule {
               throw HttpProblem.of(
                   r.conflict() ? "conflict" : "missing-field",
                   r.field(),
-                  "alert " + a.id() + ": " + r.message());
+                  t.get(
+                      "maritime.transition." + r.rule(),
+                      String.valueOf(a.id()),
+                      // the status as the API names it in English, in the reader's words otherwise
+                      t.english() ? status : t.get("maritime.status." + status)));
             });
     Principal p = Web.principal(ctx);
     MaritimeRecords.Alert changed =
@@ -1028,7 +1027,7 @@ public final class MaritimeWeb implements WebModule {
    */
   private void alertStatus(Context ctx) {
     long id = alertId(ctx);
-    JsonNode b = body(ctx, STATUS_FIELDS);
+    Body b = body(ctx, STATUS_FIELDS);
     String status = status(b);
     String note = note(b);
     MaritimeRecords.Alert a = alertOr404(id);
@@ -1142,7 +1141,7 @@ public final class MaritimeWeb implements WebModule {
    * route takes and the one it likely meant) when it holds a field other than {@code fields}: a
    * misspelt {@code sizeM} would otherwise be stored as unknown and the request answered 201.
    */
-  private JsonNode body(Context ctx, String... fields) {
+  private Body body(Context ctx, String... fields) {
     JsonNode n = body(ctx);
     List<String> taken = List.of(fields);
     for (var it = n.fieldNames(); it.hasNext(); ) {
@@ -1160,53 +1159,65 @@ public final class MaritimeWeb implements WebModule {
                 .orElseGet(() -> t.get("maritime.api.unknownField", all, given)));
       }
     }
-    return n;
+    return new Body(n, Web.messages(ctx));
+  }
+
+  /** A request's JSON object with the reader's messages, in which its refusals are worded. */
+  private record Body(JsonNode node, org.sekisho.platform.i18n.Messages t) {
+    JsonNode get(String field) {
+      return node.get(field);
+    }
   }
 
   private JsonNode body(Context ctx) {
     try {
       JsonNode n = json.readTree(ctx.body());
       if (n == null || !n.isObject()) {
-        throw HttpProblem.of("invalid-json", "body", "expected a JSON object");
+        throw HttpProblem.of(
+            "invalid-json", "body", Web.messages(ctx).get("maritime.api.notAnObject"));
       }
       return n;
     } catch (IOException e) {
-      throw HttpProblem.of("invalid-json", "body", "not JSON: " + e.getMessage());
+      throw HttpProblem.of(
+          "invalid-json", "body", Web.messages(ctx).get("maritime.api.notJson", e.getMessage()));
     }
   }
 
-  private static String text(JsonNode b, String field, boolean required) {
+  private static String text(Body b, String field, boolean required) {
     JsonNode n = b.get(field);
     if (n == null || n.isNull() || n.asText().isBlank()) {
       if (required) {
-        throw HttpProblem.of("missing-field", field, "required: expected a text that is not blank");
+        throw HttpProblem.of("missing-field", field, b.t().get("maritime.api.required.text"));
       }
       return null;
     }
     return n.asText().strip();
   }
 
-  /** {@code min to max} as people write them: 0 to 80, -90 to 90, 0.5 to 100. */
-  static String range(double min, double max) {
-    return plain(min) + " to " + plain(max);
+  /** {@code min to max} as people write them: 0 to 80, -90 to 90, 0.5 to 100 (0～80 in Japanese). */
+  static String range(org.sekisho.platform.i18n.Messages t, double min, double max) {
+    return t.get("maritime.api.range", plain(min), plain(max));
   }
 
   private static String plain(double d) {
     return java.math.BigDecimal.valueOf(d).stripTrailingZeros().toPlainString();
   }
 
-  private static double number(JsonNode b, String field, double min, double max, boolean required) {
+  private static double number(Body b, String field, double min, double max, boolean required) {
     JsonNode n = b.get(field);
     if (n == null || n.isNull()) {
       if (required) {
         // the expected form, so that a form or client left without it knows what to send
         throw HttpProblem.of(
-            "missing-field", field, "required: expected a number from " + range(min, max));
+            "missing-field",
+            field,
+            b.t().get("maritime.api.required.number", range(b.t(), min, max)));
       }
       return Double.NaN;
     }
     if (!n.isNumber() || n.asDouble() < min || n.asDouble() > max) {
-      throw HttpProblem.of("invalid-field", field, "expected a number from " + range(min, max));
+      throw HttpProblem.of(
+          "invalid-field", field, b.t().get("maritime.api.number", range(b.t(), min, max)));
     }
     return n.asDouble();
   }
@@ -1216,7 +1227,8 @@ public final class MaritimeWeb implements WebModule {
    * date and time in the administration's zone ({@code 2026-11-28 11:50} or {@code
    * 2026-11-28T11:50}), as people on the map enter it.
    */
-  static Instant time(String raw, String field, java.time.ZoneId zone) {
+  static Instant time(org.sekisho.platform.i18n.Messages t, String raw, String field) {
+    java.time.ZoneId zone = t.zone();
     try {
       return java.time.OffsetDateTime.parse(raw).toInstant();
     } catch (DateTimeParseException e) {
@@ -1225,32 +1237,27 @@ public final class MaritimeWeb implements WebModule {
     try {
       return java.time.LocalDateTime.parse(raw.replace(' ', 'T')).atZone(zone).toInstant();
     } catch (DateTimeParseException e) {
-      throw HttpProblem.of(
-          "invalid-field",
-          field,
-          "expected a time like 2026-11-28 11:50 ("
-              + zone.getId()
-              + ") or an ISO-8601 instant like 2026-11-28T02:50:00Z, got '"
-              + raw
-              + "'");
+      throw HttpProblem.of("invalid-field", field, t.get("maritime.api.time", zone.getId(), raw));
     }
   }
 
-  private static Instant time(Context ctx, JsonNode b, String field) {
-    return time(text(b, field, true), field, Web.messages(ctx).zone());
+  private static Instant time(Context ctx, Body b, String field) {
+    return time(b.t(), text(b, field, true), field);
   }
 
   /** Optional text of at most {@code max} characters. */
-  private static String limited(JsonNode b, String field, int max) {
+  private static String limited(Body b, String field, int max) {
     String v = text(b, field, false);
     if (v != null && v.length() > max) {
       throw HttpProblem.of(
-          "invalid-field", field, "expected at most " + max + " characters, got " + v.length());
+          "invalid-field",
+          field,
+          b.t().get("maritime.api.tooLong", String.valueOf(max), String.valueOf(v.length())));
     }
     return v;
   }
 
-  private static String required(JsonNode b, String field, int max) {
+  private static String required(Body b, String field, int max) {
     text(b, field, true);
     return limited(b, field, max);
   }
@@ -1303,10 +1310,10 @@ public final class MaritimeWeb implements WebModule {
   }
 
   private void saveSite(Context ctx) {
-    JsonNode b = body(ctx, "id", "name", "lat", "lon", "bearingDeg", "fovDeg", "rangeNm");
+    Body b = body(ctx, "id", "name", "lat", "lon", "bearingDeg", "fovDeg", "rangeNm");
     String id = text(b, "id", true);
     if (!id.matches("[A-Za-z0-9._-]{1,64}")) {
-      throw HttpProblem.of("invalid-field", "id", "letters, digits, '.', '_' or '-', at most 64");
+      throw HttpProblem.of("invalid-field", "id", b.t().get("maritime.api.siteId"));
     }
     CameraSite s =
         new CameraSite(
@@ -1346,7 +1353,7 @@ public final class MaritimeWeb implements WebModule {
   }
 
   private void sighting(Context ctx) {
-    JsonNode b =
+    Body b =
         body(ctx, "siteId", "time", "lat", "lon", "bearingDeg", "sizeM", "vesselType", "imageRef");
     Sighting s =
         new Sighting(
@@ -1362,12 +1369,12 @@ public final class MaritimeWeb implements WebModule {
       throw HttpProblem.of(
           "invalid-field",
           Double.isNaN(s.lat()) ? "lat" : "lon",
-          "give both latitude and longitude, or neither (a bearing)");
+          b.t().get("maritime.api.latLonPair"));
     }
     if (!Double.isNaN(s.lat())) {
       // a vessel is seen at sea: inland is a mistyped position, and would raise a dark-vessel
       // alert with boats sent across the land
-      atSea(s.lat(), s.lon(), "the sighted vessel's position at sea");
+      atSea(b.t(), s.lat(), s.lon(), b.t().get("maritime.api.atSea.sighting"));
     }
     Outcome<MaritimeService.SightingResult> r = service.sighting(s);
     switch (r) {
@@ -1428,7 +1435,7 @@ public final class MaritimeWeb implements WebModule {
    * boat can make to respond (kept from earlier reports when left out).
    */
   private void patrol(Context ctx) {
-    JsonNode b = body(ctx, "id", "name", "time", "lat", "lon", "speedKnots", "maxSpeedKnots");
+    Body b = body(ctx, "id", "name", "time", "lat", "lon", "speedKnots", "maxSpeedKnots");
     String id = required(b, "id", 64);
     String name = required(b, "name", MAX_TEXT);
     Instant time = text(b, "time", false) == null ? service.now() : time(ctx, b, "time");
@@ -1443,14 +1450,10 @@ public final class MaritimeWeb implements WebModule {
             number(b, "maxSpeedKnots", 0, 80, false));
     if (p.maxSpeedKnots() == 0) {
       // the speed it can make to respond: a boat that can make none would never be offered
-      throw HttpProblem.of(
-          "invalid-field",
-          "maxSpeedKnots",
-          "expected the speed the boat can make to respond, greater than 0 and at most 80 knots;"
-              + " leave it out when not known");
+      throw HttpProblem.of("invalid-field", "maxSpeedKnots", b.t().get("maritime.api.maxSpeed"));
     }
     // a boat is at sea: inland is a mistyped position, and would be offered with an ETA over land
-    atSea(p.lat(), p.lon(), "the boat's position at sea");
+    atSea(b.t(), p.lat(), p.lon(), b.t().get("maritime.api.atSea.boat"));
     switch (service.reportPatrol(p)) {
       case Outcome.Rejected<PatrolBoat> rej
           when rej.problems().get(0).code().equals("conflict") -> {
@@ -1496,7 +1499,7 @@ public final class MaritimeWeb implements WebModule {
    */
   private void standDown(Context ctx) {
     String id = ctx.pathParam("id");
-    JsonNode b = body(ctx, "reason");
+    Body b = body(ctx, "reason");
     String reason = required(b, "reason", 500);
     PatrolBoat boat =
         service.records().patrols().stream()
@@ -1536,18 +1539,13 @@ public final class MaritimeWeb implements WebModule {
    * Refuses a position more than a nautical mile inside the map's land, where {@code expected} is
    * what the position should have been.
    */
-  private static void atSea(double lat, double lon, String expected) {
+  private static void atSea(
+      org.sekisho.platform.i18n.Messages t, double lat, double lon, String expected) {
     if (GeoJsonLand.shared().onLand(lat, lon)) {
       throw HttpProblem.of(
           "invalid-field",
           "lat",
-          "lat "
-              + lat
-              + ", lon "
-              + lon
-              + " is on land (the map's land, more than a nautical mile from its coast): expected "
-              + expected
-              + "; check lat and lon");
+          t.get("maritime.api.onLand", String.valueOf(lat), String.valueOf(lon), expected));
     }
   }
 
@@ -1589,11 +1587,11 @@ public final class MaritimeWeb implements WebModule {
     return Math.round(degrees * 10_000) / 10_000.0;
   }
 
-  private static double positive(JsonNode b, String field, double max) {
+  private static double positive(Body b, String field, double max) {
     double v = number(b, field, 0, max, true);
     if (v <= 0) {
       throw HttpProblem.of(
-          "invalid-field", field, "expected a number greater than 0, at most " + max);
+          "invalid-field", field, b.t().get("maritime.api.positive", String.valueOf(max)));
     }
     return v;
   }

@@ -12,10 +12,12 @@ public final class AlertTransitions {
   /**
    * Why a change is refused.
    *
+   * @param rule which rule refuses it ({@code already}, {@code close-note}, {@code reopen-note}),
+   *     for a reader's-language wording of {@code message}
    * @param conflict true when the change contradicts the alert's state (answered 409), false when
    *     it lacks something it needs (400, naming {@code field})
    */
-  public record Refusal(boolean conflict, String field, String message) {}
+  public record Refusal(String rule, boolean conflict, String field, String message) {}
 
   /**
    * Why moving an alert from {@code from} to {@code to} with {@code note} (null: none) is refused,
@@ -25,11 +27,13 @@ public final class AlertTransitions {
     if (from.equals(to)) {
       // closing a closed alert twice would replace the first closing's note
       return Optional.of(
-          new Refusal(true, "status", "the alert is already " + to + "; nothing to change"));
+          new Refusal(
+              "already", true, "status", "the alert is already " + to + "; nothing to change"));
     }
     if ("closed".equals(to) && note == null) {
       return Optional.of(
           new Refusal(
+              "close-note",
               false,
               "note",
               "closing needs a note saying why (which boat was sent, what it found), at most 1000"
@@ -38,6 +42,7 @@ public final class AlertTransitions {
     if ("closed".equals(from) && note == null) {
       return Optional.of(
           new Refusal(
+              "reopen-note",
               false,
               "note",
               "reopening a closed alert needs a note saying why (what has come to light since it"
