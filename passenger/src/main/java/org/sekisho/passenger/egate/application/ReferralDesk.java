@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.passenger.egate.domain.decision.Referral;
 import org.sekisho.passenger.egate.domain.referral.GateReferrals;
 import org.sekisho.passenger.egate.domain.referral.OutcomeRequest;
@@ -166,8 +167,13 @@ public final class ReferralDesk {
       }
     }
     if (!a.referred()) {
-      return Outcome.rejected(
-          "not-referred", "captureId", "the gate let this traveller through: no referral");
+      return new Outcome.Rejected<>(
+          List.of(
+              Problem.of(
+                      "not-referred",
+                      "captureId",
+                      "the gate let this traveller through: no referral")
+                  .worded("passed")));
     }
     if (a.version() != request.expectedVersion()) {
       return conflict(a, request.expectedVersion());
@@ -197,18 +203,26 @@ public final class ReferralDesk {
   public Outcome<Arrival> recordable(String captureId, Officer officer) {
     Optional<Arrival> found = find(captureId);
     if (found.isEmpty()) {
-      return Outcome.rejected("not-found", "captureId", captureId + " was not found");
+      return refused(
+          Problem.of("not-found", "captureId", captureId + " was not found")
+              .worded("capture", captureId));
     }
     Arrival a = found.get();
     Reach reach = reach(officer, a.record());
     if (reach != Reach.RECORD) {
-      return Outcome.rejected(
-          "forbidden",
-          "captureId",
-          "received at office "
-              + a.record().getOrDefault("kiosk_office", "")
-              + "'s kiosk: only that office's officers and inspectors record its outcome"
-              + (reach == Reach.READ ? "; office " + shown(officer) + " reads it only" : ""));
+      String office = a.record().getOrDefault("kiosk_office", "");
+      Problem p =
+          Problem.of(
+              "forbidden",
+              "captureId",
+              "received at office "
+                  + office
+                  + "'s kiosk: only that office's officers and inspectors record its outcome"
+                  + (reach == Reach.READ ? "; office " + shown(officer) + " reads it only" : ""));
+      return refused(
+          reach == Reach.READ
+              ? p.worded("read-only", office, shown(officer))
+              : p.worded("other-office", office));
     }
     return Outcome.accepted(a);
   }
@@ -217,6 +231,15 @@ public final class ReferralDesk {
     return o.office().isEmpty() ? "(none)" : o.office();
   }
 
+  private static <T> Outcome<T> refused(Problem p) {
+    return new Outcome.Rejected<>(List.of(p));
+  }
+
+  /**
+   * The conflict, worded {@code stale} (version now, version seen) or {@code latest} (those, then
+   * the latest outcome's version, code, officer and time as an ISO instant), so that a reader's
+   * language words the time as people there read it; the English message as it always was.
+   */
   private static Outcome<RecordedOutcome> conflict(Arrival now, int seen) {
     RecordedOutcome last = now.latest().orElse(null);
     String who =
@@ -231,9 +254,21 @@ public final class ReferralDesk {
                 + " at "
                 + last.recordedAt()
                 + ")";
-    return Outcome.rejected(
-        "conflict",
-        "version",
-        "the referral is at version " + now.version() + ", not " + seen + who + "; reload it");
+    Problem p =
+        Problem.of(
+            "conflict",
+            "version",
+            "the referral is at version " + now.version() + ", not " + seen + who + "; reload it");
+    return refused(
+        last == null
+            ? p.worded("stale", now.version(), seen)
+            : p.worded(
+                "latest",
+                now.version(),
+                seen,
+                last.version(),
+                last.outcome().code(),
+                last.officer(),
+                last.recordedAt()));
   }
 }

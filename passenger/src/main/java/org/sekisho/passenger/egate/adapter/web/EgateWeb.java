@@ -166,7 +166,7 @@ public final class EgateWeb implements WebModule {
     auditListed(ctx, day, rows);
     List<Map<String, Object>> out = new ArrayList<>();
     for (ReferralDesk.Arrival a : rows) {
-      Map<String, Object> m = new LinkedHashMap<>(a.record());
+      Map<String, Object> m = recordJson(a, Web.messages(ctx));
       m.put("reasons", reasonsJson(a, Web.messages(ctx)));
       m.put("version", a.latest().map(RecordedOutcome::version).orElse(0));
       m.put("outcome", a.latest().map(EgateWeb::outcomeJson).orElse(null));
@@ -201,7 +201,8 @@ public final class EgateWeb implements WebModule {
     Optional<ReferralDesk.Arrival> a = desk.find(id);
     if (a.isEmpty()) {
       auditReadRefused(ctx, id, "not-found");
-      throw HttpProblem.notFound(id);
+      throw new HttpProblem(
+          worded(Web.messages(ctx), HttpProblem.notFound(id).problem().worded("capture", id)));
     }
     return a.get();
   }
@@ -226,8 +227,48 @@ public final class EgateWeb implements WebModule {
     return a;
   }
 
+  /**
+   * The record's fields as the API answers them: the codes as kept (reasons' names, outcomes,
+   * dates, ids); {@code gate_referral_details}, kept as message keys and arguments, as each
+   * reason's name and its detail worded in the reader's language, one a line, tab between, never a
+   * key; and for a reader of another language than English the decision, the declaration's answers,
+   * the family members and each referral's detail in {@code gate_referrals} worded as the referrals
+   * page words them (English keeps the record's own text, which clients may read).
+   */
+  static Map<String, Object> recordJson(ReferralDesk.Arrival a, Messages t) {
+    Map<String, String> r = a.record();
+    Map<String, Object> m = new LinkedHashMap<>(r);
+    if (r.containsKey("gate_referral_details")) {
+      m.put(
+          "gate_referral_details",
+          a.referrals().stream()
+              .map(ref -> ref.reason().name() + "\t" + ReferralText.detail(t, ref))
+              .collect(java.util.stream.Collectors.joining("\n")));
+    }
+    if (t.english()) {
+      return m;
+    }
+    if (r.containsKey("gate_decision")) {
+      m.put("gate_decision", ReferralText.decision(t, r.get("gate_decision")));
+    }
+    if (r.containsKey("declaration_answers")) {
+      m.put("declaration_answers", ReferralText.answers(t, r.get("declaration_answers")));
+    }
+    if (r.containsKey("family_members")) {
+      m.put("family_members", ReferralText.family(t, r.get("family_members")));
+    }
+    if (r.containsKey("gate_referrals")) {
+      m.put(
+          "gate_referrals",
+          a.referrals().stream()
+              .map(ref -> ref.reason().name() + ": " + ReferralText.detail(t, ref))
+              .collect(java.util.stream.Collectors.joining("; ")));
+    }
+    return m;
+  }
+
   private static Map<String, Object> arrivalJson(ReferralDesk.Arrival a, Messages t) {
-    Map<String, Object> m = new LinkedHashMap<>(a.record());
+    Map<String, Object> m = recordJson(a, t);
     m.put("reasons", reasonsJson(a, t));
     m.put("version", a.version());
     m.put("outcomes", a.outcomes().stream().map(EgateWeb::outcomeJson).toList());
@@ -388,7 +429,7 @@ public final class EgateWeb implements WebModule {
   private static HttpProblem outcomeProblem(Context ctx, Problem problem) {
     if (!problem.code().equals("missing-field") && !problem.code().equals("invalid-field")) {
       // a conflict or a refusal names who, when and why in words of its own
-      return new HttpProblem(problem);
+      return new HttpProblem(worded(Web.messages(ctx), problem));
     }
     String key = outcomeKey(problem);
     String words = Web.messages(ctx).get(key);
@@ -399,6 +440,32 @@ public final class EgateWeb implements WebModule {
       words += " (" + String.join(", ", ReferralOutcome.CODES) + ")";
     }
     return new HttpProblem(Problem.of(problem.code(), problem.field(), words));
+  }
+
+  /**
+   * A refusal of the desk ({@code forbidden}, {@code conflict}, {@code not-found}, {@code
+   * not-referred}) in the reader's language: English keeps the desk's message byte for byte (API
+   * clients may match on it, times included, as ISO instants in UTC); another language words it
+   * from {@code egate.api.<code>.<key>} with the refusal's values, an outcome by its label and a
+   * time as people there read it ({@link Messages#time}). Code and field unchanged; the refusal as
+   * it is when it has no wording or the bundle lacks it.
+   */
+  static Problem worded(Messages t, Problem p) {
+    if (t.english() || p.key().isEmpty()) {
+      return p;
+    }
+    String key = "egate.api." + p.code() + "." + p.key();
+    Object[] args = p.args().toArray();
+    if (key.equals("egate.api.conflict.latest") && args.length == 6) {
+      args[3] = t.get("referrals.outcome." + args[3]);
+      try {
+        args[5] = t.time(java.time.Instant.parse((String) args[5]));
+      } catch (DateTimeParseException e) {
+        // kept as recorded
+      }
+    }
+    String text = t.get(key, args);
+    return text.equals(key) ? p : new Problem(p.code(), text, p.field(), p.key(), p.args());
   }
 
   /** Records through the desk and audits by ids only: no name, no comment text. */

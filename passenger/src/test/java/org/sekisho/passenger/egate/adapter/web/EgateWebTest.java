@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -25,8 +26,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.passenger.egate.Travellers;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
+import org.sekisho.passenger.egate.application.ReferralDesk;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.platform.db.Database;
+import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.testing.PostgresExtension;
 
 /** The declaration page and the kiosk API on the real server. */
@@ -868,6 +871,107 @@ class EgateWebTest {
     assertThat(auditDetails("egate.arrival.read.refused", "yokohama", "egate:capture:" + none))
         .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("\"problem\": \"not-found\"");
+  }
+
+  @Test
+  void theOutcomeApisRefusalsAndTheArrivalsListReadInTheReadersLanguageWithNoMessageKey()
+      throws Exception {
+    String id = referredCaptureId();
+    String hq = server.token("hq");
+    String ok = "{\"outcome\":\"released\",\"comment\":\"Questioned\",\"version\":0}";
+    // headquarters may not record: told so in Japanese, code and field unchanged
+    HttpResponse<String> ja =
+        server.send(
+            "POST",
+            "/api/egate/arrivals/" + id + "/outcome?lang=ja",
+            hq,
+            "application/json",
+            ok.getBytes(StandardCharsets.UTF_8));
+    assertThat(ja.statusCode()).isEqualTo(403);
+    assertThat(ja.body())
+        .contains("\"error\":\"forbidden\"")
+        .contains("\"field\":\"captureId\"")
+        .contains("官署 HND のキオスク")
+        .contains("官署 HQ は閲覧のみ")
+        .doesNotContain("only that office");
+    // in English as before, byte for byte
+    assertThat(postOutcome(hq, id, ok).body())
+        .contains(
+            "received at office HND's kiosk: only that office's officers and inspectors record"
+                + " its outcome; office HQ reads it only");
+    // a stale version: the latest outcome named in Japanese, its time as people in Japan read it
+    assertThat(postOutcome(server.token("officer"), id, ok).statusCode()).isEqualTo(201);
+    HttpResponse<String> stale =
+        server.send(
+            "POST",
+            "/api/egate/arrivals/" + id + "/outcome?lang=ja",
+            server.token("inspector"),
+            "application/json",
+            ok.getBytes(StandardCharsets.UTF_8));
+    assertThat(stale.statusCode()).isEqualTo(409);
+    assertThat(stale.body())
+        .contains("\"error\":\"conflict\"")
+        .contains("\"field\":\"version\"")
+        .contains("版 1")
+        .contains("質問の上、許可")
+        .containsPattern("[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]{2}:[0-9]{2} JST")
+        .doesNotContain("not 0")
+        .doesNotContainPattern("T[0-9:.]+Z");
+    assertThat(postOutcome(server.token("inspector"), id, ok).body())
+        .contains("the referral is at version 1, not 0 (latest: version 1, released by officer at")
+        .containsPattern("at [0-9-]+T[0-9:.]+Z\\); reload it");
+    // the list and the record: the decision, the family and the details in Japanese, no key
+    for (String path :
+        List.of("/api/egate/arrivals?lang=ja", "/api/egate/arrivals/" + id + "?lang=ja")) {
+      String body = server.send("GET", path, server.token("officer"), null, null).body();
+      assertThat(body)
+          .as(path)
+          .contains(id)
+          .contains("\"gate_decision\":\"検査場へ誘導")
+          .doesNotContain("secondary inspection")
+          .doesNotContain("aged 20+")
+          .doesNotContain("\\tdetail.")
+          .doesNotContain("\"detail.");
+    }
+    // the reviewer's record: no face model, family counted; in Japanese every text worded
+    ReferralDesk.Arrival noModel =
+        new ReferralDesk.Arrival(
+            Map.of(
+                "capture_id", id,
+                "gate_decision", "secondary inspection: FACE_NOT_COMPARED",
+                "family_members", "0 aged 20+, 0 aged 6-19, 0 under 6",
+                "gate_referrals", "FACE_NOT_COMPARED: no face model configured",
+                "gate_referral_details", "FACE_NOT_COMPARED\tdetail.face.noModel"),
+            org.sekisho.passenger.egate.domain.referral.GateReferrals.parse(
+                "FACE_NOT_COMPARED: no face model configured",
+                "FACE_NOT_COMPARED\tdetail.face.noModel"),
+            List.of());
+    Messages japanese =
+        new Messages(Locale.JAPANESE, List.of("i18n.egate"), java.time.ZoneId.of("Asia/Tokyo"));
+    Map<String, Object> worded = EgateWeb.recordJson(noModel, japanese);
+    assertThat(worded.get("gate_decision")).isEqualTo("検査場へ誘導: 顔を旅券の写真と照合できませんでした");
+    assertThat(worded.get("family_members")).isEqualTo("20歳以上 0 名、6歳以上20歳未満 0 名、6歳未満 0 名");
+    assertThat(worded.get("gate_referral_details").toString())
+        .startsWith("FACE_NOT_COMPARED\t")
+        .doesNotContain("detail.")
+        .doesNotContain("no face model");
+    assertThat(worded.get("gate_referrals").toString())
+        .startsWith("FACE_NOT_COMPARED: ")
+        .doesNotContain("no face model");
+    Map<String, Object> english =
+        EgateWeb.recordJson(
+            noModel,
+            new Messages(Locale.ENGLISH, List.of("i18n.egate"), java.time.ZoneId.of("Asia/Tokyo")));
+    assertThat(english.get("gate_decision")).isEqualTo("secondary inspection: FACE_NOT_COMPARED");
+    assertThat(english.get("gate_referral_details"))
+        .isEqualTo("FACE_NOT_COMPARED\tno face model configured");
+    // in English the record's own decision, and still no message key
+    String en =
+        server.send("GET", "/api/egate/arrivals/" + id, server.token("officer"), null, null).body();
+    assertThat(en)
+        .contains("\"gate_decision\":\"secondary inspection: ")
+        .contains("\"gate_referral_details\":\"DECLARATION_INVALID\\t")
+        .doesNotContain("\\tdetail.");
   }
 
   @Test
