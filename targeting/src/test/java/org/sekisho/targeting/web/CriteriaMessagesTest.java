@@ -123,4 +123,24 @@ class CriteriaMessagesTest {
     assertThat(CriteriaMessages.line(ja, nested))
         .isEqualTo("1 行 35 列: 数値が必要ですが、文字列 \"cheap\"があります");
   }
+
+  @Test
+  void aDanglingAndBeforeThenIsAMissingConditionAtThenNotAFieldNamedThen() {
+    Messages en = new Messages(Locale.ENGLISH, List.of("i18n.targeting"));
+    Messages ja = new Messages(Locale.JAPANESE, List.of("i18n.targeting"));
+    for (String op : List.of("and", "or")) {
+      CriteriaProblem p =
+          CriteriaLanguage.compileOne(
+                  "criterion \"C\"\n  when origin = \"CN\" "
+                      + op
+                      + "\n  then lane red weight 10\n  because \"cheap\"",
+                  LISTS)
+              .problems()
+              .get(0);
+      assertThat(CriteriaMessages.line(en, p))
+          .isEqualTo("line 3, column 3: expected a condition after '" + op + "', found 'then'");
+      assertThat(CriteriaMessages.line(ja, p))
+          .isEqualTo("3 行 3 列: '" + op + "' の後の条件が必要ですが、'then'があります");
+    }
+  }
 }

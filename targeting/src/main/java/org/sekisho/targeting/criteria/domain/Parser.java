@@ -95,7 +95,7 @@ final class Parser {
     List<Syntax.Expr> parts = new ArrayList<>();
     parts.add(and());
     while (peek().is("or")) {
-      next();
+      conditionAfter(next());
       parts.add(and());
     }
     return parts.size() == 1 ? parts.get(0) : new Syntax.Or(parts);
@@ -105,10 +105,26 @@ final class Parser {
     List<Syntax.Expr> parts = new ArrayList<>();
     parts.add(unary());
     while (peek().is("and")) {
-      next();
+      conditionAfter(next());
       parts.add(unary());
     }
     return parts.size() == 1 ? parts.get(0) : new Syntax.And(parts);
+  }
+
+  /**
+   * Refuses an {@code and} or {@code or} that ends the conditions: what follows it is a word that
+   * ends them (then, because, a closing parenthesis) or nothing, said at that word as a missing
+   * condition, not read as a field named {@code then} (whose "operator" would be its lane).
+   */
+  private void conditionAfter(Token op) {
+    Token t = peek();
+    if (t.kind() == Token.Kind.END
+        || t.is("then")
+        || t.is("because")
+        || t.is("criterion")
+        || t.is(")")) {
+      throw fail(t, "a condition after '" + op.text() + "'");
+    }
   }
 
   private Syntax.Expr unary() {
@@ -320,6 +336,11 @@ final class Parser {
     if (whole.matches()) {
       return CriteriaProblem.Text.of(
           "criteria.expect.whole", "a whole number after '{0}'", whole.group(1));
+    }
+    var condition = java.util.regex.Pattern.compile("a condition after '(\\w+)'").matcher(expected);
+    if (condition.matches()) {
+      return CriteriaProblem.Text.of(
+          "criteria.expect.condition", "a condition after '{0}'", condition.group(1));
     }
     var share = java.util.regex.Pattern.compile("'%' after the (\\w+) share").matcher(expected);
     if (share.matches()) {
