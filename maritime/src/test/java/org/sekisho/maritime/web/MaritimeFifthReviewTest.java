@@ -444,4 +444,22 @@ class MaritimeFifthReviewTest {
     assertThat(problem(reasonJa).get("field").asText()).isEqualTo("reason");
     assertThat(problem(reasonJa).get("message").asText()).doesNotContain("required");
   }
+
+  @Test
+  @Order(4)
+  void theOpenApiSummaryOfEachWriteRouteNamesTheFieldsItTakes() throws Exception {
+    HttpResponse<String> r = send("GET", "/openapi.json", null, null);
+    assertThat(r.statusCode()).isEqualTo(200);
+    JsonNode paths = JSON.readTree(r.body()).get("paths");
+    String sightings = paths.at("/~1api~1maritime~1sightings/post/summary").asText();
+    assertThat(sightings)
+        .contains("siteId", "time", "lat", "lon", "bearingDeg", "sizeM", "vesselType", "imageRef");
+    String patrols = paths.at("/~1api~1maritime~1patrols/post/summary").asText();
+    assertThat(patrols).contains("id", "name", "time", "lat", "lon", "speedKnots", "maxSpeedKnots");
+    String sites = paths.at("/~1api~1maritime~1sites/post/summary").asText();
+    assertThat(sites).contains("id", "name", "bearingDeg", "fovDeg", "rangeNm");
+    String standDown =
+        paths.at("/~1api~1maritime~1patrols~1{id}~1stand-down/post/summary").asText();
+    assertThat(standDown).contains("reason");
+  }
 }

@@ -201,13 +201,14 @@ public final class MaritimeWeb implements WebModule {
         .post(
             "/api/maritime/sites",
             MANAGE_SITES,
-            "add or change a camera site",
+            "add or change a camera site (id, name, lat, lon, bearingDeg, fovDeg, rangeNm)",
             scoped(this::saveSite))
         .query()
         .post(
             "/api/maritime/sightings",
             REPORT,
-            "a camera sighting (dark-vessel check)",
+            "a camera sighting, checked for a dark vessel (siteId, time; lat and lon, or"
+                + " bearingDeg; sizeM, vesselType, imageRef optional)",
             scoped(this::sighting))
         .query()
         .get(
@@ -222,7 +223,12 @@ public final class MaritimeWeb implements WebModule {
             "patrol boats",
             scoped(ctx -> ctx.json(patrolsJson(ctx))))
         .query()
-        .post("/api/maritime/patrols", REPORT, "a patrol boat's position", scoped(this::patrol))
+        .post(
+            "/api/maritime/patrols",
+            REPORT,
+            "a patrol boat's position (id, name, lat, lon, speedKnots; time, maxSpeedKnots"
+                + " optional)",
+            scoped(this::patrol))
         .query()
         .post(
             "/api/maritime/patrols/{id}/stand-down",
