@@ -55,10 +55,29 @@ public final class ApiRefusals {
     };
   }
 
+  /**
+   * The refusal's values as the wording quotes them, a point in time (an ISO instant, as the
+   * English message keeps it for clients) as people here read it ({@link Messages#time}).
+   */
+  private static Object[] readable(Messages t, List<String> args) {
+    Object[] out = args.toArray();
+    for (int i = 0; i < out.length; i++) {
+      String a = args.get(i);
+      if (a.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9:.]+Z")) {
+        try {
+          out[i] = t.time(java.time.Instant.parse(a));
+        } catch (java.time.format.DateTimeParseException e) {
+          // kept as written
+        }
+      }
+    }
+    return out;
+  }
+
   private static String text(Messages t, Problem p) {
     if (!p.key().isEmpty()) {
       String key = "screening.api." + p.code() + "." + p.key();
-      String text = t.get(key, p.args().toArray());
+      String text = t.get(key, readable(t, p.args()));
       if (!text.equals(key)) {
         return text;
       }
