@@ -441,6 +441,9 @@ class ServerTest {
               .replace("/entities/{id}", "/entities/" + sharedEntity)
               .replace("/records/{id}", "/records/" + sharedRecord)
               .replace("/merges/{id}", "/merges/999999")
+              // a record by kind (in the plural, as ingest names it) and source id: the shared one,
+              // since an unknown one is refused with 403 like another agency's
+              .replace("/records/{kind}/{sourceId}", "/records/declarations/D1")
               .replace("{kind}", "declarations")
               // any other path parameter (vessel MMSI, ids of other contexts): a value that exists
               // nowhere
