@@ -1,5 +1,6 @@
 package org.sekisho.intel.domain;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import org.sekisho.names.domain.KatakanaRomaji;
@@ -16,7 +17,12 @@ import org.sekisho.names.domain.Script;
  * <p>A reading makes entities <em>candidates</em> of each other, never one entity: a kanji name can
  * be read several ways (裕子 is Yuko or Hiroko; only the dictionary's first reading is kept here) and
  * two people can share a reading. Names the normaliser does not read as Japanese (Chinese names in
- * Han characters, Latin names) have none. Pure and thread-safe.
+ * Han characters, Latin names) have none.
+ *
+ * <p>The digits and Latin letters of a name are kept, half-width and where the name has them (the
+ * dictionary reads only the kana and kanji around them): サクラ物産 571 → {@code SAKURA BUSSAN 571},
+ * 第2サクラ物産 → {@code DAI 2 SAKURA BUSSAN}, サクラ物産 ABC → {@code SAKURA BUSSAN ABC}, so numbered
+ * companies of one name do not share one reading. Pure and thread-safe.
  */
 public final class NameReading {
   private final NameNormaliser normaliser;
@@ -38,7 +44,31 @@ public final class NameReading {
     if ((!person && !"company".equals(type)) || name == null || !hasKanaOrKanji(name)) {
       return null;
     }
-    NormalisedName n = normaliser.normalise(name);
+    String text = Normalizer.normalize(name, Normalizer.Form.NFKC);
+    List<Segment> segments = segments(text);
+    String romaji;
+    if (segments.size() == 1) {
+      List<String> tokens = tokens(text);
+      if (tokens == null) {
+        return null;
+      }
+      romaji = String.join(" ", tokens);
+    } else {
+      romaji = withKeptParts(segments);
+      if (romaji == null) {
+        return null;
+      }
+    }
+    String key = person ? Normalize.personKey(romaji) : Normalize.companyKey(romaji);
+    return key.isBlank() ? null : key;
+  }
+
+  /**
+   * The canonical romaji tokens of Japanese {@code text}; null when the normaliser does not read it
+   * as Japanese (and it is not in kana alone).
+   */
+  private List<String> tokens(String text) {
+    NormalisedName n = normaliser.normalise(text);
     boolean kanaOnly = n.scripts().has(Script.KANA) && !n.scripts().has(Script.HAN);
     if (!n.japanese() && !kanaOnly) {
       return null;
@@ -47,9 +77,100 @@ public final class NameReading {
     for (String t : n.tokens()) {
       parts.add(KatakanaRomaji.canonical(t));
     }
-    String romaji = String.join(" ", parts);
-    String key = person ? Normalize.personKey(romaji) : Normalize.companyKey(romaji);
-    return key.isBlank() ? null : key;
+    return parts;
+  }
+
+  /**
+   * The reading of a name whose Japanese is broken by kept parts (digits, Latin letters): the
+   * Japanese read as one name (the kept parts as spaces, so the dictionary judges the whole), each
+   * kept part put back between the tokens of the Japanese before and after it. Where the Japanese
+   * runs are more than one, where one ends among the tokens is told by reading the name up to it
+   * (三井物産 of 三井物産 2号) or from the next (サクラ物産 of 第2サクラ物産), since a run alone (号, 第) is not judged
+   * Japanese; null when neither adds up, rather than a guess.
+   */
+  private String withKeptParts(List<Segment> segments) {
+    List<Integer> runs = new ArrayList<>();
+    for (int i = 0; i < segments.size(); i++) {
+      if (!segments.get(i).kept() && hasKanaOrKanji(segments.get(i).text())) {
+        runs.add(i);
+      }
+    }
+    List<String> whole = tokens(japanese(segments, 0, segments.size()));
+    if (whole == null) {
+      return null;
+    }
+    List<String> out = new ArrayList<>();
+    int taken = 0;
+    for (int i = 0; i < segments.size(); i++) {
+      Segment s = segments.get(i);
+      if (s.kept()) {
+        out.add(s.text());
+      } else if (runs.contains(i)) {
+        boolean last = i == runs.get(runs.size() - 1);
+        int end = last ? whole.size() : end(segments, i + 1, whole);
+        if (end < taken) {
+          return null;
+        }
+        out.addAll(whole.subList(taken, end));
+        taken = end;
+      }
+    }
+    return String.join(" ", out);
+  }
+
+  /**
+   * How many of the {@code whole} name's tokens the Japanese before segment {@code cut} gives: read
+   * up to there, or else from there on; -1 when neither is a part of the whole.
+   */
+  private int end(List<Segment> segments, int cut, List<String> whole) {
+    List<String> before = tokens(japanese(segments, 0, cut));
+    if (before != null
+        && before.size() <= whole.size()
+        && whole.subList(0, before.size()).equals(before)) {
+      return before.size();
+    }
+    List<String> after = tokens(japanese(segments, cut, segments.size()));
+    if (after != null
+        && after.size() <= whole.size()
+        && whole.subList(whole.size() - after.size(), whole.size()).equals(after)) {
+      return whole.size() - after.size();
+    }
+    return -1;
+  }
+
+  /** The Japanese of segments {@code from} to {@code to}, each kept part as a space. */
+  private static String japanese(List<Segment> segments, int from, int to) {
+    StringBuilder b = new StringBuilder();
+    for (Segment s : segments.subList(from, to)) {
+      b.append(s.kept() ? " " : s.text());
+    }
+    return b.toString();
+  }
+
+  /** A run of the name: digits and Latin letters that are kept as they are, or the rest. */
+  private record Segment(String text, boolean kept) {}
+
+  /** {@code text} cut into runs of kept characters and runs of the rest, in order. */
+  private static List<Segment> segments(String text) {
+    List<Segment> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= text.length(); i++) {
+      if (i == text.length() || kept(text.charAt(i)) != kept(text.charAt(start))) {
+        out.add(new Segment(text.substring(start, i), kept(text.charAt(start))));
+        start = i;
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A character of the name the dictionary would drop but that tells names apart: an ASCII digit or
+   * a Latin letter (after NFKC, so full-width ones are half-width).
+   */
+  private static boolean kept(char c) {
+    return (c >= '0' && c <= '9')
+        || (Character.isLetter(c)
+            && Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN);
   }
 
   /**
