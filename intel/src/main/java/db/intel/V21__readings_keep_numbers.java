@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import org.flywaydb.core.api.migration.BaseJavaMigration;
 import org.flywaydb.core.api.migration.Context;
@@ -17,9 +19,9 @@ import org.sekisho.intel.domain.NameReading;
  * names hold kana or kanji and a digit or Latin letter, and writes the reading that now keeps them;
  * no other entity is read or written, and a reading already right is left as it is.
  *
- * <p>In pages of {@value #BATCH} entities by id (a million-record database holds some 25,000
- * numbered companies), each page's changes written as one batch, so memory stays bounded whatever
- * the size. Re-runnable: a second run changes nothing.
+ * <p>One pass over the entities finds them (a million-record database holds some 25,000 numbered
+ * companies); they are then read and written in pages of {@value #BATCH}, each page's changes as
+ * one batch. Re-runnable: a second run changes nothing.
  */
 public class V21__readings_keep_numbers extends BaseJavaMigration {
 
@@ -44,35 +46,41 @@ public class V21__readings_keep_numbers extends BaseJavaMigration {
 
   /**
    * Writes the reading of every person and company whose name holds kana or kanji and a digit or
-   * Latin letter where it differs from the stored one, reading {@code batch} entities a page;
-   * returns how many readings changed. Idempotent; runs in the caller's transaction.
+   * Latin letter where it differs from the stored one, {@code batch} entities a page; returns how
+   * many readings changed. Idempotent; runs in the caller's transaction.
    */
   public static int reread(Connection c, int batch) throws SQLException {
+    // one pass over the entities finds the few to read again (ids only: 25,000 longs at a
+    // million records); their names and readings are then read and written a page at a time
+    List<Long> ids = new ArrayList<>();
+    try (PreparedStatement find =
+        c.prepareStatement("select id from intel.entity where " + CANDIDATES + " order by id")) {
+      find.setFetchSize(10_000);
+      try (ResultSet rs = find.executeQuery()) {
+        while (rs.next()) {
+          ids.add(rs.getLong(1));
+        }
+      }
+    }
     NameReading readings = EntityReadings.shared();
     int changed = 0;
-    long after = 0;
     try (PreparedStatement page =
             c.prepareStatement(
-                "select id, type, display, key, reading from intel.entity where id > ? and "
-                    + CANDIDATES
-                    + " order by id limit ?");
+                "select id, type, display, key, reading from intel.entity where id = any(?)");
         PreparedStatement update =
             c.prepareStatement("update intel.entity set reading = ? where id = ?")) {
-      while (true) {
-        page.setLong(1, after);
-        page.setInt(2, batch);
-        int rows = 0;
+      for (int from = 0; from < ids.size(); from += batch) {
+        List<Long> part = ids.subList(from, Math.min(ids.size(), from + batch));
+        page.setArray(1, c.createArrayOf("bigint", part.toArray()));
         int pending = 0;
         try (ResultSet rs = page.executeQuery()) {
           while (rs.next()) {
-            rows++;
-            after = rs.getLong(1);
             String reading = readings.ofEntity(rs.getString(2), rs.getString(3), rs.getString(4));
             if (Objects.equals(reading, rs.getString(5))) {
               continue;
             }
             update.setString(1, reading);
-            update.setLong(2, after);
+            update.setLong(2, rs.getLong(1));
             update.addBatch();
             pending++;
           }
@@ -81,10 +89,8 @@ public class V21__readings_keep_numbers extends BaseJavaMigration {
           update.executeBatch();
           changed += pending;
         }
-        if (rows < batch) {
-          return changed;
-        }
       }
     }
+    return changed;
   }
 }
