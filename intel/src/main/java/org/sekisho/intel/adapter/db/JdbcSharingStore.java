@@ -319,9 +319,7 @@ public final class JdbcSharingStore
   public List<RecordHead> shared() {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "select id, kind, agency, shared_with from intel.record"
-                        + " where cardinality(shared_with) > 0 order by id")
+            h.createQuery(SHARED)
                 .map(
                     (rs, ctx) ->
                         new RecordHead(
@@ -332,16 +330,28 @@ public final class JdbcSharingStore
                 .list());
   }
 
+  /**
+   * The sharings in force, as the hourly lapse check reads them: the shared records only, through
+   * the partial B-tree {@code record_shared} (V22), never every record (the GIN index over {@code
+   * shared_with} answers only "shared with whom", not "shared at all").
+   */
+  static final String LIVE =
+      "select r.id, r.kind, r.agency, p.partner, coalesce(s.agreement_id, 0)"
+          + " from intel.record r cross join unnest(r.shared_with) as p(partner)"
+          + " left join intel.record_share s on s.record_id = r.id"
+          + " and s.agency = p.partner and s.revoked_at is null"
+          + " where cardinality(r.shared_with) > 0 order by r.id, p.partner";
+
+  /** Every record shared with another agency, through {@code record_shared} as {@link #LIVE}. */
+  static final String SHARED =
+      "select id, kind, agency, shared_with from intel.record"
+          + " where cardinality(shared_with) > 0 order by id";
+
   @Override
   public List<RecordSharing.LiveShare> live() {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "select r.id, r.kind, r.agency, p.partner, coalesce(s.agreement_id, 0)"
-                        + " from intel.record r cross join unnest(r.shared_with) as p(partner)"
-                        + " left join intel.record_share s on s.record_id = r.id"
-                        + " and s.agency = p.partner and s.revoked_at is null"
-                        + " where cardinality(r.shared_with) > 0 order by r.id, p.partner")
+            h.createQuery(LIVE)
                 .map(
                     (rs, ctx) ->
                         new RecordSharing.LiveShare(
