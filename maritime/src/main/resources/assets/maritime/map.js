@@ -391,6 +391,9 @@
       });
     });
     get('/api/maritime/patrols').then((ps) => {
+      // an officer typing why a boat is stood down keeps the list as it is until it is sent
+      const typing = document.activeElement && document.activeElement.classList.contains('patrol-standdown-reason');
+      if (typing) { return; }
       patrolLayer.clearLayers();
       const list = document.getElementById('patrols');
       list.replaceChildren();
@@ -400,6 +403,8 @@
         const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + p.speedKnots + ' kn, ' + localTime(p.time) +
           (p.stale ? ' — ' + labels.patrolStale : ''));
         li.className = p.stale ? 'patrol-boat patrol-stale' : 'patrol-boat';
+        li.dataset.id = p.id;
+        if (labels.mayReport === 'true') { li.append(' ', ...standDown(p)); }
         list.appendChild(li);
       });
     });
@@ -417,13 +422,49 @@
       });
     });
   }
+  // a boat reported by mistake, laid up or off duty is stood down with a reason, through the same
+  // route (and audit) as the API; a later position report puts it back on duty
+  function standDown(p) {
+    const reason = document.createElement('input');
+    reason.className = 'patrol-standdown-reason';
+    reason.maxLength = 500;
+    reason.placeholder = labels.standdownReason;
+    reason.setAttribute('aria-label', labels.standdownReason + ': ' + p.name + ' (' + p.id + ')');
+    const b = text(document.createElement('button'), labels.standdown);
+    b.type = 'button';
+    b.className = 'patrol-standdown';
+    const out = document.getElementById('patrol-standdown-result');
+    b.addEventListener('click', () => {
+      const why = reason.value.trim();
+      if (why === '') {
+        reason.setAttribute('aria-invalid', 'true');
+        reason.placeholder = labels.standdownRequired;
+        reason.focus();
+        return;
+      }
+      out.className = '';
+      out.textContent = '';
+      post('/api/maritime/patrols/' + encodeURIComponent(p.id) + '/stand-down', { reason: why }).then((r) => {
+        out.textContent = fill(labels.stooddown, r.name + ' (' + r.id + ')');
+        reason.blur();
+        refresh();
+      }, (e) => {
+        out.className = 'error';
+        out.textContent = labels.error + ': ' + (e.message || e.error || e) + (e.field ? ' (' + e.field + ')' : '');
+        reason.blur();
+        refresh();
+      });
+    });
+    return [reason, b];
+  }
   function formObject(form) {
     const o = {};
     new FormData(form).forEach((v, k) => {
       const input = form.elements[k];
       const s = String(v).trim();
       if (s === '') { return; }
-      o[k] = input && input.type === 'number' ? Number(s) : s;
+      // a ticked box is a flag (the patrol form's "new boat")
+      o[k] = input && input.type === 'number' ? Number(s) : (input && input.type === 'checkbox' ? true : s);
     });
     return o;
   }

@@ -290,6 +290,12 @@ public interface MaritimeRecords {
   List<PatrolBoat> patrols();
 
   /**
+   * The id of every boat the store knows, on duty or stood down, sorted: a report for any other id
+   * registers a new boat.
+   */
+  List<String> patrolIds();
+
+  /**
    * Stands a boat on duty down: it is no longer listed nor offered on alerts until it reports a
    * position again. Who, when and why are kept with it.
    *

@@ -840,16 +840,48 @@ public final class MaritimeService {
   }
 
   /**
-   * Records a patrol boat's position. Refused: a time before 2000 or ahead of the clock, and a
-   * report older than the boat's last one (reports can arrive out of order; the newer position
-   * stands). A report without a response speed keeps the one reported before.
-   *
-   * @return the boat as stored, or a rejection naming the field
+   * Records a patrol boat's position, registering the boat when its id is new (the server's own
+   * boats, such as the demo's); see {@link #reportPatrol(PatrolBoat, boolean)}.
    */
   public Outcome<PatrolBoat> reportPatrol(PatrolBoat b) {
+    return reportPatrol(b, true);
+  }
+
+  /**
+   * Records a patrol boat's position. Refused: an id the store does not know unless {@code
+   * registers} (a mistyped id would otherwise make a phantom boat offered first on every alert;
+   * {@code unknown-patrol} on {@code id}, worded {@code unknown} or, with the known id likely
+   * meant, {@code unknown-meant}), a time before 2000 or ahead of the clock, and a report older
+   * than the boat's last one (reports can arrive out of order; the newer position stands). A boat
+   * stood down is known: its report puts it back on duty. A report without a response speed keeps
+   * the one reported before.
+   *
+   * @param registers whether the report may register a new boat (it is one for a known id too)
+   * @return the boat as stored, or a rejection naming the field
+   */
+  public Outcome<PatrolBoat> reportPatrol(PatrolBoat b, boolean registers) {
     var badTime = ReportedTime.check("time", b.time(), clock.instant());
     if (badTime.isPresent()) {
       return Outcome.rejected(badTime.get());
+    }
+    if (!registers) {
+      List<String> known = records.patrolIds();
+      if (!known.contains(b.id())) {
+        Optional<String> meant = org.sekisho.core.Spelling.nearest(b.id(), known, 2);
+        String unknown =
+            "no patrol boat has id " + b.id() + "; send \"new\": true to register a new boat";
+        return Outcome.rejected(
+            meant
+                .map(
+                    m ->
+                        org.sekisho.core.Problem.of(
+                                "unknown-patrol", "id", unknown + " (did you mean " + m + "?)")
+                            .worded("unknown-meant", b.id(), m))
+                .orElseGet(
+                    () ->
+                        org.sekisho.core.Problem.of("unknown-patrol", "id", unknown)
+                            .worded("unknown", b.id())));
+      }
     }
     if (!records.savePatrol(b)) {
       Instant last =

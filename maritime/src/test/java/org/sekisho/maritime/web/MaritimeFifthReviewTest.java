@@ -343,7 +343,7 @@ class MaritimeFifthReviewTest {
             "POST",
             "/api/maritime/patrols",
             officer,
-            "{\"id\":\"pl-x\",\"name\":\"PB1\",\"time\":\"2026-11-28 13:00\",\"lat\":30.1,"
+            "{\"new\":true,\"id\":\"pl-x\",\"name\":\"PB1\",\"time\":\"2026-11-28 13:00\",\"lat\":30.1,"
                 + "\"lon\":179.9,\"speedKnots\":12}");
     assertThat(typo.statusCode()).as(typo.body()).isEqualTo(201);
     assertThat(nearestBoats(officer)).contains("pl-x");

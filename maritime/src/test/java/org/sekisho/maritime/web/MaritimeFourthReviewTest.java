@@ -467,7 +467,7 @@ class MaritimeFourthReviewTest {
             "POST",
             "/api/maritime/patrols",
             officer,
-            "{\"id\":\"RV15-PB1\",\"name\":\"PB1\",\"time\":\"2026-11-28 23:00\",\"lat\":30.1,"
+            "{\"new\":true,\"id\":\"RV15-PB1\",\"name\":\"PB1\",\"time\":\"2026-11-28 23:00\",\"lat\":30.1,"
                 + "\"lon\":179.9,\"speedKnots\":12}");
     assertThat(first.statusCode()).as(first.body()).isEqualTo(201);
     String older =

@@ -141,7 +141,19 @@ class MaritimeSecondReviewTest {
             "/api/maritime/patrols",
             token("officer"),
             JSON.writeValueAsString(
-                Map.of("id", "PB-X", "name", XSS, "lat", 35.0, "lon", 139.8, "speedKnots", 5)));
+                Map.of(
+                    "new",
+                    true,
+                    "id",
+                    "PB-X",
+                    "name",
+                    XSS,
+                    "lat",
+                    35.0,
+                    "lon",
+                    139.8,
+                    "speedKnots",
+                    5)));
     assertThat(boat.statusCode()).as(boat.body()).isEqualTo(201);
     HttpResponse<String> site =
         send(
@@ -208,7 +220,7 @@ class MaritimeSecondReviewTest {
             "POST",
             "/api/maritime/patrols",
             officer,
-            "{\"id\":\"PB-D\",\"name\":\"Drift\",\"lat\":35.3,\"lon\":139.3,\"speedKnots\":0}");
+            "{\"new\":true,\"id\":\"PB-D\",\"name\":\"Drift\",\"lat\":35.3,\"lon\":139.3,\"speedKnots\":0}");
     assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
     assertThat(JSON.readTree(r.body()).get("maxSpeedKnots").isNull()).as(r.body()).isTrue();
     assertThat(r.body()).doesNotContain("NaN");
@@ -276,6 +288,8 @@ class MaritimeSecondReviewTest {
         officer,
         JSON.writeValueAsString(
             Map.of(
+                "new",
+                true,
                 "id",
                 "PB-N",
                 "name",
@@ -294,6 +308,8 @@ class MaritimeSecondReviewTest {
         officer,
         JSON.writeValueAsString(
             Map.of(
+                "new",
+                true,
                 "id",
                 "PB-O",
                 "name",

@@ -201,7 +201,7 @@ class MaritimeServerTest {
                     "POST",
                     "/api/maritime/patrols",
                     cg,
-                    "{\"id\":\"PL-61\",\"name\":\"Izu\",\"time\":\"2024-05-01T05:50:00Z\",\"lat\":34.8,\"lon\":139.9,\"speedKnots\":20}")
+                    "{\"new\":true,\"id\":\"PL-61\",\"name\":\"Izu\",\"time\":\"2024-05-01T05:50:00Z\",\"lat\":34.8,\"lon\":139.9,\"speedKnots\":20}")
                 .statusCode())
         .isEqualTo(201);
     // the demo's meeting pair drifts together around 02:00; a sighting far from any vessel while

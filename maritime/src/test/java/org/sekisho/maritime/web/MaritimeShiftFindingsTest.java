@@ -266,7 +266,7 @@ class MaritimeShiftFindingsTest {
             "POST",
             "/api/maritime/patrols",
             officer,
-            "{\"id\":\"PB-1\",\"name\":\"Hayabusa\",\"lat\":34.82,\"lon\":139.83,\"speedKnots\":0,\"maxSpeedKnots\":30}");
+            "{\"new\":true,\"id\":\"PB-1\",\"name\":\"Hayabusa\",\"lat\":34.82,\"lon\":139.83,\"speedKnots\":0,\"maxSpeedKnots\":30}");
     assertThat(now.statusCode()).as(now.body()).isEqualTo(201);
     assertThat(JSON.readTree(now.body()).get("time").asText()).isEqualTo(NOW.toString());
     // entered in Tokyo time, as on the map
@@ -275,7 +275,7 @@ class MaritimeShiftFindingsTest {
             "POST",
             "/api/maritime/patrols",
             officer,
-            "{\"id\":\"PB-2\",\"name\":\"Kamome\",\"time\":\"2026-11-28 11:40\",\"lat\":35.4,\"lon\":140.4,\"speedKnots\":25}");
+            "{\"new\":true,\"id\":\"PB-2\",\"name\":\"Kamome\",\"time\":\"2026-11-28 11:40\",\"lat\":35.4,\"lon\":140.4,\"speedKnots\":25}");
     assertThat(local.statusCode()).as(local.body()).isEqualTo(201);
     assertThat(JSON.readTree(local.body()).get("time").asText()).isEqualTo("2026-11-28T02:40:00Z");
     HttpResponse<String> older =
@@ -374,7 +374,7 @@ class MaritimeShiftFindingsTest {
                     "POST",
                     "/api/maritime/patrols",
                     officer,
-                    "{\"id\":\"PB-3\",\"name\":\"Stale\",\"time\":\"2026-11-27T12:00:00Z\",\"lat\":34.9,\"lon\":139.8,\"speedKnots\":30}")
+                    "{\"new\":true,\"id\":\"PB-3\",\"name\":\"Stale\",\"time\":\"2026-11-27T12:00:00Z\",\"lat\":34.9,\"lon\":139.8,\"speedKnots\":30}")
                 .statusCode())
         .isEqualTo(201);
     JsonNode dark =
@@ -468,6 +468,8 @@ class MaritimeShiftFindingsTest {
       driver.findElement(By.id("patrol-lat")).sendKeys("34.6");
       driver.findElement(By.id("patrol-lon")).sendKeys("139.7");
       driver.findElement(By.id("patrol-speed")).sendKeys("22");
+      // a boat not reported before: registered as new, as the form asks
+      driver.findElement(By.id("patrol-new")).click();
       driver.findElement(By.id("patrol-submit")).click();
       wait.until(d -> !d.findElement(By.id("patrol-result")).getText().isBlank());
       assertThat(driver.findElement(By.id("patrol-result")).getAttribute("class"))

@@ -157,7 +157,7 @@ class MaritimeThirdReviewTest {
             "POST",
             "/api/maritime/patrols",
             officer,
-            "{\"id\":\"PB-1\",\"name\":\"Kaiyo\",\"lat\":35.2,\"lon\":139.75,\"speedKnots\":10,"
+            "{\"new\":true,\"id\":\"PB-1\",\"name\":\"Kaiyo\",\"lat\":35.2,\"lon\":139.75,\"speedKnots\":10,"
                 + "\"maxSpeedKnots\":25}");
     assertThat(boat.statusCode()).as(boat.body()).isEqualTo(201);
     alerts = JSON.readTree(send("GET", "/api/maritime/alerts", officer, null).body());
@@ -289,7 +289,7 @@ class MaritimeThirdReviewTest {
             "POST",
             "/api/maritime/patrols",
             officer,
-            "{\"id\":\"PB-SEA\",\"name\":\"Uraga\",\"lat\":35.2,\"lon\":139.75,"
+            "{\"new\":true,\"id\":\"PB-SEA\",\"name\":\"Uraga\",\"lat\":35.2,\"lon\":139.75,"
                 + "\"speedKnots\":10}");
     assertThat(sea.statusCode()).as(sea.body()).isEqualTo(201);
   }

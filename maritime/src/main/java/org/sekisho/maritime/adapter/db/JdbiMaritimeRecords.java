@@ -714,6 +714,15 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
   }
 
   @Override
+  public List<String> patrolIds() {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select boat_id from maritime.patrol_position order by boat_id")
+                .mapTo(String.class)
+                .list());
+  }
+
+  @Override
   public boolean standDownPatrol(String id, String by, Instant at, String reason) {
     return jdbi.withHandle(
             h ->

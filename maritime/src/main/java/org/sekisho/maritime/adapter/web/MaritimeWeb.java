@@ -227,7 +227,8 @@ public final class MaritimeWeb implements WebModule {
             "/api/maritime/patrols",
             REPORT,
             "a patrol boat's position (id, name, lat, lon, speedKnots; time, maxSpeedKnots"
-                + " optional)",
+                + " optional; new: true registers a boat whose id is not known yet, without it an"
+                + " unknown id is refused 400 unknown-patrol naming the known id likely meant)",
             scoped(this::patrol))
         .query()
         .post(
@@ -1200,6 +1201,18 @@ public final class MaritimeWeb implements WebModule {
     return n.asText().strip();
   }
 
+  /** An optional {@code true} or {@code false}; false when left out. */
+  private static boolean flag(Body b, String field) {
+    JsonNode n = b.get(field);
+    if (n == null || n.isNull()) {
+      return false;
+    }
+    if (!n.isBoolean()) {
+      throw HttpProblem.of("invalid-field", field, b.t().get("maritime.api.flag"));
+    }
+    return n.asBoolean();
+  }
+
   /** {@code min to max} as people write them: 0 to 80, -90 to 90, 0.5 to 100 (0～80 in Japanese). */
   static String range(org.sekisho.platform.i18n.Messages t, double min, double max) {
     return t.get("maritime.api.range", plain(min), plain(max));
@@ -1292,6 +1305,8 @@ public final class MaritimeWeb implements WebModule {
                   "maritime.problem.implausible-time",
                   t.time(ReportedTime.EARLIEST),
                   t.time(given));
+          case "unknown-patrol" ->
+              t.get("maritime.problem.unknown-patrol." + p.key(), p.args().toArray());
           default -> localTimes(p.message(), t.zone());
         };
     return HttpProblem.of(p.code(), p.field(), message);
@@ -1441,7 +1456,8 @@ public final class MaritimeWeb implements WebModule {
    * boat can make to respond (kept from earlier reports when left out).
    */
   private void patrol(Context ctx) {
-    Body b = body(ctx, "id", "name", "time", "lat", "lon", "speedKnots", "maxSpeedKnots");
+    Body b = body(ctx, "id", "name", "time", "lat", "lon", "speedKnots", "maxSpeedKnots", "new");
+    boolean registers = flag(b, "new");
     String id = required(b, "id", 64);
     String name = required(b, "name", MAX_TEXT);
     Instant time = text(b, "time", false) == null ? service.now() : time(ctx, b, "time");
@@ -1460,7 +1476,7 @@ public final class MaritimeWeb implements WebModule {
     }
     // a boat is at sea: inland is a mistyped position, and would be offered with an ETA over land
     atSea(b.t(), p.lat(), p.lon(), b.t().get("maritime.api.atSea.boat"));
-    switch (service.reportPatrol(p)) {
+    switch (service.reportPatrol(p, registers)) {
       case Outcome.Rejected<PatrolBoat> rej
           when rej.problems().get(0).code().equals("conflict") -> {
         var t = Web.messages(ctx);
