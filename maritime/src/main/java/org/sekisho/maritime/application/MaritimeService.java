@@ -131,6 +131,14 @@ public final class MaritimeService {
    */
   public static final Duration RESTORED_WINDOW = Duration.ofDays(1);
 
+  /**
+   * How much of the stored track a restart replays before the newest stored report, to take up the
+   * encounter and loitering runs open when it stopped (and the grid points the encounter detector
+   * had still to evaluate, up to {@code maxGap} behind): a run that began within it is reported as
+   * if the server had never stopped, one that began earlier from the window's start.
+   */
+  public static final Duration RESTORED_RUNS = Duration.ofHours(6);
+
   /** A patrol boat's position older than this at the picture's time is not offered for tasking. */
   public static final Duration STALE_PATROL = Duration.ofHours(6);
 
@@ -234,10 +242,13 @@ public final class MaritimeService {
   /**
    * Takes up the picture the store kept (a restart), before any feed is read: the vessels heard
    * within {@link #RESTORED_WINDOW} of the newest stored report show in {@link #liveVessels} as
-   * they were, later reports continue their tracks, and meetings reported before are not reported
-   * again (see {@link VesselTracker#restore} for what starts afresh). Findings the tracker makes
-   * again after a restart (an open gap it had reported) are the same alert, with the same key,
-   * which the store refuses to keep twice ({@link MaritimeRecords#saveAlert}).
+   * they were, later reports continue their tracks, meetings reported before are not reported
+   * again, and the stored reports of the last {@link #RESTORED_RUNS} are replayed (reporting
+   * nothing) so that a meeting or loitering under way at the stop is reported when it ends, from
+   * when it began, as if the server had never stopped (see {@link VesselTracker}'s {@code
+   * restore}). Findings the tracker makes again after a restart (an open gap it had reported) are
+   * the same alert, with the same key, which the store refuses to keep twice ({@link
+   * MaritimeRecords#saveAlert}).
    *
    * @return how many vessels were taken up
    * @throws IllegalStateException when a feed has been read already
@@ -246,8 +257,10 @@ public final class MaritimeService {
     // rows stored before reports ahead of the clock were refused must not set the picture's time
     org.sekisho.maritime.domain.track.LastPicture picture =
         store.last(clock.instant().plus(ReportedTime.SKEW), RESTORED_WINDOW, meetingsRemembered);
+    Optional<Instant> newest = picture.newest();
     synchronized (lock) {
-      tracker.restore(picture);
+      tracker.restore(
+          picture, each -> newest.ifPresent(n -> store.reports(n.minus(RESTORED_RUNS), n, each)));
       return tracker.vesselCount();
     }
   }

@@ -2,14 +2,14 @@ package org.sekisho.maritime.application;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Consumer;
 import org.sekisho.maritime.domain.track.LastPicture;
 
 /**
  * Port: the live picture as the maritime store kept it, for a tracker that starts again (a restart
- * of the server). Owned by {@link MaritimeService#restore}; PostgreSQL in the server, a lambda over
- * a list in tests.
+ * of the server). Owned by {@link MaritimeService#restore}; PostgreSQL in the server, lists in
+ * tests.
  */
-@FunctionalInterface
 public interface StoredPicture {
   /**
    * The vessels and reported meetings near the newest report stored. "Newest" and "within" are
@@ -23,4 +23,12 @@ public interface StoredPicture {
    * @return {@link LastPicture#NONE} when nothing is stored
    */
   LastPicture last(Instant notAfter, Duration vesselsWithin, Duration meetingsWithin);
+
+  /**
+   * Hands {@code each} the position reports stored after {@code after} up to {@code through} (event
+   * time, both as the reports carry it), oldest first (ties by MMSI), as the track store kept them
+   * (thinned to one per vessel per {@code storeEvery} of the service). Streams: what it hands over
+   * is not held in memory at once.
+   */
+  void reports(Instant after, Instant through, Consumer<LastPicture.Report> each);
 }

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.jdbi.v3.core.Jdbi;
 import org.sekisho.maritime.application.StoredPicture;
 import org.sekisho.maritime.domain.track.LastPicture;
@@ -13,7 +14,7 @@ import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 /**
  * {@link StoredPicture} from schema {@code maritime}: vessels from {@code maritime.vessel} (one row
  * per vessel, its last report and static data), meetings from the encounter and fishing meeting
- * alerts. Thread-safe.
+ * alerts, reports from the partitioned {@code maritime.position}. Thread-safe.
  */
 public final class JdbiStoredPicture implements StoredPicture {
   private final Jdbi jdbi;
@@ -61,5 +62,33 @@ public final class JdbiStoredPicture implements StoredPicture {
                   .list();
           return new LastPicture(vessels, meetings);
         });
+  }
+
+  @Override
+  public void reports(Instant after, Instant through, Consumer<LastPicture.Report> each) {
+    // in a transaction, so that the driver fetches through a cursor rather than all rows at once
+    jdbi.useTransaction(
+        h ->
+            h.createQuery(
+                    "select mmsi, time, lat, lon, speed_knots, course from maritime.position"
+                        + " where time > :after and time <= :through order by time, mmsi")
+                .bind("after", Timestamp.from(after))
+                .bind("through", Timestamp.from(through))
+                .setFetchSize(10_000)
+                .map(
+                    (rs, ctx) ->
+                        new LastPicture.Report(
+                            rs.getInt("mmsi"),
+                            rs.getTimestamp("time").toInstant(),
+                            rs.getDouble("lat"),
+                            rs.getDouble("lon"),
+                            orNaN(rs, "speed_knots"),
+                            orNaN(rs, "course")))
+                .forEach(each));
+  }
+
+  private static double orNaN(java.sql.ResultSet rs, String column) throws java.sql.SQLException {
+    double v = rs.getDouble(column);
+    return rs.wasNull() ? Double.NaN : v;
   }
 }

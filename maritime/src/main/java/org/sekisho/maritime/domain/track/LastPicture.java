@@ -24,6 +24,23 @@ public record LastPicture(List<VesselSnapshot> vessels, List<Meeting> meetings) 
   /** A meeting of two vessels that was reported, and when it ended (event time). */
   public record Meeting(int mmsi1, int mmsi2, Instant end) {}
 
+  /**
+   * One position report as the store kept it, replayed to take up the detectors' open runs.
+   *
+   * @param speedKnots NaN when unknown
+   * @param course NaN when unknown
+   */
+  public record Report(
+      int mmsi, Instant time, double lat, double lon, double speedKnots, double course) {}
+
+  /** The newest report of the picture's vessels, if it has any. */
+  public java.util.Optional<Instant> newest() {
+    return vessels.stream()
+        .map(VesselSnapshot::lastSeen)
+        .filter(java.util.Objects::nonNull)
+        .max(Instant::compareTo);
+  }
+
   /** Nothing stored yet: the first start. */
   public static final LastPicture NONE = new LastPicture(List.of(), List.of());
 }

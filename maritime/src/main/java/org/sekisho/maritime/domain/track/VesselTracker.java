@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.sekisho.maritime.domain.ais.AisMessage;
 import org.sekisho.maritime.domain.encounter.Encounter;
 import org.sekisho.maritime.domain.encounter.EncounterDetector;
@@ -207,6 +208,8 @@ public final class VesselTracker {
 
   private final Settings settings;
   private final TrackEvents events;
+  // replaying stored reports at a restart: what they reveal was reported before the stop
+  private boolean replaying;
   private final MidTable mids;
   private final Map<Integer, Vessel> vessels = new HashMap<>();
   private final TrackResampler resampler;
@@ -232,7 +235,7 @@ public final class VesselTracker {
             settings.maxTrackedNeighbours(),
             settings.maxGap().toMillis(),
             pendingEncounters::add);
-    this.gaps = new GapWatch(settings.gaps(), events::gap);
+    this.gaps = new GapWatch(settings.gaps(), g -> out().gap(g));
     this.wantsPositions = events.wantsPositions();
   }
 
@@ -318,12 +321,17 @@ public final class VesselTracker {
         v.grounds = new FishingGrounds(FishingGrounds.Parameters.standard());
       }
       if (v.grounds.report(ms, lat, lon, speed)) {
-        events.unusualGrounds(v.snapshot());
+        out().unusualGrounds(v.snapshot());
       }
     }
-    if (wantsPositions) {
+    if (wantsPositions && !replaying) {
       events.position(v.snapshot());
     }
+  }
+
+  /** Where findings go: nowhere while stored reports are replayed. */
+  private TrackEvents out() {
+    return replaying ? TrackEvents.NONE : events;
   }
 
   private void grid(ResampledPoint p) {
@@ -356,57 +364,109 @@ public final class VesselTracker {
   }
 
   /**
-   * Takes up the picture a previous tracker left (a restart), before the first message: each
-   * vessel's static data and last report, which later reports continue as if the tracker had never
-   * stopped (the next report is interpolated from it and ignored when older, a vessel silent since
-   * is in a gap, one that was in a port and is now at sea has departed), the event-time watermark
-   * at the newest report, and the meetings already reported, so that the same meeting is not
-   * reported again (see {@link Settings#mergeInterval}). Open encounter and loitering runs, the
-   * grid points waiting to be evaluated and the fishing grounds learnt are not in a {@link
-   * LastPicture}: they start afresh from the next report, so a meeting or loitering under way at
-   * the restart is reported from then, or not at all when it ends before its minimum duration.
-   *
-   * @throws IllegalStateException when the tracker has taken a message or a picture already
+   * Takes up the picture a previous tracker left (a restart), before the first message; see {@link
+   * #restore(LastPicture, Consumer)} with no stored reports to replay.
    */
   public void restore(LastPicture picture) {
+    restore(picture, each -> {});
+  }
+
+  /**
+   * Takes up the picture a previous tracker left (a restart), before the first message, so that
+   * later reports continue it as if the tracker had never stopped: each vessel's static data, the
+   * meetings already reported (the same meeting is not reported again, see {@link
+   * Settings#mergeInterval}), then the stored reports {@code recent} hands over replayed in event
+   * order together with each vessel's last report, which rebuilds the open encounter and loitering
+   * runs, the grid points waiting to be evaluated, port states and gaps as the reports left them.
+   * Nothing found while replaying is reported (it was reported before the stop, or was under way):
+   * a meeting or loitering under way at the stop is reported once, when it ends, from when it began
+   * in event time. A vessel whose last report is older than every replayed one is taken up at it as
+   * before (the next report is interpolated from it, one silent since is in a gap, one that was in
+   * a port and is now at sea has departed). Runs that began before the first replayed report are
+   * taken up from it; the fishing grounds learnt start afresh. The event-time watermark ends at the
+   * newest report.
+   *
+   * @param recent hands each stored report, oldest first, to the consumer it is given; reports
+   *     older than a vessel's previous one, or of no valid position, are skipped
+   * @throws IllegalStateException when the tracker has taken a message or a picture already
+   */
+  public void restore(LastPicture picture, Consumer<Consumer<LastPicture.Report>> recent) {
     if (messages > 0 || !vessels.isEmpty() || !lastMeetingEnd.isEmpty()) {
       throw new IllegalStateException("a tracker takes up a picture only before anything else");
     }
-    long newest = Long.MIN_VALUE;
+    List<VesselSnapshot> last = new ArrayList<>();
     for (VesselSnapshot s : picture.vessels()) {
       if (s.lastSeen() == null || !Geo.valid(s.lat(), s.lon())) {
         continue;
       }
+      // static data first: a fishing vessel's meetings and grounds depend on its type
       Vessel v = vessel(s.mmsi());
       v.name = s.name();
       v.imo = s.imo();
       v.callSign = s.callSign();
       v.shipType = s.shipType();
       v.destination = s.destination();
-      long ms = s.lastSeen().toEpochMilli();
-      v.lastMs = ms;
-      v.lat = s.lat();
-      v.lon = s.lon();
-      v.speed = s.speedKnots();
-      v.course = s.course();
-      v.navStatus = s.navStatus();
-      resampler.resume(v.track, ms, v.lat, v.lon, v.speed);
-      gaps.position(new PositionFix(v.id, s.lastSeen(), v.lat, v.lon));
-      v.portKnown = true;
-      v.port = settings.ports().at(v.lat, v.lon).orElse(null);
-      newest = Math.max(newest, ms);
+      last.add(s);
     }
+    last.sort(
+        java.util.Comparator.comparing(VesselSnapshot::lastSeen)
+            .thenComparingInt(VesselSnapshot::mmsi));
     for (LastPicture.Meeting m : picture.meetings()) {
       lastMeetingEnd.merge(
           pair(Integer.toString(m.mmsi1()), Integer.toString(m.mmsi2())),
           m.end().toEpochMilli(),
           Math::max);
     }
-    if (newest != Long.MIN_VALUE) {
-      watermark = newest;
-      long inc = settings.increment().toMillis();
-      nextGridCheck = (Math.floorDiv(newest, inc) + 1) * inc;
+    replaying = true;
+    try {
+      int[] next = {0};
+      recent.accept(
+          r -> {
+            // each vessel's last report (with its navigational status) before a stored one at
+            // the same time, which it then replaces
+            while (next[0] < last.size() && !last.get(next[0]).lastSeen().isAfter(r.time())) {
+              takeUp(last.get(next[0]++));
+            }
+            position(
+                r.mmsi(),
+                r.time().toEpochMilli(),
+                r.lat(),
+                r.lon(),
+                r.speedKnots(),
+                r.course(),
+                15);
+          });
+      while (next[0] < last.size()) {
+        takeUp(last.get(next[0]++));
+      }
+    } finally {
+      replaying = false;
     }
+    positions = 0;
+  }
+
+  /**
+   * A vessel's last report: replayed as any report after earlier replayed ones; the first of its
+   * vessel, taken up as it is (grid points up to it were yielded before the stop).
+   */
+  private void takeUp(VesselSnapshot s) {
+    Vessel v = vessel(s.mmsi());
+    long ms = s.lastSeen().toEpochMilli();
+    if (v.lastMs != Long.MIN_VALUE) {
+      position(s.mmsi(), ms, s.lat(), s.lon(), s.speedKnots(), s.course(), s.navStatus());
+      return;
+    }
+    advanceTo(ms);
+    v.lastMs = ms;
+    v.lat = s.lat();
+    v.lon = s.lon();
+    v.speed = s.speedKnots();
+    v.course = s.course();
+    v.navStatus = s.navStatus();
+    resampler.resume(v.track, ms, v.lat, v.lon, v.speed);
+    gaps.position(new PositionFix(v.id, s.lastSeen(), v.lat, v.lon));
+    v.portKnown = true;
+    v.port = settings.ports().at(v.lat, v.lon).orElse(null);
   }
 
   /** Reports open gaps as of {@code now} (a live feed's wall clock). */
@@ -440,11 +500,11 @@ public final class VesselTracker {
       // one report per meeting, of its most specific kind: a fishing vessel meeting one that is
       // not fishing is that encounter, told with what makes it worth more attention
       if (v1.fishing() && v2.knownNonFishing()) {
-        events.fishingMeeting(e, v1, v2);
+        out().fishingMeeting(e, v1, v2);
       } else if (v2.fishing() && v1.knownNonFishing()) {
-        events.fishingMeeting(e, v2, v1);
+        out().fishingMeeting(e, v2, v1);
       } else {
-        events.encounter(e, v1, v2);
+        out().encounter(e, v1, v2);
       }
     }
     pendingEncounters.clear();
@@ -498,15 +558,16 @@ public final class VesselTracker {
       return;
     }
     int n = v.loiterReports;
-    events.loitering(
-        new Loitering(
-            v.id,
-            Instant.ofEpochMilli(start),
-            Instant.ofEpochMilli(v.loiterEnd),
-            v.loiterLat / n,
-            Math.toDegrees(Math.atan2(v.loiterSin / n, v.loiterCos / n)),
-            v.loiterSpeed / n,
-            n));
+    out()
+        .loitering(
+            new Loitering(
+                v.id,
+                Instant.ofEpochMilli(start),
+                Instant.ofEpochMilli(v.loiterEnd),
+                v.loiterLat / n,
+                Math.toDegrees(Math.atan2(v.loiterSin / n, v.loiterCos / n)),
+                v.loiterSpeed / n,
+                n));
   }
 
   private void port(Vessel v, long ms, double lat, double lon) {
@@ -521,10 +582,10 @@ public final class VesselTracker {
     }
     Instant t = Instant.ofEpochMilli(ms);
     if (v.port != null) {
-      events.portCall(PortCall.of(PortCall.Direction.DEPARTURE, v.port, t, v.snapshot()));
+      out().portCall(PortCall.of(PortCall.Direction.DEPARTURE, v.port, t, v.snapshot()));
     }
     if (now != null) {
-      events.portCall(PortCall.of(PortCall.Direction.ARRIVAL, now, t, v.snapshot()));
+      out().portCall(PortCall.of(PortCall.Direction.ARRIVAL, now, t, v.snapshot()));
     }
     v.port = now;
   }
