@@ -39,9 +39,12 @@ class PhoneNumbersTest {
         List.of("+81 3 3094 7412", "03-3094-7412", "(03) 3094 7412", "0081 3 3094 7412")) {
       assertThat(listed(same)).as(same).isTrue();
     }
-    // an entry written nationally matches that national number with any country code written
-    assertThat(listed("+44 20 7946 0958")).isTrue();
+    // an entry written nationally is a Japanese number, kept in its international form: another
+    // country's number with those national digits does not match it
+    assertThat(ListKind.PHONES.normalise("020 7946 0958").value()).isEqualTo("+81 2079460958");
     assertThat(listed("020-7946-0958")).isTrue();
+    assertThat(listed("+81 20 7946 0958")).isTrue();
+    assertThat(listed("+44 20 7946 0958")).isFalse();
     // another country's number with the same national digits does not match a +81 entry
     assertThat(listed("+66 3 3094 7412")).isFalse();
     assertThat(listed("+1 330 947 412")).isFalse();
@@ -80,6 +83,20 @@ class PhoneNumbersTest {
             net.jqwik.api.Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(14),
             net.jqwik.api.Arbitraries.of("", " ", "-", "/"))
         .as((prefix, digits, sep) -> prefix + sep + digits);
+  }
+
+  @Property(tries = 300)
+  void aJapaneseNumberWrittenEitherWayIsOneListEntry(
+      @ForAll @IntRange(min = 1, max = 9) int area,
+      @ForAll @IntRange(min = 0, max = 99_999_999) int rest) {
+    String subscriber = String.format("%08d", rest);
+    ListKind.Entry national =
+        ListKind.PHONES.normalise(
+            "0" + area + "-" + subscriber.substring(0, 4) + "-" + subscriber.substring(4));
+    ListKind.Entry international = ListKind.PHONES.normalise("+81 " + area + " " + subscriber);
+    assertThat(national.value()).isEqualTo(international.value()).startsWith("+81 ");
+    // a stored entry reads back as itself
+    assertThat(ListKind.PHONES.normalise(national.value()).value()).isEqualTo(national.value());
   }
 
   @Property(tries = 300)

@@ -100,6 +100,8 @@ public final class PageProblems {
           problem("entry-phone"),
           problem("entry-note"),
           problem("entry-twice"),
+          problem("entry-phone-international"),
+          problem("entry-same-number"),
           // risk models (Lifecycle, ModelLifecycle): approving, releasing, restoring
           problem("model-approve", "", MODEL_STATUS),
           problem("model-restore-instead", "", MODEL_STATUS),

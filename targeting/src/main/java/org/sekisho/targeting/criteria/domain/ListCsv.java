@@ -16,7 +16,8 @@ import org.sekisho.core.Spelling;
  * columns, since its rows would be read by columns other than the writer meant. Rows that are not
  * valid entries of the list's kind are refused one by one with their line; the others are kept. A
  * value given again in the same file (as the kind normalises it: {@code 8504.40} and {@code 850440}
- * are one) is refused naming both lines, so that neither its note nor the row is dropped unseen.
+ * are one; {@code 03-3094-7412} and {@code +81 3 3094 7412} one number) is refused naming both
+ * lines, so that neither its note nor the row is dropped unseen.
  */
 public final class ListCsv {
   private ListCsv() {}
@@ -164,6 +165,25 @@ public final class ListCsv {
         continue;
       }
       Integer before = lines.putIfAbsent(e.value(), startLine);
+      if (before != null && kind == ListKind.PHONES) {
+        // one number written two ways (+81 3-3094-7412, 03-3094-7412): the row as written, and the
+        // number both rows are
+        String written = cells.get(0).strip();
+        problems.add(
+            Problem.of(
+                    "duplicate-entry",
+                    field,
+                    written
+                        + " is the same number as line "
+                        + before
+                        + " ("
+                        + e.value()
+                        + "); give each number once (the row on line "
+                        + before
+                        + " is the one read)")
+                .worded("entry-same-number", written, before, e.value()));
+        continue;
+      }
       if (before != null) {
         problems.add(
             Problem.of(

@@ -20,7 +20,10 @@ public enum ListKind {
   DOCUMENTS,
   /** Addresses as written. */
   ADDRESSES,
-  /** Phone numbers (compared digits only). */
+  /**
+   * Phone numbers, stored in their international form {@code +CC NSN} ({@link Normal#phone}); one
+   * written without its country code is read as Japanese.
+   */
   PHONES;
 
   public String code() {
@@ -66,14 +69,40 @@ public enum ListKind {
       }
       case PHONES -> {
         String p = Normal.phone(s);
-        yield Normal.nationalNumber(p).length() >= 5
-            ? Entry.ok(p)
-            : Entry.bad(
-                "expected a phone number with at least 5 digits, got '" + s + "'",
-                "entry-phone",
-                s);
+        if (Normal.nationalNumber(p).length() < 5) {
+          yield Entry.bad(
+              "expected a phone number with at least 5 digits, got '" + s + "'", "entry-phone", s);
+        }
+        String international = international(s, p);
+        yield international.isEmpty()
+            ? Entry.bad(
+                "expected a phone number that reads as an international number, such as +81 3"
+                    + " 3094 7412 (one written without its country code is read as Japanese), got"
+                    + " '"
+                    + s
+                    + "'",
+                "entry-phone-international",
+                s)
+            : Entry.ok(international);
       }
     };
+  }
+
+  /** The country whose numbers a phone entry written without its country code is read in. */
+  public static final int HOME_CALLING_CODE = 81;
+
+  /**
+   * A phone key ({@link Normal#phone}) in its international form: as it is when written with its
+   * country code ({@code +} or {@code 00}), read as a Japanese number ({@link #HOME_CALLING_CODE},
+   * as the intelligence database reads such numbers) when written nationally; empty when it reads
+   * as no international number that normalises to itself ({@code +1 010…}, kept as digits).
+   */
+  static String international(String written, String key) {
+    String w = java.text.Normalizer.normalize(written, java.text.Normalizer.Form.NFKC).strip();
+    // as Normal.phone tells them: a + or 00 before the digits says the country code follows
+    boolean national = !key.startsWith("+") && !w.startsWith("+") && !Normal.hs(w).startsWith("00");
+    String e = national ? "+" + HOME_CALLING_CODE + " " + key : key;
+    return e.startsWith("+") && Normal.phone(e).equals(e) ? e : "";
   }
 
   /**

@@ -116,8 +116,12 @@ public record ReferenceList(
   }
 
   /**
-   * A phone matches an entry with the same key, or, when either was written nationally (its country
-   * not written), one with the same national number ({@link Normal#phone}).
+   * A phone matches the entry with the same key ({@link Normal#phone}): lists of targeting hold
+   * their phones in the international form ({@link ListKind#normalise}), so {@code +81 330947412}
+   * and {@code +66 330947412} are two entries that never hit each other's numbers. A value written
+   * nationally (its country not written) is read as Japanese first, as entries written so are; an
+   * entry kept in its national form (stored before, which migration V16 could not read, or a
+   * passenger list's) matches that national number with any country code.
    */
   private String phone(String value) {
     if (entries.contains(value)) {
@@ -125,10 +129,14 @@ public record ReferenceList(
     }
     String nsn = Normal.nationalNumber(value);
     if (!nsn.equals(value)) {
-      // written internationally: an entry written nationally
+      // written internationally: an entry kept in its national form
       return entries.contains(nsn) ? nsn : null;
     }
-    // written nationally: an entry of any country with that national number
+    String home = "+" + ListKind.HOME_CALLING_CODE + " " + nsn;
+    if (entries.contains(home)) {
+      return home;
+    }
+    // written nationally and no Japanese entry: an entry of any country with that national number
     for (int cc :
         com.google.i18n.phonenumbers.PhoneNumberUtil.getInstance().getSupportedCallingCodes()) {
       String key = "+" + cc + " " + nsn;

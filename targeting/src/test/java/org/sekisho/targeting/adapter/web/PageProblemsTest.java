@@ -127,6 +127,8 @@ class PageProblemsTest {
           entry("entry-phone", 1),
           entry("entry-note", 0),
           entry("entry-twice", 2),
+          entry("entry-phone-international", 1),
+          entry("entry-same-number", 3),
           entry("model-approve", 2),
           entry("model-restore-instead", 2),
           entry("model-release", 2),
@@ -688,6 +690,21 @@ class PageProblemsTest {
             "entry-phone",
             () -> only(ListCsv.read("value\n12\n", ListKind.PHONES).problems(), "entry-phone"),
             "2 行目: 5 桁以上の電話番号を入力してください (入力値: 「12」)"),
+        new Case(
+            "entry-phone-international",
+            () ->
+                only(
+                    ListCsv.read("value\n+1010000000000\n", ListKind.PHONES).problems(),
+                    "entry-phone-international"),
+            "2 行目: 国際番号として読める電話番号を入力してください (例: +81 3 3094 7412。国番号のない番号は日本の番号として読みます)"
+                + " (入力値: 「+1010000000000」)"),
+        new Case(
+            "entry-same-number",
+            () ->
+                only(
+                    ListCsv.read("+81 3-3094-7412\n03-3094-7412\n", ListKind.PHONES).problems(),
+                    "entry-same-number"),
+            "2 行目: 03-3094-7412 は 1 行目 (+81 330947412) と同じ番号です。番号は 1 回だけ書いてください (1 行目の行を読み込みました)"),
         // risk models: approving, releasing, restoring
         new Case(
             "model-second-person",
