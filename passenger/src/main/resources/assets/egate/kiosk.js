@@ -8,7 +8,14 @@
   const msg = (k) => root.dataset["msg" + k] || k;
   const $ = (id) => document.getElementById(id);
   const canvas = $("frame");
-  const state = { mrz: [], chip: null, qrText: null, stream: null, scanning: false, busy: false };
+  const state = { mrz: [], chip: null, qrText: null, stream: null, scanning: false, busy: false, requestId: null };
+
+  // The kiosk's own id for one traveller's capture: sent again when the request is tried again (its
+  // answer lost), so that the server takes it for the same capture, not a second use of the QR.
+  function newRequestId() {
+    if (window.crypto && typeof window.crypto.randomUUID === "function") return window.crypto.randomUUID();
+    return Date.now().toString(36) + "-" + Math.random().toString(36).slice(2, 12);
+  }
 
   function show(step) {
     root.dataset.step = step;
@@ -150,7 +157,9 @@
     $("face-status").textContent = msg("Deciding");
     try {
       const face = faceBlob ? await blobToDataUrl(faceBlob) : null;
+      if (!state.requestId) state.requestId = newRequestId();
       const body = {
+        requestId: state.requestId,
         mrz: state.mrz,
         chip: state.chip,
         qrText: state.qrText,
@@ -197,7 +206,7 @@
   // Nothing of one traveller stays in the page for the next: passport, chip, QR, face and every
   // immigration answer go back to the page's defaults.
   function clearTraveller() {
-    state.mrz = []; state.chip = null; state.qrText = null; state.scanning = false;
+    state.mrz = []; state.chip = null; state.qrText = null; state.scanning = false; state.requestId = null;
     $("mrz").value = ""; $("chip-file").value = ""; $("qr-file").value = ""; $("face-file").value = "";
     const purpose = $("purpose-of-visit");
     purpose.selectedIndex = 0;

@@ -23,6 +23,7 @@ import org.sekisho.passenger.egate.adapter.qr.DeclarationKeyStore;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.passenger.egate.adapter.records.HttpArrivalEndpoint;
 import org.sekisho.passenger.egate.adapter.records.JdbcArrivalRecords;
+import org.sekisho.passenger.egate.adapter.records.JdbcDeclarationUses;
 import org.sekisho.passenger.egate.adapter.records.JdbcReferralOutcomes;
 import org.sekisho.passenger.egate.adapter.web.EgateWeb;
 import org.sekisho.passenger.egate.application.CustomsArrivalRecords;
@@ -54,7 +55,9 @@ import org.sekisho.platform.web.WebModule;
  *   <li>{@code endpoints.properties} {@code customs.url}, {@code customs.token}, {@code
  *       immigration.url}, {@code immigration.token}; without them the records go to this context's
  *       tables ({@code egate.customs_arrival}, {@code egate.immigration_outbox}), and the officers'
- *       outcomes of the referrals are kept beside them ({@code egate.referral_outcome}).
+ *       outcomes of the referrals are kept beside them ({@code egate.referral_outcome}); which
+ *       declaration each passport used at a gate is kept in {@code egate.declaration_use} in every
+ *       case (one crossing per declaration and passport).
  * </ul>
  *
  * Construction fails with an {@link UncheckedIOException} naming the file when a configured file is
@@ -142,6 +145,7 @@ public final class EgateContext implements BoundedContext {
               targeting,
               customs,
               immigration,
+              new JdbcDeclarationUses(db.jdbi()),
               audit,
               clock);
       ReferralDesk desk =

@@ -1,5 +1,6 @@
 package org.sekisho.passenger.egate.application;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,6 +22,7 @@ import org.sekisho.core.audit.AuditEvent;
 import org.sekisho.core.audit.AuditTrail;
 import org.sekisho.passenger.egate.domain.chip.ChipFiles;
 import org.sekisho.passenger.egate.domain.chip.ChipReading;
+import org.sekisho.passenger.egate.domain.decision.DeclarationUse;
 import org.sekisho.passenger.egate.domain.decision.GateDecision;
 import org.sekisho.passenger.egate.domain.decision.GateInputs;
 import org.sekisho.passenger.egate.domain.decision.GateRules;
@@ -73,6 +75,9 @@ public final class KioskCheckIn {
    * @param qrFrame a camera frame showing the declaration QR (empty when {@code qrText} is given)
    * @param liveFace the live face capture (JPEG or PNG)
    * @param immigration the immigration items
+   * @param requestId the kiosk's own id for this capture, sent again when it retries the request
+   *     (its answer lost): the same kiosk and request id give the same capture id, so a retry is
+   *     the same capture, not a second use of the declaration; empty: every request is a capture
    */
   public record Capture(
       List<String> mrzLines,
@@ -80,11 +85,24 @@ public final class KioskCheckIn {
       Optional<String> qrText,
       byte[] qrFrame,
       byte[] liveFace,
-      ImmigrationAnswers immigration) {
+      ImmigrationAnswers immigration,
+      Optional<String> requestId) {
     public Capture {
       mrzLines = List.copyOf(mrzLines);
       qrFrame = qrFrame == null ? new byte[0] : qrFrame;
       liveFace = liveFace == null ? new byte[0] : liveFace;
+      requestId = requestId == null ? Optional.empty() : requestId.filter(r -> !r.isBlank());
+    }
+
+    /** A capture the kiosk gave no request id. */
+    public Capture(
+        List<String> mrzLines,
+        Optional<ChipFiles> chip,
+        Optional<String> qrText,
+        byte[] qrFrame,
+        byte[] liveFace,
+        ImmigrationAnswers immigration) {
+      this(mrzLines, chip, qrText, qrFrame, liveFace, immigration, Optional.empty());
     }
   }
 
@@ -115,6 +133,7 @@ public final class KioskCheckIn {
   private final TargetingCheck targeting;
   private final CustomsArrivalRecords customs;
   private final ImmigrationArrivalRecords immigration;
+  private final DeclarationUses uses;
   private final AuditTrail audit;
   private final Clock clock;
 
@@ -125,6 +144,7 @@ public final class KioskCheckIn {
       TargetingCheck targeting,
       CustomsArrivalRecords customs,
       ImmigrationArrivalRecords immigration,
+      DeclarationUses uses,
       AuditTrail audit,
       Clock clock) {
     this.mrzParser = new MrzParser(clock);
@@ -134,13 +154,22 @@ public final class KioskCheckIn {
     this.targeting = targeting;
     this.customs = customs;
     this.immigration = immigration;
+    this.uses = uses;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** Decides for one traveller, sends both records and audits the decision. */
+  /**
+   * Decides for one traveller, sends both records and audits the decision. A verified declaration
+   * is held for the passport presented ({@link DeclarationUses}): shown again by another capture,
+   * at this gate or another, the traveller is referred.
+   */
   public Result checkIn(Capture capture, Kiosk kiosk) {
-    String captureId = UUID.randomUUID().toString();
+    String captureId =
+        capture
+            .requestId()
+            .map(r -> captureId(kiosk, r))
+            .orElseGet(() -> UUID.randomUUID().toString());
     Instant at = clock.instant();
     Outcome<MachineReadableZone> mrz;
     Outcome<ChipReading> chip;
@@ -177,6 +206,7 @@ public final class KioskCheckIn {
         mrz instanceof Outcome.Accepted<MachineReadableZone> a
             ? targeting.hits(a.value())
             : List.of();
+    DeclarationUse use = use(mrz, declaration, captureId, kiosk, at);
     GateInputs inputs =
         new GateInputs(
             mrz,
@@ -186,7 +216,8 @@ public final class KioskCheckIn {
             hits,
             LocalDate.now(clock),
             faceNotCompared,
-            capture.immigration() != null && capture.immigration().carryingProhibitedItems());
+            capture.immigration() != null && capture.immigration().carryingProhibitedItems(),
+            use);
     GateDecision decision = GateRules.decide(inputs);
     // a family member passing with their own passport under the head of family's declaration
     Optional<String> declarant = Optional.empty();
@@ -230,9 +261,68 @@ public final class KioskCheckIn {
                 ? "passport:" + a.value().issuingState() + ":" + a.value().documentNumber()
                 : "capture:" + captureId,
             auditDetails(
-                captureId, decision, face, faceNotCompared, toCustoms, toImmigration, declarant)));
+                captureId,
+                decision,
+                face,
+                faceNotCompared,
+                toCustoms,
+                toImmigration,
+                declarant,
+                declaration,
+                use)));
     return new Result(
         captureId, decision, Optional.ofNullable(face), declaration, toCustoms, toImmigration);
+  }
+
+  /**
+   * The capture id of the kiosk's request id: a name-based UUID of the kiosk and the request id, so
+   * that a retry is the same capture and two kiosks' request ids never meet.
+   */
+  static String captureId(Kiosk kiosk, String requestId) {
+    return UUID.nameUUIDFromBytes(
+            ("sekisho-egate-capture\n" + kiosk.id() + "\n" + requestId)
+                .getBytes(StandardCharsets.UTF_8))
+        .toString();
+  }
+
+  /**
+   * Holds the verified declaration for the passport presented: {@code First} when this capture
+   * holds it (or there is nothing to hold: no verified declaration, no passport read, and such a
+   * traveller is referred for that already).
+   */
+  private DeclarationUse use(
+      Outcome<MachineReadableZone> mrz,
+      Outcome<SealedDeclaration> declaration,
+      String captureId,
+      Kiosk kiosk,
+      Instant at) {
+    if (!(declaration instanceof Outcome.Accepted<SealedDeclaration> d)
+        || !(mrz instanceof Outcome.Accepted<MachineReadableZone> m)) {
+      return new DeclarationUse.First();
+    }
+    DeclarationUses.Use mine =
+        new DeclarationUses.Use(
+            d.value().id(),
+            m.value().nationality() + ":" + m.value().documentNumber(),
+            captureId,
+            kiosk.id(),
+            at);
+    Outcome<DeclarationUses.Use> held;
+    try {
+      held = uses.claim(mine);
+    } catch (RuntimeException e) {
+      // a port must not throw; if it does, the gate still does not open on an unheld declaration
+      held = Outcome.rejected("store-failed", "declaration_use", String.valueOf(e.getMessage()));
+    }
+    return switch (held) {
+      case Outcome.Rejected<DeclarationUses.Use> r ->
+          new DeclarationUse.Unknown(r.problems().get(0).message());
+      case Outcome.Accepted<DeclarationUses.Use> h ->
+          h.value().captureId().equals(captureId)
+              ? new DeclarationUse.First()
+              : new DeclarationUse.Earlier(
+                  h.value().captureId(), h.value().kiosk(), h.value().at().atZone(clock.getZone()));
+    };
   }
 
   private Outcome<SealedDeclaration> readDeclaration(Capture capture) {
@@ -272,10 +362,21 @@ public final class KioskCheckIn {
       String faceNotCompared,
       Outcome<String> toCustoms,
       Outcome<String> toImmigration,
-      Optional<String> declarant) {
+      Optional<String> declarant,
+      Outcome<SealedDeclaration> declaration,
+      DeclarationUse use) {
     Map<String, String> d = new LinkedHashMap<>();
     d.put("capture", captureId);
     d.put("decision", decisionCode(decision));
+    if (declaration instanceof Outcome.Accepted<SealedDeclaration> a) {
+      d.put("declaration.id", a.value().id());
+    }
+    // by ids: which capture used this declaration first, where and when
+    if (use instanceof DeclarationUse.Earlier e) {
+      d.put(
+          "declaration.used",
+          "capture " + e.captureId() + " at " + e.kiosk() + " " + e.at().toInstant());
+    }
     // by ids: whose declaration covers this family member
     declarant.ifPresent(p -> d.put("declaration", "family member of passport:" + p));
     if (decision instanceof GateDecision.SecondaryInspection s) {
@@ -380,6 +481,7 @@ public final class KioskCheckIn {
         f.put(
             TravellerField.DECLARATION_SIGNATURE,
             "verified (key " + a.value().keyId() + ", signed " + a.value().signedAt() + ")");
+        f.put(TravellerField.DECLARATION_ID, a.value().id());
       }
       case Outcome.Rejected<SealedDeclaration> r ->
           f.put(

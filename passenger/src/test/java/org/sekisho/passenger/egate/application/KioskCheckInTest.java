@@ -25,6 +25,7 @@ import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.passenger.egate.domain.chip.ChipFiles;
 import org.sekisho.passenger.egate.domain.decision.GateDecision;
 import org.sekisho.passenger.egate.domain.decision.Reason;
+import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.kiosk.ImmigrationAnswers;
 import org.sekisho.passenger.egate.domain.kiosk.Purpose;
 import org.sekisho.passenger.egate.domain.kiosk.PurposeRecord;
@@ -49,6 +50,7 @@ class KioskCheckInTest {
   private final List<PurposeRecord> toImmigration = new ArrayList<>();
   private final List<AuditEvent> audit = new ArrayList<>();
   private final List<String> faceLog = new ArrayList<>();
+  private final InMemoryDeclarationUses uses = new InMemoryDeclarationUses();
 
   /** Fake matcher: identical bytes match perfectly, anything else scores 0.1. */
   private final FaceMatcher sameImage =
@@ -75,6 +77,7 @@ class KioskCheckInTest {
           toImmigration.add(r);
           return Outcome.accepted("imm-" + r.captureId());
         },
+        uses,
         audit::add,
         CLOCK);
   }
@@ -291,6 +294,7 @@ class KioskCheckInTest {
             passport -> List.of(),
             r -> Outcome.accepted("cus"),
             r -> Outcome.accepted("imm"),
+            uses,
             audit::add,
             CLOCK);
     KioskCheckIn.Result r =
@@ -314,5 +318,79 @@ class KioskCheckInTest {
     assertThat(audit.get(0).details())
         .containsEntry("face", "not compared: no face model configured");
     assertThat(faceLog).isEmpty();
+  }
+
+  /** A check-in with a copy of {@code t}'s chip, which the kiosk erases after reading. */
+  private KioskCheckIn.Result checkIn(KioskCheckIn k, Travellers t, String qrText, String kiosk) {
+    ChipFiles chip = new ChipFiles(t.chip().com(), t.chip().dataGroups(), t.chip().sod());
+    return k.checkIn(
+        new KioskCheckIn.Capture(
+            t.mrz(), Optional.of(chip), Optional.of(qrText), null, t.portrait().clone(), TOURIST),
+        new KioskCheckIn.Kiosk(kiosk, "customs-jp", "HND"));
+  }
+
+  private static List<String> reasons(KioskCheckIn.Result r) {
+    return r.decision() instanceof GateDecision.SecondaryInspection s
+        ? s.referrals().stream().map(ref -> ref.reason().name()).toList()
+        : List.of();
+  }
+
+  @Test
+  void aHeadOfFamilysDeclarationServesTheHeadAndEachListedPassportOnceEach() {
+    Travellers head = Travellers.of(ISSUER, TODAY);
+    Travellers member = Travellers.member(ISSUER, TODAY);
+    CustomsDeclaration d = head.declaration();
+    String qrText =
+        declarations.sealText(
+            new CustomsDeclaration(
+                d.flight(),
+                d.departedFrom(),
+                d.arrival(),
+                d.surname(),
+                d.givenNames(),
+                d.nationality(),
+                d.birthDate(),
+                d.passportNumber(),
+                d.occupation(),
+                d.addressInJapan(),
+                d.phone(),
+                new CustomsDeclaration.FamilyMembers(0, 1, 0),
+                d.answers(),
+                0,
+                List.of(new CustomsDeclaration.MemberPassport("UTO", Travellers.MEMBER_NUMBER))));
+    KioskCheckIn k = kiosk();
+    assertThat(checkIn(k, head, qrText, "kiosk-hnd-01").decision())
+        .isInstanceOf(GateDecision.Pass.class);
+    assertThat(checkIn(k, member, qrText, "kiosk-hnd-01").decision())
+        .isInstanceOf(GateDecision.Pass.class);
+    assertThat(uses.size()).isEqualTo(2);
+    // the daughter's passport shown again with the same QR, at another gate
+    KioskCheckIn.Result again = checkIn(k, member, qrText, "kiosk-hnd-02");
+    assertThat(reasons(again)).containsExactly("DECLARATION_ALREADY_USED");
+    assertThat(((GateDecision.SecondaryInspection) again.decision()).referrals().get(0).detail())
+        .startsWith("this declaration was already used at gate kiosk-hnd-01 at 2026-03-10 09:00 ");
+    assertThat(toCustoms.get(toCustoms.size() - 1).fields())
+        .containsEntry(TravellerField.DECLARATION_ID, again.declaration().orElseThrow().id());
+  }
+
+  @Test
+  void whenTheStoreOfUsesFailsTheGateRefersRatherThanOpenOnADeclarationItCouldNotHold() {
+    Travellers t = Travellers.of(ISSUER, TODAY);
+    KioskCheckIn broken =
+        new KioskCheckIn(
+            new JmrtdPassiveAuthentication(new CscaMasterList(List.of(ISSUER.csca())), CLOCK),
+            declarations,
+            new FaceVerifications(sameImage, 0.6, faceLog::add),
+            passport -> List.of(),
+            r -> Outcome.accepted("cus"),
+            r -> Outcome.accepted("imm"),
+            use -> Outcome.rejected("store-failed", "declaration_use", "connection refused"),
+            audit::add,
+            CLOCK);
+    KioskCheckIn.Result r =
+        checkIn(broken, t, declarations.sealText(t.declaration()), "kiosk-hnd-01");
+    assertThat(reasons(r)).containsExactly("DECLARATION_USE_NOT_CHECKED");
+    assertThat(audit.get(audit.size() - 1).details())
+        .containsEntry("reasons", "DECLARATION_USE_NOT_CHECKED");
   }
 }

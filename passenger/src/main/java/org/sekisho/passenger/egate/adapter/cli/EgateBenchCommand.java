@@ -25,6 +25,7 @@ import org.sekisho.passenger.egate.adapter.face.OnnxFaceMatcher;
 import org.sekisho.passenger.egate.adapter.qr.DeclarationKeyFiles;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.passenger.egate.adapter.records.JdbcArrivalRecords;
+import org.sekisho.passenger.egate.adapter.records.JdbcDeclarationUses;
 import org.sekisho.passenger.egate.application.DeclarationQrService;
 import org.sekisho.passenger.egate.application.FaceMatcher;
 import org.sekisho.passenger.egate.application.FaceVerifications;
@@ -186,6 +187,7 @@ public final class EgateBenchCommand implements Callable<Integer> {
               targeting,
               tables.customs(),
               tables.immigration(),
+              new JdbcDeclarationUses(db.jdbi()),
               new AuditLog(db.jdbi()),
               clock);
       KioskCheckIn.Kiosk device = new KioskCheckIn.Kiosk("bench-kiosk-1", "customs-jp");
@@ -193,7 +195,9 @@ public final class EgateBenchCommand implements Callable<Integer> {
       String what =
           "kiosk request (KioskCheckIn): the decision, face verification ("
               + matcher.model()
-              + "), customs and immigration records into embedded PostgreSQL (egate tables,"
+              + "), the declaration's use held (egate.declaration_use: a traveller met again"
+              + " once the distinct ones are used is referred for a declaration already used),"
+              + " customs and immigration records into embedded PostgreSQL (egate tables,"
               + " delivered in parallel), hash-chained audit entry (platform.audit_log)";
       return run(
           out,

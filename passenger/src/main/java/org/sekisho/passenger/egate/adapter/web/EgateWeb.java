@@ -835,14 +835,23 @@ public final class EgateWeb implements WebModule {
     ctx.json(out);
   }
 
-  /** The kiosk's JSON request; images as Base64 (a {@code data:} URL prefix is allowed). */
+  /**
+   * The kiosk's JSON request; images as Base64 (a {@code data:} URL prefix is allowed). {@code
+   * requestId} (optional, 1-64 letters, digits, {@code .}, {@code _}, {@code :} or {@code -}) is
+   * the kiosk's own id for the capture, sent again when it retries a request whose answer it lost:
+   * the retry is the same capture (same capture id), never a second use of the declaration.
+   */
   public record DecisionRequest(
       List<String> mrz,
       ChipDump chip,
       String qrText,
       String qrImage,
       String faceImage,
-      Immigration immigration) {}
+      Immigration immigration,
+      String requestId) {}
+
+  private static final java.util.regex.Pattern REQUEST_ID =
+      java.util.regex.Pattern.compile("[A-Za-z0-9._:-]{1,64}");
 
   /** Chip files as read, Base64: EF.COM, data groups by number, EF.SOD. */
   public record ChipDump(String com, Map<String, String> dataGroups, String sod) {}
@@ -870,6 +879,9 @@ public final class EgateWeb implements WebModule {
       }
     }
     checkImmigration(t, req.immigration());
+    if (req.requestId() != null && !REQUEST_ID.matcher(req.requestId()).matches()) {
+      throw HttpProblem.of("invalid-field", "requestId", t.get("egate.api.requestId", "64"));
+    }
     Optional<ChipFiles> chip = Optional.ofNullable(req.chip()).map(d -> chipFiles(t, d));
     Immigration im = req.immigration();
     ImmigrationAnswers answers =
@@ -888,7 +900,8 @@ public final class EgateWeb implements WebModule {
             Optional.ofNullable(req.qrText()),
             base64(t, "qrImage", req.qrImage()),
             base64(t, "faceImage", req.faceImage()),
-            answers);
+            answers,
+            Optional.ofNullable(req.requestId()));
     Principal p = Web.principal(ctx);
     KioskCheckIn.Result result =
         kiosk.checkIn(capture, new KioskCheckIn.Kiosk(p.username(), p.agency(), p.office()));

@@ -21,6 +21,7 @@ import org.sekisho.passenger.egate.domain.mrz.MachineReadableZone;
  *     from the chip outcome)
  * @param carryingProhibitedItems the traveller answered yes at the kiosk to carrying controlled
  *     drugs, firearms, swords or explosives (an immigration item customs must act on too)
+ * @param declarationUse whether this declaration was used by this passport before
  */
 public record GateInputs(
     Outcome<MachineReadableZone> printedMrz,
@@ -30,10 +31,12 @@ public record GateInputs(
     List<String> targetingHits,
     LocalDate today,
     String faceNotCompared,
-    boolean carryingProhibitedItems) {
+    boolean carryingProhibitedItems,
+    DeclarationUse declarationUse) {
   public GateInputs {
     targetingHits = List.copyOf(targetingHits);
     faceNotCompared = faceNotCompared == null ? "" : faceNotCompared;
+    declarationUse = declarationUse == null ? new DeclarationUse.First() : declarationUse;
   }
 
   /** Inputs where the reason for a missing face comparison follows from the chip outcome. */
@@ -44,6 +47,15 @@ public record GateInputs(
       FaceVerification face,
       List<String> targetingHits,
       LocalDate today) {
-    this(printedMrz, chip, declaration, face, targetingHits, today, "", false);
+    this(
+        printedMrz,
+        chip,
+        declaration,
+        face,
+        targetingHits,
+        today,
+        "",
+        false,
+        new DeclarationUse.First());
   }
 }

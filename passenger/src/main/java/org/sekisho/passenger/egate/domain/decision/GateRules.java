@@ -1,8 +1,10 @@
 package org.sekisho.passenger.egate.domain.decision;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Function;
 import org.sekisho.core.Outcome;
@@ -36,6 +38,7 @@ public final class GateRules {
           new Rule("declaration QR verifies", GateRules::declarationInvalid),
           new Rule("declaration belongs to this passport", GateRules::declarationForAnother),
           new Rule("declaration is for today's arrival", GateRules::declarationNotForToday),
+          new Rule("declaration not used before", GateRules::declarationUsedBefore),
           new Rule("no goods to declare", GateRules::goodsToDeclare),
           new Rule("no cash over ¥1,000,000", GateRules::cashDeclared),
           new Rule(
@@ -319,6 +322,46 @@ public final class GateRules {
     }
     return Optional.empty();
   }
+
+  /**
+   * A declaration is good for one crossing by each passport it covers: shown again (a copy, a
+   * screenshot, the same QR at another gate) it is referred, naming the gate and the time of its
+   * first use and that capture, so that the officer can read both.
+   */
+  static Optional<Referral> declarationUsedBefore(GateInputs in) {
+    return switch (in.declarationUse()) {
+      case DeclarationUse.First f -> Optional.empty();
+      case DeclarationUse.Earlier e -> {
+        String at = e.at().format(USED_AT);
+        yield refer(
+            Reason.DECLARATION_ALREADY_USED,
+            "this declaration was already used at gate "
+                + e.kiosk()
+                + " at "
+                + at
+                + " (capture id "
+                + e.captureId()
+                + ")",
+            "detail.alreadyUsed",
+            Referral.value(e.kiosk()),
+            at,
+            Referral.value(e.captureId()));
+      }
+      case DeclarationUse.Unknown u ->
+          refer(
+              Reason.DECLARATION_USE_NOT_CHECKED,
+              "whether this declaration was used before could not be checked: " + u.why(),
+              "detail.useNotChecked",
+              Referral.value(u.why()));
+    };
+  }
+
+  /**
+   * A first use's time as an officer reads it: the administration's date, time and zone, the zone
+   * by its English short name (JST; the root locale has none and writes GMT+09:00).
+   */
+  private static final DateTimeFormatter USED_AT =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm zzz", Locale.US);
 
   static Optional<Referral> goodsToDeclare(GateInputs in) {
     if (in.declaration() instanceof Outcome.Accepted<SealedDeclaration> d) {

@@ -15,6 +15,13 @@ public enum Reason {
   DECLARATION_NOT_FOR_THIS_PASSPORT,
   /** The declaration is for another day of arrival (an old QR shown again, or one made ahead). */
   DECLARATION_NOT_FOR_TODAY,
+  /**
+   * The declaration was already used by this passport at a gate (the same QR shown a second time,
+   * at the same or another gate): good for one crossing.
+   */
+  DECLARATION_ALREADY_USED,
+  /** Whether the declaration was used before could not be checked (the store of uses failed). */
+  DECLARATION_USE_NOT_CHECKED,
   GOODS_TO_DECLARE,
   CASH_DECLARED,
   /**

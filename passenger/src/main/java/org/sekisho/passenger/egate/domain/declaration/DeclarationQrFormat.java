@@ -3,6 +3,7 @@ package org.sekisho.passenger.egate.domain.declaration;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
 import java.security.PrivateKey;
 import java.security.Provider;
 import java.security.PublicKey;
@@ -10,6 +11,7 @@ import java.security.Signature;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
@@ -127,7 +129,8 @@ public final class DeclarationQrFormat {
             "signature",
             "the signature does not match the content: the QR was altered or forged");
       }
-      return Outcome.accepted(new SealedDeclaration(d, keyId, signedAt));
+      return Outcome.accepted(
+          new SealedDeclaration(d, keyId, signedAt, id(key, Arrays.copyOf(bytes.get(), bodyEnd))));
     } catch (Truncated t) {
       return Outcome.rejected(
           "qr-truncated",
@@ -252,6 +255,22 @@ public final class DeclarationQrFormat {
       return s.sign();
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot sign with a " + key.getAlgorithm() + " key", e);
+    }
+  }
+
+  /**
+   * The declaration's identity: SHA-256 over the verifying key and the signed body, in hex. Not
+   * over the signature, which an ECDSA holder could rewrite into a second valid one (s to n - s)
+   * for the same body, and so a second "declaration".
+   */
+  static String id(PublicKey key, byte[] body) {
+    try {
+      MessageDigest sha = MessageDigest.getInstance("SHA-256");
+      sha.update(key.getEncoded());
+      sha.update(body);
+      return HexFormat.of().formatHex(sha.digest());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JDK", e);
     }
   }
 

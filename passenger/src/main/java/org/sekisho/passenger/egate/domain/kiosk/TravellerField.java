@@ -39,6 +39,11 @@ public enum TravellerField {
   DECLARATION_ANSWERS("declaration_answers", Purpose.CUSTOMS),
   UNACCOMPANIED_PIECES("unaccompanied_pieces", Purpose.CUSTOMS),
   DECLARATION_SIGNATURE("declaration_signature", Purpose.CUSTOMS),
+  /**
+   * The verified declaration's id: a declaration is good for one crossing by each passport, and a
+   * second use names the capture of the first.
+   */
+  DECLARATION_ID("declaration_id", Purpose.CUSTOMS),
   TARGETING_HITS("targeting_hits", Purpose.CUSTOMS),
   GATE_DECISION("gate_decision", Purpose.CUSTOMS),
   /** Each referral reason with the officer's detail (scores, mismatching fields, hits). */
