@@ -4,18 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import java.io.IOException;
 import java.io.StringWriter;
-import java.io.Writer;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -35,22 +29,13 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sekisho.maritime.adapter.MaritimeContext;
-import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.SyntheticAisFeed;
 import org.sekisho.maritime.domain.ais.AisEncoder;
-import org.sekisho.maritime.domain.ais.AisMessage;
 import org.sekisho.maritime.domain.geo.Geo;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.ManualClock;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * The fourth review's maritime findings (a review of the running demo), as the behaviour now
@@ -63,7 +48,6 @@ import org.sekisho.platform.web.WebServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 240, unit = TimeUnit.SECONDS)
 class MaritimeFourthReviewTest {
-  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant T0 = Instant.parse("2026-11-28T00:00:00Z");
   private static final int NEAR_CAMERA = 999150001;
@@ -71,8 +55,7 @@ class MaritimeFourthReviewTest {
   private final ManualClock clock = new ManualClock(T0.plus(Duration.ofMinutes(245)));
   private final HttpClient http = HttpClient.newHttpClient();
   private Database db;
-  private MaritimeContext context;
-  private WebServer web;
+  private MaritimeServer server;
   private String base;
   private ApiClient api;
   private long darkAlert;
@@ -80,39 +63,9 @@ class MaritimeFourthReviewTest {
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    AuditLog audit = new AuditLog(db.jdbi());
-    context =
-        new MaritimeContext(
-            db,
-            audit,
-            clock,
-            dir,
-            (call, origin) -> {},
-            new MaritimeWeb.Scope("customs-jp", Set.of()));
-    List<Migrations> migrations = new ArrayList<>();
-    migrations.add(Migrations.of("platform"));
-    migrations.addAll(context.migrations());
-    db.migrate(migrations);
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofDays(30));
-    accounts.upsert(
-        "officer", "Ken Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "JPTYO");
-    accounts.upsert(
-        "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "NTC");
-    accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
-    List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
-    bundles.addAll(context.messageBundles());
-    web =
-        WebServer.start(
-            new WebServer.Config("127.0.0.1", 0, false, bundles, context.nav(), "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
-    base = "http://127.0.0.1:" + web.port();
-    api = new ApiClient(base, PASSWORD);
+    server = MaritimeServer.start(db, dir, clock, Set.of(), (call, origin) -> {}).withStaff();
+    base = server.base();
+    api = server.api();
     StringWriter demo = new StringWriter();
     SyntheticAisFeed.demo(T0).write(demo);
     String officer = api.token("officer");
@@ -123,7 +76,7 @@ class MaritimeFourthReviewTest {
     StringWriter own = new StringWriter();
     AisEncoder enc = new AisEncoder();
     for (long s = T0.getEpochSecond() + 3 * 3600; s <= T0.getEpochSecond() + 4 * 3600; s += 60) {
-      position(own, enc, NEAR_CAMERA, at[0], at[1], s);
+      MaritimeServer.position(own, enc, NEAR_CAMERA, at[0], at[1], s);
     }
     up = api.send("POST", "/api/maritime/feed", officer, own.toString());
     assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
@@ -139,43 +92,8 @@ class MaritimeFourthReviewTest {
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (context != null) {
-      context.close();
-    }
-  }
-
-  /** One AIS position report at {@code second} (epoch), with its receive time in a tag block. */
-  private static void position(
-      Writer out, AisEncoder enc, int mmsi, double lat, double lon, long second)
-      throws IOException {
-    AisMessage m =
-        new AisMessage.PositionReport(
-            1,
-            0,
-            mmsi,
-            0,
-            0,
-            80,
-            true,
-            (int) Math.round(lon * 600000),
-            (int) Math.round(lat * 600000),
-            900,
-            90,
-            (int) (second % 60),
-            0,
-            0,
-            false,
-            0);
-    for (String s : enc.sentences(m, 'A', 0, false)) {
-      String tag = "c:" + second;
-      int sum = 0;
-      for (int k = 0; k < tag.length(); k++) {
-        sum ^= tag.charAt(k);
-      }
-      out.write("\\" + tag + "*" + String.format("%02X", sum) + "\\" + s + "\n");
+    if (server != null) {
+      server.close();
     }
   }
 
@@ -191,19 +109,7 @@ class MaritimeFourthReviewTest {
   }
 
   private long auditCount(String action, String subjectPrefix, String detail) {
-    Long n =
-        db.jdbi()
-            .withHandle(
-                h ->
-                    h.createQuery(
-                            "select count(*) from platform.audit_log where action = :a and"
-                                + " subject like :s and details like :d")
-                        .bind("a", action)
-                        .bind("s", subjectPrefix + "%")
-                        .bind("d", "%" + detail + "%")
-                        .mapTo(Long.class)
-                        .one());
-    return n;
+    return server.auditCount(action, subjectPrefix, detail);
   }
 
   private long darkAlerts(String token) throws Exception {
@@ -514,7 +420,7 @@ class MaritimeFourthReviewTest {
       driver.get(base + "/maritime?lang=ja");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
       driver.findElement(By.id("username")).sendKeys("officer");
-      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("password")).sendKeys(server.password);
       driver.findElement(By.id("login-submit")).click();
       String id = meeting.get("id").asText();
       By line = By.cssSelector("#alerts li.incident[data-id='" + id + "']");

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
@@ -17,7 +15,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,21 +36,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sekisho.maritime.adapter.MaritimeContext;
-import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.ConveyanceMovements;
 import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.SyntheticAisFeed;
 import org.sekisho.maritime.domain.port.PortCall;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * What the second review of the maritime picture found, each as the behaviour now expected, on the
@@ -65,7 +55,6 @@ import org.sekisho.platform.web.WebServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class MaritimeSecondReviewTest {
-  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant NOW = Instant.parse("2026-11-28T03:00:00Z");
 
@@ -76,8 +65,7 @@ class MaritimeSecondReviewTest {
 
   private Database db;
   private final List<Movement> movements = Collections.synchronizedList(new ArrayList<>());
-  private MaritimeContext context;
-  private WebServer web;
+  private MaritimeServer server;
   private String base;
   private ApiClient api;
 
@@ -85,48 +73,25 @@ class MaritimeSecondReviewTest {
   void start(Database database, @TempDir Path dir) throws Exception {
     this.db = database;
     Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
-    AuditLog audit = new AuditLog(db.jdbi());
-    context =
-        new MaritimeContext(
-            db,
-            audit,
-            clock,
-            dir,
-            (call, origin) -> movements.add(new Movement(call, origin)),
-            new MaritimeWeb.Scope("customs-jp", Set.of("jcg")));
-    List<Migrations> migrations = new ArrayList<>();
-    migrations.add(Migrations.of("platform"));
-    migrations.addAll(context.migrations());
-    db.migrate(migrations);
-    Accounts accounts =
-        new Accounts(db.jdbi(), Clock.systemUTC(), PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert(
-        "officer", "Ken Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "JPTYO");
-    accounts.upsert("coastguard", "Mei Ito", PASSWORD, EnumSet.of(Role.PARTNER), "jcg", "3rd");
-    accounts.upsert("police", "Taro Abe", PASSWORD, EnumSet.of(Role.PARTNER), "police-jp", "HQ");
-    accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
-    List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
-    bundles.addAll(context.messageBundles());
-    web =
-        WebServer.start(
-            new WebServer.Config("127.0.0.1", 0, false, bundles, context.nav(), "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
-    base = "http://127.0.0.1:" + web.port();
-    api = new ApiClient(base, PASSWORD);
+    server =
+        MaritimeServer.start(
+                db,
+                dir,
+                clock,
+                Set.of("jcg"),
+                (call, origin) -> movements.add(new Movement(call, origin)))
+            .account("officer", "Ken Sato", Role.OFFICER, "customs-jp", "JPTYO")
+            .account("coastguard", "Mei Ito", Role.PARTNER, "jcg", "3rd")
+            .account("police", "Taro Abe", Role.PARTNER, "police-jp", "HQ")
+            .account("admin", "Admin", Role.ADMIN, "customs-jp", "HQ");
+    base = server.base();
+    api = server.api();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (context != null) {
-      context.close();
+    if (server != null) {
+      server.close();
     }
   }
 
@@ -426,7 +391,7 @@ class MaritimeSecondReviewTest {
     driver.get(base + path);
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
     driver.findElement(By.id("username")).sendKeys("officer");
-    driver.findElement(By.id("password")).sendKeys(PASSWORD);
+    driver.findElement(By.id("password")).sendKeys(server.password);
     driver.findElement(By.id("login-submit")).click();
     wait.until(ExpectedConditions.presenceOfElementLocated(By.id("patrol-form")));
   }
@@ -441,17 +406,7 @@ class MaritimeSecondReviewTest {
   }
 
   private long auditCount(String action, String subjectPrefix, String detail) {
-    return db.jdbi()
-        .withHandle(
-            h ->
-                h.createQuery(
-                        "select count(*) from platform.audit_log where action = :a and subject"
-                            + " like :s and details like :d")
-                    .bind("a", action)
-                    .bind("s", subjectPrefix + "%")
-                    .bind("d", "%" + detail + "%")
-                    .mapTo(Long.class)
-                    .one());
+    return server.auditCount(action, subjectPrefix, detail);
   }
 
   private static String field(HttpResponse<String> r) throws Exception {

@@ -5,16 +5,11 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.StringWriter;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -27,18 +22,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.maritime.adapter.MaritimeContext;
-import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.SyntheticAisFeed;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.ManualClock;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 
 /**
  * The third review's maritime findings, as the behaviour now expected, on the real server over
@@ -50,52 +37,20 @@ import org.sekisho.platform.web.WebServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class MaritimeThirdReviewTest {
-  private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final Instant FEED_START = Instant.parse("2026-11-28T00:00:00Z");
   private static final Instant LATER = Instant.parse("2026-11-28T08:06:00Z");
 
   private final ManualClock clock = new ManualClock(FEED_START.plus(Duration.ofHours(4)));
-  private MaritimeContext context;
-  private WebServer web;
+  private MaritimeServer server;
   private String base;
   private ApiClient api;
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    AuditLog audit = new AuditLog(db.jdbi());
-    context =
-        new MaritimeContext(
-            db,
-            audit,
-            clock,
-            dir,
-            (call, origin) -> {},
-            new MaritimeWeb.Scope("customs-jp", Set.of()));
-    List<Migrations> migrations = new ArrayList<>();
-    migrations.add(Migrations.of("platform"));
-    migrations.addAll(context.migrations());
-    db.migrate(migrations);
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofDays(30));
-    accounts.upsert(
-        "officer", "Ken Sato", PASSWORD, EnumSet.of(Role.OFFICER), "customs-jp", "JPTYO");
-    accounts.upsert(
-        "analyst", "Aiko Tanaka", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "NTC");
-    accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "HQ");
-    List<String> bundles = new ArrayList<>(List.of("i18n.platform"));
-    bundles.addAll(context.messageBundles());
-    web =
-        WebServer.start(
-            new WebServer.Config("127.0.0.1", 0, false, bundles, context.nav(), "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
-    base = "http://127.0.0.1:" + web.port();
-    api = new ApiClient(base, PASSWORD);
+    server = MaritimeServer.start(db, dir, clock, Set.of(), (call, origin) -> {}).withStaff();
+    base = server.base();
+    api = server.api();
     StringWriter nmea = new StringWriter();
     SyntheticAisFeed.demo(FEED_START).write(nmea);
     HttpResponse<String> up = send("POST", "/api/maritime/feed", token("officer"), nmea.toString());
@@ -105,11 +60,8 @@ class MaritimeThirdReviewTest {
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (context != null) {
-      context.close();
+    if (server != null) {
+      server.close();
     }
   }
 
