@@ -506,7 +506,12 @@
     out.className = r.dark ? 'sighting-dark' : 'sighting-explained';
     out.textContent = r.dark ? labels.dark : labels.explained + ' ' + r.matchedMmsi + ' (' + r.distanceNm + ' nm)';
   });
-  wire('patrol-form', '/api/maritime/patrols', (r, out) => { out.textContent = labels.saved; });
+  wire('patrol-form', '/api/maritime/patrols', (r, out) => {
+    out.textContent = labels.saved;
+    // registered: the boat's next reports are not new, and a typo in them must be refused
+    const fresh = document.getElementById('patrol-new');
+    if (fresh) { fresh.checked = false; }
+  });
   wire('site-form', '/api/maritime/sites', (r, out) => { out.textContent = labels.saved; loadSites(); });
   refresh();
   setInterval(refresh, 3000);

@@ -861,13 +861,13 @@ public final class MaritimeService {
   }
 
   /**
-   * Records a patrol boat's position. Refused: an id the store does not know unless {@code
-   * registers} (a mistyped id would otherwise make a phantom boat offered first on every alert;
-   * {@code unknown-patrol} on {@code id}, worded {@code unknown} or, with the known id likely
-   * meant, {@code unknown-meant}), a time before 2000 or ahead of the clock, and a report older
-   * than the boat's last one (reports can arrive out of order; the newer position stands). A boat
-   * stood down is known: its report puts it back on duty. A report without a response speed keeps
-   * the one reported before.
+   * Records a patrol boat's position. Refused: a time before 2000 or ahead of the clock, an id the
+   * store does not know unless {@code registers} (a mistyped id would otherwise make a phantom boat
+   * offered first on every alert; {@code unknown-patrol} on {@code id}, worded {@code unknown} or,
+   * with the known id likely meant, {@code unknown-meant}), and a report older than the boat's last
+   * one (reports can arrive out of order; the newer position stands). A boat stood down is known:
+   * its report puts it back on duty. A report without a response speed keeps the one reported
+   * before.
    *
    * @param registers whether the report may register a new boat (it is one for a known id too)
    * @return the boat as stored, or a rejection naming the field

@@ -130,6 +130,9 @@ class PatrolBoatsOnTheBoardTest {
             officer,
             report("RV15-PB1", "PB1", "2026-11-28 12:00", ",\"new\":true"));
     assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+    assertThat(
+            server.auditCount("maritime.patrol.report", "patrol-boat:RV15-PB1", "\"new\":\"true\""))
+        .isEqualTo(1);
     long rows = server.count("select count(*) from maritime.patrol_position");
 
     // the review's typo: a lower-case L for the 1
@@ -182,6 +185,10 @@ class PatrolBoatsOnTheBoardTest {
             officer,
             report("RV15-PB1", "PB1", "2026-11-28 12:10", ""));
     assertThat(known.statusCode()).as(known.body()).isEqualTo(201);
+    assertThat(
+            server.auditCount(
+                "maritime.patrol.report", "patrol-boat:RV15-PB1", "\"new\":\"false\""))
+        .isEqualTo(1);
     assertThat(MaritimeServer.JSON.readTree(known.body()).get("time").asText())
         .isEqualTo("2026-11-28T03:10:00Z");
     // and a known id with the flag is a report too (a registration sent twice)

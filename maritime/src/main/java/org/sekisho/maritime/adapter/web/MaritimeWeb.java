@@ -1508,7 +1508,10 @@ public final class MaritimeWeb implements WebModule {
                 "maxSpeedKnots",
                 Double.isNaN(stored.maxSpeedKnots())
                     ? "unknown"
-                    : String.valueOf(stored.maxSpeedKnots())));
+                    : String.valueOf(stored.maxSpeedKnots()),
+                // whether the report was sent as the registration of a new boat
+                "new",
+                String.valueOf(registers)));
         ctx.status(201).json(patrolJson(Web.messages(ctx), stored));
       }
     }
