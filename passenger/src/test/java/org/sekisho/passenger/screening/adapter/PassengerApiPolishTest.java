@@ -4,32 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.passenger.PassengerServer;
 import org.sekisho.passenger.pnr.Corpus;
-import org.sekisho.passenger.pnr.adapter.PnrContext;
-import org.sekisho.passenger.pnr.application.PnrRetention;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 
@@ -42,11 +31,11 @@ import org.sekisho.platform.web.WebServer;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PassengerApiPolishTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "pnr-secret-123";
   private static final String WATCHLIST =
       "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
           + "national-alerts,A1,Kevin Vandenberg,,1980-07-04,us,,high\n";
   private static Database db;
+  private static PassengerServer fixture;
   private static WebServer server;
   private static long hitId;
   private static long ruleId;
@@ -55,45 +44,14 @@ class PassengerApiPolishTest {
   @BeforeAll
   static void start(Database database) throws Exception {
     db = database;
-    Clock clock = Clock.systemUTC();
-    AuditLog audit = new AuditLog(db.jdbi());
-    PnrContext context =
-        new PnrContext(
-            db,
-            audit,
-            clock,
-            Path.of("target", "passenger-api-polish-test"),
-            PnrRetention.MASK_AFTER,
-            PnrRetention.DELETE_AFTER,
-            "AU",
-            "customs");
-    db.migrate(
-        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
-            .toList());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    accounts.upsert("pnr2", "Ken Ito", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    accounts.upsert("admin", "Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs", "hq");
-    // a partner agency's account given the PNR unit's role by mistake
-    accounts.upsert(
-        "police-pnr", "Police liaison", PASSWORD, EnumSet.of(Role.PNR_UNIT), "police-jp", "hq");
-    server =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
-                    .toList(),
-                context.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
+    fixture =
+        PassengerServer.start(db, Clock.systemUTC(), "passenger-api-polish-test", "AU")
+            .account("pnr", "Hana Mori", Role.PNR_UNIT, "customs", "hq")
+            .account("pnr2", "Ken Ito", Role.PNR_UNIT, "customs", "hq")
+            .account("admin", "Admin", Role.ADMIN, "customs", "hq")
+            // a partner agency's account given the PNR unit's role by mistake
+            .account("police-pnr", "Police liaison", Role.PNR_UNIT, "police-jp", "hq");
+    server = fixture.web();
     PassengerApiPolishTest t = new PassengerApiPolishTest();
     String pnr = t.token("pnr");
     assertThat(t.post("/api/screening/watchlists/csv", pnr, "text/csv", WATCHLIST).statusCode())
@@ -121,7 +79,7 @@ class PassengerApiPolishTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    fixture.close();
   }
 
   @Test
@@ -368,17 +326,7 @@ class PassengerApiPolishTest {
   }
 
   String token(String user) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return fixture.token(user);
   }
 
   private static URI uri(String path) {

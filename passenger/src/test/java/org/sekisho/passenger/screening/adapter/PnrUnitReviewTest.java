@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,26 +12,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sekisho.passenger.pnr.adapter.PnrContext;
-import org.sekisho.passenger.pnr.application.PnrRetention;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.passenger.PassengerServer;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 
@@ -47,8 +37,8 @@ import org.sekisho.platform.web.WebServer;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class PnrUnitReviewTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "pnr-secret-123";
   private static Database db;
+  private static PassengerServer fixture;
   private static WebServer server;
   private static String pnr;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -56,46 +46,16 @@ class PnrUnitReviewTest {
   @BeforeAll
   static void start(Database database) throws Exception {
     db = database;
-    Clock clock = Clock.systemUTC();
-    AuditLog audit = new AuditLog(db.jdbi());
-    PnrContext context =
-        new PnrContext(
-            db,
-            audit,
-            clock,
-            Path.of("target", "pnr-unit-review-test"),
-            PnrRetention.MASK_AFTER,
-            PnrRetention.DELETE_AFTER,
-            "JP",
-            "customs");
-    db.migrate(
-        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
-            .toList());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("pnr", "Sora Watanabe", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    server =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
-                    .toList(),
-                context.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
-    accounts.upsert("pnr2", "Aoi Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    accounts.upsert("officer-nrt", "Ken Ito", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "NRT");
-    accounts.upsert("officer-kix", "Yui Ono", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "KIX");
+    fixture =
+        PassengerServer.start(db, Clock.systemUTC(), "pnr-unit-review-test", "JP")
+            .account("pnr", "Sora Watanabe", Role.PNR_UNIT, "customs", "hq");
+    server = fixture.web();
+    fixture.account("pnr2", "Aoi Mori", Role.PNR_UNIT, "customs", "hq");
+    fixture.account("officer-nrt", "Ken Ito", Role.OFFICER, "customs", "NRT");
+    fixture.account("officer-kix", "Yui Ono", Role.OFFICER, "customs", "KIX");
     // headquarters: reads every airport's referrals, records none (as at the e-Gate)
-    accounts.upsert("officer-hq", "Mei Kato", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "HQ");
-    accounts.upsert("analyst", "Rin Sato", PASSWORD, EnumSet.of(Role.ANALYST), "customs", "hq");
+    fixture.account("officer-hq", "Mei Kato", Role.OFFICER, "customs", "HQ");
+    fixture.account("analyst", "Rin Sato", Role.ANALYST, "customs", "hq");
     pnr = token();
     importList(
         "national-alerts",
@@ -107,7 +67,7 @@ class PnrUnitReviewTest {
 
   @AfterAll
   static void stop() {
-    server.close();
+    fixture.close();
   }
 
   private static void importList(String name, String rows) throws Exception {
@@ -1352,17 +1312,7 @@ class PnrUnitReviewTest {
   }
 
   private static String token(String user) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(uri("/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return fixture.token(user);
   }
 
   private static URI uri(String path) {

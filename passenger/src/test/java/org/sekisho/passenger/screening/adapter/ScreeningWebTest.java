@@ -4,18 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -30,15 +25,10 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.names.adapter.file.StorableText;
+import org.sekisho.passenger.PassengerServer;
 import org.sekisho.passenger.pnr.Corpus;
-import org.sekisho.passenger.pnr.adapter.PnrContext;
-import org.sekisho.passenger.pnr.application.PnrRetention;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.Web;
@@ -54,59 +44,30 @@ import org.sekisho.platform.web.WebServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ScreeningWebTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "pnr-secret-123";
   private static final String WATCHLIST =
       "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
           + "national-alerts,A1,Kevin Vandenberg,,1980-07-04,us,,high\n"
           + "national-alerts,A2,Olga Petrova,,1975,ru,,medium\n"
           + "national-alerts,A3,Bad Row,,1975-13,ru,,medium\n";
   private static Database db;
+  private static final String PASSWORD = PassengerServer.PASSWORD;
+  private static PassengerServer fixture;
   private static WebServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start(Database database) {
     db = database;
-    Clock clock = Clock.systemUTC();
-    AuditLog audit = new AuditLog(db.jdbi());
-    PnrContext context =
-        new PnrContext(
-            db,
-            audit,
-            clock,
-            Path.of("target", "screening-web-test"),
-            PnrRetention.MASK_AFTER,
-            PnrRetention.DELETE_AFTER,
-            "AU",
-            "customs");
-    db.migrate(
-        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
-            .toList());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    accounts.upsert("officer", "Officer", PASSWORD, EnumSet.of(Role.OFFICER), "customs", "port");
-    server =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
-                    .toList(),
-                context.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
+    fixture =
+        PassengerServer.start(db, Clock.systemUTC(), "screening-web-test", "AU")
+            .account("pnr", "Hana Mori", Role.PNR_UNIT, "customs", "hq")
+            .account("officer", "Officer", Role.OFFICER, "customs", "port");
+    server = fixture.web();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    fixture.close();
   }
 
   @Test
@@ -466,17 +427,7 @@ class ScreeningWebTest {
   }
 
   private String token(String user) throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return fixture.token(user);
   }
 
   private URI uri(String path) {

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,16 +21,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.passenger.PassengerServer;
 import org.sekisho.passenger.pnr.Corpus;
-import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore;
-import org.sekisho.passenger.pnr.application.PnrRetention;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 
@@ -51,64 +40,25 @@ import org.sekisho.platform.web.WebServer;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TravellerPageTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "pnr-secret-123";
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static Database db;
+  private static PassengerServer fixture;
   private static WebServer server;
   private static String pnr;
 
   @BeforeAll
   static void start(Database database) throws Exception {
     db = database;
-    Clock clock = Clock.systemUTC();
-    AuditLog audit = new AuditLog(db.jdbi());
-    PnrContext context =
-        new PnrContext(
-            db,
-            audit,
-            clock,
-            Path.of("target", "traveller-page-test"),
-            PnrRetention.MASK_AFTER,
-            PnrRetention.DELETE_AFTER,
-            "JP",
-            "customs");
-    db.migrate(
-        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
-            .toList());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    server =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
-                    .toList(),
-                context.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base() + "/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"pnr\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    pnr = JSON.readTree(r.body()).get("token").asText();
+    fixture =
+        PassengerServer.start(db, Clock.systemUTC(), "traveller-page-test", "JP")
+            .account("pnr", "Hana Mori", Role.PNR_UNIT, "customs", "hq");
+    server = fixture.web();
+    pnr = fixture.token("pnr");
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    fixture.close();
   }
 
   private static String base() {

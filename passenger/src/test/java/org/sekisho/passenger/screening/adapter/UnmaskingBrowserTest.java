@@ -4,20 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -29,16 +24,11 @@ import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sekisho.passenger.PassengerServer;
 import org.sekisho.passenger.pnr.Corpus;
-import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore;
-import org.sekisho.passenger.pnr.application.PnrRetention;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
@@ -54,55 +44,26 @@ import org.sekisho.platform.web.WebServer;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class UnmaskingBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "pnr-secret-123";
   private static final String REFUSAL = "no court order on file for case 2026/88";
   private static Database db;
+  private static final String PASSWORD = PassengerServer.PASSWORD;
+  private static PassengerServer fixture;
   private static WebServer server;
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   @BeforeAll
   static void start(Database database) {
     db = database;
-    Clock clock = Clock.systemUTC();
-    AuditLog audit = new AuditLog(db.jdbi());
-    PnrContext context =
-        new PnrContext(
-            db,
-            audit,
-            clock,
-            Path.of("target", "unmasking-browser-test"),
-            PnrRetention.MASK_AFTER,
-            PnrRetention.DELETE_AFTER,
-            "JP",
-            "customs");
-    db.migrate(
-        Stream.concat(Stream.of(Migrations.of("platform")), context.migrations().stream())
-            .toList());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    accounts.upsert("pnr2", "Ren Abe", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    server =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
-                    .toList(),
-                context.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
+    fixture =
+        PassengerServer.start(db, Clock.systemUTC(), "unmasking-browser-test", "JP")
+            .account("pnr", "Hana Mori", Role.PNR_UNIT, "customs", "hq")
+            .account("pnr2", "Ren Abe", Role.PNR_UNIT, "customs", "hq");
+    server = fixture.web();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    fixture.close();
   }
 
   private static String base() {
@@ -110,17 +71,7 @@ class UnmaskingBrowserTest {
   }
 
   private static String token(String user) throws Exception {
-    HttpResponse<String> r =
-        HTTP.send(
-            HttpRequest.newBuilder(URI.create(base() + "/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"" + user + "\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return fixture.token(user);
   }
 
   private static HttpResponse<String> post(String path, String token, String body)

@@ -4,21 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Handle;
 import org.junit.jupiter.api.AfterAll;
@@ -26,11 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sekisho.passenger.pnr.adapter.PnrContext;
-import org.sekisho.passenger.pnr.application.PnrRetention;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.passenger.PassengerServer;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
@@ -47,8 +37,8 @@ import org.sekisho.platform.web.WebServer;
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class OnePendingUnmaskRequestTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String PASSWORD = "pnr-secret-123";
   private static Database db;
+  private static PassengerServer fixture;
   private static WebServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
@@ -81,42 +71,16 @@ class OnePendingUnmaskRequestTest {
               ask(h, v1, "pnr2", "Case 2026-TK-0002 of my own");
               ask(h, v2, "pnr2", "Case 2026-TK-0003 another booking");
             });
-    AuditLog audit = new AuditLog(db.jdbi());
-    PnrContext context =
-        new PnrContext(
-            db,
-            audit,
-            clock,
-            Path.of("target", "one-pending-unmask-test"),
-            PnrRetention.MASK_AFTER,
-            PnrRetention.DELETE_AFTER,
-            "AU",
-            "customs");
-    db.migrate(context.migrations());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert("pnr", "Hana Mori", PASSWORD, EnumSet.of(Role.PNR_UNIT), "customs", "hq");
-    server =
-        WebServer.start(
-            new WebServer.Config(
-                "127.0.0.1",
-                0,
-                false,
-                Stream.concat(Stream.of("i18n.platform"), context.messageBundles().stream())
-                    .toList(),
-                context.nav(),
-                "test"),
-            accounts,
-            audit,
-            clock,
-            new PrometheusMeterRegistry(PrometheusConfig.DEFAULT),
-            () -> true,
-            context.webModules());
+    // the context's migrations take the database on from V13
+    fixture =
+        PassengerServer.start(db, clock, "one-pending-unmask-test", "AU")
+            .account("pnr", "Hana Mori", Role.PNR_UNIT, "customs", "hq");
+    server = fixture.web();
   }
 
   @AfterAll
   static void stop() {
-    server.close();
+    fixture.close();
   }
 
   private static long maskedVersion(Handle h, String locator) {
@@ -268,17 +232,7 @@ class OnePendingUnmaskRequestTest {
   }
 
   private String token() throws Exception {
-    HttpResponse<String> r =
-        http.send(
-            HttpRequest.newBuilder(uri("/api/login"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"username\":\"pnr\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertThat(r.statusCode()).isEqualTo(200);
-    return JSON.readTree(r.body()).get("token").asText();
+    return fixture.token("pnr");
   }
 
   private static URI uri(String path) {
