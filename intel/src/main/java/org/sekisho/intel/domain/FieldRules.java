@@ -38,10 +38,22 @@ public final class FieldRules {
   public static final LocalDate EARLIEST_EVENT = LocalDate.of(1950, 1, 1);
 
   /**
-   * A problem when {@code value} cannot be stored in {@code field}: it holds a NUL character, or is
-   * longer than {@code max} characters. The message never repeats the value.
+   * A problem when {@code value} cannot be stored in {@code field}: it holds bytes that were not
+   * UTF-8 (read as U+FFFD), a NUL character, or is longer than {@code max} characters. The message
+   * never repeats the value.
    */
   public static Optional<Problem> text(String field, String value, int max) {
+    if (value.indexOf('\uFFFD') >= 0) {
+      // Input is read as UTF-8, and bytes that are not UTF-8 (a Shift_JIS or Latin-1 file) come
+      // out as U+FFFD: stored, they would be garbage that no search finds and no one can read.
+      return Optional.of(
+          Problem.of(
+                  "invalid-encoding",
+                  field,
+                  "is not UTF-8 text: bytes that are not UTF-8 were read here (U+FFFD); send the"
+                      + " file as UTF-8")
+              .worded("utf8"));
+    }
     return RecordFormat.storable(field, value, max);
   }
 

@@ -60,6 +60,22 @@ public final class CsvRows extends LookAheadRows {
                       + JsonRows.firstLine(reason(e))));
       r.close();
     }
+    if (p != null
+        && p.getHeaderNames().stream()
+            .anyMatch(h -> h.indexOf('\uFFFD') >= 0 || h.indexOf(0) >= 0)) {
+      // read as UTF-8, a UTF-16 or Shift_JIS file names no column: say why, not which names are
+      // unknown
+      problem =
+          new Row(
+              0,
+              Outcome.rejected(
+                  "invalid-header",
+                  "header",
+                  "the first line is not UTF-8 text (bytes that are not UTF-8, or NUL characters as"
+                      + " UTF-16 writes them): send the file as UTF-8"));
+      r.close();
+      p = null;
+    }
     this.parser = p;
     this.headerProblem = problem;
     this.header = p == null ? List.of() : p.getHeaderNames();
