@@ -710,7 +710,10 @@ class IntelWebTest {
             "<a class=\"related-link\" href=\"/records/declaration/REL-D-0001\">Declaration"
                 + " REL-D-0001</a>")
         .doesNotContain("href=\"/records/declaration/REL-D-9999\"")
-        .contains("Declaration REL-D-9999 <span class=\"muted\">(not in the database (yet))");
+        // not said to be absent: for another agency's reader it may exist, unshared
+        .contains(
+            "Declaration REL-D-9999 <span class=\"muted\">(not available to you: not in the"
+                + " database yet, or not shared with your agency)");
     // what is shown as the record has no internal flag nor blank fields
     String shown = page.substring(page.indexOf("id=\"record-data\""));
     assertThat(shown).doesNotContain("&#34;empty&#34;").doesNotContain("&#34;place&#34;");
