@@ -72,6 +72,38 @@ class SearchByReadingRecordsTest {
   }
 
   @Test
+  void aCompanyNameInKanjiWithoutItsLegalFormFindsTheCompanyWrittenInRomaji() {
+    // 森商事 alone is too short for the dictionary to call Japanese rather than Chinese
+    ingest(
+        seizure("CK-1", "Sato Ichiro", "（株）森商事")
+            + seizure("CR-1", "Suzuki Jiro", "MORI SHOJI KK")
+            + seizure("CX-1", "Ito Saburo", "SHIRATORI SHOJI KK"));
+    Map<String, Long> ids = recordIds();
+    assertThat(hits("森商事"))
+        .contains(ids.get("CK-1"), ids.get("CR-1"))
+        .doesNotContain(ids.get("CX-1"));
+    assertThat(hits("Mori Shoji")).contains(ids.get("CK-1"), ids.get("CR-1"));
+    // and the party list offers the romaji company beside the kanji one
+    assertThat(
+            queries
+                .search(
+                    new IntelViews.SearchQuery(
+                        "森商事",
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        0,
+                        50),
+                    READER)
+                .entities())
+        .extracting(e -> e.display())
+        .contains("（株）森商事", "MORI SHOJI KK");
+  }
+
+  @Test
   void aMergedPartysRecordsAreFoundThroughEitherName() {
     // 裕子 is read Yuko: HIROKO is no reading of it, only an analyst's merge makes them one party
     ingest(

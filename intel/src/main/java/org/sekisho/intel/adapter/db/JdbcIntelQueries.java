@@ -491,12 +491,13 @@ public final class JdbcIntelQueries implements IntelQueries {
    * of its own index, and at most {@link SearchPage#EXACT_LINKS} links in all. A name that more
    * than {@link #READING_PARTIES} parties bear by key or reading is left to the text index: so
    * common a name narrows nothing, and any {@value #READING_PARTIES} of them would be an arbitrary
-   * sample (bench search: for 株式会社サクラ物産, whose reading 500 companies share, this read 4,000 links
-   * and added 1,000 records to the text query). A party's merge group is followed only where the
-   * reader sees a record naming the party matched, so a partner does not learn from a search which
-   * names customs judged the same party. A party named in more records than {@link
-   * SearchPage#EXACT_LINKS} is left to the text index: its spelling's records are found anyway, and
-   * a few thousand arbitrary ones of another script would be no fair sample.
+   * sample (bench search, when readings dropped digits: for 株式会社サクラ物産, whose reading 500 numbered
+   * companies shared, this read 4,000 links and added 1,000 records to the text query). A party's
+   * merge group is followed only where the reader sees a record naming the party matched, so a
+   * partner does not learn from a search which names customs judged the same party. A party named
+   * in more records than {@link SearchPage#EXACT_LINKS} is left to the text index: its spelling's
+   * records are found anyway, and a few thousand arbitrary ones of another script would be no fair
+   * sample.
    */
   private static List<Long> readingRecords(Handle h, String name, Reader reader) {
     if (name.isBlank()) {
@@ -525,7 +526,7 @@ public final class JdbcIntelQueries implements IntelQueries {
       }
     }
     add.accept("company", Normalize.companyKey(name));
-    add.accept("company", readings.of("company", name));
+    add.accept("company", companyReading(readings, name));
     List<String> conds = new ArrayList<>();
     Map<String, Object> binds = new LinkedHashMap<>();
     names.forEach(
@@ -588,6 +589,25 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   /**
+   * The reading of a company name as typed in the search box. Typed without its legal form, a name
+   * in kanji alone (森商事) is too short for the dictionary to tell Japanese from Chinese, and it
+   * gives none, though the company was stored as （株）森商事 with the reading MORI SHOJI: the query is
+   * then read as the company it names with the legal form, which the key drops. A Chinese name read
+   * so finds only parties whose key or reading is that romaji exactly.
+   */
+  static String companyReading(NameReading readings, String name) {
+    String reading = readings.of("company", name);
+    if (reading == null
+        && !name.isBlank()
+        && name.strip().codePoints().allMatch(c -> Character.UnicodeScript.of(c) == HAN)) {
+      reading = readings.of("company", "株式会社" + name.strip());
+    }
+    return reading;
+  }
+
+  private static final Character.UnicodeScript HAN = Character.UnicodeScript.HAN;
+
+  /**
    * The entity types whose whole key a text may be besides a company's: a person's name, trader,
    * document and B/L numbers, containers, vessels (IMO), flights.
    */
@@ -643,7 +663,11 @@ public final class JdbcIntelQueries implements IntelQueries {
       split.keys().forEach(k -> exact.add(k.key()));
       // 山田太郎 finds the party spelt YAMADA TARO by its reading (romaji queries find parties
       // written in Japanese through the readings stored with them)
+      // and 森商事 the company stored as MORI SHOJI KK by its reading as a company
       String reading = EntityReadings.shared().of("person", text);
+      if (reading == null) {
+        reading = companyReading(EntityReadings.shared(), text);
+      }
       return entityCandidates(h, company, person, folded, reading, exact, reader);
     } finally {
       h.execute("reset enable_seqscan");
