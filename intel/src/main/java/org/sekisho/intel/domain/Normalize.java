@@ -222,6 +222,16 @@ public final class Normalize {
     if (own != null && PHONES.isValidNumber(own)) {
       return PHONES.format(own, PhoneNumberUtil.PhoneNumberFormat.E164);
     }
+    // 00 and the country code, as dialled from most of the world (0081 3 3094 7412): no national
+    // number starts with two zeros, and the reading above knows only the region's own prefix
+    // (Japan's is 010)
+    String dialled = raw.strip();
+    if (dialled.startsWith("00")) {
+      var international = parse("+" + dialled.substring(2), region);
+      if (international != null && PHONES.isValidNumber(international)) {
+        return PHONES.format(international, PhoneNumberUtil.PhoneNumberFormat.E164);
+      }
+    }
     if (fallback != null && !fallback.isBlank() && !fallback.equals(region)) {
       var there = parse(raw, fallback);
       if (there != null && PHONES.isValidNumber(there)) {

@@ -32,6 +32,19 @@ class PhoneKeysTest {
   }
 
   @Test
+  void zeroZeroAndTheCountryCodeIsTheInternationalNumber() {
+    // as dialled from Europe; Japan's own international prefix is 010
+    assertThat(Normalize.phoneKey("0081330947412", "JP")).isEqualTo("+81330947412");
+    assertThat(Normalize.phoneKey("0081-3-3094-7412", "DE", "JP")).isEqualTo("+81330947412");
+    assertThat(Normalize.phoneKey("010 81 3 3094 7412", "JP")).isEqualTo("+81330947412");
+    assertThat(QueryKeys.of("0081330947412").keys())
+        .singleElement()
+        .satisfies(k -> assertThat(k.key()).isEqualTo("+81330947412"));
+    // a national number that is valid stays national
+    assertThat(Normalize.phoneKey("03-3094-7412", "JP")).isEqualTo("+81330947412");
+  }
+
+  @Test
   void withoutAnOfficeCountryOrWhereNeitherReadsItTheDigitsAreKeptAsBefore() {
     assertThat(Normalize.phoneKey("090-7777-1515", "HU")).isEqualTo("09077771515");
     assertThat(Normalize.phoneKey("090-7777-1515", "HU", "")).isEqualTo("09077771515");
