@@ -348,7 +348,7 @@ public final class IngestRecords {
               String id =
                   fields instanceof Outcome.Accepted<Fields> f ? sourceIds.apply(f.value()) : "";
               for (Problem p : r.problems()) {
-                found.add(new RowProblem(row.number(), id, p));
+                found.add(new RowProblem(row.rowOf(p.field()), id, p));
               }
             }
           }

@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.intel.domain.Fields;
 
 /**
@@ -154,7 +155,9 @@ public final class CsvRows extends LookAheadRows {
       return new Row(number, Outcome.accepted(new CsvFields(first.toMap(), List.of())));
     }
     List<Map<String, String>> items = new ArrayList<>();
+    List<Long> itemRows = new ArrayList<>();
     items.add(first.toMap());
+    itemRows.add(number);
     String id = first.isMapped("declarationId") ? first.get("declarationId") : "";
     while (true) {
       CSVRecord r;
@@ -169,12 +172,34 @@ public final class CsvRows extends LookAheadRows {
       }
       if (!id.isEmpty() && r.isConsistent() && id.equals(r.get("declarationId"))) {
         items.add(r.toMap());
+        itemRows.add(r.getRecordNumber());
       } else {
         pending = r;
         break;
       }
     }
-    return new Row(number, Outcome.accepted(new CsvFields(first.toMap(), items)));
+    long last = itemRows.get(itemRows.size() - 1);
+    List<Problem> split = List.of();
+    if (!id.isEmpty()) {
+      long[] before = declarations.putIfAbsent(id, new long[] {number, last});
+      if (before != null) {
+        // Read as a declaration of its own, these rows would be stored as another version of the
+        // one above (or alone, when that one was refused): refused, saying where the id was read.
+        split =
+            List.of(
+                Problem.of(
+                        "split-declaration",
+                        "declarationId",
+                        "already read at "
+                            + (before[0] == before[1]
+                                ? "row " + before[0]
+                                : "rows " + before[0] + "–" + before[1])
+                            + " of this file; rows of one declaration must be consecutive")
+                    .worded(before[0] == before[1] ? "row" : "rows", before[0], before[1]));
+      }
+    }
+    CsvFields fields = new CsvFields(first.toMap(), items, "", split);
+    return new Row(number, () -> Outcome.accepted(fields), itemRows);
   }
 
   @Override
@@ -183,6 +208,13 @@ public final class CsvRows extends LookAheadRows {
       parser.close();
     }
   }
+
+  /**
+   * The first and last row of each declaration read so far, by id, to tell a declaration whose rows
+   * are not consecutive. One small entry a declaration: a file of a million declarations keeps some
+   * tens of megabytes.
+   */
+  private final Map<String, long[]> declarations = new java.util.HashMap<>();
 
   /** A break in the CSV met while reading ahead for a declaration's items, still to report. */
   private BrokenCsv brokenAhead;
@@ -200,15 +232,27 @@ public final class CsvRows extends LookAheadRows {
     private final Map<String, String> row;
     private final List<Map<String, String>> items;
     private final String prefix;
+    // what was found wrong with the rows as a whole (a declaration's rows not consecutive)
+    private final List<Problem> problems;
 
     CsvFields(Map<String, String> row, List<Map<String, String>> items) {
-      this(row, items, "");
+      this(row, items, "", List.of());
     }
 
-    private CsvFields(Map<String, String> row, List<Map<String, String>> items, String prefix) {
+    private CsvFields(
+        Map<String, String> row,
+        List<Map<String, String>> items,
+        String prefix,
+        List<Problem> problems) {
       this.row = row;
       this.items = items;
       this.prefix = prefix;
+      this.problems = problems;
+    }
+
+    @Override
+    public List<Problem> problems() {
+      return problems;
     }
 
     @Override
@@ -222,7 +266,7 @@ public final class CsvRows extends LookAheadRows {
       if (path.equals("items")) {
         List<Fields> out = new ArrayList<>();
         for (Map<String, String> m : items) {
-          out.add(new CsvFields(m, List.of(), "item."));
+          out.add(new CsvFields(m, List.of(), "item.", List.of()));
         }
         return out;
       }
@@ -230,7 +274,7 @@ public final class CsvRows extends LookAheadRows {
       String single = path.substring(0, path.length() - 1) + ".";
       boolean any =
           row.keySet().stream().anyMatch(k -> k.startsWith(single) && !row.get(k).isBlank());
-      return any ? List.of(new CsvFields(row, List.of(), single)) : List.of();
+      return any ? List.of(new CsvFields(row, List.of(), single, List.of())) : List.of();
     }
 
     @Override
