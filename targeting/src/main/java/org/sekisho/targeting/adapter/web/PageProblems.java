@@ -148,6 +148,9 @@ public final class PageProblems {
           problem("json-unknown-near"),
           problem("json-invalid"),
           problem("json-object"),
+          // a record sent for assessment (DeclarationJson) that is no JSON object
+          problem("json-nothing"),
+          problem("json-syntax"),
           problem("json-string", JSON_TYPE),
           problem("json-boolean", JSON_TYPE),
           problem("json-strings", JSON_TYPE),

@@ -168,6 +168,8 @@ class PageProblemsTest {
           entry("json-unknown-near", 3),
           entry("json-invalid", 0),
           entry("json-object", 0),
+          entry("json-nothing", 0),
+          entry("json-syntax", 1),
           entry("json-string", 1),
           entry("json-boolean", 1),
           entry("json-strings", 1),
@@ -690,6 +692,19 @@ class PageProblemsTest {
             "entry-phone",
             () -> only(ListCsv.read("value\n12\n", ListKind.PHONES).problems(), "entry-phone"),
             "2 行目: 5 桁以上の電話番号を入力してください (入力値: 「12」)"),
+        // a record sent for assessment that is no JSON object
+        new Case(
+            "json-nothing",
+            () -> only(new DeclarationJson().parse("declaration", " "), "json-nothing"),
+            "本文が空です。記録を JSON オブジェクトで送ってください"),
+        new Case(
+            "json-syntax",
+            () ->
+                only(
+                    new DeclarationJson().parse("declaration", "{\"declarationId\": D-1}"),
+                    "json-syntax"),
+            "本文が JSON として読めません（Unrecognized token 'D': was expecting (JSON String, Number, Array,"
+                + " Object or token 'null', 'true' or 'false')）。記録を JSON オブジェクトで送ってください"),
         new Case(
             "entry-phone-international",
             () ->

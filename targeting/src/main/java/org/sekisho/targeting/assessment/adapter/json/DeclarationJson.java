@@ -75,7 +75,9 @@ public final class DeclarationJson implements DeclarationParser {
    */
   private Outcome<DeclarationView> read(String recordKind, String text, LocalDate today) {
     if (text == null || text.isBlank()) {
-      return Outcome.rejected("invalid-json", "", "expected a JSON object, got nothing");
+      return Outcome.rejected(
+          Problem.of("invalid-json", "", "expected a JSON object, got nothing")
+              .worded("json-nothing"));
     }
     if (text.length() > MAX_LENGTH) {
       return Outcome.rejected("too-large", "", "a record is at most " + MAX_LENGTH + " characters");
@@ -85,10 +87,13 @@ public final class DeclarationJson implements DeclarationParser {
       n = json.readTree(text);
     } catch (JsonProcessingException | RuntimeException e) {
       String msg = e.getMessage() == null ? "" : e.getMessage().lines().findFirst().orElse("");
-      return Outcome.rejected("invalid-json", "", "not valid JSON: " + msg);
+      // worded with the parser's own account, which no bundle can translate
+      return Outcome.rejected(
+          Problem.of("invalid-json", "", "not valid JSON: " + msg).worded("json-syntax", msg));
     }
     if (n == null || !n.isObject()) {
-      return Outcome.rejected("invalid-json", "", "expected a JSON object");
+      return Outcome.rejected(
+          Problem.of("invalid-json", "", "expected a JSON object").worded("json-object"));
     }
     List<Problem> problems = new ArrayList<>();
     String kind = recordKind == null || recordKind.isBlank() ? "declaration" : recordKind.strip();
