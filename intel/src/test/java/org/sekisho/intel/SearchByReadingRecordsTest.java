@@ -104,6 +104,35 @@ class SearchByReadingRecordsTest {
   }
 
   @Test
+  void anAddressWrittenEitherWayFindsTheRecordsOfBoth() {
+    // one address, written with 丁目番号 in one record and with dashes in another: no search token
+    // in common, one address entity
+    ingest(
+        placedSeizure("AK-1", "兵庫県神戸市中央区港島1丁目11番4号")
+            + placedSeizure("AD-1", "兵庫県神戸市中央区港島1-11-4")
+            + placedSeizure("AX-1", "兵庫県神戸市中央区港島1-11-45")
+            + placedSeizure("AY-1", "兵庫県神戸市中央区港島1-12-4"));
+    Map<String, Long> ids = recordIds();
+    for (String q : List.of("兵庫県神戸市中央区港島1丁目11番4号", "兵庫県神戸市中央区港島1-11-4", "港島1-11-4", "港島1丁目11番4号")) {
+      assertThat(hits(q))
+          .as(q)
+          .contains(ids.get("AK-1"), ids.get("AD-1"))
+          .doesNotContain(ids.get("AX-1"), ids.get("AY-1"));
+    }
+  }
+
+  /** A seizure whose person gives an address. */
+  private static String placedSeizure(String id, String address) {
+    return "{\"seizureId\":\""
+        + id
+        + "\",\"date\":\"2026-11-20\",\"commodity\":\"gold\",\"persons\":[{\"name\":\"Sato "
+        + id
+        + "\",\"address\":\""
+        + address
+        + "\"}]}\n";
+  }
+
+  @Test
   void aMergedPartysRecordsAreFoundThroughEitherName() {
     // 裕子 is read Yuko: HIROKO is no reading of it, only an analyst's merge makes them one party
     ingest(

@@ -143,6 +143,10 @@ public final class JdbcIntelQueries implements IntelQueries {
       // a name finds the records of the parties it names by reading in another script (Yamada
       // Hanako, 山田花子, ヤマダハナコ) and of the parties merged with them, which share no token
       List<Long> named = readingRecords(h, split.rest(), reader);
+      List<Long> placed = addressRecords(h, split.rest());
+      if (!placed.isEmpty()) {
+        named = java.util.stream.Stream.concat(named.stream(), placed.stream()).distinct().toList();
+      }
       if (named.isEmpty()) {
         where.append(" and r.doc @@ cast(:tsq as tsquery)");
       } else {
@@ -474,6 +478,53 @@ public final class JdbcIntelQueries implements IntelQueries {
                     x.countries(),
                     true);
               })
+          .list();
+    } finally {
+      h.execute("reset enable_seqscan");
+    }
+  }
+
+  /** A Japanese address's block numbers, as the address key writes them: 1-11-4, 3-2. */
+  private static final java.util.regex.Pattern BLOCK_NUMBERS =
+      java.util.regex.Pattern.compile("\\d+-\\d+");
+
+  /** At most this many addresses a query names have their records found. */
+  private static final int ADDRESS_PLACES = 20;
+
+  /**
+   * The records linked to the addresses a Japanese address in the query names: the whole address
+   * (兵庫県神戸市中央区港島1丁目11番4号 is the key 兵庫県神戸市中央区港島1-11-4, however a record wrote it) or its end
+   * (港島1-11-4, without prefecture and city), through the key trigram index, at most {@value
+   * #ADDRESS_PLACES} addresses and {@link SearchPage#EXACT_LINKS} links. Written 1丁目11番4号 in one
+   * record and 1-11-4 in another, one address shares no search token between the two; its entity
+   * holds both. Only a query with kana or kanji and block numbers is looked up, so words, ids and
+   * names cost nothing more. Merge groups are not followed: addresses are not merged as parties
+   * are.
+   */
+  private static List<Long> addressRecords(Handle h, String text) {
+    if (text.isBlank() || text.codePoints().noneMatch(c -> c >= 0x3040 && c <= 0x9FFF)) {
+      return List.of();
+    }
+    String key = Normalize.addressKey(text);
+    if (key.length() < 4 || !BLOCK_NUMBERS.matcher(key).find()) {
+      return List.of();
+    }
+    String end = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    h.execute("set enable_seqscan = off");
+    try {
+      return h.createQuery(
+              "with a as materialized (select e.id from intel.entity e where e.type = 'address'"
+                  + " and (e.key = :key or e.key like :end or e.key like :endWord) limit "
+                  + (ADDRESS_PLACES + 1)
+                  + ") select re.record_id from a join intel.record_entity re on re.entity_id ="
+                  + " a.id where (select count(*) from a) <= "
+                  + ADDRESS_PLACES
+                  + " limit "
+                  + SearchPage.EXACT_LINKS)
+          .bind("key", key)
+          .bind("end", end)
+          .bind("endWord", end + " %")
+          .mapTo(Long.class)
           .list();
     } finally {
       h.execute("reset enable_seqscan");
