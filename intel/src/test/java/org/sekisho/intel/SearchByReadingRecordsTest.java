@@ -121,6 +121,19 @@ class SearchByReadingRecordsTest {
     }
   }
 
+  @Test
+  void oneKanjiFindsTheNamesItBegins() {
+    ingest(
+        seizure("SK-1", "Kato Misaki", "（株）森商事")
+            + seizure("SK-2", "Ito Ken", "大森物産")
+            + seizure("SK-3", "Ueda Jun", "白鳥商事"));
+    Map<String, Long> ids = recordIds();
+    assertThat(hits("森"))
+        .contains(ids.get("SK-1"), ids.get("SK-2"))
+        .doesNotContain(ids.get("SK-3"));
+    assertThat(hits("森 Kato")).containsExactly(ids.get("SK-1"));
+  }
+
   /** A seizure whose person gives an address. */
   private static String placedSeizure(String id, String address) {
     return "{\"seizureId\":\""

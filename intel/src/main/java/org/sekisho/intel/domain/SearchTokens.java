@@ -289,6 +289,17 @@ public final class SearchTokens {
     return true;
   }
 
+  /**
+   * Whether {@code token} is one kana, kanji or hangul character: a query of one (森) has no pair to
+   * look up, and is searched as the start of the pairs stored (森商, 森化), which finds it wherever it
+   * is not the last character of a run.
+   */
+  public static boolean isSingleCjk(String token) {
+    return !token.isEmpty()
+        && token.codePointCount(0, token.length()) == 1
+        && isCjk(token.codePointAt(0));
+  }
+
   static boolean isCjk(int cp) {
     if (cp < 0x2E80) {
       return false;

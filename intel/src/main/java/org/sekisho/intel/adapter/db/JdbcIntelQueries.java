@@ -854,7 +854,8 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   /**
-   * All tokens must match; the last may be a prefix, so a half-typed number still finds its record.
+   * All tokens must match; the last may be a prefix, so a half-typed number still finds its record;
+   * so is a lone kana or kanji, which no stored pair equals.
    */
   static String tsquery(List<String> tokens) {
     StringBuilder sb = new StringBuilder();
@@ -863,7 +864,8 @@ public final class JdbcIntelQueries implements IntelQueries {
         sb.append(" & ");
       }
       sb.append('\'').append(tokens.get(i).replace("\\", "\\\\").replace("'", "''")).append('\'');
-      if (i == tokens.size() - 1 && tokens.get(i).length() >= 3) {
+      if ((i == tokens.size() - 1 && tokens.get(i).length() >= 3)
+          || SearchTokens.isSingleCjk(tokens.get(i))) {
         sb.append(":*");
       }
     }
