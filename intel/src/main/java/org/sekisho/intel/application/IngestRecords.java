@@ -477,14 +477,17 @@ public final class IngestRecords {
   private static Problem unknownAgency(
       String field, String code, java.util.Set<String> registered) {
     String known = String.join(", ", new java.util.TreeSet<>(registered));
-    return Problem.of(
-        "unknown-agency",
-        field,
-        "no agency '"
-            + FieldRules.shorten(code)
-            + "' is registered"
-            + (known.isEmpty() ? "" : " (registered: " + known + ")")
-            + "; an administrator registers partner agencies with `sekisho agency add`");
+    String shown = FieldRules.shorten(code);
+    Problem p =
+        Problem.of(
+            "unknown-agency",
+            field,
+            "no agency '"
+                + shown
+                + "' is registered"
+                + (known.isEmpty() ? "" : " (registered: " + known + ")")
+                + "; an administrator registers partner agencies with `sekisho agency add`");
+    return known.isEmpty() ? p.worded("unknown", shown) : p.worded("unknown-listed", shown, known);
   }
 
   /** The row's source id as the problem list shows it: always storable, shortened when too long. */
@@ -531,10 +534,11 @@ public final class IngestRecords {
         // an empty entry shares with nobody: a slip that must not pass for a sharing
         unstorable.add(
             Problem.of(
-                "invalid-value",
-                "sharedWith[" + i + "]",
-                "expected the code of an agency to share the record with, e.g. police-jp; an"
-                    + " empty one names none"));
+                    "invalid-value",
+                    "sharedWith[" + i + "]",
+                    "expected the code of an agency to share the record with, e.g. police-jp; an"
+                        + " empty one names none")
+                .worded("empty-share"));
       } else if (!registered.contains(shared.get(i))) {
         // a mistyped code would share with nobody now and with whoever is given it later
         unstorable.add(
@@ -555,9 +559,11 @@ public final class IngestRecords {
       agency = actor.agency();
     } else if (!agency.equals(actor.agency()) && !actor.mayAssignAgency()) {
       return Outcome.rejected(
-          "forbidden-agency",
-          "agency",
-          "you may ingest records for your own agency (" + actor.agency() + ") only");
+          Problem.of(
+                  "forbidden-agency",
+                  "agency",
+                  "you may ingest records for your own agency (" + actor.agency() + ") only")
+              .worded("own-agency", actor.agency()));
     }
     String owner = agency;
     // a sharing written into the data goes no further than the liaison officer's would: under an

@@ -1,7 +1,10 @@
 package org.sekisho.intel.adapter.format;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.BufferedReader;
@@ -31,6 +34,24 @@ public final class JsonRows extends LookAheadRows {
   private final JsonParser array;
   private long number;
   private boolean done;
+  // the length of the line just read when it was too long to keep, else 0
+  private long overlong;
+  // lines are split in this buffer, filled from the reader, so that an overlong one is never kept
+  private final char[] buffer = new char[1 << 16];
+  private int pos;
+  private int limit;
+  // a \r ended the last line: a \n right after it belongs to the same line end
+  private boolean skipLf;
+  private boolean lineStarted;
+
+  /**
+   * The most characters one line of JSON Lines may hold: one record, however many goods items and
+   * long narratives it has, is well below. A longer line is refused without being kept in memory.
+   */
+  static final long MAX_LINE = 10_000_000;
+
+  private static final java.util.regex.Pattern SOURCE =
+      java.util.regex.Pattern.compile("\\[Source: [^\\]]*?; line: (\\d+), column: (\\d+)]");
 
   public JsonRows(InputStream in) throws IOException {
     PushbackReader pr = new PushbackReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1);
@@ -65,17 +86,119 @@ public final class JsonRows extends LookAheadRows {
   private Row fromLines() throws IOException {
     String line;
     do {
-      line = lines.readLine();
+      line = readLine();
       if (line == null) {
         return null;
       }
       number++;
+      if (overlong > 0) {
+        long at = number;
+        long length = overlong;
+        overlong = 0;
+        return new Row(
+            at,
+            Outcome.rejected(
+                Problem.of(
+                        "too-long",
+                        "line " + at,
+                        "expected a line of at most "
+                            + MAX_LINE
+                            + " characters (one record), got "
+                            + length
+                            + ": the line was not read")
+                    .worded("line", MAX_LINE, length)));
+      }
     } while (line.isBlank());
     // Parsed when the row's fields are read (on the thread that validates it), so the reading
     // thread only splits lines and a chunk of rows waiting for validation holds lines, not trees.
     String text = line;
     long at = number;
     return new Row(at, () -> parse(text, at));
+  }
+
+  /**
+   * The next line without its terminator ({@code \n}, {@code \r\n} or {@code \r}), or null at the
+   * end. A line longer than {@link #MAX_LINE} is read to its end but not kept: its length is left
+   * in {@link #overlong} and an empty line answered, so that one huge line costs no more memory
+   * than a long one and the lines after it are read as usual.
+   */
+  private String readLine() throws IOException {
+    StringBuilder sb = null;
+    long length = 0;
+    while (true) {
+      if (pos == limit) {
+        limit = lines.read(buffer, 0, buffer.length);
+        pos = 0;
+        if (limit <= 0) {
+          limit = 0;
+          if (sb == null && length == 0 && !lineStarted) {
+            return null;
+          }
+          break;
+        }
+      }
+      if (skipLf) {
+        skipLf = false;
+        if (buffer[pos] == '\n') {
+          pos++;
+          continue;
+        }
+      }
+      lineStarted = true;
+      int start = pos;
+      while (pos < limit && buffer[pos] != '\n' && buffer[pos] != '\r') {
+        pos++;
+      }
+      int n = pos - start;
+      if (length + n <= MAX_LINE) {
+        if (sb == null) {
+          sb = new StringBuilder(Math.max(n, 80));
+        }
+        sb.append(buffer, start, n);
+      } else if (sb != null) {
+        sb = null;
+      }
+      length += n;
+      if (pos < limit) {
+        skipLf = buffer[pos] == '\r';
+        pos++;
+        break;
+      }
+    }
+    lineStarted = false;
+    if (length > MAX_LINE) {
+      overlong = length;
+      return "";
+    }
+    return sb == null ? "" : sb.toString();
+  }
+
+  /**
+   * Why Jackson could not read the JSON, in its words but without its internals: the location it
+   * quotes ({@code [Source: REDACTED (`StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION` disabled);
+   * line: 1, column: 7]}) becomes {@code column 7}, with the line for an array, whose lines are the
+   * file's; a line of JSON Lines is named by the row already.
+   */
+  static String reason(IOException e, boolean withLine) {
+    if (!(e instanceof JsonProcessingException j)) {
+      return firstLine(e.getMessage());
+    }
+    String m = firstLine(j.getOriginalMessage());
+    m =
+        SOURCE
+            .matcher(m)
+            .replaceAll(
+                r -> (withLine ? "line " + r.group(1) + ", " : "") + "column " + r.group(2));
+    m = m.replaceAll("\\s*\\(`StreamReadFeature[^)]*\\)", "");
+    JsonLocation at = j.getLocation();
+    if (at != null && at.getColumnNr() > 0) {
+      m += " (" + where(at, withLine) + ")";
+    }
+    return m;
+  }
+
+  private static String where(JsonLocation at, boolean withLine) {
+    return (withLine ? "line " + at.getLineNr() + ", " : "") + "column " + at.getColumnNr();
   }
 
   private static Outcome<Fields> parse(String line, long number) {
@@ -87,8 +210,11 @@ public final class JsonRows extends LookAheadRows {
       }
       return Outcome.accepted(new JsonFields(node));
     } catch (IOException e) {
+      Problem p =
+          Problem.of("invalid-json", "line " + number, "not valid JSON: " + reason(e, false));
+      JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
       return Outcome.rejected(
-          "invalid-json", "line " + number, "not valid JSON: " + firstLine(e.getMessage()));
+          at != null && at.getColumnNr() > 0 ? p.worded("column", at.getColumnNr()) : p);
     }
   }
 
@@ -122,13 +248,22 @@ public final class JsonRows extends LookAheadRows {
 
   private Row broken(IOException e) {
     // A syntax error inside one array breaks the stream: report it, then stop.
-    Row r =
-        new Row(
-            number,
-            Outcome.rejected(
+    JsonLocation at = e instanceof JsonProcessingException j ? j.getLocation() : null;
+    Problem p =
+        e instanceof StreamConstraintsException
+            // a value longer than the parser reads (20 million characters)
+            ? Problem.of(
+                "too-long",
+                "element " + number,
+                "this element is too long to read (reading stops here): " + reason(e, true))
+            : Problem.of(
                 "invalid-json",
                 "element " + number,
-                "not valid JSON (reading stops here): " + firstLine(e.getMessage())));
+                "not valid JSON (reading stops here): " + reason(e, true));
+    if (at != null && at.getColumnNr() > 0) {
+      p = p.worded("element", at.getLineNr(), at.getColumnNr());
+    }
+    Row r = new Row(number, Outcome.rejected(p));
     try {
       array.close();
     } catch (IOException ignored) {
