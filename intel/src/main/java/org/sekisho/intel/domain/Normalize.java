@@ -24,6 +24,14 @@ public final class Normalize {
   }
 
   /**
+   * NFKC alone (full-width Latin, digits and punctuation to half-width), case kept: for values
+   * stored as normalised, such as a party's document ({@code P:JP:ＡＢ１２３} is {@code P:JP:AB123}).
+   */
+  public static String width(String s) {
+    return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC);
+  }
+
+  /**
    * Company key: folded, legal forms removed wherever they stand, punctuation and spacing ignored
    * ({@link MatchKeys#companyKey}).
    */

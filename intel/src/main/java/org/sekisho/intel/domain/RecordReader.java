@@ -728,7 +728,9 @@ public final class RecordReader {
       String kind = checkedKind == null || checkedKind.isEmpty() ? defaultKind : checkedKind;
       String email = text("email", FieldRules.MAX_NAME);
       String dob = text("dateOfBirth", FieldRules.MAX_ID);
-      String document = text("document", FieldRules.MAX_ID);
+      // typed on a Japanese keyboard (ＡＢ１２３, ：) it is the same document: checked and stored
+      // half-width, as phone numbers and the other keys are read
+      String document = Normalize.width(text("document", FieldRules.MAX_ID));
       // the same checks as a record sent to targeting alone meets
       problems.addAll(
           RecordFormat.partyProblems(
