@@ -47,9 +47,19 @@ public record PostalItem(
     return itemId;
   }
 
+  /**
+   * The origin and the sender's and addressee's countries, each once: an item whose sender writes
+   * CN but no originCountry is still found by a search for CN.
+   */
   @Override
   public List<String> countries() {
-    return originCountry.isEmpty() ? List.of() : List.of(originCountry);
+    java.util.LinkedHashSet<String> c = new java.util.LinkedHashSet<>();
+    for (String country : List.of(originCountry, sender.country(), addressee.country())) {
+      if (!country.isEmpty()) {
+        c.add(country);
+      }
+    }
+    return List.copyOf(c);
   }
 
   @Override
@@ -57,15 +67,23 @@ public record PostalItem(
     return hsCode.length() >= 2 ? List.of(hsCode.substring(0, 2)) : List.of();
   }
 
+  /**
+   * "Postal item ID · from → to · contents", leaving out what the item does not say: where from is
+   * the origin, else the sender's country, where to the destination, else the addressee's; an arrow
+   * stays on the side that is known.
+   */
   @Override
   public String title() {
-    return "Postal item "
-        + itemId
-        + " · "
-        + originCountry
-        + " → "
-        + destinationCountry
-        + (contents.isEmpty() ? "" : " · " + contents);
+    String from = originCountry.isEmpty() ? sender.country() : originCountry;
+    String to = destinationCountry.isEmpty() ? addressee.country() : destinationCountry;
+    String route = from.isEmpty() && to.isEmpty() ? "" : (from + " → " + to).strip();
+    StringBuilder sb = new StringBuilder("Postal item ").append(itemId);
+    for (String part : List.of(route, contents)) {
+      if (!part.isEmpty()) {
+        sb.append(" · ").append(part);
+      }
+    }
+    return sb.toString();
   }
 
   @Override
