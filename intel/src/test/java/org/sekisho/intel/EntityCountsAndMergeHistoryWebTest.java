@@ -204,7 +204,15 @@ class EntityCountsAndMergeHistoryWebTest {
     assertThat(json(token, "GET", "/api/entities/" + a + "/graph", null).get("mergedInto").isNull())
         .isTrue();
     String merged = send(token, "GET", "/entities/" + b + "?lang=en", null).body();
-    assertThat(merged).contains("<a href=\"/entities/" + a + "\">#" + a + "</a>");
+    // the survivor named, not only numbered
+    assertThat(merged)
+        .contains(
+            "<dd id=\"entity-merged-into\"><a href=\"/entities/"
+                + a
+                + "\">Hoshi Trading</a> (#"
+                + a
+                + ")</dd>");
+    assertThat(lastAudit("entity.read").get("survivor").asText()).isEqualTo("entity:" + a);
 
     json(
         token, "POST", "/api/merges/" + first + "/undo", "{\"reason\":\"wrong: different firms\"}");

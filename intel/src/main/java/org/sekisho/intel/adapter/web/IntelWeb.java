@@ -999,9 +999,25 @@ public final class IntelWeb implements WebModule {
         queries
             .entity(id, reader(ctx), 200)
             .orElseThrow(() -> unavailable(ctx, "entity", Long.toString(id)));
-    Web.audit(ctx, "entity.read", "entity:" + id, Map.of("type", e.type()));
+    // A merged-away party's page names the party it became, where the reader may read that one;
+    // its name is a read of personal data too, so the audit entry says whose it was.
+    Optional<Long> survivorId =
+        e.mergedInto().filter(s -> queries.entityVisibility(s, reader(ctx)) == Visibility.VISIBLE);
+    String survivor =
+        survivorId
+            .flatMap(s -> queries.entity(s, reader(ctx), 1))
+            .map(IntelViews.EntityView::display)
+            .orElse(null);
+    Web.audit(
+        ctx,
+        "entity.read",
+        "entity:" + id,
+        survivor == null
+            ? Map.of("type", e.type())
+            : Map.of("type", e.type(), "survivor", "entity:" + survivorId.get()));
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("e", e);
+    params.put("survivor", survivor);
     params.put("mayMerge", MERGE.admits(Web.principal(ctx)));
     params.put("csrf", Web.csrf(ctx));
     params.put("t", Web.messages(ctx));
