@@ -178,6 +178,18 @@ class EntityCountsAndMergeHistoryWebTest {
     return JSON.readTree(details);
   }
 
+  /** The row of the entity page's record list whose title names {@code sourceId}. */
+  private static String recordRow(String page, String sourceId) {
+    int table = page.indexOf("<table id=\"entity-records\">");
+    String records = page.substring(table, page.indexOf("</table>", table));
+    for (String row : records.split("<tr>")) {
+      if (row.contains(sourceId)) {
+        return row;
+      }
+    }
+    throw new AssertionError("no row for " + sourceId + " in " + records);
+  }
+
   @Test
   void aMergesHistorySaysWhoUndidItWhenAndWhyAndAMergedAwayEntitySaysWhereItWent()
       throws Exception {
@@ -213,6 +225,19 @@ class EntityCountsAndMergeHistoryWebTest {
                 + a
                 + ")</dd>");
     assertThat(lastAudit("entity.read").get("survivor").asText()).isEqualTo("entity:" + a);
+    // the survivor's page says which of its records came in through the merge, and by whom
+    String survivor = send(token, "GET", "/entities/" + a + "?lang=en", null).body();
+    String viaMerge = recordRow(survivor, "HOSHI-2");
+    assertThat(viaMerge)
+        .contains(
+            "<span class=\"via-merge\" data-merged=\""
+                + b
+                + "\">through the merge of <a href=\"/entities/"
+                + b
+                + "\">Hoshi Shoji</a></span>");
+    assertThat(recordRow(survivor, "HOSHI-1")).doesNotContain("via-merge");
+    String inJapanese = send(token, "GET", "/entities/" + a + "?lang=ja", null).body();
+    assertThat(recordRow(inJapanese, "HOSHI-2")).contains("Hoshi Shoji</a> との統合で加わった記録");
 
     json(
         token, "POST", "/api/merges/" + first + "/undo", "{\"reason\":\"wrong: different firms\"}");

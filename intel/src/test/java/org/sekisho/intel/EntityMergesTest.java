@@ -41,6 +41,13 @@ class EntityMergesTest {
               stored.add("undo " + mergeId + ": " + reason);
               return Outcome.accepted(mergeId);
             }
+
+            @Override
+            public java.util.Map<Long, Long> cameThroughMerge(
+                long survivorId, java.util.Collection<Long> recordIds) {
+              // these tests merge and undo only; no record is linked in this fake
+              return java.util.Map.of();
+            }
           },
           audited::add,
           Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));

@@ -33,6 +33,14 @@ public final class EntityMerges {
 
     /** Undoes merge {@code mergeId}, keeping who undid it, when and {@code reason} with it. */
     Outcome<Long> undo(long mergeId, String reason, String actor, java.time.Instant at);
+
+    /**
+     * Of {@code recordIds}, those that name {@code survivorId} only through an entity merged into
+     * it now, each with that merged entity's id (the smallest, when several); a record that names
+     * the survivor itself is not among them.
+     */
+    java.util.Map<Long, Long> cameThroughMerge(
+        long survivorId, java.util.Collection<Long> recordIds);
   }
 
   private final MergeStore store;
@@ -43,6 +51,16 @@ public final class EntityMerges {
     this.store = store;
     this.audit = audit;
     this.clock = clock;
+  }
+
+  /**
+   * Which of the survivor's records {@code recordIds} came to it through a merge, by record id,
+   * each with the entity merged into it that names the record; read-only, nothing audited (the
+   * records and merged entities are those the page already shows).
+   */
+  public java.util.Map<Long, Long> cameThroughMerge(
+      long survivorId, java.util.Collection<Long> recordIds) {
+    return recordIds.isEmpty() ? java.util.Map.of() : store.cameThroughMerge(survivorId, recordIds);
   }
 
   /** Why a reason is not one, or empty when it is. */

@@ -102,6 +102,25 @@ public final class JdbcMergeStore implements MergeStore {
         .list();
   }
 
+  @Override
+  public java.util.Map<Long, Long> cameThroughMerge(
+      long survivorId, java.util.Collection<Long> recordIds) {
+    java.util.Map<Long, Long> out = new java.util.HashMap<>();
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "select re.record_id, min(re.entity_id) from intel.record_entity re join"
+                        + " intel.entity m on m.id = re.entity_id and m.merged_into = :s where"
+                        + " re.record_id = any(:ids) and not exists (select 1 from"
+                        + " intel.record_entity d where d.record_id = re.record_id and d.entity_id"
+                        + " = :s) group by re.record_id")
+                .bind("s", survivorId)
+                .bindArray("ids", Long.class, recordIds)
+                .map((rs, ctx) -> new long[] {rs.getLong(1), rs.getLong(2)})
+                .forEach(r -> out.put(r[0], r[1])));
+    return out;
+  }
+
   /** How many merged entities a refusal names. */
   private static final int NAMED_MERGED = 5;
 

@@ -1018,6 +1018,18 @@ public final class IntelWeb implements WebModule {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("e", e);
     params.put("survivor", survivor);
+    // the records that came to this party through a merge, each with the party merged in that
+    // names it (that party's name is shown in the merge history already)
+    Map<Long, String> mergedNames = new java.util.HashMap<>();
+    e.merges().stream()
+        .filter(m -> m.survivorId() == id && m.undoneAt().isEmpty())
+        .forEach(m -> mergedNames.putIfAbsent(m.mergedId(), m.mergedDisplay()));
+    Map<Long, Long> through =
+        mergedNames.isEmpty()
+            ? Map.of()
+            : merges.cameThroughMerge(id, e.records().stream().map(IntelViews.Hit::id).toList());
+    params.put("through", through);
+    params.put("mergedNames", mergedNames);
     params.put("mayMerge", MERGE.admits(Web.principal(ctx)));
     params.put("csrf", Web.csrf(ctx));
     params.put("t", Web.messages(ctx));
