@@ -865,9 +865,11 @@ public final class MaritimeService {
    * store does not know unless {@code registers} (a mistyped id would otherwise make a phantom boat
    * offered first on every alert; {@code unknown-patrol} on {@code id}, worded {@code unknown} or,
    * with the known id likely meant, {@code unknown-meant}), and a report older than the boat's last
-   * one (reports can arrive out of order; the newer position stands). A boat stood down is known:
-   * its report puts it back on duty. A report without a response speed keeps the one reported
-   * before.
+   * one (reports can arrive out of order; the newer position stands). A registration for an id a
+   * boat on duty has under another name is refused ({@code conflict} on {@code id}, worded {@code
+   * registered}: two boats given one id); under the same name it is an ordinary report, so a
+   * registration sent twice does not fail. A boat stood down is known: its report puts it back on
+   * duty. A report without a response speed keeps the one reported before.
    *
    * @param registers whether the report may register a new boat (it is one for a known id too)
    * @return the boat as stored, or a rejection naming the field
@@ -876,6 +878,26 @@ public final class MaritimeService {
     var badTime = ReportedTime.check("time", b.time(), clock.instant());
     if (badTime.isPresent()) {
       return Outcome.rejected(badTime.get());
+    }
+    if (registers) {
+      // a registration for an id a boat on duty has under another name is two boats given one id:
+      // stored, the second would move the first on the map. The same name is a registration sent
+      // again, an ordinary report
+      Optional<PatrolBoat> holder =
+          records.patrols().stream().filter(p -> p.id().equals(b.id())).findFirst();
+      if (holder.isPresent() && !sameName(holder.get().name(), b.name())) {
+        return Outcome.rejected(
+            org.sekisho.core.Problem.of(
+                    "conflict",
+                    "id",
+                    "patrol boat id "
+                        + b.id()
+                        + " is registered to "
+                        + holder.get().name()
+                        + "; leave out \"new\" to report that boat's position, or register this"
+                        + " boat under another id")
+                .worded("registered", b.id(), holder.get().name()));
+      }
     }
     if (!registers) {
       List<String> known = records.patrolIds();
@@ -916,6 +938,17 @@ public final class MaritimeService {
     }
     return Outcome.accepted(
         records.patrols().stream().filter(p -> p.id().equals(b.id())).findFirst().orElse(b));
+  }
+
+  /** Names as crews type them: case, width and runs of spaces aside. */
+  private static boolean sameName(String a, String b) {
+    java.util.function.UnaryOperator<String> n =
+        s ->
+            java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFKC)
+                .strip()
+                .replaceAll("\\s+", " ")
+                .toUpperCase(java.util.Locale.ROOT);
+    return n.apply(a).equals(n.apply(b));
   }
 
   /**

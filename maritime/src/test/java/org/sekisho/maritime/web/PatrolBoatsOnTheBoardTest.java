@@ -201,6 +201,33 @@ class PatrolBoatsOnTheBoardTest {
                     report("RV15-PB1", "PB1", "2026-11-28 12:11", ",\"new\":true"))
                 .statusCode())
         .isEqualTo(201);
+    // but a new boat registered under the id of another on duty is two boats given one id: the
+    // second would move the first on the map
+    HttpResponse<String> taken =
+        server.send(
+            "POST",
+            "/api/maritime/patrols",
+            officer,
+            report("RV15-PB1", "Kaiyo 7", "2026-11-28 12:12", ",\"new\":true"));
+    assertThat(taken.statusCode()).as(taken.body()).isEqualTo(409);
+    JsonNode refusal = MaritimeServer.JSON.readTree(taken.body());
+    assertThat(refusal.get("field").asText()).isEqualTo("id");
+    assertThat(refusal.get("message").asText())
+        .isEqualTo(
+            "patrol boat id RV15-PB1 is registered to PB1; untick “new boat” (leave out \"new\") to"
+                + " report that boat’s position, or register this boat under another id");
+    HttpResponse<String> takenJa =
+        server.send(
+            "POST",
+            "/api/maritime/patrols?lang=ja",
+            officer,
+            report("RV15-PB1", "Kaiyo 7", "2026-11-28 12:12", ",\"new\":true"));
+    assertThat(MaritimeServer.JSON.readTree(takenJa.body()).get("message").asText())
+        .startsWith("巡視艇 ID RV15-PB1 は PB1 に登録済みです");
+    // nothing moved: the boat on duty keeps its name and last position
+    assertThat(server.json("/api/maritime/patrols", officer).findValuesAsText("name"))
+        .contains("PB1")
+        .doesNotContain("Kaiyo 7");
   }
 
   @Test

@@ -228,7 +228,8 @@ public final class MaritimeWeb implements WebModule {
             REPORT,
             "a patrol boat's position (id, name, lat, lon, speedKnots; time, maxSpeedKnots"
                 + " optional; new: true registers a boat whose id is not known yet, without it an"
-                + " unknown id is refused 400 unknown-patrol naming the known id likely meant)",
+                + " unknown id is refused 400 unknown-patrol naming the known id likely meant; new"
+                + " with the id of a boat on duty under another name is 409 on id)",
             scoped(this::patrol))
         .query()
         .post(
@@ -1477,6 +1478,15 @@ public final class MaritimeWeb implements WebModule {
     // a boat is at sea: inland is a mistyped position, and would be offered with an ETA over land
     atSea(b.t(), p.lat(), p.lon(), b.t().get("maritime.api.atSea.boat"));
     switch (service.reportPatrol(p, registers)) {
+      case Outcome.Rejected<PatrolBoat> rej
+          when rej.problems().get(0).code().equals("conflict")
+              && rej.problems().get(0).field().equals("id") -> {
+        var t = Web.messages(ctx);
+        throw HttpProblem.of(
+            "conflict",
+            "id",
+            t.get("maritime.problem.patrol-registered", rej.problems().get(0).args().toArray()));
+      }
       case Outcome.Rejected<PatrolBoat> rej
           when rej.problems().get(0).code().equals("conflict") -> {
         var t = Web.messages(ctx);
