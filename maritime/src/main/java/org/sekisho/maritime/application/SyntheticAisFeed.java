@@ -243,18 +243,7 @@ public record SyntheticAisFeed(
       throws IOException {
     List<String> sentences = enc.sentences(m, 'A', seq, false);
     for (String s : sentences) {
-      String tag = "c:" + ts;
-      int sum = 0;
-      for (int k = 0; k < tag.length(); k++) {
-        sum ^= tag.charAt(k);
-      }
-      out.write('\\');
-      out.write(tag);
-      out.write('*');
-      out.write(Character.toUpperCase(Character.forDigit((sum >> 4) & 0xF, 16)));
-      out.write(Character.toUpperCase(Character.forDigit(sum & 0xF, 16)));
-      out.write('\\');
-      out.write(s);
+      out.write(AisEncoder.withReceiveTime(s, ts));
       out.write('\n');
     }
     return sentences.size();

@@ -23,6 +23,19 @@ class AivdmReaderTest {
   }
 
   @Test
+  void aSentenceWrittenBehindItsReceiveTimeIsReadAtThatTime() {
+    String line =
+        org.sekisho.maritime.domain.ais.AisEncoder.withReceiveTime(
+            "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A", 1_764_201_600L);
+    // the tag block's checksum is the XOR of "c:1764201600"
+    assertThat(line)
+        .isEqualTo("\\c:1764201600*58\\!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A");
+    Collect c = Collect.read(line);
+    assertThat(c.problems).isEmpty();
+    assertThat(c.times).containsExactly(1_764_201_600L);
+  }
+
+  @Test
   void aLineHoldingANulIsBrokenWhereverTheNulIsAndTheNextLinesAreRead() {
     // a NUL leaves an NMEA checksum as it is, so without the check these lines would decode
     Collect c =

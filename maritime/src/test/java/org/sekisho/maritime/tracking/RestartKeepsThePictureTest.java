@@ -303,12 +303,7 @@ class RestartKeepsThePictureTest {
   private static void write(Writer out, AisEncoder enc, AisMessage m, long second)
       throws IOException {
     for (String s : enc.sentences(m, 'A', (int) (second % 10), false)) {
-      String tag = "c:" + second;
-      int sum = 0;
-      for (int k = 0; k < tag.length(); k++) {
-        sum ^= tag.charAt(k);
-      }
-      out.write("\\" + tag + "*" + String.format("%02X", sum) + "\\" + s + "\n");
+      out.write(AisEncoder.withReceiveTime(s, second) + "\n");
     }
   }
 }

@@ -184,12 +184,7 @@ final class MaritimeServer implements AutoCloseable {
             false,
             0);
     for (String s : enc.sentences(m, 'A', 0, false)) {
-      String tag = "c:" + second;
-      int sum = 0;
-      for (int k = 0; k < tag.length(); k++) {
-        sum ^= tag.charAt(k);
-      }
-      out.write("\\" + tag + "*" + String.format("%02X", sum) + "\\" + s + "\n");
+      out.write(AisEncoder.withReceiveTime(s, second) + "\n");
     }
   }
 

@@ -294,6 +294,28 @@ public final class AisEncoder {
   }
 
   /**
+   * {@code sentence} behind an NMEA 4.0 tag block giving its receive time, {@code \c:<epoch
+   * second>*hh\} (hh the XOR checksum of what lies between the backslash and the star), as a
+   * receiver writes it and {@code AivdmReader} reads it.
+   */
+  public static String withReceiveTime(String sentence, long epochSecond) {
+    String tag = "c:" + epochSecond;
+    int sum = 0;
+    for (int k = 0; k < tag.length(); k++) {
+      sum ^= tag.charAt(k);
+    }
+    return "\\"
+        + tag
+        + "*"
+        + HEX.charAt((sum >> 4) & 0xF)
+        + HEX.charAt(sum & 0xF)
+        + "\\"
+        + sentence;
+  }
+
+  private static final String HEX = "0123456789ABCDEF";
+
+  /**
    * NMEA sentences carrying {@code m}: {@code !AIVDM} (or {@code !AIVDO} when {@code own}), at most
    * 60 payload characters each, with {@code sequenceId} (0-9) on multi-sentence messages.
    */
