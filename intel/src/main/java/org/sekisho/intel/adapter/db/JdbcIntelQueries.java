@@ -352,7 +352,15 @@ public final class JdbcIntelQueries implements IntelQueries {
    * {@code _} and the backslash in the key are escaped, so they match only themselves.
    */
   static String qualified(String key) {
-    return key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "|%";
+    return likeLiteral(key) + "|%";
+  }
+
+  /**
+   * {@code text} in a LIKE pattern matching only itself: {@code %}, {@code _} and {@code \\}
+   * escaped.
+   */
+  private static String likeLiteral(String text) {
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
   }
 
   /**
@@ -509,7 +517,7 @@ public final class JdbcIntelQueries implements IntelQueries {
     if (key.length() < 4 || !BLOCK_NUMBERS.matcher(key).find()) {
       return List.of();
     }
-    String end = "%" + key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    String end = "%" + likeLiteral(key);
     h.execute("set enable_seqscan = off");
     try {
       return h.createQuery(

@@ -300,17 +300,16 @@ public final class AisEncoder {
    */
   public static String withReceiveTime(String sentence, long epochSecond) {
     String tag = "c:" + epochSecond;
+    return "\\" + tag + "*" + checksum(tag) + "\\" + sentence;
+  }
+
+  /** NMEA's checksum of {@code text}: the XOR of its characters, two upper-case hex digits. */
+  private static String checksum(String text) {
     int sum = 0;
-    for (int k = 0; k < tag.length(); k++) {
-      sum ^= tag.charAt(k);
+    for (int k = 0; k < text.length(); k++) {
+      sum ^= text.charAt(k);
     }
-    return "\\"
-        + tag
-        + "*"
-        + HEX.charAt((sum >> 4) & 0xF)
-        + HEX.charAt(sum & 0xF)
-        + "\\"
-        + sentence;
+    return new String(new char[] {HEX.charAt((sum >> 4) & 0xF), HEX.charAt(sum & 0xF)});
   }
 
   private static final String HEX = "0123456789ABCDEF";
@@ -344,11 +343,7 @@ public final class AisEncoder {
               + part
               + ","
               + (i == count - 1 ? fill : 0);
-      int sum = 0;
-      for (int k = 0; k < body.length(); k++) {
-        sum ^= body.charAt(k);
-      }
-      out.add("!" + body + "*" + String.format("%02X", sum));
+      out.add("!" + body + "*" + checksum(body));
     }
     return out;
   }
