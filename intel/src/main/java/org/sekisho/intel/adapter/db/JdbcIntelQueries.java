@@ -356,7 +356,7 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   /**
-   * {@code text} in a LIKE pattern matching only itself: {@code %}, {@code _} and {@code \\}
+   * {@code text} in a LIKE pattern matching only itself: {@code %}, {@code _} and the backslash
    * escaped.
    */
   private static String likeLiteral(String text) {
