@@ -226,9 +226,36 @@ public final class IntelViews {
   }
 
   /**
+   * Why a search filtered by office found nothing: no record the reader may read is at {@code
+   * office} (records store office codes such as JPTYO; an office's name such as 東京 matches none).
+   * Intel stores any office text, so such a filter is answered, not refused.
+   *
+   * @param office the office as filtered on (upper case)
+   * @param nearest the offices of records the reader may read, those whose code contains the text
+   *     (or is contained in it) or resembles it first, at most {@link #MAX_NEAREST}; never an
+   *     office only other agencies' unshared records are at
+   * @param message the same in words, in English where the query was answered; the web words it in
+   *     the reader's language
+   */
+  public record OfficeMiss(String office, List<String> nearest, String message) {
+    public static final int MAX_NEAREST = 10;
+
+    public OfficeMiss {
+      nearest = List.copyOf(nearest);
+    }
+
+    /** The same miss with {@code text} as its message. */
+    public OfficeMiss worded(String text) {
+      return new OfficeMiss(office, nearest, text);
+    }
+  }
+
+  /**
    * One page of hits; {@code total} is exact up to {@link #TOTAL_CAP}, then "at least".
    *
    * @param more whether the next page has hits (past the count's cap too)
+   * @param officeMiss when the search was filtered by an office at which the reader may read no
+   *     record (and so found nothing): the offices it may read nearest to it
    * @param order the order the hits are in, as {@link SearchOrder#code()} names it: {@code
    *     relevance} (exact matches first, each marked {@link Hit#exact()}) or {@code newest}
    */
@@ -240,8 +267,27 @@ public final class IntelViews {
       int size,
       List<EntityHit> entities,
       boolean more,
-      String order) {
+      String order,
+      Optional<OfficeMiss> officeMiss) {
     public static final int TOTAL_CAP = 1_000;
+
+    /** A page without an office miss. */
+    public SearchPage(
+        List<Hit> hits,
+        long total,
+        boolean totalCapped,
+        int page,
+        int size,
+        List<EntityHit> entities,
+        boolean more,
+        String order) {
+      this(hits, total, totalCapped, page, size, entities, more, order, Optional.empty());
+    }
+
+    /** The same page with {@code miss} as its office miss. */
+    public SearchPage withOfficeMiss(Optional<OfficeMiss> miss) {
+      return new SearchPage(hits, total, totalCapped, page, size, entities, more, order, miss);
+    }
 
     /**
      * The most exact matches put first in {@link SearchOrder#RELEVANCE}, newest first; a party

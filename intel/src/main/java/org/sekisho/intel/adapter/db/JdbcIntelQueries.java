@@ -26,6 +26,7 @@ import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.Query;
 import org.sekisho.core.Problem;
 import org.sekisho.intel.application.IntelQueries;
+import org.sekisho.intel.application.IntelViews;
 import org.sekisho.intel.application.IntelViews.Candidate;
 import org.sekisho.intel.application.IntelViews.Dashboard;
 import org.sekisho.intel.application.IntelViews.DeclaredParty;
@@ -122,12 +123,76 @@ public final class JdbcIntelQueries implements IntelQueries {
           // query, p95 ~415 ms against 118 ms fresh).
           h.execute("set plan_cache_mode = force_custom_plan");
           try {
-            return search(h, q, reader);
+            SearchPage page = search(h, q, reader);
+            if (page.total() == 0 && q.office().isPresent()) {
+              return page.withOfficeMiss(officeMiss(h, q.office().get(), reader));
+            }
+            return page;
           } finally {
             h.execute("reset plan_cache_mode");
             h.execute("reset max_parallel_workers_per_gather");
           }
         });
+  }
+
+  /** At most this many distinct offices of the reader's records are read for an office miss. */
+  private static final int OFFICES_READ = 500;
+
+  /**
+   * The offices of the records {@code reader} may read, each once: its own agency's, walked one
+   * office at a time along the (agency, office) index (V23), a probe each, and those of the records
+   * shared with it (few, through the sharing index), never a scan of the records.
+   */
+  private static List<String> readableOffices(Handle h, Reader reader) {
+    return h.createQuery(
+            "with recursive own(office) as ((select r.office from intel.record r where r.agency ="
+                + " :agency order by r.office limit 1) union all select (select r.office from"
+                + " intel.record r where r.agency = :agency and r.office > own.office order by"
+                + " r.office limit 1) from own where own.office is not null)"
+                + " select o.office from ((select own.office from own where own.office is not null"
+                + " limit "
+                + OFFICES_READ
+                + ") union (select distinct r.office from intel.record r where"
+                + " cardinality(r.shared_with) > 0 and r.shared_with @> array[cast(:agency as"
+                + " text)] limit "
+                + OFFICES_READ
+                + ")) o where o.office <> '' order by o.office")
+        .bind("agency", reader.agency())
+        .mapTo(String.class)
+        .list();
+  }
+
+  /**
+   * Why a search filtered by {@code office} found nothing, when no record the reader may read is at
+   * that office: the readable offices nearest to it (containing it or contained in it first, then
+   * by trigram similarity, then by code). Empty when the office holds such records (the other
+   * filters left nothing) .
+   */
+  private static Optional<IntelViews.OfficeMiss> officeMiss(
+      Handle h, String office, Reader reader) {
+    List<String> offices = readableOffices(h, reader);
+    if (offices.stream().anyMatch(o -> o.equalsIgnoreCase(office))) {
+      return Optional.empty();
+    }
+    List<String> nearest =
+        h.createQuery(
+                "select o from unnest(cast(:offices as text[])) o order by (strpos(upper(o), :t) >"
+                    + " 0 or strpos(:t, upper(o)) > 0) desc, public.similarity(upper(o), :t) desc,"
+                    + " o limit "
+                    + IntelViews.OfficeMiss.MAX_NEAREST)
+            .bindArray("offices", String.class, offices)
+            .bind("t", office.toUpperCase(Locale.ROOT))
+            .mapTo(String.class)
+            .list();
+    String message =
+        nearest.isEmpty()
+            ? "No record you can read is at office '" + office + "', nor at any other office."
+            : "No record you can read is at office '"
+                + office
+                + "'. Offices of records you can read, nearest first: "
+                + String.join(", ", nearest)
+                + ".";
+    return Optional.of(new IntelViews.OfficeMiss(office, nearest, message));
   }
 
   private SearchPage search(Handle h, SearchQuery q, Reader reader) {

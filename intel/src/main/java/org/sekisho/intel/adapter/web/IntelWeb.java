@@ -607,7 +607,17 @@ public final class IntelWeb implements WebModule {
     SearchPage p = queries.search(q, reader(ctx));
     Map<String, String> details = q.auditDetails(p.total());
     Web.audit(ctx, "search", "", details);
-    return p;
+    // the office miss in the reader's language, for the page and the API alike
+    Messages t = Web.messages(ctx);
+    return p.withOfficeMiss(
+        p.officeMiss()
+            .map(
+                m ->
+                    m.worded(
+                        m.nearest().isEmpty()
+                            ? t.get("search.officeMiss.none", m.office())
+                            : t.get(
+                                "search.officeMiss", m.office(), String.join(", ", m.nearest())))));
   }
 
   /**
