@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.sekisho.core.audit.AuditTrail;
@@ -71,6 +72,8 @@ public final class EgateContext implements BoundedContext {
   private final KioskCheckIn kiosk;
   private final EgateWeb web;
   private final FaceMatcher faceMatcher;
+  // told when the gates are served, not by every command that builds this context
+  private final List<String> unconfigured = new ArrayList<>();
 
   /** With no passenger-targeting check (no hits). */
   public EgateContext(Database db, AuditTrail audit, Clock clock, Path dataDir, ZoneId zone) {
@@ -104,8 +107,7 @@ public final class EgateContext implements BoundedContext {
       CscaMasterList masterList =
           Files.isDirectory(csca) ? CscaMasterList.load(csca) : new CscaMasterList(List.of());
       if (masterList.certificates().isEmpty()) {
-        LOG.log(
-            System.Logger.Level.WARNING, "no CSCA certificates in {0}: chips are refused", csca);
+        unconfigured.add("no CSCA certificates in " + csca + ": chips are refused");
       }
       Path faceConfig = home.resolve("face").resolve("face-model.properties");
       double threshold = 1.0;
@@ -115,7 +117,7 @@ public final class EgateContext implements BoundedContext {
         threshold = fc.threshold();
       } else {
         this.faceMatcher = new NoFaceModel();
-        LOG.log(System.Logger.Level.WARNING, "no face model at {0}", faceConfig);
+        unconfigured.add("no face model at " + faceConfig + ": faces are not compared");
       }
       Properties endpoints = properties(home.resolve("endpoints.properties"));
       JdbcArrivalRecords tables = new JdbcArrivalRecords(db.jdbi());
@@ -175,7 +177,11 @@ public final class EgateContext implements BoundedContext {
 
   @Override
   public List<WebModule> webModules() {
-    return List.of(web);
+    return List.of(
+        routes -> {
+          unconfigured.forEach(w -> LOG.log(System.Logger.Level.WARNING, w));
+          web.routes(routes);
+        });
   }
 
   @Override

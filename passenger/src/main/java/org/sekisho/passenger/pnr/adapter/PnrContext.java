@@ -61,6 +61,8 @@ public final class PnrContext implements BoundedContext {
   private final WatchlistImport watchlists;
   private final ScreeningLists lists;
   private ScheduledExecutorService scheduler;
+  // set while closing: a job cut short by the close is not a failure to report
+  private volatile boolean closing;
 
   /**
    * With the default retention periods, screening Japan's arrivals and departures.
@@ -231,7 +233,9 @@ public final class PnrContext implements BoundedContext {
           try {
             screening.ensureLoaded();
           } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "loading screening rules and lists failed", e);
+            if (!closing) {
+              LOG.log(System.Logger.Level.WARNING, "loading screening rules and lists failed", e);
+            }
           }
         });
     scheduler.scheduleWithFixedDelay(
@@ -239,7 +243,9 @@ public final class PnrContext implements BoundedContext {
           try {
             inbox.pollOnce();
           } catch (IOException | RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "PNR inbox poll failed: " + e.getMessage());
+            if (!closing) {
+              LOG.log(System.Logger.Level.WARNING, "PNR inbox poll failed: " + e.getMessage());
+            }
           }
         },
         1,
@@ -267,16 +273,33 @@ public final class PnrContext implements BoundedContext {
       }
       return r;
     } catch (RuntimeException e) {
-      LOG.log(System.Logger.Level.WARNING, "PNR retention run failed: " + e.getMessage());
+      if (!closing) {
+        LOG.log(System.Logger.Level.WARNING, "PNR retention run failed: " + e.getMessage());
+      }
       return new PnrRetention.Result(0, 0, clock.instant(), clock.instant());
     }
   }
 
+  /**
+   * Stops the background jobs and waits (up to 30 s) until they have: the caller closes the
+   * database next, and a command-line run often ends while the first load of the screening lists
+   * still reads.
+   */
   @Override
   public synchronized void close() {
     if (scheduler != null) {
+      closing = true;
       scheduler.shutdownNow();
-      scheduler = null;
+      try {
+        if (!scheduler.awaitTermination(30, TimeUnit.SECONDS)) {
+          LOG.log(System.Logger.Level.WARNING, "PNR jobs still running 30 s after close");
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      } finally {
+        scheduler = null;
+        closing = false;
+      }
     }
   }
 }
