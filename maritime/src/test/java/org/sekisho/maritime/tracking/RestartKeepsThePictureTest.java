@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,8 +20,6 @@ import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.MaritimeRecords;
 import org.sekisho.maritime.application.MaritimeService;
-import org.sekisho.maritime.domain.ais.AisEncoder;
-import org.sekisho.maritime.domain.ais.AisMessage;
 import org.sekisho.maritime.domain.vessel.ImoNumber;
 import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 import org.sekisho.platform.audit.AuditLog;
@@ -199,15 +194,14 @@ class RestartKeepsThePictureTest {
   }
 
   /** The day's reports from {@code from} (inclusive) to {@code to}, one a minute per vessel. */
-  private static ByteArrayInputStream feed(Instant from, Instant to) throws IOException {
-    StringWriter out = new StringWriter();
-    AisEncoder enc = new AisEncoder();
+  private static ByteArrayInputStream feed(Instant from, Instant to) {
+    ReceiverLog out = new ReceiverLog();
     for (long s = from.getEpochSecond(); s < to.getEpochSecond(); s += 60) {
       long t = s - T0.getEpochSecond();
       if (t % 1800 == 0) {
         for (int mmsi : new int[] {F, C, G, P}) {
           if (mmsi != G || t < 3600 || t >= 14 * 3600 + 1800) {
-            staticData(out, enc, mmsi, s);
+            staticData(out, mmsi, s);
           }
         }
       }
@@ -216,57 +210,25 @@ class RestartKeepsThePictureTest {
         // side by side (about 100 m apart), drifting north at 0.3 knots
         long since = t % 3600;
         double lat = 34.70 + since * 0.3 * KNOT_DEG;
-        position(out, enc, F, lat, 139.90, 3, 0, s);
-        position(out, enc, C, lat, 139.901, 3, 0, s);
+        out.position(F, 1, lat, 139.90, 3, 0, s);
+        out.position(C, 1, lat, 139.901, 3, 0, s);
       } else {
         // on their own lines 11 nm apart, east and west at 10 knots
         double leg = (t % 7200) / 3600.0;
         double lon = 139.80 + 0.2 * (leg < 1 ? leg : 2 - leg);
-        position(out, enc, F, 34.60, lon, 100, leg < 1 ? 900 : 2700, s);
-        position(out, enc, C, 34.80, lon, 100, leg < 1 ? 900 : 2700, s);
+        out.position(F, 0, 34.60, lon, 100, leg < 1 ? 900 : 2700, s);
+        out.position(C, 0, 34.80, lon, 100, leg < 1 ? 900 : 2700, s);
       }
       if (t < 3600 || t >= 14 * 3600 + 1800) {
-        position(out, enc, G, 34.65, 140.05, 100, 0, s);
+        out.position(G, 0, 34.65, 140.05, 100, 0, s);
       }
       boolean inPort = t >= 2 * 3600 && t < 15 * 3600;
-      position(out, enc, P, inPort ? 35.62 : 35.37, 139.79, inPort ? 0 : 120, 0, s);
+      out.position(P, inPort ? 1 : 0, inPort ? 35.62 : 35.37, 139.79, inPort ? 0 : 120, 0, s);
     }
-    return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.US_ASCII));
+    return out.stream();
   }
 
-  private static void position(
-      Writer out,
-      AisEncoder enc,
-      int mmsi,
-      double lat,
-      double lon,
-      int tenthsOfKnots,
-      int tenthsOfDegrees,
-      long second)
-      throws IOException {
-    AisMessage m =
-        new AisMessage.PositionReport(
-            1,
-            0,
-            mmsi,
-            tenthsOfKnots < 10 ? 1 : 0,
-            0,
-            tenthsOfKnots,
-            true,
-            (int) Math.round(lon * 600000),
-            (int) Math.round(lat * 600000),
-            tenthsOfDegrees,
-            tenthsOfDegrees / 10,
-            (int) (second % 60),
-            0,
-            0,
-            false,
-            0);
-    write(out, enc, m, second);
-  }
-
-  private static void staticData(Writer out, AisEncoder enc, int mmsi, long second)
-      throws IOException {
+  private static void staticData(ReceiverLog out, int mmsi, long second) {
     String name =
         switch (mmsi) {
           case F -> "FISHER F";
@@ -274,36 +236,7 @@ class RestartKeepsThePictureTest {
           case G -> "SILENT G";
           default -> "PORT P";
         };
-    AisMessage m =
-        new AisMessage.StaticVoyageData(
-            0,
-            mmsi,
-            0,
-            ImoNumber.withCheckDigit(900_000 + mmsi % 1000),
-            "JS" + mmsi % 10000,
-            name,
-            mmsi == F ? 30 : 70,
-            50,
-            20,
-            5,
-            5,
-            1,
-            11,
-            28,
-            12,
-            0,
-            60,
-            "TOKYO",
-            0,
-            0);
-    write(out, enc, m, second);
-  }
-
-  /** NMEA sentences with the receive time in a tag block, as a receiver writes them. */
-  private static void write(Writer out, AisEncoder enc, AisMessage m, long second)
-      throws IOException {
-    for (String s : enc.sentences(m, 'A', (int) (second % 10), false)) {
-      out.write(AisEncoder.withReceiveTime(s, second) + "\n");
-    }
+    out.staticData(
+        mmsi, ImoNumber.withCheckDigit(900_000 + mmsi % 1000), name, mmsi == F ? 30 : 70, second);
   }
 }

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.maritime.adapter.MaritimeContext;
 import org.sekisho.maritime.adapter.web.MaritimeWeb;
 import org.sekisho.maritime.application.MaritimeRecords;
-import org.sekisho.maritime.domain.ais.AisEncoder;
-import org.sekisho.maritime.domain.ais.AisMessage;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
@@ -143,118 +138,55 @@ class RestartTakesUpOpenRunsTest {
   }
 
   /** The night's reports from {@code from} (inclusive) to {@code to}, one a minute per vessel. */
-  private static ByteArrayInputStream feed(Instant from, Instant to) throws IOException {
-    StringWriter out = new StringWriter();
-    AisEncoder enc = new AisEncoder();
+  private static ByteArrayInputStream feed(Instant from, Instant to) {
+    ReceiverLog out = new ReceiverLog();
     double lonDeg = KNOT_DEG / Math.cos(Math.toRadians(34.5));
     for (long s = from.getEpochSecond(); s < to.getEpochSecond(); s += 60) {
       long t = s - T0.getEpochSecond();
       if (t % 1800 == 0) {
         for (int mmsi : new int[] {L, A, B}) {
-          staticData(out, enc, mmsi, s);
+          staticData(out, mmsi, s);
         }
       }
       // L: east at 10 knots, drifting north at half a knot from 01:00, east again from 02:20
       if (t < 3600) {
-        position(out, enc, L, 34.40, 139.60 + (t - 1800) * 10 * lonDeg, 100, 900, s);
+        out.position(L, 0, 34.40, 139.60 + (t - 1800) * 10 * lonDeg, 100, 900, s);
       } else if (t < 140 * 60) {
         double lon = 139.60 + 1800 * 10 * lonDeg;
-        position(out, enc, L, 34.40 + (t - 3600) * 0.5 * KNOT_DEG, lon, 5, 0, s);
+        out.position(L, 0, 34.40 + (t - 3600) * 0.5 * KNOT_DEG, lon, 5, 0, s);
       } else {
         double lat = 34.40 + (140 * 60 - 3600) * 0.5 * KNOT_DEG;
         double lon = 139.60 + (1800 + t - 140 * 60) * 10 * lonDeg;
-        position(out, enc, L, lat, lon, 100, 900, s);
+        out.position(L, 0, lat, lon, 100, 900, s);
       }
       if (t < 3600) {
         // on their own lines 11 nm apart, east at 10 knots
         double lon = 139.70 + (t - 1800) * 10 * lonDeg;
-        position(out, enc, A, 34.60, lon, 100, 900, s);
-        position(out, enc, B, 34.80, lon, 100, 900, s);
+        out.position(A, 0, 34.60, lon, 100, 900, s);
+        out.position(B, 0, 34.80, lon, 100, 900, s);
       } else if (t < 110 * 60) {
         // side by side, drifting north at 0.3 knots
         double lat = 34.70 + (t - 3600) * 0.3 * KNOT_DEG;
-        position(out, enc, A, lat, 139.90, 3, 0, s);
-        position(out, enc, B, lat, 139.901, 3, 0, s);
+        out.position(A, 0, lat, 139.90, 3, 0, s);
+        out.position(B, 0, lat, 139.901, 3, 0, s);
       } else {
         // parting, A east and B west at 10 knots
         double lat = 34.70 + (110 * 60 - 3600) * 0.3 * KNOT_DEG;
         double run = (t - 110 * 60 + 60) * 10 * lonDeg;
-        position(out, enc, A, lat, 139.90 + run, 100, 900, s);
-        position(out, enc, B, lat, 139.901 - run, 100, 2700, s);
+        out.position(A, 0, lat, 139.90 + run, 100, 900, s);
+        out.position(B, 0, lat, 139.901 - run, 100, 2700, s);
       }
     }
-    return new ByteArrayInputStream(out.toString().getBytes(StandardCharsets.US_ASCII));
+    return out.stream();
   }
 
-  private static void position(
-      Writer out,
-      AisEncoder enc,
-      int mmsi,
-      double lat,
-      double lon,
-      int tenthsOfKnots,
-      int tenthsOfDegrees,
-      long second)
-      throws IOException {
-    AisMessage m =
-        new AisMessage.PositionReport(
-            1,
-            0,
-            mmsi,
-            0,
-            0,
-            tenthsOfKnots,
-            true,
-            (int) Math.round(lon * 600000),
-            (int) Math.round(lat * 600000),
-            tenthsOfDegrees,
-            tenthsOfDegrees / 10,
-            (int) (second % 60),
-            0,
-            0,
-            false,
-            0);
-    write(out, enc, m, second);
-  }
-
-  private static void staticData(Writer out, AisEncoder enc, int mmsi, long second)
-      throws IOException {
+  private static void staticData(ReceiverLog out, int mmsi, long second) {
     String name =
         switch (mmsi) {
           case L -> "LINGER L";
           case A -> "CARGO A";
           default -> "CARGO B";
         };
-    AisMessage m =
-        new AisMessage.StaticVoyageData(
-            0,
-            mmsi,
-            0,
-            0,
-            "JS" + mmsi % 10000,
-            name,
-            70,
-            50,
-            20,
-            5,
-            5,
-            1,
-            11,
-            28,
-            12,
-            0,
-            60,
-            "TOKYO",
-            0,
-            0);
-    write(out, enc, m, second);
-  }
-
-  /** NMEA sentences with the receive time in a tag block, as a receiver writes them. */
-  private static void write(Writer out, AisEncoder enc, AisMessage m, long second)
-      throws IOException {
-    for (String s : enc.sentences(m, 'A', (int) (second % 10), false)) {
-      out.write(AisEncoder.withReceiveTime(s, second) + "\n");
-    }
+    out.staticData(mmsi, 0, name, 70, second);
   }
 }
