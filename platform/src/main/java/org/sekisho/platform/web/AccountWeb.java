@@ -1072,12 +1072,10 @@ public final class AccountWeb implements WebModule {
     try {
       body = server(ctx).json().readTree(ctx.body());
     } catch (com.fasterxml.jackson.core.JacksonException e) {
-      Problem p = WebServer.jsonProblem(e);
-      throw HttpProblem.of(
-          p.code(), p.field(), Web.messages(ctx).get("api.error.json", p.message()));
+      throw new HttpProblem(JsonRefusal.of(e, Web.messages(ctx)));
     }
     if (body == null || !body.isObject()) {
-      throw HttpProblem.of("invalid-json", "", Web.messages(ctx).get("api.error.object"));
+      throw new HttpProblem(JsonRefusal.notObject(body, Web.messages(ctx)));
     }
     return body;
   }

@@ -90,8 +90,8 @@ final class InputCheck {
    * A body that is JSON (an object or array) read strictly, whichever handler reads it later: a
    * field named twice in one object (readers disagree on which one counts: the last, the first, or
    * a refusal) and anything after the value are refused, naming the place; a byte order mark is
-   * refused saying so; so is malformed JSON, with the line and column, in the words every route
-   * uses.
+   * refused saying so; so is malformed JSON, with the line and column (in characters), what was
+   * expected there, in the reader's language ({@link JsonRefusal}).
    */
   private Optional<Problem> strictJson(Messages t, byte[] bytes) {
     if (bytes.length >= 4
@@ -123,14 +123,10 @@ final class InputCheck {
           more = true; // text after the value that is not even JSON
         }
         if (more) {
+          // counted in characters, as the reader counts them (the parser counts bytes)
+          JsonRefusal.Place at = JsonRefusal.Place.of(end, bytes);
           return Optional.of(
-              Problem.of(
-                  JSON_CODE,
-                  "body",
-                  t.get(
-                      "input.error.trailing",
-                      Integer.toString(end.getLineNr()),
-                      Integer.toString(end.getColumnNr()))));
+              Problem.of(JSON_CODE, "body", t.get("input.error.trailing", at.line(), at.column())));
         }
       } catch (com.fasterxml.jackson.core.JsonParseException e) {
         String message = e.getOriginalMessage();
@@ -142,24 +138,16 @@ final class InputCheck {
                   field.isEmpty() ? "body" : field,
                   t.get("input.error.duplicate", printable(field))));
         }
-        // malformed: refused here in one wording, with the line and column, so that no handler
-        // answers with its parser's own message
-        return Optional.of(readers(t, WebServer.jsonProblem(e)));
+        // malformed: refused here, worded in the reader's language with the line and column, so
+        // that no handler answers with its parser's own message
+        return Optional.of(JsonRefusal.of(e, t, bytes));
       } catch (com.fasterxml.jackson.core.JacksonException e) {
-        return Optional.of(readers(t, WebServer.jsonProblem(e))); // beyond the parser's limits
+        return Optional.of(JsonRefusal.of(e, t, bytes)); // beyond the parser's limits
       }
     } catch (IOException | RuntimeException e) {
       // not read at all: whoever parses it reports that
     }
     return Optional.empty();
-  }
-
-  /**
-   * The parser's refusal introduced in the reader's language; its own account of what and where
-   * (line, column) follows as it wrote it.
-   */
-  private static Problem readers(Messages t, Problem p) {
-    return Problem.of(p.code(), p.field(), t.get("api.error.json", p.message()));
   }
 
   private static Optional<Problem> inFields(

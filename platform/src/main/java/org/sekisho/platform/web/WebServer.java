@@ -406,9 +406,8 @@ public final class WebServer implements AutoCloseable {
     }
     if (e instanceof com.fasterxml.jackson.core.JacksonException j) {
       // a handler that parses JSON and let the parser's refusal through (too deep, a name too
-      // long, malformed): introduced in the reader's language, the parser's account as it wrote it
-      Problem p = jsonProblem(j);
-      return Problem.of(p.code(), p.field(), t.get("api.error.json", p.message()));
+      // long, malformed, a value of the wrong type): worded in the reader's language
+      return JsonRefusal.of(j, t);
     }
     return Problem.of("internal", "", t.get("server.error.internal"));
   }
@@ -424,31 +423,6 @@ public final class WebServer implements AutoCloseable {
 
   private static final Messages ENGLISH =
       new Messages(java.util.Locale.ENGLISH, List.of("i18n.platform"));
-
-  /** A JSON parser's refusal as the caller's 400: what is wrong, and where (line and column). */
-  static Problem jsonProblem(com.fasterxml.jackson.core.JacksonException e) {
-    if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
-      return Problem.of(
-          "invalid-json",
-          "",
-          "the body is not JSON this server takes: a name, string or number in it is too long, or"
-              + " it nests too deep");
-    }
-    String what = e.getOriginalMessage();
-    what = what == null ? "malformed JSON" : what.lines().findFirst().orElse("");
-    if (what.length() > 300) {
-      what = what.substring(0, 300) + "…";
-    }
-    var at = e.getLocation();
-    return Problem.of(
-        "invalid-json",
-        "",
-        "the body is not JSON this server takes: "
-            + what
-            + (at == null || at.getLineNr() < 0
-                ? ""
-                : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"));
-  }
 
   private static String route(Context ctx) {
     RouteSpec spec = ctx.attribute(ROUTE);

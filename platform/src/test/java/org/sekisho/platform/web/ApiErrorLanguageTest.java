@@ -180,7 +180,7 @@ class ApiErrorLanguageTest {
 
     TestServer.Answer notJson = call("POST", "/api/admin/accounts", root, "ja", "{\"a\":");
     assertThat(notJson.json().get("error").asText()).isEqualTo("invalid-json");
-    assertThat(message(notJson)).startsWith("本文はこのサーバーが受け付ける JSON ではありません");
+    assertThat(message(notJson)).isEqualTo("本文の JSON が 1 行 6 文字目で途切れています。開いたものを閉じる } がまだありません");
   }
 
   @Test
