@@ -136,8 +136,8 @@ class DemoReviewWebTest {
         .doesNotContain("JPTYO", "JPOSA");
 
     // an office that holds records answers them, without a word about other offices
-    JsonNode found = search(analyst, "office=JPTYO");
-    assertThat(ids(found)).containsExactly("OF-JPTYO");
+    JsonNode found = search(analyst, "office=JPOSA");
+    assertThat(ids(found)).containsExactly("OF-JPOSA");
     assertThat(found.get("officeMiss").isNull()).isTrue();
 
     // the page says it too, in the reader's language
@@ -145,5 +145,159 @@ class DemoReviewWebTest {
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("id=\"office-miss\"").contains("JPTYO-AIR");
     assertThat(page.body()).doesNotContain("NPA-TOKYO");
+  }
+
+  private long entity(String type, String key) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.entity where type = ? and key = ?")
+                    .bind(0, type)
+                    .bind(1, key)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  @Test
+  void aCandidateSharingAPhoneShowsTheNameSimilarityItHasAndTheKeyItShares() throws Exception {
+    server.ingest(
+        analyst,
+        "declarations",
+        "{\"declarationId\":\"PH-1\",\"date\":\"2026-11-18\",\"office\":\"JPTYO\","
+            + "\"importer\":{\"kind\":\"company\",\"name\":\"Kaede Logistics\","
+            + "\"phone\":\"03-5555-0101\"},\"items\":[{\"hsCode\":\"090121\"}]}\n"
+            + "{\"declarationId\":\"PH-2\",\"date\":\"2026-11-19\",\"office\":\"JPTYO\","
+            + "\"importer\":{\"kind\":\"company\",\"name\":\"Hoshizora Foods\","
+            + "\"phone\":\"03-5555-0101\"},\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    long kaede = entity("company", "KAEDE LOGISTICS");
+    long hoshizora = entity("company", "HOSHIZORA FOODS");
+    double similarity =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select public.similarity('KAEDE LOGISTICS', 'HOSHIZORA FOODS')")
+                        .mapTo(Double.class)
+                        .one());
+    HttpResponse<String> r = server.json(analyst, "GET", "/api/entities/" + kaede, null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    JsonNode candidate = null;
+    for (JsonNode c : JSON.readTree(r.body()).get("candidates")) {
+      if (c.get("id").asLong() == hoshizora) {
+        candidate = c;
+      }
+    }
+    assertThat(candidate).as(r.body()).isNotNull();
+    assertThat(candidate.get("sharedType").asText()).isEqualTo("phone");
+    assertThat(candidate.get("sharedValue").asText()).isEqualTo("03-5555-0101");
+    // the names are not alike: the similarity is theirs, not 1.00
+    assertThat(candidate.get("similarity").asDouble()).isLessThan(0.5).isEqualTo(similarity);
+    String page = server.page(analyst, "/entities/" + kaede, "en").body();
+    assertThat(page)
+        .contains("shares phone 03-5555-0101")
+        .contains(String.format("name similarity %.2f", similarity));
+  }
+
+  @Test
+  void aPostalItemIsFoundByItsDestinationCountry() throws Exception {
+    server.ingest(
+        analyst,
+        "postal-items",
+        "{\"itemId\":\"RR900000022JP\",\"date\":\"2026-11-20\",\"office\":\"JPTYO-MAIL\","
+            + "\"contents\":\"tea\",\"originCountry\":\"JP\",\"destinationCountry\":\"US\","
+            + "\"sender\":{\"name\":\"Taro Yamada\",\"country\":\"JP\"},"
+            + "\"addressee\":{\"name\":\"John Smith\"}}\n");
+    assertThat(ids(search(analyst, "country=US&kind=postal-item")))
+        .containsExactly("RR900000022JP");
+
+    // an item stored before its destination was among its countries gets the same list from V24
+    java.util.function.Supplier<List<String>> countries =
+        () ->
+            db.jdbi()
+                .withHandle(
+                    h ->
+                        h.createQuery(
+                                "select unnest(countries) from intel.record where source_id ="
+                                    + " 'RR900000022JP'")
+                            .mapTo(String.class)
+                            .list());
+    List<String> ingested = countries.get();
+    assertThat(ingested).containsExactly("JP", "US");
+    db.jdbi()
+        .useHandle(
+            h ->
+                h.execute(
+                    "update intel.record set countries = array['JP'] where source_id ="
+                        + " 'RR900000022JP'"));
+    assertThat(ids(search(analyst, "country=US&kind=postal-item"))).isEmpty();
+    String v24;
+    try (var in = getClass().getResourceAsStream("/db/intel/V24__postal_destination_country.sql")) {
+      v24 = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    db.jdbi().useHandle(h -> h.execute(v24));
+    assertThat(countries.get()).isEqualTo(ingested);
+    assertThat(ids(search(analyst, "country=US&kind=postal-item")))
+        .containsExactly("RR900000022JP");
+  }
+
+  @Test
+  void theNoAgreementRefusalIsJapaneseThroughoutForAJapaneseReader() throws Exception {
+    long record =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery("select id from intel.record where source_id = 'OF-JPOSA'")
+                        .mapTo(Long.class)
+                        .one());
+    HttpResponse<String> r =
+        server.json(
+            liaison,
+            "POST",
+            "/api/sharing/records/" + record + "?lang=ja",
+            "{\"agency\":\"coast-jp\",\"purpose\":\"joint patrol of the coast\"}");
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    JsonNode body = JSON.readTree(r.body());
+    assertThat(body.get("error").asText()).isEqualTo("no-agreement");
+    assertThat(body.get("message").asText()).as(r.body()).contains("coast-jp");
+    assertThat(body.get("message").asText().replace("coast-jp", ""))
+        .doesNotContainPattern("[A-Za-z]{3,}");
+
+    // a row shared at ingest with an agency under no agreement: its problem is Japanese too, in
+    // the ingest's answer (naming the partner) and in the run's listing (which keeps no value)
+    HttpResponse<String> ingested =
+        server.json(
+            analyst,
+            "POST",
+            "/api/ingest/declarations?lang=ja",
+            "{\"declarationId\":\"NA-1\",\"date\":\"2026-11-20\",\"office\":\"JPTYO\","
+                + "\"sharedWith\":[\"coast-jp\"],\"items\":[{\"hsCode\":\"090121\"}]}\n");
+    JsonNode run = JSON.readTree(ingested.body());
+    JsonNode refused = run.get("problems").get(0).get("problem");
+    assertThat(refused.get("code").asText()).as(ingested.body()).isEqualTo("no-agreement");
+    assertThat(refused.get("message").asText()).contains("coast-jp", "sharedWith[0]");
+    assertThat(refused.get("message").asText().replace("coast-jp", "").replace("sharedWith", ""))
+        .as(ingested.body())
+        .doesNotContainPattern("[A-Za-z]{3,}");
+    HttpResponse<String> problems =
+        server.json(
+            analyst, "GET", "/api/ingest-runs/" + run.get("run").asLong() + "?lang=ja", null);
+    assertThat(problems.statusCode()).as(problems.body()).isEqualTo(200);
+    JsonNode problem = JSON.readTree(problems.body()).get("problems").get(0);
+    assertThat(problem.get("code").asText()).isEqualTo("no-agreement");
+    assertThat(problem.get("reason").asText()).contains("sharedWith[0]");
+    assertThat(problem.get("reason").asText().replace("sharedWith", ""))
+        .as(problems.body())
+        .doesNotContainPattern("[A-Za-z]{3,}");
+  }
+
+  @Test
+  void aKanjiEndingANameFindsIt() throws Exception {
+    server.ingest(
+        analyst,
+        "declarations",
+        declaration("KJ-1", "2026-11-20", "JPTYO", "大森")
+            + declaration("KJ-2", "2026-11-20", "JPTYO", "森商事"));
+    // the end of a run, as the start of one
+    assertThat(ids(search(analyst, "q=" + enc("森") + "&kind=declaration")))
+        .contains("KJ-1", "KJ-2");
   }
 }

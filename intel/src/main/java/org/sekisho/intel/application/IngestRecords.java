@@ -574,7 +574,12 @@ public final class IngestRecords {
       sharing
           .refusal(owner, shared.get(i), kind)
           .ifPresent(
-              why -> notAgreed.add(Problem.of("no-agreement", "sharedWith[" + at + "]", why)));
+              // worded by its partner, so that a reader of another language is told the whole
+              // refusal in it, not the rule's English around a translated lead
+              why ->
+                  notAgreed.add(
+                      Problem.of("no-agreement", "sharedWith[" + at + "]", why)
+                          .worded("none", shared.get(at))));
     }
     if (!notAgreed.isEmpty()) {
       return new Outcome.Rejected<>(notAgreed);

@@ -48,13 +48,15 @@ public record PostalItem(
   }
 
   /**
-   * The origin and the sender's and addressee's countries, each once: an item whose sender writes
-   * CN but no originCountry is still found by a search for CN.
+   * The origin, the sender's country, the destination and the addressee's country, each once: an
+   * item whose sender writes CN but no originCountry is still found by a search for CN, and an item
+   * sent to the US by a search for US (V24 adds the destination to items stored before).
    */
   @Override
   public List<String> countries() {
     java.util.LinkedHashSet<String> c = new java.util.LinkedHashSet<>();
-    for (String country : List.of(originCountry, sender.country(), addressee.country())) {
+    for (String country :
+        List.of(originCountry, sender.country(), destinationCountry, addressee.country())) {
       if (!country.isEmpty()) {
         c.add(country);
       }

@@ -40,10 +40,13 @@ class PostalItemCountriesTest {
   }
 
   @Test
-  void theSendersAndAddresseesCountriesAreAmongTheItemsCountries() {
+  void theSendersTheAddresseesAndTheDestinationCountriesAreAmongTheItemsCountries() {
     assertThat(item("", "", "CN", "JP", "tea").countries()).containsExactly("CN", "JP");
     assertThat(item("VN", "", "CN", "JP", "tea").countries()).containsExactly("VN", "CN", "JP");
-    assertThat(item("CN", "JP", "CN", "", "tea").countries()).containsExactly("CN");
+    // the destination too: an item sent to JP is found by country=JP
+    assertThat(item("CN", "JP", "CN", "", "tea").countries()).containsExactly("CN", "JP");
+    assertThat(item("JP", "US", "JP", "", "tea").countries()).containsExactly("JP", "US");
+    assertThat(item("", "US", "JP", "GB", "tea").countries()).containsExactly("JP", "US", "GB");
     assertThat(item("", "", "", "", "tea").countries()).isEmpty();
   }
 
