@@ -397,8 +397,9 @@ public final class IntelViews {
   /**
    * An entity that may be the same as another.
    *
-   * @param similarity trigram similarity of their keys (or a vessel's names); 1 for a shared
-   *     identifier
+   * @param similarity trigram similarity of their keys (or a vessel's names, or a name and the
+   *     other's reading), also for a candidate found by a shared identifier (whose names may not be
+   *     alike at all); 1 for the same name in another order
    * @param sharedType the type of an identifier both are declared with ({@code trader}, {@code
    *     phone}, {@code document}, {@code email}); empty when found by similarity
    * @param sharedValue that identifier as first written; empty when found by similarity

@@ -1406,7 +1406,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                               ""))
                   .list();
           List<Candidate> candidates =
-              new ArrayList<>(sharingIdentifiers(h, id, (String) e[1], reader));
+              new ArrayList<>(sharingIdentifiers(h, id, (String) e[1], key, reading, reader));
           Set<Long> listed = new HashSet<>();
           candidates.forEach(c -> listed.add(c.id()));
           if (e[1].equals("person")) {
@@ -1535,9 +1535,12 @@ public final class JdbcIntelQueries implements IntelQueries {
    * and only where the party is the one person or company in that role there: in a seizure naming
    * two suspects, each suspect's passport is linked with the role "suspect" as both are, and is
    * neither's as far as this goes (it would make co-suspects one person). Bounded: this party's
-   * latest 200 records, 20 identifiers, the latest 500 records of each.
+   * latest 200 records, 20 identifiers, the latest 500 records of each. Each comes with the
+   * similarity its name has to this one's ({@code key}, or its {@code reading}, as the similar
+   * candidates are ranked), not 1: the shared identifier is the reason, and is named.
    */
-  private static List<Candidate> sharingIdentifiers(Handle h, long id, String type, Reader reader) {
+  private static List<Candidate> sharingIdentifiers(
+      Handle h, long id, String type, String key, String reading, Reader reader) {
     if (!type.equals("company") && !type.equals("person")) {
       return List.of();
     }
@@ -1562,12 +1565,16 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + ALONE_IN_ROLE.replace("$r", "re2")
                 + " order by r.event_time desc limit 500) x join intel.record_entity o on"
                 + " o.record_id = x.record_id and o.role = x.role) select distinct on (n.id) n.id,"
-                + " n.type, n.display, t.itype, t.idisplay from theirs t join intel.entity n on"
+                + " n.type, n.display, t.itype, t.idisplay, coalesce(greatest(public.similarity(n.key,"
+                + " :key), public.similarity(n.reading, :key), public.similarity(n.key,"
+                + " cast(:reading as text))), 0) from theirs t join intel.entity n on"
                 + " n.id = t.other where n.type = :type and n.merged_into is null and n.id not in"
                 + " (select id from grp) order by n.id, array_position(:idtypes, t.itype) limit"
                 + " 10")
         .bind("eid", id)
         .bind("type", type)
+        .bind("key", key == null ? "" : key)
+        .bind("reading", reading)
         .bindArray("idtypes", String.class, SHARED_IDENTIFIERS)
         .bind("agency", reader.agency())
         .map(
@@ -1576,7 +1583,7 @@ public final class JdbcIntelQueries implements IntelQueries {
                     rs.getLong(1),
                     rs.getString(2),
                     rs.getString(3),
-                    1.0,
+                    rs.getDouble(6),
                     rs.getString(4),
                     rs.getString(5)))
         .list();
