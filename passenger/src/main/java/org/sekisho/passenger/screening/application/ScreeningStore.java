@@ -229,9 +229,13 @@ public interface ScreeningStore {
   int putEntries(List<WatchlistEntry> entries, Instant at, String token);
 
   /**
-   * Removes the entries of a list that the import {@code token} did not write; returns how many.
+   * Removes the entries of a list that the import {@code token} did not write; returns their ids,
+   * in order.
    */
-  int removeEntriesNotFrom(String listName, String token);
+  List<String> removeEntriesNotFrom(String listName, String token);
+
+  /** The ids of the entries of a list that the import {@code token} did not write, in order. */
+  List<String> entriesNotFrom(String listName, String token);
 
   /** A watchlist's current version, if it was ever imported. */
   Optional<WatchlistRow> watchlist(String name);

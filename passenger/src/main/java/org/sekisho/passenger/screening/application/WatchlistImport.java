@@ -127,7 +127,11 @@ public final class WatchlistImport {
    * @param previousVersion its version before (0 when it is new)
    * @param unchanged true when the file held what the current version holds (no new version)
    * @param imported entries read and written
-   * @param removed entries of the previous version the file no longer holds
+   * @param removed entries of the previous version the file no longer holds, removed
+   * @param removedIds their ids, in order
+   * @param kept the ids of entries the file's valid rows do not hold that were kept because a row
+   *     was refused (empty when no row was): a refused row may be one of them, and a typo must
+   *     never take someone off a watchlist
    * @param problems the rows refused (row or line, field, reason), and values left out of entries
    *     that were kept
    * @param leftOut the FollowTheMoney entities of schemas passenger screening does not screen
@@ -140,9 +144,13 @@ public final class WatchlistImport {
       boolean unchanged,
       int imported,
       int removed,
+      List<String> removedIds,
+      List<String> kept,
       List<Problem> problems,
       List<SchemaLeftOut> leftOut) {
     public ListReport {
+      removedIds = List.copyOf(removedIds);
+      kept = List.copyOf(kept);
       problems = List.copyOf(problems);
       leftOut = List.copyOf(leftOut);
     }
@@ -173,7 +181,10 @@ public final class WatchlistImport {
   /**
    * Imports one list as a whole: every entry read goes to list {@code name} with {@code severity}
    * (whatever the file's {@code list}, {@code severity} or datasets say), and entries of the list
-   * the file does not hold are removed. Rejected, with the list left as it was, when the name or
+   * the file does not hold are removed, by id in the report and the audit entry. When a row was
+   * refused nothing is removed: the entries the valid rows do not hold are kept and named ({@link
+   * ListReport#kept}), since the refused row may be one of them and its id cannot always be read (a
+   * quote never closed swallows the row). Rejected, with the list left as it was, when the name or
    * format is wrong or no row at all is valid (the refused rows follow the first problem).
    *
    * @param format {@code csv} (docs/formats/watchlist.md) or {@code ftm} (FollowTheMoney JSON
@@ -246,7 +257,11 @@ public final class WatchlistImport {
       }
       return new Outcome.Rejected<>(all);
     }
-    int removed = store.removeEntriesNotFrom(name, token);
+    int refused = refused(problems);
+    // a refused row may be a listed person's: keep every entry rather than guess which
+    List<String> removedIds = refused == 0 ? store.removeEntriesNotFrom(name, token) : List.of();
+    List<String> kept = refused == 0 ? List.of() : store.entriesNotFrom(name, token);
+    int removed = removedIds.size();
     String hash = sum[0].toString(16) + ":" + b.read;
     String sev = severity.name().toLowerCase(Locale.ROOT);
     boolean unchanged =
@@ -259,29 +274,54 @@ public final class WatchlistImport {
       version =
           store
               .newWatchlistVersion(
-                  name, sev, hash, f, b.written, removed, refused(problems), user, clock.instant())
+                  name, sev, hash, f, b.written, removed, refused, user, clock.instant())
               .version();
     }
+    Map<String, String> details = new TreeMap<>();
+    details.put("format", f);
+    details.put("imported", String.valueOf(b.written));
+    details.put("removed", String.valueOf(removed));
+    details.put("removedIds", auditIds(removedIds));
+    details.put("kept", auditIds(kept));
+    details.put("refused", String.valueOf(refused));
+    details.put("leftOut", String.valueOf(count(leftOut)));
+    details.put("version", String.valueOf(version));
+    details.put("unchanged", String.valueOf(unchanged));
     audit.record(
         new AuditEvent(
-            clock.instant(),
-            user,
-            "",
-            "screening.watchlist.import",
-            "watchlist:" + name,
-            Map.of(
-                "format", f,
-                "imported", String.valueOf(b.written),
-                "removed", String.valueOf(removed),
-                "refused", String.valueOf(refused(problems)),
-                "leftOut", String.valueOf(count(leftOut)),
-                "version", String.valueOf(version),
-                "unchanged", String.valueOf(unchanged))));
+            clock.instant(), user, "", "screening.watchlist.import", "watchlist:" + name, details));
     if (!unchanged) {
       screening.reload();
     }
     return Outcome.accepted(
-        new ListReport(name, version, previous, unchanged, b.written, removed, problems, leftOut));
+        new ListReport(
+            name,
+            version,
+            previous,
+            unchanged,
+            b.written,
+            removed,
+            removedIds,
+            kept,
+            problems,
+            leftOut));
+  }
+
+  /** Most ids one audit entry names; the count beside them is always whole. */
+  static final int AUDIT_IDS = 200;
+
+  /**
+   * Ids for an audit entry, comma-separated; past {@link #AUDIT_IDS} (a wholesale replacement of a
+   * published list) the rest are counted so that one entry stays a readable size.
+   */
+  static String auditIds(List<String> ids) {
+    if (ids.size() <= AUDIT_IDS) {
+      return String.join(",", ids);
+    }
+    return String.join(",", ids.subList(0, AUDIT_IDS))
+        + " and "
+        + (ids.size() - AUDIT_IDS)
+        + " more";
   }
 
   /** An entry's share of the content hash: SHA-256 of its fields in a fixed order. */

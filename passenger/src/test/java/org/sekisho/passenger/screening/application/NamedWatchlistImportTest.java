@@ -95,6 +95,8 @@ class NamedWatchlistImportTest {
     assertThat(next.version()).isEqualTo(2);
     assertThat(next.previousVersion()).isEqualTo(1);
     assertThat(next.removed()).isEqualTo(1);
+    assertThat(next.removedIds()).containsExactly("A2");
+    assertThat(next.kept()).isEmpty();
     assertThat(entries("national-alerts"))
         .extracting(WatchlistEntry::id)
         .containsExactlyInAnyOrder("A1", "A3");
@@ -176,12 +178,14 @@ class NamedWatchlistImportTest {
             + "not json\n"
             + "{\"id\":\"v-2\",\"schema\":\"Vessel\",\"properties\":{\"name\":[\"SEA\n"
             + "{\"id\":\"v-3\",\"schema\":\"Vessel\",\"properties\":{\"name\":[\"SEA\\u0000STAR\"]}}\n";
+    // a list of its own: another test's "sanctions" entries would be kept here, as rows are refused
     WatchlistImport.ListReport r =
         imports
-            .importList("sanctions", Severity.CRITICAL, "ftm", new StringReader(ftm), "hana")
+            .importList(
+                "sanctions-schemas", Severity.CRITICAL, "ftm", new StringReader(ftm), "hana")
             .orElseThrow();
     assertThat(r.imported()).isEqualTo(2);
-    assertThat(entries("sanctions"))
+    assertThat(entries("sanctions-schemas"))
         .extracting(WatchlistEntry::id)
         .containsExactlyInAnyOrder("p-1", "l-1");
     assertThat(r.leftOut())

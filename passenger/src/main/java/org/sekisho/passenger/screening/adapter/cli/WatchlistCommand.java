@@ -204,6 +204,16 @@ public final class WatchlistCommand implements Runnable {
                   r.removed(),
                   r.refused());
             }
+            if (!r.removedIds().isEmpty()) {
+              out.printf(Locale.ROOT, "  removed: %s%n", String.join(", ", r.removedIds()));
+            }
+            if (!r.kept().isEmpty()) {
+              // a refused row may be one of them: never take someone off a list on a typo
+              out.printf(
+                  Locale.ROOT,
+                  "  kept, as a row was refused (correct it and import again to remove): %s%n",
+                  String.join(", ", r.kept()));
+            }
             print(out, r.problems());
             for (WatchlistImport.SchemaLeftOut l : r.leftOut()) {
               // never silently: what the file held that screening does not screen against

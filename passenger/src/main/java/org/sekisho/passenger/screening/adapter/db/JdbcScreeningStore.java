@@ -988,15 +988,31 @@ public final class JdbcScreeningStore implements ScreeningStore {
   }
 
   @Override
-  public int removeEntriesNotFrom(String listName, String token) {
+  public List<String> removeEntriesNotFrom(String listName, String token) {
+    List<String> ids =
+        jdbi.withHandle(
+            h ->
+                h.createQuery(
+                        "delete from passenger.watchlist_entry where list_name = :l and"
+                            + " import_token <> :tok returning entry_id")
+                    .bind("l", listName)
+                    .bind("tok", token)
+                    .mapTo(String.class)
+                    .list());
+    return ids.stream().sorted().toList();
+  }
+
+  @Override
+  public List<String> entriesNotFrom(String listName, String token) {
     return jdbi.withHandle(
         h ->
-            h.createUpdate(
-                    "delete from passenger.watchlist_entry where list_name = :l and import_token"
-                        + " <> :tok")
+            h.createQuery(
+                    "select entry_id from passenger.watchlist_entry where list_name = :l and"
+                        + " import_token <> :tok order by entry_id")
                 .bind("l", listName)
                 .bind("tok", token)
-                .execute());
+                .mapTo(String.class)
+                .list());
   }
 
   @Override

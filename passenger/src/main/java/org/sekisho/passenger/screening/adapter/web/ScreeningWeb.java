@@ -1395,6 +1395,13 @@ public final class ScreeningWeb implements WebModule {
           m.put("unchanged", r.unchanged());
           m.put("imported", r.imported());
           m.put("removed", r.removed());
+          m.put("removedIds", r.removedIds());
+          m.put("kept", r.kept());
+          if (!r.kept().isEmpty()) {
+            m.put(
+                "keptReason",
+                Web.messages(ctx).get("screening.import.kept", r.refused(), r.kept().size()));
+          }
           m.put("refused", r.refused());
           m.put("problems", problems(ApiRefusals.worded(Web.messages(ctx), r.problems())));
           m.put("leftOut", leftOutJson(r.leftOut()));
