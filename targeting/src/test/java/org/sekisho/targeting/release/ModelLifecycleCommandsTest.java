@@ -177,6 +177,8 @@ class ModelLifecycleCommandsTest {
             "ben");
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("already registered as version 1");
+    // refused before the validation file is scored, not after
+    assertThat(r.out()).doesNotContain("figures on");
   }
 
   @Test
@@ -262,6 +264,52 @@ class ModelLifecycleCommandsTest {
     assertThat(r.exit()).isEqualTo(1);
     assertThat(r.err()).contains("no longer match");
     assertThat(version(1).status()).isEqualTo(ModelStatus.RELEASED);
+  }
+
+  @Test
+  @Order(8)
+  void aRefitModelIsNotEvaluatedOnTheFilesItWasTrainedOn() throws Exception {
+    Path refit = TestModels.train(tmp.resolve("refit"), 3, true);
+    for (String file : List.of(TestModels.valid(), TestModels.trainFile())) {
+      TestModels.Run r =
+          risk(
+              "register",
+              "--model",
+              refit.toString(),
+              "--valid",
+              file,
+              "--format",
+              "kcs",
+              "--by",
+              "ada");
+      assertThat(r.exit()).as(r.out()).isEqualTo(1);
+      String name = Path.of(file).getFileName().toString();
+      assertThat(r.err()).contains("--valid", name, "the model was trained on this file", "sha256");
+      assertThat(r.out()).doesNotContain("figures on");
+    }
+    String refitId = id(refit);
+    assertThat(targeting.modelLifecycle().all()).noneMatch(v -> v.modelId().equals(refitId));
+  }
+
+  @Test
+  @Order(9)
+  void aModelWithoutRefitIsNotEvaluatedOnItsTrainingFileButMayBeOnItsEarlyStoppingFile()
+      throws Exception {
+    Path c = TestModels.train(tmp.resolve("c"), 4);
+    TestModels.Run onTrain =
+        risk(
+            "register",
+            "--model",
+            c.toString(),
+            "--valid",
+            TestModels.trainFile(),
+            "--format",
+            "kcs",
+            "--by",
+            "ada");
+    assertThat(onTrain.exit()).isEqualTo(1);
+    assertThat(onTrain.err()).contains("train-3000.csv", "the model was trained on this file");
+    assertThat(onTrain.out()).doesNotContain("figures on");
   }
 
   private static boolean isRoot() {

@@ -27,28 +27,44 @@ final class TestModels {
 
   /** Trains a small model into {@code out}; seeds give different models. */
   static Path train(Path out, long seed) {
-    Run r =
-        risk(
-            "train",
-            "--format",
-            "kcs",
-            "--train",
-            TestData.path("train-3000.csv").toString(),
-            "--valid",
-            TestData.path("valid-1000.csv").toString(),
-            "--out",
-            out.toString(),
-            "--seed",
-            Long.toString(seed),
-            "--max-rounds",
-            "12",
-            "--eta",
-            "0.3",
-            "--max-depth",
-            "4",
-            "--no-refit");
+    return train(out, seed, false);
+  }
+
+  /**
+   * Trains a small model into {@code out}; with {@code refit} its encodings and trees are learnt
+   * again on train+valid, as {@code risk train} does by default.
+   */
+  static Path train(Path out, long seed, boolean refit) {
+    java.util.List<String> args =
+        new java.util.ArrayList<>(
+            java.util.List.of(
+                "train",
+                "--format",
+                "kcs",
+                "--train",
+                TestData.path("train-3000.csv").toString(),
+                "--valid",
+                TestData.path("valid-1000.csv").toString(),
+                "--out",
+                out.toString(),
+                "--seed",
+                Long.toString(seed),
+                "--max-rounds",
+                "12",
+                "--eta",
+                "0.3",
+                "--max-depth",
+                "4"));
+    if (!refit) {
+      args.add("--no-refit");
+    }
+    Run r = risk(args.toArray(String[]::new));
     assertThat(r.exit()).as(r.err()).isZero();
     return out;
+  }
+
+  static String trainFile() {
+    return TestData.path("train-3000.csv").toString();
   }
 
   static String valid() {

@@ -1,7 +1,13 @@
 package org.sekisho.targeting.adapter.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.sekisho.core.Outcome;
@@ -9,6 +15,7 @@ import org.sekisho.targeting.model.adapter.store.ModelDirectory;
 import org.sekisho.targeting.model.application.EvaluateRiskModel;
 import org.sekisho.targeting.model.domain.ModelManifest;
 import org.sekisho.targeting.model.domain.RankingFigures;
+import org.sekisho.targeting.release.application.ModelFiles;
 import org.sekisho.targeting.release.application.ModelLifecycle;
 import org.sekisho.targeting.release.domain.ModelVersion;
 import picocli.CommandLine.Command;
@@ -62,33 +69,52 @@ public final class RiskRegisterCommand implements Callable<Integer> {
     if (loaded == null) {
       return 1;
     }
-    Outcome<KcsInput> opened = KcsInput.open(valid, true, err);
-    if (!opened.isAccepted()) {
-      err.println("--valid " + valid + ": " + opened.problems());
-      return 1;
-    }
-    RankingFigures f;
-    ModelManifest.DataFile file;
-    try (KcsInput in = opened.orElseThrow()) {
-      f = new EvaluateRiskModel(loaded.model()).evaluate(in);
-      file = in.finish();
-    }
-    if (f.n() == 0) {
-      err.println("--valid " + valid + ": no usable rows");
-      return 1;
-    }
-    Optional<String> undefined = RiskEvaluateCommand.undefined(f);
-    if (undefined.isPresent()) {
-      // figures of NaN and 0 would be registered as the model's, for approvers to judge it on
-      err.println("--valid " + valid + ": " + undefined.get());
-      return 1;
-    }
-    out.println("figures on " + file.name() + ": " + ModelDirectory.figures(f));
     try (ModelRegistryCli registry = ModelRegistryCli.open(dataDir.resolve())) {
       Optional<ModelLifecycle.Actor> actor = registry.actor(by, Optional.empty(), err);
       if (actor.isEmpty()) {
         return 1;
       }
+      // refused before the (long) evaluation: a model registered already, or a file it was
+      // trained on, whose figures would only say how well the model remembers
+      if (!Files.isRegularFile(valid)) {
+        err.println("--valid " + valid + ": no such file");
+        return 1;
+      }
+      String sha;
+      try {
+        sha = sha256(valid);
+      } catch (IOException e) {
+        err.println("--valid " + valid + ": cannot read: " + e.getMessage());
+        return 1;
+      }
+      Outcome<ModelFiles.Inspected> screened =
+          registry.lifecycle().screen(model, valid.getFileName().toString(), sha);
+      if (!screened.isAccepted()) {
+        screened.problems().forEach(p -> err.println("--valid " + valid + ": " + p.message()));
+        return 1;
+      }
+      Outcome<KcsInput> opened = KcsInput.open(valid, true, err);
+      if (!opened.isAccepted()) {
+        err.println("--valid " + valid + ": " + opened.problems());
+        return 1;
+      }
+      RankingFigures f;
+      ModelManifest.DataFile file;
+      try (KcsInput in = opened.orElseThrow()) {
+        f = new EvaluateRiskModel(loaded.model()).evaluate(in);
+        file = in.finish();
+      }
+      if (f.n() == 0) {
+        err.println("--valid " + valid + ": no usable rows");
+        return 1;
+      }
+      Optional<String> undefined = RiskEvaluateCommand.undefined(f);
+      if (undefined.isPresent()) {
+        // figures of NaN and 0 would be registered as the model's, for approvers to judge it on
+        err.println("--valid " + valid + ": " + undefined.get());
+        return 1;
+      }
+      out.println("figures on " + file.name() + ": " + ModelDirectory.figures(f));
       Outcome<ModelVersion> o =
           registry
               .lifecycle()
@@ -108,6 +134,19 @@ public final class RiskRegisterCommand implements Callable<Integer> {
           v.modelId(), v.version(), v.version());
       out.flush();
       return 0;
+    }
+  }
+
+  private static String sha256(Path file) throws IOException {
+    try (InputStream in = Files.newInputStream(file)) {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      byte[] buf = new byte[1 << 16];
+      for (int n = in.read(buf); n >= 0; n = in.read(buf)) {
+        d.update(buf, 0, n);
+      }
+      return HexFormat.of().formatHex(d.digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
     }
   }
 }

@@ -65,7 +65,13 @@ public final class ModelFolders implements ModelFiles {
         return Outcome.rejected(
             "invalid-model", ModelDirectory.MANIFEST + ".versionId", "expected a model id");
       }
-      return Outcome.accepted(new Inspected(id, hash(dir)));
+      ModelManifest read;
+      try {
+        read = ModelDirectory.readManifest(m);
+      } catch (IllegalArgumentException e) {
+        return Outcome.rejected("invalid-model", ModelDirectory.MANIFEST, e.getMessage());
+      }
+      return Outcome.accepted(new Inspected(id, hash(dir), read.fittedOn()));
     } catch (IOException e) {
       return Outcome.rejected("invalid-model", dir.toString(), "cannot read model: " + e);
     }

@@ -88,7 +88,7 @@ public final class TrainRiskModel {
           "encodings and trees refit on train+valid with "
               + rounds
               + " rounds (best validation rounds scaled by row count)";
-      params.put("refit_rounds", Integer.toString(rounds));
+      params.put(ModelManifest.REFIT_ROUNDS, Integer.toString(rounds));
     } else {
       released = new RiskModel(fitted.encoder(), best);
       exported = first.exportedModel();

@@ -30,6 +30,27 @@ public record ModelManifest(
     int trees,
     RankingFigures validation) {
 
+  /** The parameter {@code risk train} records when it refit on train+valid. */
+  public static final String REFIT_ROUNDS = "refit_rounds";
+
+  /**
+   * The input files the released encodings and trees were fitted on: the training file always, the
+   * validation file too when the model was refit on train+valid. Figures measured on any of them
+   * say how well the model remembers, not how well it ranks new declarations.
+   */
+  public List<DataFile> fittedOn() {
+    List<DataFile> out = new java.util.ArrayList<>();
+    DataFile t = trainingData.get("train");
+    if (t != null) {
+      out.add(t);
+    }
+    DataFile v = trainingData.get("valid");
+    if (v != null && parameters.containsKey(REFIT_ROUNDS)) {
+      out.add(v);
+    }
+    return List.copyOf(out);
+  }
+
   /** The directory layout this code writes and reads. */
   public static final String FORMAT = "sekisho-risk-model/1";
 

@@ -60,14 +60,15 @@ public final class ModelLifecycle implements ModelVersions {
   }
 
   /**
-   * Registers a model directory with the figures measured on {@code evaluatedOn}: its files are
-   * copied into the registry and it becomes {@code evaluated}. The same files twice are refused.
+   * Checks, before anything is evaluated, that {@code dir} may be registered with figures measured
+   * on the file {@code evaluation} (name and SHA-256): it is a model directory, it is not
+   * registered yet, and its encodings and trees were not fitted on that file (figures on its own
+   * training data say how well it remembers, and would mislead the approver). Changes nothing.
    */
-  public Outcome<ModelVersion> register(
-      Path dir, RankingFigures figures, String evaluatedOn, Actor by) {
+  public Outcome<ModelFiles.Inspected> screen(Path dir, String evaluationName, String sha256) {
     Outcome<ModelFiles.Inspected> in = files.inspect(dir);
     if (!in.isAccepted()) {
-      return new Outcome.Rejected<>(in.problems());
+      return in;
     }
     ModelFiles.Inspected m = in.orElseThrow();
     Optional<ModelVersion> same = registry.byContentHash(m.contentHash());
@@ -80,6 +81,36 @@ public final class ModelLifecycle implements ModelVersions {
           "model",
           "model " + m.modelId() + " is already registered as version " + same.get().version());
     }
+    for (var f : m.fittedOn()) {
+      if (f.sha256().equalsIgnoreCase(sha256)) {
+        return Outcome.rejected(
+            "trained-on-evaluation-file",
+            "valid",
+            evaluationName
+                + " (sha256 "
+                + sha256
+                + "): the model was trained on this file (its manifest lists "
+                + f.name()
+                + " with the same sha256 among the files its encodings and trees were fitted on),"
+                + " so figures on it would overstate how well the model ranks new declarations;"
+                + " evaluate it on a later file it has not seen");
+      }
+    }
+    return in;
+  }
+
+  /**
+   * Registers a model directory with the figures measured on {@code evaluatedOn}: its files are
+   * copied into the registry and it becomes {@code evaluated}. The same files twice are refused;
+   * callers first {@link #screen} the evaluation file, before spending time evaluating on it.
+   */
+  public Outcome<ModelVersion> register(
+      Path dir, RankingFigures figures, String evaluatedOn, Actor by) {
+    Outcome<ModelFiles.Inspected> in = screen(dir, evaluatedOn, "");
+    if (!in.isAccepted()) {
+      return new Outcome.Rejected<>(in.problems());
+    }
+    ModelFiles.Inspected m = in.orElseThrow();
     int version = registry.nextVersion();
     Outcome<Path> kept = files.keep(dir, version, m.contentHash());
     if (!kept.isAccepted()) {

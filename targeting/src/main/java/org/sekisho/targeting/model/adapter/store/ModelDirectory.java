@@ -205,6 +205,19 @@ public final class ModelDirectory {
         o.get("n").asLong(), o.get("positives").asLong(), p, r, o.get("auc").asDouble());
   }
 
+  /**
+   * Reads a manifest as {@link #manifest(ModelManifest)} writes it.
+   *
+   * @throws IllegalArgumentException when a field is missing or malformed
+   */
+  public static ModelManifest readManifest(JsonNode root) {
+    try {
+      return manifest(root);
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException("malformed " + MANIFEST + ": " + e, e);
+    }
+  }
+
   private static ModelManifest manifest(JsonNode root) {
     Map<String, ModelManifest.DataFile> data = new HashMap<>();
     root.get("trainingData")
