@@ -185,6 +185,14 @@ public final class IntelWeb implements WebModule {
             api(SEARCH_WORDS, this::searchApi))
         .query("q", "kind", "from", "to", "office", "country", "hs", "sort", "page", "size")
         .get(
+            "/api/search/export",
+            LOOKUP,
+            "the search's records as CSV, in its order (at most "
+                + SearchExport.MAX_ROWS
+                + "; X-Sekisho-Truncated says when it found more)",
+            api(SEARCH_WORDS, this::searchExport))
+        .query("q", "kind", "from", "to", "office", "country", "hs", "sort")
+        .get(
             "/api/records/{id}",
             LOOKUP,
             "one record with its linked entities",
@@ -704,6 +712,49 @@ public final class IntelWeb implements WebModule {
       return;
     }
     ctx.json(search(ctx, a.query().get()));
+  }
+
+  /**
+   * The search's records as a CSV file, read page by page in the search's order, up to {@link
+   * SearchExport#MAX_ROWS}; one audit entry ({@code export}) with the query and how many records
+   * left in the file.
+   */
+  private void searchExport(Context ctx) {
+    SearchQuery asked = query(ctx);
+    int size = 500;
+    List<IntelViews.Hit> hits = new ArrayList<>();
+    boolean more = true;
+    for (int page = 0; more && hits.size() < SearchExport.MAX_ROWS; page++) {
+      SearchPage p =
+          queries.search(
+              new SearchQuery(
+                  asked.text(),
+                  asked.kind(),
+                  asked.from(),
+                  asked.to(),
+                  asked.office(),
+                  asked.country(),
+                  asked.hsChapter(),
+                  page,
+                  size,
+                  asked.sort()),
+              reader(ctx));
+      hits.addAll(p.hits());
+      more = p.more() && !p.hits().isEmpty();
+    }
+    boolean truncated = more || hits.size() > SearchExport.MAX_ROWS;
+    if (hits.size() > SearchExport.MAX_ROWS) {
+      hits = hits.subList(0, SearchExport.MAX_ROWS);
+    }
+    Map<String, String> details = asked.auditDetails(hits.size());
+    details.remove("page");
+    details.put("truncated", Boolean.toString(truncated));
+    Web.audit(ctx, "export", "", details);
+    String base = ctx.scheme() + "://" + ctx.host();
+    ctx.header("X-Sekisho-Truncated", Boolean.toString(truncated));
+    ctx.header("Content-Disposition", "attachment; filename=\"sekisho-search.csv\"");
+    ctx.contentType("text/csv; charset=utf-8");
+    ctx.result(SearchExport.csv(hits, Web.messages(ctx).zone(), base));
   }
 
   private long id(Context ctx) {

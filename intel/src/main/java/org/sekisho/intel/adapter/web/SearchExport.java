@@ -1,0 +1,90 @@
+package org.sekisho.intel.adapter.web;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import org.sekisho.intel.application.IntelViews.Hit;
+
+/**
+ * A search's records as CSV (RFC 4180), for an analyst's spreadsheet or a case file: one row per
+ * record, in the search's order, with a link back to the record's page.
+ *
+ * <p>Every value comes from ingested messages, which anyone upstream may write: a cell a
+ * spreadsheet would take for a formula ({@code =}, {@code +}, {@code -}, {@code @}, a tab or a
+ * carriage return first) is written with a leading apostrophe, so opening the file runs nothing.
+ */
+final class SearchExport {
+  /** The most records one export holds; the answer says when the search found more. */
+  static final int MAX_ROWS = 10_000;
+
+  /** The column names, stable whatever the reader's language (scripts read them). */
+  static final List<String> COLUMNS =
+      List.of(
+          "record_id",
+          "kind",
+          "source_id",
+          "event_time",
+          "office",
+          "countries",
+          "title",
+          "exact_match",
+          "url");
+
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+  private SearchExport() {}
+
+  /**
+   * The file: a UTF-8 byte-order mark (so that a spreadsheet reads Japanese as Japanese), the
+   * header, then one CRLF-ended row per hit.
+   *
+   * @param zone the administration's zone: event times are written with its offset
+   * @param base the server's address as the reader called it, for the record links
+   */
+  static String csv(List<Hit> hits, ZoneId zone, String base) {
+    StringBuilder out = new StringBuilder(64 + hits.size() * 160);
+    out.append('\uFEFF');
+    row(out, COLUMNS);
+    for (Hit h : hits) {
+      row(
+          out,
+          List.of(
+              Long.toString(h.id()),
+              h.kind(),
+              h.sourceId(),
+              h.eventTime() == null ? "" : TIME.format(h.eventTime().atZone(zone)),
+              h.office() == null ? "" : h.office(),
+              String.join(" ", h.countries()),
+              h.title(),
+              h.exact() ? "yes" : "no",
+              base + "/records/" + h.id()));
+    }
+    return out.toString();
+  }
+
+  private static void row(StringBuilder out, List<String> cells) {
+    for (int i = 0; i < cells.size(); i++) {
+      if (i > 0) {
+        out.append(',');
+      }
+      cell(out, cells.get(i));
+    }
+    out.append("\r\n");
+  }
+
+  /** One cell, defused and quoted when it holds a comma, a quote or a line break. */
+  static void cell(StringBuilder out, String value) {
+    String v = value == null ? "" : value;
+    if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+      v = "'" + v;
+    }
+    if (v.indexOf(',') >= 0
+        || v.indexOf('"') >= 0
+        || v.indexOf('\n') >= 0
+        || v.indexOf('\r') >= 0) {
+      out.append('"').append(v.replace("\"", "\"\"")).append('"');
+    } else {
+      out.append(v);
+    }
+  }
+}
