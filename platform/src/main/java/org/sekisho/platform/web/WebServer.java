@@ -44,12 +44,13 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Before a handler runs, its request is also refused with 400 {@code invalid-input} (and an
  * {@code input.rejected} audit entry) when a path parameter, query parameter, form field or JSON
- * body text holds a NUL character (U+0000), which PostgreSQL cannot store; see {@link Routes.Body}
- * for routes whose body is a batch checked row by row. Should such text reach the database anyway,
- * its refusal (SQLSTATE 22021 or 22P05) is logged with the route and answered 400 {@code
- * invalid-input}, never 500. Sign-in by password, on the form and on {@code POST /api/login}, is
- * throttled by a {@link SignInThrottle} on the server's clock: 429 {@code too-many-attempts} with
- * {@code Retry-After}.
+ * body text holds a NUL character (U+0000), which PostgreSQL cannot store, and when the query or a
+ * URL-encoded form holds a broken percent-escape ({@code %zz}, or {@code %E3%81}: not UTF-8), which
+ * Jetty would read as something other than what was sent; see {@link Routes.Body} for routes whose
+ * body is a batch checked row by row. Should such text reach the database anyway, its refusal
+ * (SQLSTATE 22021 or 22P05) is logged with the route and answered 400 {@code invalid-input}, never
+ * 500. Sign-in by password, on the form and on {@code POST /api/login}, is throttled by a {@link
+ * SignInThrottle} on the server's clock: 429 {@code too-many-attempts} with {@code Retry-After}.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -292,6 +293,7 @@ public final class WebServer implements AutoCloseable {
           boundBody(ctx, t, DOCUMENT_BODY_LIMIT, spec.method() + " " + spec.path());
         }
       }
+      checkEscapes(spec, ctx);
       checkQuery(spec, ctx, t);
       checkInput(spec, ctx);
       spec.handler().handle(ctx);
@@ -378,6 +380,22 @@ public final class WebServer implements AutoCloseable {
                   spec.path(),
                   String.join(", ", taken),
                   shown));
+    }
+  }
+
+  /**
+   * Refuses a query or URL-encoded form with a broken percent-escape, which Jetty would read as
+   * something other than what was sent (see {@link InputCheck#escapes}).
+   */
+  private void checkEscapes(RouteSpec spec, Context ctx) {
+    Optional<Problem> escape = inputCheck.escapes(ctx, spec.body());
+    if (escape.isPresent()) {
+      Web.audit(
+          ctx,
+          "input.rejected",
+          "route:" + spec.method() + " " + spec.path(),
+          Map.of("field", escape.get().field(), "reason", "escape"));
+      throw new HttpProblem(escape.get());
     }
   }
 
