@@ -383,6 +383,82 @@ class ConsignmentCarryOverTest {
     }
   }
 
+  @Test
+  void aDeclarationRedOnItsOwnNoLongerGivesItsLoweredConsignmentAsItsReason(@TempDir Path dir)
+      throws Exception {
+    TargetingContext ctx = started(dir);
+    try {
+      var lists = ctx.referenceLists();
+      assertThat(lists.create("watched", "parties", "test", "ana").isAccepted()).isTrue();
+      assertThat(lists.add("watched", "IMP-W", "seized 2026", "ana").isAccepted()).isTrue();
+      var criteria = ctx.criteriaCatalogue();
+      long criterion =
+          criteria
+              .save(
+                  new org.sekisho.targeting.criteria.application.CriteriaCatalogue.Draft(
+                      java.util.Optional.empty(),
+                      "criterion \"Watched importer\" when importer in list \"watched\" then"
+                          + " lane red because \"importer named in a seizure\"",
+                      java.util.Set.of(),
+                      java.util.Optional.empty(),
+                      java.util.Optional.empty()),
+                  "ana")
+              .orElseThrow()
+              .id();
+      assertThat(criteria.release(criterion, 1, "admin").isAccepted()).isTrue();
+      AssessRecords assess = ctx.assessRecords();
+      JdbcAssessments store = new JdbcAssessments(db.jdbi(), new DeclarationJson());
+      Worklist worklist = new Worklist(store, Clock.systemUTC());
+      // both bills at an office whose consignments are not selected at random; analysts raise them
+      long c1 = assess.assessJson("transport-document", bill("WC1", "JPOSA")).orElseThrow().id();
+      long c2 = assess.assessJson("transport-document", bill("WC2", "JPOSA")).orElseThrow().id();
+      assertThat(worklist.decide(c1, "red", "tip from the port", "ana").isAccepted()).isTrue();
+      assertThat(worklist.decide(c2, "red", "tip from the port", "ana").isAccepted()).isTrue();
+      // W1 is red on its own (its importer is watched) and carries C1's red; E2 only C2's
+      String w1json = Declarations.json("WD1", "IMP-W", "BRK-X", "50000");
+      w1json = "{\"transportDocument\":\"WC1\"," + w1json.substring(1);
+      StoredAssessment w1 = assess.assessJson("declaration", w1json).orElseThrow();
+      StoredAssessment e2 =
+          assess.assessJson("declaration", declaration("WD2", "WC2")).orElseThrow();
+      assertThat(w1.assessment().selection())
+          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.RED));
+      assertThat(worklist.item(w1.id()).orElseThrow().reasons())
+          .first()
+          .isEqualTo("consignment WC1 was selected red before arrival (assessment " + c1 + ")");
+
+      // C1 released by an analyst: W1 stays red, for its own hit, and says so
+      assertThat(worklist.decide(c1, "green", "papers in order", "ana").isAccepted()).isTrue();
+      WorkItem now = worklist.item(w1.id()).orElseThrow();
+      assertThat(now.finalLane()).isEqualTo(Lane.RED);
+      assertThat(now.basis()).isEqualTo("criteria");
+      assertThat(now.reasons()).noneMatch(r -> r.contains("before arrival"));
+      assertThat(now.reasons()).first().asString().startsWith("Watched importer: ");
+      // confirmed red by an analyst: the referral gives the same, current, reason
+      assertThat(worklist.decide(w1.id(), "red", "confirm", "ana").isAccepted()).isTrue();
+      assertThat(worklist.referrals("JPTYO", 100))
+          .filteredOn(w -> w.id() == w1.id())
+          .singleElement()
+          .satisfies(
+              w -> {
+                assertThat(w.basis()).isEqualTo("criteria");
+                assertThat(w.reasons()).noneMatch(r -> r.contains("before arrival"));
+              });
+
+      // C2 lowered to yellow: E2 falls to yellow, and its reason is C2's lane as it now stands
+      assertThat(worklist.decide(c2, "yellow", "papers only", "ana").isAccepted()).isTrue();
+      WorkItem e = worklist.item(e2.id()).orElseThrow();
+      assertThat(e.finalLane()).isEqualTo(Lane.YELLOW);
+      assertThat(e.basis()).isEqualTo("consignment");
+      assertThat(e.reasons())
+          .first()
+          .isEqualTo("its consignment WC2 was lowered to yellow (assessment " + c2 + ")");
+      // the assessment as made is unchanged, and still replays
+      assertThat(assess.replay(w1.id()).orElseThrow().same()).isTrue();
+    } finally {
+      ctx.close();
+    }
+  }
+
   private static String atNagoya(String json) {
     return json.replace("\"JPTYO\"", "\"JPNGO\"");
   }

@@ -53,7 +53,11 @@ public final class JdbcAssessments
           + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
           + " hist_importer_decl, hist_importer_infr, model_reasons_pending, consignment_key,"
           + " consignment_assessment, consignment_lane, own_lane, assessed_alone,"
-          + " superseded_by, superseded_reason";
+          + " superseded_by, superseded_reason,"
+          // the lane the consignment it carried over holds now (an analyst may have lowered it);
+          // the inner table shows only its own names, so consignment_assessment is the outer row's
+          + " (select t.lane_now from (select id as tid, final_lane as lane_now from"
+          + " targeting.assessment) t where t.tid = consignment_assessment) as consignment_now";
 
   /** Of a record's assessments, the one in force (others are superseded, kept beside it). */
   private static final String CURRENT = "status <> 'superseded'";
@@ -1413,16 +1417,19 @@ public final class JdbcAssessments
               .list();
     }
     Assessment a = s.assessment();
+    // why it holds its lane as things stand: a consignment lowered since is no longer its reason
+    Assessment.Standing now =
+        a.standing(Optional.ofNullable(rs.getString("consignment_now")).flatMap(Lane::ofCode));
     return new WorkItem(
         id,
         a.recordKey(),
         a.office(),
         a.score(),
         a.lane(),
-        a.selection().basis().code(),
+        now.basis(),
         lane(rs.getString("final_lane")),
         WorkStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
-        a.reasons(),
+        now.reasons(),
         s.modelReasonsPending(),
         s.assessedAt(),
         new WorkItem.Versions(a.criteriaVersions(), a.listVersions(), a.modelVersion()),

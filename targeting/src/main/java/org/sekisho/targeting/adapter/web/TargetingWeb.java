@@ -525,6 +525,16 @@ public final class TargetingWeb implements WebModule {
                   c.group(1),
                   names.of(Lane.ofCode(c.group(2)).orElseThrow()),
                   c.group(3)));
+        } else if (CONSIGNMENT_LOWERED.matcher(r).matches()) {
+          // a consignment lowered since it was carried over (Assessment#standing)
+          var lowered = CONSIGNMENT_LOWERED.matcher(r);
+          lowered.matches();
+          out.add(
+              t.get(
+                  "targeting.reason.consignment-lowered",
+                  lowered.group(1),
+                  names.of(Lane.ofCode(lowered.group(2)).orElseThrow()),
+                  lowered.group(3)));
         } else {
           out.add(r);
         }

@@ -94,4 +94,51 @@ public record Assessment(
     out.addAll(modelReasons);
     return out;
   }
+
+  /**
+   * Why the record holds its lane now that its consignment holds {@code consignmentNow}: its basis
+   * code and reasons. As {@link #reasons()} while the consignment holds the lane it carried over;
+   * once an analyst lowered it (or its examination found nothing), the consignment's selection
+   * before arrival no longer stands: it is given as lowered while it still raises the record above
+   * its own lane, and is left out once it does not, the record then owing its lane to its own
+   * criteria (basis {@code criteria} when one of its hits has that lane).
+   *
+   * @param consignmentNow the consignment's lane as it stands; empty when unknown or none carried
+   */
+  public Standing standing(Optional<Lane> consignmentNow) {
+    if (consignment.isEmpty()
+        || consignmentNow.isEmpty()
+        || !consignment.get().lane().moreSevereThan(consignmentNow.get())) {
+      return new Standing(selection.basis().code(), reasons());
+    }
+    ConsignmentSelection was = consignment.get();
+    Lane now = consignmentNow.get();
+    List<String> out = new java.util.ArrayList<>(reasons());
+    out.remove(was.reason());
+    String basis = selection.basis().code();
+    if (now.moreSevereThan(selection.own())) {
+      out.add(
+          0, new ConsignmentSelection(was.recordKey(), was.assessmentId(), now).loweredReason());
+    } else if (selection.basis() == Selection.Basis.CONSIGNMENT) {
+      Lane own = selection.own();
+      if (own == Lane.GREEN) {
+        basis = Selection.Basis.NONE.code();
+      } else if (hits.stream().anyMatch(h -> h.lane().equals(Optional.of(own)))) {
+        basis = Selection.Basis.CRITERIA.code();
+      }
+    }
+    return new Standing(basis, out);
+  }
+
+  /**
+   * Why a record holds its lane as things stand (see {@link #standing}).
+   *
+   * @param basis the basis code ({@code criteria}, {@code consignment}, …)
+   * @param reasons every reason in plain language
+   */
+  public record Standing(String basis, List<String> reasons) {
+    public Standing {
+      reasons = List.copyOf(reasons);
+    }
+  }
 }
