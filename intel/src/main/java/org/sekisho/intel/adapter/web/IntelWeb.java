@@ -1420,36 +1420,93 @@ public final class IntelWeb implements WebModule {
     ctx.json(Map.of("agreements", out));
   }
 
+  /**
+   * Records an agreement; refused, every problem at once (each naming its field, the first deciding
+   * the status), in the reader's language, as the desk's form answers.
+   */
   private void addAgreementApi(Context ctx) {
     String shape =
         "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":…,"
             + "\"validFrom\":\"YYYY-MM-DD\",\"validUntil\":…}";
     JsonNode body = jsonObject(ctx, shape);
+    List<Problem> refusedHere = new ArrayList<>();
     List<String> kinds = new ArrayList<>();
     JsonNode ks = body.get("kinds");
     if (ks != null && !ks.isNull()) {
       if (!ks.isArray()) {
-        throw HttpProblem.of("invalid-field", "kinds", "expected a list of record kinds");
-      }
-      for (int i = 0; i < ks.size(); i++) {
-        if (!ks.get(i).isTextual()) {
-          throw HttpProblem.of("invalid-field", "kinds[" + i + "]", "expected a record kind");
+        refusedHere.add(Problem.of("invalid-field", "kinds", "expected a list of record kinds"));
+      } else {
+        for (int i = 0; i < ks.size(); i++) {
+          if (ks.get(i).isTextual()) {
+            kinds.add(ks.get(i).asText());
+          } else {
+            refusedHere.add(
+                Problem.of("invalid-field", "kinds[" + i + "]", "expected a record kind"));
+          }
         }
-        kinds.add(ks.get(i).asText());
       }
     }
-    LocalDate from = jsonDate(body, "validFrom").orElse(null);
-    Optional<LocalDate> until = jsonDate(body, "validUntil");
-    SharingAgreement a =
-        answer(
-            sharing.addAgreement(
-                jsonText(body, "agency", "an agency code"),
-                kinds,
-                jsonText(body, "reference", "the agreement's citation"),
-                from,
-                until,
-                actor(ctx)));
-    ctx.status(201).json(agreementJson(a));
+    String agency = checked(refusedHere, () -> jsonText(body, "agency", "an agency code"), "");
+    String reference =
+        checked(refusedHere, () -> jsonText(body, "reference", "the agreement's citation"), "");
+    LocalDate from =
+        checked(refusedHere, () -> jsonDate(body, "validFrom"), Optional.<LocalDate>empty())
+            .orElse(null);
+    Optional<LocalDate> until =
+        checked(refusedHere, () -> jsonDate(body, "validUntil"), Optional.<LocalDate>empty());
+    switch (addAgreement(ctx, agency, kinds, reference, refusedHere, from, until)) {
+      case Outcome.Accepted<SharingAgreement> a -> ctx.status(201).json(agreementJson(a.value()));
+      case Outcome.Rejected<SharingAgreement> r -> {
+        Messages t = Web.messages(ctx);
+        ProblemAnswer.send(
+            ctx,
+            r.problems().stream()
+                .map(
+                    p ->
+                        ApiMessages.english(t)
+                            ? p
+                            : Problem.of(
+                                p.code(), p.field(), SharingMessages.why(t, p, agency, "")))
+                .toList());
+      }
+    }
+  }
+
+  /**
+   * Records an agreement, or refuses it with every problem: those found reading the request ({@code
+   * refusedHere}: a day that is no date, a kind that is no text) beside the use case's own for the
+   * other fields, in the form's order. A request refused here is audited as the use case audits its
+   * own refusals.
+   */
+  private Outcome<SharingAgreement> addAgreement(
+      Context ctx,
+      String agency,
+      List<String> kinds,
+      String reference,
+      List<Problem> refusedHere,
+      LocalDate from,
+      Optional<LocalDate> until) {
+    if (refusedHere.isEmpty()) {
+      return sharing.addAgreement(agency, kinds, reference, from, until, actor(ctx));
+    }
+    List<Problem> problems = new ArrayList<>(refusedHere);
+    Set<String> refused = new HashSet<>();
+    refusedHere.forEach(q -> refused.add(bare(q.field())));
+    for (Problem q : sharing.agreementProblems(agency, kinds, reference, from, until, actor(ctx))) {
+      if (!refused.contains(bare(q.field()))) {
+        problems.add(q);
+      }
+    }
+    problems.sort(Comparator.comparingInt(q -> AGREEMENT_FIELDS.indexOf(bare(q.field()))));
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("agency", FieldRules.shorten(agency));
+    details.put("refused", problems.get(0).code());
+    details.put("field", problems.get(0).field());
+    if (problems.size() > 1) {
+      details.put("fields", String.join(",", problems.stream().map(Problem::field).toList()));
+    }
+    Web.audit(ctx, "sharing.agreement.refused", "", details);
+    return new Outcome.Rejected<>(problems);
   }
 
   private void readableApi(Context ctx) {
@@ -1797,40 +1854,18 @@ public final class IntelWeb implements WebModule {
     String until = form(ctx, "validUntil");
     Outcome<Optional<LocalDate>> first = formDay("validFrom", from);
     Outcome<Optional<LocalDate>> last = formDay("validUntil", until);
-    Outcome<SharingAgreement> o;
-    boolean notDays =
-        first instanceof Outcome.Rejected<Optional<LocalDate>>
-            || last instanceof Outcome.Rejected<Optional<LocalDate>>;
-    if (notDays) {
-      // a day that is no date is refused here, with the rest of the form's problems beside it
-      List<Problem> problems = new ArrayList<>(first.problems());
-      problems.addAll(last.problems());
-      Set<String> refusedDays = new HashSet<>();
-      problems.forEach(q -> refusedDays.add(q.field()));
-      for (Problem q :
-          sharing.agreementProblems(
-              agency,
-              kinds,
-              reference,
-              first instanceof Outcome.Accepted<Optional<LocalDate>>(var d) ? d.orElse(null) : null,
-              last instanceof Outcome.Accepted<Optional<LocalDate>>(var d) ? d : Optional.empty(),
-              actor(ctx))) {
-        if (!refusedDays.contains(q.field())) {
-          problems.add(q);
-        }
-      }
-      problems.sort(Comparator.comparingInt(q -> AGREEMENT_FIELDS.indexOf(bare(q.field()))));
-      o = new Outcome.Rejected<>(problems);
-    } else {
-      o =
-          sharing.addAgreement(
-              agency,
-              kinds,
-              reference,
-              first.orElseThrow().orElse(null),
-              last.orElseThrow(),
-              actor(ctx));
-    }
+    // a day that is no date is refused here, with the rest of the form's problems beside it
+    List<Problem> refusedHere = new ArrayList<>(first.problems());
+    refusedHere.addAll(last.problems());
+    Outcome<SharingAgreement> o =
+        addAgreement(
+            ctx,
+            agency,
+            kinds,
+            reference,
+            refusedHere,
+            first instanceof Outcome.Accepted<Optional<LocalDate>>(var d) ? d.orElse(null) : null,
+            last instanceof Outcome.Accepted<Optional<LocalDate>>(var d) ? d : Optional.empty());
     switch (o) {
       case Outcome.Accepted<SharingAgreement> a ->
           ctx.redirect(
@@ -1839,18 +1874,6 @@ public final class IntelWeb implements WebModule {
       case Outcome.Rejected<SharingAgreement> r -> {
         Problem p = r.problems().get(0);
         Messages t = Web.messages(ctx);
-        if (notDays) {
-          // refused here, before the use case saw it: audited as the use case audits its own
-          Map<String, String> details = new LinkedHashMap<>();
-          details.put("agency", FieldRules.shorten(agency));
-          details.put("refused", p.code());
-          details.put("field", p.field());
-          if (r.problems().size() > 1) {
-            details.put(
-                "fields", String.join(",", r.problems().stream().map(Problem::field).toList()));
-          }
-          Web.audit(ctx, "sharing.agreement.refused", "", details);
-        }
         // each field at fault with why, the first reason for a field kept (kinds[0], kinds[1]…)
         Map<String, String> errors = new LinkedHashMap<>();
         for (Problem q : r.problems()) {

@@ -1,0 +1,121 @@
+package org.sekisho.intel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.testing.PostgresExtension;
+
+/**
+ * An agreement recorded through the API with several mistakes is refused with every one of them at
+ * once, each naming its field, in the reader's language, as the desk's form and account creation
+ * answer: not one per round trip.
+ */
+@ExtendWith(PostgresExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
+class AgreementProblemsAtOnceWebTest {
+  private IntelServer server;
+  private Database db;
+  private String admin;
+
+  @BeforeAll
+  void start(Database db, @TempDir Path dir) {
+    this.db = db;
+    server = IntelServer.start(db, dir);
+    admin = server.token("root", "Admin", Set.of(Role.ADMIN), "customs-jp", "HQ");
+  }
+
+  @AfterAll
+  void stop() {
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  private JsonNode refused(String body, String lang) throws Exception {
+    HttpResponse<String> r =
+        server.send(
+            server
+                .request(admin, "/api/sharing/agreements")
+                .header("Accept", "application/json")
+                .header("Accept-Language", lang)
+                .header("Content-Type", "application/json"),
+            "POST",
+            body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(400);
+    return IntelServer.JSON.readTree(r.body());
+  }
+
+  private static List<String> fields(JsonNode answer) {
+    List<String> out = new ArrayList<>();
+    answer.get("problems").forEach(p -> out.add(p.get("field").asText()));
+    return out;
+  }
+
+  @Test
+  void everyMistakeIsNamedInOneAnswer() throws Exception {
+    long refusals = refusals();
+    JsonNode a =
+        refused(
+            "{\"agency\":\"customs-jp\",\"kinds\":[\"parcels\"],\"reference\":\"\","
+                + "\"validFrom\":\"2026-12-01\",\"validUntil\":\"2026-11-01\"}",
+            "en");
+    assertThat(fields(a))
+        .as(a.toString())
+        .containsExactly("agency", "kinds[0]", "reference", "validUntil");
+    assertThat(a.get("field").asText()).isEqualTo("agency");
+    assertThat(refusals()).isEqualTo(refusals + 1);
+  }
+
+  @Test
+  void aDayThatIsNoDateAndAKindThatIsNoTextAreListedBesideTheRest() throws Exception {
+    JsonNode a =
+        refused(
+            "{\"agency\":\"\",\"kinds\":[7],\"reference\":\"MoU\",\"validFrom\":\"2026-13-01\"}",
+            "en");
+    assertThat(fields(a)).as(a.toString()).containsExactly("agency", "kinds[0]", "validFrom");
+    assertThat(a.get("problems").get(2).get("message").asText()).contains("2026-13-01");
+  }
+
+  @Test
+  void inJapaneseEachIsWordedInJapanese() throws Exception {
+    JsonNode a =
+        refused(
+            "{\"agency\":\"customs-jp\",\"kinds\":[\"parcels\"],\"reference\":\"\","
+                + "\"validFrom\":\"2026-12-01\",\"validUntil\":\"2026-11-01\"}",
+            "ja");
+    assertThat(a.get("problems")).hasSize(4);
+    a.get("problems")
+        .forEach(
+            p ->
+                assertThat(p.get("message").asText())
+                    .as(p.toString())
+                    .matches(".*[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}].*"));
+  }
+
+  private long refusals() {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select count(*) from platform.audit_log"
+                            + " where action = 'sharing.agreement.refused'")
+                    .mapTo(Long.class)
+                    .one());
+  }
+}
