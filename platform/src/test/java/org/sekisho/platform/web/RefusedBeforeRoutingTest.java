@@ -208,6 +208,14 @@ class RefusedBeforeRoutingTest {
         .isEqualTo(
             "the query parameter q holds %E3%81, which does not decode to UTF-8 text;"
                 + " percent-escape the UTF-8 bytes of each character");
+    // a refusal is a decision: audited, naming the parameter and why
+    assertThat(t.audit("input.rejected"))
+        .anySatisfy(
+            e -> {
+              assertThat(e.subject()).isEqualTo("route:GET /api/search");
+              assertThat(e.details().get("field").asText()).isEqualTo("q");
+              assertThat(e.details().get("reason").asText()).isEqualTo("escape");
+            });
     // a form sent URL-encoded likewise
     Raw form =
         sendWhole(
