@@ -40,9 +40,13 @@ class SearchTokensTest {
   void kanjiOutsideTheBasicPlaneArePairedWholeAndALoneOneIsKept() {
     // 𠮷 (U+20BB7) takes two UTF-16 units; a pair must never split it.
     // across a space, the pair of a document's CJK runs too (a name written with or without one)
-    assertThat(SearchTokens.of("𠮷野家 と 𠮷")).containsExactly("𠮷野", "野家", "家と", "と", "と𠮷", "𠮷");
+    // and each run's last character on its own, for a query of that one character
+    assertThat(SearchTokens.of("𠮷野家 と 𠮷"))
+        .containsExactly("𠮷野", "野家", "家", "家と", "と", "と𠮷", "𠮷");
     assertThat(SearchTokens.forQuery("𠮷野家 と 𠮷")).containsExactly("𠮷野", "野家", "と", "𠮷");
-    assertThat(SearchTokens.of("東京")).containsExactly("東京");
+    assertThat(SearchTokens.of("東京")).containsExactly("東京", "京");
+    assertThat(SearchTokens.of("大𠮷")).containsExactly("大𠮷", "𠮷");
+    assertThat(SearchTokens.forQuery("東京")).containsExactly("東京");
     assertThat(SearchTokens.of("東")).containsExactly("東");
   }
 

@@ -33,7 +33,9 @@ public final class SearchTokens {
    * (B/L numbers, phones, declaration ids such as {@code B7-123456}) also as one joined token. Two
    * CJK runs with nothing but spaces between them also give the pair across the space ({@code 鈴木
    * 美咲} gives 木美), so that a query writing the name without the space ({@code 鈴木美咲}: 鈴木, 木美, 美咲)
-   * finds it; a query is not given these pairs, so that {@code 鈴木 美咲} finds 鈴木美咲 as well.
+   * finds it; a query is not given these pairs, so that {@code 鈴木 美咲} finds 鈴木美咲 as well. Each CJK
+   * run's last character is kept on its own too ({@code 大森} gives 大森 and 森), for a query of that
+   * one character ({@link #isSingleCjk}).
    */
   public static List<String> of(String text) {
     // One set for words and joined identifiers: this runs for every ingested record.
@@ -245,7 +247,7 @@ public final class SearchTokens {
       if (cp < 0x80) {
         // Hot path: ASCII letters and digits build words; everything else separates.
         if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
-          flushCjk(cjk, out);
+          flushCjk(cjk, out, bridge);
           word.append((char) cp);
           before = -1;
         } else {
@@ -257,7 +259,7 @@ public final class SearchTokens {
           } else {
             before = -1;
           }
-          flushCjk(cjk, out);
+          flushCjk(cjk, out, bridge);
         }
       } else if (isCjk(cp)) {
         flushWord(word, out);
@@ -267,17 +269,17 @@ public final class SearchTokens {
         before = -1;
         cjk.appendCodePoint(cp);
       } else if (Character.isLetterOrDigit(cp)) {
-        flushCjk(cjk, out);
+        flushCjk(cjk, out, bridge);
         word.appendCodePoint(cp);
         before = -1;
       } else {
         flushWord(word, out);
-        flushCjk(cjk, out);
+        flushCjk(cjk, out, bridge);
         before = -1;
       }
     }
     flushWord(word, out);
-    flushCjk(cjk, out);
+    flushCjk(cjk, out, bridge);
   }
 
   static boolean isAscii(String s) {
@@ -291,8 +293,8 @@ public final class SearchTokens {
 
   /**
    * Whether {@code token} is one kana, kanji or hangul character: a query of one (森) has no pair to
-   * look up, and is searched as the start of the pairs stored (森商, 森化), which finds it wherever it
-   * is not the last character of a run.
+   * look up, and is searched as the start of the pairs stored (森商, 森化) and of the last character of
+   * each run, which documents keep on its own (大森 gives 森), so it is found wherever it is.
    */
   public static boolean isSingleCjk(String token) {
     return !token.isEmpty()
@@ -319,7 +321,12 @@ public final class SearchTokens {
     }
   }
 
-  private static void flushCjk(StringBuilder c, Set<String> out) {
+  /**
+   * @param document whether the run is a stored document's: its last character is then kept on its
+   *     own as well (大森 gives 大森 and 森), so that a query of that one character, searched as the
+   *     start of a pair, finds it where it ends the run; a query keeps its pairs only
+   */
+  private static void flushCjk(StringBuilder c, Set<String> out, boolean document) {
     if (c.length() == 0) {
       return;
     }
@@ -329,11 +336,16 @@ public final class SearchTokens {
     if (mid >= n) {
       out.add(c.toString());
     }
+    int last = 0;
     for (int i = 0; mid < n; ) {
       int end = mid + Character.charCount(c.codePointAt(mid));
       out.add(c.substring(i, end));
+      last = mid;
       i = mid;
       mid = end;
+    }
+    if (document && last > 0) {
+      out.add(c.substring(last));
     }
     c.setLength(0);
   }
