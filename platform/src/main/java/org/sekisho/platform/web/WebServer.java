@@ -403,11 +403,18 @@ public final class WebServer implements AutoCloseable {
   private void checkInput(RouteSpec spec, Context ctx) {
     Optional<Problem> problem = inputCheck.problem(ctx, spec.body());
     if (problem.isPresent()) {
+      Problem p = problem.get();
+      // a body that is no JSON is named as such: an investigator reading the log looks for it
+      boolean json = p.code().equals(JsonRefusal.CODE);
       Web.audit(
           ctx,
           "input.rejected",
           "route:" + spec.method() + " " + spec.path(),
-          Map.of("field", problem.get().field(), "reason", "nul"));
+          Map.of(
+              "field",
+              p.field().isEmpty() ? "body" : p.field(),
+              "reason",
+              json ? JsonRefusal.CODE : "nul"));
       throw new HttpProblem(problem.get());
     }
   }

@@ -327,6 +327,21 @@ class NulInputTest {
   }
 
   @Test
+  void jsonThatCannotBeReadIsAuditedAsSuchNotAsANul() {
+    String token = t.token("kato");
+    TestServer.Answer comma = t.post("/api/notes", token, "application/json", "{\"note\":{},}");
+    assertThat(comma.status()).isEqualTo(400);
+    assertThat(comma.json().get("error").asText()).isEqualTo("invalid-json");
+    TestServer.Entry e = t.audit("input.rejected").getLast();
+    assertThat(e.details().path("reason").asText()).isEqualTo("invalid-json");
+    assertThat(e.details().path("field").asText()).isEqualTo("body");
+
+    t.post("/api/notes", token, "application/json", "{\"note\":{\"text\":\"a\\u0000b\"}}");
+    assertThat(t.audit("input.rejected").getLast().details().path("reason").asText())
+        .isEqualTo("nul");
+  }
+
+  @Test
   void jsonBeyondTheParsersLimitsIsA400NotA500() {
     // Jackson refuses names over 50,000 characters: a handler that did not expect it must not
     // answer 500
