@@ -300,4 +300,44 @@ class DemoReviewWebTest {
     assertThat(ids(search(analyst, "q=" + enc("森") + "&kind=declaration")))
         .contains("KJ-1", "KJ-2");
   }
+
+  @Test
+  void aFilterOnlyTotalIsExactAsTheDashboardCountsItAndALowerBoundIsMarkedAsOne() throws Exception {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 1_050; i++) {
+      sb.append(declaration("CNT-" + i, "2026-11-15", "JPCNT", "Countwell Trading"));
+    }
+    server.ingest(analyst, "declarations", sb.toString());
+    JsonNode day = search(analyst, "office=JPCNT&from=2026-11-15&to=2026-11-15");
+    assertThat(day.get("total").asLong()).isEqualTo(1_050);
+    assertThat(day.get("totalCapped").asBoolean()).isFalse();
+    // the dashboard counts the same day's records at that office alike
+    HttpResponse<String> dashboard =
+        server.json(analyst, "GET", "/api/dashboard?date=2026-11-15", null);
+    long counted = -1;
+    for (JsonNode o : JSON.readTree(dashboard.body()).get("offices")) {
+      if (o.get("office").asText().equals("JPCNT")) {
+        counted = o.get("count").asLong();
+      }
+    }
+    assertThat(counted).as(dashboard.body()).isEqualTo(day.get("total").asLong());
+
+    // the page says how many, which of them it shows, and which page of how many it is
+    String page = server.page(analyst, "/search?office=JPCNT&size=500&page=1", "en").body();
+    assertThat(page)
+        .contains("1,050 records")
+        .contains("Records 501–1,000 of 1,050")
+        .contains("Page 2 of 3")
+        .doesNotContain("1000+");
+    // each hit by its kind and its own id
+    assertThat(page).contains("<td class=\"source-id\"><a href=\"/records/").contains(">CNT-549<");
+
+    // a text is counted up to 1,000: more is said as more, in the API and on the page
+    JsonNode text = search(analyst, "q=countwell");
+    assertThat(text.get("total").asLong()).isEqualTo(1_000);
+    assertThat(text.get("totalCapped").asBoolean()).isTrue();
+    String more = server.page(analyst, "/search?q=countwell", "ja").body();
+    assertThat(more).contains("1,000 件超").contains("data-lower-bound=\"true\"");
+    assertThat(more).contains("1,000 件超のうち 1～50 件目").contains("1 ページ目");
+  }
 }

@@ -251,7 +251,9 @@ public final class IntelViews {
   }
 
   /**
-   * One page of hits; {@code total} is exact up to {@link #TOTAL_CAP}, then "at least".
+   * One page of hits; {@code total} is exact up to {@link #TOTAL_CAP} for a search with a text, up
+   * to {@link #FILTER_TOTAL_CAP} for filters alone; beyond, {@code total} is that cap and {@code
+   * totalCapped} is true: more than {@code total} records match (a lower bound, not a count).
    *
    * @param more whether the next page has hits (past the count's cap too)
    * @param officeMiss when the search was filtered by an office at which the reader may read no
@@ -270,6 +272,12 @@ public final class IntelViews {
       String order,
       Optional<OfficeMiss> officeMiss) {
     public static final int TOTAL_CAP = 1_000;
+
+    /**
+     * The count of a search with filters alone (no text) is exact up to this: a day's or an
+     * office's records, as the dashboard counts them, are counted in full.
+     */
+    public static final int FILTER_TOTAL_CAP = 10_000;
 
     /** A page without an office miss. */
     public SearchPage(
