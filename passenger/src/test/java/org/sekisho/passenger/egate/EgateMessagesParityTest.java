@@ -39,8 +39,15 @@ class EgateMessagesParityTest {
   void everyFormFieldAndEveryReferralReasonHasAText() throws Exception {
     Properties en = load("egate_en.properties");
     for (String f : DeclarationForm.FIELDS) {
-      assertThat(en).containsKey("declaration.field." + f);
+      // a goods row's cell is named by its column and row number
+      assertThat(en)
+          .containsKey(
+              DeclarationForm.goodsCell(f)
+                  .map(c -> "declaration.goods.cell." + c.getKey())
+                  .orElse("declaration.field." + f));
     }
+    // the goods as a whole (at least one row required)
+    assertThat(en).containsKey("declaration.field.goods");
     Arrays.stream(Reason.values()).forEach(r -> assertThat(en).containsKey("reason." + r.name()));
   }
 

@@ -26,6 +26,7 @@ import org.sekisho.passenger.egate.adapter.records.HttpArrivalEndpoint;
 import org.sekisho.passenger.egate.adapter.records.JdbcArrivalRecords;
 import org.sekisho.passenger.egate.adapter.records.JdbcDeclarationUses;
 import org.sekisho.passenger.egate.adapter.records.JdbcReferralOutcomes;
+import org.sekisho.passenger.egate.adapter.web.DeclarationThrottle;
 import org.sekisho.passenger.egate.adapter.web.EgateWeb;
 import org.sekisho.passenger.egate.application.CustomsArrivalRecords;
 import org.sekisho.passenger.egate.application.DeclarationQrService;
@@ -58,7 +59,10 @@ import org.sekisho.platform.web.WebModule;
  *       tables ({@code egate.customs_arrival}, {@code egate.immigration_outbox}), and the officers'
  *       outcomes of the referrals are kept beside them ({@code egate.referral_outcome}); which
  *       declaration each passport used at a gate is kept in {@code egate.declaration_use} in every
- *       case (one crossing per declaration and passport).
+ *       case (one crossing per declaration and passport);
+ *   <li>{@code declaration-throttle.properties} {@code burst} and {@code everySeconds}: how many
+ *       declarations the public page signs for one client address ({@link DeclarationThrottle}; by
+ *       default 10 at once, then one every 15 seconds).
  * </ul>
  *
  * Construction fails with an {@link UncheckedIOException} naming the file when a configured file is
@@ -152,11 +156,58 @@ public final class EgateContext implements BoundedContext {
               clock);
       ReferralDesk desk =
           new ReferralDesk(tables.lookup(), new JdbcReferralOutcomes(db.jdbi()), clock);
-      this.web = new EgateWeb(declarations, qr, kiosk, desk, clock);
+      this.web =
+          new EgateWeb(
+              declarations,
+              qr,
+              kiosk,
+              desk,
+              clock,
+              throttleLimits(home.resolve("declaration-throttle.properties")));
     } catch (IOException e) {
       throw new UncheckedIOException(
           "e-Gate configuration under " + home + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The public declaration page's limits per client address ({@link DeclarationThrottle}): {@code
+   * burst} and {@code everySeconds} in {@code file}, each defaulting to {@link
+   * DeclarationThrottle.Limits#DEFAULT}'s; a value that is not a whole number in range fails with
+   * the file, the key and the expected form.
+   */
+  static DeclarationThrottle.Limits throttleLimits(Path file) throws IOException {
+    Properties p = properties(file);
+    DeclarationThrottle.Limits d = DeclarationThrottle.Limits.DEFAULT;
+    int burst = whole(file, p, "burst", d.burst(), 1, 100_000);
+    int every = whole(file, p, "everySeconds", (int) d.every().toSeconds(), 1, 86_400);
+    return new DeclarationThrottle.Limits(burst, Duration.ofSeconds(every));
+  }
+
+  private static int whole(Path file, Properties p, String key, int fallback, int min, int max) {
+    String raw = p.getProperty(key);
+    if (raw == null || raw.isBlank()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(raw.strip());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // worded below
+    }
+    throw new IllegalArgumentException(
+        file
+            + ": "
+            + key
+            + " must be a whole number from "
+            + min
+            + " to "
+            + max
+            + ", got '"
+            + raw
+            + "'");
   }
 
   private static Properties properties(Path file) throws IOException {

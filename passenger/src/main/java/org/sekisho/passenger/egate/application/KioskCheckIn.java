@@ -478,6 +478,13 @@ public final class KioskCheckIn {
                 + " under 6");
         f.put(TravellerField.DECLARATION_ANSWERS, answers(d.answers()));
         f.put(TravellerField.UNACCOMPANIED_PIECES, Integer.toString(d.unaccompaniedPieces()));
+        if (!d.goods().isEmpty()) {
+          f.put(
+              TravellerField.DECLARED_GOODS,
+              d.goods().stream()
+                  .map(g -> g.name() + "\t" + g.quantity() + "\t" + g.valueYen())
+                  .collect(Collectors.joining("\n")));
+        }
         f.put(
             TravellerField.DECLARATION_SIGNATURE,
             "verified (key " + a.value().keyId() + ", signed " + a.value().signedAt() + ")");

@@ -77,6 +77,7 @@ public final class EgateWeb implements WebModule {
   private final KioskCheckIn kiosk;
   private final ReferralDesk desk;
   private final Clock clock;
+  private final DeclarationThrottle throttle;
   private final TemplateEngine templates =
       TemplateEngine.createPrecompiled(
           null,
@@ -90,6 +91,21 @@ public final class EgateWeb implements WebModule {
       KioskCheckIn kiosk,
       ReferralDesk desk,
       Clock clock) {
+    this(declarations, qrImages, kiosk, desk, clock, DeclarationThrottle.Limits.DEFAULT);
+  }
+
+  /**
+   * @param limits how many declarations the public page and API sign for one client address ({@link
+   *     DeclarationThrottle})
+   */
+  public EgateWeb(
+      DeclarationQrService declarations,
+      QrImages qrImages,
+      KioskCheckIn kiosk,
+      ReferralDesk desk,
+      Clock clock,
+      DeclarationThrottle.Limits limits) {
+    this.throttle = new DeclarationThrottle(clock, limits);
     this.desk = desk;
     this.declarations = declarations;
     this.qrImages = qrImages;
@@ -669,11 +685,22 @@ public final class EgateWeb implements WebModule {
       Map<String, String> errors,
       String qrPng,
       String qrText) {
+    showForm(ctx, values, errors, qrPng, qrText, "");
+  }
+
+  private void showForm(
+      Context ctx,
+      Map<String, String> values,
+      Map<String, String> errors,
+      String qrPng,
+      String qrText,
+      String notice) {
     Messages t = Web.messages(ctx);
     Map<String, Object> p = new HashMap<>();
     p.put("t", t);
     p.put("v", values);
     p.put("errors", errors);
+    p.put("notice", notice);
     p.put("csrf", Web.csrf(ctx));
     // Only Base64 characters: the template writes this URL unescaped in the download link.
     if (qrPng != null && !qrPng.matches("[A-Za-z0-9+/=]*")) {
@@ -707,6 +734,20 @@ public final class EgateWeb implements WebModule {
         showForm(ctx, values, errors, null, null);
       }
       case DeclarationForm.Reading.Filled f -> {
+        Optional<DeclarationThrottle.Refusal> refused = throttled(ctx);
+        if (refused.isPresent()) {
+          // what the traveller typed stays, to send again once the wait is over
+          long seconds = DeclarationThrottle.seconds(refused.get().retryAfter());
+          ctx.status(429);
+          showForm(
+              ctx,
+              values,
+              Map.of(),
+              null,
+              null,
+              Web.messages(ctx).get("declaration.throttled", seconds));
+          return;
+        }
         String text = declarations.sealText(f.declaration());
         auditIssued(ctx, f.declaration());
         // the QR only: the form starts empty again, for the next traveller at a shared terminal
@@ -740,12 +781,51 @@ public final class EgateWeb implements WebModule {
                 .toList());
       }
       case DeclarationForm.Reading.Filled f -> {
+        Optional<DeclarationThrottle.Refusal> refused = throttled(ctx);
+        if (refused.isPresent()) {
+          long seconds = DeclarationThrottle.seconds(refused.get().retryAfter());
+          ProblemAnswer.send(
+              ctx,
+              List.of(
+                  Problem.of(
+                      "too-many-attempts",
+                      "declaration",
+                      Web.messages(ctx).get("declaration.throttled", seconds))));
+          return;
+        }
         String text = declarations.sealText(f.declaration());
         auditIssued(ctx, f.declaration());
         ctx.contentType("image/png");
         ctx.result(qrImages.png(text));
       }
     }
+  }
+
+  /**
+   * Counts a declaration about to be signed against the client's address; a refusal sets {@code
+   * Retry-After}, and only the first of a run of refusals from an address is audited, so that
+   * refusals cannot grow the log either.
+   */
+  private Optional<DeclarationThrottle.Refusal> throttled(Context ctx) {
+    Optional<DeclarationThrottle.Refusal> r = throttle.take(ctx.ip());
+    if (r.isPresent()) {
+      long seconds = DeclarationThrottle.seconds(r.get().retryAfter());
+      ctx.header("Retry-After", Long.toString(seconds));
+      if (r.get().first()) {
+        Web.audit(
+            ctx,
+            "egate.declaration.throttled",
+            "address:" + DeclarationThrottle.key(ctx.ip()),
+            Map.of(
+                "burst",
+                Integer.toString(throttle.limits().burst()),
+                "everySeconds",
+                Long.toString(throttle.limits().every().toSeconds()),
+                "retryAfterSeconds",
+                Long.toString(seconds)));
+      }
+    }
+    return r;
   }
 
   private static void auditIssued(Context ctx, CustomsDeclaration d) {

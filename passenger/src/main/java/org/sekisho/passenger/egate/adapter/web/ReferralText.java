@@ -102,6 +102,33 @@ public final class ReferralText {
     return String.join(t.get("detail.separator"), out);
   }
 
+  /**
+   * The goods a declaration lists as the arrival record keeps them (a line per row: name, quantity
+   * and value in yen, tab-separated), each row as name, quantity and value worded in the reader's
+   * language ({@code ¥25,000}); a line not in that form is shown as kept, in the name column.
+   */
+  public static List<List<String>> goods(Messages t, String kept) {
+    List<List<String>> rows = new ArrayList<>();
+    for (String line : kept.split("\n")) {
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] c = line.split("\t");
+      if (c.length == 3 && c[1].matches("[0-9]{1,9}") && c[2].matches("[0-9]{1,12}")) {
+        rows.add(
+            List.of(
+                c[0],
+                c[1],
+                t.get(
+                    "referrals.goods.yen",
+                    String.format(java.util.Locale.ROOT, "%,d", Long.parseLong(c[2])))));
+      } else {
+        rows.add(List.of(line, "", ""));
+      }
+    }
+    return rows;
+  }
+
   /** Accompanying family members as kept ({@code 1 aged 20+, 0 aged 6-19, 2 under 6}), worded. */
   public static String family(Messages t, String kept) {
     Matcher m = FAMILY.matcher(kept);

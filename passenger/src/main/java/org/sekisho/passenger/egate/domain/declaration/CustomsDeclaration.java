@@ -23,6 +23,9 @@ import java.util.Optional;
  * @param family accompanying family members by age band
  * @param answers the yes/no questions of the form
  * @param unaccompaniedPieces number of pieces sent separately (0 when none)
+ * @param memberPassports the passports of accompanying family members passing under it
+ * @param goods the goods listed on the form's B side (name, quantity, value), which the form asks
+ *     for when a question of 1 or 3 is answered Yes; empty when none are listed
  */
 public record CustomsDeclaration(
     String flight,
@@ -39,7 +42,44 @@ public record CustomsDeclaration(
     FamilyMembers family,
     Answers answers,
     int unaccompaniedPieces,
-    List<MemberPassport> memberPassports) {
+    List<MemberPassport> memberPassports,
+    List<Good> goods) {
+
+  /** A declaration listing no goods. */
+  public CustomsDeclaration(
+      String flight,
+      String departedFrom,
+      LocalDate arrival,
+      String surname,
+      String givenNames,
+      String nationality,
+      LocalDate birthDate,
+      String passportNumber,
+      String occupation,
+      String addressInJapan,
+      String phone,
+      FamilyMembers family,
+      Answers answers,
+      int unaccompaniedPieces,
+      List<MemberPassport> memberPassports) {
+    this(
+        flight,
+        departedFrom,
+        arrival,
+        surname,
+        givenNames,
+        nationality,
+        birthDate,
+        passportNumber,
+        occupation,
+        addressInJapan,
+        phone,
+        family,
+        answers,
+        unaccompaniedPieces,
+        memberPassports,
+        List.of());
+  }
 
   /** A declaration naming no family member's passport. */
   public CustomsDeclaration(
@@ -90,6 +130,26 @@ public record CustomsDeclaration(
     family = family == null ? new FamilyMembers(0, 0, 0) : family;
     answers = answers == null ? Answers.NOTHING_TO_DECLARE : answers;
     memberPassports = memberPassports == null ? List.of() : List.copyOf(memberPassports);
+    goods = goods == null ? List.of() : List.copyOf(goods);
+  }
+
+  /**
+   * One row of the goods the traveller carries (the form's B side).
+   *
+   * @param name what the goods are, e.g. {@code Whisky 750 ml}
+   * @param quantity how many, at least 1
+   * @param valueYen their value in yen, all of them together
+   */
+  public record Good(String name, int quantity, long valueYen) {
+    public Good {
+      name = nz(name);
+      if (quantity < 1) {
+        throw new IllegalArgumentException("quantity must be at least 1, got " + quantity);
+      }
+      if (valueYen < 0) {
+        throw new IllegalArgumentException("value cannot be negative, got " + valueYen);
+      }
+    }
   }
 
   /**

@@ -20,19 +20,62 @@ import org.sekisho.passenger.egate.domain.mrz.NameTransliteration;
  *
  * <p>Field names: {@code flight, departedFrom, arrival, surname, givenNames, nationality,
  * birthDate, passportNumber, occupation, address, phone, family20, family6, familyUnder6,
- * prohibited, overAllowance, commercial, forOthers, cash, unaccompanied, unaccompaniedPieces}.
- * Dates are ISO ({@code 2026-01-15}). Each yes/no question ({@link #QUESTIONS}) must be answered
- * {@code yes} or {@code no} ({@code true}/{@code false} also, any case): an empty answer is {@code
- * missing-field}, any other value {@code invalid-field}, never read as "no". Names may be typed
- * with Latin letters as printed in the passport (MÜLLER, JOSÉ): they are written as the MRZ writes
- * them (MUELLER, JOSE), which is what the gate compares with the passport.
+ * prohibited, overAllowance, commercial, forOthers, cash, unaccompanied, unaccompaniedPieces}, and
+ * the goods rows of the form's B side, {@code goodName1, goodQuantity1, goodValue1} up to row
+ * {@value DeclarationQrFormat#MAX_GOODS}: the form asks for them when a question of 1 (prohibited,
+ * over the allowance, commercial, for others) or 3 (unaccompanied) is answered Yes, and then at
+ * least one row is required ({@link Mistake#GOODS_REQUIRED} on field {@code goods}). Dates are ISO
+ * ({@code 2026-01-15}). Each yes/no question ({@link #QUESTIONS}) must be answered {@code yes} or
+ * {@code no} ({@code true}/{@code false} also, any case): an empty answer is {@code missing-field},
+ * any other value {@code invalid-field}, never read as "no". Names may be typed with Latin letters
+ * as printed in the passport (MÜLLER, JOSÉ): they are written as the MRZ writes them (MUELLER,
+ * JOSE), which is what the gate compares with the passport.
  *
  * <p>Each problem is also a {@link FieldError}: a {@link Mistake} (whose {@link Mistake#key()} the
  * page translates) with its arguments, so the page can show it in the reader's language.
  */
 public final class DeclarationForm {
-  /** Every field name, in form order. */
-  public static final List<String> FIELDS =
+
+  /** The longest goods name, in characters. */
+  public static final int MAX_GOOD_CHARS = 30;
+
+  /** The longest goods name in the QR, in UTF-8 bytes (30 CJK characters take 90). */
+  public static final int MAX_GOOD_BYTES = 90;
+
+  /** The most of one article a row may give. */
+  public static final int MAX_GOOD_QUANTITY = 9_999;
+
+  /** The highest value in yen a row may give. */
+  public static final long MAX_GOOD_VALUE = 999_999_999L;
+
+  /** The goods row field names, for row {@code row} (1-based). */
+  public static List<String> goodsFields(int row) {
+    return List.of("goodName" + row, "goodQuantity" + row, "goodValue" + row);
+  }
+
+  private static final Pattern GOOD_FIELD = Pattern.compile("good(Name|Quantity|Value)([0-9]+)");
+
+  /**
+   * For a goods row field ({@code goodValue3}), its column ({@code value}) and row ({@code 3});
+   * empty for any other field.
+   */
+  public static java.util.Optional<Map.Entry<String, Integer>> goodsCell(String field) {
+    java.util.regex.Matcher m = GOOD_FIELD.matcher(field);
+    return m.matches()
+        ? java.util.Optional.of(
+            Map.entry(m.group(1).toLowerCase(Locale.ROOT), Integer.parseInt(m.group(2))))
+        : java.util.Optional.empty();
+  }
+
+  private static List<String> fields() {
+    List<String> all = new ArrayList<>(BASE_FIELDS);
+    for (int i = 1; i <= DeclarationQrFormat.MAX_GOODS; i++) {
+      all.addAll(goodsFields(i));
+    }
+    return List.copyOf(all);
+  }
+
+  private static final List<String> BASE_FIELDS =
       List.of(
           "flight",
           "departedFrom",
@@ -56,6 +99,9 @@ public final class DeclarationForm {
           "cash",
           "unaccompanied",
           "unaccompaniedPieces");
+
+  /** Every field name, in form order. */
+  public static final List<String> FIELDS = fields();
 
   /** The yes/no questions, in form order; each must be answered. */
   public static final List<String> QUESTIONS =
@@ -113,6 +159,16 @@ public final class DeclarationForm {
     NUMBER_RANGE("invalid-field", "numberRange", "expected a number from 0 to {0}"),
     NUMBER_FORMAT("invalid-field", "numberFormat", "expected a whole number from 0 to {0}"),
     PIECES("invalid-field", "pieces", "give the number of pieces sent separately (1-99)"),
+    GOODS_REQUIRED(
+        "missing-field",
+        "goodsRequired",
+        "list the goods you carry (name, quantity and value in yen), at least one row: you answered"
+            + " Yes to a question of 1 or 3"),
+    GOOD_QUANTITY("invalid-field", "goodQuantity", "expected a whole number from 1 to {0}"),
+    GOOD_VALUE(
+        "invalid-field",
+        "goodValue",
+        "expected the value in yen as a whole number from 0 to {0} (such as 25000 or 25,000)"),
     FAMILY_PASSPORT(
         "invalid-field",
         "familyPassport",
@@ -234,12 +290,19 @@ public final class DeclarationForm {
     if (unaccompanied && pieces == 0) {
       problems.add(new FieldError("unaccompaniedPieces", Mistake.PIECES, List.of()));
     }
-    if (!problems.isEmpty()) {
-      return new Reading.Refused(problems);
-    }
+    int beforeGoods = problems.size();
+    List<CustomsDeclaration.Good> goods = r.goods();
+    boolean goodsRefused = problems.size() > beforeGoods;
     CustomsDeclaration.Answers answers =
         new CustomsDeclaration.Answers(
             prohibited, overAllowance, commercial, forOthers, cash, unaccompanied);
+    if (answers.goodsToDeclare() && goods.isEmpty() && !goodsRefused) {
+      // the form's B side: "fill in if you answered Yes to any question of 1 or 3"
+      problems.add(new FieldError("goods", Mistake.GOODS_REQUIRED, List.of()));
+    }
+    if (!problems.isEmpty()) {
+      return new Reading.Refused(problems);
+    }
     return new Reading.Filled(
         new CustomsDeclaration(
             flight,
@@ -256,7 +319,8 @@ public final class DeclarationForm {
             new CustomsDeclaration.FamilyMembers(adults, minors, infants),
             answers,
             unaccompanied ? pieces : 0,
-            members));
+            members,
+            goods));
   }
 
   /** One member's passport as written: the ICAO code, then the number, a space or colon between. */
@@ -422,6 +486,56 @@ public final class DeclarationForm {
         return List.of();
       }
       return out;
+    }
+
+    /**
+     * The goods rows: a row left wholly blank is skipped; in any other a name, a quantity from 1
+     * and a value in yen are required (digits, commas, spaces and a leading ¥ or a trailing 円 are
+     * accepted in numbers, as people write prices).
+     */
+    List<CustomsDeclaration.Good> goods() {
+      List<CustomsDeclaration.Good> out = new ArrayList<>();
+      for (int i = 1; i <= DeclarationQrFormat.MAX_GOODS; i++) {
+        List<String> f = goodsFields(i);
+        if (raw(f.get(0)).isEmpty() && raw(f.get(1)).isEmpty() && raw(f.get(2)).isEmpty()) {
+          continue;
+        }
+        int before = problems.size();
+        String name = text(f.get(0), MAX_GOOD_CHARS, true);
+        if (problems.size() == before
+            && name.getBytes(StandardCharsets.UTF_8).length > MAX_GOOD_BYTES) {
+          add(
+              f.get(0),
+              Mistake.TOO_MANY_BYTES,
+              MAX_GOOD_BYTES,
+              name.getBytes(StandardCharsets.UTF_8).length);
+        }
+        long quantity = amount(f.get(1), 1, MAX_GOOD_QUANTITY, Mistake.GOOD_QUANTITY);
+        long value = amount(f.get(2), 0, MAX_GOOD_VALUE, Mistake.GOOD_VALUE);
+        if (problems.size() == before) {
+          out.add(new CustomsDeclaration.Good(name, (int) quantity, value));
+        }
+      }
+      return out;
+    }
+
+    private long amount(String field, long min, long max, Mistake expected) {
+      String v =
+          raw(field).replaceAll("[,\\s]", "").replaceFirst("^[¥￥]", "").replaceFirst("円$", "");
+      if (v.isEmpty()) {
+        add(field, Mistake.REQUIRED);
+        return min;
+      }
+      if (!v.matches("[0-9]{1,12}")) {
+        add(field, expected, String.format(Locale.ROOT, "%,d", max));
+        return min;
+      }
+      long n = Long.parseLong(v);
+      if (n < min || n > max) {
+        add(field, expected, String.format(Locale.ROOT, "%,d", max));
+        return min;
+      }
+      return n;
     }
 
     /** An explicit answer: yes or no (true/false); an empty or other value is refused. */

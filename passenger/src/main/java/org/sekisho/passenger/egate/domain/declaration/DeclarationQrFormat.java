@@ -42,6 +42,20 @@ public final class DeclarationQrFormat {
   /** The most members' passports one declaration names (the form's family counts, at most 20). */
   public static final int MAX_MEMBERS = 20;
 
+  /**
+   * The body's version when the declaration lists goods: version 2's layout with a member count
+   * that may be 0, then the goods' count and each one's name, quantity (2 bytes) and value in yen
+   * (4 bytes). A declaration listing none is written as version 1 or 2, byte for byte as before.
+   */
+  static final int VERSION_WITH_GOODS = 3;
+
+  /**
+   * The most goods rows one declaration lists: with every other field at its longest (20 members'
+   * passports, CJK text) and each row's name at {@link DeclarationForm#MAX_GOOD_BYTES}, the QR
+   * still fits a version 40 code at error correction M (3391 alphanumeric characters).
+   */
+  public static final int MAX_GOODS = 10;
+
   private static final byte[] DOMAIN = "SEKISHO-DECLARATION-QR".getBytes(StandardCharsets.US_ASCII);
   private static final LocalDate EPOCH = LocalDate.of(1900, 1, 1);
 
@@ -87,9 +101,11 @@ public final class DeclarationQrFormat {
     Reader r = new Reader(bytes.get());
     try {
       int version = r.u8("version");
-      if (version != VERSION && version != VERSION_WITH_MEMBERS) {
+      if (version != VERSION && version != VERSION_WITH_MEMBERS && version != VERSION_WITH_GOODS) {
         return Outcome.rejected(
-            "qr-version", "version", "version " + version + " is not supported (expected 1 or 2)");
+            "qr-version",
+            "version",
+            "version " + version + " is not supported (expected 1, 2 or 3)");
       }
       String keyId = r.str("key_id");
       Instant signedAt = Instant.ofEpochSecond(r.u32("signed_at"));
@@ -110,7 +126,8 @@ public final class DeclarationQrFormat {
                   r.u8("family_20_and_over"), r.u8("family_6_to_19"), r.u8("family_under_6")),
               answers(r.u8("answers")),
               r.u8("unaccompanied_pieces"),
-              version == VERSION_WITH_MEMBERS ? members(r) : java.util.List.of());
+              version == VERSION ? java.util.List.of() : members(r, version == VERSION_WITH_GOODS),
+              version == VERSION_WITH_GOODS ? goods(r) : java.util.List.of());
       int bodyEnd = r.pos;
       byte[] sig = Arrays.copyOfRange(bytes.get(), bodyEnd, bytes.get().length);
       if (sig.length == 0) {
@@ -147,7 +164,10 @@ public final class DeclarationQrFormat {
 
   static byte[] body(CustomsDeclaration d, String keyId, Instant signedAt) {
     ByteArrayOutputStream o = new ByteArrayOutputStream(160);
-    o.write(d.memberPassports().isEmpty() ? VERSION : VERSION_WITH_MEMBERS);
+    o.write(
+        !d.goods().isEmpty()
+            ? VERSION_WITH_GOODS
+            : d.memberPassports().isEmpty() ? VERSION : VERSION_WITH_MEMBERS);
     str(o, "key_id", keyId);
     long t = signedAt.getEpochSecond();
     if (t < 0 || t > 0xFFFFFFFFL) {
@@ -180,7 +200,7 @@ public final class DeclarationQrFormat {
             | (a.unaccompaniedBaggage() ? 32 : 0);
     o.write(flags);
     u8(o, "unaccompanied_pieces", d.unaccompaniedPieces());
-    if (!d.memberPassports().isEmpty()) {
+    if (!d.memberPassports().isEmpty() || !d.goods().isEmpty()) {
       if (d.memberPassports().size() > MAX_MEMBERS) {
         throw new IllegalArgumentException(
             "member_passports: at most " + MAX_MEMBERS + ", got " + d.memberPassports().size());
@@ -191,12 +211,52 @@ public final class DeclarationQrFormat {
         str(o, "member_passport_number", m.number());
       }
     }
+    if (!d.goods().isEmpty()) {
+      if (d.goods().size() > MAX_GOODS) {
+        throw new IllegalArgumentException(
+            "goods: at most " + MAX_GOODS + ", got " + d.goods().size());
+      }
+      o.write(d.goods().size());
+      for (CustomsDeclaration.Good g : d.goods()) {
+        str(o, "good_name", g.name());
+        if (g.quantity() > 0xFFFF) {
+          throw new IllegalArgumentException("good_quantity must be 1-65535, got " + g.quantity());
+        }
+        o.write(g.quantity() >> 8);
+        o.write(g.quantity() & 0xFF);
+        if (g.valueYen() > 0xFFFFFFFFL) {
+          throw new IllegalArgumentException(
+              "good_value must be 0-4294967295, got " + g.valueYen());
+        }
+        for (int s = 24; s >= 0; s -= 8) {
+          o.write((int) (g.valueYen() >> s) & 0xFF);
+        }
+      }
+    }
     return o.toByteArray();
   }
 
-  private static java.util.List<CustomsDeclaration.MemberPassport> members(Reader r) {
+  private static java.util.List<CustomsDeclaration.Good> goods(Reader r) {
+    int n = r.u8("good_count");
+    if (n == 0 || n > MAX_GOODS) {
+      throw new IllegalArgumentException(
+          "good_count must be 1-" + MAX_GOODS + " in version 3, got " + n);
+    }
+    java.util.List<CustomsDeclaration.Good> out = new java.util.ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      String name = r.str("good_name");
+      int quantity = (r.u8("good_quantity") << 8) | r.u8("good_quantity");
+      long value = r.u32("good_value");
+      // the record refuses a quantity of 0 with IllegalArgumentException: qr-invalid-field
+      out.add(new CustomsDeclaration.Good(name, quantity, value));
+    }
+    return out;
+  }
+
+  private static java.util.List<CustomsDeclaration.MemberPassport> members(
+      Reader r, boolean mayBeNone) {
     int n = r.u8("member_count");
-    if (n == 0 || n > MAX_MEMBERS) {
+    if ((n == 0 && !mayBeNone) || n > MAX_MEMBERS) {
       throw new IllegalArgumentException(
           "member_count must be 1-" + MAX_MEMBERS + " in version 2, got " + n);
     }

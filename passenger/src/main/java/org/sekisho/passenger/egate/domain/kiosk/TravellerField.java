@@ -38,6 +38,12 @@ public enum TravellerField {
   FAMILY_MEMBERS("family_members", Purpose.CUSTOMS),
   DECLARATION_ANSWERS("declaration_answers", Purpose.CUSTOMS),
   UNACCOMPANIED_PIECES("unaccompanied_pieces", Purpose.CUSTOMS),
+  /**
+   * The goods the declaration lists (the form's B side), one per line: name, quantity and value in
+   * yen separated by tabs (the form refuses control characters in a name, so neither can occur in
+   * it).
+   */
+  DECLARED_GOODS("declared_goods", Purpose.CUSTOMS),
   DECLARATION_SIGNATURE("declaration_signature", Purpose.CUSTOMS),
   /**
    * The verified declaration's id: a declaration is good for one crossing by each passport, and a

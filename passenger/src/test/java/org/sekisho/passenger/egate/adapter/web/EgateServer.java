@@ -47,7 +47,18 @@ final class EgateServer implements AutoCloseable {
   final HttpClient http = HttpClient.newHttpClient();
 
   EgateServer(Database db, Path dataDir, Clock clock) throws IOException {
-    this(db, dataDir, clock, SpecimenChipIssuer.create("UT", clock.instant()));
+    this(db, dataDir, clock, SpecimenChipIssuer.create("UT", clock.instant()), false);
+  }
+
+  /**
+   * The server with the public declaration page's default throttle ({@link
+   * DeclarationThrottle.Limits#DEFAULT}); the others let a test class sign as many declarations as
+   * it needs from its one loopback address.
+   */
+  static EgateServer withDefaultThrottle(Database db, Path dataDir, Clock clock)
+      throws IOException {
+    return new EgateServer(
+        db, dataDir, clock, SpecimenChipIssuer.create("UT", clock.instant()), true);
   }
 
   /**
@@ -56,10 +67,11 @@ final class EgateServer implements AutoCloseable {
    * null.
    */
   static EgateServer asConfigured(Database db, Path dataDir, Clock clock) throws IOException {
-    return new EgateServer(db, dataDir, clock, null);
+    return new EgateServer(db, dataDir, clock, null, true);
   }
 
-  private EgateServer(Database db, Path dataDir, Clock clock, SpecimenChipIssuer issuer)
+  private EgateServer(
+      Database db, Path dataDir, Clock clock, SpecimenChipIssuer issuer, boolean defaultThrottle)
       throws IOException {
     this.issuer = issuer;
     // the traveller declares today's arrival as the airport's date, which is Japan's
@@ -77,6 +89,11 @@ final class EgateServer implements AutoCloseable {
           egate.resolve("face").resolve("face-model.properties"),
           "model=tiny.onnx\nname=tiny test projection\nthreshold=0.9\n"
               + "input.width=24\ninput.height=24\n");
+    }
+    if (!defaultThrottle) {
+      Files.createDirectories(dataDir.resolve("egate"));
+      Files.writeString(
+          dataDir.resolve("egate").resolve("declaration-throttle.properties"), "burst=10000\n");
     }
     List<Migrations> migrations = new ArrayList<>(List.of(Migrations.of("platform")));
     AuditLog audit = new AuditLog(db.jdbi());

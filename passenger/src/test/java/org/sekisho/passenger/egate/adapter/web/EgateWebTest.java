@@ -27,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.passenger.egate.Travellers;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.passenger.egate.application.ReferralDesk;
+import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.i18n.Messages;
@@ -465,6 +466,104 @@ class EgateWebTest {
     HttpResponse<String> head = decide(decisionBody(headsQr, server.traveller.portrait()));
     assertThat(head.body()).contains("\"decision\":\"pass\"");
     assertThat(lastDecisionDetail("passport:UTO:" + Travellers.NUMBER, "declaration")).isNull();
+  }
+
+  @Test
+  void aYesToGoodsOverTheAllowanceAsksForTheGoodsSignsThemAndTheOfficerSeesThem() throws Exception {
+    HttpResponse<String> page = server.send("GET", "/declaration?lang=en", null, null, null);
+    assertThat(page.body())
+        .contains("id=\"goodName1\"")
+        .contains("id=\"goodValue10\"")
+        .doesNotContain("id=\"goodName11\"");
+    Map<String, String> f = form(server.traveller);
+    f.put("overAllowance", "yes");
+    HttpResponse<String> none =
+        server.send(
+            "POST",
+            "/declaration?lang=en",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(f));
+    assertThat(none.statusCode()).isEqualTo(400);
+    assertThat(none.body())
+        .contains("id=\"goods-error\"")
+        .contains("list the goods you carry (name, quantity and value in yen), at least one row");
+    HttpResponse<String> noneJa =
+        server.send(
+            "POST",
+            "/declaration?lang=ja",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(f));
+    assertThat(noneJa.body()).contains("携帯品（品名・数量・価格（円））を1行以上記入してください");
+
+    f.put("goodName1", "Whisky 750 ml");
+    f.put("goodQuantity1", "3");
+    f.put("goodValue1", "¥45,000");
+    f.put("goodName2", "腕時計");
+    f.put("goodQuantity2", "1");
+    f.put("goodValue2", "350000");
+    f.put("goodName3", "Perfume");
+    f.put("goodQuantity3", "0");
+    f.put("goodValue3", "a lot");
+    HttpResponse<String> bad =
+        server.send(
+            "POST",
+            "/declaration?lang=en",
+            null,
+            "application/x-www-form-urlencoded",
+            urlEncoded(f));
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body())
+        .contains("Goods row 3: quantity</a>: expected a whole number from 1 to 9,999")
+        .contains("Goods row 3: value in yen</a>: expected the value in yen as a whole number")
+        .contains("id=\"goodQuantity3-error\"")
+        .doesNotContain("id=\"goods-error\"")
+        // what was typed stays
+        .contains("value=\"腕時計\"");
+    HttpResponse<String> api =
+        server.send(
+            "POST",
+            "/api/egate/declarations",
+            null,
+            "application/json",
+            ("{\"goodName3\":\"Perfume\",\"goodQuantity3\":\"x\"}")
+                .getBytes(StandardCharsets.UTF_8));
+    assertThat(api.statusCode()).isEqualTo(400);
+    assertThat(api.body())
+        .contains("\"field\":\"goodQuantity3\"")
+        .contains("\"field\":\"goodValue3\"");
+
+    f.put("goodQuantity3", "2");
+    f.put("goodValue3", "12000円");
+    String qr = issueQrText(f);
+    assertThat(server.context.declarations().readText(qr).orElseThrow().declaration().goods())
+        .containsExactly(
+            new CustomsDeclaration.Good("Whisky 750 ml", 3, 45_000),
+            new CustomsDeclaration.Good("腕時計", 1, 350_000),
+            new CustomsDeclaration.Good("Perfume", 2, 12_000));
+
+    // goods to declare: the gate refers the traveller, and the officer sees what was declared
+    HttpResponse<String> referred = decide(decisionBody(qr, server.traveller.portrait()));
+    assertThat(referred.body()).contains("\"decision\":\"secondary-inspection\"");
+    Matcher id = Pattern.compile("\"captureId\":\"([0-9a-f-]{36})\"").matcher(referred.body());
+    assertThat(id.find()).isTrue();
+    String officer = server.token("officer");
+    String en =
+        server
+            .send(
+                "GET", "/egate/referrals?capture=" + id.group(1) + "&lang=en", officer, null, null)
+            .body();
+    assertThat(en)
+        .contains("id=\"declared-goods\"")
+        .contains("<td>Whisky 750 ml</td><td class=\"num\">3</td><td class=\"num\">¥45,000</td>")
+        .contains("<td>腕時計</td><td class=\"num\">1</td><td class=\"num\">¥350,000</td>");
+    String ja =
+        server
+            .send(
+                "GET", "/egate/referrals?capture=" + id.group(1) + "&lang=ja", officer, null, null)
+            .body();
+    assertThat(ja).contains("申告された携帯品").contains("12,000 円");
   }
 
   @Test

@@ -42,6 +42,10 @@ class DeclarationFormTest {
     f.put("cash", "yes");
     f.put("unaccompanied", "YES");
     f.put("unaccompaniedPieces", "2");
+    // a Yes to question 3: the form's B side lists the goods
+    f.put("goodName1", "Camera");
+    f.put("goodQuantity1", "1");
+    f.put("goodValue1", "80,000");
     return f;
   }
 
@@ -60,6 +64,42 @@ class DeclarationFormTest {
     assertThat(d.answers().unaccompaniedBaggage()).isTrue();
     assertThat(d.answers().prohibitedOrRestricted()).isFalse();
     assertThat(d.unaccompaniedPieces()).isEqualTo(2);
+    assertThat(d.goods()).containsExactly(new CustomsDeclaration.Good("Camera", 1, 80_000));
+  }
+
+  @Test
+  void aYesToAQuestionOf1Or3AsksForTheGoodsAndEachRowIsChecked() {
+    Map<String, String> f = filled();
+    f.keySet().removeIf(k -> k.startsWith("good"));
+    f.put("unaccompanied", "no");
+    f.put("unaccompaniedPieces", "0");
+    // cash (question 2) alone is declared on a form of its own: no goods asked for
+    assertThat(DeclarationForm.read(f, TODAY).isAccepted()).isTrue();
+    f.put("overAllowance", "yes");
+    Outcome<CustomsDeclaration> none = DeclarationForm.read(f, TODAY);
+    assertThat(none.problems()).extracting(Problem::field).containsExactly("goods");
+    assertThat(none.problems().get(0).code()).isEqualTo("missing-field");
+
+    f.put("goodName2", "Handbag");
+    f.put("goodQuantity2", "1");
+    f.put("goodValue2", "¥1,200,000");
+    assertThat(DeclarationForm.read(f, TODAY).orElseThrow().goods())
+        .containsExactly(new CustomsDeclaration.Good("Handbag", 1, 1_200_000));
+
+    f.put("goodName4", "x".repeat(DeclarationForm.MAX_GOOD_CHARS + 1));
+    f.put("goodQuantity4", "10000");
+    f.put("goodValue4", "");
+    Outcome<CustomsDeclaration> bad = DeclarationForm.read(f, TODAY);
+    assertThat(bad.problems())
+        .extracting(p -> p.field() + " " + p.message())
+        .containsExactly(
+            "goodName4 at most 30 characters, got 31",
+            "goodQuantity4 expected a whole number from 1 to 9,999",
+            "goodValue4 required");
+    f.put("goodName4", "品".repeat(DeclarationForm.MAX_GOOD_CHARS));
+    f.put("goodQuantity4", "2");
+    f.put("goodValue4", "3000円");
+    assertThat(DeclarationForm.read(f, TODAY).orElseThrow().goods()).hasSize(2);
   }
 
   @Test
@@ -222,6 +262,13 @@ class DeclarationFormTest {
             });
   }
 
+  /** Every field a problem may name: the form's and the goods as a whole. */
+  private static java.util.List<String> fieldsAndGoods() {
+    java.util.List<String> all = new java.util.ArrayList<>(DeclarationForm.FIELDS);
+    all.add("goods");
+    return all;
+  }
+
   @Property(tries = 3000)
   void anyMutatedFormGivesADeclarationOrProblemsNamingKnownFields(
       @ForAll("mutatedForms") Map<String, String> form) {
@@ -230,7 +277,7 @@ class DeclarationFormTest {
       assertThat(r.problems())
           .allSatisfy(
               p -> {
-                assertThat(DeclarationForm.FIELDS).contains(p.field());
+                assertThat(p.field()).isIn(fieldsAndGoods());
                 assertThat(p.message()).isNotBlank();
               });
     } else {
