@@ -687,6 +687,124 @@ class PagesInJapaneseTest {
         .isEqualTo("数値が必要ですが、文字列 \"cheap\"があります");
   }
 
+  /** The message of a refused API call asked in Japanese. */
+  private String refusedInJapanese(String path, String token, Object body, int status)
+      throws Exception {
+    HttpResponse<String> r =
+        api.send("POST", path + "?lang=ja", token, WebApi.JSON.writeValueAsString(body));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    return WebApi.JSON.readTree(r.body()).get("message").asText();
+  }
+
+  @Test
+  void theApisConflictsAndAmountAndCountryRefusalsAreSaidInJapaneseWhenAsked() throws Exception {
+    long id = assessed("D-JA-6");
+    String lane = "/api/targeting/assessments/" + id + "/lane";
+    // never decided on: a decision naming another lane, or a version it never had
+    assertThat(
+            refusedInJapanese(
+                lane,
+                analyst,
+                Map.of(
+                    "lane",
+                    "red",
+                    "comment",
+                    "examine it",
+                    "expectedLane",
+                    "yellow",
+                    "expectedVersion",
+                    0),
+                409))
+        .contains("版 0")
+        .doesNotContain("the lane the decision names");
+    assertThat(
+            refusedInJapanese(
+                lane,
+                analyst,
+                Map.of("lane", "red", "comment", "examine it", "expectedVersion", 4),
+                409))
+        .contains("版 4")
+        .doesNotContain("does not exist");
+    refer(id);
+    // decided on since the analyst's page was loaded
+    assertThat(
+            refusedInJapanese(
+                lane,
+                analyst,
+                Map.of("lane", "yellow", "comment", "papers only", "expectedVersion", 0),
+                409))
+        .contains("analyst", "版 1")
+        .doesNotContain("changed meanwhile", "red");
+    String outcome = "/api/targeting/assessments/" + id + "/outcome";
+    // an amount far beyond any revenue, as a JSON number
+    assertThat(
+            refusedInJapanese(
+                outcome,
+                inspector,
+                Map.of("result", "infraction", "revenue", 1e20, "note", "undeclared goods"),
+                400))
+        .doesNotContain("expected a number");
+    api.ok(
+        api.send(
+            "POST",
+            outcome,
+            inspector,
+            WebApi.JSON.writeValueAsString(
+                Map.of("result", "infraction", "revenue", "12500", "note", "undeclared goods"))));
+    Map<String, Object> correction =
+        Map.of(
+            "result", "infraction",
+            "revenue", "13500",
+            "note", "undeclared goods",
+            "comment", "typo in the revenue",
+            "expectedVersion", 0);
+    api.ok(
+        api.send(
+            "POST",
+            outcome + "/correction",
+            inspector,
+            WebApi.JSON.writeValueAsString(correction)));
+    assertThat(refusedInJapanese(outcome + "/correction", inspector, correction, 409))
+        .contains("inspector")
+        .doesNotContain("corrected meanwhile");
+    Map<String, Object> unsaid = new java.util.HashMap<>(correction);
+    unsaid.put("comment", "x");
+    unsaid.put("expectedVersion", 1);
+    assertThat(refusedInJapanese(outcome + "/correction", inspector, unsaid, 400))
+        .contains("2000")
+        .doesNotContain("say why");
+    long none = assessed("D-JA-7");
+    refer(none);
+    assertThat(
+            refusedInJapanese(
+                "/api/targeting/assessments/" + none + "/outcome/correction",
+                inspector,
+                correction,
+                409))
+        .contains(Long.toString(none))
+        .doesNotContain("no outcome");
+    Map<String, Object> beyond = new java.util.HashMap<>(correction);
+    beyond.put("expectedVersion", 9);
+    assertThat(refusedInJapanese(outcome + "/correction", inspector, beyond, 409))
+        .contains("9")
+        .doesNotContain("does not exist");
+    // a country code the checker does not know
+    JsonNode check =
+        api.ok(
+            api.send(
+                "POST",
+                "/api/targeting/criteria/check?lang=ja",
+                analyst,
+                WebApi.JSON.writeValueAsString(
+                    Map.of(
+                        "source",
+                        "criterion \"Cable news\" when origin = \"CNN\" then lane red because"
+                            + " \"test of the checker\""))));
+    assertThat(check.get("problems").get(0).get("message").asText())
+        .contains("CNN", "ISO 3166-1")
+        .doesNotContain("is not an");
+  }
+
   @Test
   void anInspectorReadsTheOutcomeFormsRefusalInJapaneseInChromium() throws Exception {
     long id = assessed("D-JA-4");

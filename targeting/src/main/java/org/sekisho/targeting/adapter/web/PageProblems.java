@@ -32,6 +32,7 @@ public final class PageProblems {
 
   private static final String STATUS = "targeting.problem.status.";
   private static final String MODEL_STATUS = "targeting.models.status.";
+  private static final String LANE = "targeting.problem.lane-name.";
 
   /** Prefix of the words for a kind of JSON value (string, number, boolean, array, object). */
   static final String JSON_TYPE = "targeting.problem.json.";
@@ -49,6 +50,9 @@ public final class PageProblems {
           problem("closed"),
           problem("superseded"),
           problem("random-selection"),
+          problem("item-version-none", "", "", LANE),
+          problem("item-not-as-shown", LANE),
+          problem("item-changed-meanwhile", LANE),
           // inspection outcomes (Worklist.recordOutcome)
           problem("result"),
           problem("revenue"),
@@ -56,6 +60,13 @@ public final class PageProblems {
           problem("note-required"),
           problem("not-referred", STATUS),
           problem("changed"),
+          // corrections of an outcome (Worklist.correctOutcome), an amount sent as a JSON number
+          problem("correction-comment"),
+          problem("correction-no-outcome"),
+          problem("correction-version-none"),
+          problem("correction-changed"),
+          problem("correction-changed-by"),
+          problem("amount-number"),
           problem("other-office"),
           problem("other-office-item"),
           problem("no-assessment"),

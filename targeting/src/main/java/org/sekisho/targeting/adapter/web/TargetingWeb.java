@@ -2664,13 +2664,15 @@ public final class TargetingWeb implements WebModule {
         d = null;
       }
       if (d == null || d.precision() - d.scale() > 18 || d.scale() > 18) {
-        throw HttpProblem.of(
-            "invalid-field",
-            field,
-            "expected a number like 12500.50, at most "
-                + Worklist.MAX_REVENUE.toPlainString()
-                + ", got "
-                + cut(v.asText()));
+        throw new HttpProblem(
+            Problem.of(
+                    "invalid-field",
+                    field,
+                    "expected a number like 12500.50, at most "
+                        + Worklist.MAX_REVENUE.toPlainString()
+                        + ", got "
+                        + cut(v.asText()))
+                .worded("amount-number", Worklist.MAX_REVENUE.toPlainString(), cut(v.asText())));
       }
       return d.toPlainString();
     }

@@ -361,7 +361,7 @@ final class ConditionCompiler<S, P> {
       } else {
         String problem = f.literalCheck().apply(v.text(), s);
         if (problem != null) {
-          type(v, CriteriaProblem.Text.plain(problem));
+          type(v, worded(problem, v.text(), s));
         }
       }
       out.add(s);
@@ -382,5 +382,19 @@ final class ConditionCompiler<S, P> {
 
   private void type(Token at, CriteriaProblem.Text text) {
     problems.add(new CriteriaProblem("criteria-type", at.line(), at.column(), text));
+  }
+
+  /**
+   * A literal check's message by its bundle key when it is one targeting words (the country code
+   * check, shared with other vocabularies as plain text); as written otherwise.
+   */
+  private static CriteriaProblem.Text worded(String problem, String raw, String normal) {
+    if (problem.equals(FieldDefinition.countryCheck(raw, normal))) {
+      return CriteriaProblem.Text.of(
+          "criteria.problem.country",
+          "\"{0}\" is not an ISO 3166-1 alpha-2 country code (ZZ: unknown)",
+          raw);
+    }
+    return CriteriaProblem.Text.plain(problem);
   }
 }

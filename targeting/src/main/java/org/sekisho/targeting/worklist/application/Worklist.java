@@ -160,15 +160,21 @@ public final class Worklist {
     if (shown.version().isPresent() && shown.version().getAsInt() > w.version()) {
       // no one changed it: the version named was never reached
       return Outcome.rejected(
-          "conflict",
-          "expectedVersion",
-          "version "
-              + shown.version().getAsInt()
-              + " of the item does not exist; the current version is "
-              + w.version()
-              + " (lane "
-              + w.finalLane().code()
-              + "); reload it and decide again");
+          Problem.of(
+                  "conflict",
+                  "expectedVersion",
+                  "version "
+                      + shown.version().getAsInt()
+                      + " of the item does not exist; the current version is "
+                      + w.version()
+                      + " (lane "
+                      + w.finalLane().code()
+                      + "); reload it and decide again")
+              .worded(
+                  "item-version-none",
+                  shown.version().getAsInt(),
+                  w.version(),
+                  w.finalLane().code()));
     }
     if (shown.lane().isPresent() && shown.lane().get() != w.finalLane()
         || shown.version().isPresent() && shown.version().getAsInt() != w.version()) {
@@ -208,25 +214,29 @@ public final class Worklist {
     if (now.changes().isEmpty()) {
       // nobody decided on it: what the decision says it was shown is not what it ever was
       return Outcome.rejected(
-          "conflict",
-          "expectedLane",
-          "the item is "
-              + now.finalLane().code()
-              + " at version "
-              + now.version()
-              + ", not the lane the decision names as shown; reload it and decide again");
+          Problem.of(
+                  "conflict",
+                  "expectedLane",
+                  "the item is "
+                      + now.finalLane().code()
+                      + " at version "
+                      + now.version()
+                      + ", not the lane the decision names as shown; reload it and decide again")
+              .worded("item-not-as-shown", now.finalLane().code(), now.version()));
     }
-    String last =
-        now.changes().isEmpty() ? "" : " by " + now.changes().get(now.changes().size() - 1).by();
+    String by = now.changes().get(now.changes().size() - 1).by();
     return Outcome.rejected(
-        "conflict",
-        "expectedVersion",
-        "the item changed meanwhile (now "
-            + now.finalLane().code()
-            + last
-            + ", version "
-            + now.version()
-            + "); reload it and decide again");
+        Problem.of(
+                "conflict",
+                "expectedVersion",
+                "the item changed meanwhile (now "
+                    + now.finalLane().code()
+                    + " by "
+                    + by
+                    + ", version "
+                    + now.version()
+                    + "); reload it and decide again")
+            .worded("item-changed-meanwhile", now.finalLane().code(), by, now.version()));
   }
 
   /** An inspector records what the inspection found; only referred items take an outcome. */
@@ -359,9 +369,10 @@ public final class Worklist {
     if (c.length() < MIN_CORRECTION || c.length() > 2000) {
       problems.add(
           Problem.of(
-              "comment-required",
-              "comment",
-              "say why the outcome is corrected, in " + MIN_CORRECTION + " to 2000 characters"));
+                  "comment-required",
+                  "comment",
+                  "say why the outcome is corrected, in " + MIN_CORRECTION + " to 2000 characters")
+              .worded("correction-comment", MIN_CORRECTION));
     }
     if (!problems.isEmpty()) {
       return new Outcome.Rejected<>(problems);
@@ -369,19 +380,25 @@ public final class Worklist {
     WorkItem w = item.get();
     if (w.outcome().isEmpty()) {
       return Outcome.rejected(
-          "conflict", "status", "no outcome is recorded for assessment " + id + " to correct");
+          Problem.of(
+                  "conflict",
+                  "status",
+                  "no outcome is recorded for assessment " + id + " to correct")
+              .worded("correction-no-outcome", id));
     }
     Found f = form.orElseThrow();
     if (version > w.outcome().get().version()) {
       // no one corrected it: the version named was never reached
       return Outcome.rejected(
-          "conflict",
-          "expectedVersion",
-          "version "
-              + version
-              + " of the outcome does not exist; the current version is "
-              + w.outcome().get().version()
-              + "; reload it and correct again");
+          Problem.of(
+                  "conflict",
+                  "expectedVersion",
+                  "version "
+                      + version
+                      + " of the outcome does not exist; the current version is "
+                      + w.outcome().get().version()
+                      + "; reload it and correct again")
+              .worded("correction-version-none", version, w.outcome().get().version()));
     }
     if (w.outcome().get().version() != version
         || !store.correctOutcome(
@@ -389,13 +406,18 @@ public final class Worklist {
       WorkItem now = store.item(id).orElse(w);
       List<WorkItem.Correction> done =
           now.outcome().map(WorkItem.Outcome::corrections).orElse(List.of());
+      Problem p =
+          Problem.of(
+              "conflict",
+              "expectedVersion",
+              "the outcome was corrected meanwhile (version "
+                  + done.size()
+                  + (done.isEmpty() ? "" : ", last by " + done.get(done.size() - 1).by())
+                  + "); reload it and correct again");
       return Outcome.rejected(
-          "conflict",
-          "expectedVersion",
-          "the outcome was corrected meanwhile (version "
-              + done.size()
-              + (done.isEmpty() ? "" : ", last by " + done.get(done.size() - 1).by())
-              + "); reload it and correct again");
+          done.isEmpty()
+              ? p.worded("correction-changed", done.size())
+              : p.worded("correction-changed-by", done.size(), done.get(done.size() - 1).by()));
     }
     return Outcome.accepted(store.item(id).orElseThrow());
   }

@@ -175,7 +175,16 @@ class PageProblemsTest {
           entry("json-strings", 1),
           entry("json-whole", 3),
           entry("json-whole-type", 3),
-          entry("list-mode", 0));
+          entry("list-mode", 0),
+          entry("item-version-none", 3),
+          entry("item-not-as-shown", 2),
+          entry("item-changed-meanwhile", 3),
+          entry("correction-comment", 1),
+          entry("correction-no-outcome", 1),
+          entry("correction-version-none", 2),
+          entry("correction-changed", 1),
+          entry("correction-changed-by", 2),
+          entry("amount-number", 2));
 
   /**
    * Wordings only the web module itself or a race produces (an id in a path, another office's item,
@@ -219,7 +228,18 @@ class PageProblemsTest {
           "json-strings",
           "json-whole",
           "json-whole-type",
-          "list-mode");
+          "list-mode",
+          // the API's lane and correction conflicts, an amount as a JSON number
+          // (PagesInJapaneseTest)
+          "item-version-none",
+          "item-not-as-shown",
+          "item-changed-meanwhile",
+          "correction-comment",
+          "correction-no-outcome",
+          "correction-version-none",
+          "correction-changed",
+          "correction-changed-by",
+          "amount-number");
 
   /**
    * Nothing is selected but at Osaka, where everything is sent to red at random: elsewhere each
@@ -305,6 +325,10 @@ class PageProblemsTest {
                 case "targeting.problem.status." ->
                     java.util.Arrays.stream(WorkStatus.values()).map(WorkStatus::code).toList();
                 // the kinds of JSON value a field of the wrong kind may hold
+                case "targeting.problem.lane-name." ->
+                    java.util.Arrays.stream(org.sekisho.targeting.selectivity.domain.Lane.values())
+                        .map(org.sekisho.targeting.selectivity.domain.Lane::code)
+                        .toList();
                 case PageProblems.JSON_TYPE ->
                     List.of("string", "number", "boolean", "array", "object", "null");
                 default ->
