@@ -61,6 +61,11 @@ public final class JsonRefusal {
   public static Problem of(JacksonException e, Messages t, byte[] body) {
     Objects.requireNonNull(t, "t");
     if (e instanceof JsonMappingException m) {
+      // the parser's refusal wrapped by the binder (a body cut off, a string too long): as such
+      if (m.getCause() instanceof JacksonException inner
+          && !(inner instanceof JsonMappingException)) {
+        return of(inner, t, body);
+      }
       return mapping(m, t);
     }
     if (e instanceof StreamConstraintsException) {

@@ -167,6 +167,24 @@ class JsonRefusalTest {
   }
 
   @Test
+  void aParsersRefusalWrappedByTheBinderIsWordedAsTheParsersOwn() {
+    byte[] bytes = "{\"a\":[1,".getBytes(StandardCharsets.UTF_8);
+    JacksonException cut =
+        catchThrowableOfType(
+            JacksonException.class,
+            () -> {
+              try (JsonParser p = JSON.getFactory().createParser(bytes)) {
+                p.nextToken();
+                p.skipChildren();
+              }
+            });
+    var wrapped = new com.fasterxml.jackson.databind.JsonMappingException(null, "wrapped", cut);
+    assertThat(JsonRefusal.of(wrapped, JA, bytes).message())
+        .isEqualTo(JsonRefusal.of(cut, JA, bytes).message())
+        .startsWith("本文の JSON が 1 行 9 文字目で途切れています");
+  }
+
+  @Test
   void columnsCountCharactersAcrossLines() {
     byte[] body = "{\n\"名前\":\r\n  \"値".getBytes(StandardCharsets.UTF_8);
     JsonRefusal.Place at = JsonRefusal.Place.inCharacters(body, body.length);
