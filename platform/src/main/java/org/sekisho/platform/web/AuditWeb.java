@@ -19,6 +19,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.platform.audit.AuditEntry;
 import org.sekisho.platform.audit.AuditPage;
 import org.sekisho.platform.audit.AuditQuery;
@@ -123,6 +124,18 @@ public final class AuditWeb implements WebModule {
             this::verifyApi)
         .query();
   }
+
+  /** The form's filters by parameter, with the message key of each one's label. */
+  private static final Map<String, String> LABELS =
+      Map.of(
+          "actor", "audit.actor",
+          "agency", "audit.agency",
+          "action", "audit.action",
+          "subject", "audit.subject",
+          "from", "audit.from",
+          "to", "audit.to",
+          "q", "audit.text",
+          "limit", "audit.limit");
 
   /** The caller, if an administrator of the administration; 403 (audited) for anyone else's. */
   private Principal reader(Context ctx) {
@@ -325,18 +338,27 @@ public final class AuditWeb implements WebModule {
     params.put("verification", verification.map(v -> verificationView(v, t)).orElse(null));
     List<AuditRow> rows = List.of();
     String error = "";
+    Map<String, String> errors = new LinkedHashMap<>();
     String older = "";
     String newest = "";
     boolean capped = false;
     switch (find(ctx, raw)) {
-      case Outcome.Rejected<Found> r ->
-          // every problem at once, each with the filter it is about
-          error =
-              String.join(
-                  "; ",
-                  r.problems().stream()
-                      .map(p -> p.field().isEmpty() ? p.message() : p.field() + ": " + p.message())
-                      .toList());
+      case Outcome.Rejected<Found> r -> {
+        // every problem at once: why beside each filter at fault, the filters named above by
+        // their labels (a problem with no field of the form, such as before=, in full there)
+        List<String> named = new ArrayList<>();
+        for (Problem p : r.problems()) {
+          String label = LABELS.get(p.field());
+          if (label != null && form.containsKey(p.field())) {
+            if (errors.putIfAbsent(p.field(), p.message()) == null) {
+              named.add(t.get(label));
+            }
+          } else {
+            named.add(p.field().isEmpty() ? p.message() : p.field() + ": " + p.message());
+          }
+        }
+        error = String.join("; ", named);
+      }
       case Outcome.Accepted<Found> a -> {
         AuditPage p = a.value().page();
         Function<String, String> pageOf = pagesFor(ctx);
@@ -373,6 +395,7 @@ public final class AuditWeb implements WebModule {
     }
     params.put("rows", rows);
     params.put("error", error);
+    params.put("errors", errors);
     params.put("older", older);
     params.put("newest", newest);
     params.put("capped", capped);
