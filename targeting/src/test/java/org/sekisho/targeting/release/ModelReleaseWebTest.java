@@ -225,7 +225,8 @@ class ModelReleaseWebTest {
         .register(
             second,
             new RankingFigures(1000, 200, java.util.Map.of(5, 0.95), java.util.Map.of(5, 0.2), 0.8),
-            "valid-1000.csv",
+            // as risk register names the file: with its full sha256, which must not widen the page
+            "valid-1000.csv (sha256 " + "0123456789abcdef".repeat(4) + ", 1000 rows)",
             new ModelLifecycle.Actor("ben", "jc"))
         .orElseThrow();
     HttpResponse<String> page = send("GET", "/targeting/models", ada, null);
@@ -239,6 +240,31 @@ class ModelReleaseWebTest {
       driver.findElement(By.id("username")).sendKeys("ada");
       driver.findElement(By.id("password")).sendKeys(PASSWORD);
       driver.findElement(By.id("login-submit")).click();
+      // at 1400 px the whole table fits: the hash wraps or is shortened, the buttons are in view
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 900));
+      wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-2")));
+      var js = (org.openqa.selenium.JavascriptExecutor) driver;
+      assertThat(
+              ((Number)
+                      js.executeScript(
+                          "return document.documentElement.scrollWidth - window.innerWidth"))
+                  .longValue())
+          .as("page wider than the window")
+          .isLessThanOrEqualTo(0);
+      assertThat(
+              ((Number)
+                      js.executeScript(
+                          "return document.getElementById('approve-2').getBoundingClientRect()"
+                              + ".right - window.innerWidth"))
+                  .doubleValue())
+          .isLessThanOrEqualTo(0);
+      assertThat(
+              driver
+                  .findElement(By.cssSelector("tr.model[data-version='2'] .model-status"))
+                  .getSize()
+                  .getWidth())
+          .as("status column")
+          .isGreaterThan(40);
       wait.until(ExpectedConditions.elementToBeClickable(By.id("approve-2"))).click();
       wait.until(ExpectedConditions.elementToBeClickable(By.id("release-2"))).click();
       wait.until(ExpectedConditions.elementToBeClickable(By.id("restore-1")));
@@ -250,6 +276,10 @@ class ModelReleaseWebTest {
                   .findElement(By.cssSelector("tr.model[data-version='1'] .model-status"))
                   .getText())
           .contains("released", "in use");
+      // approved and released when, as registered: the administration's time, not a UTC instant
+      String times = driver.findElement(By.cssSelector("tr.model[data-version='2']")).getText();
+      assertThat(times).doesNotContainPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:");
+      assertThat(times.split("JST", -1)).hasSizeGreaterThanOrEqualTo(4);
     } finally {
       driver.quit();
     }

@@ -163,6 +163,34 @@ public final class ModelReleaseWeb implements WebModule {
     }
   }
 
+  /**
+   * What {@code risk register} names as the evaluation file ({@code name (sha256 HEX, N rows)}) cut
+   * where its hash is, so that a page shows the hash shortened with the whole in a title: a
+   * 64-digit hash does not wrap and widened the models table beyond the window.
+   *
+   * @param before the text up to the hash (all of it when there is none)
+   * @param hash the hash, empty when there is none
+   * @param after the text after it
+   */
+  public record Evaluated(String before, String hash, String after) {
+    /** The first 12 digits of the hash, as the page shows it. */
+    public String shortHash() {
+      return hash.length() <= 12 ? hash : hash.substring(0, 12) + "…";
+    }
+  }
+
+  private static final java.util.regex.Pattern HASH =
+      java.util.regex.Pattern.compile("[0-9a-fA-F]{64}");
+
+  /** {@code evaluatedOn} cut around its hash (see {@link Evaluated}). */
+  public static Evaluated evaluated(String evaluatedOn) {
+    var m = HASH.matcher(evaluatedOn);
+    return m.find()
+        ? new Evaluated(
+            evaluatedOn.substring(0, m.start()), m.group(), evaluatedOn.substring(m.end()))
+        : new Evaluated(evaluatedOn, "", "");
+  }
+
   /** A model in the API's shape. */
   public static Map<String, Object> json(ModelVersion m, boolean inUse) {
     Map<String, Object> o = new LinkedHashMap<>();

@@ -32,6 +32,10 @@ public final class CriteriaCatalogue {
   private final Clock clock;
   private final ZoneId zone;
 
+  /** A time as targeting's pages write it: in the administration's zone, to the minute. */
+  private static final java.time.format.DateTimeFormatter TIME =
+      java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", java.util.Locale.ENGLISH);
+
   /**
    * @param zone the administration's zone: the calendar in which "today" is read against a
    *     criterion's effective dates
@@ -218,7 +222,8 @@ public final class CriteriaCatalogue {
       // releasing again would change nothing but who and when it says released it
       String released =
           (v.get().releasedBy().isEmpty() ? "someone not recorded" : v.get().releasedBy())
-              + v.get().releasedAt().map(t -> " at " + t).orElse("");
+              // in the administration's time, as pages write times (2026-11-29 18:56 JST)
+              + v.get().releasedAt().map(t -> " at " + TIME.format(t.atZone(zone))).orElse("");
       return Outcome.rejected(
           Problem.of(
                   "conflict",

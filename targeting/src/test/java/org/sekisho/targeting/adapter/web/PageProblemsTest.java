@@ -12,6 +12,7 @@ import java.text.MessageFormat;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -627,7 +628,9 @@ class PageProblemsTest {
             "版: 基準 "
                 + coffee.key()
                 + " は既に適用中です (適用者: ada at "
-                + inForce.releasedAt().orElseThrow()
+                // the administration's time, as pages write times, never a raw UTC instant
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH)
+                    .format(inForce.releasedAt().orElseThrow().atZone(ZoneId.of("Asia/Tokyo")))
                 + ")"),
         new Case(
             "name-taken-release",
