@@ -125,6 +125,11 @@ public final class ScreeningWeb implements WebModule {
 
   private void declare(Routes r) {
     r.get(
+            "/assets/screening/screening.css",
+            Access.open(),
+            "screening page styles (wide tables scroll in their box)",
+            this::styles)
+        .get(
             "/screening/flights",
             PNR_UNIT,
             "flights with screening status, in the order they land",
@@ -1356,6 +1361,20 @@ public final class ScreeningWeb implements WebModule {
               l.version()));
     }
     json(ctx, Map.of("lists", out));
+  }
+
+  private void styles(Context ctx) {
+    try (java.io.InputStream in =
+        ScreeningWeb.class.getClassLoader().getResourceAsStream("assets/screening/screening.css")) {
+      if (in == null) {
+        throw HttpProblem.notFound("assets/screening/screening.css");
+      }
+      ctx.contentType("text/css; charset=utf-8");
+      ctx.header("Cache-Control", "no-cache");
+      ctx.result(in.readAllBytes());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   private void importCsv(Context ctx) {
