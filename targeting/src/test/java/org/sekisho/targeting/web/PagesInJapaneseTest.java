@@ -806,6 +806,46 @@ class PagesInJapaneseTest {
   }
 
   @Test
+  void aRevenueTypedWithAJapaneseInputMethodIsReadAsTheAmountAndGarbageStillRefused()
+      throws Exception {
+    Map<String, String> read =
+        Map.of(
+            "１２，５００円", "12500.00",
+            "12,500 JPY", "12500.00",
+            "１２５００．５０", "12500.50",
+            "￥12,500", "12500.00",
+            "3000円", "3000.00");
+    int n = 0;
+    for (var e : read.entrySet()) {
+      long id = assessed("D-JA-YEN-" + n++);
+      refer(id);
+      JsonNode done =
+          api.ok(
+              api.send(
+                  "POST",
+                  "/api/targeting/assessments/" + id + "/outcome",
+                  inspector,
+                  WebApi.JSON.writeValueAsString(
+                      Map.of(
+                          "result", "infraction", "revenue", e.getKey(), "note", "undeclared"))));
+      assertThat(done.get("outcome").get("revenue").asText())
+          .as(e.getKey())
+          .isEqualTo(e.getValue());
+    }
+    long id = assessed("D-JA-YEN-X");
+    refer(id);
+    for (String garbage : List.of("１２，５０O円", "円", "12,50円", "12円500", "JPY")) {
+      List<Problem> p =
+          refused(
+              "POST",
+              "/api/targeting/assessments/" + id + "/outcome",
+              inspector,
+              Map.of("result", "infraction", "revenue", garbage, "note", "undeclared"));
+      assertThat(p).as(garbage).extracting(Problem::field).contains("revenue");
+    }
+  }
+
+  @Test
   void anInspectorReadsTheOutcomeFormsRefusalInJapaneseInChromium() throws Exception {
     long id = assessed("D-JA-4");
     refer(id);

@@ -294,13 +294,9 @@ public final class Worklist {
               .worded("result"));
     }
     BigDecimal rev = null;
-    String amount = revenue == null ? "" : revenue.strip();
-    // thousands written with commas, as amounts usually are (12,500.50)
-    if (amount.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
-      amount = amount.replace(",", "");
-    }
+    String amount = yen(revenue);
     try {
-      rev = amount.isEmpty() ? BigDecimal.ZERO : new BigDecimal(amount);
+      rev = amount == null ? null : amount.isEmpty() ? BigDecimal.ZERO : new BigDecimal(amount);
     } catch (NumberFormatException e) {
       rev = null;
     }
@@ -336,6 +332,31 @@ public final class Worklist {
       return new Outcome.Rejected<>(problems);
     }
     return Outcome.accepted(new Found(r.orElseThrow(), rev, seizure, n));
+  }
+
+  /**
+   * An amount as an inspector types it, as plain digits: full-width digits and separators (a
+   * Japanese input method's １２，５００) folded by NFKC, a leading ¥ and a trailing 円 or JPY dropped,
+   * thousands separated by commas (12,500.50) joined; empty when nothing was typed, null when only
+   * a currency was (no amount to read). What is left is checked as a number by the caller.
+   */
+  static String yen(String typed) {
+    String a =
+        typed == null
+            ? ""
+            : java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC).strip();
+    if (a.isEmpty()) {
+      return a;
+    }
+    String bare = a.replaceFirst("^[¥\\\\]\\s*", "").replaceFirst("\\s*(円|(?i:jpy))$", "");
+    if (bare.isEmpty()) {
+      return null;
+    }
+    // thousands written with commas, as amounts usually are (12,500.50)
+    if (bare.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
+      bare = bare.replace(",", "");
+    }
+    return bare;
   }
 
   /** Shortest comment accepted on a correction of an outcome. */
