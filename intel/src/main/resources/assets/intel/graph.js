@@ -14,9 +14,35 @@
   const kindName = (k) => kinds[k] || k;
   const roleName = (r) => roles[r] || r;
   const fill = (pattern, args) => String(pattern || "").replace(/\{(\d+)\}/g, (m, i) => (i in args ? args[i] : m));
-  const colours = { record: "#8b1a1a", company: "#1f6feb", person: "#2da44e", phone: "#bf8700", address: "#8250df",
-    email: "#cf222e", trader: "#0969da", container: "#57606a", vessel: "#1b7c83", document: "#9a6700",
-    "transport-document": "#6e7781", flight: "#0e8a16" };
+  // one colour a kind, far apart from every other (a legend of two blues, two reds and two greys
+  // could not tell a company from a trader, nor a record from an e-mail); records are squares too
+  const colours = { record: "#333333", company: "#1f77b4", person: "#2ca02c", phone: "#ff7f0e", address: "#7b3fc4",
+    email: "#d62728", trader: "#00d0d0", container: "#8b6914", vessel: "#ff69d4", document: "#d4d400",
+    "transport-document": "#aec7e8", flight: "#98df8a" };
+  // a kind without a colour of its own gets a hue of its own, never the grey of another
+  const colour = (t) => {
+    if (!colours[t]) colours[t] = "hsl(" + Math.round((Object.keys(colours).length * 137.5) % 360) + ", 70%, 40%)";
+    return colours[t];
+  };
+  // The names shown: the entity's, then its neighbours' (the busiest first), each only where it
+  // overlaps no name already shown; the others on pointing. A hub's forty neighbours' names piled
+  // into one unreadable blob.
+  function placeLabels(cy, centre) {
+    const shown = [];
+    const overlaps = (a, b) => a.x1 < b.x2 && b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2;
+    const candidates = [centre].concat(centre.neighborhood("node").sort((a, b) => b.degree() - a.degree()).toArray());
+    candidates.forEach((n) => {
+      if (!n || n.empty()) return;
+      n.addClass("labelled");
+      const box = n.boundingBox({ includeNodes: false, includeEdges: false, includeLabels: true });
+      if (n !== centre && shown.some((b) => overlaps(b, box))) {
+        n.removeClass("labelled");
+      } else {
+        shown.push(box);
+      }
+    });
+    return shown.length;
+  }
   let cy = null;
   function showLegend(types) {
     if (!legend) return;
@@ -31,7 +57,7 @@
       li.dataset.kind = t;
       const dot = document.createElement("span");
       dot.className = "swatch";
-      dot.style.backgroundColor = colours[t] || "#999";
+      dot.style.backgroundColor = colour(t);
       dot.style.display = "inline-block";
       dot.style.width = "10px";
       dot.style.height = "10px";
@@ -63,8 +89,9 @@
           style: [
             // names only for the entity and what it links to directly (and a node pointed at):
             // every label of a graph of a hundred nodes overlapped into one unreadable blob
-            { selector: "node", style: { label: "", "font-size": 9, "background-color": (n) => colours[n.data("type")] || "#999", width: 14, height: 14 } },
-            { selector: "node.labelled, node.pointed", style: { label: "data(label)" } },
+            { selector: "node", style: { label: "", "font-size": 9, "background-color": (n) => colour(n.data("type")), width: 14, height: 14 } },
+            { selector: "node.labelled, node.pointed", style: { label: "data(label)", "text-background-color": "#fff",
+              "text-background-opacity": 0.8, "text-background-padding": 1 } },
             { selector: "node.pointed", style: { "z-index": 10, "text-background-color": "#fff", "text-background-opacity": 0.9 } },
             { selector: "node[type = 'record']", style: { shape: "round-rectangle" } },
             { selector: "node[id = 'e" + id + "']", style: { width: 24, height: 24, "border-width": 3, "border-color": "#000" } },
@@ -73,10 +100,13 @@
             // would crowd its own records' names
             { selector: "edge.pointed", style: { label: "data(label)" } }
           ],
-          layout: { name: "cose", animate: false }
+          // room between nodes for the names shown
+          layout: { name: "cose", animate: false, nodeRepulsion: () => 12000, idealEdgeLength: () => 60, padding: 20 }
         });
         const centre = cy.getElementById("e" + id);
-        centre.closedNeighborhood().addClass("labelled");
+        const labelled = placeLabels(cy, centre);
+        // for whoever checks the page (a browser test): the graph as drawn
+        el.sekishoGraph = cy;
         cy.on("tap", "node", (evt) => { window.location.href = evt.target.data("href"); });
         // the browser's own tooltip: the node's kind and whole name, and that a click opens it
         cy.on("mouseover", "node", (evt) => {
@@ -84,7 +114,6 @@
           evt.target.closedNeighborhood().addClass("pointed");
         });
         cy.on("mouseout", "node", (evt) => { el.title = ""; evt.target.closedNeighborhood().removeClass("pointed"); });
-        const labelled = cy.nodes(".labelled").length;
         status.textContent = fill(texts.status, [g.nodes.length, g.edges.length]) + (g.truncated ? " " + (texts.truncated || "") : "")
           + (labelled < g.nodes.length ? " " + (texts.labels || "") : "");
         el.dataset.labelled = labelled;

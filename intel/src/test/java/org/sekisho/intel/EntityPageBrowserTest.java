@@ -1,5 +1,6 @@
 package org.sekisho.intel;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -237,5 +238,101 @@ class EntityPageBrowserTest {
     } finally {
       d.quit();
     }
+  }
+
+  @Test
+  void eachKindHasAColourOfItsOwnAndNoShownNameCoversAnother() throws Exception {
+    // a hub: one company in 30 declarations, each with its own phone, seller and trader number
+    StringBuilder lines = new StringBuilder();
+    for (int i = 0; i < 30; i++) {
+      lines.append(
+          String.format(
+              "{\"declarationId\":\"HUBG-%d\",\"date\":\"2026-11-%02d\",\"office\":\"JPTYO\","
+                  + "\"importer\":{\"name\":\"狐ハブ物産\",\"country\":\"JP\","
+                  + "\"id\":\"JP%013d\",\"phone\":\"03-3094-%04d\","
+                  + "\"email\":\"hub%d@kitsune.example\"},"
+                  + "\"exporter\":{\"kind\":\"person\",\"name\":\"Seller Number %d\","
+                  + "\"country\":\"CN\"},\"items\":[{\"hsCode\":\"090121\"}]}%n",
+              i, 1 + i % 25, 1_000_000 + i, 7000 + i, i, i));
+    }
+    HttpResponse<String> ingested =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(base + "/api/ingest/declarations"))
+                    .header("Authorization", "Bearer " + token)
+                    .POST(HttpRequest.BodyPublishers.ofString(lines.toString(), UTF_8))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(ingested.statusCode()).as(ingested.body()).isEqualTo(200);
+    long hub = company("狐ハブ物産|JP");
+    WebDriver d = Chromium.start("--window-size=1300,1600");
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+      wait.ignoring(StaleElementReferenceException.class);
+      d.get(base + "/login?lang=en&next=/entities/" + hub);
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      d.findElement(By.id("username")).sendKeys("aiko");
+      d.findElement(By.id("password")).sendKeys(PASSWORD);
+      d.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("graph")));
+      wait.until(
+          ExpectedConditions.attributeToBeNotEmpty(d.findElement(By.id("graph")), "data-nodes"));
+      // every kind in the legend, each in a colour far from every other's
+      @SuppressWarnings("unchecked")
+      List<List<Object>> swatches =
+          (List<List<Object>>)
+              ((JavascriptExecutor) d)
+                  .executeScript(
+                      "return [...document.querySelectorAll('#graph-legend li')].map(li => [li"
+                          + ".dataset.kind, getComputedStyle(li.querySelector('.swatch'))"
+                          + ".backgroundColor]);");
+      assertThat(swatches)
+          .extracting(s -> (String) s.get(0))
+          .contains("record", "company", "person", "phone", "email", "trader");
+      for (int a = 0; a < swatches.size(); a++) {
+        for (int b = a + 1; b < swatches.size(); b++) {
+          assertThat(distance((String) swatches.get(a).get(1), (String) swatches.get(b).get(1)))
+              .as("%s and %s", swatches.get(a), swatches.get(b))
+              .isGreaterThan(90);
+        }
+      }
+      // the names shown cover no other name shown; the hub's own is among them
+      Object overlaps =
+          ((JavascriptExecutor) d)
+              .executeScript(
+                  "const cy = document.getElementById('graph').sekishoGraph;"
+                      + " const boxes = cy.nodes('.labelled').map(n => n.boundingBox({includeNodes:"
+                      + " false, includeEdges: false, includeLabels: true}));"
+                      + " let n = 0; for (let i = 0; i < boxes.length; i++) for (let j = i + 1; j <"
+                      + " boxes.length; j++) { const a = boxes[i], b = boxes[j]; if (a.x1 < b.x2 &&"
+                      + " b.x1 < a.x2 && a.y1 < b.y2 && b.y1 < a.y2) n++; } return n;");
+      assertThat(((Number) overlaps).intValue()).isZero();
+      Object hubShown =
+          ((JavascriptExecutor) d)
+              .executeScript(
+                  "return document.getElementById('graph').sekishoGraph"
+                      + ".getElementById(arguments[0]).hasClass('labelled');",
+                  "e" + hub);
+      assertThat(hubShown).isEqualTo(true);
+      int labelled = Integer.parseInt(d.findElement(By.id("graph")).getAttribute("data-labelled"));
+      assertThat(labelled).isGreaterThanOrEqualTo(2);
+    } finally {
+      d.quit();
+    }
+  }
+
+  /** The distance between two CSS colours rgb(r, g, b), in RGB space. */
+  private static double distance(String a, String b) {
+    int[] x = rgb(a);
+    int[] y = rgb(b);
+    return Math.sqrt(
+        Math.pow(x[0] - y[0], 2) + Math.pow(x[1] - y[1], 2) + Math.pow(x[2] - y[2], 2));
+  }
+
+  private static int[] rgb(String css) {
+    String[] parts = css.replaceAll("[^0-9,]", "").split(",");
+    return new int[] {
+      Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])
+    };
   }
 }
