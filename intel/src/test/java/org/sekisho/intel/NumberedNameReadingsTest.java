@@ -3,33 +3,17 @@ package org.sekisho.intel;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import db.intel.V21__readings_keep_numbers;
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.intel.adapter.db.EntityReadings;
-import org.sekisho.intel.adapter.db.JdbcIntelQueries;
-import org.sekisho.intel.application.Actor;
-import org.sekisho.intel.application.IngestPorts;
-import org.sekisho.intel.application.IngestRecords;
-import org.sekisho.intel.application.IntelViews;
 import org.sekisho.intel.domain.NameReading;
-import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 
 /**
@@ -41,18 +25,12 @@ import org.sekisho.platform.testing.PostgresExtension;
 @ExtendWith(PostgresExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class NumberedNameReadingsTest {
-  private static final Actor CLI = new Actor("system:test", "customs-jp", true);
-  private static final IntelViews.Reader READER = new IntelViews.Reader("officer", "customs-jp");
   private final Database db;
-  private final IngestRecords ingest;
-  private final JdbcIntelQueries queries;
+  private final SeizureSearchFixture fixture;
 
   NumberedNameReadingsTest(Database db, @TempDir Path tmp) {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    Clock clock = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
-    this.ingest = TestIngest.wire(db, tmp, clock, e -> {}, IngestPorts.RecordsStored.NONE);
-    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneOffset.UTC, clock, TestIngest.JSON);
+    this.fixture = new SeizureSearchFixture(db, tmp);
   }
 
   @Test
@@ -87,19 +65,19 @@ class NumberedNameReadingsTest {
 
   @Test
   void aRomajiSearchWithTheNumberFindsTheKanjiCompanyWithThatNumberAndNoOther() {
-    ingest(
+    fixture.ingest(
         seizure("NS-1", "田中一郎", "サクラ物産 571")
             + seizure("NS-2", "佐藤花子", "サクラ物産 12")
             + seizure("NS-3", "鈴木次郎", "サクラ物産"));
-    Map<String, Long> ids = recordIds("NS-");
-    assertThat(hits("Sakura Bussan 571"))
+    Map<String, Long> ids = fixture.recordIds("NS-");
+    assertThat(fixture.hits("Sakura Bussan 571"))
         .contains(ids.get("NS-1"))
         .doesNotContain(ids.get("NS-2"), ids.get("NS-3"));
-    assertThat(hits("Sakura Bussan 12"))
+    assertThat(fixture.hits("Sakura Bussan 12"))
         .contains(ids.get("NS-2"))
         .doesNotContain(ids.get("NS-1"), ids.get("NS-3"));
     // the unnumbered name is its own party, not every numbered one
-    assertThat(hits("Sakura Bussan"))
+    assertThat(fixture.hits("Sakura Bussan"))
         .contains(ids.get("NS-3"))
         .doesNotContain(ids.get("NS-1"), ids.get("NS-2"));
   }
@@ -107,7 +85,7 @@ class NumberedNameReadingsTest {
   @Test
   void migrationTwentyOneReadsAgainThePartiesWhoseNamesHoldDigitsOrLettersAndNoOther()
       throws Exception {
-    ingest(
+    fixture.ingest(
         seizure("NM-1", "山田太郎2", "サクラ物産 571")
             + seizure("NM-2", "小野寺裕子", "サクラ物産 ABC")
             + seizure("NM-3", "Jane Roe 2", "清水物産株式会社"));
@@ -136,12 +114,6 @@ class NumberedNameReadingsTest {
     assertThat(reading("Jane Roe 2")).isNull();
   }
 
-  private void ingest(String lines) {
-    InputStream in = new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8));
-    assertThat(ingest.ingest(RecordKind.SEIZURE, "json", "test", in, CLI).orElseThrow().stored())
-        .isPositive();
-  }
-
   /** A seizure naming a person born on 1990-04-01 and a company. */
   private static String seizure(String id, String person, String company) {
     return "{\"seizureId\":\""
@@ -153,18 +125,6 @@ class NumberedNameReadingsTest {
         + "\"}]}\n";
   }
 
-  private Map<String, Long> recordIds(String prefix) {
-    Map<String, Long> out = new TreeMap<>();
-    db.jdbi()
-        .useHandle(
-            h ->
-                h.createQuery("select source_id, id from intel.record where source_id like :p")
-                    .bind("p", prefix + "%")
-                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> out.put(e.getKey(), e.getValue())));
-    return out;
-  }
-
   private String reading(String display) {
     return db.jdbi()
         .withHandle(
@@ -173,22 +133,5 @@ class NumberedNameReadingsTest {
                     .bind("d", display)
                     .mapTo(String.class)
                     .one());
-  }
-
-  private List<Long> hits(String q) {
-    IntelViews.SearchPage p =
-        queries.search(
-            new IntelViews.SearchQuery(
-                q,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                50),
-            READER);
-    return p.hits().stream().map(IntelViews.Hit::id).toList();
   }
 }

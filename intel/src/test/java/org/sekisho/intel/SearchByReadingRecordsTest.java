@@ -2,31 +2,18 @@ package org.sekisho.intel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.intel.adapter.db.JdbcIntelQueries;
 import org.sekisho.intel.adapter.db.JdbcMergeStore;
-import org.sekisho.intel.application.Actor;
-import org.sekisho.intel.application.IngestPorts;
-import org.sekisho.intel.application.IngestRecords;
 import org.sekisho.intel.application.IntelViews;
-import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 
 /**
@@ -38,67 +25,47 @@ import org.sekisho.platform.testing.PostgresExtension;
 @ExtendWith(PostgresExtension.class)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class SearchByReadingRecordsTest {
-  private static final Actor CLI = new Actor("system:test", "customs-jp", true);
-  private static final IntelViews.Reader READER = new IntelViews.Reader("officer", "customs-jp");
   private final Database db;
-  private final IngestRecords ingest;
-  private final JdbcIntelQueries queries;
+  private final SeizureSearchFixture fixture;
 
   SearchByReadingRecordsTest(Database db, @TempDir Path tmp) {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("intel")));
-    Clock clock = Clock.fixed(Instant.parse("2026-11-28T00:00:00Z"), ZoneOffset.UTC);
-    this.ingest = TestIngest.wire(db, tmp, clock, e -> {}, IngestPorts.RecordsStored.NONE);
-    this.queries = new JdbcIntelQueries(db.jdbi(), ZoneOffset.UTC, clock, TestIngest.JSON);
+    this.fixture = new SeizureSearchFixture(db, tmp);
   }
 
   @Test
   void aNameInEveryScriptFindsTheRecordsOfThePartyWrittenInTheOthers() {
-    ingest(
+    fixture.ingest(
         seizure("RK-1", "山田花子", "黒潮商会株式会社")
             + seizure("RK-2", "山田 花子", "Kanto Marine")
             + seizure("RR-1", "YAMADA HANAKO", "Orchid Foods")
             + seizure("RR-2", "Hanako Yamada", "Kansai Marine")
             + seizure("RT-1", "ヤマダ ハナコ", "Tokai Trading")
             + seizure("RX-1", "YAMADA TARO", "Kanagawa Foods"));
-    Map<String, Long> ids = recordIds();
+    Map<String, Long> ids = fixture.recordIds("");
     List<Long> all =
         List.of(
             ids.get("RK-1"), ids.get("RK-2"), ids.get("RR-1"), ids.get("RR-2"), ids.get("RT-1"));
     for (String q :
         List.of("Yamada Hanako", "HANAKO YAMADA", "山田花子", "山田 花子", "ヤマダ ハナコ", "ヤマダハナコ")) {
-      assertThat(hits(q)).as(q).containsAll(all).doesNotContain(ids.get("RX-1"));
+      assertThat(fixture.hits(q)).as(q).containsAll(all).doesNotContain(ids.get("RX-1"));
     }
   }
 
   @Test
   void aCompanyNameInKanjiWithoutItsLegalFormFindsTheCompanyWrittenInRomaji() {
     // 森商事 alone is too short for the dictionary to call Japanese rather than Chinese
-    ingest(
+    fixture.ingest(
         seizure("CK-1", "Sato Ichiro", "（株）森商事")
             + seizure("CR-1", "Suzuki Jiro", "MORI SHOJI KK")
             + seizure("CX-1", "Ito Saburo", "SHIRATORI SHOJI KK"));
-    Map<String, Long> ids = recordIds();
-    assertThat(hits("森商事"))
+    Map<String, Long> ids = fixture.recordIds("");
+    assertThat(fixture.hits("森商事"))
         .contains(ids.get("CK-1"), ids.get("CR-1"))
         .doesNotContain(ids.get("CX-1"));
-    assertThat(hits("Mori Shoji")).contains(ids.get("CK-1"), ids.get("CR-1"));
+    assertThat(fixture.hits("Mori Shoji")).contains(ids.get("CK-1"), ids.get("CR-1"));
     // and the party list offers the romaji company beside the kanji one
-    assertThat(
-            queries
-                .search(
-                    new IntelViews.SearchQuery(
-                        "森商事",
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        Optional.empty(),
-                        0,
-                        50),
-                    READER)
-                .entities())
+    assertThat(fixture.page("森商事", SeizureSearchFixture.READER).entities())
         .extracting(e -> e.display())
         .contains("（株）森商事", "MORI SHOJI KK");
   }
@@ -107,14 +74,14 @@ class SearchByReadingRecordsTest {
   void anAddressWrittenEitherWayFindsTheRecordsOfBoth() {
     // one address, written with 丁目番号 in one record and with dashes in another: no search token
     // in common, one address entity
-    ingest(
+    fixture.ingest(
         placedSeizure("AK-1", "兵庫県神戸市中央区港島1丁目11番4号")
             + placedSeizure("AD-1", "兵庫県神戸市中央区港島1-11-4")
             + placedSeizure("AX-1", "兵庫県神戸市中央区港島1-11-45")
             + placedSeizure("AY-1", "兵庫県神戸市中央区港島1-12-4"));
-    Map<String, Long> ids = recordIds();
+    Map<String, Long> ids = fixture.recordIds("");
     for (String q : List.of("兵庫県神戸市中央区港島1丁目11番4号", "兵庫県神戸市中央区港島1-11-4", "港島1-11-4", "港島1丁目11番4号")) {
-      assertThat(hits(q))
+      assertThat(fixture.hits(q))
           .as(q)
           .contains(ids.get("AK-1"), ids.get("AD-1"))
           .doesNotContain(ids.get("AX-1"), ids.get("AY-1"));
@@ -123,15 +90,15 @@ class SearchByReadingRecordsTest {
 
   @Test
   void oneKanjiFindsTheNamesItBegins() {
-    ingest(
+    fixture.ingest(
         seizure("SK-1", "Kato Misaki", "（株）森商事")
             + seizure("SK-2", "Ito Ken", "大森物産")
             + seizure("SK-3", "Ueda Jun", "白鳥商事"));
-    Map<String, Long> ids = recordIds();
-    assertThat(hits("森"))
+    Map<String, Long> ids = fixture.recordIds("");
+    assertThat(fixture.hits("森"))
         .contains(ids.get("SK-1"), ids.get("SK-2"))
         .doesNotContain(ids.get("SK-3"));
-    assertThat(hits("森 Kato")).containsExactly(ids.get("SK-1"));
+    assertThat(fixture.hits("森 Kato")).containsExactly(ids.get("SK-1"));
   }
 
   /** A seizure whose person gives an address. */
@@ -148,12 +115,12 @@ class SearchByReadingRecordsTest {
   @Test
   void aMergedPartysRecordsAreFoundThroughEitherName() {
     // 裕子 is read Yuko: HIROKO is no reading of it, only an analyst's merge makes them one party
-    ingest(
+    fixture.ingest(
         seizure("MK-1", "小野寺裕子", "Kanto Marine")
             + seizure("MR-1", "ONODERA HIROKO", "Orchid Foods"));
-    Map<String, Long> ids = recordIds();
-    assertThat(hits("Onodera Hiroko")).doesNotContain(ids.get("MK-1"));
-    assertThat(hits("小野寺裕子")).doesNotContain(ids.get("MR-1"));
+    Map<String, Long> ids = fixture.recordIds("");
+    assertThat(fixture.hits("Onodera Hiroko")).doesNotContain(ids.get("MK-1"));
+    assertThat(fixture.hits("小野寺裕子")).doesNotContain(ids.get("MR-1"));
     long kanji = person("MK-1");
     long romaji = person("MR-1");
     assertThat(
@@ -161,8 +128,8 @@ class SearchByReadingRecordsTest {
                 .merge(kanji, romaji, "same passport", 0.9, "analyst", Instant.now())
                 .isAccepted())
         .isTrue();
-    assertThat(hits("Onodera Hiroko")).contains(ids.get("MK-1"), ids.get("MR-1"));
-    assertThat(hits("小野寺裕子")).contains(ids.get("MK-1"), ids.get("MR-1"));
+    assertThat(fixture.hits("Onodera Hiroko")).contains(ids.get("MK-1"), ids.get("MR-1"));
+    assertThat(fixture.hits("小野寺裕子")).contains(ids.get("MK-1"), ids.get("MR-1"));
     // a partner shown only the kanji record learns nothing of the merge from a romaji search
     db.jdbi()
         .useHandle(
@@ -171,8 +138,8 @@ class SearchByReadingRecordsTest {
                     "update intel.record set shared_with = array['police-jp'] where id = ?",
                     ids.get("MK-1")));
     IntelViews.Reader police = new IntelViews.Reader("officer", "police-jp");
-    assertThat(hits("Onodera Hiroko", police)).isEmpty();
-    assertThat(hits("小野寺裕子", police)).containsExactly(ids.get("MK-1"));
+    assertThat(fixture.hits("Onodera Hiroko", police)).isEmpty();
+    assertThat(fixture.hits("小野寺裕子", police)).containsExactly(ids.get("MK-1"));
   }
 
   @Test
@@ -183,24 +150,19 @@ class SearchByReadingRecordsTest {
     for (int i = 1; i <= 19; i++) {
       twenty.append(bornSeizure("OH-" + i, "田中花子", "1970-01-" + String.format("%02d", i)));
     }
-    ingest(twenty.toString() + bornSeizure("OR-1", "TANAKA HANAKO", "1990-05-05"));
-    Map<String, Long> ids = recordIds();
-    assertThat(hits("Tanaka Hanako")).contains(ids.get("OH-1"), ids.get("OH-19"), ids.get("OR-1"));
+    fixture.ingest(twenty.toString() + bornSeizure("OR-1", "TANAKA HANAKO", "1990-05-05"));
+    Map<String, Long> ids = fixture.recordIds("");
+    assertThat(fixture.hits("Tanaka Hanako"))
+        .contains(ids.get("OH-1"), ids.get("OH-19"), ids.get("OR-1"));
     // a 21st party: the name narrows nothing any more, and 20 of them would be an arbitrary sample;
     // the
     // romaji spelling still finds its own records through the text index
-    ingest(bornSeizure("OH-20", "田中花子", "1970-02-01"));
-    ids = recordIds();
-    List<Long> common = hits("Tanaka Hanako");
+    fixture.ingest(bornSeizure("OH-20", "田中花子", "1970-02-01"));
+    ids = fixture.recordIds("");
+    List<Long> common = fixture.hits("Tanaka Hanako");
     assertThat(common).contains(ids.get("OR-1")).doesNotContain(ids.get("OH-1"), ids.get("OH-20"));
-    List<Long> kanji = hits("田中花子");
+    List<Long> kanji = fixture.hits("田中花子");
     assertThat(kanji).contains(ids.get("OH-1"), ids.get("OH-20"));
-  }
-
-  private void ingest(String lines) {
-    InputStream in = new ByteArrayInputStream(lines.getBytes(StandardCharsets.UTF_8));
-    assertThat(ingest.ingest(RecordKind.SEIZURE, "json", "test", in, CLI).orElseThrow().stored())
-        .isPositive();
   }
 
   private static String seizure(String id, String person, String company) {
@@ -224,17 +186,6 @@ class SearchByReadingRecordsTest {
         + "\"}]}\n";
   }
 
-  private Map<String, Long> recordIds() {
-    Map<String, Long> out = new TreeMap<>();
-    db.jdbi()
-        .useHandle(
-            h ->
-                h.createQuery("select source_id, id from intel.record")
-                    .map((rs, c) -> Map.entry(rs.getString(1), rs.getLong(2)))
-                    .forEach(e -> out.put(e.getKey(), e.getValue())));
-    return out;
-  }
-
   private long person(String sourceId) {
     Long id =
         db.jdbi()
@@ -248,26 +199,5 @@ class SearchByReadingRecordsTest {
                         .mapTo(Long.class)
                         .one());
     return id;
-  }
-
-  private List<Long> hits(String q) {
-    return hits(q, READER);
-  }
-
-  private List<Long> hits(String q, IntelViews.Reader reader) {
-    IntelViews.SearchPage p =
-        queries.search(
-            new IntelViews.SearchQuery(
-                q,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                0,
-                50),
-            reader);
-    return p.hits().stream().map(IntelViews.Hit::id).toList();
   }
 }
