@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -266,7 +267,7 @@ class RecordedDecisionsTest {
   }
 
   @Test
-  void aListEntryIsAuditedByIdAndVersionNeverByItsValue() throws Exception {
+  void aPhoneListEntryIsAuditedByIdVersionAndItsValueMaskedNeverInClear() throws Exception {
     ok(
         api.send(
             "POST",
@@ -312,7 +313,67 @@ class RecordedDecisionsTest {
             d ->
                 assertThat(d)
                     .startsWith("list:watched-phones ")
-                    .contains("\"entry\":\"" + entry + "\"", "\"version\":\"3\""));
+                    .contains(
+                        "\"entry\":\"" + entry + "\"",
+                        "\"version\":\"3\"",
+                        "\"value\":\"************2222\""));
+  }
+
+  @Test
+  void removingAListEntryFromThePageAsksForConfirmationAndAReasonAndTheAuditNamesWhatWent()
+      throws Exception {
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            "{\"name\":\"watched-origins\",\"kind\":\"countries\",\"description\":\"test\"}"));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists/watched-origins/entries",
+            analyst,
+            "value,note\nKP,sanctions\nIR,sanctions\n"));
+    String remove = "/targeting/lists/watched-origins/remove";
+    // the first click asks: the value, the list, and a reason; nothing is removed yet
+    HttpResponse<String> asked = api.form(remove, analyst, Map.of("value", "KP"));
+    assertThat(asked.statusCode()).isEqualTo(200);
+    assertThat(asked.body()).contains("id=\"remove-confirm\"", "KP", "watched-origins", "reason");
+    assertThat(audited("targeting.list.remove"))
+        .noneMatch(d -> d.startsWith("list:watched-origins"));
+    assertThat(api.send("GET", "/api/targeting/lists/watched-origins", analyst, null).body())
+        .contains("KP");
+    // confirmed without a reason: asked again, still nothing removed
+    HttpResponse<String> noReason =
+        api.form(remove, analyst, Map.of("value", "KP", "confirm", "yes", "reason", ""));
+    assertThat(noReason.statusCode()).isEqualTo(400);
+    assertThat(noReason.body()).contains("id=\"remove-confirm\"");
+    assertThat(audited("targeting.list.remove"))
+        .noneMatch(d -> d.startsWith("list:watched-origins"));
+    HttpResponse<String> done =
+        api.form(
+            remove, analyst, Map.of("value", "KP", "confirm", "yes", "reason", "sanctions lifted"));
+    assertThat(done.statusCode()).isEqualTo(303);
+    assertThat(api.send("GET", "/api/targeting/lists/watched-origins", analyst, null).body())
+        .doesNotContain("\"KP\"");
+    List<String> actors =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select actor from platform.audit_log where action ="
+                                + " 'targeting.list.remove' and subject = 'list:watched-origins'")
+                        .mapTo(String.class)
+                        .list());
+    assertThat(actors).containsExactly("analyst");
+    assertThat(audited("targeting.list.remove"))
+        .filteredOn(d -> d.startsWith("list:watched-origins"))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d)
+                    .startsWith("list:watched-origins ")
+                    .contains("\"value\":\"KP\"", "\"reason\":\"sanctions lifted\""));
   }
 
   @Test

@@ -1795,10 +1795,40 @@ public final class TargetingWeb implements WebModule {
         replaceRefused ? mode : ReferenceLists.Mode.ADD);
   }
 
+  /** Shortest reason accepted for removing a list entry from the page. */
+  static final int MIN_REMOVAL_REASON = 5;
+
+  /**
+   * Removing an entry from the list page takes two steps: the button asks (the value, the list and
+   * a reason, on a page of its own: the pages run no inline script), and only the confirmation with
+   * a reason removes it, audited with the value and the reason.
+   */
   private void removeForm(Context ctx) {
     ReferenceList l = list(ctx);
     String value = form(ctx, "value");
-    auditRemoval(ctx, l, lists.remove(l.name(), value, Web.principal(ctx).username()));
+    String reason = form(ctx, "reason").strip();
+    boolean confirmed = "yes".equals(form(ctx, "confirm"));
+    if (!confirmed || reason.length() < MIN_REMOVAL_REASON || reason.length() > 500) {
+      var t = Web.messages(ctx);
+      Map<String, Object> m = new HashMap<>();
+      m.put("list", l);
+      m.put("value", value);
+      m.put("reason", reason);
+      m.put(
+          "error",
+          confirmed ? t.get("targeting.lists.remove.reason-required", MIN_REMOVAL_REASON) : "");
+      m.put("csrf", Web.csrf(ctx));
+      m.put("t", t);
+      Web.page(ctx, t.get("targeting.lists.remove.title"), render("listremove.jte", m));
+      ctx.status(confirmed ? 400 : 200);
+      return;
+    }
+    auditRemoval(
+        ctx,
+        l,
+        value,
+        Optional.of(reason),
+        lists.remove(l.name(), value, Web.principal(ctx).username()));
     ctx.redirect("/targeting/lists/" + l.name(), HttpStatus.SEE_OTHER);
   }
 
@@ -2291,27 +2321,46 @@ public final class TargetingWeb implements WebModule {
     String value = ctx.pathParam("value");
     Outcome<Optional<ListStore.Removed>> o =
         lists.remove(l.name(), value, Web.principal(ctx).username());
-    auditRemoval(ctx, l, o);
+    auditRemoval(ctx, l, value, Optional.empty(), o);
     ctx.json(Map.of("removed", o.isAccepted() && o.orElseThrow().isPresent()));
   }
 
   /**
-   * A removal is audited by the entry's id and the list version without it, never by its value: an
-   * entry may be a watched person's phone or name, which the audit log must not keep in clear.
+   * A removal is audited with the list, the value removed, the entry's id and the list version
+   * without it (and the reason given on the page), so that an auditor reads what went. A value of a
+   * list of persons (parties, addresses, phones) is kept masked but for its last 4 characters: a
+   * watched person's phone or name is not kept in clear in the audit log; the entry's id finds it.
    */
   private static void auditRemoval(
-      Context ctx, ReferenceList l, Outcome<Optional<ListStore.Removed>> o) {
+      Context ctx,
+      ReferenceList l,
+      String value,
+      Optional<String> reason,
+      Outcome<Optional<ListStore.Removed>> o) {
     Optional<ListStore.Removed> r = o.isAccepted() ? o.orElseThrow() : Optional.empty();
-    Web.audit(
-        ctx,
-        "targeting.list.remove",
-        "list:" + l.name(),
-        r.<Map<String, String>>map(
-                x ->
-                    Map.of(
-                        "entry", Long.toString(x.entryId()),
-                        "version", Integer.toString(x.version())))
-            .orElse(Map.of("removed", "false")));
+    Map<String, String> d = new LinkedHashMap<>();
+    d.put("list", l.name());
+    d.put("value", auditedValue(l.kind(), value));
+    r.ifPresentOrElse(
+        x -> {
+          d.put("entry", Long.toString(x.entryId()));
+          d.put("version", Integer.toString(x.version()));
+        },
+        () -> d.put("removed", "false"));
+    reason.ifPresent(x -> d.put("reason", x));
+    Web.audit(ctx, "targeting.list.remove", "list:" + l.name(), d);
+  }
+
+  /** A removed value as the audit log keeps it (see {@link #auditRemoval}). */
+  static String auditedValue(org.sekisho.targeting.criteria.domain.ListKind kind, String value) {
+    String v = value == null ? "" : value.strip();
+    return switch (kind) {
+      case PARTIES, ADDRESSES, PHONES ->
+          v.length() <= 4
+              ? "*".repeat(v.length())
+              : "*".repeat(v.length() - 4) + v.substring(v.length() - 4);
+      default -> v;
+    };
   }
 
   // ---- JSON shapes
