@@ -226,6 +226,14 @@ class EntityPageBrowserTest {
           .singleElement()
           .extracting(WebElement::getText)
           .isEqualTo("完全一致");
+      // what each hit is (its kind and own id) and which of how many the page shows
+      assertThat(d.findElements(By.cssSelector("#results td.source-id")))
+          .extracting(WebElement::getText)
+          .containsExactly("GR-1", "GR-3");
+      assertThat(d.findElements(By.cssSelector("#results tr.hit")))
+          .allSatisfy(row -> assertThat(row.getAttribute("data-kind")).isEqualTo("declaration"));
+      assertThat(d.findElement(By.id("result-range")).getText()).isEqualTo("2 件中 1～2 件目");
+      assertThat(d.findElement(By.id("page-number")).getText()).isEqualTo("1 ページ中 1 ページ目");
 
       // newest first, chosen on the page: the newer partial match first, nothing marked
       new Select(d.findElement(By.id("sort"))).selectByValue("newest");
