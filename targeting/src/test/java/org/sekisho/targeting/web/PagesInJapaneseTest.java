@@ -846,6 +846,29 @@ class PagesInJapaneseTest {
   }
 
   @Test
+  void aDryRunsExamplesLinkToTheirRecordsNamedInTheReadersLanguage() throws Exception {
+    // stored as ingest stores records (a record sent alone is left out of dry runs)
+    targeting
+        .assessRecords()
+        .assessJson(
+            "declaration", TargetingWebTest.declaration("D-JA-DRY", "IMP-DRY", "TH", "800", "10"))
+        .orElseThrow();
+    HttpResponse<String> r =
+        form(
+            "/targeting/criteria/dry-run?lang=ja",
+            analyst,
+            Map.of(
+                "source",
+                "criterion \"Any\" when items > 0 then lane red because \"every record\"",
+                "days",
+                "30"));
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    assertThat(r.body())
+        .contains("href=\"/records/declaration/D-JA-DRY\"", ">申告 D-JA-DRY</a>")
+        .doesNotContain("declaration:D-JA-DRY");
+  }
+
+  @Test
   void anInspectorReadsTheOutcomeFormsRefusalInJapaneseInChromium() throws Exception {
     long id = assessed("D-JA-4");
     refer(id);

@@ -471,8 +471,21 @@ public final class TargetingWeb implements WebModule {
         v.model().isEmpty() ? none : v.model());
   }
 
-  /** A record's name as a title: its kind in the reader's language and its id. */
-  private static String title(org.sekisho.platform.i18n.Messages t, String recordKey) {
+  /**
+   * The intelligence database's page of a record ({@code /records/declaration/D1}), which checks
+   * the reader's agency; a dry run's examples link there, as an assessment's page does.
+   */
+  public static String recordHref(String recordKey) {
+    return "/records/"
+        + DeclarationView.kindOf(recordKey)
+        + "/"
+        + java.net.URLEncoder.encode(
+                DeclarationView.sourceIdOf(recordKey), java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
+  }
+
+  /** A record's name as a title: its kind in the reader's language and its id (申告 D1). */
+  public static String title(org.sekisho.platform.i18n.Messages t, String recordKey) {
     return t.get(
         "targeting.record-title",
         t.get("targeting.record-kind." + DeclarationView.kindOf(recordKey)),
