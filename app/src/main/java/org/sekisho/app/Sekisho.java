@@ -37,6 +37,7 @@ import org.sekisho.platform.web.AccountWeb;
 import org.sekisho.platform.web.AgencyWeb;
 import org.sekisho.platform.web.AuditWeb;
 import org.sekisho.platform.web.NavItem;
+import org.sekisho.platform.web.TrustedProxies;
 import org.sekisho.platform.web.WebModule;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
@@ -184,7 +185,15 @@ public final class Sekisho implements AutoCloseable {
     nav.add(auditWeb.nav());
     web =
         WebServer.start(
-            new WebServer.Config(host, port, behindTls(), bundles, nav, VERSION, zone()),
+            new WebServer.Config(
+                host,
+                port,
+                behindTls(),
+                bundles,
+                nav,
+                VERSION,
+                zone(),
+                trustedProxies(System.getenv("SEKISHO_TRUSTED_PROXIES"))),
             accounts,
             audit,
             clock,
@@ -253,6 +262,16 @@ public final class Sekisho implements AutoCloseable {
         "SEKISHO_TLS: expected true (browsers reach the server over TLS) or false, not '"
             + clip(v)
             + "'");
+  }
+
+  /**
+   * {@code SEKISHO_TRUSTED_PROXIES} as given: the reverse proxies whose {@code X-Forwarded-For}
+   * names the client (audit entries, throttles); none when unset.
+   *
+   * @throws IllegalArgumentException naming the variable and the entry that is no address or range
+   */
+  static TrustedProxies trustedProxies(String value) {
+    return TrustedProxies.parse(value);
   }
 
   /** The zone pages show times in: {@code SEKISHO_ZONE}, default Asia/Tokyo. */

@@ -24,6 +24,16 @@ class EnvironmentSettingsTest {
   }
 
   @Test
+  void trustedProxiesTakeAddressesAndRangesAndNameTheVariableOtherwise() {
+    assertThat(Sekisho.trustedProxies(null).isEmpty()).isTrue();
+    assertThat(Sekisho.trustedProxies("127.0.0.1, 10.0.0.0/8").client("10.2.3.4", "203.0.113.7"))
+        .isEqualTo("203.0.113.7");
+    assertThatThrownBy(() -> Sekisho.trustedProxies("lb.internal"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("SEKISHO_TRUSTED_PROXIES: 'lb.internal'");
+  }
+
+  @Test
   void zoneNamesTheVariableWhenTheZoneIsUnknown() {
     assertThat(Sekisho.zone(null)).isEqualTo(ZoneId.of("Asia/Tokyo"));
     assertThat(Sekisho.zone(" Europe/Paris ")).isEqualTo(ZoneId.of("Europe/Paris"));

@@ -77,7 +77,20 @@ public final class WebServer implements AutoCloseable {
       List<String> bundles,
       List<NavItem> nav,
       String version,
-      java.time.ZoneId zone) {
+      java.time.ZoneId zone,
+      TrustedProxies proxies) {
+    /** With no reverse proxy trusted: the client is the connection's peer. */
+    public Config(
+        String host,
+        int port,
+        boolean secureCookies,
+        List<String> bundles,
+        List<NavItem> nav,
+        String version,
+        java.time.ZoneId zone) {
+      this(host, port, secureCookies, bundles, nav, version, zone, TrustedProxies.NONE);
+    }
+
     /** Times shown in Japan time. */
     public Config(
         String host,
@@ -148,6 +161,18 @@ public final class WebServer implements AutoCloseable {
                     sf.location = Location.CLASSPATH;
                   });
               cfg.startup.showJavalinBanner = false;
+              // every ctx.ip() (audit entries, throttles) is the client a trusted proxy names
+              TrustedProxies proxies = config.proxies();
+              if (!proxies.isEmpty()) {
+                cfg.contextResolver.ip =
+                    ctx -> {
+                      List<String> forwarded =
+                          java.util.Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
+                      return proxies.client(
+                          ctx.req().getRemoteAddr(),
+                          forwarded.isEmpty() ? null : String.join(",", forwarded));
+                    };
+              }
               cfg.jetty.modifyServer(
                   server -> server.setErrorHandler(new BadRequestAnswer(config.secureCookies())));
               cfg.jetty.modifyServletContextHandler(
