@@ -106,6 +106,21 @@ class SearchExportWebTest {
   }
 
   @Test
+  void theSearchPageLinksToTheSameSearchAsAFile() throws Exception {
+    HttpResponse<String> page = server.page(analyst, "/search?q=tea&country=CN&size=10", "ja");
+    assertThat(page.statusCode()).isEqualTo(200);
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("id=\"export-csv\" href=\"([^\"]+)\"").matcher(page.body());
+    assertThat(m.find()).as("an export link on the page").isTrue();
+    String href = m.group(1).replace("&amp;", "&");
+    assertThat(href).isEqualTo("/api/search/export?q=tea&country=CN");
+    assertThat(page.body()).contains("CSV で書き出す");
+    HttpResponse<String> file = server.send(analyst, "GET", href, null, "text/csv", "text/plain");
+    assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
+    assertThat(file.body().split("\r\n")).hasSize(4);
+  }
+
+  @Test
   void anotherAgencysReaderExportsOnlyWhatItMayRead() throws Exception {
     HttpResponse<String> r =
         server.send(police, "GET", "/api/search/export?q=tea", null, "text/csv", "text/plain");

@@ -650,6 +650,7 @@ public final class IntelWeb implements WebModule {
       params.put("p", null);
       params.put("nextUrl", "");
       params.put("prevUrl", "");
+      params.put("exportUrl", "");
       params.put(
           "refused",
           new FormRefusal(
@@ -665,6 +666,10 @@ public final class IntelWeb implements WebModule {
     params.put("p", p);
     params.put("nextUrl", next);
     params.put("prevUrl", prev);
+    // the same search as a file: every parameter but the page's size and number
+    Map<String, String> exported = new LinkedHashMap<>(echo);
+    exported.remove("size");
+    params.put("exportUrl", pageUrl(exported, 0).replaceFirst("^/search", "/api/search/export"));
     params.put("refused", null);
     Web.page(ctx, Web.messages(ctx).get("search.title"), render("search.jte", params));
   }
