@@ -238,6 +238,47 @@ class AssessmentPageTest {
   }
 
   @Test
+  void theWorklistAndSelectivityPagesFitANarrowWindowWithReasonsReadableOnTheirLines()
+      throws Exception {
+    JsonNode saved =
+        api.saveCriterion(
+            analyst,
+            "criterion \"Vietnamese origin\" when origin = \"VN\" then lane yellow because"
+                + " \"origin under watch this month, check the certificate of origin\"");
+    api.ok(api.send("POST", WebApi.releasePath(saved), api.login("admin", PASSWORD), null));
+    for (int i = 0; i < 3; i++) {
+      assessed(TargetingWebTest.declaration("D-NARROW-" + i, "IMP-N" + i, "VN", "800", "10"));
+    }
+    WebDriver driver = Chromium.start();
+    try {
+      WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+      driver.manage().window().setSize(new org.openqa.selenium.Dimension(500, 900));
+      driver.get(base + "/targeting/worklist?office=");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+      driver.findElement(By.id("username")).sendKeys("analyst");
+      driver.findElement(By.id("password")).sendKeys(PASSWORD);
+      driver.findElement(By.id("login-submit")).click();
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("ul.reasons")));
+      var js = (org.openqa.selenium.JavascriptExecutor) driver;
+      String overflow = "return document.documentElement.scrollWidth - window.innerWidth";
+      assertThat(((Number) js.executeScript(overflow)).longValue())
+          .as("worklist wider than the window")
+          .isLessThanOrEqualTo(0);
+      long innerWidth = ((Number) js.executeScript("return window.innerWidth")).longValue();
+      assertThat(driver.findElement(By.cssSelector("ul.reasons")).getSize().getWidth())
+          .as("reasons column")
+          .isGreaterThan((int) (innerWidth / 2));
+      driver.get(base + "/targeting/selectivity");
+      wait.until(ExpectedConditions.presenceOfElementLocated(By.id("selectivity-table")));
+      assertThat(((Number) js.executeScript(overflow)).longValue())
+          .as("selectivity page wider than the window")
+          .isLessThanOrEqualTo(0);
+    } finally {
+      driver.quit();
+    }
+  }
+
+  @Test
   void anAmendedRecordsNewAssessmentShowsTheEarlierDecisionsAndOutcomeAsTheirsWithLinks()
       throws Exception {
     // sent alone, raised and inspected ...
