@@ -232,6 +232,9 @@ class ModelReleaseWebTest {
     HttpResponse<String> page = send("GET", "/targeting/models", ada, null);
     assertThat(page.statusCode()).isEqualTo(200);
     assertThat(page.body()).contains("models-table", modelId, "0.900", "0.950", "_csrf");
+    // the figures risk train measured before any refit, labelled as such, beside the registered
+    assertThat(page.body())
+        .contains("class=\"early-stopping\"", "early stopping on valid-1000.csv");
     WebDriver driver = Chromium.start();
     try {
       WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));

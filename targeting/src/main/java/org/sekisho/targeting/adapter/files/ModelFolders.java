@@ -162,6 +162,27 @@ public final class ModelFolders implements ModelFiles {
     }
   }
 
+  @Override
+  public java.util.Optional<EarlyStopping> earlyStopping(int version) {
+    try {
+      ModelManifest m =
+          ModelDirectory.readManifest(
+              JSON.readTree(folder(version).resolve(ModelDirectory.MANIFEST).toFile()));
+      ModelManifest.DataFile valid = m.trainingData().get("valid");
+      if (m.validation() == null || valid == null) {
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(
+          new EarlyStopping(
+              valid.name(),
+              m.parameters().containsKey(ModelManifest.REFIT_ROUNDS),
+              m.validation()));
+    } catch (IOException | IllegalArgumentException e) {
+      // a page shows the registered figures without them
+      return java.util.Optional.empty();
+    }
+  }
+
   /** The content hash of a model directory (see the class comment). */
   public static String hash(Path dir) throws IOException {
     MessageDigest all = sha256();

@@ -99,7 +99,14 @@ public final class ModelReleaseWeb implements WebModule {
 
   private void show(Context ctx, String error) {
     Map<String, Object> m = new HashMap<>();
-    m.put("models", lifecycle.all());
+    List<ModelVersion> all = lifecycle.all();
+    m.put("models", all);
+    Map<Integer, org.sekisho.targeting.release.application.ModelFiles.EarlyStopping> early =
+        new HashMap<>();
+    for (ModelVersion v : all) {
+      lifecycle.earlyStopping(v.version()).ifPresent(e -> early.put(v.version(), e));
+    }
+    m.put("early", early);
     m.put("inUse", lifecycle.inUse().map(ModelVersion::version).orElse(0));
     m.put("user", Web.principal(ctx).username());
     m.put("error", error);

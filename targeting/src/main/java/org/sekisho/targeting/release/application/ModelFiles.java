@@ -2,9 +2,11 @@ package org.sekisho.targeting.release.application;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.sekisho.core.Outcome;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.model.domain.ModelManifest;
+import org.sekisho.targeting.model.domain.RankingFigures;
 
 /**
  * Port: the registry's copies of model directories ({@code
@@ -30,4 +32,20 @@ public interface ModelFiles {
 
   /** Opens the stored copy of {@code version} for scoring, refusing it if its hash changed. */
   Outcome<RiskScorer> open(int version, String contentHash);
+
+  /**
+   * What {@code risk train} measured before any refit: the early-stopped model's figures on the
+   * validation file it stopped on (honest for that model; a refit model is then learnt on that file
+   * too, so its own figures must come from a later file).
+   *
+   * @param validName the validation file's name
+   * @param refit whether the registered trees were then refit on train+valid
+   * @param figures precision, recall and AUC there
+   */
+  record EarlyStopping(String validName, boolean refit, RankingFigures figures) {}
+
+  /** The early-stopping figures of a registered version's manifest; empty when it has none. */
+  default Optional<EarlyStopping> earlyStopping(int version) {
+    return Optional.empty();
+  }
 }

@@ -330,6 +330,14 @@ public final class ModelLifecycle implements ModelVersions {
             .worded("model-changed", version));
   }
 
+  /**
+   * The figures {@code risk train} measured on its validation file before any refit, as the
+   * version's manifest keeps them; shown beside the registered figures, labelled as such.
+   */
+  public Optional<ModelFiles.EarlyStopping> earlyStopping(int version) {
+    return files.earlyStopping(version);
+  }
+
   /** The registered model in use now, if it came from the registry. */
   public Optional<ModelVersion> inUse() {
     int v = running.running().version();
