@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -20,12 +18,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
@@ -53,6 +46,7 @@ class AssessmentPageTest {
   private String analyst;
   private String inspector;
   private TargetingContext targeting;
+  private TargetingServer server;
 
   private static final RiskScorer MODEL =
       new RiskScorer() {
@@ -69,32 +63,19 @@ class AssessmentPageTest {
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    Clock clock = Clock.systemUTC();
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert(
-        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
-    accounts.upsert(
-        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
-    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
-    targeting = new TargetingContext(db, audit, clock, dir, MODEL);
-    targeting.start();
-    web = WebApi.start(targeting, accounts, audit, clock);
-    base = "http://127.0.0.1:" + web.port();
-    api = new WebApi(base);
-    analyst = api.login("analyst", PASSWORD);
-    inspector = api.login("inspector", PASSWORD);
+    server = TargetingServer.start(db, dir, MODEL, PASSWORD, OFFICE);
+    targeting = server.targeting();
+    web = server.web();
+    base = server.base();
+    api = server.api();
+    analyst = server.analyst();
+    inspector = server.inspector();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (targeting != null) {
-      targeting.close();
+    if (server != null) {
+      server.close();
     }
   }
 

@@ -11,11 +11,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -38,12 +36,7 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
@@ -82,6 +75,7 @@ class PagesInJapaneseTest {
   private String inspector;
   private String admin;
   private TargetingContext targeting;
+  private TargetingServer server;
   private Worklist worklist;
 
   private static final RiskScorer MODEL =
@@ -99,35 +93,23 @@ class PagesInJapaneseTest {
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    Clock clock = Clock.systemUTC();
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert(
-        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
-    accounts.upsert(
-        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
-    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
-    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
-    ctx.start();
-    targeting = ctx;
-    worklist = new Worklist(new JdbcAssessments(db.jdbi(), new DeclarationJson()), clock);
-    web = WebApi.start(ctx, accounts, audit, clock);
-    base = "http://127.0.0.1:" + web.port();
-    api = new WebApi(base);
-    analyst = api.login("analyst", PASSWORD);
-    inspector = api.login("inspector", PASSWORD);
-    admin = api.login("admin", PASSWORD);
+    server = TargetingServer.start(db, dir, MODEL, PASSWORD, OFFICE);
+    targeting = server.targeting();
+    worklist =
+        new Worklist(
+            new JdbcAssessments(db.jdbi(), new DeclarationJson()), java.time.Clock.systemUTC());
+    web = server.web();
+    base = server.base();
+    api = server.api();
+    analyst = server.analyst();
+    inspector = server.inspector();
+    admin = server.admin();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (targeting != null) {
-      targeting.close();
+    if (server != null) {
+      server.close();
     }
   }
 

@@ -1,0 +1,74 @@
+package org.sekisho.targeting.web;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import org.sekisho.platform.audit.AuditLog;
+import org.sekisho.platform.auth.Accounts;
+import org.sekisho.platform.auth.PasswordHasher;
+import org.sekisho.platform.auth.Role;
+import org.sekisho.platform.db.Database;
+import org.sekisho.platform.db.Migrations;
+import org.sekisho.platform.web.WebServer;
+import org.sekisho.targeting.adapter.TargetingContext;
+import org.sekisho.targeting.assessment.application.RiskScorer;
+
+/**
+ * The set-up the targeting web tests share: a database migrated for platform and targeting, a
+ * started targeting context, the server on a free loopback port, and an analyst and an inspector
+ * (of customs-jp at {@code office}) and an administrator signed in through the API.
+ *
+ * @param targeting the running context, closed with the server
+ * @param web the server
+ * @param api a caller of its JSON API
+ * @param base the server's address ({@code http://127.0.0.1:PORT})
+ * @param analyst the analyst's bearer token
+ * @param inspector the inspector's bearer token
+ * @param admin the administrator's bearer token
+ */
+public record TargetingServer(
+    TargetingContext targeting,
+    WebServer web,
+    WebApi api,
+    String base,
+    String analyst,
+    String inspector,
+    String admin)
+    implements AutoCloseable {
+
+  /** Starts targeting with {@code model} over {@code db} and signs the three accounts in. */
+  public static TargetingServer start(
+      Database db, Path dir, RiskScorer model, String password, String office) throws Exception {
+    Clock clock = Clock.systemUTC();
+    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
+    AuditLog audit = new AuditLog(db.jdbi());
+    Accounts accounts =
+        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    accounts.upsert(
+        "analyst", "Aiko Analyst", password, EnumSet.of(Role.ANALYST), "customs-jp", office);
+    accounts.upsert(
+        "inspector", "Ken Inspector", password, EnumSet.of(Role.INSPECTOR), "customs-jp", office);
+    accounts.upsert("admin", "Ada Admin", password, EnumSet.of(Role.ADMIN), "customs-jp", "");
+    TargetingContext targeting = new TargetingContext(db, audit, clock, dir, model);
+    targeting.start();
+    WebServer web = WebApi.start(targeting, accounts, audit, clock);
+    String base = "http://127.0.0.1:" + web.port();
+    WebApi api = new WebApi(base);
+    return new TargetingServer(
+        targeting,
+        web,
+        api,
+        base,
+        api.login("analyst", password),
+        api.login("inspector", password),
+        api.login("admin", password));
+  }
+
+  @Override
+  public void close() {
+    web.close();
+    targeting.close();
+  }
+}
