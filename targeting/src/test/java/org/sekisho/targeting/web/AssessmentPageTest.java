@@ -24,9 +24,6 @@ import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.assessment.application.AssessmentRequests;
-import org.sekisho.targeting.assessment.application.RiskScorer;
-import org.sekisho.targeting.assessment.domain.ModelScore;
-import org.sekisho.targeting.criteria.domain.DeclarationView;
 
 /**
  * What an assessment page tells the analyst and the inspector: when the record was declared, how
@@ -48,22 +45,9 @@ class AssessmentPageTest {
   private TargetingContext targeting;
   private TargetingServer server;
 
-  private static final RiskScorer MODEL =
-      new RiskScorer() {
-        @Override
-        public ModelScore score(DeclarationView d) {
-          return new ModelScore(0.1, "test-1");
-        }
-
-        @Override
-        public List<String> explain(DeclarationView d, int max) {
-          return List.of();
-        }
-      };
-
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    server = TargetingServer.start(db, dir, MODEL, PASSWORD, OFFICE);
+    server = TargetingServer.start(db, dir, TargetingServer.MODEL, PASSWORD, OFFICE);
     targeting = server.targeting();
     web = server.web();
     base = server.base();

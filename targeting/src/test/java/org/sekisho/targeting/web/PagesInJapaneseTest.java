@@ -45,11 +45,8 @@ import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.adapter.db.JdbcAssessments;
 import org.sekisho.targeting.adapter.web.PageProblems;
 import org.sekisho.targeting.assessment.adapter.json.DeclarationJson;
-import org.sekisho.targeting.assessment.application.RiskScorer;
-import org.sekisho.targeting.assessment.domain.ModelScore;
 import org.sekisho.targeting.criteria.application.CriteriaCatalogue;
 import org.sekisho.targeting.criteria.application.ReferenceLists;
-import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.selectivity.adapter.SelectivityProperties;
 import org.sekisho.targeting.worklist.application.Worklist;
 
@@ -78,22 +75,9 @@ class PagesInJapaneseTest {
   private TargetingServer server;
   private Worklist worklist;
 
-  private static final RiskScorer MODEL =
-      new RiskScorer() {
-        @Override
-        public ModelScore score(DeclarationView d) {
-          return new ModelScore(0.1, "test-1");
-        }
-
-        @Override
-        public List<String> explain(DeclarationView d, int max) {
-          return List.of();
-        }
-      };
-
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    server = TargetingServer.start(db, dir, MODEL, PASSWORD, OFFICE);
+    server = TargetingServer.start(db, dir, TargetingServer.MODEL, PASSWORD, OFFICE);
     targeting = server.targeting();
     worklist =
         new Worklist(

@@ -38,6 +38,22 @@ public record TargetingServer(
     String admin)
     implements AutoCloseable {
 
+  /** A model that scores every record 0.1 as {@code test-1} and explains nothing. */
+  public static final RiskScorer MODEL =
+      new RiskScorer() {
+        @Override
+        public org.sekisho.targeting.assessment.domain.ModelScore score(
+            org.sekisho.targeting.criteria.domain.DeclarationView d) {
+          return new org.sekisho.targeting.assessment.domain.ModelScore(0.1, "test-1");
+        }
+
+        @Override
+        public List<String> explain(
+            org.sekisho.targeting.criteria.domain.DeclarationView d, int max) {
+          return List.of();
+        }
+      };
+
   /** Starts targeting with {@code model} over {@code db} and signs the three accounts in. */
   public static TargetingServer start(
       Database db, Path dir, RiskScorer model, String password, String office) throws Exception {
