@@ -35,7 +35,10 @@ import picocli.CommandLine.Spec;
       "Evaluates a model directory (from risk train --out) on --valid as risk evaluate does"
           + " (precision and recall at the top 1, 2, 5, 10 %%, AUC) and registers it with those"
           + " figures under <data-dir>/targeting/models/<version>/. An administrator other than"
-          + " --by then approves it (risk approve) before it can be released (risk release)."
+          + " --by then approves it (risk approve) before it can be released (risk release).",
+      "Refused before evaluating when the model is registered already, or when --valid is a file"
+          + " the model was trained on (its manifest lists the same sha256: train, and valid"
+          + " too when risk train refit on train+valid); evaluate on a later file it has not seen."
     })
 public final class RiskRegisterCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
