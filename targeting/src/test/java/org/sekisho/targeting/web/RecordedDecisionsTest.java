@@ -360,6 +360,61 @@ class RecordedDecisionsTest {
   }
 
   @Test
+  void loweringAConsignmentAuditsHowItsDeclarationsStandSince() throws Exception {
+    JsonNode bill =
+        ok(
+            api.send(
+                "POST",
+                "/api/assess?kind=transport-document",
+                analyst,
+                "{\"number\":\"HDMU-FOLLOW-1\",\"documentType\":\"MBL\",\"date\":\"2026-11-27\","
+                    + "\"office\":\""
+                    + OFFICE
+                    + "\",\"consignee\":{\"name\":\"Sakura\"},\"portOfLoading\":\"THBKK\","
+                    + "\"hsCode\":\"090121\",\"grossMassKg\":\"1200\",\"packages\":\"40\"}"));
+    long b = bill.get("id").asLong();
+    JsonNode now = ok(api.send("GET", "/api/targeting/assessments/" + b, analyst, null));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + b + "/lane",
+            analyst,
+            WebApi.JSON.writeValueAsString(
+                Map.of(
+                    "lane",
+                    "red",
+                    "comment",
+                    "consignee unknown",
+                    "expectedVersion",
+                    now.get("version").asInt()))));
+    String d = declaration("D-FOLLOW-1");
+    d = "{\"transportDocument\":\"HDMU-FOLLOW-1\"," + d.substring(1);
+    long a = ok(api.send("POST", "/api/assess", analyst, d)).get("id").asLong();
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/assessments/" + b + "/lane",
+            analyst,
+            WebApi.JSON.writeValueAsString(
+                Map.of("lane", "green", "comment", "papers in order", "expectedVersion", 1))));
+    JsonNode declared = ok(api.send("GET", "/api/targeting/assessments/" + a, analyst, null));
+    assertThat(audited("targeting.lane.follow"))
+        .singleElement()
+        .satisfies(
+            x ->
+                assertThat(x)
+                    .startsWith("assessment:" + b + " ")
+                    .contains(
+                        "\"record\":\"transport-document:HDMU-FOLLOW-1\"",
+                        "\"to\":\"green\"",
+                        a
+                            + " "
+                            + declared.get("finalLane").asText()
+                            + " "
+                            + declared.get("basis").asText()));
+  }
+
+  @Test
   void theAssessmentPageNamesTheRecordVersionsAndListHitsInTheReadersLanguage() throws Exception {
     ok(
         api.send(

@@ -1108,6 +1108,26 @@ public final class TargetingWeb implements WebModule {
               // the decision's number: the comment is kept with it, not here (it may name a person)
               "version", Integer.toString(o.orElseThrow().version()),
               "commentChars", Integer.toString(comment.strip().length())));
+      Lane to = o.orElseThrow().finalLane();
+      if (DeclarationView.kindOf(w.recordKey()).equals("transport-document")
+          && w.finalLane().moreSevereThan(to)) {
+        // its declarations no longer owe their lane to its selection before arrival: each stands
+        // on its own (or on the consignment as lowered), as its worklist item now says
+        List<String> follow = new ArrayList<>();
+        for (WorkItem d :
+            worklist.declarationsOf(DeclarationView.sourceIdOf(w.recordKey()), 1000)) {
+          follow.add(d.id() + " " + d.finalLane().code() + " " + d.basis());
+        }
+        Web.audit(
+            ctx,
+            "targeting.lane.follow",
+            "assessment:" + w.id(),
+            Map.of(
+                "record", w.recordKey(),
+                "to", to.code(),
+                // each declaration as id, lane and basis: no content of the records
+                "declarations", String.join("; ", follow)));
+      }
     }
     return o;
   }
