@@ -117,6 +117,12 @@ class DemoReviewWebTest {
     JsonNode miss = tokyo.get("officeMiss");
     assertThat(miss.get("office").asText()).isEqualTo("東京");
     assertThat(texts(miss.get("nearest"))).contains("JPTYO", "JPTYO-AIR", "JPOSA");
+    // the place it names comes first: 東京 is Tokyo's JPTYO, whatever the alphabet says
+    assertThat(texts(miss.get("nearest")).subList(0, 2))
+        .containsExactlyInAnyOrder("JPTYO", "JPTYO-AIR");
+    assertThat(texts(search(analyst, "office=" + enc("大阪税関")).get("officeMiss").get("nearest")))
+        .first()
+        .isEqualTo("JPOSA");
     // the police's own office is not customs' to see, nor to learn of
     assertThat(texts(miss.get("nearest"))).doesNotContain("NPA-TOKYO");
     assertThat(miss.get("message").asText()).contains("東京", "JPTYO").doesNotContain("office");

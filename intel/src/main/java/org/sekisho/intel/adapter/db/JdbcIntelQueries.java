@@ -52,6 +52,7 @@ import org.sekisho.intel.domain.EntityRef;
 import org.sekisho.intel.domain.IntelRecord;
 import org.sekisho.intel.domain.NameReading;
 import org.sekisho.intel.domain.Normalize;
+import org.sekisho.intel.domain.OfficeNames;
 import org.sekisho.intel.domain.QueryKeys;
 import org.sekisho.intel.domain.RecordKind;
 import org.sekisho.intel.domain.SearchTokens;
@@ -198,7 +199,7 @@ public final class JdbcIntelQueries implements IntelQueries {
   /**
    * Why a search filtered by {@code office}, at which no record the reader may read is, finds
    * nothing: the readable offices nearest to it (containing it or contained in it first, then by
-   * trigram similarity, then by code).
+   * trigram similarity, then by code), a place named in words ({@code 東京}) read as its UN/LOCODE.
    */
   private static IntelViews.OfficeMiss officeMiss(Handle h, String office, Reader reader) {
     List<String> offices = readableOffices(h, reader);
@@ -209,7 +210,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                     + " o limit "
                     + IntelViews.OfficeMiss.MAX_NEAREST)
             .bindArray("offices", String.class, offices)
-            .bind("t", office.toUpperCase(Locale.ROOT))
+            // a place typed by name (東京, Tokyo Customs) is nearest to its UN/LOCODE's offices
+            .bind("t", OfficeNames.locode(office).orElse(office.toUpperCase(Locale.ROOT)))
             .mapTo(String.class)
             .list();
     String message =
