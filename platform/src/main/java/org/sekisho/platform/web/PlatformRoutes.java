@@ -347,10 +347,11 @@ final class PlatformRoutes implements WebModule {
       if (uri.getScheme() != null || uri.getRawAuthority() != null) {
         return "/";
       }
+      // a Location header carries Latin-1: anything beyond ASCII goes percent-encoded as UTF-8
+      return uri.toASCIIString();
     } catch (java.net.URISyntaxException e) {
       return "/";
     }
-    return next;
   }
 
   /** Routes outside /api/ that answer machines, with what they answer. */

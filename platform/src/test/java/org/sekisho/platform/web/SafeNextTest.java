@@ -38,4 +38,13 @@ class SafeNextTest {
     assertThat(PlatformRoutes.safeNext("/records/12#parties")).isEqualTo("/records/12#parties");
     assertThat(PlatformRoutes.safeNext(null)).isEqualTo("/");
   }
+
+  @Test
+  void aPageWrittenWithJapaneseAsItIsIsKeptPercentEncoded() {
+    // a Location header carries bytes as Latin-1: 森 sent as it is arrived as "?" or nothing
+    assertThat(PlatformRoutes.safeNext("/search?q=森&country=CN"))
+        .isEqualTo("/search?q=%E6%A3%AE&country=CN");
+    assertThat(PlatformRoutes.safeNext("/entities/7#山田"))
+        .isEqualTo("/entities/7#%E5%B1%B1%E7%94%B0");
+  }
 }
