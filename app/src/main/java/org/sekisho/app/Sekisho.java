@@ -265,6 +265,21 @@ public final class Sekisho implements AutoCloseable {
   }
 
   /**
+   * Checks the settings a server reads from {@code env} ({@code SEKISHO_TLS}, {@code
+   * SEKISHO_TRUSTED_PROXIES}, {@code SEKISHO_ZONE}, {@code SEKISHO_AGENCY}) before anything starts,
+   * so that a wrong value is one line naming the variable rather than a refusal after the database
+   * and its workers are up.
+   *
+   * @throws IllegalArgumentException naming the first variable whose value is wrong
+   */
+  public static void checkServerSettings(java.util.Map<String, String> env) {
+    behindTls(env.get("SEKISHO_TLS"));
+    trustedProxies(env.get("SEKISHO_TRUSTED_PROXIES"));
+    zone(env.get("SEKISHO_ZONE"));
+    agency(env.get("SEKISHO_AGENCY"));
+  }
+
+  /**
    * {@code SEKISHO_TRUSTED_PROXIES} as given: the reverse proxies whose {@code X-Forwarded-For}
    * names the client (audit entries, throttles); none when unset.
    *

@@ -34,6 +34,21 @@ class EnvironmentSettingsTest {
   }
 
   @Test
+  void aServersSettingsAreCheckedTogetherNamingTheFirstWrongOne() {
+    Sekisho.checkServerSettings(java.util.Map.of());
+    Sekisho.checkServerSettings(
+        java.util.Map.of("SEKISHO_TLS", "true", "SEKISHO_TRUSTED_PROXIES", "10.0.0.0/8"));
+    assertThatThrownBy(
+            () ->
+                Sekisho.checkServerSettings(
+                    java.util.Map.of("SEKISHO_TRUSTED_PROXIES", "proxy.example")))
+        .hasMessageStartingWith("SEKISHO_TRUSTED_PROXIES: 'proxy.example'");
+    assertThatThrownBy(
+            () -> Sekisho.checkServerSettings(java.util.Map.of("SEKISHO_ZONE", "Mars/Base")))
+        .hasMessageStartingWith("SEKISHO_ZONE");
+  }
+
+  @Test
   void zoneNamesTheVariableWhenTheZoneIsUnknown() {
     assertThat(Sekisho.zone(null)).isEqualTo(ZoneId.of("Asia/Tokyo"));
     assertThat(Sekisho.zone(" Europe/Paris ")).isEqualTo(ZoneId.of("Europe/Paris"));

@@ -74,6 +74,11 @@ final class DemoCommand implements Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
     }
+    try {
+      Sekisho.checkServerSettings(System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     // a chosen demo password keeps the rules every account's does: refused before anything starts,
     // naming the rule and never the password
     String chosen = System.getenv("SEKISHO_DEMO_PASSWORD");

@@ -50,6 +50,17 @@ public final class Main implements Runnable {
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
     Extensions.register(cl);
+    // a day that is no date says what is expected, not which Java class failed to parse it
+    cl.registerConverter(
+        java.time.LocalDate.class,
+        v -> {
+          try {
+            return java.time.LocalDate.parse(v.strip());
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new CommandLine.TypeConversionException(
+                "expected a date YYYY-MM-DD that exists, e.g. 2026-11-27, not '" + v + "'");
+          }
+        });
     cl.setParameterExceptionHandler(
         (ex, a) -> {
           PrintWriter err = ex.getCommandLine().getErr();

@@ -131,6 +131,8 @@ final class SearchCommand implements Callable<Integer> {
         out.println(s.json().writeValueAsString(p));
       } else {
         out.println(p.total() + (p.totalCapped() ? "+" : "") + " records");
+        // an office that holds nothing readable: which offices do (東京 is JPTYO in records)
+        p.officeMiss().ifPresent(m -> out.println(m.message()));
         for (Hit h : p.hits()) {
           out.printf("%8d  %s  %-20s %s%n", h.id(), h.eventTime(), h.kind(), h.title());
         }

@@ -35,6 +35,11 @@ final class ServeCommand implements java.util.concurrent.Callable<Integer> {
     if (port < 0 || port > 65535) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--port must be 0..65535");
     }
+    try {
+      Sekisho.checkServerSettings(System.getenv());
+    } catch (IllegalArgumentException e) {
+      throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+    }
     Sekisho s = Sekisho.open(data.resolve(), Clock.systemUTC());
     WebServer web = s.serve(host, port);
     spec.commandLine()

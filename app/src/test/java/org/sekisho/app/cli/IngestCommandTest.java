@@ -94,5 +94,10 @@ class IngestCommandTest {
     Files.writeString(empty, "", StandardCharsets.UTF_8);
     Run none = run(dir, "ingest", "declarations", empty.toString());
     assertThat(none.code()).as(none.out()).isEqualTo(1);
+
+    // a search by an office written as its name: nothing, and the command says which to use
+    Run byName = run(dir, "search", "--office", "東京");
+    assertThat(byName.code()).as(byName.err()).isZero();
+    assertThat(byName.out()).contains("0 records").contains("JPTYO");
   }
 }

@@ -37,6 +37,19 @@ class MainTest {
   }
 
   @Test
+  void aDayThatIsNoDateSaysWhatIsExpectedNotWhichClassFailed() {
+    Run r = run("search", "tea", "--from", "2026-13-01", "--data-dir", "/nonexistent/sekisho");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err())
+        .contains("--from")
+        .contains("expected a date YYYY-MM-DD")
+        .contains("'2026-13-01'")
+        .doesNotContain("java.time")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void aPartnerAgencysAccountIsRefusedTheAdministrationsRolesBeforeAnyDatabaseOpens() {
     Run r =
         run(
