@@ -72,6 +72,13 @@ class NarrowWindowBrowserTest {
             ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
         assertThat(inner).isLessThanOrEqualTo(500);
         assertThat(page).as("the page's width in a %d px window", inner).isLessThanOrEqualTo(inner);
+        // a form's reason box as pages write it (a textarea 80 columns wide) fits as well
+        js.executeScript(
+            "document.querySelector('main').insertAdjacentHTML('beforeend',"
+                + " '<form><textarea cols=80 rows=3></textarea></form>')");
+        long withForm =
+            ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertThat(withForm).as("with an 80-column textarea").isLessThanOrEqualTo(inner);
         // the entries are all there, reachable by scrolling the table itself
         assertThat(driver.findElements(By.cssSelector("#audit-entries tr.entry")))
             .hasSizeGreaterThanOrEqualTo(5);
