@@ -520,8 +520,12 @@ public final class DeclarationForm {
     }
 
     private long amount(String field, long min, long max, Mistake expected) {
+      // full-width digits and commas as a Japanese input method types them (１２，５００円)
       String v =
-          raw(field).replaceAll("[,\\s]", "").replaceFirst("^[¥￥]", "").replaceFirst("円$", "");
+          java.text.Normalizer.normalize(raw(field), java.text.Normalizer.Form.NFKC)
+              .replaceAll("[,\\s]", "")
+              .replaceFirst("^[¥￥]", "")
+              .replaceFirst("円$", "");
       if (v.isEmpty()) {
         add(field, Mistake.REQUIRED);
         return min;

@@ -68,6 +68,22 @@ class DeclarationFormTest {
   }
 
   @Test
+  void numbersTypedWithAJapaneseInputMethodAreRead() {
+    Map<String, String> f = filled();
+    f.put("goodQuantity1", "２");
+    f.put("goodValue1", "１２，５００円");
+    assertThat(DeclarationForm.read(f, TODAY).orElseThrow().goods())
+        .containsExactly(new CustomsDeclaration.Good("Camera", 2, 12_500));
+    f.put("goodValue1", "￥１２５００");
+    assertThat(DeclarationForm.read(f, TODAY).orElseThrow().goods().get(0).valueYen())
+        .isEqualTo(12_500);
+    f.put("goodQuantity1", "０");
+    assertThat(DeclarationForm.read(f, TODAY).problems())
+        .extracting(Problem::field)
+        .containsExactly("goodQuantity1");
+  }
+
+  @Test
   void aYesToAQuestionOf1Or3AsksForTheGoodsAndEachRowIsChecked() {
     Map<String, String> f = filled();
     f.keySet().removeIf(k -> k.startsWith("good"));
