@@ -267,10 +267,27 @@ class RecordedDecisionsTest {
         ok(
             api.send(
                 "DELETE",
-                "/api/targeting/lists/watched-phones/entries/%2B81%2090%201111%202222",
+                "/api/targeting/lists/watched-phones/entries/%2B81%2090%201111%202222"
+                    + "?reason=courier+cleared",
                 analyst,
                 null));
     assertThat(removed.get("removed").asBoolean()).isTrue();
+    // without a reason, or a value the list does not hold: refused, naming why
+    HttpResponse<String> noReason =
+        api.send(
+            "DELETE",
+            "/api/targeting/lists/watched-phones/entries/%2B81%2090%203333%204444",
+            analyst,
+            null);
+    assertThat(noReason.statusCode()).as(noReason.body()).isEqualTo(400);
+    assertThat(noReason.body()).contains("\"field\":\"reason\"");
+    HttpResponse<String> absent =
+        api.send(
+            "DELETE",
+            "/api/targeting/lists/watched-phones/entries/%2B81%2090%205555%206666?reason=not+there",
+            analyst,
+            null);
+    assertThat(absent.statusCode()).as(absent.body()).isEqualTo(404);
     List<String> all =
         db.jdbi()
             .withHandle(
@@ -291,6 +308,8 @@ class RecordedDecisionsTest {
                         .mapTo(Long.class)
                         .one());
     assertThat(audited("targeting.list.remove"))
+        // the removal that happened (the refused attempts above are audited as well)
+        .filteredOn(d -> d.startsWith("list:watched-phones ") && d.contains("\"entry\""))
         .singleElement()
         .satisfies(
             d ->
@@ -300,6 +319,40 @@ class RecordedDecisionsTest {
                         "\"entry\":\"" + entry + "\"",
                         "\"version\":\"3\"",
                         "\"value\":\"************2222\""));
+  }
+
+  @Test
+  void aRemovedPersonsNameIsMaskedWholeInTheAuditLog() throws Exception {
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists",
+            analyst,
+            "{\"name\":\"watched-names\",\"kind\":\"parties\",\"description\":\"test\"}"));
+    ok(
+        api.send(
+            "POST",
+            "/api/targeting/lists/watched-names/entries",
+            analyst,
+            "value,note\n鈴木 美咲,courier\n"));
+    ok(
+        api.send(
+            "DELETE",
+            "/api/targeting/lists/watched-names/entries/"
+                + java.net.URLEncoder.encode("鈴木 美咲", java.nio.charset.StandardCharsets.UTF_8)
+                    .replace("+", "%20")
+                + "?reason=cleared+by+review",
+            analyst,
+            null));
+    assertThat(audited("targeting.list.remove"))
+        .filteredOn(d -> d.startsWith("list:watched-names "))
+        .singleElement()
+        .satisfies(
+            d ->
+                assertThat(d)
+                    .doesNotContain("美咲")
+                    .doesNotContain("木")
+                    .contains("cleared by review"));
   }
 
   @Test

@@ -258,7 +258,12 @@ class TargetingWebTest {
     assertThat(a.get("versions").get("lists").asText()).isEqualTo("high-risk-originsv2");
     assertThat(a.get("versions").get("model").asText()).isEqualTo("test-1");
     // the list changes after the assessment; the replay still uses version 2
-    ok(send("DELETE", "/api/targeting/lists/high-risk-origins/entries/TH", analyst, null));
+    ok(
+        send(
+            "DELETE",
+            "/api/targeting/lists/high-risk-origins/entries/TH?reason=no+longer+a+risk",
+            analyst,
+            null));
     JsonNode replay =
         ok(
             send(

@@ -293,9 +293,11 @@ public final class TargetingWeb implements WebModule {
         .delete(
             "/api/targeting/lists/{name}/entries/{value}",
             ANALYSTS,
-            "remove an entry",
+            "remove an entry, saying why (reason, "
+                + MIN_REMOVAL_REASON
+                + " to 500 characters); 404 when the list does not hold it",
             api(this::removeApi))
-        .query();
+        .query("reason");
   }
 
   // ---- pages
@@ -2352,17 +2354,31 @@ public final class TargetingWeb implements WebModule {
   private void removeApi(Context ctx) {
     ReferenceList l = list(ctx);
     String value = ctx.pathParam("value");
+    // as on the page: an entry leaves a list for a reason an auditor can read
+    String reason = Optional.ofNullable(ctx.queryParam("reason")).orElse("").strip();
+    if (reason.length() < MIN_REMOVAL_REASON || reason.length() > 500) {
+      throw HttpProblem.of(
+          reason.isEmpty() ? "missing-field" : "invalid-field",
+          "reason",
+          Web.messages(ctx).get("targeting.lists.remove.reason-required", MIN_REMOVAL_REASON));
+    }
     Outcome<Optional<ListStore.Removed>> o =
         lists.remove(l.name(), value, Web.principal(ctx).username());
-    auditRemoval(ctx, l, value, Optional.empty(), o);
-    ctx.json(Map.of("removed", o.isAccepted() && o.orElseThrow().isPresent()));
+    auditRemoval(ctx, l, value, Optional.of(reason), o);
+    boolean removed = o.isAccepted() && o.orElseThrow().isPresent();
+    if (!removed) {
+      throw HttpProblem.of(
+          "not-found", "value", Web.messages(ctx).get("targeting.lists.remove.absent", l.name()));
+    }
+    ctx.json(Map.of("removed", true));
   }
 
   /**
    * A removal is audited with the list, the value removed, the entry's id and the list version
-   * without it (and the reason given on the page), so that an auditor reads what went. A value of a
-   * list of persons (parties, addresses, phones) is kept masked but for its last 4 characters: a
-   * watched person's phone or name is not kept in clear in the audit log; the entry's id finds it.
+   * without it (and the reason given), so that an auditor reads what went. A value of a list of
+   * persons is kept masked (a name whole, a phone or address of 10 characters or more but for its
+   * last 4): a watched person's phone or name is not kept in clear in the audit log; the entry's id
+   * finds it.
    */
   private static void auditRemoval(
       Context ctx,
@@ -2388,8 +2404,11 @@ public final class TargetingWeb implements WebModule {
   static String auditedValue(org.sekisho.targeting.criteria.domain.ListKind kind, String value) {
     String v = value == null ? "" : value.strip();
     return switch (kind) {
-      case PARTIES, ADDRESSES, PHONES ->
-          v.length() <= 4
+      // a name is masked whole: four characters of 鈴木 美咲 are the person
+      case PARTIES -> "*".repeat(v.length());
+      // a number or an address keeps its last 4 only when they are a small part of it
+      case ADDRESSES, PHONES ->
+          v.length() < 10
               ? "*".repeat(v.length())
               : "*".repeat(v.length() - 4) + v.substring(v.length() - 4);
       default -> v;
