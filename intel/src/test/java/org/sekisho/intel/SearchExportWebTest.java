@@ -115,6 +115,12 @@ class SearchExportWebTest {
     String href = m.group(1).replace("&amp;", "&");
     assertThat(href).isEqualTo("/api/search/export?q=tea&country=CN");
     assertThat(page.body()).contains("CSV で書き出す");
+    // each hit is one record: its kind in the singular (郵便物, not the filter's plural)
+    java.util.regex.Matcher tag =
+        java.util.regex.Pattern.compile("<span class=\"tag kind-postal-item\">([^<]*)<")
+            .matcher(server.page(analyst, "/search?q=tea", "en").body());
+    assertThat(tag.find()).isTrue();
+    assertThat(tag.group(1)).isEqualTo("Postal item");
     HttpResponse<String> file = server.send(analyst, "GET", href, null, "text/csv", "text/plain");
     assertThat(file.statusCode()).as(file.body()).isEqualTo(200);
     assertThat(file.body().split("\r\n")).hasSize(4);
