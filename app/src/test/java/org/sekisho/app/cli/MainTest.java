@@ -37,6 +37,26 @@ class MainTest {
   }
 
   @Test
+  void aWatchlistImportsBadSeverityIsOneLineLikeEveryOtherCommandsBadValue() {
+    Run r =
+        run(
+            "watchlist",
+            "import",
+            "--name",
+            "x",
+            "--severity",
+            "bogus",
+            "--format",
+            "csv",
+            "/nonexistent/list.csv",
+            "--data-dir",
+            "/nonexistent/sekisho");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).startsWith("sekisho: ").contains("severity 'bogus'").contains("--help");
+  }
+
+  @Test
   void aDayThatIsNoDateSaysWhatIsExpectedNotWhichClassFailed() {
     Run r = run("search", "tea", "--from", "2026-13-01", "--data-dir", "/nonexistent/sekisho");
     assertThat(r.code()).isEqualTo(2);

@@ -145,20 +145,20 @@ public final class WatchlistCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       Outcome<Severity> sev = Severity.parse("--severity", severity);
       if (!sev.isAccepted()) {
-        err.println(sev.problems().get(0).message());
-        return 2;
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), sev.problems().get(0).message());
       }
       String f = format.strip().toLowerCase(Locale.ROOT);
       if (!WatchlistImport.FORMATS.contains(f)) {
-        err.println("--format is csv or ftm, got '" + format + "'");
-        return 2;
+        throw new CommandLine.ParameterException(
+            spec.commandLine(), "--format is csv or ftm, got '" + format + "'");
       }
       if (!WatchlistImport.validName(name)) {
-        err.println(
+        throw new CommandLine.ParameterException(
+            spec.commandLine(),
             "--name: a watchlist name is lower-case letters, digits, '-' and '_' (up to 63), got '"
                 + name
                 + "'");
-        return 2;
       }
       if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
         err.println(file + ": cannot read (no such file, or not a readable file)");
