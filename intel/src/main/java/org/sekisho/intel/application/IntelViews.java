@@ -76,6 +76,9 @@ public final class IntelViews {
     /** The longest search text, in characters. */
     public static final int MAX_TEXT = 500;
 
+    /** The most records one page holds. */
+    public static final int MAX_SIZE = 500;
+
     public SearchQuery {
       text = text == null ? "" : text.strip();
       office = upper(office);
@@ -105,6 +108,11 @@ public final class IntelViews {
         return SearchOrder.NEWEST;
       }
       return sort == null ? SearchOrder.RELEVANCE : sort;
+    }
+
+    /** The same search, page {@code page} of {@code size} records. */
+    public SearchQuery withPage(int page, int size) {
+      return new SearchQuery(text, kind, from, to, office, country, hsChapter, page, size, sort);
     }
 
     private static Optional<String> upper(Optional<String> v) {

@@ -558,7 +558,7 @@ public final class IntelWeb implements WebModule {
     Optional<LocalDate> from = checked(problems, () -> day(ctx, "from"), Optional.empty());
     Optional<LocalDate> to = checked(problems, () -> day(ctx, "to"), Optional.empty());
     int page = checked(problems, () -> Web.intParam(ctx, "page", 0, 0, 10_000), 0);
-    int size = checked(problems, () -> Web.intParam(ctx, "size", 50, 1, 500), 50);
+    int size = checked(problems, () -> Web.intParam(ctx, "size", 50, 1, SearchQuery.MAX_SIZE), 50);
     // relevance (exact matches first) or newest first; blank for the default of the query
     String sortName = param(ctx, "sort");
     Optional<IntelViews.SearchOrder> sort = IntelViews.SearchOrder.ofCode(sortName);
@@ -726,24 +726,10 @@ public final class IntelWeb implements WebModule {
    */
   private void searchExport(Context ctx) {
     SearchQuery asked = query(ctx);
-    int size = 500;
     List<IntelViews.Hit> hits = new ArrayList<>();
     boolean more = true;
     for (int page = 0; more && hits.size() < SearchExport.MAX_ROWS; page++) {
-      SearchPage p =
-          queries.search(
-              new SearchQuery(
-                  asked.text(),
-                  asked.kind(),
-                  asked.from(),
-                  asked.to(),
-                  asked.office(),
-                  asked.country(),
-                  asked.hsChapter(),
-                  page,
-                  size,
-                  asked.sort()),
-              reader(ctx));
+      SearchPage p = queries.search(asked.withPage(page, SearchQuery.MAX_SIZE), reader(ctx));
       hits.addAll(p.hits());
       more = p.more() && !p.hits().isEmpty();
     }

@@ -4,6 +4,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import org.sekisho.intel.application.IntelViews.Hit;
+import org.sekisho.names.adapter.file.CsvReader;
 
 /**
  * A search's records as CSV (RFC 4180), for an analyst's spreadsheet or a case file: one row per
@@ -72,19 +73,12 @@ final class SearchExport {
     out.append("\r\n");
   }
 
-  /** One cell, defused and quoted when it holds a comma, a quote or a line break. */
+  /** One cell, defused, then quoted as the project's CSV files are ({@link CsvReader#quote}). */
   static void cell(StringBuilder out, String value) {
     String v = value == null ? "" : value;
     if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
       v = "'" + v;
     }
-    if (v.indexOf(',') >= 0
-        || v.indexOf('"') >= 0
-        || v.indexOf('\n') >= 0
-        || v.indexOf('\r') >= 0) {
-      out.append('"').append(v.replace("\"", "\"\"")).append('"');
-    } else {
-      out.append(v);
-    }
+    out.append(CsvReader.quote(v));
   }
 }
