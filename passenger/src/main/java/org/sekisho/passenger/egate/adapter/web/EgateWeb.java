@@ -1101,9 +1101,11 @@ public final class EgateWeb implements WebModule {
             field.append('[').append(r.getIndex()).append(']');
           }
         }
+        if (m instanceof UnrecognizedPropertyException u) {
+          return unknownField(t, field.toString(), u);
+        }
         String expected =
             switch (m) {
-              case UnrecognizedPropertyException u -> t.get("egate.api.unknownField");
               case MismatchedInputException mi when mi.getTargetType() != null ->
                   t.get("egate.api.expected", t.get(expected(mi.getTargetType())));
               default -> t.get("egate.api.value");
@@ -1112,6 +1114,32 @@ public final class EgateWeb implements WebModule {
       }
     }
     return HttpProblem.of("invalid-json", "", t.get("egate.api.body"));
+  }
+
+  /**
+   * A 400 {@code unknown-field} on the field's path ({@code immigration.purpose}), naming the
+   * fields its object takes, in the order the format documents them, and the one likely meant: a
+   * misspelt field would otherwise be refused without saying what to write instead.
+   */
+  private static HttpProblem unknownField(
+      Messages t, String path, UnrecognizedPropertyException u) {
+    List<String> taken = new ArrayList<>();
+    Class<?> owner = u.getReferringClass();
+    if (owner != null && owner.isRecord()) {
+      for (java.lang.reflect.RecordComponent c : owner.getRecordComponents()) {
+        taken.add(c.getName());
+      }
+    } else {
+      u.getKnownPropertyIds().forEach(id -> taken.add(String.valueOf(id)));
+      java.util.Collections.sort(taken);
+    }
+    String name = u.getPropertyName();
+    String names = String.join(", ", taken);
+    String message =
+        org.sekisho.core.Spelling.nearest(name, taken, 2)
+            .map(meant -> t.get("egate.api.unknownField.meant", name, names, meant))
+            .orElseGet(() -> t.get("egate.api.unknownField", name, names));
+    return HttpProblem.of("unknown-field", path, message);
   }
 
   /** The bundle key of what a JSON value of {@code type} is called. */

@@ -20,16 +20,20 @@ import org.sekisho.passenger.egate.domain.mrz.NameTransliteration;
  *
  * <p>Field names: {@code flight, departedFrom, arrival, surname, givenNames, nationality,
  * birthDate, passportNumber, occupation, address, phone, family20, family6, familyUnder6,
- * prohibited, overAllowance, commercial, forOthers, cash, unaccompanied, unaccompaniedPieces}, and
- * the goods rows of the form's B side, {@code goodName1, goodQuantity1, goodValue1} up to row
- * {@value DeclarationQrFormat#MAX_GOODS}: the form asks for them when a question of 1 (prohibited,
- * over the allowance, commercial, for others) or 3 (unaccompanied) is answered Yes, and then at
- * least one row is required ({@link Mistake#GOODS_REQUIRED} on field {@code goods}). Dates are ISO
- * ({@code 2026-01-15}). Each yes/no question ({@link #QUESTIONS}) must be answered {@code yes} or
- * {@code no} ({@code true}/{@code false} also, any case): an empty answer is {@code missing-field},
- * any other value {@code invalid-field}, never read as "no". Names may be typed with Latin letters
- * as printed in the passport (MÜLLER, JOSÉ): they are written as the MRZ writes them (MUELLER,
- * JOSE), which is what the gate compares with the passport.
+ * familyPassports, prohibited, overAllowance, commercial, forOthers, cash, unaccompanied,
+ * unaccompaniedPieces}, and the goods rows of the form's B side, {@code goodName1, goodQuantity1,
+ * goodValue1} up to row {@value DeclarationQrFormat#MAX_GOODS}: the form asks for them when a
+ * question of 1 (prohibited, over the allowance, commercial, for others) or 3 (unaccompanied) is
+ * answered Yes, and then at least one row is required ({@link Mistake#GOODS_REQUIRED} on field
+ * {@code goods}). Dates are ISO ({@code 2026-01-15}). Each yes/no question ({@link #QUESTIONS})
+ * must be answered {@code yes} or {@code no} ({@code true}/{@code false} also, any case): an empty
+ * answer is {@code missing-field}, any other value {@code invalid-field}, never read as "no". Names
+ * may be typed with Latin letters as printed in the passport (MÜLLER, JOSÉ): they are written as
+ * the MRZ writes them (MUELLER, JOSE), which is what the gate compares with the passport.
+ *
+ * <p>A field not among these ({@code passportNo}, {@code goodName11}) is refused, {@link
+ * Mistake#UNKNOWN_FIELD} on its own name naming the fields taken (and the one likely meant), so
+ * that a misspelt field is never signed as if it had been left empty.
  *
  * <p>Each problem is also a {@link FieldError}: a {@link Mistake} (whose {@link Mistake#key()} the
  * page translates) with its arguments, so the page can show it in the reader's language.
@@ -182,7 +186,17 @@ public final class DeclarationForm {
         "invalid-field",
         "familyPassportCount",
         "{0} passports listed for {1} accompanying family members declared: list at most one per"
-            + " member");
+            + " member"),
+    UNKNOWN_FIELD(
+        "unknown-field",
+        "unknownField",
+        "field \"{0}\" is not taken here; the form takes {1}, and goodNameN, goodQuantityN and"
+            + " goodValueN for the goods rows N = 1 to {2}"),
+    UNKNOWN_FIELD_MEANT(
+        "unknown-field",
+        "unknownFieldMeant",
+        "field \"{0}\" is not taken here: did you mean {3}? The form takes {1}, and goodNameN,"
+            + " goodQuantityN and goodValueN for the goods rows N = 1 to {2}");
 
     private final String code;
     private final String key;
@@ -194,7 +208,7 @@ public final class DeclarationForm {
       this.english = english;
     }
 
-    /** The problem code: {@code missing-field} or {@code invalid-field}. */
+    /** The problem code: {@code missing-field}, {@code invalid-field} or {@code unknown-field}. */
     public String code() {
       return code;
     }
@@ -213,7 +227,7 @@ public final class DeclarationForm {
   /**
    * One field's mistake.
    *
-   * @param field the form field, one of {@link #FIELDS}
+   * @param field the form field, one of {@link #FIELDS}, or the field given that is none of them
    * @param mistake what is wrong
    * @param args the message arguments, already text (limits, dates, the value given)
    */
@@ -257,6 +271,12 @@ public final class DeclarationForm {
   /** Reads the form, keeping each mistake as a value the page can translate. */
   public static Reading check(Map<String, String> form, LocalDate today) {
     List<FieldError> problems = new ArrayList<>();
+    // a misspelt field ("passportNo") would otherwise sign a declaration without it
+    for (String name : form.keySet()) {
+      if (!FIELDS.contains(name)) {
+        problems.add(unknown(name));
+      }
+    }
     Reader r = new Reader(form, problems);
     String flight = r.upper("flight", FLIGHT, Mistake.FLIGHT, true);
     String from = r.text("departedFrom", 60, true);
@@ -321,6 +341,15 @@ public final class DeclarationForm {
             unaccompanied ? pieces : 0,
             members,
             goods));
+  }
+
+  /** A field the form does not take: named, with the fields it takes and the one likely meant. */
+  private static FieldError unknown(String name) {
+    String taken = String.join(", ", BASE_FIELDS);
+    String rows = Integer.toString(DeclarationQrFormat.MAX_GOODS);
+    return org.sekisho.core.Spelling.nearest(name, FIELDS, 2)
+        .map(m -> new FieldError(name, Mistake.UNKNOWN_FIELD_MEANT, List.of(name, taken, rows, m)))
+        .orElseGet(() -> new FieldError(name, Mistake.UNKNOWN_FIELD, List.of(name, taken, rows)));
   }
 
   /** One member's passport as written: the ICAO code, then the number, a space or colon between. */

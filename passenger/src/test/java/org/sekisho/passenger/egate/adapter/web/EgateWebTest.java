@@ -244,6 +244,101 @@ class EgateWebTest {
     }
   }
 
+  @Test
+  void theEgateApisRefuseAFieldTheyDoNotTakeNamingItTheFieldsTakenAndTheOneMeant()
+      throws Exception {
+    // given names sent as "givenName": never signed as if the traveller had none
+    Map<String, String> f = form(server.traveller);
+    f.put("givenName", f.remove("givenNames"));
+    String declaration = new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsString(f);
+    HttpResponse<String> en =
+        server.send(
+            "POST",
+            "/api/egate/declarations",
+            null,
+            "application/json",
+            declaration.getBytes(StandardCharsets.UTF_8));
+    assertThat(en.statusCode()).as(en.body()).isEqualTo(400);
+    assertThat(json(en).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(json(en).get("field").asText()).isEqualTo("givenName");
+    assertThat(json(en).get("message").asText())
+        .startsWith("field \"givenName\" is not taken here: did you mean givenNames?")
+        .contains("flight, departedFrom, arrival, surname, givenNames, nationality")
+        .contains("goodNameN, goodQuantityN and goodValueN for the goods rows N = 1 to 10");
+    HttpResponse<String> ja =
+        server.send(
+            "POST",
+            "/api/egate/declarations?lang=ja",
+            null,
+            "application/json",
+            declaration.replace("givenName", "middleName").getBytes(StandardCharsets.UTF_8));
+    assertThat(ja.statusCode()).as(ja.body()).isEqualTo(400);
+    assertThat(json(ja).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(json(ja).get("field").asText()).isEqualTo("middleName");
+    assertThat(json(ja).get("message").asText())
+        .startsWith("項目「middleName」は受け付けていません。受け付ける項目は flight, departedFrom")
+        .doesNotContain("not taken");
+    // a goods row past the form's last is no field of it either
+    f = form(server.traveller);
+    f.put("goodName11", "whisky");
+    HttpResponse<String> row =
+        server.send(
+            "POST",
+            "/api/egate/declarations",
+            null,
+            "application/json",
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(f));
+    assertThat(row.statusCode()).isEqualTo(400);
+    assertThat(json(row).get("field").asText()).isEqualTo("goodName11");
+
+    // the kiosk's decision: top-level and nested fields, by their path
+    String kiosk = server.token("kiosk-hnd-01");
+    String good = decisionBody(issueQrText(), server.traveller.portrait());
+    HttpResponse<String> face =
+        server.send(
+            "POST",
+            "/api/egate/decisions",
+            kiosk,
+            "application/json",
+            good.replace("\"faceImage\"", "\"faceimage\"").getBytes(StandardCharsets.UTF_8));
+    assertThat(face.statusCode()).as(face.body()).isEqualTo(400);
+    assertThat(json(face).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(json(face).get("field").asText()).isEqualTo("faceimage");
+    assertThat(json(face).get("message").asText())
+        .isEqualTo(
+            "field \"faceimage\" is not taken here: did you mean faceImage? This route takes mrz,"
+                + " chip, qrText, qrImage, faceImage, immigration, requestId");
+    HttpResponse<String> purpose =
+        server.send(
+            "POST",
+            "/api/egate/decisions?lang=ja",
+            kiosk,
+            "application/json",
+            good.replace("\"purposeOfVisit\"", "\"purpose\"").getBytes(StandardCharsets.UTF_8));
+    assertThat(purpose.statusCode()).as(purpose.body()).isEqualTo(400);
+    assertThat(json(purpose).get("field").asText()).isEqualTo("immigration.purpose");
+    assertThat(json(purpose).get("message").asText())
+        .isEqualTo(
+            "項目「purpose」はこのルートでは受け付けていません。受け付ける項目は purposeOfVisit,"
+                + " intendedStayDays, deportationOrRefusalHistory, criminalConviction,"
+                + " carryingProhibitedItems です");
+
+    // an officer's outcome
+    String id = referredCaptureId();
+    HttpResponse<String> outcome =
+        postOutcome(
+            server.token("officer"),
+            id,
+            "{\"outcome\":\"released\",\"comment\":\"Questioned\",\"expectedVersion\":0}");
+    assertThat(outcome.statusCode()).as(outcome.body()).isEqualTo(400);
+    assertThat(json(outcome).get("error").asText()).isEqualTo("unknown-field");
+    assertThat(json(outcome).get("field").asText()).isEqualTo("expectedVersion");
+    assertThat(json(outcome).get("message").asText())
+        .isEqualTo(
+            "field \"expectedVersion\" is not taken here; this route takes outcome, comment,"
+                + " version");
+  }
+
   private String decisionBody(String qrText, byte[] face) {
     return decisionBody(server.traveller, qrText, face);
   }
@@ -332,8 +427,11 @@ class EgateWebTest {
       {
         "{\"mrz\":[\"a\",\"b\"],\"unknownField\":1}",
         "unknownField",
-        "invalid-json",
-        JA.get("egate.api.unknownField")
+        "unknown-field",
+        JA.get(
+            "egate.api.unknownField",
+            "unknownField",
+            "mrz, chip, qrText, qrImage, faceImage, immigration, requestId")
       },
       {
         good.replace("\"purposeOfVisit\":\"tourism\"", "\"purposeOfVisit\":\"smuggling\""),
