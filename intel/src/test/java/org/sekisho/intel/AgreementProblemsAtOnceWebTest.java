@@ -38,6 +38,7 @@ class AgreementProblemsAtOnceWebTest {
     this.db = db;
     server = IntelServer.start(db, dir);
     admin = server.token("root", "Admin", Set.of(Role.ADMIN), "customs-jp", "HQ");
+    server.token("taro", "Taro", Set.of(Role.PARTNER), "police-jp", "NPA");
   }
 
   @AfterAll
@@ -106,6 +107,50 @@ class AgreementProblemsAtOnceWebTest {
                 assertThat(p.get("message").asText())
                     .as(p.toString())
                     .matches(".*[\\p{IsHiragana}\\p{IsKatakana}\\p{IsHan}].*"));
+  }
+
+  @Test
+  void twoBadDaysAreBothNamedWithTheFormExpected() throws Exception {
+    // the rest of the agreement is right: only the two days are wrong, each in its own way
+    for (String[] days :
+        new String[][] {
+          {"2026-13-01", "2026-14-01"},
+          {"1800-01-01", "3000-01-01"},
+          {"01/12/2026", "2200-01-01"}
+        }) {
+      String body =
+          "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU NPA 2026\","
+              + "\"validFrom\":\""
+              + days[0]
+              + "\",\"validUntil\":\""
+              + days[1]
+              + "\"}";
+      for (String lang : List.of("en", "ja")) {
+        JsonNode a = refused(body, lang);
+        assertThat(fields(a)).as(a.toString()).containsExactly("validFrom", "validUntil");
+        a.get("problems")
+            .forEach(p -> assertThat(p.get("message").asText()).as(p.toString()).contains("YYYY"));
+        assertThat(a.get("problems").get(0).get("message").asText()).contains(days[0]);
+        assertThat(a.get("problems").get(1).get("message").asText()).contains(days[1]);
+      }
+    }
+  }
+
+  @Test
+  void theDeskFormNamesBothBadDaysBesideTheirFields() throws Exception {
+    HttpResponse<String> r =
+        server.form(
+            admin,
+            "/sharing/agreements",
+            "en",
+            "agency=police-jp&kinds=seizures&reference=MoU+NPA+2027"
+                + "&validFrom=2026-13-01&validUntil=3000-01-01");
+    assertThat(r.statusCode()).isEqualTo(400);
+    assertThat(r.body())
+        .contains("id=\"agreement-error-validFrom\"")
+        .contains("id=\"agreement-error-validUntil\"")
+        .contains("2026-13-01")
+        .contains("3000-01-01");
   }
 
   private long refusals() {

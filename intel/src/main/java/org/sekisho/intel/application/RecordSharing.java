@@ -596,9 +596,14 @@ public final class RecordSharing {
     } else if (fromOk && until.isPresent() && until.get().isBefore(from)) {
       problems.add(
           Problem.of(
-              "invalid-value",
-              "validUntil",
-              "the last day " + until.get() + " is before the first, " + from));
+                  "invalid-value",
+                  "validUntil",
+                  "expected a day YYYY-MM-DD from the first day, "
+                      + from
+                      + ", on; got "
+                      + until.get()
+                      + ", before it")
+              .worded("before-first", until.get(), from));
     }
     return problems;
   }
@@ -635,7 +640,7 @@ public final class RecordSharing {
               Problem.of(
                       "invalid-value",
                       "lastDay",
-                      "expected a day from the day before "
+                      "expected a day YYYY-MM-DD from the day before "
                           + found.get().validFrom()
                           + " to "
                           + last
@@ -1254,7 +1259,7 @@ public final class RecordSharing {
     return Problem.of(
             "invalid-value",
             field,
-            "expected a day between " + FIRST_DAY + " and " + LAST_DAY + "; got " + day)
+            "expected a day YYYY-MM-DD from " + FIRST_DAY + " to " + LAST_DAY + "; got " + day)
         .worded("day-out-of-range", day, FIRST_DAY, LAST_DAY);
   }
 

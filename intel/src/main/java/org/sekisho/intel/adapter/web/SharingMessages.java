@@ -58,12 +58,20 @@ public final class SharingMessages {
     String specific = "sharing.error." + p.code() + "." + field;
     String text = t.get(specific, args);
     if (!text.equals(specific)) {
-      return text;
+      // a day refused by its rule: the field's text says the form expected, the value typed is
+      // quoted after it, so that two bad days on one form are told apart
+      return DAYS.contains(p.key()) && !p.args().isEmpty()
+          ? text + t.get("sharing.error.typed", p.args().get(0))
+          : text;
     }
     String general = "sharing.error." + p.code();
     text = t.get(general, args);
     return text.equals(general) ? p.message() : text;
   }
+
+  // the rules' wordings of a day refused, whose first value is the day as typed
+  private static final java.util.Set<String> DAYS =
+      java.util.Set.of("not-a-date", "day-out-of-range", "before-first");
 
   // an instant as the rules quote it (Instant.toString), to be shown in the reader's zone
   private static final Pattern INSTANT = Pattern.compile("\\d{4}-\\d{2}-\\d{2}T[0-9:.]+Z");
