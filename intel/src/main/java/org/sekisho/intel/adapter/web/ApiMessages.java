@@ -43,9 +43,10 @@ final class ApiMessages {
   }
 
   /**
-   * A refusal of intel's API in the reader's language: the text {@code api.error.<code>.<field>} (a
-   * list field's index left out), else {@code api.error.<code>}, with the field as {0}, the value
-   * the refusal quotes as {1} (its first argument, {@link Problem#args}; read out of the English
+   * A refusal of intel's API in the reader's language: the text {@code api.error.<code>.<key>} of a
+   * refusal worded by its rule ({@link Problem#key}), else {@code api.error.<code>.<field>} (a list
+   * field's index left out), else {@code api.error.<code>}, with the field as {0}, the value the
+   * refusal quotes as {1} (its first argument, {@link Problem#args}; read out of the English
    * message only for a refusal without arguments), the English message as {2} and any further
    * arguments from {3} on; the message itself in English or when no text is written.
    */
@@ -61,6 +62,14 @@ final class ApiMessages {
     args[2] = p.message();
     for (int i = 1; i < values.size(); i++) {
       args[i + 2] = values.get(i);
+    }
+    // a refusal worded by its rule (an unknown field with the fields taken) has a text of its own
+    if (!p.key().isEmpty()) {
+      String worded = "api.error." + p.code() + "." + p.key();
+      String text = t.get(worded, args);
+      if (!text.equals(worded)) {
+        return text;
+      }
     }
     String specific = "api.error." + p.code() + "." + field.replaceAll("\\[\\d+]$", "");
     String text = t.get(specific, args);

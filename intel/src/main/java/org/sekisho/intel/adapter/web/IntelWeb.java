@@ -1420,7 +1420,9 @@ public final class IntelWeb implements WebModule {
         "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":…,"
             + "\"validFrom\":\"YYYY-MM-DD\",\"validUntil\":…}";
     JsonNode body = jsonObject(ctx, shape);
-    List<Problem> refusedHere = new ArrayList<>();
+    // a misspelt field (from for validFrom) would record other days than the ones meant
+    List<Problem> refusedHere =
+        new ArrayList<>(unknownFields(body, AGREEMENT_FIELDS.toArray(String[]::new)));
     List<String> kinds = new ArrayList<>();
     JsonNode ks = body.get("kinds");
     if (ks != null && !ks.isNull()) {
@@ -1528,6 +1530,8 @@ public final class IntelWeb implements WebModule {
   private void endAgreementApi(Context ctx) {
     long id = id(ctx);
     JsonNode body = jsonObject(ctx, "{\"lastDay\":\"YYYY-MM-DD\",\"reason\":…}");
+    // a misspelt field would end the agreement on another day, or with no reason kept
+    only(body, "lastDay", "reason");
     SharingAgreement a =
         answer(
             sharing.endAgreement(
@@ -1993,19 +1997,81 @@ public final class IntelWeb implements WebModule {
 
   /** Refuses a field this route does not take: a misspelt one would otherwise be ignored. */
   private static void only(JsonNode body, String... fields) {
+    List<Problem> unknown = unknownFields(body, fields);
+    if (!unknown.isEmpty()) {
+      throw new HttpProblem(unknown.get(0));
+    }
+  }
+
+  /**
+   * Each field of {@code body} this route does not take, in the body's order: named, with the
+   * fields it takes and the one likely meant ({@code from} for {@code validFrom}), worded {@code
+   * unknown} (the field, the fields) or {@code unknown-meant} (the field, the fields, the one
+   * meant) for the reader's language.
+   */
+  static List<Problem> unknownFields(JsonNode body, String... fields) {
     List<String> known = List.of(fields);
+    String taken = String.join(", ", fields);
+    List<Problem> out = new ArrayList<>();
     for (java.util.Iterator<String> it = body.fieldNames(); it.hasNext(); ) {
       String f = it.next();
-      if (!known.contains(f)) {
-        throw HttpProblem.of(
-            "unknown-field",
-            FieldRules.shorten(f),
-            "this route takes the fields "
-                + String.join(", ", fields)
-                + "; not "
-                + FieldRules.shorten(f));
+      if (known.contains(f)) {
+        continue;
+      }
+      String named = FieldRules.shorten(f);
+      Optional<String> meant = meant(f, known);
+      String message = "this route takes the fields " + taken + "; not " + named;
+      out.add(
+          meant.isPresent()
+              ? Problem.of("unknown-field", named, message + " (did you mean " + meant.get() + "?)")
+                  .worded("unknown-meant", named, taken, meant.get())
+              : Problem.of("unknown-field", named, message).worded("unknown", named, taken));
+    }
+    return out;
+  }
+
+  /**
+   * The field a misspelt one most likely meant: the only one that differs from it by case, holds it
+   * or is held by it (from, validFrom), else the only one within two edits (reson, reason).
+   */
+  private static Optional<String> meant(String typed, List<String> known) {
+    String t = typed.toLowerCase(java.util.Locale.ROOT);
+    if (t.length() >= 3) {
+      List<String> holding =
+          known.stream()
+              .filter(
+                  k -> {
+                    String l = k.toLowerCase(java.util.Locale.ROOT);
+                    return l.contains(t) || t.contains(l);
+                  })
+              .toList();
+      if (holding.size() == 1) {
+        return Optional.of(holding.get(0));
       }
     }
+    List<String> near =
+        known.stream().filter(k -> edits(t, k.toLowerCase(java.util.Locale.ROOT)) <= 2).toList();
+    return near.size() == 1 ? Optional.of(near.get(0)) : Optional.empty();
+  }
+
+  /** The Levenshtein distance between {@code a} and {@code b}. */
+  private static int edits(String a, String b) {
+    int[] prev = new int[b.length() + 1];
+    int[] cur = new int[b.length() + 1];
+    for (int j = 0; j <= b.length(); j++) {
+      prev[j] = j;
+    }
+    for (int i = 1; i <= a.length(); i++) {
+      cur[0] = i;
+      for (int j = 1; j <= b.length(); j++) {
+        int same = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
+      }
+      int[] swap = prev;
+      prev = cur;
+      cur = swap;
+    }
+    return prev[b.length()];
   }
 
   /** A text field of a JSON body: absent or null is empty; any other type is a 400 naming it. */
