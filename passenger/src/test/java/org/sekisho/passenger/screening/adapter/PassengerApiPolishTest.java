@@ -9,6 +9,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Clock;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -292,8 +294,8 @@ class PassengerApiPolishTest {
     assertThat(list.statusCode()).isEqualTo(404);
     assertThat(JSON.readTree(list.body()).get("message").asText())
         .isEqualTo("リスト no-such-list は見つかりません。");
-    // a row refused in an import is framed in the reader's language around its English detail,
-    // naming its row
+    // a row refused in an import is worded whole in the reader's language, its row and column
+    // included; the code and the field stay as they are
     String bad = WATCHLIST.replace("1980-07-04", "1980-13-45").replace("A1", "B1");
     HttpResponse<String> en = post("/api/screening/watchlists/csv", pnr, "text/csv", bad);
     HttpResponse<String> rows = post("/api/screening/watchlists/csv?lang=ja", pnr, "text/csv", bad);
@@ -301,10 +303,107 @@ class PassengerApiPolishTest {
     JsonNode jaRow = JSON.readTree(rows.body()).get("problems").get(0);
     assertThat(jaRow.get("error")).isEqualTo(enRow.get("error"));
     assertThat(jaRow.get("field")).isEqualTo(enRow.get("field"));
-    assertThat(jaRow.get("field").asText()).contains("row 2");
+    assertThat(jaRow.get("field").asText()).isEqualTo("row 2 birth_dates");
     assertThat(jaRow.get("message").asText())
-        .startsWith("要求を受け付けられませんでした（")
-        .endsWith(enRow.get("message").asText());
+        .isEqualTo(
+            "2 行目の生年月日（birth_dates）: 「1980-13-45」は日付として読めません。YYYY、YYYY-MM、"
+                + "YYYY-MM-DD の形で、実在する日付を書いてください。");
+  }
+
+  @Test
+  void everyRowAWatchlistImportRefusesIsWordedWholeInJapaneseWithItsRowAndColumn()
+      throws Exception {
+    String pnr = token("pnr");
+    String csv =
+        "list,id,name,aliases,birth_dates,nationalities,documents,severity\n"
+            + "ja-rows,J1,Zyxwv Qqqqa,,1970,zz,,high\n"
+            + "ja-rows,J2,Zyxwv Qqqqb,,1970,jp,--,high\n"
+            + "ja-rows,J3,Zyxwv Qqqqc,,1970,jp,,urgent\n"
+            + "ja-rows,J4,Zyxwv Qqqqd,,1970\n"
+            + "ja-rows,,Zyxwv Qqqqe,,1970,jp,,high\n"
+            + "ja-rows,J6,Zyxwv Qqqqf,,1970,jp,,high\n"
+            + "ja-rows,J7,\"Zyxwv\" Q,,1970,jp,,high\n";
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put(
+        "row 2 nationalities",
+        "2 行目の国籍（nationalities）: 「ZZ」は ISO 3166-1 alpha-2 の国コード（jp、us など）ではありません。");
+    expected.put("row 3 documents", "3 行目の旅券・身分証の番号（documents）: 番号「--」には英字も数字もありません。");
+    expected.put(
+        "row 4 severity", "4 行目の重大度（severity）: 重大度「urgent」は low、medium、high、critical のいずれでもありません。");
+    expected.put("row 5", "5 行目: 項目が 5 個あります。見出しと同じ 8 個にしてください。");
+    expected.put("row 6", "6 行目: list、id、name は空にできません。");
+    expected.put("row 8", "8 行目: 3 番目の項目で、閉じた引用符の後に文字があります。");
+    for (String path :
+        List.of(
+            "/api/screening/watchlists/csv?lang=ja",
+            "/api/screening/watchlists/ja-rows/import?format=csv&severity=high&lang=ja")) {
+      HttpResponse<String> r = post(path, pnr, "text/csv", csv);
+      assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+      JsonNode problems = JSON.readTree(r.body()).get("problems");
+      Map<String, String> got = new java.util.LinkedHashMap<>();
+      problems.forEach(p -> got.put(p.get("field").asText(), p.get("message").asText()));
+      assertThat(got).as(path).isEqualTo(expected);
+    }
+    // FollowTheMoney lines: the line, and the property a value was left out of
+    String ftm =
+        "{\"id\":\"f1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Zyxwv Ftm\"],"
+            + "\"birthDate\":[\"1970-02-30\"]}}\n"
+            + "{\"schema\":\"Person\",\"properties\":{\"name\":[\"Zyxwv Noid\"]}}\n"
+            + "not json\n";
+    HttpResponse<String> f =
+        post("/api/screening/watchlists/ja-ftm/import?format=ftm&lang=ja", pnr, "text/plain", ftm);
+    assertThat(f.statusCode()).as(f.body()).isEqualTo(200);
+    Map<String, String> got = new java.util.LinkedHashMap<>();
+    JSON.readTree(f.body())
+        .get("problems")
+        .forEach(p -> got.put(p.get("field").asText(), p.get("message").asText()));
+    assertThat(got)
+        .containsEntry(
+            "line 1 birthDate",
+            "1 行目の生年月日（birthDate）: エンティティ f1 の「1970-02-30」は日付として読めないため、" + "日付を除いてエンティティを取り込みました。")
+        .containsEntry("line 2", "2 行目: エンティティに id がありません。")
+        .containsEntry("line 3", "3 行目: 1 行に 1 つの JSON オブジェクトとして読めません。");
+    // and nothing of it in English: the English reader keeps the readers' words
+    HttpResponse<String> english =
+        post(
+            "/api/screening/watchlists/ja-rows/import?format=csv&severity=high",
+            pnr,
+            "text/csv",
+            csv);
+    assertThat(JSON.readTree(english.body()).get("problems").get(0).get("message").asText())
+        .isEqualTo("expected an ISO 3166-1 alpha-2 country code, got 'ZZ'");
+  }
+
+  @Test
+  void theEntitiesAFollowTheMoneyImportLeavesOutAreExplainedInJapanese() throws Exception {
+    String pnr = token("pnr");
+    String company =
+        "{\"id\":\"c1\",\"schema\":\"Company\",\"properties\":{\"name\":[\"Zyxwv Co\"]}}\n";
+    String person =
+        "{\"id\":\"p1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Zyxwv Pers\"]}}\n";
+    String organisation = "人ではなく組織です。旅客は人であり、組織と名前が一致する旅客は手がかりになりません。";
+    HttpResponse<String> kept =
+        post(
+            "/api/screening/watchlists/ja-left/import?format=ftm&lang=ja",
+            pnr,
+            "text/plain",
+            company + person);
+    assertThat(kept.statusCode()).as(kept.body()).isEqualTo(200);
+    JsonNode leftOut = JSON.readTree(kept.body()).get("leftOut").get(0);
+    assertThat(leftOut.get("code").asText()).isEqualTo("organisation");
+    assertThat(leftOut.get("reason").asText()).isEqualTo(organisation);
+    // nothing imported: the list is left as it was, each schema left out named in Japanese
+    HttpResponse<String> none =
+        post(
+            "/api/screening/watchlists/ja-none/import?format=ftm&lang=ja",
+            pnr,
+            "text/plain",
+            company);
+    assertThat(none.statusCode()).as(none.body()).isEqualTo(400);
+    JsonNode problem = JSON.readTree(none.body()).get("problems").get(0);
+    assertThat(problem.get("field").asText()).isEqualTo("schema Company");
+    assertThat(problem.get("message").asText())
+        .isEqualTo("スキーマ Company: 1 件のエンティティを取り込みませんでした。" + organisation);
   }
 
   private HttpResponse<String> send(Refused r, String token, String path, String language)

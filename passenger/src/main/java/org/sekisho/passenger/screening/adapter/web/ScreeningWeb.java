@@ -1422,13 +1422,13 @@ public final class ScreeningWeb implements WebModule {
                 Web.messages(ctx).get("screening.import.kept", r.refused(), r.kept().size()));
           }
           m.put("refused", r.refused());
-          m.put("problems", problems(ApiRefusals.worded(Web.messages(ctx), r.problems())));
-          m.put("leftOut", leftOutJson(r.leftOut()));
+          m.put("problems", problems(ImportRefusals.worded(Web.messages(ctx), r.problems())));
+          m.put("leftOut", leftOutJson(Web.messages(ctx), r.leftOut()));
           json(ctx, m);
         }
         case Outcome.Rejected<WatchlistImport.ListReport> r -> {
           ctx.status(HttpStatus.BAD_REQUEST);
-          List<Problem> worded = ApiRefusals.worded(Web.messages(ctx), r.problems());
+          List<Problem> worded = ImportRefusals.worded(Web.messages(ctx), r.problems());
           Problem first = worded.get(0);
           Map<String, Object> m = new LinkedHashMap<>();
           m.put("error", first.code());
@@ -1575,15 +1575,18 @@ public final class ScreeningWeb implements WebModule {
     return out;
   }
 
-  /** FollowTheMoney entities left out of an import: per schema, how many and why. */
-  private static List<Object> leftOutJson(List<WatchlistImport.SchemaLeftOut> leftOut) {
+  /**
+   * FollowTheMoney entities left out of an import: per schema, how many and why (in the reader's
+   * language; the use case's English for an English reader).
+   */
+  private static List<Object> leftOutJson(Messages t, List<WatchlistImport.SchemaLeftOut> leftOut) {
     List<Object> out = new ArrayList<>();
     for (WatchlistImport.SchemaLeftOut l : leftOut) {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("schema", l.schema());
       m.put("entities", l.entities());
       m.put("code", l.code());
-      m.put("reason", l.reason());
+      m.put("reason", t.english() ? l.reason() : ImportRefusals.leftOut(t, l.code()));
       out.add(m);
     }
     return out;
@@ -1592,14 +1595,14 @@ public final class ScreeningWeb implements WebModule {
   private static void report(Context ctx, WatchlistImport.Report r) {
     List<Object> problems = new ArrayList<>();
     for (Problem p :
-        ApiRefusals.worded(Web.messages(ctx), r.problems().stream().limit(1000).toList())) {
+        ImportRefusals.worded(Web.messages(ctx), r.problems().stream().limit(1000).toList())) {
       problems.add(Map.of("error", p.code(), "field", p.field(), "message", p.message()));
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("imported", r.imported());
     m.put("refused", r.refused());
     m.put("problems", problems);
-    m.put("leftOut", leftOutJson(r.leftOut()));
+    m.put("leftOut", leftOutJson(Web.messages(ctx), r.leftOut()));
     if (r.imported() == 0 && !r.problems().isEmpty()) {
       ctx.status(HttpStatus.BAD_REQUEST);
     }
