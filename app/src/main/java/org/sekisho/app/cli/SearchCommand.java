@@ -2,6 +2,7 @@ package org.sekisho.app.cli;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.sekisho.intel.application.IntelViews.Reader;
 import org.sekisho.intel.application.IntelViews.SearchPage;
 import org.sekisho.intel.application.IntelViews.SearchQuery;
 import org.sekisho.intel.domain.RecordKind;
+import org.sekisho.platform.web.AuditWeb;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -72,10 +74,6 @@ final class SearchCommand implements Callable<Integer> {
     if (limit < 1 || limit > 1000) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--limit must be 1..1000");
     }
-    if (hs != null && !hs.matches("\\d{2}")) {
-      throw new CommandLine.ParameterException(
-          spec.commandLine(), "--hs expects a two-digit HS chapter, e.g. 09");
-    }
     // the same refusals as the API: a filter that can match nothing is a mistake, not "0 records"
     if (kind != null) {
       String k = kind.strip().toLowerCase(Locale.ROOT);
@@ -127,6 +125,8 @@ final class SearchCommand implements Callable<Integer> {
       s.audit()
           .record(new AuditEvent(s.clock().instant(), "system:cli", agency, "search", "", details));
       var out = spec.commandLine().getOut();
+      // times as the pages, the export and `audit list` show them: the administration's zone
+      DateTimeFormatter time = AuditWeb.timeFormat(Sekisho.zone());
       if (json) {
         out.println(s.json().writeValueAsString(p));
       } else {
@@ -134,7 +134,12 @@ final class SearchCommand implements Callable<Integer> {
         // an office that holds nothing readable: which offices do (東京 is JPTYO in records)
         p.officeMiss().ifPresent(m -> out.println(m.message()));
         for (Hit h : p.hits()) {
-          out.printf("%8d  %s  %-20s %s%n", h.id(), h.eventTime(), h.kind(), h.title());
+          out.printf(
+              "%8d  %s  %-20s %s%n",
+              h.id(),
+              h.eventTime() == null ? "-" : time.format(h.eventTime()),
+              h.kind(),
+              h.title());
         }
         p.entities()
             .forEach(

@@ -99,5 +99,14 @@ class IngestCommandTest {
     Run byName = run(dir, "search", "--office", "東京");
     assertThat(byName.code()).as(byName.err()).isZero();
     assertThat(byName.out()).contains("0 records").contains("JPTYO");
+
+    // an HS heading or subheading narrows as the help says (and as the API does), not only chapters
+    Run heading = run(dir, "search", "coffee", "--hs", "0901");
+    assertThat(heading.code()).as(heading.err()).isZero();
+    assertThat(heading.out()).contains("3 records");
+    assertThat(run(dir, "search", "coffee", "--hs", "090111").out()).contains("3 records");
+    assertThat(run(dir, "search", "coffee", "--hs", "0902").out()).contains("0 records");
+    // times in the administration's zone, as the pages and `audit list` show them
+    assertThat(heading.out()).contains("2026-11-20 09:00:00 JST").doesNotContain("T00:00:00Z");
   }
 }

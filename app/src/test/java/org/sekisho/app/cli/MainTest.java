@@ -174,6 +174,7 @@ class MainTest {
         new String[][] {
           {"--kind=foo", "--kind expects declaration"},
           {"--country=XX", "--country expects an ISO 3166-1 alpha-2 code"},
+          {"--hs=091", "hs: expected an HS chapter (2 digits, e.g. 09), heading (4, e.g. 0901)"},
           {"--from=2026-11-28 --to=2026-11-27", "--from 2026-11-28 is after --to 2026-11-27"}
         }) {
       List<String> args = new ArrayList<>(List.of("search", "coffee"));
