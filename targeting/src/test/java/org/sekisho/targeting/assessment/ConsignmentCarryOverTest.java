@@ -143,7 +143,9 @@ class ConsignmentCarryOverTest {
                   .orElseThrow()
                   .assessment()
                   .selection())
-          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN));
+          .isEqualTo(
+              new Selection(
+                  Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN, Selection.Basis.NONE));
       assess.assessAll(List.of(new Request("declaration", "D9", declaration("D9", "mscu６"))));
       assertThat(lane(store, "D9")).isEqualTo("red consignment transport-document:ＭＳＣＵ６");
 
@@ -159,7 +161,9 @@ class ConsignmentCarryOverTest {
               new Request("declaration", "D7", declaration("D7", "B1"))));
 
       assertThat(d1.assessment().selection())
-          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN));
+          .isEqualTo(
+              new Selection(
+                  Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN, Selection.Basis.NONE));
       assertThat(d1.assessment().consignment())
           .contains(new ConsignmentSelection("transport-document:B1", bills[1], Lane.RED));
       assertThat(d2.assessment().lane()).isEqualTo(Lane.GREEN);
@@ -320,9 +324,13 @@ class ConsignmentCarryOverTest {
       StoredAssessment g4 =
           assess.assessJson("declaration", atNagoya(declaration("G4", "K1"))).orElseThrow();
       assertThat(g3.assessment().selection())
-          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN));
+          .isEqualTo(
+              new Selection(
+                  Lane.RED, Selection.Basis.CONSIGNMENT, Lane.GREEN, Selection.Basis.NONE));
       assertThat(g4.assessment().selection())
-          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.BLUE));
+          .isEqualTo(
+              new Selection(
+                  Lane.RED, Selection.Basis.CONSIGNMENT, Lane.BLUE, Selection.Basis.RANDOM));
       // stored and read back with it
       assertThat(store.byKey("declaration:G4").orElseThrow().assessment().selection().own())
           .isEqualTo(Lane.BLUE);
@@ -421,7 +429,10 @@ class ConsignmentCarryOverTest {
       StoredAssessment e2 =
           assess.assessJson("declaration", declaration("WD2", "WC2")).orElseThrow();
       assertThat(w1.assessment().selection())
-          .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.RED));
+          // red on its own, for its hit: that is its basis, the consignment's red seconding it
+          .isEqualTo(
+              new Selection(
+                  Lane.RED, Selection.Basis.CRITERIA, Lane.RED, Selection.Basis.CRITERIA));
       assertThat(worklist.item(w1.id()).orElseThrow().reasons())
           .first()
           .isEqualTo("consignment WC1 was selected red before arrival (assessment " + c1 + ")");
@@ -454,6 +465,74 @@ class ConsignmentCarryOverTest {
           .isEqualTo("its consignment WC2 was lowered to yellow (assessment " + c2 + ")");
       // the assessment as made is unchanged, and still replays
       assertThat(assess.replay(w1.id()).orElseThrow().same()).isTrue();
+    } finally {
+      ctx.close();
+    }
+  }
+
+  @Test
+  void aDeclarationDrawnAtRandomOnItsOwnSaysSoWhetherItsConsignmentStandsOrIsLowered(
+      @TempDir Path dir) throws Exception {
+    TargetingContext ctx = started(dir);
+    try {
+      AssessRecords assess = ctx.assessRecords();
+      JdbcAssessments store = new JdbcAssessments(db.jdbi(), new DeclarationJson());
+      Worklist worklist = new Worklist(store, Clock.systemUTC());
+      // two bills at an office whose consignments are not selected at random; analysts raise RB1
+      // to red and RB2 to blue
+      long b1 = assess.assessJson("transport-document", bill("RB1", "JPOSA")).orElseThrow().id();
+      long b2 = assess.assessJson("transport-document", bill("RB2", "JPOSA")).orElseThrow().id();
+      assertThat(worklist.decide(b1, "red", "tip from the port", "ana").isAccepted()).isTrue();
+      assertThat(worklist.decide(b2, "blue", "papers to check", "ana").isAccepted()).isTrue();
+      // declared at JPNGO, where every declaration is drawn blue at random: R1 carries RB1's red
+      // above its own blue; R2 would have had RB2's blue on its own, drawn at random
+      long r1 =
+          assess.assessJson("declaration", atNagoya(declaration("R1", "RB1"))).orElseThrow().id();
+      long r2 =
+          assess.assessJson("declaration", atNagoya(declaration("R2", "RB2"))).orElseThrow().id();
+
+      // R2's lane is its own random selection (the consignment's seconds it): said so, and it
+      // cannot be lowered, as no random selection can
+      WorkItem two = worklist.item(r2).orElseThrow();
+      assertThat(two.basis()).isEqualTo("random");
+      assertThat(two.reasons())
+          .containsExactly(
+              "consignment RB2 was selected blue before arrival (assessment " + b2 + ")",
+              "random selection (measures the true infraction rate)");
+      assertThat(worklist.decide(r2, "green", "papers in order", "ana").problems())
+          .extracting(org.sekisho.core.Problem::code)
+          .containsExactly("random-selection");
+      // R1 holds the consignment's red while it stands
+      assertThat(worklist.item(r1).orElseThrow().basis()).isEqualTo("consignment");
+
+      // RB1 released: R1 falls back to its own blue, drawn at random, and says so everywhere
+      assertThat(worklist.decide(b1, "green", "cleared by the port", "ana").isAccepted()).isTrue();
+      WorkItem one = worklist.item(r1).orElseThrow();
+      assertThat(one.finalLane()).isEqualTo(Lane.BLUE);
+      assertThat(one.lane()).isEqualTo(Lane.BLUE);
+      assertThat(one.basis()).isEqualTo("random");
+      assertThat(one.reasons())
+          .containsExactly("random selection (measures the true infraction rate)");
+      assertThat(worklist.items("JPNGO", WorkStatus.OPEN, "", 100))
+          .filteredOn(w -> w.id() == r1)
+          .singleElement()
+          .satisfies(w -> assertThat(w.basis()).isEqualTo("random"));
+      // its blue was drawn at random: confirmed, but not lowered
+      assertThat(worklist.decide(r1, "green", "papers in order", "ana").problems())
+          .extracting(org.sekisho.core.Problem::code)
+          .containsExactly("random-selection");
+      assertThat(worklist.decide(r1, "blue", "examine as drawn", "ana").isAccepted()).isTrue();
+      assertThat(worklist.referrals("JPNGO", 100))
+          .filteredOn(w -> w.id() == r1)
+          .singleElement()
+          .satisfies(
+              w -> {
+                assertThat(w.basis()).isEqualTo("random");
+                assertThat(w.reasons()).noneMatch(r -> r.contains("before arrival"));
+              });
+      // the assessments as made are unchanged, and still replay
+      assertThat(assess.replay(r1).orElseThrow().same()).isTrue();
+      assertThat(assess.replay(r2).orElseThrow().same()).isTrue();
     } finally {
       ctx.close();
     }

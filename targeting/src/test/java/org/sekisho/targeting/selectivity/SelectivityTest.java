@@ -41,7 +41,9 @@ class SelectivityTest {
   void aLaneCarriedFromTheConsignmentIsTheLeastARecordGetsAndCountsInTheWindow() {
     Selectivity s = new Selectivity(config(0, 0, 0));
     assertThat(s.select("JPTYO", "declaration:C1", List.of(), 0, Lane.YELLOW))
-        .isEqualTo(new Selection(Lane.YELLOW, Selection.Basis.CONSIGNMENT, Lane.GREEN));
+        .isEqualTo(
+            new Selection(
+                Lane.YELLOW, Selection.Basis.CONSIGNMENT, Lane.GREEN, Selection.Basis.NONE));
     // a criterion asking for more wins, one asking for less does not lower it but is what the
     // record falls back to if the consignment is lowered
     assertThat(
@@ -59,7 +61,9 @@ class SelectivityTest {
                 List.of(new LaneHit("c1v1", Lane.YELLOW, 100)),
                 0,
                 Lane.RED))
-        .isEqualTo(new Selection(Lane.RED, Selection.Basis.CONSIGNMENT, Lane.YELLOW));
+        .isEqualTo(
+            new Selection(
+                Lane.RED, Selection.Basis.CONSIGNMENT, Lane.YELLOW, Selection.Basis.CRITERIA));
     assertThat(s.select("JPTYO", "declaration:C4", List.of(), 0, Lane.GREEN))
         .isEqualTo(new Selection(Lane.GREEN, Selection.Basis.NONE));
     // the capacity a carried lane takes is counted: top-up sees the office's red share as it is
@@ -79,6 +83,14 @@ class SelectivityTest {
       Selection with = carried.select("JPOSA", "declaration:O" + i, hits, i % 100, consignment);
       Selection without = alone.select("JPOSA", "declaration:O" + i, hits, i % 100);
       assertThat(with.own()).as("record %d", i).isEqualTo(without.lane());
+      // and on the basis it would have had: a random draw, its criteria or a forced selection
+      assertThat(with.ownBasis()).as("record %d", i).isEqualTo(without.basis());
+      if (with.lane() == with.own()) {
+        // held on its own anyway: the consignment's lane is not why
+        assertThat(with.basis()).as("record %d", i).isEqualTo(without.basis());
+      } else {
+        assertThat(with.basis()).as("record %d", i).isEqualTo(Selection.Basis.CONSIGNMENT);
+      }
       assertThat(with.lane()).isEqualTo(Lane.max(without.lane(), consignment));
       if (with.lane() != with.own()) {
         differ++;

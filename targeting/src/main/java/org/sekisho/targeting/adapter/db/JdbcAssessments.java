@@ -52,7 +52,7 @@ public final class JdbcAssessments
           + " lane, basis, final_lane, status, hits, model_reasons, criteria_versions,"
           + " list_versions, model_version, hist_declarant_decl, hist_declarant_infr,"
           + " hist_importer_decl, hist_importer_infr, model_reasons_pending, consignment_key,"
-          + " consignment_assessment, consignment_lane, own_lane, assessed_alone,"
+          + " consignment_assessment, consignment_lane, own_lane, own_basis, assessed_alone,"
           + " superseded_by, superseded_reason,"
           // the lane the consignment it carried over holds now (an analyst may have lowered it);
           // the inner table shows only its own names, so consignment_assessment is the outer row's
@@ -109,13 +109,13 @@ public final class JdbcAssessments
           + " criteria_versions, list_versions, model_version, hist_declarant_decl,"
           + " hist_declarant_infr, hist_importer_decl, hist_importer_infr, model_reasons_pending,"
           + " consignment_key, consignment_assessment, consignment_lane, transport_document,"
-          + " own_lane)";
+          + " own_lane, own_basis)";
 
   private static final String INSERT_ASSESSMENT =
       "with ins as ("
-          + INSERT_INTO.replace("own_lane)", "own_lane, assessed_alone)")
+          + INSERT_INTO.replace("own_basis)", "own_basis, assessed_alone)")
           + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
+          + " cast(? as jsonb), cast(? as jsonb), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on"
           + " conflict"
           + " (record_key) where status <> 'superseded' do nothing returning id, assessed_at,"
           + " importer_key, declarant_key, assessed_alone),"
@@ -311,6 +311,7 @@ public final class JdbcAssessments
     st.setString(p++, c.map(x -> x.lane().code()).orElse(null));
     st.setString(p++, transportDocument(d));
     st.setString(p++, ownLane(a));
+    st.setString(p++, ownBasis(a));
     st.setBoolean(p++, alone);
     return p;
   }
@@ -323,16 +324,18 @@ public final class JdbcAssessments
           + " u.model_probability, u.criteria_lane, u.lane, u.basis, u.lane, u.status,"
           + " cast(u.hits as jsonb), cast(u.model_reasons as jsonb), u.criteria_versions,"
           + " u.list_versions, u.model_version, u.dd, u.di, u.id_, u.ii, u.pending, u.ck, u.ca,"
-          + " u.cl, u.td, u.ol from"
+          + " u.cl, u.td, u.ol, u.ob from"
           + " unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::float8[], ?::float8[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],"
           + " ?::text[], ?::text[], ?::text[], ?::text[], ?::int8[], ?::int8[], ?::int8[],"
-          + " ?::int8[], ?::bool[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[]) with"
+          + " ?::int8[], ?::bool[], ?::text[], ?::int8[], ?::text[], ?::text[], ?::text[],"
+          + " ?::text[]) with"
           + " ordinality as"
           + " u(record_key, office, importer_key,"
           + " declarant_key, declaration_date, declaration, score, model_probability,"
           + " criteria_lane, lane, basis, status, hits, model_reasons, criteria_versions,"
-          + " list_versions, model_version, dd, di, id_, ii, pending, ck, ca, cl, td, ol, n) order"
+          + " list_versions, model_version, dd, di, id_, ii, pending, ck, ca, cl, td, ol, ob, n)"
+          + " order"
           + " by"
           + " u.n"
           + " on conflict"
@@ -385,6 +388,7 @@ public final class JdbcAssessments
     String[] consignmentLanes = new String[n];
     String[] transportDocuments = new String[n];
     String[] ownLanes = new String[n];
+    String[] ownBases = new String[n];
     for (int i = 0; i < n; i++) {
       NewAssessment b = batch.get(i);
       Assessment a = b.assessment();
@@ -419,6 +423,7 @@ public final class JdbcAssessments
       consignmentLanes[i] = c.map(x -> x.lane().code()).orElse(null);
       transportDocuments[i] = transportDocument(d);
       ownLanes[i] = ownLane(a);
+      ownBases[i] = ownBasis(a);
     }
     Instant at = batch.get(0).at();
     Long[] supersededIds = new Long[superseding.size()];
@@ -445,7 +450,8 @@ public final class JdbcAssessments
                       consignmentIds,
                       consignmentLanes,
                       transportDocuments,
-                      ownLanes)));
+                      ownLanes,
+                      ownBases)));
     }
     Map<String, Map.Entry<Long, Instant>> inserted =
         jdbi.inTransaction(
@@ -472,7 +478,8 @@ public final class JdbcAssessments
                       consignmentIds,
                       consignmentLanes,
                       transportDocuments,
-                      ownLanes);
+                      ownLanes,
+                      ownBases);
               if (supersededIds.length > 0) {
                 try (var st = c.prepareStatement(LINK_SUPERSEDED)) {
                   st.setArray(1, c.createArrayOf("int8", supersededIds));
@@ -497,7 +504,8 @@ public final class JdbcAssessments
       Long[] consignmentIds,
       String[] consignmentLanes,
       String[] transportDocuments,
-      String[] ownLanes) {
+      String[] ownLanes,
+      String[] ownBases) {
     try (var st = c.prepareStatement(INSERT_ASSESSMENTS)) {
       int p = 1;
       st.setTimestamp(p++, Timestamp.from(at));
@@ -517,7 +525,8 @@ public final class JdbcAssessments
       st.setArray(p++, c.createArrayOf("int8", consignmentIds));
       st.setArray(p++, c.createArrayOf("text", consignmentLanes));
       st.setArray(p++, c.createArrayOf("text", transportDocuments));
-      st.setArray(p, c.createArrayOf("text", ownLanes));
+      st.setArray(p++, c.createArrayOf("text", ownLanes));
+      st.setArray(p, c.createArrayOf("text", ownBases));
       Map<String, Map.Entry<Long, Instant>> out = new java.util.HashMap<>();
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
@@ -553,6 +562,11 @@ public final class JdbcAssessments
   /** The lane a declaration given its consignment's would have had on its own; null otherwise. */
   private static String ownLane(Assessment a) {
     return a.consignment().isPresent() ? a.selection().own().code() : null;
+  }
+
+  /** Why a declaration given its consignment's lane would have had its own; null otherwise. */
+  private static String ownBasis(Assessment a) {
+    return a.consignment().isPresent() ? a.selection().ownBasis().code() : null;
   }
 
   /**
@@ -1425,7 +1439,7 @@ public final class JdbcAssessments
         a.recordKey(),
         a.office(),
         a.score(),
-        a.lane(),
+        now.lane(),
         now.basis(),
         lane(rs.getString("final_lane")),
         WorkStatus.valueOf(rs.getString("status").toUpperCase(Locale.ROOT)),
@@ -1447,8 +1461,10 @@ public final class JdbcAssessments
   }
 
   private static StoredAssessment stored(ResultSet rs) throws SQLException {
-    Selection.Basis basis =
-        Selection.Basis.valueOf(rs.getString("basis").toUpperCase(Locale.ROOT).replace('-', '_'));
+    Selection.Basis basis = basis(rs.getString("basis"));
+    Lane lane = lane(rs.getString("lane"));
+    Lane own = rs.getString("own_lane") == null ? lane : lane(rs.getString("own_lane"));
+    List<CriterionHit> hits = hits(rs.getString("hits"));
     Assessment a =
         new Assessment(
             rs.getString("record_key"),
@@ -1456,11 +1472,8 @@ public final class JdbcAssessments
             rs.getDouble("score"),
             rs.getDouble("model_probability"),
             lane(rs.getString("criteria_lane")),
-            new Selection(
-                lane(rs.getString("lane")),
-                basis,
-                lane(rs.getString(rs.getString("own_lane") == null ? "lane" : "own_lane"))),
-            hits(rs.getString("hits")),
+            new Selection(lane, basis, own, ownBasis(rs, basis, own, hits)),
+            hits,
             strings(rs.getString("model_reasons")),
             rs.getString("criteria_versions"),
             rs.getString("list_versions"),
@@ -1483,6 +1496,33 @@ public final class JdbcAssessments
             rs.getLong("hist_importer_infr")),
         rs.getString("declaration"),
         rs.getBoolean("model_reasons_pending"));
+  }
+
+  private static Selection.Basis basis(String code) {
+    return Selection.Basis.valueOf(code.toUpperCase(Locale.ROOT).replace('-', '_'));
+  }
+
+  /**
+   * The basis of a stored selection's own lane: as stored; on a row stored before it was (V17), its
+   * criteria when one of its hits has that lane, none when it is green, the consignment's otherwise
+   * (a random draw or top-up then, not told apart); the selection's basis when nothing carried
+   * over.
+   */
+  private static Selection.Basis ownBasis(
+      ResultSet rs, Selection.Basis basis, Lane own, List<CriterionHit> hits) throws SQLException {
+    String stored = rs.getString("own_basis");
+    if (stored != null) {
+      return basis(stored);
+    }
+    if (rs.getString("own_lane") == null) {
+      return basis;
+    }
+    if (own == Lane.GREEN) {
+      return Selection.Basis.NONE;
+    }
+    return hits.stream().anyMatch(h -> h.lane().equals(Optional.of(own)))
+        ? Selection.Basis.CRITERIA
+        : Selection.Basis.CONSIGNMENT;
   }
 
   static String hitsJson(List<CriterionHit> hits) {

@@ -85,23 +85,19 @@ public record Assessment(
       listHits.addAll(h.listHits());
     }
     out.addAll(listHits);
-    switch (selection.basis()) {
-      case RANDOM -> out.add(RANDOM_REASON);
-      case TOP_UP -> out.add(TOP_UP_REASON);
-      case FORCED_AFTER_MAX_HITS -> out.add(FORCED_REASON);
-      default -> {}
-    }
+    basisReason(selection.basis()).ifPresent(out::add);
     out.addAll(modelReasons);
     return out;
   }
 
   /**
-   * Why the record holds its lane now that its consignment holds {@code consignmentNow}: its basis
-   * code and reasons. As {@link #reasons()} while the consignment holds the lane it carried over;
-   * once an analyst lowered it (or its examination found nothing), the consignment's selection
-   * before arrival no longer stands: it is given as lowered while it still raises the record above
-   * its own lane, and is left out once it does not, the record then owing its lane to its own
-   * criteria (basis {@code criteria} when one of its hits has that lane).
+   * Why the record holds its lane now that its consignment holds {@code consignmentNow}: the lane
+   * its selection stands on, its basis code and reasons. As made ({@link #reasons()}) while the
+   * consignment holds the lane it carried over; once an analyst lowered it (or its examination
+   * found nothing), the consignment's selection before arrival no longer stands: it is given as
+   * lowered while it still raises the record above its own lane, and is left out once it does not,
+   * the record then holding its own lane on its own basis (its criteria, a random draw, a top-up,
+   * or none), with that basis's reason.
    *
    * @param consignmentNow the consignment's lane as it stands; empty when unknown or none carried
    */
@@ -109,34 +105,44 @@ public record Assessment(
     if (consignment.isEmpty()
         || consignmentNow.isEmpty()
         || !consignment.get().lane().moreSevereThan(consignmentNow.get())) {
-      return new Standing(selection.basis().code(), reasons());
+      return new Standing(selection.lane(), selection.basis().code(), reasons());
     }
     ConsignmentSelection was = consignment.get();
     Lane now = consignmentNow.get();
     List<String> out = new java.util.ArrayList<>(reasons());
     out.remove(was.reason());
-    String basis = selection.basis().code();
+    if (selection.basis() != Selection.Basis.CONSIGNMENT) {
+      // its lane was its own: the consignment's selection only drops out
+      return new Standing(selection.lane(), selection.basis().code(), out);
+    }
     if (now.moreSevereThan(selection.own())) {
       out.add(
           0, new ConsignmentSelection(was.recordKey(), was.assessmentId(), now).loweredReason());
-    } else if (selection.basis() == Selection.Basis.CONSIGNMENT) {
-      Lane own = selection.own();
-      if (own == Lane.GREEN) {
-        basis = Selection.Basis.NONE.code();
-      } else if (hits.stream().anyMatch(h -> h.lane().equals(Optional.of(own)))) {
-        basis = Selection.Basis.CRITERIA.code();
-      }
+      return new Standing(now, Selection.Basis.CONSIGNMENT.code(), out);
     }
-    return new Standing(basis, out);
+    // the reason of its own basis goes where reasons() puts a selection's: before the model's
+    basisReason(selection.ownBasis()).ifPresent(r -> out.add(out.size() - modelReasons.size(), r));
+    return new Standing(selection.own(), selection.ownBasis().code(), out);
+  }
+
+  /** The reason {@link #reasons()} gives for a selection on {@code basis}, if it gives one. */
+  private static Optional<String> basisReason(Selection.Basis basis) {
+    return switch (basis) {
+      case RANDOM -> Optional.of(RANDOM_REASON);
+      case TOP_UP -> Optional.of(TOP_UP_REASON);
+      case FORCED_AFTER_MAX_HITS -> Optional.of(FORCED_REASON);
+      default -> Optional.empty();
+    };
   }
 
   /**
    * Why a record holds its lane as things stand (see {@link #standing}).
    *
+   * @param lane the lane its selection stands on: as selected, or the lane it fell back to
    * @param basis the basis code ({@code criteria}, {@code consignment}, …)
    * @param reasons every reason in plain language
    */
-  public record Standing(String basis, List<String> reasons) {
+  public record Standing(Lane lane, String basis, List<String> reasons) {
     public Standing {
       reasons = List.copyOf(reasons);
     }

@@ -10,11 +10,14 @@ package org.sekisho.targeting.selectivity.domain;
  * @param own the lane the record would have had without its consignment's (basis {@code
  *     consignment}): what it falls back to when the consignment is lowered or examined with nothing
  *     found; equal to {@code lane} otherwise
+ * @param ownBasis why the record would have had {@code own} (its criteria, a random draw, a top-up,
+ *     or nothing): what its lane stands on once it falls back to it; equal to {@code basis} when
+ *     nothing was carried over
  */
-public record Selection(Lane lane, Basis basis, Lane own) {
+public record Selection(Lane lane, Basis basis, Lane own, Basis ownBasis) {
   /** A selection that owes nothing to a consignment. */
   public Selection(Lane lane, Basis basis) {
-    this(lane, basis, lane);
+    this(lane, basis, lane, basis);
   }
 
   /** Why a lane was chosen. */

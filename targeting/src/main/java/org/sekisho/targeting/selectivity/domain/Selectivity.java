@@ -102,7 +102,10 @@ public final class Selectivity {
    * {@link #select(String, String, List, double)} for a record that must have at least the lane
    * {@code carried} (its consignment's, chosen before arrival): it takes that lane unless a
    * criterion or a random draw asks for a more severe one, and it counts in the office's window
-   * with the lane it is given, as the inspection capacity it takes.
+   * with the lane it is given, as the inspection capacity it takes. A record whose own criteria or
+   * random draw give it that lane anyway holds it on that basis (a random selection is then not
+   * lowered as the consignment's would be); a top-up, which only fills the office's capacity, does
+   * not take the consignment's place.
    */
   public synchronized Selection select(
       String office, String recordKey, List<LaneHit> hits, double score, Lane carried) {
@@ -113,6 +116,7 @@ public final class Selectivity {
     Lane own = Lane.GREEN;
     Selection.Basis basis =
         carried == Lane.GREEN ? Selection.Basis.NONE : Selection.Basis.CONSIGNMENT;
+    Selection.Basis ownBasis = Selection.Basis.NONE;
     for (LaneHit h : hits) {
       boolean selected;
       Selection.Basis why = Selection.Basis.CRITERIA;
@@ -142,6 +146,7 @@ public final class Selectivity {
       }
       if (selected && h.lane().moreSevereThan(own)) {
         own = h.lane();
+        ownBasis = why;
       }
     }
     // the same draws decide the lane the record would have had without its consignment's, so that
@@ -152,7 +157,11 @@ public final class Selectivity {
       lane = drawn;
       basis = Selection.Basis.RANDOM;
     }
-    own = randomLane(profile, u, own);
+    Lane ownDrawn = randomLane(profile, u, own);
+    if (ownDrawn != own) {
+      own = ownDrawn;
+      ownBasis = Selection.Basis.RANDOM;
+    }
     if (lane == Lane.GREEN) {
       Lane topUp = topUp(profile, state, score);
       if (topUp != lane) {
@@ -162,11 +171,19 @@ public final class Selectivity {
     }
     if (own == Lane.GREEN && carried != Lane.GREEN) {
       own = topUp(profile, state, score);
+      ownBasis = own == Lane.GREEN ? Selection.Basis.NONE : Selection.Basis.TOP_UP;
     }
     if (counted) {
       state.add(lane, score);
     }
-    return new Selection(lane, basis, carried == Lane.GREEN ? lane : own);
+    if (carried == Lane.GREEN) {
+      return new Selection(lane, basis);
+    }
+    // a record that would have had its lane on its own owes it to its own selection (a random
+    // draw among them, which must be examined as drawn), the consignment's only seconding it
+    return own == lane && ownBasis != Selection.Basis.TOP_UP
+        ? new Selection(lane, ownBasis, own, ownBasis)
+        : new Selection(lane, basis, own, ownBasis);
   }
 
   /** The lane a random draw {@code u} selects, if it is more severe than {@code lane}. */

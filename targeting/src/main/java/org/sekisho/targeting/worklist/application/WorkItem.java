@@ -9,8 +9,10 @@ import org.sekisho.targeting.selectivity.domain.Lane;
 /**
  * One assessed record as analysts and inspectors see it.
  *
- * @param lane the lane selectivity chose
- * @param basis why ({@code criteria}, {@code random}, {@code top-up}, …)
+ * @param lane the lane selectivity chose, as it stands: a declaration whose consignment was lowered
+ *     below the lane it carried over stands on the consignment's lane now, or on its own lane
+ * @param basis why it holds {@code lane} ({@code criteria}, {@code random}, {@code top-up}, {@code
+ *     consignment}, …); a random selection is never lowered below {@code lane}
  * @param finalLane the lane after an analyst's decision (equal to {@code lane} until then)
  * @param modelReasonsPending the model's exact reasons are still to come (see {@link
  *     org.sekisho.targeting.assessment.application.StoredAssessment})
