@@ -41,6 +41,7 @@ class PassengerApiPolishTest {
   private static WebServer server;
   private static long hitId;
   private static long ruleId;
+  private static long flightId;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
@@ -74,7 +75,7 @@ class PassengerApiPolishTest {
     JsonNode flights =
         JSON.readTree(t.get("/api/screening/flights?from=2013-05-28&to=2013-05-28", pnr).body())
             .get("flights");
-    long flightId = flights.get(0).get("id").asLong();
+    flightId = flights.get(0).get("id").asLong();
     JsonNode hits = JSON.readTree(t.get("/api/screening/flights/" + flightId, pnr).body());
     hitId = hits.get("hits").get(0).get("id").asLong();
   }
@@ -129,6 +130,55 @@ class PassengerApiPolishTest {
         .isEqualTo(
             "field \"expectedVersion\" is not taken here; this route takes disposition, comment,"
                 + " version");
+  }
+
+  @Test
+  void aRouteThatTakesNoBodyRefusesAFieldSentToItAndAMisspeltFieldIsNamedWithTheOneMeant()
+      throws Exception {
+    String pnr = token("pnr");
+    // enabling takes no reason: one sent would be answered as if it had been recorded
+    String enable = "/api/screening/rules/" + ruleId + "/enable";
+    HttpResponse<String> reason = post(enable, pnr, "{\"reason\":\"back in force\"}");
+    assertThat(reason.statusCode()).as(reason.body()).isEqualTo(400);
+    JsonNode r = JSON.readTree(reason.body());
+    assertThat(r.get("error").asText()).isEqualTo("unknown-field");
+    assertThat(r.get("field").asText()).isEqualTo("reason");
+    assertThat(r.get("message").asText())
+        .isEqualTo("field \"reason\" is not taken here; this route takes no fields");
+    HttpResponse<String> ja = post(enable + "?lang=ja", pnr, "{\"reason\":\"back in force\"}");
+    assertThat(JSON.readTree(ja.body()).get("message").asText())
+        .isEqualTo("フィールド「reason」はこのルートでは受け付けません。このルートが受け付けるフィールドはありません。");
+    String screen = "/api/screening/flights/" + flightId + "/screen";
+    HttpResponse<String> force = post(screen, pnr, "{\"force\":true}");
+    assertThat(force.statusCode()).as(force.body()).isEqualTo(400);
+    assertThat(JSON.readTree(force.body()).get("field").asText()).isEqualTo("force");
+    HttpResponse<String> text = post(screen + "?lang=ja", pnr, "text/plain", "now please");
+    assertThat(text.statusCode()).as(text.body()).isEqualTo(400);
+    assertThat(JSON.readTree(text.body()).get("field").asText()).isEqualTo("body");
+    assertThat(JSON.readTree(text.body()).get("message").asText())
+        .isEqualTo("このルートは本文を受け付けません。本文なしで（または {} を）送ってください。");
+    HttpResponse<String> comment =
+        post("/api/pnr-unmask/999999/approve", pnr, "{\"comment\":\"court order 12\"}");
+    assertThat(comment.statusCode()).as(comment.body()).isEqualTo(400);
+    assertThat(JSON.readTree(comment.body()).get("field").asText()).isEqualTo("comment");
+    // no body, or an empty object, is what these routes take
+    assertThat(post(screen, pnr, "").statusCode()).isEqualTo(200);
+    assertThat(post(screen, pnr, "{}").statusCode()).isEqualTo(200);
+
+    // a misspelt field is named with the one likely meant, in either language
+    String disposition = "/api/screening/hits/" + hitId + "/disposition";
+    String misspelt = "{\"dispositon\":\"no-match\",\"comment\":\"another person\"}";
+    HttpResponse<String> en = post(disposition, pnr, misspelt);
+    assertThat(en.statusCode()).as(en.body()).isEqualTo(400);
+    assertThat(JSON.readTree(en.body()).get("message").asText())
+        .isEqualTo(
+            "field \"dispositon\" is not taken here: did you mean disposition? This route takes"
+                + " disposition, comment");
+    HttpResponse<String> jaMeant = post(disposition + "?lang=ja", pnr, misspelt);
+    assertThat(JSON.readTree(jaMeant.body()).get("message").asText())
+        .isEqualTo(
+            "フィールド「dispositon」はこのルートでは受け付けません（disposition のことですか？）。受け付けるのは"
+                + " disposition, comment です。");
   }
 
   @Test

@@ -202,6 +202,7 @@ public final class PnrWeb implements WebModule {
 
   private void approveUnmask(Context ctx) {
     long id = pathInt(ctx, "id");
+    JsonBody.none(ctx.bodyAsBytes());
     Outcome<PnrUnmasking.Request> o = unmasking.approve(id, Web.principal(ctx).username());
     Web.audit(
         ctx,

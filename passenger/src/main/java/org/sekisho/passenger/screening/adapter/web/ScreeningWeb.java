@@ -1127,6 +1127,7 @@ public final class ScreeningWeb implements WebModule {
 
   private void screenApi(Context ctx) {
     FlightRow f = flight(ctx);
+    JsonBody.none(ctx.bodyAsBytes());
     Principal who = Web.principal(ctx);
     PassengerScreening.Summary s = screening.screenFlight(f.id(), who.username(), who.agency());
     json(
@@ -1326,7 +1327,9 @@ public final class ScreeningWeb implements WebModule {
   private void enableApi(Context ctx, boolean enabled) {
     long id = id(ctx.pathParam("id"), "id");
     String reason = "";
-    if (!enabled) {
+    if (enabled) {
+      JsonBody.none(ctx.bodyAsBytes());
+    } else {
       JsonNode b = body(ctx, "reason");
       reason = b.path("reason").asText("");
     }
