@@ -126,6 +126,22 @@ public final class AuditLog implements AuditTrail {
       throw new IllegalStateException(
           "audit entry not written: " + p.failure.getMessage(), p.failure);
     }
+    APPENDED_HERE.get()[0]++;
+  }
+
+  // per thread, not per log: a request's handler may append through any log over the database
+  private static final ThreadLocal<long[]> APPENDED_HERE =
+      ThreadLocal.withInitial(() -> new long[1]);
+
+  /**
+   * How many entries the calling thread has appended, through any {@code AuditLog}, since the
+   * thread began (an entry that failed is not counted). The server compares it before and after a
+   * request's handler (each request runs on a thread of its own) to tell whether the handler
+   * audited its refusal itself, so that a refusal is audited once: by the module that decided it,
+   * or else by the server.
+   */
+  public static long appendedByThisThread() {
+    return APPENDED_HERE.get()[0];
   }
 
   private final java.util.concurrent.locks.ReentrantLock writer =

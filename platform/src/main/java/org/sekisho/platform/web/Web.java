@@ -14,6 +14,8 @@ public final class Web {
   static final String CSRF = "sekisho.csrf";
   static final String MESSAGES = "sekisho.messages";
   static final String SERVER = "sekisho.server";
+  // set once a handler audited something: the server then leaves a refusal's audit to it
+  static final String AUDITED = "sekisho.audited";
 
   private Web() {}
 
@@ -45,6 +47,7 @@ public final class Web {
       Context ctx, String action, String subject, Map<String, String> details) {
     WebServer server = ctx.attribute(SERVER);
     server.audit().record(auditEvent(ctx, action, subject, details));
+    ctx.attribute(AUDITED, Boolean.TRUE);
   }
 
   /**
@@ -99,7 +102,10 @@ public final class Web {
             action,
             subject,
             withClient(ctx, details));
-    return server.coalescer().record(e, window, server.audit()::record);
+    boolean written = server.coalescer().record(e, window, server.audit()::record);
+    // left out as a copy of one written a moment ago: audited all the same
+    ctx.attribute(AUDITED, Boolean.TRUE);
+    return written;
   }
 
   /**

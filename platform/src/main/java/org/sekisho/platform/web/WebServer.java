@@ -27,6 +27,7 @@ import java.util.function.BooleanSupplier;
 import org.eclipse.jetty.ee10.servlet.FilterHolder;
 import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditTrail;
+import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.Principal;
@@ -51,6 +52,10 @@ import org.slf4j.LoggerFactory;
  * (SQLSTATE 22021 or 22P05) is logged with the route and answered 400 {@code invalid-input}, never
  * 500. Sign-in by password, on the form and on {@code POST /api/login}, is throttled by a {@link
  * SignInThrottle} on the server's clock: 429 {@code too-many-attempts} with {@code Retry-After}.
+ *
+ * <p>Every access refused with 403 is audited as {@code access.denied} on its route, once: for want
+ * of a role, of a CSRF token, or by a module's own rule (a handler that throws or answers 403
+ * without auditing anything itself), with the reason and the message the caller was given.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -299,6 +304,8 @@ public final class WebServer implements AutoCloseable {
     // a refusal thrown here is answered by the exception handlers only after this returns: count
     // it under the status it will get, not the 200 the context still holds
     int refused = -1;
+    Problem refusal = null;
+    long auditedBefore = AuditLog.appendedByThisThread();
     try {
       ctx.attribute(ROUTE, spec);
       prepare(ctx);
@@ -324,11 +331,18 @@ public final class WebServer implements AutoCloseable {
       spec.handler().handle(ctx);
     } catch (HttpProblem e) {
       refused = HttpProblem.status(e.problem());
+      refusal = e.problem();
       throw e;
     } catch (Exception e) {
       refused = HttpProblem.status(problemOf(e, readers(ctx)));
       throw e;
     } finally {
+      int status = refused < 0 ? ctx.statusCode() : refused;
+      if (status == 403
+          && ctx.attribute(Web.AUDITED) == null
+          && AuditLog.appendedByThisThread() == auditedBefore) {
+        auditRefusal(spec, ctx, refusal);
+      }
       sample.stop(
           metrics.timer(
               "http.server.requests",
@@ -339,6 +353,36 @@ public final class WebServer implements AutoCloseable {
               "status",
               Integer.toString(refused < 0 ? ctx.statusCode() : refused)));
     }
+  }
+
+  /**
+   * Audits a 403 nobody audited: a refusal a module decided (an agency its data is not shared with,
+   * another office's item), thrown or answered, or a write without its CSRF token, as {@code
+   * access.denied} on the route, as the server audits a refusal for want of a role. A handler that
+   * audited anything while refusing (its own {@code record.read.denied}, say) is taken to have
+   * audited the refusal, and is not audited twice.
+   *
+   * @param refusal the problem thrown, or null when the handler answered 403 itself
+   */
+  private static void auditRefusal(RouteSpec spec, Context ctx, Problem refusal) {
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("reason", refusal == null ? "forbidden" : refusal.code());
+    if (!ctx.path().equals(spec.path())) {
+      // the route names no id: the path asked for does
+      details.put("path", clipped(ctx.path()));
+    }
+    if (refusal != null && !refusal.field().isEmpty()) {
+      details.put("field", clipped(refusal.field()));
+    }
+    if (refusal != null && !refusal.message().isEmpty()) {
+      // why, as the caller was told it
+      details.put("message", clipped(refusal.message()));
+    }
+    Web.audit(ctx, "access.denied", spec.method() + " " + spec.path(), details);
+  }
+
+  private static String clipped(String s) {
+    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
   }
 
   /**
@@ -555,7 +599,17 @@ public final class WebServer implements AutoCloseable {
             return false;
           }
         }
-        Web.audit(ctx, "access.denied", spec.method() + " " + spec.path(), Map.of());
+        Web.audit(
+            ctx,
+            "access.denied",
+            spec.method() + " " + spec.path(),
+            Map.of(
+                "reason",
+                "role",
+                "roles",
+                String.join(
+                    ",",
+                    ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList())));
         ctx.attribute(
             REFUSED_ROLES,
             ((Access.AnyOf) access).roles().stream().map(Role::id).sorted().toList());
