@@ -465,9 +465,9 @@ public final class JdbcIntelQueries implements IntelQueries {
   }
 
   /**
-   * The records the text matches exactly, of those {@code where} finds, newest first, at most
-   * {@link SearchPage#EXACT_CAP}: those whose source id the text is (a declaration id, B/L or air
-   * waybill, item id, movement or seizure id, as written, in upper case or without spaces), and
+   * The records the text as a whole matches exactly, of those {@code where} finds, newest first, at
+   * most {@link SearchPage#EXACT_CAP}: those whose source id the text is (a declaration id, B/L or
+   * air waybill, item id, movement or seizure id, as written, in upper case or without spaces), and
    * those naming a party or number whose whole key the text is: a company's or person's name (with
    * any country or date of birth the key carries), a trader, document or B/L number, a container,
    * an IMO number, a flight, a phone number. Each comes from its own index (the records' kind and
@@ -500,13 +500,18 @@ public final class JdbcIntelQueries implements IntelQueries {
       key.accept("IMO" + imo.group(1));
     }
     key.accept(EntityExtraction.flightKey(text));
-    split
-        .keys()
-        .forEach(
-            k -> {
-              types.add(k.type());
-              key.accept(k.key());
-            });
+    // a number is the whole text only when nothing else is written beside it: in "KITSUNE
+    // 03-1234-5678" the phone matches exactly but the name may match any declarant in part, and a
+    // record found so is no exact match of the text
+    if (split.rest().codePoints().noneMatch(Character::isLetterOrDigit)) {
+      split
+          .keys()
+          .forEach(
+              k -> {
+                types.add(k.type());
+                key.accept(k.key());
+              });
+    }
     Set<String> ids = new java.util.LinkedHashSet<>();
     ids.add(text.strip());
     ids.add(text.strip().toUpperCase(Locale.ROOT));

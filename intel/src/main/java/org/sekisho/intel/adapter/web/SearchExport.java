@@ -18,7 +18,13 @@ final class SearchExport {
   /** The most records one export holds; the answer says when the search found more. */
   static final int MAX_ROWS = 10_000;
 
-  /** The column names, stable whatever the reader's language (scripts read them). */
+  /**
+   * The column names, stable whatever the reader's language (scripts read them). {@code
+   * exact_match} is {@code yes} where the search page tags the record "exact match": the search's
+   * text as a whole is the record's source id or the whole key of a party or number it names (a
+   * company's name with or without its legal form, a person's name, a phone or container number…);
+   * a record the text matches only in part (a name beside a phone number) is {@code no}.
+   */
   static final List<String> COLUMNS =
       List.of(
           "record_id",
