@@ -134,12 +134,32 @@ class ExactNumbersWebTest {
         .doesNotContain("E14");
     HttpResponse<String> page = server.send(server.request(aiko, "/records/" + id), "GET", null);
     assertThat(page.statusCode()).isEqualTo(200);
+    // every digit, the whole part grouped in thousands as an officer reads a figure
     assertThat(page.body())
         .contains("0.0000001")
         .contains("0.12345678901234567890123456789")
-        .contains("999999999999999.5")
+        .contains("999,999,999,999,999.5")
         .doesNotContain("1.0E-7")
         .doesNotContain("9.999999999999995E14");
+  }
+
+  @Test
+  void theRecordPageGroupsValuesAndMassesInThousands() throws Exception {
+    assertThat(
+            ingest(declaration("EXACT-4", "29690464", "12500.25", "3000")).get("stored").asLong())
+        .isEqualTo(1);
+    String page =
+        server.send(server.request(aiko, "/records/" + id("EXACT-4")), "GET", null).body();
+    // the goods table (the record as stored, below it, keeps its JSON form)
+    String items =
+        page.substring(
+            page.indexOf("id=\"record-items\""),
+            page.indexOf("</table>", page.indexOf("id=\"record-items\"")));
+    assertThat(items)
+        .contains("<td>29,690,464 ")
+        .contains("<td>12,500.25 kg")
+        .contains("<td>3,000 ");
+    assertThat(items).doesNotContain("29690464").doesNotContain("12500.25");
   }
 
   @Test
