@@ -175,6 +175,59 @@ class JapaneseReadingsTest {
     assertThat(none).isEmpty();
   }
 
+  @ParameterizedTest(name = "{0} hits 土屋健")
+  @CsvSource({"TSUCHIYA KEN", "TUTIYA KEN", "Tsutiya Ken", "KEN TUTIYA"})
+  void a_kunrei_spelling_hits_the_kanji_entry_as_the_passport_spelling_does(String name) {
+    Watchlist.Builder b = new Watchlist.Builder(matcher);
+    b.add(entry("J3", "土屋健"));
+    b.add(entry("J4", "土井健"));
+    b.add(entry("C1", "王小明"));
+    Watchlist list = b.build();
+    List<WatchlistHit> hits = list.screen(ScreeningSubject.named(name), 0.85);
+    assertThat(hits).extracting(h -> h.entry().id()).containsExactly("J3");
+  }
+
+  @Test
+  void a_kunrei_spelling_hits_a_romaji_entry_in_passport_spelling_and_back() {
+    Watchlist.Builder b = new Watchlist.Builder(matcher);
+    b.add(entry("R1", "FUJITA SHUN"));
+    b.add(entry("R2", "TIBA ZYUNKO"));
+    Watchlist list = b.build();
+    assertThat(list.screen(ScreeningSubject.named("HUZITA SYUN"), 0.85))
+        .extracting(h -> h.entry().id())
+        .containsExactly("R1");
+    assertThat(list.screen(ScreeningSubject.named("CHIBA JUNKO"), 0.85))
+        .extracting(h -> h.entry().id())
+        .containsExactly("R2");
+  }
+
+  @ParameterizedTest(name = "{0} ~ {1}")
+  @CsvSource({
+    "'タナカ ヨウコ', '田中陽子'",
+    "'たなか ようこ', '田中陽子'",
+    "'たなか ようこ', 'タナカ ヨウコ'",
+    "'ﾀﾅｶ ﾖｳｺ', 'TANAKA YOKO'",
+    "'ｶ)ﾀﾅｶﾌﾞｯｻﾝ', '㈱田中物産'",
+    "'ﾀﾅｶﾌﾞｯｻﾝ(ｶ', '田中物産株式会社'",
+    "'ｶ)ﾀﾅｶﾌﾞｯｻﾝ', 'Tanaka Bussan K.K.'",
+  })
+  void a_name_in_kana_alone_meets_the_kanji_name_of_the_same_reading(String kana, String other) {
+    NameComparison c = matcher.compare(kana, other);
+    assertThat(c.score()).as(c.explanation()).isGreaterThanOrEqualTo(0.95);
+    assertThat(matcher.compare(other, kana).score()).isEqualTo(c.score());
+  }
+
+  @ParameterizedTest(name = "{0} !~ {1}")
+  @CsvSource({
+    "'タナカ ヨウコ', '田中花子'",
+    "'ｶ)ﾀﾅｶﾌﾞｯｻﾝ', '㈱田中商事'",
+    "'ｶ)ﾀﾅｶﾌﾞｯｻﾝ', '㈱山中物産'",
+  })
+  void a_name_in_kana_does_not_meet_another_reading(String kana, String other) {
+    NameComparison c = matcher.compare(kana, other);
+    assertThat(c.score()).as(c.explanation()).isLessThan(NameMatcher.DEFAULT_THRESHOLD);
+  }
+
   private static WatchlistEntry entry(String id, String name) {
     return new WatchlistEntry(
         id, "national-alerts", Severity.HIGH, List.of(name), List.of(), Set.of(), Set.of());

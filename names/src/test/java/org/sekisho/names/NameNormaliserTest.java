@@ -47,6 +47,14 @@ class NameNormaliserTest {
     "'ООО Ромашка', romashka",
     "'Petrobras S.A.', petrobras",
     "'삼성전자 주식회사', samseongjeonja",
+    // bank and card records abbreviate the form to one half-width kana: ｶ) 株式会社 before the
+    // name, (ｶ after it, ﾕ) 有限会社, ﾄﾞ) 合同会社
+    "'ｶ)ﾀﾅｶﾌﾞｯｻﾝ', tanakabussan",
+    "'ﾀﾅｶﾌﾞｯｻﾝ(ｶ', tanakabussan",
+    "'ﾀﾅｶ(ｶ)ﾌﾞｯｻﾝ', 'tanaka bussan'",
+    "'ﾕ)ﾀﾅｶｼｮｳｼﾞ', tanakashouji",
+    "'ﾄﾞ)ﾀﾅｶ', tanaka",
+    "'カ）タナカブッサン', tanakabussan",
   })
   void legal_forms_of_companies_are_removed_and_mark_an_organisation(String raw, String expected) {
     NormalisedName n = normaliser.normalise(raw);
@@ -66,6 +74,13 @@ class NameNormaliserTest {
     NormalisedName n = normaliser.normalise("佐藤 花子（さとう はなこ）");
     assertThat(n.tokens()).containsExactly("sato", "hanako");
     assertThat(n.alternate()).containsExactly("satou", "hanako");
+  }
+
+  @Test
+  void a_bracketed_kana_reading_is_not_taken_for_an_abbreviated_company_form() {
+    NormalisedName n = normaliser.normalise("川田（カワダ）");
+    assertThat(n.organisation()).isFalse();
+    assertThat(n.alternate()).containsExactly("kawada");
   }
 
   @Test

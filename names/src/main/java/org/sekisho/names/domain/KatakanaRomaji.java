@@ -256,6 +256,67 @@ public final class KatakanaRomaji {
     return passportVowelsAndN(s.toString());
   }
 
+  /**
+   * True when {@code word} (lower-case ASCII) splits into Japanese syllables as any common
+   * romanisation writes them: Hepburn, Kunrei-shiki or Nihon-shiki (si, tu, zya …), doubled
+   * consonants and tch, n or (before b, m, p) m ending a syllable, and long vowels written out or
+   * as an h after o (SATOH). Tsuchiya, Tutiya, Homma and Satoh are; Smith, Louis, Kim and Mohammed
+   * are not. A test of shape only: Simon and Tina pass too.
+   */
+  public static boolean isRomaji(String word) {
+    int n = word.length();
+    if (n == 0) {
+      return false;
+    }
+    int i = 0;
+    while (i < n) {
+      char c = word.charAt(i);
+      char next = i + 1 < n ? word.charAt(i + 1) : 0;
+      if (isVowel(c)) {
+        i++;
+        continue;
+      }
+      if (c == 'n' && !isVowel(next) && next != 'y') {
+        i++; // the syllable n, before a consonant or at the end (ken, shinji, junko)
+        continue;
+      }
+      if (c == 'm' && (next == 'b' || next == 'm' || next == 'p')) {
+        i++; // n written m (homma, namba)
+        continue;
+      }
+      if (c == 'h' && i > 0 && word.charAt(i - 1) == 'o' && !isVowel(next) && next != 'y') {
+        i++; // a long o (satoh, ohno)
+        continue;
+      }
+      if ((next == c && "kstpgzdb".indexOf(c) >= 0) || (c == 't' && next == 'c')) {
+        i++; // a doubled consonant (hattori, matcha); the next one starts the syllable
+        continue;
+      }
+      int onset = onset(word, i);
+      if (onset == 0 || i + onset >= n || !isVowel(word.charAt(i + onset))) {
+        return false;
+      }
+      i += onset + 1;
+    }
+    return true;
+  }
+
+  // the length of the Japanese consonant onset at i (0 when there is none)
+  private static int onset(String w, int i) {
+    char c = w.charAt(i);
+    char next = i + 1 < w.length() ? w.charAt(i + 1) : 0;
+    if ((c == 's' || c == 'c') && next == 'h') {
+      return 2;
+    }
+    if (c == 't' && next == 's') {
+      return 2;
+    }
+    if (next == 'y' && "kgnhbpmrsztdj".indexOf(c) >= 0) {
+      return 2;
+    }
+    return "kgsztdnhfbpmyrwj".indexOf(c) >= 0 ? 1 : 0;
+  }
+
   // ou, oo and uu are one long vowel unless a vowel follows (i-no-u-e); n before b, m, p is m
   private static String passportVowelsAndN(String s) {
     StringBuilder out = new StringBuilder(s.length());

@@ -6,7 +6,10 @@ public enum MatchKind {
   EXACT("exact"),
   /** Identical once one side was transliterated from another script. */
   TRANSLITERATED("transliterated"),
-  /** Same sound: Double Metaphone, Beider–Morse or the romanisation fold agree. */
+  /**
+   * Same sound: Double Metaphone, Beider–Morse or the romanisation fold agree, or the same Japanese
+   * reading in two romanisations (TUTIYA and TSUCHIYA, SATOH and SATO).
+   */
   PHONETIC("phonetic"),
   /** Same consonants; used when one side was written in Arabic or Hebrew. */
   SKELETON("consonant skeleton"),

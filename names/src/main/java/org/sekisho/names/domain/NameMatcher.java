@@ -14,6 +14,16 @@ import java.util.Set;
  * names written together are compared as well, which catches Abdulrahman ~ Abdul Rahman and Chinese
  * or Korean names whose syllables are split differently.
  *
+ * <p>When every part of both names could be Japanese romaji, parts are also compared by their
+ * passport-Hepburn key ({@link KatakanaRomaji#canonical}): Kunrei-shiki and Nihon-shiki spellings
+ * (TUTIYA, HUZITA SYUN, TIBA ZYUNKO) and long vowels written ou, oo, oh or uu (YOUKO, OHNO, SATOH,
+ * YUUKO) are the reading they spell. Long i and e are not folded (ISHII is not ISHI; KEIKO keeps
+ * its ei), and OUCHI meets OCHI, since the letters cannot tell 大内 from a long o. Between two names
+ * in Latin letters, a part whose key differs is another reading, not a sound-alike: it scores no
+ * more than the edit distance of the keys, so SATO and SAITO, KONO and KANO stay apart — though a
+ * full name with one such part and the others equal can still reach the threshold, as a one-letter
+ * typing error would.
+ *
  * <p>Stateless apart from per-thread caches; thread-safe.
  */
 public final class NameMatcher {
@@ -25,6 +35,9 @@ public final class NameMatcher {
   public static final double DEFAULT_THRESHOLD = 0.85;
 
   private static final double MIN_PAIR_SIMILARITY = 0.6;
+  // the same Japanese reading in two romanisations (TUTIYA, TSUCHIYA; SATOH, SATO): all but
+  // written the same, and said so in the explanation
+  private static final double SAME_READING = 0.97;
   private static final double PARTICLE_WEIGHT = 0.3;
   private static final double INITIAL_WEIGHT = 0.5;
   // a part present on one side only, when that side has more parts (a middle name, a second
@@ -85,7 +98,7 @@ public final class NameMatcher {
     }
     boolean transliterated = left.scripts().nonLatin() || right.scripts().nonLatin();
     boolean abjad = left.scripts().abjad() || right.scripts().abjad();
-    Context ctx = new Context(transliterated, abjad);
+    Context ctx = new Context(transliterated, abjad, romaji(left) && romaji(right));
     Candidate best = null;
     List<List<String>> rightForms = forms(right, left);
     for (List<String> l : forms(left, right)) {
@@ -186,7 +199,24 @@ public final class NameMatcher {
     return out;
   }
 
-  private record Context(boolean transliterated, boolean abjad) {}
+  /**
+   * @param transliterated one side was written in another script
+   * @param abjad one side was written in Arabic or Hebrew
+   * @param romaji every part of both names could be Japanese romaji: parts are then also compared
+   *     by their romaji key ({@link KatakanaRomaji#canonical}), and between two Latin names a part
+   *     whose key differs is a different reading, not a spelling variant
+   */
+  private record Context(boolean transliterated, boolean abjad, boolean romaji) {}
+
+  /** True when each part of the name could be Japanese romaji (an initial counts as such). */
+  private static boolean romaji(NormalisedName n) {
+    for (String t : n.tokens()) {
+      if (t.length() > 1 && !KatakanaRomaji.isRomaji(t)) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   private record Candidate(double score, List<TokenMatch> matches, boolean reordered) {}
 
@@ -287,6 +317,9 @@ public final class NameMatcher {
       // too different in length to be one name written together; skip the costly comparisons
       return new TokenMatch(a, b, MatchKind.JOINED, 0);
     }
+    if (ctx.romaji && KatakanaRomaji.canonical(a).equals(KatakanaRomaji.canonical(b))) {
+      return new TokenMatch(a, b, MatchKind.JOINED, SAME_READING);
+    }
     double lev = boundedLevenshteinSimilarity(a, b, floor);
     double factor = ctx.transliterated ? 0.97 : 0.9;
     double folded =
@@ -320,6 +353,27 @@ public final class NameMatcher {
       boolean initial = a.charAt(0) == b.charAt(0);
       return new TokenMatch(a, b, MatchKind.INITIAL, initial ? 0.9 : 0);
     }
+    // the most a Japanese reading that differs from the other's can score (see Context.romaji)
+    double cap = 1.0;
+    if (ctx.romaji) {
+      String ca = KatakanaRomaji.canonical(a);
+      String cb = KatakanaRomaji.canonical(b);
+      if (ca.equals(cb)) {
+        return new TokenMatch(a, b, MatchKind.PHONETIC, SAME_READING);
+      }
+      if (!ctx.transliterated) {
+        // SATO and SAITO, KONO and KANO are different surnames, however alike they sound: only
+        // the letters that differ count, as typing errors
+        cap = levenshteinSimilarity(ca, cb);
+      }
+    }
+    TokenMatch t = compareSpellings(a, b, ctx);
+    return t.similarity() > cap ? new TokenMatch(a, b, MatchKind.EDIT, cap) : t;
+  }
+
+  private TokenMatch compareSpellings(String a, String b, Context ctx) {
+    int la = a.length();
+    int lb = b.length();
     double best = 0;
     MatchKind how = MatchKind.UNMATCHED;
     double jw = JaroWinkler.similarity(a, b);

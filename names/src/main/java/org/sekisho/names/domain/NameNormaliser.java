@@ -213,6 +213,14 @@ public final class NameNormaliser {
           "alshykh",
           "alhajj");
 
+  /**
+   * The company form as bank, card and payment records abbreviate it, one katakana (half-width
+   * before NFKC): カ 株式会社, ユ 有限会社, ド 合同会社, シ 合資会社, メ 合名会社 — カ) before the name, (カ after it, (カ)
+   * between its words. Only in those places, so that a bracketed reading such as (カワダ) stays.
+   */
+  private static final Pattern KANA_LEGAL_FORM =
+      Pattern.compile("^[カユドシメ]\\)|\\([カユドシメ]$|\\([カユドシメ]\\)");
+
   private static final Pattern BRACKETS = Pattern.compile("[(\\[（【]([^)\\]）】]*)[)\\]）】]");
   private static final Pattern SEPARATORS = Pattern.compile("[\\s,;/]+");
   private static final Pattern JAPANESE_SUFFIX =
@@ -231,6 +239,13 @@ public final class NameNormaliser {
         organisation = true;
         japaneseForm |= JAPANESE_LEGAL_FORMS.contains(form);
       }
+    }
+    Matcher kanaForm = KANA_LEGAL_FORM.matcher(text);
+    if (kanaForm.find() && text.length() > kanaForm.group().length()) {
+      removed.add(kanaForm.group());
+      text = kanaForm.replaceAll(" ").strip();
+      organisation = true;
+      japaneseForm = true;
     }
     for (String h : NATIVE_HONORIFICS) {
       if (text.length() > h.length() && text.endsWith(h)) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sekisho.names.domain.KatakanaRomaji;
 import org.sekisho.names.domain.NormalisedName;
 import org.sekisho.names.domain.PhoneticKeys;
 import org.sekisho.names.domain.Script;
@@ -17,10 +18,11 @@ import org.sekisho.names.domain.Scripts;
  * Inverted index from phonetic and spelling keys of name parts to names, held in flat primitive
  * arrays so that millions of names fit in a few hundred megabytes. Each name part contributes its
  * Double Metaphone code, the first four letters of its romanisation fold and its consonant
- * skeleton; each name also contributes the start of its parts written together (for names whose
- * syllables are split differently). A search adds up, per name, the inverse document frequency of
- * the keys it shares with the query and returns the best-scoring names; the caller then scores
- * those with the full matcher.
+ * skeleton, and a part that may be Japanese romaji the same of its passport form as well; each name
+ * also contributes the start of its parts written together (for names whose syllables are split
+ * differently). A search adds up, per name, the inverse document frequency of the keys it shares
+ * with the query and returns the best-scoring names; the caller then scores those with the full
+ * matcher.
  *
  * <p>At millions of names the keys of a common given name are held by tens of thousands of names; a
  * search therefore reads the rarest keys first, stops reading when no unseen name can reach the
@@ -162,6 +164,23 @@ public final class CandidateIndex {
   /** Keys a tokenised name is indexed (and searched) under. */
   static Set<String> keys(List<String> tokens) {
     Set<String> keys = new LinkedHashSet<>();
+    partKeys(tokens, keys);
+    // a part that may be Japanese romaji is also keyed under its passport form, so that TUTIYA
+    // (Kunrei-shiki) and TSUCHIYA (Hepburn, or 土屋 read) meet
+    List<String> passport = new ArrayList<>(tokens.size());
+    boolean other = false;
+    for (String t : tokens) {
+      String c = t.length() > 1 && KatakanaRomaji.isRomaji(t) ? KatakanaRomaji.canonical(t) : t;
+      passport.add(c);
+      other |= !c.equals(t);
+    }
+    if (other) {
+      partKeys(passport, keys);
+    }
+    return keys;
+  }
+
+  private static void partKeys(List<String> tokens, Set<String> keys) {
     StringBuilder joined = new StringBuilder();
     for (String t : tokens) {
       joined.append(t);
@@ -185,7 +204,6 @@ public final class CandidateIndex {
         keys.add("j" + fj.substring(0, Math.min(6, fj.length())));
       }
     }
-    return keys;
   }
 
   /**
