@@ -139,6 +139,7 @@ public final class ModelReleaseWeb implements WebModule {
 
   private void api(
       Context ctx, BiFunction<Integer, ModelLifecycle.Actor, Outcome<ModelVersion>> step) {
+    TargetingWeb.noFields(ctx);
     Outcome<ModelVersion> o = step.apply(version(ctx), actor(ctx));
     switch (o) {
       case Outcome.Accepted<ModelVersion> a -> {

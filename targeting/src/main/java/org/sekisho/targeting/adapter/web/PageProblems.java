@@ -157,6 +157,7 @@ public final class PageProblems {
           // a JSON body as the API reads it: a field it does not take, a value of the wrong kind
           problem("json-unknown"),
           problem("json-unknown-near"),
+          problem("json-unknown-none"),
           problem("json-invalid"),
           problem("json-object"),
           // a record sent for assessment (DeclarationJson) that is no JSON object

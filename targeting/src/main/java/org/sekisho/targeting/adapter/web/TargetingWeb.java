@@ -2274,6 +2274,7 @@ public final class TargetingWeb implements WebModule {
   }
 
   private void releaseApi(Context ctx) {
+    noFields(ctx);
     Outcome<StoredCriterion> o =
         release(ctx, longParam(ctx, "id"), (int) longParam(ctx, "version"));
     switch (o) {
@@ -2714,6 +2715,27 @@ public final class TargetingWeb implements WebModule {
       }
     }
     return n;
+  }
+
+  /**
+   * Refuses (400 {@code invalid-field}, naming it) a body that holds a field on a route that takes
+   * none (a release, a model's step): a tool sending a comment with it would otherwise believe it
+   * kept. No body, or an empty object, passes.
+   */
+  static void noFields(Context ctx) {
+    if (ctx.body().isBlank()) {
+      return;
+    }
+    var names = body(ctx).fieldNames();
+    if (names.hasNext()) {
+      String name = cut(names.next());
+      throw new HttpProblem(
+          Problem.of(
+                  "invalid-field",
+                  name,
+                  "unknown field \"" + name + "\"; this route takes no fields")
+              .worded("json-unknown-none", name));
+    }
   }
 
   private static JsonNode body(Context ctx) {

@@ -167,6 +167,7 @@ class PageProblemsTest {
           entry("outcome-version-required", 1),
           entry("json-unknown", 2),
           entry("json-unknown-near", 3),
+          entry("json-unknown-none", 1),
           entry("json-invalid", 0),
           entry("json-object", 0),
           entry("json-nothing", 0),
@@ -222,6 +223,8 @@ class PageProblemsTest {
           "outcome-version-required",
           "json-unknown",
           "json-unknown-near",
+          // a field sent to a route that takes none (BodilessRoutesRefuseFieldsTest)
+          "json-unknown-none",
           "json-invalid",
           "json-object",
           "json-string",
