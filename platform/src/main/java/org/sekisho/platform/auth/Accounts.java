@@ -263,6 +263,23 @@ public final class Accounts {
     return r.field() + ": " + ENGLISH.get(r.key(), r.args().toArray());
   }
 
+  /**
+   * Which of {@code usernames} name an account, active or not (accounts are deactivated, never
+   * removed): one query, whatever their number.
+   */
+  public Set<String> existing(java.util.Collection<String> usernames) {
+    if (usernames.isEmpty()) {
+      return Set.of();
+    }
+    return jdbi.withHandle(
+        h ->
+            Set.copyOf(
+                h.createQuery("select username from platform.account where username = any(?)")
+                    .bind(0, usernames.stream().distinct().toArray(String[]::new))
+                    .mapTo(String.class)
+                    .list()));
+  }
+
   public boolean exists(String username) {
     return jdbi.withHandle(
         h ->

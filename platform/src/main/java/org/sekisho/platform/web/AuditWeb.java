@@ -40,8 +40,9 @@ import org.sekisho.platform.web.Routes.RouteSpec;
  * <p>Every read of the log is itself audited ({@code audit.read}, with its filters and how many
  * entries it showed) before the entries are answered, and so is every check of the chain ({@code
  * audit.verify}, with its result). A subject that names something with a page ({@code record:42},
- * {@code entity:7}, {@code assessment:9}, …) links to that page when this server serves it and the
- * reader's roles open it; its data is never shown here.
+ * {@code entity:7}, {@code assessment:9}, {@code account:kato}, …) links to that page when this
+ * server serves it and the reader's roles open it (an account's, when the account exists); its data
+ * is never shown here.
  *
  * <p>Filters that cannot be read are refused all at once, each naming its parameter, in the
  * reader's language (the API as {@link ProblemAnswer} writes it).
@@ -361,7 +362,7 @@ public final class AuditWeb implements WebModule {
       }
       case Outcome.Accepted<Found> a -> {
         AuditPage p = a.value().page();
-        Function<String, String> pageOf = pagesFor(ctx);
+        Function<String, String> pageOf = pagesFor(ctx, p.entries());
         DateTimeFormatter shown = timeFormat(t.zone());
         rows =
             p.entries().stream()
@@ -450,9 +451,10 @@ public final class AuditWeb implements WebModule {
   /**
    * Which subjects link where for this reader: the page of a subject's kind, if this server serves
    * it and admits the reader's roles (an administrator without a reading role gets no link to a
-   * record, which would only answer 403).
+   * record, which would only answer 403); an account's page only if the account exists (a refused
+   * creation names one never made, whose page would only answer 404).
    */
-  private static Function<String, String> pagesFor(Context ctx) {
+  private static Function<String, String> pagesFor(Context ctx, List<AuditEntry> entries) {
     WebServer server = ctx.attribute(Web.SERVER);
     Principal p = Web.principal(ctx);
     Set<String> open =
@@ -460,11 +462,22 @@ public final class AuditWeb implements WebModule {
             .filter(s -> s.method().equals("GET") && !s.api() && s.access().admits(p))
             .map(RouteSpec::path)
             .collect(Collectors.toSet());
+    Set<String> accounts =
+        open.contains(ACCOUNT_PAGE)
+            ? server
+                .accounts()
+                .existing(
+                    entries.stream()
+                        .map(e -> ACCOUNT.matcher(e.subject()))
+                        .filter(Matcher::matches)
+                        .map(m -> m.group(1))
+                        .collect(Collectors.toSet()))
+            : Set.of();
     return subject -> {
       Matcher a = ACCOUNT.matcher(subject);
       if (a.matches()) {
         // user names are lower-case letters, digits and . _ -: nothing to escape in a path
-        return open.contains(ACCOUNT_PAGE) ? "/admin/accounts/" + a.group(1) : "";
+        return accounts.contains(a.group(1)) ? "/admin/accounts/" + a.group(1) : "";
       }
       Matcher m = LINKED.matcher(subject);
       if (!m.matches()) {

@@ -734,6 +734,10 @@ public final class WebServer implements AutoCloseable {
     return audit;
   }
 
+  Accounts accounts() {
+    return accounts;
+  }
+
   Clock clock() {
     return clock;
   }

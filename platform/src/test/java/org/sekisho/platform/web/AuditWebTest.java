@@ -341,6 +341,50 @@ class AuditWebTest {
   }
 
   @Test
+  void aRefusedCreationOfAnAccountNeverMadeNamesItWithoutALinkThatWouldAnswer404() {
+    Instant at = Instant.parse("2026-11-27T02:00:00Z");
+    for (String name : List.of("t2", "nosuch")) {
+      log.record(
+          new AuditEvent(
+              at,
+              "root",
+              "customs-jp",
+              "account.change.refused",
+              "account:" + name,
+              Map.of("change", "create", "field", "password")));
+    }
+    // an account that exists: its refused change still links to its page
+    log.record(
+        new AuditEvent(
+            at,
+            "root",
+            "customs-jp",
+            "account.change.refused",
+            "account:kato",
+            Map.of("change", "edit", "field", "office")));
+    String page = html("/admin/audit?action=account.change.refused", root).body();
+    assertThat(page).contains("account:t2").contains("account:nosuch");
+    assertThat(page)
+        .doesNotContain("href=\"/admin/accounts/t2\"")
+        .doesNotContain("href=\"/admin/accounts/nosuch\"");
+    assertThat(page).contains("href=\"/admin/accounts/kato\"");
+    // the entry can still be narrowed to its subject
+    assertThat(page).contains("subject=account%3At2\"");
+  }
+
+  @Test
+  void thePageHeaderNamesTheReadersRolesInTheReadersLanguage() {
+    java.util.regex.Pattern roles =
+        java.util.regex.Pattern.compile("id=\"current-roles\">([^<]*)<");
+    java.util.regex.Matcher ja = roles.matcher(html("/admin/audit?lang=ja", both).body());
+    assertThat(ja.find()).as("the header names the roles").isTrue();
+    assertThat(ja.group(1)).isEqualTo("分析官・管理者");
+    java.util.regex.Matcher en = roles.matcher(html("/admin/audit?lang=en", both).body());
+    assertThat(en.find()).isTrue();
+    assertThat(en.group(1)).isEqualTo("Analyst, Administrator");
+  }
+
+  @Test
   void aSubjectLinksToItsPageOnlyWhereThisServerServesItAndTheReaderMayOpenIt() {
     // an administrator without a reading role: the record page would answer 403, so no link
     String plain = html("/admin/audit?subject=record:*", root).body();
