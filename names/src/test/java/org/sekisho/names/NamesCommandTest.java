@@ -113,6 +113,87 @@ class NamesCommandTest {
         .contains("date of birth partial");
   }
 
+  // the command line's handler (app's Main): a usage error is one line and exit 2
+  private int runAsSekisho(String... args) {
+    CommandLine cl = new CommandLine(new NamesCommand());
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    cl.setParameterExceptionHandler(
+        (ex, a) -> {
+          ex.getCommandLine()
+              .getErr()
+              .println(
+                  "sekisho: "
+                      + ex.getMessage()
+                      + " (see '"
+                      + ex.getCommandLine().getCommandSpec().qualifiedName()
+                      + " --help')");
+          return 2;
+        });
+    return cl.execute(args);
+  }
+
+  private Path list(String content) throws Exception {
+    Path list = dir.resolve("list.csv");
+    Files.writeString(list, content, StandardCharsets.UTF_8);
+    return list;
+  }
+
+  private void assertRefused(int code, String... words) {
+    assertThat(code).isEqualTo(2);
+    assertThat(out.toString()).doesNotContain("hits");
+    String e = err.toString().strip();
+    assertThat(e.lines()).hasSize(1);
+    assertThat(e).startsWith("sekisho: ").endsWith("(see 'names screen --help')").contains(words);
+  }
+
+  @Test
+  void a_watchlist_without_the_list_column_is_refused_not_screened_as_empty() throws Exception {
+    Path file = list("id,name\n1,Ivan Sidorov\n");
+    int code = runAsSekisho("screen", "--list=" + file, "--name=Ivan Sidorov");
+    assertRefused(code, "'--list'", file.toString(), "column 'list' is required", "list,id,name");
+  }
+
+  @Test
+  void a_watchlist_without_entries_is_refused() throws Exception {
+    Path file = list("list,id,name,aliases,birth_dates,nationalities,documents,severity\n");
+    int code = runAsSekisho("screen", "--list=" + file, "--name=Ivan Sidorov");
+    assertRefused(code, "'--list'", file.toString(), "no watchlist entries");
+  }
+
+  @Test
+  void a_missing_watchlist_file_is_refused_naming_it() {
+    int code = runAsSekisho("screen", "--list=/nofile.csv", "--name=Ivan Sidorov");
+    assertRefused(code, "'--list'", "/nofile.csv", "no such file");
+  }
+
+  @Test
+  void a_folder_given_as_watchlist_is_refused_naming_it() {
+    int code = runAsSekisho("screen", "--list=" + dir, "--name=Ivan Sidorov");
+    assertRefused(code, "'--list'", dir + " is a folder");
+  }
+
+  @Test
+  void a_threshold_outside_zero_to_one_is_refused() throws Exception {
+    Path file = list("list,id,name\nalerts,1,Ivan Sidorov\n");
+    int code = runAsSekisho("screen", "--list=" + file, "--name=Ivan Sidorov", "--threshold=2");
+    assertRefused(code, "'--threshold'", "above 0 and at most 1", "2");
+  }
+
+  @Test
+  void a_name_without_letters_is_refused() throws Exception {
+    Path file = list("list,id,name\nalerts,1,Ivan Sidorov\n");
+    int code = runAsSekisho("screen", "--list=" + file, "--name=   ");
+    assertRefused(code, "'--name'", "a name with letters");
+  }
+
+  @Test
+  void a_date_of_birth_that_is_no_date_is_refused_on_one_line() throws Exception {
+    Path file = list("list,id,name\nalerts,1,Ivan Sidorov\n");
+    int code = runAsSekisho("screen", "--list=" + file, "--name=Ivan Sidorov", "--dob=1970-13");
+    assertRefused(code, "'--dob'", "YYYY[-MM[-DD]]", "1970-13");
+  }
+
   @Test
   void the_screening_benchmark_runs_small_and_prints_its_figures() {
     int code =

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.adapter.file.CsvReader;
@@ -29,10 +30,12 @@ import org.sekisho.names.domain.watchlist.PartialDate;
 import org.sekisho.names.domain.watchlist.ScreeningSubject;
 import org.sekisho.names.domain.watchlist.Severity;
 import org.sekisho.names.domain.watchlist.Watchlist;
+import org.sekisho.names.domain.watchlist.WatchlistEntry;
 import org.sekisho.names.domain.watchlist.WatchlistHit;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /** {@code sekisho names …}: name matching across scripts. */
@@ -295,34 +298,91 @@ public final class NamesCommand implements Callable<Integer> {
 
     public Screen() {}
 
+    private static final String LIST_FORMS =
+        "a watchlist .csv (docs/formats/watchlist.md) or FollowTheMoney .json/.jsonl";
+
+    private ParameterException refused(String option, String problem) {
+      return new ParameterException(
+          spec.commandLine(), "Invalid value for option '" + option + "': " + problem);
+    }
+
+    /**
+     * Screens the name. A usage error (an option out of range, a name without letters, a list that
+     * cannot be read or gives no entries) is refused as a {@link ParameterException} naming the
+     * option and what it expects, before anything is screened: a screen against nothing must not
+     * read as "0 hits". Rows a list refuses one by one are reported on stderr and the rest
+     * screened.
+     */
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
       PrintWriter err = spec.commandLine().getErr();
+      if (!(threshold > 0 && threshold <= 1)) {
+        throw refused("--threshold", "expected a number above 0 and at most 1, got " + threshold);
+      }
+      NameMatcher matcher = new NameMatcher(KuromojiReadings.normaliser(), true);
+      if (matcher.normaliser().normalise(name).isEmpty()) {
+        throw refused("--name", "expected a name with letters, got '" + name + "'");
+      }
       Optional<PartialDate> birth = Optional.empty();
       if (dob != null) {
         Outcome<PartialDate> d = PartialDate.parse("--dob", dob);
         if (!d.isAccepted()) {
-          err.println(d.problems().get(0));
-          return 2;
+          throw refused(
+              "--dob",
+              "expected a date of birth YYYY[-MM[-DD]], got '"
+                  + dob
+                  + "' ("
+                  + d.problems().get(0).message()
+                  + ")");
         }
         birth = Optional.of(d.orElseThrow());
       }
-      Watchlist.Builder b =
-          new Watchlist.Builder(new NameMatcher(KuromojiReadings.normaliser(), true));
+      Watchlist.Builder b = new Watchlist.Builder(matcher);
       List<Problem> problems = new ArrayList<>();
       for (Path p : lists) {
+        if (Files.isDirectory(p)) {
+          throw refused("--list", p + " is a folder (expected " + LIST_FORMS + ")");
+        }
+        int[] read = {0};
+        List<Problem> fileProblems;
         try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
           String f = p.getFileName().toString().toLowerCase(Locale.ROOT);
-          if (f.endsWith(".csv")) {
-            problems.addAll(WatchlistCsv.read(r, b::add));
-          } else {
-            problems.addAll(FollowTheMoneyJson.read(r, f, Severity.HIGH, b::add));
-          }
+          Consumer<WatchlistEntry> sink =
+              e -> {
+                read[0]++;
+                b.add(e);
+              };
+          fileProblems =
+              f.endsWith(".csv")
+                  ? WatchlistCsv.read(r, sink)
+                  : FollowTheMoneyJson.read(r, f, Severity.HIGH, sink);
+        } catch (NoSuchFileException e) {
+          throw refused("--list", "no such file " + p + " (expected " + LIST_FORMS + ")");
         } catch (IOException | java.io.UncheckedIOException e) {
-          err.println("cannot read " + p + ": " + e.getMessage());
-          return 1;
+          Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
+          throw refused(
+              "--list",
+              "cannot read " + p + ": " + cause.getMessage() + " (expected " + LIST_FORMS + ")");
         }
+        if (read[0] == 0) {
+          // a file that gave nothing was not screened against: say why, do not report 0 hits
+          String why =
+              fileProblems.isEmpty()
+                  ? "the file has no rows"
+                  : fileProblems.get(0)
+                      + (fileProblems.size() > 1
+                          ? " and " + (fileProblems.size() - 1) + " more problems"
+                          : "");
+          String expected =
+              p.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")
+                  ? "a header " + String.join(",", WatchlistCsv.COLUMNS) + " and at least one row"
+                  : "FollowTheMoney entities, one JSON object a line";
+          throw refused(
+              "--list",
+              "no watchlist entries read from " + p + ": " + why + "; expected " + expected);
+        }
+        problems.addAll(fileProblems);
       }
       for (Problem p : problems) {
         err.println(p);

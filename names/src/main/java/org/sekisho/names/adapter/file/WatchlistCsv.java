@@ -25,7 +25,8 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
  */
 public final class WatchlistCsv {
 
-  static final List<String> COLUMNS =
+  /** The header's columns, in order; list, id and name are required. */
+  public static final List<String> COLUMNS =
       List.of(
           "list", "id", "name", "aliases", "birth_dates", "nationalities", "documents", "severity");
 
