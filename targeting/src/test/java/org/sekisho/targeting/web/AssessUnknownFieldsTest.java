@@ -29,14 +29,14 @@ import org.sekisho.platform.testing.PostgresExtension;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AssessUnknownFieldsTest {
   private Database db;
-  private WebApi.AnalystServer server;
+  private TargetingServer server;
   private WebApi api;
   private String analyst;
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    server = WebApi.AnalystServer.start(db, dir);
+    server = TargetingServer.start(db, dir);
     api = server.api();
     analyst = server.analyst();
   }

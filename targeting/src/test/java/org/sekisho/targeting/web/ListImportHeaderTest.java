@@ -10,10 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,12 +18,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
@@ -42,6 +33,7 @@ import org.sekisho.targeting.assessment.application.RiskScorer;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ListImportHeaderTest {
   private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private TargetingServer server;
 
   private WebServer web;
   private TargetingContext targeting;
@@ -51,29 +43,18 @@ class ListImportHeaderTest {
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    Clock clock = Clock.systemUTC();
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert(
-        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "JPYOK");
-    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
-    ctx.start();
-    targeting = ctx;
-    web = WebApi.start(ctx, accounts, audit, clock);
-    base = "http://127.0.0.1:" + web.port();
-    api = new WebApi(base);
-    analyst = api.login("analyst", PASSWORD);
+    server = TargetingServer.start(db, dir, RiskScorer.NONE, PASSWORD, "JPYOK");
+    targeting = server.targeting();
+    web = server.web();
+    base = server.base();
+    api = server.api();
+    analyst = server.analyst();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
-    }
-    if (targeting != null) {
-      targeting.close();
+    if (server != null) {
+      server.close();
     }
   }
 

@@ -31,12 +31,12 @@ import org.sekisho.platform.testing.PostgresExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MalformedJsonInReadersLanguageTest {
-  private WebApi.AnalystServer server;
+  private TargetingServer server;
   private final HttpClient http = HttpClient.newHttpClient();
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    server = WebApi.AnalystServer.start(db, dir);
+    server = TargetingServer.start(db, dir);
   }
 
   @AfterAll

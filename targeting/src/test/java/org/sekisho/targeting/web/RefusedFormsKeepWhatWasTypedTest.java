@@ -26,13 +26,13 @@ import org.sekisho.platform.testing.PostgresExtension;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class RefusedFormsKeepWhatWasTypedTest {
-  private WebApi.AnalystServer server;
+  private TargetingServer server;
   private WebApi api;
   private String analyst;
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    server = WebApi.AnalystServer.start(db, dir);
+    server = TargetingServer.start(db, dir);
     api = server.api();
     analyst = server.analyst();
   }

@@ -54,6 +54,14 @@ public record TargetingServer(
         }
       };
 
+  /**
+   * Starts targeting with no model over {@code db}, its accounts at JPYOK with a password of their
+   * own, and signs the three accounts in.
+   */
+  public static TargetingServer start(Database db, Path dir) throws Exception {
+    return start(db, dir, RiskScorer.NONE, "pw-" + Long.toHexString(System.nanoTime()), "JPYOK");
+  }
+
   /** Starts targeting with {@code model} over {@code db} and signs the three accounts in. */
   public static TargetingServer start(
       Database db, Path dir, RiskScorer model, String password, String office) throws Exception {

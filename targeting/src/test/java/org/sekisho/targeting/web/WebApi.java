@@ -22,10 +22,8 @@ import org.sekisho.platform.auth.Accounts;
 import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
-import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.model.domain.RankingFigures;
 import org.sekisho.targeting.release.application.ModelLifecycle;
 
@@ -38,38 +36,6 @@ public final class WebApi {
 
   public WebApi(String base) {
     this.base = base;
-  }
-
-  /**
-   * A targeting server on a free loopback port, on a database migrated for platform and targeting,
-   * with one analyst of customs-jp at JPYOK signed in through the API.
-   *
-   * @param web the server, to close after the tests
-   * @param api a caller of its JSON API
-   * @param analyst the analyst's bearer token
-   */
-  public record AnalystServer(WebServer web, WebApi api, String analyst) implements AutoCloseable {
-    /** Migrates {@code db}, starts targeting with no model and signs the analyst in. */
-    public static AnalystServer start(Database db, Path dir) throws Exception {
-      Clock clock = Clock.systemUTC();
-      db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-      AuditLog audit = new AuditLog(db.jdbi());
-      Accounts accounts =
-          new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-      String password = "pw-" + Long.toHexString(System.nanoTime());
-      accounts.upsert(
-          "analyst", "Aiko Analyst", password, EnumSet.of(Role.ANALYST), "customs-jp", "JPYOK");
-      TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
-      ctx.start();
-      WebServer web = WebApi.start(ctx, accounts, audit, clock);
-      WebApi api = new WebApi("http://127.0.0.1:" + web.port());
-      return new AnalystServer(web, api, api.login("analyst", password));
-    }
-
-    @Override
-    public void close() {
-      web.close();
-    }
   }
 
   /** Starts the server with the targeting module on a free loopback port. */

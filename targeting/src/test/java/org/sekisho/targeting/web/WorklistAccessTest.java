@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -16,15 +13,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
 import org.sekisho.platform.web.WebServer;
-import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 
 /**
@@ -36,6 +27,7 @@ import org.sekisho.targeting.assessment.application.RiskScorer;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class WorklistAccessTest {
   private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
+  private TargetingServer server;
   private WebServer web;
   private WebApi api;
   private String analyst;
@@ -44,29 +36,18 @@ class WorklistAccessTest {
 
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
-    Clock clock = Clock.systemUTC();
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert(
-        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", "JPYOK");
-    accounts.upsert(
-        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "JPYOK");
-    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
-    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
-    ctx.start();
-    web = WebApi.start(ctx, accounts, audit, clock);
-    api = new WebApi("http://127.0.0.1:" + web.port());
-    analyst = api.login("analyst", PASSWORD);
-    inspector = api.login("inspector", PASSWORD);
-    admin = api.login("admin", PASSWORD);
+    server = TargetingServer.start(db, dir, RiskScorer.NONE, PASSWORD, "JPYOK");
+    web = server.web();
+    api = server.api();
+    analyst = server.analyst();
+    inspector = server.inspector();
+    admin = server.admin();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 

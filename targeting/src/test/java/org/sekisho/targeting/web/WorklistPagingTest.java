@@ -35,13 +35,13 @@ class WorklistPagingTest {
   private static final Pattern RECORD = Pattern.compile("data-record=\"([^\"]+)\"");
   private static final Pattern ROWS = Pattern.compile("hx-get=\"([^\"]+)\"");
 
-  private WebApi.AnalystServer server;
+  private TargetingServer server;
   private WebApi api;
   private String analyst;
 
   @BeforeAll
   void start(org.sekisho.platform.db.Database db, @TempDir Path dir) throws Exception {
-    server = WebApi.AnalystServer.start(db, dir);
+    server = TargetingServer.start(db, dir);
     api = server.api();
     analyst = server.analyst();
     String today = java.time.LocalDate.now(java.time.ZoneOffset.UTC).toString();

@@ -32,7 +32,7 @@ import org.sekisho.platform.testing.PostgresExtension;
 class WorklistPollStatementsTest {
   private static final int ITEMS = 7;
 
-  private WebApi.AnalystServer server;
+  private TargetingServer server;
   private WebApi api;
   private Database db;
 
@@ -42,7 +42,7 @@ class WorklistPollStatementsTest {
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    server = WebApi.AnalystServer.start(db, dir);
+    server = TargetingServer.start(db, dir);
     api = server.api();
     for (int i = 0; i < ITEMS; i++) {
       String d =
