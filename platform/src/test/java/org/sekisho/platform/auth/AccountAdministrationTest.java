@@ -383,7 +383,8 @@ class AccountAdministrationTest {
                     "",
                     "cli:test"))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessage("roles: A kiosk account (an e-Gate device) holds the role kiosk and no other.");
+        .hasMessage(
+            "roles: A kiosk account (an e-Gate device) holds the role Kiosk device (kiosk) and no other.");
     assertThat(admin.find("gate-x")).isEmpty();
 
     accounts.upsert(
