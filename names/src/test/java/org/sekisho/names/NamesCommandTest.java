@@ -75,7 +75,7 @@ class NamesCommandTest {
   }
 
   @Test
-  void a_missing_file_gives_exit_1_and_a_missing_option_exit_2() {
+  void a_missing_file_and_a_missing_option_give_exit_2() {
     assertThat(
             run(
                 new NamesCommand(),
@@ -84,7 +84,7 @@ class NamesCommandTest {
                 dir.resolve("nope.csv").toString(),
                 "--out",
                 "x"))
-        .isEqualTo(1);
+        .isEqualTo(2);
     assertThat(run(new NamesCommand(), "pairs", "--in", "x")).isEqualTo(2);
   }
 
@@ -145,6 +145,26 @@ class NamesCommandTest {
     String e = err.toString().strip();
     assertThat(e.lines()).hasSize(1);
     assertThat(e).startsWith("sekisho: ").endsWith("(see 'names screen --help')").contains(words);
+  }
+
+  @Test
+  void pairs_refuse_a_missing_input_and_a_threshold_out_of_range_on_one_line() {
+    int code =
+        runAsSekisho("pairs", "--in=" + dir.resolve("nope.csv"), "--out=" + dir.resolve("o.csv"));
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .startsWith("sekisho: Invalid value for option '--in': no such file ")
+        .contains("nope.csv")
+        .endsWith("(see 'names pairs --help')");
+    assertThat(Files.exists(dir.resolve("o.csv"))).isFalse();
+    err.getBuffer().setLength(0);
+    code =
+        runAsSekisho("pairs", "--in=" + dir.resolve("nope.csv"), "--out=x.csv", "--threshold=1.5");
+    assertThat(code).isEqualTo(2);
+    assertThat(err.toString().strip())
+        .startsWith(
+            "sekisho: Invalid value for option '--threshold': expected a number from 0 to 1")
+        .contains("1.5");
   }
 
   @Test

@@ -91,8 +91,18 @@ public final class NamesCommand implements Callable<Integer> {
     public Integer call() {
       PrintWriter err = spec.commandLine().getErr();
       if (!(threshold >= 0 && threshold <= 1)) {
-        err.println("--threshold must be between 0 and 1");
-        return 2;
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for option '--threshold': expected a number from 0 to 1, got "
+                + threshold);
+      }
+      if (!Files.isRegularFile(in)) {
+        // refused before the output is created, as a usage error, not a failure half-way
+        throw new ParameterException(
+            spec.commandLine(),
+            "Invalid value for option '--in': "
+                + (Files.isDirectory(in) ? in + " is a folder" : "no such file " + in)
+                + " (expected a CSV file with the header id,left,right)");
       }
       try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
           BufferedWriter writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
