@@ -343,4 +343,54 @@ class EntityPageBrowserTest {
       Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Integer.parseInt(parts[2])
     };
   }
+
+  @Test
+  void theLegendIsSeenWithTheGraphOnALaptopScreenAndThePageFitsAPhone() {
+    long kitsune = company("狐商事|JP");
+    for (int[] size : new int[][] {{1400, 900}, {500, 900}}) {
+      WebDriver d = Chromium.start("--window-size=" + size[0] + "," + size[1]);
+      try {
+        WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
+        d.get(base + "/login?lang=en&next=/entities/" + kitsune);
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        d.findElement(By.id("username")).sendKeys("aiko");
+        d.findElement(By.id("password")).sendKeys(PASSWORD);
+        d.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("graph")));
+        wait.until(
+            ExpectedConditions.attributeToBeNotEmpty(d.findElement(By.id("graph")), "data-nodes"));
+        assertThat(d.findElement(By.id("graph-legend")).getText()).contains("company");
+        // where the legend and the graph stand in the window as the page opens, unscrolled
+        @SuppressWarnings("unchecked")
+        List<Number> at =
+            (List<Number>)
+                ((JavascriptExecutor) d)
+                    .executeScript(
+                        "const l = document.getElementById('graph-legend').getBoundingClientRect();"
+                            + " const g = document.getElementById('graph').getBoundingClientRect();"
+                            + " return [l.top, l.bottom, l.left, l.right, g.top, window.innerHeight,"
+                            + " window.innerWidth, document.documentElement.scrollWidth];");
+        double legendTop = at.get(0).doubleValue();
+        double legendBottom = at.get(1).doubleValue();
+        double graphTop = at.get(4).doubleValue();
+        double height = at.get(5).doubleValue();
+        double width = at.get(6).doubleValue();
+        String where = size[0] + "x" + size[1] + ": " + at;
+        assertThat(at.get(7).doubleValue())
+            .as("page wider than the window, " + where)
+            .isLessThanOrEqualTo(width);
+        assertThat(at.get(2).doubleValue()).as(where).isGreaterThanOrEqualTo(0);
+        assertThat(at.get(3).doubleValue()).as(where).isLessThanOrEqualTo(width);
+        if (size[0] == 1400) {
+          // the key is on screen as the graph is, without scrolling
+          assertThat(legendTop).as(where).isGreaterThanOrEqualTo(0);
+          assertThat(legendBottom).as(where).isLessThanOrEqualTo(height);
+          assertThat(graphTop).as(where).isLessThan(height);
+        }
+      } finally {
+        d.quit();
+      }
+    }
+  }
 }
