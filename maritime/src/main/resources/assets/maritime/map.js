@@ -154,7 +154,7 @@
         L.polygon(fieldOfView(s), { color: '#16a085', weight: 1, fillOpacity: 0.12, className: 'camera-fov' })
           .addTo(siteLayer).bindTooltip(plain(s.name));
         L.circleMarker([s.lat, s.lon], { radius: 6, color: '#16a085', fillOpacity: 1, className: 'camera-site' })
-          .addTo(siteLayer).bindPopup(plain(labels.layerCameras + ': ' + s.name + ' (' + s.id + '): ' + s.bearingDeg + '° ± ' + (s.fovDeg / 2) + '°, ' + s.rangeNm + ' nm'));
+          .addTo(siteLayer).bindPopup(plain(labels.layerCameras + ': ' + s.name + ' (' + s.id + '): ' + s.bearingDeg + '° ± ' + (s.fovDeg / 2) + '°, ' + fill(labels.nm, s.rangeNm)));
         const li = text(document.createElement('li'), s.name + ' (' + s.id + ')');
         li.className = 'camera-site-item';
         list.appendChild(li);
@@ -336,7 +336,7 @@
         boats.className = 'boats';
         if (a.nearestBoats && a.nearestBoats.length) {
           a.nearestBoats.forEach((b) => {
-            const s = b.name + ' (' + b.id + ') ' + b.distanceNm + ' nm' +
+            const s = b.name + ' (' + b.id + ') ' + fill(labels.nm, b.distanceNm) +
               (b.onScene ? ', ' + labels.onscene : '') +
               (b.etaMinutes != null ? ', ' + labels.eta + ' ' + dur(b.etaMinutes) +
                 (b.onScene ? '' : ' (' + (b.etaBasis === 'no-sea-route' ? labels.nosearoute : labels.bysea) +
@@ -399,8 +399,8 @@
       list.replaceChildren();
       ps.forEach((p) => {
         L.circleMarker([p.lat, p.lon], { radius: 7, color: '#27ae60', weight: 3, opacity: p.stale ? 0.4 : 1, className: 'patrol-marker' })
-          .addTo(patrolLayer).bindTooltip(plain(p.name + ' ' + p.speedKnots + ' kn'));
-        const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + p.speedKnots + ' kn, ' + localTime(p.time) +
+          .addTo(patrolLayer).bindTooltip(plain(p.name + ' ' + fill(labels.kn, p.speedKnots)));
+        const li = text(document.createElement('li'), p.name + ' (' + p.id + ') ' + fill(labels.kn, p.speedKnots) + ', ' + localTime(p.time) +
           (p.stale ? ' — ' + labels.patrolStale : ''));
         li.className = p.stale ? 'patrol-boat patrol-stale' : 'patrol-boat';
         li.dataset.id = p.id;
@@ -504,7 +504,7 @@
       return;
     }
     out.className = r.dark ? 'sighting-dark' : 'sighting-explained';
-    out.textContent = r.dark ? labels.dark : labels.explained + ' ' + r.matchedMmsi + ' (' + r.distanceNm + ' nm)';
+    out.textContent = r.dark ? labels.dark : labels.explained + ' ' + r.matchedMmsi + ' (' + fill(labels.nm, r.distanceNm) + ')';
   });
   wire('patrol-form', '/api/maritime/patrols', (r, out) => {
     out.textContent = labels.saved;

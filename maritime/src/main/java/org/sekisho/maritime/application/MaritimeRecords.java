@@ -240,6 +240,13 @@ public interface MaritimeRecords {
    */
   Optional<Instant> newestReport(Instant from, Instant to);
 
+  /**
+   * The time of the newest AIS report stored between {@code from} and {@code to} (inclusive) from a
+   * position within {@code near}; empty when nothing was heard there then.
+   */
+  Optional<Instant> newestReport(
+      Instant from, Instant to, org.sekisho.maritime.domain.patrol.WatchedArea.Circle near);
+
   List<VesselSnapshot> vessels(Instant since, int limit);
 
   Optional<VesselSnapshot> vessel(int mmsi);
@@ -262,8 +269,8 @@ public interface MaritimeRecords {
   /**
    * Stores a sighting with where it was placed and what explained it; returns its id.
    *
-   * @param checked false when no AIS at all was received around its time (then neither dark nor
-   *     matched)
+   * @param checked false when no AIS was received from the camera's waters around its time (then
+   *     neither dark nor matched)
    * @param aisLastReport for a sighting not checked, the newest AIS report before it (null: none)
    */
   long saveSighting(

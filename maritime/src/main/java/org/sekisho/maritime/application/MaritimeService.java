@@ -28,6 +28,7 @@ import org.sekisho.maritime.domain.patrol.Intercept;
 import org.sekisho.maritime.domain.patrol.PatrolBoat;
 import org.sekisho.maritime.domain.patrol.PatrolTasking;
 import org.sekisho.maritime.domain.patrol.Sighting;
+import org.sekisho.maritime.domain.patrol.WatchedArea;
 import org.sekisho.maritime.domain.port.PortCall;
 import org.sekisho.maritime.domain.time.ReportedTime;
 import org.sekisho.maritime.domain.track.AisGap;
@@ -94,13 +95,24 @@ public final class MaritimeService {
   }
 
   /**
-   * How old the picture is.
+   * How old the picture of the watched waters is ({@link #watchedArea}).
    *
-   * @param asOf the newest report heard (event time)
-   * @param age from then to the server's clock (zero when a report is a little ahead of the clock)
-   * @param stale no report for longer than {@link #STALE_PICTURE}: the feed may be down
+   * @param asOf the newest report heard from the watched waters (event time), null when none was
+   * @param age from then to the server's clock (zero when a report is a little ahead of the clock),
+   *     null when nothing was heard there
+   * @param stale no report from the watched waters for longer than {@link #STALE_PICTURE} (or none
+   *     at all): the feed covering them may be down, whatever is heard elsewhere
+   * @param area the watched waters
+   * @param outside vessels heard outside the watched waters (not on the picture)
+   * @param newestOutside the newest report heard outside them, null when none
    */
-  public record Picture(Instant asOf, Duration age, boolean stale) {}
+  public record Picture(
+      Instant asOf,
+      Duration age,
+      boolean stale,
+      WatchedArea area,
+      int outside,
+      Instant newestOutside) {}
 
   /** With no report for longer than this, the picture is flagged stale. */
   public static final Duration STALE_PICTURE = Duration.ofMinutes(15);
@@ -722,9 +734,10 @@ public final class MaritimeService {
 
   /**
    * Records a camera sighting and checks it against AIS; a dark vessel raises an alert. When no AIS
-   * report at all was received within {@link #STALE_PICTURE} of the sighting's time (the feed down)
-   * the sighting is stored but not checked ({@link DarkVesselCheck.NotChecked}) and raises no
-   * alert: the map's stale-picture warning already says that the feed is down.
+   * report was received from the camera's waters ({@link WatchedArea#around}) within {@link
+   * #STALE_PICTURE} of the sighting's time (the feed covering the camera down, whatever is heard
+   * elsewhere) the sighting is stored but not checked ({@link DarkVesselCheck.NotChecked}) and
+   * raises no alert: the map's stale-picture warning already says that the feed is down.
    *
    * @return the stored sighting and the check's result, or a rejection naming the problem
    */
@@ -732,7 +745,10 @@ public final class MaritimeService {
     CameraSite site =
         records.sites().stream().filter(c -> c.id().equals(s.siteId())).findFirst().orElse(null);
     if (site == null) {
-      return Outcome.rejected("unknown-site", "siteId", "no camera site '" + s.siteId() + "'");
+      return Outcome.rejected(
+          org.sekisho.core.Problem.of(
+                  "unknown-site", "siteId", "no camera site '" + s.siteId() + "'")
+              .worded("unknown", s.siteId()));
     }
     if (s.time() == null) {
       return Outcome.rejected("sighting-no-time", "time", "a sighting needs its time");
@@ -749,14 +765,16 @@ public final class MaritimeService {
     double lon = a.value()[1];
     sync();
     DarkVesselCheck.Result r;
+    // the feed covering this camera: reports from its waters, never from a vessel an ocean away
+    WatchedArea.Circle covering = WatchedArea.around(site);
     Optional<Instant> heard =
-        records.newestReport(s.time().minus(STALE_PICTURE), s.time().plus(STALE_PICTURE));
+        records.newestReport(s.time().minus(STALE_PICTURE), s.time().plus(STALE_PICTURE), covering);
     if (heard.isEmpty()) {
       // the feed was down (as the picture's stale flag reckons it): silence on AIS says nothing
       // about this vessel, as the gap detector reports no vessel dark when every feed is silent
       r =
           new DarkVesselCheck.NotChecked(
-              lat, lon, records.newestReport(Instant.EPOCH, s.time()).orElse(null));
+              lat, lon, records.newestReport(Instant.EPOCH, s.time(), covering).orElse(null));
     } else {
       r = darkCheck.check(s, site, lat, lon, contactsAround(s, site, lat, lon));
     }
@@ -1084,10 +1102,46 @@ public final class MaritimeService {
   }
 
   /**
-   * The picture's time: the newest report heard (the tracker's event-time watermark, or the newest
-   * stored vessel after a restart), never later than the clock allows; empty before any report.
+   * The waters the picture shows and its freshness is judged on: around the camera sites and the
+   * patrol boats on duty ({@link WatchedArea}); every water when there are none.
+   */
+  public WatchedArea watchedArea() {
+    return WatchedArea.of(records.sites(), records.patrols());
+  }
+
+  /**
+   * The live vessels of the watched waters (last heard there), those heard since {@code since}
+   * (every one when null).
+   */
+  public List<VesselSnapshot> watchedVessels(Instant since) {
+    WatchedArea area = watchedArea();
+    List<VesselSnapshot> out = new ArrayList<>();
+    for (VesselSnapshot v : liveVessels(since)) {
+      if (area.contains(v.lat(), v.lon())) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The picture's time: the newest report heard from the watched waters ({@link #watchedArea}), or
+   * from anywhere when none was heard there, never later than the clock allows; empty before any
+   * report.
    */
   public Optional<Instant> pictureTime() {
+    Optional<Picture> p = picture();
+    if (p.isPresent() && p.get().asOf() != null) {
+      return Optional.of(p.get().asOf());
+    }
+    return newestHeard();
+  }
+
+  /**
+   * The newest report heard anywhere (the tracker's event-time watermark, or the newest stored
+   * vessel after a restart), never later than the clock allows; empty before any report.
+   */
+  private Optional<Instant> newestHeard() {
     Instant newest = null;
     synchronized (lock) {
       long w = tracker.watermark();
@@ -1104,15 +1158,48 @@ public final class MaritimeService {
     return Optional.ofNullable(newest == null || newest.isAfter(latest) ? null : newest);
   }
 
-  /** How old the picture is at the server's clock; empty before any report. */
+  /**
+   * How old the picture of the watched waters is at the server's clock; empty before any report.
+   * Reports from outside the watched waters neither freshen it nor date it: they are counted apart.
+   */
   public Optional<Picture> picture() {
-    return pictureTime()
-        .map(
-            t -> {
-              Duration age = Duration.between(t, clock.instant());
-              age = age.isNegative() ? Duration.ZERO : age;
-              return new Picture(t, age, age.compareTo(STALE_PICTURE) > 0);
-            });
+    Optional<Instant> anywhere = newestHeard();
+    if (anywhere.isEmpty()) {
+      return Optional.empty();
+    }
+    WatchedArea area = watchedArea();
+    if (area.everywhere()) {
+      return Optional.of(picture(anywhere.get(), area, 0, null));
+    }
+    Instant latest = clock.instant().plus(ReportedTime.SKEW);
+    Instant inside = null;
+    Instant outside = null;
+    int outsideCount = 0;
+    for (VesselSnapshot v : liveVessels(null)) {
+      Instant t = v.lastSeen();
+      if (t == null
+          || t.isAfter(latest)
+          || !org.sekisho.maritime.domain.geo.Geo.valid(v.lat(), v.lon())) {
+        continue; // a vessel never placed is on no water
+      }
+      if (area.contains(v.lat(), v.lon())) {
+        inside = inside == null || t.isAfter(inside) ? t : inside;
+      } else {
+        outsideCount++;
+        outside = outside == null || t.isAfter(outside) ? t : outside;
+      }
+    }
+    return Optional.of(picture(inside, area, outsideCount, outside));
+  }
+
+  private Picture picture(Instant asOf, WatchedArea area, int outside, Instant newestOutside) {
+    if (asOf == null) {
+      // heard only from elsewhere: the watched waters' feed has said nothing
+      return new Picture(null, null, true, area, outside, newestOutside);
+    }
+    Duration age = Duration.between(asOf, clock.instant());
+    age = age.isNegative() ? Duration.ZERO : age;
+    return new Picture(asOf, age, age.compareTo(STALE_PICTURE) > 0, area, outside, newestOutside);
   }
 
   /** The service clock's now (processing time: when a report arrives, not when it happened). */

@@ -36,8 +36,9 @@ import org.sekisho.platform.testing.PostgresExtension;
  * The fifth review's maritime findings (a review of the running demo), as the behaviour now
  * expected, on the real server over embedded PostgreSQL: write routes refuse fields they do not
  * take, a patrol boat reported by mistake can be stood down, and refusals are in the reader's
- * language. The demo day from 00:00Z to 04:00Z near Tokyo, and one vessel broadcasting from 03:00Z
- * to 04:00Z 0.59 nm from a camera on the antimeridian.
+ * language. The demo day from 00:00Z to 04:00Z near Tokyo, one vessel broadcasting from 03:00Z to
+ * 04:00Z 0.59 nm from a camera on the antimeridian, and one 20 nm behind the camera from 02:30Z to
+ * 02:50Z.
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -72,6 +73,12 @@ class MaritimeFifthReviewTest {
     AisEncoder enc = new AisEncoder();
     for (long s = T0.getEpochSecond() + 3 * 3600; s <= T0.getEpochSecond() + 4 * 3600; s += 60) {
       MaritimeServer.position(own, enc, NEAR_CAMERA, at[0], at[1], s);
+    }
+    // the camera's waters are heard at 11:40 JST (02:40Z), when the dark vessel is seen: a vessel
+    // 20 nm west of the camera, behind it (a dark verdict needs the feed covering the camera up)
+    double[] west = Geo.destination(30, 179.99, 270, 20);
+    for (long s = T0.getEpochSecond() + 150 * 60; s <= T0.getEpochSecond() + 170 * 60; s += 60) {
+      MaritimeServer.position(own, enc, 999150002, west[0], west[1], s);
     }
     up = api.send("POST", "/api/maritime/feed", officer, own.toString());
     assertThat(up.statusCode()).as(up.body()).isEqualTo(200);

@@ -78,6 +78,12 @@ class MaritimeFourthReviewTest {
     for (long s = T0.getEpochSecond() + 3 * 3600; s <= T0.getEpochSecond() + 4 * 3600; s += 60) {
       MaritimeServer.position(own, enc, NEAR_CAMERA, at[0], at[1], s);
     }
+    // the camera's waters heard at 11:40 JST (02:40Z): a vessel 20 nm behind the camera (a dark
+    // verdict needs the feed covering the camera up, not a feed near Tokyo)
+    double[] west = Geo.destination(30, 179.99, 270, 20);
+    for (long s = T0.getEpochSecond() + 150 * 60; s <= T0.getEpochSecond() + 170 * 60; s += 60) {
+      MaritimeServer.position(own, enc, 999140002, west[0], west[1], s);
+    }
     up = api.send("POST", "/api/maritime/feed", officer, own.toString());
     assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
     HttpResponse<String> site =
@@ -139,8 +145,8 @@ class MaritimeFourthReviewTest {
     assertThat(r.get("lon").asDouble()).isBetween(-180.0, -179.9);
     assertThat(darkAlerts(officer)).isZero();
 
-    // before that vessel was heard (the demo feed live near Tokyo) the same camera's sighting is
-    // dark, and raises the alert
+    // before that vessel was heard (the camera's waters heard from a vessel behind it) the same
+    // camera's sighting is dark, and raises the alert
     HttpResponse<String> empty =
         send(
             "POST",
@@ -189,8 +195,8 @@ class MaritimeFourthReviewTest {
     assertThat(r.get("checked").asBoolean()).isFalse();
     assertThat(r.get("notChecked").asText())
         .isEqualTo(
-            "Not checked: no AIS received since 2026-11-28 13:00 JST (the feed was down); no"
-                + " alert raised.");
+            "Not checked: no AIS received near the camera since 2026-11-28 13:00 JST (the feed"
+                + " covering it was down); no alert raised.");
     assertThat(darkAlerts(officer)).isEqualTo(before);
     JsonNode listed = json("/api/maritime/sightings?limit=1&lang=ja", officer).get(0);
     assertThat(listed.get("checked").asBoolean()).isFalse();

@@ -351,6 +351,18 @@ class MaritimeShiftFindingsTest {
       assertThat(r.statusCode()).as(e.getKey() + " " + r.body()).isEqualTo(400);
       assertThat(field(r)).as(e.getKey()).isEqualTo(e.getValue());
     }
+    // the camera's waters heard around 11:50 JST (02:50Z): a vessel 20 nm south of the camera (a
+    // dark verdict needs the feed covering the camera up, not a vessel off San Francisco)
+    double[] south = org.sekisho.maritime.domain.geo.Geo.destination(34.99, 139.84, 180, 20);
+    java.io.StringWriter local = new java.io.StringWriter();
+    org.sekisho.maritime.domain.ais.AisEncoder enc =
+        new org.sekisho.maritime.domain.ais.AisEncoder();
+    for (long t = NOW.getEpochSecond() - 20 * 60; t <= NOW.getEpochSecond() - 5 * 60; t += 60) {
+      MaritimeServer.position(local, enc, 431990007, south[0], south[1], t);
+    }
+    HttpResponse<String> heard =
+        send("POST", "/api/maritime/feed", token("officer"), local.toString());
+    assertThat(heard.statusCode()).as(heard.body()).isEqualTo(200);
     // Tokyo time, as the form takes it; a dark vessel, audited with what was reported and found
     HttpResponse<String> ok =
         send(

@@ -390,7 +390,7 @@ class MaritimeThirdReviewTest {
     assertThat(b.get("error").asText()).isEqualTo("invalid-parameter");
     assertThat(b.get("field").asText()).isEqualTo("bogus");
     assertThat(b.get("message").asText())
-        .isEqualTo("GET /api/maritime/vessels takes hours; there is no parameter 'bogus'");
+        .isEqualTo("GET /api/maritime/vessels takes hours, area; there is no parameter 'bogus'");
     // a misspelt limit would otherwise answer the default 100 alerts as if it had been read
     HttpResponse<String> limit = send("GET", "/api/maritime/alerts?limt=5", officer, null);
     assertThat(limit.statusCode()).as(limit.body()).isEqualTo(400);

@@ -413,6 +413,30 @@ public final class JdbiMaritimeRecords implements MaritimeRecords {
                 .one());
   }
 
+  @Override
+  public Optional<Instant> newestReport(
+      Instant from, Instant to, org.sekisho.maritime.domain.patrol.WatchedArea.Circle near) {
+    // the latitude band narrows the rows; the great-circle distance (haversine, in nm) decides
+    double dLat = near.radiusNm() / 60.0;
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select max(time) from maritime.position where time between :from and :to"
+                        + " and lat between :minLat and :maxLat and 2 * 3440.065 * asin(least(1,"
+                        + " sqrt(power(sin(radians(lat - :lat) / 2), 2) + cos(radians(lat))"
+                        + " * cos(radians(:lat)) * power(sin(radians(lon - :lon) / 2), 2))))"
+                        + " <= :r")
+                .bind("from", ts(from))
+                .bind("to", ts(to))
+                .bind("minLat", near.lat() - dLat)
+                .bind("maxLat", near.lat() + dLat)
+                .bind("lat", near.lat())
+                .bind("lon", near.lon())
+                .bind("r", near.radiusNm())
+                .map((rs, ctx) -> Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant))
+                .one());
+  }
+
   private static final com.fasterxml.jackson.databind.ObjectMapper FACTS =
       new com.fasterxml.jackson.databind.ObjectMapper();
 

@@ -176,8 +176,12 @@ public final class MaritimeWeb implements WebModule {
             "how old the picture is: newest report, its age at the server's clock, stale or not",
             scoped(ctx -> ctx.json(pictureJson(Web.messages(ctx)))))
         .query()
-        .get("/api/maritime/vessels", READ, "live vessels", scoped(this::vessels))
-        .query("hours")
+        .get(
+            "/api/maritime/vessels",
+            READ,
+            "live vessels of the watched waters (area=all: every vessel heard)",
+            scoped(this::vessels))
+        .query("hours", "area")
         .get("/api/maritime/vessels/{mmsi}", READ, "one vessel", scoped(this::vessel))
         .query()
         .get("/api/maritime/vessels/{mmsi}/track", READ, "a vessel's track", scoped(this::track))
@@ -467,18 +471,30 @@ public final class MaritimeWeb implements WebModule {
   }
 
   /**
-   * Vessels heard within {@code hours} (default 6) of the newest report in the picture (event time,
-   * so a replayed day shows as it was), each with its age at the server's clock: a picture four
-   * hours old shows vessels four hours old, never "0 minutes".
+   * Vessels of the watched waters ({@link MaritimeService#watchedArea}; {@code area=all}: every
+   * vessel heard) heard within {@code hours} (default 6) of the picture's time, the newest report
+   * from the watched waters (event time, so a replayed day shows as it was), each with its age at
+   * the server's clock: a picture four hours old shows vessels four hours old, never "0 minutes".
    */
   private void vessels(Context ctx) {
     int hours = Web.intParam(ctx, "hours", 6, 1, 24 * 365 * 30);
-    List<Map<String, Object>> out = new ArrayList<>();
-    List<VesselSnapshot> live = service.liveVessels(null);
-    Instant newest = Instant.EPOCH;
-    for (VesselSnapshot v : live) {
-      newest = v.lastSeen() != null && v.lastSeen().isAfter(newest) ? v.lastSeen() : newest;
+    String area = ctx.queryParam("area");
+    if (area != null
+        && !area.isBlank()
+        && !"all".equals(area.strip())
+        && !"watched".equals(area.strip())) {
+      throw HttpProblem.of(
+          "invalid-parameter", "area", Web.messages(ctx).get("maritime.api.area", area));
     }
+    List<Map<String, Object>> out = new ArrayList<>();
+    // the watched waters' vessels, dated by their own newest report: one vessel an ocean away
+    // heard now must not push the coast's vessels out of the window
+    List<VesselSnapshot> live =
+        area != null && "all".equals(area.strip())
+            ? service.liveVessels(null)
+            : service.watchedVessels(null);
+    // the window runs back from the picture's time (the watched waters' newest report) for both
+    Instant newest = service.pictureTime().orElse(Instant.EPOCH);
     Instant since = newest.minus(Duration.ofHours(hours));
     Instant now = service.now();
     for (VesselSnapshot v : live) {
@@ -504,11 +520,21 @@ public final class MaritimeWeb implements WebModule {
   private Map<String, Object> pictureJson(org.sekisho.platform.i18n.Messages t) {
     Map<String, Object> m = new LinkedHashMap<>();
     var pic = service.picture();
-    m.put("asOf", pic.map(p -> p.asOf().toString()).orElse(null));
-    m.put("asOfLocal", pic.map(p -> t.time(p.asOf())).orElse(null));
-    m.put("ageMinutes", pic.map(p -> p.age().toMinutes()).orElse(null));
+    m.put("asOf", pic.map(p -> p.asOf() == null ? null : p.asOf().toString()).orElse(null));
+    m.put("asOfLocal", pic.map(p -> p.asOf() == null ? null : t.time(p.asOf())).orElse(null));
+    m.put("ageMinutes", pic.map(p -> p.age() == null ? null : p.age().toMinutes()).orElse(null));
     m.put("stale", pic.map(MaritimeService.Picture::stale).orElse(null));
     m.put("staleAfterMinutes", MaritimeService.STALE_PICTURE.toMinutes());
+    // which waters it is judged on, and what was heard elsewhere (not on the picture)
+    m.put(
+        "watched",
+        pic.map(p -> p.area().everywhere() ? "everywhere" : "around-sites-and-patrols")
+            .orElse(null));
+    m.put("watchedRadiusNm", org.sekisho.maritime.domain.patrol.WatchedArea.WATCH_RADIUS_NM);
+    m.put("vesselsOutside", pic.map(MaritimeService.Picture::outside).orElse(0));
+    m.put(
+        "newestOutside",
+        pic.map(p -> p.newestOutside() == null ? null : p.newestOutside().toString()).orElse(null));
     m.put("now", service.now().toString());
     m.put("text", pictureText(t, pic.orElse(null)));
     return m;
@@ -519,10 +545,28 @@ public final class MaritimeWeb implements WebModule {
     if (p == null) {
       return t.get("maritime.picture.none");
     }
+    String outside =
+        p.outside() == 0
+            ? ""
+            : " "
+                + t.get(
+                    "maritime.picture.outside",
+                    String.valueOf(p.outside()),
+                    String.valueOf(
+                        (long) org.sekisho.maritime.domain.patrol.WatchedArea.WATCH_RADIUS_NM));
+    if (p.asOf() == null) {
+      return t.get(
+              "maritime.picture.none.watched",
+              String.valueOf((long) org.sekisho.maritime.domain.patrol.WatchedArea.WATCH_RADIUS_NM))
+          + outside;
+    }
     String text = t.get("maritime.picture.asof", t.time(p.asOf()), AlertText.duration(t, p.age()));
-    return p.stale()
-        ? text + " " + t.get("maritime.picture.stale", MaritimeService.STALE_PICTURE.toMinutes())
-        : text;
+    return (p.stale()
+            ? text
+                + " "
+                + t.get("maritime.picture.stale", MaritimeService.STALE_PICTURE.toMinutes())
+            : text)
+        + outside;
   }
 
   private void vessel(Context ctx) {
@@ -543,10 +587,14 @@ public final class MaritimeWeb implements WebModule {
     Instant to = boundedParam(ctx, "to", LAST_QUERY_TIME);
     Instant from = boundedParam(ctx, "from", Instant.EPOCH);
     if (from.isAfter(to)) {
+      var t = Web.messages(ctx);
       throw HttpProblem.of(
           "invalid-parameter",
           "from",
-          "expected a time no later than to (" + to + "), got " + from);
+          t.get(
+              "maritime.api.fromAfterTo",
+              asWritten(t, ctx.queryParam("from"), from),
+              asWritten(t, ctx.queryParam("to"), to)));
     }
     List<Map<String, Object>> points = new ArrayList<>();
     for (MaritimeRecords.StoredPosition p : service.records().track(mmsi, from, to, 20_000)) {
@@ -558,6 +606,24 @@ public final class MaritimeWeb implements WebModule {
       points.add(m);
     }
     ctx.json(Map.of("mmsi", mmsi, "positions", points));
+  }
+
+  /**
+   * A query time in the form its caller wrote it: an instant or offset time as typed, a local time
+   * in the administration's zone with the zone's name ({@code 2026-11-29 12:00 JST}), a time left
+   * out as the instant it defaults to.
+   */
+  private static String asWritten(
+      org.sekisho.platform.i18n.Messages t, String raw, Instant parsed) {
+    if (raw == null || raw.isBlank()) {
+      return parsed.toString();
+    }
+    try {
+      java.time.OffsetDateTime.parse(raw.strip());
+      return raw.strip();
+    } catch (DateTimeParseException e) {
+      return ZONED.format(parsed.atZone(t.zone()));
+    }
   }
 
   /** The latest time a track query may name (PostgreSQL and the JDK agree up to here). */
@@ -1308,7 +1374,12 @@ public final class MaritimeWeb implements WebModule {
                   t.time(given));
           case "unknown-patrol" ->
               t.get("maritime.problem.unknown-patrol." + p.key(), p.args().toArray());
-          default -> localTimes(p.message(), t.zone());
+          // a refusal the domain words by key (a sighting's place): in the reader's language
+          default -> {
+            String key = "maritime.problem." + p.code() + "." + p.key();
+            String worded = p.key().isEmpty() ? key : t.get(key, p.args().toArray());
+            yield worded.equals(key) ? localTimes(p.message(), t.zone()) : worded;
+          }
         };
     return HttpProblem.of(p.code(), p.field(), message);
   }

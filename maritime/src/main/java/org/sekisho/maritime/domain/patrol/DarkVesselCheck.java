@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.maritime.domain.geo.Geo;
 
 /**
@@ -37,10 +38,12 @@ public final class DarkVesselCheck {
   public record Dark(double lat, double lon) implements Result {}
 
   /**
-   * Not checked: no AIS report at all (from any vessel) was received around the sighting's time, so
-   * the feed was down and silence on AIS says nothing about this vessel.
+   * Not checked: no AIS report at all was received from the camera's waters ({@link
+   * WatchedArea#around}) around the sighting's time, so the feed covering the camera was down and
+   * silence on AIS says nothing about this vessel (a report from an ocean away does not count).
    *
-   * @param lastReport the newest AIS report received before the sighting, or null for none ever
+   * @param lastReport the newest AIS report received from the camera's waters before the sighting,
+   *     or null for none ever
    */
   public record NotChecked(double lat, double lon, java.time.Instant lastReport)
       implements Result {}
@@ -87,45 +90,66 @@ public final class DarkVesselCheck {
       double reach = site.rangeNm() * RANGE_SLACK + RANGE_SLACK_NM;
       if (nm > reach) {
         return Outcome.rejected(
-            "sighting-out-of-view",
-            "lat",
-            String.format(
-                java.util.Locale.ROOT,
-                "position is %.1f nm from camera %s, which sees %.1f nm: expected a position"
-                    + " within its range",
-                nm,
-                site.id(),
-                site.rangeNm()));
+            Problem.of(
+                    "sighting-out-of-view",
+                    "lat",
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "position is %.1f nm from camera %s, which sees %.1f nm: expected a"
+                            + " position within its range",
+                        nm,
+                        site.id(),
+                        site.rangeNm()))
+                .worded("range", oneDecimal(nm), site.id(), oneDecimal(site.rangeNm())));
       }
       // a position on the camera itself has no bearing to check
       if (nm > RANGE_SLACK_NM
           && !inSector(site, Geo.bearingDeg(site.lat(), site.lon(), s.lat(), s.lon()))) {
         return Outcome.rejected(
-            "sighting-out-of-view",
-            "lat",
-            "position lies outside camera "
-                + site.id()
-                + "'s field of view ("
-                + sector(site)
-                + "): expected a position it can see");
+            Problem.of(
+                    "sighting-out-of-view",
+                    "lat",
+                    "position lies outside camera "
+                        + site.id()
+                        + "'s field of view ("
+                        + sector(site)
+                        + "): expected a position it can see")
+                .worded(
+                    "sector",
+                    site.id(),
+                    sectorArgs(site)[0],
+                    sectorArgs(site)[1],
+                    sectorArgs(site)[2]));
       }
       return Outcome.accepted(new double[] {s.lat(), s.lon()});
     }
     if (Double.isNaN(s.bearingDeg())) {
       return Outcome.rejected(
-          "sighting-no-position", "lat", "a sighting needs a position estimate or a bearing");
+          Problem.of(
+                  "sighting-no-position",
+                  "lat",
+                  "a sighting needs a position estimate or a bearing")
+              .worded("none"));
     }
     if (!inSector(site, s.bearingDeg())) {
       return Outcome.rejected(
-          "sighting-out-of-view",
-          "bearingDeg",
-          "bearing "
-              + s.bearingDeg()
-              + " lies outside camera "
-              + site.id()
-              + "'s field of view ("
-              + sector(site)
-              + ")");
+          Problem.of(
+                  "sighting-out-of-view",
+                  "bearingDeg",
+                  "bearing "
+                      + s.bearingDeg()
+                      + " lies outside camera "
+                      + site.id()
+                      + "'s field of view ("
+                      + sector(site)
+                      + ")")
+              .worded(
+                  "bearing",
+                  degrees(s.bearingDeg()),
+                  site.id(),
+                  sectorArgs(site)[0],
+                  sectorArgs(site)[1],
+                  sectorArgs(site)[2]));
     }
     // only where it is drawn: the check looks along the whole bearing
     return Outcome.accepted(
@@ -207,6 +231,24 @@ public final class DarkVesselCheck {
   private static boolean inSector(CameraSite site, double bearing) {
     return site.fovDeg() >= 360
         || Geo.angleBetween(site.bearingDeg(), bearing) <= site.fovDeg() / 2 + SECTOR_SLACK_DEG;
+  }
+
+  /** A camera's sector as its wording quotes it: centre bearing, half width, range (nm). */
+  private static String[] sectorArgs(CameraSite site) {
+    return new String[] {
+      degrees(site.bearingDeg()), degrees(site.fovDeg() / 2), oneDecimal(site.rangeNm())
+    };
+  }
+
+  /** Whole degrees as typed: 10, not 10.0; 12.5 stays 12.5. */
+  private static String degrees(double d) {
+    return d == Math.rint(d)
+        ? String.valueOf((long) d)
+        : String.format(java.util.Locale.ROOT, "%.1f", d);
+  }
+
+  private static String oneDecimal(double d) {
+    return String.format(java.util.Locale.ROOT, "%.1f", d);
   }
 
   private static String sector(CameraSite site) {
