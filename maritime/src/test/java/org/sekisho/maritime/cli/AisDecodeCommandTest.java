@@ -3,8 +3,6 @@ package org.sekisho.maritime.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.maritime.adapter.cli.AisDecodeCommand;
-import picocli.CommandLine;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class AisDecodeCommandTest {
@@ -21,13 +18,8 @@ class AisDecodeCommandTest {
   record Run(int exit, String out, String err) {}
 
   Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new AisDecodeCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    AsSekishoRunsIt.Run r = AsSekishoRunsIt.run(new AisDecodeCommand(), "decode", args);
+    return new Run(r.exit(), r.out(), r.err());
   }
 
   @Test
@@ -57,10 +49,16 @@ class AisDecodeCommandTest {
     Path missing = dir.resolve("nope.nmea");
     Run r = run(missing.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("cannot read " + missing + ": no such file");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "sekisho: cannot read " + missing + ": no such file (see 'sekisho ais decode --help')");
     Run d = run(dir.toString());
     assertThat(d.exit()).isEqualTo(2);
-    assertThat(d.err().strip()).isEqualTo("cannot read " + dir + ": it is a directory, not a file");
+    assertThat(d.err().strip())
+        .isEqualTo(
+            "sekisho: cannot read "
+                + dir
+                + ": it is a directory, not a file (see 'sekisho ais decode --help')");
   }
 
   @Test
@@ -79,13 +77,14 @@ class AisDecodeCommandTest {
     Files.writeString(empty, "");
     Run e = run(empty.toString());
     assertThat(e.exit()).isEqualTo(1);
-    assertThat(e.err()).contains("0 lines, 0 messages decoded").contains("it is empty");
+    assertThat(e.err()).contains("0 lines, 0 messages printed").contains("it is empty");
     // a good sentence among text decodes, and the text is counted, not dropped silently
     Files.writeString(f, "shopping list\n!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n");
     Run mixed = run(f.toString());
     assertThat(mixed.exit()).isZero();
     assertThat(mixed.err())
-        .contains("2 lines, 1 messages decoded, 0 broken sentences, 1 lines skipped");
+        .contains("2 lines, 1 messages printed, 0 broken sentences, 1 lines skipped");
+    assertThat(mixed.out().lines()).singleElement().asString().contains("mmsi=371798000");
   }
 
   @Test
@@ -100,8 +99,11 @@ class AisDecodeCommandTest {
     assertThat(printed).isEqualTo(97);
     assertThat(r.err())
         .contains(printed + " messages printed (102 decoded: a type 24 part A is printed with");
-    // without --json nothing is printed and the count is the messages decoded
-    assertThat(run(f.toString()).err()).contains(" 102 messages decoded, ");
+    // without --json the same messages are printed, one line each, and counted alike
+    Run lines = run(f.toString());
+    assertThat(lines.out().lines().count()).isEqualTo(printed);
+    assertThat(lines.err())
+        .contains(printed + " messages printed (102 decoded: a type 24 part A is printed with");
   }
 
   @Test

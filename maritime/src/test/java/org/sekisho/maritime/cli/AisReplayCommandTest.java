@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.Writer;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -20,20 +18,14 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.sekisho.maritime.adapter.cli.AisReplayCommand;
 import org.sekisho.maritime.application.SyntheticAisFeed;
-import picocli.CommandLine;
 
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class AisReplayCommandTest {
   record Run(int exit, String out, String err) {}
 
   static Run run(String... args) {
-    StringWriter out = new StringWriter();
-    StringWriter err = new StringWriter();
-    CommandLine cl = new CommandLine(new AisReplayCommand());
-    cl.setOut(new PrintWriter(out));
-    cl.setErr(new PrintWriter(err));
-    int exit = cl.execute(args);
-    return new Run(exit, out.toString(), err.toString());
+    AsSekishoRunsIt.Run r = AsSekishoRunsIt.run(new AisReplayCommand(), "replay", args);
+    return new Run(r.exit(), r.out(), r.err());
   }
 
   static Path demo(Path dir) throws Exception {
@@ -64,13 +56,15 @@ class AisReplayCommandTest {
     for (String bad : new String[] {"-5", "NaN", "Infinity"}) {
       Run r = run(f.toString(), "--speed", bad);
       assertThat(r.exit()).as(bad).isEqualTo(2);
-      assertThat(r.err()).as(bad).startsWith("--speed: expected").contains("above 0");
+      assertThat(r.err()).as(bad).startsWith("sekisho: --speed: expected").contains("above 0");
       assertThat(r.out()).as(bad).isEmpty();
     }
     Path missing = dir.resolve("nope.nmea");
     Run r = run(missing.toString());
     assertThat(r.exit()).isEqualTo(2);
-    assertThat(r.err().strip()).isEqualTo("cannot read " + missing + ": no such file");
+    assertThat(r.err().strip())
+        .isEqualTo(
+            "sekisho: cannot read " + missing + ": no such file (see 'sekisho ais replay --help')");
   }
 
   @Test

@@ -17,17 +17,19 @@ import org.sekisho.maritime.application.DecodeAisStream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code sekisho ais decode FILE [--json]}: decodes NMEA AIS sentences; with {@code --json} prints
- * one gpsd-style JSON object per message on stdout. A summary goes to stderr: lines read, messages
- * (with {@code --json} the objects printed, so the count matches the output: a type 24 part A is
- * printed merged into its part B, as gpsd does), broken sentences with reasons and lines skipped as
- * not AIS at all (other NMEA, text). Exit 0 when at least one message was decoded; 1 when none was
- * (every AIS sentence broken, a file with no AIS in it, an empty input) or reading failed midway; 2
- * when the file cannot be opened (missing, a directory, not readable), as for a bad option.
+ * {@code sekisho ais decode FILE [--json]}: decodes NMEA AIS sentences and prints one line per
+ * message on stdout: gpsd's fields as {@code name=value}, or with {@code --json} one gpsd-style
+ * JSON object. A summary goes to stderr: lines read, messages printed (so the count matches the
+ * output: a type 24 part A is printed merged into its part B, as gpsd does), broken sentences with
+ * reasons and lines skipped as not AIS at all (other NMEA, text). Exit 0 when at least one message
+ * was decoded; 1 when none was (every AIS sentence broken, a file with no AIS in it, an empty
+ * input) or reading failed midway; 2 when the file cannot be opened (missing, a directory, not
+ * readable) or {@code --max-errors} is negative, worded as every bad option is.
  */
 @Command(
     name = "decode",
@@ -61,15 +63,20 @@ public final class AisDecodeCommand implements Callable<Integer> {
   public Integer call() {
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter out = spec.commandLine().getOut();
+    if (maxErrors < 0) {
+      // refused as every command refuses a bad value: one line, exit 2
+      throw new ParameterException(
+          spec.commandLine(),
+          "--max-errors: expected how many broken sentences to list, 0 or more, got " + maxErrors);
+    }
     InputStream in;
     try {
       in = "-".equals(file) ? System.in : open(Path.of(file));
     } catch (IOException | InvalidPathException e) {
-      err.println("cannot read " + file + ": " + reason(e));
-      err.flush();
-      return 2;
+      throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + reason(e));
     }
-    GpsdJsonWriter writer = new GpsdJsonWriter(device);
+    // without --json, each message on one line of the same fields (type 24 merged alike)
+    GpsdJsonWriter writer = new GpsdJsonWriter(json ? device : null);
     StringBuilder sb = new StringBuilder(512);
     long[] written = {0};
     DecodeAisStream.Summary summary;
@@ -79,7 +86,13 @@ public final class AisDecodeCommand implements Callable<Integer> {
               .run(
                   input,
                   (m, channel, time) -> {
-                    if (json && writer.write(m, sb)) {
+                    int from = sb.length();
+                    if (writer.write(m, sb)) {
+                      if (!json) {
+                        String line = readable(sb.substring(from));
+                        sb.setLength(from);
+                        sb.append(line).append('\n');
+                      }
                       written[0]++;
                       if (sb.length() > 8192) {
                         out.append(sb);
@@ -94,7 +107,7 @@ public final class AisDecodeCommand implements Callable<Integer> {
     }
     out.append(sb);
     out.flush();
-    err.println(summaryLine(summary, json ? OptionalLong.of(written[0]) : OptionalLong.empty()));
+    err.println(summaryLine(summary, OptionalLong.of(written[0])));
     for (Map.Entry<String, Long> e : summary.brokenByCode().entrySet()) {
       err.printf("  %-24s %d%n", e.getKey(), e.getValue());
     }
@@ -134,6 +147,36 @@ public final class AisDecodeCommand implements Callable<Integer> {
     }
     b.append(", ").append(s.broken()).append(" broken sentences");
     b.append(", ").append(s.skipped()).append(" lines skipped (not AIS: other NMEA or text)");
+    return b.toString();
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
+  /**
+   * One gpsd JSON object as a line people read: its fields as {@code name=value} in gpsd's order
+   * and scaling, text quoted, without the JSON's class and scaling markers ({@code type=1 repeat=0
+   * mmsi=366053209 status=0 status_text="Under way using engine" … lat=37.80 …}).
+   */
+  static String readable(String jsonLine) {
+    com.fasterxml.jackson.databind.JsonNode o;
+    try {
+      o = JSON.readTree(jsonLine);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("the gpsd writer wrote no JSON: " + jsonLine, e);
+    }
+    StringBuilder b = new StringBuilder();
+    for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> f : o.properties()) {
+      if (f.getKey().equals("class") || f.getKey().equals("scaled")) {
+        continue;
+      }
+      if (!b.isEmpty()) {
+        b.append(' ');
+      }
+      com.fasterxml.jackson.databind.JsonNode v = f.getValue();
+      // text and nested values as JSON writes them (quoted, escaped); numbers and flags bare
+      b.append(f.getKey()).append('=').append(v.isValueNode() && !v.isTextual() ? v.asText() : v);
+    }
     return b.toString();
   }
 

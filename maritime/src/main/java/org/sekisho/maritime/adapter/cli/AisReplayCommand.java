@@ -31,6 +31,7 @@ import org.sekisho.maritime.domain.vessel.VesselSnapshot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -73,29 +74,17 @@ public final class AisReplayCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    // a bad value is refused as every command refuses one: one line, exit 2
     if (!(speed >= 0) || Double.isInfinite(speed)) {
       // a negative speed would replay as fast as possible, as if 0 had been asked for
-      err.println(
+      throw new ParameterException(
+          spec.commandLine(),
           "--speed: expected feed seconds per wall second, a number above 0 (or 0: as fast as"
               + " possible), got "
               + speed);
-      err.flush();
-      return 2;
     }
-    String unreadable =
-        Files.isDirectory(file)
-            ? "it is a directory, not a file"
-            : !Files.exists(file)
-                ? "no such file"
-                : !Files.isReadable(file) ? "permission denied" : null;
-    if (unreadable != null) {
-      err.println("cannot read " + file + ": " + unreadable);
-      err.flush();
-      return 2;
-    }
-    NmeaReplay replay = new NmeaReplay(speed, Thread::sleep);
+    URI uri = null;
     if (to != null) {
-      URI uri;
       try {
         uri = URI.create(to);
       } catch (IllegalArgumentException e) {
@@ -105,10 +94,21 @@ public final class AisReplayCommand implements Callable<Integer> {
           || !"tcp".equals(uri.getScheme())
           || uri.getHost() == null
           || uri.getPort() <= 0) {
-        err.println("--to: expected tcp://HOST:PORT, got '" + to + "'");
-        err.flush();
-        return 2;
+        throw new ParameterException(
+            spec.commandLine(), "--to: expected tcp://HOST:PORT, got '" + to + "'");
       }
+    }
+    String unreadable =
+        Files.isDirectory(file)
+            ? "it is a directory, not a file"
+            : !Files.exists(file)
+                ? "no such file"
+                : !Files.isReadable(file) ? "permission denied" : null;
+    if (unreadable != null) {
+      throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + unreadable);
+    }
+    NmeaReplay replay = new NmeaReplay(speed, Thread::sleep);
+    if (uri != null) {
       try (Socket s = new Socket();
           BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
         s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
