@@ -394,6 +394,17 @@ class PassengerApiPolishTest {
       problems.forEach(p -> got.put(p.get("field").asText(), p.get("message").asText()));
       assertThat(got).as(path).isEqualTo(expected);
     }
+    // a column whose header cell is empty is named by its place
+    HttpResponse<String> nul =
+        post(
+            "/api/screening/watchlists/csv?lang=ja",
+            pnr,
+            "text/csv",
+            "list,id,name,\nja-rows,J9,Zyxwv Nul,a\u0000b\n");
+    JsonNode column = JSON.readTree(nul.body()).get("problems").get(0);
+    assertThat(column.get("field").asText()).isEqualTo("row 2 column 4");
+    assertThat(column.get("message").asText())
+        .isEqualTo("2 行目の 4 列目: NUL 文字（U+0000）は保存できないため、取り込めません。");
     // FollowTheMoney lines: the line, and the property a value was left out of
     String ftm =
         "{\"id\":\"f1\",\"schema\":\"Person\",\"properties\":{\"name\":[\"Zyxwv Ftm\"],"

@@ -25,6 +25,7 @@ import org.sekisho.platform.i18n.Messages;
  */
 final class ImportRefusals {
   private static final Pattern POSITION = Pattern.compile("(row|line) ([0-9]+)(?: (.+))?");
+  private static final Pattern NTH_COLUMN = Pattern.compile("column ([0-9]+)");
   private static final Pattern QUOTED = Pattern.compile("'(.*)'", Pattern.DOTALL);
   private static final Pattern FIELD_COUNT =
       Pattern.compile("expected ([0-9]+) fields, found ([0-9]+)");
@@ -78,6 +79,11 @@ final class ImportRefusals {
       return Optional.of(row);
     }
     String column = m.group(3);
+    Matcher nth = NTH_COLUMN.matcher(column);
+    if (nth.matches()) {
+      // a column whose header cell is empty, named by its place
+      return Optional.of(t.get("screening.import.at.nth", row, nth.group(1)));
+    }
     String key = "screening.import.column." + column;
     String label = t.get(key);
     return Optional.of(
