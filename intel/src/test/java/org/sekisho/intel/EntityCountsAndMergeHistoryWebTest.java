@@ -191,6 +191,85 @@ class EntityCountsAndMergeHistoryWebTest {
   }
 
   @Test
+  void aMergedEntityIsNotOfferedItsSurvivorAsACandidateAgain() throws Exception {
+    json(
+        token,
+        "POST",
+        "/api/ingest/seizures",
+        seizure("TSUKI-1", "", party("Tsukimi Boeki", "1-1 Tsuki Kita"))
+            + seizure("TSUKI-2", "", party("Tsukimi Boeki Shoten", "2-2 Tsuki Minami")));
+    long a = company("Tsukimi Boeki");
+    long b = company("Tsukimi Boeki Shoten");
+    assertThat(json(token, "GET", "/api/entities/" + b, null).get("candidates"))
+        .as("alike names are offered before the merge")
+        .extracting(c -> c.get("id").asLong())
+        .contains(a);
+    json(
+        token,
+        "POST",
+        "/api/entities/" + a + "/merge",
+        "{\"mergedId\":" + b + ",\"reason\":\"same firm, two spellings\"}");
+    JsonNode merged = json(token, "GET", "/api/entities/" + b, null);
+    assertThat(merged.get("mergedInto").asLong()).isEqualTo(a);
+    assertThat(merged.get("candidates")).extracting(c -> c.get("id").asLong()).doesNotContain(a);
+  }
+
+  @Test
+  void twoShipsWithDifferentImoNumbersAreNotMergedHoweverAlikeTheirNames() throws Exception {
+    json(
+        token,
+        "POST",
+        "/api/ingest/conveyance-movements",
+        "{\"movementId\":\"IMO-MV-1\",\"mode\":\"sea\",\"direction\":\"arrival\","
+            + "\"time\":\"2026-11-20T08:00:00Z\",\"conveyanceName\":\"SAKURA MARU\","
+            + "\"imo\":\"9074729\",\"flag\":\"JP\",\"port\":\"JPYOK\"}\n"
+            + "{\"movementId\":\"IMO-MV-2\",\"mode\":\"sea\",\"direction\":\"arrival\","
+            + "\"time\":\"2026-11-21T08:00:00Z\",\"conveyanceName\":\"SAKURA MARU\","
+            + "\"imo\":\"9321902\",\"flag\":\"MH\",\"port\":\"JPYOK\"}\n");
+    long first = vessel("IMO9074729");
+    long second = vessel("IMO9321902");
+    String body = "{\"mergedId\":" + second + ",\"reason\":\"same name and operator\"}";
+    HttpResponse<String> refused = send(token, "POST", "/api/entities/" + first + "/merge", body);
+    assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+    assertThat(refused.body())
+        .contains("IMO 9074729")
+        .contains("IMO 9321902")
+        .contains("two ships and cannot be merged");
+    HttpResponse<String> ja =
+        send(token, "POST", "/api/entities/" + first + "/merge?lang=ja", body);
+    assertThat(ja.statusCode()).isEqualTo(409);
+    assertThat(JSON.readTree(ja.body()).get("message").asText())
+        .contains("IMO 9321902")
+        .contains("別の船舶");
+    // nothing merged, nothing to undo
+    assertThat(json(token, "GET", "/api/entities/" + second, null).get("mergedInto").isNull())
+        .isTrue();
+    // a ship known by name alone may still be merged into the one its IMO number keys
+    json(
+        token,
+        "POST",
+        "/api/ingest/seizures",
+        "{\"seizureId\":\"IMO-S-1\",\"date\":\"2026-11-22\",\"commodity\":\"gold\","
+            + "\"conveyance\":\"SAKURA MARU\"}\n");
+    long byName = vessel("NAME:SAKURA MARU%");
+    json(
+        token,
+        "POST",
+        "/api/entities/" + first + "/merge",
+        "{\"mergedId\":" + byName + ",\"reason\":\"the seizure's ship, by its port call\"}");
+  }
+
+  private long vessel(String key) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select id from intel.entity where type = 'vessel' and key like :k")
+                    .bind("k", key)
+                    .mapTo(Long.class)
+                    .one());
+  }
+
+  @Test
   void aMergesHistorySaysWhoUndidItWhenAndWhyAndAMergedAwayEntitySaysWhereItWent()
       throws Exception {
     json(

@@ -1459,6 +1459,11 @@ public final class JdbcIntelQueries implements IntelQueries {
                 .forEach(candidates::add);
           }
           similar.stream().filter(c -> listed.add(c.id())).forEach(candidates::add);
+          // a merged entity is one party with its survivor already: offering the survivor again
+          // would invite a second merge of the two (merges are one level deep, see the store)
+          if (e[4] != null) {
+            candidates.removeIf(c -> c.id() == (Long) e[4]);
+          }
           if (partner) {
             candidates.replaceAll(
                 c ->

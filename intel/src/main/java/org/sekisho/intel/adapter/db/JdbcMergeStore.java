@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.sekisho.core.Outcome;
 import org.sekisho.intel.application.EntityMerges.MergeStore;
+import org.sekisho.intel.domain.MergeConflicts;
 
 /**
  * Entity merges in {@code intel.entity_merge}, applied by pointing the merged entity at the
@@ -27,10 +28,15 @@ public final class JdbcMergeStore implements MergeStore {
         h -> {
           var rows =
               h.createQuery(
-                      "select id, type, merged_into from intel.entity where id in (:a, :b) for update")
+                      "select id, type, merged_into, key from intel.entity where id in (:a, :b)"
+                          + " for update")
                   .bind("a", survivorId)
                   .bind("b", mergedId)
-                  .map((rs, ctx) -> new Object[] {rs.getLong(1), rs.getString(2), rs.getObject(3)})
+                  .map(
+                      (rs, ctx) ->
+                          new Object[] {
+                            rs.getLong(1), rs.getString(2), rs.getObject(3), rs.getString(4)
+                          })
                   .list();
           if (rows.size() != 2) {
             return Outcome.<Long>rejected("not-found", "entity", "both entities must exist");
@@ -38,6 +44,18 @@ public final class JdbcMergeStore implements MergeStore {
           if (!rows.get(0)[1].equals(rows.get(1)[1])) {
             return Outcome.<Long>rejected(
                 "invalid-value", "mergedId", "only entities of the same type can be merged");
+          }
+          Object[] survivor = (Long) rows.get(0)[0] == survivorId ? rows.get(0) : rows.get(1);
+          Object[] merged = survivor == rows.get(0) ? rows.get(1) : rows.get(0);
+          var ruledOut =
+              MergeConflicts.of(
+                  (String) survivor[1],
+                  survivorId,
+                  (String) survivor[3],
+                  mergedId,
+                  (String) merged[3]);
+          if (ruledOut.isPresent()) {
+            return new Outcome.Rejected<Long>(List.of(ruledOut.get()));
           }
           for (Object[] r : rows) {
             if (r[2] != null) {

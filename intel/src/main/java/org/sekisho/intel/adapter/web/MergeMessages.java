@@ -21,6 +21,14 @@ public final class MergeMessages {
     if (self) {
       return t.get("entity.error.self", args);
     }
+    if (!p.key().isEmpty()) {
+      // a refusal worded with its own values (the two IMO numbers of two ships)
+      String worded = "entity.error." + p.key();
+      String text = t.get(worded, p.args().toArray());
+      if (!text.equals(worded)) {
+        return text;
+      }
+    }
     String field = p.field() == null ? "" : p.field();
     String specific = "entity.error." + p.code() + "." + field;
     String text = t.get(specific, args);
