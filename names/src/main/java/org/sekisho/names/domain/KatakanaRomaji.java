@@ -253,7 +253,9 @@ public final class KatakanaRomaji {
         s.append(c);
       }
     }
-    return passportVowelsAndN(s.toString());
+    // a doubled consonant doubles the passport letter: ddi, zzi → jji; hhu → ffu
+    String doubled = s.toString().replace("dj", "jj").replace("zj", "jj").replace("hf", "ff");
+    return passportVowelsAndN(doubled);
   }
 
   /**
@@ -288,7 +290,7 @@ public final class KatakanaRomaji {
         i++; // a long o (satoh, ohno)
         continue;
       }
-      if ((next == c && "kstpgzdb".indexOf(c) >= 0) || (c == 't' && next == 'c')) {
+      if ((next == c && "kstpgzdbjf".indexOf(c) >= 0) || (c == 't' && next == 'c')) {
         i++; // a doubled consonant (hattori, matcha); the next one starts the syllable
         continue;
       }
@@ -319,6 +321,16 @@ public final class KatakanaRomaji {
 
   // ou, oo and uu are one long vowel unless a vowel follows (i-no-u-e); n before b, m, p is m
   private static String passportVowelsAndN(String s) {
+    // once more until nothing changes, so that the result is its own passport form (ooo → oo → o)
+    String once = passportVowelsAndNOnce(s);
+    while (!once.equals(s)) {
+      s = once;
+      once = passportVowelsAndNOnce(s);
+    }
+    return once;
+  }
+
+  private static String passportVowelsAndNOnce(String s) {
     StringBuilder out = new StringBuilder(s.length());
     int n = s.length();
     for (int i = 0; i < n; i++) {

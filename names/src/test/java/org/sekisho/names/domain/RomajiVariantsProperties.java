@@ -108,6 +108,22 @@ class RomajiVariantsProperties {
             });
   }
 
+  @Provide
+  Arbitrary<String> romajiWords() {
+    return Arbitraries.strings()
+        .withChars("abcdefghijkmnoprstuwyz")
+        .ofMinLength(1)
+        .ofMaxLength(12)
+        .filter(KatakanaRomaji::isRomaji);
+  }
+
+  @Property(tries = 2000)
+  void the_romaji_key_of_a_key_is_itself_and_stays_romaji(@ForAll("romajiWords") String word) {
+    String key = KatakanaRomaji.canonical(word);
+    assertThat(KatakanaRomaji.canonical(key)).as(word).isEqualTo(key);
+    assertThat(KatakanaRomaji.isRomaji(key)).as(word + " → " + key).isTrue();
+  }
+
   @Property(tries = 2000)
   void a_reading_in_another_romanisation_has_the_same_key_and_matches(
       @ForAll("readings") Reading r) {
