@@ -126,6 +126,37 @@ class SearchExportWebTest {
     assertThat(file.body().split("\r\n")).hasSize(4);
   }
 
+  /** The url cells of an export asked for with {@code referer} (none when null). */
+  private List<String> urls(String referer) throws Exception {
+    var request = server.request(analyst, "/api/search/export?q=tea").header("Accept", "text/csv");
+    if (referer != null) {
+      request.header("Referer", referer);
+    }
+    HttpResponse<String> r = server.send(request, "GET", null);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    List<String> out = new ArrayList<>();
+    List<String> lines = List.of(r.body().substring(1).split("\r\n"));
+    for (String line : lines.subList(1, lines.size())) {
+      out.add(line.substring(line.lastIndexOf(',') + 1));
+    }
+    assertThat(out).hasSize(3);
+    return out;
+  }
+
+  @Test
+  void theRecordLinksNeverGuessTheSchemeTheReaderCameBy() throws Exception {
+    // behind a proxy that ends TLS the server is called over http: a link built from that
+    // would send the analyst to http://; without the page's own address a link is a path
+    assertThat(urls(null)).allSatisfy(u -> assertThat(u).matches("/records/\\d+"));
+    String host = server.request(analyst, "/").build().uri().getAuthority();
+    // the search page the browser followed the link from names the address it uses (https)
+    assertThat(urls("https://" + host + "/search?q=tea"))
+        .allSatisfy(u -> assertThat(u).matches("https://" + host + "/records/\\d+"));
+    // another site's page is no address of this server's
+    assertThat(urls("https://records.example/search?q=tea"))
+        .allSatisfy(u -> assertThat(u).matches("/records/\\d+"));
+  }
+
   @Test
   void anotherAgencysReaderExportsOnlyWhatItMayRead() throws Exception {
     HttpResponse<String> r =

@@ -741,7 +741,7 @@ public final class IntelWeb implements WebModule {
     details.remove("page");
     details.put("truncated", Boolean.toString(truncated));
     Web.audit(ctx, "export", "", details);
-    String base = ctx.scheme() + "://" + ctx.host();
+    String base = SearchExport.linkBase(ctx.header("Referer"), ctx.host());
     ctx.header("X-Sekisho-Truncated", Boolean.toString(truncated));
     ctx.header("Content-Disposition", "attachment; filename=\"sekisho-search.csv\"");
     ctx.contentType("text/csv; charset=utf-8");

@@ -46,7 +46,8 @@ final class SearchExport {
    * header, then one CRLF-ended row per hit.
    *
    * @param zone the administration's zone: event times are written with its offset
-   * @param base the server's address as the reader called it, for the record links
+   * @param base the server's address as the reader's browser called it ({@link #linkBase}), or
+   *     empty for links that are paths
    */
   static String csv(List<Hit> hits, ZoneId zone, String base) {
     StringBuilder out = new StringBuilder(64 + hits.size() * 160);
@@ -67,6 +68,36 @@ final class SearchExport {
               base + "/records/" + h.id()));
     }
     return out.toString();
+  }
+
+  /**
+   * The address the record links start with: the scheme and host of the page the reader followed
+   * the export link from (the search page, as the browser called it, e.g. {@code
+   * https://sekisho.example}) when that page is on the host the request names, else empty, so that
+   * each link is a path ({@code /records/7}). The request's own scheme is never used: behind a
+   * proxy that ends TLS it is {@code http}, and the links would leave the analyst's browser
+   * unencrypted or fail. Another site's page names no address of this server's.
+   *
+   * @param referer the request's {@code Referer}, or null
+   * @param host the request's {@code Host}, or null
+   */
+  static String linkBase(String referer, String host) {
+    if (referer == null || host == null || host.isBlank()) {
+      return "";
+    }
+    try {
+      java.net.URI page = new java.net.URI(referer.strip());
+      String scheme = page.getScheme();
+      boolean web = "https".equalsIgnoreCase(scheme) || "http".equalsIgnoreCase(scheme);
+      if (!web || page.getRawAuthority() == null || page.getRawUserInfo() != null) {
+        return "";
+      }
+      return page.getRawAuthority().equalsIgnoreCase(host.strip())
+          ? scheme.toLowerCase(java.util.Locale.ROOT) + "://" + page.getRawAuthority()
+          : "";
+    } catch (java.net.URISyntaxException e) {
+      return "";
+    }
   }
 
   private static void row(StringBuilder out, List<String> cells) {
