@@ -373,6 +373,17 @@ class AuditWebTest {
   }
 
   @Test
+  void aPageSizeTheMenuDoesNotOfferIsShownAsTheOneInForceNotAsFifty() {
+    String page = html("/admin/audit?limit=7", root).body();
+    assertThat(page).contains("<option value=\"7\" selected>7</option>");
+    assertThat(page).doesNotContain("<option value=\"50\" selected>");
+    assertThat(page.split("data-seq=", -1)).as("seven entries shown").hasSize(8);
+    // a size the menu offers is not offered twice
+    String fifty = html("/admin/audit?limit=100", root).body();
+    assertThat(fifty).containsOnlyOnce("<option value=\"100\"");
+  }
+
+  @Test
   void thePageHeaderNamesTheReadersRolesInTheReadersLanguage() {
     java.util.regex.Pattern roles =
         java.util.regex.Pattern.compile("id=\"current-roles\">([^<]*)<");
