@@ -883,7 +883,7 @@ public final class EgateWeb implements WebModule {
     switch (qrImages.read(image)) {
       case Outcome.Rejected<String> r -> {
         out.put("found", false);
-        out.put("problem", problem(r.problems().get(0)));
+        out.put("problem", problem(t, r.problems().get(0)));
       }
       case Outcome.Accepted<String> a -> {
         out.put("found", true);
@@ -901,7 +901,7 @@ public final class EgateWeb implements WebModule {
                 Map.of("verified", "true", "key", ok.value().keyId()));
           }
           case Outcome.Rejected<SealedDeclaration> no -> {
-            out.put("problem", problem(no.problems().get(0)));
+            out.put("problem", problem(t, no.problems().get(0)));
             Web.audit(
                 ctx,
                 "egate.declaration.read",
@@ -1025,11 +1025,18 @@ public final class EgateWeb implements WebModule {
     return out;
   }
 
-  private static Map<String, String> problem(Problem p) {
+  /**
+   * Why a frame holds no declaration that verifies: the code and field as the reader refused them,
+   * the message in the reader's language ({@code egate.qr.problem.<code>}; the reader's own English
+   * for an English reader or a code without words).
+   */
+  private static Map<String, String> problem(Messages t, Problem p) {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("code", p.code());
     m.put("field", p.field());
-    m.put("message", p.message());
+    String key = "egate.qr.problem." + p.code();
+    String words = t.english() ? key : t.get(key);
+    m.put("message", words.equals(key) ? p.message() : words);
     return m;
   }
 

@@ -1525,6 +1525,32 @@ class EgateWebTest {
     HttpResponse<String> none =
         server.send("POST", "/api/egate/qr", token, "image/png", new byte[] {1, 2, 3});
     assertThat(none.body()).contains("\"found\":false").contains("qr-image-unreadable");
+    // why a code does not verify, in the reader's language; the code unchanged
+    HttpResponse<String> forgedJa =
+        server.send(
+            "POST",
+            "/api/egate/qr?lang=ja",
+            token,
+            "image/png",
+            new ZxingQrImages().png(Travellers.altered(text)));
+    assertThat(json(forgedJa).get("problem").get("code").asText())
+        .isEqualTo("qr-signature-invalid");
+    assertThat(json(forgedJa).get("problem").get("message").asText())
+        .isEqualTo("署名を検証できません。QR コードが書き換えられたか、偽造されています。");
+    HttpResponse<String> noneJa =
+        server.send("POST", "/api/egate/qr?lang=ja", token, "image/png", new byte[] {1, 2, 3});
+    assertThat(json(noneJa).get("problem").get("message").asText())
+        .isEqualTo("画像として読めません（PNG、JPEG、BMP、GIF のいずれか）。");
+    HttpResponse<String> notOurs =
+        server.send(
+            "POST",
+            "/api/egate/qr?lang=ja",
+            token,
+            "image/png",
+            new ZxingQrImages().png("https://example.com/"));
+    assertThat(json(notOurs).get("problem").get("message").asText())
+        .isEqualTo("税関申告の QR コード（SKD1: で始まる）ではありません。");
+    assertThat(json(forged).get("problem").get("message").asText()).doesNotContain("署名");
   }
 
   @Test
