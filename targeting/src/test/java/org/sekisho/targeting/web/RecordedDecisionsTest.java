@@ -504,14 +504,17 @@ class RecordedDecisionsTest {
     assertThat(ja)
         .contains("<title>申告 DRVW13-0003")
         .contains(">申告 DRVW13-0003</h1>")
-        .contains("基準 c" + c + "v1／リスト ", "seized-tradersv2", "／モデル なし")
+        // a list's version is written as its reasons write it, not run into the list's name
+        .contains("基準 c" + c + "v1／リスト ", "seized-traders 第2版", "／モデル なし")
+        .doesNotContain("seized-tradersv2")
         .contains("リスト「seized-traders」第2版: 輸入者 IMP-SEIZED")
         .doesNotContain("criteria c" + c)
         .doesNotContain(": importer ");
     String en = api.send("GET", "/targeting/assessments/" + a + "?lang=en", analyst, null).body();
     assertThat(en)
         .contains(">Declaration DRVW13-0003</h1>")
-        .contains("criteria c" + c + "v1; lists ", "seized-tradersv2", "; model none");
+        .contains("criteria c" + c + "v1; lists ", "seized-traders v2", "; model none")
+        .doesNotContain("seized-tradersv2");
   }
 
   @Test

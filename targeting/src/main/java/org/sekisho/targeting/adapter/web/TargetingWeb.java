@@ -463,13 +463,25 @@ public final class TargetingWeb implements WebModule {
     };
   }
 
-  /** The versions an assessment used, in the reader's language. */
+  /** A list's version as an assessment keeps it: the list's name and its version run together. */
+  private static final java.util.regex.Pattern LIST_VERSION =
+      java.util.regex.Pattern.compile("(.+)v(\\d+)");
+
+  /**
+   * The versions an assessment used, in the reader's language; each list's version written apart
+   * from its name as its reasons write it (high-risk-origins v2, 第2版), not run into it.
+   */
   private static String versions(org.sekisho.platform.i18n.Messages t, WorkItem.Versions v) {
     String none = t.get("targeting.versions.none");
+    List<String> lists = new ArrayList<>();
+    for (String l : v.lists().split(",")) {
+      var m = LIST_VERSION.matcher(l);
+      lists.add(m.matches() ? t.get("targeting.versions.list", m.group(1), m.group(2)) : l);
+    }
     return t.get(
         "targeting.versions.line",
         v.criteria().isEmpty() ? none : v.criteria(),
-        v.lists().isEmpty() ? none : v.lists(),
+        v.lists().isEmpty() ? none : String.join(", ", lists),
         v.model().isEmpty() ? none : v.model());
   }
 
