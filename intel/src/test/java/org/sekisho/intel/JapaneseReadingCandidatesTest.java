@@ -112,6 +112,28 @@ class JapaneseReadingCandidatesTest {
   }
 
   @Test
+  void aNameWrittenInKanaMeetsTheSamePartyWrittenInKanjiThroughTheirReadings() {
+    // a kana name and the kanji name read the same: neither key shares a trigram with the other
+    ingest(
+        seizure("JK-1", "田中陽子", null, "㈱田中物産")
+            + seizure("JK-2", "タナカ ヨウコ", null, "ｶ)ﾀﾅｶﾌﾞｯｻﾝ")
+            + seizure("JK-3", "中村 光", null, "Kanagawa Marine"));
+    Map<String, Long> persons = linked("JK-", "person");
+    Map<String, Long> companies = linked("JK-", "company");
+    assertThat(candidateIds(persons.get("JK-1"))).contains(persons.get("JK-2"));
+    assertThat(candidateIds(persons.get("JK-2"))).contains(persons.get("JK-1"));
+    // a bank's half-width kana with its ｶ) for 株式会社
+    assertThat(candidateIds(companies.get("JK-2"))).contains(companies.get("JK-1"));
+    assertThat(candidateIds(companies.get("JK-1"))).contains(companies.get("JK-2"));
+    // a search typed in hiragana or katakana offers the party written in kanji
+    assertThat(entityHits("たなか ようこ")).contains(persons.get("JK-1"), persons.get("JK-2"));
+    assertThat(entityHits("タナカブッサン")).contains(companies.get("JK-1"));
+    // and not a stranger
+    assertThat(candidateIds(persons.get("JK-1"))).doesNotContain(persons.get("JK-3"));
+    assertThat(entityHits("たなか ようこ")).doesNotContain(persons.get("JK-3"));
+  }
+
+  @Test
   void migrationSeventeenReadsThePartiesStoredBefore() throws Exception {
     ingest(seizure("JM-1", "小野寺裕子", "清水物産株式会社") + seizure("JM-2", "Jane Roe", "Acme Ltd"));
     db.jdbi().useHandle(h -> h.execute("update intel.entity set reading = null"));

@@ -904,7 +904,11 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + ") union (select e.id, e.type, e.display, e.reading, e.display from"
                 // a party written in Japanese whose romaji reading is like the query
                 + " intel.entity e where e.merged_into is null and (e.reading operator(public.%)"
-                + " :c or e.reading operator(public.%) :p) limit 50"
+                + " :c or e.reading operator(public.%) :p"
+                // and one whose reading is like the query's: タナカ ヨウコ or たなか ようこ finds 田中陽子
+                // (read TANAKA YOKO), タナカブッサン finds ㈱田中物産 (TANAKA BUSSAN)
+                + (reading == null ? "" : " or e.reading operator(public.%) :r")
+                + ") limit 50"
                 + ") union (select s.id, s.type, s.display, e.key, e.display from"
                 + " intel.entity e join intel.entity s on s.id = e.merged_into and s.merged_into"
                 + " is null where e.merged_into is not null and (e.key operator(public.%) :c or"
@@ -1413,7 +1417,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                               : byReading
                                   ? " greatest(public.similarity(c.key, :key),"
                                       + " public.similarity(c.reading, :key),"
-                                      + " public.similarity(c.key, :reading)) as sim"
+                                      + " public.similarity(c.key, :reading),"
+                                      + " public.similarity(c.reading, :reading)) as sim"
                                   : " public.similarity(c.key, :key) as sim")
                           + " from intel.entity c where c.type = :type and c.id <> :id and"
                           + " c.merged_into is null and "
@@ -1425,7 +1430,9 @@ public final class JdbcIntelQueries implements IntelQueries {
                                       + " operator(public.%) :key"
                                       + (reading == null
                                           ? ""
-                                          : " or c.key operator(public.%) :reading")
+                                          // タナカ ヨウコ and 田中陽子 are both read TANAKA YOKO
+                                          : " or c.key operator(public.%) :reading or c.reading"
+                                              + " operator(public.%) :reading")
                                       + ")"
                                   : "c.key operator(public.%) :key")
                           + " order by 4 desc, c.id limit 50) c where "
@@ -1614,7 +1621,8 @@ public final class JdbcIntelQueries implements IntelQueries {
                 + " o.record_id = x.record_id and o.role = x.role) select distinct on (n.id) n.id,"
                 + " n.type, n.display, t.itype, t.idisplay, coalesce(greatest(public.similarity(n.key,"
                 + " :key), public.similarity(n.reading, :key), public.similarity(n.key,"
-                + " cast(:reading as text))), 0) from theirs t join intel.entity n on"
+                + " cast(:reading as text)), public.similarity(n.reading, cast(:reading as text))),"
+                + " 0) from theirs t join intel.entity n on"
                 + " n.id = t.other where n.type = :type and n.merged_into is null and n.id not in"
                 + " (select id from grp) order by n.id, array_position(:idtypes, t.itype) limit"
                 + " 10")
