@@ -87,4 +87,51 @@ class NarrowWindowBrowserTest {
       }
     }
   }
+
+  @Test
+  void roleLabelsInTheAccountsTableStayWholeInANarrowWindowInJapanese(Database db) {
+    try (TestServer t = AccountWebTest.server(db)) {
+      t.accounts.upsert(
+          "chief",
+          "Chief Admin",
+          TestServer.PASSWORD,
+          EnumSet.of(Role.ADMIN, Role.OFFICER),
+          "customs-jp",
+          "HQ",
+          "test");
+      String base = "http://127.0.0.1:" + t.server.port();
+      WebDriver driver = Chromium.start("--window-size=500,900");
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(base + "/admin/accounts?lang=ja");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys("chief");
+        driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("create-form")));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        // each label one line high: 分析官 not broken into a column of single characters
+        @SuppressWarnings("unchecked")
+        List<Object> heights =
+            (List<Object>)
+                js.executeScript(
+                    "return Array.from(document.querySelectorAll('main table .tag')).map(e =>"
+                        + " e.getBoundingClientRect().height /"
+                        + " parseFloat(getComputedStyle(e).fontSize))");
+        assertThat(heights).isNotEmpty();
+        assertThat(heights)
+            .allSatisfy(
+                h ->
+                    assertThat(((Number) h).doubleValue())
+                        .as("lines of a role label")
+                        .isLessThan(2));
+        long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long page =
+            ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        assertThat(page).as("the page's width in a %d px window", inner).isLessThanOrEqualTo(inner);
+      } finally {
+        driver.quit();
+      }
+    }
+  }
 }
