@@ -290,7 +290,9 @@ public final class KatakanaRomaji {
         i++; // a long o (satoh, ohno)
         continue;
       }
-      if ((next == c && "kstpgzdbjf".indexOf(c) >= 0) || (c == 't' && next == 'c')) {
+      char prev = i > 0 ? word.charAt(i - 1) : 0;
+      boolean doubled = (next == c && "kstpgzdbjf".indexOf(c) >= 0) || (c == 't' && next == 'c');
+      if (doubled && prev != c) {
         i++; // a doubled consonant (hattori, matcha); the next one starts the syllable
         continue;
       }

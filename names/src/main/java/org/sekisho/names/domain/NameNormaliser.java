@@ -340,7 +340,8 @@ public final class NameNormaliser {
         break;
       }
     }
-    if (tokens.size() > 1) {
+    // in a name of Japanese shape a title is a surname or given name (Haji 土師, Gen 源, Ii 井伊)
+    if (tokens.size() > 1 && !japaneseShape(tokens)) {
       List<String> kept = new ArrayList<>(tokens.size());
       for (String t : tokens) {
         if (HONORIFICS.contains(t)) {
@@ -354,6 +355,15 @@ public final class NameNormaliser {
       }
     }
     return new Parts(tokens, organisation);
+  }
+
+  private static boolean japaneseShape(List<String> tokens) {
+    for (String t : tokens) {
+      if (t.length() > 1 && !KatakanaRomaji.isRomaji(t)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // Tokens of the original written in capitals (or with dots, as in S.A.), folded to ASCII: a short

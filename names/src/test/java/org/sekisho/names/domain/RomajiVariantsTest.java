@@ -38,6 +38,9 @@ class RomajiVariantsTest {
     "CHOJI, TYOUZI",
     "YUKO, YUUKO",
     "RYOHEI, RYOUHEI",
+    // surnames that are titles elsewhere (Haji, Gen, Ii) stay parts of a Japanese name
+    "HAJI KEN, HAZI KEN",
+    "GEN SHUICHI, GEN SYUITI",
   })
   void one_reading_in_any_romanisation_matches(String left, String right) {
     NameComparison c = matcher.compare(left, right);
@@ -63,6 +66,18 @@ class RomajiVariantsTest {
     assertThat(c.score()).as(c.explanation()).isLessThan(NameMatcher.DEFAULT_THRESHOLD);
   }
 
+  @ParameterizedTest(name = "{0} → {1}")
+  @CsvSource({
+    "II NAOSUKE, ii naosuke",
+    "HAJI KEN, haji ken",
+    "Gen Tanaka, gen tanaka",
+    "Haji Mohammed Omar, mohammed omar",
+    "Gen. Smith, smith",
+  })
+  void a_title_is_kept_in_a_name_of_japanese_shape_only(String raw, String text) {
+    assertThat(new NameNormaliser().normalise(raw).text()).isEqualTo(text);
+  }
+
   @ParameterizedTest(name = "{0} is romaji: {1}")
   @CsvSource({
     "tsuchiya, true",
@@ -73,6 +88,8 @@ class RomajiVariantsTest {
     "mattya, true",
     "shinichi, true",
     "kyoko, true",
+    "dddi, false",
+    "hatttori, false",
     "smith, false",
     "louis, false",
     "kim, false",
