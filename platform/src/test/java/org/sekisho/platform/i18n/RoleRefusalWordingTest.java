@@ -19,6 +19,8 @@ class RoleRefusalWordingTest {
   void roleRefusalsNameTheRolesByTheirLabelsInEitherLanguage() {
     for (Locale l : List.of(Locale.JAPANESE, Locale.ENGLISH)) {
       Messages t = new Messages(l, List.of("i18n.platform"));
+      // the hint beside the form's role checkboxes, too
+      assertThat(t.get("account.create.kioskHint")).as("%s", l).contains(t.get("role.kiosk"));
       assertThat(t.get("account.error.roles.kioskAlone")).as("%s", l).contains(t.get("role.kiosk"));
       assertThat(t.get("account.error.roles.partnerOfOwn", "customs-jp"))
           .as("%s", l)
