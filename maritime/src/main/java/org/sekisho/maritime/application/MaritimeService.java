@@ -637,13 +637,20 @@ public final class MaritimeService {
    * Reports gaps open as of the feeds' event time (the latest receive time heard, never the
    * server's clock): a vessel is silent while others go on being heard. When every feed falls
    * silent (a receiver outage, the end of a recording) no vessel has gone dark, and none is
-   * reported. Live feeds call this periodically; the result depends only on the input.
+   * reported. The time is the watched waters' ({@link #pictureTime}): one vessel heard an ocean
+   * away while the watched coast's receivers are down does not make every local vessel silent. Live
+   * feeds call this periodically; the result depends only on the input.
    */
   public void evaluateOpenGaps() {
+    Optional<Instant> watched = pictureTime();
     synchronized (lock) {
       long watermark = tracker.watermark();
       if (watermark != Long.MIN_VALUE) {
-        tracker.evaluateOpenGaps(Instant.ofEpochMilli(watermark));
+        Instant at = Instant.ofEpochMilli(watermark);
+        if (watched.isPresent() && watched.get().isBefore(at)) {
+          at = watched.get();
+        }
+        tracker.evaluateOpenGaps(at);
       }
     }
     sync();
