@@ -208,6 +208,22 @@ class NamesCommandTest {
   }
 
   @Test
+  void a_nationality_that_is_no_country_code_is_refused_not_ignored() throws Exception {
+    Path file = list("list,id,name,nationalities\nalerts,1,Ivan Sidorov,ru\n");
+    int code =
+        runAsSekisho("screen", "--list=" + file, "--name=Ivan Sidorov", "--nationality=Russia");
+    assertRefused(code, "'--nationality'", "ISO 3166", "Russia");
+  }
+
+  @Test
+  void a_nationality_in_either_case_corroborates() throws Exception {
+    Path file = list("list,id,name,nationalities\nalerts,1,Ivan Sidorov,ru\n");
+    int code = runAsSekisho("screen", "--list=" + file, "--name=Ivan Sidorov", "--nationality=RU");
+    assertThat(code).isZero();
+    assertThat(out.toString()).contains("1 hits").contains("nationality");
+  }
+
+  @Test
   void a_date_of_birth_that_is_no_date_is_refused_on_one_line() throws Exception {
     Path file = list("list,id,name\nalerts,1,Ivan Sidorov\n");
     int code = runAsSekisho("screen", "--list=" + file, "--name=Ivan Sidorov", "--dob=1970-13");

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
+import org.sekisho.core.Country;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.adapter.file.CsvReader;
@@ -334,6 +335,14 @@ public final class NamesCommand implements Callable<Integer> {
       if (matcher.normaliser().normalise(name).isEmpty()) {
         throw refused("--name", "expected a name with letters, got '" + name + "'");
       }
+      if (nationality != null && !Country.isValid(nationality.strip().toUpperCase(Locale.ROOT))) {
+        // a nationality that is no code would silently corroborate nothing
+        throw refused(
+            "--nationality",
+            "expected an ISO 3166-1 alpha-2 country code such as JP or RU, got '"
+                + nationality
+                + "'");
+      }
       Optional<PartialDate> birth = Optional.empty();
       if (dob != null) {
         Outcome<PartialDate> d = PartialDate.parse("--dob", dob);
@@ -402,7 +411,7 @@ public final class NamesCommand implements Callable<Integer> {
           new ScreeningSubject(
               name,
               birth,
-              Optional.ofNullable(nationality).map(s -> s.toLowerCase(Locale.ROOT)),
+              Optional.ofNullable(nationality).map(s -> s.strip().toLowerCase(Locale.ROOT)),
               Optional.ofNullable(document));
       List<WatchlistHit> hits = list.screen(subject, threshold);
       out.printf(Locale.ROOT, "%d entries, %d hits%n", list.size(), hits.size());
