@@ -49,10 +49,14 @@ class AgreementProblemsAtOnceWebTest {
   }
 
   private JsonNode refused(String body, String lang) throws Exception {
+    return refused("/api/sharing/agreements", body, lang);
+  }
+
+  private JsonNode refused(String path, String body, String lang) throws Exception {
     HttpResponse<String> r =
         server.send(
             server
-                .request(admin, "/api/sharing/agreements")
+                .request(admin, path)
                 .header("Accept", "application/json")
                 .header("Accept-Language", lang)
                 .header("Content-Type", "application/json"),
@@ -151,6 +155,40 @@ class AgreementProblemsAtOnceWebTest {
         .contains("id=\"agreement-error-validUntil\"")
         .contains("2026-13-01")
         .contains("3000-01-01");
+  }
+
+  @Test
+  void endingAnAgreementNamesABadLastDayAndAMissingReasonAtOnce() throws Exception {
+    HttpResponse<String> added =
+        server.send(
+            server
+                .request(admin, "/api/sharing/agreements")
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json"),
+            "POST",
+            "{\"agency\":\"police-jp\",\"kinds\":[\"seizures\"],\"reference\":\"MoU to end\","
+                + "\"validFrom\":\"2026-01-01\"}");
+    assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
+    long id = IntelServer.JSON.readTree(added.body()).get("id").asLong();
+    String path = "/api/sharing/agreements/" + id + "/end";
+    for (String lang : List.of("en", "ja")) {
+      JsonNode notADay = refused(path, "{\"lastDay\":\"2026-13-40\",\"reason\":\"\"}", lang);
+      assertThat(fields(notADay)).as(notADay.toString()).containsExactly("lastDay", "reason");
+      assertThat(notADay.get("problems").get(0).get("message").asText()).contains("2026-13-40");
+      JsonNode outOfRange = refused(path, "{\"lastDay\":\"3000-01-01\"}", lang);
+      assertThat(fields(outOfRange)).as(outOfRange.toString()).containsExactly("lastDay", "reason");
+    }
+    long ended =
+        db.jdbi()
+            .withHandle(
+                h ->
+                    h.createQuery(
+                            "select count(*) from intel.sharing_agreement"
+                                + " where id = :id and valid_until is not null")
+                        .bind("id", id)
+                        .mapTo(Long.class)
+                        .one());
+    assertThat(ended).isZero();
   }
 
   private long refusals() {

@@ -627,29 +627,12 @@ public final class RecordSharing {
       o = Outcome.rejected("not-found", "id", "agreement " + id + " was not found");
     } else if (entry.get().ending().isPresent()) {
       o = new Outcome.Rejected<>(List.of(endedAlready(id, entry.get().ending().get())));
-    } else if (lastDay == null) {
-      o = Outcome.rejected("missing-field", "lastDay", "expected the last day, YYYY-MM-DD");
-    } else if (lastDay.isBefore(found.get().validFrom().minusDays(1))
-        || lastDay.isAfter(LAST_DAY)
-        || found.get().validUntil().map(lastDay::isAfter).orElse(false)) {
-      // the day typed first, then the bounds the message names
-      LocalDate first = found.get().validFrom().minusDays(1);
-      LocalDate last = found.get().validUntil().orElse(LAST_DAY);
-      o =
-          Outcome.rejected(
-              Problem.of(
-                      "invalid-value",
-                      "lastDay",
-                      "expected a day YYYY-MM-DD from the day before "
-                          + found.get().validFrom()
-                          + " to "
-                          + last
-                          + "; got "
-                          + lastDay)
-                  .worded("day-out-of-range", lastDay, first, last));
     } else {
-      Optional<Problem> why = text("reason", reason, MIN_TEXT, "say why the agreement ends");
-      o = why.isPresent() ? new Outcome.Rejected<>(List.of(why.get())) : null;
+      // the day and the reason both, at once: not one per round trip
+      List<Problem> problems = new ArrayList<>();
+      lastDayProblem(found.get(), lastDay).ifPresent(problems::add);
+      endingReasonProblem(reason).ifPresent(problems::add);
+      o = problems.isEmpty() ? null : new Outcome.Rejected<>(problems);
     }
     if (o != null) {
       return refused(o, actor, "sharing.agreement.refused", "agreement:" + id, Map.of());
@@ -687,6 +670,41 @@ public final class RecordSharing {
     return Outcome.accepted(
         new SharingAgreement(
             a.id(), a.agency(), a.kinds(), a.reference(), a.validFrom(), Optional.of(lastDay)));
+  }
+
+  /** Why {@code lastDay} cannot end {@code found}, if it cannot: missing, or out of its days. */
+  private static Optional<Problem> lastDayProblem(SharingAgreement found, LocalDate lastDay) {
+    if (lastDay == null) {
+      return Optional.of(
+          Problem.of("missing-field", "lastDay", "expected the last day, YYYY-MM-DD"));
+    }
+    if (lastDay.isBefore(found.validFrom().minusDays(1))
+        || lastDay.isAfter(LAST_DAY)
+        || found.validUntil().map(lastDay::isAfter).orElse(false)) {
+      // the day typed first, then the bounds the message names
+      LocalDate first = found.validFrom().minusDays(1);
+      LocalDate last = found.validUntil().orElse(LAST_DAY);
+      return Optional.of(
+          Problem.of(
+                  "invalid-value",
+                  "lastDay",
+                  "expected a day YYYY-MM-DD from the day before "
+                      + found.validFrom()
+                      + " to "
+                      + last
+                      + "; got "
+                      + lastDay)
+              .worded("day-out-of-range", lastDay, first, last));
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Why {@code reason} cannot be an agreement's ending's reason, if it cannot (missing, too short,
+   * too long): for a form or request refused before the use case for its day, to name beside it.
+   */
+  public static Optional<Problem> endingReasonProblem(String reason) {
+    return text("reason", reason, MIN_TEXT, "say why the agreement ends");
   }
 
   /**

@@ -1527,19 +1527,61 @@ public final class IntelWeb implements WebModule {
     ctx.json(body);
   }
 
+  /**
+   * Ends an agreement; refused, every problem at once (a last day that is no date, or out of the
+   * agreement's days, beside a missing reason), in the reader's language.
+   */
   private void endAgreementApi(Context ctx) {
     long id = id(ctx);
     JsonNode body = jsonObject(ctx, "{\"lastDay\":\"YYYY-MM-DD\",\"reason\":…}");
     // a misspelt field would end the agreement on another day, or with no reason kept
     only(body, "lastDay", "reason");
-    SharingAgreement a =
-        answer(
-            sharing.endAgreement(
-                id,
-                jsonDate(body, "lastDay").orElse(null),
-                jsonText(body, "reason", "text"),
-                actor(ctx)));
-    ctx.json(agreementJson(a));
+    List<Problem> refusedHere = new ArrayList<>();
+    LocalDate lastDay =
+        checked(refusedHere, () -> jsonDate(body, "lastDay"), Optional.<LocalDate>empty())
+            .orElse(null);
+    String reason = checked(refusedHere, () -> jsonText(body, "reason", "text"), "");
+    Outcome<SharingAgreement> o;
+    if (refusedHere.isEmpty()) {
+      o = sharing.endAgreement(id, lastDay, reason, actor(ctx));
+    } else {
+      List<Problem> problems = new ArrayList<>(refusedHere);
+      if (problems.stream().noneMatch(q -> q.field().equals("reason"))) {
+        RecordSharing.endingReasonProblem(reason).ifPresent(problems::add);
+      }
+      Web.audit(
+          ctx,
+          "sharing.agreement.refused",
+          "agreement:" + id,
+          Map.of(
+              "refused",
+              problems.get(0).code(),
+              "field",
+              String.join(",", problems.stream().map(Problem::field).toList())));
+      o = new Outcome.Rejected<>(problems);
+    }
+    switch (o) {
+      case Outcome.Accepted<SharingAgreement> a -> ctx.json(agreementJson(a.value()));
+      case Outcome.Rejected<SharingAgreement> r -> {
+        Messages t = Web.messages(ctx);
+        String partner =
+            sharing.agreements().stream()
+                .filter(a -> a.id() == id)
+                .map(SharingAgreement::agency)
+                .findFirst()
+                .orElse("");
+        ProblemAnswer.send(
+            ctx,
+            r.problems().stream()
+                .map(
+                    p ->
+                        ApiMessages.english(t)
+                            ? p
+                            : Problem.of(
+                                p.code(), p.field(), SharingMessages.why(t, p, partner, "")))
+                .toList());
+      }
+    }
   }
 
   private static Optional<LocalDate> jsonDate(JsonNode body, String field) {
