@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.core.Spelling;
 import org.sekisho.intel.application.Actor;
 import org.sekisho.intel.application.EntityMerges;
 import org.sekisho.intel.application.IngestRecords;
@@ -2074,7 +2075,8 @@ public final class IntelWeb implements WebModule {
 
   /**
    * The field a misspelt one most likely meant: the only one that differs from it by case, holds it
-   * or is held by it (from, validFrom), else the only one within two edits (reson, reason).
+   * or is held by it (from, validFrom), else the nearest within two edits (reson, reason) by the
+   * guess every module's refusals share ({@link Spelling#nearest}).
    */
   private static Optional<String> meant(String typed, List<String> known) {
     String t = typed.toLowerCase(java.util.Locale.ROOT);
@@ -2091,29 +2093,7 @@ public final class IntelWeb implements WebModule {
         return Optional.of(holding.get(0));
       }
     }
-    List<String> near =
-        known.stream().filter(k -> edits(t, k.toLowerCase(java.util.Locale.ROOT)) <= 2).toList();
-    return near.size() == 1 ? Optional.of(near.get(0)) : Optional.empty();
-  }
-
-  /** The Levenshtein distance between {@code a} and {@code b}. */
-  private static int edits(String a, String b) {
-    int[] prev = new int[b.length() + 1];
-    int[] cur = new int[b.length() + 1];
-    for (int j = 0; j <= b.length(); j++) {
-      prev[j] = j;
-    }
-    for (int i = 1; i <= a.length(); i++) {
-      cur[0] = i;
-      for (int j = 1; j <= b.length(); j++) {
-        int same = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-        cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + same);
-      }
-      int[] swap = prev;
-      prev = cur;
-      cur = swap;
-    }
-    return prev[b.length()];
+    return Spelling.nearest(typed, known, 2);
   }
 
   /** A text field of a JSON body: absent or null is empty; any other type is a 400 naming it. */
