@@ -100,8 +100,12 @@ public final class TrustedProxies {
             + "; expected addresses or ranges separated by commas, e.g. 127.0.0.1,10.0.0.0/8");
   }
 
-  /** The address written as a literal, never resolved as a name. */
-  private static Optional<byte[]> literal(String s) {
+  /**
+   * The bytes of an IPv4 or IPv6 address written as a literal ({@code 192.0.2.7}, {@code
+   * 2001:db8::1}, in brackets or not; 4 bytes for an IPv4-mapped IPv6 one): never looked up as a
+   * name, so that reading a client's address costs no name server query; empty for anything else.
+   */
+  public static Optional<byte[]> literal(String s) {
     String a = s.strip();
     if (a.startsWith("[") && a.endsWith("]")) {
       a = a.substring(1, a.length() - 1);

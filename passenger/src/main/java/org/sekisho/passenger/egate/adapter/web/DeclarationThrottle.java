@@ -1,7 +1,5 @@
 package org.sekisho.passenger.egate.adapter.web;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +7,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.sekisho.platform.web.TrustedProxies;
 
 /**
  * How many declarations the public declaration page and API sign for one client address: a burst of
@@ -107,26 +106,25 @@ public final class DeclarationThrottle {
     return Optional.empty();
   }
 
-  /** The address counted: itself, or for IPv6 its /64 network. */
+  /**
+   * The address counted: an IPv4 address (also written IPv4-mapped, ::ffff:192.0.2.7), or for IPv6
+   * its /64 network (one subscriber's); anything else as written.
+   */
   static String key(String address) {
     String a = address == null ? "" : address.strip();
-    if (a.indexOf(':') < 0) {
+    Optional<byte[]> literal = TrustedProxies.literal(a);
+    if (literal.isEmpty()) {
       return a;
     }
-    try {
-      // a literal (it holds ':'), so no name is looked up
-      byte[] b = InetAddress.getByName(a).getAddress();
-      if (b.length != 16) {
-        return a;
-      }
-      StringBuilder s = new StringBuilder();
-      for (int i = 0; i < 8; i += 2) {
-        s.append(String.format("%02x%02x:", b[i], b[i + 1]));
-      }
-      return s.append(":/64").toString();
-    } catch (UnknownHostException e) {
-      return a;
+    byte[] b = literal.get();
+    if (b.length == 4) {
+      return (b[0] & 0xff) + "." + (b[1] & 0xff) + "." + (b[2] & 0xff) + "." + (b[3] & 0xff);
     }
+    StringBuilder s = new StringBuilder();
+    for (int i = 0; i < 8; i += 2) {
+      s.append(String.format("%02x%02x:", b[i], b[i + 1]));
+    }
+    return s.append(":/64").toString();
   }
 
   /** Whole seconds, rounded up, at least 1: what {@code Retry-After} says. */

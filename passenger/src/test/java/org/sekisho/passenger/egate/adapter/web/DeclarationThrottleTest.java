@@ -151,6 +151,12 @@ class DeclarationThrottleTest {
         .isEqualTo(DeclarationThrottle.key("2001:db8:1:2:bbbb::9"))
         .isNotEqualTo(DeclarationThrottle.key("2001:db8:1:3::1"));
     assertThat(DeclarationThrottle.key("192.0.2.7")).isEqualTo("192.0.2.7");
+    // one client however its address is written: IPv4-mapped, in brackets
+    assertThat(DeclarationThrottle.key("::ffff:192.0.2.7")).isEqualTo("192.0.2.7");
+    assertThat(DeclarationThrottle.key("[2001:db8:1:2::1]"))
+        .isEqualTo(DeclarationThrottle.key("2001:db8:1:2:aaaa::1"));
+    // a name is never looked up
+    assertThat(DeclarationThrottle.key("gate.example")).isEqualTo("gate.example");
   }
 
   private long audited(String action) {
