@@ -23,68 +23,29 @@ import org.sekisho.platform.auth.Role;
  * account made on the web or by {@code sekisho user} does.
  */
 public final class DemoAccounts {
-  /** A demo account. */
+  /**
+   * A demo account. Display names are people's names alone: the page header adds the roles in the
+   * reader's language, so a role written into the name would read in English on Japanese pages.
+   */
   public record Demo(
       String username, String displayName, Set<Role> roles, String agency, String office) {}
 
   public static final List<Demo> ALL =
       List.of(
-          new Demo(
-              "analyst",
-              "Aiko Tanaka (targeting analyst)",
-              EnumSet.of(Role.ANALYST),
-              "customs-jp",
-              "NTC"),
-          new Demo(
-              "officer",
-              "Kenji Sato (intelligence officer)",
-              EnumSet.of(Role.OFFICER),
-              "customs-jp",
-              "HQ"),
-          new Demo(
-              "inspector",
-              "Yui Suzuki (inspector)",
-              EnumSet.of(Role.INSPECTOR),
-              "customs-jp",
-              "JPYOK"),
-          new Demo(
-              "investigator",
-              "Hiro Kato (investigator)",
-              EnumSet.of(Role.INVESTIGATOR),
-              "customs-jp",
-              "HQ"),
-          new Demo(
-              "liaison", "Mei Ito (liaison officer)", EnumSet.of(Role.LIAISON), "customs-jp", "HQ"),
-          new Demo(
-              "pnr", "Sora Watanabe (PNR unit)", EnumSet.of(Role.PNR_UNIT), "customs-jp", "NTC"),
+          new Demo("analyst", "Aiko Tanaka", EnumSet.of(Role.ANALYST), "customs-jp", "NTC"),
+          new Demo("officer", "Kenji Sato", EnumSet.of(Role.OFFICER), "customs-jp", "HQ"),
+          new Demo("inspector", "Yui Suzuki", EnumSet.of(Role.INSPECTOR), "customs-jp", "JPYOK"),
+          new Demo("investigator", "Hiro Kato", EnumSet.of(Role.INVESTIGATOR), "customs-jp", "HQ"),
+          new Demo("liaison", "Mei Ito", EnumSet.of(Role.LIAISON), "customs-jp", "HQ"),
+          new Demo("pnr", "Sora Watanabe", EnumSet.of(Role.PNR_UNIT), "customs-jp", "NTC"),
           // unmasking a masked booking version needs a second member of the PNR unit to decide
-          new Demo(
-              "pnr2",
-              "Aoi Nakamura (PNR unit, second member)",
-              EnumSet.of(Role.PNR_UNIT),
-              "customs-jp",
-              "NTC"),
-          new Demo(
-              "police",
-              "Taro Yamamoto (National Police Agency, partner)",
-              EnumSet.of(Role.PARTNER),
-              "police-jp",
-              "NPA"),
+          new Demo("pnr2", "Aoi Nakamura", EnumSet.of(Role.PNR_UNIT), "customs-jp", "NTC"),
+          new Demo("police", "Taro Yamamoto", EnumSet.of(Role.PARTNER), "police-jp", "NPA"),
           new Demo("admin", "Administrator", EnumSet.of(Role.ADMIN), "customs-jp", "HQ"),
           // the officers at an airport receive the PNR unit's referrals of travellers landing there
-          new Demo(
-              "airport",
-              "Haruto Ono (customs officer, Narita)",
-              EnumSet.of(Role.OFFICER),
-              "customs-jp",
-              "NRT"),
+          new Demo("airport", "Haruto Ono", EnumSet.of(Role.OFFICER), "customs-jp", "NRT"),
           // a device, not a person: the e-Gate kiosk at Narita's arrival hall opens /kiosk only
-          new Demo(
-              "kiosk",
-              "e-Gate kiosk NRT-01 (device)",
-              EnumSet.of(Role.KIOSK),
-              "customs-jp",
-              "NRT"));
+          new Demo("kiosk", "e-Gate kiosk NRT-01", EnumSet.of(Role.KIOSK), "customs-jp", "NRT"));
 
   private DemoAccounts() {}
 

@@ -637,6 +637,11 @@ class ServerTest {
       driver.get(base + "/?lang=ja");
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("volumes")));
       assertThat(driver.findElement(By.tagName("h1")).getText()).contains("取扱量");
+      // the header names the demo analyst and her role in the reader's language, nothing English
+      assertThat(driver.findElement(By.id("current-user")).getText())
+          .contains("Aiko Tanaka")
+          .contains("分析官")
+          .doesNotContain("analyst");
     } finally {
       driver.quit();
     }
