@@ -156,6 +156,27 @@ class MainTest {
   }
 
   @Test
+  void aFileThatIsNotThereIsAWrongArgumentInEveryCommandThatReadsOne() {
+    for (String[] args :
+        new String[][] {
+          {"pnr", "parse", "/nonexistent/push.edi"},
+          {"api", "parse", "/nonexistent/paxlst.edi"},
+          {"screening", "check", "/nonexistent/rules.txt"},
+          {"ais", "decode", "/nonexistent/feed.nmea"},
+          {"names", "screen", "--list=/nonexistent/list.csv", "--name=TANAKA YOKO"}
+        }) {
+      Run r = run(args);
+      String cmd = String.join(" ", args);
+      assertThat(r.code()).as(cmd + ": " + r.out() + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(cmd).contains("no such file").contains("/nonexistent/");
+      assertThat(r.err().strip().lines()).as(cmd).hasSize(1);
+    }
+    Run folder = run("pnr", "parse", "/tmp");
+    assertThat(folder.code()).isEqualTo(2);
+    assertThat(folder.err()).contains("/tmp is a folder, not a file").contains("pnr parse --help");
+  }
+
+  @Test
   void aBadValueGivesOneClearLineAndExitCode2() {
     Run r = run("ingest", "cargo-ships", "/nonexistent");
     assertThat(r.code()).isEqualTo(2);

@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
+import org.sekisho.core.InputFiles;
 import org.sekisho.core.Outcome;
 import org.sekisho.passenger.pnr.adapter.json.JsonText;
 import org.sekisho.passenger.pnr.adapter.json.PnrJson;
@@ -16,6 +17,7 @@ import org.sekisho.passenger.pnr.domain.Traveller;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -43,7 +45,7 @@ public final class ApiCommand implements Callable<Integer> {
       description = {
         "Parse a PAXLST interchange (D:02B, D:05B, WCO/IATA/ICAO API guidelines v5).",
         "Exit 0 when usable (warnings included), 1 when rejected (reason printed), 2 on usage"
-            + " errors."
+            + " errors (FILE not there, or a folder)."
       })
   public static final class Parse implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -59,6 +61,12 @@ public final class ApiCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      // a file that is not there is a wrong argument (exit 2), not a message refused (exit 1)
+      InputFiles.unreadable(file)
+          .ifPresent(
+              why -> {
+                throw new ParameterException(spec.commandLine(), "FILE: " + why);
+              });
       Outcome<ApiPush> outcome;
       try {
         outcome = new PaxlstParser(Clock.systemUTC()).parse(MessageFiles.read(file));

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.Callable;
+import org.sekisho.core.InputFiles;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.passenger.edifact.Warning;
@@ -19,6 +20,7 @@ import org.sekisho.passenger.pnr.domain.PnrgovParser;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -46,7 +48,7 @@ public final class PnrCommand implements Callable<Integer> {
       description = {
         "Parse a PNRGOV interchange (11.1 and later) and print its records.",
         "Exit 0 when usable (warnings included), 1 when rejected (reason printed), 2 on usage"
-            + " errors."
+            + " errors (FILE not there, or a folder)."
       })
   public static final class Parse implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -65,6 +67,12 @@ public final class PnrCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      // a file that is not there is a wrong argument (exit 2), not a message refused (exit 1)
+      InputFiles.unreadable(file)
+          .ifPresent(
+              why -> {
+                throw new ParameterException(spec.commandLine(), "FILE: " + why);
+              });
       Outcome<PnrPush> outcome;
       try {
         outcome = new PnrgovParser(Clock.systemUTC()).parse(MessageFiles.read(file));

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sekisho.core.InputFiles;
 import org.sekisho.passenger.screening.adapter.db.JdbcScreeningStore;
 import org.sekisho.passenger.screening.domain.PassengerVocabulary;
 import org.sekisho.passenger.screening.domain.ScreenedPassenger;
@@ -17,6 +19,7 @@ import org.sekisho.platform.db.Database;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
 import org.sekisho.targeting.criteria.domain.FieldDefinition;
 import org.sekisho.targeting.criteria.domain.RuleLanguage;
+import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -67,6 +70,13 @@ public final class ScreeningRulesCommand implements Callable<Integer> {
     if (files.isEmpty() && !fields) {
       err.println("give at least one rule file, or --fields");
       return 2;
+    }
+    // a rule file that is not there is a wrong argument (exit 2), not rules with problems (exit 1)
+    for (Path file : files) {
+      Optional<String> why = InputFiles.unreadable(file);
+      if (why.isPresent()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "FILE: " + why.get());
+      }
     }
     Map<String, ScreeningList> lists = Map.of();
     if (dataDir != null && !files.isEmpty()) {

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.sekisho.core.InputFiles;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.domain.watchlist.Severity;
@@ -160,9 +161,9 @@ public final class WatchlistCommand implements Runnable {
                 + name
                 + "'");
       }
-      if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-        err.println(file + ": cannot read (no such file, or not a readable file)");
-        return 1;
+      Optional<String> unreadable = InputFiles.unreadable(file);
+      if (unreadable.isPresent()) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "FILE: " + unreadable.get());
       }
       String user =
           by != null && !by.isBlank() ? by.strip() : "cli:" + System.getProperty("user.name");

@@ -124,11 +124,15 @@ class ParseCommandsTest {
   }
 
   @Test
-  void aMissingFileIsRejectedAndAMissingArgumentIsAUsageError(@TempDir Path dir) throws Exception {
+  void aMissingFileAndAMissingArgumentAreUsageErrors(@TempDir Path dir) throws Exception {
+    // a file that is not there is a wrong argument (exit 2), as in every command, not a message
+    // read and refused (exit 1)
     Run missing = run(new PnrCommand(), "parse", dir.resolve("nope.edi").toString(), "--json");
-    assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.json().get("problems").get(0).get("code").asText())
-        .isEqualTo("unreadable-file");
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.out()).contains("no such file").contains("nope.edi");
+    Run folder = run(new ApiCommand(), "parse", dir.toString());
+    assertThat(folder.exit()).isEqualTo(2);
+    assertThat(folder.out()).contains("is a folder, not a file");
     assertThat(run(new PnrCommand(), "parse").exit()).isEqualTo(2);
     assertThat(run(new ApiCommand()).exit()).isEqualTo(2);
   }

@@ -130,8 +130,9 @@ class WatchlistCommandTest {
             "--format",
             "csv",
             dir.resolve("none.csv").toString());
-    assertThat(missing.exit()).isEqualTo(1);
-    assertThat(missing.err()).contains("cannot read");
+    // a file that is not there is a wrong argument, as every command's is
+    assertThat(missing.exit()).isEqualTo(2);
+    assertThat(missing.err()).contains("no such file").contains("none.csv");
   }
 
   @Test
