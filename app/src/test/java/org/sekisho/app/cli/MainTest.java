@@ -162,6 +162,8 @@ class MainTest {
           {"pnr", "parse", "/nonexistent/push.edi"},
           {"api", "parse", "/nonexistent/paxlst.edi"},
           {"screening", "check", "/nonexistent/rules.txt"},
+          {"criteria", "check", "/nonexistent/criteria.txt"},
+          {"criteria", "check", "--list=origins:countries:/nonexistent/o.csv", "/tmp"},
           {"ais", "decode", "/nonexistent/feed.nmea"},
           {"names", "screen", "--list=/nonexistent/list.csv", "--name=TANAKA YOKO"}
         }) {

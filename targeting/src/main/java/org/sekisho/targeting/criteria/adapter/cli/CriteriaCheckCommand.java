@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.sekisho.core.InputFiles;
 import org.sekisho.targeting.criteria.domain.CriteriaLanguage;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
 import org.sekisho.targeting.criteria.domain.Criterion;
@@ -18,6 +19,7 @@ import org.sekisho.targeting.criteria.domain.ReferenceList;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -59,16 +61,17 @@ public final class CriteriaCheckCommand implements Callable<Integer> {
     for (String l : lists) {
       String[] p = l.split(":", 3);
       if (p.length != 3 || !ReferenceList.validName(p[0]) || ListKind.ofCode(p[1]).isEmpty()) {
-        err.println(
+        throw new ParameterException(
+            spec.commandLine(),
             "--list " + l + ": expected NAME:KIND:CSV, e.g. high-risk-origins:countries:o.csv");
-        return 2;
       }
+      Path listFile = readable(Path.of(p[2]), "--list " + l);
       String csv;
       try {
-        csv = Files.readString(Path.of(p[2]), StandardCharsets.UTF_8);
+        csv = Files.readString(listFile, StandardCharsets.UTF_8);
       } catch (IOException | RuntimeException e) {
-        err.println("--list " + l + ": cannot read " + p[2]);
-        return 2;
+        throw new ParameterException(
+            spec.commandLine(), "--list " + l + ": cannot read " + p[2] + " (" + e + ")");
       }
       ListKind kind = ListKind.ofCode(p[1]).orElseThrow();
       ListCsv.Read read = ListCsv.read(csv, kind);
@@ -84,6 +87,7 @@ public final class CriteriaCheckCommand implements Callable<Integer> {
                   .map(ListCsv.Row::value)
                   .collect(java.util.stream.Collectors.toSet())));
     }
+    readable(file, "FILE");
     String text;
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
@@ -125,5 +129,18 @@ public final class CriteriaCheckCommand implements Callable<Integer> {
               + (k.samplePercent() < 100 ? " sample " + k.samplePercent() + "%" : ""));
     }
     return 0;
+  }
+
+  /**
+   * {@code file}, or a usage error (exit 2, one line) when it is not there or is a folder: a wrong
+   * argument, not criteria with problems.
+   */
+  private Path readable(Path file, String named) {
+    InputFiles.unreadable(file)
+        .ifPresent(
+            why -> {
+              throw new ParameterException(spec.commandLine(), named + ": " + why);
+            });
+    return file;
   }
 }
