@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.core.TypedAmounts;
 import org.sekisho.targeting.assessment.domain.ConsignmentSelection;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.selectivity.domain.Lane;
@@ -294,7 +295,8 @@ public final class Worklist {
               .worded("result"));
     }
     BigDecimal rev = null;
-    String amount = yen(revenue);
+    // as typed with a Japanese input method (１２，５００円) or a keyboard (¥12,500)
+    String amount = TypedAmounts.plain(revenue);
     try {
       rev = amount == null ? null : amount.isEmpty() ? BigDecimal.ZERO : new BigDecimal(amount);
     } catch (NumberFormatException e) {
@@ -332,31 +334,6 @@ public final class Worklist {
       return new Outcome.Rejected<>(problems);
     }
     return Outcome.accepted(new Found(r.orElseThrow(), rev, seizure, n));
-  }
-
-  /**
-   * An amount as an inspector types it, as plain digits: full-width digits and separators (a
-   * Japanese input method's １２，５００) folded by NFKC, a leading ¥ and a trailing 円 or JPY dropped,
-   * thousands separated by commas (12,500.50) joined; empty when nothing was typed, null when only
-   * a currency was (no amount to read). What is left is checked as a number by the caller.
-   */
-  static String yen(String typed) {
-    String a =
-        typed == null
-            ? ""
-            : java.text.Normalizer.normalize(typed, java.text.Normalizer.Form.NFKC).strip();
-    if (a.isEmpty()) {
-      return a;
-    }
-    String bare = a.replaceFirst("^[¥\\\\]\\s*", "").replaceFirst("\\s*(円|(?i:jpy))$", "");
-    if (bare.isEmpty()) {
-      return null;
-    }
-    // thousands written with commas, as amounts usually are (12,500.50)
-    if (bare.matches("\\d{1,3}(,\\d{3})+(\\.\\d+)?")) {
-      bare = bare.replace(",", "");
-    }
-    return bare;
   }
 
   /** Shortest comment accepted on a correction of an outcome. */

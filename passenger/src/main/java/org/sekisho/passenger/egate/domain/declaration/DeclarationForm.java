@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.core.TypedAmounts;
 import org.sekisho.passenger.egate.domain.mrz.NameTransliteration;
 
 /**
@@ -549,12 +550,12 @@ public final class DeclarationForm {
     }
 
     private long amount(String field, long min, long max, Mistake expected) {
-      // full-width digits and commas as a Japanese input method types them (１２，５００円)
-      String v =
-          java.text.Normalizer.normalize(raw(field), java.text.Normalizer.Form.NFKC)
-              .replaceAll("[,\\s]", "")
-              .replaceFirst("^[¥￥]", "")
-              .replaceFirst("円$", "");
+      // as a Japanese input method types it (１２，５００円) or a keyboard (¥12,500)
+      String v = TypedAmounts.plain(raw(field));
+      if (v == null) {
+        add(field, expected, String.format(Locale.ROOT, "%,d", max));
+        return min;
+      }
       if (v.isEmpty()) {
         add(field, Mistake.REQUIRED);
         return min;

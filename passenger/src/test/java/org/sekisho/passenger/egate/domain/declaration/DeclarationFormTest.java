@@ -308,4 +308,19 @@ class DeclarationFormTest {
           .startsWith("SKD1:");
     }
   }
+
+  @Test
+  void aValueWithCommasOutOfPlaceIsRefusedNotReadAsAnotherAmount() {
+    Map<String, String> f = filled();
+    for (String typed : new String[] {"1,2,3", "12,50", "80,0000"}) {
+      f.put("goodValue1", typed);
+      assertThat(DeclarationForm.read(f, TODAY).problems())
+          .as(typed)
+          .extracting(Problem::field)
+          .containsExactly("goodValue1");
+    }
+    f.put("goodValue1", "８０，０００円");
+    assertThat(DeclarationForm.read(f, TODAY).orElseThrow().goods().get(0).valueYen())
+        .isEqualTo(80_000);
+  }
 }
