@@ -1450,19 +1450,7 @@ public final class IntelWeb implements WebModule {
         checked(refusedHere, () -> jsonDate(body, "validUntil"), Optional.<LocalDate>empty());
     switch (addAgreement(ctx, agency, kinds, reference, refusedHere, from, until)) {
       case Outcome.Accepted<SharingAgreement> a -> ctx.status(201).json(agreementJson(a.value()));
-      case Outcome.Rejected<SharingAgreement> r -> {
-        Messages t = Web.messages(ctx);
-        ProblemAnswer.send(
-            ctx,
-            r.problems().stream()
-                .map(
-                    p ->
-                        ApiMessages.english(t)
-                            ? p
-                            : Problem.of(
-                                p.code(), p.field(), SharingMessages.why(t, p, agency, "")))
-                .toList());
-      }
+      case Outcome.Rejected<SharingAgreement> r -> sendSharing(ctx, r.problems(), agency);
     }
   }
 
@@ -1564,23 +1552,13 @@ public final class IntelWeb implements WebModule {
     switch (o) {
       case Outcome.Accepted<SharingAgreement> a -> ctx.json(agreementJson(a.value()));
       case Outcome.Rejected<SharingAgreement> r -> {
-        Messages t = Web.messages(ctx);
         String partner =
             sharing.agreements().stream()
                 .filter(a -> a.id() == id)
                 .map(SharingAgreement::agency)
                 .findFirst()
                 .orElse("");
-        ProblemAnswer.send(
-            ctx,
-            r.problems().stream()
-                .map(
-                    p ->
-                        ApiMessages.english(t)
-                            ? p
-                            : Problem.of(
-                                p.code(), p.field(), SharingMessages.why(t, p, partner, "")))
-                .toList());
+        sendSharing(ctx, r.problems(), partner);
       }
     }
   }
@@ -2021,6 +1999,23 @@ public final class IntelWeb implements WebModule {
       return;
     }
     ctx.redirect(deskUrl(agency, 0, 0) + "#readable", HttpStatus.SEE_OTHER);
+  }
+
+  /**
+   * Answers an agreement's refusal with every problem, worded in the reader's language with the
+   * partner agency {@code partner} named where a text takes it.
+   */
+  private static void sendSharing(Context ctx, List<Problem> problems, String partner) {
+    Messages t = Web.messages(ctx);
+    ProblemAnswer.send(
+        ctx,
+        problems.stream()
+            .map(
+                p ->
+                    ApiMessages.english(t)
+                        ? p
+                        : Problem.of(p.code(), p.field(), SharingMessages.why(t, p, partner, "")))
+            .toList());
   }
 
   /** The request body as a JSON object, or a 400 naming what was expected. */
