@@ -103,9 +103,24 @@ final class TestServer implements AutoCloseable {
   }
 
   Answer send(String method, String pathAndQuery, Map<String, String> headers, byte[] body) {
+    return send(method, pathAndQuery, headers, body, false);
+  }
+
+  /**
+   * As {@link #send(String, String, Map, byte[])}; with {@code expectContinue} the body waits for
+   * the server's go-ahead ({@code Expect: 100-continue}), as curl sends a large upload, so that a
+   * refusal before the body is read reaches the client instead of racing the upload it cuts off.
+   */
+  Answer send(
+      String method,
+      String pathAndQuery,
+      Map<String, String> headers,
+      byte[] body,
+      boolean expectContinue) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.port() + pathAndQuery))
             .timeout(Duration.ofSeconds(20))
+            .expectContinue(expectContinue)
             .method(
                 method,
                 body == null
