@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.sekisho.core.Country;
+import org.sekisho.core.InputFiles;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.names.adapter.file.CsvReader;
@@ -97,12 +98,13 @@ public final class NamesCommand implements Callable<Integer> {
             "Invalid value for option '--threshold': expected a number from 0 to 1, got "
                 + threshold);
       }
-      if (!Files.isRegularFile(in)) {
+      Optional<String> unreadable = InputFiles.unreadable(in);
+      if (unreadable.isPresent()) {
         // refused before the output is created, as a usage error, not a failure half-way
         throw new ParameterException(
             spec.commandLine(),
             "Invalid value for option '--in': "
-                + (Files.isDirectory(in) ? in + " is a folder" : "no such file " + in)
+                + unreadable.get()
                 + " (expected a CSV file with the header id,left,right)");
       }
       try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
@@ -360,8 +362,9 @@ public final class NamesCommand implements Callable<Integer> {
       Watchlist.Builder b = new Watchlist.Builder(matcher);
       List<Problem> problems = new ArrayList<>();
       for (Path p : lists) {
-        if (Files.isDirectory(p)) {
-          throw refused("--list", p + " is a folder (expected " + LIST_FORMS + ")");
+        Optional<String> unreadable = InputFiles.unreadable(p);
+        if (unreadable.isPresent()) {
+          throw refused("--list", unreadable.get() + " (expected " + LIST_FORMS + ")");
         }
         int[] read = {0};
         List<Problem> fileProblems;
@@ -376,8 +379,6 @@ public final class NamesCommand implements Callable<Integer> {
               f.endsWith(".csv")
                   ? WatchlistCsv.read(r, sink)
                   : FollowTheMoneyJson.read(r, f, Severity.HIGH, sink);
-        } catch (NoSuchFileException e) {
-          throw refused("--list", "no such file " + p + " (expected " + LIST_FORMS + ")");
         } catch (IOException | java.io.UncheckedIOException e) {
           Throwable cause = e instanceof java.io.UncheckedIOException u ? u.getCause() : e;
           throw refused(
