@@ -127,21 +127,34 @@ public final class AuditLog implements AuditTrail {
           "audit entry not written: " + p.failure.getMessage(), p.failure);
     }
     APPENDED_HERE.get()[0]++;
+    APPENDED_HERE_BY_ACTION.get().merge(e.action(), 1L, Long::sum);
   }
 
   // per thread, not per log: a request's handler may append through any log over the database
   private static final ThreadLocal<long[]> APPENDED_HERE =
       ThreadLocal.withInitial(() -> new long[1]);
+  // the same, by action: a thread's actions are few (a request's reads, its refusal)
+  private static final ThreadLocal<java.util.Map<String, Long>> APPENDED_HERE_BY_ACTION =
+      ThreadLocal.withInitial(java.util.HashMap::new);
 
   /**
    * How many entries the calling thread has appended, through any {@code AuditLog}, since the
-   * thread began (an entry that failed is not counted). The server compares it before and after a
-   * request's handler (each request runs on a thread of its own) to tell whether the handler
-   * audited its refusal itself, so that a refusal is audited once: by the module that decided it,
-   * or else by the server.
+   * thread began (an entry that failed is not counted), whatever their action.
    */
   public static long appendedByThisThread() {
     return APPENDED_HERE.get()[0];
+  }
+
+  /**
+   * How many entries with {@code action} the calling thread has appended, through any {@code
+   * AuditLog}, since the thread began (an entry that failed is not counted). The server compares
+   * the count of {@code access.denied} before and after a request's handler (each request runs on a
+   * thread of its own) to tell whether the handler audited its refusal itself, so that a refusal is
+   * audited once, by the module that decided it or else by the server; a read the handler audited
+   * before refusing is another action and does not stand in for the refusal.
+   */
+  public static long appendedByThisThread(String action) {
+    return APPENDED_HERE_BY_ACTION.get().getOrDefault(action, 0L);
   }
 
   private final java.util.concurrent.locks.ReentrantLock writer =

@@ -14,8 +14,10 @@ public final class Web {
   static final String CSRF = "sekisho.csrf";
   static final String MESSAGES = "sekisho.messages";
   static final String SERVER = "sekisho.server";
-  // set once a handler audited something: the server then leaves a refusal's audit to it
+  // set once a handler audited access.denied: the server then leaves the refusal's audit to it (a
+  // read it audited before refusing is not the refusal's entry)
   static final String AUDITED = "sekisho.audited";
+  static final String ACCESS_DENIED = "access.denied";
 
   private Web() {}
 
@@ -47,7 +49,7 @@ public final class Web {
       Context ctx, String action, String subject, Map<String, String> details) {
     WebServer server = ctx.attribute(SERVER);
     server.audit().record(auditEvent(ctx, action, subject, details));
-    ctx.attribute(AUDITED, Boolean.TRUE);
+    markDenialAudited(ctx, action);
   }
 
   /**
@@ -104,8 +106,14 @@ public final class Web {
             withClient(ctx, details));
     boolean written = server.coalescer().record(e, window, server.audit()::record);
     // left out as a copy of one written a moment ago: audited all the same
-    ctx.attribute(AUDITED, Boolean.TRUE);
+    markDenialAudited(ctx, action);
     return written;
+  }
+
+  private static void markDenialAudited(Context ctx, String action) {
+    if (action.equals(ACCESS_DENIED)) {
+      ctx.attribute(AUDITED, Boolean.TRUE);
+    }
   }
 
   /**

@@ -55,7 +55,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every access refused with 403 is audited as {@code access.denied} on its route, once: for want
  * of a role, of a CSRF token, or by a module's own rule (a handler that throws or answers 403
- * without auditing anything itself), with the reason and the message the caller was given.
+ * without auditing {@code access.denied} itself), with the reason and the message the caller was
+ * given. What the handler audited before refusing (a read, its own {@code record.read.denied})
+ * keeps its entry and does not stand in for the refusal's.
  */
 public final class WebServer implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(WebServer.class);
@@ -305,7 +307,8 @@ public final class WebServer implements AutoCloseable {
     // it under the status it will get, not the 200 the context still holds
     int refused = -1;
     Problem refusal = null;
-    long auditedBefore = AuditLog.appendedByThisThread();
+    // refusals this thread audited before the handler: a read it audits does not count
+    long deniedBefore = AuditLog.appendedByThisThread(Web.ACCESS_DENIED);
     try {
       ctx.attribute(ROUTE, spec);
       prepare(ctx);
@@ -340,7 +343,7 @@ public final class WebServer implements AutoCloseable {
       int status = refused < 0 ? ctx.statusCode() : refused;
       if (status == 403
           && ctx.attribute(Web.AUDITED) == null
-          && AuditLog.appendedByThisThread() == auditedBefore) {
+          && AuditLog.appendedByThisThread(Web.ACCESS_DENIED) == deniedBefore) {
         auditRefusal(spec, ctx, refusal);
       }
       sample.stop(
@@ -359,8 +362,8 @@ public final class WebServer implements AutoCloseable {
    * Audits a 403 nobody audited: a refusal a module decided (an agency its data is not shared with,
    * another office's item), thrown or answered, or a write without its CSRF token, as {@code
    * access.denied} on the route, as the server audits a refusal for want of a role. A handler that
-   * audited anything while refusing (its own {@code record.read.denied}, say) is taken to have
-   * audited the refusal, and is not audited twice.
+   * audited {@code access.denied} itself is not audited twice; one that audited only something else
+   * (a read before the refusal, its own {@code record.read.denied}) still gets this entry.
    *
    * @param refusal the problem thrown, or null when the handler answered 403 itself
    */

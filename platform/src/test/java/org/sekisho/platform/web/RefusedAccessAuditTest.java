@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.Principal;
 import org.sekisho.platform.auth.Role;
@@ -21,8 +22,9 @@ import org.sekisho.platform.testing.PostgresExtension;
 /**
  * Every refused access is audited as {@code access.denied}, once, wherever it was decided: by the
  * server for want of a role, by a module's own rule (an agency the data is not shared with) thrown
- * or answered as 403, or by a missing CSRF token; a module that audits its own refusal is not
- * audited twice.
+ * or answered as 403, or by a missing CSRF token. A handler that audited something else first (a
+ * read, its own {@code record.read.denied}) does not stand in for it; one that audited {@code
+ * access.denied} itself is not audited twice.
  */
 @ExtendWith(PostgresExtension.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -31,7 +33,7 @@ class RefusedAccessAuditTest {
   private static final Access READERS = Access.anyOf(Role.ANALYST, Role.PARTNER);
 
   /** Routes refusing as modules do: by the caller's agency, thrown or answered, or audited. */
-  private static WebModule module() {
+  private static WebModule module(Database db) {
     return r ->
         r.get(
                 "/api/picture/vessels",
@@ -67,6 +69,38 @@ class RefusedAccessAuditTest {
                 ctx -> {
                   Web.audit(ctx, "record.read.denied", "record:" + ctx.pathParam("id"), Map.of());
                   throw HttpProblem.of("forbidden", "", "record not available to you");
+                })
+            .get(
+                "/api/picture/cases/{id}",
+                READERS,
+                "a case whose summary is read (and audited) before its file is refused",
+                ctx -> {
+                  Web.audit(ctx, "case.read", "case:" + ctx.pathParam("id"), Map.of());
+                  throw HttpProblem.of("forbidden", "", "the case file is sealed");
+                })
+            .get(
+                "/api/picture/notes/{id}",
+                READERS,
+                "a note read through a use case of its own log, then answered 403",
+                ctx -> {
+                  // as a use case appends its read with what it stores: not through Web.audit
+                  new AuditLog(db.jdbi())
+                      .record(
+                          Web.auditEvent(
+                              ctx, "note.read", "note:" + ctx.pathParam("id"), Map.of()));
+                  ctx.status(403).result("the rest of the note is sealed");
+                })
+            .get(
+                "/api/picture/seals/{id}",
+                READERS,
+                "a refusal the module audits as access.denied itself",
+                ctx -> {
+                  Web.audit(
+                      ctx,
+                      "access.denied",
+                      "GET /api/picture/seals/{id}",
+                      Map.of("reason", "sealed"));
+                  throw HttpProblem.of("forbidden", "", "sealed");
                 });
   }
 
@@ -74,7 +108,7 @@ class RefusedAccessAuditTest {
 
   @BeforeAll
   void start(Database db) {
-    this.t = new TestServer(db, module());
+    this.t = new TestServer(db, module(db));
     t.accounts.upsert(
         "police",
         "Taro Yamamoto",
@@ -112,7 +146,11 @@ class RefusedAccessAuditTest {
     String inspector = t.token("inspector");
     assertThat(t.get("/api/picture/vessels", inspector).status()).isEqualTo(403);
 
-    List<TestServer.Entry> partner = denials("police");
+    // the other tests' refusals of the same partner left out
+    List<TestServer.Entry> partner =
+        denials("police").stream()
+            .filter(e -> e.subject().matches("GET /api/picture/vessels|POST /api/picture/patrols"))
+            .toList();
     assertThat(partner)
         .extracting(TestServer.Entry::subject)
         .containsExactly("GET /api/picture/vessels", "POST /api/picture/patrols");
@@ -130,14 +168,53 @@ class RefusedAccessAuditTest {
   }
 
   @Test
-  void aRefusalTheModuleAuditsItselfIsNotAuditedTwice() {
+  void aRefusalTheModuleAuditsUnderItsOwnActionIsStillAuditedOnceAsAccessDenied() {
     String police = t.token("police");
     assertThat(t.get("/api/picture/records/42", police).status()).isEqualTo(403);
     assertThat(
             t.audit().stream()
                 .filter(e -> e.actor().equals("police") && e.subject().equals("record:42")))
         .hasSize(1);
-    assertThat(denials("police")).noneMatch(e -> e.subject().contains("/records/"));
+    assertThat(denials("police"))
+        .filteredOn(e -> e.subject().equals("GET /api/picture/records/{id}"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details().path("path").asText()).endsWith("/records/42"));
+  }
+
+  @Test
+  void aReadAuditedBeforeTheRefusalKeepsItsEntryAndTheRefusalGetsOneAccessDenied() {
+    String police = t.token("police");
+    assertThat(t.get("/api/picture/cases/7", police).status()).isEqualTo(403);
+    assertThat(t.audit("case.read")).extracting(TestServer.Entry::subject).contains("case:7");
+    assertThat(denials("police"))
+        .filteredOn(e -> e.details().path("path").asText().endsWith("/cases/7"))
+        .singleElement()
+        .satisfies(
+            e -> {
+              assertThat(e.subject()).isEqualTo("GET /api/picture/cases/{id}");
+              assertThat(e.details().path("message").asText()).isEqualTo("the case file is sealed");
+            });
+  }
+
+  @Test
+  void aReadAppendedByAUseCaseBeforeAnAnswered403KeepsItsEntryAndTheRefusalGetsOne() {
+    String police = t.token("police");
+    assertThat(t.get("/api/picture/notes/9", police).status()).isEqualTo(403);
+    assertThat(t.audit("note.read")).extracting(TestServer.Entry::subject).contains("note:9");
+    assertThat(denials("police"))
+        .filteredOn(e -> e.details().path("path").asText().endsWith("/notes/9"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details().path("reason").asText()).isEqualTo("forbidden"));
+  }
+
+  @Test
+  void aRefusalTheModuleAuditsAsAccessDeniedItselfIsNotAuditedTwice() {
+    String police = t.token("police");
+    assertThat(t.get("/api/picture/seals/3", police).status()).isEqualTo(403);
+    assertThat(denials("police"))
+        .filteredOn(e -> e.subject().equals("GET /api/picture/seals/{id}"))
+        .singleElement()
+        .satisfies(e -> assertThat(e.details().path("reason").asText()).isEqualTo("sealed"));
   }
 
   @Test
