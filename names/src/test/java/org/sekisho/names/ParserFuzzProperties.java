@@ -13,6 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Timeout;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 import org.sekisho.names.adapter.file.CsvReader;
 import org.sekisho.names.adapter.file.FollowTheMoneyJson;
 import org.sekisho.names.adapter.file.PairsCsv;
@@ -84,6 +85,26 @@ class ParserFuzzProperties {
         FollowTheMoneyJson.read(
             new BufferedReader(new StringReader(text)), "x", Severity.LOW, entries::add);
     assertThat(problems.size() + entries.size()).isGreaterThanOrEqualTo(0);
+  }
+
+  @Property(tries = 2000)
+  void every_watchlist_csv_refusal_carries_its_wording(@ForAll("mutatedCsv") String text) {
+    var problems = WatchlistCsv.read(new StringReader(text), e -> {});
+    assertThat(problems).allSatisfy(ParserFuzzProperties::worded);
+  }
+
+  @Property(tries = 2000)
+  void every_follow_the_money_refusal_carries_its_wording(@ForAll("mutatedJson") String text) {
+    var problems =
+        FollowTheMoneyJson.read(
+            new BufferedReader(new StringReader(text)), "x", Severity.LOW, e -> {});
+    assertThat(problems).allSatisfy(ParserFuzzProperties::worded);
+  }
+
+  /** A refusal another language can word: a key, and no value left empty by the reader. */
+  private static void worded(Problem p) {
+    assertThat(p.key()).as(p.toString()).isNotEmpty().matches("[a-z]+(-[a-z]+)*");
+    assertThat(p.args()).as(p.toString()).doesNotContainNull();
   }
 
   @Provide

@@ -8,14 +8,16 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 
 /**
  * Streaming RFC 4180 reader: comma-separated fields, fields in double quotes may hold commas, line
  * breaks and doubled quotes. Reads one record at a time; a malformed record (a quote that is never
- * closed, text after a closing quote) is rejected with its line number and the reader goes on; the
- * lines after a quote that is never closed are read again as rows, so that one stray quote does not
- * swallow the rest of a file. A leading byte-order mark is skipped. The underlying reader is closed
- * by the caller.
+ * closed, text after a closing quote) is rejected ({@code malformed-csv}, worded {@code
+ * never-closed} with the line the quote opened on, or {@code after-quote} with the field's place)
+ * with its line number and the reader goes on; the lines after a quote that is never closed are
+ * read again as rows, so that one stray quote does not swallow the rest of a file. A leading
+ * byte-order mark is skipped. The underlying reader is closed by the caller.
  */
 public final class CsvReader implements Iterable<CsvReader.Row> {
 
@@ -106,7 +108,11 @@ public final class CsvReader implements Iterable<CsvReader.Row> {
         }
         if (problem != null) {
           fields.add(field.toString());
-          return new Row(start, Outcome.rejected("malformed-csv", "line " + start, problem));
+          return new Row(
+              start,
+              Outcome.rejected(
+                  Problem.of("malformed-csv", "line " + start, problem)
+                      .worded("never-closed", start)));
         }
         c = read();
         if (c != ',' && c != '\n' && c != '\r' && c != -1) {
@@ -115,7 +121,11 @@ public final class CsvReader implements Iterable<CsvReader.Row> {
             c = read();
           }
           line++;
-          return new Row(start, Outcome.rejected("malformed-csv", "line " + start, problem));
+          return new Row(
+              start,
+              Outcome.rejected(
+                  Problem.of("malformed-csv", "line " + start, problem)
+                      .worded("after-quote", fields.size() + 1)));
         }
       }
       if (c == ',') {

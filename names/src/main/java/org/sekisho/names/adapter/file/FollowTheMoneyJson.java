@@ -30,6 +30,13 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
  * out of the entry, which is kept, and reported as {@link #VALUE_LEFT_OUT} problems (they refuse
  * nothing). A line holding a NUL character (U+0000), as a character or as a JSON escape in a string
  * or field name, is refused ({@code invalid-character}, naming the field), whatever its schema.
+ *
+ * <p>Each problem carries its wording ({@link Problem#key()}) and the values its message quotes
+ * ({@link Problem#args()}), so that another language words it without reading the English back:
+ * {@code invalid-character}; {@code malformed-json}; {@code missing-schema}; {@code missing-id};
+ * {@code missing-name} (the entity's id); and, for {@link #VALUE_LEFT_OUT}, {@code date-left-out}
+ * or {@code country-left-out} (the entity's id, the value). The position is the field: {@code line
+ * N}, or {@code line N} and the property or JSON path.
  */
 public final class FollowTheMoneyJson {
 
@@ -82,36 +89,46 @@ public final class FollowTheMoneyJson {
   static Outcome<WatchlistEntry> entity(
       String json, String where, String listName, Severity severity, List<Problem> leftOut) {
     if (StorableText.hasNul(json)) {
-      return Outcome.rejected(StorableText.NUL_CODE, where, "the line " + StorableText.NUL_REASON);
+      return Outcome.rejected(
+          Problem.of(StorableText.NUL_CODE, where, "the line " + StorableText.NUL_REASON)
+              .worded(StorableText.NUL_CODE));
     }
     JsonNode node;
     try {
       node = JSON.readTree(json);
     } catch (JacksonException e) {
       return Outcome.rejected(
-          "malformed-json", where, "not a JSON object: " + e.getOriginalMessage());
+          Problem.of("malformed-json", where, "not a JSON object: " + e.getOriginalMessage())
+              .worded("malformed-json"));
     }
     if (node == null || !node.isObject()) {
-      return Outcome.rejected("malformed-json", where, "expected a JSON object per line");
+      return Outcome.rejected(
+          Problem.of("malformed-json", where, "expected a JSON object per line")
+              .worded("malformed-json"));
     }
     String withNul = nulAt(node, "");
     if (withNul != null) {
       // a NUL escaped in a JSON string or field name
       return Outcome.rejected(
-          StorableText.NUL_CODE,
-          where + " " + withNul,
-          "the JSON field " + withNul + " " + StorableText.NUL_REASON);
+          Problem.of(
+                  StorableText.NUL_CODE,
+                  where + " " + withNul,
+                  "the JSON field " + withNul + " " + StorableText.NUL_REASON)
+              .worded(StorableText.NUL_CODE));
     }
     String schema = node.path("schema").asText("");
     if (schema.isEmpty()) {
-      return Outcome.rejected("missing-schema", where, "the entity has no 'schema'");
+      return Outcome.rejected(
+          Problem.of("missing-schema", where, "the entity has no 'schema'")
+              .worded("missing-schema"));
     }
     if (!SCHEMAS.contains(schema)) {
       return Outcome.accepted(null);
     }
     String id = node.path("id").asText("");
     if (id.isEmpty()) {
-      return Outcome.rejected("missing-id", where, "the entity has no 'id'");
+      return Outcome.rejected(
+          Problem.of("missing-id", where, "the entity has no 'id'").worded("missing-id"));
     }
     JsonNode props = node.path("properties");
     List<String> names = new ArrayList<>(values(props, "name"));
@@ -124,7 +141,9 @@ public final class FollowTheMoneyJson {
       }
     }
     if (names.isEmpty()) {
-      return Outcome.rejected("missing-name", where, "entity " + id + " has no name");
+      return Outcome.rejected(
+          Problem.of("missing-name", where, "entity " + id + " has no name")
+              .worded("missing-name", id));
     }
     List<PartialDate> dates = new ArrayList<>();
     for (String d : values(props, "birthDate")) {
@@ -135,13 +154,14 @@ public final class FollowTheMoneyJson {
       } else {
         leftOut.add(
             new Problem(
-                VALUE_LEFT_OUT,
-                "entity "
-                    + id
-                    + ": "
-                    + pd.problems().get(0).message()
-                    + "; the date is left out, the entity kept",
-                where + " birthDate"));
+                    VALUE_LEFT_OUT,
+                    "entity "
+                        + id
+                        + ": "
+                        + pd.problems().get(0).message()
+                        + "; the date is left out, the entity kept",
+                    where + " birthDate")
+                .worded("date-left-out", id, cut));
       }
     }
     Set<String> nationalities = new LinkedHashSet<>();
@@ -151,13 +171,14 @@ public final class FollowTheMoneyJson {
       } else {
         leftOut.add(
             new Problem(
-                VALUE_LEFT_OUT,
-                "entity "
-                    + id
-                    + ": '"
-                    + c
-                    + "' is not an ISO country code; left out, the entity kept",
-                where + " nationality"));
+                    VALUE_LEFT_OUT,
+                    "entity "
+                        + id
+                        + ": '"
+                        + c
+                        + "' is not an ISO country code; left out, the entity kept",
+                    where + " nationality")
+                .worded("country-left-out", id, c));
       }
     }
     Set<String> documents = new LinkedHashSet<>();

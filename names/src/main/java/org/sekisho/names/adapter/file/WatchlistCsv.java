@@ -22,6 +22,15 @@ import org.sekisho.names.domain.watchlist.WatchlistEntry;
  * by {@code ;}. Streams: each entry goes to the consumer as soon as it is read. Bad rows are
  * returned as problems naming row, column and reason; the good rows are kept. A row with a NUL
  * character (U+0000) in any of its fields is such a bad row ({@code invalid-character}).
+ *
+ * <p>Each refusal carries its wording ({@link Problem#key()}) and the values its message quotes
+ * ({@link Problem#args()}), so that another language words it without reading the English back:
+ * {@code missing-header}; {@code missing-column} (the column); {@code never-closed} (the line the
+ * quote opened on) and {@code after-quote} (the field's place), both {@code malformed-csv}; {@code
+ * wrong-field-count} (expected, found); {@code invalid-character}; {@code missing-field}; {@code
+ * invalid-date}, {@code invalid-country}, {@code invalid-document} and {@code invalid-severity}
+ * (the value). The position is the field: {@code header}, {@code row N} or {@code row N column}, an
+ * unnamed column as {@code column N}.
  */
 public final class WatchlistCsv {
 
@@ -39,8 +48,8 @@ public final class WatchlistCsv {
     CsvReader.Row header = csv.next();
     if (header == null || !header.fields().isAccepted()) {
       problems.add(
-          Problem.of(
-              "missing-header", "header", "expected the header " + String.join(",", COLUMNS)));
+          Problem.of("missing-header", "header", "expected the header " + String.join(",", COLUMNS))
+              .worded("missing-header"));
       return problems;
     }
     Map<String, Integer> col = new HashMap<>();
@@ -52,9 +61,10 @@ public final class WatchlistCsv {
       if (!col.containsKey(required)) {
         problems.add(
             Problem.of(
-                "missing-column",
-                "header",
-                "column '" + required + "' is required; header was " + h));
+                    "missing-column",
+                    "header",
+                    "column '" + required + "' is required; header was " + h)
+                .worded("missing-column", required));
         return problems;
       }
     }
@@ -76,26 +86,34 @@ public final class WatchlistCsv {
     int width = header.size();
     String where = "row " + rowNumber;
     if (!row.fields().isAccepted()) {
-      return Outcome.rejected("malformed-csv", where, row.fields().problems().get(0).message());
+      // the reader's refusal, its wording kept, at the row rather than the line
+      return Outcome.rejected(row.fields().problems().get(0).at(where));
     }
     List<String> f = row.fields().orElseThrow();
     if (f.size() != width) {
       return Outcome.rejected(
-          "wrong-field-count", where, "expected " + width + " fields, found " + f.size());
+          Problem.of("wrong-field-count", where, "expected " + width + " fields, found " + f.size())
+              .worded("wrong-field-count", width, f.size()));
     }
     for (int i = 0; i < f.size(); i++) {
       if (StorableText.hasNul(f.get(i))) {
         String head = header.get(i).strip().toLowerCase(Locale.ROOT);
         String column = head.isEmpty() || StorableText.hasNul(head) ? "column " + (i + 1) : head;
         return Outcome.rejected(
-            StorableText.NUL_CODE, where + " " + column, column + " " + StorableText.NUL_REASON);
+            Problem.of(
+                    StorableText.NUL_CODE,
+                    where + " " + column,
+                    column + " " + StorableText.NUL_REASON)
+                .worded(StorableText.NUL_CODE));
       }
     }
     String list = get(f, col, "list");
     String id = get(f, col, "id");
     String name = get(f, col, "name");
     if (list.isEmpty() || id.isEmpty() || name.isEmpty()) {
-      return Outcome.rejected("missing-field", where, "list, id and name must not be empty");
+      return Outcome.rejected(
+          Problem.of("missing-field", where, "list, id and name must not be empty")
+              .worded("missing-field"));
     }
     List<String> names = new ArrayList<>();
     names.add(name);
@@ -110,9 +128,11 @@ public final class WatchlistCsv {
     }
     Set<String> nationalities = new LinkedHashSet<>();
     for (String n : split(get(f, col, "nationalities"))) {
-      Outcome<Country> c = Country.parse(where + " nationalities", n.toUpperCase(Locale.ROOT));
+      String code = n.toUpperCase(Locale.ROOT);
+      Outcome<Country> c = Country.parse(where + " nationalities", code);
       if (!c.isAccepted()) {
-        return Outcome.rejected(c.problems().get(0));
+        // core's refusal quotes the code as it was given, upper-cased
+        return Outcome.rejected(c.problems().get(0).worded("invalid-country", code));
       }
       nationalities.add(c.orElseThrow().code().toLowerCase(Locale.ROOT));
     }
@@ -121,9 +141,11 @@ public final class WatchlistCsv {
       String nd = WatchlistEntry.normaliseDocument(d);
       if (nd.isEmpty()) {
         return Outcome.rejected(
-            "invalid-document",
-            where + " documents",
-            "document '" + d + "' has no letters or digits");
+            Problem.of(
+                    "invalid-document",
+                    where + " documents",
+                    "document '" + d + "' has no letters or digits")
+                .worded("invalid-document", d));
       }
       documents.add(nd);
     }

@@ -2,6 +2,7 @@ package org.sekisho.names.domain.watchlist;
 
 import java.util.Locale;
 import org.sekisho.core.Outcome;
+import org.sekisho.core.Problem;
 
 /** How serious a hit on a list is; a targeting rule decides what each level triggers. */
 public enum Severity {
@@ -10,7 +11,10 @@ public enum Severity {
   HIGH,
   CRITICAL;
 
-  /** Parses {@code low|medium|high|critical} (any case). */
+  /**
+   * Parses {@code low|medium|high|critical} (any case); a refusal is {@code invalid-severity} with
+   * the wording {@code invalid-severity} and the value as written.
+   */
   public static Outcome<Severity> parse(String field, String raw) {
     String s = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
     for (Severity v : values()) {
@@ -19,8 +23,10 @@ public enum Severity {
       }
     }
     return Outcome.rejected(
-        "invalid-severity",
-        field,
-        "severity '" + raw + "' is not one of low, medium, high, critical");
+        Problem.of(
+                "invalid-severity",
+                field,
+                "severity '" + raw + "' is not one of low, medium, high, critical")
+            .worded("invalid-severity", raw));
   }
 }
