@@ -2,6 +2,8 @@ package org.sekisho.maritime.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
@@ -50,27 +52,62 @@ class AisCommandsBadInputTest {
   }
 
   @Test
-  void aFileThatCannotBeReadIsRefusedInOneLineWithExitTwo() {
+  void aFileThatCannotBeReadIsRefusedInOneLineWithExitTwo() throws Exception {
+    // worded by core's InputFiles, as names, passenger and targeting word it
     AsSekishoRunsIt.Run r = decode("/nonexistent");
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err())
-        .isEqualTo(
-            "sekisho: cannot read /nonexistent: no such file (see 'sekisho ais decode --help')\n");
+        .isEqualTo("sekisho: FILE: no such file /nonexistent (see 'sekisho ais decode --help')\n");
     assertThat(r.out()).isEmpty();
     AsSekishoRunsIt.Run d = decode(dir.toString());
     assertThat(d.exit()).isEqualTo(2);
     assertThat(d.err())
         .isEqualTo(
-            "sekisho: cannot read "
+            "sekisho: FILE: "
                 + dir
-                + ": it is a directory, not a file (see 'sekisho ais decode --help')\n");
+                + " is a folder, not a file (see 'sekisho ais decode --help')\n");
     AsSekishoRunsIt.Run p = replay(dir.resolve("nope.nmea").toString());
     assertThat(p.exit()).isEqualTo(2);
     assertThat(p.err())
         .isEqualTo(
-            "sekisho: cannot read "
+            "sekisho: FILE: no such file "
                 + dir.resolve("nope.nmea")
-                + ": no such file (see 'sekisho ais replay --help')\n");
+                + " (see 'sekisho ais replay --help')\n");
+    AsSekishoRunsIt.Run f = replay(dir.toString());
+    assertThat(f.exit()).isEqualTo(2);
+    assertThat(f.err())
+        .isEqualTo(
+            "sekisho: FILE: "
+                + dir
+                + " is a folder, not a file (see 'sekisho ais replay --help')\n");
+    assertThat(f.out()).isEmpty();
+    // a path the file system cannot hold is the same kind of wrong argument
+    AsSekishoRunsIt.Run bad = decode("bad\u0000name.nmea");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(bad.err())
+        .startsWith("sekisho: FILE: bad\u0000name.nmea is not a valid path (")
+        .endsWith(" (see 'sekisho ais decode --help')\n");
+  }
+
+  @Test
+  void aDashReadsStandardInputAndAnEmptyOneIsSaidToBeEmpty() {
+    AsSekishoRunsIt.Run r =
+        AsSekishoRunsIt.run(
+            new AisDecodeCommand(
+                () ->
+                    new ByteArrayInputStream(
+                        "!AIVDM,1,1,,A,15RTgt0PAso;90TKcjM8h6g208CQ,0*4A\n"
+                            .getBytes(StandardCharsets.US_ASCII))),
+            "decode",
+            "-");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines()).singleElement().asString().contains("mmsi=371798000");
+    AsSekishoRunsIt.Run e =
+        AsSekishoRunsIt.run(
+            new AisDecodeCommand(() -> new ByteArrayInputStream(new byte[0])), "decode", "-");
+    assertThat(e.exit()).isEqualTo(1);
+    assertThat(e.err())
+        .endsWith("no AIS message could be decoded from standard input: it is empty\n");
   }
 
   @Test

@@ -50,15 +50,12 @@ class AisDecodeCommandTest {
     Run r = run(missing.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip())
-        .isEqualTo(
-            "sekisho: cannot read " + missing + ": no such file (see 'sekisho ais decode --help')");
+        .isEqualTo("sekisho: FILE: no such file " + missing + " (see 'sekisho ais decode --help')");
     Run d = run(dir.toString());
     assertThat(d.exit()).isEqualTo(2);
     assertThat(d.err().strip())
         .isEqualTo(
-            "sekisho: cannot read "
-                + dir
-                + ": it is a directory, not a file (see 'sekisho ais decode --help')");
+            "sekisho: FILE: " + dir + " is a folder, not a file (see 'sekisho ais decode --help')");
   }
 
   @Test

@@ -63,8 +63,7 @@ class AisReplayCommandTest {
     Run r = run(missing.toString());
     assertThat(r.exit()).isEqualTo(2);
     assertThat(r.err().strip())
-        .isEqualTo(
-            "sekisho: cannot read " + missing + ": no such file (see 'sekisho ais replay --help')");
+        .isEqualTo("sekisho: FILE: no such file " + missing + " (see 'sekisho ais replay --help')");
   }
 
   @Test
@@ -101,7 +100,11 @@ class AisReplayCommandTest {
     assertThat(run(demo(dir).toString(), "--to", "udp://x:1").exit()).isEqualTo(2);
     Run missing = run(dir.resolve("none.nmea").toString());
     assertThat(missing.exit()).isEqualTo(2);
-    assertThat(missing.err()).contains("cannot read");
+    assertThat(missing.err())
+        .isEqualTo(
+            "sekisho: FILE: no such file "
+                + dir.resolve("none.nmea")
+                + " (see 'sekisho ais replay --help')\n");
     assertThat(run().exit()).isEqualTo(2);
   }
 }

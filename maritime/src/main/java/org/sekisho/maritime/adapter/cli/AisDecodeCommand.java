@@ -12,6 +12,8 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+import org.sekisho.core.InputFiles;
 import org.sekisho.maritime.adapter.json.GpsdJsonWriter;
 import org.sekisho.maritime.application.DecodeAisStream;
 import picocli.CommandLine.Command;
@@ -28,8 +30,9 @@ import picocli.CommandLine.Spec;
  * output: a type 24 part A is printed merged into its part B, as gpsd does), broken sentences with
  * reasons and lines skipped as not AIS at all (other NMEA, text). Exit 0 when at least one message
  * was decoded; 1 when none was (every AIS sentence broken, a file with no AIS in it, an empty
- * input) or reading failed midway; 2 when the file cannot be opened (missing, a directory, not
- * readable) or {@code --max-errors} is negative, worded as every bad option is.
+ * input) or reading failed midway; 2 when the file cannot be opened (missing, a folder, not
+ * readable: worded by {@link InputFiles}, as every command words it) or {@code --max-errors} is
+ * negative, worded as every bad option is.
  */
 @Command(
     name = "decode",
@@ -57,7 +60,17 @@ public final class AisDecodeCommand implements Callable<Integer> {
       description = "how many broken sentences to list (default: ${DEFAULT-VALUE})")
   int maxErrors;
 
-  public AisDecodeCommand() {}
+  // read when FILE is '-'; asked for at the run, so a test or a launcher may set System.in first
+  private final Supplier<InputStream> stdin;
+
+  public AisDecodeCommand() {
+    this(() -> System.in);
+  }
+
+  /** A command that reads {@code stdin} for FILE {@code -}. */
+  public AisDecodeCommand(Supplier<InputStream> stdin) {
+    this.stdin = stdin;
+  }
 
   @Override
   public Integer call() {
@@ -69,12 +82,7 @@ public final class AisDecodeCommand implements Callable<Integer> {
           spec.commandLine(),
           "--max-errors: expected how many broken sentences to list, 0 or more, got " + maxErrors);
     }
-    InputStream in;
-    try {
-      in = "-".equals(file) ? System.in : open(Path.of(file));
-    } catch (IOException | InvalidPathException e) {
-      throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + reason(e));
-    }
+    InputStream in = "-".equals(file) ? stdin.get() : open(file);
     // without --json, each message on one line of the same fields (type 24 merged alike)
     GpsdJsonWriter writer = new GpsdJsonWriter(json ? device : null);
     StringBuilder sb = new StringBuilder(512);
@@ -180,12 +188,30 @@ public final class AisDecodeCommand implements Callable<Integer> {
     return b.toString();
   }
 
-  /** Opens {@code p}, saying why not in words the caller can act on. */
-  private static InputStream open(Path p) throws IOException {
-    if (Files.isDirectory(p)) {
-      throw new IOException("it is a directory, not a file");
+  /**
+   * Opens {@code name}, or refuses it as a wrong argument (exit 2, one line) in the words every
+   * command uses for a file it cannot read ({@link InputFiles}): missing, a folder, unreadable.
+   */
+  private InputStream open(String name) {
+    Path p;
+    try {
+      p = Path.of(name);
+    } catch (InvalidPathException e) {
+      throw new ParameterException(
+          spec.commandLine(), "FILE: " + name + " is not a valid path (" + e.getReason() + ")");
     }
-    return Files.newInputStream(p);
+    InputFiles.unreadable(p)
+        .ifPresent(
+            why -> {
+              throw new ParameterException(spec.commandLine(), "FILE: " + why);
+            });
+    try {
+      return Files.newInputStream(p);
+    } catch (IOException e) {
+      // gone or locked between the check and the opening
+      throw new ParameterException(
+          spec.commandLine(), "FILE: " + p + " cannot be read (" + reason(e) + ")");
+    }
   }
 
   /**

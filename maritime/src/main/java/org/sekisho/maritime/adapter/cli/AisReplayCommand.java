@@ -16,6 +16,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import org.sekisho.core.InputFiles;
 import org.sekisho.maritime.adapter.feed.NmeaReplay;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
 import org.sekisho.maritime.application.DecodeAisStream;
@@ -49,7 +50,7 @@ import picocli.CommandLine.Spec;
 public final class AisReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", description = "NMEA file with tag-block (c:) times")
+  @Parameters(index = "0", paramLabel = "FILE", description = "NMEA file with tag-block (c:) times")
   Path file;
 
   @Option(
@@ -98,15 +99,12 @@ public final class AisReplayCommand implements Callable<Integer> {
             spec.commandLine(), "--to: expected tcp://HOST:PORT, got '" + to + "'");
       }
     }
-    String unreadable =
-        Files.isDirectory(file)
-            ? "it is a directory, not a file"
-            : !Files.exists(file)
-                ? "no such file"
-                : !Files.isReadable(file) ? "permission denied" : null;
-    if (unreadable != null) {
-      throw new ParameterException(spec.commandLine(), "cannot read " + file + ": " + unreadable);
-    }
+    // worded as every command words a file it cannot read: one line, exit 2
+    InputFiles.unreadable(file)
+        .ifPresent(
+            why -> {
+              throw new ParameterException(spec.commandLine(), "FILE: " + why);
+            });
     NmeaReplay replay = new NmeaReplay(speed, Thread::sleep);
     if (uri != null) {
       try (Socket s = new Socket();
