@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -129,6 +130,96 @@ class NarrowWindowBrowserTest {
         long page =
             ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
         assertThat(page).as("the page's width in a %d px window", inner).isLessThanOrEqualTo(inner);
+      } finally {
+        driver.quit();
+      }
+    }
+  }
+
+  // how many lines the text directly in an element runs over (its child elements left out)
+  private static final String LINES =
+      "const lines = e => { const tops = new Set(); for (const n of e.childNodes) {"
+          + " if (n.nodeType !== 3 || !n.textContent.trim()) continue;"
+          + " const r = document.createRange(); r.selectNodeContents(n);"
+          + " for (const b of r.getClientRects()) if (b.width > 0) tops.add(Math.round(b.top)); }"
+          + " return tops.size; };";
+
+  @Test
+  void shortJapaneseHeadersAndCellsStayOnOneLineInANarrowWindowWhileLongTextWraps(Database db) {
+    try (TestServer t = AccountWebTest.server(db)) {
+      t.accounts.upsert(
+          "chief",
+          "Chief Admin",
+          TestServer.PASSWORD,
+          EnumSet.of(Role.ADMIN),
+          "customs-jp",
+          "HQ",
+          "test");
+      // a long name without a space, as Japanese is written: it must wrap, not widen the page
+      t.accounts.upsert(
+          "yamada",
+          "東京税関成田税関支署旅具検査第一部門統括審査官山田太郎",
+          TestServer.PASSWORD,
+          EnumSet.of(Role.INSPECTOR),
+          "customs-jp",
+          "JPNRT",
+          "test");
+      String base = "http://127.0.0.1:" + t.server.port();
+      WebDriver driver = Chromium.start("--window-size=500,900");
+      try {
+        WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+        driver.get(base + "/admin/accounts?lang=ja");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+        driver.findElement(By.id("username")).sendKeys("chief");
+        driver.findElement(By.id("password")).sendKeys(TestServer.PASSWORD);
+        driver.findElement(By.id("login-submit")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("accounts-table")));
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        assertThat(js.executeScript("return document.documentElement.lang")).isEqualTo("ja");
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> headers =
+            (Map<String, Object>)
+                js.executeScript(
+                    LINES
+                        + " return Object.fromEntries(Array.from(document.querySelectorAll("
+                        + "'#accounts-table th')).map(h => [h.textContent.trim(), lines(h)]))");
+        // 状態, 機関, 官署, 役割, 作成日時, 最終ログイン: each a label, not a column of characters
+        assertThat(headers).containsKeys("状態", "機関", "官署", "役割", "作成日時", "最終ログイン");
+        SoftAssertions soft = new SoftAssertions();
+        headers.forEach(
+            (label, lines) ->
+                soft.assertThat(((Number) lines).intValue())
+                    .as("lines of header %s", label)
+                    .isOne());
+
+        @SuppressWarnings("unchecked")
+        List<Object> states =
+            (List<Object>)
+                js.executeScript(
+                    LINES
+                        + " return Array.from(document.querySelectorAll("
+                        + "'#accounts-table td.account-state')).map(lines)");
+        assertThat(states).isNotEmpty();
+        states.forEach(
+            n -> soft.assertThat(((Number) n).intValue()).as("lines of 有効 in 状態").isOne());
+
+        long name =
+            ((Number)
+                    js.executeScript(
+                        LINES
+                            + " return lines(document.querySelector("
+                            + "'tr[data-username=yamada] td:nth-child(2)'))"))
+                .longValue();
+        soft.assertThat(name).as("lines of a long Japanese name").isGreaterThan(1);
+
+        long inner = ((Number) js.executeScript("return window.innerWidth")).longValue();
+        long page =
+            ((Number) js.executeScript("return document.documentElement.scrollWidth")).longValue();
+        soft.assertThat(page)
+            .as("the page's width in a %d px window", inner)
+            .isLessThanOrEqualTo(inner);
+        soft.assertAll();
       } finally {
         driver.quit();
       }
