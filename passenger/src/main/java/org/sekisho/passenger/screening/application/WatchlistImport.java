@@ -251,9 +251,11 @@ public final class WatchlistImport {
       for (SchemaLeftOut l : leftOut) {
         all.add(
             Problem.of(
-                "left-out",
-                "schema " + l.schema(),
-                l.entities() + " " + l.schema() + " entities left out: " + l.reason()));
+                    "left-out",
+                    "schema " + l.schema(),
+                    l.entities() + " " + l.schema() + " entities left out: " + l.reason())
+                // worded by the count and the reason's code, the reason in the reader's words
+                .worded("left-out", l.entities(), l.code()));
       }
       return new Outcome.Rejected<>(all);
     }
