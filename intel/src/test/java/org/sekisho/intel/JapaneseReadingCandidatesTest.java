@@ -134,6 +134,26 @@ class JapaneseReadingCandidatesTest {
   }
 
   @Test
+  void aCompanyTypedInKanaFindsTheRecordsOfTheCompanyWrittenInKanji() {
+    // kana has no word breaks (タナカブッサン reads TANAKABUSSAN) while the dictionary splits the kanji
+    // name (田中物産 reads TANAKA BUSSAN) or keeps it whole (清水商事 reads SHIMIZUSHOJI), and a romaji
+    // spelling is keyed word by word: the records are found all the same, whatever the spacing
+    ingest(
+        seizure("JC-1", "佐々木 実", null, "㈱田中物産")
+            + seizure("JC-2", "森 花子", null, "清水商事株式会社")
+            + seizure("JC-3", "中村 光", null, "Kanagawa Marine"));
+    assertThat(recordHits("タナカブッサン")).containsExactly("JC-1");
+    assertThat(recordHits("タナカ ブッサン")).containsExactly("JC-1");
+    assertThat(recordHits("シミズ ショウジ")).containsExactly("JC-2");
+    assertThat(recordHits("ｼﾐｽﾞｼｮｳｼﾞ")).containsExactly("JC-2");
+    // and so does its romaji spelling, keyed word by word
+    assertThat(recordHits("Shimizu Shoji")).containsExactly("JC-2");
+    assertThat(recordHits("TANAKA BUSSAN")).containsExactly("JC-1");
+    // a name that only begins alike is no match
+    assertThat(recordHits("タナカブツ")).isEmpty();
+  }
+
+  @Test
   void migrationSeventeenReadsThePartiesStoredBefore() throws Exception {
     ingest(seizure("JM-1", "小野寺裕子", "清水物産株式会社") + seizure("JM-2", "Jane Roe", "Acme Ltd"));
     db.jdbi().useHandle(h -> h.execute("update intel.entity set reading = null"));
@@ -204,6 +224,30 @@ class JapaneseReadingCandidatesTest {
     return queries.entity(entity, READER, 200).orElseThrow().candidates().stream()
         .map(IntelViews.Candidate::id)
         .toList();
+  }
+
+  private List<String> recordHits(String q) {
+    // the tests share one database: only this test's records count
+    return page(q).hits().stream()
+        .map(IntelViews.Hit::sourceId)
+        .filter(id -> id.startsWith("JC-"))
+        .sorted()
+        .toList();
+  }
+
+  private IntelViews.SearchPage page(String q) {
+    return queries.search(
+        new IntelViews.SearchQuery(
+            q,
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            Optional.empty(),
+            0,
+            50),
+        READER);
   }
 
   private List<Long> entityHits(String q) {

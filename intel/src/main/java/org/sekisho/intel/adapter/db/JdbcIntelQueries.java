@@ -701,17 +701,23 @@ public final class JdbcIntelQueries implements IntelQueries {
             String n = type.charAt(0) + String.valueOf(i++);
             // one arm per index range, so that each is an index scan of its own: the whole key
             // (the type and key index), the key with a qualifier and the reading with or without
-            // one (the prefix indexes of V18 and V19)
+            // one (the prefix indexes of V18 and V19). A company's are compared without spaces
+            // (V25): its words are split one way by the dictionary, another by a romaji spelling,
+            // and not at all in kana.
+            boolean company = type.equals("company");
+            String key = company ? "replace(e.key, ' ', '')" : "e.key";
+            String reading = company ? "replace(e.reading, ' ', '')" : "e.reading";
             for (String arm :
                 List.of(
-                    "e.key = :" + n,
-                    "e.key like :" + n + "q",
-                    "e.reading = :" + n,
-                    "e.reading like :" + n + "q")) {
+                    key + " = :" + n,
+                    key + " like :" + n + "q",
+                    reading + " = :" + n,
+                    reading + " like :" + n + "q")) {
               conds.add("(e.type = '" + type + "' and " + arm + ")");
             }
-            binds.put(n, k);
-            binds.put(n + "q", qualified(k));
+            String bound = company ? k.replace(" ", "") : k;
+            binds.put(n, bound);
+            binds.put(n + "q", qualified(bound));
           }
         });
     if (conds.isEmpty()) {
