@@ -57,7 +57,17 @@ public final class JdbcAssessments
           // the lane the consignment it carried over holds now (an analyst may have lowered it);
           // the inner table shows only its own names, so consignment_assessment is the outer row's
           + " (select t.lane_now from (select id as tid, final_lane as lane_now from"
-          + " targeting.assessment) t where t.tid = consignment_assessment) as consignment_now";
+          + " targeting.assessment) t where t.tid = consignment_assessment) as consignment_now,"
+          // who changed its lane last: the consignment carrying its lane over, or an analyst
+          + " (select y.y_by from (select assessment_id as y_for, id as y_id, decided_by as y_by"
+          + " from targeting.lane_change) y where y.y_for = id order by y.y_id desc limit 1) as"
+          + " last_decided_by,"
+          // a declaration's consignment as it is assessed now (one whose lane it may hold)
+          + " case when starts_with(record_key, 'declaration:') and transport_document is not null"
+          + " then (select k.k_id from (select id as k_id, transport_document as k_doc,"
+          + " record_key as k_key, status as k_status from targeting.assessment) k where k.k_doc ="
+          + " transport_document and starts_with(k.k_key, 'transport-document:') and k.k_status"
+          + " <> 'superseded' order by k.k_id limit 1) end as holder";
 
   /** Of a record's assessments, the one in force (others are superseded, kept beside it). */
   private static final String CURRENT = "status <> 'superseded'";
@@ -1020,7 +1030,7 @@ public final class JdbcAssessments
                           + " final_lane), score desc, id limit :l")
                   .bind("l", limit);
           bindWorklist(q, status, office, kind, after);
-          return q.map((rs, ctx) -> work(rs, null)).list();
+          return read(h, q, false);
         });
   }
 
@@ -1061,20 +1071,20 @@ public final class JdbcAssessments
           var q = h.createQuery(sql).bind("l", limit);
           bindWorklist(q, status, office, kind, after);
           int[] counts = new int[2];
-          List<WorkItem> items = new ArrayList<>();
+          List<Row> rows = new ArrayList<>();
           q.map(
                   (rs, ctx) -> {
                     counts[0] = rs.getInt("total");
                     counts[1] = rs.getInt("n_before");
-                    return rs.getObject("id") == null ? null : work(rs, null);
+                    return rs.getObject("id") == null ? null : row(rs, null);
                   })
               .forEach(
                   w -> {
                     if (w != null) {
-                      items.add(w);
+                      rows.add(w);
                     }
                   });
-          return new WorklistPage(items, counts[0], counts[1]);
+          return new WorklistPage(held(h, rows), counts[0], counts[1]);
         });
   }
 
@@ -1147,10 +1157,13 @@ public final class JdbcAssessments
   public Optional<WorkItem> item(long id) {
     return jdbi.withHandle(
         h ->
-            h.createQuery("select " + COLUMNS + " from targeting.assessment where id = :id")
-                .bind("id", id)
-                .map((rs, ctx) -> work(rs, h))
-                .findOne());
+            read(
+                    h,
+                    h.createQuery("select " + COLUMNS + " from targeting.assessment where id = :id")
+                        .bind("id", id),
+                    true)
+                .stream()
+                .findFirst());
   }
 
   @Override
@@ -1188,17 +1201,19 @@ public final class JdbcAssessments
   public List<WorkItem> declarationsOf(String transportDocument, int limit) {
     return jdbi.withHandle(
         h ->
-            h.createQuery(
-                    "select "
-                        + COLUMNS
-                        + " from targeting.assessment where transport_document = :td and"
-                        + " starts_with(record_key, 'declaration:') and "
-                        + CURRENT
-                        + " order by id limit :l")
-                .bind("td", org.sekisho.targeting.criteria.domain.Normal.code(transportDocument))
-                .bind("l", limit)
-                .map((rs, ctx) -> work(rs, null))
-                .list());
+            read(
+                h,
+                h.createQuery(
+                        "select "
+                            + COLUMNS
+                            + " from targeting.assessment where transport_document = :td and"
+                            + " starts_with(record_key, 'declaration:') and "
+                            + CURRENT
+                            + " order by id limit :l")
+                    .bind(
+                        "td", org.sekisho.targeting.criteria.domain.Normal.code(transportDocument))
+                    .bind("l", limit),
+                false));
   }
 
   @Override
@@ -1394,6 +1409,87 @@ public final class JdbcAssessments
         });
   }
 
+  /** A work item as read, with the consignment that holds it ({@code 0}: none). */
+  private record Row(WorkItem item, long holder) {}
+
+  /**
+   * The item of the row, and the consignment holding it: one whose lane was carried to it after its
+   * own assessment (the last change of its lane was the consignment's) and still stands above its
+   * own.
+   */
+  private Row row(ResultSet rs, Handle h) throws SQLException {
+    WorkItem w = work(rs, h);
+    long holder = rs.getLong("holder");
+    boolean held =
+        holder != 0
+            && ConsignmentSelection.DECIDED_BY.equals(rs.getString("last_decided_by"))
+            && w.finalLane().moreSevereThan(w.lane());
+    return new Row(w, held ? holder : 0);
+  }
+
+  /** The items of {@code q} ({@link #COLUMNS}), completed by {@link #held}. */
+  private List<WorkItem> read(Handle h, org.jdbi.v3.core.statement.Query q, boolean full) {
+    return held(h, q.map((rs, ctx) -> row(rs, full ? h : null)).list());
+  }
+
+  /**
+   * The items, each one a consignment holds given why ({@link WorkItem.HeldBy}): the consignments'
+   * reasons as their items say them, and the last analyst's decision on each, read for all the
+   * items at once (two statements, none when no item is held).
+   */
+  private List<WorkItem> held(Handle h, List<Row> rows) {
+    java.util.Set<Long> ids = new java.util.HashSet<>();
+    for (Row r : rows) {
+      if (r.holder() != 0) {
+        ids.add(r.holder());
+      }
+    }
+    if (ids.isEmpty()) {
+      return rows.stream().map(Row::item).toList();
+    }
+    Map<Long, WorkItem> consignments = new java.util.HashMap<>();
+    h.createQuery("select " + COLUMNS + " from targeting.assessment where id = any(:ids)")
+        .bindArray("ids", Long.class, ids)
+        .map((rs, ctx) -> work(rs, null))
+        .forEach(c -> consignments.put(c.id(), c));
+    Map<Long, WorkItem.LaneChange> decisions = new java.util.HashMap<>();
+    h.createQuery(
+            "select distinct on (assessment_id) assessment_id, from_lane, to_lane, comment,"
+                + " decided_by, decided_at from targeting.lane_change where assessment_id ="
+                + " any(:ids) and decided_by <> :system order by assessment_id, id desc")
+        .bindArray("ids", Long.class, ids)
+        .bind("system", ConsignmentSelection.DECIDED_BY)
+        .map(
+            (r, c) ->
+                Map.entry(
+                    r.getLong(1),
+                    new WorkItem.LaneChange(
+                        lane(r.getString(2)),
+                        lane(r.getString(3)),
+                        r.getString(4),
+                        r.getString(5),
+                        r.getTimestamp(6).toInstant())))
+        .forEach(e -> decisions.put(e.getKey(), e.getValue()));
+    List<WorkItem> out = new ArrayList<>(rows.size());
+    for (Row r : rows) {
+      WorkItem c = consignments.get(r.holder());
+      if (c == null) {
+        out.add(r.item());
+        continue;
+      }
+      // an analyst's decision is the consignment's reason when it set the lane it holds
+      Optional<WorkItem.LaneChange> d =
+          Optional.ofNullable(decisions.get(c.id()))
+              .filter(x -> x.to() == c.finalLane() && c.finalLane() != c.lane());
+      out.add(
+          r.item()
+              .heldBy(
+                  new WorkItem.HeldBy(
+                      c.recordKey(), c.id(), r.item().finalLane(), c.reasons(), d)));
+    }
+    return out;
+  }
+
   private WorkItem work(ResultSet rs, Handle h) throws SQLException {
     StoredAssessment s = stored(rs);
     long id = rs.getLong("id");
@@ -1453,7 +1549,17 @@ public final class JdbcAssessments
         rs.getObject("superseded_by") == null
             ? Optional.empty()
             : Optional.of(rs.getLong("superseded_by")),
-        rs.getString("superseded_reason"));
+        rs.getString("superseded_reason"),
+        drawn(a.selection()),
+        Optional.empty());
+  }
+
+  /** The lane a random draw selected the record for on its own, if one did. */
+  private static Optional<Lane> drawn(Selection s) {
+    if (s.basis() == Selection.Basis.RANDOM) {
+      return Optional.of(s.lane());
+    }
+    return s.ownBasis() == Selection.Basis.RANDOM ? Optional.of(s.own()) : Optional.empty();
   }
 
   private static Lane lane(String code) {

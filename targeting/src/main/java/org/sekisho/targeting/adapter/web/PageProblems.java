@@ -50,6 +50,7 @@ public final class PageProblems {
           problem("closed"),
           problem("superseded"),
           problem("random-selection"),
+          problem("random-selection-own", LANE),
           problem("item-version-none", "", "", LANE),
           problem("item-not-as-shown", LANE),
           problem("item-changed-meanwhile", LANE),

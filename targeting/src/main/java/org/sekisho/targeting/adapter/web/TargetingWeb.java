@@ -519,55 +519,83 @@ public final class TargetingWeb implements WebModule {
     var t = Web.messages(ctx);
     LaneLabels names = labels(ctx);
     return w -> {
-      List<String> out = new ArrayList<>(w.reasons().size());
+      List<String> out = new ArrayList<>(w.reasons().size() + 1);
+      // why its consignment holds it, with the consignment's own reasons, before its own
+      w.heldBy().ifPresent(by -> out.add(heldBy(t, names, by)));
       String kind = DeclarationView.kindOf(w.recordKey());
       for (String r : w.reasons()) {
-        var c = CONSIGNMENT_REASON.matcher(r);
-        var l = LIST_HIT.matcher(r);
-        if (r.equals(Assessment.RANDOM_REASON)) {
-          out.add(t.get("targeting.reason.random"));
-        } else if (r.equals(Assessment.TOP_UP_REASON)) {
-          out.add(t.get("targeting.reason.top-up"));
-        } else if (r.equals(Assessment.FORCED_REASON)) {
-          out.add(t.get("targeting.reason.forced"));
-        } else if (l.matches()) {
-          Optional<String> note = notes ? hitNote(l) : Optional.empty();
-          out.add(
-              note.isPresent()
-                  ? t.get(
-                      "targeting.reason.list-note",
-                      l.group(1),
-                      l.group(2),
-                      listHit(t, l.group(3), kind),
-                      note.get())
-                  : t.get(
-                      "targeting.reason.list",
-                      l.group(1),
-                      l.group(2),
-                      listHit(t, l.group(3), kind)));
-        } else if (c.matches()) {
-          out.add(
-              t.get(
-                  "targeting.reason.consignment",
-                  c.group(1),
-                  names.of(Lane.ofCode(c.group(2)).orElseThrow()),
-                  c.group(3)));
-        } else if (CONSIGNMENT_LOWERED.matcher(r).matches()) {
-          // a consignment lowered since it was carried over (Assessment#standing)
-          var lowered = CONSIGNMENT_LOWERED.matcher(r);
-          lowered.matches();
-          out.add(
-              t.get(
-                  "targeting.reason.consignment-lowered",
-                  lowered.group(1),
-                  names.of(Lane.ofCode(lowered.group(2)).orElseThrow()),
-                  lowered.group(3)));
-        } else {
-          out.add(r);
-        }
+        out.add(reason(t, names, kind, r, notes));
       }
       return out;
     };
+  }
+
+  /** Why a consignment holds an item ({@link WorkItem.HeldBy}), in the reader's language. */
+  private String heldBy(
+      org.sekisho.platform.i18n.Messages t, LaneLabels names, WorkItem.HeldBy by) {
+    List<String> why = new ArrayList<>();
+    String kind = DeclarationView.kindOf(by.recordKey());
+    for (String r : by.reasons()) {
+      why.add(reason(t, names, kind, r, false));
+    }
+    by.decision()
+        .ifPresent(
+            d -> why.add(t.get("targeting.reason.decided", names.of(d.to()), d.by(), d.comment())));
+    String id = DeclarationView.sourceIdOf(by.recordKey());
+    return why.isEmpty()
+        ? t.get("targeting.reason.held-by", names.of(by.lane()), id, by.assessmentId())
+        : t.get(
+            "targeting.reason.held-by-why",
+            names.of(by.lane()),
+            id,
+            by.assessmentId(),
+            String.join(t.get("targeting.reason.separator"), why));
+  }
+
+  /**
+   * One reason of a record of {@code kind} as a page shows it (see {@link #reasons(Context,
+   * boolean)}).
+   */
+  private String reason(
+      org.sekisho.platform.i18n.Messages t,
+      LaneLabels names,
+      String kind,
+      String r,
+      boolean notes) {
+    var c = CONSIGNMENT_REASON.matcher(r);
+    var l = LIST_HIT.matcher(r);
+    var lowered = CONSIGNMENT_LOWERED.matcher(r);
+    if (r.equals(Assessment.RANDOM_REASON)) {
+      return t.get("targeting.reason.random");
+    } else if (r.equals(Assessment.TOP_UP_REASON)) {
+      return t.get("targeting.reason.top-up");
+    } else if (r.equals(Assessment.FORCED_REASON)) {
+      return t.get("targeting.reason.forced");
+    } else if (l.matches()) {
+      Optional<String> note = notes ? hitNote(l) : Optional.empty();
+      return note.isPresent()
+          ? t.get(
+              "targeting.reason.list-note",
+              l.group(1),
+              l.group(2),
+              listHit(t, l.group(3), kind),
+              note.get())
+          : t.get("targeting.reason.list", l.group(1), l.group(2), listHit(t, l.group(3), kind));
+    } else if (c.matches()) {
+      return t.get(
+          "targeting.reason.consignment",
+          c.group(1),
+          names.of(Lane.ofCode(c.group(2)).orElseThrow()),
+          c.group(3));
+    } else if (lowered.matches()) {
+      // a consignment lowered since it was carried over (Assessment#standing)
+      return t.get(
+          "targeting.reason.consignment-lowered",
+          lowered.group(1),
+          names.of(Lane.ofCode(lowered.group(2)).orElseThrow()),
+          lowered.group(3));
+    }
+    return r;
   }
 
   /**
@@ -1110,6 +1138,21 @@ public final class TargetingWeb implements WebModule {
       Context ctx, WorkItem w, String lane, String comment, Worklist.Shown shown) {
     Principal p = Web.principal(ctx);
     Outcome<WorkItem> o = worklist.decide(w.id(), lane, comment, p.username(), shown);
+    if (o instanceof Outcome.Rejected<WorkItem> r) {
+      // every decision is audited, one refused too: who asked for which lane, and why not
+      Problem first = r.problems().get(0);
+      Web.audit(
+          ctx,
+          "targeting.lane.decide.refused",
+          "assessment:" + w.id(),
+          Map.of(
+              "record", w.recordKey(),
+              "from", w.finalLane().code(),
+              "asked", cut(lane == null ? "" : lane.strip()),
+              "version", Integer.toString(w.version()),
+              "reason", first.code(),
+              "field", first.field()));
+    }
     if (o.isAccepted()) {
       Web.audit(
           ctx,
@@ -1990,14 +2033,14 @@ public final class TargetingWeb implements WebModule {
 
   private void assessmentApi(Context ctx) {
     WorkItem w = readItem(ctx);
-    Map<String, Object> m = workJson(w);
+    Map<String, Object> m = workJson(ctx, w);
     // the record's earlier assessments, with their decisions and outcome (theirs, not this one's)
     m.put(
         "earlier",
         earlier(ctx, w).stream()
             .map(
                 e -> {
-                  Map<String, Object> em = workJson(e);
+                  Map<String, Object> em = workJson(ctx, e);
                   em.put("item", "/api/targeting/assessments/" + e.id());
                   return em;
                 })
@@ -2059,7 +2102,7 @@ public final class TargetingWeb implements WebModule {
               + items.get(items.size() - 1).id()
               + ">; rel=\"next\"");
     }
-    ctx.json(items.stream().map(this::listedJson).toList());
+    ctx.json(items.stream().map(w -> listedJson(ctx, w)).toList());
   }
 
   /**
@@ -2067,8 +2110,8 @@ public final class TargetingWeb implements WebModule {
    * list does not read (a version 0 there would make the next decision a 409); {@code item} is
    * where they are.
    */
-  private Map<String, Object> listedJson(WorkItem w) {
-    Map<String, Object> m = workJson(w);
+  private Map<String, Object> listedJson(Context ctx, WorkItem w) {
+    Map<String, Object> m = workJson(ctx, w);
     m.remove("version");
     m.remove("decisions");
     m.remove("outcome");
@@ -2129,7 +2172,7 @@ public final class TargetingWeb implements WebModule {
     }
     Outcome<WorkItem> o = decide(ctx, w, text(b, "lane"), text(b, "comment"), shown);
     switch (o) {
-      case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
+      case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(ctx, a.value()));
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
     }
   }
@@ -2141,7 +2184,7 @@ public final class TargetingWeb implements WebModule {
         record(
             ctx, w, text(b, "result"), amount(b, "revenue"), bool(b, "seizure"), text(b, "note"));
     switch (o) {
-      case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(a.value()));
+      case Outcome.Accepted<WorkItem> a -> ctx.json(workJson(ctx, a.value()));
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
     }
   }
@@ -2204,7 +2247,7 @@ public final class TargetingWeb implements WebModule {
                     Boolean.toString(
                         !w.outcome().map(WorkItem.Outcome::note).orElse("").equals(now.note())),
                 "noteChars", Integer.toString(now.note().length())));
-        ctx.json(workJson(a.value()));
+        ctx.json(workJson(ctx, a.value()));
       }
       case Outcome.Rejected<WorkItem> r -> rejectJson(ctx, r.problems());
     }
@@ -2487,7 +2530,7 @@ public final class TargetingWeb implements WebModule {
     return m;
   }
 
-  private Map<String, Object> workJson(WorkItem w) {
+  private Map<String, Object> workJson(Context ctx, WorkItem w) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", w.id());
     m.put("record", w.recordKey());
@@ -2500,7 +2543,30 @@ public final class TargetingWeb implements WebModule {
     // what a lane decision names as expectedVersion: the number of lane changes so far
     m.put("version", w.version());
     m.put("status", w.status().code());
-    m.put("reasons", w.reasons());
+    m.put("reasons", w.allReasons());
+    // a lane carried over from its consignment after its own assessment: which one, and why it
+    // holds it, in the reader's language (reasons[] gives it in English, as the other reasons)
+    w.heldBy()
+        .ifPresent(
+            by -> {
+              Map<String, Object> hm = new LinkedHashMap<>();
+              hm.put("record", by.recordKey());
+              hm.put("assessment", by.assessmentId());
+              hm.put("lane", by.lane().code());
+              hm.put("reasons", by.reasons());
+              by.decision()
+                  .ifPresent(
+                      d ->
+                          hm.put(
+                              "decision",
+                              Map.of(
+                                  "to", d.to().code(),
+                                  "comment", d.comment(),
+                                  "by", d.by(),
+                                  "at", d.at().toString())));
+              hm.put("reason", heldBy(Web.messages(ctx), labels(ctx), by));
+              m.put("heldBy", hm);
+            });
     m.put("modelReasonsPending", w.modelReasonsPending());
     m.put("versions", w.versions().line());
     m.put("assessedAt", w.assessedAt().toString());

@@ -21,6 +21,11 @@ import org.sekisho.targeting.selectivity.domain.Lane;
  * @param supersededBy the assessment that replaced this one (status {@link WorkStatus#SUPERSEDED}):
  *     the record, sent alone first, was stored by the intelligence database with other content
  * @param supersededReason why, as kept; empty unless superseded
+ * @param drawn the lane a random draw selected the record for on its own, when one did (its {@code
+ *     lane} on basis {@code random}, or the own lane of a declaration its consignment holds
+ *     higher): no decision lowers it below that lane, whatever its consignment holds
+ * @param heldBy the consignment that holds it above its own lane, when its lane was carried to it
+ *     after its own assessment (see {@link HeldBy})
  */
 public record WorkItem(
     long id,
@@ -39,10 +44,91 @@ public record WorkItem(
     List<LaneChange> changes,
     boolean assessedAlone,
     Optional<Long> supersededBy,
-    String supersededReason) {
+    String supersededReason,
+    Optional<Lane> drawn,
+    Optional<HeldBy> heldBy) {
   public WorkItem {
     reasons = List.copyOf(reasons);
     changes = List.copyOf(changes);
+  }
+
+  /** The same item, held by {@code by}. */
+  public WorkItem heldBy(HeldBy by) {
+    return new WorkItem(
+        id,
+        recordKey,
+        office,
+        score,
+        lane,
+        basis,
+        finalLane,
+        status,
+        reasons,
+        modelReasonsPending,
+        assessedAt,
+        versions,
+        outcome,
+        changes,
+        assessedAlone,
+        supersededBy,
+        supersededReason,
+        drawn,
+        Optional.of(by));
+  }
+
+  /**
+   * Every reason: why its consignment holds it ({@link HeldBy#reason()}) first when one does, then
+   * {@link #reasons()}.
+   */
+  public List<String> allReasons() {
+    if (heldBy.isEmpty()) {
+      return reasons;
+    }
+    List<String> out = new java.util.ArrayList<>(reasons.size() + 1);
+    out.add(heldBy.get().reason());
+    out.addAll(reasons);
+    return out;
+  }
+
+  /**
+   * The consignment (transport document) whose lane a declaration holds because it was carried to
+   * it after the declaration's own assessment (the consignment selected later, or raised by an
+   * analyst), while that lane stands above the declaration's own: the declaration's own reasons do
+   * not say why it stands there, the consignment's do.
+   *
+   * @param recordKey the consignment's record key ({@code transport-document:B/L})
+   * @param assessmentId the consignment's assessment
+   * @param lane the lane the declaration holds by it
+   * @param reasons why the consignment holds its lane, as its own work item says them
+   * @param decision the analyst's decision that set the consignment's lane, when one did
+   */
+  public record HeldBy(
+      String recordKey,
+      long assessmentId,
+      Lane lane,
+      List<String> reasons,
+      Optional<LaneChange> decision) {
+    public HeldBy {
+      reasons = List.copyOf(reasons);
+    }
+
+    /**
+     * In plain English, as the API gives it: {@code held red by its consignment L1 (assessment 7):
+     * <its reasons>; decided red by ana: <comment>}.
+     */
+    public String reason() {
+      List<String> why = new java.util.ArrayList<>(reasons);
+      decision.ifPresent(
+          d -> why.add("decided " + d.to().code() + " by " + d.by() + ": " + d.comment()));
+      return "held "
+          + lane.code()
+          + " by its consignment "
+          + org.sekisho.targeting.criteria.domain.DeclarationView.sourceIdOf(recordKey)
+          + " (assessment "
+          + assessmentId
+          + ")"
+          + (why.isEmpty() ? "" : ": " + String.join("; ", why));
+    }
   }
 
   /**

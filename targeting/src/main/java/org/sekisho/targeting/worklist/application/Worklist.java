@@ -182,7 +182,25 @@ public final class Worklist {
       return changedMeanwhile(w);
     }
     // a random selection estimates the true infraction rate only if every one is examined as drawn
-    if (w.basis().equals("random") && w.lane().moreSevereThan(to.get())) {
+    // (a declaration its consignment holds higher keeps its own draw: lowered from the
+    // consignment's
+    // lane, it stops at the drawn one)
+    Optional<Lane> drawn = w.drawn();
+    if (drawn.isPresent() && drawn.get().moreSevereThan(to.get())) {
+      if (!w.basis().equals("random")) {
+        String lane = drawn.get().code();
+        return Outcome.rejected(
+            Problem.of(
+                    "random-selection",
+                    "lane",
+                    "drawn "
+                        + lane
+                        + " at random on its own, it is not lowered below "
+                        + lane
+                        + " whatever its consignment holds: a random selection measures the true"
+                        + " infraction rate; record what its control finds instead")
+                .worded("random-selection-own", lane));
+      }
       return Outcome.rejected(
           Problem.of(
                   "random-selection",

@@ -83,6 +83,7 @@ class PageProblemsTest {
           entry("closed", 0),
           entry("superseded", 2),
           entry("random-selection", 0),
+          entry("random-selection-own", 1),
           entry("result", 0),
           entry("revenue", 1),
           entry("inconsistent-outcome", 0),
@@ -246,8 +247,8 @@ class PageProblemsTest {
           "amount-number");
 
   /**
-   * Nothing is selected but at Osaka, where everything is sent to red at random: elsewhere each
-   * record lands where an analyst decides it.
+   * Nothing is selected but at Osaka, where everything is sent to red at random, and at Nagoya,
+   * where every declaration is drawn blue: elsewhere each record lands where an analyst decides it.
    */
   private static final String SELECTIVITY =
       """
@@ -258,6 +259,7 @@ class PageProblemsTest {
       default.blue.expected=0
       default.blue.random=0
       office.JPOSA.red.random=100
+      office.JPNGO.blue.random=100
       """;
 
   private static final String COFFEE =
@@ -413,6 +415,28 @@ class PageProblemsTest {
                     .replace("\"office\":\"JPTYO\"", "\"office\":\"JPOSA\""))
             .orElseThrow()
             .id();
+    // drawn blue at random on its own at Nagoya, held red by its bill, which an analyst raised
+    long bill =
+        ctx.assessRecords()
+            .assessJson(
+                "transport-document",
+                "{\"number\":\"PP-BL\",\"documentType\":\"MBL\",\"date\":\"2026-11-27\","
+                    + "\"office\":\"JPTYO\",\"consignee\":{\"name\":\"Importer IMP-PP\"},"
+                    + "\"portOfLoading\":\"THBKK\",\"hsCode\":\"090121\",\"grossMassKg\":\"100\","
+                    + "\"packages\":5}")
+            .orElseThrow()
+            .id();
+    assertThat(worklist.decide(bill, "red", "tip from the port", "ana").isAccepted()).isTrue();
+    long heldDrawn =
+        ctx.assessRecords()
+            .assessJson(
+                "declaration",
+                "{\"transportDocument\":\"PP-BL\","
+                    + Declarations.json("D-PP-4", "IMP-PP", "BRK-PP", "800")
+                        .replace("\"office\":\"JPTYO\"", "\"office\":\"JPNGO\"")
+                        .substring(1))
+            .orElseThrow()
+            .id();
     assertThat(worklist.decide(inspected, "red", "examine the goods", "ana").isAccepted()).isTrue();
     Outcome<?> beforeOutcome =
         worklist.recordOutcome(inspected, "nothing-found", "", false, "", "ken");
@@ -487,6 +511,13 @@ class PageProblemsTest {
                 only(
                     worklist.decide(drawn, "green", "looks fine to me", "ana"), "random-selection"),
             "区分: 無作為選定は真の違反率を測るためのもので、区分を下げることはできません。代わりに検査で見つかったことを記録してください"),
+        new Case(
+            "random-selection-own",
+            () ->
+                only(
+                    worklist.decide(heldDrawn, "green", "looks fine to me", "ana"),
+                    "random-selection-own"),
+            "区分: この申告はそれ自体で無作為に青に選定されており、貨物の区分にかかわらず青より下げることはできません。無作為選定は真の違反率を測るためのものです。代わりに検査で見つかったことを記録してください"),
         new Case(
             "closed",
             () -> only(worklist.decide(inspected, "green", "cleared", "ana"), "closed"),
