@@ -270,6 +270,8 @@ public final class MaritimeService {
     org.sekisho.maritime.domain.track.LastPicture picture =
         store.last(clock.instant().plus(ReportedTime.SKEW), RESTORED_WINDOW, meetingsRemembered);
     Optional<Instant> newest = picture.newest();
+    // the midnights the replay passes are judged as the tracker before the stop judged them
+    watchTheWatchedWaters();
     synchronized (lock) {
       tracker.restore(
           picture, each -> newest.ifPresent(n -> store.reports(n.minus(RESTORED_RUNS), n, each)));
@@ -510,6 +512,7 @@ public final class MaritimeService {
   public DecodeAisStream.Summary ingest(
       InputStream in, ConveyanceMovements.Origin origin, String feed) throws IOException {
     FeedCounter counter = counter(feed);
+    watchTheWatchedWaters();
     DecodeAisStream.Summary s =
         new DecodeAisStream(5, b -> broken(feed, counter, b.problem().code()).increment())
             .run(
@@ -637,23 +640,36 @@ public final class MaritimeService {
    * Reports gaps open as of the feeds' event time (the latest receive time heard, never the
    * server's clock): a vessel is silent while others go on being heard. When every feed falls
    * silent (a receiver outage, the end of a recording) no vessel has gone dark, and none is
-   * reported. The time is the watched waters' ({@link #pictureTime}): one vessel heard an ocean
-   * away while the watched coast's receivers are down does not make every local vessel silent. Live
-   * feeds call this periodically; the result depends only on the input.
+   * reported. A vessel is judged on its own waters, the watched waters ({@link #watchedArea}, as
+   * {@link #pictureTime} dates them) or the rest: one vessel heard an ocean away while the watched
+   * coast's receivers are down does not make every local vessel silent, nor do local reports make a
+   * far vessel silent while the receivers there are down. The tracker's sweep at each UTC midnight
+   * of event time judges alike. Live feeds call this periodically; the result depends only on the
+   * input.
    */
   public void evaluateOpenGaps() {
-    Optional<Instant> watched = pictureTime();
+    watchTheWatchedWaters();
     synchronized (lock) {
       long watermark = tracker.watermark();
       if (watermark != Long.MIN_VALUE) {
-        Instant at = Instant.ofEpochMilli(watermark);
-        if (watched.isPresent() && watched.get().isBefore(at)) {
-          at = watched.get();
-        }
-        tracker.evaluateOpenGaps(at);
+        tracker.evaluateOpenGaps(Instant.ofEpochMilli(watermark));
       }
     }
     sync();
+  }
+
+  /**
+   * Tells the tracker the watched waters as they are now (cameras and boats on duty), so that its
+   * gap checks judge each vessel on its own waters. Called before each stream is read, at each
+   * periodic check and when a boat reports: a camera added or a boat moved counts from then on.
+   */
+  private void watchTheWatchedWaters() {
+    WatchedArea area = watchedArea();
+    org.sekisho.maritime.domain.track.GapWatch.Waters waters =
+        area.everywhere() ? org.sekisho.maritime.domain.track.GapWatch.Waters.ONE : area::contains;
+    synchronized (lock) {
+      tracker.watch(waters);
+    }
   }
 
   /** What one write carries, taken from the tracker's buffers under its lock. */
@@ -961,6 +977,8 @@ public final class MaritimeService {
               + b.time()
               + " is older and does not replace it");
     }
+    // the boat's waters are watched from now on, as the picture shows them
+    watchTheWatchedWaters();
     return Outcome.accepted(
         records.patrols().stream().filter(p -> p.id().equals(b.id())).findFirst().orElse(b));
   }

@@ -21,9 +21,11 @@ import org.sekisho.maritime.application.DecodeAisStream;
 import org.sekisho.maritime.application.SyntheticAisFeed;
 import org.sekisho.maritime.application.TrackAisFeed;
 import org.sekisho.maritime.domain.encounter.Encounter;
+import org.sekisho.maritime.domain.patrol.WatchedArea;
 import org.sekisho.maritime.domain.port.PortCall;
 import org.sekisho.maritime.domain.track.AisGap;
 import org.sekisho.maritime.domain.track.GapDetector;
+import org.sekisho.maritime.domain.track.GapWatch;
 import org.sekisho.maritime.domain.track.Loitering;
 import org.sekisho.maritime.domain.track.TrackEvents;
 import org.sekisho.maritime.domain.track.VesselTracker;
@@ -199,6 +201,50 @@ class VesselTrackerTest {
     assertThat(r.gaps)
         .extracting(g -> g.vesselId() + (g.open() ? " open" : " closed"))
         .containsExactlyInAnyOrder("431000001 open", "431000002 open", "431000002 closed");
+  }
+
+  @Test
+  void atMidnightEachVesselIsJudgedOnTheReportsHeardInItsOwnWaters() {
+    Recorder r = new Recorder();
+    VesselTracker t =
+        new VesselTracker(
+            VesselTracker.Settings.standard()
+                .withGaps(GapDetector.GapThreshold.everywhere(Duration.ofHours(6))),
+            MidTable.standard(),
+            r);
+    // the watched waters: 60 nm round Nojima Point (off Tokyo Bay)
+    WatchedArea.Circle nojima = new WatchedArea.Circle(34.905, 139.885, 60);
+    t.watch(nojima::contains);
+    Instant day = Instant.parse("2024-05-01T10:00:00Z");
+    t.position(431000001, day.toEpochMilli(), 34.8, 139.9, 9, 0, 0); // off Nojima
+    t.position(366000001, day.toEpochMilli(), 37.8, -122.4, 9, 0, 0); // off San Francisco
+    for (int h = 5; h <= 10; h += 5) {
+      t.position(366000001, day.plus(Duration.ofHours(h)).toEpochMilli(), 37.8, -122.4, 9, 0, 0);
+    }
+    // only San Francisco is heard after midnight: Nojima's receiver is down, no gap there
+    t.position(
+        366000001,
+        day.plus(Duration.ofMinutes(14 * 60 + 10)).toEpochMilli(),
+        37.8,
+        -122.4,
+        9,
+        0,
+        0);
+    assertThat(r.gaps).isEmpty();
+    // only Nojima is heard after the next midnight: the receivers off San Francisco are down,
+    // the vessel there is not silent; the Nojima vessel, silent while its waters are heard, is
+    t.position(
+        431000002, day.plus(Duration.ofMinutes(38 * 60 + 10)).toEpochMilli(), 34.7, 139.8, 9, 0, 0);
+    assertThat(r.gaps)
+        .extracting(g -> g.vesselId() + (g.open() ? " open" : " closed"))
+        .containsExactly("431000001 open");
+    // where every water is one, as before any camera or boat: a report anywhere counts
+    t.watch(GapWatch.Waters.ONE);
+    t.position(
+        431000003, day.plus(Duration.ofMinutes(62 * 60 + 10)).toEpochMilli(), 34.7, 139.8, 9, 0, 0);
+    assertThat(r.gaps)
+        .extracting(g -> g.vesselId() + (g.open() ? " open" : " closed"))
+        .containsExactlyInAnyOrder("431000001 open", "366000001 open", "431000002 open");
   }
 
   @Test

@@ -27,7 +27,8 @@ import org.sekisho.maritime.domain.vessel.VesselSnapshot;
  * Follows every vessel in a stream of decoded AIS messages taken in event-time order, merges its
  * static data (types 5, 19, 24) and flag, and feeds the detectors incrementally: encounters (on a
  * resampled grid, see {@link EncounterDetector}), AIS gaps ({@link GapWatch}, open gaps evaluated
- * at each UTC midnight of event time and by {@link #evaluateOpenGaps}), loitering, and port calls.
+ * at each UTC midnight of event time and by {@link #evaluateOpenGaps}, each vessel on the reports
+ * heard in its own waters, see {@link #watch}), loitering, and port calls.
  *
  * <p>Memory is bounded per vessel: its static data, last report, one resampling bracket, open
  * detector runs, and the grid points of the last {@code maxGap}. Messages older than a vessel's
@@ -219,6 +220,8 @@ public final class VesselTracker {
   private final List<Encounter> pendingEncounters = new ArrayList<>();
   private final boolean wantsPositions;
   private long watermark = Long.MIN_VALUE;
+  // where silence is judged: the watched waters or the rest (set by the owner as they change)
+  private GapWatch.Waters waters = GapWatch.Waters.ONE;
   private long nextGridCheck = Long.MIN_VALUE;
   private long messages;
   private long positions;
@@ -245,7 +248,29 @@ public final class VesselTracker {
    */
   public void message(AisMessage m, long epochMilli) {
     messages++;
-    advanceTo(epochMilli);
+    // where the report was heard: its position, else where its vessel was last (static data)
+    double lat;
+    double lon;
+    switch (m) {
+      case AisMessage.PositionReport p -> {
+        lat = AisMessage.degrees(p.lat());
+        lon = AisMessage.degrees(p.lon());
+      }
+      case AisMessage.ClassBPosition p -> {
+        lat = AisMessage.degrees(p.lat());
+        lon = AisMessage.degrees(p.lon());
+      }
+      case AisMessage.ExtendedClassBPosition p -> {
+        lat = AisMessage.degrees(p.lat());
+        lon = AisMessage.degrees(p.lon());
+      }
+      default -> {
+        Vessel v = vessels.get(m.mmsi());
+        lat = v == null ? Double.NaN : v.lat;
+        lon = v == null ? Double.NaN : v.lon;
+      }
+    }
+    advanceTo(epochMilli, lat, lon);
     switch (m) {
       case AisMessage.PositionReport p ->
           position(p.mmsi(), epochMilli, p.lat(), p.lon(), p.speed(), p.course(), p.status());
@@ -300,7 +325,7 @@ public final class VesselTracker {
     if (!Geo.valid(lat, lon)) {
       return;
     }
-    advanceTo(ms);
+    advanceTo(ms, lat, lon);
     Vessel v = vessel(mmsi);
     if (ms <= v.lastMs) {
       return;
@@ -340,9 +365,22 @@ public final class VesselTracker {
 
   /**
    * Moves event time forward: evaluates encounter grid times old enough, and open gaps at every UTC
-   * midnight passed. Called by {@link #message}; call it on quiet feeds too.
+   * midnight passed. Called by {@link #message}; call it on quiet feeds too (a time heard at no
+   * known place: at midnight each vessel is judged at the newest report heard in its own waters,
+   * see {@link #watch}).
    */
   public void advanceTo(long epochMilli) {
+    advanceTo(epochMilli, Double.NaN, Double.NaN);
+  }
+
+  /**
+   * Moves event time forward to a report heard at ({@code lat}, {@code lon}), NaN when not known.
+   * The open gaps at a UTC midnight passed are judged, each vessel, at the newest report heard in
+   * its own waters before midnight, or at midnight when this report, after it, was heard there: a
+   * report from another water says nothing of whether the receivers of the vessel's waters still
+   * hear.
+   */
+  private void advanceTo(long epochMilli, double lat, double lon) {
     if (epochMilli <= watermark) {
       return;
     }
@@ -350,7 +388,11 @@ public final class VesselTracker {
     watermark = epochMilli;
     if (previous != Long.MIN_VALUE
         && Math.floorDiv(epochMilli, DAY_MS) > Math.floorDiv(previous, DAY_MS)) {
-      gaps.evaluate(Instant.ofEpochMilli(Math.floorDiv(epochMilli, DAY_MS) * DAY_MS));
+      gaps.evaluate(
+          Instant.ofEpochMilli(Math.floorDiv(epochMilli, DAY_MS) * DAY_MS),
+          waters,
+          new PositionFix(
+              "", Instant.ofEpochMilli(epochMilli), lat, lon, PositionFix.Receiver.UNKNOWN));
       lastMeetingEnd
           .values()
           .removeIf(end -> end < epochMilli - 2 * settings.mergeInterval().toMillis());
@@ -456,7 +498,7 @@ public final class VesselTracker {
       position(s.mmsi(), ms, s.lat(), s.lon(), s.speedKnots(), s.course(), s.navStatus());
       return;
     }
-    advanceTo(ms);
+    advanceTo(ms, s.lat(), s.lon());
     v.lastMs = ms;
     v.lat = s.lat();
     v.lon = s.lon();
@@ -469,9 +511,26 @@ public final class VesselTracker {
     v.port = settings.ports().at(v.lat, v.lon).orElse(null);
   }
 
-  /** Reports open gaps as of {@code now} (a live feed's wall clock). */
+  /**
+   * Reports open gaps as of {@code now}, the time of the newest report heard (a live feed's event
+   * time), at no known place: each vessel is judged at the newest report heard in its own waters
+   * ({@link #watch}), never later than {@code now}; where every water is one, at {@code now}.
+   */
   public void evaluateOpenGaps(Instant now) {
-    gaps.evaluate(now);
+    gaps.evaluate(
+        now,
+        waters,
+        new PositionFix("", now, Double.NaN, Double.NaN, PositionFix.Receiver.UNKNOWN));
+  }
+
+  /**
+   * Sets the watched waters silence is judged in, at each midnight and by {@link
+   * #evaluateOpenGaps}: a vessel last heard in them is silent only while reports go on being heard
+   * there, one last heard elsewhere only while reports go on being heard elsewhere. {@link
+   * GapWatch.Waters#ONE} (the default): every water is one.
+   */
+  public void watch(GapWatch.Waters waters) {
+    this.waters = java.util.Objects.requireNonNull(waters);
   }
 
   /** End of input: evaluates everything pending and ends open encounter and loitering runs. */
