@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,16 +27,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
-import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.ManualClock;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
-import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 
 /**
@@ -62,7 +54,7 @@ class ReviewedCriteriaAndDecisionsTest {
 
   private final HttpClient http = HttpClient.newHttpClient();
   private Database db;
-  private WebServer web;
+  private TargetingServer server;
   private WebApi api;
   private String base;
   private String analyst;
@@ -72,29 +64,21 @@ class ReviewedCriteriaAndDecisionsTest {
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofDays(30));
-    accounts.upsert(
-        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
-    accounts.upsert(
-        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
-    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
-    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, RiskScorer.NONE);
-    ctx.start();
-    web = WebApi.start(ctx, accounts, audit, clock);
-    base = "http://127.0.0.1:" + web.port();
-    api = new WebApi(base);
-    analyst = api.login("analyst", PASSWORD);
-    inspector = api.login("inspector", PASSWORD);
-    admin = api.login("admin", PASSWORD);
+    // sessions of 30 days: the clock is moved on by days
+    server =
+        TargetingServer.start(
+            db, dir, RiskScorer.NONE, PASSWORD, OFFICE, clock, Duration.ofDays(30));
+    base = server.base();
+    api = server.api();
+    analyst = server.analyst();
+    inspector = server.inspector();
+    admin = server.admin();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 

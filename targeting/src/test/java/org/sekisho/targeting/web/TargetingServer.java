@@ -27,6 +27,8 @@ import org.sekisho.targeting.assessment.application.RiskScorer;
  * @param analyst the analyst's bearer token
  * @param inspector the inspector's bearer token
  * @param admin the administrator's bearer token
+ * @param accounts the accounts the server signs in, for a test that needs more ({@link #signIn})
+ * @param password the password of every account the fixture creates
  */
 public record TargetingServer(
     TargetingContext targeting,
@@ -35,7 +37,9 @@ public record TargetingServer(
     String base,
     String analyst,
     String inspector,
-    String admin)
+    String admin,
+    Accounts accounts,
+    String password)
     implements AutoCloseable {
 
   /** A model that scores every record 0.1 as {@code test-1} and explains nothing. */
@@ -65,11 +69,26 @@ public record TargetingServer(
   /** Starts targeting with {@code model} over {@code db} and signs the three accounts in. */
   public static TargetingServer start(
       Database db, Path dir, RiskScorer model, String password, String office) throws Exception {
-    Clock clock = Clock.systemUTC();
+    return start(db, dir, model, password, office, Clock.systemUTC(), Duration.ofHours(1));
+  }
+
+  /**
+   * {@link #start(Database, Path, RiskScorer, String, String)} on {@code clock} (a test's manual
+   * clock, which the server, the context and the sessions all read), sessions lasting {@code
+   * session} (long enough for a clock moved on by days).
+   */
+  public static TargetingServer start(
+      Database db,
+      Path dir,
+      RiskScorer model,
+      String password,
+      String office,
+      Clock clock,
+      Duration session)
+      throws Exception {
     db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
     AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
+    Accounts accounts = new Accounts(db.jdbi(), clock, PasswordHasher.standard(), session);
     accounts.upsert(
         "analyst", "Aiko Analyst", password, EnumSet.of(Role.ANALYST), "customs-jp", office);
     accounts.upsert(
@@ -87,7 +106,18 @@ public record TargetingServer(
         base,
         api.login("analyst", password),
         api.login("inspector", password),
-        api.login("admin", password));
+        api.login("admin", password),
+        accounts,
+        password);
+  }
+
+  /**
+   * Creates (or updates) an account of customs-jp with {@code role} at {@code office} and the
+   * fixture's password, and signs it in: its bearer token.
+   */
+  public String signIn(String username, String name, Role role, String office) throws Exception {
+    accounts.upsert(username, name, password, EnumSet.of(role), "customs-jp", office);
+    return api.login(username, password);
   }
 
   @Override

@@ -8,10 +8,8 @@ import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
@@ -30,15 +28,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.sekisho.platform.audit.AuditLog;
-import org.sekisho.platform.auth.Accounts;
-import org.sekisho.platform.auth.PasswordHasher;
 import org.sekisho.platform.auth.Role;
 import org.sekisho.platform.db.Database;
-import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
-import org.sekisho.platform.web.WebServer;
 import org.sekisho.targeting.adapter.TargetingContext;
 import org.sekisho.targeting.assessment.application.RiskScorer;
 import org.sekisho.targeting.assessment.domain.ModelScore;
@@ -58,8 +51,8 @@ class TargetingWebTest {
   private static final String OFFICE = "JPTYO-AIR";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  private TargetingServer server;
   private WebApi api;
-  private WebServer web;
   private String base;
   private String analyst;
   private String inspector;
@@ -85,35 +78,22 @@ class TargetingWebTest {
   @BeforeAll
   void start(Database db, @TempDir Path dir) throws Exception {
     this.db = db;
-    Clock clock = Clock.systemUTC();
-    db.migrate(List.of(Migrations.of("platform"), Migrations.of("targeting")));
-    AuditLog audit = new AuditLog(db.jdbi());
-    Accounts accounts =
-        new Accounts(db.jdbi(), clock, PasswordHasher.standard(), Duration.ofHours(1));
-    accounts.upsert(
-        "analyst", "Aiko Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
-    accounts.upsert(
-        "analyst2", "Ren Analyst", PASSWORD, EnumSet.of(Role.ANALYST), "customs-jp", OFFICE);
-    accounts.upsert(
-        "inspector", "Ken Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", OFFICE);
-    accounts.upsert(
-        "osaka", "Osaka Inspector", PASSWORD, EnumSet.of(Role.INSPECTOR), "customs-jp", "JPOSA");
-    accounts.upsert("admin", "Ada Admin", PASSWORD, EnumSet.of(Role.ADMIN), "customs-jp", "");
-    TargetingContext ctx = new TargetingContext(db, audit, clock, dir, MODEL);
-    ctx.start();
-    this.targeting = ctx;
-    web = WebApi.start(ctx, accounts, audit, clock);
-    base = "http://127.0.0.1:" + web.port();
-    api = new WebApi(base);
-    analyst = login("analyst");
-    inspector = login("inspector");
-    admin = login("admin");
+    server = TargetingServer.start(db, dir, MODEL, PASSWORD, OFFICE);
+    // a second analyst of the office, and an inspector of another office
+    server.signIn("analyst2", "Ren Analyst", Role.ANALYST, OFFICE);
+    server.signIn("osaka", "Osaka Inspector", Role.INSPECTOR, "JPOSA");
+    targeting = server.targeting();
+    base = server.base();
+    api = server.api();
+    analyst = server.analyst();
+    inspector = server.inspector();
+    admin = server.admin();
   }
 
   @AfterAll
   void stop() {
-    if (web != null) {
-      web.close();
+    if (server != null) {
+      server.close();
     }
   }
 
