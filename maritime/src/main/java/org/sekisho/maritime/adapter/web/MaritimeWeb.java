@@ -657,17 +657,42 @@ public final class MaritimeWeb implements WebModule {
     return i;
   }
 
-  private static Instant instantParam(Context ctx, String name, Instant dflt) {
-    String raw = ctx.queryParam(name);
+  /**
+   * A list's {@code asOf}, or null when not given: an instant or the forms' local time in the
+   * administration's zone, as a track's {@code from} and {@code to}; a time the list cannot read is
+   * a 400 naming it, in the reader's language.
+   */
+  private static Instant asOfParam(Context ctx) {
+    String raw = ctx.queryParam("asOf");
     if (raw == null || raw.isBlank()) {
-      return dflt;
+      return null;
     }
+    var t = Web.messages(ctx);
     try {
-      return Instant.parse(raw.strip());
-    } catch (DateTimeParseException e) {
+      return time(t, raw.strip(), "asOf");
+    } catch (HttpProblem e) {
+      throw HttpProblem.of("invalid-parameter", "asOf", e.problem().message());
+    } catch (java.time.DateTimeException e) {
       throw HttpProblem.of(
-          "invalid-parameter", name, "expected an ISO-8601 instant like 2024-05-01T00:00:00Z");
+          "invalid-parameter", "asOf", t.get("maritime.api.time", t.zone().getId(), raw.strip()));
     }
+  }
+
+  /**
+   * Whether a list shows closed alerts too ({@code closed=true}; false, the default, when left out
+   * or {@code false}); any other value is a 400 naming it, not the open alerts alone said nothing
+   * of.
+   */
+  private static boolean closedParam(Context ctx) {
+    String raw = ctx.queryParam("closed");
+    if (raw == null || raw.isBlank() || "false".equals(raw.strip())) {
+      return false;
+    }
+    if ("true".equals(raw.strip())) {
+      return true;
+    }
+    throw HttpProblem.of(
+        "invalid-parameter", "closed", Web.messages(ctx).get("maritime.api.closed", raw.strip()));
   }
 
   /**
@@ -753,16 +778,15 @@ public final class MaritimeWeb implements WebModule {
 
   /** The ranked alerts a list shows: closed ones only with {@code closed=true}. */
   private List<MaritimeService.RankedAlert> listed(Context ctx) {
-    boolean closed = "true".equals(ctx.queryParam("closed"));
-    Instant asOf = instantParam(ctx, "asOf", null);
+    boolean closed = closedParam(ctx);
+    Instant asOf = asOfParam(ctx);
     if (asOf != null) {
       // a picture of a time ahead of the clock has nothing in it and every length runs to it
-      ReportedTime.check("asOf", asOf, service.now())
-          .ifPresent(
-              p -> {
-                throw HttpProblem.of(
-                    p.code(), p.field(), localTimes(p.message(), Web.messages(ctx).zone()));
-              });
+      java.util.Optional<org.sekisho.core.Problem> bad =
+          ReportedTime.check("asOf", asOf, service.now());
+      if (bad.isPresent()) {
+        throw refusal(ctx, (Outcome.Rejected<?>) Outcome.rejected(bad.get()), asOf);
+      }
     }
     List<MaritimeService.RankedAlert> out = new ArrayList<>();
     for (MaritimeService.RankedAlert ra : service.rankedAlerts(Instant.EPOCH, 1000, asOf)) {
