@@ -71,6 +71,29 @@ class JapaneseReadingsTest {
     assertThat(c.score()).as(c.explanation()).isLessThan(NameMatcher.DEFAULT_THRESHOLD);
   }
 
+  @ParameterizedTest(name = "{0} ~ {2} no closer than {1} ~ {2}")
+  @CsvSource({
+    // 佐藤 reads SATO, 斎藤 SAITO, 河野 KONO, 加納 KANO: distinct surnames a syllable apart
+    "'佐藤健', 'SATO KEN', 'SAITO KEN'",
+    "'佐藤 健', 'SATO KEN', 'SAITO KEN'",
+    "'斎藤健', 'SAITO KEN', 'SATO KEN'",
+    "'河野太郎', 'KONO TARO', 'KANO TARO'",
+    "'佐藤', 'SATO', 'SAITO'",
+    "'さとう けん', 'SATO KEN', 'SAITO KEN'",
+    "'さいとう けん', 'SAITO KEN', 'SATO KEN'",
+  })
+  void a_name_read_as_japanese_meets_another_reading_no_closer_than_its_romaji_does(
+      String written, String romaji, String other) {
+    NameComparison read = matcher.compare(written, other);
+    NameComparison spelt = matcher.compare(romaji, other);
+    assertThat(read.score())
+        .as(read.explanation() + " vs " + spelt.explanation())
+        .isLessThanOrEqualTo(spelt.score());
+    assertThat(matcher.compare(other, written).score()).isEqualTo(read.score());
+    // and the reading itself still meets its romaji
+    assertThat(matcher.compare(written, romaji).score()).isGreaterThanOrEqualTo(0.97);
+  }
+
   @Test
   void a_given_name_read_several_ways_gives_each_reading_as_a_candidate() {
     NormalisedName n = NORMALISER.normalise("小野寺裕子");
@@ -173,6 +196,25 @@ class JapaneseReadingsTest {
     assertThat(sato).extracting(h -> h.entry().id()).containsExactly("J2");
     List<WatchlistHit> none = list.screen(ScreeningSubject.named("O SHOMEI"), 0.85);
     assertThat(none).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{1} screened against {0} scores as against {2}")
+  @CsvSource({
+    "'佐藤健', 'SAITO KEN', 'SATO KEN'",
+    "'斎藤健', 'SATO KEN', 'SAITO KEN'",
+    "'さとう けん', 'SAITO KEN', 'SATO KEN'",
+  })
+  void screening_scores_another_reading_against_a_kanji_entry_as_against_its_romaji(
+      String written, String passenger, String romaji) {
+    Watchlist.Builder b = new Watchlist.Builder(matcher);
+    b.add(entry("W", written));
+    b.add(entry("R", romaji));
+    Watchlist list = b.build();
+    List<WatchlistHit> hits = list.screen(ScreeningSubject.named(passenger), 0.5);
+    assertThat(hits).extracting(h -> h.entry().id()).containsExactlyInAnyOrder("W", "R");
+    assertThat(hits.get(0).score()).as(hits.toString()).isEqualTo(hits.get(1).score());
+    // each as the two names compare alone
+    assertThat(hits.get(0).score()).isEqualTo(matcher.compare(passenger, romaji).score());
   }
 
   @ParameterizedTest(name = "{0} hits 土屋健")

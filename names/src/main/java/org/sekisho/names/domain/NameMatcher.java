@@ -18,11 +18,12 @@ import java.util.Set;
  * passport-Hepburn key ({@link KatakanaRomaji#canonical}): Kunrei-shiki and Nihon-shiki spellings
  * (TUTIYA, HUZITA SYUN, TIBA ZYUNKO) and long vowels written ou, oo, oh or uu (YOUKO, OHNO, SATOH,
  * YUUKO) are the reading they spell. Long i and e are not folded (ISHII is not ISHI; KEIKO keeps
- * its ei), and OUCHI meets OCHI, since the letters cannot tell 大内 from a long o. Between two names
- * in Latin letters, a part whose key differs is another reading, not a sound-alike: it scores no
- * more than the edit distance of the keys, so SATO and SAITO, KONO and KANO stay apart — though a
+ * its ei), and OUCHI meets OCHI, since the letters cannot tell 大内 from a long o. Between two
+ * spellings of how a name is said — Latin letters, the dictionary's reading of kanji, hiragana — a
+ * part whose key differs is another reading, not a sound-alike: it scores no more than the edit
+ * distance of the keys, so SATO and SAITO, KONO and KANO (and 佐藤 and SAITO) stay apart — though a
  * full name with one such part and the others equal can still reach the threshold, as a one-letter
- * typing error would.
+ * typing error would. Pinyin and katakana spell letters as heard, and keep the looser comparison.
  *
  * <p>Stateless apart from per-thread caches; thread-safe.
  */
@@ -98,11 +99,17 @@ public final class NameMatcher {
     }
     boolean transliterated = left.scripts().nonLatin() || right.scripts().nonLatin();
     boolean abjad = left.scripts().abjad() || right.scripts().abjad();
-    Context ctx = new Context(transliterated, abjad, romaji(left) && romaji(right));
+    boolean romaji = romaji(left) && romaji(right);
+    Context spelt = new Context(transliterated, abjad, romaji, false);
+    Context said = new Context(transliterated, abjad, romaji, romaji);
     Candidate best = null;
-    List<List<String>> rightForms = forms(right, left);
-    for (List<String> l : forms(left, right)) {
-      for (List<String> r : rightForms) {
+    List<Form> rightForms = forms(right, left);
+    for (Form lf : forms(left, right)) {
+      for (Form rf : rightForms) {
+        // two readings compare as readings, whatever script each was written in
+        Context ctx = lf.spoken && rf.spoken ? said : spelt;
+        List<String> l = lf.tokens;
+        List<String> r = rf.tokens;
         Candidate c = compareTokens(l, r, ctx, floor);
         if (best == null || c.score > best.score) {
           best = c;
@@ -171,21 +178,31 @@ public final class NameMatcher {
   }
 
   /**
+   * One spelling of a name to compare.
+   *
+   * @param spoken the spelling says how the name is said, as a passport spells it: Latin letters as
+   *     written, or a reading of kanji or hiragana ({@link NormalisedName#spoken}); not pinyin, nor
+   *     katakana as heard
+   */
+  private record Form(List<String> tokens, boolean spoken) {}
+
+  /**
    * The spellings of {@code n} to compare: its tokens, its bracketed reading, its other Japanese
    * readings and, against a name read as Japanese, its romaji in passport form (SATOH → sato).
    */
-  private static List<List<String>> forms(NormalisedName n, NormalisedName other) {
-    boolean passport = other.japanese() && !n.japanese() && !n.scripts().nonLatin();
+  private static List<Form> forms(NormalisedName n, NormalisedName other) {
+    boolean latin = !n.scripts().nonLatin();
+    boolean passport = other.japanese() && !n.japanese() && latin;
     if (n.alternate().isEmpty() && n.readings().size() < 2 && !passport) {
-      return List.of(n.tokens());
+      return List.of(new Form(n.tokens(), latin || n.spoken(0)));
     }
-    List<List<String>> out = new ArrayList<>(4);
-    out.add(n.tokens());
+    List<Form> out = new ArrayList<>(4);
+    out.add(new Form(n.tokens(), latin || n.spoken(0)));
     if (!n.alternate().isEmpty()) {
-      out.add(n.alternate());
+      out.add(new Form(n.alternate(), latin));
     }
     for (int i = 1; i < n.readings().size(); i++) {
-      out.add(n.readings().get(i));
+      out.add(new Form(n.readings().get(i), n.spoken(i)));
     }
     if (passport) {
       List<String> canonical = new ArrayList<>(n.tokens().size());
@@ -193,7 +210,7 @@ public final class NameMatcher {
         canonical.add(KatakanaRomaji.canonical(t));
       }
       if (!canonical.equals(n.tokens())) {
-        out.add(canonical);
+        out.add(new Form(canonical, true));
       }
     }
     return out;
@@ -203,10 +220,13 @@ public final class NameMatcher {
    * @param transliterated one side was written in another script
    * @param abjad one side was written in Arabic or Hebrew
    * @param romaji every part of both names could be Japanese romaji: parts are then also compared
-   *     by their romaji key ({@link KatakanaRomaji#canonical}), and between two Latin names a part
-   *     whose key differs is a different reading, not a spelling variant
+   *     by their romaji key ({@link KatakanaRomaji#canonical})
+   * @param readings both spellings compared are {@code romaji} and say how the name is said ({@link
+   *     Form#spoken}): a part whose key differs is then a different reading, not a spelling
+   *     variant, however the name was written (佐藤 is SATO, no looser a spelling of SAITO than SATO
+   *     is)
    */
-  private record Context(boolean transliterated, boolean abjad, boolean romaji) {}
+  private record Context(boolean transliterated, boolean abjad, boolean romaji, boolean readings) {}
 
   /** True when each part of the name could be Japanese romaji (an initial counts as such). */
   private static boolean romaji(NormalisedName n) {
@@ -361,9 +381,9 @@ public final class NameMatcher {
       if (ca.equals(cb)) {
         return new TokenMatch(a, b, MatchKind.PHONETIC, SAME_READING);
       }
-      if (!ctx.transliterated) {
-        // SATO and SAITO, KONO and KANO are different surnames, however alike they sound: only
-        // the letters that differ count, as typing errors
+      if (ctx.readings) {
+        // SATO and SAITO, KONO and KANO (佐藤 and 斎藤, 河野 and 加納) are different surnames,
+        // however alike they sound: only the letters that differ count, as typing errors
         cap = levenshteinSimilarity(ca, cb);
       }
     }

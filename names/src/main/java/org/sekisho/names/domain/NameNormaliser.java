@@ -272,9 +272,12 @@ public final class NameNormaliser {
             ? japanese.read(text, japaneseForm)
             : List.of();
     Parts main;
+    int spoken;
     if (readings.isEmpty()) {
       main = clean(Transliteration.toAsciiLatin(text), upperTokens, removed);
+      spoken = hiragana(raw, scripts) ? 1 : 0;
     } else {
+      spoken = readings.size();
       main = new Parts(readings.get(0), false);
       if (!japaneseForm && !scripts.has(Script.KANA)) {
         // Han characters alone may still be Chinese (梅森 is Umemori, and Mason in Chinese): the
@@ -305,7 +308,26 @@ public final class NameNormaliser {
         removed,
         organisation || main.organisation || alt.organisation,
         scripts,
-        readings);
+        readings,
+        spoken);
+  }
+
+  /**
+   * True when {@code raw} is written in kana with some hiragana, Latin letters aside: hiragana
+   * writes Japanese words only, so its romaji is how the name is said (katakana alone may be a
+   * foreign name as heard).
+   */
+  private static boolean hiragana(String raw, Scripts scripts) {
+    if (raw == null || !scripts.has(Script.KANA)) {
+      return false;
+    }
+    for (Script s : scripts.set()) {
+      if (s != Script.KANA && s != Script.LATIN) {
+        return false;
+      }
+    }
+    return raw.codePoints()
+        .anyMatch(cp -> Character.UnicodeScript.of(cp) == Character.UnicodeScript.HIRAGANA);
   }
 
   private record Parts(List<String> tokens, boolean organisation) {}

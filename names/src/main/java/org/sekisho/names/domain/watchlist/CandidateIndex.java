@@ -39,6 +39,8 @@ public final class CandidateIndex {
   private static final int FLAG_NON_LATIN = 1;
   private static final int FLAG_ABJAD = 2;
   private static final int FLAG_ORGANISATION = 4;
+  // the form spells how the name is said in Japanese (NormalisedName#spoken)
+  private static final int FLAG_SPOKEN = 8;
   private static final int KEY_SLOT = 16;
   private static final Scripts LATIN = new Scripts(Set.of(Script.LATIN));
   private static final Scripts NON_LATIN = new Scripts(Set.of(Script.OTHER));
@@ -158,7 +160,14 @@ public final class CandidateIndex {
     int f = flags[nameId];
     Scripts scripts = (f & FLAG_ABJAD) != 0 ? ABJAD : (f & FLAG_NON_LATIN) != 0 ? NON_LATIN : LATIN;
     return new NormalisedName(
-        s, List.of(s.split(" ")), List.of(), List.of(), (f & FLAG_ORGANISATION) != 0, scripts);
+        s,
+        List.of(s.split(" ")),
+        List.of(),
+        List.of(),
+        (f & FLAG_ORGANISATION) != 0,
+        scripts,
+        List.of(),
+        (f & FLAG_SPOKEN) != 0 ? 1 : 0);
   }
 
   /** Keys a tokenised name is indexed (and searched) under. */
@@ -742,18 +751,18 @@ public final class CandidateIndex {
      */
     public Builder add(int entry, NormalisedName name) {
       if (!name.tokens().isEmpty()) {
-        addForm(entry, name.tokens(), name);
+        addForm(entry, name.tokens(), name, name.spoken(0));
       }
       if (!name.alternate().isEmpty()) {
-        addForm(entry, name.alternate(), name);
+        addForm(entry, name.alternate(), name, false);
       }
       for (int i = 1; i < name.readings().size(); i++) {
-        addForm(entry, name.readings().get(i), name);
+        addForm(entry, name.readings().get(i), name, name.spoken(i));
       }
       return this;
     }
 
-    private void addForm(int entry, List<String> tokens, NormalisedName name) {
+    private void addForm(int entry, List<String> tokens, NormalisedName name, boolean spoken) {
       int id = nameCount++;
       if (id + 1 >= entryOfName.length) {
         int cap = entryOfName.length * 2;
@@ -779,6 +788,9 @@ public final class CandidateIndex {
       }
       if (name.organisation()) {
         f |= FLAG_ORGANISATION;
+      }
+      if (spoken) {
+        f |= FLAG_SPOKEN;
       }
       flags[id] = (byte) f;
       for (String key : keys(tokens)) {
