@@ -86,6 +86,57 @@ class AlertListFiltersAreReadOrRefusedTest {
     assertThat(server.json("/api/maritime/incidents?closed=true", analyst).size()).isPositive();
   }
 
+  private JsonNode answered(String method, String path, String token, String body, int status)
+      throws Exception {
+    HttpResponse<String> r = server.send(method, path, token, body);
+    assertThat(r.statusCode()).as(r.body()).isEqualTo(status);
+    return MaritimeServer.JSON.readTree(r.body());
+  }
+
+  @Test
+  void aVesselAlertOrBoatNotThereAndAnMmsiNotOneAreSaidInTheReadersLanguage() throws Exception {
+    // the liaison follows a link to a vessel the picture never heard, on the Japanese page
+    JsonNode vessel = answered("GET", "/maritime/vessels/999999999?lang=ja", liaison, null, 404);
+    assertThat(vessel.get("error").asText()).isEqualTo("not-found");
+    assertThat(vessel.get("message").asText()).isEqualTo("船舶 999999999 は見つかりません");
+    assertThat(
+            answered("GET", "/api/maritime/vessels/12ab?lang=ja", liaison, null, 400)
+                .get("message")
+                .asText())
+        .isEqualTo("MMSI は 1 から 9 桁の数字で指定してください。入力値: 「12ab」");
+    assertThat(
+            answered(
+                    "POST",
+                    "/api/maritime/alerts/999999/status?lang=ja",
+                    liaison,
+                    "{\"status\":\"acknowledged\",\"expectedVersion\":0}",
+                    404)
+                .get("message")
+                .asText())
+        .isEqualTo("アラート 999999 は見つかりません");
+    assertThat(
+            answered(
+                    "POST",
+                    "/api/maritime/patrols/PB-9/stand-down?lang=ja",
+                    liaison,
+                    "{\"reason\":\"relieved\"}",
+                    404)
+                .get("message")
+                .asText())
+        .isEqualTo("巡視艇 PB-9 は見つかりません");
+    // English as it was
+    assertThat(
+            answered("GET", "/api/maritime/vessels/999999999", analyst, null, 404)
+                .get("message")
+                .asText())
+        .isEqualTo("vessel 999999999 was not found");
+    assertThat(
+            answered("GET", "/api/maritime/vessels/12ab", analyst, null, 400)
+                .get("message")
+                .asText())
+        .isEqualTo("expected 1 to 9 digits, got '12ab'");
+  }
+
   @Test
   void anAsOfTheListCannotReadIsRefusedInTheReadersLanguageAndLocalTimeIsRead() throws Exception {
     JsonNode ja = refused("/api/maritime/alerts?asOf=yesterday&lang=ja", liaison);

@@ -318,7 +318,7 @@ public final class MaritimeWeb implements WebModule {
   private void vesselPage(Context ctx) {
     int mmsi = mmsi(ctx);
     VesselSnapshot v =
-        service.records().vessel(mmsi).orElseThrow(() -> HttpProblem.notFound("vessel " + mmsi));
+        service.records().vessel(mmsi).orElseThrow(() -> notFound(ctx, "vessel", mmsi));
     Web.audit(ctx, "maritime.vessel.read", "vessel:" + mmsi, Map.of());
     Map<String, Object> p = new LinkedHashMap<>();
     p.put("t", Web.messages(ctx));
@@ -427,15 +427,27 @@ public final class MaritimeWeb implements WebModule {
 
   private static int mmsi(Context ctx) {
     String raw = ctx.pathParam("mmsi");
+    int m;
     try {
-      int m = Integer.parseInt(raw);
-      if (m <= 0 || m > 999_999_999) {
-        throw HttpProblem.of("invalid-mmsi", "mmsi", "expected 1 to 9 digits");
-      }
-      return m;
+      m = Integer.parseInt(raw);
     } catch (NumberFormatException e) {
-      throw HttpProblem.of("invalid-mmsi", "mmsi", "expected 1 to 9 digits, got '" + raw + "'");
+      m = 0;
     }
+    if (m <= 0 || m > 999_999_999) {
+      throw HttpProblem.of("invalid-mmsi", "mmsi", Web.messages(ctx).get("maritime.api.mmsi", raw));
+    }
+    return m;
+  }
+
+  /**
+   * A 404 for a vessel, alert or patrol boat that is not there, in the reader's language ({@code
+   * maritime.api.notFound.*}; the English as {@link HttpProblem#notFound} words it).
+   */
+  private static HttpProblem notFound(Context ctx, String what, Object id) {
+    return HttpProblem.of(
+        "not-found",
+        "",
+        Web.messages(ctx).get("maritime.api.notFound." + what, String.valueOf(id)));
   }
 
   /** A position as seafarers write it: {@code 30.0010°N 179.9990°W}. */
@@ -572,7 +584,7 @@ public final class MaritimeWeb implements WebModule {
   private void vessel(Context ctx) {
     int mmsi = mmsi(ctx);
     VesselSnapshot v =
-        service.records().vessel(mmsi).orElseThrow(() -> HttpProblem.notFound("vessel " + mmsi));
+        service.records().vessel(mmsi).orElseThrow(() -> notFound(ctx, "vessel", mmsi));
     Web.audit(ctx, "maritime.vessel.read", "vessel:" + mmsi, Map.of());
     Map<String, Object> m = vesselJson(v);
     // aged at the server's clock, as the vessel list ages it
@@ -916,7 +928,7 @@ public final class MaritimeWeb implements WebModule {
     Body b = body(ctx, STATUS_FIELDS);
     String status = status(b);
     String note = note(b);
-    MaritimeRecords.Alert lead = alertOr404(id);
+    MaritimeRecords.Alert lead = alertOr404(ctx, id);
     Integer version = expectedVersion(ctx, b, lead.version());
     if (version == null) {
       return;
@@ -944,7 +956,7 @@ public final class MaritimeWeb implements WebModule {
     toChange.add(lead);
     for (long part : ids) {
       if (part != id) {
-        toChange.add(alertOr404(part));
+        toChange.add(alertOr404(ctx, part));
       }
     }
     if (toChange.stream().allMatch(a -> a.status().equals(status))) {
@@ -1015,8 +1027,8 @@ public final class MaritimeWeb implements WebModule {
     return n.asInt();
   }
 
-  private MaritimeRecords.Alert alertOr404(long id) {
-    return service.records().alert(id).orElseThrow(() -> HttpProblem.notFound("alert " + id));
+  private MaritimeRecords.Alert alertOr404(Context ctx, long id) {
+    return service.records().alert(id).orElseThrow(() -> notFound(ctx, "alert", id));
   }
 
   /**
@@ -1076,7 +1088,7 @@ public final class MaritimeWeb implements WebModule {
         service
             .records()
             .setAlertStatus(a.id(), version, status, p.username(), service.now(), note)
-            .orElseThrow(() -> changedMeanwhile(t, alertOr404(a.id())));
+            .orElseThrow(() -> changedMeanwhile(t, alertOr404(ctx, a.id())));
     Map<String, String> details = new LinkedHashMap<>();
     details.put("from", a.status());
     details.put("status", status);
@@ -1128,7 +1140,7 @@ public final class MaritimeWeb implements WebModule {
     Body b = body(ctx, STATUS_FIELDS);
     String status = status(b);
     String note = note(b);
-    MaritimeRecords.Alert a = alertOr404(id);
+    MaritimeRecords.Alert a = alertOr404(ctx, id);
     Integer version = expectedVersion(ctx, b, a.version());
     if (version != null) {
       ctx.json(setStatus(ctx, a, version, status, note));
@@ -1635,12 +1647,12 @@ public final class MaritimeWeb implements WebModule {
         service.records().patrols().stream()
             .filter(x -> x.id().equals(id))
             .findFirst()
-            .orElseThrow(() -> HttpProblem.notFound("patrol boat " + id));
+            .orElseThrow(() -> notFound(ctx, "patrol", id));
     Principal p = Web.principal(ctx);
     Instant now = service.now();
     if (!service.records().standDownPatrol(id, p.username(), now, reason)) {
       // stood down by someone else meanwhile
-      throw HttpProblem.notFound("patrol boat " + id);
+      throw notFound(ctx, "patrol", id);
     }
     Web.audit(
         ctx,
