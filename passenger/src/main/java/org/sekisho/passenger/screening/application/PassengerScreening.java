@@ -638,10 +638,22 @@ public final class PassengerScreening implements PnrIngest.Listener {
    * @return how many flights were screened
    */
   public int screenCurrentFlights(String actor, String agency, int days) {
+    return screenCurrentFlights(actor, agency, days, "");
+  }
+
+  /**
+   * Screens again the flights that have not left yet as {@link #screenCurrentFlights(String,
+   * String, int)}, after a change that is not a person's request on a flight (a watchlist import):
+   * {@code cause} is named in the audit details of every hit it raises again or withdraws.
+   *
+   * @param cause what caused the screening, e.g. {@code watchlist:NAME v3}
+   * @return how many flights were screened
+   */
+  public int screenCurrentFlights(String actor, String agency, int days, String cause) {
     LocalDate today = LocalDate.now(clock.withZone(ZoneOffset.UTC));
     int n = 0;
     for (ScreeningStore.FlightRow f : store.flights(today.minusDays(1), today.plusDays(days), "")) {
-      screenFlight(f.id(), actor, agency);
+      screenFlight(f.id(), actor, agency, Set.of(), Set.of(), cause);
       n++;
     }
     return n;

@@ -25,6 +25,7 @@ final class ScreenedEntities extends BufferedReader {
   private static final JsonFactory JSON = new JsonFactory();
   private final BufferedReader in;
   private final Map<String, Integer> leftOut = new TreeMap<>();
+  private int line;
 
   ScreenedEntities(BufferedReader in) {
     super(Reader.nullReader());
@@ -33,13 +34,21 @@ final class ScreenedEntities extends BufferedReader {
 
   @Override
   public String readLine() throws IOException {
-    String line = in.readLine();
-    if (line == null || line.isBlank() || hasNul(line)) {
-      return line;
+    String text = in.readLine();
+    if (text == null) {
+      return null;
     }
-    String schema = schema(line);
+    line++;
+    if (line == 1 && text.startsWith("\uFEFF")) {
+      // a byte order mark, as editors save "UTF-8 with BOM", is not part of the first entity
+      text = text.substring(1);
+    }
+    if (text.isBlank() || hasNul(text)) {
+      return text;
+    }
+    String schema = schema(text);
     if (schema == null || schema.isEmpty() || ScreenedSchemas.imported(schema)) {
-      return line;
+      return text;
     }
     leftOut.merge(schema, 1, Integer::sum);
     return "";
@@ -48,6 +57,11 @@ final class ScreenedEntities extends BufferedReader {
   @Override
   public void close() throws IOException {
     in.close();
+  }
+
+  /** The number of the line read last (1 for the first). */
+  int line() {
+    return line;
   }
 
   /** The entities left out so far, by schema (alphabetical), with how many and why. */

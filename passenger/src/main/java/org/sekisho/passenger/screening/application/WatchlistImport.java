@@ -18,6 +18,8 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
 import org.sekisho.core.audit.AuditEvent;
@@ -41,6 +43,10 @@ import org.sekisho.passenger.screening.domain.ScreenedSchemas;
  * harmless. {@link #csv} and {@link #followTheMoney} merge the entries of a file into the lists it
  * names (by list and id) and raise each such list's version.
  *
+ * <p>An import that changed a list screens the flights not yet departed again ({@link Reload}), as
+ * a saved rule does: a traveller screened before a list named him is hit at once, and the open hits
+ * of an entry the import removed are withdrawn as delisted, traced in the audit log to the import.
+ *
  * <p>FollowTheMoney files: only the entities that are or may be a person ({@link ScreenedSchemas})
  * are imported; the others are left out and reported by schema with the reason ({@link
  * SchemaLeftOut}), never dropped silently.
@@ -55,18 +61,38 @@ public final class WatchlistImport {
   private final AuditTrail audit;
   private final Clock clock;
 
-  /** Port: makes screening use the watchlists as now stored. */
+  /** Port: makes screening use the watchlists as now stored, after an import changed them. */
   @FunctionalInterface
   public interface Reload {
-    void reload();
+    /**
+     * Loads the watchlists as stored now and screens the flights not yet departed again, audited as
+     * {@code user} of {@code agency}.
+     *
+     * @param cause names the import in the audit details of the hits the screening changes
+     * @return how many flights were screened again
+     */
+    int reload(String user, String agency, String cause);
 
-    /** For a process that screens nothing (the command line). */
-    Reload NONE = () -> {};
+    /** For a process that screens nothing. */
+    Reload NONE = (user, agency, cause) -> 0;
   }
 
+  /**
+   * With {@code screening} reloaded after each import that changed a list, and the flights not yet
+   * departed ({@link PassengerRules#CURRENT_DAYS} ahead) screened again.
+   */
   public WatchlistImport(
       ScreeningStore store, PassengerScreening screening, AuditTrail audit, Clock clock) {
-    this(store, (Reload) Objects.requireNonNull(screening, "screening")::reload, audit, clock);
+    this(store, rescreen(screening), audit, clock);
+  }
+
+  /** The port for a screening engine: reload, then screen the current flights again. */
+  public static Reload rescreen(PassengerScreening screening) {
+    Objects.requireNonNull(screening, "screening");
+    return (user, agency, cause) -> {
+      screening.reload();
+      return screening.screenCurrentFlights(user, agency, PassengerRules.CURRENT_DAYS, cause);
+    };
   }
 
   /**
@@ -93,7 +119,8 @@ public final class WatchlistImport {
    * What a merge import did: entries written, the rows refused, and the FollowTheMoney entities
    * left out by schema (empty for CSV).
    */
-  public record Report(int imported, List<Problem> problems, List<SchemaLeftOut> leftOut) {
+  public record Report(
+      int imported, List<Problem> problems, List<SchemaLeftOut> leftOut, int flightsScreened) {
     public Report {
       problems = List.copyOf(problems);
       leftOut = List.copyOf(leftOut);
@@ -112,11 +139,15 @@ public final class WatchlistImport {
 
   /**
    * How many of the problems refused a row: a FollowTheMoney birth date or country left out of an
-   * entry that was kept ({@link FollowTheMoneyJson#VALUE_LEFT_OUT}) is reported, not refused.
+   * entry that was kept ({@link FollowTheMoneyJson#VALUE_LEFT_OUT}) is reported, not refused, and
+   * the whole file's {@code no-entries} refuses no row of its own.
    */
   public static int refused(List<Problem> problems) {
     return (int)
-        problems.stream().filter(p -> !p.code().equals(FollowTheMoneyJson.VALUE_LEFT_OUT)).count();
+        problems.stream()
+            .filter(p -> !p.code().equals(FollowTheMoneyJson.VALUE_LEFT_OUT))
+            .filter(p -> !p.code().equals("no-entries"))
+            .count();
   }
 
   /**
@@ -136,6 +167,8 @@ public final class WatchlistImport {
    *     that were kept
    * @param leftOut the FollowTheMoney entities of schemas passenger screening does not screen
    *     against, by schema with the reason (empty for CSV)
+   * @param flightsScreened the flights not yet departed screened again with the new list (0 when
+   *     unchanged)
    */
   public record ListReport(
       String list,
@@ -147,7 +180,8 @@ public final class WatchlistImport {
       List<String> removedIds,
       List<String> kept,
       List<Problem> problems,
-      List<SchemaLeftOut> leftOut) {
+      List<SchemaLeftOut> leftOut,
+      int flightsScreened) {
     public ListReport {
       removedIds = List.copyOf(removedIds);
       kept = List.copyOf(kept);
@@ -192,6 +226,16 @@ public final class WatchlistImport {
    */
   public Outcome<ListReport> importList(
       String name, Severity severity, String format, Reader in, String user) {
+    return importList(name, severity, format, in, user, "");
+  }
+
+  /**
+   * Imports one list as a whole as {@link #importList(String, Severity, String, Reader, String)},
+   * by {@code user} of {@code agency} (named in the audit entries of the import and of the
+   * screening it causes).
+   */
+  public Outcome<ListReport> importList(
+      String name, Severity severity, String format, Reader in, String user, String agency) {
     if (!validName(name)) {
       return Outcome.rejected(
           Problem.of(
@@ -212,6 +256,8 @@ public final class WatchlistImport {
     String token = UUID.randomUUID().toString();
     Batch b = new Batch(token);
     BigInteger[] sum = {BigInteger.ZERO};
+    ScreenedEntities entities = f.equals("csv") ? null : new ScreenedEntities(buffered(in));
+    Seen seen = new Seen(entities);
     Consumer<WatchlistEntry> sink =
         e -> {
           WatchlistEntry mine =
@@ -223,14 +269,17 @@ public final class WatchlistImport {
                   e.birthDates(),
                   e.nationalities(),
                   e.documents());
-          sum[0] = sum[0].add(digest(mine)).mod(MODULUS);
-          b.add(mine);
+          BigInteger d = digest(mine);
+          if (seen.first(mine, d)) {
+            sum[0] = sum[0].add(d).mod(MODULUS);
+            b.add(mine);
+          }
         };
-    ScreenedEntities entities = f.equals("csv") ? null : new ScreenedEntities(buffered(in));
     List<Problem> problems =
-        entities == null
-            ? WatchlistCsv.read(in, sink)
-            : FollowTheMoneyJson.read(entities, name, severity, sink);
+        seen.problems(
+            entities == null
+                ? WatchlistCsv.read(in, sink)
+                : FollowTheMoneyJson.read(entities, name, severity, sink));
     b.flush();
     List<SchemaLeftOut> leftOut = entities == null ? List.of() : entities.leftOut();
     int previous = before.map(ScreeningStore.WatchlistRow::version).orElse(0);
@@ -246,7 +295,13 @@ public final class WatchlistImport {
                       + (leftOut.isEmpty()
                           ? ""
                           : " (" + count(leftOut) + " entities of schemas not screened left out)"))
-              .worded(previous == 0 ? "not-created" : "left-at", name, previous, count(leftOut)));
+              // the count of entities left out said only when there were any (FollowTheMoney)
+              .worded(
+                  (previous == 0 ? "not-created" : "left-at")
+                      + (leftOut.isEmpty() ? "-none-left-out" : ""),
+                  name,
+                  previous,
+                  count(leftOut)));
       all.addAll(problems);
       for (SchemaLeftOut l : leftOut) {
         all.add(
@@ -279,8 +334,12 @@ public final class WatchlistImport {
                   name, sev, hash, f, b.written, removed, refused, user, clock.instant())
               .version();
     }
+    // screened before the audit entry is written, so that it says how many flights
+    int screened =
+        unchanged ? 0 : screening.reload(user, agency, "watchlist:" + name + " v" + version);
     Map<String, String> details = new TreeMap<>();
     details.put("format", f);
+    details.put("flightsScreened", String.valueOf(screened));
     details.put("imported", String.valueOf(b.written));
     details.put("removed", String.valueOf(removed));
     details.put("removedIds", auditIds(removedIds));
@@ -291,10 +350,12 @@ public final class WatchlistImport {
     details.put("unchanged", String.valueOf(unchanged));
     audit.record(
         new AuditEvent(
-            clock.instant(), user, "", "screening.watchlist.import", "watchlist:" + name, details));
-    if (!unchanged) {
-      screening.reload();
-    }
+            clock.instant(),
+            user,
+            agency,
+            "screening.watchlist.import",
+            "watchlist:" + name,
+            details));
     return Outcome.accepted(
         new ListReport(
             name,
@@ -306,7 +367,8 @@ public final class WatchlistImport {
             removedIds,
             kept,
             problems,
-            leftOut));
+            leftOut,
+            screened));
   }
 
   /** Most ids one audit entry names; the count beside them is always whole. */
@@ -355,9 +417,25 @@ public final class WatchlistImport {
 
   /** Merges the entries of a CSV file into the lists it names. */
   public Report csv(Reader in, String user) {
+    return csv(in, user, "");
+  }
+
+  /**
+   * Merges the entries of a CSV file into the lists it names, by {@code user} of {@code agency}.
+   */
+  public Report csv(Reader in, String user, String agency) {
     Batch b = new Batch("");
-    List<Problem> problems = WatchlistCsv.read(in, b::add);
-    return finish(b, problems, List.of(), "csv", user);
+    Seen seen = new Seen(null);
+    List<Problem> problems =
+        seen.problems(
+            WatchlistCsv.read(
+                in,
+                e -> {
+                  if (seen.first(e, digest(e))) {
+                    b.add(e);
+                  }
+                }));
+    return finish(b, problems, List.of(), "csv", user, agency);
   }
 
   /**
@@ -365,43 +443,188 @@ public final class WatchlistImport {
    * entities of schemas passenger screening does not screen against are left out and reported.
    */
   public Report followTheMoney(BufferedReader in, String listName, Severity severity, String user) {
+    return followTheMoney(in, listName, severity, user, "");
+  }
+
+  /**
+   * Merges FollowTheMoney entities as {@link #followTheMoney(BufferedReader, String, Severity,
+   * String)}, by {@code user} of {@code agency}.
+   */
+  public Report followTheMoney(
+      BufferedReader in, String listName, Severity severity, String user, String agency) {
     Batch b = new Batch("");
     ScreenedEntities entities = new ScreenedEntities(in);
-    List<Problem> problems = FollowTheMoneyJson.read(entities, listName, severity, b::add);
-    return finish(b, problems, entities.leftOut(), "ftm", user);
+    Seen seen = new Seen(entities);
+    List<Problem> problems =
+        seen.problems(
+            FollowTheMoneyJson.read(
+                entities,
+                listName,
+                severity,
+                e -> {
+                  if (seen.first(e, digest(e))) {
+                    b.add(e);
+                  }
+                }));
+    return finish(b, problems, entities.leftOut(), "ftm", user, agency);
   }
 
   private Report finish(
-      Batch b, List<Problem> problems, List<SchemaLeftOut> leftOut, String format, String user) {
+      Batch b,
+      List<Problem> problems,
+      List<SchemaLeftOut> leftOut,
+      String format,
+      String user,
+      String agency) {
     b.flush();
+    if (b.written == 0 && refused(problems) == 0) {
+      // nothing read at all (an empty body) is refused as the named import refuses it
+      List<Problem> all = new ArrayList<>();
+      all.add(
+          Problem.of(
+                  "no-entries",
+                  "file",
+                  "no valid entry read; nothing imported"
+                      + (leftOut.isEmpty()
+                          ? ""
+                          : " (" + count(leftOut) + " entities of schemas not screened left out)"))
+              .worded(
+                  leftOut.isEmpty() ? "nothing-read" : "nothing-read-left-out", count(leftOut)));
+      all.addAll(problems);
+      problems = all;
+    }
+    List<String> versions = new ArrayList<>();
+    for (Map.Entry<String, Severity> l : b.lists.entrySet()) {
+      int v =
+          store
+              .newWatchlistVersion(
+                  l.getKey(),
+                  l.getValue().name().toLowerCase(Locale.ROOT),
+                  "",
+                  format,
+                  b.perList.get(l.getKey()),
+                  0,
+                  refused(problems),
+                  user,
+                  clock.instant())
+              .version();
+      versions.add("watchlist:" + l.getKey() + " v" + v);
+    }
+    int screened = b.written > 0 ? screening.reload(user, agency, String.join(",", versions)) : 0;
     audit.record(
         new AuditEvent(
             clock.instant(),
             user,
-            "",
+            agency,
             "screening.watchlist.import",
             "watchlist",
             Map.of(
                 "format", format,
                 "imported", String.valueOf(b.written),
                 "refused", String.valueOf(refused(problems)),
-                "leftOut", String.valueOf(count(leftOut)))));
-    for (Map.Entry<String, Severity> l : b.lists.entrySet()) {
-      store.newWatchlistVersion(
-          l.getKey(),
-          l.getValue().name().toLowerCase(Locale.ROOT),
-          "",
-          format,
-          b.perList.get(l.getKey()),
-          0,
-          refused(problems),
-          user,
-          clock.instant());
+                "leftOut", String.valueOf(count(leftOut)),
+                "lists", String.join(",", versions),
+                "flightsScreened", String.valueOf(screened))));
+    return new Report(b.written, problems, leftOut, screened);
+  }
+
+  /**
+   * The ids one import has read, by list: a later entry with an id already read is refused ({@code
+   * duplicate-entry}, naming both rows or lines and the id), never written over the first. A
+   * FollowTheMoney entity repeated with the same content (as concatenated exports repeat it) is
+   * harmless: read once, neither written twice nor refused. Not thread-safe.
+   */
+  private static final class Seen {
+    private static final Pattern ROW = Pattern.compile("row ([0-9]+)(?: .*)?");
+    // the line of the reader's last entity; null for CSV, whose rows are numbered afterwards
+    private final ScreenedEntities lines;
+    private final Map<String, long[]> first = new HashMap<>();
+    private final List<long[]> repeats = new ArrayList<>();
+    private final List<String> repeatIds = new ArrayList<>();
+    private int accepted;
+
+    Seen(ScreenedEntities lines) {
+      this.lines = lines;
     }
-    if (b.written > 0) {
-      screening.reload();
+
+    /** Whether {@code e} is the first of its list and id; a later one is recorded as refused. */
+    boolean first(WatchlistEntry e, BigInteger digest) {
+      long at = lines == null ? accepted : lines.line();
+      accepted++;
+      long sameness = digest.longValue();
+      long[] was = first.putIfAbsent(e.listName() + "\u0000" + e.id(), new long[] {at, sameness});
+      if (was == null) {
+        return true;
+      }
+      if (lines != null && was[1] == sameness) {
+        return false;
+      }
+      repeats.add(new long[] {was[0], at});
+      repeatIds.add(e.id());
+      return false;
     }
-    return new Report(b.written, problems, leftOut);
+
+    /** The reader's problems with the refused repeats among them, by row or line. */
+    List<Problem> problems(List<Problem> read) {
+      if (repeats.isEmpty()) {
+        return read;
+      }
+      String unit = lines == null ? "row" : "line";
+      // CSV: the nth entry accepted is on the nth row (from row 2) that no problem refused
+      java.util.function.LongUnaryOperator number =
+          lines == null ? rows(read) : java.util.function.LongUnaryOperator.identity();
+      List<Problem> out = new ArrayList<>(read);
+      for (int i = 0; i < repeats.size(); i++) {
+        long was = number.applyAsLong(repeats.get(i)[0]);
+        long at = number.applyAsLong(repeats.get(i)[1]);
+        String id = repeatIds.get(i);
+        out.add(
+            Problem.of(
+                    "duplicate-entry",
+                    unit + " " + at,
+                    "id '"
+                        + id
+                        + "' is "
+                        + unit
+                        + " "
+                        + was
+                        + "'s already; this later "
+                        + unit
+                        + " is refused, the first kept")
+                .worded("duplicate-entry", id, was));
+      }
+      return out;
+    }
+
+    /** The row of each nth accepted entry that {@link #repeats} names, in one walk. */
+    private java.util.function.LongUnaryOperator rows(List<Problem> read) {
+      java.util.Set<Long> refused = new java.util.HashSet<>();
+      for (Problem p : read) {
+        Matcher m = ROW.matcher(p.field());
+        if (m.matches()) {
+          refused.add(Long.parseLong(m.group(1)));
+        }
+      }
+      TreeSet<Long> wanted = new TreeSet<>();
+      for (long[] r : repeats) {
+        wanted.add(r[0]);
+        wanted.add(r[1]);
+      }
+      Map<Long, Long> row = new HashMap<>();
+      long n = -1;
+      long at = 1;
+      for (long k : wanted) {
+        while (n < k) {
+          n++;
+          at++;
+          while (refused.contains(at)) {
+            at++;
+          }
+        }
+        row.put(k, at);
+      }
+      return row::get;
+    }
   }
 
   private final class Batch {

@@ -61,6 +61,13 @@ public record Reason(String key, List<String> args) {
     return TERM + key;
   }
 
+  /** The key of an argument made by {@link #term}; empty for an argument that is data. */
+  public static java.util.Optional<String> termOf(String arg) {
+    return arg != null && !arg.isEmpty() && arg.charAt(0) == TERM
+        ? java.util.Optional.of(arg.substring(1))
+        : java.util.Optional.empty();
+  }
+
   /** The stored form; {@link #decode} reads it back. */
   public String encode() {
     StringBuilder b = new StringBuilder().append(START).append(key);

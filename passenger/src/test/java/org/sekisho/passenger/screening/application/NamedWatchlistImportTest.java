@@ -47,7 +47,7 @@ class NamedWatchlistImportTest {
     this.imports =
         new WatchlistImport(
             store,
-            reloads::incrementAndGet,
+            (user, agency, cause) -> reloads.incrementAndGet(),
             new AuditLog(db.jdbi()),
             Clock.fixed(Instant.parse("2026-11-27T08:00:00Z"), ZoneOffset.UTC));
   }

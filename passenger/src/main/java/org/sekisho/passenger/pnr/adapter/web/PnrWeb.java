@@ -209,6 +209,9 @@ public final class PnrWeb implements WebModule {
         "pnr.unmask.approve",
         "request " + id,
         Map.of("outcome", o.isAccepted() ? "approved" : o.problems().get(0).code()));
+    if (secondPersonRefused(ctx, o)) {
+      return;
+    }
     json(ctx, decisionJson(value(o)));
   }
 
@@ -222,7 +225,34 @@ public final class PnrWeb implements WebModule {
         "request " + id,
         // the reason stays with the request (it may name people); the audit log holds ids only
         Map.of("outcome", o.isAccepted() ? "refused" : o.problems().get(0).code()));
+    if (secondPersonRefused(ctx, o)) {
+      return;
+    }
     json(ctx, decisionJson(value(o)));
+  }
+
+  /** The refusals of a request decided by the one who asked it: the four-eyes rules. */
+  public static final java.util.Set<String> SECOND_PERSON =
+      java.util.Set.of("second-approver-required", "second-person-required");
+
+  /**
+   * Answers 403, worded for the reader, when {@code o} refused a request's own asker ({@link
+   * #SECOND_PERSON}), as a disposition's second-person rule answers: it is a matter of who may, not
+   * of what was sent.
+   */
+  private static boolean secondPersonRefused(Context ctx, Outcome<?> o) {
+    if (!(o instanceof Outcome.Rejected<?> r)
+        || !SECOND_PERSON.contains(r.problems().get(0).code())) {
+      return false;
+    }
+    Problem p = ApiRefusals.worded(Web.messages(ctx), r.problems().get(0));
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("error", p.code());
+    m.put("message", p.message());
+    m.put("field", p.field().isEmpty() ? null : p.field());
+    ctx.status(403);
+    json(ctx, m);
+    return true;
   }
 
   private static Map<String, Object> decisionJson(PnrUnmasking.Request r) {

@@ -1,10 +1,10 @@
 package org.sekisho.passenger.screening.adapter.cli;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.Reader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -17,10 +17,15 @@ import java.util.concurrent.Callable;
 import org.sekisho.core.InputFiles;
 import org.sekisho.core.Outcome;
 import org.sekisho.core.Problem;
+import org.sekisho.names.adapter.kuromoji.KuromojiReadings;
 import org.sekisho.names.domain.watchlist.Severity;
+import org.sekisho.passenger.pnr.adapter.PnrContext;
 import org.sekisho.passenger.screening.adapter.db.JdbcScreeningStore;
+import org.sekisho.passenger.screening.application.PassengerScreening;
 import org.sekisho.passenger.screening.application.ScreeningStore;
+import org.sekisho.passenger.screening.application.Utf8Input;
 import org.sekisho.passenger.screening.application.WatchlistImport;
+import org.sekisho.passenger.screening.domain.ApiTravellerKeys;
 import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.DatabaseConfig;
@@ -167,21 +172,36 @@ public final class WatchlistCommand implements Runnable {
       }
       String user =
           by != null && !by.isBlank() ? by.strip() : "cli:" + System.getProperty("user.name");
+      // a file in another encoding is refused whole before the database is opened
+      try (InputStream check = Files.newInputStream(file)) {
+        Optional<Utf8Input.NotUtf8> bad = Utf8Input.copy(check, OutputStream.nullOutputStream());
+        if (bad.isPresent()) {
+          Problem p = bad.get().problem();
+          err.println(file + ": " + p.message() + " (" + p.code() + ")");
+          return 1;
+        }
+      } catch (IOException e) {
+        err.println(file + ": cannot read: " + e.getMessage());
+        return 1;
+      }
       try (Database db = database.apply(data.resolve());
-          Reader in =
-              new java.io.BufferedReader(
-                  new java.io.InputStreamReader(
-                      Files.newInputStream(file),
-                      StandardCharsets.UTF_8
-                          .newDecoder()
-                          .onMalformedInput(CodingErrorAction.REPLACE)
-                          .onUnmappableCharacter(CodingErrorAction.REPLACE)))) {
+          Reader in = Utf8Input.reader(Files.newInputStream(file))) {
+        JdbcScreeningStore store = new JdbcScreeningStore(db.jdbi());
+        AuditLog audit = new AuditLog(db.jdbi());
+        Clock clock = Clock.systemUTC();
+        // the flights not yet departed are screened again here, as the server screens them after
+        // an import over HTTP; API travellers are never keyed by this screening (no list is
+        // ingested), so its keys need not be the installation's
+        PassengerScreening screening =
+            new PassengerScreening(
+                store,
+                audit,
+                clock,
+                PnrContext.HOME_COUNTRY,
+                ApiTravellerKeys.random(),
+                KuromojiReadings.normaliser());
         WatchlistImport use =
-            new WatchlistImport(
-                new JdbcScreeningStore(db.jdbi()),
-                WatchlistImport.Reload.NONE,
-                new AuditLog(db.jdbi()),
-                Clock.systemUTC());
+            new WatchlistImport(store, WatchlistImport.rescreen(screening), audit, clock);
         Outcome<WatchlistImport.ListReport> o =
             use.importList(name, sev.orElseThrow(), f, in, user);
         switch (o) {
@@ -226,7 +246,12 @@ public final class WatchlistCommand implements Runnable {
                   l.reason(),
                   l.code());
             }
-            out.println("a running Sekisho screens with the new entries from its next flight on");
+            if (!r.unchanged()) {
+              out.printf(
+                  Locale.ROOT,
+                  "%d flight(s) not yet departed screened again with the list%n",
+                  r.flightsScreened());
+            }
             return 0;
           }
           case Outcome.Rejected<WatchlistImport.ListReport> r -> {

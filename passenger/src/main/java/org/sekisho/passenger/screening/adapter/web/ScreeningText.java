@@ -25,6 +25,14 @@ public final class ScreeningText {
   }
 
   /**
+   * One argument of an explanation line as words: a term (a severity, a kind of match) in the
+   * reader's language, data as it is.
+   */
+  public static String argument(Messages t, String arg) {
+    return Reason.termOf(arg).map(t::get).orElse(arg);
+  }
+
+  /**
    * A stored comment: the system's reasons in the reader's language, a person's text as written.
    */
   public static String stored(Messages t, String stored) {

@@ -10,7 +10,6 @@ import io.javalin.http.HttpStatus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.StringReader;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -39,10 +38,10 @@ import org.sekisho.passenger.screening.application.ScreeningLists;
 import org.sekisho.passenger.screening.application.ScreeningStore;
 import org.sekisho.passenger.screening.application.ScreeningStore.FlightRow;
 import org.sekisho.passenger.screening.application.ScreeningStore.HitRow;
+import org.sekisho.passenger.screening.application.Utf8Input;
 import org.sekisho.passenger.screening.application.WatchlistImport;
 import org.sekisho.passenger.screening.domain.PassengerFacts;
 import org.sekisho.passenger.screening.domain.PassengerVocabulary;
-import org.sekisho.passenger.screening.domain.Reason;
 import org.sekisho.passenger.screening.domain.Schedule;
 import org.sekisho.platform.auth.Access;
 import org.sekisho.platform.auth.AccountRules;
@@ -856,11 +855,12 @@ public final class ScreeningWeb implements WebModule {
 
   private void referralApi(Context ctx) {
     ScreeningStore.Referral r = referral(ctx);
-    json(ctx, referralJson(r, referredFacts(List.of(r)).get(r.hit().id())));
+    json(ctx, referralJson(Web.messages(ctx), r, referredFacts(List.of(r)).get(r.hit().id())));
   }
 
-  private static Map<String, Object> referralJson(ScreeningStore.Referral r, PassengerFacts f) {
-    Map<String, Object> m = hitJson(r.hit());
+  private static Map<String, Object> referralJson(
+      Messages t, ScreeningStore.Referral r, PassengerFacts f) {
+    Map<String, Object> m = hitJson(t, r.hit());
     m.put("airport", r.airport());
     m.put("flight", r.flight().ref().designator());
     m.put("date", r.flight().ref().departureDate().toString());
@@ -1001,8 +1001,13 @@ public final class ScreeningWeb implements WebModule {
       case Outcome.Accepted<PnrUnmasking.Request> a ->
           ctx.redirect("/screening/unmasking", HttpStatus.SEE_OTHER);
       case Outcome.Rejected<PnrUnmasking.Request> r -> {
-        ctx.status(HttpProblem.status(r.problems().get(0)));
-        unmaskingPage(ctx, r.problems().get(0).code(), id, reason);
+        String code = r.problems().get(0).code();
+        // the asker deciding their own request: 403, as every second-person rule answers
+        ctx.status(
+            org.sekisho.passenger.pnr.adapter.web.PnrWeb.SECOND_PERSON.contains(code)
+                ? 403
+                : HttpProblem.status(r.problems().get(0)));
+        unmaskingPage(ctx, code, id, reason);
       }
     }
   }
@@ -1096,7 +1101,7 @@ public final class ScreeningWeb implements WebModule {
   private void queueApi(Context ctx) {
     List<Object> out = new ArrayList<>();
     for (ScreeningStore.QueuedHit q : queue(ctx, filter(ctx))) {
-      Map<String, Object> m = hitJson(q.hit());
+      Map<String, Object> m = hitJson(Web.messages(ctx), q.hit());
       m.put("flight", flightJson(q.flight()));
       out.add(m);
     }
@@ -1121,7 +1126,7 @@ public final class ScreeningWeb implements WebModule {
       ts.add(t);
     }
     m.put("travellers", ts);
-    m.put("hits", store.hits(f.id()).stream().map(ScreeningWeb::hitJson).toList());
+    m.put("hits", store.hits(f.id()).stream().map(h -> hitJson(Web.messages(ctx), h)).toList());
     json(ctx, m);
   }
 
@@ -1146,7 +1151,7 @@ public final class ScreeningWeb implements WebModule {
         "screening.hit.read",
         "hit:" + h.id(),
         Map.of("traveller", h.hit().subjectKey(), "status", h.status()));
-    json(ctx, hitJson(h, store.decisions(h.id())));
+    json(ctx, hitJson(Web.messages(ctx), h, store.decisions(h.id())));
   }
 
   private void dispositionApi(Context ctx) {
@@ -1163,14 +1168,14 @@ public final class ScreeningWeb implements WebModule {
                 who.username(),
                 who.agency(),
                 ctx.ip()));
-    json(ctx, hitJson(done));
+    json(ctx, hitJson(Web.messages(ctx), done));
   }
 
   private void correctionApi(Context ctx) {
     JsonNode body = body(ctx, "disposition", "comment", "version");
     HitRow h = hit(ctx);
     Principal who = Web.principal(ctx);
-    if (!versionSent(ctx, body, h)) {
+    if (!versionSent(ctx, body, h, "/api/screening/hits/")) {
       return;
     }
     Outcome<HitRow> o =
@@ -1187,14 +1192,17 @@ public final class ScreeningWeb implements WebModule {
       refuse(ctx, 403, ApiRefusals.worded(Web.messages(ctx), r.problems().get(0)));
       return;
     }
-    json(ctx, hitJson(value(o), store.decisions(h.id())));
+    json(ctx, hitJson(Web.messages(ctx), value(o), store.decisions(h.id())));
   }
 
   /**
    * Whether a decision names the hit's version it was taken on; answers 428 {@code
    * precondition-required} naming {@code version} when not: the last writer must not win unseen.
+   *
+   * @param readAt the route the caller may read the version at ({@code /api/screening/hits/} for
+   *     the PNR unit, {@code /api/screening/referrals/} for an officer), the hit's id appended
    */
-  private static boolean versionSent(Context ctx, JsonNode body, HitRow h) {
+  private static boolean versionSent(Context ctx, JsonNode body, HitRow h, String readAt) {
     JsonNode v = body.path("version");
     if (v.isIntegralNumber() && v.canConvertToInt() && v.asInt() >= 0) {
       return true;
@@ -1207,10 +1215,11 @@ public final class ScreeningWeb implements WebModule {
                     "version",
                     "send the hit's version you read as \"version\" (a whole number; now "
                         + h.version()
-                        + ", see GET /api/screening/hits/"
+                        + ", see GET "
+                        + readAt
                         + h.id()
                         + "): a decision without it could overwrite one you did not see")
-                .worded("version", h.version(), h.id()));
+                .worded("version-at", h.version(), readAt + h.id()));
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("error", p.code());
     m.put("message", p.message());
@@ -1236,13 +1245,13 @@ public final class ScreeningWeb implements WebModule {
     Map<Long, PassengerFacts> facts = referredFacts(referrals);
     List<Object> out = new ArrayList<>();
     for (ScreeningStore.Referral r : referrals) {
-      out.add(referralJson(r, facts.get(r.hit().id())));
+      out.add(referralJson(Web.messages(ctx), r, facts.get(r.hit().id())));
     }
     List<ScreeningStore.Referral> closed = closedReferrals(ctx);
     Map<Long, PassengerFacts> closedFacts = referredFacts(closed);
     List<Object> done = new ArrayList<>();
     for (ScreeningStore.Referral r : closed) {
-      done.add(referralJson(r, closedFacts.get(r.hit().id())));
+      done.add(referralJson(Web.messages(ctx), r, closedFacts.get(r.hit().id())));
     }
     json(ctx, Map.of("referrals", out, "recentlyClosed", done));
   }
@@ -1255,12 +1264,13 @@ public final class ScreeningWeb implements WebModule {
     if (refused.isPresent()) {
       throw new HttpProblem(refused.get());
     }
-    if (!versionSent(ctx, body, h)) {
+    if (!versionSent(ctx, body, h, "/api/screening/referrals/")) {
       return;
     }
     json(
         ctx,
         hitJson(
+            Web.messages(ctx),
             value(
                 outcome(
                     ctx,
@@ -1380,66 +1390,117 @@ public final class ScreeningWeb implements WebModule {
     }
   }
 
-  private void importCsv(Context ctx) {
-    WatchlistImport.Report r =
-        lists.csv(
-            new StringReader(new String(ctx.bodyAsBytes(), StandardCharsets.UTF_8)),
-            Web.principal(ctx).username());
-    report(ctx, r);
+  /** Reads an upload as {@link #utf8Upload} hands it. */
+  @FunctionalInterface
+  private interface UploadReader {
+    void read(BufferedReader in) throws IOException;
+  }
+
+  /**
+   * Hands the body to {@code use} once it is known to be UTF-8 (its byte order mark left out):
+   * spooled to a temporary file while checked, so that a file in another encoding (Excel's
+   * Shift_JIS CSV) is refused whole, naming where, before a row of it is stored, and a large file
+   * is never held in memory. The file is deleted afterwards.
+   */
+  private void utf8Upload(Context ctx, UploadReader use) throws IOException {
+    java.nio.file.Path spooled =
+        java.nio.file.Files.createTempFile("sekisho-watchlist-", ".upload");
+    try {
+      Optional<Utf8Input.NotUtf8> bad;
+      try (java.io.InputStream in = ctx.bodyInputStream();
+          java.io.OutputStream out = java.nio.file.Files.newOutputStream(spooled)) {
+        bad = Utf8Input.copy(in, out);
+      }
+      if (bad.isPresent()) {
+        Problem p = ImportRefusals.worded(Web.messages(ctx), bad.get().problem());
+        ctx.status(HttpStatus.BAD_REQUEST);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", p.code());
+        m.put("field", p.field());
+        m.put("message", p.message());
+        m.put("imported", 0);
+        json(ctx, m);
+        return;
+      }
+      try (BufferedReader in = Utf8Input.reader(java.nio.file.Files.newInputStream(spooled))) {
+        use.read(in);
+      }
+    } finally {
+      java.nio.file.Files.deleteIfExists(spooled);
+    }
+  }
+
+  private void importCsv(Context ctx) throws IOException {
+    utf8Upload(
+        ctx,
+        in ->
+            report(ctx, lists.csv(in, Web.principal(ctx).username(), Web.principal(ctx).agency())));
   }
 
   private void importFtm(Context ctx) throws IOException {
     String list = Objects.requireNonNullElse(ctx.queryParam("list"), "opensanctions");
     Outcome<Severity> sev =
         Severity.parse("severity", Objects.requireNonNullElse(ctx.queryParam("severity"), "high"));
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
-      report(ctx, lists.followTheMoney(in, list, value(sev), Web.principal(ctx).username()));
-    }
+    Severity severity = value(sev);
+    utf8Upload(
+        ctx,
+        in ->
+            report(
+                ctx,
+                lists.followTheMoney(
+                    in,
+                    list,
+                    severity,
+                    Web.principal(ctx).username(),
+                    Web.principal(ctx).agency())));
   }
 
   private void importList(Context ctx) throws IOException {
-    String name = ctx.pathParam("name");
     Outcome<Severity> sev =
         Severity.parse("severity", Objects.requireNonNullElse(ctx.queryParam("severity"), "high"));
+    Severity severity = value(sev);
+    utf8Upload(ctx, in -> importList(ctx, severity, in));
+  }
+
+  private void importList(Context ctx, Severity severity, BufferedReader in) {
+    String name = ctx.pathParam("name");
     String format = Objects.requireNonNullElse(ctx.queryParam("format"), "csv");
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(ctx.bodyInputStream(), StandardCharsets.UTF_8))) {
-      Outcome<WatchlistImport.ListReport> o =
-          lists.importList(name, value(sev), format, in, Web.principal(ctx).username());
-      switch (o) {
-        case Outcome.Accepted<WatchlistImport.ListReport> a -> {
-          WatchlistImport.ListReport r = a.value();
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("list", r.list());
-          m.put("version", r.version());
-          m.put("previousVersion", r.previousVersion());
-          m.put("unchanged", r.unchanged());
-          m.put("imported", r.imported());
-          m.put("removed", r.removed());
-          m.put("removedIds", r.removedIds());
-          m.put("kept", r.kept());
-          if (!r.kept().isEmpty()) {
-            m.put(
-                "keptReason",
-                Web.messages(ctx).get("screening.import.kept", r.refused(), r.kept().size()));
-          }
-          m.put("refused", r.refused());
-          m.put("problems", problems(ImportRefusals.worded(Web.messages(ctx), r.problems())));
-          m.put("leftOut", leftOutJson(Web.messages(ctx), r.leftOut()));
-          json(ctx, m);
+    Outcome<WatchlistImport.ListReport> o =
+        lists.importList(
+            name, severity, format, in, Web.principal(ctx).username(), Web.principal(ctx).agency());
+    switch (o) {
+      case Outcome.Accepted<WatchlistImport.ListReport> a -> {
+        WatchlistImport.ListReport r = a.value();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("list", r.list());
+        m.put("version", r.version());
+        m.put("previousVersion", r.previousVersion());
+        m.put("unchanged", r.unchanged());
+        m.put("imported", r.imported());
+        m.put("removed", r.removed());
+        m.put("removedIds", r.removedIds());
+        m.put("kept", r.kept());
+        if (!r.kept().isEmpty()) {
+          m.put(
+              "keptReason",
+              Web.messages(ctx).get("screening.import.kept", r.refused(), r.kept().size()));
         }
-        case Outcome.Rejected<WatchlistImport.ListReport> r -> {
-          ctx.status(HttpStatus.BAD_REQUEST);
-          List<Problem> worded = ImportRefusals.worded(Web.messages(ctx), r.problems());
-          Problem first = worded.get(0);
-          Map<String, Object> m = new LinkedHashMap<>();
-          m.put("error", first.code());
-          m.put("field", first.field());
-          m.put("message", first.message());
-          m.put("problems", problems(worded.subList(1, worded.size())));
-          json(ctx, m);
-        }
+        m.put("refused", r.refused());
+        m.put("problems", problems(ImportRefusals.worded(Web.messages(ctx), r.problems())));
+        m.put("leftOut", leftOutJson(Web.messages(ctx), r.leftOut()));
+        m.put("flightsScreened", r.flightsScreened());
+        json(ctx, m);
+      }
+      case Outcome.Rejected<WatchlistImport.ListReport> r -> {
+        ctx.status(HttpStatus.BAD_REQUEST);
+        List<Problem> worded = ImportRefusals.worded(Web.messages(ctx), r.problems());
+        Problem first = worded.get(0);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", first.code());
+        m.put("field", first.field());
+        m.put("message", first.message());
+        m.put("problems", problems(worded.subList(1, worded.size())));
+        json(ctx, m);
       }
     }
   }
@@ -1606,8 +1667,13 @@ public final class ScreeningWeb implements WebModule {
     m.put("refused", r.refused());
     m.put("problems", problems);
     m.put("leftOut", leftOutJson(Web.messages(ctx), r.leftOut()));
+    m.put("flightsScreened", r.flightsScreened());
     if (r.imported() == 0 && !r.problems().isEmpty()) {
+      // nothing imported: refused as the named import refuses it, the first problem on top
       ctx.status(HttpStatus.BAD_REQUEST);
+      Problem first = ImportRefusals.worded(Web.messages(ctx), r.problems().get(0));
+      m.put("error", first.code());
+      m.put("message", first.message());
     }
     json(ctx, m);
   }
@@ -1663,7 +1729,13 @@ public final class ScreeningWeb implements WebModule {
     return m;
   }
 
-  private static Map<String, Object> hitJson(HitRow h) {
+  /**
+   * A hit as the API gives it, its explanation and comments in the reader's language ({@code t}) as
+   * the pages word them; {@code explanationParts} keeps each line's key (what a client matches on)
+   * with its arguments as words, a severity or kind of match among them in {@code t}'s language
+   * too, never a stored marker.
+   */
+  private static Map<String, Object> hitJson(Messages t, HitRow h) {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("id", h.id());
     m.put("flightId", h.flightId());
@@ -1676,21 +1748,32 @@ public final class ScreeningWeb implements WebModule {
     m.put("severity", h.hit().severity());
     // three decimals, as the page shows it: the rest is floating-point noise (0.9550000000000001)
     m.put("score", Math.round(h.hit().score() * 1000) / 1000.0);
-    m.put("explanation", h.hit().explanation());
-    // what is stored: a key with its arguments per line, for a client in another language
+    m.put("explanation", h.hit().reasons().stream().map(r -> ScreeningText.line(t, r)).toList());
+    // each line's key with its arguments as words, for a client that words lines itself
     m.put(
         "explanationParts",
-        h.hit().reasons().stream().map(r -> Map.of("key", r.key(), "args", r.args())).toList());
+        h.hit().reasons().stream()
+            .map(
+                r ->
+                    Map.of(
+                        "key",
+                        r.key(),
+                        "args",
+                        r.args().stream().map(a -> ScreeningText.argument(t, a)).toList(),
+                        "text",
+                        ScreeningText.line(t, r)))
+            .toList());
     m.put("status", h.status());
-    m.put("comment", Reason.english(h.comment()));
+    m.put("comment", ScreeningText.stored(t, h.comment()));
     m.put("disposedBy", h.disposedBy());
     m.put("disposedAt", h.disposedAt() == null ? null : h.disposedAt().toString());
     m.put("version", h.version());
     return m;
   }
 
-  private static Map<String, Object> hitJson(HitRow h, List<ScreeningStore.Decision> history) {
-    Map<String, Object> m = hitJson(h);
+  private static Map<String, Object> hitJson(
+      Messages t, HitRow h, List<ScreeningStore.Decision> history) {
+    Map<String, Object> m = hitJson(t, h);
     List<Object> out = new ArrayList<>();
     for (ScreeningStore.Decision d : history) {
       Map<String, Object> e = new LinkedHashMap<>();
@@ -1698,7 +1781,7 @@ public final class ScreeningWeb implements WebModule {
       e.put("kind", d.kind().code());
       e.put("disposition", d.disposition());
       // the system's reasons as the hit's own comment shows them, not their stored keys
-      e.put("comment", Reason.english(d.comment()));
+      e.put("comment", ScreeningText.stored(t, d.comment()));
       e.put("by", d.decidedBy());
       e.put("at", d.decidedAt().toString());
       out.add(e);

@@ -308,7 +308,13 @@ class PnrWebTest {
     assertThat(get("/screening/unmasking", pnr2).body())
         .contains("case 2026/7 prosecutor approval")
         .contains("/screening/unmasking/" + id + "/approve");
-    assertThat(post("/api/pnr-unmask/" + id + "/approve", pnr, "").statusCode()).isEqualTo(400);
+    // the one who asked may not approve: 403, as every second-person rule answers
+    HttpResponse<String> own = post("/api/pnr-unmask/" + id + "/approve", pnr, "");
+    assertThat(own.statusCode()).as(own.body()).isEqualTo(403);
+    JsonNode ownBody = JSON.readTree(own.body());
+    assertThat(ownBody.get("error").asText()).isEqualTo("second-approver-required");
+    assertThat(ownBody.get("field").asText()).isEqualTo("approver");
+    assertThat(ownBody.get("message").asText()).contains("second member");
     assertThat(get("/api/pnr-unmask/" + id, pnr).statusCode()).isEqualTo(409);
     assertThat(post("/api/pnr-unmask/" + id + "/approve", pnr2, "").statusCode()).isEqualTo(200);
     assertThat(get("/api/pnr-unmask/" + id, pnr2).statusCode()).isEqualTo(403);
@@ -341,7 +347,7 @@ class PnrWebTest {
 
     // not by the one who asked, not without a reason, not by anyone outside the PNR unit
     HttpResponse<String> own = post(refuse, pnr, "I changed my mind about it");
-    assertThat(own.statusCode()).isEqualTo(400);
+    assertThat(own.statusCode()).isEqualTo(403);
     assertThat(JSON.readTree(own.body()).get("error").asText()).isEqualTo("second-person-required");
     HttpResponse<String> noReason = post(refuse, pnr2, "no");
     assertThat(noReason.statusCode()).isEqualTo(400);

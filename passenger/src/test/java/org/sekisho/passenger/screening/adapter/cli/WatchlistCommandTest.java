@@ -4,14 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.sekisho.passenger.pnr.adapter.db.JdbcPnrStore;
+import org.sekisho.passenger.pnr.application.PnrIngest;
+import org.sekisho.passenger.screening.adapter.db.JdbcScreeningStore;
+import org.sekisho.passenger.screening.application.PassengerScreening;
+import org.sekisho.platform.audit.AuditLog;
 import org.sekisho.platform.db.Database;
 import org.sekisho.platform.db.Migrations;
 import org.sekisho.platform.testing.PostgresExtension;
@@ -161,5 +172,119 @@ class WatchlistCommandTest {
         .contains("1 entries imported")
         .contains("left out: 2 Company entities: an organisation, not a person")
         .contains("(organisation)");
+  }
+
+  @Test
+  void aShiftJisFileIsRefusedNamingItsLineAndNothingIsStoredWhileUtf8WithABomIsRead(
+      @TempDir Path dir) throws Exception {
+    String csv = NamedWatchlistImportTestData.HEADER + "sjis,S1,山田太郎,,1965,jp,,\n";
+    Path sjis = dir.resolve("excel.csv");
+    Files.write(sjis, csv.getBytes(Charset.forName("windows-31j")));
+    Run r =
+        run(
+            "import",
+            "--name",
+            "sjis-cli",
+            "--severity",
+            "high",
+            "--format",
+            "csv",
+            sjis.toString());
+    assertThat(r.exit()).isEqualTo(1);
+    assertThat(r.err())
+        .contains(
+            "line 2, byte " + (NamedWatchlistImportTestData.HEADER.length() + "sjis,S1,".length()))
+        .contains("not UTF-8")
+        .contains("CSV UTF-8")
+        .contains("(not-utf8)");
+    assertThat(names("sjis-cli")).isEmpty();
+
+    Path bom = dir.resolve("utf8-bom.csv");
+    byte[] text = csv.getBytes(StandardCharsets.UTF_8);
+    byte[] withBom = new byte[text.length + 3];
+    withBom[0] = (byte) 0xEF;
+    withBom[1] = (byte) 0xBB;
+    withBom[2] = (byte) 0xBF;
+    System.arraycopy(text, 0, withBom, 3, text.length);
+    Files.write(bom, withBom);
+    Run ok =
+        run(
+            "import",
+            "--name",
+            "sjis-cli",
+            "--severity",
+            "high",
+            "--format",
+            "csv",
+            bom.toString());
+    assertThat(ok.exit()).as(ok.err()).isZero();
+    assertThat(names("sjis-cli")).containsExactly("山田太郎");
+  }
+
+  @Test
+  void anImportScreensTheFlightsNotYetDepartedAgainAsTheServerWould(@TempDir Path dir)
+      throws Exception {
+    // a traveller screened clean before the list named him, on tomorrow's flight
+    Database d = open(dir);
+    JdbcScreeningStore store = new JdbcScreeningStore(d.jdbi());
+    PassengerScreening screening =
+        new PassengerScreening(store, new AuditLog(d.jdbi()), Clock.systemUTC(), "JP");
+    String day =
+        LocalDate.now(ZoneOffset.UTC).plusDays(1).format(DateTimeFormatter.ofPattern("ddMMyy"));
+    String tvl = "TVL+" + day + ":1000:" + day + ":1800+SIN+NRT+JL+0881";
+    String push =
+        "UNB+IATA:1+JL+JPCUSTOMS+"
+            + day
+            + ":0600+CLI01'UNH+CLI01+PNRGOV:11:1:IA+JLCLI01'MSG+:22'ORG+JL:NRT+++JL:SYS'"
+            + tvl
+            + "'EQN+1'SRC'RCI+JL:CLI001::011126:1015'TIF+SIDOROV+IVAN:A:1'"
+            + tvl
+            + ":Y'RPI+1+HK'UNT+20+CLI01'UNZ+1+CLI01'";
+    assertThat(
+            new PnrIngest(new JdbcPnrStore(d.jdbi()), Clock.systemUTC(), screening)
+                .pnr(push, "test")
+                .isAccepted())
+        .isTrue();
+    d.close();
+    assertThat(openHits()).isEmpty();
+
+    Path file = dir.resolve("cli-rescreen.csv");
+    Files.writeString(
+        file, NamedWatchlistImportTestData.HEADER + "whatever,CR-1,Ivan Sidorov,,,,,\n");
+    Run r =
+        run(
+            "import",
+            "--name",
+            "cli-rescreen",
+            "--severity",
+            "high",
+            "--format",
+            "csv",
+            file.toString());
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out())
+        .containsPattern("[1-9][0-9]* flight\\(s\\) not yet departed screened again");
+    assertThat(openHits()).containsExactly("watchlist:cli-rescreen/CR-1");
+  }
+
+  private List<String> openHits() {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select source from passenger.screening_hit where status = 'open' and"
+                            + " source like 'watchlist:cli-rescreen/%' order by source")
+                    .mapTo(String.class)
+                    .list());
+  }
+
+  private List<String> names(String list) {
+    return db.jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select names[1] from passenger.watchlist_entry where list_name = :l")
+                    .bind("l", list)
+                    .mapTo(String.class)
+                    .list());
   }
 }
