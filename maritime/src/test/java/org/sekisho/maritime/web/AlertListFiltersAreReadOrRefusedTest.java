@@ -138,6 +138,21 @@ class AlertListFiltersAreReadOrRefusedTest {
   }
 
   @Test
+  void anotherAgencysOfficerUploadingIsRefusedInTheReadersLanguage() throws Exception {
+    server.account("police-officer", "Police officer", Role.OFFICER, "police", "P1");
+    String police = server.token("police-officer");
+    String line = "!AIVDM,1,1,,B,15M67FC000G?ufbE`FepT@3n00Sa,0*5C\n";
+    JsonNode ja = answered("POST", "/api/maritime/feed?lang=ja", police, line, 403);
+    assertThat(ja.get("error").asText()).isEqualTo("forbidden");
+    assertThat(ja.get("message").asText())
+        .isEqualTo("フィードのアップロードは customs-jp の情報記録になります。アップロードできるのは同機関の職員と管理者だけで、機関 police はできません");
+    assertThat(answered("POST", "/api/maritime/feed", police, line, 403).get("message").asText())
+        .isEqualTo(
+            "a feed upload becomes customs-jp's intelligence records: only its own officers and"
+                + " administrators may upload; agency police may not");
+  }
+
+  @Test
   void anAsOfTheListCannotReadIsRefusedInTheReadersLanguageAndLocalTimeIsRead() throws Exception {
     JsonNode ja = refused("/api/maritime/alerts?asOf=yesterday&lang=ja", liaison);
     assertThat(ja.get("field").asText()).isEqualTo("asOf");

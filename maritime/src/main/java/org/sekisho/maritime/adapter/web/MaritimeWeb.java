@@ -145,12 +145,8 @@ public final class MaritimeWeb implements WebModule {
         throw HttpProblem.of(
             "forbidden",
             "",
-            "a feed upload becomes "
-                + scope.administration()
-                + "'s intelligence records: only its own officers and administrators may upload;"
-                + " agency "
-                + p.agency()
-                + " may not");
+            Web.messages(ctx)
+                .get("maritime.feed.notOwnAgency", scope.administration(), p.agency()));
       }
       h.handle(ctx);
     };
