@@ -9,6 +9,32 @@
   const $ = (id) => document.getElementById(id);
   const canvas = $("frame");
   const state = { mrz: [], chip: null, qrText: null, stream: null, scanning: false, busy: false, requestId: null };
+  // Counts travellers: an answer that arrives after the kiosk was reset (cancelled, or idle) belongs
+  // to someone who has gone and is dropped, never shown to or decided for the next person.
+  let generation = 0;
+
+  // Nothing of a traveller who walks away may be kept for the next one (whose QR would be decided on
+  // the previous passport): after this long without a touch or a key the kiosk clears everything
+  // and goes back to the start. 60 s leaves time to find a QR on a phone; the page sets it
+  // (data-idle-after, from the server) and a test may shorten it.
+  const IDLE_SECONDS = 60;
+  let idleTimer = null;
+  function idleSeconds() {
+    const n = parseInt(root.dataset.idleAfter || "", 10);
+    return n > 0 ? n : IDLE_SECONDS;
+  }
+  function armIdle() {
+    if (idleTimer) clearTimeout(idleTimer);
+    idleTimer = setTimeout(() => {
+      idleTimer = null;
+      // a decision being made is let finish: its result clears itself
+      if (state.busy) armIdle();
+      else nextTraveller();
+    }, idleSeconds() * 1000);
+  }
+  for (const type of ["pointerdown", "touchstart", "keydown", "input", "change"]) {
+    document.addEventListener(type, armIdle, true);
+  }
 
   // The kiosk's own id for one traveller's capture: sent again when the request is tried again (its
   // answer lost), so that the server takes it for the same capture, not a second use of the QR.
@@ -114,18 +140,21 @@
   // Step 2: the declaration QR, read from camera frames until one holds a QR.
   async function tryQr(blob) {
     if (!blob) return false;
+    const mine = generation;
     const r = await post("/api/egate/qr", blob, blob.type || "image/jpeg");
+    if (mine !== generation) return true; // the traveller cancelled or left meanwhile
     if (!r.found) return false;
     state.qrText = r.text;
     // A QR that fails verification still goes to the decision, which refers the traveller.
     $("qr-status").textContent = r.verified ? msg("Found") : msg("Refused");
     state.scanning = false;
-    setTimeout(() => toFace(), 400);
+    setTimeout(() => { if (mine === generation) toFace(); }, 400);
     return true;
   }
   async function scanQr() {
     state.scanning = true;
-    while (state.scanning && root.dataset.step === "qr") {
+    const mine = generation;
+    while (state.scanning && root.dataset.step === "qr" && mine === generation) {
       try {
         if (await tryQr(await grab($("qr-video"), "image/jpeg"))) return;
       } catch (e) {
@@ -150,10 +179,20 @@
     await camera($("face-video"));
   }
 
+  // A traveller without a declaration QR goes on: the gate then refers them to an officer, who
+  // takes the declaration (the decision's DECLARATION_INVALID, qr-missing); the screen says so.
+  $("no-qr").addEventListener("click", () => {
+    state.scanning = false;
+    state.qrText = null;
+    $("face-note").textContent = msg("Noqr");
+    toFace();
+  });
+
   // Step 3: the live face, then the decision.
   async function decide(faceBlob) {
     if (state.busy) return;
     state.busy = true;
+    const mine = generation;
     $("face-status").textContent = msg("Deciding");
     try {
       const face = faceBlob ? await blobToDataUrl(faceBlob) : null;
@@ -173,10 +212,11 @@
         },
       };
       const r = await post("/api/egate/decisions", JSON.stringify(body), "application/json");
+      if (mine !== generation) return; // reset meanwhile: not for the person now in front
       stopCamera();
       showResult(r);
     } catch (e) {
-      $("face-status").textContent = explain(e);
+      if (mine === generation) $("face-status").textContent = explain(e);
     } finally {
       state.busy = false;
     }
@@ -213,11 +253,13 @@
     for (const o of purpose.options) if (o.defaultSelected) o.selected = true;
     $("intended-stay").value = $("intended-stay").defaultValue;
     for (const id of ["deportation-history", "criminal-conviction", "prohibited-items"]) $(id).checked = false;
-    $("qr-status").textContent = ""; $("face-status").textContent = "";
+    $("qr-status").textContent = ""; $("face-status").textContent = ""; $("face-note").textContent = "";
   }
 
   function nextTraveller() {
+    generation++;
     if (clearTimer) { clearTimeout(clearTimer); clearTimer = null; }
+    if (idleTimer) { clearTimeout(idleTimer); idleTimer = null; }
     clearTraveller();
     stopCamera();
     const h = $("result");
@@ -226,6 +268,9 @@
     show("passport");
   }
   $("next-traveller").addEventListener("click", nextTraveller);
+  // "Cancel / start again" on every step after the first: the traveller, or the next one, wipes
+  // what is held and starts over.
+  for (const b of root.querySelectorAll("button.restart")) b.addEventListener("click", nextTraveller);
 
   show("passport");
 })();

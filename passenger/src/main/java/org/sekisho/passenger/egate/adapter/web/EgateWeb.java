@@ -34,6 +34,7 @@ import org.sekisho.passenger.egate.domain.declaration.CustomsDeclaration;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.passenger.egate.domain.declaration.SealedDeclaration;
 import org.sekisho.passenger.egate.domain.kiosk.ImmigrationAnswers;
+import org.sekisho.passenger.egate.domain.mrz.MrzParser;
 import org.sekisho.passenger.egate.domain.referral.OutcomeRequest;
 import org.sekisho.passenger.egate.domain.referral.RecordedOutcome;
 import org.sekisho.passenger.egate.domain.referral.ReferralOutcome;
@@ -68,6 +69,13 @@ public final class EgateWeb implements WebModule {
 
   /** How long the kiosk's result stays on screen before it clears for the next traveller. */
   static final int KIOSK_CLEAR_SECONDS = 15;
+
+  /**
+   * How long the kiosk waits without a touch or key before it clears everything a traveller entered
+   * and goes back to the start: someone who walks away at the QR step must not leave their passport
+   * for the next person's QR. A minute leaves time to find the QR on a phone.
+   */
+  static final int KIOSK_IDLE_SECONDS = 60;
 
   /** Largest image accepted from a kiosk camera or upload. */
   static final int MAX_IMAGE_BYTES = 8 * 1024 * 1024;
@@ -248,8 +256,9 @@ public final class EgateWeb implements WebModule {
    * dates, ids); {@code gate_referral_details}, kept as message keys and arguments, as each
    * reason's name and its detail worded in the reader's language, one a line, tab between, never a
    * key; and for a reader of another language than English the decision, the declaration's answers,
-   * the family members and each referral's detail in {@code gate_referrals} worded as the referrals
-   * page words them (English keeps the record's own text, which clients may read).
+   * its signature, the family members, the screening hits and each referral's detail in {@code
+   * gate_referrals} worded as the referrals page words them (English keeps the record's own text,
+   * which clients may read).
    */
   static Map<String, Object> recordJson(ReferralDesk.Arrival a, Messages t) {
     Map<String, String> r = a.record();
@@ -272,6 +281,12 @@ public final class EgateWeb implements WebModule {
     }
     if (r.containsKey("family_members")) {
       m.put("family_members", ReferralText.family(t, r.get("family_members")));
+    }
+    if (r.containsKey("declaration_signature")) {
+      m.put("declaration_signature", ReferralText.signature(t, r.get("declaration_signature")));
+    }
+    if (r.containsKey("targeting_hits") && !r.get("targeting_hits").isBlank()) {
+      m.put("targeting_hits", ReferralText.hits(t, a.referrals(), r.get("targeting_hits")));
     }
     if (r.containsKey("gate_referrals")) {
       m.put(
@@ -399,8 +414,12 @@ public final class EgateWeb implements WebModule {
         Map.of("capture", a.captureId()));
   }
 
-  /** The outcome API's JSON body. */
-  public record OutcomeBody(String outcome, String comment, Integer version) {}
+  /**
+   * The outcome API's JSON body; {@code version} as sent (a JSON number is required: a string or a
+   * fraction is refused, never read as a number).
+   */
+  public record OutcomeBody(
+      String outcome, String comment, com.fasterxml.jackson.databind.JsonNode version) {}
 
   private void outcomeApi(Context ctx) {
     String id = captureId(ctx.pathParam("captureId"));
@@ -409,13 +428,53 @@ public final class EgateWeb implements WebModule {
           "invalid-parameter", "captureId", Web.messages(ctx).get("egate.api.captureId"));
     }
     // who may not record is told so first, whatever the body holds (version included)
-    if (desk.recordable(id, officer(ctx)) instanceof Outcome.Rejected<ReferralDesk.Arrival> no) {
-      auditRefused(ctx, id, no.problems().get(0), "");
-      throw outcomeProblem(ctx, no.problems().get(0));
-    }
+    ReferralDesk.Arrival arrival =
+        switch (desk.recordable(id, officer(ctx))) {
+          case Outcome.Rejected<ReferralDesk.Arrival> no -> {
+            auditRefused(ctx, id, no.problems().get(0), "");
+            throw outcomeProblem(ctx, no.problems().get(0));
+          }
+          case Outcome.Accepted<ReferralDesk.Arrival> yes -> yes.value();
+        };
     OutcomeBody body = parse(ctx, OutcomeBody.class);
+    var v = body.version();
+    if (v == null || v.isNull() || v.isMissingNode()) {
+      // as targeting's decisions: an outcome says which version it was taken on, or it could
+      // silently undo one recorded meanwhile; the precondition is missing (428, RFC 6585), and the
+      // answer gives the version now, to read the referral again with
+      Problem missing =
+          Problem.of(
+              "precondition-required",
+              "version",
+              Web.messages(ctx).get("egate.api.version-required", id));
+      auditRefused(ctx, id, missing, "");
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("error", missing.code());
+      m.put("message", missing.message());
+      m.put("field", missing.field());
+      m.put("version", arrival.version());
+      ctx.status(428);
+      ctx.json(m);
+      return;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < 0) {
+      Messages t = Web.messages(ctx);
+      String got =
+          v.isNumber()
+              ? (v.asText().length() > 40 ? v.asText().substring(0, 40) + "…" : v.asText())
+              : t.get(
+                  switch (v.getNodeType()) {
+                    case STRING -> "egate.api.type.string";
+                    case BOOLEAN -> "egate.api.type.boolean";
+                    case ARRAY -> "egate.api.type.list";
+                    default -> "egate.api.type.object";
+                  });
+      Problem wrong = Problem.of("invalid-field", "version", t.get("egate.api.version-type", got));
+      auditRefused(ctx, id, wrong, "");
+      throw new HttpProblem(wrong);
+    }
     OutcomeRequest request =
-        switch (OutcomeRequest.read(body.outcome(), body.comment(), body.version())) {
+        switch (OutcomeRequest.read(body.outcome(), body.comment(), v.intValue())) {
           case Outcome.Accepted<OutcomeRequest> a -> a.value();
           case Outcome.Rejected<OutcomeRequest> r -> throw outcomeProblem(ctx, r.problems().get(0));
         };
@@ -659,6 +718,11 @@ public final class EgateWeb implements WebModule {
             status = 409;
           } else if (problem.code().equals("forbidden")) {
             status = 403;
+          } else if (problem.code().equals("missing-field")
+              && problem.field().equals("version")
+              && status == 400) {
+            // the page always sends the version it showed: as the API, a missing precondition
+            status = 428;
           }
           errors.putIfAbsent(problem.field(), t.get(key));
         }
@@ -846,7 +910,15 @@ public final class EgateWeb implements WebModule {
     ctx.html(
         render(
             "kiosk.jte",
-            Map.of("t", t, "csrf", Web.csrf(ctx), "clearAfterSeconds", KIOSK_CLEAR_SECONDS)));
+            Map.of(
+                "t",
+                t,
+                "csrf",
+                Web.csrf(ctx),
+                "clearAfterSeconds",
+                KIOSK_CLEAR_SECONDS,
+                "idleAfterSeconds",
+                KIOSK_IDLE_SECONDS)));
   }
 
   private void kioskScript(Context ctx) {
@@ -949,14 +1021,19 @@ public final class EgateWeb implements WebModule {
     if (req.mrz() == null || req.mrz().isEmpty()) {
       throw HttpProblem.of("missing-field", "mrz", t.get("egate.api.mrz"));
     }
-    if (req.mrz().size() > 3) {
-      throw HttpProblem.of(
-          "invalid-field", "mrz", t.get("egate.api.mrzLines", Integer.toString(req.mrz().size())));
-    }
-    for (int i = 0; i < req.mrz().size(); i++) {
+    for (int i = 0; i < req.mrz().size() && i < 4; i++) {
       if (req.mrz().get(i) == null) {
         throw HttpProblem.of("invalid-field", "mrz[" + i + "]", t.get("egate.api.mrzLine"));
       }
+    }
+    // Lines of no MRZ's shape are a misread to try again, refused before anything is decided or
+    // written (no capture, no record sent); a well-shaped MRZ that fails its check digits is a
+    // document the gate refers (DOCUMENT_INVALID), recorded for the officer.
+    Optional<Problem> shape = MrzParser.shape(req.mrz());
+    if (shape.isPresent()) {
+      Problem p = shape.get();
+      throw HttpProblem.of(
+          "invalid-field", p.field(), t.get("egate.api.mrz." + p.key(), p.args().toArray()));
     }
     checkImmigration(t, req.immigration());
     if (req.requestId() != null && !REQUEST_ID.matcher(req.requestId()).matches()) {

@@ -418,10 +418,37 @@ public final class GateRules {
         : Optional.empty();
   }
 
+  /** The severities a screening hit opens with ({@code severity source: title}). */
+  private static final List<String> SEVERITIES = List.of("low", "medium", "high", "critical");
+
+  /**
+   * Each hit as screening words it ({@code severity source: title}): its severity worded in the
+   * reader's language ({@code detail.hit.<severity>}), source and title as they are; a hit of
+   * another form is shown as it is ({@code detail.hit}).
+   */
   static Optional<Referral> targetingHit(GateInputs in) {
-    return in.targetingHits().isEmpty()
-        ? Optional.empty()
-        : refer(Reason.TARGETING_HIT, String.join("; ", in.targetingHits()));
+    if (in.targetingHits().isEmpty()) {
+      return Optional.empty();
+    }
+    List<String> keys = new ArrayList<>();
+    for (String hit : in.targetingHits()) {
+      int space = hit.indexOf(' ');
+      String severity = space < 0 ? "" : hit.substring(0, space);
+      keys.add(
+          SEVERITIES.contains(severity)
+              ? "detail.hit." + severity + ":" + escape(hit.substring(space + 1))
+              : "detail.hit:" + escape(hit));
+    }
+    return refer(
+        Reason.TARGETING_HIT,
+        String.join("; ", in.targetingHits()),
+        "detail.hits",
+        "@" + String.join("|", keys));
+  }
+
+  /** Free text inside a list of keys: {@code |} and the backslash escaped with a backslash. */
+  private static String escape(String text) {
+    return text.replace("\\", "\\\\").replace("|", "\\|");
   }
 
   private static Optional<Referral> refer(Reason r, String detail) {

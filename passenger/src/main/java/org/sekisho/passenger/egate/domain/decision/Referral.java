@@ -11,8 +11,8 @@ import java.util.List;
  *     is shown as it is, such as a screening hit's own text)
  * @param args the message's arguments: values as they are, or (starting with {@code @}) message
  *     keys to word in the reader's language, several separated by {@code |}, each with at most one
- *     argument after a {@code :} (an argument that itself starts with {@code @} is written
- *     {@code @@...})
+ *     argument after a {@code :} in which a {@code |} or a backslash is escaped with a backslash
+ *     (an argument that itself starts with {@code @} is written {@code @@...})
  */
 public record Referral(Reason reason, String detail, String key, List<String> args) {
   public Referral {

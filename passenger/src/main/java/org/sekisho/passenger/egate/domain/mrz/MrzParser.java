@@ -51,6 +51,89 @@ public final class MrzParser {
     return Outcome.accepted(new Reading(format.get(), lines, LocalDate.now(clock)).read());
   }
 
+  /**
+   * Whether {@code rawLines} have the shape of a Doc 9303 MRZ as a document reader gives it: 2 or 3
+   * lines (each stripped of surrounding spaces), all of one layout's width (2×44 TD3 or MRV-A, 2×36
+   * TD2 or MRV-B, 3×30 TD1) and only the MRZ alphabet (A-Z, 0-9, '<'). Such lines are text a reader
+   * never gives for a document: a misread to try again, not a document to judge. Lines of the right
+   * shape may still be invalid (check digits, dates, codes); {@link #parse} lists that.
+   *
+   * @return empty when the shape is right; otherwise the first problem, its field {@code mrz} (the
+   *     number of lines) or {@code mrz[i]} (the line at index {@code i}, from 0), worded by key
+   *     {@code lines} (count), {@code width} (expected width, width got), {@code width-two} (the
+   *     first of two lines: width got), {@code width-like} (expected width, width got, the first
+   *     line's number) or {@code character} (the character, its position from 1)
+   */
+  public static Optional<Problem> shape(List<String> rawLines) {
+    int n = rawLines == null ? 0 : rawLines.size();
+    if (n < 2 || n > 3) {
+      return Optional.of(
+          Problem.of(
+                  "mrz-line-count",
+                  "mrz",
+                  "expected 2 MRZ lines (a passport: TD3, 2 of 44 characters; TD2, 2 of 36) or 3"
+                      + " (TD1, 3 of 30), got "
+                      + n)
+              .worded("lines", n));
+    }
+    List<String> lines = new ArrayList<>();
+    for (String l : rawLines) {
+      lines.add(l == null ? "" : l.strip());
+    }
+    int first = lines.get(0).length();
+    for (int i = 0; i < n; i++) {
+      int w = lines.get(i).length();
+      String field = "mrz[" + i + "]";
+      if (n == 3 && w != 30) {
+        return Optional.of(
+            Problem.of("mrz-layout", field, "expected 30 characters (TD1), got " + w)
+                .worded("width", "30", w));
+      }
+      if (n == 2 && i == 0 && w != 44 && w != 36) {
+        return Optional.of(
+            Problem.of(
+                    "mrz-layout",
+                    field,
+                    "expected 44 characters (TD3 passport) or 36 (TD2), got " + w)
+                .worded("width-two", w));
+      }
+      if (n == 2 && i == 1 && w != first) {
+        return Optional.of(
+            Problem.of(
+                    "mrz-layout",
+                    field,
+                    "expected " + first + " characters, as line 1 has, got " + w)
+                .worded("width-like", first, w, 1));
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      String l = lines.get(i);
+      for (int p = 0; p < l.length(); p++) {
+        if (CheckDigit.valueOf(l.charAt(p)) < 0) {
+          String shown = printable(l.charAt(p));
+          return Optional.of(
+              Problem.of(
+                      "mrz-invalid-character",
+                      "mrz[" + i + "]",
+                      "character "
+                          + shown
+                          + " at position "
+                          + (p + 1)
+                          + " is not in the MRZ alphabet (A-Z, 0-9 and the filler '<')")
+                  .worded("character", shown, p + 1));
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** A character as a refusal quotes it: itself in quotes, or its code point when invisible. */
+  private static String printable(char c) {
+    return Character.isISOControl(c) || Character.isWhitespace(c) || Character.isSurrogate(c)
+        ? String.format(Locale.ROOT, "U+%04X", (int) c)
+        : "'" + c + "'";
+  }
+
   /** The layout for these lines: by line count and width, visas by their leading 'V'. */
   public static Optional<MrzFormat> recognise(List<String> lines) {
     if (lines.isEmpty()) {

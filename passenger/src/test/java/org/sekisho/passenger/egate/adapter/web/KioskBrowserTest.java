@@ -32,6 +32,7 @@ import org.sekisho.passenger.egate.Travellers;
 import org.sekisho.passenger.egate.adapter.qr.ZxingQrImages;
 import org.sekisho.passenger.egate.domain.declaration.DeclarationForm;
 import org.sekisho.platform.db.Database;
+import org.sekisho.platform.i18n.Messages;
 import org.sekisho.platform.testing.Chromium;
 import org.sekisho.platform.testing.PostgresExtension;
 
@@ -302,6 +303,144 @@ class KioskBrowserTest {
     // Left alone, the result clears itself and the next traveller finds an empty form.
     KioskRun leftAlone = kiosk(png, "left", false);
     assertThat(leftAlone.nextForm()).isEqualTo("|false|false|false|tourism|7|");
+  }
+
+  /**
+   * Signs the kiosk in with a camera showing no QR (the traveller has none in front of it), fills
+   * the passport step as traveller A and goes on to the QR step; {@code idleSeconds} shortens the
+   * kiosk's idle time.
+   */
+  private WebDriver atTheQrStep(String name, String lang, String idleSeconds) throws IOException {
+    Path video = dir.resolve(name + ".y4m");
+    writeY4m(new BufferedImage(200, 200, BufferedImage.TYPE_INT_RGB), video);
+    Path chip = dir.resolve(name + "-chip.json");
+    Files.writeString(chip, server.traveller.chipJson(), StandardCharsets.UTF_8);
+    WebDriver d = chromium(video);
+    WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+    d.get(server.base + "/kiosk?lang=" + lang);
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("username")));
+    d.findElement(By.id("username")).sendKeys("kiosk-hnd-01");
+    d.findElement(By.id("password")).sendKeys(EgateServer.PASSWORD);
+    d.findElement(By.id("login-submit")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("mrz")));
+    // the first step has nothing to cancel
+    assertThat(d.findElements(By.cssSelector("#step-passport button.restart"))).isEmpty();
+    d.findElement(By.id("mrz")).sendKeys(String.join("\n", server.traveller.mrz()));
+    d.findElement(By.id("chip-file")).sendKeys(chip.toString());
+    d.findElement(By.id("deportation-history")).click();
+    d.findElement(By.id("passport-next")).click();
+    wait.until(ExpectedConditions.attributeToBe(By.id("kiosk"), "data-step", "qr"));
+    if (!idleSeconds.isEmpty()) {
+      // shortened once traveller A is at the QR step, their last touch counted from now
+      ((JavascriptExecutor) d)
+          .executeScript(
+              "document.getElementById('kiosk').dataset.idleAfter = arguments[0];"
+                  + " document.dispatchEvent(new Event('pointerdown'));",
+              idleSeconds);
+    }
+    return d;
+  }
+
+  /** The passport step as the next traveller finds it (the fields traveller A filled). */
+  private static String passportStep(WebDriver d) {
+    return (String)
+        ((JavascriptExecutor) d)
+            .executeScript(
+                "const v = (id) => document.getElementById(id);"
+                    + " return [v('kiosk').dataset.step, v('mrz').value, v('chip-file').value,"
+                    + " v('deportation-history').checked, v('qr-status').textContent,"
+                    + " v('face-note').textContent].join('|');");
+  }
+
+  @Test
+  void aTravellerWhoWalksAwayAtTheQrStepIsClearedAfterTheIdleTimeForTheNextPerson()
+      throws IOException {
+    WebDriver d = atTheQrStep("walked-away", "en", "2");
+    try {
+      // nobody touches the kiosk: it goes back to the start with nothing of traveller A kept
+      new WebDriverWait(d, Duration.ofSeconds(20))
+          .until(ExpectedConditions.attributeToBe(By.id("kiosk"), "data-step", "passport"));
+      assertThat(passportStep(d)).isEqualTo("passport|||false||");
+      assertThat(d.findElement(By.id("step-qr")).isDisplayed()).isFalse();
+      // traveller B shows a QR without passport: nothing is decided on A's passport, the kiosk
+      // waits for B's passport first
+      d.findElement(By.id("passport-next")).click();
+      assertThat(d.findElement(By.id("kiosk")).getAttribute("data-step")).isEqualTo("passport");
+    } finally {
+      d.quit();
+    }
+  }
+
+  @Test
+  void everyStepAfterTheFirstHasCancelAndStartAgainInTheKiosksLanguage() throws IOException {
+    Messages ja = new Messages(java.util.Locale.JAPANESE, List.of("i18n.egate", "i18n.platform"));
+    WebDriver d = atTheQrStep("cancel", "ja", "");
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(20));
+      WebElement cancelQr = d.findElement(By.id("restart-qr"));
+      // the page's own idle time (this test leaves it as served)
+      assertThat(d.findElement(By.id("kiosk")).getAttribute("data-idle-after")).isEqualTo("60");
+      assertThat(cancelQr.isDisplayed()).isTrue();
+      // no CJK font on the test machine: the text is read from the DOM
+      assertThat(cancelQr.getAttribute("textContent")).isEqualTo(ja.get("kiosk.restart"));
+      assertThat(d.findElement(By.id("no-qr")).getAttribute("textContent"))
+          .isEqualTo(ja.get("kiosk.qr.none"));
+      cancelQr.click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("kiosk"), "data-step", "passport"));
+      assertThat(passportStep(d)).isEqualTo("passport|||false||");
+    } finally {
+      d.quit();
+    }
+    WebDriver e = atTheQrStep("cancel-face", "en", "");
+    try {
+      WebDriverWait wait = new WebDriverWait(e, Duration.ofSeconds(20));
+      e.findElement(By.id("no-qr")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("kiosk"), "data-step", "face"));
+      WebElement cancelFace = e.findElement(By.id("restart-face"));
+      assertThat(cancelFace.isDisplayed()).isTrue();
+      assertThat(cancelFace.getText()).isEqualTo("Cancel / start again");
+      cancelFace.click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("kiosk"), "data-step", "passport"));
+      assertThat(passportStep(e)).isEqualTo("passport|||false||");
+    } finally {
+      e.quit();
+    }
+  }
+
+  @Test
+  void aTravellerWithoutADeclarationQrGoesOnAndIsSentToAnOfficerWhoTakesTheDeclaration()
+      throws Exception {
+    Path face = dir.resolve("no-qr-face.jpg");
+    Files.write(face, server.traveller.portrait());
+    WebDriver d = atTheQrStep("no-qr", "en", "");
+    try {
+      WebDriverWait wait = new WebDriverWait(d, Duration.ofSeconds(30));
+      d.findElement(By.id("no-qr")).click();
+      wait.until(ExpectedConditions.attributeToBe(By.id("kiosk"), "data-step", "face"));
+      assertThat(d.findElement(By.id("face-note")).getText())
+          .contains("Without a declaration QR code")
+          .contains("customs officer");
+      d.findElement(By.id("face-file")).sendKeys(face.toString());
+      wait.until(
+          ExpectedConditions.attributeToBeNotEmpty(
+              d.findElement(By.id("result")), "data-decision"));
+      assertThat(d.findElement(By.id("result")).getAttribute("data-decision"))
+          .isEqualTo("secondary-inspection");
+      String captureId = d.findElement(By.id("result-records")).getText().strip();
+      // decided without a QR: the officer sees why
+      String arrival =
+          server
+              .send(
+                  "GET",
+                  "/api/egate/arrivals/" + captureId + "?lang=en",
+                  server.token("officer"),
+                  null,
+                  null)
+              .body();
+      assertThat(arrival).contains("\"reason\":\"DECLARATION_INVALID\"").contains("qr-missing");
+    } finally {
+      d.quit();
+    }
   }
 
   /** A 640x480 YUV4MPEG2 (4:2:0) file of a few identical frames showing the image centred. */
