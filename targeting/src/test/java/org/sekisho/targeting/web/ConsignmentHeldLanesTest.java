@@ -166,6 +166,23 @@ class ConsignmentHeldLanesTest {
     JsonNode before = item(d);
     assertThat(before.get("finalLane").asText()).isEqualTo("red");
     assertThat(before.get("basis").asText()).isEqualTo("consignment");
+    // its worklist row says it is a random selection all the same, with the lane drawn
+    String row =
+        rowOf(page("/targeting/worklist/rows?office=JPNGO", server.analyst()), "declaration:HR-D1");
+    assertThat(row)
+        .contains(
+            "<span class=\"tag random-own\">"
+                + EN.get("targeting.random.own", EN.get("targeting.lane.blue"))
+                + "</span>");
+    String rowJa =
+        rowOf(
+            page("/targeting/worklist/rows?office=JPNGO&lang=ja", server.analyst()),
+            "declaration:HR-D1");
+    assertThat(rowJa)
+        .contains(
+            "<span class=\"tag random-own\">"
+                + JA.get("targeting.random.own", JA.get("targeting.lane.blue"))
+                + "</span>");
 
     // released as if the bill's lane were all it had: refused, its random blue is its own
     HttpResponse<String> refused = decide(d, "green", 0, "");
