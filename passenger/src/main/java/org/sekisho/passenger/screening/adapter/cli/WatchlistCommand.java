@@ -94,8 +94,10 @@ public final class WatchlistCommand implements Runnable {
   /**
    * {@code sekisho watchlist import --name NAME --severity high --format csv FILE}. Exit 0 when the
    * list was imported (or found unchanged), even with some rows refused (each printed as {@code row
-   * N field: reason (code)}); 1 when the file cannot be read or holds no valid entry (the list is
-   * left as it was); 2 for a usage error.
+   * N field: reason (code)}); 1 when the file cannot be read, is not UTF-8 (refused whole, naming
+   * the line and byte; a byte order mark is fine) or holds no valid entry (the list is left as it
+   * was); 2 for a usage error. A list that changed screens the flights not yet departed again, as
+   * an import over HTTP does, so that its hits are raised (or a removed entry's withdrawn) at once.
    */
   @Command(
       name = "import",
