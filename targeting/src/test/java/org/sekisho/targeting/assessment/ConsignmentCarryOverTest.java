@@ -522,7 +522,9 @@ class ConsignmentCarryOverTest {
           .extracting(org.sekisho.core.Problem::code)
           .containsExactly("random-selection");
       assertThat(worklist.decide(r1, "blue", "examine as drawn", "ana").isAccepted()).isTrue();
-      assertThat(worklist.referrals("JPNGO", 100))
+      // referred blue: a post-clearance audit, not in the inspectors' queue
+      assertThat(worklist.referrals("JPNGO", 100)).noneMatch(w -> w.id() == r1);
+      assertThat(worklist.items("JPNGO", WorkStatus.REFERRED, "", 100))
           .filteredOn(w -> w.id() == r1)
           .singleElement()
           .satisfies(

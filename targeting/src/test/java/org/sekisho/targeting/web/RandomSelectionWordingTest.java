@@ -170,9 +170,13 @@ class RandomSelectionWordingTest {
         .contains("<span class=\"tag\">" + JA.get("targeting.random") + "</span>")
         .contains(JA.get("targeting.reason.random"));
 
-    // confirmed by the analyst: the inspector's referral says the same
+    // confirmed by the analyst: the referred item says the same to the inspector (blue: released
+    // for a post-clearance audit, it is in the office's referred items, not the inspection queue)
     decide(d1, "blue", 1);
-    String referrals = page("/targeting/referrals/rows?lang=ja", server.inspector());
+    assertThat(page("/targeting/referrals/rows?lang=ja", server.inspector()))
+        .doesNotContain("declaration:RW-D1");
+    String referrals =
+        page("/targeting/worklist/rows?office=JPNGO&status=referred&lang=ja", server.inspector());
     assertThat(rowOf(referrals, "declaration:RW-D1"))
         .contains("<span class=\"tag\">" + JA.get("targeting.random") + "</span>")
         .contains(JA.get("targeting.reason.random"))

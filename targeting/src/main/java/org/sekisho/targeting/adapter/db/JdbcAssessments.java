@@ -1023,13 +1023,13 @@ public final class JdbcAssessments
                       "select "
                           + COLUMNS
                           + " from targeting.assessment"
-                          + worklistWhere(office, kind, after)
+                          + worklistWhere(office, kind, ALL_LANES, after)
                           // the most severe lane first (goods to examine, whatever their
                           // score: a consignment's lane carries no score), then by score
                           + " order by array_position(array['red','yellow','blue','green'],"
                           + " final_lane), score desc, id limit :l")
                   .bind("l", limit);
-          bindWorklist(q, status, office, kind, after);
+          bindWorklist(q, status, office, kind, ALL_LANES, after);
           return read(h, q, false);
         });
   }
@@ -1037,9 +1037,16 @@ public final class JdbcAssessments
   /** A worklist's order as a key that ascends: the most severe lane, the highest score, the id. */
   private static final String LANE_ORDER = "array_position(array['red','yellow','blue','green'], ";
 
+  private static final java.util.Set<Lane> ALL_LANES = java.util.EnumSet.allOf(Lane.class);
+
   @Override
   public WorklistPage page(
-      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit) {
+      String office,
+      WorkStatus status,
+      String kind,
+      java.util.Set<Lane> lanes,
+      java.util.OptionalLong after,
+      int limit) {
     // One statement for what a live page polls every 2 s: the matching items are read once, as
     // narrow rows (id and order key), and counted there; only the page's rows are read in full.
     // A consistent snapshot too: the counts always agree with the items listed.
@@ -1047,7 +1054,7 @@ public final class JdbcAssessments
         "with m as materialized (select id, "
             + LANE_ORDER
             + "final_lane) as lp, score from targeting.assessment"
-            + worklistWhere(office, kind, java.util.OptionalLong.empty())
+            + worklistWhere(office, kind, lanes, java.util.OptionalLong.empty())
             + ")"
             + (after.isEmpty()
                 ? ", c as (select count(*) as total, 0::bigint as n_before from m)"
@@ -1069,7 +1076,7 @@ public final class JdbcAssessments
     return jdbi.withHandle(
         h -> {
           var q = h.createQuery(sql).bind("l", limit);
-          bindWorklist(q, status, office, kind, after);
+          bindWorklist(q, status, office, kind, lanes, after);
           int[] counts = new int[2];
           List<Row> rows = new ArrayList<>();
           q.map(
@@ -1089,9 +1096,11 @@ public final class JdbcAssessments
   }
 
   /** The filter of a worklist page and its counts, binding what {@link #bindWorklist} binds. */
-  private static String worklistWhere(String office, String kind, java.util.OptionalLong after) {
+  private static String worklistWhere(
+      String office, String kind, java.util.Set<Lane> lanes, java.util.OptionalLong after) {
     return " where status = :s"
         + (office.isEmpty() ? "" : " and office = :office")
+        + (lanes.containsAll(ALL_LANES) ? "" : " and final_lane = any(:lanes)")
         // the record key is kind:source-id; starts_with cannot misread a % or _
         + (kind.isEmpty() ? "" : " and starts_with(record_key, :kind)")
         // keyset: after the given item in the worklist's order, wherever it is now
@@ -1109,8 +1118,12 @@ public final class JdbcAssessments
       WorkStatus status,
       String office,
       String kind,
+      java.util.Set<Lane> lanes,
       java.util.OptionalLong after) {
     q.bind("s", status.code());
+    if (!lanes.containsAll(ALL_LANES)) {
+      q.bindArray("lanes", String.class, lanes.stream().map(Lane::code).toList());
+    }
     if (!office.isEmpty()) {
       q.bind("office", office);
     }

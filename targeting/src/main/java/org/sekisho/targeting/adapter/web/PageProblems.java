@@ -25,14 +25,20 @@ public final class PageProblems {
    *
    * @param bundleKey the bundle key of its text
    * @param argKeys for each argument by index, the key prefix that puts it into words (a status
-   *     code into 検査済み), or empty to pass it on as written; arguments beyond the list are passed on
-   *     as written
+   *     code into 検査済み), {@link #TIME} for an instant written as the reader reads times, or empty
+   *     to pass it on as written; arguments beyond the list are passed on as written
    */
   record Wording(String bundleKey, List<String> argKeys) {}
 
   private static final String STATUS = "targeting.problem.status.";
   private static final String MODEL_STATUS = "targeting.models.status.";
   private static final String LANE = "targeting.problem.lane-name.";
+
+  /**
+   * Marks an argument that is an instant ({@code 2026-11-29T15:36:07.147979Z}, as the use case
+   * quotes it): written as the reader reads times, in the administration's zone to the minute.
+   */
+  static final String TIME = "@time";
 
   /** Prefix of the words for a kind of JSON value (string, number, boolean, array, object). */
   static final String JSON_TYPE = "targeting.problem.json.";
@@ -86,10 +92,13 @@ public final class PageProblems {
           problem("name-taken"),
           problem("name-taken-release"),
           problem("office"),
-          problem("released-already"),
+          problem("released-already", "", "", "", TIME),
+          problem("released-already-untimed"),
+          problem("released-already-unrecorded"),
           problem("release-race"),
           problem("reason-required"),
-          problem("disabled-already"),
+          problem("disabled-already", "", "", TIME),
+          problem("disabled-already-unrecorded"),
           problem("disable-race"),
           // form fields read by the web module itself
           problem("date"),
@@ -103,6 +112,10 @@ public final class PageProblems {
           problem("csv-quote"),
           problem("csv-unclosed"),
           problem("csv-nul"),
+          // a list file that is not text in its encoding (ListText), an encoding no one reads
+          problem("csv-not-utf8"),
+          problem("csv-not-charset"),
+          problem("list-charset"),
           problem("csv-cells"),
           problem("entry-empty"),
           problem("header"),
@@ -199,10 +212,19 @@ public final class PageProblems {
     for (int i = 0; i < args.length; i++) {
       String a = p.args().get(i);
       String prefix = i < w.argKeys().size() ? w.argKeys().get(i) : "";
-      args[i] = prefix.isEmpty() ? a : words(t, prefix + a, a);
+      args[i] = prefix.isEmpty() ? a : prefix.equals(TIME) ? time(t, a) : words(t, prefix + a, a);
     }
     String out = t.get(w.bundleKey(), args);
     return out.equals(w.bundleKey()) ? Optional.empty() : Optional.of(out);
+  }
+
+  /** An instant as {@code t}'s reader reads times; as written when it is no instant. */
+  private static String time(Messages t, String instant) {
+    try {
+      return t.time(java.time.Instant.parse(instant));
+    } catch (java.time.format.DateTimeParseException e) {
+      return instant;
+    }
   }
 
   /** {@code key}'s text, or {@code fallback} when the bundle has none. */

@@ -47,6 +47,7 @@ import org.sekisho.targeting.criteria.application.StoredCriterion;
 import org.sekisho.targeting.criteria.domain.CriteriaProblem;
 import org.sekisho.targeting.criteria.domain.DeclarationView;
 import org.sekisho.targeting.criteria.domain.Field;
+import org.sekisho.targeting.criteria.domain.ListText;
 import org.sekisho.targeting.criteria.domain.ReferenceList;
 import org.sekisho.targeting.selectivity.application.SelectivitySettings;
 import org.sekisho.targeting.selectivity.domain.Lane;
@@ -285,7 +286,10 @@ public final class TargetingWeb implements WebModule {
             "/api/targeting/lists/{name}/entries",
             ANALYSTS,
             "import entries (CSV body: value,note; ?mode=add, the default, or replace: the list's"
-                + " entries become the file's in one new version, refused as a whole if a row is)",
+                + " entries become the file's in one new version, refused as a whole if a row is;"
+                + " UTF-8, a byte order mark allowed, unless the Content-Type names another"
+                + " charset, e.g. text/csv; charset=Shift_JIS for Excel's CSV in Japan: bytes"
+                + " that are not text in it refuse the file, naming the line and byte offset)",
             // checked row by row: a row holding a NUL is refused with its line, the others kept
             Routes.Body.ROWS,
             api(this::importApi))
@@ -906,7 +910,8 @@ public final class TargetingWeb implements WebModule {
     WorklistPage page =
         p.office().isEmpty()
             ? new WorklistPage(List.of(), 0, 0)
-            : worklist.page(p.office(), WorkStatus.REFERRED, "", after, PAGE);
+            // goods waiting at the border: a blue item's control is a post-clearance audit
+            : worklist.inspections(p.office(), after, PAGE);
     List<WorkItem> items = page.items();
     Paging paging =
         p.office().isEmpty()
@@ -2390,7 +2395,7 @@ public final class TargetingWeb implements WebModule {
   private void importApi(Context ctx) {
     ReferenceList l = list(ctx);
     ReferenceLists.Mode mode = mode(ctx.queryParam("mode"));
-    ReferenceLists.Imported im = importCsv(ctx, l.name(), ctx.body(), mode);
+    ReferenceLists.Imported im = importCsv(ctx, l.name(), csvText(ctx), mode);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("mode", mode.name().toLowerCase(Locale.ROOT));
     m.put("read", im.read());
@@ -2405,6 +2410,32 @@ public final class TargetingWeb implements WebModule {
     m.put("refused", im.refused().stream().map(p -> coreProblemJson(ctx, p)).toList());
     m.put("version", lists.find(l.name()).orElseThrow().version());
     ctx.json(m);
+  }
+
+  /**
+   * The body of a list import as text, in the charset its Content-Type names (UTF-8 when none),
+   * decoded strictly: a file that is not text in it is refused as a whole, before anything is
+   * stored (a Shift_JIS file read as UTF-8 would be stored as garbage that never matches).
+   */
+  private static String csvText(Context ctx) {
+    String named = "";
+    // the header as sent: Jetty's own reading of it throws on a charset it does not know
+    String type = Optional.ofNullable(ctx.header("Content-Type")).orElse("");
+    for (String part : type.split(";")) {
+      String p = part.strip();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        named = p.substring(8);
+      }
+    }
+    Outcome<java.nio.charset.Charset> charset = ListText.charset(named);
+    if (!charset.isAccepted()) {
+      throw new HttpProblem(charset.problems().get(0));
+    }
+    Outcome<String> text = ListText.decode(ctx.bodyAsBytes(), charset.orElseThrow());
+    if (!text.isAccepted()) {
+      throw new HttpProblem(text.problems().get(0));
+    }
+    return text.orElseThrow();
   }
 
   private void removeApi(Context ctx) {

@@ -220,21 +220,7 @@ public final class CriteriaCatalogue {
     }
     if (v.get().status() == StoredCriterion.Status.RELEASED) {
       // releasing again would change nothing but who and when it says released it
-      String released =
-          (v.get().releasedBy().isEmpty() ? "someone not recorded" : v.get().releasedBy())
-              // in the administration's time, as pages write times (2026-11-29 18:56 JST)
-              + v.get().releasedAt().map(t -> " at " + TIME.format(t.atZone(zone))).orElse("");
-      return Outcome.rejected(
-          Problem.of(
-                  "conflict",
-                  "version",
-                  "criterion c"
-                      + id
-                      + "v"
-                      + version
-                      + " is in force already: released by "
-                      + released)
-              .worded("released-already", id, version, released));
+      return Outcome.rejected(releasedAlready(v.get()));
     }
     LocalDate today = today();
     if (v.get().effectiveTo().isPresent() && v.get().effectiveTo().get().isBefore(today)) {
@@ -307,6 +293,63 @@ public final class CriteriaCatalogue {
     return Outcome.accepted(store.version(id, version).orElseThrow());
   }
 
+  /**
+   * Why {@code v}, released, cannot be released again: who released it and when, the time in the
+   * administration's zone to the minute as pages write times ({@code 2026-11-30 00:36 JST}). The
+   * wording quotes the time as an instant, so that each language writes it; a version released
+   * before who and when were kept is worded without them.
+   */
+  private Problem releasedAlready(StoredCriterion v) {
+    String head = "criterion " + v.key() + " is in force already: released by ";
+    if (v.releasedBy().isEmpty()) {
+      return Problem.of("conflict", "version", head + "someone not recorded")
+          .worded("released-already-unrecorded", v.id(), v.version());
+    }
+    if (v.releasedAt().isEmpty()) {
+      return Problem.of("conflict", "version", head + v.releasedBy())
+          .worded("released-already-untimed", v.id(), v.version(), v.releasedBy());
+    }
+    Instant at = v.releasedAt().get();
+    return Problem.of("conflict", "version", head + v.releasedBy() + " at " + minute(at))
+        .worded("released-already", v.id(), v.version(), v.releasedBy(), at);
+  }
+
+  /**
+   * Why criterion {@code id}, disabled, cannot be disabled again: who disabled it, when (as {@link
+   * #releasedAlready} writes times) and why; worded without them for one disabled before they were
+   * kept.
+   */
+  private Problem disabledAlready(long id, CriterionState.Disabled d) {
+    String tail = "; releasing a version of it puts it back in force";
+    if (d.by().isEmpty() || d.at().isEmpty()) {
+      return Problem.of(
+              "conflict",
+              "id",
+              "criterion c" + id + " is disabled already: by someone not recorded" + tail)
+          .worded("disabled-already-unrecorded", id);
+    }
+    Instant at = d.at().get();
+    return Problem.of(
+            "conflict",
+            "id",
+            "criterion c"
+                + id
+                + " is disabled already: by "
+                + d.by()
+                + " at "
+                + minute(at)
+                + " ("
+                + d.reason()
+                + ")"
+                + tail)
+        .worded("disabled-already", id, d.by(), at, d.reason());
+  }
+
+  /** {@code at} in the administration's zone, to the minute: {@code 2026-11-30 00:36 JST}. */
+  private String minute(Instant at) {
+    return TIME.format(at.atZone(zone));
+  }
+
   /** Shortest reason accepted for disabling a criterion. */
   public static final int MIN_REASON = 5;
 
@@ -345,20 +388,7 @@ public final class CriteriaCatalogue {
     CriterionState.Disabled already = store.disabled().get(id);
     if (already != null) {
       // disabling again would overwrite who disabled it, when and why
-      String who =
-          (already.by().isEmpty() ? "someone not recorded" : already.by())
-              + already.at().map(t -> " at " + t).orElse("")
-              + (already.reason().isEmpty() ? "" : " (" + already.reason() + ")");
-      return Outcome.rejected(
-          Problem.of(
-                  "conflict",
-                  "id",
-                  "criterion c"
-                      + id
-                      + " is disabled already: by "
-                      + who
-                      + "; releasing a version of it puts it back in force")
-              .worded("disabled-already", id, who));
+      return Outcome.rejected(disabledAlready(id, already));
     }
     if (!store.disable(id, by, clock.instant(), r)) {
       return Outcome.rejected(

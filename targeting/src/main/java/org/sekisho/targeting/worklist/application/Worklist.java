@@ -36,9 +36,27 @@ public final class Worklist {
     this.clock = clock;
   }
 
-  /** Referrals waiting for inspection at an office. */
+  /**
+   * The lanes whose goods wait at the border for the office's inspectors, as in ASYCUDA
+   * selectivity: red (physical examination) and yellow (documentary check). Blue goods are released
+   * at once and their documents audited after release (post-clearance audit), by auditors rather
+   * than at the border: a blue item is referred, and takes the audit's outcome, but is no
+   * inspection waiting.
+   */
+  public static final java.util.Set<Lane> INSPECTED =
+      java.util.Collections.unmodifiableSet(java.util.EnumSet.of(Lane.RED, Lane.YELLOW));
+
+  /** Referrals waiting for inspection at an office (red and yellow, {@link #INSPECTED}). */
   public List<WorkItem> referrals(String office, int limit) {
-    return store.items(office, WorkStatus.REFERRED, "", limit);
+    return inspections(office, java.util.OptionalLong.empty(), limit).items();
+  }
+
+  /**
+   * The inspectors' queue of an office: its referred items in the {@link #INSPECTED} lanes, as
+   * {@link #page} orders and counts them, the page after item {@code after}.
+   */
+  public WorklistPage inspections(String office, java.util.OptionalLong after, int limit) {
+    return store.page(office, WorkStatus.REFERRED, "", INSPECTED, after, limit);
   }
 
   /**

@@ -31,8 +31,22 @@ public interface WorklistStore {
    * stands: how many items match the filter in all and how many come before the page, read with the
    * page in one statement (a live page polls it every few seconds).
    */
+  default WorklistPage page(
+      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit) {
+    return page(office, status, kind, java.util.EnumSet.allOf(Lane.class), after, limit);
+  }
+
+  /**
+   * {@link #page(String, WorkStatus, String, java.util.OptionalLong, int)} of the items whose final
+   * lane is one of {@code lanes}, counted alike.
+   */
   WorklistPage page(
-      String office, WorkStatus status, String kind, java.util.OptionalLong after, int limit);
+      String office,
+      WorkStatus status,
+      String kind,
+      java.util.Set<Lane> lanes,
+      java.util.OptionalLong after,
+      int limit);
 
   Optional<WorkItem> item(long id);
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,6 +50,7 @@ import org.sekisho.targeting.criteria.application.ReferenceLists;
 import org.sekisho.targeting.criteria.application.StoredCriterion;
 import org.sekisho.targeting.criteria.domain.ListCsv;
 import org.sekisho.targeting.criteria.domain.ListKind;
+import org.sekisho.targeting.criteria.domain.ListText;
 import org.sekisho.targeting.model.domain.RankingFigures;
 import org.sekisho.targeting.release.application.ModelLifecycle;
 import org.sekisho.targeting.release.domain.Lifecycle;
@@ -69,8 +71,11 @@ import org.sekisho.targeting.worklist.application.Worklist;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class PageProblemsTest {
-  private static final Messages EN = new Messages(Locale.ENGLISH, List.of("i18n.targeting"));
-  private static final Messages JA = new Messages(Locale.JAPANESE, List.of("i18n.targeting"));
+  // in the administration's zone, as the server words them: a time quoted reads as pages write it
+  private static final Messages EN =
+      new Messages(Locale.ENGLISH, List.of("i18n.targeting"), ZoneId.of("Asia/Tokyo"));
+  private static final Messages JA =
+      new Messages(Locale.JAPANESE, List.of("i18n.targeting"), ZoneId.of("Asia/Tokyo"));
 
   /**
    * How many values each wording takes, by key: what its producers pass (checked below for every
@@ -105,10 +110,13 @@ class PageProblemsTest {
           entry("name-taken", 4),
           entry("name-taken-release", 5),
           entry("office", 1),
-          entry("released-already", 3),
+          entry("released-already", 4),
+          entry("released-already-untimed", 3),
+          entry("released-already-unrecorded", 2),
           entry("release-race", 2),
           entry("reason-required", 1),
-          entry("disabled-already", 2),
+          entry("disabled-already", 4),
+          entry("disabled-already-unrecorded", 1),
           entry("disable-race", 1),
           entry("date", 0),
           entry("days", 0),
@@ -121,6 +129,9 @@ class PageProblemsTest {
           entry("csv-unclosed", 0),
           entry("csv-nul", 0),
           entry("csv-cells", 1),
+          entry("csv-not-utf8", 3),
+          entry("csv-not-charset", 4),
+          entry("list-charset", 1),
           entry("entry-empty", 0),
           entry("header", 3),
           entry("header-extra", 2),
@@ -206,6 +217,11 @@ class PageProblemsTest {
           "no-list",
           "release-race",
           "disable-race",
+          // a version released, or a criterion disabled, before who and when were kept
+          // (CriterionConflictsInReadersLanguageTest words them from the migrated rows)
+          "released-already-untimed",
+          "released-already-unrecorded",
+          "disabled-already-unrecorded",
           "date",
           "days",
           "whole",
@@ -335,6 +351,8 @@ class PageProblemsTest {
                     java.util.Arrays.stream(org.sekisho.targeting.selectivity.domain.Lane.values())
                         .map(org.sekisho.targeting.selectivity.domain.Lane::code)
                         .toList();
+                // an instant, written as the reader reads times
+                case PageProblems.TIME -> List.of();
                 case PageProblems.JSON_TYPE ->
                     List.of("string", "number", "boolean", "array", "object", "null");
                 default ->
@@ -661,11 +679,11 @@ class PageProblemsTest {
             () -> only(catalogue.release(coffee.id(), coffee.version(), "ada"), "released-already"),
             "版: 基準 "
                 + coffee.key()
-                + " は既に適用中です (適用者: ada at "
+                + " は既に適用中です ("
                 // the administration's time, as pages write times, never a raw UTC instant
                 + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH)
                     .format(inForce.releasedAt().orElseThrow().atZone(ZoneId.of("Asia/Tokyo")))
-                + ")"),
+                + " に ada が適用)"),
         new Case(
             "name-taken-release",
             () -> only(catalogue.release(mate.id(), mate.version(), "ada"), "name-taken-release"),
@@ -688,9 +706,10 @@ class PageProblemsTest {
             () -> only(catalogue.disable(tea.id(), "ana", "again, why not"), "disabled-already"),
             "ID: 基準 c"
                 + tea.id()
-                + " は既に無効化されています (ana at "
-                + disabled.at().orElseThrow()
-                + " (replaced by the tariff rule))。いずれかの版を適用すると再び有効になります"),
+                + " は既に無効化されています ("
+                + java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ENGLISH)
+                    .format(disabled.at().orElseThrow().atZone(ZoneId.of("Asia/Tokyo")))
+                + " に ana が無効化。理由: replaced by the tariff rule)。いずれかの版を適用すると再び有効になります"),
         // reference lists and their CSV files
         new Case(
             "list-name",
@@ -732,6 +751,31 @@ class PageProblemsTest {
             "csv-nul",
             () -> only(ListCsv.read("TH\nA\u0000B\n", ListKind.PARTIES).problems(), "csv-nul"),
             "2 行目: 保存できない NUL 文字 (U+0000) が含まれています。削除してください"),
+        // Excel's CSV in Japan (Shift_JIS) sent as UTF-8, or as what it is not
+        new Case(
+            "csv-not-utf8",
+            () ->
+                only(
+                    ListText.decode(
+                        "value,note\nTH,山田商事\n".getBytes(Charset.forName("windows-31j")),
+                        ListText.DEFAULT),
+                    "csv-not-utf8"),
+            "2 行目: 2 行目に UTF-8 の文字として読めないバイトがあります (バイトオフセット 14: 0x8E)。何も取り込んでいません。"
+                + "Excel では「CSV UTF-8 (コンマ区切り)」で保存し直して取り込むか、ファイルの文字コードを指定してください (charset=Shift_JIS)"),
+        new Case(
+            "csv-not-charset",
+            () ->
+                only(
+                    ListText.decode(
+                        "value\nTH\n\u00ff".getBytes(StandardCharsets.ISO_8859_1),
+                        StandardCharsets.US_ASCII),
+                    "csv-not-charset"),
+            "3 行目: 3 行目に US-ASCII の文字として読めないバイトがあります (バイトオフセット 9: 0xFF)。何も取り込んでいません。"
+                + "ファイルの文字コードを指定し直すか、「CSV UTF-8 (コンマ区切り)」で保存して charset を付けずに送ってください"),
+        new Case(
+            "list-charset",
+            () -> only(ListText.charset("klingon-8"), "list-charset"),
+            "文字コード: 文字コードは UTF-8 (既定) または Shift_JIS などを指定してください (指定: 「klingon-8」)"),
         new Case(
             "header",
             () -> only(ListCsv.read("vaule,note\nTH\n", ListKind.COUNTRIES).problems(), "header"),
