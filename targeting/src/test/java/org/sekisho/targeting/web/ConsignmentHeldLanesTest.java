@@ -311,6 +311,14 @@ class ConsignmentHeldLanesTest {
             "declaration:HL-D1");
     assertThat(jaRow).contains(heldJa);
 
+    // confirmed at its bill's red by the analyst, referred: still held by the bill, and says so
+    assertThat(decide(d1, "red", 1, "").statusCode()).isEqualTo(200);
+    JsonNode confirmed = item(d1);
+    assertThat(confirmed.get("status").asText()).isEqualTo("referred");
+    assertThat(confirmed.get("reasons").get(0).asText()).isEqualTo(heldRandom);
+    assertThat(listed("office=JPOSA&status=referred", "declaration:HL-D1").get("heldBy"))
+        .isNotNull();
+
     // the raised bill lowered to green: its declaration falls back to its own green, held by
     // nothing
     assertThat(decide(raised, "green", 1, "").statusCode()).isEqualTo(200);

@@ -58,10 +58,11 @@ public final class JdbcAssessments
           // the inner table shows only its own names, so consignment_assessment is the outer row's
           + " (select t.lane_now from (select id as tid, final_lane as lane_now from"
           + " targeting.assessment) t where t.tid = consignment_assessment) as consignment_now,"
-          // who changed its lane last: the consignment carrying its lane over, or an analyst
-          + " (select y.y_by from (select assessment_id as y_for, id as y_id, decided_by as y_by"
-          + " from targeting.lane_change) y where y.y_for = id order by y.y_id desc limit 1) as"
-          + " last_decided_by,"
+          // who moved its lane last (the consignment carrying its lane over, or an analyst): a
+          // decision that keeps the lane (a confirmation) moves nothing
+          + " (select y.y_by from (select assessment_id as y_for, id as y_id, decided_by as y_by,"
+          + " from_lane as y_from, to_lane as y_to from targeting.lane_change) y where y.y_for ="
+          + " id and y.y_from <> y.y_to order by y.y_id desc limit 1) as last_decided_by,"
           // a declaration's consignment as it is assessed now (one whose lane it may hold)
           + " case when starts_with(record_key, 'declaration:') and transport_document is not null"
           + " then (select k.k_id from (select id as k_id, transport_document as k_doc,"
@@ -1427,8 +1428,8 @@ public final class JdbcAssessments
 
   /**
    * The item of the row, and the consignment holding it: one whose lane was carried to it after its
-   * own assessment (the last change of its lane was the consignment's) and still stands above its
-   * own.
+   * own assessment (the last change that moved its lane was the consignment's; an analyst may have
+   * confirmed it since) and still stands above its own.
    */
   private Row row(ResultSet rs, Handle h) throws SQLException {
     WorkItem w = work(rs, h);
