@@ -62,8 +62,11 @@ class PagesInJapaneseTest {
   private static final String PASSWORD = "pw-" + Long.toHexString(System.nanoTime());
   private static final String OFFICE = "JPTYO-AIR";
 
-  private static final Messages EN = new Messages(Locale.ENGLISH, List.of("i18n.targeting"));
-  private static final Messages JA = new Messages(Locale.JAPANESE, List.of("i18n.targeting"));
+  // in the administration's zone, as the server words pages: a time quoted reads as pages write it
+  private static final Messages EN =
+      new Messages(Locale.ENGLISH, List.of("i18n.targeting"), java.time.ZoneId.of("Asia/Tokyo"));
+  private static final Messages JA =
+      new Messages(Locale.JAPANESE, List.of("i18n.targeting"), java.time.ZoneId.of("Asia/Tokyo"));
 
   private WebApi api;
   private WebServer web;
