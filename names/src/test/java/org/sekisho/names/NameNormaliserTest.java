@@ -30,6 +30,10 @@ class NameNormaliserTest {
     "'Sheikh Ahmed Al-Rashid', 'ahmed al rashid'",
     "'田中様', 'tanaka'",
     "'Tanaka-san', 'tanaka'",
+    "'たなかさん', 'tanaka'",
+    // 物産 in hiragana ends in さん too, but no name ends in a small っ: not an honorific there
+    "'たなかぶっさん', 'tanakabussan'",
+    "'みついぶっさん株式会社', 'mitsuibussan'",
   })
   void names_are_reduced_to_comparable_ascii_parts(String raw, String expected) {
     assertThat(normaliser.normalise(raw).text()).isEqualTo(expected);

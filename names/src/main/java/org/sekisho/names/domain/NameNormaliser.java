@@ -248,7 +248,10 @@ public final class NameNormaliser {
       japaneseForm = true;
     }
     for (String h : NATIVE_HONORIFICS) {
-      if (text.length() > h.length() && text.endsWith(h)) {
+      // no name ends in a small っ: ぶっさん is 物産 (a company's "products"), not ぶっ with さん
+      if (text.length() > h.length()
+          && text.endsWith(h)
+          && text.charAt(text.length() - h.length() - 1) != 'っ') {
         text = text.substring(0, text.length() - h.length());
         removed.add(h);
       }
