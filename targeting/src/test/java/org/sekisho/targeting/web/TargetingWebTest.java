@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -1160,6 +1161,27 @@ class TargetingWebTest {
       wait.until(ExpectedConditions.presenceOfElementLocated(row));
       // named as its page names it, not by its record key
       wait.until(ExpectedConditions.textToBe(row, "Declaration D-WEB-1"));
+      // a keyboard user on a row keeps it while the list refreshes around it: focus the link, let
+      // the rows be replaced at least once, and it (its successor) still has the focus
+      JavascriptExecutor js = (JavascriptExecutor) driver;
+      wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+          .until(
+              d -> {
+                js.executeScript(
+                    "arguments[0].focus(); document.getElementById('work-table').dataset.seen ="
+                        + " 'yes';",
+                    d.findElement(row));
+                return true;
+              });
+      wait.until(
+          d ->
+              js.executeScript(
+                  "const t = document.getElementById('work-table'); return t && !t.dataset.seen;"));
+      assertThat(
+              js.executeScript(
+                  "const a = document.activeElement; return a.matches('a.work-link') &&"
+                      + " a.closest('tr').dataset.record;"))
+          .isEqualTo("declaration:D-WEB-1");
       clickPolledRow(wait, row);
       wait.until(ExpectedConditions.presenceOfElementLocated(By.id("lane-form")));
       assertThat(driver.findElement(By.id("reasons")).getText())
