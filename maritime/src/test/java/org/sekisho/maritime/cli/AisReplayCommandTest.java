@@ -51,6 +51,31 @@ class AisReplayCommandTest {
   }
 
   @Test
+  void aDashReplaysStandardInputAsAFileWouldBe(@TempDir Path dir) throws Exception {
+    byte[] feed = Files.readAllBytes(demo(dir));
+    AsSekishoRunsIt.Run piped =
+        AsSekishoRunsIt.run(
+            new AisReplayCommand(() -> new java.io.ByteArrayInputStream(feed)),
+            "replay",
+            "-",
+            "--speed",
+            "0");
+    assertThat(piped.exit()).as(piped.err()).isZero();
+    assertThat(piped.out()).isEqualTo(run(demo(dir).toString(), "--speed", "0").out());
+    assertThat(piped.out()).contains("0 broken, 6 vessels");
+    // nothing on standard input: nothing to replay, said as for an empty file
+    AsSekishoRunsIt.Run empty =
+        AsSekishoRunsIt.run(
+            new AisReplayCommand(() -> new java.io.ByteArrayInputStream(new byte[0])),
+            "replay",
+            "-",
+            "--speed",
+            "0");
+    assertThat(empty.exit()).isEqualTo(1);
+    assertThat(empty.out()).contains("0 lines, 0 messages");
+  }
+
+  @Test
   void aNegativeSpeedOrAMissingFileIsRefusedWithExitTwo(@TempDir Path dir) throws Exception {
     Path f = demo(dir);
     for (String bad : new String[] {"-5", "NaN", "Infinity"}) {

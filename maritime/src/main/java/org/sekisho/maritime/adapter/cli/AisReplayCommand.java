@@ -2,6 +2,8 @@ package org.sekisho.maritime.adapter.cli;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
@@ -16,6 +18,7 @@ import java.time.Clock;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.sekisho.core.InputFiles;
 import org.sekisho.maritime.adapter.feed.NmeaReplay;
 import org.sekisho.maritime.adapter.geo.GeoJsonPortAreas;
@@ -50,7 +53,10 @@ import picocli.CommandLine.Spec;
 public final class AisReplayCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "FILE", description = "NMEA file with tag-block (c:) times")
+  @Parameters(
+      index = "0",
+      paramLabel = "FILE",
+      description = "NMEA file with tag-block (c:) times, or '-' for standard input")
   Path file;
 
   @Option(
@@ -69,7 +75,20 @@ public final class AisReplayCommand implements Callable<Integer> {
               + " local detectors")
   String to;
 
-  public AisReplayCommand() {}
+  // read when FILE is '-'; asked for at the run, so a test or a launcher may set System.in first
+  private final Supplier<InputStream> stdin;
+
+  public AisReplayCommand() {
+    this(() -> System.in);
+  }
+
+  /**
+   * A command that reads {@code stdin} for FILE {@code -}, so that a feed recorded elsewhere can be
+   * piped in ({@code zcat day.nmea.gz | sekisho ais replay -}).
+   */
+  public AisReplayCommand(Supplier<InputStream> stdin) {
+    this.stdin = stdin;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -100,15 +119,18 @@ public final class AisReplayCommand implements Callable<Integer> {
       }
     }
     // worded as every command words a file it cannot read: one line, exit 2
-    InputFiles.unreadable(file)
-        .ifPresent(
-            why -> {
-              throw new ParameterException(spec.commandLine(), "FILE: " + why);
-            });
+    boolean standardInput = file.toString().equals("-");
+    if (!standardInput) {
+      InputFiles.unreadable(file)
+          .ifPresent(
+              why -> {
+                throw new ParameterException(spec.commandLine(), "FILE: " + why);
+              });
+    }
     NmeaReplay replay = new NmeaReplay(speed, Thread::sleep);
     if (uri != null) {
       try (Socket s = new Socket();
-          BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1)) {
+          BufferedReader in = open(standardInput)) {
         s.connect(new InetSocketAddress(uri.getHost(), uri.getPort()), 5000);
         long n = replay.run(in, s.getOutputStream());
         out.printf("sent %d lines to %s%n", n, to);
@@ -139,7 +161,7 @@ public final class AisReplayCommand implements Callable<Integer> {
                     // reported below as a missing summary
                   }
                 });
-    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
+    try (BufferedReader in = open(standardInput);
         OutputStream o = pipe) {
       replay.run(in, o);
     }
@@ -156,6 +178,13 @@ public final class AisReplayCommand implements Callable<Integer> {
         s.lines(), s.messages(), s.broken(), tracker.vesselCount());
     out.flush();
     return s.messages() == 0 ? 1 : 0;
+  }
+
+  /** The feed's lines, from standard input or FILE (NMEA is ASCII; Latin-1 keeps any byte). */
+  private BufferedReader open(boolean standardInput) throws IOException {
+    return standardInput
+        ? new BufferedReader(new InputStreamReader(stdin.get(), StandardCharsets.ISO_8859_1))
+        : Files.newBufferedReader(file, StandardCharsets.ISO_8859_1);
   }
 
   /** Prints each finding as one line. */
