@@ -371,6 +371,10 @@ public final class TargetingWeb implements WebModule {
   private static final java.util.regex.Pattern LIST_HIT =
       java.util.regex.Pattern.compile("list \"([a-z0-9-]+)\" v(\\d+): (.+)");
 
+  private static final java.util.regex.Pattern CONSIGNMENT_REASON =
+      java.util.regex.Pattern.compile(
+          "consignment (.+) was selected (red|yellow|blue|green) before arrival \\(assessment (\\d+)\\)");
+
   private static final java.util.regex.Pattern CONSIGNMENT_LATER =
       java.util.regex.Pattern.compile(
           "its consignment (.+) was selected (red|yellow|blue|green) after this declaration was"
@@ -392,32 +396,58 @@ public final class TargetingWeb implements WebModule {
       if (!c.by().equals(ConsignmentSelection.DECIDED_BY)) {
         return c.comment();
       }
-      var later = CONSIGNMENT_LATER.matcher(c.comment());
-      var lowered = CONSIGNMENT_LOWERED.matcher(c.comment());
-      var cleared = CONSIGNMENT_NOTHING_FOUND.matcher(c.comment());
-      if (later.matches()) {
-        return t.get(
-            "targeting.reason.consignment-later",
-            later.group(1),
-            names.of(Lane.ofCode(later.group(2)).orElseThrow()),
-            later.group(3));
-      } else if (lowered.matches()) {
-        return t.get(
-            "targeting.reason.consignment-lowered",
-            lowered.group(1),
-            names.of(Lane.ofCode(lowered.group(2)).orElseThrow()),
-            lowered.group(3));
-      } else if (cleared.matches()) {
-        return t.get(
-            "targeting.reason.consignment-nothing-found", cleared.group(1), cleared.group(2));
-      }
-      return c.comment();
+      return consignment(t, names, c.comment()).orElse(c.comment());
     };
   }
 
-  private static final java.util.regex.Pattern CONSIGNMENT_REASON =
-      java.util.regex.Pattern.compile(
-          "consignment (.+) was selected (red|yellow|blue|green) before arrival \\(assessment (\\d+)\\)");
+  /**
+   * A consignment's lane carried to one of its declarations, as {@link ConsignmentSelection} words
+   * it in a reason or a lane change's comment (selected before arrival or after the declaration was
+   * assessed, lowered, examined with nothing found), in the reader's language; empty for any other
+   * text.
+   */
+  private static Optional<String> consignment(
+      org.sekisho.platform.i18n.Messages t, LaneLabels names, String text) {
+    var before = CONSIGNMENT_REASON.matcher(text);
+    if (before.matches()) {
+      return Optional.of(
+          t.get(
+              "targeting.reason.consignment",
+              before.group(1),
+              lane(names, before.group(2)),
+              before.group(3)));
+    }
+    var later = CONSIGNMENT_LATER.matcher(text);
+    if (later.matches()) {
+      return Optional.of(
+          t.get(
+              "targeting.reason.consignment-later",
+              later.group(1),
+              lane(names, later.group(2)),
+              later.group(3)));
+    }
+    var lowered = CONSIGNMENT_LOWERED.matcher(text);
+    if (lowered.matches()) {
+      // a consignment lowered since it was carried over (Assessment#standing)
+      return Optional.of(
+          t.get(
+              "targeting.reason.consignment-lowered",
+              lowered.group(1),
+              lane(names, lowered.group(2)),
+              lowered.group(3)));
+    }
+    var cleared = CONSIGNMENT_NOTHING_FOUND.matcher(text);
+    if (cleared.matches()) {
+      return Optional.of(
+          t.get("targeting.reason.consignment-nothing-found", cleared.group(1), cleared.group(2)));
+    }
+    return Optional.empty();
+  }
+
+  /** A lane's code as the patterns above capture it, named as the page names lanes. */
+  private static String lane(LaneLabels names, String code) {
+    return names.of(Lane.ofCode(code).orElseThrow());
+  }
 
   /**
    * An item's reasons as a page shows them: what the system says (random selection, top-up, a
@@ -566,9 +596,7 @@ public final class TargetingWeb implements WebModule {
       String kind,
       String r,
       boolean notes) {
-    var c = CONSIGNMENT_REASON.matcher(r);
     var l = LIST_HIT.matcher(r);
-    var lowered = CONSIGNMENT_LOWERED.matcher(r);
     if (r.equals(Assessment.RANDOM_REASON)) {
       return t.get("targeting.reason.random");
     } else if (r.equals(Assessment.TOP_UP_REASON)) {
@@ -585,21 +613,8 @@ public final class TargetingWeb implements WebModule {
               listHit(t, l.group(3), kind),
               note.get())
           : t.get("targeting.reason.list", l.group(1), l.group(2), listHit(t, l.group(3), kind));
-    } else if (c.matches()) {
-      return t.get(
-          "targeting.reason.consignment",
-          c.group(1),
-          names.of(Lane.ofCode(c.group(2)).orElseThrow()),
-          c.group(3));
-    } else if (lowered.matches()) {
-      // a consignment lowered since it was carried over (Assessment#standing)
-      return t.get(
-          "targeting.reason.consignment-lowered",
-          lowered.group(1),
-          names.of(Lane.ofCode(lowered.group(2)).orElseThrow()),
-          lowered.group(3));
     }
-    return r;
+    return consignment(t, names, r).orElse(r);
   }
 
   /**
